@@ -1,0 +1,133 @@
+//! Chain access: an alloy provider for the profile's RPC URL, contract bindings generated from
+//! the committed artifacts in `contracts/out`, sending with confirmation, and revert decoding.
+
+pub mod bindings;
+mod revert;
+
+use std::time::Duration;
+
+use alloy::network::EthereumWallet;
+use alloy::primitives::{Address, U256};
+use alloy::providers::{DynProvider, Provider, ProviderBuilder};
+use alloy::rpc::client::RpcClient;
+use alloy::signers::local::PrivateKeySigner;
+use alloy::transports::http::Http;
+
+use crate::error::{Error, Result};
+
+pub use revert::{decode_revert, describe_contract_error, describe_transport_error};
+
+/// Timeout for a single JSON-RPC request to the chain.
+pub const RPC_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A connection to an EVM chain.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    pub provider: DynProvider,
+    pub rpc_url: String,
+    pub chain_id: u64,
+}
+
+fn http_client(rpc_url: &str) -> Result<RpcClient> {
+    let url: reqwest::Url = rpc_url.parse().map_err(|_| {
+        Error::usage(
+            "chain.bad_url",
+            format!("'{rpc_url}' is not a valid RPC URL"),
+        )
+        .hint("use a URL like http://127.0.0.1:8545")
+    })?;
+    let client = reqwest::Client::builder()
+        .timeout(RPC_TIMEOUT)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .map_err(|e| Error::failed("chain.http", e.to_string()))?;
+    let is_local = url
+        .host_str()
+        .is_some_and(|h| h == "127.0.0.1" || h == "localhost");
+    Ok(RpcClient::new(Http::with_client(client, url), is_local))
+}
+
+/// The error for a chain that does not answer: exit 3, naming the URL.
+pub fn unreachable(rpc_url: &str, cause: impl std::fmt::Display) -> Error {
+    Error::unreachable("chain.unreachable", format!("the chain RPC at {rpc_url} is unreachable"))
+        .cause(cause)
+        .hint("check the URL (--rpc-url, COHORT_RPC_URL or the profile's rpc_url); for the local devnet run `cohort devnet up`")
+}
+
+impl Chain {
+    /// Connects read-only and checks that the chain id is the expected one.
+    pub async fn connect(rpc_url: &str, expected_chain_id: Option<u64>) -> Result<Chain> {
+        let provider = ProviderBuilder::new()
+            .connect_client(http_client(rpc_url)?)
+            .erased();
+        let chain_id = provider
+            .get_chain_id()
+            .await
+            .map_err(|e| unreachable(rpc_url, e))?;
+        if let Some(want) = expected_chain_id {
+            if want != chain_id {
+                return Err(Error::usage(
+                    "chain.wrong_chain",
+                    format!("{rpc_url} serves chain {chain_id}, but the profile expects {want}"),
+                )
+                .hint("fix the profile's chain_id or rpc_url"));
+            }
+        }
+        Ok(Chain {
+            provider,
+            rpc_url: rpc_url.to_string(),
+            chain_id,
+        })
+    }
+
+    /// The same chain with a signer attached: fills nonce, gas and EIP-1559 fees.
+    pub fn with_signer(&self, signer: PrivateKeySigner) -> Result<SignerChain> {
+        let address = signer.address();
+        let provider = ProviderBuilder::new()
+            .wallet(EthereumWallet::from(signer))
+            .connect_client(http_client(&self.rpc_url)?)
+            .erased();
+        Ok(SignerChain {
+            chain: self.clone(),
+            provider,
+            address,
+        })
+    }
+
+    pub async fn block_number(&self) -> Result<u64> {
+        self.provider
+            .get_block_number()
+            .await
+            .map_err(|e| unreachable(&self.rpc_url, e))
+    }
+
+    pub async fn balance(&self, who: Address) -> Result<U256> {
+        self.provider
+            .get_balance(who)
+            .await
+            .map_err(|e| unreachable(&self.rpc_url, e))
+    }
+
+    /// Whether an address holds contract code.
+    pub async fn has_code(&self, at: Address) -> Result<bool> {
+        let code = self
+            .provider
+            .get_code_at(at)
+            .await
+            .map_err(|e| unreachable(&self.rpc_url, e))?;
+        Ok(!code.is_empty())
+    }
+}
+
+/// A chain connection that signs as `address`.
+#[derive(Clone, Debug)]
+pub struct SignerChain {
+    pub chain: Chain,
+    pub provider: DynProvider,
+    pub address: Address,
+}
+
+/// Formats wei as a decimal amount of the native coin (`1.5 ETH`-style, without the unit).
+pub fn format_units(value: U256, decimals: u8) -> String {
+    alloy::primitives::utils::format_units(value, decimals).unwrap_or_else(|_| value.to_string())
+}

@@ -1,0 +1,197 @@
+//! `cohort config`: show and edit profiles and settings.
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::config::{self, Config, Profile};
+use crate::error::{Error, Result};
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show the active profile with every override applied, and where the files are.
+    ///
+    /// Example: cohort config show --json
+    Show,
+    /// Print one setting, e.g. `cohort config get profiles.local.rpc_url`.
+    Get { key: String },
+    /// Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…`
+    /// (an empty value clears it; lists are comma-separated).
+    Set { key: String, value: String },
+    /// List the profiles, marking the active one.
+    Profiles,
+    /// Make NAME the default profile.
+    Use { name: String },
+    /// Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node
+    /// (fill in the rest with `config set profiles.NAME.KEY VALUE`).
+    ///
+    /// Example: cohort config add zg --rpc-url https://evmrpc-testnet.0g.ai --chain-id 16602
+    /// --storage-node https://node-1.example:5678
+    Add {
+        name: String,
+        /// Chain id of the new profile (checked whenever cohort connects).
+        #[arg(long)]
+        chain_id: Option<u64>,
+    },
+    /// Remove profile NAME.
+    Remove { name: String },
+}
+
+#[derive(Serialize)]
+struct ShowOut {
+    config_file: String,
+    data_dir: String,
+    profile: crate::config::ResolvedProfile,
+}
+
+#[derive(Serialize)]
+struct ProfileRow {
+    name: String,
+    active: bool,
+    rpc_url: Option<String>,
+    chain_id: Option<u64>,
+    storage_nodes: usize,
+}
+
+impl ConfigCommand {
+    pub fn run(self, ctx: &Ctx) -> Result<()> {
+        let p = &ctx.printer;
+        let paths = &ctx.paths;
+        let mut cfg = Config::load(paths)?;
+        match self {
+            ConfigCommand::Show => {
+                let client = ctx.client()?;
+                let out = ShowOut {
+                    config_file: paths.config_file.display().to_string(),
+                    data_dir: paths.data_dir.display().to_string(),
+                    profile: client.profile,
+                };
+                p.result(&out, |o| {
+                    let c = &o.profile.contracts;
+                    let na = || "-".to_string();
+                    table::pairs(&[
+                        ("profile", o.profile.name.clone()),
+                        ("rpc_url", o.profile.rpc_url.clone()),
+                        (
+                            "chain_id",
+                            o.profile.chain_id.map(|c| c.to_string()).unwrap_or_else(na),
+                        ),
+                        ("storage_nodes", o.profile.storage_nodes.join(", ")),
+                        ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
+                        ("flow", c.flow.clone().unwrap_or_else(na)),
+                        ("market", c.market.clone().unwrap_or_else(na)),
+                        (
+                            "dataset_registry",
+                            c.dataset_registry.clone().unwrap_or_else(na),
+                        ),
+                        ("job_market", c.job_market.clone().unwrap_or_else(na)),
+                        (
+                            "model_token_factory",
+                            c.model_token_factory.clone().unwrap_or_else(na),
+                        ),
+                        ("config_file", o.config_file.clone()),
+                        ("data_dir", o.data_dir.clone()),
+                    ])
+                });
+            }
+            ConfigCommand::Get { key } => {
+                let v = cfg.get(&key)?;
+                p.result(&serde_json::json!({"key": key, "value": v}), |_| {
+                    v.clone().unwrap_or_default()
+                });
+            }
+            ConfigCommand::Set { key, value } => {
+                cfg.set(&key, &value)?;
+                cfg.save(paths)?;
+                p.result(&serde_json::json!({"key": key, "value": value}), |_| {
+                    format!("{key} = {value}")
+                });
+            }
+            ConfigCommand::Profiles => {
+                let active = cfg.active_name(ctx.global.profile.as_deref());
+                let rows: Vec<ProfileRow> = cfg
+                    .profiles
+                    .iter()
+                    .map(|(n, pr)| ProfileRow {
+                        name: n.clone(),
+                        active: *n == active,
+                        rpc_url: pr.rpc_url.clone(),
+                        chain_id: pr.chain_id,
+                        storage_nodes: pr.storage_nodes.len(),
+                    })
+                    .collect();
+                p.result(&rows, |rows| {
+                    if rows.is_empty() {
+                        return "no profiles yet; run `cohort devnet up` or `cohort config add NAME`".into();
+                    }
+                    table::render(
+                        &["", "NAME", "RPC URL", "CHAIN ID", "NODES"],
+                        rows.iter().map(|r| {
+                            vec![
+                                if r.active { "*".to_string() } else { String::new() },
+                                r.name.clone(),
+                                r.rpc_url.clone().unwrap_or_default(),
+                                r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
+                                r.storage_nodes.to_string(),
+                            ]
+                        }),
+                    )
+                });
+            }
+            ConfigCommand::Use { name } => {
+                cfg.profile(&name)?;
+                cfg.default_profile = Some(name.clone());
+                cfg.save(paths)?;
+                p.result(&serde_json::json!({"default_profile": name}), |_| {
+                    format!("default profile is now '{name}'")
+                });
+            }
+            ConfigCommand::Add { name, chain_id } => {
+                let rpc_url = ctx.global.rpc_url.clone();
+                let nodes = ctx.global.storage_nodes.clone();
+                if cfg.profiles.contains_key(&name) {
+                    return Err(Error::usage(
+                        "config.profile_exists",
+                        format!("profile '{name}' already exists"),
+                    )
+                    .hint(format!(
+                        "edit it with `cohort config set profiles.{name}.KEY VALUE`"
+                    )));
+                }
+                if name.is_empty() || name.contains('.') {
+                    return Err(Error::usage(
+                        "config.bad_name",
+                        format!("'{name}' is not a valid profile name"),
+                    )
+                    .hint("use letters, digits, '-' and '_'"));
+                }
+                let profile = Profile {
+                    rpc_url,
+                    chain_id,
+                    storage_nodes: nodes,
+                    ..Default::default()
+                };
+                cfg.profiles.insert(name.clone(), profile.clone());
+                cfg.save(paths)?;
+                p.result(
+                    &serde_json::json!({"added": name, "profile": profile}),
+                    |_| format!("added profile '{name}'"),
+                );
+            }
+            ConfigCommand::Remove { name } => {
+                if cfg.profiles.remove(&name).is_none() {
+                    return Err(config::unknown_profile(&name, &cfg));
+                }
+                if cfg.default_profile.as_deref() == Some(&name) {
+                    cfg.default_profile = None;
+                }
+                cfg.save(paths)?;
+                p.result(&serde_json::json!({"removed": name}), |_| {
+                    format!("removed profile '{name}'")
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,377 @@
+//! `cohort dataset`: community datasets (create, upload, review, seal, download, verify).
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Subcommand};
+use indicatif::HumanBytes;
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::datasets::{self, Registry, Verdict};
+use crate::error::Result;
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum DatasetCommand {
+    /// Create a dataset; you become its curator.
+    ///
+    /// Examples:
+    ///   cohort dataset create shakespeare --description "Complete works" --license CC0-1.0
+    ///   cohort dataset create shakespeare-v2 --description "Cleaned" --license CC0-1.0 --previous shakespeare
+    Create(CreateArgs),
+    /// List every dataset.
+    List,
+    /// Show a dataset's metadata and its contributions.
+    ///
+    /// Example: cohort dataset show shakespeare
+    Show(DatasetArg),
+    /// Show each contributor's weight (accepted size × score) and share.
+    ///
+    /// Example: cohort dataset contributors shakespeare
+    Contributors(DatasetArg),
+    /// Accept (with a score) or reject contributions (curator only).
+    ///
+    /// Examples:
+    ///   cohort dataset review shakespeare 0 1 2 --accept --score 80
+    ///   cohort dataset review shakespeare 3 --reject
+    ///   cohort dataset review shakespeare --all-pending --accept --score 50
+    Review(ReviewArgs),
+    /// Seal a dataset: its weights never change again and jobs may train on it (curator only).
+    ///
+    /// Example: cohort dataset seal shakespeare
+    Seal(SealArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Unique name (not only digits: those are ids).
+    pub name: String,
+    /// What the dataset holds.
+    #[arg(long)]
+    pub description: String,
+    /// SPDX license identifier of the data, e.g. CC-BY-4.0.
+    #[arg(long, value_name = "SPDX")]
+    pub license: String,
+    /// The dataset (id or name) this one is a new version of.
+    #[arg(long, value_name = "DATASET")]
+    pub previous: Option<String>,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetArg {
+    /// Dataset id or name.
+    pub dataset: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("verdict").required(true).args(["accept", "reject"])))]
+pub struct ReviewArgs {
+    /// Dataset id or name.
+    pub dataset: String,
+    /// Contribution indexes (see `cohort dataset show`).
+    #[arg(
+        required_unless_present = "all_pending",
+        conflicts_with = "all_pending"
+    )]
+    pub indexes: Vec<u64>,
+    /// Review every pending contribution.
+    #[arg(long)]
+    pub all_pending: bool,
+    /// Accept, with --score.
+    #[arg(long, requires = "score")]
+    pub accept: bool,
+    /// Quality score of accepted contributions, 1 to 100.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100), value_name = "N")]
+    pub score: Option<u8>,
+    /// Reject.
+    #[arg(long, conflicts_with = "score")]
+    pub reject: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct SealArgs {
+    /// Dataset id or name.
+    pub dataset: String,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct UploadArgs {
+    /// Dataset id or name.
+    pub dataset: String,
+    /// Files or folders to upload.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Include hidden files and folders (names starting with '.').
+    #[arg(long)]
+    pub hidden: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct DownloadArgs {
+    /// Dataset id or name.
+    pub dataset: String,
+    /// Folder to write into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// How many files download at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), value_name = "N")]
+    pub parallel: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Dataset id or name.
+    pub dataset: String,
+    /// Also download every file and check its blake3 hash.
+    #[arg(long)]
+    pub deep: bool,
+}
+
+impl DatasetCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            DatasetCommand::Create(a) => create(ctx, a).await,
+            DatasetCommand::List => list(ctx).await,
+            DatasetCommand::Show(a) => show(ctx, a).await,
+            DatasetCommand::Contributors(a) => contributors(ctx, a).await,
+            DatasetCommand::Review(a) => review(ctx, a).await,
+            DatasetCommand::Seal(a) => seal(ctx, a).await,
+        }
+    }
+}
+
+async fn signer(
+    ctx: &Ctx,
+    client: &crate::client::Client,
+    reg: &Registry,
+    opts: &SignerOpts,
+) -> Result<crate::chain::SignerChain> {
+    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &opts.source())?;
+    reg.chain.with_signer(key)
+}
+
+fn info_pairs(d: &datasets::DatasetInfo) -> String {
+    table::pairs(&[
+        ("id", d.id.to_string()),
+        ("name", d.name.clone()),
+        ("description", d.description.clone()),
+        ("license", d.license.clone()),
+        ("curator", d.curator.to_string()),
+        (
+            "previous",
+            d.predecessor_id
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into()),
+        ),
+        ("sealed", if d.sealed { "yes".into() } else { "no".into() }),
+        ("contributions", d.contribution_count.to_string()),
+        ("total weight", d.total_weight.clone()),
+    ])
+}
+
+async fn create(ctx: &Ctx, a: CreateArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let s = signer(ctx, &client, &reg, &a.signer).await?;
+    let progress = ctx.printer.progress();
+    let created = reg
+        .create(
+            &s,
+            &a.name,
+            &a.description,
+            &a.license,
+            a.previous.as_deref(),
+            progress.as_ref(),
+        )
+        .await?;
+    ctx.printer.result(&created, |c| {
+        format!(
+            "created dataset '{}' (id {}); you ({}) are its curator\ntx {}",
+            c.dataset.name, c.dataset.id, c.dataset.curator, c.tx.tx_hash
+        )
+    });
+    Ok(())
+}
+
+async fn list(ctx: &Ctx) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let all = reg.list().await?;
+    ctx.printer.result(&all, |all| {
+        if all.is_empty() {
+            return "no datasets yet; create one with `cohort dataset create`".into();
+        }
+        table::render(
+            &[
+                "ID", "NAME", "LICENSE", "CURATOR", "FILES", "WEIGHT", "SEALED",
+            ],
+            all.iter().map(|d| {
+                vec![
+                    d.id.to_string(),
+                    d.name.clone(),
+                    d.license.clone(),
+                    d.curator.to_string(),
+                    d.contribution_count.to_string(),
+                    d.total_weight.clone(),
+                    if d.sealed {
+                        "yes".to_string()
+                    } else {
+                        "no".to_string()
+                    },
+                ]
+            }),
+        )
+    });
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct ShowResult {
+    dataset: datasets::DatasetInfo,
+    contributions: Vec<datasets::ContributionInfo>,
+}
+
+async fn show(ctx: &Ctx, a: DatasetArg) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let dataset = reg.info(id).await?;
+    let contributions = reg.contributions(id).await?;
+    let r = ShowResult {
+        dataset,
+        contributions,
+    };
+    ctx.printer.result(&r, |r| {
+        let mut out = info_pairs(&r.dataset);
+        out.push_str("\n\n");
+        if r.contributions.is_empty() {
+            out.push_str("no contributions yet");
+        } else {
+            out.push_str(&table::render(
+                &["#", "CONTRIBUTOR", "PATH", "SIZE", "STATUS", "SCORE"],
+                r.contributions.iter().map(|c| {
+                    vec![
+                        c.index.to_string(),
+                        c.contributor.to_string(),
+                        c.path.clone(),
+                        HumanBytes(c.size).to_string(),
+                        c.status.as_str().to_string(),
+                        if c.score == 0 {
+                            "-".to_string()
+                        } else {
+                            c.score.to_string()
+                        },
+                    ]
+                }),
+            ));
+        }
+        out
+    });
+    Ok(())
+}
+
+async fn contributors(ctx: &Ctx, a: DatasetArg) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let r = reg.contributors(id).await?;
+    ctx.printer.result(&r, |r| {
+        if r.contributors.is_empty() {
+            return format!("dataset '{}' has no contributors yet", r.dataset.name);
+        }
+        let t = table::render(
+            &[
+                "CONTRIBUTOR",
+                "FILES",
+                "ACCEPTED",
+                "ACCEPTED SIZE",
+                "WEIGHT",
+                "SHARE",
+            ],
+            r.contributors.iter().map(|c| {
+                vec![
+                    c.contributor.to_string(),
+                    c.contributions.to_string(),
+                    c.accepted.to_string(),
+                    HumanBytes(c.accepted_bytes).to_string(),
+                    c.weight.clone(),
+                    format!("{:.2}%", c.share * 100.0),
+                ]
+            }),
+        );
+        format!("{t}\ntotal weight {}", r.total_weight)
+    });
+    Ok(())
+}
+
+async fn review(ctx: &Ctx, a: ReviewArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let s = signer(ctx, &client, &reg, &a.signer).await?;
+    let verdict = match (a.accept, a.score) {
+        (true, Some(score)) => Verdict::Accept(score),
+        _ => Verdict::Reject,
+    };
+    let indexes = if a.all_pending {
+        None
+    } else {
+        Some(a.indexes.as_slice())
+    };
+    let progress = ctx.printer.progress();
+    let r = reg
+        .review(&s, id, indexes, verdict, progress.as_ref())
+        .await?;
+    ctx.printer.result(&r, |r| {
+        if r.reviewed.is_empty() {
+            return "nothing to review: no pending contributions".into();
+        }
+        let t = table::render(
+            &["#", "CONTRIBUTOR", "PATH", "STATUS", "SCORE", "WEIGHT"],
+            r.reviewed.iter().map(|c| {
+                vec![
+                    c.index.to_string(),
+                    c.contributor.to_string(),
+                    c.path.clone(),
+                    c.status.as_str().to_string(),
+                    if c.score == 0 {
+                        "-".to_string()
+                    } else {
+                        c.score.to_string()
+                    },
+                    c.weight.clone(),
+                ]
+            }),
+        );
+        format!("{t}\ntotal weight {}", r.total_weight)
+    });
+    Ok(())
+}
+
+async fn seal(ctx: &Ctx, a: SealArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let s = signer(ctx, &client, &reg, &a.signer).await?;
+    let progress = ctx.printer.progress();
+    let r = reg.seal(&s, id, progress.as_ref()).await?;
+    ctx.printer.result(&r, |r| {
+        format!(
+            "sealed dataset '{}' (id {}): {} contributions, total weight {}\ntx {}",
+            r.dataset.name,
+            r.dataset.id,
+            r.dataset.contribution_count,
+            r.dataset.total_weight,
+            r.tx.tx_hash
+        )
+    });
+    Ok(())
+}

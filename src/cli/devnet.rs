@@ -1,0 +1,149 @@
+//! `cohort devnet`: the local chain, contracts and storage nodes.
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use crate::devnet::{self, Status, UpOptions};
+use crate::error::Result;
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum DevnetCommand {
+    /// Start anvil and the storage nodes, deploy the contracts, write the `local` profile.
+    ///
+    /// Returns once everything answers; the processes keep running in the background.
+    /// Example: cohort devnet up --nodes 2 --shards 2
+    Up(UpArgs),
+    /// Show endpoints, chain id, block height, contract addresses and process health.
+    Status,
+    /// Stop exactly the processes `up` started. Chain state is kept for the next `up`.
+    Down,
+    /// Stop the devnet and wipe its chain and storage: the next `up` starts fresh.
+    Reset(UpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    /// anvil's port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 8545)]
+    pub port: u16,
+    /// Seconds between blocks (default: a block per transaction).
+    #[arg(long, value_name = "S")]
+    pub block_time: Option<f64>,
+    /// Number of storage nodes (0 runs the chain alone).
+    #[arg(long, default_value_t = 1)]
+    pub nodes: u64,
+    /// Number of shards (a power of two dividing --nodes).
+    #[arg(long, default_value_t = 1)]
+    pub shards: u64,
+}
+
+impl UpArgs {
+    fn options(&self) -> UpOptions {
+        UpOptions {
+            port: self.port,
+            block_time: self.block_time,
+            nodes: self.nodes,
+            shards: self.shards,
+        }
+    }
+}
+
+pub fn render_status(s: &Status) -> String {
+    if s.processes.is_empty() {
+        return "the devnet is not running; start it with `cohort devnet up`".into();
+    }
+    let mut out = String::new();
+    let opt = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+    out.push_str(&table::pairs(&[
+        (
+            "state",
+            if s.running {
+                "running".to_string()
+            } else {
+                "not running (run `cohort devnet up`)".into()
+            },
+        ),
+        ("rpc_url", s.rpc_url.clone().unwrap_or_default()),
+        ("chain_id", opt(s.chain_id)),
+        ("block", opt(s.block_number)),
+        ("storage_nodes", s.storage_nodes.join(", ")),
+        ("state_dir", s.state_dir.display().to_string()),
+    ]));
+    out.push_str("\n\n");
+    out.push_str(&table::render(
+        &["CONTRACT", "ADDRESS", "CODE"],
+        s.contracts.iter().map(|c| {
+            vec![
+                c.name.clone(),
+                c.address.clone(),
+                if c.deployed {
+                    "yes".into()
+                } else {
+                    "no".to_string()
+                },
+            ]
+        }),
+    ));
+    out.push_str("\n\n");
+    out.push_str(&table::render(
+        &["PROCESS", "PID", "URL", "ALIVE"],
+        s.processes.iter().map(|p| {
+            vec![
+                p.name.clone(),
+                p.pid.to_string(),
+                p.url.clone(),
+                if p.alive { "yes".into() } else { "no".into() },
+            ]
+        }),
+    ));
+    if let Some(a) = s.dev_accounts.first() {
+        out.push_str(&format!(
+            "\n\ndev accounts (wallet dev:0 … dev:{}): {a} …",
+            s.dev_accounts.len() - 1
+        ));
+    }
+    out
+}
+
+impl DevnetCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let p = &ctx.printer;
+        let progress = p.progress();
+        match self {
+            DevnetCommand::Up(args) => {
+                let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
+                p.result(&r, |r| {
+                    let head = if r.started {
+                        "devnet is up"
+                    } else {
+                        "devnet is already running; nothing changed"
+                    };
+                    format!("{head}\n\n{}", render_status(&r.status))
+                });
+            }
+            DevnetCommand::Status => {
+                let s = devnet::status(&ctx.paths).await?;
+                p.result(&s, render_status);
+            }
+            DevnetCommand::Down => {
+                let r = devnet::down(&ctx.paths).await?;
+                p.result(&r, |r| {
+                    if r.stopped.is_empty() {
+                        "the devnet was not running".into()
+                    } else {
+                        format!("stopped {} process(es); chain state is kept for the next `cohort devnet up`", r.stopped.len())
+                    }
+                });
+            }
+            DevnetCommand::Reset(args) => {
+                devnet::reset(&ctx.paths).await?;
+                let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
+                p.result(&r, |r| {
+                    format!("devnet reset: fresh chain\n\n{}", render_status(&r.status))
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,197 @@
+//! The command line: argument structs (clap derive) and rendering. The work is in the library.
+
+pub mod completions;
+mod config;
+mod dataset;
+mod deploy;
+mod devnet;
+mod model;
+mod model_token;
+mod node;
+pub mod opts;
+mod rewards;
+mod train;
+mod wallet;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::config::{Overrides, Paths};
+use crate::error::{Error, Result};
+use crate::ui::Printer;
+pub use opts::GlobalArgs;
+
+const ENV_HELP: &str = "\
+Environment variables:
+  COHORT_HOME           folder for all of cohort's files (config.toml, keystores/, devnet/, cache/, tools/)
+  COHORT_PROFILE        profile to use (--profile)
+  COHORT_RPC_URL        chain RPC URL (--rpc-url)
+  COHORT_STORAGE_NODES  storage node URLs, comma-separated (--storage-node)
+  COHORT_WALLET         wallet that signs (--wallet)
+  COHORT_PASSWORD_FILE  file holding the wallet password (--password-file)
+  COHORT_PASSWORD       the wallet password itself (unsafe: visible to other processes)
+  COHORT_ANVIL          path to the anvil binary for `cohort devnet`
+  COHORT_LOG            log filter for -v output, e.g. cohort=debug
+
+Exit codes:
+  0 success · 1 operation failed · 2 usage or configuration error · 3 endpoint unreachable
+  4 transaction reverted or funds short · 5 verification failed · 6 wallet or password problem
+  130 interrupted
+
+Examples:
+  cohort devnet up                  start a local chain and storage, deploy the contracts
+  cohort devnet status --json       endpoints and contract addresses as JSON
+  cohort config show                the active profile
+";
+
+/// cohort: build AI expert models together. Upload datasets to decentralized storage, pool
+/// GPUs to train models, tokenize them and share what they earn, all verifiable on chain.
+#[derive(Debug, Parser)]
+#[command(name = "cohort", version, about, long_about = None, after_long_help = ENV_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show and edit profiles and settings.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Run a local chain, the contracts and storage nodes on this machine.
+    #[command(subcommand)]
+    Devnet(devnet::DevnetCommand),
+    /// Deploy the contract suite to the active profile's chain.
+    Deploy(deploy::DeployArgs),
+    /// Run a 0G-compatible storage node.
+    #[command(subcommand)]
+    Node(node::NodeCommand),
+    /// Keystore wallets, passwords, balances, transfers and signatures.
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
+    /// Community datasets: create, upload, review, seal, download, verify.
+    #[command(subcommand)]
+    Dataset(dataset::DatasetCommand),
+    /// Train the builtin byte-level model on local text files.
+    Train(train::TrainArgs),
+    /// Evaluate, sample from, average and verify model checkpoints.
+    #[command(subcommand)]
+    Model(model::ModelCommand),
+    /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
+    #[command(subcommand)]
+    Rewards(rewards::RewardsCommand),
+    /// Print shell completions.
+    Completions(completions::CompletionsArgs),
+}
+
+/// What every command gets: the printer, the paths and the global flags.
+pub struct Ctx {
+    pub printer: Printer,
+    pub paths: Paths,
+    pub global: GlobalArgs,
+}
+
+impl Ctx {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            profile: self.global.profile.clone(),
+            rpc_url: self.global.rpc_url.clone(),
+            storage_nodes: self.global.storage_nodes.clone(),
+            wallet: None,
+        }
+    }
+
+    /// The client for the active profile.
+    pub fn client(&self) -> Result<crate::client::Client> {
+        crate::client::Client::load(self.paths.clone(), &self.overrides())
+    }
+}
+
+/// The clap command tree (for completions and man pages).
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the command line, runs the command and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return code;
+        }
+    };
+    let printer = cli.global.printer();
+    init_logging(cli.global.verbose);
+    let paths = match Paths::resolve() {
+        Ok(p) => p,
+        Err(e) => {
+            printer.error(&e);
+            return e.exit_code();
+        }
+    };
+    let ctx = Ctx {
+        printer: printer.clone(),
+        paths,
+        global: cli.global.clone(),
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let result = rt.block_on(async {
+        tokio::select! {
+            r = run(&ctx, cli.command) => r,
+            _ = tokio::signal::ctrl_c() => Err(Error::interrupted()),
+        }
+    });
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            printer.error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "cohort=info",
+        2 => "cohort=debug",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env(crate::env::COHORT_LOG)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+async fn run(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Config(c) => c.run(ctx),
+        Command::Devnet(c) => c.run(ctx).await,
+        Command::Deploy(c) => c.run(ctx).await,
+        Command::Node(c) => c.run(ctx).await,
+        Command::Wallet(c) => c.run(ctx).await,
+        Command::Dataset(c) => c.run(ctx).await,
+        Command::Train(c) => c.run(ctx).await,
+        Command::Model(c) => c.run(ctx).await,
+        Command::Rewards(c) => c.run(ctx).await,
+        Command::Completions(c) => c.run(ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn command_tree_is_consistent() {
+        super::command().debug_assert();
+    }
+}

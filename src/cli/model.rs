@@ -1,0 +1,299 @@
+//! `cohort model`: evaluate, sample from, average and verify builtin-model checkpoints.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::Ctx;
+use super::train::{DeviceArg, load_builtin_spec, parse_worker};
+use crate::error::{Error, Result};
+use crate::trainer::{self, EvalReport, Split, VerifyOptions, VerifyReport};
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Loss and bits per byte of a checkpoint on text files.
+    ///
+    /// Example: cohort model eval runs/tiny/step-000300.safetensors --data fixtures/corpus --split val
+    Eval(EvalArgs),
+    /// Sample text from a checkpoint.
+    ///
+    /// Example: cohort model generate runs/tiny/step-000300.safetensors --prompt "ROMEO:" --max-tokens 200
+    Generate(GenerateArgs),
+    /// Average checkpoints' weights (federated averaging), weighted.
+    ///
+    /// Example: cohort model average a.safetensors b.safetensors --weights 1,3 -o avg.safetensors
+    Average(AverageArgs),
+    /// Re-run the steps between two checkpoints and compare the result with the claimed one.
+    ///
+    /// Exits 5 when the re-run differs. Example:
+    ///   cohort model verify --from run/step-000100.safetensors --claimed run/step-000200.safetensors
+    ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
+    Verify(VerifyArgs),
+    /// Turn a completed job's model into a token shared by its owner and contributors.
+    ///
+    /// Examples:
+    ///   cohort model tokenize 1 --name "News Model" --symbol NEWS --supply 1000000
+    ///     --owner-share 20% --data-share 40% --compute-share 40% --dry-run
+    ///   cohort model tokenize 1 … --revenue-asset 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    Tokenize(super::model_token::TokenizeArgs),
+    /// List tokenized models.
+    List(super::model_token::ListArgs),
+    /// A model token: job, datasets, model root, pools, holders, revenue per asset.
+    ///
+    /// Example: cohort model show NEWS   (job id, token address or symbol)
+    Show(super::model_token::ShowArgs),
+    /// A model token's holders (from its Transfer events).
+    Holders(super::model_token::HoldersArgs),
+    /// Contributors' allocations of a model token, claimed or not.
+    ///
+    /// Example: cohort model allocation NEWS --for dev:2
+    Allocation(super::model_token::AllocationArgs),
+}
+
+impl ModelCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            ModelCommand::Eval(a) => a.run(ctx).await,
+            ModelCommand::Generate(a) => a.run(ctx).await,
+            ModelCommand::Average(a) => a.run(ctx),
+            ModelCommand::Verify(a) => a.run(ctx).await,
+            ModelCommand::Tokenize(a) => a.run(ctx).await,
+            ModelCommand::List(a) => a.run(ctx).await,
+            ModelCommand::Show(a) => a.run(ctx).await,
+            ModelCommand::Holders(a) => a.run(ctx).await,
+            ModelCommand::Allocation(a) => a.run(ctx).await,
+        }
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::failed("model.panicked", format!("the computation stopped: {e}")))?
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitArg {
+    /// Every byte of the files.
+    All,
+    /// The held-out validation split (the last tenth of every file).
+    Val,
+    /// The training split.
+    Train,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The checkpoint (.safetensors).
+    pub checkpoint: PathBuf,
+    /// Text files or folders (recursive) to score.
+    #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// Which part of the data to score.
+    #[arg(long, value_enum, default_value_t = SplitArg::All)]
+    pub split: SplitArg,
+    /// Score at most N windows of `context` bytes, spread evenly (default: all).
+    #[arg(long, value_name = "N")]
+    pub max_windows: Option<usize>,
+    #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
+    pub device: DeviceArg,
+}
+
+impl EvalArgs {
+    async fn run(self, ctx: &Ctx) -> Result<()> {
+        let split = match self.split {
+            SplitArg::All => Split::All,
+            SplitArg::Val => Split::Val,
+            SplitArg::Train => Split::Train,
+        };
+        let (ck, data, max, dev) = (self.checkpoint, self.data, self.max_windows, self.device);
+        let report =
+            blocking(move || trainer::evaluate_split(&ck, &data, split, max, dev.into())).await?;
+        ctx.printer.result(&report, |r: &EvalReport| {
+            table::pairs(&[
+                ("checkpoint", r.checkpoint.display().to_string()),
+                ("step", r.step.to_string()),
+                ("loss", format!("{:.4} nats/byte", r.loss)),
+                ("bits/byte", format!("{:.4}", r.bits_per_byte)),
+                ("bytes scored", r.tokens.to_string()),
+            ])
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The checkpoint (.safetensors).
+    pub checkpoint: PathBuf,
+    /// Text the sample continues.
+    #[arg(long, default_value = "")]
+    pub prompt: String,
+    /// Bytes to generate.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_tokens: usize,
+    /// Sampling temperature (0: always the most likely byte).
+    #[arg(long, default_value_t = 0.8, value_name = "T")]
+    pub temperature: f64,
+    /// Seed for sampling.
+    #[arg(long, default_value_t = 0, value_name = "S")]
+    pub seed: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct Generated {
+    prompt: String,
+    text: String,
+}
+
+impl GenerateArgs {
+    async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (ck, prompt, n, t, s) = (
+            self.checkpoint,
+            self.prompt.clone(),
+            self.max_tokens,
+            self.temperature,
+            self.seed,
+        );
+        let text = blocking(move || trainer::generate(&ck, &prompt, n, t, s)).await?;
+        let out = Generated {
+            prompt: self.prompt,
+            text,
+        };
+        ctx.printer
+            .result(&out, |g| format!("{}{}", g.prompt, g.text));
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AverageArgs {
+    /// Checkpoints to average (same model config).
+    #[arg(required = true, num_args = 1..)]
+    pub checkpoints: Vec<PathBuf>,
+    /// Weights, one per checkpoint, comma-separated (default: equal).
+    #[arg(long, value_delimiter = ',', value_name = "W,…")]
+    pub weights: Vec<f64>,
+    /// Where to write the average (written atomically).
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+struct Averaged {
+    out: PathBuf,
+    inputs: Vec<(PathBuf, f64)>,
+}
+
+impl AverageArgs {
+    fn run(self, ctx: &Ctx) -> Result<()> {
+        let weights = if self.weights.is_empty() {
+            vec![1.0; self.checkpoints.len()]
+        } else if self.weights.len() == self.checkpoints.len() {
+            self.weights
+        } else {
+            return Err(Error::usage(
+                "average.weights",
+                format!(
+                    "{} weights for {} checkpoints",
+                    self.weights.len(),
+                    self.checkpoints.len()
+                ),
+            )
+            .hint("give one weight per checkpoint, e.g. --weights 1,3"));
+        };
+        let inputs: Vec<(PathBuf, f64)> = self.checkpoints.into_iter().zip(weights).collect();
+        trainer::average(&inputs, &self.out)?;
+        let report = Averaged {
+            out: self.out,
+            inputs,
+        };
+        ctx.printer.result(&report, |r| {
+            format!(
+                "wrote {} (average of {} checkpoints)",
+                r.out.display(),
+                r.inputs.len()
+            )
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The checkpoint the span starts from (at step s, with optimizer state).
+    #[arg(long, value_name = "CHECKPOINT")]
+    pub from: PathBuf,
+    /// The claimed checkpoint at the end of the span.
+    #[arg(long, value_name = "CHECKPOINT")]
+    pub claimed: PathBuf,
+    /// The training data the worker used.
+    #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// The job spec the worker trained with.
+    #[arg(long, value_name = "FILE.toml")]
+    pub config: PathBuf,
+    /// The worker's address (part of the batch sampling key; default: the zero address).
+    #[arg(long, value_name = "ADDR")]
+    pub worker: Option<String>,
+    /// The round (part of the batch sampling key).
+    #[arg(long, default_value_t = 0, value_name = "R")]
+    pub round: u64,
+    /// The seed, when the worker overrode the spec's.
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
+impl VerifyArgs {
+    async fn run(self, ctx: &Ctx) -> Result<()> {
+        let spec = load_builtin_spec(&self.config)?;
+        let opts = VerifyOptions {
+            data: self.data,
+            model: spec.model.config(),
+            training: spec.training_config(),
+            seed: self.seed,
+            round: self.round,
+            worker: parse_worker(self.worker.as_deref())?,
+        };
+        let (from, claimed) = (self.from, self.claimed);
+        let report = blocking(move || trainer::verify_span(&from, &claimed, &opts)).await?;
+        ctx.printer.result(&report, render_verify);
+        if !report.identical {
+            return Err(Error::verification(
+                "verify.mismatch",
+                format!(
+                    "re-running steps {}..{} does not reproduce the claimed checkpoint (largest \
+                     difference {:e})",
+                    report.from_step, report.to_step, report.max_abs_diff
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn render_verify(r: &VerifyReport) -> String {
+    let mut out = if r.identical {
+        format!(
+            "identical: steps {}..{} re-executed bit for bit",
+            r.from_step, r.to_step
+        )
+    } else {
+        format!(
+            "DIFFERENT: steps {}..{} (largest difference {:e})",
+            r.from_step, r.to_step, r.max_abs_diff
+        )
+    };
+    if !r.identical {
+        let rows = r
+            .tensors
+            .iter()
+            .filter(|t| t.max_abs_diff > 0.0)
+            .map(|t| vec![t.name.clone(), format!("{:e}", t.max_abs_diff)]);
+        out.push_str("\n\n");
+        out.push_str(&table::render(&["TENSOR", "MAX ABS DIFF"], rows));
+    }
+    out
+}

@@ -1,0 +1,384 @@
+//! `cohort model tokenize|list|show|holders|allocation`: model tokens. Args and rendering only;
+//! the work is in `crate::models`.
+
+use alloy::primitives::{Address, U256};
+use clap::Args;
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::error::Result;
+use crate::models::{self, Allocation, Holder, Revenue, Suite, TokenizePlan, TokenizeRequest};
+use crate::ui::table;
+use crate::wallet::{self, format_amount};
+
+fn tok(v: U256) -> String {
+    format_amount(v, models::TOKEN_DECIMALS)
+}
+
+fn ppm(v: u64) -> String {
+    format!("{}.{:04}%", v / 10_000, v % 10_000)
+}
+
+async fn suite(ctx: &Ctx) -> Result<(crate::client::Client, crate::chain::Chain, Suite)> {
+    let client = ctx.client()?;
+    let factory = client.profile.contract("model_token_factory")?;
+    let chain = client.chain().await?;
+    let suite = Suite::load(&chain, factory).await?;
+    Ok((client, chain, suite))
+}
+
+#[derive(Debug, Args)]
+pub struct TokenizeArgs {
+    /// The completed job whose model becomes a token (its id).
+    pub job: u64,
+    /// Token name, e.g. "News Summarizer".
+    #[arg(long)]
+    pub name: String,
+    /// Token symbol, e.g. NEWS.
+    #[arg(long)]
+    pub symbol: String,
+    /// Whole supply in tokens (18 decimals), minted once: e.g. 1000000.
+    #[arg(long, value_name = "N")]
+    pub supply: String,
+    /// The job owner's share, e.g. 20%.
+    #[arg(long, value_name = "PCT")]
+    pub owner_share: String,
+    /// The data contributors' share (split by accepted data weight), e.g. 40%.
+    #[arg(long, value_name = "PCT")]
+    pub data_share: String,
+    /// The compute contributors' share (split by verified work units), e.g. 40%.
+    #[arg(long, value_name = "PCT")]
+    pub compute_share: String,
+    /// An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4).
+    #[arg(long = "revenue-asset", value_name = "ERC20")]
+    pub revenue_assets: Vec<Address>,
+    /// Print every contributor's allocation and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+fn render_plan(p: &TokenizePlan) -> String {
+    let r = &p.request;
+    let sym = &r.symbol;
+    let mut out = format!(
+        "job {} → {} ({sym}), supply {} {sym}, model root {}\n",
+        r.job_id,
+        r.name,
+        tok(r.cap),
+        p.model_root
+    );
+    out.push_str(&table::pairs(&[
+        (
+            "owner pool".to_string(),
+            format!(
+                "{} {sym} to {} (share {})",
+                tok(p.owner_amount),
+                p.owner,
+                models::format_bps(r.owner_bps)
+            ),
+        ),
+        (
+            "data pool".to_string(),
+            format!(
+                "{} {sym} (share {}) over weight {} of datasets {:?}",
+                tok(p.data_pool),
+                models::format_bps(r.data_bps),
+                p.total_weight,
+                p.datasets
+            ),
+        ),
+        (
+            "compute pool".to_string(),
+            format!(
+                "{} {sym} (share {}) over {} work units",
+                tok(p.compute_pool),
+                models::format_bps(r.compute_bps),
+                p.total_units
+            ),
+        ),
+        (
+            "revenue assets".to_string(),
+            std::iter::once("native coin".to_string())
+                .chain(
+                    p.revenue_assets
+                        .iter()
+                        .map(|a| format!("{} {}", a.symbol, a.address)),
+                )
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ]));
+    out.push_str("\n\n");
+    out.push_str(&allocation_table(&p.allocations, sym, false));
+    out.push_str(&format!(
+        "\nrounding remainder kept in escrow: {} base units",
+        p.rounding_remainder
+    ));
+    for w in &p.warnings {
+        out.push_str(&format!("\nwarning: {w}"));
+    }
+    out
+}
+
+fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
+    if rows.is_empty() {
+        return "no contributors: the whole supply goes to the owner".to_string();
+    }
+    let mut header = vec![
+        "CONTRIBUTOR",
+        "DATA WEIGHT",
+        "WORK UNITS",
+        "DATA",
+        "COMPUTE",
+        "TOTAL",
+    ];
+    if claimed {
+        header.push("CLAIMED");
+    }
+    let body = rows.iter().map(|a| {
+        let mut r = vec![
+            a.address.to_string(),
+            a.data_weight.to_string(),
+            a.compute_units.to_string(),
+            tok(a.data_amount),
+            tok(a.compute_amount),
+            format!("{} {sym}", tok(a.amount)),
+        ];
+        if claimed {
+            r.push(if a.claimed { "yes" } else { "no" }.to_string());
+        }
+        r
+    });
+    table::render(&header, body)
+}
+
+impl TokenizeArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (client, chain, suite) = suite(ctx).await?;
+        let req = TokenizeRequest {
+            job_id: self.job,
+            name: self.name.clone(),
+            symbol: self.symbol.clone(),
+            cap: wallet::parse_amount(&self.supply, models::TOKEN_DECIMALS)?,
+            owner_bps: models::parse_share(&self.owner_share)?,
+            data_bps: models::parse_share(&self.data_share)?,
+            compute_bps: models::parse_share(&self.compute_share)?,
+            revenue_assets: self.revenue_assets.clone(),
+        };
+        if self.dry_run {
+            let sender =
+                wallet::signer_address(&ctx.paths, &client.profile, &self.signer.source())?;
+            let plan = models::plan_tokenize(&chain, &suite, sender, &req).await?;
+            let v = serde_json::json!({"dry_run": true, "plan": plan});
+            ctx.printer.result(&v, |_| {
+                format!(
+                    "{}\ndry run: nothing was sent (the token would be deployed at {})",
+                    render_plan(&plan),
+                    plan.token
+                )
+            });
+            return Ok(());
+        }
+        let signer = wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
+        let s = chain.with_signer(signer)?;
+        let progress = ctx.printer.progress();
+        let done = models::tokenize(&s, &suite, &req, progress.as_ref()).await?;
+        ctx.printer.result(&done, |d| {
+            format!(
+                "{}\ntokenized job {}: {} ({}) at {} (tx {}, gas {})",
+                render_plan(&d.plan),
+                req.job_id,
+                req.name,
+                req.symbol,
+                d.token,
+                d.tx_hash,
+                d.gas_used
+            )
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+impl ListArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (_, chain, suite) = suite(ctx).await?;
+        let list = models::list(&chain, suite.factory).await?;
+        let native = models::Asset::native(chain.chain_id).symbol;
+        ctx.printer.result(&list, |l| {
+            if l.is_empty() {
+                return "no models are tokenized yet (`cohort model tokenize JOB …`)".to_string();
+            }
+            table::render(
+                &[
+                    "JOB",
+                    "SYMBOL",
+                    "NAME",
+                    "TOKEN",
+                    "SUPPLY",
+                    "IN ESCROW",
+                    "REVENUE",
+                ],
+                l.iter().map(|m| {
+                    vec![
+                        m.model.job_id.to_string(),
+                        m.model.symbol.clone(),
+                        m.model.name.clone(),
+                        m.model.token.to_string(),
+                        tok(m.cap),
+                        tok(m.escrow),
+                        format!("{} {native}", format_amount(m.native_deposited, 18)),
+                    ]
+                }),
+            )
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ModelArg {
+    /// The model: job id, token address or symbol.
+    pub model: String,
+}
+
+fn holders_table(h: &[Holder], sym: &str) -> String {
+    table::render(
+        &["HOLDER", "BALANCE", "SHARE"],
+        h.iter().map(|x| {
+            let who = if x.escrow {
+                format!("{} (escrow)", x.address)
+            } else {
+                x.address.to_string()
+            };
+            vec![who, format!("{} {sym}", tok(x.balance)), ppm(x.share_ppm)]
+        }),
+    )
+}
+
+fn revenue_table(r: &[Revenue]) -> String {
+    table::render(
+        &[
+            "ASSET",
+            "DEPOSITED",
+            "CLAIMED",
+            "HELD FOR HOLDERS",
+            "UNSYNCED",
+        ],
+        r.iter().map(|x| {
+            let name = if x.asset.native {
+                format!("{} (native)", x.asset.symbol)
+            } else {
+                format!("{} {}", x.asset.symbol, x.asset.address)
+            };
+            let f = |v| format_amount(v, x.asset.decimals);
+            vec![
+                name,
+                f(x.deposited),
+                f(x.claimed),
+                f(x.outstanding),
+                f(x.unsynced),
+            ]
+        }),
+    )
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+impl ShowArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (_, chain, suite) = suite(ctx).await?;
+        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
+        let d = models::details(&chain, &m).await?;
+        ctx.printer.result(&d, |d| {
+            let sym = &d.model.symbol;
+            let pairs = table::pairs(&[
+                ("model", format!("{} ({sym})", d.model.name)),
+                ("job", d.model.job_id.to_string()),
+                ("token", d.model.token.to_string()),
+                ("model root", d.model_root.to_string()),
+                ("datasets", format!("{:?}", d.datasets)),
+                ("job owner", d.job_owner.to_string()),
+                (
+                    "supply",
+                    format!("{} {sym} (cap {})", tok(d.total_supply), tok(d.cap)),
+                ),
+                ("owner pool", format!("{} {sym}", tok(d.owner_pool))),
+                (
+                    "data pool",
+                    format!(
+                        "{} {sym} over weight {}",
+                        tok(d.data_pool),
+                        d.data_total_weight
+                    ),
+                ),
+                (
+                    "compute pool",
+                    format!(
+                        "{} {sym} over {} work units",
+                        tok(d.compute_pool),
+                        d.compute_total_units
+                    ),
+                ),
+                ("in escrow", format!("{} {sym}", tok(d.escrow))),
+            ]);
+            format!(
+                "{pairs}\n\nholders ({}):\n{}\n\nrevenue:\n{}",
+                d.holders.len(),
+                holders_table(&d.holders, sym),
+                revenue_table(&d.revenue)
+            )
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HoldersArgs {
+    #[command(flatten)]
+    pub model: ModelArg,
+}
+
+impl HoldersArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (_, chain, suite) = suite(ctx).await?;
+        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
+        let h = models::holders(&chain, m.token).await?;
+        let v = serde_json::json!({"model": m, "holders": h});
+        ctx.printer.result(&v, |_| holders_table(&h, &m.symbol));
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AllocationArgs {
+    #[command(flatten)]
+    pub model: ModelArg,
+    /// Only this contributor (address, wallet name or dev:N).
+    #[arg(long = "for", value_name = "ADDRESS")]
+    pub for_: Option<String>,
+}
+
+impl AllocationArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let (client, chain, suite) = suite(ctx).await?;
+        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
+        let only = match &self.for_ {
+            Some(w) => Some(wallet::resolve_address(&ctx.paths, &client.profile, w)?),
+            None => None,
+        };
+        let rows = models::allocations(&chain, &suite, &m, only).await?;
+        let v = serde_json::json!({"model": m, "allocations": rows});
+        ctx.printer
+            .result(&v, |_| allocation_table(&rows, &m.symbol, true));
+        Ok(())
+    }
+}

@@ -1,0 +1,190 @@
+//! `cohort train`: train the builtin model on local text files from a job spec.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::jobspec::{JobSpec, TrainerKind};
+use crate::trainer::{self, DeviceChoice, TrainOptions, TrainReport};
+use crate::ui::table;
+
+/// Where to train.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DeviceArg {
+    /// A CUDA GPU when built with `--features cuda` and one is present, else the CPU.
+    Auto,
+    /// The CPU (bit-reproducible).
+    Cpu,
+    /// CUDA GPU 0.
+    Cuda,
+}
+
+impl From<DeviceArg> for DeviceChoice {
+    fn from(d: DeviceArg) -> DeviceChoice {
+        match d {
+            DeviceArg::Auto => DeviceChoice::Auto,
+            DeviceArg::Cpu => DeviceChoice::Cpu,
+            DeviceArg::Cuda => DeviceChoice::Cuda,
+        }
+    }
+}
+
+/// Train the builtin byte-level model on local text files.
+///
+/// Reads the [model] and [training] tables of a job spec (the [job] table is ignored), holds
+/// out the last tenth of every file for validation, and writes checkpoints
+/// (step-NNNNNN.safetensors, with optimizer state) and metrics.json to --out. The same seed,
+/// data, spec and thread count (RAYON_NUM_THREADS) give bit-identical checkpoints on CPU.
+///
+/// Examples:
+///   cohort train --data fixtures/corpus --config fixtures/jobs/tiny.toml --out runs/tiny
+///   cohort train --data notes/ --config spec.toml --out runs/b --init runs/a/step-000300.safetensors --steps 100
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Text files or folders (read recursively) to train on.
+    #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// The job spec (TOML) whose [model] and [training] tables configure the run.
+    #[arg(long, value_name = "FILE.toml")]
+    pub config: PathBuf,
+    /// Folder for checkpoints and metrics.json.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Start from this checkpoint (its optimizer state too, when it has one).
+    #[arg(long, value_name = "CHECKPOINT")]
+    pub init: Option<PathBuf>,
+    /// Steps to train (default: training.steps).
+    #[arg(long, value_name = "N")]
+    pub steps: Option<u64>,
+    /// Seed for initialization, batches and dropout (default: training.seed).
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Pool round: part of the batch sampling key (default 0).
+    #[arg(long, default_value_t = 0, value_name = "R")]
+    pub round: u64,
+    /// Worker address: part of the batch sampling key (default: the zero address).
+    #[arg(long, value_name = "ADDR")]
+    pub worker: Option<String>,
+    /// Write a checkpoint every K global steps (default: training.checkpoint_every).
+    #[arg(long, value_name = "K")]
+    pub checkpoint_every: Option<u64>,
+    /// Start with a fresh optimizer state even when --init has one.
+    #[arg(long)]
+    pub fresh_optimizer: bool,
+    /// Where to compute.
+    #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
+    pub device: DeviceArg,
+    /// Train even when the memory estimate exceeds the available memory.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Parses a 0x-prefixed 20-byte address.
+pub fn parse_worker(s: Option<&str>) -> Result<[u8; 20]> {
+    let Some(s) = s else { return Ok([0; 20]) };
+    let hexpart = s.strip_prefix("0x").unwrap_or(s);
+    let bytes = hex::decode(hexpart)
+        .ok()
+        .filter(|b| b.len() == 20)
+        .ok_or_else(|| {
+            Error::usage(
+                "worker.invalid",
+                format!("--worker {s} is not a 20-byte hex address"),
+            )
+            .hint("e.g. --worker 0x70997970C51812dc3A010C7d01b50e0d17dc79C8")
+        })?;
+    Ok(bytes.try_into().expect("20 bytes"))
+}
+
+/// Loads a spec for the builtin trainer.
+pub fn load_builtin_spec(path: &std::path::Path) -> Result<JobSpec> {
+    let spec = JobSpec::load(path)?;
+    if spec.model.trainer != TrainerKind::Builtin {
+        return Err(Error::usage(
+            "train.exec_trainer",
+            format!(
+                "{} uses model.trainer = \"exec\"; cohort train runs the builtin trainer",
+                path.display()
+            ),
+        )
+        .hint("run the spec's command yourself, or set model.trainer = \"builtin\""));
+    }
+    Ok(spec)
+}
+
+impl TrainArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let spec = load_builtin_spec(&self.config)?;
+        let opts = TrainOptions {
+            init: self.init.clone(),
+            steps: self.steps,
+            seed: self.seed,
+            round: self.round,
+            worker: parse_worker(self.worker.as_deref())?,
+            start_step: None,
+            checkpoint_every: self.checkpoint_every,
+            fresh_optimizer: self.fresh_optimizer,
+            device: self.device.into(),
+            force: self.force,
+            ..TrainOptions::new(
+                self.data.clone(),
+                spec.model.config(),
+                spec.training_config(),
+                self.out.clone(),
+            )
+        };
+        if self.checkpoint_every == Some(0) {
+            return Err(Error::usage(
+                "train.checkpoint_every",
+                "--checkpoint-every must be at least 1",
+            ));
+        }
+        let progress = ctx.printer.progress();
+        let report = tokio::task::spawn_blocking(move || trainer::train(&opts, progress.as_ref()))
+            .await
+            .map_err(|e| Error::failed("train.panicked", format!("training stopped: {e}")))??;
+        for p in &report.skipped_binary {
+            ctx.printer
+                .warn(&format!("skipped binary file {}", p.display()));
+        }
+        ctx.printer.result(&report, render);
+        Ok(())
+    }
+}
+
+fn render(r: &TrainReport) -> String {
+    let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.4}"));
+    table::pairs(&[
+        ("checkpoint", r.final_checkpoint.display().to_string()),
+        ("steps", format!("{} → {}", r.start_step, r.end_step)),
+        ("train loss", format!("{:.4} nats/byte", r.final_train_loss)),
+        (
+            "val loss",
+            format!(
+                "{} → {} nats/byte",
+                opt(r.initial_val_loss),
+                opt(r.final_val_loss)
+            ),
+        ),
+        (
+            "val bits/byte",
+            format!(
+                "{} (unigram entropy {:.3})",
+                opt(r.final_val_bits_per_byte),
+                r.unigram_bits_per_byte
+            ),
+        ),
+        (
+            "throughput",
+            format!("{:.0} tokens/s on {}", r.tokens_per_s, r.device),
+        ),
+        (
+            "time",
+            format!("{:.1} s for {} tokens", r.seconds, r.tokens),
+        ),
+        ("parameters", r.parameters.to_string()),
+        ("metrics", r.metrics_file.display().to_string()),
+    ])
+}

@@ -1,0 +1,754 @@
+//! `cohort wallet`: encrypted keystores, passwords, balances, transfers and signatures.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::Address;
+use clap::{ArgGroup, Args, Subcommand};
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::env;
+use crate::error::{Error, Result};
+use crate::ui::table;
+use crate::wallet::{self, keyring, keystore, password};
+
+/// Keystore wallets: create, import, list, export; balances, transfers, signatures.
+///
+/// Keystores are Web3 Secret Storage v3 files (scrypt) in `<data dir>/keystores/NAME.json`,
+/// readable by geth and foundry. Passwords come from --password-file (COHORT_PASSWORD_FILE),
+/// then COHORT_PASSWORD (unsafe), then the OS keyring for wallets unlocked with `--remember`,
+/// then a hidden prompt on a terminal.
+#[derive(Debug, Subcommand)]
+pub enum WalletCommand {
+    /// Create a wallet with a new random key or a new recovery phrase.
+    ///
+    /// Examples:
+    ///   cohort wallet new alice
+    ///   cohort wallet new alice --mnemonic 24 --mnemonic-file alice.phrase
+    ///   cohort wallet new ci --password-file /run/secrets/ci-pass
+    New(NewArgs),
+    /// Import a key from a private key file, a recovery phrase or a keystore (geth, foundry).
+    ///
+    /// Examples:
+    ///   cohort wallet import alice --private-key-file key.txt
+    ///   echo "$KEY" | cohort wallet import alice --private-key-file - --password-file pass.txt
+    ///   cohort wallet import alice --mnemonic-file phrase.txt --index 2
+    ///   cohort wallet import alice --keystore ~/.foundry/keystores/alice
+    Import(ImportArgs),
+    /// List wallets: name, address, and which one is the default.
+    List,
+    /// Show a wallet's address and keystore file.
+    Show(NameArgs),
+    /// Make a wallet the default signer (with --profile: that profile's wallet).
+    ///
+    /// Example: cohort wallet default alice
+    Default(NameArgs),
+    /// Rename a wallet.
+    Rename(RenameArgs),
+    /// Delete a wallet's keystore (asks first, unless --yes).
+    Remove(NameArgs),
+    /// Re-encrypt a wallet with a new password.
+    ///
+    /// Example: cohort wallet change-password alice --password-file old --new-password-file new
+    ChangePassword(ChangePasswordArgs),
+    /// Print the private key (after confirmation) or copy the keystore file.
+    ///
+    /// Examples:
+    ///   cohort wallet export alice --keystore backup.json
+    ///   cohort wallet export alice --private-key --yes
+    Export(ExportArgs),
+    /// Check a wallet's password; with --remember, keep it in the OS keyring.
+    ///
+    /// The keyring caches the password only (never the key). On headless machines without a
+    /// Secret Service use --password-file instead.
+    /// Example: cohort wallet unlock alice --remember
+    Unlock(UnlockArgs),
+    /// Forget a password remembered in the OS keyring.
+    Lock(NameArgs),
+    /// Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token).
+    ///
+    /// Examples:
+    ///   cohort wallet balance
+    ///   cohort wallet balance alice --token 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    Balance(BalanceArgs),
+    /// Send the native coin or an ERC-20 token, and wait for the receipt.
+    ///
+    /// Amounts: 1.5 (in coins or whole tokens), 1.5ether, 250gwei, 1000wei.
+    /// Examples:
+    ///   cohort wallet send 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 0.5 --wallet alice
+    ///   cohort wallet send bob 100 --token 0x5FbD…0aa3 --dry-run
+    Send(SendArgs),
+    /// Sign a message (EIP-191 personal message).
+    ///
+    /// Example: cohort wallet sign "hello" --wallet alice
+    Sign(SignArgs),
+    /// Check an EIP-191 signature: print the signer, or check it is --address.
+    ///
+    /// Example: cohort wallet verify "hello" 0x…sig --address 0x…
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NameArgs {
+    /// Wallet name.
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Name of the new wallet (letters, digits, '-', '_', '.').
+    pub name: String,
+    /// Derive the key from a new BIP-39 recovery phrase of 12 (default) or 24 words, printed
+    /// once on stdout as the only backup (or written to --mnemonic-file).
+    #[arg(long, num_args = 0..=1, default_missing_value = "12", value_name = "WORDS",
+          value_parser = ["12", "24"])]
+    pub mnemonic: Option<String>,
+    /// Write the recovery phrase to this file (mode 0600) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub mnemonic_file: Option<PathBuf>,
+    /// File holding the new wallet's password.
+    #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Replace an existing wallet of the same name (and an existing --mnemonic-file).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("source").required(true).args(["private_key_file", "mnemonic_file", "keystore"])))]
+pub struct ImportArgs {
+    /// Name of the new wallet.
+    pub name: String,
+    /// File holding a hex private key (`-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub private_key_file: Option<PathBuf>,
+    /// File holding a BIP-39 recovery phrase (`-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub mnemonic_file: Option<PathBuf>,
+    /// Account index N of the phrase, path m/44'/60'/0'/0/N.
+    #[arg(
+        long,
+        default_value_t = 0,
+        requires = "mnemonic_file",
+        value_name = "N"
+    )]
+    pub index: u32,
+    /// A Web3 Secret Storage v3 keystore file (geth, foundry, cohort); it keeps its password.
+    #[arg(long, value_name = "FILE")]
+    pub keystore: Option<PathBuf>,
+    /// File holding the password (the new wallet's; with --keystore, the keystore's).
+    #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Replace an existing wallet of the same name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    pub old: String,
+    pub new: String,
+    /// Replace an existing wallet named NEW.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangePasswordArgs {
+    pub name: String,
+    /// File holding the current password.
+    #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// File holding the new password (else asked twice on the terminal).
+    #[arg(long, value_name = "FILE")]
+    pub new_password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["private_key", "keystore"])))]
+pub struct ExportArgs {
+    pub name: String,
+    /// Print the private key on stdout (asks first, unless --yes). Anyone who sees it owns the
+    /// wallet's funds.
+    #[arg(long)]
+    pub private_key: bool,
+    /// Copy the keystore file (still encrypted) to FILE, mode 0600.
+    #[arg(long, value_name = "FILE")]
+    pub keystore: Option<PathBuf>,
+    /// File holding the password (for --private-key).
+    #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Overwrite an existing FILE.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    pub name: String,
+    /// Keep the password in the OS keyring, so later commands need no password.
+    #[arg(long)]
+    pub remember: bool,
+    /// File holding the password.
+    #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    /// Wallet name, `dev:N` or address (default: the selected wallet).
+    pub who: Option<String>,
+    /// Also show the balance of this ERC-20 token (repeatable).
+    #[arg(long, value_name = "ERC20")]
+    pub token: Vec<Address>,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Recipient: address, wallet name or `dev:N`.
+    pub to: String,
+    /// Amount: 1.5, 1.5ether, 250gwei, 1000wei (tokens: in whole tokens, by their decimals).
+    pub amount: String,
+    /// Send this ERC-20 token instead of the native coin.
+    #[arg(long, value_name = "ERC20")]
+    pub token: Option<Address>,
+    /// Check and show the transfer (gas, fees, funds) without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The message (text; with --hex, 0x-prefixed bytes).
+    pub message: String,
+    /// The message is hex bytes.
+    #[arg(long)]
+    pub hex: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The message that was signed.
+    pub message: String,
+    /// The signature (0x + 130 hex digits).
+    pub signature: String,
+    /// The address that should have signed; a mismatch is exit 5.
+    #[arg(long)]
+    pub address: Option<Address>,
+    /// The message is hex bytes.
+    #[arg(long)]
+    pub hex: bool,
+}
+
+fn message_bytes(message: &str, is_hex: bool) -> Result<Vec<u8>> {
+    if !is_hex {
+        return Ok(message.as_bytes().to_vec());
+    }
+    let m = message.strip_prefix("0x").unwrap_or(message);
+    hex::decode(m).map_err(|_| {
+        Error::usage("wallet.bad_hex", "the message is not valid hex")
+            .hint("drop --hex to sign text")
+    })
+}
+
+/// Reads a secret file (`-`: standard input) into zeroized memory.
+fn read_secret(path: &Path, what: &str) -> Result<Zeroizing<String>> {
+    let mut buf = Zeroizing::new(Vec::new());
+    if path == Path::new("-") {
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+            Error::usage(
+                "wallet.read",
+                format!("cannot read the {what} from standard input: {e}"),
+            )
+        })?;
+    } else {
+        *buf = std::fs::read(path).map_err(|e| {
+            Error::usage(
+                "wallet.read",
+                format!("cannot read the {what} file {}: {e}", path.display()),
+            )
+        })?;
+    }
+    let s = std::str::from_utf8(&buf)
+        .map_err(|_| Error::usage("wallet.read", format!("the {what} is not UTF-8 text")))?;
+    Ok(Zeroizing::new(s.to_string()))
+}
+
+fn saved_human(verb: &str, s: &wallet::Saved) -> String {
+    table::pairs(&[
+        ("wallet", format!("{} ({verb})", s.name)),
+        ("address", s.address.to_string()),
+        ("keystore", s.keystore.display().to_string()),
+    ])
+}
+
+fn no_secrets_in_json(flag: &str) -> Error {
+    Error::usage("wallet.secret_json", "--json output never carries secrets")
+        .hint(format!("drop --json, or {flag}"))
+}
+
+impl WalletCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            WalletCommand::New(a) => new(ctx, a),
+            WalletCommand::Import(a) => import(ctx, a),
+            WalletCommand::List => list(ctx),
+            WalletCommand::Show(a) => show(ctx, &a.name),
+            WalletCommand::Default(a) => set_default(ctx, &a.name),
+            WalletCommand::Rename(a) => {
+                let s = wallet::rename(&ctx.paths, &a.old, &a.new, a.force)?;
+                ctx.printer.result(&s, |s| saved_human("renamed", s));
+                Ok(())
+            }
+            WalletCommand::Remove(a) => remove(ctx, &a.name),
+            WalletCommand::ChangePassword(a) => change_password(ctx, a),
+            WalletCommand::Export(a) => export(ctx, a),
+            WalletCommand::Unlock(a) => unlock(ctx, a),
+            WalletCommand::Lock(a) => {
+                keystore::existing(&ctx.paths, &a.name)?;
+                let had = keyring::forget(&ctx.paths, &a.name);
+                let v = serde_json::json!({"name": a.name, "forgotten": had});
+                ctx.printer.result(&v, |_| {
+                    if had {
+                        format!("forgot the remembered password of wallet '{}'", a.name)
+                    } else {
+                        format!("no password was remembered for wallet '{}'", a.name)
+                    }
+                });
+                Ok(())
+            }
+            WalletCommand::Balance(a) => balance(ctx, a).await,
+            WalletCommand::Send(a) => send(ctx, a).await,
+            WalletCommand::Sign(a) => sign(ctx, a),
+            WalletCommand::Verify(a) => verify(ctx, a),
+        }
+    }
+}
+
+fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
+    let words = match (&a.mnemonic, &a.mnemonic_file) {
+        (Some(w), _) => Some(w.parse::<usize>().expect("clap checked 12|24")),
+        (None, Some(_)) => Some(12),
+        (None, None) => None,
+    };
+    if words.is_some() && a.mnemonic_file.is_none() && ctx.printer.json {
+        return Err(no_secrets_in_json(
+            "pass --mnemonic-file FILE to save the recovery phrase",
+        ));
+    }
+    keystore::check_free(&ctx.paths, &a.name, a.force)?;
+    if let Some(f) = &a.mnemonic_file {
+        if f.exists() && !a.force {
+            return Err(Error::usage(
+                "wallet.mnemonic_file_exists",
+                format!("{} already exists", f.display()),
+            )
+            .hint("pick another --mnemonic-file, or pass --force to overwrite it"));
+        }
+    }
+    let pw = password::new_password(
+        a.password_file.as_deref(),
+        true,
+        &format!("wallet '{}'", a.name),
+        "--password-file",
+    )?;
+    let (saved, phrase) = wallet::create(&ctx.paths, &a.name, words, &pw, a.force)?;
+    let mut shown_phrase = None;
+    if let Some(phrase) = phrase {
+        match &a.mnemonic_file {
+            Some(f) => {
+                let text = Zeroizing::new(format!("{}\n", phrase.as_str()));
+                crate::fsutil::write_atomic(f, text.as_bytes(), 0o600)?;
+            }
+            None => shown_phrase = Some(phrase),
+        }
+    }
+    let v = serde_json::json!({
+        "name": saved.name, "address": saved.address, "keystore": saved.keystore,
+        "mnemonic_file": a.mnemonic_file,
+    });
+    ctx.printer.result(&v, |_| {
+        let mut out = saved_human("created", &saved);
+        if let Some(f) = &a.mnemonic_file {
+            out.push_str(&format!(
+                "\nrecovery phrase written to {} (mode 0600): it is the ONLY backup of this \
+                 wallet; move it somewhere safe and offline",
+                f.display()
+            ));
+        }
+        if let Some(p) = &shown_phrase {
+            out.push_str(&format!(
+                "\n\nRECOVERY PHRASE: the ONLY backup of this wallet. Write it down and keep it \
+                 offline; it is shown this once and never again.\n\n    {}\n",
+                p.as_str()
+            ));
+        }
+        out
+    });
+    Ok(())
+}
+
+fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
+    keystore::check_free(&ctx.paths, &a.name, a.force)?;
+    let what = format!("wallet '{}'", a.name);
+    let saved = if let Some(f) = &a.keystore {
+        keystore::read_json(f)?;
+        let pw = password::existing_password(
+            a.password_file.as_deref(),
+            &format!("the keystore {}", f.display()),
+        )?;
+        wallet::import_keystore(&ctx.paths, &a.name, f, &pw, a.force)?
+    } else {
+        let signer = if let Some(f) = &a.private_key_file {
+            let text = read_secret(f, "private key")?;
+            wallet::parse_private_key(&text).map_err(|e| {
+                Error::usage(
+                    "wallet.bad_key",
+                    format!("{} does not hold a valid private key", shown(f)),
+                )
+                .hint(e.hint.unwrap_or_default())
+            })?
+        } else {
+            let f = a.mnemonic_file.as_ref().expect("clap requires one source");
+            let text = read_secret(f, "recovery phrase")?;
+            wallet::signer_from_mnemonic(&text, a.index).map_err(|e| {
+                Error::usage(
+                    "wallet.bad_mnemonic",
+                    format!("{} does not hold a valid BIP-39 recovery phrase", shown(f)),
+                )
+                .hint(e.hint.unwrap_or_default())
+            })?
+        };
+        let pw =
+            password::new_password(a.password_file.as_deref(), true, &what, "--password-file")?;
+        wallet::import_signer(&ctx.paths, &a.name, &signer, &pw, a.force)?
+    };
+    ctx.printer.result(&saved, |s| saved_human("imported", s));
+    Ok(())
+}
+
+fn shown(f: &Path) -> String {
+    if f == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        f.display().to_string()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ListRow {
+    name: String,
+    address: Option<Address>,
+    keystore: PathBuf,
+    default: bool,
+    remembered: bool,
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let default = wallet::default_name(&ctx.paths, ctx.global.profile.as_deref());
+    let rows: Vec<ListRow> = keystore::list(&ctx.paths)?
+        .into_iter()
+        .map(|w| ListRow {
+            default: default.as_deref() == Some(w.name.as_str()),
+            remembered: keyring::is_remembered(&ctx.paths, &w.name),
+            name: w.name,
+            address: w.address,
+            keystore: w.path,
+        })
+        .collect();
+    ctx.printer.result(&rows, |rows| {
+        if rows.is_empty() {
+            return "no wallets yet; create one with `cohort wallet new NAME` or `cohort wallet import NAME`"
+                .to_string();
+        }
+        let mut out = table::render(
+            &["", "NAME", "ADDRESS"],
+            rows.iter().map(|r| {
+                vec![
+                    if r.default { "*".to_string() } else { String::new() },
+                    r.name.clone(),
+                    r.address.map(|a| a.to_string()).unwrap_or_else(|| "(not recorded)".into()),
+                ]
+            }),
+        );
+        if let Some(d) = &default {
+            if !rows.iter().any(|r| r.default) {
+                out.push_str(&format!("\n(the default signer is '{d}')"));
+            }
+        }
+        out
+    });
+    Ok(())
+}
+
+fn show(ctx: &Ctx, name: &str) -> Result<()> {
+    let path = keystore::existing(&ctx.paths, name)?;
+    let address = keystore::address_of(&ctx.paths, name).ok();
+    let default = wallet::default_name(&ctx.paths, ctx.global.profile.as_deref());
+    let v = ListRow {
+        name: name.to_string(),
+        address,
+        keystore: path,
+        default: default.as_deref() == Some(name),
+        remembered: keyring::is_remembered(&ctx.paths, name),
+    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    ctx.printer.result(&v, |v| {
+        table::pairs(&[
+            ("name", v.name.clone()),
+            (
+                "address",
+                v.address
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| "(not recorded)".into()),
+            ),
+            ("keystore", v.keystore.display().to_string()),
+            ("default", yes_no(v.default)),
+            ("password in keyring", yes_no(v.remembered)),
+        ])
+    });
+    Ok(())
+}
+
+fn set_default(ctx: &Ctx, name: &str) -> Result<()> {
+    let profile = ctx.global.profile.as_deref();
+    let overridden = wallet::set_default(&ctx.paths, name, profile)?;
+    if let Some(p) = &overridden {
+        ctx.printer.warn(&format!(
+            "profile '{p}' names its own wallet, which wins there; \
+             run `cohort wallet default {name} --profile {p}` to change it"
+        ));
+    }
+    let v = serde_json::json!({"default_wallet": name, "profile": profile});
+    ctx.printer.result(&v, |_| match profile {
+        Some(p) => format!("wallet '{name}' now signs on profile '{p}'"),
+        None => format!("wallet '{name}' is now the default"),
+    });
+    Ok(())
+}
+
+fn remove(ctx: &Ctx, name: &str) -> Result<()> {
+    keystore::existing(&ctx.paths, name)?;
+    let address = keystore::address_of(&ctx.paths, name)
+        .map(|a| format!(" ({a})"))
+        .unwrap_or_default();
+    let q = format!(
+        "Remove wallet '{name}'{address}? Without a backup its key and funds are lost for good."
+    );
+    if !ctx.printer.confirm(&q)? {
+        return Err(Error::failed(
+            "wallet.cancelled",
+            format!("cancelled: wallet '{name}' was kept"),
+        ));
+    }
+    let p = wallet::remove(&ctx.paths, name)?;
+    let v = serde_json::json!({"removed": name, "keystore": p});
+    ctx.printer
+        .result(&v, |_| format!("removed wallet '{name}'"));
+    Ok(())
+}
+
+fn change_password(ctx: &Ctx, a: ChangePasswordArgs) -> Result<()> {
+    let (signer, _, _) = password::unlock(&ctx.paths, &a.name, a.password_file.as_deref())?;
+    let new_pw = password::new_password(
+        a.new_password_file.as_deref(),
+        false,
+        &format!("wallet '{}'", a.name),
+        "--new-password-file",
+    )?;
+    let p = wallet::change_password(&ctx.paths, &a.name, &signer, &new_pw)?;
+    let v = serde_json::json!({"name": a.name, "address": signer.address(), "keystore": p});
+    ctx.printer.result(&v, |_| {
+        format!("changed the password of wallet '{}'", a.name)
+    });
+    Ok(())
+}
+
+fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
+    if let Some(dest) = &a.keystore {
+        wallet::export_keystore(&ctx.paths, &a.name, dest, a.force)?;
+        let v = serde_json::json!({"name": a.name, "keystore": dest});
+        ctx.printer.result(&v, |_| {
+            format!(
+                "copied the keystore of wallet '{}' to {} (still encrypted)",
+                a.name,
+                dest.display()
+            )
+        });
+        return Ok(());
+    }
+    if ctx.printer.json {
+        return Err(no_secrets_in_json(
+            "use --keystore FILE for an encrypted copy",
+        ));
+    }
+    keystore::existing(&ctx.paths, &a.name)?;
+    let q = format!(
+        "Print the private key of wallet '{}' on stdout? Anyone who sees it controls the wallet.",
+        a.name
+    );
+    if !ctx.printer.confirm(&q)? {
+        return Err(Error::failed(
+            "wallet.cancelled",
+            "cancelled: nothing was printed",
+        ));
+    }
+    let (signer, _, _) = password::unlock(&ctx.paths, &a.name, a.password_file.as_deref())?;
+    let key = Zeroizing::new(format!("0x{}", hex::encode(signer.to_bytes().0)));
+    ctx.printer.essential(&(), &key);
+    Ok(())
+}
+
+fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
+    let (signer, pw, origin) = password::unlock(&ctx.paths, &a.name, a.password_file.as_deref())?;
+    if a.remember && origin != password::Origin::Keyring {
+        keyring::remember(&ctx.paths, &a.name, &pw)?;
+    }
+    let remembered = keyring::is_remembered(&ctx.paths, &a.name);
+    let v =
+        serde_json::json!({"name": a.name, "address": signer.address(), "remembered": remembered});
+    ctx.printer.result(&v, |_| {
+        if remembered {
+            format!(
+                "wallet '{}' unlocked; its password is remembered in the OS keyring \
+                 (forget it with `cohort wallet lock {}`)",
+                a.name, a.name
+            )
+        } else {
+            format!(
+                "the password of wallet '{}' is correct (pass --remember to keep it in the OS keyring)",
+                a.name
+            )
+        }
+    });
+    Ok(())
+}
+
+async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let address = match &a.who {
+        Some(who) => wallet::resolve_address(&ctx.paths, &client.profile, who)?,
+        None => wallet::signer_address(&ctx.paths, &client.profile, &a.signer.source())?,
+    };
+    let chain = client.chain().await?;
+    let report = wallet::balance(&chain, address, &a.token).await?;
+    ctx.printer.result(&report, |r| {
+        let mut rows = vec![vec![
+            r.native.symbol.clone(),
+            r.native.amount.clone(),
+            "native".into(),
+        ]];
+        for t in &r.tokens {
+            rows.push(vec![
+                t.symbol.clone(),
+                t.amount.clone(),
+                t.token.map(|a| a.to_string()).unwrap_or_default(),
+            ]);
+        }
+        format!(
+            "{}\n{}",
+            r.address,
+            table::render(&["ASSET", "BALANCE", "CONTRACT"], rows)
+        )
+    });
+    Ok(())
+}
+
+async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let to = wallet::resolve_address(&ctx.paths, &client.profile, &a.to)?;
+    let signer = wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+    let chain = client.chain().await?;
+    let s = chain.with_signer(signer)?;
+    let (transfer, prepared) = wallet::prepare_transfer(&s, to, &a.amount, a.token).await?;
+    let what = format!("{} {}", transfer.amount, transfer.symbol);
+    if a.dry_run {
+        let v = serde_json::json!({"dry_run": true, "transfer": transfer, "gas": prepared.gas,
+            "max_fee_per_gas": prepared.max_fee_per_gas.to_string()});
+        ctx.printer.result(&v, |_| {
+            format!(
+                "would send {what} from {} to {} (gas limit {}, up to {} {} for gas); nothing was sent",
+                transfer.from,
+                transfer.to,
+                prepared.gas,
+                wallet::format_amount(prepared.max_gas_cost(), 18),
+                wallet::tx::native_symbol(chain.chain_id)
+            )
+        });
+        return Ok(());
+    }
+    let progress = ctx.printer.progress();
+    let label = format!("sending {what}");
+    let confirmed = wallet::tx::send_prepared(&s, prepared, &label, progress.as_ref()).await?;
+    let v = serde_json::json!({"transfer": transfer, "tx": confirmed});
+    ctx.printer.result(&v, |_| {
+        format!(
+            "sent {what} from {} to {}\n{}",
+            transfer.from,
+            transfer.to,
+            table::pairs(&[
+                ("tx", confirmed.tx_hash.to_string()),
+                (
+                    "block",
+                    confirmed
+                        .block_number
+                        .map(|b| b.to_string())
+                        .unwrap_or_default()
+                ),
+                ("gas used", confirmed.gas_used.to_string()),
+            ])
+        )
+    });
+    Ok(())
+}
+
+fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
+    let msg = message_bytes(&a.message, a.hex)?;
+    let profile = ctx.client().map(|c| c.profile);
+    let profile = match profile {
+        Ok(p) => p,
+        // Signing needs no chain: without a profile, only keystore wallets and keys apply.
+        Err(_) => crate::config::ResolvedProfile {
+            name: String::new(),
+            rpc_url: String::new(),
+            chain_id: None,
+            storage_nodes: Vec::new(),
+            wallet: crate::config::Config::load(&ctx.paths)?.default_wallet,
+            contracts: Default::default(),
+        },
+    };
+    let signer = wallet::load_signer(&ctx.paths, &profile, &a.signer.source())?;
+    let sig = wallet::sign_message(&signer, &msg)?;
+    let v = serde_json::json!({"address": signer.address(), "signature": format!("0x{}", hex::encode(sig.as_bytes()))});
+    ctx.printer.result(&v, |v| {
+        v["signature"].as_str().unwrap_or_default().to_string()
+    });
+    Ok(())
+}
+
+fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
+    let msg = message_bytes(&a.message, a.hex)?;
+    let recovered = wallet::recover_signer(&msg, &a.signature)?;
+    if let Some(want) = a.address {
+        if want != recovered {
+            return Err(Error::verification(
+                "wallet.signature_mismatch",
+                format!("the signature is not by {want}: it was made by {recovered}"),
+            ));
+        }
+    }
+    let v = serde_json::json!({"address": recovered, "valid": true});
+    ctx.printer.result(&v, |_| match a.address {
+        Some(_) => format!("valid signature by {recovered}"),
+        None => format!("signed by {recovered}"),
+    });
+    Ok(())
+}

@@ -1,0 +1,410 @@
+//! Paths and profiles. `COHORT_HOME` overrides every path; otherwise config lives in
+//! `<config dir>/cohort/config.toml` and data in `<data dir>/cohort/`. Flags beat environment
+//! variables, which beat the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::env;
+use crate::error::{Error, Result};
+use crate::fsutil;
+
+/// The name of the profile `cohort devnet up` writes.
+pub const LOCAL_PROFILE: &str = "local";
+
+/// Where cohort keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+impl Paths {
+    /// Resolves the paths from `COHORT_HOME`, else from the platform's config and data dirs.
+    pub fn resolve() -> Result<Paths> {
+        if let Some(home) = std::env::var_os(env::COHORT_HOME).filter(|v| !v.is_empty()) {
+            let home = PathBuf::from(home);
+            return Ok(Paths {
+                config_file: home.join("config.toml"),
+                data_dir: home,
+            });
+        }
+        let config = dirs::config_dir().ok_or_else(no_home)?;
+        let data = dirs::data_dir().ok_or_else(no_home)?;
+        Ok(Paths {
+            config_file: config.join("cohort").join("config.toml"),
+            data_dir: data.join("cohort"),
+        })
+    }
+
+    /// Uses `home` as if it were `COHORT_HOME`.
+    pub fn under(home: &Path) -> Paths {
+        Paths {
+            config_file: home.join("config.toml"),
+            data_dir: home.to_path_buf(),
+        }
+    }
+    pub fn keystores(&self) -> PathBuf {
+        self.data_dir.join("keystores")
+    }
+    pub fn devnet(&self) -> PathBuf {
+        self.data_dir.join("devnet")
+    }
+    pub fn cache(&self) -> PathBuf {
+        self.data_dir.join("cache")
+    }
+    pub fn tools(&self) -> PathBuf {
+        self.data_dir.join("tools")
+    }
+}
+
+fn no_home() -> Error {
+    Error::usage(
+        "config.no_home",
+        "cannot find a home directory for cohort's files",
+    )
+    .hint(format!(
+        "set {} to a folder cohort may use",
+        env::COHORT_HOME
+    ))
+}
+
+/// The contract addresses a profile knows. Empty means not deployed there.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Contracts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_registry: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_market: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_token_factory: Option<String>,
+}
+
+/// One chain + storage network + wallet combination.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpc_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub storage_nodes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet: Option<String>,
+    #[serde(default)]
+    pub contracts: Contracts,
+}
+
+/// The whole `config.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The profile used when neither `--profile` nor `COHORT_PROFILE` names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_profile: Option<String>,
+    /// The wallet used where a profile names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_wallet: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// The keys `cohort config get/set` understand, documented in README.md.
+pub const KEYS: &[(&str, &str)] = &[
+    ("default_profile", "profile used when none is named"),
+    ("default_wallet", "wallet used where a profile names none"),
+    ("profiles.<name>.rpc_url", "chain JSON-RPC URL"),
+    (
+        "profiles.<name>.chain_id",
+        "expected chain id (checked when connecting)",
+    ),
+    (
+        "profiles.<name>.storage_nodes",
+        "storage node URLs, comma-separated",
+    ),
+    (
+        "profiles.<name>.wallet",
+        "wallet that signs on this profile",
+    ),
+    ("profiles.<name>.contracts.flow", "0G flow contract address"),
+    ("profiles.<name>.contracts.market", "0G fee market address"),
+    (
+        "profiles.<name>.contracts.dataset_registry",
+        "DatasetRegistry address",
+    ),
+    ("profiles.<name>.contracts.job_market", "JobMarket address"),
+    (
+        "profiles.<name>.contracts.model_token_factory",
+        "ModelTokenFactory address",
+    ),
+];
+
+impl Config {
+    /// Reads the config file; a missing file is an empty config.
+    pub fn load(paths: &Paths) -> Result<Config> {
+        let text = match std::fs::read_to_string(&paths.config_file) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io("read", &paths.config_file, e)),
+        };
+        toml::from_str(&text).map_err(|e| {
+            Error::usage(
+                "config.invalid",
+                format!(
+                    "{} is not a valid cohort config",
+                    paths.config_file.display()
+                ),
+            )
+            .cause(e.message())
+            .hint("fix the file by hand, or move it away and run `cohort devnet up` again")
+        })
+    }
+
+    /// Writes the config file atomically.
+    pub fn save(&self, paths: &Paths) -> Result<()> {
+        let text = toml::to_string_pretty(self)
+            .map_err(|e| Error::failed("config.serialize", e.to_string()))?;
+        fsutil::write_atomic(&paths.config_file, text.as_bytes(), 0o644)
+    }
+
+    /// The name of the active profile: flag/env, then `default_profile`, then `local`.
+    pub fn active_name(&self, requested: Option<&str>) -> String {
+        requested
+            .map(str::to_string)
+            .or_else(|| self.default_profile.clone())
+            .unwrap_or_else(|| LOCAL_PROFILE.to_string())
+    }
+
+    pub fn profile(&self, name: &str) -> Result<&Profile> {
+        self.profiles
+            .get(name)
+            .ok_or_else(|| unknown_profile(name, self))
+    }
+
+    /// Reads a dotted key (see [`KEYS`]).
+    pub fn get(&self, key: &str) -> Result<Option<String>> {
+        let value =
+            serde_json::to_value(self).map_err(|e| Error::failed("config", e.to_string()))?;
+        let mut cur = &value;
+        for part in key.split('.') {
+            match cur.get(part) {
+                Some(v) => cur = v,
+                None => {
+                    check_key(key)?;
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(match cur {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Array(a) => Some(
+                a.iter()
+                    .map(|v| v.as_str().map(str::to_string).unwrap_or(v.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            other => Some(other.to_string()),
+        })
+    }
+
+    /// Sets a dotted key (see [`KEYS`]); an empty value clears it.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        check_key(key)?;
+        let parts: Vec<&str> = key.split('.').collect();
+        let opt = |v: &str| {
+            if v.is_empty() {
+                None
+            } else {
+                Some(v.to_string())
+            }
+        };
+        match parts.as_slice() {
+            ["default_profile"] => self.default_profile = opt(value),
+            ["default_wallet"] => self.default_wallet = opt(value),
+            ["profiles", name, rest @ ..] => {
+                let p = self.profiles.entry(name.to_string()).or_default();
+                match rest {
+                    ["rpc_url"] => p.rpc_url = opt(value),
+                    ["chain_id"] => {
+                        p.chain_id = if value.is_empty() {
+                            None
+                        } else {
+                            Some(value.parse().map_err(|_| {
+                                Error::usage(
+                                    "config.bad_value",
+                                    format!("chain_id must be a number, got '{value}'"),
+                                )
+                            })?)
+                        }
+                    }
+                    ["storage_nodes"] => {
+                        p.storage_nodes = split_list(value);
+                    }
+                    ["wallet"] => p.wallet = opt(value),
+                    ["contracts", c] => {
+                        let slot = match *c {
+                            "flow" => &mut p.contracts.flow,
+                            "market" => &mut p.contracts.market,
+                            "dataset_registry" => &mut p.contracts.dataset_registry,
+                            "job_market" => &mut p.contracts.job_market,
+                            _ => &mut p.contracts.model_token_factory,
+                        };
+                        *slot = opt(value);
+                    }
+                    _ => unreachable!("check_key accepted {key}"),
+                }
+            }
+            _ => unreachable!("check_key accepted {key}"),
+        }
+        Ok(())
+    }
+}
+
+/// Splits a comma-separated list, dropping empty items.
+pub fn split_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_key(key: &str) -> Result<()> {
+    let parts: Vec<&str> = key.split('.').collect();
+    let ok = match parts.as_slice() {
+        ["default_profile"] | ["default_wallet"] => true,
+        ["profiles", name, rest @ ..] if !name.is_empty() => matches!(
+            rest,
+            ["rpc_url"]
+                | ["chain_id"]
+                | ["storage_nodes"]
+                | ["wallet"]
+                | [
+                    "contracts",
+                    "flow" | "market" | "dataset_registry" | "job_market" | "model_token_factory"
+                ]
+        ),
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(
+            Error::usage("config.unknown_key", format!("unknown config key '{key}'")).hint(
+                "run `cohort config show` or see README.md \"Configuration keys\" for the keys",
+            ),
+        )
+    }
+}
+
+pub fn unknown_profile(name: &str, config: &Config) -> Error {
+    let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+    let hint = if name == LOCAL_PROFILE {
+        "run `cohort devnet up` to create the local profile".to_string()
+    } else if known.is_empty() {
+        format!("no profiles exist yet; run `cohort devnet up` or `cohort config add {name}`")
+    } else {
+        format!(
+            "known profiles: {}; add one with `cohort config add {name}`",
+            known.join(", ")
+        )
+    };
+    Error::usage(
+        "config.unknown_profile",
+        format!("no profile named '{name}'"),
+    )
+    .hint(hint)
+}
+
+/// Command-line and environment overrides of the active profile.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub profile: Option<String>,
+    pub rpc_url: Option<String>,
+    pub storage_nodes: Vec<String>,
+    pub wallet: Option<String>,
+}
+
+/// A profile with every override applied: what commands work with.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolvedProfile {
+    pub name: String,
+    pub rpc_url: String,
+    pub chain_id: Option<u64>,
+    pub storage_nodes: Vec<String>,
+    pub wallet: Option<String>,
+    pub contracts: Contracts,
+}
+
+impl ResolvedProfile {
+    /// Resolves the active profile. An explicit `--rpc-url` works even without a profile.
+    pub fn resolve(config: &Config, ov: &Overrides) -> Result<ResolvedProfile> {
+        let name = config.active_name(ov.profile.as_deref());
+        let base = match config.profiles.get(&name) {
+            Some(p) => p.clone(),
+            None if ov.rpc_url.is_some() && ov.profile.is_none() => Profile::default(),
+            None => return Err(unknown_profile(&name, config)),
+        };
+        let rpc_url = ov.rpc_url.clone().or(base.rpc_url.clone()).ok_or_else(|| {
+            Error::usage(
+                "config.no_rpc_url",
+                format!("profile '{name}' has no rpc_url"),
+            )
+            .hint(format!(
+                "run `cohort config set profiles.{name}.rpc_url URL` or pass --rpc-url"
+            ))
+        })?;
+        let storage_nodes = if ov.storage_nodes.is_empty() {
+            base.storage_nodes.clone()
+        } else {
+            ov.storage_nodes.clone()
+        };
+        let wallet = ov
+            .wallet
+            .clone()
+            .or(base.wallet.clone())
+            .or(config.default_wallet.clone());
+        Ok(ResolvedProfile {
+            name,
+            rpc_url,
+            chain_id: base.chain_id,
+            storage_nodes,
+            wallet,
+            contracts: base.contracts,
+        })
+    }
+
+    /// The address of a named contract, or an error telling how to deploy it.
+    pub fn contract(&self, which: &str) -> Result<alloy::primitives::Address> {
+        let v = match which {
+            "flow" => &self.contracts.flow,
+            "market" => &self.contracts.market,
+            "dataset_registry" => &self.contracts.dataset_registry,
+            "job_market" => &self.contracts.job_market,
+            _ => &self.contracts.model_token_factory,
+        };
+        let s = v.as_deref().ok_or_else(|| {
+            Error::usage(
+                "config.no_contract",
+                format!("profile '{}' has no {which} contract address", self.name),
+            )
+            .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)")
+        })?;
+        s.parse().map_err(|_| {
+            Error::usage(
+                "config.bad_address",
+                format!("contracts.{which} = '{s}' is not an address"),
+            )
+        })
+    }
+}

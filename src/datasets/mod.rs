@@ -1,0 +1,640 @@
+//! Community datasets on the `DatasetRegistry` contract: create, contribute files (uploaded to
+//! storage first), review as the curator, seal, and read everything back (list, show,
+//! contributors and their weights). Upload, download and verify of the files live in
+//! [`upload`], [`download`] and [`verify`]; path rules in [`files`].
+//!
+//! A dataset is named by its id (`7`) or its unique name (`shakespeare`) everywhere; names made
+//! only of digits are refused at creation so the two never clash.
+
+pub mod files;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::DynProvider;
+use serde::Serialize;
+
+use crate::chain::bindings::DatasetRegistry::{self, DatasetRegistryInstance};
+use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::wallet::tx::{Confirmed, send_and_confirm};
+
+/// The most a curator may score an accepted contribution.
+pub const MAX_SCORE: u8 = 100;
+/// How many contribution reads run at once.
+const READ_CONCURRENCY: usize = 16;
+
+/// Review state of a contribution (the contract's `Status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+impl ReviewStatus {
+    fn from_u8(v: u8) -> ReviewStatus {
+        match v {
+            1 => ReviewStatus::Accepted,
+            2 => ReviewStatus::Rejected,
+            _ => ReviewStatus::Pending,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Pending => "pending",
+            ReviewStatus::Accepted => "accepted",
+            ReviewStatus::Rejected => "rejected",
+        }
+    }
+}
+
+/// A dataset's metadata and totals. Weights are decimal strings (they are uint256 on chain).
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetInfo {
+    pub id: u64,
+    pub name: String,
+    pub description: String,
+    pub license: String,
+    pub curator: Address,
+    /// The dataset this one is a new version of.
+    pub predecessor_id: Option<u64>,
+    pub sealed: bool,
+    pub contribution_count: u64,
+    pub total_weight: String,
+    /// Unix time of creation.
+    pub created_at: u64,
+}
+
+/// One contributed file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributionInfo {
+    pub index: u64,
+    pub contributor: Address,
+    /// Storage root (`0x` hex).
+    pub root: B256,
+    pub size: u64,
+    /// blake3 of the bytes (plain hex, as `b3sum` prints it).
+    pub blake3: String,
+    /// Path inside the dataset, `/`-separated and relative.
+    pub path: String,
+    pub status: ReviewStatus,
+    pub score: u8,
+    /// size × score when accepted, else 0.
+    pub weight: String,
+}
+
+impl ContributionInfo {
+    pub fn blake3_bytes(&self) -> Option<[u8; 32]> {
+        hex::decode(&self.blake3).ok()?.try_into().ok()
+    }
+}
+
+/// A contributor's weight in a dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributorWeight {
+    pub contributor: Address,
+    /// Σ size × score over accepted contributions, as the contract keeps it.
+    pub weight: String,
+    /// weight / total weight, from 0 to 1.
+    pub share: f64,
+    pub contributions: u64,
+    pub accepted: u64,
+    pub accepted_bytes: u64,
+}
+
+/// `contributors DATASET`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributorsReport {
+    pub dataset: DatasetInfo,
+    pub total_weight: String,
+    pub contributors: Vec<ContributorWeight>,
+}
+
+/// A sent transaction, as results show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TxRef {
+    pub tx_hash: B256,
+    pub block_number: Option<u64>,
+}
+
+impl From<&Confirmed> for TxRef {
+    fn from(c: &Confirmed) -> Self {
+        TxRef { tx_hash: c.tx_hash, block_number: c.block_number }
+    }
+}
+
+/// The result of `create`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Created {
+    pub dataset: DatasetInfo,
+    pub tx: TxRef,
+}
+
+/// What a review does to a contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Accept(u8),
+    Reject,
+}
+
+/// One reviewed contribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reviewed {
+    pub index: u64,
+    pub contributor: Address,
+    pub path: String,
+    pub status: ReviewStatus,
+    pub score: u8,
+    pub weight: String,
+    pub tx: TxRef,
+}
+
+/// The result of `review`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewReport {
+    pub dataset_id: u64,
+    pub reviewed: Vec<Reviewed>,
+    pub total_weight: String,
+}
+
+/// The result of `seal`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sealed {
+    pub dataset: DatasetInfo,
+    pub tx: TxRef,
+}
+
+/// The registry contract of the active profile.
+#[derive(Clone)]
+pub struct Registry {
+    pub chain: Chain,
+    pub address: Address,
+    contract: DatasetRegistryInstance<DynProvider>,
+}
+
+impl Registry {
+    /// Connects to the profile's chain and its `DatasetRegistry`.
+    pub async fn open(client: &Client) -> Result<Registry> {
+        let chain = client.chain().await?;
+        let address = client.profile.contract("dataset_registry")?;
+        if !chain.has_code(address).await? {
+            return Err(Error::usage(
+                "dataset.no_registry",
+                format!("no DatasetRegistry contract at {address} on {}", chain.rpc_url),
+            )
+            .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
+        }
+        let contract = DatasetRegistry::new(address, chain.provider.clone());
+        Ok(Registry { chain, address, contract })
+    }
+
+    fn err(&self, e: alloy::contract::Error) -> Error {
+        describe_contract_error(&self.chain.rpc_url, e)
+    }
+
+    fn with(&self, s: &SignerChain) -> DatasetRegistryInstance<DynProvider> {
+        DatasetRegistry::new(self.address, s.provider.clone())
+    }
+
+    /// The id of a dataset named by id or by name; an unknown one is an error with a hint.
+    pub async fn resolve(&self, which: &str) -> Result<u64> {
+        let which = which.trim();
+        let count = self.count().await?;
+        if let Some(id) = parse_id(which) {
+            if id >= 1 && id <= count {
+                return Ok(id);
+            }
+            return Err(unknown_dataset(which, count));
+        }
+        let id = self.id_by_name(which).await?;
+        if id == 0 {
+            return Err(unknown_dataset(which, count));
+        }
+        Ok(id)
+    }
+
+    /// The id of the dataset with this exact name, or 0.
+    pub async fn id_by_name(&self, name: &str) -> Result<u64> {
+        let id = self.contract.datasetIdByName(name.to_string()).call().await.map_err(|e| self.err(e))?;
+        Ok(u256_u64(id))
+    }
+
+    /// Number of datasets (ids are 1..=count).
+    pub async fn count(&self) -> Result<u64> {
+        let n = self.contract.datasetCount().call().await.map_err(|e| self.err(e))?;
+        Ok(u256_u64(n))
+    }
+
+    /// One dataset's metadata.
+    pub async fn info(&self, id: u64) -> Result<DatasetInfo> {
+        let d = self.contract.getDataset(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        Ok(DatasetInfo {
+            id,
+            name: d.name,
+            description: d.description,
+            license: d.license,
+            curator: d.curator,
+            predecessor_id: Some(u256_u64(d.predecessorId)).filter(|p| *p != 0),
+            sealed: d.isSealed,
+            contribution_count: u256_u64(d.contributionCount),
+            total_weight: d.totalWeight.to_string(),
+            created_at: d.createdAt,
+        })
+    }
+
+    /// Every dataset, in id order.
+    pub async fn list(&self) -> Result<Vec<DatasetInfo>> {
+        let count = self.count().await?;
+        let ids: Vec<u64> = (1..=count).collect();
+        let this = self.clone();
+        parallel(ids, move |id| {
+            let this = this.clone();
+            async move { this.info(id).await }
+        })
+        .await
+    }
+
+    /// One contribution.
+    pub async fn contribution(&self, id: u64, index: u64) -> Result<ContributionInfo> {
+        let c = self
+            .contract
+            .getContribution(U256::from(id), U256::from(index))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let status = ReviewStatus::from_u8(c.status);
+        let size = u256_u64(c.size);
+        let weight = if status == ReviewStatus::Accepted {
+            c.size * U256::from(c.score)
+        } else {
+            U256::ZERO
+        };
+        Ok(ContributionInfo {
+            index,
+            contributor: c.contributor,
+            root: c.root,
+            size,
+            blake3: hex::encode(c.contentHash),
+            path: c.path,
+            status,
+            score: c.score,
+            weight: weight.to_string(),
+        })
+    }
+
+    /// Every contribution to a dataset, in index order.
+    pub async fn contributions(&self, id: u64) -> Result<Vec<ContributionInfo>> {
+        let n = self.contract.contributionCount(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let indexes: Vec<u64> = (0..u256_u64(n)).collect();
+        let this = self.clone();
+        parallel(indexes, move |i| {
+            let this = this.clone();
+            async move { this.contribution(id, i).await }
+        })
+        .await
+    }
+
+    /// The contributors of a dataset with their weights and shares.
+    pub async fn contributors(&self, id: u64) -> Result<ContributorsReport> {
+        let dataset = self.info(id).await?;
+        let addrs = self.contract.contributorsOf(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let total = self.contract.totalWeight(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let contributions = self.contributions(id).await?;
+        let mut stats: BTreeMap<Address, (u64, u64, u64)> = BTreeMap::new();
+        for c in &contributions {
+            let e = stats.entry(c.contributor).or_default();
+            e.0 += 1;
+            if c.status == ReviewStatus::Accepted {
+                e.1 += 1;
+                e.2 += c.size;
+            }
+        }
+        let mut contributors = Vec::with_capacity(addrs.len());
+        for a in addrs {
+            let w = self
+                .contract
+                .weightOf(U256::from(id), a)
+                .call()
+                .await
+                .map_err(|e| self.err(e))?;
+            let (n, accepted, accepted_bytes) = stats.get(&a).copied().unwrap_or_default();
+            contributors.push(ContributorWeight {
+                contributor: a,
+                weight: w.to_string(),
+                share: ratio(w, total),
+                contributions: n,
+                accepted,
+                accepted_bytes,
+            });
+        }
+        Ok(ContributorsReport { dataset, total_weight: total.to_string(), contributors })
+    }
+
+    /// Creates a dataset curated by the signer. Refuses a taken or numeric name and an unknown
+    /// predecessor before sending.
+    pub async fn create(
+        &self,
+        s: &SignerChain,
+        name: &str,
+        description: &str,
+        license: &str,
+        predecessor: Option<&str>,
+        progress: &dyn Progress,
+    ) -> Result<Created> {
+        check_name(name)?;
+        let existing = self.id_by_name(name).await?;
+        if existing != 0 {
+            return Err(Error::usage(
+                "dataset.name_taken",
+                format!("a dataset named '{name}' already exists (id {existing})"),
+            )
+            .hint(format!(
+                "choose another name; to publish a new version use --previous {existing}"
+            )));
+        }
+        let predecessor_id = match predecessor {
+            Some(p) => self.resolve(p).await?,
+            None => 0,
+        };
+        let contract = self.with(s);
+        let call = contract.createDataset(
+            name.to_string(),
+            description.to_string(),
+            license.to_string(),
+            U256::from(predecessor_id),
+        );
+        let confirmed =
+            send_and_confirm(s, call.into_transaction_request(), "creating dataset", progress)
+                .await?;
+        let id = confirmed
+            .receipt
+            .decoded_log::<DatasetRegistry::DatasetCreated>()
+            .map(|l| u256_u64(l.data.datasetId))
+            .ok_or_else(|| {
+                Error::failed(
+                    "dataset.no_event",
+                    format!("transaction {} emitted no DatasetCreated event", confirmed.tx_hash),
+                )
+            })?;
+        let dataset = self.info(id).await?;
+        Ok(Created { dataset, tx: TxRef::from(&confirmed) })
+    }
+
+    /// Refuses (exit 4, before sending) when `who` is not the curator or the dataset is sealed.
+    fn check_curator(&self, d: &DatasetInfo, who: Address, action: &str) -> Result<()> {
+        if d.curator != who {
+            return Err(Error::reverted(
+                "dataset.not_curator",
+                format!(
+                    "{who} is not the curator of dataset '{}' (id {}); only its curator {} can {action} it",
+                    d.name, d.id, d.curator
+                ),
+            )
+            .hint(format!("sign with the curator's wallet (--wallet) whose address is {}", d.curator)));
+        }
+        if d.sealed {
+            return Err(sealed_error(d));
+        }
+        Ok(())
+    }
+
+    /// The curator reviews contributions `indexes` (or every pending one when `indexes` is
+    /// `None`). Every index is checked before the first transaction is sent.
+    pub async fn review(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        indexes: Option<&[u64]>,
+        verdict: Verdict,
+        progress: &dyn Progress,
+    ) -> Result<ReviewReport> {
+        let d = self.info(id).await?;
+        self.check_curator(&d, s.address, "review")?;
+        if let Verdict::Accept(score) = verdict {
+            if score == 0 || score > MAX_SCORE {
+                return Err(Error::usage(
+                    "dataset.bad_score",
+                    format!("score {score} is out of range"),
+                )
+                .hint("accept with --score N, N from 1 to 100"));
+            }
+        }
+        let all = self.contributions(id).await?;
+        let targets: Vec<&ContributionInfo> = match indexes {
+            None => all.iter().filter(|c| c.status == ReviewStatus::Pending).collect(),
+            Some(list) => {
+                let mut out = Vec::new();
+                for &i in list {
+                    let c = all.get(i as usize).ok_or_else(|| {
+                        Error::usage(
+                            "dataset.unknown_contribution",
+                            format!(
+                                "dataset '{}' has no contribution {i} (it has {})",
+                                d.name,
+                                all.len()
+                            ),
+                        )
+                        .hint(format!("see the indexes with `cohort dataset show {}`", d.id))
+                    })?;
+                    out.push(c);
+                }
+                out
+            }
+        };
+        let task = progress.task("reviewing", Some(targets.len() as u64), crate::progress::Unit::Items);
+        let mut reviewed = Vec::with_capacity(targets.len());
+        let contract = self.with(s);
+        for c in targets {
+            let (accepted, score) = match verdict {
+                Verdict::Accept(score) => (true, score),
+                Verdict::Reject => (false, 0),
+            };
+            let call = contract.review(U256::from(id), U256::from(c.index), accepted, score);
+            let label = format!("reviewing #{}", c.index);
+            let confirmed =
+                send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
+            task.inc(1);
+            let weight = if accepted { U256::from(c.size) * U256::from(score) } else { U256::ZERO };
+            reviewed.push(Reviewed {
+                index: c.index,
+                contributor: c.contributor,
+                path: c.path.clone(),
+                status: if accepted { ReviewStatus::Accepted } else { ReviewStatus::Rejected },
+                score,
+                weight: weight.to_string(),
+                tx: TxRef::from(&confirmed),
+            });
+        }
+        task.finish();
+        let total = self.info(id).await?.total_weight;
+        Ok(ReviewReport { dataset_id: id, reviewed, total_weight: total })
+    }
+
+    /// The curator seals the dataset.
+    pub async fn seal(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<Sealed> {
+        let d = self.info(id).await?;
+        self.check_curator(&d, s.address, "seal")?;
+        let contract = self.with(s);
+        let call = contract.seal(U256::from(id));
+        let confirmed =
+            send_and_confirm(s, call.into_transaction_request(), "sealing", progress).await?;
+        Ok(Sealed { dataset: self.info(id).await?, tx: TxRef::from(&confirmed) })
+    }
+
+    /// Records one uploaded file as the signer's contribution; returns its index.
+    pub async fn contribute(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        root: B256,
+        size: u64,
+        blake3: [u8; 32],
+        path: &str,
+        progress: &dyn Progress,
+    ) -> Result<(u64, TxRef)> {
+        let contract = self.with(s);
+        let call = contract.contribute(
+            U256::from(id),
+            root,
+            U256::from(size),
+            B256::from(blake3),
+            path.to_string(),
+        );
+        let label = format!("recording {path}");
+        let confirmed = send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
+        let index = confirmed
+            .receipt
+            .decoded_log::<DatasetRegistry::ContributionAdded>()
+            .map(|l| u256_u64(l.data.index))
+            .ok_or_else(|| {
+                Error::failed(
+                    "dataset.no_event",
+                    format!("transaction {} emitted no ContributionAdded event", confirmed.tx_hash),
+                )
+            })?;
+        Ok((index, TxRef::from(&confirmed)))
+    }
+}
+
+/// The error for a sealed dataset (exit 4: the contract would refuse).
+pub fn sealed_error(d: &DatasetInfo) -> Error {
+    Error::reverted(
+        "dataset.sealed",
+        format!("dataset '{}' (id {}) is sealed; it takes no more changes", d.name, d.id),
+    )
+    .hint(format!(
+        "create a new version: cohort dataset create NAME --previous {} --description … --license …",
+        d.id
+    ))
+}
+
+fn unknown_dataset(which: &str, count: u64) -> Error {
+    let hint = if count == 0 {
+        "no datasets exist yet; create one with `cohort dataset create NAME --description … --license …`"
+            .to_string()
+    } else {
+        format!("datasets have ids 1 to {count}; see them with `cohort dataset list`")
+    };
+    Error::usage("dataset.unknown", format!("no dataset named '{which}'")).hint(hint)
+}
+
+/// A dataset id, when `s` is made only of digits (with an optional `#`).
+pub fn parse_id(s: &str) -> Option<u64> {
+    let t = s.strip_prefix('#').unwrap_or(s);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) { t.parse().ok() } else { None }
+}
+
+/// Names are non-empty, not only digits (they would read as ids), and without control
+/// characters or surrounding spaces.
+pub fn check_name(name: &str) -> Result<()> {
+    let bad = |why: &str| {
+        Error::usage("dataset.bad_name", format!("'{name}' is not a valid dataset name: {why}"))
+            .hint("use letters, digits, '-', '_' or '.', e.g. shakespeare-v2")
+    };
+    if name.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if parse_id(name).is_some() {
+        return Err(bad("it would read as a dataset id"));
+    }
+    if name.trim() != name || name.chars().any(char::is_control) {
+        return Err(bad("it has surrounding spaces or control characters"));
+    }
+    if name.len() > 200 {
+        return Err(bad("it is longer than 200 bytes"));
+    }
+    Ok(())
+}
+
+fn u256_u64(v: U256) -> u64 {
+    u64::try_from(v).unwrap_or(u64::MAX)
+}
+
+/// `a / b` as a float (0 when `b` is 0).
+fn ratio(a: U256, b: U256) -> f64 {
+    if b.is_zero() {
+        return 0.0;
+    }
+    let f = |v: U256| v.to_string().parse::<f64>().unwrap_or(0.0);
+    f(a) / f(b)
+}
+
+/// Runs `f` over `items` with bounded concurrency and returns the results in order.
+async fn parallel<T, R, F, Fut>(items: Vec<T>, f: F) -> Result<Vec<R>>
+where
+    T: Send + 'static,
+    R: Send + 'static,
+    F: Fn(T) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<R>> + Send + 'static,
+{
+    let sem = Arc::new(tokio::sync::Semaphore::new(READ_CONCURRENCY));
+    let f = Arc::new(f);
+    let mut set = tokio::task::JoinSet::new();
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let sem = sem.clone();
+        let f = f.clone();
+        set.spawn(async move {
+            let _permit = sem.acquire_owned().await.expect("semaphore open");
+            (i, f(item).await)
+        });
+    }
+    let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
+    while let Some(joined) = set.join_next().await {
+        let (i, r) = joined.map_err(|e| Error::failed("dataset.task", e.to_string()))?;
+        out[i] = Some(r?);
+    }
+    Ok(out.into_iter().map(|r| r.expect("every task reported")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_parse_only_from_digits() {
+        assert_eq!(parse_id("12"), Some(12));
+        assert_eq!(parse_id("#3"), Some(3));
+        assert_eq!(parse_id("v2"), None);
+        assert_eq!(parse_id(""), None);
+    }
+
+    #[test]
+    fn numeric_and_empty_names_are_refused() {
+        assert!(check_name("42").is_err());
+        assert!(check_name("").is_err());
+        assert!(check_name(" x").is_err());
+        assert!(check_name("shakespeare-v2").is_ok());
+    }
+
+    #[test]
+    fn share_is_weight_over_total() {
+        assert_eq!(ratio(U256::from(1), U256::from(4)), 0.25);
+        assert_eq!(ratio(U256::from(1), U256::ZERO), 0.0);
+    }
+}

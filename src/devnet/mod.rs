@@ -1,0 +1,583 @@
+//! The local devnet: anvil, the contract suite deployed on it, and local storage nodes, all on
+//! loopback, started in the background and written into the `local` profile.
+
+pub mod process;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use alloy::primitives::Address;
+use alloy::signers::local::{MnemonicBuilder, PrivateKeySigner, coins_bip39::English};
+use serde::{Deserialize, Serialize};
+
+use crate::chain::Chain;
+use crate::config::{Config, LOCAL_PROFILE, Paths, Profile};
+use crate::env;
+use crate::error::{Error, Result};
+use crate::fsutil;
+use crate::progress::Progress;
+
+/// anvil's chain id.
+pub const CHAIN_ID: u64 = 31337;
+/// The mnemonic of anvil's funded dev accounts (public test data; never use it for real funds).
+pub const DEV_MNEMONIC: &str = "test test test test test test test test test test test junk";
+/// How many dev accounts anvil funds.
+pub const DEV_ACCOUNTS: u32 = 10;
+/// The anvil version install.sh installs (npm `@foundry-rs/anvil`).
+pub const ANVIL_VERSION: &str = "1.7.1";
+
+/// anvil's dev account `index` (derived from [`DEV_MNEMONIC`]).
+pub fn dev_signer(index: u32) -> Result<PrivateKeySigner> {
+    MnemonicBuilder::<English>::default()
+        .phrase(DEV_MNEMONIC)
+        .index(index)
+        .and_then(|b| b.build())
+        .map_err(|e| Error::failed("devnet.dev_key", e.to_string()))
+}
+
+/// One background process of the devnet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProcessInfo {
+    pub pid: u32,
+    /// A string the process's command line contains, so a reused PID is never taken for ours.
+    pub marker: String,
+    pub url: String,
+    pub log: PathBuf,
+}
+
+/// A storage node of the devnet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NodeInfo {
+    #[serde(flatten)]
+    pub process: ProcessInfo,
+    pub data_dir: PathBuf,
+    pub shard_id: u64,
+    pub num_shards: u64,
+}
+
+/// What `devnet up` started, saved in `devnet/state.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DevnetState {
+    pub anvil: ProcessInfo,
+    pub port: u16,
+    pub block_time: Option<f64>,
+    #[serde(default)]
+    pub nodes: Vec<NodeInfo>,
+    #[serde(default)]
+    pub shards: u64,
+}
+
+/// Options of `devnet up`.
+#[derive(Debug, Clone)]
+pub struct UpOptions {
+    /// The anvil port; 0 picks a free one.
+    pub port: u16,
+    pub block_time: Option<f64>,
+    pub nodes: u64,
+    pub shards: u64,
+}
+
+impl Default for UpOptions {
+    fn default() -> Self {
+        UpOptions {
+            port: 8545,
+            block_time: None,
+            nodes: 1,
+            shards: 1,
+        }
+    }
+}
+
+fn state_file(paths: &Paths) -> PathBuf {
+    paths.devnet().join("state.json")
+}
+
+fn anvil_state_file(paths: &Paths) -> PathBuf {
+    paths.devnet().join("anvil-state.json")
+}
+
+fn load_state(paths: &Paths) -> Result<Option<DevnetState>> {
+    let f = state_file(paths);
+    match std::fs::read(&f) {
+        Ok(b) => serde_json::from_slice(&b).map(Some).map_err(|e| {
+            Error::failed("devnet.state", format!("{} is damaged: {e}", f.display()))
+                .hint("run `cohort devnet reset`")
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", &f, e)),
+    }
+}
+
+fn save_state(paths: &Paths, s: &DevnetState) -> Result<()> {
+    fsutil::write_atomic(
+        &state_file(paths),
+        &serde_json::to_vec_pretty(s).unwrap(),
+        0o644,
+    )
+}
+
+/// Finds anvil: `COHORT_ANVIL`, then PATH, then the tools folder install.sh fills.
+pub fn find_anvil(paths: &Paths) -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os(env::COHORT_ANVIL).filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        if p.is_file() {
+            return Ok(p);
+        }
+        return Err(Error::usage(
+            "devnet.no_anvil",
+            format!(
+                "{} points to {}, which does not exist",
+                env::COHORT_ANVIL,
+                p.display()
+            ),
+        )
+        .hint("fix the variable, or unset it and run ./install.sh"));
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&path) {
+            let c = dir.join("anvil");
+            if c.is_file() {
+                return Ok(c);
+            }
+        }
+    }
+    for c in tool_candidates(paths) {
+        if c.is_file() {
+            return Ok(c);
+        }
+    }
+    Err(
+        Error::usage("devnet.no_anvil", "anvil was not found").hint(format!(
+            "run ./install.sh (installs npm @foundry-rs/anvil@{ANVIL_VERSION} into {}), or set {}",
+            paths.tools().display(),
+            env::COHORT_ANVIL
+        )),
+    )
+}
+
+fn tool_candidates(paths: &Paths) -> Vec<PathBuf> {
+    let nm = paths.tools().join("node_modules").join("@foundry-rs");
+    vec![
+        nm.join("anvil-linux-amd64/bin/anvil"),
+        nm.join("anvil-linux-arm64/bin/anvil"),
+        nm.join("anvil-darwin-arm64/bin/anvil"),
+        nm.join("anvil-darwin-amd64/bin/anvil"),
+        paths.tools().join("bin").join("anvil"),
+    ]
+}
+
+/// The status of one process for `devnet status`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessStatus {
+    pub name: String,
+    pub pid: u32,
+    pub url: String,
+    pub alive: bool,
+}
+
+/// A deployed contract and whether code is there.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContractStatus {
+    pub name: String,
+    pub address: String,
+    pub deployed: bool,
+}
+
+/// `devnet status`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub running: bool,
+    pub rpc_url: Option<String>,
+    pub chain_id: Option<u64>,
+    pub block_number: Option<u64>,
+    pub contracts: Vec<ContractStatus>,
+    pub processes: Vec<ProcessStatus>,
+    pub storage_nodes: Vec<String>,
+    pub dev_accounts: Vec<String>,
+    pub state_dir: PathBuf,
+}
+
+/// Reports the devnet's processes, chain and contracts.
+pub async fn status(paths: &Paths) -> Result<Status> {
+    let state = load_state(paths)?;
+    let config = Config::load(paths)?;
+    let mut st = Status {
+        running: false,
+        rpc_url: None,
+        chain_id: None,
+        block_number: None,
+        contracts: vec![],
+        processes: vec![],
+        storage_nodes: vec![],
+        dev_accounts: vec![],
+        state_dir: paths.devnet(),
+    };
+    let Some(state) = state else { return Ok(st) };
+    let anvil_alive = process::is_running(state.anvil.pid, &state.anvil.marker);
+    st.processes.push(ProcessStatus {
+        name: "anvil".into(),
+        pid: state.anvil.pid,
+        url: state.anvil.url.clone(),
+        alive: anvil_alive,
+    });
+    for (i, n) in state.nodes.iter().enumerate() {
+        st.processes.push(ProcessStatus {
+            name: format!("storage node {i} (shard {}/{})", n.shard_id, n.num_shards),
+            pid: n.process.pid,
+            url: n.process.url.clone(),
+            alive: process::is_running(n.process.pid, &n.process.marker),
+        });
+        st.storage_nodes.push(n.process.url.clone());
+    }
+    st.rpc_url = Some(state.anvil.url.clone());
+    st.running = st.processes.iter().all(|p| p.alive);
+    for i in 0..DEV_ACCOUNTS {
+        st.dev_accounts.push(dev_signer(i)?.address().to_string());
+    }
+    let profile = config
+        .profiles
+        .get(LOCAL_PROFILE)
+        .cloned()
+        .unwrap_or_default();
+    let named = contract_list(&profile);
+    if anvil_alive {
+        if let Ok(chain) = Chain::connect(&state.anvil.url, None).await {
+            st.chain_id = Some(chain.chain_id);
+            st.block_number = chain.block_number().await.ok();
+            for (name, addr) in named {
+                let deployed = match addr.parse::<Address>() {
+                    Ok(a) => chain.has_code(a).await.unwrap_or(false),
+                    Err(_) => false,
+                };
+                st.contracts.push(ContractStatus {
+                    name,
+                    address: addr,
+                    deployed,
+                });
+            }
+        }
+    } else {
+        for (name, addr) in named {
+            st.contracts.push(ContractStatus {
+                name,
+                address: addr,
+                deployed: false,
+            });
+        }
+    }
+    Ok(st)
+}
+
+fn contract_list(p: &Profile) -> Vec<(String, String)> {
+    let c = &p.contracts;
+    [
+        ("flow", &c.flow),
+        ("market", &c.market),
+        ("dataset_registry", &c.dataset_registry),
+        ("job_market", &c.job_market),
+        ("model_token_factory", &c.model_token_factory),
+    ]
+    .into_iter()
+    .filter_map(|(n, a)| a.clone().map(|a| (n.to_string(), a)))
+    .collect()
+}
+
+/// What `devnet up` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpReport {
+    /// False when the devnet was already running and nothing changed.
+    pub started: bool,
+    pub deployed: bool,
+    pub status: Status,
+}
+
+/// Starts anvil (and the storage nodes), deploys the suite if the chain lacks it, and writes the
+/// `local` profile. A second `up` while running changes nothing.
+pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Result<UpReport> {
+    if opts.shards == 0 || !opts.shards.is_power_of_two() {
+        return Err(Error::usage(
+            "devnet.bad_shards",
+            format!("--shards {} is not a power of two", opts.shards),
+        )
+        .hint("use 1, 2, 4, 8, …"));
+    }
+    if opts.nodes % opts.shards != 0 {
+        return Err(Error::usage(
+            "devnet.bad_nodes",
+            format!(
+                "--nodes {} is not a multiple of --shards {}",
+                opts.nodes, opts.shards
+            ),
+        )
+        .hint("every shard needs the same number of nodes; e.g. --nodes 4 --shards 2"));
+    }
+    if let Some(state) = load_state(paths)? {
+        if process::is_running(state.anvil.pid, &state.anvil.marker) {
+            let st = status(paths).await?;
+            if st.running {
+                return Ok(UpReport {
+                    started: false,
+                    deployed: false,
+                    status: st,
+                });
+            }
+            // Partly running: stop what is left and start cleanly.
+            down(paths).await?;
+        }
+    }
+    fsutil::ensure_dir(&paths.devnet(), 0o700)?;
+    let anvil = find_anvil(paths)?;
+    let port = if opts.port == 0 {
+        process::free_port()?
+    } else {
+        opts.port
+    };
+    process::check_port_free(port)?;
+    let state_path = anvil_state_file(paths);
+    let log = paths.devnet().join("anvil.log");
+    let mut cmd = Command::new(&anvil);
+    cmd.arg("--host")
+        .arg("127.0.0.1")
+        .arg("--port")
+        .arg(port.to_string())
+        .arg("--chain-id")
+        .arg(CHAIN_ID.to_string())
+        .arg("--accounts")
+        .arg(DEV_ACCOUNTS.to_string())
+        .arg("--mnemonic")
+        .arg(DEV_MNEMONIC)
+        .arg("--state")
+        .arg(&state_path)
+        .arg("--state-interval")
+        .arg("2");
+    if let Some(bt) = opts.block_time {
+        cmd.arg("--block-time").arg(bt.to_string());
+    }
+    progress.note(&format!("starting anvil on 127.0.0.1:{port}"));
+    let pid = process::spawn_detached(cmd, &log)?;
+    let url = format!("http://127.0.0.1:{port}");
+    let marker = state_path.to_string_lossy().into_owned();
+    let mut state = DevnetState {
+        anvil: ProcessInfo {
+            pid,
+            marker,
+            url: url.clone(),
+            log: log.clone(),
+        },
+        port,
+        block_time: opts.block_time,
+        nodes: vec![],
+        shards: opts.shards,
+    };
+    save_state(paths, &state)?;
+    let chain = wait_for_chain(&url, pid, &state.anvil.marker, &log).await?;
+
+    let mut config = Config::load(paths)?;
+    let mut profile = config
+        .profiles
+        .get(LOCAL_PROFILE)
+        .cloned()
+        .unwrap_or_default();
+    profile.rpc_url = Some(url.clone());
+    profile.chain_id = Some(CHAIN_ID);
+    if profile.wallet.is_none() && config.default_wallet.is_none() {
+        profile.wallet = Some("dev:0".to_string());
+    }
+    let deployed = if crate::deploy::suite_present(&chain, &profile.contracts).await? {
+        false
+    } else {
+        progress.note("deploying the contract suite");
+        let signer = chain.with_signer(dev_signer(0)?)?;
+        profile.contracts = crate::deploy::deploy_suite(&signer, None, progress).await?;
+        true
+    };
+    profile.storage_nodes.clear();
+    config
+        .profiles
+        .insert(LOCAL_PROFILE.to_string(), profile.clone());
+    if config.default_profile.is_none() {
+        config.default_profile = Some(LOCAL_PROFILE.to_string());
+    }
+    config.save(paths)?;
+
+    let flow = profile.contracts.flow.clone().unwrap_or_default();
+    for i in 0..opts.nodes {
+        let shard_id = i % opts.shards;
+        let node = start_node(paths, i, shard_id, opts.shards, &url, &flow, progress)?;
+        state.nodes.push(node);
+        save_state(paths, &state)?;
+    }
+    for n in &state.nodes {
+        wait_for_node(n).await?;
+    }
+    profile.storage_nodes = state.nodes.iter().map(|n| n.process.url.clone()).collect();
+    config.profiles.insert(LOCAL_PROFILE.to_string(), profile);
+    config.save(paths)?;
+    let st = status(paths).await?;
+    Ok(UpReport {
+        started: true,
+        deployed,
+        status: st,
+    })
+}
+
+fn start_node(
+    paths: &Paths,
+    index: u64,
+    shard_id: u64,
+    shards: u64,
+    chain_url: &str,
+    flow: &str,
+    progress: &dyn Progress,
+) -> Result<NodeInfo> {
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::failed("devnet.exe", format!("cannot find the cohort binary: {e}")))?;
+    let data_dir = paths.devnet().join(format!("node{index}"));
+    fsutil::ensure_dir(&data_dir, 0o700)?;
+    let port = process::free_port()?;
+    let log = paths.devnet().join(format!("node{index}.log"));
+    let mut cmd = Command::new(exe);
+    cmd.args(["node", "run", "--data-dir"])
+        .arg(&data_dir)
+        .arg("--rpc")
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--chain-rpc")
+        .arg(chain_url)
+        .arg("--flow")
+        .arg(flow)
+        .arg("--shard")
+        .arg(format!("{shard_id}/{shards}"));
+    progress.note(&format!(
+        "starting storage node {index} on 127.0.0.1:{port} (shard {shard_id}/{shards})"
+    ));
+    let pid = process::spawn_detached(cmd, &log)?;
+    Ok(NodeInfo {
+        process: ProcessInfo {
+            pid,
+            marker: data_dir.to_string_lossy().into_owned(),
+            url: format!("http://127.0.0.1:{port}"),
+            log,
+        },
+        data_dir,
+        shard_id,
+        num_shards: shards,
+    })
+}
+
+async fn wait_for_node(n: &NodeInfo) -> Result<()> {
+    let start = Instant::now();
+    let client = reqwest::Client::new();
+    loop {
+        let ok = client
+            .post(&n.process.url)
+            .json(&serde_json::json!({"jsonrpc":"2.0","id":1,"method":"zgs_getStatus"}))
+            .send()
+            .await
+            .is_ok();
+        if ok {
+            return Ok(());
+        }
+        if !process::is_running(n.process.pid, &n.process.marker) {
+            return Err(Error::failed(
+                "devnet.node_exited",
+                format!("storage node at {} exited at start", n.process.url),
+            )
+            .hint(format!("see its log: {}", n.process.log.display())));
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            return Err(Error::unreachable(
+                "devnet.node_timeout",
+                format!(
+                    "storage node at {} did not answer within 30 s",
+                    n.process.url
+                ),
+            )
+            .hint(format!("see its log: {}", n.process.log.display())));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_for_chain(url: &str, pid: u32, marker: &str, log: &Path) -> Result<Chain> {
+    let start = Instant::now();
+    loop {
+        if let Ok(c) = Chain::connect(url, Some(CHAIN_ID)).await {
+            return Ok(c);
+        }
+        if !process::is_running(pid, marker) {
+            let tail = std::fs::read_to_string(log).unwrap_or_default();
+            let last: Vec<&str> = tail.lines().rev().take(5).collect();
+            return Err(
+                Error::failed("devnet.anvil_exited", "anvil exited at start")
+                    .cause(last.into_iter().rev().collect::<Vec<_>>().join("\n"))
+                    .hint(format!("see {}", log.display())),
+            );
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            return Err(Error::unreachable(
+                "devnet.anvil_timeout",
+                format!("anvil at {url} did not answer within 30 s"),
+            )
+            .hint(format!("see {}", log.display())));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What `devnet down` stopped.
+#[derive(Debug, Clone, Serialize)]
+pub struct DownReport {
+    pub stopped: Vec<ProcessStatus>,
+}
+
+/// Stops exactly the processes `up` started, by PID. anvil gets SIGINT so it dumps its state.
+pub async fn down(paths: &Paths) -> Result<DownReport> {
+    let Some(state) = load_state(paths)? else {
+        return Ok(DownReport { stopped: vec![] });
+    };
+    let mut stopped = vec![];
+    for (i, n) in state.nodes.iter().enumerate() {
+        let alive = process::is_running(n.process.pid, &n.process.marker);
+        process::stop(
+            n.process.pid,
+            &n.process.marker,
+            libc::SIGTERM,
+            Duration::from_secs(10),
+        );
+        stopped.push(ProcessStatus {
+            name: format!("storage node {i}"),
+            pid: n.process.pid,
+            url: n.process.url.clone(),
+            alive,
+        });
+    }
+    let a = &state.anvil;
+    let alive = process::is_running(a.pid, &a.marker);
+    process::stop(a.pid, &a.marker, libc::SIGINT, Duration::from_secs(15));
+    stopped.push(ProcessStatus {
+        name: "anvil".into(),
+        pid: a.pid,
+        url: a.url.clone(),
+        alive,
+    });
+    let f = state_file(paths);
+    std::fs::remove_file(&f).map_err(|e| Error::io("remove", &f, e))?;
+    Ok(DownReport { stopped })
+}
+
+/// Stops the devnet, wipes its chain and node data, and forgets the local contract addresses.
+pub async fn reset(paths: &Paths) -> Result<()> {
+    down(paths).await?;
+    let dir = paths.devnet();
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| Error::io("remove", &dir, e))?;
+    }
+    let mut config = Config::load(paths)?;
+    if let Some(p) = config.profiles.get_mut(LOCAL_PROFILE) {
+        p.contracts = Default::default();
+        p.storage_nodes.clear();
+        config.save(paths)?;
+    }
+    Ok(())
+}

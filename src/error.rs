@@ -1,0 +1,123 @@
+//! One error type for the client core, with a stable mapping to exit codes (see README "Exit codes").
+
+use std::fmt;
+
+/// What went wrong, in the terms a script cares about. Each kind has one exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The operation failed (exit 1).
+    Failed,
+    /// Usage or configuration error (exit 2).
+    Usage,
+    /// An endpoint is unreachable or timed out; worth retrying (exit 3).
+    Unreachable,
+    /// A transaction reverted, would revert, or funds are short (exit 4).
+    Reverted,
+    /// Verification failed: root, proof or hash mismatch (exit 5).
+    Verification,
+    /// Wallet or password problem (exit 6).
+    Wallet,
+    /// Interrupted by the user (exit 130).
+    Interrupted,
+}
+
+impl ErrorKind {
+    /// The process exit code for this kind, as documented in README.md.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            ErrorKind::Failed => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Unreachable => 3,
+            ErrorKind::Reverted => 4,
+            ErrorKind::Verification => 5,
+            ErrorKind::Wallet => 6,
+            ErrorKind::Interrupted => 130,
+        }
+    }
+}
+
+/// The core's error: a kind (exit code), a stable dotted code (`wallet.bad_password`), a message
+/// that names the problem, an optional hint that names the fix, and optional causes.
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub code: String,
+    pub message: String,
+    pub hint: Option<String>,
+    pub causes: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            code: code.into(),
+            message: message.into(),
+            hint: None,
+            causes: Vec::new(),
+        }
+    }
+    pub fn failed(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Failed, code, message)
+    }
+    pub fn usage(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Usage, code, message)
+    }
+    pub fn unreachable(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Unreachable, code, message)
+    }
+    pub fn reverted(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Reverted, code, message)
+    }
+    pub fn verification(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Verification, code, message)
+    }
+    pub fn wallet(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Wallet, code, message)
+    }
+    pub fn interrupted() -> Self {
+        Self::new(ErrorKind::Interrupted, "interrupted", "interrupted")
+    }
+    /// Adds the fix the user should try.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    /// Adds an underlying cause (shown as `Caused by:`).
+    pub fn cause(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+    pub fn exit_code(&self) -> i32 {
+        self.kind.exit_code()
+    }
+    /// An I/O error on a named path, mapped to a clear message.
+    pub fn io(action: &str, path: &std::path::Path, err: std::io::Error) -> Self {
+        Error::failed(
+            "io",
+            format!("could not {action} {}: {err}", path.display()),
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Adds context to foreign errors in one call: `res.or_err(|e| Error::failed(..).cause(e))`.
+pub trait ResultExt<T, E> {
+    fn or_err(self, f: impl FnOnce(E) -> Error) -> Result<T>;
+}
+
+impl<T, E> ResultExt<T, E> for std::result::Result<T, E> {
+    fn or_err(self, f: impl FnOnce(E) -> Error) -> Result<T> {
+        self.map_err(f)
+    }
+}

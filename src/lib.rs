@@ -1,0 +1,27 @@
+//! cohort: build AI expert models together.
+//!
+//! The library is the client core (config, wallet, chain, storage, datasets, jobs, models,
+//! rewards, the storage node and the devnet); it returns typed results and typed errors and
+//! never prints. `cli` holds the argument structs and rendering of the `cohort` binary.
+
+pub mod chain;
+pub mod cli;
+pub mod client;
+pub mod config;
+pub mod devnet;
+pub mod env;
+pub mod error;
+pub mod fsutil;
+pub mod models;
+pub mod node;
+pub mod progress;
+pub mod rewards;
+pub mod storage;
+pub mod datasets;
+pub mod deploy;
+pub mod jobspec;
+pub mod trainer;
+pub mod wallet;
+pub mod ui;
+
+pub use error::{Error, ErrorKind, Result};

@@ -1,0 +1,169 @@
+//! The chain follower: polls `eth_getLogs` for the flow contract's `Submit` events from a block
+//! cursor persisted in the data folder, turns each event into a tx record (PROTOCOL.md 2.1, 6.2)
+//! and stores it before the cursor moves past its block.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::Provider;
+use alloy::rpc::types::{Filter, Log};
+use alloy::sol_types::SolEvent;
+use tracing::{debug, info, warn};
+
+use super::store::{Store, TxRecord};
+use crate::chain::Chain;
+use crate::chain::bindings::Flow;
+use crate::error::{Error, Result};
+use crate::storage::merkle::{SubmissionNode, root_from_nodes};
+
+/// The most blocks one `eth_getLogs` call covers.
+pub const MAX_BLOCK_RANGE: u64 = 1000;
+
+/// `Submit(address,bytes32,uint256,uint256,uint256,(uint256,bytes,(bytes32,uint256)[]))`.
+pub const SUBMIT_TOPIC: B256 = Flow::Submit::SIGNATURE_HASH;
+
+/// What the follower shares with the RPC server.
+#[derive(Debug, Default)]
+pub struct ChainInfo {
+    /// The chain id, 0 until the chain has answered once.
+    pub chain_id: AtomicU64,
+    /// The newest block the chain reported.
+    pub head: AtomicU64,
+}
+
+fn u64_of(v: U256, what: &str) -> Result<u64> {
+    u64::try_from(v).map_err(|_| Error::failed("node.bad_event", format!("{what} {v} does not fit u64")))
+}
+
+/// Builds the tx record of one Submit log: seq = submissionIndex, size = submission.length
+/// (bytes), startEntryIndex = startPos, nodes = (height, root), root = right fold of the nodes.
+pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
+    let decoded = log
+        .log_decode::<Flow::Submit>()
+        .map_err(|e| Error::failed("node.bad_event", format!("undecodable Submit log: {e}")))?;
+    let ev = &decoded.inner.data;
+    let mut nodes = Vec::with_capacity(ev.submission.nodes.len());
+    for n in &ev.submission.nodes {
+        let height = u64_of(n.height, "node height")?;
+        if height >= 64 {
+            return Err(Error::failed("node.bad_event", format!("node height {height} >= 64")));
+        }
+        nodes.push((height, n.root));
+    }
+    if nodes.is_empty() {
+        return Err(Error::failed("node.bad_event", "a Submit event without nodes"));
+    }
+    let size = u64_of(ev.submission.length, "submission length")?;
+    if size == 0 {
+        return Err(Error::failed("node.bad_event", "a Submit event of 0 bytes"));
+    }
+    let sub_nodes: Vec<SubmissionNode> =
+        nodes.iter().map(|(h, r)| SubmissionNode { root: r.0, height: *h }).collect();
+    Ok(TxRecord {
+        seq: u64_of(ev.submissionIndex, "submissionIndex")?,
+        root: B256::from(root_from_nodes(&sub_nodes)),
+        size,
+        start_entry_index: u64_of(ev.startPos, "startPos")?,
+        nodes,
+        block: log.block_number.unwrap_or_default(),
+    })
+}
+
+/// One polling step. Returns true when the follower has caught up with the chain head.
+pub async fn step(chain: &Chain, flow: Address, store: &Arc<Store>, info: &ChainInfo) -> Result<bool> {
+    let url = &chain.rpc_url;
+    let head = chain.provider.get_block_number().await.map_err(|e| crate::chain::unreachable(url, e))?;
+    info.head.store(head, Ordering::Relaxed);
+    let from = store.next_block();
+    if from > head {
+        return Ok(true);
+    }
+    let to = head.min(from + MAX_BLOCK_RANGE - 1);
+    let filter =
+        Filter::new().address(flow).event_signature(SUBMIT_TOPIC).from_block(from).to_block(to);
+    let mut logs =
+        chain.provider.get_logs(&filter).await.map_err(|e| crate::chain::unreachable(url, e))?;
+    logs.sort_by_key(|l| (l.block_number, l.log_index));
+    let mut records = Vec::with_capacity(logs.len());
+    for log in logs.iter().filter(|l| !l.removed) {
+        match tx_from_log(log) {
+            Ok(rec) => records.push(rec),
+            Err(e) => warn!(block = ?log.block_number, "skipping a Submit log: {}", e.message),
+        }
+    }
+    let store2 = Arc::clone(store);
+    let added = tokio::task::spawn_blocking(move || -> Result<Vec<TxRecord>> {
+        let mut added = vec![];
+        for rec in records {
+            if store2.add_tx(rec.clone())? {
+                added.push(rec);
+            }
+        }
+        // Only after every tx of [from, to] is durable does the cursor move past `to`.
+        store2.set_next_block(to + 1)?;
+        Ok(added)
+    })
+    .await
+    .map_err(|e| Error::failed("node.task", e.to_string()))??;
+    for rec in &added {
+        info!(
+            seq = rec.seq,
+            root = %rec.root,
+            size = rec.size,
+            start = rec.start_entry_index,
+            "new file from the chain"
+        );
+    }
+    debug!(from, to, head, "synced blocks");
+    Ok(to == head)
+}
+
+/// Follows the chain until the task is dropped: connects (retrying), then polls every
+/// `poll` while caught up, and immediately while behind.
+pub async fn run(chain_rpc: String, flow: Address, store: Arc<Store>, info: Arc<ChainInfo>, poll: Duration) {
+    let mut backoff = poll;
+    let chain = loop {
+        match Chain::connect(&chain_rpc, None).await {
+            Ok(c) => break c,
+            Err(e) => {
+                warn!("chain at {chain_rpc} not reachable yet: {}", e.message);
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+            }
+        }
+    };
+    info.chain_id.store(chain.chain_id, Ordering::Relaxed);
+    info!(chain_id = chain.chain_id, %flow, from_block = store.next_block(), "following the flow contract");
+    let mut failures = 0u32;
+    loop {
+        match step(&chain, flow, &store, &info).await {
+            Ok(true) => {
+                failures = 0;
+                tokio::time::sleep(poll).await;
+            }
+            Ok(false) => failures = 0,
+            Err(e) => {
+                failures += 1;
+                if failures == 1 || failures % 20 == 0 {
+                    warn!("chain sync failed ({failures}x): {}", e.message);
+                }
+                tokio::time::sleep(poll * failures.min(10)).await;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn submit_topic_is_the_protocol_topic() {
+        assert_eq!(
+            SUBMIT_TOPIC.to_string(),
+            "0x167ce04d2aa1981994d3a31695da0d785373335b1078cec239a1a3a2c7675555"
+        );
+    }
+}

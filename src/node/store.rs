@@ -1,0 +1,754 @@
+//! The node's durable state: the chain cursor, the tx records it learned from Submit events, and
+//! the segments it accepted, all as plain files under the data folder.
+//!
+//! Layout (every file is written to a temporary name, fsynced, then renamed into place, so a
+//! kill -9 leaves either the old state or the new one):
+//!
+//! ```text
+//! DATA/LOCK                         flock: one node per folder
+//! DATA/cursor.json                  {"nextBlock": N}: every block below N has been ingested
+//! DATA/txs/<seq>.json               one TxRecord per Submit event
+//! DATA/segs/<seq>/<index>.seg       an accepted segment: header, proof JSON, data chunks
+//! DATA/cache/<root>-<size>/<i>.seg  segments uploaded by root before their tx was seen
+//! ```
+//!
+//! A tx is finalized when every data segment of this node's shard is on disk; that is derived
+//! from the files at start, so no separate "finalized" record can disagree with the data.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::File;
+use std::io::Read;
+use std::os::unix::io::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use alloy::primitives::B256;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fsutil;
+
+/// Bytes per chunk (sector / entry).
+pub const CHUNK_SIZE: u64 = 256;
+/// Chunks per segment.
+pub const SEGMENT_CHUNKS: u64 = 1024;
+/// Bytes per full segment.
+pub const SEGMENT_SIZE: u64 = CHUNK_SIZE * SEGMENT_CHUNKS;
+/// The largest file whose segments are cached before its tx is seen (as the 0G node).
+pub const MAX_CACHE_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// The most bytes the tx-less cache holds in all.
+pub const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+
+const SEG_MAGIC: &[u8; 4] = b"CSG1";
+
+/// Which global segments this node stores: those with `g % num_shard == shard_id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub shard_id: u64,
+    pub num_shard: u64,
+}
+
+impl Shard {
+    /// The whole flow.
+    pub const ALL: Shard = Shard { shard_id: 0, num_shard: 1 };
+
+    /// Parses `K/N` (N a power of two, K < N).
+    pub fn parse(s: &str) -> Result<Shard> {
+        let bad = || {
+            Error::usage("node.bad_shard", format!("--shard '{s}' is not of the form K/N"))
+                .hint("use e.g. 0/1 (everything), 0/2 or 1/2; N is a power of two and K < N")
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let shard_id: u64 = k.trim().parse().map_err(|_| bad())?;
+        let num_shard: u64 = n.trim().parse().map_err(|_| bad())?;
+        let shard = Shard { shard_id, num_shard };
+        shard.check().map_err(|_| bad())?;
+        Ok(shard)
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.num_shard == 0 || !self.num_shard.is_power_of_two() || self.shard_id >= self.num_shard
+        {
+            return Err(Error::usage("node.bad_shard", "invalid shard config"));
+        }
+        Ok(())
+    }
+
+    /// Whether this node stores global segment `g`.
+    pub fn holds(&self, global_segment: u64) -> bool {
+        global_segment % self.num_shard == self.shard_id
+    }
+
+    /// The number of global segments in `[start, start+count)` this node stores.
+    pub fn count_in(&self, start: u64, count: u64) -> u64 {
+        if count == 0 {
+            return 0;
+        }
+        let n = self.num_shard;
+        let first = start + (self.shard_id + n - start % n) % n;
+        if first >= start + count { 0 } else { (start + count - 1 - first) / n + 1 }
+    }
+}
+
+/// One submission as the node learned it from a Submit event (PROTOCOL.md 2.1, 6.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TxRecord {
+    /// The submission index (txSeq).
+    pub seq: u64,
+    /// The file root, folded from the submission nodes.
+    pub root: B256,
+    /// The unpadded size in bytes.
+    pub size: u64,
+    /// The flow chunk index where the file starts.
+    pub start_entry_index: u64,
+    /// The submission nodes as `(height, root)`.
+    pub nodes: Vec<(u64, B256)>,
+    /// The block that carried the Submit event.
+    #[serde(default)]
+    pub block: u64,
+}
+
+impl TxRecord {
+    /// Data chunks: `ceil(size / 256)`.
+    pub fn chunks(&self) -> u64 {
+        self.size.div_ceil(CHUNK_SIZE)
+    }
+    /// Data segments, the ones that are uploaded: `ceil(chunks / 1024)`.
+    pub fn data_segments(&self) -> u64 {
+        self.chunks().div_ceil(SEGMENT_CHUNKS)
+    }
+    /// The global index of the file's first segment.
+    pub fn start_segment(&self) -> u64 {
+        self.start_entry_index / SEGMENT_CHUNKS
+    }
+    /// The exact byte length of data segment `index` (the last one is shorter).
+    pub fn segment_len(&self, index: u64) -> u64 {
+        let chunks = self.chunks();
+        (chunks - index * SEGMENT_CHUNKS).min(SEGMENT_CHUNKS) * CHUNK_SIZE
+    }
+}
+
+/// What the RPC layer sees of a tx.
+#[derive(Debug, Clone)]
+pub struct TxView {
+    pub rec: TxRecord,
+    pub finalized: bool,
+    /// Data segments stored (all of them once finalized, as the 0G node reports).
+    pub uploaded_segments: u64,
+}
+
+/// The result of storing one segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// Written to disk now.
+    Stored { finalized_now: bool },
+    /// It was already there: nothing written.
+    Duplicate,
+    /// Not of this node's shard: accepted and ignored.
+    NotInShard,
+    /// The tx was finalized meanwhile.
+    AlreadyFinalized,
+}
+
+/// A stored segment read back: its proof (JSON as uploaded) and its data chunks.
+#[derive(Debug, Clone)]
+pub struct StoredSegment {
+    pub proof_json: Vec<u8>,
+    pub data: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Cursor {
+    next_block: u64,
+}
+
+#[derive(Debug)]
+struct TxState {
+    rec: TxRecord,
+    /// File-relative indices of this shard's data segments that are stored.
+    stored: BTreeSet<u64>,
+    /// How many data segments this shard holds for the tx.
+    needed: u64,
+}
+
+impl TxState {
+    fn finalized(&self) -> bool {
+        self.stored.len() as u64 >= self.needed
+    }
+    fn view(&self) -> TxView {
+        let finalized = self.finalized();
+        TxView {
+            rec: self.rec.clone(),
+            finalized,
+            uploaded_segments: if finalized {
+                self.rec.data_segments()
+            } else {
+                self.stored.len() as u64
+            },
+        }
+    }
+}
+
+type CacheKey = (B256, u64);
+
+#[derive(Debug, Default)]
+struct Inner {
+    txs: BTreeMap<u64, TxState>,
+    by_root: HashMap<B256, BTreeSet<u64>>,
+    /// (root, fileSize) → file-relative index → segment length.
+    cache: HashMap<CacheKey, BTreeMap<u64, u64>>,
+    cache_bytes: u64,
+    cursor: Cursor,
+}
+
+/// The node's durable store. Cheap calls take a short lock; file writes happen outside it.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    shard: Shard,
+    inner: Mutex<Inner>,
+    _lock: File,
+}
+
+fn io(action: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let (action, path) = (action.to_string(), path.to_path_buf());
+    move |e| Error::io(&action, &path, e)
+}
+
+fn hex_root(root: &B256) -> String {
+    hex::encode(root.as_slice())
+}
+
+impl Store {
+    /// Opens (creating) the store in `dir` and rebuilds the state from disk.
+    pub fn open(dir: &Path, shard: Shard) -> Result<Store> {
+        shard.check()?;
+        fsutil::ensure_dir(dir, 0o700)?;
+        for sub in ["txs", "segs", "cache"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(io("create folder", &dir.join(sub)))?;
+        }
+        let lock_path = dir.join("LOCK");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io("open", &lock_path))?;
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            return Err(Error::usage(
+                "node.data_dir_busy",
+                format!("another storage node is running on {}", dir.display()),
+            )
+            .hint("stop it first, or give this node its own --data-dir"));
+        }
+        let store = Store { dir: dir.to_path_buf(), shard, inner: Mutex::new(Inner::default()), _lock: lock };
+        store.load()?;
+        Ok(store)
+    }
+
+    pub fn shard(&self) -> Shard {
+        self.shard
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn tx_file(&self, seq: u64) -> PathBuf {
+        self.dir.join("txs").join(format!("{seq}.json"))
+    }
+    fn seg_dir(&self, seq: u64) -> PathBuf {
+        self.dir.join("segs").join(seq.to_string())
+    }
+    fn seg_file(&self, seq: u64, index: u64) -> PathBuf {
+        self.seg_dir(seq).join(format!("{index}.seg"))
+    }
+    fn cache_dir(&self, key: &CacheKey) -> PathBuf {
+        self.dir.join("cache").join(format!("{}-{}", hex_root(&key.0), key.1))
+    }
+
+    fn load(&self) -> Result<()> {
+        let mut inner = self.lock();
+        let cursor_path = self.dir.join("cursor.json");
+        match std::fs::read(&cursor_path) {
+            Ok(b) => {
+                inner.cursor = serde_json::from_slice(&b).map_err(|e| {
+                    Error::failed("node.damaged", format!("{} is damaged: {e}", cursor_path.display()))
+                        .hint("delete it: the node then re-reads the chain from block 0")
+                })?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io("read", &cursor_path, e)),
+        }
+        let txs_dir = self.dir.join("txs");
+        for entry in std::fs::read_dir(&txs_dir).map_err(io("read", &txs_dir))? {
+            let path = entry.map_err(io("read", &txs_dir))?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                let _ = std::fs::remove_file(&path);
+                continue;
+            }
+            if !name.ends_with(".json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(io("read", &path))?;
+            let rec: TxRecord = serde_json::from_slice(&bytes).map_err(|e| {
+                Error::failed("node.damaged", format!("{} is damaged: {e}", path.display()))
+                    .hint("delete it and cursor.json: the node then re-reads the chain")
+            })?;
+            let stored = self.scan_segments(&rec)?;
+            self.insert_tx(&mut inner, rec, stored);
+        }
+        let cache_dir = self.dir.join("cache");
+        for entry in std::fs::read_dir(&cache_dir).map_err(io("read", &cache_dir))? {
+            let path = entry.map_err(io("read", &cache_dir))?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let Some((root, size)) = name.split_once('-') else { continue };
+            let (Ok(root), Ok(size)) = (root.parse::<B256>(), size.parse::<u64>()) else {
+                continue;
+            };
+            let mut segs = BTreeMap::new();
+            for (index, len) in list_segments(&path)? {
+                segs.insert(index, len);
+            }
+            inner.cache_bytes += segs.values().sum::<u64>();
+            if !segs.is_empty() {
+                inner.cache.insert((root, size), segs);
+            }
+        }
+        // Cached segments whose tx arrived before a crash are applied now.
+        let keys: Vec<CacheKey> = inner.cache.keys().copied().collect();
+        for key in keys {
+            self.apply_cache(&mut inner, key)?;
+        }
+        Ok(())
+    }
+
+    fn scan_segments(&self, rec: &TxRecord) -> Result<BTreeSet<u64>> {
+        let dir = self.seg_dir(rec.seq);
+        if !dir.exists() {
+            return Ok(BTreeSet::new());
+        }
+        let mut stored = BTreeSet::new();
+        for (index, len) in list_segments(&dir)? {
+            if index < rec.data_segments()
+                && self.shard.holds(rec.start_segment() + index)
+                && len == rec.segment_len(index)
+            {
+                stored.insert(index);
+            }
+        }
+        Ok(stored)
+    }
+
+    fn insert_tx(&self, inner: &mut Inner, rec: TxRecord, stored: BTreeSet<u64>) {
+        let needed = self.shard.count_in(rec.start_segment(), rec.data_segments());
+        inner.by_root.entry(rec.root).or_default().insert(rec.seq);
+        inner.txs.insert(rec.seq, TxState { rec, stored, needed });
+    }
+
+    /// The first block not yet ingested.
+    pub fn next_block(&self) -> u64 {
+        self.lock().cursor.next_block
+    }
+
+    /// Records that every block below `next_block` has been ingested.
+    pub fn set_next_block(&self, next_block: u64) -> Result<()> {
+        let cursor = Cursor { next_block };
+        fsutil::write_atomic(
+            &self.dir.join("cursor.json"),
+            &serde_json::to_vec(&cursor).expect("cursor serializes"),
+            0o600,
+        )?;
+        self.lock().cursor = cursor;
+        Ok(())
+    }
+
+    /// The next txSeq the node expects (one past the highest it knows).
+    pub fn next_tx_seq(&self) -> u64 {
+        self.lock().txs.keys().next_back().map_or(0, |s| s + 1)
+    }
+
+    /// Adds a tx learned from the chain (idempotent). Segments cached by root and segments
+    /// already held by finalized txs with the same root are applied to it.
+    pub fn add_tx(&self, rec: TxRecord) -> Result<bool> {
+        if self.lock().txs.contains_key(&rec.seq) {
+            return Ok(false);
+        }
+        fsutil::write_atomic(
+            &self.tx_file(rec.seq),
+            &serde_json::to_vec_pretty(&rec).expect("tx serializes"),
+            0o600,
+        )?;
+        let mut inner = self.lock();
+        if inner.txs.contains_key(&rec.seq) {
+            return Ok(false);
+        }
+        let root = rec.root;
+        let size = rec.size;
+        let stored = self.scan_segments(&rec)?;
+        self.insert_tx(&mut inner, rec, stored);
+        self.apply_cache(&mut inner, (root, size))?;
+        self.share_segments(&mut inner, root)?;
+        Ok(true)
+    }
+
+    /// The tx with this txSeq.
+    pub fn tx_by_seq(&self, seq: u64) -> Option<TxView> {
+        self.lock().txs.get(&seq).map(TxState::view)
+    }
+
+    /// The tx for a root: the first finalized one, else the first one (nothing is pruned here,
+    /// so `needAvailable` changes nothing).
+    pub fn tx_by_root(&self, root: &B256) -> Option<TxView> {
+        let inner = self.lock();
+        let seqs = inner.by_root.get(root)?;
+        let states = seqs.iter().filter_map(|s| inner.txs.get(s));
+        let mut first = None;
+        for st in states {
+            if st.finalized() {
+                return Some(st.view());
+            }
+            first.get_or_insert(st);
+        }
+        first.map(TxState::view)
+    }
+
+    /// The tx an upload by root goes to: the first finalized one (so the caller reports
+    /// "already uploaded and finalized"), else the first unfinalized one.
+    pub fn tx_for_upload_by_root(&self, root: &B256) -> Option<TxView> {
+        self.tx_by_root(root)
+    }
+
+    /// Whether segment `index` of tx `seq` is on disk.
+    pub fn has_segment(&self, seq: u64, index: u64) -> bool {
+        self.lock().txs.get(&seq).is_some_and(|t| t.stored.contains(&index))
+    }
+
+    /// Stores a validated segment of a known tx durably. `data` holds exactly the data chunks.
+    pub fn put_segment(&self, seq: u64, index: u64, proof_json: &[u8], data: &[u8]) -> Result<PutOutcome> {
+        {
+            let inner = self.lock();
+            let Some(st) = inner.txs.get(&seq) else {
+                return Err(Error::failed("node.unknown_tx", format!("tx {seq} is unknown")));
+            };
+            if !self.shard.holds(st.rec.start_segment() + index) {
+                return Ok(PutOutcome::NotInShard);
+            }
+            if st.finalized() {
+                return Ok(PutOutcome::AlreadyFinalized);
+            }
+            if st.stored.contains(&index) {
+                return Ok(PutOutcome::Duplicate);
+            }
+        }
+        write_segment(&self.seg_file(seq, index), proof_json, data)?;
+        let mut inner = self.lock();
+        let Some(st) = inner.txs.get_mut(&seq) else {
+            return Ok(PutOutcome::Duplicate);
+        };
+        let was_final = st.finalized();
+        let fresh = st.stored.insert(index);
+        let finalized_now = !was_final && st.finalized();
+        let root = st.rec.root;
+        if finalized_now {
+            self.share_segments(&mut inner, root)?;
+        }
+        Ok(if fresh { PutOutcome::Stored { finalized_now } } else { PutOutcome::Duplicate })
+    }
+
+    /// Caches a validated segment of a file whose tx is not known yet.
+    pub fn cache_segment(
+        &self,
+        root: B256,
+        file_size: u64,
+        index: u64,
+        proof_json: &[u8],
+        data: &[u8],
+    ) -> Result<bool> {
+        let key = (root, file_size);
+        {
+            let inner = self.lock();
+            if inner.cache.get(&key).is_some_and(|m| m.contains_key(&index)) {
+                return Ok(false);
+            }
+            if inner.cache_bytes + data.len() as u64 > MAX_CACHE_BYTES {
+                return Err(Error::failed(
+                    "node.cache_full",
+                    "too many data writing: the cache of files without a tx is full",
+                ));
+            }
+        }
+        let path = self.cache_dir(&key).join(format!("{index}.seg"));
+        write_segment(&path, proof_json, data)?;
+        let mut inner = self.lock();
+        let fresh = inner.cache.entry(key).or_default().insert(index, data.len() as u64).is_none();
+        if fresh {
+            inner.cache_bytes += data.len() as u64;
+        }
+        // The tx may have arrived while we wrote.
+        self.apply_cache(&mut inner, key)?;
+        Ok(fresh)
+    }
+
+    /// Moves cached segments of `key` into every matching unfinalized tx.
+    fn apply_cache(&self, inner: &mut Inner, key: CacheKey) -> Result<()> {
+        let Some(cached) = inner.cache.get(&key).cloned() else { return Ok(()) };
+        let seqs: Vec<u64> = inner
+            .by_root
+            .get(&key.0)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+        let targets: Vec<u64> = seqs
+            .into_iter()
+            .filter(|s| inner.txs.get(s).is_some_and(|t| t.rec.size == key.1))
+            .collect();
+        if targets.is_empty() {
+            return Ok(());
+        }
+        let cdir = self.cache_dir(&key);
+        for seq in &targets {
+            let st = inner.txs.get_mut(seq).expect("target exists");
+            for &index in cached.keys() {
+                let global = st.rec.start_segment() + index;
+                if st.stored.contains(&index) || !self.shard.holds(global) || st.finalized() {
+                    continue;
+                }
+                let from = cdir.join(format!("{index}.seg"));
+                let to = self.seg_file(*seq, index);
+                link_or_copy(&from, &to)?;
+                st.stored.insert(index);
+            }
+        }
+        // Applied: the cache entry is no longer needed.
+        let bytes: u64 = cached.values().sum();
+        inner.cache.remove(&key);
+        inner.cache_bytes = inner.cache_bytes.saturating_sub(bytes);
+        let _ = std::fs::remove_dir_all(&cdir);
+        self.share_segments(inner, key.0)?;
+        Ok(())
+    }
+
+    /// Lets txs with the same root and size reuse each other's stored segments, the way the 0G
+    /// node copies a finalized file's data into a later tx with the same root.
+    fn share_segments(&self, inner: &mut Inner, root: B256) -> Result<()> {
+        let Some(seqs) = inner.by_root.get(&root) else { return Ok(()) };
+        let seqs: Vec<u64> = seqs.iter().copied().collect();
+        if seqs.len() < 2 {
+            return Ok(());
+        }
+        for &target in &seqs {
+            let (size, start, missing) = {
+                let t = &inner.txs[&target];
+                if t.finalized() {
+                    continue;
+                }
+                let missing: Vec<u64> = (0..t.rec.data_segments())
+                    .filter(|i| !t.stored.contains(i) && self.shard.holds(t.rec.start_segment() + i))
+                    .collect();
+                (t.rec.size, t.rec.start_segment(), missing)
+            };
+            let _ = start;
+            for index in missing {
+                let source = seqs.iter().copied().find(|s| {
+                    *s != target
+                        && inner.txs.get(s).is_some_and(|o| o.rec.size == size && o.stored.contains(&index))
+                });
+                if let Some(source) = source {
+                    link_or_copy(&self.seg_file(source, index), &self.seg_file(target, index))?;
+                    inner.txs.get_mut(&target).expect("exists").stored.insert(index);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a stored segment of tx `seq`.
+    pub fn read_segment(&self, seq: u64, index: u64) -> Result<Option<StoredSegment>> {
+        if !self.has_segment(seq, index) {
+            return Ok(None);
+        }
+        read_segment(&self.seg_file(seq, index)).map(Some)
+    }
+
+    /// The file-relative chunks `[start, end)` of tx `seq`, or `None` while any is missing.
+    /// The caller checked `start < end <= chunks`.
+    pub fn read_chunks(&self, seq: u64, start: u64, end: u64) -> Result<Option<Vec<u8>>> {
+        let mut out = Vec::with_capacity(((end - start) * CHUNK_SIZE) as usize);
+        let first = start / SEGMENT_CHUNKS;
+        let last = (end - 1) / SEGMENT_CHUNKS;
+        for seg in first..=last {
+            let Some(s) = self.read_segment(seq, seg)? else { return Ok(None) };
+            let seg_start = seg * SEGMENT_CHUNKS;
+            let from = (start.max(seg_start) - seg_start) * CHUNK_SIZE;
+            let to = (end.min(seg_start + SEGMENT_CHUNKS) - seg_start) * CHUNK_SIZE;
+            if to as usize > s.data.len() {
+                return Ok(None);
+            }
+            out.extend_from_slice(&s.data[from as usize..to as usize]);
+        }
+        Ok(Some(out))
+    }
+}
+
+/// Lists `<index>.seg` files of a folder with their data lengths; removes stray temp files.
+fn list_segments(dir: &Path) -> Result<Vec<(u64, u64)>> {
+    let mut out = vec![];
+    for entry in std::fs::read_dir(dir).map_err(io("read", dir))? {
+        let path = entry.map_err(io("read", dir))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
+        let Some(index) = name.strip_suffix(".seg").and_then(|i| i.parse::<u64>().ok()) else {
+            continue;
+        };
+        if let Some(len) = segment_data_len(&path) {
+            out.push((index, len));
+        }
+    }
+    Ok(out)
+}
+
+fn segment_data_len(path: &Path) -> Option<u64> {
+    let mut f = File::open(path).ok()?;
+    let total = f.metadata().ok()?.len();
+    let mut head = [0u8; 8];
+    f.read_exact(&mut head).ok()?;
+    if &head[..4] != SEG_MAGIC {
+        return None;
+    }
+    let proof_len = u32::from_le_bytes(head[4..8].try_into().ok()?) as u64;
+    total.checked_sub(8 + proof_len)
+}
+
+fn write_segment(path: &Path, proof_json: &[u8], data: &[u8]) -> Result<()> {
+    let mut buf = Vec::with_capacity(8 + proof_json.len() + data.len());
+    buf.extend_from_slice(SEG_MAGIC);
+    buf.extend_from_slice(&(proof_json.len() as u32).to_le_bytes());
+    buf.extend_from_slice(proof_json);
+    buf.extend_from_slice(data);
+    fsutil::write_atomic(path, &buf, 0o600)
+}
+
+fn read_segment(path: &Path) -> Result<StoredSegment> {
+    let bytes = std::fs::read(path).map_err(io("read", path))?;
+    let damaged = || Error::failed("node.damaged", format!("{} is damaged", path.display()));
+    if bytes.len() < 8 || &bytes[..4] != SEG_MAGIC {
+        return Err(damaged());
+    }
+    let proof_len = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes")) as usize;
+    if bytes.len() < 8 + proof_len {
+        return Err(damaged());
+    }
+    Ok(StoredSegment {
+        proof_json: bytes[8..8 + proof_len].to_vec(),
+        data: bytes[8 + proof_len..].to_vec(),
+    })
+}
+
+/// Durably places a copy of `from` at `to`: a hard link when possible, else a copy.
+fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    let dir = to.parent().expect("segment files live in a folder");
+    std::fs::create_dir_all(dir).map_err(io("create folder", dir))?;
+    if to.exists() {
+        return Ok(());
+    }
+    if std::fs::hard_link(from, to).is_ok() {
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        return Ok(());
+    }
+    let bytes = std::fs::read(from).map_err(io("read", from))?;
+    fsutil::write_atomic(to, &bytes, 0o600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(seq: u64, size: u64, start: u64) -> TxRecord {
+        TxRecord {
+            seq,
+            root: B256::repeat_byte(7),
+            size,
+            start_entry_index: start,
+            nodes: vec![],
+            block: 1,
+        }
+    }
+
+    #[test]
+    fn shard_parse_and_count() {
+        assert_eq!(Shard::parse("1/2").unwrap(), Shard { shard_id: 1, num_shard: 2 });
+        assert!(Shard::parse("2/2").is_err());
+        assert!(Shard::parse("0/3").is_err());
+        assert!(Shard::parse("x").is_err());
+        let s = Shard { shard_id: 1, num_shard: 4 };
+        let brute = |start: u64, n: u64| (start..start + n).filter(|g| s.holds(*g)).count() as u64;
+        for start in 0..9 {
+            for n in 0..13 {
+                assert_eq!(s.count_in(start, n), brute(start, n), "start {start} n {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn segments_survive_reopen_and_finalize_per_shard() {
+        let dir = tempfile::tempdir().unwrap();
+        let shard = Shard { shard_id: 1, num_shard: 2 };
+        {
+            let store = Store::open(dir.path(), shard).unwrap();
+            // 3 data segments starting at global segment 2: this shard holds only index 1.
+            assert!(store.add_tx(rec(0, 3 * SEGMENT_SIZE - 100, 2048)).unwrap());
+            assert!(!store.tx_by_seq(0).unwrap().finalized);
+            assert_eq!(store.put_segment(0, 0, b"{}", &[0; 256]).unwrap(), PutOutcome::NotInShard);
+            let data = vec![1u8; SEGMENT_SIZE as usize];
+            let out = store.put_segment(0, 1, b"{\"p\":1}", &data).unwrap();
+            assert_eq!(out, PutOutcome::Stored { finalized_now: true });
+            store.set_next_block(42).unwrap();
+        }
+        let store = Store::open(dir.path(), shard).unwrap();
+        assert_eq!(store.next_block(), 42);
+        let v = store.tx_by_seq(0).unwrap();
+        assert!(v.finalized);
+        assert_eq!(v.uploaded_segments, 3);
+        let s = store.read_segment(0, 1).unwrap().unwrap();
+        assert_eq!(s.proof_json, b"{\"p\":1}");
+        assert_eq!(s.data.len(), SEGMENT_SIZE as usize);
+        assert_eq!(store.read_chunks(0, 1024, 1026).unwrap().unwrap(), vec![1u8; 512]);
+        assert!(store.read_chunks(0, 0, 2).unwrap().is_none());
+    }
+
+    #[test]
+    fn second_open_of_the_same_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let _a = Store::open(dir.path(), Shard::ALL).unwrap();
+        let e = Store::open(dir.path(), Shard::ALL).unwrap_err();
+        assert_eq!(e.code, "node.data_dir_busy");
+    }
+
+    #[test]
+    fn cached_segments_apply_when_the_tx_arrives() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), Shard::ALL).unwrap();
+        let root = B256::repeat_byte(7);
+        assert!(store.cache_segment(root, 300, 0, b"{}", &[5u8; 512]).unwrap());
+        assert!(store.add_tx(rec(3, 300, 1)).unwrap());
+        let v = store.tx_by_root(&root).unwrap();
+        assert!(v.finalized);
+        assert_eq!(store.read_chunks(3, 0, 2).unwrap().unwrap(), vec![5u8; 512]);
+        // A later tx with the same root reuses the data.
+        assert!(store.add_tx(rec(4, 300, 1024)).unwrap());
+        assert!(store.tx_by_seq(4).unwrap().finalized);
+    }
+}

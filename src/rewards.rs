@@ -1,0 +1,434 @@
+//! Rewards: what a wallet can claim across every model and job (unclaimed allocations, revenue
+//! per asset, worker earnings), claiming it, and paying revenue into a model.
+//!
+//! Claims are recomputed from the chain each time and every transaction is simulated before it
+//! is sent, so a run that stopped halfway is finished by running it again: what was claimed is
+//! no longer claimable, and only the rest is sent.
+
+use alloy::primitives::{Address, B256, U256};
+use serde::Serialize;
+
+use crate::chain::bindings::{IERC20, JobMarket, ModelToken};
+use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::error::{Error, Result};
+use crate::models::{self, Asset, ModelRef, Suite, dec};
+use crate::progress::Progress;
+
+/// What kind of reward a claimable item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A contributor's allocation of model tokens, still in escrow (`claimAllocation`).
+    Allocation,
+    /// Revenue a model token's holder can claim in one asset (`claim(asset)`).
+    Revenue,
+    /// A worker's credited earnings and refunds in the JobMarket (`withdraw`).
+    Earnings,
+}
+
+/// Revenue that travels with an unclaimed allocation (it becomes claimable once the allocation
+/// is claimed).
+#[derive(Debug, Clone, Serialize)]
+pub struct Attached {
+    pub asset: Asset,
+    #[serde(with = "dec")]
+    pub amount: U256,
+}
+
+/// One thing the wallet can claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claimable {
+    pub kind: ClaimKind,
+    /// The model (absent for worker earnings).
+    pub model: Option<ModelRef>,
+    /// What is paid: the model token for an allocation, else the revenue asset.
+    pub asset: Asset,
+    #[serde(with = "dec")]
+    pub amount: U256,
+    /// For an allocation: revenue its tokens earned in escrow, paid with them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attached_revenue: Vec<Attached>,
+}
+
+impl Claimable {
+    /// `allocation of 400 NEWS (job 1)`-style description.
+    pub fn describe(&self) -> String {
+        let what = self.asset.format(self.amount);
+        match (&self.kind, &self.model) {
+            (ClaimKind::Allocation, Some(m)) => format!("allocation of {what} from {}", m.label()),
+            (ClaimKind::Revenue, Some(m)) => format!("revenue of {what} from {}", m.label()),
+            _ => format!("worker earnings of {what}"),
+        }
+    }
+}
+
+/// Which rewards a command is about.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Only this model (worker earnings are then left out).
+    pub model: Option<ModelRef>,
+    /// Only revenue in this asset (address, `native`, or symbol); allocations are then left out.
+    pub asset: Option<String>,
+}
+
+impl ClaimFilter {
+    fn wants_allocations(&self) -> bool {
+        self.asset.is_none()
+    }
+    fn wants_earnings(&self, chain_id: u64) -> bool {
+        self.model.is_none()
+            && self.asset.as_deref().is_none_or(|a| Asset::native(chain_id).matches(a))
+    }
+}
+
+fn call_err(chain: &Chain) -> impl Fn(alloy::contract::Error) -> Error + '_ {
+    move |e| describe_contract_error(&chain.rpc_url, e)
+}
+
+/// The model token as an asset (for allocations).
+fn token_asset(m: &ModelRef) -> Asset {
+    Asset { address: m.token, symbol: m.symbol.clone(), decimals: models::TOKEN_DECIMALS, native: false }
+}
+
+/// Picks the asset `sel` names among a model's revenue assets, or says which exist.
+pub fn select_asset(model: &ModelRef, assets: &[Asset], sel: &str) -> Result<Asset> {
+    assets.iter().find(|a| a.matches(sel)).cloned().ok_or_else(|| {
+        Error::usage(
+            "rewards.unknown_asset",
+            format!("'{sel}' is not a revenue asset of {}", model.label()),
+        )
+        .hint(format!(
+            "its revenue assets are: {}",
+            assets.iter().map(|a| format!("{} ({})", a.symbol, a.address)).collect::<Vec<_>>().join(", ")
+        ))
+    })
+}
+
+async fn model_claimables(
+    chain: &Chain,
+    who: Address,
+    m: &ModelRef,
+    filter: &ClaimFilter,
+    allocations: bool,
+) -> Result<Vec<Claimable>> {
+    let t = ModelToken::new(m.token, &chain.provider);
+    let e = call_err(chain);
+    let assets = models::revenue_assets(chain, m.token).await?;
+    let assets: Vec<Asset> = match &filter.asset {
+        None => assets,
+        Some(sel) => assets.into_iter().filter(|a| a.matches(sel)).collect(),
+    };
+    let mut out = Vec::new();
+    if allocations && filter.wants_allocations() && !t.allocationClaimed(who).call().await.map_err(&e)? {
+        let amount = t.allocationOf(who).call().await.map_err(&e)?;
+        if !amount.is_zero() {
+            let mut attached = Vec::new();
+            for a in &assets {
+                let per_share = t.revenuePerShare(a.address).call().await.map_err(&e)?.magnifiedPerShare;
+                let v = models::mul_div(per_share, amount, U256::from(1u8) << 128);
+                if !v.is_zero() {
+                    attached.push(Attached { asset: a.clone(), amount: v });
+                }
+            }
+            out.push(Claimable {
+                kind: ClaimKind::Allocation,
+                model: Some(m.clone()),
+                asset: token_asset(m),
+                amount,
+                attached_revenue: attached,
+            });
+        }
+    }
+    for a in assets {
+        let amount = t.claimable(who, a.address).call().await.map_err(&e)?;
+        if !amount.is_zero() {
+            out.push(Claimable {
+                kind: ClaimKind::Revenue,
+                model: Some(m.clone()),
+                asset: a,
+                amount,
+                attached_revenue: Vec::new(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Everything `who` can claim now, across all models of the factory and the JobMarket.
+pub async fn claimables(
+    chain: &Chain,
+    suite: &Suite,
+    who: Address,
+    filter: &ClaimFilter,
+) -> Result<Vec<Claimable>> {
+    let models = match &filter.model {
+        Some(m) => vec![m.clone()],
+        None => models::all_models(chain, suite.factory).await?,
+    };
+    let mut out = Vec::new();
+    for m in &models {
+        out.extend(model_claimables(chain, who, m, filter, true).await?);
+    }
+    if filter.wants_earnings(chain.chain_id) {
+        let jm = JobMarket::new(suite.job_market, &chain.provider);
+        let amount = jm.earnings(who).call().await.map_err(call_err(chain))?;
+        if !amount.is_zero() {
+            out.push(Claimable {
+                kind: ClaimKind::Earnings,
+                model: None,
+                asset: Asset::native(chain.chain_id),
+                amount,
+                attached_revenue: Vec::new(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// One claim that went through.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claimed {
+    #[serde(flatten)]
+    pub item: Claimable,
+    pub tx_hash: B256,
+    pub gas_used: u64,
+}
+
+/// One claim that failed (the rest were still tried).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimFailure {
+    #[serde(flatten)]
+    pub item: Claimable,
+    pub code: String,
+    pub message: String,
+    pub exit_code: i32,
+    #[serde(skip)]
+    pub error: Error,
+}
+
+/// The outcome of `claim`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimReport {
+    pub address: Address,
+    pub claimed: Vec<Claimed>,
+    pub failed: Vec<ClaimFailure>,
+}
+
+impl ClaimReport {
+    pub fn nothing_to_claim(&self) -> bool {
+        self.claimed.is_empty() && self.failed.is_empty()
+    }
+}
+
+async fn claim_one(
+    s: &SignerChain,
+    suite: &Suite,
+    item: &Claimable,
+    progress: &dyn Progress,
+) -> Result<Option<(B256, u64)>> {
+    let chain = &s.chain;
+    let e = call_err(chain);
+    let tx = match (&item.kind, &item.model) {
+        (ClaimKind::Allocation, Some(m)) => {
+            let t = ModelToken::new(m.token, &s.provider);
+            let call = t.claimAllocation().from(s.address);
+            if call.call().await.map_err(&e)?.is_zero() {
+                return Ok(None);
+            }
+            call.into_transaction_request()
+        }
+        (ClaimKind::Revenue, Some(m)) => {
+            let t = ModelToken::new(m.token, &s.provider);
+            let call = t.claim(item.asset.address).from(s.address);
+            if call.call().await.map_err(&e)?.is_zero() {
+                return Ok(None);
+            }
+            call.into_transaction_request()
+        }
+        _ => {
+            let jm = JobMarket::new(suite.job_market, &s.provider);
+            let call = jm.withdraw().from(s.address);
+            if call.call().await.map_err(&e)?.is_zero() {
+                return Ok(None);
+            }
+            call.into_transaction_request()
+        }
+    };
+    let done = models::send(s, tx, &format!("claiming {}", item.describe()), progress).await?;
+    Ok(Some((done.tx_hash, done.gas_used)))
+}
+
+/// Claims everything the filter selects: allocations first (so the revenue that travelled with
+/// them is claimed too), then revenue per asset, then worker earnings. Every claim is simulated
+/// before it is sent; a failed one is reported and the others still go through.
+pub async fn claim(
+    s: &SignerChain,
+    suite: &Suite,
+    filter: &ClaimFilter,
+    progress: &dyn Progress,
+) -> Result<ClaimReport> {
+    let chain = &s.chain;
+    let who = s.address;
+    let mut report = ClaimReport { address: who, claimed: Vec::new(), failed: Vec::new() };
+    let models = match &filter.model {
+        Some(m) => vec![m.clone()],
+        None => models::all_models(chain, suite.factory).await?,
+    };
+    let mut record = |item: Claimable, r: Result<Option<(B256, u64)>>| match r {
+        Ok(Some((tx_hash, gas_used))) => report.claimed.push(Claimed { item, tx_hash, gas_used }),
+        Ok(None) => {}
+        Err(error) => report.failed.push(ClaimFailure {
+            item,
+            code: error.code.clone(),
+            message: error.message.clone(),
+            exit_code: error.exit_code(),
+            error,
+        }),
+    };
+    for m in &models {
+        // Allocations first, then the revenue as it stands after them.
+        let items = model_claimables(chain, who, m, filter, true).await?;
+        for item in items.into_iter().filter(|i| i.kind == ClaimKind::Allocation) {
+            let r = claim_one(s, suite, &item, progress).await;
+            record(item, r);
+        }
+        for item in model_claimables(chain, who, m, filter, false).await? {
+            let r = claim_one(s, suite, &item, progress).await;
+            record(item, r);
+        }
+    }
+    if filter.wants_earnings(chain.chain_id) {
+        let jm = JobMarket::new(suite.job_market, &chain.provider);
+        let amount = jm.earnings(who).call().await.map_err(call_err(chain))?;
+        if !amount.is_zero() {
+            let item = Claimable {
+                kind: ClaimKind::Earnings,
+                model: None,
+                asset: Asset::native(chain.chain_id),
+                amount,
+                attached_revenue: Vec::new(),
+            };
+            let r = claim_one(s, suite, &item, progress).await;
+            record(item, r);
+        }
+    }
+    Ok(report)
+}
+
+/// A revenue deposit that went through.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deposited {
+    pub model: ModelRef,
+    pub asset: Asset,
+    #[serde(with = "dec")]
+    pub amount: U256,
+    /// The approval sent first, when the allowance was short.
+    pub approve_tx: Option<B256>,
+    pub tx_hash: B256,
+    pub gas_used: u64,
+}
+
+/// Pays `amount` of `asset` into a model as revenue for its holders. For an ERC-20 the
+/// allowance is raised first when it is short (an `approve` of exactly the amount).
+pub async fn deposit(
+    s: &SignerChain,
+    model: &ModelRef,
+    asset: &Asset,
+    amount: U256,
+    progress: &dyn Progress,
+) -> Result<Deposited> {
+    let chain = &s.chain;
+    let e = call_err(chain);
+    if amount.is_zero() {
+        return Err(Error::usage("rewards.zero_amount", "the amount to deposit is zero")
+            .hint("pass a positive amount, e.g. 1.5 or 250gwei"));
+    }
+    let assets = models::revenue_assets(chain, model.token).await?;
+    if !assets.iter().any(|a| a.address == asset.address) {
+        return Err(select_asset(model, &assets, &asset.address.to_string()).unwrap_err());
+    }
+    let t = ModelToken::new(model.token, &s.provider);
+    let label = format!("depositing {} into {}", asset.format(amount), model.label());
+    if asset.native {
+        let tx = t.deposit().value(amount).from(s.address).into_transaction_request();
+        let done = models::send(s, tx, &label, progress).await?;
+        return Ok(Deposited {
+            model: model.clone(),
+            asset: asset.clone(),
+            amount,
+            approve_tx: None,
+            tx_hash: done.tx_hash,
+            gas_used: done.gas_used,
+        });
+    }
+    let erc20 = IERC20::new(asset.address, &s.provider);
+    let have = erc20.balanceOf(s.address).call().await.map_err(&e)?;
+    if have < amount {
+        return Err(crate::wallet::tx::insufficient_funds(
+            s.address,
+            have,
+            amount,
+            asset.decimals,
+            &asset.symbol,
+            "the deposit",
+        ));
+    }
+    let allowance = erc20.allowance(s.address, model.token).call().await.map_err(&e)?;
+    let mut approve_tx = None;
+    if allowance < amount {
+        let tx = erc20.approve(model.token, amount).from(s.address).into_transaction_request();
+        let label = format!("approving {} for {}", asset.format(amount), model.label());
+        approve_tx = Some(models::send(s, tx, &label, progress).await?.tx_hash);
+    }
+    let call = t.depositToken(asset.address, amount).from(s.address);
+    call.call().await.map_err(&e)?;
+    let done = models::send(s, call.into_transaction_request(), &label, progress).await?;
+    Ok(Deposited {
+        model: model.clone(),
+        asset: asset.clone(),
+        amount,
+        approve_tx,
+        tx_hash: done.tx_hash,
+        gas_used: done.gas_used,
+    })
+}
+
+/// The outcome of `sync` for one asset.
+#[derive(Debug, Clone, Serialize)]
+pub struct Synced {
+    pub asset: Asset,
+    /// Newly accounted revenue (0: nothing was pushed directly; nothing was sent).
+    #[serde(with = "dec")]
+    pub amount: U256,
+    pub tx_hash: Option<B256>,
+}
+
+/// Accounts revenue pushed to the token directly (plain transfers), for the given assets
+/// (all of the model's when empty). Only assets with something to account are sent.
+pub async fn sync(
+    s: &SignerChain,
+    model: &ModelRef,
+    only: Option<&Asset>,
+    progress: &dyn Progress,
+) -> Result<Vec<Synced>> {
+    let chain = &s.chain;
+    let e = call_err(chain);
+    let t = ModelToken::new(model.token, &s.provider);
+    let assets = match only {
+        Some(a) => vec![a.clone()],
+        None => models::revenue_assets(chain, model.token).await?,
+    };
+    let mut out = Vec::new();
+    for asset in assets {
+        let call = t.sync(asset.address).from(s.address);
+        let amount = call.call().await.map_err(&e)?;
+        let tx_hash = if amount.is_zero() {
+            None
+        } else {
+            let label = format!("syncing {} of {}", asset.symbol, model.label());
+            Some(models::send(s, call.into_transaction_request(), &label, progress).await?.tx_hash)
+        };
+        out.push(Synced { asset, amount, tx_hash });
+    }
+    Ok(out)
+}

@@ -1,0 +1,307 @@
+//! A typed JSON-RPC client for a 0G storage node (PROTOCOL.md §3.4). One HTTP connection pool
+//! is shared by every node client; transport failures and the node's "too many data writing"
+//! back-pressure are retried with backoff; JSON-RPC error objects become [`RpcError::Rpc`].
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::merkle::Hash;
+use super::types::{
+    FileInfo, Segment, SegmentWithProof, ShardConfig, Status, TxSeqOrRoot, hex_hash,
+};
+use crate::error::Error;
+
+/// Time allowed for one request (uploads carry a few MiB).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// Time allowed to open a connection.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Attempts for a request that fails in transport.
+pub const TRANSPORT_ATTEMPTS: u32 = 3;
+/// Attempts for an upload the node refuses with "too many data writing".
+pub const BUSY_ATTEMPTS: u32 = 20;
+
+/// A failed call to a storage node.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RpcError {
+    /// The node could not be reached (connection refused, timeout, HTTP error).
+    #[error("the storage node at {url} is unreachable: {message}")]
+    Transport { url: String, message: String },
+    /// The node answered with a JSON-RPC error object.
+    #[error("the storage node at {url} answered {method} with error {code} {message}{}", data_suffix(.data))]
+    Rpc { url: String, method: String, code: i64, message: String, data: Option<Value> },
+    /// The node answered something that is not the expected JSON.
+    #[error("the storage node at {url} sent an invalid answer to {method}: {message}")]
+    Decode { url: String, method: String, message: String },
+}
+
+fn data_suffix(data: &Option<Value>) -> String {
+    match data {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => format!(": {s}"),
+        Some(v) => format!(": {v}"),
+    }
+}
+
+impl RpcError {
+    /// The error's message plus its data, for matching the node's well-known texts.
+    pub fn text(&self) -> String {
+        match self {
+            RpcError::Rpc { message, data, .. } => format!("{message}{}", data_suffix(data)),
+            other => other.to_string(),
+        }
+    }
+    /// The node's write window is full: retry later.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, RpcError::Rpc { .. }) && self.text().contains("too many data writing")
+    }
+    /// The file is already finalized on the node: an upload counts as done.
+    pub fn is_already_finalized(&self) -> bool {
+        matches!(self, RpcError::Rpc { .. }) && self.text().contains("already uploaded and finalized")
+    }
+    pub fn is_transport(&self) -> bool {
+        matches!(self, RpcError::Transport { .. })
+    }
+}
+
+impl From<RpcError> for Error {
+    fn from(e: RpcError) -> Error {
+        match &e {
+            RpcError::Transport { url, message } => Error::unreachable(
+                "storage.unreachable",
+                format!("the storage node at {url} is unreachable"),
+            )
+            .cause(message)
+            .hint(
+                "check the node URL (--storage-node, COHORT_STORAGE_NODES or the profile's \
+                 storage_nodes); for the local devnet run `cohort devnet up`",
+            ),
+            RpcError::Rpc { .. } => Error::failed("storage.node_error", e.to_string()),
+            RpcError::Decode { .. } => Error::failed("storage.bad_answer", e.to_string())
+                .hint("is this URL a 0G storage node?"),
+        }
+    }
+}
+
+fn shared_http() -> &'static reqwest::Client {
+    static HTTP: OnceLock<reqwest::Client> = OnceLock::new();
+    HTTP.get_or_init(|| {
+        reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .pool_max_idle_per_host(32)
+            .build()
+            .expect("HTTP client")
+    })
+}
+
+/// A client for one storage node.
+#[derive(Debug)]
+pub struct NodeClient {
+    url: String,
+    http: reqwest::Client,
+    next_id: AtomicU64,
+    backoff: Duration,
+}
+
+impl Clone for NodeClient {
+    fn clone(&self) -> Self {
+        NodeClient {
+            url: self.url.clone(),
+            http: self.http.clone(),
+            next_id: AtomicU64::new(self.next_id.load(Ordering::Relaxed)),
+            backoff: self.backoff,
+        }
+    }
+}
+
+impl NodeClient {
+    /// A client for the node at `url` (no request is made).
+    pub fn new(url: &str) -> NodeClient {
+        NodeClient {
+            url: url.trim_end_matches('/').to_string(),
+            http: shared_http().clone(),
+            next_id: AtomicU64::new(1),
+            backoff: Duration::from_millis(250),
+        }
+    }
+
+    /// The same client with another first retry delay (tests use a short one).
+    pub fn with_backoff(mut self, backoff: Duration) -> NodeClient {
+        self.backoff = backoff;
+        self
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    async fn call_once<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: &Value,
+    ) -> Result<T, RpcError> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let mut req = json!({"jsonrpc": "2.0", "method": method, "id": id});
+        if !params.is_null() {
+            req["params"] = params.clone();
+        }
+        let transport =
+            |e: String| RpcError::Transport { url: self.url.clone(), message: e };
+        let resp = self
+            .http
+            .post(&self.url)
+            .json(&req)
+            .send()
+            .await
+            .map_err(|e| transport(error_chain(&e)))?;
+        let status = resp.status();
+        let body = resp.bytes().await.map_err(|e| transport(error_chain(&e)))?;
+        let decode = |m: String| RpcError::Decode {
+            url: self.url.clone(),
+            method: method.to_string(),
+            message: m,
+        };
+        let v: Value = match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(_) if !status.is_success() => {
+                return Err(transport(format!("HTTP {status}")));
+            }
+            Err(e) => return Err(decode(e.to_string())),
+        };
+        if let Some(err) = v.get("error").filter(|e| !e.is_null()) {
+            return Err(RpcError::Rpc {
+                url: self.url.clone(),
+                method: method.to_string(),
+                code: err.get("code").and_then(Value::as_i64).unwrap_or(0),
+                message: err.get("message").and_then(Value::as_str).unwrap_or("").to_string(),
+                data: err.get("data").cloned(),
+            });
+        }
+        let result = v.get("result").cloned().unwrap_or(Value::Null);
+        serde_json::from_value(result).map_err(|e| decode(e.to_string()))
+    }
+
+    /// Calls `method` with positional `params` (null: none), retrying transport failures and
+    /// "too many data writing" with exponential backoff.
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: Value,
+    ) -> Result<T, RpcError> {
+        let mut transport_tries = 0;
+        let mut busy_tries = 0;
+        let mut delay = self.backoff;
+        loop {
+            match self.call_once(method, &params).await {
+                Err(e) if e.is_transport() && transport_tries + 1 < TRANSPORT_ATTEMPTS => {
+                    transport_tries += 1;
+                }
+                Err(e) if e.is_busy() && busy_tries + 1 < BUSY_ATTEMPTS => busy_tries += 1,
+                other => return other,
+            }
+            tracing::debug!(url = %self.url, method, "retrying in {delay:?}");
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(4));
+        }
+    }
+
+    pub async fn status(&self) -> Result<Status, RpcError> {
+        self.call("zgs_getStatus", Value::Null).await
+    }
+
+    pub async fn shard_config(&self) -> Result<ShardConfig, RpcError> {
+        self.call("zgs_getShardConfig", Value::Null).await
+    }
+
+    /// `zgs_getFileInfo(root, needAvailable)`: `None` when the node does not know the root.
+    pub async fn file_info(
+        &self,
+        root: &Hash,
+        need_available: bool,
+    ) -> Result<Option<FileInfo>, RpcError> {
+        self.call("zgs_getFileInfo", json!([hex_hash::to_hex(root), need_available])).await
+    }
+
+    pub async fn file_info_by_tx_seq(&self, tx_seq: u64) -> Result<Option<FileInfo>, RpcError> {
+        self.call("zgs_getFileInfoByTxSeq", json!([tx_seq])).await
+    }
+
+    pub async fn check_file_finalized(&self, id: TxSeqOrRoot) -> Result<Option<bool>, RpcError> {
+        self.call("zgs_checkFileFinalized", json!([id])).await
+    }
+
+    /// `zgs_uploadSegmentsByTxSeq`: duplicates are skipped by the node.
+    pub async fn upload_segments_by_tx_seq(
+        &self,
+        segments: &[SegmentWithProof],
+        tx_seq: u64,
+    ) -> Result<(), RpcError> {
+        let _: Value =
+            self.call("zgs_uploadSegmentsByTxSeq", json!([to_value(segments)?, tx_seq])).await?;
+        Ok(())
+    }
+
+    /// `zgs_uploadSegments`: by root (the node caches small files before it sees the tx).
+    pub async fn upload_segments(&self, segments: &[SegmentWithProof]) -> Result<(), RpcError> {
+        let _: Value = self.call("zgs_uploadSegments", json!([to_value(segments)?])).await?;
+        Ok(())
+    }
+
+    /// `zgs_downloadSegmentWithProofByTxSeq(txSeq, segIndex)`; `None` while unavailable.
+    pub async fn download_segment_with_proof_by_tx_seq(
+        &self,
+        tx_seq: u64,
+        index: u64,
+    ) -> Result<Option<SegmentWithProof>, RpcError> {
+        self.call("zgs_downloadSegmentWithProofByTxSeq", json!([tx_seq, index])).await
+    }
+
+    /// `zgs_downloadSegmentWithProof(root, segIndex)`.
+    pub async fn download_segment_with_proof(
+        &self,
+        root: &Hash,
+        index: u64,
+    ) -> Result<Option<SegmentWithProof>, RpcError> {
+        self.call("zgs_downloadSegmentWithProof", json!([hex_hash::to_hex(root), index])).await
+    }
+
+    /// `zgs_downloadSegmentByTxSeq(txSeq, startChunk, endChunk)`: raw chunks, no proof.
+    pub async fn download_segment_by_tx_seq(
+        &self,
+        tx_seq: u64,
+        start_chunk: u64,
+        end_chunk: u64,
+    ) -> Result<Option<Vec<u8>>, RpcError> {
+        let s: Option<Segment> =
+            self.call("zgs_downloadSegmentByTxSeq", json!([tx_seq, start_chunk, end_chunk])).await?;
+        Ok(s.map(|s| s.0))
+    }
+}
+
+fn to_value<T: Serialize>(v: T) -> Result<Value, RpcError> {
+    serde_json::to_value(v).map_err(|e| RpcError::Decode {
+        url: String::new(),
+        method: "serialize".into(),
+        message: e.to_string(),
+    })
+}
+
+/// A reqwest error with its sources, e.g. "error sending request: connection refused".
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}

@@ -1,0 +1,319 @@
+//! The storage node's JSON-RPC wire types (PROTOCOL.md §3.2), with the exact JSON shapes of the
+//! 0G node: camelCase fields, `0x` lowercase hex hashes, standard base64 (with padding) for
+//! segment data, integers as JSON numbers.
+
+use serde::{Deserialize, Serialize};
+
+use super::merkle::Hash;
+
+/// Serde for a 32-byte hash as `0x` + 64 lowercase hex characters.
+pub mod hex_hash {
+    use super::Hash;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn to_hex(h: &Hash) -> String {
+        format!("0x{}", hex::encode(h))
+    }
+
+    pub fn parse(s: &str) -> Result<Hash, String> {
+        let t = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
+        let bytes = hex::decode(t).map_err(|e| format!("'{s}' is not hex: {e}"))?;
+        bytes.try_into().map_err(|_| format!("'{s}' is not a 32-byte hash"))
+    }
+
+    pub fn serialize<S: Serializer>(h: &Hash, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&to_hex(h))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
+        let s = String::deserialize(d)?;
+        parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde for `Vec<Hash>` as an array of `0x` hex strings.
+pub mod hex_hash_vec {
+    use super::Hash;
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[Hash], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(v.len()))?;
+        for h in v {
+            seq.serialize_element(&super::hex_hash::to_hex(h))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Hash>, D::Error> {
+        let v = Vec::<String>::deserialize(d)?;
+        v.iter().map(|s| super::hex_hash::parse(s).map_err(serde::de::Error::custom)).collect()
+    }
+}
+
+/// Serde for `merkleNodes`: `[[height + 1, "0x…"], …]` on the wire, `(depth, root)` here.
+mod merkle_nodes {
+    use super::Hash;
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[(u64, Hash)], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(v.len()))?;
+        for (d, h) in v {
+            seq.serialize_element(&(d, super::hex_hash::to_hex(h)))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u64, Hash)>, D::Error> {
+        let v = Vec::<(u64, String)>::deserialize(d)?;
+        v.into_iter()
+            .map(|(d, s)| Ok((d, super::hex_hash::parse(&s).map_err(serde::de::Error::custom)?)))
+            .collect()
+    }
+}
+
+/// Serde for a 20-byte address as `0x` + 40 lowercase hex characters.
+pub mod hex_address {
+    use alloy::primitives::Address;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(a: &Address, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("0x{}", hex::encode(a.as_slice())))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Address, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse::<Address>().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde for bytes as standard base64 with padding.
+pub mod base64_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(v))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        STANDARD.decode(s.as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The p2p protocol version in a node's network identity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProtocolVersion {
+    pub major: u8,
+    pub minor: u8,
+    pub build: u8,
+}
+
+/// Which chain and flow contract a node follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkIdentity {
+    pub chain_id: u64,
+    #[serde(with = "hex_address")]
+    pub flow_address: alloy::primitives::Address,
+    #[serde(default)]
+    pub p2p_protocol_version: ProtocolVersion,
+}
+
+/// `zgs_getStatus`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    #[serde(default)]
+    pub connected_peers: u64,
+    #[serde(default)]
+    pub log_sync_height: u64,
+    #[serde(with = "hex_hash", default)]
+    pub log_sync_block: Hash,
+    #[serde(default)]
+    pub next_tx_seq: u64,
+    pub network_identity: NetworkIdentity,
+}
+
+/// A submission as a node knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transaction {
+    /// U256 hex strings; empty for Submit transactions.
+    #[serde(default)]
+    pub stream_ids: Vec<String>,
+    /// Raw bytes as a JSON number array; empty for Submit transactions.
+    #[serde(default)]
+    pub data: Vec<u8>,
+    #[serde(with = "hex_hash")]
+    pub data_merkle_root: Hash,
+    /// `(height + 1, root)` for each submission node.
+    #[serde(with = "merkle_nodes", default)]
+    pub merkle_nodes: Vec<(u64, Hash)>,
+    pub start_entry_index: u64,
+    /// The file size in bytes.
+    pub size: u64,
+    pub seq: u64,
+}
+
+/// `zgs_getFileInfo` / `zgs_getFileInfoByTxSeq`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileInfo {
+    pub tx: Transaction,
+    pub finalized: bool,
+    #[serde(default)]
+    pub is_cached: bool,
+    #[serde(default)]
+    pub uploaded_seg_num: u64,
+    #[serde(default)]
+    pub pruned: bool,
+}
+
+/// A Merkle proof: `lemma = [leaf, siblings bottom-up…, root]`, `path[i]` true when the proven
+/// node is the left child at level `i` (§3.3). A one-leaf tree has `lemma = [root]`, `path = []`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileProof {
+    #[serde(with = "hex_hash_vec")]
+    pub lemma: Vec<Hash>,
+    pub path: Vec<bool>,
+}
+
+/// One segment with its proof: the unit of upload, and of download with proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentWithProof {
+    #[serde(with = "hex_hash")]
+    pub root: Hash,
+    /// The data chunks of the segment (base64 on the wire).
+    #[serde(with = "base64_bytes")]
+    pub data: Vec<u8>,
+    /// The file-relative segment index.
+    pub index: u64,
+    pub proof: FileProof,
+    pub file_size: u64,
+}
+
+/// A bare segment (`zgs_downloadSegment*`): a base64 string on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Segment(#[serde(with = "base64_bytes")] pub Vec<u8>);
+
+/// `zgs_getShardConfig`: the node stores global segments `g` with `g % numShard == shardId`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShardConfig {
+    pub shard_id: u64,
+    pub num_shard: u64,
+}
+
+impl Default for ShardConfig {
+    fn default() -> Self {
+        ShardConfig { shard_id: 0, num_shard: 1 }
+    }
+}
+
+impl ShardConfig {
+    /// Whether the config is valid: `numShard` a power of two, `shardId < numShard`.
+    pub fn is_valid(&self) -> bool {
+        self.num_shard.is_power_of_two() && self.shard_id < self.num_shard
+    }
+
+    /// Whether this node stores global segment `g`.
+    pub fn covers(&self, global_segment: u64) -> bool {
+        self.num_shard < 2 || global_segment % self.num_shard == self.shard_id
+    }
+
+    /// The first global segment `>= start` this node stores (§4.3 `nextSegmentIndex`).
+    pub fn next_segment_index(&self, start: u64) -> u64 {
+        if self.num_shard < 2 {
+            return start;
+        }
+        let n = self.num_shard;
+        let k = self.shard_id;
+        if start <= k {
+            return k;
+        }
+        (start - k).div_ceil(n) * n + k
+    }
+}
+
+/// The parameter of `zgs_checkFileFinalized`: a txSeq or a root (untagged on the wire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TxSeqOrRoot {
+    TxSeq(u64),
+    Root(#[serde(with = "hex_hash")] Hash),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn roundtrip<T: Serialize + for<'a> Deserialize<'a> + PartialEq + std::fmt::Debug>(
+        v: serde_json::Value,
+    ) -> T {
+        let t: T = serde_json::from_value(v.clone()).expect("deserialize");
+        assert_eq!(serde_json::to_value(&t).expect("serialize"), v);
+        t
+    }
+
+    #[test]
+    fn status_round_trips() {
+        let s: Status = roundtrip(json!({
+            "connectedPeers": 0, "logSyncHeight": 123,
+            "logSyncBlock": format!("0x{}", "ab".repeat(32)), "nextTxSeq": 5,
+            "networkIdentity": {"chainId": 31337,
+                "flowAddress": "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+                "p2pProtocolVersion": {"major": 0, "minor": 4, "build": 0}}
+        }));
+        assert_eq!(s.next_tx_seq, 5);
+        assert_eq!(s.network_identity.chain_id, 31337);
+    }
+
+    #[test]
+    fn file_info_round_trips_with_merkle_nodes_as_pairs() {
+        let r = format!("0x{}", "11".repeat(32));
+        let f: FileInfo = roundtrip(json!({
+            "tx": {"streamIds": [], "data": [], "dataMerkleRoot": r,
+                   "merkleNodes": [[12, r], [10, r]], "startEntryIndex": 2048,
+                   "size": 600000, "seq": 1},
+            "finalized": false, "isCached": false, "uploadedSegNum": 3, "pruned": false
+        }));
+        assert_eq!(f.tx.merkle_nodes[0].0, 12);
+        assert_eq!(f.tx.merkle_nodes[1].1, [0x11; 32]);
+        assert_eq!(f.tx.size, 600000);
+    }
+
+    #[test]
+    fn segment_with_proof_uses_base64_and_hex() {
+        let root = "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba";
+        let mut data = vec![0u8; 256];
+        data[0] = 7;
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&data);
+        assert!(b64.starts_with("BwAA") && b64.ends_with("=="));
+        let s: SegmentWithProof = roundtrip(json!({
+            "root": root, "data": b64, "index": 0,
+            "proof": {"lemma": [root], "path": []}, "fileSize": 1
+        }));
+        assert_eq!(s.data, data);
+        assert_eq!(s.proof.lemma.len(), 1);
+    }
+
+    #[test]
+    fn shard_config_and_tx_seq_or_root_round_trip() {
+        let c: ShardConfig = roundtrip(json!({"shardId": 1, "numShard": 4}));
+        assert!(c.is_valid());
+        assert_eq!(c.next_segment_index(0), 1);
+        assert_eq!(c.next_segment_index(2), 5);
+        assert_eq!(c.next_segment_index(5), 5);
+        let _: TxSeqOrRoot = roundtrip(json!(7));
+        let _: TxSeqOrRoot = roundtrip(json!(format!("0x{}", "ee".repeat(32))));
+        let _: Segment = roundtrip(json!("AAAA"));
+    }
+}

@@ -1,0 +1,576 @@
+//! The builtin trainer: a byte-level decoder-only transformer that cohort trains, averages,
+//! evaluates, samples from and re-executes to verify, on CPU (default) or CUDA (`cuda` feature).
+//!
+//! # Reproducibility
+//! On CPU the same data files, config, seed, round, worker, start checkpoint and thread count
+//! give a bit-identical checkpoint. Every random choice comes from BLAKE3 streams (see
+//! `rng`); candle's OS-seeded initialization is never used. The fused kernels (`ops`) and the
+//! optimizer compute every value on one thread in a fixed order, and candle's matrix products
+//! (gemm) sum each output element in order on one thread, so results were also identical
+//! across 1 and 2 threads (`RAYON_NUM_THREADS`); across thread counts in general this is
+//! observed, not promised. Across CPU models (different SIMD width, FMA) results may differ
+//! in the last bits: verification reports the largest difference per tensor so a verifier
+//! can tell rounding noise from different work. CUDA runs are not bit-reproducible.
+//!
+//! # Rounds
+//! Checkpoints every K global steps carry the AdamW state, so any span [s, s+K] can be
+//! re-executed from the checkpoint at s (`verify_span`). A pool round starts from the
+//! federated average of the previous round's weights with a fresh optimizer state: averaging
+//! (`average`) combines weights only.
+
+pub mod average;
+pub mod checkpoint;
+pub mod config;
+pub mod data;
+pub mod model;
+pub mod ops;
+pub mod optim;
+pub mod rng;
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use candle_core::Device;
+use serde::Serialize;
+
+pub use average::average;
+pub use checkpoint::Checkpoint;
+pub use config::{ModelConfig, TrainConfig, VOCAB};
+pub use data::Corpus;
+pub use verify::{TensorDiff, VerifyOptions, VerifyReport, verify_span};
+
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+use model::{Model, ce};
+use optim::AdamW;
+use rng::Stream;
+
+/// Where the tensors live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviceChoice {
+    /// CUDA GPU 0 when built with `cuda` and one is present, else the CPU.
+    #[default]
+    Auto,
+    Cpu,
+    Cuda,
+}
+
+impl DeviceChoice {
+    pub fn device(self) -> Result<Device> {
+        match self {
+            DeviceChoice::Cpu => Ok(Device::Cpu),
+            DeviceChoice::Auto => {
+                if cfg!(feature = "cuda") {
+                    Device::cuda_if_available(0).map_err(ce)
+                } else {
+                    Ok(Device::Cpu)
+                }
+            }
+            DeviceChoice::Cuda => {
+                if !cfg!(feature = "cuda") {
+                    return Err(Error::usage(
+                        "trainer.no_cuda",
+                        "this cohort was built without CUDA support",
+                    )
+                    .hint("rebuild with `cargo build --release --features cuda`, or use --device cpu"));
+                }
+                Device::new_cuda(0).map_err(|e| {
+                    Error::failed("trainer.no_cuda", format!("could not open CUDA device 0: {e}"))
+                })
+            }
+        }
+    }
+}
+
+/// Describes a device in words.
+pub fn device_name(d: &Device) -> String {
+    if d.is_cpu() {
+        format!("cpu ({} threads)", rayon::current_num_threads())
+    } else {
+        "cuda:0".to_string()
+    }
+}
+
+/// What to train and where to put it.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Text files and folders (recursive).
+    pub data: Vec<PathBuf>,
+    pub model: ModelConfig,
+    pub training: TrainConfig,
+    /// Where checkpoints and metrics.json go.
+    pub out_dir: PathBuf,
+    /// Start from this checkpoint (weights; optimizer state too when present and not fresh).
+    pub init: Option<PathBuf>,
+    /// Steps to run (default `training.steps`).
+    pub steps: Option<u64>,
+    /// Seed (default `training.seed`).
+    pub seed: Option<u64>,
+    /// Pool round (0 for local training); part of the batch sampling key.
+    pub round: u64,
+    /// Worker address; part of the batch sampling key.
+    pub worker: [u8; 20],
+    /// Global step to start at (default: the init checkpoint's step, else 0).
+    pub start_step: Option<u64>,
+    /// Checkpoint every K global steps (default `training.checkpoint_every`).
+    pub checkpoint_every: Option<u64>,
+    /// Ignore the init checkpoint's optimizer state (a round start).
+    pub fresh_optimizer: bool,
+    pub device: DeviceChoice,
+    /// Train even when the memory estimate exceeds the available memory.
+    pub force: bool,
+}
+
+impl TrainOptions {
+    pub fn new(data: Vec<PathBuf>, model: ModelConfig, training: TrainConfig, out_dir: PathBuf) -> Self {
+        TrainOptions {
+            data,
+            model,
+            training,
+            out_dir,
+            init: None,
+            steps: None,
+            seed: None,
+            round: 0,
+            worker: [0; 20],
+            start_step: None,
+            checkpoint_every: None,
+            fresh_optimizer: false,
+            device: DeviceChoice::Auto,
+            force: false,
+        }
+    }
+}
+
+/// One row of metrics.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricRow {
+    /// Global step after the update.
+    pub step: u64,
+    /// Mean training loss (nats/byte) since the previous row.
+    pub train_loss: f64,
+    /// Validation loss (nats/byte) when measured at this step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+    pub tokens_per_s: f64,
+    pub learning_rate: f64,
+}
+
+/// What a training run did.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainReport {
+    pub final_checkpoint: PathBuf,
+    pub checkpoints: Vec<PathBuf>,
+    pub metrics_file: PathBuf,
+    pub start_step: u64,
+    pub end_step: u64,
+    pub tokens: u64,
+    pub seconds: f64,
+    pub tokens_per_s: f64,
+    pub final_train_loss: f64,
+    pub initial_val_loss: Option<f64>,
+    pub final_val_loss: Option<f64>,
+    pub final_val_bits_per_byte: Option<f64>,
+    /// Unigram entropy of the training split, bits per byte (a baseline to beat).
+    pub unigram_bits_per_byte: f64,
+    pub parameters: u64,
+    pub files: usize,
+    pub skipped_binary: Vec<PathBuf>,
+    pub device: String,
+    pub metrics: Vec<MetricRow>,
+}
+
+/// The state of a training run in memory: shared by `train` and `verify_span`.
+pub(crate) struct Session<'a> {
+    pub model: Model,
+    pub opt: AdamW,
+    pub corpus: &'a Corpus,
+    pub cfg: TrainConfig,
+    pub seed: u64,
+    pub round: u64,
+    pub worker: [u8; 20],
+    pub step: u64,
+}
+
+impl<'a> Session<'a> {
+    /// A session from a fresh model (seeded) or a checkpoint.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        config: &ModelConfig,
+        cfg: &TrainConfig,
+        corpus: &'a Corpus,
+        init: Option<(Checkpoint, &Path)>,
+        fresh_optimizer: bool,
+        seed: u64,
+        round: u64,
+        worker: [u8; 20],
+        start_step: Option<u64>,
+        device: &Device,
+    ) -> Result<Session<'a>> {
+        let (model, opt, step) = match init {
+            None => {
+                let model = Model::init(config, seed, device)?;
+                let opt = AdamW::new(&model);
+                (model, opt, 0)
+            }
+            Some((ck, path)) => {
+                ck.check_config(config, path)?;
+                let step = ck.step;
+                let model = Model::from_values(config, ck.weights, device)?;
+                let opt = match ck.optimizer {
+                    Some(o) if !fresh_optimizer => o,
+                    _ => AdamW::new(&model),
+                };
+                (model, opt, step)
+            }
+        };
+        let step = start_step.unwrap_or(step);
+        Ok(Session { model, opt, corpus, cfg: cfg.clone(), seed, round, worker, step })
+    }
+
+    /// One optimizer step; returns the training loss of the batch.
+    pub fn step(&mut self) -> Result<f64> {
+        let c = &self.model.config;
+        let b = self.cfg.batch_size;
+        let offsets = data::batch_offsets(
+            self.seed,
+            self.round,
+            &self.worker,
+            self.step,
+            b,
+            self.corpus.train.len(),
+            c.context,
+        );
+        let (x, y) = data::windows(&self.corpus.train, &offsets, c.context);
+        let mut drop = Stream::new(
+            "cohort.dropout.v1",
+            &[
+                &self.seed.to_le_bytes(),
+                &self.round.to_le_bytes(),
+                &self.worker,
+                &self.step.to_le_bytes(),
+            ],
+        );
+        let loss = self.model.loss(&x, &y, b, Some(&mut drop)).map_err(ce)?;
+        let loss_value = loss.to_scalar::<f32>().map_err(ce)? as f64;
+        if !loss_value.is_finite() {
+            return Err(Error::failed(
+                "trainer.diverged",
+                format!("training diverged at step {}: loss is {loss_value}", self.step),
+            )
+            .hint("lower training.learning_rate or raise training.warmup_steps"));
+        }
+        let grads = loss.backward().map_err(ce)?;
+        let lr = self.cfg.lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
+        self.opt.step(&self.model, &grads, lr, &self.cfg)?;
+        self.step += 1;
+        Ok(loss_value)
+    }
+
+    /// The checkpoint of the current state.
+    pub fn checkpoint(&self, with_optimizer: bool) -> Result<Checkpoint> {
+        let mut info = std::collections::BTreeMap::new();
+        info.insert("seed".into(), self.seed.to_string());
+        info.insert("round".into(), self.round.to_string());
+        info.insert("worker".into(), format!("0x{}", hex::encode(self.worker)));
+        Ok(Checkpoint {
+            config: self.model.config.clone(),
+            step: self.step,
+            weights: self.model.values()?,
+            optimizer: with_optimizer.then(|| self.opt.clone()),
+            info,
+        })
+    }
+}
+
+/// Mean loss (nats/byte) of `model` over evaluation windows of `stream`, and the bytes scored.
+pub fn eval_loss(model: &Model, stream: &[u8], cap: Option<usize>) -> Result<Option<(f64, u64)>> {
+    let t = model.config.context;
+    let offsets = data::eval_offsets(stream.len(), t, cap);
+    if offsets.is_empty() {
+        return Ok(None);
+    }
+    let mut total = 0f64;
+    for chunk in offsets.chunks(32) {
+        let (x, y) = data::windows(stream, chunk, t);
+        let loss = model.loss(&x, &y, chunk.len(), None).and_then(|l| l.to_scalar::<f32>()).map_err(ce)?;
+        total += loss as f64 * chunk.len() as f64;
+    }
+    Ok(Some((total / offsets.len() as f64, (offsets.len() * t) as u64)))
+}
+
+/// Available memory in bytes (MemAvailable from /proc/meminfo), if known.
+pub fn available_memory() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Refuses a config whose estimated training memory exceeds the available memory.
+pub fn check_memory(model: &ModelConfig, batch: usize, force: bool) -> Result<()> {
+    let need = model.training_memory_bytes(batch);
+    if let Some(avail) = available_memory()
+        && need > avail
+        && !force
+    {
+        let gib = |b: u64| b as f64 / (1u64 << 30) as f64;
+        return Err(Error::usage(
+            "trainer.memory",
+            format!(
+                "training this config needs about {:.1} GiB of memory but only {:.1} GiB is available",
+                gib(need),
+                gib(avail)
+            ),
+        )
+        .hint("lower training.batch_size, model.width, model.layers or model.context, or pass --force"));
+    }
+    Ok(())
+}
+
+fn ckpt_path(dir: &Path, step: u64) -> PathBuf {
+    dir.join(format!("step-{step:06}.safetensors"))
+}
+
+/// Trains as `opts` says, writing checkpoints (`step-NNNNNN.safetensors`, with optimizer
+/// state) at the start, every K global steps and at the end, and `metrics.json`.
+pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport> {
+    opts.model.validate()?;
+    opts.training.validate()?;
+    let cfg = &opts.training;
+    check_memory(&opts.model, cfg.batch_size, opts.force)?;
+    let corpus = Corpus::load(&opts.data)?;
+    corpus.check_context(opts.model.context)?;
+    let device = opts.device.device()?;
+    let init = match &opts.init {
+        Some(p) => Some((Checkpoint::load(p)?, p.as_path())),
+        None => None,
+    };
+    let seed = opts.seed.unwrap_or(cfg.seed);
+    let mut s = Session::new(
+        &opts.model,
+        cfg,
+        &corpus,
+        init,
+        opts.fresh_optimizer,
+        seed,
+        opts.round,
+        opts.worker,
+        opts.start_step,
+        &device,
+    )?;
+    crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
+    let steps = opts.steps.unwrap_or(cfg.steps);
+    let every = opts.checkpoint_every.or(cfg.checkpoint_every);
+    let eval_every = cfg.eval_every.or(every);
+    let start = s.step;
+    let end = start + steps;
+    let cap = Some(cfg.eval_windows);
+    let tokens_per_step = (cfg.batch_size * opts.model.context) as u64;
+
+    let mut checkpoints = Vec::new();
+    let first = ckpt_path(&opts.out_dir, start);
+    s.checkpoint(true)?.save(&first)?;
+    checkpoints.push(first);
+    let initial_val = eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0);
+    if let Some(v) = initial_val {
+        progress.note(&format!("step {start}: validation loss {v:.4} before training"));
+    }
+
+    let task = progress.task("training", Some(steps), Unit::Steps);
+    let log_every = (steps / 200).max(1);
+    let mut metrics = Vec::new();
+    let (mut acc, mut acc_n) = (0f64, 0u64);
+    let began = Instant::now();
+    let mut since = Instant::now();
+    let mut last_loss = f64::NAN;
+    let mut final_val = None;
+    while s.step < end {
+        let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
+        last_loss = s.step()?;
+        acc += last_loss;
+        acc_n += 1;
+        let step = s.step;
+        let val = if eval_every.is_some_and(|e| step % e == 0) || step == end {
+            eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0)
+        } else {
+            None
+        };
+        if step == end {
+            final_val = val;
+        }
+        if acc_n >= log_every || val.is_some() || step == end {
+            let secs = since.elapsed().as_secs_f64().max(1e-9);
+            let tps = (acc_n * tokens_per_step) as f64 / secs;
+            metrics.push(MetricRow {
+                step,
+                train_loss: acc / acc_n as f64,
+                val_loss: val,
+                tokens_per_s: tps,
+                learning_rate: lr,
+            });
+            task.set_message(&format!("loss {:.3} · {:.0} tok/s", acc / acc_n as f64, tps));
+            (acc, acc_n) = (0.0, 0);
+            since = Instant::now();
+        }
+        if let Some(v) = val
+            && step != end
+        {
+            progress.note(&format!("step {step}: validation loss {v:.4}"));
+        }
+        if every.is_some_and(|k| step % k == 0) || step == end {
+            let p = ckpt_path(&opts.out_dir, step);
+            s.checkpoint(true)?.save(&p)?;
+            checkpoints.push(p);
+        }
+        task.inc(1);
+    }
+    task.finish();
+    let seconds = began.elapsed().as_secs_f64();
+    let tokens = steps * tokens_per_step;
+    let report = TrainReport {
+        final_checkpoint: checkpoints.last().cloned().expect("at least one checkpoint"),
+        checkpoints,
+        metrics_file: opts.out_dir.join("metrics.json"),
+        start_step: start,
+        end_step: end,
+        tokens,
+        seconds,
+        tokens_per_s: tokens as f64 / seconds.max(1e-9),
+        final_train_loss: last_loss,
+        initial_val_loss: initial_val,
+        final_val_loss: final_val,
+        final_val_bits_per_byte: final_val.map(|v| v / std::f64::consts::LN_2),
+        unigram_bits_per_byte: data::unigram_entropy_bits(&corpus.train),
+        parameters: opts.model.parameters(),
+        files: corpus.files.len(),
+        skipped_binary: corpus.skipped_binary.clone(),
+        device: device_name(&device),
+        metrics,
+    };
+    let json = serde_json::to_vec_pretty(&report).expect("report serializes");
+    crate::fsutil::write_atomic(&report.metrics_file, &json, 0o644)?;
+    Ok(report)
+}
+
+/// Which part of the data `evaluate` scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    /// Every byte of the files.
+    #[default]
+    All,
+    /// Only the held-out validation split (the last tenth of every file).
+    Val,
+    /// Only the training split.
+    Train,
+}
+
+/// A model's loss on some data.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    pub checkpoint: PathBuf,
+    pub step: u64,
+    pub split: Split,
+    /// Mean cross-entropy, nats per byte.
+    pub loss: f64,
+    pub bits_per_byte: f64,
+    /// Bytes scored.
+    pub tokens: u64,
+}
+
+/// Loss and bits per byte of the checkpoint on every byte of `data`.
+pub fn evaluate(ckpt: &Path, data: &[PathBuf]) -> Result<EvalReport> {
+    evaluate_split(ckpt, data, Split::All, None, DeviceChoice::Auto)
+}
+
+/// Like `evaluate`, on a chosen split, scoring at most `max_windows` windows.
+pub fn evaluate_split(
+    ckpt: &Path,
+    data: &[PathBuf],
+    split: Split,
+    max_windows: Option<usize>,
+    device: DeviceChoice,
+) -> Result<EvalReport> {
+    let ck = Checkpoint::load(ckpt)?;
+    let corpus = Corpus::load(data)?;
+    let stream = match split {
+        Split::All => [corpus.train.as_slice(), corpus.val.as_slice()].concat(),
+        Split::Val => corpus.val.clone(),
+        Split::Train => corpus.train.clone(),
+    };
+    let step = ck.step;
+    let model = Model::from_values(&ck.config.clone(), ck.weights, &device.device()?)?;
+    let (loss, tokens) = eval_loss(&model, &stream, max_windows)?.ok_or_else(|| {
+        Error::usage(
+            "data.too_short",
+            format!(
+                "the data has fewer than {} bytes in the chosen split: nothing to score",
+                model.config.context + 1
+            ),
+        )
+    })?;
+    Ok(EvalReport {
+        checkpoint: ckpt.to_path_buf(),
+        step,
+        split,
+        loss,
+        bits_per_byte: loss / std::f64::consts::LN_2,
+        tokens,
+    })
+}
+
+/// Samples `max_tokens` bytes after `prompt` (temperature 0: the most likely byte), seeded.
+/// Returns the continuation only, decoded as UTF-8 (invalid sequences replaced).
+pub fn generate(
+    ckpt: &Path,
+    prompt: &str,
+    max_tokens: usize,
+    temperature: f64,
+    seed: u64,
+) -> Result<String> {
+    if !(temperature >= 0.0 && temperature.is_finite()) {
+        return Err(Error::usage("generate.temperature", "--temperature must be 0 or more"));
+    }
+    let ck = Checkpoint::load(ckpt)?;
+    let model = Model::from_values(&ck.config.clone(), ck.weights, &DeviceChoice::Auto.device()?)?;
+    let t = model.config.context;
+    let mut tokens: Vec<u32> = prompt.bytes().map(u32::from).collect();
+    if tokens.is_empty() {
+        tokens.push(b'\n' as u32);
+    }
+    let prefix = tokens.len();
+    let mut rng = Stream::new("cohort.sample.v1", &[&seed.to_le_bytes()]);
+    for _ in 0..max_tokens {
+        let window = &tokens[tokens.len().saturating_sub(t)..];
+        let logits = model
+            .logits(window, 1, window.len(), None)
+            .and_then(|l| l.get(window.len() - 1)?.to_vec1::<f32>())
+            .map_err(ce)?;
+        let next = if temperature == 0.0 {
+            logits
+                .iter()
+                .enumerate()
+                .fold((0, f32::NEG_INFINITY), |b, (i, &v)| if v > b.1 { (i, v) } else { b })
+                .0
+        } else {
+            let max = logits.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v)) as f64;
+            let w: Vec<f64> = logits.iter().map(|&v| ((v as f64 - max) / temperature).exp()).collect();
+            let mut u = rng.next_f64() * w.iter().sum::<f64>();
+            let mut pick = w.len() - 1;
+            for (i, wi) in w.iter().enumerate() {
+                if u < *wi {
+                    pick = i;
+                    break;
+                }
+                u -= wi;
+            }
+            pick
+        };
+        tokens.push(next as u32);
+    }
+    let bytes: Vec<u8> = tokens[prefix..].iter().map(|&b| b as u8).collect();
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,7 @@
+//! The one printer that owns stdout and stderr, and the renderers of progress and tables.
+
+mod printer;
+mod progress;
+pub mod table;
+
+pub use printer::{ColorChoice, Printer, ProgressMode};

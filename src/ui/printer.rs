@@ -1,0 +1,198 @@
+//! The printer: the only place that writes to stdout and stderr.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::progress::{Bars, JsonLines, NotesOnly};
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ProgressMode {
+    /// Bars on a terminal, nothing otherwise.
+    #[default]
+    Auto,
+    /// No progress output.
+    None,
+    /// Progress events as JSON Lines on stderr.
+    Json,
+}
+
+/// Decides what goes where: results on stdout (one JSON document with `--json`), progress, notes
+/// and errors on stderr.
+#[derive(Clone)]
+pub struct Printer {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub yes: bool,
+    progress_mode: ProgressMode,
+    color: bool,
+}
+
+impl Printer {
+    pub fn new(
+        json: bool,
+        quiet: bool,
+        verbose: u8,
+        yes: bool,
+        progress: ProgressMode,
+        color: ColorChoice,
+    ) -> Printer {
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Printer {
+            json,
+            quiet,
+            verbose,
+            yes,
+            progress_mode: progress,
+            color,
+        }
+    }
+
+    /// The progress sink for the core: bars only on a terminal and not in verbose mode (so bars
+    /// never interleave with logs), JSON Lines when asked, plain notes otherwise.
+    pub fn progress(&self) -> Arc<dyn Progress> {
+        match self.progress_mode {
+            ProgressMode::Json => Arc::new(JsonLines::new()),
+            ProgressMode::None => Arc::new(NotesOnly { quiet: true }),
+            ProgressMode::Auto => {
+                if !self.quiet && self.verbose == 0 && std::io::stderr().is_terminal() {
+                    Arc::new(Bars::new())
+                } else {
+                    Arc::new(NotesOnly {
+                        quiet: self.quiet || self.json,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Prints a command's result: `value` as one JSON document with `--json`, else the human
+    /// rendering (nothing in quiet mode unless `essential`).
+    pub fn result<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
+        if self.json {
+            let text = serde_json::to_string_pretty(value).expect("results serialize");
+            write_stdout(&format!("{text}\n"));
+        } else {
+            let text = human(value);
+            if !text.is_empty() {
+                write_stdout(&format!("{}\n", text.trim_end_matches('\n')));
+            }
+        }
+    }
+
+    /// Prints a value that is the point of the command (an address, a key the user asked for)
+    /// even in quiet mode.
+    pub fn essential<T: Serialize>(&self, value: &T, human: &str) {
+        if self.json {
+            let text = serde_json::to_string_pretty(value).expect("results serialize");
+            write_stdout(&format!("{text}\n"));
+        } else {
+            write_stdout(&format!("{human}\n"));
+        }
+    }
+
+    /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`.
+    pub fn note(&self, msg: &str) {
+        if !self.quiet {
+            write_stderr(&format!("{msg}\n"));
+        }
+    }
+
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            let label = self.paint("warning:", "33;1");
+            write_stderr(&format!("{label} {msg}\n"));
+        }
+    }
+
+    /// Reports an error: `error: …`, `Caused by:` lines and `hint: …`, or a JSON error object.
+    pub fn error(&self, err: &Error) {
+        if self.json {
+            let mut obj = serde_json::json!({"code": err.code, "message": err.message, "exit_code": err.exit_code()});
+            if let Some(h) = &err.hint {
+                obj["hint"] = h.clone().into();
+            }
+            if !err.causes.is_empty() {
+                obj["causes"] = err.causes.clone().into();
+            }
+            write_stderr(&format!("{}\n", serde_json::json!({ "error": obj })));
+            return;
+        }
+        let mut out = format!("{} {}\n", self.paint("error:", "31;1"), err.message);
+        if !err.causes.is_empty() {
+            out.push_str("  Caused by:\n");
+            for c in &err.causes {
+                out.push_str(&format!("    {c}\n"));
+            }
+        }
+        if let Some(h) = &err.hint {
+            out.push_str(&format!("{} {h}\n", self.paint("hint:", "36;1")));
+        }
+        write_stderr(&out);
+    }
+
+    /// Asks a yes/no question on the terminal. `--yes` answers yes; without a terminal the
+    /// question is an error that names `--yes`.
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        if self.yes {
+            return Ok(true);
+        }
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(Error::usage(
+                "confirm.no_terminal",
+                format!("{question} needs confirmation, and there is no terminal to ask on"),
+            )
+            .hint("pass --yes to confirm"));
+        }
+        write_stderr(&format!("{question} [y/N] "));
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| Error::failed("confirm.read", e.to_string()))?;
+        Ok(matches!(
+            line.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
+    }
+
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`cohort … | head`) ends the process quietly with success.
+fn write_stdout(s: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+fn write_stderr(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes());
+}

@@ -1,0 +1,543 @@
+//! The storage node (`cohort node run`) against a real anvil devnet: files submitted through the
+//! Flow contract, segments uploaded and downloaded over JSON-RPC exactly as the 0G SDKs do.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alloy::primitives::{Address, B256, Bytes, U256};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use cohort::chain::bindings::{FixedPriceMarket, Flow};
+use cohort::chain::{Chain, SignerChain};
+use cohort::storage::merkle::{
+    self, FileTree, SEGMENT_SIZE, fee_sectors, hash_pair, keccak, root_of_leaves, segment_wire_len,
+};
+use cohort::storage::types::{FileProof, SegmentWithProof};
+use common::Devnet;
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+fn content(size: usize, salt: u8) -> Vec<u8> {
+    (0..size).map(|i| ((i * 31 + 7 + salt as usize) % 251) as u8).collect()
+}
+
+struct Net {
+    devnet: Devnet,
+    signer: SignerChain,
+    flow: Address,
+    price: U256,
+}
+
+async fn net(nodes: u64, shards: u64) -> Net {
+    let devnet = tokio::task::spawn_blocking(move || Devnet::start(nodes, shards)).await.unwrap();
+    let chain = Chain::connect(&devnet.rpc_url(), Some(31337)).await.unwrap();
+    let signer = chain.with_signer(cohort::devnet::dev_signer(1).unwrap()).unwrap();
+    let flow: Address = devnet.contract("flow").parse().unwrap();
+    let market: Address = devnet.contract("market").parse().unwrap();
+    let price =
+        FixedPriceMarket::new(market, &signer.provider).pricePerSector().call().await.unwrap();
+    Net { devnet, signer, flow, price }
+}
+
+impl Net {
+    fn node_urls(&self) -> Vec<String> {
+        self.devnet.status["storage_nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// Submits raw nodes `(height, root)` for `size` bytes; returns the txSeq.
+    async fn submit_nodes(&self, size: u64, nodes: &[(u64, [u8; 32])]) -> u64 {
+        let sectors: u64 = nodes.iter().map(|(h, _)| 1u64 << h).sum();
+        let sub = Flow::Submission {
+            data: Flow::SubmissionData {
+                length: U256::from(size),
+                tags: Bytes::new(),
+                nodes: nodes
+                    .iter()
+                    .map(|(h, r)| Flow::SubmissionNode { root: B256::from(*r), height: U256::from(*h) })
+                    .collect(),
+            },
+            submitter: self.signer.address,
+        };
+        let flow = Flow::new(self.flow, &self.signer.provider);
+        let receipt = flow
+            .submit(sub)
+            .value(self.price * U256::from(sectors))
+            .send()
+            .await
+            .unwrap()
+            .get_receipt()
+            .await
+            .unwrap();
+        assert!(receipt.status());
+        let ev = receipt
+            .inner
+            .logs()
+            .iter()
+            .find_map(|l| l.log_decode::<Flow::Submit>().ok())
+            .expect("a Submit event");
+        ev.inner.data.submissionIndex.to::<u64>()
+    }
+
+    async fn submit(&self, tree: &FileTree) -> u64 {
+        let nodes: Vec<(u64, [u8; 32])> = tree.nodes().iter().map(|n| (n.height, n.root)).collect();
+        assert_eq!(nodes.iter().map(|(h, _)| 1u64 << h).sum::<u64>(), fee_sectors(tree.size));
+        self.submit_nodes(tree.size, &nodes).await
+    }
+}
+
+/// One JSON-RPC call; returns the whole response object (HTTP must be 200).
+async fn call(url: &str, method: &str, params: Value) -> Value {
+    raw(url, json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params})).await
+}
+
+async fn raw(url: &str, body: Value) -> Value {
+    let resp = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    resp.json().await.unwrap()
+}
+
+/// The result of a call that must succeed.
+async fn ok(url: &str, method: &str, params: Value) -> Value {
+    let r = call(url, method, params).await;
+    assert!(r.get("error").is_none(), "{method} failed: {r}");
+    r["result"].clone()
+}
+
+/// The error object of a call that must fail.
+async fn err(url: &str, method: &str, params: Value) -> Value {
+    let r = call(url, method, params).await;
+    r.get("error").cloned().unwrap_or_else(|| panic!("{method} must fail, got {r}"))
+}
+
+fn segment(tree: &FileTree, data: &[u8], i: u64) -> SegmentWithProof {
+    let start = (i as usize) * SEGMENT_SIZE;
+    let len = segment_wire_len(tree.size, i);
+    let mut d = data[start..(start + len).min(data.len())].to_vec();
+    d.resize(len, 0);
+    SegmentWithProof { root: tree.root, data: d, index: i, proof: tree.proof(i), file_size: tree.size }
+}
+
+fn seg_json(s: &SegmentWithProof) -> Value {
+    serde_json::to_value(s).unwrap()
+}
+
+async fn wait_until(what: &str, mut f: impl AsyncFnMut() -> bool) {
+    let start = Instant::now();
+    while !f().await {
+        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_for_tx(url: &str, seq: u64) -> Value {
+    wait_until(&format!("tx {seq} on {url}"), async || {
+        !ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await.is_null()
+    })
+    .await;
+    ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await
+}
+
+/// Downloads a whole file by txSeq from the nodes (each segment from the first that has it).
+async fn download(urls: &[String], seq: u64, size: u64) -> Vec<u8> {
+    let chunks = size.div_ceil(256);
+    let mut out = Vec::new();
+    for seg in 0..chunks.div_ceil(1024) {
+        let (start, end) = (seg * 1024, (seg * 1024 + 1024).min(chunks));
+        let mut got = None;
+        for url in urls {
+            let v = ok(url, "zgs_downloadSegmentByTxSeq", json!([seq, start, end])).await;
+            if let Some(s) = v.as_str() {
+                got = Some(B64.decode(s).unwrap());
+                break;
+            }
+        }
+        let bytes = got.unwrap_or_else(|| panic!("no node serves segment {seg}"));
+        assert_eq!(bytes.len() as u64, (end - start) * 256);
+        out.extend_from_slice(&bytes);
+    }
+    out.truncate(size as usize);
+    out
+}
+
+fn assert_error(e: &Value, code: i64, message: &str, data: &str) {
+    assert_eq!(e["code"], code, "{e}");
+    assert_eq!(e["message"], message, "{e}");
+    assert!(e["data"].as_str().unwrap_or_default().contains(data), "{e}");
+}
+
+/// A node process started by the test itself (for kill -9 and restarts).
+struct NodeProc {
+    child: Child,
+    url: String,
+}
+
+impl NodeProc {
+    fn start(data_dir: &Path, chain: &str, flow: Address, shard: &str) -> NodeProc {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(data_dir.with_extension("log"))
+            .unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .args(["node", "run", "--data-dir"])
+            .arg(data_dir)
+            .args(["--rpc", &format!("127.0.0.1:{port}"), "--chain-rpc", chain])
+            .args(["--flow", &flow.to_string(), "--shard", shard])
+            .env("COHORT_HOME", data_dir.with_extension("home"))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        NodeProc { child, url: format!("http://127.0.0.1:{port}") }
+    }
+
+    async fn ready(&self) {
+        let url = self.url.clone();
+        wait_until("the node to answer", async || {
+            reqwest::Client::new()
+                .post(&url)
+                .json(&json!({"jsonrpc": "2.0", "id": 1, "method": "zgs_getStatus"}))
+                .send()
+                .await
+                .is_ok()
+        })
+        .await;
+    }
+
+    fn kill9(&mut self) {
+        self.child.kill().unwrap(); // SIGKILL
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for NodeProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// tests
+
+#[tokio::test(flavor = "multi_thread")]
+async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
+    let net = net(1, 1).await;
+    let url = &net.node_urls()[0];
+
+    // Status and shard config, params omitted as the TS SDK does.
+    let st = raw(url, json!({"jsonrpc": "2.0", "id": 17956410527361944u64, "method": "zgs_getStatus"})).await;
+    assert_eq!(st["id"], json!(17956410527361944u64));
+    let flow_hex = format!("0x{}", hex::encode(net.flow));
+    assert_eq!(st["result"]["networkIdentity"]["flowAddress"], json!(flow_hex));
+    assert_eq!(ok(url, "zgs_getShardConfig", json!([])).await, json!({"shardId": 0, "numShard": 1}));
+
+    // A 1-byte file (startPos 1), then 600000 bytes (startPos 2048, nodes h = 11, 9).
+    let small = content(1, 0);
+    let small_tree = FileTree::from_bytes(&small);
+    let data = content(600_000, 1);
+    let tree = FileTree::from_bytes(&data);
+    let s0 = net.submit(&small_tree).await;
+    let s1 = net.submit(&tree).await;
+    assert_eq!((s0, s1), (0, 1));
+    let info = wait_for_tx(url, s1).await;
+    let root_hex = format!("0x{}", hex::encode(tree.root));
+    let nodes = tree.nodes();
+    assert_eq!(
+        info,
+        json!({
+            "tx": {"streamIds": [], "data": [], "dataMerkleRoot": root_hex,
+                   "merkleNodes": [[12, format!("0x{}", hex::encode(nodes[0].root))],
+                                   [10, format!("0x{}", hex::encode(nodes[1].root))]],
+                   "startEntryIndex": 2048, "size": 600000, "seq": 1},
+            "finalized": false, "isCached": false, "uploadedSegNum": 0, "pruned": false
+        })
+    );
+    let st = ok(url, "zgs_getStatus", json!(null)).await;
+    assert_eq!(st["networkIdentity"]["chainId"], 31337);
+    assert_eq!(st["nextTxSeq"], 2);
+    assert!(st["logSyncHeight"].as_u64().unwrap() >= 1);
+    // Not finalized: no download yet.
+    assert!(ok(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1024])).await.is_null());
+
+    // Segments 0 and 2 in one batch (as the SDK's tasks), a duplicate skipped silently, then
+    // segment 1 by root.
+    let segs: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
+    assert_eq!(segs[2].data.len(), 75776);
+    let r = ok(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0]), seg_json(&segs[2])], s1])).await;
+    assert!(r.is_null());
+    let info = ok(url, "zgs_getFileInfo", json!([root_hex, true])).await;
+    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(2)));
+    assert!(ok(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0])], s1])).await.is_null());
+    assert!(ok(url, "zgs_uploadSegment", json!([seg_json(&segs[1])])).await.is_null());
+    let info = ok(url, "zgs_getFileInfo", json!([root_hex, false])).await;
+    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(true), json!(3)));
+    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([s1])).await, json!(true));
+    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([root_hex])).await, json!(true));
+    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([99])).await, Value::Null);
+    assert_eq!(ok(url, "zgs_getFileInfoByTxSeq", json!([99])).await, Value::Null);
+
+    // Upload after finalization: the exact error the SDK treats as success.
+    let e = err(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[1])], s1])).await;
+    assert_eq!(
+        e,
+        json!({"code": -32602, "message": "Invalid params: root", "data": "already uploaded and finalized"})
+    );
+
+    // Download byte-identical, by txSeq and by root, including a range across a segment border.
+    assert_eq!(download(std::slice::from_ref(url), s1, 600_000).await, data);
+    let part = ok(url, "zgs_downloadSegment", json!([root_hex, 1000, 1030])).await;
+    assert_eq!(B64.decode(part.as_str().unwrap()).unwrap(), data[1000 * 256..1030 * 256]);
+    // With proofs, as the Go SDK verifies them.
+    for i in 0..3u64 {
+        let v = ok(url, "zgs_downloadSegmentWithProofByTxSeq", json!([s1, i])).await;
+        let s: SegmentWithProof = serde_json::from_value(v).unwrap();
+        assert_eq!(s, segs[i as usize]);
+        merkle::verify_segment(&tree.root, &s.data, i, s.file_size, &s.proof).unwrap();
+    }
+    let v = ok(url, "zgs_downloadSegmentWithProof", json!([root_hex, 2])).await;
+    assert_eq!(serde_json::from_value::<SegmentWithProof>(v).unwrap(), segs[2]);
+    // Download errors of PROTOCOL.md 3.4.
+    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 5, 5])).await, -32602, "Invalid params: end_index", "invalid chunk index");
+    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1025])).await, -32602, "Invalid params: end_index", "exceeds maximum chunks 1024");
+    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 2340, 2345])).await, -32603, "Internal error", "end entry index exceeds tx size");
+    assert_error(&err(url, "zgs_downloadSegmentWithProofByTxSeq", json!([s1, 3])).await, -32602, "Invalid params: index", "index out of bound");
+
+    // The 1-byte file: one chunk, proof [root] / [].
+    let seg = segment(&small_tree, &small, 0);
+    assert_eq!(serde_json::to_value(&seg.proof).unwrap(), json!({"lemma": [format!("0x{}", hex::encode(small_tree.root))], "path": []}));
+    assert!(ok(url, "zgs_uploadSegmentByTxSeq", json!([seg_json(&seg), s0])).await.is_null());
+    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([s0])).await, json!(true));
+    let one = ok(url, "zgs_downloadSegmentByTxSeq", json!([s0, 0, 1])).await;
+    let one = B64.decode(one.as_str().unwrap()).unwrap();
+    assert_eq!(one.len(), 256);
+    assert_eq!(one[0], small[0]);
+    assert!(one[1..].iter().all(|b| *b == 0));
+
+    // A small file uploaded by root before its tx exists is cached, then applied (Go fast mode).
+    let early = content(5000, 2);
+    let early_tree = FileTree::from_bytes(&early);
+    let seg = segment(&early_tree, &early, 0);
+    assert!(ok(url, "zgs_uploadSegments", json!([[seg_json(&seg)]])).await.is_null());
+    let s2 = net.submit(&early_tree).await;
+    let early_root = format!("0x{}", hex::encode(early_tree.root));
+    wait_until("the cached file to finalize", async || {
+        ok(url, "zgs_getFileInfo", json!([early_root, true])).await["finalized"] == json!(true)
+    })
+    .await;
+    assert_eq!(download(std::slice::from_ref(url), s2, 5000).await, early);
+
+    // JSON-RPC plumbing: batches, string ids, unknown methods, parse errors (all HTTP 200).
+    let batch = raw(
+        url,
+        json!([
+            {"jsonrpc": "2.0", "id": "a", "method": "zgs_getShardConfig"},
+            {"jsonrpc": "2.0", "id": 2, "method": "zgs_nope", "params": []},
+            {"jsonrpc": "2.0", "id": 3, "method": "zgs_checkFileFinalized", "params": [s1]}
+        ]),
+    )
+    .await;
+    let batch = batch.as_array().unwrap();
+    assert_eq!(batch.len(), 3);
+    assert_eq!(batch[0]["id"], "a");
+    assert_eq!(batch[0]["result"]["numShard"], 1);
+    assert_eq!(batch[1]["error"]["code"], -32601);
+    assert_eq!(batch[2]["result"], true);
+    let resp = reqwest::Client::new().post(url).body("{not json").send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], -32700);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn node_rejects_bad_segments_with_protocol_errors_and_stores_none() {
+    let net = net(1, 1).await;
+    let url = &net.node_urls()[0];
+    let data = content(600_000, 3);
+    let tree = FileTree::from_bytes(&data);
+    let other = content(600_000, 4);
+    let other_tree = FileTree::from_bytes(&other);
+    let seq = net.submit(&tree).await;
+    wait_for_tx(url, seq).await;
+    let good: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
+    let up = |s: Value| async move { err(url, "zgs_uploadSegmentsByTxSeq", json!([[s], seq])).await };
+
+    // Malformed base64.
+    let mut v = seg_json(&good[0]);
+    v["data"] = json!("%%%not base64");
+    let e = up(v).await;
+    assert_eq!((e["code"].clone(), e["message"].clone()), (json!(-32602), json!("Invalid params")));
+    // Empty data, and data that is not whole chunks.
+    let mut s = good[0].clone();
+    s.data.clear();
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "data is empty");
+    let mut s = good[0].clone();
+    s.data.truncate(1000);
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "invalid data length");
+    // A proof with a wrong sibling, a proof of another segment, tampered data.
+    let mut s = good[0].clone();
+    s.proof.lemma[1][0] ^= 1;
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    let mut s = good[0].clone();
+    s.proof = good[1].proof.clone();
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    let mut s = good[0].clone();
+    s.data[77] ^= 0xff;
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    let mut s = good[0].clone();
+    s.proof.path.pop();
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "invalid proof");
+    // A valid segment of another file sent to this txSeq.
+    let s = segment(&other_tree, &other, 0);
+    assert_error(&up(seg_json(&s)).await, -32603, "Internal error", "data root and tx seq not match");
+    // Wrong fileSize.
+    let mut s = good[0].clone();
+    s.file_size += 256;
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: file_size",
+        "segment file size not matched with tx file size",
+    );
+    // Index out of range, and a last segment of the wrong length.
+    let mut s = good[2].clone();
+    s.index = 3;
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: index", "index out of bound");
+    let mut s = good[2].clone();
+    s.data.resize(SEGMENT_SIZE, 0);
+    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "invalid data length");
+    // A segment for an unknown large file cannot be cached.
+    let mut s = good[0].clone();
+    s.root = [9; 32];
+    s.file_size = 11 * 1024 * 1024;
+    let e = err(url, "zgs_uploadSegment", json!([seg_json(&s)])).await;
+    assert_error(&e, -32602, "Invalid params: file_size", "caching of large file");
+
+    // Nothing was stored.
+    let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
+    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(0)));
+    for i in 0..3u64 {
+        assert!(ok(url, "zgs_downloadSegmentWithProofByTxSeq", json!([seq, i])).await.is_null());
+    }
+
+    // The rear-padding check: a submitter whose root hides non-zero data in a padding segment.
+    // 4194305 bytes have 17 data segments and 18 padded ones (nodes h = 14, 11).
+    let big = content(4_194_305, 5);
+    let big_tree = FileTree::from_bytes(&big);
+    let roots = &big_tree.segment_roots;
+    assert_eq!(roots.len(), 18);
+    let fake = keccak(b"not zero");
+    let n0 = root_of_leaves(&roots[..16]);
+    let n1 = hash_pair(&roots[16], &fake);
+    let fake_root = hash_pair(&n0, &n1);
+    let big_seq = net.submit_nodes(4_194_305, &[(14, n0), (11, n1)]).await;
+    wait_for_tx(url, big_seq).await;
+    let mut s = segment(&big_tree, &big, 16);
+    s.root = fake_root;
+    s.proof = FileProof { lemma: vec![roots[16], fake, n0, fake_root], path: vec![true, false] };
+    assert!(s.proof.verify(&roots[16], &fake_root, 16, 18).is_ok(), "the proof itself hashes");
+    let e = err(url, "zgs_uploadSegmentByTxSeq", json!([seg_json(&s), big_seq])).await;
+    assert_error(&e, -32602, "Invalid params: proof", "validation failed");
+    let info = ok(url, "zgs_getFileInfoByTxSeq", json!([big_seq])).await;
+    assert_eq!(info["uploadedSegNum"], 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn node_keeps_acknowledged_segments_and_its_cursor_across_kill_9() {
+    let net = net(0, 1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("node");
+    let chain = net.devnet.rpc_url();
+    let mut node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    let data = content(600_000, 6);
+    let tree = FileTree::from_bytes(&data);
+    let seq = net.submit(&tree).await;
+    wait_for_tx(&node.url, seq).await;
+    let segs: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
+    ok(&node.url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0])], seq])).await;
+    let synced = ok(&node.url, "zgs_getStatus", json!([])).await["logSyncHeight"].as_u64().unwrap();
+    node.kill9();
+
+    // Restarted against a chain that does not answer: everything it knows comes from disk.
+    let dead_chain = "http://127.0.0.1:1";
+    let mut node = NodeProc::start(&dir, dead_chain, net.flow, "0/1");
+    node.ready().await;
+    let info = ok(&node.url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
+    assert_eq!(info["tx"]["size"], 600_000);
+    assert_eq!(info["uploadedSegNum"], 1);
+    let st = ok(&node.url, "zgs_getStatus", json!([])).await;
+    assert!(st["logSyncHeight"].as_u64().unwrap() >= synced, "{st}");
+    assert_eq!(st["nextTxSeq"], seq + 1);
+    let v = ok(&node.url, "zgs_downloadSegmentWithProofByTxSeq", json!([seq, 0])).await;
+    assert_eq!(serde_json::from_value::<SegmentWithProof>(v).unwrap(), segs[0]);
+    node.kill9();
+
+    // Back on the real chain: the rest uploads, the duplicate is skipped, the file finalizes.
+    let node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    let all: Vec<Value> = segs.iter().map(seg_json).collect();
+    ok(&node.url, "zgs_uploadSegmentsByTxSeq", json!([all, seq])).await;
+    assert_eq!(ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await, json!(true));
+    assert_eq!(download(std::slice::from_ref(&node.url), seq, 600_000).await, data);
+    // A file submitted while the node was down is picked up from the cursor.
+    let later = content(3000, 7);
+    let later_tree = FileTree::from_bytes(&later);
+    let later_seq = net.submit(&later_tree).await;
+    wait_for_tx(&node.url, later_seq).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sharded_nodes_each_finalize_with_only_their_shard() {
+    let net = net(2, 2).await;
+    let urls = net.node_urls();
+    // 1 MiB = 4096 chunks (h = 12): the first file starts at flow chunk 4096, global segment 4.
+    let data = content(1 << 20, 8);
+    let tree = FileTree::from_bytes(&data);
+    let seq = net.submit(&tree).await;
+    let mut by_shard = vec![];
+    for url in &urls {
+        let info = wait_for_tx(url, seq).await;
+        assert_eq!(info["tx"]["startEntryIndex"], 4096);
+        let cfg = ok(url, "zgs_getShardConfig", json!([])).await;
+        by_shard.push((url.clone(), cfg["shardId"].as_u64().unwrap(), cfg["numShard"].as_u64().unwrap()));
+    }
+    let start_seg = 4u64;
+    for (url, k, n) in &by_shard {
+        assert_eq!(*n, 2);
+        let mine: Vec<Value> = (0..4u64)
+            .filter(|i| (start_seg + i) % n == *k)
+            .map(|i| seg_json(&segment(&tree, &data, i)))
+            .collect();
+        let theirs: Vec<Value> = (0..4u64)
+            .filter(|i| (start_seg + i) % n != *k)
+            .map(|i| seg_json(&segment(&tree, &data, i)))
+            .collect();
+        // Another shard's segment is accepted and ignored.
+        assert!(ok(url, "zgs_uploadSegmentsByTxSeq", json!([[theirs[0]], seq])).await.is_null());
+        let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
+        assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(0)));
+        ok(url, "zgs_uploadSegmentsByTxSeq", json!([[mine[0]], seq])).await;
+        assert_eq!(ok(url, "zgs_checkFileFinalized", json!([seq])).await, json!(false));
+        ok(url, "zgs_uploadSegmentsByTxSeq", json!([[mine[1]], seq])).await;
+        let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
+        assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(true), json!(4)));
+        // It serves only its own segments.
+        let other = (0..4u64).find(|i| (start_seg + i) % n != *k).unwrap();
+        let v = ok(url, "zgs_downloadSegmentByTxSeq", json!([seq, other * 1024, other * 1024 + 1024])).await;
+        assert!(v.is_null());
+    }
+    assert_eq!(download(&urls, seq, 1 << 20).await, data);
+}
