@@ -161,9 +161,12 @@ impl JobSpec {
     pub fn parse(text: &str, origin: &str) -> Result<JobSpec> {
         let spec: JobSpec = toml::from_str(text).map_err(|e| {
             let msg = e.message().to_string();
-            Error::usage("jobspec.invalid", format!("invalid job spec {origin}: {msg}"))
-                .cause(e.to_string().trim_end())
-                .hint("see fixtures/jobs/tiny.toml for a valid spec")
+            Error::usage(
+                "jobspec.invalid",
+                format!("invalid job spec {origin}: {msg}"),
+            )
+            .cause(e.to_string().trim_end())
+            .hint("see fixtures/jobs/tiny.toml for a valid spec")
         })?;
         spec.validate().map_err(|e| {
             let message = format!("invalid job spec {origin}: {}", e.message);
@@ -188,7 +191,10 @@ impl JobSpec {
     /// Reads and parses a spec file.
     pub fn load(path: &Path) -> Result<JobSpec> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage("jobspec.read", format!("could not read job spec {}: {e}", path.display()))
+            Error::usage(
+                "jobspec.read",
+                format!("could not read job spec {}: {e}", path.display()),
+            )
         })?;
         JobSpec::parse(&text, &path.display().to_string())
     }
@@ -219,13 +225,22 @@ impl JobSpec {
         self.training.validate()?;
         if let Some(job) = &self.job {
             if job.rounds == 0 {
-                return Err(Error::usage("jobspec.invalid", "job.rounds must be at least 1"));
+                return Err(Error::usage(
+                    "jobspec.invalid",
+                    "job.rounds must be at least 1",
+                ));
             }
             if job.max_workers == 0 {
-                return Err(Error::usage("jobspec.invalid", "job.max_workers must be at least 1"));
+                return Err(Error::usage(
+                    "jobspec.invalid",
+                    "job.max_workers must be at least 1",
+                ));
             }
             if job.datasets.is_empty() {
-                return Err(Error::usage("jobspec.invalid", "job.datasets must name a dataset"));
+                return Err(Error::usage(
+                    "jobspec.invalid",
+                    "job.datasets must name a dataset",
+                ));
             }
         }
         Ok(())

@@ -19,9 +19,11 @@ pub mod rewards;
 pub mod storage;
 pub mod datasets;
 pub mod deploy;
+pub mod jobs;
 pub mod jobspec;
 pub mod trainer;
 pub mod wallet;
+pub mod worker;
 pub mod ui;
 
 pub use error::{Error, ErrorKind, Result};

@@ -836,13 +836,17 @@ pub struct TokenBalance {
     pub balance: U256,
 }
 
-/// The model tokens of `factory` that `address` holds (non-zero balances).
+/// The model tokens of `factory` that `address` holds (non-zero balances). Empty when no
+/// factory is deployed at `factory` on this chain.
 pub async fn tokens_held(
     chain: &Chain,
     factory: Address,
     address: Address,
 ) -> Result<Vec<TokenBalance>> {
     let mut out = Vec::new();
+    if !chain.has_code(factory).await? {
+        return Ok(out);
+    }
     for m in all_models(chain, factory).await? {
         let t = ModelToken::new(m.token, &chain.provider);
         let balance = t.balanceOf(address).call().await.map_err(call_err(chain))?;

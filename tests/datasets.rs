@@ -140,5 +140,271 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     assert!(err.contains("sealed"), "{err}");
     let (code, _) = fails(&net, &["dataset", "seal", "corpus"]);
     assert_eq!(code, 4);
-    let _ = Path::new("");
+}
+
+/// Writes `len` deterministic pseudo-random bytes (seeded) to `path`.
+fn write_bytes(path: &Path, len: usize, seed: u8) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let data: Vec<u8> = (0..len)
+        .map(|i| (i as u32).wrapping_mul(2_654_435_761).rotate_left(seed as u32 % 32) as u8 ^ seed)
+        .collect();
+    std::fs::write(path, data).unwrap();
+}
+
+/// Every regular file under `root` (relative `/` paths), skipping hidden, empty and links.
+fn visible_files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    fn go(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ft = std::fs::symlink_metadata(e.path()).unwrap().file_type();
+            if name.starts_with('.') || ft.is_symlink() || name.ends_with(".cohort-part") {
+                continue;
+            }
+            if ft.is_dir() {
+                go(root, &e.path(), out);
+            } else {
+                let bytes = std::fs::read(e.path()).unwrap();
+                if !bytes.is_empty() {
+                    let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                    out.push((rel, bytes));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(root, root, &mut out);
+    out.sort();
+    out
+}
+
+/// `cohort --json ARGS`, returning (exit code, parsed stdout).
+fn json_code(net: &Devnet, args: &[&str]) -> (i32, Value) {
+    let out = net.cmd().args(args).arg("--json").output().unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("cohort {args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))
+    });
+    (out.status.code().unwrap_or(-1), v)
+}
+
+fn statuses(report: &Value) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().map(str::to_string).unwrap_or_else(|| {
+                Path::new(f["source"].as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned()
+            });
+            (path, f["status"].as_str().unwrap().to_string())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Stops a devnet node, wipes its data folder and starts it again with the same command line,
+/// recording the new pid in the devnet state so `devnet down` still stops it. Returns its URL.
+fn wipe_and_restart_node(net: &Devnet, i: usize) -> String {
+    let state_path = net.home.path().join("devnet/state.json");
+    let mut state: Value = serde_json::from_slice(&std::fs::read(&state_path).unwrap()).unwrap();
+    let node = state["nodes"][i].clone();
+    let pid = node["pid"].as_u64().unwrap() as i32;
+    let data_dir = std::path::PathBuf::from(node["data_dir"].as_str().unwrap());
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    let argv: Vec<String> = cmdline
+        .split(|b| *b == 0)
+        .filter(|a| !a.is_empty())
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect();
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    for _ in 0..100 {
+        let alive = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+            .unwrap_or(false);
+        if !alive {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::fs::remove_dir_all(&data_dir).unwrap();
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(node["log"].as_str().unwrap())
+        .unwrap();
+    let child = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .stdin(std::process::Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    state["nodes"][i]["pid"] = child.id().into();
+    std::fs::write(&state_path, serde_json::to_vec_pretty(&state).unwrap()).unwrap();
+    node["url"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() {
+    let net = Devnet::start(2, 2);
+    let work = tempfile::tempdir().unwrap();
+    let (a, b) = (work.path().join("alice"), work.path().join("bob"));
+    // Alice: a small text, a file of several segments (so both shards hold part of it), a
+    // hidden file, an empty file and a symlink.
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::write(a.join("readme.txt"), b"alice's notes\n").unwrap();
+    write_bytes(&a.join("sub/data.bin"), 700_000, 1);
+    std::fs::write(a.join(".secret"), b"hidden").unwrap();
+    std::fs::write(a.join("empty.txt"), b"").unwrap();
+    std::os::unix::fs::symlink(a.join("readme.txt"), a.join("link.txt")).unwrap();
+    // Bob: five files; the first upload only gets two of them (an "interrupted" run).
+    let bob_files = [("x/1.txt", 300), ("x/2.bin", 270_000), ("3.bin", 5_000), ("y/z/4.bin", 600_000), ("5.txt", 40)];
+    for (i, (p, n)) in bob_files.iter().enumerate() {
+        write_bytes(&b.join(p), *n, 10 + i as u8);
+    }
+    let partial = work.path().join("bob-partial/bob");
+    for p in ["x/1.txt", "3.bin"] {
+        std::fs::create_dir_all(partial.join(p).parent().unwrap()).unwrap();
+        std::fs::copy(b.join(p), partial.join(p)).unwrap();
+    }
+
+    create(&net, "community", &[]);
+    let (alice, bob) = (dev_address(1), dev_address(2));
+    let up = net.json(&["dataset", "upload", "community", a.to_str().unwrap(), "--wallet", "dev:1"]);
+    assert_eq!(
+        statuses(&up),
+        [
+            ("empty.txt".to_string(), "empty".to_string()),
+            ("link.txt".to_string(), "symlink".to_string()),
+            ("readme.txt".to_string(), "uploaded".to_string()),
+            ("sub/data.bin".to_string(), "uploaded".to_string()),
+        ]
+    );
+    assert_eq!(up["hidden_ignored"], 1);
+    for f in up["files"].as_array().unwrap().iter().filter(|f| f["status"] == "uploaded") {
+        assert!(f["root"].as_str().unwrap().starts_with("0x"));
+        assert!(f["size"].as_u64().unwrap() > 0);
+    }
+
+    let first = net.json(&["dataset", "upload", "community", partial.to_str().unwrap(), "--wallet", "dev:2"]);
+    assert_eq!(first["uploaded"], 2);
+    let rerun = net.json(&["dataset", "upload", "community", b.to_str().unwrap(), "--wallet", "dev:2"]);
+    assert_eq!(rerun["uploaded"], 3);
+    assert_eq!(rerun["already_recorded"], 2);
+    assert_eq!(
+        statuses(&rerun),
+        [
+            ("3.bin".to_string(), "already_recorded".to_string()),
+            ("5.txt".to_string(), "uploaded".to_string()),
+            ("x/1.txt".to_string(), "already_recorded".to_string()),
+            ("x/2.bin".to_string(), "uploaded".to_string()),
+            ("y/z/4.bin".to_string(), "uploaded".to_string()),
+        ]
+    );
+
+    let show = net.json(&["dataset", "show", "community"]);
+    let contributions = show["contributions"].as_array().unwrap().clone();
+    assert_eq!(contributions.len(), 7, "each file is recorded exactly once");
+    let mut paths: Vec<(String, String)> = contributions
+        .iter()
+        .map(|c| (c["contributor"].as_str().unwrap().to_string(), c["path"].as_str().unwrap().to_string()))
+        .collect();
+    paths.sort();
+    assert!(paths.contains(&(alice.clone(), "sub/data.bin".into())));
+    assert!(paths.contains(&(bob.clone(), "y/z/4.bin".into())));
+    for c in &contributions {
+        let (who, p) = (c["contributor"].as_str().unwrap(), c["path"].as_str().unwrap());
+        let src = if who == alice { a.join(p) } else { b.join(p) };
+        let bytes = std::fs::read(&src).unwrap();
+        assert_eq!(c["size"], bytes.len() as u64);
+        assert_eq!(c["blake3"], blake3::hash(&bytes).to_hex().as_str());
+    }
+
+    // The curator accepts Alice's files at 50, Bob's at 90 except "5.txt", which is rejected.
+    let index_of = |who: &str, p: &str| {
+        contributions
+            .iter()
+            .find(|c| c["contributor"] == who && c["path"] == p)
+            .unwrap()["index"]
+            .as_u64()
+            .unwrap()
+            .to_string()
+    };
+    let rejected = index_of(&bob, "5.txt");
+    net.json(&["dataset", "review", "community", &rejected, "--reject"]);
+    let alice_idx = [index_of(&alice, "readme.txt"), index_of(&alice, "sub/data.bin")];
+    let mut args = vec!["dataset", "review", "community"];
+    args.extend(alice_idx.iter().map(String::as_str));
+    args.extend(["--accept", "--score", "50"]);
+    net.json(&args);
+    let r = net.json(&["dataset", "review", "community", "--all-pending", "--accept", "--score", "90"]);
+    assert_eq!(r["reviewed"].as_array().unwrap().len(), 4);
+
+    let c = net.json(&["dataset", "contributors", "community"]);
+    let alice_weight: u64 = (14 + 700_000) * 50;
+    let bob_weight: u64 = (300 + 270_000 + 5_000 + 600_000) * 90;
+    let by = |who: &str| c["contributors"].as_array().unwrap().iter().find(|x| x["contributor"] == who).unwrap().clone();
+    assert_eq!(by(&alice)["weight"], alice_weight.to_string());
+    assert_eq!(by(&bob)["weight"], bob_weight.to_string());
+    assert_eq!(c["total_weight"], (alice_weight + bob_weight).to_string());
+
+    net.json(&["dataset", "seal", "community"]);
+    // Sealed: upload refuses before uploading anything.
+    let extra = work.path().join("late");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::write(extra.join("late.txt"), b"too late").unwrap();
+    let (code, err) = fails(&net, &["dataset", "upload", "community", extra.to_str().unwrap(), "--wallet", "dev:3"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("sealed"), "{err}");
+
+    // Download reproduces both folders byte for byte (without the rejected file); a rerun
+    // finds everything in place.
+    let out = work.path().join("out");
+    let d = net.json(&["dataset", "download", "community", "-o", out.to_str().unwrap()]);
+    assert_eq!(d["downloaded"], 6);
+    assert_eq!(visible_files(&out.join(&alice)), visible_files(&a));
+    let mut bob_expected = visible_files(&b);
+    bob_expected.retain(|(p, _)| p != "5.txt");
+    assert_eq!(visible_files(&out.join(&bob)), bob_expected);
+    let again = net.json(&["dataset", "download", "community", "-o", out.to_str().unwrap()]);
+    assert_eq!((again["downloaded"].as_u64(), again["present"].as_u64()), (Some(0), Some(6)));
+
+    // Every file is served; deep mode downloads and hash-checks them.
+    let v = net.json(&["dataset", "verify", "community", "--deep"]);
+    assert_eq!((v["ok"].as_u64(), v["flagged"].as_u64()), (Some(7), Some(0)));
+
+    // Node 1 loses its data: once it has re-followed the chain, verify flags every file with
+    // a segment in its shard (exit 5), naming that node.
+    let url = wipe_and_restart_node(&net, 1);
+    let mut last = Value::Null;
+    for _ in 0..120 {
+        let (code, v) = json_code(&net, &["dataset", "verify", "community"]);
+        let reachable = v["nodes"][1]["reachable"] == true;
+        let known = v["files"].as_array().unwrap().iter().all(|f| {
+            !f["detail"].as_str().unwrap_or("").contains("does not know")
+        });
+        last = v.clone();
+        if reachable && known {
+            assert_eq!(code, 5, "{v}");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let files = last["files"].as_array().unwrap();
+    let flagged: Vec<&Value> = files.iter().filter(|f| f["status"] != "ok").collect();
+    assert!(!flagged.is_empty(), "{last}");
+    for f in &flagged {
+        assert_eq!(f["status"], "unfinalized", "{f}");
+        assert_eq!(f["lacking"], serde_json::json!([url]), "{f}");
+    }
+    // A file of two or more segments always has one in each of the two shards.
+    for f in files.iter().filter(|f| f["size"].as_u64().unwrap() > 262_144) {
+        assert_ne!(f["status"], "ok", "{f}");
+    }
+    let out = net.cmd().args(["dataset", "verify", "community"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("unfinalized") && text.contains(&url), "{text}");
 }

@@ -144,3 +144,101 @@ fn devnet_reports_missing_anvil() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/anvil"));
 }
+
+#[test]
+fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
+    let net = Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    // A second profile on the same chain, deployed with a raw key from an env var.
+    net.cmd()
+        .args(["config", "add", "other", "--rpc-url", &rpc])
+        .assert()
+        .success();
+    let key = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a"; // anvil dev account 2
+    let out = net
+        .cmd()
+        .env("DEPLOY_KEY", key)
+        .args([
+            "--profile",
+            "other",
+            "--json",
+            "deploy",
+            "--private-key-env",
+            "DEPLOY_KEY",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains(&key[2..]),
+        "the key leaked to stdout"
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains(&key[2..]),
+        "the key leaked to stderr"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["chain_id"], 31337);
+    let flow = v["contracts"]["flow"].as_str().unwrap().to_string();
+    assert_ne!(flow, net.contract("flow"), "a fresh suite has its own flow");
+    let shown = net.json(&["--profile", "other", "config", "show"]);
+    assert_eq!(shown["profile"]["contracts"]["flow"], flow.as_str());
+    assert_eq!(shown["profile"]["chain_id"], 31337);
+
+    // --skip-storage keeps the profile's flow and market and redeploys only cohort's own.
+    let out = net
+        .cmd()
+        .env("DEPLOY_KEY", key)
+        .args([
+            "--profile",
+            "other",
+            "--json",
+            "deploy",
+            "--skip-storage",
+            "--private-key-env",
+            "DEPLOY_KEY",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v2: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v2["contracts"]["flow"], flow.as_str());
+    assert_eq!(v2["contracts"]["market"], v["contracts"]["market"]);
+    assert_ne!(v2["contracts"]["job_market"], v["contracts"]["job_market"]);
+}
+
+#[test]
+fn dev_wallets_only_work_on_the_local_devnet() {
+    let net = Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    net.cmd()
+        .args([
+            "config",
+            "add",
+            "remote",
+            "--rpc-url",
+            &rpc,
+            "--chain-id",
+            "31337",
+        ])
+        .assert()
+        .success();
+    net.cmd()
+        .args(["config", "set", "profiles.remote.chain_id", "1"])
+        .assert()
+        .success();
+    // chain id mismatch is a configuration error naming both ids.
+    net.cmd()
+        .args(["--profile", "remote", "deploy", "--wallet", "dev:0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expects 1"));
+}

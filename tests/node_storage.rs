@@ -23,7 +23,9 @@ use serde_json::{Value, json};
 // helpers
 
 fn content(size: usize, salt: u8) -> Vec<u8> {
-    (0..size).map(|i| ((i * 31 + 7 + salt as usize) % 251) as u8).collect()
+    (0..size)
+        .map(|i| ((i * 31 + 7 + salt as usize) % 251) as u8)
+        .collect()
 }
 
 struct Net {
@@ -34,14 +36,28 @@ struct Net {
 }
 
 async fn net(nodes: u64, shards: u64) -> Net {
-    let devnet = tokio::task::spawn_blocking(move || Devnet::start(nodes, shards)).await.unwrap();
-    let chain = Chain::connect(&devnet.rpc_url(), Some(31337)).await.unwrap();
-    let signer = chain.with_signer(cohort::devnet::dev_signer(1).unwrap()).unwrap();
+    let devnet = tokio::task::spawn_blocking(move || Devnet::start(nodes, shards))
+        .await
+        .unwrap();
+    let chain = Chain::connect(&devnet.rpc_url(), Some(31337))
+        .await
+        .unwrap();
+    let signer = chain
+        .with_signer(cohort::devnet::dev_signer(1).unwrap())
+        .unwrap();
     let flow: Address = devnet.contract("flow").parse().unwrap();
     let market: Address = devnet.contract("market").parse().unwrap();
-    let price =
-        FixedPriceMarket::new(market, &signer.provider).pricePerSector().call().await.unwrap();
-    Net { devnet, signer, flow, price }
+    let price = FixedPriceMarket::new(market, &signer.provider)
+        .pricePerSector()
+        .call()
+        .await
+        .unwrap();
+    Net {
+        devnet,
+        signer,
+        flow,
+        price,
+    }
 }
 
 impl Net {
@@ -63,7 +79,10 @@ impl Net {
                 tags: Bytes::new(),
                 nodes: nodes
                     .iter()
-                    .map(|(h, r)| Flow::SubmissionNode { root: B256::from(*r), height: U256::from(*h) })
+                    .map(|(h, r)| Flow::SubmissionNode {
+                        root: B256::from(*r),
+                        height: U256::from(*h),
+                    })
                     .collect(),
             },
             submitter: self.signer.address,
@@ -90,18 +109,30 @@ impl Net {
 
     async fn submit(&self, tree: &FileTree) -> u64 {
         let nodes: Vec<(u64, [u8; 32])> = tree.nodes().iter().map(|n| (n.height, n.root)).collect();
-        assert_eq!(nodes.iter().map(|(h, _)| 1u64 << h).sum::<u64>(), fee_sectors(tree.size));
+        assert_eq!(
+            nodes.iter().map(|(h, _)| 1u64 << h).sum::<u64>(),
+            fee_sectors(tree.size)
+        );
         self.submit_nodes(tree.size, &nodes).await
     }
 }
 
 /// One JSON-RPC call; returns the whole response object (HTTP must be 200).
 async fn call(url: &str, method: &str, params: Value) -> Value {
-    raw(url, json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params})).await
+    raw(
+        url,
+        json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}),
+    )
+    .await
 }
 
 async fn raw(url: &str, body: Value) -> Value {
-    let resp = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
+    let resp = reqwest::Client::new()
+        .post(url)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200);
     resp.json().await.unwrap()
 }
@@ -116,7 +147,9 @@ async fn ok(url: &str, method: &str, params: Value) -> Value {
 /// The error object of a call that must fail.
 async fn err(url: &str, method: &str, params: Value) -> Value {
     let r = call(url, method, params).await;
-    r.get("error").cloned().unwrap_or_else(|| panic!("{method} must fail, got {r}"))
+    r.get("error")
+        .cloned()
+        .unwrap_or_else(|| panic!("{method} must fail, got {r}"))
 }
 
 fn segment(tree: &FileTree, data: &[u8], i: u64) -> SegmentWithProof {
@@ -124,7 +157,13 @@ fn segment(tree: &FileTree, data: &[u8], i: u64) -> SegmentWithProof {
     let len = segment_wire_len(tree.size, i);
     let mut d = data[start..(start + len).min(data.len())].to_vec();
     d.resize(len, 0);
-    SegmentWithProof { root: tree.root, data: d, index: i, proof: tree.proof(i), file_size: tree.size }
+    SegmentWithProof {
+        root: tree.root,
+        data: d,
+        index: i,
+        proof: tree.proof(i),
+        file_size: tree.size,
+    }
 }
 
 fn seg_json(s: &SegmentWithProof) -> Value {
@@ -134,14 +173,19 @@ fn seg_json(s: &SegmentWithProof) -> Value {
 async fn wait_until(what: &str, mut f: impl AsyncFnMut() -> bool) {
     let start = Instant::now();
     while !f().await {
-        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 async fn wait_for_tx(url: &str, seq: u64) -> Value {
     wait_until(&format!("tx {seq} on {url}"), async || {
-        !ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await.is_null()
+        !ok(url, "zgs_getFileInfoByTxSeq", json!([seq]))
+            .await
+            .is_null()
     })
     .await;
     ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await
@@ -183,7 +227,11 @@ struct NodeProc {
 
 impl NodeProc {
     fn start(data_dir: &Path, chain: &str, flow: Address, shard: &str) -> NodeProc {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -200,7 +248,10 @@ impl NodeProc {
             .stderr(log)
             .spawn()
             .unwrap();
-        NodeProc { child, url: format!("http://127.0.0.1:{port}") }
+        NodeProc {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
     }
 
     async fn ready(&self) {
@@ -238,11 +289,21 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
     let url = &net.node_urls()[0];
 
     // Status and shard config, params omitted as the TS SDK does.
-    let st = raw(url, json!({"jsonrpc": "2.0", "id": 17956410527361944u64, "method": "zgs_getStatus"})).await;
+    let st = raw(
+        url,
+        json!({"jsonrpc": "2.0", "id": 17956410527361944u64, "method": "zgs_getStatus"}),
+    )
+    .await;
     assert_eq!(st["id"], json!(17956410527361944u64));
     let flow_hex = format!("0x{}", hex::encode(net.flow));
-    assert_eq!(st["result"]["networkIdentity"]["flowAddress"], json!(flow_hex));
-    assert_eq!(ok(url, "zgs_getShardConfig", json!([])).await, json!({"shardId": 0, "numShard": 1}));
+    assert_eq!(
+        st["result"]["networkIdentity"]["flowAddress"],
+        json!(flow_hex)
+    );
+    assert_eq!(
+        ok(url, "zgs_getShardConfig", json!([])).await,
+        json!({"shardId": 0, "numShard": 1})
+    );
 
     // A 1-byte file (startPos 1), then 600000 bytes (startPos 2048, nodes h = 11, 9).
     let small = content(1, 0);
@@ -270,27 +331,71 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
     assert_eq!(st["nextTxSeq"], 2);
     assert!(st["logSyncHeight"].as_u64().unwrap() >= 1);
     // Not finalized: no download yet.
-    assert!(ok(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1024])).await.is_null());
+    assert!(
+        ok(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1024]))
+            .await
+            .is_null()
+    );
 
     // Segments 0 and 2 in one batch (as the SDK's tasks), a duplicate skipped silently, then
     // segment 1 by root.
     let segs: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
     assert_eq!(segs[2].data.len(), 75776);
-    let r = ok(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0]), seg_json(&segs[2])], s1])).await;
+    let r = ok(
+        url,
+        "zgs_uploadSegmentsByTxSeq",
+        json!([[seg_json(&segs[0]), seg_json(&segs[2])], s1]),
+    )
+    .await;
     assert!(r.is_null());
     let info = ok(url, "zgs_getFileInfo", json!([root_hex, true])).await;
-    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(2)));
-    assert!(ok(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0])], s1])).await.is_null());
-    assert!(ok(url, "zgs_uploadSegment", json!([seg_json(&segs[1])])).await.is_null());
+    assert_eq!(
+        (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+        (json!(false), json!(2))
+    );
+    assert!(
+        ok(
+            url,
+            "zgs_uploadSegmentsByTxSeq",
+            json!([[seg_json(&segs[0])], s1])
+        )
+        .await
+        .is_null()
+    );
+    assert!(
+        ok(url, "zgs_uploadSegment", json!([seg_json(&segs[1])]))
+            .await
+            .is_null()
+    );
     let info = ok(url, "zgs_getFileInfo", json!([root_hex, false])).await;
-    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(true), json!(3)));
-    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([s1])).await, json!(true));
-    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([root_hex])).await, json!(true));
-    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([99])).await, Value::Null);
-    assert_eq!(ok(url, "zgs_getFileInfoByTxSeq", json!([99])).await, Value::Null);
+    assert_eq!(
+        (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+        (json!(true), json!(3))
+    );
+    assert_eq!(
+        ok(url, "zgs_checkFileFinalized", json!([s1])).await,
+        json!(true)
+    );
+    assert_eq!(
+        ok(url, "zgs_checkFileFinalized", json!([root_hex])).await,
+        json!(true)
+    );
+    assert_eq!(
+        ok(url, "zgs_checkFileFinalized", json!([99])).await,
+        Value::Null
+    );
+    assert_eq!(
+        ok(url, "zgs_getFileInfoByTxSeq", json!([99])).await,
+        Value::Null
+    );
 
     // Upload after finalization: the exact error the SDK treats as success.
-    let e = err(url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[1])], s1])).await;
+    let e = err(
+        url,
+        "zgs_uploadSegmentsByTxSeq",
+        json!([[seg_json(&segs[1])], s1]),
+    )
+    .await;
     assert_eq!(
         e,
         json!({"code": -32602, "message": "Invalid params: root", "data": "already uploaded and finalized"})
@@ -299,7 +404,10 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
     // Download byte-identical, by txSeq and by root, including a range across a segment border.
     assert_eq!(download(std::slice::from_ref(url), s1, 600_000).await, data);
     let part = ok(url, "zgs_downloadSegment", json!([root_hex, 1000, 1030])).await;
-    assert_eq!(B64.decode(part.as_str().unwrap()).unwrap(), data[1000 * 256..1030 * 256]);
+    assert_eq!(
+        B64.decode(part.as_str().unwrap()).unwrap(),
+        data[1000 * 256..1030 * 256]
+    );
     // With proofs, as the Go SDK verifies them.
     for i in 0..3u64 {
         let v = ok(url, "zgs_downloadSegmentWithProofByTxSeq", json!([s1, i])).await;
@@ -308,18 +416,51 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
         merkle::verify_segment(&tree.root, &s.data, i, s.file_size, &s.proof).unwrap();
     }
     let v = ok(url, "zgs_downloadSegmentWithProof", json!([root_hex, 2])).await;
-    assert_eq!(serde_json::from_value::<SegmentWithProof>(v).unwrap(), segs[2]);
+    assert_eq!(
+        serde_json::from_value::<SegmentWithProof>(v).unwrap(),
+        segs[2]
+    );
     // Download errors of PROTOCOL.md 3.4.
-    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 5, 5])).await, -32602, "Invalid params: end_index", "invalid chunk index");
-    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1025])).await, -32602, "Invalid params: end_index", "exceeds maximum chunks 1024");
-    assert_error(&err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 2340, 2345])).await, -32603, "Internal error", "end entry index exceeds tx size");
-    assert_error(&err(url, "zgs_downloadSegmentWithProofByTxSeq", json!([s1, 3])).await, -32602, "Invalid params: index", "index out of bound");
+    assert_error(
+        &err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 5, 5])).await,
+        -32602,
+        "Invalid params: end_index",
+        "invalid chunk index",
+    );
+    assert_error(
+        &err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 0, 1025])).await,
+        -32602,
+        "Invalid params: end_index",
+        "exceeds maximum chunks 1024",
+    );
+    assert_error(
+        &err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 2340, 2345])).await,
+        -32603,
+        "Internal error",
+        "end entry index exceeds tx size",
+    );
+    assert_error(
+        &err(url, "zgs_downloadSegmentWithProofByTxSeq", json!([s1, 3])).await,
+        -32602,
+        "Invalid params: index",
+        "index out of bound",
+    );
 
     // The 1-byte file: one chunk, proof [root] / [].
     let seg = segment(&small_tree, &small, 0);
-    assert_eq!(serde_json::to_value(&seg.proof).unwrap(), json!({"lemma": [format!("0x{}", hex::encode(small_tree.root))], "path": []}));
-    assert!(ok(url, "zgs_uploadSegmentByTxSeq", json!([seg_json(&seg), s0])).await.is_null());
-    assert_eq!(ok(url, "zgs_checkFileFinalized", json!([s0])).await, json!(true));
+    assert_eq!(
+        serde_json::to_value(&seg.proof).unwrap(),
+        json!({"lemma": [format!("0x{}", hex::encode(small_tree.root))], "path": []})
+    );
+    assert!(
+        ok(url, "zgs_uploadSegmentByTxSeq", json!([seg_json(&seg), s0]))
+            .await
+            .is_null()
+    );
+    assert_eq!(
+        ok(url, "zgs_checkFileFinalized", json!([s0])).await,
+        json!(true)
+    );
     let one = ok(url, "zgs_downloadSegmentByTxSeq", json!([s0, 0, 1])).await;
     let one = B64.decode(one.as_str().unwrap()).unwrap();
     assert_eq!(one.len(), 256);
@@ -330,7 +471,11 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
     let early = content(5000, 2);
     let early_tree = FileTree::from_bytes(&early);
     let seg = segment(&early_tree, &early, 0);
-    assert!(ok(url, "zgs_uploadSegments", json!([[seg_json(&seg)]])).await.is_null());
+    assert!(
+        ok(url, "zgs_uploadSegments", json!([[seg_json(&seg)]]))
+            .await
+            .is_null()
+    );
     let s2 = net.submit(&early_tree).await;
     let early_root = format!("0x{}", hex::encode(early_tree.root));
     wait_until("the cached file to finalize", async || {
@@ -355,7 +500,12 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
     assert_eq!(batch[0]["result"]["numShard"], 1);
     assert_eq!(batch[1]["error"]["code"], -32601);
     assert_eq!(batch[2]["result"], true);
-    let resp = reqwest::Client::new().post(url).body("{not json").send().await.unwrap();
+    let resp = reqwest::Client::new()
+        .post(url)
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200);
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["error"]["code"], -32700);
@@ -372,36 +522,75 @@ async fn node_rejects_bad_segments_with_protocol_errors_and_stores_none() {
     let seq = net.submit(&tree).await;
     wait_for_tx(url, seq).await;
     let good: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
-    let up = |s: Value| async move { err(url, "zgs_uploadSegmentsByTxSeq", json!([[s], seq])).await };
+    let up =
+        |s: Value| async move { err(url, "zgs_uploadSegmentsByTxSeq", json!([[s], seq])).await };
 
     // Malformed base64.
     let mut v = seg_json(&good[0]);
     v["data"] = json!("%%%not base64");
     let e = up(v).await;
-    assert_eq!((e["code"].clone(), e["message"].clone()), (json!(-32602), json!("Invalid params")));
+    assert_eq!(
+        (e["code"].clone(), e["message"].clone()),
+        (json!(-32602), json!("Invalid params"))
+    );
     // Empty data, and data that is not whole chunks.
     let mut s = good[0].clone();
     s.data.clear();
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "data is empty");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: data",
+        "data is empty",
+    );
     let mut s = good[0].clone();
     s.data.truncate(1000);
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "invalid data length");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: data",
+        "invalid data length",
+    );
     // A proof with a wrong sibling, a proof of another segment, tampered data.
     let mut s = good[0].clone();
     s.proof.lemma[1][0] ^= 1;
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: proof",
+        "validation failed",
+    );
     let mut s = good[0].clone();
     s.proof = good[1].proof.clone();
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: proof",
+        "validation failed",
+    );
     let mut s = good[0].clone();
     s.data[77] ^= 0xff;
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "validation failed");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: proof",
+        "validation failed",
+    );
     let mut s = good[0].clone();
     s.proof.path.pop();
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: proof", "invalid proof");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: proof",
+        "invalid proof",
+    );
     // A valid segment of another file sent to this txSeq.
     let s = segment(&other_tree, &other, 0);
-    assert_error(&up(seg_json(&s)).await, -32603, "Internal error", "data root and tx seq not match");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32603,
+        "Internal error",
+        "data root and tx seq not match",
+    );
     // Wrong fileSize.
     let mut s = good[0].clone();
     s.file_size += 256;
@@ -414,22 +603,44 @@ async fn node_rejects_bad_segments_with_protocol_errors_and_stores_none() {
     // Index out of range, and a last segment of the wrong length.
     let mut s = good[2].clone();
     s.index = 3;
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: index", "index out of bound");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: index",
+        "index out of bound",
+    );
     let mut s = good[2].clone();
     s.data.resize(SEGMENT_SIZE, 0);
-    assert_error(&up(seg_json(&s)).await, -32602, "Invalid params: data", "invalid data length");
+    assert_error(
+        &up(seg_json(&s)).await,
+        -32602,
+        "Invalid params: data",
+        "invalid data length",
+    );
     // A segment for an unknown large file cannot be cached.
     let mut s = good[0].clone();
     s.root = [9; 32];
     s.file_size = 11 * 1024 * 1024;
     let e = err(url, "zgs_uploadSegment", json!([seg_json(&s)])).await;
-    assert_error(&e, -32602, "Invalid params: file_size", "caching of large file");
+    assert_error(
+        &e,
+        -32602,
+        "Invalid params: file_size",
+        "caching of large file",
+    );
 
     // Nothing was stored.
     let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
-    assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(0)));
+    assert_eq!(
+        (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+        (json!(false), json!(0))
+    );
     for i in 0..3u64 {
-        assert!(ok(url, "zgs_downloadSegmentWithProofByTxSeq", json!([seq, i])).await.is_null());
+        assert!(
+            ok(url, "zgs_downloadSegmentWithProofByTxSeq", json!([seq, i]))
+                .await
+                .is_null()
+        );
     }
 
     // The rear-padding check: a submitter whose root hides non-zero data in a padding segment.
@@ -446,9 +657,20 @@ async fn node_rejects_bad_segments_with_protocol_errors_and_stores_none() {
     wait_for_tx(url, big_seq).await;
     let mut s = segment(&big_tree, &big, 16);
     s.root = fake_root;
-    s.proof = FileProof { lemma: vec![roots[16], fake, n0, fake_root], path: vec![true, false] };
-    assert!(s.proof.verify(&roots[16], &fake_root, 16, 18).is_ok(), "the proof itself hashes");
-    let e = err(url, "zgs_uploadSegmentByTxSeq", json!([seg_json(&s), big_seq])).await;
+    s.proof = FileProof {
+        lemma: vec![roots[16], fake, n0, fake_root],
+        path: vec![true, false],
+    };
+    assert!(
+        s.proof.verify(&roots[16], &fake_root, 16, 18).is_ok(),
+        "the proof itself hashes"
+    );
+    let e = err(
+        url,
+        "zgs_uploadSegmentByTxSeq",
+        json!([seg_json(&s), big_seq]),
+    )
+    .await;
     assert_error(&e, -32602, "Invalid params: proof", "validation failed");
     let info = ok(url, "zgs_getFileInfoByTxSeq", json!([big_seq])).await;
     assert_eq!(info["uploadedSegNum"], 0);
@@ -467,8 +689,15 @@ async fn node_keeps_acknowledged_segments_and_its_cursor_across_kill_9() {
     let seq = net.submit(&tree).await;
     wait_for_tx(&node.url, seq).await;
     let segs: Vec<SegmentWithProof> = (0..3).map(|i| segment(&tree, &data, i)).collect();
-    ok(&node.url, "zgs_uploadSegmentsByTxSeq", json!([[seg_json(&segs[0])], seq])).await;
-    let synced = ok(&node.url, "zgs_getStatus", json!([])).await["logSyncHeight"].as_u64().unwrap();
+    ok(
+        &node.url,
+        "zgs_uploadSegmentsByTxSeq",
+        json!([[seg_json(&segs[0])], seq]),
+    )
+    .await;
+    let synced = ok(&node.url, "zgs_getStatus", json!([])).await["logSyncHeight"]
+        .as_u64()
+        .unwrap();
     node.kill9();
 
     // Restarted against a chain that does not answer: everything it knows comes from disk.
@@ -481,8 +710,16 @@ async fn node_keeps_acknowledged_segments_and_its_cursor_across_kill_9() {
     let st = ok(&node.url, "zgs_getStatus", json!([])).await;
     assert!(st["logSyncHeight"].as_u64().unwrap() >= synced, "{st}");
     assert_eq!(st["nextTxSeq"], seq + 1);
-    let v = ok(&node.url, "zgs_downloadSegmentWithProofByTxSeq", json!([seq, 0])).await;
-    assert_eq!(serde_json::from_value::<SegmentWithProof>(v).unwrap(), segs[0]);
+    let v = ok(
+        &node.url,
+        "zgs_downloadSegmentWithProofByTxSeq",
+        json!([seq, 0]),
+    )
+    .await;
+    assert_eq!(
+        serde_json::from_value::<SegmentWithProof>(v).unwrap(),
+        segs[0]
+    );
     node.kill9();
 
     // Back on the real chain: the rest uploads, the duplicate is skipped, the file finalizes.
@@ -490,8 +727,14 @@ async fn node_keeps_acknowledged_segments_and_its_cursor_across_kill_9() {
     node.ready().await;
     let all: Vec<Value> = segs.iter().map(seg_json).collect();
     ok(&node.url, "zgs_uploadSegmentsByTxSeq", json!([all, seq])).await;
-    assert_eq!(ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await, json!(true));
-    assert_eq!(download(std::slice::from_ref(&node.url), seq, 600_000).await, data);
+    assert_eq!(
+        ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await,
+        json!(true)
+    );
+    assert_eq!(
+        download(std::slice::from_ref(&node.url), seq, 600_000).await,
+        data
+    );
     // A file submitted while the node was down is picked up from the cursor.
     let later = content(3000, 7);
     let later_tree = FileTree::from_bytes(&later);
@@ -512,7 +755,11 @@ async fn sharded_nodes_each_finalize_with_only_their_shard() {
         let info = wait_for_tx(url, seq).await;
         assert_eq!(info["tx"]["startEntryIndex"], 4096);
         let cfg = ok(url, "zgs_getShardConfig", json!([])).await;
-        by_shard.push((url.clone(), cfg["shardId"].as_u64().unwrap(), cfg["numShard"].as_u64().unwrap()));
+        by_shard.push((
+            url.clone(),
+            cfg["shardId"].as_u64().unwrap(),
+            cfg["numShard"].as_u64().unwrap(),
+        ));
     }
     let start_seg = 4u64;
     for (url, k, n) in &by_shard {
@@ -526,17 +773,35 @@ async fn sharded_nodes_each_finalize_with_only_their_shard() {
             .map(|i| seg_json(&segment(&tree, &data, i)))
             .collect();
         // Another shard's segment is accepted and ignored.
-        assert!(ok(url, "zgs_uploadSegmentsByTxSeq", json!([[theirs[0]], seq])).await.is_null());
+        assert!(
+            ok(url, "zgs_uploadSegmentsByTxSeq", json!([[theirs[0]], seq]))
+                .await
+                .is_null()
+        );
         let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
-        assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(false), json!(0)));
+        assert_eq!(
+            (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+            (json!(false), json!(0))
+        );
         ok(url, "zgs_uploadSegmentsByTxSeq", json!([[mine[0]], seq])).await;
-        assert_eq!(ok(url, "zgs_checkFileFinalized", json!([seq])).await, json!(false));
+        assert_eq!(
+            ok(url, "zgs_checkFileFinalized", json!([seq])).await,
+            json!(false)
+        );
         ok(url, "zgs_uploadSegmentsByTxSeq", json!([[mine[1]], seq])).await;
         let info = ok(url, "zgs_getFileInfoByTxSeq", json!([seq])).await;
-        assert_eq!((info["finalized"].clone(), info["uploadedSegNum"].clone()), (json!(true), json!(4)));
+        assert_eq!(
+            (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+            (json!(true), json!(4))
+        );
         // It serves only its own segments.
         let other = (0..4u64).find(|i| (start_seg + i) % n != *k).unwrap();
-        let v = ok(url, "zgs_downloadSegmentByTxSeq", json!([seq, other * 1024, other * 1024 + 1024])).await;
+        let v = ok(
+            url,
+            "zgs_downloadSegmentByTxSeq",
+            json!([seq, other * 1024, other * 1024 + 1024]),
+        )
+        .await;
         assert!(v.is_null());
     }
     assert_eq!(download(&urls, seq, 1 << 20).await, data);

@@ -65,7 +65,11 @@ impl Out {
         self
     }
     fn code(self, want: i32) -> Out {
-        assert_eq!(self.code, want, "expected exit {want}; stderr:\n{}", self.stderr);
+        assert_eq!(
+            self.code, want,
+            "expected exit {want}; stderr:\n{}",
+            self.stderr
+        );
         self
     }
     fn json(&self) -> serde_json::Value {
@@ -76,7 +80,11 @@ impl Out {
 
 fn leaks(text: &str) -> Vec<&'static str> {
     let lower = text.to_ascii_lowercase();
-    SECRETS.iter().copied().filter(|s| text.contains(s) || lower.contains(&s.to_ascii_lowercase())).collect()
+    SECRETS
+        .iter()
+        .copied()
+        .filter(|s| text.contains(s) || lower.contains(&s.to_ascii_lowercase()))
+        .collect()
 }
 
 /// Runs a prepared command, with debug logs on, and checks that no secret reached stderr nor
@@ -93,12 +101,24 @@ fn finish(mut cmd: Command, stdin: Option<&str>, secret_stdout: bool) -> Out {
         stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
     };
     let l = leaks(&out.stderr);
-    assert!(l.is_empty(), "secrets {l:?} reached stderr:\n{}", out.stderr);
+    assert!(
+        l.is_empty(),
+        "secrets {l:?} reached stderr:\n{}",
+        out.stderr
+    );
     if !secret_stdout {
         let l = leaks(&out.stdout);
-        assert!(l.is_empty(), "secrets {l:?} reached stdout:\n{}", out.stdout);
+        assert!(
+            l.is_empty(),
+            "secrets {l:?} reached stdout:\n{}",
+            out.stdout
+        );
     }
-    assert!(!out.stderr.contains("panicked"), "cohort panicked:\n{}", out.stderr);
+    assert!(
+        !out.stderr.contains("panicked"),
+        "cohort panicked:\n{}",
+        out.stderr
+    );
     out
 }
 
@@ -147,7 +167,12 @@ fn keystore(home: &Home, name: &str) -> PathBuf {
 
 fn new_wallet(home: &Home, secrets: &tempfile::TempDir, name: &str) -> String {
     let pw = secret_file(secrets, "pw", PASSWORD);
-    let v = run(home, &["wallet", "new", name, "--password-file", &pw, "--json"]).ok().json();
+    let v = run(
+        home,
+        &["wallet", "new", name, "--password-file", &pw, "--json"],
+    )
+    .ok()
+    .json();
     v["address"].as_str().unwrap().to_string()
 }
 
@@ -158,11 +183,27 @@ fn geth_keystore_fixture_imports_with_its_password() {
     let pw = secret_file(&s, "pw", &format!("{GETH_PASSWORD}\n"));
     let file = fixture(GETH_FILE);
     let before = std::fs::read(&file).unwrap();
-    let v = run(&home, &["wallet", "import", "alice", "--keystore", file.to_str().unwrap(), "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "alice",
+            "--keystore",
+            file.to_str().unwrap(),
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], GETH_ADDRESS);
-    assert_eq!(std::fs::read(&file).unwrap(), before, "the source keystore is never modified");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the source keystore is never modified"
+    );
     let ks = keystore(&home, "alice");
     assert_eq!(mode(&ks), 0o600);
     assert_eq!(mode(ks.parent().unwrap()), 0o700);
@@ -171,9 +212,21 @@ fn geth_keystore_fixture_imports_with_its_password() {
     assert_eq!(stored["address"], GETH_ADDRESS[2..].to_ascii_lowercase());
     assert_eq!(stored["crypto"]["kdfparams"]["n"], 262144);
     // It unlocks with the same password, and signs.
-    let v = run(&home, &["wallet", "sign", "hello", "--wallet", "alice", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "hello",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], GETH_ADDRESS);
 }
 
@@ -184,10 +237,25 @@ fn foundry_keystore_fixture_imports_with_its_password() {
     let pw = secret_file(&s, "pw", FOUNDRY_PASSWORD);
     let file = fixture(FOUNDRY_FILE);
     let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert!(raw.get("address").is_none(), "foundry's files carry no address");
-    let v = run(&home, &["wallet", "import", "bob", "--keystore", file.to_str().unwrap(), "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    assert!(
+        raw.get("address").is_none(),
+        "foundry's files carry no address"
+    );
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "bob",
+            "--keystore",
+            file.to_str().unwrap(),
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], FOUNDRY_ADDRESS);
     // `list` and `show` know the address without a password.
     let list = run(&home, &["wallet", "list", "--json"]).ok().json();
@@ -205,7 +273,8 @@ fn keystores_cohort_writes_read_back_as_standard_v3_files() {
     let home = Home::new();
     let s = tempfile::tempdir().unwrap();
     let addr = new_wallet(&home, &s, "carol");
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(keystore(&home, "carol")).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(keystore(&home, "carol")).unwrap()).unwrap();
     assert_eq!(v["version"], 3);
     assert_eq!(v["address"], addr[2..].to_ascii_lowercase());
     assert_eq!(v["crypto"]["kdf"], "scrypt");
@@ -213,8 +282,11 @@ fn keystores_cohort_writes_read_back_as_standard_v3_files() {
     assert_eq!(v["crypto"]["kdfparams"]["n"], 8192);
     assert!(v["id"].as_str().unwrap().len() == 36);
     // Decrypting it with alloy (eth-keystore: foundry's reader) gives the same address.
-    let signer = alloy::signers::local::PrivateKeySigner::decrypt_keystore(keystore(&home, "carol"), PASSWORD)
-        .unwrap();
+    let signer = alloy::signers::local::PrivateKeySigner::decrypt_keystore(
+        keystore(&home, "carol"),
+        PASSWORD,
+    )
+    .unwrap();
     assert_eq!(signer.address().to_string(), addr);
 }
 
@@ -225,22 +297,71 @@ fn new_export_import_round_trips_to_the_same_address() {
     let pw = secret_file(&s, "pw", PASSWORD);
     let addr = new_wallet(&home, &s, "alice");
     // The private key, printed after --yes, imports (from stdin) as the same address.
-    let key = run_secret(&home, &["wallet", "export", "alice", "--private-key", "--yes", "--password-file", &pw])
-        .ok()
-        .stdout;
+    let key = run_secret(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--private-key",
+            "--yes",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok()
+    .stdout;
     let key = key.trim();
-    assert!(key.starts_with("0x") && key.len() == 66, "a 0x key on stdout");
-    let v = run_stdin(&home, key, &["wallet", "import", "bob", "--private-key-file", "-", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    assert!(
+        key.starts_with("0x") && key.len() == 66,
+        "a 0x key on stdout"
+    );
+    let v = run_stdin(
+        &home,
+        key,
+        &[
+            "wallet",
+            "import",
+            "bob",
+            "--private-key-file",
+            "-",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], addr.as_str());
     // The keystore copy imports too, with the same password.
     let copy = s.path().join("alice-backup.json");
-    run(&home, &["wallet", "export", "alice", "--keystore", copy.to_str().unwrap()]).ok();
+    run(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--keystore",
+            copy.to_str().unwrap(),
+        ],
+    )
+    .ok();
     assert_eq!(mode(&copy), 0o600);
-    let v = run(&home, &["wallet", "import", "carol", "--keystore", copy.to_str().unwrap(), "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "carol",
+            "--keystore",
+            copy.to_str().unwrap(),
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], addr.as_str());
 }
 
@@ -250,11 +371,34 @@ fn export_private_key_needs_confirmation_and_never_goes_to_json() {
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
     new_wallet(&home, &s, "alice");
-    let out = run(&home, &["wallet", "export", "alice", "--private-key", "--password-file", &pw]).code(2);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--private-key",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(2);
     assert!(out.stdout.is_empty());
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
-    let out = run(&home, &["wallet", "export", "alice", "--private-key", "--yes", "--json", "--password-file", &pw])
-        .code(2);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--private-key",
+            "--yes",
+            "--json",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(2);
     assert!(out.stdout.is_empty());
 }
 
@@ -264,13 +408,39 @@ fn anvil_test_mnemonic_imports_at_the_standard_path() {
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
     let phrase = secret_file(&s, "phrase", &format!("  {ANVIL_MNEMONIC}\n"));
-    let v = run(&home, &["wallet", "import", "a0", "--mnemonic-file", &phrase, "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "a0",
+            "--mnemonic-file",
+            &phrase,
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], ANVIL_ADDRESS_0);
-    let v = run(&home, &["wallet", "import", "a1", "--mnemonic-file", &phrase, "--index", "1", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "a1",
+            "--mnemonic-file",
+            &phrase,
+            "--index",
+            "1",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], ANVIL_ADDRESS_1);
 }
 
@@ -279,14 +449,50 @@ fn new_with_mnemonic_shows_the_phrase_once_and_it_restores_the_wallet() {
     let home = Home::new();
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
-    let out = run_secret(&home, &["wallet", "new", "alice", "--mnemonic", "--password-file", &pw]).ok();
+    let out = run_secret(
+        &home,
+        &[
+            "wallet",
+            "new",
+            "alice",
+            "--mnemonic",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
     assert!(out.stdout.contains("ONLY backup"), "{}", out.stdout);
-    let phrase = out.stdout.lines().map(str::trim).find(|l| l.split(' ').count() == 12).expect("12 words");
-    let address = out.stdout.lines().find(|l| l.starts_with("address")).unwrap().split_whitespace().nth(1).unwrap().to_string();
+    let phrase = out
+        .stdout
+        .lines()
+        .map(str::trim)
+        .find(|l| l.split(' ').count() == 12)
+        .expect("12 words");
+    let address = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("address"))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
     let f = secret_file(&s, "phrase", phrase);
-    let v = run(&home, &["wallet", "import", "restored", "--mnemonic-file", &f, "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "restored",
+            "--mnemonic-file",
+            &f,
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], address.as_str());
     // `show` never shows it again.
     let show = run(&home, &["wallet", "show", "alice"]).ok();
@@ -294,14 +500,39 @@ fn new_with_mnemonic_shows_the_phrase_once_and_it_restores_the_wallet() {
 
     // 24 words into a file: mode 0600, and not on stdout.
     let file = s.path().join("bob.phrase");
-    let out = run(&home, &["wallet", "new", "bob", "--mnemonic", "24", "--mnemonic-file", file.to_str().unwrap(), "--password-file", &pw])
-        .ok();
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "new",
+            "bob",
+            "--mnemonic",
+            "24",
+            "--mnemonic-file",
+            file.to_str().unwrap(),
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
     let words = std::fs::read_to_string(&file).unwrap();
     assert_eq!(words.split_whitespace().count(), 24);
     assert_eq!(mode(&file), 0o600);
     assert!(!out.stdout.contains(words.trim()));
     // --json never carries the phrase: without a file it is refused.
-    let out = run(&home, &["wallet", "new", "carol", "--mnemonic", "--password-file", &pw, "--json"]).code(2);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "new",
+            "carol",
+            "--mnemonic",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .code(2);
     assert!(out.stderr.contains("--mnemonic-file"), "{}", out.stderr);
     assert!(!keystore(&home, "carol").exists());
 }
@@ -314,18 +545,69 @@ fn wrong_password_is_exit_6_and_leaves_the_keystore_untouched() {
     let wrong = secret_file(&s, "wrong", WRONG_PASSWORD);
     let new = secret_file(&s, "new", NEW_PASSWORD);
     let before = std::fs::read(keystore(&home, "alice")).unwrap();
-    let out = run(&home, &["wallet", "change-password", "alice", "--password-file", &wrong, "--new-password-file", &new])
-        .code(6);
-    assert!(out.stderr.contains("wrong password for wallet 'alice'"), "{}", out.stderr);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "change-password",
+            "alice",
+            "--password-file",
+            &wrong,
+            "--new-password-file",
+            &new,
+        ],
+    )
+    .code(6);
+    assert!(
+        out.stderr.contains("wrong password for wallet 'alice'"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(std::fs::read(keystore(&home, "alice")).unwrap(), before);
     // The same for signing, and for importing a keystore with the wrong password.
-    run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", &wrong]).code(6);
-    let out = run(&home, &["wallet", "import", "g", "--keystore", fixture(GETH_FILE).to_str().unwrap(), "--password-file", &wrong])
-        .code(6);
+    run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &wrong,
+        ],
+    )
+    .code(6);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "g",
+            "--keystore",
+            fixture(GETH_FILE).to_str().unwrap(),
+            "--password-file",
+            &wrong,
+        ],
+    )
+    .code(6);
     assert!(out.stderr.contains("wrong password"), "{}", out.stderr);
     assert!(!keystore(&home, "g").exists());
     // JSON errors carry the stable code.
-    let out = run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", &wrong, "--json"]).code(6);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &wrong,
+            "--json",
+        ],
+    )
+    .code(6);
     let err: serde_json::Value = serde_json::from_str(out.stderr.lines().last().unwrap()).unwrap();
     assert_eq!(err["error"]["code"], "wallet.bad_password");
 }
@@ -336,13 +618,27 @@ fn unknown_wallet_is_exit_6_with_a_hint_to_list() {
     for args in [
         vec!["wallet", "show", "ghost"],
         vec!["wallet", "sign", "x", "--wallet", "ghost"],
-        vec!["wallet", "export", "ghost", "--keystore", "/tmp/never-written.json"],
+        vec![
+            "wallet",
+            "export",
+            "ghost",
+            "--keystore",
+            "/tmp/never-written.json",
+        ],
         vec!["wallet", "rename", "ghost", "spirit"],
         vec!["wallet", "remove", "ghost", "--yes"],
     ] {
         let out = run(&home, &args).code(6);
-        assert!(out.stderr.contains("no wallet named 'ghost'"), "{args:?}: {}", out.stderr);
-        assert!(out.stderr.contains("cohort wallet list"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("no wallet named 'ghost'"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("cohort wallet list"),
+            "{args:?}: {}",
+            out.stderr
+        );
     }
 }
 
@@ -352,16 +648,51 @@ fn malformed_keystore_bad_key_and_bad_mnemonic_are_refused_and_nothing_is_writte
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
     let cases = [
-        ("--keystore", secret_file(&s, "bad.json", "{\"version\": 3, \"crypto\": "), "not a valid Web3 Secret Storage"),
-        ("--keystore", secret_file(&s, "v1.json", "{\"version\": 1, \"crypto\": {}}"), "not a valid Web3 Secret Storage"),
-        ("--private-key-file", secret_file(&s, "short.key", "0x1234"), "does not hold a valid private key"),
-        ("--private-key-file", secret_file(&s, "zero.key", &"0".repeat(64)), "does not hold a valid private key"),
-        ("--private-key-file", secret_file(&s, "nothex.key", &"zz".repeat(32)), "does not hold a valid private key"),
-        ("--mnemonic-file", secret_file(&s, "bad.phrase", "test test test test test test test test test test test test"), "not hold a valid BIP-39"),
-        ("--mnemonic-file", secret_file(&s, "words.phrase", "hello world"), "not hold a valid BIP-39"),
+        (
+            "--keystore",
+            secret_file(&s, "bad.json", "{\"version\": 3, \"crypto\": "),
+            "not a valid Web3 Secret Storage",
+        ),
+        (
+            "--keystore",
+            secret_file(&s, "v1.json", "{\"version\": 1, \"crypto\": {}}"),
+            "not a valid Web3 Secret Storage",
+        ),
+        (
+            "--private-key-file",
+            secret_file(&s, "short.key", "0x1234"),
+            "does not hold a valid private key",
+        ),
+        (
+            "--private-key-file",
+            secret_file(&s, "zero.key", &"0".repeat(64)),
+            "does not hold a valid private key",
+        ),
+        (
+            "--private-key-file",
+            secret_file(&s, "nothex.key", &"zz".repeat(32)),
+            "does not hold a valid private key",
+        ),
+        (
+            "--mnemonic-file",
+            secret_file(
+                &s,
+                "bad.phrase",
+                "test test test test test test test test test test test test",
+            ),
+            "not hold a valid BIP-39",
+        ),
+        (
+            "--mnemonic-file",
+            secret_file(&s, "words.phrase", "hello world"),
+            "not hold a valid BIP-39",
+        ),
     ];
     for (flag, file, msg) in cases {
-        let out = run(&home, &["wallet", "import", "x", flag, &file, "--password-file", &pw]);
+        let out = run(
+            &home,
+            &["wallet", "import", "x", flag, &file, "--password-file", &pw],
+        );
         assert_ne!(out.code, 0, "{flag} {file} must fail");
         assert!(out.stderr.contains(msg), "{flag} {file}: {}", out.stderr);
         assert!(!keystore(&home, "x").exists(), "nothing written for {file}");
@@ -379,15 +710,47 @@ fn name_collision_is_refused_unless_force() {
     let pw = secret_file(&s, "pw", PASSWORD);
     let first = new_wallet(&home, &s, "alice");
     let out = run(&home, &["wallet", "new", "alice", "--password-file", &pw]).code(2);
-    assert!(out.stderr.contains("already exists") && out.stderr.contains("--force"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("already exists") && out.stderr.contains("--force"),
+        "{}",
+        out.stderr
+    );
     let gpw = secret_file(&s, "gpw", GETH_PASSWORD);
     let geth = fixture(GETH_FILE);
-    run(&home, &["wallet", "import", "alice", "--keystore", geth.to_str().unwrap(), "--password-file", &gpw]).code(2);
-    let v = run(&home, &["wallet", "show", "alice", "--json"]).ok().json();
+    run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "alice",
+            "--keystore",
+            geth.to_str().unwrap(),
+            "--password-file",
+            &gpw,
+        ],
+    )
+    .code(2);
+    let v = run(&home, &["wallet", "show", "alice", "--json"])
+        .ok()
+        .json();
     assert_eq!(v["address"], first.as_str());
-    run(&home, &["wallet", "import", "alice", "--keystore", geth.to_str().unwrap(), "--password-file", &gpw, "--force"])
-        .ok();
-    let v = run(&home, &["wallet", "show", "alice", "--json"]).ok().json();
+    run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "alice",
+            "--keystore",
+            geth.to_str().unwrap(),
+            "--password-file",
+            &gpw,
+            "--force",
+        ],
+    )
+    .ok();
+    let v = run(&home, &["wallet", "show", "alice", "--json"])
+        .ok()
+        .json();
     assert_eq!(v["address"], GETH_ADDRESS);
     // Invalid names are refused too.
     run(&home, &["wallet", "new", "../evil", "--password-file", &pw]).code(2);
@@ -409,7 +772,12 @@ fn list_default_rename_and_remove_manage_wallets() {
     assert_eq!(rows[0]["default"], true);
     assert_eq!(rows[1]["default"], false);
     let human = run(&home, &["wallet", "list"]).ok().stdout;
-    assert!(human.lines().any(|l| l.contains('*') && l.contains("alice")), "{human}");
+    assert!(
+        human
+            .lines()
+            .any(|l| l.contains('*') && l.contains("alice")),
+        "{human}"
+    );
     // Rename moves the file and the default along.
     run(&home, &["wallet", "rename", "alice", "ann"]).ok();
     assert!(!keystore(&home, "alice").exists());
@@ -418,7 +786,12 @@ fn list_default_rename_and_remove_manage_wallets() {
     assert_eq!(v["default"], true);
     run(&home, &["wallet", "rename", "ann", "bob"]).code(2);
     // The default signs without --wallet.
-    let v = run(&home, &["wallet", "sign", "hi", "--password-file", &pw, "--json"]).ok().json();
+    let v = run(
+        &home,
+        &["wallet", "sign", "hi", "--password-file", &pw, "--json"],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], a.as_str());
     // Remove asks; with no terminal and no --yes it refuses and keeps the file.
     let out = run(&home, &["wallet", "remove", "bob"]).code(2);
@@ -426,7 +799,15 @@ fn list_default_rename_and_remove_manage_wallets() {
     assert!(keystore(&home, "bob").exists());
     run(&home, &["wallet", "remove", "bob", "--yes"]).ok();
     assert!(!keystore(&home, "bob").exists());
-    assert_eq!(run(&home, &["wallet", "list", "--json"]).ok().json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        run(&home, &["wallet", "list", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -436,10 +817,48 @@ fn change_password_re_encrypts_and_the_old_password_stops_working() {
     let pw = secret_file(&s, "pw", PASSWORD);
     let new = secret_file(&s, "new", NEW_PASSWORD);
     let a = new_wallet(&home, &s, "alice");
-    run(&home, &["wallet", "change-password", "alice", "--password-file", &pw, "--new-password-file", &new]).ok();
+    run(
+        &home,
+        &[
+            "wallet",
+            "change-password",
+            "alice",
+            "--password-file",
+            &pw,
+            "--new-password-file",
+            &new,
+        ],
+    )
+    .ok();
     assert_eq!(mode(&keystore(&home, "alice")), 0o600);
-    run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", &pw]).code(6);
-    let v = run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", &new, "--json"]).ok().json();
+    run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(6);
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &new,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["address"], a.as_str());
 }
 
@@ -454,18 +873,55 @@ fn password_sources_follow_the_documented_order() {
     // COHORT_PASSWORD works alone.
     run_env(&home, &[("COHORT_PASSWORD", PASSWORD)], &sign).ok();
     // The file (flag or COHORT_PASSWORD_FILE) beats COHORT_PASSWORD.
-    run_env(&home, &[("COHORT_PASSWORD", WRONG_PASSWORD), ("COHORT_PASSWORD_FILE", &pw)], &sign).ok();
-    run_env(&home, &[("COHORT_PASSWORD", PASSWORD), ("COHORT_PASSWORD_FILE", &wrong)], &sign).code(6);
+    run_env(
+        &home,
+        &[
+            ("COHORT_PASSWORD", WRONG_PASSWORD),
+            ("COHORT_PASSWORD_FILE", &pw),
+        ],
+        &sign,
+    )
+    .ok();
+    run_env(
+        &home,
+        &[
+            ("COHORT_PASSWORD", PASSWORD),
+            ("COHORT_PASSWORD_FILE", &wrong),
+        ],
+        &sign,
+    )
+    .code(6);
     let mut with_flag = sign.to_vec();
     with_flag.extend(["--password-file", &pw]);
     run_env(&home, &[("COHORT_PASSWORD_FILE", &wrong)], &with_flag).ok();
     // Nothing at all, and no terminal: exit 6 naming every option.
     let out = run(&home, &sign).code(6);
-    for needle in ["--password-file", "COHORT_PASSWORD_FILE", "COHORT_PASSWORD ", "wallet unlock alice --remember"] {
-        assert!(out.stderr.contains(needle), "missing {needle:?}: {}", out.stderr);
+    for needle in [
+        "--password-file",
+        "COHORT_PASSWORD_FILE",
+        "COHORT_PASSWORD ",
+        "wallet unlock alice --remember",
+    ] {
+        assert!(
+            out.stderr.contains(needle),
+            "missing {needle:?}: {}",
+            out.stderr
+        );
     }
     // A missing password file is a clear error too.
-    let out = run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", "/nonexistent/pw"]).code(6);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            "/nonexistent/pw",
+        ],
+    )
+    .code(6);
     assert!(out.stderr.contains("/nonexistent/pw"), "{}", out.stderr);
 }
 
@@ -493,10 +949,22 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
     let pw = secret_file(&s, "pw", PASSWORD);
     let addr = new_wallet(&home, &s, "alice");
     let sign = ["wallet", "sign", "x", "--wallet", "alice", "--json"];
-    let out = run(&home, &["wallet", "unlock", "alice", "--remember", "--password-file", &pw]);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "unlock",
+            "alice",
+            "--remember",
+            "--password-file",
+            &pw,
+        ],
+    );
     if has_secret_service() {
         out.ok();
-        let v = run(&home, &["wallet", "show", "alice", "--json"]).ok().json();
+        let v = run(&home, &["wallet", "show", "alice", "--json"])
+            .ok()
+            .json();
         assert_eq!(v["remembered"], true);
         // No password source at all: the keyring supplies it.
         let v = run(&home, &sign).ok().json();
@@ -504,21 +972,53 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
         run(&home, &["wallet", "lock", "alice"]).ok();
         run(&home, &sign).code(6);
         // The keystore never moved into the keyring: the file still needs the password.
-        run(&home, &["wallet", "unlock", "alice", "--password-file", &pw]).ok();
+        run(
+            &home,
+            &["wallet", "unlock", "alice", "--password-file", &pw],
+        )
+        .ok();
     } else {
         // Asking to remember fails clearly, naming the headless alternative.
         let out = out.code(1);
-        assert!(out.stderr.contains("OS keyring is not available"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("OS keyring is not available"),
+            "{}",
+            out.stderr
+        );
         assert!(out.stderr.contains("--password-file"), "{}", out.stderr);
-        let v = run(&home, &["wallet", "show", "alice", "--json"]).ok().json();
+        let v = run(&home, &["wallet", "show", "alice", "--json"])
+            .ok()
+            .json();
         assert_eq!(v["remembered"], false);
         // Using the wallet falls through to the next sources without keyring noise.
         let out = run(&home, &sign).code(6);
-        assert!(out.stderr.contains("no password for wallet 'alice'"), "{}", out.stderr);
-        assert!(!out.stderr.to_ascii_lowercase().contains("secret service"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("no password for wallet 'alice'"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.to_ascii_lowercase().contains("secret service"),
+            "{}",
+            out.stderr
+        );
         // Lock with nothing remembered is fine.
         run(&home, &["wallet", "lock", "alice"]).ok();
-        let v = run(&home, &["wallet", "sign", "x", "--wallet", "alice", "--password-file", &pw, "--json"]).ok().json();
+        let v = run(
+            &home,
+            &[
+                "wallet",
+                "sign",
+                "x",
+                "--wallet",
+                "alice",
+                "--password-file",
+                &pw,
+                "--json",
+            ],
+        )
+        .ok()
+        .json();
         assert_eq!(v["address"], addr.as_str());
     }
 }
@@ -528,18 +1028,65 @@ fn sign_and_verify_an_eip191_message() {
     let home = Home::new();
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", FOUNDRY_PASSWORD);
-    run(&home, &["wallet", "import", "bob", "--keystore", fixture(FOUNDRY_FILE).to_str().unwrap(), "--password-file", &pw])
-        .ok();
-    let v = run(&home, &["wallet", "sign", "hello cohort", "--wallet", "bob", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "bob",
+            "--keystore",
+            fixture(FOUNDRY_FILE).to_str().unwrap(),
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "hello cohort",
+            "--wallet",
+            "bob",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     let sig = v["signature"].as_str().unwrap().to_string();
     assert_eq!(sig.len(), 132);
-    let v = run(&home, &["wallet", "verify", "hello cohort", &sig, "--json"]).ok().json();
+    let v = run(&home, &["wallet", "verify", "hello cohort", &sig, "--json"])
+        .ok()
+        .json();
     assert_eq!(v["address"], FOUNDRY_ADDRESS);
-    run(&home, &["wallet", "verify", "hello cohort", &sig, "--address", FOUNDRY_ADDRESS]).ok();
+    run(
+        &home,
+        &[
+            "wallet",
+            "verify",
+            "hello cohort",
+            &sig,
+            "--address",
+            FOUNDRY_ADDRESS,
+        ],
+    )
+    .ok();
     // Another message (or signer) does not verify: exit 5.
-    let out = run(&home, &["wallet", "verify", "hello cohorT", &sig, "--address", FOUNDRY_ADDRESS]).code(5);
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "verify",
+            "hello cohorT",
+            &sig,
+            "--address",
+            FOUNDRY_ADDRESS,
+        ],
+    )
+    .code(5);
     assert!(out.stderr.contains("not by"), "{}", out.stderr);
     run(&home, &["wallet", "verify", "x", "0x1234"]).code(2);
     // The signature matches alloy's EIP-191 signing with the same key.
@@ -557,7 +1104,19 @@ fn devnet_with_payer(dev_key: &str) -> (Devnet, tempfile::TempDir, String) {
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
     let key = secret_file(&s, "key", dev_key);
-    run(&net.home, &["wallet", "import", "payer", "--private-key-file", &key, "--password-file", &pw]).ok();
+    run(
+        &net.home,
+        &[
+            "wallet",
+            "import",
+            "payer",
+            "--private-key-file",
+            &key,
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
     (net, s, pw)
 }
 
@@ -567,7 +1126,11 @@ fn raw_balance(home: &Home, who: &str, token: Option<&str>) -> u128 {
         args.extend(["--token", t]);
     }
     let v = run(home, &args).ok().json();
-    let entry = if token.is_some() { &v["tokens"][0] } else { &v["native"] };
+    let entry = if token.is_some() {
+        &v["tokens"][0]
+    } else {
+        &v["native"]
+    };
     entry["raw"].as_str().unwrap().parse().unwrap()
 }
 
@@ -577,20 +1140,63 @@ fn send_on_the_devnet_moves_exactly_the_amount() {
     let home = &net.home;
     let to = new_wallet(home, &s, "payee");
     let payer_before = raw_balance(home, "payer", None);
-    let v = run(home, &["wallet", "send", &to, "1.5", "--wallet", "payer", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "1.5",
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["transfer"]["raw"], "1500000000000000000");
     assert_eq!(raw_balance(home, "payee", None), 1_500_000_000_000_000_000);
     let gas_used = v["tx"]["gas_used"].as_u64().unwrap() as u128;
     let price = v["tx"]["effective_gas_price"].as_u64().unwrap() as u128;
     assert_eq!(gas_used, 21_000);
-    assert_eq!(raw_balance(home, "payer", None), payer_before - 1_500_000_000_000_000_000 - gas_used * price);
+    assert_eq!(
+        raw_balance(home, "payer", None),
+        payer_before - 1_500_000_000_000_000_000 - gas_used * price
+    );
     // Units: 250gwei more, sent to the wallet by name.
-    run(home, &["wallet", "send", "payee", "250gwei", "--wallet", "payer", "--password-file", &pw]).ok();
+    run(
+        home,
+        &[
+            "wallet",
+            "send",
+            "payee",
+            "250gwei",
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
     assert_eq!(raw_balance(home, "payee", None), 1_500_000_250_000_000_000);
     // --dry-run sends nothing.
-    let out = run(home, &["wallet", "send", &to, "1", "--dry-run", "--wallet", "payer", "--password-file", &pw]).ok();
+    let out = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "1",
+            "--dry-run",
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
     assert!(out.stdout.contains("nothing was sent"), "{}", out.stdout);
     assert_eq!(raw_balance(home, "payee", None), 1_500_000_250_000_000_000);
 }
@@ -608,7 +1214,17 @@ fn two_concurrent_sends_from_one_wallet_both_confirm() {
             }
         }
         c.env("COHORT_HOME", home.path())
-            .args(["wallet", "send", &to, amount, "--wallet", "payer", "--password-file", &pw, "--json"])
+            .args([
+                "wallet",
+                "send",
+                &to,
+                amount,
+                "--wallet",
+                "payer",
+                "--password-file",
+                &pw,
+                "--json",
+            ])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -622,10 +1238,15 @@ fn two_concurrent_sends_from_one_wallet_both_confirm() {
             let o = child.wait_with_output().unwrap();
             let stderr = String::from_utf8_lossy(&o.stderr);
             assert!(o.status.success(), "a concurrent send failed: {stderr}");
-            assert!(leaks(&stderr).is_empty() && leaks(&String::from_utf8_lossy(&o.stdout)).is_empty());
+            assert!(
+                leaks(&stderr).is_empty() && leaks(&String::from_utf8_lossy(&o.stdout)).is_empty()
+            );
         }
     }
-    assert_eq!(raw_balance(home, "payee", None), rounds * 3_000_000_000_000_000_000);
+    assert_eq!(
+        raw_balance(home, "payee", None),
+        rounds * 3_000_000_000_000_000_000
+    );
 }
 
 #[test]
@@ -634,8 +1255,20 @@ fn insufficient_funds_is_exit_4_with_the_amounts() {
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
     new_wallet(&net.home, &s, "empty");
-    let out = run(&net.home, &["wallet", "send", ANVIL_ADDRESS_1, "2.5", "--wallet", "empty", "--password-file", &pw])
-        .code(4);
+    let out = run(
+        &net.home,
+        &[
+            "wallet",
+            "send",
+            ANVIL_ADDRESS_1,
+            "2.5",
+            "--wallet",
+            "empty",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(4);
     assert!(out.stderr.contains("insufficient funds"), "{}", out.stderr);
     assert!(out.stderr.contains("holds 0 ETH"), "{}", out.stderr);
     assert!(out.stderr.contains("2.5"), "{}", out.stderr);
@@ -646,7 +1279,9 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
     use alloy::primitives::{Address, B256, U256};
     use cohort::chain::bindings::ModelToken;
 
-    let (net, s, pw) = devnet_with_payer(&hex::encode(cohort::devnet::dev_signer(9).unwrap().to_bytes()));
+    let (net, s, pw) = devnet_with_payer(&hex::encode(
+        cohort::devnet::dev_signer(9).unwrap().to_bytes(),
+    ));
     let home = &net.home;
     let payer = cohort::devnet::dev_signer(9).unwrap().address();
     // A ModelToken (an 18-decimal ERC-20) whose whole supply belongs to the payer.
@@ -654,7 +1289,9 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
     let url = net.rpc_url();
     let token: Address = tokio::runtime::Runtime::new().unwrap().block_on(async {
         let chain = cohort::chain::Chain::connect(&url, None).await.unwrap();
-        let sc = chain.with_signer(cohort::devnet::dev_signer(0).unwrap()).unwrap();
+        let sc = chain
+            .with_signer(cohort::devnet::dev_signer(0).unwrap())
+            .unwrap();
         let cfg = ModelToken::Config {
             name: "Test Model".into(),
             symbol: "TMT".into(),
@@ -672,32 +1309,106 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
             datasetIds: vec![],
             revenueAssets: vec![],
         };
-        *ModelToken::deploy(&sc.provider, cfg).await.unwrap().address()
+        *ModelToken::deploy(&sc.provider, cfg)
+            .await
+            .unwrap()
+            .address()
     });
     let token = token.to_string();
     let to = new_wallet(home, &s, "payee");
-    let v = run(home, &["wallet", "send", &to, "2.25", "--token", &token, "--wallet", "payer", "--password-file", &pw, "--json"])
-        .ok()
-        .json();
+    let v = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "2.25",
+            "--token",
+            &token,
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(v["transfer"]["symbol"], "TMT");
-    assert_eq!(raw_balance(home, "payee", Some(&token)), 2_250_000_000_000_000_000);
+    assert_eq!(
+        raw_balance(home, "payee", Some(&token)),
+        2_250_000_000_000_000_000
+    );
     let out = run(home, &["wallet", "balance", "payee", "--token", &token]).ok();
-    assert!(out.stdout.contains("2.25") && out.stdout.contains("TMT"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("2.25") && out.stdout.contains("TMT"),
+        "{}",
+        out.stdout
+    );
     // More tokens than the wallet holds: exit 4 with both amounts.
-    let out = run(home, &["wallet", "send", &to, "5000", "--token", &token, "--wallet", "payer", "--password-file", &pw])
-        .code(4);
-    assert!(out.stderr.contains("holds 997.75 TMT") && out.stderr.contains("5000 TMT"), "{}", out.stderr);
+    let out = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "5000",
+            "--token",
+            &token,
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(4);
+    assert!(
+        out.stderr.contains("holds 997.75 TMT") && out.stderr.contains("5000 TMT"),
+        "{}",
+        out.stderr
+    );
     // Sending to the token contract itself reverts with ModelToken's custom error, decoded.
-    let out = run(home, &["wallet", "send", &token, "1", "--token", &token, "--wallet", "payer", "--password-file", &pw])
-        .code(4);
+    let out = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &token,
+            "1",
+            "--token",
+            &token,
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .code(4);
     assert!(out.stderr.contains("TransferToEscrow()"), "{}", out.stderr);
 }
 
 #[test]
 fn deploy_signs_with_a_keystore_wallet() {
     let (net, _s, pw) = devnet_with_payer(DEV7_KEY);
-    let v = run(&net.home, &["deploy", "--wallet", "payer", "--password-file", &pw, "--json"]).ok().json();
-    assert!(v["contracts"]["job_market"].as_str().is_some_and(|a| a.starts_with("0x")), "{v}");
+    let v = run(
+        &net.home,
+        &[
+            "deploy",
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert!(
+        v["contracts"]["job_market"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("0x")),
+        "{v}"
+    );
     // Without a password source and no terminal it stops before sending anything.
     run(&net.home, &["deploy", "--wallet", "payer"]).code(6);
 }

@@ -64,14 +64,14 @@ impl Chain {
             .get_chain_id()
             .await
             .map_err(|e| unreachable(rpc_url, e))?;
-        if let Some(want) = expected_chain_id {
-            if want != chain_id {
-                return Err(Error::usage(
-                    "chain.wrong_chain",
-                    format!("{rpc_url} serves chain {chain_id}, but the profile expects {want}"),
-                )
-                .hint("fix the profile's chain_id or rpc_url"));
-            }
+        if let Some(want) = expected_chain_id
+            && want != chain_id
+        {
+            return Err(Error::usage(
+                "chain.wrong_chain",
+                format!("{rpc_url} serves chain {chain_id}, but the profile expects {want}"),
+            )
+            .hint("fix the profile's chain_id or rpc_url"));
         }
         Ok(Chain {
             provider,

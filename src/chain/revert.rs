@@ -47,37 +47,34 @@ pub fn decode_revert(data: &[u8]) -> Option<String> {
         return None;
     }
     let (sel, rest) = data.split_at(4);
-    if sel == [0x08, 0xc3, 0x79, 0xa0] {
-        let v = DynSolValue::String(String::new());
-        let ty = alloy::dyn_abi::DynSolType::String;
-        let _ = v;
-        if let Ok(DynSolValue::String(s)) = ty.abi_decode(rest) {
-            return Some(format!("Error({s:?})"));
-        }
+    if sel == [0x08, 0xc3, 0x79, 0xa0]
+        && let Ok(DynSolValue::String(s)) = alloy::dyn_abi::DynSolType::String.abi_decode(rest)
+    {
+        return Some(format!("Error({s:?})"));
     }
-    if sel == [0x4e, 0x48, 0x7b, 0x71] {
-        if let Ok(v) = alloy::dyn_abi::DynSolType::Uint(256).abi_decode(rest) {
-            return Some(format!("Panic({})", fmt_value(&v)));
-        }
+    if sel == [0x4e, 0x48, 0x7b, 0x71]
+        && let Ok(v) = alloy::dyn_abi::DynSolType::Uint(256).abi_decode(rest)
+    {
+        return Some(format!("Panic({})", fmt_value(&v)));
     }
     for abi in abis() {
         for err in abi.errors() {
-            if err.selector().as_slice() == sel {
-                if let Ok(values) = err.abi_decode_input(rest) {
-                    let args: Vec<String> = err
-                        .inputs
-                        .iter()
-                        .zip(values.iter())
-                        .map(|(p, v)| {
-                            if p.name.is_empty() {
-                                fmt_value(v)
-                            } else {
-                                format!("{}: {}", p.name, fmt_value(v))
-                            }
-                        })
-                        .collect();
-                    return Some(format!("{}({})", err.name, args.join(", ")));
-                }
+            if err.selector().as_slice() == sel
+                && let Ok(values) = err.abi_decode_input(rest)
+            {
+                let args: Vec<String> = err
+                    .inputs
+                    .iter()
+                    .zip(values.iter())
+                    .map(|(p, v)| {
+                        if p.name.is_empty() {
+                            fmt_value(v)
+                        } else {
+                            format!("{}: {}", p.name, fmt_value(v))
+                        }
+                    })
+                    .collect();
+                return Some(format!("{}({})", err.name, args.join(", ")));
             }
         }
     }

@@ -19,6 +19,17 @@ pub enum DatasetCommand {
     ///   cohort dataset create shakespeare --description "Complete works" --license CC0-1.0
     ///   cohort dataset create shakespeare-v2 --description "Cleaned" --license CC0-1.0 --previous shakespeare
     Create(CreateArgs),
+    /// Upload files or folders and record them as your contributions.
+    ///
+    /// Folders are walked recursively (symlinks are not followed; hidden files only with
+    /// --hidden); each file's dataset path is relative to the folder given. Empty files are
+    /// skipped. Rerunning the same command skips files you already recorded, so an interrupted
+    /// upload resumes. Exits 1 at the end if any file had to be skipped as unreadable.
+    ///
+    /// Examples:
+    ///   cohort dataset upload shakespeare ./plays ./sonnets.txt
+    ///   cohort --json dataset upload 3 ./data --hidden --wallet alice
+    Upload(UploadArgs),
     /// List every dataset.
     List,
     /// Show a dataset's metadata and its contributions.
@@ -40,6 +51,20 @@ pub enum DatasetCommand {
     ///
     /// Example: cohort dataset seal shakespeare
     Seal(SealArgs),
+    /// Download the accepted files to DIR/<contributor address>/<path>, each verified.
+    ///
+    /// Files already there with the right hash are kept, so a rerun resumes.
+    ///
+    /// Example: cohort dataset download shakespeare -o ./shakespeare
+    Download(DownloadArgs),
+    /// Ask the storage nodes for every file and report missing or unfinalized ones.
+    ///
+    /// Exits 5 when any file is not fully served.
+    ///
+    /// Examples:
+    ///   cohort dataset verify shakespeare
+    ///   cohort dataset verify shakespeare --deep
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,11 +164,14 @@ impl DatasetCommand {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         match self {
             DatasetCommand::Create(a) => create(ctx, a).await,
+            DatasetCommand::Upload(a) => upload(ctx, a).await,
             DatasetCommand::List => list(ctx).await,
             DatasetCommand::Show(a) => show(ctx, a).await,
             DatasetCommand::Contributors(a) => contributors(ctx, a).await,
             DatasetCommand::Review(a) => review(ctx, a).await,
             DatasetCommand::Seal(a) => seal(ctx, a).await,
+            DatasetCommand::Download(a) => download(ctx, a).await,
+            DatasetCommand::Verify(a) => verify(ctx, a).await,
         }
     }
 }
@@ -374,4 +402,151 @@ async fn seal(ctx: &Ctx, a: SealArgs) -> Result<()> {
         )
     });
     Ok(())
+}
+
+fn opt_root(r: &Option<alloy::primitives::B256>) -> String {
+    r.map(|r| r.to_string()).unwrap_or_else(|| "-".into())
+}
+
+async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let s = signer(ctx, &client, &reg, &a.signer).await?;
+    let opts = datasets::upload::UploadOptions { hidden: a.hidden };
+    let progress = ctx.printer.progress();
+    let r = datasets::upload::upload(&client, &reg, &s, id, &a.paths, &opts, progress).await?;
+    ctx.printer.result(&r, |r| {
+        let mut out = String::new();
+        if !r.files.is_empty() {
+            out.push_str(&table::render(
+                &["PATH", "SIZE", "STATUS", "ROOT"],
+                r.files.iter().map(|f| {
+                    let mut status = f.status.as_str().to_string();
+                    if let Some(d) = &f.detail {
+                        status.push_str(&format!(" ({d})"));
+                    }
+                    vec![
+                        f.path.clone().unwrap_or_else(|| f.source.display().to_string()),
+                        f.size.map(|n| HumanBytes(n).to_string()).unwrap_or_else(|| "-".into()),
+                        status,
+                        opt_root(&f.root),
+                    ]
+                }),
+            ));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "dataset '{}': {} uploaded ({}), {} already recorded, {} skipped",
+            r.name,
+            r.uploaded,
+            HumanBytes(r.bytes_uploaded),
+            r.already_recorded,
+            r.skipped
+        ));
+        if r.hidden_ignored > 0 {
+            out.push_str(&format!("; {} hidden entries left out (--hidden)", r.hidden_ignored));
+        }
+        out
+    });
+    match r.failure() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let progress = ctx.printer.progress();
+    let r = datasets::download::download(&client, &reg, id, &a.output, a.parallel as usize, progress)
+        .await?;
+    if !r.sealed {
+        ctx.printer.warn(&format!(
+            "dataset '{}' is not sealed yet: its accepted files may still change",
+            r.name
+        ));
+    }
+    ctx.printer.result(&r, |r| {
+        let failed: Vec<_> = r.files.iter().filter(|f| f.error.is_some()).collect();
+        let mut out = String::new();
+        if !failed.is_empty() {
+            out.push_str(&table::render(
+                &["#", "CONTRIBUTOR", "PATH", "ERROR"],
+                failed.iter().map(|f| {
+                    vec![
+                        f.index.to_string(),
+                        f.contributor.to_string(),
+                        f.path.clone(),
+                        f.error.clone().unwrap_or_default(),
+                    ]
+                }),
+            ));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} downloaded ({}), {} already in place, {} failed, into {}",
+            r.downloaded,
+            HumanBytes(r.bytes),
+            r.present,
+            r.failed,
+            r.output.display()
+        ));
+        out
+    });
+    match r.failure() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+async fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let reg = Registry::open(&client).await?;
+    let id = reg.resolve(&a.dataset).await?;
+    let progress = ctx.printer.progress();
+    let r = datasets::verify::verify(&client, &reg, id, a.deep, progress).await?;
+    ctx.printer.result(&r, |r| {
+        let mut out = String::new();
+        for n in r.nodes.iter().filter(|n| !n.reachable) {
+            out.push_str(&format!(
+                "node {} is unreachable: {}\n",
+                n.url,
+                n.error.clone().unwrap_or_default()
+            ));
+        }
+        let flagged: Vec<_> =
+            r.files.iter().filter(|f| f.status != datasets::verify::FileStatus::Ok).collect();
+        if !flagged.is_empty() {
+            out.push_str(&table::render(
+                &["#", "CONTRIBUTOR", "PATH", "STATUS", "DETAIL"],
+                flagged.iter().map(|f| {
+                    vec![
+                        f.index.to_string(),
+                        f.contributor.to_string(),
+                        f.path.clone(),
+                        serde_json::to_value(f.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        f.detail.clone().unwrap_or_default(),
+                    ]
+                }),
+            ));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} of {} files fully served by {} nodes{}",
+            r.ok,
+            r.files.len(),
+            r.nodes.len(),
+            if r.deep { " (downloaded and hash-checked)" } else { "" }
+        ));
+        out
+    });
+    match r.failure() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }

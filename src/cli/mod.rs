@@ -10,6 +10,7 @@ mod model_token;
 mod node;
 pub mod opts;
 mod rewards;
+mod storage;
 mod train;
 mod wallet;
 
@@ -81,6 +82,9 @@ pub enum Command {
     /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
     #[command(subcommand)]
     Rewards(rewards::RewardsCommand),
+    /// Store and fetch files on 0G-compatible storage nodes: upload, download, info, root.
+    #[command(subcommand)]
+    Storage(storage::StorageCommand),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
 }
@@ -184,6 +188,7 @@ async fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Train(c) => c.run(ctx).await,
         Command::Model(c) => c.run(ctx).await,
         Command::Rewards(c) => c.run(ctx).await,
+        Command::Storage(c) => c.run(ctx).await,
         Command::Completions(c) => c.run(ctx),
     }
 }

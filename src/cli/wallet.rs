@@ -345,14 +345,12 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         ));
     }
     keystore::check_free(&ctx.paths, &a.name, a.force)?;
-    if let Some(f) = &a.mnemonic_file {
-        if f.exists() && !a.force {
-            return Err(Error::usage(
-                "wallet.mnemonic_file_exists",
-                format!("{} already exists", f.display()),
-            )
-            .hint("pick another --mnemonic-file, or pass --force to overwrite it"));
-        }
+    if let Some(f) = a.mnemonic_file.as_ref().filter(|f| f.exists() && !a.force) {
+        return Err(Error::usage(
+            "wallet.mnemonic_file_exists",
+            format!("{} already exists", f.display()),
+        )
+        .hint("pick another --mnemonic-file, or pass --force to overwrite it"));
     }
     let pw = password::new_password(
         a.password_file.as_deref(),
@@ -372,7 +370,7 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         }
     }
     let v = serde_json::json!({
-        "name": saved.name, "address": saved.address, "keystore": saved.keystore,
+        "name": saved.name, "address": saved.address.to_string(), "keystore": saved.keystore,
         "mnemonic_file": a.mnemonic_file,
     });
     ctx.printer.result(&v, |_| {
@@ -446,6 +444,7 @@ fn shown(f: &Path) -> String {
 #[derive(serde::Serialize)]
 struct ListRow {
     name: String,
+    #[serde(serialize_with = "wallet::checksum::option::serialize")]
     address: Option<Address>,
     keystore: PathBuf,
     default: bool,
@@ -479,10 +478,8 @@ fn list(ctx: &Ctx) -> Result<()> {
                 ]
             }),
         );
-        if let Some(d) = &default {
-            if !rows.iter().any(|r| r.default) {
-                out.push_str(&format!("\n(the default signer is '{d}')"));
-            }
+        if let Some(d) = default.as_ref().filter(|_| !rows.iter().any(|r| r.default)) {
+            out.push_str(&format!("\n(the default signer is '{d}')"));
         }
         out
     });
@@ -565,7 +562,8 @@ fn change_password(ctx: &Ctx, a: ChangePasswordArgs) -> Result<()> {
         "--new-password-file",
     )?;
     let p = wallet::change_password(&ctx.paths, &a.name, &signer, &new_pw)?;
-    let v = serde_json::json!({"name": a.name, "address": signer.address(), "keystore": p});
+    let v =
+        serde_json::json!({"name": a.name, "address": signer.address().to_string(), "keystore": p});
     ctx.printer.result(&v, |_| {
         format!("changed the password of wallet '{}'", a.name)
     });
@@ -613,8 +611,7 @@ fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
         keyring::remember(&ctx.paths, &a.name, &pw)?;
     }
     let remembered = keyring::is_remembered(&ctx.paths, &a.name);
-    let v =
-        serde_json::json!({"name": a.name, "address": signer.address(), "remembered": remembered});
+    let v = serde_json::json!({"name": a.name, "address": signer.address().to_string(), "remembered": remembered});
     ctx.printer.result(&v, |_| {
         if remembered {
             format!(
@@ -639,7 +636,20 @@ async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
         None => wallet::signer_address(&ctx.paths, &client.profile, &a.signer.source())?,
     };
     let chain = client.chain().await?;
-    let report = wallet::balance(&chain, address, &a.token).await?;
+    let mut report = wallet::balance(&chain, address, &a.token).await?;
+    if let Ok(factory) = client.profile.contract("model_token_factory") {
+        for t in crate::models::tokens_held(&chain, factory, address).await? {
+            if !report.tokens.iter().any(|x| x.token == Some(t.token)) {
+                report.tokens.push(wallet::TokenBalance {
+                    token: Some(t.token),
+                    symbol: t.symbol,
+                    decimals: t.decimals,
+                    raw: t.balance.to_string(),
+                    amount: wallet::format_amount(t.balance, t.decimals),
+                });
+            }
+        }
+    }
     ctx.printer.result(&report, |r| {
         let mut rows = vec![vec![
             r.native.symbol.clone(),
@@ -727,7 +737,7 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
     };
     let signer = wallet::load_signer(&ctx.paths, &profile, &a.signer.source())?;
     let sig = wallet::sign_message(&signer, &msg)?;
-    let v = serde_json::json!({"address": signer.address(), "signature": format!("0x{}", hex::encode(sig.as_bytes()))});
+    let v = serde_json::json!({"address": signer.address().to_string(), "signature": format!("0x{}", hex::encode(sig.as_bytes()))});
     ctx.printer.result(&v, |v| {
         v["signature"].as_str().unwrap_or_default().to_string()
     });
@@ -737,15 +747,13 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
 fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
     let msg = message_bytes(&a.message, a.hex)?;
     let recovered = wallet::recover_signer(&msg, &a.signature)?;
-    if let Some(want) = a.address {
-        if want != recovered {
-            return Err(Error::verification(
-                "wallet.signature_mismatch",
-                format!("the signature is not by {want}: it was made by {recovered}"),
-            ));
-        }
+    if let Some(want) = a.address.filter(|w| *w != recovered) {
+        return Err(Error::verification(
+            "wallet.signature_mismatch",
+            format!("the signature is not by {want}: it was made by {recovered}"),
+        ));
     }
-    let v = serde_json::json!({"address": recovered, "valid": true});
+    let v = serde_json::json!({"address": recovered.to_string(), "valid": true});
     ctx.printer.result(&v, |_| match a.address {
         Some(_) => format!("valid signature by {recovered}"),
         None => format!("signed by {recovered}"),

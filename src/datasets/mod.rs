@@ -6,7 +6,10 @@
 //! A dataset is named by its id (`7`) or its unique name (`shakespeare`) everywhere; names made
 //! only of digits are refused at creation so the two never clash.
 
+pub mod download;
 pub mod files;
+pub mod upload;
+pub mod verify;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

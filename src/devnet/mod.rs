@@ -302,7 +302,7 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         )
         .hint("use 1, 2, 4, 8, …"));
     }
-    if opts.nodes % opts.shards != 0 {
+    if !opts.nodes.is_multiple_of(opts.shards) {
         return Err(Error::usage(
             "devnet.bad_nodes",
             format!(
@@ -312,19 +312,19 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         )
         .hint("every shard needs the same number of nodes; e.g. --nodes 4 --shards 2"));
     }
-    if let Some(state) = load_state(paths)? {
-        if process::is_running(state.anvil.pid, &state.anvil.marker) {
-            let st = status(paths).await?;
-            if st.running {
-                return Ok(UpReport {
-                    started: false,
-                    deployed: false,
-                    status: st,
-                });
-            }
-            // Partly running: stop what is left and start cleanly.
-            down(paths).await?;
+    if let Some(state) = load_state(paths)?
+        && process::is_running(state.anvil.pid, &state.anvil.marker)
+    {
+        let st = status(paths).await?;
+        if st.running {
+            return Ok(UpReport {
+                started: false,
+                deployed: false,
+                status: st,
+            });
         }
+        // Partly running: stop what is left and start cleanly.
+        down(paths).await?;
     }
     fsutil::ensure_dir(&paths.devnet(), 0o700)?;
     let anvil = find_anvil(paths)?;

@@ -46,10 +46,9 @@ pub fn is_running(pid: u32, marker: &str) -> bool {
             .rsplit(')')
             .next()
             .and_then(|s| s.split_whitespace().next())
+            && state == "Z"
         {
-            if state == "Z" {
-                return false;
-            }
+            return false;
         }
     }
     let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");

@@ -34,7 +34,8 @@ pub struct ChainInfo {
 }
 
 fn u64_of(v: U256, what: &str) -> Result<u64> {
-    u64::try_from(v).map_err(|_| Error::failed("node.bad_event", format!("{what} {v} does not fit u64")))
+    u64::try_from(v)
+        .map_err(|_| Error::failed("node.bad_event", format!("{what} {v} does not fit u64")))
 }
 
 /// Builds the tx record of one Submit log: seq = submissionIndex, size = submission.length
@@ -48,19 +49,30 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
     for n in &ev.submission.nodes {
         let height = u64_of(n.height, "node height")?;
         if height >= 64 {
-            return Err(Error::failed("node.bad_event", format!("node height {height} >= 64")));
+            return Err(Error::failed(
+                "node.bad_event",
+                format!("node height {height} >= 64"),
+            ));
         }
         nodes.push((height, n.root));
     }
     if nodes.is_empty() {
-        return Err(Error::failed("node.bad_event", "a Submit event without nodes"));
+        return Err(Error::failed(
+            "node.bad_event",
+            "a Submit event without nodes",
+        ));
     }
     let size = u64_of(ev.submission.length, "submission length")?;
     if size == 0 {
         return Err(Error::failed("node.bad_event", "a Submit event of 0 bytes"));
     }
-    let sub_nodes: Vec<SubmissionNode> =
-        nodes.iter().map(|(h, r)| SubmissionNode { root: r.0, height: *h }).collect();
+    let sub_nodes: Vec<SubmissionNode> = nodes
+        .iter()
+        .map(|(h, r)| SubmissionNode {
+            root: r.0,
+            height: *h,
+        })
+        .collect();
     Ok(TxRecord {
         seq: u64_of(ev.submissionIndex, "submissionIndex")?,
         root: B256::from(root_from_nodes(&sub_nodes)),
@@ -72,19 +84,34 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
 }
 
 /// One polling step. Returns true when the follower has caught up with the chain head.
-pub async fn step(chain: &Chain, flow: Address, store: &Arc<Store>, info: &ChainInfo) -> Result<bool> {
+pub async fn step(
+    chain: &Chain,
+    flow: Address,
+    store: &Arc<Store>,
+    info: &ChainInfo,
+) -> Result<bool> {
     let url = &chain.rpc_url;
-    let head = chain.provider.get_block_number().await.map_err(|e| crate::chain::unreachable(url, e))?;
+    let head = chain
+        .provider
+        .get_block_number()
+        .await
+        .map_err(|e| crate::chain::unreachable(url, e))?;
     info.head.store(head, Ordering::Relaxed);
     let from = store.next_block();
     if from > head {
         return Ok(true);
     }
     let to = head.min(from + MAX_BLOCK_RANGE - 1);
-    let filter =
-        Filter::new().address(flow).event_signature(SUBMIT_TOPIC).from_block(from).to_block(to);
-    let mut logs =
-        chain.provider.get_logs(&filter).await.map_err(|e| crate::chain::unreachable(url, e))?;
+    let filter = Filter::new()
+        .address(flow)
+        .event_signature(SUBMIT_TOPIC)
+        .from_block(from)
+        .to_block(to);
+    let mut logs = chain
+        .provider
+        .get_logs(&filter)
+        .await
+        .map_err(|e| crate::chain::unreachable(url, e))?;
     logs.sort_by_key(|l| (l.block_number, l.log_index));
     let mut records = Vec::with_capacity(logs.len());
     for log in logs.iter().filter(|l| !l.removed) {
@@ -122,7 +149,13 @@ pub async fn step(chain: &Chain, flow: Address, store: &Arc<Store>, info: &Chain
 
 /// Follows the chain until the task is dropped: connects (retrying), then polls every
 /// `poll` while caught up, and immediately while behind.
-pub async fn run(chain_rpc: String, flow: Address, store: Arc<Store>, info: Arc<ChainInfo>, poll: Duration) {
+pub async fn run(
+    chain_rpc: String,
+    flow: Address,
+    store: Arc<Store>,
+    info: Arc<ChainInfo>,
+    poll: Duration,
+) {
     let mut backoff = poll;
     let chain = loop {
         match Chain::connect(&chain_rpc, None).await {
@@ -146,7 +179,7 @@ pub async fn run(chain_rpc: String, flow: Address, store: Arc<Store>, info: Arc<
             Ok(false) => failures = 0,
             Err(e) => {
                 failures += 1;
-                if failures == 1 || failures % 20 == 0 {
+                if failures == 1 || failures.is_multiple_of(20) {
                     warn!("chain sync failed ({failures}x): {}", e.message);
                 }
                 tokio::time::sleep(poll * failures.min(10)).await;

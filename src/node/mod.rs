@@ -79,11 +79,18 @@ pub async fn run(
         .await
         .map_err(|e| Error::failed("node.task", e.to_string()))??;
     let store = Arc::new(store);
-    let listener = tokio::net::TcpListener::bind(config.rpc).await.map_err(|e| {
-        Error::usage("node.rpc_bind", format!("cannot listen on {}: {e}", config.rpc))
+    let listener = tokio::net::TcpListener::bind(config.rpc)
+        .await
+        .map_err(|e| {
+            Error::usage(
+                "node.rpc_bind",
+                format!("cannot listen on {}: {e}", config.rpc),
+            )
             .hint("choose a free address with --rpc, e.g. 127.0.0.1:5679")
-    })?;
-    let addr = listener.local_addr().map_err(|e| Error::failed("node.rpc_bind", e.to_string()))?;
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::failed("node.rpc_bind", e.to_string()))?;
     let url = rpc::url_of(addr);
     let chain = Arc::new(ChainInfo::default());
     let state = Arc::new(rpc::NodeState {
@@ -111,7 +118,9 @@ pub async fn run(
         chain,
         config.poll,
     ));
-    let served = axum::serve(listener, rpc::router(state)).with_graceful_shutdown(shutdown).await;
+    let served = axum::serve(listener, rpc::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await;
     follower.abort();
     let _ = follower.await;
     served.map_err(|e| Error::failed("node.serve", format!("the RPC server failed: {e}")))?;

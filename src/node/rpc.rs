@@ -53,20 +53,40 @@ pub struct RpcError {
 impl RpcError {
     /// `{code:-32602, message:"Invalid params: <p>", data:"<msg>"}` as the 0G node.
     pub fn invalid_params(param: &str, msg: impl Into<String>) -> RpcError {
-        RpcError { code: -32602, message: format!("Invalid params: {param}"), data: Some(msg.into()) }
+        RpcError {
+            code: -32602,
+            message: format!("Invalid params: {param}"),
+            data: Some(msg.into()),
+        }
     }
     /// `{code:-32603, message:"Internal error", data:"<msg>"}` as the 0G node.
     pub fn internal(msg: impl Into<String>) -> RpcError {
-        RpcError { code: -32603, message: "Internal error".into(), data: Some(msg.into()) }
+        RpcError {
+            code: -32603,
+            message: "Internal error".into(),
+            data: Some(msg.into()),
+        }
     }
     fn bad_params(msg: impl Into<String>) -> RpcError {
-        RpcError { code: -32602, message: "Invalid params".into(), data: Some(msg.into()) }
+        RpcError {
+            code: -32602,
+            message: "Invalid params".into(),
+            data: Some(msg.into()),
+        }
     }
     fn parse_error(msg: impl Into<String>) -> RpcError {
-        RpcError { code: -32700, message: "Parse error".into(), data: Some(msg.into()) }
+        RpcError {
+            code: -32700,
+            message: "Parse error".into(),
+            data: Some(msg.into()),
+        }
     }
     fn invalid_request(msg: impl Into<String>) -> RpcError {
-        RpcError { code: -32600, message: "Invalid request".into(), data: Some(msg.into()) }
+        RpcError {
+            code: -32600,
+            message: "Invalid request".into(),
+            data: Some(msg.into()),
+        }
     }
     fn method_not_found(method: &str) -> RpcError {
         RpcError {
@@ -108,12 +128,18 @@ fn error_value(id: Value, e: RpcError) -> Value {
 async fn handle(State(state): State<Arc<NodeState>>, body: Bytes) -> Response {
     let request: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
-        Err(e) => return json_response(&error_value(Value::Null, RpcError::parse_error(e.to_string()))),
+        Err(e) => {
+            return json_response(&error_value(
+                Value::Null,
+                RpcError::parse_error(e.to_string()),
+            ));
+        }
     };
     match request {
-        Value::Array(items) if items.is_empty() => {
-            json_response(&error_value(Value::Null, RpcError::invalid_request("empty batch")))
-        }
+        Value::Array(items) if items.is_empty() => json_response(&error_value(
+            Value::Null,
+            RpcError::invalid_request("empty batch"),
+        )),
         Value::Array(items) => {
             let handles: Vec<_> = items
                 .into_iter()
@@ -122,7 +148,10 @@ async fn handle(State(state): State<Arc<NodeState>>, body: Bytes) -> Response {
             let mut out = Vec::with_capacity(handles.len());
             for h in handles {
                 out.push(h.await.unwrap_or_else(|e| {
-                    error_value(Value::Null, RpcError::internal(format!("handler failed: {e}")))
+                    error_value(
+                        Value::Null,
+                        RpcError::internal(format!("handler failed: {e}")),
+                    )
                 }));
             }
             json_response(&Value::Array(out))
@@ -133,7 +162,10 @@ async fn handle(State(state): State<Arc<NodeState>>, body: Bytes) -> Response {
 
 async fn handle_one(state: Arc<NodeState>, request: Value) -> Value {
     let Value::Object(mut obj) = request else {
-        return error_value(Value::Null, RpcError::invalid_request("a request must be an object"));
+        return error_value(
+            Value::Null,
+            RpcError::invalid_request("a request must be an object"),
+        );
     };
     let id = obj.remove("id").unwrap_or(Value::Null);
     let Some(Value::String(method)) = obj.remove("method") else {
@@ -143,7 +175,10 @@ async fn handle_one(state: Arc<NodeState>, request: Value) -> Value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(a)) => a,
         Some(_) => {
-            return error_value(id, RpcError::bad_params("params must be a positional array"));
+            return error_value(
+                id,
+                RpcError::bad_params("params must be a positional array"),
+            );
         }
     };
     debug!(method, "rpc");
@@ -164,10 +199,12 @@ impl Params {
         let v = self.0.get_mut(i).map(Value::take).ok_or_else(|| {
             RpcError::bad_params(format!("missing value for required parameter {i}"))
         })?;
-        serde_json::from_value(v)
-            .map_err(|e| RpcError::bad_params(format!("parameter {i}: {e}")))
+        serde_json::from_value(v).map_err(|e| RpcError::bad_params(format!("parameter {i}: {e}")))
     }
-    fn take_opt<T: DeserializeOwned>(&mut self, i: usize) -> std::result::Result<Option<T>, RpcError> {
+    fn take_opt<T: DeserializeOwned>(
+        &mut self,
+        i: usize,
+    ) -> std::result::Result<Option<T>, RpcError> {
         match self.0.get(i) {
             None | Some(Value::Null) => Ok(None),
             Some(_) => self.take(i).map(Some),
@@ -197,7 +234,10 @@ async fn call(s: &Arc<NodeState>, method: &str, mut p: Params) -> RpcResult {
         "zgs_getStatus" => to_value(status(s)),
         "zgs_getShardConfig" => {
             let sh = s.store.shard();
-            to_value(ShardConfig { shard_id: sh.shard_id, num_shard: sh.num_shard })
+            to_value(ShardConfig {
+                shard_id: sh.shard_id,
+                num_shard: sh.num_shard,
+            })
         }
         "zgs_getFileInfo" => {
             let root = p.root(0)?;
@@ -255,13 +295,18 @@ async fn call(s: &Arc<NodeState>, method: &str, mut p: Params) -> RpcResult {
             let index: u64 = p.take(1)?;
             download_with_proof(s, s.store.tx_by_seq(seq), index).await
         }
-        "indexer_getShardedNodes" => {
-            Ok(json!({"trusted": [sharded_node(s)], "discovered": []}))
-        }
+        "indexer_getShardedNodes" => Ok(json!({"trusted": [sharded_node(s)], "discovered": []})),
         "indexer_getFileLocations" => {
             let root = p.root(0)?;
-            let held = s.store.tx_by_root(&B256::from(root)).is_some_and(|t| t.finalized);
-            Ok(if held { json!([sharded_node(s)]) } else { Value::Null })
+            let held = s
+                .store
+                .tx_by_root(&B256::from(root))
+                .is_some_and(|t| t.finalized);
+            Ok(if held {
+                json!([sharded_node(s)])
+            } else {
+                Value::Null
+            })
         }
         _ => Err(RpcError::method_not_found(method)),
     }
@@ -286,7 +331,11 @@ fn status(s: &NodeState) -> Status {
         network_identity: NetworkIdentity {
             chain_id: s.chain.chain_id.load(Ordering::Relaxed),
             flow_address: s.flow,
-            p2p_protocol_version: ProtocolVersion { major: 0, minor: 4, build: 0 },
+            p2p_protocol_version: ProtocolVersion {
+                major: 0,
+                minor: 4,
+                build: 0,
+            },
         },
     }
 }
@@ -337,7 +386,12 @@ pub fn validate_segment(seg: &SegmentWithProof) -> std::result::Result<(), RpcEr
     }
     let leaf = segment_root(&seg.data, expected_segment_chunks(seg.file_size, seg.index));
     proof
-        .verify(&leaf, &seg.root, seg.index, num_padded_segments(seg.file_size))
+        .verify(
+            &leaf,
+            &seg.root,
+            seg.index,
+            num_padded_segments(seg.file_size),
+        )
         .map_err(|e| RpcError::invalid_params("proof", format!("validation failed: {e}")))?;
     check_rear_padding(proof, seg.file_size)
         .map_err(|e| RpcError::invalid_params("proof", format!("validation failed: {e}")))?;
@@ -346,11 +400,14 @@ pub fn validate_segment(seg: &SegmentWithProof) -> std::result::Result<(), RpcEr
 
 /// Steps 1–3 of PROTOCOL.md 3.5: the data is whole chunks, and against a known tx the root and
 /// size match and the tx is not finalized; without a tx only small files are cached.
-fn check_against_tx(seg: &SegmentWithProof, tx: Option<&TxView>) -> std::result::Result<(), RpcError> {
+fn check_against_tx(
+    seg: &SegmentWithProof,
+    tx: Option<&TxView>,
+) -> std::result::Result<(), RpcError> {
     if seg.data.is_empty() {
         return Err(RpcError::invalid_params("data", "data is empty"));
     }
-    if seg.data.len() % CHUNK_SIZE != 0 {
+    if !seg.data.len().is_multiple_of(CHUNK_SIZE) {
         return Err(RpcError::invalid_params("data", "invalid data length"));
     }
     match tx {
@@ -365,7 +422,10 @@ fn check_against_tx(seg: &SegmentWithProof, tx: Option<&TxView>) -> std::result:
                 ));
             }
             if tx.finalized {
-                return Err(RpcError::invalid_params("root", "already uploaded and finalized"));
+                return Err(RpcError::invalid_params(
+                    "root",
+                    "already uploaded and finalized",
+                ));
             }
         }
         None => {
@@ -389,10 +449,10 @@ async fn upload(s: &Arc<NodeState>, segs: Vec<SegmentWithProof>, seq: Option<u64
             None => s.store.tx_for_upload_by_root(&B256::from(seg.root)),
         };
         check_against_tx(&seg, tx.as_ref())?;
-        if let Some(tx) = &tx {
-            if s.store.has_segment(tx.rec.seq, seg.index) {
-                continue; // a duplicate is skipped silently
-            }
+        if let Some(tx) = &tx
+            && s.store.has_segment(tx.rec.seq, seg.index)
+        {
+            continue; // a duplicate is skipped silently
         }
         let store = Arc::clone(&s.store);
         blocking(move || {
@@ -465,7 +525,9 @@ async fn download_with_proof(s: &Arc<NodeState>, tx: Option<TxView>, index: u64)
     let store = Arc::clone(&s.store);
     let seq = tx.rec.seq;
     let stored = blocking(move || Ok(store.read_segment(seq, index)?)).await?;
-    let Some(stored) = stored else { return Ok(Value::Null) };
+    let Some(stored) = stored else {
+        return Ok(Value::Null);
+    };
     let proof: FileProof = serde_json::from_slice(&stored.proof_json).map_err(|e| {
         warn!(seq, index, "stored proof is damaged: {e}");
         RpcError::internal(format!("stored proof of segment {index} is damaged"))

@@ -50,24 +50,35 @@ pub struct Shard {
 
 impl Shard {
     /// The whole flow.
-    pub const ALL: Shard = Shard { shard_id: 0, num_shard: 1 };
+    pub const ALL: Shard = Shard {
+        shard_id: 0,
+        num_shard: 1,
+    };
 
     /// Parses `K/N` (N a power of two, K < N).
     pub fn parse(s: &str) -> Result<Shard> {
         let bad = || {
-            Error::usage("node.bad_shard", format!("--shard '{s}' is not of the form K/N"))
-                .hint("use e.g. 0/1 (everything), 0/2 or 1/2; N is a power of two and K < N")
+            Error::usage(
+                "node.bad_shard",
+                format!("--shard '{s}' is not of the form K/N"),
+            )
+            .hint("use e.g. 0/1 (everything), 0/2 or 1/2; N is a power of two and K < N")
         };
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
         let shard_id: u64 = k.trim().parse().map_err(|_| bad())?;
         let num_shard: u64 = n.trim().parse().map_err(|_| bad())?;
-        let shard = Shard { shard_id, num_shard };
+        let shard = Shard {
+            shard_id,
+            num_shard,
+        };
         shard.check().map_err(|_| bad())?;
         Ok(shard)
     }
 
     fn check(&self) -> Result<()> {
-        if self.num_shard == 0 || !self.num_shard.is_power_of_two() || self.shard_id >= self.num_shard
+        if self.num_shard == 0
+            || !self.num_shard.is_power_of_two()
+            || self.shard_id >= self.num_shard
         {
             return Err(Error::usage("node.bad_shard", "invalid shard config"));
         }
@@ -86,7 +97,11 @@ impl Shard {
         }
         let n = self.num_shard;
         let first = start + (self.shard_id + n - start % n) % n;
-        if first >= start + count { 0 } else { (start + count - 1 - first) / n + 1 }
+        if first >= start + count {
+            0
+        } else {
+            (start + count - 1 - first) / n + 1
+        }
     }
 }
 
@@ -244,7 +259,12 @@ impl Store {
             )
             .hint("stop it first, or give this node its own --data-dir"));
         }
-        let store = Store { dir: dir.to_path_buf(), shard, inner: Mutex::new(Inner::default()), _lock: lock };
+        let store = Store {
+            dir: dir.to_path_buf(),
+            shard,
+            inner: Mutex::new(Inner::default()),
+            _lock: lock,
+        };
         store.load()?;
         Ok(store)
     }
@@ -271,7 +291,9 @@ impl Store {
         self.seg_dir(seq).join(format!("{index}.seg"))
     }
     fn cache_dir(&self, key: &CacheKey) -> PathBuf {
-        self.dir.join("cache").join(format!("{}-{}", hex_root(&key.0), key.1))
+        self.dir
+            .join("cache")
+            .join(format!("{}-{}", hex_root(&key.0), key.1))
     }
 
     fn load(&self) -> Result<()> {
@@ -280,8 +302,11 @@ impl Store {
         match std::fs::read(&cursor_path) {
             Ok(b) => {
                 inner.cursor = serde_json::from_slice(&b).map_err(|e| {
-                    Error::failed("node.damaged", format!("{} is damaged: {e}", cursor_path.display()))
-                        .hint("delete it: the node then re-reads the chain from block 0")
+                    Error::failed(
+                        "node.damaged",
+                        format!("{} is damaged: {e}", cursor_path.display()),
+                    )
+                    .hint("delete it: the node then re-reads the chain from block 0")
                 })?
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -290,7 +315,11 @@ impl Store {
         let txs_dir = self.dir.join("txs");
         for entry in std::fs::read_dir(&txs_dir).map_err(io("read", &txs_dir))? {
             let path = entry.map_err(io("read", &txs_dir))?.path();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if name.starts_with('.') {
                 let _ = std::fs::remove_file(&path);
                 continue;
@@ -300,8 +329,11 @@ impl Store {
             }
             let bytes = std::fs::read(&path).map_err(io("read", &path))?;
             let rec: TxRecord = serde_json::from_slice(&bytes).map_err(|e| {
-                Error::failed("node.damaged", format!("{} is damaged: {e}", path.display()))
-                    .hint("delete it and cursor.json: the node then re-reads the chain")
+                Error::failed(
+                    "node.damaged",
+                    format!("{} is damaged: {e}", path.display()),
+                )
+                .hint("delete it and cursor.json: the node then re-reads the chain")
             })?;
             let stored = self.scan_segments(&rec)?;
             self.insert_tx(&mut inner, rec, stored);
@@ -309,8 +341,14 @@ impl Store {
         let cache_dir = self.dir.join("cache");
         for entry in std::fs::read_dir(&cache_dir).map_err(io("read", &cache_dir))? {
             let path = entry.map_err(io("read", &cache_dir))?.path();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let Some((root, size)) = name.split_once('-') else { continue };
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let Some((root, size)) = name.split_once('-') else {
+                continue;
+            };
             let (Ok(root), Ok(size)) = (root.parse::<B256>(), size.parse::<u64>()) else {
                 continue;
             };
@@ -349,9 +387,18 @@ impl Store {
     }
 
     fn insert_tx(&self, inner: &mut Inner, rec: TxRecord, stored: BTreeSet<u64>) {
-        let needed = self.shard.count_in(rec.start_segment(), rec.data_segments());
+        let needed = self
+            .shard
+            .count_in(rec.start_segment(), rec.data_segments());
         inner.by_root.entry(rec.root).or_default().insert(rec.seq);
-        inner.txs.insert(rec.seq, TxState { rec, stored, needed });
+        inner.txs.insert(
+            rec.seq,
+            TxState {
+                rec,
+                stored,
+                needed,
+            },
+        );
     }
 
     /// The first block not yet ingested.
@@ -429,15 +476,27 @@ impl Store {
 
     /// Whether segment `index` of tx `seq` is on disk.
     pub fn has_segment(&self, seq: u64, index: u64) -> bool {
-        self.lock().txs.get(&seq).is_some_and(|t| t.stored.contains(&index))
+        self.lock()
+            .txs
+            .get(&seq)
+            .is_some_and(|t| t.stored.contains(&index))
     }
 
     /// Stores a validated segment of a known tx durably. `data` holds exactly the data chunks.
-    pub fn put_segment(&self, seq: u64, index: u64, proof_json: &[u8], data: &[u8]) -> Result<PutOutcome> {
+    pub fn put_segment(
+        &self,
+        seq: u64,
+        index: u64,
+        proof_json: &[u8],
+        data: &[u8],
+    ) -> Result<PutOutcome> {
         {
             let inner = self.lock();
             let Some(st) = inner.txs.get(&seq) else {
-                return Err(Error::failed("node.unknown_tx", format!("tx {seq} is unknown")));
+                return Err(Error::failed(
+                    "node.unknown_tx",
+                    format!("tx {seq} is unknown"),
+                ));
             };
             if !self.shard.holds(st.rec.start_segment() + index) {
                 return Ok(PutOutcome::NotInShard);
@@ -461,7 +520,11 @@ impl Store {
         if finalized_now {
             self.share_segments(&mut inner, root)?;
         }
-        Ok(if fresh { PutOutcome::Stored { finalized_now } } else { PutOutcome::Duplicate })
+        Ok(if fresh {
+            PutOutcome::Stored { finalized_now }
+        } else {
+            PutOutcome::Duplicate
+        })
     }
 
     /// Caches a validated segment of a file whose tx is not known yet.
@@ -476,7 +539,11 @@ impl Store {
         let key = (root, file_size);
         {
             let inner = self.lock();
-            if inner.cache.get(&key).is_some_and(|m| m.contains_key(&index)) {
+            if inner
+                .cache
+                .get(&key)
+                .is_some_and(|m| m.contains_key(&index))
+            {
                 return Ok(false);
             }
             if inner.cache_bytes + data.len() as u64 > MAX_CACHE_BYTES {
@@ -489,7 +556,12 @@ impl Store {
         let path = self.cache_dir(&key).join(format!("{index}.seg"));
         write_segment(&path, proof_json, data)?;
         let mut inner = self.lock();
-        let fresh = inner.cache.entry(key).or_default().insert(index, data.len() as u64).is_none();
+        let fresh = inner
+            .cache
+            .entry(key)
+            .or_default()
+            .insert(index, data.len() as u64)
+            .is_none();
         if fresh {
             inner.cache_bytes += data.len() as u64;
         }
@@ -500,7 +572,9 @@ impl Store {
 
     /// Moves cached segments of `key` into every matching unfinalized tx.
     fn apply_cache(&self, inner: &mut Inner, key: CacheKey) -> Result<()> {
-        let Some(cached) = inner.cache.get(&key).cloned() else { return Ok(()) };
+        let Some(cached) = inner.cache.get(&key).cloned() else {
+            return Ok(());
+        };
         let seqs: Vec<u64> = inner
             .by_root
             .get(&key.0)
@@ -539,7 +613,9 @@ impl Store {
     /// Lets txs with the same root and size reuse each other's stored segments, the way the 0G
     /// node copies a finalized file's data into a later tx with the same root.
     fn share_segments(&self, inner: &mut Inner, root: B256) -> Result<()> {
-        let Some(seqs) = inner.by_root.get(&root) else { return Ok(()) };
+        let Some(seqs) = inner.by_root.get(&root) else {
+            return Ok(());
+        };
         let seqs: Vec<u64> = seqs.iter().copied().collect();
         if seqs.len() < 2 {
             return Ok(());
@@ -551,7 +627,9 @@ impl Store {
                     continue;
                 }
                 let missing: Vec<u64> = (0..t.rec.data_segments())
-                    .filter(|i| !t.stored.contains(i) && self.shard.holds(t.rec.start_segment() + i))
+                    .filter(|i| {
+                        !t.stored.contains(i) && self.shard.holds(t.rec.start_segment() + i)
+                    })
                     .collect();
                 (t.rec.size, t.rec.start_segment(), missing)
             };
@@ -559,11 +637,19 @@ impl Store {
             for index in missing {
                 let source = seqs.iter().copied().find(|s| {
                     *s != target
-                        && inner.txs.get(s).is_some_and(|o| o.rec.size == size && o.stored.contains(&index))
+                        && inner
+                            .txs
+                            .get(s)
+                            .is_some_and(|o| o.rec.size == size && o.stored.contains(&index))
                 });
                 if let Some(source) = source {
                     link_or_copy(&self.seg_file(source, index), &self.seg_file(target, index))?;
-                    inner.txs.get_mut(&target).expect("exists").stored.insert(index);
+                    inner
+                        .txs
+                        .get_mut(&target)
+                        .expect("exists")
+                        .stored
+                        .insert(index);
                 }
             }
         }
@@ -585,7 +671,9 @@ impl Store {
         let first = start / SEGMENT_CHUNKS;
         let last = (end - 1) / SEGMENT_CHUNKS;
         for seg in first..=last {
-            let Some(s) = self.read_segment(seq, seg)? else { return Ok(None) };
+            let Some(s) = self.read_segment(seq, seg)? else {
+                return Ok(None);
+            };
             let seg_start = seg * SEGMENT_CHUNKS;
             let from = (start.max(seg_start) - seg_start) * CHUNK_SIZE;
             let to = (end.min(seg_start + SEGMENT_CHUNKS) - seg_start) * CHUNK_SIZE;
@@ -603,12 +691,19 @@ fn list_segments(dir: &Path) -> Result<Vec<(u64, u64)>> {
     let mut out = vec![];
     for entry in std::fs::read_dir(dir).map_err(io("read", dir))? {
         let path = entry.map_err(io("read", dir))?.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if name.starts_with('.') {
             let _ = std::fs::remove_file(&path);
             continue;
         }
-        let Some(index) = name.strip_suffix(".seg").and_then(|i| i.parse::<u64>().ok()) else {
+        let Some(index) = name
+            .strip_suffix(".seg")
+            .and_then(|i| i.parse::<u64>().ok())
+        else {
             continue;
         };
         if let Some(len) = segment_data_len(&path) {
@@ -689,11 +784,20 @@ mod tests {
 
     #[test]
     fn shard_parse_and_count() {
-        assert_eq!(Shard::parse("1/2").unwrap(), Shard { shard_id: 1, num_shard: 2 });
+        assert_eq!(
+            Shard::parse("1/2").unwrap(),
+            Shard {
+                shard_id: 1,
+                num_shard: 2
+            }
+        );
         assert!(Shard::parse("2/2").is_err());
         assert!(Shard::parse("0/3").is_err());
         assert!(Shard::parse("x").is_err());
-        let s = Shard { shard_id: 1, num_shard: 4 };
+        let s = Shard {
+            shard_id: 1,
+            num_shard: 4,
+        };
         let brute = |start: u64, n: u64| (start..start + n).filter(|g| s.holds(*g)).count() as u64;
         for start in 0..9 {
             for n in 0..13 {
@@ -705,16 +809,27 @@ mod tests {
     #[test]
     fn segments_survive_reopen_and_finalize_per_shard() {
         let dir = tempfile::tempdir().unwrap();
-        let shard = Shard { shard_id: 1, num_shard: 2 };
+        let shard = Shard {
+            shard_id: 1,
+            num_shard: 2,
+        };
         {
             let store = Store::open(dir.path(), shard).unwrap();
             // 3 data segments starting at global segment 2: this shard holds only index 1.
             assert!(store.add_tx(rec(0, 3 * SEGMENT_SIZE - 100, 2048)).unwrap());
             assert!(!store.tx_by_seq(0).unwrap().finalized);
-            assert_eq!(store.put_segment(0, 0, b"{}", &[0; 256]).unwrap(), PutOutcome::NotInShard);
+            assert_eq!(
+                store.put_segment(0, 0, b"{}", &[0; 256]).unwrap(),
+                PutOutcome::NotInShard
+            );
             let data = vec![1u8; SEGMENT_SIZE as usize];
             let out = store.put_segment(0, 1, b"{\"p\":1}", &data).unwrap();
-            assert_eq!(out, PutOutcome::Stored { finalized_now: true });
+            assert_eq!(
+                out,
+                PutOutcome::Stored {
+                    finalized_now: true
+                }
+            );
             store.set_next_block(42).unwrap();
         }
         let store = Store::open(dir.path(), shard).unwrap();
@@ -725,7 +840,10 @@ mod tests {
         let s = store.read_segment(0, 1).unwrap().unwrap();
         assert_eq!(s.proof_json, b"{\"p\":1}");
         assert_eq!(s.data.len(), SEGMENT_SIZE as usize);
-        assert_eq!(store.read_chunks(0, 1024, 1026).unwrap().unwrap(), vec![1u8; 512]);
+        assert_eq!(
+            store.read_chunks(0, 1024, 1026).unwrap().unwrap(),
+            vec![1u8; 512]
+        );
         assert!(store.read_chunks(0, 0, 2).unwrap().is_none());
     }
 
@@ -742,7 +860,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), Shard::ALL).unwrap();
         let root = B256::repeat_byte(7);
-        assert!(store.cache_segment(root, 300, 0, b"{}", &[5u8; 512]).unwrap());
+        assert!(
+            store
+                .cache_segment(root, 300, 0, b"{}", &[5u8; 512])
+                .unwrap()
+        );
         assert!(store.add_tx(rec(3, 300, 1)).unwrap());
         let v = store.tx_by_root(&root).unwrap();
         assert!(v.finalized);

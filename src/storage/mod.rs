@@ -1,10 +1,142 @@
 //! The 0G-compatible storage client: the Merkle tree of files (`merkle`), the node's wire types
 //! (`types`), a typed JSON-RPC client for storage nodes (`rpc`), and upload and download with
-//! resume and proof verification.
+//! resume and proof verification (`upload`, `download`).
 
+pub mod download;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
+pub mod upload;
 
+pub use download::{DownloadOptions, DownloadReport, download};
 pub use merkle::{FileTree, Hash, SubmissionNode};
+pub use rpc::{NodeClient, RpcError};
 pub use types::{FileInfo, FileProof, SegmentWithProof, ShardConfig, Status, Transaction};
+pub use upload::{UploadOptions, UploadReport, upload_bytes, upload_file};
+
+/// Parses a root given on the command line (`0x` + 64 hex characters).
+pub fn parse_root(s: &str) -> crate::Result<Hash> {
+    types::hex_hash::parse(s.trim()).map_err(|e| {
+        crate::Error::usage("storage.bad_root", format!("'{s}' is not a file root: {e}"))
+            .hint("a root is 0x followed by 64 hex characters, as `cohort storage upload` prints")
+    })
+}
+
+/// What one storage node says about a root.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeFileInfo {
+    pub node: String,
+    /// `null` when the node does not know the root (or could not be asked).
+    pub info: Option<FileInfo>,
+    /// Why the node could not be asked.
+    pub error: Option<String>,
+}
+
+/// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`). Fails with
+/// exit 3 only when no node answers at all.
+pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<Vec<NodeFileInfo>> {
+    let urls = upload::node_urls(client, &[])?;
+    let mut set = tokio::task::JoinSet::new();
+    for (i, u) in urls.iter().enumerate() {
+        let n = NodeClient::new(u);
+        let root = *root;
+        set.spawn(async move { (i, n.file_info(&root, false).await) });
+    }
+    let mut out: Vec<Option<NodeFileInfo>> = vec![None; urls.len()];
+    let mut last_err = None;
+    while let Some(r) = set.join_next().await {
+        let (i, r) = r.map_err(|e| crate::Error::failed("storage.task", e.to_string()))?;
+        let (info, error) = match r {
+            Ok(info) => (info, None),
+            Err(e) => {
+                let msg = e.to_string();
+                last_err = Some(e);
+                (None, Some(msg))
+            }
+        };
+        out[i] = Some(NodeFileInfo { node: urls[i].clone(), info, error });
+    }
+    let out: Vec<NodeFileInfo> = out.into_iter().flatten().collect();
+    if let Some(e) = last_err {
+        if out.iter().all(|n| n.error.is_some()) {
+            return Err(e.into());
+        }
+    }
+    Ok(out)
+}
+
+/// The local Merkle facts of a file: no network.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RootReport {
+    pub path: std::path::PathBuf,
+    pub size: u64,
+    /// The file root; `null` when the file is split into several fragments.
+    pub root: Option<String>,
+    /// Every fragment's root, in order.
+    pub roots: Vec<String>,
+    pub fragments: Vec<FragmentRoot>,
+}
+
+/// The Merkle facts of one fragment.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FragmentRoot {
+    pub root: String,
+    pub offset: u64,
+    pub size: u64,
+    pub chunks: u64,
+    pub padded_chunks: u64,
+    pub segments: u64,
+    pub padded_segments: u64,
+    pub fee_sectors: u64,
+    pub nodes: Vec<SubmissionNode>,
+}
+
+/// Computes the root(s) and submission nodes of a local file, hashing on `threads` threads
+/// (0: all cores). Missing, unreadable and empty files are usage errors (exit 2).
+pub fn root_of_file(
+    path: &std::path::Path,
+    fragment_size: u64,
+    threads: usize,
+    progress: &dyn crate::progress::Progress,
+) -> crate::Result<RootReport> {
+    let (file, size) = upload::open_input(path)?;
+    let frag = upload::effective_fragment_size(fragment_size);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| crate::Error::failed("storage.threads", e.to_string()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let task = progress.task(&format!("hashing {name}"), Some(size), crate::progress::Unit::Bytes);
+    let mut fragments = Vec::new();
+    for k in 0..size.div_ceil(frag) {
+        let offset = k * frag;
+        let fsize = frag.min(size - offset);
+        let reader = upload::RangeReader { file: &file, pos: offset, end: offset + fsize };
+        let tree = pool
+            .install(|| FileTree::from_reader_with(reader, fsize, |n| task.inc(n)))
+            .map_err(|e| crate::Error::io("read", path, e))?;
+        let chunks = merkle::num_chunks(fsize);
+        fragments.push(FragmentRoot {
+            root: types::hex_hash::to_hex(&tree.root),
+            offset,
+            size: fsize,
+            chunks,
+            padded_chunks: merkle::padded_chunks(chunks),
+            segments: merkle::num_data_segments(fsize),
+            padded_segments: merkle::num_padded_segments(fsize),
+            fee_sectors: merkle::fee_sectors(fsize),
+            nodes: tree.nodes(),
+        });
+    }
+    task.finish();
+    Ok(RootReport {
+        path: path.to_path_buf(),
+        size,
+        root: (fragments.len() == 1).then(|| fragments[0].root.clone()),
+        roots: fragments.iter().map(|f| f.root.clone()).collect(),
+        fragments,
+    })
+}

@@ -17,7 +17,10 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
     if let Some((p, w)) = inputs.iter().find(|(_, w)| !(w.is_finite() && *w >= 0.0)) {
         return Err(Error::usage(
             "average.weight",
-            format!("weight {w} for {} is not a finite non-negative number", p.display()),
+            format!(
+                "weight {w} for {} is not a finite non-negative number",
+                p.display()
+            ),
         ));
     }
     let total: f64 = inputs.iter().map(|(_, w)| w).sum();
@@ -33,13 +36,20 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
         .collect();
     let mut step = 0;
     for (i, (path, w)) in inputs.iter().enumerate() {
-        let ck = if i == 0 { first.clone() } else { Checkpoint::load(path)? };
+        let ck = if i == 0 {
+            first.clone()
+        } else {
+            Checkpoint::load(path)?
+        };
         ck.check_config(&first.config, path)?;
         step = step.max(ck.step);
         let scale = w / total;
         for (name, (shape, data)) in &ck.weights {
             let (s, acc) = sums.get_mut(name).ok_or_else(|| {
-                Error::usage("average.mismatch", format!("{} has extra tensor {name}", path.display()))
+                Error::usage(
+                    "average.mismatch",
+                    format!("{} has extra tensor {name}", path.display()),
+                )
             })?;
             if s != shape {
                 return Err(Error::usage(
@@ -62,6 +72,12 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
         .collect();
     let mut info = BTreeMap::new();
     info.insert("averaged_from".to_string(), inputs.len().to_string());
-    let ck = Checkpoint { config: first.config.clone(), step, weights, optimizer: None, info };
+    let ck = Checkpoint {
+        config: first.config.clone(),
+        step,
+        weights,
+        optimizer: None,
+        info,
+    };
     ck.save(out)
 }

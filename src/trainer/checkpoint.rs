@@ -51,7 +51,10 @@ impl Checkpoint {
         let mut meta = serde_json::Map::new();
         let mut md: BTreeMap<String, String> = self.info.clone();
         md.insert("format".into(), FORMAT.into());
-        md.insert("config".into(), serde_json::to_string(&self.config).expect("config serializes"));
+        md.insert(
+            "config".into(),
+            serde_json::to_string(&self.config).expect("config serializes"),
+        );
         md.insert("step".into(), self.step.to_string());
         if let Some(opt) = &self.optimizer {
             md.insert("optim.t".into(), opt.t.to_string());
@@ -93,14 +96,20 @@ impl Checkpoint {
     /// Reads a checkpoint, checking that its tensors match its config.
     pub fn load(path: &Path) -> Result<Checkpoint> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Error::usage("checkpoint.read", format!("could not read checkpoint {}: {e}", path.display()))
+            Error::usage(
+                "checkpoint.read",
+                format!("could not read checkpoint {}: {e}", path.display()),
+            )
         })?;
         Checkpoint::from_bytes(&bytes, path)
     }
 
     pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Checkpoint> {
         let bad = |why: String| {
-            Error::usage("checkpoint.invalid", format!("{} is not a cohort checkpoint: {why}", path.display()))
+            Error::usage(
+                "checkpoint.invalid",
+                format!("{} is not a cohort checkpoint: {why}", path.display()),
+            )
         };
         let (_, meta) =
             safetensors::SafeTensors::read_metadata(bytes).map_err(|e| bad(e.to_string()))?;
@@ -149,7 +158,13 @@ impl Checkpoint {
             .into_iter()
             .filter(|(k, _)| !matches!(k.as_str(), "format" | "config" | "step" | "optim.t"))
             .collect();
-        Ok(Checkpoint { config, step, weights, optimizer, info })
+        Ok(Checkpoint {
+            config,
+            step,
+            weights,
+            optimizer,
+            info,
+        })
     }
 
     /// Refuses a checkpoint whose config differs from `expected`, naming both shapes.
@@ -185,7 +200,10 @@ pub fn check_shapes(config: &ModelConfig, weights: &Tensors, path: &Path) -> Res
             None => {
                 return Err(Error::usage(
                     "checkpoint.invalid",
-                    format!("checkpoint {} lacks tensor {name} {shape:?}", path.display()),
+                    format!(
+                        "checkpoint {} lacks tensor {name} {shape:?}",
+                        path.display()
+                    ),
                 ));
             }
             Some((s, _)) if s != shape => {
@@ -203,7 +221,10 @@ pub fn check_shapes(config: &ModelConfig, weights: &Tensors, path: &Path) -> Res
     if let Some(extra) = weights.keys().find(|k| !expected.contains_key(*k)) {
         return Err(Error::usage(
             "checkpoint.invalid",
-            format!("checkpoint {} has unexpected tensor {extra}", path.display()),
+            format!(
+                "checkpoint {} has unexpected tensor {extra}",
+                path.display()
+            ),
         ));
     }
     Ok(())

@@ -27,8 +27,10 @@ impl ModelConfig {
     /// Checks the values, naming the key (`model.heads`) in a usage error (exit 2).
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, why: String| {
-            Err(Error::usage("jobspec.invalid", format!("model.{key}: {why}"))
-                .hint(format!("fix `{key}` in the [model] table")))
+            Err(
+                Error::usage("jobspec.invalid", format!("model.{key}: {why}"))
+                    .hint(format!("fix `{key}` in the [model] table")),
+            )
         };
         if self.layers == 0 || self.layers > 256 {
             return bad("layers", format!("{} is not in 1..=256", self.layers));
@@ -61,7 +63,8 @@ impl ModelConfig {
     /// Number of trainable parameters.
     pub fn parameters(&self) -> u64 {
         let d = self.width as u64;
-        let per_block = 4 * d + (3 * d * d + 3 * d) + (d * d + d) + (4 * d * d + 4 * d) + (4 * d * d + d);
+        let per_block =
+            4 * d + (3 * d * d + 3 * d) + (d * d + d) + (4 * d * d + 4 * d) + (4 * d * d + d);
         VOCAB as u64 * d + self.context as u64 * d + self.layers as u64 * per_block + 2 * d
     }
 
@@ -151,19 +154,30 @@ impl TrainConfig {
     /// Checks the values, naming the key (`training.batch_size`) in a usage error (exit 2).
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, why: String| {
-            Err(Error::usage("jobspec.invalid", format!("training.{key}: {why}"))
-                .hint(format!("fix `{key}` in the [training] table")))
+            Err(
+                Error::usage("jobspec.invalid", format!("training.{key}: {why}"))
+                    .hint(format!("fix `{key}` in the [training] table")),
+            )
         };
         if self.batch_size == 0 || self.batch_size > 65536 {
-            return bad("batch_size", format!("{} is not in 1..=65536", self.batch_size));
+            return bad(
+                "batch_size",
+                format!("{} is not in 1..=65536", self.batch_size),
+            );
         }
         if !(self.learning_rate > 0.0 && self.learning_rate.is_finite()) {
-            return bad("learning_rate", format!("{} is not positive", self.learning_rate));
+            return bad(
+                "learning_rate",
+                format!("{} is not positive", self.learning_rate),
+            );
         }
         if let Some(m) = self.min_learning_rate
             && !(m >= 0.0 && m <= self.learning_rate)
         {
-            return bad("min_learning_rate", format!("{m} is not in [0, learning_rate]"));
+            return bad(
+                "min_learning_rate",
+                format!("{m} is not in [0, learning_rate]"),
+            );
         }
         if !(0.0..1.0).contains(&self.beta1) {
             return bad("beta1", format!("{} is not in [0, 1)", self.beta1));

@@ -40,7 +40,10 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| {
-            Error::usage("data.missing", format!("data path {} is not readable: {e}", p.display()))
+            Error::usage(
+                "data.missing",
+                format!("data path {} is not readable: {e}", p.display()),
+            )
         })?;
         if meta.is_dir() {
             walk(p, &mut out)?;
@@ -55,9 +58,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io("read folder", dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
-    entries.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+    entries.sort_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     for e in entries {
         if e.is_dir() {
             walk(&e, out)?;
@@ -153,9 +163,16 @@ pub fn batch_offsets(
     let positions = (stream_len - context) as u64; // windows of context + 1 bytes
     let mut s = Stream::new(
         "cohort.batch.v1",
-        &[&seed.to_le_bytes(), &round.to_le_bytes(), worker, &step.to_le_bytes()],
+        &[
+            &seed.to_le_bytes(),
+            &round.to_le_bytes(),
+            worker,
+            &step.to_le_bytes(),
+        ],
     );
-    (0..batch_size).map(|_| s.below(positions) as usize).collect()
+    (0..batch_size)
+        .map(|_| s.below(positions) as usize)
+        .collect()
 }
 
 /// Inputs and targets (as u32 token ids) of windows at `offsets`.

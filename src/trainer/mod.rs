@@ -74,10 +74,15 @@ impl DeviceChoice {
                         "trainer.no_cuda",
                         "this cohort was built without CUDA support",
                     )
-                    .hint("rebuild with `cargo build --release --features cuda`, or use --device cpu"));
+                    .hint(
+                        "rebuild with `cargo build --release --features cuda`, or use --device cpu",
+                    ));
                 }
                 Device::new_cuda(0).map_err(|e| {
-                    Error::failed("trainer.no_cuda", format!("could not open CUDA device 0: {e}"))
+                    Error::failed(
+                        "trainer.no_cuda",
+                        format!("could not open CUDA device 0: {e}"),
+                    )
                 })
             }
         }
@@ -124,7 +129,12 @@ pub struct TrainOptions {
 }
 
 impl TrainOptions {
-    pub fn new(data: Vec<PathBuf>, model: ModelConfig, training: TrainConfig, out_dir: PathBuf) -> Self {
+    pub fn new(
+        data: Vec<PathBuf>,
+        model: ModelConfig,
+        training: TrainConfig,
+        out_dir: PathBuf,
+    ) -> Self {
         TrainOptions {
             data,
             model,
@@ -227,7 +237,16 @@ impl<'a> Session<'a> {
             }
         };
         let step = start_step.unwrap_or(step);
-        Ok(Session { model, opt, corpus, cfg: cfg.clone(), seed, round, worker, step })
+        Ok(Session {
+            model,
+            opt,
+            corpus,
+            cfg: cfg.clone(),
+            seed,
+            round,
+            worker,
+            step,
+        })
     }
 
     /// One optimizer step; returns the training loss of the batch.
@@ -258,12 +277,17 @@ impl<'a> Session<'a> {
         if !loss_value.is_finite() {
             return Err(Error::failed(
                 "trainer.diverged",
-                format!("training diverged at step {}: loss is {loss_value}", self.step),
+                format!(
+                    "training diverged at step {}: loss is {loss_value}",
+                    self.step
+                ),
             )
             .hint("lower training.learning_rate or raise training.warmup_steps"));
         }
         let grads = loss.backward().map_err(ce)?;
-        let lr = self.cfg.lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
+        let lr = self
+            .cfg
+            .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
         self.opt.step(&self.model, &grads, lr, &self.cfg)?;
         self.step += 1;
         Ok(loss_value)
@@ -295,10 +319,16 @@ pub fn eval_loss(model: &Model, stream: &[u8], cap: Option<usize>) -> Result<Opt
     let mut total = 0f64;
     for chunk in offsets.chunks(32) {
         let (x, y) = data::windows(stream, chunk, t);
-        let loss = model.loss(&x, &y, chunk.len(), None).and_then(|l| l.to_scalar::<f32>()).map_err(ce)?;
+        let loss = model
+            .loss(&x, &y, chunk.len(), None)
+            .and_then(|l| l.to_scalar::<f32>())
+            .map_err(ce)?;
         total += loss as f64 * chunk.len() as f64;
     }
-    Ok(Some((total / offsets.len() as f64, (offsets.len() * t) as u64)))
+    Ok(Some((
+        total / offsets.len() as f64,
+        (offsets.len() * t) as u64,
+    )))
 }
 
 /// Available memory in bytes (MemAvailable from /proc/meminfo), if known.
@@ -376,7 +406,9 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     checkpoints.push(first);
     let initial_val = eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0);
     if let Some(v) = initial_val {
-        progress.note(&format!("step {start}: validation loss {v:.4} before training"));
+        progress.note(&format!(
+            "step {start}: validation loss {v:.4} before training"
+        ));
     }
 
     let task = progress.task("training", Some(steps), Unit::Steps);
@@ -411,7 +443,11 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
                 tokens_per_s: tps,
                 learning_rate: lr,
             });
-            task.set_message(&format!("loss {:.3} · {:.0} tok/s", acc / acc_n as f64, tps));
+            task.set_message(&format!(
+                "loss {:.3} · {:.0} tok/s",
+                acc / acc_n as f64,
+                tps
+            ));
             (acc, acc_n) = (0.0, 0);
             since = Instant::now();
         }
@@ -431,7 +467,10 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     let seconds = began.elapsed().as_secs_f64();
     let tokens = steps * tokens_per_step;
     let report = TrainReport {
-        final_checkpoint: checkpoints.last().cloned().expect("at least one checkpoint"),
+        final_checkpoint: checkpoints
+            .last()
+            .cloned()
+            .expect("at least one checkpoint"),
         checkpoints,
         metrics_file: opts.out_dir.join("metrics.json"),
         start_step: start,
@@ -532,10 +571,17 @@ pub fn generate(
     seed: u64,
 ) -> Result<String> {
     if !(temperature >= 0.0 && temperature.is_finite()) {
-        return Err(Error::usage("generate.temperature", "--temperature must be 0 or more"));
+        return Err(Error::usage(
+            "generate.temperature",
+            "--temperature must be 0 or more",
+        ));
     }
     let ck = Checkpoint::load(ckpt)?;
-    let model = Model::from_values(&ck.config.clone(), ck.weights, &DeviceChoice::Auto.device()?)?;
+    let model = Model::from_values(
+        &ck.config.clone(),
+        ck.weights,
+        &DeviceChoice::Auto.device()?,
+    )?;
     let t = model.config.context;
     let mut tokens: Vec<u32> = prompt.bytes().map(u32::from).collect();
     if tokens.is_empty() {
@@ -553,11 +599,17 @@ pub fn generate(
             logits
                 .iter()
                 .enumerate()
-                .fold((0, f32::NEG_INFINITY), |b, (i, &v)| if v > b.1 { (i, v) } else { b })
+                .fold(
+                    (0, f32::NEG_INFINITY),
+                    |b, (i, &v)| if v > b.1 { (i, v) } else { b },
+                )
                 .0
         } else {
             let max = logits.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v)) as f64;
-            let w: Vec<f64> = logits.iter().map(|&v| ((v as f64 - max) / temperature).exp()).collect();
+            let w: Vec<f64> = logits
+                .iter()
+                .map(|&v| ((v as f64 - max) / temperature).exp())
+                .collect();
             let mut u = rng.next_f64() * w.iter().sum::<f64>();
             let mut pick = w.len() - 1;
             for (i, wi) in w.iter().enumerate() {

@@ -44,7 +44,10 @@ pub fn parameter_shapes(c: &ModelConfig) -> BTreeMap<String, (Vec<usize>, Init)>
         m.insert(p("ln2.bias"), (vec![d], Init::Zeros));
         m.insert(p("mlp.fc.weight"), (vec![4 * d, d], Init::Normal(0.02)));
         m.insert(p("mlp.fc.bias"), (vec![4 * d], Init::Zeros));
-        m.insert(p("mlp.proj.weight"), (vec![d, 4 * d], Init::Normal(proj_std)));
+        m.insert(
+            p("mlp.proj.weight"),
+            (vec![d, 4 * d], Init::Normal(proj_std)),
+        );
         m.insert(p("mlp.proj.bias"), (vec![d], Init::Zeros));
     }
     m
@@ -92,11 +95,19 @@ impl Model {
             let t = Tensor::from_vec(data, shape, device).map_err(ce)?;
             params.insert(name, Var::from_tensor(&t).map_err(ce)?);
         }
-        Ok(Model { config: config.clone(), params, device: device.clone(), kernels: Kernels::for_device(device) })
+        Ok(Model {
+            config: config.clone(),
+            params,
+            device: device.clone(),
+            kernels: Kernels::for_device(device),
+        })
     }
 
     fn p(&self, name: &str) -> &Tensor {
-        self.params.get(name).map(|v| v.as_tensor()).expect("parameter exists")
+        self.params
+            .get(name)
+            .map(|v| v.as_tensor())
+            .expect("parameter exists")
     }
 
     /// Mean cross-entropy (nats per byte) of predicting `targets` from `inputs`, both
@@ -143,8 +154,10 @@ impl Model {
                     let mut raw = vec![0u64; x.elem_count()];
                     rng.fill_u64(&mut raw);
                     let threshold = (p * (1u64 << 53) as f64) as u64;
-                    let mask: Vec<f32> =
-                        raw.iter().map(|r| if (r >> 11) < threshold { 0.0 } else { keep }).collect();
+                    let mask: Vec<f32> = raw
+                        .iter()
+                        .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
+                        .collect();
                     x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?)
                 }
                 _ => Ok(x),
@@ -154,14 +167,26 @@ impl Model {
         for i in 0..c.layers {
             let name = |s: &str| format!("blocks.{i}.{s}");
             let h = k.layer_norm(&x, self.p(&name("ln1.weight")), self.p(&name("ln1.bias")))?;
-            let qkv = linear(&h, self.p(&name("attn.qkv.weight")), Some(self.p(&name("attn.qkv.bias"))))?;
+            let qkv = linear(
+                &h,
+                self.p(&name("attn.qkv.weight")),
+                Some(self.p(&name("attn.qkv.bias"))),
+            )?;
             let a = k.attention(&qkv, batch, seq, c.heads)?;
-            let a = linear(&a, self.p(&name("attn.proj.weight")), Some(self.p(&name("attn.proj.bias"))))?;
+            let a = linear(
+                &a,
+                self.p(&name("attn.proj.weight")),
+                Some(self.p(&name("attn.proj.bias"))),
+            )?;
             x = (x + drop(a)?)?;
             let h = k.layer_norm(&x, self.p(&name("ln2.weight")), self.p(&name("ln2.bias")))?;
             let f = linear(&h, self.p(&name("mlp.fc.weight")), None)?;
             let f = k.bias_gelu(&f, self.p(&name("mlp.fc.bias")))?;
-            let f = linear(&f, self.p(&name("mlp.proj.weight")), Some(self.p(&name("mlp.proj.bias"))))?;
+            let f = linear(
+                &f,
+                self.p(&name("mlp.proj.weight")),
+                Some(self.p(&name("mlp.proj.bias"))),
+            )?;
             x = (x + drop(f)?)?;
         }
         let x = k.layer_norm(&x, self.p("ln_f.weight"), self.p("ln_f.bias"))?;
@@ -173,7 +198,10 @@ impl Model {
         let mut out = BTreeMap::new();
         for (name, v) in &self.params {
             let t = v.as_tensor();
-            let data = t.flatten_all().and_then(|t| t.to_dtype(DType::F32)?.to_vec1::<f32>()).map_err(ce)?;
+            let data = t
+                .flatten_all()
+                .and_then(|t| t.to_dtype(DType::F32)?.to_vec1::<f32>())
+                .map_err(ce)?;
             out.insert(name.clone(), (t.dims().to_vec(), data));
         }
         Ok(out)

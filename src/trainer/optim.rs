@@ -26,7 +26,11 @@ impl AdamW {
         for (name, var) in &model.params {
             m.insert(name.clone(), vec![0f32; var.as_tensor().elem_count()]);
         }
-        AdamW { t: 0, v: m.clone(), m }
+        AdamW {
+            t: 0,
+            v: m.clone(),
+            m,
+        }
     }
 
     /// Applies one update with learning rate `lr`; returns the gradient norm before clipping.
@@ -40,13 +44,20 @@ impl AdamW {
         let mut host = Vec::with_capacity(model.params.len());
         for (name, var) in &model.params {
             let g = grads.get(var.as_tensor()).ok_or_else(|| {
-                Error::failed("trainer.no_grad", format!("parameter {name} received no gradient"))
+                Error::failed(
+                    "trainer.no_grad",
+                    format!("parameter {name} received no gradient"),
+                )
             })?;
-            host.push(g.flatten_all().and_then(|g| g.to_vec1::<f32>()).map_err(ce)?);
+            host.push(
+                g.flatten_all()
+                    .and_then(|g| g.to_vec1::<f32>())
+                    .map_err(ce)?,
+            );
         }
         let norm = host
             .iter()
-            .map(|g| g.iter().map(|&x| (x as f64) * (x as f64)).sum::<f64>())
+            .map(|g| cohort_kernels::sum_sq(g))
             .sum::<f64>()
             .sqrt();
         let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
@@ -55,26 +66,32 @@ impl AdamW {
             1.0
         };
         self.t += 1;
-        let (b1, b2) = (cfg.beta1 as f32, cfg.beta2 as f32);
         let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
         let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
-        let step_size = (lr / bc1) as f32;
-        let bc2_sqrt = bc2.sqrt() as f32;
-        let eps = cfg.eps as f32;
         for ((name, var), g) in model.params.iter().zip(host) {
             let t = var.as_tensor();
-            let mut p = t.flatten_all().and_then(|t| t.to_vec1::<f32>()).map_err(ce)?;
+            let mut p = t
+                .flatten_all()
+                .and_then(|t| t.to_vec1::<f32>())
+                .map_err(ce)?;
             let m = self.m.get_mut(name).expect("state for every parameter");
             let v = self.v.get_mut(name).expect("state for every parameter");
-            let decay = if decays(name) { (lr * cfg.weight_decay) as f32 } else { 0.0 };
-            for i in 0..p.len() {
-                let gi = g[i] * clip;
-                m[i] = b1 * m[i] + (1.0 - b1) * gi;
-                v[i] = b2 * v[i] + (1.0 - b2) * gi * gi;
-                let denom = v[i].sqrt() / bc2_sqrt + eps;
-                p[i] -= p[i] * decay + step_size * m[i] / denom;
-            }
-            var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?).map_err(ce)?;
+            let c = cohort_kernels::AdamStep {
+                beta1: cfg.beta1 as f32,
+                beta2: cfg.beta2 as f32,
+                eps: cfg.eps as f32,
+                step_size: (lr / bc1) as f32,
+                bc2_sqrt: bc2.sqrt() as f32,
+                decay: if decays(name) {
+                    (lr * cfg.weight_decay) as f32
+                } else {
+                    0.0
+                },
+                clip,
+            };
+            cohort_kernels::adamw(&mut p, &g, m, v, c);
+            var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
+                .map_err(ce)?;
         }
         Ok(norm)
     }

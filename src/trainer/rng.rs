@@ -15,7 +15,9 @@ impl Stream {
             h.update(&(p.len() as u64).to_le_bytes());
             h.update(p);
         }
-        Stream { reader: h.finalize_xof() }
+        Stream {
+            reader: h.finalize_xof(),
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -77,6 +79,9 @@ mod tests {
         let n = Stream::new("d", &[]).normals(10000, 1.0);
         let mean: f64 = n.iter().map(|&x| x as f64).sum::<f64>() / n.len() as f64;
         let var: f64 = n.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / n.len() as f64;
-        assert!(mean.abs() < 0.05 && (var - 1.0).abs() < 0.05, "mean {mean} var {var}");
+        assert!(
+            mean.abs() < 0.05 && (var - 1.0).abs() < 0.05,
+            "mean {mean} var {var}"
+        );
     }
 }

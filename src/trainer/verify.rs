@@ -52,13 +52,20 @@ fn diff(name: &str, a: &[f32], b: &[f32], out: &mut Vec<TensorDiff>, same: &mut 
             m = if d.is_nan() { f64::INFINITY } else { m.max(d) };
         }
     }
-    out.push(TensorDiff { name: name.to_string(), max_abs_diff: m });
+    out.push(TensorDiff {
+        name: name.to_string(),
+        max_abs_diff: m,
+    });
 }
 
 /// Re-runs training from `from_ckpt` (at step s, with its optimizer state when present) up to
 /// the step of `claimed_ckpt`, on the CPU, and compares the result with the claim tensor by
 /// tensor.
-pub fn verify_span(from_ckpt: &Path, claimed_ckpt: &Path, opts: &VerifyOptions) -> Result<VerifyReport> {
+pub fn verify_span(
+    from_ckpt: &Path,
+    claimed_ckpt: &Path,
+    opts: &VerifyOptions,
+) -> Result<VerifyReport> {
     opts.model.validate()?;
     opts.training.validate()?;
     let from = Checkpoint::load(from_ckpt)?;
@@ -96,18 +103,37 @@ pub fn verify_span(from_ckpt: &Path, claimed_ckpt: &Path, opts: &VerifyOptions) 
     let mine = s.checkpoint(true)?;
     let mut tensors = Vec::new();
     let mut identical = true;
-    compare(&mine.weights, &claimed.weights, "", &mut tensors, &mut identical);
+    compare(
+        &mine.weights,
+        &claimed.weights,
+        "",
+        &mut tensors,
+        &mut identical,
+    );
     let compared_optimizer = claimed.optimizer.is_some();
     if let (Some(a), Some(b)) = (&mine.optimizer, &claimed.optimizer) {
         identical &= a.t == b.t;
         for (prefix, x, y) in [("optim.m.", &a.m, &b.m), ("optim.v.", &a.v, &b.v)] {
             for (name, data) in x {
-                diff(&format!("{prefix}{name}"), data, &y[name], &mut tensors, &mut identical);
+                diff(
+                    &format!("{prefix}{name}"),
+                    data,
+                    &y[name],
+                    &mut tensors,
+                    &mut identical,
+                );
             }
         }
     }
     let max_abs_diff = tensors.iter().map(|t| t.max_abs_diff).fold(0.0, f64::max);
-    Ok(VerifyReport { identical, from_step, to_step, max_abs_diff, compared_optimizer, tensors })
+    Ok(VerifyReport {
+        identical,
+        from_step,
+        to_step,
+        max_abs_diff,
+        compared_optimizer,
+        tensors,
+    })
 }
 
 fn compare(a: &Tensors, b: &Tensors, prefix: &str, out: &mut Vec<TensorDiff>, same: &mut bool) {

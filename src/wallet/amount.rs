@@ -10,8 +10,11 @@ use crate::error::{Error, Result};
 const UNITS: &[(&str, u8)] = &[("ether", 18), ("eth", 18), ("gwei", 9), ("wei", 0)];
 
 fn bad(s: &str, why: impl Into<String>) -> Error {
-    Error::usage("amount.invalid", format!("'{s}' is not a valid amount: {}", why.into()))
-        .hint("write amounts like 1.5, 0.25ether, 250gwei or 1000wei")
+    Error::usage(
+        "amount.invalid",
+        format!("'{s}' is not a valid amount: {}", why.into()),
+    )
+    .hint("write amounts like 1.5, 0.25ether, 250gwei or 1000wei")
 }
 
 /// Parses a human amount into base units (wei for the native coin).
@@ -70,12 +73,22 @@ pub fn format_amount(value: U256, decimals: u8) -> String {
     let digits = value.to_string();
     let d = decimals as usize;
     let (int, frac) = if digits.len() > d {
-        (digits[..digits.len() - d].to_string(), digits[digits.len() - d..].to_string())
+        (
+            digits[..digits.len() - d].to_string(),
+            digits[digits.len() - d..].to_string(),
+        )
     } else {
-        ("0".to_string(), format!("{}{digits}", "0".repeat(d - digits.len())))
+        (
+            "0".to_string(),
+            format!("{}{digits}", "0".repeat(d - digits.len())),
+        )
     };
     let frac = frac.trim_end_matches('0');
-    if frac.is_empty() { int } else { format!("{int}.{frac}") }
+    if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    }
 }
 
 #[cfg(test)]
@@ -98,8 +111,14 @@ mod tests {
 
     #[test]
     fn unit_suffixes_set_the_unit() {
-        assert_eq!(parse_amount("1.5ether", 18).unwrap(), wei("1500000000000000000"));
-        assert_eq!(parse_amount("2 ETH", 18).unwrap(), wei("2000000000000000000"));
+        assert_eq!(
+            parse_amount("1.5ether", 18).unwrap(),
+            wei("1500000000000000000")
+        );
+        assert_eq!(
+            parse_amount("2 ETH", 18).unwrap(),
+            wei("2000000000000000000")
+        );
         assert_eq!(parse_amount("250gwei", 18).unwrap(), wei("250000000000"));
         assert_eq!(parse_amount("1.5gwei", 18).unwrap(), wei("1500000000"));
         assert_eq!(parse_amount("7wei", 18).unwrap(), wei("7"));

@@ -49,14 +49,19 @@ pub fn get(paths: &Paths, name: &str) -> Option<Zeroizing<String>> {
 /// Stores `password` for wallet `name`. Unlike reading, failing to store is an error: the user
 /// asked for it.
 pub fn remember(paths: &Paths, name: &str, password: &str) -> Result<()> {
-    entry(paths, name).and_then(|e| e.set_password(password)).map_err(|e| {
-        Error::failed("wallet.keyring_unavailable", "the OS keyring is not available here")
+    entry(paths, name)
+        .and_then(|e| e.set_password(password))
+        .map_err(|e| {
+            Error::failed(
+                "wallet.keyring_unavailable",
+                "the OS keyring is not available here",
+            )
             .cause(e)
             .hint(format!(
                 "on a headless machine use --password-file FILE or {} instead",
                 crate::env::COHORT_PASSWORD_FILE
             ))
-    })?;
+        })?;
     crate::fsutil::write_atomic(&marker(paths, name), b"", keystore::FILE_MODE)
 }
 

@@ -56,12 +56,17 @@ pub fn validate_name(name: &str) -> Result<()> {
         && name.len() <= 64
         && !name.starts_with('.')
         && !name.starts_with('-')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(())
     } else {
-        Err(Error::usage("wallet.bad_name", format!("'{name}' is not a valid wallet name"))
-            .hint("use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"))
+        Err(Error::usage(
+            "wallet.bad_name",
+            format!("'{name}' is not a valid wallet name"),
+        )
+        .hint("use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"))
     }
 }
 
@@ -94,6 +99,7 @@ pub fn existing(paths: &Paths, name: &str) -> Result<PathBuf> {
 pub struct WalletEntry {
     pub name: String,
     /// From the file's `address` field; `None` for a file without one.
+    #[serde(serialize_with = "super::checksum::option::serialize")]
     pub address: Option<Address>,
     pub path: PathBuf,
 }
@@ -109,7 +115,10 @@ pub fn list(paths: &Paths) -> Result<Vec<WalletEntry>> {
     let mut out = Vec::new();
     for entry in rd.flatten() {
         let p = entry.path();
-        let Some(name) = p.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json"))
+        let Some(name) = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".json"))
         else {
             continue;
         };
@@ -120,7 +129,11 @@ pub fn list(paths: &Paths) -> Result<Vec<WalletEntry>> {
             .ok()
             .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
             .and_then(|v| stored_address(&v));
-        out.push(WalletEntry { name: name.to_string(), address, path: p });
+        out.push(WalletEntry {
+            name: name.to_string(),
+            address,
+            path: p,
+        });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
@@ -156,7 +169,10 @@ pub fn address_of(paths: &Paths, name: &str) -> Result<Address> {
 fn malformed(p: &Path, why: impl std::fmt::Display) -> Error {
     Error::usage(
         "wallet.bad_keystore",
-        format!("{} is not a valid Web3 Secret Storage (v3) keystore", p.display()),
+        format!(
+            "{} is not a valid Web3 Secret Storage (v3) keystore",
+            p.display()
+        ),
     )
     .cause(why)
     .hint("pass a keystore JSON file as written by geth, foundry (`cast wallet`) or cohort")
@@ -177,11 +193,11 @@ fn read_checked(p: &Path) -> Result<(Value, bool)> {
     let Some(obj) = v.as_object_mut() else {
         return Err(malformed(p, "the file is not a JSON object"));
     };
-    if !obj.contains_key("crypto") {
-        if let Some(c) = obj.remove("Crypto") {
-            obj.insert("crypto".into(), c);
-            normalized = true;
-        }
+    if !obj.contains_key("crypto")
+        && let Some(c) = obj.remove("Crypto")
+    {
+        obj.insert("crypto".into(), c);
+        normalized = true;
     }
     match obj.get("version") {
         Some(Value::Number(n)) if n.as_u64() == Some(3) => {}
@@ -191,10 +207,22 @@ fn read_checked(p: &Path) -> Result<(Value, bool)> {
         }
         _ => return Err(malformed(p, "its \"version\" is not 3")),
     }
-    let crypto = obj.get("crypto").ok_or_else(|| malformed(p, "it has no \"crypto\" section"))?;
-    for key in ["cipher", "ciphertext", "cipherparams", "kdf", "kdfparams", "mac"] {
+    let crypto = obj
+        .get("crypto")
+        .ok_or_else(|| malformed(p, "it has no \"crypto\" section"))?;
+    for key in [
+        "cipher",
+        "ciphertext",
+        "cipherparams",
+        "kdf",
+        "kdfparams",
+        "mac",
+    ] {
         if crypto.get(key).is_none() {
-            return Err(malformed(p, format!("its \"crypto\" section has no \"{key}\"")));
+            return Err(malformed(
+                p,
+                format!("its \"crypto\" section has no \"{key}\""),
+            ));
         }
     }
     if crypto.get("cipher").and_then(Value::as_str) != Some("aes-128-ctr") {
@@ -212,7 +240,14 @@ fn uuid_v4() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h = hex::encode(b);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// A private folder inside the keystores folder for eth-keystore's non-atomic writes, removed
@@ -264,12 +299,20 @@ pub fn decrypt_wallet(paths: &Paths, name: &str, password: &[u8]) -> Result<Decr
 /// Decrypts any keystore file (checked first, so a malformed one gets a clear error).
 pub fn decrypt_file(paths: &Paths, p: &Path, password: &[u8]) -> Result<Decrypted> {
     let (v, normalized) = read_checked(p)?;
-    if normalized { decrypt_value(paths, p, &v, password) } else { decrypt_path(p, p, password) }
+    if normalized {
+        decrypt_value(paths, p, &v, password)
+    } else {
+        decrypt_path(p, p, password)
+    }
 }
 
 /// The error for a wrong password: exit 6, naming the wallet.
 pub fn wrong_password(name: &str) -> Error {
-    Error::wallet("wallet.bad_password", format!("wrong password for wallet '{name}'")).hint(
+    Error::wallet(
+        "wallet.bad_password",
+        format!("wrong password for wallet '{name}'"),
+    )
+    .hint(
         "check the password (--password-file, COHORT_PASSWORD_FILE or COHORT_PASSWORD); \
          a password remembered in the OS keyring is forgotten once it stops working",
     )
@@ -278,7 +321,10 @@ pub fn wrong_password(name: &str) -> Error {
 /// Adds geth's `address` field to a keystore document.
 fn with_address(mut v: Value, address: Address) -> Value {
     if let Some(obj) = v.as_object_mut() {
-        obj.insert("address".into(), Value::from(hex::encode(address.as_slice())));
+        obj.insert(
+            "address".into(),
+            Value::from(hex::encode(address.as_slice())),
+        );
     }
     v
 }
@@ -287,8 +333,13 @@ fn with_address(mut v: Value, address: Address) -> Value {
 pub fn check_free(paths: &Paths, name: &str, force: bool) -> Result<()> {
     validate_name(name)?;
     if !force && path(paths, name).exists() {
-        return Err(Error::usage("wallet.exists", format!("a wallet named '{name}' already exists"))
-            .hint("pick another name, or pass --force to replace it (its key is lost unless backed up)"));
+        return Err(Error::usage(
+            "wallet.exists",
+            format!("a wallet named '{name}' already exists"),
+        )
+        .hint(
+            "pick another name, or pass --force to replace it (its key is lost unless backed up)",
+        ));
     }
     Ok(())
 }
@@ -314,7 +365,8 @@ pub fn store(paths: &Paths, name: &str, v: &Value) -> Result<PathBuf> {
     validate_name(name)?;
     fsutil::ensure_dir(&paths.keystores(), DIR_MODE)?;
     let p = path(paths, name);
-    let bytes = serde_json::to_vec(v).map_err(|e| Error::failed("wallet.serialize", e.to_string()))?;
+    let bytes =
+        serde_json::to_vec(v).map_err(|e| Error::failed("wallet.serialize", e.to_string()))?;
     fsutil::write_atomic(&p, &bytes, FILE_MODE)?;
     Ok(p)
 }

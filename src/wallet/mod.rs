@@ -43,11 +43,13 @@ pub fn parse_dev_wallet(name: &str) -> Option<u32> {
 
 /// The wallet name the source or the profile selects.
 pub fn selected_name(profile: &ResolvedProfile, src: &SignerSource) -> Result<String> {
-    src.wallet.clone().or(profile.wallet.clone()).ok_or_else(|| {
-        Error::wallet("wallet.none", "no wallet selected").hint(
-            "pass --wallet NAME, set COHORT_WALLET, or run `cohort wallet default NAME`",
-        )
-    })
+    src.wallet
+        .clone()
+        .or(profile.wallet.clone())
+        .ok_or_else(|| {
+            Error::wallet("wallet.none", "no wallet selected")
+                .hint("pass --wallet NAME, set COHORT_WALLET, or run `cohort wallet default NAME`")
+        })
 }
 
 fn dev_index(profile: &ResolvedProfile, name: &str) -> Result<Option<u32>> {
@@ -66,12 +68,18 @@ fn dev_index(profile: &ResolvedProfile, name: &str) -> Result<Option<u32>> {
 
 fn key_from_env(var: &str) -> Result<PrivateKeySigner> {
     let key = Zeroizing::new(std::env::var(var).map_err(|_| {
-        Error::wallet("wallet.no_key_env", format!("environment variable {var} is not set"))
-            .hint(format!("export {var}=<hex private key>, or use --wallet"))
+        Error::wallet(
+            "wallet.no_key_env",
+            format!("environment variable {var} is not set"),
+        )
+        .hint(format!("export {var}=<hex private key>, or use --wallet"))
     })?);
     parse_private_key(&key).map_err(|_| {
-        Error::wallet("wallet.bad_key", format!("{var} does not hold a valid private key"))
-            .hint("a private key is 32 bytes of hex, with or without 0x")
+        Error::wallet(
+            "wallet.bad_key",
+            format!("{var} does not hold a valid private key"),
+        )
+        .hint("a private key is 32 bytes of hex, with or without 0x")
     })
 }
 
@@ -114,8 +122,11 @@ pub fn signer_address(
 pub fn resolve_address(paths: &Paths, profile: &ResolvedProfile, who: &str) -> Result<Address> {
     if who.starts_with("0x") || who.starts_with("0X") {
         return who.parse().map_err(|_| {
-            Error::usage("wallet.bad_address", format!("'{who}' is not a valid address"))
-                .hint("an address is 0x followed by 40 hex digits")
+            Error::usage(
+                "wallet.bad_address",
+                format!("'{who}' is not a valid address"),
+            )
+            .hint("an address is 0x followed by 40 hex digits")
         });
     }
     if let Some(index) = dev_index(profile, who)? {
@@ -128,7 +139,10 @@ pub fn resolve_address(paths: &Paths, profile: &ResolvedProfile, who: &str) -> R
 /// never repeats the input.
 pub fn parse_private_key(text: &str) -> Result<PrivateKeySigner> {
     let t = text.trim();
-    let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
+    let t = t
+        .strip_prefix("0x")
+        .or_else(|| t.strip_prefix("0X"))
+        .unwrap_or(t);
     let bad = || {
         Error::usage("wallet.bad_key", "not a valid private key")
             .hint("a private key is 64 hex digits (32 bytes), with or without 0x")
@@ -157,16 +171,43 @@ pub fn signer_from_mnemonic(phrase: &str, index: u32) -> Result<PrivateKeySigner
 /// A freshly generated BIP-39 phrase of `words` words (12 or 24).
 pub fn generate_mnemonic(words: usize) -> Result<Zeroizing<String>> {
     let m = Mnemonic::<English>::new_with_count(&mut keystore::OsRng06, words).map_err(|e| {
-        Error::usage("wallet.bad_word_count", format!("cannot make a {words}-word phrase: {e}"))
-            .hint("use --mnemonic 12 or --mnemonic 24")
+        Error::usage(
+            "wallet.bad_word_count",
+            format!("cannot make a {words}-word phrase: {e}"),
+        )
+        .hint("use --mnemonic 12 or --mnemonic 24")
     })?;
     Ok(Zeroizing::new(m.to_phrase()))
+}
+
+/// Serializes addresses with their EIP-55 checksum, as humans see them.
+pub mod checksum {
+    use alloy::primitives::Address;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(a: &Address, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&a.to_checksum(None))
+    }
+
+    /// The same for `Option<Address>`.
+    pub mod option {
+        use alloy::primitives::Address;
+        use serde::Serializer;
+
+        pub fn serialize<S: Serializer>(a: &Option<Address>, s: S) -> Result<S::Ok, S::Error> {
+            match a {
+                Some(a) => s.serialize_str(&a.to_checksum(None)),
+                None => s.serialize_none(),
+            }
+        }
+    }
 }
 
 /// A wallet that was written.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Saved {
     pub name: String,
+    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     pub keystore: PathBuf,
 }
@@ -189,7 +230,14 @@ pub fn create(
         None => (PrivateKeySigner::random_with(&mut keystore::OsRng06), None),
     };
     let path = keystore::save_signer(paths, name, &signer, password.as_bytes())?;
-    Ok((Saved { name: name.to_string(), address: signer.address(), keystore: path }, phrase))
+    Ok((
+        Saved {
+            name: name.to_string(),
+            address: signer.address(),
+            keystore: path,
+        },
+        phrase,
+    ))
 }
 
 /// Stores `signer` as wallet `name`, encrypted with `password`.
@@ -202,7 +250,11 @@ pub fn import_signer(
 ) -> Result<Saved> {
     keystore::check_free(paths, name, force)?;
     let path = keystore::save_signer(paths, name, signer, password.as_bytes())?;
-    Ok(Saved { name: name.to_string(), address: signer.address(), keystore: path })
+    Ok(Saved {
+        name: name.to_string(),
+        address: signer.address(),
+        keystore: path,
+    })
 }
 
 /// Imports a keystore file (geth's, foundry's, cohort's) as wallet `name`: decrypts it to check
@@ -228,7 +280,11 @@ pub fn import_keystore(
         }
     };
     let path = keystore::store(paths, name, &keystore::imported(v, signer.address()))?;
-    Ok(Saved { name: name.to_string(), address: signer.address(), keystore: path })
+    Ok(Saved {
+        name: name.to_string(),
+        address: signer.address(),
+        keystore: path,
+    })
 }
 
 /// Re-encrypts wallet `name` (already unlocked as `signer`) with a new password, atomically.
@@ -240,7 +296,8 @@ pub fn change_password(
     new_password: &str,
 ) -> Result<PathBuf> {
     let path = keystore::save_signer(paths, name, signer, new_password.as_bytes())?;
-    if keyring::is_remembered(paths, name) && keyring::remember(paths, name, new_password).is_err() {
+    if keyring::is_remembered(paths, name) && keyring::remember(paths, name, new_password).is_err()
+    {
         keyring::forget(paths, name);
     }
     Ok(path)
@@ -275,7 +332,11 @@ pub fn rename(paths: &Paths, old: &str, new: &str, force: bool) -> Result<Saved>
         let _ = keyring::remember(paths, new, &pw);
     }
     update_config_refs(paths, old, Some(new))?;
-    Ok(Saved { name: new.to_string(), address: address.unwrap_or_default(), keystore: to })
+    Ok(Saved {
+        name: new.to_string(),
+        address: address.unwrap_or_default(),
+        keystore: to,
+    })
 }
 
 /// Removes wallet `name`: its keystore, a remembered password, and config references to it.
@@ -291,8 +352,11 @@ pub fn remove(paths: &Paths, name: &str) -> Result<PathBuf> {
 pub fn export_keystore(paths: &Paths, name: &str, dest: &Path, force: bool) -> Result<()> {
     let p = keystore::existing(paths, name)?;
     if !force && dest.exists() {
-        return Err(Error::usage("wallet.export_exists", format!("{} already exists", dest.display()))
-            .hint("pick another file, or pass --force to overwrite it"));
+        return Err(Error::usage(
+            "wallet.export_exists",
+            format!("{} already exists", dest.display()),
+        )
+        .hint("pick another file, or pass --force to overwrite it"));
     }
     let bytes = std::fs::read(&p).map_err(|e| Error::io("read", &p, e))?;
     crate::fsutil::write_atomic(dest, &bytes, keystore::FILE_MODE)
@@ -302,7 +366,10 @@ pub fn export_keystore(paths: &Paths, name: &str, dest: &Path, force: bool) -> R
 pub fn default_name(paths: &Paths, profile: Option<&str>) -> Option<String> {
     let cfg = Config::load(paths).ok()?;
     let name = cfg.active_name(profile);
-    cfg.profiles.get(&name).and_then(|p| p.wallet.clone()).or(cfg.default_wallet)
+    cfg.profiles
+        .get(&name)
+        .and_then(|p| p.wallet.clone())
+        .or(cfg.default_wallet)
 }
 
 /// Makes `name` the default wallet: of profile `profile` if given, else the config's
@@ -337,6 +404,7 @@ pub fn set_default(paths: &Paths, name: &str, profile: Option<&str>) -> Result<O
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TokenBalance {
     /// `None` for the native coin.
+    #[serde(serialize_with = "checksum::option::serialize")]
     pub token: Option<Address>,
     pub symbol: String,
     pub decimals: u8,
@@ -350,6 +418,7 @@ pub struct TokenBalance {
 /// (model tokens) add to `tokens`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BalanceReport {
+    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     pub native: TokenBalance,
     pub tokens: Vec<TokenBalance>,
@@ -370,7 +439,11 @@ pub async fn token_info(chain: &Chain, token: Address) -> Result<(String, u8)> {
         .hint("check the --token address and the profile's chain"),
     };
     let decimals = c.decimals().call().await.map_err(not_token)?;
-    let symbol = c.symbol().call().await.unwrap_or_else(|_| "tokens".to_string());
+    let symbol = c
+        .symbol()
+        .call()
+        .await
+        .unwrap_or_else(|_| "tokens".to_string());
     Ok((symbol, decimals))
 }
 
@@ -406,14 +479,21 @@ pub async fn balance(chain: &Chain, holder: Address, tokens: &[Address]) -> Resu
     for t in tokens {
         out.push(token_balance(chain, *t, holder).await?);
     }
-    Ok(BalanceReport { address: holder, native, tokens: out })
+    Ok(BalanceReport {
+        address: holder,
+        native,
+        tokens: out,
+    })
 }
 
 /// A transfer: what `wallet send` builds.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Transfer {
+    #[serde(serialize_with = "checksum::serialize")]
     pub from: Address,
+    #[serde(serialize_with = "checksum::serialize")]
     pub to: Address,
+    #[serde(serialize_with = "checksum::option::serialize")]
     pub token: Option<Address>,
     pub symbol: String,
     pub decimals: u8,
@@ -448,7 +528,12 @@ pub async fn prepare_transfer(
                 .map_err(|e| crate::chain::describe_contract_error(&s.chain.rpc_url, e))?;
             if have < value {
                 return Err(tx::insufficient_funds(
-                    s.address, have, value, decimals, &symbol, "the transfer",
+                    s.address,
+                    have,
+                    value,
+                    decimals,
+                    &symbol,
+                    "the transfer",
                 ));
             }
             c.transfer(to, value).into_transaction_request()
@@ -482,8 +567,11 @@ pub fn recover_signer(message: &[u8], signature: &str) -> Result<Address> {
             .hint("a signature is 65 bytes of hex (0x followed by 130 hex digits)")
     })?;
     sig.recover_address_from_msg(message).map_err(|e| {
-        Error::verification("wallet.bad_signature", "the signature does not recover to an address")
-            .cause(e)
+        Error::verification(
+            "wallet.bad_signature",
+            "the signature does not recover to an address",
+        )
+        .cause(e)
     })
 }
 

@@ -14,8 +14,8 @@ use std::path::Path;
 use alloy::signers::local::PrivateKeySigner;
 use zeroize::Zeroizing;
 
-use super::keystore::{self, Decrypted};
 use super::keyring;
+use super::keystore::{self, Decrypted};
 use crate::config::Paths;
 use crate::env;
 use crate::error::{Error, Result};
@@ -60,9 +60,14 @@ pub fn has_terminal() -> bool {
 }
 
 fn prompt(text: &str) -> Result<Zeroizing<String>> {
-    rpassword::prompt_password(text).map(Zeroizing::new).map_err(|e| {
-        Error::wallet("wallet.prompt", format!("cannot read a password from the terminal: {e}"))
-    })
+    rpassword::prompt_password(text)
+        .map(Zeroizing::new)
+        .map_err(|e| {
+            Error::wallet(
+                "wallet.prompt",
+                format!("cannot read a password from the terminal: {e}"),
+            )
+        })
 }
 
 fn no_password(name: &str) -> Error {
@@ -98,7 +103,9 @@ pub fn unlock(
         match keystore::decrypt_wallet(paths, name, pw.as_bytes())? {
             Decrypted::Ok(s) => return Ok((s, pw, Origin::Keyring)),
             Decrypted::WrongPassword => {
-                tracing::debug!("the keyring's password for wallet '{name}' is stale; forgetting it");
+                tracing::debug!(
+                    "the keyring's password for wallet '{name}' is stale; forgetting it"
+                );
                 keyring::forget(paths, name);
             }
         }
@@ -126,8 +133,15 @@ pub fn existing_password(password_file: Option<&Path>, what: &str) -> Result<Zer
         return Ok(p);
     }
     if !has_terminal() {
-        return Err(Error::wallet("wallet.no_password", format!("no password for {what}, and no terminal to ask on"))
-            .hint(format!("pass --password-file FILE (or set {}), or set {} (unsafe)", env::COHORT_PASSWORD_FILE, env::COHORT_PASSWORD)));
+        return Err(Error::wallet(
+            "wallet.no_password",
+            format!("no password for {what}, and no terminal to ask on"),
+        )
+        .hint(format!(
+            "pass --password-file FILE (or set {}), or set {} (unsafe)",
+            env::COHORT_PASSWORD_FILE,
+            env::COHORT_PASSWORD
+        )));
     }
     prompt(&format!("Password of {what}: "))
 }
@@ -149,13 +163,18 @@ pub fn new_password(
         let a = prompt(&format!("New password for {what}: "))?;
         let b = prompt("Repeat the password: ")?;
         if a != b {
-            return Err(Error::wallet("wallet.password_mismatch", "the two passwords differ")
-                .hint("run the command again and type the same password twice"));
+            return Err(
+                Error::wallet("wallet.password_mismatch", "the two passwords differ")
+                    .hint("run the command again and type the same password twice"),
+            );
         }
         a
     } else {
         let env_hint = if allow_env {
-            format!(", or set {} (unsafe: visible to other processes)", env::COHORT_PASSWORD)
+            format!(
+                ", or set {} (unsafe: visible to other processes)",
+                env::COHORT_PASSWORD
+            )
         } else {
             String::new()
         };
@@ -166,8 +185,11 @@ pub fn new_password(
         .hint(format!("pass {file_flag} FILE{env_hint}")));
     };
     if pw.is_empty() {
-        return Err(Error::wallet("wallet.empty_password", "the new password is empty")
-            .hint("choose a non-empty password: anyone who gets the keystore file could use the key"));
+        return Err(
+            Error::wallet("wallet.empty_password", "the new password is empty").hint(
+                "choose a non-empty password: anyone who gets the keystore file could use the key",
+            ),
+        );
     }
     Ok(pw)
 }

@@ -121,8 +121,10 @@ pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prep
         .await
         .map_err(|e| describe_transport_error(url, &e))?;
     let max_fee_per_gas = tx.max_fee_per_gas.unwrap_or(fees.max_fee_per_gas);
-    let max_priority_fee_per_gas =
-        tx.max_priority_fee_per_gas.unwrap_or(fees.max_priority_fee_per_gas).min(max_fee_per_gas);
+    let max_priority_fee_per_gas = tx
+        .max_priority_fee_per_gas
+        .unwrap_or(fees.max_priority_fee_per_gas)
+        .min(max_fee_per_gas);
     tx.max_fee_per_gas = Some(max_fee_per_gas);
     tx.max_priority_fee_per_gas = Some(max_priority_fee_per_gas);
     let symbol = native_symbol(s.chain.chain_id);
@@ -135,13 +137,25 @@ pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prep
             Err(e) if is_insufficient_funds(&e) => {
                 let have = s.chain.balance(s.address).await?;
                 let need = tx.value.unwrap_or_default();
-                return Err(insufficient_funds(s.address, have, need, 18, symbol, "the value alone"));
+                return Err(insufficient_funds(
+                    s.address,
+                    have,
+                    need,
+                    18,
+                    symbol,
+                    "the value alone",
+                ));
             }
             Err(e) => return Err(describe_transport_error(url, &e)),
         },
     };
     tx.gas = Some(gas);
-    let p = Prepared { tx, gas, max_fee_per_gas, max_priority_fee_per_gas };
+    let p = Prepared {
+        tx,
+        gas,
+        max_fee_per_gas,
+        max_priority_fee_per_gas,
+    };
     let have = s.chain.balance(s.address).await?;
     if have < p.max_total_cost() {
         let detail = format!(
@@ -149,7 +163,14 @@ pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prep
             format_amount(p.tx.value.unwrap_or_default(), 18),
             format_amount(p.max_gas_cost(), 18)
         );
-        return Err(insufficient_funds(s.address, have, p.max_total_cost(), 18, symbol, &detail));
+        return Err(insufficient_funds(
+            s.address,
+            have,
+            p.max_total_cost(),
+            18,
+            symbol,
+            &detail,
+        ));
     }
     Ok(p)
 }
@@ -198,12 +219,18 @@ pub async fn send_prepared(
     let hash = *pending.tx_hash();
     let task = progress.task(label, None, Unit::Steps);
     task.set_message(&format!("waiting for {hash}"));
-    let receipt = pending.with_timeout(Some(RECEIPT_TIMEOUT)).get_receipt().await;
+    let receipt = pending
+        .with_timeout(Some(RECEIPT_TIMEOUT))
+        .get_receipt()
+        .await;
     task.finish();
     let receipt = receipt.map_err(|e| {
-        Error::unreachable("chain.no_receipt", format!("no receipt for transaction {hash}"))
-            .cause(e)
-            .hint("the transaction may still be mined: look it up by its hash before sending again")
+        Error::unreachable(
+            "chain.no_receipt",
+            format!("no receipt for transaction {hash}"),
+        )
+        .cause(e)
+        .hint("the transaction may still be mined: look it up by its hash before sending again")
     })?;
     if !receipt.status() {
         return Err(reverted_receipt(s, &p.tx, &receipt).await);
@@ -231,11 +258,18 @@ pub async fn send_and_confirm(
 
 /// Describes a mined transaction with status 0 by replaying it as a call on the state before
 /// its block.
-async fn reverted_receipt(s: &SignerChain, tx: &TransactionRequest, r: &TransactionReceipt) -> Error {
+async fn reverted_receipt(
+    s: &SignerChain,
+    tx: &TransactionRequest,
+    r: &TransactionReceipt,
+) -> Error {
     let hash = r.transaction_hash;
     let mut call = tx.clone();
     call.nonce = None;
-    let at = r.block_number.map(|n| BlockId::number(n.saturating_sub(1))).unwrap_or(BlockId::latest());
+    let at = r
+        .block_number
+        .map(|n| BlockId::number(n.saturating_sub(1)))
+        .unwrap_or(BlockId::latest());
     let reason = match s.provider.call(call).block(at).await {
         Err(e) => e
             .as_error_resp()

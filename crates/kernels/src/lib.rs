@@ -1,0 +1,428 @@
+//! Fused CPU kernels for cohort's builtin trainer: layer norm, causal softmax attention,
+//! bias + GELU, cross-entropy and the AdamW update, each with its backward pass, on plain
+//! row-major `f32` slices.
+//!
+//! Determinism: every output element is computed by one thread in a fixed order, and sums
+//! across rows use fixed blocks of `BLOCK_ROWS` rows added in order, so results do not depend
+//! on the number of threads. Within a row, sums use 8 interleaved accumulators (fixed order,
+//! vectorizable).
+
+use rayon::prelude::*;
+
+pub const LN_EPS: f32 = 1e-5;
+/// Rows per block in cross-row reductions (fixed so sums do not depend on thread count).
+pub const BLOCK_ROWS: usize = 32;
+const GELU_C: f32 = 0.797_884_6; // sqrt(2/pi)
+const GELU_A: f32 = 0.044_715;
+
+/// Sum with 8 interleaved accumulators: a fixed order the compiler can vectorize.
+#[inline]
+pub fn sum8(x: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let chunks = x.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..8 {
+            acc[i] += c[i];
+        }
+    }
+    let mut s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for v in rest {
+        s += v;
+    }
+    s
+}
+
+/// Dot product with 8 interleaved accumulators.
+#[inline]
+pub fn dot8(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut acc = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    let mut s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
+    }
+    s
+}
+
+#[inline]
+fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
+    for (y, x) in y.iter_mut().zip(x) {
+        *y += a * x;
+    }
+}
+
+/// Sums rows produced by `row_fn` (each `width` long) in fixed blocks: deterministic.
+pub fn block_sum(n: usize, width: usize, row_fn: impl Fn(usize, &mut [f32]) + Sync) -> Vec<f32> {
+    let blocks: Vec<Vec<f32>> = (0..n.div_ceil(BLOCK_ROWS))
+        .into_par_iter()
+        .map(|b| {
+            let mut acc = vec![0f32; width];
+            for r in b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(n) {
+                row_fn(r, &mut acc);
+            }
+            acc
+        })
+        .collect();
+    let mut out = vec![0f32; width];
+    for b in blocks {
+        for (o, v) in out.iter_mut().zip(b) {
+            *o += v;
+        }
+    }
+    out
+}
+
+#[inline]
+fn row_stats(x: &[f32]) -> (f32, f32) {
+    let d = x.len() as f32;
+    let mean = sum8(x) / d;
+    let mut acc = [0f32; 8];
+    let chunks = x.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..8 {
+            let v = c[i] - mean;
+            acc[i] += v * v;
+        }
+    }
+    let mut var = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for v in rest {
+        var += (v - mean) * (v - mean);
+    }
+    (mean, 1.0 / (var / d + LN_EPS).sqrt())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer norm over rows of width d: y = (x - mean) / sqrt(var + eps) * g + b.
+
+pub fn layer_norm_fwd(x: &[f32], g: &[f32], b: &[f32], d: usize) -> Vec<f32> {
+    let mut y = vec![0f32; x.len()];
+    y.par_chunks_mut(d).zip(x.par_chunks(d)).for_each(|(y, x)| {
+        let (mean, rstd) = row_stats(x);
+        for i in 0..d {
+            y[i] = (x[i] - mean) * rstd * g[i] + b[i];
+        }
+    });
+    y
+}
+
+/// Returns (dx, dg, db).
+pub fn layer_norm_bwd(
+    x: &[f32],
+    g: &[f32],
+    dy: &[f32],
+    d: usize,
+) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
+    let n = x.len() / d;
+    let mut dx = vec![0f32; x.len()];
+    dx.par_chunks_mut(d).enumerate().for_each(|(r, dx)| {
+        let (x, dy) = (&x[r * d..(r + 1) * d], &dy[r * d..(r + 1) * d]);
+        let (mean, rstd) = row_stats(x);
+        let mut xh = vec![0f32; d];
+        let mut dxh = vec![0f32; d];
+        for i in 0..d {
+            xh[i] = (x[i] - mean) * rstd;
+            dxh[i] = dy[i] * g[i];
+        }
+        let m1 = sum8(&dxh) / d as f32;
+        let m2 = dot8(&dxh, &xh) / d as f32;
+        for i in 0..d {
+            dx[i] = rstd * (dxh[i] - m1 - xh[i] * m2);
+        }
+    });
+    let dgb = block_sum(n, 2 * d, |r, acc| {
+        let (x, dy) = (&x[r * d..(r + 1) * d], &dy[r * d..(r + 1) * d]);
+        let (mean, rstd) = row_stats(x);
+        let (ag, ab) = acc.split_at_mut(d);
+        for i in 0..d {
+            ag[i] += dy[i] * ((x[i] - mean) * rstd);
+            ab[i] += dy[i];
+        }
+    });
+    let (dg, db) = dgb.split_at(d);
+    (dx, dg.to_vec(), db.to_vec())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Causal multi-head softmax attention on packed rows [q | k | v] of width 3W (B*T rows);
+// the output has rows of width W with heads side by side.
+
+struct Head {
+    q: Vec<f32>,
+    k: Vec<f32>,
+    v: Vec<f32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct AttentionShape {
+    pub batch: usize,
+    pub seq: usize,
+    pub heads: usize,
+    pub width: usize,
+}
+
+impl AttentionShape {
+    fn hd(&self) -> usize {
+        self.width / self.heads
+    }
+
+    fn gather(&self, qkv: &[f32], b: usize, h: usize) -> Head {
+        let (t, w, hd) = (self.seq, self.width, self.hd());
+        let mut hs = Head {
+            q: vec![0f32; t * hd],
+            k: vec![0f32; t * hd],
+            v: vec![0f32; t * hd],
+        };
+        for i in 0..t {
+            let row = &qkv[(b * t + i) * 3 * w..(b * t + i + 1) * 3 * w];
+            hs.q[i * hd..(i + 1) * hd].copy_from_slice(&row[h * hd..(h + 1) * hd]);
+            hs.k[i * hd..(i + 1) * hd].copy_from_slice(&row[w + h * hd..w + (h + 1) * hd]);
+            hs.v[i * hd..(i + 1) * hd].copy_from_slice(&row[2 * w + h * hd..2 * w + (h + 1) * hd]);
+        }
+        hs
+    }
+
+    /// Softmax probabilities P [T, T] (lower triangle) of one head.
+    fn probs(&self, hs: &Head) -> Vec<f32> {
+        let (t, hd) = (self.seq, self.hd());
+        let scale = 1.0 / (hd as f32).sqrt();
+        let mut p = vec![0f32; t * t];
+        for i in 0..t {
+            let qi = &hs.q[i * hd..(i + 1) * hd];
+            let row = &mut p[i * t..i * t + i + 1];
+            let mut max = f32::NEG_INFINITY;
+            for (j, r) in row.iter_mut().enumerate() {
+                *r = dot8(qi, &hs.k[j * hd..(j + 1) * hd]) * scale;
+                max = max.max(*r);
+            }
+            for r in row.iter_mut() {
+                *r = (*r - max).exp();
+            }
+            let inv = 1.0 / sum8(row);
+            for r in row.iter_mut() {
+                *r *= inv;
+            }
+        }
+        p
+    }
+
+    fn scatter(
+        &self,
+        out: &mut [f32],
+        part: &[f32],
+        b: usize,
+        h: usize,
+        stride: usize,
+        col: usize,
+    ) {
+        let (t, hd) = (self.seq, self.hd());
+        for i in 0..t {
+            let at = (b * t + i) * stride + col + h * hd;
+            out[at..at + hd].copy_from_slice(&part[i * hd..(i + 1) * hd]);
+        }
+    }
+}
+
+pub fn attention_fwd(qkv: &[f32], s: AttentionShape) -> Vec<f32> {
+    let (t, hd) = (s.seq, s.hd());
+    let outs: Vec<Vec<f32>> = (0..s.batch * s.heads)
+        .into_par_iter()
+        .map(|bh| {
+            let hs = s.gather(qkv, bh / s.heads, bh % s.heads);
+            let p = s.probs(&hs);
+            let mut o = vec![0f32; t * hd];
+            for i in 0..t {
+                let oi = &mut o[i * hd..(i + 1) * hd];
+                for j in 0..=i {
+                    axpy(oi, p[i * t + j], &hs.v[j * hd..(j + 1) * hd]);
+                }
+            }
+            o
+        })
+        .collect();
+    let mut y = vec![0f32; s.batch * t * s.width];
+    for (bh, o) in outs.iter().enumerate() {
+        s.scatter(&mut y, o, bh / s.heads, bh % s.heads, s.width, 0);
+    }
+    y
+}
+
+/// The gradient of the packed qkv rows given the output gradient `dy`.
+pub fn attention_bwd(qkv: &[f32], dy: &[f32], s: AttentionShape) -> Vec<f32> {
+    let (t, hd, w) = (s.seq, s.hd(), s.width);
+    let scale = 1.0 / (hd as f32).sqrt();
+    let parts: Vec<[Vec<f32>; 3]> = (0..s.batch * s.heads)
+        .into_par_iter()
+        .map(|bh| {
+            let (b, h) = (bh / s.heads, bh % s.heads);
+            let hs = s.gather(qkv, b, h);
+            let p = s.probs(&hs);
+            let (mut dq, mut dk, mut dv) =
+                (vec![0f32; t * hd], vec![0f32; t * hd], vec![0f32; t * hd]);
+            let mut ds = vec![0f32; t];
+            for i in 0..t {
+                let src = (b * t + i) * w + h * hd;
+                let doi = &dy[src..src + hd];
+                let pi = &p[i * t..i * t + i + 1];
+                // dP[i, j] = dO_i · V_j ; dS = P ∘ (dP - Σ_j P dP) · scale
+                for j in 0..=i {
+                    ds[j] = dot8(doi, &hs.v[j * hd..(j + 1) * hd]);
+                }
+                let dot = dot8(&ds[..=i], pi);
+                for j in 0..=i {
+                    let pij = pi[j];
+                    axpy(&mut dv[j * hd..(j + 1) * hd], pij, doi);
+                    let dsij = pij * (ds[j] - dot) * scale;
+                    axpy(
+                        &mut dq[i * hd..(i + 1) * hd],
+                        dsij,
+                        &hs.k[j * hd..(j + 1) * hd],
+                    );
+                    axpy(
+                        &mut dk[j * hd..(j + 1) * hd],
+                        dsij,
+                        &hs.q[i * hd..(i + 1) * hd],
+                    );
+                }
+            }
+            [dq, dk, dv]
+        })
+        .collect();
+    let mut out = vec![0f32; s.batch * t * 3 * w];
+    for (bh, [dq, dk, dv]) in parts.iter().enumerate() {
+        let (b, h) = (bh / s.heads, bh % s.heads);
+        s.scatter(&mut out, dq, b, h, 3 * w, 0);
+        s.scatter(&mut out, dk, b, h, 3 * w, w);
+        s.scatter(&mut out, dv, b, h, 3 * w, 2 * w);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bias + GELU (tanh approximation, as PyTorch's `gelu(approximate="tanh")`).
+
+#[inline]
+fn gelu_and_grad(x: f32) -> (f32, f32) {
+    let x2 = x * x;
+    let th = (GELU_C * (x + GELU_A * x2 * x)).tanh();
+    let y = 0.5 * x * (1.0 + th);
+    let dy = 0.5 * (1.0 + th) + 0.5 * x * (1.0 - th * th) * GELU_C * (1.0 + 3.0 * GELU_A * x2);
+    (y, dy)
+}
+
+pub fn bias_gelu_fwd(x: &[f32], b: &[f32], f: usize) -> Vec<f32> {
+    let mut y = vec![0f32; x.len()];
+    y.par_chunks_mut(f).zip(x.par_chunks(f)).for_each(|(y, x)| {
+        for i in 0..f {
+            y[i] = gelu_and_grad(x[i] + b[i]).0;
+        }
+    });
+    y
+}
+
+/// Returns (dx, db).
+pub fn bias_gelu_bwd(x: &[f32], b: &[f32], g: &[f32], f: usize) -> (Vec<f32>, Vec<f32>) {
+    let mut dx = vec![0f32; x.len()];
+    dx.par_chunks_mut(f).enumerate().for_each(|(r, dx)| {
+        for i in 0..f {
+            dx[i] = g[r * f + i] * gelu_and_grad(x[r * f + i] + b[i]).1;
+        }
+    });
+    let db = block_sum(x.len() / f, f, |r, acc| {
+        for (a, v) in acc.iter_mut().zip(&dx[r * f..(r + 1) * f]) {
+            *a += v;
+        }
+    });
+    (dx, db)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mean cross-entropy of logits rows (width v) against targets.
+
+#[inline]
+fn row_logsumexp(row: &[f32]) -> f32 {
+    let max = row.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+    let mut acc = [0f32; 8];
+    let chunks = row.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..8 {
+            acc[i] += (c[i] - max).exp();
+        }
+    }
+    let mut s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for v in rest {
+        s += (v - max).exp();
+    }
+    max + s.ln()
+}
+
+pub fn cross_entropy_fwd(logits: &[f32], targets: &[u32], v: usize) -> f32 {
+    let losses: Vec<f32> = (0..targets.len())
+        .into_par_iter()
+        .map(|r| {
+            let row = &logits[r * v..(r + 1) * v];
+            row_logsumexp(row) - row[targets[r] as usize]
+        })
+        .collect();
+    (losses.iter().map(|&l| l as f64).sum::<f64>() / targets.len() as f64) as f32
+}
+
+/// The gradient of the logits for an upstream gradient `g` of the mean loss.
+pub fn cross_entropy_bwd(logits: &[f32], targets: &[u32], v: usize, g: f32) -> Vec<f32> {
+    let s = g / targets.len() as f32;
+    let mut d = vec![0f32; logits.len()];
+    d.par_chunks_mut(v).enumerate().for_each(|(r, d)| {
+        let row = &logits[r * v..(r + 1) * v];
+        let lse = row_logsumexp(row);
+        for i in 0..v {
+            d[i] = (row[i] - lse).exp() * s;
+        }
+        d[targets[r] as usize] -= s;
+    });
+    d
+}
+
+// ---------------------------------------------------------------------------------------------
+// AdamW.
+
+/// Sum of squares in f64 (sequential: a fixed order).
+pub fn sum_sq(g: &[f32]) -> f64 {
+    g.iter().map(|&x| (x as f64) * (x as f64)).sum()
+}
+
+/// Per-step AdamW constants.
+#[derive(Debug, Clone, Copy)]
+pub struct AdamStep {
+    pub beta1: f32,
+    pub beta2: f32,
+    pub eps: f32,
+    /// lr / (1 - beta1^t)
+    pub step_size: f32,
+    /// sqrt(1 - beta2^t)
+    pub bc2_sqrt: f32,
+    /// lr × weight decay for this tensor (0 for no decay)
+    pub decay: f32,
+    /// gradient scale from clipping
+    pub clip: f32,
+}
+
+/// One AdamW update of `p` in place, with moments `m`, `v`.
+pub fn adamw(p: &mut [f32], g: &[f32], m: &mut [f32], v: &mut [f32], c: AdamStep) {
+    for i in 0..p.len() {
+        let gi = g[i] * c.clip;
+        m[i] = c.beta1 * m[i] + (1.0 - c.beta1) * gi;
+        v[i] = c.beta2 * v[i] + (1.0 - c.beta2) * gi * gi;
+        let denom = v[i].sqrt() / c.bc2_sqrt + c.eps;
+        p[i] -= p[i] * c.decay + c.step_size * m[i] / denom;
+    }
+}

@@ -1,0 +1,329 @@
+//! `cohort storage`: upload, download, info and root of files on 0G-compatible storage nodes.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::error::Result;
+use crate::progress::Unit;
+use crate::storage::{self, DownloadOptions, UploadOptions, UploadReport};
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum StorageCommand {
+    /// Upload files: compute the root, pay the fee, submit, send every node its segments.
+    ///
+    /// A rerun of an interrupted upload continues: no second transaction for the same root, and
+    /// only segments the nodes have not acknowledged are sent. A file the nodes already hold
+    /// finalized costs nothing. With --json: one object per file (`{"files": [...]}` for
+    /// several) with root, txSeq, txHash, size, fee (wei), segments, segmentsSent, roots.
+    ///
+    /// Examples:
+    ///   cohort storage upload data.jsonl
+    ///   cohort storage upload a.bin b.bin --wallet alice --json
+    #[command(verbatim_doc_comment)]
+    Upload(UploadArgs),
+    /// Download files by root, checking every segment's proof and the whole root.
+    ///
+    /// Several roots are fragments, concatenated in order. Data goes to `.<name>.part` next to
+    /// the output and is renamed into place once the whole root checks out; an interrupted
+    /// download continues from its verified prefix.
+    ///
+    /// Examples:
+    ///   cohort storage download 0x71bf…26ba -o data.bin
+    ///   cohort storage download ROOT1 ROOT2 -o big.bin --force
+    #[command(verbatim_doc_comment)]
+    Download(DownloadArgs),
+    /// What each storage node knows about a root: txSeq, size, finalized, segments stored.
+    ///
+    /// Example: cohort storage info 0x71bf…26ba --json
+    Info(InfoArgs),
+    /// Compute a file's root and submission nodes locally (no network).
+    ///
+    /// Example: cohort storage root data.bin --json
+    Root(RootArgs),
+}
+
+/// Parses a byte size: `4294967296`, `4GiB`, `512MiB`, `64KiB`, `4G`, `10M`.
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().map_err(|_| format!("'{s}' is not a size like 4GiB or 1048576"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return Err(format!("'{s}' has an unknown unit (use B, KiB, MiB, GiB or TiB)")),
+    };
+    n.checked_mul(mult).filter(|v| *v > 0).ok_or_else(|| format!("'{s}' is out of range"))
+}
+
+#[derive(Debug, Args)]
+pub struct UploadArgs {
+    /// Files to upload.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Split files larger than this into fragments, each its own root and transaction.
+    #[arg(long, default_value = "4GiB", value_parser = parse_size, value_name = "SIZE")]
+    pub fragment_size: u64,
+    /// Segments (256 KiB each) per upload request.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub batch: usize,
+    /// Upload requests in flight per node.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub concurrency: usize,
+    /// Seconds to wait for the nodes to see the transaction, and to finalize.
+    #[arg(long, default_value_t = 600, value_name = "S")]
+    pub timeout: u64,
+    /// Return once the segments are sent, without waiting for the nodes to finalize.
+    #[arg(long)]
+    pub no_wait: bool,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct DownloadArgs {
+    /// File roots (several: fragments, concatenated in order).
+    #[arg(required = true, value_name = "ROOT")]
+    pub roots: Vec<String>,
+    /// Where to write the file.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: PathBuf,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Segments fetched at once.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// The file root.
+    #[arg(value_name = "ROOT")]
+    pub root: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RootArgs {
+    /// The file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Fragment size, as for upload.
+    #[arg(long, default_value = "4GiB", value_parser = parse_size, value_name = "SIZE")]
+    pub fragment_size: u64,
+    /// Hashing threads (0: all cores).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+}
+
+fn eth(wei: &str) -> String {
+    let v: alloy::primitives::U256 = wei.parse().unwrap_or_default();
+    crate::wallet::format_amount(v, 18)
+}
+
+fn render_upload(r: &UploadReport) -> String {
+    let mut rows: Vec<(String, String)> = vec![("file".into(), r.path.display().to_string())];
+    if let Some(root) = &r.root {
+        rows.push(("root".into(), root.clone()));
+    }
+    if let Some(seq) = r.tx_seq {
+        rows.push(("txSeq".into(), seq.to_string()));
+    }
+    if let Some(h) = &r.tx_hash {
+        rows.push(("txHash".into(), h.clone()));
+    }
+    rows.push(("size".into(), format!("{} bytes", r.size)));
+    rows.push(("fee".into(), eth(&r.fee)));
+    let state = if r.fragments.iter().all(|f| f.already_stored) {
+        "already stored; nothing sent".to_string()
+    } else {
+        format!("{} sent, {} already acknowledged", r.segments_sent, r.segments_skipped)
+    };
+    rows.push(("segments".into(), format!("{} ({state})", r.segments)));
+    let mut out = table::pairs(&rows);
+    if r.fragments.len() > 1 {
+        out.push_str("\n\n");
+        out.push_str(&table::render(
+            &["FRAGMENT", "ROOT", "TX SEQ", "SIZE"],
+            r.fragments.iter().enumerate().map(|(i, f)| {
+                vec![i.to_string(), f.root.clone(), f.tx_seq.to_string(), f.size.to_string()]
+            }),
+        ));
+        out.push_str(&format!(
+            "\n\ndownload with: cohort storage download {} -o FILE",
+            r.roots.join(" ")
+        ));
+    }
+    out
+}
+
+impl StorageCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let p = &ctx.printer;
+        let progress = p.progress();
+        match self {
+            StorageCommand::Upload(a) => {
+                // Bad input fails before anything touches the network.
+                for f in &a.files {
+                    storage::upload::check_input(f)?;
+                }
+                let client = ctx.client()?;
+                let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+                let chain = client.chain().await?;
+                let signer = chain.with_signer(key)?;
+                let opts = UploadOptions {
+                    fragment_size: a.fragment_size,
+                    segments_per_request: a.batch.max(1),
+                    concurrency: a.concurrency.max(1),
+                    timeout: std::time::Duration::from_secs(a.timeout),
+                    wait_finalized: !a.no_wait,
+                    ..UploadOptions::default()
+                };
+                let overall = (a.files.len() > 1).then(|| {
+                    progress.task(
+                        &format!("{} files", a.files.len()),
+                        Some(a.files.len() as u64),
+                        Unit::Items,
+                    )
+                });
+                let mut reports = Vec::new();
+                for f in &a.files {
+                    let r = storage::upload_file(&client, &signer, f, &opts, progress.as_ref())
+                        .await?;
+                    if let Some(t) = &overall {
+                        t.inc(1);
+                    }
+                    reports.push(r);
+                }
+                if let Some(t) = overall {
+                    t.finish();
+                }
+                if reports.len() == 1 {
+                    p.result(&reports[0], render_upload);
+                } else {
+                    let doc = serde_json::json!({ "files": reports });
+                    p.result(&doc, |_| {
+                        reports.iter().map(render_upload).collect::<Vec<_>>().join("\n\n")
+                    });
+                }
+            }
+            StorageCommand::Download(a) => {
+                let roots = a
+                    .roots
+                    .iter()
+                    .map(|r| storage::parse_root(r))
+                    .collect::<Result<Vec<_>>>()?;
+                let client = ctx.client()?;
+                let opts = DownloadOptions {
+                    force: a.force,
+                    concurrency: a.concurrency.max(1),
+                    ..DownloadOptions::default()
+                };
+                let r = storage::download(&client, &roots, &a.output, &opts, progress.as_ref())
+                    .await?;
+                for b in &r.bad_segments {
+                    p.warn(&format!(
+                        "storage node {} served a bad or missing segment {}: {}",
+                        b.node, b.segment, b.reason
+                    ));
+                }
+                p.result(&r, |r| {
+                    let mut s = format!(
+                        "downloaded {} bytes to {} (root verified)",
+                        r.size,
+                        r.path.display()
+                    );
+                    if r.resumed_bytes > 0 {
+                        s.push_str(&format!("; resumed after {} bytes", r.resumed_bytes));
+                    }
+                    s
+                });
+            }
+            StorageCommand::Info(a) => {
+                let root = storage::parse_root(&a.root)?;
+                let client = ctx.client()?;
+                let nodes = storage::info(&client, &root).await?;
+                let doc = serde_json::json!({ "root": a.root.trim(), "nodes": nodes });
+                p.result(&doc, |_| {
+                    table::render(
+                        &["NODE", "TX SEQ", "SIZE", "FINALIZED", "SEGMENTS", "START ENTRY"],
+                        nodes.iter().map(|n| match (&n.info, &n.error) {
+                            (Some(i), _) => vec![
+                                n.node.clone(),
+                                i.tx.seq.to_string(),
+                                i.tx.size.to_string(),
+                                if i.finalized { "yes".into() } else { "no".into() },
+                                format!(
+                                    "{}/{}",
+                                    i.uploaded_seg_num,
+                                    storage::merkle::num_data_segments(i.tx.size)
+                                ),
+                                i.tx.start_entry_index.to_string(),
+                            ],
+                            (None, Some(e)) => {
+                                vec![n.node.clone(), format!("error: {e}"), "".into(), "".into(), "".into(), "".into()]
+                            }
+                            (None, None) => vec![
+                                n.node.clone(),
+                                "not found".into(),
+                                "".into(),
+                                "".into(),
+                                "".into(),
+                                "".into(),
+                            ],
+                        }),
+                    )
+                });
+            }
+            StorageCommand::Root(a) => {
+                let r = storage::root_of_file(&a.file, a.fragment_size, a.threads, progress.as_ref())?;
+                p.result(&r, |r| {
+                    let mut out = String::new();
+                    for (i, f) in r.fragments.iter().enumerate() {
+                        if r.fragments.len() > 1 {
+                            out.push_str(&format!("fragment {i} (offset {}):\n", f.offset));
+                        }
+                        let nodes: Vec<String> = f
+                            .nodes
+                            .iter()
+                            .map(|n| format!("{}:0x{}", n.height, hex::encode(n.root)))
+                            .collect();
+                        out.push_str(&table::pairs(&[
+                            ("root", f.root.clone()),
+                            ("size", format!("{} bytes", f.size)),
+                            ("chunks", format!("{} (padded {})", f.chunks, f.padded_chunks)),
+                            ("segments", format!("{} (padded {})", f.segments, f.padded_segments)),
+                            ("fee sectors", f.fee_sectors.to_string()),
+                            ("nodes", nodes.join(", ")),
+                        ]));
+                        out.push('\n');
+                    }
+                    out
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("4GiB"), Ok(4 << 30));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("64k"), Ok(64 << 10));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("4XB").is_err());
+        assert!(parse_size("GiB").is_err());
+    }
+}

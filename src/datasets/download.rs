@@ -1,0 +1,225 @@
+//! `dataset download`: every accepted file, fetched from storage (Merkle proofs checked by the
+//! storage client), checked against its recorded size and blake3 hash, and moved into place at
+//! `DIR/<contributor address>/<path>`. Several files download at once; a file already in place
+//! with the right hash is kept, so a rerun resumes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use alloy::primitives::Address;
+use serde::Serialize;
+
+use super::files::{hash_file, safe_join};
+use super::{ContributionInfo, Registry, ReviewStatus};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileOutcome {
+    Downloaded,
+    /// Already in place with the right hash.
+    Present,
+    Failed,
+}
+
+/// One downloaded file.
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadedFile {
+    pub index: u64,
+    pub contributor: Address,
+    pub path: String,
+    /// Where it was written.
+    pub file: Option<PathBuf>,
+    pub size: u64,
+    pub status: FileOutcome,
+    pub error: Option<String>,
+}
+
+/// The result of `download`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadReport {
+    pub dataset_id: u64,
+    pub name: String,
+    pub sealed: bool,
+    pub output: PathBuf,
+    pub files: Vec<DownloadedFile>,
+    pub downloaded: u64,
+    pub present: u64,
+    pub failed: u64,
+    pub bytes: u64,
+}
+
+impl DownloadReport {
+    pub fn failure(&self) -> Option<Error> {
+        (self.failed > 0).then(|| {
+            Error::failed(
+                "dataset.download_failed",
+                format!("{} of {} files could not be downloaded", self.failed, self.files.len()),
+            )
+            .hint("rerun the same command: files already in place are kept")
+        })
+    }
+}
+
+/// The folder of a contributor's files: lowercase `0x` address, as JSON prints it.
+pub fn contributor_dir(out: &Path, who: Address) -> PathBuf {
+    out.join(format!("{who:#x}"))
+}
+
+/// Downloads the accepted files of dataset `id` into `out`.
+pub async fn download(
+    client: &Client,
+    reg: &Registry,
+    id: u64,
+    out: &Path,
+    parallel: usize,
+    progress: Arc<dyn Progress>,
+) -> Result<DownloadReport> {
+    let info = reg.info(id).await?;
+    let accepted: Vec<ContributionInfo> = reg
+        .contributions(id)
+        .await?
+        .into_iter()
+        .filter(|c| c.status == ReviewStatus::Accepted)
+        .collect();
+    crate::fsutil::ensure_dir(out, 0o755)?;
+    let total: u64 = accepted.iter().map(|c| c.size).sum();
+    let overall = progress.task("dataset", Some(total), Unit::Bytes);
+
+    // Two accepted contributions at one target would overwrite each other: fail the later.
+    let mut seen = std::collections::HashSet::new();
+    let sem = Arc::new(tokio::sync::Semaphore::new(parallel.max(1)));
+    let mut set = tokio::task::JoinSet::new();
+    let mut results: Vec<Option<DownloadedFile>> = (0..accepted.len()).map(|_| None).collect();
+    for (slot, c) in accepted.into_iter().enumerate() {
+        let target = safe_join(&contributor_dir(out, c.contributor), &c.path);
+        let mut row = DownloadedFile {
+            index: c.index,
+            contributor: c.contributor,
+            path: c.path.clone(),
+            file: target.as_ref().ok().cloned(),
+            size: c.size,
+            status: FileOutcome::Failed,
+            error: None,
+        };
+        let target = match target {
+            Ok(t) => t,
+            Err(e) => {
+                row.error = Some(e.message);
+                results[slot] = Some(row);
+                continue;
+            }
+        };
+        if !seen.insert(target.clone()) {
+            row.error = Some(format!(
+                "another accepted file of {} has the path '{}'",
+                c.contributor, c.path
+            ));
+            results[slot] = Some(row);
+            continue;
+        }
+        let sem = sem.clone();
+        let client = client.clone();
+        let progress = progress.clone();
+        let overall = overall.clone();
+        set.spawn(async move {
+            let _permit = sem.acquire_owned().await.expect("semaphore open");
+            let r = fetch_to(&client, &c, &target, progress.as_ref()).await;
+            overall.inc(c.size);
+            match r {
+                Ok(fresh) => {
+                    row.status = if fresh { FileOutcome::Downloaded } else { FileOutcome::Present }
+                }
+                Err(e) => row.error = Some(e.message),
+            }
+            (slot, row)
+        });
+    }
+    while let Some(joined) = set.join_next().await {
+        let (slot, row) = joined.map_err(|e| Error::failed("dataset.task", e.to_string()))?;
+        results[slot] = Some(row);
+    }
+    overall.finish();
+    let files: Vec<DownloadedFile> = results.into_iter().flatten().collect();
+    let count = |o: FileOutcome| files.iter().filter(|f| f.status == o).count() as u64;
+    let bytes = files.iter().filter(|f| f.status == FileOutcome::Downloaded).map(|f| f.size).sum();
+    Ok(DownloadReport {
+        dataset_id: id,
+        name: info.name,
+        sealed: info.sealed,
+        output: out.to_path_buf(),
+        downloaded: count(FileOutcome::Downloaded),
+        present: count(FileOutcome::Present),
+        failed: count(FileOutcome::Failed),
+        bytes,
+        files,
+    })
+}
+
+/// Whether `path` holds exactly the contribution's bytes.
+fn matches(path: &Path, c: &ContributionInfo) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() == c.size => {}
+        _ => return false,
+    }
+    matches!(hash_file(path), Ok((n, h)) if n == c.size && Some(h) == c.blake3_bytes())
+}
+
+/// Puts the contribution at `target` unless it is already there; returns whether it was
+/// downloaded.
+async fn fetch_to(
+    client: &Client,
+    c: &ContributionInfo,
+    target: &Path,
+    progress: &dyn Progress,
+) -> Result<bool> {
+    let (t, cc) = (target.to_path_buf(), c.clone());
+    let present = tokio::task::spawn_blocking(move || matches(&t, &cc))
+        .await
+        .map_err(|e| Error::failed("dataset.task", e.to_string()))?;
+    if present {
+        return Ok(false);
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    // The storage client keeps a partial file next to the target, so a rerun resumes it.
+    fetch_verified(client, c, target, progress).await?;
+    Ok(true)
+}
+
+/// Downloads one contribution to `out` and checks its size and blake3 hash (exit 5 on a
+/// mismatch, and `out` is removed).
+pub async fn fetch_verified(
+    client: &Client,
+    c: &ContributionInfo,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let opts = crate::storage::download::DownloadOptions { force: true, ..Default::default() };
+    crate::storage::download::download(client, &[c.root.0], out, &opts, progress).await?;
+    let (o, cc) = (out.to_path_buf(), c.clone());
+    let got = tokio::task::spawn_blocking(move || hash_file(&o))
+        .await
+        .map_err(|e| Error::failed("dataset.task", e.to_string()))?
+        .map_err(|e| Error::io("read", out, e))?;
+    if got.0 != cc.size || Some(got.1) != cc.blake3_bytes() {
+        let _ = std::fs::remove_file(out);
+        return Err(Error::verification(
+            "dataset.hash_mismatch",
+            format!(
+                "'{}' from {}: got {} bytes with blake3 {}, the registry records {} bytes with blake3 {}",
+                cc.path,
+                cc.contributor,
+                got.0,
+                hex::encode(got.1),
+                cc.size,
+                cc.blake3
+            ),
+        )
+        .hint("the contributor recorded a hash that does not match the stored file; the curator should reject it"));
+    }
+    Ok(())
+}

@@ -1,0 +1,348 @@
+//! `dataset upload`: walk the inputs, hash each file (blake3), skip what this contributor
+//! already recorded (so a rerun resumes an interrupted upload), upload the rest to storage and
+//! record each with `contribute`. Nothing is uploaded to a sealed dataset.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use alloy::primitives::{Address, B256};
+use serde::Serialize;
+
+use super::files::{self, SkipReason};
+use super::{Registry, sealed_error};
+use crate::chain::SignerChain;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryStatus {
+    /// Uploaded and recorded now.
+    Uploaded,
+    /// This contributor already recorded the same bytes at the same path: skipped.
+    AlreadyRecorded,
+    /// 0 bytes: skipped.
+    Empty,
+    /// A symbolic link: not followed.
+    Symlink,
+    /// Not a regular file: skipped.
+    Special,
+    /// Could not be read: skipped (the command exits 1).
+    Unreadable,
+    /// The name is not UTF-8: skipped (the command exits 1).
+    BadName,
+    /// Larger than the storage fragment size: refused (the command exits 1).
+    TooLarge,
+    /// The contributor already recorded other bytes at this path: refused (exits 1).
+    Conflict,
+    /// Not attempted because the upload stopped at an earlier error.
+    NotAttempted,
+}
+
+impl EntryStatus {
+    /// Whether this status makes the command exit 1.
+    pub fn is_error(self) -> bool {
+        matches!(
+            self,
+            EntryStatus::Unreadable
+                | EntryStatus::BadName
+                | EntryStatus::TooLarge
+                | EntryStatus::Conflict
+                | EntryStatus::NotAttempted
+        )
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryStatus::Uploaded => "uploaded",
+            EntryStatus::AlreadyRecorded => "already recorded",
+            EntryStatus::Empty => "empty: skipped",
+            EntryStatus::Symlink => "symlink: skipped",
+            EntryStatus::Special => "not a file: skipped",
+            EntryStatus::Unreadable => "unreadable: skipped",
+            EntryStatus::BadName => "bad name: skipped",
+            EntryStatus::TooLarge => "too large: refused",
+            EntryStatus::Conflict => "path taken: refused",
+            EntryStatus::NotAttempted => "not attempted",
+        }
+    }
+}
+
+/// One file of the upload.
+#[derive(Debug, Clone, Serialize)]
+pub struct UploadEntry {
+    /// Path inside the dataset (absent for files that have none).
+    pub path: Option<String>,
+    /// Where it is on disk.
+    pub source: PathBuf,
+    pub size: Option<u64>,
+    pub root: Option<B256>,
+    pub blake3: Option<String>,
+    pub status: EntryStatus,
+    /// The contribution index, when recorded.
+    pub index: Option<u64>,
+    pub tx_hash: Option<B256>,
+    pub detail: Option<String>,
+}
+
+/// The result of `upload`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UploadReport {
+    pub dataset_id: u64,
+    pub name: String,
+    pub contributor: Address,
+    pub files: Vec<UploadEntry>,
+    pub uploaded: u64,
+    pub already_recorded: u64,
+    pub skipped: u64,
+    /// Files that make the command exit 1 (unreadable, too large, conflicts).
+    pub errors: u64,
+    pub bytes_uploaded: u64,
+    /// Hidden files and folders left out (upload them with `--hidden`).
+    pub hidden_ignored: u64,
+    /// The error the upload stopped at, if any (rerun the command to resume).
+    pub stopped_at: Option<String>,
+    #[serde(skip)]
+    pub stop_error: Option<Error>,
+}
+
+impl UploadReport {
+    /// The error to exit with: the one the upload stopped at, else exit 1 when files were
+    /// skipped as errors.
+    pub fn failure(&self) -> Option<Error> {
+        if let Some(e) = &self.stop_error {
+            return Some(e.clone().hint(
+                "rerun the same command: files already recorded are skipped and the upload resumes",
+            ));
+        }
+        if self.errors > 0 {
+            return Some(
+                Error::failed(
+                    "dataset.files_skipped",
+                    format!("{} files could not be uploaded (see the table above)", self.errors),
+                )
+                .hint("fix or remove them, then rerun the same command to upload the rest"),
+            );
+        }
+        None
+    }
+}
+
+/// Options of `upload`.
+#[derive(Debug, Clone, Default)]
+pub struct UploadOptions {
+    /// Include hidden files and folders.
+    pub hidden: bool,
+}
+
+/// Uploads `inputs` to dataset `id` as the signer's contributions.
+pub async fn upload(
+    client: &Client,
+    reg: &Registry,
+    signer: &SignerChain,
+    id: u64,
+    inputs: &[PathBuf],
+    opts: &UploadOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<UploadReport> {
+    let info = reg.info(id).await?;
+    if info.sealed {
+        return Err(sealed_error(&info));
+    }
+    let walk = files::walk(inputs, opts.hidden)?;
+    let me = signer.address;
+    let mut report = UploadReport {
+        dataset_id: id,
+        name: info.name.clone(),
+        contributor: me,
+        files: Vec::new(),
+        uploaded: 0,
+        already_recorded: 0,
+        skipped: 0,
+        errors: 0,
+        bytes_uploaded: 0,
+        hidden_ignored: walk.hidden,
+        stopped_at: None,
+        stop_error: None,
+    };
+    for s in &walk.skipped {
+        report.files.push(UploadEntry {
+            path: None,
+            source: s.source.clone(),
+            size: None,
+            root: None,
+            blake3: None,
+            status: match s.reason {
+                SkipReason::Empty => EntryStatus::Empty,
+                SkipReason::Symlink => EntryStatus::Symlink,
+                SkipReason::Special => EntryStatus::Special,
+                SkipReason::Unreadable => EntryStatus::Unreadable,
+                SkipReason::BadName => EntryStatus::BadName,
+            },
+            index: None,
+            tx_hash: None,
+            detail: s.detail.clone(),
+        });
+    }
+
+    // What this contributor already recorded: path → blake3 hashes.
+    let mut recorded: HashMap<String, Vec<String>> = HashMap::new();
+    for c in reg.contributions(id).await? {
+        if c.contributor == me {
+            recorded.entry(c.path).or_default().push(c.blake3);
+        }
+    }
+
+    let fragment = crate::storage::upload::effective_fragment_size(
+        crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
+    );
+    let total: u64 = walk.files.iter().map(|f| f.size).sum();
+    let overall = progress.task("dataset", Some(total), Unit::Bytes);
+    let files_task = progress.task("files", Some(walk.files.len() as u64), Unit::Items);
+    let mut stopped = false;
+    for f in walk.files {
+        let mut entry = UploadEntry {
+            path: Some(f.path.clone()),
+            source: f.source.clone(),
+            size: Some(f.size),
+            root: None,
+            blake3: None,
+            status: EntryStatus::NotAttempted,
+            index: None,
+            tx_hash: None,
+            detail: None,
+        };
+        if stopped {
+            report.files.push(entry);
+            continue;
+        }
+        overall.set_message(&f.path);
+        if f.size > fragment {
+            entry.status = EntryStatus::TooLarge;
+            entry.detail = Some(format!(
+                "{} bytes is over the storage fragment size of {fragment} bytes; split it \
+                 (e.g. `split -b {fragment} FILE FILE.part-`) and upload the parts",
+                f.size
+            ));
+            report.files.push(entry);
+            overall.inc(f.size);
+            files_task.inc(1);
+            continue;
+        }
+        let src = f.source.clone();
+        let hashed = tokio::task::spawn_blocking(move || files::hash_file(&src))
+            .await
+            .map_err(|e| Error::failed("dataset.task", e.to_string()))?;
+        let (size, hash) = match hashed {
+            Ok(v) => v,
+            Err(e) => {
+                entry.status = EntryStatus::Unreadable;
+                entry.detail = Some(e.to_string());
+                report.files.push(entry);
+                overall.inc(f.size);
+                files_task.inc(1);
+                continue;
+            }
+        };
+        let hex = hex::encode(hash);
+        entry.blake3 = Some(hex.clone());
+        entry.size = Some(size);
+        if size == 0 {
+            entry.status = EntryStatus::Empty;
+            report.files.push(entry);
+            files_task.inc(1);
+            continue;
+        }
+        if let Some(hashes) = recorded.get(&f.path) {
+            if hashes.contains(&hex) {
+                entry.status = EntryStatus::AlreadyRecorded;
+            } else {
+                entry.status = EntryStatus::Conflict;
+                entry.detail = Some(format!(
+                    "you already recorded different bytes at '{}'; rename the file, or ask the \
+                     curator to reject the old version and upload under a new path",
+                    f.path
+                ));
+            }
+            report.files.push(entry);
+            overall.inc(f.size);
+            files_task.inc(1);
+            continue;
+        }
+        match upload_one(client, reg, signer, id, &f.source, &f.path, size, hash, progress.as_ref())
+            .await
+        {
+            Ok((root, index, tx)) => {
+                entry.status = EntryStatus::Uploaded;
+                entry.root = Some(root);
+                entry.index = Some(index);
+                entry.tx_hash = Some(tx);
+                recorded.entry(f.path.clone()).or_default().push(hex);
+                report.bytes_uploaded += size;
+            }
+            Err(e) => {
+                entry.detail = Some(e.message.clone());
+                report.stopped_at = Some(format!("{}: {}", f.path, e.message));
+                report.stop_error = Some(e);
+                stopped = true;
+            }
+        }
+        report.files.push(entry);
+        overall.inc(f.size);
+        files_task.inc(1);
+    }
+    overall.finish();
+    files_task.finish();
+    for e in &report.files {
+        match e.status {
+            EntryStatus::Uploaded => report.uploaded += 1,
+            EntryStatus::AlreadyRecorded => report.already_recorded += 1,
+            s => {
+                report.skipped += 1;
+                if s.is_error() {
+                    report.errors += 1;
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Uploads one file to storage and records it; returns (root, contribution index, tx hash).
+#[allow(clippy::too_many_arguments)]
+async fn upload_one(
+    client: &Client,
+    reg: &Registry,
+    signer: &SignerChain,
+    id: u64,
+    source: &std::path::Path,
+    path: &str,
+    size: u64,
+    hash: [u8; 32],
+    progress: &dyn Progress,
+) -> Result<(B256, u64, B256)> {
+    let opts = crate::storage::upload::UploadOptions::default();
+    let up = crate::storage::upload::upload_file(client, signer, source, &opts, progress).await?;
+    if up.size != size {
+        return Err(Error::failed(
+            "dataset.file_changed",
+            format!("{} changed while it was uploaded ({} bytes, then {})", source.display(), size, up.size),
+        )
+        .hint("upload it again once it no longer changes"));
+    }
+    let root = up
+        .root
+        .as_deref()
+        .and_then(|r| crate::storage::types::hex_hash::parse(r).ok())
+        .map(B256::from)
+        .ok_or_else(|| {
+            Error::failed(
+                "dataset.no_root",
+                format!("the storage upload of {} returned no single root", source.display()),
+            )
+        })?;
+    let (index, tx) = reg.contribute(signer, id, root, size, hash, path, progress).await?;
+    Ok((root, index, tx.tx_hash))
+}

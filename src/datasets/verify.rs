@@ -1,0 +1,309 @@
+//! `dataset verify`: asks every storage node of the profile about every contributed file and
+//! flags the ones the network no longer serves in full. A file is served when each of its data
+//! segments is covered by a node whose shard holds that segment and which reports the file
+//! finalized (all of its shard's segments on disk). `--deep` also downloads each file and checks
+//! its size and blake3 hash.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use alloy::primitives::{Address, B256};
+use serde::Serialize;
+
+use super::{ContributionInfo, Registry, ReviewStatus, parallel};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+use crate::storage::merkle::{SEGMENT_CHUNKS, num_data_segments};
+use crate::storage::rpc::NodeClient;
+use crate::storage::types::{FileInfo, ShardConfig};
+
+/// What a node said about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeState {
+    pub url: String,
+    pub reachable: bool,
+    pub shard: Option<ShardConfig>,
+    pub error: Option<String>,
+}
+
+/// The verdict on one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileStatus {
+    /// Every segment is served by a node that has the file finalized (and, deep, the bytes
+    /// match).
+    Ok,
+    /// No reachable node knows the file's root.
+    Missing,
+    /// Nodes know the file, but some segments are not on any node that should hold them.
+    Unfinalized,
+    /// Deep: the download failed.
+    Unavailable,
+    /// Deep: the bytes do not match the recorded size or blake3 hash.
+    Corrupt,
+}
+
+/// One file's check.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCheck {
+    pub index: u64,
+    pub contributor: Address,
+    pub path: String,
+    pub root: B256,
+    pub size: u64,
+    pub review: ReviewStatus,
+    pub status: FileStatus,
+    /// Nodes that should serve part of the file and do not.
+    pub lacking: Vec<String>,
+    pub detail: Option<String>,
+}
+
+/// The result of `verify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub dataset_id: u64,
+    pub name: String,
+    pub deep: bool,
+    pub nodes: Vec<NodeState>,
+    pub files: Vec<FileCheck>,
+    pub ok: u64,
+    pub flagged: u64,
+}
+
+impl VerifyReport {
+    /// The error to exit with when any file is flagged (exit 5).
+    pub fn failure(&self) -> Option<Error> {
+        if self.flagged == 0 {
+            return None;
+        }
+        Some(
+            Error::verification(
+                "dataset.not_served",
+                format!(
+                    "{} of {} files of dataset '{}' are not fully served by the storage nodes",
+                    self.flagged,
+                    self.files.len(),
+                    self.name
+                ),
+            )
+            .hint("the contributors can upload the flagged files again with `cohort dataset upload`"),
+        )
+    }
+}
+
+/// Per-node answer about one root.
+#[derive(Debug, Clone)]
+enum Answer {
+    Unreachable(String),
+    Unknown,
+    Known(Box<FileInfo>),
+}
+
+/// Checks every contribution of dataset `id` against the profile's storage nodes.
+pub async fn verify(
+    client: &Client,
+    reg: &Registry,
+    id: u64,
+    deep: bool,
+    progress: Arc<dyn Progress>,
+) -> Result<VerifyReport> {
+    let info = reg.info(id).await?;
+    let urls = &client.profile.storage_nodes;
+    if urls.is_empty() {
+        return Err(Error::usage(
+            "storage.no_nodes",
+            format!("profile '{}' lists no storage nodes", client.profile.name),
+        )
+        .hint("pass --storage-node URL or set the profile's storage_nodes"));
+    }
+    let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
+    let mut states = Vec::with_capacity(nodes.len());
+    for n in &nodes {
+        match n.shard_config().await {
+            Ok(sh) => states.push(NodeState {
+                url: n.url().to_string(),
+                reachable: true,
+                shard: Some(sh),
+                error: None,
+            }),
+            Err(e) => states.push(NodeState {
+                url: n.url().to_string(),
+                reachable: false,
+                shard: None,
+                error: Some(e.to_string()),
+            }),
+        }
+    }
+    let contributions = reg.contributions(id).await?;
+    let task = progress.task("checking files", Some(contributions.len() as u64), Unit::Items);
+
+    // One query per distinct root.
+    let mut roots: Vec<B256> = contributions.iter().map(|c| c.root).collect();
+    roots.sort();
+    roots.dedup();
+    let nodes = Arc::new(nodes);
+    let answers: Vec<(B256, Vec<Answer>)> = {
+        let nodes = nodes.clone();
+        parallel(roots, move |root| {
+            let nodes = nodes.clone();
+            async move {
+                let mut per_node = Vec::with_capacity(nodes.len());
+                for n in nodes.iter() {
+                    per_node.push(match n.file_info(&root.0, false).await {
+                        Err(e) => Answer::Unreachable(e.to_string()),
+                        Ok(None) => Answer::Unknown,
+                        Ok(Some(fi)) => Answer::Known(Box::new(fi)),
+                    });
+                }
+                Ok((root, per_node))
+            }
+        })
+        .await?
+    };
+    let answers: HashMap<B256, Vec<Answer>> = answers.into_iter().collect();
+
+    let mut files = Vec::with_capacity(contributions.len());
+    for c in &contributions {
+        let (status, lacking, detail) = judge(c, &states, &answers[&c.root]);
+        files.push(FileCheck {
+            index: c.index,
+            contributor: c.contributor,
+            path: c.path.clone(),
+            root: c.root,
+            size: c.size,
+            review: c.status,
+            status,
+            lacking,
+            detail,
+        });
+        task.inc(1);
+    }
+    task.finish();
+
+    if deep {
+        deep_check(client, &contributions, &mut files, progress.clone()).await?;
+    }
+    let ok = files.iter().filter(|f| f.status == FileStatus::Ok).count() as u64;
+    let flagged = files.len() as u64 - ok;
+    Ok(VerifyReport { dataset_id: id, name: info.name, deep, nodes: states, files, ok, flagged })
+}
+
+fn judge(
+    c: &ContributionInfo,
+    states: &[NodeState],
+    answers: &[Answer],
+) -> (FileStatus, Vec<String>, Option<String>) {
+    let start_segment = answers.iter().find_map(|a| match a {
+        Answer::Known(fi) => Some(fi.tx.start_entry_index / SEGMENT_CHUNKS as u64),
+        _ => None,
+    });
+    let Some(start) = start_segment else {
+        let reachable = answers.iter().filter(|a| !matches!(a, Answer::Unreachable(_))).count();
+        let first_error = answers.iter().find_map(|a| match a {
+            Answer::Unreachable(m) => Some(m.as_str()),
+            _ => None,
+        });
+        let detail = if reachable == 0 {
+            format!("no storage node could be reached ({})", first_error.unwrap_or("no nodes"))
+        } else {
+            format!("none of the {reachable} reachable nodes knows this root")
+        };
+        let lacking = states.iter().map(|s| s.url.clone()).collect();
+        return (FileStatus::Missing, lacking, Some(detail));
+    };
+    let segments = num_data_segments(c.size);
+    let mut lacking: Vec<String> = Vec::new();
+    let mut uncovered = 0u64;
+    // Coverage repeats with the largest shard count, so a few periods are enough.
+    let period = states.iter().filter_map(|s| s.shard.map(|sh| sh.num_shard)).max().unwrap_or(1);
+    let check = segments.min(period.max(1));
+    for seg in 0..check {
+        let g = start + seg;
+        let mut served = false;
+        for (s, a) in states.iter().zip(answers) {
+            let covers = s.shard.is_some_and(|sh| sh.covers(g));
+            let good = matches!(a, Answer::Known(fi) if fi.finalized);
+            if covers && good {
+                served = true;
+            } else if covers && !lacking.contains(&s.url) {
+                lacking.push(s.url.clone());
+            }
+        }
+        if !served {
+            uncovered += 1;
+        }
+    }
+    let unreachable_lacking = states.iter().any(|s| !s.reachable);
+    if uncovered == 0 {
+        return (FileStatus::Ok, Vec::new(), None);
+    }
+    if unreachable_lacking {
+        for s in states.iter().filter(|s| !s.reachable) {
+            if !lacking.contains(&s.url) {
+                lacking.push(s.url.clone());
+            }
+        }
+    }
+    let detail = lacking
+        .iter()
+        .map(|url| {
+            let i = states.iter().position(|s| &s.url == url).unwrap_or(0);
+            let why = match &answers[i] {
+                Answer::Unreachable(_) => "unreachable",
+                Answer::Unknown => "does not know the file",
+                Answer::Known(fi) if !fi.finalized => "has not finalized it (data missing)",
+                Answer::Known(_) => "does not hold the segments",
+            };
+            format!("{url} {why}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    (FileStatus::Unfinalized, lacking, Some(detail))
+}
+
+/// Downloads every file that passed the node check into a temporary folder and checks its
+/// bytes.
+async fn deep_check(
+    client: &Client,
+    contributions: &[ContributionInfo],
+    files: &mut [FileCheck],
+    progress: Arc<dyn Progress>,
+) -> Result<()> {
+    let tmp = tempfile::Builder::new()
+        .prefix("cohort-verify-")
+        .tempdir()
+        .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
+    let total: u64 = contributions.iter().map(|c| c.size).sum();
+    let task = progress.task("downloading", Some(total), Unit::Bytes);
+    for (c, f) in contributions.iter().zip(files.iter_mut()) {
+        let out = tmp.path().join(format!("{}", c.index));
+        match super::download::fetch_verified(client, c, &out, progress.as_ref()).await {
+            Ok(()) => {}
+            Err(e) if e.kind == crate::error::ErrorKind::Verification => {
+                f.status = FileStatus::Corrupt;
+                f.detail = Some(e.message.clone());
+            }
+            Err(e) => {
+                if f.status == FileStatus::Ok {
+                    f.status = FileStatus::Unavailable;
+                }
+                f.detail = Some(e.message.clone());
+            }
+        }
+        let _ = std::fs::remove_file(&out);
+        remove_partials(tmp.path());
+        task.inc(c.size);
+    }
+    task.finish();
+    Ok(())
+}
+
+fn remove_partials(dir: &Path) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! `job audit`: anyone re-executes a worker's submission from the recorded inputs (the round's
+//! starting checkpoint on chain, the job's sealed datasets, the spec, the worker's address) and
+//! compares every checkpoint of its work bundle.
+
+use std::path::PathBuf;
+
+use alloy::primitives::{Address, B256};
+use serde::Serialize;
+
+use super::bundle::WorkBundle;
+use super::context::{JobContext, fetch_datasets, round_start_root};
+use super::store::Store;
+use super::{Market, WorkStatus};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::trainer::{self, Checkpoint};
+
+/// One re-executed span.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanCheck {
+    pub from_step: u64,
+    pub to_step: u64,
+    pub identical: bool,
+    pub max_abs_diff: f64,
+    /// The tensor with the largest difference (when not identical).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worst_tensor: Option<String>,
+}
+
+/// The result of an audit.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditReport {
+    pub job_id: u64,
+    pub round: u32,
+    pub worker: Address,
+    pub bundle_root: B256,
+    pub work_units: String,
+    /// The submission's status on chain.
+    pub status: WorkStatus,
+    /// Whether the first checkpoint holds exactly the round's starting weights.
+    pub starts_from_round_start: bool,
+    pub spans: Vec<SpanCheck>,
+    /// Every span reproduced within the tolerance and the start matched.
+    #[serde(rename = "match")]
+    pub matches: bool,
+    /// The largest difference over all spans.
+    pub max_abs_diff: f64,
+    pub tolerance: f64,
+}
+
+/// Re-executes the whole submission of `worker` in `round`, span by span.
+pub async fn audit(
+    client: &Client,
+    job_id: u64,
+    round: u32,
+    worker: Address,
+    tolerance: f64,
+    progress: &dyn Progress,
+) -> Result<AuditReport> {
+    let market = Market::open(client).await?;
+    let store = Store::new(client);
+    let ctx = JobContext::load(&market, &store, job_id, progress).await?;
+    if !ctx.is_builtin() {
+        return Err(Error::usage(
+            "job.audit_exec",
+            format!("job {job_id} runs an external command; its work cannot be re-executed step by step"),
+        ));
+    }
+    if round >= ctx.job.rounds {
+        return Err(Error::usage(
+            "job.bad_round",
+            format!("job {job_id} has rounds 0 to {}", ctx.job.rounds - 1),
+        ));
+    }
+    let sub = market.submission(job_id, round, worker).await?;
+    if sub.status == WorkStatus::None {
+        return Err(Error::usage(
+            "job.no_submission",
+            format!("{worker} submitted nothing for round {round} of job {job_id}"),
+        )
+        .hint(format!("see the submissions with `cohort job show {job_id}`")));
+    }
+    let bundle: WorkBundle = store.fetch_json(sub.bundle_root, "the work bundle", progress).await?;
+    bundle.check_format()?;
+    let data = fetch_datasets(client, &store, &ctx.job.datasets, progress).await?;
+    let start = match round_start_root(&market, &ctx.job, round).await? {
+        Some(r) => Some(store.fetch(r, progress).await?),
+        None => None,
+    };
+    let mut paths: Vec<(u64, PathBuf)> = Vec::new();
+    for c in &bundle.checkpoints {
+        paths.push((c.step, store.fetch(c.root, progress).await?));
+    }
+    if paths.len() < 2 {
+        return Err(Error::verification("job.audit_short", "the work bundle has fewer than two checkpoints"));
+    }
+    let first = paths[0].1.clone();
+    let starts = tokio::task::spawn_blocking(move || -> Result<bool> {
+        let ck = Checkpoint::load(&first)?;
+        Ok(match start {
+            Some(s) => Checkpoint::load(&s)?.weights == ck.weights,
+            None => true,
+        })
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))??;
+    let mut spans = Vec::new();
+    for w in paths.windows(2) {
+        let ((s0, p0), (s1, p1)) = (w[0].clone(), w[1].clone());
+        progress.note(&format!("re-executing steps {s0}..{s1}"));
+        let vopts = ctx.verify_options(data.clone(), round, worker.into_array());
+        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&p0, &p1, &vopts))
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let worst = (!r.identical)
+            .then(|| {
+                r.tensors
+                    .iter()
+                    .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
+                    .map(|t| t.name.clone())
+            })
+            .flatten();
+        spans.push(SpanCheck {
+            from_step: s0,
+            to_step: s1,
+            identical: r.identical,
+            max_abs_diff: r.max_abs_diff,
+            worst_tensor: worst,
+        });
+    }
+    let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
+    let matches = starts && spans.iter().all(|s| s.identical || s.max_abs_diff <= tolerance);
+    Ok(AuditReport {
+        job_id,
+        round,
+        worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        status: sub.status,
+        starts_from_round_start: starts,
+        spans,
+        matches,
+        max_abs_diff,
+        tolerance,
+    })
+}

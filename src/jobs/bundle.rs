@@ -1,0 +1,180 @@
+//! The documents jobs keep in storage, as JSON:
+//! - the job bundle (`specRoot` on chain): the spec's TOML text, the files it references (each
+//!   its own storage root) and the resolved dataset ids;
+//! - the work bundle (a worker's `bundleRoot`): the checkpoint roots at every K steps and the
+//!   final one, and the metrics (losses, tokens, time);
+//! - the round report (`reportRoot`): every submission's verdict with its reason, the
+//!   aggregate and its validation loss.
+
+use alloy::primitives::{Address, B256};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::jobspec::JobSpec;
+
+pub const JOB_BUNDLE_FORMAT: &str = "cohort-job-bundle/1";
+pub const WORK_BUNDLE_FORMAT: &str = "cohort-work-bundle/1";
+pub const ROUND_REPORT_FORMAT: &str = "cohort-round-report/1";
+
+/// A file shipped with the spec (e.g. the exec trainer's script).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleFile {
+    /// Path relative to the spec's folder, `/`-separated.
+    pub path: String,
+    pub root: B256,
+    pub size: u64,
+    /// blake3 of the bytes, hex.
+    pub blake3: String,
+}
+
+/// The job bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobBundle {
+    pub format: String,
+    /// The spec file's name when submitted.
+    pub spec_name: String,
+    /// The spec's TOML text, exactly as submitted.
+    pub spec: String,
+    pub files: Vec<BundleFile>,
+    /// The spec's datasets resolved to registry ids, in spec order.
+    pub dataset_ids: Vec<u64>,
+}
+
+impl JobBundle {
+    /// The parsed spec; a bundle whose spec does not parse is a verification error.
+    pub fn job_spec(&self) -> Result<JobSpec> {
+        JobSpec::parse(&self.spec, &self.spec_name).map_err(|e| {
+            Error::verification("job.bad_bundle", format!("the job's spec does not parse: {}", e.message))
+        })
+    }
+    pub fn check_format(&self) -> Result<()> {
+        check(&self.format, JOB_BUNDLE_FORMAT, "job bundle")
+    }
+}
+
+fn check(got: &str, want: &str, what: &str) -> Result<()> {
+    if got != want {
+        return Err(Error::verification(
+            "job.bad_format",
+            format!("the {what} has format '{got}', expected '{want}'"),
+        )
+        .hint("upgrade cohort"));
+    }
+    Ok(())
+}
+
+/// A checkpoint in a work bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckpointRef {
+    /// Global step of the checkpoint.
+    pub step: u64,
+    pub root: B256,
+    pub size: u64,
+}
+
+/// A point of the training loss curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LossPoint {
+    pub step: u64,
+    pub train_loss: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+}
+
+/// What a worker measured while training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct WorkMetrics {
+    pub losses: Vec<LossPoint>,
+    /// Tokens (bytes) processed: steps × batch size × context.
+    pub tokens: u64,
+    pub seconds: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_val_loss: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_val_loss: Option<f64>,
+    /// Where the work ran, in words (`cpu (2 threads)`, `cuda:0`, `exec`).
+    #[serde(default)]
+    pub device: String,
+}
+
+/// A worker's work bundle for one round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkBundle {
+    pub format: String,
+    pub job_id: u64,
+    pub round: u32,
+    pub worker: Address,
+    /// `builtin` or `exec`.
+    pub runtime: String,
+    /// The checkpoint the round started from (the base model or the previous aggregate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_root: Option<B256>,
+    pub seed: u64,
+    pub start_step: u64,
+    pub end_step: u64,
+    /// K: a checkpoint every K global steps (builtin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint_every: Option<u64>,
+    /// Every checkpoint, in step order, the final one last.
+    pub checkpoints: Vec<CheckpointRef>,
+    #[serde(rename = "final")]
+    pub final_checkpoint: CheckpointRef,
+    pub metrics: WorkMetrics,
+    /// The work units submitted on chain (tokens processed).
+    pub work_units: u64,
+}
+
+impl WorkBundle {
+    pub fn check_format(&self) -> Result<()> {
+        check(&self.format, WORK_BUNDLE_FORMAT, "work bundle")
+    }
+}
+
+/// The coordinator's verdict on one submission.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub worker: Address,
+    pub bundle_root: B256,
+    pub work_units: String,
+    pub accepted: bool,
+    /// Why it was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The re-executed span [from, to] (builtin jobs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_span: Option<(u64, u64)>,
+    /// Whether the re-execution matched bit for bit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identical: Option<bool>,
+    /// The largest absolute difference of the re-execution (0 when identical).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_abs_diff: Option<f64>,
+    /// The worker's final validation loss as it reported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_val_loss: Option<f64>,
+}
+
+/// The round report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundReport {
+    pub format: String,
+    pub job_id: u64,
+    pub round: u32,
+    pub verdicts: Vec<Verdict>,
+    /// Workers who were in the job but submitted nothing this round.
+    pub missing: Vec<Address>,
+    /// The checkpoint the next round starts from (zero when nothing was accepted: the round's
+    /// starting checkpoint carries over).
+    pub aggregate_root: B256,
+    /// Validation loss of the aggregate on the job's datasets (builtin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+    /// Largest difference accepted as CPU-kernel rounding noise.
+    pub tolerance: f64,
+}
+
+impl RoundReport {
+    pub fn check_format(&self) -> Result<()> {
+        check(&self.format, ROUND_REPORT_FORMAT, "round report")
+    }
+}

@@ -1,0 +1,511 @@
+//! The coordinator: starts the job once enough workers joined, then each round waits for every
+//! joined worker (or the round's timeout), checks each submission, averages the accepted final
+//! checkpoints weighted by work units, uploads the aggregate and a round report, and finalizes
+//! the round; after the last round it completes the job with the final model. All its state is
+//! on chain and in storage, so a restarted coordinator resumes where it stopped.
+//!
+//! Checks of a submission: the work bundle and every checkpoint download and match their roots;
+//! the bundle names this job, round and worker and the submitted work units. For builtin jobs
+//! also: the checkpoints start at the round's start step from exactly the round's starting
+//! weights and end after `steps` steps; the work units are the tokens those steps process; and
+//! one randomly chosen span [s, s+K] is re-executed from the checkpoint at s and must give the
+//! checkpoint at s+K bit for bit (a largest absolute difference ≤ the tolerance, 1e-5 by
+//! default, is accepted as CPU-kernel rounding and recorded).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use alloy::primitives::{Address, B256, U256};
+use rand::Rng;
+use serde::Serialize;
+
+use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict, WorkBundle};
+use super::context::{JobContext, fetch_datasets, round_start_root};
+use super::store::Store;
+use super::{JobState, Market, Submission, WorkStatus, retrying};
+use crate::chain::SignerChain;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::trainer::{self, Checkpoint, DeviceChoice, Split};
+
+/// The largest difference accepted as rounding noise between CPU kernels.
+pub const DEFAULT_TOLERANCE: f64 = 1e-5;
+
+/// How the coordinator runs.
+#[derive(Debug, Clone)]
+pub struct CoordinateOptions {
+    /// Start the job once this many workers joined.
+    pub min_workers: u32,
+    /// How often the chain is polled while waiting.
+    pub poll: Duration,
+    pub tolerance: f64,
+    /// Tries per chain or storage call before stopping (exit 3).
+    pub attempts: u32,
+    /// Where aggregates are written before upload.
+    pub work_dir: PathBuf,
+}
+
+/// One finalized round, as the coordinator saw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundSummary {
+    pub round: u32,
+    pub accepted: Vec<Address>,
+    pub rejected: Vec<Address>,
+    pub aggregate_root: B256,
+    pub report_root: B256,
+    pub val_loss: Option<f64>,
+}
+
+/// What `job coordinate` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoordinateReport {
+    pub job_id: u64,
+    pub state: JobState,
+    /// Rounds this run finalized.
+    pub rounds: Vec<RoundSummary>,
+    pub model_root: Option<B256>,
+}
+
+/// Runs the coordinator for `job_id` until the job completes or is cancelled.
+pub async fn coordinate(
+    client: &Client,
+    s: &SignerChain,
+    job_id: u64,
+    opts: &CoordinateOptions,
+    progress: &dyn Progress,
+) -> Result<CoordinateReport> {
+    let a = opts.attempts;
+    let market = retrying(a, || Market::open(client)).await?;
+    let store = Store::new(client);
+    let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
+    if ctx.job.coordinator != s.address {
+        return Err(Error::reverted(
+            "job.not_coordinator",
+            format!("{} is not the coordinator of job {job_id}; its coordinator is {}", s.address, ctx.job.coordinator),
+        )
+        .hint("sign with the coordinator's wallet (--wallet)"));
+    }
+    let mut data: Vec<PathBuf> = Vec::new();
+    let mut report = CoordinateReport { job_id, state: ctx.job.state, rounds: Vec::new(), model_root: None };
+    let mut last_note = String::new();
+    let mut note = |msg: String| {
+        if msg != last_note {
+            progress.note(&msg);
+            last_note = msg;
+        }
+    };
+    loop {
+        let job = retrying(a, || market.job(job_id)).await?;
+        report.state = job.state;
+        match job.state {
+            JobState::Completed => {
+                report.model_root = job.model_root;
+                return Ok(report);
+            }
+            JobState::Cancelled => return Ok(report),
+            JobState::Open => {
+                if job.worker_count >= opts.min_workers.max(1) {
+                    note(format!("job {job_id}: starting with {} workers", job.worker_count));
+                    market.start_job(s, job_id, progress).await?;
+                } else {
+                    note(format!(
+                        "job {job_id}: waiting for workers ({} of {} joined)",
+                        job.worker_count,
+                        opts.min_workers.max(1)
+                    ));
+                    tokio::time::sleep(opts.poll).await;
+                }
+                continue;
+            }
+            JobState::Running => {}
+        }
+        let round = job.current_round;
+        if round >= job.rounds {
+            let model = retrying(a, || round_start_root(&market, &job, job.rounds)).await?.unwrap_or_default();
+            note(format!("job {job_id}: completing with model {model:#x}"));
+            market.complete_job(s, job_id, model, progress).await?;
+            continue;
+        }
+        let subs = retrying(a, || market.submissions(job_id, round)).await?;
+        let mut expected = Vec::new();
+        for w in &job.workers {
+            let (active, joined) = retrying(a, || market.participant(job_id, *w)).await?;
+            if active && joined <= round {
+                expected.push(*w);
+            }
+        }
+        let all_in = !subs.is_empty() && expected.iter().all(|w| subs.iter().any(|s| s.worker == *w));
+        let now = retrying(a, || market.now()).await?;
+        let deadline = job.round_start + job.round_timeout;
+        if !all_in && now < deadline {
+            note(format!(
+                "job {job_id}: round {round}: {} of {} submissions, {}s left",
+                subs.len(),
+                expected.len(),
+                deadline - now
+            ));
+            tokio::time::sleep(opts.poll).await;
+            continue;
+        }
+        if data.is_empty() {
+            data = retrying(a, || fetch_datasets(client, &store, &job.datasets, progress)).await?;
+        }
+        let missing: Vec<Address> =
+            expected.iter().copied().filter(|w| !subs.iter().any(|s| s.worker == *w)).collect();
+        note(format!("job {job_id}: round {round}: checking {} submissions", subs.len()));
+        let summary =
+            finalize(&market, &store, s, &ctx, &job, round, &subs, missing, &data, opts, progress).await?;
+        note(format!(
+            "job {job_id}: round {round} finalized: {} accepted, {} rejected{}",
+            summary.accepted.len(),
+            summary.rejected.len(),
+            summary.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default()
+        ));
+        report.rounds.push(summary);
+    }
+}
+
+/// Checks every submission of `round`, aggregates, uploads and finalizes.
+#[allow(clippy::too_many_arguments)]
+async fn finalize(
+    market: &Market,
+    store: &Store,
+    s: &SignerChain,
+    ctx: &JobContext,
+    job: &super::JobInfo,
+    round: u32,
+    subs: &[Submission],
+    missing: Vec<Address>,
+    data: &[PathBuf],
+    opts: &CoordinateOptions,
+    progress: &dyn Progress,
+) -> Result<RoundSummary> {
+    let start_root = retrying(opts.attempts, || round_start_root(market, job, round)).await?;
+    let start = match start_root {
+        Some(r) => Some(retrying(opts.attempts, || store.fetch(r, progress)).await?),
+        None => None,
+    };
+    let mut verdicts = Vec::new();
+    let mut finals: Vec<(PathBuf, f64)> = Vec::new();
+    for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
+        let (v, final_ck) = check_submission(store, ctx, round, sub, start.as_deref(), data, opts, progress).await;
+        if v.accepted
+            && let Some(p) = final_ck
+        {
+            finals.push((p, units_f64(sub.work_units)));
+        }
+        verdicts.push(v);
+    }
+    let accepted: Vec<Address> = verdicts.iter().filter(|v| v.accepted).map(|v| v.worker).collect();
+    let rejected: Vec<Address> = verdicts.iter().filter(|v| !v.accepted).map(|v| v.worker).collect();
+
+    // The aggregate: the weighted average of the accepted final checkpoints, or the round's
+    // starting checkpoint when nothing was accepted.
+    let dir = opts.work_dir.join(format!("job-{}", job.id));
+    crate::fsutil::ensure_dir(&dir, 0o755)?;
+    let (aggregate_root, aggregate_path) = if finals.is_empty() {
+        (start_root.unwrap_or_default(), start.clone())
+    } else {
+        let out = dir.join(format!("aggregate-{round}.safetensors"));
+        let (inputs, o, builtin) = (finals.clone(), out.clone(), ctx.is_builtin());
+        tokio::task::spawn_blocking(move || {
+            if builtin { trainer::average(&inputs, &o) } else { average_safetensors(&inputs, &o) }
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
+        (root, Some(out))
+    };
+    let val_loss = match (&aggregate_path, ctx.is_builtin()) {
+        (Some(p), true) => {
+            let (p, d, w) = (p.clone(), data.to_vec(), ctx.training().eval_windows);
+            tokio::task::spawn_blocking(move || {
+                trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
+            })
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))?
+            .ok()
+            .map(|r| r.loss)
+        }
+        _ => None,
+    };
+    let report = RoundReport {
+        format: ROUND_REPORT_FORMAT.to_string(),
+        job_id: job.id,
+        round,
+        verdicts,
+        missing,
+        aggregate_root,
+        val_loss,
+        tolerance: opts.tolerance,
+    };
+    let name = format!("round-report-{}-{round}.json", job.id);
+    let report_root = retrying(opts.attempts, || store.put_json(s, &name, &report, progress)).await?;
+    market.finalize_round(s, job.id, round, aggregate_root, &accepted, report_root, progress).await?;
+    Ok(RoundSummary { round, accepted, rejected, aggregate_root, report_root, val_loss })
+}
+
+fn units_f64(u: U256) -> f64 {
+    u.to_string().parse().unwrap_or(0.0)
+}
+
+fn reject(sub: &Submission, reason: String) -> Verdict {
+    Verdict {
+        worker: sub.worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        accepted: false,
+        reason: Some(reason),
+        checked_span: None,
+        identical: None,
+        max_abs_diff: None,
+        reported_val_loss: None,
+    }
+}
+
+/// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
+#[allow(clippy::too_many_arguments)]
+pub async fn check_submission(
+    store: &Store,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    start: Option<&Path>,
+    data: &[PathBuf],
+    opts: &CoordinateOptions,
+    progress: &dyn Progress,
+) -> (Verdict, Option<PathBuf>) {
+    match check_inner(store, ctx, round, sub, start, data, opts, progress).await {
+        Ok(v) => v,
+        Err(e) => (reject(sub, e.message), None),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn check_inner(
+    store: &Store,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    start: Option<&Path>,
+    data: &[PathBuf],
+    opts: &CoordinateOptions,
+    progress: &dyn Progress,
+) -> Result<(Verdict, Option<PathBuf>)> {
+    let a = opts.attempts;
+    let bundle: WorkBundle = match retrying(a, || store.fetch_json(sub.bundle_root, "the work bundle", progress)).await {
+        Ok(b) => b,
+        Err(e) => return Ok((reject(sub, format!("the work bundle could not be fetched: {}", e.message)), None)),
+    };
+    if let Err(e) = bundle.check_format() {
+        return Ok((reject(sub, e.message), None));
+    }
+    let mut problems = Vec::new();
+    if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
+        problems.push(format!(
+            "the bundle is for job {} round {} worker {}, not job {} round {round} worker {}",
+            bundle.job_id, bundle.round, bundle.worker, ctx.job.id, sub.worker
+        ));
+    }
+    if U256::from(bundle.work_units) != sub.work_units {
+        problems.push(format!(
+            "the bundle claims {} work units but {} were submitted",
+            bundle.work_units, sub.work_units
+        ));
+    }
+    if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint) {
+        problems.push("the bundle's final checkpoint is not its last checkpoint".into());
+    }
+    if let Some(p) = problems.into_iter().next() {
+        return Ok((reject(sub, p), None));
+    }
+    // Every checkpoint downloads and matches its root.
+    let mut paths = Vec::new();
+    for c in &bundle.checkpoints {
+        match retrying(a, || store.fetch(c.root, progress)).await {
+            Ok(p) => paths.push(p),
+            Err(e) => {
+                return Ok((
+                    reject(sub, format!("the checkpoint at step {} ({:#x}) could not be fetched: {}", c.step, c.root, e.message)),
+                    None,
+                ));
+            }
+        }
+    }
+    let final_path = paths.last().cloned().expect("checked non-empty");
+    let mut verdict = Verdict {
+        worker: sub.worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        accepted: true,
+        reason: None,
+        checked_span: None,
+        identical: None,
+        max_abs_diff: None,
+        reported_val_loss: bundle.metrics.final_val_loss,
+    };
+    if !ctx.is_builtin() {
+        let p = final_path.clone();
+        let parsed = tokio::task::spawn_blocking(move || {
+            std::fs::read(&p).ok().is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
+        })
+        .await
+        .unwrap_or(false);
+        if !parsed {
+            return Ok((reject(sub, "the final checkpoint is not a safetensors file".into()), None));
+        }
+        return Ok((verdict, Some(final_path)));
+    }
+
+    // Builtin: the shape of the work, then one re-executed span.
+    let spec = &ctx.spec;
+    let start_step = ctx.start_step(round);
+    let end_step = start_step + spec.training.steps;
+    let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
+    if steps.first() != Some(&start_step) || steps.last() != Some(&end_step) || steps.windows(2).any(|w| w[0] >= w[1]) {
+        return Ok((
+            reject(sub, format!("the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}")),
+            None,
+        ));
+    }
+    let tokens = spec.training.steps * (spec.training.batch_size * spec.model.context) as u64;
+    if bundle.work_units != tokens {
+        return Ok((
+            reject(sub, format!("{} work units claimed; {} steps process {tokens} tokens", bundle.work_units, spec.training.steps)),
+            None,
+        ));
+    }
+    let (first, model) = (paths[0].clone(), spec.model.config());
+    let start_owned = start.map(Path::to_path_buf);
+    let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
+        let ck = Checkpoint::load(&first)?;
+        ck.check_config(&model, &first)?;
+        if let Some(sp) = start_owned {
+            let st = Checkpoint::load(&sp)?;
+            if st.weights != ck.weights {
+                return Ok(Some("the first checkpoint's weights are not the round's starting weights".into()));
+            }
+        }
+        Ok(None)
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    match starts_right {
+        Ok(None) => {}
+        Ok(Some(why)) => return Ok((reject(sub, why), None)),
+        Err(e) => return Ok((reject(sub, format!("the first checkpoint is not usable: {}", e.message)), None)),
+    }
+    let i = rand::rng().random_range(0..paths.len() - 1);
+    let (from, to) = (paths[i].clone(), paths[i + 1].clone());
+    let span = (steps[i], steps[i + 1]);
+    let vopts = ctx.verify_options(data.to_vec(), round, sub.worker.into_array());
+    progress.note(&format!("re-executing steps {}..{} of {}", span.0, span.1, sub.worker));
+    let r = tokio::task::spawn_blocking(move || trainer::verify_span(&from, &to, &vopts))
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    verdict.checked_span = Some(span);
+    match r {
+        Err(e) => {
+            return Ok((reject_with_span(sub, span, format!("the span could not be re-executed: {}", e.message)), None));
+        }
+        Ok(rep) => {
+            verdict.identical = Some(rep.identical);
+            verdict.max_abs_diff = Some(rep.max_abs_diff);
+            if !rep.identical && !(rep.max_abs_diff <= opts.tolerance) {
+                let worst = rep
+                    .tensors
+                    .iter()
+                    .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                verdict.accepted = false;
+                verdict.reason = Some(format!(
+                    "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), tolerance {:e}",
+                    span.0, span.1, span.1, rep.max_abs_diff, opts.tolerance
+                ));
+                return Ok((verdict, None));
+            }
+        }
+    }
+    Ok((verdict, Some(final_path)))
+}
+
+fn reject_with_span(sub: &Submission, span: (u64, u64), reason: String) -> Verdict {
+    let mut v = reject(sub, reason);
+    v.checked_span = Some(span);
+    v
+}
+
+/// The weighted average of safetensors files' float tensors (exec jobs): every file must hold
+/// the same tensor names, dtypes and shapes; F32, F64 and BF16 are averaged in f64 and
+/// written back in their dtype.
+pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
+    use safetensors::{Dtype, SafeTensors, tensor::TensorView};
+    let total: f64 = inputs.iter().map(|(_, w)| w).sum();
+    if inputs.is_empty() || total <= 0.0 {
+        return Err(Error::usage("average.none", "nothing to average"));
+    }
+    let files: Vec<Vec<u8>> =
+        inputs.iter().map(|(p, _)| std::fs::read(p).map_err(|e| Error::io("read", p, e))).collect::<Result<_>>()?;
+    let parsed: Vec<SafeTensors> = files
+        .iter()
+        .zip(inputs)
+        .map(|(b, (p, _))| {
+            SafeTensors::deserialize(b).map_err(|e| {
+                Error::verification("average.bad_file", format!("{} is not safetensors: {e}", p.display()))
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut names: Vec<String> = parsed[0].names().into_iter().map(str::to_string).collect();
+    names.sort();
+    let mut outputs: Vec<(String, Dtype, Vec<usize>, Vec<u8>)> = Vec::new();
+    for name in &names {
+        let first = parsed[0].tensor(name).map_err(|e| Error::failed("average", e.to_string()))?;
+        let (dtype, shape) = (first.dtype(), first.shape().to_vec());
+        let n: usize = shape.iter().product();
+        let mut acc = vec![0f64; n];
+        for (t, (_, w)) in parsed.iter().zip(inputs) {
+            let v = t.tensor(name).map_err(|_| {
+                Error::verification("average.mismatch", format!("a checkpoint lacks tensor {name}"))
+            })?;
+            if v.dtype() != dtype || v.shape() != shape.as_slice() {
+                return Err(Error::verification("average.mismatch", format!("tensor {name} differs in dtype or shape")));
+            }
+            let vals = to_f64(v.data(), dtype)
+                .ok_or_else(|| Error::usage("average.dtype", format!("tensor {name} has dtype {dtype:?}, which cannot be averaged")))?;
+            for (a, x) in acc.iter_mut().zip(vals) {
+                *a += x * w / total;
+            }
+        }
+        outputs.push((name.clone(), dtype, shape, from_f64(&acc, dtype)));
+    }
+    let views: Vec<(String, TensorView)> = outputs
+        .iter()
+        .map(|(n, d, s, b)| Ok((n.clone(), TensorView::new(*d, s.clone(), b).map_err(|e| Error::failed("average", e.to_string()))?)))
+        .collect::<Result<_>>()?;
+    let bytes = safetensors::serialize(views, None).map_err(|e| Error::failed("average", e.to_string()))?;
+    crate::fsutil::write_atomic(out, &bytes, 0o644)
+}
+
+fn to_f64(b: &[u8], d: safetensors::Dtype) -> Option<Vec<f64>> {
+    use safetensors::Dtype;
+    Some(match d {
+        Dtype::F32 => b.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64).collect(),
+        Dtype::F64 => b.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().unwrap())).collect(),
+        Dtype::BF16 => b
+            .chunks_exact(2)
+            .map(|c| f32::from_bits((u16::from_le_bytes([c[0], c[1]]) as u32) << 16) as f64)
+            .collect(),
+        _ => return None,
+    })
+}
+
+fn from_f64(v: &[f64], d: safetensors::Dtype) -> Vec<u8> {
+    use safetensors::Dtype;
+    match d {
+        Dtype::F64 => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        Dtype::BF16 => v.iter().flat_map(|x| (((*x as f32).to_bits() >> 16) as u16).to_le_bytes()).collect(),
+        _ => v.iter().flat_map(|x| (*x as f32).to_le_bytes()).collect(),
+    }
+}

@@ -1,0 +1,600 @@
+//! Training jobs on the `JobMarket` contract: submit (bundle the spec, escrow the budget), list,
+//! show, watch, cancel; the coordinator ([`coordinator`]) that starts jobs, checks and averages
+//! each round's work and completes the job; audits ([`audit`]) that re-execute a submission; and
+//! the formats stored in storage ([`bundle`]): the job bundle, the work bundle and the round
+//! report. Workers live in [`crate::worker`].
+//!
+//! Everything a job owes is recomputable from chain records: payouts are
+//! `floor(rewardPerRound × units / Σ accepted units)` per round, as the contract credits them.
+
+pub mod audit;
+pub mod bundle;
+pub mod context;
+pub mod coordinator;
+pub mod show;
+pub mod store;
+pub mod submit;
+
+use std::future::Future;
+use std::time::Duration;
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::DynProvider;
+use serde::{Serialize, Serializer};
+
+use crate::chain::bindings::JobMarket::{self, JobMarketInstance};
+use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Result};
+use crate::progress::Progress;
+use crate::wallet::tx::{Confirmed, send_and_confirm};
+
+pub use crate::datasets::TxRef;
+
+/// Serializes a wei amount as a decimal string (uint256 does not fit JSON numbers).
+pub fn wei<S: Serializer>(v: &U256, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&v.to_string())
+}
+
+/// Formats wei as a native-coin amount (`0.1`).
+pub fn coin(v: U256) -> String {
+    crate::wallet::amount::format_amount(v, 18)
+}
+
+/// Life cycle of a job (the contract's `JobState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobState {
+    Open,
+    Running,
+    Completed,
+    Cancelled,
+}
+
+impl JobState {
+    fn from_u8(v: u8) -> JobState {
+        match v {
+            0 => JobState::Open,
+            1 => JobState::Running,
+            2 => JobState::Completed,
+            _ => JobState::Cancelled,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Open => "open",
+            JobState::Running => "running",
+            JobState::Completed => "completed",
+            JobState::Cancelled => "cancelled",
+        }
+    }
+    /// Whether the job is still open to work (Open or Running).
+    pub fn is_live(self) -> bool {
+        matches!(self, JobState::Open | JobState::Running)
+    }
+}
+
+/// A submission's status (the contract's `WorkStatus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus {
+    None,
+    Submitted,
+    Accepted,
+    Rejected,
+}
+
+impl WorkStatus {
+    fn from_u8(v: u8) -> WorkStatus {
+        match v {
+            1 => WorkStatus::Submitted,
+            2 => WorkStatus::Accepted,
+            3 => WorkStatus::Rejected,
+            _ => WorkStatus::None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkStatus::None => "none",
+            WorkStatus::Submitted => "submitted",
+            WorkStatus::Accepted => "accepted",
+            WorkStatus::Rejected => "rejected",
+        }
+    }
+}
+
+/// A job as the chain records it. Amounts are wei, as decimal strings in JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobInfo {
+    pub id: u64,
+    pub owner: Address,
+    pub coordinator: Address,
+    pub state: JobState,
+    /// Storage root of the job bundle (spec and files).
+    pub spec_root: B256,
+    /// Storage root of the checkpoint round 0 starts from.
+    pub base_model_root: Option<B256>,
+    /// Storage root of the final model, once completed.
+    pub model_root: Option<B256>,
+    pub rounds: u32,
+    /// The round in progress (== rounds once every round is finalized).
+    pub current_round: u32,
+    pub max_workers: u32,
+    pub worker_count: u32,
+    #[serde(serialize_with = "wei")]
+    pub reward_per_round: U256,
+    #[serde(serialize_with = "wei")]
+    pub budget: U256,
+    #[serde(serialize_with = "wei")]
+    pub escrow: U256,
+    #[serde(serialize_with = "wei")]
+    pub paid: U256,
+    #[serde(serialize_with = "wei")]
+    pub refunded: U256,
+    /// Seconds each round takes at most.
+    pub round_timeout: u64,
+    /// Unix time the current round started (0 before `startJob`).
+    pub round_start: u64,
+    pub datasets: Vec<u64>,
+    pub workers: Vec<Address>,
+}
+
+impl JobInfo {
+    /// Unix time the current round's submissions close, while Running.
+    pub fn round_deadline(&self) -> Option<u64> {
+        (self.state == JobState::Running && self.current_round < self.rounds)
+            .then(|| self.round_start + self.round_timeout)
+    }
+}
+
+/// One worker's submission for one round.
+#[derive(Debug, Clone, Serialize)]
+pub struct Submission {
+    pub worker: Address,
+    pub bundle_root: B256,
+    #[serde(serialize_with = "wei")]
+    pub work_units: U256,
+    pub submitted_at: u64,
+    pub status: WorkStatus,
+}
+
+/// A worker's registration.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkerRecord {
+    pub address: Address,
+    pub registered: bool,
+    pub inventory: String,
+    pub payee: Address,
+    pub registered_at: u64,
+}
+
+/// The JobMarket contract of the active profile.
+#[derive(Clone)]
+pub struct Market {
+    pub chain: Chain,
+    pub address: Address,
+    contract: JobMarketInstance<DynProvider>,
+}
+
+/// Retries `f` while it fails with an unreachable endpoint (exit 3), with backoff, `attempts`
+/// times in all; other errors return at once.
+pub async fn retrying<T, F, Fut>(attempts: u32, mut f: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let mut delay = Duration::from_millis(500);
+    let mut i = 0;
+    loop {
+        i += 1;
+        match f().await {
+            Ok(v) => return Ok(v),
+            Err(e) if e.kind == ErrorKind::Unreachable && i < attempts => {
+                tracing::debug!("retrying after: {}", e.message);
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(8));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+pub(crate) fn u64_of(v: U256) -> u64 {
+    u64::try_from(v).unwrap_or(u64::MAX)
+}
+
+fn root_opt(r: B256) -> Option<B256> {
+    (!r.is_zero()).then_some(r)
+}
+
+/// The error for an unknown job id.
+pub fn unknown_job(id: u64, count: u64) -> Error {
+    let hint = if count == 0 {
+        "no jobs exist yet; submit one with `cohort job submit SPEC.toml`".to_string()
+    } else {
+        format!("jobs have ids 1 to {count}; see them with `cohort job list`")
+    };
+    Error::usage("job.unknown", format!("no job {id}")).hint(hint)
+}
+
+/// Parses a job id (`7` or `#7`).
+pub fn parse_job_id(s: &str) -> Result<u64> {
+    let t = s.trim().trim_start_matches('#');
+    t.parse::<u64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+        Error::usage("job.bad_id", format!("'{s}' is not a job id"))
+            .hint("job ids are positive numbers; see them with `cohort job list`")
+    })
+}
+
+impl Market {
+    /// Connects to the profile's chain and its `JobMarket`.
+    pub async fn open(client: &Client) -> Result<Market> {
+        let chain = client.chain().await?;
+        let address = client.profile.contract("job_market")?;
+        if !chain.has_code(address).await? {
+            return Err(Error::usage(
+                "job.no_market",
+                format!("no JobMarket contract at {address} on {}", chain.rpc_url),
+            )
+            .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
+        }
+        let contract = JobMarket::new(address, chain.provider.clone());
+        Ok(Market { chain, address, contract })
+    }
+
+    fn err(&self, e: alloy::contract::Error) -> Error {
+        describe_contract_error(&self.chain.rpc_url, e)
+    }
+
+    fn with(&self, s: &SignerChain) -> JobMarketInstance<DynProvider> {
+        JobMarket::new(self.address, s.provider.clone())
+    }
+
+    /// Number of jobs (ids are 1..=count).
+    pub async fn count(&self) -> Result<u64> {
+        let n = self.contract.jobCount().call().await.map_err(|e| self.err(e))?;
+        Ok(u64_of(n))
+    }
+
+    /// One job; an unknown id is a usage error with a hint.
+    pub async fn job(&self, id: u64) -> Result<JobInfo> {
+        let count = self.count().await?;
+        if id == 0 || id > count {
+            return Err(unknown_job(id, count));
+        }
+        let j = self.contract.getJob(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let datasets =
+            self.contract.jobDatasets(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let workers =
+            self.contract.jobWorkers(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        Ok(JobInfo {
+            id,
+            owner: j.owner,
+            coordinator: j.coordinator,
+            state: JobState::from_u8(j.state),
+            spec_root: j.specRoot,
+            base_model_root: root_opt(j.baseModelRoot),
+            model_root: root_opt(j.modelRoot),
+            rounds: j.rounds,
+            current_round: j.currentRound,
+            max_workers: j.maxWorkers,
+            worker_count: j.workerCount,
+            reward_per_round: j.rewardPerRound,
+            budget: U256::from(j.rounds) * j.rewardPerRound,
+            escrow: j.escrow,
+            paid: j.paid,
+            refunded: j.refunded,
+            round_timeout: j.roundTimeout,
+            round_start: j.roundStart,
+            datasets: datasets.into_iter().map(u64_of).collect(),
+            workers,
+        })
+    }
+
+    /// Every job, in id order.
+    pub async fn list(&self) -> Result<Vec<JobInfo>> {
+        let count = self.count().await?;
+        let mut out = Vec::with_capacity(count as usize);
+        for id in 1..=count {
+            out.push(self.job(id).await?);
+        }
+        Ok(out)
+    }
+
+    /// A worker's submission for a round (status None when it did not submit).
+    pub async fn submission(&self, id: u64, round: u32, worker: Address) -> Result<Submission> {
+        let s = self
+            .contract
+            .getSubmission(U256::from(id), round, worker)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(Submission {
+            worker,
+            bundle_root: s.bundleRoot,
+            work_units: s.workUnits,
+            submitted_at: s.submittedAt,
+            status: WorkStatus::from_u8(s.status),
+        })
+    }
+
+    /// Every submission of a round, in submission order.
+    pub async fn submissions(&self, id: u64, round: u32) -> Result<Vec<Submission>> {
+        let who = self
+            .contract
+            .roundSubmitters(U256::from(id), round)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(who.len());
+        for w in who {
+            out.push(self.submission(id, round, w).await?);
+        }
+        Ok(out)
+    }
+
+    /// The aggregate checkpoint and report roots of a finalized round (None before).
+    pub async fn round_result(&self, id: u64, round: u32) -> Result<Option<(B256, B256)>> {
+        let agg = self
+            .contract
+            .roundAggregate(U256::from(id), round)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let rep =
+            self.contract.roundReport(U256::from(id), round).call().await.map_err(|e| self.err(e))?;
+        Ok((!agg.is_zero() || !rep.is_zero()).then_some((agg, rep)))
+    }
+
+    /// Whether `worker` is in the job and from which round it takes part.
+    pub async fn participant(&self, id: u64, worker: Address) -> Result<(bool, u32)> {
+        let p = self
+            .contract
+            .participant(U256::from(id), worker)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok((p.active, p.joinedRound))
+    }
+
+    /// Credited, not yet withdrawn earnings and refunds of an account.
+    pub async fn earnings(&self, who: Address) -> Result<U256> {
+        self.contract.earnings(who).call().await.map_err(|e| self.err(e))
+    }
+
+    /// Work units of a worker's accepted submissions in a job.
+    pub async fn compute_units(&self, id: u64, who: Address) -> Result<U256> {
+        self.contract.computeUnits(U256::from(id), who).call().await.map_err(|e| self.err(e))
+    }
+
+    /// A worker's registration.
+    pub async fn worker(&self, who: Address) -> Result<WorkerRecord> {
+        let w = self.contract.workers(who).call().await.map_err(|e| self.err(e))?;
+        let payee = self.contract.payeeOf(who).call().await.map_err(|e| self.err(e))?;
+        Ok(WorkerRecord {
+            address: who,
+            registered: w.registered,
+            inventory: w.inventory,
+            payee,
+            registered_at: w.registeredAt,
+        })
+    }
+
+    /// The chain's latest block timestamp.
+    pub async fn now(&self) -> Result<u64> {
+        use alloy::providers::Provider;
+        let b = self
+            .chain
+            .provider
+            .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
+            .await
+            .map_err(|e| crate::chain::unreachable(&self.chain.rpc_url, e))?;
+        Ok(b.map(|b| b.header.timestamp).unwrap_or(0))
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    async fn send(
+        &self,
+        s: &SignerChain,
+        tx: alloy::rpc::types::TransactionRequest,
+        label: &str,
+        progress: &dyn Progress,
+    ) -> Result<Confirmed> {
+        send_and_confirm(s, tx, label, progress).await
+    }
+
+    /// Declares (or updates) the signer's machine.
+    pub async fn register_worker(
+        &self,
+        s: &SignerChain,
+        inventory: &str,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.registerWorker(inventory.to_string());
+        let c = self.send(s, call.into_transaction_request(), "registering", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// Creates a job paying exactly `rounds × reward` and returns its id.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_job(
+        &self,
+        s: &SignerChain,
+        spec_root: B256,
+        base_model_root: B256,
+        datasets: &[u64],
+        rounds: u32,
+        max_workers: u32,
+        reward: U256,
+        round_timeout: u64,
+        coordinator: Address,
+        progress: &dyn Progress,
+    ) -> Result<(u64, TxRef)> {
+        let jm = self.with(s);
+        let call = jm
+            .createJob(
+                spec_root,
+                base_model_root,
+                datasets.iter().map(|d| U256::from(*d)).collect(),
+                rounds,
+                max_workers,
+                reward,
+                round_timeout,
+                coordinator,
+            )
+            .value(U256::from(rounds) * reward);
+        let c = self.send(s, call.into_transaction_request(), "creating job", progress).await?;
+        let id = c
+            .receipt
+            .decoded_log::<JobMarket::JobCreated>()
+            .map(|l| u64_of(l.data.jobId))
+            .ok_or_else(|| {
+                Error::failed(
+                    "job.no_event",
+                    format!("transaction {} emitted no JobCreated event", c.tx_hash),
+                )
+            })?;
+        Ok((id, TxRef::from(&c)))
+    }
+
+    /// The signer joins a job.
+    pub async fn join(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.join(U256::from(id));
+        let c = self.send(s, call.into_transaction_request(), "joining", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// The signer leaves a job.
+    pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.leave(U256::from(id));
+        let c = self.send(s, call.into_transaction_request(), "leaving", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// The coordinator starts the job.
+    pub async fn start_job(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.startJob(U256::from(id));
+        let c = self.send(s, call.into_transaction_request(), "starting job", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// Submits the signer's work bundle for a round.
+    pub async fn submit_work(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        round: u32,
+        bundle_root: B256,
+        units: u64,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.submitWork(U256::from(id), round, bundle_root, U256::from(units));
+        let c = self.send(s, call.into_transaction_request(), "submitting work", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// The coordinator finalizes a round.
+    pub async fn finalize_round(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        round: u32,
+        aggregate: B256,
+        accepted: &[Address],
+        report: B256,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.finalizeRound(U256::from(id), round, aggregate, accepted.to_vec(), report);
+        let c = self.send(s, call.into_transaction_request(), "finalizing round", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// The coordinator completes the job with its final model.
+    pub async fn complete_job(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        model_root: B256,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.completeJob(U256::from(id), model_root);
+        let c = self.send(s, call.into_transaction_request(), "completing job", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// The owner cancels the job.
+    pub async fn cancel_job(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+        let jm = self.with(s);
+        let call = jm.cancelJob(U256::from(id));
+        let c = self.send(s, call.into_transaction_request(), "cancelling job", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// Pays the signer's credited earnings to its payee; returns the amount.
+    pub async fn withdraw(&self, s: &SignerChain, progress: &dyn Progress) -> Result<(U256, TxRef)> {
+        let jm = self.with(s);
+        let call = jm.withdraw();
+        let c = self.send(s, call.into_transaction_request(), "withdrawing", progress).await?;
+        let amount = c
+            .receipt
+            .decoded_log::<JobMarket::Withdrawn>()
+            .map(|l| l.data.amount)
+            .unwrap_or_default();
+        Ok((amount, TxRef::from(&c)))
+    }
+}
+
+/// The result of `job cancel`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cancelled {
+    pub job_id: u64,
+    /// Rounds not finalized when the job was cancelled.
+    pub unspent_rounds: u32,
+    /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out).
+    #[serde(serialize_with = "wei")]
+    pub refund: U256,
+    #[serde(serialize_with = "wei")]
+    pub owner_earnings: U256,
+    pub tx: TxRef,
+}
+
+/// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner
+/// or the job is no longer open or running.
+pub async fn cancel(
+    market: &Market,
+    s: &SignerChain,
+    id: u64,
+    progress: &dyn Progress,
+) -> Result<Cancelled> {
+    let job = market.job(id).await?;
+    if job.owner != s.address {
+        return Err(Error::reverted(
+            "job.not_owner",
+            format!("{} is not the owner of job {id}; only {} can cancel it", s.address, job.owner),
+        )
+        .hint("sign with the owner's wallet (--wallet)"));
+    }
+    if !job.state.is_live() {
+        return Err(Error::reverted(
+            "job.closed",
+            format!("job {id} is {}; only open or running jobs can be cancelled", job.state.as_str()),
+        ));
+    }
+    let tx = market.cancel_job(s, id, progress).await?;
+    let after = market.job(id).await?;
+    Ok(Cancelled {
+        job_id: id,
+        unspent_rounds: job.rounds - job.current_round.min(job.rounds),
+        refund: after.refunded - job.refunded,
+        owner_earnings: market.earnings(job.owner).await?,
+        tx,
+    })
+}

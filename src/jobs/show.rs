@@ -1,0 +1,402 @@
+//! Reading jobs back: `job show` (spec, state, rounds with submissions, verdicts and payouts,
+//! checkpoints, escrow), `job watch` snapshots, and `model download` (the final model with its
+//! spec and provenance).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::{Address, B256, U256};
+use serde::Serialize;
+
+use super::bundle::{JobBundle, RoundReport, WorkBundle};
+use super::store::Store;
+use super::{JobInfo, JobState, Market, WorkStatus, wei};
+use crate::client::Client;
+use crate::datasets::Registry;
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+
+/// One submission as `job show` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmissionDetail {
+    pub worker: Address,
+    pub bundle_root: B256,
+    pub work_units: String,
+    pub status: WorkStatus,
+    /// What the worker was credited for this round.
+    #[serde(serialize_with = "wei")]
+    pub payout: U256,
+    /// Why it was rejected (from the round report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Checkpoint roots of the work bundle, by step.
+    pub checkpoints: Vec<(u64, B256)>,
+    /// The worker's training losses (step, loss) from its bundle.
+    pub losses: Vec<(u64, f64)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub final_val_loss: Option<f64>,
+}
+
+/// One round.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundDetail {
+    pub round: u32,
+    /// pending, running or finalized.
+    pub status: String,
+    pub submissions: Vec<SubmissionDetail>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregate_root: Option<B256>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_root: Option<B256>,
+    /// Validation loss of the aggregate (from the round report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+    /// Workers in the job who submitted nothing (from the round report).
+    pub missing: Vec<Address>,
+    #[serde(serialize_with = "wei")]
+    pub paid: U256,
+}
+
+/// A worker's totals over the job.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkerTotal {
+    pub worker: Address,
+    pub compute_units: String,
+    #[serde(serialize_with = "wei")]
+    pub paid: U256,
+    pub accepted_rounds: u32,
+    pub rejected_rounds: u32,
+}
+
+/// `job show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobDetail {
+    pub job: JobInfo,
+    pub dataset_names: Vec<String>,
+    /// The spec's TOML text (None when the bundle could not be fetched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<String>,
+    pub trainer: Option<String>,
+    pub rounds: Vec<RoundDetail>,
+    pub workers: Vec<WorkerTotal>,
+    /// Things that could not be read (storage unreachable, bad documents).
+    pub warnings: Vec<String>,
+}
+
+/// Everything about a job; storage problems become warnings, not errors.
+pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Progress) -> Result<JobDetail> {
+    let job = market.job(id).await?;
+    let store = Store::new(client);
+    let mut warnings = Vec::new();
+    let bundle: Option<JobBundle> = match store.fetch_json(job.spec_root, "the job bundle", progress).await {
+        Ok(b) => Some(b),
+        Err(e) => {
+            warnings.push(format!("job bundle: {}", e.message));
+            None
+        }
+    };
+    let trainer = bundle.as_ref().and_then(|b| b.job_spec().ok()).map(|s| {
+        match s.model.trainer {
+            crate::jobspec::TrainerKind::Builtin => "builtin",
+            crate::jobspec::TrainerKind::Exec => "exec",
+        }
+        .to_string()
+    });
+    let mut dataset_names = Vec::new();
+    if let Ok(reg) = Registry::open(client).await {
+        for d in &job.datasets {
+            dataset_names.push(reg.info(*d).await.map(|i| i.name).unwrap_or_else(|_| d.to_string()));
+        }
+    }
+    let mut rounds = Vec::new();
+    let mut totals: BTreeMap<Address, WorkerTotal> = BTreeMap::new();
+    let last = if job.state == JobState::Open { 0 } else { (job.current_round + 1).min(job.rounds) };
+    for r in 0..job.rounds {
+        if r >= last {
+            rounds.push(RoundDetail {
+                round: r,
+                status: "pending".into(),
+                submissions: vec![],
+                aggregate_root: None,
+                report_root: None,
+                val_loss: None,
+                missing: vec![],
+                paid: U256::ZERO,
+            });
+            continue;
+        }
+        let subs = market.submissions(id, r).await?;
+        let result = market.round_result(id, r).await?;
+        let report: Option<RoundReport> = match result {
+            Some((_, rep)) if !rep.is_zero() => match store.fetch_json(rep, "the round report", progress).await {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    warnings.push(format!("round {r} report: {}", e.message));
+                    None
+                }
+            },
+            _ => None,
+        };
+        let accepted_units: U256 =
+            subs.iter().filter(|s| s.status == WorkStatus::Accepted).map(|s| s.work_units).sum();
+        let mut details = Vec::new();
+        let mut paid = U256::ZERO;
+        for s in &subs {
+            let payout = if s.status == WorkStatus::Accepted && !accepted_units.is_zero() {
+                job.reward_per_round * s.work_units / accepted_units
+            } else {
+                U256::ZERO
+            };
+            paid += payout;
+            let reason = report
+                .as_ref()
+                .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker))
+                .and_then(|v| v.reason.clone());
+            let wb: Option<WorkBundle> = store.fetch_json(s.bundle_root, "the work bundle", progress).await.ok();
+            let t = totals.entry(s.worker).or_insert(WorkerTotal {
+                worker: s.worker,
+                compute_units: "0".into(),
+                paid: U256::ZERO,
+                accepted_rounds: 0,
+                rejected_rounds: 0,
+            });
+            t.paid += payout;
+            match s.status {
+                WorkStatus::Accepted => t.accepted_rounds += 1,
+                WorkStatus::Rejected => t.rejected_rounds += 1,
+                _ => {}
+            }
+            details.push(SubmissionDetail {
+                worker: s.worker,
+                bundle_root: s.bundle_root,
+                work_units: s.work_units.to_string(),
+                status: s.status,
+                payout,
+                reason,
+                checkpoints: wb.as_ref().map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect()).unwrap_or_default(),
+                losses: wb
+                    .as_ref()
+                    .map(|b| b.metrics.losses.iter().map(|l| (l.step, l.train_loss)).collect())
+                    .unwrap_or_default(),
+                final_val_loss: wb.as_ref().and_then(|b| b.metrics.final_val_loss),
+            });
+        }
+        rounds.push(RoundDetail {
+            round: r,
+            status: if result.is_some() { "finalized" } else { "running" }.into(),
+            submissions: details,
+            aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
+            report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
+            val_loss: report.as_ref().and_then(|r| r.val_loss),
+            missing: report.map(|r| r.missing).unwrap_or_default(),
+            paid,
+        });
+    }
+    for (w, t) in totals.iter_mut() {
+        t.compute_units = market.compute_units(id, *w).await?.to_string();
+    }
+    Ok(JobDetail {
+        job,
+        dataset_names,
+        spec: bundle.map(|b| b.spec),
+        trainer,
+        rounds,
+        workers: totals.into_values().collect(),
+        warnings,
+    })
+}
+
+/// One `job watch` snapshot.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WatchSnapshot {
+    pub job_id: u64,
+    pub state: JobState,
+    pub round: u32,
+    pub rounds: u32,
+    pub workers: Vec<Address>,
+    /// Submissions of the current round: worker, status, last training loss.
+    pub submissions: Vec<WatchSubmission>,
+    /// Seconds until the current round's submissions close.
+    pub time_left_s: Option<u64>,
+    /// Validation loss of the last finalized round's aggregate.
+    pub last_val_loss: Option<f64>,
+    #[serde(serialize_with = "wei")]
+    pub escrow: U256,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WatchSubmission {
+    pub worker: Address,
+    pub status: WorkStatus,
+    pub work_units: String,
+    pub last_loss: Option<f64>,
+    pub final_val_loss: Option<f64>,
+}
+
+/// Reads the job's current state for `job watch`. Bundles already read are kept in `cache`.
+pub async fn snapshot(
+    client: &Client,
+    market: &Market,
+    id: u64,
+    cache: &mut BTreeMap<B256, Option<WorkBundle>>,
+    progress: &dyn Progress,
+) -> Result<WatchSnapshot> {
+    let job = market.job(id).await?;
+    let store = Store::new(client);
+    let round = job.current_round.min(job.rounds.saturating_sub(1));
+    let mut submissions = Vec::new();
+    if job.state != JobState::Open {
+        for s in market.submissions(id, round).await? {
+            if !cache.contains_key(&s.bundle_root) {
+                let b = store.fetch_json::<WorkBundle>(s.bundle_root, "the work bundle", progress).await.ok();
+                cache.insert(s.bundle_root, b);
+            }
+            let b = cache.get(&s.bundle_root).cloned().flatten();
+            submissions.push(WatchSubmission {
+                worker: s.worker,
+                status: s.status,
+                work_units: s.work_units.to_string(),
+                last_loss: b.as_ref().and_then(|b| b.metrics.losses.last().map(|l| l.train_loss)),
+                final_val_loss: b.as_ref().and_then(|b| b.metrics.final_val_loss),
+            });
+        }
+    }
+    let mut last_val_loss = None;
+    if job.current_round > 0
+        && let Some((_, rep)) = market.round_result(id, job.current_round - 1).await?
+        && !rep.is_zero()
+        && let Ok(r) = store.fetch_json::<RoundReport>(rep, "the round report", progress).await
+    {
+        last_val_loss = r.val_loss;
+    }
+    let time_left_s = match job.round_deadline() {
+        Some(d) => Some(d.saturating_sub(market.now().await?)),
+        None => None,
+    };
+    Ok(WatchSnapshot {
+        job_id: id,
+        state: job.state,
+        round: job.current_round,
+        rounds: job.rounds,
+        workers: job.workers.clone(),
+        submissions,
+        time_left_s,
+        last_val_loss,
+        escrow: job.escrow,
+    })
+}
+
+/// The provenance of a downloaded model.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub job_id: u64,
+    pub owner: Address,
+    pub coordinator: Address,
+    pub spec_root: B256,
+    pub model_root: B256,
+    pub datasets: Vec<ProvenanceDataset>,
+    pub rounds: Vec<ProvenanceRound>,
+    pub workers: Vec<ProvenanceWorker>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceDataset {
+    pub id: u64,
+    pub name: String,
+    pub total_weight: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceRound {
+    pub round: u32,
+    pub aggregate_root: B256,
+    pub report_root: B256,
+    pub accepted: Vec<Address>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceWorker {
+    pub address: Address,
+    pub compute_units: String,
+}
+
+/// The result of `model download`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelDownload {
+    pub job_id: u64,
+    pub model_root: B256,
+    pub model: PathBuf,
+    pub spec: PathBuf,
+    pub provenance: PathBuf,
+    pub size: u64,
+}
+
+/// Fetches a completed job's final model (verified against its root), writes it with the spec
+/// and the provenance into `dir`.
+pub async fn download_model(
+    client: &Client,
+    market: &Market,
+    id: u64,
+    dir: &Path,
+    progress: &dyn Progress,
+) -> Result<ModelDownload> {
+    let job = market.job(id).await?;
+    let model_root = match (job.state, job.model_root) {
+        (JobState::Completed, Some(r)) => r,
+        _ => {
+            return Err(Error::usage(
+                "job.not_completed",
+                format!("job {id} is {}: it has no final model yet", job.state.as_str()),
+            )
+            .hint(format!("follow it with `cohort job watch {id}`")));
+        }
+    };
+    let store = Store::new(client);
+    let cached = store.fetch(model_root, progress).await?;
+    let bundle: JobBundle = store.fetch_json(job.spec_root, "the job bundle", progress).await?;
+    crate::fsutil::ensure_dir(dir, 0o755)?;
+    let model = dir.join("model.safetensors");
+    let bytes = std::fs::read(&cached).map_err(|e| Error::io("read", &cached, e))?;
+    crate::fsutil::write_atomic(&model, &bytes, 0o644)?;
+    let spec = dir.join("job.toml");
+    crate::fsutil::write_atomic(&spec, bundle.spec.as_bytes(), 0o644)?;
+    let reg = Registry::open(client).await?;
+    let mut datasets = Vec::new();
+    for d in &job.datasets {
+        let info = reg.info(*d).await?;
+        datasets.push(ProvenanceDataset { id: *d, name: info.name, total_weight: info.total_weight });
+    }
+    let mut rounds = Vec::new();
+    let mut workers: BTreeMap<Address, ()> = BTreeMap::new();
+    for r in 0..job.rounds {
+        let (agg, rep) = market.round_result(id, r).await?.unwrap_or_default();
+        let accepted: Vec<Address> = market
+            .submissions(id, r)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == WorkStatus::Accepted)
+            .map(|s| s.worker)
+            .collect();
+        for a in &accepted {
+            workers.insert(*a, ());
+        }
+        rounds.push(ProvenanceRound { round: r, aggregate_root: agg, report_root: rep, accepted });
+    }
+    let mut ws = Vec::new();
+    for w in workers.keys() {
+        ws.push(ProvenanceWorker { address: *w, compute_units: market.compute_units(id, *w).await?.to_string() });
+    }
+    let prov = Provenance {
+        job_id: id,
+        owner: job.owner,
+        coordinator: job.coordinator,
+        spec_root: job.spec_root,
+        model_root,
+        datasets,
+        rounds,
+        workers: ws,
+    };
+    let provenance = dir.join("provenance.json");
+    crate::fsutil::write_atomic(&provenance, &serde_json::to_vec_pretty(&prov).expect("serializes"), 0o644)?;
+    Ok(ModelDownload { job_id: id, model_root, model, spec, provenance, size: bytes.len() as u64 })
+}

@@ -1,0 +1,160 @@
+//! Jobs' view of storage: upload a file or a JSON document and get its root; fetch a root into
+//! a local cache (`<cache>/objects/<root>`), verified against the root on download and again
+//! when a cached copy is reused.
+
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::{B256, U256};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::chain::SignerChain;
+use crate::chain::bindings::FixedPriceMarket;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::storage::download::{DownloadOptions, download};
+use crate::storage::merkle::{FileTree, fee_sectors};
+use crate::storage::upload::{UploadOptions, upload_file};
+
+/// Storage with a local cache by root.
+#[derive(Clone)]
+pub struct Store {
+    pub client: Client,
+    pub cache: PathBuf,
+}
+
+fn hex_root(root: B256) -> String {
+    format!("{root:#x}")
+}
+
+/// The Merkle root of a local file (0G layout).
+pub fn file_root(path: &Path) -> Result<B256> {
+    let tree = FileTree::from_file(path).map_err(|e| Error::io("read", path, e))?;
+    Ok(B256::from(tree.root))
+}
+
+impl Store {
+    pub fn new(client: &Client) -> Store {
+        Store { client: client.clone(), cache: client.paths.cache().join("objects") }
+    }
+
+    /// Where a root lives in the cache.
+    pub fn cached_path(&self, root: B256) -> PathBuf {
+        self.cache.join(hex_root(root))
+    }
+
+    /// Uploads a file (paying the storage fee from `s`) and returns its root. The file is also
+    /// put in the cache.
+    pub async fn put_file(&self, s: &SignerChain, path: &Path, progress: &dyn Progress) -> Result<B256> {
+        let opts = UploadOptions::default();
+        let r = upload_file(&self.client, s, path, &opts, progress).await?;
+        let root = r
+            .root
+            .as_deref()
+            .and_then(|t| t.parse::<B256>().ok())
+            .ok_or_else(|| {
+                Error::failed(
+                    "job.upload",
+                    format!("{} was uploaded in fragments; jobs need single-root files", path.display()),
+                )
+            })?;
+        let target = self.cached_path(root);
+        if !target.exists() {
+            crate::fsutil::ensure_dir(&self.cache, 0o755)?;
+            let tmp = self.cache.join(format!(".{}.{}.put", hex_root(root), std::process::id()));
+            if std::fs::copy(path, &tmp).is_ok() {
+                let _ = std::fs::rename(&tmp, &target);
+            }
+        }
+        Ok(root)
+    }
+
+    /// Uploads bytes under a file name (for messages) and returns the root.
+    pub async fn put_bytes(
+        &self,
+        s: &SignerChain,
+        name: &str,
+        bytes: &[u8],
+        progress: &dyn Progress,
+    ) -> Result<B256> {
+        let dir = self.client.paths.cache().join("tmp");
+        crate::fsutil::ensure_dir(&dir, 0o700)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".job-")
+            .tempdir_in(&dir)
+            .map_err(|e| Error::io("create a folder in", &dir, e))?;
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
+        self.put_file(s, &path, progress).await
+    }
+
+    /// Uploads a value as pretty JSON and returns the root.
+    pub async fn put_json<T: Serialize>(
+        &self,
+        s: &SignerChain,
+        name: &str,
+        value: &T,
+        progress: &dyn Progress,
+    ) -> Result<B256> {
+        let bytes = serde_json::to_vec_pretty(value).expect("documents serialize");
+        self.put_bytes(s, name, &bytes, progress).await
+    }
+
+    /// The path of `root` in the cache, downloading it first when absent. Downloads are
+    /// verified segment by segment and as a whole by the storage client; a cached copy is
+    /// re-hashed before use and fetched again when it no longer matches.
+    pub async fn fetch(&self, root: B256, progress: &dyn Progress) -> Result<PathBuf> {
+        if root.is_zero() {
+            return Err(Error::usage("job.no_root", "the zero root names no file"));
+        }
+        let target = self.cached_path(root);
+        if target.exists() {
+            let t = target.clone();
+            let ok = tokio::task::spawn_blocking(move || file_root(&t))
+                .await
+                .map_err(|e| Error::failed("job.task", e.to_string()))?
+                .is_ok_and(|r| r == root);
+            if ok {
+                return Ok(target);
+            }
+            let _ = std::fs::remove_file(&target);
+        }
+        crate::fsutil::ensure_dir(&self.cache, 0o755)?;
+        let tmp = self.cache.join(format!("{}.{}.download", hex_root(root), std::process::id()));
+        let opts = DownloadOptions { force: true, ..DownloadOptions::default() };
+        download(&self.client, &[root.0], &tmp, &opts, progress).await?;
+        std::fs::rename(&tmp, &target).map_err(|e| Error::io("move into place", &target, e))?;
+        Ok(target)
+    }
+
+    /// Fetches a JSON document and parses it; a document that does not parse is a
+    /// verification error naming the root.
+    pub async fn fetch_json<T: DeserializeOwned>(
+        &self,
+        root: B256,
+        what: &str,
+        progress: &dyn Progress,
+    ) -> Result<T> {
+        let path = self.fetch(root, progress).await?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Error::verification(
+                "job.bad_document",
+                format!("{what} at {root:#x} is not a valid document: {e}"),
+            )
+        })
+    }
+
+    /// The storage fee of a file of `size` bytes: sectors × the market's price per sector.
+    pub async fn fee(&self, size: u64) -> Result<U256> {
+        let chain = self.client.chain().await?;
+        let market = self.client.profile.contract("market")?;
+        let price = FixedPriceMarket::new(market, chain.provider.clone())
+            .pricePerSector()
+            .call()
+            .await
+            .map_err(|e| crate::chain::describe_contract_error(&chain.rpc_url, e))?;
+        Ok(U256::from(fee_sectors(size)) * price)
+    }
+}

@@ -1,0 +1,410 @@
+//! `job submit`: check the spec, resolve its datasets (sealed only), build the job bundle (the
+//! spec and the files its command references) and, for builtin jobs, the base model every
+//! worker starts round 0 from; then upload them and escrow `rounds × reward per round`.
+//! Everything is checked (and priced) before anything is sent; `--dry-run` stops there.
+
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::providers::Provider;
+use serde::Serialize;
+
+use super::bundle::{BundleFile, JOB_BUNDLE_FORMAT, JobBundle};
+use super::store::{Store, file_root};
+use super::{JobInfo, Market, TxRef, coin, wei};
+use crate::chain::SignerChain;
+use crate::chain::bindings::Flow;
+use crate::client::Client;
+use crate::datasets::Registry;
+use crate::datasets::files::hash_file;
+use crate::error::{Error, Result};
+use crate::jobspec::{JobSpec, JobTable, TrainerKind};
+use crate::progress::Progress;
+use crate::storage::merkle::FileTree;
+use crate::trainer::Checkpoint;
+
+/// A file that will be uploaded.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedUpload {
+    /// What it is: `bundle`, `base model` or the bundled file's path.
+    pub name: String,
+    pub size: u64,
+    pub root: B256,
+    #[serde(serialize_with = "wei")]
+    pub fee: U256,
+    /// Gas the storage `submit` is estimated to use.
+    pub gas: u64,
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+/// A dataset the job trains on.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedDataset {
+    pub id: u64,
+    pub name: String,
+    pub sealed: bool,
+}
+
+/// Everything `job submit` will do, checked and priced.
+#[derive(Debug, Serialize)]
+pub struct SubmitPlan {
+    pub spec_file: PathBuf,
+    pub trainer: TrainerKind,
+    pub datasets: Vec<PlannedDataset>,
+    pub rounds: u32,
+    pub max_workers: u32,
+    pub round_timeout: u64,
+    pub coordinator: Address,
+    pub owner: Address,
+    #[serde(serialize_with = "wei")]
+    pub reward_per_round: U256,
+    /// rounds × reward per round: what is escrowed.
+    #[serde(serialize_with = "wei")]
+    pub escrow: U256,
+    pub uploads: Vec<PlannedUpload>,
+    #[serde(serialize_with = "wei")]
+    pub storage_fee: U256,
+    /// Gas `createJob` is estimated to use.
+    pub create_job_gas: u64,
+    /// Gas of every transaction (storage submits and createJob).
+    pub total_gas: u64,
+    pub max_fee_per_gas: u128,
+    /// The most the gas may cost: total gas × max fee per gas.
+    #[serde(serialize_with = "wei")]
+    pub max_gas_cost: U256,
+    #[serde(serialize_with = "wei")]
+    pub balance: U256,
+    /// Balance after: balance − escrow − storage fee − the most the gas may cost.
+    #[serde(serialize_with = "wei")]
+    pub balance_after: U256,
+    pub spec_root: B256,
+    pub base_model_root: Option<B256>,
+    #[serde(skip)]
+    bundle_bytes: Vec<u8>,
+    #[serde(skip)]
+    _tmp: Option<std::sync::Arc<tempfile::TempDir>>,
+}
+
+/// The result of `job submit`.
+#[derive(Debug, Serialize)]
+pub struct Submitted {
+    pub job_id: u64,
+    pub spec_root: B256,
+    pub base_model_root: Option<B256>,
+    #[serde(serialize_with = "wei")]
+    pub escrow: U256,
+    #[serde(serialize_with = "wei")]
+    pub storage_fee: U256,
+    pub tx: TxRef,
+    pub job: JobInfo,
+}
+
+fn job_table<'a>(spec: &'a JobSpec, path: &Path) -> Result<&'a JobTable> {
+    spec.job.as_ref().ok_or_else(|| {
+        Error::usage(
+            "job.no_job_table",
+            format!("{} has no [job] table: it says nothing about datasets, rounds or reward", path.display()),
+        )
+        .hint("add a [job] table (see fixtures/jobs/tiny.toml)")
+    })
+}
+
+/// Files the exec command names that exist next to the spec.
+fn referenced_files(spec: &JobSpec, dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(cmd) = &spec.model.command {
+        for a in cmd {
+            let rel = Path::new(a);
+            if rel.is_relative()
+                && !a.contains("..")
+                && dir.join(rel).is_file()
+                && !out.contains(a)
+            {
+                out.push(a.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The checkpoint every worker starts round 0 from: the model initialized from the spec's
+/// seed, without optimizer state.
+pub fn base_model(spec: &JobSpec) -> Result<Checkpoint> {
+    let config = spec.model.config();
+    let model = crate::trainer::model::Model::init(&config, spec.training.seed, &candle_core::Device::Cpu)?;
+    let mut info = std::collections::BTreeMap::new();
+    info.insert("seed".to_string(), spec.training.seed.to_string());
+    Ok(Checkpoint { config, step: 0, weights: model.values()?, optimizer: None, info })
+}
+
+/// Estimates the gas of the storage `submit` of a file.
+async fn submit_gas(s: &SignerChain, flow: Address, path: &Path, fee: U256) -> Result<u64> {
+    let tree = FileTree::from_file(path).map_err(|e| Error::io("read", path, e))?;
+    let submission = Flow::Submission {
+        data: Flow::SubmissionData {
+            length: U256::from(tree.size),
+            tags: Bytes::new(),
+            nodes: tree
+                .nodes()
+                .iter()
+                .map(|n| Flow::SubmissionNode { root: B256::from(n.root), height: U256::from(n.height) })
+                .collect(),
+        },
+        submitter: s.address,
+    };
+    let tx = Flow::new(flow, s.provider.clone())
+        .submit(submission)
+        .value(fee)
+        .from(s.address)
+        .into_transaction_request();
+    let g = s
+        .provider
+        .estimate_gas(tx)
+        .await
+        .map_err(|e| crate::chain::describe_transport_error(&s.chain.rpc_url, &e))?;
+    Ok(g + g / 5)
+}
+
+/// Checks the spec and prices the submission. Nothing is sent.
+pub async fn plan(
+    client: &Client,
+    market: &Market,
+    s: &SignerChain,
+    spec_path: &Path,
+) -> Result<SubmitPlan> {
+    let spec = JobSpec::load(spec_path)?;
+    let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
+    let table = job_table(&spec, spec_path)?.clone();
+    let rounds = u32::try_from(table.rounds)
+        .map_err(|_| Error::usage("jobspec.invalid", "job.rounds is too large"))?;
+    let max_workers = u32::try_from(table.max_workers)
+        .map_err(|_| Error::usage("jobspec.invalid", "job.max_workers is too large"))?;
+    if table.round_timeout == 0 {
+        return Err(Error::usage("jobspec.invalid", "job.round_timeout must be at least 1 second"));
+    }
+    let reward = crate::wallet::amount::parse_amount(&table.reward_per_round, 18).map_err(|e| {
+        Error::usage("jobspec.invalid", format!("job.reward_per_round: {}", e.message))
+            .hint("write it like \"0.1ether\", \"100gwei\" or \"1000\" (wei)")
+    })?;
+    if reward.is_zero() {
+        return Err(Error::usage("jobspec.invalid", "job.reward_per_round must be more than 0"));
+    }
+    let coordinator = match &table.coordinator {
+        Some(c) => c.parse::<Address>().map_err(|_| {
+            Error::usage("jobspec.invalid", format!("job.coordinator '{c}' is not an address"))
+        })?,
+        None => s.address,
+    };
+
+    // Datasets: known and sealed, each once.
+    let reg = Registry::open(client).await?;
+    let mut datasets: Vec<PlannedDataset> = Vec::new();
+    for d in &table.datasets {
+        let id = reg.resolve(d).await?;
+        let info = reg.info(id).await?;
+        if datasets.iter().any(|p| p.id == id) {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                format!("job.datasets names dataset '{}' (id {id}) twice", info.name),
+            ));
+        }
+        if !info.sealed {
+            return Err(Error::reverted(
+                "job.dataset_unsealed",
+                format!("dataset '{}' (id {id}) is not sealed; jobs may only train on sealed datasets", info.name),
+            )
+            .hint(format!("its curator seals it with `cohort dataset seal {id}`")));
+        }
+        datasets.push(PlannedDataset { id, name: info.name, sealed: info.sealed });
+    }
+
+    // The bundle: the spec and the files its command names.
+    let dir = spec_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut files = Vec::new();
+    let mut uploads = Vec::new();
+    for rel in referenced_files(&spec, dir) {
+        let path = dir.join(&rel);
+        let (size, hash) = hash_file(&path).map_err(|e| Error::io("read", &path, e))?;
+        if size == 0 {
+            return Err(Error::usage("job.empty_file", format!("{} is empty", path.display()))
+                .hint("storage cannot hold empty files; add content or leave it out of the command"));
+        }
+        let root = file_root(&path)?;
+        files.push(BundleFile { path: rel.clone(), root, size, blake3: hex::encode(hash) });
+        uploads.push(PlannedUpload { name: rel, size, root, fee: U256::ZERO, gas: 0, path });
+    }
+    let bundle = JobBundle {
+        format: JOB_BUNDLE_FORMAT.to_string(),
+        spec_name: spec_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "job.toml".into()),
+        spec: text,
+        files,
+        dataset_ids: datasets.iter().map(|d| d.id).collect(),
+    };
+    let bundle_bytes = serde_json::to_vec_pretty(&bundle).expect("bundle serializes");
+    let tmp = tempfile::Builder::new()
+        .prefix("cohort-job-")
+        .tempdir()
+        .map_err(|e| Error::failed("job.tmp", format!("could not create a temporary folder: {e}")))?;
+    let bundle_path = tmp.path().join("job-bundle.json");
+    std::fs::write(&bundle_path, &bundle_bytes).map_err(|e| Error::io("write", &bundle_path, e))?;
+    let spec_root = file_root(&bundle_path)?;
+    uploads.push(PlannedUpload {
+        name: "bundle".into(),
+        size: bundle_bytes.len() as u64,
+        root: spec_root,
+        fee: U256::ZERO,
+        gas: 0,
+        path: bundle_path,
+    });
+    let mut base_model_root = None;
+    if spec.model.trainer == TrainerKind::Builtin {
+        let ck = base_model(&spec)?;
+        let path = tmp.path().join("base-model.safetensors");
+        ck.save(&path)?;
+        let root = file_root(&path)?;
+        let size = std::fs::metadata(&path).map_err(|e| Error::io("read", &path, e))?.len();
+        base_model_root = Some(root);
+        uploads.push(PlannedUpload { name: "base model".into(), size, root, fee: U256::ZERO, gas: 0, path });
+    }
+
+    // Prices: storage fees and gas.
+    let store = Store::new(client);
+    let flow = client.profile.contract("flow")?;
+    let mut storage_fee = U256::ZERO;
+    let mut total_gas = 0u64;
+    for u in &mut uploads {
+        u.fee = store.fee(u.size).await?;
+        u.gas = submit_gas(s, flow, &u.path, u.fee).await?;
+        storage_fee += u.fee;
+        total_gas += u.gas;
+    }
+    let escrow = U256::from(rounds) * reward;
+    let create = crate::chain::bindings::JobMarket::new(market.address, s.provider.clone())
+        .createJob(
+            spec_root,
+            base_model_root.unwrap_or_default(),
+            datasets.iter().map(|d| U256::from(d.id)).collect(),
+            rounds,
+            max_workers,
+            reward,
+            table.round_timeout,
+            coordinator,
+        )
+        .value(escrow)
+        .into_transaction_request();
+    let balance = s.chain.balance(s.address).await?;
+    let fees = s
+        .provider
+        .estimate_eip1559_fees()
+        .await
+        .map_err(|e| crate::chain::describe_transport_error(&s.chain.rpc_url, &e))?;
+    let symbol = crate::wallet::tx::native_symbol(s.chain.chain_id);
+    let create_job_gas = match crate::wallet::tx::prepare(s, create).await {
+        Ok(p) => p.gas,
+        Err(e) if e.code == "wallet.insufficient_funds" => {
+            let need = escrow + storage_fee;
+            return Err(crate::wallet::tx::insufficient_funds(
+                s.address,
+                balance,
+                need,
+                18,
+                symbol,
+                &format!("escrowing {} {symbol} plus {} {symbol} of storage fees", coin(escrow), coin(storage_fee)),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    total_gas += create_job_gas;
+    let max_gas_cost = U256::from(total_gas) * U256::from(fees.max_fee_per_gas);
+    let need = escrow + storage_fee + max_gas_cost;
+    if balance < need {
+        return Err(crate::wallet::tx::insufficient_funds(
+            s.address,
+            balance,
+            need,
+            18,
+            symbol,
+            &format!(
+                "escrowing {} {symbol}, {} {symbol} of storage fees and up to {} {symbol} of gas",
+                coin(escrow),
+                coin(storage_fee),
+                coin(max_gas_cost)
+            ),
+        ));
+    }
+    Ok(SubmitPlan {
+        spec_file: spec_path.to_path_buf(),
+        trainer: spec.model.trainer,
+        datasets,
+        rounds,
+        max_workers,
+        round_timeout: table.round_timeout,
+        coordinator,
+        owner: s.address,
+        reward_per_round: reward,
+        escrow,
+        uploads,
+        storage_fee,
+        create_job_gas,
+        total_gas,
+        max_fee_per_gas: fees.max_fee_per_gas,
+        max_gas_cost,
+        balance,
+        balance_after: balance - need,
+        spec_root,
+        base_model_root,
+        bundle_bytes,
+        _tmp: Some(std::sync::Arc::new(tmp)),
+    })
+}
+
+/// Uploads the bundle (and base model) and creates the job.
+pub async fn submit(
+    client: &Client,
+    market: &Market,
+    s: &SignerChain,
+    plan: &SubmitPlan,
+    progress: &dyn Progress,
+) -> Result<Submitted> {
+    let store = Store::new(client);
+    for u in &plan.uploads {
+        progress.note(&format!("uploading {} ({} bytes)", u.name, u.size));
+        let root = store.put_file(s, &u.path, progress).await?;
+        if root != u.root {
+            return Err(Error::verification(
+                "job.root_mismatch",
+                format!("{} was uploaded as {root:#x}, expected {:#x}", u.name, u.root),
+            ));
+        }
+    }
+    debug_assert!(!plan.bundle_bytes.is_empty());
+    let ids: Vec<u64> = plan.datasets.iter().map(|d| d.id).collect();
+    let (job_id, tx) = market
+        .create_job(
+            s,
+            plan.spec_root,
+            plan.base_model_root.unwrap_or_default(),
+            &ids,
+            plan.rounds,
+            plan.max_workers,
+            plan.reward_per_round,
+            plan.round_timeout,
+            plan.coordinator,
+            progress,
+        )
+        .await?;
+    let job = market.job(job_id).await?;
+    Ok(Submitted {
+        job_id,
+        spec_root: plan.spec_root,
+        base_model_root: plan.base_model_root,
+        escrow: plan.escrow,
+        storage_fee: plan.storage_fee,
+        tx,
+        job,
+    })
+}

@@ -1,0 +1,819 @@
+//! Upload (PROTOCOL.md §4.1): tree → existing-file check → fee → `submit` → receipt → txSeq from
+//! the `Submit` log → wait until the nodes see the tx → each node gets the segments of its shard
+//! in parallel batches with bounded concurrency → wait until finalized.
+//!
+//! Resume: a journal per root under `<cache>/uploads/` records the txSeq and, per node, the
+//! segments the node acknowledged. A rerun finds the txSeq again (journal, nodes, or the chain's
+//! Submit logs), never submits a second transaction for the same root, and sends only the
+//! segments not yet acknowledged.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::providers::Provider;
+use alloy::rpc::types::Filter;
+use alloy::sol_types::SolEvent;
+use serde::{Deserialize, Serialize};
+use tokio::task::JoinSet;
+
+use super::merkle::{self, FileTree, Hash, SEGMENT_SIZE};
+use super::rpc::{NodeClient, RpcError};
+use super::types::{SegmentWithProof, ShardConfig, hex_hash};
+use crate::chain::SignerChain;
+use crate::chain::bindings::{FixedPriceMarket, Flow};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Task, Unit};
+
+/// The SDKs' default fragment size: 4 GiB.
+pub const DEFAULT_FRAGMENT_SIZE: u64 = 4 << 30;
+
+/// How an upload runs.
+#[derive(Debug, Clone)]
+pub struct UploadOptions {
+    /// Files larger than this are split into independent fragments (raised to at least 256 and
+    /// rounded up to a power of two, as the SDKs do).
+    pub fragment_size: u64,
+    /// Segments per `zgs_uploadSegmentsByTxSeq` request.
+    pub segments_per_request: usize,
+    /// Requests in flight per node.
+    pub concurrency: usize,
+    /// The submission's tags (the SDK default is empty).
+    pub tags: Vec<u8>,
+    /// How long to wait for the nodes to see the transaction, and again to finalize.
+    pub timeout: Duration,
+    /// Poll interval while waiting on the nodes.
+    pub poll_interval: Duration,
+    /// Wait until every node reports the file finalized.
+    pub wait_finalized: bool,
+    /// Storage node URLs; empty means the profile's.
+    pub nodes: Vec<String>,
+}
+
+impl Default for UploadOptions {
+    fn default() -> Self {
+        UploadOptions {
+            fragment_size: DEFAULT_FRAGMENT_SIZE,
+            segments_per_request: 4,
+            concurrency: 4,
+            tags: Vec::new(),
+            timeout: Duration::from_secs(600),
+            poll_interval: Duration::from_millis(200),
+            wait_finalized: true,
+            nodes: Vec::new(),
+        }
+    }
+}
+
+/// The SDKs' effective fragment size: at least 256, rounded up to a power of two.
+pub fn effective_fragment_size(requested: u64) -> u64 {
+    requested.max(256).next_power_of_two()
+}
+
+/// One uploaded fragment (a whole file when it fits one fragment).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FragmentReport {
+    pub root: String,
+    pub tx_seq: u64,
+    /// The submit transaction, when this run or an earlier run of this client sent it.
+    pub tx_hash: Option<String>,
+    /// Byte offset of the fragment in the file.
+    pub offset: u64,
+    pub size: u64,
+    /// Fee paid in wei by this run (0 when nothing was submitted), as a decimal string.
+    pub fee: String,
+    /// Fee in sectors (`Σ 2^height`).
+    pub fee_sectors: u64,
+    /// Data segments of the fragment.
+    pub segments: u64,
+    /// Segments sent by this run, summed over nodes.
+    pub segments_sent: u64,
+    /// Segments skipped because a node had acknowledged them before (resume).
+    pub segments_skipped: u64,
+    /// Whether this run sent the submit transaction.
+    pub submitted: bool,
+    /// Whether the nodes already held the file finalized, so nothing was sent.
+    pub already_stored: bool,
+    pub finalized: bool,
+}
+
+/// The result of uploading one file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadReport {
+    pub path: PathBuf,
+    pub size: u64,
+    /// The file root; `null` when the file was split into several fragments.
+    pub root: Option<String>,
+    pub tx_seq: Option<u64>,
+    pub tx_hash: Option<String>,
+    /// Total fee paid by this run, in wei (decimal string).
+    pub fee: String,
+    pub segments: u64,
+    pub segments_sent: u64,
+    pub segments_skipped: u64,
+    /// Every fragment's root, in order: what `cohort storage download` takes.
+    pub roots: Vec<String>,
+    pub fragments: Vec<FragmentReport>,
+}
+
+/// The storage node URLs to use: the options', else the profile's.
+pub fn node_urls(client: &Client, nodes: &[String]) -> Result<Vec<String>> {
+    let urls = if nodes.is_empty() { client.profile.storage_nodes.clone() } else { nodes.to_vec() };
+    if urls.is_empty() {
+        return Err(Error::usage(
+            "storage.no_nodes",
+            format!("profile '{}' has no storage nodes", client.profile.name),
+        )
+        .hint("pass --storage-node URL, set COHORT_STORAGE_NODES, or run `cohort devnet up`"));
+    }
+    Ok(urls)
+}
+
+/// Reads and validates the shard configs of `nodes`, checking they cover every shard.
+pub async fn shard_configs(nodes: &[NodeClient]) -> Result<Vec<ShardConfig>> {
+    let mut set = JoinSet::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let n = n.clone();
+        set.spawn(async move { (i, n.shard_config().await) });
+    }
+    let mut cfgs = vec![ShardConfig::default(); nodes.len()];
+    while let Some(r) = set.join_next().await {
+        let (i, r) = r.map_err(|e| Error::failed("storage.task", e.to_string()))?;
+        let cfg = r?;
+        if !cfg.is_valid() {
+            return Err(Error::failed(
+                "storage.bad_shard",
+                format!(
+                    "the storage node at {} reports an invalid shard {}/{}",
+                    nodes[i].url(),
+                    cfg.shard_id,
+                    cfg.num_shard
+                ),
+            ));
+        }
+        cfgs[i] = cfg;
+    }
+    let max = cfgs.iter().map(|c| c.num_shard).max().unwrap_or(1);
+    for residue in 0..max {
+        if !cfgs.iter().any(|c| c.covers(residue)) {
+            let list: Vec<String> = nodes
+                .iter()
+                .zip(&cfgs)
+                .map(|(n, c)| format!("{} ({}/{})", n.url(), c.shard_id, c.num_shard))
+                .collect();
+            return Err(Error::usage(
+                "storage.shards_uncovered",
+                format!("the storage nodes do not cover shard {residue} of {max}: {}", list.join(", ")),
+            )
+            .hint("add the storage nodes of the missing shards with --storage-node"));
+        }
+    }
+    Ok(cfgs)
+}
+
+// ------------------------------------------------------------------------------------------
+// Journal
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JournalData {
+    root: String,
+    size: u64,
+    tx_seq: Option<u64>,
+    tx_hash: Option<String>,
+    /// Per node URL, a hex bitmap of the acknowledged data segments.
+    acked: BTreeMap<String, String>,
+}
+
+struct Journal {
+    path: PathBuf,
+    state: Mutex<(JournalData, Instant, bool)>,
+}
+
+fn bit(bits: &[u8], i: u64) -> bool {
+    bits.get((i / 8) as usize).is_some_and(|b| b & (1 << (i % 8)) != 0)
+}
+
+impl Journal {
+    fn open(cache: &Path, root: &Hash, size: u64) -> Journal {
+        let path = cache.join("uploads").join(format!("{}.json", hex::encode(root)));
+        let data = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<JournalData>(&b).ok())
+            .filter(|d| d.size == size)
+            .unwrap_or_else(|| JournalData {
+                root: hex_hash::to_hex(root),
+                size,
+                ..Default::default()
+            });
+        Journal { path, state: Mutex::new((data, Instant::now(), false)) }
+    }
+
+    fn data(&self) -> JournalData {
+        self.state.lock().expect("journal lock").0.clone()
+    }
+
+    fn acked(&self, node: &str) -> Vec<u8> {
+        let st = self.state.lock().expect("journal lock");
+        st.0.acked.get(node).and_then(|h| hex::decode(h).ok()).unwrap_or_default()
+    }
+
+    fn set_tx(&self, tx_seq: u64, tx_hash: Option<String>) -> Result<()> {
+        {
+            let mut st = self.state.lock().expect("journal lock");
+            if st.0.tx_seq != Some(tx_seq) {
+                st.0.acked.clear();
+            }
+            st.0.tx_seq = Some(tx_seq);
+            if tx_hash.is_some() {
+                st.0.tx_hash = tx_hash;
+            }
+        }
+        self.flush()
+    }
+
+    /// Records acknowledged segments; writes the journal at most every 250 ms.
+    fn ack(&self, node: &str, segs: &[u64]) -> Result<()> {
+        let due = {
+            let mut st = self.state.lock().expect("journal lock");
+            let entry = st.0.acked.entry(node.to_string()).or_default();
+            let mut bits = hex::decode(&*entry).unwrap_or_default();
+            for &s in segs {
+                let byte = (s / 8) as usize;
+                if bits.len() <= byte {
+                    bits.resize(byte + 1, 0);
+                }
+                bits[byte] |= 1 << (s % 8);
+            }
+            *entry = hex::encode(bits);
+            st.2 = true;
+            st.1.elapsed() >= Duration::from_millis(250)
+        };
+        if due { self.flush() } else { Ok(()) }
+    }
+
+    fn flush(&self) -> Result<()> {
+        let bytes = {
+            let mut st = self.state.lock().expect("journal lock");
+            st.1 = Instant::now();
+            st.2 = false;
+            serde_json::to_vec_pretty(&st.0).expect("journal serializes")
+        };
+        crate::fsutil::write_atomic(&self.path, &bytes, 0o600)
+    }
+}
+
+impl Drop for Journal {
+    /// An interrupted upload (Ctrl-C, error) still records what the nodes acknowledged.
+    fn drop(&mut self) {
+        let dirty = self.state.lock().map(|s| s.2).unwrap_or(false);
+        if dirty {
+            let _ = self.flush();
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Upload
+
+/// A fragment of a file on disk.
+struct Fragment {
+    file: Arc<std::fs::File>,
+    offset: u64,
+    size: u64,
+}
+
+impl Fragment {
+    /// Segment `i` as sent on the wire: whole chunks, the last chunk zero-padded.
+    fn segment(&self, i: u64) -> std::io::Result<Vec<u8>> {
+        let start = i * SEGMENT_SIZE as u64;
+        let len = (self.size - start).min(SEGMENT_SIZE as u64) as usize;
+        let mut buf = vec![0u8; merkle::segment_wire_len(self.size, i)];
+        self.file.read_exact_at(&mut buf[..len], self.offset + start)?;
+        Ok(buf)
+    }
+}
+
+/// Checks that `path` is a readable, non-empty regular file (exit 2 otherwise); returns its size.
+pub fn check_input(path: &Path) -> Result<u64> {
+    open_input(path).map(|(_, size)| size)
+}
+
+pub(crate) fn open_input(path: &Path) -> Result<(std::fs::File, u64)> {
+    let f = std::fs::File::open(path).map_err(|e| {
+        let err = Error::usage("storage.bad_input", format!("cannot read {}: {e}", path.display()));
+        if e.kind() == std::io::ErrorKind::NotFound {
+            err.hint("check the path")
+        } else {
+            err.hint("check the file's permissions")
+        }
+    })?;
+    let meta = f.metadata().map_err(|e| Error::io("read", path, e))?;
+    if !meta.is_file() {
+        return Err(Error::usage(
+            "storage.bad_input",
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    if meta.len() == 0 {
+        return Err(Error::usage(
+            "storage.empty_file",
+            format!("{} is empty: the 0G storage protocol cannot store 0 bytes", path.display()),
+        )
+        .hint("add content to the file, or leave it out"));
+    }
+    Ok((f, meta.len()))
+}
+
+/// Computes the tree of `size` bytes of `file` at `offset` on a blocking thread.
+pub(crate) async fn tree_of_range(
+    file: Arc<std::fs::File>,
+    path: &Path,
+    offset: u64,
+    size: u64,
+    task: Arc<dyn Task>,
+) -> Result<FileTree> {
+    let p = path.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        let reader = RangeReader { file: &file, pos: offset, end: offset + size };
+        FileTree::from_reader_with(reader, size, |n| task.inc(n))
+    })
+    .await
+    .map_err(|e| Error::failed("storage.task", e.to_string()))?
+    .map_err(|e| Error::io("read", &p, e))
+}
+
+pub(crate) struct RangeReader<'a> {
+    pub(crate) file: &'a std::fs::File,
+    pub(crate) pos: u64,
+    pub(crate) end: u64,
+}
+
+impl std::io::Read for RangeReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = (buf.len() as u64).min(self.end - self.pos) as usize;
+        if n == 0 {
+            return Ok(0);
+        }
+        let got = self.file.read_at(&mut buf[..n], self.pos)?;
+        self.pos += got as u64;
+        Ok(got)
+    }
+}
+
+/// Uploads one file (in fragments when it is larger than the fragment size) and returns what
+/// happened. Funds are checked before anything is sent (exit 4).
+pub async fn upload_file(
+    client: &Client,
+    signer: &SignerChain,
+    path: &Path,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<UploadReport> {
+    let (file, size) = open_input(path)?;
+    let file = Arc::new(file);
+    let urls = node_urls(client, &opts.nodes)?;
+    let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
+    let cfgs = shard_configs(&nodes).await?;
+    let flow_addr = flow_address(client, &nodes).await?;
+
+    let frag = effective_fragment_size(opts.fragment_size);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let nfrag = size.div_ceil(frag);
+    let mut fragments = Vec::new();
+    for k in 0..nfrag {
+        let offset = k * frag;
+        let fsize = frag.min(size - offset);
+        let label = if nfrag > 1 { format!("{name} [{}/{nfrag}]", k + 1) } else { name.clone() };
+        let f = Fragment { file: file.clone(), offset, size: fsize };
+        let r = upload_fragment(
+            client, signer, flow_addr, &nodes, &cfgs, path, &f, &label, opts, progress,
+        )
+        .await?;
+        fragments.push(r);
+    }
+    let single = fragments.len() == 1;
+    let fee: U256 = fragments.iter().map(|f| f.fee.parse::<U256>().unwrap_or_default()).sum();
+    Ok(UploadReport {
+        path: path.to_path_buf(),
+        size,
+        root: single.then(|| fragments[0].root.clone()),
+        tx_seq: single.then(|| fragments[0].tx_seq),
+        tx_hash: if single { fragments[0].tx_hash.clone() } else { None },
+        fee: fee.to_string(),
+        segments: fragments.iter().map(|f| f.segments).sum(),
+        segments_sent: fragments.iter().map(|f| f.segments_sent).sum(),
+        segments_skipped: fragments.iter().map(|f| f.segments_skipped).sum(),
+        roots: fragments.iter().map(|f| f.root.clone()).collect(),
+        fragments,
+    })
+}
+
+/// Uploads an in-memory buffer: it is written to a temporary file in the cache first.
+pub async fn upload_bytes(
+    client: &Client,
+    signer: &SignerChain,
+    name: &str,
+    bytes: &[u8],
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<UploadReport> {
+    let dir = client.paths.cache().join("tmp");
+    crate::fsutil::ensure_dir(&dir, 0o700)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".upload-")
+        .tempdir_in(&dir)
+        .map_err(|e| Error::io("create a folder in", &dir, e))?;
+    let safe: String =
+        name.chars().map(|c| if c == '/' || c == '\0' { '_' } else { c }).collect();
+    let path = tmp.path().join(if safe.is_empty() { "data".into() } else { safe });
+    std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
+    let mut report = upload_file(client, signer, &path, opts, progress).await?;
+    report.path = PathBuf::from(name);
+    Ok(report)
+}
+
+/// The flow contract: the profile's, else the one the first node follows.
+async fn flow_address(client: &Client, nodes: &[NodeClient]) -> Result<Address> {
+    if client.profile.contracts.flow.is_some() {
+        return client.profile.contract("flow");
+    }
+    let st = nodes[0].status().await?;
+    Ok(st.network_identity.flow_address)
+}
+
+fn submit_digest(nodes: &[merkle::SubmissionNode]) -> B256 {
+    let mut buf = Vec::with_capacity(nodes.len() * 32);
+    for n in nodes {
+        buf.extend_from_slice(&n.root);
+    }
+    B256::from(merkle::keccak(&buf))
+}
+
+/// Finds an earlier submission of this root and size in the chain's Submit logs.
+async fn find_submission_on_chain(
+    signer: &SignerChain,
+    flow: Address,
+    nodes: &[merkle::SubmissionNode],
+    size: u64,
+) -> Option<(u64, String)> {
+    let filter = Filter::new()
+        .address(flow)
+        .event_signature(Flow::Submit::SIGNATURE_HASH)
+        .topic2(submit_digest(nodes))
+        .from_block(0);
+    let logs = match signer.chain.provider.get_logs(&filter).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::debug!("searching Submit logs failed: {e}");
+            return None;
+        }
+    };
+    logs.iter().find_map(|log| {
+        let ev = Flow::Submit::decode_log_data(log.data()).ok()?;
+        (ev.submission.length == U256::from(size)).then(|| {
+            (
+                ev.submissionIndex.to::<u64>(),
+                log.transaction_hash.map(|h| h.to_string()).unwrap_or_default(),
+            )
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn upload_fragment(
+    client: &Client,
+    signer: &SignerChain,
+    flow_addr: Address,
+    nodes: &[NodeClient],
+    cfgs: &[ShardConfig],
+    path: &Path,
+    frag: &Fragment,
+    label: &str,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<FragmentReport> {
+    let hashing = progress.task(&format!("hashing {label}"), Some(frag.size), Unit::Bytes);
+    let tree = tree_of_range(frag.file.clone(), path, frag.offset, frag.size, hashing.clone())
+        .await?;
+    hashing.finish();
+    let tree = Arc::new(tree);
+    let root = tree.root;
+    let root_hex = hex_hash::to_hex(&root);
+    let sub_nodes = tree.nodes();
+    let sectors = merkle::fee_sectors(frag.size);
+    let data_segs = merkle::num_data_segments(frag.size);
+    let mut report = FragmentReport {
+        root: root_hex.clone(),
+        tx_seq: 0,
+        tx_hash: None,
+        offset: frag.offset,
+        size: frag.size,
+        fee: "0".into(),
+        fee_sectors: sectors,
+        segments: data_segs,
+        segments_sent: 0,
+        segments_skipped: 0,
+        submitted: false,
+        already_stored: false,
+        finalized: false,
+    };
+
+    // Existing-file check: every node already holds it finalized → done, no transaction.
+    let mut infos = Vec::new();
+    for n in nodes {
+        infos.push(n.file_info(&root, false).await?.filter(|i| i.tx.size == frag.size));
+    }
+    let journal = Arc::new(Journal::open(&client.paths.cache(), &root, frag.size));
+    let jd = journal.data();
+    if infos.iter().all(|i| i.as_ref().is_some_and(|i| i.finalized)) {
+        let seq = infos[0].as_ref().map(|i| i.tx.seq).unwrap_or_default();
+        report.tx_seq = seq;
+        report.tx_hash = jd.tx_hash.filter(|_| jd.tx_seq == Some(seq));
+        report.already_stored = true;
+        report.finalized = true;
+        return Ok(report);
+    }
+
+    // The transaction: known to a node, to the journal, or to the chain; else submit one.
+    let known = infos.iter().flatten().map(|i| i.tx.seq).min();
+    let (tx_seq, tx_hash) = if let Some(seq) = known {
+        (seq, jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq)))
+    } else if let Some(seq) = jd.tx_seq {
+        (seq, jd.tx_hash.clone())
+    } else if let Some((seq, hash)) =
+        find_submission_on_chain(signer, flow_addr, &sub_nodes, frag.size).await
+    {
+        (seq, Some(hash))
+    } else {
+        let (seq, hash, fee) =
+            submit(signer, flow_addr, &sub_nodes, frag.size, &opts.tags, label, progress).await?;
+        report.fee = fee.to_string();
+        report.submitted = true;
+        (seq, Some(hash))
+    };
+    journal.set_tx(tx_seq, tx_hash.clone())?;
+    report.tx_seq = tx_seq;
+    report.tx_hash = tx_hash;
+
+    // Wait until every node has seen the transaction.
+    let mut start_entry = 0u64;
+    let mut finalized = vec![false; nodes.len()];
+    {
+        let task = progress.task(&format!("waiting for nodes to see tx {tx_seq}"), None, Unit::Steps);
+        for (i, n) in nodes.iter().enumerate() {
+            let info = wait_for(n, tx_seq, false, opts).await?;
+            start_entry = info.0;
+            finalized[i] = info.1;
+        }
+        task.finish();
+    }
+
+    // Send each node the segments of its shard it has not acknowledged.
+    let start_seg = start_entry / merkle::SEGMENT_CHUNKS as u64;
+    let mut plans = Vec::new();
+    let mut total_bytes = 0u64;
+    for (i, n) in nodes.iter().enumerate() {
+        if finalized[i] {
+            continue;
+        }
+        let acked = journal.acked(n.url());
+        let mut todo = Vec::new();
+        for s in 0..data_segs {
+            if !cfgs[i].covers(start_seg + s) {
+                continue;
+            }
+            if bit(&acked, s) {
+                report.segments_skipped += 1;
+            } else {
+                total_bytes += merkle::segment_wire_len(frag.size, s) as u64;
+                todo.push(s);
+            }
+        }
+        plans.push((i, todo));
+    }
+    let task = progress.task(&format!("uploading {label}"), Some(total_bytes), Unit::Bytes);
+    let shared = Arc::new(Shared {
+        tree: tree.clone(),
+        frag: Fragment { file: frag.file.clone(), offset: frag.offset, size: frag.size },
+        root,
+        tx_seq,
+        journal: journal.clone(),
+        task: task.clone(),
+    });
+    let mut set = JoinSet::new();
+    for (i, todo) in plans {
+        let node = nodes[i].clone();
+        let shared = shared.clone();
+        let (per, conc) = (opts.segments_per_request.max(1), opts.concurrency.max(1));
+        set.spawn(async move { upload_to_node(shared, node, todo, per, conc).await });
+    }
+    let mut result = Ok(());
+    while let Some(r) = set.join_next().await {
+        match r.map_err(|e| Error::failed("storage.task", e.to_string())).and_then(|r| r) {
+            Ok(sent) => report.segments_sent += sent,
+            Err(e) => {
+                if result.is_ok() {
+                    result = Err(e);
+                }
+                set.abort_all();
+            }
+        }
+    }
+    let flushed = journal.flush();
+    result?;
+    flushed?;
+    task.finish();
+
+    if opts.wait_finalized {
+        let task = progress.task(&format!("waiting for {label} to finalize"), None, Unit::Steps);
+        for n in nodes {
+            wait_for(n, tx_seq, true, opts).await?;
+        }
+        task.finish();
+        report.finalized = true;
+    }
+    Ok(report)
+}
+
+/// Polls a node until it knows `tx_seq` (and, with `finalized`, until it finalized it).
+/// Returns the tx's start entry index and whether it is finalized.
+async fn wait_for(
+    n: &NodeClient,
+    tx_seq: u64,
+    finalized: bool,
+    opts: &UploadOptions,
+) -> Result<(u64, bool)> {
+    let deadline = Instant::now() + opts.timeout;
+    loop {
+        if let Some(info) = n.file_info_by_tx_seq(tx_seq).await? {
+            if !finalized || info.finalized {
+                return Ok((info.tx.start_entry_index, info.finalized));
+            }
+        }
+        if Instant::now() >= deadline {
+            let what = if finalized { "finalized" } else { "seen" };
+            return Err(Error::failed(
+                "storage.node_timeout",
+                format!(
+                    "the storage node at {} has not {what} transaction {tx_seq} after {} s",
+                    n.url(),
+                    opts.timeout.as_secs()
+                ),
+            )
+            .hint("check that the node follows the same chain and flow contract; rerun the same command to resume"));
+        }
+        tokio::time::sleep(opts.poll_interval).await;
+    }
+}
+
+struct Shared {
+    tree: Arc<FileTree>,
+    frag: Fragment,
+    root: Hash,
+    tx_seq: u64,
+    journal: Arc<Journal>,
+    task: Arc<dyn Task>,
+}
+
+async fn upload_to_node(
+    shared: Arc<Shared>,
+    node: NodeClient,
+    todo: Vec<u64>,
+    per_request: usize,
+    concurrency: usize,
+) -> Result<u64> {
+    let mut batches = todo.chunks(per_request).map(<[u64]>::to_vec).collect::<Vec<_>>().into_iter();
+    let mut set: JoinSet<Result<u64>> = JoinSet::new();
+    let mut sent = 0;
+    loop {
+        while set.len() < concurrency {
+            let Some(batch) = batches.next() else { break };
+            let (shared, node) = (shared.clone(), node.clone());
+            set.spawn(async move { send_batch(&shared, &node, batch).await });
+        }
+        match set.join_next().await {
+            None => return Ok(sent),
+            Some(r) => {
+                sent += r.map_err(|e| Error::failed("storage.task", e.to_string()))??;
+            }
+        }
+    }
+}
+
+async fn send_batch(shared: &Arc<Shared>, node: &NodeClient, batch: Vec<u64>) -> Result<u64> {
+    let s = shared.clone();
+    let b = batch.clone();
+    let segs = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<SegmentWithProof>> {
+        b.iter()
+            .map(|&i| {
+                Ok(SegmentWithProof {
+                    root: s.root,
+                    data: s.frag.segment(i)?,
+                    index: i,
+                    proof: s.tree.proof(i),
+                    file_size: s.frag.size,
+                })
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| Error::failed("storage.task", e.to_string()))?
+    .map_err(|e| Error::failed("storage.read", format!("could not read the file: {e}")))?;
+    let bytes: u64 = segs.iter().map(|s| s.data.len() as u64).sum();
+    match node.upload_segments_by_tx_seq(&segs, shared.tx_seq).await {
+        Ok(()) => {}
+        Err(e) if e.is_already_finalized() => {}
+        Err(e @ RpcError::Transport { .. }) => return Err(e.into()),
+        Err(e) => {
+            return Err(Error::failed(
+                "storage.upload_refused",
+                format!("the storage node at {} refused segments {batch:?}", node.url()),
+            )
+            .cause(e)
+            .hint("rerun the same command to resume; segments already acknowledged are not sent again"));
+        }
+    }
+    shared.journal.ack(node.url(), &batch)?;
+    shared.task.inc(bytes);
+    Ok(batch.len() as u64)
+}
+
+/// Reads the fee, checks funds, sends `submit` and returns `(txSeq, txHash, fee)`.
+async fn submit(
+    signer: &SignerChain,
+    flow_addr: Address,
+    nodes: &[merkle::SubmissionNode],
+    size: u64,
+    tags: &[u8],
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<(u64, String, U256)> {
+    let url = &signer.chain.rpc_url;
+    let err = |e| crate::chain::describe_contract_error(url, e);
+    if !signer.chain.has_code(flow_addr).await? {
+        return Err(Error::usage(
+            "storage.no_flow",
+            format!("there is no flow contract at {flow_addr} on {url}"),
+        )
+        .hint("check the profile's contracts.flow, or run `cohort devnet up`"));
+    }
+    let flow = Flow::new(flow_addr, signer.provider.clone());
+    let market_addr = flow.market().call().await.map_err(err)?;
+    let market = FixedPriceMarket::new(market_addr, signer.provider.clone());
+    let price = market.pricePerSector().call().await.map_err(err)?;
+    let sectors: u64 = nodes.iter().map(|n| 1u64 << n.height).sum();
+    let fee = price * U256::from(sectors);
+    let balance = signer.chain.balance(signer.address).await?;
+    let symbol = crate::wallet::tx::native_symbol(signer.chain.chain_id);
+    if balance < fee {
+        return Err(Error::reverted(
+            "storage.insufficient_funds",
+            format!(
+                "storing {label} costs {} {symbol} ({sectors} sectors × {} wei), but {} holds {} {symbol}",
+                crate::wallet::format_amount(fee, 18),
+                price,
+                signer.address,
+                crate::wallet::format_amount(balance, 18)
+            ),
+        )
+        .hint("fund the wallet, or upload with another one (--wallet)"));
+    }
+    let submission = Flow::Submission {
+        data: Flow::SubmissionData {
+            length: U256::from(size),
+            tags: Bytes::copy_from_slice(tags),
+            nodes: nodes
+                .iter()
+                .map(|n| Flow::SubmissionNode { root: B256::from(n.root), height: U256::from(n.height) })
+                .collect(),
+        },
+        submitter: signer.address,
+    };
+    let tx = flow.submit(submission).value(fee).into_transaction_request();
+    let prepared = crate::wallet::tx::prepare(signer, tx).await?;
+    let confirmed =
+        crate::wallet::tx::send_prepared(signer, prepared, &format!("submitting {label}"), progress)
+            .await?;
+    let seq = confirmed
+        .receipt
+        .inner
+        .logs()
+        .iter()
+        .filter(|l| l.address() == flow_addr)
+        .find_map(|l| Flow::Submit::decode_log_data(l.data()).ok())
+        .map(|ev| ev.submissionIndex.to::<u64>())
+        .ok_or_else(|| {
+            Error::failed(
+                "storage.no_submit_event",
+                format!("transaction {} emitted no Submit event", confirmed.tx_hash),
+            )
+        })?;
+    Ok((seq, confirmed.tx_hash.to_string(), fee))
+}

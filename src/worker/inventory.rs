@@ -1,0 +1,158 @@
+//! The machine a worker declares on chain: GPUs from `nvidia-smi` when present (model and
+//! memory), else none; CPU cores and main memory always.
+
+use serde::{Deserialize, Serialize};
+
+use crate::jobspec::Requirements;
+
+/// One GPU.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gpu {
+    pub model: String,
+    /// Memory in MiB.
+    pub memory_mib: u64,
+}
+
+/// A machine's inventory, stored on chain as compact JSON by `registerWorker`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inventory {
+    /// The worker's chosen name (`--name`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub gpus: Vec<Gpu>,
+    pub cpu_cores: u64,
+    /// Main memory in MiB.
+    pub memory_mib: u64,
+    #[serde(default)]
+    pub os: String,
+    #[serde(default)]
+    pub arch: String,
+}
+
+/// Parses `nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits` output.
+pub fn parse_nvidia_smi(text: &str) -> Vec<Gpu> {
+    text.lines()
+        .filter_map(|l| {
+            let (name, mem) = l.rsplit_once(',')?;
+            Some(Gpu { model: name.trim().to_string(), memory_mib: mem.trim().parse().ok()? })
+        })
+        .collect()
+}
+
+fn gpus() -> Vec<Gpu> {
+    let out = std::process::Command::new("nvidia-smi")
+        .args(["--query-gpu=name,memory.total", "--format=csv,noheader,nounits"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(o) if o.status.success() => parse_nvidia_smi(&String::from_utf8_lossy(&o.stdout)),
+        _ => Vec::new(),
+    }
+}
+
+fn memory_mib() -> u64 {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| {
+            let line = t.lines().find(|l| l.starts_with("MemTotal:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map(|kib| kib / 1024)
+        .unwrap_or(0)
+}
+
+impl Inventory {
+    /// Detects this machine.
+    pub fn detect(name: Option<String>) -> Inventory {
+        Inventory {
+            name,
+            gpus: gpus(),
+            cpu_cores: std::thread::available_parallelism().map(|n| n.get() as u64).unwrap_or(1),
+            memory_mib: memory_mib(),
+            os: std::env::consts::OS.to_string(),
+            arch: std::env::consts::ARCH.to_string(),
+        }
+    }
+
+    /// Parses an inventory as stored on chain (None for free text).
+    pub fn parse(text: &str) -> Option<Inventory> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// Compact JSON, as stored on chain.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("inventory serializes")
+    }
+
+    /// One line: `2 × NVIDIA H100 (80 GiB), 16 cores, 128 GiB` or `cpu: 2 cores, 8 GiB`.
+    pub fn summary(&self) -> String {
+        let gib = |m: u64| m as f64 / 1024.0;
+        let mem = format!("{} cores, {:.1} GiB", self.cpu_cores, gib(self.memory_mib));
+        if self.gpus.is_empty() {
+            format!("cpu: {mem}")
+        } else {
+            let g = &self.gpus[0];
+            format!("{} × {} ({:.0} GiB), {mem}", self.gpus.len(), g.model, gib(g.memory_mib))
+        }
+    }
+
+    /// Why this machine does not meet `req`, or None when it does.
+    pub fn unmet(&self, req: &Requirements) -> Option<String> {
+        let mem_gib = self.memory_mib as f64 / 1024.0;
+        if mem_gib + 1e-9 < req.min_memory_gb {
+            return Some(format!(
+                "the job needs {} GiB of memory; this machine has {mem_gib:.1} GiB",
+                req.min_memory_gb
+            ));
+        }
+        if req.gpu {
+            let best = self.gpus.iter().map(|g| g.memory_mib).max();
+            match best {
+                None => return Some("the job needs a GPU; this machine has none".into()),
+                Some(m) if (m as f64 / 1024.0) + 1e-9 < req.min_gpu_memory_gb => {
+                    return Some(format!(
+                        "the job needs a GPU with {} GiB; the largest here has {:.1} GiB",
+                        req.min_gpu_memory_gb,
+                        m as f64 / 1024.0
+                    ));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nvidia_smi_lines_parse_into_gpus() {
+        let g = parse_nvidia_smi("NVIDIA H100 80GB HBM3, 81559\nTesla T4, 15360\n");
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].model, "NVIDIA H100 80GB HBM3");
+        assert_eq!(g[1].memory_mib, 15360);
+    }
+
+    #[test]
+    fn requirements_name_what_is_missing() {
+        let inv = Inventory {
+            name: None,
+            gpus: vec![],
+            cpu_cores: 2,
+            memory_mib: 4096,
+            os: "linux".into(),
+            arch: "x86_64".into(),
+        };
+        let mut req = Requirements { min_memory_gb: 2.0, gpu: false, min_gpu_memory_gb: 0.0 };
+        assert!(inv.unmet(&req).is_none());
+        req.min_memory_gb = 8.0;
+        assert!(inv.unmet(&req).unwrap().contains("memory"));
+        req.min_memory_gb = 0.0;
+        req.gpu = true;
+        assert!(inv.unmet(&req).unwrap().contains("GPU"));
+    }
+}

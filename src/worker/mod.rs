@@ -1,0 +1,657 @@
+//! Workers: register the machine on chain ([`inventory`]), join a job, and each round download
+//! the round's starting checkpoint and the job's datasets, train with the job's runtime
+//! ([`runtime`]), upload the work bundle and submit its root with the work units. State on
+//! disk ([`state`]) lets a restarted worker rejoin the current round without repeating
+//! submitted work. Chain and storage calls are retried; when they keep failing the worker
+//! stops with exit 3 rather than train on unpaid.
+
+pub mod inventory;
+pub mod runtime;
+pub mod state;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::signers::local::PrivateKeySigner;
+use serde::Serialize;
+
+use crate::chain::SignerChain;
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Result};
+use crate::jobs::bundle::{CheckpointRef, WORK_BUNDLE_FORMAT, WorkBundle};
+use crate::jobs::context::{JobContext, fetch_datasets, round_start_root};
+use crate::jobs::store::Store;
+use crate::jobs::{JobInfo, JobState, Market, TxRef, WorkStatus, WorkerRecord, retrying, wei};
+use crate::progress::Progress;
+use inventory::Inventory;
+use runtime::{RoundInput, RoundOutput};
+use state::{WorkerState, round_dir};
+
+/// How many times a chain or storage call is tried before the worker stops (exit 3).
+pub const DEFAULT_ATTEMPTS: u32 = 6;
+
+/// The default state folder: `<data dir>/worker`.
+pub fn default_state_dir(client: &Client) -> PathBuf {
+    client.paths.data_dir.join("worker")
+}
+
+/// The result of `worker register`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Registered {
+    pub worker: Address,
+    pub inventory: Inventory,
+    pub tx: TxRef,
+}
+
+/// Detects the machine and records it on chain.
+pub async fn register(
+    market: &Market,
+    s: &SignerChain,
+    name: Option<String>,
+    progress: &dyn Progress,
+) -> Result<Registered> {
+    let inventory = Inventory::detect(name);
+    let tx = market.register_worker(s, &inventory.to_json(), progress).await?;
+    Ok(Registered { worker: s.address, inventory, tx })
+}
+
+/// How `worker run` behaves.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The job to work on; None with `auto` picks one; None without it resumes the state's job.
+    pub job: Option<u64>,
+    /// Pick the open job with the best reward whose requirements this machine meets.
+    pub auto: bool,
+    /// Run `exec` jobs (external commands).
+    pub allow_exec: bool,
+    pub state_dir: PathBuf,
+    /// How often the chain is polled while waiting.
+    pub poll: Duration,
+    /// Tries per chain or storage call before stopping with exit 3.
+    pub attempts: u32,
+}
+
+/// What `worker run` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub job_id: u64,
+    pub worker: Address,
+    pub final_state: JobState,
+    /// Rounds this worker submitted work for.
+    pub submitted_rounds: Vec<u32>,
+    /// Rounds whose submission was accepted.
+    pub accepted_rounds: Vec<u32>,
+    pub compute_units: String,
+    /// Credited, not yet withdrawn earnings (all jobs).
+    #[serde(serialize_with = "wei")]
+    pub earnings: U256,
+}
+
+/// One worker bound to one job.
+pub struct Worker {
+    pub client: Client,
+    pub market: Market,
+    pub store: Store,
+    pub signer: SignerChain,
+    pub ctx: JobContext,
+    pub data: Vec<PathBuf>,
+    pub state_dir: PathBuf,
+    pub state: WorkerState,
+    pub attempts: u32,
+    pub progress: Arc<dyn Progress>,
+}
+
+/// Turns an error that kept coming back into the worker's stop reason (exit 3 stays exit 3).
+fn stop(e: Error) -> Error {
+    if e.kind == ErrorKind::Unreachable {
+        let msg = format!("worker stopped: {}", e.message);
+        Error { message: msg, ..e }
+            .hint("the worker stops rather than train on unpaid; rerun `cohort worker run` once the endpoint is back")
+    } else {
+        e
+    }
+}
+
+/// Picks the open or running job with the best reward per round whose requirements this
+/// machine meets and which has room.
+pub async fn pick_job(market: &Market, store: &Store, me: Address, progress: &dyn Progress) -> Result<u64> {
+    let inv = Inventory::detect(None);
+    let mut best: Option<(U256, u64)> = None;
+    let mut reasons = Vec::new();
+    for job in market.list().await? {
+        if !job.state.is_live() || job.current_round >= job.rounds {
+            continue;
+        }
+        let (active, _) = market.participant(job.id, me).await?;
+        if !active && job.worker_count >= job.max_workers {
+            reasons.push(format!("job {}: full", job.id));
+            continue;
+        }
+        let ctx = match JobContext::load(market, store, job.id, progress).await {
+            Ok(c) => c,
+            Err(e) => {
+                reasons.push(format!("job {}: {}", job.id, e.message));
+                continue;
+            }
+        };
+        let req = ctx.spec.job.as_ref().map(|j| j.requirements.clone()).unwrap_or_default();
+        if let Some(why) = inv.unmet(&req) {
+            reasons.push(format!("job {}: {why}", job.id));
+            continue;
+        }
+        if best.is_none_or(|(r, _)| job.reward_per_round > r) {
+            best = Some((job.reward_per_round, job.id));
+        }
+    }
+    best.map(|(_, id)| id).ok_or_else(|| {
+        let mut e = Error::usage("worker.no_job", "no open job fits this machine");
+        for r in reasons {
+            e = e.cause(r);
+        }
+        e.hint("wait for jobs (`cohort job list --open`), or name one with --job")
+    })
+}
+
+/// Refuses a job this worker cannot take (exit 4: the contract would revert), before sending.
+fn check_joinable(job: &JobInfo) -> Result<()> {
+    if !job.state.is_live() || job.current_round >= job.rounds {
+        return Err(Error::reverted(
+            "worker.job_closed",
+            format!("job {} is {}: it takes no more workers", job.id, job.state.as_str()),
+        )
+        .hint("pick an open job: `cohort job list --open`"));
+    }
+    if job.worker_count >= job.max_workers {
+        return Err(Error::reverted(
+            "worker.job_full",
+            format!("job {} is full: {} of {} workers", job.id, job.worker_count, job.max_workers),
+        )
+        .hint("pick another job: `cohort job list --open`"));
+    }
+    Ok(())
+}
+
+impl Worker {
+    /// Binds the signer to a job: loads the job and its bundle, checks the runtime is allowed
+    /// and the machine meets the requirements. Does not join.
+    pub async fn open(
+        client: &Client,
+        signer: PrivateKeySigner,
+        job_id: u64,
+        allow_exec: bool,
+        state_dir: &Path,
+        attempts: u32,
+        progress: Arc<dyn Progress>,
+    ) -> Result<Worker> {
+        let market = retrying(attempts, || Market::open(client)).await.map_err(stop)?;
+        let signer = market.chain.with_signer(signer)?;
+        let store = Store::new(client);
+        let ctx = retrying(attempts, || JobContext::load(&market, &store, job_id, progress.as_ref()))
+            .await
+            .map_err(stop)?;
+        if !ctx.is_builtin() && !allow_exec {
+            let cmd = ctx.spec.model.command.clone().unwrap_or_default();
+            return Err(Error::usage(
+                "worker.exec_not_allowed",
+                format!(
+                    "job {job_id} runs an external command: {}",
+                    runtime::exec::describe(&cmd)
+                ),
+            )
+            .hint("read the job's bundle (`cohort job show`) and pass --allow-exec to run it"));
+        }
+        if let Some(req) = ctx.spec.job.as_ref().map(|j| &j.requirements)
+            && let Some(why) = Inventory::detect(None).unmet(req)
+        {
+            return Err(Error::usage("worker.requirements", format!("this machine cannot take job {job_id}: {why}"))
+                .hint("pick another job: `cohort job list --open`"));
+        }
+        crate::fsutil::ensure_dir(state_dir, 0o700)?;
+        let mut state = WorkerState::load(state_dir)?;
+        state.switch_job(job_id, market.address, signer.address);
+        Ok(Worker {
+            client: client.clone(),
+            market,
+            store,
+            signer,
+            ctx,
+            data: Vec::new(),
+            state_dir: state_dir.to_path_buf(),
+            state,
+            attempts,
+            progress,
+        })
+    }
+
+    fn id(&self) -> u64 {
+        self.ctx.job.id
+    }
+
+    fn me(&self) -> Address {
+        self.signer.address
+    }
+
+    fn phase(&mut self, phase: &str, round: Option<u32>) -> Result<()> {
+        self.state.set_phase(&self.state_dir, phase, round)
+    }
+
+    /// Joins the job unless already in it. Refuses a closed or full job and an unregistered
+    /// worker before sending (exit 4).
+    pub async fn join(&mut self) -> Result<()> {
+        let id = self.id();
+        let me = self.me();
+        let (active, _) = self.market.participant(id, me).await?;
+        if active {
+            return Ok(());
+        }
+        let rec: WorkerRecord = self.market.worker(me).await?;
+        if !rec.registered {
+            return Err(Error::reverted(
+                "worker.not_registered",
+                format!("{me} is not registered as a worker"),
+            )
+            .hint("run `cohort worker register` first"));
+        }
+        let job = self.market.job(id).await?;
+        check_joinable(&job)?;
+        self.phase("joining", None)?;
+        self.market.join(&self.signer, id, self.progress.as_ref()).await?;
+        self.progress.note(&format!("joined job {id} as {me}"));
+        Ok(())
+    }
+
+    /// Fetches the job's datasets into the cache (verified).
+    pub async fn fetch_data(&mut self) -> Result<()> {
+        if !self.data.is_empty() {
+            return Ok(());
+        }
+        self.phase("downloading", None)?;
+        let ids = self.ctx.job.datasets.clone();
+        let (client, store, progress) = (&self.client, &self.store, self.progress.clone());
+        self.data = retrying(self.attempts, || fetch_datasets(client, store, &ids, progress.as_ref()))
+            .await
+            .map_err(stop)?;
+        Ok(())
+    }
+
+    /// Downloads the bundle's files (verified against their roots and blake3).
+    async fn bundle_files(&self) -> Result<Vec<(String, PathBuf)>> {
+        let mut out = Vec::new();
+        for f in &self.ctx.bundle.files {
+            let p = retrying(self.attempts, || self.store.fetch(f.root, self.progress.as_ref()))
+                .await
+                .map_err(stop)?;
+            let (size, hash) = crate::datasets::files::hash_file(&p).map_err(|e| Error::io("read", &p, e))?;
+            if size != f.size || hex::encode(hash) != f.blake3 {
+                return Err(Error::verification(
+                    "job.bundle_file",
+                    format!("bundled file {} does not match its recorded size and blake3", f.path),
+                ));
+            }
+            out.push((f.path.clone(), p));
+        }
+        Ok(out)
+    }
+
+    /// Trains round `round` from its starting checkpoint into the round's folder. A finished
+    /// earlier run of the same round is reused.
+    pub async fn train_round(&mut self, round: u32) -> Result<RoundOutput> {
+        self.fetch_data().await?;
+        let dir = round_dir(&self.state_dir, self.id(), round);
+        let saved = dir.join("output.json");
+        if let Ok(bytes) = std::fs::read(&saved)
+            && let Ok(out) = serde_json::from_slice::<RoundOutput>(&bytes)
+            && out.checkpoints.iter().all(|(_, p)| p.is_file())
+        {
+            return Ok(out);
+        }
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io("clear", &dir, e))?;
+        }
+        let job = self.market.job(self.id()).await?;
+        let init = match retrying(self.attempts, || round_start_root(&self.market, &job, round))
+            .await
+            .map_err(stop)?
+        {
+            Some(root) => Some(
+                retrying(self.attempts, || self.store.fetch(root, self.progress.as_ref()))
+                    .await
+                    .map_err(stop)?,
+            ),
+            None => None,
+        };
+        let files = self.bundle_files().await?;
+        let input = RoundInput {
+            job_id: self.id(),
+            round,
+            worker: self.me(),
+            spec: self.ctx.spec.clone(),
+            training: self.ctx.training(),
+            seed: self.ctx.seed(),
+            start_step: self.ctx.start_step(round),
+            steps: self.ctx.spec.training.steps,
+            init,
+            data: self.data.clone(),
+            files,
+            out_dir: dir.clone(),
+        };
+        self.phase("training", Some(round))?;
+        self.progress.note(&format!("job {}: training round {round}", self.id()));
+        let builtin = self.ctx.is_builtin();
+        let progress = self.progress.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            if builtin {
+                runtime::builtin::run(&input, progress.as_ref())
+            } else {
+                runtime::exec::run(&input, progress.as_ref())
+            }
+        })
+        .await
+        .map_err(|e| Error::failed("worker.panicked", format!("training stopped: {e}")))??;
+        let bytes = serde_json::to_vec_pretty(&out).expect("output serializes");
+        crate::fsutil::write_atomic(&saved, &bytes, 0o644)?;
+        Ok(out)
+    }
+
+    /// Uploads the round's checkpoints and its work bundle; returns the bundle and its root.
+    pub async fn upload_round(&mut self, round: u32, out: &RoundOutput) -> Result<(B256, WorkBundle)> {
+        self.phase("uploading", Some(round))?;
+        let mut checkpoints = Vec::new();
+        for (step, path) in &out.checkpoints {
+            let root = retrying(self.attempts, || self.store.put_file(&self.signer, path, self.progress.as_ref()))
+                .await
+                .map_err(stop)?;
+            let size = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?.len();
+            checkpoints.push(CheckpointRef { step: *step, root, size });
+        }
+        let job = self.market.job(self.id()).await?;
+        let init_root = round_start_root(&self.market, &job, round).await.ok().flatten();
+        let bundle = WorkBundle {
+            format: WORK_BUNDLE_FORMAT.to_string(),
+            job_id: self.id(),
+            round,
+            worker: self.me(),
+            runtime: if self.ctx.is_builtin() { "builtin".into() } else { "exec".into() },
+            init_root,
+            seed: self.ctx.seed(),
+            start_step: self.ctx.start_step(round),
+            end_step: out.end_step,
+            checkpoint_every: self.ctx.training().checkpoint_every,
+            final_checkpoint: checkpoints.last().cloned().expect("a checkpoint"),
+            checkpoints,
+            metrics: out.metrics.clone(),
+            work_units: out.work_units,
+        };
+        let name = format!("work-{}-{round}-{:#x}.json", self.id(), self.me());
+        let root = retrying(self.attempts, || {
+            self.store.put_json(&self.signer, &name, &bundle, self.progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
+        let rec = self.state.rounds.entry(round).or_default();
+        rec.bundle_root = Some(root);
+        rec.work_units = out.work_units;
+        self.state.save(&self.state_dir)?;
+        Ok((root, bundle))
+    }
+
+    /// Submits the bundle root with the work units for `round`.
+    pub async fn submit_round(&mut self, round: u32, bundle_root: B256, units: u64) -> Result<TxRef> {
+        self.phase("submitting", Some(round))?;
+        let tx = retrying(self.attempts, || {
+            self.market.submit_work(&self.signer, self.id(), round, bundle_root, units, self.progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
+        let rec = self.state.rounds.entry(round).or_default();
+        rec.submitted_tx = Some(tx.tx_hash);
+        self.phase("submitted", Some(round))?;
+        self.progress.note(&format!("job {}: submitted round {round} ({units} work units)", self.id()));
+        Ok(tx)
+    }
+
+    /// Works on the job until it completes or is cancelled.
+    pub async fn run(&mut self, poll: Duration) -> Result<RunReport> {
+        let id = self.id();
+        let me = self.me();
+        self.join().await.map_err(stop)?;
+        self.fetch_data().await?;
+        let mut waiting_note = None;
+        loop {
+            let job = retrying(self.attempts, || self.market.job(id)).await.map_err(stop)?;
+            match job.state {
+                JobState::Completed | JobState::Cancelled => break,
+                JobState::Open => {
+                    self.wait_note(&mut waiting_note, "waiting for the coordinator to start the job")?;
+                    tokio::time::sleep(poll).await;
+                    continue;
+                }
+                JobState::Running => {}
+            }
+            let round = job.current_round;
+            if round >= job.rounds {
+                self.wait_note(&mut waiting_note, "waiting for the coordinator to complete the job")?;
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            let (active, joined) = retrying(self.attempts, || self.market.participant(id, me)).await.map_err(stop)?;
+            if !active {
+                return Err(Error::failed(
+                    "worker.left",
+                    format!("{me} is no longer in job {id}"),
+                )
+                .hint(format!("join again with `cohort worker run --job {id}`")));
+            }
+            if joined > round {
+                self.wait_note(&mut waiting_note, &format!("joined a running job: taking part from round {joined}"))?;
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            let sub = retrying(self.attempts, || self.market.submission(id, round, me)).await.map_err(stop)?;
+            if sub.status != WorkStatus::None {
+                self.wait_note(&mut waiting_note, &format!("round {round} submitted; waiting for the coordinator"))?;
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            let now = retrying(self.attempts, || self.market.now()).await.map_err(stop)?;
+            let deadline = job.round_start + job.round_timeout;
+            if now >= deadline {
+                self.skip(round, "the round timed out before this worker submitted")?;
+                self.wait_note(&mut waiting_note, &format!("round {round} timed out; waiting for the next"))?;
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            waiting_note = None;
+            self.work_round(round).await?;
+        }
+        self.phase("done", None)?;
+        self.report().await
+    }
+
+    fn skip(&mut self, round: u32, why: &str) -> Result<()> {
+        let rec = self.state.rounds.entry(round).or_default();
+        if rec.skipped.is_none() {
+            rec.skipped = Some(why.to_string());
+            self.state.save(&self.state_dir)?;
+        }
+        Ok(())
+    }
+
+    fn wait_note(&mut self, last: &mut Option<String>, msg: &str) -> Result<()> {
+        if last.as_deref() != Some(msg) {
+            self.progress.note(&format!("job {}: {msg}", self.id()));
+            *last = Some(msg.to_string());
+            let round = self.state.round;
+            self.phase("waiting", round)?;
+        }
+        Ok(())
+    }
+
+    /// Trains (or reuses), uploads (or reuses) and submits one round.
+    async fn work_round(&mut self, round: u32) -> Result<()> {
+        let rec = self.state.rounds.get(&round).cloned().unwrap_or_default();
+        let (root, units) = match rec.bundle_root {
+            Some(root) if rec.work_units > 0 => (root, rec.work_units),
+            _ => {
+                let out = self.train_round(round).await?;
+                let (root, b) = self.upload_round(round, &out).await?;
+                (root, b.work_units)
+            }
+        };
+        match self.submit_round(round, root, units).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind == ErrorKind::Reverted && e.message.contains("AlreadySubmitted") => Ok(()),
+            Err(e)
+                if e.kind == ErrorKind::Reverted
+                    && (e.message.contains("RoundTimedOut") || e.message.contains("WrongRound")) =>
+            {
+                self.progress.note(&format!("round {round} closed before the submission landed"));
+                self.skip(round, "the round closed before the submission landed")
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What this worker got from the job.
+    pub async fn report(&self) -> Result<RunReport> {
+        let id = self.id();
+        let me = self.me();
+        let job = self.market.job(id).await?;
+        let mut submitted = Vec::new();
+        let mut accepted = Vec::new();
+        for r in 0..(job.current_round + 1).min(job.rounds) {
+            let s = self.market.submission(id, r, me).await?;
+            if s.status != WorkStatus::None {
+                submitted.push(r);
+            }
+            if s.status == WorkStatus::Accepted {
+                accepted.push(r);
+            }
+        }
+        Ok(RunReport {
+            job_id: id,
+            worker: me,
+            final_state: job.state,
+            submitted_rounds: submitted,
+            accepted_rounds: accepted,
+            compute_units: self.market.compute_units(id, me).await?.to_string(),
+            earnings: self.market.earnings(me).await?,
+        })
+    }
+}
+
+/// `worker run`: picks or resumes the job, then works on it until it ends.
+pub async fn run(
+    client: &Client,
+    signer: PrivateKeySigner,
+    opts: &RunOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<RunReport> {
+    crate::fsutil::ensure_dir(&opts.state_dir, 0o700)?;
+    let me = signer.address();
+    let job_id = match (opts.job, opts.auto) {
+        (Some(j), _) => j,
+        (None, true) => {
+            let market = retrying(opts.attempts, || Market::open(client)).await.map_err(stop)?;
+            let store = Store::new(client);
+            pick_job(&market, &store, me, progress.as_ref()).await?
+        }
+        (None, false) => WorkerState::load(&opts.state_dir)?.job_id.ok_or_else(|| {
+            Error::usage("worker.no_job", "no job to work on")
+                .hint("name one with --job JOB, or let cohort pick with --auto")
+        })?,
+    };
+    let mut w = Worker::open(client, signer, job_id, opts.allow_exec, &opts.state_dir, opts.attempts, progress)
+        .await?;
+    w.run(opts.poll).await
+}
+
+/// `worker status`: registration, the state on disk and the current job.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub worker: WorkerRecord,
+    pub state_dir: PathBuf,
+    pub state: WorkerState,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job: Option<JobInfo>,
+    #[serde(serialize_with = "wei")]
+    pub earnings: U256,
+}
+
+pub async fn status(market: &Market, who: Address, state_dir: &Path) -> Result<Status> {
+    let worker = market.worker(who).await?;
+    let state = WorkerState::load(state_dir)?;
+    let job = match state.job_id {
+        Some(id) if state.worker == Some(who) => market.job(id).await.ok(),
+        _ => None,
+    };
+    Ok(Status { worker, state_dir: state_dir.to_path_buf(), state, job, earnings: market.earnings(who).await? })
+}
+
+/// `worker earnings`: credited earnings, and per job the accepted work units.
+#[derive(Debug, Clone, Serialize)]
+pub struct Earnings {
+    pub worker: Address,
+    #[serde(serialize_with = "wei")]
+    pub earnings: U256,
+    pub payee: Address,
+    pub jobs: Vec<JobEarning>,
+}
+
+/// One job's accepted work for a worker, and what it was paid.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobEarning {
+    pub job_id: u64,
+    pub compute_units: String,
+    /// Σ over accepted rounds of floor(reward × units / Σ accepted units).
+    #[serde(serialize_with = "wei")]
+    pub paid: U256,
+    pub accepted_rounds: Vec<u32>,
+}
+
+pub async fn earnings(market: &Market, who: Address) -> Result<Earnings> {
+    let mut jobs = Vec::new();
+    for job in market.list().await? {
+        let units = market.compute_units(job.id, who).await?;
+        if units.is_zero() {
+            continue;
+        }
+        let mut paid = U256::ZERO;
+        let mut rounds = Vec::new();
+        for r in 0..job.current_round.min(job.rounds) {
+            let subs = market.submissions(job.id, r).await?;
+            let total: U256 = subs.iter().filter(|s| s.status == WorkStatus::Accepted).map(|s| s.work_units).sum();
+            if let Some(mine) = subs.iter().find(|s| s.worker == who && s.status == WorkStatus::Accepted) {
+                paid += job.reward_per_round * mine.work_units / total;
+                rounds.push(r);
+            }
+        }
+        jobs.push(JobEarning { job_id: job.id, compute_units: units.to_string(), paid, accepted_rounds: rounds });
+    }
+    let payee = market.worker(who).await?.payee;
+    Ok(Earnings { worker: who, earnings: market.earnings(who).await?, payee, jobs })
+}
+
+/// The result of `worker withdraw`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Withdrawn {
+    pub worker: Address,
+    pub payee: Address,
+    #[serde(serialize_with = "wei")]
+    pub amount: U256,
+    pub tx: TxRef,
+}
+
+/// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing.
+pub async fn withdraw(market: &Market, s: &SignerChain, progress: &dyn Progress) -> Result<Withdrawn> {
+    let owed = market.earnings(s.address).await?;
+    if owed.is_zero() {
+        return Err(Error::reverted("worker.nothing_to_withdraw", format!("{} has no earnings to withdraw", s.address))
+            .hint("earnings are credited when a coordinator accepts your work: `cohort worker earnings`"));
+    }
+    let payee = market.worker(s.address).await?.payee;
+    let (amount, tx) = market.withdraw(s, progress).await?;
+    Ok(Withdrawn { worker: s.address, payee, amount, tx })
+}

@@ -1,0 +1,55 @@
+//! Runtimes: what trains a round. `builtin` runs cohort's trainer in process; `exec` runs the
+//! spec's command in a fresh folder (only with `--allow-exec`).
+
+pub mod builtin;
+pub mod exec;
+
+use std::path::PathBuf;
+
+use alloy::primitives::Address;
+use serde::{Deserialize, Serialize};
+
+use crate::jobs::bundle::WorkMetrics;
+use crate::jobspec::JobSpec;
+use crate::trainer::TrainConfig;
+
+/// Everything a runtime needs to train one round.
+#[derive(Debug, Clone)]
+pub struct RoundInput {
+    pub job_id: u64,
+    pub round: u32,
+    pub worker: Address,
+    pub spec: JobSpec,
+    /// The training table as pools use it (schedule over all rounds).
+    pub training: TrainConfig,
+    pub seed: u64,
+    /// Global step the round starts at.
+    pub start_step: u64,
+    /// Steps to train.
+    pub steps: u64,
+    /// The checkpoint the round starts from.
+    pub init: Option<PathBuf>,
+    /// One folder per dataset, in the job's order.
+    pub data: Vec<PathBuf>,
+    /// Files shipped in the job bundle: (relative path, local verified copy).
+    pub files: Vec<(String, PathBuf)>,
+    /// Where the checkpoints go.
+    pub out_dir: PathBuf,
+}
+
+/// What a runtime produced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoundOutput {
+    /// Every checkpoint (step, file), in step order; the final one last.
+    pub checkpoints: Vec<(u64, PathBuf)>,
+    pub end_step: u64,
+    pub metrics: WorkMetrics,
+    /// Work units to claim: tokens processed.
+    pub work_units: u64,
+}
+
+impl RoundOutput {
+    pub fn final_checkpoint(&self) -> &(u64, PathBuf) {
+        self.checkpoints.last().expect("a round output has a checkpoint")
+    }
+}

@@ -1,0 +1,248 @@
+//! `cohort model tokenize|list|show|holders|allocation` and `cohort rewards …` through the real
+//! binary against a devnet, with completed jobs built through the contract bindings.
+
+mod common;
+mod token_setup;
+
+use alloy::primitives::{Address, U256};
+use cohort::chain::Chain;
+use cohort::chain::bindings::{IERC20, ModelToken};
+use common::Devnet;
+use serde_json::Value;
+use token_setup::{dev, dev_address, mint, standard_job, test_token};
+
+struct Net {
+    net: Devnet,
+    rpc: String,
+    registry: Address,
+    market: Address,
+}
+
+async fn net() -> Net {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1)).await.unwrap();
+    let rpc = net.rpc_url();
+    let registry = net.contract("dataset_registry").parse().unwrap();
+    let market = net.contract("job_market").parse().unwrap();
+    Net { net, rpc, registry, market }
+}
+
+impl Net {
+    /// Runs cohort with args; returns (exit code, stdout, stderr).
+    async fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let mut cmd = self.net.cmd();
+        cmd.args(args);
+        let out = tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    }
+    async fn json(&self, args: &[&str]) -> Value {
+        let mut a: Vec<&str> = args.to_vec();
+        a.push("--json");
+        let (code, out, err) = self.run(&a).await;
+        assert_eq!(code, 0, "cohort {args:?} failed:\n{err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("no JSON from {args:?} ({e}): {out}"))
+    }
+}
+
+fn tokenize_args<'a>(job: &'a str, owner: &'a str, compute: &'a str) -> Vec<&'a str> {
+    vec![
+        "model",
+        "tokenize",
+        job,
+        "--name",
+        "News Model",
+        "--symbol",
+        "NEWS",
+        "--supply",
+        "1000000",
+        "--owner-share",
+        "20%",
+        "--data-share",
+        "40%",
+        "--compute-share",
+        compute,
+        "--wallet",
+        owner,
+    ]
+}
+
+fn u(v: &Value) -> U256 {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}")).parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tokenize_refuses_bad_input_and_the_dry_run_lists_every_allocation() {
+    let n = net().await;
+    let done = standard_job(&n.rpc, n.registry, n.market, true).await;
+    let running = standard_job(&n.rpc, n.registry, n.market, false).await;
+    let job = done.job_id.to_string();
+    let unfinished = running.job_id.to_string();
+
+    let (code, _, err) = n.run(&tokenize_args(&job, "dev:1", "35%")).await;
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("95%") && err.contains("not 100%"), "{err}");
+
+    let (code, _, err) = n.run(&tokenize_args(&unfinished, "dev:1", "40%")).await;
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("not completed"), "{err}");
+
+    let (code, _, err) = n.run(&tokenize_args(&job, "dev:2", "40%")).await;
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("not the owner"), "{err}");
+
+    let (code, _, err) = n.run(&tokenize_args("999", "dev:1", "40%")).await;
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no job 999"), "{err}");
+
+    // Dry run: every contributor's allocation, nothing sent.
+    let mut args = tokenize_args(&job, "dev:1", "40%");
+    args.push("--dry-run");
+    let (code, human, err) = n.run(&args).await;
+    assert_eq!(code, 0, "{err}");
+    for i in [2, 3, 4, 5] {
+        assert!(human.contains(&dev_address(i).to_string()), "dev {i} missing:\n{human}");
+    }
+    assert!(human.contains("nothing was sent"), "{human}");
+    let plan = n.json(&args).await;
+    assert_eq!(plan["dry_run"], true);
+    let allocs = plan["plan"]["allocations"].as_array().unwrap();
+    assert_eq!(allocs.len(), 4);
+    let e18 = U256::from(10u64).pow(U256::from(18u64));
+    let total: U256 = allocs.iter().map(|a| u(&a["amount"])).sum();
+    assert!(total <= U256::from(800_000u64) * e18);
+    assert_eq!(u(&plan["plan"]["owner_amount"]), U256::from(200_000u64) * e18);
+    assert_eq!(n.json(&["model", "list"]).await.as_array().unwrap().len(), 0);
+
+    // The real thing, then a second time: refused with the token's address.
+    let t = n.json(&tokenize_args(&job, "dev:1", "40%")).await;
+    let token = t["token"].as_str().unwrap().to_string();
+    assert_eq!(t["plan"]["allocations"], plan["plan"]["allocations"]);
+    let (code, _, err) = n.run(&tokenize_args(&job, "dev:1", "40%")).await;
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("already tokenized") && err.contains(&token), "{err}");
+
+    let list = n.json(&["model", "list"]).await;
+    assert_eq!(list[0]["symbol"], "NEWS");
+    assert!(list[0]["token"].as_str().unwrap().eq_ignore_ascii_case(&token));
+    for name in [job.as_str(), token.as_str(), "news"] {
+        let show = n.json(&["model", "show", name]).await;
+        assert!(show["token"].as_str().unwrap().eq_ignore_ascii_case(&token));
+    }
+    let show = n.json(&["model", "show", "NEWS"]).await;
+    assert_eq!(show["job_id"], done.job_id);
+    assert_eq!(show["datasets"][0], done.dataset_id.to::<u64>());
+    assert_eq!(show["revenue"][0]["asset"]["native"], true);
+    assert_eq!(show["holders"].as_array().unwrap().len(), 2, "owner and escrow");
+    let (code, _, err) = n.run(&["model", "show", "NOPE"]).await;
+    assert_eq!(code, 2);
+    assert!(err.contains("no model token named 'NOPE'"), "{err}");
+
+    let a = n.json(&["model", "allocation", "NEWS", "--for", "dev:3"]).await;
+    let row = &a["allocations"][0];
+    assert_eq!(row["claimed"], false);
+    assert!(u(&row["data_amount"]) > U256::ZERO && u(&row["compute_amount"]) > U256::ZERO);
+
+    // After dev 3 claims, holders and allocation show it.
+    let s3 = dev(&n.rpc, 3).await;
+    let tk: Address = token.parse().unwrap();
+    mined!(ModelToken::new(tk, &s3.provider).claimAllocation());
+    let a = n.json(&["model", "allocation", "NEWS"]).await;
+    let claimed: Vec<bool> =
+        a["allocations"].as_array().unwrap().iter().map(|r| r["claimed"].as_bool().unwrap()).collect();
+    assert_eq!(claimed.iter().filter(|c| **c).count(), 1);
+    let h = n.json(&["model", "holders", "NEWS"]).await;
+    let holders: Vec<&str> =
+        h["holders"].as_array().unwrap().iter().map(|x| x["address"].as_str().unwrap()).collect();
+    assert!(holders.iter().any(|a| a.eq_ignore_ascii_case(&dev_address(3).to_string())), "{h}");
+
+    // `wallet balance` lists the model tokens the wallet holds.
+    let b = n.json(&["wallet", "balance", "--wallet", "dev:3"]).await;
+    let tokens = b["tokens"].as_array().unwrap();
+    let news = tokens.iter().find(|t| t["symbol"] == "NEWS").unwrap_or_else(|| panic!("{b}"));
+    assert!(news["token"].as_str().unwrap().eq_ignore_ascii_case(&token));
+    assert!(u(&news["raw"]) > U256::ZERO);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rewards_deposit_list_claim_and_sync_pay_every_holder_once() {
+    let n = net().await;
+    let job = standard_job(&n.rpc, n.registry, n.market, true).await;
+    let usdc = test_token(&n.rpc, 0, "USDC", 6).await;
+    let usdc_s = usdc.to_string();
+    let job_s = job.job_id.to_string();
+    let mut args = tokenize_args(&job_s, "dev:1", "40%");
+    args.extend(["--revenue-asset", usdc_s.as_str()]);
+    let t = n.json(&args).await;
+    let token: Address = t["token"].as_str().unwrap().parse().unwrap();
+
+    // Scripts call claim on a schedule: nothing to claim is success.
+    let (code, out, err) = n.run(&["rewards", "claim", "--all", "--wallet", "dev:8"]).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("nothing to claim"), "{out}");
+    let (code, _, err) = n.run(&["rewards", "claim", "--wallet", "dev:8"]).await;
+    assert_eq!(code, 2, "{err}");
+
+    // Revenue: 2 ETH and 100 USDC (approve handled).
+    let d = n.json(&["rewards", "deposit", "NEWS", "2", "--wallet", "dev:8"]).await;
+    assert_eq!(u(&d["amount"]), U256::from(2u64) * U256::from(10u64).pow(U256::from(18u64)));
+    mint(&n.rpc, usdc, dev_address(8), U256::from(1_000_000_000u64)).await;
+    let d = n.json(&["rewards", "deposit", "NEWS", "100", "--asset", "usdc", "--wallet", "dev:8"]).await;
+    assert_eq!(u(&d["amount"]), U256::from(100_000_000u64));
+    assert!(d["approve_tx"].is_string(), "{d}");
+    let (code, _, err) =
+        n.run(&["rewards", "deposit", "NEWS", "1", "--asset", "DAI", "--wallet", "dev:8"]).await;
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a revenue asset"), "{err}");
+
+    // dev 3: an allocation (with revenue earned in escrow) and worker earnings.
+    let l = n.json(&["rewards", "list", "dev:3"]).await;
+    let kinds: Vec<&str> =
+        l["claimable"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["allocation", "earnings"], "{l}");
+    assert_eq!(l["claimable"][0]["attached_revenue"].as_array().unwrap().len(), 2);
+
+    let chain = Chain::connect(&n.rpc, Some(31337)).await.unwrap();
+    let usdc_t = IERC20::new(usdc, &chain.provider);
+    let t3 = ModelToken::new(token, &chain.provider);
+    let entitled = t3.allocationOf(dev_address(3)).call().await.unwrap();
+    let c = n.json(&["rewards", "claim", "--all", "--wallet", "dev:3"]).await;
+    let kinds: Vec<&str> =
+        c["claimed"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["allocation", "revenue", "revenue", "earnings"], "{c}");
+    assert_eq!(t3.balanceOf(dev_address(3)).call().await.unwrap(), entitled);
+    let got = usdc_t.balanceOf(dev_address(3)).call().await.unwrap();
+    assert!(got > U256::ZERO);
+    assert_eq!(t3.claimable(dev_address(3), usdc).call().await.unwrap(), U256::ZERO);
+    // A rerun finds nothing left.
+    let c = n.json(&["rewards", "claim", "--all", "--wallet", "dev:3"]).await;
+    assert_eq!(c["nothing_to_claim"], true, "{c}");
+
+    // Only one asset of one model.
+    let c = n.json(&["rewards", "claim", "--model", "NEWS", "--asset", "USDC", "--wallet", "dev:1"]).await;
+    assert_eq!(c["claimed"].as_array().unwrap().len(), 1, "{c}");
+    let l = n.json(&["rewards", "list", "--wallet", "dev:1", "--model", &job_s]).await;
+    let assets: Vec<bool> = l["claimable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["asset"]["native"].as_bool().unwrap())
+        .collect();
+    assert_eq!(assets, [true], "only the native revenue is left: {l}");
+
+    // Pushed directly, then synced: accounted once.
+    let s8 = dev(&n.rpc, 8).await;
+    mined!(IERC20::new(usdc, &s8.provider).transfer(token, U256::from(5_000_000u64)));
+    let s = n.json(&["rewards", "sync", "NEWS", "--wallet", "dev:8"]).await;
+    let synced = s["synced"].as_array().unwrap();
+    assert_eq!(u(&synced[0]["amount"]), U256::ZERO);
+    assert_eq!(u(&synced[1]["amount"]), U256::from(5_000_000u64));
+    let s = n.json(&["rewards", "sync", "NEWS", "--asset", "USDC", "--wallet", "dev:8"]).await;
+    assert_eq!(u(&s["synced"][0]["amount"]), U256::ZERO);
+    assert_eq!(
+        ModelToken::new(token, &chain.provider).totalDeposited(usdc).call().await.unwrap(),
+        U256::from(105_000_000u64)
+    );
+}

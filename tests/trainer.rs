@@ -1,0 +1,533 @@
+//! The builtin trainer: reproducibility, learning, averaging, verification and bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use cohort::jobspec::JobSpec;
+use cohort::progress::Silent;
+use cohort::trainer::model::Model;
+use cohort::trainer::ops::Kernels;
+use cohort::trainer::{
+    self, Checkpoint, Corpus, DeviceChoice, ModelConfig, Split, TrainConfig, TrainOptions,
+    VerifyOptions,
+};
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use std::io::Write;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus")
+}
+
+fn fixture_spec(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/jobs")
+        .join(name)
+}
+
+/// A very small model for tests that only need a few real steps.
+fn micro() -> (ModelConfig, TrainConfig) {
+    let model = ModelConfig {
+        layers: 1,
+        width: 32,
+        heads: 2,
+        context: 32,
+        dropout: 0.1,
+    };
+    let training = TrainConfig {
+        batch_size: 8,
+        steps: 20,
+        checkpoint_every: Some(10),
+        eval_windows: 8,
+        seed: 5,
+        ..TrainConfig::default()
+    };
+    (model, training)
+}
+
+const MICRO_TOML: &str = r#"
+[model]
+layers = 1
+width = 32
+heads = 2
+context = 32
+
+[training]
+batch_size = 8
+steps = 4
+eval_windows = 4
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn cohort(home: &Path) -> Command {
+    let mut c = Command::cargo_bin("cohort").unwrap();
+    c.env("COHORT_HOME", home).env_remove("COHORT_PROFILE");
+    c
+}
+
+fn opts(model: &ModelConfig, training: &TrainConfig, out: &Path) -> TrainOptions {
+    TrainOptions {
+        device: DeviceChoice::Cpu,
+        ..TrainOptions::new(
+            vec![corpus()],
+            model.clone(),
+            training.clone(),
+            out.to_path_buf(),
+        )
+    }
+}
+
+fn blake3_file(p: &Path) -> String {
+    blake3::hash(&std::fs::read(p).unwrap())
+        .to_hex()
+        .to_string()
+}
+
+#[test]
+fn same_seed_gives_bit_identical_checkpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, training) = micro();
+    let a = trainer::train(&opts(&model, &training, &dir.path().join("a")), &Silent).unwrap();
+    let b = trainer::train(&opts(&model, &training, &dir.path().join("b")), &Silent).unwrap();
+    assert_eq!(a.checkpoints.len(), 3, "start, step 10 and step 20");
+    for (x, y) in a.checkpoints.iter().zip(&b.checkpoints) {
+        assert_eq!(
+            blake3_file(x),
+            blake3_file(y),
+            "{} vs {}",
+            x.display(),
+            y.display()
+        );
+    }
+    let other = TrainOptions {
+        seed: Some(6),
+        ..opts(&model, &training, &dir.path().join("c"))
+    };
+    let c = trainer::train(&other, &Silent).unwrap();
+    assert_ne!(
+        blake3_file(&a.final_checkpoint),
+        blake3_file(&c.final_checkpoint)
+    );
+    // Another worker sees other batches, so its checkpoint differs too.
+    let w = TrainOptions {
+        worker: [7; 20],
+        ..opts(&model, &training, &dir.path().join("d"))
+    };
+    let d = trainer::train(&w, &Silent).unwrap();
+    assert_ne!(
+        blake3_file(&a.final_checkpoint),
+        blake3_file(&d.final_checkpoint)
+    );
+}
+
+fn grads_of(kernels: Kernels) -> (f32, Vec<(String, Vec<f32>)>) {
+    let (mut config, _) = micro();
+    config.dropout = 0.0;
+    let mut model = Model::init(&config, 3, &candle_core::Device::Cpu).unwrap();
+    model.kernels = kernels;
+    let c = Corpus::load(&[corpus()]).unwrap();
+    let offsets: Vec<usize> = (0..4).map(|i| i * 1000).collect();
+    let (x, y) = trainer::data::windows(&c.train, &offsets, config.context);
+    let loss = model.loss(&x, &y, 4, None).unwrap();
+    let grads = loss.backward().unwrap();
+    let out = model
+        .params
+        .iter()
+        .map(|(name, var)| {
+            let g = grads
+                .get(var.as_tensor())
+                .unwrap_or_else(|| panic!("no gradient for {name}"));
+            (
+                name.clone(),
+                g.flatten_all().unwrap().to_vec1::<f32>().unwrap(),
+            )
+        })
+        .collect();
+    (loss.to_scalar::<f32>().unwrap(), out)
+}
+
+#[test]
+fn every_parameter_receives_a_nonzero_gradient() {
+    for kernels in [Kernels::Fused, Kernels::Reference] {
+        let (_, grads) = grads_of(kernels);
+        assert_eq!(grads.len(), 4 + 12);
+        for (name, g) in grads {
+            let norm: f32 = g.iter().map(|v| v.abs()).sum();
+            assert!(
+                norm > 0.0 && norm.is_finite(),
+                "{kernels:?}: {name} has gradient norm {norm}"
+            );
+        }
+    }
+}
+
+#[test]
+fn fused_kernels_match_candle_reference_ops() {
+    let (lf, gf) = grads_of(Kernels::Fused);
+    let (lr, gr) = grads_of(Kernels::Reference);
+    assert!((lf - lr).abs() < 1e-4, "loss {lf} vs {lr}");
+    for ((name, a), (_, b)) in gf.iter().zip(&gr) {
+        let scale = b.iter().map(|v| v.abs()).fold(0f32, f32::max).max(1e-6);
+        let diff = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0f32, f32::max);
+        assert!(
+            diff / scale < 1e-3,
+            "{name}: max diff {diff} (scale {scale})"
+        );
+    }
+}
+
+#[test]
+fn training_tiny_spec_beats_untrained_model_and_unigram_entropy() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = JobSpec::load(&fixture_spec("tiny.toml")).unwrap();
+    let o = opts(&spec.model.config(), &spec.training_config(), dir.path());
+    let started = std::time::Instant::now();
+    let r = trainer::train(&o, &Silent).unwrap();
+    let secs = started.elapsed().as_secs_f64();
+    let _ = writeln!(
+        std::io::stderr(),
+        "300-step tiny run: {secs:.1} s, {:.0} tokens/s",
+        r.tokens_per_s
+    );
+    assert_eq!(r.end_step, 300);
+    let (initial, last) = (r.initial_val_loss.unwrap(), r.final_val_loss.unwrap());
+    assert!(last < initial - 1.0, "val loss {initial} → {last}");
+    let bits = r.final_val_bits_per_byte.unwrap();
+    assert!(
+        bits < r.unigram_bits_per_byte - 0.5,
+        "{bits} vs unigram {}",
+        r.unigram_bits_per_byte
+    );
+    assert!(dir.path().join("metrics.json").exists());
+
+    let eval = |p: &Path| {
+        trainer::evaluate_split(p, &[corpus()], Split::Val, Some(64), DeviceChoice::Cpu).unwrap()
+    };
+    let untrained = eval(&r.checkpoints[0]);
+    let trained = eval(&r.final_checkpoint);
+    assert!(
+        trained.loss < untrained.loss - 1.0,
+        "{} vs {}",
+        trained.loss,
+        untrained.loss
+    );
+    assert!((trained.bits_per_byte - trained.loss / std::f64::consts::LN_2).abs() < 1e-9);
+
+    let text = trainer::generate(&r.final_checkpoint, "ROMEO:\n", 300, 0.7, 1).unwrap();
+    let again = trainer::generate(&r.final_checkpoint, "ROMEO:\n", 300, 0.7, 1).unwrap();
+    assert_eq!(text, again, "sampling is seeded");
+    let _ = writeln!(std::io::stderr(), "sample: {text}");
+    let letters = text
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic() || *c == ' ')
+        .count();
+    assert!(
+        letters * 10 > text.chars().count() * 7,
+        "mostly letters and spaces: {text:?}"
+    );
+    assert!(
+        text.contains(' ') && text.contains('\n'),
+        "words and lines: {text:?}"
+    );
+}
+
+#[test]
+fn averaging_two_workers_is_not_worse_than_their_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut model, mut training) = micro();
+    model.dropout = 0.0;
+    training.steps = 60;
+    training.checkpoint_every = None;
+    training.eval_windows = 64;
+    let base = trainer::train(&opts(&model, &training, &dir.path().join("base")), &Silent).unwrap();
+    let mut results = Vec::new();
+    for w in [1u8, 2] {
+        let o = TrainOptions {
+            init: Some(base.final_checkpoint.clone()),
+            fresh_optimizer: true,
+            round: 1,
+            worker: [w; 20],
+            steps: Some(25),
+            ..opts(&model, &training, &dir.path().join(format!("w{w}")))
+        };
+        results.push(trainer::train(&o, &Silent).unwrap());
+    }
+    let out = dir.path().join("avg.safetensors");
+    let inputs: Vec<(PathBuf, f64)> = results
+        .iter()
+        .map(|r| (r.final_checkpoint.clone(), 1.0))
+        .collect();
+    trainer::average(&inputs, &out).unwrap();
+    let avg = Checkpoint::load(&out).unwrap();
+    assert!(avg.optimizer.is_none(), "averages carry weights only");
+    assert_eq!(avg.step, 85);
+    let eval = |p: &Path| {
+        trainer::evaluate_split(p, &[corpus()], Split::Val, None, DeviceChoice::Cpu)
+            .unwrap()
+            .loss
+    };
+    let (a, b, m) = (eval(&inputs[0].0), eval(&inputs[1].0), eval(&out));
+    assert!(m <= (a + b) / 2.0 + 1e-6, "average {m} vs workers {a}, {b}");
+
+    // Weights: 0 and 1 reproduce the second checkpoint exactly.
+    let only_b = dir.path().join("only_b.safetensors");
+    trainer::average(
+        &[(inputs[0].0.clone(), 0.0), (inputs[1].0.clone(), 1.0)],
+        &only_b,
+    )
+    .unwrap();
+    let (x, y) = (
+        Checkpoint::load(&only_b).unwrap(),
+        Checkpoint::load(&inputs[1].0).unwrap(),
+    );
+    assert_eq!(x.weights, y.weights);
+}
+
+#[test]
+fn verify_span_accepts_honest_work_and_reports_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, training) = micro();
+    let worker = [0x42; 20];
+    let o = TrainOptions {
+        worker,
+        round: 3,
+        ..opts(&model, &training, dir.path())
+    };
+    let r = trainer::train(&o, &Silent).unwrap();
+    let (from, claimed) = (&r.checkpoints[1], &r.checkpoints[2]);
+    let v = VerifyOptions {
+        data: vec![corpus()],
+        model: model.clone(),
+        training: training.clone(),
+        seed: None,
+        round: 3,
+        worker,
+    };
+    let honest = trainer::verify_span(from, claimed, &v).unwrap();
+    assert!(honest.identical, "{honest:?}");
+    assert_eq!((honest.from_step, honest.to_step), (10, 20));
+    assert!(honest.compared_optimizer);
+
+    let mut ck = Checkpoint::load(claimed).unwrap();
+    ck.weights.get_mut("blocks.0.mlp.fc.bias").unwrap().1[3] += 0.001;
+    let tampered = dir.path().join("tampered.safetensors");
+    ck.save(&tampered).unwrap();
+    let report = trainer::verify_span(from, &tampered, &v).unwrap();
+    assert!(!report.identical);
+    let bad: Vec<_> = report
+        .tensors
+        .iter()
+        .filter(|t| t.max_abs_diff > 0.0)
+        .collect();
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert_eq!(bad[0].name, "blocks.0.mlp.fc.bias");
+    assert!((bad[0].max_abs_diff - 0.001).abs() < 1e-4);
+
+    // The wrong worker address means other batches: not reproduced.
+    let wrong = VerifyOptions {
+        worker: [0x43; 20],
+        ..v
+    };
+    assert!(
+        !trainer::verify_span(from, claimed, &wrong)
+            .unwrap()
+            .identical
+    );
+
+    // Through the binary: exit 0 for the honest span, 5 for the tampered one.
+    let spec = write(
+        dir.path(),
+        "micro.toml",
+        "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\ndropout = 0.1\n\n\
+         [training]\nbatch_size = 8\nsteps = 20\ncheckpoint_every = 10\neval_windows = 8\nseed = 5\n",
+    );
+    let args = |claim: &Path| {
+        let mut c = cohort(dir.path());
+        c.args(["model", "verify", "--from"])
+            .arg(from)
+            .arg("--claimed")
+            .arg(claim)
+            .arg("--data")
+            .arg(corpus())
+            .arg("--config")
+            .arg(&spec)
+            .args([
+                "--round",
+                "3",
+                "--worker",
+                &format!("0x{}", "42".repeat(20)),
+            ]);
+        c
+    };
+    args(claimed)
+        .assert()
+        .success()
+        .stdout(contains("identical"));
+    args(&tampered)
+        .assert()
+        .code(5)
+        .stdout(contains("blocks.0.mlp.fc.bias"));
+}
+
+#[test]
+fn config_errors_exit_2_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "data/a.txt",
+        &"to be or not to be, that is the question. ".repeat(40),
+    );
+    let run = |name: &str, toml: &str| {
+        let spec = write(dir.path(), name, toml);
+        let mut c = cohort(dir.path());
+        c.arg("train")
+            .arg("--data")
+            .arg(&data)
+            .arg("--config")
+            .arg(&spec);
+        c.arg("--out").arg(dir.path().join("out"));
+        c.assert().code(2)
+    };
+    run(
+        "unknown.toml",
+        &MICRO_TOML.replace("width = 32", "widht = 32"),
+    )
+    .stderr(contains("widht"));
+    run("heads.toml", &MICRO_TOML.replace("heads = 2", "heads = 3"))
+        .stderr(contains("model.heads"));
+    run(
+        "training.toml",
+        &format!("{MICRO_TOML}learning_rat = 0.1\n"),
+    )
+    .stderr(contains("learning_rat"));
+    run(
+        "context.toml",
+        &MICRO_TOML.replace("context = 32", "context = 4096"),
+    )
+    .stderr(contains("model.context"));
+    run(
+        "memory.toml",
+        &MICRO_TOML
+            .replace("layers = 1", "layers = 256")
+            .replace("width = 32", "width = 16384"),
+    )
+    .stderr(contains("GiB").and(contains("--force")));
+    let exec = "[model]\ntrainer = \"exec\"\ncommand = [\"python3\", \"train.py\"]\n";
+    run("exec.toml", exec).stderr(contains("builtin"));
+}
+
+#[test]
+fn checkpoint_from_another_config_is_refused_naming_both_shapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = write(dir.path(), "small.toml", MICRO_TOML);
+    let wide = write(
+        dir.path(),
+        "wide.toml",
+        &MICRO_TOML.replace("width = 32", "width = 48"),
+    );
+    let mut c = cohort(dir.path());
+    c.arg("train")
+        .arg("--data")
+        .arg(corpus())
+        .arg("--config")
+        .arg(&small);
+    c.arg("--out")
+        .arg(dir.path().join("a"))
+        .args(["--steps", "1", "--json"]);
+    let out = c.assert().success().get_output().stdout.clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("one JSON document");
+    let ckpt = report["final_checkpoint"].as_str().unwrap().to_string();
+    assert_eq!(report["end_step"], 1);
+    assert!(report["metrics"].as_array().is_some_and(|m| !m.is_empty()));
+
+    let mut c = cohort(dir.path());
+    c.arg("train")
+        .arg("--data")
+        .arg(corpus())
+        .arg("--config")
+        .arg(&wide);
+    c.arg("--out")
+        .arg(dir.path().join("b"))
+        .arg("--init")
+        .arg(&ckpt);
+    c.assert()
+        .code(2)
+        .stderr(contains("width=32").and(contains("width=48")));
+
+    let other = write(dir.path(), "other.safetensors", "not a checkpoint");
+    cohort(dir.path())
+        .args(["model", "average"])
+        .arg(&ckpt)
+        .arg(&other)
+        .arg("-o")
+        .arg(dir.path().join("avg.safetensors"))
+        .assert()
+        .code(2)
+        .stderr(contains("not a cohort checkpoint"));
+}
+
+#[test]
+fn empty_or_binary_only_data_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "spec.toml", MICRO_TOML);
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    write(&empty, "nothing.txt", "");
+    let binary = dir.path().join("binary");
+    std::fs::create_dir_all(&binary).unwrap();
+    std::fs::write(binary.join("blob.bin"), [0u8, 1, 2, 3, 0, 255].repeat(100)).unwrap();
+    for (data, what) in [(&empty, "empty"), (&binary, "binary")] {
+        let mut c = cohort(dir.path());
+        c.arg("train")
+            .arg("--data")
+            .arg(data)
+            .arg("--config")
+            .arg(&spec);
+        c.arg("--out").arg(dir.path().join("out"));
+        c.assert().code(2).stderr(contains(what));
+    }
+    let err = Corpus::load(&[binary]).unwrap_err();
+    assert!(err.message.contains("binary"), "{}", err.message);
+}
+
+#[test]
+fn every_fixture_job_spec_parses() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/jobs");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            let spec = JobSpec::load(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            assert!(spec.job.is_some(), "{} shows a [job] table", p.display());
+            n += 1;
+        }
+    }
+    assert!(n >= 2);
+    let tiny = JobSpec::load(&fixture_spec("tiny.toml")).unwrap();
+    let c = tiny.model.config();
+    assert_eq!(
+        (
+            c.layers,
+            c.width,
+            c.heads,
+            c.context,
+            tiny.training.batch_size
+        ),
+        (2, 64, 4, 64, 16)
+    );
+    // With a [job] table the schedule spans every round.
+    assert_eq!(
+        tiny.training_config().decay_steps,
+        Some(300 * tiny.job.unwrap().rounds)
+    );
+}
