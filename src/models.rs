@@ -72,10 +72,17 @@ pub fn parse_share(s: &str) -> Result<u16> {
         return Err(bad());
     }
     let frac = format!("{:0<2}", &frac.trim_end_matches('0'));
-    let int: u32 = if int.is_empty() { 0 } else { int.parse().map_err(|_| bad())? };
+    let int: u32 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| bad())?
+    };
     let bps = int * 100 + frac.parse::<u32>().map_err(|_| bad())?;
     if bps > u32::from(BPS) {
-        return Err(Error::usage("model.bad_share", format!("share '{s}' is above 100%")));
+        return Err(Error::usage(
+            "model.bad_share",
+            format!("share '{s}' is above 100%"),
+        ));
     }
     Ok(bps as u16)
 }
@@ -114,7 +121,11 @@ impl Asset {
 
     /// Formats base units of this asset (`1.5 ETH`).
     pub fn format(&self, amount: U256) -> String {
-        format!("{} {}", crate::wallet::amount::format_amount(amount, self.decimals), self.symbol)
+        format!(
+            "{} {}",
+            crate::wallet::amount::format_amount(amount, self.decimals),
+            self.symbol
+        )
     }
 
     /// Whether `sel` (an address, `native`, the coin's symbol, or a token symbol) names this asset.
@@ -136,18 +147,28 @@ pub async fn asset_info(chain: &Chain, address: Address) -> Result<Asset> {
         return Ok(Asset::native(chain.chain_id));
     }
     if !chain.has_code(address).await? {
-        return Err(Error::usage("asset.not_contract", format!("{address} is not a contract"))
-            .hint("name an ERC-20 token contract by its address"));
+        return Err(
+            Error::usage("asset.not_contract", format!("{address} is not a contract"))
+                .hint("name an ERC-20 token contract by its address"),
+        );
     }
     let t = IERC20::new(address, &chain.provider);
     let not_erc20 = |e: alloy::contract::Error| {
-        Error::usage("asset.not_erc20", format!("{address} does not answer as an ERC-20"))
-            .cause(describe_contract_error(&chain.rpc_url, e).message)
-            .hint("name an ERC-20 token contract by its address")
+        Error::usage(
+            "asset.not_erc20",
+            format!("{address} does not answer as an ERC-20"),
+        )
+        .cause(describe_contract_error(&chain.rpc_url, e).message)
+        .hint("name an ERC-20 token contract by its address")
     };
     let decimals = t.decimals().call().await.map_err(not_erc20)?;
     let symbol = t.symbol().call().await.unwrap_or_else(|_| "?".to_string());
-    Ok(Asset { address, symbol, decimals, native: false })
+    Ok(Asset {
+        address,
+        symbol,
+        decimals,
+        native: false,
+    })
 }
 
 // ---------------------------------------------------------------------------------- models
@@ -172,7 +193,11 @@ impl Suite {
         let f = ModelTokenFactory::new(factory, &chain.provider);
         let job_market = f.jobMarket().call().await.map_err(call_err(chain))?;
         let dataset_registry = f.datasetRegistry().call().await.map_err(call_err(chain))?;
-        Ok(Suite { factory, job_market, dataset_registry })
+        Ok(Suite {
+            factory,
+            job_market,
+            dataset_registry,
+        })
     }
 }
 
@@ -197,7 +222,12 @@ async fn model_ref(chain: &Chain, token: Address) -> Result<ModelRef> {
     let job_id = t.jobId().call().await.map_err(call_err(chain))?;
     let name = t.name().call().await.map_err(call_err(chain))?;
     let symbol = t.symbol().call().await.map_err(call_err(chain))?;
-    Ok(ModelRef { job_id: job_id.saturating_to(), token, name, symbol })
+    Ok(ModelRef {
+        job_id: job_id.saturating_to(),
+        token,
+        name,
+        symbol,
+    })
 }
 
 /// Every model token of the factory, in creation order.
@@ -221,19 +251,33 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
     let f = ModelTokenFactory::new(factory, &chain.provider);
     let n = name.trim();
     if let Ok(job) = n.parse::<u64>() {
-        let token = f.tokenOf(U256::from(job)).call().await.map_err(call_err(chain))?;
+        let token = f
+            .tokenOf(U256::from(job))
+            .call()
+            .await
+            .map_err(call_err(chain))?;
         if token == Address::ZERO {
-            return Err(Error::usage("model.not_tokenized", format!("job {job} has no model token"))
-                .hint(format!("tokenize it with `cohort model tokenize {job} …`, or see `cohort model list`")));
+            return Err(Error::usage(
+                "model.not_tokenized",
+                format!("job {job} has no model token"),
+            )
+            .hint(format!(
+                "tokenize it with `cohort model tokenize {job} …`, or see `cohort model list`"
+            )));
         }
         return model_ref(chain, token).await;
     }
     let all = all_models(chain, factory).await?;
     if let Ok(addr) = n.parse::<Address>() {
-        return all.into_iter().find(|m| m.token == addr).ok_or_else(|| unknown_model(name));
+        return all
+            .into_iter()
+            .find(|m| m.token == addr)
+            .ok_or_else(|| unknown_model(name));
     }
-    let mut hits: Vec<ModelRef> =
-        all.into_iter().filter(|m| m.symbol.eq_ignore_ascii_case(n)).collect();
+    let mut hits: Vec<ModelRef> = all
+        .into_iter()
+        .filter(|m| m.symbol.eq_ignore_ascii_case(n))
+        .collect();
     match hits.len() {
         0 => Err(unknown_model(name)),
         1 => Ok(hits.remove(0)),
@@ -242,7 +286,10 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
             format!(
                 "symbol '{name}' names {} models: {}",
                 hits.len(),
-                hits.iter().map(|m| format!("job {} at {}", m.job_id, m.token)).collect::<Vec<_>>().join(", ")
+                hits.iter()
+                    .map(|m| format!("job {} at {}", m.job_id, m.token))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
         .hint("name the model by job id or token address")),
@@ -283,8 +330,16 @@ pub async fn revenue(chain: &Chain, token: Address) -> Result<Vec<Revenue>> {
     let t = ModelToken::new(token, &chain.provider);
     let mut out = Vec::new();
     for asset in revenue_assets(chain, token).await? {
-        let deposited = t.totalDeposited(asset.address).call().await.map_err(call_err(chain))?;
-        let claimed = t.totalClaimed(asset.address).call().await.map_err(call_err(chain))?;
+        let deposited = t
+            .totalDeposited(asset.address)
+            .call()
+            .await
+            .map_err(call_err(chain))?;
+        let claimed = t
+            .totalClaimed(asset.address)
+            .call()
+            .await
+            .map_err(call_err(chain))?;
         let balance = if asset.native {
             chain.balance(token).await?
         } else {
@@ -347,7 +402,12 @@ pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
             continue;
         }
         let ppm = mul_div(balance, U256::from(1_000_000u64), supply).saturating_to();
-        out.push(Holder { address, balance, share_ppm: ppm, escrow: address == token });
+        out.push(Holder {
+            address,
+            balance,
+            share_ppm: ppm,
+            escrow: address == token,
+        });
     }
     out.sort_by(|a, b| b.balance.cmp(&a.balance).then(a.address.cmp(&b.address)));
     Ok(out)
@@ -393,7 +453,14 @@ pub async fn details(chain: &Chain, model: &ModelRef) -> Result<ModelDetails> {
         model: model.clone(),
         model_root: t.modelRoot().call().await.map_err(&e)?,
         job_owner: t.jobOwner().call().await.map_err(&e)?,
-        datasets: t.datasetIds().call().await.map_err(&e)?.iter().map(|d| d.saturating_to()).collect(),
+        datasets: t
+            .datasetIds()
+            .call()
+            .await
+            .map_err(&e)?
+            .iter()
+            .map(|d| d.saturating_to())
+            .collect(),
         cap,
         total_supply: t.totalSupply().call().await.map_err(&e)?,
         owner_pool: cap - data_pool - compute_pool,
@@ -485,8 +552,11 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
     let jid = U256::from(job_id);
     let count: u64 = jm.jobCount().call().await.map_err(&e)?.saturating_to();
     if job_id == 0 || job_id > count {
-        return Err(Error::usage("job.unknown", format!("there is no job {job_id}"))
-            .hint(format!("job ids run from 1 to {count}; see `cohort job list`")));
+        return Err(
+            Error::usage("job.unknown", format!("there is no job {job_id}")).hint(format!(
+                "job ids run from 1 to {count}; see `cohort job list`"
+            )),
+        );
     }
     let job = jm.getJob(jid).call().await.map_err(&e)?;
     let datasets = jm.jobDatasets(jid).call().await.map_err(&e)?;
@@ -497,7 +567,10 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
         for who in reg.contributorsOf(*d).call().await.map_err(&e)? {
             let w = reg.weightOf(*d, who).call().await.map_err(&e)?;
             if !w.is_zero() {
-                let c = per.entry(who).or_insert_with(|| Contribution { address: who, ..Default::default() });
+                let c = per.entry(who).or_insert_with(|| Contribution {
+                    address: who,
+                    ..Default::default()
+                });
                 c.data_weight += w;
             }
         }
@@ -512,8 +585,12 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
     for w in workers {
         let units = jm.computeUnits(jid, w).call().await.map_err(&e)?;
         if !units.is_zero() {
-            per.entry(w).or_insert_with(|| Contribution { address: w, ..Default::default() }).compute_units =
-                units;
+            per.entry(w)
+                .or_insert_with(|| Contribution {
+                    address: w,
+                    ..Default::default()
+                })
+                .compute_units = units;
         }
     }
     Ok(JobRecords {
@@ -560,7 +637,10 @@ pub async fn allocations(
     let mut rows: Vec<Contribution> = records.contributors;
     if let Some(a) = only {
         let found = rows.iter().find(|c| c.address == a).cloned();
-        rows = vec![found.unwrap_or(Contribution { address: a, ..Default::default() })];
+        rows = vec![found.unwrap_or(Contribution {
+            address: a,
+            ..Default::default()
+        })];
     }
     let t = ModelToken::new(model.token, &chain.provider);
     let e = call_err(chain);
@@ -635,9 +715,16 @@ pub fn pools(
     total_units: U256,
 ) -> (U256, U256, U256) {
     let bps = U256::from(BPS);
-    let data = if total_weight.is_zero() { U256::ZERO } else { cap * U256::from(data_bps) / bps };
-    let compute =
-        if total_units.is_zero() { U256::ZERO } else { cap * U256::from(compute_bps) / bps };
+    let data = if total_weight.is_zero() {
+        U256::ZERO
+    } else {
+        cap * U256::from(data_bps) / bps
+    };
+    let compute = if total_units.is_zero() {
+        U256::ZERO
+    } else {
+        cap * U256::from(compute_bps) / bps
+    };
     (cap - data - compute, data, compute)
 }
 
@@ -665,63 +752,97 @@ pub async fn plan_tokenize(
         .hint("make --owner-share, --data-share and --compute-share add up to 100%"));
     }
     if req.cap.is_zero() {
-        return Err(Error::usage("model.zero_supply", "the supply must be positive")
-            .hint("pass --supply N with N > 0 whole tokens"));
+        return Err(
+            Error::usage("model.zero_supply", "the supply must be positive")
+                .hint("pass --supply N with N > 0 whole tokens"),
+        );
     }
     if req.name.trim().is_empty() || req.symbol.trim().is_empty() {
-        return Err(Error::usage("model.empty_name", "the token needs a name and a symbol")
-            .hint("pass --name NAME --symbol SYM"));
+        return Err(
+            Error::usage("model.empty_name", "the token needs a name and a symbol")
+                .hint("pass --name NAME --symbol SYM"),
+        );
     }
     if req.revenue_assets.len() > MAX_REVENUE_ASSETS {
         return Err(Error::usage(
             "model.too_many_assets",
-            format!("{} revenue assets given; a model takes at most {MAX_REVENUE_ASSETS}", req.revenue_assets.len()),
+            format!(
+                "{} revenue assets given; a model takes at most {MAX_REVENUE_ASSETS}",
+                req.revenue_assets.len()
+            ),
         )
         .hint("the native coin is always accepted; name at most 4 ERC-20s with --revenue-asset"));
     }
     let mut assets = Vec::new();
     for (i, a) in req.revenue_assets.iter().enumerate() {
         if *a == Address::ZERO {
-            return Err(Error::usage("model.bad_asset", "the native coin is always a revenue asset")
-                .hint("name only ERC-20 token addresses with --revenue-asset"));
+            return Err(Error::usage(
+                "model.bad_asset",
+                "the native coin is always a revenue asset",
+            )
+            .hint("name only ERC-20 token addresses with --revenue-asset"));
         }
         if req.revenue_assets[..i].contains(a) {
-            return Err(Error::usage("model.bad_asset", format!("revenue asset {a} is named twice")));
+            return Err(Error::usage(
+                "model.bad_asset",
+                format!("revenue asset {a} is named twice"),
+            ));
         }
         assets.push(asset_info(chain, *a).await?);
     }
     let records = job_records(chain, suite, req.job_id).await?;
     let f = ModelTokenFactory::new(suite.factory, &chain.provider);
-    let existing = f.tokenOf(U256::from(req.job_id)).call().await.map_err(call_err(chain))?;
+    let existing = f
+        .tokenOf(U256::from(req.job_id))
+        .call()
+        .await
+        .map_err(call_err(chain))?;
     if existing != Address::ZERO {
         return Err(Error::reverted(
             "model.already_tokenized",
-            format!("job {} is already tokenized: its token is {existing}", req.job_id),
+            format!(
+                "job {} is already tokenized: its token is {existing}",
+                req.job_id
+            ),
         )
         .hint(format!("see it with `cohort model show {}`", req.job_id)));
     }
     if records.state != "completed" {
         return Err(Error::reverted(
             "model.job_not_completed",
-            format!("job {} is {}, not completed: only a finished model can be tokenized", req.job_id, records.state),
+            format!(
+                "job {} is {}, not completed: only a finished model can be tokenized",
+                req.job_id, records.state
+            ),
         )
         .hint("wait until the job's coordinator completes it (`cohort job show`)"));
     }
     if records.owner != sender {
         return Err(Error::reverted(
             "model.not_owner",
-            format!("{sender} is not the owner of job {}; its owner {} is", req.job_id, records.owner),
+            format!(
+                "{sender} is not the owner of job {}; its owner {} is",
+                req.job_id, records.owner
+            ),
         )
         .hint("sign with the job owner's wallet (--wallet)"));
     }
-    let (owner_amount, data_pool, compute_pool) =
-        pools(req.cap, req.data_bps, req.compute_bps, records.total_weight, records.total_units);
+    let (owner_amount, data_pool, compute_pool) = pools(
+        req.cap,
+        req.data_bps,
+        req.compute_bps,
+        records.total_weight,
+        records.total_units,
+    );
     let mut warnings = Vec::new();
     if records.total_weight.is_zero() && req.data_bps > 0 {
-        warnings.push("the datasets have no accepted weight: the data pool goes to the owner".to_string());
+        warnings.push(
+            "the datasets have no accepted weight: the data pool goes to the owner".to_string(),
+        );
     }
     if records.total_units.is_zero() && req.compute_bps > 0 {
-        warnings.push("the job has no accepted work: the compute pool goes to the owner".to_string());
+        warnings
+            .push("the job has no accepted work: the compute pool goes to the owner".to_string());
     }
     for m in all_models(chain, suite.factory).await? {
         if m.symbol.eq_ignore_ascii_case(&req.symbol) {
@@ -775,8 +896,10 @@ fn tokenize_call<'a>(
     suite: &Suite,
     sender: Address,
     req: &TokenizeRequest,
-) -> alloy::contract::SolCallBuilder<&'a alloy::providers::DynProvider, ModelTokenFactory::tokenizeCall>
-{
+) -> alloy::contract::SolCallBuilder<
+    &'a alloy::providers::DynProvider,
+    ModelTokenFactory::tokenizeCall,
+> {
     let call = ModelTokenFactory::tokenizeCall {
         jobId: U256::from(req.job_id),
         name: req.name.clone(),
@@ -787,8 +910,7 @@ fn tokenize_call<'a>(
         computeBps: req.compute_bps,
         revenueAssets: req.revenue_assets.clone(),
     };
-    alloy::contract::SolCallBuilder::new_sol(&chain.provider, &suite.factory, &call)
-        .from(sender)
+    alloy::contract::SolCallBuilder::new_sol(&chain.provider, &suite.factory, &call).from(sender)
 }
 
 /// A finished tokenization.
@@ -819,7 +941,12 @@ pub async fn tokenize(
         .find_map(|l| l.log_decode::<ModelTokenFactory::Tokenized>().ok())
         .map(|l| l.inner.data.token)
         .unwrap_or(plan.token);
-    Ok(Tokenized { token, tx_hash: done.tx_hash, gas_used: done.gas_used, plan })
+    Ok(Tokenized {
+        token,
+        tx_hash: done.tx_hash,
+        gas_used: done.gas_used,
+        plan,
+    })
 }
 
 // ---------------------------------------------------------------------------------- balances
@@ -902,13 +1029,19 @@ mod tests {
         assert_eq!((d, c), (U256::from(400u64), U256::from(400u64)));
         assert_eq!(o, U256::from(201u64));
         let (o, d, c) = pools(cap, 4000, 4000, U256::ZERO, U256::from(1u8));
-        assert_eq!((o, d, c), (U256::from(601u64), U256::ZERO, U256::from(400u64)));
+        assert_eq!(
+            (o, d, c),
+            (U256::from(601u64), U256::ZERO, U256::from(400u64))
+        );
     }
 
     #[test]
     fn mul_div_floors_without_overflow() {
         let big = U256::MAX;
         assert_eq!(mul_div(big, big, big), big);
-        assert_eq!(mul_div(U256::from(10u8), U256::from(3u8), U256::from(4u8)), U256::from(7u8));
+        assert_eq!(
+            mul_div(U256::from(10u8), U256::from(3u8), U256::from(4u8)),
+            U256::from(7u8)
+        );
     }
 }

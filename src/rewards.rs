@@ -77,7 +77,10 @@ impl ClaimFilter {
     }
     fn wants_earnings(&self, chain_id: u64) -> bool {
         self.model.is_none()
-            && self.asset.as_deref().is_none_or(|a| Asset::native(chain_id).matches(a))
+            && self
+                .asset
+                .as_deref()
+                .is_none_or(|a| Asset::native(chain_id).matches(a))
     }
 }
 
@@ -87,21 +90,34 @@ fn call_err(chain: &Chain) -> impl Fn(alloy::contract::Error) -> Error + '_ {
 
 /// The model token as an asset (for allocations).
 fn token_asset(m: &ModelRef) -> Asset {
-    Asset { address: m.token, symbol: m.symbol.clone(), decimals: models::TOKEN_DECIMALS, native: false }
+    Asset {
+        address: m.token,
+        symbol: m.symbol.clone(),
+        decimals: models::TOKEN_DECIMALS,
+        native: false,
+    }
 }
 
 /// Picks the asset `sel` names among a model's revenue assets, or says which exist.
 pub fn select_asset(model: &ModelRef, assets: &[Asset], sel: &str) -> Result<Asset> {
-    assets.iter().find(|a| a.matches(sel)).cloned().ok_or_else(|| {
-        Error::usage(
-            "rewards.unknown_asset",
-            format!("'{sel}' is not a revenue asset of {}", model.label()),
-        )
-        .hint(format!(
-            "its revenue assets are: {}",
-            assets.iter().map(|a| format!("{} ({})", a.symbol, a.address)).collect::<Vec<_>>().join(", ")
-        ))
-    })
+    assets
+        .iter()
+        .find(|a| a.matches(sel))
+        .cloned()
+        .ok_or_else(|| {
+            Error::usage(
+                "rewards.unknown_asset",
+                format!("'{sel}' is not a revenue asset of {}", model.label()),
+            )
+            .hint(format!(
+                "its revenue assets are: {}",
+                assets
+                    .iter()
+                    .map(|a| format!("{} ({})", a.symbol, a.address))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
 }
 
 async fn model_claimables(
@@ -119,15 +135,26 @@ async fn model_claimables(
         Some(sel) => assets.into_iter().filter(|a| a.matches(sel)).collect(),
     };
     let mut out = Vec::new();
-    if allocations && filter.wants_allocations() && !t.allocationClaimed(who).call().await.map_err(&e)? {
+    if allocations
+        && filter.wants_allocations()
+        && !t.allocationClaimed(who).call().await.map_err(&e)?
+    {
         let amount = t.allocationOf(who).call().await.map_err(&e)?;
         if !amount.is_zero() {
             let mut attached = Vec::new();
             for a in &assets {
-                let per_share = t.revenuePerShare(a.address).call().await.map_err(&e)?.magnifiedPerShare;
+                let per_share = t
+                    .revenuePerShare(a.address)
+                    .call()
+                    .await
+                    .map_err(&e)?
+                    .magnifiedPerShare;
                 let v = models::mul_div(per_share, amount, U256::from(1u8) << 128);
                 if !v.is_zero() {
-                    attached.push(Attached { asset: a.clone(), amount: v });
+                    attached.push(Attached {
+                        asset: a.clone(),
+                        amount: v,
+                    });
                 }
             }
             out.push(Claimable {
@@ -269,13 +296,21 @@ pub async fn claim(
 ) -> Result<ClaimReport> {
     let chain = &s.chain;
     let who = s.address;
-    let mut report = ClaimReport { address: who, claimed: Vec::new(), failed: Vec::new() };
+    let mut report = ClaimReport {
+        address: who,
+        claimed: Vec::new(),
+        failed: Vec::new(),
+    };
     let models = match &filter.model {
         Some(m) => vec![m.clone()],
         None => models::all_models(chain, suite.factory).await?,
     };
     let mut record = |item: Claimable, r: Result<Option<(B256, u64)>>| match r {
-        Ok(Some((tx_hash, gas_used))) => report.claimed.push(Claimed { item, tx_hash, gas_used }),
+        Ok(Some((tx_hash, gas_used))) => report.claimed.push(Claimed {
+            item,
+            tx_hash,
+            gas_used,
+        }),
         Ok(None) => {}
         Err(error) => report.failed.push(ClaimFailure {
             item,
@@ -288,7 +323,10 @@ pub async fn claim(
     for m in &models {
         // Allocations first, then the revenue as it stands after them.
         let items = model_claimables(chain, who, m, filter, true).await?;
-        for item in items.into_iter().filter(|i| i.kind == ClaimKind::Allocation) {
+        for item in items
+            .into_iter()
+            .filter(|i| i.kind == ClaimKind::Allocation)
+        {
             let r = claim_one(s, suite, &item, progress).await;
             record(item, r);
         }
@@ -340,8 +378,10 @@ pub async fn deposit(
     let chain = &s.chain;
     let e = call_err(chain);
     if amount.is_zero() {
-        return Err(Error::usage("rewards.zero_amount", "the amount to deposit is zero")
-            .hint("pass a positive amount, e.g. 1.5 or 250gwei"));
+        return Err(
+            Error::usage("rewards.zero_amount", "the amount to deposit is zero")
+                .hint("pass a positive amount, e.g. 1.5 or 250gwei"),
+        );
     }
     let assets = models::revenue_assets(chain, model.token).await?;
     if !assets.iter().any(|a| a.address == asset.address) {
@@ -350,7 +390,11 @@ pub async fn deposit(
     let t = ModelToken::new(model.token, &s.provider);
     let label = format!("depositing {} into {}", asset.format(amount), model.label());
     if asset.native {
-        let tx = t.deposit().value(amount).from(s.address).into_transaction_request();
+        let tx = t
+            .deposit()
+            .value(amount)
+            .from(s.address)
+            .into_transaction_request();
         let done = models::send(s, tx, &label, progress).await?;
         return Ok(Deposited {
             model: model.clone(),
@@ -373,10 +417,17 @@ pub async fn deposit(
             "the deposit",
         ));
     }
-    let allowance = erc20.allowance(s.address, model.token).call().await.map_err(&e)?;
+    let allowance = erc20
+        .allowance(s.address, model.token)
+        .call()
+        .await
+        .map_err(&e)?;
     let mut approve_tx = None;
     if allowance < amount {
-        let tx = erc20.approve(model.token, amount).from(s.address).into_transaction_request();
+        let tx = erc20
+            .approve(model.token, amount)
+            .from(s.address)
+            .into_transaction_request();
         let label = format!("approving {} for {}", asset.format(amount), model.label());
         approve_tx = Some(models::send(s, tx, &label, progress).await?.tx_hash);
     }
@@ -426,9 +477,17 @@ pub async fn sync(
             None
         } else {
             let label = format!("syncing {} of {}", asset.symbol, model.label());
-            Some(models::send(s, call.into_transaction_request(), &label, progress).await?.tx_hash)
+            Some(
+                models::send(s, call.into_transaction_request(), &label, progress)
+                    .await?
+                    .tx_hash,
+            )
         };
-        out.push(Synced { asset, amount, tx_hash });
+        out.push(Synced {
+            asset,
+            amount,
+            tx_hash,
+        });
     }
     Ok(out)
 }

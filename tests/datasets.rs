@@ -15,13 +15,26 @@ fn dev_address(i: u32) -> String {
 /// Runs a failing command and returns (exit code, stderr).
 fn fails(net: &Devnet, args: &[&str]) -> (i32, String) {
     let out = net.cmd().args(args).output().unwrap();
-    assert!(!out.status.success(), "cohort {args:?} unexpectedly succeeded");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    assert!(
+        !out.status.success(),
+        "cohort {args:?} unexpectedly succeeded"
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn create(net: &Devnet, name: &str, extra: &[&str]) -> Value {
-    let mut args =
-        vec!["dataset", "create", name, "--description", "test data", "--license", "CC0-1.0"];
+    let mut args = vec![
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "test data",
+        "--license",
+        "CC0-1.0",
+    ];
     args.extend_from_slice(extra);
     net.json(&args)
 }
@@ -35,10 +48,15 @@ fn contribute_raw(net: &Devnet, dataset: u64, who: u32, size: u64, path: &str) {
         let client =
             cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
         let reg = cohort::datasets::Registry::open(&client).await.unwrap();
-        let s = reg.chain.with_signer(cohort::devnet::dev_signer(who).unwrap()).unwrap();
+        let s = reg
+            .chain
+            .with_signer(cohort::devnet::dev_signer(who).unwrap())
+            .unwrap();
         let root = alloy::primitives::B256::repeat_byte(size as u8);
         let silent = cohort::progress::Silent;
-        reg.contribute(&s, dataset, root, size, [7u8; 32], path, &silent).await.unwrap();
+        reg.contribute(&s, dataset, root, size, [7u8; 32], path, &silent)
+            .await
+            .unwrap();
     });
 }
 
@@ -49,13 +67,22 @@ fn create_list_show_by_id_or_name_and_refuse_bad_names() {
     assert_eq!(a["dataset"]["id"], 1);
     assert_eq!(a["dataset"]["curator"], dev_address(0));
     assert_eq!(a["dataset"]["sealed"], false);
-    let b = create(&net, "poems-v2", &["--previous", "poems", "--wallet", "dev:1"]);
+    let b = create(
+        &net,
+        "poems-v2",
+        &["--previous", "poems", "--wallet", "dev:1"],
+    );
     assert_eq!(b["dataset"]["id"], 2);
     assert_eq!(b["dataset"]["predecessor_id"], 1);
     assert_eq!(b["dataset"]["curator"], dev_address(1));
 
     let list = net.json(&["dataset", "list"]);
-    let names: Vec<&str> = list.as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["poems", "poems-v2"]);
     let by_name = net.json(&["dataset", "show", "poems-v2"]);
     let by_id = net.json(&["dataset", "show", "2"]);
@@ -63,21 +90,59 @@ fn create_list_show_by_id_or_name_and_refuse_bad_names() {
     assert_eq!(by_id["contributions"].as_array().unwrap().len(), 0);
 
     // A taken name: usage error naming the existing id, nothing sent.
-    let (code, err) = fails(&net, &["dataset", "create", "poems", "--description", "x", "--license", "MIT"]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "dataset",
+            "create",
+            "poems",
+            "--description",
+            "x",
+            "--license",
+            "MIT",
+        ],
+    );
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("already exists (id 1)") && err.contains("hint:"), "{err}");
+    assert!(
+        err.contains("already exists (id 1)") && err.contains("hint:"),
+        "{err}"
+    );
     // A name made of digits would read as an id.
-    let (code, err) = fails(&net, &["dataset", "create", "42", "--description", "x", "--license", "MIT"]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "dataset",
+            "create",
+            "42",
+            "--description",
+            "x",
+            "--license",
+            "MIT",
+        ],
+    );
     assert_eq!(code, 2, "{err}");
     // Unknown datasets, by name and by id, and an unknown predecessor.
     for which in ["nope", "9"] {
         let (code, err) = fails(&net, &["dataset", "show", which]);
         assert_eq!(code, 2, "{err}");
-        assert!(err.contains(&format!("no dataset named '{which}'")) && err.contains("dataset list"), "{err}");
+        assert!(
+            err.contains(&format!("no dataset named '{which}'")) && err.contains("dataset list"),
+            "{err}"
+        );
     }
     let (code, _) = fails(
         &net,
-        &["dataset", "create", "x", "--description", "x", "--license", "MIT", "--previous", "nope"],
+        &[
+            "dataset",
+            "create",
+            "x",
+            "--description",
+            "x",
+            "--license",
+            "MIT",
+            "--previous",
+            "nope",
+        ],
     );
     assert_eq!(code, 2);
     assert_eq!(net.json(&["dataset", "list"]).as_array().unwrap().len(), 2);
@@ -93,7 +158,12 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     contribute_raw(&net, 1, 2, 70, "d.txt");
 
     // Not the curator: refused before sending (exit 4), naming the curator.
-    let (code, err) = fails(&net, &["dataset", "review", "corpus", "0", "--accept", "--score", "5", "--wallet", "dev:1"]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "dataset", "review", "corpus", "0", "--accept", "--score", "5", "--wallet", "dev:1",
+        ],
+    );
     assert_eq!(code, 4, "{err}");
     assert!(err.to_lowercase().contains(&dev_address(0)), "{err}");
     let (code, err) = fails(&net, &["dataset", "seal", "corpus", "--wallet", "dev:2"]);
@@ -101,23 +171,49 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     // Bad index, bad score, missing verdict.
     let (code, err) = fails(&net, &["dataset", "review", "corpus", "9", "--reject"]);
     assert_eq!(code, 2, "{err}");
-    let (code, _) = fails(&net, &["dataset", "review", "corpus", "0", "--accept", "--score", "101"]);
+    let (code, _) = fails(
+        &net,
+        &[
+            "dataset", "review", "corpus", "0", "--accept", "--score", "101",
+        ],
+    );
     assert_eq!(code, 2);
     let (code, _) = fails(&net, &["dataset", "review", "corpus", "0"]);
     assert_eq!(code, 2);
 
-    let r = net.json(&["dataset", "review", "corpus", "0", "1", "--accept", "--score", "80"]);
+    let r = net.json(&[
+        "dataset", "review", "corpus", "0", "1", "--accept", "--score", "80",
+    ]);
     assert_eq!(r["reviewed"].as_array().unwrap().len(), 2);
     net.json(&["dataset", "review", "corpus", "2", "--reject"]);
     // Re-reviewing before the seal replaces the verdict.
-    net.json(&["dataset", "review", "corpus", "1", "--accept", "--score", "10"]);
-    let r = net.json(&["dataset", "review", "1", "--all-pending", "--accept", "--score", "100"]);
-    let idx: Vec<u64> = r["reviewed"].as_array().unwrap().iter().map(|c| c["index"].as_u64().unwrap()).collect();
+    net.json(&[
+        "dataset", "review", "corpus", "1", "--accept", "--score", "10",
+    ]);
+    let r = net.json(&[
+        "dataset",
+        "review",
+        "1",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "100",
+    ]);
+    let idx: Vec<u64> = r["reviewed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["index"].as_u64().unwrap())
+        .collect();
     assert_eq!(idx, [3]);
 
     let show = net.json(&["dataset", "show", "corpus"]);
-    let statuses: Vec<&str> =
-        show["contributions"].as_array().unwrap().iter().map(|c| c["status"].as_str().unwrap()).collect();
+    let statuses: Vec<&str> = show["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
     assert_eq!(statuses, ["accepted", "accepted", "rejected", "accepted"]);
 
     let c = net.json(&["dataset", "contributors", "corpus"]);
@@ -135,7 +231,12 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     let sealed = net.json(&["dataset", "seal", "corpus"]);
     assert_eq!(sealed["dataset"]["sealed"], true);
     // Sealed: reviews and a second seal are refused before sending.
-    let (code, err) = fails(&net, &["dataset", "review", "corpus", "2", "--accept", "--score", "9"]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "dataset", "review", "corpus", "2", "--accept", "--score", "9",
+        ],
+    );
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("sealed"), "{err}");
     let (code, _) = fails(&net, &["dataset", "seal", "corpus"]);
@@ -146,7 +247,12 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
 fn write_bytes(path: &Path, len: usize, seed: u8) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let data: Vec<u8> = (0..len)
-        .map(|i| (i as u32).wrapping_mul(2_654_435_761).rotate_left(seed as u32 % 32) as u8 ^ seed)
+        .map(|i| {
+            (i as u32)
+                .wrapping_mul(2_654_435_761)
+                .rotate_left(seed as u32 % 32) as u8
+                ^ seed
+        })
         .collect();
     std::fs::write(path, data).unwrap();
 }
@@ -166,7 +272,12 @@ fn visible_files(root: &Path) -> Vec<(String, Vec<u8>)> {
             } else {
                 let bytes = std::fs::read(e.path()).unwrap();
                 if !bytes.is_empty() {
-                    let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                    let rel = e
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     out.push((rel, bytes));
                 }
             }
@@ -182,7 +293,10 @@ fn visible_files(root: &Path) -> Vec<(String, Vec<u8>)> {
 fn json_code(net: &Devnet, args: &[&str]) -> (i32, Value) {
     let out = net.cmd().args(args).arg("--json").output().unwrap();
     let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("cohort {args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "cohort {args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     (out.status.code().unwrap_or(-1), v)
 }
@@ -194,7 +308,11 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
         .iter()
         .map(|f| {
             let path = f["path"].as_str().map(str::to_string).unwrap_or_else(|| {
-                Path::new(f["source"].as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned()
+                Path::new(f["source"].as_str().unwrap())
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
             });
             (path, f["status"].as_str().unwrap().to_string())
         })
@@ -220,7 +338,13 @@ fn wipe_and_restart_node(net: &Devnet, i: usize) -> String {
     unsafe { libc::kill(pid, libc::SIGTERM) };
     for _ in 0..100 {
         let alive = std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .map(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+            .map(|s| {
+                !s.rsplit(')')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with('Z')
+            })
             .unwrap_or(false);
         if !alive {
             break;
@@ -260,7 +384,13 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     std::fs::write(a.join("empty.txt"), b"").unwrap();
     std::os::unix::fs::symlink(a.join("readme.txt"), a.join("link.txt")).unwrap();
     // Bob: five files; the first upload only gets two of them (an "interrupted" run).
-    let bob_files = [("x/1.txt", 300), ("x/2.bin", 270_000), ("3.bin", 5_000), ("y/z/4.bin", 600_000), ("5.txt", 40)];
+    let bob_files = [
+        ("x/1.txt", 300),
+        ("x/2.bin", 270_000),
+        ("3.bin", 5_000),
+        ("y/z/4.bin", 600_000),
+        ("5.txt", 40),
+    ];
     for (i, (p, n)) in bob_files.iter().enumerate() {
         write_bytes(&b.join(p), *n, 10 + i as u8);
     }
@@ -272,7 +402,14 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
 
     create(&net, "community", &[]);
     let (alice, bob) = (dev_address(1), dev_address(2));
-    let up = net.json(&["dataset", "upload", "community", a.to_str().unwrap(), "--wallet", "dev:1"]);
+    let up = net.json(&[
+        "dataset",
+        "upload",
+        "community",
+        a.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ]);
     assert_eq!(
         statuses(&up),
         [
@@ -283,14 +420,33 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
         ]
     );
     assert_eq!(up["hidden_ignored"], 1);
-    for f in up["files"].as_array().unwrap().iter().filter(|f| f["status"] == "uploaded") {
+    for f in up["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "uploaded")
+    {
         assert!(f["root"].as_str().unwrap().starts_with("0x"));
         assert!(f["size"].as_u64().unwrap() > 0);
     }
 
-    let first = net.json(&["dataset", "upload", "community", partial.to_str().unwrap(), "--wallet", "dev:2"]);
+    let first = net.json(&[
+        "dataset",
+        "upload",
+        "community",
+        partial.to_str().unwrap(),
+        "--wallet",
+        "dev:2",
+    ]);
     assert_eq!(first["uploaded"], 2);
-    let rerun = net.json(&["dataset", "upload", "community", b.to_str().unwrap(), "--wallet", "dev:2"]);
+    let rerun = net.json(&[
+        "dataset",
+        "upload",
+        "community",
+        b.to_str().unwrap(),
+        "--wallet",
+        "dev:2",
+    ]);
     assert_eq!(rerun["uploaded"], 3);
     assert_eq!(rerun["already_recorded"], 2);
     assert_eq!(
@@ -309,13 +465,21 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     assert_eq!(contributions.len(), 7, "each file is recorded exactly once");
     let mut paths: Vec<(String, String)> = contributions
         .iter()
-        .map(|c| (c["contributor"].as_str().unwrap().to_string(), c["path"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["contributor"].as_str().unwrap().to_string(),
+                c["path"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     paths.sort();
     assert!(paths.contains(&(alice.clone(), "sub/data.bin".into())));
     assert!(paths.contains(&(bob.clone(), "y/z/4.bin".into())));
     for c in &contributions {
-        let (who, p) = (c["contributor"].as_str().unwrap(), c["path"].as_str().unwrap());
+        let (who, p) = (
+            c["contributor"].as_str().unwrap(),
+            c["path"].as_str().unwrap(),
+        );
         let src = if who == alice { a.join(p) } else { b.join(p) };
         let bytes = std::fs::read(&src).unwrap();
         assert_eq!(c["size"], bytes.len() as u64);
@@ -334,18 +498,37 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     };
     let rejected = index_of(&bob, "5.txt");
     net.json(&["dataset", "review", "community", &rejected, "--reject"]);
-    let alice_idx = [index_of(&alice, "readme.txt"), index_of(&alice, "sub/data.bin")];
+    let alice_idx = [
+        index_of(&alice, "readme.txt"),
+        index_of(&alice, "sub/data.bin"),
+    ];
     let mut args = vec!["dataset", "review", "community"];
     args.extend(alice_idx.iter().map(String::as_str));
     args.extend(["--accept", "--score", "50"]);
     net.json(&args);
-    let r = net.json(&["dataset", "review", "community", "--all-pending", "--accept", "--score", "90"]);
+    let r = net.json(&[
+        "dataset",
+        "review",
+        "community",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "90",
+    ]);
     assert_eq!(r["reviewed"].as_array().unwrap().len(), 4);
 
     let c = net.json(&["dataset", "contributors", "community"]);
     let alice_weight: u64 = (14 + 700_000) * 50;
     let bob_weight: u64 = (300 + 270_000 + 5_000 + 600_000) * 90;
-    let by = |who: &str| c["contributors"].as_array().unwrap().iter().find(|x| x["contributor"] == who).unwrap().clone();
+    let by = |who: &str| {
+        c["contributors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["contributor"] == who)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by(&alice)["weight"], alice_weight.to_string());
     assert_eq!(by(&bob)["weight"], bob_weight.to_string());
     assert_eq!(c["total_weight"], (alice_weight + bob_weight).to_string());
@@ -355,25 +538,53 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     let extra = work.path().join("late");
     std::fs::create_dir_all(&extra).unwrap();
     std::fs::write(extra.join("late.txt"), b"too late").unwrap();
-    let (code, err) = fails(&net, &["dataset", "upload", "community", extra.to_str().unwrap(), "--wallet", "dev:3"]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "dataset",
+            "upload",
+            "community",
+            extra.to_str().unwrap(),
+            "--wallet",
+            "dev:3",
+        ],
+    );
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("sealed"), "{err}");
 
     // Download reproduces both folders byte for byte (without the rejected file); a rerun
     // finds everything in place.
     let out = work.path().join("out");
-    let d = net.json(&["dataset", "download", "community", "-o", out.to_str().unwrap()]);
+    let d = net.json(&[
+        "dataset",
+        "download",
+        "community",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(d["downloaded"], 6);
     assert_eq!(visible_files(&out.join(&alice)), visible_files(&a));
     let mut bob_expected = visible_files(&b);
     bob_expected.retain(|(p, _)| p != "5.txt");
     assert_eq!(visible_files(&out.join(&bob)), bob_expected);
-    let again = net.json(&["dataset", "download", "community", "-o", out.to_str().unwrap()]);
-    assert_eq!((again["downloaded"].as_u64(), again["present"].as_u64()), (Some(0), Some(6)));
+    let again = net.json(&[
+        "dataset",
+        "download",
+        "community",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (again["downloaded"].as_u64(), again["present"].as_u64()),
+        (Some(0), Some(6))
+    );
 
     // Every file is served; deep mode downloads and hash-checks them.
     let v = net.json(&["dataset", "verify", "community", "--deep"]);
-    assert_eq!((v["ok"].as_u64(), v["flagged"].as_u64()), (Some(7), Some(0)));
+    assert_eq!(
+        (v["ok"].as_u64(), v["flagged"].as_u64()),
+        (Some(7), Some(0))
+    );
 
     // Node 1 loses its data: once it has re-followed the chain, verify flags every file with
     // a segment in its shard (exit 5), naming that node.
@@ -382,9 +593,11 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     for _ in 0..120 {
         let (code, v) = json_code(&net, &["dataset", "verify", "community"]);
         let reachable = v["nodes"][1]["reachable"] == true;
-        let known = v["files"].as_array().unwrap().iter().all(|f| {
-            !f["detail"].as_str().unwrap_or("").contains("does not know")
-        });
+        let known = v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["detail"].as_str().unwrap_or("").contains("does not know"));
         last = v.clone();
         if reachable && known {
             assert_eq!(code, 5, "{v}");
@@ -400,11 +613,21 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
         assert_eq!(f["lacking"], serde_json::json!([url]), "{f}");
     }
     // A file of two or more segments always has one in each of the two shards.
-    for f in files.iter().filter(|f| f["size"].as_u64().unwrap() > 262_144) {
+    for f in files
+        .iter()
+        .filter(|f| f["size"].as_u64().unwrap() > 262_144)
+    {
         assert_ne!(f["status"], "ok", "{f}");
     }
-    let out = net.cmd().args(["dataset", "verify", "community"]).output().unwrap();
+    let out = net
+        .cmd()
+        .args(["dataset", "verify", "community"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(5));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("unfinalized") && text.contains(&url), "{text}");
+    assert!(
+        text.contains("unfinalized") && text.contains(&url),
+        "{text}"
+    );
 }

@@ -33,12 +33,19 @@ struct Net {
 }
 
 async fn net() -> Net {
-    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1)).await.unwrap();
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
     let rpc = net.rpc_url();
     let chain = Chain::connect(&rpc, Some(31337)).await.unwrap();
     let factory: Address = net.contract("model_token_factory").parse().unwrap();
     let suite = Suite::load(&chain, factory).await.unwrap();
-    Net { _net: net, rpc, suite, chain }
+    Net {
+        _net: net,
+        rpc,
+        suite,
+        chain,
+    }
 }
 
 fn request(job_id: u64, cap: U256, assets: Vec<Address>) -> TokenizeRequest {
@@ -68,7 +75,10 @@ impl Gas {
             let min = v.iter().min().unwrap();
             let max = v.iter().max().unwrap();
             let mean = v.iter().sum::<u64>() / v.len() as u64;
-            println!("  {op:<36} {min:>8} / {mean:>8} / {max:>8}   (n = {})", v.len());
+            println!(
+                "  {op:<36} {min:>8} / {mean:>8} / {max:>8}   (n = {})",
+                v.len()
+            );
         }
     }
 }
@@ -81,15 +91,28 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
     // An odd cap so every floor rounding shows.
     let cap = U256::from(1_000_003u64) * e18() + U256::from(7u8);
     let req = request(job.job_id, cap, vec![]);
-    let plan = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req).await.unwrap();
+    let plan = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
+        .await
+        .unwrap();
     let progress = cohort::progress::silent();
-    let done = models::tokenize(&owner, &n.suite, &req, progress.as_ref()).await.unwrap();
+    let done = models::tokenize(&owner, &n.suite, &req, progress.as_ref())
+        .await
+        .unwrap();
     println!("gas of tokenize: {}", done.gas_used);
-    assert_eq!(done.token, plan.token, "the simulated address is the deployed one");
+    assert_eq!(
+        done.token, plan.token,
+        "the simulated address is the deployed one"
+    );
     let t = ModelToken::new(done.token, &n.chain.provider);
     assert_eq!(t.totalSupply().call().await.unwrap(), cap);
-    assert_eq!(t.balanceOf(owner.address).call().await.unwrap(), plan.owner_amount);
-    assert_eq!(t.balanceOf(done.token).call().await.unwrap(), plan.data_pool + plan.compute_pool);
+    assert_eq!(
+        t.balanceOf(owner.address).call().await.unwrap(),
+        plan.owner_amount
+    );
+    assert_eq!(
+        t.balanceOf(done.token).call().await.unwrap(),
+        plan.data_pool + plan.compute_pool
+    );
     assert_eq!(t.dataPool().call().await.unwrap(), plan.data_pool);
     assert_eq!(t.computePool().call().await.unwrap(), plan.compute_pool);
     // Data: dev2 1000×50 (its rejected file weighs nothing), dev3 3001×77.
@@ -100,19 +123,34 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
     let mut sum = U256::ZERO;
     for a in &plan.allocations {
         let parts = t.allocationParts(a.address).call().await.unwrap();
-        assert_eq!((parts.dataAmount, parts.computeAmount), (a.data_amount, a.compute_amount));
+        assert_eq!(
+            (parts.dataAmount, parts.computeAmount),
+            (a.data_amount, a.compute_amount)
+        );
         sum += a.amount;
     }
-    assert!(sum <= plan.data_pool + plan.compute_pool, "Σ allocations ≤ pools");
+    assert!(
+        sum <= plan.data_pool + plan.compute_pool,
+        "Σ allocations ≤ pools"
+    );
     assert!(plan.rounding_remainder <= U256::from(2 * plan.allocations.len()));
-    let rows = models::allocations(&n.chain, &n.suite, &models::resolve(&n.chain, n.suite.factory, "TM").await.unwrap(), None)
-        .await
-        .unwrap();
+    let rows = models::allocations(
+        &n.chain,
+        &n.suite,
+        &models::resolve(&n.chain, n.suite.factory, "TM")
+            .await
+            .unwrap(),
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| !r.claimed));
 
     // A second tokenization is refused before sending.
-    let again = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req).await.unwrap_err();
+    let again = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
+        .await
+        .unwrap_err();
     assert_eq!(again.code, "model.already_tokenized");
     assert_eq!(again.exit_code(), 4);
 }
@@ -126,7 +164,11 @@ async fn pools_with_nobody_in_them_go_to_the_owner() {
         n.suite.dataset_registry,
         n.suite.job_market,
         1,
-        &[token_setup::Data { dev: 2, size: 5, score: 0 }],
+        &[token_setup::Data {
+            dev: 2,
+            size: 5,
+            score: 0,
+        }],
         &[],
         true,
     )
@@ -142,7 +184,11 @@ async fn pools_with_nobody_in_them_go_to_the_owner() {
     assert_eq!(t.balanceOf(owner.address).call().await.unwrap(), cap);
     assert_eq!(t.balanceOf(done.token).call().await.unwrap(), U256::ZERO);
     let two = dev(&n.rpc, 2).await;
-    let err = ModelToken::new(done.token, &two.provider).claimAllocation().call().await.unwrap_err();
+    let err = ModelToken::new(done.token, &two.provider)
+        .claimAllocation()
+        .call()
+        .await
+        .unwrap_err();
     let e = cohort::chain::describe_contract_error(&n.rpc, err);
     assert!(e.message.contains("NoAllocation"), "{}", e.message);
 }
@@ -161,7 +207,11 @@ async fn asset_balance(chain: &Chain, asset: Address, who: Address) -> U256 {
     if asset == Address::ZERO {
         chain.provider.get_balance(who).await.unwrap()
     } else {
-        IERC20::new(asset, &chain.provider).balanceOf(who).call().await.unwrap()
+        IERC20::new(asset, &chain.provider)
+            .balanceOf(who)
+            .call()
+            .await
+            .unwrap()
     }
 }
 
@@ -176,16 +226,30 @@ async fn claimables(chain: &Chain, w: &World, asset: Address) -> Vec<(Address, U
 
 async fn check_invariants(chain: &Chain, w: &World, step: usize) {
     let t = ModelToken::new(w.token, &chain.provider);
-    assert_eq!(t.totalSupply().call().await.unwrap(), w.cap, "step {step}: supply == cap");
+    assert_eq!(
+        t.totalSupply().call().await.unwrap(),
+        w.cap,
+        "step {step}: supply == cap"
+    );
     let holders = w.ever_held.len() as u64;
     for &asset in &w.assets {
         let deposited = t.totalDeposited(asset).call().await.unwrap();
         let claimed = t.totalClaimed(asset).call().await.unwrap();
         let balance = asset_balance(chain, asset, w.token).await;
-        let sum: U256 = claimables(chain, w, asset).await.iter().map(|(_, v)| *v).sum();
+        let sum: U256 = claimables(chain, w, asset)
+            .await
+            .iter()
+            .map(|(_, v)| *v)
+            .sum();
         let outstanding = deposited - claimed;
-        assert!(sum <= outstanding, "step {step} asset {asset}: Σ claimable {sum} > deposits − claims {outstanding}");
-        assert!(outstanding <= balance, "step {step} asset {asset}: deposits − claims {outstanding} > balance {balance}");
+        assert!(
+            sum <= outstanding,
+            "step {step} asset {asset}: Σ claimable {sum} > deposits − claims {outstanding}"
+        );
+        assert!(
+            outstanding <= balance,
+            "step {step} asset {asset}: deposits − claims {outstanding} > balance {balance}"
+        );
         let dust = outstanding - sum;
         assert!(
             dust <= U256::from(holders),
@@ -199,7 +263,10 @@ async fn check_invariants(chain: &Chain, w: &World, step: usize) {
             unclaimed += t.allocationOf(dev_address(*c)).call().await.unwrap();
         }
     }
-    assert!(t.balanceOf(w.token).call().await.unwrap() >= unclaimed, "step {step}: escrow covers allocations");
+    assert!(
+        t.balanceOf(w.token).call().await.unwrap() >= unclaimed,
+        "step {step}: escrow covers allocations"
+    );
 }
 
 fn random_amount(rng: &mut StdRng, max: U256) -> U256 {
@@ -220,15 +287,26 @@ fn random_revenue(rng: &mut StdRng, decimals: u32) -> U256 {
     let unit = U256::from(10u64).pow(U256::from(decimals));
     match rng.random_range(0..3) {
         0 => U256::from(rng.random_range(1u64..=13)),
-        1 => unit * U256::from(rng.random_range(1u64..=5)) / U256::from(rng.random_range(1u64..=997)),
-        _ => unit * U256::from(rng.random_range(1u64..=50)) + U256::from(rng.random_range(0u64..1000)),
+        1 => {
+            unit * U256::from(rng.random_range(1u64..=5)) / U256::from(rng.random_range(1u64..=997))
+        }
+        _ => {
+            unit * U256::from(rng.random_range(1u64..=50))
+                + U256::from(rng.random_range(0u64..1000))
+        }
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
-    let steps: usize = std::env::var("COHORT_TOKEN_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(300);
-    let seed: u64 = std::env::var("COHORT_TOKEN_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_c0de);
+    let steps: usize = std::env::var("COHORT_TOKEN_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    let seed: u64 = std::env::var("COHORT_TOKEN_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_c0de);
     println!("seed {seed}, {steps} steps");
     let mut rng = StdRng::seed_from_u64(seed);
     let n = net().await;
@@ -303,7 +381,10 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
                     tk(from).claimable(from.address, a).call().await.unwrap(),
                     tk(from).claimable(to, a).call().await.unwrap(),
                 );
-                assert_eq!(after, before[k], "step {step}: a transfer moved earned revenue");
+                assert_eq!(
+                    after, before[k],
+                    "step {step}: a transfer moved earned revenue"
+                );
             }
             *counts.entry("transfer").or_default() += 1;
         } else if op < 42 {
@@ -313,7 +394,14 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
                 gas.add("deposit (native)", &r);
             } else {
                 let tx = TransactionRequest::default().to(token).value(amount);
-                let r = depositor.provider.send_transaction(tx).await.unwrap().get_receipt().await.unwrap();
+                let r = depositor
+                    .provider
+                    .send_transaction(tx)
+                    .await
+                    .unwrap()
+                    .get_receipt()
+                    .await
+                    .unwrap();
                 assert!(r.status());
                 gas.add("receive (native, plain send)", &r);
             }
@@ -332,16 +420,26 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
                 // Native coin can only arrive without `receive` by force; plain sends are
                 // deposits already, so sync must find nothing new.
                 let found = tk(keeper).sync(Address::ZERO).call().await.unwrap();
-                assert_eq!(found, U256::ZERO, "step {step}: native sync found unaccounted coin");
+                assert_eq!(
+                    found,
+                    U256::ZERO,
+                    "step {step}: native sync found unaccounted coin"
+                );
                 continue;
             }
             let erc = IERC20::new(w.assets[k], &depositor.provider);
             mined!(erc.transfer(token, amount));
             let found = tk(keeper).sync(w.assets[k]).call().await.unwrap();
-            assert_eq!(found, amount, "step {step}: sync accounts exactly what was pushed");
+            assert_eq!(
+                found, amount,
+                "step {step}: sync accounts exactly what was pushed"
+            );
             let r = mined!(tk(keeper).sync(w.assets[k]));
             gas.add("sync (ERC-20)", &r);
-            assert_eq!(tk(keeper).sync(w.assets[k]).call().await.unwrap(), U256::ZERO);
+            assert_eq!(
+                tk(keeper).sync(w.assets[k]).call().await.unwrap(),
+                U256::ZERO
+            );
             *counts.entry("push + sync").or_default() += 1;
         } else if op < 85 {
             // A keeper claims for a holder: the holder receives exactly its claimable amount.
@@ -362,10 +460,24 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
             let before = asset_balance(&n.chain, asset, holder).await;
             let r = mined!(tk(keeper).claimFor(holder, asset));
             let after = asset_balance(&n.chain, asset, holder).await;
-            assert_eq!(after - before, want, "step {step}: claim pays exactly the claimable amount");
-            assert_eq!(tk(keeper).claimable(holder, asset).call().await.unwrap(), U256::ZERO);
+            assert_eq!(
+                after - before,
+                want,
+                "step {step}: claim pays exactly the claimable amount"
+            );
+            assert_eq!(
+                tk(keeper).claimable(holder, asset).call().await.unwrap(),
+                U256::ZERO
+            );
             if !want.is_zero() {
-                gas.add(if k == 0 { "claim (native)" } else { "claim (ERC-20)" }, &r);
+                gas.add(
+                    if k == 0 {
+                        "claim (native)"
+                    } else {
+                        "claim (ERC-20)"
+                    },
+                    &r,
+                );
             }
             *counts.entry("claim").or_default() += 1;
         } else {
@@ -377,7 +489,11 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
             if w.claimed_alloc[&c] || entitled.is_zero() {
                 let err = t.claimAllocation().call().await.unwrap_err();
                 let e = cohort::chain::describe_contract_error(&n.rpc, err);
-                let want = if w.claimed_alloc[&c] { "AllocationAlreadyClaimed" } else { "NoAllocation" };
+                let want = if w.claimed_alloc[&c] {
+                    "AllocationAlreadyClaimed"
+                } else {
+                    "NoAllocation"
+                };
                 assert!(e.message.contains(want), "step {step}: {}", e.message);
                 assert_eq!(e.exit_code(), 4);
                 *counts.entry("refused allocation claim").or_default() += 1;
@@ -392,7 +508,10 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
             let bal_before = t.balanceOf(who.address).call().await.unwrap();
             let r = mined!(t.claimAllocation());
             gas.add("claimAllocation", &r);
-            assert_eq!(t.balanceOf(who.address).call().await.unwrap() - bal_before, entitled);
+            assert_eq!(
+                t.balanceOf(who.address).call().await.unwrap() - bal_before,
+                entitled
+            );
             for (k, &a) in w.assets.iter().enumerate() {
                 let (c0, travels) = before[k];
                 let c1 = t.claimable(who.address, a).call().await.unwrap();
@@ -440,13 +559,27 @@ async fn permit_lets_a_spender_move_model_tokens_without_an_approve_transaction(
         chain_id: 31337,
         verifying_contract: done.token,
     };
-    let permit = Permit { owner: owner.address, spender: spender.address, value, nonce: U256::ZERO, deadline };
+    let permit = Permit {
+        owner: owner.address,
+        spender: spender.address,
+        value,
+        nonce: U256::ZERO,
+        deadline,
+    };
     let sig = cohort::devnet::dev_signer(1)
         .unwrap()
         .sign_hash_sync(&permit.eip712_signing_hash(&domain))
         .unwrap();
     let t = ModelToken::new(done.token, &spender.provider);
-    mined!(t.permit(owner.address, spender.address, value, deadline, 27 + sig.v() as u8, sig.r().into(), sig.s().into()));
+    mined!(t.permit(
+        owner.address,
+        spender.address,
+        value,
+        deadline,
+        27 + sig.v() as u8,
+        sig.r().into(),
+        sig.s().into()
+    ));
     mined!(t.transferFrom(owner.address, spender.address, value));
     assert_eq!(t.balanceOf(spender.address).call().await.unwrap(), value);
 }

@@ -427,8 +427,12 @@ async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
                         status.push_str(&format!(" ({d})"));
                     }
                     vec![
-                        f.path.clone().unwrap_or_else(|| f.source.display().to_string()),
-                        f.size.map(|n| HumanBytes(n).to_string()).unwrap_or_else(|| "-".into()),
+                        f.path
+                            .clone()
+                            .unwrap_or_else(|| f.source.display().to_string()),
+                        f.size
+                            .map(|n| HumanBytes(n).to_string())
+                            .unwrap_or_else(|| "-".into()),
                         status,
                         opt_root(&f.root),
                     ]
@@ -445,7 +449,10 @@ async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
             r.skipped
         ));
         if r.hidden_ignored > 0 {
-            out.push_str(&format!("; {} hidden entries left out (--hidden)", r.hidden_ignored));
+            out.push_str(&format!(
+                "; {} hidden entries left out (--hidden)",
+                r.hidden_ignored
+            ));
         }
         out
     });
@@ -460,8 +467,9 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
     let reg = Registry::open(&client).await?;
     let id = reg.resolve(&a.dataset).await?;
     let progress = ctx.printer.progress();
-    let r = datasets::download::download(&client, &reg, id, &a.output, a.parallel as usize, progress)
-        .await?;
+    let r =
+        datasets::download::download(&client, &reg, id, &a.output, a.parallel as usize, progress)
+            .await?;
     if !r.sealed {
         ctx.printer.warn(&format!(
             "dataset '{}' is not sealed yet: its accepted files may still change",
@@ -516,8 +524,11 @@ async fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
                 n.error.clone().unwrap_or_default()
             ));
         }
-        let flagged: Vec<_> =
-            r.files.iter().filter(|f| f.status != datasets::verify::FileStatus::Ok).collect();
+        let flagged: Vec<_> = r
+            .files
+            .iter()
+            .filter(|f| f.status != datasets::verify::FileStatus::Ok)
+            .collect();
         if !flagged.is_empty() {
             out.push_str(&table::render(
                 &["#", "CONTRIBUTOR", "PATH", "STATUS", "DETAIL"],
@@ -541,7 +552,11 @@ async fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
             r.ok,
             r.files.len(),
             r.nodes.len(),
-            if r.deep { " (downloaded and hash-checked)" } else { "" }
+            if r.deep {
+                " (downloaded and hash-checked)"
+            } else {
+                ""
+            }
         ));
         out
     });

@@ -5,7 +5,9 @@ mod config;
 mod dataset;
 mod deploy;
 mod devnet;
+mod job;
 mod model;
+mod model_download;
 mod model_token;
 mod node;
 pub mod opts;
@@ -13,6 +15,7 @@ mod rewards;
 mod storage;
 mod train;
 mod wallet;
+mod worker;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -76,6 +79,12 @@ pub enum Command {
     Dataset(dataset::DatasetCommand),
     /// Train the builtin byte-level model on local text files.
     Train(train::TrainArgs),
+    /// Training jobs: submit, list, show, watch, cancel, coordinate and audit.
+    #[command(subcommand)]
+    Job(job::JobCommand),
+    /// Workers: register this machine, work on jobs, earnings and withdrawals.
+    #[command(subcommand)]
+    Worker(worker::WorkerCommand),
     /// Evaluate, sample from, average and verify model checkpoints.
     #[command(subcommand)]
     Model(model::ModelCommand),
@@ -186,6 +195,8 @@ async fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Wallet(c) => c.run(ctx).await,
         Command::Dataset(c) => c.run(ctx).await,
         Command::Train(c) => c.run(ctx).await,
+        Command::Job(c) => c.run(ctx).await,
+        Command::Worker(c) => c.run(ctx).await,
         Command::Model(c) => c.run(ctx).await,
         Command::Rewards(c) => c.run(ctx).await,
         Command::Storage(c) => c.run(ctx).await,

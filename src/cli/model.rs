@@ -50,6 +50,10 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model allocation NEWS --for dev:2
     Allocation(super::model_token::AllocationArgs),
+    /// Download a completed job's final model (verified) with its spec and provenance.
+    ///
+    /// Example: cohort model download 1 -o models/job-1
+    Download(super::model_download::DownloadArgs),
 }
 
 impl ModelCommand {
@@ -64,6 +68,7 @@ impl ModelCommand {
             ModelCommand::Show(a) => a.run(ctx).await,
             ModelCommand::Holders(a) => a.run(ctx).await,
             ModelCommand::Allocation(a) => a.run(ctx).await,
+            ModelCommand::Download(a) => a.run(ctx).await,
         }
     }
 }

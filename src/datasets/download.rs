@@ -57,7 +57,11 @@ impl DownloadReport {
         (self.failed > 0).then(|| {
             Error::failed(
                 "dataset.download_failed",
-                format!("{} of {} files could not be downloaded", self.failed, self.files.len()),
+                format!(
+                    "{} of {} files could not be downloaded",
+                    self.failed,
+                    self.files.len()
+                ),
             )
             .hint("rerun the same command: files already in place are kept")
         })
@@ -131,7 +135,11 @@ pub async fn download(
             overall.inc(c.size);
             match r {
                 Ok(fresh) => {
-                    row.status = if fresh { FileOutcome::Downloaded } else { FileOutcome::Present }
+                    row.status = if fresh {
+                        FileOutcome::Downloaded
+                    } else {
+                        FileOutcome::Present
+                    }
                 }
                 Err(e) => row.error = Some(e.message),
             }
@@ -145,7 +153,11 @@ pub async fn download(
     overall.finish();
     let files: Vec<DownloadedFile> = results.into_iter().flatten().collect();
     let count = |o: FileOutcome| files.iter().filter(|f| f.status == o).count() as u64;
-    let bytes = files.iter().filter(|f| f.status == FileOutcome::Downloaded).map(|f| f.size).sum();
+    let bytes = files
+        .iter()
+        .filter(|f| f.status == FileOutcome::Downloaded)
+        .map(|f| f.size)
+        .sum();
     Ok(DownloadReport {
         dataset_id: id,
         name: info.name,
@@ -198,7 +210,10 @@ pub async fn fetch_verified(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let opts = crate::storage::download::DownloadOptions { force: true, ..Default::default() };
+    let opts = crate::storage::download::DownloadOptions {
+        force: true,
+        ..Default::default()
+    };
     crate::storage::download::download(client, &[c.root.0], out, &opts, progress).await?;
     let (o, cc) = (out.to_path_buf(), c.clone());
     let got = tokio::task::spawn_blocking(move || hash_file(&o))

@@ -64,8 +64,11 @@ pub fn walk(inputs: &[PathBuf], hidden: bool) -> Result<Walk> {
     let mut w = Walk::default();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| {
-            Error::usage("dataset.no_input", format!("cannot read {}: {e}", input.display()))
-                .hint("give existing files or folders to upload")
+            Error::usage(
+                "dataset.no_input",
+                format!("cannot read {}: {e}", input.display()),
+            )
+            .hint("give existing files or folders to upload")
         })?;
         if meta.is_dir() {
             walk_dir(input, input, hidden, &mut w);
@@ -79,7 +82,11 @@ pub fn walk(inputs: &[PathBuf], hidden: bool) -> Result<Walk> {
                 }),
             }
         } else {
-            w.skipped.push(Skipped { source: input.clone(), reason: SkipReason::Special, detail: None });
+            w.skipped.push(Skipped {
+                source: input.clone(),
+                reason: SkipReason::Special,
+                detail: None,
+            });
         }
     }
     Ok(w)
@@ -87,7 +94,11 @@ pub fn walk(inputs: &[PathBuf], hidden: bool) -> Result<Walk> {
 
 fn push_file(w: &mut Walk, source: PathBuf, path: String, size: u64) {
     if size == 0 {
-        w.skipped.push(Skipped { source, reason: SkipReason::Empty, detail: None });
+        w.skipped.push(Skipped {
+            source,
+            reason: SkipReason::Empty,
+            detail: None,
+        });
     } else {
         w.files.push(Found { source, path, size });
     }
@@ -137,16 +148,28 @@ fn walk_dir(root: &Path, dir: &Path, hidden: bool, w: &mut Walk) {
         };
         let ft = meta.file_type();
         if ft.is_symlink() {
-            w.skipped.push(Skipped { source, reason: SkipReason::Symlink, detail: None });
+            w.skipped.push(Skipped {
+                source,
+                reason: SkipReason::Symlink,
+                detail: None,
+            });
         } else if ft.is_dir() {
             walk_dir(root, &source, hidden, w);
         } else if ft.is_file() {
             match relative_path(root, &source) {
                 Some(path) => push_file(w, source, path, meta.len()),
-                None => w.skipped.push(Skipped { source, reason: SkipReason::BadName, detail: None }),
+                None => w.skipped.push(Skipped {
+                    source,
+                    reason: SkipReason::BadName,
+                    detail: None,
+                }),
             }
         } else {
-            w.skipped.push(Skipped { source, reason: SkipReason::Special, detail: None });
+            w.skipped.push(Skipped {
+                source,
+                reason: SkipReason::Special,
+                detail: None,
+            });
         }
     }
 }
@@ -194,8 +217,11 @@ pub fn check_path(p: &str) -> std::result::Result<(), String> {
 /// `dir` joined with a checked dataset path.
 pub fn safe_join(dir: &Path, p: &str) -> Result<PathBuf> {
     check_path(p).map_err(|why| {
-        Error::verification("dataset.unsafe_path", format!("refusing the dataset path: {why}"))
-            .hint("the contribution's path is unsafe; ask the curator to reject it")
+        Error::verification(
+            "dataset.unsafe_path",
+            format!("refusing the dataset path: {why}"),
+        )
+        .hint("the contribution's path is unsafe; ask the curator to reject it")
     })?;
     let mut out = dir.to_path_buf();
     for part in p.split('/') {
@@ -247,7 +273,10 @@ mod tests {
         assert!(check_path("a\\..\\b").is_err());
         assert!(check_path("").is_err());
         assert!(safe_join(Path::new("/tmp/x"), "../y").is_err());
-        assert_eq!(safe_join(Path::new("/d"), "a/b").unwrap(), PathBuf::from("/d/a/b"));
+        assert_eq!(
+            safe_join(Path::new("/d"), "a/b").unwrap(),
+            PathBuf::from("/d/a/b")
+        );
     }
 
     #[test]

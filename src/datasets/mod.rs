@@ -127,7 +127,10 @@ pub struct TxRef {
 
 impl From<&Confirmed> for TxRef {
     fn from(c: &Confirmed) -> Self {
-        TxRef { tx_hash: c.tx_hash, block_number: c.block_number }
+        TxRef {
+            tx_hash: c.tx_hash,
+            block_number: c.block_number,
+        }
     }
 }
 
@@ -188,12 +191,19 @@ impl Registry {
         if !chain.has_code(address).await? {
             return Err(Error::usage(
                 "dataset.no_registry",
-                format!("no DatasetRegistry contract at {address} on {}", chain.rpc_url),
+                format!(
+                    "no DatasetRegistry contract at {address} on {}",
+                    chain.rpc_url
+                ),
             )
             .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
         }
         let contract = DatasetRegistry::new(address, chain.provider.clone());
-        Ok(Registry { chain, address, contract })
+        Ok(Registry {
+            chain,
+            address,
+            contract,
+        })
     }
 
     fn err(&self, e: alloy::contract::Error) -> Error {
@@ -223,19 +233,34 @@ impl Registry {
 
     /// The id of the dataset with this exact name, or 0.
     pub async fn id_by_name(&self, name: &str) -> Result<u64> {
-        let id = self.contract.datasetIdByName(name.to_string()).call().await.map_err(|e| self.err(e))?;
+        let id = self
+            .contract
+            .datasetIdByName(name.to_string())
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(u256_u64(id))
     }
 
     /// Number of datasets (ids are 1..=count).
     pub async fn count(&self) -> Result<u64> {
-        let n = self.contract.datasetCount().call().await.map_err(|e| self.err(e))?;
+        let n = self
+            .contract
+            .datasetCount()
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(u256_u64(n))
     }
 
     /// One dataset's metadata.
     pub async fn info(&self, id: u64) -> Result<DatasetInfo> {
-        let d = self.contract.getDataset(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let d = self
+            .contract
+            .getDataset(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(DatasetInfo {
             id,
             name: d.name,
@@ -292,7 +317,12 @@ impl Registry {
 
     /// Every contribution to a dataset, in index order.
     pub async fn contributions(&self, id: u64) -> Result<Vec<ContributionInfo>> {
-        let n = self.contract.contributionCount(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let n = self
+            .contract
+            .contributionCount(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         let indexes: Vec<u64> = (0..u256_u64(n)).collect();
         let this = self.clone();
         parallel(indexes, move |i| {
@@ -305,8 +335,18 @@ impl Registry {
     /// The contributors of a dataset with their weights and shares.
     pub async fn contributors(&self, id: u64) -> Result<ContributorsReport> {
         let dataset = self.info(id).await?;
-        let addrs = self.contract.contributorsOf(U256::from(id)).call().await.map_err(|e| self.err(e))?;
-        let total = self.contract.totalWeight(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let addrs = self
+            .contract
+            .contributorsOf(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let total = self
+            .contract
+            .totalWeight(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         let contributions = self.contributions(id).await?;
         let mut stats: BTreeMap<Address, (u64, u64, u64)> = BTreeMap::new();
         for c in &contributions {
@@ -335,7 +375,11 @@ impl Registry {
                 accepted_bytes,
             });
         }
-        Ok(ContributorsReport { dataset, total_weight: total.to_string(), contributors })
+        Ok(ContributorsReport {
+            dataset,
+            total_weight: total.to_string(),
+            contributors,
+        })
     }
 
     /// Creates a dataset curated by the signer. Refuses a taken or numeric name and an unknown
@@ -371,9 +415,13 @@ impl Registry {
             license.to_string(),
             U256::from(predecessor_id),
         );
-        let confirmed =
-            send_and_confirm(s, call.into_transaction_request(), "creating dataset", progress)
-                .await?;
+        let confirmed = send_and_confirm(
+            s,
+            call.into_transaction_request(),
+            "creating dataset",
+            progress,
+        )
+        .await?;
         let id = confirmed
             .receipt
             .decoded_log::<DatasetRegistry::DatasetCreated>()
@@ -381,11 +429,17 @@ impl Registry {
             .ok_or_else(|| {
                 Error::failed(
                     "dataset.no_event",
-                    format!("transaction {} emitted no DatasetCreated event", confirmed.tx_hash),
+                    format!(
+                        "transaction {} emitted no DatasetCreated event",
+                        confirmed.tx_hash
+                    ),
                 )
             })?;
         let dataset = self.info(id).await?;
-        Ok(Created { dataset, tx: TxRef::from(&confirmed) })
+        Ok(Created {
+            dataset,
+            tx: TxRef::from(&confirmed),
+        })
     }
 
     /// Refuses (exit 4, before sending) when `who` is not the curator or the dataset is sealed.
@@ -429,7 +483,10 @@ impl Registry {
         }
         let all = self.contributions(id).await?;
         let targets: Vec<&ContributionInfo> = match indexes {
-            None => all.iter().filter(|c| c.status == ReviewStatus::Pending).collect(),
+            None => all
+                .iter()
+                .filter(|c| c.status == ReviewStatus::Pending)
+                .collect(),
             Some(list) => {
                 let mut out = Vec::new();
                 for &i in list {
@@ -442,14 +499,21 @@ impl Registry {
                                 all.len()
                             ),
                         )
-                        .hint(format!("see the indexes with `cohort dataset show {}`", d.id))
+                        .hint(format!(
+                            "see the indexes with `cohort dataset show {}`",
+                            d.id
+                        ))
                     })?;
                     out.push(c);
                 }
                 out
             }
         };
-        let task = progress.task("reviewing", Some(targets.len() as u64), crate::progress::Unit::Items);
+        let task = progress.task(
+            "reviewing",
+            Some(targets.len() as u64),
+            crate::progress::Unit::Items,
+        );
         let mut reviewed = Vec::with_capacity(targets.len());
         let contract = self.with(s);
         for c in targets {
@@ -462,12 +526,20 @@ impl Registry {
             let confirmed =
                 send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
             task.inc(1);
-            let weight = if accepted { U256::from(c.size) * U256::from(score) } else { U256::ZERO };
+            let weight = if accepted {
+                U256::from(c.size) * U256::from(score)
+            } else {
+                U256::ZERO
+            };
             reviewed.push(Reviewed {
                 index: c.index,
                 contributor: c.contributor,
                 path: c.path.clone(),
-                status: if accepted { ReviewStatus::Accepted } else { ReviewStatus::Rejected },
+                status: if accepted {
+                    ReviewStatus::Accepted
+                } else {
+                    ReviewStatus::Rejected
+                },
                 score,
                 weight: weight.to_string(),
                 tx: TxRef::from(&confirmed),
@@ -475,7 +547,11 @@ impl Registry {
         }
         task.finish();
         let total = self.info(id).await?.total_weight;
-        Ok(ReviewReport { dataset_id: id, reviewed, total_weight: total })
+        Ok(ReviewReport {
+            dataset_id: id,
+            reviewed,
+            total_weight: total,
+        })
     }
 
     /// The curator seals the dataset.
@@ -486,7 +562,10 @@ impl Registry {
         let call = contract.seal(U256::from(id));
         let confirmed =
             send_and_confirm(s, call.into_transaction_request(), "sealing", progress).await?;
-        Ok(Sealed { dataset: self.info(id).await?, tx: TxRef::from(&confirmed) })
+        Ok(Sealed {
+            dataset: self.info(id).await?,
+            tx: TxRef::from(&confirmed),
+        })
     }
 
     /// Records one uploaded file as the signer's contribution; returns its index.
@@ -509,7 +588,8 @@ impl Registry {
             path.to_string(),
         );
         let label = format!("recording {path}");
-        let confirmed = send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
+        let confirmed =
+            send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
         let index = confirmed
             .receipt
             .decoded_log::<DatasetRegistry::ContributionAdded>()
@@ -517,7 +597,10 @@ impl Registry {
             .ok_or_else(|| {
                 Error::failed(
                     "dataset.no_event",
-                    format!("transaction {} emitted no ContributionAdded event", confirmed.tx_hash),
+                    format!(
+                        "transaction {} emitted no ContributionAdded event",
+                        confirmed.tx_hash
+                    ),
                 )
             })?;
         Ok((index, TxRef::from(&confirmed)))
@@ -549,15 +632,22 @@ fn unknown_dataset(which: &str, count: u64) -> Error {
 /// A dataset id, when `s` is made only of digits (with an optional `#`).
 pub fn parse_id(s: &str) -> Option<u64> {
     let t = s.strip_prefix('#').unwrap_or(s);
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) { t.parse().ok() } else { None }
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Names are non-empty, not only digits (they would read as ids), and without control
 /// characters or surrounding spaces.
 pub fn check_name(name: &str) -> Result<()> {
     let bad = |why: &str| {
-        Error::usage("dataset.bad_name", format!("'{name}' is not a valid dataset name: {why}"))
-            .hint("use letters, digits, '-', '_' or '.', e.g. shakespeare-v2")
+        Error::usage(
+            "dataset.bad_name",
+            format!("'{name}' is not a valid dataset name: {why}"),
+        )
+        .hint("use letters, digits, '-', '_' or '.', e.g. shakespeare-v2")
     };
     if name.is_empty() {
         return Err(bad("it is empty"));
@@ -612,7 +702,10 @@ where
         let (i, r) = joined.map_err(|e| Error::failed("dataset.task", e.to_string()))?;
         out[i] = Some(r?);
     }
-    Ok(out.into_iter().map(|r| r.expect("every task reported")).collect())
+    Ok(out
+        .into_iter()
+        .map(|r| r.expect("every task reported"))
+        .collect())
 }
 
 #[cfg(test)]

@@ -121,7 +121,10 @@ impl UploadReport {
             return Some(
                 Error::failed(
                     "dataset.files_skipped",
-                    format!("{} files could not be uploaded (see the table above)", self.errors),
+                    format!(
+                        "{} files could not be uploaded (see the table above)",
+                        self.errors
+                    ),
                 )
                 .hint("fix or remove them, then rerun the same command to upload the rest"),
             );
@@ -187,11 +190,14 @@ pub async fn upload(
         });
     }
 
-    // What this contributor already recorded: path → blake3 hashes.
-    let mut recorded: HashMap<String, Vec<String>> = HashMap::new();
+    // What this contributor already recorded: path → (blake3, root, index).
+    let mut recorded: HashMap<String, Vec<(String, B256, u64)>> = HashMap::new();
     for c in reg.contributions(id).await? {
         if c.contributor == me {
-            recorded.entry(c.path).or_default().push(c.blake3);
+            recorded
+                .entry(c.path)
+                .or_default()
+                .push((c.blake3, c.root, c.index));
         }
     }
 
@@ -255,9 +261,11 @@ pub async fn upload(
             files_task.inc(1);
             continue;
         }
-        if let Some(hashes) = recorded.get(&f.path) {
-            if hashes.contains(&hex) {
+        if let Some(earlier) = recorded.get(&f.path) {
+            if let Some((_, root, index)) = earlier.iter().find(|(h, _, _)| *h == hex) {
                 entry.status = EntryStatus::AlreadyRecorded;
+                entry.root = Some(*root);
+                entry.index = Some(*index);
             } else {
                 entry.status = EntryStatus::Conflict;
                 entry.detail = Some(format!(
@@ -271,15 +279,28 @@ pub async fn upload(
             files_task.inc(1);
             continue;
         }
-        match upload_one(client, reg, signer, id, &f.source, &f.path, size, hash, progress.as_ref())
-            .await
+        match upload_one(
+            client,
+            reg,
+            signer,
+            id,
+            &f.source,
+            &f.path,
+            size,
+            hash,
+            progress.as_ref(),
+        )
+        .await
         {
             Ok((root, index, tx)) => {
                 entry.status = EntryStatus::Uploaded;
                 entry.root = Some(root);
                 entry.index = Some(index);
                 entry.tx_hash = Some(tx);
-                recorded.entry(f.path.clone()).or_default().push(hex);
+                recorded
+                    .entry(f.path.clone())
+                    .or_default()
+                    .push((hex, root, index));
                 report.bytes_uploaded += size;
             }
             Err(e) => {
@@ -328,7 +349,12 @@ async fn upload_one(
     if up.size != size {
         return Err(Error::failed(
             "dataset.file_changed",
-            format!("{} changed while it was uploaded ({} bytes, then {})", source.display(), size, up.size),
+            format!(
+                "{} changed while it was uploaded ({} bytes, then {})",
+                source.display(),
+                size,
+                up.size
+            ),
         )
         .hint("upload it again once it no longer changes"));
     }
@@ -340,9 +366,14 @@ async fn upload_one(
         .ok_or_else(|| {
             Error::failed(
                 "dataset.no_root",
-                format!("the storage upload of {} returned no single root", source.display()),
+                format!(
+                    "the storage upload of {} returned no single root",
+                    source.display()
+                ),
             )
         })?;
-    let (index, tx) = reg.contribute(signer, id, root, size, hash, path, progress).await?;
+    let (index, tx) = reg
+        .contribute(signer, id, root, size, hash, path, progress)
+        .await?;
     Ok((root, index, tx.tx_hash))
 }

@@ -88,7 +88,9 @@ impl VerifyReport {
                     self.name
                 ),
             )
-            .hint("the contributors can upload the flagged files again with `cohort dataset upload`"),
+            .hint(
+                "the contributors can upload the flagged files again with `cohort dataset upload`",
+            ),
         )
     }
 }
@@ -137,7 +139,11 @@ pub async fn verify(
         }
     }
     let contributions = reg.contributions(id).await?;
-    let task = progress.task("checking files", Some(contributions.len() as u64), Unit::Items);
+    let task = progress.task(
+        "checking files",
+        Some(contributions.len() as u64),
+        Unit::Items,
+    );
 
     // One query per distinct root.
     let mut roots: Vec<B256> = contributions.iter().map(|c| c.root).collect();
@@ -187,7 +193,15 @@ pub async fn verify(
     }
     let ok = files.iter().filter(|f| f.status == FileStatus::Ok).count() as u64;
     let flagged = files.len() as u64 - ok;
-    Ok(VerifyReport { dataset_id: id, name: info.name, deep, nodes: states, files, ok, flagged })
+    Ok(VerifyReport {
+        dataset_id: id,
+        name: info.name,
+        deep,
+        nodes: states,
+        files,
+        ok,
+        flagged,
+    })
 }
 
 fn judge(
@@ -200,13 +214,19 @@ fn judge(
         _ => None,
     });
     let Some(start) = start_segment else {
-        let reachable = answers.iter().filter(|a| !matches!(a, Answer::Unreachable(_))).count();
+        let reachable = answers
+            .iter()
+            .filter(|a| !matches!(a, Answer::Unreachable(_)))
+            .count();
         let first_error = answers.iter().find_map(|a| match a {
             Answer::Unreachable(m) => Some(m.as_str()),
             _ => None,
         });
         let detail = if reachable == 0 {
-            format!("no storage node could be reached ({})", first_error.unwrap_or("no nodes"))
+            format!(
+                "no storage node could be reached ({})",
+                first_error.unwrap_or("no nodes")
+            )
         } else {
             format!("none of the {reachable} reachable nodes knows this root")
         };
@@ -217,7 +237,11 @@ fn judge(
     let mut lacking: Vec<String> = Vec::new();
     let mut uncovered = 0u64;
     // Coverage repeats with the largest shard count, so a few periods are enough.
-    let period = states.iter().filter_map(|s| s.shard.map(|sh| sh.num_shard)).max().unwrap_or(1);
+    let period = states
+        .iter()
+        .filter_map(|s| s.shard.map(|sh| sh.num_shard))
+        .max()
+        .unwrap_or(1);
     let check = segments.min(period.max(1));
     for seg in 0..check {
         let g = start + seg;

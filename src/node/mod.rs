@@ -118,6 +118,10 @@ pub async fn run(
         chain,
         config.poll,
     ));
+    // Without TCP_NODELAY the tail of each large response waits on the client's delayed ACK.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let served = axum::serve(listener, rpc::router(state))
         .with_graceful_shutdown(shutdown)
         .await;

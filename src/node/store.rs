@@ -726,6 +726,14 @@ fn segment_data_len(path: &Path) -> Option<u64> {
 }
 
 fn write_segment(path: &Path, proof_json: &[u8], data: &[u8]) -> Result<()> {
+    let dir = path.parent().expect("segment files live in a folder");
+    if !dir.exists() {
+        // A new folder's own entry must be durable too, or a crash could lose the whole folder.
+        std::fs::create_dir_all(dir).map_err(io("create folder", dir))?;
+        if let Some(Ok(parent)) = dir.parent().map(File::open) {
+            let _ = parent.sync_all();
+        }
+    }
     let mut buf = Vec::with_capacity(8 + proof_json.len() + data.len());
     buf.extend_from_slice(SEG_MAGIC);
     buf.extend_from_slice(&(proof_json.len() as u32).to_le_bytes());

@@ -74,7 +74,7 @@ impl Checkpoint {
             offset = end;
         }
         let mut h = serde_json::to_string(&serde_json::Value::Object(header)).expect("json");
-        while h.len() % 8 != 0 {
+        while !h.len().is_multiple_of(8) {
             h.push(' ');
         }
         let mut out = Vec::with_capacity(8 + h.len() + offset);

@@ -41,7 +41,7 @@ impl ModelConfig {
         if self.heads == 0 {
             return bad("heads", "must be at least 1".into());
         }
-        if self.width % self.heads != 0 {
+        if !self.width.is_multiple_of(self.heads) {
             return bad(
                 "heads",
                 format!("{} heads do not divide width {}", self.heads, self.width),
@@ -185,13 +185,13 @@ impl TrainConfig {
         if !(0.0..1.0).contains(&self.beta2) {
             return bad("beta2", format!("{} is not in [0, 1)", self.beta2));
         }
-        if !(self.eps > 0.0) {
+        if self.eps.is_nan() || self.eps <= 0.0 {
             return bad("eps", format!("{} is not positive", self.eps));
         }
-        if !(self.weight_decay >= 0.0) {
+        if self.weight_decay.is_nan() || self.weight_decay < 0.0 {
             return bad("weight_decay", format!("{} is negative", self.weight_decay));
         }
-        if !(self.grad_clip >= 0.0) {
+        if self.grad_clip.is_nan() || self.grad_clip < 0.0 {
             return bad("grad_clip", format!("{} is negative", self.grad_clip));
         }
         if self.checkpoint_every == Some(0) {

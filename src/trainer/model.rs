@@ -87,7 +87,7 @@ impl Model {
     /// A model from host values (shape, data) by name; names and shapes must match the config.
     pub fn from_values(
         config: &ModelConfig,
-        values: BTreeMap<String, (Vec<usize>, Vec<f32>)>,
+        values: super::checkpoint::Tensors,
         device: &Device,
     ) -> Result<Model> {
         let mut params = BTreeMap::new();
@@ -194,7 +194,7 @@ impl Model {
     }
 
     /// Host copies of every parameter, by name.
-    pub fn values(&self) -> Result<BTreeMap<String, (Vec<usize>, Vec<f32>)>> {
+    pub fn values(&self) -> Result<super::checkpoint::Tensors> {
         let mut out = BTreeMap::new();
         for (name, v) in &self.params {
             let t = v.as_tensor();

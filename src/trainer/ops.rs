@@ -101,7 +101,7 @@ struct Attention {
 
 impl Attention {
     fn shape(&self, w3: usize, rows: usize) -> Result<k::AttentionShape> {
-        if rows != self.batch * self.seq || w3 % (3 * self.heads) != 0 {
+        if rows != self.batch * self.seq || !w3.is_multiple_of(3 * self.heads) {
             bail!("attention: bad qkv shape [{rows}, {w3}]");
         }
         Ok(k::AttentionShape {

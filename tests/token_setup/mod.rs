@@ -13,7 +13,13 @@ use cohort::chain::{Chain, SignerChain};
 #[macro_export]
 macro_rules! mined {
     ($call:expr) => {{
-        let r = $call.send().await.expect("send").get_receipt().await.expect("receipt");
+        let r = $call
+            .send()
+            .await
+            .expect("send")
+            .get_receipt()
+            .await
+            .expect("receipt");
         assert!(r.status(), "transaction reverted");
         r
     }};
@@ -22,7 +28,9 @@ macro_rules! mined {
 /// Dev account `i` as a signing chain connection.
 pub async fn dev(rpc_url: &str, i: u32) -> SignerChain {
     let chain = Chain::connect(rpc_url, Some(31337)).await.unwrap();
-    chain.with_signer(cohort::devnet::dev_signer(i).unwrap()).unwrap()
+    chain
+        .with_signer(cohort::devnet::dev_signer(i).unwrap())
+        .unwrap()
 }
 
 pub fn dev_address(i: u32) -> Address {
@@ -70,7 +78,12 @@ pub async fn build_job(
     let o = dev(rpc_url, owner).await;
     let reg = DatasetRegistry::new(registry, &o.provider);
     let name = format!("ds-{}", rand::random::<u64>());
-    let r = mined!(reg.createDataset(name.clone(), "test data".into(), "CC-BY-4.0".into(), U256::ZERO));
+    let r = mined!(reg.createDataset(
+        name.clone(),
+        "test data".into(),
+        "CC-BY-4.0".into(),
+        U256::ZERO
+    ));
     let dataset_id = r
         .inner
         .logs()
@@ -84,7 +97,13 @@ pub async fn build_job(
         let c = dev(rpc_url, d.dev).await;
         let creg = DatasetRegistry::new(registry, &c.provider);
         let root = B256::repeat_byte(i as u8 + 1);
-        mined!(creg.contribute(dataset_id, root, U256::from(d.size), B256::ZERO, format!("f{i}.txt")));
+        mined!(creg.contribute(
+            dataset_id,
+            root,
+            U256::from(d.size),
+            B256::ZERO,
+            format!("f{i}.txt")
+        ));
     }
     for (i, d) in data.iter().enumerate() {
         mined!(reg.review(dataset_id, U256::from(i), d.score > 0, d.score));
@@ -131,12 +150,23 @@ pub async fn build_job(
             }
             let c = dev(rpc_url, w.dev).await;
             let cjm = JobMarket::new(market, &c.provider);
-            mined!(cjm.submitWork(job_id, round, B256::repeat_byte(0xb0 + round as u8), U256::from(units)));
+            mined!(cjm.submitWork(
+                job_id,
+                round,
+                B256::repeat_byte(0xb0 + round as u8),
+                U256::from(units)
+            ));
             if !(round == 1 && w.reject_round1) {
                 accepted.push(dev_address(w.dev));
             }
         }
-        mined!(jm.finalizeRound(job_id, round, B256::repeat_byte(0xc0), accepted, B256::repeat_byte(0xd0)));
+        mined!(jm.finalizeRound(
+            job_id,
+            round,
+            B256::repeat_byte(0xc0),
+            accepted,
+            B256::repeat_byte(0xd0)
+        ));
         if round == 0 && !complete {
             break;
         }
@@ -144,26 +174,59 @@ pub async fn build_job(
     if complete {
         mined!(jm.completeJob(job_id, B256::repeat_byte(0xee)));
     }
-    BuiltJob { job_id: job_id.to::<u64>(), dataset_id, owner }
+    BuiltJob {
+        job_id: job_id.to::<u64>(),
+        dataset_id,
+        owner,
+    }
 }
 
 /// The standard job of these tests: owner dev 1; data from dev 2 and dev 3; work from dev 3
 /// and dev 4 (dev 4's round-1 work rejected) and dev 5 (round 0 only).
-pub async fn standard_job(rpc_url: &str, registry: Address, market: Address, complete: bool) -> BuiltJob {
+pub async fn standard_job(
+    rpc_url: &str,
+    registry: Address,
+    market: Address,
+    complete: bool,
+) -> BuiltJob {
     build_job(
         rpc_url,
         registry,
         market,
         1,
         &[
-            Data { dev: 2, size: 1000, score: 50 },
-            Data { dev: 3, size: 3001, score: 77 },
-            Data { dev: 2, size: 10, score: 0 },
+            Data {
+                dev: 2,
+                size: 1000,
+                score: 50,
+            },
+            Data {
+                dev: 3,
+                size: 3001,
+                score: 77,
+            },
+            Data {
+                dev: 2,
+                size: 10,
+                score: 0,
+            },
         ],
         &[
-            Work { dev: 3, units: [100, 250], reject_round1: false },
-            Work { dev: 4, units: [333, 7], reject_round1: true },
-            Work { dev: 5, units: [41, 0], reject_round1: false },
+            Work {
+                dev: 3,
+                units: [100, 250],
+                reject_round1: false,
+            },
+            Work {
+                dev: 4,
+                units: [333, 7],
+                reject_round1: true,
+            },
+            Work {
+                dev: 5,
+                units: [41, 0],
+                reject_round1: false,
+            },
         ],
         complete,
     )
@@ -173,9 +236,14 @@ pub async fn standard_job(rpc_url: &str, registry: Address, market: Address, com
 /// Deploys a mintable test ERC-20 from dev account `deployer`.
 pub async fn test_token(rpc_url: &str, deployer: u32, symbol: &str, decimals: u8) -> Address {
     let s = dev(rpc_url, deployer).await;
-    let t = TestToken::deploy(&s.provider, format!("Test {symbol}"), symbol.to_string(), decimals)
-        .await
-        .unwrap();
+    let t = TestToken::deploy(
+        &s.provider,
+        format!("Test {symbol}"),
+        symbol.to_string(),
+        decimals,
+    )
+    .await
+    .unwrap();
     *t.address()
 }
 

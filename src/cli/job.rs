@@ -1,0 +1,528 @@
+//! `cohort job`: submit, list, show, watch, cancel, coordinate and audit training jobs.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::chain::SignerChain;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport, DEFAULT_TOLERANCE};
+use crate::jobs::show::{JobDetail, WatchSnapshot};
+use crate::jobs::submit::{SubmitPlan, Submitted};
+use crate::jobs::{self, JobInfo, JobState, Market, coin, parse_job_id};
+use crate::ui::table;
+
+#[derive(Debug, Subcommand)]
+pub enum JobCommand {
+    /// Check a job spec, upload its bundle and escrow rounds × reward per round.
+    ///
+    /// Examples:
+    ///   cohort job submit fixtures/jobs/tiny.toml --dry-run
+    ///   cohort job submit fixtures/jobs/tiny.toml --coordinate --min-workers 2
+    Submit(SubmitArgs),
+    /// List jobs.
+    ///
+    /// Examples:
+    ///   cohort job list --open
+    ///   cohort job list --mine --wallet alice
+    List(ListArgs),
+    /// A job's spec, state, rounds, submissions, rejections with reasons, payouts and escrow.
+    ///
+    /// Example: cohort job show 1
+    Show(JobArg),
+    /// Follow a job live: round, workers, losses, time left. With --json, one JSON object per
+    /// line on stdout until the job ends.
+    ///
+    /// Example: cohort job watch 1 --json
+    Watch(WatchArgs),
+    /// Cancel a job (owner): the unspent rounds are refunded to your earnings.
+    ///
+    /// Example: cohort job cancel 2   (then `cohort worker withdraw` pays it out)
+    Cancel(CancelArgs),
+    /// Run the coordinator: start the job, check, average and finalize every round, complete.
+    ///
+    /// Example: cohort job coordinate 1 --min-workers 2
+    Coordinate(CoordinateArgs),
+    /// Re-execute a worker's submission from the recorded inputs and report match or mismatch.
+    ///
+    /// Exits 5 on a mismatch. Example: cohort job audit 1 --round 0 --worker 0x7099…
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JobArg {
+    /// Job id.
+    pub job: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SubmitArgs {
+    /// The job spec (TOML with [model], [training] and [job]).
+    pub spec: PathBuf,
+    /// Print the escrow, storage fee, gas estimates and balances after; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Keep running as the job's coordinator after submitting.
+    #[arg(long)]
+    pub coordinate: bool,
+    /// With --coordinate: start the job once this many workers joined.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_workers: u32,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only jobs that take workers (open, or running with rounds left).
+    #[arg(long, conflicts_with = "mine")]
+    pub open: bool,
+    /// Only jobs the wallet owns, coordinates or works in.
+    #[arg(long)]
+    pub mine: bool,
+    /// Wallet or address for --mine (default: the selected wallet).
+    #[arg(long, value_name = "NAME|ADDRESS")]
+    pub wallet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Job id.
+    pub job: String,
+    /// Seconds between polls.
+    #[arg(long, default_value_t = 2.0, value_name = "SECS")]
+    pub interval: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Job id.
+    pub job: String,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct CoordinateArgs {
+    /// Job id.
+    pub job: String,
+    /// Start the job once this many workers joined.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_workers: u32,
+    /// Seconds between polls of the chain.
+    #[arg(long, default_value_t = 1.0, value_name = "SECS")]
+    pub poll: f64,
+    /// Largest difference accepted as CPU-kernel rounding when re-executing.
+    #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "X")]
+    pub tolerance: f64,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Job id.
+    pub job: String,
+    /// The round (from 0).
+    #[arg(long)]
+    pub round: u32,
+    /// The worker whose submission is audited (address, wallet name or dev:N).
+    #[arg(long, value_name = "ADDRESS")]
+    pub worker: String,
+    /// Largest difference accepted as CPU-kernel rounding.
+    #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "X")]
+    pub tolerance: f64,
+}
+
+impl JobCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            JobCommand::Submit(a) => submit(ctx, a).await,
+            JobCommand::List(a) => list(ctx, a).await,
+            JobCommand::Show(a) => show(ctx, a).await,
+            JobCommand::Watch(a) => watch(ctx, a).await,
+            JobCommand::Cancel(a) => cancel(ctx, a).await,
+            JobCommand::Coordinate(a) => coordinate(ctx, a).await,
+            JobCommand::Audit(a) => audit(ctx, a).await,
+        }
+    }
+}
+
+async fn signer(ctx: &Ctx, client: &Client, market: &Market, opts: &SignerOpts) -> Result<SignerChain> {
+    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &opts.source())?;
+    market.chain.with_signer(key)
+}
+
+fn secs(v: f64, flag: &str) -> Result<Duration> {
+    if !(v.is_finite() && v > 0.0) {
+        return Err(Error::usage("job.bad_interval", format!("{flag} must be a positive number of seconds")));
+    }
+    Ok(Duration::from_secs_f64(v))
+}
+
+fn render_plan(p: &SubmitPlan) -> String {
+    let mut rows: Vec<(String, String)> = vec![
+        ("spec".into(), p.spec_file.display().to_string()),
+        ("trainer".into(), format!("{:?}", p.trainer).to_lowercase()),
+        (
+            "datasets".into(),
+            p.datasets.iter().map(|d| format!("{} (id {})", d.name, d.id)).collect::<Vec<_>>().join(", "),
+        ),
+        ("rounds".into(), p.rounds.to_string()),
+        ("reward per round".into(), coin(p.reward_per_round)),
+        ("escrow".into(), coin(p.escrow)),
+        ("storage fee".into(), coin(p.storage_fee)),
+        ("gas (createJob)".into(), p.create_job_gas.to_string()),
+        ("gas (all transactions)".into(), p.total_gas.to_string()),
+        ("max gas cost".into(), coin(p.max_gas_cost)),
+        ("balance".into(), coin(p.balance)),
+        ("balance after (at most spent)".into(), coin(p.balance_after)),
+        ("coordinator".into(), p.coordinator.to_string()),
+        ("max workers".into(), p.max_workers.to_string()),
+        ("round timeout".into(), format!("{}s", p.round_timeout)),
+    ];
+    for u in &p.uploads {
+        rows.push((format!("upload {}", u.name), format!("{} bytes, fee {}, gas {}", u.size, coin(u.fee), u.gas)));
+    }
+    table::pairs(&rows)
+}
+
+async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let s = signer(ctx, &client, &market, &a.signer).await?;
+    let progress = ctx.printer.progress();
+    let plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
+    if a.dry_run {
+        ctx.printer.result(&serde_json::json!({"dry_run": true, "plan": &plan}), |_| {
+            format!("dry run: nothing was sent\n{}", render_plan(&plan))
+        });
+        return Ok(());
+    }
+    let done: Submitted = jobs::submit::submit(&client, &market, &s, &plan, progress.as_ref()).await?;
+    if !a.coordinate {
+        ctx.printer.result(&done, |d| {
+            format!(
+                "job {} submitted: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
+                d.job_id,
+                coin(d.escrow),
+                d.job.rounds,
+                coin(d.storage_fee),
+                d.job_id
+            )
+        });
+        return Ok(());
+    }
+    ctx.printer.note(&format!("job {} submitted; coordinating", done.job_id));
+    let opts = coord_opts(&client, a.min_workers, 1.0, DEFAULT_TOLERANCE)?;
+    let report = jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
+    ctx.printer.result(&serde_json::json!({"submitted": &done, "coordinated": &report}), |_| {
+        format!("job {} submitted\n{}", done.job_id, render_coordinated(&report))
+    });
+    Ok(())
+}
+
+fn coord_opts(client: &Client, min_workers: u32, poll: f64, tolerance: f64) -> Result<CoordinateOptions> {
+    if !(tolerance >= 0.0 && tolerance.is_finite()) {
+        return Err(Error::usage("job.bad_tolerance", "--tolerance must be 0 or more"));
+    }
+    Ok(CoordinateOptions {
+        min_workers,
+        poll: secs(poll, "--poll")?,
+        tolerance,
+        attempts: crate::worker::DEFAULT_ATTEMPTS,
+        work_dir: client.paths.data_dir.join("coordinator"),
+    })
+}
+
+fn job_rows(jobs: &[JobInfo]) -> String {
+    table::render(
+        &["id", "state", "round", "workers", "reward/round", "escrow", "owner"],
+        jobs.iter().map(|j| {
+            vec![
+                j.id.to_string(),
+                j.state.as_str().to_string(),
+                format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
+                format!("{}/{}", j.worker_count, j.max_workers),
+                coin(j.reward_per_round),
+                coin(j.escrow),
+                j.owner.to_string(),
+            ]
+        }),
+    )
+}
+
+async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let mut all = market.list().await?;
+    if a.open {
+        all.retain(|j| j.state.is_live() && j.current_round < j.rounds && j.worker_count < j.max_workers);
+    }
+    if a.mine {
+        let me = match &a.wallet {
+            Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w)?,
+            None => crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default())?,
+        };
+        let mut mine = Vec::new();
+        for j in all {
+            if j.owner == me || j.coordinator == me || market.participant(j.id, me).await?.0 {
+                mine.push(j);
+            }
+        }
+        all = mine;
+    }
+    ctx.printer.result(&all, |j| if j.is_empty() { "no jobs".into() } else { job_rows(j) });
+    Ok(())
+}
+
+fn render_detail(d: &JobDetail) -> String {
+    let j = &d.job;
+    let mut out = table::pairs(&[
+        ("job", j.id.to_string()),
+        ("state", j.state.as_str().to_string()),
+        ("trainer", d.trainer.clone().unwrap_or_else(|| "?".into())),
+        ("owner", j.owner.to_string()),
+        ("coordinator", j.coordinator.to_string()),
+        ("datasets", d.dataset_names.join(", ")),
+        ("round", format!("{}/{}", j.current_round.min(j.rounds), j.rounds)),
+        ("workers", format!("{}/{}", j.worker_count, j.max_workers)),
+        ("reward per round", coin(j.reward_per_round)),
+        ("budget", coin(j.budget)),
+        ("paid", coin(j.paid)),
+        ("refunded", coin(j.refunded)),
+        ("escrow left", coin(j.escrow)),
+        ("spec root", format!("{:#x}", j.spec_root)),
+        ("base model", j.base_model_root.map(|r| format!("{r:#x}")).unwrap_or_else(|| "-".into())),
+        ("final model", j.model_root.map(|r| format!("{r:#x}")).unwrap_or_else(|| "-".into())),
+    ]);
+    for r in &d.rounds {
+        out.push_str(&format!(
+            "\nround {} ({}){}{}\n",
+            r.round,
+            r.status,
+            r.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default(),
+            r.aggregate_root.map(|a| format!(", aggregate {a:#x}")).unwrap_or_default()
+        ));
+        if r.submissions.is_empty() {
+            continue;
+        }
+        out.push_str(&table::render(
+            &["worker", "status", "units", "payout", "last loss", "reason"],
+            r.submissions.iter().map(|s| {
+                vec![
+                    s.worker.to_string(),
+                    s.status.as_str().to_string(),
+                    s.work_units.clone(),
+                    coin(s.payout),
+                    s.losses.last().map(|l| format!("{:.4}", l.1)).unwrap_or_else(|| "-".into()),
+                    s.reason.clone().unwrap_or_default(),
+                ]
+            }),
+        ));
+        for m in &r.missing {
+            out.push_str(&format!("\n  missing: {m}"));
+        }
+    }
+    if !d.workers.is_empty() {
+        out.push_str("\n\nworkers\n");
+        out.push_str(&table::render(
+            &["worker", "accepted", "rejected", "units", "paid"],
+            d.workers.iter().map(|w| {
+                vec![
+                    w.worker.to_string(),
+                    w.accepted_rounds.to_string(),
+                    w.rejected_rounds.to_string(),
+                    w.compute_units.clone(),
+                    coin(w.paid),
+                ]
+            }),
+        ));
+    }
+    for w in &d.warnings {
+        out.push_str(&format!("\nwarning: {w}"));
+    }
+    out
+}
+
+async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let progress = ctx.printer.progress();
+    let d = jobs::show::detail(&client, &market, id, progress.as_ref()).await?;
+    ctx.printer.result(&d, render_detail);
+    Ok(())
+}
+
+/// Writes one JSON line on stdout: `job watch --json` streams, the one exception to
+/// one-document output.
+fn json_line(v: &WatchSnapshot) {
+    let mut out = std::io::stdout().lock();
+    let line = serde_json::to_string(v).expect("snapshots serialize");
+    if out.write_all(line.as_bytes()).and_then(|_| out.write_all(b"\n")).and_then(|_| out.flush()).is_err() {
+        std::process::exit(0);
+    }
+}
+
+fn render_snapshot(s: &WatchSnapshot) -> String {
+    let subs: Vec<String> = s
+        .submissions
+        .iter()
+        .map(|x| {
+            format!(
+                "{}…{} {}{}",
+                &format!("{:#x}", x.worker)[..6],
+                &format!("{:#x}", x.worker)[38..],
+                x.status.as_str(),
+                x.last_loss.map(|l| format!(" loss {l:.3}")).unwrap_or_default()
+            )
+        })
+        .collect();
+    format!(
+        "job {} {} · round {}/{} · {} workers · {}{}{}",
+        s.job_id,
+        s.state.as_str(),
+        s.round.min(s.rounds),
+        s.rounds,
+        s.workers.len(),
+        if subs.is_empty() { "no submissions".to_string() } else { subs.join(", ") },
+        s.time_left_s.map(|t| format!(" · {t}s left")).unwrap_or_default(),
+        s.last_val_loss.map(|v| format!(" · val loss {v:.4}")).unwrap_or_default(),
+    )
+}
+
+async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let interval = secs(a.interval, "--interval")?;
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let progress = crate::progress::silent();
+    let mut cache = BTreeMap::new();
+    let mut last: Option<WatchSnapshot> = None;
+    loop {
+        let mut tries = 0;
+        let snap = loop {
+            match jobs::show::snapshot(&client, &market, id, &mut cache, progress.as_ref()).await {
+                Ok(s) => break s,
+                Err(e) if e.kind == crate::error::ErrorKind::Unreachable && tries < 5 => {
+                    tries += 1;
+                    tokio::time::sleep(interval).await;
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        // Time left changes every poll; print when anything else changed (or every 10 s).
+        let key = |s: &WatchSnapshot| WatchSnapshot { time_left_s: None, ..s.clone() };
+        let changed = last.as_ref().is_none_or(|l| key(l) != key(&snap));
+        if changed {
+            if ctx.printer.json {
+                json_line(&snap);
+            } else {
+                ctx.printer.note(&render_snapshot(&snap));
+            }
+        }
+        let done = matches!(snap.state, JobState::Completed | JobState::Cancelled);
+        last = Some(snap);
+        if done {
+            return Ok(());
+        }
+        tokio::time::sleep(interval).await;
+    }
+}
+
+async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let s = signer(ctx, &client, &market, &a.signer).await?;
+    let progress = ctx.printer.progress();
+    let c = jobs::cancel(&market, &s, id, progress.as_ref()).await?;
+    ctx.printer.result(&c, |c| {
+        format!(
+            "job {} cancelled: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
+            c.job_id,
+            coin(c.refund),
+            c.unspent_rounds,
+            coin(c.owner_earnings)
+        )
+    });
+    Ok(())
+}
+
+fn render_coordinated(r: &CoordinateReport) -> String {
+    let mut out = format!("job {} {}", r.job_id, r.state.as_str());
+    if let Some(m) = r.model_root {
+        out.push_str(&format!(", final model {m:#x}"));
+    }
+    for s in &r.rounds {
+        out.push_str(&format!(
+            "\nround {}: {} accepted, {} rejected{}",
+            s.round,
+            s.accepted.len(),
+            s.rejected.len(),
+            s.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default()
+        ));
+    }
+    out
+}
+
+async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let s = signer(ctx, &client, &market, &a.signer).await?;
+    let opts = coord_opts(&client, a.min_workers, a.poll, a.tolerance)?;
+    let progress = ctx.printer.progress();
+    let r = jobs::coordinator::coordinate(&client, &s, id, &opts, progress.as_ref()).await?;
+    ctx.printer.result(&r, render_coordinated);
+    Ok(())
+}
+
+async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let worker = crate::wallet::resolve_address(&ctx.paths, &client.profile, &a.worker)?;
+    let progress = ctx.printer.progress();
+    let r = jobs::audit::audit(&client, id, a.round, worker, a.tolerance, progress.as_ref()).await?;
+    ctx.printer.result(&r, |r| {
+        let mut out = format!(
+            "{} : job {} round {} worker {} ({} spans, largest difference {:e})",
+            if r.matches { "match" } else { "MISMATCH" },
+            r.job_id,
+            r.round,
+            r.worker,
+            r.spans.len(),
+            r.max_abs_diff
+        );
+        if !r.starts_from_round_start {
+            out.push_str("\n  the first checkpoint is not the round's starting checkpoint");
+        }
+        for s in &r.spans {
+            out.push_str(&format!(
+                "\n  steps {}..{}: {}{}",
+                s.from_step,
+                s.to_step,
+                if s.identical { "identical".to_string() } else { format!("differs by {:e}", s.max_abs_diff) },
+                s.worst_tensor.as_ref().map(|t| format!(" (most in {t})")).unwrap_or_default()
+            ));
+        }
+        out
+    });
+    if !r.matches {
+        return Err(Error::verification(
+            "job.audit_mismatch",
+            format!(
+                "the submission of {} for round {} of job {} does not reproduce (largest difference {:e})",
+                r.worker, r.round, r.job_id, r.max_abs_diff
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! `cohort worker`: register the machine, work on jobs, see status and earnings, withdraw.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::error::{Error, Result};
+use crate::jobs::{Market, coin, parse_job_id};
+use crate::ui::table;
+use crate::worker::{self, RunOptions};
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerCommand {
+    /// Record this machine's inventory on chain (GPUs via nvidia-smi, else CPU cores and memory).
+    ///
+    /// Example: cohort worker register --name rig-1 --wallet alice
+    Register(RegisterArgs),
+    /// Join a job and work on it round by round until it ends.
+    ///
+    /// Examples:
+    ///   cohort worker run --job 1 --wallet alice
+    ///   cohort worker run --auto
+    ///   cohort worker run --job 3 --allow-exec   (jobs that run their own command)
+    Run(RunArgs),
+    /// Registration, the state on disk and the current job.
+    Status(StatusArgs),
+    /// Credited earnings and, per job, accepted work and payouts.
+    Earnings(EarningsArgs),
+    /// Pay out credited earnings (and job refunds) to the payee.
+    Withdraw(WithdrawArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// A name for this machine, stored with its inventory.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The job to work on (default: the job in the state folder).
+    #[arg(long, conflicts_with = "auto")]
+    pub job: Option<String>,
+    /// Pick the open job with the best reward whose requirements this machine meets.
+    #[arg(long)]
+    pub auto: bool,
+    /// Allow jobs that run an external command (exec runtime); the command is printed first.
+    #[arg(long)]
+    pub allow_exec: bool,
+    /// Folder for the worker's state and round outputs (default: <data dir>/worker).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// Seconds between polls of the chain while waiting.
+    #[arg(long, default_value_t = 1.0, value_name = "SECS")]
+    pub poll: f64,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Folder of the worker's state (default: <data dir>/worker).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// Wallet or address (default: the selected wallet).
+    #[arg(long, value_name = "NAME|ADDRESS")]
+    pub wallet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EarningsArgs {
+    /// Wallet or address (default: the selected wallet).
+    #[arg(long, value_name = "NAME|ADDRESS")]
+    pub wallet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+impl WorkerCommand {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            WorkerCommand::Register(a) => register(ctx, a).await,
+            WorkerCommand::Run(a) => run(ctx, a).await,
+            WorkerCommand::Status(a) => status(ctx, a).await,
+            WorkerCommand::Earnings(a) => earnings(ctx, a).await,
+            WorkerCommand::Withdraw(a) => withdraw(ctx, a).await,
+        }
+    }
+}
+
+fn who(ctx: &Ctx, client: &crate::client::Client, w: &Option<String>) -> Result<alloy::primitives::Address> {
+    match w {
+        Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w),
+        None => crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default()),
+    }
+}
+
+async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+    let s = market.chain.with_signer(key)?;
+    let progress = ctx.printer.progress();
+    let r = worker::register(&market, &s, a.name, progress.as_ref()).await?;
+    ctx.printer.result(&r, |r| format!("registered {} as a worker: {}", r.worker, r.inventory.summary()));
+    Ok(())
+}
+
+async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+    if !(a.poll.is_finite() && a.poll > 0.0) {
+        return Err(Error::usage("worker.bad_poll", "--poll must be a positive number of seconds"));
+    }
+    let opts = RunOptions {
+        job: a.job.as_deref().map(parse_job_id).transpose()?,
+        auto: a.auto,
+        allow_exec: a.allow_exec,
+        state_dir: a.state_dir.unwrap_or_else(|| worker::default_state_dir(&client)),
+        poll: Duration::from_secs_f64(a.poll),
+        attempts: worker::DEFAULT_ATTEMPTS,
+    };
+    let progress = ctx.printer.progress();
+    let r = worker::run(&client, key, &opts, progress).await?;
+    ctx.printer.result(&r, |r| {
+        format!(
+            "job {} {}: submitted rounds {:?}, accepted {:?}; earnings {} (withdraw with `cohort worker withdraw`)",
+            r.job_id,
+            r.final_state.as_str(),
+            r.submitted_rounds,
+            r.accepted_rounds,
+            coin(r.earnings)
+        )
+    });
+    Ok(())
+}
+
+async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let me = who(ctx, &client, &a.wallet)?;
+    let dir = a.state_dir.unwrap_or_else(|| worker::default_state_dir(&client));
+    let st = worker::status(&market, me, &dir).await?;
+    ctx.printer.result(&st, |s| {
+        let inv = crate::worker::inventory::Inventory::parse(&s.worker.inventory)
+            .map(|i| i.summary())
+            .unwrap_or_else(|| s.worker.inventory.clone());
+        table::pairs(&[
+            ("worker", s.worker.address.to_string()),
+            ("registered", if s.worker.registered { inv } else { "no (run `cohort worker register`)".into() }),
+            ("payee", s.worker.payee.to_string()),
+            ("earnings", coin(s.earnings)),
+            ("job", s.state.job_id.map(|j| j.to_string()).unwrap_or_else(|| "-".into())),
+            (
+                "job state",
+                s.job.as_ref().map(|j| format!("{} (round {}/{})", j.state.as_str(), j.current_round.min(j.rounds), j.rounds)).unwrap_or_else(|| "-".into()),
+            ),
+            ("phase", if s.state.phase.is_empty() { "-".into() } else { s.state.phase.clone() }),
+            ("submitted rounds", s.state.rounds.iter().filter(|(_, r)| r.submitted_tx.is_some()).map(|(k, _)| k.to_string()).collect::<Vec<_>>().join(", ")),
+            ("state folder", s.state_dir.display().to_string()),
+        ])
+    });
+    Ok(())
+}
+
+async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let me = who(ctx, &client, &a.wallet)?;
+    let e = worker::earnings(&market, me).await?;
+    ctx.printer.result(&e, |e| {
+        let mut out = format!("{}: {} to withdraw (payee {})", e.worker, coin(e.earnings), e.payee);
+        if !e.jobs.is_empty() {
+            out.push('\n');
+            out.push_str(&table::render(
+                &["job", "accepted rounds", "units", "paid"],
+                e.jobs.iter().map(|j| {
+                    vec![
+                        j.job_id.to_string(),
+                        format!("{:?}", j.accepted_rounds),
+                        j.compute_units.clone(),
+                        coin(j.paid),
+                    ]
+                }),
+            ));
+        }
+        out
+    });
+    Ok(())
+}
+
+async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
+    let client = ctx.client()?;
+    let market = Market::open(&client).await?;
+    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+    let s = market.chain.with_signer(key)?;
+    let progress = ctx.printer.progress();
+    let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
+    ctx.printer.result(&w, |w| format!("withdrew {} to {}", coin(w.amount), w.payee));
+    Ok(())
+}

@@ -1,0 +1,390 @@
+//! `cohort storage upload|download|info|root` and the storage library against a real devnet
+//! (anvil, the Flow contract and `cohort node run` processes on random loopback ports).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use cohort::client::Client;
+use cohort::config::{Overrides, Paths};
+use cohort::progress::{Progress, Task, Unit};
+use cohort::storage::{self, NodeClient, UploadOptions};
+use common::{Devnet, Home};
+use serde_json::Value;
+
+fn content(size: usize, salt: usize) -> Vec<u8> {
+    (0..size).map(|i| ((i * 31 + 7 + salt) % 251) as u8).collect()
+}
+
+fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn root_prints_the_sdk_root_and_nodes_without_any_network() {
+    let home = Home::new();
+    let f = write(home.path(), "f.bin", &content(262145, 0));
+    let v = home.json(&["storage", "root", s(&f)]);
+    assert_eq!(v["root"], "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276");
+    let f0 = &v["fragments"][0];
+    assert_eq!(f0["feeSectors"], 1152);
+    assert_eq!(f0["segments"], 2);
+    assert_eq!(f0["nodes"][0]["height"], 10);
+    assert_eq!(
+        f0["nodes"][1]["root"],
+        "0x408dc229b1b499d7099cd9ae95ceffdb1c2d4709b9f7a2e36c5bb6d866619c9a"
+    );
+    let one = home.json(&["storage", "root", s(&f), "--threads", "1"]);
+    assert_eq!(one["root"], v["root"]);
+    // A small fragment size splits the file as the SDKs do, one root per fragment.
+    let frags = home.json(&["storage", "root", s(&f), "--fragment-size", "200000"]);
+    assert!(frags["root"].is_null());
+    assert_eq!(frags["roots"].as_array().unwrap().len(), 2);
+    assert_eq!(frags["fragments"][1]["offset"], 262144);
+}
+
+#[test]
+fn empty_missing_and_folder_inputs_are_refused_with_exit_2() {
+    let home = Home::new();
+    let empty = write(home.path(), "empty.bin", b"");
+    for cmd in ["root", "upload"] {
+        let out = home.cmd().args(["storage", cmd, s(&empty)]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(stderr(&out).contains("cannot store 0 bytes"), "{}", stderr(&out));
+        let out = home.cmd().args(["storage", cmd, "/nonexistent/x.bin"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("/nonexistent/x.bin"), "{}", stderr(&out));
+        let out = home.cmd().args(["storage", cmd, s(home.path())]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+    }
+    let out = home.cmd().args(["storage", "download", "0x1234", "-o", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a file root"));
+}
+
+#[test]
+fn an_unreachable_storage_node_exits_3_naming_its_url() {
+    let home = Home::new();
+    let root = "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba";
+    let out = home
+        .cmd()
+        .args(["storage", "info", root, "--rpc-url", "http://127.0.0.1:9"])
+        .args(["--storage-node", "http://127.0.0.1:9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("http://127.0.0.1:9"), "{}", stderr(&out));
+    let dest = home.path().join("out.bin");
+    let out = home
+        .cmd()
+        .args(["storage", "download", root, "-o", s(&dest), "--rpc-url", "http://127.0.0.1:9"])
+        .args(["--storage-node", "http://127.0.0.1:9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(!dest.exists());
+}
+
+#[test]
+fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let mut roots = Vec::new();
+    for (i, size) in [1usize, 257, 600000, 1048577].into_iter().enumerate() {
+        let data = content(size, i);
+        let f = write(&dir, &format!("in-{size}.bin"), &data);
+        let up = net.json(&["storage", "upload", s(&f)]);
+        assert_eq!(up["size"], size as u64);
+        assert!(up["txHash"].as_str().unwrap().starts_with("0x"));
+        assert_eq!(up["segmentsSent"], up["segments"]);
+        assert_ne!(up["fee"], "0");
+        let local = net.json(&["storage", "root", s(&f)]);
+        assert_eq!(up["root"], local["root"]);
+        let root = up["root"].as_str().unwrap().to_string();
+        let out = dir.join(format!("out-{size}.bin"));
+        let down = net.json(&["storage", "download", &root, "-o", s(&out)]);
+        assert_eq!(down["size"], size as u64);
+        assert_eq!(std::fs::read(&out).unwrap(), data, "size {size}");
+        roots.push((root, up["txSeq"].clone(), f, out));
+    }
+    // Same file again: the nodes hold it finalized, so no transaction and no segments.
+    let (root, seq, f, out) = &roots[2];
+    let again = net.json(&["storage", "upload", s(f)]);
+    assert_eq!(&again["root"], &Value::String(root.clone()));
+    assert_eq!(&again["txSeq"], seq);
+    assert_eq!(again["fee"], "0");
+    assert_eq!(again["segmentsSent"], 0);
+    assert_eq!(again["fragments"][0]["alreadyStored"], true);
+    // The output exists: refused without --force, replaced with it.
+    let refused = net.cmd().args(["storage", "download", root, "-o", s(out)]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--force"));
+    net.json(&["storage", "download", root, "-o", s(out), "--force"]);
+    // Info reports the node's view.
+    let info = net.json(&["storage", "info", root]);
+    assert_eq!(info["nodes"][0]["info"]["finalized"], true);
+    assert_eq!(info["nodes"][0]["info"]["tx"]["size"], 600000);
+    let unknown = format!("0x{}", "ab".repeat(32));
+    let info = net.json(&["storage", "info", &unknown]);
+    assert!(info["nodes"][0]["info"].is_null());
+    // A root no node holds: a clear failure, nothing written.
+    let dest = dir.join("nothing.bin");
+    let out = net.cmd().args(["storage", "download", &unknown, "-o", s(&dest)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no storage node holds"));
+    assert!(!dest.exists());
+}
+
+#[test]
+fn fragments_upload_separately_and_download_concatenated() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(600000, 3);
+    let f = write(&dir, "big.bin", &data);
+    let up = net.json(&["storage", "upload", s(&f), "--fragment-size", "256KiB"]);
+    let roots: Vec<String> =
+        up["roots"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().into()).collect();
+    assert_eq!(roots.len(), 3);
+    assert!(up["root"].is_null());
+    let seqs: Vec<u64> =
+        up["fragments"].as_array().unwrap().iter().map(|f| f["txSeq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs.len(), 3);
+    assert!(seqs[0] < seqs[1] && seqs[1] < seqs[2]);
+    let out = dir.join("joined.bin");
+    let mut args = vec!["storage", "download"];
+    args.extend(roots.iter().map(String::as_str));
+    args.extend(["-o", s(&out)]);
+    let down = net.json(&args);
+    assert_eq!(down["size"], 600000);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+}
+
+#[test]
+fn sharded_nodes_each_get_their_shard_and_download_combines_them() {
+    let net = Devnet::start(2, 2);
+    let dir = net.home.path().to_path_buf();
+    let data = content(5 * 1024 * 1024 + 3, 5);
+    let f = write(&dir, "sharded.bin", &data);
+    let up = net.json(&["storage", "upload", s(&f)]);
+    assert_eq!(up["segments"], 21);
+    assert_eq!(up["segmentsSent"], 21, "each segment goes to the one node of its shard");
+    let root = up["root"].as_str().unwrap();
+    let info = net.json(&["storage", "info", root]);
+    for n in info["nodes"].as_array().unwrap() {
+        assert_eq!(n["info"]["finalized"], true, "{n}");
+    }
+    let out = dir.join("sharded.out");
+    net.json(&["storage", "download", root, "-o", s(&out)]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    // One node of two shards cannot serve the file.
+    let node0 = net.status["storage_nodes"][0].as_str().unwrap();
+    let out2 = dir.join("half.out");
+    let r = net
+        .cmd()
+        .args(["storage", "download", root, "-o", s(&out2), "--storage-node", node0])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("do not cover shard"), "{}", stderr(&r));
+}
+
+#[test]
+fn a_wallet_without_funds_exits_4_before_anything_is_uploaded() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let f = write(&dir, "poor.bin", &content(5000, 9));
+    let key = format!("0x{}", hex::encode([7u8; 32]));
+    let out = net
+        .cmd()
+        .env("POOR_KEY", key)
+        .args(["storage", "upload", s(&f), "--private-key-env", "POOR_KEY"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("costs") && err.contains("holds"), "{err}");
+    let root = net.json(&["storage", "root", s(&f)])["root"].as_str().unwrap().to_string();
+    let info = net.json(&["storage", "info", &root]);
+    assert!(info["nodes"][0]["info"].is_null(), "nothing was submitted");
+}
+
+#[test]
+fn an_interrupted_download_resumes_from_its_verified_prefix_and_a_bad_prefix_is_caught() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(900_000, 11);
+    let f = write(&dir, "resume.bin", &data);
+    let root = net.json(&["storage", "upload", s(&f)])["root"].as_str().unwrap().to_string();
+
+    // A partial file left by an interrupted run: 1.5 segments.
+    let out = dir.join("resume.out");
+    std::fs::write(dir.join(".resume.out.part"), &data[..400_000]).unwrap();
+    let down = net.json(&["storage", "download", &root, "-o", s(&out)]);
+    assert_eq!(down["resumedBytes"], 262144);
+    assert_eq!(down["segmentsDownloaded"], 3);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    assert!(!dir.join(".resume.out.part").exists());
+
+    // A corrupted prefix is caught by the final root check: exit 5, nothing left behind.
+    let out2 = dir.join("bad.out");
+    let mut bad = data[..300_000].to_vec();
+    bad[10] ^= 0xff;
+    std::fs::write(dir.join(".bad.out.part"), &bad).unwrap();
+    let r = net.cmd().args(["storage", "download", &root, "-o", s(&out2)]).output().unwrap();
+    assert_eq!(r.status.code(), Some(5), "{}", stderr(&r));
+    assert!(!out2.exists());
+    assert!(!dir.join(".bad.out.part").exists());
+}
+
+/// A progress sink that raises a flag once the upload has sent its first bytes.
+struct Tripwire(Arc<AtomicBool>);
+struct TripTask(Option<Arc<AtomicBool>>);
+impl Task for TripTask {
+    fn inc(&self, _: u64) {
+        if let Some(f) = &self.0 {
+            f.store(true, Ordering::SeqCst);
+        }
+    }
+    fn set_position(&self, _: u64) {}
+    fn set_message(&self, _: &str) {}
+    fn finish(&self) {}
+}
+impl Progress for Tripwire {
+    fn task(&self, label: &str, _: Option<u64>, _: Unit) -> Arc<dyn Task> {
+        Arc::new(TripTask(label.starts_with("uploading").then(|| self.0.clone())))
+    }
+    fn note(&self, _: &str) {}
+}
+
+#[test]
+fn an_interrupted_upload_resumes_without_a_second_transaction() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(20 * 262144, 13);
+    let f = write(&dir, "interrupted.bin", &data);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let root = rt.block_on(async {
+        let client = Client::load(Paths::under(net.home.path()), &Overrides::default()).unwrap();
+        let chain = client.chain().await.unwrap();
+        let signer = chain.with_signer(cohort::devnet::dev_signer(3).unwrap()).unwrap();
+        let opts = UploadOptions { segments_per_request: 1, concurrency: 1, ..Default::default() };
+        let flag = Arc::new(AtomicBool::new(false));
+        let trip = Tripwire(flag.clone());
+        let upload = storage::upload_file(&client, &signer, &f, &opts, &trip);
+        let watch = async {
+            while !flag.load(Ordering::SeqCst) {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        };
+        tokio::select! {
+            r = upload => panic!("the upload finished before it was interrupted: {r:?}"),
+            _ = watch => {}
+        }
+        // Let the aborted tasks drop (the journal is written when they do).
+        tokio::time::sleep(Duration::from_millis(500)).await;
+
+        let node = NodeClient::new(&client.profile.storage_nodes[0]);
+        let seq_before = node.status().await.unwrap().next_tx_seq;
+        let r = storage::upload_file(&client, &signer, &f, &opts, &cohort::progress::Silent)
+            .await
+            .unwrap();
+        assert!(!r.fragments[0].submitted, "no second transaction for the same root");
+        assert!(r.segments_skipped >= 1, "{r:?}");
+        assert_eq!(r.segments_sent + r.segments_skipped, 20);
+        assert_eq!(node.status().await.unwrap().next_tx_seq, seq_before);
+        assert!(r.fragments[0].finalized);
+        r.fragments[0].root.clone()
+    });
+    let out = dir.join("interrupted.out");
+    net.json(&["storage", "download", &root, "-o", s(&out)]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+}
+
+/// A storage node that corrupts every segment it serves: a real HTTP server in front of a real
+/// node, flipping one byte of each downloaded segment.
+async fn start_corrupting_proxy(upstream: String) -> String {
+    use axum::{Router, routing::post};
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    let http = reqwest::Client::new();
+    let app = Router::new().route(
+        "/",
+        post(move |body: String| {
+            let (http, upstream) = (http.clone(), upstream.clone());
+            async move {
+                let resp = http
+                    .post(&upstream)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                let mut v: Value = resp.json().await.unwrap();
+                if let Some(d) = v["result"]["data"].as_str() {
+                    let mut bytes = STANDARD.decode(d).unwrap();
+                    bytes[0] ^= 1;
+                    v["result"]["data"] = Value::String(STANDARD.encode(bytes));
+                }
+                axum::Json(v)
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+#[test]
+fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(700_000, 17);
+    let f = write(&dir, "proxied.bin", &data);
+    let root = net.json(&["storage", "upload", s(&f)])["root"].as_str().unwrap().to_string();
+    let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let bad = rt.block_on(start_corrupting_proxy(real.clone()));
+
+    let out = dir.join("proxied.out");
+    let nodes = format!("{bad},{real}");
+    let r = net
+        .cmd()
+        .env("COHORT_STORAGE_NODES", &nodes)
+        .args(["storage", "download", &root, "-o", s(&out), "--json"])
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let bad_list = v["badSegments"].as_array().unwrap();
+    assert!(!bad_list.is_empty());
+    assert!(bad_list.iter().all(|b| b["node"] == bad.as_str()), "{bad_list:?}");
+    assert!(stderr(&r).contains(&bad), "the bad node is reported: {}", stderr(&r));
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+
+    // Only the bad node: exit 5 naming it, no output.
+    let out2 = dir.join("only-bad.out");
+    let r = net
+        .cmd()
+        .env("COHORT_STORAGE_NODES", &bad)
+        .args(["storage", "download", &root, "-o", s(&out2)])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(5), "{}", stderr(&r));
+    assert!(stderr(&r).contains(&bad));
+    assert!(!out2.exists());
+    drop(rt);
+}
