@@ -387,10 +387,10 @@ pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
         .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
     let mut seen = BTreeSet::new();
     for log in logs {
-        if let Ok(ev) = log.log_decode::<ModelToken::Transfer>() {
-            if ev.inner.data.to != Address::ZERO {
-                seen.insert(ev.inner.data.to);
-            }
+        if let Ok(ev) = log.log_decode::<ModelToken::Transfer>()
+            && ev.inner.data.to != Address::ZERO
+        {
+            seen.insert(ev.inner.data.to);
         }
     }
     let t = ModelToken::new(token, &chain.provider);

@@ -323,6 +323,8 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
 
 /// Stops a devnet node, wipes its data folder and starts it again with the same command line,
 /// recording the new pid in the devnet state so `devnet down` still stops it. Returns its URL.
+// The node outlives this function on purpose; `devnet down` stops it.
+#[allow(clippy::zombie_processes)]
 fn wipe_and_restart_node(net: &Devnet, i: usize) -> String {
     let state_path = net.home.path().join("devnet/state.json");
     let mut state: Value = serde_json::from_slice(&std::fs::read(&state_path).unwrap()).unwrap();
@@ -630,4 +632,51 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
         text.contains("unfinalized") && text.contains(&url),
         "{text}"
     );
+}
+
+#[test]
+fn unreadable_files_are_listed_and_skipped_and_the_upload_exits_1() {
+    // Root reads every file whatever its mode, so there is nothing to observe as root.
+    if unsafe { libc::geteuid() } == 0 {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let net = Devnet::start(1, 1);
+    create(&net, "locked", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), b"fine").unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, b"secret").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, v) = json_code(
+        &net,
+        &["dataset", "upload", "locked", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(
+        statuses(&v),
+        [
+            ("locked.txt".to_string(), "unreadable".to_string()),
+            ("ok.txt".to_string(), "uploaded".to_string())
+        ]
+    );
+}
+
+#[test]
+fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
+    let net = Devnet::start(1, 1);
+    create(&net, "evil", &[]);
+    contribute_raw(&net, 1, 1, 10, "../escaped.txt");
+    net.json(&["dataset", "review", "evil", "0", "--accept", "--score", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let (code, v) = json_code(
+        &net,
+        &["dataset", "download", "evil", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["failed"], 1);
+    let err = v["files"][0]["error"].as_str().unwrap();
+    assert!(err.contains("refusing the dataset path"), "{err}");
+    assert!(!dir.path().join("escaped.txt").exists());
 }

@@ -21,11 +21,17 @@ fn interop_dir() -> PathBuf {
 }
 
 fn content(size: usize, salt: usize) -> Vec<u8> {
-    (0..size).map(|i| ((i * 131 + 17 + salt) % 253) as u8).collect()
+    (0..size)
+        .map(|i| ((i * 131 + 17 + salt) % 253) as u8)
+        .collect()
 }
 
 fn node_script(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("node").current_dir(dir).args(args).output().expect("run node");
+    let out = Command::new("node")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run node");
     assert!(
         out.status.success(),
         "node {args:?} failed:\n{}",
@@ -51,19 +57,32 @@ fn the_ts_sdk_and_cohort_read_each_others_uploads_byte_identical() {
     let key = cohort::devnet::dev_signer(5).unwrap().to_bytes();
     let key = format!("0x{}", hex::encode(key));
 
-    for (i, size) in [1usize, 257, 600000, 5 * 1024 * 1024].into_iter().enumerate() {
+    for (i, size) in [1usize, 257, 600000, 5 * 1024 * 1024]
+        .into_iter()
+        .enumerate()
+    {
         // SDK uploads, cohort downloads.
         let data = content(size, 2 * i);
         let f = dir.join(format!("sdk-{size}.bin"));
         std::fs::write(&f, &data).unwrap();
-        let out = node_script(&sdk, &["upload.mjs", &rpc, &flow, &nodes, &key, f.to_str().unwrap()]);
+        let out = node_script(
+            &sdk,
+            &["upload.mjs", &rpc, &flow, &nodes, &key, f.to_str().unwrap()],
+        );
         let v: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
         let root = v["root"].as_str().unwrap();
         let local = net.json(&["storage", "root", f.to_str().unwrap()]);
-        assert_eq!(local["root"], root, "cohort computes the SDK's root for {size} bytes");
+        assert_eq!(
+            local["root"], root,
+            "cohort computes the SDK's root for {size} bytes"
+        );
         let got = dir.join(format!("sdk-{size}.cohort"));
         net.json(&["storage", "download", root, "-o", got.to_str().unwrap()]);
-        assert_eq!(std::fs::read(&got).unwrap(), data, "SDK upload of {size} bytes");
+        assert_eq!(
+            std::fs::read(&got).unwrap(),
+            data,
+            "SDK upload of {size} bytes"
+        );
 
         // cohort uploads, SDK downloads.
         let data = content(size, 2 * i + 1);
@@ -73,6 +92,10 @@ fn the_ts_sdk_and_cohort_read_each_others_uploads_byte_identical() {
         let root = up["root"].as_str().unwrap();
         let got = dir.join(format!("cohort-{size}.sdk"));
         node_script(&sdk, &["download.mjs", &nodes, root, got.to_str().unwrap()]);
-        assert_eq!(std::fs::read(&got).unwrap(), data, "cohort upload of {size} bytes");
+        assert_eq!(
+            std::fs::read(&got).unwrap(),
+            data,
+            "cohort upload of {size} bytes"
+        );
     }
 }

@@ -11,23 +11,92 @@ fn data(n: usize) -> Vec<u8> {
     (0..n).map(|i| ((i * 31 + 7) % 251) as u8).collect()
 }
 
-
 fn hx(x: &Hash) -> String {
     format!("0x{}", hex::encode(x))
 }
 
 /// (size, chunks, padded, padded segments, root, fee sectors) from PROTOCOL.md §5.
 const TABLE: &[(u64, u64, u64, u64, &str, u64)] = &[
-    (1, 1, 1, 1, "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba", 1),
-    (255, 1, 1, 1, "0x20b600d0d7b8fcf7233d99d4a33a20d6b57dabfd480025ad2d71d3b4e615226f", 1),
-    (256, 1, 1, 1, "0x126c6843d5088b660af05889b60ac7a955a24654f8e3508053d6eff082d6b5b6", 1),
-    (257, 2, 2, 1, "0x679a0858384c14d0ccacedfe450439de110b73e4aa5febd3b4ce9590ca15feb2", 2),
-    (262143, 1024, 1024, 1, "0x21addae32f3bdf3302185fa5c5cda8a00cd91f4f526783fa47532a67fe57aa47", 1024),
-    (262144, 1024, 1024, 1, "0x8ebcdb8fedaf772b6ca29c79fb59a3d1b392c6835d227a8bd5bf256ddc3ade3a", 1024),
-    (262145, 1025, 1152, 2, "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276", 1152),
-    (1048576, 4096, 4096, 4, "0x2da75c6cfe571cd2ccc50628a4b6ec98db45de3d504331e844a29659553cf3c1", 4096),
-    (4194305, 16385, 18432, 18, "0x9509b6233bafeaa0090189c12f38e0972c1845894105cb8e663c5712a8d0f752", 18432),
-    (10000000, 39063, 40960, 40, "0x71fc82994e765b7bec6f6a48e03a7e9b74701cf24d322307c3e29d79a6db251a", 40960),
+    (
+        1,
+        1,
+        1,
+        1,
+        "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba",
+        1,
+    ),
+    (
+        255,
+        1,
+        1,
+        1,
+        "0x20b600d0d7b8fcf7233d99d4a33a20d6b57dabfd480025ad2d71d3b4e615226f",
+        1,
+    ),
+    (
+        256,
+        1,
+        1,
+        1,
+        "0x126c6843d5088b660af05889b60ac7a955a24654f8e3508053d6eff082d6b5b6",
+        1,
+    ),
+    (
+        257,
+        2,
+        2,
+        1,
+        "0x679a0858384c14d0ccacedfe450439de110b73e4aa5febd3b4ce9590ca15feb2",
+        2,
+    ),
+    (
+        262143,
+        1024,
+        1024,
+        1,
+        "0x21addae32f3bdf3302185fa5c5cda8a00cd91f4f526783fa47532a67fe57aa47",
+        1024,
+    ),
+    (
+        262144,
+        1024,
+        1024,
+        1,
+        "0x8ebcdb8fedaf772b6ca29c79fb59a3d1b392c6835d227a8bd5bf256ddc3ade3a",
+        1024,
+    ),
+    (
+        262145,
+        1025,
+        1152,
+        2,
+        "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276",
+        1152,
+    ),
+    (
+        1048576,
+        4096,
+        4096,
+        4,
+        "0x2da75c6cfe571cd2ccc50628a4b6ec98db45de3d504331e844a29659553cf3c1",
+        4096,
+    ),
+    (
+        4194305,
+        16385,
+        18432,
+        18,
+        "0x9509b6233bafeaa0090189c12f38e0972c1845894105cb8e663c5712a8d0f752",
+        18432,
+    ),
+    (
+        10000000,
+        39063,
+        40960,
+        40,
+        "0x71fc82994e765b7bec6f6a48e03a7e9b74701cf24d322307c3e29d79a6db251a",
+        40960,
+    ),
 ];
 
 #[test]
@@ -43,7 +112,11 @@ fn file_roots_counts_and_fee_sectors_match_the_protocol_table() {
         let streamed = FileTree::from_reader(&data(size as usize)[..], size).expect("stream");
         assert_eq!(streamed.root, tree.root, "streamed root of {size}");
         let nodes = tree.nodes();
-        assert_eq!(root_from_nodes(&nodes), tree.root, "fold of nodes of {size}");
+        assert_eq!(
+            root_from_nodes(&nodes),
+            tree.root,
+            "fold of nodes of {size}"
+        );
         assert_eq!(nodes.iter().map(|n| 1u64 << n.height).sum::<u64>(), fee);
     }
 }
@@ -51,29 +124,71 @@ fn file_roots_counts_and_fee_sectors_match_the_protocol_table() {
 #[test]
 fn submission_nodes_match_the_protocol_table() {
     let cases: &[(u64, &[(u64, &str)])] = &[
-        (1, &[(0, "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba")]),
-        (257, &[(1, "0x679a0858384c14d0ccacedfe450439de110b73e4aa5febd3b4ce9590ca15feb2")]),
-        (262143, &[(10, "0x21addae32f3bdf3302185fa5c5cda8a00cd91f4f526783fa47532a67fe57aa47")]),
+        (
+            1,
+            &[(
+                0,
+                "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba",
+            )],
+        ),
+        (
+            257,
+            &[(
+                1,
+                "0x679a0858384c14d0ccacedfe450439de110b73e4aa5febd3b4ce9590ca15feb2",
+            )],
+        ),
+        (
+            262143,
+            &[(
+                10,
+                "0x21addae32f3bdf3302185fa5c5cda8a00cd91f4f526783fa47532a67fe57aa47",
+            )],
+        ),
         (
             262145,
             &[
-                (10, "0x8ebcdb8fedaf772b6ca29c79fb59a3d1b392c6835d227a8bd5bf256ddc3ade3a"),
-                (7, "0x408dc229b1b499d7099cd9ae95ceffdb1c2d4709b9f7a2e36c5bb6d866619c9a"),
+                (
+                    10,
+                    "0x8ebcdb8fedaf772b6ca29c79fb59a3d1b392c6835d227a8bd5bf256ddc3ade3a",
+                ),
+                (
+                    7,
+                    "0x408dc229b1b499d7099cd9ae95ceffdb1c2d4709b9f7a2e36c5bb6d866619c9a",
+                ),
             ],
         ),
-        (1048576, &[(12, "0x2da75c6cfe571cd2ccc50628a4b6ec98db45de3d504331e844a29659553cf3c1")]),
+        (
+            1048576,
+            &[(
+                12,
+                "0x2da75c6cfe571cd2ccc50628a4b6ec98db45de3d504331e844a29659553cf3c1",
+            )],
+        ),
         (
             4194305,
             &[
-                (14, "0xcc9b1728552cd9a51a8f9bf4aa3f20e04227fd3c73b1f045e9e2e3260f961c8f"),
-                (11, "0x5a0f5581fc0c5d5e674ac814c2d5524016989a45bbed806193a0c985d6ba5de8"),
+                (
+                    14,
+                    "0xcc9b1728552cd9a51a8f9bf4aa3f20e04227fd3c73b1f045e9e2e3260f961c8f",
+                ),
+                (
+                    11,
+                    "0x5a0f5581fc0c5d5e674ac814c2d5524016989a45bbed806193a0c985d6ba5de8",
+                ),
             ],
         ),
         (
             10000000,
             &[
-                (15, "0xae9086ae93836ac46a42e4a321cbe02576d5e300a293a25c0f3a84a5951d8266"),
-                (13, "0x6562a603b4c7b57695889b567e9cefe60c12e49d9f6729d44e42a15002ff57ab"),
+                (
+                    15,
+                    "0xae9086ae93836ac46a42e4a321cbe02576d5e300a293a25c0f3a84a5951d8266",
+                ),
+                (
+                    13,
+                    "0x6562a603b4c7b57695889b567e9cefe60c12e49d9f6729d44e42a15002ff57ab",
+                ),
             ],
         ),
     ];
@@ -100,7 +215,8 @@ fn segment_proofs_match_the_protocol_vectors() {
         ]
     );
     assert_eq!(p.path, [true, false]);
-    p.verify(&t.segment_roots[2], &t.root, 2, 4).expect("valid proof");
+    p.verify(&t.segment_roots[2], &t.root, 2, 4)
+        .expect("valid proof");
 
     let t = FileTree::from_bytes(&data(600000));
     let root = "0xe00915331ab247b00e391fe926f00b7b91875485b404df3fbee09d3c56d5b364";
@@ -131,7 +247,13 @@ fn segment_proofs_match_the_protocol_vectors() {
 
     let t = FileTree::from_bytes(&data(1));
     let p = t.proof(0);
-    assert_eq!(p, FileProof { lemma: vec![t.root], path: vec![] });
+    assert_eq!(
+        p,
+        FileProof {
+            lemma: vec![t.root],
+            path: vec![]
+        }
+    );
     assert_eq!(
         serde_json::to_string(&p).expect("json"),
         format!("{{\"lemma\":[\"{}\"],\"path\":[]}}", hx(&t.root))
@@ -157,12 +279,20 @@ fn roots_nodes_and_proofs_match_the_ts_sdk_for_twenty_sizes() {
         let tree = FileTree::from_bytes(&data(v.size as usize));
         assert_eq!(hx(&tree.root), v.root, "root of {}", v.size);
         assert_eq!(tree.num_segments(), v.segs);
-        let nodes: Vec<(u64, String)> =
-            tree.nodes().iter().map(|n| (n.height, hx(&n.root))).collect();
+        let nodes: Vec<(u64, String)> = tree
+            .nodes()
+            .iter()
+            .map(|n| (n.height, hx(&n.root)))
+            .collect();
         assert_eq!(nodes, v.nodes, "nodes of {}", v.size);
         for (i, lemma, path) in v.proofs {
             let p = tree.proof(i);
-            assert_eq!(p.lemma.iter().map(hx).collect::<Vec<_>>(), lemma, "{} seg {i}", v.size);
+            assert_eq!(
+                p.lemma.iter().map(hx).collect::<Vec<_>>(),
+                lemma,
+                "{} seg {i}",
+                v.size
+            );
             assert_eq!(p.path, path, "{} seg {i}", v.size);
         }
     }
@@ -193,9 +323,18 @@ fn rear_padding_siblings_of_real_proofs_are_accepted() {
 
 #[test]
 fn root_from_nodes_folds_right() {
-    let a = SubmissionNode { root: [1; 32], height: 3 };
-    let b = SubmissionNode { root: [2; 32], height: 1 };
-    let c = SubmissionNode { root: [3; 32], height: 0 };
+    let a = SubmissionNode {
+        root: [1; 32],
+        height: 3,
+    };
+    let b = SubmissionNode {
+        root: [2; 32],
+        height: 1,
+    };
+    let c = SubmissionNode {
+        root: [3; 32],
+        height: 0,
+    };
     let want = merkle::hash_pair(&a.root, &merkle::hash_pair(&b.root, &c.root));
     assert_eq!(root_from_nodes(&[a, b, c]), want);
     assert_eq!(root_from_nodes(&[a]), a.root);

@@ -16,7 +16,9 @@ use common::{Devnet, Home};
 use serde_json::Value;
 
 fn content(size: usize, salt: usize) -> Vec<u8> {
-    (0..size).map(|i| ((i * 31 + 7 + salt) % 251) as u8).collect()
+    (0..size)
+        .map(|i| ((i * 31 + 7 + salt) % 251) as u8)
+        .collect()
 }
 
 fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
@@ -38,7 +40,10 @@ fn root_prints_the_sdk_root_and_nodes_without_any_network() {
     let home = Home::new();
     let f = write(home.path(), "f.bin", &content(262145, 0));
     let v = home.json(&["storage", "root", s(&f)]);
-    assert_eq!(v["root"], "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276");
+    assert_eq!(
+        v["root"],
+        "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276"
+    );
     let f0 = &v["fragments"][0];
     assert_eq!(f0["feeSectors"], 1152);
     assert_eq!(f0["segments"], 2);
@@ -61,16 +66,40 @@ fn empty_missing_and_folder_inputs_are_refused_with_exit_2() {
     let home = Home::new();
     let empty = write(home.path(), "empty.bin", b"");
     for cmd in ["root", "upload"] {
-        let out = home.cmd().args(["storage", cmd, s(&empty)]).output().unwrap();
+        let out = home
+            .cmd()
+            .args(["storage", cmd, s(&empty)])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
-        assert!(stderr(&out).contains("cannot store 0 bytes"), "{}", stderr(&out));
-        let out = home.cmd().args(["storage", cmd, "/nonexistent/x.bin"]).output().unwrap();
+        assert!(
+            stderr(&out).contains("cannot store 0 bytes"),
+            "{}",
+            stderr(&out)
+        );
+        let out = home
+            .cmd()
+            .args(["storage", cmd, "/nonexistent/x.bin"])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("/nonexistent/x.bin"), "{}", stderr(&out));
-        let out = home.cmd().args(["storage", cmd, s(home.path())]).output().unwrap();
+        assert!(
+            stderr(&out).contains("/nonexistent/x.bin"),
+            "{}",
+            stderr(&out)
+        );
+        let out = home
+            .cmd()
+            .args(["storage", cmd, s(home.path())])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2));
     }
-    let out = home.cmd().args(["storage", "download", "0x1234", "-o", "x"]).output().unwrap();
+    let out = home
+        .cmd()
+        .args(["storage", "download", "0x1234", "-o", "x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not a file root"));
 }
@@ -86,11 +115,23 @@ fn an_unreachable_storage_node_exits_3_naming_its_url() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("http://127.0.0.1:9"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("http://127.0.0.1:9"),
+        "{}",
+        stderr(&out)
+    );
     let dest = home.path().join("out.bin");
     let out = home
         .cmd()
-        .args(["storage", "download", root, "-o", s(&dest), "--rpc-url", "http://127.0.0.1:9"])
+        .args([
+            "storage",
+            "download",
+            root,
+            "-o",
+            s(&dest),
+            "--rpc-url",
+            "http://127.0.0.1:9",
+        ])
         .args(["--storage-node", "http://127.0.0.1:9"])
         .output()
         .unwrap();
@@ -129,7 +170,11 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
     assert_eq!(again["segmentsSent"], 0);
     assert_eq!(again["fragments"][0]["alreadyStored"], true);
     // The output exists: refused without --force, replaced with it.
-    let refused = net.cmd().args(["storage", "download", root, "-o", s(out)]).output().unwrap();
+    let refused = net
+        .cmd()
+        .args(["storage", "download", root, "-o", s(out)])
+        .output()
+        .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("--force"));
     net.json(&["storage", "download", root, "-o", s(out), "--force"]);
@@ -142,7 +187,11 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
     assert!(info["nodes"][0]["info"].is_null());
     // A root no node holds: a clear failure, nothing written.
     let dest = dir.join("nothing.bin");
-    let out = net.cmd().args(["storage", "download", &unknown, "-o", s(&dest)]).output().unwrap();
+    let out = net
+        .cmd()
+        .args(["storage", "download", &unknown, "-o", s(&dest)])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("no storage node holds"));
     assert!(!dest.exists());
@@ -155,12 +204,20 @@ fn fragments_upload_separately_and_download_concatenated() {
     let data = content(600000, 3);
     let f = write(&dir, "big.bin", &data);
     let up = net.json(&["storage", "upload", s(&f), "--fragment-size", "256KiB"]);
-    let roots: Vec<String> =
-        up["roots"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().into()).collect();
+    let roots: Vec<String> = up["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().into())
+        .collect();
     assert_eq!(roots.len(), 3);
     assert!(up["root"].is_null());
-    let seqs: Vec<u64> =
-        up["fragments"].as_array().unwrap().iter().map(|f| f["txSeq"].as_u64().unwrap()).collect();
+    let seqs: Vec<u64> = up["fragments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["txSeq"].as_u64().unwrap())
+        .collect();
     assert_eq!(seqs.len(), 3);
     assert!(seqs[0] < seqs[1] && seqs[1] < seqs[2]);
     let out = dir.join("joined.bin");
@@ -180,7 +237,10 @@ fn sharded_nodes_each_get_their_shard_and_download_combines_them() {
     let f = write(&dir, "sharded.bin", &data);
     let up = net.json(&["storage", "upload", s(&f)]);
     assert_eq!(up["segments"], 21);
-    assert_eq!(up["segmentsSent"], 21, "each segment goes to the one node of its shard");
+    assert_eq!(
+        up["segmentsSent"], 21,
+        "each segment goes to the one node of its shard"
+    );
     let root = up["root"].as_str().unwrap();
     let info = net.json(&["storage", "info", root]);
     for n in info["nodes"].as_array().unwrap() {
@@ -194,7 +254,15 @@ fn sharded_nodes_each_get_their_shard_and_download_combines_them() {
     let out2 = dir.join("half.out");
     let r = net
         .cmd()
-        .args(["storage", "download", root, "-o", s(&out2), "--storage-node", node0])
+        .args([
+            "storage",
+            "download",
+            root,
+            "-o",
+            s(&out2),
+            "--storage-node",
+            node0,
+        ])
         .output()
         .unwrap();
     assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
@@ -216,7 +284,10 @@ fn a_wallet_without_funds_exits_4_before_anything_is_uploaded() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("costs") && err.contains("holds"), "{err}");
-    let root = net.json(&["storage", "root", s(&f)])["root"].as_str().unwrap().to_string();
+    let root = net.json(&["storage", "root", s(&f)])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let info = net.json(&["storage", "info", &root]);
     assert!(info["nodes"][0]["info"].is_null(), "nothing was submitted");
 }
@@ -227,7 +298,10 @@ fn an_interrupted_download_resumes_from_its_verified_prefix_and_a_bad_prefix_is_
     let dir = net.home.path().to_path_buf();
     let data = content(900_000, 11);
     let f = write(&dir, "resume.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"].as_str().unwrap().to_string();
+    let root = net.json(&["storage", "upload", s(&f)])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // A partial file left by an interrupted run: 1.5 segments.
     let out = dir.join("resume.out");
@@ -243,7 +317,11 @@ fn an_interrupted_download_resumes_from_its_verified_prefix_and_a_bad_prefix_is_
     let mut bad = data[..300_000].to_vec();
     bad[10] ^= 0xff;
     std::fs::write(dir.join(".bad.out.part"), &bad).unwrap();
-    let r = net.cmd().args(["storage", "download", &root, "-o", s(&out2)]).output().unwrap();
+    let r = net
+        .cmd()
+        .args(["storage", "download", &root, "-o", s(&out2)])
+        .output()
+        .unwrap();
     assert_eq!(r.status.code(), Some(5), "{}", stderr(&r));
     assert!(!out2.exists());
     assert!(!dir.join(".bad.out.part").exists());
@@ -264,7 +342,9 @@ impl Task for TripTask {
 }
 impl Progress for Tripwire {
     fn task(&self, label: &str, _: Option<u64>, _: Unit) -> Arc<dyn Task> {
-        Arc::new(TripTask(label.starts_with("uploading").then(|| self.0.clone())))
+        Arc::new(TripTask(
+            label.starts_with("uploading").then(|| self.0.clone()),
+        ))
     }
     fn note(&self, _: &str) {}
 }
@@ -279,8 +359,14 @@ fn an_interrupted_upload_resumes_without_a_second_transaction() {
     let root = rt.block_on(async {
         let client = Client::load(Paths::under(net.home.path()), &Overrides::default()).unwrap();
         let chain = client.chain().await.unwrap();
-        let signer = chain.with_signer(cohort::devnet::dev_signer(3).unwrap()).unwrap();
-        let opts = UploadOptions { segments_per_request: 1, concurrency: 1, ..Default::default() };
+        let signer = chain
+            .with_signer(cohort::devnet::dev_signer(3).unwrap())
+            .unwrap();
+        let opts = UploadOptions {
+            segments_per_request: 1,
+            concurrency: 1,
+            ..Default::default()
+        };
         let flag = Arc::new(AtomicBool::new(false));
         let trip = Tripwire(flag.clone());
         let upload = storage::upload_file(&client, &signer, &f, &opts, &trip);
@@ -301,7 +387,10 @@ fn an_interrupted_upload_resumes_without_a_second_transaction() {
         let r = storage::upload_file(&client, &signer, &f, &opts, &cohort::progress::Silent)
             .await
             .unwrap();
-        assert!(!r.fragments[0].submitted, "no second transaction for the same root");
+        assert!(
+            !r.fragments[0].submitted,
+            "no second transaction for the same root"
+        );
         assert!(r.segments_skipped >= 1, "{r:?}");
         assert_eq!(r.segments_sent + r.segments_skipped, 20);
         assert_eq!(node.status().await.unwrap().next_tx_seq, seq_before);
@@ -354,7 +443,10 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
     let dir = net.home.path().to_path_buf();
     let data = content(700_000, 17);
     let f = write(&dir, "proxied.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"].as_str().unwrap().to_string();
+    let root = net.json(&["storage", "upload", s(&f)])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let bad = rt.block_on(start_corrupting_proxy(real.clone()));
@@ -371,8 +463,15 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     let bad_list = v["badSegments"].as_array().unwrap();
     assert!(!bad_list.is_empty());
-    assert!(bad_list.iter().all(|b| b["node"] == bad.as_str()), "{bad_list:?}");
-    assert!(stderr(&r).contains(&bad), "the bad node is reported: {}", stderr(&r));
+    assert!(
+        bad_list.iter().all(|b| b["node"] == bad.as_str()),
+        "{bad_list:?}"
+    );
+    assert!(
+        stderr(&r).contains(&bad),
+        "the bad node is reported: {}",
+        stderr(&r)
+    );
     assert_eq!(std::fs::read(&out).unwrap(), data);
 
     // Only the bad node: exit 5 naming it, no output.

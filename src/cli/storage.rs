@@ -51,16 +51,24 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let n: u64 = num.parse().map_err(|_| format!("'{s}' is not a size like 4GiB or 1048576"))?;
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size like 4GiB or 1048576"))?;
     let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
         "t" | "tb" | "tib" => 1 << 40,
-        _ => return Err(format!("'{s}' has an unknown unit (use B, KiB, MiB, GiB or TiB)")),
+        _ => {
+            return Err(format!(
+                "'{s}' has an unknown unit (use B, KiB, MiB, GiB or TiB)"
+            ));
+        }
     };
-    n.checked_mul(mult).filter(|v| *v > 0).ok_or_else(|| format!("'{s}' is out of range"))
+    n.checked_mul(mult)
+        .filter(|v| *v > 0)
+        .ok_or_else(|| format!("'{s}' is out of range"))
 }
 
 #[derive(Debug, Args)]
@@ -144,7 +152,10 @@ fn render_upload(r: &UploadReport) -> String {
     let state = if r.fragments.iter().all(|f| f.already_stored) {
         "already stored; nothing sent".to_string()
     } else {
-        format!("{} sent, {} already acknowledged", r.segments_sent, r.segments_skipped)
+        format!(
+            "{} sent, {} already acknowledged",
+            r.segments_sent, r.segments_skipped
+        )
     };
     rows.push(("segments".into(), format!("{} ({state})", r.segments)));
     let mut out = table::pairs(&rows);
@@ -153,7 +164,12 @@ fn render_upload(r: &UploadReport) -> String {
         out.push_str(&table::render(
             &["FRAGMENT", "ROOT", "TX SEQ", "SIZE"],
             r.fragments.iter().enumerate().map(|(i, f)| {
-                vec![i.to_string(), f.root.clone(), f.tx_seq.to_string(), f.size.to_string()]
+                vec![
+                    i.to_string(),
+                    f.root.clone(),
+                    f.tx_seq.to_string(),
+                    f.size.to_string(),
+                ]
             }),
         ));
         out.push_str(&format!(
@@ -175,7 +191,8 @@ impl StorageCommand {
                     storage::upload::check_input(f)?;
                 }
                 let client = ctx.client()?;
-                let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+                let key =
+                    crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
                 let chain = client.chain().await?;
                 let signer = chain.with_signer(key)?;
                 let opts = UploadOptions {
@@ -195,8 +212,8 @@ impl StorageCommand {
                 });
                 let mut reports = Vec::new();
                 for f in &a.files {
-                    let r = storage::upload_file(&client, &signer, f, &opts, progress.as_ref())
-                        .await?;
+                    let r =
+                        storage::upload_file(&client, &signer, f, &opts, progress.as_ref()).await?;
                     if let Some(t) = &overall {
                         t.inc(1);
                     }
@@ -210,7 +227,11 @@ impl StorageCommand {
                 } else {
                     let doc = serde_json::json!({ "files": reports });
                     p.result(&doc, |_| {
-                        reports.iter().map(render_upload).collect::<Vec<_>>().join("\n\n")
+                        reports
+                            .iter()
+                            .map(render_upload)
+                            .collect::<Vec<_>>()
+                            .join("\n\n")
                     });
                 }
             }
@@ -226,8 +247,8 @@ impl StorageCommand {
                     concurrency: a.concurrency.max(1),
                     ..DownloadOptions::default()
                 };
-                let r = storage::download(&client, &roots, &a.output, &opts, progress.as_ref())
-                    .await?;
+                let r =
+                    storage::download(&client, &roots, &a.output, &opts, progress.as_ref()).await?;
                 for b in &r.bad_segments {
                     p.warn(&format!(
                         "storage node {} served a bad or missing segment {}: {}",
@@ -253,13 +274,24 @@ impl StorageCommand {
                 let doc = serde_json::json!({ "root": a.root.trim(), "nodes": nodes });
                 p.result(&doc, |_| {
                     table::render(
-                        &["NODE", "TX SEQ", "SIZE", "FINALIZED", "SEGMENTS", "START ENTRY"],
+                        &[
+                            "NODE",
+                            "TX SEQ",
+                            "SIZE",
+                            "FINALIZED",
+                            "SEGMENTS",
+                            "START ENTRY",
+                        ],
                         nodes.iter().map(|n| match (&n.info, &n.error) {
                             (Some(i), _) => vec![
                                 n.node.clone(),
                                 i.tx.seq.to_string(),
                                 i.tx.size.to_string(),
-                                if i.finalized { "yes".into() } else { "no".into() },
+                                if i.finalized {
+                                    "yes".into()
+                                } else {
+                                    "no".into()
+                                },
                                 format!(
                                     "{}/{}",
                                     i.uploaded_seg_num,
@@ -268,7 +300,14 @@ impl StorageCommand {
                                 i.tx.start_entry_index.to_string(),
                             ],
                             (None, Some(e)) => {
-                                vec![n.node.clone(), format!("error: {e}"), "".into(), "".into(), "".into(), "".into()]
+                                vec![
+                                    n.node.clone(),
+                                    format!("error: {e}"),
+                                    "".into(),
+                                    "".into(),
+                                    "".into(),
+                                    "".into(),
+                                ]
                             }
                             (None, None) => vec![
                                 n.node.clone(),
@@ -283,7 +322,8 @@ impl StorageCommand {
                 });
             }
             StorageCommand::Root(a) => {
-                let r = storage::root_of_file(&a.file, a.fragment_size, a.threads, progress.as_ref())?;
+                let r =
+                    storage::root_of_file(&a.file, a.fragment_size, a.threads, progress.as_ref())?;
                 p.result(&r, |r| {
                     let mut out = String::new();
                     for (i, f) in r.fragments.iter().enumerate() {
@@ -298,8 +338,14 @@ impl StorageCommand {
                         out.push_str(&table::pairs(&[
                             ("root", f.root.clone()),
                             ("size", format!("{} bytes", f.size)),
-                            ("chunks", format!("{} (padded {})", f.chunks, f.padded_chunks)),
-                            ("segments", format!("{} (padded {})", f.segments, f.padded_segments)),
+                            (
+                                "chunks",
+                                format!("{} (padded {})", f.chunks, f.padded_chunks),
+                            ),
+                            (
+                                "segments",
+                                format!("{} (padded {})", f.segments, f.padded_segments),
+                            ),
                             ("fee sectors", f.fee_sectors.to_string()),
                             ("nodes", nodes.join(", ")),
                         ]));

@@ -472,14 +472,14 @@ impl Registry {
     ) -> Result<ReviewReport> {
         let d = self.info(id).await?;
         self.check_curator(&d, s.address, "review")?;
-        if let Verdict::Accept(score) = verdict {
-            if score == 0 || score > MAX_SCORE {
-                return Err(Error::usage(
-                    "dataset.bad_score",
-                    format!("score {score} is out of range"),
-                )
-                .hint("accept with --score N, N from 1 to 100"));
-            }
+        if let Verdict::Accept(score) = verdict
+            && (score == 0 || score > MAX_SCORE)
+        {
+            return Err(Error::usage(
+                "dataset.bad_score",
+                format!("score {score} is out of range"),
+            )
+            .hint("accept with --score N, N from 1 to 100"));
         }
         let all = self.contributions(id).await?;
         let targets: Vec<&ContributionInfo> = match indexes {
@@ -569,6 +569,7 @@ impl Registry {
     }
 
     /// Records one uploaded file as the signer's contribution; returns its index.
+    #[allow(clippy::too_many_arguments)]
     pub async fn contribute(
         &self,
         s: &SignerChain,

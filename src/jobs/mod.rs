@@ -380,7 +380,7 @@ impl Market {
         })
     }
 
-    /// The chain's latest block timestamp.
+    /// The chain's time: the latest block's timestamp, or the wall clock when later.
     pub async fn now(&self) -> Result<u64> {
         use alloy::providers::Provider;
         let b = self
@@ -389,7 +389,14 @@ impl Market {
             .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
             .await
             .map_err(|e| crate::chain::unreachable(&self.chain.rpc_url, e))?;
-        Ok(b.map(|b| b.header.timestamp).unwrap_or(0))
+        let block = b.map(|b| b.header.timestamp).unwrap_or(0);
+        // A chain that mines only on demand (anvil) keeps an old latest block; the next block
+        // gets the wall clock, so the wall clock is the better guess when it is later.
+        let wall = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Ok(block.max(wall))
     }
 
     // ------------------------------------------------------------------ writes

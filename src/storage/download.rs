@@ -35,7 +35,11 @@ pub struct DownloadOptions {
 
 impl Default for DownloadOptions {
     fn default() -> Self {
-        DownloadOptions { force: false, concurrency: 8, nodes: Vec::new() }
+        DownloadOptions {
+            force: false,
+            concurrency: 8,
+            nodes: Vec::new(),
+        }
     }
 }
 
@@ -76,7 +80,10 @@ struct Part {
 }
 
 fn part_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     out.with_file_name(format!(".{name}.part"))
 }
 
@@ -89,10 +96,16 @@ pub async fn download(
     progress: &dyn Progress,
 ) -> Result<DownloadReport> {
     if roots.is_empty() {
-        return Err(Error::usage("storage.no_root", "name at least one root to download"));
+        return Err(Error::usage(
+            "storage.no_root",
+            "name at least one root to download",
+        ));
     }
     if out.file_name().is_none() {
-        return Err(Error::usage("storage.bad_output", format!("{} is not a file path", out.display())));
+        return Err(Error::usage(
+            "storage.bad_output",
+            format!("{} is not a file path", out.display()),
+        ));
     }
     if out.is_dir() {
         return Err(Error::usage(
@@ -102,8 +115,11 @@ pub async fn download(
         .hint("name the output file, e.g. -o folder/data.bin"));
     }
     if out.exists() && !opts.force {
-        return Err(Error::usage("storage.output_exists", format!("{} already exists", out.display()))
-            .hint("pass --force to replace it, or choose another -o path"));
+        return Err(Error::usage(
+            "storage.output_exists",
+            format!("{} already exists", out.display()),
+        )
+        .hint("pass --force to replace it, or choose another -o path"));
     }
     let urls = node_urls(client, &opts.nodes)?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
@@ -141,14 +157,28 @@ pub async fn download(
         let holders = infos
             .iter()
             .filter(|(_, i)| i.tx.size == size)
-            .map(|(n, i)| (*n, i.tx.seq, i.tx.start_entry_index / merkle::SEGMENT_CHUNKS as u64))
+            .map(|(n, i)| {
+                (
+                    *n,
+                    i.tx.seq,
+                    i.tx.start_entry_index / merkle::SEGMENT_CHUNKS as u64,
+                )
+            })
             .collect();
-        parts.push(Part { root: *root, size, offset, holders });
+        parts.push(Part {
+            root: *root,
+            size,
+            offset,
+            holders,
+        });
         offset += size;
     }
     let total = offset;
 
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !dir.is_dir() {
         return Err(Error::usage(
             "storage.no_output_dir",
@@ -164,7 +194,11 @@ pub async fn download(
         .open(&part)
         .map_err(|e| Error::io("create", &part, e))?;
     // Resume from the last whole segment of the verified prefix.
-    let existing = file.metadata().map_err(|e| Error::io("read", &part, e))?.len().min(total);
+    let existing = file
+        .metadata()
+        .map_err(|e| Error::io("read", &part, e))?
+        .len()
+        .min(total);
     let (mut k0, mut s0) = (0usize, 0u64);
     let mut resumed = 0u64;
     for (k, p) in parts.iter().enumerate() {
@@ -180,11 +214,16 @@ pub async fn download(
         s0 = segs;
         break;
     }
-    file.set_len(resumed).map_err(|e| Error::io("truncate", &part, e))?;
-    file.seek(SeekFrom::Start(resumed)).map_err(|e| Error::io("seek", &part, e))?;
+    file.set_len(resumed)
+        .map_err(|e| Error::io("truncate", &part, e))?;
+    file.seek(SeekFrom::Start(resumed))
+        .map_err(|e| Error::io("seek", &part, e))?;
 
     let task = progress.task(
-        &format!("downloading {}", out.file_name().unwrap_or_default().to_string_lossy()),
+        &format!(
+            "downloading {}",
+            out.file_name().unwrap_or_default().to_string_lossy()
+        ),
         Some(total),
         Unit::Bytes,
     );
@@ -193,7 +232,10 @@ pub async fn download(
         path: out.to_path_buf(),
         roots: roots.iter().map(hex_hash::to_hex).collect(),
         size: total,
-        segments: parts.iter().map(|p| merkle::num_data_segments(p.size)).sum(),
+        segments: parts
+            .iter()
+            .map(|p| merkle::num_data_segments(p.size))
+            .sum(),
         segments_downloaded: 0,
         resumed_bytes: resumed,
         bad_segments: Vec::new(),
@@ -203,13 +245,24 @@ pub async fn download(
         let first = if k == k0 { s0 } else { 0 };
         let conc = opts.concurrency.max(1);
         let name = part.display().to_string();
-        let r = fetch_part(&nodes, &cfgs, p, first, conc, &mut file, &mut report, &*task, &name)
-            .await;
+        let r = fetch_part(
+            &nodes,
+            &cfgs,
+            p,
+            first,
+            conc,
+            &mut file,
+            &mut report,
+            &*task,
+            &name,
+        )
+        .await;
         if let Err(e) = r {
             return Err(cleanup_on_error(e, &part));
         }
     }
-    file.sync_all().map_err(|e| cleanup_on_error(Error::io("write", &part, e), &part))?;
+    file.sync_all()
+        .map_err(|e| cleanup_on_error(Error::io("write", &part, e), &part))?;
     drop(file);
     task.finish();
 
@@ -275,13 +328,16 @@ async fn fetch_part(
             set.spawn(async move { fetch_segment(&nodes, &cfgs, &holders, root, size, seg).await });
             next += 1;
         }
-        let Some(r) = set.join_next().await else { break };
+        let Some(r) = set.join_next().await else {
+            break;
+        };
         let (seg, data, bad) = r.map_err(|e| Error::failed("storage.task", e.to_string()))?;
         report.bad_segments.extend(bad);
         done.insert(seg, data?);
         while let Some(data) = done.remove(&write_at) {
             let keep = ((p.size - write_at * SEGMENT_SIZE as u64).min(data.len() as u64)) as usize;
-            file.write_all(&data[..keep]).map_err(|e| write_error(e, &part_name))?;
+            file.write_all(&data[..keep])
+                .map_err(|e| write_error(e, part_name))?;
             task.inc(keep as u64);
             report.segments_downloaded += 1;
             write_at += 1;
@@ -292,8 +348,11 @@ async fn fetch_part(
 
 fn write_error(e: std::io::Error, what: &str) -> Error {
     if e.raw_os_error() == Some(libc::ENOSPC) {
-        Error::failed("storage.disk_full", format!("the disk is full while writing {what}"))
-            .hint("free some space and download again")
+        Error::failed(
+            "storage.disk_full",
+            format!("the disk is full while writing {what}"),
+        )
+        .hint("free some space and download again")
     } else {
         Error::failed("storage.write", format!("could not write {what}: {e}"))
     }
@@ -320,7 +379,10 @@ async fn fetch_segment(
         }
         let node = &nodes[ni];
         tried.push(node.url().to_string());
-        let reason = match node.download_segment_with_proof_by_tx_seq(tx_seq, seg).await {
+        let reason = match node
+            .download_segment_with_proof_by_tx_seq(tx_seq, seg)
+            .await
+        {
             Ok(Some(s)) => {
                 if s.index != seg {
                     format!("sent segment {} instead", s.index)
@@ -357,7 +419,10 @@ async fn fetch_segment(
             reason,
         });
     }
-    let details: Vec<String> = bad.iter().map(|b| format!("{}: {}", b.node, b.reason)).collect();
+    let details: Vec<String> = bad
+        .iter()
+        .map(|b| format!("{}: {}", b.node, b.reason))
+        .collect();
     let err = if tried.is_empty() {
         Error::verification(
             "storage.no_holder",
@@ -369,7 +434,10 @@ async fn fetch_segment(
     } else if all_unreachable {
         Error::unreachable(
             "storage.unreachable",
-            format!("no storage node could be reached for segment {seg}: {}", tried.join(", ")),
+            format!(
+                "no storage node could be reached for segment {seg}: {}",
+                tried.join(", ")
+            ),
         )
         .hint("check the nodes, then rerun the same command to resume")
     } else {

@@ -102,7 +102,11 @@ pub fn expected_segment_chunks(size: u64, seg_index: u64) -> usize {
     let padded = padded_chunks(num_chunks(size));
     let segs = padded.div_ceil(SEGMENT_CHUNKS as u64);
     let rem = padded % SEGMENT_CHUNKS as u64;
-    if seg_index + 1 == segs && rem != 0 { rem as usize } else { SEGMENT_CHUNKS }
+    if seg_index + 1 == segs && rem != 0 {
+        rem as usize
+    } else {
+        SEGMENT_CHUNKS
+    }
 }
 
 /// The number of data bytes segment `seg_index` carries on the wire: whole chunks, the last chunk
@@ -150,7 +154,10 @@ fn zero_tree_root(k: u64, h: usize) -> Hash {
         return zero_hash(h + k.trailing_zeros() as usize);
     }
     let half = next_pow2(k) / 2;
-    hash_pair(&zero_hash(h + half.trailing_zeros() as usize), &zero_tree_root(k - half, h))
+    hash_pair(
+        &zero_hash(h + half.trailing_zeros() as usize),
+        &zero_tree_root(k - half, h),
+    )
 }
 
 /// Writes the chunk leaves of `data` (zero-padding a partial last chunk) then `Z0` up to
@@ -177,7 +184,10 @@ fn fill_leaves(data: &[u8], expected_chunks: usize, out: &mut [Hash]) {
 /// The chunk leaves of one segment: the chunks of `data`, then `Z0` up to `expected_chunks`.
 pub fn segment_leaves(data: &[u8], expected_chunks: usize) -> Vec<Hash> {
     let n = data.len().div_ceil(CHUNK_SIZE);
-    assert!(n <= expected_chunks, "segment data longer than its expected chunk count");
+    assert!(
+        n <= expected_chunks,
+        "segment data longer than its expected chunk count"
+    );
     let mut leaves = vec![[0u8; 32]; expected_chunks];
     fill_leaves(data, expected_chunks, &mut leaves);
     leaves
@@ -227,14 +237,19 @@ pub fn submission_layout(size: u64) -> Vec<(u64, u64)> {
 
 /// The heights of the submission nodes of a file of `size` bytes, largest first.
 pub fn submission_heights(size: u64) -> Vec<u64> {
-    submission_layout(size).into_iter().map(|(_, h)| h).collect()
+    submission_layout(size)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect()
 }
 
 /// The file root from the submission nodes: a right fold, `keccak(nodes[i].root ‖ acc)` (§1.5 b).
 /// This is how a storage node derives `dataMerkleRoot` from a Submit event.
 pub fn root_from_nodes(nodes: &[SubmissionNode]) -> Hash {
     let mut it = nodes.iter().rev();
-    let Some(last) = it.next() else { return zero_hash(0) };
+    let Some(last) = it.next() else {
+        return zero_hash(0);
+    };
     it.fold(last.root, |acc, n| hash_pair(&n.root, &acc))
 }
 
@@ -249,7 +264,9 @@ impl FileProof {
         num_leaves: u64,
     ) -> Result<(), String> {
         if num_leaves == 0 || position >= num_leaves {
-            return Err(format!("position {position} is outside a tree of {num_leaves} leaves"));
+            return Err(format!(
+                "position {position} is outside a tree of {num_leaves} leaves"
+            ));
         }
         if self.lemma.is_empty() {
             return Err("the proof has an empty lemma".into());
@@ -277,7 +294,11 @@ impl FileProof {
         let mut h = self.lemma[0];
         for (i, left) in self.path.iter().enumerate() {
             let sib = &self.lemma[i + 1];
-            h = if *left { hash_pair(&h, sib) } else { hash_pair(sib, &h) };
+            h = if *left {
+                hash_pair(&h, sib)
+            } else {
+                hash_pair(sib, &h)
+            };
         }
         if &h != root {
             return Err("the proof does not hash to the root".into());
@@ -339,7 +360,13 @@ fn levels_of(leaves: &[Hash]) -> Vec<Vec<Hash>> {
         let cur = levels.last().expect("non-empty");
         let next: Vec<Hash> = cur
             .chunks(2)
-            .map(|p| if p.len() == 2 { hash_pair(&p[0], &p[1]) } else { p[0] })
+            .map(|p| {
+                if p.len() == 2 {
+                    hash_pair(&p[0], &p[1])
+                } else {
+                    p[0]
+                }
+            })
             .collect();
         levels.push(next);
     }
@@ -423,7 +450,13 @@ impl FileTree {
             roots.push(segment_root(&[], expected_segment_chunks(size, s)));
         }
         let root = root_of_leaves(&roots);
-        FileTree { size, root, segment_roots: roots, tail_leaves: tail, levels: OnceLock::new() }
+        FileTree {
+            size,
+            root,
+            segment_roots: roots,
+            tail_leaves: tail,
+            levels: OnceLock::new(),
+        }
     }
 
     /// Builds the tree of a file on disk.
@@ -496,7 +529,7 @@ impl FileTree {
 /// its chunk leaves.
 fn hash_batch(data: &[u8], seg0: u64, size: u64) -> (Vec<Hash>, Option<Vec<Hash>>) {
     let padded = padded_chunks(num_chunks(size));
-    let short_tail = padded % SEGMENT_CHUNKS as u64 != 0;
+    let short_tail = !padded.is_multiple_of(SEGMENT_CHUNKS as u64);
     let last_padded = padded.div_ceil(SEGMENT_CHUNKS as u64) - 1;
     let roots: Vec<Hash> = data
         .par_chunks(SEGMENT_SIZE)
@@ -507,7 +540,10 @@ fn hash_batch(data: &[u8], seg0: u64, size: u64) -> (Vec<Hash>, Option<Vec<Hash>
     let tail = if short_tail && seg0 <= last_padded && last_padded < seg0 + nsegs {
         let i = (last_padded - seg0) as usize;
         let seg = &data[i * SEGMENT_SIZE..data.len().min((i + 1) * SEGMENT_SIZE)];
-        Some(segment_leaves(seg, expected_segment_chunks(size, last_padded)))
+        Some(segment_leaves(
+            seg,
+            expected_segment_chunks(size, last_padded),
+        ))
     } else {
         None
     };
@@ -517,7 +553,10 @@ fn hash_batch(data: &[u8], seg0: u64, size: u64) -> (Vec<Hash>, Option<Vec<Hash>
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<()> {
     r.read_exact(buf).map_err(|e| {
         if e.kind() == io::ErrorKind::UnexpectedEof {
-            io::Error::new(io::ErrorKind::UnexpectedEof, "the input ended before its stated size")
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the input ended before its stated size",
+            )
         } else {
             e
         }
@@ -543,12 +582,17 @@ pub fn verify_segment(
     file_size: u64,
     proof: &FileProof,
 ) -> Result<(), String> {
-    if data.is_empty() || data.len() % CHUNK_SIZE != 0 {
-        return Err(format!("segment data of {} bytes is not whole chunks", data.len()));
+    if data.is_empty() || !data.len().is_multiple_of(CHUNK_SIZE) {
+        return Err(format!(
+            "segment data of {} bytes is not whole chunks",
+            data.len()
+        ));
     }
     let data_segs = num_data_segments(file_size);
     if index >= data_segs {
-        return Err(format!("segment index {index} is out of bound ({data_segs} data segments)"));
+        return Err(format!(
+            "segment index {index} is out of bound ({data_segs} data segments)"
+        ));
     }
     let want = segment_wire_len(file_size, index);
     if data.len() != want {

@@ -55,13 +55,17 @@ pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<
                 (None, Some(msg))
             }
         };
-        out[i] = Some(NodeFileInfo { node: urls[i].clone(), info, error });
+        out[i] = Some(NodeFileInfo {
+            node: urls[i].clone(),
+            info,
+            error,
+        });
     }
     let out: Vec<NodeFileInfo> = out.into_iter().flatten().collect();
-    if let Some(e) = last_err {
-        if out.iter().all(|n| n.error.is_some()) {
-            return Err(e.into());
-        }
+    if let Some(e) = last_err
+        && out.iter().all(|n| n.error.is_some())
+    {
+        return Err(e.into());
     }
     Ok(out)
 }
@@ -108,13 +112,24 @@ pub fn root_of_file(
         .num_threads(threads)
         .build()
         .map_err(|e| crate::Error::failed("storage.threads", e.to_string()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let task = progress.task(&format!("hashing {name}"), Some(size), crate::progress::Unit::Bytes);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let task = progress.task(
+        &format!("hashing {name}"),
+        Some(size),
+        crate::progress::Unit::Bytes,
+    );
     let mut fragments = Vec::new();
     for k in 0..size.div_ceil(frag) {
         let offset = k * frag;
         let fsize = frag.min(size - offset);
-        let reader = upload::RangeReader { file: &file, pos: offset, end: offset + fsize };
+        let reader = upload::RangeReader {
+            file: &file,
+            pos: offset,
+            end: offset + fsize,
+        };
         let tree = pool
             .install(|| FileTree::from_reader_with(reader, fsize, |n| task.inc(n)))
             .map_err(|e| crate::Error::io("read", path, e))?;

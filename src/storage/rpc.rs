@@ -33,10 +33,20 @@ pub enum RpcError {
     Transport { url: String, message: String },
     /// The node answered with a JSON-RPC error object.
     #[error("the storage node at {url} answered {method} with error {code} {message}{}", data_suffix(.data))]
-    Rpc { url: String, method: String, code: i64, message: String, data: Option<Value> },
+    Rpc {
+        url: String,
+        method: String,
+        code: i64,
+        message: String,
+        data: Option<Value>,
+    },
     /// The node answered something that is not the expected JSON.
     #[error("the storage node at {url} sent an invalid answer to {method}: {message}")]
-    Decode { url: String, method: String, message: String },
+    Decode {
+        url: String,
+        method: String,
+        message: String,
+    },
 }
 
 fn data_suffix(data: &Option<Value>) -> String {
@@ -61,7 +71,8 @@ impl RpcError {
     }
     /// The file is already finalized on the node: an upload counts as done.
     pub fn is_already_finalized(&self) -> bool {
-        matches!(self, RpcError::Rpc { .. }) && self.text().contains("already uploaded and finalized")
+        matches!(self, RpcError::Rpc { .. })
+            && self.text().contains("already uploaded and finalized")
     }
     pub fn is_transport(&self) -> bool {
         matches!(self, RpcError::Transport { .. })
@@ -150,8 +161,10 @@ impl NodeClient {
         if !params.is_null() {
             req["params"] = params.clone();
         }
-        let transport =
-            |e: String| RpcError::Transport { url: self.url.clone(), message: e };
+        let transport = |e: String| RpcError::Transport {
+            url: self.url.clone(),
+            message: e,
+        };
         let resp = self
             .http
             .post(&self.url)
@@ -178,7 +191,11 @@ impl NodeClient {
                 url: self.url.clone(),
                 method: method.to_string(),
                 code: err.get("code").and_then(Value::as_i64).unwrap_or(0),
-                message: err.get("message").and_then(Value::as_str).unwrap_or("").to_string(),
+                message: err
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 data: err.get("data").cloned(),
             });
         }
@@ -224,7 +241,11 @@ impl NodeClient {
         root: &Hash,
         need_available: bool,
     ) -> Result<Option<FileInfo>, RpcError> {
-        self.call("zgs_getFileInfo", json!([hex_hash::to_hex(root), need_available])).await
+        self.call(
+            "zgs_getFileInfo",
+            json!([hex_hash::to_hex(root), need_available]),
+        )
+        .await
     }
 
     pub async fn file_info_by_tx_seq(&self, tx_seq: u64) -> Result<Option<FileInfo>, RpcError> {
@@ -241,14 +262,20 @@ impl NodeClient {
         segments: &[SegmentWithProof],
         tx_seq: u64,
     ) -> Result<(), RpcError> {
-        let _: Value =
-            self.call("zgs_uploadSegmentsByTxSeq", json!([to_value(segments)?, tx_seq])).await?;
+        let _: Value = self
+            .call(
+                "zgs_uploadSegmentsByTxSeq",
+                json!([to_value(segments)?, tx_seq]),
+            )
+            .await?;
         Ok(())
     }
 
     /// `zgs_uploadSegments`: by root (the node caches small files before it sees the tx).
     pub async fn upload_segments(&self, segments: &[SegmentWithProof]) -> Result<(), RpcError> {
-        let _: Value = self.call("zgs_uploadSegments", json!([to_value(segments)?])).await?;
+        let _: Value = self
+            .call("zgs_uploadSegments", json!([to_value(segments)?]))
+            .await?;
         Ok(())
     }
 
@@ -258,7 +285,11 @@ impl NodeClient {
         tx_seq: u64,
         index: u64,
     ) -> Result<Option<SegmentWithProof>, RpcError> {
-        self.call("zgs_downloadSegmentWithProofByTxSeq", json!([tx_seq, index])).await
+        self.call(
+            "zgs_downloadSegmentWithProofByTxSeq",
+            json!([tx_seq, index]),
+        )
+        .await
     }
 
     /// `zgs_downloadSegmentWithProof(root, segIndex)`.
@@ -267,7 +298,11 @@ impl NodeClient {
         root: &Hash,
         index: u64,
     ) -> Result<Option<SegmentWithProof>, RpcError> {
-        self.call("zgs_downloadSegmentWithProof", json!([hex_hash::to_hex(root), index])).await
+        self.call(
+            "zgs_downloadSegmentWithProof",
+            json!([hex_hash::to_hex(root), index]),
+        )
+        .await
     }
 
     /// `zgs_downloadSegmentByTxSeq(txSeq, startChunk, endChunk)`: raw chunks, no proof.
@@ -277,8 +312,12 @@ impl NodeClient {
         start_chunk: u64,
         end_chunk: u64,
     ) -> Result<Option<Vec<u8>>, RpcError> {
-        let s: Option<Segment> =
-            self.call("zgs_downloadSegmentByTxSeq", json!([tx_seq, start_chunk, end_chunk])).await?;
+        let s: Option<Segment> = self
+            .call(
+                "zgs_downloadSegmentByTxSeq",
+                json!([tx_seq, start_chunk, end_chunk]),
+            )
+            .await?;
         Ok(s.map(|s| s.0))
     }
 }

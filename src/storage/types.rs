@@ -16,9 +16,14 @@ pub mod hex_hash {
     }
 
     pub fn parse(s: &str) -> Result<Hash, String> {
-        let t = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
+        let t = s
+            .strip_prefix("0x")
+            .or_else(|| s.strip_prefix("0X"))
+            .unwrap_or(s);
         let bytes = hex::decode(t).map_err(|e| format!("'{s}' is not hex: {e}"))?;
-        bytes.try_into().map_err(|_| format!("'{s}' is not a 32-byte hash"))
+        bytes
+            .try_into()
+            .map_err(|_| format!("'{s}' is not a 32-byte hash"))
     }
 
     pub fn serialize<S: Serializer>(h: &Hash, s: S) -> Result<S::Ok, S::Error> {
@@ -47,7 +52,9 @@ pub mod hex_hash_vec {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Hash>, D::Error> {
         let v = Vec::<String>::deserialize(d)?;
-        v.iter().map(|s| super::hex_hash::parse(s).map_err(serde::de::Error::custom)).collect()
+        v.iter()
+            .map(|s| super::hex_hash::parse(s).map_err(serde::de::Error::custom))
+            .collect()
     }
 }
 
@@ -68,7 +75,12 @@ mod merkle_nodes {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u64, Hash)>, D::Error> {
         let v = Vec::<(u64, String)>::deserialize(d)?;
         v.into_iter()
-            .map(|(d, s)| Ok((d, super::hex_hash::parse(&s).map_err(serde::de::Error::custom)?)))
+            .map(|(d, s)| {
+                Ok((
+                    d,
+                    super::hex_hash::parse(&s).map_err(serde::de::Error::custom)?,
+                ))
+            })
             .collect()
     }
 }
@@ -100,7 +112,9 @@ pub mod base64_bytes {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let s = String::deserialize(d)?;
-        STANDARD.decode(s.as_bytes()).map_err(serde::de::Error::custom)
+        STANDARD
+            .decode(s.as_bytes())
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -212,7 +226,10 @@ pub struct ShardConfig {
 
 impl Default for ShardConfig {
     fn default() -> Self {
-        ShardConfig { shard_id: 0, num_shard: 1 }
+        ShardConfig {
+            shard_id: 0,
+            num_shard: 1,
+        }
     }
 }
 

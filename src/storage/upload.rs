@@ -124,7 +124,11 @@ pub struct UploadReport {
 
 /// The storage node URLs to use: the options', else the profile's.
 pub fn node_urls(client: &Client, nodes: &[String]) -> Result<Vec<String>> {
-    let urls = if nodes.is_empty() { client.profile.storage_nodes.clone() } else { nodes.to_vec() };
+    let urls = if nodes.is_empty() {
+        client.profile.storage_nodes.clone()
+    } else {
+        nodes.to_vec()
+    };
     if urls.is_empty() {
         return Err(Error::usage(
             "storage.no_nodes",
@@ -169,7 +173,10 @@ pub async fn shard_configs(nodes: &[NodeClient]) -> Result<Vec<ShardConfig>> {
                 .collect();
             return Err(Error::usage(
                 "storage.shards_uncovered",
-                format!("the storage nodes do not cover shard {residue} of {max}: {}", list.join(", ")),
+                format!(
+                    "the storage nodes do not cover shard {residue} of {max}: {}",
+                    list.join(", ")
+                ),
             )
             .hint("add the storage nodes of the missing shards with --storage-node"));
         }
@@ -197,12 +204,15 @@ struct Journal {
 }
 
 fn bit(bits: &[u8], i: u64) -> bool {
-    bits.get((i / 8) as usize).is_some_and(|b| b & (1 << (i % 8)) != 0)
+    bits.get((i / 8) as usize)
+        .is_some_and(|b| b & (1 << (i % 8)) != 0)
 }
 
 impl Journal {
     fn open(cache: &Path, root: &Hash, size: u64) -> Journal {
-        let path = cache.join("uploads").join(format!("{}.json", hex::encode(root)));
+        let path = cache
+            .join("uploads")
+            .join(format!("{}.json", hex::encode(root)));
         let data = std::fs::read(&path)
             .ok()
             .and_then(|b| serde_json::from_slice::<JournalData>(&b).ok())
@@ -212,7 +222,10 @@ impl Journal {
                 size,
                 ..Default::default()
             });
-        Journal { path, state: Mutex::new((data, Instant::now(), false)) }
+        Journal {
+            path,
+            state: Mutex::new((data, Instant::now(), false)),
+        }
     }
 
     fn data(&self) -> JournalData {
@@ -221,7 +234,10 @@ impl Journal {
 
     fn acked(&self, node: &str) -> Vec<u8> {
         let st = self.state.lock().expect("journal lock");
-        st.0.acked.get(node).and_then(|h| hex::decode(h).ok()).unwrap_or_default()
+        st.0.acked
+            .get(node)
+            .and_then(|h| hex::decode(h).ok())
+            .unwrap_or_default()
     }
 
     fn set_tx(&self, tx_seq: u64, tx_hash: Option<String>) -> Result<()> {
@@ -295,7 +311,8 @@ impl Fragment {
         let start = i * SEGMENT_SIZE as u64;
         let len = (self.size - start).min(SEGMENT_SIZE as u64) as usize;
         let mut buf = vec![0u8; merkle::segment_wire_len(self.size, i)];
-        self.file.read_exact_at(&mut buf[..len], self.offset + start)?;
+        self.file
+            .read_exact_at(&mut buf[..len], self.offset + start)?;
         Ok(buf)
     }
 }
@@ -307,7 +324,10 @@ pub fn check_input(path: &Path) -> Result<u64> {
 
 pub(crate) fn open_input(path: &Path) -> Result<(std::fs::File, u64)> {
     let f = std::fs::File::open(path).map_err(|e| {
-        let err = Error::usage("storage.bad_input", format!("cannot read {}: {e}", path.display()));
+        let err = Error::usage(
+            "storage.bad_input",
+            format!("cannot read {}: {e}", path.display()),
+        );
         if e.kind() == std::io::ErrorKind::NotFound {
             err.hint("check the path")
         } else {
@@ -324,7 +344,10 @@ pub(crate) fn open_input(path: &Path) -> Result<(std::fs::File, u64)> {
     if meta.len() == 0 {
         return Err(Error::usage(
             "storage.empty_file",
-            format!("{} is empty: the 0G storage protocol cannot store 0 bytes", path.display()),
+            format!(
+                "{} is empty: the 0G storage protocol cannot store 0 bytes",
+                path.display()
+            ),
         )
         .hint("add content to the file, or leave it out"));
     }
@@ -341,7 +364,11 @@ pub(crate) async fn tree_of_range(
 ) -> Result<FileTree> {
     let p = path.to_path_buf();
     tokio::task::spawn_blocking(move || {
-        let reader = RangeReader { file: &file, pos: offset, end: offset + size };
+        let reader = RangeReader {
+            file: &file,
+            pos: offset,
+            end: offset + size,
+        };
         FileTree::from_reader_with(reader, size, |n| task.inc(n))
     })
     .await
@@ -384,14 +411,25 @@ pub async fn upload_file(
     let flow_addr = flow_address(client, &nodes).await?;
 
     let frag = effective_fragment_size(opts.fragment_size);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let nfrag = size.div_ceil(frag);
     let mut fragments = Vec::new();
     for k in 0..nfrag {
         let offset = k * frag;
         let fsize = frag.min(size - offset);
-        let label = if nfrag > 1 { format!("{name} [{}/{nfrag}]", k + 1) } else { name.clone() };
-        let f = Fragment { file: file.clone(), offset, size: fsize };
+        let label = if nfrag > 1 {
+            format!("{name} [{}/{nfrag}]", k + 1)
+        } else {
+            name.clone()
+        };
+        let f = Fragment {
+            file: file.clone(),
+            offset,
+            size: fsize,
+        };
         let r = upload_fragment(
             client, signer, flow_addr, &nodes, &cfgs, path, &f, &label, opts, progress,
         )
@@ -399,13 +437,20 @@ pub async fn upload_file(
         fragments.push(r);
     }
     let single = fragments.len() == 1;
-    let fee: U256 = fragments.iter().map(|f| f.fee.parse::<U256>().unwrap_or_default()).sum();
+    let fee: U256 = fragments
+        .iter()
+        .map(|f| f.fee.parse::<U256>().unwrap_or_default())
+        .sum();
     Ok(UploadReport {
         path: path.to_path_buf(),
         size,
         root: single.then(|| fragments[0].root.clone()),
         tx_seq: single.then(|| fragments[0].tx_seq),
-        tx_hash: if single { fragments[0].tx_hash.clone() } else { None },
+        tx_hash: if single {
+            fragments[0].tx_hash.clone()
+        } else {
+            None
+        },
         fee: fee.to_string(),
         segments: fragments.iter().map(|f| f.segments).sum(),
         segments_sent: fragments.iter().map(|f| f.segments_sent).sum(),
@@ -430,9 +475,13 @@ pub async fn upload_bytes(
         .prefix(".upload-")
         .tempdir_in(&dir)
         .map_err(|e| Error::io("create a folder in", &dir, e))?;
-    let safe: String =
-        name.chars().map(|c| if c == '/' || c == '\0' { '_' } else { c }).collect();
-    let path = tmp.path().join(if safe.is_empty() { "data".into() } else { safe });
+    let safe: String = name
+        .chars()
+        .map(|c| if c == '/' || c == '\0' { '_' } else { c })
+        .collect();
+    let path = tmp
+        .path()
+        .join(if safe.is_empty() { "data".into() } else { safe });
     std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
     let mut report = upload_file(client, signer, &path, opts, progress).await?;
     report.path = PathBuf::from(name);
@@ -480,7 +529,9 @@ async fn find_submission_on_chain(
         (ev.submission.length == U256::from(size)).then(|| {
             (
                 ev.submissionIndex.to::<u64>(),
-                log.transaction_hash.map(|h| h.to_string()).unwrap_or_default(),
+                log.transaction_hash
+                    .map(|h| h.to_string())
+                    .unwrap_or_default(),
             )
         })
     })
@@ -500,8 +551,14 @@ async fn upload_fragment(
     progress: &dyn Progress,
 ) -> Result<FragmentReport> {
     let hashing = progress.task(&format!("hashing {label}"), Some(frag.size), Unit::Bytes);
-    let tree = tree_of_range(frag.file.clone(), path, frag.offset, frag.size, hashing.clone())
-        .await?;
+    let tree = tree_of_range(
+        frag.file.clone(),
+        path,
+        frag.offset,
+        frag.size,
+        hashing.clone(),
+    )
+    .await?;
     hashing.finish();
     let tree = Arc::new(tree);
     let root = tree.root;
@@ -528,11 +585,18 @@ async fn upload_fragment(
     // Existing-file check: every node already holds it finalized → done, no transaction.
     let mut infos = Vec::new();
     for n in nodes {
-        infos.push(n.file_info(&root, false).await?.filter(|i| i.tx.size == frag.size));
+        infos.push(
+            n.file_info(&root, false)
+                .await?
+                .filter(|i| i.tx.size == frag.size),
+        );
     }
     let journal = Arc::new(Journal::open(&client.paths.cache(), &root, frag.size));
     let jd = journal.data();
-    if infos.iter().all(|i| i.as_ref().is_some_and(|i| i.finalized)) {
+    if infos
+        .iter()
+        .all(|i| i.as_ref().is_some_and(|i| i.finalized))
+    {
         let seq = infos[0].as_ref().map(|i| i.tx.seq).unwrap_or_default();
         report.tx_seq = seq;
         report.tx_hash = jd.tx_hash.filter(|_| jd.tx_seq == Some(seq));
@@ -552,8 +616,10 @@ async fn upload_fragment(
     {
         (seq, Some(hash))
     } else {
-        let (seq, hash, fee) =
-            submit(signer, flow_addr, &sub_nodes, frag.size, &opts.tags, label, progress).await?;
+        let (seq, hash, fee) = submit(
+            signer, flow_addr, &sub_nodes, frag.size, &opts.tags, label, progress,
+        )
+        .await?;
         report.fee = fee.to_string();
         report.submitted = true;
         (seq, Some(hash))
@@ -566,7 +632,11 @@ async fn upload_fragment(
     let mut start_entry = 0u64;
     let mut finalized = vec![false; nodes.len()];
     {
-        let task = progress.task(&format!("waiting for nodes to see tx {tx_seq}"), None, Unit::Steps);
+        let task = progress.task(
+            &format!("waiting for nodes to see tx {tx_seq}"),
+            None,
+            Unit::Steps,
+        );
         for (i, n) in nodes.iter().enumerate() {
             let info = wait_for(n, tx_seq, false, opts).await?;
             start_entry = info.0;
@@ -598,10 +668,18 @@ async fn upload_fragment(
         }
         plans.push((i, todo));
     }
-    let task = progress.task(&format!("uploading {label}"), Some(total_bytes), Unit::Bytes);
+    let task = progress.task(
+        &format!("uploading {label}"),
+        Some(total_bytes),
+        Unit::Bytes,
+    );
     let shared = Arc::new(Shared {
         tree: tree.clone(),
-        frag: Fragment { file: frag.file.clone(), offset: frag.offset, size: frag.size },
+        frag: Fragment {
+            file: frag.file.clone(),
+            offset: frag.offset,
+            size: frag.size,
+        },
         root,
         tx_seq,
         journal: journal.clone(),
@@ -616,7 +694,10 @@ async fn upload_fragment(
     }
     let mut result = Ok(());
     while let Some(r) = set.join_next().await {
-        match r.map_err(|e| Error::failed("storage.task", e.to_string())).and_then(|r| r) {
+        match r
+            .map_err(|e| Error::failed("storage.task", e.to_string()))
+            .and_then(|r| r)
+        {
             Ok(sent) => report.segments_sent += sent,
             Err(e) => {
                 if result.is_ok() {
@@ -632,7 +713,11 @@ async fn upload_fragment(
     task.finish();
 
     if opts.wait_finalized {
-        let task = progress.task(&format!("waiting for {label} to finalize"), None, Unit::Steps);
+        let task = progress.task(
+            &format!("waiting for {label} to finalize"),
+            None,
+            Unit::Steps,
+        );
         for n in nodes {
             wait_for(n, tx_seq, true, opts).await?;
         }
@@ -652,10 +737,10 @@ async fn wait_for(
 ) -> Result<(u64, bool)> {
     let deadline = Instant::now() + opts.timeout;
     loop {
-        if let Some(info) = n.file_info_by_tx_seq(tx_seq).await? {
-            if !finalized || info.finalized {
-                return Ok((info.tx.start_entry_index, info.finalized));
-            }
+        if let Some(info) = n.file_info_by_tx_seq(tx_seq).await?
+            && (!finalized || info.finalized)
+        {
+            return Ok((info.tx.start_entry_index, info.finalized));
         }
         if Instant::now() >= deadline {
             let what = if finalized { "finalized" } else { "seen" };
@@ -689,7 +774,11 @@ async fn upload_to_node(
     per_request: usize,
     concurrency: usize,
 ) -> Result<u64> {
-    let mut batches = todo.chunks(per_request).map(<[u64]>::to_vec).collect::<Vec<_>>().into_iter();
+    let mut batches = todo
+        .chunks(per_request)
+        .map(<[u64]>::to_vec)
+        .collect::<Vec<_>>()
+        .into_iter();
     let mut set: JoinSet<Result<u64>> = JoinSet::new();
     let mut sent = 0;
     loop {
@@ -791,16 +880,26 @@ async fn submit(
             tags: Bytes::copy_from_slice(tags),
             nodes: nodes
                 .iter()
-                .map(|n| Flow::SubmissionNode { root: B256::from(n.root), height: U256::from(n.height) })
+                .map(|n| Flow::SubmissionNode {
+                    root: B256::from(n.root),
+                    height: U256::from(n.height),
+                })
                 .collect(),
         },
         submitter: signer.address,
     };
-    let tx = flow.submit(submission).value(fee).into_transaction_request();
+    let tx = flow
+        .submit(submission)
+        .value(fee)
+        .into_transaction_request();
     let prepared = crate::wallet::tx::prepare(signer, tx).await?;
-    let confirmed =
-        crate::wallet::tx::send_prepared(signer, prepared, &format!("submitting {label}"), progress)
-            .await?;
+    let confirmed = crate::wallet::tx::send_prepared(
+        signer,
+        prepared,
+        &format!("submitting {label}"),
+        progress,
+    )
+    .await?;
     let seq = confirmed
         .receipt
         .inner

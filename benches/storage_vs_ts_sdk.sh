@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# cohort vs the official 0G TS SDK (@0gfoundation/0g-ts-sdk 1.2.8, tests/interop) on one file:
+#   1. Merkle root: wall time, MB/s and peak RSS (/usr/bin/time -v): cohort 1 thread, cohort all
+#      threads, the SDK (ZgFile.merkleTree()).
+#   2. A full upload (tree, fee, submit, segments, finality) to the same local devnet: cohort vs
+#      the SDK, each with its own file of the same size (so neither finds the other's root).
+# Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256]
+# Needs: node, `npm ci --prefix tests/interop`, COHORT_ANVIL (see README), /usr/bin/time.
+# COHORT_BIN picks the cohort binary (default: builds target/release/cohort).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MIB=${1:-256}
+if [ -z "${COHORT_BIN:-}" ]; then
+  cargo build --release --quiet --bin cohort
+  COHORT_BIN=$PWD/target/release/cohort
+fi
+[ -d tests/interop/node_modules/@0gfoundation/0g-ts-sdk ] || {
+  echo "run: npm ci --prefix tests/interop" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)" >&2; exit 2; }
+
+WORK=$(mktemp -d)
+export COHORT_HOME=$WORK/home
+cleanup() { "$COHORT_BIN" devnet down >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "generating 2 × $MIB MiB of random data in $WORK" >&2
+head -c $((MIB * 1048576)) /dev/urandom > "$WORK/a.bin"
+head -c $((MIB * 1048576)) /dev/urandom > "$WORK/b.bin"
+BYTES=$((MIB * 1048576))
+cat "$WORK/a.bin" "$WORK/b.bin" > /dev/null   # page cache
+
+ROWS=()
+# measure NAME OP CMD...: runs CMD under /usr/bin/time -v, records wall, MB/s and peak RSS.
+measure() {
+  local name=$1 op=$2; shift 2
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
+    echo "$name $op failed:" >&2; tail -20 "$WORK/err.txt" >&2; exit 1; }
+  local wall rss secs
+  wall=$(grep 'Elapsed (wall clock)' "$WORK/time.txt" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}')
+  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  ROWS+=("$(printf '%-28s %-10s %9.2f %10.1f %10.1f' "$name" "$op" "$secs" \
+    "$(awk -v b=$BYTES -v s="$secs" 'BEGIN{ if (s>0) print b/1e6/s; else print 0 }')" \
+    "$(awk -v k="$rss" 'BEGIN{print k/1024}')")")
+}
+
+measure "cohort (1 thread)" root "$COHORT_BIN" storage root "$WORK/a.bin" --threads 1 --json
+R1=$(grep '"root"' "$WORK/out.txt" | head -1)
+measure "cohort ($(nproc) threads)" root "$COHORT_BIN" storage root "$WORK/a.bin" --json
+measure "0g-ts-sdk 1.2.8" root node tests/interop/root.mjs "$WORK/a.bin"
+R3=$(cat "$WORK/out.txt")
+echo "cohort root: $R1" >&2
+echo "sdk    root: $R3" >&2
+
+echo "starting a devnet" >&2
+"$COHORT_BIN" devnet up --port 0 --json > "$WORK/devnet.json"
+read -r RPC FLOW NODES < <(node -e '
+  const s = JSON.parse(require("fs").readFileSync(process.argv[1])).status;
+  const flow = s.contracts.find((c) => c.name === "flow").address;
+  console.log(s.rpc_url, flow, s.storage_nodes.join(","));' "$WORK/devnet.json")
+# anvil dev account 1 (a published test key): the SDK's signer; cohort signs with dev:0.
+SDK_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+measure "cohort" upload "$COHORT_BIN" storage upload "$WORK/a.bin" --json
+measure "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" "$NODES" "$SDK_KEY" "$WORK/b.bin"
+
+printf '\n%s MiB file, %s CPU cores (%s)\n' "$MIB" "$(nproc)" "$(uname -m)"
+printf '%-28s %-10s %9s %10s %10s\n' TOOL OP "WALL s" "MB/s" "RSS MiB"
+printf '%s\n' "${ROWS[@]}"
