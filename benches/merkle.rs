@@ -14,8 +14,10 @@ fn main() {
     let path = match arg {
         Some(p) => std::path::PathBuf::from(p),
         None => {
-            let mib: usize =
-                std::env::var("MERKLE_BENCH_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+            let mib: usize = std::env::var("MERKLE_BENCH_MIB")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(256);
             let p = tmp.path().join("bench.bin");
             let mut f = std::io::BufWriter::new(std::fs::File::create(&p).expect("create"));
             let mut block = vec![0u8; 1 << 20];
@@ -30,7 +32,9 @@ fn main() {
         }
     };
     let size = std::fs::metadata(&path).expect("stat").len();
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     // Warm the page cache.
     file_root_with_threads(&path, 1).expect("root");
     let mut best = Vec::new();

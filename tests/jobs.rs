@@ -22,8 +22,15 @@ fn addr_str(i: u32) -> String {
 /// Runs `cohort ARGS --json` expecting failure; returns the exit code and stderr.
 fn fails(net: &Devnet, args: &[&str]) -> (i32, String) {
     let out = net.cmd().args(args).output().unwrap();
-    assert!(!out.status.success(), "cohort {args:?} should fail:\n{}", String::from_utf8_lossy(&out.stdout));
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    assert!(
+        !out.status.success(),
+        "cohort {args:?} should fail:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 const REWARD_WEI: u128 = 300_000_000_000_000_000; // 0.3 ether
@@ -66,11 +73,31 @@ fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
     let data = work.join("corpus");
     std::fs::create_dir_all(&data).unwrap();
     for f in ["part1.txt", "part2.txt"] {
-        std::fs::copy(Path::new("fixtures/corpus/shakespeare").join(f), data.join(f)).unwrap();
+        std::fs::copy(
+            Path::new("fixtures/corpus/shakespeare").join(f),
+            data.join(f),
+        )
+        .unwrap();
     }
-    net.json(&["dataset", "create", name, "--description", "fixture", "--license", "CC0-1.0"]);
+    net.json(&[
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "fixture",
+        "--license",
+        "CC0-1.0",
+    ]);
     net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
-    net.json(&["dataset", "review", name, "--all-pending", "--accept", "--score", "80"]);
+    net.json(&[
+        "dataset",
+        "review",
+        name,
+        "--all-pending",
+        "--accept",
+        "--score",
+        "80",
+    ]);
     net.json(&["dataset", "seal", name]);
 }
 
@@ -100,7 +127,10 @@ fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> std::process::Ex
         }
         if start.elapsed() > limit {
             let _ = child.kill();
-            panic!("process did not finish in {limit:?}:\n{}", std::fs::read_to_string(log).unwrap_or_default());
+            panic!(
+                "process did not finish in {limit:?}:\n{}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
         }
         std::thread::sleep(Duration::from_millis(200));
     }
@@ -111,7 +141,10 @@ fn state_phase(dir: &Path) -> (String, Option<u64>) {
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or(Value::Null);
-    (v["phase"].as_str().unwrap_or("").to_string(), v["round"].as_u64())
+    (
+        v["phase"].as_str().unwrap_or("").to_string(),
+        v["round"].as_u64(),
+    )
 }
 
 fn refs(v: &[String]) -> Vec<&str> {
@@ -139,26 +172,46 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
     sealed_dataset(&net, w, "fixture-text");
-    net.json(&["dataset", "create", "draft", "--description", "unsealed", "--license", "CC0-1.0"]);
+    net.json(&[
+        "dataset",
+        "create",
+        "draft",
+        "--description",
+        "unsealed",
+        "--license",
+        "CC0-1.0",
+    ]);
 
     // Bad input is refused before anything is sent.
     let bad = write(&w.join("bad.toml"), "[model]\nlayers = \"two\"\n");
     assert_eq!(fails(&net, &["job", "submit", bad.to_str().unwrap()]).0, 2);
-    let unknown = write(&w.join("unknown.toml"), &spec_text("no-such-data", "0.3ether", 900));
+    let unknown = write(
+        &w.join("unknown.toml"),
+        &spec_text("no-such-data", "0.3ether", 900),
+    );
     let (code, err) = fails(&net, &["job", "submit", unknown.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
-    let unsealed = write(&w.join("unsealed.toml"), &spec_text("draft", "0.3ether", 900));
+    let unsealed = write(
+        &w.join("unsealed.toml"),
+        &spec_text("draft", "0.3ether", 900),
+    );
     let (code, err) = fails(&net, &["job", "submit", unsealed.to_str().unwrap()]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("not sealed"), "{err}");
-    let rich = write(&w.join("rich.toml"), &spec_text("fixture-text", "1000000ether", 900));
+    let rich = write(
+        &w.join("rich.toml"),
+        &spec_text("fixture-text", "1000000ether", 900),
+    );
     let (code, err) = fails(&net, &["job", "submit", rich.to_str().unwrap()]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("insufficient funds"), "{err}");
     assert_eq!(net.json(&["job", "list"]).as_array().unwrap().len(), 0);
 
     // Dry run: prices everything, sends nothing.
-    let spec = write(&w.join("job.toml"), &spec_text("fixture-text", "0.3ether", 900));
+    let spec = write(
+        &w.join("job.toml"),
+        &spec_text("fixture-text", "0.3ether", 900),
+    );
     let dry = net.json(&["job", "submit", spec.to_str().unwrap(), "--dry-run"]);
     assert_eq!(wei(&dry["plan"]["escrow"]), 3 * REWARD_WEI);
     assert!(wei(&dry["plan"]["storage_fee"]) > 0);
@@ -173,12 +226,20 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert_eq!(wei(&sub["job"]["escrow"]), 3 * REWARD_WEI);
 
     for i in 1..=4 {
-        net.json(&["worker", "register", "--name", &format!("w{i}"), "--wallet", &format!("dev:{i}")]);
+        net.json(&[
+            "worker",
+            "register",
+            "--name",
+            &format!("w{i}"),
+            "--wallet",
+            &format!("dev:{i}"),
+        ]);
     }
     // dev:3 is dishonest: it joins through the library and submits tampered checkpoints.
     let rt = tokio::runtime::Runtime::new().unwrap();
     let paths = cohort::config::Paths::under(net.home.path());
-    let client = cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
     let cheat_dir = w.join("cheat");
     let mut cheat = rt
         .block_on(cohort::worker::Worker::open(
@@ -197,10 +258,21 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     std::fs::create_dir_all(&logs).unwrap();
     let (s1, s2) = (w.join("state1"), w.join("state2"));
     let run_args = |i: u32, dir: &Path| -> Vec<String> {
-        ["worker", "run", "--job", &job_s, "--wallet", &format!("dev:{i}"), "--state-dir", dir.to_str().unwrap(), "--poll", "0.3"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            &format!("dev:{i}"),
+            "--state-dir",
+            dir.to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     };
     let a1 = run_args(1, &s1);
     let a2 = run_args(2, &s2);
@@ -208,11 +280,24 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     let coord_log = logs.join("coordinator.log");
     procs.0.push(spawn(
         &net,
-        &["job", "coordinate", &job_s, "--min-workers", "3", "--poll", "0.3", "--wallet", "dev:0", "--json"],
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--min-workers",
+            "3",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+            "--json",
+        ],
         &coord_log,
     ));
     procs.0.push(spawn(&net, &refs(&a1), &logs.join("w1.log")));
-    procs.0.push(spawn(&net, &refs(&a2), &logs.join("w2-first.log")));
+    procs
+        .0
+        .push(spawn(&net, &refs(&a2), &logs.join("w2-first.log")));
 
     // The cheat trains round 0 honestly, then tampers with every checkpoint after the first.
     let out = rt.block_on(cheat.train_round(0)).unwrap();
@@ -228,16 +313,27 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     let (root, bundle) = rt.block_on(cheat.upload_round(0, &out)).unwrap();
     let start = Instant::now();
     while rt.block_on(cheat.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
-        assert!(start.elapsed() < Duration::from_secs(120), "the coordinator never started the job");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the coordinator never started the job"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
-    rt.block_on(cheat.submit_round(0, root, bundle.work_units)).unwrap();
+    rt.block_on(cheat.submit_round(0, root, bundle.work_units))
+        .unwrap();
     // Submitting twice for a round is refused.
-    let again = rt.block_on(cheat.submit_round(0, root, bundle.work_units)).unwrap_err();
+    let again = rt
+        .block_on(cheat.submit_round(0, root, bundle.work_units))
+        .unwrap_err();
     assert_eq!(again.exit_code(), 4, "{}", again.message);
-    assert!(again.message.contains("AlreadySubmitted"), "{}", again.message);
+    assert!(
+        again.message.contains("AlreadySubmitted"),
+        "{}",
+        again.message
+    );
     let silent = cohort::progress::Silent;
-    rt.block_on(cheat.market.leave(&cheat.signer, job, &silent)).unwrap();
+    rt.block_on(cheat.market.leave(&cheat.signer, job, &silent))
+        .unwrap();
 
     // Kill worker 2 in the middle of round 1, before it submits, then restart it.
     let start = Instant::now();
@@ -256,15 +352,31 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     let w2 = &mut procs.0[2];
     w2.kill().unwrap();
     w2.wait().unwrap();
-    let sub_r1 = rt.block_on(cheat.market.submission(job, 1, dev_address(2))).unwrap();
-    assert_eq!(sub_r1.status, cohort::jobs::WorkStatus::None, "killed in {killed_in} after submitting");
-    procs.0.push(spawn(&net, &refs(&a2), &logs.join("w2-restarted.log")));
+    let sub_r1 = rt
+        .block_on(cheat.market.submission(job, 1, dev_address(2)))
+        .unwrap();
+    assert_eq!(
+        sub_r1.status,
+        cohort::jobs::WorkStatus::None,
+        "killed in {killed_in} after submitting"
+    );
+    procs
+        .0
+        .push(spawn(&net, &refs(&a2), &logs.join("w2-restarted.log")));
 
     let status = wait_exit(&mut procs.0[0], Duration::from_secs(600), &coord_log);
-    assert!(status.success(), "coordinator failed:\n{}", std::fs::read_to_string(&coord_log).unwrap());
+    assert!(
+        status.success(),
+        "coordinator failed:\n{}",
+        std::fs::read_to_string(&coord_log).unwrap()
+    );
     for (i, log) in [(1, "w1.log"), (3, "w2-restarted.log")] {
         let st = wait_exit(&mut procs.0[i], Duration::from_secs(120), &logs.join(log));
-        assert!(st.success(), "worker failed:\n{}", std::fs::read_to_string(logs.join(log)).unwrap());
+        assert!(
+            st.success(),
+            "worker failed:\n{}",
+            std::fs::read_to_string(logs.join(log)).unwrap()
+        );
     }
 
     // The job is complete; every round finalized; validation loss falls round to round.
@@ -272,18 +384,30 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert_eq!(show["job"]["state"], "completed");
     let rounds = show["rounds"].as_array().unwrap();
     assert_eq!(rounds.len(), 3);
-    let losses: Vec<f64> = rounds.iter().map(|r| r["val_loss"].as_f64().unwrap()).collect();
-    assert!(losses[0] > losses[1] && losses[1] > losses[2], "validation losses {losses:?}");
+    let losses: Vec<f64> = rounds
+        .iter()
+        .map(|r| r["val_loss"].as_f64().unwrap())
+        .collect();
+    assert!(
+        losses[0] > losses[1] && losses[1] > losses[2],
+        "validation losses {losses:?}"
+    );
 
     // Round 0: the cheat is rejected with a reason and unpaid.
     let r0 = rounds[0]["submissions"].as_array().unwrap();
-    let c = r0.iter().find(|s| s["worker"] == addr_str(3)).expect("the cheat's submission");
+    let c = r0
+        .iter()
+        .find(|s| s["worker"] == addr_str(3))
+        .expect("the cheat's submission");
     assert_eq!(c["status"], "rejected");
-    assert!(c["reason"].as_str().unwrap().contains("does not reproduce"), "{c}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("does not reproduce"),
+        "{c}"
+    );
     assert_eq!(wei(&c["payout"]), 0);
 
     // Honest workers: paid exactly their pro-rata share of every round.
-    let mut expected = [0u128; 3];
+    let mut expected = [0u128; 4];
     for r in rounds {
         let subs = r["submissions"].as_array().unwrap();
         let accepted: Vec<&Value> = subs.iter().filter(|s| s["status"] == "accepted").collect();
@@ -305,27 +429,62 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert_eq!(wei(&j["escrow"]), 0);
     assert_eq!(wei(&j["paid"]), expected[1] + expected[2]);
     assert_eq!(wei(&j["paid"]) + wei(&j["refunded"]), 3 * REWARD_WEI);
-    assert_eq!(wei(&net.json(&["worker", "earnings", "--wallet", "dev:0"])["earnings"]), wei(&j["refunded"]));
+    assert_eq!(
+        wei(&net.json(&["worker", "earnings", "--wallet", "dev:0"])["earnings"]),
+        wei(&j["refunded"])
+    );
 
     // Anyone can audit an honest submission.
-    let audit = net.json(&["job", "audit", &job_s, "--round", "1", "--worker", &addr_str(1)]);
+    let audit = net.json(&[
+        "job",
+        "audit",
+        &job_s,
+        "--round",
+        "1",
+        "--worker",
+        &addr_str(1),
+    ]);
     assert_eq!(audit["match"], true, "{audit}");
     assert_eq!(audit["spans"].as_array().unwrap().len(), 3);
     // ... and the cheat's does not reproduce (exit 5).
-    let (code, _) = fails(&net, &["job", "audit", &job_s, "--round", "0", "--worker", &addr_str(3)]);
+    let (code, _) = fails(
+        &net,
+        &[
+            "job",
+            "audit",
+            &job_s,
+            "--round",
+            "0",
+            "--worker",
+            &addr_str(3),
+        ],
+    );
     assert_eq!(code, 5);
 
     // The final model comes with its spec and provenance.
     let dl = w.join("model");
     let m = net.json(&["model", "download", &job_s, "-o", dl.to_str().unwrap()]);
     assert_eq!(m["model_root"], j["model_root"]);
-    let prov: Value = serde_json::from_slice(&std::fs::read(dl.join("provenance.json")).unwrap()).unwrap();
+    let prov: Value =
+        serde_json::from_slice(&std::fs::read(dl.join("provenance.json")).unwrap()).unwrap();
     assert_eq!(prov["rounds"].as_array().unwrap().len(), 3);
     assert_eq!(prov["workers"].as_array().unwrap().len(), 2);
     assert!(cohort::trainer::Checkpoint::load(&dl.join("model.safetensors")).is_ok());
 
     // Joining a completed job is a clear error.
-    let (code, err) = fails(&net, &["worker", "run", "--job", &job_s, "--wallet", "dev:4", "--state-dir", w.join("s4").to_str().unwrap()]);
+    let (code, err) = fails(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:4",
+            "--state-dir",
+            w.join("s4").to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("completed"), "{err}");
 
@@ -340,14 +499,20 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
     sealed_dataset(&net, w, "fixture-text");
-    let spec = write(&w.join("job.toml"), &spec_text("fixture-text", "0.25ether", 2));
-    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"].as_u64().unwrap();
+    let spec = write(
+        &w.join("job.toml"),
+        &spec_text("fixture-text", "0.25ether", 2),
+    );
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap();
     let job_s = job.to_string();
     net.json(&["worker", "register", "--wallet", "dev:1"]);
 
     let rt = tokio::runtime::Runtime::new().unwrap();
     let paths = cohort::config::Paths::under(net.home.path());
-    let client = cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
     let mut worker = rt
         .block_on(cohort::worker::Worker::open(
             &client,
@@ -364,12 +529,19 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let (code, _) = fails(&net, &["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(code, 4);
     let silent = cohort::progress::Silent;
-    let owner = worker.market.chain.with_signer(cohort::devnet::dev_signer(0).unwrap()).unwrap();
-    rt.block_on(worker.market.start_job(&owner, job, &silent)).unwrap();
+    let owner = worker
+        .market
+        .chain
+        .with_signer(cohort::devnet::dev_signer(0).unwrap())
+        .unwrap();
+    rt.block_on(worker.market.start_job(&owner, job, &silent))
+        .unwrap();
     let out = rt.block_on(worker.train_round(0)).unwrap();
     let (root, b) = rt.block_on(worker.upload_round(0, &out)).unwrap();
     std::thread::sleep(Duration::from_secs(3));
-    let late = rt.block_on(worker.submit_round(0, root, b.work_units)).unwrap_err();
+    let late = rt
+        .block_on(worker.submit_round(0, root, b.work_units))
+        .unwrap_err();
     assert_eq!(late.exit_code(), 4, "{}", late.message);
     assert!(late.message.contains("RoundTimedOut"), "{}", late.message);
 

@@ -487,3 +487,22 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
     assert!(!out2.exists());
     drop(rt);
 }
+
+#[test]
+fn after_a_devnet_reset_the_same_file_is_submitted_again_not_waited_for() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(3000, 21);
+    let f = write(&dir, "reset.bin", &data);
+    let first = net.json(&["storage", "upload", s(&f)]);
+    assert_ne!(first["fee"], "0");
+    // The upload journal in the cache still names the old chain's transaction.
+    net.json(&["devnet", "reset", "--port", "0"]);
+    let again = net.json(&["storage", "upload", s(&f), "--timeout", "60"]);
+    assert_eq!(again["root"], first["root"]);
+    assert_eq!(again["fragments"][0]["submitted"], true);
+    assert_eq!(again["fragments"][0]["finalized"], true);
+    let out = dir.join("reset.out");
+    net.json(&["storage", "download", again["root"].as_str().unwrap(), "-o", s(&out)]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+}

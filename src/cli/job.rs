@@ -154,14 +154,22 @@ impl JobCommand {
     }
 }
 
-async fn signer(ctx: &Ctx, client: &Client, market: &Market, opts: &SignerOpts) -> Result<SignerChain> {
+async fn signer(
+    ctx: &Ctx,
+    client: &Client,
+    market: &Market,
+    opts: &SignerOpts,
+) -> Result<SignerChain> {
     let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &opts.source())?;
     market.chain.with_signer(key)
 }
 
 fn secs(v: f64, flag: &str) -> Result<Duration> {
     if !(v.is_finite() && v > 0.0) {
-        return Err(Error::usage("job.bad_interval", format!("{flag} must be a positive number of seconds")));
+        return Err(Error::usage(
+            "job.bad_interval",
+            format!("{flag} must be a positive number of seconds"),
+        ));
     }
     Ok(Duration::from_secs_f64(v))
 }
@@ -172,7 +180,11 @@ fn render_plan(p: &SubmitPlan) -> String {
         ("trainer".into(), format!("{:?}", p.trainer).to_lowercase()),
         (
             "datasets".into(),
-            p.datasets.iter().map(|d| format!("{} (id {})", d.name, d.id)).collect::<Vec<_>>().join(", "),
+            p.datasets
+                .iter()
+                .map(|d| format!("{} (id {})", d.name, d.id))
+                .collect::<Vec<_>>()
+                .join(", "),
         ),
         ("rounds".into(), p.rounds.to_string()),
         ("reward per round".into(), coin(p.reward_per_round)),
@@ -182,13 +194,19 @@ fn render_plan(p: &SubmitPlan) -> String {
         ("gas (all transactions)".into(), p.total_gas.to_string()),
         ("max gas cost".into(), coin(p.max_gas_cost)),
         ("balance".into(), coin(p.balance)),
-        ("balance after (at most spent)".into(), coin(p.balance_after)),
+        (
+            "balance after (at most spent)".into(),
+            coin(p.balance_after),
+        ),
         ("coordinator".into(), p.coordinator.to_string()),
         ("max workers".into(), p.max_workers.to_string()),
         ("round timeout".into(), format!("{}s", p.round_timeout)),
     ];
     for u in &p.uploads {
-        rows.push((format!("upload {}", u.name), format!("{} bytes, fee {}, gas {}", u.size, coin(u.fee), u.gas)));
+        rows.push((
+            format!("upload {}", u.name),
+            format!("{} bytes, fee {}, gas {}", u.size, coin(u.fee), u.gas),
+        ));
     }
     table::pairs(&rows)
 }
@@ -200,12 +218,14 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     let plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
     if a.dry_run {
-        ctx.printer.result(&serde_json::json!({"dry_run": true, "plan": &plan}), |_| {
-            format!("dry run: nothing was sent\n{}", render_plan(&plan))
-        });
+        ctx.printer
+            .result(&serde_json::json!({"dry_run": true, "plan": &plan}), |_| {
+                format!("dry run: nothing was sent\n{}", render_plan(&plan))
+            });
         return Ok(());
     }
-    let done: Submitted = jobs::submit::submit(&client, &market, &s, &plan, progress.as_ref()).await?;
+    let done: Submitted =
+        jobs::submit::submit(&client, &market, &s, &plan, progress.as_ref()).await?;
     if !a.coordinate {
         ctx.printer.result(&done, |d| {
             format!(
@@ -219,18 +239,35 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
         });
         return Ok(());
     }
-    ctx.printer.note(&format!("job {} submitted; coordinating", done.job_id));
+    ctx.printer
+        .note(&format!("job {} submitted; coordinating", done.job_id));
     let opts = coord_opts(&client, a.min_workers, 1.0, DEFAULT_TOLERANCE)?;
-    let report = jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
-    ctx.printer.result(&serde_json::json!({"submitted": &done, "coordinated": &report}), |_| {
-        format!("job {} submitted\n{}", done.job_id, render_coordinated(&report))
-    });
+    let report =
+        jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
+    ctx.printer.result(
+        &serde_json::json!({"submitted": &done, "coordinated": &report}),
+        |_| {
+            format!(
+                "job {} submitted\n{}",
+                done.job_id,
+                render_coordinated(&report)
+            )
+        },
+    );
     Ok(())
 }
 
-fn coord_opts(client: &Client, min_workers: u32, poll: f64, tolerance: f64) -> Result<CoordinateOptions> {
+fn coord_opts(
+    client: &Client,
+    min_workers: u32,
+    poll: f64,
+    tolerance: f64,
+) -> Result<CoordinateOptions> {
     if !(tolerance >= 0.0 && tolerance.is_finite()) {
-        return Err(Error::usage("job.bad_tolerance", "--tolerance must be 0 or more"));
+        return Err(Error::usage(
+            "job.bad_tolerance",
+            "--tolerance must be 0 or more",
+        ));
     }
     Ok(CoordinateOptions {
         min_workers,
@@ -243,7 +280,15 @@ fn coord_opts(client: &Client, min_workers: u32, poll: f64, tolerance: f64) -> R
 
 fn job_rows(jobs: &[JobInfo]) -> String {
     table::render(
-        &["id", "state", "round", "workers", "reward/round", "escrow", "owner"],
+        &[
+            "id",
+            "state",
+            "round",
+            "workers",
+            "reward/round",
+            "escrow",
+            "owner",
+        ],
         jobs.iter().map(|j| {
             vec![
                 j.id.to_string(),
@@ -263,12 +308,16 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let market = Market::open(&client).await?;
     let mut all = market.list().await?;
     if a.open {
-        all.retain(|j| j.state.is_live() && j.current_round < j.rounds && j.worker_count < j.max_workers);
+        all.retain(|j| {
+            j.state.is_live() && j.current_round < j.rounds && j.worker_count < j.max_workers
+        });
     }
     if a.mine {
         let me = match &a.wallet {
             Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w)?,
-            None => crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default())?,
+            None => {
+                crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default())?
+            }
         };
         let mut mine = Vec::new();
         for j in all {
@@ -278,7 +327,13 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         }
         all = mine;
     }
-    ctx.printer.result(&all, |j| if j.is_empty() { "no jobs".into() } else { job_rows(j) });
+    ctx.printer.result(&all, |j| {
+        if j.is_empty() {
+            "no jobs".into()
+        } else {
+            job_rows(j)
+        }
+    });
     Ok(())
 }
 
@@ -291,7 +346,10 @@ fn render_detail(d: &JobDetail) -> String {
         ("owner", j.owner.to_string()),
         ("coordinator", j.coordinator.to_string()),
         ("datasets", d.dataset_names.join(", ")),
-        ("round", format!("{}/{}", j.current_round.min(j.rounds), j.rounds)),
+        (
+            "round",
+            format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
+        ),
         ("workers", format!("{}/{}", j.worker_count, j.max_workers)),
         ("reward per round", coin(j.reward_per_round)),
         ("budget", coin(j.budget)),
@@ -299,16 +357,30 @@ fn render_detail(d: &JobDetail) -> String {
         ("refunded", coin(j.refunded)),
         ("escrow left", coin(j.escrow)),
         ("spec root", format!("{:#x}", j.spec_root)),
-        ("base model", j.base_model_root.map(|r| format!("{r:#x}")).unwrap_or_else(|| "-".into())),
-        ("final model", j.model_root.map(|r| format!("{r:#x}")).unwrap_or_else(|| "-".into())),
+        (
+            "base model",
+            j.base_model_root
+                .map(|r| format!("{r:#x}"))
+                .unwrap_or_else(|| "-".into()),
+        ),
+        (
+            "final model",
+            j.model_root
+                .map(|r| format!("{r:#x}"))
+                .unwrap_or_else(|| "-".into()),
+        ),
     ]);
     for r in &d.rounds {
         out.push_str(&format!(
             "\nround {} ({}){}{}\n",
             r.round,
             r.status,
-            r.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default(),
-            r.aggregate_root.map(|a| format!(", aggregate {a:#x}")).unwrap_or_default()
+            r.val_loss
+                .map(|v| format!(", validation loss {v:.4}"))
+                .unwrap_or_default(),
+            r.aggregate_root
+                .map(|a| format!(", aggregate {a:#x}"))
+                .unwrap_or_default()
         ));
         if r.submissions.is_empty() {
             continue;
@@ -321,7 +393,10 @@ fn render_detail(d: &JobDetail) -> String {
                     s.status.as_str().to_string(),
                     s.work_units.clone(),
                     coin(s.payout),
-                    s.losses.last().map(|l| format!("{:.4}", l.1)).unwrap_or_else(|| "-".into()),
+                    s.losses
+                        .last()
+                        .map(|l| format!("{:.4}", l.1))
+                        .unwrap_or_else(|| "-".into()),
                     s.reason.clone().unwrap_or_default(),
                 ]
             }),
@@ -366,7 +441,12 @@ async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
 fn json_line(v: &WatchSnapshot) {
     let mut out = std::io::stdout().lock();
     let line = serde_json::to_string(v).expect("snapshots serialize");
-    if out.write_all(line.as_bytes()).and_then(|_| out.write_all(b"\n")).and_then(|_| out.flush()).is_err() {
+    if out
+        .write_all(line.as_bytes())
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush())
+        .is_err()
+    {
         std::process::exit(0);
     }
 }
@@ -381,7 +461,9 @@ fn render_snapshot(s: &WatchSnapshot) -> String {
                 &format!("{:#x}", x.worker)[..6],
                 &format!("{:#x}", x.worker)[38..],
                 x.status.as_str(),
-                x.last_loss.map(|l| format!(" loss {l:.3}")).unwrap_or_default()
+                x.last_loss
+                    .map(|l| format!(" loss {l:.3}"))
+                    .unwrap_or_default()
             )
         })
         .collect();
@@ -392,9 +474,17 @@ fn render_snapshot(s: &WatchSnapshot) -> String {
         s.round.min(s.rounds),
         s.rounds,
         s.workers.len(),
-        if subs.is_empty() { "no submissions".to_string() } else { subs.join(", ") },
-        s.time_left_s.map(|t| format!(" · {t}s left")).unwrap_or_default(),
-        s.last_val_loss.map(|v| format!(" · val loss {v:.4}")).unwrap_or_default(),
+        if subs.is_empty() {
+            "no submissions".to_string()
+        } else {
+            subs.join(", ")
+        },
+        s.time_left_s
+            .map(|t| format!(" · {t}s left"))
+            .unwrap_or_default(),
+        s.last_val_loss
+            .map(|v| format!(" · val loss {v:.4}"))
+            .unwrap_or_default(),
     )
 }
 
@@ -419,7 +509,10 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
             }
         };
         // Time left changes every poll; print when anything else changed (or every 10 s).
-        let key = |s: &WatchSnapshot| WatchSnapshot { time_left_s: None, ..s.clone() };
+        let key = |s: &WatchSnapshot| WatchSnapshot {
+            time_left_s: None,
+            ..s.clone()
+        };
         let changed = last.as_ref().is_none_or(|l| key(l) != key(&snap));
         if changed {
             if ctx.printer.json {
@@ -467,7 +560,9 @@ fn render_coordinated(r: &CoordinateReport) -> String {
             s.round,
             s.accepted.len(),
             s.rejected.len(),
-            s.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default()
+            s.val_loss
+                .map(|v| format!(", validation loss {v:.4}"))
+                .unwrap_or_default()
         ));
     }
     out
@@ -490,7 +585,8 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
     let client = ctx.client()?;
     let worker = crate::wallet::resolve_address(&ctx.paths, &client.profile, &a.worker)?;
     let progress = ctx.printer.progress();
-    let r = jobs::audit::audit(&client, id, a.round, worker, a.tolerance, progress.as_ref()).await?;
+    let r =
+        jobs::audit::audit(&client, id, a.round, worker, a.tolerance, progress.as_ref()).await?;
     ctx.printer.result(&r, |r| {
         let mut out = format!(
             "{} : job {} round {} worker {} ({} spans, largest difference {:e})",
@@ -509,8 +605,15 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
                 "\n  steps {}..{}: {}{}",
                 s.from_step,
                 s.to_step,
-                if s.identical { "identical".to_string() } else { format!("differs by {:e}", s.max_abs_diff) },
-                s.worst_tensor.as_ref().map(|t| format!(" (most in {t})")).unwrap_or_default()
+                if s.identical {
+                    "identical".to_string()
+                } else {
+                    format!("differs by {:e}", s.max_abs_diff)
+                },
+                s.worst_tensor
+                    .as_ref()
+                    .map(|t| format!(" (most in {t})"))
+                    .unwrap_or_default()
             ));
         }
         out

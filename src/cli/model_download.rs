@@ -24,7 +24,14 @@ impl DownloadArgs {
         let client = ctx.client()?;
         let market = Market::open(&client).await?;
         let progress = ctx.printer.progress();
-        let r = crate::jobs::show::download_model(&client, &market, id, &self.output, progress.as_ref()).await?;
+        let r = crate::jobs::show::download_model(
+            &client,
+            &market,
+            id,
+            &self.output,
+            progress.as_ref(),
+        )
+        .await?;
         ctx.printer.result(&r, |r| {
             table::pairs(&[
                 ("job", r.job_id.to_string()),

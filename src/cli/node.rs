@@ -20,8 +20,9 @@ pub enum NodeCommand {
     ///
     /// Examples:
     ///   cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
-    ///   cohort node run --data-dir ./n1 --rpc 127.0.0.1:5679 --chain-rpc http://127.0.0.1:8545 \
-    ///     --flow 0x5FbDB2315678afecb367f032d93F642f64180aa3 --shard 1/2
+    ///   cohort node run --data-dir ./n1 --rpc 127.0.0.1:5679 --shard 1/2 \
+    ///     --chain-rpc http://127.0.0.1:8545 --flow 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    #[command(verbatim_doc_comment)]
     Run(RunArgs),
 }
 

@@ -13,7 +13,7 @@ use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
 pub enum StorageCommand {
-    /// Upload files: compute the root, pay the fee, submit, send every node its segments.
+    /// Upload files: compute the root, pay the fee, submit, send every node its segments
     ///
     /// A rerun of an interrupted upload continues: no second transaction for the same root, and
     /// only segments the nodes have not acknowledged are sent. A file the nodes already hold
@@ -25,7 +25,7 @@ pub enum StorageCommand {
     ///   cohort storage upload a.bin b.bin --wallet alice --json
     #[command(verbatim_doc_comment)]
     Upload(UploadArgs),
-    /// Download files by root, checking every segment's proof and the whole root.
+    /// Download files by root, checking every segment's proof and the whole root
     ///
     /// Several roots are fragments, concatenated in order. Data goes to `.<name>.part` next to
     /// the output and is renamed into place once the whole root checks out; an interrupted
@@ -133,7 +133,7 @@ pub struct RootArgs {
 
 fn eth(wei: &str) -> String {
     let v: alloy::primitives::U256 = wei.parse().unwrap_or_default();
-    crate::wallet::format_amount(v, 18)
+    format!("{} ({wei} wei)", crate::wallet::format_amount(v, 18))
 }
 
 fn render_upload(r: &UploadReport) -> String {

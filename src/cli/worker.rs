@@ -98,7 +98,11 @@ impl WorkerCommand {
     }
 }
 
-fn who(ctx: &Ctx, client: &crate::client::Client, w: &Option<String>) -> Result<alloy::primitives::Address> {
+fn who(
+    ctx: &Ctx,
+    client: &crate::client::Client,
+    w: &Option<String>,
+) -> Result<alloy::primitives::Address> {
     match w {
         Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w),
         None => crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default()),
@@ -112,7 +116,13 @@ async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
     let s = market.chain.with_signer(key)?;
     let progress = ctx.printer.progress();
     let r = worker::register(&market, &s, a.name, progress.as_ref()).await?;
-    ctx.printer.result(&r, |r| format!("registered {} as a worker: {}", r.worker, r.inventory.summary()));
+    ctx.printer.result(&r, |r| {
+        format!(
+            "registered {} as a worker: {}",
+            r.worker,
+            r.inventory.summary()
+        )
+    });
     Ok(())
 }
 
@@ -120,13 +130,18 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     let client = ctx.client()?;
     let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
     if !(a.poll.is_finite() && a.poll > 0.0) {
-        return Err(Error::usage("worker.bad_poll", "--poll must be a positive number of seconds"));
+        return Err(Error::usage(
+            "worker.bad_poll",
+            "--poll must be a positive number of seconds",
+        ));
     }
     let opts = RunOptions {
         job: a.job.as_deref().map(parse_job_id).transpose()?,
         auto: a.auto,
         allow_exec: a.allow_exec,
-        state_dir: a.state_dir.unwrap_or_else(|| worker::default_state_dir(&client)),
+        state_dir: a
+            .state_dir
+            .unwrap_or_else(|| worker::default_state_dir(&client)),
         poll: Duration::from_secs_f64(a.poll),
         attempts: worker::DEFAULT_ATTEMPTS,
     };
@@ -149,7 +164,9 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let client = ctx.client()?;
     let market = Market::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
-    let dir = a.state_dir.unwrap_or_else(|| worker::default_state_dir(&client));
+    let dir = a
+        .state_dir
+        .unwrap_or_else(|| worker::default_state_dir(&client));
     let st = worker::status(&market, me, &dir).await?;
     ctx.printer.result(&st, |s| {
         let inv = crate::worker::inventory::Inventory::parse(&s.worker.inventory)
@@ -157,16 +174,55 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
             .unwrap_or_else(|| s.worker.inventory.clone());
         table::pairs(&[
             ("worker", s.worker.address.to_string()),
-            ("registered", if s.worker.registered { inv } else { "no (run `cohort worker register`)".into() }),
+            (
+                "registered",
+                if s.worker.registered {
+                    inv
+                } else {
+                    "no (run `cohort worker register`)".into()
+                },
+            ),
             ("payee", s.worker.payee.to_string()),
             ("earnings", coin(s.earnings)),
-            ("job", s.state.job_id.map(|j| j.to_string()).unwrap_or_else(|| "-".into())),
+            (
+                "job",
+                s.state
+                    .job_id
+                    .map(|j| j.to_string())
+                    .unwrap_or_else(|| "-".into()),
+            ),
             (
                 "job state",
-                s.job.as_ref().map(|j| format!("{} (round {}/{})", j.state.as_str(), j.current_round.min(j.rounds), j.rounds)).unwrap_or_else(|| "-".into()),
+                s.job
+                    .as_ref()
+                    .map(|j| {
+                        format!(
+                            "{} (round {}/{})",
+                            j.state.as_str(),
+                            j.current_round.min(j.rounds),
+                            j.rounds
+                        )
+                    })
+                    .unwrap_or_else(|| "-".into()),
             ),
-            ("phase", if s.state.phase.is_empty() { "-".into() } else { s.state.phase.clone() }),
-            ("submitted rounds", s.state.rounds.iter().filter(|(_, r)| r.submitted_tx.is_some()).map(|(k, _)| k.to_string()).collect::<Vec<_>>().join(", ")),
+            (
+                "phase",
+                if s.state.phase.is_empty() {
+                    "-".into()
+                } else {
+                    s.state.phase.clone()
+                },
+            ),
+            (
+                "submitted rounds",
+                s.state
+                    .rounds
+                    .iter()
+                    .filter(|(_, r)| r.submitted_tx.is_some())
+                    .map(|(k, _)| k.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             ("state folder", s.state_dir.display().to_string()),
         ])
     });
@@ -179,7 +235,12 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
     let me = who(ctx, &client, &a.wallet)?;
     let e = worker::earnings(&market, me).await?;
     ctx.printer.result(&e, |e| {
-        let mut out = format!("{}: {} to withdraw (payee {})", e.worker, coin(e.earnings), e.payee);
+        let mut out = format!(
+            "{}: {} to withdraw (payee {})",
+            e.worker,
+            coin(e.earnings),
+            e.payee
+        );
         if !e.jobs.is_empty() {
             out.push('\n');
             out.push_str(&table::render(
@@ -206,6 +267,8 @@ async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let s = market.chain.with_signer(key)?;
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
-    ctx.printer.result(&w, |w| format!("withdrew {} to {}", coin(w.amount), w.payee));
+    ctx.printer.result(&w, |w| {
+        format!("withdrew {} to {}", coin(w.amount), w.payee)
+    });
     Ok(())
 }

@@ -438,7 +438,8 @@ fn start_node(
     let port = process::free_port()?;
     let log = paths.devnet().join(format!("node{index}.log"));
     let mut cmd = Command::new(exe);
-    cmd.args(["node", "run", "--data-dir"])
+    // -v: the node's info-level log (syncs, uploads, finalizations) goes to its log file.
+    cmd.args(["-v", "node", "run", "--data-dir"])
         .arg(&data_dir)
         .arg("--rpc")
         .arg(format!("127.0.0.1:{port}"))

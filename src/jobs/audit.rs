@@ -64,7 +64,9 @@ pub async fn audit(
     if !ctx.is_builtin() {
         return Err(Error::usage(
             "job.audit_exec",
-            format!("job {job_id} runs an external command; its work cannot be re-executed step by step"),
+            format!(
+                "job {job_id} runs an external command; its work cannot be re-executed step by step"
+            ),
         ));
     }
     if round >= ctx.job.rounds {
@@ -79,9 +81,13 @@ pub async fn audit(
             "job.no_submission",
             format!("{worker} submitted nothing for round {round} of job {job_id}"),
         )
-        .hint(format!("see the submissions with `cohort job show {job_id}`")));
+        .hint(format!(
+            "see the submissions with `cohort job show {job_id}`"
+        )));
     }
-    let bundle: WorkBundle = store.fetch_json(sub.bundle_root, "the work bundle", progress).await?;
+    let bundle: WorkBundle = store
+        .fetch_json(sub.bundle_root, "the work bundle", progress)
+        .await?;
     bundle.check_format()?;
     let data = fetch_datasets(client, &store, &ctx.job.datasets, progress).await?;
     let start = match round_start_root(&market, &ctx.job, round).await? {
@@ -93,7 +99,10 @@ pub async fn audit(
         paths.push((c.step, store.fetch(c.root, progress).await?));
     }
     if paths.len() < 2 {
-        return Err(Error::verification("job.audit_short", "the work bundle has fewer than two checkpoints"));
+        return Err(Error::verification(
+            "job.audit_short",
+            "the work bundle has fewer than two checkpoints",
+        ));
     }
     let first = paths[0].1.clone();
     let starts = tokio::task::spawn_blocking(move || -> Result<bool> {
@@ -130,7 +139,10 @@ pub async fn audit(
         });
     }
     let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
-    let matches = starts && spans.iter().all(|s| s.identical || s.max_abs_diff <= tolerance);
+    let matches = starts
+        && spans
+            .iter()
+            .all(|s| s.identical || s.max_abs_diff <= tolerance);
     Ok(AuditReport {
         job_id,
         round,

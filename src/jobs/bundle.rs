@@ -44,7 +44,10 @@ impl JobBundle {
     /// The parsed spec; a bundle whose spec does not parse is a verification error.
     pub fn job_spec(&self) -> Result<JobSpec> {
         JobSpec::parse(&self.spec, &self.spec_name).map_err(|e| {
-            Error::verification("job.bad_bundle", format!("the job's spec does not parse: {}", e.message))
+            Error::verification(
+                "job.bad_bundle",
+                format!("the job's spec does not parse: {}", e.message),
+            )
         })
     }
     pub fn check_format(&self) -> Result<()> {

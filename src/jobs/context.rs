@@ -26,9 +26,16 @@ pub struct JobContext {
 
 impl JobContext {
     /// Reads the job from the chain and its bundle from storage (verified).
-    pub async fn load(market: &Market, store: &Store, id: u64, progress: &dyn Progress) -> Result<JobContext> {
+    pub async fn load(
+        market: &Market,
+        store: &Store,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<JobContext> {
         let job = market.job(id).await?;
-        let bundle: JobBundle = store.fetch_json(job.spec_root, "the job bundle", progress).await?;
+        let bundle: JobBundle = store
+            .fetch_json(job.spec_root, "the job bundle", progress)
+            .await?;
         bundle.check_format()?;
         let spec = bundle.job_spec()?;
         Ok(JobContext { job, bundle, spec })
@@ -54,7 +61,12 @@ impl JobContext {
     }
 
     /// What a verifier needs to re-run a worker's span.
-    pub fn verify_options(&self, data: Vec<PathBuf>, round: u32, worker: [u8; 20]) -> VerifyOptions {
+    pub fn verify_options(
+        &self,
+        data: Vec<PathBuf>,
+        round: u32,
+        worker: [u8; 20],
+    ) -> VerifyOptions {
         VerifyOptions {
             data,
             model: self.spec.model.config(),
@@ -161,7 +173,9 @@ fn place(from: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
-        to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        to.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         std::process::id()
     ));
     std::fs::copy(from, &tmp).map_err(|e| Error::io("copy", from, e))?;

@@ -82,12 +82,20 @@ pub async fn coordinate(
     if ctx.job.coordinator != s.address {
         return Err(Error::reverted(
             "job.not_coordinator",
-            format!("{} is not the coordinator of job {job_id}; its coordinator is {}", s.address, ctx.job.coordinator),
+            format!(
+                "{} is not the coordinator of job {job_id}; its coordinator is {}",
+                s.address, ctx.job.coordinator
+            ),
         )
         .hint("sign with the coordinator's wallet (--wallet)"));
     }
     let mut data: Vec<PathBuf> = Vec::new();
-    let mut report = CoordinateReport { job_id, state: ctx.job.state, rounds: Vec::new(), model_root: None };
+    let mut report = CoordinateReport {
+        job_id,
+        state: ctx.job.state,
+        rounds: Vec::new(),
+        model_root: None,
+    };
     let mut last_note = String::new();
     let mut note = |msg: String| {
         if msg != last_note {
@@ -106,7 +114,10 @@ pub async fn coordinate(
             JobState::Cancelled => return Ok(report),
             JobState::Open => {
                 if job.worker_count >= opts.min_workers.max(1) {
-                    note(format!("job {job_id}: starting with {} workers", job.worker_count));
+                    note(format!(
+                        "job {job_id}: starting with {} workers",
+                        job.worker_count
+                    ));
                     market.start_job(s, job_id, progress).await?;
                 } else {
                     note(format!(
@@ -122,7 +133,9 @@ pub async fn coordinate(
         }
         let round = job.current_round;
         if round >= job.rounds {
-            let model = retrying(a, || round_start_root(&market, &job, job.rounds)).await?.unwrap_or_default();
+            let model = retrying(a, || round_start_root(&market, &job, job.rounds))
+                .await?
+                .unwrap_or_default();
             note(format!("job {job_id}: completing with model {model:#x}"));
             market.complete_job(s, job_id, model, progress).await?;
             continue;
@@ -135,7 +148,8 @@ pub async fn coordinate(
                 expected.push(*w);
             }
         }
-        let all_in = !subs.is_empty() && expected.iter().all(|w| subs.iter().any(|s| s.worker == *w));
+        let all_in =
+            !subs.is_empty() && expected.iter().all(|w| subs.iter().any(|s| s.worker == *w));
         let now = retrying(a, || market.now()).await?;
         let deadline = job.round_start + job.round_timeout;
         if !all_in && now < deadline {
@@ -149,18 +163,32 @@ pub async fn coordinate(
             continue;
         }
         if data.is_empty() {
-            data = retrying(a, || fetch_datasets(client, &store, &job.datasets, progress)).await?;
+            data = retrying(a, || {
+                fetch_datasets(client, &store, &job.datasets, progress)
+            })
+            .await?;
         }
-        let missing: Vec<Address> =
-            expected.iter().copied().filter(|w| !subs.iter().any(|s| s.worker == *w)).collect();
-        note(format!("job {job_id}: round {round}: checking {} submissions", subs.len()));
-        let summary =
-            finalize(&market, &store, s, &ctx, &job, round, &subs, missing, &data, opts, progress).await?;
+        let missing: Vec<Address> = expected
+            .iter()
+            .copied()
+            .filter(|w| !subs.iter().any(|s| s.worker == *w))
+            .collect();
+        note(format!(
+            "job {job_id}: round {round}: checking {} submissions",
+            subs.len()
+        ));
+        let summary = finalize(
+            &market, &store, s, &ctx, &job, round, &subs, missing, &data, opts, progress,
+        )
+        .await?;
         note(format!(
             "job {job_id}: round {round} finalized: {} accepted, {} rejected{}",
             summary.accepted.len(),
             summary.rejected.len(),
-            summary.val_loss.map(|v| format!(", validation loss {v:.4}")).unwrap_or_default()
+            summary
+                .val_loss
+                .map(|v| format!(", validation loss {v:.4}"))
+                .unwrap_or_default()
         ));
         report.rounds.push(summary);
     }
@@ -189,7 +217,17 @@ async fn finalize(
     let mut verdicts = Vec::new();
     let mut finals: Vec<(PathBuf, f64)> = Vec::new();
     for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
-        let (v, final_ck) = check_submission(store, ctx, round, sub, start.as_deref(), data, opts, progress).await;
+        let (v, final_ck) = check_submission(
+            store,
+            ctx,
+            round,
+            sub,
+            start.as_deref(),
+            data,
+            opts,
+            progress,
+        )
+        .await;
         if v.accepted
             && let Some(p) = final_ck
         {
@@ -197,8 +235,16 @@ async fn finalize(
         }
         verdicts.push(v);
     }
-    let accepted: Vec<Address> = verdicts.iter().filter(|v| v.accepted).map(|v| v.worker).collect();
-    let rejected: Vec<Address> = verdicts.iter().filter(|v| !v.accepted).map(|v| v.worker).collect();
+    let accepted: Vec<Address> = verdicts
+        .iter()
+        .filter(|v| v.accepted)
+        .map(|v| v.worker)
+        .collect();
+    let rejected: Vec<Address> = verdicts
+        .iter()
+        .filter(|v| !v.accepted)
+        .map(|v| v.worker)
+        .collect();
 
     // The aggregate: the weighted average of the accepted final checkpoints, or the round's
     // starting checkpoint when nothing was accepted.
@@ -210,7 +256,11 @@ async fn finalize(
         let out = dir.join(format!("aggregate-{round}.safetensors"));
         let (inputs, o, builtin) = (finals.clone(), out.clone(), ctx.is_builtin());
         tokio::task::spawn_blocking(move || {
-            if builtin { trainer::average(&inputs, &o) } else { average_safetensors(&inputs, &o) }
+            if builtin {
+                trainer::average(&inputs, &o)
+            } else {
+                average_safetensors(&inputs, &o)
+            }
         })
         .await
         .map_err(|e| Error::failed("job.task", e.to_string()))??;
@@ -241,9 +291,29 @@ async fn finalize(
         tolerance: opts.tolerance,
     };
     let name = format!("round-report-{}-{round}.json", job.id);
-    let report_root = retrying(opts.attempts, || store.put_json(s, &name, &report, progress)).await?;
-    market.finalize_round(s, job.id, round, aggregate_root, &accepted, report_root, progress).await?;
-    Ok(RoundSummary { round, accepted, rejected, aggregate_root, report_root, val_loss })
+    let report_root = retrying(opts.attempts, || {
+        store.put_json(s, &name, &report, progress)
+    })
+    .await?;
+    market
+        .finalize_round(
+            s,
+            job.id,
+            round,
+            aggregate_root,
+            &accepted,
+            report_root,
+            progress,
+        )
+        .await?;
+    Ok(RoundSummary {
+        round,
+        accepted,
+        rejected,
+        aggregate_root,
+        report_root,
+        val_loss,
+    })
 }
 
 fn units_f64(u: U256) -> f64 {
@@ -294,9 +364,21 @@ async fn check_inner(
     progress: &dyn Progress,
 ) -> Result<(Verdict, Option<PathBuf>)> {
     let a = opts.attempts;
-    let bundle: WorkBundle = match retrying(a, || store.fetch_json(sub.bundle_root, "the work bundle", progress)).await {
+    let bundle: WorkBundle = match retrying(a, || {
+        store.fetch_json(sub.bundle_root, "the work bundle", progress)
+    })
+    .await
+    {
         Ok(b) => b,
-        Err(e) => return Ok((reject(sub, format!("the work bundle could not be fetched: {}", e.message)), None)),
+        Err(e) => {
+            return Ok((
+                reject(
+                    sub,
+                    format!("the work bundle could not be fetched: {}", e.message),
+                ),
+                None,
+            ));
+        }
     };
     if let Err(e) = bundle.check_format() {
         return Ok((reject(sub, e.message), None));
@@ -314,7 +396,8 @@ async fn check_inner(
             bundle.work_units, sub.work_units
         ));
     }
-    if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint) {
+    if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint)
+    {
         problems.push("the bundle's final checkpoint is not its last checkpoint".into());
     }
     if let Some(p) = problems.into_iter().next() {
@@ -327,7 +410,13 @@ async fn check_inner(
             Ok(p) => paths.push(p),
             Err(e) => {
                 return Ok((
-                    reject(sub, format!("the checkpoint at step {} ({:#x}) could not be fetched: {}", c.step, c.root, e.message)),
+                    reject(
+                        sub,
+                        format!(
+                            "the checkpoint at step {} ({:#x}) could not be fetched: {}",
+                            c.step, c.root, e.message
+                        ),
+                    ),
                     None,
                 ));
             }
@@ -348,12 +437,17 @@ async fn check_inner(
     if !ctx.is_builtin() {
         let p = final_path.clone();
         let parsed = tokio::task::spawn_blocking(move || {
-            std::fs::read(&p).ok().is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
+            std::fs::read(&p)
+                .ok()
+                .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
         })
         .await
         .unwrap_or(false);
         if !parsed {
-            return Ok((reject(sub, "the final checkpoint is not a safetensors file".into()), None));
+            return Ok((
+                reject(sub, "the final checkpoint is not a safetensors file".into()),
+                None,
+            ));
         }
         return Ok((verdict, Some(final_path)));
     }
@@ -363,16 +457,30 @@ async fn check_inner(
     let start_step = ctx.start_step(round);
     let end_step = start_step + spec.training.steps;
     let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
-    if steps.first() != Some(&start_step) || steps.last() != Some(&end_step) || steps.windows(2).any(|w| w[0] >= w[1]) {
+    if steps.first() != Some(&start_step)
+        || steps.last() != Some(&end_step)
+        || steps.windows(2).any(|w| w[0] >= w[1])
+    {
         return Ok((
-            reject(sub, format!("the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}")),
+            reject(
+                sub,
+                format!(
+                    "the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}"
+                ),
+            ),
             None,
         ));
     }
     let tokens = spec.training.steps * (spec.training.batch_size * spec.model.context) as u64;
     if bundle.work_units != tokens {
         return Ok((
-            reject(sub, format!("{} work units claimed; {} steps process {tokens} tokens", bundle.work_units, spec.training.steps)),
+            reject(
+                sub,
+                format!(
+                    "{} work units claimed; {} steps process {tokens} tokens",
+                    bundle.work_units, spec.training.steps
+                ),
+            ),
             None,
         ));
     }
@@ -384,7 +492,9 @@ async fn check_inner(
         if let Some(sp) = start_owned {
             let st = Checkpoint::load(&sp)?;
             if st.weights != ck.weights {
-                return Ok(Some("the first checkpoint's weights are not the round's starting weights".into()));
+                return Ok(Some(
+                    "the first checkpoint's weights are not the round's starting weights".into(),
+                ));
             }
         }
         Ok(None)
@@ -394,25 +504,44 @@ async fn check_inner(
     match starts_right {
         Ok(None) => {}
         Ok(Some(why)) => return Ok((reject(sub, why), None)),
-        Err(e) => return Ok((reject(sub, format!("the first checkpoint is not usable: {}", e.message)), None)),
+        Err(e) => {
+            return Ok((
+                reject(
+                    sub,
+                    format!("the first checkpoint is not usable: {}", e.message),
+                ),
+                None,
+            ));
+        }
     }
     let i = rand::rng().random_range(0..paths.len() - 1);
     let (from, to) = (paths[i].clone(), paths[i + 1].clone());
     let span = (steps[i], steps[i + 1]);
     let vopts = ctx.verify_options(data.to_vec(), round, sub.worker.into_array());
-    progress.note(&format!("re-executing steps {}..{} of {}", span.0, span.1, sub.worker));
+    progress.note(&format!(
+        "re-executing steps {}..{} of {}",
+        span.0, span.1, sub.worker
+    ));
     let r = tokio::task::spawn_blocking(move || trainer::verify_span(&from, &to, &vopts))
         .await
         .map_err(|e| Error::failed("job.task", e.to_string()))?;
     verdict.checked_span = Some(span);
     match r {
         Err(e) => {
-            return Ok((reject_with_span(sub, span, format!("the span could not be re-executed: {}", e.message)), None));
+            return Ok((
+                reject_with_span(
+                    sub,
+                    span,
+                    format!("the span could not be re-executed: {}", e.message),
+                ),
+                None,
+            ));
         }
         Ok(rep) => {
             verdict.identical = Some(rep.identical);
             verdict.max_abs_diff = Some(rep.max_abs_diff);
-            if !rep.identical && !(rep.max_abs_diff <= opts.tolerance) {
+            let within = rep.max_abs_diff <= opts.tolerance;
+            if !rep.identical && !within {
                 let worst = rep
                     .tensors
                     .iter()
@@ -446,14 +575,19 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
     if inputs.is_empty() || total <= 0.0 {
         return Err(Error::usage("average.none", "nothing to average"));
     }
-    let files: Vec<Vec<u8>> =
-        inputs.iter().map(|(p, _)| std::fs::read(p).map_err(|e| Error::io("read", p, e))).collect::<Result<_>>()?;
+    let files: Vec<Vec<u8>> = inputs
+        .iter()
+        .map(|(p, _)| std::fs::read(p).map_err(|e| Error::io("read", p, e)))
+        .collect::<Result<_>>()?;
     let parsed: Vec<SafeTensors> = files
         .iter()
         .zip(inputs)
         .map(|(b, (p, _))| {
             SafeTensors::deserialize(b).map_err(|e| {
-                Error::verification("average.bad_file", format!("{} is not safetensors: {e}", p.display()))
+                Error::verification(
+                    "average.bad_file",
+                    format!("{} is not safetensors: {e}", p.display()),
+                )
             })
         })
         .collect::<Result<_>>()?;
@@ -461,19 +595,31 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
     names.sort();
     let mut outputs: Vec<(String, Dtype, Vec<usize>, Vec<u8>)> = Vec::new();
     for name in &names {
-        let first = parsed[0].tensor(name).map_err(|e| Error::failed("average", e.to_string()))?;
+        let first = parsed[0]
+            .tensor(name)
+            .map_err(|e| Error::failed("average", e.to_string()))?;
         let (dtype, shape) = (first.dtype(), first.shape().to_vec());
         let n: usize = shape.iter().product();
         let mut acc = vec![0f64; n];
         for (t, (_, w)) in parsed.iter().zip(inputs) {
             let v = t.tensor(name).map_err(|_| {
-                Error::verification("average.mismatch", format!("a checkpoint lacks tensor {name}"))
+                Error::verification(
+                    "average.mismatch",
+                    format!("a checkpoint lacks tensor {name}"),
+                )
             })?;
             if v.dtype() != dtype || v.shape() != shape.as_slice() {
-                return Err(Error::verification("average.mismatch", format!("tensor {name} differs in dtype or shape")));
+                return Err(Error::verification(
+                    "average.mismatch",
+                    format!("tensor {name} differs in dtype or shape"),
+                ));
             }
-            let vals = to_f64(v.data(), dtype)
-                .ok_or_else(|| Error::usage("average.dtype", format!("tensor {name} has dtype {dtype:?}, which cannot be averaged")))?;
+            let vals = to_f64(v.data(), dtype).ok_or_else(|| {
+                Error::usage(
+                    "average.dtype",
+                    format!("tensor {name} has dtype {dtype:?}, which cannot be averaged"),
+                )
+            })?;
             for (a, x) in acc.iter_mut().zip(vals) {
                 *a += x * w / total;
             }
@@ -482,17 +628,30 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
     }
     let views: Vec<(String, TensorView)> = outputs
         .iter()
-        .map(|(n, d, s, b)| Ok((n.clone(), TensorView::new(*d, s.clone(), b).map_err(|e| Error::failed("average", e.to_string()))?)))
+        .map(|(n, d, s, b)| {
+            Ok((
+                n.clone(),
+                TensorView::new(*d, s.clone(), b)
+                    .map_err(|e| Error::failed("average", e.to_string()))?,
+            ))
+        })
         .collect::<Result<_>>()?;
-    let bytes = safetensors::serialize(views, None).map_err(|e| Error::failed("average", e.to_string()))?;
+    let bytes =
+        safetensors::serialize(views, None).map_err(|e| Error::failed("average", e.to_string()))?;
     crate::fsutil::write_atomic(out, &bytes, 0o644)
 }
 
 fn to_f64(b: &[u8], d: safetensors::Dtype) -> Option<Vec<f64>> {
     use safetensors::Dtype;
     Some(match d {
-        Dtype::F32 => b.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64).collect(),
-        Dtype::F64 => b.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().unwrap())).collect(),
+        Dtype::F32 => b
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64)
+            .collect(),
+        Dtype::F64 => b
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes(c.try_into().unwrap()))
+            .collect(),
         Dtype::BF16 => b
             .chunks_exact(2)
             .map(|c| f32::from_bits((u16::from_le_bytes([c[0], c[1]]) as u32) << 16) as f64)
@@ -505,7 +664,10 @@ fn from_f64(v: &[f64], d: safetensors::Dtype) -> Vec<u8> {
     use safetensors::Dtype;
     match d {
         Dtype::F64 => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
-        Dtype::BF16 => v.iter().flat_map(|x| (((*x as f32).to_bits() >> 16) as u16).to_le_bytes()).collect(),
+        Dtype::BF16 => v
+            .iter()
+            .flat_map(|x| (((*x as f32).to_bits() >> 16) as u16).to_le_bytes())
+            .collect(),
         _ => v.iter().flat_map(|x| (*x as f32).to_le_bytes()).collect(),
     }
 }

@@ -239,7 +239,11 @@ impl Market {
             .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
         }
         let contract = JobMarket::new(address, chain.provider.clone());
-        Ok(Market { chain, address, contract })
+        Ok(Market {
+            chain,
+            address,
+            contract,
+        })
     }
 
     fn err(&self, e: alloy::contract::Error) -> Error {
@@ -252,7 +256,12 @@ impl Market {
 
     /// Number of jobs (ids are 1..=count).
     pub async fn count(&self) -> Result<u64> {
-        let n = self.contract.jobCount().call().await.map_err(|e| self.err(e))?;
+        let n = self
+            .contract
+            .jobCount()
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(u64_of(n))
     }
 
@@ -262,11 +271,24 @@ impl Market {
         if id == 0 || id > count {
             return Err(unknown_job(id, count));
         }
-        let j = self.contract.getJob(U256::from(id)).call().await.map_err(|e| self.err(e))?;
-        let datasets =
-            self.contract.jobDatasets(U256::from(id)).call().await.map_err(|e| self.err(e))?;
-        let workers =
-            self.contract.jobWorkers(U256::from(id)).call().await.map_err(|e| self.err(e))?;
+        let j = self
+            .contract
+            .getJob(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let datasets = self
+            .contract
+            .jobDatasets(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let workers = self
+            .contract
+            .jobWorkers(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(JobInfo {
             id,
             owner: j.owner,
@@ -341,8 +363,12 @@ impl Market {
             .call()
             .await
             .map_err(|e| self.err(e))?;
-        let rep =
-            self.contract.roundReport(U256::from(id), round).call().await.map_err(|e| self.err(e))?;
+        let rep = self
+            .contract
+            .roundReport(U256::from(id), round)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok((!agg.is_zero() || !rep.is_zero()).then_some((agg, rep)))
     }
 
@@ -359,18 +385,36 @@ impl Market {
 
     /// Credited, not yet withdrawn earnings and refunds of an account.
     pub async fn earnings(&self, who: Address) -> Result<U256> {
-        self.contract.earnings(who).call().await.map_err(|e| self.err(e))
+        self.contract
+            .earnings(who)
+            .call()
+            .await
+            .map_err(|e| self.err(e))
     }
 
     /// Work units of a worker's accepted submissions in a job.
     pub async fn compute_units(&self, id: u64, who: Address) -> Result<U256> {
-        self.contract.computeUnits(U256::from(id), who).call().await.map_err(|e| self.err(e))
+        self.contract
+            .computeUnits(U256::from(id), who)
+            .call()
+            .await
+            .map_err(|e| self.err(e))
     }
 
     /// A worker's registration.
     pub async fn worker(&self, who: Address) -> Result<WorkerRecord> {
-        let w = self.contract.workers(who).call().await.map_err(|e| self.err(e))?;
-        let payee = self.contract.payeeOf(who).call().await.map_err(|e| self.err(e))?;
+        let w = self
+            .contract
+            .workers(who)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let payee = self
+            .contract
+            .payeeOf(who)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(WorkerRecord {
             address: who,
             registered: w.registered,
@@ -420,7 +464,9 @@ impl Market {
     ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.registerWorker(inventory.to_string());
-        let c = self.send(s, call.into_transaction_request(), "registering", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "registering", progress)
+            .await?;
         Ok(TxRef::from(&c))
     }
 
@@ -452,7 +498,9 @@ impl Market {
                 coordinator,
             )
             .value(U256::from(rounds) * reward);
-        let c = self.send(s, call.into_transaction_request(), "creating job", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "creating job", progress)
+            .await?;
         let id = c
             .receipt
             .decoded_log::<JobMarket::JobCreated>()
@@ -470,7 +518,9 @@ impl Market {
     pub async fn join(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.join(U256::from(id));
-        let c = self.send(s, call.into_transaction_request(), "joining", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "joining", progress)
+            .await?;
         Ok(TxRef::from(&c))
     }
 
@@ -478,15 +528,24 @@ impl Market {
     pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.leave(U256::from(id));
-        let c = self.send(s, call.into_transaction_request(), "leaving", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "leaving", progress)
+            .await?;
         Ok(TxRef::from(&c))
     }
 
     /// The coordinator starts the job.
-    pub async fn start_job(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+    pub async fn start_job(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.startJob(U256::from(id));
-        let c = self.send(s, call.into_transaction_request(), "starting job", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "starting job", progress)
+            .await?;
         Ok(TxRef::from(&c))
     }
 
@@ -502,11 +561,19 @@ impl Market {
     ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.submitWork(U256::from(id), round, bundle_root, U256::from(units));
-        let c = self.send(s, call.into_transaction_request(), "submitting work", progress).await?;
+        let c = self
+            .send(
+                s,
+                call.into_transaction_request(),
+                "submitting work",
+                progress,
+            )
+            .await?;
         Ok(TxRef::from(&c))
     }
 
     /// The coordinator finalizes a round.
+    #[allow(clippy::too_many_arguments)]
     pub async fn finalize_round(
         &self,
         s: &SignerChain,
@@ -519,7 +586,14 @@ impl Market {
     ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.finalizeRound(U256::from(id), round, aggregate, accepted.to_vec(), report);
-        let c = self.send(s, call.into_transaction_request(), "finalizing round", progress).await?;
+        let c = self
+            .send(
+                s,
+                call.into_transaction_request(),
+                "finalizing round",
+                progress,
+            )
+            .await?;
         Ok(TxRef::from(&c))
     }
 
@@ -533,23 +607,48 @@ impl Market {
     ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.completeJob(U256::from(id), model_root);
-        let c = self.send(s, call.into_transaction_request(), "completing job", progress).await?;
+        let c = self
+            .send(
+                s,
+                call.into_transaction_request(),
+                "completing job",
+                progress,
+            )
+            .await?;
         Ok(TxRef::from(&c))
     }
 
     /// The owner cancels the job.
-    pub async fn cancel_job(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+    pub async fn cancel_job(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
         let jm = self.with(s);
         let call = jm.cancelJob(U256::from(id));
-        let c = self.send(s, call.into_transaction_request(), "cancelling job", progress).await?;
+        let c = self
+            .send(
+                s,
+                call.into_transaction_request(),
+                "cancelling job",
+                progress,
+            )
+            .await?;
         Ok(TxRef::from(&c))
     }
 
     /// Pays the signer's credited earnings to its payee; returns the amount.
-    pub async fn withdraw(&self, s: &SignerChain, progress: &dyn Progress) -> Result<(U256, TxRef)> {
+    pub async fn withdraw(
+        &self,
+        s: &SignerChain,
+        progress: &dyn Progress,
+    ) -> Result<(U256, TxRef)> {
         let jm = self.with(s);
         let call = jm.withdraw();
-        let c = self.send(s, call.into_transaction_request(), "withdrawing", progress).await?;
+        let c = self
+            .send(s, call.into_transaction_request(), "withdrawing", progress)
+            .await?;
         let amount = c
             .receipt
             .decoded_log::<JobMarket::Withdrawn>()
@@ -585,14 +684,20 @@ pub async fn cancel(
     if job.owner != s.address {
         return Err(Error::reverted(
             "job.not_owner",
-            format!("{} is not the owner of job {id}; only {} can cancel it", s.address, job.owner),
+            format!(
+                "{} is not the owner of job {id}; only {} can cancel it",
+                s.address, job.owner
+            ),
         )
         .hint("sign with the owner's wallet (--wallet)"));
     }
     if !job.state.is_live() {
         return Err(Error::reverted(
             "job.closed",
-            format!("job {id} is {}; only open or running jobs can be cancelled", job.state.as_str()),
+            format!(
+                "job {id} is {}; only open or running jobs can be cancelled",
+                job.state.as_str()
+            ),
         ));
     }
     let tx = market.cancel_job(s, id, progress).await?;

@@ -84,11 +84,19 @@ pub struct JobDetail {
 }
 
 /// Everything about a job; storage problems become warnings, not errors.
-pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Progress) -> Result<JobDetail> {
+pub async fn detail(
+    client: &Client,
+    market: &Market,
+    id: u64,
+    progress: &dyn Progress,
+) -> Result<JobDetail> {
     let job = market.job(id).await?;
     let store = Store::new(client);
     let mut warnings = Vec::new();
-    let bundle: Option<JobBundle> = match store.fetch_json(job.spec_root, "the job bundle", progress).await {
+    let bundle: Option<JobBundle> = match store
+        .fetch_json(job.spec_root, "the job bundle", progress)
+        .await
+    {
         Ok(b) => Some(b),
         Err(e) => {
             warnings.push(format!("job bundle: {}", e.message));
@@ -105,12 +113,21 @@ pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Pr
     let mut dataset_names = Vec::new();
     if let Ok(reg) = Registry::open(client).await {
         for d in &job.datasets {
-            dataset_names.push(reg.info(*d).await.map(|i| i.name).unwrap_or_else(|_| d.to_string()));
+            dataset_names.push(
+                reg.info(*d)
+                    .await
+                    .map(|i| i.name)
+                    .unwrap_or_else(|_| d.to_string()),
+            );
         }
     }
     let mut rounds = Vec::new();
     let mut totals: BTreeMap<Address, WorkerTotal> = BTreeMap::new();
-    let last = if job.state == JobState::Open { 0 } else { (job.current_round + 1).min(job.rounds) };
+    let last = if job.state == JobState::Open {
+        0
+    } else {
+        (job.current_round + 1).min(job.rounds)
+    };
     for r in 0..job.rounds {
         if r >= last {
             rounds.push(RoundDetail {
@@ -128,17 +145,22 @@ pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Pr
         let subs = market.submissions(id, r).await?;
         let result = market.round_result(id, r).await?;
         let report: Option<RoundReport> = match result {
-            Some((_, rep)) if !rep.is_zero() => match store.fetch_json(rep, "the round report", progress).await {
-                Ok(x) => Some(x),
-                Err(e) => {
-                    warnings.push(format!("round {r} report: {}", e.message));
-                    None
+            Some((_, rep)) if !rep.is_zero() => {
+                match store.fetch_json(rep, "the round report", progress).await {
+                    Ok(x) => Some(x),
+                    Err(e) => {
+                        warnings.push(format!("round {r} report: {}", e.message));
+                        None
+                    }
                 }
-            },
+            }
             _ => None,
         };
-        let accepted_units: U256 =
-            subs.iter().filter(|s| s.status == WorkStatus::Accepted).map(|s| s.work_units).sum();
+        let accepted_units: U256 = subs
+            .iter()
+            .filter(|s| s.status == WorkStatus::Accepted)
+            .map(|s| s.work_units)
+            .sum();
         let mut details = Vec::new();
         let mut paid = U256::ZERO;
         for s in &subs {
@@ -152,7 +174,10 @@ pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Pr
                 .as_ref()
                 .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker))
                 .and_then(|v| v.reason.clone());
-            let wb: Option<WorkBundle> = store.fetch_json(s.bundle_root, "the work bundle", progress).await.ok();
+            let wb: Option<WorkBundle> = store
+                .fetch_json(s.bundle_root, "the work bundle", progress)
+                .await
+                .ok();
             let t = totals.entry(s.worker).or_insert(WorkerTotal {
                 worker: s.worker,
                 compute_units: "0".into(),
@@ -173,17 +198,31 @@ pub async fn detail(client: &Client, market: &Market, id: u64, progress: &dyn Pr
                 status: s.status,
                 payout,
                 reason,
-                checkpoints: wb.as_ref().map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect()).unwrap_or_default(),
+                checkpoints: wb
+                    .as_ref()
+                    .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
+                    .unwrap_or_default(),
                 losses: wb
                     .as_ref()
-                    .map(|b| b.metrics.losses.iter().map(|l| (l.step, l.train_loss)).collect())
+                    .map(|b| {
+                        b.metrics
+                            .losses
+                            .iter()
+                            .map(|l| (l.step, l.train_loss))
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 final_val_loss: wb.as_ref().and_then(|b| b.metrics.final_val_loss),
             });
         }
         rounds.push(RoundDetail {
             round: r,
-            status: if result.is_some() { "finalized" } else { "running" }.into(),
+            status: if result.is_some() {
+                "finalized"
+            } else {
+                "running"
+            }
+            .into(),
             submissions: details,
             aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
             report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
@@ -247,16 +286,24 @@ pub async fn snapshot(
     let mut submissions = Vec::new();
     if job.state != JobState::Open {
         for s in market.submissions(id, round).await? {
-            if !cache.contains_key(&s.bundle_root) {
-                let b = store.fetch_json::<WorkBundle>(s.bundle_root, "the work bundle", progress).await.ok();
-                cache.insert(s.bundle_root, b);
-            }
-            let b = cache.get(&s.bundle_root).cloned().flatten();
+            let b = match cache.get(&s.bundle_root) {
+                Some(b) => b.clone(),
+                None => {
+                    let b = store
+                        .fetch_json::<WorkBundle>(s.bundle_root, "the work bundle", progress)
+                        .await
+                        .ok();
+                    cache.insert(s.bundle_root, b.clone());
+                    b
+                }
+            };
             submissions.push(WatchSubmission {
                 worker: s.worker,
                 status: s.status,
                 work_units: s.work_units.to_string(),
-                last_loss: b.as_ref().and_then(|b| b.metrics.losses.last().map(|l| l.train_loss)),
+                last_loss: b
+                    .as_ref()
+                    .and_then(|b| b.metrics.losses.last().map(|l| l.train_loss)),
                 final_val_loss: b.as_ref().and_then(|b| b.metrics.final_val_loss),
             });
         }
@@ -265,7 +312,9 @@ pub async fn snapshot(
     if job.current_round > 0
         && let Some((_, rep)) = market.round_result(id, job.current_round - 1).await?
         && !rep.is_zero()
-        && let Ok(r) = store.fetch_json::<RoundReport>(rep, "the round report", progress).await
+        && let Ok(r) = store
+            .fetch_json::<RoundReport>(rep, "the round report", progress)
+            .await
     {
         last_val_loss = r.val_loss;
     }
@@ -346,14 +395,19 @@ pub async fn download_model(
         _ => {
             return Err(Error::usage(
                 "job.not_completed",
-                format!("job {id} is {}: it has no final model yet", job.state.as_str()),
+                format!(
+                    "job {id} is {}: it has no final model yet",
+                    job.state.as_str()
+                ),
             )
             .hint(format!("follow it with `cohort job watch {id}`")));
         }
     };
     let store = Store::new(client);
     let cached = store.fetch(model_root, progress).await?;
-    let bundle: JobBundle = store.fetch_json(job.spec_root, "the job bundle", progress).await?;
+    let bundle: JobBundle = store
+        .fetch_json(job.spec_root, "the job bundle", progress)
+        .await?;
     crate::fsutil::ensure_dir(dir, 0o755)?;
     let model = dir.join("model.safetensors");
     let bytes = std::fs::read(&cached).map_err(|e| Error::io("read", &cached, e))?;
@@ -364,7 +418,11 @@ pub async fn download_model(
     let mut datasets = Vec::new();
     for d in &job.datasets {
         let info = reg.info(*d).await?;
-        datasets.push(ProvenanceDataset { id: *d, name: info.name, total_weight: info.total_weight });
+        datasets.push(ProvenanceDataset {
+            id: *d,
+            name: info.name,
+            total_weight: info.total_weight,
+        });
     }
     let mut rounds = Vec::new();
     let mut workers: BTreeMap<Address, ()> = BTreeMap::new();
@@ -380,11 +438,19 @@ pub async fn download_model(
         for a in &accepted {
             workers.insert(*a, ());
         }
-        rounds.push(ProvenanceRound { round: r, aggregate_root: agg, report_root: rep, accepted });
+        rounds.push(ProvenanceRound {
+            round: r,
+            aggregate_root: agg,
+            report_root: rep,
+            accepted,
+        });
     }
     let mut ws = Vec::new();
     for w in workers.keys() {
-        ws.push(ProvenanceWorker { address: *w, compute_units: market.compute_units(id, *w).await?.to_string() });
+        ws.push(ProvenanceWorker {
+            address: *w,
+            compute_units: market.compute_units(id, *w).await?.to_string(),
+        });
     }
     let prov = Provenance {
         job_id: id,
@@ -397,6 +463,17 @@ pub async fn download_model(
         workers: ws,
     };
     let provenance = dir.join("provenance.json");
-    crate::fsutil::write_atomic(&provenance, &serde_json::to_vec_pretty(&prov).expect("serializes"), 0o644)?;
-    Ok(ModelDownload { job_id: id, model_root, model, spec, provenance, size: bytes.len() as u64 })
+    crate::fsutil::write_atomic(
+        &provenance,
+        &serde_json::to_vec_pretty(&prov).expect("serializes"),
+        0o644,
+    )?;
+    Ok(ModelDownload {
+        job_id: id,
+        model_root,
+        model,
+        spec,
+        provenance,
+        size: bytes.len() as u64,
+    })
 }

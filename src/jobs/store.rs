@@ -36,7 +36,10 @@ pub fn file_root(path: &Path) -> Result<B256> {
 
 impl Store {
     pub fn new(client: &Client) -> Store {
-        Store { client: client.clone(), cache: client.paths.cache().join("objects") }
+        Store {
+            client: client.clone(),
+            cache: client.paths.cache().join("objects"),
+        }
     }
 
     /// Where a root lives in the cache.
@@ -46,7 +49,12 @@ impl Store {
 
     /// Uploads a file (paying the storage fee from `s`) and returns its root. The file is also
     /// put in the cache.
-    pub async fn put_file(&self, s: &SignerChain, path: &Path, progress: &dyn Progress) -> Result<B256> {
+    pub async fn put_file(
+        &self,
+        s: &SignerChain,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<B256> {
         let opts = UploadOptions::default();
         let r = upload_file(&self.client, s, path, &opts, progress).await?;
         let root = r
@@ -56,13 +64,18 @@ impl Store {
             .ok_or_else(|| {
                 Error::failed(
                     "job.upload",
-                    format!("{} was uploaded in fragments; jobs need single-root files", path.display()),
+                    format!(
+                        "{} was uploaded in fragments; jobs need single-root files",
+                        path.display()
+                    ),
                 )
             })?;
         let target = self.cached_path(root);
         if !target.exists() {
             crate::fsutil::ensure_dir(&self.cache, 0o755)?;
-            let tmp = self.cache.join(format!(".{}.{}.put", hex_root(root), std::process::id()));
+            let tmp = self
+                .cache
+                .join(format!(".{}.{}.put", hex_root(root), std::process::id()));
             if std::fs::copy(path, &tmp).is_ok() {
                 let _ = std::fs::rename(&tmp, &target);
             }
@@ -121,8 +134,15 @@ impl Store {
             let _ = std::fs::remove_file(&target);
         }
         crate::fsutil::ensure_dir(&self.cache, 0o755)?;
-        let tmp = self.cache.join(format!("{}.{}.download", hex_root(root), std::process::id()));
-        let opts = DownloadOptions { force: true, ..DownloadOptions::default() };
+        let tmp = self.cache.join(format!(
+            "{}.{}.download",
+            hex_root(root),
+            std::process::id()
+        ));
+        let opts = DownloadOptions {
+            force: true,
+            ..DownloadOptions::default()
+        };
         download(&self.client, &[root.0], &tmp, &opts, progress).await?;
         std::fs::rename(&tmp, &target).map_err(|e| Error::io("move into place", &target, e))?;
         Ok(target)

@@ -104,7 +104,10 @@ fn job_table<'a>(spec: &'a JobSpec, path: &Path) -> Result<&'a JobTable> {
     spec.job.as_ref().ok_or_else(|| {
         Error::usage(
             "job.no_job_table",
-            format!("{} has no [job] table: it says nothing about datasets, rounds or reward", path.display()),
+            format!(
+                "{} has no [job] table: it says nothing about datasets, rounds or reward",
+                path.display()
+            ),
         )
         .hint("add a [job] table (see fixtures/jobs/tiny.toml)")
     })
@@ -116,10 +119,7 @@ fn referenced_files(spec: &JobSpec, dir: &Path) -> Vec<String> {
     if let Some(cmd) = &spec.model.command {
         for a in cmd {
             let rel = Path::new(a);
-            if rel.is_relative()
-                && !a.contains("..")
-                && dir.join(rel).is_file()
-                && !out.contains(a)
+            if rel.is_relative() && !a.contains("..") && dir.join(rel).is_file() && !out.contains(a)
             {
                 out.push(a.clone());
             }
@@ -132,10 +132,17 @@ fn referenced_files(spec: &JobSpec, dir: &Path) -> Vec<String> {
 /// seed, without optimizer state.
 pub fn base_model(spec: &JobSpec) -> Result<Checkpoint> {
     let config = spec.model.config();
-    let model = crate::trainer::model::Model::init(&config, spec.training.seed, &candle_core::Device::Cpu)?;
+    let model =
+        crate::trainer::model::Model::init(&config, spec.training.seed, &candle_core::Device::Cpu)?;
     let mut info = std::collections::BTreeMap::new();
     info.insert("seed".to_string(), spec.training.seed.to_string());
-    Ok(Checkpoint { config, step: 0, weights: model.values()?, optimizer: None, info })
+    Ok(Checkpoint {
+        config,
+        step: 0,
+        weights: model.values()?,
+        optimizer: None,
+        info,
+    })
 }
 
 /// Estimates the gas of the storage `submit` of a file.
@@ -148,7 +155,10 @@ async fn submit_gas(s: &SignerChain, flow: Address, path: &Path, fee: U256) -> R
             nodes: tree
                 .nodes()
                 .iter()
-                .map(|n| Flow::SubmissionNode { root: B256::from(n.root), height: U256::from(n.height) })
+                .map(|n| Flow::SubmissionNode {
+                    root: B256::from(n.root),
+                    height: U256::from(n.height),
+                })
                 .collect(),
         },
         submitter: s.address,
@@ -181,18 +191,30 @@ pub async fn plan(
     let max_workers = u32::try_from(table.max_workers)
         .map_err(|_| Error::usage("jobspec.invalid", "job.max_workers is too large"))?;
     if table.round_timeout == 0 {
-        return Err(Error::usage("jobspec.invalid", "job.round_timeout must be at least 1 second"));
+        return Err(Error::usage(
+            "jobspec.invalid",
+            "job.round_timeout must be at least 1 second",
+        ));
     }
     let reward = crate::wallet::amount::parse_amount(&table.reward_per_round, 18).map_err(|e| {
-        Error::usage("jobspec.invalid", format!("job.reward_per_round: {}", e.message))
-            .hint("write it like \"0.1ether\", \"100gwei\" or \"1000\" (wei)")
+        Error::usage(
+            "jobspec.invalid",
+            format!("job.reward_per_round: {}", e.message),
+        )
+        .hint("write it like \"0.1ether\", \"100gwei\" or \"1000\" (wei)")
     })?;
     if reward.is_zero() {
-        return Err(Error::usage("jobspec.invalid", "job.reward_per_round must be more than 0"));
+        return Err(Error::usage(
+            "jobspec.invalid",
+            "job.reward_per_round must be more than 0",
+        ));
     }
     let coordinator = match &table.coordinator {
         Some(c) => c.parse::<Address>().map_err(|_| {
-            Error::usage("jobspec.invalid", format!("job.coordinator '{c}' is not an address"))
+            Error::usage(
+                "jobspec.invalid",
+                format!("job.coordinator '{c}' is not an address"),
+            )
         })?,
         None => s.address,
     };
@@ -212,27 +234,54 @@ pub async fn plan(
         if !info.sealed {
             return Err(Error::reverted(
                 "job.dataset_unsealed",
-                format!("dataset '{}' (id {id}) is not sealed; jobs may only train on sealed datasets", info.name),
+                format!(
+                    "dataset '{}' (id {id}) is not sealed; jobs may only train on sealed datasets",
+                    info.name
+                ),
             )
-            .hint(format!("its curator seals it with `cohort dataset seal {id}`")));
+            .hint(format!(
+                "its curator seals it with `cohort dataset seal {id}`"
+            )));
         }
-        datasets.push(PlannedDataset { id, name: info.name, sealed: info.sealed });
+        datasets.push(PlannedDataset {
+            id,
+            name: info.name,
+            sealed: info.sealed,
+        });
     }
 
     // The bundle: the spec and the files its command names.
-    let dir = spec_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = spec_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut files = Vec::new();
     let mut uploads = Vec::new();
     for rel in referenced_files(&spec, dir) {
         let path = dir.join(&rel);
         let (size, hash) = hash_file(&path).map_err(|e| Error::io("read", &path, e))?;
         if size == 0 {
-            return Err(Error::usage("job.empty_file", format!("{} is empty", path.display()))
-                .hint("storage cannot hold empty files; add content or leave it out of the command"));
+            return Err(
+                Error::usage("job.empty_file", format!("{} is empty", path.display())).hint(
+                    "storage cannot hold empty files; add content or leave it out of the command",
+                ),
+            );
         }
         let root = file_root(&path)?;
-        files.push(BundleFile { path: rel.clone(), root, size, blake3: hex::encode(hash) });
-        uploads.push(PlannedUpload { name: rel, size, root, fee: U256::ZERO, gas: 0, path });
+        files.push(BundleFile {
+            path: rel.clone(),
+            root,
+            size,
+            blake3: hex::encode(hash),
+        });
+        uploads.push(PlannedUpload {
+            name: rel,
+            size,
+            root,
+            fee: U256::ZERO,
+            gas: 0,
+            path,
+        });
     }
     let bundle = JobBundle {
         format: JOB_BUNDLE_FORMAT.to_string(),
@@ -248,7 +297,12 @@ pub async fn plan(
     let tmp = tempfile::Builder::new()
         .prefix("cohort-job-")
         .tempdir()
-        .map_err(|e| Error::failed("job.tmp", format!("could not create a temporary folder: {e}")))?;
+        .map_err(|e| {
+            Error::failed(
+                "job.tmp",
+                format!("could not create a temporary folder: {e}"),
+            )
+        })?;
     let bundle_path = tmp.path().join("job-bundle.json");
     std::fs::write(&bundle_path, &bundle_bytes).map_err(|e| Error::io("write", &bundle_path, e))?;
     let spec_root = file_root(&bundle_path)?;
@@ -266,9 +320,18 @@ pub async fn plan(
         let path = tmp.path().join("base-model.safetensors");
         ck.save(&path)?;
         let root = file_root(&path)?;
-        let size = std::fs::metadata(&path).map_err(|e| Error::io("read", &path, e))?.len();
+        let size = std::fs::metadata(&path)
+            .map_err(|e| Error::io("read", &path, e))?
+            .len();
         base_model_root = Some(root);
-        uploads.push(PlannedUpload { name: "base model".into(), size, root, fee: U256::ZERO, gas: 0, path });
+        uploads.push(PlannedUpload {
+            name: "base model".into(),
+            size,
+            root,
+            fee: U256::ZERO,
+            gas: 0,
+            path,
+        });
     }
 
     // Prices: storage fees and gas.
@@ -313,7 +376,11 @@ pub async fn plan(
                 need,
                 18,
                 symbol,
-                &format!("escrowing {} {symbol} plus {} {symbol} of storage fees", coin(escrow), coin(storage_fee)),
+                &format!(
+                    "escrowing {} {symbol} plus {} {symbol} of storage fees",
+                    coin(escrow),
+                    coin(storage_fee)
+                ),
             ));
         }
         Err(e) => return Err(e),
@@ -377,7 +444,10 @@ pub async fn submit(
         if root != u.root {
             return Err(Error::verification(
                 "job.root_mismatch",
-                format!("{} was uploaded as {root:#x}, expected {:#x}", u.name, u.root),
+                format!(
+                    "{} was uploaded as {root:#x}, expected {:#x}",
+                    u.name, u.root
+                ),
             ));
         }
     }

@@ -157,11 +157,18 @@ pub async fn run(
     poll: Duration,
 ) {
     let mut backoff = poll;
+    let mut attempts = 0u32;
     let chain = loop {
         match Chain::connect(&chain_rpc, None).await {
             Ok(c) => break c,
             Err(e) => {
-                warn!("chain at {chain_rpc} not reachable yet: {}", e.message);
+                attempts += 1;
+                if attempts == 1 || attempts.is_multiple_of(20) {
+                    warn!(
+                        "chain at {chain_rpc} not reachable yet ({attempts}x): {}",
+                        e.message
+                    );
+                }
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(Duration::from_secs(5));
             }

@@ -99,6 +99,14 @@ impl RpcError {
 
 impl From<crate::Error> for RpcError {
     fn from(e: crate::Error) -> Self {
+        if e.code == "node.cache_full" {
+            // The SDKs retry on "too many data writing", which they look for in `message`.
+            return RpcError {
+                code: -32000,
+                message: e.message,
+                data: None,
+            };
+        }
         RpcError::internal(e.message)
     }
 }

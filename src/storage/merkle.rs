@@ -20,8 +20,11 @@ pub const CHUNK_SIZE: usize = 256;
 pub const SEGMENT_CHUNKS: usize = 1024;
 /// Bytes per segment.
 pub const SEGMENT_SIZE: usize = CHUNK_SIZE * SEGMENT_CHUNKS;
-/// Segments read and hashed per batch when streaming (4 MiB of data per buffer).
+/// Segments read and hashed per batch when streaming: at least this many (4 MiB), and at least
+/// 4 per thread so every core has work; two buffers are alive at once.
 pub const BATCH_SEGMENTS: usize = 16;
+/// The most segments per batch (16 MiB per buffer), which bounds memory on many-core machines.
+pub const MAX_BATCH_SEGMENTS: usize = 64;
 
 /// A Keccak-256 hash.
 pub type Hash = [u8; 32];
@@ -414,11 +417,14 @@ impl FileTree {
             ));
         }
         let data_segs = num_data_segments(size);
-        let batch = BATCH_SEGMENTS * SEGMENT_SIZE;
+        let per_batch =
+            (4 * rayon::current_num_threads()).clamp(BATCH_SEGMENTS, MAX_BATCH_SEGMENTS);
+        let batch = per_batch * SEGMENT_SIZE;
         let mut roots: Vec<Hash> = Vec::with_capacity(num_padded_segments(size) as usize);
         let mut tail = Vec::new();
-        let mut cur = vec![0u8; batch];
-        let mut next = vec![0u8; batch];
+        let buf_len = (batch as u64).min(size) as usize;
+        let mut cur = vec![0u8; buf_len];
+        let mut next = vec![0u8; buf_len];
         let mut offset = 0u64;
         let first = (batch as u64).min(size) as usize;
         read_full(&mut r, &mut cur[..first])?;

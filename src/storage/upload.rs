@@ -209,10 +209,14 @@ fn bit(bits: &[u8], i: u64) -> bool {
 }
 
 impl Journal {
-    fn open(cache: &Path, root: &Hash, size: u64) -> Journal {
-        let path = cache
-            .join("uploads")
-            .join(format!("{}.json", hex::encode(root)));
+    /// The journal of `root` on the chain `chain_id` with flow contract `flow`.
+    fn open(cache: &Path, chain_id: u64, flow: Address, root: &Hash, size: u64) -> Journal {
+        let name = format!(
+            "{chain_id}-{}-{}.json",
+            hex::encode(flow),
+            hex::encode(root)
+        );
+        let path = cache.join("uploads").join(name);
         let data = std::fs::read(&path)
             .ok()
             .and_then(|b| serde_json::from_slice::<JournalData>(&b).ok())
@@ -505,6 +509,40 @@ fn submit_digest(nodes: &[merkle::SubmissionNode]) -> B256 {
     B256::from(merkle::keccak(&buf))
 }
 
+/// The journal's transaction, if the chain still has it (a reset devnet does not).
+async fn journal_tx_on_chain(
+    signer: &SignerChain,
+    flow: Address,
+    jd: &JournalData,
+    root: &Hash,
+) -> Option<(u64, String)> {
+    let seq = jd.tx_seq?;
+    let hash: B256 = jd.tx_hash.as_deref()?.parse().ok()?;
+    let receipt = signer
+        .chain
+        .provider
+        .get_transaction_receipt(hash)
+        .await
+        .ok()??;
+    let ev = receipt
+        .inner
+        .logs()
+        .iter()
+        .filter(|l| l.address() == flow)
+        .find_map(|l| Flow::Submit::decode_log_data(l.data()).ok())?;
+    let nodes: Vec<merkle::SubmissionNode> = ev
+        .submission
+        .nodes
+        .iter()
+        .map(|n| merkle::SubmissionNode {
+            root: n.root.0,
+            height: n.height.to::<u64>(),
+        })
+        .collect();
+    (ev.submissionIndex.to::<u64>() == seq && merkle::root_from_nodes(&nodes) == *root)
+        .then(|| (seq, hash.to_string()))
+}
+
 /// Finds an earlier submission of this root and size in the chain's Submit logs.
 async fn find_submission_on_chain(
     signer: &SignerChain,
@@ -591,7 +629,13 @@ async fn upload_fragment(
                 .filter(|i| i.tx.size == frag.size),
         );
     }
-    let journal = Arc::new(Journal::open(&client.paths.cache(), &root, frag.size));
+    let journal = Arc::new(Journal::open(
+        &client.paths.cache(),
+        signer.chain.chain_id,
+        flow_addr,
+        &root,
+        frag.size,
+    ));
     let jd = journal.data();
     if infos
         .iter()
@@ -609,8 +653,8 @@ async fn upload_fragment(
     let known = infos.iter().flatten().map(|i| i.tx.seq).min();
     let (tx_seq, tx_hash) = if let Some(seq) = known {
         (seq, jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq)))
-    } else if let Some(seq) = jd.tx_seq {
-        (seq, jd.tx_hash.clone())
+    } else if let Some((seq, hash)) = journal_tx_on_chain(signer, flow_addr, &jd, &root).await {
+        (seq, Some(hash))
     } else if let Some((seq, hash)) =
         find_submission_on_chain(signer, flow_addr, &sub_nodes, frag.size).await
     {

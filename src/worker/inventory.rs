@@ -35,14 +35,20 @@ pub fn parse_nvidia_smi(text: &str) -> Vec<Gpu> {
     text.lines()
         .filter_map(|l| {
             let (name, mem) = l.rsplit_once(',')?;
-            Some(Gpu { model: name.trim().to_string(), memory_mib: mem.trim().parse().ok()? })
+            Some(Gpu {
+                model: name.trim().to_string(),
+                memory_mib: mem.trim().parse().ok()?,
+            })
         })
         .collect()
 }
 
 fn gpus() -> Vec<Gpu> {
     let out = std::process::Command::new("nvidia-smi")
-        .args(["--query-gpu=name,memory.total", "--format=csv,noheader,nounits"])
+        .args([
+            "--query-gpu=name,memory.total",
+            "--format=csv,noheader,nounits",
+        ])
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .output();
@@ -69,7 +75,9 @@ impl Inventory {
         Inventory {
             name,
             gpus: gpus(),
-            cpu_cores: std::thread::available_parallelism().map(|n| n.get() as u64).unwrap_or(1),
+            cpu_cores: std::thread::available_parallelism()
+                .map(|n| n.get() as u64)
+                .unwrap_or(1),
             memory_mib: memory_mib(),
             os: std::env::consts::OS.to_string(),
             arch: std::env::consts::ARCH.to_string(),
@@ -94,7 +102,12 @@ impl Inventory {
             format!("cpu: {mem}")
         } else {
             let g = &self.gpus[0];
-            format!("{} × {} ({:.0} GiB), {mem}", self.gpus.len(), g.model, gib(g.memory_mib))
+            format!(
+                "{} × {} ({:.0} GiB), {mem}",
+                self.gpus.len(),
+                g.model,
+                gib(g.memory_mib)
+            )
         }
     }
 
@@ -147,7 +160,11 @@ mod tests {
             os: "linux".into(),
             arch: "x86_64".into(),
         };
-        let mut req = Requirements { min_memory_gb: 2.0, gpu: false, min_gpu_memory_gb: 0.0 };
+        let mut req = Requirements {
+            min_memory_gb: 2.0,
+            gpu: false,
+            min_gpu_memory_gb: 0.0,
+        };
         assert!(inv.unmet(&req).is_none());
         req.min_memory_gb = 8.0;
         assert!(inv.unmet(&req).unwrap().contains("memory"));

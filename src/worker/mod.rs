@@ -53,8 +53,14 @@ pub async fn register(
     progress: &dyn Progress,
 ) -> Result<Registered> {
     let inventory = Inventory::detect(name);
-    let tx = market.register_worker(s, &inventory.to_json(), progress).await?;
-    Ok(Registered { worker: s.address, inventory, tx })
+    let tx = market
+        .register_worker(s, &inventory.to_json(), progress)
+        .await?;
+    Ok(Registered {
+        worker: s.address,
+        inventory,
+        tx,
+    })
 }
 
 /// How `worker run` behaves.
@@ -116,7 +122,12 @@ fn stop(e: Error) -> Error {
 
 /// Picks the open or running job with the best reward per round whose requirements this
 /// machine meets and which has room.
-pub async fn pick_job(market: &Market, store: &Store, me: Address, progress: &dyn Progress) -> Result<u64> {
+pub async fn pick_job(
+    market: &Market,
+    store: &Store,
+    me: Address,
+    progress: &dyn Progress,
+) -> Result<u64> {
     let inv = Inventory::detect(None);
     let mut best: Option<(U256, u64)> = None;
     let mut reasons = Vec::new();
@@ -136,7 +147,12 @@ pub async fn pick_job(market: &Market, store: &Store, me: Address, progress: &dy
                 continue;
             }
         };
-        let req = ctx.spec.job.as_ref().map(|j| j.requirements.clone()).unwrap_or_default();
+        let req = ctx
+            .spec
+            .job
+            .as_ref()
+            .map(|j| j.requirements.clone())
+            .unwrap_or_default();
         if let Some(why) = inv.unmet(&req) {
             reasons.push(format!("job {}: {why}", job.id));
             continue;
@@ -159,14 +175,21 @@ fn check_joinable(job: &JobInfo) -> Result<()> {
     if !job.state.is_live() || job.current_round >= job.rounds {
         return Err(Error::reverted(
             "worker.job_closed",
-            format!("job {} is {}: it takes no more workers", job.id, job.state.as_str()),
+            format!(
+                "job {} is {}: it takes no more workers",
+                job.id,
+                job.state.as_str()
+            ),
         )
         .hint("pick an open job: `cohort job list --open`"));
     }
     if job.worker_count >= job.max_workers {
         return Err(Error::reverted(
             "worker.job_full",
-            format!("job {} is full: {} of {} workers", job.id, job.worker_count, job.max_workers),
+            format!(
+                "job {} is full: {} of {} workers",
+                job.id, job.worker_count, job.max_workers
+            ),
         )
         .hint("pick another job: `cohort job list --open`"));
     }
@@ -185,12 +208,16 @@ impl Worker {
         attempts: u32,
         progress: Arc<dyn Progress>,
     ) -> Result<Worker> {
-        let market = retrying(attempts, || Market::open(client)).await.map_err(stop)?;
-        let signer = market.chain.with_signer(signer)?;
-        let store = Store::new(client);
-        let ctx = retrying(attempts, || JobContext::load(&market, &store, job_id, progress.as_ref()))
+        let market = retrying(attempts, || Market::open(client))
             .await
             .map_err(stop)?;
+        let signer = market.chain.with_signer(signer)?;
+        let store = Store::new(client);
+        let ctx = retrying(attempts, || {
+            JobContext::load(&market, &store, job_id, progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
         if !ctx.is_builtin() && !allow_exec {
             let cmd = ctx.spec.model.command.clone().unwrap_or_default();
             return Err(Error::usage(
@@ -205,8 +232,11 @@ impl Worker {
         if let Some(req) = ctx.spec.job.as_ref().map(|j| &j.requirements)
             && let Some(why) = Inventory::detect(None).unmet(req)
         {
-            return Err(Error::usage("worker.requirements", format!("this machine cannot take job {job_id}: {why}"))
-                .hint("pick another job: `cohort job list --open`"));
+            return Err(Error::usage(
+                "worker.requirements",
+                format!("this machine cannot take job {job_id}: {why}"),
+            )
+            .hint("pick another job: `cohort job list --open`"));
         }
         crate::fsutil::ensure_dir(state_dir, 0o700)?;
         let mut state = WorkerState::load(state_dir)?;
@@ -257,7 +287,9 @@ impl Worker {
         let job = self.market.job(id).await?;
         check_joinable(&job)?;
         self.phase("joining", None)?;
-        self.market.join(&self.signer, id, self.progress.as_ref()).await?;
+        self.market
+            .join(&self.signer, id, self.progress.as_ref())
+            .await?;
         self.progress.note(&format!("joined job {id} as {me}"));
         Ok(())
     }
@@ -270,9 +302,11 @@ impl Worker {
         self.phase("downloading", None)?;
         let ids = self.ctx.job.datasets.clone();
         let (client, store, progress) = (&self.client, &self.store, self.progress.clone());
-        self.data = retrying(self.attempts, || fetch_datasets(client, store, &ids, progress.as_ref()))
-            .await
-            .map_err(stop)?;
+        self.data = retrying(self.attempts, || {
+            fetch_datasets(client, store, &ids, progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
         Ok(())
     }
 
@@ -280,14 +314,20 @@ impl Worker {
     async fn bundle_files(&self) -> Result<Vec<(String, PathBuf)>> {
         let mut out = Vec::new();
         for f in &self.ctx.bundle.files {
-            let p = retrying(self.attempts, || self.store.fetch(f.root, self.progress.as_ref()))
-                .await
-                .map_err(stop)?;
-            let (size, hash) = crate::datasets::files::hash_file(&p).map_err(|e| Error::io("read", &p, e))?;
+            let p = retrying(self.attempts, || {
+                self.store.fetch(f.root, self.progress.as_ref())
+            })
+            .await
+            .map_err(stop)?;
+            let (size, hash) =
+                crate::datasets::files::hash_file(&p).map_err(|e| Error::io("read", &p, e))?;
             if size != f.size || hex::encode(hash) != f.blake3 {
                 return Err(Error::verification(
                     "job.bundle_file",
-                    format!("bundled file {} does not match its recorded size and blake3", f.path),
+                    format!(
+                        "bundled file {} does not match its recorded size and blake3",
+                        f.path
+                    ),
                 ));
             }
             out.push((f.path.clone(), p));
@@ -311,14 +351,18 @@ impl Worker {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("clear", &dir, e))?;
         }
         let job = self.market.job(self.id()).await?;
-        let init = match retrying(self.attempts, || round_start_root(&self.market, &job, round))
-            .await
-            .map_err(stop)?
+        let init = match retrying(self.attempts, || {
+            round_start_root(&self.market, &job, round)
+        })
+        .await
+        .map_err(stop)?
         {
             Some(root) => Some(
-                retrying(self.attempts, || self.store.fetch(root, self.progress.as_ref()))
-                    .await
-                    .map_err(stop)?,
+                retrying(self.attempts, || {
+                    self.store.fetch(root, self.progress.as_ref())
+                })
+                .await
+                .map_err(stop)?,
             ),
             None => None,
         };
@@ -338,7 +382,8 @@ impl Worker {
             out_dir: dir.clone(),
         };
         self.phase("training", Some(round))?;
-        self.progress.note(&format!("job {}: training round {round}", self.id()));
+        self.progress
+            .note(&format!("job {}: training round {round}", self.id()));
         let builtin = self.ctx.is_builtin();
         let progress = self.progress.clone();
         let out = tokio::task::spawn_blocking(move || {
@@ -356,24 +401,44 @@ impl Worker {
     }
 
     /// Uploads the round's checkpoints and its work bundle; returns the bundle and its root.
-    pub async fn upload_round(&mut self, round: u32, out: &RoundOutput) -> Result<(B256, WorkBundle)> {
+    pub async fn upload_round(
+        &mut self,
+        round: u32,
+        out: &RoundOutput,
+    ) -> Result<(B256, WorkBundle)> {
         self.phase("uploading", Some(round))?;
         let mut checkpoints = Vec::new();
         for (step, path) in &out.checkpoints {
-            let root = retrying(self.attempts, || self.store.put_file(&self.signer, path, self.progress.as_ref()))
-                .await
-                .map_err(stop)?;
-            let size = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?.len();
-            checkpoints.push(CheckpointRef { step: *step, root, size });
+            let root = retrying(self.attempts, || {
+                self.store
+                    .put_file(&self.signer, path, self.progress.as_ref())
+            })
+            .await
+            .map_err(stop)?;
+            let size = std::fs::metadata(path)
+                .map_err(|e| Error::io("read", path, e))?
+                .len();
+            checkpoints.push(CheckpointRef {
+                step: *step,
+                root,
+                size,
+            });
         }
         let job = self.market.job(self.id()).await?;
-        let init_root = round_start_root(&self.market, &job, round).await.ok().flatten();
+        let init_root = round_start_root(&self.market, &job, round)
+            .await
+            .ok()
+            .flatten();
         let bundle = WorkBundle {
             format: WORK_BUNDLE_FORMAT.to_string(),
             job_id: self.id(),
             round,
             worker: self.me(),
-            runtime: if self.ctx.is_builtin() { "builtin".into() } else { "exec".into() },
+            runtime: if self.ctx.is_builtin() {
+                "builtin".into()
+            } else {
+                "exec".into()
+            },
             init_root,
             seed: self.ctx.seed(),
             start_step: self.ctx.start_step(round),
@@ -386,7 +451,8 @@ impl Worker {
         };
         let name = format!("work-{}-{round}-{:#x}.json", self.id(), self.me());
         let root = retrying(self.attempts, || {
-            self.store.put_json(&self.signer, &name, &bundle, self.progress.as_ref())
+            self.store
+                .put_json(&self.signer, &name, &bundle, self.progress.as_ref())
         })
         .await
         .map_err(stop)?;
@@ -398,17 +464,32 @@ impl Worker {
     }
 
     /// Submits the bundle root with the work units for `round`.
-    pub async fn submit_round(&mut self, round: u32, bundle_root: B256, units: u64) -> Result<TxRef> {
+    pub async fn submit_round(
+        &mut self,
+        round: u32,
+        bundle_root: B256,
+        units: u64,
+    ) -> Result<TxRef> {
         self.phase("submitting", Some(round))?;
         let tx = retrying(self.attempts, || {
-            self.market.submit_work(&self.signer, self.id(), round, bundle_root, units, self.progress.as_ref())
+            self.market.submit_work(
+                &self.signer,
+                self.id(),
+                round,
+                bundle_root,
+                units,
+                self.progress.as_ref(),
+            )
         })
         .await
         .map_err(stop)?;
         let rec = self.state.rounds.entry(round).or_default();
         rec.submitted_tx = Some(tx.tx_hash);
         self.phase("submitted", Some(round))?;
-        self.progress.note(&format!("job {}: submitted round {round} ({units} work units)", self.id()));
+        self.progress.note(&format!(
+            "job {}: submitted round {round} ({units} work units)",
+            self.id()
+        ));
         Ok(tx)
     }
 
@@ -420,11 +501,16 @@ impl Worker {
         self.fetch_data().await?;
         let mut waiting_note = None;
         loop {
-            let job = retrying(self.attempts, || self.market.job(id)).await.map_err(stop)?;
+            let job = retrying(self.attempts, || self.market.job(id))
+                .await
+                .map_err(stop)?;
             match job.state {
                 JobState::Completed | JobState::Cancelled => break,
                 JobState::Open => {
-                    self.wait_note(&mut waiting_note, "waiting for the coordinator to start the job")?;
+                    self.wait_note(
+                        &mut waiting_note,
+                        "waiting for the coordinator to start the job",
+                    )?;
                     tokio::time::sleep(poll).await;
                     continue;
                 }
@@ -432,34 +518,51 @@ impl Worker {
             }
             let round = job.current_round;
             if round >= job.rounds {
-                self.wait_note(&mut waiting_note, "waiting for the coordinator to complete the job")?;
+                self.wait_note(
+                    &mut waiting_note,
+                    "waiting for the coordinator to complete the job",
+                )?;
                 tokio::time::sleep(poll).await;
                 continue;
             }
-            let (active, joined) = retrying(self.attempts, || self.market.participant(id, me)).await.map_err(stop)?;
+            let (active, joined) = retrying(self.attempts, || self.market.participant(id, me))
+                .await
+                .map_err(stop)?;
             if !active {
-                return Err(Error::failed(
-                    "worker.left",
-                    format!("{me} is no longer in job {id}"),
-                )
-                .hint(format!("join again with `cohort worker run --job {id}`")));
+                return Err(
+                    Error::failed("worker.left", format!("{me} is no longer in job {id}"))
+                        .hint(format!("join again with `cohort worker run --job {id}`")),
+                );
             }
             if joined > round {
-                self.wait_note(&mut waiting_note, &format!("joined a running job: taking part from round {joined}"))?;
+                self.wait_note(
+                    &mut waiting_note,
+                    &format!("joined a running job: taking part from round {joined}"),
+                )?;
                 tokio::time::sleep(poll).await;
                 continue;
             }
-            let sub = retrying(self.attempts, || self.market.submission(id, round, me)).await.map_err(stop)?;
+            let sub = retrying(self.attempts, || self.market.submission(id, round, me))
+                .await
+                .map_err(stop)?;
             if sub.status != WorkStatus::None {
-                self.wait_note(&mut waiting_note, &format!("round {round} submitted; waiting for the coordinator"))?;
+                self.wait_note(
+                    &mut waiting_note,
+                    &format!("round {round} submitted; waiting for the coordinator"),
+                )?;
                 tokio::time::sleep(poll).await;
                 continue;
             }
-            let now = retrying(self.attempts, || self.market.now()).await.map_err(stop)?;
+            let now = retrying(self.attempts, || self.market.now())
+                .await
+                .map_err(stop)?;
             let deadline = job.round_start + job.round_timeout;
             if now >= deadline {
                 self.skip(round, "the round timed out before this worker submitted")?;
-                self.wait_note(&mut waiting_note, &format!("round {round} timed out; waiting for the next"))?;
+                self.wait_note(
+                    &mut waiting_note,
+                    &format!("round {round} timed out; waiting for the next"),
+                )?;
                 tokio::time::sleep(poll).await;
                 continue;
             }
@@ -502,12 +605,17 @@ impl Worker {
         };
         match self.submit_round(round, root, units).await {
             Ok(_) => Ok(()),
-            Err(e) if e.kind == ErrorKind::Reverted && e.message.contains("AlreadySubmitted") => Ok(()),
+            Err(e) if e.kind == ErrorKind::Reverted && e.message.contains("AlreadySubmitted") => {
+                Ok(())
+            }
             Err(e)
                 if e.kind == ErrorKind::Reverted
-                    && (e.message.contains("RoundTimedOut") || e.message.contains("WrongRound")) =>
+                    && (e.message.contains("RoundTimedOut")
+                        || e.message.contains("WrongRound")) =>
             {
-                self.progress.note(&format!("round {round} closed before the submission landed"));
+                self.progress.note(&format!(
+                    "round {round} closed before the submission landed"
+                ));
                 self.skip(round, "the round closed before the submission landed")
             }
             Err(e) => Err(e),
@@ -554,7 +662,9 @@ pub async fn run(
     let job_id = match (opts.job, opts.auto) {
         (Some(j), _) => j,
         (None, true) => {
-            let market = retrying(opts.attempts, || Market::open(client)).await.map_err(stop)?;
+            let market = retrying(opts.attempts, || Market::open(client))
+                .await
+                .map_err(stop)?;
             let store = Store::new(client);
             pick_job(&market, &store, me, progress.as_ref()).await?
         }
@@ -563,8 +673,16 @@ pub async fn run(
                 .hint("name one with --job JOB, or let cohort pick with --auto")
         })?,
     };
-    let mut w = Worker::open(client, signer, job_id, opts.allow_exec, &opts.state_dir, opts.attempts, progress)
-        .await?;
+    let mut w = Worker::open(
+        client,
+        signer,
+        job_id,
+        opts.allow_exec,
+        &opts.state_dir,
+        opts.attempts,
+        progress,
+    )
+    .await?;
     w.run(opts.poll).await
 }
 
@@ -587,7 +705,13 @@ pub async fn status(market: &Market, who: Address, state_dir: &Path) -> Result<S
         Some(id) if state.worker == Some(who) => market.job(id).await.ok(),
         _ => None,
     };
-    Ok(Status { worker, state_dir: state_dir.to_path_buf(), state, job, earnings: market.earnings(who).await? })
+    Ok(Status {
+        worker,
+        state_dir: state_dir.to_path_buf(),
+        state,
+        job,
+        earnings: market.earnings(who).await?,
+    })
 }
 
 /// `worker earnings`: credited earnings, and per job the accepted work units.
@@ -622,16 +746,33 @@ pub async fn earnings(market: &Market, who: Address) -> Result<Earnings> {
         let mut rounds = Vec::new();
         for r in 0..job.current_round.min(job.rounds) {
             let subs = market.submissions(job.id, r).await?;
-            let total: U256 = subs.iter().filter(|s| s.status == WorkStatus::Accepted).map(|s| s.work_units).sum();
-            if let Some(mine) = subs.iter().find(|s| s.worker == who && s.status == WorkStatus::Accepted) {
+            let total: U256 = subs
+                .iter()
+                .filter(|s| s.status == WorkStatus::Accepted)
+                .map(|s| s.work_units)
+                .sum();
+            if let Some(mine) = subs
+                .iter()
+                .find(|s| s.worker == who && s.status == WorkStatus::Accepted)
+            {
                 paid += job.reward_per_round * mine.work_units / total;
                 rounds.push(r);
             }
         }
-        jobs.push(JobEarning { job_id: job.id, compute_units: units.to_string(), paid, accepted_rounds: rounds });
+        jobs.push(JobEarning {
+            job_id: job.id,
+            compute_units: units.to_string(),
+            paid,
+            accepted_rounds: rounds,
+        });
     }
     let payee = market.worker(who).await?.payee;
-    Ok(Earnings { worker: who, earnings: market.earnings(who).await?, payee, jobs })
+    Ok(Earnings {
+        worker: who,
+        earnings: market.earnings(who).await?,
+        payee,
+        jobs,
+    })
 }
 
 /// The result of `worker withdraw`.
@@ -645,13 +786,27 @@ pub struct Withdrawn {
 }
 
 /// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing.
-pub async fn withdraw(market: &Market, s: &SignerChain, progress: &dyn Progress) -> Result<Withdrawn> {
+pub async fn withdraw(
+    market: &Market,
+    s: &SignerChain,
+    progress: &dyn Progress,
+) -> Result<Withdrawn> {
     let owed = market.earnings(s.address).await?;
     if owed.is_zero() {
-        return Err(Error::reverted("worker.nothing_to_withdraw", format!("{} has no earnings to withdraw", s.address))
-            .hint("earnings are credited when a coordinator accepts your work: `cohort worker earnings`"));
+        return Err(Error::reverted(
+            "worker.nothing_to_withdraw",
+            format!("{} has no earnings to withdraw", s.address),
+        )
+        .hint(
+            "earnings are credited when a coordinator accepts your work: `cohort worker earnings`",
+        ));
     }
     let payee = market.worker(s.address).await?.payee;
     let (amount, tx) = market.withdraw(s, progress).await?;
-    Ok(Withdrawn { worker: s.address, payee, amount, tx })
+    Ok(Withdrawn {
+        worker: s.address,
+        payee,
+        amount,
+        tx,
+    })
 }

@@ -55,7 +55,8 @@ pub fn state_file(dir: &Path) -> PathBuf {
 
 /// The folder a round's outputs go to.
 pub fn round_dir(dir: &Path, job: u64, round: u32) -> PathBuf {
-    dir.join(format!("job-{job}")).join(format!("round-{round}"))
+    dir.join(format!("job-{job}"))
+        .join(format!("round-{round}"))
 }
 
 impl WorkerState {
@@ -64,8 +65,11 @@ impl WorkerState {
         let p = state_file(dir);
         match std::fs::read(&p) {
             Ok(b) => serde_json::from_slice(&b).map_err(|e| {
-                Error::usage("worker.bad_state", format!("{} is not a valid worker state: {e}", p.display()))
-                    .hint("move the file away to start afresh")
+                Error::usage(
+                    "worker.bad_state",
+                    format!("{} is not a valid worker state: {e}", p.display()),
+                )
+                .hint("move the file away to start afresh")
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WorkerState::default()),
             Err(e) => Err(Error::io("read", &p, e)),
@@ -91,7 +95,10 @@ impl WorkerState {
 
     /// Starts working on another job: previous rounds are forgotten.
     pub fn switch_job(&mut self, job: u64, market: Address, worker: Address) {
-        if self.job_id != Some(job) || self.job_market != Some(market) || self.worker != Some(worker) {
+        if self.job_id != Some(job)
+            || self.job_market != Some(market)
+            || self.worker != Some(worker)
+        {
             self.rounds.clear();
         }
         self.job_id = Some(job);

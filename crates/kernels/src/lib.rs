@@ -12,6 +12,10 @@ use rayon::prelude::*;
 pub const LN_EPS: f32 = 1e-5;
 /// Rows per block in cross-row reductions (fixed so sums do not depend on thread count).
 pub const BLOCK_ROWS: usize = 32;
+/// The fewest rows (and row blocks) one parallel task takes: row kernels are cheap, and on a
+/// busy machine every split is a chance to wait for a descheduled thread.
+const MIN_ROWS: usize = 256;
+const MIN_BLOCKS: usize = 8;
 const GELU_C: f32 = 0.797_884_6; // sqrt(2/pi)
 const GELU_A: f32 = 0.044_715;
 
@@ -64,6 +68,7 @@ fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
 pub fn block_sum(n: usize, width: usize, row_fn: impl Fn(usize, &mut [f32]) + Sync) -> Vec<f32> {
     let blocks: Vec<Vec<f32>> = (0..n.div_ceil(BLOCK_ROWS))
         .into_par_iter()
+        .with_min_len(MIN_BLOCKS)
         .map(|b| {
             let mut acc = vec![0f32; width];
             for r in b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(n) {
@@ -106,12 +111,15 @@ fn row_stats(x: &[f32]) -> (f32, f32) {
 
 pub fn layer_norm_fwd(x: &[f32], g: &[f32], b: &[f32], d: usize) -> Vec<f32> {
     let mut y = vec![0f32; x.len()];
-    y.par_chunks_mut(d).zip(x.par_chunks(d)).for_each(|(y, x)| {
-        let (mean, rstd) = row_stats(x);
-        for i in 0..d {
-            y[i] = (x[i] - mean) * rstd * g[i] + b[i];
-        }
-    });
+    y.par_chunks_mut(d)
+        .zip(x.par_chunks(d))
+        .with_min_len(MIN_ROWS)
+        .for_each(|(y, x)| {
+            let (mean, rstd) = row_stats(x);
+            for i in 0..d {
+                y[i] = (x[i] - mean) * rstd * g[i] + b[i];
+            }
+        });
     y
 }
 
@@ -124,21 +132,24 @@ pub fn layer_norm_bwd(
 ) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
     let n = x.len() / d;
     let mut dx = vec![0f32; x.len()];
-    dx.par_chunks_mut(d).enumerate().for_each(|(r, dx)| {
-        let (x, dy) = (&x[r * d..(r + 1) * d], &dy[r * d..(r + 1) * d]);
-        let (mean, rstd) = row_stats(x);
-        let mut xh = vec![0f32; d];
-        let mut dxh = vec![0f32; d];
-        for i in 0..d {
-            xh[i] = (x[i] - mean) * rstd;
-            dxh[i] = dy[i] * g[i];
-        }
-        let m1 = sum8(&dxh) / d as f32;
-        let m2 = dot8(&dxh, &xh) / d as f32;
-        for i in 0..d {
-            dx[i] = rstd * (dxh[i] - m1 - xh[i] * m2);
-        }
-    });
+    dx.par_chunks_mut(d)
+        .enumerate()
+        .with_min_len(MIN_ROWS)
+        .for_each(|(r, dx)| {
+            let (x, dy) = (&x[r * d..(r + 1) * d], &dy[r * d..(r + 1) * d]);
+            let (mean, rstd) = row_stats(x);
+            let mut xh = vec![0f32; d];
+            let mut dxh = vec![0f32; d];
+            for i in 0..d {
+                xh[i] = (x[i] - mean) * rstd;
+                dxh[i] = dy[i] * g[i];
+            }
+            let m1 = sum8(&dxh) / d as f32;
+            let m2 = dot8(&dxh, &xh) / d as f32;
+            for i in 0..d {
+                dx[i] = rstd * (dxh[i] - m1 - xh[i] * m2);
+            }
+        });
     let dgb = block_sum(n, 2 * d, |r, acc| {
         let (x, dy) = (&x[r * d..(r + 1) * d], &dy[r * d..(r + 1) * d]);
         let (mean, rstd) = row_stats(x);
@@ -274,8 +285,8 @@ pub fn attention_bwd(qkv: &[f32], dy: &[f32], s: AttentionShape) -> Vec<f32> {
                 let doi = &dy[src..src + hd];
                 let pi = &p[i * t..i * t + i + 1];
                 // dP[i, j] = dO_i · V_j ; dS = P ∘ (dP - Σ_j P dP) · scale
-                for j in 0..=i {
-                    ds[j] = dot8(doi, &hs.v[j * hd..(j + 1) * hd]);
+                for (j, d) in ds[..=i].iter_mut().enumerate() {
+                    *d = dot8(doi, &hs.v[j * hd..(j + 1) * hd]);
                 }
                 let dot = dot8(&ds[..=i], pi);
                 for j in 0..=i {
@@ -321,22 +332,28 @@ fn gelu_and_grad(x: f32) -> (f32, f32) {
 
 pub fn bias_gelu_fwd(x: &[f32], b: &[f32], f: usize) -> Vec<f32> {
     let mut y = vec![0f32; x.len()];
-    y.par_chunks_mut(f).zip(x.par_chunks(f)).for_each(|(y, x)| {
-        for i in 0..f {
-            y[i] = gelu_and_grad(x[i] + b[i]).0;
-        }
-    });
+    y.par_chunks_mut(f)
+        .zip(x.par_chunks(f))
+        .with_min_len(MIN_ROWS)
+        .for_each(|(y, x)| {
+            for i in 0..f {
+                y[i] = gelu_and_grad(x[i] + b[i]).0;
+            }
+        });
     y
 }
 
 /// Returns (dx, db).
 pub fn bias_gelu_bwd(x: &[f32], b: &[f32], g: &[f32], f: usize) -> (Vec<f32>, Vec<f32>) {
     let mut dx = vec![0f32; x.len()];
-    dx.par_chunks_mut(f).enumerate().for_each(|(r, dx)| {
-        for i in 0..f {
-            dx[i] = g[r * f + i] * gelu_and_grad(x[r * f + i] + b[i]).1;
-        }
-    });
+    dx.par_chunks_mut(f)
+        .enumerate()
+        .with_min_len(MIN_ROWS)
+        .for_each(|(r, dx)| {
+            for i in 0..f {
+                dx[i] = g[r * f + i] * gelu_and_grad(x[r * f + i] + b[i]).1;
+            }
+        });
     let db = block_sum(x.len() / f, f, |r, acc| {
         for (a, v) in acc.iter_mut().zip(&dx[r * f..(r + 1) * f]) {
             *a += v;
@@ -369,6 +386,7 @@ fn row_logsumexp(row: &[f32]) -> f32 {
 pub fn cross_entropy_fwd(logits: &[f32], targets: &[u32], v: usize) -> f32 {
     let losses: Vec<f32> = (0..targets.len())
         .into_par_iter()
+        .with_min_len(MIN_ROWS)
         .map(|r| {
             let row = &logits[r * v..(r + 1) * v];
             row_logsumexp(row) - row[targets[r] as usize]
@@ -381,14 +399,17 @@ pub fn cross_entropy_fwd(logits: &[f32], targets: &[u32], v: usize) -> f32 {
 pub fn cross_entropy_bwd(logits: &[f32], targets: &[u32], v: usize, g: f32) -> Vec<f32> {
     let s = g / targets.len() as f32;
     let mut d = vec![0f32; logits.len()];
-    d.par_chunks_mut(v).enumerate().for_each(|(r, d)| {
-        let row = &logits[r * v..(r + 1) * v];
-        let lse = row_logsumexp(row);
-        for i in 0..v {
-            d[i] = (row[i] - lse).exp() * s;
-        }
-        d[targets[r] as usize] -= s;
-    });
+    d.par_chunks_mut(v)
+        .enumerate()
+        .with_min_len(MIN_ROWS)
+        .for_each(|(r, d)| {
+            let row = &logits[r * v..(r + 1) * v];
+            let lse = row_logsumexp(row);
+            for i in 0..v {
+                d[i] = (row[i] - lse).exp() * s;
+            }
+            d[targets[r] as usize] -= s;
+        });
     d
 }
 

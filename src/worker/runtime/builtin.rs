@@ -43,7 +43,11 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
     let losses = r
         .metrics
         .iter()
-        .map(|m| LossPoint { step: m.step, train_loss: m.train_loss, val_loss: m.val_loss })
+        .map(|m| LossPoint {
+            step: m.step,
+            train_loss: m.train_loss,
+            val_loss: m.val_loss,
+        })
         .collect();
     Ok(RoundOutput {
         checkpoints,

@@ -57,7 +57,10 @@ fn copy_into(from: &Path, to: &Path) -> Result<()> {
 pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
     let cmd = input.spec.model.command.clone().unwrap_or_default();
     if cmd.is_empty() {
-        return Err(Error::usage("job.exec_no_command", "the exec job has no model.command"));
+        return Err(Error::usage(
+            "job.exec_no_command",
+            "the exec job has no model.command",
+        ));
     }
     // A fresh folder: the bundle's files and the spec.
     let work = input.out_dir.join("work");
@@ -85,13 +88,20 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
     let tmp = input.out_dir.join("tmp");
     std::fs::create_dir_all(&tmp).map_err(|e| Error::io("create folder", &tmp, e))?;
 
-    progress.note(&format!("running exec trainer in {}: {}", work.display(), describe(&cmd)));
+    progress.note(&format!(
+        "running exec trainer in {}: {}",
+        work.display(),
+        describe(&cmd)
+    ));
     let began = Instant::now();
     let status = Command::new(&cmd[0])
         .args(&cmd[1..])
         .current_dir(&work)
         .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()))
+        .env(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        )
         .env("HOME", &work)
         .env("TMPDIR", &tmp)
         .env("LANG", "C.UTF-8")
@@ -106,8 +116,11 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
         .stderr(Stdio::inherit())
         .status()
         .map_err(|e| {
-            Error::failed("job.exec_start", format!("could not start `{}`: {e}", cmd[0]))
-                .hint("install the program the job's command names, or leave the job")
+            Error::failed(
+                "job.exec_start",
+                format!("could not start `{}`: {e}", cmd[0]),
+            )
+            .hint("install the program the job's command names, or leave the job")
         })?;
     if !status.success() {
         return Err(Error::failed(
@@ -126,35 +139,57 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
         .filter(|p| p.extension().is_some_and(|x| x == "safetensors") && p.is_file())
         .collect();
     cks.sort();
-    if let Some(i) = cks.iter().position(|p| p.file_name().is_some_and(|n| n == "model.safetensors")) {
+    if let Some(i) = cks
+        .iter()
+        .position(|p| p.file_name().is_some_and(|n| n == "model.safetensors"))
+    {
         let m = cks.remove(i);
         cks.push(m);
     }
     if cks.is_empty() {
         return Err(Error::failed(
             "job.exec_no_checkpoint",
-            format!("the exec trainer wrote no *.safetensors checkpoint in {}", out.display()),
+            format!(
+                "the exec trainer wrote no *.safetensors checkpoint in {}",
+                out.display()
+            ),
         ));
     }
     for c in &cks {
         let bytes = std::fs::read(c).map_err(|e| Error::io("read", c, e))?;
         safetensors::SafeTensors::deserialize(&bytes).map_err(|e| {
-            Error::failed("job.exec_bad_checkpoint", format!("{} is not a safetensors file: {e}", c.display()))
+            Error::failed(
+                "job.exec_bad_checkpoint",
+                format!("{} is not a safetensors file: {e}", c.display()),
+            )
         })?;
     }
     let mpath = out.join("metrics.json");
     let text = std::fs::read(&mpath).map_err(|_| {
-        Error::failed("job.exec_no_metrics", format!("the exec trainer wrote no {}", mpath.display()))
-    })?;
-    let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
-        Error::failed("job.exec_bad_metrics", format!("{} is not JSON: {e}", mpath.display()))
-    })?;
-    let tokens = v.get("tokens").and_then(|t| t.as_u64()).filter(|t| *t > 0).ok_or_else(|| {
         Error::failed(
-            "job.exec_bad_metrics",
-            format!("{} needs \"tokens\": a positive integer (the work units)", mpath.display()),
+            "job.exec_no_metrics",
+            format!("the exec trainer wrote no {}", mpath.display()),
         )
     })?;
+    let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+        Error::failed(
+            "job.exec_bad_metrics",
+            format!("{} is not JSON: {e}", mpath.display()),
+        )
+    })?;
+    let tokens = v
+        .get("tokens")
+        .and_then(|t| t.as_u64())
+        .filter(|t| *t > 0)
+        .ok_or_else(|| {
+            Error::failed(
+                "job.exec_bad_metrics",
+                format!(
+                    "{} needs \"tokens\": a positive integer (the work units)",
+                    mpath.display()
+                ),
+            )
+        })?;
     let losses = v
         .get("losses")
         .and_then(|l| l.as_array())
@@ -162,9 +197,11 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
             a.iter()
                 .enumerate()
                 .filter_map(|(i, x)| match x {
-                    serde_json::Value::Number(n) => {
-                        Some(LossPoint { step: i as u64 + 1, train_loss: n.as_f64()?, val_loss: None })
-                    }
+                    serde_json::Value::Number(n) => Some(LossPoint {
+                        step: i as u64 + 1,
+                        train_loss: n.as_f64()?,
+                        val_loss: None,
+                    }),
                     o => Some(LossPoint {
                         step: o.get("step")?.as_u64()?,
                         train_loss: o.get("train_loss").or(o.get("loss"))?.as_f64()?,
@@ -179,7 +216,16 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
     let checkpoints = cks
         .into_iter()
         .enumerate()
-        .map(|(i, p)| (if i as u64 + 1 == n { end_step } else { input.start_step + i as u64 }, p))
+        .map(|(i, p)| {
+            (
+                if i as u64 + 1 == n {
+                    end_step
+                } else {
+                    input.start_step + i as u64
+                },
+                p,
+            )
+        })
         .collect();
     Ok(RoundOutput {
         checkpoints,

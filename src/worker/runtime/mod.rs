@@ -50,6 +50,8 @@ pub struct RoundOutput {
 
 impl RoundOutput {
     pub fn final_checkpoint(&self) -> &(u64, PathBuf) {
-        self.checkpoints.last().expect("a round output has a checkpoint")
+        self.checkpoints
+            .last()
+            .expect("a round output has a checkpoint")
     }
 }
