@@ -821,7 +821,7 @@ pub async fn plan_tokenize(
         return Err(Error::reverted(
             "model.not_owner",
             format!(
-                "{sender} is not the owner of job {}; its owner {} is",
+                "{sender} is not the owner of job {} (its owner is {})",
                 req.job_id, records.owner
             ),
         )

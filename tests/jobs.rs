@@ -558,3 +558,165 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let (code, err) = fails(&net, &["job", "cancel", &job_s]);
     assert_eq!(code, 4, "{err}");
 }
+
+const EXEC_SCRIPT: &str = r#"#!/bin/sh
+# An exec trainer for tests: trains with cohort's own trainer from the round's starting
+# checkpoint and reports the tokens it processed.
+set -e
+INIT=""
+if [ -n "$COHORT_JOB_INIT_CHECKPOINT" ]; then
+  INIT="--init $COHORT_JOB_INIT_CHECKPOINT --fresh-optimizer"
+fi
+cohort train --data "$COHORT_JOB_DATA_DIR" --config "$1" --out run \
+  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" $INIT -q --no-progress > /dev/null
+cp "$(ls run/step-*.safetensors | sort | tail -n 1)" "$COHORT_JOB_OUTPUT_DIR/model.safetensors"
+echo '{"tokens": 2560, "losses": [{"step": 10, "train_loss": 3.5}]}' > "$COHORT_JOB_OUTPUT_DIR/metrics.json"
+"#;
+
+const EXEC_INNER: &str = r#"[model]
+layers = 1
+width = 32
+heads = 2
+context = 32
+
+[training]
+batch_size = 8
+steps = 10
+seed = 3
+eval_windows = 16
+"#;
+
+#[test]
+fn exec_job_runs_only_with_allow_exec_and_completes() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text");
+    let dir = w.join("exec-job");
+    std::fs::create_dir_all(&dir).unwrap();
+    write(&dir.join("train.sh"), EXEC_SCRIPT);
+    write(&dir.join("inner.toml"), EXEC_INNER);
+    let spec = write(
+        &dir.join("job.toml"),
+        r#"[model]
+trainer = "exec"
+command = ["sh", "train.sh", "inner.toml"]
+
+[training]
+seed = 3
+steps = 10
+
+[job]
+datasets = ["fixture-text"]
+rounds = 2
+reward_per_round = "0.1ether"
+max_workers = 2
+round_timeout = 900
+"#,
+    );
+    let sub = net.json(&["job", "submit", spec.to_str().unwrap()]);
+    let job_s = sub["job_id"].as_u64().unwrap().to_string();
+    assert!(sub["base_model_root"].is_null());
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let state = w.join("state");
+
+    // Without --allow-exec the worker refuses, naming the command.
+    let (code, err) = fails(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--state-dir",
+            state.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("sh train.sh inner.toml") && err.contains("--allow-exec"),
+        "{err}"
+    );
+
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    let coord_log = logs.join("coordinator.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+        ],
+        &coord_log,
+    ));
+    // The exec trainer calls `cohort`: put the binary on the worker's PATH.
+    let bin = assert_cmd::cargo::cargo_bin("cohort");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let wlog = logs.join("worker.log");
+    let mut c = Command::new(&bin);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    let f = std::fs::File::create(&wlog).unwrap();
+    procs.0.push(
+        c.env("COHORT_HOME", net.home.path())
+            .env("PATH", path)
+            .args([
+                "worker",
+                "run",
+                "--job",
+                &job_s,
+                "--wallet",
+                "dev:1",
+                "--allow-exec",
+            ])
+            .args(["--state-dir", state.to_str().unwrap(), "--poll", "0.3"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(f.try_clone().unwrap()))
+            .stderr(Stdio::from(f))
+            .spawn()
+            .unwrap(),
+    );
+    let st = wait_exit(&mut procs.0[0], Duration::from_secs(300), &coord_log);
+    assert!(
+        st.success(),
+        "coordinator failed:\n{}",
+        std::fs::read_to_string(&coord_log).unwrap()
+    );
+    let st = wait_exit(&mut procs.0[1], Duration::from_secs(60), &wlog);
+    let log = std::fs::read_to_string(&wlog).unwrap();
+    assert!(st.success(), "worker failed:\n{log}");
+    assert!(
+        log.contains("sh train.sh inner.toml"),
+        "the command is printed before it runs:\n{log}"
+    );
+
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "completed");
+    assert_eq!(show["trainer"], "exec");
+    for r in show["rounds"].as_array().unwrap() {
+        let subs = r["submissions"].as_array().unwrap();
+        assert_eq!(subs.len(), 1);
+        assert_eq!(subs[0]["status"], "accepted", "{r}");
+        assert_eq!(subs[0]["work_units"], "2560");
+    }
+    let e = net.json(&["worker", "earnings", "--wallet", "dev:1"]);
+    assert_eq!(wei(&e["earnings"]), 200_000_000_000_000_000);
+    let dl = w.join("model");
+    net.json(&["model", "download", &job_s, "-o", dl.to_str().unwrap()]);
+    assert!(dl.join("model.safetensors").is_file());
+}

@@ -568,7 +568,7 @@ fn reject_with_span(sub: &Submission, span: (u64, u64), reason: String) -> Verdi
 
 /// The weighted average of safetensors files' float tensors (exec jobs): every file must hold
 /// the same tensor names, dtypes and shapes; F32, F64 and BF16 are averaged in f64 and
-/// written back in their dtype.
+/// written back in their dtype; the first file's metadata is kept.
 pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
     use safetensors::{Dtype, SafeTensors, tensor::TensorView};
     let total: f64 = inputs.iter().map(|(_, w)| w).sum();
@@ -591,6 +591,9 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
             })
         })
         .collect::<Result<_>>()?;
+    // The first input's metadata (format, config, step…) carries over, so a trainer that wrote
+    // it can start from the average.
+    let metadata = SafeTensors::read_metadata(&files[0]).ok().and_then(|(_, m)| m.metadata().clone());
     let mut names: Vec<String> = parsed[0].names().into_iter().map(str::to_string).collect();
     names.sort();
     let mut outputs: Vec<(String, Dtype, Vec<usize>, Vec<u8>)> = Vec::new();
@@ -637,7 +640,7 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
         })
         .collect::<Result<_>>()?;
     let bytes =
-        safetensors::serialize(views, None).map_err(|e| Error::failed("average", e.to_string()))?;
+        safetensors::serialize(views, metadata).map_err(|e| Error::failed("average", e.to_string()))?;
     crate::fsutil::write_atomic(out, &bytes, 0o644)
 }
 
