@@ -224,6 +224,22 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert_eq!(job, 1);
     let job_s = job.to_string();
     assert_eq!(wei(&sub["job"]["escrow"]), 3 * REWARD_WEI);
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let watch_log = logs.join("watch.jsonl");
+    let mut watcher = Reaper(vec![spawn(
+        &net,
+        &["job", "watch", &job_s, "--json", "--interval", "0.5"],
+        &watch_log,
+    )]);
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let watch_log = logs.join("watch.jsonl");
+    let mut watcher = Reaper(vec![spawn(
+        &net,
+        &["job", "watch", &job_s, "--json", "--interval", "0.5"],
+        &watch_log,
+    )]);
 
     for i in 1..=4 {
         net.json(&[
@@ -254,8 +270,6 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
         .unwrap();
     rt.block_on(cheat.join()).unwrap();
 
-    let logs = w.join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
     let (s1, s2) = (w.join("state1"), w.join("state2"));
     let run_args = |i: u32, dir: &Path| -> Vec<String> {
         [
@@ -378,6 +392,38 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
             std::fs::read_to_string(logs.join(log)).unwrap()
         );
     }
+
+    // `job watch --json` streamed one JSON object per line until the job ended.
+    let st = wait_exit(&mut watcher.0[0], Duration::from_secs(60), &watch_log);
+    assert!(st.success());
+    let lines: Vec<Value> = std::fs::read_to_string(&watch_log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert!(lines.len() >= 4, "{lines:?}");
+    assert_eq!(lines.last().unwrap()["state"], "completed");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["state"] == "running" && l["round"] == 1)
+    );
+
+    // `job watch --json` streamed one JSON object per line until the job ended.
+    let st = wait_exit(&mut watcher.0[0], Duration::from_secs(60), &watch_log);
+    assert!(st.success());
+    let lines: Vec<Value> = std::fs::read_to_string(&watch_log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert!(lines.len() >= 4, "{lines:?}");
+    assert_eq!(lines.last().unwrap()["state"], "completed");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["state"] == "running" && l["round"] == 1)
+    );
 
     // The job is complete; every round finalized; validation loss falls round to round.
     let show = net.json(&["job", "show", &job_s]);
@@ -524,11 +570,21 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
             cohort::progress::silent(),
         ))
         .unwrap();
+    // --auto picks the open job this machine can take.
+    let silent = cohort::progress::Silent;
+    let picked = rt
+        .block_on(cohort::worker::pick_job(
+            &worker.market,
+            &worker.store,
+            dev_address(2),
+            &silent,
+        ))
+        .unwrap();
+    assert_eq!(picked, job);
     rt.block_on(worker.join()).unwrap();
     // Only the owner (coordinator) can start and cancel.
     let (code, _) = fails(&net, &["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(code, 4);
-    let silent = cohort::progress::Silent;
     let owner = worker
         .market
         .chain
@@ -557,6 +613,22 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     // A cancelled job is closed: cancelling again is refused before sending.
     let (code, err) = fails(&net, &["job", "cancel", &job_s]);
     assert_eq!(code, 4, "{err}");
+    // A worker whose chain keeps failing stops with exit 3 and a one-line cause.
+    let (code, err) = fails(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--rpc-url",
+            "http://127.0.0.1:9",
+        ],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("worker stopped"), "{err}");
 }
 
 const EXEC_SCRIPT: &str = r#"#!/bin/sh
@@ -614,11 +686,37 @@ max_workers = 2
 round_timeout = 900
 "#,
     );
-    let sub = net.json(&["job", "submit", spec.to_str().unwrap()]);
-    let job_s = sub["job_id"].as_u64().unwrap().to_string();
-    assert!(sub["base_model_root"].is_null());
     net.json(&["worker", "register", "--wallet", "dev:1"]);
     let state = w.join("state");
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    // `job submit --coordinate` submits, then keeps running as the coordinator.
+    let coord_log = logs.join("coordinator.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "job",
+            "submit",
+            spec.to_str().unwrap(),
+            "--coordinate",
+            "--wallet",
+            "dev:0",
+            "--json",
+        ],
+        &coord_log,
+    ));
+    let start = Instant::now();
+    while net.json(&["job", "list"]).as_array().unwrap().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the job was never submitted"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let job_s = "1".to_string();
+    let listed = net.json(&["job", "list", "--open"]);
+    assert_eq!(listed[0]["base_model_root"], Value::Null);
 
     // Without --allow-exec the worker refuses, naming the command.
     let (code, err) = fails(
@@ -640,23 +738,6 @@ round_timeout = 900
         "{err}"
     );
 
-    let logs = w.join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
-    let mut procs = Reaper(Vec::new());
-    let coord_log = logs.join("coordinator.log");
-    procs.0.push(spawn(
-        &net,
-        &[
-            "job",
-            "coordinate",
-            &job_s,
-            "--poll",
-            "0.3",
-            "--wallet",
-            "dev:0",
-        ],
-        &coord_log,
-    ));
     // The exec trainer calls `cohort`: put the binary on the worker's PATH.
     let bin = assert_cmd::cargo::cargo_bin("cohort");
     let path = format!(
@@ -697,6 +778,8 @@ round_timeout = 900
         "coordinator failed:\n{}",
         std::fs::read_to_string(&coord_log).unwrap()
     );
+    let coordinated = std::fs::read_to_string(&coord_log).unwrap();
+    assert!(coordinated.contains("\"coordinated\""), "{coordinated}");
     let st = wait_exit(&mut procs.0[1], Duration::from_secs(60), &wlog);
     let log = std::fs::read_to_string(&wlog).unwrap();
     assert!(st.success(), "worker failed:\n{log}");
