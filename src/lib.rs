@@ -15,6 +15,7 @@ pub mod fsutil;
 pub mod models;
 pub mod node;
 pub mod progress;
+pub mod quickstart;
 pub mod rewards;
 pub mod storage;
 pub mod datasets;

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport, DEFAULT_TOLERANCE};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
 use crate::jobs::submit::{SubmitPlan, Submitted};
-use crate::jobs::{self, JobInfo, JobState, Market, coin, parse_job_id};
+use crate::jobs::{self, JobInfo, JobState, Market, parse_job_id};
 use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +154,15 @@ impl JobCommand {
     }
 }
 
+/// An amount of the native coin with its symbol (`0.3 ETH`).
+fn amt(sym: &str, v: alloy::primitives::U256) -> String {
+    format!("{} {sym}", crate::jobs::coin(v))
+}
+
+fn symbol(client: &crate::client::Client) -> &'static str {
+    crate::wallet::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
+}
+
 async fn signer(
     ctx: &Ctx,
     client: &Client,
@@ -174,7 +183,7 @@ fn secs(v: f64, flag: &str) -> Result<Duration> {
     Ok(Duration::from_secs_f64(v))
 }
 
-fn render_plan(p: &SubmitPlan) -> String {
+fn render_plan(p: &SubmitPlan, sym: &str) -> String {
     let mut rows: Vec<(String, String)> = vec![
         ("spec".into(), p.spec_file.display().to_string()),
         ("trainer".into(), format!("{:?}", p.trainer).to_lowercase()),
@@ -187,16 +196,16 @@ fn render_plan(p: &SubmitPlan) -> String {
                 .join(", "),
         ),
         ("rounds".into(), p.rounds.to_string()),
-        ("reward per round".into(), coin(p.reward_per_round)),
-        ("escrow".into(), coin(p.escrow)),
-        ("storage fee".into(), coin(p.storage_fee)),
+        ("reward per round".into(), amt(sym, p.reward_per_round)),
+        ("escrow".into(), amt(sym, p.escrow)),
+        ("storage fee".into(), amt(sym, p.storage_fee)),
         ("gas (createJob)".into(), p.create_job_gas.to_string()),
         ("gas (all transactions)".into(), p.total_gas.to_string()),
-        ("max gas cost".into(), coin(p.max_gas_cost)),
-        ("balance".into(), coin(p.balance)),
+        ("max gas cost".into(), amt(sym, p.max_gas_cost)),
+        ("balance".into(), amt(sym, p.balance)),
         (
             "balance after (at most spent)".into(),
-            coin(p.balance_after),
+            amt(sym, p.balance_after),
         ),
         ("coordinator".into(), p.coordinator.to_string()),
         ("max workers".into(), p.max_workers.to_string()),
@@ -205,7 +214,7 @@ fn render_plan(p: &SubmitPlan) -> String {
     for u in &p.uploads {
         rows.push((
             format!("upload {}", u.name),
-            format!("{} bytes, fee {}, gas {}", u.size, coin(u.fee), u.gas),
+            format!("{} bytes, fee {}, gas {}", u.size, amt(sym, u.fee), u.gas),
         ));
     }
     table::pairs(&rows)
@@ -213,6 +222,7 @@ fn render_plan(p: &SubmitPlan) -> String {
 
 async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
@@ -220,7 +230,7 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     if a.dry_run {
         ctx.printer
             .result(&serde_json::json!({"dry_run": true, "plan": &plan}), |_| {
-                format!("dry run: nothing was sent\n{}", render_plan(&plan))
+                format!("dry run: nothing was sent\n{}", render_plan(&plan, sym))
             });
         return Ok(());
     }
@@ -231,9 +241,9 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
             format!(
                 "job {} submitted: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
                 d.job_id,
-                coin(d.escrow),
+                amt(sym, d.escrow),
                 d.job.rounds,
-                coin(d.storage_fee),
+                amt(sym, d.storage_fee),
                 d.job_id
             )
         });
@@ -278,7 +288,7 @@ fn coord_opts(
     })
 }
 
-fn job_rows(jobs: &[JobInfo]) -> String {
+fn job_rows(jobs: &[JobInfo], sym: &str) -> String {
     table::render(
         &[
             "id",
@@ -295,8 +305,8 @@ fn job_rows(jobs: &[JobInfo]) -> String {
                 j.state.as_str().to_string(),
                 format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
                 format!("{}/{}", j.worker_count, j.max_workers),
-                coin(j.reward_per_round),
-                coin(j.escrow),
+                amt(sym, j.reward_per_round),
+                amt(sym, j.escrow),
                 j.owner.to_string(),
             ]
         }),
@@ -305,6 +315,7 @@ fn job_rows(jobs: &[JobInfo]) -> String {
 
 async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let mut all = market.list().await?;
     if a.open {
@@ -331,13 +342,13 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         if j.is_empty() {
             "no jobs".into()
         } else {
-            job_rows(j)
+            job_rows(j, sym)
         }
     });
     Ok(())
 }
 
-fn render_detail(d: &JobDetail) -> String {
+fn render_detail(d: &JobDetail, sym: &str) -> String {
     let j = &d.job;
     let mut out = table::pairs(&[
         ("job", j.id.to_string()),
@@ -351,11 +362,11 @@ fn render_detail(d: &JobDetail) -> String {
             format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
         ),
         ("workers", format!("{}/{}", j.worker_count, j.max_workers)),
-        ("reward per round", coin(j.reward_per_round)),
-        ("budget", coin(j.budget)),
-        ("paid", coin(j.paid)),
-        ("refunded", coin(j.refunded)),
-        ("escrow left", coin(j.escrow)),
+        ("reward per round", amt(sym, j.reward_per_round)),
+        ("budget", amt(sym, j.budget)),
+        ("paid", amt(sym, j.paid)),
+        ("refunded", amt(sym, j.refunded)),
+        ("escrow left", amt(sym, j.escrow)),
         ("spec root", format!("{:#x}", j.spec_root)),
         (
             "base model",
@@ -392,7 +403,7 @@ fn render_detail(d: &JobDetail) -> String {
                     s.worker.to_string(),
                     s.status.as_str().to_string(),
                     s.work_units.clone(),
-                    coin(s.payout),
+                    amt(sym, s.payout),
                     s.losses
                         .last()
                         .map(|l| format!("{:.4}", l.1))
@@ -415,7 +426,7 @@ fn render_detail(d: &JobDetail) -> String {
                     w.accepted_rounds.to_string(),
                     w.rejected_rounds.to_string(),
                     w.compute_units.clone(),
-                    coin(w.paid),
+                    amt(sym, w.paid),
                 ]
             }),
         ));
@@ -429,10 +440,11 @@ fn render_detail(d: &JobDetail) -> String {
 async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let progress = ctx.printer.progress();
     let d = jobs::show::detail(&client, &market, id, progress.as_ref()).await?;
-    ctx.printer.result(&d, render_detail);
+    ctx.printer.result(&d, |d| render_detail(d, sym));
     Ok(())
 }
 
@@ -533,6 +545,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
 async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
@@ -541,9 +554,9 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
         format!(
             "job {} cancelled: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
             c.job_id,
-            coin(c.refund),
+            amt(sym, c.refund),
             c.unspent_rounds,
-            coin(c.owner_earnings)
+            amt(sym, c.owner_earnings)
         )
     });
     Ok(())

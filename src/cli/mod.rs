@@ -11,6 +11,7 @@ mod model_download;
 mod model_token;
 mod node;
 pub mod opts;
+mod quickstart;
 mod rewards;
 mod storage;
 mod train;
@@ -60,23 +61,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show and edit profiles and settings.
-    #[command(subcommand)]
-    Config(config::ConfigCommand),
-    /// Run a local chain, the contracts and storage nodes on this machine.
-    #[command(subcommand)]
-    Devnet(devnet::DevnetCommand),
-    /// Deploy the contract suite to the active profile's chain.
-    Deploy(deploy::DeployArgs),
-    /// Run a 0G-compatible storage node.
-    #[command(subcommand)]
-    Node(node::NodeCommand),
+    /// The whole lifecycle on the local devnet in one command: data, training, token, rewards.
+    ///
+    /// Example: cohort quickstart
+    Quickstart(quickstart::QuickstartArgs),
     /// Keystore wallets, passwords, balances, transfers and signatures.
     #[command(subcommand)]
     Wallet(wallet::WalletCommand),
     /// Community datasets: create, upload, review, seal, download, verify.
     #[command(subcommand)]
     Dataset(dataset::DatasetCommand),
+    /// Store and fetch files on 0G-compatible storage nodes: upload, download, info, root.
+    #[command(subcommand)]
+    Storage(storage::StorageCommand),
     /// Train the builtin byte-level model on local text files.
     Train(train::TrainArgs),
     /// Training jobs: submit, list, show, watch, cancel, coordinate and audit.
@@ -85,15 +82,23 @@ pub enum Command {
     /// Workers: register this machine, work on jobs, earnings and withdrawals.
     #[command(subcommand)]
     Worker(worker::WorkerCommand),
-    /// Evaluate, sample from, average and verify model checkpoints.
+    /// Models: evaluate, sample, average, verify, download, tokenize, holders, allocations.
     #[command(subcommand)]
     Model(model::ModelCommand),
     /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
     #[command(subcommand)]
     Rewards(rewards::RewardsCommand),
-    /// Store and fetch files on 0G-compatible storage nodes: upload, download, info, root.
+    /// Run a local chain, the contracts and storage nodes on this machine.
     #[command(subcommand)]
-    Storage(storage::StorageCommand),
+    Devnet(devnet::DevnetCommand),
+    /// Run a 0G-compatible storage node.
+    #[command(subcommand)]
+    Node(node::NodeCommand),
+    /// Deploy the contract suite to the active profile's chain.
+    Deploy(deploy::DeployArgs),
+    /// Show and edit profiles and settings.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
 }
@@ -188,6 +193,7 @@ fn init_logging(verbose: u8) {
 
 async fn run(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
+        Command::Quickstart(c) => c.run(ctx).await,
         Command::Config(c) => c.run(ctx),
         Command::Devnet(c) => c.run(ctx).await,
         Command::Deploy(c) => c.run(ctx).await,

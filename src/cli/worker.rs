@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use super::opts::SignerOpts;
 use crate::error::{Error, Result};
-use crate::jobs::{Market, coin, parse_job_id};
+use crate::jobs::{Market, parse_job_id};
 use crate::ui::table;
 use crate::worker::{self, RunOptions};
 
@@ -98,6 +98,15 @@ impl WorkerCommand {
     }
 }
 
+/// An amount of the native coin with its symbol (`0.3 ETH`).
+fn amt(sym: &str, v: alloy::primitives::U256) -> String {
+    format!("{} {sym}", crate::jobs::coin(v))
+}
+
+fn symbol(client: &crate::client::Client) -> &'static str {
+    crate::wallet::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
+}
+
 fn who(
     ctx: &Ctx,
     client: &crate::client::Client,
@@ -128,6 +137,7 @@ async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
 
 async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
     if !(a.poll.is_finite() && a.poll > 0.0) {
         return Err(Error::usage(
@@ -154,7 +164,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
             r.final_state.as_str(),
             r.submitted_rounds,
             r.accepted_rounds,
-            coin(r.earnings)
+            amt(sym, r.earnings)
         )
     });
     Ok(())
@@ -162,6 +172,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
 
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let dir = a
@@ -183,7 +194,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
                 },
             ),
             ("payee", s.worker.payee.to_string()),
-            ("earnings", coin(s.earnings)),
+            ("earnings", amt(sym, s.earnings)),
             (
                 "job",
                 s.state
@@ -231,6 +242,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
 
 async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let e = worker::earnings(&market, me).await?;
@@ -238,7 +250,7 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
         let mut out = format!(
             "{}: {} to withdraw (payee {})",
             e.worker,
-            coin(e.earnings),
+            amt(sym, e.earnings),
             e.payee
         );
         if !e.jobs.is_empty() {
@@ -250,7 +262,7 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
                         j.job_id.to_string(),
                         format!("{:?}", j.accepted_rounds),
                         j.compute_units.clone(),
-                        coin(j.paid),
+                        amt(sym, j.paid),
                     ]
                 }),
             ));
@@ -262,13 +274,14 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
 
 async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let client = ctx.client()?;
+    let sym = symbol(&client);
     let market = Market::open(&client).await?;
     let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
     let s = market.chain.with_signer(key)?;
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
     ctx.printer.result(&w, |w| {
-        format!("withdrew {} to {}", coin(w.amount), w.payee)
+        format!("withdrew {} to {}", amt(sym, w.amount), w.payee)
     });
     Ok(())
 }

@@ -154,10 +154,9 @@ pub async fn coordinate(
         let deadline = job.round_start + job.round_timeout;
         if !all_in && now < deadline {
             note(format!(
-                "job {job_id}: round {round}: {} of {} submissions, {}s left",
+                "job {job_id}: round {round}: {} of {} submissions (the round closes at unix time {deadline})",
                 subs.len(),
                 expected.len(),
-                deadline - now
             ));
             tokio::time::sleep(opts.poll).await;
             continue;
@@ -593,7 +592,9 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
         .collect::<Result<_>>()?;
     // The first input's metadata (format, config, step…) carries over, so a trainer that wrote
     // it can start from the average.
-    let metadata = SafeTensors::read_metadata(&files[0]).ok().and_then(|(_, m)| m.metadata().clone());
+    let metadata = SafeTensors::read_metadata(&files[0])
+        .ok()
+        .and_then(|(_, m)| m.metadata().clone());
     let mut names: Vec<String> = parsed[0].names().into_iter().map(str::to_string).collect();
     names.sort();
     let mut outputs: Vec<(String, Dtype, Vec<usize>, Vec<u8>)> = Vec::new();
@@ -639,8 +640,8 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
             ))
         })
         .collect::<Result<_>>()?;
-    let bytes =
-        safetensors::serialize(views, metadata).map_err(|e| Error::failed("average", e.to_string()))?;
+    let bytes = safetensors::serialize(views, metadata)
+        .map_err(|e| Error::failed("average", e.to_string()))?;
     crate::fsutil::write_atomic(out, &bytes, 0o644)
 }
 
@@ -672,5 +673,60 @@ fn from_f64(v: &[f64], d: safetensors::Dtype) -> Vec<u8> {
             .flat_map(|x| (((*x as f32).to_bits() >> 16) as u16).to_le_bytes())
             .collect(),
         _ => v.iter().flat_map(|x| (*x as f32).to_le_bytes()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use safetensors::{Dtype, SafeTensors, tensor::TensorView};
+
+    fn write(path: &Path, values: &[f32]) {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let view = TensorView::new(Dtype::F32, vec![values.len()], &bytes).unwrap();
+        let meta = std::collections::HashMap::from([("step".to_string(), "7".to_string())]);
+        std::fs::write(
+            path,
+            safetensors::serialize([("w", view)], Some(meta)).unwrap(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn exec_checkpoints_average_by_weight_and_keep_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, out) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("o"),
+        );
+        write(&a, &[1.0, 2.0]);
+        write(&b, &[4.0, 8.0]);
+        average_safetensors(&[(a, 2.0), (b, 1.0)], &out).unwrap();
+        let bytes = std::fs::read(&out).unwrap();
+        let t = SafeTensors::deserialize(&bytes).unwrap();
+        let w = t.tensor("w").unwrap();
+        let got: Vec<f32> = w
+            .data()
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(got, vec![2.0, 4.0]);
+        let (_, meta) = SafeTensors::read_metadata(&bytes).unwrap();
+        assert_eq!(meta.metadata().as_ref().unwrap()["step"], "7");
+    }
+
+    #[test]
+    fn exec_checkpoints_of_different_shapes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, out) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("o"),
+        );
+        write(&a, &[1.0, 2.0]);
+        write(&b, &[4.0]);
+        let e = average_safetensors(&[(a, 1.0), (b, 1.0)], &out).unwrap_err();
+        assert_eq!(e.exit_code(), 5);
     }
 }

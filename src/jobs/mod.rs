@@ -710,3 +710,36 @@ pub async fn cancel(
         tx,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_ids_are_positive_numbers() {
+        assert_eq!(parse_job_id("7").unwrap(), 7);
+        assert_eq!(parse_job_id("#3").unwrap(), 3);
+        assert_eq!(parse_job_id("0").unwrap_err().exit_code(), 2);
+        assert!(parse_job_id("x").is_err());
+    }
+
+    #[test]
+    fn states_map_from_the_contract_enum() {
+        assert_eq!(JobState::from_u8(0), JobState::Open);
+        assert_eq!(JobState::from_u8(3), JobState::Cancelled);
+        assert!(JobState::Running.is_live() && !JobState::Completed.is_live());
+        assert_eq!(WorkStatus::from_u8(3), WorkStatus::Rejected);
+    }
+
+    #[tokio::test]
+    async fn retrying_stops_at_once_on_errors_that_retrying_cannot_fix() {
+        let mut calls = 0;
+        let r: Result<()> = retrying(5, || {
+            calls += 1;
+            async { Err(Error::reverted("x", "reverted")) }
+        })
+        .await;
+        assert!(r.is_err());
+        assert_eq!(calls, 1);
+    }
+}

@@ -347,7 +347,9 @@ impl Worker {
         {
             return Ok(out);
         }
-        if dir.exists() {
+        // The builtin runtime resumes from the checkpoints an interrupted run left behind;
+        // an exec run starts afresh.
+        if dir.exists() && !self.ctx.is_builtin() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("clear", &dir, e))?;
         }
         let job = self.market.job(self.id()).await?;

@@ -1,6 +1,8 @@
 //! The builtin runtime: cohort's trainer, reproducible on CPU, so the coordinator can re-run
 //! any span [s, s+K] and compare.
 
+use std::path::{Path, PathBuf};
+
 use super::{RoundInput, RoundOutput};
 use crate::error::Result;
 use crate::jobs::bundle::{LossPoint, WorkMetrics};
@@ -28,18 +30,73 @@ pub fn train_options(input: &RoundInput) -> TrainOptions {
     o
 }
 
-/// Trains the round (blocking).
-pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
-    let opts = train_options(input);
-    let r = trainer::train(&opts, progress)?;
-    let checkpoints = r
-        .checkpoints
-        .iter()
-        .map(|p| {
-            let ck = trainer::Checkpoint::load(p)?;
-            Ok((ck.step, p.clone()))
+/// The checkpoints `step-NNNNNN.safetensors` in `dir` between `from` and `to` (inclusive), in
+/// step order.
+pub fn checkpoints_in(dir: &Path, from: u64, to: u64) -> Vec<(u64, PathBuf)> {
+    let mut out: Vec<(u64, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            let name = p.file_name()?.to_str()?;
+            let step = name
+                .strip_prefix("step-")?
+                .strip_suffix(".safetensors")?
+                .parse()
+                .ok()?;
+            (from..=to).contains(&step).then_some((step, p))
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether the round's first checkpoint in the output folder (if any) holds exactly the
+/// round's starting weights.
+fn started_from_init(input: &RoundInput) -> bool {
+    let Some((_, first)) = checkpoints_in(&input.out_dir, input.start_step, input.start_step).pop()
+    else {
+        return true;
+    };
+    let Some(init) = &input.init else {
+        return false;
+    };
+    match (
+        trainer::Checkpoint::load(&first),
+        trainer::Checkpoint::load(init),
+    ) {
+        (Ok(a), Ok(b)) => a.weights == b.weights,
+        _ => false,
+    }
+}
+
+/// Trains the round (blocking). When an interrupted run of the same round left checkpoints in
+/// the output folder, training resumes from the latest one (with its optimizer state, so the
+/// result is the same bits as an uninterrupted run).
+pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
+    let end = input.start_step + input.steps;
+    let mut opts = train_options(input);
+    let mut resumed = false;
+    if !started_from_init(input) {
+        // Leftovers of another run (another chain, a reset devnet): start afresh.
+        for (_, p) in checkpoints_in(&input.out_dir, 0, u64::MAX) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    if let Some((step, path)) = checkpoints_in(&input.out_dir, input.start_step, end).pop()
+        && step > input.start_step
+        && step < end
+        && trainer::Checkpoint::load(&path).is_ok_and(|c| c.optimizer.is_some() && c.step == step)
+    {
+        progress.note(&format!("resuming round {} from step {step}", input.round));
+        opts.init = Some(path);
+        opts.fresh_optimizer = false;
+        opts.start_step = Some(step);
+        opts.steps = Some(end - step);
+        resumed = true;
+    }
+    let r = trainer::train(&opts, progress)?;
+    let checkpoints = checkpoints_in(&input.out_dir, input.start_step, end);
     let losses = r
         .metrics
         .iter()
@@ -49,17 +106,19 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
             val_loss: m.val_loss,
         })
         .collect();
+    // Work units are the tokens of the whole round, resumed or not.
+    let tokens = input.steps * (input.training.batch_size * input.spec.model.context) as u64;
     Ok(RoundOutput {
         checkpoints,
         end_step: r.end_step,
         metrics: WorkMetrics {
             losses,
-            tokens: r.tokens,
+            tokens,
             seconds: r.seconds,
-            initial_val_loss: r.initial_val_loss,
+            initial_val_loss: if resumed { None } else { r.initial_val_loss },
             final_val_loss: r.final_val_loss,
             device: r.device.clone(),
         },
-        work_units: r.tokens,
+        work_units: tokens,
     })
 }

@@ -241,3 +241,19 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
         work_units: tokens,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_shown_quoted_where_needed() {
+        let cmd = vec![
+            "python3".to_string(),
+            "train.py".into(),
+            "--name".into(),
+            "a b".into(),
+        ];
+        assert_eq!(describe(&cmd), "python3 train.py --name 'a b'");
+    }
+}

@@ -1,0 +1,78 @@
+//! `cohort quickstart`: the whole lifecycle on the local devnet in one command.
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::quickstart::{self, Options, Report};
+use crate::ui::table;
+
+#[derive(Debug, Args)]
+pub struct QuickstartArgs {
+    /// anvil's port if the devnet has to be started (0 picks a free one).
+    #[arg(long, default_value_t = 8545)]
+    pub port: u16,
+    /// Training rounds of the demo job.
+    #[arg(long, default_value_t = 2)]
+    pub rounds: u32,
+    /// Training steps per worker per round.
+    #[arg(long, default_value_t = 60)]
+    pub steps: u64,
+}
+
+fn eth(wei: &str) -> String {
+    let v = wei.parse::<alloy::primitives::U256>().unwrap_or_default();
+    let s = crate::chain::format_units(v, 18);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s} ETH")
+}
+
+fn render(r: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\nThe cohort built model {} (job {}, token {} at {}) from dataset {} in {:.0} s.\n",
+        r.symbol, r.job_id, r.symbol, r.token, r.dataset, r.seconds
+    ));
+    if !r.validation_loss_by_round.is_empty() {
+        let l: Vec<String> = r.validation_loss_by_round.iter().map(|l| format!("{l:.3}")).collect();
+        out.push_str(&format!("Validation loss by round: {}\n", l.join(" → ")));
+    }
+    out.push_str(&format!(
+        "Revenue deposited: {}; claimed by holders: {}\n\n",
+        eth(&r.revenue_deposited_wei),
+        eth(&r.revenue_claimed_wei)
+    ));
+    out.push_str(&table::render(
+        &["MEMBER", "ROLE", "CONTRIBUTED", "SHARE", "REVENUE CLAIMED", "TRAINING PAY", "CLAIM"],
+        r.members.iter().map(|m| {
+            vec![
+                m.name.clone(),
+                m.role.clone(),
+                m.contributed.clone(),
+                format!("{:.2}%", m.share_percent),
+                eth(&m.revenue_claimed_wei),
+                eth(&m.training_paid_wei),
+                if m.claim_ok { "ok".into() } else { "FAILED".into() },
+            ]
+        }),
+    ));
+    out.push_str(&format!("\n\nSample from the model (prompt {:?}):\n{}{}\n", r.sample_prompt, r.sample_prompt, r.sample));
+    out
+}
+
+impl QuickstartArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let exe = std::env::current_exe()
+            .map_err(|e| Error::failed("quickstart.exe", format!("cannot find the cohort binary: {e}")))?;
+        let opts = Options { port: self.port, rounds: self.rounds, steps: self.steps, verbose: ctx.global.verbose > 0 };
+        // Step notes go to stderr unless --quiet; the summary is the result.
+        let progress = ctx.printer.progress();
+        let report = quickstart::run(&ctx.paths, &exe, &opts, progress.as_ref()).await?;
+        let failed = report.members.iter().filter(|m| !m.claim_ok).count();
+        ctx.printer.result(&report, render);
+        if failed > 0 {
+            return Err(Error::failed("quickstart.claims", format!("{failed} claim(s) failed")));
+        }
+        Ok(())
+    }
+}
