@@ -14,7 +14,15 @@ fn wei(v: &serde_json::Value) -> U256 {
 fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     let home = Home::new();
     let guard = DevnetDown(&home);
-    let r = home.json(&["quickstart", "--port", "0", "--rounds", "2", "--steps", "40"]);
+    let r = home.json(&[
+        "quickstart",
+        "--port",
+        "0",
+        "--rounds",
+        "2",
+        "--steps",
+        "40",
+    ]);
 
     // Every member's claim succeeded, and the revenue claimed adds up to the deposit, less at most
     // one wei of rounding dust per holder.
@@ -25,25 +33,51 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     let claimed: U256 = members.iter().map(|m| wei(&m["revenue_claimed_wei"])).sum();
     assert_eq!(claimed, wei(&r["revenue_claimed_wei"]));
     assert!(claimed <= deposited);
-    assert!(deposited - claimed <= U256::from(members.len()), "deposited {deposited}, claimed {claimed}");
+    assert!(
+        deposited - claimed <= U256::from(members.len()),
+        "deposited {deposited}, claimed {claimed}"
+    );
     // Data contributors and workers hold tokens; the buyer holds none.
-    let share = |n: &str| members.iter().find(|m| m["name"] == n).unwrap()["share_percent"].as_f64().unwrap();
-    for n in ["qs-curator", "qs-alice", "qs-bob", "qs-worker1", "qs-worker2"] {
+    let share = |n: &str| {
+        members.iter().find(|m| m["name"] == n).unwrap()["share_percent"]
+            .as_f64()
+            .unwrap()
+    };
+    for n in [
+        "qs-curator",
+        "qs-alice",
+        "qs-bob",
+        "qs-worker1",
+        "qs-worker2",
+    ] {
         assert!(share(n) > 0.0, "{n} holds no share: {r:#}");
     }
     assert_eq!(share("qs-buyer"), 0.0);
-    let total: f64 = members.iter().map(|m| m["share_percent"].as_f64().unwrap()).sum();
+    let total: f64 = members
+        .iter()
+        .map(|m| m["share_percent"].as_f64().unwrap())
+        .sum();
     assert!((total - 100.0).abs() < 0.01, "shares add up to {total}");
     // Both workers were paid for training.
     for n in ["qs-worker1", "qs-worker2"] {
         let m = members.iter().find(|m| m["name"] == n).unwrap();
-        assert!(wei(&m["training_paid_wei"]) > U256::ZERO, "{n} was not paid: {r:#}");
+        assert!(
+            wei(&m["training_paid_wei"]) > U256::ZERO,
+            "{n} was not paid: {r:#}"
+        );
     }
     // Validation loss falls from round to round.
-    let losses: Vec<f64> =
-        r["validation_loss_by_round"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    let losses: Vec<f64> = r["validation_loss_by_round"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
     assert_eq!(losses.len(), 2, "{r:#}");
-    assert!(losses[1] < losses[0], "validation loss did not fall: {losses:?}");
+    assert!(
+        losses[1] < losses[0],
+        "validation loss did not fall: {losses:?}"
+    );
     assert!(!r["sample"].as_str().unwrap().is_empty());
 
     // The model root downloads and verifies.
@@ -53,10 +87,24 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     assert!(std::fs::metadata(&out).unwrap().len() > 0);
 
     // A second run works, reusing the devnet and the wallets.
-    let r2 = home.json(&["quickstart", "--port", "0", "--rounds", "1", "--steps", "20"]);
+    let r2 = home.json(&[
+        "quickstart",
+        "--port",
+        "0",
+        "--rounds",
+        "1",
+        "--steps",
+        "20",
+    ]);
     assert_ne!(r2["job_id"], r["job_id"]);
     assert_ne!(r2["dataset"], r["dataset"]);
-    assert!(r2["members"].as_array().unwrap().iter().all(|m| m["claim_ok"] == true));
+    assert!(
+        r2["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["claim_ok"] == true)
+    );
     drop(guard);
 }
 

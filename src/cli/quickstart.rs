@@ -34,7 +34,11 @@ fn render(r: &Report) -> String {
         r.symbol, r.job_id, r.symbol, r.token, r.dataset, r.seconds
     ));
     if !r.validation_loss_by_round.is_empty() {
-        let l: Vec<String> = r.validation_loss_by_round.iter().map(|l| format!("{l:.3}")).collect();
+        let l: Vec<String> = r
+            .validation_loss_by_round
+            .iter()
+            .map(|l| format!("{l:.3}"))
+            .collect();
         out.push_str(&format!("Validation loss by round: {}\n", l.join(" → ")));
     }
     out.push_str(&format!(
@@ -43,35 +47,64 @@ fn render(r: &Report) -> String {
         eth(&r.revenue_claimed_wei)
     ));
     out.push_str(&table::render(
-        &["MEMBER", "ROLE", "CONTRIBUTED", "SHARE", "REVENUE CLAIMED", "TRAINING PAY", "CLAIM"],
+        &[
+            "MEMBER",
+            "ROLE",
+            "CONTRIBUTED",
+            "TOKENS",
+            "SHARE",
+            "REVENUE CLAIMED",
+            "TRAINING PAY",
+            "CLAIM",
+        ],
         r.members.iter().map(|m| {
             vec![
                 m.name.clone(),
                 m.role.clone(),
                 m.contributed.clone(),
+                m.tokens.clone(),
                 format!("{:.2}%", m.share_percent),
                 eth(&m.revenue_claimed_wei),
                 eth(&m.training_paid_wei),
-                if m.claim_ok { "ok".into() } else { "FAILED".into() },
+                if m.claim_ok {
+                    "ok".into()
+                } else {
+                    "FAILED".into()
+                },
             ]
         }),
     ));
-    out.push_str(&format!("\n\nSample from the model (prompt {:?}):\n{}{}\n", r.sample_prompt, r.sample_prompt, r.sample));
+    out.push_str(&format!(
+        "\n\nSample from the model (prompt {:?}):\n{}{}\n",
+        r.sample_prompt, r.sample_prompt, r.sample
+    ));
     out
 }
 
 impl QuickstartArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let exe = std::env::current_exe()
-            .map_err(|e| Error::failed("quickstart.exe", format!("cannot find the cohort binary: {e}")))?;
-        let opts = Options { port: self.port, rounds: self.rounds, steps: self.steps, verbose: ctx.global.verbose > 0 };
+        let exe = std::env::current_exe().map_err(|e| {
+            Error::failed(
+                "quickstart.exe",
+                format!("cannot find the cohort binary: {e}"),
+            )
+        })?;
+        let opts = Options {
+            port: self.port,
+            rounds: self.rounds,
+            steps: self.steps,
+            verbose: ctx.global.verbose > 0,
+        };
         // Step notes go to stderr unless --quiet; the summary is the result.
         let progress = ctx.printer.progress();
         let report = quickstart::run(&ctx.paths, &exe, &opts, progress.as_ref()).await?;
         let failed = report.members.iter().filter(|m| !m.claim_ok).count();
         ctx.printer.result(&report, render);
         if failed > 0 {
-            return Err(Error::failed("quickstart.claims", format!("{failed} claim(s) failed")));
+            return Err(Error::failed(
+                "quickstart.claims",
+                format!("{failed} claim(s) failed"),
+            ));
         }
         Ok(())
     }

@@ -18,9 +18,18 @@ use crate::progress::Progress;
 
 /// The fixture corpus, embedded so that an installed binary can run the quickstart anywhere.
 const CORPUS: &[(&str, &[u8])] = &[
-    ("alice/part1.txt", include_bytes!("../../fixtures/corpus/shakespeare/part1.txt")),
-    ("alice/part2.txt", include_bytes!("../../fixtures/corpus/shakespeare/part2.txt")),
-    ("bob/part3.txt", include_bytes!("../../fixtures/corpus/shakespeare/more/part3.txt")),
+    (
+        "alice/part1.txt",
+        include_bytes!("../../fixtures/corpus/shakespeare/part1.txt"),
+    ),
+    (
+        "alice/part2.txt",
+        include_bytes!("../../fixtures/corpus/shakespeare/part2.txt"),
+    ),
+    (
+        "bob/part3.txt",
+        include_bytes!("../../fixtures/corpus/shakespeare/more/part3.txt"),
+    ),
 ];
 
 /// The tiny job spec (fixtures/jobs/tiny.toml); the quickstart rewrites its `[job]` table.
@@ -41,7 +50,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { port: 8545, rounds: 2, steps: 60, verbose: false }
+        Options {
+            port: 8545,
+            rounds: 2,
+            steps: 60,
+            verbose: false,
+        }
     }
 }
 
@@ -91,7 +105,12 @@ pub struct Report {
 }
 
 /// Runs the quickstart. `exe` is the cohort binary; progress gets one note per step.
-pub async fn run(paths: &Paths, exe: &Path, opts: &Options, progress: &dyn Progress) -> Result<Report> {
+pub async fn run(
+    paths: &Paths,
+    exe: &Path,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Report> {
     let started = Instant::now();
     let mut qs = Runner::new(paths, exe, progress, opts.verbose)?;
     qs.ensure_devnet(opts.port).await?;
@@ -119,46 +138,121 @@ pub async fn run(paths: &Paths, exe: &Path, opts: &Options, progress: &dyn Progr
     let corpus = qs.write_corpus()?;
     qs.step(
         "the curator creates the dataset",
-        &["dataset", "create", &dataset, "--description", "Shakespeare plays, public domain",
-          "--license", "CC0-1.0", "--wallet", "qs-curator"],
+        &[
+            "dataset",
+            "create",
+            &dataset,
+            "--description",
+            "Shakespeare plays, public domain",
+            "--license",
+            "CC0-1.0",
+            "--wallet",
+            "qs-curator",
+        ],
     )
     .await?;
     let alice_dir = corpus.join("alice").display().to_string();
     let bob_dir = corpus.join("bob").display().to_string();
-    qs.step("alice uploads her files", &["dataset", "upload", &dataset, &alice_dir, "--wallet", "qs-alice"]).await?;
-    qs.step("bob uploads his file", &["dataset", "upload", &dataset, &bob_dir, "--wallet", "qs-bob"]).await?;
     qs.step(
-        "the curator accepts every contribution with score 90",
-        &["dataset", "review", &dataset, "--all-pending", "--accept", "--score", "90", "--wallet", "qs-curator"],
+        "alice uploads her files",
+        &[
+            "dataset", "upload", &dataset, &alice_dir, "--wallet", "qs-alice",
+        ],
     )
     .await?;
-    qs.step("the curator seals the dataset", &["dataset", "seal", &dataset, "--wallet", "qs-curator"]).await?;
-    let contributors = qs.step("contributors and their weights", &["dataset", "contributors", &dataset]).await?;
+    qs.step(
+        "bob uploads his file",
+        &[
+            "dataset", "upload", &dataset, &bob_dir, "--wallet", "qs-bob",
+        ],
+    )
+    .await?;
+    qs.step(
+        "the curator accepts every contribution with score 90",
+        &[
+            "dataset",
+            "review",
+            &dataset,
+            "--all-pending",
+            "--accept",
+            "--score",
+            "90",
+            "--wallet",
+            "qs-curator",
+        ],
+    )
+    .await?;
+    qs.step(
+        "the curator seals the dataset",
+        &["dataset", "seal", &dataset, "--wallet", "qs-curator"],
+    )
+    .await?;
+    let contributors = qs
+        .step(
+            "contributors and their weights",
+            &["dataset", "contributors", &dataset],
+        )
+        .await?;
 
     // The training job: escrowed, trained by two workers, coordinated by the owner.
     let spec_path = qs.dir.join(format!("job-{run_no}.toml"));
     fsutil::write_atomic(&spec_path, job_spec(&dataset, opts).as_bytes(), 0o644)?;
     let spec = spec_path.display().to_string();
-    let submitted = qs.step("the owner submits the training job", &["job", "submit", &spec, "--wallet", "qs-curator"]).await?;
+    let submitted = qs
+        .step(
+            "the owner submits the training job",
+            &["job", "submit", &spec, "--wallet", "qs-curator"],
+        )
+        .await?;
     let job_id = submitted["job_id"]
         .as_u64()
         .or_else(|| submitted["id"].as_u64())
-        .ok_or_else(|| Error::failed("quickstart.job_id", format!("job submit printed no job id: {submitted}")))?;
+        .ok_or_else(|| {
+            Error::failed(
+                "quickstart.job_id",
+                format!("job submit printed no job id: {submitted}"),
+            )
+        })?;
     let job = job_id.to_string();
     for w in ["qs-worker1", "qs-worker2"] {
-        qs.step(&format!("{w} registers its machine"), &["worker", "register", "--name", w, "--wallet", w]).await?;
+        qs.step(
+            &format!("{w} registers its machine"),
+            &["worker", "register", "--name", w, "--wallet", w],
+        )
+        .await?;
     }
     let mut children = Vec::new();
     for w in ["qs-worker1", "qs-worker2"] {
         let state = qs.dir.join(format!("{w}-{run_no}")).display().to_string();
         children.push(qs.spawn(
             &format!("{w} trains"),
-            &["worker", "run", "--job", &job, "--state-dir", &state, "--poll", "0.5", "--wallet", w],
+            &[
+                "worker",
+                "run",
+                "--job",
+                &job,
+                "--state-dir",
+                &state,
+                "--poll",
+                "0.5",
+                "--wallet",
+                w,
+            ],
         )?);
     }
     children.push(qs.spawn(
         "the owner coordinates the rounds",
-        &["job", "coordinate", &job, "--min-workers", "2", "--poll", "0.5", "--wallet", "qs-curator"],
+        &[
+            "job",
+            "coordinate",
+            &job,
+            "--min-workers",
+            "2",
+            "--poll",
+            "0.5",
+            "--wallet",
+            "qs-curator",
+        ],
     )?);
     for c in children {
         qs.wait(c).await?;
@@ -170,27 +264,78 @@ pub async fn run(paths: &Paths, exe: &Path, opts: &Options, progress: &dyn Progr
     let symbol = format!("QSB{run_no}");
     qs.step(
         "the owner tokenizes the model",
-        &["model", "tokenize", &job, "--name", "Quickstart Bard", "--symbol", &symbol, "--supply", "1000000",
-          "--owner-share", "20%", "--data-share", "40%", "--compute-share", "40%", "--wallet", "qs-curator"],
+        &[
+            "model",
+            "tokenize",
+            &job,
+            "--name",
+            "Quickstart Bard",
+            "--symbol",
+            &symbol,
+            "--supply",
+            "1000000",
+            "--owner-share",
+            "20%",
+            "--data-share",
+            "40%",
+            "--compute-share",
+            "40%",
+            "--wallet",
+            "qs-curator",
+        ],
     )
     .await?;
     let deposit = "3";
-    qs.step("the buyer pays 3 ETH of revenue into the model", &["rewards", "deposit", &symbol, deposit, "--wallet", "qs-buyer"]).await?;
+    qs.step(
+        "the buyer pays 3 ETH of revenue into the model",
+        &[
+            "rewards", "deposit", &symbol, deposit, "--wallet", "qs-buyer",
+        ],
+    )
+    .await?;
     let mut claims = BTreeMap::new();
-    for name in ["qs-curator", "qs-alice", "qs-bob", "qs-worker1", "qs-worker2"] {
-        let r = qs.step(&format!("{name} claims everything it is owed"), &["rewards", "claim", "--all", "--wallet", name]).await;
+    for name in [
+        "qs-curator",
+        "qs-alice",
+        "qs-bob",
+        "qs-worker1",
+        "qs-worker2",
+    ] {
+        let r = qs
+            .step(
+                &format!("{name} claims everything it is owed"),
+                &["rewards", "claim", "--all", "--wallet", name],
+            )
+            .await;
         claims.insert(name, r);
     }
-    let model = qs.step("the model and its holders", &["model", "show", &symbol]).await?;
+    let model = qs
+        .step("the model and its holders", &["model", "show", &symbol])
+        .await?;
     let dl_dir = qs.dir.join(format!("model-{run_no}"));
     let dl = dl_dir.display().to_string();
-    let downloaded = qs.step("download the trained model (verified)", &["model", "download", &job, "-o", &dl]).await?;
+    let downloaded = qs
+        .step(
+            "download the trained model (verified)",
+            &["model", "download", &job, "-o", &dl],
+        )
+        .await?;
     let checkpoint = find_checkpoint(&dl_dir, &downloaded)?;
     let prompt = "ROMEO:\n";
     let sample = qs
         .step(
             "sample text from the model",
-            &["model", "generate", &checkpoint.display().to_string(), "--prompt", prompt, "--max-tokens", "160", "--seed", "7"],
+            &[
+                "model",
+                "generate",
+                &checkpoint.display().to_string(),
+                "--prompt",
+                prompt,
+                "--max-tokens",
+                "160",
+                "--seed",
+                "7",
+            ],
         )
         .await?;
 
@@ -223,15 +368,23 @@ pub async fn run(paths: &Paths, exe: &Path, opts: &Options, progress: &dyn Progr
     Ok(Report {
         dataset,
         job_id,
-        token: model["token"].as_str().or(model["address"].as_str()).unwrap_or_default().to_string(),
+        token: model["token"]
+            .as_str()
+            .or(model["address"].as_str())
+            .unwrap_or_default()
+            .to_string(),
         symbol,
-        model_root: shown["model_root"].as_str().or(shown["job"]["model_root"].as_str()).unwrap_or_default().to_string(),
+        model_root: model["model_root"].as_str().unwrap_or_default().to_string(),
         validation_loss_by_round: losses,
         revenue_deposited_wei: crate::wallet::parse_amount(deposit, 18)?.to_string(),
         revenue_claimed_wei: total_claimed.to_string(),
         members: out,
         sample_prompt: prompt.to_string(),
-        sample: sample["text"].as_str().or(sample["completion"].as_str()).unwrap_or_default().to_string(),
+        sample: sample["text"]
+            .as_str()
+            .or(sample["completion"].as_str())
+            .unwrap_or_default()
+            .to_string(),
         steps: qs.steps,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -283,7 +436,9 @@ impl<'a> Runner<'a> {
             let pw: String = {
                 use rand::Rng;
                 let mut rng = rand::rng();
-                (0..24).map(|_| rng.sample(rand::distr::Alphanumeric) as char).collect()
+                (0..24)
+                    .map(|_| rng.sample(rand::distr::Alphanumeric) as char)
+                    .collect()
             };
             fsutil::write_atomic(&password_file, pw.as_bytes(), 0o600)?;
         }
@@ -300,7 +455,11 @@ impl<'a> Runner<'a> {
 
     fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(&self.exe);
-        c.arg("--json").arg("--profile").arg("local").arg("--progress").arg("none");
+        c.arg("--json")
+            .arg("--profile")
+            .arg("local")
+            .arg("--progress")
+            .arg("none");
         c.args(args);
         c.env(crate::env::COHORT_HOME, &self.paths.data_dir);
         c.env(crate::env::COHORT_PASSWORD_FILE, &self.password_file);
@@ -309,7 +468,9 @@ impl<'a> Runner<'a> {
         c.env_remove(crate::env::COHORT_RPC_URL);
         c.env_remove(crate::env::COHORT_STORAGE_NODES);
         c.env_remove(crate::env::COHORT_PROFILE);
-        c.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        c.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         c.kill_on_drop(true);
         c
     }
@@ -317,7 +478,13 @@ impl<'a> Runner<'a> {
     fn announce(&self, what: &str, args: &[&str]) -> String {
         let shown = args
             .iter()
-            .map(|a| if a.contains(' ') || a.contains('\n') || a.is_empty() { format!("{a:?}") } else { a.to_string() })
+            .map(|a| {
+                if a.contains(' ') || a.contains('\n') || a.is_empty() {
+                    format!("{a:?}")
+                } else {
+                    a.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let cmd = format!("cohort {shown}");
@@ -329,22 +496,33 @@ impl<'a> Runner<'a> {
     async fn step(&mut self, what: &str, args: &[&str]) -> Result<Value> {
         let cmd = self.announce(what, args);
         let t = Instant::now();
-        let out = self
-            .command(args)
-            .output()
-            .await
-            .map_err(|e| Error::failed("quickstart.spawn", format!("could not run {}: {e}", self.exe.display())))?;
-        self.steps.push(StepRecord { step: what.to_string(), command: cmd.clone(), seconds: t.elapsed().as_secs_f64() });
+        let out = self.command(args).output().await.map_err(|e| {
+            Error::failed(
+                "quickstart.spawn",
+                format!("could not run {}: {e}", self.exe.display()),
+            )
+        })?;
+        self.steps.push(StepRecord {
+            step: what.to_string(),
+            command: cmd.clone(),
+            seconds: t.elapsed().as_secs_f64(),
+        });
         finish(&cmd, out.status, &out.stdout, &out.stderr, self.verbose)
     }
 
     fn spawn(&mut self, what: &str, args: &[&str]) -> Result<(String, Child, Instant)> {
         let cmd = self.announce(what, args);
-        let child = self
-            .command(args)
-            .spawn()
-            .map_err(|e| Error::failed("quickstart.spawn", format!("could not run {}: {e}", self.exe.display())))?;
-        self.steps.push(StepRecord { step: what.to_string(), command: cmd.clone(), seconds: 0.0 });
+        let child = self.command(args).spawn().map_err(|e| {
+            Error::failed(
+                "quickstart.spawn",
+                format!("could not run {}: {e}", self.exe.display()),
+            )
+        })?;
+        self.steps.push(StepRecord {
+            step: what.to_string(),
+            command: cmd.clone(),
+            seconds: 0.0,
+        });
         Ok((cmd, child, Instant::now()))
     }
 
@@ -360,19 +538,27 @@ impl<'a> Runner<'a> {
     }
 
     async fn ensure_devnet(&mut self, port: u16) -> Result<()> {
-        let st = self.step("check the local devnet", &["devnet", "status"]).await?;
-        let deployed = st["contracts"].as_array().is_some_and(|c| !c.is_empty() && c.iter().all(|c| c["deployed"] == true));
+        let st = self
+            .step("check the local devnet", &["devnet", "status"])
+            .await?;
+        let deployed = st["contracts"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty() && c.iter().all(|c| c["deployed"] == true));
         let nodes = st["storage_nodes"].as_array().map_or(0, |n| n.len());
         if st["running"] == true && deployed && nodes > 0 {
             return Ok(());
         }
         if st["running"] == true {
             // Running without storage nodes: restart it with one.
-            self.step("stop the devnet to add a storage node", &["devnet", "down"]).await?;
+            self.step("stop the devnet to add a storage node", &["devnet", "down"])
+                .await?;
         }
         let port = port.to_string();
-        self.step("start the local devnet (anvil, contracts, a storage node)", &["devnet", "up", "--port", &port, "--nodes", "1"])
-            .await?;
+        self.step(
+            "start the local devnet (anvil, contracts, a storage node)",
+            &["devnet", "up", "--port", &port, "--nodes", "1"],
+        )
+        .await?;
         Ok(())
     }
 
@@ -385,30 +571,46 @@ impl<'a> Runner<'a> {
         {
             return Ok(a.to_string());
         }
-        let v = self.step(&format!("create wallet {name}"), &["wallet", "new", name]).await?;
-        v["address"]
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(|| Error::failed("quickstart.wallet", format!("wallet new printed no address: {v}")))
+        let v = self
+            .step(&format!("create wallet {name}"), &["wallet", "new", name])
+            .await?;
+        v["address"].as_str().map(str::to_string).ok_or_else(|| {
+            Error::failed(
+                "quickstart.wallet",
+                format!("wallet new printed no address: {v}"),
+            )
+        })
     }
 
     async fn fund(&mut self, name: &str, address: &str) -> Result<()> {
-        let v = self.step(&format!("balance of {name}"), &["wallet", "balance", address]).await?;
+        let v = self
+            .step(
+                &format!("balance of {name}"),
+                &["wallet", "balance", address],
+            )
+            .await?;
         let wei = v["wei"]
             .as_str()
             .or(v["balance_wei"].as_str())
             .and_then(|s| s.parse::<alloy::primitives::U256>().ok())
             .unwrap_or_default();
         if wei < crate::wallet::parse_amount("5", 18)? {
-            self.step(&format!("fund {name} with 20 ETH from dev account 0"), &["wallet", "send", address, "20", "--wallet", "dev:0"])
-                .await?;
+            self.step(
+                &format!("fund {name} with 20 ETH from dev account 0"),
+                &["wallet", "send", address, "20", "--wallet", "dev:0"],
+            )
+            .await?;
         }
         Ok(())
     }
 
     fn next_run_number(&self) -> Result<u64> {
         let f = self.dir.join("runs");
-        let n = std::fs::read_to_string(&f).ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or(0) + 1;
+        let n = std::fs::read_to_string(&f)
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(0)
+            + 1;
         fsutil::write_atomic(&f, n.to_string().as_bytes(), 0o644)?;
         Ok(n)
     }
@@ -425,16 +627,26 @@ impl<'a> Runner<'a> {
     }
 }
 
-fn finish(cmd: &str, status: std::process::ExitStatus, stdout: &[u8], stderr: &[u8], verbose: bool) -> Result<Value> {
+fn finish(
+    cmd: &str,
+    status: std::process::ExitStatus,
+    stdout: &[u8],
+    stderr: &[u8],
+    verbose: bool,
+) -> Result<Value> {
     let _ = verbose;
     if !status.success() {
-        let err: Option<Value> = String::from_utf8_lossy(stderr)
-            .lines()
-            .rev()
-            .find_map(|l| serde_json::from_str::<Value>(l).ok().filter(|v| v.get("error").is_some()));
+        let err: Option<Value> = String::from_utf8_lossy(stderr).lines().rev().find_map(|l| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .filter(|v| v.get("error").is_some())
+        });
         let (msg, hint) = match &err {
             Some(v) => (
-                v["error"]["message"].as_str().unwrap_or("failed").to_string(),
+                v["error"]["message"]
+                    .as_str()
+                    .unwrap_or("failed")
+                    .to_string(),
                 v["error"]["hint"].as_str().map(str::to_string),
             ),
             None => (String::from_utf8_lossy(stderr).trim().to_string(), None),
@@ -459,8 +671,12 @@ fn finish(cmd: &str, status: std::process::ExitStatus, stdout: &[u8], stderr: &[
     if text.trim().is_empty() {
         return Ok(Value::Null);
     }
-    serde_json::from_str(&text)
-        .map_err(|e| Error::failed("quickstart.output", format!("`{cmd}` printed no JSON document: {e}")))
+    serde_json::from_str(&text).map_err(|e| {
+        Error::failed(
+            "quickstart.output",
+            format!("`{cmd}` printed no JSON document: {e}"),
+        )
+    })
 }
 
 fn validation_losses(job: &Value) -> Vec<f64> {
@@ -477,14 +693,22 @@ fn validation_losses(job: &Value) -> Vec<f64> {
 }
 
 fn find_checkpoint(dir: &Path, downloaded: &Value) -> Result<PathBuf> {
-    if let Some(p) = downloaded["model"].as_str().or(downloaded["checkpoint"].as_str()) {
+    if let Some(p) = downloaded["model"]
+        .as_str()
+        .or(downloaded["checkpoint"].as_str())
+    {
         return Ok(PathBuf::from(p));
     }
     let found = std::fs::read_dir(dir)
         .map_err(|e| Error::io("read", dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "safetensors"));
-    found.ok_or_else(|| Error::failed("quickstart.model", format!("no .safetensors model in {}", dir.display())))
+    found.ok_or_else(|| {
+        Error::failed(
+            "quickstart.model",
+            format!("no .safetensors model in {}", dir.display()),
+        )
+    })
 }
 
 /// (revenue claimed, training earnings withdrawn) from a `rewards claim --json` report.
@@ -492,8 +716,10 @@ fn claimed_amounts(v: &Value) -> (alloy::primitives::U256, alloy::primitives::U2
     let mut revenue = alloy::primitives::U256::ZERO;
     let mut paid = alloy::primitives::U256::ZERO;
     for c in v["claimed"].as_array().cloned().unwrap_or_default() {
-        let amount: alloy::primitives::U256 =
-            c["amount"].as_str().and_then(|s| s.parse().ok()).unwrap_or_default();
+        let amount: alloy::primitives::U256 = c["amount"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default();
         match c["kind"].as_str().unwrap_or("") {
             "revenue" => revenue += amount,
             "earnings" | "worker_earnings" => paid += amount,
@@ -506,9 +732,20 @@ fn claimed_amounts(v: &Value) -> (alloy::primitives::U256, alloy::primitives::U2
 fn holding(model: &Value, address: &str) -> (String, f64) {
     let holders = model["holders"].as_array().cloned().unwrap_or_default();
     for h in holders {
-        if h["address"].as_str().is_some_and(|a| a.eq_ignore_ascii_case(address)) {
-            let bal = h["balance"].as_str().map(str::to_string).unwrap_or_else(|| h["balance"].to_string());
-            let share = h["share_percent"].as_f64().or_else(|| h["share"].as_f64()).unwrap_or(0.0);
+        if h["address"]
+            .as_str()
+            .is_some_and(|a| a.eq_ignore_ascii_case(address))
+        {
+            let bal = h["balance"]
+                .as_str()
+                .and_then(|b| b.parse::<alloy::primitives::U256>().ok())
+                .unwrap_or_default();
+            let bal = crate::chain::format_units(bal, 18);
+            let bal = bal.trim_end_matches('0').trim_end_matches('.').to_string();
+            let share = h["share_ppm"]
+                .as_f64()
+                .map(|ppm| ppm / 10_000.0)
+                .unwrap_or(0.0);
             return (bal, share);
         }
     }
@@ -516,18 +753,47 @@ fn holding(model: &Value, address: &str) -> (String, f64) {
 }
 
 fn contribution(name: &str, address: &str, contributors: &Value, job: &Value) -> String {
-    let _ = name;
     let mut parts = Vec::new();
-    for c in contributors["contributors"].as_array().cloned().unwrap_or_default() {
-        if c["address"].as_str().or(c["contributor"].as_str()).is_some_and(|a| a.eq_ignore_ascii_case(address)) {
-            parts.push(format!("data weight {}", c["weight"].as_str().map(str::to_string).unwrap_or_else(|| c["weight"].to_string())));
+    match name {
+        "qs-curator" => parts.push("curated the dataset, funded the job".to_string()),
+        "qs-buyer" => parts.push("paid 3 ETH for model output".to_string()),
+        _ => {}
+    }
+    for c in contributors["contributors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    {
+        if c["address"]
+            .as_str()
+            .or(c["contributor"].as_str())
+            .is_some_and(|a| a.eq_ignore_ascii_case(address))
+        {
+            parts.push(format!(
+                "data weight {}",
+                c["weight"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| c["weight"].to_string())
+            ));
         }
     }
     for w in job["workers"].as_array().cloned().unwrap_or_default() {
-        if w["address"].as_str().or(w["worker"].as_str()).is_some_and(|a| a.eq_ignore_ascii_case(address)) {
-            let units = w["compute_units"].as_str().map(str::to_string).unwrap_or_else(|| w["compute_units"].to_string());
+        if w["address"]
+            .as_str()
+            .or(w["worker"].as_str())
+            .is_some_and(|a| a.eq_ignore_ascii_case(address))
+        {
+            let units = w["compute_units"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| w["compute_units"].to_string());
             parts.push(format!("{units} work units"));
         }
     }
-    if parts.is_empty() { "-".into() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
 }
