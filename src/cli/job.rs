@@ -1,7 +1,6 @@
 //! `cohort job`: submit, list, show, watch, cancel, coordinate and audit training jobs.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -450,18 +449,6 @@ async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
 
 /// Writes one JSON line on stdout: `job watch --json` streams, the one exception to
 /// one-document output.
-fn json_line(v: &WatchSnapshot) {
-    let mut out = std::io::stdout().lock();
-    let line = serde_json::to_string(v).expect("snapshots serialize");
-    if out
-        .write_all(line.as_bytes())
-        .and_then(|_| out.write_all(b"\n"))
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        std::process::exit(0);
-    }
-}
 
 fn render_snapshot(s: &WatchSnapshot) -> String {
     let subs: Vec<String> = s
@@ -528,7 +515,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
         let changed = last.as_ref().is_none_or(|l| key(l) != key(&snap));
         if changed {
             if ctx.printer.json {
-                json_line(&snap);
+                ctx.printer.json_line(&snap);
             } else {
                 ctx.printer.note(&render_snapshot(&snap));
             }

@@ -98,6 +98,13 @@ impl Printer {
         }
     }
 
+    /// One JSON object on one line of stdout: for watch-type commands (`job watch --json`), the
+    /// documented exception to one-document output.
+    pub fn json_line<T: Serialize>(&self, value: &T) {
+        let line = serde_json::to_string(value).expect("results serialize");
+        write_stdout(&format!("{line}\n"));
+    }
+
     /// Prints a value that is the point of the command (an address, a key the user asked for)
     /// even in quiet mode.
     pub fn essential<T: Serialize>(&self, value: &T, human: &str) {
