@@ -485,6 +485,10 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
     assert_eq!(r.status.code(), Some(5), "{}", stderr(&r));
     assert!(stderr(&r).contains(&bad));
     assert!(!out2.exists());
+    assert!(
+        !dir.join(".only-bad.out.part").exists(),
+        "an empty partial file is not kept"
+    );
     drop(rt);
 }
 
@@ -503,6 +507,12 @@ fn after_a_devnet_reset_the_same_file_is_submitted_again_not_waited_for() {
     assert_eq!(again["fragments"][0]["submitted"], true);
     assert_eq!(again["fragments"][0]["finalized"], true);
     let out = dir.join("reset.out");
-    net.json(&["storage", "download", again["root"].as_str().unwrap(), "-o", s(&out)]);
+    net.json(&[
+        "storage",
+        "download",
+        again["root"].as_str().unwrap(),
+        "-o",
+        s(&out),
+    ]);
     assert_eq!(std::fs::read(&out).unwrap(), data);
 }

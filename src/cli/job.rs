@@ -447,9 +447,6 @@ async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
     Ok(())
 }
 
-/// Writes one JSON line on stdout: `job watch --json` streams, the one exception to
-/// one-document output.
-
 fn render_snapshot(s: &WatchSnapshot) -> String {
     let subs: Vec<String> = s
         .submissions

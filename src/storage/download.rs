@@ -121,6 +121,16 @@ pub async fn download(
         )
         .hint("pass --force to replace it, or choose another -o path"));
     }
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::usage(
+            "storage.no_output_dir",
+            format!("the folder {} does not exist", dir.display()),
+        ));
+    }
     let urls = node_urls(client, &opts.nodes)?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
     let cfgs = shard_configs(&nodes).await?;
@@ -175,16 +185,6 @@ pub async fn download(
     }
     let total = offset;
 
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(Error::usage(
-            "storage.no_output_dir",
-            format!("the folder {} does not exist", dir.display()),
-        ));
-    }
     let part = part_path(out);
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -292,9 +292,12 @@ pub async fn download(
     Ok(report)
 }
 
-/// Keeps the `.part` for resume, except when the disk is full (then it goes).
+/// Keeps the `.part` for resume, except when the disk is full or nothing was written.
 fn cleanup_on_error(e: Error, part: &Path) -> Error {
-    if e.code == "storage.disk_full" {
+    let empty = std::fs::metadata(part)
+        .map(|m| m.len() == 0)
+        .unwrap_or(false);
+    if e.code == "storage.disk_full" || empty {
         let _ = std::fs::remove_file(part);
     }
     e

@@ -154,13 +154,8 @@ impl NodeClient {
     async fn call_once<T: DeserializeOwned>(
         &self,
         method: &str,
-        params: &Value,
+        body: &alloy::primitives::bytes::Bytes,
     ) -> Result<T, RpcError> {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let mut req = json!({"jsonrpc": "2.0", "method": method, "id": id});
-        if !params.is_null() {
-            req["params"] = params.clone();
-        }
         let transport = |e: String| RpcError::Transport {
             url: self.url.clone(),
             message: e,
@@ -168,7 +163,8 @@ impl NodeClient {
         let resp = self
             .http
             .post(&self.url)
-            .json(&req)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.clone())
             .send()
             .await
             .map_err(|e| transport(error_chain(&e)))?;
@@ -179,28 +175,43 @@ impl NodeClient {
             method: method.to_string(),
             message: m,
         };
-        let v: Value = match serde_json::from_slice(&body) {
+        #[derive(serde::Deserialize)]
+        struct ErrorObject {
+            #[serde(default)]
+            code: i64,
+            #[serde(default)]
+            message: String,
+            #[serde(default)]
+            data: Option<Value>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Response<T> {
+            #[serde(default = "Option::default")]
+            result: Option<T>,
+            #[serde(default)]
+            error: Option<ErrorObject>,
+        }
+        // Decoded straight into `T`: a segment's base64 is not copied through a JSON tree.
+        let resp: Response<T> = match serde_json::from_slice(&body) {
             Ok(v) => v,
             Err(_) if !status.is_success() => {
                 return Err(transport(format!("HTTP {status}")));
             }
             Err(e) => return Err(decode(e.to_string())),
         };
-        if let Some(err) = v.get("error").filter(|e| !e.is_null()) {
+        if let Some(err) = resp.error {
             return Err(RpcError::Rpc {
                 url: self.url.clone(),
                 method: method.to_string(),
-                code: err.get("code").and_then(Value::as_i64).unwrap_or(0),
-                message: err
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                data: err.get("data").cloned(),
+                code: err.code,
+                message: err.message,
+                data: err.data,
             });
         }
-        let result = v.get("result").cloned().unwrap_or(Value::Null);
-        serde_json::from_value(result).map_err(|e| decode(e.to_string()))
+        match resp.result {
+            Some(r) => Ok(r),
+            None => serde_json::from_value(Value::Null).map_err(|e| decode(e.to_string())),
+        }
     }
 
     /// Calls `method` with positional `params` (null: none), retrying transport failures and
@@ -210,11 +221,47 @@ impl NodeClient {
         method: &str,
         params: Value,
     ) -> Result<T, RpcError> {
+        if params.is_null() {
+            self.call_with::<(), T>(method, None).await
+        } else {
+            self.call_with(method, Some(&params)).await
+        }
+    }
+
+    /// Like [`NodeClient::call`] with any serializable positional params (`None`: omitted).
+    /// The request body is serialized once, whatever the retries.
+    pub async fn call_with<P: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: Option<&P>,
+    ) -> Result<T, RpcError> {
+        #[derive(Serialize)]
+        struct Request<'a, P: Serialize> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            params: Option<&'a P>,
+            id: u64,
+        }
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let req = Request {
+            jsonrpc: "2.0",
+            method,
+            params,
+            id,
+        };
+        let body: alloy::primitives::bytes::Bytes = serde_json::to_vec(&req)
+            .map_err(|e| RpcError::Decode {
+                url: self.url.clone(),
+                method: method.to_string(),
+                message: format!("cannot encode the request: {e}"),
+            })?
+            .into();
         let mut transport_tries = 0;
         let mut busy_tries = 0;
         let mut delay = self.backoff;
         loop {
-            match self.call_once(method, &params).await {
+            match self.call_once(method, &body).await {
                 Err(e) if e.is_transport() && transport_tries + 1 < TRANSPORT_ATTEMPTS => {
                     transport_tries += 1;
                 }
@@ -263,10 +310,7 @@ impl NodeClient {
         tx_seq: u64,
     ) -> Result<(), RpcError> {
         let _: Value = self
-            .call(
-                "zgs_uploadSegmentsByTxSeq",
-                json!([to_value(segments)?, tx_seq]),
-            )
+            .call_with("zgs_uploadSegmentsByTxSeq", Some(&(segments, tx_seq)))
             .await?;
         Ok(())
     }

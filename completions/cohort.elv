@@ -1,0 +1,2342 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cohort] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cohort'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cohort'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand quickstart 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
+            cand wallet 'Keystore wallets, passwords, balances, transfers and signatures'
+            cand dataset 'Community datasets: create, upload, review, seal, download, verify'
+            cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
+            cand train 'Train the builtin byte-level model on local text files'
+            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+            cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
+            cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+            cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+            cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
+            cand node 'Run a 0G-compatible storage node'
+            cand deploy 'Deploy the contract suite to the active profile''s chain'
+            cand config 'Show and edit profiles and settings'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;quickstart'= {
+            cand --port 'anvil''s port if the devnet has to be started (0 picks a free one)'
+            cand --rounds 'Training rounds of the demo job'
+            cand --steps 'Training steps per worker per round'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create a wallet with a new random key or a new recovery phrase'
+            cand import 'Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)'
+            cand list 'List wallets: name, address, and which one is the default'
+            cand show 'Show a wallet''s address and keystore file'
+            cand default 'Make a wallet the default signer (with --profile: that profile''s wallet)'
+            cand rename 'Rename a wallet'
+            cand remove 'Delete a wallet''s keystore (asks first, unless --yes)'
+            cand change-password 'Re-encrypt a wallet with a new password'
+            cand export 'Print the private key (after confirmation) or copy the keystore file'
+            cand unlock 'Check a wallet''s password; with --remember, keep it in the OS keyring'
+            cand lock 'Forget a password remembered in the OS keyring'
+            cand balance 'Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token)'
+            cand send 'Send the native coin or an ERC-20 token, and wait for the receipt'
+            cand sign 'Sign a message (EIP-191 personal message)'
+            cand verify 'Check an EIP-191 signature: print the signer, or check it is --address'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;wallet;new'= {
+            cand --mnemonic 'Derive the key from a new BIP-39 recovery phrase of 12 (default) or 24 words, printed once on stdout as the only backup (or written to --mnemonic-file)'
+            cand --mnemonic-file 'Write the recovery phrase to this file (mode 0600) instead of stdout'
+            cand --password-file 'File holding the new wallet''s password'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --force 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;import'= {
+            cand --private-key-file 'File holding a hex private key (`-` reads standard input)'
+            cand --mnemonic-file 'File holding a BIP-39 recovery phrase (`-` reads standard input)'
+            cand --index 'Account index N of the phrase, path m/44''/60''/0''/0/N'
+            cand --keystore 'A Web3 Secret Storage v3 keystore file (geth, foundry, cohort); it keeps its password'
+            cand --password-file 'File holding the password (the new wallet''s; with --keystore, the keystore''s)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --force 'Replace an existing wallet of the same name'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;list'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;show'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;default'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;rename'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --force 'Replace an existing wallet named NEW'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;remove'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;change-password'= {
+            cand --password-file 'File holding the current password'
+            cand --new-password-file 'File holding the new password (else asked twice on the terminal)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;export'= {
+            cand --keystore 'Copy the keystore file (still encrypted) to FILE, mode 0600'
+            cand --password-file 'File holding the password (for --private-key)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --private-key 'Print the private key on stdout (asks first, unless --yes). Anyone who sees it owns the wallet''s funds'
+            cand --force 'Overwrite an existing FILE'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;unlock'= {
+            cand --password-file 'File holding the password'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --remember 'Keep the password in the OS keyring, so later commands need no password'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;lock'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;balance'= {
+            cand --token 'Also show the balance of this ERC-20 token (repeatable)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;send'= {
+            cand --token 'Send this ERC-20 token instead of the native coin'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --dry-run 'Check and show the transfer (gas, fees, funds) without sending it'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;sign'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --hex 'The message is hex bytes'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;verify'= {
+            cand --address 'The address that should have signed; a mismatch is exit 5'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --hex 'The message is hex bytes'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;wallet;help'= {
+            cand new 'Create a wallet with a new random key or a new recovery phrase'
+            cand import 'Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)'
+            cand list 'List wallets: name, address, and which one is the default'
+            cand show 'Show a wallet''s address and keystore file'
+            cand default 'Make a wallet the default signer (with --profile: that profile''s wallet)'
+            cand rename 'Rename a wallet'
+            cand remove 'Delete a wallet''s keystore (asks first, unless --yes)'
+            cand change-password 'Re-encrypt a wallet with a new password'
+            cand export 'Print the private key (after confirmation) or copy the keystore file'
+            cand unlock 'Check a wallet''s password; with --remember, keep it in the OS keyring'
+            cand lock 'Forget a password remembered in the OS keyring'
+            cand balance 'Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token)'
+            cand send 'Send the native coin or an ERC-20 token, and wait for the receipt'
+            cand sign 'Sign a message (EIP-191 personal message)'
+            cand verify 'Check an EIP-191 signature: print the signer, or check it is --address'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;wallet;help;new'= {
+        }
+        &'cohort;wallet;help;import'= {
+        }
+        &'cohort;wallet;help;list'= {
+        }
+        &'cohort;wallet;help;show'= {
+        }
+        &'cohort;wallet;help;default'= {
+        }
+        &'cohort;wallet;help;rename'= {
+        }
+        &'cohort;wallet;help;remove'= {
+        }
+        &'cohort;wallet;help;change-password'= {
+        }
+        &'cohort;wallet;help;export'= {
+        }
+        &'cohort;wallet;help;unlock'= {
+        }
+        &'cohort;wallet;help;lock'= {
+        }
+        &'cohort;wallet;help;balance'= {
+        }
+        &'cohort;wallet;help;send'= {
+        }
+        &'cohort;wallet;help;sign'= {
+        }
+        &'cohort;wallet;help;verify'= {
+        }
+        &'cohort;wallet;help;help'= {
+        }
+        &'cohort;dataset'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a dataset; you become its curator'
+            cand upload 'Upload files or folders and record them as your contributions'
+            cand list 'List every dataset'
+            cand show 'Show a dataset''s metadata and its contributions'
+            cand contributors 'Show each contributor''s weight (accepted size × score) and share'
+            cand review 'Accept (with a score) or reject contributions (curator only)'
+            cand seal 'Seal a dataset: its weights never change again and jobs may train on it (curator only)'
+            cand download 'Download the accepted files to DIR/<contributor address>/<path>, each verified'
+            cand verify 'Ask the storage nodes for every file and report missing or unfinalized ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;dataset;create'= {
+            cand --description 'What the dataset holds'
+            cand --license 'SPDX license identifier of the data, e.g. CC-BY-4.0'
+            cand --previous 'The dataset (id or name) this one is a new version of'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;upload'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --hidden 'Include hidden files and folders (names starting with ''.'')'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;list'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;show'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;contributors'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;review'= {
+            cand --score 'Quality score of accepted contributions, 1 to 100'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --all-pending 'Review every pending contribution'
+            cand --accept 'Accept, with --score'
+            cand --reject 'Reject'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;seal'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;download'= {
+            cand -o 'Folder to write into (created if missing)'
+            cand --output 'Folder to write into (created if missing)'
+            cand --parallel 'How many files download at once'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;verify'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --deep 'Also download every file and check its blake3 hash'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;dataset;help'= {
+            cand create 'Create a dataset; you become its curator'
+            cand upload 'Upload files or folders and record them as your contributions'
+            cand list 'List every dataset'
+            cand show 'Show a dataset''s metadata and its contributions'
+            cand contributors 'Show each contributor''s weight (accepted size × score) and share'
+            cand review 'Accept (with a score) or reject contributions (curator only)'
+            cand seal 'Seal a dataset: its weights never change again and jobs may train on it (curator only)'
+            cand download 'Download the accepted files to DIR/<contributor address>/<path>, each verified'
+            cand verify 'Ask the storage nodes for every file and report missing or unfinalized ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;dataset;help;create'= {
+        }
+        &'cohort;dataset;help;upload'= {
+        }
+        &'cohort;dataset;help;list'= {
+        }
+        &'cohort;dataset;help;show'= {
+        }
+        &'cohort;dataset;help;contributors'= {
+        }
+        &'cohort;dataset;help;review'= {
+        }
+        &'cohort;dataset;help;seal'= {
+        }
+        &'cohort;dataset;help;download'= {
+        }
+        &'cohort;dataset;help;verify'= {
+        }
+        &'cohort;dataset;help;help'= {
+        }
+        &'cohort;storage'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand upload 'Upload files: compute the root, pay the fee, submit, send every node its segments'
+            cand download 'Download files by root, checking every segment''s proof and the whole root'
+            cand info 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+            cand root 'Compute a file''s root and submission nodes locally (no network)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;storage;upload'= {
+            cand --fragment-size 'Split files larger than this into fragments, each its own root and transaction'
+            cand --batch 'Segments (256 KiB each) per upload request'
+            cand --concurrency 'Upload requests in flight per node'
+            cand --timeout 'Seconds to wait for the nodes to see the transaction, and to finalize'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --no-wait 'Return once the segments are sent, without waiting for the nodes to finalize'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;storage;download'= {
+            cand -o 'Where to write the file'
+            cand --output 'Where to write the file'
+            cand --concurrency 'Segments fetched at once'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --force 'Replace an existing output file'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;storage;info'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;storage;root'= {
+            cand --fragment-size 'Fragment size, as for upload'
+            cand --threads 'Hashing threads (0: all cores)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;storage;help'= {
+            cand upload 'Upload files: compute the root, pay the fee, submit, send every node its segments'
+            cand download 'Download files by root, checking every segment''s proof and the whole root'
+            cand info 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+            cand root 'Compute a file''s root and submission nodes locally (no network)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;storage;help;upload'= {
+        }
+        &'cohort;storage;help;download'= {
+        }
+        &'cohort;storage;help;info'= {
+        }
+        &'cohort;storage;help;root'= {
+        }
+        &'cohort;storage;help;help'= {
+        }
+        &'cohort;train'= {
+            cand --data 'Text files or folders (read recursively) to train on'
+            cand --config 'The job spec (TOML) whose [model] and [training] tables configure the run'
+            cand --out 'Folder for checkpoints and metrics.json'
+            cand --init 'Start from this checkpoint (its optimizer state too, when it has one)'
+            cand --steps 'Steps to train (default: training.steps)'
+            cand --seed 'Seed for initialization, batches and dropout (default: training.seed)'
+            cand --round 'Pool round: part of the batch sampling key (default 0)'
+            cand --worker 'Worker address: part of the batch sampling key (default: the zero address)'
+            cand --checkpoint-every 'Write a checkpoint every K global steps (default: training.checkpoint_every)'
+            cand --device 'Where to compute'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --fresh-optimizer 'Start with a fresh optimizer state even when --init has one'
+            cand --force 'Train even when the memory estimate exceeds the available memory'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand submit 'Check a job spec, upload its bundle and escrow rounds × reward per round'
+            cand list 'List jobs'
+            cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
+            cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
+            cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
+            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;job;submit'= {
+            cand --min-workers 'With --coordinate: start the job once this many workers joined'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --dry-run 'Print the escrow, storage fee, gas estimates and balances after; send nothing'
+            cand --coordinate 'Keep running as the job''s coordinator after submitting'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;list'= {
+            cand --wallet 'Wallet or address for --mine (default: the selected wallet)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --open 'Only jobs that take workers (open, or running with rounds left)'
+            cand --mine 'Only jobs the wallet owns, coordinates or works in'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;show'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;watch'= {
+            cand --interval 'Seconds between polls'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;cancel'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;coordinate'= {
+            cand --min-workers 'Start the job once this many workers joined'
+            cand --poll 'Seconds between polls of the chain'
+            cand --tolerance 'Largest difference accepted as CPU-kernel rounding when re-executing'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;audit'= {
+            cand --round 'The round (from 0)'
+            cand --worker 'The worker whose submission is audited (address, wallet name or dev:N)'
+            cand --tolerance 'Largest difference accepted as CPU-kernel rounding'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;help'= {
+            cand submit 'Check a job spec, upload its bundle and escrow rounds × reward per round'
+            cand list 'List jobs'
+            cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
+            cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
+            cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
+            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;job;help;submit'= {
+        }
+        &'cohort;job;help;list'= {
+        }
+        &'cohort;job;help;show'= {
+        }
+        &'cohort;job;help;watch'= {
+        }
+        &'cohort;job;help;cancel'= {
+        }
+        &'cohort;job;help;coordinate'= {
+        }
+        &'cohort;job;help;audit'= {
+        }
+        &'cohort;job;help;help'= {
+        }
+        &'cohort;worker'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
+            cand run 'Join a job and work on it round by round until it ends'
+            cand status 'Registration, the state on disk and the current job'
+            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;worker;register'= {
+            cand --name 'A name for this machine, stored with its inventory'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;run'= {
+            cand --job 'The job to work on (default: the job in the state folder)'
+            cand --state-dir 'Folder for the worker''s state and round outputs (default: <data dir>/worker)'
+            cand --poll 'Seconds between polls of the chain while waiting'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --auto 'Pick the open job with the best reward whose requirements this machine meets'
+            cand --allow-exec 'Allow jobs that run an external command (exec runtime); the command is printed first'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;status'= {
+            cand --state-dir 'Folder of the worker''s state (default: <data dir>/worker)'
+            cand --wallet 'Wallet or address (default: the selected wallet)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;earnings'= {
+            cand --wallet 'Wallet or address (default: the selected wallet)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;withdraw'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;help'= {
+            cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
+            cand run 'Join a job and work on it round by round until it ends'
+            cand status 'Registration, the state on disk and the current job'
+            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;worker;help;register'= {
+        }
+        &'cohort;worker;help;run'= {
+        }
+        &'cohort;worker;help;status'= {
+        }
+        &'cohort;worker;help;earnings'= {
+        }
+        &'cohort;worker;help;withdraw'= {
+        }
+        &'cohort;worker;help;help'= {
+        }
+        &'cohort;model'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand eval 'Loss and bits per byte of a checkpoint on text files'
+            cand generate 'Sample text from a checkpoint'
+            cand average 'Average checkpoints'' weights (federated averaging), weighted'
+            cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand list 'List tokenized models'
+            cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+            cand holders 'A model token''s holders (from its Transfer events)'
+            cand allocation 'Contributors'' allocations of a model token, claimed or not'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;model;eval'= {
+            cand --data 'Text files or folders (recursive) to score'
+            cand --split 'Which part of the data to score'
+            cand --max-windows 'Score at most N windows of `context` bytes, spread evenly (default: all)'
+            cand --device 'device'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;generate'= {
+            cand --prompt 'Text the sample continues'
+            cand --max-tokens 'Bytes to generate'
+            cand --temperature 'Sampling temperature (0: always the most likely byte)'
+            cand --seed 'Seed for sampling'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;average'= {
+            cand --weights 'Weights, one per checkpoint, comma-separated (default: equal)'
+            cand -o 'Where to write the average (written atomically)'
+            cand --out 'Where to write the average (written atomically)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;verify'= {
+            cand --from 'The checkpoint the span starts from (at step s, with optimizer state)'
+            cand --claimed 'The claimed checkpoint at the end of the span'
+            cand --data 'The training data the worker used'
+            cand --config 'The job spec the worker trained with'
+            cand --worker 'The worker''s address (part of the batch sampling key; default: the zero address)'
+            cand --round 'The round (part of the batch sampling key)'
+            cand --seed 'The seed, when the worker overrode the spec''s'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;tokenize'= {
+            cand --name 'Token name, e.g. "News Summarizer"'
+            cand --symbol 'Token symbol, e.g. NEWS'
+            cand --supply 'Whole supply in tokens (18 decimals), minted once: e.g. 1000000'
+            cand --owner-share 'The job owner''s share, e.g. 20%'
+            cand --data-share 'The data contributors'' share (split by accepted data weight), e.g. 40%'
+            cand --compute-share 'The compute contributors'' share (split by verified work units), e.g. 40%'
+            cand --revenue-asset 'An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --dry-run 'Print every contributor''s allocation and send nothing'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;list'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;show'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;holders'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;allocation'= {
+            cand --for 'Only this contributor (address, wallet name or dev:N)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;download'= {
+            cand -o 'Folder to write model.safetensors, job.toml and provenance.json into'
+            cand --output 'Folder to write model.safetensors, job.toml and provenance.json into'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;help'= {
+            cand eval 'Loss and bits per byte of a checkpoint on text files'
+            cand generate 'Sample text from a checkpoint'
+            cand average 'Average checkpoints'' weights (federated averaging), weighted'
+            cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand list 'List tokenized models'
+            cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+            cand holders 'A model token''s holders (from its Transfer events)'
+            cand allocation 'Contributors'' allocations of a model token, claimed or not'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;model;help;eval'= {
+        }
+        &'cohort;model;help;generate'= {
+        }
+        &'cohort;model;help;average'= {
+        }
+        &'cohort;model;help;verify'= {
+        }
+        &'cohort;model;help;tokenize'= {
+        }
+        &'cohort;model;help;list'= {
+        }
+        &'cohort;model;help;show'= {
+        }
+        &'cohort;model;help;holders'= {
+        }
+        &'cohort;model;help;allocation'= {
+        }
+        &'cohort;model;help;download'= {
+        }
+        &'cohort;model;help;help'= {
+        }
+        &'cohort;rewards'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Everything the wallet can claim: allocations, revenue per asset, worker earnings'
+            cand claim 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
+            cand deposit 'Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)'
+            cand sync 'Account revenue sent to a model''s token directly (plain transfers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;rewards;list'= {
+            cand --model 'Only this model (job id, token address or symbol)'
+            cand --asset 'Only revenue in this asset (address, `native` or symbol)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;rewards;claim'= {
+            cand --model 'Only this model''s allocation and revenue (job id, token address or symbol)'
+            cand --asset 'Only revenue in this asset (address, `native` or symbol)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --all 'Everything: every model''s allocation and revenue, and worker earnings'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;rewards;deposit'= {
+            cand --asset 'Pay in this ERC-20 revenue asset of the model (address or symbol) instead of the native coin'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;rewards;sync'= {
+            cand --asset 'Only this asset (address, `native` or symbol); default: all of the model''s assets'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;rewards;help'= {
+            cand list 'Everything the wallet can claim: allocations, revenue per asset, worker earnings'
+            cand claim 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
+            cand deposit 'Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)'
+            cand sync 'Account revenue sent to a model''s token directly (plain transfers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;rewards;help;list'= {
+        }
+        &'cohort;rewards;help;claim'= {
+        }
+        &'cohort;rewards;help;deposit'= {
+        }
+        &'cohort;rewards;help;sync'= {
+        }
+        &'cohort;rewards;help;help'= {
+        }
+        &'cohort;devnet'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
+            cand status 'Show endpoints, chain id, block height, contract addresses and process health'
+            cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
+            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;devnet;up'= {
+            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one)'
+            cand --block-time 'Seconds between blocks (default: a block per transaction)'
+            cand --nodes 'Number of storage nodes (0 runs the chain alone)'
+            cand --shards 'Number of shards (a power of two dividing --nodes)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;devnet;status'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;devnet;down'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;devnet;reset'= {
+            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one)'
+            cand --block-time 'Seconds between blocks (default: a block per transaction)'
+            cand --nodes 'Number of storage nodes (0 runs the chain alone)'
+            cand --shards 'Number of shards (a power of two dividing --nodes)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;devnet;help'= {
+            cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
+            cand status 'Show endpoints, chain id, block height, contract addresses and process health'
+            cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
+            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;devnet;help;up'= {
+        }
+        &'cohort;devnet;help;status'= {
+        }
+        &'cohort;devnet;help;down'= {
+        }
+        &'cohort;devnet;help;reset'= {
+        }
+        &'cohort;devnet;help;help'= {
+        }
+        &'cohort;node'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;node;run'= {
+            cand --data-dir 'Folder for the node''s data (created if missing; one node per folder)'
+            cand --rpc 'Address for the JSON-RPC server (port 0 picks a free one)'
+            cand --chain-rpc 'The chain''s JSON-RPC URL [default: the profile''s rpc_url]'
+            cand --flow 'The flow contract address [default: the profile''s flow contract]'
+            cand --shard 'The shard this node stores: K/N keeps global segments g with g % N == K'
+            cand --poll-ms 'Milliseconds between chain polls once caught up'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;node;help'= {
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;node;help;run'= {
+        }
+        &'cohort;node;help;help'= {
+        }
+        &'cohort;deploy'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --skip-storage 'Keep the profile''s existing flow and market (e.g. the public 0G network''s) and deploy only cohort''s own contracts'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show the active profile with every override applied, and where the files are'
+            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
+            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand profiles 'List the profiles, marking the active one'
+            cand use 'Make NAME the default profile'
+            cand add 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+            cand remove 'Remove profile NAME'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;config;show'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;get'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;set'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;profiles'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;use'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;add'= {
+            cand --chain-id 'Chain id of the new profile (checked whenever cohort connects)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;remove'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;config;help'= {
+            cand show 'Show the active profile with every override applied, and where the files are'
+            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
+            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand profiles 'List the profiles, marking the active one'
+            cand use 'Make NAME the default profile'
+            cand add 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+            cand remove 'Remove profile NAME'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;config;help;show'= {
+        }
+        &'cohort;config;help;get'= {
+        }
+        &'cohort;config;help;set'= {
+        }
+        &'cohort;config;help;profiles'= {
+        }
+        &'cohort;config;help;use'= {
+        }
+        &'cohort;config;help;add'= {
+        }
+        &'cohort;config;help;remove'= {
+        }
+        &'cohort;config;help;help'= {
+        }
+        &'cohort;completions'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;help'= {
+            cand quickstart 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
+            cand wallet 'Keystore wallets, passwords, balances, transfers and signatures'
+            cand dataset 'Community datasets: create, upload, review, seal, download, verify'
+            cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
+            cand train 'Train the builtin byte-level model on local text files'
+            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+            cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
+            cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+            cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+            cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
+            cand node 'Run a 0G-compatible storage node'
+            cand deploy 'Deploy the contract suite to the active profile''s chain'
+            cand config 'Show and edit profiles and settings'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;help;quickstart'= {
+        }
+        &'cohort;help;wallet'= {
+            cand new 'Create a wallet with a new random key or a new recovery phrase'
+            cand import 'Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)'
+            cand list 'List wallets: name, address, and which one is the default'
+            cand show 'Show a wallet''s address and keystore file'
+            cand default 'Make a wallet the default signer (with --profile: that profile''s wallet)'
+            cand rename 'Rename a wallet'
+            cand remove 'Delete a wallet''s keystore (asks first, unless --yes)'
+            cand change-password 'Re-encrypt a wallet with a new password'
+            cand export 'Print the private key (after confirmation) or copy the keystore file'
+            cand unlock 'Check a wallet''s password; with --remember, keep it in the OS keyring'
+            cand lock 'Forget a password remembered in the OS keyring'
+            cand balance 'Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token)'
+            cand send 'Send the native coin or an ERC-20 token, and wait for the receipt'
+            cand sign 'Sign a message (EIP-191 personal message)'
+            cand verify 'Check an EIP-191 signature: print the signer, or check it is --address'
+        }
+        &'cohort;help;wallet;new'= {
+        }
+        &'cohort;help;wallet;import'= {
+        }
+        &'cohort;help;wallet;list'= {
+        }
+        &'cohort;help;wallet;show'= {
+        }
+        &'cohort;help;wallet;default'= {
+        }
+        &'cohort;help;wallet;rename'= {
+        }
+        &'cohort;help;wallet;remove'= {
+        }
+        &'cohort;help;wallet;change-password'= {
+        }
+        &'cohort;help;wallet;export'= {
+        }
+        &'cohort;help;wallet;unlock'= {
+        }
+        &'cohort;help;wallet;lock'= {
+        }
+        &'cohort;help;wallet;balance'= {
+        }
+        &'cohort;help;wallet;send'= {
+        }
+        &'cohort;help;wallet;sign'= {
+        }
+        &'cohort;help;wallet;verify'= {
+        }
+        &'cohort;help;dataset'= {
+            cand create 'Create a dataset; you become its curator'
+            cand upload 'Upload files or folders and record them as your contributions'
+            cand list 'List every dataset'
+            cand show 'Show a dataset''s metadata and its contributions'
+            cand contributors 'Show each contributor''s weight (accepted size × score) and share'
+            cand review 'Accept (with a score) or reject contributions (curator only)'
+            cand seal 'Seal a dataset: its weights never change again and jobs may train on it (curator only)'
+            cand download 'Download the accepted files to DIR/<contributor address>/<path>, each verified'
+            cand verify 'Ask the storage nodes for every file and report missing or unfinalized ones'
+        }
+        &'cohort;help;dataset;create'= {
+        }
+        &'cohort;help;dataset;upload'= {
+        }
+        &'cohort;help;dataset;list'= {
+        }
+        &'cohort;help;dataset;show'= {
+        }
+        &'cohort;help;dataset;contributors'= {
+        }
+        &'cohort;help;dataset;review'= {
+        }
+        &'cohort;help;dataset;seal'= {
+        }
+        &'cohort;help;dataset;download'= {
+        }
+        &'cohort;help;dataset;verify'= {
+        }
+        &'cohort;help;storage'= {
+            cand upload 'Upload files: compute the root, pay the fee, submit, send every node its segments'
+            cand download 'Download files by root, checking every segment''s proof and the whole root'
+            cand info 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+            cand root 'Compute a file''s root and submission nodes locally (no network)'
+        }
+        &'cohort;help;storage;upload'= {
+        }
+        &'cohort;help;storage;download'= {
+        }
+        &'cohort;help;storage;info'= {
+        }
+        &'cohort;help;storage;root'= {
+        }
+        &'cohort;help;train'= {
+        }
+        &'cohort;help;job'= {
+            cand submit 'Check a job spec, upload its bundle and escrow rounds × reward per round'
+            cand list 'List jobs'
+            cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
+            cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
+            cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
+            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
+        }
+        &'cohort;help;job;submit'= {
+        }
+        &'cohort;help;job;list'= {
+        }
+        &'cohort;help;job;show'= {
+        }
+        &'cohort;help;job;watch'= {
+        }
+        &'cohort;help;job;cancel'= {
+        }
+        &'cohort;help;job;coordinate'= {
+        }
+        &'cohort;help;job;audit'= {
+        }
+        &'cohort;help;worker'= {
+            cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
+            cand run 'Join a job and work on it round by round until it ends'
+            cand status 'Registration, the state on disk and the current job'
+            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
+        }
+        &'cohort;help;worker;register'= {
+        }
+        &'cohort;help;worker;run'= {
+        }
+        &'cohort;help;worker;status'= {
+        }
+        &'cohort;help;worker;earnings'= {
+        }
+        &'cohort;help;worker;withdraw'= {
+        }
+        &'cohort;help;model'= {
+            cand eval 'Loss and bits per byte of a checkpoint on text files'
+            cand generate 'Sample text from a checkpoint'
+            cand average 'Average checkpoints'' weights (federated averaging), weighted'
+            cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand list 'List tokenized models'
+            cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+            cand holders 'A model token''s holders (from its Transfer events)'
+            cand allocation 'Contributors'' allocations of a model token, claimed or not'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+        }
+        &'cohort;help;model;eval'= {
+        }
+        &'cohort;help;model;generate'= {
+        }
+        &'cohort;help;model;average'= {
+        }
+        &'cohort;help;model;verify'= {
+        }
+        &'cohort;help;model;tokenize'= {
+        }
+        &'cohort;help;model;list'= {
+        }
+        &'cohort;help;model;show'= {
+        }
+        &'cohort;help;model;holders'= {
+        }
+        &'cohort;help;model;allocation'= {
+        }
+        &'cohort;help;model;download'= {
+        }
+        &'cohort;help;rewards'= {
+            cand list 'Everything the wallet can claim: allocations, revenue per asset, worker earnings'
+            cand claim 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
+            cand deposit 'Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)'
+            cand sync 'Account revenue sent to a model''s token directly (plain transfers)'
+        }
+        &'cohort;help;rewards;list'= {
+        }
+        &'cohort;help;rewards;claim'= {
+        }
+        &'cohort;help;rewards;deposit'= {
+        }
+        &'cohort;help;rewards;sync'= {
+        }
+        &'cohort;help;devnet'= {
+            cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
+            cand status 'Show endpoints, chain id, block height, contract addresses and process health'
+            cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
+            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+        }
+        &'cohort;help;devnet;up'= {
+        }
+        &'cohort;help;devnet;status'= {
+        }
+        &'cohort;help;devnet;down'= {
+        }
+        &'cohort;help;devnet;reset'= {
+        }
+        &'cohort;help;node'= {
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+        }
+        &'cohort;help;node;run'= {
+        }
+        &'cohort;help;deploy'= {
+        }
+        &'cohort;help;config'= {
+            cand show 'Show the active profile with every override applied, and where the files are'
+            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
+            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand profiles 'List the profiles, marking the active one'
+            cand use 'Make NAME the default profile'
+            cand add 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+            cand remove 'Remove profile NAME'
+        }
+        &'cohort;help;config;show'= {
+        }
+        &'cohort;help;config;get'= {
+        }
+        &'cohort;help;config;set'= {
+        }
+        &'cohort;help;config;profiles'= {
+        }
+        &'cohort;help;config;use'= {
+        }
+        &'cohort;help;config;add'= {
+        }
+        &'cohort;help;config;remove'= {
+        }
+        &'cohort;help;completions'= {
+        }
+        &'cohort;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
