@@ -60,4 +60,4 @@ cargo install --path . --locked --quiet
 BIN="$(dirname "$(command -v cargo)")/cohort"
 say "installed $("$BIN" --version) at $BIN"
 case ":$PATH:" in *":$(dirname "$BIN"):"*) ;; *) say "add $(dirname "$BIN") to your PATH";; esac
-say "done: run 'cohort devnet up' to start a local devnet"
+say "done: run 'cohort quickstart' to see the whole lifecycle on a local devnet"
