@@ -247,3 +247,55 @@ fn help_lists_env_vars_and_examples() {
         .stdout(predicate::str::contains("Exit codes"))
         .stdout(predicate::str::contains("not implemented").not());
 }
+
+#[test]
+fn progress_json_streams_events_on_stderr_and_keeps_stdout_one_document() {
+    let home = Home::new();
+    let file = home.path().join("data.bin");
+    std::fs::write(&file, vec![7u8; 600_000]).unwrap();
+    let out = home
+        .cmd()
+        .args([
+            "--progress",
+            "json",
+            "--json",
+            "storage",
+            "root",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["size"], 600_000);
+    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON Lines: {l:?}: {e}")))
+        .collect();
+    let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"begin"), "{kinds:?}");
+    assert_eq!(kinds.last(), Some(&"end"), "{kinds:?}");
+    assert_eq!(events.last().unwrap()["data"]["position"], 600_000);
+    // --no-progress: nothing on stderr.
+    let out = home
+        .cmd()
+        .args([
+            "--no-progress",
+            "--json",
+            "storage",
+            "root",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
