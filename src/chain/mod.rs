@@ -126,8 +126,3 @@ pub struct SignerChain {
     pub provider: DynProvider,
     pub address: Address,
 }
-
-/// Formats wei as a decimal amount of the native coin (`1.5 ETH`-style, without the unit).
-pub fn format_units(value: U256, decimals: u8) -> String {
-    alloy::primitives::utils::format_units(value, decimals).unwrap_or_else(|_| value.to_string())
-}

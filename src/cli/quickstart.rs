@@ -22,9 +22,7 @@ pub struct QuickstartArgs {
 
 fn eth(wei: &str) -> String {
     let v = wei.parse::<alloy::primitives::U256>().unwrap_or_default();
-    let s = crate::chain::format_units(v, 18);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    format!("{s} ETH")
+    format!("{} ETH", crate::wallet::format_amount(v, 18))
 }
 
 fn render(r: &Report) -> String {

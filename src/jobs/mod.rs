@@ -455,6 +455,20 @@ impl Market {
         send_and_confirm(s, tx, label, progress).await
     }
 
+    /// Sends a call's transaction and returns where it landed.
+    async fn tx<C: alloy::contract::CallDecoder>(
+        &self,
+        s: &SignerChain,
+        call: alloy::contract::CallBuilder<&DynProvider, C>,
+        label: &str,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let c = self
+            .send(s, call.into_transaction_request(), label, progress)
+            .await?;
+        Ok(TxRef::from(&c))
+    }
+
     /// Declares (or updates) the signer's machine.
     pub async fn register_worker(
         &self,
@@ -462,12 +476,13 @@ impl Market {
         inventory: &str,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.registerWorker(inventory.to_string());
-        let c = self
-            .send(s, call.into_transaction_request(), "registering", progress)
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s).registerWorker(inventory.to_string()),
+            "registering",
+            progress,
+        )
+        .await
     }
 
     /// Creates a job paying exactly `rounds × reward` and returns its id.
@@ -516,22 +531,14 @@ impl Market {
 
     /// The signer joins a job.
     pub async fn join(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.join(U256::from(id));
-        let c = self
-            .send(s, call.into_transaction_request(), "joining", progress)
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(s, self.with(s).join(U256::from(id)), "joining", progress)
+            .await
     }
 
     /// The signer leaves a job.
     pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.leave(U256::from(id));
-        let c = self
-            .send(s, call.into_transaction_request(), "leaving", progress)
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(s, self.with(s).leave(U256::from(id)), "leaving", progress)
+            .await
     }
 
     /// The coordinator starts the job.
@@ -541,12 +548,13 @@ impl Market {
         id: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.startJob(U256::from(id));
-        let c = self
-            .send(s, call.into_transaction_request(), "starting job", progress)
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s).startJob(U256::from(id)),
+            "starting job",
+            progress,
+        )
+        .await
     }
 
     /// Submits the signer's work bundle for a round.
@@ -559,17 +567,14 @@ impl Market {
         units: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.submitWork(U256::from(id), round, bundle_root, U256::from(units));
-        let c = self
-            .send(
-                s,
-                call.into_transaction_request(),
-                "submitting work",
-                progress,
-            )
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s)
+                .submitWork(U256::from(id), round, bundle_root, U256::from(units)),
+            "submitting work",
+            progress,
+        )
+        .await
     }
 
     /// The coordinator finalizes a round.
@@ -584,17 +589,14 @@ impl Market {
         report: B256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.finalizeRound(U256::from(id), round, aggregate, accepted.to_vec(), report);
-        let c = self
-            .send(
-                s,
-                call.into_transaction_request(),
-                "finalizing round",
-                progress,
-            )
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s)
+                .finalizeRound(U256::from(id), round, aggregate, accepted.to_vec(), report),
+            "finalizing round",
+            progress,
+        )
+        .await
     }
 
     /// The coordinator completes the job with its final model.
@@ -605,17 +607,13 @@ impl Market {
         model_root: B256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.completeJob(U256::from(id), model_root);
-        let c = self
-            .send(
-                s,
-                call.into_transaction_request(),
-                "completing job",
-                progress,
-            )
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s).completeJob(U256::from(id), model_root),
+            "completing job",
+            progress,
+        )
+        .await
     }
 
     /// The owner cancels the job.
@@ -625,17 +623,13 @@ impl Market {
         id: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let jm = self.with(s);
-        let call = jm.cancelJob(U256::from(id));
-        let c = self
-            .send(
-                s,
-                call.into_transaction_request(),
-                "cancelling job",
-                progress,
-            )
-            .await?;
-        Ok(TxRef::from(&c))
+        self.tx(
+            s,
+            self.with(s).cancelJob(U256::from(id)),
+            "cancelling job",
+            progress,
+        )
+        .await
     }
 
     /// Pays the signer's credited earnings to its payee; returns the amount.

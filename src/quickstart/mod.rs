@@ -740,8 +740,7 @@ fn holding(model: &Value, address: &str) -> (String, f64) {
                 .as_str()
                 .and_then(|b| b.parse::<alloy::primitives::U256>().ok())
                 .unwrap_or_default();
-            let bal = crate::chain::format_units(bal, 18);
-            let bal = bal.trim_end_matches('0').trim_end_matches('.').to_string();
+            let bal = crate::wallet::format_amount(bal, 18);
             let share = h["share_ppm"]
                 .as_f64()
                 .map(|ppm| ppm / 10_000.0)

@@ -81,3 +81,169 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
     };
     ck.save(out)
 }
+
+/// The weighted average of safetensors files' float tensors (exec jobs): every file must hold
+/// the same tensor names, dtypes and shapes; F32, F64 and BF16 are averaged in f64 and
+/// written back in their dtype; the first file's metadata is kept.
+pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
+    use safetensors::{Dtype, SafeTensors, tensor::TensorView};
+    let total: f64 = inputs.iter().map(|(_, w)| w).sum();
+    if inputs.is_empty() || total <= 0.0 {
+        return Err(Error::usage("average.none", "nothing to average"));
+    }
+    let files: Vec<Vec<u8>> = inputs
+        .iter()
+        .map(|(p, _)| std::fs::read(p).map_err(|e| Error::io("read", p, e)))
+        .collect::<Result<_>>()?;
+    let parsed: Vec<SafeTensors> = files
+        .iter()
+        .zip(inputs)
+        .map(|(b, (p, _))| {
+            SafeTensors::deserialize(b).map_err(|e| {
+                Error::verification(
+                    "average.bad_file",
+                    format!("{} is not safetensors: {e}", p.display()),
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    // The first input's metadata (format, config, step…) carries over, so a trainer that wrote
+    // it can start from the average.
+    let metadata = SafeTensors::read_metadata(&files[0])
+        .ok()
+        .and_then(|(_, m)| m.metadata().clone());
+    let mut names: Vec<String> = parsed[0].names().into_iter().map(str::to_string).collect();
+    names.sort();
+    let mut outputs: Vec<(String, Dtype, Vec<usize>, Vec<u8>)> = Vec::new();
+    for name in &names {
+        let first = parsed[0]
+            .tensor(name)
+            .map_err(|e| Error::failed("average", e.to_string()))?;
+        let (dtype, shape) = (first.dtype(), first.shape().to_vec());
+        let n: usize = shape.iter().product();
+        let mut acc = vec![0f64; n];
+        for (t, (_, w)) in parsed.iter().zip(inputs) {
+            let v = t.tensor(name).map_err(|_| {
+                Error::verification(
+                    "average.mismatch",
+                    format!("a checkpoint lacks tensor {name}"),
+                )
+            })?;
+            if v.dtype() != dtype || v.shape() != shape.as_slice() {
+                return Err(Error::verification(
+                    "average.mismatch",
+                    format!("tensor {name} differs in dtype or shape"),
+                ));
+            }
+            let vals = to_f64(v.data(), dtype).ok_or_else(|| {
+                Error::usage(
+                    "average.dtype",
+                    format!("tensor {name} has dtype {dtype:?}, which cannot be averaged"),
+                )
+            })?;
+            for (a, x) in acc.iter_mut().zip(vals) {
+                *a += x * w / total;
+            }
+        }
+        outputs.push((name.clone(), dtype, shape, from_f64(&acc, dtype)));
+    }
+    let views: Vec<(String, TensorView)> = outputs
+        .iter()
+        .map(|(n, d, s, b)| {
+            Ok((
+                n.clone(),
+                TensorView::new(*d, s.clone(), b)
+                    .map_err(|e| Error::failed("average", e.to_string()))?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let bytes = safetensors::serialize(views, metadata)
+        .map_err(|e| Error::failed("average", e.to_string()))?;
+    crate::fsutil::write_atomic(out, &bytes, 0o644)
+}
+
+fn to_f64(b: &[u8], d: safetensors::Dtype) -> Option<Vec<f64>> {
+    use safetensors::Dtype;
+    Some(match d {
+        Dtype::F32 => b
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()) as f64)
+            .collect(),
+        Dtype::F64 => b
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes(c.try_into().unwrap()))
+            .collect(),
+        Dtype::BF16 => b
+            .chunks_exact(2)
+            .map(|c| f32::from_bits((u16::from_le_bytes([c[0], c[1]]) as u32) << 16) as f64)
+            .collect(),
+        _ => return None,
+    })
+}
+
+fn from_f64(v: &[f64], d: safetensors::Dtype) -> Vec<u8> {
+    use safetensors::Dtype;
+    match d {
+        Dtype::F64 => v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        Dtype::BF16 => v
+            .iter()
+            .flat_map(|x| (((*x as f32).to_bits() >> 16) as u16).to_le_bytes())
+            .collect(),
+        _ => v.iter().flat_map(|x| (*x as f32).to_le_bytes()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use safetensors::{Dtype, SafeTensors, tensor::TensorView};
+
+    fn write(path: &Path, values: &[f32]) {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let view = TensorView::new(Dtype::F32, vec![values.len()], &bytes).unwrap();
+        let meta = std::collections::HashMap::from([("step".to_string(), "7".to_string())]);
+        std::fs::write(
+            path,
+            safetensors::serialize([("w", view)], Some(meta)).unwrap(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn exec_checkpoints_average_by_weight_and_keep_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, out) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("o"),
+        );
+        write(&a, &[1.0, 2.0]);
+        write(&b, &[4.0, 8.0]);
+        average_safetensors(&[(a, 2.0), (b, 1.0)], &out).unwrap();
+        let bytes = std::fs::read(&out).unwrap();
+        let t = SafeTensors::deserialize(&bytes).unwrap();
+        let w = t.tensor("w").unwrap();
+        let got: Vec<f32> = w
+            .data()
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(got, vec![2.0, 4.0]);
+        let (_, meta) = SafeTensors::read_metadata(&bytes).unwrap();
+        assert_eq!(meta.metadata().as_ref().unwrap()["step"], "7");
+    }
+
+    #[test]
+    fn exec_checkpoints_of_different_shapes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, out) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("o"),
+        );
+        write(&a, &[1.0, 2.0]);
+        write(&b, &[4.0]);
+        let e = average_safetensors(&[(a, 1.0), (b, 1.0)], &out).unwrap_err();
+        assert_eq!(e.exit_code(), 5);
+    }
+}
