@@ -3,6 +3,8 @@
 #
 #   ./install.sh          install cohort (cargo install) and anvil; idempotent
 #   ./install.sh --test   install what the test suite needs and run it (the README's test command)
+#   ./install.sh --cuda   install cohort with the trainer's CUDA path (`--features cuda`); needs nvcc
+#                         (a CUDA toolkit, or `scripts/cuda-toolkit.sh` and its env.sh)
 #
 # Needs Rust (cargo) and Node.js with npm. Set COHORT_HOME to install the tools somewhere else.
 set -euo pipefail
@@ -20,6 +22,20 @@ anvil_in() { # the native anvil binary inside an npm prefix
   local os; case "$(uname -s)" in Linux) os=linux;; Darwin) os=darwin;; *) os=unknown;; esac
   echo "$1/node_modules/@foundry-rs/anvil-$os-$arch/bin/anvil"
 }
+
+FEATURES=()
+if [ "${1:-}" = "--cuda" ]; then
+  FEATURES=(--features cuda)
+  if ! command -v nvcc >/dev/null 2>&1; then
+    [ -n "${CUDA_HOME:-}" ] && [ -x "$CUDA_HOME/bin/nvcc" ] && export PATH="$CUDA_HOME/bin:$PATH" ||
+      die "--cuda needs the CUDA compiler nvcc, which was not found. Install a CUDA toolkit (12.x or 13.x), or run 'scripts/cuda-toolkit.sh' and 'source' the env.sh it names, then run ./install.sh --cuda again."
+  fi
+  if ! command -v nvidia-smi >/dev/null 2>&1 && [ -z "${CUDA_COMPUTE_CAP:-}" ]; then
+    die "--cuda on a machine without nvidia-smi needs CUDA_COMPUTE_CAP set to the target GPU's compute capability (e.g. 90 for H100/H200, 89 for L4/RTX 4090, 80 for A100)"
+  fi
+elif [ -n "${1:-}" ] && [ "$1" != "--test" ]; then
+  die "unknown option '$1' (use --test or --cuda, or nothing)"
+fi
 
 if [ "${1:-}" = "--test" ]; then
   say "installing the test tools (anvil, the official 0G TS SDK, solc) with npm ci"
@@ -55,8 +71,8 @@ else
   say "installed $("$ANVIL" --version | head -1)"
 fi
 
-say "building and installing cohort (cargo install --path . --locked)"
-cargo install --path . --locked --quiet
+say "building and installing cohort (cargo install --path . --locked ${FEATURES[*]:-})"
+cargo install --path . --locked --quiet ${FEATURES[@]+"${FEATURES[@]}"}
 BIN="$(dirname "$(command -v cargo)")/cohort"
 say "installed $("$BIN" --version) at $BIN"
 case ":$PATH:" in *":$(dirname "$BIN"):"*) ;; *) say "add $(dirname "$BIN") to your PATH";; esac

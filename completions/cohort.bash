@@ -3321,7 +3321,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__audit)
-            opts="-q -v -y -h -V --round --worker --tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --round --worker --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3336,6 +3336,10 @@ _cohort() {
                     return 0
                     ;;
                 --tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-tolerance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3413,7 +3417,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__coordinate)
-            opts="-q -v -y -h -V --min-workers --poll --tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --min-workers --poll --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3428,6 +3432,10 @@ _cohort() {
                     return 0
                     ;;
                 --tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-tolerance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4361,7 +4369,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__verify)
-            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4393,6 +4401,10 @@ _cohort() {
                     ;;
                 --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -W "auto cpu cuda" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -4557,7 +4569,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__quickstart)
-            opts="-q -v -y -h -V --port --rounds --steps --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -67,6 +67,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l gpu -d 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -852,7 +853,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l min-workers -d 'Start the job once this many workers joined' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l poll -d 'Seconds between polls of the chain' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest difference accepted as CPU-kernel rounding when re-executing' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -874,7 +876,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l round -d 'The round (from 0)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l worker -d 'The worker whose submission is audited (address, wallet name or dev:N)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest difference accepted as CPU-kernel rounding' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1121,6 +1124,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l worker -d 'The worker\'s address (part of the batch sampling key; default: the zero address)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l round -d 'The round (part of the batch sampling key)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l seed -d 'The seed, when the worker overrode the spec\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l device -d 'Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
+cpu\t'The CPU (bit-reproducible)'
+cuda\t'CUDA GPU 0'"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

@@ -8,8 +8,8 @@ use cohort::progress::Silent;
 use cohort::trainer::model::Model;
 use cohort::trainer::ops::Kernels;
 use cohort::trainer::{
-    self, Checkpoint, Corpus, DeviceChoice, ModelConfig, Split, TrainConfig, TrainOptions,
-    VerifyOptions,
+    self, Checkpoint, Corpus, DEFAULT_GPU_TOLERANCE, DeviceChoice, ModelConfig, Split, Tolerance,
+    TrainConfig, TrainOptions, VerifyOptions,
 };
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
@@ -312,11 +312,33 @@ fn verify_span_accepts_honest_work_and_reports_tampering() {
         seed: None,
         round: 3,
         worker,
+        device: DeviceChoice::Cpu,
     };
     let honest = trainer::verify_span(from, claimed, &v).unwrap();
     assert!(honest.identical, "{honest:?}");
     assert_eq!((honest.from_step, honest.to_step), (10, 20));
     assert!(honest.compared_optimizer);
+    assert_eq!(honest.relative_diff, 0.0);
+    assert!(honest.span_change > 0.0);
+    let tol = Tolerance::default();
+    assert!(honest.accepted(&tol, false) && honest.accepted(&tol, true));
+
+    // Work done elsewhere in floating point (a GPU): every weight off by 0.5% of the span's
+    // change. Rejected as CPU work, accepted as GPU work; other batches are rejected as both.
+    let mut ck = Checkpoint::load(claimed).unwrap();
+    let noise = (honest.span_change * 0.005) as f32;
+    for (_, (_, data)) in ck.weights.iter_mut() {
+        for (i, x) in data.iter_mut().enumerate() {
+            *x += if i % 2 == 0 { noise } else { -noise };
+        }
+    }
+    let rounded = dir.path().join("rounded.safetensors");
+    ck.save(&rounded).unwrap();
+    let r = trainer::verify_span(from, &rounded, &v).unwrap();
+    assert!(!r.identical);
+    assert!(r.relative_diff > 0.004 && r.relative_diff < 0.006, "{r:?}");
+    assert!(!r.accepted(&tol, false), "{r:?}");
+    assert!(r.accepted(&tol, true), "{r:?}");
 
     let mut ck = Checkpoint::load(claimed).unwrap();
     ck.weights.get_mut("blocks.0.mlp.fc.bias").unwrap().1[3] += 0.001;
@@ -333,16 +355,15 @@ fn verify_span_accepts_honest_work_and_reports_tampering() {
     assert_eq!(bad[0].name, "blocks.0.mlp.fc.bias");
     assert!((bad[0].max_abs_diff - 0.001).abs() < 1e-4);
 
-    // The wrong worker address means other batches: not reproduced.
+    // The wrong worker address means other batches: not reproduced, not even as GPU work.
     let wrong = VerifyOptions {
         worker: [0x43; 20],
         ..v
     };
-    assert!(
-        !trainer::verify_span(from, claimed, &wrong)
-            .unwrap()
-            .identical
-    );
+    let other = trainer::verify_span(from, claimed, &wrong).unwrap();
+    assert!(!other.identical);
+    assert!(other.relative_diff > DEFAULT_GPU_TOLERANCE, "{other:?}");
+    assert!(!other.accepted(&tol, true));
 
     // Through the binary: exit 0 for the honest span, 5 for the tampered one.
     let spec = write(
@@ -530,4 +551,55 @@ fn every_fixture_job_spec_parses() {
         tiny.training_config().decay_steps,
         Some(300 * tiny.job.unwrap().rounds)
     );
+}
+
+/// Without the `cuda` feature, every way of asking for a GPU stops at once with exit 2 and says
+/// how to rebuild; bad tolerances are refused before anything is contacted.
+#[cfg(not(feature = "cuda"))]
+#[test]
+fn gpu_requests_without_the_cuda_feature_name_the_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus();
+    let spec = fixture_spec("tiny.toml");
+    let runs: Vec<Vec<String>> = vec![
+        vec![
+            "train".into(),
+            "--data".into(),
+            corpus.display().to_string(),
+            "--config".into(),
+            spec.display().to_string(),
+            "--out".into(),
+            dir.path().join("o").display().to_string(),
+            "--device".into(),
+            "cuda".into(),
+        ],
+        vec!["quickstart".into(), "--gpu".into()],
+    ];
+    for args in runs {
+        let out = cohort(dir.path()).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("without CUDA support"), "{args:?}: {err}");
+        assert!(err.contains("--features cuda"), "{args:?}: {err}");
+    }
+    let worker = "--worker=0x0000000000000000000000000000000000000001";
+    for (args, flag) in [
+        (
+            vec!["job", "coordinate", "1", "--gpu-tolerance=-1"],
+            "--gpu-tolerance",
+        ),
+        (
+            vec!["job", "audit", "1", "--round=0", worker, "--tolerance=nan"],
+            "--tolerance",
+        ),
+    ] {
+        let out = cohort(dir.path())
+            .args(&args)
+            .args(["--rpc-url", "http://127.0.0.1:9"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(flag), "{args:?}: {err}");
+    }
 }

@@ -11,10 +11,11 @@ use super::opts::SignerOpts;
 use crate::chain::SignerChain;
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport, DEFAULT_TOLERANCE};
+use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
 use crate::jobs::submit::{SubmitPlan, Submitted};
 use crate::jobs::{self, JobInfo, JobState, Market, parse_job_id};
+use crate::trainer::{DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, Tolerance};
 use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
@@ -117,9 +118,8 @@ pub struct CoordinateArgs {
     /// Seconds between polls of the chain.
     #[arg(long, default_value_t = 1.0, value_name = "SECS")]
     pub poll: f64,
-    /// Largest difference accepted as CPU-kernel rounding when re-executing.
-    #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "X")]
-    pub tolerance: f64,
+    #[command(flatten)]
+    pub tolerance: ToleranceOpts,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
@@ -134,9 +134,31 @@ pub struct AuditArgs {
     /// The worker whose submission is audited (address, wallet name or dev:N).
     #[arg(long, value_name = "ADDRESS")]
     pub worker: String,
-    /// Largest difference accepted as CPU-kernel rounding.
+    #[command(flatten)]
+    pub tolerance: ToleranceOpts,
+}
+
+/// How close a re-execution must come to the submitted checkpoints.
+#[derive(Debug, Args)]
+pub struct ToleranceOpts {
+    /// Largest absolute difference accepted as rounding between CPU models.
     #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "X")]
     pub tolerance: f64,
+    /// For jobs that require a GPU: largest difference accepted, as a fraction of the span's
+    /// largest weight change (GPU and CPU kernels round differently).
+    #[arg(long, default_value_t = DEFAULT_GPU_TOLERANCE, value_name = "FRACTION")]
+    pub gpu_tolerance: f64,
+}
+
+impl ToleranceOpts {
+    fn get(&self) -> Result<Tolerance> {
+        let t = Tolerance {
+            absolute: self.tolerance,
+            gpu_relative: self.gpu_tolerance,
+        };
+        t.validate()?;
+        Ok(t)
+    }
 }
 
 impl JobCommand {
@@ -250,7 +272,7 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     }
     ctx.printer
         .note(&format!("job {} submitted; coordinating", done.job_id));
-    let opts = coord_opts(&client, a.min_workers, 1.0, DEFAULT_TOLERANCE)?;
+    let opts = coord_opts(&client, a.min_workers, 1.0, Tolerance::default())?;
     let report =
         jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
     ctx.printer.result(
@@ -270,14 +292,8 @@ fn coord_opts(
     client: &Client,
     min_workers: u32,
     poll: f64,
-    tolerance: f64,
+    tolerance: Tolerance,
 ) -> Result<CoordinateOptions> {
-    if !(tolerance >= 0.0 && tolerance.is_finite()) {
-        return Err(Error::usage(
-            "job.bad_tolerance",
-            "--tolerance must be 0 or more",
-        ));
-    }
     Ok(CoordinateOptions {
         min_workers,
         poll: secs(poll, "--poll")?,
@@ -567,10 +583,11 @@ fn render_coordinated(r: &CoordinateReport) -> String {
 
 async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
+    let tolerance = a.tolerance.get()?;
     let client = ctx.client()?;
     let market = Market::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
-    let opts = coord_opts(&client, a.min_workers, a.poll, a.tolerance)?;
+    let opts = coord_opts(&client, a.min_workers, a.poll, tolerance)?;
     let progress = ctx.printer.progress();
     let r = jobs::coordinator::coordinate(&client, &s, id, &opts, progress.as_ref()).await?;
     ctx.printer.result(&r, render_coordinated);
@@ -579,11 +596,11 @@ async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
 
 async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
+    let tolerance = a.tolerance.get()?;
     let client = ctx.client()?;
     let worker = crate::wallet::resolve_address(&ctx.paths, &client.profile, &a.worker)?;
     let progress = ctx.printer.progress();
-    let r =
-        jobs::audit::audit(&client, id, a.round, worker, a.tolerance, progress.as_ref()).await?;
+    let r = jobs::audit::audit(&client, id, a.round, worker, tolerance, progress.as_ref()).await?;
     ctx.printer.result(&r, |r| {
         let mut out = format!(
             "{} : job {} round {} worker {} ({} spans, largest difference {:e})",
@@ -605,7 +622,12 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
                 if s.identical {
                     "identical".to_string()
                 } else {
-                    format!("differs by {:e}", s.max_abs_diff)
+                    format!(
+                        "differs by {:e} ({:.2e} of the span's change){}",
+                        s.max_abs_diff,
+                        s.relative_diff,
+                        if s.accepted { ", within tolerance" } else { "" }
+                    )
                 },
                 s.worst_tensor
                     .as_ref()

@@ -249,6 +249,9 @@ pub struct VerifyArgs {
     /// The seed, when the worker overrode the spec's.
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+    /// Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU.
+    #[arg(long, value_enum, default_value_t = DeviceArg::Cpu)]
+    pub device: DeviceArg,
 }
 
 impl VerifyArgs {
@@ -261,6 +264,7 @@ impl VerifyArgs {
             seed: self.seed,
             round: self.round,
             worker: parse_worker(self.worker.as_deref())?,
+            device: self.device.into(),
         };
         let (from, claimed) = (self.from, self.claimed);
         let report = blocking(move || trainer::verify_span(&from, &claimed, &opts)).await?;
@@ -287,8 +291,13 @@ fn render_verify(r: &VerifyReport) -> String {
         )
     } else {
         format!(
-            "DIFFERENT: steps {}..{} (largest difference {:e})",
-            r.from_step, r.to_step, r.max_abs_diff
+            "DIFFERENT: steps {}..{} (largest difference {:e}; weights {:e}, {:.2e} of the span's largest weight change {:e})",
+            r.from_step,
+            r.to_step,
+            r.max_abs_diff,
+            r.weights_max_abs_diff,
+            r.relative_diff,
+            r.span_change
         )
     };
     if !r.identical {

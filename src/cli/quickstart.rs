@@ -18,6 +18,10 @@ pub struct QuickstartArgs {
     /// Training steps per worker per round.
     #[arg(long, default_value_t = 60)]
     pub steps: u64,
+    /// Make the demo job require a GPU: the workers train on CUDA and the coordinator
+    /// re-executes on the GPU (needs a cohort built with `--features cuda`).
+    #[arg(long)]
+    pub gpu: bool,
 }
 
 fn eth(wei: &str) -> String {
@@ -81,6 +85,15 @@ fn render(r: &Report) -> String {
 
 impl QuickstartArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        if self.gpu && !cfg!(feature = "cuda") {
+            return Err(Error::usage(
+                "quickstart.no_cuda",
+                "--gpu trains on CUDA, but this cohort was built without CUDA support",
+            )
+            .hint(
+                "rebuild with `cargo install --path . --locked --features cuda`, or drop --gpu",
+            ));
+        }
         let exe = std::env::current_exe().map_err(|e| {
             Error::failed(
                 "quickstart.exe",
@@ -91,6 +104,7 @@ impl QuickstartArgs {
             port: self.port,
             rounds: self.rounds,
             steps: self.steps,
+            gpu: self.gpu,
             verbose: ctx.global.verbose > 0,
         };
         // Step notes go to stderr unless --quiet; the summary is the result.

@@ -14,7 +14,7 @@ use super::{Market, WorkStatus};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::trainer::{self, Checkpoint};
+use crate::trainer::{self, Checkpoint, Tolerance};
 
 /// One re-executed span.
 #[derive(Debug, Clone, Serialize)]
@@ -23,6 +23,10 @@ pub struct SpanCheck {
     pub to_step: u64,
     pub identical: bool,
     pub max_abs_diff: f64,
+    /// The largest weight difference as a fraction of the span's largest weight change.
+    pub relative_diff: f64,
+    /// Within the tolerance.
+    pub accepted: bool,
     /// The tensor with the largest difference (when not identical).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_tensor: Option<String>,
@@ -46,7 +50,9 @@ pub struct AuditReport {
     pub matches: bool,
     /// The largest difference over all spans.
     pub max_abs_diff: f64,
-    pub tolerance: f64,
+    /// The job requires a GPU: its work is judged with the GPU tolerance too.
+    pub gpu_job: bool,
+    pub tolerance: Tolerance,
 }
 
 /// Re-executes the whole submission of `worker` in `round`, span by span.
@@ -55,7 +61,7 @@ pub async fn audit(
     job_id: u64,
     round: u32,
     worker: Address,
-    tolerance: f64,
+    tolerance: Tolerance,
     progress: &dyn Progress,
 ) -> Result<AuditReport> {
     let market = Market::open(client).await?;
@@ -135,14 +141,13 @@ pub async fn audit(
             to_step: s1,
             identical: r.identical,
             max_abs_diff: r.max_abs_diff,
+            relative_diff: r.relative_diff,
+            accepted: r.accepted(&tolerance, ctx.gpu_job()),
             worst_tensor: worst,
         });
     }
     let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
-    let matches = starts
-        && spans
-            .iter()
-            .all(|s| s.identical || s.max_abs_diff <= tolerance);
+    let matches = starts && spans.iter().all(|s| s.accepted);
     Ok(AuditReport {
         job_id,
         round,
@@ -154,6 +159,7 @@ pub async fn audit(
         spans,
         matches,
         max_abs_diff,
+        gpu_job: ctx.gpu_job(),
         tolerance,
     })
 }

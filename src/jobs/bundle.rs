@@ -152,6 +152,9 @@ pub struct Verdict {
     /// The largest absolute difference of the re-execution (0 when identical).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_abs_diff: Option<f64>,
+    /// The largest weight difference as a fraction of the span's largest weight change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative_diff: Option<f64>,
     /// The worker's final validation loss as it reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_val_loss: Option<f64>,
@@ -174,6 +177,10 @@ pub struct RoundReport {
     pub val_loss: Option<f64>,
     /// Largest difference accepted as CPU-kernel rounding noise.
     pub tolerance: f64,
+    /// For jobs that require a GPU: the largest difference accepted as a fraction of the
+    /// span's largest weight change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_tolerance: Option<f64>,
 }
 
 impl RoundReport {

@@ -14,7 +14,7 @@ use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, Result};
 use crate::jobspec::{JobSpec, TrainerKind};
 use crate::progress::{Progress, Unit};
-use crate::trainer::{TrainConfig, VerifyOptions};
+use crate::trainer::{DeviceChoice, TrainConfig, VerifyOptions};
 
 /// A job with its bundle and spec.
 #[derive(Clone)]
@@ -43,6 +43,12 @@ impl JobContext {
 
     pub fn is_builtin(&self) -> bool {
         self.spec.model.trainer == TrainerKind::Builtin
+    }
+
+    /// Whether the job requires a GPU (`[job.requirements] gpu = true`): its workers train on
+    /// CUDA, and verifiers re-execute on their GPU when they have one.
+    pub fn gpu_job(&self) -> bool {
+        self.spec.job.as_ref().is_some_and(|j| j.requirements.gpu)
     }
 
     /// The training table as every round uses it (the schedule spans all rounds).
@@ -74,6 +80,11 @@ impl JobContext {
             seed: Some(self.seed()),
             round: u64::from(round),
             worker,
+            device: if self.gpu_job() {
+                DeviceChoice::Auto
+            } else {
+                DeviceChoice::Cpu
+            },
         }
     }
 }

@@ -10,7 +10,10 @@
 //! weights and end after `steps` steps; the work units are the tokens those steps process; and
 //! one randomly chosen span [s, s+K] is re-executed from the checkpoint at s and must give the
 //! checkpoint at s+K bit for bit (a largest absolute difference ≤ the tolerance, 1e-5 by
-//! default, is accepted as CPU-kernel rounding and recorded).
+//! default, is accepted as CPU-kernel rounding and recorded). Jobs that require a GPU train on
+//! CUDA; their spans are re-executed on the coordinator's GPU when it has one (the same GPU
+//! model reproduces bit for bit), else on its CPU, and a difference up to the GPU tolerance
+//! (10% of the span's largest weight change by default) is accepted: see `trainer::Tolerance`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,10 +30,7 @@ use crate::chain::SignerChain;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::trainer::{self, Checkpoint, DeviceChoice, Split};
-
-/// The largest difference accepted as rounding noise between CPU kernels.
-pub const DEFAULT_TOLERANCE: f64 = 1e-5;
+use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
 
 /// How the coordinator runs.
 #[derive(Debug, Clone)]
@@ -39,7 +39,7 @@ pub struct CoordinateOptions {
     pub min_workers: u32,
     /// How often the chain is polled while waiting.
     pub poll: Duration,
-    pub tolerance: f64,
+    pub tolerance: Tolerance,
     /// Tries per chain or storage call before stopping (exit 3).
     pub attempts: u32,
     /// Where aggregates are written before upload.
@@ -287,7 +287,8 @@ async fn finalize(
         missing,
         aggregate_root,
         val_loss,
-        tolerance: opts.tolerance,
+        tolerance: opts.tolerance.absolute,
+        gpu_tolerance: ctx.gpu_job().then_some(opts.tolerance.gpu_relative),
     };
     let name = format!("round-report-{}-{round}.json", job.id);
     let report_root = retrying(opts.attempts, || {
@@ -329,6 +330,7 @@ fn reject(sub: &Submission, reason: String) -> Verdict {
         checked_span: None,
         identical: None,
         max_abs_diff: None,
+        relative_diff: None,
         reported_val_loss: None,
     }
 }
@@ -431,6 +433,7 @@ async fn check_inner(
         checked_span: None,
         identical: None,
         max_abs_diff: None,
+        relative_diff: None,
         reported_val_loss: bundle.metrics.final_val_loss,
     };
     if !ctx.is_builtin() {
@@ -539,8 +542,9 @@ async fn check_inner(
         Ok(rep) => {
             verdict.identical = Some(rep.identical);
             verdict.max_abs_diff = Some(rep.max_abs_diff);
-            let within = rep.max_abs_diff <= opts.tolerance;
-            if !rep.identical && !within {
+            let gpu_job = ctx.gpu_job();
+            verdict.relative_diff = Some(rep.relative_diff);
+            if !rep.accepted(&opts.tolerance, gpu_job) {
                 let worst = rep
                     .tensors
                     .iter()
@@ -548,9 +552,20 @@ async fn check_inner(
                     .map(|t| t.name.clone())
                     .unwrap_or_default();
                 verdict.accepted = false;
+                let allowed = if gpu_job {
+                    format!(
+                        "tolerance {:e}, or {} of the span's largest weight change {:e} for GPU work (here {:.3})",
+                        opts.tolerance.absolute,
+                        opts.tolerance.gpu_relative,
+                        rep.span_change,
+                        rep.relative_diff
+                    )
+                } else {
+                    format!("tolerance {:e}", opts.tolerance.absolute)
+                };
                 verdict.reason = Some(format!(
-                    "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), tolerance {:e}",
-                    span.0, span.1, span.1, rep.max_abs_diff, opts.tolerance
+                    "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
+                    span.0, span.1, span.1, rep.max_abs_diff
                 ));
                 return Ok((verdict, None));
             }

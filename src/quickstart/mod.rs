@@ -44,6 +44,8 @@ pub struct Options {
     pub rounds: u32,
     /// Training steps per worker per round.
     pub steps: u64,
+    /// The job requires a GPU (`[job.requirements] gpu = true`).
+    pub gpu: bool,
     /// Everything after the cohort's own flags is passed to every step (e.g. `--progress none`).
     pub verbose: bool,
 }
@@ -54,6 +56,7 @@ impl Default for Options {
             port: 8545,
             rounds: 2,
             steps: 60,
+            gpu: false,
             verbose: false,
         }
     }
@@ -410,8 +413,8 @@ fn job_spec(dataset: &str, opts: &Options) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     format!(
-        "{head}\n[job]\ndatasets = [\"{dataset}\"]\nrounds = {}\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 900\n",
-        opts.rounds
+        "{head}\n[job]\ndatasets = [\"{dataset}\"]\nrounds = {}\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 900\n\n[job.requirements]\ngpu = {}\n",
+        opts.rounds, opts.gpu
     )
 }
 

@@ -38,7 +38,10 @@ pub use average::average;
 pub use checkpoint::Checkpoint;
 pub use config::{ModelConfig, TrainConfig, VOCAB};
 pub use data::Corpus;
-pub use verify::{TensorDiff, VerifyOptions, VerifyReport, verify_span};
+pub use verify::{
+    DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, TensorDiff, Tolerance, VerifyOptions, VerifyReport,
+    verify_span,
+};
 
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};

@@ -111,8 +111,13 @@ impl Inventory {
         }
     }
 
-    /// Why this machine does not meet `req`, or None when it does.
+    /// Why this machine, with this cohort, does not meet `req`, or None when it does.
     pub fn unmet(&self, req: &Requirements) -> Option<String> {
+        self.unmet_with(req, cfg!(feature = "cuda"))
+    }
+
+    /// As `unmet`, for a cohort built with CUDA support or not (`cuda_built`).
+    pub fn unmet_with(&self, req: &Requirements, cuda_built: bool) -> Option<String> {
         let mem_gib = self.memory_mib as f64 / 1024.0;
         if mem_gib + 1e-9 < req.min_memory_gb {
             return Some(format!(
@@ -132,6 +137,12 @@ impl Inventory {
                     ));
                 }
                 _ => {}
+            }
+            if !cuda_built {
+                return Some(
+                    "the job needs a GPU; this cohort was built without CUDA support (rebuild with `cargo install --path . --locked --features cuda`)"
+                        .into(),
+                );
             }
         }
         None
@@ -171,5 +182,14 @@ mod tests {
         req.min_memory_gb = 0.0;
         req.gpu = true;
         assert!(inv.unmet(&req).unwrap().contains("GPU"));
+        let with_gpu = Inventory {
+            gpus: parse_nvidia_smi("NVIDIA H200, 143771\n"),
+            ..inv
+        };
+        assert!(with_gpu.unmet_with(&req, true).is_none());
+        let why = with_gpu.unmet_with(&req, false).unwrap();
+        assert!(why.contains("without CUDA support"), "{why}");
+        req.min_gpu_memory_gb = 200.0;
+        assert!(with_gpu.unmet_with(&req, true).unwrap().contains("200 GiB"));
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{RoundInput, RoundOutput};
 use crate::error::Result;
 use crate::jobs::bundle::{LossPoint, WorkMetrics};
+use crate::jobspec::JobSpec;
 use crate::progress::Progress;
 use crate::trainer::{self, DeviceChoice, TrainOptions};
 
@@ -26,8 +27,20 @@ pub fn train_options(input: &RoundInput) -> TrainOptions {
     o.start_step = Some(input.start_step);
     o.checkpoint_every = input.training.checkpoint_every;
     o.fresh_optimizer = true;
-    o.device = DeviceChoice::Auto;
+    o.device = round_device(&input.spec);
     o
+}
+
+/// Where a round trains: a job that requires a GPU trains on CUDA; every other job on the CPU,
+/// even on a machine with a GPU, because the coordinator re-executes spans on the CPU and only
+/// CPU results reproduce bit for bit.
+pub fn round_device(spec: &JobSpec) -> DeviceChoice {
+    let gpu = spec.job.as_ref().is_some_and(|j| j.requirements.gpu);
+    if gpu {
+        DeviceChoice::Cuda
+    } else {
+        DeviceChoice::Cpu
+    }
 }
 
 /// The checkpoints `step-NNNNNN.safetensors` in `dir` between `from` and `to` (inclusive), in
@@ -121,4 +134,22 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
         },
         work_units: tokens,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_jobs_that_require_a_gpu_train_on_cuda() {
+        let tiny = include_str!("../../../fixtures/jobs/tiny.toml");
+        let cpu = JobSpec::parse(tiny, "tiny.toml").unwrap();
+        assert_eq!(round_device(&cpu), DeviceChoice::Cpu);
+        let gpu_text = tiny.replace("gpu = false", "gpu = true");
+        assert_ne!(gpu_text, tiny);
+        let gpu = JobSpec::parse(&gpu_text, "gpu.toml").unwrap();
+        assert_eq!(round_device(&gpu), DeviceChoice::Cuda);
+        let no_job = JobSpec::parse(tiny.split("\n[job]").next().unwrap(), "x.toml").unwrap();
+        assert_eq!(round_device(&no_job), DeviceChoice::Cpu);
+    }
 }
