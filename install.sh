@@ -73,7 +73,11 @@ fi
 
 say "building and installing cohort (cargo install --path . --locked ${FEATURES[*]:-})"
 cargo install --path . --locked --quiet ${FEATURES[@]+"${FEATURES[@]}"}
-BIN="$(dirname "$(command -v cargo)")/cohort"
-say "installed $("$BIN" --version) at $BIN"
+if [ -n "${CARGO_INSTALL_ROOT:-}" ]; then BIN="$CARGO_INSTALL_ROOT/bin/cohort"; else BIN="$(dirname "$(command -v cargo)")/cohort"; fi
+if VERSION="$("$BIN" --version 2>/dev/null)"; then
+  say "installed $VERSION at $BIN"
+else
+  say "installed cohort at $BIN (a CUDA build: it starts only where the NVIDIA driver is installed)"
+fi
 case ":$PATH:" in *":$(dirname "$BIN"):"*) ;; *) say "add $(dirname "$BIN") to your PATH";; esac
 say "done: run 'cohort quickstart' to see the whole lifecycle on a local devnet"

@@ -342,10 +342,26 @@ pub fn available_memory() -> Option<u64> {
     Some(kib * 1024)
 }
 
-/// Refuses a config whose estimated training memory exceeds the available memory.
-pub fn check_memory(model: &ModelConfig, batch: usize, force: bool) -> Result<()> {
+/// Free memory where `device` keeps tensors, in bytes, and its name: the GPU's free memory on
+/// CUDA, else the available main memory.
+pub fn device_free_memory(device: &Device) -> Option<(u64, &'static str)> {
+    #[cfg(feature = "cuda")]
+    if let Ok(d) = device.as_cuda_device() {
+        return d
+            .cuda_stream()
+            .context()
+            .mem_get_info()
+            .ok()
+            .map(|(free, _)| (free as u64, "GPU memory"));
+    }
+    let _ = device;
+    available_memory().map(|m| (m, "memory"))
+}
+
+/// Refuses a config whose estimated training memory exceeds the free memory of `device`.
+pub fn check_memory(model: &ModelConfig, batch: usize, force: bool, device: &Device) -> Result<()> {
     let need = model.training_memory_bytes(batch);
-    if let Some(avail) = available_memory()
+    if let Some((avail, what)) = device_free_memory(device)
         && need > avail
         && !force
     {
@@ -353,7 +369,7 @@ pub fn check_memory(model: &ModelConfig, batch: usize, force: bool) -> Result<()
         return Err(Error::usage(
             "trainer.memory",
             format!(
-                "training this config needs about {:.1} GiB of memory but only {:.1} GiB is available",
+                "training this config needs about {:.1} GiB of {what} but only {:.1} GiB is available",
                 gib(need),
                 gib(avail)
             ),
@@ -373,10 +389,10 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     opts.model.validate()?;
     opts.training.validate()?;
     let cfg = &opts.training;
-    check_memory(&opts.model, cfg.batch_size, opts.force)?;
+    let device = opts.device.device()?;
+    check_memory(&opts.model, cfg.batch_size, opts.force, &device)?;
     let corpus = Corpus::load(&opts.data)?;
     corpus.check_context(opts.model.context)?;
-    let device = opts.device.device()?;
     let init = match &opts.init {
         Some(p) => Some((Checkpoint::load(p)?, p.as_path())),
         None => None,
