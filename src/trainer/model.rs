@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use candle_core::{DType, Device, Tensor, Var};
+use rayon::prelude::*;
 
 use super::config::{ModelConfig, VOCAB};
 use super::ops::Kernels;
@@ -155,7 +156,7 @@ impl Model {
                     rng.fill_u64(&mut raw);
                     let threshold = (p * (1u64 << 53) as f64) as u64;
                     let mask: Vec<f32> = raw
-                        .iter()
+                        .par_iter()
                         .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
                         .collect();
                     x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?)

@@ -26,13 +26,31 @@ impl Stream {
         u64::from_le_bytes(b)
     }
 
-    /// Fills `out` with u64s (one XOF read: much faster than one call per value).
+    /// Fills `out` with u64s: the same values as one `next_u64` per element, but read in bulk,
+    /// and for large outputs (dropout masks) in parallel: the XOF is seekable, so each chunk is
+    /// read from its own position and the result does not depend on the number of threads.
     pub fn fill_u64(&mut self, out: &mut [u64]) {
-        let mut buf = vec![0u8; out.len() * 8];
-        self.reader.fill(&mut buf);
-        for (o, c) in out.iter_mut().zip(buf.chunks_exact(8)) {
-            *o = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        use rayon::prelude::*;
+        /// u64s per parallel task (128 KiB of XOF output).
+        const CHUNK: usize = 1 << 14;
+        fn read(r: &mut blake3::OutputReader, out: &mut [u64]) {
+            let mut buf = vec![0u8; out.len() * 8];
+            r.fill(&mut buf);
+            for (o, c) in out.iter_mut().zip(buf.chunks_exact(8)) {
+                *o = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            }
         }
+        if out.len() <= CHUNK {
+            return read(&mut self.reader, out);
+        }
+        let start = self.reader.position();
+        let reader = &self.reader;
+        out.par_chunks_mut(CHUNK).enumerate().for_each(|(i, c)| {
+            let mut r = reader.clone();
+            r.set_position(start + (i * CHUNK * 8) as u64);
+            read(&mut r, c);
+        });
+        self.reader.set_position(start + (out.len() * 8) as u64);
     }
 
     /// Uniform in [0, 1) with 53 bits.
@@ -66,6 +84,21 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulk_and_parallel_reads_give_the_values_of_single_reads() {
+        for n in [1usize, 7, (1 << 14) + 3, 3 * (1 << 14) + 1000] {
+            let mut one = Stream::new("d", &[b"x"]);
+            let _ = one.next_u64();
+            let want: Vec<u64> = (0..n + 1).map(|_| one.next_u64()).collect();
+            let mut bulk = Stream::new("d", &[b"x"]);
+            let _ = bulk.next_u64();
+            let mut got = vec![0u64; n];
+            bulk.fill_u64(&mut got);
+            assert_eq!(got[..], want[..n], "n = {n}");
+            assert_eq!(bulk.next_u64(), want[n], "position after n = {n}");
+        }
+    }
 
     #[test]
     fn streams_are_pure_functions_of_their_inputs() {
