@@ -175,6 +175,12 @@ impl JobSpec {
         Ok(spec)
     }
 
+    /// Whether `[job.requirements] gpu = true`: pools train it on CUDA and judge its work with
+    /// the GPU tolerance.
+    pub fn requires_gpu(&self) -> bool {
+        self.job.as_ref().is_some_and(|j| j.requirements.gpu)
+    }
+
     /// The `[training]` table as the trainer uses it: when `decay_steps` is not set and the spec
     /// has a `[job]` table, the learning-rate schedule spans all rounds (`steps × rounds`), so
     /// the spec trains the same schedule locally and in a pool.

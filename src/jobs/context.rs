@@ -48,7 +48,7 @@ impl JobContext {
     /// Whether the job requires a GPU (`[job.requirements] gpu = true`): its workers train on
     /// CUDA, and verifiers re-execute on their GPU when they have one.
     pub fn gpu_job(&self) -> bool {
-        self.spec.job.as_ref().is_some_and(|j| j.requirements.gpu)
+        self.spec.requires_gpu()
     }
 
     /// The training table as every round uses it (the schedule spans all rounds).

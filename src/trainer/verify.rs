@@ -88,8 +88,8 @@ pub struct VerifyReport {
     /// The largest change of any weight over the span in the claim (|claimed − start|): the
     /// scale of the work, against which rounding noise is small and other work is not.
     pub span_change: f64,
-    /// `weights_max_abs_diff / span_change` (0 when identical): about 1e-6 to 1e-3 for the same
-    /// work on another device, about 1 for other batches or no training.
+    /// `weights_max_abs_diff / span_change` (0 when identical): about 0.01 for the same work on
+    /// another device (0.0076 and 0.016 measured GPU↔CPU), about 1 for other batches (0.73).
     pub relative_diff: f64,
     /// Whether the optimizer state was compared too (when the claim carries it).
     pub compared_optimizer: bool,
@@ -150,11 +150,7 @@ pub fn verify_span(
     let corpus = Corpus::load(&opts.data)?;
     corpus.check_context(opts.model.context)?;
     let (from_step, to_step) = (from.step, claimed.step);
-    let span_change = {
-        let (mut moved, mut same) = (Vec::new(), true);
-        compare(&claimed.weights, &from.weights, "", &mut moved, &mut same);
-        moved.iter().map(|t| t.max_abs_diff).fold(0.0, f64::max)
-    };
+    let span_change = largest_change(&claimed.weights, &from.weights);
     let device = opts.device.device()?;
     let mut s = Session::new(
         &opts.model,
@@ -216,6 +212,14 @@ pub fn verify_span(
         compared_optimizer,
         tensors,
     })
+}
+
+/// The largest absolute difference between two sets of the same tensors.
+fn largest_change(a: &Tensors, b: &Tensors) -> f64 {
+    a.iter()
+        .flat_map(|(name, (_, x))| x.iter().zip(&b[name].1))
+        .map(|(x, y)| (*x as f64 - *y as f64).abs())
+        .fold(0.0, f64::max)
 }
 
 fn compare(a: &Tensors, b: &Tensors, prefix: &str, out: &mut Vec<TensorDiff>, same: &mut bool) {

@@ -32,11 +32,10 @@ pub fn train_options(input: &RoundInput) -> TrainOptions {
 }
 
 /// Where a round trains: a job that requires a GPU trains on CUDA; every other job on the CPU,
-/// even on a machine with a GPU, because the coordinator re-executes spans on the CPU and only
-/// CPU results reproduce bit for bit.
+/// even on a machine with a GPU, because the coordinator re-executes those jobs' spans on the
+/// CPU and only CPU results reproduce bit for bit there.
 pub fn round_device(spec: &JobSpec) -> DeviceChoice {
-    let gpu = spec.job.as_ref().is_some_and(|j| j.requirements.gpu);
-    if gpu {
+    if spec.requires_gpu() {
         DeviceChoice::Cuda
     } else {
         DeviceChoice::Cpu
