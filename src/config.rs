@@ -55,6 +55,10 @@ impl Paths {
     pub fn cache(&self) -> PathBuf {
         self.data_dir.join("cache")
     }
+    /// Signed transactions recorded before broadcasting, so that a rerun never pays twice.
+    pub fn pending_tx(&self) -> PathBuf {
+        self.data_dir.join("pending-tx")
+    }
     pub fn tools(&self) -> PathBuf {
         self.data_dir.join("tools")
     }

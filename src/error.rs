@@ -46,6 +46,8 @@ pub struct Error {
     pub message: String,
     pub hint: Option<String>,
     pub causes: Vec<String>,
+    /// For a revert with a custom error: its name (`AlreadySubmitted`), as data to match on.
+    pub revert: Option<Box<str>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -58,6 +60,7 @@ impl Error {
             message: message.into(),
             hint: None,
             causes: Vec::new(),
+            revert: None,
         }
     }
     pub fn failed(code: impl Into<String>, message: impl Into<String>) -> Self {
@@ -93,6 +96,15 @@ impl Error {
     }
     pub fn exit_code(&self) -> i32 {
         self.kind.exit_code()
+    }
+    /// The name of the contract error a revert carried (`AlreadySubmitted`), if any.
+    pub fn revert(&self) -> Option<&str> {
+        self.revert.as_deref()
+    }
+    /// Records the name of the contract error behind a revert.
+    pub fn with_revert(mut self, name: impl Into<String>) -> Self {
+        self.revert = Some(name.into().into_boxed_str());
+        self
     }
     /// An I/O error on a named path, mapped to a clear message.
     pub fn io(action: &str, path: &std::path::Path, err: std::io::Error) -> Self {

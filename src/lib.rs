@@ -1,7 +1,7 @@
 //! cohort: build AI expert models together.
 //!
-//! The library is the client core (config, wallet, chain, storage, datasets, jobs, models,
-//! rewards, the storage node and the devnet); it returns typed results and typed errors and
+//! The library is the client core (config, wallet, chain, storage, datasets, jobs, model
+//! tokens and rewards, the storage node and the devnet); it returns typed results and typed errors and
 //! never prints. `cli` holds the argument structs and rendering of the `cohort` binary.
 
 pub mod chain;
@@ -16,12 +16,11 @@ pub mod error;
 pub mod fsutil;
 pub mod jobs;
 pub mod jobspec;
-pub mod models;
 pub mod node;
 pub mod progress;
 pub mod quickstart;
-pub mod rewards;
 pub mod storage;
+pub mod tokens;
 pub mod trainer;
 pub mod ui;
 pub mod wallet;

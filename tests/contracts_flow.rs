@@ -1,5 +1,5 @@
 //! The Flow and FixedPriceMarket contracts on anvil, through the same bindings the CLI uses:
-//! Submit events, flow positions and fees exactly as PROTOCOL.md sections 1.6 and 2.
+//! Submit events, flow positions and fees exactly as docs/protocol.md sections 1.6 and 2.
 
 mod common;
 
@@ -112,7 +112,7 @@ async fn submit_ok(s: &Setup, sub: Flow::Submission, sectors: u64) -> (u64, u64,
 async fn flow_submit_emits_spec_positions_and_charges_exact_fee() {
     let s = setup().await;
     let me = s.chain.address;
-    // PROTOCOL.md 2.2: a 1-byte first file gets startPos 1; a 600000-byte file (h = 11, 9) next
+    // docs/protocol.md 2.2: a 1-byte first file gets startPos 1; a 600000-byte file (h = 11, 9) next
     // gets startPos 2048.
     assert_eq!(
         submit_ok(&s, submission(1, vec![node(0, 1)], me), 1).await,

@@ -583,7 +583,31 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     rt.block_on(worker.market.start_job(&owner, job, &silent))
         .unwrap();
     let out = rt.block_on(worker.train_round(0)).unwrap();
+    // The round's starting point is read once, before training, and a failed read is an
+    // error; the bundle records what training started from without asking the chain again
+    // (an RPC that fails now cannot turn it into "no starting checkpoint").
+    let job_info = rt.block_on(worker.market.job(job)).unwrap();
+    let start = rt
+        .block_on(cohort::jobs::context::round_start_root(
+            &worker.market,
+            &job_info,
+            0,
+        ))
+        .unwrap();
+    assert_eq!(out.init_root, start);
+    let live = worker.market.clone();
+    let dead_url = "http://127.0.0.1:1";
+    let dead = cohort::chain::Chain {
+        provider: alloy::providers::Provider::erased(
+            alloy::providers::ProviderBuilder::new().connect_http(dead_url.parse().unwrap()),
+        ),
+        rpc_url: dead_url.to_string(),
+        chain_id: live.chain.chain_id,
+    };
+    worker.market = cohort::jobs::JobMarket::at(dead, live.address);
     let (root, b) = rt.block_on(worker.upload_round(0, &out)).unwrap();
+    assert_eq!(b.init_root, start);
+    worker.market = live;
     std::thread::sleep(Duration::from_secs(3));
     let late = rt
         .block_on(worker.submit_round(0, root, b.work_units))

@@ -420,7 +420,7 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
         serde_json::from_value::<SegmentWithProof>(v).unwrap(),
         segs[2]
     );
-    // Download errors of PROTOCOL.md 3.4.
+    // Download errors of docs/protocol.md 3.4.
     assert_error(
         &err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 5, 5])).await,
         -32602,

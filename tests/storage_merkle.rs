@@ -1,4 +1,4 @@
-//! The storage Merkle tree against the official 0G TS SDK's vectors (PROTOCOL.md §5, and
+//! The storage Merkle tree against the official 0G TS SDK's vectors (docs/protocol.md §5, and
 //! `tests/interop/sdk-vectors.json`, made by `tests/interop/gen-vectors.mjs` with SDK 1.2.8).
 
 use cohort::storage::merkle::{
@@ -15,7 +15,7 @@ fn hx(x: &Hash) -> String {
     format!("0x{}", hex::encode(x))
 }
 
-/// (size, chunks, padded, padded segments, root, fee sectors) from PROTOCOL.md §5.
+/// (size, chunks, padded, padded segments, root, fee sectors) from docs/protocol.md §5.
 const TABLE: &[(u64, u64, u64, u64, &str, u64)] = &[
     (
         1,

@@ -45,7 +45,7 @@ fn root_prints_the_sdk_root_and_nodes_without_any_network() {
         "0x80f499a5327b3719ef23fa2cf03ca12275702d0e258bbc19511f32f4e555b276"
     );
     let f0 = &v["fragments"][0];
-    assert_eq!(f0["feeSectors"], 1152);
+    assert_eq!(f0["fee_sectors"], 1152);
     assert_eq!(f0["segments"], 2);
     assert_eq!(f0["nodes"][0]["height"], 10);
     assert_eq!(
@@ -149,8 +149,8 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
         let f = write(&dir, &format!("in-{size}.bin"), &data);
         let up = net.json(&["storage", "upload", s(&f)]);
         assert_eq!(up["size"], size as u64);
-        assert!(up["txHash"].as_str().unwrap().starts_with("0x"));
-        assert_eq!(up["segmentsSent"], up["segments"]);
+        assert!(up["tx_hash"].as_str().unwrap().starts_with("0x"));
+        assert_eq!(up["segments_sent"], up["segments"]);
         assert_ne!(up["fee"], "0");
         let local = net.json(&["storage", "root", s(&f)]);
         assert_eq!(up["root"], local["root"]);
@@ -159,16 +159,16 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
         let down = net.json(&["storage", "download", &root, "-o", s(&out)]);
         assert_eq!(down["size"], size as u64);
         assert_eq!(std::fs::read(&out).unwrap(), data, "size {size}");
-        roots.push((root, up["txSeq"].clone(), f, out));
+        roots.push((root, up["tx_seq"].clone(), f, out));
     }
     // Same file again: the nodes hold it finalized, so no transaction and no segments.
     let (root, seq, f, out) = &roots[2];
     let again = net.json(&["storage", "upload", s(f)]);
     assert_eq!(&again["root"], &Value::String(root.clone()));
-    assert_eq!(&again["txSeq"], seq);
+    assert_eq!(&again["tx_seq"], seq);
     assert_eq!(again["fee"], "0");
-    assert_eq!(again["segmentsSent"], 0);
-    assert_eq!(again["fragments"][0]["alreadyStored"], true);
+    assert_eq!(again["segments_sent"], 0);
+    assert_eq!(again["fragments"][0]["already_stored"], true);
     // The output exists: refused without --force, replaced with it.
     let refused = net
         .cmd()
@@ -181,7 +181,7 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
     // Info reports the node's view.
     let info = net.json(&["storage", "info", root]);
     assert_eq!(info["nodes"][0]["info"]["finalized"], true);
-    assert_eq!(info["nodes"][0]["info"]["tx"]["size"], 600000);
+    assert_eq!(info["nodes"][0]["info"]["size"], 600000);
     let unknown = format!("0x{}", "ab".repeat(32));
     let info = net.json(&["storage", "info", &unknown]);
     assert!(info["nodes"][0]["info"].is_null());
@@ -216,7 +216,7 @@ fn fragments_upload_separately_and_download_concatenated() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["txSeq"].as_u64().unwrap())
+        .map(|f| f["tx_seq"].as_u64().unwrap())
         .collect();
     assert_eq!(seqs.len(), 3);
     assert!(seqs[0] < seqs[1] && seqs[1] < seqs[2]);
@@ -238,7 +238,7 @@ fn sharded_nodes_each_get_their_shard_and_download_combines_them() {
     let up = net.json(&["storage", "upload", s(&f)]);
     assert_eq!(up["segments"], 21);
     assert_eq!(
-        up["segmentsSent"], 21,
+        up["segments_sent"], 21,
         "each segment goes to the one node of its shard"
     );
     let root = up["root"].as_str().unwrap();
@@ -307,8 +307,8 @@ fn an_interrupted_download_resumes_from_its_verified_prefix_and_a_bad_prefix_is_
     let out = dir.join("resume.out");
     std::fs::write(dir.join(".resume.out.part"), &data[..400_000]).unwrap();
     let down = net.json(&["storage", "download", &root, "-o", s(&out)]);
-    assert_eq!(down["resumedBytes"], 262144);
-    assert_eq!(down["segmentsDownloaded"], 3);
+    assert_eq!(down["resumed_bytes"], 262144);
+    assert_eq!(down["segments_downloaded"], 3);
     assert_eq!(std::fs::read(&out).unwrap(), data);
     assert!(!dir.join(".resume.out.part").exists());
 
@@ -461,7 +461,7 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
         .unwrap();
     assert!(r.status.success(), "{}", stderr(&r));
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
-    let bad_list = v["badSegments"].as_array().unwrap();
+    let bad_list = v["bad_segments"].as_array().unwrap();
     assert!(!bad_list.is_empty());
     assert!(
         bad_list.iter().all(|b| b["node"] == bad.as_str()),
@@ -515,4 +515,73 @@ fn after_a_devnet_reset_the_same_file_is_submitted_again_not_waited_for() {
         s(&out),
     ]);
     assert_eq!(std::fs::read(&out).unwrap(), data);
+}
+
+/// Starts `cohort ARGS --progress json`, reads its progress events until one says it is waiting
+/// for a transaction, and returns the child there (still running) with that transaction hash.
+fn run_until_waiting_for_a_tx(net: &Devnet, args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .args(args)
+        .args(["--progress", "json"])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .env_remove("COHORT_WALLET")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let err = std::io::BufReader::new(child.stderr.take().unwrap());
+    for line in err.lines() {
+        let line = line.unwrap();
+        if let Ok(v) = serde_json::from_str::<Value>(&line)
+            && let Some(m) = v["data"]["message"].as_str()
+            && let Some(h) = m.strip_prefix("waiting for 0x")
+        {
+            return (child, format!("0x{h}"));
+        }
+    }
+    panic!("cohort {args:?} ended without waiting for a transaction");
+}
+
+/// The number of submissions the flow has recorded.
+fn submissions(net: &Devnet) -> u64 {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let chain = cohort::chain::Chain::connect(&net.rpc_url(), None)
+            .await
+            .unwrap();
+        let flow =
+            cohort::storage::flow::FlowContract::open(chain, net.contract("flow").parse().unwrap())
+                .await
+                .unwrap();
+        let n = flow.call(flow.read.numSubmissions()).await.unwrap();
+        u64::try_from(n).unwrap()
+    })
+}
+
+#[test]
+fn a_crash_while_the_submit_is_pending_never_pays_twice() {
+    // A block time keeps the submit pending for a while, as on every real chain.
+    let net = Devnet::start_with(1, 1, &["--block-time", "3"]);
+    let dir = tempfile::tempdir().unwrap();
+    let before = submissions(&net);
+    for (i, signal) in [libc::SIGKILL, libc::SIGINT].into_iter().enumerate() {
+        let f = write(dir.path(), &format!("f{i}.bin"), &content(300_000, 40 + i));
+        let (child, hash) =
+            run_until_waiting_for_a_tx(&net, &["storage", "upload", s(&f), "--wallet", "dev:0"]);
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let mut child = child;
+        let _ = child.wait();
+        // The rerun finds the recorded transaction and waits for it instead of paying again.
+        let up = net.json(&["storage", "upload", s(&f), "--wallet", "dev:0"]);
+        assert_eq!(
+            up["tx_hash"],
+            Value::String(hash.clone()),
+            "signal {signal}: {up}"
+        );
+        assert_eq!(submissions(&net), before + i as u64 + 1, "signal {signal}");
+        assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    }
 }

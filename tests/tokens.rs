@@ -1,7 +1,7 @@
 //! ModelTokenFactory and ModelToken on anvil, through the library and the bindings the CLI
 //! uses: allocations computed from the job's records, and a seeded random sequence of
 //! transfers, deposits (native, ERC-20, pushed + sync), claims and allocation claims among
-//! several holders with the invariants of CONTRACTS.md checked after every step. Gas of each
+//! several holders with the invariants of docs/contracts.md checked after every step. Gas of each
 //! operation is printed (run with `--nocapture` to see it).
 #![allow(clippy::disallowed_macros)]
 
@@ -15,7 +15,7 @@ use alloy::providers::Provider;
 use alloy::rpc::types::TransactionRequest;
 use cohort::chain::Chain;
 use cohort::chain::bindings::{IERC20, ModelToken};
-use cohort::models::{self, Suite, TokenizeRequest};
+use cohort::tokens::{self, Suite, TokenizeRequest};
 use common::Devnet;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -91,11 +91,11 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
     // An odd cap so every floor rounding shows.
     let cap = U256::from(1_000_003u64) * e18() + U256::from(7u8);
     let req = request(job.job_id, cap, vec![]);
-    let plan = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
+    let plan = tokens::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
         .await
         .unwrap();
     let progress = cohort::progress::silent();
-    let done = models::tokenize(&owner, &n.suite, &req, progress.as_ref())
+    let done = tokens::tokenize(&owner, &n.suite, &req, progress.as_ref())
         .await
         .unwrap();
     println!("gas of tokenize: {}", done.gas_used);
@@ -134,10 +134,10 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
         "Σ allocations ≤ pools"
     );
     assert!(plan.rounding_remainder <= U256::from(2 * plan.allocations.len()));
-    let rows = models::allocations(
+    let rows = tokens::allocations(
         &n.chain,
         &n.suite,
-        &models::resolve(&n.chain, n.suite.factory, "TM")
+        &tokens::resolve(&n.chain, n.suite.factory, "TM")
             .await
             .unwrap(),
         None,
@@ -148,7 +148,7 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
     assert!(rows.iter().all(|r| !r.claimed));
 
     // A second tokenization is refused before sending.
-    let again = models::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
+    let again = tokens::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
         .await
         .unwrap_err();
     assert_eq!(again.code, "model.already_tokenized");
@@ -176,7 +176,7 @@ async fn pools_with_nobody_in_them_go_to_the_owner() {
     let owner = dev(&n.rpc, 1).await;
     let cap = U256::from(1000u64);
     let req = request(job.job_id, cap, vec![]);
-    let done = models::tokenize(&owner, &n.suite, &req, cohort::progress::silent().as_ref())
+    let done = tokens::tokenize(&owner, &n.suite, &req, cohort::progress::silent().as_ref())
         .await
         .unwrap();
     assert_eq!(done.plan.warnings.len(), 2);
@@ -316,7 +316,7 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
     let owner = dev(&n.rpc, 1).await;
     let cap = U256::from(1_000_003u64) * e18() + U256::from(7u8);
     let mut gas = Gas::default();
-    let done = models::tokenize(
+    let done = tokens::tokenize(
         &owner,
         &n.suite,
         &request(job.job_id, cap, vec![usdc, dai]),
@@ -502,7 +502,7 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
             let mut before = Vec::new();
             for &a in &w.assets {
                 let per_share = t.revenuePerShare(a).call().await.unwrap().magnifiedPerShare;
-                let travels = models::mul_div(per_share, entitled, U256::from(1u8) << 128);
+                let travels = tokens::mul_div(per_share, entitled, U256::from(1u8) << 128);
                 before.push((t.claimable(who.address, a).call().await.unwrap(), travels));
             }
             let bal_before = t.balanceOf(who.address).call().await.unwrap();
@@ -542,7 +542,7 @@ async fn permit_lets_a_spender_move_model_tokens_without_an_approve_transaction(
     let n = net().await;
     let job = standard_job(&n.rpc, n.suite.dataset_registry, n.suite.job_market, true).await;
     let owner = dev(&n.rpc, 1).await;
-    let done = models::tokenize(
+    let done = tokens::tokenize(
         &owner,
         &n.suite,
         &request(job.job_id, U256::from(10_000u64), vec![]),

@@ -25,7 +25,7 @@ struct Submission {
 /// @title Flow
 /// @notice cohort's 0G-Storage-compatible flow: the append-only log of 256-byte sectors that storage nodes
 ///         follow through `Submit` events. Same ABI, event, validity rules, flow positions and fee as the
-///         0G Storage flow contract as described in cohort's PROTOCOL.md section 2, so that the official SDKs
+///         0G Storage flow contract as described in cohort's docs/protocol.md section 2, so that the official SDKs
 ///         and cohort's node treat it as the real thing. Written for cohort, not copied.
 /// @dev No pause and no launch block. The fee is `Σ 2^height × market.pricePerSector()` per submission and is
 ///      paid as `msg.value` (for `batchSubmit`, the sum of all fees); exactly the fee is forwarded to the
@@ -150,7 +150,7 @@ contract Flow {
         }
     }
 
-    /// @dev Checks the validity rules of PROTOCOL.md 1.6 and returns the capacity in sectors.
+    /// @dev Checks the validity rules of docs/protocol.md 1.6 and returns the capacity in sectors.
     function _validate(Submission calldata s) private pure returns (uint256 capacity) {
         if (s.submitter == address(0)) revert ZeroSubmitter();
         SubmissionNode[] calldata nodes = s.data.nodes;
@@ -180,7 +180,7 @@ contract Flow {
         if (length <= lastCapacity * BYTES_PER_SECTOR) revert LengthTooSmall(length, lastCapacity * BYTES_PER_SECTOR);
     }
 
-    /// @dev Pads and inserts the nodes (PROTOCOL.md 2.2), records, emits, then forwards the fee to the market.
+    /// @dev Pads and inserts the nodes (docs/protocol.md 2.2), records, emits, then forwards the fee to the market.
     function _append(Submission calldata s, uint256 sectors, uint256 price)
         private
         returns (uint256 index, bytes32 digest, uint256 startPos, uint256 length)

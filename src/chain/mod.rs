@@ -2,7 +2,12 @@
 //! the committed artifacts in `contracts/out`, sending with confirmation, and revert decoding.
 
 pub mod bindings;
-mod revert;
+pub mod contract;
+pub mod retry;
+pub mod revert;
+pub mod transfer;
+pub mod tx;
+pub mod units;
 
 use std::time::Duration;
 
@@ -15,7 +20,7 @@ use alloy::transports::http::Http;
 
 use crate::error::{Error, Result};
 
-pub use revert::{decode_revert, describe_contract_error, describe_transport_error};
+pub use revert::{Revert, decode_revert, describe_contract_error, describe_transport_error};
 
 /// Timeout for a single JSON-RPC request to the chain.
 pub const RPC_TIMEOUT: Duration = Duration::from_secs(30);
@@ -83,14 +88,17 @@ impl Chain {
     /// The same chain with a signer attached: fills nonce, gas and EIP-1559 fees.
     pub fn with_signer(&self, signer: PrivateKeySigner) -> Result<SignerChain> {
         let address = signer.address();
+        let wallet = EthereumWallet::from(signer);
         let provider = ProviderBuilder::new()
-            .wallet(EthereumWallet::from(signer))
+            .wallet(wallet.clone())
             .connect_client(http_client(&self.rpc_url)?)
             .erased();
         Ok(SignerChain {
             chain: self.clone(),
             provider,
             address,
+            wallet,
+            pending_dir: None,
         })
     }
 
@@ -125,4 +133,34 @@ pub struct SignerChain {
     pub chain: Chain,
     pub provider: DynProvider,
     pub address: Address,
+    /// Signs transactions locally (so that they can be recorded before they are broadcast).
+    pub wallet: EthereumWallet,
+    /// Where writes that must not happen twice record their signed transaction before
+    /// broadcasting it ([`tx::send_once`]); `None`: not recorded.
+    pub pending_dir: Option<std::path::PathBuf>,
+}
+
+impl SignerChain {
+    /// The same signer, recording pending transactions under `dir`.
+    pub fn with_pending_dir(mut self, dir: std::path::PathBuf) -> SignerChain {
+        self.pending_dir = Some(dir);
+        self
+    }
+}
+
+/// How many chain reads run at once when a command reads many records.
+pub const READ_CONCURRENCY: usize = 16;
+
+/// Runs `f` over `items` with at most [`READ_CONCURRENCY`] at once; results in input order, the
+/// first error wins.
+pub async fn parallel<T, R, F, Fut>(items: Vec<T>, f: F) -> Result<Vec<R>>
+where
+    F: Fn(T) -> Fut,
+    Fut: std::future::Future<Output = Result<R>>,
+{
+    use futures::{StreamExt, TryStreamExt};
+    futures::stream::iter(items.into_iter().map(f))
+        .buffered(READ_CONCURRENCY)
+        .try_collect()
+        .await
 }

@@ -40,9 +40,24 @@ fn fmt_value(v: &DynSolValue) -> String {
     }
 }
 
-/// Decodes revert data into `Name(arg: value, …)` using every cohort contract's ABI, plus the
-/// standard `Error(string)` and `Panic(uint256)`.
-pub fn decode_revert(data: &[u8]) -> Option<String> {
+/// A decoded revert: the error's name and its arguments as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revert {
+    /// `AlreadySubmitted`, `Error` (a require message) or `Panic`.
+    pub name: String,
+    /// `name: value` (or the bare value when the parameter is unnamed), in order.
+    pub args: Vec<String>,
+}
+
+impl std::fmt::Display for Revert {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.name, self.args.join(", "))
+    }
+}
+
+/// Decodes revert data into the error's name and arguments using every cohort contract's ABI,
+/// plus the standard `Error(string)` and `Panic(uint256)`.
+pub fn decode_revert(data: &[u8]) -> Option<Revert> {
     if data.len() < 4 {
         return None;
     }
@@ -50,12 +65,18 @@ pub fn decode_revert(data: &[u8]) -> Option<String> {
     if sel == [0x08, 0xc3, 0x79, 0xa0]
         && let Ok(DynSolValue::String(s)) = alloy::dyn_abi::DynSolType::String.abi_decode(rest)
     {
-        return Some(format!("Error({s:?})"));
+        return Some(Revert {
+            name: "Error".into(),
+            args: vec![format!("{s:?}")],
+        });
     }
     if sel == [0x4e, 0x48, 0x7b, 0x71]
         && let Ok(v) = alloy::dyn_abi::DynSolType::Uint(256).abi_decode(rest)
     {
-        return Some(format!("Panic({})", fmt_value(&v)));
+        return Some(Revert {
+            name: "Panic".into(),
+            args: vec![fmt_value(&v)],
+        });
     }
     for abi in abis() {
         for err in abi.errors() {
@@ -74,7 +95,10 @@ pub fn decode_revert(data: &[u8]) -> Option<String> {
                         }
                     })
                     .collect();
-                return Some(format!("{}({})", err.name, args.join(", ")));
+                return Some(Revert {
+                    name: err.name.clone(),
+                    args,
+                });
             }
         }
     }
@@ -86,8 +110,7 @@ pub fn decode_revert(data: &[u8]) -> Option<String> {
 pub fn describe_transport_error(rpc_url: &str, e: &RpcError<TransportErrorKind>) -> Error {
     if let Some(payload) = e.as_error_resp() {
         if let Some(data) = payload.as_revert_data() {
-            let what = decode_revert(&data).unwrap_or_else(|| format!("0x{}", hex::encode(&data)));
-            return Error::reverted("chain.revert", format!("the transaction reverts: {what}"));
+            return reverted(&data, "the transaction reverts");
         }
         let msg = payload.message.to_string();
         if msg.contains("insufficient funds") {
@@ -120,5 +143,13 @@ pub fn describe_contract_error(rpc_url: &str, e: alloy::contract::Error) -> Erro
             format!("waiting for the transaction failed: {p}"),
         ),
         other => Error::failed("chain.contract", other.to_string()),
+    }
+}
+
+/// The exit-4 error for revert `data`, with the decoded error's name recorded as data.
+pub fn reverted(data: &[u8], what: &str) -> Error {
+    match decode_revert(data) {
+        Some(r) => Error::reverted("chain.revert", format!("{what}: {r}")).with_revert(r.name),
+        None => Error::reverted("chain.revert", format!("{what}: 0x{}", hex::encode(data))),
     }
 }

@@ -182,8 +182,7 @@ async fn signer(
     reg: &Registry,
     opts: &SignerOpts,
 ) -> Result<crate::chain::SignerChain> {
-    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &opts.source())?;
-    reg.chain.with_signer(key)
+    ctx.signer(client, &reg.chain, opts)
 }
 
 fn info_pairs(d: &datasets::DatasetInfo) -> String {

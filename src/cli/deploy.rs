@@ -22,8 +22,7 @@ impl DeployArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let client = ctx.client()?;
         let chain = client.chain().await?;
-        let signer =
-            crate::wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
         let storage = if self.skip_storage {
             let flow: Address = client.profile.contract("flow")?;
             let market: Address = client.profile.contract("market")?;
@@ -31,7 +30,6 @@ impl DeployArgs {
         } else {
             None
         };
-        let s = chain.with_signer(signer)?;
         let progress = ctx.printer.progress();
         let contracts = crate::deploy::deploy_suite(&s, storage, progress.as_ref()).await?;
         let mut cfg = Config::load(&ctx.paths)?;

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
 use crate::jobs::submit::{SubmitPlan, Submitted};
-use crate::jobs::{self, JobInfo, JobState, Market, parse_job_id};
+use crate::jobs::{self, JobInfo, JobMarket, JobState, parse_job_id};
 use crate::trainer::{DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, Tolerance};
 use crate::ui::table;
 
@@ -177,21 +177,20 @@ impl JobCommand {
 
 /// An amount of the native coin with its symbol (`0.3 ETH`).
 fn amt(sym: &str, v: alloy::primitives::U256) -> String {
-    format!("{} {sym}", crate::jobs::coin(v))
+    format!("{} {sym}", crate::chain::units::coin(v))
 }
 
 fn symbol(client: &crate::client::Client) -> &'static str {
-    crate::wallet::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
+    crate::chain::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
 }
 
 async fn signer(
     ctx: &Ctx,
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     opts: &SignerOpts,
 ) -> Result<SignerChain> {
-    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &opts.source())?;
-    market.chain.with_signer(key)
+    ctx.signer(client, &market.chain, opts)
 }
 
 fn secs(v: f64, flag: &str) -> Result<Duration> {
@@ -244,7 +243,7 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
 async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
     let plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
@@ -331,7 +330,7 @@ fn job_rows(jobs: &[JobInfo], sym: &str) -> String {
 async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let mut all = market.list().await?;
     if a.open {
         all.retain(|j| {
@@ -341,9 +340,7 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     if a.mine {
         let me = match &a.wallet {
             Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w)?,
-            None => {
-                crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default())?
-            }
+            None => ctx.signer_address(&client, &Default::default())?,
         };
         let mut mine = Vec::new();
         for j in all {
@@ -456,7 +453,7 @@ async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let progress = ctx.printer.progress();
     let d = jobs::show::detail(&client, &market, id, progress.as_ref()).await?;
     ctx.printer.result(&d, |d| render_detail(d, sym));
@@ -504,7 +501,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let interval = secs(a.interval, "--interval")?;
     let client = ctx.client()?;
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let progress = crate::progress::silent();
     let mut cache = BTreeMap::new();
     let mut last: Option<WatchSnapshot> = None;
@@ -546,7 +543,7 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
     let c = jobs::cancel(&market, &s, id, progress.as_ref()).await?;
@@ -585,7 +582,7 @@ async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let tolerance = a.tolerance.get()?;
     let client = ctx.client()?;
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let opts = coord_opts(&client, a.min_workers, a.poll, tolerance)?;
     let progress = ctx.printer.progress();

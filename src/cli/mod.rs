@@ -124,6 +124,37 @@ impl Ctx {
     pub fn client(&self) -> Result<crate::client::Client> {
         crate::client::Client::load(self.paths.clone(), &self.overrides())
     }
+
+    /// The key that signs, from `--wallet`/`--private-key-env`/the profile (prompting for the
+    /// password only where the flags and env vars do not answer).
+    pub fn key(
+        &self,
+        client: &crate::client::Client,
+        opts: &opts::SignerOpts,
+    ) -> Result<alloy::signers::local::PrivateKeySigner> {
+        crate::wallet::load_signer(&self.paths, &client.profile, &opts.source())
+    }
+
+    /// `chain` with the signing key attached: the one way commands get a signer.
+    pub fn signer(
+        &self,
+        client: &crate::client::Client,
+        chain: &crate::chain::Chain,
+        opts: &opts::SignerOpts,
+    ) -> Result<crate::chain::SignerChain> {
+        Ok(chain
+            .with_signer(self.key(client, opts)?)?
+            .with_pending_dir(self.paths.pending_tx()))
+    }
+
+    /// The address that would sign, without unlocking a keystore.
+    pub fn signer_address(
+        &self,
+        client: &crate::client::Client,
+        opts: &opts::SignerOpts,
+    ) -> Result<alloy::primitives::Address> {
+        crate::wallet::signer_address(&self.paths, &client.profile, &opts.source())
+    }
 }
 
 /// The clap command tree (for completions and man pages).

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::Result;
-use crate::jobs::{Market, parse_job_id};
+use crate::jobs::{JobMarket, parse_job_id};
 use crate::ui::table;
 
 #[derive(Debug, Args)]
@@ -22,7 +22,7 @@ impl DownloadArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let id = parse_job_id(&self.job)?;
         let client = ctx.client()?;
-        let market = Market::open(&client).await?;
+        let market = JobMarket::open(&client).await?;
         let progress = ctx.printer.progress();
         let r = crate::jobs::show::download_model(
             &client,

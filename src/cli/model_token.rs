@@ -1,18 +1,18 @@
 //! `cohort model tokenize|list|show|holders|allocation`: model tokens. Args and rendering only;
-//! the work is in `crate::models`.
+//! the work is in `crate::tokens`.
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
 
 use super::Ctx;
 use super::opts::SignerOpts;
+use crate::chain::units::{format_amount, parse_amount};
 use crate::error::Result;
-use crate::models::{self, Allocation, Holder, Revenue, Suite, TokenizePlan, TokenizeRequest};
+use crate::tokens::{self, Allocation, Holder, Revenue, Suite, TokenizePlan, TokenizeRequest};
 use crate::ui::table;
-use crate::wallet::{self, format_amount};
 
 fn tok(v: U256) -> String {
-    format_amount(v, models::TOKEN_DECIMALS)
+    format_amount(v, tokens::TOKEN_DECIMALS)
 }
 
 fn ppm(v: u64) -> String {
@@ -76,7 +76,7 @@ fn render_plan(p: &TokenizePlan) -> String {
                 "{} {sym} to {} (share {})",
                 tok(p.owner_amount),
                 p.owner,
-                models::format_bps(r.owner_bps)
+                tokens::format_bps(r.owner_bps)
             ),
         ),
         (
@@ -84,7 +84,7 @@ fn render_plan(p: &TokenizePlan) -> String {
             format!(
                 "{} {sym} (share {}) over weight {} of datasets {:?}",
                 tok(p.data_pool),
-                models::format_bps(r.data_bps),
+                tokens::format_bps(r.data_bps),
                 p.total_weight,
                 p.datasets
             ),
@@ -94,7 +94,7 @@ fn render_plan(p: &TokenizePlan) -> String {
             format!(
                 "{} {sym} (share {}) over {} work units",
                 tok(p.compute_pool),
-                models::format_bps(r.compute_bps),
+                tokens::format_bps(r.compute_bps),
                 p.total_units
             ),
         ),
@@ -161,16 +161,15 @@ impl TokenizeArgs {
             job_id: self.job,
             name: self.name.clone(),
             symbol: self.symbol.clone(),
-            cap: wallet::parse_amount(&self.supply, models::TOKEN_DECIMALS)?,
-            owner_bps: models::parse_share(&self.owner_share)?,
-            data_bps: models::parse_share(&self.data_share)?,
-            compute_bps: models::parse_share(&self.compute_share)?,
+            cap: parse_amount(&self.supply, tokens::TOKEN_DECIMALS)?,
+            owner_bps: tokens::parse_share(&self.owner_share)?,
+            data_bps: tokens::parse_share(&self.data_share)?,
+            compute_bps: tokens::parse_share(&self.compute_share)?,
             revenue_assets: self.revenue_assets.clone(),
         };
         if self.dry_run {
-            let sender =
-                wallet::signer_address(&ctx.paths, &client.profile, &self.signer.source())?;
-            let plan = models::plan_tokenize(&chain, &suite, sender, &req).await?;
+            let sender = ctx.signer_address(&client, &self.signer)?;
+            let plan = tokens::plan_tokenize(&chain, &suite, sender, &req).await?;
             let v = serde_json::json!({"dry_run": true, "plan": plan});
             ctx.printer.result(&v, |_| {
                 format!(
@@ -181,10 +180,9 @@ impl TokenizeArgs {
             });
             return Ok(());
         }
-        let signer = wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
-        let s = chain.with_signer(signer)?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
-        let done = models::tokenize(&s, &suite, &req, progress.as_ref()).await?;
+        let done = tokens::tokenize(&s, &suite, &req, progress.as_ref()).await?;
         ctx.printer.result(&done, |d| {
             format!(
                 "{}\ntokenized job {}: {} ({}) at {} (tx {}, gas {})",
@@ -207,8 +205,8 @@ pub struct ListArgs {}
 impl ListArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (_, chain, suite) = suite(ctx).await?;
-        let list = models::list(&chain, suite.factory).await?;
-        let native = models::Asset::native(chain.chain_id).symbol;
+        let list = tokens::list(&chain, suite.factory).await?;
+        let native = tokens::Asset::native(chain.chain_id).symbol;
         ctx.printer.result(&list, |l| {
             if l.is_empty() {
                 return "no models are tokenized yet (`cohort model tokenize JOB …`)".to_string();
@@ -296,8 +294,8 @@ pub struct ShowArgs {
 impl ShowArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (_, chain, suite) = suite(ctx).await?;
-        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
-        let d = models::details(&chain, &m).await?;
+        let m = tokens::resolve(&chain, suite.factory, &self.model.model).await?;
+        let d = tokens::details(&chain, &m).await?;
         ctx.printer.result(&d, |d| {
             let sym = &d.model.symbol;
             let pairs = table::pairs(&[
@@ -350,8 +348,8 @@ pub struct HoldersArgs {
 impl HoldersArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (_, chain, suite) = suite(ctx).await?;
-        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
-        let h = models::holders(&chain, m.token).await?;
+        let m = tokens::resolve(&chain, suite.factory, &self.model.model).await?;
+        let h = tokens::holders(&chain, m.token).await?;
         let v = serde_json::json!({"model": m, "holders": h});
         ctx.printer.result(&v, |_| holders_table(&h, &m.symbol));
         Ok(())
@@ -370,12 +368,16 @@ pub struct AllocationArgs {
 impl AllocationArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, suite) = suite(ctx).await?;
-        let m = models::resolve(&chain, suite.factory, &self.model.model).await?;
+        let m = tokens::resolve(&chain, suite.factory, &self.model.model).await?;
         let only = match &self.for_ {
-            Some(w) => Some(wallet::resolve_address(&ctx.paths, &client.profile, w)?),
+            Some(w) => Some(crate::wallet::resolve_address(
+                &ctx.paths,
+                &client.profile,
+                w,
+            )?),
             None => None,
         };
-        let rows = models::allocations(&chain, &suite, &m, only).await?;
+        let rows = tokens::allocations(&chain, &suite, &m, only).await?;
         let v = serde_json::json!({"model": m, "allocations": rows});
         ctx.printer
             .result(&v, |_| allocation_table(&rows, &m.symbol, true));

@@ -61,7 +61,7 @@ impl GlobalArgs {
 }
 
 /// Which wallet signs: shared by every command that writes to the chain.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct SignerOpts {
     /// Wallet that signs (`dev:N` is anvil's dev account N on the local devnet).
     #[arg(long, env = env::COHORT_WALLET, value_name = "NAME")]

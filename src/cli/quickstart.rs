@@ -26,7 +26,7 @@ pub struct QuickstartArgs {
 
 fn eth(wei: &str) -> String {
     let v = wei.parse::<alloy::primitives::U256>().unwrap_or_default();
-    format!("{} ETH", crate::wallet::format_amount(v, 18))
+    format!("{} ETH", crate::chain::units::format_amount(v, 18))
 }
 
 fn render(r: &Report) -> String {

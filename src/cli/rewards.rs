@@ -6,8 +6,8 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use super::opts::SignerOpts;
 use crate::error::{Error, Result};
-use crate::models::{self, Suite};
-use crate::rewards::{self, ClaimFilter, ClaimKind, Claimable};
+use crate::tokens::rewards::{self, ClaimFilter, ClaimKind, Claimable};
+use crate::tokens::{self, Suite};
 use crate::ui::table;
 use crate::wallet;
 
@@ -110,10 +110,10 @@ impl ListArgs {
         let (client, chain, suite) = suite(ctx).await?;
         let who = match &self.who {
             Some(w) => wallet::resolve_address(&ctx.paths, &client.profile, w)?,
-            None => wallet::signer_address(&ctx.paths, &client.profile, &self.signer.source())?,
+            None => ctx.signer_address(&client, &self.signer)?,
         };
         let model = match &self.model {
-            Some(m) => Some(models::resolve(&chain, suite.factory, m).await?),
+            Some(m) => Some(tokens::resolve(&chain, suite.factory, m).await?),
             None => None,
         };
         let filter = ClaimFilter {
@@ -156,11 +156,10 @@ impl ClaimArgs {
         }
         let (client, chain, suite) = suite(ctx).await?;
         let model = match &self.model {
-            Some(m) => Some(models::resolve(&chain, suite.factory, m).await?),
+            Some(m) => Some(tokens::resolve(&chain, suite.factory, m).await?),
             None => None,
         };
-        let signer = wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
-        let s = chain.with_signer(signer)?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
         let filter = ClaimFilter {
             model,
             asset: self.asset.clone(),
@@ -224,15 +223,14 @@ pub struct DepositArgs {
 impl DepositArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, suite) = suite(ctx).await?;
-        let m = models::resolve(&chain, suite.factory, &self.model).await?;
-        let assets = models::revenue_assets(&chain, m.token).await?;
+        let m = tokens::resolve(&chain, suite.factory, &self.model).await?;
+        let assets = tokens::revenue_assets(&chain, m.token).await?;
         let asset = match &self.asset {
             Some(sel) => rewards::select_asset(&m, &assets, sel)?,
             None => assets[0].clone(),
         };
-        let amount = wallet::parse_amount(&self.amount, asset.decimals)?;
-        let signer = wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
-        let s = chain.with_signer(signer)?;
+        let amount = crate::chain::units::parse_amount(&self.amount, asset.decimals)?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
         let d = rewards::deposit(&s, &m, &asset, amount, progress.as_ref()).await?;
         ctx.printer.result(&d, |d| {
@@ -262,16 +260,15 @@ pub struct SyncArgs {
 impl SyncArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, suite) = suite(ctx).await?;
-        let m = models::resolve(&chain, suite.factory, &self.model).await?;
+        let m = tokens::resolve(&chain, suite.factory, &self.model).await?;
         let only = match &self.asset {
             Some(sel) => {
-                let assets = models::revenue_assets(&chain, m.token).await?;
+                let assets = tokens::revenue_assets(&chain, m.token).await?;
                 Some(rewards::select_asset(&m, &assets, sel)?)
             }
             None => None,
         };
-        let signer = wallet::load_signer(&ctx.paths, &client.profile, &self.signer.source())?;
-        let s = chain.with_signer(signer)?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
         let synced = rewards::sync(&s, &m, only.as_ref(), progress.as_ref()).await?;
         let v = serde_json::json!({"model": m, "synced": synced});

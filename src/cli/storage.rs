@@ -18,7 +18,7 @@ pub enum StorageCommand {
     /// A rerun of an interrupted upload continues: no second transaction for the same root, and
     /// only segments the nodes have not acknowledged are sent. A file the nodes already hold
     /// finalized costs nothing. With --json: one object per file (`{"files": [...]}` for
-    /// several) with root, txSeq, txHash, size, fee (wei), segments, segmentsSent, roots.
+    /// several) with root, tx_seq, tx_hash, size, fee (wei), segments, segments_sent, roots.
     ///
     /// Examples:
     ///   cohort storage upload data.jsonl
@@ -36,7 +36,7 @@ pub enum StorageCommand {
     ///   cohort storage download ROOT1 ROOT2 -o big.bin --force
     #[command(verbatim_doc_comment)]
     Download(DownloadArgs),
-    /// What each storage node knows about a root: txSeq, size, finalized, segments stored.
+    /// What each storage node knows about a root: tx_seq, size, finalized, segments stored.
     ///
     /// Example: cohort storage info 0x71bf…26ba --json
     Info(InfoArgs),
@@ -133,7 +133,7 @@ pub struct RootArgs {
 
 fn eth(wei: &str) -> String {
     let v: alloy::primitives::U256 = wei.parse().unwrap_or_default();
-    format!("{} ({wei} wei)", crate::wallet::format_amount(v, 18))
+    format!("{} ({wei} wei)", crate::chain::units::format_amount(v, 18))
 }
 
 fn render_upload(r: &UploadReport) -> String {
@@ -191,10 +191,8 @@ impl StorageCommand {
                     storage::upload::check_input(f)?;
                 }
                 let client = ctx.client()?;
-                let key =
-                    crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
                 let chain = client.chain().await?;
-                let signer = chain.with_signer(key)?;
+                let signer = ctx.signer(&client, &chain, &a.signer)?;
                 let opts = UploadOptions {
                     fragment_size: a.fragment_size,
                     segments_per_request: a.batch.max(1),

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use super::opts::SignerOpts;
+use crate::chain::transfer;
 use crate::env;
 use crate::error::{Error, Result};
 use crate::ui::table;
@@ -444,7 +445,7 @@ fn shown(f: &Path) -> String {
 #[derive(serde::Serialize)]
 struct ListRow {
     name: String,
-    #[serde(serialize_with = "wallet::checksum::option::serialize")]
+    #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     address: Option<Address>,
     keystore: PathBuf,
     default: bool,
@@ -633,19 +634,19 @@ async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
     let client = ctx.client()?;
     let address = match &a.who {
         Some(who) => wallet::resolve_address(&ctx.paths, &client.profile, who)?,
-        None => wallet::signer_address(&ctx.paths, &client.profile, &a.signer.source())?,
+        None => ctx.signer_address(&client, &a.signer)?,
     };
     let chain = client.chain().await?;
-    let mut report = wallet::balance(&chain, address, &a.token).await?;
+    let mut report = transfer::balance(&chain, address, &a.token).await?;
     if let Ok(factory) = client.profile.contract("model_token_factory") {
-        for t in crate::models::tokens_held(&chain, factory, address).await? {
+        for t in crate::tokens::tokens_held(&chain, factory, address).await? {
             if !report.tokens.iter().any(|x| x.token == Some(t.token)) {
-                report.tokens.push(wallet::TokenBalance {
+                report.tokens.push(transfer::TokenBalance {
                     token: Some(t.token),
                     symbol: t.symbol,
                     decimals: t.decimals,
                     raw: t.balance.to_string(),
-                    amount: wallet::format_amount(t.balance, t.decimals),
+                    amount: crate::chain::units::format_amount(t.balance, t.decimals),
                 });
             }
         }
@@ -675,10 +676,9 @@ async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
 async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
     let client = ctx.client()?;
     let to = wallet::resolve_address(&ctx.paths, &client.profile, &a.to)?;
-    let signer = wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
     let chain = client.chain().await?;
-    let s = chain.with_signer(signer)?;
-    let (transfer, prepared) = wallet::prepare_transfer(&s, to, &a.amount, a.token).await?;
+    let s = ctx.signer(&client, &chain, &a.signer)?;
+    let (transfer, prepared) = transfer::prepare_transfer(&s, to, &a.amount, a.token).await?;
     let what = format!("{} {}", transfer.amount, transfer.symbol);
     if a.dry_run {
         let v = serde_json::json!({"dry_run": true, "transfer": transfer, "gas": prepared.gas,
@@ -689,15 +689,16 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
                 transfer.from,
                 transfer.to,
                 prepared.gas,
-                wallet::format_amount(prepared.max_gas_cost(), 18),
-                wallet::tx::native_symbol(chain.chain_id)
+                crate::chain::units::format_amount(prepared.max_gas_cost(), 18),
+                crate::chain::tx::native_symbol(chain.chain_id)
             )
         });
         return Ok(());
     }
     let progress = ctx.printer.progress();
     let label = format!("sending {what}");
-    let confirmed = wallet::tx::send_prepared(&s, prepared, &label, progress.as_ref()).await?;
+    let confirmed =
+        crate::chain::tx::send_prepared(&s, prepared, &label, progress.as_ref()).await?;
     let v = serde_json::json!({"transfer": transfer, "tx": confirmed});
     ctx.printer.result(&v, |_| {
         format!(

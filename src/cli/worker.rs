@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use super::opts::SignerOpts;
 use crate::error::{Error, Result};
-use crate::jobs::{Market, parse_job_id};
+use crate::jobs::{JobMarket, parse_job_id};
 use crate::ui::table;
 use crate::worker::{self, RunOptions};
 
@@ -100,11 +100,11 @@ impl WorkerCommand {
 
 /// An amount of the native coin with its symbol (`0.3 ETH`).
 fn amt(sym: &str, v: alloy::primitives::U256) -> String {
-    format!("{} {sym}", crate::jobs::coin(v))
+    format!("{} {sym}", crate::chain::units::coin(v))
 }
 
 fn symbol(client: &crate::client::Client) -> &'static str {
-    crate::wallet::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
+    crate::chain::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
 }
 
 fn who(
@@ -114,15 +114,14 @@ fn who(
 ) -> Result<alloy::primitives::Address> {
     match w {
         Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w),
-        None => crate::wallet::signer_address(&ctx.paths, &client.profile, &Default::default()),
+        None => ctx.signer_address(client, &Default::default()),
     }
 }
 
 async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
     let client = ctx.client()?;
-    let market = Market::open(&client).await?;
-    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
-    let s = market.chain.with_signer(key)?;
+    let market = JobMarket::open(&client).await?;
+    let s = ctx.signer(&client, &market.chain, &a.signer)?;
     let progress = ctx.printer.progress();
     let r = worker::register(&market, &s, a.name, progress.as_ref()).await?;
     ctx.printer.result(&r, |r| {
@@ -138,7 +137,7 @@ async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
 async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
+    let key = ctx.key(&client, &a.signer)?;
     if !(a.poll.is_finite() && a.poll > 0.0) {
         return Err(Error::usage(
             "worker.bad_poll",
@@ -173,7 +172,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let dir = a
         .state_dir
@@ -243,7 +242,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
 async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
+    let market = JobMarket::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let e = worker::earnings(&market, me).await?;
     ctx.printer.result(&e, |e| {
@@ -275,9 +274,8 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
 async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = symbol(&client);
-    let market = Market::open(&client).await?;
-    let key = crate::wallet::load_signer(&ctx.paths, &client.profile, &a.signer.source())?;
-    let s = market.chain.with_signer(key)?;
+    let market = JobMarket::open(&client).await?;
+    let s = ctx.signer(&client, &market.chain, &a.signer)?;
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
     ctx.printer.result(&w, |w| {

@@ -12,23 +12,22 @@ pub mod upload;
 pub mod verify;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::DynProvider;
 use serde::Serialize;
 
 use crate::chain::bindings::DatasetRegistry::{self, DatasetRegistryInstance};
-use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::chain::contract::{Contract, send, send_once};
+pub use crate::chain::tx::TxRef;
+use crate::chain::units::to_u64;
+use crate::chain::{SignerChain, parallel};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::wallet::tx::{Confirmed, send_and_confirm};
 
 /// The most a curator may score an accepted contribution.
 pub const MAX_SCORE: u8 = 100;
-/// How many contribution reads run at once.
-const READ_CONCURRENCY: usize = 16;
 
 /// Review state of a contribution (the contract's `Status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,22 +117,6 @@ pub struct ContributorsReport {
     pub contributors: Vec<ContributorWeight>,
 }
 
-/// A sent transaction, as results show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct TxRef {
-    pub tx_hash: B256,
-    pub block_number: Option<u64>,
-}
-
-impl From<&Confirmed> for TxRef {
-    fn from(c: &Confirmed) -> Self {
-        TxRef {
-            tx_hash: c.tx_hash,
-            block_number: c.block_number,
-        }
-    }
-}
-
 /// The result of `create`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Created {
@@ -175,43 +158,15 @@ pub struct Sealed {
     pub tx: TxRef,
 }
 
-/// The registry contract of the active profile.
-#[derive(Clone)]
-pub struct Registry {
-    pub chain: Chain,
-    pub address: Address,
-    contract: DatasetRegistryInstance<DynProvider>,
-}
+/// The DatasetRegistry contract of the active profile.
+pub type Registry = Contract<DatasetRegistryInstance<DynProvider>>;
 
 impl Registry {
     /// Connects to the profile's chain and its `DatasetRegistry`.
     pub async fn open(client: &Client) -> Result<Registry> {
         let chain = client.chain().await?;
         let address = client.profile.contract("dataset_registry")?;
-        if !chain.has_code(address).await? {
-            return Err(Error::usage(
-                "dataset.no_registry",
-                format!(
-                    "no DatasetRegistry contract at {address} on {}",
-                    chain.rpc_url
-                ),
-            )
-            .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
-        }
-        let contract = DatasetRegistry::new(address, chain.provider.clone());
-        Ok(Registry {
-            chain,
-            address,
-            contract,
-        })
-    }
-
-    fn err(&self, e: alloy::contract::Error) -> Error {
-        describe_contract_error(&self.chain.rpc_url, e)
-    }
-
-    fn with(&self, s: &SignerChain) -> DatasetRegistryInstance<DynProvider> {
-        DatasetRegistry::new(self.address, s.provider.clone())
+        Contract::open_at(chain, address).await
     }
 
     /// The id of a dataset named by id or by name; an unknown one is an error with a hint.
@@ -234,29 +189,29 @@ impl Registry {
     /// The id of the dataset with this exact name, or 0.
     pub async fn id_by_name(&self, name: &str) -> Result<u64> {
         let id = self
-            .contract
+            .read
             .datasetIdByName(name.to_string())
             .call()
             .await
             .map_err(|e| self.err(e))?;
-        Ok(u256_u64(id))
+        Ok(to_u64(id))
     }
 
     /// Number of datasets (ids are 1..=count).
     pub async fn count(&self) -> Result<u64> {
         let n = self
-            .contract
+            .read
             .datasetCount()
             .call()
             .await
             .map_err(|e| self.err(e))?;
-        Ok(u256_u64(n))
+        Ok(to_u64(n))
     }
 
     /// One dataset's metadata.
     pub async fn info(&self, id: u64) -> Result<DatasetInfo> {
         let d = self
-            .contract
+            .read
             .getDataset(U256::from(id))
             .call()
             .await
@@ -267,9 +222,9 @@ impl Registry {
             description: d.description,
             license: d.license,
             curator: d.curator,
-            predecessor_id: Some(u256_u64(d.predecessorId)).filter(|p| *p != 0),
+            predecessor_id: Some(to_u64(d.predecessorId)).filter(|p| *p != 0),
             sealed: d.isSealed,
-            contribution_count: u256_u64(d.contributionCount),
+            contribution_count: to_u64(d.contributionCount),
             total_weight: d.totalWeight.to_string(),
             created_at: d.createdAt,
         })
@@ -279,24 +234,19 @@ impl Registry {
     pub async fn list(&self) -> Result<Vec<DatasetInfo>> {
         let count = self.count().await?;
         let ids: Vec<u64> = (1..=count).collect();
-        let this = self.clone();
-        parallel(ids, move |id| {
-            let this = this.clone();
-            async move { this.info(id).await }
-        })
-        .await
+        parallel(ids, |id| self.info(id)).await
     }
 
     /// One contribution.
     pub async fn contribution(&self, id: u64, index: u64) -> Result<ContributionInfo> {
         let c = self
-            .contract
+            .read
             .getContribution(U256::from(id), U256::from(index))
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let status = ReviewStatus::from_u8(c.status);
-        let size = u256_u64(c.size);
+        let size = to_u64(c.size);
         let weight = if status == ReviewStatus::Accepted {
             c.size * U256::from(c.score)
         } else {
@@ -318,31 +268,26 @@ impl Registry {
     /// Every contribution to a dataset, in index order.
     pub async fn contributions(&self, id: u64) -> Result<Vec<ContributionInfo>> {
         let n = self
-            .contract
+            .read
             .contributionCount(U256::from(id))
             .call()
             .await
             .map_err(|e| self.err(e))?;
-        let indexes: Vec<u64> = (0..u256_u64(n)).collect();
-        let this = self.clone();
-        parallel(indexes, move |i| {
-            let this = this.clone();
-            async move { this.contribution(id, i).await }
-        })
-        .await
+        let indexes: Vec<u64> = (0..to_u64(n)).collect();
+        parallel(indexes, |i| self.contribution(id, i)).await
     }
 
     /// The contributors of a dataset with their weights and shares.
     pub async fn contributors(&self, id: u64) -> Result<ContributorsReport> {
         let dataset = self.info(id).await?;
         let addrs = self
-            .contract
+            .read
             .contributorsOf(U256::from(id))
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let total = self
-            .contract
+            .read
             .totalWeight(U256::from(id))
             .call()
             .await
@@ -360,7 +305,7 @@ impl Registry {
         let mut contributors = Vec::with_capacity(addrs.len());
         for a in addrs {
             let w = self
-                .contract
+                .read
                 .weightOf(U256::from(id), a)
                 .call()
                 .await
@@ -408,24 +353,18 @@ impl Registry {
             Some(p) => self.resolve(p).await?,
             None => 0,
         };
-        let contract = self.with(s);
+        let contract = self.signed(s);
         let call = contract.createDataset(
             name.to_string(),
             description.to_string(),
             license.to_string(),
             U256::from(predecessor_id),
         );
-        let confirmed = send_and_confirm(
-            s,
-            call.into_transaction_request(),
-            "creating dataset",
-            progress,
-        )
-        .await?;
+        let confirmed = send(s, call, "creating dataset", progress).await?;
         let id = confirmed
             .receipt
             .decoded_log::<DatasetRegistry::DatasetCreated>()
-            .map(|l| u256_u64(l.data.datasetId))
+            .map(|l| to_u64(l.data.datasetId))
             .ok_or_else(|| {
                 Error::failed(
                     "dataset.no_event",
@@ -515,7 +454,7 @@ impl Registry {
             crate::progress::Unit::Items,
         );
         let mut reviewed = Vec::with_capacity(targets.len());
-        let contract = self.with(s);
+        let contract = self.signed(s);
         for c in targets {
             let (accepted, score) = match verdict {
                 Verdict::Accept(score) => (true, score),
@@ -523,8 +462,7 @@ impl Registry {
             };
             let call = contract.review(U256::from(id), U256::from(c.index), accepted, score);
             let label = format!("reviewing #{}", c.index);
-            let confirmed =
-                send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
+            let confirmed = send(s, call, &label, progress).await?;
             task.inc(1);
             let weight = if accepted {
                 U256::from(c.size) * U256::from(score)
@@ -558,10 +496,9 @@ impl Registry {
     pub async fn seal(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<Sealed> {
         let d = self.info(id).await?;
         self.check_curator(&d, s.address, "seal")?;
-        let contract = self.with(s);
+        let contract = self.signed(s);
         let call = contract.seal(U256::from(id));
-        let confirmed =
-            send_and_confirm(s, call.into_transaction_request(), "sealing", progress).await?;
+        let confirmed = send(s, call, "sealing", progress).await?;
         Ok(Sealed {
             dataset: self.info(id).await?,
             tx: TxRef::from(&confirmed),
@@ -580,7 +517,7 @@ impl Registry {
         path: &str,
         progress: &dyn Progress,
     ) -> Result<(u64, TxRef)> {
-        let contract = self.with(s);
+        let contract = self.signed(s);
         let call = contract.contribute(
             U256::from(id),
             root,
@@ -589,12 +526,15 @@ impl Registry {
             path.to_string(),
         );
         let label = format!("recording {path}");
-        let confirmed =
-            send_and_confirm(s, call.into_transaction_request(), &label, progress).await?;
+        let intent = format!(
+            "contribute:{}:{:#x}:{id}:{root:#x}:{path}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let confirmed = send_once(s, &intent, call, &label, progress).await?;
         let index = confirmed
             .receipt
             .decoded_log::<DatasetRegistry::ContributionAdded>()
-            .map(|l| u256_u64(l.data.index))
+            .map(|l| to_u64(l.data.index))
             .ok_or_else(|| {
                 Error::failed(
                     "dataset.no_event",
@@ -665,10 +605,6 @@ pub fn check_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn u256_u64(v: U256) -> u64 {
-    u64::try_from(v).unwrap_or(u64::MAX)
-}
-
 /// `a / b` as a float (0 when `b` is 0).
 fn ratio(a: U256, b: U256) -> f64 {
     if b.is_zero() {
@@ -676,37 +612,6 @@ fn ratio(a: U256, b: U256) -> f64 {
     }
     let f = |v: U256| v.to_string().parse::<f64>().unwrap_or(0.0);
     f(a) / f(b)
-}
-
-/// Runs `f` over `items` with bounded concurrency and returns the results in order.
-async fn parallel<T, R, F, Fut>(items: Vec<T>, f: F) -> Result<Vec<R>>
-where
-    T: Send + 'static,
-    R: Send + 'static,
-    F: Fn(T) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<R>> + Send + 'static,
-{
-    let sem = Arc::new(tokio::sync::Semaphore::new(READ_CONCURRENCY));
-    let f = Arc::new(f);
-    let mut set = tokio::task::JoinSet::new();
-    let n = items.len();
-    for (i, item) in items.into_iter().enumerate() {
-        let sem = sem.clone();
-        let f = f.clone();
-        set.spawn(async move {
-            let _permit = sem.acquire_owned().await.expect("semaphore open");
-            (i, f(item).await)
-        });
-    }
-    let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
-    while let Some(joined) = set.join_next().await {
-        let (i, r) = joined.map_err(|e| Error::failed("dataset.task", e.to_string()))?;
-        out[i] = Some(r?);
-    }
-    Ok(out
-        .into_iter()
-        .map(|r| r.expect("every task reported"))
-        .collect())
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use alloy::primitives::{Address, B256};
 use serde::Serialize;
 
-use super::{ContributionInfo, Registry, ReviewStatus, parallel};
+use super::{ContributionInfo, Registry, ReviewStatus};
+use crate::chain::parallel;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};

@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use super::bundle::WorkBundle;
 use super::context::{JobContext, fetch_datasets, round_start_root};
-use super::store::Store;
-use super::{Market, WorkStatus};
+use super::{JobMarket, WorkStatus};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+use crate::storage::cache::ObjectCache;
 use crate::trainer::{self, Checkpoint, Tolerance};
 
 /// One re-executed span.
@@ -64,8 +64,8 @@ pub async fn audit(
     tolerance: Tolerance,
     progress: &dyn Progress,
 ) -> Result<AuditReport> {
-    let market = Market::open(client).await?;
-    let store = Store::new(client);
+    let market = JobMarket::open(client).await?;
+    let store = ObjectCache::new(client);
     let ctx = JobContext::load(&market, &store, job_id, progress).await?;
     if !ctx.is_builtin() {
         return Err(Error::usage(

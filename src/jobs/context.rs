@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use alloy::primitives::B256;
 
 use super::bundle::JobBundle;
-use super::store::Store;
-use super::{JobInfo, Market};
+use super::{JobInfo, JobMarket};
 use crate::client::Client;
 use crate::datasets::files::{hash_file, safe_join};
 use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, Result};
 use crate::jobspec::{JobSpec, TrainerKind};
 use crate::progress::{Progress, Unit};
+use crate::storage::cache::ObjectCache;
 use crate::trainer::{DeviceChoice, TrainConfig, VerifyOptions};
 
 /// A job with its bundle and spec.
@@ -27,8 +27,8 @@ pub struct JobContext {
 impl JobContext {
     /// Reads the job from the chain and its bundle from storage (verified).
     pub async fn load(
-        market: &Market,
-        store: &Store,
+        market: &JobMarket,
+        store: &ObjectCache,
         id: u64,
         progress: &dyn Progress,
     ) -> Result<JobContext> {
@@ -91,7 +91,11 @@ impl JobContext {
 
 /// The root of the checkpoint round `round` starts from: the base model for round 0, else the
 /// aggregate of the previous round (None when the job has no base model and round is 0).
-pub async fn round_start_root(market: &Market, job: &JobInfo, round: u32) -> Result<Option<B256>> {
+pub async fn round_start_root(
+    market: &JobMarket,
+    job: &JobInfo,
+    round: u32,
+) -> Result<Option<B256>> {
     if round == 0 {
         return Ok(job.base_model_root);
     }
@@ -111,7 +115,7 @@ pub async fn round_start_root(market: &Market, job: &JobInfo, round: u32) -> Res
 /// job's order (`<cache>/datasets/<registry>/<id>/<contributor>/<path>`).
 pub async fn fetch_datasets(
     client: &Client,
-    store: &Store,
+    store: &ObjectCache,
     ids: &[u64],
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>> {

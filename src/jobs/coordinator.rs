@@ -24,12 +24,12 @@ use serde::Serialize;
 
 use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict, WorkBundle};
 use super::context::{JobContext, fetch_datasets, round_start_root};
-use super::store::Store;
-use super::{JobState, Market, Submission, WorkStatus, retrying};
+use super::{JobMarket, JobState, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+use crate::storage::cache::ObjectCache;
 use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
 
 /// How the coordinator runs.
@@ -76,8 +76,8 @@ pub async fn coordinate(
     progress: &dyn Progress,
 ) -> Result<CoordinateReport> {
     let a = opts.attempts;
-    let market = retrying(a, || Market::open(client)).await?;
-    let store = Store::new(client);
+    let market = retrying(a, || JobMarket::open(client)).await?;
+    let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
     if ctx.job.coordinator != s.address {
         return Err(Error::reverted(
@@ -196,8 +196,8 @@ pub async fn coordinate(
 /// Checks every submission of `round`, aggregates, uploads and finalizes.
 #[allow(clippy::too_many_arguments)]
 async fn finalize(
-    market: &Market,
-    store: &Store,
+    market: &JobMarket,
+    store: &ObjectCache,
     s: &SignerChain,
     ctx: &JobContext,
     job: &super::JobInfo,
@@ -338,7 +338,7 @@ fn reject(sub: &Submission, reason: String) -> Verdict {
 /// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
 #[allow(clippy::too_many_arguments)]
 pub async fn check_submission(
-    store: &Store,
+    store: &ObjectCache,
     ctx: &JobContext,
     round: u32,
     sub: &Submission,
@@ -355,7 +355,7 @@ pub async fn check_submission(
 
 #[allow(clippy::too_many_arguments)]
 async fn check_inner(
-    store: &Store,
+    store: &ObjectCache,
     ctx: &JobContext,
     round: u32,
     sub: &Submission,

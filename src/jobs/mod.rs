@@ -12,34 +12,23 @@ pub mod bundle;
 pub mod context;
 pub mod coordinator;
 pub mod show;
-pub mod store;
-pub mod submit;
 
-use std::future::Future;
-use std::time::Duration;
+pub mod submit;
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::DynProvider;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::chain::bindings::JobMarket::{self, JobMarketInstance};
-use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::chain::SignerChain;
+use crate::chain::bindings::JobMarket::{self as abi, JobMarketInstance};
+use crate::chain::contract::{Contract, send_once, send_ref};
 use crate::client::Client;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::progress::Progress;
-use crate::wallet::tx::{Confirmed, send_and_confirm};
 
-pub use crate::datasets::TxRef;
-
-/// Serializes a wei amount as a decimal string (uint256 does not fit JSON numbers).
-pub fn wei<S: Serializer>(v: &U256, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&v.to_string())
-}
-
-/// Formats wei as a native-coin amount (`0.1`).
-pub fn coin(v: U256) -> String {
-    crate::wallet::amount::format_amount(v, 18)
-}
+pub use crate::chain::retry::retrying;
+pub use crate::chain::tx::TxRef;
+use crate::chain::units::{dec, to_u64};
 
 /// Life cycle of a job (the contract's `JobState`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,15 +110,15 @@ pub struct JobInfo {
     pub current_round: u32,
     pub max_workers: u32,
     pub worker_count: u32,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub reward_per_round: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub budget: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub escrow: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub paid: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub refunded: U256,
     /// Seconds each round takes at most.
     pub round_timeout: u64,
@@ -152,7 +141,7 @@ impl JobInfo {
 pub struct Submission {
     pub worker: Address,
     pub bundle_root: B256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub work_units: U256,
     pub submitted_at: u64,
     pub status: WorkStatus,
@@ -168,40 +157,8 @@ pub struct WorkerRecord {
     pub registered_at: u64,
 }
 
-/// The JobMarket contract of the active profile.
-#[derive(Clone)]
-pub struct Market {
-    pub chain: Chain,
-    pub address: Address,
-    contract: JobMarketInstance<DynProvider>,
-}
-
-/// Retries `f` while it fails with an unreachable endpoint (exit 3), with backoff, `attempts`
-/// times in all; other errors return at once.
-pub async fn retrying<T, F, Fut>(attempts: u32, mut f: F) -> Result<T>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<T>>,
-{
-    let mut delay = Duration::from_millis(500);
-    let mut i = 0;
-    loop {
-        i += 1;
-        match f().await {
-            Ok(v) => return Ok(v),
-            Err(e) if e.kind == ErrorKind::Unreachable && i < attempts => {
-                tracing::debug!("retrying after: {}", e.message);
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(8));
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-pub(crate) fn u64_of(v: U256) -> u64 {
-    u64::try_from(v).unwrap_or(u64::MAX)
-}
+/// The JobMarket contract (training jobs, escrow, work submissions) of the active profile.
+pub type JobMarket = Contract<JobMarketInstance<DynProvider>>;
 
 fn root_opt(r: B256) -> Option<B256> {
     (!r.is_zero()).then_some(r)
@@ -226,43 +183,18 @@ pub fn parse_job_id(s: &str) -> Result<u64> {
     })
 }
 
-impl Market {
+impl JobMarket {
     /// Connects to the profile's chain and its `JobMarket`.
-    pub async fn open(client: &Client) -> Result<Market> {
+    pub async fn open(client: &Client) -> Result<JobMarket> {
         let chain = client.chain().await?;
         let address = client.profile.contract("job_market")?;
-        if !chain.has_code(address).await? {
-            return Err(Error::usage(
-                "job.no_market",
-                format!("no JobMarket contract at {address} on {}", chain.rpc_url),
-            )
-            .hint("run `cohort deploy` (or `cohort devnet up` for the local devnet)"));
-        }
-        let contract = JobMarket::new(address, chain.provider.clone());
-        Ok(Market {
-            chain,
-            address,
-            contract,
-        })
-    }
-
-    fn err(&self, e: alloy::contract::Error) -> Error {
-        describe_contract_error(&self.chain.rpc_url, e)
-    }
-
-    fn with(&self, s: &SignerChain) -> JobMarketInstance<DynProvider> {
-        JobMarket::new(self.address, s.provider.clone())
+        Contract::open_at(chain, address).await
     }
 
     /// Number of jobs (ids are 1..=count).
     pub async fn count(&self) -> Result<u64> {
-        let n = self
-            .contract
-            .jobCount()
-            .call()
-            .await
-            .map_err(|e| self.err(e))?;
-        Ok(u64_of(n))
+        let n = self.read.jobCount().call().await.map_err(|e| self.err(e))?;
+        Ok(to_u64(n))
     }
 
     /// One job; an unknown id is a usage error with a hint.
@@ -272,19 +204,19 @@ impl Market {
             return Err(unknown_job(id, count));
         }
         let j = self
-            .contract
+            .read
             .getJob(U256::from(id))
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let datasets = self
-            .contract
+            .read
             .jobDatasets(U256::from(id))
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let workers = self
-            .contract
+            .read
             .jobWorkers(U256::from(id))
             .call()
             .await
@@ -308,7 +240,7 @@ impl Market {
             refunded: j.refunded,
             round_timeout: j.roundTimeout,
             round_start: j.roundStart,
-            datasets: datasets.into_iter().map(u64_of).collect(),
+            datasets: datasets.into_iter().map(to_u64).collect(),
             workers,
         })
     }
@@ -326,7 +258,7 @@ impl Market {
     /// A worker's submission for a round (status None when it did not submit).
     pub async fn submission(&self, id: u64, round: u32, worker: Address) -> Result<Submission> {
         let s = self
-            .contract
+            .read
             .getSubmission(U256::from(id), round, worker)
             .call()
             .await
@@ -343,7 +275,7 @@ impl Market {
     /// Every submission of a round, in submission order.
     pub async fn submissions(&self, id: u64, round: u32) -> Result<Vec<Submission>> {
         let who = self
-            .contract
+            .read
             .roundSubmitters(U256::from(id), round)
             .call()
             .await
@@ -358,13 +290,13 @@ impl Market {
     /// The aggregate checkpoint and report roots of a finalized round (None before).
     pub async fn round_result(&self, id: u64, round: u32) -> Result<Option<(B256, B256)>> {
         let agg = self
-            .contract
+            .read
             .roundAggregate(U256::from(id), round)
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let rep = self
-            .contract
+            .read
             .roundReport(U256::from(id), round)
             .call()
             .await
@@ -375,7 +307,7 @@ impl Market {
     /// Whether `worker` is in the job and from which round it takes part.
     pub async fn participant(&self, id: u64, worker: Address) -> Result<(bool, u32)> {
         let p = self
-            .contract
+            .read
             .participant(U256::from(id), worker)
             .call()
             .await
@@ -385,7 +317,7 @@ impl Market {
 
     /// Credited, not yet withdrawn earnings and refunds of an account.
     pub async fn earnings(&self, who: Address) -> Result<U256> {
-        self.contract
+        self.read
             .earnings(who)
             .call()
             .await
@@ -394,7 +326,7 @@ impl Market {
 
     /// Work units of a worker's accepted submissions in a job.
     pub async fn compute_units(&self, id: u64, who: Address) -> Result<U256> {
-        self.contract
+        self.read
             .computeUnits(U256::from(id), who)
             .call()
             .await
@@ -404,13 +336,13 @@ impl Market {
     /// A worker's registration.
     pub async fn worker(&self, who: Address) -> Result<WorkerRecord> {
         let w = self
-            .contract
+            .read
             .workers(who)
             .call()
             .await
             .map_err(|e| self.err(e))?;
         let payee = self
-            .contract
+            .read
             .payeeOf(who)
             .call()
             .await
@@ -445,30 +377,6 @@ impl Market {
 
     // ------------------------------------------------------------------ writes
 
-    async fn send(
-        &self,
-        s: &SignerChain,
-        tx: alloy::rpc::types::TransactionRequest,
-        label: &str,
-        progress: &dyn Progress,
-    ) -> Result<Confirmed> {
-        send_and_confirm(s, tx, label, progress).await
-    }
-
-    /// Sends a call's transaction and returns where it landed.
-    async fn tx<C: alloy::contract::CallDecoder>(
-        &self,
-        s: &SignerChain,
-        call: alloy::contract::CallBuilder<&DynProvider, C>,
-        label: &str,
-        progress: &dyn Progress,
-    ) -> Result<TxRef> {
-        let c = self
-            .send(s, call.into_transaction_request(), label, progress)
-            .await?;
-        Ok(TxRef::from(&c))
-    }
-
     /// Declares (or updates) the signer's machine.
     pub async fn register_worker(
         &self,
@@ -476,9 +384,9 @@ impl Market {
         inventory: &str,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
+        send_ref(
             s,
-            self.with(s).registerWorker(inventory.to_string()),
+            self.signed(s).registerWorker(inventory.to_string()),
             "registering",
             progress,
         )
@@ -500,7 +408,7 @@ impl Market {
         coordinator: Address,
         progress: &dyn Progress,
     ) -> Result<(u64, TxRef)> {
-        let jm = self.with(s);
+        let jm = self.signed(s);
         let call = jm
             .createJob(
                 spec_root,
@@ -513,13 +421,15 @@ impl Market {
                 coordinator,
             )
             .value(U256::from(rounds) * reward);
-        let c = self
-            .send(s, call.into_transaction_request(), "creating job", progress)
-            .await?;
+        let intent = format!(
+            "create-job:{}:{:#x}:{spec_root:#x}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let c = send_once(s, &intent, call, "creating job", progress).await?;
         let id = c
             .receipt
-            .decoded_log::<JobMarket::JobCreated>()
-            .map(|l| u64_of(l.data.jobId))
+            .decoded_log::<abi::JobCreated>()
+            .map(|l| to_u64(l.data.jobId))
             .ok_or_else(|| {
                 Error::failed(
                     "job.no_event",
@@ -531,14 +441,12 @@ impl Market {
 
     /// The signer joins a job.
     pub async fn join(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        self.tx(s, self.with(s).join(U256::from(id)), "joining", progress)
-            .await
+        send_ref(s, self.signed(s).join(U256::from(id)), "joining", progress).await
     }
 
     /// The signer leaves a job.
     pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        self.tx(s, self.with(s).leave(U256::from(id)), "leaving", progress)
-            .await
+        send_ref(s, self.signed(s).leave(U256::from(id)), "leaving", progress).await
     }
 
     /// The coordinator starts the job.
@@ -548,9 +456,9 @@ impl Market {
         id: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
+        send_ref(
             s,
-            self.with(s).startJob(U256::from(id)),
+            self.signed(s).startJob(U256::from(id)),
             "starting job",
             progress,
         )
@@ -567,14 +475,14 @@ impl Market {
         units: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
-            s,
-            self.with(s)
-                .submitWork(U256::from(id), round, bundle_root, U256::from(units)),
-            "submitting work",
-            progress,
-        )
-        .await
+        let intent = format!(
+            "submit-work:{}:{:#x}:{id}:{round}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let jm = self.signed(s);
+        let call = jm.submitWork(U256::from(id), round, bundle_root, U256::from(units));
+        let c = send_once(s, &intent, call, "submitting work", progress).await?;
+        Ok(TxRef::from(&c))
     }
 
     /// The coordinator finalizes a round.
@@ -589,10 +497,15 @@ impl Market {
         report: B256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
+        send_ref(
             s,
-            self.with(s)
-                .finalizeRound(U256::from(id), round, aggregate, accepted.to_vec(), report),
+            self.signed(s).finalizeRound(
+                U256::from(id),
+                round,
+                aggregate,
+                accepted.to_vec(),
+                report,
+            ),
             "finalizing round",
             progress,
         )
@@ -607,9 +520,9 @@ impl Market {
         model_root: B256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
+        send_ref(
             s,
-            self.with(s).completeJob(U256::from(id), model_root),
+            self.signed(s).completeJob(U256::from(id), model_root),
             "completing job",
             progress,
         )
@@ -623,9 +536,9 @@ impl Market {
         id: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        self.tx(
+        send_ref(
             s,
-            self.with(s).cancelJob(U256::from(id)),
+            self.signed(s).cancelJob(U256::from(id)),
             "cancelling job",
             progress,
         )
@@ -638,14 +551,16 @@ impl Market {
         s: &SignerChain,
         progress: &dyn Progress,
     ) -> Result<(U256, TxRef)> {
-        let jm = self.with(s);
+        let jm = self.signed(s);
         let call = jm.withdraw();
-        let c = self
-            .send(s, call.into_transaction_request(), "withdrawing", progress)
-            .await?;
+        let intent = format!(
+            "withdraw:{}:{:#x}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let c = send_once(s, &intent, call, "withdrawing", progress).await?;
         let amount = c
             .receipt
-            .decoded_log::<JobMarket::Withdrawn>()
+            .decoded_log::<abi::Withdrawn>()
             .map(|l| l.data.amount)
             .unwrap_or_default();
         Ok((amount, TxRef::from(&c)))
@@ -659,9 +574,9 @@ pub struct Cancelled {
     /// Rounds not finalized when the job was cancelled.
     pub unspent_rounds: u32,
     /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out).
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub refund: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub owner_earnings: U256,
     pub tx: TxRef,
 }
@@ -669,7 +584,7 @@ pub struct Cancelled {
 /// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner
 /// or the job is no longer open or running.
 pub async fn cancel(
-    market: &Market,
+    market: &JobMarket,
     s: &SignerChain,
     id: u64,
     progress: &dyn Progress,
@@ -723,17 +638,5 @@ mod tests {
         assert_eq!(JobState::from_u8(3), JobState::Cancelled);
         assert!(JobState::Running.is_live() && !JobState::Completed.is_live());
         assert_eq!(WorkStatus::from_u8(3), WorkStatus::Rejected);
-    }
-
-    #[tokio::test]
-    async fn retrying_stops_at_once_on_errors_that_retrying_cannot_fix() {
-        let mut calls = 0;
-        let r: Result<()> = retrying(5, || {
-            calls += 1;
-            async { Err(Error::reverted("x", "reverted")) }
-        })
-        .await;
-        assert!(r.is_err());
-        assert_eq!(calls, 1);
     }
 }

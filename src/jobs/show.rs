@@ -9,12 +9,13 @@ use alloy::primitives::{Address, B256, U256};
 use serde::Serialize;
 
 use super::bundle::{JobBundle, RoundReport, WorkBundle};
-use super::store::Store;
-use super::{JobInfo, JobState, Market, WorkStatus, wei};
+use super::{JobInfo, JobMarket, JobState, WorkStatus};
+use crate::chain::units::dec;
 use crate::client::Client;
 use crate::datasets::Registry;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+use crate::storage::cache::ObjectCache;
 
 /// One submission as `job show` lists it.
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +25,7 @@ pub struct SubmissionDetail {
     pub work_units: String,
     pub status: WorkStatus,
     /// What the worker was credited for this round.
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub payout: U256,
     /// Why it was rejected (from the round report).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,7 +54,7 @@ pub struct RoundDetail {
     pub val_loss: Option<f64>,
     /// Workers in the job who submitted nothing (from the round report).
     pub missing: Vec<Address>,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub paid: U256,
 }
 
@@ -62,7 +63,7 @@ pub struct RoundDetail {
 pub struct WorkerTotal {
     pub worker: Address,
     pub compute_units: String,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub paid: U256,
     pub accepted_rounds: u32,
     pub rejected_rounds: u32,
@@ -86,12 +87,12 @@ pub struct JobDetail {
 /// Everything about a job; storage problems become warnings, not errors.
 pub async fn detail(
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     id: u64,
     progress: &dyn Progress,
 ) -> Result<JobDetail> {
     let job = market.job(id).await?;
-    let store = Store::new(client);
+    let store = ObjectCache::new(client);
     let mut warnings = Vec::new();
     let bundle: Option<JobBundle> = match store
         .fetch_json(job.spec_root, "the job bundle", progress)
@@ -259,7 +260,7 @@ pub struct WatchSnapshot {
     pub time_left_s: Option<u64>,
     /// Validation loss of the last finalized round's aggregate.
     pub last_val_loss: Option<f64>,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub escrow: U256,
 }
 
@@ -275,13 +276,13 @@ pub struct WatchSubmission {
 /// Reads the job's current state for `job watch`. Bundles already read are kept in `cache`.
 pub async fn snapshot(
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     id: u64,
     cache: &mut BTreeMap<B256, Option<WorkBundle>>,
     progress: &dyn Progress,
 ) -> Result<WatchSnapshot> {
     let job = market.job(id).await?;
-    let store = Store::new(client);
+    let store = ObjectCache::new(client);
     let round = job.current_round.min(job.rounds.saturating_sub(1));
     let mut submissions = Vec::new();
     if job.state != JobState::Open {
@@ -384,7 +385,7 @@ pub struct ModelDownload {
 /// and the provenance into `dir`.
 pub async fn download_model(
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     id: u64,
     dir: &Path,
     progress: &dyn Progress,
@@ -403,7 +404,7 @@ pub async fn download_model(
             .hint(format!("follow it with `cohort job watch {id}`")));
         }
     };
-    let store = Store::new(client);
+    let store = ObjectCache::new(client);
     let cached = store.fetch(model_root, progress).await?;
     let bundle: JobBundle = store
         .fetch_json(job.spec_root, "the job bundle", progress)

@@ -10,16 +10,17 @@ use alloy::providers::Provider;
 use serde::Serialize;
 
 use super::bundle::{BundleFile, JOB_BUNDLE_FORMAT, JobBundle};
-use super::store::{Store, file_root};
-use super::{JobInfo, Market, TxRef, coin, wei};
+use super::{JobInfo, JobMarket, TxRef};
 use crate::chain::SignerChain;
 use crate::chain::bindings::Flow;
+use crate::chain::units::{coin, dec};
 use crate::client::Client;
 use crate::datasets::Registry;
 use crate::datasets::files::hash_file;
 use crate::error::{Error, Result};
 use crate::jobspec::{JobSpec, JobTable, TrainerKind};
 use crate::progress::Progress;
+use crate::storage::cache::{ObjectCache, file_root};
 use crate::storage::merkle::FileTree;
 use crate::trainer::Checkpoint;
 
@@ -30,7 +31,7 @@ pub struct PlannedUpload {
     pub name: String,
     pub size: u64,
     pub root: B256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub fee: U256,
     /// Gas the storage `submit` is estimated to use.
     pub gas: u64,
@@ -57,13 +58,13 @@ pub struct SubmitPlan {
     pub round_timeout: u64,
     pub coordinator: Address,
     pub owner: Address,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub reward_per_round: U256,
     /// rounds × reward per round: what is escrowed.
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub escrow: U256,
     pub uploads: Vec<PlannedUpload>,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub storage_fee: U256,
     /// Gas `createJob` is estimated to use.
     pub create_job_gas: u64,
@@ -71,12 +72,12 @@ pub struct SubmitPlan {
     pub total_gas: u64,
     pub max_fee_per_gas: u128,
     /// The most the gas may cost: total gas × max fee per gas.
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub max_gas_cost: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub balance: U256,
     /// Balance after: balance − escrow − storage fee − the most the gas may cost.
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub balance_after: U256,
     pub spec_root: B256,
     pub base_model_root: Option<B256>,
@@ -92,9 +93,9 @@ pub struct Submitted {
     pub job_id: u64,
     pub spec_root: B256,
     pub base_model_root: Option<B256>,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub escrow: U256,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub storage_fee: U256,
     pub tx: TxRef,
     pub job: JobInfo,
@@ -179,7 +180,7 @@ async fn submit_gas(s: &SignerChain, flow: Address, path: &Path, fee: U256) -> R
 /// Checks the spec and prices the submission. Nothing is sent.
 pub async fn plan(
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     s: &SignerChain,
     spec_path: &Path,
 ) -> Result<SubmitPlan> {
@@ -196,7 +197,7 @@ pub async fn plan(
             "job.round_timeout must be at least 1 second",
         ));
     }
-    let reward = crate::wallet::amount::parse_amount(&table.reward_per_round, 18).map_err(|e| {
+    let reward = crate::chain::units::parse_amount(&table.reward_per_round, 18).map_err(|e| {
         Error::usage(
             "jobspec.invalid",
             format!("job.reward_per_round: {}", e.message),
@@ -335,7 +336,7 @@ pub async fn plan(
     }
 
     // Prices: storage fees and gas.
-    let store = Store::new(client);
+    let store = ObjectCache::new(client);
     let flow = client.profile.contract("flow")?;
     let mut storage_fee = U256::ZERO;
     let mut total_gas = 0u64;
@@ -365,12 +366,12 @@ pub async fn plan(
         .estimate_eip1559_fees()
         .await
         .map_err(|e| crate::chain::describe_transport_error(&s.chain.rpc_url, &e))?;
-    let symbol = crate::wallet::tx::native_symbol(s.chain.chain_id);
-    let create_job_gas = match crate::wallet::tx::prepare(s, create).await {
+    let symbol = crate::chain::tx::native_symbol(s.chain.chain_id);
+    let create_job_gas = match crate::chain::tx::prepare(s, create).await {
         Ok(p) => p.gas,
         Err(e) if e.code == "wallet.insufficient_funds" => {
             let need = escrow + storage_fee;
-            return Err(crate::wallet::tx::insufficient_funds(
+            return Err(crate::chain::tx::insufficient_funds(
                 s.address,
                 balance,
                 need,
@@ -389,7 +390,7 @@ pub async fn plan(
     let max_gas_cost = U256::from(total_gas) * U256::from(fees.max_fee_per_gas);
     let need = escrow + storage_fee + max_gas_cost;
     if balance < need {
-        return Err(crate::wallet::tx::insufficient_funds(
+        return Err(crate::chain::tx::insufficient_funds(
             s.address,
             balance,
             need,
@@ -432,12 +433,12 @@ pub async fn plan(
 /// Uploads the bundle (and base model) and creates the job.
 pub async fn submit(
     client: &Client,
-    market: &Market,
+    market: &JobMarket,
     s: &SignerChain,
     plan: &SubmitPlan,
     progress: &dyn Progress,
 ) -> Result<Submitted> {
-    let store = Store::new(client);
+    let store = ObjectCache::new(client);
     for u in &plan.uploads {
         progress.note(&format!("uploading {} ({} bytes)", u.name, u.size));
         let root = store.put_file(s, &u.path, progress).await?;

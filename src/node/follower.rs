@@ -1,5 +1,5 @@
 //! The chain follower: polls `eth_getLogs` for the flow contract's `Submit` events from a block
-//! cursor persisted in the data folder, turns each event into a tx record (PROTOCOL.md 2.1, 6.2)
+//! cursor persisted in the data folder, turns each event into a tx record (docs/protocol.md 2.1, 6.2)
 //! and stores it before the cursor moves past its block.
 
 use std::sync::Arc;
@@ -33,7 +33,7 @@ pub struct ChainInfo {
     pub head: AtomicU64,
 }
 
-fn u64_of(v: U256, what: &str) -> Result<u64> {
+fn to_u64(v: U256, what: &str) -> Result<u64> {
     u64::try_from(v)
         .map_err(|_| Error::failed("node.bad_event", format!("{what} {v} does not fit u64")))
 }
@@ -47,7 +47,7 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
     let ev = &decoded.inner.data;
     let mut nodes = Vec::with_capacity(ev.submission.nodes.len());
     for n in &ev.submission.nodes {
-        let height = u64_of(n.height, "node height")?;
+        let height = to_u64(n.height, "node height")?;
         if height >= 64 {
             return Err(Error::failed(
                 "node.bad_event",
@@ -62,7 +62,7 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
             "a Submit event without nodes",
         ));
     }
-    let size = u64_of(ev.submission.length, "submission length")?;
+    let size = to_u64(ev.submission.length, "submission length")?;
     if size == 0 {
         return Err(Error::failed("node.bad_event", "a Submit event of 0 bytes"));
     }
@@ -74,10 +74,10 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
         })
         .collect();
     Ok(TxRecord {
-        seq: u64_of(ev.submissionIndex, "submissionIndex")?,
+        seq: to_u64(ev.submissionIndex, "submissionIndex")?,
         root: B256::from(root_from_nodes(&sub_nodes)),
         size,
-        start_entry_index: u64_of(ev.startPos, "startPos")?,
+        start_entry_index: to_u64(ev.startPos, "startPos")?,
         nodes,
         block: log.block_number.unwrap_or_default(),
     })

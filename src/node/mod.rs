@@ -1,4 +1,4 @@
-//! `cohort node run`: a storage node that speaks the 0G storage node JSON-RPC (PROTOCOL.md 3).
+//! `cohort node run`: a storage node that speaks the 0G storage node JSON-RPC (docs/protocol.md 3).
 //!
 //! It follows the flow contract's `Submit` events on an EVM chain ([`follower`]), accepts segments
 //! only with valid proofs against the submitted roots, stores them durably ([`store`]), and serves

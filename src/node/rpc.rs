@@ -1,4 +1,4 @@
-//! The node's JSON-RPC 2.0 server (namespace `zgs`, PROTOCOL.md 3): POST /, single or batch
+//! The node's JSON-RPC 2.0 server (namespace `zgs`, docs/protocol.md 3): POST /, single or batch
 //! requests, positional params (a missing `params` is an empty list), HTTP 200 even for errors,
 //! ids echoed back as sent, a 100 MiB body limit. Disk and hashing work runs on the blocking pool.
 
@@ -370,7 +370,7 @@ fn file_info(t: &TxView) -> FileInfo {
     }
 }
 
-/// Checks one segment against its file (PROTOCOL.md 3.5 steps 1, 4, 5, 6). The tx-level checks
+/// Checks one segment against its file (docs/protocol.md 3.5 steps 1, 4, 5, 6). The tx-level checks
 /// (root, size, finalized) are done by the caller.
 pub fn validate_segment(seg: &SegmentWithProof) -> std::result::Result<(), RpcError> {
     if seg.file_size == 0 {
@@ -406,7 +406,7 @@ pub fn validate_segment(seg: &SegmentWithProof) -> std::result::Result<(), RpcEr
     Ok(())
 }
 
-/// Steps 1–3 of PROTOCOL.md 3.5: the data is whole chunks, and against a known tx the root and
+/// Steps 1–3 of docs/protocol.md 3.5: the data is whole chunks, and against a known tx the root and
 /// size match and the tx is not finalized; without a tx only small files are cached.
 fn check_against_tx(
     seg: &SegmentWithProof,

@@ -105,7 +105,7 @@ impl Shard {
     }
 }
 
-/// One submission as the node learned it from a Submit event (PROTOCOL.md 2.1, 6.2).
+/// One submission as the node learned it from a Submit event (docs/protocol.md 2.1, 6.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TxRecord {

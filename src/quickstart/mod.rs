@@ -379,7 +379,7 @@ pub async fn run(
         symbol,
         model_root: model["model_root"].as_str().unwrap_or_default().to_string(),
         validation_loss_by_round: losses,
-        revenue_deposited_wei: crate::wallet::parse_amount(deposit, 18)?.to_string(),
+        revenue_deposited_wei: crate::chain::units::parse_amount(deposit, 18)?.to_string(),
         revenue_claimed_wei: total_claimed.to_string(),
         members: out,
         sample_prompt: prompt.to_string(),
@@ -597,7 +597,7 @@ impl<'a> Runner<'a> {
             .or(v["balance_wei"].as_str())
             .and_then(|s| s.parse::<alloy::primitives::U256>().ok())
             .unwrap_or_default();
-        if wei < crate::wallet::parse_amount("5", 18)? {
+        if wei < crate::chain::units::parse_amount("5", 18)? {
             self.step(
                 &format!("fund {name} with 20 ETH from dev account 0"),
                 &["wallet", "send", address, "20", "--wallet", "dev:0"],
@@ -743,7 +743,7 @@ fn holding(model: &Value, address: &str) -> (String, f64) {
                 .as_str()
                 .and_then(|b| b.parse::<alloy::primitives::U256>().ok())
                 .unwrap_or_default();
-            let bal = crate::wallet::format_amount(bal, 18);
+            let bal = crate::chain::units::format_amount(bal, 18);
             let share = h["share_ppm"]
                 .as_f64()
                 .map(|ppm| ppm / 10_000.0)

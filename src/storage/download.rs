@@ -1,4 +1,4 @@
-//! Download (PROTOCOL.md §4.2, with the Go client's proof checks): file info → segments with
+//! Download (docs/protocol.md §4.2, with the Go client's proof checks): file info → segments with
 //! proofs from the nodes that cover each shard → every segment's proof checked against the root
 //! before it is written → a node that serves a bad or missing segment is reported and the next
 //! one tried → the whole root recomputed at the end → atomic rename into place.
@@ -45,7 +45,6 @@ impl Default for DownloadOptions {
 
 /// A node that served a bad or missing segment (the next node was tried).
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct BadSegment {
     pub node: String,
     pub root: String,
@@ -55,7 +54,6 @@ pub struct BadSegment {
 
 /// The result of a download.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DownloadReport {
     pub path: PathBuf,
     pub roots: Vec<String>,

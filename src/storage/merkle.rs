@@ -1,4 +1,4 @@
-//! The 0G storage Merkle tree (PROTOCOL.md §1 and §3.3): chunk leaves, flow padding, segment
+//! The 0G storage Merkle tree (docs/protocol.md §1 and §3.3): chunk leaves, flow padding, segment
 //! roots, the left-balanced file tree, submission nodes and segment proofs.
 //!
 //! [`FileTree`] keeps only the segment roots (32 bytes per 256 KiB segment) plus the chunk leaves
@@ -113,7 +113,7 @@ pub fn expected_segment_chunks(size: u64, seg_index: u64) -> usize {
 }
 
 /// The number of data bytes segment `seg_index` carries on the wire: whole chunks, the last chunk
-/// zero-padded (PROTOCOL.md §3.4). Zero for segments wholly inside the padding.
+/// zero-padded (docs/protocol.md §3.4). Zero for segments wholly inside the padding.
 pub fn segment_wire_len(size: u64, seg_index: u64) -> usize {
     let chunks = num_chunks(size);
     let start = seg_index * SEGMENT_CHUNKS as u64;

@@ -2,7 +2,9 @@
 //! (`types`), a typed JSON-RPC client for storage nodes (`rpc`), and upload and download with
 //! resume and proof verification (`upload`, `download`).
 
+pub mod cache;
 pub mod download;
+pub mod flow;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
@@ -24,13 +26,46 @@ pub fn parse_root(s: &str) -> crate::Result<Hash> {
 
 /// What one storage node says about a root.
 #[derive(Debug, Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NodeFileInfo {
     pub node: String,
-    /// `null` when the node does not know the root (or could not be asked).
+    /// `null` when the node does not know the root (or could not be asked). Shown in snake_case
+    /// ([`StoredFile`]); the wire form is camelCase.
+    #[serde(serialize_with = "stored_file")]
     pub info: Option<FileInfo>,
     /// Why the node could not be asked.
     pub error: Option<String>,
+}
+
+/// A node's `zgs_getFileInfo` answer as cohort's results show it (snake_case).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoredFile {
+    pub tx_seq: u64,
+    pub size: u64,
+    pub root: String,
+    pub start_entry_index: u64,
+    pub finalized: bool,
+    pub is_cached: bool,
+    pub uploaded_seg_num: u64,
+    pub pruned: bool,
+}
+
+impl From<&FileInfo> for StoredFile {
+    fn from(f: &FileInfo) -> Self {
+        StoredFile {
+            tx_seq: f.tx.seq,
+            size: f.tx.size,
+            root: format!("0x{}", hex::encode(f.tx.data_merkle_root)),
+            start_entry_index: f.tx.start_entry_index,
+            finalized: f.finalized,
+            is_cached: f.is_cached,
+            uploaded_seg_num: f.uploaded_seg_num,
+            pruned: f.pruned,
+        }
+    }
+}
+
+fn stored_file<S: serde::Serializer>(f: &Option<FileInfo>, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&f.as_ref().map(StoredFile::from), s)
 }
 
 /// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`). Fails with
@@ -72,7 +107,6 @@ pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<
 
 /// The local Merkle facts of a file: no network.
 #[derive(Debug, Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RootReport {
     pub path: std::path::PathBuf,
     pub size: u64,
@@ -85,7 +119,6 @@ pub struct RootReport {
 
 /// The Merkle facts of one fragment.
 #[derive(Debug, Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct FragmentRoot {
     pub root: String,
     pub offset: u64,

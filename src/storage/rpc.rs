@@ -1,4 +1,4 @@
-//! A typed JSON-RPC client for a 0G storage node (PROTOCOL.md §3.4). One HTTP connection pool
+//! A typed JSON-RPC client for a 0G storage node (docs/protocol.md §3.4). One HTTP connection pool
 //! is shared by every node client; transport failures and the node's "too many data writing"
 //! back-pressure are retried with backoff; JSON-RPC error objects become [`RpcError::Rpc`].
 
@@ -257,21 +257,28 @@ impl NodeClient {
                 message: format!("cannot encode the request: {e}"),
             })?
             .into();
-        let mut transport_tries = 0;
-        let mut busy_tries = 0;
-        let mut delay = self.backoff;
-        loop {
-            match self.call_once(method, &body).await {
-                Err(e) if e.is_transport() && transport_tries + 1 < TRANSPORT_ATTEMPTS => {
-                    transport_tries += 1;
+        // Transport failures get TRANSPORT_ATTEMPTS in all, a busy node BUSY_ATTEMPTS.
+        let mut transport_failures = 0;
+        let policy = crate::chain::retry::Policy {
+            attempts: BUSY_ATTEMPTS.max(TRANSPORT_ATTEMPTS),
+            first_delay: self.backoff,
+            max_delay: Duration::from_secs(4),
+        };
+        let what = format!("{} {method}", self.url);
+        crate::chain::retry::retry(
+            policy,
+            &what,
+            |e: &RpcError| {
+                if e.is_transport() {
+                    transport_failures += 1;
+                    transport_failures < TRANSPORT_ATTEMPTS
+                } else {
+                    e.is_busy()
                 }
-                Err(e) if e.is_busy() && busy_tries + 1 < BUSY_ATTEMPTS => busy_tries += 1,
-                other => return other,
-            }
-            tracing::debug!(url = %self.url, method, "retrying in {delay:?}");
-            tokio::time::sleep(delay).await;
-            delay = (delay * 2).min(Duration::from_secs(4));
-        }
+            },
+            || self.call_once(method, &body),
+        )
+        .await
     }
 
     pub async fn status(&self) -> Result<Status, RpcError> {

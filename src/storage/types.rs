@@ -1,4 +1,4 @@
-//! The storage node's JSON-RPC wire types (PROTOCOL.md §3.2), with the exact JSON shapes of the
+//! The storage node's JSON-RPC wire types (docs/protocol.md §3.2), with the exact JSON shapes of the
 //! 0G node: camelCase fields, `0x` lowercase hex hashes, standard base64 (with padding) for
 //! segment data, integers as JSON numbers.
 

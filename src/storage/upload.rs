@@ -1,4 +1,4 @@
-//! Upload (PROTOCOL.md §4.1): tree → existing-file check → fee → `submit` → receipt → txSeq from
+//! Upload (docs/protocol.md §4.1): tree → existing-file check → fee → `submit` → receipt → txSeq from
 //! the `Submit` log → wait until the nodes see the tx → each node gets the segments of its shard
 //! in parallel batches with bounded concurrency → wait until finalized.
 //!
@@ -24,10 +24,11 @@ use super::merkle::{self, FileTree, Hash, SEGMENT_SIZE};
 use super::rpc::{NodeClient, RpcError};
 use super::types::{SegmentWithProof, ShardConfig, hex_hash};
 use crate::chain::SignerChain;
-use crate::chain::bindings::{FixedPriceMarket, Flow};
+use crate::chain::bindings::Flow;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Task, Unit};
+use crate::storage::flow::{FlowContract, Quote};
 
 /// The SDKs' default fragment size: 4 GiB.
 pub const DEFAULT_FRAGMENT_SIZE: u64 = 4 << 30;
@@ -76,7 +77,6 @@ pub fn effective_fragment_size(requested: u64) -> u64 {
 
 /// One uploaded fragment (a whole file when it fits one fragment).
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct FragmentReport {
     pub root: String,
     pub tx_seq: u64,
@@ -104,7 +104,6 @@ pub struct FragmentReport {
 
 /// The result of uploading one file.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct UploadReport {
     pub path: PathBuf,
     pub size: u64,
@@ -888,32 +887,43 @@ async fn submit(
     label: &str,
     progress: &dyn Progress,
 ) -> Result<(u64, String, U256)> {
-    let url = &signer.chain.rpc_url;
-    let err = |e| crate::chain::describe_contract_error(url, e);
-    if !signer.chain.has_code(flow_addr).await? {
-        return Err(Error::usage(
-            "storage.no_flow",
-            format!("there is no flow contract at {flow_addr} on {url}"),
-        )
-        .hint("check the profile's contracts.flow, or run `cohort devnet up`"));
+    let intent = format!(
+        "flow-submit:{}:{flow_addr:#x}:{}:{size}",
+        signer.chain.chain_id,
+        hex_hash::to_hex(&merkle::root_from_nodes(nodes))
+    );
+    let label = format!("submitting {label}");
+    if let Some(c) = crate::chain::tx::resume_intent(signer, &intent, &label, progress).await? {
+        // The fee that transaction paid is its value.
+        let fee = signer
+            .provider
+            .get_transaction_by_hash(c.tx_hash)
+            .await
+            .ok()
+            .flatten()
+            .map(|t| alloy::consensus::Transaction::value(&t))
+            .unwrap_or_default();
+        return Ok((submit_event(&c, flow_addr)?, c.tx_hash.to_string(), fee));
     }
-    let flow = Flow::new(flow_addr, signer.provider.clone());
-    let market_addr = flow.market().call().await.map_err(err)?;
-    let market = FixedPriceMarket::new(market_addr, signer.provider.clone());
-    let price = market.pricePerSector().call().await.map_err(err)?;
+    let flow_contract = FlowContract::open(signer.chain.clone(), flow_addr).await?;
     let sectors: u64 = nodes.iter().map(|n| 1u64 << n.height).sum();
-    let fee = price * U256::from(sectors);
+    let Quote {
+        price_per_sector: price,
+        fee,
+        ..
+    } = flow_contract.fee_market().await?.quote(sectors).await?;
+    let flow = flow_contract.signed(signer);
     let balance = signer.chain.balance(signer.address).await?;
-    let symbol = crate::wallet::tx::native_symbol(signer.chain.chain_id);
+    let symbol = crate::chain::tx::native_symbol(signer.chain.chain_id);
     if balance < fee {
         return Err(Error::reverted(
             "storage.insufficient_funds",
             format!(
                 "storing {label} costs {} {symbol} ({sectors} sectors × {} wei), but {} holds {} {symbol}",
-                crate::wallet::format_amount(fee, 18),
+                crate::chain::units::format_amount(fee, 18),
                 price,
                 signer.address,
-                crate::wallet::format_amount(balance, 18)
+                crate::chain::units::format_amount(balance, 18)
             ),
         )
         .hint("fund the wallet, or upload with another one (--wallet)"));
@@ -936,16 +946,17 @@ async fn submit(
         .submit(submission)
         .value(fee)
         .into_transaction_request();
-    let prepared = crate::wallet::tx::prepare(signer, tx).await?;
-    let confirmed = crate::wallet::tx::send_prepared(
-        signer,
-        prepared,
-        &format!("submitting {label}"),
-        progress,
-    )
-    .await?;
-    let seq = confirmed
-        .receipt
+    let prepared = crate::chain::tx::prepare(signer, tx).await?;
+    let confirmed =
+        crate::chain::tx::send_prepared_once(signer, Some(&intent), prepared, &label, progress)
+            .await?;
+    let seq = submit_event(&confirmed, flow_addr)?;
+    Ok((seq, confirmed.tx_hash.to_string(), fee))
+}
+
+/// The submission index of a confirmed `submit`.
+fn submit_event(c: &crate::chain::tx::Confirmed, flow_addr: Address) -> Result<u64> {
+    c.receipt
         .inner
         .logs()
         .iter()
@@ -955,8 +966,7 @@ async fn submit(
         .ok_or_else(|| {
             Error::failed(
                 "storage.no_submit_event",
-                format!("transaction {} emitted no Submit event", confirmed.tx_hash),
+                format!("transaction {} emitted no Submit event", c.tx_hash),
             )
-        })?;
-    Ok((seq, confirmed.tx_hash.to_string(), fee))
+        })
 }

@@ -1,29 +1,21 @@
 //! Wallets: which key signs a transaction. Encrypted keystores (Web3 Secret Storage v3, see
-//! [`keystore`]), password sources ([`password`]), the OS keyring as an opt-in password cache
-//! ([`keyring`]), human amounts ([`amount`]) and the shared send-and-confirm helper ([`tx`]).
+//! [`keystore`]), password sources ([`password`]) and the OS keyring as an opt-in password
+//! cache ([`keyring`]). Keys only: sending, amounts and balances are in [`crate::chain`].
 
-pub mod amount;
 pub mod keyring;
 pub mod keystore;
 pub mod password;
-pub mod tx;
 
 use std::path::{Path, PathBuf};
 
-use alloy::network::TransactionBuilder;
 use alloy::primitives::{Address, Signature, U256};
-use alloy::rpc::types::TransactionRequest;
 use alloy::signers::SignerSync;
 use alloy::signers::local::coins_bip39::{English, Mnemonic};
 use alloy::signers::local::{MnemonicBuilder, PrivateKeySigner};
 use zeroize::Zeroizing;
 
-use crate::chain::{Chain, SignerChain};
 use crate::config::{Config, LOCAL_PROFILE, Paths, ResolvedProfile};
 use crate::error::{Error, Result};
-
-pub use amount::{format_amount, parse_amount};
-pub use tx::{Confirmed, send_and_confirm};
 
 /// Where the signing key comes from, as the flags and env vars gave it.
 #[derive(Debug, Clone, Default)]
@@ -180,34 +172,11 @@ pub fn generate_mnemonic(words: usize) -> Result<Zeroizing<String>> {
     Ok(Zeroizing::new(m.to_phrase()))
 }
 
-/// Serializes addresses with their EIP-55 checksum, as humans see them.
-pub mod checksum {
-    use alloy::primitives::Address;
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(a: &Address, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&a.to_checksum(None))
-    }
-
-    /// The same for `Option<Address>`.
-    pub mod option {
-        use alloy::primitives::Address;
-        use serde::Serializer;
-
-        pub fn serialize<S: Serializer>(a: &Option<Address>, s: S) -> Result<S::Ok, S::Error> {
-            match a {
-                Some(a) => s.serialize_str(&a.to_checksum(None)),
-                None => s.serialize_none(),
-            }
-        }
-    }
-}
-
 /// A wallet that was written.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Saved {
     pub name: String,
-    #[serde(serialize_with = "checksum::serialize")]
+    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub address: Address,
     pub keystore: PathBuf,
 }
@@ -400,159 +369,6 @@ pub fn set_default(paths: &Paths, name: &str, profile: Option<&str>) -> Result<O
     }
 }
 
-/// A balance: native coin or one ERC-20.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct TokenBalance {
-    /// `None` for the native coin.
-    #[serde(serialize_with = "checksum::option::serialize")]
-    pub token: Option<Address>,
-    pub symbol: String,
-    pub decimals: u8,
-    /// Base units, as a decimal string.
-    pub raw: String,
-    /// Human amount (`1.5`).
-    pub amount: String,
-}
-
-/// What `wallet balance` shows: the native balance and any token balances. Other commands
-/// (model tokens) add to `tokens`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct BalanceReport {
-    #[serde(serialize_with = "checksum::serialize")]
-    pub address: Address,
-    pub native: TokenBalance,
-    pub tokens: Vec<TokenBalance>,
-}
-
-/// An ERC-20's metadata: (symbol, decimals). A contract that is not an ERC-20 is exit 2.
-pub async fn token_info(chain: &Chain, token: Address) -> Result<(String, u8)> {
-    let c = crate::chain::bindings::IERC20::new(token, chain.provider.clone());
-    let not_token = |e: alloy::contract::Error| match e {
-        alloy::contract::Error::TransportError(alloy::transports::RpcError::Transport(t)) => {
-            crate::chain::unreachable(&chain.rpc_url, t)
-        }
-        other => Error::usage(
-            "wallet.not_a_token",
-            format!("{token} is not an ERC-20 token on this chain"),
-        )
-        .cause(other)
-        .hint("check the --token address and the profile's chain"),
-    };
-    let decimals = c.decimals().call().await.map_err(not_token)?;
-    let symbol = c
-        .symbol()
-        .call()
-        .await
-        .unwrap_or_else(|_| "tokens".to_string());
-    Ok((symbol, decimals))
-}
-
-/// `holder`'s balance of ERC-20 `token`.
-pub async fn token_balance(chain: &Chain, token: Address, holder: Address) -> Result<TokenBalance> {
-    let (symbol, decimals) = token_info(chain, token).await?;
-    let c = crate::chain::bindings::IERC20::new(token, chain.provider.clone());
-    let raw = c
-        .balanceOf(holder)
-        .call()
-        .await
-        .map_err(|e| crate::chain::describe_contract_error(&chain.rpc_url, e))?;
-    Ok(TokenBalance {
-        token: Some(token),
-        symbol,
-        decimals,
-        raw: raw.to_string(),
-        amount: format_amount(raw, decimals),
-    })
-}
-
-/// `holder`'s native balance and its balances of `tokens`.
-pub async fn balance(chain: &Chain, holder: Address, tokens: &[Address]) -> Result<BalanceReport> {
-    let raw = chain.balance(holder).await?;
-    let native = TokenBalance {
-        token: None,
-        symbol: tx::native_symbol(chain.chain_id).to_string(),
-        decimals: 18,
-        raw: raw.to_string(),
-        amount: format_amount(raw, 18),
-    };
-    let mut out = Vec::new();
-    for t in tokens {
-        out.push(token_balance(chain, *t, holder).await?);
-    }
-    Ok(BalanceReport {
-        address: holder,
-        native,
-        tokens: out,
-    })
-}
-
-/// A transfer: what `wallet send` builds.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Transfer {
-    #[serde(serialize_with = "checksum::serialize")]
-    pub from: Address,
-    #[serde(serialize_with = "checksum::serialize")]
-    pub to: Address,
-    #[serde(serialize_with = "checksum::option::serialize")]
-    pub token: Option<Address>,
-    pub symbol: String,
-    pub decimals: u8,
-    /// Base units, as a decimal string.
-    pub raw: String,
-    pub amount: String,
-    /// The most the gas may cost, in wei.
-    pub max_gas_cost: String,
-}
-
-/// Builds and checks a transfer of `amount` (human, see [`parse_amount`]) of the native coin or
-/// ERC-20 `token` to `to`. Insufficient funds are exit 4 with both amounts.
-pub async fn prepare_transfer(
-    s: &SignerChain,
-    to: Address,
-    amount: &str,
-    token: Option<Address>,
-) -> Result<(Transfer, tx::Prepared)> {
-    let (symbol, decimals) = match token {
-        Some(t) => token_info(&s.chain, t).await?,
-        None => (tx::native_symbol(s.chain.chain_id).to_string(), 18),
-    };
-    let value = parse_amount(amount, decimals)?;
-    let req = match token {
-        None => TransactionRequest::default().with_to(to).with_value(value),
-        Some(t) => {
-            let c = crate::chain::bindings::IERC20::new(t, s.provider.clone());
-            let have = c
-                .balanceOf(s.address)
-                .call()
-                .await
-                .map_err(|e| crate::chain::describe_contract_error(&s.chain.rpc_url, e))?;
-            if have < value {
-                return Err(tx::insufficient_funds(
-                    s.address,
-                    have,
-                    value,
-                    decimals,
-                    &symbol,
-                    "the transfer",
-                ));
-            }
-            c.transfer(to, value).into_transaction_request()
-        }
-    };
-    let prepared = tx::prepare(s, req).await?;
-    let transfer = Transfer {
-        from: s.address,
-        to,
-        token,
-        symbol,
-        decimals,
-        raw: value.to_string(),
-        amount: format_amount(value, decimals),
-        max_gas_cost: prepared.max_gas_cost().to_string(),
-    };
-    Ok((transfer, prepared))
-}
-
 /// Signs `message` as an EIP-191 personal message.
 pub fn sign_message(signer: &PrivateKeySigner, message: &[u8]) -> Result<Signature> {
     signer
@@ -577,5 +393,5 @@ pub fn recover_signer(message: &[u8], signature: &str) -> Result<Address> {
 
 /// Parses an amount of the native coin (18 decimals). Convenience for other commands.
 pub fn parse_native(s: &str) -> Result<U256> {
-    parse_amount(s, 18)
+    crate::chain::units::parse_amount(s, 18)
 }

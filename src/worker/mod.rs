@@ -18,13 +18,14 @@ use alloy::signers::local::PrivateKeySigner;
 use serde::Serialize;
 
 use crate::chain::SignerChain;
+use crate::chain::units::dec;
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::bundle::{CheckpointRef, WORK_BUNDLE_FORMAT, WorkBundle};
 use crate::jobs::context::{JobContext, fetch_datasets, round_start_root};
-use crate::jobs::store::Store;
-use crate::jobs::{JobInfo, JobState, Market, TxRef, WorkStatus, WorkerRecord, retrying, wei};
+use crate::jobs::{JobInfo, JobMarket, JobState, TxRef, WorkStatus, WorkerRecord, retrying};
 use crate::progress::Progress;
+use crate::storage::cache::ObjectCache;
 use inventory::Inventory;
 use runtime::{RoundInput, RoundOutput};
 use state::{WorkerState, round_dir};
@@ -47,7 +48,7 @@ pub struct Registered {
 
 /// Detects the machine and records it on chain.
 pub async fn register(
-    market: &Market,
+    market: &JobMarket,
     s: &SignerChain,
     name: Option<String>,
     progress: &dyn Progress,
@@ -91,15 +92,15 @@ pub struct RunReport {
     pub accepted_rounds: Vec<u32>,
     pub compute_units: String,
     /// Credited, not yet withdrawn earnings (all jobs).
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub earnings: U256,
 }
 
 /// One worker bound to one job.
 pub struct Worker {
     pub client: Client,
-    pub market: Market,
-    pub store: Store,
+    pub market: JobMarket,
+    pub store: ObjectCache,
     pub signer: SignerChain,
     pub ctx: JobContext,
     pub data: Vec<PathBuf>,
@@ -123,8 +124,8 @@ fn stop(e: Error) -> Error {
 /// Picks the open or running job with the best reward per round whose requirements this
 /// machine meets and which has room.
 pub async fn pick_job(
-    market: &Market,
-    store: &Store,
+    market: &JobMarket,
+    store: &ObjectCache,
     me: Address,
     progress: &dyn Progress,
 ) -> Result<u64> {
@@ -208,11 +209,14 @@ impl Worker {
         attempts: u32,
         progress: Arc<dyn Progress>,
     ) -> Result<Worker> {
-        let market = retrying(attempts, || Market::open(client))
+        let market = retrying(attempts, || JobMarket::open(client))
             .await
             .map_err(stop)?;
-        let signer = market.chain.with_signer(signer)?;
-        let store = Store::new(client);
+        let signer = market
+            .chain
+            .with_signer(signer)?
+            .with_pending_dir(client.paths.pending_tx());
+        let store = ObjectCache::new(client);
         let ctx = retrying(attempts, || {
             JobContext::load(&market, &store, job_id, progress.as_ref())
         })
@@ -338,13 +342,26 @@ impl Worker {
     /// Trains round `round` from its starting checkpoint into the round's folder. A finished
     /// earlier run of the same round is reused.
     pub async fn train_round(&mut self, round: u32) -> Result<RoundOutput> {
+        let job = retrying(self.attempts, || self.market.job(self.id()))
+            .await
+            .map_err(stop)?;
+        self.train_round_of(&job, round).await
+    }
+
+    /// [`Worker::train_round`] with the job as already read this round.
+    async fn train_round_of(&mut self, job: &JobInfo, round: u32) -> Result<RoundOutput> {
         self.fetch_data().await?;
+        // A failed read is an error, never "no starting checkpoint": the bundle records it.
+        let init_root = retrying(self.attempts, || round_start_root(&self.market, job, round))
+            .await
+            .map_err(stop)?;
         let dir = round_dir(&self.state_dir, self.id(), round);
         let saved = dir.join("output.json");
         if let Ok(bytes) = std::fs::read(&saved)
-            && let Ok(out) = serde_json::from_slice::<RoundOutput>(&bytes)
+            && let Ok(mut out) = serde_json::from_slice::<RoundOutput>(&bytes)
             && out.checkpoints.iter().all(|(_, p)| p.is_file())
         {
+            out.init_root = init_root;
             return Ok(out);
         }
         // The builtin runtime resumes from the checkpoints an interrupted run left behind;
@@ -352,13 +369,7 @@ impl Worker {
         if dir.exists() && !self.ctx.is_builtin() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("clear", &dir, e))?;
         }
-        let job = self.market.job(self.id()).await?;
-        let init = match retrying(self.attempts, || {
-            round_start_root(&self.market, &job, round)
-        })
-        .await
-        .map_err(stop)?
-        {
+        let init = match init_root {
             Some(root) => Some(
                 retrying(self.attempts, || {
                     self.store.fetch(root, self.progress.as_ref())
@@ -388,7 +399,7 @@ impl Worker {
             .note(&format!("job {}: training round {round}", self.id()));
         let builtin = self.ctx.is_builtin();
         let progress = self.progress.clone();
-        let out = tokio::task::spawn_blocking(move || {
+        let mut out = tokio::task::spawn_blocking(move || {
             if builtin {
                 runtime::builtin::run(&input, progress.as_ref())
             } else {
@@ -397,6 +408,7 @@ impl Worker {
         })
         .await
         .map_err(|e| Error::failed("worker.panicked", format!("training stopped: {e}")))??;
+        out.init_root = init_root;
         let bytes = serde_json::to_vec_pretty(&out).expect("output serializes");
         crate::fsutil::write_atomic(&saved, &bytes, 0o644)?;
         Ok(out)
@@ -426,11 +438,6 @@ impl Worker {
                 size,
             });
         }
-        let job = self.market.job(self.id()).await?;
-        let init_root = round_start_root(&self.market, &job, round)
-            .await
-            .ok()
-            .flatten();
         let bundle = WorkBundle {
             format: WORK_BUNDLE_FORMAT.to_string(),
             job_id: self.id(),
@@ -441,7 +448,7 @@ impl Worker {
             } else {
                 "exec".into()
             },
-            init_root,
+            init_root: out.init_root,
             seed: self.ctx.seed(),
             start_step: self.ctx.start_step(round),
             end_step: out.end_step,
@@ -569,7 +576,7 @@ impl Worker {
                 continue;
             }
             waiting_note = None;
-            self.work_round(round).await?;
+            self.work_round(&job, round).await?;
         }
         self.phase("done", None)?;
         self.report().await
@@ -595,25 +602,22 @@ impl Worker {
     }
 
     /// Trains (or reuses), uploads (or reuses) and submits one round.
-    async fn work_round(&mut self, round: u32) -> Result<()> {
+    async fn work_round(&mut self, job: &JobInfo, round: u32) -> Result<()> {
         let rec = self.state.rounds.get(&round).cloned().unwrap_or_default();
         let (root, units) = match rec.bundle_root {
             Some(root) if rec.work_units > 0 => (root, rec.work_units),
             _ => {
-                let out = self.train_round(round).await?;
+                let out = self.train_round_of(job, round).await?;
                 let (root, b) = self.upload_round(round, &out).await?;
                 (root, b.work_units)
             }
         };
         match self.submit_round(round, root, units).await {
             Ok(_) => Ok(()),
-            Err(e) if e.kind == ErrorKind::Reverted && e.message.contains("AlreadySubmitted") => {
-                Ok(())
-            }
+            Err(e) if e.revert() == Some("AlreadySubmitted") => Ok(()),
             Err(e)
                 if e.kind == ErrorKind::Reverted
-                    && (e.message.contains("RoundTimedOut")
-                        || e.message.contains("WrongRound")) =>
+                    && matches!(e.revert(), Some("RoundTimedOut" | "WrongRound")) =>
             {
                 self.progress.note(&format!(
                     "round {round} closed before the submission landed"
@@ -664,10 +668,10 @@ pub async fn run(
     let job_id = match (opts.job, opts.auto) {
         (Some(j), _) => j,
         (None, true) => {
-            let market = retrying(opts.attempts, || Market::open(client))
+            let market = retrying(opts.attempts, || JobMarket::open(client))
                 .await
                 .map_err(stop)?;
-            let store = Store::new(client);
+            let store = ObjectCache::new(client);
             pick_job(&market, &store, me, progress.as_ref()).await?
         }
         (None, false) => WorkerState::load(&opts.state_dir)?.job_id.ok_or_else(|| {
@@ -696,11 +700,11 @@ pub struct Status {
     pub state: WorkerState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<JobInfo>,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub earnings: U256,
 }
 
-pub async fn status(market: &Market, who: Address, state_dir: &Path) -> Result<Status> {
+pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Result<Status> {
     let worker = market.worker(who).await?;
     let state = WorkerState::load(state_dir)?;
     let job = match state.job_id {
@@ -720,7 +724,7 @@ pub async fn status(market: &Market, who: Address, state_dir: &Path) -> Result<S
 #[derive(Debug, Clone, Serialize)]
 pub struct Earnings {
     pub worker: Address,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub earnings: U256,
     pub payee: Address,
     pub jobs: Vec<JobEarning>,
@@ -732,12 +736,12 @@ pub struct JobEarning {
     pub job_id: u64,
     pub compute_units: String,
     /// Σ over accepted rounds of floor(reward × units / Σ accepted units).
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub paid: U256,
     pub accepted_rounds: Vec<u32>,
 }
 
-pub async fn earnings(market: &Market, who: Address) -> Result<Earnings> {
+pub async fn earnings(market: &JobMarket, who: Address) -> Result<Earnings> {
     let mut jobs = Vec::new();
     for job in market.list().await? {
         let units = market.compute_units(job.id, who).await?;
@@ -782,14 +786,14 @@ pub async fn earnings(market: &Market, who: Address) -> Result<Earnings> {
 pub struct Withdrawn {
     pub worker: Address,
     pub payee: Address,
-    #[serde(serialize_with = "wei")]
+    #[serde(with = "dec")]
     pub amount: U256,
     pub tx: TxRef,
 }
 
 /// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing.
 pub async fn withdraw(
-    market: &Market,
+    market: &JobMarket,
     s: &SignerChain,
     progress: &dyn Progress,
 ) -> Result<Withdrawn> {

@@ -69,18 +69,20 @@ pub struct Devnet {
 impl Devnet {
     /// Starts a devnet with `nodes` storage nodes in `shards` shards on free ports.
     pub fn start(nodes: u64, shards: u64) -> Devnet {
+        Devnet::start_with(nodes, shards, &[])
+    }
+
+    /// [`Devnet::start`] with more `devnet up` flags (e.g. `--block-time 3`).
+    pub fn start_with(nodes: u64, shards: u64, extra: &[&str]) -> Devnet {
         let home = Home::new();
         let _ = anvil_path();
-        let up = home.json(&[
-            "devnet",
-            "up",
-            "--port",
-            "0",
-            "--nodes",
-            &nodes.to_string(),
-            "--shards",
-            &shards.to_string(),
-        ]);
+        let nodes = nodes.to_string();
+        let shards = shards.to_string();
+        let mut args = vec![
+            "devnet", "up", "--port", "0", "--nodes", &nodes, "--shards", &shards,
+        ];
+        args.extend_from_slice(extra);
+        let up = home.json(&args);
         Devnet {
             status: up["status"].clone(),
             home,

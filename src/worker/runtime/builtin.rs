@@ -132,6 +132,7 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
             device: r.device.clone(),
         },
         work_units: tokens,
+        init_root: None, // set by the worker, which read it from the chain
     })
 }
 

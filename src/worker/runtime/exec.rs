@@ -239,6 +239,7 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
             device: "exec".into(),
         },
         work_units: tokens,
+        init_root: None, // set by the worker, which read it from the chain
     })
 }
 

@@ -46,6 +46,10 @@ pub struct RoundOutput {
     pub metrics: WorkMetrics,
     /// Work units to claim: tokens processed.
     pub work_units: u64,
+    /// The root of the checkpoint the round started from (`None`: the seeded init), as read
+    /// from the chain before training; the work bundle records it.
+    #[serde(default)]
+    pub init_root: Option<alloy::primitives::B256>,
 }
 
 impl RoundOutput {

@@ -1,4 +1,4 @@
-//! Jobs' view of storage: upload a file or a JSON document and get its root; fetch a root into
+//! A local object cache over storage: upload a file or a JSON document and get its root; fetch a root into
 //! a local cache (`<cache>/objects/<root>`), verified against the root on download and again
 //! when a cached copy is reused.
 
@@ -9,17 +9,17 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::chain::SignerChain;
-use crate::chain::bindings::FixedPriceMarket;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::storage::download::{DownloadOptions, download};
+use crate::storage::flow::FeeMarket;
 use crate::storage::merkle::{FileTree, fee_sectors};
 use crate::storage::upload::{UploadOptions, upload_file};
 
 /// Storage with a local cache by root.
 #[derive(Clone)]
-pub struct Store {
+pub struct ObjectCache {
     pub client: Client,
     pub cache: PathBuf,
 }
@@ -34,9 +34,9 @@ pub fn file_root(path: &Path) -> Result<B256> {
     Ok(B256::from(tree.root))
 }
 
-impl Store {
-    pub fn new(client: &Client) -> Store {
-        Store {
+impl ObjectCache {
+    pub fn new(client: &Client) -> ObjectCache {
+        ObjectCache {
             client: client.clone(),
             cache: client.paths.cache().join("objects"),
         }
@@ -170,11 +170,9 @@ impl Store {
     pub async fn fee(&self, size: u64) -> Result<U256> {
         let chain = self.client.chain().await?;
         let market = self.client.profile.contract("market")?;
-        let price = FixedPriceMarket::new(market, chain.provider.clone())
-            .pricePerSector()
-            .call()
-            .await
-            .map_err(|e| crate::chain::describe_contract_error(&chain.rpc_url, e))?;
-        Ok(U256::from(fee_sectors(size)) * price)
+        let quote = FeeMarket::at(chain, market)
+            .quote(fee_sectors(size))
+            .await?;
+        Ok(quote.fee)
     }
 }

@@ -9,10 +9,11 @@ use alloy::primitives::{Address, B256, U256};
 use serde::Serialize;
 
 use crate::chain::bindings::{IERC20, JobMarket, ModelToken};
-use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::chain::units::dec;
+use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
-use crate::models::{self, Asset, ModelRef, Suite, dec};
 use crate::progress::Progress;
+use crate::tokens::{self, Asset, ModelRef, Suite};
 
 /// What kind of reward a claimable item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,16 +85,12 @@ impl ClaimFilter {
     }
 }
 
-fn call_err(chain: &Chain) -> impl Fn(alloy::contract::Error) -> Error + '_ {
-    move |e| describe_contract_error(&chain.rpc_url, e)
-}
-
 /// The model token as an asset (for allocations).
 fn token_asset(m: &ModelRef) -> Asset {
     Asset {
         address: m.token,
         symbol: m.symbol.clone(),
-        decimals: models::TOKEN_DECIMALS,
+        decimals: tokens::TOKEN_DECIMALS,
         native: false,
     }
 }
@@ -128,8 +125,8 @@ async fn model_claimables(
     allocations: bool,
 ) -> Result<Vec<Claimable>> {
     let t = ModelToken::new(m.token, &chain.provider);
-    let e = call_err(chain);
-    let assets = models::revenue_assets(chain, m.token).await?;
+    let e = chain.decoder();
+    let assets = tokens::revenue_assets(chain, m.token).await?;
     let assets: Vec<Asset> = match &filter.asset {
         None => assets,
         Some(sel) => assets.into_iter().filter(|a| a.matches(sel)).collect(),
@@ -149,7 +146,7 @@ async fn model_claimables(
                     .await
                     .map_err(&e)?
                     .magnifiedPerShare;
-                let v = models::mul_div(per_share, amount, U256::from(1u8) << 128);
+                let v = tokens::mul_div(per_share, amount, U256::from(1u8) << 128);
                 if !v.is_zero() {
                     attached.push(Attached {
                         asset: a.clone(),
@@ -190,7 +187,7 @@ pub async fn claimables(
 ) -> Result<Vec<Claimable>> {
     let models = match &filter.model {
         Some(m) => vec![m.clone()],
-        None => models::all_models(chain, suite.factory).await?,
+        None => tokens::all_models(chain, suite.factory).await?,
     };
     let mut out = Vec::new();
     for m in &models {
@@ -198,7 +195,7 @@ pub async fn claimables(
     }
     if filter.wants_earnings(chain.chain_id) {
         let jm = JobMarket::new(suite.job_market, &chain.provider);
-        let amount = jm.earnings(who).call().await.map_err(call_err(chain))?;
+        let amount = jm.earnings(who).call().await.map_err(chain.decoder())?;
         if !amount.is_zero() {
             out.push(Claimable {
                 kind: ClaimKind::Earnings,
@@ -254,7 +251,7 @@ async fn claim_one(
     progress: &dyn Progress,
 ) -> Result<Option<(B256, u64)>> {
     let chain = &s.chain;
-    let e = call_err(chain);
+    let e = chain.decoder();
     let tx = match (&item.kind, &item.model) {
         (ClaimKind::Allocation, Some(m)) => {
             let t = ModelToken::new(m.token, &s.provider);
@@ -281,7 +278,16 @@ async fn claim_one(
             call.into_transaction_request()
         }
     };
-    let done = models::send(s, tx, &format!("claiming {}", item.describe()), progress).await?;
+    let intent = format!(
+        "claim:{}:{:?}:{:?}:{:#x}:{:#x}",
+        s.chain.chain_id,
+        item.kind,
+        item.model.as_ref().map(|m| m.token),
+        item.asset.address,
+        s.address
+    );
+    let label = format!("claiming {}", item.describe());
+    let done = crate::chain::tx::send_once(s, &intent, tx, &label, progress).await?;
     Ok(Some((done.tx_hash, done.gas_used)))
 }
 
@@ -303,7 +309,7 @@ pub async fn claim(
     };
     let models = match &filter.model {
         Some(m) => vec![m.clone()],
-        None => models::all_models(chain, suite.factory).await?,
+        None => tokens::all_models(chain, suite.factory).await?,
     };
     let mut record = |item: Claimable, r: Result<Option<(B256, u64)>>| match r {
         Ok(Some((tx_hash, gas_used))) => report.claimed.push(Claimed {
@@ -337,7 +343,7 @@ pub async fn claim(
     }
     if filter.wants_earnings(chain.chain_id) {
         let jm = JobMarket::new(suite.job_market, &chain.provider);
-        let amount = jm.earnings(who).call().await.map_err(call_err(chain))?;
+        let amount = jm.earnings(who).call().await.map_err(chain.decoder())?;
         if !amount.is_zero() {
             let item = Claimable {
                 kind: ClaimKind::Earnings,
@@ -376,14 +382,14 @@ pub async fn deposit(
     progress: &dyn Progress,
 ) -> Result<Deposited> {
     let chain = &s.chain;
-    let e = call_err(chain);
+    let e = chain.decoder();
     if amount.is_zero() {
         return Err(
             Error::usage("rewards.zero_amount", "the amount to deposit is zero")
                 .hint("pass a positive amount, e.g. 1.5 or 250gwei"),
         );
     }
-    let assets = models::revenue_assets(chain, model.token).await?;
+    let assets = tokens::revenue_assets(chain, model.token).await?;
     if !assets.iter().any(|a| a.address == asset.address) {
         return Err(select_asset(model, &assets, &asset.address.to_string()).unwrap_err());
     }
@@ -395,7 +401,7 @@ pub async fn deposit(
             .value(amount)
             .from(s.address)
             .into_transaction_request();
-        let done = models::send(s, tx, &label, progress).await?;
+        let done = crate::chain::tx::send_and_confirm(s, tx, &label, progress).await?;
         return Ok(Deposited {
             model: model.clone(),
             asset: asset.clone(),
@@ -408,7 +414,7 @@ pub async fn deposit(
     let erc20 = IERC20::new(asset.address, &s.provider);
     let have = erc20.balanceOf(s.address).call().await.map_err(&e)?;
     if have < amount {
-        return Err(crate::wallet::tx::insufficient_funds(
+        return Err(crate::chain::tx::insufficient_funds(
             s.address,
             have,
             amount,
@@ -429,11 +435,15 @@ pub async fn deposit(
             .from(s.address)
             .into_transaction_request();
         let label = format!("approving {} for {}", asset.format(amount), model.label());
-        approve_tx = Some(models::send(s, tx, &label, progress).await?.tx_hash);
+        approve_tx = Some(
+            crate::chain::tx::send_and_confirm(s, tx, &label, progress)
+                .await?
+                .tx_hash,
+        );
     }
     let call = t.depositToken(asset.address, amount).from(s.address);
     call.call().await.map_err(&e)?;
-    let done = models::send(s, call.into_transaction_request(), &label, progress).await?;
+    let done = crate::chain::contract::send(s, call, &label, progress).await?;
     Ok(Deposited {
         model: model.clone(),
         asset: asset.clone(),
@@ -463,11 +473,11 @@ pub async fn sync(
     progress: &dyn Progress,
 ) -> Result<Vec<Synced>> {
     let chain = &s.chain;
-    let e = call_err(chain);
+    let e = chain.decoder();
     let t = ModelToken::new(model.token, &s.provider);
     let assets = match only {
         Some(a) => vec![a.clone()],
-        None => models::revenue_assets(chain, model.token).await?,
+        None => tokens::revenue_assets(chain, model.token).await?,
     };
     let mut out = Vec::new();
     for asset in assets {
@@ -478,7 +488,7 @@ pub async fn sync(
         } else {
             let label = format!("syncing {} of {}", asset.symbol, model.label());
             Some(
-                models::send(s, call.into_transaction_request(), &label, progress)
+                crate::chain::contract::send(s, call, &label, progress)
                     .await?
                     .tx_hash,
             )

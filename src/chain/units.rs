@@ -1,4 +1,4 @@
-//! Human amounts: `1.5`, `1.5ether`, `250gwei`, `1000wei`, token amounts with the token's
+//! Human amounts and the serde forms of chain values: `1.5`, `1.5ether`, `250gwei`, `1000wei`,
 //! decimals. Parsing is exact: an amount with more decimal places than the unit has is an
 //! error, never silently rounded.
 
@@ -149,4 +149,47 @@ mod tests {
             assert_eq!(format_amount(parse_amount(s, 18).unwrap(), 18), s);
         }
     }
+}
+
+/// Serializes addresses with their EIP-55 checksum, as humans see them.
+pub mod checksum {
+    use alloy::primitives::Address;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(a: &Address, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&a.to_checksum(None))
+    }
+
+    /// The same for `Option<Address>`.
+    pub mod option {
+        use alloy::primitives::Address;
+        use serde::Serializer;
+
+        pub fn serialize<S: Serializer>(a: &Option<Address>, s: S) -> Result<S::Ok, S::Error> {
+            match a {
+                Some(a) => s.serialize_str(&a.to_checksum(None)),
+                None => s.serialize_none(),
+            }
+        }
+    }
+}
+
+/// Serializes a U256 (wei, token base units) as a decimal string: uint256 does not fit JSON numbers.
+pub mod dec {
+    use alloy::primitives::U256;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(v: &U256, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_string())
+    }
+}
+
+/// A U256 as u64, saturating (ids, counts and block numbers that the contracts keep as uint256).
+pub fn to_u64(v: alloy::primitives::U256) -> u64 {
+    u64::try_from(v).unwrap_or(u64::MAX)
+}
+
+/// Formats wei as a native-coin amount (`0.1`).
+pub fn coin(v: alloy::primitives::U256) -> String {
+    format_amount(v, 18)
 }

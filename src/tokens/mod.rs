@@ -8,7 +8,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use alloy::network::TransactionBuilder;
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::Provider;
 use alloy::rpc::types::Filter;
@@ -16,9 +15,12 @@ use alloy::sol_types::SolEvent;
 use serde::Serialize;
 
 use crate::chain::bindings::{DatasetRegistry, IERC20, JobMarket, ModelToken, ModelTokenFactory};
-use crate::chain::{Chain, SignerChain, describe_contract_error};
+use crate::chain::units::dec;
+use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+
+pub mod rewards;
 
 /// Basis points in 100%.
 pub const BPS: u16 = 10_000;
@@ -26,20 +28,6 @@ pub const BPS: u16 = 10_000;
 pub const TOKEN_DECIMALS: u8 = 18;
 /// Most ERC-20 revenue assets a model token takes (besides the native coin).
 pub const MAX_REVENUE_ASSETS: usize = 4;
-
-/// Serializes `U256` as a decimal string (JSON numbers cannot hold 256 bits).
-pub mod dec {
-    use alloy::primitives::U256;
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(v: &U256, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&v.to_string())
-    }
-}
-
-fn call_err(chain: &Chain) -> impl Fn(alloy::contract::Error) -> Error + '_ {
-    move |e| describe_contract_error(&chain.rpc_url, e)
-}
 
 /// `a × b / d` rounded down, as OpenZeppelin's `Math.mulDiv` (d > 0).
 pub fn mul_div(a: U256, b: U256, d: U256) -> U256 {
@@ -113,7 +101,7 @@ impl Asset {
     pub fn native(chain_id: u64) -> Asset {
         Asset {
             address: Address::ZERO,
-            symbol: crate::wallet::tx::native_symbol(chain_id).to_string(),
+            symbol: crate::chain::tx::native_symbol(chain_id).to_string(),
             decimals: 18,
             native: true,
         }
@@ -123,7 +111,7 @@ impl Asset {
     pub fn format(&self, amount: U256) -> String {
         format!(
             "{} {}",
-            crate::wallet::amount::format_amount(amount, self.decimals),
+            crate::chain::units::format_amount(amount, self.decimals),
             self.symbol
         )
     }
@@ -158,7 +146,7 @@ pub async fn asset_info(chain: &Chain, address: Address) -> Result<Asset> {
             "asset.not_erc20",
             format!("{address} does not answer as an ERC-20"),
         )
-        .cause(describe_contract_error(&chain.rpc_url, e).message)
+        .cause(chain.decode(e).message)
         .hint("name an ERC-20 token contract by its address")
     };
     let decimals = t.decimals().call().await.map_err(not_erc20)?;
@@ -191,8 +179,8 @@ impl Suite {
             .hint("check the profile's contracts.model_token_factory, or run `cohort deploy`"));
         }
         let f = ModelTokenFactory::new(factory, &chain.provider);
-        let job_market = f.jobMarket().call().await.map_err(call_err(chain))?;
-        let dataset_registry = f.datasetRegistry().call().await.map_err(call_err(chain))?;
+        let job_market = f.jobMarket().call().await.map_err(chain.decoder())?;
+        let dataset_registry = f.datasetRegistry().call().await.map_err(chain.decoder())?;
         Ok(Suite {
             factory,
             job_market,
@@ -219,9 +207,9 @@ impl ModelRef {
 
 async fn model_ref(chain: &Chain, token: Address) -> Result<ModelRef> {
     let t = ModelToken::new(token, &chain.provider);
-    let job_id = t.jobId().call().await.map_err(call_err(chain))?;
-    let name = t.name().call().await.map_err(call_err(chain))?;
-    let symbol = t.symbol().call().await.map_err(call_err(chain))?;
+    let job_id = t.jobId().call().await.map_err(chain.decoder())?;
+    let name = t.name().call().await.map_err(chain.decoder())?;
+    let symbol = t.symbol().call().await.map_err(chain.decoder())?;
     Ok(ModelRef {
         job_id: job_id.saturating_to(),
         token,
@@ -233,7 +221,7 @@ async fn model_ref(chain: &Chain, token: Address) -> Result<ModelRef> {
 /// Every model token of the factory, in creation order.
 pub async fn all_models(chain: &Chain, factory: Address) -> Result<Vec<ModelRef>> {
     let f = ModelTokenFactory::new(factory, &chain.provider);
-    let tokens = f.tokens().call().await.map_err(call_err(chain))?;
+    let tokens = f.tokens().call().await.map_err(chain.decoder())?;
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         out.push(model_ref(chain, t).await?);
@@ -255,7 +243,7 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
             .tokenOf(U256::from(job))
             .call()
             .await
-            .map_err(call_err(chain))?;
+            .map_err(chain.decoder())?;
         if token == Address::ZERO {
             return Err(Error::usage(
                 "model.not_tokenized",
@@ -299,7 +287,7 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
 /// The model's revenue assets: the native coin first, then the ERC-20s fixed at tokenization.
 pub async fn revenue_assets(chain: &Chain, token: Address) -> Result<Vec<Asset>> {
     let t = ModelToken::new(token, &chain.provider);
-    let list = t.revenueAssets().call().await.map_err(call_err(chain))?;
+    let list = t.revenueAssets().call().await.map_err(chain.decoder())?;
     let mut out = vec![Asset::native(chain.chain_id)];
     for a in list {
         out.push(asset_info(chain, a).await?);
@@ -334,12 +322,12 @@ pub async fn revenue(chain: &Chain, token: Address) -> Result<Vec<Revenue>> {
             .totalDeposited(asset.address)
             .call()
             .await
-            .map_err(call_err(chain))?;
+            .map_err(chain.decoder())?;
         let claimed = t
             .totalClaimed(asset.address)
             .call()
             .await
-            .map_err(call_err(chain))?;
+            .map_err(chain.decoder())?;
         let balance = if asset.native {
             chain.balance(token).await?
         } else {
@@ -347,7 +335,7 @@ pub async fn revenue(chain: &Chain, token: Address) -> Result<Vec<Revenue>> {
                 .balanceOf(token)
                 .call()
                 .await
-                .map_err(call_err(chain))?
+                .map_err(chain.decoder())?
         };
         let outstanding = deposited - claimed;
         out.push(Revenue {
@@ -394,10 +382,10 @@ pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
         }
     }
     let t = ModelToken::new(token, &chain.provider);
-    let supply = t.totalSupply().call().await.map_err(call_err(chain))?;
+    let supply = t.totalSupply().call().await.map_err(chain.decoder())?;
     let mut out = Vec::new();
     for address in seen {
-        let balance = t.balanceOf(address).call().await.map_err(call_err(chain))?;
+        let balance = t.balanceOf(address).call().await.map_err(chain.decoder())?;
         if balance.is_zero() {
             continue;
         }
@@ -445,7 +433,7 @@ pub struct ModelDetails {
 /// Reads a model's details: job, datasets, root, pools, holders and revenue per asset.
 pub async fn details(chain: &Chain, model: &ModelRef) -> Result<ModelDetails> {
     let t = ModelToken::new(model.token, &chain.provider);
-    let e = call_err(chain);
+    let e = chain.decoder();
     let cap = t.cap().call().await.map_err(&e)?;
     let data_pool = t.dataPool().call().await.map_err(&e)?;
     let compute_pool = t.computePool().call().await.map_err(&e)?;
@@ -494,7 +482,7 @@ pub async fn list(chain: &Chain, factory: Address) -> Result<Vec<ModelSummary>> 
     let mut out = Vec::new();
     for model in all_models(chain, factory).await? {
         let t = ModelToken::new(model.token, &chain.provider);
-        let e = call_err(chain);
+        let e = chain.decoder();
         out.push(ModelSummary {
             cap: t.cap().call().await.map_err(&e)?,
             escrow: t.balanceOf(model.token).call().await.map_err(&e)?,
@@ -548,7 +536,7 @@ fn state_name(s: u8) -> &'static str {
 pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<JobRecords> {
     let jm = JobMarket::new(suite.job_market, &chain.provider);
     let reg = DatasetRegistry::new(suite.dataset_registry, &chain.provider);
-    let e = call_err(chain);
+    let e = chain.decoder();
     let jid = U256::from(job_id);
     let count: u64 = jm.jobCount().call().await.map_err(&e)?.saturating_to();
     if job_id == 0 || job_id > count {
@@ -643,7 +631,7 @@ pub async fn allocations(
         })];
     }
     let t = ModelToken::new(model.token, &chain.provider);
-    let e = call_err(chain);
+    let e = chain.decoder();
     let mut out = Vec::new();
     for c in rows {
         let parts = t.allocationParts(c.address).call().await.map_err(&e)?;
@@ -796,7 +784,7 @@ pub async fn plan_tokenize(
         .tokenOf(U256::from(req.job_id))
         .call()
         .await
-        .map_err(call_err(chain))?;
+        .map_err(chain.decoder())?;
     if existing != Address::ZERO {
         return Err(Error::reverted(
             "model.already_tokenized",
@@ -872,7 +860,7 @@ pub async fn plan_tokenize(
     let token = tokenize_call(chain, suite, sender, req)
         .call()
         .await
-        .map_err(|e| describe_contract_error(&chain.rpc_url, e))?;
+        .map_err(|e| chain.decode(e))?;
     Ok(TokenizePlan {
         request: req.clone(),
         owner: records.owner,
@@ -932,7 +920,7 @@ pub async fn tokenize(
     let plan = plan_tokenize(&s.chain, suite, s.address, req).await?;
     let tx = tokenize_call(&s.chain, suite, s.address, req).into_transaction_request();
     let label = format!("tokenizing job {}", req.job_id);
-    let done = crate::wallet::tx::send_and_confirm(s, tx, &label, progress).await?;
+    let done = crate::chain::tx::send_and_confirm(s, tx, &label, progress).await?;
     let token = done
         .receipt
         .inner
@@ -976,7 +964,7 @@ pub async fn tokens_held(
     }
     for m in all_models(chain, factory).await? {
         let t = ModelToken::new(m.token, &chain.provider);
-        let balance = t.balanceOf(address).call().await.map_err(call_err(chain))?;
+        let balance = t.balanceOf(address).call().await.map_err(chain.decoder())?;
         if !balance.is_zero() {
             out.push(TokenBalance {
                 token: m.token,
@@ -989,16 +977,6 @@ pub async fn tokens_held(
         }
     }
     Ok(out)
-}
-
-/// Sends one prepared call built from a contract binding, after the helper's simulation.
-pub(crate) async fn send(
-    s: &SignerChain,
-    tx: alloy::rpc::types::TransactionRequest,
-    label: &str,
-    progress: &dyn Progress,
-) -> Result<crate::wallet::tx::Confirmed> {
-    crate::wallet::tx::send_and_confirm(s, tx.with_from(s.address), label, progress).await
 }
 
 #[cfg(test)]

@@ -1,0 +1,552 @@
+//! Sending a transaction and waiting for it, shared by every command that writes to the chain.
+//!
+//! [`send_and_confirm`] estimates EIP-1559 fees and gas (a call that would revert fails here,
+//! exit 4, with the contract's error decoded), checks that the wallet can pay value plus the
+//! most the gas may cost (exit 4 with both amounts), then sends with the chain's *pending*
+//! nonce. Two cohort processes sending from one wallet may pick the same nonce; the loser gets
+//! "nonce too low", "replacement transaction underpriced" or "already known" and is sent again
+//! with a fresh pending nonce, so both land. The receipt is awaited behind a spinner; a
+//! transaction mined with status 0 is replayed as a call to decode its revert reason.
+
+use std::time::Duration;
+
+use alloy::eips::BlockId;
+use alloy::network::{NetworkTransactionBuilder, TransactionBuilder};
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::Provider;
+use alloy::rpc::types::{TransactionReceipt, TransactionRequest};
+use alloy::transports::{RpcError, TransportErrorKind};
+
+use super::units::format_amount;
+use crate::chain::{SignerChain, describe_transport_error};
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+use serde::Serialize;
+
+/// How often a send is retried after losing a nonce race.
+pub const NONCE_RETRIES: u32 = 8;
+/// How long to wait for a receipt before giving up (the transaction may still be mined).
+pub const RECEIPT_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// The native coin's symbol on a chain, for messages.
+pub fn native_symbol(chain_id: u64) -> &'static str {
+    match chain_id {
+        16600..=16699 => "0G",
+        _ => "ETH",
+    }
+}
+
+/// A transaction with gas and fees filled in, ready to send.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub tx: TransactionRequest,
+    pub gas: u64,
+    pub max_fee_per_gas: u128,
+    pub max_priority_fee_per_gas: u128,
+}
+
+impl Prepared {
+    /// The most the gas can cost: gas limit × max fee per gas.
+    pub fn max_gas_cost(&self) -> U256 {
+        U256::from(self.gas) * U256::from(self.max_fee_per_gas)
+    }
+    /// Value plus the most the gas can cost.
+    pub fn max_total_cost(&self) -> U256 {
+        self.tx.value.unwrap_or_default() + self.max_gas_cost()
+    }
+}
+
+/// A sent transaction, as results show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TxRef {
+    pub tx_hash: B256,
+    pub block_number: Option<u64>,
+}
+
+impl From<&Confirmed> for TxRef {
+    fn from(c: &Confirmed) -> Self {
+        TxRef {
+            tx_hash: c.tx_hash,
+            block_number: c.block_number,
+        }
+    }
+}
+
+/// A mined, successful transaction.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Confirmed {
+    pub tx_hash: B256,
+    pub block_number: Option<u64>,
+    pub gas_used: u64,
+    pub effective_gas_price: u128,
+    pub nonce: u64,
+    #[serde(skip)]
+    pub receipt: TransactionReceipt,
+}
+
+/// The insufficient-funds error: exit 4, with what the wallet holds and what it needs.
+pub fn insufficient_funds(
+    who: Address,
+    have: U256,
+    need: U256,
+    decimals: u8,
+    symbol: &str,
+    detail: &str,
+) -> Error {
+    Error::reverted(
+        "wallet.insufficient_funds",
+        format!(
+            "insufficient funds: {who} holds {} {symbol}, {detail} needs {} {symbol}",
+            format_amount(have, decimals),
+            format_amount(need, decimals)
+        ),
+    )
+    .hint("fund the wallet, or send a smaller amount")
+}
+
+fn rpc_message(e: &RpcError<TransportErrorKind>) -> Option<String> {
+    e.as_error_resp().map(|p| p.message.to_ascii_lowercase())
+}
+
+/// Whether a send failed because another sender took the nonce.
+fn is_nonce_conflict(e: &RpcError<TransportErrorKind>) -> bool {
+    rpc_message(e).is_some_and(|m| {
+        [
+            "nonce too low",
+            "replacement transaction underpriced",
+            "already known",
+            "known transaction",
+            "nonce has already been used",
+            "already imported",
+        ]
+        .iter()
+        .any(|needle| m.contains(needle))
+    })
+}
+
+fn is_insufficient_funds(e: &RpcError<TransportErrorKind>) -> bool {
+    rpc_message(e).is_some_and(|m| m.contains("insufficient funds"))
+}
+
+/// Fills in fees and gas, and checks the wallet can pay. Reverts surface here (exit 4).
+pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prepared> {
+    let url = &s.chain.rpc_url;
+    tx.set_from(s.address);
+    let fees = s
+        .provider
+        .estimate_eip1559_fees()
+        .await
+        .map_err(|e| describe_transport_error(url, &e))?;
+    let max_fee_per_gas = tx.max_fee_per_gas.unwrap_or(fees.max_fee_per_gas);
+    let max_priority_fee_per_gas = tx
+        .max_priority_fee_per_gas
+        .unwrap_or(fees.max_priority_fee_per_gas)
+        .min(max_fee_per_gas);
+    tx.max_fee_per_gas = Some(max_fee_per_gas);
+    tx.max_priority_fee_per_gas = Some(max_priority_fee_per_gas);
+    let symbol = native_symbol(s.chain.chain_id);
+    let gas = match tx.gas {
+        Some(g) => g,
+        None => match s.provider.estimate_gas(tx.clone()).await {
+            // A plain transfer costs exactly 21000; contract calls get 20% headroom.
+            Ok(g) if g == 21_000 => g,
+            Ok(g) => g + g / 5,
+            Err(e) if is_insufficient_funds(&e) => {
+                let have = s.chain.balance(s.address).await?;
+                let need = tx.value.unwrap_or_default();
+                return Err(insufficient_funds(
+                    s.address,
+                    have,
+                    need,
+                    18,
+                    symbol,
+                    "the value alone",
+                ));
+            }
+            Err(e) => return Err(describe_transport_error(url, &e)),
+        },
+    };
+    tx.gas = Some(gas);
+    let p = Prepared {
+        tx,
+        gas,
+        max_fee_per_gas,
+        max_priority_fee_per_gas,
+    };
+    let have = s.chain.balance(s.address).await?;
+    if have < p.max_total_cost() {
+        let detail = format!(
+            "sending {} {symbol} plus up to {} {symbol} for gas",
+            format_amount(p.tx.value.unwrap_or_default(), 18),
+            format_amount(p.max_gas_cost(), 18)
+        );
+        return Err(insufficient_funds(
+            s.address,
+            have,
+            p.max_total_cost(),
+            18,
+            symbol,
+            &detail,
+        ));
+    }
+    Ok(p)
+}
+
+/// Sends a prepared transaction and waits for its receipt (see the module docs).
+pub async fn send_prepared(
+    s: &SignerChain,
+    p: Prepared,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Confirmed> {
+    send_prepared_once(s, None, p, label, progress).await
+}
+
+/// [`send_prepared`] for a write that must never happen twice (a fee, a contribution, a work
+/// submission, a claim): `intent` names it (`flow-submit:<flow>:<root>:<size>`). The signed
+/// transaction is recorded under the signer's pending folder *before* it is broadcast; a rerun
+/// after a crash finds it and waits for it (mined, pending, or broadcast again from the recorded
+/// bytes) instead of signing a second one. Only when the recorded transaction can no longer land
+/// (its nonce was used by another transaction) is a new one signed.
+pub async fn send_prepared_once(
+    s: &SignerChain,
+    intent: Option<&str>,
+    p: Prepared,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Confirmed> {
+    if let Some(i) = intent
+        && let Some(c) = resume_intent(s, i, label, progress).await?
+    {
+        return Ok(c);
+    }
+    let record = intent.and_then(|i| s.pending_dir.as_ref().map(|d| pending::path(d, i)));
+    let task = progress.task(label, None, Unit::Steps);
+    let sent = sign_and_broadcast(s, &p, record.as_deref(), &task).await;
+    let (hash, nonce) = match sent {
+        Ok(v) => v,
+        Err(e) => {
+            task.finish();
+            return Err(e);
+        }
+    };
+    let receipt = wait_receipt(s, hash, &task).await;
+    task.finish();
+    let receipt = receipt?;
+    if let Some(path) = &record {
+        pending::remove(path);
+    }
+    confirmed(s, &p.tx, hash, nonce, receipt).await
+}
+
+/// Prepares and sends `tx` once per `intent` (see [`send_prepared_once`]): a recorded earlier
+/// transaction is looked up before anything is estimated or signed.
+pub async fn send_once(
+    s: &SignerChain,
+    intent: &str,
+    tx: TransactionRequest,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Confirmed> {
+    if let Some(c) = resume_intent(s, intent, label, progress).await? {
+        return Ok(c);
+    }
+    let p = prepare(s, tx).await?;
+    send_prepared_once(s, Some(intent), p, label, progress).await
+}
+
+/// The outcome of an earlier transaction recorded for `intent`, if one may still land: waits for
+/// it (or broadcasts it again) and returns it. `None` when there is no record, or when the
+/// recorded transaction can no longer land (its record is then removed).
+pub async fn resume_intent(
+    s: &SignerChain,
+    intent: &str,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Option<Confirmed>> {
+    let Some(path) = s.pending_dir.as_ref().map(|d| pending::path(d, intent)) else {
+        return Ok(None);
+    };
+    let Some(prev) = pending::load(&path)? else {
+        return Ok(None);
+    };
+    let out = resume(s, &prev, label, progress).await;
+    // Remove the record once the transaction landed (either way) or can never land; keep it
+    // while the outcome is unknown.
+    match &out {
+        Ok(_) => pending::remove(&path),
+        Err(e) if e.kind == crate::error::ErrorKind::Reverted => pending::remove(&path),
+        Err(_) => {}
+    }
+    out
+}
+
+/// Signs `p` with a fresh pending nonce, records it (when `record` is given), and broadcasts it;
+/// a lost nonce race signs again with the next nonce, up to [`NONCE_RETRIES`] times.
+async fn sign_and_broadcast(
+    s: &SignerChain,
+    p: &Prepared,
+    record: Option<&std::path::Path>,
+    task: &std::sync::Arc<dyn crate::progress::Task>,
+) -> Result<(B256, u64)> {
+    use alloy::eips::eip2718::Encodable2718;
+    let url = &s.chain.rpc_url;
+    let mut attempt = 0;
+    loop {
+        let nonce = s
+            .provider
+            .get_transaction_count(s.address)
+            .pending()
+            .await
+            .map_err(|e| crate::chain::unreachable(url, e))?;
+        let mut tx = p.tx.clone();
+        tx.set_nonce(nonce);
+        tx.set_chain_id(s.chain.chain_id);
+        let envelope = tx.build(&s.wallet).await.map_err(|e| {
+            Error::wallet(
+                "wallet.sign",
+                format!("signing the transaction failed: {e}"),
+            )
+        })?;
+        let hash = *envelope.tx_hash();
+        let raw = envelope.encoded_2718();
+        if let Some(path) = record {
+            pending::save(
+                path,
+                &pending::Pending {
+                    tx_hash: hash,
+                    nonce,
+                    from: s.address,
+                    raw: format!("0x{}", hex::encode(&raw)),
+                },
+            )?;
+        }
+        task.set_message(&format!("sending {hash}"));
+        match s.provider.send_raw_transaction(&raw).await {
+            Ok(_) => return Ok((hash, nonce)),
+            Err(e) if is_nonce_conflict(&e) && attempt < NONCE_RETRIES => {
+                // "already known" is this very transaction: it is pending.
+                if s.provider
+                    .get_transaction_by_hash(hash)
+                    .await
+                    .ok()
+                    .flatten()
+                    .is_some()
+                {
+                    return Ok((hash, nonce));
+                }
+                attempt += 1;
+                tracing::debug!("nonce {nonce} was taken by another sender; retrying ({attempt})");
+                let jitter = rand::random::<u64>() % 150;
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt) + jitter)).await;
+            }
+            Err(e) if is_insufficient_funds(&e) => {
+                if let Some(path) = record {
+                    pending::remove(path);
+                }
+                let have = s.chain.balance(s.address).await?;
+                let symbol = native_symbol(s.chain.chain_id);
+                return Err(insufficient_funds(
+                    s.address,
+                    have,
+                    p.max_total_cost(),
+                    18,
+                    symbol,
+                    "the transaction",
+                ));
+            }
+            Err(e) => {
+                // A transport failure may still have delivered it: the record stays, and a
+                // rerun looks the transaction up before signing another.
+                let err = describe_transport_error(url, &e);
+                if err.kind != crate::error::ErrorKind::Unreachable
+                    && let Some(path) = record
+                {
+                    pending::remove(path);
+                }
+                return Err(err);
+            }
+        }
+    }
+}
+
+/// Finds what became of a recorded transaction: its receipt (mined), or pending (waited for),
+/// or unknown to the node (broadcast again from the recorded bytes). `None` when it can never
+/// land because its nonce was used by another transaction: then a new one may be signed.
+async fn resume(
+    s: &SignerChain,
+    prev: &pending::Pending,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Option<Confirmed>> {
+    let url = &s.chain.rpc_url;
+    let hash = prev.tx_hash;
+    let task = progress.task(label, None, Unit::Steps);
+    task.set_message(&format!("found earlier transaction {hash}"));
+    let known = s
+        .provider
+        .get_transaction_by_hash(hash)
+        .await
+        .map_err(|e| crate::chain::unreachable(url, e))?
+        .is_some();
+    if !known {
+        let raw = hex::decode(prev.raw.trim_start_matches("0x")).map_err(|e| {
+            Error::failed(
+                "chain.pending_record",
+                format!("the pending record of {hash} is damaged: {e}"),
+            )
+        })?;
+        if let Err(e) = s.provider.send_raw_transaction(&raw).await {
+            if !is_nonce_conflict(&e) {
+                task.finish();
+                return Err(describe_transport_error(url, &e));
+            }
+            // Its nonce is used: by this transaction (mined) or by another one.
+            let mined = s
+                .provider
+                .get_transaction_receipt(hash)
+                .await
+                .map_err(|e| crate::chain::unreachable(url, e))?;
+            if mined.is_none() {
+                task.finish();
+                tracing::debug!("earlier transaction {hash} can no longer land; signing anew");
+                return Ok(None);
+            }
+        }
+    }
+    let receipt = wait_receipt(s, hash, &task).await;
+    task.finish();
+    let receipt = receipt?;
+    let mut tx = TransactionRequest::default();
+    tx.set_from(prev.from);
+    confirmed(s, &tx, hash, prev.nonce, receipt).await.map(Some)
+}
+
+/// Waits for the receipt of `hash` (up to [`RECEIPT_TIMEOUT`]).
+async fn wait_receipt(
+    s: &SignerChain,
+    hash: B256,
+    task: &std::sync::Arc<dyn crate::progress::Task>,
+) -> Result<TransactionReceipt> {
+    task.set_message(&format!("waiting for {hash}"));
+    alloy::providers::PendingTransactionBuilder::new(s.provider.root().clone(), hash)
+        .with_timeout(Some(RECEIPT_TIMEOUT))
+        .get_receipt()
+        .await
+        .map_err(|e| {
+            Error::unreachable(
+                "chain.no_receipt",
+                format!("no receipt for transaction {hash}"),
+            )
+            .cause(e)
+            .hint("the transaction may still be mined: rerun the same command, which waits for it instead of sending another")
+        })
+}
+
+async fn confirmed(
+    s: &SignerChain,
+    tx: &TransactionRequest,
+    hash: B256,
+    nonce: u64,
+    receipt: TransactionReceipt,
+) -> Result<Confirmed> {
+    if !receipt.status() {
+        return Err(reverted_receipt(s, tx, &receipt).await);
+    }
+    Ok(Confirmed {
+        tx_hash: hash,
+        block_number: receipt.block_number,
+        gas_used: receipt.gas_used,
+        effective_gas_price: receipt.effective_gas_price,
+        nonce,
+        receipt,
+    })
+}
+
+/// Signed transactions recorded before they are broadcast, one file per intent.
+mod pending {
+    use std::path::{Path, PathBuf};
+
+    use alloy::primitives::{Address, B256};
+    use serde::{Deserialize, Serialize};
+
+    use crate::error::{Error, Result};
+
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct Pending {
+        pub tx_hash: B256,
+        pub nonce: u64,
+        pub from: Address,
+        /// The signed transaction (EIP-2718 bytes, hex).
+        pub raw: String,
+    }
+
+    /// The record of `intent`: a file named by the intent's hash (intents carry `:` and roots).
+    pub fn path(dir: &Path, intent: &str) -> PathBuf {
+        let h = blake3::hash(intent.as_bytes());
+        dir.join(format!("{}.json", &h.to_hex()[..32]))
+    }
+
+    pub fn load(path: &Path) -> Result<Option<Pending>> {
+        match std::fs::read(path) {
+            Ok(b) => serde_json::from_slice(&b).map(Some).map_err(|e| {
+                Error::failed(
+                    "chain.pending_record",
+                    format!(
+                        "{} is not a pending-transaction record: {e}",
+                        path.display()
+                    ),
+                )
+                .hint("if no transaction of it can still land, delete the file and rerun")
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io("read", path, e)),
+        }
+    }
+
+    pub fn save(path: &Path, p: &Pending) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        }
+        let bytes = serde_json::to_vec_pretty(p).expect("pending record serializes");
+        crate::fsutil::write_atomic(path, &bytes, 0o600)
+    }
+
+    pub fn remove(path: &Path) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Prepares, sends and confirms `tx` (see the module docs). `label` names the spinner.
+pub async fn send_and_confirm(
+    s: &SignerChain,
+    tx: TransactionRequest,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Confirmed> {
+    let p = prepare(s, tx).await?;
+    send_prepared(s, p, label, progress).await
+}
+
+/// Describes a mined transaction with status 0 by replaying it as a call on the state before
+/// its block.
+async fn reverted_receipt(
+    s: &SignerChain,
+    tx: &TransactionRequest,
+    r: &TransactionReceipt,
+) -> Error {
+    let hash = r.transaction_hash;
+    let mut call = tx.clone();
+    call.nonce = None;
+    let at = r
+        .block_number
+        .map(|n| BlockId::number(n.saturating_sub(1)))
+        .unwrap_or(BlockId::latest());
+    match s.provider.call(call).block(at).await {
+        Err(e) => match e.as_error_resp().and_then(|p| p.as_revert_data()) {
+            Some(d) => super::revert::reverted(&d, &format!("transaction {hash} reverted")),
+            None => Error::reverted("chain.revert", format!("transaction {hash} reverted")),
+        },
+        Ok(_) => Error::reverted("chain.revert", format!("transaction {hash} reverted")),
+    }
+}
