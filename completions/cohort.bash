@@ -4511,7 +4511,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node__subcmd__run)
-            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4538,6 +4538,42 @@ _cohort() {
                     return 0
                     ;;
                 --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-max-body-mib)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-max-batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-max-concurrent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-max-peer-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-peer-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rpc-memory-mib)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-max-mib)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl-secs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1494,6 +1494,15 @@ complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l flow -d 'The flow contract address [default: the profile\'s flow contract]' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l shard -d 'The shard this node stores: K/N keeps global segments g with g % N == K' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l poll-ms -d 'Milliseconds between chain polls once caught up' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-body-mib -d 'Largest JSON-RPC request body, and response, in MiB (the SDKs send ~3.5 MiB)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-batch -d 'Most calls in one JSON-RPC batch' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-concurrent -d 'Requests handled at once; more wait for a slot' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-connections -d 'Open connections in all; more wait until one closes' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-peer-connections -d 'Open connections from one IP address; more are closed at once' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-peer-rate -d 'Requests per second from one IP address, bursts of twice that (0: unlimited); a request over the rate waits up to 5 s, then gets HTTP 429' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-memory-mib -d 'MiB of request bodies, decoded parameters and responses held at once; each request is charged 3× its body plus 1 MiB, and waits while the budget is spent. At least 3× the body limit plus 1' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l cache-max-mib -d 'MiB of segments held for files whose tx is not on chain yet; the least recently used files give way when a new segment does not fit' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l cache-ttl-secs -d 'Seconds a file\'s segments wait for its tx (from the first segment) before they are dropped; also applies to the cache found at start' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

@@ -227,6 +227,16 @@ struct NodeProc {
 
 impl NodeProc {
     fn start(data_dir: &Path, chain: &str, flow: Address, shard: &str) -> NodeProc {
+        NodeProc::start_with(data_dir, chain, flow, shard, &[])
+    }
+
+    fn start_with(
+        data_dir: &Path,
+        chain: &str,
+        flow: Address,
+        shard: &str,
+        extra: &[&str],
+    ) -> NodeProc {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -242,6 +252,7 @@ impl NodeProc {
             .arg(data_dir)
             .args(["--rpc", &format!("127.0.0.1:{port}"), "--chain-rpc", chain])
             .args(["--flow", &flow.to_string(), "--shard", shard])
+            .args(extra)
             .env("COHORT_HOME", data_dir.with_extension("home"))
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
@@ -805,4 +816,156 @@ async fn sharded_nodes_each_finalize_with_only_their_shard() {
         assert!(v.is_null());
     }
     assert_eq!(download(&urls, seq, 1 << 20).await, data);
+}
+
+/// The pre-transaction cache folder of a file (root, size) in a node's data folder.
+fn cache_entry(dir: &Path, tree: &FileTree) -> std::path::PathBuf {
+    dir.join("cache")
+        .join(format!("{}-{}", hex::encode(tree.root), tree.size))
+}
+
+/// Uploads segments of a file by root, before its tx (the SDKs' fast mode).
+async fn upload_early(url: &str, tree: &FileTree, data: &[u8], indices: &[u64]) {
+    let segs: Vec<Value> = indices
+        .iter()
+        .map(|i| seg_json(&segment(tree, data, *i)))
+        .collect();
+    assert!(ok(url, "zgs_uploadSegments", json!([segs])).await.is_null());
+}
+
+/// Submits the file and waits until the node knows the tx; returns its file info.
+async fn submit_and_see(net: &Net, url: &str, tree: &FileTree) -> Value {
+    let seq = net.submit(tree).await;
+    wait_for_tx(url, seq).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pre_tx_cache_entries_expire_by_age() {
+    let net = net(0, 1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("node");
+    let node = NodeProc::start_with(
+        &dir,
+        &net.devnet.rpc_url(),
+        net.flow,
+        "0/1",
+        &["--cache-ttl-secs", "1"],
+    );
+    node.ready().await;
+    let data = content(5000, 20);
+    let tree = FileTree::from_bytes(&data);
+    upload_early(&node.url, &tree, &data, &[0]).await;
+    let entry = cache_entry(&dir, &tree);
+    assert!(entry.join("0.seg").is_file(), "cached on disk");
+    wait_until("the cache entry to expire", async || !entry.exists()).await;
+    // Its tx arrives too late: nothing is applied.
+    let info = submit_and_see(&net, &node.url, &tree).await;
+    assert_eq!(
+        (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+        (json!(false), json!(0))
+    );
+    // The upload by txSeq still works.
+    let seq = info["tx"]["seq"].as_u64().unwrap();
+    ok(
+        &node.url,
+        "zgs_uploadSegmentsByTxSeq",
+        json!([[seg_json(&segment(&tree, &data, 0))], seq]),
+    )
+    .await;
+    assert_eq!(
+        ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await,
+        json!(true)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_pre_tx_cache_evicts_the_least_recently_used_file() {
+    let net = net(0, 1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("node");
+    let node = NodeProc::start_with(
+        &dir,
+        &net.devnet.rpc_url(),
+        net.flow,
+        "0/1",
+        &["--cache-max-mib", "1"],
+    );
+    node.ready().await;
+    // Four files of 300,000 bytes: 2 segments, 300,032 bytes each; three fit in 1 MiB.
+    let files: Vec<(Vec<u8>, FileTree)> = (0..4u8)
+        .map(|i| {
+            let d = content(300_000, 30 + i);
+            let t = FileTree::from_bytes(&d);
+            (d, t)
+        })
+        .collect();
+    let (a, b, c, d) = (&files[0], &files[1], &files[2], &files[3]);
+    // b is started first but used last: least recently used is a (oldest by creation: b).
+    upload_early(&node.url, &b.1, &b.0, &[0]).await;
+    upload_early(&node.url, &a.1, &a.0, &[0, 1]).await;
+    upload_early(&node.url, &c.1, &c.0, &[0, 1]).await;
+    upload_early(&node.url, &b.1, &b.0, &[1]).await;
+    // A new fast-mode upload is accepted: a gives way.
+    upload_early(&node.url, &d.1, &d.0, &[0, 1]).await;
+    assert!(!cache_entry(&dir, &a.1).exists(), "a was evicted");
+    for f in [b, c, d] {
+        assert!(cache_entry(&dir, &f.1).join("1.seg").is_file());
+    }
+    for f in [b, c, d] {
+        let seq = net.submit(&f.1).await;
+        wait_until("a cached file to finalize", async || {
+            ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await == json!(true)
+        })
+        .await;
+        assert_eq!(
+            download(std::slice::from_ref(&node.url), seq, 300_000).await,
+            f.0
+        );
+    }
+    let info = submit_and_see(&net, &node.url, &a.1).await;
+    assert_eq!(info["uploadedSegNum"], 0, "{info}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restart_drops_stale_pre_tx_cache_entries_and_keeps_fresh_ones() {
+    let net = net(0, 1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("node");
+    let chain = net.devnet.rpc_url();
+    let mut node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    let stale = content(7000, 40);
+    let stale_tree = FileTree::from_bytes(&stale);
+    let fresh = content(9000, 41);
+    let fresh_tree = FileTree::from_bytes(&fresh);
+    upload_early(&node.url, &stale_tree, &stale, &[0]).await;
+    upload_early(&node.url, &fresh_tree, &fresh, &[0]).await;
+    node.kill9();
+    // The stale entry was cached two hours ago (the default max age is 10 minutes).
+    let old = std::time::SystemTime::now() - Duration::from_secs(7200);
+    let f = std::fs::File::options()
+        .write(true)
+        .open(cache_entry(&dir, &stale_tree).join("0.seg"))
+        .unwrap();
+    f.set_modified(old).unwrap();
+    drop(f);
+
+    let node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    assert!(!cache_entry(&dir, &stale_tree).exists(), "dropped at start");
+    assert!(cache_entry(&dir, &fresh_tree).join("0.seg").is_file());
+    let seq = net.submit(&fresh_tree).await;
+    wait_until("the fresh cached file to finalize", async || {
+        ok(&node.url, "zgs_checkFileFinalized", json!([seq])).await == json!(true)
+    })
+    .await;
+    assert_eq!(
+        download(std::slice::from_ref(&node.url), seq, 9000).await,
+        fresh
+    );
+    let info = submit_and_see(&net, &node.url, &stale_tree).await;
+    assert_eq!(
+        (info["finalized"].clone(), info["uploadedSegNum"].clone()),
+        (json!(false), json!(0))
+    );
 }

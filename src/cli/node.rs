@@ -18,6 +18,11 @@ pub enum NodeCommand {
     /// them in --data-dir (surviving restarts) and serves them over JSON-RPC on --rpc.
     /// --chain-rpc and --flow default to the active profile's rpc_url and flow contract.
     ///
+    /// The node is safe to expose: the --rpc-* flags bound connections, concurrent requests,
+    /// body and batch sizes, the memory held by requests in flight and each address's request
+    /// rate; the --cache-* flags bound the segments uploaded before their tx is on chain (the
+    /// SDKs' fast mode), which expire and give way to newer ones when the cache is full.
+    ///
     /// Examples:
     ///   cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
     ///   cohort node run --data-dir ./n1 --rpc 127.0.0.1:5679 --shard 1/2 \
@@ -46,6 +51,38 @@ pub struct RunArgs {
     /// Milliseconds between chain polls once caught up.
     #[arg(long, value_name = "MS", default_value_t = 300)]
     pub poll_ms: u64,
+    /// Largest JSON-RPC request body, and response, in MiB (the SDKs send ~3.5 MiB).
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub rpc_max_body_mib: u64,
+    /// Most calls in one JSON-RPC batch.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub rpc_max_batch: u64,
+    /// Requests handled at once; more wait for a slot.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub rpc_max_concurrent: u64,
+    /// Open connections in all; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub rpc_max_connections: u64,
+    /// Open connections from one IP address; more are closed at once.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub rpc_max_peer_connections: u64,
+    /// Requests per second from one IP address, bursts of twice that (0: unlimited); a request
+    /// over the rate waits up to 5 s, then gets HTTP 429.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub rpc_peer_rate: u32,
+    /// MiB of request bodies, decoded parameters and responses held at once; each request is
+    /// charged 3× its body plus 1 MiB, and waits while the budget is spent. At least 3× the
+    /// body limit plus 1.
+    #[arg(long, value_name = "MIB", default_value_t = 128, value_parser = clap::value_parser!(u64).range(4..=4095))]
+    pub rpc_memory_mib: u64,
+    /// MiB of segments held for files whose tx is not on chain yet; the least recently used
+    /// files give way when a new segment does not fit.
+    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub cache_max_mib: u64,
+    /// Seconds a file's segments wait for its tx (from the first segment) before they are
+    /// dropped; also applies to the cache found at start.
+    #[arg(long, value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..))]
+    pub cache_ttl_secs: u64,
 }
 
 impl NodeCommand {
@@ -77,6 +114,20 @@ impl RunArgs {
             flow,
             shard,
             poll: std::time::Duration::from_millis(self.poll_ms.max(10)),
+            limits: node::RpcLimits {
+                max_body: (self.rpc_max_body_mib as usize) << 20,
+                max_batch: self.rpc_max_batch as usize,
+                max_concurrent: self.rpc_max_concurrent as usize,
+                max_connections: self.rpc_max_connections as usize,
+                max_peer_connections: self.rpc_max_peer_connections as usize,
+                peer_rate: self.rpc_peer_rate,
+                memory: (self.rpc_memory_mib as usize) << 20,
+                ..node::RpcLimits::default()
+            },
+            cache: node::CacheLimits {
+                max_bytes: self.cache_max_mib << 20,
+                max_age: std::time::Duration::from_secs(self.cache_ttl_secs),
+            },
         };
         let progress = ctx.printer.progress();
         let report = node::run(config, progress.as_ref(), node::shutdown_signal()).await?;

@@ -7,8 +7,12 @@
 //!
 //! Segments of other shards are accepted and ignored (answered `null`, not stored), because the
 //! Go SDK's fast mode broadcasts small files to every node whatever its shard.
+//!
+//! The node is meant to face the public: its RPC server is bounded ([`limits`]) and its cache
+//! of segments uploaded before their tx expires and evicts ([`store::CacheLimits`]).
 
 pub mod follower;
+pub mod limits;
 pub mod rpc;
 pub mod store;
 
@@ -26,7 +30,8 @@ use crate::error::{Error, Result};
 use crate::progress::Progress;
 
 pub use follower::ChainInfo;
-pub use store::{Shard, Store, TxRecord};
+pub use limits::RpcLimits;
+pub use store::{CacheLimits, Shard, Store, TxRecord};
 
 /// The default interval between polls of the chain once caught up.
 pub const DEFAULT_POLL: Duration = Duration::from_millis(300);
@@ -43,6 +48,10 @@ pub struct NodeConfig {
     pub flow: Address,
     pub shard: Shard,
     pub poll: Duration,
+    /// The RPC server's bounds.
+    pub limits: RpcLimits,
+    /// The bounds of the cache of segments uploaded before their tx.
+    pub cache: CacheLimits,
 }
 
 /// What a node did, reported when it stops.
@@ -53,6 +62,25 @@ pub struct NodeReport {
     pub shard: String,
     pub next_tx_seq: u64,
     pub next_block: u64,
+}
+
+/// Drops expired entries of the pre-transaction cache (a few times per max age, at most every
+/// 30 s) and forgets the rate state of quiet peers.
+async fn housekeeping(state: Arc<rpc::NodeState>) {
+    let every = (state.store.cache_limits().max_age / 4)
+        .clamp(Duration::from_millis(100), Duration::from_secs(30));
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut n = 0u64;
+    loop {
+        tick.tick().await;
+        let store = Arc::clone(&state.store);
+        let _ = tokio::task::spawn_blocking(move || store.expire_cache()).await;
+        n += 1;
+        if n.is_multiple_of(64) {
+            state.forget_quiet_peers();
+        }
+    }
 }
 
 /// Waits for SIGTERM or SIGINT.
@@ -73,9 +101,11 @@ pub async fn run(
     progress: &dyn Progress,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<NodeReport> {
+    config.limits.check()?;
     let dir = config.data_dir.clone();
     let shard = config.shard;
-    let store = tokio::task::spawn_blocking(move || Store::open(&dir, shard))
+    let cache = config.cache;
+    let store = tokio::task::spawn_blocking(move || Store::open_with(&dir, shard, cache))
         .await
         .map_err(|e| Error::failed("node.task", e.to_string()))??;
     let store = Arc::new(store);
@@ -93,12 +123,13 @@ pub async fn run(
         .map_err(|e| Error::failed("node.rpc_bind", e.to_string()))?;
     let url = rpc::url_of(addr);
     let chain = Arc::new(ChainInfo::default());
-    let state = Arc::new(rpc::NodeState {
-        store: Arc::clone(&store),
-        chain: Arc::clone(&chain),
-        flow: config.flow,
-        url: url.clone(),
-    });
+    let state = Arc::new(rpc::NodeState::new(
+        Arc::clone(&store),
+        Arc::clone(&chain),
+        config.flow,
+        url.clone(),
+        config.limits,
+    ));
     progress.note(&format!(
         "storage node listening on {url} (shard {}/{}, data in {})",
         shard.shard_id,
@@ -118,14 +149,16 @@ pub async fn run(
         chain,
         config.poll,
     ));
-    // Without TCP_NODELAY the tail of each large response waits on the client's delayed ACK.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let served = axum::serve(listener, rpc::router(state))
+    let housekeeping = tokio::spawn(housekeeping(Arc::clone(&state)));
+    let listener = limits::LimitedListener::new(listener, &config.limits);
+    // `tap_io` only to have the peer address as connect info (axum provides it for TapIo).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |_| {});
+    let app = rpc::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     follower.abort();
+    housekeeping.abort();
     let _ = follower.await;
     served.map_err(|e| Error::failed("node.serve", format!("the RPC server failed: {e}")))?;
     info!("storage node stopped");

@@ -1,23 +1,43 @@
 //! The node's JSON-RPC 2.0 server (namespace `zgs`, docs/protocol.md 3): POST /, single or batch
 //! requests, positional params (a missing `params` is an empty list), HTTP 200 even for errors,
-//! ids echoed back as sent, a 100 MiB body limit. Disk and hashing work runs on the blocking pool.
+//! ids echoed back as sent. Disk and hashing work runs on the blocking pool.
+//!
+//! Bounded for a public node ([`RpcLimits`]): a request is parsed without building a JSON tree
+//! (the envelope and its params stay borrowed [`RawValue`]s until each parameter is decoded into
+//! its type), a batch is refused as soon as its parser meets item `max_batch + 1`, the items of
+//! a batch run one after another, and every request holds a share of a memory budget from
+//! before its body is read until its response has been sent. Errors of the limits follow
+//! jsonrpsee's (which the 0G node uses): -32007 request too big (HTTP 413), -32009 server busy
+//! (HTTP 429 when a peer's rate is exceeded), -32010 batch too large, -32011 batch response too
+//! large.
 
+use std::cell::Cell;
+use std::convert::Infallible;
+use std::marker::PhantomData;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::task::{Context, Poll};
 
 use alloy::primitives::{Address, B256};
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::response::{IntoResponse, Response};
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::post;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use http_body_util::BodyExt;
+use serde::de::{DeserializeOwned, DeserializeSeed, Error as _, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tracing::{debug, info, warn};
 
 use super::follower::ChainInfo;
+use super::limits::{PeerLimiter, RpcLimits, peer_limiter};
 use super::store::{MAX_CACHE_FILE_SIZE, PutOutcome, Store, TxView};
 use crate::storage::merkle::{
     CHUNK_SIZE, Hash, SEGMENT_CHUNKS, check_rear_padding, expected_segment_chunks,
@@ -28,8 +48,8 @@ use crate::storage::types::{
     Status, Transaction, TxSeqOrRoot,
 };
 
-/// The request body limit, as the 0G node's `max_request_body_size`.
-pub const MAX_BODY: usize = 100 * 1024 * 1024;
+/// The most positional parameters a call may carry (the widest method takes 3).
+pub const MAX_PARAMS: usize = 16;
 
 /// Everything a request handler needs.
 #[derive(Debug)]
@@ -39,6 +59,38 @@ pub struct NodeState {
     pub flow: Address,
     /// Where this node answers, for `indexer_*`.
     pub url: String,
+    pub limits: RpcLimits,
+    /// Bytes of bodies in flight, [`RpcLimits::memory`] in all.
+    budget: Arc<Semaphore>,
+    peers: Option<Arc<PeerLimiter>>,
+}
+
+impl NodeState {
+    pub fn new(
+        store: Arc<Store>,
+        chain: Arc<ChainInfo>,
+        flow: Address,
+        url: String,
+        limits: RpcLimits,
+    ) -> NodeState {
+        NodeState {
+            store,
+            chain,
+            flow,
+            url,
+            budget: Arc::new(Semaphore::new(limits.memory)),
+            peers: peer_limiter(&limits),
+            limits,
+        }
+    }
+
+    /// Forgets the rate state of peers that have been quiet (bounds the limiter's memory).
+    pub fn forget_quiet_peers(&self) {
+        if let Some(p) = &self.peers {
+            p.retain_recent();
+            p.shrink_to_fit();
+        }
+    }
 }
 
 /// A JSON-RPC error object.
@@ -92,9 +144,52 @@ impl RpcError {
         RpcError {
             code: -32601,
             message: "Method not found".into(),
-            data: Some(format!("unknown method {method}")),
+            data: Some(format!("unknown method {}", clip(method))),
         }
     }
+    fn request_too_big(limit: usize) -> RpcError {
+        RpcError {
+            code: -32007,
+            message: "Request is too big".into(),
+            data: Some(format!(
+                "the request body is over this node's limit of {limit} bytes: send fewer segments per request"
+            )),
+        }
+    }
+    fn busy(msg: impl Into<String>) -> RpcError {
+        RpcError {
+            code: -32009,
+            message: "Server is busy, try again later".into(),
+            data: Some(msg.into()),
+        }
+    }
+    fn batch_too_large(limit: usize) -> RpcError {
+        RpcError {
+            code: -32010,
+            message: "The batch request was too large".into(),
+            data: Some(format!(
+                "a batch holds at most {limit} calls: split it into smaller batches"
+            )),
+        }
+    }
+    fn batch_response_too_large(limit: usize) -> RpcError {
+        RpcError {
+            code: -32011,
+            message: "The batch response was too large".into(),
+            data: Some(format!(
+                "the answers would exceed {limit} bytes: split the batch into smaller ones"
+            )),
+        }
+    }
+}
+
+/// At most 64 characters of untrusted text, for messages and logs.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(64).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
 }
 
 impl From<crate::Error> for RpcError {
@@ -113,108 +208,418 @@ impl From<crate::Error> for RpcError {
 
 type RpcResult = std::result::Result<Value, RpcError>;
 
-/// The axum router serving JSON-RPC on `POST /`.
+/// The axum router serving JSON-RPC on `POST /`: the peer's rate first (a request waiting for
+/// it holds nothing else), then a slot among [`RpcLimits::max_concurrent`], then the handler.
+/// Serve it with connect info (`into_make_service_with_connect_info::<SocketAddr>`) so that
+/// the rate is kept per peer.
 pub fn router(state: Arc<NodeState>) -> Router {
     Router::new()
         .route("/", post(handle))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            state.limits.max_concurrent,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            rate_limit,
+        ))
         .with_state(state)
 }
 
-fn json_response(v: &Value) -> Response {
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        serde_json::to_vec(v).expect("values serialize"),
-    )
-        .into_response()
+/// Holds a request until its peer may send again, up to [`RpcLimits::rate_wait`]; past that
+/// the request is refused with HTTP 429.
+async fn rate_limit(State(s): State<Arc<NodeState>>, req: Request, next: Next) -> Response {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let (Some(limiter), Some(ip)) = (&s.peers, peer)
+        && limiter.check_key(&ip).is_err()
+        && tokio::time::timeout(s.limits.rate_wait, limiter.until_key_ready(&ip))
+            .await
+            .is_err()
+    {
+        debug!(%ip, "request refused: the peer's rate is exceeded");
+        return error_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            RpcError::busy(format!(
+                "this node takes at most {} requests per second from one address",
+                s.limits.peer_rate
+            )),
+        );
+    }
+    next.run(req).await
 }
 
-fn error_value(id: Value, e: RpcError) -> Value {
-    json!({"jsonrpc": "2.0", "id": id, "error": e})
+/// A response body that holds its request's share of the memory budget until it has been
+/// handed to the connection (in 64 KiB frames, so a slow reader keeps it charged).
+struct ChargedBody {
+    data: Bytes,
+    _permit: OwnedSemaphorePermit,
 }
 
-async fn handle(State(state): State<Arc<NodeState>>, body: Bytes) -> Response {
-    let request: Value = match serde_json::from_slice(&body) {
-        Ok(v) => v,
-        Err(e) => {
-            return json_response(&error_value(
-                Value::Null,
-                RpcError::parse_error(e.to_string()),
-            ));
+impl http_body::Body for ChargedBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<std::result::Result<http_body::Frame<Bytes>, Infallible>>> {
+        if self.data.is_empty() {
+            return Poll::Ready(None);
         }
-    };
-    match request {
-        Value::Array(items) if items.is_empty() => json_response(&error_value(
-            Value::Null,
-            RpcError::invalid_request("empty batch"),
-        )),
-        Value::Array(items) => {
-            let handles: Vec<_> = items
-                .into_iter()
-                .map(|item| tokio::spawn(handle_one(Arc::clone(&state), item)))
-                .collect();
-            let mut out = Vec::with_capacity(handles.len());
-            for h in handles {
-                out.push(h.await.unwrap_or_else(|e| {
-                    error_value(
-                        Value::Null,
-                        RpcError::internal(format!("handler failed: {e}")),
-                    )
-                }));
-            }
-            json_response(&Value::Array(out))
-        }
-        single => json_response(&handle_one(state, single).await),
+        let n = self.data.len().min(64 * 1024);
+        let chunk = self.data.split_to(n);
+        Poll::Ready(Some(Ok(http_body::Frame::data(chunk))))
+    }
+    fn is_end_stream(&self) -> bool {
+        self.data.is_empty()
+    }
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.data.len() as u64)
     }
 }
 
-async fn handle_one(state: Arc<NodeState>, request: Value) -> Value {
-    let Value::Object(mut obj) = request else {
-        return error_value(
-            Value::Null,
-            RpcError::invalid_request("a request must be an object"),
+fn json_response(status: StatusCode, body: Body) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .expect("a valid response")
+}
+
+fn error_response(status: StatusCode, e: RpcError) -> Response {
+    json_response(status, Body::from(error_bytes(None, &e)))
+}
+
+#[derive(Serialize)]
+struct OkResponse<'a> {
+    jsonrpc: &'static str,
+    id: Option<&'a RawValue>,
+    result: &'a Value,
+}
+
+#[derive(Serialize)]
+struct ErrorResponse<'a> {
+    jsonrpc: &'static str,
+    id: Option<&'a RawValue>,
+    error: &'a RpcError,
+}
+
+fn error_bytes(id: Option<&RawValue>, e: &RpcError) -> Vec<u8> {
+    serde_json::to_vec(&ErrorResponse {
+        jsonrpc: "2.0",
+        id,
+        error: e,
+    })
+    .expect("errors serialize")
+}
+
+enum BodyError {
+    TooLarge,
+    Broken(String),
+}
+
+/// Reads the body into one buffer of its declared size, refusing it past `max` bytes.
+async fn read_body(
+    mut body: Body,
+    declared: usize,
+    max: usize,
+) -> std::result::Result<Vec<u8>, BodyError> {
+    let mut buf = Vec::with_capacity(declared.min(max));
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| BodyError::Broken(e.to_string()))?;
+        if let Ok(data) = frame.into_data() {
+            if buf.len() + data.len() > max {
+                return Err(BodyError::TooLarge);
+            }
+            buf.extend_from_slice(&data);
+        }
+    }
+    Ok(buf)
+}
+
+/// One HTTP request: charge the budget (by the declared length, or the limit when none is
+/// declared), read the body, answer, and keep the charge until the answer has been sent.
+async fn handle(State(s): State<Arc<NodeState>>, req: Request) -> Response {
+    let limits = s.limits;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.max_body as u64) {
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            RpcError::request_too_big(limits.max_body),
         );
+    }
+    let declared = declared.map_or(limits.max_body, |n| n as usize);
+    let charge = limits.charge(declared);
+    let Ok(mut permit) = Arc::clone(&s.budget)
+        .acquire_many_owned(charge as u32)
+        .await
+    else {
+        return error_response(StatusCode::OK, RpcError::internal("the node is stopping"));
     };
-    let id = obj.remove("id").unwrap_or(Value::Null);
-    let Some(Value::String(method)) = obj.remove("method") else {
-        return error_value(id, RpcError::invalid_request("the request has no method"));
-    };
-    let params = match obj.remove("params") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            return error_value(
-                id,
-                RpcError::bad_params("params must be a positional array"),
+    let read = tokio::time::timeout(
+        limits.body_timeout,
+        read_body(req.into_body(), declared, limits.max_body),
+    )
+    .await;
+    let body = match read {
+        Ok(Ok(b)) => b,
+        Ok(Err(BodyError::TooLarge)) => {
+            return error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                RpcError::request_too_big(limits.max_body),
+            );
+        }
+        Ok(Err(BodyError::Broken(e))) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                RpcError::invalid_request(format!("the request body broke off: {e}")),
+            );
+        }
+        Err(_) => {
+            return error_response(
+                StatusCode::REQUEST_TIMEOUT,
+                RpcError::invalid_request(format!(
+                    "the request body did not arrive within {} s",
+                    limits.body_timeout.as_secs()
+                )),
             );
         }
     };
-    debug!(method, "rpc");
-    match call(&state, &method, Params(params)).await {
-        Ok(result) => json!({"jsonrpc": "2.0", "id": id, "result": result}),
-        Err(e) => {
-            debug!(method, code = e.code, message = %e.message, data = ?e.data, "rpc error");
-            error_value(id, e)
+    // What the answer may take without charging more: the charge less the body.
+    let allowance = charge.saturating_sub(body.len());
+    let out = answer(&s, &body, &mut permit, allowance).await;
+    drop(body);
+    json_response(
+        StatusCode::OK,
+        Body::new(ChargedBody {
+            data: Bytes::from(out),
+            _permit: permit,
+        }),
+    )
+}
+
+/// Deserializes a JSON array into borrowed raw items, failing as soon as it meets item
+/// `max + 1` (so that no more than `max` items are ever held); `over` tells that case apart.
+struct BoundedSeq<'c, 'de> {
+    max: usize,
+    over: &'c Cell<bool>,
+    _de: PhantomData<&'de ()>,
+}
+
+impl<'c, 'de> BoundedSeq<'c, 'de> {
+    fn new(max: usize, over: &'c Cell<bool>) -> Self {
+        BoundedSeq {
+            max,
+            over,
+            _de: PhantomData,
         }
     }
 }
 
-/// Positional parameters.
-struct Params(Vec<Value>);
+impl<'de> DeserializeSeed<'de> for BoundedSeq<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
 
-impl Params {
+impl<'de> Visitor<'de> for BoundedSeq<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "an array of at most {} items", self.max)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            if out.len() == self.max {
+                self.over.set(true);
+                return Err(A::Error::custom(format!("more than {} items", self.max)));
+            }
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+/// Parses a JSON array of at most `max` items; `Err(None)` when it has more.
+fn bounded_array(text: &[u8], max: usize) -> std::result::Result<Vec<&RawValue>, Option<String>> {
+    let over = Cell::new(false);
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let parsed = BoundedSeq::new(max, &over)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    match parsed {
+        Ok(v) => Ok(v),
+        Err(_) if over.get() => Err(None),
+        Err(e) => Err(Some(e.to_string())),
+    }
+}
+
+/// The JSON answer to a body: one response, or an array of them for a batch.
+async fn answer(
+    s: &Arc<NodeState>,
+    body: &[u8],
+    permit: &mut OwnedSemaphorePermit,
+    allowance: usize,
+) -> Vec<u8> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'[') {
+        return match serde_json::from_slice::<&RawValue>(body) {
+            Ok(raw) => handle_one(s, raw).await,
+            Err(e) => error_bytes(None, &RpcError::parse_error(e.to_string())),
+        };
+    }
+    let items = match bounded_array(body, s.limits.max_batch) {
+        Ok(items) => items,
+        Err(None) => {
+            debug!(limit = s.limits.max_batch, "batch refused: too many calls");
+            return error_bytes(None, &RpcError::batch_too_large(s.limits.max_batch));
+        }
+        Err(Some(e)) => return error_bytes(None, &RpcError::parse_error(e)),
+    };
+    if items.is_empty() {
+        return error_bytes(None, &RpcError::invalid_request("empty batch"));
+    }
+    let mut out = Vec::with_capacity(items.len() * 64 + 2);
+    let mut allowance = allowance;
+    out.push(b'[');
+    for item in items {
+        let one = handle_one(s, item).await;
+        let len = out.len() + one.len() + 2;
+        if len > s.limits.max_body {
+            return error_bytes(None, &RpcError::batch_response_too_large(s.limits.max_body));
+        }
+        if len > allowance {
+            // Charge the growth; if the budget is spent, the batch is refused, not queued
+            // (a batch holding part of the budget must not wait on others that do too).
+            let more = (len - allowance).max(RESPONSE_STEP);
+            match Arc::clone(&s.budget).try_acquire_many_owned(more as u32) {
+                Ok(p) => {
+                    permit.merge(p);
+                    allowance += more;
+                }
+                Err(_) => {
+                    return error_bytes(
+                        None,
+                        &RpcError::busy(
+                            "the node's memory for answers is in use: retry the batch later or split it",
+                        ),
+                    );
+                }
+            }
+        }
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&one);
+    }
+    out.push(b']');
+    out
+}
+
+/// How much a batch's answer charges at a time when it outgrows its allowance.
+const RESPONSE_STEP: usize = 1024 * 1024;
+
+/// The fields of one call, kept raw until used (a field of the wrong type does not lose the id).
+#[derive(Deserialize)]
+struct RawCall<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    method: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    params: Option<&'a RawValue>,
+}
+
+async fn handle_one(state: &Arc<NodeState>, request: &RawValue) -> Vec<u8> {
+    let text = request.get();
+    if !text.starts_with('{') {
+        return error_bytes(
+            None,
+            &RpcError::invalid_request("a request must be an object"),
+        );
+    }
+    let call_req: RawCall = match serde_json::from_str(text) {
+        Ok(c) => c,
+        Err(e) => return error_bytes(None, &RpcError::invalid_request(e.to_string())),
+    };
+    let id = call_req.id;
+    let method = match call_req
+        .method
+        .map(|m| serde_json::from_str::<String>(m.get()))
+    {
+        Some(Ok(m)) => m,
+        _ => {
+            return error_bytes(id, &RpcError::invalid_request("the request has no method"));
+        }
+    };
+    let params = match call_req.params {
+        None => Vec::new(),
+        Some(p) if p.get().starts_with('[') => {
+            match bounded_array(p.get().as_bytes(), MAX_PARAMS) {
+                Ok(v) => v,
+                Err(None) => {
+                    return error_bytes(
+                        id,
+                        &RpcError::bad_params(format!("at most {MAX_PARAMS} parameters")),
+                    );
+                }
+                Err(Some(e)) => return error_bytes(id, &RpcError::bad_params(e)),
+            }
+        }
+        Some(_) => {
+            return error_bytes(
+                id,
+                &RpcError::bad_params("params must be a positional array"),
+            );
+        }
+    };
+    let method_log = clip(&method);
+    debug!(method = %method_log, "rpc");
+    match call(state, &method, Params(params)).await {
+        Ok(result) => serde_json::to_vec(&OkResponse {
+            jsonrpc: "2.0",
+            id,
+            result: &result,
+        })
+        .expect("results serialize"),
+        Err(e) => {
+            debug!(method = %method_log, code = e.code, message = %e.message, data = ?e.data, "rpc error");
+            error_bytes(id, &e)
+        }
+    }
+}
+
+/// Positional parameters, each decoded into its type when taken.
+struct Params<'a>(Vec<&'a RawValue>);
+
+impl Params<'_> {
     fn take<T: DeserializeOwned>(&mut self, i: usize) -> std::result::Result<T, RpcError> {
-        let v = self.0.get_mut(i).map(Value::take).ok_or_else(|| {
+        let v = self.0.get(i).ok_or_else(|| {
             RpcError::bad_params(format!("missing value for required parameter {i}"))
         })?;
-        serde_json::from_value(v).map_err(|e| RpcError::bad_params(format!("parameter {i}: {e}")))
+        serde_json::from_str(v.get())
+            .map_err(|e| RpcError::bad_params(format!("parameter {i}: {e}")))
     }
     fn take_opt<T: DeserializeOwned>(
         &mut self,
         i: usize,
     ) -> std::result::Result<Option<T>, RpcError> {
         match self.0.get(i) {
-            None | Some(Value::Null) => Ok(None),
+            None => Ok(None),
+            Some(v) if v.get() == "null" => Ok(None),
             Some(_) => self.take(i).map(Some),
         }
     }
@@ -237,7 +642,7 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| RpcError::internal(format!("task failed: {e}")))?
 }
 
-async fn call(s: &Arc<NodeState>, method: &str, mut p: Params) -> RpcResult {
+async fn call(s: &Arc<NodeState>, method: &str, mut p: Params<'_>) -> RpcResult {
     match method {
         "zgs_getStatus" => to_value(status(s)),
         "zgs_getShardConfig" => {

@@ -12,6 +12,12 @@
 //! DATA/cache/<root>-<size>/<i>.seg  segments uploaded by root before their tx was seen
 //! ```
 //!
+//! The pre-transaction cache (the SDKs' fast mode uploads segments before the Submit lands) is
+//! bounded: an entry (one root and size) expires [`CacheLimits::max_age`] after its first
+//! segment arrived, the least recently used entries are evicted when a new segment would not
+//! fit in [`CacheLimits::max_bytes`], and at start only entries still fresh (by their files'
+//! modification times) are kept.
+//!
 //! A tx is finalized when every data segment of this node's shard is on disk; that is derived
 //! from the files at start, so no separate "finalized" record can disagree with the data.
 
@@ -21,6 +27,7 @@ use std::io::Read;
 use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 use alloy::primitives::B256;
 use serde::{Deserialize, Serialize};
@@ -36,8 +43,28 @@ pub const SEGMENT_CHUNKS: u64 = 1024;
 pub const SEGMENT_SIZE: u64 = CHUNK_SIZE * SEGMENT_CHUNKS;
 /// The largest file whose segments are cached before its tx is seen (as the 0G node).
 pub const MAX_CACHE_FILE_SIZE: u64 = 10 * 1024 * 1024;
-/// The most bytes the tx-less cache holds in all.
+/// The most bytes the tx-less cache holds in all, by default.
 pub const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+/// How long a cached file waits for its tx, by default.
+pub const CACHE_MAX_AGE: Duration = Duration::from_secs(600);
+
+/// The bounds of the pre-transaction cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheLimits {
+    /// The most segment bytes held in all; the least recently used entries make room.
+    pub max_bytes: u64,
+    /// An entry is dropped this long after its first segment arrived.
+    pub max_age: Duration,
+}
+
+impl Default for CacheLimits {
+    fn default() -> Self {
+        CacheLimits {
+            max_bytes: MAX_CACHE_BYTES,
+            max_age: CACHE_MAX_AGE,
+        }
+    }
+}
 
 const SEG_MAGIC: &[u8; 4] = b"CSG1";
 
@@ -208,12 +235,35 @@ impl TxState {
 
 type CacheKey = (B256, u64);
 
+/// The cached segments of one (root, fileSize).
+#[derive(Debug, Clone)]
+struct CacheEntry {
+    /// File-relative index → segment length.
+    segs: BTreeMap<u64, u64>,
+    /// When the first segment arrived: the entry expires by this.
+    created: SystemTime,
+    /// When a segment last arrived: eviction goes by this.
+    used: SystemTime,
+}
+
+impl CacheEntry {
+    fn new(now: SystemTime) -> CacheEntry {
+        CacheEntry {
+            segs: BTreeMap::new(),
+            created: now,
+            used: now,
+        }
+    }
+    fn bytes(&self) -> u64 {
+        self.segs.values().sum()
+    }
+}
+
 #[derive(Debug, Default)]
 struct Inner {
     txs: BTreeMap<u64, TxState>,
     by_root: HashMap<B256, BTreeSet<u64>>,
-    /// (root, fileSize) → file-relative index → segment length.
-    cache: HashMap<CacheKey, BTreeMap<u64, u64>>,
+    cache: HashMap<CacheKey, CacheEntry>,
     cache_bytes: u64,
     cursor: Cursor,
 }
@@ -223,6 +273,7 @@ struct Inner {
 pub struct Store {
     dir: PathBuf,
     shard: Shard,
+    cache_limits: CacheLimits,
     inner: Mutex<Inner>,
     _lock: File,
 }
@@ -239,6 +290,11 @@ fn hex_root(root: &B256) -> String {
 impl Store {
     /// Opens (creating) the store in `dir` and rebuilds the state from disk.
     pub fn open(dir: &Path, shard: Shard) -> Result<Store> {
+        Store::open_with(dir, shard, CacheLimits::default())
+    }
+
+    /// [`Store::open`] with explicit bounds for the pre-transaction cache.
+    pub fn open_with(dir: &Path, shard: Shard, cache_limits: CacheLimits) -> Result<Store> {
         shard.check()?;
         fsutil::ensure_dir(dir, 0o700)?;
         for sub in ["txs", "segs", "cache"] {
@@ -262,6 +318,7 @@ impl Store {
         let store = Store {
             dir: dir.to_path_buf(),
             shard,
+            cache_limits,
             inner: Mutex::new(Inner::default()),
             _lock: lock,
         };
@@ -352,14 +409,39 @@ impl Store {
             let (Ok(root), Ok(size)) = (root.parse::<B256>(), size.parse::<u64>()) else {
                 continue;
             };
-            let mut segs = BTreeMap::new();
+            // The entry's age survives a restart through its files' modification times.
+            let mut entry = CacheEntry::new(SystemTime::now());
+            let mut times = vec![];
             for (index, len) in list_segments(&path)? {
-                segs.insert(index, len);
+                entry.segs.insert(index, len);
+                if let Ok(t) =
+                    std::fs::metadata(path.join(format!("{index}.seg"))).and_then(|m| m.modified())
+                {
+                    times.push(t);
+                }
             }
-            inner.cache_bytes += segs.values().sum::<u64>();
-            if !segs.is_empty() {
-                inner.cache.insert((root, size), segs);
+            if let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) {
+                entry.created = *first;
+                entry.used = *last;
             }
+            if entry.segs.is_empty() {
+                let _ = std::fs::remove_dir_all(&path);
+                continue;
+            }
+            inner.cache_bytes += entry.bytes();
+            inner.cache.insert((root, size), entry);
+        }
+        // Stale entries are dropped (after the txs were loaded: one whose tx arrived before a
+        // crash is applied below however old it is).
+        let now = SystemTime::now();
+        let stale: Vec<CacheKey> = inner
+            .cache
+            .iter()
+            .filter(|(k, e)| self.expired(e, now) && !self.has_tx_for(&inner, k))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in stale {
+            self.drop_cache_entry(&mut inner, &key);
         }
         // Cached segments whose tx arrived before a crash are applied now.
         let keys: Vec<CacheKey> = inner.cache.keys().copied().collect();
@@ -423,6 +505,58 @@ impl Store {
         self.lock().txs.keys().next_back().map_or(0, |s| s + 1)
     }
 
+    fn expired(&self, e: &CacheEntry, now: SystemTime) -> bool {
+        now.duration_since(e.created).unwrap_or_default() >= self.cache_limits.max_age
+    }
+
+    fn has_tx_for(&self, inner: &Inner, key: &CacheKey) -> bool {
+        inner.by_root.get(&key.0).is_some_and(|seqs| {
+            seqs.iter()
+                .any(|s| inner.txs.get(s).is_some_and(|t| t.rec.size == key.1))
+        })
+    }
+
+    /// Forgets a cache entry and deletes its folder.
+    fn drop_cache_entry(&self, inner: &mut Inner, key: &CacheKey) {
+        if let Some(e) = inner.cache.remove(key) {
+            inner.cache_bytes = inner.cache_bytes.saturating_sub(e.bytes());
+        }
+        let _ = std::fs::remove_dir_all(self.cache_dir(key));
+    }
+
+    fn expire_locked(&self, inner: &mut Inner, now: SystemTime) -> usize {
+        let stale: Vec<CacheKey> = inner
+            .cache
+            .iter()
+            .filter(|(_, e)| self.expired(e, now))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in &stale {
+            self.drop_cache_entry(inner, key);
+        }
+        stale.len()
+    }
+
+    /// Drops the cache entries older than the cache's max age; returns how many.
+    pub fn expire_cache(&self) -> usize {
+        let n = self.expire_locked(&mut self.lock(), SystemTime::now());
+        if n > 0 {
+            tracing::info!(entries = n, "expired pre-transaction cache entries");
+        }
+        n
+    }
+
+    /// The pre-transaction cache: (entries, bytes).
+    pub fn cache_usage(&self) -> (usize, u64) {
+        let inner = self.lock();
+        (inner.cache.len(), inner.cache_bytes)
+    }
+
+    /// The bounds of the pre-transaction cache.
+    pub fn cache_limits(&self) -> CacheLimits {
+        self.cache_limits
+    }
+
     /// Adds a tx learned from the chain (idempotent). Segments cached by root and segments
     /// already held by finalized txs with the same root are applied to it.
     pub fn add_tx(&self, rec: TxRecord) -> Result<bool> {
@@ -441,6 +575,8 @@ impl Store {
         let root = rec.root;
         let size = rec.size;
         let stored = self.scan_segments(&rec)?;
+        // An expired entry is not applied, even if the sweep has not run yet.
+        self.expire_locked(&mut inner, SystemTime::now());
         self.insert_tx(&mut inner, rec, stored);
         self.apply_cache(&mut inner, (root, size))?;
         self.share_segments(&mut inner, root)?;
@@ -527,7 +663,9 @@ impl Store {
         })
     }
 
-    /// Caches a validated segment of a file whose tx is not known yet.
+    /// Caches a validated segment of a file whose tx is not known yet. Expired entries are
+    /// dropped first; when the segment does not fit, the least recently used other entries are
+    /// evicted to make room.
     pub fn cache_segment(
         &self,
         root: B256,
@@ -537,33 +675,60 @@ impl Store {
         data: &[u8],
     ) -> Result<bool> {
         let key = (root, file_size);
+        let len = data.len() as u64;
+        let full = || {
+            Error::failed(
+                "node.cache_full",
+                "too many data writing: the cache of files without a tx is full",
+            )
+        };
         {
-            let inner = self.lock();
+            let mut inner = self.lock();
+            let now = SystemTime::now();
+            self.expire_locked(&mut inner, now);
             if inner
                 .cache
                 .get(&key)
-                .is_some_and(|m| m.contains_key(&index))
+                .is_some_and(|e| e.segs.contains_key(&index))
             {
                 return Ok(false);
             }
-            if inner.cache_bytes + data.len() as u64 > MAX_CACHE_BYTES {
-                return Err(Error::failed(
-                    "node.cache_full",
-                    "too many data writing: the cache of files without a tx is full",
-                ));
+            while inner.cache_bytes + len > self.cache_limits.max_bytes {
+                let lru = inner
+                    .cache
+                    .iter()
+                    .filter(|(k, _)| **k != key)
+                    .min_by_key(|(_, e)| e.used)
+                    .map(|(k, _)| *k);
+                let Some(lru) = lru else {
+                    return Err(full());
+                };
+                tracing::info!(root = %lru.0, size = lru.1, "evicted the least recently used pre-transaction cache entry");
+                self.drop_cache_entry(&mut inner, &lru);
             }
+            // Touched now, so that a concurrent eviction takes others first.
+            inner
+                .cache
+                .entry(key)
+                .or_insert_with(|| CacheEntry::new(now))
+                .used = now;
         }
         let path = self.cache_dir(&key).join(format!("{index}.seg"));
         write_segment(&path, proof_json, data)?;
         let mut inner = self.lock();
-        let fresh = inner
-            .cache
-            .entry(key)
-            .or_default()
-            .insert(index, data.len() as u64)
-            .is_none();
+        let now = SystemTime::now();
+        if !inner.cache.contains_key(&key) {
+            // Evicted or expired while we wrote: start the entry again if the file is there.
+            if !path.exists() {
+                return Err(full());
+            }
+            inner.cache.insert(key, CacheEntry::new(now));
+        }
+        let entry = inner.cache.get_mut(&key).expect("present");
+        entry.used = now;
+        let fresh = entry.segs.insert(index, len).is_none();
         if fresh {
-            inner.cache_bytes += data.len() as u64;
+            inner.cache_bytes += len;
         }
         // The tx may have arrived while we wrote.
         self.apply_cache(&mut inner, key)?;
@@ -572,7 +737,7 @@ impl Store {
 
     /// Moves cached segments of `key` into every matching unfinalized tx.
     fn apply_cache(&self, inner: &mut Inner, key: CacheKey) -> Result<()> {
-        let Some(cached) = inner.cache.get(&key).cloned() else {
+        let Some(cached) = inner.cache.get(&key).map(|e| e.segs.clone()) else {
             return Ok(());
         };
         let seqs: Vec<u64> = inner
