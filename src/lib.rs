@@ -20,6 +20,7 @@ pub mod models;
 pub mod node;
 pub mod progress;
 pub mod quickstart;
+pub mod redact;
 pub mod rewards;
 pub mod storage;
 pub mod trainer;
