@@ -971,7 +971,8 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
         let v = run(&home, &sign).ok().json();
         assert_eq!(v["address"], addr.as_str());
         run(&home, &["wallet", "lock", "alice"]).ok();
-        run(&home, &sign).code(6);
+        // Forgotten: no source left and no terminal (exit 2).
+        run(&home, &sign).code(2);
         // The keystore never moved into the keyring: the file still needs the password.
         run(
             &home,
@@ -991,8 +992,9 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
             .ok()
             .json();
         assert_eq!(v["remembered"], false);
-        // Using the wallet falls through to the next sources without keyring noise.
-        let out = run(&home, &sign).code(6);
+        // Using the wallet falls through to the next sources without keyring noise, and ends
+        // without a terminal (exit 2).
+        let out = run(&home, &sign).code(2);
         assert!(
             out.stderr.contains("no password for wallet 'alice'"),
             "{}",
@@ -1684,8 +1686,8 @@ fn deploy_signs_with_a_keystore_wallet() {
             .is_some_and(|a| a.starts_with("0x")),
         "{v}"
     );
-    // Without a password source and no terminal it stops before sending anything.
-    run(&net.home, &["deploy", "--wallet", "payer"]).code(6);
+    // Without a password source and no terminal it stops before sending anything (exit 2).
+    run(&net.home, &["deploy", "--wallet", "payer"]).code(2);
 }
 
 /// Regenerates fixtures/keystores/foundry-bob exactly as foundry's `cast wallet import` writes
