@@ -53,11 +53,14 @@ pub struct Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// A new error. The message, like the hint and the causes, goes through
+    /// [`crate::redact::text`]: a credential in a URL (`--rpc-url https://…/v2/KEY`) never
+    /// reaches the user's terminal, logs or a script's JSON.
     pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
         Error {
             kind,
             code: code.into(),
-            message: message.into(),
+            message: crate::redact::text(&message.into()),
             hint: None,
             causes: Vec::new(),
             revert: None,
@@ -86,12 +89,12 @@ impl Error {
     }
     /// Adds the fix the user should try.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(crate::redact::text(&hint.into()));
         self
     }
     /// Adds an underlying cause (shown as `Caused by:`).
     pub fn cause(mut self, cause: impl fmt::Display) -> Self {
-        self.causes.push(cause.to_string());
+        self.causes.push(crate::redact::text(&cause.to_string()));
         self
     }
     pub fn exit_code(&self) -> i32 {

@@ -19,6 +19,7 @@ pub mod jobspec;
 pub mod node;
 pub mod progress;
 pub mod quickstart;
+pub mod redact;
 pub mod storage;
 pub mod tokens;
 pub mod trainer;

@@ -299,3 +299,111 @@ fn progress_json_streams_events_on_stderr_and_keeps_stdout_one_document() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A hosted-provider URL with a credential in every place one is put: userinfo, an Alchemy-style
+/// `/v2/KEY` path and an `apikey` query; port 1 on loopback, where nothing listens.
+const SECRET_URL: &str = "http://user:sekret@127.0.0.1:1/v2/SEKRETKEY?apikey=SEKRETQ";
+
+fn assert_no_secret(args: &[&str], stream: &str, text: &str) {
+    assert!(
+        !text.to_ascii_lowercase().contains("sekret"),
+        "{args:?}: a credential reached {stream}:\n{text}"
+    );
+}
+
+#[test]
+fn credentials_in_urls_never_reach_errors_or_logs() {
+    let home = Home::new();
+    let root = format!("0x{}", "ab".repeat(32));
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (
+            vec![
+                "--rpc-url",
+                SECRET_URL,
+                "wallet",
+                "balance",
+                "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ],
+            3,
+        ),
+        (
+            vec![
+                "--rpc-url",
+                SECRET_URL,
+                "--storage-node",
+                SECRET_URL,
+                "storage",
+                "info",
+                &root,
+            ],
+            3,
+        ),
+        (
+            vec![
+                "--rpc-url",
+                SECRET_URL,
+                "deploy",
+                "--private-key-env",
+                "NO_SUCH_VAR_X",
+            ],
+            3,
+        ),
+        // Not a valid URL (the port): the message quotes it, masked.
+        (
+            vec![
+                "--rpc-url",
+                "http://user:sekret@127.0.0.1:99999/v2/SEKRETKEY?apikey=SEKRETQ",
+                "wallet",
+                "balance",
+                "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ],
+            2,
+        ),
+    ];
+    for (args, code) in cases {
+        for extra in [&["-vvv"][..], &["--json"][..], &["-vvv", "--json"][..]] {
+            let mut all = args.clone();
+            all.extend_from_slice(extra);
+            let out = home.cmd().args(&all).output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(code), "{all:?}:\n{stderr}");
+            assert_no_secret(&all, "stdout", &stdout);
+            assert_no_secret(&all, "stderr", &stderr);
+            // The host is still named, so the user knows which endpoint failed.
+            assert!(stderr.contains("127.0.0.1:"), "{all:?}:\n{stderr}");
+            if extra.contains(&"--json") {
+                let last = stderr.lines().last().unwrap();
+                let v: serde_json::Value = serde_json::from_str(last).unwrap();
+                assert_eq!(v["error"]["exit_code"], code, "{last}");
+                assert!(
+                    v["error"]["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("127.0.0.1:"),
+                    "{last}"
+                );
+            }
+            if extra.contains(&"-vvv") && code == 3 {
+                // -vvv really logged the requests (else the check above proves little).
+                assert!(stderr.contains("DEBUG"), "{all:?}: no debug log:\n{stderr}");
+            }
+        }
+    }
+    // `config show` is the user's own view, but it gets pasted into bug reports: masked on
+    // screen, exact under --json (scripts read it back).
+    let out = home
+        .cmd()
+        .args(["--rpc-url", SECRET_URL, "config", "show"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_no_secret(&["config", "show"], "stdout", &stdout);
+    assert!(
+        stdout.contains("http://***@127.0.0.1:1/v2/***?apikey=***"),
+        "{stdout}"
+    );
+    let v = home.json(&["--rpc-url", SECRET_URL, "config", "show"]);
+    assert_eq!(v["profile"]["rpc_url"], SECRET_URL);
+}

@@ -894,8 +894,9 @@ fn password_sources_follow_the_documented_order() {
     let mut with_flag = sign.to_vec();
     with_flag.extend(["--password-file", &pw]);
     run_env(&home, &[("COHORT_PASSWORD_FILE", &wrong)], &with_flag).ok();
-    // Nothing at all, and no terminal: exit 6 naming every option.
-    let out = run(&home, &sign).code(6);
+    // Nothing at all, and no terminal: exit 2 (like every command that needs a terminal and has
+    // none, README "Scripting") naming every option.
+    let out = run(&home, &sign).code(2);
     for needle in [
         "--password-file",
         "COHORT_PASSWORD_FILE",
@@ -970,7 +971,8 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
         let v = run(&home, &sign).ok().json();
         assert_eq!(v["address"], addr.as_str());
         run(&home, &["wallet", "lock", "alice"]).ok();
-        run(&home, &sign).code(6);
+        // Forgotten: no source left and no terminal (exit 2).
+        run(&home, &sign).code(2);
         // The keystore never moved into the keyring: the file still needs the password.
         run(
             &home,
@@ -990,8 +992,9 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
             .ok()
             .json();
         assert_eq!(v["remembered"], false);
-        // Using the wallet falls through to the next sources without keyring noise.
-        let out = run(&home, &sign).code(6);
+        // Using the wallet falls through to the next sources without keyring noise, and ends
+        // without a terminal (exit 2).
+        let out = run(&home, &sign).code(2);
         assert!(
             out.stderr.contains("no password for wallet 'alice'"),
             "{}",
@@ -1249,29 +1252,303 @@ fn two_concurrent_sends_from_one_wallet_both_confirm() {
     );
 }
 
+/// Runs `args` plainly and with `--json`: both exit `code`; under `--json` stdout holds the
+/// result (on success) or nothing, and the error object on stderr carries `exit_code`.
+fn expect_code(home: &Home, args: &[&str], code: i32) -> Out {
+    let out = run(home, args).code(code);
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let j = run(home, &with_json).code(code);
+    if code == 0 {
+        j.json();
+    } else {
+        assert!(j.stdout.is_empty(), "{args:?}: stdout {}", j.stdout);
+        let last = j.stderr.lines().last().unwrap_or_default();
+        let err: serde_json::Value = serde_json::from_str(last)
+            .unwrap_or_else(|e| panic!("{args:?}: no JSON error on stderr ({e}):\n{}", j.stderr));
+        assert_eq!(err["error"]["exit_code"], code, "{args:?}: {last}");
+    }
+    out
+}
+
+/// README "Exit codes", one real command per code, plain and `--json`; 4 needs a chain (one
+/// devnet for the whole table).
 #[test]
-fn insufficient_funds_is_exit_4_with_the_amounts() {
+fn exit_codes_follow_the_readme_table() {
     let net = Devnet::start(0, 1);
+    let home = &net.home;
     let s = tempfile::tempdir().unwrap();
     let pw = secret_file(&s, "pw", PASSWORD);
-    new_wallet(&net.home, &s, "empty");
-    let out = run(
-        &net.home,
+    let alice = new_wallet(home, &s, "alice");
+
+    // 0: success.
+    let out = expect_code(home, &["wallet", "show", "alice"], 0);
+    assert!(out.stdout.contains(&alice), "{}", out.stdout);
+
+    // 1: the operation failed (the export's folder is a file).
+    let into_a_file = format!("{pw}/alice.json");
+    expect_code(
+        home,
+        &["wallet", "export", "alice", "--keystore", &into_a_file],
+        1,
+    );
+
+    // 2: usage: a bad name; and a password needed with no source and no terminal, with the
+    // hint that names the sources.
+    expect_code(
+        home,
+        &["wallet", "new", "bad/name", "--password-file", &pw],
+        2,
+    );
+    let out = expect_code(home, &["wallet", "sign", "x", "--wallet", "alice"], 2);
+    for needle in ["--password-file", "COHORT_PASSWORD_FILE"] {
+        assert!(out.stderr.contains(needle), "{needle}: {}", out.stderr);
+    }
+
+    // 3: the chain is unreachable.
+    expect_code(
+        home,
+        &[
+            "--rpc-url",
+            "http://127.0.0.1:1",
+            "wallet",
+            "balance",
+            "alice",
+        ],
+        3,
+    );
+
+    // 4: funds are short (refused before sending, so the --json rerun is the same case).
+    let out = expect_code(
+        home,
         &[
             "wallet",
             "send",
             ANVIL_ADDRESS_1,
             "2.5",
             "--wallet",
-            "empty",
+            "alice",
             "--password-file",
             &pw,
         ],
-    )
-    .code(4);
+        4,
+    );
     assert!(out.stderr.contains("insufficient funds"), "{}", out.stderr);
     assert!(out.stderr.contains("holds 0 ETH"), "{}", out.stderr);
     assert!(out.stderr.contains("2.5"), "{}", out.stderr);
+
+    // 5: verification failed: a valid signature, but not by the address given.
+    let sig = run(
+        home,
+        &[
+            "wallet",
+            "sign",
+            "hello",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json()["signature"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    expect_code(
+        home,
+        &[
+            "wallet",
+            "verify",
+            "hello",
+            &sig,
+            "--address",
+            ANVIL_ADDRESS_0,
+        ],
+        5,
+    );
+
+    // 6: a damaged (truncated) keystore, shown or unlocked; and a wrong password.
+    let whole = std::fs::read(keystore(home, "alice")).unwrap();
+    std::fs::write(keystore(home, "broken"), &whole[..whole.len() / 2]).unwrap();
+    let out = expect_code(home, &["wallet", "show", "broken"], 6);
+    assert!(
+        out.stderr.contains("not a valid Web3 Secret Storage"),
+        "{}",
+        out.stderr
+    );
+    expect_code(
+        home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "broken",
+            "--password-file",
+            &pw,
+        ],
+        6,
+    );
+    let wrong = secret_file(&s, "wrong", WRONG_PASSWORD);
+    expect_code(
+        home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &wrong,
+        ],
+        6,
+    );
+}
+
+/// A keystore asking for a KDF far beyond what anyone writes: scrypt n = 2^30 (a 1 TiB
+/// allocation that aborted the process) or pbkdf2 c = 2^31 − 1 (minutes of work).
+fn hostile_keystores() -> Vec<(&'static str, serde_json::Value)> {
+    let base: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture(FOUNDRY_FILE)).unwrap()).unwrap();
+    let salt = base["crypto"]["kdfparams"]["salt"].clone();
+    let mut scrypt = base.clone();
+    scrypt["crypto"]["kdfparams"] =
+        serde_json::json!({"dklen": 32, "n": 1u64 << 30, "r": 8, "p": 1, "salt": salt});
+    let mut pbkdf2 = base.clone();
+    pbkdf2["crypto"]["kdf"] = "pbkdf2".into();
+    pbkdf2["crypto"]["kdfparams"] = serde_json::json!(
+        {"dklen": 32, "c": (1u64 << 31) - 1, "prf": "hmac-sha256", "salt": salt}
+    );
+    // Old geth spelling: the file is normalized through a scratch copy before decrypting.
+    let mut geth_style = scrypt.clone();
+    let crypto = geth_style
+        .as_object_mut()
+        .unwrap()
+        .remove("crypto")
+        .unwrap();
+    geth_style["Crypto"] = crypto;
+    vec![
+        ("scrypt n = 1073741824", scrypt),
+        ("pbkdf2 c = 2147483647", pbkdf2),
+        ("scrypt n = 1073741824", geth_style),
+    ]
+}
+
+fn scratch_left(home: &Home) -> Vec<String> {
+    std::fs::read_dir(home.path().join("keystores"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".scratch-") || n.contains(".tmp-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn hostile_kdf_parameters_are_refused_before_any_work_and_leave_nothing_behind() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", FOUNDRY_PASSWORD);
+    new_wallet(&home, &s, "alice");
+    for (i, (needle, doc)) in hostile_keystores().into_iter().enumerate() {
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let file = secret_file(
+            &s,
+            &format!("hostile{i}.json"),
+            &String::from_utf8(bytes.clone()).unwrap(),
+        );
+        // Importing it.
+        let out = run(
+            &home,
+            &[
+                "wallet",
+                "import",
+                "h",
+                "--keystore",
+                &file,
+                "--password-file",
+                &pw,
+            ],
+        )
+        .code(6);
+        assert!(
+            out.stderr.contains(needle) && out.stderr.contains("beyond cohort's bound"),
+            "{needle}: {}",
+            out.stderr
+        );
+        assert!(!keystore(&home, "h").exists());
+        // The same file dropped into the keystores folder: show, sign, --json.
+        std::fs::write(keystore(&home, "hostile"), &bytes).unwrap();
+        run(&home, &["wallet", "show", "hostile"]).code(6);
+        let out = run(
+            &home,
+            &[
+                "wallet",
+                "sign",
+                "x",
+                "--wallet",
+                "hostile",
+                "--password-file",
+                &pw,
+                "--json",
+            ],
+        )
+        .code(6);
+        let err: serde_json::Value =
+            serde_json::from_str(out.stderr.lines().last().unwrap()).unwrap();
+        assert_eq!(err["error"]["code"], "wallet.kdf_params", "{}", out.stderr);
+        assert_eq!(err["error"]["exit_code"], 6);
+        assert!(
+            err["error"]["message"].as_str().unwrap().contains(needle),
+            "{err}"
+        );
+        assert!(
+            scratch_left(&home).is_empty(),
+            "left: {:?}",
+            scratch_left(&home)
+        );
+    }
+    // The good wallet next to them still works.
+    let apw = secret_file(&s, "apw", PASSWORD);
+    run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "x",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &apw,
+        ],
+    )
+    .ok();
+}
+
+#[test]
+fn scratch_folders_left_by_a_killed_process_are_removed() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    new_wallet(&home, &s, "alice");
+    let ks = home.path().join("keystores");
+    // What a `kill -9` in the middle of an unlock leaves: a scratch folder with a copy.
+    let killed = ks.join(".scratch-killed");
+    std::fs::create_dir(&killed).unwrap();
+    std::fs::copy(keystore(&home, "alice"), killed.join("k.json")).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::open(&killed)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    // One that another process is using right now.
+    let live = ks.join(".scratch-live");
+    std::fs::create_dir(&live).unwrap();
+    new_wallet(&home, &s, "bob");
+    assert!(!killed.exists(), "the stale scratch folder is removed");
+    assert!(live.exists(), "a fresh one is left to its process");
 }
 
 #[test]
@@ -1409,8 +1686,8 @@ fn deploy_signs_with_a_keystore_wallet() {
             .is_some_and(|a| a.starts_with("0x")),
         "{v}"
     );
-    // Without a password source and no terminal it stops before sending anything.
-    run(&net.home, &["deploy", "--wallet", "payer"]).code(6);
+    // Without a password source and no terminal it stops before sending anything (exit 2).
+    run(&net.home, &["deploy", "--wallet", "payer"]).code(2);
 }
 
 /// Regenerates fixtures/keystores/foundry-bob exactly as foundry's `cast wallet import` writes

@@ -37,7 +37,7 @@ fn http_client(rpc_url: &str) -> Result<RpcClient> {
     let url: reqwest::Url = rpc_url.parse().map_err(|_| {
         Error::usage(
             "chain.bad_url",
-            format!("'{rpc_url}' is not a valid RPC URL"),
+            format!("'{}' is not a valid RPC URL", crate::redact::url(rpc_url)),
         )
         .hint("use a URL like http://127.0.0.1:8545")
     })?;
@@ -54,8 +54,8 @@ fn http_client(rpc_url: &str) -> Result<RpcClient> {
 
 /// The error for a chain that does not answer: exit 3, naming the URL.
 pub fn unreachable(rpc_url: &str, cause: impl std::fmt::Display) -> Error {
-    Error::unreachable("chain.unreachable", format!("the chain RPC at {rpc_url} is unreachable"))
-        .cause(cause)
+    Error::unreachable("chain.unreachable", format!("the chain RPC at {} is unreachable", crate::redact::url(rpc_url)))
+        .cause(crate::redact::text_with(&cause.to_string(), rpc_url))
         .hint("check the URL (--rpc-url, COHORT_RPC_URL or the profile's rpc_url); for the local devnet run `cohort devnet up`")
 }
 
@@ -74,7 +74,10 @@ impl Chain {
         {
             return Err(Error::usage(
                 "chain.wrong_chain",
-                format!("{rpc_url} serves chain {chain_id}, but the profile expects {want}"),
+                format!(
+                    "{} serves chain {chain_id}, but the profile expects {want}",
+                    crate::redact::url(rpc_url)
+                ),
             )
             .hint("fix the profile's chain_id or rpc_url"));
         }

@@ -130,7 +130,10 @@ pub fn describe_transport_error(rpc_url: &str, e: &RpcError<TransportErrorKind>)
     }
     match e {
         RpcError::Transport(_) => super::unreachable(rpc_url, e),
-        other => Error::failed("chain.rpc", other.to_string()),
+        other => Error::failed(
+            "chain.rpc",
+            crate::redact::text_with(&other.to_string(), rpc_url),
+        ),
     }
 }
 

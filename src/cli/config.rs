@@ -72,12 +72,22 @@ impl ConfigCommand {
                     let na = || "-".to_string();
                     table::pairs(&[
                         ("profile", o.profile.name.clone()),
-                        ("rpc_url", o.profile.rpc_url.clone()),
+                        // Credentials in URLs are masked on screen (people paste this
+                        // view into bug reports); --json and `config get` keep them.
+                        ("rpc_url", crate::redact::url(&o.profile.rpc_url)),
                         (
                             "chain_id",
                             o.profile.chain_id.map(|c| c.to_string()).unwrap_or_else(na),
                         ),
-                        ("storage_nodes", o.profile.storage_nodes.join(", ")),
+                        (
+                            "storage_nodes",
+                            o.profile
+                                .storage_nodes
+                                .iter()
+                                .map(|u| crate::redact::url(u))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
                         ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
                         ("flow", c.flow.clone().unwrap_or_else(na)),
                         ("market", c.market.clone().unwrap_or_else(na)),
@@ -131,7 +141,7 @@ impl ConfigCommand {
                             vec![
                                 if r.active { "*".to_string() } else { String::new() },
                                 r.name.clone(),
-                                r.rpc_url.clone().unwrap_or_default(),
+                                crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
                                 r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
                                 r.storage_nodes.to_string(),
                             ]

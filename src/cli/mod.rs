@@ -217,7 +217,8 @@ fn init_logging(verbose: u8) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        // Every line through the URL redactor: no API key from --rpc-url in -v logs.
+        .with_writer(crate::redact::Stderr)
         .with_target(false)
         .try_init();
 }

@@ -489,7 +489,9 @@ fn list(ctx: &Ctx) -> Result<()> {
 
 fn show(ctx: &Ctx, name: &str) -> Result<()> {
     let path = keystore::existing(&ctx.paths, name)?;
-    let address = keystore::address_of(&ctx.paths, name).ok();
+    // A damaged keystore is exit 6 here too; a valid one without `address` (foundry's) shows
+    // "(not recorded)".
+    let address = keystore::stored_address(&keystore::read_json(&path)?);
     let default = wallet::default_name(&ctx.paths, ctx.global.profile.as_deref());
     let v = ListRow {
         name: name.to_string(),

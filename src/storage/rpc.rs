@@ -151,14 +151,19 @@ impl NodeClient {
         &self.url
     }
 
+    /// The URL as messages and logs show it: credentials masked ([`crate::redact::url`]).
+    pub fn shown(&self) -> String {
+        crate::redact::url(&self.url)
+    }
+
     async fn call_once<T: DeserializeOwned>(
         &self,
         method: &str,
         body: &alloy::primitives::bytes::Bytes,
     ) -> Result<T, RpcError> {
         let transport = |e: String| RpcError::Transport {
-            url: self.url.clone(),
-            message: e,
+            url: self.shown(),
+            message: crate::redact::text_with(&e, &self.url),
         };
         let resp = self
             .http
@@ -171,7 +176,7 @@ impl NodeClient {
         let status = resp.status();
         let body = resp.bytes().await.map_err(|e| transport(error_chain(&e)))?;
         let decode = |m: String| RpcError::Decode {
-            url: self.url.clone(),
+            url: self.shown(),
             method: method.to_string(),
             message: m,
         };
@@ -201,7 +206,7 @@ impl NodeClient {
         };
         if let Some(err) = resp.error {
             return Err(RpcError::Rpc {
-                url: self.url.clone(),
+                url: self.shown(),
                 method: method.to_string(),
                 code: err.code,
                 message: err.message,
@@ -252,7 +257,7 @@ impl NodeClient {
         };
         let body: alloy::primitives::bytes::Bytes = serde_json::to_vec(&req)
             .map_err(|e| RpcError::Decode {
-                url: self.url.clone(),
+                url: self.shown(),
                 method: method.to_string(),
                 message: format!("cannot encode the request: {e}"),
             })?
@@ -264,7 +269,7 @@ impl NodeClient {
             first_delay: self.backoff,
             max_delay: Duration::from_secs(4),
         };
-        let what = format!("{} {method}", self.url);
+        let what = format!("{} {method}", self.shown());
         crate::chain::retry::retry(
             policy,
             &what,

@@ -5,8 +5,16 @@
 //! `decrypt_keystore`), the same code foundry's `cast wallet` uses. cohort writes scrypt with
 //! n = 2^13, r = 8, p = 1 (eth-keystore's and foundry's parameters: about 8 MiB and tens of
 //! milliseconds per unlock), and adds geth's `address` field (lowercase hex without `0x`) so
-//! geth's account cache lists the file too. Files from geth (any scrypt or pbkdf2 parameters,
-//! `crypto` or `Crypto`) and from foundry (no `address` field) are read as they are.
+//! geth's account cache lists the file too. Files from geth (`crypto` or `Crypto`), from foundry
+//! (no `address` field), from ethers and web3.js (and eth-account's pbkdf2 files) are read as they are.
+//!
+//! The key-derivation parameters come from the file, so a hostile file could ask for a 1 TiB
+//! scrypt or a pbkdf2 that runs for minutes. They are checked against [`KdfBounds`] before
+//! anything is allocated or written, and refused with exit 6 beyond them: scrypt n ≤ 2^20
+//! (geth's "standard" n = 2^18, its "light" 2^12, foundry's and cohort's 2^13, ethers' 2^17),
+//! r ≤ 8, p ≤ 16 (geth light p = 6, eth-account p = 8), n·r·p ≤ 2^23 (at most 1 GiB and a few
+//! seconds), dklen ≥ 32; pbkdf2 with hmac-sha256 and c ≤ 2^21 (web3.js writes 262,144,
+//! eth-account 1,000,000).
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +56,28 @@ impl alloy::signers::k256::elliptic_curve::rand_core::RngCore for OsRng06 {
 }
 
 impl alloy::signers::k256::elliptic_curve::rand_core::CryptoRng for OsRng06 {}
+
+/// The largest key-derivation parameters a keystore may ask for (see the module docs).
+pub struct KdfBounds;
+
+impl KdfBounds {
+    /// scrypt N (CPU/memory cost): 4 × geth's standard 2^18.
+    pub const SCRYPT_MAX_N: u64 = 1 << 20;
+    /// scrypt r (block size): what geth, foundry and ethers write.
+    pub const SCRYPT_MAX_R: u64 = 8;
+    /// scrypt p (parallelism): geth light writes 6, eth-account 8.
+    pub const SCRYPT_MAX_P: u64 = 16;
+    /// scrypt n·r·p, the work (n·r·128 bytes is the memory): n = 2^20 with r = 8, p = 1 is
+    /// 1 GiB; geth's standard parameters are 2^21.
+    pub const SCRYPT_MAX_WORK: u64 = 1 << 23;
+    /// pbkdf2 iterations: about 2 × eth-account's 1,000,000 (eth-account's takes about 2.4 s of
+    /// CPU here, so the bound about 5 s).
+    pub const PBKDF2_MAX_C: u64 = 1 << 21;
+    /// Derived key length: the MAC uses bytes 16..32, so at least 32.
+    pub const MIN_DKLEN: u64 = 32;
+    /// A keystore is under 1 KiB; larger files are not read.
+    pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+}
 
 /// Checks a wallet name: 1 to 64 letters, digits, `-`, `_` or `.`, not starting with `.` or
 /// `-`, and not `dev:N` (anvil's accounts).
@@ -167,7 +197,7 @@ pub fn address_of(paths: &Paths, name: &str) -> Result<Address> {
 }
 
 fn malformed(p: &Path, why: impl std::fmt::Display) -> Error {
-    Error::usage(
+    Error::wallet(
         "wallet.bad_keystore",
         format!(
             "{} is not a valid Web3 Secret Storage (v3) keystore",
@@ -187,6 +217,18 @@ pub fn read_json(p: &Path) -> Result<Value> {
 /// Reads and checks a keystore file; the flag says whether it had to be normalized (then
 /// eth-keystore cannot read the file as it is).
 fn read_checked(p: &Path) -> Result<(Value, bool)> {
+    let size = std::fs::metadata(p)
+        .map_err(|e| Error::io("read", p, e))?
+        .len();
+    if size > KdfBounds::MAX_FILE_BYTES {
+        return Err(malformed(
+            p,
+            format!(
+                "it is {size} bytes long; a keystore is under {} bytes",
+                KdfBounds::MAX_FILE_BYTES
+            ),
+        ));
+    }
     let bytes = std::fs::read(p).map_err(|e| Error::io("read", p, e))?;
     let mut v: Value = serde_json::from_slice(&bytes).map_err(|e| malformed(p, e))?;
     let mut normalized = false;
@@ -228,11 +270,127 @@ fn read_checked(p: &Path) -> Result<(Value, bool)> {
     if crypto.get("cipher").and_then(Value::as_str) != Some("aes-128-ctr") {
         return Err(malformed(p, "only the aes-128-ctr cipher is supported"));
     }
+    let iv = crypto
+        .get("cipherparams")
+        .and_then(|c| c.get("iv"))
+        .and_then(Value::as_str);
+    if !iv.is_some_and(|iv| iv.len() == 32 && iv.bytes().all(|c| c.is_ascii_hexdigit())) {
+        return Err(malformed(
+            p,
+            "its \"cipherparams\".\"iv\" is not 16 bytes of hex",
+        ));
+    }
+    check_kdf(p, crypto)?;
     if !obj.contains_key("id") {
         obj.insert("id".into(), Value::from(uuid_v4()));
         normalized = true;
     }
     Ok((v, normalized))
+}
+
+/// The error for a key-derivation parameter beyond [`KdfBounds`]: exit 6, naming the
+/// parameter, its value and the bound.
+fn too_costly(p: &Path, kdf: &str, param: &str, value: u64, bound: &str) -> Error {
+    Error::wallet(
+        "wallet.kdf_params",
+        format!(
+            "{} asks for {kdf} {param} = {value}, beyond cohort's bound ({param} {bound}); \
+             the keystore was not unlocked",
+            p.display()
+        ),
+    )
+    .hint(
+        "keystores from geth, foundry, ethers, web3.js and cohort stay within the bounds \
+         (geth's standard scrypt is n = 262144, r = 8, p = 1); a file beyond them would take \
+         gigabytes of memory or minutes to unlock. Re-encrypt the key with standard parameters \
+         (e.g. `cohort wallet import NAME --private-key-file FILE`)",
+    )
+}
+
+/// Checks the KDF parameters against [`KdfBounds`], reading them exactly as the decryptor
+/// (eth-keystore) will, before anything is allocated.
+fn check_kdf(p: &Path, crypto: &Value) -> Result<()> {
+    use eth_keystore::KdfparamsType;
+    let kdf = crypto.get("kdf").and_then(Value::as_str).unwrap_or("");
+    let params: KdfparamsType = serde_json::from_value(crypto["kdfparams"].clone())
+        .map_err(|_| malformed(p, "its \"kdfparams\" are neither scrypt's nor pbkdf2's"))?;
+    // eth-keystore (like geth) reads bytes 16..32 of the derived key: a shorter one would panic.
+    let dklen = |kdf: &str, dklen: u8| {
+        if u64::from(dklen) < KdfBounds::MIN_DKLEN {
+            return Err(malformed(
+                p,
+                format!("its {kdf} dklen = {dklen} is below 32"),
+            ));
+        }
+        Ok(())
+    };
+    match params {
+        KdfparamsType::Scrypt {
+            dklen: d,
+            n,
+            p: par,
+            r,
+            ..
+        } if kdf == "scrypt" => {
+            let (n, r, par) = (u64::from(n), u64::from(r), u64::from(par));
+            if n < 2 || !n.is_power_of_two() {
+                return Err(malformed(
+                    p,
+                    format!("its scrypt n = {n} is not a power of two greater than 1"),
+                ));
+            }
+            if n > KdfBounds::SCRYPT_MAX_N {
+                return Err(too_costly(p, kdf, "n", n, "≤ 1048576 = 2^20"));
+            }
+            if r == 0 || par == 0 {
+                return Err(malformed(p, "its scrypt r and p must be at least 1"));
+            }
+            if r > KdfBounds::SCRYPT_MAX_R {
+                return Err(too_costly(p, kdf, "r", r, "≤ 8"));
+            }
+            if par > KdfBounds::SCRYPT_MAX_P {
+                return Err(too_costly(p, kdf, "p", par, "≤ 16"));
+            }
+            // The scrypt crate (eth-keystore's) takes n < 2^(16·r) only: eth-account's default
+            // r = 1 with n = 2^18 is one it cannot derive.
+            if u64::from(n.trailing_zeros()) >= 16 * r {
+                return Err(malformed(
+                    p,
+                    format!(
+                        "its scrypt n = {n} with r = {r} is not supported (n must be below \
+                         2^(16·r)); re-encrypt the key with r = 8"
+                    ),
+                ));
+            }
+            let work = n * r * par;
+            if work > KdfBounds::SCRYPT_MAX_WORK {
+                return Err(too_costly(p, kdf, "n·r·p", work, "≤ 8388608 = 2^23"));
+            }
+            dklen(kdf, d)
+        }
+        KdfparamsType::Pbkdf2 {
+            c, dklen: d, prf, ..
+        } if kdf == "pbkdf2" => {
+            if prf != "hmac-sha256" {
+                return Err(malformed(
+                    p,
+                    format!("its pbkdf2 prf is '{prf}'; only hmac-sha256 is supported"),
+                ));
+            }
+            let c = u64::from(c);
+            if c == 0 {
+                return Err(malformed(p, "its pbkdf2 c is 0"));
+            }
+            if c > KdfBounds::PBKDF2_MAX_C {
+                return Err(too_costly(p, kdf, "c", c, "≤ 2097152 = 2^21"));
+            }
+            dklen(kdf, d)
+        }
+        _ => Err(malformed(
+            p,
+            format!("its \"kdf\" '{kdf}' does not match its \"kdfparams\" (scrypt or pbkdf2)"),
+        )),
+    }
 }
 
 fn uuid_v4() -> String {
@@ -250,15 +408,51 @@ fn uuid_v4() -> String {
     )
 }
 
+/// Prefix of the scratch folders in the keystores folder.
+const SCRATCH_PREFIX: &str = ".scratch-";
+/// A scratch folder older than this was left by a process that was killed (`kill -9`, power
+/// loss): a live one lasts as long as one key derivation, a few seconds at most.
+const SCRATCH_STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// A private folder inside the keystores folder for eth-keystore's non-atomic writes, removed
-/// when dropped.
+/// when dropped (on success, on every error and on a panic). Only keystores already checked
+/// ([`read_json`], KDF bounds included) or written by cohort go there, so no key derivation
+/// can abort the process while one exists; folders left by a killed process are removed here.
 fn scratch(paths: &Paths) -> Result<tempfile::TempDir> {
     let dir = paths.keystores();
     fsutil::ensure_dir(&dir, DIR_MODE)?;
+    remove_stale_scratch(&dir);
     tempfile::Builder::new()
-        .prefix(".scratch-")
+        .prefix(SCRATCH_PREFIX)
         .tempdir_in(&dir)
         .map_err(|e| Error::io("create a temporary folder in", &dir, e))
+}
+
+fn remove_stale_scratch(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in rd.flatten() {
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_dir())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > SCRATCH_STALE);
+        if stale
+            && entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(SCRATCH_PREFIX)
+        {
+            let p = entry.path();
+            match std::fs::remove_dir_all(&p) {
+                Ok(()) => tracing::debug!("removed a stale scratch folder {}", p.display()),
+                Err(e) => tracing::debug!("cannot remove {}: {e}", p.display()),
+            }
+        }
+    }
 }
 
 fn is_wrong_password(e: &LocalSignerError) -> bool {
@@ -386,4 +580,137 @@ pub fn save_signer(
 /// Prepares an imported keystore document for storing: records the decrypted address.
 pub fn imported(v: Value, address: Address) -> Value {
     with_address(v, address)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc(kdf: &str, params: Value) -> Value {
+        json!({
+            "crypto": {
+                "cipher": "aes-128-ctr",
+                "cipherparams": {"iv": "e90573cb9762b14eb75cb1e3ab0f8e53"},
+                "ciphertext": "219444c9bda88628cd9fd58a90ea4d29aa1ed5811085c81086873aac2053005f",
+                "kdf": kdf,
+                "kdfparams": params,
+                "mac": "ac0210deb3b1b5ea4bd835f5ad500bdf51bbf34338273b5225845f98125a4fb7"
+            },
+            "id": "46633be1-e9ab-4209-b0fa-3613413000ac",
+            "version": 3
+        })
+    }
+
+    const SALT: &str = "5156b99eec8b2f1520830a2bcd7cf9d5c21900c99bed1270cd3e71d00ad867b8";
+
+    fn scrypt(n: u64, r: u64, p: u64) -> Value {
+        doc(
+            "scrypt",
+            json!({"dklen": 32, "n": n, "r": r, "p": p, "salt": SALT}),
+        )
+    }
+
+    fn pbkdf2(c: u64) -> Value {
+        doc(
+            "pbkdf2",
+            json!({"dklen": 32, "c": c, "prf": "hmac-sha256", "salt": SALT}),
+        )
+    }
+
+    fn check(v: &Value) -> Result<()> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k.json");
+        std::fs::write(&p, serde_json::to_vec(v).unwrap()).unwrap();
+        read_json(&p).map(|_| ())
+    }
+
+    #[test]
+    fn what_geth_foundry_ethers_web3js_and_eth_account_write_is_accepted() {
+        for (what, v) in [
+            ("geth standard", scrypt(1 << 18, 8, 1)),
+            ("geth light", scrypt(1 << 12, 8, 6)),
+            ("foundry and cohort", scrypt(1 << 13, 8, 1)),
+            ("ethers v5", scrypt(1 << 17, 8, 1)),
+            ("eth-account scrypt with a small n", scrypt(1 << 14, 1, 8)),
+            ("the largest n", scrypt(1 << 20, 8, 1)),
+            ("web3.js pbkdf2", pbkdf2(262_144)),
+            ("eth-account pbkdf2", pbkdf2(1_000_000)),
+            ("the largest c", pbkdf2(1 << 21)),
+        ] {
+            check(&v).unwrap_or_else(|e| panic!("{what}: {}", e.message));
+        }
+    }
+
+    #[test]
+    fn costlier_parameters_are_refused_with_exit_6_naming_parameter_value_and_bound() {
+        for (v, param, value, bound) in [
+            (scrypt(1 << 30, 8, 1), "scrypt n", "1073741824", "2^20"),
+            (scrypt(1 << 21, 8, 1), "scrypt n", "2097152", "2^20"),
+            (scrypt(1 << 13, 1024, 1), "scrypt r", "1024", "≤ 8"),
+            (scrypt(1 << 13, 8, 1 << 20), "scrypt p", "1048576", "≤ 16"),
+            (scrypt(1 << 20, 8, 16), "scrypt n·r·p", "134217728", "2^23"),
+            (pbkdf2((1 << 31) - 1), "pbkdf2 c", "2147483647", "2^21"),
+            (pbkdf2((1 << 21) + 1), "pbkdf2 c", "2097153", "2^21"),
+        ] {
+            let e = check(&v).expect_err(param);
+            assert_eq!(e.exit_code(), 6, "{}", e.message);
+            assert_eq!(e.code, "wallet.kdf_params");
+            assert!(
+                e.message.contains(&format!("{param} = {value}")) && e.message.contains(bound),
+                "{param}: {}",
+                e.message
+            );
+        }
+    }
+
+    #[test]
+    fn parameters_that_would_crash_the_decryptor_are_malformed_keystores() {
+        let mut short_iv = scrypt(8192, 8, 1);
+        short_iv["crypto"]["cipherparams"]["iv"] = json!("e905");
+        let mut mismatched = pbkdf2(1000);
+        mismatched["crypto"]["kdf"] = json!("scrypt");
+        for (v, why) in [
+            (scrypt(0, 8, 1), "power of two"),
+            (scrypt(1000, 8, 1), "power of two"),
+            (scrypt(8192, 0, 1), "at least 1"),
+            (scrypt(1 << 18, 1, 8), "below 2^(16·r)"),
+            (
+                doc(
+                    "scrypt",
+                    json!({"dklen": 16, "n": 8192, "r": 8, "p": 1, "salt": SALT}),
+                ),
+                "dklen = 16",
+            ),
+            (
+                doc(
+                    "pbkdf2",
+                    json!({"dklen": 32, "c": 10, "prf": "hmac-sha512", "salt": SALT}),
+                ),
+                "hmac-sha512",
+            ),
+            (short_iv, "iv"),
+            (mismatched, "does not match"),
+            (
+                doc("scrypt", json!({"n": 8192})),
+                "neither scrypt's nor pbkdf2's",
+            ),
+        ] {
+            let e = check(&v).expect_err(why);
+            assert_eq!(e.exit_code(), 6, "{}", e.message);
+            assert_eq!(e.code, "wallet.bad_keystore");
+            assert!(e.causes.iter().any(|c| c.contains(why)), "{why}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.json");
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(1 << 30).unwrap();
+        let e = read_json(&p).unwrap_err();
+        assert_eq!(e.exit_code(), 6);
+        assert!(e.causes[0].contains("1073741824 bytes"), "{e:?}");
+    }
 }

@@ -6,7 +6,8 @@
 //! 3. the OS keyring, only for wallets unlocked with `cohort wallet unlock NAME --remember`;
 //! 4. a hidden prompt, only when there is a terminal;
 //!
-//! otherwise an error that names these options.
+//! otherwise an error that names these options: exit 2, like every command that needs a
+//! terminal and has none (README "Scripting").
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -71,7 +72,7 @@ fn prompt(text: &str) -> Result<Zeroizing<String>> {
 }
 
 fn no_password(name: &str) -> Error {
-    Error::wallet("wallet.no_password", format!("no password for wallet '{name}', and no terminal to ask on"))
+    Error::usage("wallet.no_password", format!("no password for wallet '{name}', and no terminal to ask on"))
         .hint(format!(
             "pass --password-file FILE (or set {}), set {} (unsafe: visible to other processes), \
              or run `cohort wallet unlock {name} --remember` on a desktop to keep it in the OS keyring",
@@ -133,7 +134,7 @@ pub fn existing_password(password_file: Option<&Path>, what: &str) -> Result<Zer
         return Ok(p);
     }
     if !has_terminal() {
-        return Err(Error::wallet(
+        return Err(Error::usage(
             "wallet.no_password",
             format!("no password for {what}, and no terminal to ask on"),
         )
@@ -178,7 +179,7 @@ pub fn new_password(
         } else {
             String::new()
         };
-        return Err(Error::wallet(
+        return Err(Error::usage(
             "wallet.no_password",
             format!("no new password for {what}, and no terminal to ask on"),
         )
