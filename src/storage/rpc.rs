@@ -117,6 +117,7 @@ pub struct NodeClient {
     http: reqwest::Client,
     next_id: AtomicU64,
     backoff: Duration,
+    transport_attempts: u32,
 }
 
 impl Clone for NodeClient {
@@ -126,6 +127,7 @@ impl Clone for NodeClient {
             http: self.http.clone(),
             next_id: AtomicU64::new(self.next_id.load(Ordering::Relaxed)),
             backoff: self.backoff,
+            transport_attempts: self.transport_attempts,
         }
     }
 }
@@ -138,12 +140,20 @@ impl NodeClient {
             http: shared_http().clone(),
             next_id: AtomicU64::new(1),
             backoff: Duration::from_millis(250),
+            transport_attempts: TRANSPORT_ATTEMPTS,
         }
     }
 
     /// The same client with another first retry delay (tests use a short one).
     pub fn with_backoff(mut self, backoff: Duration) -> NodeClient {
         self.backoff = backoff;
+        self
+    }
+
+    /// The same client making `attempts` (at least 1) tries on a transport failure instead of
+    /// [`TRANSPORT_ATTEMPTS`]: a download with another replica at hand fails over at once.
+    pub fn with_transport_attempts(mut self, attempts: u32) -> NodeClient {
+        self.transport_attempts = attempts.max(1);
         self
     }
 
@@ -262,7 +272,7 @@ impl NodeClient {
         let mut delay = self.backoff;
         loop {
             match self.call_once(method, &body).await {
-                Err(e) if e.is_transport() && transport_tries + 1 < TRANSPORT_ATTEMPTS => {
+                Err(e) if e.is_transport() && transport_tries + 1 < self.transport_attempts => {
                     transport_tries += 1;
                 }
                 Err(e) if e.is_busy() && busy_tries + 1 < BUSY_ATTEMPTS => busy_tries += 1,
