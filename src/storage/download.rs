@@ -360,6 +360,7 @@ fn cleanup_on_error(e: Error, part: &Path) -> Error {
 
 type Fetched = (u64, std::result::Result<Vec<u8>, Error>, Vec<BadSegment>);
 
+#[allow(clippy::too_many_arguments)]
 async fn fetch_part(
     fetcher: &Arc<Fetcher>,
     p: &Part,
@@ -456,7 +457,7 @@ async fn live_shard_configs(
         return Err(first_down.into());
     }
     let live_nodes: Vec<NodeClient> = live.iter().map(|&i| nodes[i].clone()).collect();
-    let live_cfgs: Vec<ShardConfig> = live.iter().map(|&i| cfgs[i].clone()).collect();
+    let live_cfgs: Vec<ShardConfig> = live.iter().map(|&i| cfgs[i]).collect();
     if let Err(e) = check_shard_configs(&live_nodes, &live_cfgs) {
         if e.code == "storage.shards_uncovered" {
             let dead: Vec<&str> = (0..nodes.len())
