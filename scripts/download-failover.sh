@@ -63,5 +63,5 @@ node0, report = sys.argv[6], json.load(open(sys.argv[7]))
 a, b = t1 - t0, t3 - t2
 print(f"undisturbed download:              {a:6.2f} s")
 print(f"node 0 ({node0}) killed at {tk - t2:5.2f} s: {b:6.2f} s  ({b / a:.2f}x)")
-print(f"nodesMarkedDown: {json.dumps(report['nodesMarkedDown'])}")
+print(f"nodesMarkedDown: {json.dumps(report.get('nodesMarkedDown', report.get('nodes_marked_down', 'n/a (a cohort without failover)')))}")
 PY

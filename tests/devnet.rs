@@ -400,6 +400,35 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
     ]);
     assert_eq!(std::fs::read(&out).unwrap(), data);
 
+    // anvil crashes: it alone comes back, on its port, with the contracts; the nodes keep running.
+    let st = net.json(&["devnet", "status"]);
+    let pids2 = pids(&st);
+    std::process::Command::new("kill")
+        .args(["-9", &pids2[0].to_string()])
+        .status()
+        .unwrap();
+    for _ in 0..200 {
+        if !alive(pids2[0]) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
+    assert_eq!(up["restarted"], serde_json::json!(["anvil"]));
+    let pids3 = pids(&up["status"]);
+    assert_ne!(pids3[0], pids2[0]);
+    assert_eq!(pids3[1..], pids2[1..], "a running node was restarted");
+    assert_eq!(urls(&up["status"]), urls0);
+    assert_eq!(up["status"]["running"], true);
+    assert!(
+        up["status"]["contracts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["deployed"] == true),
+        "{up}"
+    );
+
     // After `down`, a fresh `up` puts the nodes on the same ports again.
     net.json(&["devnet", "down"]);
     let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
