@@ -242,3 +242,195 @@ fn dev_wallets_only_work_on_the_local_devnet() {
         .code(2)
         .stderr(predicate::str::contains("expects 1"));
 }
+
+/// A progress sink that raises a flag once an upload has had a segment acknowledged.
+struct Tripwire(std::sync::Arc<std::sync::atomic::AtomicBool>);
+struct TripTask(Option<std::sync::Arc<std::sync::atomic::AtomicBool>>);
+impl cohort::progress::Task for TripTask {
+    fn inc(&self, _: u64) {
+        if let Some(f) = &self.0 {
+            f.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+    fn set_position(&self, _: u64) {}
+    fn set_message(&self, _: &str) {}
+    fn finish(&self) {}
+}
+impl cohort::progress::Progress for Tripwire {
+    fn task(
+        &self,
+        label: &str,
+        _: Option<u64>,
+        _: cohort::progress::Unit,
+    ) -> std::sync::Arc<dyn cohort::progress::Task> {
+        std::sync::Arc::new(TripTask(
+            label.starts_with("uploading").then(|| self.0.clone()),
+        ))
+    }
+    fn note(&self, _: &str) {}
+}
+
+fn urls(status: &serde_json::Value) -> Vec<String> {
+    status["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_applies() {
+    use cohort::client::Client;
+    use cohort::config::{Overrides, Paths};
+    use cohort::storage::{self, UploadOptions};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    let net = Devnet::start(2, 1);
+    let st = net.json(&["devnet", "status"]);
+    let (pids0, urls0) = (pids(&st), urls(&st));
+    assert_eq!(pids0.len(), 3, "anvil and two nodes: {st}");
+    let nodes0: Vec<String> = st["storage_nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect();
+
+    // An upload to node 0, interrupted once node 0 has acknowledged a segment.
+    let data: Vec<u8> = (0..20 * 262144usize).map(|i| (i * 7 % 253) as u8).collect();
+    let f = net.home.path().join("journal.bin");
+    std::fs::write(&f, &data).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let client = Client::load(Paths::under(net.home.path()), &Overrides::default()).unwrap();
+    let signer = rt.block_on(async {
+        let chain = client.chain().await.unwrap();
+        chain
+            .with_signer(cohort::devnet::dev_signer(4).unwrap())
+            .unwrap()
+    });
+    let opts = UploadOptions {
+        segments_per_request: 1,
+        concurrency: 1,
+        timeout: Duration::from_secs(120),
+        ..Default::default()
+    };
+    rt.block_on(async {
+        let flag = Arc::new(AtomicBool::new(false));
+        let only_node0 = UploadOptions {
+            nodes: vec![nodes0[0].clone()],
+            ..opts.clone()
+        };
+        let trip = Tripwire(flag.clone());
+        let upload = storage::upload_file(&client, &signer, &f, &only_node0, &trip);
+        let watch = async {
+            while !flag.load(Ordering::SeqCst) {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        };
+        tokio::select! {
+            r = upload => panic!("the upload finished before it was interrupted: {r:?}"),
+            _ = watch => {}
+        }
+        // Let the aborted tasks drop (the journal is written when they do).
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    });
+
+    // Node 0 crashes.
+    let killed = pids0[1];
+    std::process::Command::new("kill")
+        .args(["-9", &killed.to_string()])
+        .status()
+        .unwrap();
+    for _ in 0..200 {
+        if !alive(killed) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(!alive(killed));
+    assert_eq!(net.json(&["devnet", "status"])["running"], false);
+
+    // `up` restarts node 0 alone, on its port.
+    let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
+    assert_eq!(up["started"], true);
+    assert_eq!(up["deployed"], false);
+    assert_eq!(up["restarted"], serde_json::json!(["storage node 0"]));
+    let pids1 = pids(&up["status"]);
+    assert_eq!(pids1[0], pids0[0], "anvil was restarted");
+    assert_eq!(pids1[2], pids0[2], "the running node was restarted");
+    assert_ne!(pids1[1], killed);
+    assert!(pids1.iter().all(|p| alive(*p)));
+    let st = net.json(&["devnet", "status"]);
+    assert_eq!(st["running"], true);
+    assert_eq!(urls(&st), urls0, "a process moved to another URL");
+    assert_eq!(st["storage_nodes"], serde_json::json!(nodes0));
+    assert_eq!(
+        net.json(&["config", "show"])["profile"]["storage_nodes"],
+        serde_json::json!(nodes0)
+    );
+
+    // The rerun finds node 0's acknowledged segments in the journal and does not resend them.
+    let client = Client::load(Paths::under(net.home.path()), &Overrides::default()).unwrap();
+    let r = rt
+        .block_on(storage::upload_file(
+            &client,
+            &signer,
+            &f,
+            &opts,
+            &cohort::progress::Silent,
+        ))
+        .unwrap();
+    assert!(!r.fragments[0].submitted, "a second transaction: {r:?}");
+    assert!(
+        r.segments_skipped >= 1,
+        "node 0's segments were sent again: {r:?}"
+    );
+    assert_eq!(r.segments_sent + r.segments_skipped, 2 * 20, "{r:?}");
+    assert!(r.fragments[0].finalized);
+    let out = net.home.path().join("journal.out");
+    net.json(&[
+        "storage",
+        "download",
+        &r.roots[0],
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+
+    // anvil crashes: it alone comes back, on its port, with the contracts; the nodes keep running.
+    let st = net.json(&["devnet", "status"]);
+    let pids2 = pids(&st);
+    std::process::Command::new("kill")
+        .args(["-9", &pids2[0].to_string()])
+        .status()
+        .unwrap();
+    for _ in 0..200 {
+        if !alive(pids2[0]) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
+    assert_eq!(up["restarted"], serde_json::json!(["anvil"]));
+    let pids3 = pids(&up["status"]);
+    assert_ne!(pids3[0], pids2[0]);
+    assert_eq!(pids3[1..], pids2[1..], "a running node was restarted");
+    assert_eq!(urls(&up["status"]), urls0);
+    assert_eq!(up["status"]["running"], true);
+    assert!(
+        up["status"]["contracts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["deployed"] == true),
+        "{up}"
+    );
+
+    // After `down`, a fresh `up` puts the nodes on the same ports again.
+    net.json(&["devnet", "down"]);
+    let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
+    assert_eq!(up["status"]["storage_nodes"], serde_json::json!(nodes0));
+}

@@ -584,4 +584,113 @@ fn a_crash_while_the_submit_is_pending_never_pays_twice() {
         assert_eq!(submissions(&net), before + i as u64 + 1, "signal {signal}");
         assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
     }
+
+/// A progress sink that kill -9s a process when the download writes its first segment.
+struct KillOnFirstWrite(u32);
+struct KillTask(Option<u32>, AtomicBool);
+impl Task for KillTask {
+    fn inc(&self, _: u64) {
+        if let Some(pid) = self.0
+            && !self.1.swap(true, Ordering::SeqCst)
+        {
+            std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status()
+                .unwrap();
+            // Wait until it is gone (or a zombie) so that every later request finds it dead.
+            for _ in 0..400 {
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                if stat
+                    .rsplit(')')
+                    .next()
+                    .is_none_or(|s| s.trim_start().starts_with('Z'))
+                {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    }
+    fn set_position(&self, _: u64) {}
+    fn set_message(&self, _: &str) {}
+    fn finish(&self) {}
+}
+impl Progress for KillOnFirstWrite {
+    fn task(&self, label: &str, _: Option<u64>, _: Unit) -> Arc<dyn Task> {
+        Arc::new(KillTask(
+            label.starts_with("downloading").then_some(self.0),
+            AtomicBool::new(false),
+        ))
+    }
+    fn note(&self, _: &str) {}
+}
+
+#[test]
+fn a_replica_killed_mid_download_is_marked_down_and_the_other_serves_the_rest() {
+    use cohort::storage::DownloadOptions;
+    use cohort::storage::download::PROBE_AFTER_SEGMENTS;
+    // Two nodes of one shard: both hold every segment.
+    let net = Devnet::start(2, 1);
+    let dir = net.home.path().to_path_buf();
+    let data = content(32 * 262144 - 1000, 23);
+    let f = write(&dir, "replicas.bin", &data);
+    let up = net.json(&["storage", "upload", s(&f)]);
+    let root = up["root"].as_str().unwrap().to_string();
+    let nodes: Vec<String> = net.status["storage_nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect();
+    let node0_pid = net.status["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["url"] == nodes[0].as_str())
+        .unwrap()["pid"]
+        .as_u64()
+        .unwrap() as u32;
+
+    // Node 0 dies once the first segment is written: about half of the rest would start with it.
+    let out = dir.join("replicas.out");
+    let concurrency = 4u64;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let r = rt.block_on(async {
+        let client = Client::load(Paths::under(net.home.path()), &Overrides::default()).unwrap();
+        let opts = DownloadOptions {
+            concurrency: concurrency as usize,
+            ..Default::default()
+        };
+        let root = storage::parse_root(&root).unwrap();
+        storage::download(&client, &[root], &out, &opts, &KillOnFirstWrite(node0_pid))
+            .await
+            .unwrap()
+    });
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    assert_eq!(r.nodes_marked_down.len(), 1, "{r:?}");
+    let d = &r.nodes_marked_down[0];
+    assert_eq!(d.node, nodes[0]);
+    assert!(!d.back_up);
+    // Only the requests in flight when it died failed; no later segment was asked of it (before
+    // the fix every other segment was, three times each).
+    assert!(
+        d.failed_requests >= 1 && d.failed_requests <= concurrency,
+        "{d:?}"
+    );
+    assert!(d.probes <= r.segments / PROBE_AFTER_SEGMENTS, "{d:?}");
+    assert!(r.bad_segments.is_empty(), "{r:?}");
+
+    // Dead before the download starts: one failed request, the rest from node 1.
+    let out2 = dir.join("replicas2.out");
+    let o = net
+        .cmd()
+        .args(["storage", "download", &root, "-o", s(&out2), "--json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nodes_marked_down"][0]["node"], nodes[0].as_str(), "{v}");
+    assert_eq!(v["nodes_marked_down"][0]["failed_requests"], 1, "{v}");
+    assert!(stderr(&o).contains(&nodes[0]), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out2).unwrap(), data);
 }

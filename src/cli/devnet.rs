@@ -11,7 +11,8 @@ use crate::ui::table;
 pub enum DevnetCommand {
     /// Start anvil and the storage nodes, deploy the contracts, write the `local` profile.
     ///
-    /// Returns once everything answers; the processes keep running in the background.
+    /// Returns once everything answers; the processes keep running in the background. On a
+    /// partly running devnet it restarts only what stopped, each on its port.
     /// Example: cohort devnet up --nodes 2 --shards 2
     Up(UpArgs),
     /// Show endpoints, chain id, block height, contract addresses and process health.
@@ -114,10 +115,15 @@ impl DevnetCommand {
             DevnetCommand::Up(args) => {
                 let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
                 p.result(&r, |r| {
-                    let head = if r.started {
-                        "devnet is up"
+                    let head = if !r.restarted.is_empty() {
+                        format!(
+                            "restarted {}; the rest kept running",
+                            r.restarted.join(", ")
+                        )
+                    } else if r.started {
+                        "devnet is up".to_string()
                     } else {
-                        "devnet is already running; nothing changed"
+                        "devnet is already running; nothing changed".to_string()
                     };
                     format!("{head}\n\n{}", render_status(&r.status))
                 });

@@ -253,6 +253,13 @@ impl StorageCommand {
                         b.node, b.segment, b.reason
                     ));
                 }
+                for d in &r.nodes_marked_down {
+                    p.warn(&format!(
+                        "storage node {} could not be reached; its segments came from the other holders{}",
+                        d.node,
+                        if d.back_up { " until it answered again" } else { "" }
+                    ));
+                }
                 p.result(&r, |r| {
                     let mut s = format!(
                         "downloaded {} bytes to {} (root verified)",

@@ -97,6 +97,45 @@ fn anvil_state_file(paths: &Paths) -> PathBuf {
     paths.devnet().join("anvil-state.json")
 }
 
+/// The ports the storage nodes last listened on, by node index: kept by `devnet down` so that
+/// a node comes back on the same URL (upload journals are kept per node URL).
+fn ports_file(paths: &Paths) -> PathBuf {
+    paths.devnet().join("ports.json")
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Ports {
+    #[serde(default)]
+    nodes: Vec<u16>,
+}
+
+fn load_ports(paths: &Paths) -> Ports {
+    std::fs::read(ports_file(paths))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn save_ports(paths: &Paths, s: &DevnetState) -> Result<()> {
+    let ports = Ports {
+        nodes: s
+            .nodes
+            .iter()
+            .map(|n| url_port(&n.process.url).unwrap_or(0))
+            .collect(),
+    };
+    fsutil::write_atomic(
+        &ports_file(paths),
+        &serde_json::to_vec_pretty(&ports).unwrap(),
+        0o644,
+    )
+}
+
+/// The port of `http://127.0.0.1:PORT`.
+fn url_port(url: &str) -> Option<u16> {
+    url.rsplit(':').next()?.trim_end_matches('/').parse().ok()
+}
+
 fn load_state(paths: &Paths) -> Result<Option<DevnetState>> {
     let f = state_file(paths);
     match std::fs::read(&f) {
@@ -289,11 +328,16 @@ pub struct UpReport {
     /// False when the devnet was already running and nothing changed.
     pub started: bool,
     pub deployed: bool,
+    /// The processes of a partly running devnet that were restarted (the others kept running).
+    pub restarted: Vec<String>,
     pub status: Status,
 }
 
 /// Starts anvil (and the storage nodes), deploys the suite if the chain lacks it, and writes the
-/// `local` profile. A second `up` while running changes nothing.
+/// `local` profile. A second `up` while running changes nothing. When the devnet runs only in
+/// part (a node or anvil crashed), only what stopped is restarted, on its recorded port and with
+/// its data, and the layout is kept (the options apply to a fresh start). Storage nodes come
+/// back on the ports they had before (also after `devnet down`) when those are free.
 pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Result<UpReport> {
     if opts.shards == 0 || !opts.shards.is_power_of_two() {
         return Err(Error::usage(
@@ -312,66 +356,47 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         )
         .hint("every shard needs the same number of nodes; e.g. --nodes 4 --shards 2"));
     }
-    if let Some(state) = load_state(paths)?
-        && process::is_running(state.anvil.pid, &state.anvil.marker)
-    {
-        let st = status(paths).await?;
-        if st.running {
+    if let Some(state) = load_state(paths)? {
+        let anvil_alive = process::is_running(state.anvil.pid, &state.anvil.marker);
+        let dead: Vec<usize> = (0..state.nodes.len())
+            .filter(|&i| {
+                let p = &state.nodes[i].process;
+                !process::is_running(p.pid, &p.marker)
+            })
+            .collect();
+        if anvil_alive && dead.is_empty() {
             return Ok(UpReport {
                 started: false,
                 deployed: false,
-                status: st,
+                restarted: vec![],
+                status: status(paths).await?,
             });
         }
-        // Partly running: stop what is left and start cleanly.
-        down(paths).await?;
+        if anvil_alive || dead.len() < state.nodes.len() {
+            return restart_stopped(paths, state, anvil_alive, &dead, progress).await;
+        }
+        // Nothing of it runs any more: a fresh start (the chain state and node data are kept).
     }
     fsutil::ensure_dir(&paths.devnet(), 0o700)?;
-    let anvil = find_anvil(paths)?;
+    find_anvil(paths)?;
     let port = if opts.port == 0 {
         process::free_port()?
     } else {
         opts.port
     };
     process::check_port_free(port)?;
-    let state_path = anvil_state_file(paths);
-    let log = paths.devnet().join("anvil.log");
-    let mut cmd = Command::new(&anvil);
-    cmd.arg("--host")
-        .arg("127.0.0.1")
-        .arg("--port")
-        .arg(port.to_string())
-        .arg("--chain-id")
-        .arg(CHAIN_ID.to_string())
-        .arg("--accounts")
-        .arg(DEV_ACCOUNTS.to_string())
-        .arg("--mnemonic")
-        .arg(DEV_MNEMONIC)
-        .arg("--state")
-        .arg(&state_path)
-        .arg("--state-interval")
-        .arg("2");
-    if let Some(bt) = opts.block_time {
-        cmd.arg("--block-time").arg(bt.to_string());
-    }
-    progress.note(&format!("starting anvil on 127.0.0.1:{port}"));
-    let pid = process::spawn_detached(cmd, &log)?;
-    let url = format!("http://127.0.0.1:{port}");
-    let marker = state_path.to_string_lossy().into_owned();
+    let anvil = start_anvil(paths, port, opts.block_time, progress)?;
+    let url = anvil.url.clone();
     let mut state = DevnetState {
-        anvil: ProcessInfo {
-            pid,
-            marker,
-            url: url.clone(),
-            log: log.clone(),
-        },
+        anvil,
         port,
         block_time: opts.block_time,
         nodes: vec![],
         shards: opts.shards,
     };
     save_state(paths, &state)?;
-    let chain = wait_for_chain(&url, pid, &state.anvil.marker, &log).await?;
+    let chain =
+        wait_for_chain(&url, state.anvil.pid, &state.anvil.marker, &state.anvil.log).await?;
 
     let mut config = Config::load(paths)?;
     let mut profile = config
@@ -402,12 +427,18 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
     config.save(paths)?;
 
     let flow = profile.contracts.flow.clone().unwrap_or_default();
+    let recorded = load_ports(paths);
     for i in 0..opts.nodes {
         let shard_id = i % opts.shards;
-        let node = start_node(paths, i, shard_id, opts.shards, &url, &flow, progress)?;
+        let port = match recorded.nodes.get(i as usize) {
+            Some(&p) if p != 0 && process::port_usable(p) => p,
+            _ => process::free_port()?,
+        };
+        let node = start_node(paths, i, shard_id, opts.shards, port, &url, &flow, progress)?;
         state.nodes.push(node);
         save_state(paths, &state)?;
     }
+    save_ports(paths, &state)?;
     for n in &state.nodes {
         wait_for_node(n).await?;
     }
@@ -418,15 +449,145 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
     Ok(UpReport {
         started: true,
         deployed,
+        restarted: vec![],
         status: st,
     })
 }
 
+/// Restarts what stopped of a partly running devnet: anvil on its port with its state file, and
+/// each stopped storage node with its data folder on its port (another one, with a note, only
+/// when something else took it). What still runs is left alone.
+async fn restart_stopped(
+    paths: &Paths,
+    mut state: DevnetState,
+    anvil_alive: bool,
+    dead: &[usize],
+    progress: &dyn Progress,
+) -> Result<UpReport> {
+    let mut restarted = Vec::new();
+    if !anvil_alive {
+        if !process::port_usable(state.port) {
+            return Err(Error::usage(
+                "devnet.port_in_use",
+                format!(
+                    "anvil stopped and its port {} on 127.0.0.1 is now in use",
+                    state.port
+                ),
+            )
+            .hint("stop whatever listens there, or run `cohort devnet down` and `cohort devnet up --port 0`"));
+        }
+        state.anvil = start_anvil(paths, state.port, state.block_time, progress)?;
+        save_state(paths, &state)?;
+        let a = &state.anvil;
+        wait_for_chain(&a.url, a.pid, &a.marker, &a.log).await?;
+        restarted.push("anvil".to_string());
+    }
+    let mut config = Config::load(paths)?;
+    let mut profile = config
+        .profiles
+        .get(LOCAL_PROFILE)
+        .cloned()
+        .unwrap_or_default();
+    if !dead.is_empty() {
+        let Some(flow) = profile.contracts.flow.clone() else {
+            return Err(Error::usage(
+                "devnet.no_flow",
+                "the local profile has no flow contract to start the storage nodes with",
+            )
+            .hint("run `cohort devnet reset` for a fresh devnet"));
+        };
+        for &i in dead {
+            let old = state.nodes[i].clone();
+            let port = match url_port(&old.process.url) {
+                Some(p) if process::port_usable(p) => p,
+                other => {
+                    let p = process::free_port()?;
+                    progress.note(&format!(
+                        "port {} of storage node {i} is taken; it moves to {p} (uploads to it start over)",
+                        other.unwrap_or(0)
+                    ));
+                    p
+                }
+            };
+            let node = start_node(
+                paths,
+                i as u64,
+                old.shard_id,
+                old.num_shards,
+                port,
+                &state.anvil.url,
+                &flow,
+                progress,
+            )?;
+            state.nodes[i] = node;
+            save_state(paths, &state)?;
+            restarted.push(format!("storage node {i}"));
+        }
+        save_ports(paths, &state)?;
+        for &i in dead {
+            wait_for_node(&state.nodes[i]).await?;
+        }
+    }
+    let urls: Vec<String> = state.nodes.iter().map(|n| n.process.url.clone()).collect();
+    if profile.storage_nodes != urls || profile.rpc_url.as_deref() != Some(&state.anvil.url) {
+        profile.storage_nodes = urls;
+        profile.rpc_url = Some(state.anvil.url.clone());
+        config.profiles.insert(LOCAL_PROFILE.to_string(), profile);
+        config.save(paths)?;
+    }
+    Ok(UpReport {
+        started: true,
+        deployed: false,
+        restarted,
+        status: status(paths).await?,
+    })
+}
+
+/// Starts anvil on `port` with the devnet's state file (loaded if present, dumped every 2 s).
+fn start_anvil(
+    paths: &Paths,
+    port: u16,
+    block_time: Option<f64>,
+    progress: &dyn Progress,
+) -> Result<ProcessInfo> {
+    let anvil = find_anvil(paths)?;
+    let state_path = anvil_state_file(paths);
+    let log = paths.devnet().join("anvil.log");
+    let mut cmd = Command::new(&anvil);
+    cmd.arg("--host")
+        .arg("127.0.0.1")
+        .arg("--port")
+        .arg(port.to_string())
+        .arg("--chain-id")
+        .arg(CHAIN_ID.to_string())
+        .arg("--accounts")
+        .arg(DEV_ACCOUNTS.to_string())
+        .arg("--mnemonic")
+        .arg(DEV_MNEMONIC)
+        .arg("--state")
+        .arg(&state_path)
+        .arg("--state-interval")
+        .arg("2");
+    if let Some(bt) = block_time {
+        cmd.arg("--block-time").arg(bt.to_string());
+    }
+    progress.note(&format!("starting anvil on 127.0.0.1:{port}"));
+    let pid = process::spawn_detached(cmd, &log)?;
+    Ok(ProcessInfo {
+        pid,
+        marker: state_path.to_string_lossy().into_owned(),
+        url: format!("http://127.0.0.1:{port}"),
+        log,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn start_node(
     paths: &Paths,
     index: u64,
     shard_id: u64,
     shards: u64,
+    port: u16,
     chain_url: &str,
     flow: &str,
     progress: &dyn Progress,
@@ -435,7 +596,6 @@ fn start_node(
         .map_err(|e| Error::failed("devnet.exe", format!("cannot find the cohort binary: {e}")))?;
     let data_dir = paths.devnet().join(format!("node{index}"));
     fsutil::ensure_dir(&data_dir, 0o700)?;
-    let port = process::free_port()?;
     let log = paths.devnet().join(format!("node{index}.log"));
     let mut cmd = Command::new(exe);
     // -v: the node's info-level log (syncs, uploads, finalizations) goes to its log file.

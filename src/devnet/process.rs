@@ -96,3 +96,16 @@ pub fn check_port_free(port: u16) -> Result<()> {
             .hint("stop whatever listens there, or choose another port with --port (0 picks a free one)")
     })
 }
+
+/// Whether a server can listen on `port` of 127.0.0.1 now. Like the servers themselves (tokio
+/// sets SO_REUSEADDR), it ignores connections of a killed server still in TIME_WAIT there.
+pub fn port_usable(port: u16) -> bool {
+    let Ok(s) = tokio::net::TcpSocket::new_v4() else {
+        return false;
+    };
+    if s.set_reuseaddr(true).is_err() {
+        return false;
+    }
+    s.bind(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+        .is_ok()
+}

@@ -3,13 +3,21 @@
 //! before it is written → a node that serves a bad or missing segment is reported and the next
 //! one tried → the whole root recomputed at the end → atomic rename into place.
 //!
+//! Failover: a node whose connection fails is marked down and asked for no further segments in
+//! this run; its segments go to the other holders at once. Now and then (every
+//! [`PROBE_AFTER_SEGMENTS`] segments, at most once per [`PROBE_INTERVAL`]) it is probed in the
+//! background and used again once it answers. Only when no holder of a segment is up are the
+//! down ones asked again, with the usual retries.
+//!
 //! Data goes to `.<name>.part` next to the output. An interrupted download keeps it and the
 //! next run continues from its last whole segment; the final root check covers the whole file.
 
 use std::collections::BTreeMap;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tokio::task::JoinSet;
@@ -17,7 +25,7 @@ use tokio::task::JoinSet;
 use super::merkle::{self, Hash, SEGMENT_SIZE};
 use super::rpc::{NodeClient, RpcError};
 use super::types::{FileInfo, ShardConfig, hex_hash};
-use super::upload::{node_urls, shard_configs, tree_of_range};
+use super::upload::{check_shard_configs, node_urls, tree_of_range};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};
@@ -43,6 +51,13 @@ impl Default for DownloadOptions {
     }
 }
 
+/// A node that is down is probed again after this many segments have been fetched…
+pub const PROBE_AFTER_SEGMENTS: u64 = 32;
+/// …and at most once in this interval.
+pub const PROBE_INTERVAL: Duration = Duration::from_secs(1);
+/// How long a probe may take.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// A node that served a bad or missing segment (the next node was tried).
 #[derive(Debug, Clone, Serialize)]
 pub struct BadSegment {
@@ -66,6 +81,23 @@ pub struct DownloadReport {
     pub resumed_bytes: u64,
     /// Nodes that served bad or missing segments.
     pub bad_segments: Vec<BadSegment>,
+    /// Nodes that could not be reached and were marked down (their segments came from the
+    /// other holders).
+    pub nodes_marked_down: Vec<NodeDown>,
+}
+
+/// A node marked down during a download after a failed connection.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeDown {
+    pub node: String,
+    /// Requests to the node that failed to connect or to complete.
+    pub failed_requests: u64,
+    /// Background probes sent while it was down.
+    pub probes: u64,
+    /// Whether a probe or a last-resort request found it answering again.
+    pub back_up: bool,
+    /// The first failure.
+    pub reason: String,
 }
 
 /// One root to fetch: where it sits in the output and which nodes hold it.
@@ -131,7 +163,14 @@ pub async fn download(
     }
     let urls = node_urls(client, &opts.nodes)?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
-    let cfgs = shard_configs(&nodes).await?;
+    let quick: Vec<NodeClient> = nodes
+        .iter()
+        .map(|n| n.clone().with_transport_attempts(1))
+        .collect();
+    let health = Health::new(quick.clone());
+    let _stop_probes = StopProbes(health.clone());
+    // Per node, the transport error that marked it down before the segments (not asked again).
+    let (cfgs, mut node_err) = live_shard_configs(&nodes, &health).await?;
 
     // File info for every root from every node.
     let mut parts = Vec::new();
@@ -140,10 +179,18 @@ pub async fn download(
         let mut infos: Vec<(usize, FileInfo)> = Vec::new();
         let mut unreachable = None;
         for (i, n) in nodes.iter().enumerate() {
+            if let Some(e) = &node_err[i] {
+                unreachable.get_or_insert_with(|| e.clone());
+                continue;
+            }
             match n.file_info(root, true).await {
                 Ok(Some(info)) if info.finalized => infos.push((i, info)),
                 Ok(_) => {}
-                Err(e @ RpcError::Transport { .. }) => unreachable = Some(e),
+                Err(e @ RpcError::Transport { .. }) => {
+                    health.failed(i, &e.to_string());
+                    node_err[i] = Some(e.clone());
+                    unreachable = Some(e)
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -237,15 +284,20 @@ pub async fn download(
         segments_downloaded: 0,
         resumed_bytes: resumed,
         bad_segments: Vec::new(),
+        nodes_marked_down: Vec::new(),
     };
-    let nodes = Arc::new(nodes);
+    let fetcher = Arc::new(Fetcher {
+        nodes,
+        quick,
+        cfgs,
+        health: health.clone(),
+    });
     for (k, p) in parts.iter().enumerate().skip(k0) {
         let first = if k == k0 { s0 } else { 0 };
         let conc = opts.concurrency.max(1);
         let name = part.display().to_string();
         let r = fetch_part(
-            &nodes,
-            &cfgs,
+            &fetcher,
             p,
             first,
             conc,
@@ -259,6 +311,8 @@ pub async fn download(
             return Err(cleanup_on_error(e, &part));
         }
     }
+    health.stop_probes();
+    report.nodes_marked_down = health.report();
     file.sync_all()
         .map_err(|e| cleanup_on_error(Error::io("write", &part, e), &part))?;
     drop(file);
@@ -305,8 +359,7 @@ type Fetched = (u64, std::result::Result<Vec<u8>, Error>, Vec<BadSegment>);
 
 #[allow(clippy::too_many_arguments)]
 async fn fetch_part(
-    nodes: &Arc<Vec<NodeClient>>,
-    cfgs: &[ShardConfig],
+    fetcher: &Arc<Fetcher>,
     p: &Part,
     first: u64,
     concurrency: usize,
@@ -321,12 +374,11 @@ async fn fetch_part(
     let mut done: BTreeMap<u64, Vec<u8>> = BTreeMap::new();
     let mut set: JoinSet<Fetched> = JoinSet::new();
     let holders = Arc::new(p.holders.clone());
-    let cfgs = Arc::new(cfgs.to_vec());
     while write_at < nsegs {
         while next < nsegs && set.len() < concurrency && done.len() < 2 * concurrency {
-            let (nodes, cfgs, holders) = (nodes.clone(), cfgs.clone(), holders.clone());
+            let (fetcher, holders) = (fetcher.clone(), holders.clone());
             let (root, size, seg) = (p.root, p.size, next);
-            set.spawn(async move { fetch_segment(&nodes, &cfgs, &holders, root, size, seg).await });
+            set.spawn(async move { fetch_segment(&fetcher, &holders, root, size, seg).await });
             next += 1;
         }
         let Some(r) = set.join_next().await else {
@@ -359,71 +411,330 @@ fn write_error(e: std::io::Error, what: &str) -> Error {
     }
 }
 
-/// Fetches segment `seg` from the first holder (starting at `seg % n`) that covers its shard and
-/// serves it with a valid proof.
-async fn fetch_segment(
+/// What a download fetches with: per node a client that retries and one that fails over at once,
+/// the shard configs and the nodes' health.
+struct Fetcher {
+    nodes: Vec<NodeClient>,
+    quick: Vec<NodeClient>,
+    cfgs: Vec<ShardConfig>,
+    health: Arc<Health>,
+}
+
+/// Reads the shard configs of the nodes that answer; a node that cannot be reached is marked
+/// down (its error is returned in its slot). Fails when no node answers, or when the ones that
+/// answer do not cover every shard.
+async fn live_shard_configs(
     nodes: &[NodeClient],
-    cfgs: &[ShardConfig],
+    health: &Health,
+) -> Result<(Vec<ShardConfig>, Vec<Option<RpcError>>)> {
+    let mut set = JoinSet::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let n = n.clone();
+        set.spawn(async move { (i, n.shard_config().await) });
+    }
+    let mut cfgs = vec![ShardConfig::default(); nodes.len()];
+    let mut down: Vec<Option<RpcError>> = vec![None; nodes.len()];
+    while let Some(r) = set.join_next().await {
+        let (i, r) = r.map_err(|e| Error::failed("storage.task", e.to_string()))?;
+        match r {
+            Ok(c) => cfgs[i] = c,
+            Err(e @ RpcError::Transport { .. }) => {
+                health.failed(i, &e.to_string());
+                down[i] = Some(e);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let live: Vec<usize> = (0..nodes.len()).filter(|&i| down[i].is_none()).collect();
+    let Some(first_down) = down.iter().flatten().next().cloned() else {
+        check_shard_configs(nodes, &cfgs)?;
+        return Ok((cfgs, down));
+    };
+    if live.is_empty() {
+        return Err(first_down.into());
+    }
+    let live_nodes: Vec<NodeClient> = live.iter().map(|&i| nodes[i].clone()).collect();
+    let live_cfgs: Vec<ShardConfig> = live.iter().map(|&i| cfgs[i]).collect();
+    if let Err(e) = check_shard_configs(&live_nodes, &live_cfgs) {
+        if e.code == "storage.shards_uncovered" {
+            let dead: Vec<&str> = (0..nodes.len())
+                .filter(|&i| down[i].is_some())
+                .map(|i| nodes[i].url())
+                .collect();
+            return Err(Error::unreachable(
+                "storage.unreachable",
+                format!(
+                    "the storage node(s) {} cannot be reached and the others do not hold every shard",
+                    dead.join(", ")
+                ),
+            )
+            .cause(e.message)
+            .cause(first_down.to_string())
+            .hint("check the nodes, then rerun the same command to resume"));
+        }
+        return Err(e);
+    }
+    Ok((cfgs, down))
+}
+
+/// Per node of a download: whether it is down, and what failover did.
+#[derive(Default)]
+struct NodeState {
+    down: bool,
+    ever_down: bool,
+    /// When it was marked down or last probed.
+    since: Option<Instant>,
+    /// Segments fetched (by any node) at that moment.
+    fetched_then: u64,
+    probing: bool,
+    failed_requests: u64,
+    probes: u64,
+    back_up: bool,
+    reason: String,
+}
+
+/// The health of the nodes of one download, shared by its segment tasks.
+struct Health {
+    /// One-attempt clients, for probes.
+    nodes: Vec<NodeClient>,
+    state: Mutex<Vec<NodeState>>,
+    /// Segments fetched so far.
+    fetched: AtomicU64,
+    probes: Mutex<Vec<tokio::task::AbortHandle>>,
+}
+
+/// Stops the background probes when the download ends, whichever way.
+struct StopProbes(Arc<Health>);
+
+impl Drop for StopProbes {
+    fn drop(&mut self) {
+        self.0.stop_probes();
+    }
+}
+
+impl Health {
+    fn new(nodes: Vec<NodeClient>) -> Arc<Health> {
+        let state = Mutex::new(nodes.iter().map(|_| NodeState::default()).collect());
+        Arc::new(Health {
+            nodes,
+            state,
+            fetched: AtomicU64::new(0),
+            probes: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Whether node `i` is up. For a node that is down and due a probe, starts one in the
+    /// background (its answer brings the node back for later segments).
+    fn is_up(self: &Arc<Self>, i: usize) -> bool {
+        let mut st = self.state.lock().expect("health lock");
+        let n = &mut st[i];
+        if !n.down {
+            return true;
+        }
+        let fetched = self.fetched.load(Ordering::Relaxed);
+        let due = !n.probing
+            && fetched >= n.fetched_then + PROBE_AFTER_SEGMENTS
+            && n.since.is_none_or(|t| t.elapsed() >= PROBE_INTERVAL);
+        if due {
+            n.probing = true;
+            n.probes += 1;
+            drop(st);
+            let h = self.clone();
+            let task = tokio::spawn(async move {
+                let ok = matches!(
+                    tokio::time::timeout(PROBE_TIMEOUT, h.nodes[i].status()).await,
+                    Ok(Ok(_))
+                );
+                h.probed(i, ok);
+            });
+            self.probes
+                .lock()
+                .expect("probes lock")
+                .push(task.abort_handle());
+        }
+        false
+    }
+
+    fn probed(&self, i: usize, ok: bool) {
+        let fetched = self.fetched.load(Ordering::Relaxed);
+        let mut st = self.state.lock().expect("health lock");
+        let n = &mut st[i];
+        n.probing = false;
+        if ok {
+            n.down = false;
+            n.back_up = true;
+            tracing::info!("storage node {} answers again", self.nodes[i].url());
+        } else {
+            n.since = Some(Instant::now());
+            n.fetched_then = fetched;
+            tracing::debug!("storage node {} is still down", self.nodes[i].url());
+        }
+    }
+
+    /// A request to node `i` failed in transport: it is down.
+    fn failed(&self, i: usize, reason: &str) {
+        let fetched = self.fetched.load(Ordering::Relaxed);
+        let mut st = self.state.lock().expect("health lock");
+        let n = &mut st[i];
+        n.failed_requests += 1;
+        if !n.down {
+            n.down = true;
+            n.ever_down = true;
+            n.since = Some(Instant::now());
+            n.fetched_then = fetched;
+            if n.reason.is_empty() {
+                n.reason = reason.to_string();
+            }
+            tracing::warn!(
+                "{reason}; not asking it for more segments in this run (probing it now and then)"
+            );
+        }
+    }
+
+    /// Node `i` served a valid segment for a request sent at `sent`.
+    fn served(&self, i: usize, sent: Instant) {
+        self.fetched.fetch_add(1, Ordering::Relaxed);
+        let mut st = self.state.lock().expect("health lock");
+        let n = &mut st[i];
+        // An answer to a request sent before the node was marked down says nothing new.
+        if n.down && n.since.is_none_or(|t| sent >= t) {
+            n.down = false;
+            n.back_up = true;
+        }
+    }
+
+    fn stop_probes(&self) {
+        for p in self.probes.lock().expect("probes lock").drain(..) {
+            p.abort();
+        }
+    }
+
+    fn report(&self) -> Vec<NodeDown> {
+        let st = self.state.lock().expect("health lock");
+        st.iter()
+            .zip(&self.nodes)
+            .filter(|(n, _)| n.ever_down)
+            .map(|(n, c)| NodeDown {
+                node: c.url().to_string(),
+                failed_requests: n.failed_requests,
+                probes: n.probes,
+                back_up: n.back_up,
+                reason: n.reason.clone(),
+            })
+            .collect()
+    }
+}
+
+/// What one request for a segment gave.
+enum Outcome {
+    Served(Vec<u8>),
+    /// The node could not be reached.
+    Unreachable(String),
+    /// The node answered without a valid segment.
+    Bad(String),
+}
+
+async fn ask(
+    f: &Fetcher,
+    client: &NodeClient,
+    (ni, tx_seq, _): (usize, u64, u64),
+    root: Hash,
+    size: u64,
+    seg: u64,
+) -> Outcome {
+    let sent = Instant::now();
+    match client
+        .download_segment_with_proof_by_tx_seq(tx_seq, seg)
+        .await
+    {
+        Ok(Some(s)) => {
+            if s.index != seg {
+                Outcome::Bad(format!("sent segment {} instead", s.index))
+            } else if s.root != root {
+                Outcome::Bad("sent a segment of another root".to_string())
+            } else {
+                match merkle::verify_segment(&root, &s.data, seg, size, &s.proof) {
+                    Ok(()) => {
+                        f.health.served(ni, sent);
+                        Outcome::Served(s.data)
+                    }
+                    Err(e) => Outcome::Bad(format!("invalid segment: {e}")),
+                }
+            }
+        }
+        Ok(None) => Outcome::Bad("does not have the segment".to_string()),
+        Err(e) if e.is_transport() => {
+            let reason = e.to_string();
+            f.health.failed(ni, &reason);
+            Outcome::Unreachable(reason)
+        }
+        Err(e) => Outcome::Bad(e.to_string()),
+    }
+}
+
+/// Fetches segment `seg` from the first holder (starting at `seg % n`) that covers its shard, is
+/// up and serves it with a valid proof; when none does, asks the holders that are down or failed
+/// to connect again, with retries.
+async fn fetch_segment(
+    f: &Fetcher,
     holders: &[(usize, u64, u64)],
     root: Hash,
     size: u64,
     seg: u64,
 ) -> Fetched {
     let n = holders.len().max(1);
-    let mut bad = Vec::new();
-    let mut tried = Vec::new();
-    let mut all_unreachable = true;
-    for j in 0..holders.len() {
-        let (ni, tx_seq, start_seg) = holders[(seg as usize + j) % n];
-        if !cfgs[ni].covers(start_seg + seg) {
-            continue;
-        }
-        let node = &nodes[ni];
-        tried.push(node.url().to_string());
-        let reason = match node
-            .download_segment_with_proof_by_tx_seq(tx_seq, seg)
-            .await
-        {
-            Ok(Some(s)) => {
-                if s.index != seg {
-                    format!("sent segment {} instead", s.index)
-                } else if s.root != root {
-                    "sent a segment of another root".to_string()
-                } else {
-                    match merkle::verify_segment(&root, &s.data, seg, size, &s.proof) {
-                        Ok(()) => return (seg, Ok(s.data), bad),
-                        Err(e) => format!("invalid segment: {e}"),
-                    }
-                }
-            }
-            Ok(None) => "does not have the segment".to_string(),
-            Err(e) => {
-                if !e.is_transport() {
-                    all_unreachable = false;
-                }
-                let reason = e.to_string();
-                bad.push(BadSegment {
-                    node: node.url().into(),
-                    root: hex_hash::to_hex(&root),
-                    segment: seg,
-                    reason,
-                });
-                continue;
-            }
-        };
-        all_unreachable = false;
-        tracing::warn!("storage node {} segment {seg}: {reason}", node.url());
-        bad.push(BadSegment {
-            node: node.url().into(),
-            root: hex_hash::to_hex(&root),
-            segment: seg,
-            reason,
-        });
-    }
-    let details: Vec<String> = bad
-        .iter()
-        .map(|b| format!("{}: {}", b.node, b.reason))
+    let covering: Vec<(usize, u64, u64)> = (0..holders.len())
+        .map(|j| holders[(seg as usize + j) % n])
+        .filter(|&(ni, _, start_seg)| f.cfgs[ni].covers(start_seg + seg))
         .collect();
+    let mut bad = Vec::new();
+    let mut details = Vec::new();
+    let mut tried: Vec<String> = Vec::new();
+    let mut all_unreachable = true;
+    let mut again = Vec::new();
+    for pass in 0..2 {
+        let list = if pass == 0 {
+            covering.clone()
+        } else {
+            std::mem::take(&mut again)
+        };
+        for h in list {
+            let ni = h.0;
+            let client = if pass == 0 {
+                if !f.health.is_up(ni) {
+                    again.push(h);
+                    continue;
+                }
+                &f.quick[ni]
+            } else {
+                &f.nodes[ni]
+            };
+            let url = client.url();
+            if !tried.iter().any(|t| t == url) {
+                tried.push(url.to_string());
+            }
+            match ask(f, client, h, root, size, seg).await {
+                Outcome::Served(data) => return (seg, Ok(data), bad),
+                Outcome::Unreachable(reason) => {
+                    if pass == 0 {
+                        again.push(h);
+                    }
+                    details.push(reason);
+                }
+                Outcome::Bad(reason) => {
+                    all_unreachable = false;
+                    tracing::warn!("storage node {url} segment {seg}: {reason}");
+                    details.push(format!("{url}: {reason}"));
+                    bad.push(BadSegment {
+                        node: url.into(),
+                        root: hex_hash::to_hex(&root),
+                        segment: seg,
+                        reason,
+                    });
+                }
+            }
+        }
+    }
     let err = if tried.is_empty() {
         Error::verification(
             "storage.no_holder",
@@ -454,4 +765,69 @@ async fn fetch_segment(
     };
     let err = details.into_iter().fold(err, |e, d| e.cause(d));
     (seg, Err(err), bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_failed_node_stays_down_until_a_request_sent_after_the_failure_succeeds() {
+        let h = Health::new(vec![
+            NodeClient::new("http://127.0.0.1:9"),
+            NodeClient::new("http://127.0.0.1:10"),
+        ]);
+        let before = Instant::now();
+        assert!(h.is_up(0));
+        h.failed(0, "refused");
+        h.failed(0, "refused again");
+        assert!(!h.is_up(0));
+        assert!(h.is_up(1));
+        // A late answer to a request sent before it was marked down does not bring it back.
+        h.served(0, before);
+        assert!(!h.is_up(0));
+        // No probe before PROBE_AFTER_SEGMENTS more segments were fetched.
+        for _ in 1..PROBE_AFTER_SEGMENTS {
+            h.served(1, Instant::now());
+        }
+        assert!(!h.is_up(0));
+        assert_eq!(h.report()[0].probes, 0);
+        // An answer to a later request (a last resort) does.
+        h.served(0, Instant::now());
+        assert!(h.is_up(0));
+        let r = h.report();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].node, "http://127.0.0.1:9");
+        assert_eq!(r[0].failed_requests, 2);
+        assert_eq!(r[0].reason, "refused");
+        assert!(r[0].back_up);
+    }
+
+    #[tokio::test]
+    async fn a_down_node_is_probed_once_enough_segments_and_time_have_passed() {
+        let dead = NodeClient::new("http://127.0.0.1:9").with_transport_attempts(1);
+        let h = Health::new(vec![dead, NodeClient::new("http://127.0.0.1:10")]);
+        h.failed(0, "refused");
+        for _ in 0..PROBE_AFTER_SEGMENTS {
+            h.served(1, Instant::now());
+        }
+        tokio::time::sleep(PROBE_INTERVAL).await;
+        assert!(!h.is_up(0), "the probe runs in the background");
+        assert!(!h.is_up(0));
+        for _ in 0..100 {
+            if !h.state.lock().unwrap()[0].probing {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let r = h.report();
+        assert_eq!(
+            r[0].probes, 1,
+            "one probe at a time, then not before the next segments"
+        );
+        assert_eq!(r[0].failed_requests, 1, "a probe is not a segment request");
+        assert!(!r[0].back_up);
+        assert!(!h.is_up(0));
+        assert_eq!(h.report()[0].probes, 1);
+    }
 }

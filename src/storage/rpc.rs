@@ -117,6 +117,7 @@ pub struct NodeClient {
     http: reqwest::Client,
     next_id: AtomicU64,
     backoff: Duration,
+    transport_attempts: u32,
 }
 
 impl Clone for NodeClient {
@@ -126,6 +127,7 @@ impl Clone for NodeClient {
             http: self.http.clone(),
             next_id: AtomicU64::new(self.next_id.load(Ordering::Relaxed)),
             backoff: self.backoff,
+            transport_attempts: self.transport_attempts,
         }
     }
 }
@@ -138,12 +140,20 @@ impl NodeClient {
             http: shared_http().clone(),
             next_id: AtomicU64::new(1),
             backoff: Duration::from_millis(250),
+            transport_attempts: TRANSPORT_ATTEMPTS,
         }
     }
 
     /// The same client with another first retry delay (tests use a short one).
     pub fn with_backoff(mut self, backoff: Duration) -> NodeClient {
         self.backoff = backoff;
+        self
+    }
+
+    /// The same client making `attempts` (at least 1) tries on a transport failure instead of
+    /// [`TRANSPORT_ATTEMPTS`]: a download with another replica at hand fails over at once.
+    pub fn with_transport_attempts(mut self, attempts: u32) -> NodeClient {
+        self.transport_attempts = attempts.max(1);
         self
     }
 
@@ -262,10 +272,10 @@ impl NodeClient {
                 message: format!("cannot encode the request: {e}"),
             })?
             .into();
-        // Transport failures get TRANSPORT_ATTEMPTS in all, a busy node BUSY_ATTEMPTS.
+        // Transport failures get `transport_attempts` in all, a busy node BUSY_ATTEMPTS.
         let mut transport_failures = 0;
         let policy = crate::chain::retry::Policy {
-            attempts: BUSY_ATTEMPTS.max(TRANSPORT_ATTEMPTS),
+            attempts: BUSY_ATTEMPTS.max(self.transport_attempts),
             first_delay: self.backoff,
             max_delay: Duration::from_secs(4),
         };
@@ -276,7 +286,7 @@ impl NodeClient {
             |e: &RpcError| {
                 if e.is_transport() {
                     transport_failures += 1;
-                    transport_failures < TRANSPORT_ATTEMPTS
+                    transport_failures < self.transport_attempts
                 } else {
                     e.is_busy()
                 }

@@ -148,7 +148,15 @@ pub async fn shard_configs(nodes: &[NodeClient]) -> Result<Vec<ShardConfig>> {
     let mut cfgs = vec![ShardConfig::default(); nodes.len()];
     while let Some(r) = set.join_next().await {
         let (i, r) = r.map_err(|e| Error::failed("storage.task", e.to_string()))?;
-        let cfg = r?;
+        cfgs[i] = r?;
+    }
+    check_shard_configs(nodes, &cfgs)?;
+    Ok(cfgs)
+}
+
+/// Checks that every shard config is valid and that together they cover every shard.
+pub(crate) fn check_shard_configs(nodes: &[NodeClient], cfgs: &[ShardConfig]) -> Result<()> {
+    for (i, cfg) in cfgs.iter().enumerate() {
         if !cfg.is_valid() {
             return Err(Error::failed(
                 "storage.bad_shard",
@@ -160,14 +168,13 @@ pub async fn shard_configs(nodes: &[NodeClient]) -> Result<Vec<ShardConfig>> {
                 ),
             ));
         }
-        cfgs[i] = cfg;
     }
     let max = cfgs.iter().map(|c| c.num_shard).max().unwrap_or(1);
     for residue in 0..max {
         if !cfgs.iter().any(|c| c.covers(residue)) {
             let list: Vec<String> = nodes
                 .iter()
-                .zip(&cfgs)
+                .zip(cfgs)
                 .map(|(n, c)| format!("{} ({}/{})", n.url(), c.shard_id, c.num_shard))
                 .collect();
             return Err(Error::usage(
@@ -180,7 +187,7 @@ pub async fn shard_configs(nodes: &[NodeClient]) -> Result<Vec<ShardConfig>> {
             .hint("add the storage nodes of the missing shards with --storage-node"));
         }
     }
-    Ok(cfgs)
+    Ok(())
 }
 
 // ------------------------------------------------------------------------------------------
