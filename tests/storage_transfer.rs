@@ -584,6 +584,7 @@ fn a_crash_while_the_submit_is_pending_never_pays_twice() {
         assert_eq!(submissions(&net), before + i as u64 + 1, "signal {signal}");
         assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
     }
+}
 
 /// A progress sink that kill -9s a process when the download writes its first segment.
 struct KillOnFirstWrite(u32);
