@@ -196,7 +196,6 @@ async fn a_million_item_batch_from_64_clients_is_refused_and_the_node_stays_unde
         }
     }
     let peak = node.peak_rss();
-    eprintln!("node peak RSS (VmHWM) after the flood: {} MiB", peak >> 20);
     assert!(
         peak < 256 << 20,
         "peak RSS {} MiB is over 256 MiB",

@@ -542,6 +542,8 @@ fn run_until_waiting_for_a_tx(net: &Devnet, args: &[&str]) -> (std::process::Chi
             return (child, format!("0x{h}"));
         }
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("cohort {args:?} ended without waiting for a transaction");
 }
 

@@ -717,14 +717,12 @@ impl Store {
         write_segment(&path, proof_json, data)?;
         let mut inner = self.lock();
         let now = SystemTime::now();
-        if !inner.cache.contains_key(&key) {
+        let entry = match inner.cache.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             // Evicted or expired while we wrote: start the entry again if the file is there.
-            if !path.exists() {
-                return Err(full());
-            }
-            inner.cache.insert(key, CacheEntry::new(now));
-        }
-        let entry = inner.cache.get_mut(&key).expect("present");
+            std::collections::hash_map::Entry::Vacant(_) if !path.exists() => return Err(full()),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(CacheEntry::new(now)),
+        };
         entry.used = now;
         let fresh = entry.segs.insert(index, len).is_none();
         if fresh {
