@@ -407,3 +407,63 @@ fn credentials_in_urls_never_reach_errors_or_logs() {
     let v = home.json(&["--rpc-url", SECRET_URL, "config", "show"]);
     assert_eq!(v["profile"]["rpc_url"], SECRET_URL);
 }
+
+#[test]
+fn argument_errors_under_json_are_the_documented_json_error() {
+    let home = Home::new();
+    let bad: &[&[&str]] = &[
+        &["train", "spec.toml", "--steps", "abc"],
+        &["--color", "purple", "config", "show"],
+        &["completions", "tcsh"],
+        &["node", "run", "--data-dir", "x", "--rpc-max-batch", "-5"],
+        &["config", "show", "--nope"],
+        &["dataset"],
+        &[],
+        &["wallet", "new"],
+        &["job", "show"],
+        &["storage", "upload"],
+        &["--progress", "sideways", "config", "show"],
+        &["frobnicate"],
+    ];
+    for args in bad {
+        let out = home.cmd().args(*args).arg("--json").output().unwrap();
+        let code = out.status.code().unwrap();
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: stdout must stay empty");
+        let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+            panic!(
+                "{args:?}: stderr is not one JSON document ({e}):\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        assert_eq!(err["error"]["exit_code"], 2, "{args:?}: {err}");
+        assert!(err["error"]["code"].as_str().unwrap().starts_with("usage."));
+        assert!(!err["error"]["message"].as_str().unwrap().is_empty());
+        // The same mistake without --json is clap's text, not JSON.
+        let plain = home.cmd().args(*args).output().unwrap();
+        assert_eq!(plain.status.code(), Some(2), "{args:?}");
+        assert!(!plain.stderr.starts_with(b"{"), "{args:?}");
+    }
+    // Help and version are not errors, with or without --json.
+    home.cmd().args(["--help", "--json"]).assert().success();
+    home.cmd().args(["--version", "--json"]).assert().success();
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_printed_lossily_never_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join(std::ffi::OsStr::from_bytes(b"bad\xffname.bin"));
+    std::fs::write(&f, vec![7u8; 5000]).unwrap();
+    let out = home
+        .cmd()
+        .args(["storage", "root", "--json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["path"].as_str().unwrap().ends_with("bad\u{fffd}name.bin"), "{v}");
+    assert!(v["root"].as_str().unwrap().starts_with("0x"));
+}

@@ -166,11 +166,7 @@ pub fn command() -> clap::Command {
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = e.exit_code();
-            let _ = e.print();
-            return code;
-        }
+        Err(e) => return argument_error(e),
     };
     let printer = cli.global.printer();
     init_logging(cli.global.verbose);
@@ -203,6 +199,70 @@ pub fn main() -> i32 {
             printer.error(&e);
             e.exit_code()
         }
+    }
+}
+
+/// Reports an argument error: clap's own text, or under `--json` the documented JSON error
+/// object on stderr. Help and version requests print as clap prints them.
+fn argument_error(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind as K;
+    let json = std::env::args_os().any(|a| a == "--json");
+    if !json || matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+        let code = e.exit_code();
+        let _ = e.print();
+        return code;
+    }
+    let err = from_clap(&e);
+    Printer::new(
+        true,
+        false,
+        0,
+        false,
+        crate::ui::ProgressMode::None,
+        crate::ui::ColorChoice::Never,
+    )
+    .error(&err);
+    err.exit_code()
+}
+
+/// clap's error as cohort's: exit 2, the first line as the message, clap's tips as the hint.
+fn from_clap(e: &clap::Error) -> Error {
+    if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return Error::usage("usage.missing", "a subcommand is required")
+            .hint("run the command with --help to see its subcommands");
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let mut hint = None;
+    let mut causes = Vec::new();
+    for l in lines {
+        if let Some(t) = l.strip_prefix("tip: ") {
+            hint = Some(t.to_string());
+        } else if l.starts_with("For more information") {
+            hint.get_or_insert_with(|| "see the command's --help".to_string());
+        } else {
+            causes.push(l.to_string());
+        }
+    }
+    let code = match e.kind() {
+        clap::error::ErrorKind::UnknownArgument => "usage.unknown_argument",
+        clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::ValueValidation => {
+            "usage.invalid_value"
+        }
+        clap::error::ErrorKind::MissingRequiredArgument
+        | clap::error::ErrorKind::MissingSubcommand
+        | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "usage.missing",
+        _ => "usage.arguments",
+    };
+    let mut err = Error::usage(code, message);
+    for c in causes {
+        err = err.cause(c);
+    }
+    match hint {
+        Some(h) => err.hint(h),
+        None => err,
     }
 }
 

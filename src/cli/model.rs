@@ -188,6 +188,7 @@ pub struct AverageArgs {
 
 #[derive(Debug, Serialize)]
 struct Averaged {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     out: PathBuf,
     inputs: Vec<(PathBuf, f64)>,
 }

@@ -447,6 +447,7 @@ struct ListRow {
     name: String,
     #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     address: Option<Address>,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     keystore: PathBuf,
     default: bool,
     remembered: bool,

@@ -32,6 +32,7 @@ pub struct DownloadedFile {
     pub contributor: Address,
     pub path: String,
     /// Where it was written.
+    #[serde(serialize_with = "crate::fsutil::lossy::option")]
     pub file: Option<PathBuf>,
     pub size: u64,
     pub status: FileOutcome,
@@ -44,6 +45,7 @@ pub struct DownloadReport {
     pub dataset_id: u64,
     pub name: String,
     pub sealed: bool,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub output: PathBuf,
     pub files: Vec<DownloadedFile>,
     pub downloaded: u64,

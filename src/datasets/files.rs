@@ -38,6 +38,7 @@ pub enum SkipReason {
 /// A file the walk passed over.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub source: PathBuf,
     pub reason: SkipReason,
     pub detail: Option<String>,

@@ -76,6 +76,7 @@ pub struct UploadEntry {
     /// Path inside the dataset (absent for files that have none).
     pub path: Option<String>,
     /// Where it is on disk.
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub source: PathBuf,
     pub size: Option<u64>,
     pub root: Option<B256>,

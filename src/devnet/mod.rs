@@ -43,6 +43,7 @@ pub struct ProcessInfo {
     /// A string the process's command line contains, so a reused PID is never taken for ours.
     pub marker: String,
     pub url: String,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub log: PathBuf,
 }
 
@@ -51,6 +52,7 @@ pub struct ProcessInfo {
 pub struct NodeInfo {
     #[serde(flatten)]
     pub process: ProcessInfo,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub data_dir: PathBuf,
     pub shard_id: u64,
     pub num_shards: u64,
@@ -234,6 +236,7 @@ pub struct Status {
     pub processes: Vec<ProcessStatus>,
     pub storage_nodes: Vec<String>,
     pub dev_accounts: Vec<String>,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub state_dir: PathBuf,
 }
 

@@ -375,8 +375,11 @@ pub struct ProvenanceWorker {
 pub struct ModelDownload {
     pub job_id: u64,
     pub model_root: B256,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub model: PathBuf,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub spec: PathBuf,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub provenance: PathBuf,
     pub size: u64,
 }

@@ -50,6 +50,7 @@ pub struct PlannedDataset {
 /// Everything `job submit` will do, checked and priced.
 #[derive(Debug, Serialize)]
 pub struct SubmitPlan {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub spec_file: PathBuf,
     pub trainer: TrainerKind,
     pub datasets: Vec<PlannedDataset>,

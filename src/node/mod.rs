@@ -58,6 +58,7 @@ pub struct NodeConfig {
 #[derive(Debug, Clone, Serialize)]
 pub struct NodeReport {
     pub rpc_url: String,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub data_dir: PathBuf,
     pub shard: String,
     pub next_tx_seq: u64,

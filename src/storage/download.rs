@@ -70,6 +70,7 @@ pub struct BadSegment {
 /// The result of a download.
 #[derive(Debug, Clone, Serialize)]
 pub struct DownloadReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub path: PathBuf,
     pub roots: Vec<String>,
     pub size: u64,

@@ -108,6 +108,7 @@ pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<
 /// The local Merkle facts of a file: no network.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RootReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub path: std::path::PathBuf,
     pub size: u64,
     /// The file root; `null` when the file is split into several fragments.

@@ -105,6 +105,7 @@ pub struct FragmentReport {
 /// The result of uploading one file.
 #[derive(Debug, Clone, Serialize)]
 pub struct UploadReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub path: PathBuf,
     pub size: u64,
     /// The file root; `null` when the file was split into several fragments.

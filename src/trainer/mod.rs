@@ -174,8 +174,11 @@ pub struct MetricRow {
 /// What a training run did.
 #[derive(Debug, Clone, Serialize)]
 pub struct TrainReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub final_checkpoint: PathBuf,
+    #[serde(serialize_with = "crate::fsutil::lossy::vec")]
     pub checkpoints: Vec<PathBuf>,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub metrics_file: PathBuf,
     pub start_step: u64,
     pub end_step: u64,
@@ -190,6 +193,7 @@ pub struct TrainReport {
     pub unigram_bits_per_byte: f64,
     pub parameters: u64,
     pub files: usize,
+    #[serde(serialize_with = "crate::fsutil::lossy::vec")]
     pub skipped_binary: Vec<PathBuf>,
     pub device: String,
     pub metrics: Vec<MetricRow>,
@@ -529,6 +533,7 @@ pub enum Split {
 /// A model's loss on some data.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub checkpoint: PathBuf,
     pub step: u64,
     pub split: Split,

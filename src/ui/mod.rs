@@ -5,3 +5,6 @@ mod progress;
 pub mod table;
 
 pub use printer::{ColorChoice, Printer, ProgressMode};
+mod safe;
+
+pub use safe::terminal_safe;

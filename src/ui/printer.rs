@@ -93,6 +93,7 @@ impl Printer {
         } else {
             let text = human(value);
             if !text.is_empty() {
+                let text = super::terminal_safe(&text);
                 write_stdout(&format!("{}\n", text.trim_end_matches('\n')));
             }
         }
@@ -112,21 +113,21 @@ impl Printer {
             let text = serde_json::to_string_pretty(value).expect("results serialize");
             write_stdout(&format!("{text}\n"));
         } else {
-            write_stdout(&format!("{human}\n"));
+            write_stdout(&format!("{}\n", super::terminal_safe(human)));
         }
     }
 
     /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`.
     pub fn note(&self, msg: &str) {
         if !self.quiet {
-            write_stderr(&format!("{msg}\n"));
+            write_stderr(&format!("{}\n", super::terminal_safe(msg)));
         }
     }
 
     pub fn warn(&self, msg: &str) {
         if !self.quiet {
             let label = self.paint("warning:", "33;1");
-            write_stderr(&format!("{label} {msg}\n"));
+            write_stderr(&format!("{label} {}\n", super::terminal_safe(msg)));
         }
     }
 
@@ -143,15 +144,20 @@ impl Printer {
             write_stderr(&format!("{}\n", serde_json::json!({ "error": obj })));
             return;
         }
-        let mut out = format!("{} {}\n", self.paint("error:", "31;1"), err.message);
+        let safe = super::terminal_safe;
+        let mut out = format!(
+            "{} {}\n",
+            self.paint("error:", "31;1"),
+            safe(&err.message)
+        );
         if !err.causes.is_empty() {
             out.push_str("  Caused by:\n");
             for c in &err.causes {
-                out.push_str(&format!("    {c}\n"));
+                out.push_str(&format!("    {}\n", safe(c)));
             }
         }
         if let Some(h) = &err.hint {
-            out.push_str(&format!("{} {h}\n", self.paint("hint:", "36;1")));
+            out.push_str(&format!("{} {}\n", self.paint("hint:", "36;1"), safe(h)));
         }
         write_stderr(&out);
     }

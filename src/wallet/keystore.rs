@@ -131,6 +131,7 @@ pub struct WalletEntry {
     /// From the file's `address` field; `None` for a file without one.
     #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     pub address: Option<Address>,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub path: PathBuf,
 }
 

@@ -178,6 +178,7 @@ pub struct Saved {
     pub name: String,
     #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub address: Address,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub keystore: PathBuf,
 }
 

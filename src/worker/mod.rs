@@ -696,6 +696,7 @@ pub async fn run(
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub worker: WorkerRecord,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub state_dir: PathBuf,
     pub state: WorkerState,
     #[serde(skip_serializing_if = "Option::is_none")]
