@@ -454,7 +454,9 @@ fn a_file_name_that_is_not_utf8_is_printed_lossily_never_a_panic() {
     use std::os::unix::ffi::OsStrExt;
     let home = Home::new();
     let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join(std::ffi::OsStr::from_bytes(b"bad\xffname.bin"));
+    let f = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"bad\xffname.bin"));
     std::fs::write(&f, vec![7u8; 5000]).unwrap();
     let out = home
         .cmd()
@@ -462,8 +464,15 @@ fn a_file_name_that_is_not_utf8_is_printed_lossily_never_a_panic() {
         .arg(&f)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["path"].as_str().unwrap().ends_with("bad\u{fffd}name.bin"), "{v}");
+    assert!(
+        v["path"].as_str().unwrap().ends_with("bad\u{fffd}name.bin"),
+        "{v}"
+    );
     assert!(v["root"].as_str().unwrap().starts_with("0x"));
 }

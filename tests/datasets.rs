@@ -679,4 +679,78 @@ fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
     let err = v["files"][0]["error"].as_str().unwrap();
     assert!(err.contains("refusing the dataset path"), "{err}");
     assert!(!dir.path().join("escaped.txt").exists());
+
+    // A path written to the registry directly may carry terminal escapes: they are shown
+    // escaped, never sent raw to the curator's terminal.
+    contribute_raw(&net, 1, 1, 11, "a\x1b]0;pwned\x07b\x1b[2J.txt");
+    for args in [
+        &["dataset", "show", "evil"][..],
+        &["dataset", "review", "evil", "1", "--accept", "--score", "1"][..],
+    ] {
+        let out = net.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        for raw in ['\x1b', '\x07'] {
+            assert!(!text.contains(raw) && !String::from_utf8_lossy(&out.stderr).contains(raw));
+        }
+        if args[1] == "show" {
+            assert!(text.contains("a\\x1b]0;pwned\\x07b"), "{text}");
+        }
+    }
+
+    // A file name that is not UTF-8 never panics a result: storage upload prints it lossily,
+    // dataset upload skips it by name and uploads the rest.
+    use std::os::unix::ffi::OsStrExt;
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    let bad = src.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt"));
+    std::fs::write(&bad, b"not utf-8 named\n").unwrap();
+    std::fs::write(src.join("good.txt"), b"a good name\n").unwrap();
+    let out = net
+        .cmd()
+        .args(["storage", "upload", "--json", "--wallet", "dev:1"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let up: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        up["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bad\u{fffd}name.txt"),
+        "{up}"
+    );
+    assert!(up["root"].as_str().unwrap().starts_with("0x"), "{up}");
+    create(&net, "names", &[]);
+    let (code, v) = json_code(
+        &net,
+        &[
+            "dataset",
+            "upload",
+            "names",
+            src.to_str().unwrap(),
+            "--wallet",
+            "dev:1",
+        ],
+    );
+    // The bad name counts as an error (exit 1), named lossily; the good file is uploaded.
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["uploaded"], 1, "{v}");
+    assert_eq!(v["files"][0]["status"], "bad_name", "{v}");
+    assert!(
+        v["files"][0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("bad\u{fffd}name.txt"),
+        "{v}"
+    );
 }

@@ -145,11 +145,7 @@ impl Printer {
             return;
         }
         let safe = super::terminal_safe;
-        let mut out = format!(
-            "{} {}\n",
-            self.paint("error:", "31;1"),
-            safe(&err.message)
-        );
+        let mut out = format!("{} {}\n", self.paint("error:", "31;1"), safe(&err.message));
         if !err.causes.is_empty() {
             out.push_str("  Caused by:\n");
             for c in &err.causes {
