@@ -754,3 +754,29 @@ fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
         "{v}"
     );
 }
+
+#[test]
+fn a_crash_while_a_contribution_is_pending_records_it_once() {
+    // A block time keeps each transaction pending for a while, as on every real chain.
+    let net = Devnet::start_with(1, 1, &["--block-time", "2"]);
+    create(&net, "pending", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("one.txt");
+    std::fs::write(&f, b"one contribution, recorded once\n").unwrap();
+    let args = [
+        "dataset",
+        "upload",
+        "pending",
+        f.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ];
+    let (mut child, hash) = common::run_until_waiting_for_a_tx(&net, &args, "recording");
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let _ = child.wait();
+    let (code, v) = json_code(&net, &args);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["files"][0]["tx_hash"], Value::String(hash), "{v}");
+    let show = net.json(&["dataset", "show", "pending"]);
+    assert_eq!(show["contributions"].as_array().unwrap().len(), 1, "{show}");
+}

@@ -517,36 +517,6 @@ fn after_a_devnet_reset_the_same_file_is_submitted_again_not_waited_for() {
     assert_eq!(std::fs::read(&out).unwrap(), data);
 }
 
-/// Starts `cohort ARGS --progress json`, reads its progress events until one says it is waiting
-/// for a transaction, and returns the child there (still running) with that transaction hash.
-fn run_until_waiting_for_a_tx(net: &Devnet, args: &[&str]) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
-        .args(args)
-        .args(["--progress", "json"])
-        .env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .env_remove("COHORT_PROFILE")
-        .env_remove("COHORT_WALLET")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let err = std::io::BufReader::new(child.stderr.take().unwrap());
-    for line in err.lines() {
-        let line = line.unwrap();
-        if let Ok(v) = serde_json::from_str::<Value>(&line)
-            && let Some(m) = v["data"]["message"].as_str()
-            && let Some(h) = m.strip_prefix("waiting for 0x")
-        {
-            return (child, format!("0x{h}"));
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("cohort {args:?} ended without waiting for a transaction");
-}
-
 /// The number of submissions the flow has recorded.
 fn submissions(net: &Devnet) -> u64 {
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -571,8 +541,11 @@ fn a_crash_while_the_submit_is_pending_never_pays_twice() {
     let before = submissions(&net);
     for (i, signal) in [libc::SIGKILL, libc::SIGINT].into_iter().enumerate() {
         let f = write(dir.path(), &format!("f{i}.bin"), &content(300_000, 40 + i));
-        let (child, hash) =
-            run_until_waiting_for_a_tx(&net, &["storage", "upload", s(&f), "--wallet", "dev:0"]);
+        let (child, hash) = common::run_until_waiting_for_a_tx(
+            &net,
+            &["storage", "upload", s(&f), "--wallet", "dev:0"],
+            "submitting",
+        );
         unsafe { libc::kill(child.id() as i32, signal) };
         let mut child = child;
         let _ = child.wait();

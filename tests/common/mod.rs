@@ -115,3 +115,47 @@ impl Drop for Devnet {
         let _ = self.home.cmd().args(["devnet", "down"]).output();
     }
 }
+
+/// Starts `cohort ARGS --progress json` in the devnet's home, reads its progress events until a
+/// step whose label starts with `label` says it is waiting for a transaction, and returns the
+/// child there (still running) with that transaction's hash.
+pub fn run_until_waiting_for_a_tx(
+    net: &Devnet,
+    args: &[&str],
+    label: &str,
+) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .args(args)
+        .args(["--progress", "json"])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .env_remove("COHORT_WALLET")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut ids = std::collections::HashSet::new();
+    for line in err.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.unwrap()) else {
+            continue;
+        };
+        if v["type"] == "begin" && v["data"]["label"].as_str().unwrap_or("").starts_with(label) {
+            ids.insert(v["data"]["id"].as_u64());
+        }
+        if v["type"] == "message"
+            && ids.contains(&v["data"]["id"].as_u64())
+            && let Some(h) = v["data"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .strip_prefix("waiting for 0x")
+        {
+            return (child, format!("0x{h}"));
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+}
