@@ -217,11 +217,10 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
             ),
             (
                 "phase",
-                if s.state.phase.is_empty() {
-                    "-".into()
-                } else {
-                    s.state.phase.clone()
-                },
+                s.state
+                    .phase
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "-".into()),
             ),
             (
                 "submitted rounds",

@@ -64,7 +64,7 @@ impl JobState {
 }
 
 /// A submission's status (the contract's `WorkStatus`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
     None,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use alloy::primitives::{Address, B256, U256};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::bundle::{JobBundle, RoundReport, WorkBundle};
 use super::{JobInfo, JobMarket, JobState, WorkStatus};
@@ -18,7 +18,7 @@ use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 
 /// One submission as `job show` lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SubmissionDetail {
     pub worker: Address,
     pub bundle_root: B256,
@@ -38,12 +38,33 @@ pub struct SubmissionDetail {
     pub final_val_loss: Option<f64>,
 }
 
+/// Where a round stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    /// Not started yet.
+    Pending,
+    /// Started, not finalized.
+    Running,
+    /// Finalized on chain (aggregate and report recorded).
+    Finalized,
+}
+
+impl std::fmt::Display for RoundStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoundStatus::Pending => "pending",
+            RoundStatus::Running => "running",
+            RoundStatus::Finalized => "finalized",
+        })
+    }
+}
+
 /// One round.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RoundDetail {
     pub round: u32,
-    /// pending, running or finalized.
-    pub status: String,
+    pub status: RoundStatus,
     pub submissions: Vec<SubmissionDetail>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_root: Option<B256>,
@@ -133,7 +154,7 @@ pub async fn detail(
         if r >= last {
             rounds.push(RoundDetail {
                 round: r,
-                status: "pending".into(),
+                status: RoundStatus::Pending,
                 submissions: vec![],
                 aggregate_root: None,
                 report_root: None,
@@ -219,11 +240,10 @@ pub async fn detail(
         rounds.push(RoundDetail {
             round: r,
             status: if result.is_some() {
-                "finalized"
+                RoundStatus::Finalized
             } else {
-                "running"
-            }
-            .into(),
+                RoundStatus::Running
+            },
             submissions: details,
             aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
             report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),

@@ -682,16 +682,12 @@ fn finish(
     })
 }
 
+/// The aggregate's validation loss per round, read as `job show`'s own type.
 fn validation_losses(job: &Value) -> Vec<f64> {
-    let rounds = job["rounds"].as_array().cloned().unwrap_or_default();
-    rounds
+    serde_json::from_value::<Vec<crate::jobs::show::RoundDetail>>(job["rounds"].clone())
+        .unwrap_or_default()
         .iter()
-        .filter_map(|r| {
-            r["validation_loss"]
-                .as_f64()
-                .or_else(|| r["val_loss"].as_f64())
-                .or_else(|| r["aggregate"]["validation_loss"].as_f64())
-        })
+        .filter_map(|r| r.val_loss)
         .collect()
 }
 

@@ -28,7 +28,7 @@ use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 use inventory::Inventory;
 use runtime::{RoundInput, RoundOutput};
-use state::{WorkerState, round_dir};
+use state::{Phase, WorkerState, round_dir};
 
 /// How many times a chain or storage call is tried before the worker stops (exit 3).
 pub const DEFAULT_ATTEMPTS: u32 = 6;
@@ -267,7 +267,7 @@ impl Worker {
         self.signer.address
     }
 
-    fn phase(&mut self, phase: &str, round: Option<u32>) -> Result<()> {
+    fn phase(&mut self, phase: Phase, round: Option<u32>) -> Result<()> {
         self.state.set_phase(&self.state_dir, phase, round)
     }
 
@@ -290,7 +290,7 @@ impl Worker {
         }
         let job = self.market.job(id).await?;
         check_joinable(&job)?;
-        self.phase("joining", None)?;
+        self.phase(Phase::Joining, None)?;
         self.market
             .join(&self.signer, id, self.progress.as_ref())
             .await?;
@@ -303,7 +303,7 @@ impl Worker {
         if !self.data.is_empty() {
             return Ok(());
         }
-        self.phase("downloading", None)?;
+        self.phase(Phase::Downloading, None)?;
         let ids = self.ctx.job.datasets.clone();
         let (client, store, progress) = (&self.client, &self.store, self.progress.clone());
         self.data = retrying(self.attempts, || {
@@ -394,7 +394,7 @@ impl Worker {
             files,
             out_dir: dir.clone(),
         };
-        self.phase("training", Some(round))?;
+        self.phase(Phase::Training, Some(round))?;
         self.progress
             .note(&format!("job {}: training round {round}", self.id()));
         let builtin = self.ctx.is_builtin();
@@ -420,7 +420,7 @@ impl Worker {
         round: u32,
         out: &RoundOutput,
     ) -> Result<(B256, WorkBundle)> {
-        self.phase("uploading", Some(round))?;
+        self.phase(Phase::Uploading, Some(round))?;
         let mut checkpoints = Vec::new();
         for (step, path) in &out.checkpoints {
             let root = retrying(self.attempts, || {
@@ -479,7 +479,7 @@ impl Worker {
         bundle_root: B256,
         units: u64,
     ) -> Result<TxRef> {
-        self.phase("submitting", Some(round))?;
+        self.phase(Phase::Submitting, Some(round))?;
         let tx = retrying(self.attempts, || {
             self.market.submit_work(
                 &self.signer,
@@ -494,7 +494,7 @@ impl Worker {
         .map_err(stop)?;
         let rec = self.state.rounds.entry(round).or_default();
         rec.submitted_tx = Some(tx.tx_hash);
-        self.phase("submitted", Some(round))?;
+        self.phase(Phase::Submitted, Some(round))?;
         self.progress.note(&format!(
             "job {}: submitted round {round} ({units} work units)",
             self.id()
@@ -578,7 +578,7 @@ impl Worker {
             waiting_note = None;
             self.work_round(&job, round).await?;
         }
-        self.phase("done", None)?;
+        self.phase(Phase::Done, None)?;
         self.report().await
     }
 
@@ -596,7 +596,7 @@ impl Worker {
             self.progress.note(&format!("job {}: {msg}", self.id()));
             *last = Some(msg.to_string());
             let round = self.state.round;
-            self.phase("waiting", round)?;
+            self.phase(Phase::Waiting, round)?;
         }
         Ok(())
     }

@@ -27,6 +27,39 @@ pub struct RoundRecord {
 }
 
 /// The whole state file.
+/// What a worker is doing, as its state file and `worker status` show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Joining,
+    Waiting,
+    Downloading,
+    Training,
+    Uploading,
+    Submitting,
+    Submitted,
+    Done,
+    Stopped,
+}
+
+/// Earlier state files wrote `"phase": ""` before the worker started.
+fn phase_or_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Phase>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    match s.as_deref() {
+        None | Some("") => Ok(None),
+        Some(p) => serde_json::from_value(serde_json::Value::String(p.to_string()))
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+impl std::fmt::Display for Phase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = serde_json::to_value(self).expect("a phase serializes");
+        f.write_str(s.as_str().unwrap_or_default())
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorkerState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,10 +68,13 @@ pub struct WorkerState {
     pub job_market: Option<Address>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker: Option<Address>,
-    /// What the worker is doing: joining, waiting, downloading, training, uploading,
-    /// submitting, submitted, done, stopped.
-    #[serde(default)]
-    pub phase: String,
+    /// What the worker is doing (`None` before it starts).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "phase_or_empty"
+    )]
+    pub phase: Option<Phase>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<u32>,
     /// Unix time of the last change.
@@ -87,8 +123,8 @@ impl WorkerState {
     }
 
     /// Sets the phase (and round) and saves.
-    pub fn set_phase(&mut self, dir: &Path, phase: &str, round: Option<u32>) -> Result<()> {
-        self.phase = phase.to_string();
+    pub fn set_phase(&mut self, dir: &Path, phase: Phase, round: Option<u32>) -> Result<()> {
+        self.phase = Some(phase);
         self.round = round;
         self.save(dir)
     }
@@ -104,5 +140,20 @@ impl WorkerState {
         self.job_id = Some(job);
         self.job_market = Some(market);
         self.worker = Some(worker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_are_typed_and_earlier_empty_phases_still_load() {
+        let old: WorkerState = serde_json::from_str(r#"{"phase": "", "updated_at": 1}"#).unwrap();
+        assert_eq!(old.phase, None);
+        let s: WorkerState = serde_json::from_str(r#"{"phase": "training", "round": 2}"#).unwrap();
+        assert_eq!(s.phase, Some(Phase::Training));
+        assert_eq!(Phase::Submitted.to_string(), "submitted");
+        assert!(serde_json::from_str::<WorkerState>(r#"{"phase": "dancing"}"#).is_err());
     }
 }
