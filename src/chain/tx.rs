@@ -2,11 +2,16 @@
 //!
 //! [`send_and_confirm`] estimates EIP-1559 fees and gas (a call that would revert fails here,
 //! exit 4, with the contract's error decoded), checks that the wallet can pay value plus the
-//! most the gas may cost (exit 4 with both amounts), then sends with the chain's *pending*
-//! nonce. Two cohort processes sending from one wallet may pick the same nonce; the loser gets
-//! "nonce too low", "replacement transaction underpriced" or "already known" and is sent again
-//! with a fresh pending nonce, so both land. The receipt is awaited behind a spinner; a
-//! transaction mined with status 0 is replayed as a call to decode its revert reason.
+//! most the gas may cost (exit 4 with both amounts), signs locally with the chain's *pending*
+//! nonce and broadcasts the raw transaction. Two cohort processes sending from one wallet may
+//! pick the same nonce; the loser gets "nonce too low", "replacement transaction underpriced"
+//! or "already known" and signs again with a fresh pending nonce ([`super::retry`]), so both
+//! land. The receipt is awaited behind a spinner; a transaction mined with status 0 is replayed
+//! as a call to decode its revert reason.
+//!
+//! [`send_once`] is the same for writes that must never happen twice (fees, contributions, work
+//! submissions, claims): the signed transaction is recorded under the signer's pending folder
+//! before it is broadcast, and a rerun after a crash waits for it instead of signing another.
 
 use std::time::Duration;
 
@@ -289,83 +294,119 @@ async fn sign_and_broadcast(
     record: Option<&std::path::Path>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
 ) -> Result<(B256, u64)> {
+    let policy = super::retry::Policy {
+        attempts: NONCE_RETRIES + 1,
+        first_delay: Duration::from_millis(50),
+        max_delay: Duration::from_millis(800),
+    };
+    let sent = super::retry::retry(
+        policy,
+        "sending",
+        |e: &Attempt| matches!(e, Attempt::NonceTaken(_)),
+        || sign_and_broadcast_once(s, p, record, task),
+    )
+    .await;
+    match sent {
+        Ok(v) => Ok(v),
+        Err(Attempt::Failed(e)) => Err(e),
+        Err(Attempt::NonceTaken(nonce)) => Err(Error::failed(
+            "chain.nonce_taken",
+            format!(
+                "nonce {nonce} of {} kept being taken by other transactions ({} tries)",
+                s.address,
+                NONCE_RETRIES + 1
+            ),
+        )
+        .hint("another program is sending from this wallet: wait for it, then rerun")),
+    }
+}
+
+/// One try of [`sign_and_broadcast`].
+enum Attempt {
+    /// Another transaction took this nonce: sign again with the next one.
+    NonceTaken(u64),
+    Failed(Error),
+}
+
+impl std::fmt::Display for Attempt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Attempt::NonceTaken(n) => write!(f, "nonce {n} was taken by another sender"),
+            Attempt::Failed(e) => f.write_str(&e.message),
+        }
+    }
+}
+
+async fn sign_and_broadcast_once(
+    s: &SignerChain,
+    p: &Prepared,
+    record: Option<&std::path::Path>,
+    task: &std::sync::Arc<dyn crate::progress::Task>,
+) -> std::result::Result<(B256, u64), Attempt> {
     use alloy::eips::eip2718::Encodable2718;
     let url = &s.chain.rpc_url;
-    let mut attempt = 0;
-    loop {
-        let nonce = s
-            .provider
-            .get_transaction_count(s.address)
-            .pending()
-            .await
-            .map_err(|e| crate::chain::unreachable(url, e))?;
-        let mut tx = p.tx.clone();
-        tx.set_nonce(nonce);
-        tx.set_chain_id(s.chain.chain_id);
-        let envelope = tx.build(&s.wallet).await.map_err(|e| {
-            Error::wallet(
-                "wallet.sign",
-                format!("signing the transaction failed: {e}"),
-            )
-        })?;
-        let hash = *envelope.tx_hash();
-        let raw = envelope.encoded_2718();
-        if let Some(path) = record {
-            pending::save(
-                path,
-                &pending::Pending {
-                    tx_hash: hash,
-                    nonce,
-                    from: s.address,
-                    raw: format!("0x{}", hex::encode(&raw)),
-                },
-            )?;
+    let nonce = s
+        .provider
+        .get_transaction_count(s.address)
+        .pending()
+        .await
+        .map_err(|e| Attempt::Failed(crate::chain::unreachable(url, e)))?;
+    let mut tx = p.tx.clone();
+    tx.set_nonce(nonce);
+    tx.set_chain_id(s.chain.chain_id);
+    let envelope = tx.build(&s.wallet).await.map_err(|e| {
+        Attempt::Failed(Error::wallet(
+            "wallet.sign",
+            format!("signing the transaction failed: {e}"),
+        ))
+    })?;
+    let hash = *envelope.tx_hash();
+    let raw = envelope.encoded_2718();
+    if let Some(path) = record {
+        let rec = pending::Pending {
+            tx_hash: hash,
+            nonce,
+            from: s.address,
+            raw: format!("0x{}", hex::encode(&raw)),
+        };
+        pending::save(path, &rec).map_err(Attempt::Failed)?;
+    }
+    task.set_message(&format!("sending {hash}"));
+    match s.provider.send_raw_transaction(&raw).await {
+        Ok(_) => Ok((hash, nonce)),
+        Err(e) if is_nonce_conflict(&e) => {
+            // "already known" is this very transaction: it is pending.
+            let known = s.provider.get_transaction_by_hash(hash).await;
+            if known.ok().flatten().is_some() {
+                return Ok((hash, nonce));
+            }
+            Err(Attempt::NonceTaken(nonce))
         }
-        task.set_message(&format!("sending {hash}"));
-        match s.provider.send_raw_transaction(&raw).await {
-            Ok(_) => return Ok((hash, nonce)),
-            Err(e) if is_nonce_conflict(&e) && attempt < NONCE_RETRIES => {
-                // "already known" is this very transaction: it is pending.
-                if s.provider
-                    .get_transaction_by_hash(hash)
-                    .await
-                    .ok()
-                    .flatten()
-                    .is_some()
-                {
-                    return Ok((hash, nonce));
-                }
-                attempt += 1;
-                tracing::debug!("nonce {nonce} was taken by another sender; retrying ({attempt})");
-                let jitter = rand::random::<u64>() % 150;
-                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt) + jitter)).await;
+        Err(e) if is_insufficient_funds(&e) => {
+            if let Some(path) = record {
+                pending::remove(path);
             }
-            Err(e) if is_insufficient_funds(&e) => {
-                if let Some(path) = record {
-                    pending::remove(path);
-                }
-                let have = s.chain.balance(s.address).await?;
-                let symbol = native_symbol(s.chain.chain_id);
-                return Err(insufficient_funds(
-                    s.address,
-                    have,
-                    p.max_total_cost(),
-                    18,
-                    symbol,
-                    "the transaction",
-                ));
+            let have = s.chain.balance(s.address).await.map_err(Attempt::Failed)?;
+            let symbol = native_symbol(s.chain.chain_id);
+            Err(Attempt::Failed(insufficient_funds(
+                s.address,
+                have,
+                p.max_total_cost(),
+                18,
+                symbol,
+                "the transaction",
+            )))
+        }
+        Err(e) => {
+            // A transport failure may still have delivered it: the record stays, and a
+            // rerun looks the transaction up before signing another.
+            let err = describe_transport_error(url, &e);
+            if err.kind != crate::error::ErrorKind::Unreachable
+                && let Some(path) = record
+            {
+                pending::remove(path);
             }
-            Err(e) => {
-                // A transport failure may still have delivered it: the record stays, and a
-                // rerun looks the transaction up before signing another.
-                let err = describe_transport_error(url, &e);
-                if err.kind != crate::error::ErrorKind::Unreachable
-                    && let Some(path) = record
-                {
-                    pending::remove(path);
-                }
-                return Err(err);
-            }
+            Err(Attempt::Failed(err))
         }
     }
 }

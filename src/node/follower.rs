@@ -156,23 +156,28 @@ pub async fn run(
     info: Arc<ChainInfo>,
     poll: Duration,
 ) {
-    let mut backoff = poll;
+    // Connect, retrying for as long as it takes (the node may start before its chain).
     let mut attempts = 0u32;
-    let chain = loop {
-        match Chain::connect(&chain_rpc, None).await {
-            Ok(c) => break c,
-            Err(e) => {
-                attempts += 1;
-                if attempts == 1 || attempts.is_multiple_of(20) {
-                    warn!(
-                        "chain at {chain_rpc} not reachable yet ({attempts}x): {}",
-                        e.message
-                    );
-                }
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(5));
+    let policy = crate::chain::retry::Policy::forever(poll, Duration::from_secs(5));
+    let connected = crate::chain::retry::retry(
+        policy,
+        "connecting to the chain",
+        |e: &crate::Error| {
+            attempts += 1;
+            if attempts == 1 || attempts.is_multiple_of(20) {
+                warn!(
+                    "chain at {} not reachable yet ({attempts}x): {}",
+                    crate::redact::url(&chain_rpc),
+                    e.message
+                );
             }
-        }
+            true
+        },
+        || Chain::connect(&chain_rpc, None),
+    )
+    .await;
+    let Ok(chain) = connected else {
+        return;
     };
     info.chain_id.store(chain.chain_id, Ordering::Relaxed);
     info!(chain_id = chain.chain_id, %flow, from_block = store.next_block(), "following the flow contract");
