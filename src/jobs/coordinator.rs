@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict, WorkBundle};
 use super::context::{JobContext, fetch_datasets, round_start_root};
-use super::{JobMarket, JobState, Submission, WorkStatus, retrying};
+use super::{JobInfo, JobMarket, JobState, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -140,38 +140,20 @@ pub async fn coordinate(
             market.complete_job(s, job_id, model, progress).await?;
             continue;
         }
-        let subs = retrying(a, || market.submissions(job_id, round)).await?;
-        let mut expected = Vec::new();
-        for w in &job.workers {
-            let (active, joined) = retrying(a, || market.participant(job_id, *w)).await?;
-            if active && joined <= round {
-                expected.push(*w);
+        let (subs, missing) = match closed_round(&market, &job, round, a).await? {
+            Ok(closed) => closed,
+            Err(waiting) => {
+                note(waiting);
+                tokio::time::sleep(opts.poll).await;
+                continue;
             }
-        }
-        let all_in =
-            !subs.is_empty() && expected.iter().all(|w| subs.iter().any(|s| s.worker == *w));
-        let now = retrying(a, || market.now()).await?;
-        let deadline = job.round_start + job.round_timeout;
-        if !all_in && now < deadline {
-            note(format!(
-                "job {job_id}: round {round}: {} of {} submissions (the round closes at unix time {deadline})",
-                subs.len(),
-                expected.len(),
-            ));
-            tokio::time::sleep(opts.poll).await;
-            continue;
-        }
+        };
         if data.is_empty() {
             data = retrying(a, || {
                 fetch_datasets(client, &store, &job.datasets, progress)
             })
             .await?;
         }
-        let missing: Vec<Address> = expected
-            .iter()
-            .copied()
-            .filter(|w| !subs.iter().any(|s| s.worker == *w))
-            .collect();
         note(format!(
             "job {job_id}: round {round}: checking {} submissions",
             subs.len()
@@ -191,6 +173,40 @@ pub async fn coordinate(
         ));
         report.rounds.push(summary);
     }
+}
+
+/// The round's submissions and the expected workers who sent none, once every expected worker
+/// submitted or the round's deadline passed; else what the round is waiting for.
+async fn closed_round(
+    market: &JobMarket,
+    job: &JobInfo,
+    round: u32,
+    a: u32,
+) -> Result<std::result::Result<(Vec<Submission>, Vec<Address>), String>> {
+    let job_id = job.id;
+    let subs = retrying(a, || market.submissions(job_id, round)).await?;
+    let mut expected = Vec::new();
+    for w in &job.workers {
+        let (active, joined) = retrying(a, || market.participant(job_id, *w)).await?;
+        if active && joined <= round {
+            expected.push(*w);
+        }
+    }
+    let all_in = !subs.is_empty() && expected.iter().all(|w| subs.iter().any(|s| s.worker == *w));
+    let now = retrying(a, || market.now()).await?;
+    let deadline = job.round_start + job.round_timeout;
+    if !all_in && now < deadline {
+        return Ok(Err(format!(
+            "job {job_id}: round {round}: {} of {} submissions (the round closes at unix time {deadline})",
+            subs.len(),
+            expected.len(),
+        )));
+    }
+    let missing = expected
+        .into_iter()
+        .filter(|w| !subs.iter().any(|s| s.worker == *w))
+        .collect();
+    Ok(Ok((subs, missing)))
 }
 
 /// Checks every submission of `round`, aggregates, uploads and finalizes.
@@ -353,6 +369,9 @@ pub async fn check_submission(
     }
 }
 
+/// A check that failed: the submission is rejected with this verdict.
+type Checked<T> = std::result::Result<T, Box<Verdict>>;
+
 #[allow(clippy::too_many_arguments)]
 async fn check_inner(
     store: &ObjectCache,
@@ -364,26 +383,72 @@ async fn check_inner(
     opts: &CoordinateOptions,
     progress: &dyn Progress,
 ) -> Result<(Verdict, Option<PathBuf>)> {
-    let a = opts.attempts;
-    let bundle: WorkBundle = match retrying(a, || {
+    let checked = async {
+        let bundle = fetch_bundle(store, ctx, round, sub, opts.attempts, progress).await?;
+        let paths = fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?;
+        Ok::<_, Box<Verdict>>((bundle, paths))
+    }
+    .await;
+    let (bundle, paths) = match checked {
+        Ok(v) => v,
+        Err(rejected) => return Ok((*rejected, None)),
+    };
+    let final_path = paths.last().cloned().expect("checked non-empty");
+    let verdict = Verdict {
+        worker: sub.worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        accepted: true,
+        reason: None,
+        checked_span: None,
+        identical: None,
+        max_abs_diff: None,
+        relative_diff: None,
+        reported_val_loss: bundle.metrics.final_val_loss,
+    };
+    if !ctx.is_builtin() {
+        return Ok(match check_exec_output(&final_path, sub).await {
+            Ok(()) => (verdict, Some(final_path)),
+            Err(rejected) => (*rejected, None),
+        });
+    }
+    // Builtin: the shape of the work, its start, then one re-executed span.
+    let steps = match check_layout(ctx, round, &bundle, sub) {
+        Ok(steps) => steps,
+        Err(rejected) => return Ok((*rejected, None)),
+    };
+    if let Err(rejected) = check_start(ctx, &paths[0], start, sub).await? {
+        return Ok((*rejected, None));
+    }
+    let verdict = reexecute_span(
+        ctx, round, sub, data, opts, &paths, &steps, verdict, progress,
+    )
+    .await?;
+    let accepted = verdict.accepted;
+    Ok((verdict, accepted.then_some(final_path)))
+}
+
+/// The work bundle, fetched and consistent with the submission.
+async fn fetch_bundle(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    a: u32,
+    progress: &dyn Progress,
+) -> Checked<WorkBundle> {
+    let rejected = |why: String| Box::new(reject(sub, why));
+    let bundle: WorkBundle = retrying(a, || {
         store.fetch_json(sub.bundle_root, "the work bundle", progress)
     })
     .await
-    {
-        Ok(b) => b,
-        Err(e) => {
-            return Ok((
-                reject(
-                    sub,
-                    format!("the work bundle could not be fetched: {}", e.message),
-                ),
-                None,
-            ));
-        }
-    };
-    if let Err(e) = bundle.check_format() {
-        return Ok((reject(sub, e.message), None));
-    }
+    .map_err(|e| {
+        rejected(format!(
+            "the work bundle could not be fetched: {}",
+            e.message
+        ))
+    })?;
+    bundle.check_format().map_err(|e| rejected(e.message))?;
     let mut problems = Vec::new();
     if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
         problems.push(format!(
@@ -401,60 +466,65 @@ async fn check_inner(
     {
         problems.push("the bundle's final checkpoint is not its last checkpoint".into());
     }
-    if let Some(p) = problems.into_iter().next() {
-        return Ok((reject(sub, p), None));
+    match problems.into_iter().next() {
+        Some(p) => Err(rejected(p)),
+        None => Ok(bundle),
     }
-    // Every checkpoint downloads and matches its root.
+}
+
+/// Every checkpoint of the bundle, downloaded and matching its root.
+async fn fetch_checkpoints(
+    store: &ObjectCache,
+    bundle: &WorkBundle,
+    sub: &Submission,
+    a: u32,
+    progress: &dyn Progress,
+) -> Checked<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for c in &bundle.checkpoints {
-        match retrying(a, || store.fetch(c.root, progress)).await {
-            Ok(p) => paths.push(p),
-            Err(e) => {
-                return Ok((
-                    reject(
-                        sub,
-                        format!(
-                            "the checkpoint at step {} ({:#x}) could not be fetched: {}",
-                            c.step, c.root, e.message
-                        ),
+        let p = retrying(a, || store.fetch(c.root, progress))
+            .await
+            .map_err(|e| {
+                Box::new(reject(
+                    sub,
+                    format!(
+                        "the checkpoint at step {} ({:#x}) could not be fetched: {}",
+                        c.step, c.root, e.message
                     ),
-                    None,
-                ));
-            }
-        }
+                ))
+            })?;
+        paths.push(p);
     }
-    let final_path = paths.last().cloned().expect("checked non-empty");
-    let mut verdict = Verdict {
-        worker: sub.worker,
-        bundle_root: sub.bundle_root,
-        work_units: sub.work_units.to_string(),
-        accepted: true,
-        reason: None,
-        checked_span: None,
-        identical: None,
-        max_abs_diff: None,
-        relative_diff: None,
-        reported_val_loss: bundle.metrics.final_val_loss,
-    };
-    if !ctx.is_builtin() {
-        let p = final_path.clone();
-        let parsed = tokio::task::spawn_blocking(move || {
-            std::fs::read(&p)
-                .ok()
-                .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
-        })
-        .await
-        .unwrap_or(false);
-        if !parsed {
-            return Ok((
-                reject(sub, "the final checkpoint is not a safetensors file".into()),
-                None,
-            ));
-        }
-        return Ok((verdict, Some(final_path)));
-    }
+    Ok(paths)
+}
 
-    // Builtin: the shape of the work, then one re-executed span.
+/// An exec job's output must at least be a safetensors file.
+async fn check_exec_output(final_path: &Path, sub: &Submission) -> Checked<()> {
+    let p = final_path.to_path_buf();
+    let parsed = tokio::task::spawn_blocking(move || {
+        std::fs::read(&p)
+            .ok()
+            .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
+    })
+    .await
+    .unwrap_or(false);
+    if parsed {
+        Ok(())
+    } else {
+        Err(Box::new(reject(
+            sub,
+            "the final checkpoint is not a safetensors file".into(),
+        )))
+    }
+}
+
+/// The checkpoints span the round in increasing steps, and the units are the spec's tokens.
+fn check_layout(
+    ctx: &JobContext,
+    round: u32,
+    bundle: &WorkBundle,
+    sub: &Submission,
+) -> Checked<Vec<u64>> {
     let spec = &ctx.spec;
     let start_step = ctx.start_step(round);
     let end_step = start_step + spec.training.steps;
@@ -463,30 +533,34 @@ async fn check_inner(
         || steps.last() != Some(&end_step)
         || steps.windows(2).any(|w| w[0] >= w[1])
     {
-        return Ok((
-            reject(
-                sub,
-                format!(
-                    "the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}"
-                ),
+        return Err(Box::new(reject(
+            sub,
+            format!(
+                "the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}"
             ),
-            None,
-        ));
+        )));
     }
     let tokens = spec.training.steps * (spec.training.batch_size * spec.model.context) as u64;
     if bundle.work_units != tokens {
-        return Ok((
-            reject(
-                sub,
-                format!(
-                    "{} work units claimed; {} steps process {tokens} tokens",
-                    bundle.work_units, spec.training.steps
-                ),
+        return Err(Box::new(reject(
+            sub,
+            format!(
+                "{} work units claimed; {} steps process {tokens} tokens",
+                bundle.work_units, spec.training.steps
             ),
-            None,
-        ));
+        )));
     }
-    let (first, model) = (paths[0].clone(), spec.model.config());
+    Ok(steps)
+}
+
+/// The first checkpoint has the spec's shape and starts from the round's starting weights.
+async fn check_start(
+    ctx: &JobContext,
+    first: &Path,
+    start: Option<&Path>,
+    sub: &Submission,
+) -> Result<Checked<()>> {
+    let (first, model) = (first.to_path_buf(), ctx.spec.model.config());
     let start_owned = start.map(Path::to_path_buf);
     let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
         let ck = Checkpoint::load(&first)?;
@@ -504,18 +578,28 @@ async fn check_inner(
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
     match starts_right {
-        Ok(None) => {}
-        Ok(Some(why)) => return Ok((reject(sub, why), None)),
-        Err(e) => {
-            return Ok((
-                reject(
-                    sub,
-                    format!("the first checkpoint is not usable: {}", e.message),
-                ),
-                None,
-            ));
-        }
+        Ok(None) => Ok(Ok(())),
+        Ok(Some(why)) => Ok(Err(Box::new(reject(sub, why)))),
+        Err(e) => Ok(Err(Box::new(reject(
+            sub,
+            format!("the first checkpoint is not usable: {}", e.message),
+        )))),
     }
+}
+
+/// Re-executes one span drawn at random and compares it with the claimed checkpoint.
+#[allow(clippy::too_many_arguments)]
+async fn reexecute_span(
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    data: &[PathBuf],
+    opts: &CoordinateOptions,
+    paths: &[PathBuf],
+    steps: &[u64],
+    mut verdict: Verdict,
+    progress: &dyn Progress,
+) -> Result<Verdict> {
     let i = rand::rng().random_range(0..paths.len() - 1);
     let (from, to) = (paths[i].clone(), paths[i + 1].clone());
     let span = (steps[i], steps[i + 1]);
@@ -530,13 +614,10 @@ async fn check_inner(
     verdict.checked_span = Some(span);
     match r {
         Err(e) => {
-            return Ok((
-                reject_with_span(
-                    sub,
-                    span,
-                    format!("the span could not be re-executed: {}", e.message),
-                ),
-                None,
+            return Ok(reject_with_span(
+                sub,
+                span,
+                format!("the span could not be re-executed: {}", e.message),
             ));
         }
         Ok(rep) => {
@@ -567,11 +648,11 @@ async fn check_inner(
                     "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
                     span.0, span.1, span.1, rep.max_abs_diff
                 ));
-                return Ok((verdict, None));
+                return Ok(verdict);
             }
         }
     }
-    Ok((verdict, Some(final_path)))
+    Ok(verdict)
 }
 
 fn reject_with_span(sub: &Submission, span: (u64, u64), reason: String) -> Verdict {

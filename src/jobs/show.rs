@@ -164,93 +164,18 @@ pub async fn detail(
             });
             continue;
         }
-        let subs = market.submissions(id, r).await?;
-        let result = market.round_result(id, r).await?;
-        let report: Option<RoundReport> = match result {
-            Some((_, rep)) if !rep.is_zero() => {
-                match store.fetch_json(rep, "the round report", progress).await {
-                    Ok(x) => Some(x),
-                    Err(e) => {
-                        warnings.push(format!("round {r} report: {}", e.message));
-                        None
-                    }
-                }
-            }
-            _ => None,
-        };
-        let accepted_units: U256 = subs
-            .iter()
-            .filter(|s| s.status == WorkStatus::Accepted)
-            .map(|s| s.work_units)
-            .sum();
-        let mut details = Vec::new();
-        let mut paid = U256::ZERO;
-        for s in &subs {
-            let payout = if s.status == WorkStatus::Accepted && !accepted_units.is_zero() {
-                job.reward_per_round * s.work_units / accepted_units
-            } else {
-                U256::ZERO
-            };
-            paid += payout;
-            let reason = report
-                .as_ref()
-                .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker))
-                .and_then(|v| v.reason.clone());
-            let wb: Option<WorkBundle> = store
-                .fetch_json(s.bundle_root, "the work bundle", progress)
-                .await
-                .ok();
-            let t = totals.entry(s.worker).or_insert(WorkerTotal {
-                worker: s.worker,
-                compute_units: "0".into(),
-                paid: U256::ZERO,
-                accepted_rounds: 0,
-                rejected_rounds: 0,
-            });
-            t.paid += payout;
-            match s.status {
-                WorkStatus::Accepted => t.accepted_rounds += 1,
-                WorkStatus::Rejected => t.rejected_rounds += 1,
-                _ => {}
-            }
-            details.push(SubmissionDetail {
-                worker: s.worker,
-                bundle_root: s.bundle_root,
-                work_units: s.work_units.to_string(),
-                status: s.status,
-                payout,
-                reason,
-                checkpoints: wb
-                    .as_ref()
-                    .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
-                    .unwrap_or_default(),
-                losses: wb
-                    .as_ref()
-                    .map(|b| {
-                        b.metrics
-                            .losses
-                            .iter()
-                            .map(|l| (l.step, l.train_loss))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                final_val_loss: wb.as_ref().and_then(|b| b.metrics.final_val_loss),
-            });
-        }
-        rounds.push(RoundDetail {
-            round: r,
-            status: if result.is_some() {
-                RoundStatus::Finalized
-            } else {
-                RoundStatus::Running
-            },
-            submissions: details,
-            aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
-            report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
-            val_loss: report.as_ref().and_then(|r| r.val_loss),
-            missing: report.map(|r| r.missing).unwrap_or_default(),
-            paid,
-        });
+        rounds.push(
+            round_detail(
+                market,
+                &store,
+                &job,
+                r,
+                &mut totals,
+                &mut warnings,
+                progress,
+            )
+            .await?,
+        );
     }
     for (w, t) in totals.iter_mut() {
         t.compute_units = market.compute_units(id, *w).await?.to_string();
@@ -263,6 +188,106 @@ pub async fn detail(
         rounds,
         workers: totals.into_values().collect(),
         warnings,
+    })
+}
+
+/// One started round of a job: its submissions with payouts and reasons, adding each worker's
+/// totals to `totals`; storage problems become `warnings`.
+async fn round_detail(
+    market: &JobMarket,
+    store: &ObjectCache,
+    job: &JobInfo,
+    r: u32,
+    totals: &mut BTreeMap<Address, WorkerTotal>,
+    warnings: &mut Vec<String>,
+    progress: &dyn Progress,
+) -> Result<RoundDetail> {
+    let subs = market.submissions(job.id, r).await?;
+    let result = market.round_result(job.id, r).await?;
+    let report: Option<RoundReport> = match result {
+        Some((_, rep)) if !rep.is_zero() => {
+            match store.fetch_json(rep, "the round report", progress).await {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    warnings.push(format!("round {r} report: {}", e.message));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let accepted_units: U256 = subs
+        .iter()
+        .filter(|s| s.status == WorkStatus::Accepted)
+        .map(|s| s.work_units)
+        .sum();
+    let mut details = Vec::new();
+    let mut paid = U256::ZERO;
+    for s in &subs {
+        let payout = if s.status == WorkStatus::Accepted && !accepted_units.is_zero() {
+            job.reward_per_round * s.work_units / accepted_units
+        } else {
+            U256::ZERO
+        };
+        paid += payout;
+        let reason = report
+            .as_ref()
+            .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker))
+            .and_then(|v| v.reason.clone());
+        let wb: Option<WorkBundle> = store
+            .fetch_json(s.bundle_root, "the work bundle", progress)
+            .await
+            .ok();
+        let t = totals.entry(s.worker).or_insert(WorkerTotal {
+            worker: s.worker,
+            compute_units: "0".into(),
+            paid: U256::ZERO,
+            accepted_rounds: 0,
+            rejected_rounds: 0,
+        });
+        t.paid += payout;
+        match s.status {
+            WorkStatus::Accepted => t.accepted_rounds += 1,
+            WorkStatus::Rejected => t.rejected_rounds += 1,
+            _ => {}
+        }
+        details.push(SubmissionDetail {
+            worker: s.worker,
+            bundle_root: s.bundle_root,
+            work_units: s.work_units.to_string(),
+            status: s.status,
+            payout,
+            reason,
+            checkpoints: wb
+                .as_ref()
+                .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
+                .unwrap_or_default(),
+            losses: wb
+                .as_ref()
+                .map(|b| {
+                    b.metrics
+                        .losses
+                        .iter()
+                        .map(|l| (l.step, l.train_loss))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            final_val_loss: wb.as_ref().and_then(|b| b.metrics.final_val_loss),
+        });
+    }
+    Ok(RoundDetail {
+        round: r,
+        status: if result.is_some() {
+            RoundStatus::Finalized
+        } else {
+            RoundStatus::Running
+        },
+        submissions: details,
+        aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
+        report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
+        val_loss: report.as_ref().and_then(|r| r.val_loss),
+        missing: report.map(|r| r.missing).unwrap_or_default(),
+        paid,
     })
 }
 

@@ -188,6 +188,24 @@ pub async fn plan(
     let spec = JobSpec::load(spec_path)?;
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
+    let terms = terms(&table, s)?;
+    let datasets = planned_datasets(client, &table).await?;
+    let b = plan_bundle(&spec, spec_path, text, &datasets)?;
+    price(
+        client, market, s, spec, spec_path, &table, terms, datasets, b,
+    )
+    .await
+}
+
+/// What the spec's `[job]` table commits to, checked.
+struct Terms {
+    rounds: u32,
+    max_workers: u32,
+    reward: U256,
+    coordinator: Address,
+}
+
+fn terms(table: &JobTable, s: &SignerChain) -> Result<Terms> {
     let rounds = u32::try_from(table.rounds)
         .map_err(|_| Error::usage("jobspec.invalid", "job.rounds is too large"))?;
     let max_workers = u32::try_from(table.max_workers)
@@ -221,7 +239,16 @@ pub async fn plan(
         None => s.address,
     };
 
-    // Datasets: known and sealed, each once.
+    Ok(Terms {
+        rounds,
+        max_workers,
+        reward,
+        coordinator,
+    })
+}
+
+/// The job's datasets: known and sealed, each once.
+async fn planned_datasets(client: &Client, table: &JobTable) -> Result<Vec<PlannedDataset>> {
     let reg = Registry::open(client).await?;
     let mut datasets: Vec<PlannedDataset> = Vec::new();
     for d in &table.datasets {
@@ -252,14 +279,31 @@ pub async fn plan(
         });
     }
 
-    // The bundle: the spec and the files its command names.
+    Ok(datasets)
+}
+
+/// The bundle (the spec and the files its command names) and the base model, ready to upload.
+struct PlannedBundle {
+    uploads: Vec<PlannedUpload>,
+    spec_root: B256,
+    base_model_root: Option<B256>,
+    bundle_bytes: Vec<u8>,
+    tmp: tempfile::TempDir,
+}
+
+fn plan_bundle(
+    spec: &JobSpec,
+    spec_path: &Path,
+    text: String,
+    datasets: &[PlannedDataset],
+) -> Result<PlannedBundle> {
     let dir = spec_path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut files = Vec::new();
     let mut uploads = Vec::new();
-    for rel in referenced_files(&spec, dir) {
+    for rel in referenced_files(spec, dir) {
         let path = dir.join(&rel);
         let (size, hash) = hash_file(&path).map_err(|e| Error::io("read", &path, e))?;
         if size == 0 {
@@ -318,7 +362,7 @@ pub async fn plan(
     });
     let mut base_model_root = None;
     if spec.model.trainer == TrainerKind::Builtin {
-        let ck = base_model(&spec)?;
+        let ck = base_model(spec)?;
         let path = tmp.path().join("base-model.safetensors");
         ck.save(&path)?;
         let root = file_root(&path)?;
@@ -336,7 +380,41 @@ pub async fn plan(
         });
     }
 
-    // Prices: storage fees and gas.
+    Ok(PlannedBundle {
+        uploads,
+        spec_root,
+        base_model_root,
+        bundle_bytes,
+        tmp,
+    })
+}
+
+/// Prices the plan (storage fees and gas) and checks the wallet can pay it all.
+#[allow(clippy::too_many_arguments)]
+async fn price(
+    client: &Client,
+    market: &JobMarket,
+    s: &SignerChain,
+    spec: JobSpec,
+    spec_path: &Path,
+    table: &JobTable,
+    terms: Terms,
+    datasets: Vec<PlannedDataset>,
+    b: PlannedBundle,
+) -> Result<SubmitPlan> {
+    let Terms {
+        rounds,
+        max_workers,
+        reward,
+        coordinator,
+    } = terms;
+    let PlannedBundle {
+        mut uploads,
+        spec_root,
+        base_model_root,
+        bundle_bytes,
+        tmp,
+    } = b;
     let store = ObjectCache::new(client);
     let flow = client.profile.contract("flow")?;
     let mut storage_fee = U256::ZERO;

@@ -725,42 +725,7 @@ pub async fn plan_tokenize(
     sender: Address,
     req: &TokenizeRequest,
 ) -> Result<TokenizePlan> {
-    let sum = u32::from(req.owner_bps) + u32::from(req.data_bps) + u32::from(req.compute_bps);
-    if sum != u32::from(BPS) {
-        return Err(Error::usage(
-            "model.shares_sum",
-            format!(
-                "the shares add up to {} (owner {} + data {} + compute {}), not 100%",
-                format_bps(sum.min(u32::from(u16::MAX)) as u16),
-                format_bps(req.owner_bps),
-                format_bps(req.data_bps),
-                format_bps(req.compute_bps)
-            ),
-        )
-        .hint("make --owner-share, --data-share and --compute-share add up to 100%"));
-    }
-    if req.cap.is_zero() {
-        return Err(
-            Error::usage("model.zero_supply", "the supply must be positive")
-                .hint("pass --supply N with N > 0 whole tokens"),
-        );
-    }
-    if req.name.trim().is_empty() || req.symbol.trim().is_empty() {
-        return Err(
-            Error::usage("model.empty_name", "the token needs a name and a symbol")
-                .hint("pass --name NAME --symbol SYM"),
-        );
-    }
-    if req.revenue_assets.len() > MAX_REVENUE_ASSETS {
-        return Err(Error::usage(
-            "model.too_many_assets",
-            format!(
-                "{} revenue assets given; a model takes at most {MAX_REVENUE_ASSETS}",
-                req.revenue_assets.len()
-            ),
-        )
-        .hint("the native coin is always accepted; name at most 4 ERC-20s with --revenue-asset"));
-    }
+    check_request(req)?;
     let mut assets = Vec::new();
     for (i, a) in req.revenue_assets.iter().enumerate() {
         if *a == Address::ZERO {
@@ -779,42 +744,7 @@ pub async fn plan_tokenize(
         assets.push(asset_info(chain, *a).await?);
     }
     let records = job_records(chain, suite, req.job_id).await?;
-    let f = ModelTokenFactory::new(suite.factory, &chain.provider);
-    let existing = f
-        .tokenOf(U256::from(req.job_id))
-        .call()
-        .await
-        .map_err(chain.decoder())?;
-    if existing != Address::ZERO {
-        return Err(Error::reverted(
-            "model.already_tokenized",
-            format!(
-                "job {} is already tokenized: its token is {existing}",
-                req.job_id
-            ),
-        )
-        .hint(format!("see it with `cohort model show {}`", req.job_id)));
-    }
-    if records.state != "completed" {
-        return Err(Error::reverted(
-            "model.job_not_completed",
-            format!(
-                "job {} is {}, not completed: only a finished model can be tokenized",
-                req.job_id, records.state
-            ),
-        )
-        .hint("wait until the job's coordinator completes it (`cohort job show`)"));
-    }
-    if records.owner != sender {
-        return Err(Error::reverted(
-            "model.not_owner",
-            format!(
-                "{sender} is not the owner of job {} (its owner is {})",
-                req.job_id, records.owner
-            ),
-        )
-        .hint("sign with the job owner's wallet (--wallet)"));
-    }
+    check_tokenizable(chain, suite, sender, req, &records).await?;
     let (owner_amount, data_pool, compute_pool) = pools(
         req.cap,
         req.data_bps,
@@ -822,24 +752,7 @@ pub async fn plan_tokenize(
         records.total_weight,
         records.total_units,
     );
-    let mut warnings = Vec::new();
-    if records.total_weight.is_zero() && req.data_bps > 0 {
-        warnings.push(
-            "the datasets have no accepted weight: the data pool goes to the owner".to_string(),
-        );
-    }
-    if records.total_units.is_zero() && req.compute_bps > 0 {
-        warnings
-            .push("the job has no accepted work: the compute pool goes to the owner".to_string());
-    }
-    for m in all_models(chain, suite.factory).await? {
-        if m.symbol.eq_ignore_ascii_case(&req.symbol) {
-            warnings.push(format!(
-                "symbol {} is already used by job {}: name models by job id or address",
-                m.symbol, m.job_id
-            ));
-        }
-    }
+    let warnings = plan_warnings(chain, suite, req, &records).await?;
     let mut allocations = Vec::new();
     let mut allocated = U256::ZERO;
     for c in &records.contributors {
@@ -877,6 +790,122 @@ pub async fn plan_tokenize(
         token,
         warnings,
     })
+}
+
+/// The request's own checks (no chain): shares, supply, names, assets.
+fn check_request(req: &TokenizeRequest) -> Result<()> {
+    let sum = u32::from(req.owner_bps) + u32::from(req.data_bps) + u32::from(req.compute_bps);
+    if sum != u32::from(BPS) {
+        return Err(Error::usage(
+            "model.shares_sum",
+            format!(
+                "the shares add up to {} (owner {} + data {} + compute {}), not 100%",
+                format_bps(sum.min(u32::from(u16::MAX)) as u16),
+                format_bps(req.owner_bps),
+                format_bps(req.data_bps),
+                format_bps(req.compute_bps)
+            ),
+        )
+        .hint("make --owner-share, --data-share and --compute-share add up to 100%"));
+    }
+    if req.cap.is_zero() {
+        return Err(
+            Error::usage("model.zero_supply", "the supply must be positive")
+                .hint("pass --supply N with N > 0 whole tokens"),
+        );
+    }
+    if req.name.trim().is_empty() || req.symbol.trim().is_empty() {
+        return Err(
+            Error::usage("model.empty_name", "the token needs a name and a symbol")
+                .hint("pass --name NAME --symbol SYM"),
+        );
+    }
+    if req.revenue_assets.len() > MAX_REVENUE_ASSETS {
+        return Err(Error::usage(
+            "model.too_many_assets",
+            format!(
+                "{} revenue assets given; a model takes at most {MAX_REVENUE_ASSETS}",
+                req.revenue_assets.len()
+            ),
+        )
+        .hint("the native coin is always accepted; name at most 4 ERC-20s with --revenue-asset"));
+    }
+    Ok(())
+}
+
+/// What the factory would refuse on chain: already tokenized, not completed, not the owner.
+async fn check_tokenizable(
+    chain: &Chain,
+    suite: &Suite,
+    sender: Address,
+    req: &TokenizeRequest,
+    records: &JobRecords,
+) -> Result<()> {
+    let f = ModelTokenFactory::new(suite.factory, &chain.provider);
+    let existing = f
+        .tokenOf(U256::from(req.job_id))
+        .call()
+        .await
+        .map_err(chain.decoder())?;
+    if existing != Address::ZERO {
+        return Err(Error::reverted(
+            "model.already_tokenized",
+            format!(
+                "job {} is already tokenized: its token is {existing}",
+                req.job_id
+            ),
+        )
+        .hint(format!("see it with `cohort model show {}`", req.job_id)));
+    }
+    if records.state != "completed" {
+        return Err(Error::reverted(
+            "model.job_not_completed",
+            format!(
+                "job {} is {}, not completed: only a finished model can be tokenized",
+                req.job_id, records.state
+            ),
+        )
+        .hint("wait until the job's coordinator completes it (`cohort job show`)"));
+    }
+    if records.owner != sender {
+        return Err(Error::reverted(
+            "model.not_owner",
+            format!(
+                "{sender} is not the owner of job {} (its owner is {})",
+                req.job_id, records.owner
+            ),
+        )
+        .hint("sign with the job owner's wallet (--wallet)"));
+    }
+    Ok(())
+}
+
+/// Warnings about pools that go to the owner and symbols already in use.
+async fn plan_warnings(
+    chain: &Chain,
+    suite: &Suite,
+    req: &TokenizeRequest,
+    records: &JobRecords,
+) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    if records.total_weight.is_zero() && req.data_bps > 0 {
+        warnings.push(
+            "the datasets have no accepted weight: the data pool goes to the owner".to_string(),
+        );
+    }
+    if records.total_units.is_zero() && req.compute_bps > 0 {
+        warnings
+            .push("the job has no accepted work: the compute pool goes to the owner".to_string());
+    }
+    for m in all_models(chain, suite.factory).await? {
+        if m.symbol.eq_ignore_ascii_case(&req.symbol) {
+            warnings.push(format!(
+                "symbol {} is already used by job {}: name models by job id or address",
+                m.symbol, m.job_id
+            ));
+        }
+    }
+    Ok(warnings)
 }
 
 fn tokenize_call<'a>(

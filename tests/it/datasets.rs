@@ -1,29 +1,15 @@
 //! `cohort dataset`: create, upload, review, seal, contributors, download and verify against a
 //! real devnet (anvil + storage nodes) in a temporary home.
 
-mod common;
-
 use std::path::Path;
 
-use common::Devnet;
+use crate::common::{Devnet, dev_address};
+
+/// A dev account as the JSON results print it (lowercase hex).
+fn addr(i: u32) -> String {
+    format!("{:#x}", dev_address(i))
+}
 use serde_json::Value;
-
-fn dev_address(i: u32) -> String {
-    format!("{:#x}", cohort::devnet::dev_signer(i).unwrap().address())
-}
-
-/// Runs a failing command and returns (exit code, stderr).
-fn fails(net: &Devnet, args: &[&str]) -> (i32, String) {
-    let out = net.cmd().args(args).output().unwrap();
-    assert!(
-        !out.status.success(),
-        "cohort {args:?} unexpectedly succeeded"
-    );
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn create(net: &Devnet, name: &str, extra: &[&str]) -> Value {
     let mut args = vec![
@@ -65,7 +51,7 @@ fn create_list_show_by_id_or_name_and_refuse_bad_names() {
     let net = Devnet::start(1, 1);
     let a = create(&net, "poems", &[]);
     assert_eq!(a["dataset"]["id"], 1);
-    assert_eq!(a["dataset"]["curator"], dev_address(0));
+    assert_eq!(a["dataset"]["curator"], addr(0));
     assert_eq!(a["dataset"]["sealed"], false);
     let b = create(
         &net,
@@ -74,7 +60,7 @@ fn create_list_show_by_id_or_name_and_refuse_bad_names() {
     );
     assert_eq!(b["dataset"]["id"], 2);
     assert_eq!(b["dataset"]["predecessor_id"], 1);
-    assert_eq!(b["dataset"]["curator"], dev_address(1));
+    assert_eq!(b["dataset"]["curator"], addr(1));
 
     let list = net.json(&["dataset", "list"]);
     let names: Vec<&str> = list
@@ -90,60 +76,51 @@ fn create_list_show_by_id_or_name_and_refuse_bad_names() {
     assert_eq!(by_id["contributions"].as_array().unwrap().len(), 0);
 
     // A taken name: usage error naming the existing id, nothing sent.
-    let (code, err) = fails(
-        &net,
-        &[
-            "dataset",
-            "create",
-            "poems",
-            "--description",
-            "x",
-            "--license",
-            "MIT",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "dataset",
+        "create",
+        "poems",
+        "--description",
+        "x",
+        "--license",
+        "MIT",
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("already exists (id 1)") && err.contains("hint:"),
         "{err}"
     );
     // A name made of digits would read as an id.
-    let (code, err) = fails(
-        &net,
-        &[
-            "dataset",
-            "create",
-            "42",
-            "--description",
-            "x",
-            "--license",
-            "MIT",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "dataset",
+        "create",
+        "42",
+        "--description",
+        "x",
+        "--license",
+        "MIT",
+    ]);
     assert_eq!(code, 2, "{err}");
     // Unknown datasets, by name and by id, and an unknown predecessor.
     for which in ["nope", "9"] {
-        let (code, err) = fails(&net, &["dataset", "show", which]);
+        let (code, err) = net.fails(&["dataset", "show", which]);
         assert_eq!(code, 2, "{err}");
         assert!(
             err.contains(&format!("no dataset named '{which}'")) && err.contains("dataset list"),
             "{err}"
         );
     }
-    let (code, _) = fails(
-        &net,
-        &[
-            "dataset",
-            "create",
-            "x",
-            "--description",
-            "x",
-            "--license",
-            "MIT",
-            "--previous",
-            "nope",
-        ],
-    );
+    let (code, _) = net.fails(&[
+        "dataset",
+        "create",
+        "x",
+        "--description",
+        "x",
+        "--license",
+        "MIT",
+        "--previous",
+        "nope",
+    ]);
     assert_eq!(code, 2);
     assert_eq!(net.json(&["dataset", "list"]).as_array().unwrap().len(), 2);
 }
@@ -158,27 +135,21 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     contribute_raw(&net, 1, 2, 70, "d.txt");
 
     // Not the curator: refused before sending (exit 4), naming the curator.
-    let (code, err) = fails(
-        &net,
-        &[
-            "dataset", "review", "corpus", "0", "--accept", "--score", "5", "--wallet", "dev:1",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "dataset", "review", "corpus", "0", "--accept", "--score", "5", "--wallet", "dev:1",
+    ]);
     assert_eq!(code, 4, "{err}");
-    assert!(err.to_lowercase().contains(&dev_address(0)), "{err}");
-    let (code, err) = fails(&net, &["dataset", "seal", "corpus", "--wallet", "dev:2"]);
+    assert!(err.to_lowercase().contains(&addr(0)), "{err}");
+    let (code, err) = net.fails(&["dataset", "seal", "corpus", "--wallet", "dev:2"]);
     assert_eq!(code, 4, "{err}");
     // Bad index, bad score, missing verdict.
-    let (code, err) = fails(&net, &["dataset", "review", "corpus", "9", "--reject"]);
+    let (code, err) = net.fails(&["dataset", "review", "corpus", "9", "--reject"]);
     assert_eq!(code, 2, "{err}");
-    let (code, _) = fails(
-        &net,
-        &[
-            "dataset", "review", "corpus", "0", "--accept", "--score", "101",
-        ],
-    );
+    let (code, _) = net.fails(&[
+        "dataset", "review", "corpus", "0", "--accept", "--score", "101",
+    ]);
     assert_eq!(code, 2);
-    let (code, _) = fails(&net, &["dataset", "review", "corpus", "0"]);
+    let (code, _) = net.fails(&["dataset", "review", "corpus", "0"]);
     assert_eq!(code, 2);
 
     let r = net.json(&[
@@ -221,9 +192,9 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     let w2 = 300 * 10 + 70 * 100;
     assert_eq!(c["total_weight"], (w1 + w2).to_string());
     let list = c["contributors"].as_array().unwrap();
-    assert_eq!(list[0]["contributor"], dev_address(1));
+    assert_eq!(list[0]["contributor"], addr(1));
     assert_eq!(list[0]["weight"], w1.to_string());
-    assert_eq!(list[1]["contributor"], dev_address(2));
+    assert_eq!(list[1]["contributor"], addr(2));
     assert_eq!(list[1]["weight"], w2.to_string());
     let share = list[0]["share"].as_f64().unwrap();
     assert!((share - w1 as f64 / (w1 + w2) as f64).abs() < 1e-9);
@@ -231,15 +202,12 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     let sealed = net.json(&["dataset", "seal", "corpus"]);
     assert_eq!(sealed["dataset"]["sealed"], true);
     // Sealed: reviews and a second seal are refused before sending.
-    let (code, err) = fails(
-        &net,
-        &[
-            "dataset", "review", "corpus", "2", "--accept", "--score", "9",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "dataset", "review", "corpus", "2", "--accept", "--score", "9",
+    ]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("sealed"), "{err}");
-    let (code, _) = fails(&net, &["dataset", "seal", "corpus"]);
+    let (code, _) = net.fails(&["dataset", "seal", "corpus"]);
     assert_eq!(code, 4);
 }
 
@@ -403,7 +371,7 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     }
 
     create(&net, "community", &[]);
-    let (alice, bob) = (dev_address(1), dev_address(2));
+    let (alice, bob) = (addr(1), addr(2));
     let up = net.json(&[
         "dataset",
         "upload",
@@ -540,17 +508,14 @@ fn two_contributors_upload_review_seal_download_and_verify_flags_a_wiped_node() 
     let extra = work.path().join("late");
     std::fs::create_dir_all(&extra).unwrap();
     std::fs::write(extra.join("late.txt"), b"too late").unwrap();
-    let (code, err) = fails(
-        &net,
-        &[
-            "dataset",
-            "upload",
-            "community",
-            extra.to_str().unwrap(),
-            "--wallet",
-            "dev:3",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "dataset",
+        "upload",
+        "community",
+        extra.to_str().unwrap(),
+        "--wallet",
+        "dev:3",
+    ]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("sealed"), "{err}");
 
@@ -771,7 +736,7 @@ fn a_crash_while_a_contribution_is_pending_records_it_once() {
         "--wallet",
         "dev:1",
     ];
-    let (mut child, hash) = common::run_until_waiting_for_a_tx(&net, &args, "recording");
+    let (mut child, hash) = crate::common::run_until_waiting_for_a_tx(&net, &args, "recording");
     unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
     let _ = child.wait();
     let (code, v) = json_code(&net, &args);

@@ -5,21 +5,19 @@
 //! operation is printed (run with `--nocapture` to see it).
 #![allow(clippy::disallowed_macros)]
 
-mod common;
-mod token_setup;
-
 use std::collections::BTreeMap;
 
+use crate::common::Devnet;
+use crate::mined;
+use crate::token_setup::{dev, dev_address, mint, standard_job, test_token};
 use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use alloy::rpc::types::TransactionRequest;
 use cohort::chain::Chain;
 use cohort::chain::bindings::{IERC20, ModelToken};
 use cohort::tokens::{self, Suite, TokenizeRequest};
-use common::Devnet;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use token_setup::{dev, dev_address, mint, standard_job, test_token};
 
 fn e18() -> U256 {
     U256::from(10u64).pow(U256::from(18u64))
@@ -159,12 +157,12 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
 async fn pools_with_nobody_in_them_go_to_the_owner() {
     let n = net().await;
     // No accepted data (the only file is rejected) and no workers.
-    let job = token_setup::build_job(
+    let job = crate::token_setup::build_job(
         &n.rpc,
         n.suite.dataset_registry,
         n.suite.job_market,
         1,
-        &[token_setup::Data {
+        &[crate::token_setup::Data {
             dev: 2,
             size: 5,
             score: 0,

@@ -1,12 +1,11 @@
 //! The storage node (`cohort node run`) against a real anvil devnet: files submitted through the
 //! Flow contract, segments uploaded and downloaded over JSON-RPC exactly as the 0G SDKs do.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::{Devnet, content};
 use alloy::primitives::{Address, B256, Bytes, U256};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -16,17 +15,10 @@ use cohort::storage::merkle::{
     self, FileTree, SEGMENT_SIZE, fee_sectors, hash_pair, keccak, root_of_leaves, segment_wire_len,
 };
 use cohort::storage::types::{FileProof, SegmentWithProof};
-use common::Devnet;
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-fn content(size: usize, salt: u8) -> Vec<u8> {
-    (0..size)
-        .map(|i| ((i * 31 + 7 + salt as usize) % 251) as u8)
-        .collect()
-}
 
 struct Net {
     devnet: Devnet,
@@ -894,7 +886,7 @@ async fn a_full_pre_tx_cache_evicts_the_least_recently_used_file() {
     // Four files of 300,000 bytes: 2 segments, 300,032 bytes each; three fit in 1 MiB.
     let files: Vec<(Vec<u8>, FileTree)> = (0..4u8)
         .map(|i| {
-            let d = content(300_000, 30 + i);
+            let d = content(300_000, 30 + i as usize);
             let t = FileTree::from_bytes(&d);
             (d, t)
         })

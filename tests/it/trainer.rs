@@ -1,5 +1,6 @@
 //! The builtin trainer: reproducibility, learning, averaging, verification and bad input.
 
+use crate::common::write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -57,13 +58,6 @@ batch_size = 8
 steps = 4
 eval_windows = 4
 "#;
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 fn cohort(home: &Path) -> Command {
     let mut c = Command::cargo_bin("cohort").unwrap();
@@ -406,7 +400,7 @@ fn config_errors_exit_2_naming_the_key() {
     let data = write(
         dir.path(),
         "data/a.txt",
-        &"to be or not to be, that is the question. ".repeat(40),
+        "to be or not to be, that is the question. ".repeat(40),
     );
     let run = |name: &str, toml: &str| {
         let spec = write(dir.path(), name, toml);
@@ -454,7 +448,7 @@ fn checkpoint_from_another_config_is_refused_naming_both_shapes() {
     let wide = write(
         dir.path(),
         "wide.toml",
-        &MICRO_TOML.replace("width = 32", "width = 48"),
+        MICRO_TOML.replace("width = 32", "width = 48"),
     );
     let mut c = cohort(dir.path());
     c.arg("train")

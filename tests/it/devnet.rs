@@ -1,8 +1,6 @@
 //! `cohort devnet`: anvil + contracts + storage nodes in the background, stopped by PID, state kept.
 
-mod common;
-
-use common::{Devnet, Home};
+use crate::common::{Devnet, Home};
 use predicates::prelude::*;
 
 fn pids(status: &serde_json::Value) -> Vec<u32> {

@@ -1,31 +1,17 @@
 //! `cohort storage upload|download|info|root` and the storage library against a real devnet
 //! (anvil, the Flow contract and `cohort node run` processes on random loopback ports).
 
-mod common;
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::common::{Devnet, Home, content, write};
 use cohort::client::Client;
 use cohort::config::{Overrides, Paths};
 use cohort::progress::{Progress, Task, Unit};
 use cohort::storage::{self, NodeClient, UploadOptions};
-use common::{Devnet, Home};
 use serde_json::Value;
-
-fn content(size: usize, salt: usize) -> Vec<u8> {
-    (0..size)
-        .map(|i| ((i * 31 + 7 + salt) % 251) as u8)
-        .collect()
-}
-
-fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, data).unwrap();
-    p
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -38,7 +24,7 @@ fn stderr(out: &std::process::Output) -> String {
 #[test]
 fn root_prints_the_sdk_root_and_nodes_without_any_network() {
     let home = Home::new();
-    let f = write(home.path(), "f.bin", &content(262145, 0));
+    let f = write(home.path(), "f.bin", content(262145, 0));
     let v = home.json(&["storage", "root", s(&f)]);
     assert_eq!(
         v["root"],
@@ -273,7 +259,7 @@ fn sharded_nodes_each_get_their_shard_and_download_combines_them() {
 fn a_wallet_without_funds_exits_4_before_anything_is_uploaded() {
     let net = Devnet::start(1, 1);
     let dir = net.home.path().to_path_buf();
-    let f = write(&dir, "poor.bin", &content(5000, 9));
+    let f = write(&dir, "poor.bin", content(5000, 9));
     let key = format!("0x{}", hex::encode([7u8; 32]));
     let out = net
         .cmd()
@@ -540,8 +526,8 @@ fn a_crash_while_the_submit_is_pending_never_pays_twice() {
     let dir = tempfile::tempdir().unwrap();
     let before = submissions(&net);
     for (i, signal) in [libc::SIGKILL, libc::SIGINT].into_iter().enumerate() {
-        let f = write(dir.path(), &format!("f{i}.bin"), &content(300_000, 40 + i));
-        let (child, hash) = common::run_until_waiting_for_a_tx(
+        let f = write(dir.path(), &format!("f{i}.bin"), content(300_000, 40 + i));
+        let (child, hash) = crate::common::run_until_waiting_for_a_tx(
             &net,
             &["storage", "upload", s(&f), "--wallet", "dev:0"],
             "submitting",

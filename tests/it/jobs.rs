@@ -1,36 +1,15 @@
 //! Training jobs end to end on a real devnet: an owner, worker processes with their own wallets
 //! and state folders, a coordinator process, and the library playing a dishonest worker.
 
-mod common;
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use alloy::primitives::Address;
-use common::Devnet;
+use crate::common::{Devnet, dev_address, wei, write};
 use serde_json::Value;
-
-fn dev_address(i: u32) -> Address {
-    cohort::devnet::dev_signer(i).unwrap().address()
-}
 
 fn addr_str(i: u32) -> String {
     format!("{:#x}", dev_address(i))
-}
-
-/// Runs `cohort ARGS --json` expecting failure; returns the exit code and stderr.
-fn fails(net: &Devnet, args: &[&str]) -> (i32, String) {
-    let out = net.cmd().args(args).output().unwrap();
-    assert!(
-        !out.status.success(),
-        "cohort {args:?} should fail:\n{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 const REWARD_WEI: u128 = 300_000_000_000_000_000; // 0.3 ether
@@ -61,11 +40,6 @@ max_workers = 4
 round_timeout = {timeout}
 "#
     )
-}
-
-fn write(path: &Path, text: &str) -> PathBuf {
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
 }
 
 /// A sealed dataset made of the fixture corpus, curated by dev:0.
@@ -151,10 +125,6 @@ fn refs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn wei(v: &Value) -> u128 {
-    v.as_str().unwrap().parse().unwrap()
-}
-
 /// Kills a child on drop (a failing test must not leave workers running).
 struct Reaper(Vec<Child>);
 impl Drop for Reaper {
@@ -183,35 +153,31 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     ]);
 
     // Bad input is refused before anything is sent.
-    let bad = write(&w.join("bad.toml"), "[model]\nlayers = \"two\"\n");
-    assert_eq!(fails(&net, &["job", "submit", bad.to_str().unwrap()]).0, 2);
+    let bad = write(w, "bad.toml", "[model]\nlayers = \"two\"\n");
+    assert_eq!(net.fails(&["job", "submit", bad.to_str().unwrap()]).0, 2);
     let unknown = write(
-        &w.join("unknown.toml"),
-        &spec_text("no-such-data", "0.3ether", 900),
+        w,
+        "unknown.toml",
+        spec_text("no-such-data", "0.3ether", 900),
     );
-    let (code, err) = fails(&net, &["job", "submit", unknown.to_str().unwrap()]);
+    let (code, err) = net.fails(&["job", "submit", unknown.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
-    let unsealed = write(
-        &w.join("unsealed.toml"),
-        &spec_text("draft", "0.3ether", 900),
-    );
-    let (code, err) = fails(&net, &["job", "submit", unsealed.to_str().unwrap()]);
+    let unsealed = write(w, "unsealed.toml", spec_text("draft", "0.3ether", 900));
+    let (code, err) = net.fails(&["job", "submit", unsealed.to_str().unwrap()]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("not sealed"), "{err}");
     let rich = write(
-        &w.join("rich.toml"),
-        &spec_text("fixture-text", "1000000ether", 900),
+        w,
+        "rich.toml",
+        spec_text("fixture-text", "1000000ether", 900),
     );
-    let (code, err) = fails(&net, &["job", "submit", rich.to_str().unwrap()]);
+    let (code, err) = net.fails(&["job", "submit", rich.to_str().unwrap()]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("insufficient funds"), "{err}");
     assert_eq!(net.json(&["job", "list"]).as_array().unwrap().len(), 0);
 
     // Dry run: prices everything, sends nothing.
-    let spec = write(
-        &w.join("job.toml"),
-        &spec_text("fixture-text", "0.3ether", 900),
-    );
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.3ether", 900));
     let dry = net.json(&["job", "submit", spec.to_str().unwrap(), "--dry-run"]);
     assert_eq!(wei(&dry["plan"]["escrow"]), 3 * REWARD_WEI);
     assert!(wei(&dry["plan"]["storage_fee"]) > 0);
@@ -483,18 +449,15 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert_eq!(audit["match"], true, "{audit}");
     assert_eq!(audit["spans"].as_array().unwrap().len(), 3);
     // ... and the cheat's does not reproduce (exit 5).
-    let (code, _) = fails(
-        &net,
-        &[
-            "job",
-            "audit",
-            &job_s,
-            "--round",
-            "0",
-            "--worker",
-            &addr_str(3),
-        ],
-    );
+    let (code, _) = net.fails(&[
+        "job",
+        "audit",
+        &job_s,
+        "--round",
+        "0",
+        "--worker",
+        &addr_str(3),
+    ]);
     assert_eq!(code, 5);
 
     // The final model comes with its spec and provenance.
@@ -508,19 +471,16 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     assert!(cohort::trainer::Checkpoint::load(&dl.join("model.safetensors")).is_ok());
 
     // Joining a completed job is a clear error.
-    let (code, err) = fails(
-        &net,
-        &[
-            "worker",
-            "run",
-            "--job",
-            &job_s,
-            "--wallet",
-            "dev:4",
-            "--state-dir",
-            w.join("s4").to_str().unwrap(),
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "worker",
+        "run",
+        "--job",
+        &job_s,
+        "--wallet",
+        "dev:4",
+        "--state-dir",
+        w.join("s4").to_str().unwrap(),
+    ]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("completed"), "{err}");
 
@@ -535,10 +495,7 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
     sealed_dataset(&net, w, "fixture-text");
-    let spec = write(
-        &w.join("job.toml"),
-        &spec_text("fixture-text", "0.25ether", 2),
-    );
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.25ether", 2));
     let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
         .as_u64()
         .unwrap();
@@ -573,7 +530,7 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     assert_eq!(picked, job);
     rt.block_on(worker.join()).unwrap();
     // Only the owner (coordinator) can start and cancel.
-    let (code, _) = fails(&net, &["job", "cancel", &job_s, "--wallet", "dev:1"]);
+    let (code, _) = net.fails(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(code, 4);
     let owner = worker
         .market
@@ -625,22 +582,19 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     assert_eq!(show["job"]["state"], "cancelled");
     assert_eq!(wei(&show["job"]["escrow"]), 0);
     // A cancelled job is closed: cancelling again is refused before sending.
-    let (code, err) = fails(&net, &["job", "cancel", &job_s]);
+    let (code, err) = net.fails(&["job", "cancel", &job_s]);
     assert_eq!(code, 4, "{err}");
     // A worker whose chain keeps failing stops with exit 3 and a one-line cause.
-    let (code, err) = fails(
-        &net,
-        &[
-            "worker",
-            "run",
-            "--job",
-            &job_s,
-            "--wallet",
-            "dev:1",
-            "--rpc-url",
-            "http://127.0.0.1:9",
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "worker",
+        "run",
+        "--job",
+        &job_s,
+        "--wallet",
+        "dev:1",
+        "--rpc-url",
+        "http://127.0.0.1:9",
+    ]);
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("worker stopped"), "{err}");
 }
@@ -680,10 +634,11 @@ fn exec_job_runs_only_with_allow_exec_and_completes() {
     sealed_dataset(&net, w, "fixture-text");
     let dir = w.join("exec-job");
     std::fs::create_dir_all(&dir).unwrap();
-    write(&dir.join("train.sh"), EXEC_SCRIPT);
-    write(&dir.join("inner.toml"), EXEC_INNER);
+    write(&dir, "train.sh", EXEC_SCRIPT);
+    write(&dir, "inner.toml", EXEC_INNER);
     let spec = write(
-        &dir.join("job.toml"),
+        &dir,
+        "job.toml",
         r#"[model]
 trainer = "exec"
 command = ["sh", "train.sh", "inner.toml"]
@@ -733,19 +688,16 @@ round_timeout = 900
     assert_eq!(listed[0]["base_model_root"], Value::Null);
 
     // Without --allow-exec the worker refuses, naming the command.
-    let (code, err) = fails(
-        &net,
-        &[
-            "worker",
-            "run",
-            "--job",
-            &job_s,
-            "--wallet",
-            "dev:1",
-            "--state-dir",
-            state.to_str().unwrap(),
-        ],
-    );
+    let (code, err) = net.fails(&[
+        "worker",
+        "run",
+        "--job",
+        &job_s,
+        "--wallet",
+        "dev:1",
+        "--state-dir",
+        state.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("sh train.sh inner.toml") && err.contains("--allow-exec"),

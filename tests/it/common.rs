@@ -1,6 +1,5 @@
 //! Shared test harness: a temporary COHORT_HOME, the real `cohort` binary, and a devnet on
 //! random loopback ports that is torn down when the guard drops.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -158,4 +157,48 @@ pub fn run_until_waiting_for_a_tx(
     let _ = child.kill();
     let _ = child.wait();
     panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+}
+
+/// Deterministic test bytes: `size` bytes that differ with `salt`.
+pub fn content(size: usize, salt: usize) -> Vec<u8> {
+    (0..size)
+        .map(|i| ((i * 31 + 7 + salt) % 251) as u8)
+        .collect()
+}
+
+/// Writes `data` to `dir/name` (creating folders) and returns the path.
+pub fn write(dir: &Path, name: &str, data: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+/// A wei amount printed as a decimal string.
+pub fn wei(v: &serde_json::Value) -> u128 {
+    v.as_str()
+        .unwrap_or_else(|| panic!("{v} is not a decimal string"))
+        .parse()
+        .unwrap()
+}
+
+/// Anvil's dev account `i`.
+pub fn dev_address(i: u32) -> alloy::primitives::Address {
+    cohort::devnet::dev_signer(i).unwrap().address()
+}
+
+impl Devnet {
+    /// Runs `cohort ARGS` expecting failure; returns the exit code and stderr.
+    pub fn fails(&self, args: &[&str]) -> (i32, String) {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            !out.status.success(),
+            "cohort {args:?} should fail:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
 }

@@ -5,13 +5,11 @@
 //! debug logging on) for the fixture keys and passwords: only `export --private-key` and the
 //! one-time mnemonic of `new` may print a secret, and only on stdout.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::common::{Devnet, Home};
 use assert_cmd::Command;
-use common::{Devnet, Home};
 
 /// fixtures/keystores/geth-alice.json (geth's format, scrypt n=262144); see the README there.
 const GETH_FILE: &str = "fixtures/keystores/geth-alice.json";

@@ -1,15 +1,13 @@
 //! `cohort model tokenize|list|show|holders|allocation` and `cohort rewards …` through the real
 //! binary against a devnet, with completed jobs built through the contract bindings.
 
-mod common;
-mod token_setup;
-
+use crate::common::Devnet;
+use crate::mined;
+use crate::token_setup::{dev, dev_address, mint, standard_job, test_token};
 use alloy::primitives::{Address, U256};
 use cohort::chain::Chain;
 use cohort::chain::bindings::{IERC20, ModelToken};
-use common::Devnet;
 use serde_json::Value;
-use token_setup::{dev, dev_address, mint, standard_job, test_token};
 
 struct Net {
     net: Devnet,

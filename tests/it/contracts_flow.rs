@@ -1,13 +1,11 @@
 //! The Flow and FixedPriceMarket contracts on anvil, through the same bindings the CLI uses:
 //! Submit events, flow positions and fees exactly as docs/protocol.md sections 1.6 and 2.
 
-mod common;
-
+use crate::common::Devnet;
 use alloy::primitives::{Address, B256, Bytes, U256};
 use alloy::providers::Provider;
 use cohort::chain::Chain;
 use cohort::chain::bindings::{FixedPriceMarket, Flow};
-use common::Devnet;
 
 fn node(height: u64, byte: u8) -> Flow::SubmissionNode {
     Flow::SubmissionNode {

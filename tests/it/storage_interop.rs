@@ -3,12 +3,10 @@
 //! `cohort storage download`, and files cohort uploads download byte-identical with the SDK,
 //! through cohort's devnet (anvil, Flow contract, `cohort node run`).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::Devnet;
+use crate::common::Devnet;
 use serde_json::Value;
 
 fn interop_dir() -> PathBuf {

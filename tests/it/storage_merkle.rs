@@ -273,7 +273,7 @@ struct Vector {
 #[test]
 fn roots_nodes_and_proofs_match_the_ts_sdk_for_twenty_sizes() {
     let vectors: Vec<Vector> =
-        serde_json::from_str(include_str!("interop/sdk-vectors.json")).expect("vectors");
+        serde_json::from_str(include_str!("../interop/sdk-vectors.json")).expect("vectors");
     assert_eq!(vectors.len(), 20);
     for v in vectors {
         let tree = FileTree::from_bytes(&data(v.size as usize));

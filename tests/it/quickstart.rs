@@ -1,14 +1,7 @@
 //! `cohort quickstart --json` on a fresh devnet: the whole lifecycle, checked from its summary
 //! and against the chain and storage.
 
-mod common;
-
-use alloy::primitives::U256;
-use common::Home;
-
-fn wei(v: &serde_json::Value) -> U256 {
-    v.as_str().unwrap().parse().unwrap()
-}
+use crate::common::{Home, wei};
 
 #[test]
 fn quickstart_runs_the_whole_lifecycle_and_reruns() {
@@ -30,11 +23,11 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     assert_eq!(members.len(), 6);
     assert!(members.iter().all(|m| m["claim_ok"] == true), "{r:#}");
     let deposited = wei(&r["revenue_deposited_wei"]);
-    let claimed: U256 = members.iter().map(|m| wei(&m["revenue_claimed_wei"])).sum();
+    let claimed: u128 = members.iter().map(|m| wei(&m["revenue_claimed_wei"])).sum();
     assert_eq!(claimed, wei(&r["revenue_claimed_wei"]));
     assert!(claimed <= deposited);
     assert!(
-        deposited - claimed <= U256::from(members.len()),
+        deposited - claimed <= members.len() as u128,
         "deposited {deposited}, claimed {claimed}"
     );
     // Data contributors and workers hold tokens; the buyer holds none.
@@ -61,10 +54,7 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     // Both workers were paid for training.
     for n in ["qs-worker1", "qs-worker2"] {
         let m = members.iter().find(|m| m["name"] == n).unwrap();
-        assert!(
-            wei(&m["training_paid_wei"]) > U256::ZERO,
-            "{n} was not paid: {r:#}"
-        );
+        assert!(wei(&m["training_paid_wei"]) > 0, "{n} was not paid: {r:#}");
     }
     // Validation loss falls from round to round.
     let losses: Vec<f64> = r["validation_loss_by_round"]
@@ -86,6 +76,46 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     home.json(&["storage", "download", &root, "-o", out.to_str().unwrap()]);
     assert!(std::fs::metadata(&out).unwrap().len() > 0);
 
+    // Every command's --json is one document with snake_case keys only (the quickstart's own
+    // summary above included), on the state the quickstart left behind.
+    let job = r["job_id"].to_string();
+    let ds = r["dataset"].as_str().unwrap().to_string();
+    let sym = r["symbol"].as_str().unwrap().to_string();
+    let file = home.path().join("model-check.safetensors");
+    let file = file.to_str().unwrap();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/corpus");
+    let worker = members.iter().find(|m| m["name"] == "qs-worker1").unwrap()["address"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_snake_case("quickstart", &r);
+    let reads: &[&[&str]] = &[
+        &["config", "show"],
+        &["config", "profiles"],
+        &["devnet", "status"],
+        &["wallet", "list"],
+        &["wallet", "balance", "qs-alice"],
+        &["dataset", "list"],
+        &["dataset", "show", &ds],
+        &["dataset", "contributors", &ds],
+        &["job", "list"],
+        &["job", "show", &job],
+        &["job", "audit", &job, "--round", "0", "--worker", &worker],
+        &["worker", "earnings", "--wallet", "qs-worker1"],
+        &["worker", "status"],
+        &["model", "list"],
+        &["model", "show", &sym],
+        &["model", "holders", &sym],
+        &["model", "allocation", &sym],
+        &["model", "eval", file, "--data", corpus],
+        &["rewards", "list", "qs-alice"],
+        &["storage", "info", &root],
+        &["storage", "root", file],
+    ];
+    for args in reads {
+        let v = home.json(args);
+        assert_snake_case(&args.join(" "), &v);
+    }
     // A second run works, reusing the devnet and the wallets.
     let r2 = home.json(&[
         "quickstart",
@@ -113,5 +143,23 @@ struct DevnetDown<'a>(&'a Home);
 impl Drop for DevnetDown<'_> {
     fn drop(&mut self) {
         let _ = self.0.cmd().args(["devnet", "down"]).output();
+    }
+}
+
+/// Asserts every object key in `v` is snake_case (lowercase ASCII, digits and underscores).
+fn assert_snake_case(what: &str, v: &serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                assert!(
+                    k.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "`cohort {what} --json` has the key {k:?}"
+                );
+                assert_snake_case(what, x);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| assert_snake_case(what, x)),
+        _ => {}
     }
 }

@@ -1,8 +1,6 @@
 //! The command line's conventions: exit codes, JSON errors, profiles and config keys.
 
-mod common;
-
-use common::Home;
+use crate::common::Home;
 use predicates::prelude::*;
 
 #[test]

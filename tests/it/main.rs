@@ -1,0 +1,22 @@
+//! The integration tests: one binary (alloy and candle are linked once) with a module per area,
+//! over one shared harness (`common`): a temporary COHORT_HOME, the real `cohort` binary, and
+//! devnets on random loopback ports.
+
+mod cli;
+mod common;
+mod contracts_flow;
+mod datasets;
+mod devnet;
+mod jobs;
+mod node_limits;
+mod node_storage;
+mod quickstart;
+mod rewards_cli;
+mod storage_interop;
+mod storage_merkle;
+mod storage_rpc;
+mod storage_transfer;
+mod token_setup;
+mod tokens;
+mod trainer;
+mod wallet;
