@@ -68,69 +68,8 @@ impl Default for CacheLimits {
 
 const SEG_MAGIC: &[u8; 4] = b"CSG1";
 
-/// Which global segments this node stores: those with `g % num_shard == shard_id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Shard {
-    pub shard_id: u64,
-    pub num_shard: u64,
-}
-
-impl Shard {
-    /// The whole flow.
-    pub const ALL: Shard = Shard {
-        shard_id: 0,
-        num_shard: 1,
-    };
-
-    /// Parses `K/N` (N a power of two, K < N).
-    pub fn parse(s: &str) -> Result<Shard> {
-        let bad = || {
-            Error::usage(
-                "node.bad_shard",
-                format!("--shard '{s}' is not of the form K/N"),
-            )
-            .hint("use e.g. 0/1 (everything), 0/2 or 1/2; N is a power of two and K < N")
-        };
-        let (k, n) = s.split_once('/').ok_or_else(bad)?;
-        let shard_id: u64 = k.trim().parse().map_err(|_| bad())?;
-        let num_shard: u64 = n.trim().parse().map_err(|_| bad())?;
-        let shard = Shard {
-            shard_id,
-            num_shard,
-        };
-        shard.check().map_err(|_| bad())?;
-        Ok(shard)
-    }
-
-    fn check(&self) -> Result<()> {
-        if self.num_shard == 0
-            || !self.num_shard.is_power_of_two()
-            || self.shard_id >= self.num_shard
-        {
-            return Err(Error::usage("node.bad_shard", "invalid shard config"));
-        }
-        Ok(())
-    }
-
-    /// Whether this node stores global segment `g`.
-    pub fn holds(&self, global_segment: u64) -> bool {
-        global_segment % self.num_shard == self.shard_id
-    }
-
-    /// The number of global segments in `[start, start+count)` this node stores.
-    pub fn count_in(&self, start: u64, count: u64) -> u64 {
-        if count == 0 {
-            return 0;
-        }
-        let n = self.num_shard;
-        let first = start + (self.shard_id + n - start % n) % n;
-        if first >= start + count {
-            0
-        } else {
-            (start + count - 1 - first) / n + 1
-        }
-    }
-}
+/// Which global segments this node stores: the client's and the wire's one shard type.
+pub type Shard = crate::storage::types::ShardConfig;
 
 /// One submission as the node learned it from a Submit event (docs/protocol.md 2.1, 6.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,7 +234,9 @@ impl Store {
 
     /// [`Store::open`] with explicit bounds for the pre-transaction cache.
     pub fn open_with(dir: &Path, shard: Shard, cache_limits: CacheLimits) -> Result<Store> {
-        shard.check()?;
+        if !shard.is_valid() {
+            return Err(Error::usage("node.bad_shard", "invalid shard config"));
+        }
         fsutil::ensure_dir(dir, 0o700)?;
         for sub in ["txs", "segs", "cache"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(io("create folder", &dir.join(sub)))?;
@@ -459,7 +400,7 @@ impl Store {
         let mut stored = BTreeSet::new();
         for (index, len) in list_segments(&dir)? {
             if index < rec.data_segments()
-                && self.shard.holds(rec.start_segment() + index)
+                && self.shard.covers(rec.start_segment() + index)
                 && len == rec.segment_len(index)
             {
                 stored.insert(index);
@@ -634,7 +575,7 @@ impl Store {
                     format!("tx {seq} is unknown"),
                 ));
             };
-            if !self.shard.holds(st.rec.start_segment() + index) {
+            if !self.shard.covers(st.rec.start_segment() + index) {
                 return Ok(PutOutcome::NotInShard);
             }
             if st.finalized() {
@@ -755,7 +696,7 @@ impl Store {
             let st = inner.txs.get_mut(seq).expect("target exists");
             for &index in cached.keys() {
                 let global = st.rec.start_segment() + index;
-                if st.stored.contains(&index) || !self.shard.holds(global) || st.finalized() {
+                if st.stored.contains(&index) || !self.shard.covers(global) || st.finalized() {
                     continue;
                 }
                 let from = cdir.join(format!("{index}.seg"));
@@ -791,7 +732,7 @@ impl Store {
                 }
                 let missing: Vec<u64> = (0..t.rec.data_segments())
                     .filter(|i| {
-                        !t.stored.contains(i) && self.shard.holds(t.rec.start_segment() + i)
+                        !t.stored.contains(i) && self.shard.covers(t.rec.start_segment() + i)
                     })
                     .collect();
                 (t.rec.size, t.rec.start_segment(), missing)
@@ -969,7 +910,7 @@ mod tests {
             shard_id: 1,
             num_shard: 4,
         };
-        let brute = |start: u64, n: u64| (start..start + n).filter(|g| s.holds(*g)).count() as u64;
+        let brute = |start: u64, n: u64| (start..start + n).filter(|g| s.covers(*g)).count() as u64;
         for start in 0..9 {
             for n in 0..13 {
                 assert_eq!(s.count_in(start, n), brute(start, n), "start {start} n {n}");

@@ -220,7 +220,10 @@ pub struct Segment(#[serde(with = "base64_bytes")] pub Vec<u8>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ShardConfig {
+    /// (`shard_id` is what earlier node data folders recorded.)
+    #[serde(alias = "shard_id")]
     pub shard_id: u64,
+    #[serde(alias = "num_shard")]
     pub num_shard: u64,
 }
 
@@ -234,6 +237,46 @@ impl Default for ShardConfig {
 }
 
 impl ShardConfig {
+    /// The whole flow.
+    pub const ALL: ShardConfig = ShardConfig {
+        shard_id: 0,
+        num_shard: 1,
+    };
+
+    /// Parses `K/N` (N a power of two, K < N), as `cohort node run --shard` takes it.
+    pub fn parse(s: &str) -> crate::Result<ShardConfig> {
+        let bad = || {
+            crate::Error::usage(
+                "node.bad_shard",
+                format!("--shard '{s}' is not of the form K/N"),
+            )
+            .hint("use e.g. 0/1 (everything), 0/2 or 1/2; N is a power of two and K < N")
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let shard = ShardConfig {
+            shard_id: k.trim().parse().map_err(|_| bad())?,
+            num_shard: n.trim().parse().map_err(|_| bad())?,
+        };
+        if !shard.is_valid() {
+            return Err(bad());
+        }
+        Ok(shard)
+    }
+
+    /// The number of global segments in `[start, start+count)` this node stores.
+    pub fn count_in(&self, start: u64, count: u64) -> u64 {
+        if count == 0 {
+            return 0;
+        }
+        let n = self.num_shard;
+        let first = start + (self.shard_id + n - start % n) % n;
+        if first >= start + count {
+            0
+        } else {
+            (start + count - 1 - first) / n + 1
+        }
+    }
+
     /// Whether the config is valid: `numShard` a power of two, `shardId < numShard`.
     pub fn is_valid(&self) -> bool {
         self.num_shard.is_power_of_two() && self.shard_id < self.num_shard
