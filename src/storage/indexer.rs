@@ -341,9 +341,9 @@ pub async fn download_node_urls(
             return Err(Error::failed(
                 "storage.not_found",
                 format!(
-                    "the indexer at {} knows no storage node holding file {}",
-                    crate::redact::url(ix.url()),
-                    super::types::hex_hash::to_hex(root)
+                    "no storage node holds file {} finalized (asked the indexer at {})",
+                    super::types::hex_hash::to_hex(root),
+                    crate::redact::url(ix.url())
                 ),
             )
             .hint("check the root, and that the upload finished; a new file may take a moment to be listed"));
