@@ -489,7 +489,11 @@ mod tests {
         // A whole node (0/1) counts for every shard; "min" takes it first.
         let mixed = vec![node("x", 1, 4), node("w", 0, 1), node("y", 0, 2)];
         assert_eq!(urls(&select(&mixed, 1, "min").unwrap()), ["w"]);
-        assert_eq!(urls(&select(&mixed, 2, "min").unwrap().clone()).len(), 2);
+        // A second copy needs shard 3/4 too: 1/4 and 0/2 leave it out.
+        assert!(select(&mixed, 2, "min").is_none());
+        let mut more = mixed.clone();
+        more.push(node("z", 1, 2));
+        assert_eq!(urls(&select(&more, 2, "min").unwrap()), ["w", "y", "z"]);
         // Quarter shards: 0/4 and 2/4 cover shard 0/2.
         let q = vec![node("p", 0, 4), node("q", 2, 4), node("r", 1, 2)];
         assert_eq!(urls(&select(&q, 1, "max").unwrap()), ["p", "q", "r"]);
