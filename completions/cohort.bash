@@ -34,6 +34,9 @@ _cohort() {
             cohort,help)
                 cmd="cohort__subcmd__help"
                 ;;
+            cohort,indexer)
+                cmd="cohort__subcmd__indexer"
+                ;;
             cohort,job)
                 cmd="cohort__subcmd__job"
                 ;;
@@ -217,6 +220,9 @@ _cohort() {
             cohort__subcmd__help,help)
                 cmd="cohort__subcmd__help__subcmd__help"
                 ;;
+            cohort__subcmd__help,indexer)
+                cmd="cohort__subcmd__help__subcmd__indexer"
+                ;;
             cohort__subcmd__help,job)
                 cmd="cohort__subcmd__help__subcmd__job"
                 ;;
@@ -303,6 +309,9 @@ _cohort() {
                 ;;
             cohort__subcmd__help__subcmd__devnet,up)
                 cmd="cohort__subcmd__help__subcmd__devnet__subcmd__up"
+                ;;
+            cohort__subcmd__help__subcmd__indexer,run)
+                cmd="cohort__subcmd__help__subcmd__indexer__subcmd__run"
                 ;;
             cohort__subcmd__help__subcmd__job,audit)
                 cmd="cohort__subcmd__help__subcmd__job__subcmd__audit"
@@ -441,6 +450,18 @@ _cohort() {
                 ;;
             cohort__subcmd__help__subcmd__worker,withdraw)
                 cmd="cohort__subcmd__help__subcmd__worker__subcmd__withdraw"
+                ;;
+            cohort__subcmd__indexer,help)
+                cmd="cohort__subcmd__indexer__subcmd__help"
+                ;;
+            cohort__subcmd__indexer,run)
+                cmd="cohort__subcmd__indexer__subcmd__run"
+                ;;
+            cohort__subcmd__indexer__subcmd__help,help)
+                cmd="cohort__subcmd__indexer__subcmd__help__subcmd__help"
+                ;;
+            cohort__subcmd__indexer__subcmd__help,run)
+                cmd="cohort__subcmd__indexer__subcmd__help__subcmd__run"
                 ;;
             cohort__subcmd__job,audit)
                 cmd="cohort__subcmd__job__subcmd__audit"
@@ -767,7 +788,7 @@ _cohort() {
 
     case "${cmd}" in
         cohort)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,6 +814,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -801,7 +826,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__completions)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +849,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -835,7 +864,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version show get set profiles use add remove help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version show get set profiles use add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -861,6 +890,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -869,13 +902,17 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__add)
-            opts="-q -v -y -h -V --chain-id --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --chain-id --preset --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --chain-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -896,6 +933,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -907,7 +948,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__get)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -930,6 +971,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1067,7 +1112,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__profiles)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1090,6 +1135,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1101,7 +1150,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__remove)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1124,6 +1173,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1135,7 +1188,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__set)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1158,6 +1211,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1169,7 +1226,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,6 +1249,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1203,7 +1264,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__use)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1290,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1237,7 +1302,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version create upload list show contributors review seal download verify help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version create upload list show contributors review seal download verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1328,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1271,7 +1340,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__contributors)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1297,6 +1366,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1305,7 +1378,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__create)
-            opts="-q -v -y -h -V --description --license --previous --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --description --license --previous --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1355,6 +1428,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1363,7 +1440,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__download)
-            opts="-o -q -v -y -h -V --output --parallel --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-o -q -v -y -h -V --output --parallel --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,6 +1475,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1563,7 +1644,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1589,6 +1670,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1597,7 +1682,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__review)
-            opts="-q -v -y -h -V --all-pending --accept --score --reject --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --all-pending --accept --score --reject --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1724,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1647,7 +1736,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__seal)
-            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1771,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1693,7 +1786,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1809,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1727,7 +1824,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__upload)
-            opts="-q -v -y -h -V --hidden --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --hidden --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1762,6 +1859,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1773,7 +1874,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__verify)
-            opts="-q -v -y -h -V --deep --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --deep --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1900,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1807,7 +1912,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__deploy)
-            opts="-q -v -y -h -V --skip-storage --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --skip-storage --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,6 +1950,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1853,7 +1962,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version up status down reset help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version up status down reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1879,6 +1988,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1887,7 +2000,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__down)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,6 +2023,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2005,7 +2122,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__reset)
-            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,6 +2161,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2055,7 +2176,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__status)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2081,6 +2202,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2089,7 +2214,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__up)
-            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2131,6 +2256,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2139,7 +2268,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help)
-            opts="quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help"
+            opts="quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2505,6 +2634,34 @@ _cohort() {
         cohort__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__indexer)
+            opts="run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__indexer__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3286,8 +3443,8 @@ _cohort() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cohort__subcmd__job)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version submit list show watch cancel coordinate audit help"
+        cohort__subcmd__indexer)
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3313,6 +3470,144 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__indexer__subcmd__help)
+            opts="run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__indexer__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__indexer__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__indexer__subcmd__run)
+            opts="-q -v -y -h -V --rpc --node --poll-ms --devnet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rpc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --devnet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__job)
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version submit list show watch cancel coordinate audit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3321,7 +3616,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__audit)
-            opts="-q -v -y -h -V --round --worker --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --round --worker --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3363,6 +3658,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3371,7 +3670,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__cancel)
-            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3409,6 +3708,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3417,7 +3720,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__coordinate)
-            opts="-q -v -y -h -V --min-workers --poll --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --min-workers --poll --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3468,6 +3771,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3605,7 +3912,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__list)
-            opts="-q -v -y -h -V --open --mine --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --open --mine --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3635,6 +3942,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3643,7 +3954,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3669,6 +3980,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3677,7 +3992,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__submit)
-            opts="-q -v -y -h -V --dry-run --coordinate --min-workers --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --dry-run --coordinate --min-workers --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3719,6 +4034,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3727,7 +4046,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__watch)
-            opts="-q -v -y -h -V --interval --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --interval --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3757,6 +4076,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3765,7 +4088,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version eval generate average verify tokenize list show holders allocation download help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version eval generate average verify tokenize list show holders allocation download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3791,6 +4114,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3799,7 +4126,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__allocation)
-            opts="-q -v -y -h -V --for --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --for --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3829,6 +4156,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3837,7 +4168,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__average)
-            opts="-o -q -v -y -h -V --weights --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-o -q -v -y -h -V --weights --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3875,6 +4206,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3883,7 +4218,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__download)
-            opts="-o -q -v -y -h -V --output --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-o -q -v -y -h -V --output --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3917,6 +4252,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3925,7 +4264,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__eval)
-            opts="-q -v -y -h -V --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3967,6 +4306,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3975,7 +4318,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__generate)
-            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4014,6 +4357,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4193,7 +4540,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__holders)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4216,6 +4563,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4227,7 +4578,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4250,6 +4601,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4261,7 +4616,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4287,6 +4642,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4295,7 +4654,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__tokenize)
-            opts="-q -v -y -h -V --name --symbol --supply --owner-share --data-share --compute-share --revenue-asset --dry-run --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --name --symbol --supply --owner-share --data-share --compute-share --revenue-asset --dry-run --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4361,6 +4720,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4369,7 +4732,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__verify)
-            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4427,6 +4790,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4435,7 +4802,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version run help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4458,6 +4825,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4511,7 +4882,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node__subcmd__run)
-            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4597,6 +4968,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4605,7 +4980,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__quickstart)
-            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4643,6 +5018,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4651,7 +5030,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version list claim deposit sync help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version list claim deposit sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4677,6 +5056,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4685,7 +5068,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards__subcmd__claim)
-            opts="-q -v -y -h -V --model --asset --all --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --model --asset --all --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4731,6 +5114,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4739,7 +5126,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards__subcmd__deposit)
-            opts="-q -v -y -h -V --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4778,6 +5165,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4873,7 +5264,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards__subcmd__list)
-            opts="-q -v -y -h -V --model --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --model --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4919,6 +5310,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4927,7 +5322,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards__subcmd__sync)
-            opts="-q -v -y -h -V --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4969,6 +5364,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4977,7 +5376,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version upload download info root help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version upload download info root help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5003,6 +5402,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5011,7 +5414,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__download)
-            opts="-o -q -v -y -h -V --output --force --concurrency --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-o -q -v -y -h -V --output --force --concurrency --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5046,6 +5449,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5141,7 +5548,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__info)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5167,6 +5574,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5175,7 +5586,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__root)
-            opts="-q -v -y -h -V --fragment-size --threads --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --fragment-size --threads --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5209,6 +5620,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5217,7 +5632,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__upload)
-            opts="-q -v -y -h -V --fragment-size --batch --concurrency --timeout --no-wait --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --fragment-size --batch --concurrency --timeout --no-wait --expected-replica --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5236,6 +5651,10 @@ _cohort() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-replica)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5271,6 +5690,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5279,7 +5702,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__train)
-            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5345,6 +5768,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5353,7 +5780,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version new import list show default rename remove change-password export unlock lock balance send sign verify help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version new import list show default rename remove change-password export unlock lock balance send sign verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5379,6 +5806,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5387,7 +5818,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__balance)
-            opts="-q -v -y -h -V --token --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --token --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5429,6 +5860,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5437,7 +5872,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__change__subcmd__password)
-            opts="-q -v -y -h -V --password-file --new-password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --password-file --new-password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5471,6 +5906,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5479,7 +5918,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__default)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5505,6 +5944,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5513,7 +5956,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__export)
-            opts="-q -v -y -h -V --private-key --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --private-key --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5544,6 +5987,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5793,7 +6240,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__import)
-            opts="-q -v -y -h -V --private-key-file --mnemonic-file --index --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --private-key-file --mnemonic-file --index --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5839,6 +6286,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5847,7 +6298,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5870,6 +6321,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5881,7 +6336,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__lock)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5907,6 +6362,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5915,7 +6374,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__new)
-            opts="-q -v -y -h -V --mnemonic --mnemonic-file --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --mnemonic --mnemonic-file --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5953,6 +6412,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5961,7 +6424,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__remove)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5984,6 +6447,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5995,7 +6462,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__rename)
-            opts="-q -v -y -h -V --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6021,6 +6488,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6029,7 +6500,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__send)
-            opts="-q -v -y -h -V --token --dry-run --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --token --dry-run --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6071,6 +6542,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6079,7 +6554,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6105,6 +6580,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6113,7 +6592,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__sign)
-            opts="-q -v -y -h -V --hex --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --hex --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6151,6 +6630,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6159,7 +6642,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__unlock)
-            opts="-q -v -y -h -V --remember --password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --remember --password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6189,6 +6672,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6197,7 +6684,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__verify)
-            opts="-q -v -y -h -V --address --hex --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --address --hex --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6227,6 +6714,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6235,7 +6726,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version register run status earnings withdraw help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version register run status earnings withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6261,6 +6752,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6269,7 +6764,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__earnings)
-            opts="-q -v -y -h -V --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6296,6 +6791,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6405,7 +6904,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__register)
-            opts="-q -v -y -h -V --name --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --name --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6447,6 +6946,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6455,7 +6958,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__run)
-            opts="-q -v -y -h -V --job --auto --allow-exec --state-dir --poll --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --job --auto --allow-exec --state-dir --poll --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6505,6 +7008,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6513,7 +7020,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__status)
-            opts="-q -v -y -h -V --state-dir --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --state-dir --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6547,6 +7054,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6555,7 +7066,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__withdraw)
-            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --help --version"
+            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6590,6 +7101,10 @@ _cohort() {
                     return 0
                     ;;
                 --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cohort_global_optspecs
-    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= h/help V/version
+    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= indexer= h/help V/version
 end
 
 function __fish_cohort_needs_command
@@ -33,6 +33,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_needs_command" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_needs_command" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_needs_command" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_needs_command" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_needs_command" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -51,6 +52,7 @@ complete -c cohort -n "__fish_cohort_needs_command" -f -a "model" -d 'Models: ev
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "node" -d 'Run a 0G-compatible storage node'
+complete -c cohort -n "__fish_cohort_needs_command" -f -a "indexer" -d 'Run a 0G indexer that lists a set of storage nodes to clients'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "deploy" -d 'Deploy the contract suite to the active profile\'s chain'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "config" -d 'Show and edit profiles and settings'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -67,6 +69,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l gpu -d 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s q -l quiet -d 'Print only results and errors'
@@ -84,6 +87,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -120,6 +124,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only results and errors'
@@ -142,6 +147,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing wallet of the same name'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
@@ -159,6 +165,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -175,6 +182,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -191,6 +199,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -207,6 +216,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l force -d 'Replace an existing wallet named NEW'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only results and errors'
@@ -224,6 +234,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -242,6 +253,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -260,6 +272,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l private-key -d 'Print the private key on stdout (asks first, unless --yes). Anyone who sees it owns the wallet\'s funds'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l force -d 'Overwrite an existing FILE'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -279,6 +292,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l remember -d 'Keep the password in the OS keyring, so later commands need no password'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print only results and errors'
@@ -296,6 +310,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -316,6 +331,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -336,6 +352,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l dry-run -d 'Check and show the transfer (gas, fees, funds) without sending it'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only results and errors'
@@ -356,6 +373,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -l hex -d 'The message is hex bytes'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only results and errors'
@@ -374,6 +392,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l hex -d 'The message is hex bytes'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -407,6 +426,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -439,6 +459,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -458,6 +479,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -l hidden -d 'Include hidden files and folders (names starting with \'.\')'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print only results and errors'
@@ -475,6 +497,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -491,6 +514,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -507,6 +531,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -527,6 +552,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l all-pending -d 'Review every pending contribution'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l accept -d 'Accept, with --score'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l reject -d 'Reject'
@@ -549,6 +575,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -567,6 +594,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -583,6 +611,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l deep -d 'Also download every file and check its blake3 hash'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -610,6 +639,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -619,13 +649,14 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l fragment-size -d 'Split files larger than this into fragments, each its own root and transaction' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l batch -d 'Segments (256 KiB each) per upload request' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l concurrency -d 'Upload requests in flight per node' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds to wait for the nodes to see the transaction, and to finalize' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l expected-replica -d 'Store every shard on this many nodes: the nodes asked of the indexer (or named with --storage-node) must cover every shard this often, else nothing is paid (exit 1)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -638,6 +669,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l no-wait -d 'Return once the segments are sent, without waiting for the nodes to finalize'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print only results and errors'
@@ -657,6 +689,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l force -d 'Replace an existing output file'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
@@ -674,6 +707,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -692,6 +726,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -701,7 +736,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l data -d 'Text files or folders (read recursively) to train on' -r -F
@@ -725,6 +760,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l fresh-optimizer -d 'Start with a fresh optimizer state even when --init has one'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l force -d 'Train even when the memory estimate exceeds the available memory'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -743,6 +779,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -771,6 +808,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the escrow, storage fee, gas estimates and balances after; send nothing'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l coordinate -d 'Keep running as the job\'s coordinator after submitting'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -790,6 +828,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l open -d 'Only jobs that take workers (open, or running with rounds left)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l mine -d 'Only jobs the wallet owns, coordinates or works in'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -808,6 +847,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -825,6 +865,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -844,6 +885,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -867,6 +909,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -887,6 +930,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -911,6 +955,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -937,6 +982,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -959,6 +1005,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l auto -d 'Pick the open job with the best reward whose requirements this machine meets'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l allow-exec -d 'Allow jobs that run an external command (exec runtime); the command is printed first'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -979,6 +1026,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -996,6 +1044,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1015,6 +1064,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1037,6 +1087,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1072,6 +1123,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1092,6 +1144,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1110,6 +1163,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1136,6 +1190,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1162,6 +1217,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l dry-run -d 'Print every contributor\'s allocation and send nothing'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -s q -l quiet -d 'Print only results and errors'
@@ -1179,6 +1235,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1195,6 +1252,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1211,6 +1269,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1228,6 +1287,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1245,6 +1305,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1272,6 +1333,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1298,6 +1360,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1319,6 +1382,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l all -d 'Everything: every model\'s allocation and revenue, and worker earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only results and errors'
@@ -1340,6 +1404,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from deposit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1360,6 +1425,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1381,6 +1447,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1406,6 +1473,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1422,6 +1490,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1438,6 +1507,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1458,6 +1528,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1479,6 +1550,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1512,6 +1584,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1521,6 +1594,48 @@ complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l rpc -d 'Address for the JSON-RPC server (port 0 picks a free one)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l node -d 'A storage node to list (repeatable, or comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l poll-ms -d 'Milliseconds between probes of the nodes' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l devnet -d 'Marks the process as a devnet\'s (for `cohort devnet` only)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1533,6 +1648,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l skip-storage -d 'Keep the profile\'s existing flow and market (e.g. the public 0G network\'s) and deploy only cohort\'s own contracts'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -s q -l quiet -d 'Print only results and errors'
@@ -1550,6 +1666,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1562,7 +1679,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "add" -d 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "remove" -d 'Remove profile NAME'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1574,6 +1691,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1590,6 +1708,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1606,6 +1725,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1622,6 +1742,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1638,6 +1759,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1646,6 +1768,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l chain-id -d 'Chain id of the new profile (checked whenever cohort connects)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l preset -d 'Start from a public network\'s settings: chain id, RPC, flow contract and indexer (`cohort config profiles` lists the presets)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1655,6 +1778,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1671,6 +1795,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1683,7 +1808,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove profile NAME'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1695,6 +1820,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand completions" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1702,21 +1828,22 @@ complete -c cohort -n "__fish_cohort_using_subcommand completions" -l no-progres
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "quickstart" -d 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "wallet" -d 'Keystore wallets, passwords, balances, transfers and signatures'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "train" -d 'Train the builtin byte-level model on local text files'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "node" -d 'Run a 0G-compatible storage node'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "deploy" -d 'Deploy the contract suite to the active profile\'s chain'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "config" -d 'Show and edit profiles and settings'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node deploy config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "quickstart" -d 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "wallet" -d 'Keystore wallets, passwords, balances, transfers and signatures'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "train" -d 'Train the builtin byte-level model on local text files'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "node" -d 'Run a 0G-compatible storage node'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "indexer" -d 'Run a 0G indexer that lists a set of storage nodes to clients'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "deploy" -d 'Deploy the contract suite to the active profile\'s chain'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "config" -d 'Show and edit profiles and settings'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Create a wallet with a new random key or a new recovery phrase'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "import" -d 'Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List wallets: name, address, and which one is the default'
@@ -1743,7 +1870,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from dataset" -f -a "verify" -d 'Ask the storage nodes for every file and report missing or unfinalized ones'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "list" -d 'List jobs'
@@ -1776,10 +1903,11 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "reset" -d 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from indexer" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the active profile with every override applied, and where the files are'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node (fill in the rest with `config set profiles.NAME.KEY VALUE`)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove" -d 'Remove profile NAME'

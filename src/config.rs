@@ -101,10 +101,72 @@ pub struct Profile {
     pub chain_id: Option<u64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub storage_nodes: Vec<String>,
+    /// A 0G indexer that finds the storage nodes (used when `storage_nodes` is empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indexer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wallet: Option<String>,
     #[serde(default)]
     pub contracts: Contracts,
+}
+
+/// A public network cohort knows: `cohort config add NAME --preset NAME`.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Preset {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub chain_id: u64,
+    pub rpc_url: &'static str,
+    pub flow: &'static str,
+    pub indexer: &'static str,
+}
+
+/// The built-in presets, as 0G's docs publish them. The fee market is read from `flow.market()`.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "galileo",
+        description: "0G Galileo testnet",
+        chain_id: 16602,
+        rpc_url: "https://evmrpc-testnet.0g.ai",
+        flow: "0x22E03a6A89B950F1c82ec5e74F8eCa321a105296",
+        indexer: "https://indexer-storage-testnet-turbo.0g.ai",
+    },
+    Preset {
+        name: "mainnet",
+        description: "0G mainnet",
+        chain_id: 16661,
+        rpc_url: "https://evmrpc.0g.ai",
+        flow: "0x62D4144dB0F0a6fBBaeb6296c785C71B3D57C526",
+        indexer: "https://indexer-storage-turbo.0g.ai",
+    },
+];
+
+impl Preset {
+    /// The preset called `name`; exit 2 listing the presets otherwise.
+    pub fn named(name: &str) -> Result<&'static Preset> {
+        PRESETS.iter().find(|p| p.name == name).ok_or_else(|| {
+            let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+            Error::usage(
+                "config.unknown_preset",
+                format!("there is no preset named '{name}'"),
+            )
+            .hint(format!("the presets are: {}", names.join(", ")))
+        })
+    }
+
+    /// A new profile with the preset's chain, RPC, flow and indexer.
+    pub fn profile(&self) -> Profile {
+        Profile {
+            rpc_url: Some(self.rpc_url.to_string()),
+            chain_id: Some(self.chain_id),
+            indexer: Some(self.indexer.to_string()),
+            contracts: Contracts {
+                flow: Some(self.flow.to_string()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
 }
 
 /// The whole `config.toml`.
@@ -133,6 +195,10 @@ pub const KEYS: &[(&str, &str)] = &[
     (
         "profiles.<name>.storage_nodes",
         "storage node URLs, comma-separated",
+    ),
+    (
+        "profiles.<name>.indexer",
+        "0G indexer URL that finds the storage nodes when storage_nodes is empty",
     ),
     (
         "profiles.<name>.wallet",
@@ -253,6 +319,7 @@ impl Config {
                     ["storage_nodes"] => {
                         p.storage_nodes = split_list(value);
                     }
+                    ["indexer"] => p.indexer = opt(value),
                     ["wallet"] => p.wallet = opt(value),
                     ["contracts", c] => {
                         let slot = match *c {
@@ -292,6 +359,7 @@ fn check_key(key: &str) -> Result<()> {
             ["rpc_url"]
                 | ["chain_id"]
                 | ["storage_nodes"]
+                | ["indexer"]
                 | ["wallet"]
                 | [
                     "contracts",
@@ -336,6 +404,7 @@ pub struct Overrides {
     pub profile: Option<String>,
     pub rpc_url: Option<String>,
     pub storage_nodes: Vec<String>,
+    pub indexer: Option<String>,
     pub wallet: Option<String>,
 }
 
@@ -346,6 +415,8 @@ pub struct ResolvedProfile {
     pub rpc_url: String,
     pub chain_id: Option<u64>,
     pub storage_nodes: Vec<String>,
+    /// The indexer; used only when `storage_nodes` is empty.
+    pub indexer: Option<String>,
     pub wallet: Option<String>,
     pub contracts: Contracts,
 }
@@ -368,10 +439,13 @@ impl ResolvedProfile {
                 "run `cohort config set profiles.{name}.rpc_url URL` or pass --rpc-url"
             ))
         })?;
-        let storage_nodes = if ov.storage_nodes.is_empty() {
-            base.storage_nodes.clone()
+        // Explicit nodes win over an indexer; an override beats the profile.
+        let (storage_nodes, indexer) = if !ov.storage_nodes.is_empty() {
+            (ov.storage_nodes.clone(), None)
+        } else if let Some(ix) = ov.indexer.clone().filter(|u| !u.is_empty()) {
+            (Vec::new(), Some(ix))
         } else {
-            ov.storage_nodes.clone()
+            (base.storage_nodes.clone(), base.indexer.clone())
         };
         let wallet = ov
             .wallet
@@ -383,6 +457,7 @@ impl ResolvedProfile {
             rpc_url,
             chain_id: base.chain_id,
             storage_nodes,
+            indexer,
             wallet,
             contracts: base.contracts,
         })

@@ -8,6 +8,8 @@ pub const COHORT_PROFILE: &str = "COHORT_PROFILE";
 pub const COHORT_RPC_URL: &str = "COHORT_RPC_URL";
 /// Storage node URLs, comma-separated (same as `--storage-node`), overriding the profile's.
 pub const COHORT_STORAGE_NODES: &str = "COHORT_STORAGE_NODES";
+/// The 0G indexer URL (same as `--indexer`), overriding the profile's.
+pub const COHORT_INDEXER: &str = "COHORT_INDEXER";
 /// Path to the anvil binary used by `cohort devnet`.
 pub const COHORT_ANVIL: &str = "COHORT_ANVIL";
 /// The wallet that signs transactions (same as `--wallet`).

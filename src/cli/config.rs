@@ -23,16 +23,23 @@ pub enum ConfigCommand {
     Profiles,
     /// Make NAME the default profile.
     Use { name: String },
-    /// Add profile NAME, taking its chain from --rpc-url and its nodes from --storage-node
-    /// (fill in the rest with `config set profiles.NAME.KEY VALUE`).
+    /// Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain
+    /// from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with
+    /// `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset's.
     ///
-    /// Example: cohort config add zg --rpc-url https://evmrpc-testnet.0g.ai --chain-id 16602
-    /// --storage-node https://node-1.example:5678
+    /// Examples:
+    ///   cohort config add galileo --preset galileo
+    ///   cohort config add zg --rpc-url https://evmrpc-testnet.0g.ai --chain-id 16602 --indexer https://indexer-storage-testnet-turbo.0g.ai
+    #[command(verbatim_doc_comment)]
     Add {
         name: String,
         /// Chain id of the new profile (checked whenever cohort connects).
         #[arg(long)]
         chain_id: Option<u64>,
+        /// Start from a public network's settings: chain id, RPC, flow contract and indexer
+        /// (`cohort config profiles` lists the presets).
+        #[arg(long, value_name = "PRESET")]
+        preset: Option<String>,
     },
     /// Remove profile NAME.
     Remove { name: String },
@@ -52,6 +59,9 @@ struct ProfileRow {
     rpc_url: Option<String>,
     chain_id: Option<u64>,
     storage_nodes: usize,
+    indexer: Option<String>,
+    /// Whether this row is a built-in preset (`config add NAME --preset PRESET`), not a profile.
+    preset: bool,
 }
 
 impl ConfigCommand {
@@ -87,6 +97,14 @@ impl ConfigCommand {
                                 .map(|u| crate::redact::url(u))
                                 .collect::<Vec<_>>()
                                 .join(", "),
+                        ),
+                        (
+                            "indexer",
+                            o.profile
+                                .indexer
+                                .as_deref()
+                                .map(crate::redact::url)
+                                .unwrap_or_else(na),
                         ),
                         ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
                         ("flow", c.flow.clone().unwrap_or_else(na)),
@@ -129,24 +147,56 @@ impl ConfigCommand {
                         rpc_url: pr.rpc_url.clone(),
                         chain_id: pr.chain_id,
                         storage_nodes: pr.storage_nodes.len(),
+                        indexer: pr.indexer.clone(),
+                        preset: false,
                     })
+                    .chain(config::PRESETS.iter().map(|pr| ProfileRow {
+                        name: pr.name.to_string(),
+                        active: false,
+                        rpc_url: Some(pr.rpc_url.to_string()),
+                        chain_id: Some(pr.chain_id),
+                        storage_nodes: 0,
+                        indexer: Some(pr.indexer.to_string()),
+                        preset: true,
+                    }))
                     .collect();
                 p.result(&rows, |rows| {
-                    if rows.is_empty() {
-                        return "no profiles yet; run `cohort devnet up` or `cohort config add NAME`".into();
-                    }
-                    table::render(
-                        &["", "NAME", "RPC URL", "CHAIN ID", "NODES"],
-                        rows.iter().map(|r| {
-                            vec![
-                                if r.active { "*".to_string() } else { String::new() },
-                                r.name.clone(),
-                                crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
-                                r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
-                                r.storage_nodes.to_string(),
-                            ]
-                        }),
-                    )
+                    let row = |r: &ProfileRow| {
+                        vec![
+                            if r.active {
+                                "*".to_string()
+                            } else {
+                                String::new()
+                            },
+                            r.name.clone(),
+                            crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
+                            r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
+                            if r.storage_nodes > 0 {
+                                format!("{} nodes", r.storage_nodes)
+                            } else {
+                                r.indexer
+                                    .as_deref()
+                                    .map(crate::redact::url)
+                                    .unwrap_or_default()
+                            },
+                        ]
+                    };
+                    let head = ["", "NAME", "RPC URL", "CHAIN ID", "NODES / INDEXER"];
+                    let profiles: Vec<&ProfileRow> = rows.iter().filter(|r| !r.preset).collect();
+                    let mut out = if profiles.is_empty() {
+                        "no profiles yet; run `cohort devnet up` or `cohort config add NAME`"
+                            .to_string()
+                    } else {
+                        table::render(&head, profiles.iter().map(|r| row(r)))
+                    };
+                    out.push_str(
+                        "\n\npresets (add one with `cohort config add NAME --preset PRESET`):\n",
+                    );
+                    out.push_str(&table::render(
+                        &head,
+                        rows.iter().filter(|r| r.preset).map(row),
+                    ));
+                    out
                 });
             }
             ConfigCommand::Use { name } => {
@@ -157,9 +207,18 @@ impl ConfigCommand {
                     format!("default profile is now '{name}'")
                 });
             }
-            ConfigCommand::Add { name, chain_id } => {
-                let rpc_url = ctx.global.rpc_url.clone();
+            ConfigCommand::Add {
+                name,
+                chain_id,
+                preset,
+            } => {
+                let base = match &preset {
+                    Some(p) => config::Preset::named(p)?.profile(),
+                    None => Profile::default(),
+                };
+                let rpc_url = ctx.global.rpc_url.clone().or(base.rpc_url.clone());
                 let nodes = ctx.global.storage_nodes.clone();
+                let indexer = ctx.global.indexer.clone().or(base.indexer.clone());
                 if cfg.profiles.contains_key(&name) {
                     return Err(Error::usage(
                         "config.profile_exists",
@@ -178,9 +237,10 @@ impl ConfigCommand {
                 }
                 let profile = Profile {
                     rpc_url,
-                    chain_id,
+                    chain_id: chain_id.or(base.chain_id),
                     storage_nodes: nodes,
-                    ..Default::default()
+                    indexer,
+                    ..base
                 };
                 cfg.profiles.insert(name.clone(), profile.clone());
                 cfg.save(paths)?;

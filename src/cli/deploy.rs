@@ -25,7 +25,9 @@ impl DeployArgs {
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let storage = if self.skip_storage {
             let flow: Address = client.profile.contract("flow")?;
-            let market: Address = client.profile.contract("market")?;
+            // 0G publishes only the flow: the market is the one it forwards fees to.
+            let market: Address =
+                crate::storage::flow::profile_market(&chain, &client.profile).await?;
             Some((flow, market))
         } else {
             None

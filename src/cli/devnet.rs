@@ -69,6 +69,7 @@ pub fn render_status(s: &Status) -> String {
         ("chain_id", opt(s.chain_id)),
         ("block", opt(s.block_number)),
         ("storage_nodes", s.storage_nodes.join(", ")),
+        ("indexer", s.indexer.clone().unwrap_or_default()),
         ("state_dir", s.state_dir.display().to_string()),
     ]));
     out.push_str("\n\n");

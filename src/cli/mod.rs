@@ -5,6 +5,7 @@ mod config;
 mod dataset;
 mod deploy;
 mod devnet;
+mod indexer;
 mod job;
 mod model;
 mod model_download;
@@ -31,6 +32,7 @@ Environment variables:
   COHORT_PROFILE        profile to use (--profile)
   COHORT_RPC_URL        chain RPC URL (--rpc-url)
   COHORT_STORAGE_NODES  storage node URLs, comma-separated (--storage-node)
+  COHORT_INDEXER        0G indexer URL that finds the storage nodes (--indexer)
   COHORT_WALLET         wallet that signs (--wallet)
   COHORT_PASSWORD_FILE  file holding the wallet password (--password-file)
   COHORT_PASSWORD       the wallet password itself (unsafe: visible to other processes)
@@ -94,6 +96,9 @@ pub enum Command {
     /// Run a 0G-compatible storage node.
     #[command(subcommand)]
     Node(node::NodeCommand),
+    /// Run a 0G indexer that lists a set of storage nodes to clients.
+    #[command(subcommand)]
+    Indexer(indexer::IndexerCommand),
     /// Deploy the contract suite to the active profile's chain.
     Deploy(deploy::DeployArgs),
     /// Show and edit profiles and settings.
@@ -116,6 +121,7 @@ impl Ctx {
             profile: self.global.profile.clone(),
             rpc_url: self.global.rpc_url.clone(),
             storage_nodes: self.global.storage_nodes.clone(),
+            indexer: self.global.indexer.clone(),
             wallet: None,
         }
     }
@@ -290,6 +296,7 @@ async fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Devnet(c) => c.run(ctx).await,
         Command::Deploy(c) => c.run(ctx).await,
         Command::Node(c) => c.run(ctx).await,
+        Command::Indexer(c) => c.run(ctx).await,
         Command::Wallet(c) => c.run(ctx).await,
         Command::Dataset(c) => c.run(ctx).await,
         Command::Train(c) => c.run(ctx).await,

@@ -40,6 +40,10 @@ pub struct GlobalArgs {
     /// Storage node URL, overriding the profile's (repeatable; env: comma-separated).
     #[arg(long = "storage-node", global = true, env = env::COHORT_STORAGE_NODES, value_delimiter = ',', value_name = "URL")]
     pub storage_nodes: Vec<String>,
+    /// 0G indexer URL that finds the storage nodes, overriding the profile's (explicit storage
+    /// nodes win over it).
+    #[arg(long, global = true, env = env::COHORT_INDEXER, value_name = "URL")]
+    pub indexer: Option<String>,
 }
 
 impl GlobalArgs {

@@ -91,6 +91,10 @@ pub struct UploadArgs {
     /// Return once the segments are sent, without waiting for the nodes to finalize.
     #[arg(long)]
     pub no_wait: bool,
+    /// Store every shard on this many nodes: the nodes asked of the indexer (or named with
+    /// --storage-node) must cover every shard this often, else nothing is paid (exit 1).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=64), value_name = "N")]
+    pub expected_replica: u64,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
@@ -199,6 +203,7 @@ impl StorageCommand {
                     concurrency: a.concurrency.max(1),
                     timeout: std::time::Duration::from_secs(a.timeout),
                     wait_finalized: !a.no_wait,
+                    expected_replica: a.expected_replica,
                     ..UploadOptions::default()
                 };
                 let overall = (a.files.len() > 1).then(|| {

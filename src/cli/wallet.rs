@@ -735,6 +735,7 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
             rpc_url: String::new(),
             chain_id: None,
             storage_nodes: Vec::new(),
+            indexer: None,
             wallet: crate::config::Config::load(&ctx.paths)?.default_wallet,
             contracts: Default::default(),
         },

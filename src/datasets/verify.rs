@@ -113,14 +113,8 @@ pub async fn verify(
     progress: Arc<dyn Progress>,
 ) -> Result<VerifyReport> {
     let info = reg.info(id).await?;
-    let urls = &client.profile.storage_nodes;
-    if urls.is_empty() {
-        return Err(Error::usage(
-            "storage.no_nodes",
-            format!("profile '{}' lists no storage nodes", client.profile.name),
-        )
-        .hint("pass --storage-node URL or set the profile's storage_nodes"));
-    }
+    // The profile's storage nodes, else every node its indexer lists.
+    let urls = &crate::storage::indexer::all_node_urls(client, &[]).await?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
     let mut states = Vec::with_capacity(nodes.len());
     for n in &nodes {

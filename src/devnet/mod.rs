@@ -68,6 +68,9 @@ pub struct DevnetState {
     pub nodes: Vec<NodeInfo>,
     #[serde(default)]
     pub shards: u64,
+    /// The indexer that lists the storage nodes (`cohort indexer run`).
+    #[serde(default)]
+    pub indexer: Option<ProcessInfo>,
 }
 
 /// Options of `devnet up`.
@@ -109,6 +112,8 @@ fn ports_file(paths: &Paths) -> PathBuf {
 struct Ports {
     #[serde(default)]
     nodes: Vec<u16>,
+    #[serde(default)]
+    indexer: Option<u16>,
 }
 
 fn load_ports(paths: &Paths) -> Ports {
@@ -125,6 +130,7 @@ fn save_ports(paths: &Paths, s: &DevnetState) -> Result<()> {
             .iter()
             .map(|n| url_port(&n.process.url).unwrap_or(0))
             .collect(),
+        indexer: s.indexer.as_ref().and_then(|i| url_port(&i.url)),
     };
     fsutil::write_atomic(
         &ports_file(paths),
@@ -235,6 +241,8 @@ pub struct Status {
     pub contracts: Vec<ContractStatus>,
     pub processes: Vec<ProcessStatus>,
     pub storage_nodes: Vec<String>,
+    /// The indexer URL (the `local` profile's `indexer`).
+    pub indexer: Option<String>,
     pub dev_accounts: Vec<String>,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub state_dir: PathBuf,
@@ -252,6 +260,7 @@ pub async fn status(paths: &Paths) -> Result<Status> {
         contracts: vec![],
         processes: vec![],
         storage_nodes: vec![],
+        indexer: None,
         dev_accounts: vec![],
         state_dir: paths.devnet(),
     };
@@ -271,6 +280,15 @@ pub async fn status(paths: &Paths) -> Result<Status> {
             alive: process::is_running(n.process.pid, &n.process.marker),
         });
         st.storage_nodes.push(n.process.url.clone());
+    }
+    if let Some(ix) = &state.indexer {
+        st.processes.push(ProcessStatus {
+            name: "indexer".into(),
+            pid: ix.pid,
+            url: ix.url.clone(),
+            alive: process::is_running(ix.pid, &ix.marker),
+        });
+        st.indexer = Some(ix.url.clone());
     }
     st.rpc_url = Some(state.anvil.url.clone());
     st.running = st.processes.iter().all(|p| p.alive);
@@ -367,7 +385,11 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
                 !process::is_running(p.pid, &p.marker)
             })
             .collect();
-        if anvil_alive && dead.is_empty() {
+        let indexer_alive = state
+            .indexer
+            .as_ref()
+            .is_some_and(|i| process::is_running(i.pid, &i.marker));
+        if anvil_alive && dead.is_empty() && (indexer_alive || state.nodes.is_empty()) {
             return Ok(UpReport {
                 started: false,
                 deployed: false,
@@ -396,6 +418,7 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         block_time: opts.block_time,
         nodes: vec![],
         shards: opts.shards,
+        indexer: None,
     };
     save_state(paths, &state)?;
     let chain =
@@ -441,11 +464,23 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         state.nodes.push(node);
         save_state(paths, &state)?;
     }
-    save_ports(paths, &state)?;
     for n in &state.nodes {
         wait_for_node(n).await?;
     }
-    profile.storage_nodes = state.nodes.iter().map(|n| n.process.url.clone()).collect();
+    if !state.nodes.is_empty() {
+        let port = match recorded.indexer {
+            Some(p) if p != 0 && process::port_usable(p) => p,
+            _ => process::free_port()?,
+        };
+        let ix = start_indexer(paths, &state, port, progress)?;
+        state.indexer = Some(ix);
+        save_state(paths, &state)?;
+        wait_for_indexer(state.indexer.as_ref().expect("just set")).await?;
+    }
+    save_ports(paths, &state)?;
+    // Clients find the nodes through the indexer, as on the public network.
+    profile.storage_nodes.clear();
+    profile.indexer = state.indexer.as_ref().map(|i| i.url.clone());
     config.profiles.insert(LOCAL_PROFILE.to_string(), profile);
     config.save(paths)?;
     let st = status(paths).await?;
@@ -531,9 +566,35 @@ async fn restart_stopped(
             wait_for_node(&state.nodes[i]).await?;
         }
     }
-    let urls: Vec<String> = state.nodes.iter().map(|n| n.process.url.clone()).collect();
-    if profile.storage_nodes != urls || profile.rpc_url.as_deref() != Some(&state.anvil.url) {
-        profile.storage_nodes = urls;
+    // The indexer knows the nodes by URL: restart it when it stopped or a node moved.
+    let indexer_alive = state
+        .indexer
+        .as_ref()
+        .is_some_and(|i| process::is_running(i.pid, &i.marker));
+    let now: Vec<String> = state.nodes.iter().map(|n| n.process.url.clone()).collect();
+    let moved = std::fs::read_to_string(indexer_nodes_file(paths)).ok() != Some(now.join(","));
+    if !state.nodes.is_empty() && (!indexer_alive || moved) {
+        let old_port = state.indexer.as_ref().and_then(|i| url_port(&i.url));
+        if let Some(old) = state.indexer.take() {
+            process::stop(old.pid, &old.marker, libc::SIGTERM, Duration::from_secs(10));
+        }
+        let port = match old_port {
+            Some(p) if process::port_usable(p) => p,
+            _ => process::free_port()?,
+        };
+        state.indexer = Some(start_indexer(paths, &state, port, progress)?);
+        save_state(paths, &state)?;
+        save_ports(paths, &state)?;
+        wait_for_indexer(state.indexer.as_ref().expect("just set")).await?;
+        restarted.push("indexer".to_string());
+    }
+    let indexer = state.indexer.as_ref().map(|i| i.url.clone());
+    if !profile.storage_nodes.is_empty()
+        || profile.indexer != indexer
+        || profile.rpc_url.as_deref() != Some(&state.anvil.url)
+    {
+        profile.storage_nodes.clear();
+        profile.indexer = indexer;
         profile.rpc_url = Some(state.anvil.url.clone());
         config.profiles.insert(LOCAL_PROFILE.to_string(), profile);
         config.save(paths)?;
@@ -629,6 +690,53 @@ fn start_node(
     })
 }
 
+/// The node URLs the running indexer was started with (to notice a node that moved).
+fn indexer_nodes_file(paths: &Paths) -> PathBuf {
+    paths.devnet().join("indexer-nodes")
+}
+
+/// Starts `cohort indexer run` on `port` over the devnet's storage nodes.
+fn start_indexer(
+    paths: &Paths,
+    state: &DevnetState,
+    port: u16,
+    progress: &dyn Progress,
+) -> Result<ProcessInfo> {
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::failed("devnet.exe", format!("cannot find the cohort binary: {e}")))?;
+    let log = paths.devnet().join("indexer.log");
+    let marker = paths.devnet().join("indexer");
+    let urls: Vec<String> = state.nodes.iter().map(|n| n.process.url.clone()).collect();
+    fsutil::write_atomic(&indexer_nodes_file(paths), urls.join(",").as_bytes(), 0o644)?;
+    let mut cmd = Command::new(exe);
+    cmd.args(["-v", "indexer", "run", "--rpc"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--node")
+        .arg(urls.join(","))
+        .arg("--poll-ms")
+        .arg("500")
+        .arg("--devnet")
+        .arg(&marker);
+    progress.note(&format!("starting the indexer on 127.0.0.1:{port}"));
+    let pid = process::spawn_detached(cmd, &log)?;
+    Ok(ProcessInfo {
+        pid,
+        marker: marker.to_string_lossy().into_owned(),
+        url: format!("http://127.0.0.1:{port}"),
+        log,
+    })
+}
+
+async fn wait_for_indexer(p: &ProcessInfo) -> Result<()> {
+    let info = NodeInfo {
+        process: p.clone(),
+        data_dir: PathBuf::new(),
+        shard_id: 0,
+        num_shards: 1,
+    };
+    wait_for_node(&info).await
+}
+
 async fn wait_for_node(n: &NodeInfo) -> Result<()> {
     let start = Instant::now();
     let client = reqwest::Client::new();
@@ -701,6 +809,16 @@ pub async fn down(paths: &Paths) -> Result<DownReport> {
         return Ok(DownReport { stopped: vec![] });
     };
     let mut stopped = vec![];
+    if let Some(ix) = &state.indexer {
+        let alive = process::is_running(ix.pid, &ix.marker);
+        process::stop(ix.pid, &ix.marker, libc::SIGTERM, Duration::from_secs(10));
+        stopped.push(ProcessStatus {
+            name: "indexer".into(),
+            pid: ix.pid,
+            url: ix.url.clone(),
+            alive,
+        });
+    }
     for (i, n) in state.nodes.iter().enumerate() {
         let alive = process::is_running(n.process.pid, &n.process.marker);
         process::stop(
@@ -741,6 +859,7 @@ pub async fn reset(paths: &Paths) -> Result<()> {
     if let Some(p) = config.profiles.get_mut(LOCAL_PROFILE) {
         p.contracts = Default::default();
         p.storage_nodes.clear();
+        p.indexer = None;
         config.save(paths)?;
     }
     Ok(())

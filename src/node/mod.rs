@@ -12,6 +12,7 @@
 //! of segments uploaded before their tx expires and evicts ([`store::CacheLimits`]).
 
 pub mod follower;
+pub mod indexer;
 pub mod limits;
 pub mod rpc;
 pub mod store;

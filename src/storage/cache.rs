@@ -169,7 +169,7 @@ impl ObjectCache {
     /// The storage fee of a file of `size` bytes: sectors × the market's price per sector.
     pub async fn fee(&self, size: u64) -> Result<U256> {
         let chain = self.client.chain().await?;
-        let market = self.client.profile.contract("market")?;
+        let market = crate::storage::flow::profile_market(&chain, &self.client.profile).await?;
         let quote = FeeMarket::at(chain, market)
             .quote(fee_sectors(size))
             .await?;

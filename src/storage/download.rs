@@ -25,7 +25,7 @@ use tokio::task::JoinSet;
 use super::merkle::{self, Hash, SEGMENT_SIZE};
 use super::rpc::{NodeClient, RpcError};
 use super::types::{FileInfo, ShardConfig, hex_hash};
-use super::upload::{check_shard_configs, node_urls, tree_of_range};
+use super::upload::{check_shard_configs, tree_of_range};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};
@@ -37,7 +37,8 @@ pub struct DownloadOptions {
     pub force: bool,
     /// Segments fetched at once.
     pub concurrency: usize,
-    /// Storage node URLs; empty means the profile's.
+    /// Storage node URLs; empty means the profile's (its storage nodes, else the holders its
+    /// indexer knows).
     pub nodes: Vec<String>,
 }
 
@@ -162,7 +163,7 @@ pub async fn download(
             format!("the folder {} does not exist", dir.display()),
         ));
     }
-    let urls = node_urls(client, &opts.nodes)?;
+    let urls = super::indexer::download_node_urls(client, &opts.nodes, roots).await?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
     let quick: Vec<NodeClient> = nodes
         .iter()

@@ -39,6 +39,19 @@ impl FlowContract {
     }
 }
 
+/// The fee market of a profile: its `contracts.market`, else the one its flow forwards fees to
+/// (`flow.market()`: 0G publishes only the flow address).
+pub async fn profile_market(
+    chain: &Chain,
+    profile: &crate::config::ResolvedProfile,
+) -> Result<Address> {
+    if profile.contracts.market.is_some() {
+        return profile.contract("market");
+    }
+    let flow = FlowContract::open(chain.clone(), profile.contract("flow")?).await?;
+    Ok(flow.fee_market().await?.address)
+}
+
 impl FeeMarket {
     /// The price of `sectors` sectors.
     pub async fn quote(&self, sectors: u64) -> Result<Quote> {

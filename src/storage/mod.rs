@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod download;
 pub mod flow;
+pub mod indexer;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
@@ -71,7 +72,7 @@ fn stored_file<S: serde::Serializer>(f: &Option<FileInfo>, s: S) -> Result<S::Ok
 /// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`). Fails with
 /// exit 3 only when no node answers at all.
 pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<Vec<NodeFileInfo>> {
-    let urls = upload::node_urls(client, &[])?;
+    let urls = indexer::all_node_urls(client, &[]).await?;
     let mut set = tokio::task::JoinSet::new();
     for (i, u) in urls.iter().enumerate() {
         let n = NodeClient::new(u);

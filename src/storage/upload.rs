@@ -20,6 +20,7 @@ use alloy::sol_types::SolEvent;
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
 
+use super::indexer::{self, StorageSource};
 use super::merkle::{self, FileTree, Hash, SEGMENT_SIZE};
 use super::rpc::{NodeClient, RpcError};
 use super::types::{SegmentWithProof, ShardConfig, hex_hash};
@@ -51,8 +52,11 @@ pub struct UploadOptions {
     pub poll_interval: Duration,
     /// Wait until every node reports the file finalized.
     pub wait_finalized: bool,
-    /// Storage node URLs; empty means the profile's.
+    /// Storage node URLs; empty means the profile's (its storage nodes, else its indexer).
     pub nodes: Vec<String>,
+    /// How many times every shard must be stored: nodes asked of an indexer cover every shard
+    /// this often (the Go client's `--expected-replica`, default 1).
+    pub expected_replica: u64,
 }
 
 impl Default for UploadOptions {
@@ -66,6 +70,7 @@ impl Default for UploadOptions {
             poll_interval: Duration::from_millis(200),
             wait_finalized: true,
             nodes: Vec::new(),
+            expected_replica: 1,
         }
     }
 }
@@ -416,10 +421,8 @@ pub async fn upload_file(
 ) -> Result<UploadReport> {
     let (file, size) = open_input(path)?;
     let file = Arc::new(file);
-    let urls = node_urls(client, &opts.nodes)?;
-    let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
-    let cfgs = shard_configs(&nodes).await?;
-    let flow_addr = flow_address(client, &nodes).await?;
+    let mut sel = Selection::new(client, opts)?;
+    let (mut nodes, mut cfgs, flow_addr) = sel.pick(signer).await?;
 
     let frag = effective_fragment_size(opts.fragment_size);
     let name = path
@@ -441,10 +444,27 @@ pub async fn upload_file(
             offset,
             size: fsize,
         };
-        let r = upload_fragment(
-            client, signer, flow_addr, &nodes, &cfgs, path, &f, &label, opts, progress,
-        )
-        .await?;
+        // A node that fails is dropped and the indexer asked again (the tx is found again,
+        // never paid twice; acknowledged segments are not sent again).
+        let r = loop {
+            match upload_fragment(
+                client, signer, flow_addr, &nodes, &cfgs, path, &f, &label, opts, progress,
+            )
+            .await
+            {
+                Ok(r) => break r,
+                Err(e) => {
+                    if !sel.drop_dead(&nodes, &e, progress).await {
+                        return Err(e);
+                    }
+                    let (n, c, flow) = sel.pick(signer).await?;
+                    if flow != flow_addr {
+                        return Err(e);
+                    }
+                    (nodes, cfgs) = (n, c);
+                }
+            }
+        };
         fragments.push(r);
     }
     let single = fragments.len() == 1;
@@ -497,6 +517,136 @@ pub async fn upload_bytes(
     let mut report = upload_file(client, signer, &path, opts, progress).await?;
     report.path = PathBuf::from(name);
     Ok(report)
+}
+
+/// Where an upload's nodes come from, and the nodes dropped after they failed.
+struct Selection<'a> {
+    client: &'a Client,
+    source: StorageSource,
+    replica: u64,
+    dropped: Vec<String>,
+}
+
+/// How many times an upload drops failed nodes and selects again before it gives up.
+const MAX_RESELECTIONS: usize = 8;
+
+impl<'a> Selection<'a> {
+    fn new(client: &'a Client, opts: &UploadOptions) -> Result<Selection<'a>> {
+        Ok(Selection {
+            client,
+            source: StorageSource::of(client, &opts.nodes)?,
+            replica: opts.expected_replica.max(1),
+            dropped: Vec::new(),
+        })
+    }
+
+    /// Selects the nodes and checks them before any fee is paid: valid shard configs covering
+    /// every shard `replica` times, and the profile's chain and flow in every node's
+    /// `networkIdentity` (exit 2 otherwise). With an indexer, a node that does not answer is
+    /// dropped and the indexer asked again.
+    async fn pick(
+        &mut self,
+        signer: &SignerChain,
+    ) -> Result<(Vec<NodeClient>, Vec<ShardConfig>, Address)> {
+        loop {
+            let urls: Vec<String> = match &self.source {
+                StorageSource::Nodes(u) => u.clone(),
+                StorageSource::Indexer(ix) => {
+                    indexer::select_nodes(ix, self.replica, &self.dropped)
+                        .await?
+                        .into_iter()
+                        .map(|n| n.url)
+                        .collect()
+                }
+            };
+            tracing::info!(nodes = ?urls, "selected storage nodes");
+            let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
+            let checked = async {
+                let cfgs = shard_configs(&nodes).await?;
+                self.check_replicas(&nodes, &cfgs)?;
+                let flow = flow_address(self.client, &nodes).await?;
+                indexer::check_identities(&nodes, signer.chain.chain_id, flow).await?;
+                Ok((cfgs, flow))
+            }
+            .await;
+            match checked {
+                Ok((cfgs, flow)) => return Ok((nodes, cfgs, flow)),
+                Err(e) => {
+                    if !self.drop_dead(&nodes, &e, &crate::progress::Silent).await {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Explicit nodes must hold every shard `replica` times too (exit 1 naming the shards).
+    fn check_replicas(&self, nodes: &[NodeClient], cfgs: &[ShardConfig]) -> Result<()> {
+        if self.replica < 2 {
+            return Ok(());
+        }
+        let known: Vec<indexer::ShardedNode> = nodes
+            .iter()
+            .zip(cfgs)
+            .map(|(n, c)| indexer::ShardedNode {
+                url: n.url().to_string(),
+                config: *c,
+                latency: 0,
+                since: 0,
+            })
+            .collect();
+        let missing = indexer::missing_shards(&known, self.replica);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<String> = missing
+            .iter()
+            .map(|(s, n, c)| format!("shard {s}/{n} ({c} of {})", self.replica))
+            .collect();
+        Err(Error::failed(
+            "storage.too_few_nodes",
+            format!(
+                "the storage nodes do not hold every shard {} times: missing {}",
+                self.replica,
+                list.join(", ")
+            ),
+        )
+        .hint("add storage nodes with --storage-node, or lower --expected-replica"))
+    }
+
+    /// After `err`, with an indexer: finds the nodes of `nodes` that no longer answer and drops
+    /// them. Returns whether any was dropped (so selecting again may help).
+    async fn drop_dead(
+        &mut self,
+        nodes: &[NodeClient],
+        err: &Error,
+        progress: &dyn Progress,
+    ) -> bool {
+        if !matches!(self.source, StorageSource::Indexer(_))
+            || self.dropped.len() >= MAX_RESELECTIONS
+        {
+            return false;
+        }
+        let mut dead = Vec::new();
+        for n in nodes {
+            let quick = n.clone().with_transport_attempts(1);
+            let alive = tokio::time::timeout(Duration::from_secs(5), quick.status())
+                .await
+                .is_ok_and(|r| r.is_ok());
+            if !alive && !self.dropped.iter().any(|d| d == n.url()) {
+                dead.push(n.url().to_string());
+            }
+        }
+        for d in &dead {
+            progress.note(&format!(
+                "dropping storage node {} ({}); asking the indexer for another",
+                crate::redact::url(d),
+                err.message
+            ));
+        }
+        self.dropped.extend(dead.iter().cloned());
+        !dead.is_empty()
+    }
 }
 
 /// The flow contract: the profile's, else the one the first node follows.

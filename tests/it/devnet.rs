@@ -289,7 +289,7 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
     let net = Devnet::start(2, 1);
     let st = net.json(&["devnet", "status"]);
     let (pids0, urls0) = (pids(&st), urls(&st));
-    assert_eq!(pids0.len(), 3, "anvil and two nodes: {st}");
+    assert_eq!(pids0.len(), 4, "anvil, two nodes and the indexer: {st}");
     let nodes0: Vec<String> = st["storage_nodes"]
         .as_array()
         .unwrap()
@@ -309,16 +309,19 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
             .with_signer(cohort::devnet::dev_signer(4).unwrap())
             .unwrap()
     });
+    // Both nodes of the one shard hold the file (the indexer selects both).
     let opts = UploadOptions {
         segments_per_request: 1,
         concurrency: 1,
         timeout: Duration::from_secs(120),
+        expected_replica: 2,
         ..Default::default()
     };
     rt.block_on(async {
         let flag = Arc::new(AtomicBool::new(false));
         let only_node0 = UploadOptions {
             nodes: vec![nodes0[0].clone()],
+            expected_replica: 1,
             ..opts.clone()
         };
         let trip = Tripwire(flag.clone());
@@ -366,8 +369,8 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
     assert_eq!(urls(&st), urls0, "a process moved to another URL");
     assert_eq!(st["storage_nodes"], serde_json::json!(nodes0));
     assert_eq!(
-        net.json(&["config", "show"])["profile"]["storage_nodes"],
-        serde_json::json!(nodes0)
+        net.json(&["config", "show"])["profile"]["indexer"],
+        st["indexer"]
     );
 
     // The rerun finds node 0's acknowledged segments in the journal and does not resend them.

@@ -368,7 +368,7 @@ fn an_interrupted_upload_resumes_without_a_second_transaction() {
         // Let the aborted tasks drop (the journal is written when they do).
         tokio::time::sleep(Duration::from_millis(500)).await;
 
-        let node = NodeClient::new(&client.profile.storage_nodes[0]);
+        let node = NodeClient::new(net.status["storage_nodes"][0].as_str().unwrap());
         let seq_before = node.status().await.unwrap().next_tx_seq;
         let r = storage::upload_file(&client, &signer, &f, &opts, &cohort::progress::Silent)
             .await
@@ -596,7 +596,7 @@ fn a_replica_killed_mid_download_is_marked_down_and_the_other_serves_the_rest() 
     let dir = net.home.path().to_path_buf();
     let data = content(32 * 262144 - 1000, 23);
     let f = write(&dir, "replicas.bin", &data);
-    let up = net.json(&["storage", "upload", s(&f)]);
+    let up = net.json(&["storage", "upload", s(&f), "--expected-replica", "2"]);
     let root = up["root"].as_str().unwrap().to_string();
     let nodes: Vec<String> = net.status["storage_nodes"]
         .as_array()
@@ -644,8 +644,10 @@ fn a_replica_killed_mid_download_is_marked_down_and_the_other_serves_the_rest() 
 
     // Dead before the download starts: one failed request, the rest from node 1.
     let out2 = dir.join("replicas2.out");
+    // The nodes named explicitly: the indexer would soon stop listing the dead one.
     let o = net
         .cmd()
+        .env("COHORT_STORAGE_NODES", nodes.join(","))
         .args(["storage", "download", &root, "-o", s(&out2), "--json"])
         .output()
         .unwrap();

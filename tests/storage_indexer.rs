@@ -1,0 +1,355 @@
+//! Node discovery through an indexer (issue 14): the devnet's `cohort indexer run` answers the
+//! Go indexer's four methods with its JSON shapes; upload and download find their nodes through
+//! it with no `--storage-node`, also with a node stopped; the official TS SDK's `Indexer` works
+//! against it both ways; bad input (unreachable indexer, too few nodes, a node of another flow)
+//! fails before any fee with the documented exit codes; the presets.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Devnet, Home};
+use serde_json::{Value, json};
+
+fn content(size: usize, salt: usize) -> Vec<u8> {
+    (0..size)
+        .map(|i| ((i * 131 + 29 + salt) % 251) as u8)
+        .collect()
+}
+
+fn rpc(url: &str, method: &str, params: Value) -> Value {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        reqwest::Client::new()
+            .post(url)
+            .json(&json!({"jsonrpc": "2.0", "id": 7, "method": method, "params": params}))
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()
+    })
+}
+
+fn next_tx_seq(node: &str) -> u64 {
+    rpc(node, "zgs_getStatus", json!([]))["result"]["nextTxSeq"]
+        .as_u64()
+        .unwrap()
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn sdk(args: &[&str]) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop");
+    assert!(
+        dir.join("node_modules/@0gfoundation/0g-ts-sdk").is_dir(),
+        "the 0G TS SDK is not installed: run `npm ci --prefix tests/interop`"
+    );
+    let out = Command::new("node")
+        .current_dir(&dir)
+        .arg("indexer.mjs")
+        .args(args)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node indexer.mjs {args:?} failed:\n{}",
+        stderr(&out)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_devnet_indexer_serves_four_nodes_and_storage_works_through_it_with_one_stopped() {
+    let net = Devnet::start(4, 2);
+    let dir = net.home.path().to_path_buf();
+    let ix = net.status["indexer"].as_str().unwrap().to_string();
+    let nodes: Vec<String> = net.status["storage_nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(nodes.len(), 4);
+    // The local profile finds its nodes through the indexer.
+    let show = net.json(&["config", "show"]);
+    assert_eq!(show["profile"]["indexer"], ix.as_str());
+    assert_eq!(show["profile"]["storage_nodes"], json!([]));
+
+    // indexer_getShardedNodes: {trusted: [ShardedNode], discovered: []}.
+    let all = rpc(&ix, "indexer_getShardedNodes", json!([]))["result"].clone();
+    assert_eq!(all["discovered"], json!([]));
+    let trusted = all["trusted"].as_array().unwrap();
+    assert_eq!(trusted.len(), 4, "{all}");
+    for (i, n) in trusted.iter().enumerate() {
+        let keys: Vec<&str> = n.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["config", "latency", "since", "url"], "{n}");
+        assert_eq!(n["url"], nodes[i].as_str());
+        assert_eq!(n["config"], json!({"numShard": 2, "shardId": i % 2}), "{n}");
+        assert!(n["latency"].is_i64() && n["since"].as_i64().unwrap() > 1_600_000_000);
+    }
+    // indexer_getSelectedNodes(expectedReplica, method, fullTrusted, dropped).
+    let sel = rpc(&ix, "indexer_getSelectedNodes", json!([1, "min", true, []]))["result"].clone();
+    let picked: Vec<&str> = sel["trusted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(picked, [nodes[0].as_str(), nodes[1].as_str()], "{sel}");
+    let sel = rpc(
+        &ix,
+        "indexer_getSelectedNodes",
+        json!([1, "min", true, [nodes[0]]]),
+    )["result"]
+        .clone();
+    let picked: Vec<&str> = sel["trusted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(picked, [nodes[2].as_str(), nodes[1].as_str()], "{sel}");
+    let two = rpc(&ix, "indexer_getSelectedNodes", json!([2, "min", true, []]));
+    assert_eq!(two["result"]["trusted"].as_array().unwrap().len(), 4);
+    let three = rpc(&ix, "indexer_getSelectedNodes", json!([3, "min", true, []]));
+    assert_eq!(three["error"]["code"], -32000, "{three}");
+    // indexer_getNodeLocations: loopback nodes have no location, as in the Go indexer.
+    assert_eq!(
+        rpc(&ix, "indexer_getNodeLocations", json!([]))["result"],
+        json!({})
+    );
+    let unknown = format!("0x{}", "ab".repeat(32));
+    assert_eq!(
+        rpc(&ix, "indexer_getFileLocations", json!([unknown])),
+        json!({"jsonrpc": "2.0", "id": 7, "result": null})
+    );
+
+    // Node 0 stops: upload and download still work through the indexer, no --storage-node.
+    let pid = net.status["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["url"] == nodes[0].as_str())
+        .unwrap()["pid"]
+        .as_i64()
+        .unwrap();
+    unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    for _ in 0..200 {
+        let up = std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        });
+        if !up {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let data = content(700_000, 1);
+    let f = dir.join("tour.bin");
+    std::fs::write(&f, &data).unwrap();
+    let up = net.json(&["storage", "upload", f.to_str().unwrap()]);
+    assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    assert_eq!(up["fragments"][0]["submitted"], true, "{up}");
+    let root = up["root"].as_str().unwrap().to_string();
+    let out = dir.join("tour.out");
+    net.json(&["storage", "download", &root, "-o", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    // The indexer knows the holders: every shard, and not the stopped node.
+    let loc = rpc(&ix, "indexer_getFileLocations", json!([root]))["result"].clone();
+    let holders = loc.as_array().unwrap();
+    assert!(
+        holders.iter().all(|h| h["url"] != nodes[0].as_str()),
+        "{loc}"
+    );
+    for shard in 0..2 {
+        assert!(
+            holders.iter().any(|h| h["config"]["shardId"] == shard),
+            "{loc}"
+        );
+    }
+
+    // Two replicas of every shard are no longer possible: exit 1 naming the shard, no fee.
+    let seq = next_tx_seq(&nodes[1]);
+    let g = dir.join("two.bin");
+    std::fs::write(&g, content(5000, 2)).unwrap();
+    let o = net
+        .cmd()
+        .args([
+            "storage",
+            "upload",
+            g.to_str().unwrap(),
+            "--expected-replica",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("shard 0/2"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("shard 1/2"), "{}", stderr(&o));
+    assert_eq!(next_tx_seq(&nodes[1]), seq, "a transaction was sent");
+
+    // The official TS SDK's Indexer downloads cohort's upload (with proofs) byte-identical.
+    // (The SDK's Indexer.upload direction is not here: on this 2-shard devnet the node leaves
+    // out the last segment the SDK sends alone, see the report of issue 14.)
+    let cout = dir.join("tour.sdk");
+    sdk(&["download", &ix, &root, cout.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&cout).unwrap(), data);
+}
+
+#[test]
+fn bad_indexers_and_nodes_of_another_network_fail_before_the_fee() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let node = net.status["storage_nodes"][0].as_str().unwrap().to_string();
+    let f = dir.join("a.bin");
+    std::fs::write(&f, content(3000, 4)).unwrap();
+    let seq = next_tx_seq(&node);
+
+    // An indexer nobody answers at: exit 3 naming it (flag and env var).
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://127.0.0.1:{}", l.local_addr().unwrap().port())
+    };
+    let o = net
+        .cmd()
+        .args(["--indexer", &dead, "storage", "upload", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("indexer at {dead}")),
+        "{}",
+        stderr(&o)
+    );
+    let out = dir.join("x.out");
+    let o = net
+        .cmd()
+        .env("COHORT_INDEXER", &dead)
+        .args(["storage", "download", &format!("0x{}", "cd".repeat(32))])
+        .args(["-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&dead), "{}", stderr(&o));
+    assert_eq!(next_tx_seq(&node), seq);
+
+    // A node of another flow contract: exit 2 naming the node and both flows, before the fee.
+    let flow = net.contract("flow");
+    let other = net.contract("dataset_registry");
+    net.json(&["config", "set", "profiles.local.contracts.flow", &other]);
+    let o = net
+        .cmd()
+        .args(["storage", "upload", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = stderr(&o).to_lowercase();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&node), "{err}");
+    assert!(err.contains(&flow.to_lowercase()), "{err}");
+    assert!(err.contains(&other.to_lowercase()), "{err}");
+    assert_eq!(next_tx_seq(&node), seq, "a transaction was sent");
+    net.json(&["config", "set", "profiles.local.contracts.flow", &flow]);
+
+    // Explicit nodes win over the indexer (even a dead one).
+    let up = net.json(&[
+        "--indexer",
+        &dead,
+        "--storage-node",
+        &node,
+        "storage",
+        "upload",
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(up["fragments"][0]["finalized"], true);
+
+    // Without contracts.market, the fee market is the flow's `market()`: `deploy
+    // --skip-storage` records it.
+    let market = net.contract("market");
+    net.json(&["config", "set", "profiles.local.contracts.market", ""]);
+    let d = net.json(&["deploy", "--skip-storage"]);
+    assert_eq!(
+        d["contracts"]["market"].as_str().unwrap().to_lowercase(),
+        market.to_lowercase()
+    );
+    assert_eq!(
+        d["contracts"]["flow"].as_str().unwrap().to_lowercase(),
+        flow.to_lowercase()
+    );
+}
+
+#[test]
+fn presets_galileo_and_mainnet_make_profiles_and_an_unknown_one_lists_them() {
+    let home = Home::new();
+    let v = home.json(&["config", "add", "g", "--preset", "galileo"]);
+    assert_eq!(v["added"], "g");
+    let show = home.json(&["--profile", "g", "config", "show"]);
+    let p = &show["profile"];
+    assert_eq!(p["chain_id"], 16602);
+    assert_eq!(p["rpc_url"], "https://evmrpc-testnet.0g.ai");
+    assert_eq!(p["indexer"], "https://indexer-storage-testnet-turbo.0g.ai");
+    assert_eq!(
+        p["contracts"]["flow"],
+        "0x22E03a6A89B950F1c82ec5e74F8eCa321a105296"
+    );
+    assert!(p["contracts"].get("market").is_none(), "{p}");
+    // Flags given with the preset win.
+    let v = home.json(&[
+        "--rpc-url",
+        "https://rpc.example/",
+        "config",
+        "add",
+        "m",
+        "--preset",
+        "mainnet",
+    ]);
+    assert_eq!(v["profile"]["rpc_url"], "https://rpc.example/");
+    assert_eq!(v["profile"]["chain_id"], 16661);
+    assert_eq!(
+        v["profile"]["contracts"]["flow"],
+        "0x62D4144dB0F0a6fBBaeb6296c785C71B3D57C526"
+    );
+    assert_eq!(
+        v["profile"]["indexer"],
+        "https://indexer-storage-turbo.0g.ai"
+    );
+    // `config profiles` shows both presets beside the profiles.
+    let rows = home.json(&["config", "profiles"]);
+    let presets: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["preset"] == true)
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(presets, ["galileo", "mainnet"]);
+    let text = home.cmd().args(["config", "profiles"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(
+        text.contains("indexer-storage-testnet-turbo.0g.ai"),
+        "{text}"
+    );
+    // An unknown preset: exit 2 listing the presets, nothing written.
+    let o = home
+        .cmd()
+        .args(["config", "add", "x", "--preset", "testnet"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("'testnet'") && err.contains("galileo, mainnet"),
+        "{err}"
+    );
+    home.cmd()
+        .args(["--profile", "x", "config", "show"])
+        .assert()
+        .code(2);
+}
