@@ -12,6 +12,7 @@ mod node_limits;
 mod node_storage;
 mod quickstart;
 mod rewards_cli;
+mod storage_indexer;
 mod storage_interop;
 mod storage_merkle;
 mod storage_rpc;

@@ -4,19 +4,11 @@
 //! against it both ways; bad input (unreachable indexer, too few nodes, a node of another flow)
 //! fails before any fee with the documented exit codes; the presets.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{Devnet, Home};
+use crate::common::{Devnet, Home, content};
 use serde_json::{Value, json};
-
-fn content(size: usize, salt: usize) -> Vec<u8> {
-    (0..size)
-        .map(|i| ((i * 131 + 29 + salt) % 251) as u8)
-        .collect()
-}
 
 fn rpc(url: &str, method: &str, params: Value) -> Value {
     let rt = tokio::runtime::Runtime::new().unwrap();
