@@ -66,202 +66,235 @@ struct ProfileRow {
 
 impl ConfigCommand {
     pub fn run(self, ctx: &Ctx) -> Result<()> {
-        let p = &ctx.printer;
-        let paths = &ctx.paths;
-        let mut cfg = Config::load(paths)?;
+        let mut cfg = Config::load(&ctx.paths)?;
         match self {
-            ConfigCommand::Show => {
-                let client = ctx.client()?;
-                let out = ShowOut {
-                    config_file: paths.config_file.display().to_string(),
-                    data_dir: paths.data_dir.display().to_string(),
-                    profile: client.profile,
-                };
-                p.result(&out, |o| {
-                    let c = &o.profile.contracts;
-                    let na = || "-".to_string();
-                    table::pairs(&[
-                        ("profile", o.profile.name.clone()),
-                        // Credentials in URLs are masked on screen (people paste this
-                        // view into bug reports); --json and `config get` keep them.
-                        ("rpc_url", crate::redact::url(&o.profile.rpc_url)),
-                        (
-                            "chain_id",
-                            o.profile.chain_id.map(|c| c.to_string()).unwrap_or_else(na),
-                        ),
-                        (
-                            "storage_nodes",
-                            o.profile
-                                .storage_nodes
-                                .iter()
-                                .map(|u| crate::redact::url(u))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
-                        (
-                            "indexer",
-                            o.profile
-                                .indexer
-                                .as_deref()
-                                .map(crate::redact::url)
-                                .unwrap_or_else(na),
-                        ),
-                        ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
-                        ("flow", c.flow.clone().unwrap_or_else(na)),
-                        ("market", c.market.clone().unwrap_or_else(na)),
-                        (
-                            "dataset_registry",
-                            c.dataset_registry.clone().unwrap_or_else(na),
-                        ),
-                        ("job_market", c.job_market.clone().unwrap_or_else(na)),
-                        (
-                            "model_token_factory",
-                            c.model_token_factory.clone().unwrap_or_else(na),
-                        ),
-                        ("config_file", o.config_file.clone()),
-                        ("data_dir", o.data_dir.clone()),
-                    ])
-                });
-            }
-            ConfigCommand::Get { key } => {
-                let v = cfg.get(&key)?;
-                p.result(&serde_json::json!({"key": key, "value": v}), |_| {
-                    v.clone().unwrap_or_default()
-                });
-            }
-            ConfigCommand::Set { key, value } => {
-                cfg.set(&key, &value)?;
-                cfg.save(paths)?;
-                p.result(&serde_json::json!({"key": key, "value": value}), |_| {
-                    format!("{key} = {value}")
-                });
-            }
-            ConfigCommand::Profiles => {
-                let active = cfg.active_name(ctx.global.profile.as_deref());
-                let rows: Vec<ProfileRow> = cfg
-                    .profiles
-                    .iter()
-                    .map(|(n, pr)| ProfileRow {
-                        name: n.clone(),
-                        active: *n == active,
-                        rpc_url: pr.rpc_url.clone(),
-                        chain_id: pr.chain_id,
-                        storage_nodes: pr.storage_nodes.len(),
-                        indexer: pr.indexer.clone(),
-                        preset: false,
-                    })
-                    .chain(config::PRESETS.iter().map(|pr| ProfileRow {
-                        name: pr.name.to_string(),
-                        active: false,
-                        rpc_url: Some(pr.rpc_url.to_string()),
-                        chain_id: Some(pr.chain_id),
-                        storage_nodes: 0,
-                        indexer: Some(pr.indexer.to_string()),
-                        preset: true,
-                    }))
-                    .collect();
-                p.result(&rows, |rows| {
-                    let row = |r: &ProfileRow| {
-                        vec![
-                            if r.active {
-                                "*".to_string()
-                            } else {
-                                String::new()
-                            },
-                            r.name.clone(),
-                            crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
-                            r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
-                            if r.storage_nodes > 0 {
-                                format!("{} nodes", r.storage_nodes)
-                            } else {
-                                r.indexer
-                                    .as_deref()
-                                    .map(crate::redact::url)
-                                    .unwrap_or_default()
-                            },
-                        ]
-                    };
-                    let head = ["", "NAME", "RPC URL", "CHAIN ID", "NODES / INDEXER"];
-                    let profiles: Vec<&ProfileRow> = rows.iter().filter(|r| !r.preset).collect();
-                    let mut out = if profiles.is_empty() {
-                        "no profiles yet; run `cohort devnet up` or `cohort config add NAME`"
-                            .to_string()
-                    } else {
-                        table::render(&head, profiles.iter().map(|r| row(r)))
-                    };
-                    out.push_str(
-                        "\n\npresets (add one with `cohort config add NAME --preset PRESET`):\n",
-                    );
-                    out.push_str(&table::render(
-                        &head,
-                        rows.iter().filter(|r| r.preset).map(row),
-                    ));
-                    out
-                });
-            }
-            ConfigCommand::Use { name } => {
-                cfg.profile(&name)?;
-                cfg.default_profile = Some(name.clone());
-                cfg.save(paths)?;
-                p.result(&serde_json::json!({"default_profile": name}), |_| {
-                    format!("default profile is now '{name}'")
-                });
-            }
+            ConfigCommand::Show => show(ctx, &mut cfg),
+            ConfigCommand::Get { key } => get(ctx, &mut cfg, key),
+            ConfigCommand::Set { key, value } => set(ctx, &mut cfg, key, value),
+            ConfigCommand::Profiles => profiles(ctx, &mut cfg),
+            ConfigCommand::Use { name } => use_profile(ctx, &mut cfg, name),
             ConfigCommand::Add {
                 name,
                 chain_id,
                 preset,
-            } => {
-                let base = match &preset {
-                    Some(p) => config::Preset::named(p)?.profile(),
-                    None => Profile::default(),
-                };
-                let rpc_url = ctx.global.rpc_url.clone().or(base.rpc_url.clone());
-                let nodes = ctx.global.storage_nodes.clone();
-                let indexer = ctx.global.indexer.clone().or(base.indexer.clone());
-                if cfg.profiles.contains_key(&name) {
-                    return Err(Error::usage(
-                        "config.profile_exists",
-                        format!("profile '{name}' already exists"),
-                    )
-                    .hint(format!(
-                        "edit it with `cohort config set profiles.{name}.KEY VALUE`"
-                    )));
-                }
-                if name.is_empty() || name.contains('.') {
-                    return Err(Error::usage(
-                        "config.bad_name",
-                        format!("'{name}' is not a valid profile name"),
-                    )
-                    .hint("use letters, digits, '-' and '_'"));
-                }
-                let profile = Profile {
-                    rpc_url,
-                    chain_id: chain_id.or(base.chain_id),
-                    storage_nodes: nodes,
-                    indexer,
-                    ..base
-                };
-                cfg.profiles.insert(name.clone(), profile.clone());
-                cfg.save(paths)?;
-                p.result(
-                    &serde_json::json!({"added": name, "profile": profile}),
-                    |_| format!("added profile '{name}'"),
-                );
-            }
-            ConfigCommand::Remove { name } => {
-                if cfg.profiles.remove(&name).is_none() {
-                    return Err(config::unknown_profile(&name, &cfg));
-                }
-                if cfg.default_profile.as_deref() == Some(&name) {
-                    cfg.default_profile = None;
-                }
-                cfg.save(paths)?;
-                p.result(&serde_json::json!({"removed": name}), |_| {
-                    format!("removed profile '{name}'")
-                });
-            }
+            } => add(ctx, &mut cfg, name, chain_id, preset),
+            ConfigCommand::Remove { name } => remove(ctx, &mut cfg, name),
         }
-        Ok(())
     }
+}
+
+fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
+    let p = &ctx.printer;
+    let paths = &ctx.paths;
+    let client = ctx.client()?;
+    let out = ShowOut {
+        config_file: paths.config_file.display().to_string(),
+        data_dir: paths.data_dir.display().to_string(),
+        profile: client.profile,
+    };
+    p.result(&out, |o| {
+        let c = &o.profile.contracts;
+        let na = || "-".to_string();
+        table::pairs(&[
+            ("profile", o.profile.name.clone()),
+            // Credentials in URLs are masked on screen (people paste this
+            // view into bug reports); --json and `config get` keep them.
+            ("rpc_url", crate::redact::url(&o.profile.rpc_url)),
+            (
+                "chain_id",
+                o.profile.chain_id.map(|c| c.to_string()).unwrap_or_else(na),
+            ),
+            (
+                "storage_nodes",
+                o.profile
+                    .storage_nodes
+                    .iter()
+                    .map(|u| crate::redact::url(u))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
+                "indexer",
+                o.profile
+                    .indexer
+                    .as_deref()
+                    .map(crate::redact::url)
+                    .unwrap_or_else(na),
+            ),
+            ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
+            ("flow", c.flow.clone().unwrap_or_else(na)),
+            ("market", c.market.clone().unwrap_or_else(na)),
+            (
+                "dataset_registry",
+                c.dataset_registry.clone().unwrap_or_else(na),
+            ),
+            ("job_market", c.job_market.clone().unwrap_or_else(na)),
+            (
+                "model_token_factory",
+                c.model_token_factory.clone().unwrap_or_else(na),
+            ),
+            ("config_file", o.config_file.clone()),
+            ("data_dir", o.data_dir.clone()),
+        ])
+    });
+    Ok(())
+}
+
+fn get(ctx: &Ctx, cfg: &mut Config, key: String) -> Result<()> {
+    let p = &ctx.printer;
+    let v = cfg.get(&key)?;
+    p.result(&serde_json::json!({"key": key, "value": v}), |_| {
+        v.clone().unwrap_or_default()
+    });
+    Ok(())
+}
+
+fn set(ctx: &Ctx, cfg: &mut Config, key: String, value: String) -> Result<()> {
+    let p = &ctx.printer;
+    let paths = &ctx.paths;
+    cfg.set(&key, &value)?;
+    cfg.save(paths)?;
+    p.result(&serde_json::json!({"key": key, "value": value}), |_| {
+        format!("{key} = {value}")
+    });
+    Ok(())
+}
+
+fn profiles(ctx: &Ctx, cfg: &mut Config) -> Result<()> {
+    let p = &ctx.printer;
+    let active = cfg.active_name(ctx.global.profile.as_deref());
+    let rows: Vec<ProfileRow> = cfg
+        .profiles
+        .iter()
+        .map(|(n, pr)| ProfileRow {
+            name: n.clone(),
+            active: *n == active,
+            rpc_url: pr.rpc_url.clone(),
+            chain_id: pr.chain_id,
+            storage_nodes: pr.storage_nodes.len(),
+            indexer: pr.indexer.clone(),
+            preset: false,
+        })
+        .chain(config::PRESETS.iter().map(|pr| ProfileRow {
+            name: pr.name.to_string(),
+            active: false,
+            rpc_url: Some(pr.rpc_url.to_string()),
+            chain_id: Some(pr.chain_id),
+            storage_nodes: 0,
+            indexer: Some(pr.indexer.to_string()),
+            preset: true,
+        }))
+        .collect();
+    p.result(&rows, |rows| {
+        let row = |r: &ProfileRow| {
+            vec![
+                if r.active {
+                    "*".to_string()
+                } else {
+                    String::new()
+                },
+                r.name.clone(),
+                crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
+                r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
+                if r.storage_nodes > 0 {
+                    format!("{} nodes", r.storage_nodes)
+                } else {
+                    r.indexer
+                        .as_deref()
+                        .map(crate::redact::url)
+                        .unwrap_or_default()
+                },
+            ]
+        };
+        let head = ["", "NAME", "RPC URL", "CHAIN ID", "NODES / INDEXER"];
+        let profiles: Vec<&ProfileRow> = rows.iter().filter(|r| !r.preset).collect();
+        let mut out = if profiles.is_empty() {
+            "no profiles yet; run `cohort devnet up` or `cohort config add NAME`".to_string()
+        } else {
+            table::render(&head, profiles.iter().map(|r| row(r)))
+        };
+        out.push_str("\n\npresets (add one with `cohort config add NAME --preset PRESET`):\n");
+        out.push_str(&table::render(
+            &head,
+            rows.iter().filter(|r| r.preset).map(row),
+        ));
+        out
+    });
+    Ok(())
+}
+
+fn use_profile(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
+    let p = &ctx.printer;
+    let paths = &ctx.paths;
+    cfg.profile(&name)?;
+    cfg.default_profile = Some(name.clone());
+    cfg.save(paths)?;
+    p.result(&serde_json::json!({"default_profile": name}), |_| {
+        format!("default profile is now '{name}'")
+    });
+    Ok(())
+}
+
+fn add(
+    ctx: &Ctx,
+    cfg: &mut Config,
+    name: String,
+    chain_id: Option<u64>,
+    preset: Option<String>,
+) -> Result<()> {
+    let p = &ctx.printer;
+    let paths = &ctx.paths;
+    let base = match &preset {
+        Some(p) => config::Preset::named(p)?.profile(),
+        None => Profile::default(),
+    };
+    let rpc_url = ctx.global.rpc_url.clone().or(base.rpc_url.clone());
+    let nodes = ctx.global.storage_nodes.clone();
+    let indexer = ctx.global.indexer.clone().or(base.indexer.clone());
+    if cfg.profiles.contains_key(&name) {
+        return Err(Error::usage(
+            "config.profile_exists",
+            format!("profile '{name}' already exists"),
+        )
+        .hint(format!(
+            "edit it with `cohort config set profiles.{name}.KEY VALUE`"
+        )));
+    }
+    if name.is_empty() || name.contains('.') {
+        return Err(Error::usage(
+            "config.bad_name",
+            format!("'{name}' is not a valid profile name"),
+        )
+        .hint("use letters, digits, '-' and '_'"));
+    }
+    let profile = Profile {
+        rpc_url,
+        chain_id: chain_id.or(base.chain_id),
+        storage_nodes: nodes,
+        indexer,
+        ..base
+    };
+    cfg.profiles.insert(name.clone(), profile.clone());
+    cfg.save(paths)?;
+    p.result(
+        &serde_json::json!({"added": name, "profile": profile}),
+        |_| format!("added profile '{name}'"),
+    );
+    Ok(())
+}
+
+fn remove(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
+    let p = &ctx.printer;
+    let paths = &ctx.paths;
+    if cfg.profiles.remove(&name).is_none() {
+        return Err(config::unknown_profile(&name, cfg));
+    }
+    if cfg.default_profile.as_deref() == Some(&name) {
+        cfg.default_profile = None;
+    }
+    cfg.save(paths)?;
+    p.result(&serde_json::json!({"removed": name}), |_| {
+        format!("removed profile '{name}'")
+    });
+    Ok(())
 }
