@@ -40,6 +40,18 @@ pub struct GlobalArgs {
     /// Storage node URL, overriding the profile's (repeatable; env: comma-separated).
     #[arg(long = "storage-node", global = true, env = env::COHORT_STORAGE_NODES, value_delimiter = ',', value_name = "URL")]
     pub storage_nodes: Vec<String>,
+    /// Wallet that signs, for the commands that sign (also accepted after the subcommand;
+    /// commands that only read ignore it).
+    #[arg(long = "wallet", id = "wallet", global = true, value_name = "NAME")]
+    pub wallet: Option<String>,
+    /// File holding the wallet's password (also accepted after the subcommand).
+    #[arg(
+        long = "password-file",
+        id = "password_file",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub password_file: Option<PathBuf>,
 }
 
 impl GlobalArgs {

@@ -205,10 +205,12 @@ pub async fn upload(
         crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
     );
     let total: u64 = walk.files.iter().map(|f| f.size).sum();
+    // One line for the whole dataset: the bytes, and which file of how many is on.
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
-    let files_task = progress.task("files", Some(walk.files.len() as u64), Unit::Items);
+    let started = std::time::Instant::now();
+    let nfiles = walk.files.len();
     let mut stopped = false;
-    for f in walk.files {
+    for (i, f) in walk.files.into_iter().enumerate() {
         let mut entry = UploadEntry {
             path: Some(f.path.clone()),
             source: f.source.clone(),
@@ -224,7 +226,7 @@ pub async fn upload(
             report.files.push(entry);
             continue;
         }
-        overall.set_message(&f.path);
+        overall.set_message(&format!("file {}/{nfiles}: {}", i + 1, f.path));
         if f.size > fragment {
             entry.status = EntryStatus::TooLarge;
             entry.detail = Some(format!(
@@ -234,7 +236,6 @@ pub async fn upload(
             ));
             report.files.push(entry);
             overall.inc(f.size);
-            files_task.inc(1);
             continue;
         }
         let src = f.source.clone();
@@ -248,7 +249,6 @@ pub async fn upload(
                 entry.detail = Some(e.to_string());
                 report.files.push(entry);
                 overall.inc(f.size);
-                files_task.inc(1);
                 continue;
             }
         };
@@ -258,7 +258,6 @@ pub async fn upload(
         if size == 0 {
             entry.status = EntryStatus::Empty;
             report.files.push(entry);
-            files_task.inc(1);
             continue;
         }
         if let Some(earlier) = recorded.get(&f.path) {
@@ -276,7 +275,6 @@ pub async fn upload(
             }
             report.files.push(entry);
             overall.inc(f.size);
-            files_task.inc(1);
             continue;
         }
         match upload_one(
@@ -312,10 +310,7 @@ pub async fn upload(
         }
         report.files.push(entry);
         overall.inc(f.size);
-        files_task.inc(1);
     }
-    overall.finish();
-    files_task.finish();
     for e in &report.files {
         match e.status {
             EntryStatus::Uploaded => report.uploaded += 1,
@@ -327,6 +322,26 @@ pub async fn upload(
                 }
             }
         }
+    }
+    let mut outcome = crate::progress::bytes_outcome(
+        &format!(
+            "dataset: {} of {} files uploaded,",
+            report.uploaded,
+            crate::progress::count(nfiles as u64)
+        ),
+        report.bytes_uploaded,
+        started.elapsed(),
+    );
+    if report.already_recorded > 0 {
+        outcome.push_str(&format!("; {} already recorded", report.already_recorded));
+    }
+    if report.skipped > 0 {
+        outcome.push_str(&format!("; {} skipped", report.skipped));
+    }
+    if report.stopped_at.is_some() {
+        overall.fail(&outcome);
+    } else {
+        overall.finish_with(&outcome);
     }
     Ok(report)
 }

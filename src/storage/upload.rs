@@ -595,6 +595,7 @@ async fn upload_fragment(
     progress: &dyn Progress,
 ) -> Result<FragmentReport> {
     let hashing = progress.task(&format!("hashing {label}"), Some(frag.size), Unit::Bytes);
+    let started = Instant::now();
     let tree = tree_of_range(
         frag.file.clone(),
         path,
@@ -603,7 +604,11 @@ async fn upload_fragment(
         hashing.clone(),
     )
     .await?;
-    hashing.finish();
+    hashing.finish_with(&crate::progress::bytes_outcome(
+        &format!("hashed {label}:"),
+        frag.size,
+        started.elapsed(),
+    ));
     let tree = Arc::new(tree);
     let root = tree.root;
     let root_hex = hex_hash::to_hex(&root);
@@ -692,7 +697,14 @@ async fn upload_fragment(
             start_entry = info.0;
             finalized[i] = info.1;
         }
-        task.finish();
+        task.finish_with(&format!(
+            "{} saw tx {tx_seq}",
+            if nodes.len() == 1 {
+                "the node".to_string()
+            } else {
+                format!("{} nodes", nodes.len())
+            }
+        ));
     }
 
     // Send each node the segments of its shard it has not acknowledged.
@@ -723,6 +735,7 @@ async fn upload_fragment(
         Some(total_bytes),
         Unit::Bytes,
     );
+    let started = Instant::now();
     let shared = Arc::new(Shared {
         tree: tree.clone(),
         frag: Fragment {
@@ -760,7 +773,19 @@ async fn upload_fragment(
     let flushed = journal.flush();
     result?;
     flushed?;
-    task.finish();
+    let mut outcome = crate::progress::items_outcome(
+        &format!("uploaded {label}:"),
+        report.segments_sent,
+        "segments",
+        started.elapsed(),
+    );
+    if report.segments_skipped > 0 {
+        outcome.push_str(&format!(
+            " ({} sent before)",
+            crate::progress::count(report.segments_skipped)
+        ));
+    }
+    task.finish_with(&outcome);
 
     if opts.wait_finalized {
         let task = progress.task(
@@ -771,7 +796,7 @@ async fn upload_fragment(
         for n in nodes {
             wait_for(n, tx_seq, true, opts).await?;
         }
-        task.finish();
+        task.finish_with(&format!("{label} finalized"));
         report.finalized = true;
     }
     Ok(report)

@@ -1,0 +1,177 @@
+//! What a person sees on a terminal: commands run under a real pseudo-terminal (portable-pty),
+//! their output fed to a terminal emulator (vt100), and assertions on the final screen. The same
+//! commands through pipes must print no escape codes at all.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+use common::{Devnet, Home};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 60;
+const COLS: u16 = 120;
+
+/// Runs `cohort ARGS` in `home` under a pseudo-terminal of ROWS×COLS; returns the exit code,
+/// the final screen as text, and the raw bytes written to the terminal.
+fn run_in_pty(home: &Home, args: &[&str]) -> (u32, String, Vec<u8>) {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("cohort"));
+    cmd.args(args);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            cmd.env_remove(&k);
+        }
+    }
+    cmd.env("COHORT_HOME", home.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    cmd.cwd(home.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    // The child holds the terminal now; the reader sees end of file once it exits.
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let collect = std::thread::spawn(move || {
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 8192];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => raw.extend_from_slice(&buf[..n]),
+            }
+        }
+        raw
+    });
+    let status = child.wait().unwrap();
+    drop(pair.master);
+    let raw = collect.join().unwrap();
+    let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+    parser.process(&raw);
+    // Row by row: `contents()` joins rows that were written up to the last column.
+    let screen = parser
+        .screen()
+        .rows(0, COLS)
+        .map(|r| r.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (status.exit_code(), screen.trim_end().to_string(), raw)
+}
+
+fn write_file(dir: &Path, name: &str, len: usize, seed: u8) -> std::path::PathBuf {
+    let data: Vec<u8> = (0..len)
+        .map(|i| (i as u64 * 2654435761 % 251) as u8 ^ seed)
+        .collect();
+    let p = dir.join(name);
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+/// The spinner frames indicatif draws, and the marks of a bar still in progress.
+fn leftovers(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .filter(|l| {
+            l.chars().any(|c| ('\u{2800}'..='\u{28ff}').contains(&c))
+                || l.contains(" eta ")
+                || l.contains("0 B/")
+                || l.contains("] 0/")
+        })
+        .collect()
+}
+
+fn lines_starting<'a>(screen: &'a str, prefix: &str) -> Vec<(usize, &'a str)> {
+    screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(prefix))
+        .collect()
+}
+
+#[test]
+fn storage_upload_on_a_terminal_leaves_one_outcome_line_per_step_and_no_bars() {
+    let net = Devnet::start(1, 1);
+    let f = write_file(net.home.path(), "ux.bin", 3 * 1024 * 1024 + 17, 1);
+    let (code, screen, _) = run_in_pty(&net.home, &["storage", "upload", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "upload failed; the screen:\n{screen}");
+    // Kept for the README: the final screen as a person sees it.
+    if let Ok(out) = std::env::var("COHORT_SCREEN_CAPTURE") {
+        std::fs::write(out, &screen).unwrap();
+    }
+    assert!(
+        leftovers(&screen).is_empty(),
+        "bars or spinners were left on the screen: {:?}\n{screen}",
+        leftovers(&screen)
+    );
+    // One outcome line per step, in the order of the steps.
+    let steps = [
+        "✓ hashed ux.bin: 3.0 MiB in ",
+        "✓ submitted ux.bin (tx 0x",
+        "✓ the node saw tx ",
+        "✓ uploaded ux.bin: 13 segments in ",
+        "✓ ux.bin finalized",
+    ];
+    let mut last = None;
+    for step in steps {
+        let found = lines_starting(&screen, step);
+        assert_eq!(found.len(), 1, "{step:?} should be on one line:\n{screen}");
+        let at = found[0].0;
+        assert!(
+            last.is_none_or(|l| l < at),
+            "{step:?} is out of order:\n{screen}"
+        );
+        last = Some(at);
+    }
+    assert!(
+        screen.lines().filter(|l| l.starts_with('✓')).count() == steps.len(),
+        "unexpected outcome lines:\n{screen}"
+    );
+    assert!(!screen.contains('✗'), "a step failed:\n{screen}");
+    // The submit line names what was paid, with the coin's symbol.
+    let submitted = lines_starting(&screen, "✓ submitted")[0].1;
+    assert!(
+        submitted.contains(" ETH + ") && submitted.ends_with(" ETH gas)"),
+        "no fee with a unit: {submitted}"
+    );
+    // The result block comes after every step, and its fee carries the unit and exact wei.
+    let fee = lines_starting(&screen, "fee")
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no fee line:\n{screen}"));
+    assert!(fee.0 > last.unwrap(), "result before the steps:\n{screen}");
+    assert!(
+        fee.1.contains(" ETH (") && fee.1.trim_end().ends_with(" wei)"),
+        "fee without its unit: {}",
+        fee.1
+    );
+    let root = lines_starting(&screen, "root").into_iter().next().unwrap();
+    assert!(root.0 > last.unwrap());
+
+    // The same through pipes: no escape codes, no bars, on either stream.
+    let g = write_file(net.home.path(), "ux2.bin", 1024 * 1024 + 3, 2);
+    let out = net
+        .cmd()
+        .env_remove("NO_COLOR")
+        .args(["storage", "upload", g.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !bytes.contains(&0x1b),
+            "escape codes on {name}: {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("fee") && text.contains(" ETH ("), "{text}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('✓'));
+}
