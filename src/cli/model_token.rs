@@ -1,7 +1,7 @@
 //! `cohort model tokenize|list|show|holders|allocation`: model tokens. Args and rendering only;
 //! the work is in `crate::tokens`.
 
-use alloy::primitives::{Address, U256};
+use alloy::primitives::U256;
 use clap::Args;
 
 use super::Ctx;
@@ -49,9 +49,10 @@ pub struct TokenizeArgs {
     /// The compute contributors' share (split by verified work units), e.g. 40%.
     #[arg(long, value_name = "PCT")]
     pub compute_share: String,
-    /// An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4).
+    /// An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol
+    /// of a token cohort knows (another model's token or revenue asset); repeatable, at most 4.
     #[arg(long = "revenue-asset", value_name = "ERC20")]
-    pub revenue_assets: Vec<Address>,
+    pub revenue_assets: Vec<String>,
     /// Print every contributor's allocation and send nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -157,6 +158,18 @@ fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
 impl TokenizeArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, suite) = suite(ctx).await?;
+        let mut revenue_assets = Vec::new();
+        for sel in &self.revenue_assets {
+            let asset = tokens::resolve_asset(&chain, Some(suite.factory), sel).await?;
+            if asset.native {
+                return Err(crate::error::Error::usage(
+                    "model.native_revenue_asset",
+                    format!("'{sel}' is the native coin, which every model accepts already"),
+                )
+                .hint("name an ERC-20 with --revenue-asset"));
+            }
+            revenue_assets.push(asset.address);
+        }
         let req = TokenizeRequest {
             job_id: self.job,
             name: self.name.clone(),
@@ -165,7 +178,7 @@ impl TokenizeArgs {
             owner_bps: tokens::parse_share(&self.owner_share)?,
             data_bps: tokens::parse_share(&self.data_share)?,
             compute_bps: tokens::parse_share(&self.compute_share)?,
-            revenue_assets: self.revenue_assets.clone(),
+            revenue_assets,
         };
         if self.dry_run {
             let sender = ctx.signer_address(&client, &self.signer)?;
