@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cohort_global_optspecs
-    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= h/help V/version
+    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= wallet= password-file= h/help V/version
 end
 
 function __fish_cohort_needs_command
@@ -33,6 +33,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_needs_command" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_needs_command" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_needs_command" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_needs_command" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_needs_command" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_needs_command" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -67,6 +69,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l gpu -d 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s q -l quiet -d 'Print only results and errors'
@@ -84,6 +88,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -120,6 +126,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only results and errors'
@@ -142,6 +149,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing wallet of the same name'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
@@ -159,6 +167,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -175,6 +185,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -191,6 +203,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -207,6 +221,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l force -d 'Replace an existing wallet named NEW'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only results and errors'
@@ -224,6 +240,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -242,6 +260,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -260,6 +279,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l private-key -d 'Print the private key on stdout (asks first, unless --yes). Anyone who sees it owns the wallet\'s funds'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l force -d 'Overwrite an existing FILE'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -279,6 +299,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l remember -d 'Keep the password in the OS keyring, so later commands need no password'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print only results and errors'
@@ -296,6 +317,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -303,7 +326,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l token -d 'Also show the balance of this ERC-20 token (repeatable)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l token -d 'Also show the balance of this ERC-20 token: address or symbol (repeatable)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -323,7 +346,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l token -d 'Send this ERC-20 token instead of the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l token -d 'Send this ERC-20 token instead of the native coin: address or symbol (a model token\'s, or a revenue asset of a model)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -374,6 +397,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l hex -d 'The message is hex bytes'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -407,6 +432,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -475,6 +502,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -491,6 +520,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -507,6 +538,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -567,6 +600,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -583,6 +618,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l deep -d 'Also download every file and check its blake3 hash'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -610,6 +647,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -619,7 +658,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l fragment-size -d 'Split files larger than this into fragments, each its own root and transaction' -r
@@ -657,6 +696,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l force -d 'Replace an existing output file'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
@@ -674,6 +715,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -692,6 +735,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -701,7 +746,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l data -d 'Text files or folders (read recursively) to train on' -r -F
@@ -725,6 +770,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l fresh-optimizer -d 'Start with a fresh optimizer state even when --init has one'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l force -d 'Train even when the memory estimate exceeds the available memory'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -743,6 +790,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -790,6 +839,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l open -d 'Only jobs that take workers (open, or running with rounds left)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l mine -d 'Only jobs the wallet owns, coordinates or works in'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -808,6 +858,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -825,6 +877,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -887,6 +941,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -911,6 +967,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -979,6 +1037,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -996,6 +1055,7 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1037,6 +1097,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1072,6 +1134,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1092,6 +1156,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1110,6 +1176,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1136,6 +1204,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1149,7 +1219,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'The job owner\'s share, e.g. 20%' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'The data contributors\' share (split by accepted data weight), e.g. 40%' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'The compute contributors\' share (split by verified work units), e.g. 40%' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model\'s token or revenue asset); repeatable, at most 4' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1179,6 +1249,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1195,6 +1267,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1211,6 +1285,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1228,6 +1304,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1245,6 +1323,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1272,6 +1352,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1381,6 +1463,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1406,6 +1490,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1422,6 +1508,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1438,6 +1526,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1458,6 +1548,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1479,6 +1571,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1512,6 +1606,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1550,6 +1646,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1574,6 +1672,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1590,6 +1690,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1606,6 +1708,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1622,6 +1726,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1638,6 +1744,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1655,6 +1763,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1671,6 +1781,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1695,6 +1807,8 @@ always\t''
 never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand completions" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand completions" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1743,7 +1857,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from dataset" -f -a "verify" -d 'Ask the storage nodes for every file and report missing or unfinalized ones'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "upload" -d 'Upload files: compute the root, pay the fee, submit, send every node its segments'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "download" -d 'Download files by root, checking every segment\'s proof and the whole root'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "info" -d 'What each storage node knows about a root: txSeq, size, finalized, segments stored'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "list" -d 'List jobs'
