@@ -175,3 +175,90 @@ fn storage_upload_on_a_terminal_leaves_one_outcome_line_per_step_and_no_bars() {
     assert!(text.contains("fee") && text.contains(" ETH ("), "{text}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains('✓'));
 }
+
+#[test]
+fn dataset_upload_on_a_terminal_leaves_outcomes_then_the_result() {
+    let net = Devnet::start(1, 1);
+    let data = net.home.path().join("corpus");
+    std::fs::create_dir_all(&data).unwrap();
+    write_file(&data, "a.txt", 700 * 1024, 4);
+    write_file(&data, "b.txt", 5 * 1024, 5);
+    net.json(&[
+        "dataset",
+        "create",
+        "ux",
+        "--description",
+        "d",
+        "--license",
+        "CC0-1.0",
+    ]);
+    let (code, screen, _) = run_in_pty(
+        &net.home,
+        &["dataset", "upload", "ux", data.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "upload failed; the screen:\n{screen}");
+    assert!(
+        leftovers(&screen).is_empty(),
+        "bars or spinners were left on the screen: {:?}\n{screen}",
+        leftovers(&screen)
+    );
+    assert!(!screen.contains('✗'), "a step failed:\n{screen}");
+    let outcomes: Vec<&str> = screen.lines().filter(|l| l.starts_with('✓')).collect();
+    let mut unique = outcomes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), outcomes.len(), "a step twice:\n{screen}");
+    // Each file's steps, once each.
+    for f in ["a.txt", "b.txt"] {
+        for step in [
+            format!("✓ hashed {f}: "),
+            format!("✓ submitted {f} (tx 0x"),
+            format!("✓ uploaded {f}: "),
+            format!("✓ {f} finalized"),
+            format!("✓ recorded {f} (tx 0x"),
+        ] {
+            assert_eq!(
+                lines_starting(&screen, &step).len(),
+                1,
+                "{step:?} should be on one line:\n{screen}"
+            );
+        }
+    }
+    // The whole dataset's line last among the steps, then the result.
+    let summary = lines_starting(&screen, "✓ dataset: 2 of 2 files uploaded, 705.0 KiB in ");
+    assert_eq!(summary.len(), 1, "no dataset outcome:\n{screen}");
+    let last_step = screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('✓'))
+        .map(|(i, _)| i)
+        .max()
+        .unwrap();
+    assert_eq!(summary[0].0, last_step, "{screen}");
+    let after: Vec<&str> = screen.lines().skip(last_step + 1).collect();
+    assert!(
+        !after.is_empty() && after.iter().all(|l| !l.starts_with('✓')),
+        "no result after the steps:\n{screen}"
+    );
+
+    // Through pipes: no escape codes at all.
+    std::fs::write(data.join("c.txt"), b"more").unwrap();
+    let out = net
+        .cmd()
+        .env_remove("NO_COLOR")
+        .args(["dataset", "upload", "ux", data.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        assert!(
+            !bytes.contains(&0x1b),
+            "escape codes on {name}: {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
