@@ -1095,6 +1095,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;job;show' {
+            [CompletionResult]::new('--plot', '--plot', [CompletionResultType]::ParameterName, 'Also draw the validation loss per round (and each worker''s submissions) as an SVG file')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')

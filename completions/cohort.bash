@@ -3831,12 +3831,16 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --plot --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --plot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1021,6 +1021,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;job;show'= {
+            cand --plot 'Also draw the validation loss per round (and each worker''s submissions) as an SVG file'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

@@ -849,6 +849,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l plot -d 'Also draw the validation loss per round (and each worker\'s submissions) as an SVG file' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

@@ -30,7 +30,7 @@ fn lower(a: Address) -> String {
     format!("{a:#x}")
 }
 
-fn create_args<'a>(name: &'a str) -> Vec<&'a str> {
+fn create_args(name: &str) -> Vec<&str> {
     vec![
         "dataset",
         "create",
@@ -193,6 +193,16 @@ async fn token_arguments_take_a_known_symbol_or_an_address() {
                 && t["symbol"] == "NEWS"),
             "{bal}"
         );
+        // Holders with their share drawn as a bar, longest for the largest.
+        let (code, out, err) = run(&net, &["model", "holders", "NEWS"]);
+        assert_eq!(code, 0, "{err}");
+        let bars: Vec<usize> = out
+            .lines()
+            .filter(|l| l.contains("0x"))
+            .map(|l| l.chars().filter(|&c| c == '█').count())
+            .collect();
+        assert!(!bars.is_empty() && bars[0] > 0, "{out}");
+        assert!(bars.windows(2).all(|w| w[0] >= w[1]), "{out}");
         // The coin's own symbol means the native coin.
         let sent = json(
             &net,

@@ -259,14 +259,19 @@ pub struct ModelArg {
 
 fn holders_table(h: &[Holder], sym: &str) -> String {
     table::render(
-        &["HOLDER", "BALANCE", "SHARE"],
+        &["HOLDER", "BALANCE", "SHARE", ""],
         h.iter().map(|x| {
             let who = if x.escrow {
                 format!("{} (escrow)", x.address)
             } else {
                 x.address.to_string()
             };
-            vec![who, format!("{} {sym}", tok(x.balance)), ppm(x.share_ppm)]
+            vec![
+                who,
+                format!("{} {sym}", tok(x.balance)),
+                ppm(x.share_ppm),
+                crate::ui::chart::share_bar(x.share_ppm, 20),
+            ]
         }),
     )
 }

@@ -205,12 +205,12 @@ pub async fn upload(
         crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
     );
     let total: u64 = walk.files.iter().map(|f| f.size).sum();
-    // One line for the whole dataset: the bytes, and which file of how many is on.
+    // One line for the whole dataset: the bytes, and the file being uploaded.
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
     let started = std::time::Instant::now();
     let nfiles = walk.files.len();
     let mut stopped = false;
-    for (i, f) in walk.files.into_iter().enumerate() {
+    for f in walk.files {
         let mut entry = UploadEntry {
             path: Some(f.path.clone()),
             source: f.source.clone(),
@@ -226,7 +226,7 @@ pub async fn upload(
             report.files.push(entry);
             continue;
         }
-        overall.set_message(&format!("file {}/{nfiles}: {}", i + 1, f.path));
+        overall.set_message(&f.path);
         if f.size > fragment {
             entry.status = EntryStatus::TooLarge;
             entry.detail = Some(format!(

@@ -2,6 +2,8 @@
 //! random loopback ports that is torn down when the guard drops.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
