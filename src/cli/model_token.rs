@@ -143,8 +143,8 @@ fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
             a.address.to_string(),
             a.data_weight.to_string(),
             a.compute_units.to_string(),
-            tok(a.data_amount),
-            tok(a.compute_amount),
+            format!("{} {sym}", tok(a.data_amount)),
+            format!("{} {sym}", tok(a.compute_amount)),
             format!("{} {sym}", tok(a.amount)),
         ];
         if claimed {
@@ -240,8 +240,8 @@ impl ListArgs {
                         m.model.symbol.clone(),
                         m.model.name.clone(),
                         m.model.token.to_string(),
-                        tok(m.cap),
-                        tok(m.escrow),
+                        format!("{} {}", tok(m.cap), m.model.symbol),
+                        format!("{} {}", tok(m.escrow), m.model.symbol),
                         format!("{} {native}", format_amount(m.native_deposited, 18)),
                     ]
                 }),
@@ -291,7 +291,7 @@ fn revenue_table(r: &[Revenue]) -> String {
             } else {
                 format!("{} {}", x.asset.symbol, x.asset.address)
             };
-            let f = |v| format_amount(v, x.asset.decimals);
+            let f = |v| x.asset.format(v);
             vec![
                 name,
                 f(x.deposited),
@@ -325,7 +325,7 @@ impl ShowArgs {
                 ("job owner", d.job_owner.to_string()),
                 (
                     "supply",
-                    format!("{} {sym} (cap {})", tok(d.total_supply), tok(d.cap)),
+                    format!("{} {sym} (cap {} {sym})", tok(d.total_supply), tok(d.cap)),
                 ),
                 ("owner pool", format!("{} {sym}", tok(d.owner_pool))),
                 (
