@@ -98,6 +98,27 @@ fn storage_upload_on_a_terminal_leaves_one_outcome_line_per_step_and_no_bars() {
     let root = lines_starting(&screen, "root").into_iter().next().unwrap();
     assert!(root.0 > last.unwrap());
 
+    // And back: the download's steps end as outcome lines too.
+    let root = root.1.split_whitespace().nth(1).unwrap().to_string();
+    let back = net.home.path().join("back.bin");
+    let (code, screen, _) = run_in_pty(
+        &net.home,
+        &["storage", "download", &root, "-o", back.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "download failed; the screen:\n{screen}");
+    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&f).unwrap());
+    assert!(leftovers(&screen).is_empty(), "{screen}");
+    assert_eq!(
+        lines_starting(&screen, "✓ downloaded back.bin: 3.0 MiB in ").len(),
+        1,
+        "{screen}"
+    );
+    assert_eq!(
+        lines_starting(&screen, "✓ verified: 3.0 MiB in ").len(),
+        1,
+        "{screen}"
+    );
+
     // The same through pipes: no escape codes, no bars, on either stream.
     let g = write_file(net.home.path(), "ux2.bin", 1024 * 1024 + 3, 2);
     let out = net
