@@ -788,7 +788,7 @@ _cohort() {
 
     case "${cmd}" in
         cohort)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +818,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -826,7 +834,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__completions)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,6 +861,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -864,7 +880,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version show get set profiles use add remove help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version show get set profiles use add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +910,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -902,7 +926,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__add)
-            opts="-q -v -y -h -V --chain-id --preset --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --chain-id --preset --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,6 +964,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -948,7 +980,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__get)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1007,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1112,7 +1152,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__profiles)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1179,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1150,7 +1198,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__remove)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1177,6 +1225,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1188,7 +1244,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__set)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1215,6 +1271,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1226,7 +1290,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,6 +1317,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1264,7 +1336,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__config__subcmd__use)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,6 +1366,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1302,7 +1382,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version create upload list show contributors review seal download verify help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version create upload list show contributors review seal download verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1412,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1340,7 +1428,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__contributors)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1455,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1440,7 +1536,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__download)
-            opts="-o -q -v -y -h -V --output --parallel --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-o -q -v -y -h -V --output --parallel --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1479,6 +1575,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1644,7 +1748,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,6 +1775,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1786,7 +1898,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1813,6 +1925,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1874,7 +1994,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__verify)
-            opts="-q -v -y -h -V --deep --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --deep --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1901,6 +2021,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1962,7 +2090,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version up status down reset help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version up status down reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1992,6 +2120,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2000,7 +2136,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__down)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,6 +2163,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2122,7 +2266,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__reset)
-            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2165,6 +2309,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2176,7 +2328,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__status)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2206,6 +2358,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2214,7 +2374,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__devnet__subcmd__up)
-            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --port --block-time --nodes --shards --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2257,6 +2417,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3444,7 +3612,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__indexer)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version run help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3471,6 +3639,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3524,7 +3700,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__indexer__subcmd__run)
-            opts="-q -v -y -h -V --rpc --node --poll-ms --devnet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --rpc --node --poll-ms --devnet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3570,6 +3746,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3578,7 +3762,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version submit list show watch cancel coordinate audit help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version submit list show watch cancel coordinate audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3608,6 +3792,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3616,7 +3808,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__audit)
-            opts="-q -v -y -h -V --round --worker --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --round --worker --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3659,6 +3851,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3912,7 +4112,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__list)
-            opts="-q -v -y -h -V --open --mine --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --open --mine --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3946,6 +4146,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3954,12 +4158,16 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --plot --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --plot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3981,6 +4189,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4046,7 +4262,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__watch)
-            opts="-q -v -y -h -V --interval --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --interval --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4080,6 +4296,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4088,7 +4312,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version eval generate average verify tokenize list show holders allocation download help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version eval generate average verify tokenize list show holders allocation download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4118,6 +4342,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4126,7 +4358,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__allocation)
-            opts="-q -v -y -h -V --for --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --for --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4160,6 +4392,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4168,7 +4408,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__average)
-            opts="-o -q -v -y -h -V --weights --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-o -q -v -y -h -V --weights --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4210,6 +4450,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4218,7 +4466,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__download)
-            opts="-o -q -v -y -h -V --output --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-o -q -v -y -h -V --output --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4256,6 +4504,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4264,7 +4520,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__eval)
-            opts="-q -v -y -h -V --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4310,6 +4566,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4318,7 +4582,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__generate)
-            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4361,6 +4625,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4540,7 +4812,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__holders)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4567,6 +4839,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4578,7 +4858,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4605,6 +4885,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4616,7 +4904,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4643,6 +4931,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4732,7 +5028,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__verify)
-            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4794,6 +5090,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4802,7 +5106,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version run help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4829,6 +5133,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4882,7 +5194,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node__subcmd__run)
-            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4972,6 +5284,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4980,7 +5300,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__quickstart)
-            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5022,6 +5342,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5030,7 +5358,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__rewards)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version list claim deposit sync help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version list claim deposit sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5057,6 +5385,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5376,7 +5712,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version upload download info root help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version upload download info root help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5406,6 +5742,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5414,7 +5758,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__download)
-            opts="-o -q -v -y -h -V --output --force --concurrency --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-o -q -v -y -h -V --output --force --concurrency --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5453,6 +5797,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5548,7 +5900,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__info)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5578,6 +5930,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5586,7 +5946,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__root)
-            opts="-q -v -y -h -V --fragment-size --threads --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --fragment-size --threads --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5621,6 +5981,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5702,7 +6070,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__train)
-            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5772,6 +6140,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5780,7 +6156,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version new import list show default rename remove change-password export unlock lock balance send sign verify help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version new import list show default rename remove change-password export unlock lock balance send sign verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5807,6 +6183,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5872,7 +6256,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__change__subcmd__password)
-            opts="-q -v -y -h -V --password-file --new-password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --password-file --new-password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5910,6 +6294,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5918,7 +6306,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__default)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5948,6 +6336,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5956,7 +6352,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__export)
-            opts="-q -v -y -h -V --private-key --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --private-key --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5991,6 +6387,10 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6240,7 +6640,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__import)
-            opts="-q -v -y -h -V --private-key-file --mnemonic-file --index --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --private-key-file --mnemonic-file --index --keystore --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6290,6 +6690,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6298,7 +6702,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__list)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6325,6 +6729,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6336,7 +6748,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__lock)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6366,6 +6778,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6374,7 +6794,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__new)
-            opts="-q -v -y -h -V --mnemonic --mnemonic-file --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --mnemonic --mnemonic-file --password-file --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6416,6 +6836,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6424,7 +6848,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__remove)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6451,6 +6875,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6462,7 +6894,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__rename)
-            opts="-q -v -y -h -V --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6489,6 +6921,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6554,7 +6994,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__show)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6581,6 +7021,14 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6642,7 +7090,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__unlock)
-            opts="-q -v -y -h -V --remember --password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --remember --password-file --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6676,6 +7124,10 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6684,7 +7136,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__wallet__subcmd__verify)
-            opts="-q -v -y -h -V --address --hex --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --address --hex --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6718,6 +7170,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6726,7 +7186,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version register run status earnings withdraw help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version register run status earnings withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6756,6 +7216,14 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6764,7 +7232,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__earnings)
-            opts="-q -v -y -h -V --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6795,6 +7263,10 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7020,7 +7492,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__status)
-            opts="-q -v -y -h -V --state-dir --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --state-dir --wallet --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7055,6 +7527,10 @@ _cohort() {
                     return 0
                     ;;
                 --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

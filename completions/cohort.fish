@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cohort_global_optspecs
-    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= indexer= h/help V/version
+    string join \n profile= json q/quiet v/verbose no-progress progress= y/yes color= rpc-url= storage-node= indexer= wallet= password-file= h/help V/version
 end
 
 function __fish_cohort_needs_command
@@ -34,6 +34,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_needs_command" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_needs_command" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_needs_command" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_needs_command" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_needs_command" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_needs_command" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_needs_command" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -70,6 +72,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l gpu -d 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s q -l quiet -d 'Print only results and errors'
@@ -88,6 +92,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and not __fish_seen_subcommand_from new import list show default rename remove change-password export unlock lock balance send sign verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -125,6 +131,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only results and errors'
@@ -148,6 +155,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing wallet of the same name'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
@@ -166,6 +174,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -183,6 +193,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -200,6 +212,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from default" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -217,6 +231,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l force -d 'Replace an existing wallet named NEW'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only results and errors'
@@ -235,6 +251,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -254,6 +272,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from change-password" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -273,6 +292,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l private-key -d 'Print the private key on stdout (asks first, unless --yes). Anyone who sees it owns the wallet\'s funds'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l force -d 'Overwrite an existing FILE'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -293,6 +313,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l remember -d 'Keep the password in the OS keyring, so later commands need no password'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print only results and errors'
@@ -311,6 +332,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -318,7 +341,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l token -d 'Also show the balance of this ERC-20 token (repeatable)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l token -d 'Also show the balance of this ERC-20 token: address or symbol (repeatable)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -339,7 +362,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l token -d 'Send this ERC-20 token instead of the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l token -d 'Send this ERC-20 token instead of the native coin: address or symbol (a model token\'s, or a revenue asset of a model)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -393,6 +416,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l hex -d 'The message is hex bytes'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -427,6 +452,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -498,6 +525,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -515,6 +544,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -532,6 +563,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from contributors" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -595,6 +628,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -612,6 +647,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l deep -d 'Also download every file and check its blake3 hash'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
@@ -640,6 +677,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -690,6 +729,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l force -d 'Replace an existing output file'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
@@ -708,6 +749,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -727,6 +770,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -761,6 +806,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l fresh-optimizer -d 'Start with a fresh optimizer state even when --init has one'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l force -d 'Train even when the memory estimate exceeds the available memory'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -780,6 +827,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -829,6 +878,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l open -d 'Only jobs that take workers (open, or running with rounds left)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l mine -d 'Only jobs the wallet owns, coordinates or works in'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -838,6 +888,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l plot -d 'Also draw the validation loss per round (and each worker\'s submissions) as an SVG file' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -848,6 +899,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -866,6 +919,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -931,6 +986,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -956,6 +1013,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1027,6 +1086,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1045,6 +1105,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from earnings" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1088,6 +1149,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1124,6 +1187,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1145,6 +1210,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1164,6 +1231,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1191,6 +1260,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1204,7 +1275,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'The job owner\'s share, e.g. 20%' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'The data contributors\' share (split by accepted data weight), e.g. 40%' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'The compute contributors\' share (split by verified work units), e.g. 40%' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model\'s token or revenue asset); repeatable, at most 4' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1236,6 +1307,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1253,6 +1326,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1270,6 +1345,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from holders" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1288,6 +1365,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1306,6 +1385,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1334,6 +1415,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1448,6 +1531,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1474,6 +1559,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1491,6 +1578,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1508,6 +1597,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1529,6 +1620,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1551,6 +1644,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1585,6 +1680,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1604,6 +1701,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1627,6 +1726,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1667,6 +1768,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1692,6 +1795,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1709,6 +1814,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1726,6 +1833,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1743,6 +1852,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1760,6 +1871,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1779,6 +1892,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1796,6 +1911,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1821,6 +1938,8 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand completions" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand completions" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'

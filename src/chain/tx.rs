@@ -231,12 +231,12 @@ pub async fn send_prepared_once(
     let (hash, nonce) = match sent {
         Ok(v) => v,
         Err(e) => {
-            task.finish();
+            task.fail(&format!("{label}: not sent"));
             return Err(e);
         }
     };
     let receipt = wait_receipt(s, hash, &task).await;
-    task.finish();
+    end_task(s, &task, label, hash, p.tx.value, receipt.as_ref().ok());
     let receipt = receipt?;
     if let Some(path) = &record {
         pending::remove(path);
@@ -439,7 +439,9 @@ async fn resume(
         })?;
         if let Err(e) = s.provider.send_raw_transaction(&raw).await {
             if !is_nonce_conflict(&e) {
-                task.finish();
+                task.fail(&format!(
+                    "{label}: earlier transaction {hash} not sent again"
+                ));
                 return Err(describe_transport_error(url, &e));
             }
             // Its nonce is used: by this transaction (mined) or by another one.
@@ -449,18 +451,54 @@ async fn resume(
                 .await
                 .map_err(|e| crate::chain::unreachable(url, e))?;
             if mined.is_none() {
-                task.finish();
+                task.finish_with(&format!(
+                    "earlier transaction {} was replaced; signing a new one",
+                    crate::progress::short_hash(&hash.to_string())
+                ));
                 tracing::debug!("earlier transaction {hash} can no longer land; signing anew");
                 return Ok(None);
             }
         }
     }
     let receipt = wait_receipt(s, hash, &task).await;
-    task.finish();
+    end_task(s, &task, label, hash, None, receipt.as_ref().ok());
     let receipt = receipt?;
     let mut tx = TransactionRequest::default();
     tx.set_from(prev.from);
     confirmed(s, &tx, hash, prev.nonce, receipt).await.map(Some)
+}
+
+/// Ends a transaction's task with its outcome: `submitted x (tx 0x55da…b516, paid 0.0015 ETH +
+/// 0.0001 ETH gas)`, or `(tx …, gas 0.0001 ETH)` for a transaction without value; `✗` when it reverted or no receipt came.
+fn end_task(
+    s: &SignerChain,
+    task: &std::sync::Arc<dyn crate::progress::Task>,
+    label: &str,
+    hash: B256,
+    value: Option<U256>,
+    receipt: Option<&TransactionReceipt>,
+) {
+    let short = crate::progress::short_hash(&hash.to_string());
+    match receipt {
+        Some(r) if r.status() => {
+            let sym = native_symbol(s.chain.chain_id);
+            let gas = U256::from(r.gas_used) * U256::from(r.effective_gas_price);
+            let gas = format!("{} {sym}", super::units::format_short(gas, 18));
+            let paid = match value.filter(|v| !v.is_zero()) {
+                Some(v) => format!(
+                    "paid {} {sym} + {gas} gas",
+                    super::units::format_short(v, 18)
+                ),
+                None => format!("gas {gas}"),
+            };
+            task.finish_with(&format!(
+                "{} (tx {short}, {paid})",
+                crate::progress::past(label).unwrap_or_else(|| label.to_string()),
+            ));
+        }
+        Some(_) => task.fail(&format!("{label}: tx {short} reverted")),
+        None => task.fail(&format!("{label}: no receipt for tx {short}")),
+    }
 }
 
 /// Waits for the receipt of `hash` (up to [`RECEIPT_TIMEOUT`]).

@@ -91,6 +91,37 @@ pub fn format_amount(value: U256, decimals: u8) -> String {
     }
 }
 
+/// [`format_amount`] cut to four significant digits for a line a person glances at
+/// (`0.001572864` → `0.001572`, `1234.5678` → `1234.5`); results keep the exact amount.
+pub fn format_short(value: U256, decimals: u8) -> String {
+    let exact = format_amount(value, decimals);
+    let Some((int, frac)) = exact.split_once('.') else {
+        return exact;
+    };
+    let keep = if int != "0" {
+        4usize.saturating_sub(int.len()).max(1)
+    } else {
+        frac.len() - frac.trim_start_matches('0').len() + 4
+    };
+    let frac = frac[..keep.min(frac.len())].trim_end_matches('0');
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// An amount of the chain's coin with its symbol: `0.1 ETH`.
+pub fn coin_with(value: U256, symbol: &str) -> String {
+    format!("{} {symbol}", format_amount(value, 18))
+}
+
+/// An amount of the chain's coin with its symbol and the exact wei beside it, where exactness
+/// matters: `0.001572864 ETH (1572864000000000 wei)`.
+pub fn coin_exact(value: U256, symbol: &str) -> String {
+    format!("{} {symbol} ({value} wei)", format_amount(value, 18))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +167,20 @@ mod tests {
         assert!(parse_amount("1.2.3", 18).is_err());
         let huge = "9".repeat(80);
         assert!(parse_amount(&huge, 18).is_err());
+    }
+
+    #[test]
+    fn short_and_symbol_forms_keep_the_unit() {
+        assert_eq!(format_short(wei("1572864000000000"), 18), "0.001572");
+        assert_eq!(format_short(wei("1234567800000000000000"), 18), "1234.5");
+        assert_eq!(format_short(wei("12500000000000000000"), 18), "12.5");
+        assert_eq!(format_short(wei("2000000000000000000"), 18), "2");
+        assert_eq!(format_short(U256::ZERO, 18), "0");
+        assert_eq!(coin_with(wei("1600000000000000"), "ETH"), "0.0016 ETH");
+        assert_eq!(
+            coin_exact(wei("1572864000000000"), "ETH"),
+            "0.001572864 ETH (1572864000000000 wei)"
+        );
     }
 
     #[test]

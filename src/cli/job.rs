@@ -35,7 +35,7 @@ pub enum JobCommand {
     /// A job's spec, state, rounds, submissions, rejections with reasons, payouts and escrow.
     ///
     /// Example: cohort job show 1
-    Show(JobArg),
+    Show(ShowArgs),
     /// Follow a job live: round, workers, losses, time left. With --json, one JSON object per
     /// line on stdout until the job ends.
     ///
@@ -53,6 +53,15 @@ pub enum JobCommand {
     ///
     /// Exits 5 on a mismatch. Example: cohort job audit 1 --round 0 --worker 0x7099…
     Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Job id.
+    pub job: String,
+    /// Also draw the validation loss per round (and each worker's submissions) as an SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -449,15 +458,58 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     out
 }
 
-async fn show(ctx: &Ctx, a: JobArg) -> Result<()> {
+async fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
     let sym = symbol(&client);
     let market = JobMarket::open(&client).await?;
     let progress = ctx.printer.progress();
     let d = jobs::show::detail(&client, &market, id, progress.as_ref()).await?;
+    if let Some(path) = &a.plot {
+        crate::ui::chart::loss_svg(
+            path,
+            &format!("job {id}: validation loss"),
+            &loss_series(&d),
+        )?;
+        ctx.printer
+            .note(&format!("drew the loss per round to {}", path.display()));
+    }
     ctx.printer.result(&d, |d| render_detail(d, sym));
     Ok(())
+}
+
+/// The aggregate's validation loss per round (a line), and each worker's submissions' final
+/// validation loss (points).
+fn loss_series(d: &JobDetail) -> Vec<crate::ui::chart::Series> {
+    let mut out = vec![crate::ui::chart::Series {
+        name: "aggregate".into(),
+        points: d
+            .rounds
+            .iter()
+            .filter_map(|r| r.val_loss.map(|v| (f64::from(r.round), v)))
+            .collect(),
+        line: true,
+    }];
+    let mut workers: BTreeMap<alloy::primitives::Address, Vec<(f64, f64)>> = BTreeMap::new();
+    for r in &d.rounds {
+        for sub in &r.submissions {
+            if let Some(v) = sub.final_val_loss {
+                workers
+                    .entry(sub.worker)
+                    .or_default()
+                    .push((f64::from(r.round), v));
+            }
+        }
+    }
+    for (w, points) in workers {
+        let w = format!("{w:#x}");
+        out.push(crate::ui::chart::Series {
+            name: format!("{}…{}", &w[..6], &w[w.len() - 4..]),
+            points,
+            line: false,
+        });
+    }
+    out
 }
 
 fn render_snapshot(s: &WatchSnapshot) -> String {
@@ -497,6 +549,16 @@ fn render_snapshot(s: &WatchSnapshot) -> String {
     )
 }
 
+/// `▇▅▃▂ (3.12 → 2.05)`: the validation loss of every round so far, first and last.
+fn loss_sparkline(losses: &BTreeMap<u32, f64>) -> String {
+    let v: Vec<f64> = losses.values().copied().collect();
+    let (first, last) = (v[0], v[v.len() - 1]);
+    format!(
+        "{} ({first:.3} → {last:.3})",
+        crate::ui::chart::sparkline(&v)
+    )
+}
+
 async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let interval = secs(a.interval, "--interval")?;
@@ -505,6 +567,16 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
     let progress = crate::progress::silent();
     let mut cache = BTreeMap::new();
     let mut last: Option<WatchSnapshot> = None;
+    // On a terminal: the validation loss per round so far, drawn as a sparkline.
+    let draw = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut losses: BTreeMap<u32, f64> = BTreeMap::new();
+    if draw && let Ok(d) = jobs::show::detail(&client, &market, id, progress.as_ref()).await {
+        losses.extend(
+            d.rounds
+                .iter()
+                .filter_map(|r| r.val_loss.map(|v| (r.round, v))),
+        );
+    }
     loop {
         let mut tries = 0;
         let snap = loop {
@@ -523,9 +595,20 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
             ..s.clone()
         };
         let changed = last.as_ref().is_none_or(|l| key(l) != key(&snap));
+        if let Some(v) = snap.last_val_loss
+            && snap.round > 0
+        {
+            losses.insert(snap.round - 1, v);
+        }
         if changed {
             if ctx.printer.json {
                 ctx.printer.json_line(&snap);
+            } else if draw && !losses.is_empty() {
+                ctx.printer.note(&format!(
+                    "{} · loss per round {}",
+                    render_snapshot(&snap),
+                    loss_sparkline(&losses)
+                ));
             } else {
                 ctx.printer.note(&render_snapshot(&snap));
             }

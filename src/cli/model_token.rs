@@ -1,7 +1,7 @@
 //! `cohort model tokenize|list|show|holders|allocation`: model tokens. Args and rendering only;
 //! the work is in `crate::tokens`.
 
-use alloy::primitives::{Address, U256};
+use alloy::primitives::U256;
 use clap::Args;
 
 use super::Ctx;
@@ -49,9 +49,10 @@ pub struct TokenizeArgs {
     /// The compute contributors' share (split by verified work units), e.g. 40%.
     #[arg(long, value_name = "PCT")]
     pub compute_share: String,
-    /// An ERC-20 the model accepts as revenue besides the native coin (repeatable, at most 4).
+    /// An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol
+    /// of a token cohort knows (another model's token or revenue asset); repeatable, at most 4.
     #[arg(long = "revenue-asset", value_name = "ERC20")]
-    pub revenue_assets: Vec<Address>,
+    pub revenue_assets: Vec<String>,
     /// Print every contributor's allocation and send nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -142,8 +143,8 @@ fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
             a.address.to_string(),
             a.data_weight.to_string(),
             a.compute_units.to_string(),
-            tok(a.data_amount),
-            tok(a.compute_amount),
+            format!("{} {sym}", tok(a.data_amount)),
+            format!("{} {sym}", tok(a.compute_amount)),
             format!("{} {sym}", tok(a.amount)),
         ];
         if claimed {
@@ -157,6 +158,18 @@ fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
 impl TokenizeArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, suite) = suite(ctx).await?;
+        let mut revenue_assets = Vec::new();
+        for sel in &self.revenue_assets {
+            let asset = tokens::resolve_asset(&chain, Some(suite.factory), sel).await?;
+            if asset.native {
+                return Err(crate::error::Error::usage(
+                    "model.native_revenue_asset",
+                    format!("'{sel}' is the native coin, which every model accepts already"),
+                )
+                .hint("name an ERC-20 with --revenue-asset"));
+            }
+            revenue_assets.push(asset.address);
+        }
         let req = TokenizeRequest {
             job_id: self.job,
             name: self.name.clone(),
@@ -165,7 +178,7 @@ impl TokenizeArgs {
             owner_bps: tokens::parse_share(&self.owner_share)?,
             data_bps: tokens::parse_share(&self.data_share)?,
             compute_bps: tokens::parse_share(&self.compute_share)?,
-            revenue_assets: self.revenue_assets.clone(),
+            revenue_assets,
         };
         if self.dry_run {
             let sender = ctx.signer_address(&client, &self.signer)?;
@@ -227,8 +240,8 @@ impl ListArgs {
                         m.model.symbol.clone(),
                         m.model.name.clone(),
                         m.model.token.to_string(),
-                        tok(m.cap),
-                        tok(m.escrow),
+                        format!("{} {}", tok(m.cap), m.model.symbol),
+                        format!("{} {}", tok(m.escrow), m.model.symbol),
                         format!("{} {native}", format_amount(m.native_deposited, 18)),
                     ]
                 }),
@@ -246,14 +259,19 @@ pub struct ModelArg {
 
 fn holders_table(h: &[Holder], sym: &str) -> String {
     table::render(
-        &["HOLDER", "BALANCE", "SHARE"],
+        &["HOLDER", "BALANCE", "SHARE", ""],
         h.iter().map(|x| {
             let who = if x.escrow {
                 format!("{} (escrow)", x.address)
             } else {
                 x.address.to_string()
             };
-            vec![who, format!("{} {sym}", tok(x.balance)), ppm(x.share_ppm)]
+            vec![
+                who,
+                format!("{} {sym}", tok(x.balance)),
+                ppm(x.share_ppm),
+                crate::ui::chart::share_bar(x.share_ppm, 20),
+            ]
         }),
     )
 }
@@ -273,7 +291,7 @@ fn revenue_table(r: &[Revenue]) -> String {
             } else {
                 format!("{} {}", x.asset.symbol, x.asset.address)
             };
-            let f = |v| format_amount(v, x.asset.decimals);
+            let f = |v| x.asset.format(v);
             vec![
                 name,
                 f(x.deposited),
@@ -307,7 +325,7 @@ impl ShowArgs {
                 ("job owner", d.job_owner.to_string()),
                 (
                     "supply",
-                    format!("{} {sym} (cap {})", tok(d.total_supply), tok(d.cap)),
+                    format!("{} {sym} (cap {} {sym})", tok(d.total_supply), tok(d.cap)),
                 ),
                 ("owner pool", format!("{} {sym}", tok(d.owner_pool))),
                 (

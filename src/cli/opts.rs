@@ -44,6 +44,18 @@ pub struct GlobalArgs {
     /// nodes win over it).
     #[arg(long, global = true, env = env::COHORT_INDEXER, value_name = "URL")]
     pub indexer: Option<String>,
+    /// Wallet that signs, for the commands that sign (also accepted after the subcommand;
+    /// commands that only read ignore it).
+    #[arg(long = "wallet", id = "wallet", global = true, value_name = "NAME")]
+    pub wallet: Option<String>,
+    /// File holding the wallet's password (also accepted after the subcommand).
+    #[arg(
+        long = "password-file",
+        id = "password_file",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub password_file: Option<PathBuf>,
 }
 
 impl GlobalArgs {

@@ -135,12 +135,7 @@ pub struct RootArgs {
     pub threads: usize,
 }
 
-fn eth(wei: &str) -> String {
-    let v: alloy::primitives::U256 = wei.parse().unwrap_or_default();
-    format!("{} ({wei} wei)", crate::chain::units::format_amount(v, 18))
-}
-
-fn render_upload(r: &UploadReport) -> String {
+fn render_upload(r: &UploadReport, symbol: &str) -> String {
     let mut rows: Vec<(String, String)> = vec![("file".into(), r.path.display().to_string())];
     if let Some(root) = &r.root {
         rows.push(("root".into(), root.clone()));
@@ -152,7 +147,8 @@ fn render_upload(r: &UploadReport) -> String {
         rows.push(("txHash".into(), h.clone()));
     }
     rows.push(("size".into(), format!("{} bytes", r.size)));
-    rows.push(("fee".into(), eth(&r.fee)));
+    let fee: alloy::primitives::U256 = r.fee.parse().unwrap_or_default();
+    rows.push(("fee".into(), crate::chain::units::coin_exact(fee, symbol)));
     let state = if r.fragments.iter().all(|f| f.already_stored) {
         "already stored; nothing sent".to_string()
     } else {
@@ -223,16 +219,17 @@ impl StorageCommand {
                     reports.push(r);
                 }
                 if let Some(t) = overall {
-                    t.finish();
+                    t.finish_with(&format!("uploaded {} files", reports.len()));
                 }
+                let symbol = crate::chain::tx::native_symbol(chain.chain_id);
                 if reports.len() == 1 {
-                    p.result(&reports[0], render_upload);
+                    p.result(&reports[0], |r| render_upload(r, symbol));
                 } else {
                     let doc = serde_json::json!({ "files": reports });
                     p.result(&doc, |_| {
                         reports
                             .iter()
-                            .map(render_upload)
+                            .map(|r| render_upload(r, symbol))
                             .collect::<Vec<_>>()
                             .join("\n\n")
                     });

@@ -201,9 +201,9 @@ pub struct UnlockArgs {
 pub struct BalanceArgs {
     /// Wallet name, `dev:N` or address (default: the selected wallet).
     pub who: Option<String>,
-    /// Also show the balance of this ERC-20 token (repeatable).
+    /// Also show the balance of this ERC-20 token: address or symbol (repeatable).
     #[arg(long, value_name = "ERC20")]
-    pub token: Vec<Address>,
+    pub token: Vec<String>,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
@@ -214,9 +214,10 @@ pub struct SendArgs {
     pub to: String,
     /// Amount: 1.5, 1.5ether, 250gwei, 1000wei (tokens: in whole tokens, by their decimals).
     pub amount: String,
-    /// Send this ERC-20 token instead of the native coin.
+    /// Send this ERC-20 token instead of the native coin: address or symbol (a model token's,
+    /// or a revenue asset of a model).
     #[arg(long, value_name = "ERC20")]
-    pub token: Option<Address>,
+    pub token: Option<String>,
     /// Check and show the transfer (gas, fees, funds) without sending it.
     #[arg(long)]
     pub dry_run: bool,
@@ -640,7 +641,14 @@ async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
         None => ctx.signer_address(&client, &a.signer)?,
     };
     let chain = client.chain().await?;
-    let mut report = transfer::balance(&chain, address, &a.token).await?;
+    let mut tokens = Vec::new();
+    for t in &a.token {
+        let asset = resolve_token(&client, &chain, t).await?;
+        if !asset.native {
+            tokens.push(asset.address);
+        }
+    }
+    let mut report = transfer::balance(&chain, address, &tokens).await?;
     if let Ok(factory) = client.profile.contract("model_token_factory") {
         for t in crate::tokens::tokens_held(&chain, factory, address).await? {
             if !report.tokens.iter().any(|x| x.token == Some(t.token)) {
@@ -676,12 +684,27 @@ async fn balance(ctx: &Ctx, a: BalanceArgs) -> Result<()> {
     Ok(())
 }
 
+/// A `--token` argument as an asset (address or known symbol: [`crate::tokens::resolve_asset`]).
+async fn resolve_token(
+    client: &crate::client::Client,
+    chain: &crate::chain::Chain,
+    sel: &str,
+) -> Result<crate::tokens::Asset> {
+    let factory = client.profile.contract("model_token_factory").ok();
+    crate::tokens::resolve_asset(chain, factory, sel).await
+}
+
 async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
     let client = ctx.client()?;
     let to = wallet::resolve_address(&ctx.paths, &client.profile, &a.to)?;
     let chain = client.chain().await?;
+    let token = match &a.token {
+        Some(t) => Some(resolve_token(&client, &chain, t).await?).filter(|a| !a.native),
+        None => None,
+    };
     let s = ctx.signer(&client, &chain, &a.signer)?;
-    let (transfer, prepared) = transfer::prepare_transfer(&s, to, &a.amount, a.token).await?;
+    let (transfer, prepared) =
+        transfer::prepare_transfer(&s, to, &a.amount, token.map(|t| t.address)).await?;
     let what = format!("{} {}", transfer.amount, transfer.symbol);
     if a.dry_run {
         let v = serde_json::json!({"dry_run": true, "transfer": transfer, "gas": prepared.gas,

@@ -94,6 +94,7 @@ pub async fn download(
     crate::fsutil::ensure_dir(out, 0o755)?;
     let total: u64 = accepted.iter().map(|c| c.size).sum();
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
+    let started = std::time::Instant::now();
 
     // Two accepted contributions at one target would overwrite each other: fail the later.
     let mut seen = std::collections::HashSet::new();
@@ -152,7 +153,6 @@ pub async fn download(
         let (slot, row) = joined.map_err(|e| Error::failed("dataset.task", e.to_string()))?;
         results[slot] = Some(row);
     }
-    overall.finish();
     let files: Vec<DownloadedFile> = results.into_iter().flatten().collect();
     let count = |o: FileOutcome| files.iter().filter(|f| f.status == o).count() as u64;
     let bytes = files
@@ -160,6 +160,22 @@ pub async fn download(
         .filter(|f| f.status == FileOutcome::Downloaded)
         .map(|f| f.size)
         .sum();
+    let mut outcome = crate::progress::bytes_outcome(
+        &format!(
+            "dataset: {} of {} files downloaded,",
+            count(FileOutcome::Downloaded),
+            files.len()
+        ),
+        bytes,
+        started.elapsed(),
+    );
+    if count(FileOutcome::Present) > 0 {
+        outcome.push_str(&format!("; {} already there", count(FileOutcome::Present)));
+    }
+    match count(FileOutcome::Failed) {
+        0 => overall.finish_with(&outcome),
+        n => overall.fail(&format!("{outcome}; {n} failed")),
+    }
     Ok(DownloadReport {
         dataset_id: id,
         name: info.name,

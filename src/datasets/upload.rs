@@ -206,8 +206,10 @@ pub async fn upload(
         crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
     );
     let total: u64 = walk.files.iter().map(|f| f.size).sum();
+    // One line for the whole dataset: the bytes, and the file being uploaded.
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
-    let files_task = progress.task("files", Some(walk.files.len() as u64), Unit::Items);
+    let started = std::time::Instant::now();
+    let nfiles = walk.files.len();
     let mut stopped = false;
     for f in walk.files {
         let mut entry = UploadEntry {
@@ -235,7 +237,6 @@ pub async fn upload(
             ));
             report.files.push(entry);
             overall.inc(f.size);
-            files_task.inc(1);
             continue;
         }
         let src = f.source.clone();
@@ -249,7 +250,6 @@ pub async fn upload(
                 entry.detail = Some(e.to_string());
                 report.files.push(entry);
                 overall.inc(f.size);
-                files_task.inc(1);
                 continue;
             }
         };
@@ -259,7 +259,6 @@ pub async fn upload(
         if size == 0 {
             entry.status = EntryStatus::Empty;
             report.files.push(entry);
-            files_task.inc(1);
             continue;
         }
         if let Some(earlier) = recorded.get(&f.path) {
@@ -277,7 +276,6 @@ pub async fn upload(
             }
             report.files.push(entry);
             overall.inc(f.size);
-            files_task.inc(1);
             continue;
         }
         match upload_one(
@@ -313,10 +311,7 @@ pub async fn upload(
         }
         report.files.push(entry);
         overall.inc(f.size);
-        files_task.inc(1);
     }
-    overall.finish();
-    files_task.finish();
     for e in &report.files {
         match e.status {
             EntryStatus::Uploaded => report.uploaded += 1,
@@ -328,6 +323,26 @@ pub async fn upload(
                 }
             }
         }
+    }
+    let mut outcome = crate::progress::bytes_outcome(
+        &format!(
+            "dataset: {} of {} files uploaded,",
+            report.uploaded,
+            crate::progress::count(nfiles as u64)
+        ),
+        report.bytes_uploaded,
+        started.elapsed(),
+    );
+    if report.already_recorded > 0 {
+        outcome.push_str(&format!("; {} already recorded", report.already_recorded));
+    }
+    if report.skipped > 0 {
+        outcome.push_str(&format!("; {} skipped", report.skipped));
+    }
+    if report.stopped_at.is_some() {
+        overall.fail(&outcome);
+    } else {
+        overall.finish_with(&outcome);
     }
     Ok(report)
 }

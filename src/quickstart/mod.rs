@@ -499,16 +499,24 @@ impl<'a> Runner<'a> {
     async fn step(&mut self, what: &str, args: &[&str]) -> Result<Value> {
         let cmd = self.announce(what, args);
         let t = Instant::now();
+        // A spinner while the step runs, replaced by how it ended.
+        let task = self.progress.task(what, None, crate::progress::Unit::Steps);
         let out = self.command(args).output().await.map_err(|e| {
             Error::failed(
                 "quickstart.spawn",
                 format!("could not run {}: {e}", self.exe.display()),
             )
         })?;
+        let took = t.elapsed();
+        if out.status.success() {
+            task.finish_with(&format!("{what} ({})", crate::progress::duration(took)));
+        } else {
+            task.fail(&format!("{what}: failed"));
+        }
         self.steps.push(StepRecord {
             step: what.to_string(),
             command: cmd.clone(),
-            seconds: t.elapsed().as_secs_f64(),
+            seconds: took.as_secs_f64(),
         });
         finish(&cmd, out.status, &out.stdout, &out.stderr, self.verbose)
     }

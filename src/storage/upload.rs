@@ -746,6 +746,7 @@ async fn upload_fragment(
     progress: &dyn Progress,
 ) -> Result<FragmentReport> {
     let hashing = progress.task(&format!("hashing {label}"), Some(frag.size), Unit::Bytes);
+    let started = Instant::now();
     let tree = tree_of_range(
         frag.file.clone(),
         path,
@@ -754,7 +755,11 @@ async fn upload_fragment(
         hashing.clone(),
     )
     .await?;
-    hashing.finish();
+    hashing.finish_with(&crate::progress::bytes_outcome(
+        &format!("hashed {label}:"),
+        frag.size,
+        started.elapsed(),
+    ));
     let tree = Arc::new(tree);
     let root = tree.root;
     let root_hex = hex_hash::to_hex(&root);
@@ -843,7 +848,14 @@ async fn upload_fragment(
             start_entry = info.0;
             finalized[i] = info.1;
         }
-        task.finish();
+        task.finish_with(&format!(
+            "{} saw tx {tx_seq}",
+            if nodes.len() == 1 {
+                "the node".to_string()
+            } else {
+                format!("{} nodes", nodes.len())
+            }
+        ));
     }
 
     // Send each node the segments of its shard it has not acknowledged.
@@ -874,6 +886,7 @@ async fn upload_fragment(
         Some(total_bytes),
         Unit::Bytes,
     );
+    let started = Instant::now();
     let shared = Arc::new(Shared {
         tree: tree.clone(),
         frag: Fragment {
@@ -911,7 +924,19 @@ async fn upload_fragment(
     let flushed = journal.flush();
     result?;
     flushed?;
-    task.finish();
+    let mut outcome = crate::progress::items_outcome(
+        &format!("uploaded {label}:"),
+        report.segments_sent,
+        "segments",
+        started.elapsed(),
+    );
+    if report.segments_skipped > 0 {
+        outcome.push_str(&format!(
+            " ({} sent before)",
+            crate::progress::count(report.segments_skipped)
+        ));
+    }
+    task.finish_with(&outcome);
 
     if opts.wait_finalized {
         let task = progress.task(
@@ -922,7 +947,7 @@ async fn upload_fragment(
         for n in nodes {
             wait_for(n, tx_seq, true, opts).await?;
         }
-        task.finish();
+        task.finish_with(&format!("{label} finalized"));
         report.finalized = true;
     }
     Ok(report)

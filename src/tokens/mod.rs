@@ -159,6 +159,83 @@ pub async fn asset_info(chain: &Chain, address: Address) -> Result<Asset> {
     })
 }
 
+/// Resolves an asset argument (`--token`, `--asset`, `--revenue-asset`): an ERC-20 address,
+/// `native` or the coin's symbol, or a symbol cohort knows: a model token's (the profile's
+/// model-token factory) or one of those models' revenue assets. Symbols match case-blind, as
+/// [`Asset::matches`] does; a symbol two contracts share is refused with both addresses.
+pub async fn resolve_asset(chain: &Chain, factory: Option<Address>, sel: &str) -> Result<Asset> {
+    let s = sel.trim();
+    if s.starts_with("0x") || s.starts_with("0X") {
+        let address = s.parse::<Address>().map_err(|e| {
+            Error::usage("asset.invalid", format!("'{sel}' is not an address: {e}"))
+                .hint("name an asset by its 0x… contract address or by its symbol")
+        })?;
+        return asset_info(chain, address).await;
+    }
+    let native = Asset::native(chain.chain_id);
+    if native.matches(s) {
+        return Ok(native);
+    }
+    let mut known: Vec<Asset> = Vec::new();
+    if let Some(factory) = factory {
+        for m in all_models(chain, factory).await? {
+            let mut here = vec![Asset {
+                address: m.token,
+                symbol: m.symbol.clone(),
+                decimals: TOKEN_DECIMALS,
+                native: false,
+            }];
+            here.extend(
+                revenue_assets(chain, m.token)
+                    .await?
+                    .into_iter()
+                    .filter(|a| !a.native),
+            );
+            for a in here {
+                if !known.iter().any(|k| k.address == a.address) {
+                    known.push(a);
+                }
+            }
+        }
+    }
+    let mut hits: Vec<Asset> = known.iter().filter(|a| a.matches(s)).cloned().collect();
+    match hits.len() {
+        1 => Ok(hits.remove(0)),
+        0 => Err(Error::usage(
+            "asset.unknown",
+            format!("'{sel}' is not an address or the symbol of an asset cohort knows"),
+        )
+        .hint(if known.is_empty() {
+            format!(
+                "name the token by its 0x… address ({} for the native coin)",
+                native.symbol
+            )
+        } else {
+            format!(
+                "known symbols: {} ({}); or name the token by its 0x… address",
+                known
+                    .iter()
+                    .map(|a| a.symbol.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                native.symbol
+            )
+        })),
+        _ => Err(Error::usage(
+            "asset.ambiguous",
+            format!(
+                "symbol '{sel}' names {} tokens: {}",
+                hits.len(),
+                hits.iter()
+                    .map(|a| a.address.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .hint("name the token by its address")),
+    }
+}
+
 // ---------------------------------------------------------------------------------- models
 
 /// The contracts around the factory (read from its immutables).

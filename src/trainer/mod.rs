@@ -486,7 +486,14 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         }
         task.inc(1);
     }
-    task.finish();
+    let mut outcome = crate::progress::items_outcome("trained", steps, "steps", began.elapsed());
+    if last_loss.is_finite() {
+        outcome.push_str(&format!(", loss {last_loss:.3}"));
+    }
+    if let Some(v) = final_val {
+        outcome.push_str(&format!(", validation loss {v:.4}"));
+    }
+    task.finish_with(&outcome);
     let seconds = began.elapsed().as_secs_f64();
     let tokens = steps * tokens_per_step;
     let report = TrainReport {

@@ -1,5 +1,6 @@
 //! The one printer that owns stdout and stderr, and the renderers of progress and tables.
 
+pub mod chart;
 mod printer;
 mod progress;
 pub mod table;

@@ -1,7 +1,7 @@
 //! The printer: the only place that writes to stdout and stderr.
 
 use std::io::{IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -38,6 +38,9 @@ pub struct Printer {
     pub yes: bool,
     progress_mode: ProgressMode,
     color: bool,
+    /// The one set of bars of the process: two `MultiProgress`es on one terminal would draw
+    /// over each other's lines.
+    bars: Arc<OnceLock<Arc<Bars>>>,
 }
 
 impl Printer {
@@ -63,6 +66,7 @@ impl Printer {
             yes,
             progress_mode: progress,
             color,
+            bars: Arc::new(OnceLock::new()),
         }
     }
 
@@ -74,7 +78,9 @@ impl Printer {
             ProgressMode::None => Arc::new(NotesOnly { quiet: true }),
             ProgressMode::Auto => {
                 if !self.quiet && self.verbose == 0 && std::io::stderr().is_terminal() {
-                    Arc::new(Bars::new())
+                    self.bars
+                        .get_or_init(|| Arc::new(Bars::new(self.color)))
+                        .clone()
                 } else {
                     Arc::new(NotesOnly {
                         quiet: self.quiet || self.json,
@@ -84,17 +90,25 @@ impl Printer {
         }
     }
 
+    /// Runs `f` (which writes to the terminal) with the bars, if any, lifted out of its way.
+    fn clear_of_bars<R>(&self, f: impl FnOnce() -> R) -> R {
+        match self.bars.get() {
+            Some(b) => b.suspend(f),
+            None => f(),
+        }
+    }
+
     /// Prints a command's result: `value` as one JSON document with `--json`, else the human
     /// rendering (nothing in quiet mode unless `essential`).
     pub fn result<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
         if self.json {
             let text = serde_json::to_string_pretty(value).expect("results serialize");
-            write_stdout(&format!("{text}\n"));
+            self.clear_of_bars(|| write_stdout(&format!("{text}\n")));
         } else {
             let text = human(value);
             if !text.is_empty() {
                 let text = super::terminal_safe(&text);
-                write_stdout(&format!("{}\n", text.trim_end_matches('\n')));
+                self.clear_of_bars(|| write_stdout(&format!("{}\n", text.trim_end_matches('\n'))));
             }
         }
     }
@@ -103,7 +117,7 @@ impl Printer {
     /// documented exception to one-document output.
     pub fn json_line<T: Serialize>(&self, value: &T) {
         let line = serde_json::to_string(value).expect("results serialize");
-        write_stdout(&format!("{line}\n"));
+        self.clear_of_bars(|| write_stdout(&format!("{line}\n")));
     }
 
     /// Prints a value that is the point of the command (an address, a key the user asked for)
@@ -111,16 +125,18 @@ impl Printer {
     pub fn essential<T: Serialize>(&self, value: &T, human: &str) {
         if self.json {
             let text = serde_json::to_string_pretty(value).expect("results serialize");
-            write_stdout(&format!("{text}\n"));
+            self.clear_of_bars(|| write_stdout(&format!("{text}\n")));
         } else {
-            write_stdout(&format!("{}\n", super::terminal_safe(human)));
+            let human = super::terminal_safe(human);
+            self.clear_of_bars(|| write_stdout(&format!("{human}\n")));
         }
     }
 
     /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`.
     pub fn note(&self, msg: &str) {
         if !self.quiet {
-            write_stderr(&format!("{}\n", super::terminal_safe(msg)));
+            let msg = super::terminal_safe(msg);
+            self.clear_of_bars(|| write_stderr(&format!("{msg}\n")));
         }
     }
 

@@ -1,6 +1,8 @@
 //! Shared test harness: a temporary COHORT_HOME, the real `cohort` binary, and a devnet on
 //! random loopback ports that is torn down when the guard drops.
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -394,6 +394,44 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
         losses[0] > losses[1] && losses[1] > losses[2],
         "validation losses {losses:?}"
     );
+    // The loss curve as a picture: an SVG with the aggregate's line and the worker's points.
+    let svg = w.join("loss.svg");
+    net.json(&["job", "show", &job_s, "--plot", svg.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.starts_with("<svg") && text.contains("<polyline"),
+        "{text}"
+    );
+    assert!(text.contains("aggregate") && text.contains("validation loss"));
+    if let Ok(keep) = std::env::var("COHORT_PLOT_CAPTURE") {
+        std::fs::copy(&svg, keep).unwrap();
+    }
+    // `job watch` on a terminal: the loss per round as a sparkline beside the numbers, and no
+    // escape code left in what the emulator shows.
+    let (code, screen, _) = crate::common::pty::run_in_pty(&net.home, &["job", "watch", &job_s]);
+    assert_eq!(code, 0, "{screen}");
+    let line = screen
+        .lines()
+        .find(|l| l.contains("loss per round"))
+        .unwrap_or_else(|| panic!("no sparkline:\n{screen}"));
+    let spark: String = line.chars().filter(|c| ('▁'..='█').contains(c)).collect();
+    assert_eq!(spark.chars().count(), 3, "one mark per round: {line}");
+    assert!(
+        spark.starts_with('█') && spark.ends_with('▁'),
+        "falling loss: {line}"
+    );
+    assert!(
+        line.contains(&format!("({:.3} → {:.3})", losses[0], losses[2])),
+        "{line}"
+    );
+    // Through a pipe: the same numbers, no picture.
+    let out = net.cmd().args(["job", "watch", &job_s]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("completed") && !text.contains("loss per round"),
+        "{text}"
+    );
 
     // Round 0: the cheat is rejected with a reason and unpaid.
     let r0 = rounds[0]["submissions"].as_array().unwrap();

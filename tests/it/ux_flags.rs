@@ -1,0 +1,239 @@
+//! Flags where people put them and assets by name: `--wallet`/`--password-file` before the
+//! subcommand, and `--token` by symbol, through the real binary against a devnet.
+
+use crate::common::Devnet;
+use crate::token_setup::{dev_address, mint, standard_job, test_token};
+use alloy::primitives::{Address, U256};
+use serde_json::Value;
+
+fn run(net: &Devnet, args: &[&str]) -> (i32, String, String) {
+    let out = net.cmd().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(net: &Devnet, args: &[&str]) -> Value {
+    let mut a = args.to_vec();
+    a.push("--json");
+    let (code, out, err) = run(net, &a);
+    assert_eq!(code, 0, "cohort {args:?} failed:\n{err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("no JSON from {args:?} ({e}): {out}"))
+}
+
+fn lower(a: Address) -> String {
+    format!("{a:#x}")
+}
+
+fn create_args(name: &str) -> Vec<&str> {
+    vec![
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "d",
+        "--license",
+        "CC0-1.0",
+    ]
+}
+
+#[test]
+fn wallet_and_password_file_work_before_the_subcommand_too() {
+    let net = Devnet::start(0, 1);
+    // Before the subcommand.
+    let mut a = vec!["--wallet", "dev:1"];
+    a.extend(create_args("g1"));
+    let v = json(&net, &a);
+    assert_eq!(v["dataset"]["curator"], lower(dev_address(1)));
+    // Both places: the one after the subcommand wins.
+    let mut a = vec!["--wallet", "dev:1"];
+    a.extend(create_args("g2"));
+    a.extend(["--wallet", "dev:2"]);
+    let v = json(&net, &a);
+    assert_eq!(v["dataset"]["curator"], lower(dev_address(2)));
+    // A command that only reads takes it and ignores it.
+    let v = json(
+        &net,
+        &[
+            "--wallet",
+            "dev:3",
+            "--password-file",
+            "/nonexistent",
+            "dataset",
+            "list",
+        ],
+    );
+    assert!(v.to_string().contains("g2"), "{v}");
+
+    // A keystore wallet with its password file, both before the subcommand.
+    let dir = net.home.path();
+    let key = dir.join("key.txt");
+    let signer = cohort::devnet::dev_signer(7).unwrap();
+    std::fs::write(&key, format!("0x{}", hex::encode(signer.to_bytes()))).unwrap();
+    let (pw, wrong) = (dir.join("pw"), dir.join("wrong"));
+    std::fs::write(&pw, "correct horse battery staple\n").unwrap();
+    std::fs::write(&wrong, "not it\n").unwrap();
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    json(
+        &net,
+        &[
+            "--password-file",
+            &s(&pw),
+            "wallet",
+            "import",
+            "alice",
+            "--private-key-file",
+            &s(&key),
+        ],
+    );
+    let mut a = vec!["--wallet", "alice", "--password-file"];
+    let wrong_s = s(&wrong);
+    a.push(&wrong_s);
+    a.extend(create_args("g3"));
+    let (code, _, err) = run(&net, &a);
+    assert_eq!(code, 6, "a wrong password is a wallet error:\n{err}");
+    let mut a = vec!["--wallet", "alice", "--password-file"];
+    let pw_s = s(&pw);
+    a.push(&pw_s);
+    a.extend(create_args("g3"));
+    let v = json(&net, &a);
+    assert_eq!(v["dataset"]["curator"], lower(dev_address(7)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn token_arguments_take_a_known_symbol_or_an_address() {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let rpc = net.rpc_url();
+    let registry: Address = net.contract("dataset_registry").parse().unwrap();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    let job = standard_job(&rpc, registry, market, true).await;
+    let usdc = test_token(&rpc, 0, "USDC", 6).await;
+    mint(&rpc, usdc, dev_address(8), U256::from(1_000_000_000u64)).await;
+    let (job_s, usdc_s) = (job.job_id.to_string(), usdc.to_string());
+    let net = tokio::task::spawn_blocking(move || {
+        let t = json(
+            &net,
+            &[
+                "model",
+                "tokenize",
+                &job_s,
+                "--name",
+                "News Model",
+                "--symbol",
+                "NEWS",
+                "--supply",
+                "1000000",
+                "--owner-share",
+                "20%",
+                "--data-share",
+                "40%",
+                "--compute-share",
+                "40%",
+                "--revenue-asset",
+                &usdc_s,
+                "--wallet",
+                "dev:1",
+            ],
+        );
+        (net, t)
+    })
+    .await
+    .unwrap();
+    let (net, t) = net;
+    let token = t["token"].as_str().unwrap().to_string();
+
+    tokio::task::spawn_blocking(move || {
+        // A revenue asset by its symbol, any case: sent with its decimals.
+        let sent = json(
+            &net,
+            &[
+                "wallet", "send", "dev:9", "12.5", "--token", "usdc", "--wallet", "dev:8",
+            ],
+        );
+        assert_eq!(sent["transfer"]["symbol"], "USDC", "{sent}");
+        assert_eq!(sent["transfer"]["raw"], "12500000", "{sent}");
+        let bal = json(&net, &["wallet", "balance", "dev:9", "--token", "USDC"]);
+        let row = bal["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["symbol"] == "USDC")
+            .unwrap_or_else(|| panic!("no USDC row: {bal}"))
+            .clone();
+        assert_eq!(row["amount"], "12.5", "{bal}");
+        // The same by address.
+        let sent = json(
+            &net,
+            &[
+                "wallet",
+                "send",
+                "dev:9",
+                "0.5",
+                "--token",
+                &usdc_s2(&row),
+                "--wallet",
+                "dev:8",
+            ],
+        );
+        assert_eq!(sent["transfer"]["raw"], "500000", "{sent}");
+        // A model token by its symbol.
+        let bal = json(&net, &["wallet", "balance", "dev:1", "--token", "news"]);
+        assert!(
+            bal["tokens"].as_array().unwrap().iter().any(|t| t["token"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&token)
+                && t["symbol"] == "NEWS"),
+            "{bal}"
+        );
+        // Holders with their share drawn as a bar, longest for the largest.
+        let (code, out, err) = run(&net, &["model", "holders", "NEWS"]);
+        assert_eq!(code, 0, "{err}");
+        let bars: Vec<usize> = out
+            .lines()
+            .filter(|l| l.contains("0x"))
+            .map(|l| l.chars().filter(|&c| c == '█').count())
+            .collect();
+        assert!(!bars.is_empty() && bars[0] > 0, "{out}");
+        assert!(bars.windows(2).all(|w| w[0] >= w[1]), "{out}");
+        // The coin's own symbol means the native coin.
+        let sent = json(
+            &net,
+            &[
+                "wallet",
+                "send",
+                "dev:9",
+                "0.25",
+                "--token",
+                "ETH",
+                "--dry-run",
+                "--wallet",
+                "dev:8",
+            ],
+        );
+        assert!(sent["transfer"]["token"].is_null(), "{sent}");
+        // An unknown symbol: a usage error that lists the known ones.
+        let (code, _, err) = run(
+            &net,
+            &[
+                "wallet", "send", "dev:9", "1", "--token", "BARS", "--wallet", "dev:8",
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("'BARS'") && err.contains("NEWS") && err.contains("USDC"),
+            "{err}"
+        );
+    })
+    .await
+    .unwrap();
+}
+
+/// The token address of a balance row.
+fn usdc_s2(row: &Value) -> String {
+    row["token"].as_str().unwrap().to_string()
+}
