@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod download;
 pub mod flow;
+pub mod keccak;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
