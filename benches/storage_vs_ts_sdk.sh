@@ -4,12 +4,25 @@
 #      threads, the SDK (ZgFile.merkleTree()).
 #   2. A full upload (tree, fee, submit, segments, finality) to the same local devnet: cohort vs
 #      the SDK, each with its own file of the same size (so neither finds the other's root).
-# Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256]
+# Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256] [--root-only]
+#   --root-only skips the upload (no devnet, no COHORT_ANVIL needed).
+#   RUNS (default 5) runs of each cohort root, SDK_RUNS (default 1) of the SDK's (about 10 MB/s):
+#   the median wall time is reported, and the largest peak RSS.
 # Needs: node, `npm ci --prefix tests/interop`, COHORT_ANVIL (see README), /usr/bin/time.
 # COHORT_BIN picks the cohort binary (default: builds target/release/cohort).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MIB=${1:-256}
+MIB=256
+ROOT_ONLY=0
+for a in "$@"; do
+  case $a in
+    --root-only) ROOT_ONLY=1 ;;
+    *[!0-9]* | '') echo "usage: $0 [SIZE_MIB] [--root-only]" >&2; exit 2 ;;
+    *) MIB=$a ;;
+  esac
+done
+RUNS=${RUNS:-5}
+SDK_RUNS=${SDK_RUNS:-1}
 if [ -z "${COHORT_BIN:-}" ]; then
   cargo build --release --quiet --bin cohort
   COHORT_BIN=$PWD/target/release/cohort
@@ -23,34 +36,54 @@ export COHORT_HOME=$WORK/home
 cleanup() { "$COHORT_BIN" devnet down >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo "generating 2 × $MIB MiB of random data in $WORK" >&2
+echo "generating $MIB MiB of random data in $WORK" >&2
 head -c $((MIB * 1048576)) /dev/urandom > "$WORK/a.bin"
-head -c $((MIB * 1048576)) /dev/urandom > "$WORK/b.bin"
+[ "$ROOT_ONLY" = 1 ] || head -c $((MIB * 1048576)) /dev/urandom > "$WORK/b.bin"
 BYTES=$((MIB * 1048576))
-cat "$WORK/a.bin" "$WORK/b.bin" > /dev/null   # page cache
+cat "$WORK"/*.bin > /dev/null   # page cache
 
 ROWS=()
-# measure NAME OP CMD...: runs CMD under /usr/bin/time -v, records wall, MB/s and peak RSS.
+# measure N NAME OP CMD...: runs CMD N times under /usr/bin/time -v; records the median wall
+# time (and its MB/s) and the largest peak RSS. Sets LAST_SECS to that median.
 measure() {
-  local name=$1 op=$2; shift 2
-  /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
-    echo "$name $op failed:" >&2; tail -20 "$WORK/err.txt" >&2; exit 1; }
-  local wall rss secs
-  wall=$(grep 'Elapsed (wall clock)' "$WORK/time.txt" | awk '{print $NF}')
-  rss=$(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}')
-  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  ROWS+=("$(printf '%-28s %-10s %9.2f %10.1f %10.1f' "$name" "$op" "$secs" \
-    "$(awk -v b=$BYTES -v s="$secs" 'BEGIN{ if (s>0) print b/1e6/s; else print 0 }')" \
-    "$(awk -v k="$rss" 'BEGIN{print k/1024}')")")
+  local n=$1 name=$2 op=$3; shift 3
+  local walls=() maxrss=0 wall rss secs i
+  for ((i = 0; i < n; i++)); do
+    /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
+      echo "$name $op failed:" >&2; tail -20 "$WORK/err.txt" >&2; exit 1; }
+    wall=$(grep 'Elapsed (wall clock)' "$WORK/time.txt" | awk '{print $NF}')
+    rss=$(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}')
+    secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    walls+=("$secs")
+    if ((rss > maxrss)); then maxrss=$rss; fi
+  done
+  LAST_SECS=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  ROWS+=("$(printf '%-28s %-10s %4d %9.2f %10.1f %10.1f' "$name" "$op" "$n" "$LAST_SECS" \
+    "$(awk -v b=$BYTES -v s="$LAST_SECS" 'BEGIN{ if (s>0) print b/1e6/s; else print 0 }')" \
+    "$(awk -v k="$maxrss" 'BEGIN{print k/1024}')")")
 }
 
-measure "cohort (1 thread)" root "$COHORT_BIN" storage root "$WORK/a.bin" --threads 1 --json
+measure "$RUNS" "cohort (1 thread)" root "$COHORT_BIN" storage root "$WORK/a.bin" --threads 1 --json
+T1=$LAST_SECS
 R1=$(grep '"root"' "$WORK/out.txt" | head -1)
-measure "cohort ($(nproc) threads)" root "$COHORT_BIN" storage root "$WORK/a.bin" --json
-measure "0g-ts-sdk 1.2.8" root node tests/interop/root.mjs "$WORK/a.bin"
+measure "$RUNS" "cohort ($(nproc) threads)" root "$COHORT_BIN" storage root "$WORK/a.bin" --json
+TN=$LAST_SECS
+measure "$SDK_RUNS" "0g-ts-sdk 1.2.8" root node tests/interop/root.mjs "$WORK/a.bin"
+TS=$LAST_SECS
 R3=$(cat "$WORK/out.txt")
 echo "cohort root: $R1" >&2
 echo "sdk    root: $R3" >&2
+NOTES=("$(awk -v a="$TS" -v b="$TN" -v c="$T1" -v n="$(nproc)" 'BEGIN{
+  printf "root: cohort on %d threads is %.1fx the SDK; 1 -> %d threads %.2fx (%.0f%% scaling)",
+    n, a/b, n, c/b, c/b/n*100 }')")
+
+report() {
+  printf '\n%s MiB file, %s CPU cores (%s)\n' "$MIB" "$(nproc)" "$(uname -m)"
+  printf '%-28s %-10s %4s %9s %10s %10s\n' TOOL OP RUNS "WALL s" "MB/s" "RSS MiB"
+  printf '%s\n' "${ROWS[@]}"
+  printf '%s\n' "${NOTES[@]}"
+}
+if [ "$ROOT_ONLY" = 1 ]; then report; exit 0; fi
 
 echo "starting a devnet" >&2
 "$COHORT_BIN" devnet up --port 0 --json > "$WORK/devnet.json"
@@ -60,9 +93,6 @@ read -r RPC FLOW NODES < <(node -e '
   console.log(s.rpc_url, flow, s.storage_nodes.join(","));' "$WORK/devnet.json")
 # anvil dev account 1 (a published test key): the SDK's signer; cohort signs with dev:0.
 SDK_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
-measure "cohort" upload "$COHORT_BIN" storage upload "$WORK/a.bin" --json
-measure "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" "$NODES" "$SDK_KEY" "$WORK/b.bin"
-
-printf '\n%s MiB file, %s CPU cores (%s)\n' "$MIB" "$(nproc)" "$(uname -m)"
-printf '%-28s %-10s %9s %10s %10s\n' TOOL OP "WALL s" "MB/s" "RSS MiB"
-printf '%s\n' "${ROWS[@]}"
+measure 1 "cohort" upload "$COHORT_BIN" storage upload "$WORK/a.bin" --json
+measure 1 "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" "$NODES" "$SDK_KEY" "$WORK/b.bin"
+report

@@ -9,9 +9,9 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use keccak_asm::Keccak256;
 use rayon::prelude::*;
 
+use super::keccak::{hash_pairs_in_place, keccak256, keccak256_many};
 pub use super::types::FileProof;
 
 /// Bytes per chunk (= entry = sector).
@@ -32,7 +32,7 @@ pub type Hash = [u8; 32];
 /// Keccak-256 (the Ethereum variant, not FIPS SHA3).
 #[inline]
 pub fn keccak(data: &[u8]) -> Hash {
-    Keccak256::digest(data).into()
+    keccak256(data)
 }
 
 /// `keccak(l ‖ r)`: the parent of two nodes.
@@ -123,15 +123,13 @@ pub fn segment_wire_len(size: u64, seg_index: u64) -> usize {
     ((chunks - start).min(SEGMENT_CHUNKS as u64) as usize) * CHUNK_SIZE
 }
 
-/// Reduces a level in place, left-balanced (§1.3): pairs are hashed, an odd last node is carried.
+/// Reduces a level in place, left-balanced (§1.3): pairs are hashed (many at once, see
+/// [`super::keccak`]), an odd last node is carried.
 fn reduce_in_place(level: &mut [Hash]) -> Hash {
     let mut n = level.len();
     assert!(n > 0, "a tree needs at least one leaf");
     while n > 1 {
-        let half = n / 2;
-        for i in 0..half {
-            level[i] = hash_pair(&level[2 * i], &level[2 * i + 1]);
-        }
+        let half = hash_pairs_in_place(&mut level[..n]);
         if n % 2 == 1 {
             level[half] = level[n - 1];
             n = half + 1;
@@ -167,9 +165,7 @@ fn zero_tree_root(k: u64, h: usize) -> Hash {
 /// `expected_chunks` into `out`.
 fn fill_leaves(data: &[u8], expected_chunks: usize, out: &mut [Hash]) {
     let full = data.len() / CHUNK_SIZE;
-    for (i, chunk) in data.chunks_exact(CHUNK_SIZE).enumerate() {
-        out[i] = keccak(chunk);
-    }
+    keccak256_many(&data[..full * CHUNK_SIZE], CHUNK_SIZE, &mut out[..full]);
     let mut n = full;
     let rest = &data[full * CHUNK_SIZE..];
     if !rest.is_empty() {

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod download;
 pub mod flow;
 pub mod indexer;
+pub mod keccak;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
