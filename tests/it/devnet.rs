@@ -309,12 +309,13 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
             .with_signer(cohort::devnet::dev_signer(4).unwrap())
             .unwrap()
     });
-    // Both nodes of the one shard hold the file (the indexer selects both).
+    // Both nodes of the one shard hold the file: named, so that the rerun right after the
+    // restart does not depend on when the indexer sees node 0 again.
     let opts = UploadOptions {
+        nodes: nodes0.to_vec(),
         segments_per_request: 1,
         concurrency: 1,
         timeout: Duration::from_secs(120),
-        expected_replica: 2,
         ..Default::default()
     };
     rt.block_on(async {
