@@ -13,6 +13,11 @@ pub struct Client {
 }
 
 impl Client {
+    /// The native coin's symbol on the profile's chain, for amounts people read (`ETH`, `0G`).
+    pub fn native_symbol(&self) -> &'static str {
+        crate::chain::tx::native_symbol(self.profile.chain_id.unwrap_or(0))
+    }
+
     /// Loads the config and resolves the active profile with the given overrides.
     pub fn load(paths: Paths, overrides: &Overrides) -> Result<Client> {
         let config = Config::load(&paths)?;

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use super::opts::SignerOpts;
 use crate::chain::SignerChain;
+use crate::chain::units::coin_with;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
@@ -184,15 +185,6 @@ impl JobCommand {
     }
 }
 
-/// An amount of the native coin with its symbol (`0.3 ETH`).
-fn amt(sym: &str, v: alloy::primitives::U256) -> String {
-    format!("{} {sym}", crate::chain::units::coin(v))
-}
-
-fn symbol(client: &crate::client::Client) -> &'static str {
-    crate::chain::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
-}
-
 async fn signer(
     ctx: &Ctx,
     client: &Client,
@@ -225,16 +217,19 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
                 .join(", "),
         ),
         ("rounds".into(), p.rounds.to_string()),
-        ("reward per round".into(), amt(sym, p.reward_per_round)),
-        ("escrow".into(), amt(sym, p.escrow)),
-        ("storage fee".into(), amt(sym, p.storage_fee)),
+        (
+            "reward per round".into(),
+            coin_with(p.reward_per_round, sym),
+        ),
+        ("escrow".into(), coin_with(p.escrow, sym)),
+        ("storage fee".into(), coin_with(p.storage_fee, sym)),
         ("gas (createJob)".into(), p.create_job_gas.to_string()),
         ("gas (all transactions)".into(), p.total_gas.to_string()),
-        ("max gas cost".into(), amt(sym, p.max_gas_cost)),
-        ("balance".into(), amt(sym, p.balance)),
+        ("max gas cost".into(), coin_with(p.max_gas_cost, sym)),
+        ("balance".into(), coin_with(p.balance, sym)),
         (
             "balance after (at most spent)".into(),
-            amt(sym, p.balance_after),
+            coin_with(p.balance_after, sym),
         ),
         ("coordinator".into(), p.coordinator.to_string()),
         ("max workers".into(), p.max_workers.to_string()),
@@ -243,7 +238,12 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
     for u in &p.uploads {
         rows.push((
             format!("upload {}", u.name),
-            format!("{} bytes, fee {}, gas {}", u.size, amt(sym, u.fee), u.gas),
+            format!(
+                "{} bytes, fee {}, gas {}",
+                u.size,
+                coin_with(u.fee, sym),
+                u.gas
+            ),
         ));
     }
     table::pairs(&rows)
@@ -251,7 +251,7 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
 
 async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
@@ -270,9 +270,9 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
             format!(
                 "job {} submitted: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
                 d.job_id,
-                amt(sym, d.escrow),
+                coin_with(d.escrow, sym),
                 d.job.rounds,
-                amt(sym, d.storage_fee),
+                coin_with(d.storage_fee, sym),
                 d.job_id
             )
         });
@@ -328,8 +328,8 @@ fn job_rows(jobs: &[JobInfo], sym: &str) -> String {
                 j.state.as_str().to_string(),
                 format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
                 format!("{}/{}", j.worker_count, j.max_workers),
-                amt(sym, j.reward_per_round),
-                amt(sym, j.escrow),
+                coin_with(j.reward_per_round, sym),
+                coin_with(j.escrow, sym),
                 j.owner.to_string(),
             ]
         }),
@@ -338,7 +338,7 @@ fn job_rows(jobs: &[JobInfo], sym: &str) -> String {
 
 async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let mut all = market.list().await?;
     if a.open {
@@ -383,11 +383,11 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
             format!("{}/{}", j.current_round.min(j.rounds), j.rounds),
         ),
         ("workers", format!("{}/{}", j.worker_count, j.max_workers)),
-        ("reward per round", amt(sym, j.reward_per_round)),
-        ("budget", amt(sym, j.budget)),
-        ("paid", amt(sym, j.paid)),
-        ("refunded", amt(sym, j.refunded)),
-        ("escrow left", amt(sym, j.escrow)),
+        ("reward per round", coin_with(j.reward_per_round, sym)),
+        ("budget", coin_with(j.budget, sym)),
+        ("paid", coin_with(j.paid, sym)),
+        ("refunded", coin_with(j.refunded, sym)),
+        ("escrow left", coin_with(j.escrow, sym)),
         ("spec root", format!("{:#x}", j.spec_root)),
         (
             "base model",
@@ -424,7 +424,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     s.worker.to_string(),
                     s.status.as_str().to_string(),
                     s.work_units.clone(),
-                    amt(sym, s.payout),
+                    coin_with(s.payout, sym),
                     s.losses
                         .last()
                         .map(|l| format!("{:.4}", l.1))
@@ -447,7 +447,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     w.accepted_rounds.to_string(),
                     w.rejected_rounds.to_string(),
                     w.compute_units.clone(),
-                    amt(sym, w.paid),
+                    coin_with(w.paid, sym),
                 ]
             }),
         ));
@@ -461,7 +461,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
 async fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let progress = ctx.printer.progress();
     let d = jobs::show::detail(&client, &market, id, progress.as_ref()).await?;
@@ -625,7 +625,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
 async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     let id = parse_job_id(&a.job)?;
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
@@ -634,9 +634,9 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
         format!(
             "job {} cancelled: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
             c.job_id,
-            amt(sym, c.refund),
+            coin_with(c.refund, sym),
             c.unspent_rounds,
-            amt(sym, c.owner_earnings)
+            coin_with(c.owner_earnings, sym)
         )
     });
     Ok(())

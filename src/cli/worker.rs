@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::opts::SignerOpts;
+use crate::chain::units::coin_with;
 use crate::error::{Error, Result};
 use crate::jobs::{JobMarket, parse_job_id};
 use crate::ui::table;
@@ -98,15 +99,6 @@ impl WorkerCommand {
     }
 }
 
-/// An amount of the native coin with its symbol (`0.3 ETH`).
-fn amt(sym: &str, v: alloy::primitives::U256) -> String {
-    format!("{} {sym}", crate::chain::units::coin(v))
-}
-
-fn symbol(client: &crate::client::Client) -> &'static str {
-    crate::chain::tx::native_symbol(client.profile.chain_id.unwrap_or(0))
-}
-
 fn who(
     ctx: &Ctx,
     client: &crate::client::Client,
@@ -136,7 +128,7 @@ async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
 
 async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let key = ctx.key(&client, &a.signer)?;
     if !(a.poll.is_finite() && a.poll > 0.0) {
         return Err(Error::usage(
@@ -163,7 +155,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
             r.final_state.as_str(),
             r.submitted_rounds,
             r.accepted_rounds,
-            amt(sym, r.earnings)
+            coin_with(r.earnings, sym)
         )
     });
     Ok(())
@@ -171,7 +163,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
 
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let dir = a
@@ -193,7 +185,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
                 },
             ),
             ("payee", s.worker.payee.to_string()),
-            ("earnings", amt(sym, s.earnings)),
+            ("earnings", coin_with(s.earnings, sym)),
             (
                 "job",
                 s.state
@@ -240,7 +232,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
 
 async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let me = who(ctx, &client, &a.wallet)?;
     let e = worker::earnings(&market, me).await?;
@@ -248,7 +240,7 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
         let mut out = format!(
             "{}: {} to withdraw (payee {})",
             e.worker,
-            amt(sym, e.earnings),
+            coin_with(e.earnings, sym),
             e.payee
         );
         if !e.jobs.is_empty() {
@@ -260,7 +252,7 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
                         j.job_id.to_string(),
                         format!("{:?}", j.accepted_rounds),
                         j.compute_units.clone(),
-                        amt(sym, j.paid),
+                        coin_with(j.paid, sym),
                     ]
                 }),
             ));
@@ -272,13 +264,13 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
 
 async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let client = ctx.client()?;
-    let sym = symbol(&client);
+    let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
     let s = ctx.signer(&client, &market.chain, &a.signer)?;
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
     ctx.printer.result(&w, |w| {
-        format!("withdrew {} to {}", amt(sym, w.amount), w.payee)
+        format!("withdrew {} to {}", coin_with(w.amount, sym), w.payee)
     });
     Ok(())
 }
