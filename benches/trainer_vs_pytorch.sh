@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 THREADS=${THREADS:-2}
 STEPS=${STEPS:-100}
+WARMUP=10
 CONFIG=${CONFIG:-tiny}
 case "$CONFIG" in
   tiny) LAYERS=2 WIDTH=64 HEADS=4 CONTEXT=64 BATCH=16 ;;
@@ -49,27 +50,33 @@ context = $CONTEXT
 
 [training]
 batch_size = $BATCH
-steps = $STEPS
+steps = $((STEPS + WARMUP))
 warmup_steps = 10
 eval_windows = 1
 TOML
 
 export RAYON_NUM_THREADS=$THREADS
-# cohort: tokens/s over the timed steps only (metrics rows exclude evaluation and checkpoints).
+# Both trainers are measured the same way: tokens of the STEPS timed steps ÷ the wall time of
+# those steps, after WARMUP untimed steps. cohort's metrics rows carry the loop's wall clock
+# (`elapsed_s`), so the figure is not a mean of per-step rates.
 "$bin" train --data "$work/corpus.txt" --config "$work/spec.toml" --out "$work/run" \
   --device cpu --json -q > "$work/cohort.json"
-cohort_tps=$(python3 - "$work/cohort.json" <<'PY'
+cohort_tps=$(python3 - "$work/cohort.json" "$WARMUP" "$STEPS" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-rows = r["metrics"][len(r["metrics"]) // 10:]  # skip the first tenth (warm-up)
-print(sum(x["tokens_per_s"] for x in rows) / len(rows))
+warmup, steps = int(sys.argv[2]), int(sys.argv[3])
+rows = {x["step"]: x for x in r["metrics"]}
+first, last = rows[warmup], rows[warmup + steps]
+tokens_per_step = r["tokens"] / (warmup + steps)
+print(tokens_per_step * steps / (last["elapsed_s"] - first["elapsed_s"]))
 PY
 )
 torch_json=$("$venv/bin/python" benches/trainer_vs_pytorch.py --data "$work/corpus.txt" \
-  --layers $LAYERS --width $WIDTH --heads $HEADS --context $CONTEXT --batch $BATCH --steps $STEPS)
+  --layers $LAYERS --width $WIDTH --heads $HEADS --context $CONTEXT --batch $BATCH --steps $STEPS --warmup $WARMUP)
 torch_tps=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["tokens_per_s"])' "$torch_json")
-python3 - "$cohort_tps" "$torch_tps" "$THREADS" "$CONFIG" <<'PY'
+torch_version=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["torch"])' "$torch_json")
+python3 - "$cohort_tps" "$torch_tps" "$THREADS" "$CONFIG" "$torch_version" <<'PY'
 import sys
-c, t, th, cfg = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4]
-print(f"config {cfg}, {th} threads: cohort {c:,.0f} tokens/s, PyTorch {t:,.0f} tokens/s, ratio {c / t:.2f}x")
+c, t, th, cfg, tv = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+print(f"config {cfg}, {th} threads: cohort {c:,.0f} tokens/s, PyTorch {tv} {t:,.0f} tokens/s, ratio {c / t:.2f}x")
 PY

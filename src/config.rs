@@ -487,3 +487,37 @@ impl ResolvedProfile {
         })
     }
 }
+
+/// `config get` and `config set`: one key and its value (`null` when unset).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyValue {
+    pub key: String,
+    pub value: Option<String>,
+}
+
+/// `config use`: the profile that is now the default.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefaultProfile {
+    pub default_profile: String,
+}
+
+/// `config add`: the profile written.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileAdded {
+    pub added: String,
+    pub profile: Profile,
+}
+
+/// `config remove`: the profile removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileRemoved {
+    pub removed: String,
+}
+
+/// `deploy`: the addresses recorded in a profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deployed {
+    pub profile: String,
+    pub chain_id: u64,
+    pub contracts: Contracts,
+}

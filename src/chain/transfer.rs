@@ -161,3 +161,20 @@ pub async fn prepare_transfer(
     };
     Ok((transfer, prepared))
 }
+
+/// `wallet send --dry-run`: the transfer that would be sent and its gas.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TransferPlan {
+    pub dry_run: bool,
+    pub transfer: Transfer,
+    pub gas: u64,
+    /// Wei per gas, as a decimal string.
+    pub max_fee_per_gas: String,
+}
+
+/// `wallet send`: the transfer and its confirmed transaction.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Sent {
+    pub transfer: Transfer,
+    pub tx: tx::Confirmed,
+}

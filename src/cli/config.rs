@@ -143,8 +143,8 @@ fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
 fn get(ctx: &Ctx, cfg: &mut Config, key: String) -> Result<()> {
     let p = &ctx.printer;
     let v = cfg.get(&key)?;
-    p.result(&serde_json::json!({"key": key, "value": v}), |_| {
-        v.clone().unwrap_or_default()
+    p.result(&config::KeyValue { key, value: v }, |v| {
+        v.value.clone().unwrap_or_default()
     });
     Ok(())
 }
@@ -154,9 +154,13 @@ fn set(ctx: &Ctx, cfg: &mut Config, key: String, value: String) -> Result<()> {
     let paths = &ctx.paths;
     cfg.set(&key, &value)?;
     cfg.save(paths)?;
-    p.result(&serde_json::json!({"key": key, "value": value}), |_| {
-        format!("{key} = {value}")
-    });
+    p.result(
+        &config::KeyValue {
+            key: key.clone(),
+            value: Some(value.clone()),
+        },
+        |_| format!("{key} = {value}"),
+    );
     Ok(())
 }
 
@@ -229,9 +233,12 @@ fn use_profile(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
     cfg.profile(&name)?;
     cfg.default_profile = Some(name.clone());
     cfg.save(paths)?;
-    p.result(&serde_json::json!({"default_profile": name}), |_| {
-        format!("default profile is now '{name}'")
-    });
+    p.result(
+        &config::DefaultProfile {
+            default_profile: name.clone(),
+        },
+        |_| format!("default profile is now '{name}'"),
+    );
     Ok(())
 }
 
@@ -277,7 +284,10 @@ fn add(
     cfg.profiles.insert(name.clone(), profile.clone());
     cfg.save(paths)?;
     p.result(
-        &serde_json::json!({"added": name, "profile": profile}),
+        &config::ProfileAdded {
+            added: name.clone(),
+            profile,
+        },
         |_| format!("added profile '{name}'"),
     );
     Ok(())
@@ -293,8 +303,11 @@ fn remove(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
         cfg.default_profile = None;
     }
     cfg.save(paths)?;
-    p.result(&serde_json::json!({"removed": name}), |_| {
-        format!("removed profile '{name}'")
-    });
+    p.result(
+        &config::ProfileRemoved {
+            removed: name.clone(),
+        },
+        |_| format!("removed profile '{name}'"),
+    );
     Ok(())
 }

@@ -49,14 +49,28 @@ impl DeployArgs {
         entry.contracts = contracts.clone();
         entry.chain_id = Some(chain.chain_id);
         cfg.save(&ctx.paths)?;
-        ctx.printer.result(&serde_json::json!({"profile": name, "chain_id": chain.chain_id, "contracts": contracts}), |_| {
+        let deployed = crate::config::Deployed {
+            profile: name.clone(),
+            chain_id: chain.chain_id,
+            contracts: contracts.clone(),
+        };
+        ctx.printer.result(&deployed, |_| {
             crate::ui::table::pairs(&[
                 ("profile", name.clone()),
                 ("flow", contracts.flow.clone().unwrap_or_default()),
                 ("market", contracts.market.clone().unwrap_or_default()),
-                ("dataset_registry", contracts.dataset_registry.clone().unwrap_or_default()),
-                ("job_market", contracts.job_market.clone().unwrap_or_default()),
-                ("model_token_factory", contracts.model_token_factory.clone().unwrap_or_default()),
+                (
+                    "dataset_registry",
+                    contracts.dataset_registry.clone().unwrap_or_default(),
+                ),
+                (
+                    "job_market",
+                    contracts.job_market.clone().unwrap_or_default(),
+                ),
+                (
+                    "model_token_factory",
+                    contracts.model_token_factory.clone().unwrap_or_default(),
+                ),
             ])
         });
         Ok(())

@@ -121,12 +121,15 @@ impl ListArgs {
             asset: self.asset.clone(),
         };
         let items = rewards::claimables(&chain, &suite, who, &filter).await?;
-        let v = serde_json::json!({"address": who, "claimable": items});
-        ctx.printer.result(&v, |_| {
-            if items.is_empty() {
+        let v = rewards::ClaimableList {
+            address: who,
+            claimable: items,
+        };
+        ctx.printer.result(&v, |v| {
+            if v.claimable.is_empty() {
                 format!("{who}: nothing to claim")
             } else {
-                format!("{who} can claim:\n{}", claimable_rows(&items))
+                format!("{who} can claim:\n{}", claimable_rows(&v.claimable))
             }
         });
         Ok(())
@@ -167,12 +170,7 @@ impl ClaimArgs {
         let progress = ctx.printer.progress();
         let report = rewards::claim(&s, &suite, &filter, progress.as_ref()).await?;
         let nothing = report.nothing_to_claim();
-        let v = serde_json::json!({
-            "address": report.address,
-            "nothing_to_claim": nothing,
-            "claimed": report.claimed,
-            "failed": report.failed,
-        });
+        let v = report.summary();
         ctx.printer.result(&v, |_| {
             if nothing {
                 return "nothing to claim".to_string();
@@ -271,9 +269,12 @@ impl SyncArgs {
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
         let synced = rewards::sync(&s, &m, only.as_ref(), progress.as_ref()).await?;
-        let v = serde_json::json!({"model": m, "synced": synced});
-        ctx.printer.result(&v, |_| {
-            synced
+        let v = rewards::SyncReport {
+            model: m.clone(),
+            synced,
+        };
+        ctx.printer.result(&v, |v| {
+            v.synced
                 .iter()
                 .map(|x| match x.tx_hash {
                     Some(h) => format!(

@@ -13,7 +13,7 @@ use crate::chain::transfer;
 use crate::env;
 use crate::error::{Error, Result};
 use crate::ui::table;
-use crate::wallet::{self, keyring, keystore, password};
+use crate::wallet::{self, keyring, keystore, password, results};
 
 /// Keystore wallets: create, import, list, export; balances, transfers, signatures.
 ///
@@ -317,7 +317,10 @@ impl WalletCommand {
             WalletCommand::Lock(a) => {
                 keystore::existing(&ctx.paths, &a.name)?;
                 let had = keyring::forget(&ctx.paths, &a.name);
-                let v = serde_json::json!({"name": a.name, "forgotten": had});
+                let v = results::Locked {
+                    name: a.name.clone(),
+                    forgotten: had,
+                };
                 ctx.printer.result(&v, |_| {
                     if had {
                         format!("forgot the remembered password of wallet '{}'", a.name)
@@ -371,12 +374,12 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
             None => shown_phrase = Some(phrase),
         }
     }
-    let v = serde_json::json!({
-        "name": saved.name, "address": saved.address.to_string(), "keystore": saved.keystore,
-        "mnemonic_file": a.mnemonic_file,
-    });
-    ctx.printer.result(&v, |_| {
-        let mut out = saved_human("created", &saved);
+    let v = results::Created {
+        saved,
+        mnemonic_file: a.mnemonic_file.clone(),
+    };
+    ctx.printer.result(&v, |v| {
+        let mut out = saved_human("created", &v.saved);
         if let Some(f) = &a.mnemonic_file {
             out.push_str(&format!(
                 "\nrecovery phrase written to {} (mode 0600): it is the ONLY backup of this \
@@ -529,7 +532,10 @@ fn set_default(ctx: &Ctx, name: &str) -> Result<()> {
              run `cohort wallet default {name} --profile {p}` to change it"
         ));
     }
-    let v = serde_json::json!({"default_wallet": name, "profile": profile});
+    let v = results::DefaultWallet {
+        default_wallet: name.to_string(),
+        profile: profile.map(str::to_string),
+    };
     ctx.printer.result(&v, |_| match profile {
         Some(p) => format!("wallet '{name}' now signs on profile '{p}'"),
         None => format!("wallet '{name}' is now the default"),
@@ -552,7 +558,10 @@ fn remove(ctx: &Ctx, name: &str) -> Result<()> {
         ));
     }
     let p = wallet::remove(&ctx.paths, name)?;
-    let v = serde_json::json!({"removed": name, "keystore": p});
+    let v = results::Removed {
+        removed: name.to_string(),
+        keystore: p,
+    };
     ctx.printer
         .result(&v, |_| format!("removed wallet '{name}'"));
     Ok(())
@@ -567,8 +576,11 @@ fn change_password(ctx: &Ctx, a: ChangePasswordArgs) -> Result<()> {
         "--new-password-file",
     )?;
     let p = wallet::change_password(&ctx.paths, &a.name, &signer, &new_pw)?;
-    let v =
-        serde_json::json!({"name": a.name, "address": signer.address().to_string(), "keystore": p});
+    let v = results::PasswordChanged {
+        name: a.name.clone(),
+        address: signer.address(),
+        keystore: p,
+    };
     ctx.printer.result(&v, |_| {
         format!("changed the password of wallet '{}'", a.name)
     });
@@ -578,7 +590,10 @@ fn change_password(ctx: &Ctx, a: ChangePasswordArgs) -> Result<()> {
 fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     if let Some(dest) = &a.keystore {
         wallet::export_keystore(&ctx.paths, &a.name, dest, a.force)?;
-        let v = serde_json::json!({"name": a.name, "keystore": dest});
+        let v = results::Exported {
+            name: a.name.clone(),
+            keystore: dest.clone(),
+        };
         ctx.printer.result(&v, |_| {
             format!(
                 "copied the keystore of wallet '{}' to {} (still encrypted)",
@@ -616,7 +631,11 @@ fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
         keyring::remember(&ctx.paths, &a.name, &pw)?;
     }
     let remembered = keyring::is_remembered(&ctx.paths, &a.name);
-    let v = serde_json::json!({"name": a.name, "address": signer.address().to_string(), "remembered": remembered});
+    let v = results::Unlocked {
+        name: a.name.clone(),
+        address: signer.address(),
+        remembered,
+    };
     ctx.printer.result(&v, |_| {
         if remembered {
             format!(
@@ -707,8 +726,12 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         transfer::prepare_transfer(&s, to, &a.amount, token.map(|t| t.address)).await?;
     let what = format!("{} {}", transfer.amount, transfer.symbol);
     if a.dry_run {
-        let v = serde_json::json!({"dry_run": true, "transfer": transfer, "gas": prepared.gas,
-            "max_fee_per_gas": prepared.max_fee_per_gas.to_string()});
+        let v = transfer::TransferPlan {
+            dry_run: true,
+            transfer: transfer.clone(),
+            gas: prepared.gas,
+            max_fee_per_gas: prepared.max_fee_per_gas.to_string(),
+        };
         ctx.printer.result(&v, |_| {
             format!(
                 "would send {what} from {} to {} (gas limit {}, up to {} {} for gas); nothing was sent",
@@ -725,7 +748,10 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
     let label = format!("sending {what}");
     let confirmed =
         crate::chain::tx::send_prepared(&s, prepared, &label, progress.as_ref()).await?;
-    let v = serde_json::json!({"transfer": transfer, "tx": confirmed});
+    let v = transfer::Sent {
+        transfer: transfer.clone(),
+        tx: confirmed.clone(),
+    };
     ctx.printer.result(&v, |_| {
         format!(
             "sent {what} from {} to {}\n{}",
@@ -765,10 +791,11 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
     };
     let signer = wallet::load_signer(&ctx.paths, &profile, &a.signer.source())?;
     let sig = wallet::sign_message(&signer, &msg)?;
-    let v = serde_json::json!({"address": signer.address().to_string(), "signature": format!("0x{}", hex::encode(sig.as_bytes()))});
-    ctx.printer.result(&v, |v| {
-        v["signature"].as_str().unwrap_or_default().to_string()
-    });
+    let v = results::Signed {
+        address: signer.address(),
+        signature: format!("0x{}", hex::encode(sig.as_bytes())),
+    };
+    ctx.printer.result(&v, |v| v.signature.clone());
     Ok(())
 }
 
@@ -781,7 +808,10 @@ fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
             format!("the signature is not by {want}: it was made by {recovered}"),
         ));
     }
-    let v = serde_json::json!({"address": recovered.to_string(), "valid": true});
+    let v = results::Verified {
+        address: recovered,
+        valid: true,
+    };
     ctx.printer.result(&v, |_| match a.address {
         Some(_) => format!("valid signature by {recovered}"),
         None => format!("signed by {recovered}"),

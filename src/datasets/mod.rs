@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::DynProvider;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chain::bindings::DatasetRegistry::{self, DatasetRegistryInstance};
 use crate::chain::contract::{Contract, send, send_once};
@@ -97,7 +97,7 @@ impl ContributionInfo {
 }
 
 /// A contributor's weight in a dataset.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ContributorWeight {
     pub contributor: Address,
     /// Σ size × score over accepted contributions, as the contract keeps it.

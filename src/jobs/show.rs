@@ -80,7 +80,7 @@ pub struct RoundDetail {
 }
 
 /// A worker's totals over the job.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkerTotal {
     pub worker: Address,
     pub compute_units: String,
@@ -416,7 +416,7 @@ pub struct ProvenanceWorker {
 }
 
 /// The result of `model download`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ModelDownload {
     pub job_id: u64,
     pub model_root: B256,

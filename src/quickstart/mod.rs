@@ -11,10 +11,16 @@ use serde::Serialize;
 use serde_json::Value;
 use tokio::process::{Child, Command};
 
+use alloy::primitives::{Address, U256};
+
 use crate::config::Paths;
+use crate::datasets::ContributorWeight;
 use crate::error::{Error, Result};
 use crate::fsutil;
+use crate::jobs::show::{ModelDownload, WorkerTotal};
 use crate::progress::Progress;
+use crate::tokens::ModelDetails;
+use crate::tokens::rewards::{ClaimKind, Claimed};
 
 /// The fixture corpus, embedded so that an installed binary can run the quickstart anywhere.
 const CORPUS: &[(&str, &[u8])] = &[
@@ -107,6 +113,31 @@ pub struct Report {
     pub seconds: f64,
 }
 
+/// Wallets of the cohort and their roles, each funded by the devnet's dev account 0.
+const MEMBERS: [(&str, &str); 6] = [
+    ("qs-curator", "curator, job owner and coordinator"),
+    ("qs-alice", "data contributor"),
+    ("qs-bob", "data contributor"),
+    ("qs-worker1", "GPU/CPU worker"),
+    ("qs-worker2", "GPU/CPU worker"),
+    ("qs-buyer", "buyer of model output"),
+];
+
+/// The members that hold the model token and claim revenue.
+const HOLDERS: [&str; 5] = [
+    "qs-curator",
+    "qs-alice",
+    "qs-bob",
+    "qs-worker1",
+    "qs-worker2",
+];
+
+/// The revenue the buyer pays into the model, in ETH.
+const DEPOSIT: &str = "3";
+
+/// The prompt the trained model is sampled with.
+const PROMPT: &str = "ROMEO:\n";
+
 /// Runs the quickstart. `exe` is the cohort binary; progress gets one note per step.
 pub async fn run(
     paths: &Paths,
@@ -117,238 +148,34 @@ pub async fn run(
     let started = Instant::now();
     let mut qs = Runner::new(paths, exe, progress, opts.verbose)?;
     qs.ensure_devnet(opts.port).await?;
-
-    // Wallets of the cohort, each funded by the devnet's dev account 0.
-    let members = [
-        ("qs-curator", "curator, job owner and coordinator"),
-        ("qs-alice", "data contributor"),
-        ("qs-bob", "data contributor"),
-        ("qs-worker1", "GPU/CPU worker"),
-        ("qs-worker2", "GPU/CPU worker"),
-        ("qs-buyer", "buyer of model output"),
-    ];
     let mut addr = BTreeMap::new();
-    for (name, _) in members {
+    for (name, _) in MEMBERS {
         addr.insert(name, qs.ensure_wallet(name).await?);
     }
-    for (name, _) in members {
+    for (name, _) in MEMBERS {
         qs.fund(name, &addr[name]).await?;
     }
-
-    // The dataset: created by the curator, contributed by alice and bob, reviewed, sealed.
     let run_no = qs.next_run_number()?;
-    let dataset = format!("qs-shakespeare-{run_no}");
-    let corpus = qs.write_corpus()?;
-    qs.step(
-        "the curator creates the dataset",
-        &[
-            "dataset",
-            "create",
-            &dataset,
-            "--description",
-            "Shakespeare plays, public domain",
-            "--license",
-            "CC0-1.0",
-            "--wallet",
-            "qs-curator",
-        ],
-    )
-    .await?;
-    let alice_dir = corpus.join("alice").display().to_string();
-    let bob_dir = corpus.join("bob").display().to_string();
-    qs.step(
-        "alice uploads her files",
-        &[
-            "dataset", "upload", &dataset, &alice_dir, "--wallet", "qs-alice",
-        ],
-    )
-    .await?;
-    qs.step(
-        "bob uploads his file",
-        &[
-            "dataset", "upload", &dataset, &bob_dir, "--wallet", "qs-bob",
-        ],
-    )
-    .await?;
-    qs.step(
-        "the curator accepts every contribution with score 90",
-        &[
-            "dataset",
-            "review",
-            &dataset,
-            "--all-pending",
-            "--accept",
-            "--score",
-            "90",
-            "--wallet",
-            "qs-curator",
-        ],
-    )
-    .await?;
-    qs.step(
-        "the curator seals the dataset",
-        &["dataset", "seal", &dataset, "--wallet", "qs-curator"],
-    )
-    .await?;
-    let contributors = qs
-        .step(
-            "contributors and their weights",
-            &["dataset", "contributors", &dataset],
-        )
-        .await?;
-
-    // The training job: escrowed, trained by two workers, coordinated by the owner.
-    let spec_path = qs.dir.join(format!("job-{run_no}.toml"));
-    fsutil::write_atomic(&spec_path, job_spec(&dataset, opts).as_bytes(), 0o644)?;
-    let spec = spec_path.display().to_string();
-    let submitted = qs
-        .step(
-            "the owner submits the training job",
-            &["job", "submit", &spec, "--wallet", "qs-curator"],
-        )
-        .await?;
-    let job_id = submitted["job_id"]
-        .as_u64()
-        .or_else(|| submitted["id"].as_u64())
-        .ok_or_else(|| {
-            Error::failed(
-                "quickstart.job_id",
-                format!("job submit printed no job id: {submitted}"),
-            )
-        })?;
-    let job = job_id.to_string();
-    for w in ["qs-worker1", "qs-worker2"] {
-        qs.step(
-            &format!("{w} registers its machine"),
-            &["worker", "register", "--name", w, "--wallet", w],
-        )
-        .await?;
-    }
-    let mut children = Vec::new();
-    for w in ["qs-worker1", "qs-worker2"] {
-        let state = qs.dir.join(format!("{w}-{run_no}")).display().to_string();
-        children.push(qs.spawn(
-            &format!("{w} trains"),
-            &[
-                "worker",
-                "run",
-                "--job",
-                &job,
-                "--state-dir",
-                &state,
-                "--poll",
-                "0.5",
-                "--wallet",
-                w,
-            ],
-        )?);
-    }
-    children.push(qs.spawn(
-        "the owner coordinates the rounds",
-        &[
-            "job",
-            "coordinate",
-            &job,
-            "--min-workers",
-            "2",
-            "--poll",
-            "0.5",
-            "--wallet",
-            "qs-curator",
-        ],
-    )?);
-    for c in children {
-        qs.wait(c).await?;
-    }
-    let shown = qs.step("the finished job", &["job", "show", &job]).await?;
-    let losses = validation_losses(&shown);
-
-    // Tokenize, earn, claim.
-    let symbol = format!("QSB{run_no}");
-    qs.step(
-        "the owner tokenizes the model",
-        &[
-            "model",
-            "tokenize",
-            &job,
-            "--name",
-            "Quickstart Bard",
-            "--symbol",
-            &symbol,
-            "--supply",
-            "1000000",
-            "--owner-share",
-            "20%",
-            "--data-share",
-            "40%",
-            "--compute-share",
-            "40%",
-            "--wallet",
-            "qs-curator",
-        ],
-    )
-    .await?;
-    let deposit = "3";
-    qs.step(
-        "the buyer pays 3 ETH of revenue into the model",
-        &[
-            "rewards", "deposit", &symbol, deposit, "--wallet", "qs-buyer",
-        ],
-    )
-    .await?;
-    let mut claims = BTreeMap::new();
-    for name in [
-        "qs-curator",
-        "qs-alice",
-        "qs-bob",
-        "qs-worker1",
-        "qs-worker2",
-    ] {
-        let r = qs
-            .step(
-                &format!("{name} claims everything it is owed"),
-                &["rewards", "claim", "--all", "--wallet", name],
-            )
-            .await;
-        claims.insert(name, r);
-    }
-    let model = qs
-        .step("the model and its holders", &["model", "show", &symbol])
-        .await?;
-    let dl_dir = qs.dir.join(format!("model-{run_no}"));
-    let dl = dl_dir.display().to_string();
-    let downloaded = qs
-        .step(
-            "download the trained model (verified)",
-            &["model", "download", &job, "-o", &dl],
-        )
-        .await?;
-    let checkpoint = find_checkpoint(&dl_dir, &downloaded)?;
-    let prompt = "ROMEO:\n";
-    let sample = qs
-        .step(
-            "sample text from the model",
-            &[
-                "model",
-                "generate",
-                &checkpoint.display().to_string(),
-                "--prompt",
-                prompt,
-                "--max-tokens",
-                "160",
-                "--seed",
-                "7",
-            ],
-        )
-        .await?;
+    let (dataset, contributors) = qs.build_dataset(run_no).await?;
+    let (job_id, shown) = qs.train(run_no, &dataset, opts).await?;
+    let (symbol, claims) = qs.tokenize_and_claim(run_no, job_id).await?;
+    let model: ModelDetails = typed(
+        qs.step("the model and its holders", &["model", "show", &symbol])
+            .await?,
+        "model show",
+    )?;
+    let contributors: Vec<ContributorWeight> =
+        typed(contributors["contributors"].clone(), "dataset contributors")?;
+    let workers: Vec<WorkerTotal> = typed(shown["workers"].clone(), "job show")?;
+    let sample = qs.sample(run_no, job_id).await?;
 
     let mut out = Vec::new();
-    let mut total_claimed = alloy::primitives::U256::ZERO;
-    for (name, role) in members {
+    let mut total_claimed = U256::ZERO;
+    for (name, role) in MEMBERS {
         let a = &addr[name];
         let (claimed, paid, ok) = match claims.get(name) {
             Some(Ok(v)) => {
-                let (r, p) = claimed_amounts(v);
+                let (r, p) = claimed_amounts(typed(v["claimed"].clone(), "rewards claim")?);
                 total_claimed += r;
                 (r.to_string(), p.to_string(), true)
             }
@@ -360,7 +187,7 @@ pub async fn run(
             name: name.to_string(),
             role: role.to_string(),
             address: a.clone(),
-            contributed: contribution(name, a, &contributors, &shown),
+            contributed: contribution(name, a, &contributors, &workers),
             tokens,
             share_percent: share,
             revenue_claimed_wei: claimed,
@@ -371,23 +198,15 @@ pub async fn run(
     Ok(Report {
         dataset,
         job_id,
-        token: model["token"]
-            .as_str()
-            .or(model["address"].as_str())
-            .unwrap_or_default()
-            .to_string(),
+        token: model.model.token.to_string(),
         symbol,
-        model_root: model["model_root"].as_str().unwrap_or_default().to_string(),
-        validation_loss_by_round: losses,
-        revenue_deposited_wei: crate::chain::units::parse_amount(deposit, 18)?.to_string(),
+        model_root: model.model_root.to_string(),
+        validation_loss_by_round: validation_losses(&shown),
+        revenue_deposited_wei: crate::chain::units::parse_amount(DEPOSIT, 18)?.to_string(),
         revenue_claimed_wei: total_claimed.to_string(),
         members: out,
-        sample_prompt: prompt.to_string(),
-        sample: sample["text"]
-            .as_str()
-            .or(sample["completion"].as_str())
-            .unwrap_or_default()
-            .to_string(),
+        sample_prompt: PROMPT.to_string(),
+        sample: sample["text"].as_str().unwrap_or_default().to_string(),
         steps: qs.steps,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -638,6 +457,227 @@ impl<'a> Runner<'a> {
     }
 }
 
+/// The lifecycle's phases, each a run of cohort commands.
+impl Runner<'_> {
+    /// The dataset: created by the curator, contributed by alice and bob, reviewed, sealed.
+    /// Returns its name and `dataset contributors`.
+    async fn build_dataset(&mut self, run_no: u64) -> Result<(String, Value)> {
+        let dataset = format!("qs-shakespeare-{run_no}");
+        let corpus = self.write_corpus()?;
+        self.step(
+            "the curator creates the dataset",
+            &[
+                "dataset",
+                "create",
+                &dataset,
+                "--description",
+                "Shakespeare plays, public domain",
+                "--license",
+                "CC0-1.0",
+                "--wallet",
+                "qs-curator",
+            ],
+        )
+        .await?;
+        let alice_dir = corpus.join("alice").display().to_string();
+        let bob_dir = corpus.join("bob").display().to_string();
+        self.step(
+            "alice uploads her files",
+            &[
+                "dataset", "upload", &dataset, &alice_dir, "--wallet", "qs-alice",
+            ],
+        )
+        .await?;
+        self.step(
+            "bob uploads his file",
+            &[
+                "dataset", "upload", &dataset, &bob_dir, "--wallet", "qs-bob",
+            ],
+        )
+        .await?;
+        self.step(
+            "the curator accepts every contribution with score 90",
+            &[
+                "dataset",
+                "review",
+                &dataset,
+                "--all-pending",
+                "--accept",
+                "--score",
+                "90",
+                "--wallet",
+                "qs-curator",
+            ],
+        )
+        .await?;
+        self.step(
+            "the curator seals the dataset",
+            &["dataset", "seal", &dataset, "--wallet", "qs-curator"],
+        )
+        .await?;
+        let contributors = self
+            .step(
+                "contributors and their weights",
+                &["dataset", "contributors", &dataset],
+            )
+            .await?;
+        Ok((dataset, contributors))
+    }
+
+    /// The training job: escrowed, trained by two workers, coordinated by the owner.
+    /// Returns the job id and `job show` of the finished job.
+    async fn train(&mut self, run_no: u64, dataset: &str, opts: &Options) -> Result<(u64, Value)> {
+        let spec_path = self.dir.join(format!("job-{run_no}.toml"));
+        fsutil::write_atomic(&spec_path, job_spec(dataset, opts).as_bytes(), 0o644)?;
+        let spec = spec_path.display().to_string();
+        let submitted = self
+            .step(
+                "the owner submits the training job",
+                &["job", "submit", &spec, "--wallet", "qs-curator"],
+            )
+            .await?;
+        let job_id = submitted["job_id"].as_u64().ok_or_else(|| {
+            Error::failed(
+                "quickstart.job_id",
+                format!("job submit printed no job id: {submitted}"),
+            )
+        })?;
+        let job = job_id.to_string();
+        for w in ["qs-worker1", "qs-worker2"] {
+            self.step(
+                &format!("{w} registers its machine"),
+                &["worker", "register", "--name", w, "--wallet", w],
+            )
+            .await?;
+        }
+        let mut children = Vec::new();
+        for w in ["qs-worker1", "qs-worker2"] {
+            let state = self.dir.join(format!("{w}-{run_no}")).display().to_string();
+            children.push(self.spawn(
+                &format!("{w} trains"),
+                &[
+                    "worker",
+                    "run",
+                    "--job",
+                    &job,
+                    "--state-dir",
+                    &state,
+                    "--poll",
+                    "0.5",
+                    "--wallet",
+                    w,
+                ],
+            )?);
+        }
+        children.push(self.spawn(
+            "the owner coordinates the rounds",
+            &[
+                "job",
+                "coordinate",
+                &job,
+                "--min-workers",
+                "2",
+                "--poll",
+                "0.5",
+                "--wallet",
+                "qs-curator",
+            ],
+        )?);
+        for c in children {
+            self.wait(c).await?;
+        }
+        let shown = self
+            .step("the finished job", &["job", "show", &job])
+            .await?;
+        Ok((job_id, shown))
+    }
+
+    /// Tokenize the model, pay revenue into it, and let every holder claim. Returns the token's
+    /// symbol and each holder's claim (an error is kept: the summary says the claim failed).
+    async fn tokenize_and_claim(
+        &mut self,
+        run_no: u64,
+        job_id: u64,
+    ) -> Result<(String, BTreeMap<&'static str, Result<Value>>)> {
+        let symbol = format!("QSB{run_no}");
+        let job = job_id.to_string();
+        self.step(
+            "the owner tokenizes the model",
+            &[
+                "model",
+                "tokenize",
+                &job,
+                "--name",
+                "Quickstart Bard",
+                "--symbol",
+                &symbol,
+                "--supply",
+                "1000000",
+                "--owner-share",
+                "20%",
+                "--data-share",
+                "40%",
+                "--compute-share",
+                "40%",
+                "--wallet",
+                "qs-curator",
+            ],
+        )
+        .await?;
+        self.step(
+            "the buyer pays 3 ETH of revenue into the model",
+            &[
+                "rewards", "deposit", &symbol, DEPOSIT, "--wallet", "qs-buyer",
+            ],
+        )
+        .await?;
+        let mut claims = BTreeMap::new();
+        for name in HOLDERS {
+            let r = self
+                .step(
+                    &format!("{name} claims everything it is owed"),
+                    &["rewards", "claim", "--all", "--wallet", name],
+                )
+                .await;
+            claims.insert(name, r);
+        }
+        Ok((symbol, claims))
+    }
+
+    /// Download the trained model (verified by root) and sample text from it.
+    async fn sample(&mut self, run_no: u64, job_id: u64) -> Result<Value> {
+        let dl = self
+            .dir
+            .join(format!("model-{run_no}"))
+            .display()
+            .to_string();
+        let downloaded: ModelDownload = typed(
+            self.step(
+                "download the trained model (verified)",
+                &["model", "download", &job_id.to_string(), "-o", &dl],
+            )
+            .await?,
+            "model download",
+        )?;
+        let checkpoint = downloaded.model;
+        self.step(
+            "sample text from the model",
+            &[
+                "model",
+                "generate",
+                &checkpoint.display().to_string(),
+                "--prompt",
+                PROMPT,
+                "--max-tokens",
+                "160",
+                "--seed",
+                "7",
+            ],
+        )
+        .await
+    }
+}
+
 fn finish(
     cmd: &str,
     status: std::process::ExitStatus,
@@ -699,103 +739,66 @@ fn validation_losses(job: &Value) -> Vec<f64> {
         .collect()
 }
 
-fn find_checkpoint(dir: &Path, downloaded: &Value) -> Result<PathBuf> {
-    if let Some(p) = downloaded["model"]
-        .as_str()
-        .or(downloaded["checkpoint"].as_str())
-    {
-        return Ok(PathBuf::from(p));
-    }
-    let found = std::fs::read_dir(dir)
-        .map_err(|e| Error::io("read", dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "safetensors"));
-    found.ok_or_else(|| {
+/// A command's `--json` document read as the library's own result type.
+fn typed<T: serde::de::DeserializeOwned>(v: Value, command: &str) -> Result<T> {
+    serde_json::from_value(v).map_err(|e| {
         Error::failed(
-            "quickstart.model",
-            format!("no .safetensors model in {}", dir.display()),
+            "quickstart.output",
+            format!("`cohort {command} --json` printed a document of another shape: {e}"),
         )
     })
 }
 
 /// (revenue claimed, training earnings withdrawn) from a `rewards claim --json` report.
-fn claimed_amounts(v: &Value) -> (alloy::primitives::U256, alloy::primitives::U256) {
-    let mut revenue = alloy::primitives::U256::ZERO;
-    let mut paid = alloy::primitives::U256::ZERO;
-    for c in v["claimed"].as_array().cloned().unwrap_or_default() {
-        let amount: alloy::primitives::U256 = c["amount"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_default();
-        match c["kind"].as_str().unwrap_or("") {
-            "revenue" => revenue += amount,
-            "earnings" | "worker_earnings" => paid += amount,
-            _ => {}
+fn claimed_amounts(claimed: Vec<Claimed>) -> (U256, U256) {
+    let mut revenue = U256::ZERO;
+    let mut paid = U256::ZERO;
+    for c in claimed {
+        match c.item.kind {
+            ClaimKind::Revenue => revenue += c.item.amount,
+            ClaimKind::Earnings => paid += c.item.amount,
+            ClaimKind::Allocation => {}
         }
     }
     (revenue, paid)
 }
 
-fn holding(model: &Value, address: &str) -> (String, f64) {
-    let holders = model["holders"].as_array().cloned().unwrap_or_default();
-    for h in holders {
-        if h["address"]
-            .as_str()
-            .is_some_and(|a| a.eq_ignore_ascii_case(address))
-        {
-            let bal = h["balance"]
-                .as_str()
-                .and_then(|b| b.parse::<alloy::primitives::U256>().ok())
-                .unwrap_or_default();
-            let bal = crate::chain::units::format_amount(bal, 18);
-            let share = h["share_ppm"]
-                .as_f64()
-                .map(|ppm| ppm / 10_000.0)
-                .unwrap_or(0.0);
-            return (bal, share);
-        }
-    }
-    ("0".into(), 0.0)
+/// (tokens held, share of the supply in percent) of `address`.
+fn holding(model: &ModelDetails, address: &str) -> (String, f64) {
+    let Ok(address) = address.parse::<Address>() else {
+        return ("0".into(), 0.0);
+    };
+    model
+        .holders
+        .iter()
+        .find(|h| h.address == address)
+        .map(|h| {
+            (
+                crate::chain::units::format_amount(h.balance, 18),
+                h.share_ppm as f64 / 10_000.0,
+            )
+        })
+        .unwrap_or(("0".into(), 0.0))
 }
 
-fn contribution(name: &str, address: &str, contributors: &Value, job: &Value) -> String {
+fn contribution(
+    name: &str,
+    address: &str,
+    contributors: &[ContributorWeight],
+    workers: &[WorkerTotal],
+) -> String {
     let mut parts = Vec::new();
     match name {
         "qs-curator" => parts.push("curated the dataset, funded the job".to_string()),
         "qs-buyer" => parts.push("paid 3 ETH for model output".to_string()),
         _ => {}
     }
-    for c in contributors["contributors"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-    {
-        if c["address"]
-            .as_str()
-            .or(c["contributor"].as_str())
-            .is_some_and(|a| a.eq_ignore_ascii_case(address))
-        {
-            parts.push(format!(
-                "data weight {}",
-                c["weight"]
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| c["weight"].to_string())
-            ));
-        }
+    let address = address.parse::<Address>().unwrap_or_default();
+    for c in contributors.iter().filter(|c| c.contributor == address) {
+        parts.push(format!("data weight {}", c.weight));
     }
-    for w in job["workers"].as_array().cloned().unwrap_or_default() {
-        if w["address"]
-            .as_str()
-            .or(w["worker"].as_str())
-            .is_some_and(|a| a.eq_ignore_ascii_case(address))
-        {
-            let units = w["compute_units"]
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| w["compute_units"].to_string());
-            parts.push(format!("{units} work units"));
-        }
+    for w in workers.iter().filter(|w| w.worker == address) {
+        parts.push(format!("{} work units", w.compute_units));
     }
     if parts.is_empty() {
         "-".into()

@@ -12,7 +12,7 @@ use alloy::primitives::{Address, B256, U256};
 use alloy::providers::Provider;
 use alloy::rpc::types::Filter;
 use alloy::sol_types::SolEvent;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chain::bindings::{DatasetRegistry, IERC20, JobMarket, ModelToken, ModelTokenFactory};
 use crate::chain::units::dec;
@@ -89,7 +89,7 @@ pub fn format_bps(bps: u16) -> String {
 // ---------------------------------------------------------------------------------- assets
 
 /// A revenue asset: the native coin (`address` zero) or an ERC-20.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Asset {
     pub address: Address,
     pub symbol: String,
@@ -267,7 +267,7 @@ impl Suite {
 }
 
 /// A model token, as named on the command line.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ModelRef {
     pub job_id: u64,
     pub token: Address,
@@ -373,7 +373,7 @@ pub async fn revenue_assets(chain: &Chain, token: Address) -> Result<Vec<Asset>>
 }
 
 /// Revenue figures of one asset of a model.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Revenue {
     pub asset: Asset,
     /// Ever accounted (deposits and syncs).
@@ -427,7 +427,7 @@ pub async fn revenue(chain: &Chain, token: Address) -> Result<Vec<Revenue>> {
 }
 
 /// One holder of a model token.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Holder {
     pub address: Address,
     #[serde(with = "dec")]
@@ -479,7 +479,7 @@ pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
 }
 
 /// Everything about one model.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ModelDetails {
     #[serde(flatten)]
     pub model: ModelRef,

@@ -6,7 +6,7 @@
 //! no longer claimable, and only the rest is sent.
 
 use alloy::primitives::{Address, B256, U256};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chain::bindings::{IERC20, JobMarket, ModelToken};
 use crate::chain::units::dec;
@@ -16,7 +16,7 @@ use crate::progress::Progress;
 use crate::tokens::{self, Asset, ModelRef, Suite};
 
 /// What kind of reward a claimable item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// A contributor's allocation of model tokens, still in escrow (`claimAllocation`).
@@ -29,7 +29,7 @@ pub enum ClaimKind {
 
 /// Revenue that travels with an unclaimed allocation (it becomes claimable once the allocation
 /// is claimed).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Attached {
     pub asset: Asset,
     #[serde(with = "dec")]
@@ -37,7 +37,7 @@ pub struct Attached {
 }
 
 /// One thing the wallet can claim.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claimable {
     pub kind: ClaimKind,
     /// The model (absent for worker earnings).
@@ -47,7 +47,7 @@ pub struct Claimable {
     #[serde(with = "dec")]
     pub amount: U256,
     /// For an allocation: revenue its tokens earned in escrow, paid with them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attached_revenue: Vec<Attached>,
 }
 
@@ -210,7 +210,7 @@ pub async fn claimables(
 }
 
 /// One claim that went through.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claimed {
     #[serde(flatten)]
     pub item: Claimable,
@@ -242,6 +242,39 @@ impl ClaimReport {
     pub fn nothing_to_claim(&self) -> bool {
         self.claimed.is_empty() && self.failed.is_empty()
     }
+
+    /// What `rewards claim --json` prints: the report and whether there was anything to claim.
+    pub fn summary(&self) -> ClaimSummary<'_> {
+        ClaimSummary {
+            address: self.address,
+            nothing_to_claim: self.nothing_to_claim(),
+            claimed: &self.claimed,
+            failed: &self.failed,
+        }
+    }
+}
+
+/// `rewards claim`: the claims that went through and those that failed.
+#[derive(Debug, Serialize)]
+pub struct ClaimSummary<'a> {
+    pub address: Address,
+    pub nothing_to_claim: bool,
+    pub claimed: &'a [Claimed],
+    pub failed: &'a [ClaimFailure],
+}
+
+/// `rewards list`: what an address can claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimableList {
+    pub address: Address,
+    pub claimable: Vec<Claimable>,
+}
+
+/// `rewards sync`: the revenue a model's token accounted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncReport {
+    pub model: ModelRef,
+    pub synced: Vec<Synced>,
 }
 
 async fn claim_one(

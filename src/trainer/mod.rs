@@ -167,8 +167,11 @@ pub struct MetricRow {
     /// Validation loss (nats/byte) when measured at this step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub val_loss: Option<f64>,
+    /// Tokens per second since the previous row.
     pub tokens_per_s: f64,
     pub learning_rate: f64,
+    /// Wall seconds since the training loop began, at this row (evaluations included).
+    pub elapsed_s: f64,
 }
 
 /// What a training run did.
@@ -383,6 +386,52 @@ pub fn check_memory(model: &ModelConfig, batch: usize, force: bool, device: &Dev
     Ok(())
 }
 
+/// Training loss and throughput averaged over the steps since the last metrics row.
+struct Meter {
+    every: u64,
+    tokens_per_step: u64,
+    sum: f64,
+    n: u64,
+    since: Instant,
+    began: Instant,
+}
+
+impl Meter {
+    fn new(every: u64, tokens_per_step: u64) -> Meter {
+        Meter {
+            every,
+            tokens_per_step,
+            sum: 0.0,
+            n: 0,
+            since: Instant::now(),
+            began: Instant::now(),
+        }
+    }
+
+    fn add(&mut self, loss: f64) {
+        self.sum += loss;
+        self.n += 1;
+    }
+
+    /// A metrics row when `every` steps passed, a validation loss was measured, or `last`.
+    fn row(&mut self, step: u64, val: Option<f64>, lr: f64, last: bool) -> Option<MetricRow> {
+        if self.n == 0 || (self.n < self.every && val.is_none() && !last) {
+            return None;
+        }
+        let secs = self.since.elapsed().as_secs_f64().max(1e-9);
+        let row = MetricRow {
+            step,
+            train_loss: self.sum / self.n as f64,
+            val_loss: val,
+            tokens_per_s: (self.n * self.tokens_per_step) as f64 / secs,
+            learning_rate: lr,
+            elapsed_s: self.began.elapsed().as_secs_f64(),
+        };
+        (self.sum, self.n, self.since) = (0.0, 0, Instant::now());
+        Some(row)
+    }
+}
+
 fn ckpt_path(dir: &Path, step: u64) -> PathBuf {
     dir.join(format!("step-{step:06}.safetensors"))
 }
@@ -435,18 +484,15 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     }
 
     let task = progress.task("training", Some(steps), Unit::Steps);
-    let log_every = (steps / 200).max(1);
+    let mut meter = Meter::new((steps / 200).max(1), tokens_per_step);
     let mut metrics = Vec::new();
-    let (mut acc, mut acc_n) = (0f64, 0u64);
     let began = Instant::now();
-    let mut since = Instant::now();
     let mut last_loss = f64::NAN;
     let mut final_val = None;
     while s.step < end {
         let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
         last_loss = s.step()?;
-        acc += last_loss;
-        acc_n += 1;
+        meter.add(last_loss);
         let step = s.step;
         let val = if eval_every.is_some_and(|e| step % e == 0) || step == end {
             eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0)
@@ -456,23 +502,12 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         if step == end {
             final_val = val;
         }
-        if acc_n >= log_every || val.is_some() || step == end {
-            let secs = since.elapsed().as_secs_f64().max(1e-9);
-            let tps = (acc_n * tokens_per_step) as f64 / secs;
-            metrics.push(MetricRow {
-                step,
-                train_loss: acc / acc_n as f64,
-                val_loss: val,
-                tokens_per_s: tps,
-                learning_rate: lr,
-            });
+        if let Some(row) = meter.row(step, val, lr, step == end) {
             task.set_message(&format!(
                 "loss {:.3} · {:.0} tok/s",
-                acc / acc_n as f64,
-                tps
+                row.train_loss, row.tokens_per_s
             ));
-            (acc, acc_n) = (0.0, 0);
-            since = Instant::now();
+            metrics.push(row);
         }
         if let Some(v) = val
             && step != end
@@ -490,9 +525,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     if last_loss.is_finite() {
         outcome.push_str(&format!(", loss {last_loss:.3}"));
     }
-    if let Some(v) = final_val {
-        outcome.push_str(&format!(", validation loss {v:.4}"));
-    }
+    outcome.push_str(&final_val.map_or(String::new(), |v| format!(", validation loss {v:.4}")));
     task.finish_with(&outcome);
     let seconds = began.elapsed().as_secs_f64();
     let tokens = steps * tokens_per_step;

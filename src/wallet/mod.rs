@@ -5,6 +5,7 @@
 pub mod keyring;
 pub mod keystore;
 pub mod password;
+pub mod results;
 
 use std::path::{Path, PathBuf};
 
