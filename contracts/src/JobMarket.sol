@@ -18,8 +18,7 @@ import {DatasetRegistry} from "./DatasetRegistry.sol";
 ///         reward is split among the accepted pro rata by work units (floor) and credited (pull, `withdraw`).
 ///         A rejected submission's bond is slashed to that round's accepted workers pro rata by units (to the
 ///         escrow, refunded to the owner at the end, when none was accepted).
-///         If the committee reaches no verdict by the round's deadline plus the grace period, anyone may
-///         close the round: every submission is paid by its units from the round's reward, bonds are
+///         If the round is not finalized by its deadline plus the grace period, anyone may close it: every submission is paid by its units from the round's reward, bonds are
 ///         returned, and the job stops with the unspent escrow credited to the owner.
 /// @dev Money never moves in loops over unbounded lists: rewards, refunds and bonds are credited to `earnings`
 ///      and withdrawn by their owner (to the account's payee); loops run over a round's submitters or a
@@ -292,8 +291,6 @@ contract JobMarket is ReentrancyGuard {
     /// @notice A verdict lists a worker that has no pending submission this round, lists one twice, or gives
     ///         it other units than `min(workUnits, unitsPerSubmission)`; or leaves a submission out.
     error BadVerdict(uint256 jobId, uint256 round, address worker);
-    /// @notice A verdict reached the threshold: the round must be finalized with it, not closed.
-    error VerdictReached(uint256 jobId, uint256 round);
     /// @notice The round can be closed only after its deadline plus the grace period.
     error TooEarly(uint256 jobId, uint256 round, uint256 closableAt);
     /// @notice The current round has submissions: the job cannot be cancelled until it is finalized.
@@ -529,8 +526,8 @@ contract JobMarket is ReentrancyGuard {
         }
     }
 
-    /// @notice Closes the current round when no verdict was agreed by its deadline plus the grace period
-    ///         (anyone): every submission is paid by its units from the round's reward, every bond is
+    /// @notice Closes the current round when it was not finalized by its deadline plus the grace period
+    ///         (anyone; also when a verdict was agreed but nobody finalized it in time): every submission is paid by its units from the round's reward, every bond is
     ///         returned, and the job stops with the unspent escrow credited to the owner.
     function closeRound(uint256 jobId, uint32 round) external {
         Job storage job = _job(jobId);
@@ -538,7 +535,6 @@ contract JobMarket is ReentrancyGuard {
         if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
         uint256 closableAt = uint256(job.roundStart) + job.roundTimeout + _terms[jobId].grace;
         if (block.timestamp < closableAt) revert TooEarly(jobId, round, closableAt);
-        if (_roundVotes[jobId][round].agreed != bytes32(0)) revert VerdictReached(jobId, round);
 
         address[] storage submitters = _roundSubmitters[jobId][round];
         mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];

@@ -10,7 +10,7 @@ use alloy::providers::Provider;
 use serde::Serialize;
 
 use super::bundle::{BundleFile, JOB_BUNDLE_FORMAT, JobBundle};
-use super::{JobInfo, JobMarket, TxRef};
+use super::{JobInfo, JobMarket, JobTerms, TxRef};
 use crate::chain::SignerChain;
 use crate::chain::bindings::Flow;
 use crate::chain::units::{coin, dec};
@@ -57,8 +57,9 @@ pub struct SubmitPlan {
     pub rounds: u32,
     pub max_workers: u32,
     pub round_timeout: u64,
-    pub coordinator: Address,
     pub owner: Address,
+    /// What the job commits to on chain: split, bond, committee, verification, grace.
+    pub terms: JobTerms,
     #[serde(with = "dec")]
     pub reward_per_round: U256,
     /// rounds × reward per round: what is escrowed.
@@ -188,7 +189,7 @@ pub async fn plan(
     let spec = JobSpec::load(spec_path)?;
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
-    let terms = terms(&table, s)?;
+    let terms = terms(&spec, &table, s)?;
     let datasets = planned_datasets(client, &table).await?;
     let b = plan_bundle(&spec, spec_path, text, &datasets)?;
     price(
@@ -202,10 +203,123 @@ struct Terms {
     rounds: u32,
     max_workers: u32,
     reward: U256,
-    coordinator: Address,
+    committed: JobTerms,
 }
 
-fn terms(table: &JobTable, s: &SignerChain) -> Result<Terms> {
+fn bad(msg: String) -> Error {
+    Error::usage("jobspec.invalid", msg)
+}
+
+fn address(key: &str, v: &str) -> Result<Address> {
+    v.trim()
+        .parse::<Address>()
+        .map_err(|_| bad(format!("{key} '{v}' is not an address")).hint("write addresses as 0x followed by 40 hex digits"))
+}
+
+fn share(key: &str, v: &str) -> Result<u16> {
+    crate::tokens::parse_share(v).map_err(|e| {
+        Error::usage("jobspec.invalid", format!("{key}: {}", e.message))
+            .hint("write shares as percentages like \"20%\" or \"12.5%\"")
+    })
+}
+
+/// The terms `createJob` commits to, from the spec: the token split, the bond, the committee
+/// and its threshold, the grace period, the service-fee cap, the `[verify]` table, K
+/// (`training.checkpoint_every`, else `training.steps`) and the units of one round's work
+/// (steps × batch size × context).
+pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> Result<JobTerms> {
+    let owner_bps = share("job.split.owner", &table.split.owner)?;
+    let data_bps = share("job.split.data", &table.split.data)?;
+    let compute_bps = share("job.split.compute", &table.split.compute)?;
+    let sum = u32::from(owner_bps) + u32::from(data_bps) + u32::from(compute_bps);
+    if sum != 10_000 {
+        return Err(bad(format!(
+            "job.split adds up to {} (owner {} + data {} + compute {}), not 100%",
+            crate::tokens::format_bps(sum.min(u32::from(u16::MAX)) as u16),
+            table.split.owner,
+            table.split.data,
+            table.split.compute
+        ))
+        .hint("make [job.split] owner, data and compute add up to 100%"));
+    }
+    let max_service_fee_bps = match &table.max_service_fee {
+        Some(v) => share("job.max_service_fee", v)?,
+        None => 1000,
+    };
+    let bond = match &table.bond {
+        Some(b) => crate::chain::units::parse_amount(b, 18).map_err(|e| {
+            bad(format!("job.bond: {}", e.message))
+                .hint("write it like \"0.01ether\", \"100gwei\" or \"1000\" (wei)")
+        })?,
+        None => U256::ZERO,
+    };
+    let committee: Vec<Address> = match (&table.committee, &table.coordinator) {
+        (Some(_), Some(_)) => {
+            return Err(bad(
+                "job.coordinator and job.committee are both set".into(),
+            )
+            .hint("list every member in job.committee and remove job.coordinator"));
+        }
+        (Some(c), None) => {
+            let mut out: Vec<Address> = Vec::new();
+            for m in c {
+                let a = address("job.committee member", m)?;
+                if out.contains(&a) {
+                    return Err(bad(format!("job.committee names {a} twice")));
+                }
+                out.push(a);
+            }
+            if out.is_empty() {
+                return Err(bad("job.committee is empty".into())
+                    .hint("name at least one member, or leave it out (the submitter alone)"));
+            }
+            if out.len() > 32 {
+                return Err(bad(format!(
+                    "job.committee has {} members; at most 32",
+                    out.len()
+                )));
+            }
+            out
+        }
+        (None, Some(c)) => vec![address("job.coordinator", c)?],
+        (None, None) => vec![submitter],
+    };
+    let n = committee.len() as u32;
+    let threshold = table.threshold.unwrap_or(n / 2 + 1);
+    if threshold == 0 || threshold > n {
+        return Err(bad(format!(
+            "job.threshold is {threshold}; it must be between 1 and the committee's {n} members"
+        )));
+    }
+    let t = &spec.training;
+    let checkpoint_every = t.checkpoint_every.unwrap_or(t.steps).max(1);
+    let units = t
+        .steps
+        .saturating_mul(t.batch_size as u64)
+        .saturating_mul(spec.model.context as u64);
+    if units == 0 {
+        return Err(bad(
+            "training.steps × batch_size × context is 0: a round would do no work".into(),
+        ));
+    }
+    Ok(JobTerms {
+        owner_bps,
+        data_bps,
+        compute_bps,
+        max_service_fee_bps,
+        committee,
+        threshold,
+        spans: spec.verify.spans,
+        tolerance: spec.verify.tolerance,
+        max_loss_increase: spec.verify.max_loss_increase,
+        checkpoint_every,
+        grace: table.grace,
+        bond,
+        units_per_submission: U256::from(units),
+    })
+}
+
+fn terms(spec: &JobSpec, table: &JobTable, s: &SignerChain) -> Result<Terms> {
     let rounds = u32::try_from(table.rounds)
         .map_err(|_| Error::usage("jobspec.invalid", "job.rounds is too large"))?;
     let max_workers = u32::try_from(table.max_workers)
@@ -229,21 +343,12 @@ fn terms(table: &JobTable, s: &SignerChain) -> Result<Terms> {
             "job.reward_per_round must be more than 0",
         ));
     }
-    let coordinator = match &table.coordinator {
-        Some(c) => c.parse::<Address>().map_err(|_| {
-            Error::usage(
-                "jobspec.invalid",
-                format!("job.coordinator '{c}' is not an address"),
-            )
-        })?,
-        None => s.address,
-    };
-
+    let committed = committed_terms(spec, table, s.address)?;
     Ok(Terms {
         rounds,
         max_workers,
         reward,
-        coordinator,
+        committed,
     })
 }
 
@@ -406,7 +511,7 @@ async fn price(
         rounds,
         max_workers,
         reward,
-        coordinator,
+        committed,
     } = terms;
     let PlannedBundle {
         mut uploads,
@@ -435,7 +540,7 @@ async fn price(
             max_workers,
             reward,
             table.round_timeout,
-            coordinator,
+            committed.to_abi(),
         )
         .value(escrow)
         .into_transaction_request();
@@ -490,8 +595,8 @@ async fn price(
         rounds,
         max_workers,
         round_timeout: table.round_timeout,
-        coordinator,
         owner: s.address,
+        terms: committed,
         reward_per_round: reward,
         escrow,
         uploads,
@@ -543,7 +648,7 @@ pub async fn submit(
             plan.max_workers,
             plan.reward_per_round,
             plan.round_timeout,
-            plan.coordinator,
+            &plan.terms,
             progress,
         )
         .await?;
