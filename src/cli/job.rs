@@ -415,10 +415,7 @@ fn term_rows(t: &jobs::JobTerms, sym: &str) -> Vec<(String, String)> {
                 format_bps(t.compute_bps)
             ),
         ),
-        (
-            "max service fee".into(),
-            format_bps(t.max_service_fee_bps),
-        ),
+        ("max service fee".into(), format_bps(t.max_service_fee_bps)),
         (
             "verification".into(),
             format!(

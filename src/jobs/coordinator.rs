@@ -259,7 +259,11 @@ async fn await_verdict(
         {
             Ok(_) => {}
             // Voting closed, or the round moved on: the state read below says what happened.
-            Err(e) if matches!(e.revert(), Some("VotingClosed" | "WrongRound" | "WrongState")) => {}
+            Err(e)
+                if matches!(
+                    e.revert(),
+                    Some("VotingClosed" | "WrongRound" | "WrongState")
+                ) => {}
             Err(e) => return Err(e),
         }
     } else if mine != Some(hash) {
@@ -271,7 +275,10 @@ async fn await_verdict(
     }
     let votes = retrying(a, || market.round_votes(job.id, round)).await?;
     if votes.agreed == Some(hash) {
-        match market.finalize_round(s, job.id, round, verdict, progress).await {
+        match market
+            .finalize_round(s, job.id, round, verdict, progress)
+            .await
+        {
             Ok(_) => {}
             // Another member (or anyone) finalized it first.
             Err(e) if matches!(e.revert(), Some("WrongRound" | "WrongState")) => {}

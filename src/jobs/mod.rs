@@ -961,7 +961,10 @@ pub async fn close_round(
                 job.current_round
             ),
         )
-        .hint(format!("close the current round: `cohort job close-round {id} {}`", job.current_round)));
+        .hint(format!(
+            "close the current round: `cohort job close-round {id} {}`",
+            job.current_round
+        )));
     }
     let closable = job.round_closable_at().unwrap_or_default();
     let now = market.now().await?;
@@ -979,7 +982,10 @@ pub async fn close_round(
     let subs = market.submissions(id, round).await?;
     let tx = market.close_round(s, id, round, progress).await?;
     let after = market.job(id).await?;
-    let total: U256 = subs.iter().map(|x| job.terms.paid_units(x.work_units)).sum();
+    let total: U256 = subs
+        .iter()
+        .map(|x| job.terms.paid_units(x.work_units))
+        .sum();
     let paid = subs
         .iter()
         .map(|x| {

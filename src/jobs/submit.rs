@@ -211,9 +211,10 @@ fn bad(msg: String) -> Error {
 }
 
 fn address(key: &str, v: &str) -> Result<Address> {
-    v.trim()
-        .parse::<Address>()
-        .map_err(|_| bad(format!("{key} '{v}' is not an address")).hint("write addresses as 0x followed by 40 hex digits"))
+    v.trim().parse::<Address>().map_err(|_| {
+        bad(format!("{key} '{v}' is not an address"))
+            .hint("write addresses as 0x followed by 40 hex digits")
+    })
 }
 
 fn share(key: &str, v: &str) -> Result<u16> {
@@ -255,10 +256,8 @@ pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> 
     };
     let committee: Vec<Address> = match (&table.committee, &table.coordinator) {
         (Some(_), Some(_)) => {
-            return Err(bad(
-                "job.coordinator and job.committee are both set".into(),
-            )
-            .hint("list every member in job.committee and remove job.coordinator"));
+            return Err(bad("job.coordinator and job.committee are both set".into())
+                .hint("list every member in job.committee and remove job.coordinator"));
         }
         (Some(c), None) => {
             let mut out: Vec<Address> = Vec::new();
@@ -662,4 +661,74 @@ pub async fn submit(
         tx,
         job,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(job: &str) -> JobSpec {
+        JobSpec::parse(
+            &format!(
+                "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\n[training]\nbatch_size = 8\nsteps = 10\ncheckpoint_every = 5\n[job]\ndatasets = [\"d\"]\nrounds = 2\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 60\n{job}"
+            ),
+            "test",
+        )
+        .unwrap()
+    }
+
+    fn terms_of(job: &str) -> Result<JobTerms> {
+        let s = spec(job);
+        committed_terms(&s, s.job.as_ref().unwrap(), Address::repeat_byte(0x11))
+    }
+
+    #[test]
+    fn the_spec_commits_to_split_bond_committee_and_verification() {
+        let t = terms_of(
+            "bond = \"0.01ether\"\ncommittee = [\"0x2222222222222222222222222222222222222222\", \"0x3333333333333333333333333333333333333333\", \"0x4444444444444444444444444444444444444444\"]\ngrace = 30\nmax_service_fee = \"12.5%\"\n[job.split]\nowner = \"10%\"\ndata = \"30%\"\ncompute = \"60%\"\n",
+        )
+        .unwrap();
+        assert_eq!((t.owner_bps, t.data_bps, t.compute_bps), (1000, 3000, 6000));
+        assert_eq!(t.max_service_fee_bps, 1250);
+        assert_eq!(t.bond, U256::from(10u64).pow(U256::from(16u64)));
+        assert_eq!(t.committee.len(), 3);
+        assert_eq!(t.threshold, 2, "default threshold: a majority");
+        assert_eq!(t.grace, 30);
+        assert_eq!((t.spans, t.checkpoint_every), (2, 5));
+        assert_eq!(t.units_per_submission, U256::from(10 * 8 * 32));
+        // Tolerance travels as parts per billion and back unchanged.
+        let abi = t.to_abi();
+        assert_eq!(abi.tolerancePpb, 10_000);
+        assert_eq!(abi.maxLossIncreasePpb, 50_000_000);
+        assert_eq!(JobTerms::from_abi(abi), t);
+    }
+
+    #[test]
+    fn defaults_are_the_submitter_alone_no_bond_and_20_40_40() {
+        let t = terms_of("").unwrap();
+        assert_eq!(t.committee, vec![Address::repeat_byte(0x11)]);
+        assert_eq!(t.threshold, 1);
+        assert_eq!(t.bond, U256::ZERO);
+        assert_eq!((t.owner_bps, t.data_bps, t.compute_bps), (2000, 4000, 4000));
+        assert_eq!(t.max_service_fee_bps, 1000);
+    }
+
+    #[test]
+    fn bad_terms_are_usage_errors_naming_the_key() {
+        for (job, needle) in [
+            ("[job.split]\nowner = \"50%\"\n", "not 100%"),
+            ("threshold = 2\n", "job.threshold"),
+            (
+                "coordinator = \"0x2222222222222222222222222222222222222222\"\ncommittee = [\"0x3333333333333333333333333333333333333333\"]\n",
+                "both set",
+            ),
+            ("committee = [\"0x12\"]\n", "not an address"),
+            ("bond = \"lots\"\n", "job.bond"),
+            ("max_service_fee = \"101%\"\n", "job.max_service_fee"),
+        ] {
+            let e = terms_of(job).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{job}");
+            assert!(e.message.contains(needle), "{job}: {}", e.message);
+        }
+    }
 }
