@@ -1076,7 +1076,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (owner): the unspent rounds are refunded to your earnings')
-            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator: start the job, check, average and finalize every round, complete')
+            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees')
+            [CompletionResult]::new('close-round', 'close-round', [CompletionResultType]::ParameterValue, 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1208,8 +1209,32 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;job;coordinate' {
             [CompletionResult]::new('--min-workers', '--min-workers', [CompletionResultType]::ParameterName, 'Start the job once this many workers joined')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between polls of the chain')
-            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Largest absolute difference accepted as rounding between CPU models')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)')
             [CompletionResult]::new('--gpu-tolerance', '--gpu-tolerance', [CompletionResultType]::ParameterName, 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
+            [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
+            [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
+            [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
+            [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress output (same as --progress none)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cohort;job;close-round' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -1236,7 +1261,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;job;audit' {
             [CompletionResult]::new('--round', '--round', [CompletionResultType]::ParameterName, 'The round (from 0)')
             [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The worker whose submission is audited (address, wallet name or dev:N)')
-            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Largest absolute difference accepted as rounding between CPU models')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)')
             [CompletionResult]::new('--gpu-tolerance', '--gpu-tolerance', [CompletionResultType]::ParameterName, 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
@@ -1266,7 +1291,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (owner): the unspent rounds are refunded to your earnings')
-            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator: start the job, check, average and finalize every round, complete')
+            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees')
+            [CompletionResult]::new('close-round', 'close-round', [CompletionResultType]::ParameterValue, 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1287,6 +1313,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;job;help;coordinate' {
+            break
+        }
+        'cohort;job;help;close-round' {
             break
         }
         'cohort;job;help;audit' {
@@ -1501,7 +1530,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
@@ -1625,9 +1654,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Token name, e.g. "News Summarizer"')
             [CompletionResult]::new('--symbol', '--symbol', [CompletionResultType]::ParameterName, 'Token symbol, e.g. NEWS')
             [CompletionResult]::new('--supply', '--supply', [CompletionResultType]::ParameterName, 'Whole supply in tokens (18 decimals), minted once: e.g. 1000000')
-            [CompletionResult]::new('--owner-share', '--owner-share', [CompletionResultType]::ParameterName, 'The job owner''s share, e.g. 20%')
-            [CompletionResult]::new('--data-share', '--data-share', [CompletionResultType]::ParameterName, 'The data contributors'' share (split by accepted data weight), e.g. 40%')
-            [CompletionResult]::new('--compute-share', '--compute-share', [CompletionResultType]::ParameterName, 'The compute contributors'' share (split by verified work units), e.g. 40%')
+            [CompletionResult]::new('--owner-share', '--owner-share', [CompletionResultType]::ParameterName, 'No longer taken: the split was committed at `job submit` ([job.split] in the spec)')
+            [CompletionResult]::new('--data-share', '--data-share', [CompletionResultType]::ParameterName, 'No longer taken (see --owner-share)')
+            [CompletionResult]::new('--compute-share', '--compute-share', [CompletionResultType]::ParameterName, 'No longer taken (see --owner-share)')
             [CompletionResult]::new('--revenue-asset', '--revenue-asset', [CompletionResultType]::ParameterName, 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model''s token or revenue asset); repeatable, at most 4')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
@@ -1776,7 +1805,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
@@ -2689,7 +2718,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (owner): the unspent rounds are refunded to your earnings')
-            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator: start the job, check, average and finalize every round, complete')
+            [CompletionResult]::new('coordinate', 'coordinate', [CompletionResultType]::ParameterValue, 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees')
+            [CompletionResult]::new('close-round', 'close-round', [CompletionResultType]::ParameterValue, 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch')
             break
         }
@@ -2709,6 +2739,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;job;coordinate' {
+            break
+        }
+        'cohort;help;job;close-round' {
             break
         }
         'cohort;help;job;audit' {
@@ -2742,7 +2775,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')

@@ -319,6 +319,9 @@ _cohort() {
             cohort__subcmd__help__subcmd__job,cancel)
                 cmd="cohort__subcmd__help__subcmd__job__subcmd__cancel"
                 ;;
+            cohort__subcmd__help__subcmd__job,close-round)
+                cmd="cohort__subcmd__help__subcmd__job__subcmd__close__subcmd__round"
+                ;;
             cohort__subcmd__help__subcmd__job,coordinate)
                 cmd="cohort__subcmd__help__subcmd__job__subcmd__coordinate"
                 ;;
@@ -469,6 +472,9 @@ _cohort() {
             cohort__subcmd__job,cancel)
                 cmd="cohort__subcmd__job__subcmd__cancel"
                 ;;
+            cohort__subcmd__job,close-round)
+                cmd="cohort__subcmd__job__subcmd__close__subcmd__round"
+                ;;
             cohort__subcmd__job,coordinate)
                 cmd="cohort__subcmd__job__subcmd__coordinate"
                 ;;
@@ -492,6 +498,9 @@ _cohort() {
                 ;;
             cohort__subcmd__job__subcmd__help,cancel)
                 cmd="cohort__subcmd__job__subcmd__help__subcmd__cancel"
+                ;;
+            cohort__subcmd__job__subcmd__help,close-round)
+                cmd="cohort__subcmd__job__subcmd__help__subcmd__close__subcmd__round"
                 ;;
             cohort__subcmd__job__subcmd__help,coordinate)
                 cmd="cohort__subcmd__job__subcmd__help__subcmd__coordinate"
@@ -2842,7 +2851,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__job)
-            opts="submit list show watch cancel coordinate audit"
+            opts="submit list show watch cancel coordinate close-round audit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2870,6 +2879,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__job__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__job__subcmd__close__subcmd__round)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3762,7 +3785,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version submit list show watch cancel coordinate audit help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version submit list show watch cancel coordinate close-round audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3919,6 +3942,56 @@ _cohort() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cohort__subcmd__job__subcmd__close__subcmd__round)
+            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cohort__subcmd__job__subcmd__coordinate)
             opts="-q -v -y -h -V --min-workers --poll --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3986,7 +4059,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__help)
-            opts="submit list show watch cancel coordinate audit help"
+            opts="submit list show watch cancel coordinate close-round audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4014,6 +4087,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__job__subcmd__help__subcmd__close__subcmd__round)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

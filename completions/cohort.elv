@@ -1005,7 +1005,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
             cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
             cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand coordinate 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees'
+            cand close-round 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
             cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1131,8 +1132,31 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;job;coordinate'= {
             cand --min-workers 'Start the job once this many workers joined'
             cand --poll 'Seconds between polls of the chain'
-            cand --tolerance 'Largest absolute difference accepted as rounding between CPU models'
+            cand --tolerance 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)'
             cand --gpu-tolerance 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;job;close-round'= {
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -1158,7 +1182,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;job;audit'= {
             cand --round 'The round (from 0)'
             cand --worker 'The worker whose submission is audited (address, wallet name or dev:N)'
-            cand --tolerance 'Largest absolute difference accepted as rounding between CPU models'
+            cand --tolerance 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)'
             cand --gpu-tolerance 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -1187,7 +1211,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
             cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
             cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand coordinate 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees'
+            cand close-round 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
             cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1202,6 +1227,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;job;help;cancel'= {
         }
         &'cohort;job;help;coordinate'= {
+        }
+        &'cohort;job;help;close-round'= {
         }
         &'cohort;job;help;audit'= {
         }
@@ -1400,7 +1427,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand generate 'Sample text from a checkpoint'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
@@ -1519,9 +1546,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --name 'Token name, e.g. "News Summarizer"'
             cand --symbol 'Token symbol, e.g. NEWS'
             cand --supply 'Whole supply in tokens (18 decimals), minted once: e.g. 1000000'
-            cand --owner-share 'The job owner''s share, e.g. 20%'
-            cand --data-share 'The data contributors'' share (split by accepted data weight), e.g. 40%'
-            cand --compute-share 'The compute contributors'' share (split by verified work units), e.g. 40%'
+            cand --owner-share 'No longer taken: the split was committed at `job submit` ([job.split] in the spec)'
+            cand --data-share 'No longer taken (see --owner-share)'
+            cand --compute-share 'No longer taken (see --owner-share)'
             cand --revenue-asset 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model''s token or revenue asset); repeatable, at most 4'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
@@ -1664,7 +1691,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand generate 'Sample text from a checkpoint'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
@@ -2480,7 +2507,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A job''s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
             cand watch 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
             cand cancel 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-            cand coordinate 'Run the coordinator: start the job, check, average and finalize every round, complete'
+            cand coordinate 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee''s threshold agrees'
+            cand close-round 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
             cand audit 'Re-execute a worker''s submission from the recorded inputs and report match or mismatch'
         }
         &'cohort;help;job;submit'= {
@@ -2494,6 +2522,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;job;cancel'= {
         }
         &'cohort;help;job;coordinate'= {
+        }
+        &'cohort;help;job;close-round'= {
         }
         &'cohort;help;job;audit'= {
         }
@@ -2519,7 +2549,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand generate 'Sample text from a checkpoint'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'

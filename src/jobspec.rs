@@ -23,9 +23,23 @@
 //! reward_per_round = "0.1ether"
 //! max_workers = 4
 //! round_timeout = 3600
+//! bond = "0.01ether"      # each worker posts it at join; a rejected submission loses it
+//! committee = ["0x…", "0x…", "0x…"]   # who verifies (default: the submitter alone)
+//! threshold = 2           # members that must agree on a verdict (default: a majority)
+//! grace = 600             # seconds after a round's deadline the committee still has
+//! max_service_fee = "10%" # the most a model server may keep of usage revenue
+//! [job.split]             # the model token's split, fixed now (default 20% / 40% / 40%)
+//! owner = "20%"
+//! data = "40%"
+//! compute = "40%"
 //! [job.requirements]
 //! min_memory_gb = 2
 //! gpu = false
+//!
+//! [verify]                # how every submission is checked (committed on chain)
+//! spans = 2
+//! tolerance = 1e-5
+//! max_loss_increase = 0.05
 //! ```
 //!
 //! Every table rejects unknown keys, so a typo is an error (exit 2) naming the key.
@@ -49,6 +63,44 @@ pub struct JobSpec {
     /// `[job]`: how a pool runs the spec. Ignored by `cohort train`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<JobTable>,
+    #[serde(default)]
+    pub verify: VerifyTable,
+}
+
+/// `[verify]`: how every submission of a pool is checked (committed on chain at `createJob`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyTable {
+    /// `spans`: K-spans re-executed per submission (default 2).
+    #[serde(default = "d_spans")]
+    pub spans: u32,
+    /// `tolerance`: largest absolute weight difference a re-executed CPU span may show (default 1e-5).
+    #[serde(default = "d_tolerance")]
+    pub tolerance: f64,
+    /// `max_loss_increase`: a submission whose validation loss exceeds the round start's by more
+    /// than this (nats) is rejected (default 0.05).
+    #[serde(default = "d_max_loss_increase")]
+    pub max_loss_increase: f64,
+}
+
+fn d_spans() -> u32 {
+    2
+}
+fn d_tolerance() -> f64 {
+    1e-5
+}
+fn d_max_loss_increase() -> f64 {
+    0.05
+}
+
+impl Default for VerifyTable {
+    fn default() -> Self {
+        VerifyTable {
+            spans: d_spans(),
+            tolerance: d_tolerance(),
+            max_loss_increase: d_max_loss_increase(),
+        }
+    }
 }
 
 /// Which program trains the model.
@@ -132,12 +184,75 @@ pub struct JobTable {
     pub max_workers: u64,
     /// `round_timeout`: seconds a round may take before the coordinator closes it.
     pub round_timeout: u64,
-    /// `coordinator`: address of the coordinator that averages results (default: the submitter).
+    /// `coordinator`: the address of a one-member committee (same as `committee = [ADDR]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinator: Option<String>,
+    /// `committee`: the addresses that verify each round and vote on its verdict (default: the
+    /// submitter alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<Vec<String>>,
+    /// `threshold`: how many committee members must post the same verdict (default: a majority).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<u32>,
+    /// `bond`: what each worker posts when it joins, e.g. `"0.01ether"` (default 0: no bond). A
+    /// rejected submission loses it; it is returned when the worker leaves between rounds or the
+    /// job ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bond: Option<String>,
+    /// `grace`: seconds after a round's deadline the committee still has to agree on a verdict;
+    /// after that anyone can close the round (default 600).
+    #[serde(default = "d_grace")]
+    pub grace: u64,
+    /// `max_service_fee`: the most a model server may keep of usage revenue, e.g. `"10%"`
+    /// (default 10%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_service_fee: Option<String>,
+    /// `[job.split]`: the model token's split, committed at submit (default 20% / 40% / 40%).
+    #[serde(default)]
+    pub split: SplitTable,
     /// `[job.requirements]`: what a worker's machine needs.
     #[serde(default)]
     pub requirements: Requirements,
+}
+
+fn d_grace() -> u64 {
+    600
+}
+
+/// `[job.split]`: the model token's owner, data and compute shares as percentages (`"20%"`),
+/// adding up to 100%.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitTable {
+    /// `owner`: the job owner's share (default 20%).
+    #[serde(default = "d_owner")]
+    pub owner: String,
+    /// `data`: the data contributors' share, split by accepted data weight (default 40%).
+    #[serde(default = "d_data")]
+    pub data: String,
+    /// `compute`: the workers' share, split by accepted work units (default 40%).
+    #[serde(default = "d_compute")]
+    pub compute: String,
+}
+
+fn d_owner() -> String {
+    "20%".into()
+}
+fn d_data() -> String {
+    "40%".into()
+}
+fn d_compute() -> String {
+    "40%".into()
+}
+
+impl Default for SplitTable {
+    fn default() -> Self {
+        SplitTable {
+            owner: d_owner(),
+            data: d_data(),
+            compute: d_compute(),
+        }
+    }
 }
 
 /// `[job.requirements]`: the machine a worker needs.
@@ -229,6 +344,24 @@ impl JobSpec {
         }
         self.model.config().validate()?;
         self.training.validate()?;
+        if self.verify.spans == 0 {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "verify.spans must be at least 1",
+            ));
+        }
+        if !(self.verify.tolerance.is_finite() && self.verify.tolerance >= 0.0) {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "verify.tolerance must be a number ≥ 0",
+            ));
+        }
+        if !(self.verify.max_loss_increase.is_finite() && self.verify.max_loss_increase >= 0.0) {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "verify.max_loss_increase must be a number ≥ 0",
+            ));
+        }
         if let Some(job) = &self.job {
             if job.rounds == 0 {
                 return Err(Error::usage(

@@ -8,35 +8,56 @@ import {DatasetRegistry} from "./DatasetRegistry.sol";
 
 /// @title JobMarket
 /// @notice Training jobs and compute pools. A job owner escrows `rounds × rewardPerRound` (native coin) for a
-///         training job over sealed datasets; registered workers join, submit one work bundle per round, and
-///         the coordinator accepts some submissions per round. Each round's reward is split among the accepted
-///         pro rata by work units (floor) and credited to the workers (pull, `withdraw`).
-/// @dev Money never moves in loops over unbounded lists: rewards and refunds are credited to `earnings` and
-///      withdrawn by their owner (to the account's payee). Rounding dust and the reward of rounds with nothing
-///      accepted stay in escrow and are credited back to the job owner at completion or cancellation.
-///      Invariant: `escrow == rounds × rewardPerRound − paid − refunded` for every job, and the contract's
-///      balance is Σ escrow + Σ earnings.
+///         training job over sealed datasets and commits, up front, to every term that decides payment
+///         (`Terms`: the token split, the worker bond, the verifying committee and its threshold, the spans
+///         checked per submission, the verification tolerance, the checkpoint interval, the work units of a
+///         submission, the grace period and the most a model server may keep of usage revenue). Registered
+///         workers join by posting the job's bond, submit one work bundle per round, and the committee's
+///         verdict decides which submissions are accepted: a verdict is final once `threshold` members posted
+///         the same verdict hash; anyone may then finalize the round with the full verdict. Each round's
+///         reward is split among the accepted pro rata by work units (floor) and credited (pull, `withdraw`).
+///         A rejected submission's bond is slashed to that round's accepted workers pro rata by units (to the
+///         escrow, refunded to the owner at the end, when none was accepted).
+///         If the round is not finalized by its deadline plus the grace period, anyone may close it: every submission is paid by its units from the round's reward, bonds are
+///         returned, and the job stops with the unspent escrow credited to the owner.
+/// @dev Money never moves in loops over unbounded lists: rewards, refunds and bonds are credited to `earnings`
+///      and withdrawn by their owner (to the account's payee); loops run over a round's submitters or a
+///      job's current workers (both at most `maxWorkers`) and the committee (at most 32).
+///      Invariant: `escrow == rounds × rewardPerRound + bondsSlashed − paid − refunded` for every job (`paid`
+///      counts rewards and the slashed bonds passed on to accepted workers), and
+///      the contract's balance is Σ escrow + Σ bondsHeld + Σ earnings.
+///      Work units: a submission is paid for `min(workUnits, terms.unitsPerSubmission)` units (the spec
+///      fixes the units of a round's work; a worker cannot claim more).
 ///      Rules: only registered workers may join; a worker who joins an Open job takes part from round 0, one
-///      who joins a Running job from the next round (`joinedRound`); a worker may leave while the job is Open
-///      or Running and join again later (again from the next round); work already submitted by a worker who
-///      left may still be accepted. `finalizeRound` may be called at any time during the current round (the
-///      coordinator need not wait for missing submissions, nor for the timeout); submissions are only taken
-///      before `roundStart + roundTimeout`.
+///      who joins a Running job from the next round (`joinedRound`); a worker may leave (bond returned) while
+///      the job is Open or Running unless its submission for the current round awaits a verdict; a worker
+///      whose submission is rejected loses its bond and is removed from the job (it may join again with a
+///      new bond). The first verdict vote of a round closes its submissions; submissions are also only
+///      taken before `roundStart + roundTimeout`; votes are taken until that deadline plus `grace`.
+///      Finalizing the last round completes the job (model root: the last non-zero aggregate, else the
+///      base model) and returns every bond.
 contract JobMarket is ReentrancyGuard {
-    /// @notice Life cycle of a job.
+    uint256 private constant BPS = 10_000;
+    /// @notice Most committee members of a job.
+    uint256 public constant MAX_COMMITTEE = 32;
+
+    /// @notice Life cycle of a job. Stopped: a round was closed without a verdict (`closeRound`).
     enum JobState {
         Open,
         Running,
         Completed,
-        Cancelled
+        Cancelled,
+        Stopped
     }
 
-    /// @notice State of one worker's submission in one round.
+    /// @notice State of one worker's submission in one round. Unverified: paid by units when the round
+    ///         was closed without a verdict.
     enum WorkStatus {
         None,
         Submitted,
         Accepted,
-        Rejected
+        Rejected,
+        Unverified
     }
 
     /// @notice A worker's declaration as returned by `workers`.
@@ -47,10 +68,32 @@ contract JobMarket is ReentrancyGuard {
         uint64 registeredAt;
     }
 
+    /// @notice What a job commits to at `createJob`, as returned by `jobTerms`.
+    /// @dev `tolerancePpb`: the largest absolute weight difference a re-executed CPU span may show, in
+    ///      parts per billion (1e-5 = 10000). `maxLossIncreasePpb`: the largest validation-loss increase a
+    ///      submission may show, in billionths of a nat. `checkpointEvery`: the checkpoint interval K in
+    ///      steps. `grace`: seconds after a round's deadline the committee still has for its verdict.
+    ///      `unitsPerSubmission`: the work units of one round's work (steps × batch × context for the
+    ///      builtin trainer). `maxServiceFeeBps`: the most a model server may keep of usage revenue.
+    struct Terms {
+        uint16 ownerBps;
+        uint16 dataBps;
+        uint16 computeBps;
+        uint16 maxServiceFeeBps;
+        uint32 threshold;
+        uint32 spans;
+        uint64 tolerancePpb;
+        uint64 maxLossIncreasePpb;
+        uint64 checkpointEvery;
+        uint64 grace;
+        uint256 bond;
+        uint256 unitsPerSubmission;
+        address[] committee;
+    }
+
     /// @notice A job as returned by `getJob`.
     struct Job {
         address owner;
-        address coordinator;
         bytes32 specRoot;
         bytes32 baseModelRoot;
         bytes32 modelRoot;
@@ -65,6 +108,9 @@ contract JobMarket is ReentrancyGuard {
         uint256 paid;
         uint256 refunded;
         uint32 workerCount;
+        uint256 bondsHeld;
+        uint256 bondsSlashed;
+        uint256 bondsReturned;
     }
 
     /// @notice One worker's submission for one round, as returned by `getSubmission`.
@@ -75,10 +121,30 @@ contract JobMarket is ReentrancyGuard {
         WorkStatus status;
     }
 
-    /// @notice A worker's membership in a job, as returned by `participant`.
+    /// @notice A worker's membership in a job, as returned by `participant`. `bond`: held now;
+    ///         `slashed`/`returned`: in total over the job.
     struct Participant {
         bool active;
         uint32 joinedRound;
+        uint256 bond;
+        uint256 slashed;
+        uint256 returned;
+    }
+
+    /// @notice A committee's verdict on one round: `accepted[i]` is paid for `units[i]`
+    ///         (= `min(workUnits, unitsPerSubmission)`); accepted ∪ rejected = the round's submitters, each once.
+    struct Verdict {
+        address[] accepted;
+        uint256[] units;
+        address[] rejected;
+        bytes32 aggregateRoot;
+        bytes32 reportRoot;
+    }
+
+    /// @notice A round's committee votes, as returned by `roundVotes`.
+    struct RoundVotes {
+        uint32 votes;
+        bytes32 agreed;
     }
 
     /// @notice The dataset registry whose sealed datasets jobs train on.
@@ -86,14 +152,22 @@ contract JobMarket is ReentrancyGuard {
 
     uint256 private _jobCount;
     mapping(uint256 jobId => Job) private _jobs;
+    mapping(uint256 jobId => Terms) private _terms;
+    mapping(uint256 jobId => mapping(address => bool)) private _isMember;
+    mapping(uint256 jobId => bytes32) private _latestModel;
     mapping(uint256 jobId => uint256[]) private _jobDatasets;
     mapping(uint256 jobId => address[]) private _jobWorkers;
+    mapping(uint256 jobId => address[]) private _everJoined;
+    mapping(uint256 jobId => mapping(address worker => bool)) private _hasJoined;
     mapping(uint256 jobId => mapping(address worker => uint256)) private _workerSlot; // index + 1 in _jobWorkers
     mapping(uint256 jobId => mapping(address worker => Participant)) private _participants;
     mapping(uint256 jobId => mapping(uint256 round => mapping(address worker => WorkSubmission))) private _submissions;
     mapping(uint256 jobId => mapping(uint256 round => address[])) private _roundSubmitters;
     mapping(uint256 jobId => mapping(uint256 round => bytes32)) private _roundAggregate;
     mapping(uint256 jobId => mapping(uint256 round => bytes32)) private _roundReport;
+    mapping(uint256 jobId => mapping(uint256 round => mapping(address member => bytes32))) private _votes;
+    mapping(uint256 jobId => mapping(uint256 round => mapping(bytes32 verdict => uint32))) private _voteCount;
+    mapping(uint256 jobId => mapping(uint256 round => RoundVotes)) private _roundVotes;
     mapping(uint256 jobId => mapping(address worker => uint256)) private _computeUnits;
     mapping(uint256 jobId => uint256) private _totalComputeUnits;
     mapping(address worker => Worker) private _workers;
@@ -103,31 +177,41 @@ contract JobMarket is ReentrancyGuard {
     event WorkerRegistered(address indexed worker, string inventory);
     /// @notice An account set where its withdrawals go.
     event PayeeSet(address indexed account, address indexed payee);
-    /// @notice A job was created and its budget escrowed.
+    /// @notice A job was created and its budget escrowed; its terms are in `jobTerms`.
     event JobCreated(
         uint256 indexed jobId,
         address indexed owner,
-        address indexed coordinator,
         bytes32 specRoot,
         uint32 rounds,
         uint256 rewardPerRound,
-        uint256 budget
+        uint256 budget,
+        uint256 bond,
+        uint32 threshold,
+        uint32 committeeSize
     );
-    /// @notice A worker joined; it takes part from round `joinedRound`.
-    event WorkerJoined(uint256 indexed jobId, address indexed worker, uint32 joinedRound);
-    /// @notice A worker left.
+    /// @notice A worker joined with its bond; it takes part from round `joinedRound`.
+    event WorkerJoined(uint256 indexed jobId, address indexed worker, uint32 joinedRound, uint256 bond);
+    /// @notice A worker left (or was removed after a rejected submission).
     event WorkerLeft(uint256 indexed jobId, address indexed worker);
-    /// @notice The coordinator started the job.
+    /// @notice A worker's bond was credited back to it.
+    event BondReturned(uint256 indexed jobId, address indexed worker, uint256 amount);
+    /// @notice A rejected worker's bond was slashed (to the round's accepted workers, or to the escrow).
+    event BondSlashed(uint256 indexed jobId, uint32 indexed round, address indexed worker, uint256 amount, bool toEscrow);
+    /// @notice A committee member started the job.
     event JobStarted(uint256 indexed jobId, uint64 startedAt);
     /// @notice A round started (round 0 at `startJob`, round r+1 when round r is finalized).
     event RoundStarted(uint256 indexed jobId, uint32 indexed round, uint64 startedAt);
     /// @notice A worker submitted its work bundle for a round.
     event WorkSubmitted(uint256 indexed jobId, uint32 indexed round, address indexed worker, bytes32 bundleRoot, uint256 workUnits);
-    /// @notice A submission was accepted and `amount` credited to the worker.
-    event WorkAccepted(uint256 indexed jobId, uint32 indexed round, address indexed worker, uint256 units, uint256 amount);
+    /// @notice A committee member posted its verdict hash (and the root of its round report).
+    event VerdictVoted(uint256 indexed jobId, uint32 indexed round, address indexed member, bytes32 verdictHash, bytes32 reportRoot);
+    /// @notice `threshold` members posted the same verdict hash: that verdict is final.
+    event VerdictAgreed(uint256 indexed jobId, uint32 indexed round, bytes32 verdictHash);
+    /// @notice A submission was accepted and `amount` credited to the worker (`slashShare` of it from bonds).
+    event WorkAccepted(uint256 indexed jobId, uint32 indexed round, address indexed worker, uint256 units, uint256 amount, uint256 slashShare);
     /// @notice A submission was not accepted (reasons are in the round's report at `reportRoot`).
     event WorkRejected(uint256 indexed jobId, uint32 indexed round, address indexed worker);
-    /// @notice The coordinator finalized a round.
+    /// @notice A round was finalized with its agreed verdict.
     event RoundFinalized(
         uint256 indexed jobId,
         uint32 indexed round,
@@ -136,10 +220,16 @@ contract JobMarket is ReentrancyGuard {
         uint256 acceptedUnits,
         uint256 paid
     );
+    /// @notice A round without a verdict was closed after its grace period: submissions paid by units.
+    event RoundClosed(uint256 indexed jobId, uint32 indexed round, address indexed closer, uint256 units, uint256 paid);
+    /// @notice A submission of a closed round was paid by its units without a verdict.
+    event WorkPaidUnverified(uint256 indexed jobId, uint32 indexed round, address indexed worker, uint256 units, uint256 amount);
     /// @notice The job completed; `refund` (unspent escrow) was credited to the owner.
     event JobCompleted(uint256 indexed jobId, bytes32 modelRoot, uint256 refund);
     /// @notice The owner cancelled the job; `refund` (unspent escrow) was credited to the owner.
     event JobCancelled(uint256 indexed jobId, uint256 refund);
+    /// @notice The job stopped after a round closed without a verdict; `refund` was credited to the owner.
+    event JobStopped(uint256 indexed jobId, uint32 round, uint256 refund);
     /// @notice Credited earnings or refunds were paid out.
     event Withdrawn(address indexed account, address indexed payee, uint256 amount);
 
@@ -154,34 +244,57 @@ contract JobMarket is ReentrancyGuard {
     error WrongBudget(uint256 expected, uint256 paid);
     /// @notice A dataset id is 0, unknown, unsealed or listed twice.
     error DatasetNotUsable(uint256 datasetId);
+    /// @notice ownerBps + dataBps + computeBps must be 10000 and maxServiceFeeBps at most 10000.
+    error InvalidSplit(uint256 sum, uint256 maxServiceFeeBps);
+    /// @notice The committee is too large, has a zero or repeated member, or the threshold is not in 1..n.
+    error InvalidCommittee(uint256 size, uint256 threshold);
+    /// @notice spans, checkpointEvery and unitsPerSubmission must be non-zero.
+    error InvalidVerification();
     /// @notice The job is not in a state that allows this call.
     error WrongState(uint256 jobId, JobState state);
-    /// @notice Caller is not the job's coordinator.
-    error NotCoordinator(uint256 jobId, address caller);
+    /// @notice Caller is not a member of the job's committee.
+    error NotCommittee(uint256 jobId, address caller);
     /// @notice Caller is not the job's owner.
     error NotOwner(uint256 jobId, address caller);
     /// @notice The caller has not registered as a worker.
     error NotRegistered(address worker);
+    /// @notice `msg.value` is not exactly the job's bond.
+    error WrongBond(uint256 expected, uint256 paid);
     /// @notice The worker is already in the job.
     error AlreadyJoined(uint256 jobId, address worker);
     /// @notice The worker is not in the job.
     error NotJoined(uint256 jobId, address worker);
+    /// @notice The worker's submission for the current round awaits a verdict: it may leave after it.
+    error SubmissionPending(uint256 jobId, uint256 round, address worker);
     /// @notice The job has `maxWorkers` workers.
     error JobFull(uint256 jobId);
     /// @notice The round is not the job's current round.
     error WrongRound(uint256 jobId, uint256 round, uint256 currentRound);
     /// @notice The round's submission window has closed.
     error RoundTimedOut(uint256 jobId, uint256 round, uint256 deadline);
+    /// @notice The committee started voting on this round: it takes no more submissions.
+    error RoundVoting(uint256 jobId, uint256 round);
     /// @notice The worker only takes part from a later round.
     error NotEligible(uint256 jobId, uint256 round, address worker);
     /// @notice The worker already submitted for this round.
     error AlreadySubmitted(uint256 jobId, uint256 round, address worker);
     /// @notice Work units must be positive.
     error ZeroWorkUnits();
-    /// @notice An accepted worker did not submit in this round, or is listed twice.
-    error NotAcceptable(uint256 jobId, uint256 round, address worker);
-    /// @notice Not all rounds are finalized yet.
-    error RoundsRemaining(uint256 jobId, uint256 currentRound, uint256 rounds);
+    /// @notice The member already voted on this round.
+    error AlreadyVoted(uint256 jobId, uint256 round, address member);
+    /// @notice Votes are taken until the round's deadline plus the grace period.
+    error VotingClosed(uint256 jobId, uint256 round, uint256 closedAt);
+    /// @notice No verdict reached the threshold for this round yet.
+    error NoVerdict(uint256 jobId, uint256 round);
+    /// @notice The verdict given does not hash to the agreed one.
+    error VerdictMismatch(uint256 jobId, uint256 round, bytes32 agreed, bytes32 given);
+    /// @notice A verdict lists a worker that has no pending submission this round, lists one twice, or gives
+    ///         it other units than `min(workUnits, unitsPerSubmission)`; or leaves a submission out.
+    error BadVerdict(uint256 jobId, uint256 round, address worker);
+    /// @notice The round can be closed only after its deadline plus the grace period.
+    error TooEarly(uint256 jobId, uint256 round, uint256 closableAt);
+    /// @notice The current round has submissions: the job cannot be cancelled until it is finalized.
+    error RoundHasSubmissions(uint256 jobId, uint256 round);
     /// @notice Nothing to withdraw.
     error NothingToWithdraw();
 
@@ -224,11 +337,11 @@ contract JobMarket is ReentrancyGuard {
 
     // ------------------------------------------------------------------ jobs
 
-    /// @notice Creates a job and escrows its budget, which must be sent as exactly `rounds × rewardPerRound`.
+    /// @notice Creates a job, escrows its budget (exactly `rounds × rewardPerRound`) and commits to its terms.
     /// @param specRoot storage root of the job bundle (spec and files)
     /// @param baseModelRoot storage root of the base model (0 for none)
     /// @param datasetIds sealed datasets the job trains on (distinct, may be empty)
-    /// @param coordinator who starts the job and finalizes rounds; 0 means the caller
+    /// @param terms the payment terms; an empty committee means the caller alone with threshold 1
     function createJob(
         bytes32 specRoot,
         bytes32 baseModelRoot,
@@ -237,7 +350,7 @@ contract JobMarket is ReentrancyGuard {
         uint32 maxWorkers,
         uint256 rewardPerRound,
         uint64 roundTimeout,
-        address coordinator
+        Terms calldata terms
     ) external payable returns (uint256 jobId) {
         if (rounds == 0 || maxWorkers == 0 || roundTimeout == 0) revert InvalidJobParameters();
         uint256 budget = uint256(rounds) * rewardPerRound;
@@ -249,11 +362,10 @@ contract JobMarket is ReentrancyGuard {
                 if (datasetIds[j] == d) revert DatasetNotUsable(d);
             }
         }
-        if (coordinator == address(0)) coordinator = msg.sender;
         jobId = ++_jobCount;
+        _commitTerms(jobId, terms);
         Job storage job = _jobs[jobId];
         job.owner = msg.sender;
-        job.coordinator = coordinator;
         job.specRoot = specRoot;
         job.baseModelRoot = baseModelRoot;
         job.rounds = rounds;
@@ -261,49 +373,58 @@ contract JobMarket is ReentrancyGuard {
         job.rewardPerRound = rewardPerRound;
         job.roundTimeout = roundTimeout;
         job.escrow = budget;
+        _latestModel[jobId] = baseModelRoot;
         _jobDatasets[jobId] = datasetIds;
-        emit JobCreated(jobId, msg.sender, coordinator, specRoot, rounds, rewardPerRound, budget);
+        Terms storage t = _terms[jobId];
+        emit JobCreated(
+            jobId, msg.sender, specRoot, rounds, rewardPerRound, budget, t.bond, t.threshold, uint32(t.committee.length)
+        );
     }
 
-    /// @notice Joins a job (registered workers only) while it is Open or Running and has room.
-    function join(uint256 jobId) external {
+    /// @notice Joins a job (registered workers only) while it is Open or Running and has room, posting
+    ///         exactly the job's bond.
+    function join(uint256 jobId) external payable {
         Job storage job = _job(jobId);
         if (job.state != JobState.Open && job.state != JobState.Running) revert WrongState(jobId, job.state);
         if (!_workers[msg.sender].registered) revert NotRegistered(msg.sender);
+        uint256 bond = _terms[jobId].bond;
+        if (msg.value != bond) revert WrongBond(bond, msg.value);
         Participant storage p = _participants[jobId][msg.sender];
         if (p.active) revert AlreadyJoined(jobId, msg.sender);
         if (job.workerCount >= job.maxWorkers) revert JobFull(jobId);
         uint32 joinedRound = job.state == JobState.Open ? 0 : job.currentRound + 1;
+        if (!_hasJoined[jobId][msg.sender]) {
+            _hasJoined[jobId][msg.sender] = true;
+            _everJoined[jobId].push(msg.sender);
+        }
         p.active = true;
         p.joinedRound = joinedRound;
+        p.bond = bond;
+        job.bondsHeld += bond;
         _jobWorkers[jobId].push(msg.sender);
         _workerSlot[jobId][msg.sender] = _jobWorkers[jobId].length;
         job.workerCount += 1;
-        emit WorkerJoined(jobId, msg.sender, joinedRound);
+        emit WorkerJoined(jobId, msg.sender, joinedRound, bond);
     }
 
-    /// @notice Leaves a job that is Open or Running.
+    /// @notice Leaves a job that is Open or Running; the bond is credited back. Refused while the caller's
+    ///         submission for the current round awaits a verdict.
     function leave(uint256 jobId) external {
         Job storage job = _job(jobId);
         if (job.state != JobState.Open && job.state != JobState.Running) revert WrongState(jobId, job.state);
         Participant storage p = _participants[jobId][msg.sender];
         if (!p.active) revert NotJoined(jobId, msg.sender);
-        p.active = false;
-        address[] storage list = _jobWorkers[jobId];
-        uint256 slot = _workerSlot[jobId][msg.sender];
-        address last = list[list.length - 1];
-        list[slot - 1] = last;
-        _workerSlot[jobId][last] = slot;
-        list.pop();
-        delete _workerSlot[jobId][msg.sender];
-        job.workerCount -= 1;
-        emit WorkerLeft(jobId, msg.sender);
+        if (_submissions[jobId][job.currentRound][msg.sender].status == WorkStatus.Submitted) {
+            revert SubmissionPending(jobId, job.currentRound, msg.sender);
+        }
+        _remove(jobId, job, msg.sender);
+        _returnBond(jobId, job, msg.sender);
     }
 
-    /// @notice Starts the job (coordinator): Open → Running; round 0 starts now.
+    /// @notice Starts the job (a committee member or the owner): Open → Running; round 0 starts now.
     function startJob(uint256 jobId) external {
         Job storage job = _job(jobId);
-        if (msg.sender != job.coordinator) revert NotCoordinator(jobId, msg.sender);
+        if (!_isMember[jobId][msg.sender] && msg.sender != job.owner) revert NotCommittee(jobId, msg.sender);
         if (job.state != JobState.Open) revert WrongState(jobId, job.state);
         job.state = JobState.Running;
         job.roundStart = uint64(block.timestamp);
@@ -311,15 +432,17 @@ contract JobMarket is ReentrancyGuard {
         emit RoundStarted(jobId, 0, uint64(block.timestamp));
     }
 
-    /// @notice Submits the caller's work bundle for the current round, before the round's timeout.
+    /// @notice Submits the caller's work bundle for the current round, before the round's timeout and the
+    ///         committee's first vote.
     /// @param bundleRoot storage root of the work bundle (checkpoint roots and metrics)
-    /// @param workUnits the work done, as agreed in the job spec (> 0)
+    /// @param workUnits the work done (> 0); paid for at most the job's `unitsPerSubmission`
     function submitWork(uint256 jobId, uint32 round, bytes32 bundleRoot, uint256 workUnits) external {
         Job storage job = _job(jobId);
         if (job.state != JobState.Running) revert WrongState(jobId, job.state);
         if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
         uint256 deadline = uint256(job.roundStart) + job.roundTimeout;
         if (block.timestamp >= deadline) revert RoundTimedOut(jobId, round, deadline);
+        if (_roundVotes[jobId][round].votes > 0) revert RoundVoting(jobId, round);
         Participant storage p = _participants[jobId][msg.sender];
         if (!p.active || p.joinedRound > round) revert NotEligible(jobId, round, msg.sender);
         if (workUnits == 0) revert ZeroWorkUnits();
@@ -333,73 +456,129 @@ contract JobMarket is ReentrancyGuard {
         emit WorkSubmitted(jobId, round, msg.sender, bundleRoot, workUnits);
     }
 
-    /// @notice Finalizes the current round (coordinator): pays the accepted pro rata by work units, marks the
-    ///         other submissions rejected, records the aggregate checkpoint and starts the next round.
-    /// @param aggregateRoot storage root of the aggregated checkpoint the next round starts from
-    /// @param accepted workers whose submissions are accepted (each must have submitted this round, no duplicates)
-    /// @param reportRoot storage root of the round report (reasons for rejections, metrics)
-    function finalizeRound(
-        uint256 jobId,
-        uint32 round,
-        bytes32 aggregateRoot,
-        address[] calldata accepted,
-        bytes32 reportRoot
-    ) external {
+    /// @notice The hash a committee member votes for: the whole verdict on one round.
+    function verdictHash(uint256 jobId, uint32 round, Verdict memory v) public pure returns (bytes32) {
+        return keccak256(abi.encode(jobId, round, v));
+    }
+
+    /// @notice A committee member posts its verdict hash for the current round (once per round), with the
+    ///         root of its round report. The first hash `threshold` members post is the round's verdict.
+    function voteVerdict(uint256 jobId, uint32 round, bytes32 verdict, bytes32 reportRoot) external {
         Job storage job = _job(jobId);
-        if (msg.sender != job.coordinator) revert NotCoordinator(jobId, msg.sender);
+        if (!_isMember[jobId][msg.sender]) revert NotCommittee(jobId, msg.sender);
         if (job.state != JobState.Running) revert WrongState(jobId, job.state);
         if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
-
-        mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
-        uint256 totalUnits;
-        for (uint256 i = 0; i < accepted.length; ++i) {
-            WorkSubmission storage s = subs[accepted[i]];
-            if (s.status != WorkStatus.Submitted) revert NotAcceptable(jobId, round, accepted[i]);
-            s.status = WorkStatus.Accepted;
-            totalUnits += s.workUnits;
+        uint256 closesAt = uint256(job.roundStart) + job.roundTimeout + _terms[jobId].grace;
+        if (block.timestamp >= closesAt) revert VotingClosed(jobId, round, closesAt);
+        if (_votes[jobId][round][msg.sender] != bytes32(0)) revert AlreadyVoted(jobId, round, msg.sender);
+        _votes[jobId][round][msg.sender] = verdict;
+        uint32 n = ++_voteCount[jobId][round][verdict];
+        RoundVotes storage rv = _roundVotes[jobId][round];
+        rv.votes += 1;
+        emit VerdictVoted(jobId, round, msg.sender, verdict, reportRoot);
+        if (n == _terms[jobId].threshold && rv.agreed == bytes32(0)) {
+            rv.agreed = verdict;
+            emit VerdictAgreed(jobId, round, verdict);
         }
-        uint256 paid = _payAccepted(jobId, round, accepted, totalUnits, job.rewardPerRound);
-        _rejectOthers(jobId, round);
+    }
+
+    /// @notice Finalizes the current round with its agreed verdict (anyone): pays the accepted pro rata by
+    ///         units, slashes the rejected workers' bonds, records the aggregate (the checkpoint the next
+    ///         round starts from) and the report, and starts the next round; the last round completes the job.
+    function finalizeRound(uint256 jobId, uint32 round, Verdict calldata v) external {
+        Job storage job = _job(jobId);
+        if (job.state != JobState.Running) revert WrongState(jobId, job.state);
+        if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
+        bytes32 agreed = _roundVotes[jobId][round].agreed;
+        if (agreed == bytes32(0)) revert NoVerdict(jobId, round);
+        bytes32 given = verdictHash(jobId, round, v);
+        if (given != agreed) revert VerdictMismatch(jobId, round, agreed, given);
+        if (
+            v.accepted.length != v.units.length
+                || v.accepted.length + v.rejected.length != _roundSubmitters[jobId][round].length
+        ) revert BadVerdict(jobId, round, address(0));
+
+        uint256 totalUnits = _markAccepted(jobId, round, v.accepted, v.units);
+        uint256 slashed = _slash(jobId, job, round, v.rejected, v.accepted.length == 0);
+        uint256 paid = _payAccepted(jobId, round, v, totalUnits, slashed);
 
         job.paid += paid;
-        job.escrow -= paid;
+        job.escrow = job.escrow + slashed - paid;
         _totalComputeUnits[jobId] += totalUnits;
-        _roundAggregate[jobId][round] = aggregateRoot;
-        _roundReport[jobId][round] = reportRoot;
-        emit RoundFinalized(jobId, round, aggregateRoot, reportRoot, totalUnits, paid);
+        _roundAggregate[jobId][round] = v.aggregateRoot;
+        _roundReport[jobId][round] = v.reportRoot;
+        if (v.aggregateRoot != bytes32(0)) _latestModel[jobId] = v.aggregateRoot;
+        emit RoundFinalized(jobId, round, v.aggregateRoot, v.reportRoot, totalUnits, paid);
+        _nextRound(jobId, job, round);
+    }
 
+    function _nextRound(uint256 jobId, Job storage job, uint32 round) private {
         job.currentRound = round + 1;
         if (round + 1 < job.rounds) {
             job.roundStart = uint64(block.timestamp);
             emit RoundStarted(jobId, round + 1, uint64(block.timestamp));
+        } else {
+            job.state = JobState.Completed;
+            job.modelRoot = _latestModel[jobId];
+            _returnAllBonds(jobId, job);
+            uint256 refund = _refund(job);
+            emit JobCompleted(jobId, job.modelRoot, refund);
         }
     }
 
-    /// @notice Completes the job after its last round (coordinator); the unspent escrow (rounding dust and
-    ///         the reward of rounds with nothing accepted) is credited to the owner.
-    /// @param modelRoot storage root of the final model
-    function completeJob(uint256 jobId, bytes32 modelRoot) external {
+    /// @notice Closes the current round when it was not finalized by its deadline plus the grace period
+    ///         (anyone; also when a verdict was agreed but nobody finalized it in time): every submission is paid by its units from the round's reward, every bond is
+    ///         returned, and the job stops with the unspent escrow credited to the owner.
+    function closeRound(uint256 jobId, uint32 round) external {
         Job storage job = _job(jobId);
-        if (msg.sender != job.coordinator) revert NotCoordinator(jobId, msg.sender);
         if (job.state != JobState.Running) revert WrongState(jobId, job.state);
-        if (job.currentRound < job.rounds) revert RoundsRemaining(jobId, job.currentRound, job.rounds);
-        job.state = JobState.Completed;
-        job.modelRoot = modelRoot;
+        if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
+        uint256 closableAt = uint256(job.roundStart) + job.roundTimeout + _terms[jobId].grace;
+        if (block.timestamp < closableAt) revert TooEarly(jobId, round, closableAt);
+
+        address[] storage submitters = _roundSubmitters[jobId][round];
+        mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
+        uint256 cap = _terms[jobId].unitsPerSubmission;
+        uint256 totalUnits;
+        for (uint256 i = 0; i < submitters.length; ++i) {
+            totalUnits += Math.min(subs[submitters[i]].workUnits, cap);
+        }
+        uint256 paid;
+        for (uint256 i = 0; i < submitters.length; ++i) {
+            address w = submitters[i];
+            WorkSubmission storage s = subs[w];
+            uint256 u = Math.min(s.workUnits, cap);
+            uint256 amount = Math.mulDiv(job.rewardPerRound, u, totalUnits);
+            s.status = WorkStatus.Unverified;
+            _earnings[w] += amount;
+            paid += amount;
+            emit WorkPaidUnverified(jobId, round, w, u, amount);
+        }
+        job.paid += paid;
+        job.escrow -= paid;
+        emit RoundClosed(jobId, round, msg.sender, totalUnits, paid);
+        job.state = JobState.Stopped;
+        _returnAllBonds(jobId, job);
         uint256 refund = _refund(job);
-        emit JobCompleted(jobId, modelRoot, refund);
+        emit JobStopped(jobId, round, refund);
     }
 
-    /// @notice Cancels an Open or Running job (owner); all unspent escrow is credited to the owner.
+    /// @notice Cancels an Open or Running job (owner) while its current round has no submissions; every bond
+    ///         is returned and all unspent escrow is credited to the owner.
     function cancelJob(uint256 jobId) external {
         Job storage job = _job(jobId);
         if (msg.sender != job.owner) revert NotOwner(jobId, msg.sender);
         if (job.state != JobState.Open && job.state != JobState.Running) revert WrongState(jobId, job.state);
+        if (job.state == JobState.Running && _roundSubmitters[jobId][job.currentRound].length > 0) {
+            revert RoundHasSubmissions(jobId, job.currentRound);
+        }
         job.state = JobState.Cancelled;
+        _returnAllBonds(jobId, job);
         uint256 refund = _refund(job);
         emit JobCancelled(jobId, refund);
     }
 
-    /// @notice Pays the caller's credited earnings and refunds to its payee.
+    /// @notice Pays the caller's credited earnings, refunds and bonds to its payee.
     function withdraw() external nonReentrant returns (uint256 amount) {
         amount = _earnings[msg.sender];
         if (amount == 0) revert NothingToWithdraw();
@@ -421,6 +600,17 @@ contract JobMarket is ReentrancyGuard {
         return _job(jobId);
     }
 
+    /// @notice What the job committed to at creation.
+    function jobTerms(uint256 jobId) external view returns (Terms memory) {
+        _job(jobId);
+        return _terms[jobId];
+    }
+
+    /// @notice Whether `account` is on the job's committee.
+    function isCommittee(uint256 jobId, address account) external view returns (bool) {
+        return _isMember[jobId][account];
+    }
+
     /// @notice The job's datasets.
     function jobDatasets(uint256 jobId) external view returns (uint256[] memory) {
         _job(jobId);
@@ -433,7 +623,13 @@ contract JobMarket is ReentrancyGuard {
         return _jobWorkers[jobId];
     }
 
-    /// @notice A worker's membership in a job (`active` false if it never joined or left).
+    /// @notice Every worker that ever joined the job, in order of first joining.
+    function jobParticipants(uint256 jobId) external view returns (address[] memory) {
+        _job(jobId);
+        return _everJoined[jobId];
+    }
+
+    /// @notice A worker's membership in a job (`active` false if it never joined or left) and its bond.
     function participant(uint256 jobId, address worker) external view returns (Participant memory) {
         return _participants[jobId][worker];
     }
@@ -448,6 +644,16 @@ contract JobMarket is ReentrancyGuard {
         return _roundSubmitters[jobId][round];
     }
 
+    /// @notice How many members voted on a round and the agreed verdict hash (0 until `threshold` agree).
+    function roundVotes(uint256 jobId, uint32 round) external view returns (RoundVotes memory) {
+        return _roundVotes[jobId][round];
+    }
+
+    /// @notice The verdict hash `member` posted for a round (0 if none).
+    function voteOf(uint256 jobId, uint32 round, address member) external view returns (bytes32) {
+        return _votes[jobId][round][member];
+    }
+
     /// @notice Storage root of the aggregated checkpoint of a finalized round (0 before).
     function roundAggregate(uint256 jobId, uint32 round) external view returns (bytes32) {
         return _roundAggregate[jobId][round];
@@ -458,7 +664,7 @@ contract JobMarket is ReentrancyGuard {
         return _roundReport[jobId][round];
     }
 
-    /// @notice Credited, not yet withdrawn earnings and refunds of an account.
+    /// @notice Credited, not yet withdrawn earnings, refunds and bonds of an account.
     function earnings(address account) external view returns (uint256) {
         return _earnings[account];
     }
@@ -473,7 +679,7 @@ contract JobMarket is ReentrancyGuard {
         return _totalComputeUnits[jobId];
     }
 
-    /// @notice Budget still held for a job: `rounds × rewardPerRound − paid − refunded`.
+    /// @notice Budget still held for a job: `rounds × rewardPerRound + bondsSlashed − paid − refunded`.
     function escrowOf(uint256 jobId) external view returns (uint256) {
         return _job(jobId).escrow;
     }
@@ -485,31 +691,131 @@ contract JobMarket is ReentrancyGuard {
         job = _jobs[jobId];
     }
 
-    function _payAccepted(uint256 jobId, uint32 round, address[] calldata accepted, uint256 totalUnits, uint256 reward)
-        private
-        returns (uint256 paid)
-    {
-        mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
-        for (uint256 i = 0; i < accepted.length; ++i) {
-            address worker = accepted[i];
-            uint256 units = subs[worker].workUnits;
-            uint256 amount = Math.mulDiv(reward, units, totalUnits);
-            _earnings[worker] += amount;
-            _computeUnits[jobId][worker] += units;
-            paid += amount;
-            emit WorkAccepted(jobId, round, worker, units, amount);
+    function _commitTerms(uint256 jobId, Terms calldata terms) private {
+        uint256 sum = uint256(terms.ownerBps) + terms.dataBps + terms.computeBps;
+        if (sum != BPS || terms.maxServiceFeeBps > BPS) revert InvalidSplit(sum, terms.maxServiceFeeBps);
+        if (terms.spans == 0 || terms.checkpointEvery == 0 || terms.unitsPerSubmission == 0) {
+            revert InvalidVerification();
+        }
+        Terms storage t = _terms[jobId];
+        t.ownerBps = terms.ownerBps;
+        t.dataBps = terms.dataBps;
+        t.computeBps = terms.computeBps;
+        t.maxServiceFeeBps = terms.maxServiceFeeBps;
+        t.spans = terms.spans;
+        t.tolerancePpb = terms.tolerancePpb;
+        t.maxLossIncreasePpb = terms.maxLossIncreasePpb;
+        t.checkpointEvery = terms.checkpointEvery;
+        t.grace = terms.grace;
+        t.bond = terms.bond;
+        t.unitsPerSubmission = terms.unitsPerSubmission;
+        uint256 n = terms.committee.length;
+        uint256 threshold = terms.threshold;
+        if (n == 0) {
+            if (threshold > 1) revert InvalidCommittee(0, threshold);
+            t.committee.push(msg.sender);
+            _isMember[jobId][msg.sender] = true;
+            t.threshold = 1;
+            return;
+        }
+        if (n > MAX_COMMITTEE || threshold == 0 || threshold > n) revert InvalidCommittee(n, threshold);
+        for (uint256 i = 0; i < n; ++i) {
+            address m = terms.committee[i];
+            if (m == address(0) || _isMember[jobId][m]) revert InvalidCommittee(n, threshold);
+            _isMember[jobId][m] = true;
+            t.committee.push(m);
+        }
+        t.threshold = uint32(threshold);
+    }
+
+    function _remove(uint256 jobId, Job storage job, address worker) private {
+        _participants[jobId][worker].active = false;
+        address[] storage list = _jobWorkers[jobId];
+        uint256 slot = _workerSlot[jobId][worker];
+        address last = list[list.length - 1];
+        list[slot - 1] = last;
+        _workerSlot[jobId][last] = slot;
+        list.pop();
+        delete _workerSlot[jobId][worker];
+        job.workerCount -= 1;
+        emit WorkerLeft(jobId, worker);
+    }
+
+    function _returnBond(uint256 jobId, Job storage job, address worker) private {
+        Participant storage p = _participants[jobId][worker];
+        uint256 amount = p.bond;
+        if (amount == 0) return;
+        p.bond = 0;
+        p.returned += amount;
+        job.bondsHeld -= amount;
+        job.bondsReturned += amount;
+        _earnings[worker] += amount;
+        emit BondReturned(jobId, worker, amount);
+    }
+
+    function _returnAllBonds(uint256 jobId, Job storage job) private {
+        address[] storage list = _jobWorkers[jobId];
+        for (uint256 i = 0; i < list.length; ++i) {
+            _returnBond(jobId, job, list[i]);
         }
     }
 
-    function _rejectOthers(uint256 jobId, uint32 round) private {
-        address[] storage submitters = _roundSubmitters[jobId][round];
+    function _markAccepted(uint256 jobId, uint32 round, address[] calldata accepted, uint256[] calldata units)
+        private
+        returns (uint256 totalUnits)
+    {
         mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
-        for (uint256 i = 0; i < submitters.length; ++i) {
-            WorkSubmission storage s = subs[submitters[i]];
-            if (s.status == WorkStatus.Submitted) {
-                s.status = WorkStatus.Rejected;
-                emit WorkRejected(jobId, round, submitters[i]);
+        uint256 cap = _terms[jobId].unitsPerSubmission;
+        for (uint256 i = 0; i < accepted.length; ++i) {
+            WorkSubmission storage s = subs[accepted[i]];
+            if (s.status != WorkStatus.Submitted || units[i] != Math.min(s.workUnits, cap)) {
+                revert BadVerdict(jobId, round, accepted[i]);
             }
+            s.status = WorkStatus.Accepted;
+            totalUnits += units[i];
+        }
+    }
+
+    /// @dev Marks the rejected, slashes their bonds and removes them from the job; returns the amount.
+    function _slash(uint256 jobId, Job storage job, uint32 round, address[] calldata rejected, bool toEscrow)
+        private
+        returns (uint256 slashed)
+    {
+        mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
+        for (uint256 i = 0; i < rejected.length; ++i) {
+            address w = rejected[i];
+            WorkSubmission storage s = subs[w];
+            if (s.status != WorkStatus.Submitted) revert BadVerdict(jobId, round, w);
+            s.status = WorkStatus.Rejected;
+            emit WorkRejected(jobId, round, w);
+            Participant storage p = _participants[jobId][w];
+            uint256 amount = p.bond;
+            if (p.active) _remove(jobId, job, w);
+            if (amount == 0) continue;
+            p.bond = 0;
+            p.slashed += amount;
+            job.bondsHeld -= amount;
+            job.bondsSlashed += amount;
+            slashed += amount;
+            emit BondSlashed(jobId, round, w, amount, toEscrow);
+        }
+    }
+
+    /// @dev Credits the round's reward and the slashed bonds to the accepted, pro rata by units. Returns
+    ///      what left the escrow (the reward part and the slashed part, floor-rounded).
+    function _payAccepted(uint256 jobId, uint32 round, Verdict calldata v, uint256 totalUnits, uint256 slashed)
+        private
+        returns (uint256 paid)
+    {
+        uint256 reward = _jobs[jobId].rewardPerRound;
+        for (uint256 i = 0; i < v.accepted.length; ++i) {
+            uint256 u = v.units[i];
+            uint256 share = Math.mulDiv(slashed, u, totalUnits);
+            uint256 amount = Math.mulDiv(reward, u, totalUnits) + share;
+            _earnings[v.accepted[i]] += amount;
+            _computeUnits[jobId][v.accepted[i]] += u;
+            paid += amount;
+            emit WorkAccepted(jobId, round, v.accepted[i], u, amount, share);
         }
     }
 

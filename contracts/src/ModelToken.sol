@@ -51,6 +51,7 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
         uint256 computeTotalUnits;
         uint256[] datasetIds;
         address[] revenueAssets;
+        uint16 maxServiceFeeBps;
     }
 
     /// @notice Scale of the revenue-per-share accumulator.
@@ -78,6 +79,9 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
     uint256 public immutable dataPool;
     /// @notice Tokens escrowed for compute contributors (0 if the job had no accepted work).
     uint256 public immutable computePool;
+    /// @notice The most a model server may keep of usage revenue, in basis points (committed by the job at
+    ///         `JobMarket.createJob`).
+    uint16 public immutable maxServiceFeeBps;
     /// @notice Σ totalWeight over the job's datasets, at tokenization (final: datasets are sealed).
     uint256 public immutable dataTotalWeight;
     /// @notice totalComputeUnits of the job, at tokenization (final: the job is completed).
@@ -140,6 +144,7 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
         computePool = c.computePool;
         dataTotalWeight = c.dataTotalWeight;
         computeTotalUnits = c.computeTotalUnits;
+        maxServiceFeeBps = c.maxServiceFeeBps;
         if (c.ownerAmount > 0) _mint(c.jobOwner, c.ownerAmount);
         if (c.dataPool + c.computePool > 0) _mint(address(this), c.dataPool + c.computePool);
     }

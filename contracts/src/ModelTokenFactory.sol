@@ -6,7 +6,10 @@ import {JobMarket} from "./JobMarket.sol";
 import {ModelToken} from "./ModelToken.sol";
 
 /// @title ModelTokenFactory
-/// @notice Tokenizes completed training jobs: one `ModelToken` per job, deployed by the job's owner.
+/// @notice Tokenizes completed training jobs: one `ModelToken` per job, deployed by the job's owner, with
+///         the token split (owner/data/compute basis points) and the most a model server may keep of usage
+///         revenue (`maxServiceFeeBps`) the job committed to at `JobMarket.createJob`: nobody can change them
+///         after the work is done.
 /// @dev Pools: `dataPool = cap × dataBps / 10000` and `computePool = cap × computeBps / 10000` (floor); the
 ///      owner pool is the rest of the cap (so the rounding goes to the owner). A pool with nobody in it (Σ
 ///      totalWeight of the job's datasets is 0, or the job's totalComputeUnits is 0) is added to the owner
@@ -40,8 +43,6 @@ contract ModelTokenFactory {
     error JobNotCompleted(uint256 jobId);
     /// @notice The job already has a token.
     error AlreadyTokenized(uint256 jobId, address token);
-    /// @notice ownerBps + dataBps + computeBps must be 10000.
-    error InvalidBps(uint256 sum);
     /// @notice The cap must be positive.
     error ZeroCap();
 
@@ -53,7 +54,8 @@ contract ModelTokenFactory {
         datasetRegistry = DatasetRegistry(datasetRegistry_);
     }
 
-    /// @notice Deploys the model token of a completed job (job owner only, once per job).
+    /// @notice Deploys the model token of a completed job (job owner only, once per job), split as the job
+    ///         committed to.
     /// @param cap whole supply in base units (18 decimals)
     /// @param revenueAssets ERC-20 revenue assets besides the native coin (at most 4, distinct, non-zero)
     /// @return token the new ModelToken
@@ -62,15 +64,10 @@ contract ModelTokenFactory {
         string memory name,
         string memory symbol,
         uint256 cap,
-        uint16 ownerBps,
-        uint16 dataBps,
-        uint16 computeBps,
         address[] memory revenueAssets
     ) external returns (address token) {
-        uint256 bpsSum = uint256(ownerBps) + dataBps + computeBps;
-        if (bpsSum != BPS) revert InvalidBps(bpsSum);
         if (cap == 0) revert ZeroCap();
-        ModelToken.Config memory c = _config(jobId, cap, dataBps, computeBps);
+        ModelToken.Config memory c = _config(jobId, cap);
         c.name = name;
         c.symbol = symbol;
         c.revenueAssets = revenueAssets;
@@ -89,12 +86,10 @@ contract ModelTokenFactory {
     }
 
     /// @dev Reads the job's records and sizes the pools.
-    function _config(uint256 jobId, uint256 cap, uint16 dataBps, uint16 computeBps)
-        private
-        view
-        returns (ModelToken.Config memory c)
-    {
+    function _config(uint256 jobId, uint256 cap) private view returns (ModelToken.Config memory c) {
         (c.jobOwner, c.modelRoot) = _checkJob(jobId);
+        JobMarket.Terms memory t = jobMarket.jobTerms(jobId);
+        c.maxServiceFeeBps = t.maxServiceFeeBps;
         c.jobId = jobId;
         c.jobMarket = address(jobMarket);
         c.datasetRegistry = address(datasetRegistry);
@@ -104,8 +99,8 @@ contract ModelTokenFactory {
             c.dataTotalWeight += datasetRegistry.totalWeight(c.datasetIds[i]);
         }
         c.computeTotalUnits = jobMarket.totalComputeUnits(jobId);
-        if (c.dataTotalWeight > 0) c.dataPool = (cap * dataBps) / BPS;
-        if (c.computeTotalUnits > 0) c.computePool = (cap * computeBps) / BPS;
+        if (c.dataTotalWeight > 0) c.dataPool = (cap * t.dataBps) / BPS;
+        if (c.computeTotalUnits > 0) c.computePool = (cap * t.computeBps) / BPS;
         c.ownerAmount = cap - c.dataPool - c.computePool;
     }
 

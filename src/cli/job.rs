@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
 use crate::jobs::submit::{SubmitPlan, Submitted};
-use crate::jobs::{self, JobInfo, JobMarket, JobState, parse_job_id};
+use crate::jobs::{self, JobInfo, JobMarket, parse_job_id};
 use crate::trainer::{DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, Tolerance};
 use crate::ui::table;
 
@@ -46,10 +46,17 @@ pub enum JobCommand {
     ///
     /// Example: cohort job cancel 2   (then `cohort worker withdraw` pays it out)
     Cancel(CancelArgs),
-    /// Run the coordinator: start the job, check, average and finalize every round, complete.
+    /// Run the coordinator as a committee member: start the job, check and average every
+    /// round, vote for the verdict, finalize it once the committee's threshold agrees.
     ///
     /// Example: cohort job coordinate 1 --min-workers 2
     Coordinate(CoordinateArgs),
+    /// Close a round the committee did not finalize by its deadline plus the grace period
+    /// (anyone may): every submission is paid by its units, bonds are returned, the job stops
+    /// and its unspent rounds are refunded to the owner.
+    ///
+    /// Example: cohort job close-round 3 0
+    CloseRound(CloseRoundArgs),
     /// Re-execute a worker's submission from the recorded inputs and report match or mismatch.
     ///
     /// Exits 5 on a mismatch. Example: cohort job audit 1 --round 0 --worker 0x7099…
@@ -119,6 +126,16 @@ pub struct CancelArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CloseRoundArgs {
+    /// Job id.
+    pub job: String,
+    /// The round to close (the job's current round, from 0).
+    pub round: u32,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
 pub struct CoordinateArgs {
     /// Job id.
     pub job: String,
@@ -151,7 +168,8 @@ pub struct AuditArgs {
 /// How close a re-execution must come to the submitted checkpoints.
 #[derive(Debug, Args)]
 pub struct ToleranceOpts {
-    /// Largest absolute difference accepted as rounding between CPU models.
+    /// Largest absolute difference accepted as rounding between CPU models (`job coordinate`
+    /// uses the tolerance the job committed to on chain instead).
     #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "X")]
     pub tolerance: f64,
     /// For jobs that require a GPU: largest difference accepted, as a fraction of the span's
@@ -180,6 +198,7 @@ impl JobCommand {
             JobCommand::Watch(a) => watch(ctx, a).await,
             JobCommand::Cancel(a) => cancel(ctx, a).await,
             JobCommand::Coordinate(a) => coordinate(ctx, a).await,
+            JobCommand::CloseRound(a) => close_round(ctx, a).await,
             JobCommand::Audit(a) => audit(ctx, a).await,
         }
     }
@@ -231,10 +250,10 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
             "balance after (at most spent)".into(),
             coin_with(p.balance_after, sym),
         ),
-        ("coordinator".into(), p.coordinator.to_string()),
         ("max workers".into(), p.max_workers.to_string()),
         ("round timeout".into(), format!("{}s", p.round_timeout)),
     ];
+    rows.extend(term_rows(&p.terms, sym));
     for u in &p.uploads {
         rows.push((
             format!("upload {}", u.name),
@@ -353,7 +372,7 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         };
         let mut mine = Vec::new();
         for j in all {
-            if j.owner == me || j.coordinator == me || market.participant(j.id, me).await?.0 {
+            if j.owner == me || j.is_member(me) || market.participant(j.id, me).await?.0 {
                 mine.push(j);
             }
         }
@@ -369,14 +388,56 @@ async fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     Ok(())
 }
 
+/// The committed terms, as rows.
+fn term_rows(t: &jobs::JobTerms, sym: &str) -> Vec<(String, String)> {
+    use crate::tokens::format_bps;
+    vec![
+        (
+            "committee".into(),
+            format!(
+                "{} of {}: {}",
+                t.threshold,
+                t.committee.len(),
+                t.committee
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        ("worker bond".into(), coin_with(t.bond, sym)),
+        (
+            "token split".into(),
+            format!(
+                "owner {}, data {}, compute {}",
+                format_bps(t.owner_bps),
+                format_bps(t.data_bps),
+                format_bps(t.compute_bps)
+            ),
+        ),
+        ("max service fee".into(), format_bps(t.max_service_fee_bps)),
+        (
+            "verification".into(),
+            format!(
+                "{} spans of K = {} steps per submission, tolerance {:e}, max loss increase {}",
+                t.spans, t.checkpoint_every, t.tolerance, t.max_loss_increase
+            ),
+        ),
+        (
+            "units per submission".into(),
+            t.units_per_submission.to_string(),
+        ),
+        ("grace period".into(), format!("{}s", t.grace)),
+    ]
+}
+
 fn render_detail(d: &JobDetail, sym: &str) -> String {
     let j = &d.job;
-    let mut out = table::pairs(&[
+    let mut rows: Vec<(String, String)> = [
         ("job", j.id.to_string()),
         ("state", j.state.as_str().to_string()),
         ("trainer", d.trainer.clone().unwrap_or_else(|| "?".into())),
         ("owner", j.owner.to_string()),
-        ("coordinator", j.coordinator.to_string()),
         ("datasets", d.dataset_names.join(", ")),
         (
             "round",
@@ -401,10 +462,24 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                 .map(|r| format!("{r:#x}"))
                 .unwrap_or_else(|| "-".into()),
         ),
-    ]);
+        (
+            "bonds",
+            format!(
+                "{} held, {} slashed, {} returned",
+                coin_with(j.bonds_held, sym),
+                coin_with(j.bonds_slashed, sym),
+                coin_with(j.bonds_returned, sym)
+            ),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    rows.extend(term_rows(&j.terms, sym));
+    let mut out = table::pairs(&rows);
     for r in &d.rounds {
         out.push_str(&format!(
-            "\nround {} ({}){}{}\n",
+            "\nround {} ({}){}{}{}{}\n",
             r.round,
             r.status,
             r.val_loss
@@ -412,7 +487,34 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                 .unwrap_or_default(),
             r.aggregate_root
                 .map(|a| format!(", aggregate {a:#x}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if r.votes > 0 {
+                format!(
+                    ", {} of {} members voted{}",
+                    r.votes,
+                    j.terms.committee.len(),
+                    if r.agreed_verdict.is_some() {
+                        " (agreed)"
+                    } else {
+                        ""
+                    }
+                )
+            } else {
+                String::new()
+            },
+            if r.slashed.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    ", {} of bonds slashed to {}",
+                    coin_with(r.slashed, sym),
+                    if r.slashed_to_escrow {
+                        "the escrow"
+                    } else {
+                        "the accepted workers"
+                    }
+                )
+            }
         ));
         if r.submissions.is_empty() {
             continue;
@@ -448,6 +550,21 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     w.rejected_rounds.to_string(),
                     w.compute_units.clone(),
                     coin_with(w.paid, sym),
+                ]
+            }),
+        ));
+    }
+    if !d.bonds.is_empty() {
+        out.push_str("\n\nbonds\n");
+        out.push_str(&table::render(
+            &["worker", "in job", "held", "slashed", "returned"],
+            d.bonds.iter().map(|b| {
+                vec![
+                    b.worker.to_string(),
+                    if b.active { "yes" } else { "no" }.to_string(),
+                    coin_with(b.bond, sym),
+                    coin_with(b.slashed, sym),
+                    coin_with(b.returned, sym),
                 ]
             }),
         ));
@@ -613,7 +730,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
                 ctx.printer.note(&render_snapshot(&snap));
             }
         }
-        let done = matches!(snap.state, JobState::Completed | JobState::Cancelled);
+        let done = !snap.state.is_live();
         last = Some(snap);
         if done {
             return Ok(());
@@ -671,6 +788,37 @@ async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     let r = jobs::coordinator::coordinate(&client, &s, id, &opts, progress.as_ref()).await?;
     ctx.printer.result(&r, render_coordinated);
+    Ok(())
+}
+
+async fn close_round(ctx: &Ctx, a: CloseRoundArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let sym = client.native_symbol();
+    let market = JobMarket::open(&client).await?;
+    let s = signer(ctx, &client, &market, &a.signer).await?;
+    let progress = ctx.printer.progress();
+    let c = jobs::close_round(&market, &s, id, a.round, progress.as_ref()).await?;
+    ctx.printer.result(&c, |c| {
+        let mut out = format!(
+            "round {} of job {} closed without a verdict: the job is {}; {} of bonds returned, {} refunded to the owner",
+            c.round,
+            c.job_id,
+            c.state.as_str(),
+            coin_with(c.bonds_returned, sym),
+            coin_with(c.refund, sym)
+        );
+        for p in &c.paid {
+            out.push_str(&format!(
+                "\n  {} paid {} for {} units",
+                p.worker,
+                coin_with(p.amount, sym),
+                p.units
+            ));
+        }
+        out.push_str("\n(`cohort worker withdraw` pays credited earnings out)");
+        out
+    });
     Ok(())
 }
 

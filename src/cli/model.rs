@@ -31,11 +31,11 @@ pub enum ModelCommand {
     ///   cohort model verify --from run/step-000100.safetensors --claimed run/step-000200.safetensors
     ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
     Verify(VerifyArgs),
-    /// Turn a completed job's model into a token shared by its owner and contributors.
+    /// Turn a completed job's model into a token shared by its owner and contributors, split
+    /// as the job committed to at `job submit` ([job.split] in its spec).
     ///
     /// Examples:
-    ///   cohort model tokenize 1 --name "News Model" --symbol NEWS --supply 1000000
-    ///     --owner-share 20% --data-share 40% --compute-share 40% --dry-run
+    ///   cohort model tokenize 1 --name "News Model" --symbol NEWS --supply 1000000 --dry-run
     ///   cohort model tokenize 1 … --revenue-asset 0x5FbDB2315678afecb367f032d93F642f64180aa3
     Tokenize(super::model_token::TokenizeArgs),
     /// List tokenized models.

@@ -40,15 +40,15 @@ pub struct TokenizeArgs {
     /// Whole supply in tokens (18 decimals), minted once: e.g. 1000000.
     #[arg(long, value_name = "N")]
     pub supply: String,
-    /// The job owner's share, e.g. 20%.
-    #[arg(long, value_name = "PCT")]
-    pub owner_share: String,
-    /// The data contributors' share (split by accepted data weight), e.g. 40%.
-    #[arg(long, value_name = "PCT")]
-    pub data_share: String,
-    /// The compute contributors' share (split by verified work units), e.g. 40%.
-    #[arg(long, value_name = "PCT")]
-    pub compute_share: String,
+    /// No longer taken: the split was committed at `job submit` ([job.split] in the spec).
+    #[arg(long, value_name = "PCT", hide = true)]
+    pub owner_share: Option<String>,
+    /// No longer taken (see --owner-share).
+    #[arg(long, value_name = "PCT", hide = true)]
+    pub data_share: Option<String>,
+    /// No longer taken (see --owner-share).
+    #[arg(long, value_name = "PCT", hide = true)]
+    pub compute_share: Option<String>,
     /// An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol
     /// of a token cohort knows (another model's token or revenue asset); repeatable, at most 4.
     #[arg(long = "revenue-asset", value_name = "ERC20")]
@@ -77,7 +77,7 @@ fn render_plan(p: &TokenizePlan) -> String {
                 "{} {sym} to {} (share {})",
                 tok(p.owner_amount),
                 p.owner,
-                tokens::format_bps(r.owner_bps)
+                tokens::format_bps(p.owner_bps)
             ),
         ),
         (
@@ -85,7 +85,7 @@ fn render_plan(p: &TokenizePlan) -> String {
             format!(
                 "{} {sym} (share {}) over weight {} of datasets {:?}",
                 tok(p.data_pool),
-                tokens::format_bps(r.data_bps),
+                tokens::format_bps(p.data_bps),
                 p.total_weight,
                 p.datasets
             ),
@@ -95,9 +95,13 @@ fn render_plan(p: &TokenizePlan) -> String {
             format!(
                 "{} {sym} (share {}) over {} work units",
                 tok(p.compute_pool),
-                tokens::format_bps(r.compute_bps),
+                tokens::format_bps(p.compute_bps),
                 p.total_units
             ),
+        ),
+        (
+            "max service fee".to_string(),
+            tokens::format_bps(p.max_service_fee_bps),
         ),
         (
             "revenue assets".to_string(),
@@ -157,6 +161,16 @@ fn allocation_table(rows: &[Allocation], sym: &str, claimed: bool) -> String {
 
 impl TokenizeArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        if self.owner_share.is_some() || self.data_share.is_some() || self.compute_share.is_some() {
+            return Err(crate::error::Error::usage(
+                "model.split_committed",
+                "the token split was committed when the job was submitted; tokenize cannot change it",
+            )
+            .hint(format!(
+                "drop --owner-share/--data-share/--compute-share; `cohort job show {}` shows the committed split ([job.split] in the spec sets it)",
+                self.job
+            )));
+        }
         let (client, chain, suite) = suite(ctx).await?;
         let mut revenue_assets = Vec::new();
         for sel in &self.revenue_assets {
@@ -175,9 +189,6 @@ impl TokenizeArgs {
             name: self.name.clone(),
             symbol: self.symbol.clone(),
             cap: parse_amount(&self.supply, tokens::TOKEN_DECIMALS)?,
-            owner_bps: tokens::parse_share(&self.owner_share)?,
-            data_bps: tokens::parse_share(&self.data_share)?,
-            compute_bps: tokens::parse_share(&self.compute_share)?,
             revenue_assets,
         };
         if self.dry_run {

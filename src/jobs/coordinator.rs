@@ -1,8 +1,10 @@
-//! The coordinator: starts the job once enough workers joined, then each round waits for every
-//! joined worker (or the round's timeout), checks each submission, averages the accepted final
-//! checkpoints weighted by work units, uploads the aggregate and a round report, and finalizes
-//! the round; after the last round it completes the job with the final model. All its state is
-//! on chain and in storage, so a restarted coordinator resumes where it stopped.
+//! The coordinator, run by each member of a job's committee: starts the job once enough workers
+//! joined, then each round waits for every joined worker (or the round's timeout), checks each
+//! submission, averages the accepted final checkpoints weighted by work units, uploads the
+//! aggregate and a round report, and votes for the verdict's hash; once `threshold` members
+//! posted the same hash, it finalizes the round with the full verdict (the last round completes
+//! the job). All its state is on chain and in storage, so a restarted coordinator resumes where
+//! it stopped.
 //!
 //! Checks of a submission: the work bundle and every checkpoint download and match their roots;
 //! the bundle names this job, round and worker and the submitted work units. For builtin jobs
@@ -15,6 +17,7 @@
 //! model reproduces bit for bit), else on its CPU, and a difference up to the GPU tolerance
 //! (10% of the span's largest weight change by default) is accepted: see `trainer::Tolerance`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -24,7 +27,7 @@ use serde::Serialize;
 
 use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict, WorkBundle};
 use super::context::{JobContext, fetch_datasets, round_start_root};
-use super::{JobInfo, JobMarket, JobState, Submission, WorkStatus, retrying};
+use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -55,6 +58,10 @@ pub struct RoundSummary {
     pub aggregate_root: B256,
     pub report_root: B256,
     pub val_loss: Option<f64>,
+    /// The hash this member voted for.
+    pub verdict_hash: B256,
+    /// Whether the round was finalized with this member's verdict (false: another verdict won).
+    pub finalized: bool,
 }
 
 /// What `job coordinate` did.
@@ -79,16 +86,29 @@ pub async fn coordinate(
     let market = retrying(a, || JobMarket::open(client)).await?;
     let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
-    if ctx.job.coordinator != s.address {
+    if !ctx.job.is_member(s.address) {
         return Err(Error::reverted(
-            "job.not_coordinator",
+            "job.not_committee",
             format!(
-                "{} is not the coordinator of job {job_id}; its coordinator is {}",
-                s.address, ctx.job.coordinator
+                "{} is not on the committee of job {job_id}; its members are {}",
+                s.address,
+                ctx.job
+                    .terms
+                    .committee
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
-        .hint("sign with the coordinator's wallet (--wallet)"));
+        .hint("sign with a committee member's wallet (--wallet)"));
     }
+    // The job's committed tolerance wins over the option.
+    let mut opts = opts.clone();
+    opts.tolerance.absolute = ctx.job.terms.tolerance;
+    let opts = &opts;
+    // Verdicts this run voted for, by round, until the round is finalized.
+    let mut posted: HashMap<u32, (RoundSummary, RoundVerdict)> = HashMap::new();
     let mut data: Vec<PathBuf> = Vec::new();
     let mut report = CoordinateReport {
         job_id,
@@ -111,14 +131,20 @@ pub async fn coordinate(
                 report.model_root = job.model_root;
                 return Ok(report);
             }
-            JobState::Cancelled => return Ok(report),
+            JobState::Cancelled | JobState::Stopped => return Ok(report),
             JobState::Open => {
                 if job.worker_count >= opts.min_workers.max(1) {
                     note(format!(
                         "job {job_id}: starting with {} workers",
                         job.worker_count
                     ));
-                    market.start_job(s, job_id, progress).await?;
+                    match market.start_job(s, job_id, progress).await {
+                        // Another committee member started it first.
+                        Err(e) if e.revert() == Some("WrongState") => {}
+                        other => {
+                            other?;
+                        }
+                    }
                 } else {
                     note(format!(
                         "job {job_id}: waiting for workers ({} of {} joined)",
@@ -133,11 +159,34 @@ pub async fn coordinate(
         }
         let round = job.current_round;
         if round >= job.rounds {
-            let model = retrying(a, || round_start_root(&market, &job, job.rounds))
-                .await?
-                .unwrap_or_default();
-            note(format!("job {job_id}: completing with model {model:#x}"));
-            market.complete_job(s, job_id, model, progress).await?;
+            // Finalizing the last round completes the job; wait for that state.
+            tokio::time::sleep(opts.poll).await;
+            continue;
+        }
+        if let Some((summary, verdict)) = posted.get(&round) {
+            match await_verdict(&market, s, &job, round, summary, verdict, a, progress).await? {
+                Some(done) => {
+                    note(format!(
+                        "job {job_id}: round {round} finalized: {} accepted, {} rejected{}{}",
+                        done.accepted.len(),
+                        done.rejected.len(),
+                        done.val_loss
+                            .map(|v| format!(", validation loss {v:.4}"))
+                            .unwrap_or_default(),
+                        if done.finalized {
+                            ""
+                        } else {
+                            " (the committee agreed on another verdict)"
+                        }
+                    ));
+                    posted.remove(&round);
+                    report.rounds.push(done);
+                }
+                None => {
+                    note(waiting_note(&market, &job, round, a).await?);
+                    tokio::time::sleep(opts.poll).await;
+                }
+            }
             continue;
         }
         let (subs, missing) = match closed_round(&market, &job, round, a).await? {
@@ -158,21 +207,91 @@ pub async fn coordinate(
             "job {job_id}: round {round}: checking {} submissions",
             subs.len()
         ));
-        let summary = finalize(
+        let (summary, verdict) = finalize(
             &market, &store, s, &ctx, &job, round, &subs, missing, &data, opts, progress,
         )
         .await?;
-        note(format!(
-            "job {job_id}: round {round} finalized: {} accepted, {} rejected{}",
-            summary.accepted.len(),
-            summary.rejected.len(),
-            summary
-                .val_loss
-                .map(|v| format!(", validation loss {v:.4}"))
-                .unwrap_or_default()
-        ));
-        report.rounds.push(summary);
+        posted.insert(round, (summary, verdict));
     }
+}
+
+/// What the coordinator waits for after voting on `round`.
+async fn waiting_note(market: &JobMarket, job: &JobInfo, round: u32, a: u32) -> Result<String> {
+    let votes = retrying(a, || market.round_votes(job.id, round)).await?;
+    let closable = job.round_closable_at().unwrap_or_default();
+    let now = retrying(a, || market.now()).await?;
+    Ok(if now >= closable {
+        format!(
+            "job {}: round {round}: no verdict reached {} of {} votes by the grace period's end; anyone can close it: `cohort job close-round {} {round}`",
+            job.id, job.terms.threshold, votes.votes, job.id
+        )
+    } else {
+        format!(
+            "job {}: round {round}: voted; waiting for the committee ({} of {} members voted, {} must agree; votes close at unix time {closable})",
+            job.id,
+            votes.votes,
+            job.terms.committee.len(),
+            job.terms.threshold
+        )
+    })
+}
+
+/// Votes for `verdict` (once) and finalizes the round when it reached the threshold. Returns
+/// the round's summary once the round is finalized (by this member or another), None while the
+/// committee has not agreed.
+#[allow(clippy::too_many_arguments)]
+async fn await_verdict(
+    market: &JobMarket,
+    s: &SignerChain,
+    job: &JobInfo,
+    round: u32,
+    summary: &RoundSummary,
+    verdict: &RoundVerdict,
+    a: u32,
+    progress: &dyn Progress,
+) -> Result<Option<RoundSummary>> {
+    let hash = verdict.hash(job.id, round);
+    let mine = retrying(a, || market.vote_of(job.id, round, s.address)).await?;
+    if mine.is_none() {
+        match market
+            .vote_verdict(s, job.id, round, hash, verdict.report_root, progress)
+            .await
+        {
+            Ok(_) => {}
+            // Voting closed, or the round moved on: the state read below says what happened.
+            Err(e)
+                if matches!(
+                    e.revert(),
+                    Some("VotingClosed" | "WrongRound" | "WrongState")
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    } else if mine != Some(hash) {
+        progress.note(&format!(
+            "job {}: round {round}: this member already voted for another verdict ({:#x})",
+            job.id,
+            mine.unwrap_or_default()
+        ));
+    }
+    let votes = retrying(a, || market.round_votes(job.id, round)).await?;
+    if votes.agreed == Some(hash) {
+        match market
+            .finalize_round(s, job.id, round, verdict, progress)
+            .await
+        {
+            Ok(_) => {}
+            // Another member (or anyone) finalized it first.
+            Err(e) if matches!(e.revert(), Some("WrongRound" | "WrongState")) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let now = retrying(a, || market.job(job.id)).await?;
+    if now.current_round > round || !now.state.is_live() {
+        let mut done = summary.clone();
+        done.finalized = votes.agreed == Some(hash);
+        return Ok(Some(done));
+    }
+    Ok(None)
 }
 
 /// The round's submissions and the expected workers who sent none, once every expected worker
@@ -223,7 +342,7 @@ async fn finalize(
     data: &[PathBuf],
     opts: &CoordinateOptions,
     progress: &dyn Progress,
-) -> Result<RoundSummary> {
+) -> Result<(RoundSummary, RoundVerdict)> {
     let start_root = retrying(opts.attempts, || round_start_root(market, job, round)).await?;
     let start = match start_root {
         Some(r) => Some(retrying(opts.attempts, || store.fetch(r, progress)).await?),
@@ -311,25 +430,36 @@ async fn finalize(
         store.put_json(s, &name, &report, progress)
     })
     .await?;
-    market
-        .finalize_round(
-            s,
-            job.id,
-            round,
-            aggregate_root,
-            &accepted,
-            report_root,
-            progress,
-        )
-        .await?;
-    Ok(RoundSummary {
+    // The verdict this member votes for: paid units are min(work units, committed units).
+    let units = accepted
+        .iter()
+        .map(|w| {
+            let claimed = subs
+                .iter()
+                .find(|x| x.worker == *w)
+                .map(|x| x.work_units)
+                .unwrap_or_default();
+            job.terms.paid_units(claimed)
+        })
+        .collect();
+    let verdict = RoundVerdict {
+        accepted: accepted.clone(),
+        units,
+        rejected: rejected.clone(),
+        aggregate_root,
+        report_root,
+    };
+    let summary = RoundSummary {
         round,
         accepted,
         rejected,
         aggregate_root,
         report_root,
         val_loss,
-    })
+        verdict_hash: verdict.hash(job.id, round),
+        finalized: false,
+    };
+    Ok((summary, verdict))
 }
 
 fn units_f64(u: U256) -> f64 {

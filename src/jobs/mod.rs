@@ -38,6 +38,8 @@ pub enum JobState {
     Running,
     Completed,
     Cancelled,
+    /// A round was closed without a verdict (`job close-round`): the job ended there.
+    Stopped,
 }
 
 impl JobState {
@@ -46,7 +48,8 @@ impl JobState {
             0 => JobState::Open,
             1 => JobState::Running,
             2 => JobState::Completed,
-            _ => JobState::Cancelled,
+            3 => JobState::Cancelled,
+            _ => JobState::Stopped,
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -55,6 +58,7 @@ impl JobState {
             JobState::Running => "running",
             JobState::Completed => "completed",
             JobState::Cancelled => "cancelled",
+            JobState::Stopped => "stopped",
         }
     }
     /// Whether the job is still open to work (Open or Running).
@@ -71,6 +75,8 @@ pub enum WorkStatus {
     Submitted,
     Accepted,
     Rejected,
+    /// Paid by its units without a verdict: the round was closed after the grace period.
+    Unverified,
 }
 
 impl WorkStatus {
@@ -79,6 +85,7 @@ impl WorkStatus {
             1 => WorkStatus::Submitted,
             2 => WorkStatus::Accepted,
             3 => WorkStatus::Rejected,
+            4 => WorkStatus::Unverified,
             _ => WorkStatus::None,
         }
     }
@@ -88,8 +95,146 @@ impl WorkStatus {
             WorkStatus::Submitted => "submitted",
             WorkStatus::Accepted => "accepted",
             WorkStatus::Rejected => "rejected",
+            WorkStatus::Unverified => "unverified",
         }
     }
+}
+
+/// Parts per billion: how `JobMarket` stores the verification tolerance and the largest
+/// validation-loss increase (`tolerancePpb`, `maxLossIncreasePpb`).
+pub const PPB: f64 = 1e9;
+
+/// What a job committed to at `createJob` (the contract's `Terms`), read back from the chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobTerms {
+    /// The model token's split in basis points (sum 10000).
+    pub owner_bps: u16,
+    pub data_bps: u16,
+    pub compute_bps: u16,
+    /// The most a model server may keep of usage revenue, in basis points.
+    pub max_service_fee_bps: u16,
+    /// The verifying committee and how many of its members must post the same verdict.
+    pub committee: Vec<Address>,
+    pub threshold: u32,
+    /// K-spans re-executed per submission.
+    pub spans: u32,
+    /// Largest absolute weight difference a re-executed CPU span may show (from `tolerancePpb`).
+    pub tolerance: f64,
+    /// Largest validation-loss increase (nats) a submission may show (from `maxLossIncreasePpb`).
+    pub max_loss_increase: f64,
+    /// The checkpoint interval K (steps).
+    pub checkpoint_every: u64,
+    /// Seconds after a round's deadline the committee still has; then anyone may close the round.
+    pub grace: u64,
+    /// What each worker posts at join (wei).
+    #[serde(with = "dec")]
+    pub bond: U256,
+    /// Work units of one round's work; a submission is paid for at most this many.
+    #[serde(with = "dec")]
+    pub units_per_submission: U256,
+}
+
+impl JobTerms {
+    /// The contract's `Terms` for `createJob`.
+    pub fn to_abi(&self) -> abi::Terms {
+        abi::Terms {
+            ownerBps: self.owner_bps,
+            dataBps: self.data_bps,
+            computeBps: self.compute_bps,
+            maxServiceFeeBps: self.max_service_fee_bps,
+            threshold: self.threshold,
+            spans: self.spans,
+            tolerancePpb: (self.tolerance * PPB).round() as u64,
+            maxLossIncreasePpb: (self.max_loss_increase * PPB).round() as u64,
+            checkpointEvery: self.checkpoint_every,
+            grace: self.grace,
+            bond: self.bond,
+            unitsPerSubmission: self.units_per_submission,
+            committee: self.committee.clone(),
+        }
+    }
+
+    fn from_abi(t: abi::Terms) -> JobTerms {
+        JobTerms {
+            owner_bps: t.ownerBps,
+            data_bps: t.dataBps,
+            compute_bps: t.computeBps,
+            max_service_fee_bps: t.maxServiceFeeBps,
+            committee: t.committee,
+            threshold: t.threshold,
+            spans: t.spans,
+            tolerance: t.tolerancePpb as f64 / PPB,
+            max_loss_increase: t.maxLossIncreasePpb as f64 / PPB,
+            checkpoint_every: t.checkpointEvery,
+            grace: t.grace,
+            bond: t.bond,
+            units_per_submission: t.unitsPerSubmission,
+        }
+    }
+
+    /// Units a submission claiming `claimed` is paid for: `min(claimed, units_per_submission)`.
+    pub fn paid_units(&self, claimed: U256) -> U256 {
+        claimed.min(self.units_per_submission)
+    }
+}
+
+/// A committee's verdict on one round, as `finalizeRound` takes it and members vote on its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundVerdict {
+    pub accepted: Vec<Address>,
+    /// Paid units of each accepted worker (`min(work units, units per submission)`).
+    #[serde(serialize_with = "ser_units")]
+    pub units: Vec<U256>,
+    pub rejected: Vec<Address>,
+    pub aggregate_root: B256,
+    pub report_root: B256,
+}
+
+fn ser_units<S: serde::Serializer>(v: &[U256], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|u| u.to_string()))
+}
+
+impl RoundVerdict {
+    fn to_abi(&self) -> abi::Verdict {
+        abi::Verdict {
+            accepted: self.accepted.clone(),
+            units: self.units.clone(),
+            rejected: self.rejected.clone(),
+            aggregateRoot: self.aggregate_root,
+            reportRoot: self.report_root,
+        }
+    }
+
+    /// The hash members vote for: `keccak256(abi.encode(jobId, round, verdict))`, as the
+    /// contract's `verdictHash` computes it.
+    pub fn hash(&self, job_id: u64, round: u32) -> B256 {
+        use alloy::sol_types::SolValue;
+        alloy::primitives::keccak256((U256::from(job_id), round, self.to_abi()).abi_encode_params())
+    }
+}
+
+/// A round's votes: how many members voted and the verdict hash that reached the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RoundVotes {
+    pub votes: u32,
+    pub agreed: Option<B256>,
+}
+
+/// A worker's membership in a job and its bond.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRecord {
+    pub worker: Address,
+    pub active: bool,
+    pub joined_round: u32,
+    /// Bond held now (wei).
+    #[serde(with = "dec")]
+    pub bond: U256,
+    /// Bond slashed over the job (wei).
+    #[serde(with = "dec")]
+    pub slashed: U256,
+    /// Bond returned over the job (wei).
+    #[serde(with = "dec")]
+    pub returned: U256,
 }
 
 /// A job as the chain records it. Amounts are wei, as decimal strings in JSON.
@@ -97,7 +242,6 @@ impl WorkStatus {
 pub struct JobInfo {
     pub id: u64,
     pub owner: Address,
-    pub coordinator: Address,
     pub state: JobState,
     /// Storage root of the job bundle (spec and files).
     pub spec_root: B256,
@@ -126,9 +270,28 @@ pub struct JobInfo {
     pub round_start: u64,
     pub datasets: Vec<u64>,
     pub workers: Vec<Address>,
+    /// Bonds held now, slashed and returned over the job (wei).
+    #[serde(with = "dec")]
+    pub bonds_held: U256,
+    #[serde(with = "dec")]
+    pub bonds_slashed: U256,
+    #[serde(with = "dec")]
+    pub bonds_returned: U256,
+    /// What the job committed to at creation.
+    pub terms: JobTerms,
 }
 
 impl JobInfo {
+    /// Whether `who` is on the job's committee.
+    pub fn is_member(&self, who: Address) -> bool {
+        self.terms.committee.contains(&who)
+    }
+
+    /// Unix time from which anyone may close the current round (deadline + grace), while Running.
+    pub fn round_closable_at(&self) -> Option<u64> {
+        self.round_deadline().map(|d| d + self.terms.grace)
+    }
+
     /// Unix time the current round's submissions close, while Running.
     pub fn round_deadline(&self) -> Option<u64> {
         (self.state == JobState::Running && self.current_round < self.rounds)
@@ -221,10 +384,15 @@ impl JobMarket {
             .call()
             .await
             .map_err(|e| self.err(e))?;
+        let terms = self
+            .read
+            .jobTerms(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
         Ok(JobInfo {
             id,
             owner: j.owner,
-            coordinator: j.coordinator,
             state: JobState::from_u8(j.state),
             spec_root: j.specRoot,
             base_model_root: root_opt(j.baseModelRoot),
@@ -242,7 +410,69 @@ impl JobMarket {
             round_start: j.roundStart,
             datasets: datasets.into_iter().map(to_u64).collect(),
             workers,
+            bonds_held: j.bondsHeld,
+            bonds_slashed: j.bondsSlashed,
+            bonds_returned: j.bondsReturned,
+            terms: JobTerms::from_abi(terms),
         })
+    }
+
+    /// Every worker that ever joined the job, with its membership and bond.
+    pub async fn participants(&self, id: u64) -> Result<Vec<ParticipantRecord>> {
+        let all = self
+            .read
+            .jobParticipants(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(all.len());
+        for w in all {
+            out.push(self.participant_record(id, w).await?);
+        }
+        Ok(out)
+    }
+
+    /// A worker's membership in a job and its bond.
+    pub async fn participant_record(&self, id: u64, worker: Address) -> Result<ParticipantRecord> {
+        let p = self
+            .read
+            .participant(U256::from(id), worker)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(ParticipantRecord {
+            worker,
+            active: p.active,
+            joined_round: p.joinedRound,
+            bond: p.bond,
+            slashed: p.slashed,
+            returned: p.returned,
+        })
+    }
+
+    /// A round's votes.
+    pub async fn round_votes(&self, id: u64, round: u32) -> Result<RoundVotes> {
+        let v = self
+            .read
+            .roundVotes(U256::from(id), round)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(RoundVotes {
+            votes: v.votes,
+            agreed: root_opt(v.agreed),
+        })
+    }
+
+    /// The verdict hash `member` posted for a round, if any.
+    pub async fn vote_of(&self, id: u64, round: u32, member: Address) -> Result<Option<B256>> {
+        let v = self
+            .read
+            .voteOf(U256::from(id), round, member)
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(root_opt(v))
     }
 
     /// Every job, in id order.
@@ -405,7 +635,7 @@ impl JobMarket {
         max_workers: u32,
         reward: U256,
         round_timeout: u64,
-        coordinator: Address,
+        terms: &JobTerms,
         progress: &dyn Progress,
     ) -> Result<(u64, TxRef)> {
         let jm = self.signed(s);
@@ -418,7 +648,7 @@ impl JobMarket {
                 max_workers,
                 reward,
                 round_timeout,
-                coordinator,
+                terms.to_abi(),
             )
             .value(U256::from(rounds) * reward);
         let intent = format!(
@@ -439,17 +669,42 @@ impl JobMarket {
         Ok((id, TxRef::from(&c)))
     }
 
-    /// The signer joins a job.
-    pub async fn join(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        send_ref(s, self.signed(s).join(U256::from(id)), "joining", progress).await
+    /// The signer joins a job, posting its bond (exactly the job's committed bond).
+    pub async fn join(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        bond: U256,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let intent = format!(
+            "join:{}:{:#x}:{id}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let jm = self.signed(s);
+        let call = jm.join(U256::from(id)).value(bond);
+        let c = send_once(s, &intent, call, "joining", progress).await?;
+        Ok(TxRef::from(&c))
     }
 
-    /// The signer leaves a job.
+    /// The signer leaves a job (its bond is credited back).
     pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        send_ref(s, self.signed(s).leave(U256::from(id)), "leaving", progress).await
+        let intent = format!(
+            "leave:{}:{:#x}:{id}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        );
+        let c = send_once(
+            s,
+            &intent,
+            self.signed(s).leave(U256::from(id)),
+            "leaving",
+            progress,
+        )
+        .await?;
+        Ok(TxRef::from(&c))
     }
 
-    /// The coordinator starts the job.
+    /// A committee member (or the owner) starts the job.
     pub async fn start_job(
         &self,
         s: &SignerChain,
@@ -485,48 +740,63 @@ impl JobMarket {
         Ok(TxRef::from(&c))
     }
 
-    /// The coordinator finalizes a round.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn finalize_round(
+    /// A committee member posts its verdict hash for a round, with its report's root.
+    pub async fn vote_verdict(
         &self,
         s: &SignerChain,
         id: u64,
         round: u32,
-        aggregate: B256,
-        accepted: &[Address],
-        report: B256,
+        verdict: B256,
+        report_root: B256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
         send_ref(
             s,
-            self.signed(s).finalizeRound(
-                U256::from(id),
-                round,
-                aggregate,
-                accepted.to_vec(),
-                report,
-            ),
-            "finalizing round",
+            self.signed(s)
+                .voteVerdict(U256::from(id), round, verdict, report_root),
+            "voting on the verdict",
             progress,
         )
         .await
     }
 
-    /// The coordinator completes the job with its final model.
-    pub async fn complete_job(
+    /// Finalizes a round with its agreed verdict (anyone may send it): pays the accepted,
+    /// slashes the rejected workers' bonds; the last round completes the job.
+    pub async fn finalize_round(
         &self,
         s: &SignerChain,
         id: u64,
-        model_root: B256,
+        round: u32,
+        verdict: &RoundVerdict,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        send_ref(
-            s,
-            self.signed(s).completeJob(U256::from(id), model_root),
-            "completing job",
-            progress,
-        )
-        .await
+        let intent = format!(
+            "finalize-round:{}:{:#x}:{id}:{round}",
+            s.chain.chain_id, self.address
+        );
+        let jm = self.signed(s);
+        let call = jm.finalizeRound(U256::from(id), round, verdict.to_abi());
+        let c = send_once(s, &intent, call, "finalizing round", progress).await?;
+        Ok(TxRef::from(&c))
+    }
+
+    /// Closes a round that reached no verdict by its deadline plus the grace period (anyone):
+    /// every submission is paid by its units, bonds are returned, the job stops.
+    pub async fn close_round(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        round: u32,
+        progress: &dyn Progress,
+    ) -> Result<TxRef> {
+        let intent = format!(
+            "close-round:{}:{:#x}:{id}:{round}",
+            s.chain.chain_id, self.address
+        );
+        let jm = self.signed(s);
+        let call = jm.closeRound(U256::from(id), round);
+        let c = send_once(s, &intent, call, "closing round", progress).await?;
+        Ok(TxRef::from(&c))
     }
 
     /// The owner cancels the job.
@@ -609,6 +879,21 @@ pub async fn cancel(
             ),
         ));
     }
+    if job.state == JobState::Running
+        && !market.submissions(id, job.current_round).await?.is_empty()
+    {
+        return Err(Error::reverted(
+            "job.round_has_submissions",
+            format!(
+                "round {} of job {id} has submissions: the job cannot be cancelled while they await a verdict",
+                job.current_round
+            ),
+        )
+        .hint(format!(
+            "cancel after the committee finalizes the round, or, once its grace period passed, close it with `cohort job close-round {id} {}`",
+            job.current_round
+        )));
+    }
     let tx = market.cancel_job(s, id, progress).await?;
     let after = market.job(id).await?;
     Ok(Cancelled {
@@ -616,6 +901,113 @@ pub async fn cancel(
         unspent_rounds: job.rounds - job.current_round.min(job.rounds),
         refund: after.refunded - job.refunded,
         owner_earnings: market.earnings(job.owner).await?,
+        tx,
+    })
+}
+
+/// The result of `job close-round`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosedRound {
+    pub job_id: u64,
+    pub round: u32,
+    /// Every submission of the round, paid by its units without a verdict.
+    pub paid: Vec<ClosedPayout>,
+    /// Bonds credited back to the workers.
+    #[serde(with = "dec")]
+    pub bonds_returned: U256,
+    /// Unspent escrow credited back to the owner.
+    #[serde(with = "dec")]
+    pub refund: U256,
+    pub state: JobState,
+    pub tx: TxRef,
+}
+
+/// One submission of a closed round.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosedPayout {
+    pub worker: Address,
+    #[serde(with = "dec")]
+    pub units: U256,
+    #[serde(with = "dec")]
+    pub amount: U256,
+}
+
+/// Closes a round the committee did not finalize by its deadline plus the grace period (anyone
+/// may): every submission is paid by its units, bonds are returned, the job stops and its
+/// unspent escrow goes back to the owner. Refuses before sending (exit 4) when the job is not
+/// running, the round is not its current round, or the grace period has not passed.
+pub async fn close_round(
+    market: &JobMarket,
+    s: &SignerChain,
+    id: u64,
+    round: u32,
+    progress: &dyn Progress,
+) -> Result<ClosedRound> {
+    let job = market.job(id).await?;
+    if job.state != JobState::Running {
+        return Err(Error::reverted(
+            "job.not_running",
+            format!(
+                "job {id} is {}; only a running job's round can be closed",
+                job.state.as_str()
+            ),
+        ));
+    }
+    if round != job.current_round {
+        return Err(Error::reverted(
+            "job.wrong_round",
+            format!(
+                "round {round} is not job {id}'s current round (round {})",
+                job.current_round
+            ),
+        )
+        .hint(format!(
+            "close the current round: `cohort job close-round {id} {}`",
+            job.current_round
+        )));
+    }
+    let closable = job.round_closable_at().unwrap_or_default();
+    let now = market.now().await?;
+    if now < closable {
+        return Err(Error::reverted(
+            "job.too_early",
+            format!(
+                "round {round} of job {id} can be closed from unix time {closable} (its deadline plus the {}s grace period), {}s from now",
+                job.terms.grace,
+                closable - now
+            ),
+        )
+        .hint("the committee may still finalize it; try again after that time"));
+    }
+    let subs = market.submissions(id, round).await?;
+    let tx = market.close_round(s, id, round, progress).await?;
+    let after = market.job(id).await?;
+    let total: U256 = subs
+        .iter()
+        .map(|x| job.terms.paid_units(x.work_units))
+        .sum();
+    let paid = subs
+        .iter()
+        .map(|x| {
+            let units = job.terms.paid_units(x.work_units);
+            ClosedPayout {
+                worker: x.worker,
+                units,
+                amount: if total.is_zero() {
+                    U256::ZERO
+                } else {
+                    job.reward_per_round * units / total
+                },
+            }
+        })
+        .collect();
+    Ok(ClosedRound {
+        job_id: id,
+        round,
+        paid,
+        bonds_returned: after.bonds_returned - job.bonds_returned,
+        refund: after.refunded - job.refunded,
+        state: after.state,
         tx,
     })
 }

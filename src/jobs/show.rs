@@ -9,7 +9,7 @@ use alloy::primitives::{Address, B256, U256};
 use serde::{Deserialize, Serialize};
 
 use super::bundle::{JobBundle, RoundReport, WorkBundle};
-use super::{JobInfo, JobMarket, JobState, WorkStatus};
+use super::{JobInfo, JobMarket, JobState, ParticipantRecord, WorkStatus};
 use crate::chain::units::dec;
 use crate::client::Client;
 use crate::datasets::Registry;
@@ -48,6 +48,8 @@ pub enum RoundStatus {
     Running,
     /// Finalized on chain (aggregate and report recorded).
     Finalized,
+    /// Closed without a verdict after the grace period: submissions paid by units, job stopped.
+    Closed,
 }
 
 impl std::fmt::Display for RoundStatus {
@@ -56,6 +58,7 @@ impl std::fmt::Display for RoundStatus {
             RoundStatus::Pending => "pending",
             RoundStatus::Running => "running",
             RoundStatus::Finalized => "finalized",
+            RoundStatus::Closed => "closed without a verdict",
         })
     }
 }
@@ -77,6 +80,16 @@ pub struct RoundDetail {
     pub missing: Vec<Address>,
     #[serde(with = "dec")]
     pub paid: U256,
+    /// Committee members who voted on this round's verdict.
+    pub votes: u32,
+    /// The verdict hash that reached the threshold, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed_verdict: Option<B256>,
+    /// Bonds slashed from this round's rejected workers (wei).
+    #[serde(with = "dec")]
+    pub slashed: U256,
+    /// Whether the slashed bonds went to the escrow (nothing accepted) rather than the accepted.
+    pub slashed_to_escrow: bool,
 }
 
 /// A worker's totals over the job.
@@ -101,6 +114,8 @@ pub struct JobDetail {
     pub trainer: Option<String>,
     pub rounds: Vec<RoundDetail>,
     pub workers: Vec<WorkerTotal>,
+    /// Every worker that ever joined, with its bond held, slashed and returned.
+    pub bonds: Vec<ParticipantRecord>,
     /// Things that could not be read (storage unreachable, bad documents).
     pub warnings: Vec<String>,
 }
@@ -161,6 +176,10 @@ pub async fn detail(
                 val_loss: None,
                 missing: vec![],
                 paid: U256::ZERO,
+                votes: 0,
+                agreed_verdict: None,
+                slashed: U256::ZERO,
+                slashed_to_escrow: false,
             });
             continue;
         }
@@ -180,6 +199,7 @@ pub async fn detail(
     for (w, t) in totals.iter_mut() {
         t.compute_units = market.compute_units(id, *w).await?.to_string();
     }
+    let bonds = market.participants(id).await?;
     Ok(JobDetail {
         job,
         dataset_names,
@@ -187,6 +207,7 @@ pub async fn detail(
         trainer,
         rounds,
         workers: totals.into_values().collect(),
+        bonds,
         warnings,
     })
 }
@@ -216,16 +237,33 @@ async fn round_detail(
         }
         _ => None,
     };
+    // Payouts as the contract credits them: the reward (and the slashed bonds of the rejected,
+    // each exactly the job's bond) pro rata by paid units; a closed round pays every submission.
+    let paid_units = |s: &super::Submission| job.terms.paid_units(s.work_units);
+    let counted = |st: WorkStatus| matches!(st, WorkStatus::Accepted | WorkStatus::Unverified);
     let accepted_units: U256 = subs
         .iter()
-        .filter(|s| s.status == WorkStatus::Accepted)
-        .map(|s| s.work_units)
+        .filter(|s| counted(s.status))
+        .map(paid_units)
         .sum();
+    let rejected = subs
+        .iter()
+        .filter(|s| s.status == WorkStatus::Rejected)
+        .count();
+    let slashed = job.terms.bond * U256::from(rejected);
+    let slashed_to_escrow = !slashed.is_zero() && accepted_units.is_zero();
+    let votes = market.round_votes(job.id, r).await?;
     let mut details = Vec::new();
     let mut paid = U256::ZERO;
     for s in &subs {
-        let payout = if s.status == WorkStatus::Accepted && !accepted_units.is_zero() {
-            job.reward_per_round * s.work_units / accepted_units
+        let payout = if counted(s.status) && !accepted_units.is_zero() {
+            let u = paid_units(s);
+            let share = if s.status == WorkStatus::Accepted {
+                slashed * u / accepted_units
+            } else {
+                U256::ZERO
+            };
+            job.reward_per_round * u / accepted_units + share
         } else {
             U256::ZERO
         };
@@ -279,6 +317,8 @@ async fn round_detail(
         round: r,
         status: if result.is_some() {
             RoundStatus::Finalized
+        } else if job.state == JobState::Stopped {
+            RoundStatus::Closed
         } else {
             RoundStatus::Running
         },
@@ -288,6 +328,10 @@ async fn round_detail(
         val_loss: report.as_ref().and_then(|r| r.val_loss),
         missing: report.map(|r| r.missing).unwrap_or_default(),
         paid,
+        votes: votes.votes,
+        agreed_verdict: votes.agreed,
+        slashed,
+        slashed_to_escrow,
     })
 }
 
@@ -386,7 +430,9 @@ pub async fn snapshot(
 pub struct Provenance {
     pub job_id: u64,
     pub owner: Address,
-    pub coordinator: Address,
+    /// The committee that verified the rounds, and how many of its members had to agree.
+    pub committee: Vec<Address>,
+    pub threshold: u32,
     pub spec_root: B256,
     pub model_root: B256,
     pub datasets: Vec<ProvenanceDataset>,
@@ -504,7 +550,8 @@ pub async fn download_model(
     let prov = Provenance {
         job_id: id,
         owner: job.owner,
-        coordinator: job.coordinator,
+        committee: job.terms.committee.clone(),
+        threshold: job.terms.threshold,
         spec_root: job.spec_root,
         model_root,
         datasets,

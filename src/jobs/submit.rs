@@ -10,7 +10,7 @@ use alloy::providers::Provider;
 use serde::Serialize;
 
 use super::bundle::{BundleFile, JOB_BUNDLE_FORMAT, JobBundle};
-use super::{JobInfo, JobMarket, TxRef};
+use super::{JobInfo, JobMarket, JobTerms, TxRef};
 use crate::chain::SignerChain;
 use crate::chain::bindings::Flow;
 use crate::chain::units::{coin, dec};
@@ -57,8 +57,9 @@ pub struct SubmitPlan {
     pub rounds: u32,
     pub max_workers: u32,
     pub round_timeout: u64,
-    pub coordinator: Address,
     pub owner: Address,
+    /// What the job commits to on chain: split, bond, committee, verification, grace.
+    pub terms: JobTerms,
     #[serde(with = "dec")]
     pub reward_per_round: U256,
     /// rounds × reward per round: what is escrowed.
@@ -188,7 +189,7 @@ pub async fn plan(
     let spec = JobSpec::load(spec_path)?;
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
-    let terms = terms(&table, s)?;
+    let terms = terms(&spec, &table, s)?;
     let datasets = planned_datasets(client, &table).await?;
     let b = plan_bundle(&spec, spec_path, text, &datasets)?;
     price(
@@ -202,10 +203,122 @@ struct Terms {
     rounds: u32,
     max_workers: u32,
     reward: U256,
-    coordinator: Address,
+    committed: JobTerms,
 }
 
-fn terms(table: &JobTable, s: &SignerChain) -> Result<Terms> {
+fn bad(msg: String) -> Error {
+    Error::usage("jobspec.invalid", msg)
+}
+
+fn address(key: &str, v: &str) -> Result<Address> {
+    v.trim().parse::<Address>().map_err(|_| {
+        bad(format!("{key} '{v}' is not an address"))
+            .hint("write addresses as 0x followed by 40 hex digits")
+    })
+}
+
+fn share(key: &str, v: &str) -> Result<u16> {
+    crate::tokens::parse_share(v).map_err(|e| {
+        Error::usage("jobspec.invalid", format!("{key}: {}", e.message))
+            .hint("write shares as percentages like \"20%\" or \"12.5%\"")
+    })
+}
+
+/// The terms `createJob` commits to, from the spec: the token split, the bond, the committee
+/// and its threshold, the grace period, the service-fee cap, the `[verify]` table, K
+/// (`training.checkpoint_every`, else `training.steps`) and the units of one round's work
+/// (steps × batch size × context).
+pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> Result<JobTerms> {
+    let owner_bps = share("job.split.owner", &table.split.owner)?;
+    let data_bps = share("job.split.data", &table.split.data)?;
+    let compute_bps = share("job.split.compute", &table.split.compute)?;
+    let sum = u32::from(owner_bps) + u32::from(data_bps) + u32::from(compute_bps);
+    if sum != 10_000 {
+        return Err(bad(format!(
+            "job.split adds up to {} (owner {} + data {} + compute {}), not 100%",
+            crate::tokens::format_bps(sum.min(u32::from(u16::MAX)) as u16),
+            table.split.owner,
+            table.split.data,
+            table.split.compute
+        ))
+        .hint("make [job.split] owner, data and compute add up to 100%"));
+    }
+    let max_service_fee_bps = match &table.max_service_fee {
+        Some(v) => share("job.max_service_fee", v)?,
+        None => 1000,
+    };
+    let bond = match &table.bond {
+        Some(b) => crate::chain::units::parse_amount(b, 18).map_err(|e| {
+            bad(format!("job.bond: {}", e.message))
+                .hint("write it like \"0.01ether\", \"100gwei\" or \"1000\" (wei)")
+        })?,
+        None => U256::ZERO,
+    };
+    let committee: Vec<Address> = match (&table.committee, &table.coordinator) {
+        (Some(_), Some(_)) => {
+            return Err(bad("job.coordinator and job.committee are both set".into())
+                .hint("list every member in job.committee and remove job.coordinator"));
+        }
+        (Some(c), None) => {
+            let mut out: Vec<Address> = Vec::new();
+            for m in c {
+                let a = address("job.committee member", m)?;
+                if out.contains(&a) {
+                    return Err(bad(format!("job.committee names {a} twice")));
+                }
+                out.push(a);
+            }
+            if out.is_empty() {
+                return Err(bad("job.committee is empty".into())
+                    .hint("name at least one member, or leave it out (the submitter alone)"));
+            }
+            if out.len() > 32 {
+                return Err(bad(format!(
+                    "job.committee has {} members; at most 32",
+                    out.len()
+                )));
+            }
+            out
+        }
+        (None, Some(c)) => vec![address("job.coordinator", c)?],
+        (None, None) => vec![submitter],
+    };
+    let n = committee.len() as u32;
+    let threshold = table.threshold.unwrap_or(n / 2 + 1);
+    if threshold == 0 || threshold > n {
+        return Err(bad(format!(
+            "job.threshold is {threshold}; it must be between 1 and the committee's {n} members"
+        )));
+    }
+    let t = &spec.training;
+    let checkpoint_every = t.checkpoint_every.unwrap_or(t.steps).max(1);
+    let units = t
+        .steps
+        .saturating_mul(t.batch_size as u64)
+        .saturating_mul(spec.model.context as u64);
+    if units == 0 {
+        return Err(bad(
+            "training.steps × batch_size × context is 0: a round would do no work".into(),
+        ));
+    }
+    Ok(JobTerms {
+        owner_bps,
+        data_bps,
+        compute_bps,
+        max_service_fee_bps,
+        committee,
+        threshold,
+        spans: spec.verify.spans,
+        tolerance: spec.verify.tolerance,
+        max_loss_increase: spec.verify.max_loss_increase,
+        checkpoint_every,
+        grace: table.grace,
+        bond,
+        units_per_submission: U256::from(units),
+    })
+}
+
+fn terms(spec: &JobSpec, table: &JobTable, s: &SignerChain) -> Result<Terms> {
     let rounds = u32::try_from(table.rounds)
         .map_err(|_| Error::usage("jobspec.invalid", "job.rounds is too large"))?;
     let max_workers = u32::try_from(table.max_workers)
@@ -229,21 +342,12 @@ fn terms(table: &JobTable, s: &SignerChain) -> Result<Terms> {
             "job.reward_per_round must be more than 0",
         ));
     }
-    let coordinator = match &table.coordinator {
-        Some(c) => c.parse::<Address>().map_err(|_| {
-            Error::usage(
-                "jobspec.invalid",
-                format!("job.coordinator '{c}' is not an address"),
-            )
-        })?,
-        None => s.address,
-    };
-
+    let committed = committed_terms(spec, table, s.address)?;
     Ok(Terms {
         rounds,
         max_workers,
         reward,
-        coordinator,
+        committed,
     })
 }
 
@@ -406,7 +510,7 @@ async fn price(
         rounds,
         max_workers,
         reward,
-        coordinator,
+        committed,
     } = terms;
     let PlannedBundle {
         mut uploads,
@@ -435,7 +539,7 @@ async fn price(
             max_workers,
             reward,
             table.round_timeout,
-            coordinator,
+            committed.to_abi(),
         )
         .value(escrow)
         .into_transaction_request();
@@ -490,8 +594,8 @@ async fn price(
         rounds,
         max_workers,
         round_timeout: table.round_timeout,
-        coordinator,
         owner: s.address,
+        terms: committed,
         reward_per_round: reward,
         escrow,
         uploads,
@@ -543,7 +647,7 @@ pub async fn submit(
             plan.max_workers,
             plan.reward_per_round,
             plan.round_timeout,
-            plan.coordinator,
+            &plan.terms,
             progress,
         )
         .await?;
@@ -557,4 +661,74 @@ pub async fn submit(
         tx,
         job,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(job: &str) -> JobSpec {
+        JobSpec::parse(
+            &format!(
+                "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\n[training]\nbatch_size = 8\nsteps = 10\ncheckpoint_every = 5\n[job]\ndatasets = [\"d\"]\nrounds = 2\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 60\n{job}"
+            ),
+            "test",
+        )
+        .unwrap()
+    }
+
+    fn terms_of(job: &str) -> Result<JobTerms> {
+        let s = spec(job);
+        committed_terms(&s, s.job.as_ref().unwrap(), Address::repeat_byte(0x11))
+    }
+
+    #[test]
+    fn the_spec_commits_to_split_bond_committee_and_verification() {
+        let t = terms_of(
+            "bond = \"0.01ether\"\ncommittee = [\"0x2222222222222222222222222222222222222222\", \"0x3333333333333333333333333333333333333333\", \"0x4444444444444444444444444444444444444444\"]\ngrace = 30\nmax_service_fee = \"12.5%\"\n[job.split]\nowner = \"10%\"\ndata = \"30%\"\ncompute = \"60%\"\n",
+        )
+        .unwrap();
+        assert_eq!((t.owner_bps, t.data_bps, t.compute_bps), (1000, 3000, 6000));
+        assert_eq!(t.max_service_fee_bps, 1250);
+        assert_eq!(t.bond, U256::from(10u64).pow(U256::from(16u64)));
+        assert_eq!(t.committee.len(), 3);
+        assert_eq!(t.threshold, 2, "default threshold: a majority");
+        assert_eq!(t.grace, 30);
+        assert_eq!((t.spans, t.checkpoint_every), (2, 5));
+        assert_eq!(t.units_per_submission, U256::from(10 * 8 * 32));
+        // Tolerance travels as parts per billion and back unchanged.
+        let abi = t.to_abi();
+        assert_eq!(abi.tolerancePpb, 10_000);
+        assert_eq!(abi.maxLossIncreasePpb, 50_000_000);
+        assert_eq!(JobTerms::from_abi(abi), t);
+    }
+
+    #[test]
+    fn defaults_are_the_submitter_alone_no_bond_and_20_40_40() {
+        let t = terms_of("").unwrap();
+        assert_eq!(t.committee, vec![Address::repeat_byte(0x11)]);
+        assert_eq!(t.threshold, 1);
+        assert_eq!(t.bond, U256::ZERO);
+        assert_eq!((t.owner_bps, t.data_bps, t.compute_bps), (2000, 4000, 4000));
+        assert_eq!(t.max_service_fee_bps, 1000);
+    }
+
+    #[test]
+    fn bad_terms_are_usage_errors_naming_the_key() {
+        for (job, needle) in [
+            ("[job.split]\nowner = \"50%\"\n", "not 100%"),
+            ("threshold = 2\n", "job.threshold"),
+            (
+                "coordinator = \"0x2222222222222222222222222222222222222222\"\ncommittee = [\"0x3333333333333333333333333333333333333333\"]\n",
+                "both set",
+            ),
+            ("committee = [\"0x12\"]\n", "not an address"),
+            ("bond = \"lots\"\n", "job.bond"),
+            ("max_service_fee = \"101%\"\n", "job.max_service_fee"),
+        ] {
+            let e = terms_of(job).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{job}");
+            assert!(e.message.contains(needle), "{job}: {}", e.message);
+        }
+    }
 }

@@ -232,7 +232,7 @@ fn job_spec(dataset: &str, opts: &Options) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     format!(
-        "{head}\n[job]\ndatasets = [\"{dataset}\"]\nrounds = {}\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 900\n\n[job.requirements]\ngpu = {}\n",
+        "{head}\n[job]\ndatasets = [\"{dataset}\"]\nrounds = {}\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 900\nbond = \"0.01ether\"\n\n[job.split]\nowner = \"20%\"\ndata = \"40%\"\ncompute = \"40%\"\n\n[job.requirements]\ngpu = {}\n",
         opts.rounds, opts.gpu
     )
 }
@@ -613,12 +613,6 @@ impl Runner<'_> {
                 &symbol,
                 "--supply",
                 "1000000",
-                "--owner-share",
-                "20%",
-                "--data-share",
-                "40%",
-                "--compute-share",
-                "40%",
                 "--wallet",
                 "qs-curator",
             ],

@@ -597,6 +597,12 @@ pub struct JobRecords {
     #[serde(with = "dec")]
     pub total_units: U256,
     pub contributors: Vec<Contribution>,
+    /// The token split the job committed to at creation (basis points).
+    pub owner_bps: u16,
+    pub data_bps: u16,
+    pub compute_bps: u16,
+    /// The most a model server may keep of usage revenue (basis points), committed at creation.
+    pub max_service_fee_bps: u16,
 }
 
 fn state_name(s: u8) -> &'static str {
@@ -605,6 +611,7 @@ fn state_name(s: u8) -> &'static str {
         1 => "running",
         2 => "completed",
         3 => "cancelled",
+        4 => "stopped",
         _ => "unknown",
     }
 }
@@ -624,6 +631,7 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
         );
     }
     let job = jm.getJob(jid).call().await.map_err(&e)?;
+    let terms = jm.jobTerms(jid).call().await.map_err(&e)?;
     let datasets = jm.jobDatasets(jid).call().await.map_err(&e)?;
     let mut per: BTreeMap<Address, Contribution> = BTreeMap::new();
     let mut total_weight = U256::ZERO;
@@ -667,6 +675,10 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
         total_weight,
         total_units,
         contributors: per.into_values().collect(),
+        owner_bps: terms.ownerBps,
+        data_bps: terms.dataBps,
+        compute_bps: terms.computeBps,
+        max_service_fee_bps: terms.maxServiceFeeBps,
     })
 }
 
@@ -736,9 +748,6 @@ pub struct TokenizeRequest {
     pub symbol: String,
     #[serde(with = "dec")]
     pub cap: U256,
-    pub owner_bps: u16,
-    pub data_bps: u16,
-    pub compute_bps: u16,
     pub revenue_assets: Vec<Address>,
 }
 
@@ -750,6 +759,12 @@ pub struct TokenizePlan {
     pub owner: Address,
     pub model_root: B256,
     pub datasets: Vec<u64>,
+    /// The split the job committed to at `job submit` (basis points); tokenize cannot change it.
+    pub owner_bps: u16,
+    pub data_bps: u16,
+    pub compute_bps: u16,
+    /// The most a model server may keep of usage revenue (basis points), from the job's terms.
+    pub max_service_fee_bps: u16,
     pub revenue_assets: Vec<Asset>,
     /// Minted to the owner (the owner share, plus any pool with nobody in it, plus rounding).
     #[serde(with = "dec")]
@@ -824,8 +839,8 @@ pub async fn plan_tokenize(
     check_tokenizable(chain, suite, sender, req, &records).await?;
     let (owner_amount, data_pool, compute_pool) = pools(
         req.cap,
-        req.data_bps,
-        req.compute_bps,
+        records.data_bps,
+        records.compute_bps,
         records.total_weight,
         records.total_units,
     );
@@ -856,6 +871,10 @@ pub async fn plan_tokenize(
         owner: records.owner,
         model_root: records.model_root,
         datasets: records.datasets,
+        owner_bps: records.owner_bps,
+        data_bps: records.data_bps,
+        compute_bps: records.compute_bps,
+        max_service_fee_bps: records.max_service_fee_bps,
         revenue_assets: assets,
         owner_amount,
         data_pool,
@@ -869,22 +888,9 @@ pub async fn plan_tokenize(
     })
 }
 
-/// The request's own checks (no chain): shares, supply, names, assets.
+/// The request's own checks (no chain): supply, names, assets. The split is not the request's:
+/// the job committed to it at `job submit`.
 fn check_request(req: &TokenizeRequest) -> Result<()> {
-    let sum = u32::from(req.owner_bps) + u32::from(req.data_bps) + u32::from(req.compute_bps);
-    if sum != u32::from(BPS) {
-        return Err(Error::usage(
-            "model.shares_sum",
-            format!(
-                "the shares add up to {} (owner {} + data {} + compute {}), not 100%",
-                format_bps(sum.min(u32::from(u16::MAX)) as u16),
-                format_bps(req.owner_bps),
-                format_bps(req.data_bps),
-                format_bps(req.compute_bps)
-            ),
-        )
-        .hint("make --owner-share, --data-share and --compute-share add up to 100%"));
-    }
     if req.cap.is_zero() {
         return Err(
             Error::usage("model.zero_supply", "the supply must be positive")
@@ -965,12 +971,12 @@ async fn plan_warnings(
     records: &JobRecords,
 ) -> Result<Vec<String>> {
     let mut warnings = Vec::new();
-    if records.total_weight.is_zero() && req.data_bps > 0 {
+    if records.total_weight.is_zero() && records.data_bps > 0 {
         warnings.push(
             "the datasets have no accepted weight: the data pool goes to the owner".to_string(),
         );
     }
-    if records.total_units.is_zero() && req.compute_bps > 0 {
+    if records.total_units.is_zero() && records.compute_bps > 0 {
         warnings
             .push("the job has no accepted work: the compute pool goes to the owner".to_string());
     }
@@ -999,9 +1005,6 @@ fn tokenize_call<'a>(
         name: req.name.clone(),
         symbol: req.symbol.clone(),
         cap: req.cap,
-        ownerBps: req.owner_bps,
-        dataBps: req.data_bps,
-        computeBps: req.compute_bps,
         revenueAssets: req.revenue_assets.clone(),
     };
     alloy::contract::SolCallBuilder::new_sol(&chain.provider, &suite.factory, &call).from(sender)

@@ -291,10 +291,18 @@ impl Worker {
         let job = self.market.job(id).await?;
         check_joinable(&job)?;
         self.phase(Phase::Joining, None)?;
+        let bond = job.terms.bond;
         self.market
-            .join(&self.signer, id, self.progress.as_ref())
+            .join(&self.signer, id, bond, self.progress.as_ref())
             .await?;
-        self.progress.note(&format!("joined job {id} as {me}"));
+        if bond.is_zero() {
+            self.progress.note(&format!("joined job {id} as {me}"));
+        } else {
+            self.progress.note(&format!(
+                "joined job {id} as {me} with a bond of {} (returned when you leave between rounds or the job ends; a rejected submission loses it)",
+                crate::chain::units::coin(bond)
+            ));
+        }
         Ok(())
     }
 
@@ -514,11 +522,11 @@ impl Worker {
                 .await
                 .map_err(stop)?;
             match job.state {
-                JobState::Completed | JobState::Cancelled => break,
+                JobState::Completed | JobState::Cancelled | JobState::Stopped => break,
                 JobState::Open => {
                     self.wait_note(
                         &mut waiting_note,
-                        "waiting for the coordinator to start the job",
+                        "waiting for the committee to start the job",
                     )?;
                     tokio::time::sleep(poll).await;
                     continue;
@@ -529,7 +537,7 @@ impl Worker {
             if round >= job.rounds {
                 self.wait_note(
                     &mut waiting_note,
-                    "waiting for the coordinator to complete the job",
+                    "waiting for the committee to finalize the last round",
                 )?;
                 tokio::time::sleep(poll).await;
                 continue;
@@ -538,10 +546,24 @@ impl Worker {
                 .await
                 .map_err(stop)?;
             if !active {
-                return Err(
-                    Error::failed("worker.left", format!("{me} is no longer in job {id}"))
-                        .hint(format!("join again with `cohort worker run --job {id}`")),
-                );
+                let p = retrying(self.attempts, || self.market.participant_record(id, me))
+                    .await
+                    .map_err(stop)?;
+                let why = if p.slashed.is_zero() {
+                    String::new()
+                } else {
+                    format!(
+                        " (a submission was rejected; its bond of {} was slashed)",
+                        crate::chain::units::coin(p.slashed)
+                    )
+                };
+                return Err(Error::failed(
+                    "worker.left",
+                    format!("{me} is no longer in job {id}{why}"),
+                )
+                .hint(format!(
+                    "see why in `cohort job show {id}`; join again with `cohort worker run --job {id}`"
+                )));
             }
             if joined > round {
                 self.wait_note(
@@ -557,7 +579,7 @@ impl Worker {
             if sub.status != WorkStatus::None {
                 self.wait_note(
                     &mut waiting_note,
-                    &format!("round {round} submitted; waiting for the coordinator"),
+                    &format!("round {round} submitted; waiting for the committee's verdict"),
                 )?;
                 tokio::time::sleep(poll).await;
                 continue;
@@ -617,7 +639,10 @@ impl Worker {
             Err(e) if e.revert() == Some("AlreadySubmitted") => Ok(()),
             Err(e)
                 if e.kind == ErrorKind::Reverted
-                    && matches!(e.revert(), Some("RoundTimedOut" | "WrongRound")) =>
+                    && matches!(
+                        e.revert(),
+                        Some("RoundTimedOut" | "WrongRound" | "RoundVoting" | "WrongState")
+                    ) =>
             {
                 self.progress.note(&format!(
                     "round {round} closed before the submission landed"
@@ -753,16 +778,17 @@ pub async fn earnings(market: &JobMarket, who: Address) -> Result<Earnings> {
         let mut rounds = Vec::new();
         for r in 0..job.current_round.min(job.rounds) {
             let subs = market.submissions(job.id, r).await?;
+            // Paid units are min(work units, the job's committed units per submission).
             let total: U256 = subs
                 .iter()
                 .filter(|s| s.status == WorkStatus::Accepted)
-                .map(|s| s.work_units)
+                .map(|s| job.terms.paid_units(s.work_units))
                 .sum();
             if let Some(mine) = subs
                 .iter()
                 .find(|s| s.worker == who && s.status == WorkStatus::Accepted)
             {
-                paid += job.reward_per_round * mine.work_units / total;
+                paid += job.reward_per_round * job.terms.paid_units(mine.work_units) / total;
                 rounds.push(r);
             }
         }

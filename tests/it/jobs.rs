@@ -303,9 +303,17 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
         "{}",
         again.message
     );
+    // Leaving while the submission awaits its verdict is refused (its bond answers for it); a
+    // rejected worker is removed from the job by the verdict.
     let silent = cohort::progress::Silent;
-    rt.block_on(cheat.market.leave(&cheat.signer, job, &silent))
-        .unwrap();
+    let pending = rt
+        .block_on(cheat.market.leave(&cheat.signer, job, &silent))
+        .unwrap_err();
+    assert!(
+        pending.message.contains("SubmissionPending"),
+        "{}",
+        pending.message
+    );
 
     // Kill worker 2 in the middle of round 1, before it submits (ideally while training, after
     // its first checkpoint of the round), then restart it.

@@ -3,6 +3,7 @@
 //! devnets on random loopback ports.
 
 mod cli;
+mod committee;
 mod common;
 mod contracts_flow;
 mod datasets;

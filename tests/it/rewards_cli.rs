@@ -54,7 +54,7 @@ impl Net {
     }
 }
 
-fn tokenize_args<'a>(job: &'a str, owner: &'a str, compute: &'a str) -> Vec<&'a str> {
+fn tokenize_args<'a>(job: &'a str, owner: &'a str) -> Vec<&'a str> {
     vec![
         "model",
         "tokenize",
@@ -65,12 +65,6 @@ fn tokenize_args<'a>(job: &'a str, owner: &'a str, compute: &'a str) -> Vec<&'a 
         "NEWS",
         "--supply",
         "1000000",
-        "--owner-share",
-        "20%",
-        "--data-share",
-        "40%",
-        "--compute-share",
-        compute,
         "--wallet",
         owner,
     ]
@@ -91,24 +85,27 @@ async fn tokenize_refuses_bad_input_and_the_dry_run_lists_every_allocation() {
     let job = done.job_id.to_string();
     let unfinished = running.job_id.to_string();
 
-    let (code, _, err) = n.run(&tokenize_args(&job, "dev:1", "35%")).await;
+    // The split was committed when the job was created: tokenize takes none.
+    let mut split = tokenize_args(&job, "dev:1");
+    split.extend(["--owner-share", "90%"]);
+    let (code, _, err) = n.run(&split).await;
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("95%") && err.contains("not 100%"), "{err}");
+    assert!(err.contains("committed"), "{err}");
 
-    let (code, _, err) = n.run(&tokenize_args(&unfinished, "dev:1", "40%")).await;
+    let (code, _, err) = n.run(&tokenize_args(&unfinished, "dev:1")).await;
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("not completed"), "{err}");
 
-    let (code, _, err) = n.run(&tokenize_args(&job, "dev:2", "40%")).await;
+    let (code, _, err) = n.run(&tokenize_args(&job, "dev:2")).await;
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("not the owner"), "{err}");
 
-    let (code, _, err) = n.run(&tokenize_args("999", "dev:1", "40%")).await;
+    let (code, _, err) = n.run(&tokenize_args("999", "dev:1")).await;
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no job 999"), "{err}");
 
     // Dry run: every contributor's allocation, nothing sent.
-    let mut args = tokenize_args(&job, "dev:1", "40%");
+    let mut args = tokenize_args(&job, "dev:1");
     args.push("--dry-run");
     let (code, human, err) = n.run(&args).await;
     assert_eq!(code, 0, "{err}");
@@ -136,10 +133,10 @@ async fn tokenize_refuses_bad_input_and_the_dry_run_lists_every_allocation() {
     );
 
     // The real thing, then a second time: refused with the token's address.
-    let t = n.json(&tokenize_args(&job, "dev:1", "40%")).await;
+    let t = n.json(&tokenize_args(&job, "dev:1")).await;
     let token = t["token"].as_str().unwrap().to_string();
     assert_eq!(t["plan"]["allocations"], plan["plan"]["allocations"]);
-    let (code, _, err) = n.run(&tokenize_args(&job, "dev:1", "40%")).await;
+    let (code, _, err) = n.run(&tokenize_args(&job, "dev:1")).await;
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("already tokenized"), "{err}");
     assert!(err.to_lowercase().contains(&token.to_lowercase()), "{err}");
@@ -220,7 +217,7 @@ async fn rewards_deposit_list_claim_and_sync_pay_every_holder_once() {
     let usdc = test_token(&n.rpc, 0, "USDC", 6).await;
     let usdc_s = usdc.to_string();
     let job_s = job.job_id.to_string();
-    let mut args = tokenize_args(&job_s, "dev:1", "40%");
+    let mut args = tokenize_args(&job_s, "dev:1");
     args.extend(["--revenue-asset", usdc_s.as_str()]);
     let t = n.json(&args).await;
     let token: Address = t["token"].as_str().unwrap().parse().unwrap();

@@ -55,6 +55,26 @@ pub struct Work {
     pub reject_round1: bool,
 }
 
+/// The terms of the jobs these helpers build: split 20% / 40% / 40%, no bond, the owner alone
+/// as the committee, units per submission high enough for every test's units.
+pub fn default_terms() -> JobMarket::Terms {
+    JobMarket::Terms {
+        ownerBps: 2000,
+        dataBps: 4000,
+        computeBps: 4000,
+        maxServiceFeeBps: 1000,
+        threshold: 1,
+        spans: 2,
+        tolerancePpb: 10_000,
+        maxLossIncreasePpb: 50_000_000,
+        checkpointEvery: 10,
+        grace: 600,
+        bond: U256::ZERO,
+        unitsPerSubmission: U256::from(1_000_000_000_000u64),
+        committee: vec![],
+    }
+}
+
 /// What a built job is.
 #[derive(Clone, Debug)]
 pub struct BuiltJob {
@@ -64,8 +84,8 @@ pub struct BuiltJob {
 }
 
 /// Creates and seals a dataset curated by `owner` with the given contributions, then runs a
-/// two-round job over it owned and coordinated by `owner`; completes it unless `complete` is
-/// false (then it stays Running after round 0).
+/// two-round job over it owned and verified by `owner` (a committee of one); completes it (by
+/// finalizing its last round) unless `complete` is false (then it stays Running after round 0).
 pub async fn build_job(
     rpc_url: &str,
     registry: Address,
@@ -121,7 +141,7 @@ pub async fn build_job(
             8,
             reward,
             3600,
-            Address::ZERO
+            default_terms()
         )
         .value(reward * U256::from(2u8))
     );
@@ -143,9 +163,11 @@ pub async fn build_job(
     mined!(jm.startJob(job_id));
     for round in 0..2u32 {
         let mut accepted = Vec::new();
+        let mut units = Vec::new();
+        let mut rejected = Vec::new();
         for w in work {
-            let units = w.units[round as usize];
-            if units == 0 {
+            let units_of = w.units[round as usize];
+            if units_of == 0 {
                 continue;
             }
             let c = dev(rpc_url, w.dev).await;
@@ -154,25 +176,33 @@ pub async fn build_job(
                 job_id,
                 round,
                 B256::repeat_byte(0xb0 + round as u8),
-                U256::from(units)
+                U256::from(units_of)
             ));
-            if !(round == 1 && w.reject_round1) {
+            if round == 1 && w.reject_round1 {
+                rejected.push(dev_address(w.dev));
+            } else {
                 accepted.push(dev_address(w.dev));
+                units.push(U256::from(units_of));
             }
         }
-        mined!(jm.finalizeRound(
-            job_id,
-            round,
-            B256::repeat_byte(0xc0),
+        // The owner is the committee (threshold 1): it votes, then finalizes.
+        let verdict = JobMarket::Verdict {
             accepted,
-            B256::repeat_byte(0xd0)
-        ));
+            units,
+            rejected,
+            aggregateRoot: B256::repeat_byte(if round == 1 { 0xee } else { 0xc0 }),
+            reportRoot: B256::repeat_byte(0xd0),
+        };
+        let hash = jm
+            .verdictHash(job_id, round, verdict.clone())
+            .call()
+            .await
+            .unwrap();
+        mined!(jm.voteVerdict(job_id, round, hash, B256::repeat_byte(0xd0)));
+        mined!(jm.finalizeRound(job_id, round, verdict));
         if round == 0 && !complete {
             break;
         }
-    }
-    if complete {
-        mined!(jm.completeJob(job_id, B256::repeat_byte(0xee)));
     }
     BuiltJob {
         job_id: job_id.to::<u64>(),

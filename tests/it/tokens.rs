@@ -52,9 +52,6 @@ fn request(job_id: u64, cap: U256, assets: Vec<Address>) -> TokenizeRequest {
         name: "Test Model".into(),
         symbol: "TM".into(),
         cap,
-        owner_bps: 2000,
-        data_bps: 4000,
-        compute_bps: 4000,
         revenue_assets: assets,
     }
 }

@@ -1,0 +1,711 @@
+//! Committees, bonds and the committed split on a real devnet: committee members are separate
+//! dev accounts running `cohort job coordinate` (or voting through the library), workers post
+//! bonds, a dishonest worker loses its bond on chain, a round the committee abandons is closed
+//! by a third party after the grace period, and tokenize keeps the split committed at submit.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::Provider;
+use cohort::chain::bindings::{JobMarket as JobMarketAbi, ModelToken};
+use cohort::jobs::{JobMarket, JobState, RoundVerdict, WorkStatus};
+use serde_json::Value;
+
+use crate::common::{Devnet, dev_address, wei, write};
+
+const ETH: u128 = 1_000_000_000_000_000_000;
+const REWARD: u128 = ETH / 5; // 0.2 ether per round
+const BOND: u128 = ETH / 100; // 0.01 ether
+
+/// One K-span per round (steps = checkpoint_every), so every member checks the same span.
+fn spec_text(dataset: &str, committee: &[u32], timeout: u64, grace: u64) -> String {
+    let members = committee
+        .iter()
+        .map(|i| format!("\"{:#x}\"", dev_address(*i)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"[model]
+trainer = "builtin"
+layers = 1
+width = 32
+heads = 2
+context = 32
+
+[training]
+batch_size = 8
+learning_rate = 1e-2
+warmup_steps = 2
+seed = 7
+steps = 10
+checkpoint_every = 10
+eval_windows = 16
+
+[verify]
+spans = 1
+
+[job]
+datasets = ["{dataset}"]
+rounds = 2
+reward_per_round = "0.2ether"
+max_workers = 4
+round_timeout = {timeout}
+bond = "0.01ether"
+committee = [{members}]
+threshold = 2
+grace = {grace}
+max_service_fee = "12.5%"
+
+[job.split]
+owner = "10%"
+data = "30%"
+compute = "60%"
+"#
+    )
+}
+
+/// Units of one round's work in the spec above: steps × batch × context.
+const UNITS: u128 = 10 * 8 * 32;
+
+fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
+    let data = work.join("corpus");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(
+        Path::new("fixtures/corpus/shakespeare/part1.txt"),
+        data.join("part1.txt"),
+    )
+    .unwrap();
+    net.json(&[
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "fixture",
+        "--license",
+        "CC0-1.0",
+    ]);
+    net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
+    net.json(&[
+        "dataset",
+        "review",
+        name,
+        "--all-pending",
+        "--accept",
+        "--score",
+        "80",
+    ]);
+    net.json(&["dataset", "seal", name]);
+}
+
+fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    let f = std::fs::File::create(log).unwrap();
+    c.env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(f.try_clone().unwrap()))
+        .stderr(Stdio::from(f))
+        .spawn()
+        .unwrap()
+}
+
+/// Kills children on drop (a failing test must not leave processes running).
+struct Reaper(Vec<Child>);
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return s;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!(
+                "process did not finish in {limit:?}:\n{}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn client(net: &Devnet) -> cohort::client::Client {
+    let paths = cohort::config::Paths::under(net.home.path());
+    cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap()
+}
+
+fn worker(
+    rt: &tokio::runtime::Runtime,
+    net: &Devnet,
+    dev: u32,
+    job: u64,
+    dir: &Path,
+) -> cohort::worker::Worker {
+    rt.block_on(cohort::worker::Worker::open(
+        &client(net),
+        cohort::devnet::dev_signer(dev).unwrap(),
+        job,
+        false,
+        dir,
+        3,
+        cohort::progress::silent(),
+    ))
+    .unwrap()
+}
+
+fn signer(market: &JobMarket, dev: u32) -> cohort::chain::SignerChain {
+    market
+        .chain
+        .with_signer(cohort::devnet::dev_signer(dev).unwrap())
+        .unwrap()
+}
+
+fn wait_for(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn submit_job(net: &Devnet, w: &Path, committee: &[u32], timeout: u64, grace: u64) -> u64 {
+    let spec = write(
+        w,
+        "job.toml",
+        spec_text("fixture-text", committee, timeout, grace),
+    );
+    let sub = net.json(&["job", "submit", spec.to_str().unwrap()]);
+    sub["job_id"].as_u64().unwrap()
+}
+
+#[test]
+fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_and_slashes_a_cheat()
+{
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text");
+    let job = submit_job(&net, w, &[5, 6, 7], 900, 600);
+    let job_s = job.to_string();
+
+    // The committed terms are on chain and in `job show`.
+    let show = net.json(&["job", "show", &job_s]);
+    let t = &show["job"]["terms"];
+    assert_eq!(t["threshold"], 2);
+    assert_eq!(t["committee"].as_array().unwrap().len(), 3);
+    assert_eq!(wei(&t["bond"]), BOND);
+    assert_eq!(
+        (&t["owner_bps"], &t["data_bps"], &t["compute_bps"]),
+        (&Value::from(1000), &Value::from(3000), &Value::from(6000))
+    );
+    assert_eq!(t["max_service_fee_bps"], 1250);
+    assert_eq!(t["spans"], 1);
+    assert_eq!(t["checkpoint_every"], 10);
+    assert_eq!(wei(&t["units_per_submission"]), UNITS);
+
+    for i in [1, 2] {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    // dev:2 cheats through the library: joins with its bond, submits tampered work.
+    let mut cheat = worker(&rt, &net, 2, job, &w.join("cheat"));
+    let market = cheat.market.clone();
+    // Joining without the bond is refused on chain.
+    let s2 = signer(&market, 2);
+    let jm = JobMarketAbi::new(market.address, &s2.provider);
+    let err = rt
+        .block_on(async { jm.join(U256::from(job)).from(dev_address(2)).call().await })
+        .expect_err("join without a bond");
+    assert!(
+        cohort::chain::describe_contract_error(&market.chain.rpc_url, err)
+            .message
+            .contains("WrongBond")
+    );
+    rt.block_on(cheat.join()).unwrap();
+    let p = rt
+        .block_on(market.participant_record(job, dev_address(2)))
+        .unwrap();
+    assert_eq!(p.bond, U256::from(BOND));
+
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    // Members dev:5 and dev:6 coordinate; dev:7 stays offline in round 0.
+    for m in [5, 6] {
+        procs.0.push(spawn(
+            &net,
+            &[
+                "job",
+                "coordinate",
+                &job_s,
+                "--min-workers",
+                "2",
+                "--poll",
+                "0.3",
+                "--wallet",
+                &format!("dev:{m}"),
+                "--json",
+            ],
+            &logs.join(format!("member{m}.log")),
+        ));
+    }
+    procs.0.push(spawn(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--state-dir",
+            w.join("s1").to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ],
+        &logs.join("w1.log"),
+    ));
+    wait_for("the job to start", Duration::from_secs(120), || {
+        rt.block_on(market.job(job)).unwrap().state == JobState::Running
+    });
+    let out = rt.block_on(cheat.train_round(0)).unwrap();
+    for (_, p) in &out.checkpoints[1..] {
+        let mut ck = cohort::trainer::Checkpoint::load(p).unwrap();
+        for (_, (_, data)) in ck.weights.iter_mut() {
+            for v in data.iter_mut() {
+                *v += 1e-3;
+            }
+        }
+        ck.save(p).unwrap();
+    }
+    let (root, bundle) = rt.block_on(cheat.upload_round(0, &out)).unwrap();
+    rt.block_on(cheat.submit_round(0, root, bundle.work_units))
+        .unwrap();
+
+    // Round 0 finalizes with two of three votes: the cheat is rejected, its bond slashed to the
+    // accepted worker, and it is out of the job.
+    wait_for("round 0 to finalize", Duration::from_secs(300), || {
+        rt.block_on(market.job(job)).unwrap().current_round > 0
+    });
+    let votes = rt.block_on(market.round_votes(job, 0)).unwrap();
+    assert!(votes.agreed.is_some());
+    assert_eq!(
+        rt.block_on(market.vote_of(job, 0, dev_address(7))).unwrap(),
+        None
+    );
+    let c = rt
+        .block_on(market.submission(job, 0, dev_address(2)))
+        .unwrap();
+    assert_eq!(c.status, WorkStatus::Rejected);
+    let p = rt
+        .block_on(market.participant_record(job, dev_address(2)))
+        .unwrap();
+    assert!(!p.active);
+    assert_eq!(p.bond, U256::ZERO);
+    assert_eq!(p.slashed, U256::from(BOND));
+    let after0 = rt.block_on(market.job(job)).unwrap();
+    assert_eq!(after0.bonds_slashed, U256::from(BOND));
+    // dev:1 got the whole round's reward plus the slashed bond.
+    assert_eq!(
+        rt.block_on(market.earnings(dev_address(1))).unwrap(),
+        U256::from(REWARD + BOND)
+    );
+
+    // Round 1: dev:7 posts a different verdict (accepting nothing) as soon as dev:1 submitted;
+    // the two others still decide.
+    let member7 = signer(&market, 7);
+    let silent = cohort::progress::Silent;
+    wait_for(
+        "dev:1's round-1 submission",
+        Duration::from_secs(300),
+        || !rt.block_on(market.submissions(job, 1)).unwrap().is_empty(),
+    );
+    let bogus = RoundVerdict {
+        accepted: vec![],
+        units: vec![],
+        rejected: vec![dev_address(1)],
+        aggregate_root: B256::repeat_byte(0x66),
+        report_root: B256::repeat_byte(0x77),
+    };
+    let voted = rt.block_on(market.vote_verdict(
+        &member7,
+        job,
+        1,
+        bogus.hash(job, 1),
+        bogus.report_root,
+        &silent,
+    ));
+    for (i, m) in [5, 6].iter().enumerate() {
+        let log = logs.join(format!("member{m}.log"));
+        let st = wait_exit(&mut procs.0[i], Duration::from_secs(300), &log);
+        assert!(
+            st.success(),
+            "member {m} failed:\n{}",
+            std::fs::read_to_string(&log).unwrap()
+        );
+    }
+    let st = wait_exit(
+        &mut procs.0[2],
+        Duration::from_secs(120),
+        &logs.join("w1.log"),
+    );
+    assert!(st.success());
+    let done = rt.block_on(market.job(job)).unwrap();
+    assert_eq!(done.state, JobState::Completed);
+    let agreed = rt.block_on(market.round_votes(job, 1)).unwrap().agreed;
+    assert_ne!(agreed, Some(bogus.hash(job, 1)));
+    // dev:7's vote landed (it polls every 0.2 s; the members need seconds to check the work)
+    // and counted for its own verdict only.
+    voted.expect("dev:7 votes while the round is open");
+    assert_eq!(
+        rt.block_on(market.vote_of(job, 1, dev_address(7))).unwrap(),
+        Some(bogus.hash(job, 1))
+    );
+    assert_eq!(rt.block_on(market.round_votes(job, 1)).unwrap().votes, 3);
+    let s1 = rt
+        .block_on(market.submission(job, 1, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Accepted);
+    // Completion returned dev:1's bond: two rounds' rewards, the slashed bond, its own bond.
+    assert_eq!(
+        rt.block_on(market.earnings(dev_address(1))).unwrap(),
+        U256::from(2 * REWARD + 2 * BOND)
+    );
+    assert_eq!(done.bonds_held, U256::ZERO);
+    assert_eq!(done.bonds_returned, U256::from(BOND));
+    // `job show --json` has every bond and the round's votes.
+    let show = net.json(&["job", "show", &job_s]);
+    let bonds = show["bonds"].as_array().unwrap();
+    let b2 = bonds
+        .iter()
+        .find(|b| b["worker"] == format!("{:#x}", dev_address(2)))
+        .unwrap();
+    assert_eq!(wei(&b2["slashed"]), BOND);
+    let r0 = &show["rounds"][0];
+    assert_eq!(wei(&r0["slashed"]), BOND);
+    assert_eq!(r0["slashed_to_escrow"], false);
+    assert_eq!(r0["votes"], 2);
+    let paid: u128 = r0["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| wei(&s["payout"]))
+        .sum();
+    assert_eq!(paid, REWARD + BOND);
+
+    // Tokenize takes the committed split: flags that try to change it are refused, and the
+    // token's pools are 10% / 30% / 60% with the committed service-fee cap.
+    let (code, err) = net.fails(&[
+        "model",
+        "tokenize",
+        &job_s,
+        "--name",
+        "C",
+        "--symbol",
+        "CMT",
+        "--supply",
+        "1000",
+        "--owner-share",
+        "100%",
+        "--data-share",
+        "0%",
+        "--compute-share",
+        "0%",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("committed"), "{err}");
+    let t = net.json(&[
+        "model", "tokenize", &job_s, "--name", "C", "--symbol", "CMT", "--supply", "1000",
+    ]);
+    let token: Address = t["token"].as_str().unwrap().parse().unwrap();
+    let mt = ModelToken::new(token, &market.chain.provider);
+    let e18 = U256::from(ETH);
+    assert_eq!(
+        rt.block_on(async { mt.dataPool().call().await }).unwrap(),
+        U256::from(300u64) * e18
+    );
+    assert_eq!(
+        rt.block_on(async { mt.computePool().call().await })
+            .unwrap(),
+        U256::from(600u64) * e18
+    );
+    assert_eq!(
+        rt.block_on(async { mt.maxServiceFeeBps().call().await })
+            .unwrap(),
+        1250
+    );
+    assert_eq!(
+        rt.block_on(async { mt.balanceOf(dev_address(0)).call().await })
+            .unwrap(),
+        U256::from(100u64) * e18
+    );
+}
+
+#[test]
+fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_period() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text");
+    let job = submit_job(&net, w, &[5, 6, 7], 600, 30);
+    let job_s = job.to_string();
+    for i in [1, 2] {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut workers: Vec<_> = [1u32, 2]
+        .iter()
+        .map(|i| worker(&rt, &net, *i, job, &w.join(format!("s{i}"))))
+        .collect();
+    for wk in &mut workers {
+        rt.block_on(wk.join()).unwrap();
+    }
+    let market = workers[0].market.clone();
+    let silent = cohort::progress::Silent;
+    // The owner may start the job; nobody on the committee ever shows up.
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    for wk in &mut workers {
+        let out = rt.block_on(wk.train_round(0)).unwrap();
+        let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
+        rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+    }
+    // The owner cannot take the round's reward back while submissions wait.
+    let (code, err) = net.fails(&["job", "cancel", &job_s]);
+    assert_eq!(code, 4, "{err}");
+    let s0 = signer(&market, 0);
+    let owner = JobMarketAbi::new(market.address, &s0.provider);
+    let e = cohort::chain::describe_contract_error(
+        &market.chain.rpc_url,
+        rt.block_on(async {
+            owner
+                .cancelJob(U256::from(job))
+                .from(dev_address(0))
+                .call()
+                .await
+        })
+        .expect_err("cancel with submissions"),
+    );
+    assert!(e.message.contains("RoundHasSubmissions"), "{}", e.message);
+    // A leaving worker with a pending submission is refused too.
+    let e = rt
+        .block_on(market.leave(&signer(&market, 1), job, &silent))
+        .unwrap_err();
+    assert!(e.message.contains("SubmissionPending"), "{}", e.message);
+
+    // Before the deadline plus grace: refused, nothing sent.
+    let (code, err) = net.fails(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("can be closed from"), "{err}");
+    // Time passes (anvil's clock moves past the deadline and the grace period).
+    rt.block_on(async {
+        market
+            .chain
+            .provider
+            .raw_request::<_, Value>("evm_increaseTime".into(), (631u64,))
+            .await
+            .unwrap();
+        market
+            .chain
+            .provider
+            .raw_request::<_, Value>("evm_mine".into(), ())
+            .await
+            .unwrap();
+    });
+    let owner_before = rt.block_on(market.earnings(dev_address(0))).unwrap();
+    let closed = net.json(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
+    assert_eq!(closed["state"], "stopped");
+    let paid = closed["paid"].as_array().unwrap();
+    assert_eq!(paid.len(), 2);
+    for p in paid {
+        assert_eq!(wei(&p["units"]), UNITS);
+        assert_eq!(wei(&p["amount"]), REWARD / 2);
+    }
+    assert_eq!(wei(&closed["bonds_returned"]), 2 * BOND);
+    // The unspent round (and nothing more) goes back to the owner.
+    assert_eq!(wei(&closed["refund"]), REWARD);
+    let job_now = rt.block_on(market.job(job)).unwrap();
+    assert_eq!(job_now.state, JobState::Stopped);
+    assert_eq!(
+        rt.block_on(market.earnings(dev_address(0))).unwrap() - owner_before,
+        U256::from(REWARD)
+    );
+    for i in [1, 2] {
+        assert_eq!(
+            rt.block_on(market.earnings(dev_address(i))).unwrap(),
+            U256::from(REWARD / 2 + BOND),
+            "dev:{i}"
+        );
+        let s = rt
+            .block_on(market.submission(job, 0, dev_address(i)))
+            .unwrap();
+        assert_eq!(s.status, WorkStatus::Unverified);
+    }
+    assert_eq!(job_now.escrow, U256::ZERO);
+    assert_eq!(job_now.bonds_held, U256::ZERO);
+    // The contract holds exactly what it still owes.
+    let balance = rt
+        .block_on(async { market.chain.provider.get_balance(market.address).await })
+        .unwrap();
+    assert_eq!(
+        balance,
+        U256::from(REWARD + 2 * BOND + REWARD) + owner_before
+    );
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "stopped");
+    assert_eq!(show["rounds"][0]["status"], "closed");
+    // Closing twice is refused.
+    let (code, _) = net.fails(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
+    assert_eq!(code, 4);
+}
+
+/// Gas of the market's worker and committee calls, through the bindings, printed for
+/// docs/gas.md (`cargo test --test it committee::gas -- --nocapture`): a committee of 3 with
+/// threshold 2, 4 bonded workers, one rejected in round 0 (its bond slashed), two rounds (the
+/// last finalize completes the job and returns every bond).
+#[tokio::test(flavor = "multi_thread")]
+async fn gas_of_join_submit_vote_and_finalize() {
+    use crate::mined;
+    use crate::token_setup::{default_terms, dev};
+    let net = tokio::task::spawn_blocking(|| Devnet::start(1, 1))
+        .await
+        .unwrap();
+    let rpc = net.rpc_url();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    let owner = dev(&rpc, 0).await;
+    let jm = JobMarketAbi::new(market, &owner.provider);
+    let mut terms = default_terms();
+    terms.committee = vec![dev_address(5), dev_address(6), dev_address(7)];
+    terms.threshold = 2;
+    terms.bond = U256::from(BOND);
+    terms.unitsPerSubmission = U256::from(UNITS);
+    let r = mined!(
+        jm.createJob(
+            B256::repeat_byte(0xaa),
+            B256::ZERO,
+            vec![],
+            2,
+            8,
+            U256::from(REWARD),
+            3600,
+            terms
+        )
+        .value(U256::from(2 * REWARD))
+    );
+    println!("gas createJob (committee of 3): {}", r.gas_used);
+    let job = r
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| l.log_decode::<JobMarketAbi::JobCreated>().ok())
+        .unwrap()
+        .inner
+        .data
+        .jobId;
+    let mut gas: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
+    for i in 1..=4 {
+        let w = dev(&rpc, i).await;
+        let wm = JobMarketAbi::new(market, &w.provider);
+        mined!(wm.registerWorker("cpu: test".into()));
+        let r = mined!(wm.join(job).value(U256::from(BOND)));
+        gas.entry("join (with bond)").or_default().push(r.gas_used);
+    }
+    mined!(jm.startJob(job));
+    let mut workers: Vec<u32> = vec![1, 2, 3, 4];
+    for round in 0..2u32 {
+        for i in &workers {
+            let w = dev(&rpc, *i).await;
+            let r = mined!(JobMarketAbi::new(market, &w.provider).submitWork(
+                job,
+                round,
+                B256::repeat_byte(0xb0 + *i as u8),
+                U256::from(UNITS)
+            ));
+            gas.entry("submitWork").or_default().push(r.gas_used);
+        }
+        // Round 0 rejects dev:4.
+        let rejected: Vec<Address> = if round == 0 {
+            vec![dev_address(4)]
+        } else {
+            vec![]
+        };
+        workers.retain(|i| !rejected.contains(&dev_address(*i)));
+        let verdict = JobMarketAbi::Verdict {
+            accepted: workers.iter().map(|i| dev_address(*i)).collect(),
+            units: workers.iter().map(|_| U256::from(UNITS)).collect(),
+            rejected,
+            aggregateRoot: B256::repeat_byte(0xc0 + round as u8),
+            reportRoot: B256::repeat_byte(0xd0 + round as u8),
+        };
+        let hash = jm
+            .verdictHash(job, round, verdict.clone())
+            .call()
+            .await
+            .unwrap();
+        // The hash the coordinator votes for is the contract's.
+        let ours = RoundVerdict {
+            accepted: verdict.accepted.clone(),
+            units: verdict.units.clone(),
+            rejected: verdict.rejected.clone(),
+            aggregate_root: verdict.aggregateRoot,
+            report_root: verdict.reportRoot,
+        };
+        assert_eq!(ours.hash(job.to::<u64>(), round), hash);
+        for (k, m) in [5u32, 6].iter().enumerate() {
+            let s = dev(&rpc, *m).await;
+            let r = mined!(JobMarketAbi::new(market, &s.provider).voteVerdict(
+                job,
+                round,
+                hash,
+                verdict.reportRoot
+            ));
+            gas.entry(if k == 0 {
+                "voteVerdict (first vote)"
+            } else {
+                "voteVerdict (reaches the threshold)"
+            })
+            .or_default()
+            .push(r.gas_used);
+        }
+        // Anyone finalizes: here a non-member, dev:9.
+        let anyone = dev(&rpc, 9).await;
+        let r =
+            mined!(JobMarketAbi::new(market, &anyone.provider).finalizeRound(job, round, verdict));
+        gas.entry(if round == 0 {
+            "finalizeRound (3 accepted, 1 rejected and slashed)"
+        } else {
+            "finalizeRound, last round (3 accepted; completes, returns 3 bonds)"
+        })
+        .or_default()
+        .push(r.gas_used);
+    }
+    let j = jm.getJob(job).call().await.unwrap();
+    assert_eq!(j.state, 2, "completed");
+    assert_eq!(j.bondsSlashed, U256::from(BOND));
+    assert_eq!(j.bondsReturned, U256::from(3 * BOND));
+    assert_eq!(j.bondsHeld, U256::ZERO);
+    for (op, v) in &gas {
+        let (min, max) = (v.iter().min().unwrap(), v.iter().max().unwrap());
+        let mean = v.iter().sum::<u64>() / v.len() as u64;
+        println!("gas {op}: min {min} mean {mean} max {max} n {}", v.len());
+    }
+    tokio::task::spawn_blocking(move || drop(net))
+        .await
+        .unwrap();
+}
