@@ -16,7 +16,9 @@
 //! `DILOCO_KEEP_INNER` (1: the nesterov runs keep AdamW moments across rounds, as DiLoCo does),
 //! `DILOCO_SVG` (docs/diloco-loss.svg), `DILOCO_RUNS` (comma list of average, nesterov, topk).
 //! A separate mode times compression: `cargo bench --bench diloco -- speed [N]` compresses and
-//! decompresses an N-entry Δ (default 100M) and prints the seconds.
+//! decompresses an N-entry Δ (default 100M) and prints the seconds. Runs can also go in separate
+//! processes (`DILOCO_RUNS=topk … > topk.log`); `cargo bench --bench diloco -- table LOG…` then
+//! reads their printed rounds and writes the joint table and plot.
 
 // A benchmark binary prints its figures itself.
 #![allow(clippy::disallowed_macros)]
@@ -46,6 +48,10 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    if args.first().map(String::as_str) == Some("table") {
+        table(&args[1..]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("speed") {
         let n = args
             .get(1)
@@ -311,6 +317,11 @@ fn quality() {
             seconds: began.elapsed().as_secs_f64(),
         });
     }
+    report(&outcomes, full_fp32, rounds, &svg);
+}
+
+/// The table and the plot of finished runs.
+fn report(outcomes: &[Outcome], full_fp32: f64, rounds: u64, svg: &Path) {
     let base = outcomes
         .iter()
         .find(|o| o.run == Run::Average)
@@ -320,7 +331,7 @@ fn quality() {
         "| run | validation loss after {rounds} rounds | gap vs average | bytes per worker per round | fewer than fp32 | seconds |"
     );
     println!("|---|---|---|---|---|---|");
-    for o in &outcomes {
+    for o in outcomes {
         let loss = o.curve.last().unwrap().1;
         let gap = base
             .map(|b| format!("{:+.2}%", (loss / b - 1.0) * 100.0))
@@ -333,8 +344,59 @@ fn quality() {
             o.seconds
         );
     }
-    plot(&svg, &outcomes, rounds).expect("plot");
+    plot(svg, outcomes, rounds).expect("plot");
     println!("\nplot: {}", svg.display());
+}
+
+/// Reads the rounds that runs printed (their logs) and reports them together.
+fn table(logs: &[String]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let svg = std::env::var("DILOCO_SVG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("docs/diloco-loss.svg"));
+    let (mut full, mut rounds) = (0f64, 0u64);
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let num = |t: &str| t.trim().parse::<f64>().expect("a number in the log");
+    for log in logs {
+        let text = std::fs::read_to_string(log).expect("read log");
+        let mut initial = f64::NAN;
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("initial validation loss ") {
+                let (v, tail) = rest.split_once(';').expect("initial line");
+                initial = num(v);
+                full = num(tail
+                    .trim()
+                    .trim_start_matches("full fp32 weights")
+                    .trim_end_matches("bytes"));
+            } else if let Some((name, rest)) = line.split_once(" round ") {
+                let Some(run) = [Run::Average, Run::Nesterov, Run::TopK]
+                    .into_iter()
+                    .find(|r| r.name() == name.trim())
+                else {
+                    continue;
+                };
+                let (r, rest) = rest.split_once(": validation loss ").expect("round line");
+                let (v, rest) = rest.split_once(", ").expect("round line");
+                let (b, rest) = rest.split_once(" bytes per worker (").expect("round line");
+                let secs = num(rest.trim_end_matches(" s)"));
+                rounds = rounds.max(num(r) as u64);
+                if outcomes.last().is_none_or(|o| o.run != run) {
+                    outcomes.push(Outcome {
+                        run,
+                        curve: vec![(0.0, initial)],
+                        bytes_per_round: 0.0,
+                        seconds: 0.0,
+                    });
+                }
+                let o = outcomes.last_mut().unwrap();
+                let sent = o.curve.last().unwrap().0 + num(b);
+                o.curve.push((sent, num(v)));
+                o.bytes_per_round = sent / (o.curve.len() - 1) as f64;
+                o.seconds = secs;
+            }
+        }
+    }
+    report(&outcomes, full, rounds, &svg);
 }
 
 fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn std::error::Error>> {
