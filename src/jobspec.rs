@@ -17,6 +17,19 @@
 //! checkpoint_every = 100
 //! seed = 1
 //!
+//! [training.outer]        # DiLoCo's outer step (library and `cargo bench --bench diloco`;
+//! optimizer = "nesterov"  #   pools run "average" only, for now)
+//! lr = 0.7
+//! momentum = 0.9
+//! keep_inner_state = true
+//!
+//! [training.compress]     # top-k pseudo-gradients (needs optimizer = "nesterov")
+//! method = "topk"
+//! chunk = 4096
+//! density = 0.02
+//! bits = 2                # 2, 4 or 8
+//! error_feedback = true
+//!
 //! [job]                   # only for pools; `cohort train` ignores it
 //! datasets = ["shakespeare"]
 //! rounds = 4
@@ -307,6 +320,28 @@ impl JobSpec {
             t.decay_steps = Some(t.steps.saturating_mul(job.rounds));
         }
         t
+    }
+
+    /// Pools run the `average` outer optimizer without compression only: the coordinator and
+    /// `job audit` do not yet apply `[training.outer]` or read compressed pseudo-gradients, so
+    /// a pool spec that asks for them is refused (exit 2) rather than silently averaged.
+    pub fn check_pool_outer(&self) -> Result<()> {
+        use crate::trainer::config::{CompressMethod, OuterConfig, OuterOptimizer};
+        let (o, c) = (&self.training.outer, &self.training.compress);
+        let key = if o.optimizer != OuterOptimizer::Average {
+            "training.outer.optimizer"
+        } else if c.method != CompressMethod::None {
+            "training.compress.method"
+        } else if o.keep_inner_state != OuterConfig::default().keep_inner_state {
+            "training.outer.keep_inner_state"
+        } else {
+            return Ok(());
+        };
+        Err(Error::usage(
+            "jobspec.pool_outer",
+            format!("{key}: pools do not run DiLoCo rounds yet (the coordinator averages weights)"),
+        )
+        .hint("remove [training.outer] and [training.compress] from the spec for a pool job; `cargo bench --bench diloco` simulates them"))
     }
 
     /// Reads and parses a spec file.

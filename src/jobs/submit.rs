@@ -187,6 +187,7 @@ pub async fn plan(
     spec_path: &Path,
 ) -> Result<SubmitPlan> {
     let spec = JobSpec::load(spec_path)?;
+    spec.check_pool_outer()?;
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
     let terms = terms(&spec, &table, s)?;

@@ -11,6 +11,30 @@ use crate::error::{Error, Result};
 /// shapes. The result has no optimizer state (a round starts with a fresh one) and the largest
 /// input step.
 pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
+    let (first, sums, step) = weighted_sums(inputs)?;
+    let weights: Tensors = sums
+        .into_iter()
+        .map(|(n, (s, d))| (n, (s, d.into_iter().map(|v| v as f32).collect())))
+        .collect();
+    let mut info = BTreeMap::new();
+    info.insert("averaged_from".to_string(), inputs.len().to_string());
+    let ck = Checkpoint {
+        config: first.config.clone(),
+        step,
+        weights,
+        optimizer: None,
+        info,
+    };
+    ck.save(out)
+}
+
+/// Tensors accumulated in f64: shape and values.
+pub type Sums = BTreeMap<String, (Vec<usize>, Vec<f64>)>;
+
+/// The weighted mean, in f64, of the checkpoints' weights (weights normalized to sum 1, added
+/// in input order), the first checkpoint and the largest step. `average` rounds it to f32; the
+/// outer optimizer steps towards it.
+pub fn weighted_sums(inputs: &[(PathBuf, f64)]) -> Result<(Checkpoint, Sums, u64)> {
     if inputs.is_empty() {
         return Err(Error::usage("average.none", "no checkpoints to average"));
     }
@@ -29,7 +53,7 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
             .hint("give at least one checkpoint a positive weight"));
     }
     let first = Checkpoint::load(&inputs[0].0)?;
-    let mut sums: BTreeMap<String, (Vec<usize>, Vec<f64>)> = first
+    let mut sums: Sums = first
         .weights
         .iter()
         .map(|(n, (s, d))| (n.clone(), (s.clone(), vec![0f64; d.len()])))
@@ -66,20 +90,7 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
             }
         }
     }
-    let weights: Tensors = sums
-        .into_iter()
-        .map(|(n, (s, d))| (n, (s, d.into_iter().map(|v| v as f32).collect())))
-        .collect();
-    let mut info = BTreeMap::new();
-    info.insert("averaged_from".to_string(), inputs.len().to_string());
-    let ck = Checkpoint {
-        config: first.config.clone(),
-        step,
-        weights,
-        optimizer: None,
-        info,
-    };
-    ck.save(out)
+    Ok((first, sums, step))
 }
 
 /// The weighted average of safetensors files' float tensors (exec jobs): every file must hold

@@ -126,7 +126,113 @@ pub struct TrainConfig {
     pub eval_every: Option<u64>,
     /// `eval_windows`: most validation windows of `context` bytes measured (default 128).
     pub eval_windows: usize,
+    /// `[training.outer]`: how a pool combines the workers' rounds (default: weighted average).
+    #[serde(skip_serializing_if = "OuterConfig::is_default")]
+    pub outer: OuterConfig,
+    /// `[training.compress]`: how workers compress their pseudo-gradients (default: none).
+    #[serde(skip_serializing_if = "CompressConfig::is_default")]
+    pub compress: CompressConfig,
 }
+
+/// The outer optimizer of a pool round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OuterOptimizer {
+    /// The weighted mean of the workers' final weights (federated averaging).
+    #[default]
+    Average,
+    /// DiLoCo: Nesterov momentum SGD on the averaged pseudo-gradient Δ = θ_start − θ_end.
+    Nesterov,
+}
+
+/// The `[training.outer]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OuterConfig {
+    /// `optimizer`: `"average"` (default) or `"nesterov"`.
+    pub optimizer: OuterOptimizer,
+    /// `lr`: outer learning rate (default 0.7, DiLoCo's; `nesterov` only).
+    pub lr: f64,
+    /// `momentum`: outer Nesterov momentum in [0, 1) (default 0.9; `nesterov` only).
+    pub momentum: f64,
+    /// `keep_inner_state`: workers keep their AdamW moments across rounds (default false: each
+    /// round starts with a fresh optimizer).
+    pub keep_inner_state: bool,
+}
+
+impl Default for OuterConfig {
+    fn default() -> Self {
+        OuterConfig {
+            optimizer: OuterOptimizer::Average,
+            lr: 0.7,
+            momentum: 0.9,
+            keep_inner_state: false,
+        }
+    }
+}
+
+impl OuterConfig {
+    pub fn is_default(&self) -> bool {
+        *self == OuterConfig::default()
+    }
+}
+
+/// How a pseudo-gradient is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompressMethod {
+    /// Every entry in fp32.
+    #[default]
+    None,
+    /// The largest `density` of each chunk's entries, quantized to `bits` (see `compress`).
+    Topk,
+}
+
+/// The `[training.compress]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CompressConfig {
+    /// `method`: `"none"` (default) or `"topk"`.
+    pub method: CompressMethod,
+    /// `chunk`: entries per chunk; each chunk keeps its own top entries and scale (default 4096).
+    pub chunk: usize,
+    /// `density`: fraction of each chunk's entries sent, in (0, 1] (default 0.02).
+    pub density: f64,
+    /// `bits`: bits per sent value: 8, 4 or 2 (default 2).
+    pub bits: u8,
+    /// `error_feedback`: what was not sent is added to the next round's Δ (default true).
+    pub error_feedback: bool,
+}
+
+impl Default for CompressConfig {
+    fn default() -> Self {
+        CompressConfig {
+            method: CompressMethod::None,
+            chunk: 4096,
+            density: 0.02,
+            bits: 2,
+            error_feedback: true,
+        }
+    }
+}
+
+impl CompressConfig {
+    pub fn is_default(&self) -> bool {
+        *self == CompressConfig::default()
+    }
+
+    /// The top-k parameters when `method = "topk"`.
+    pub fn topk(&self) -> Option<super::compress::TopK> {
+        (self.method == CompressMethod::Topk).then_some(super::compress::TopK {
+            chunk: self.chunk,
+            density: self.density,
+            bits: self.bits,
+        })
+    }
+}
+
+/// The most entries a compression chunk may have.
+pub const MAX_CHUNK: usize = 1 << 20;
 
 impl Default for TrainConfig {
     fn default() -> Self {
@@ -146,6 +252,8 @@ impl Default for TrainConfig {
             checkpoint_every: None,
             eval_every: None,
             eval_windows: 128,
+            outer: OuterConfig::default(),
+            compress: CompressConfig::default(),
         }
     }
 }
@@ -202,6 +310,53 @@ impl TrainConfig {
         }
         if self.eval_windows == 0 {
             return bad("eval_windows", "must be at least 1".into());
+        }
+        self.validate_outer()
+    }
+
+    /// Checks `[training.outer]` and `[training.compress]`, naming the key (exit 2).
+    fn validate_outer(&self) -> Result<()> {
+        let bad = |table: &str, key: &str, why: String| {
+            Err(
+                Error::usage("jobspec.invalid", format!("training.{table}.{key}: {why}"))
+                    .hint(format!("fix `{key}` in the [training.{table}] table")),
+            )
+        };
+        let (o, c) = (&self.outer, &self.compress);
+        if !(o.lr > 0.0 && o.lr.is_finite()) {
+            return bad("outer", "lr", format!("{} is not positive", o.lr));
+        }
+        if !(0.0..1.0).contains(&o.momentum) {
+            return bad(
+                "outer",
+                "momentum",
+                format!("{} is not in [0, 1)", o.momentum),
+            );
+        }
+        if c.chunk == 0 || c.chunk > MAX_CHUNK {
+            return bad(
+                "compress",
+                "chunk",
+                format!("{} is not in 1..={MAX_CHUNK}", c.chunk),
+            );
+        }
+        if !(c.density > 0.0 && c.density <= 1.0) {
+            return bad(
+                "compress",
+                "density",
+                format!("{} is not in (0, 1]", c.density),
+            );
+        }
+        if !matches!(c.bits, 2 | 4 | 8) {
+            return bad("compress", "bits", format!("{} is not 2, 4 or 8", c.bits));
+        }
+        if c.method == CompressMethod::Topk && o.optimizer == OuterOptimizer::Average {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "training.compress.method: \"topk\" compresses pseudo-gradients, which only the \
+                 \"nesterov\" outer optimizer uses; [training.outer] optimizer is \"average\"",
+            )
+            .hint("set optimizer = \"nesterov\" in [training.outer] (lr = 1, momentum = 0 is plain averaging of the compressed Δ), or method = \"none\""));
         }
         Ok(())
     }

@@ -16,15 +16,19 @@
 //! Checkpoints every K global steps carry the AdamW state, so any span [s, s+K] can be
 //! re-executed from the checkpoint at s (`verify_span`). A pool round starts from the
 //! federated average of the previous round's weights with a fresh optimizer state: averaging
-//! (`average`) combines weights only.
+//! (`average`) combines weights only. `[training.outer]` can choose DiLoCo's outer Nesterov step
+//! on the averaged pseudo-gradient instead (`outer`), and `[training.compress]` top-k
+//! compression of each worker's pseudo-gradient with error feedback (`compress`).
 
 pub mod average;
 pub mod checkpoint;
+pub mod compress;
 pub mod config;
 pub mod data;
 pub mod model;
 pub mod ops;
 pub mod optim;
+pub mod outer;
 pub mod rng;
 pub mod verify;
 

@@ -8,6 +8,7 @@ mod common;
 mod contracts_flow;
 mod datasets;
 mod devnet;
+mod diloco;
 mod jobs;
 mod node_limits;
 mod node_storage;
