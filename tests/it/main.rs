@@ -8,6 +8,7 @@ mod contracts_flow;
 mod datasets;
 mod devnet;
 mod jobs;
+mod lora;
 mod node_limits;
 mod node_storage;
 mod quickstart;
