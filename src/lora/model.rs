@@ -166,7 +166,7 @@ impl Config {
         }
         let heads = c.num_attention_heads;
         let kv = c.kv_heads();
-        if heads == 0 || kv == 0 || !heads.is_multiple_of(kv) || c.head_dim() % 2 != 0 {
+        if heads == 0 || kv == 0 || !heads.is_multiple_of(kv) || !c.head_dim().is_multiple_of(2) {
             return Err(Error::usage(
                 "lora.bad_config",
                 format!(
@@ -269,7 +269,7 @@ impl Config {
                         let wl = 2.0 * std::f32::consts::PI / f;
                         let scaled = if wl > low_wl { f / factor } else { f };
                         let smooth = (old / wl - low) / (high - low);
-                        let medium = !(wl < high_wl) && !(wl > low_wl);
+                        let medium = wl >= high_wl && wl <= low_wl;
                         if medium {
                             (1.0 - smooth) * scaled / factor + smooth * scaled
                         } else {

@@ -275,7 +275,7 @@ def check(args):
                 p = p["input_ids"]
             x = torch.tensor([p])
             for name, m in [("merged", merged), ("base + adapter", peft)]:
-                out = m.generate(x, max_new_tokens=c["tokens"] + 1, do_sample=False,
+                out = m.generate(x, max_new_tokens=c["tokens"] + (0 if c["stop"] == "length" else 1), do_sample=False,
                                  eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id)
                 new = out[0, len(p):].tolist()
                 if new and new[-1] == tok.eos_token_id:
