@@ -1139,36 +1139,39 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "generate" -d 'Sample text from a checkpoint'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "list" -d 'List tokenized models'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "list" -d 'List tokenized models'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l context -d 'Tokens per scored sequence (Hugging Face folders only)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l data -d 'Text files or folders (recursive) to score' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l split -d 'Which part of the data to score' -r -f -a "all\t'Every byte of the files'
 val\t'The held-out validation split (the last tenth of every file)'
@@ -1196,10 +1199,15 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Bytes to generate' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely byte)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues (with --chat: the user\'s message)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely token)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for sampling' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l top-p -d 'Nucleus sampling: sample from the most likely tokens that reach this probability' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l device -d 'Where to compute (Hugging Face folders only)' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
+cpu\t'The CPU (bit-reproducible)'
+cuda\t'CUDA GPU 0'"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1212,6 +1220,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l chat -d 'Send the prompt as a user message through the model\'s chat template'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1219,6 +1228,26 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s o -l out -d 'The folder to write (must not exist or be empty)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l weights -d 'Weights, one per checkpoint, comma-separated (default: equal)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s o -l out -d 'Where to write the average (written atomically)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1394,8 +1423,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Sample text from a checkpoint'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
@@ -2003,8 +2033,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Registration, the state on disk and the current job'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
