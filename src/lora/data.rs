@@ -212,7 +212,6 @@ pub struct Dataset {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Line {
     #[serde(default)]
     messages: Option<Vec<Message>>,
@@ -290,7 +289,7 @@ impl Dataset {
                     Error::usage("data.bad_jsonl", format!("{at}: not a valid example: {e}"))
                         .hint("each line is {\"messages\":[{\"role\":…,\"content\":…}]}, {\"prompt\":…,\"completion\":…} or {\"text\":…}")
                 })?;
-                let (ids, mask) = match (l.messages, l.prompt, l.completion, l.text) {
+                let (mut ids, mut mask) = match (l.messages, l.prompt, l.completion, l.text) {
                     (Some(m), None, None, None) if !m.is_empty() => {
                         if !m.iter().any(|m| m.role == "assistant") {
                             return Err(Error::usage(
@@ -327,7 +326,6 @@ impl Dataset {
                         ));
                     }
                 };
-                let (mut ids, mut mask) = (ids, mask);
                 if ids.len() > window {
                     ids.truncate(window);
                     mask.truncate(window);

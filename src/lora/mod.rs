@@ -354,20 +354,25 @@ pub fn eval_loss(
         if n == 0.0 {
             continue;
         }
-        let dev = &model.device;
-        let loss = (|| {
-            let inputs = Tensor::from_vec(b.inputs, (b.rows, b.seq), dev)?;
-            let targets = Tensor::from_vec(b.targets, (b.rows, b.seq), dev)?;
-            let weights = Tensor::from_vec(b.weights, (b.rows, b.seq), dev)?;
-            model
-                .loss(&inputs, &targets, &weights, adapter, None)?
-                .to_scalar::<f32>()
-        })()
-        .map_err(ce)?;
+        let loss = batch_loss(model, adapter, b).map_err(ce)?;
         total += loss as f64 * n as f64;
         count += n as f64;
     }
     Ok((count > 0.0).then(|| (total / count, count as u64)))
+}
+
+fn batch_loss(
+    model: &Model,
+    adapter: Option<&Adapter>,
+    b: data::Batch,
+) -> candle_core::Result<f32> {
+    let dev = &model.device;
+    let inputs = Tensor::from_vec(b.inputs, (b.rows, b.seq), dev)?;
+    let targets = Tensor::from_vec(b.targets, (b.rows, b.seq), dev)?;
+    let weights = Tensor::from_vec(b.weights, (b.rows, b.seq), dev)?;
+    model
+        .loss(&inputs, &targets, &weights, adapter, None)?
+        .to_scalar::<f32>()
 }
 
 fn dir_bytes(files: &[PathBuf]) -> u64 {
