@@ -1526,8 +1526,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss and bits per byte of a checkpoint on text files')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
             [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
@@ -1540,6 +1541,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;eval' {
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Tokens per scored sequence (Hugging Face folders only)')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (recursive) to score')
             [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Which part of the data to score')
             [CompletionResult]::new('--max-windows', '--max-windows', [CompletionResultType]::ParameterName, 'Score at most N windows of `context` bytes, spread evenly (default: all)')
@@ -1567,10 +1570,39 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;generate' {
-            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Text the sample continues')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Bytes to generate')
-            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: always the most likely byte)')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Text the sample continues (with --chat: the user''s message)')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: always the most likely token)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for sampling')
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling: sample from the most likely tokens that reach this probability')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Where to compute (Hugging Face folders only)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
+            [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
+            [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
+            [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password (also accepted after the subcommand)')
+            [CompletionResult]::new('--chat', '--chat', [CompletionResultType]::ParameterName, 'Send the prompt as a user message through the model''s chat template')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress output (same as --progress none)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cohort;model;merge' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The folder to write (must not exist or be empty)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The folder to write (must not exist or be empty)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -1801,8 +1833,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;help' {
-            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss and bits per byte of a checkpoint on text files')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
             [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
@@ -1818,6 +1851,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;help;generate' {
+            break
+        }
+        'cohort;model;help;merge' {
             break
         }
         'cohort;model;help;average' {
@@ -2771,8 +2807,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;model' {
-            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss and bits per byte of a checkpoint on text files')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
             [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)')
@@ -2787,6 +2824,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;model;generate' {
+            break
+        }
+        'cohort;help;model;merge' {
             break
         }
         'cohort;help;model;average' {

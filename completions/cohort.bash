@@ -358,6 +358,9 @@ _cohort() {
             cohort__subcmd__help__subcmd__model,list)
                 cmd="cohort__subcmd__help__subcmd__model__subcmd__list"
                 ;;
+            cohort__subcmd__help__subcmd__model,merge)
+                cmd="cohort__subcmd__help__subcmd__model__subcmd__merge"
+                ;;
             cohort__subcmd__help__subcmd__model,show)
                 cmd="cohort__subcmd__help__subcmd__model__subcmd__show"
                 ;;
@@ -544,6 +547,9 @@ _cohort() {
             cohort__subcmd__model,list)
                 cmd="cohort__subcmd__model__subcmd__list"
                 ;;
+            cohort__subcmd__model,merge)
+                cmd="cohort__subcmd__model__subcmd__merge"
+                ;;
             cohort__subcmd__model,show)
                 cmd="cohort__subcmd__model__subcmd__show"
                 ;;
@@ -576,6 +582,9 @@ _cohort() {
                 ;;
             cohort__subcmd__model__subcmd__help,list)
                 cmd="cohort__subcmd__model__subcmd__help__subcmd__list"
+                ;;
+            cohort__subcmd__model__subcmd__help,merge)
+                cmd="cohort__subcmd__model__subcmd__help__subcmd__merge"
                 ;;
             cohort__subcmd__model__subcmd__help,show)
                 cmd="cohort__subcmd__model__subcmd__help__subcmd__show"
@@ -2977,7 +2986,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__model)
-            opts="eval generate average verify tokenize list show holders allocation download"
+            opts="eval generate merge average verify tokenize list show holders allocation download"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3075,6 +3084,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__model__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__model__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4399,7 +4422,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version eval generate average verify tokenize list show holders allocation download help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version eval generate merge average verify tokenize list show holders allocation download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4607,12 +4630,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__eval)
-            opts="-q -v -y -h -V --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --adapter --context --data --split --max-windows --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --adapter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4669,7 +4700,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__generate)
-            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --adapter --chat --top-p --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4689,6 +4720,18 @@ _cohort() {
                     ;;
                 --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adapter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --top-p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -W "auto cpu cuda" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -4731,7 +4774,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__help)
-            opts="eval generate average verify tokenize list show holders allocation download help"
+            opts="eval generate merge average verify tokenize list show holders allocation download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4856,6 +4899,20 @@ _cohort() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cohort__subcmd__model__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cohort__subcmd__model__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4951,6 +5008,60 @@ _cohort() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__model__subcmd__merge)
+            opts="-o -q -v -y -h -V --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1423,8 +1423,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand eval 'Loss and bits per byte of a checkpoint on text files'
-            cand generate 'Sample text from a checkpoint'
+            cand eval 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+            cand generate 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+            cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
             cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
@@ -1436,6 +1437,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;model;eval'= {
+            cand --adapter 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)'
+            cand --context 'Tokens per scored sequence (Hugging Face folders only)'
             cand --data 'Text files or folders (recursive) to score'
             cand --split 'Which part of the data to score'
             cand --max-windows 'Score at most N windows of `context` bytes, spread evenly (default: all)'
@@ -1462,10 +1465,38 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;model;generate'= {
-            cand --prompt 'Text the sample continues'
-            cand --max-tokens 'Bytes to generate'
-            cand --temperature 'Sampling temperature (0: always the most likely byte)'
+            cand --prompt 'Text the sample continues (with --chat: the user''s message)'
+            cand --max-tokens 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS'
+            cand --temperature 'Sampling temperature (0: always the most likely token)'
             cand --seed 'Seed for sampling'
+            cand --adapter 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)'
+            cand --top-p 'Nucleus sampling: sample from the most likely tokens that reach this probability'
+            cand --device 'Where to compute (Hugging Face folders only)'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
+            cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
+            cand --chat 'Send the prompt as a user message through the model''s chat template'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;merge'= {
+            cand -o 'The folder to write (must not exist or be empty)'
+            cand --out 'The folder to write (must not exist or be empty)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -1687,8 +1718,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;model;help'= {
-            cand eval 'Loss and bits per byte of a checkpoint on text files'
-            cand generate 'Sample text from a checkpoint'
+            cand eval 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+            cand generate 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+            cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
             cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
@@ -1702,6 +1734,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;help;eval'= {
         }
         &'cohort;model;help;generate'= {
+        }
+        &'cohort;model;help;merge'= {
         }
         &'cohort;model;help;average'= {
         }
@@ -2545,8 +2579,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;worker;withdraw'= {
         }
         &'cohort;help;model'= {
-            cand eval 'Loss and bits per byte of a checkpoint on text files'
-            cand generate 'Sample text from a checkpoint'
+            cand eval 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+            cand generate 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+            cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
             cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
@@ -2559,6 +2594,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;model;eval'= {
         }
         &'cohort;help;model;generate'= {
+        }
+        &'cohort;help;model;merge'= {
         }
         &'cohort;help;model;average'= {
         }

@@ -817,34 +817,33 @@ complete -c cohort -n "__fish_cohort_using_subcommand train" -l no-progress -d '
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "list" -d 'List jobs'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "list" -d 'List jobs'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l min-workers -d 'With --coordinate: start the job once this many workers joined' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -951,7 +950,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l min-workers -d 'Start the job once this many workers joined' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l poll -d 'Seconds between polls of the chain' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -973,29 +972,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l password-file -d 'File holding the wallet\'s password' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
-none\t'No progress output'
-json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l color -d 'When to color output' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l round -d 'The round (from 0)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l worker -d 'The worker whose submission is audited (address, wallet name or dev:N)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -1021,8 +1000,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1161,36 +1139,39 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "generate" -d 'Sample text from a checkpoint'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "list" -d 'List tokenized models'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate average verify tokenize list show holders allocation download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "list" -d 'List tokenized models'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l context -d 'Tokens per scored sequence (Hugging Face folders only)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l data -d 'Text files or folders (recursive) to score' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l split -d 'Which part of the data to score' -r -f -a "all\t'Every byte of the files'
 val\t'The held-out validation split (the last tenth of every file)'
@@ -1218,10 +1199,15 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Bytes to generate' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely byte)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues (with --chat: the user\'s message)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely token)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for sampling' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l top-p -d 'Nucleus sampling: sample from the most likely tokens that reach this probability' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l device -d 'Where to compute (Hugging Face folders only)' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
+cpu\t'The CPU (bit-reproducible)'
+cuda\t'CUDA GPU 0'"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1234,6 +1220,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l chat -d 'Send the prompt as a user message through the model\'s chat template'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1241,6 +1228,26 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s o -l out -d 'The folder to write (must not exist or be empty)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l weights -d 'Weights, one per checkpoint, comma-separated (default: equal)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s o -l out -d 'Where to write the average (written atomically)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1294,9 +1301,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l name -d 'Token name, e.g. "News Summarizer"' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l symbol -d 'Token symbol, e.g. NEWS' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l supply -d 'Whole supply in tokens (18 decimals), minted once: e.g. 1000000' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'No longer taken: the split was committed at `job submit` ([job.split] in the spec)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'No longer taken (see --owner-share)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'No longer taken (see --owner-share)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'The job owner\'s share, e.g. 20%' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'The data contributors\' share (split by accepted data weight), e.g. 40%' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'The compute contributors\' share (split by verified work units), e.g. 40%' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model\'s token or revenue asset); repeatable, at most 4' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -1416,11 +1423,12 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Sample text from a checkpoint'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokenized models'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
@@ -2018,19 +2026,19 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "run" -d 'Join a job and work on it round by round until it ends'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Registration, the state on disk and the current job'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss and bits per byte of a checkpoint on text files'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "list" -d 'List tokenized models'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'

@@ -125,6 +125,8 @@ pub enum TrainerKind {
     Builtin,
     /// An external command (`model.command`); the jobs issue runs it. Not verifiable step by step.
     Exec,
+    /// LoRA fine-tuning of a Llama-family Hugging Face model (`model.base`); see `crate::lora`.
+    Lora,
 }
 
 /// The `[model]` table.
@@ -150,9 +152,22 @@ pub struct ModelTable {
     /// `context`: context length in bytes (default 64).
     #[serde(default = "d_context")]
     pub context: usize,
-    /// `dropout`: dropout probability in [0, 1) after embeddings, attention and MLP (default 0).
+    /// `dropout`: dropout probability in [0, 1) after embeddings, attention and MLP (default 0);
+    /// for `lora`, the dropout on the adapters' input.
     #[serde(default)]
     pub dropout: f64,
+    /// `base` (lora): the base model, a local Hugging Face folder for `cohort train`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// `rank` (lora): the adapters' rank r (default 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    /// `alpha` (lora): the adapters' scale is alpha / rank (default 2 × rank).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alpha: Option<f64>,
+    /// `targets` (lora): the linear layers to adapt (default `["q_proj", "v_proj"]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<String>>,
 }
 
 fn d_layers() -> usize {
@@ -169,6 +184,20 @@ fn d_context() -> usize {
 }
 
 impl ModelTable {
+    /// The adapters' shape for `trainer = "lora"`, with the defaults filled in.
+    pub fn lora_spec(&self) -> crate::lora::LoraSpec {
+        let rank = self.rank.unwrap_or(8);
+        crate::lora::LoraSpec {
+            rank,
+            alpha: self.alpha.unwrap_or(2.0 * rank as f64),
+            dropout: self.dropout,
+            targets: self
+                .targets
+                .clone()
+                .unwrap_or_else(|| vec!["q_proj".into(), "v_proj".into()]),
+        }
+    }
+
     /// The builtin model's configuration.
     pub fn config(&self) -> ModelConfig {
         ModelConfig {
@@ -357,7 +386,33 @@ impl JobSpec {
 
     /// Checks values the types cannot: heads dividing width, positive sizes, known trainer.
     pub fn validate(&self) -> Result<()> {
+        let m = &self.model;
+        if m.trainer != TrainerKind::Lora
+            && (m.base.is_some() || m.rank.is_some() || m.alpha.is_some() || m.targets.is_some())
+        {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "model.base, rank, alpha and targets are only for trainer = \"lora\"",
+            )
+            .hint("remove them or set model.trainer = \"lora\""));
+        }
         match self.model.trainer {
+            TrainerKind::Lora => {
+                if self.model.command.is_some() {
+                    return Err(Error::usage(
+                        "jobspec.invalid",
+                        "model.command is only for trainer = \"exec\"",
+                    ));
+                }
+                if self.model.base.as_deref().is_none_or(str::is_empty) {
+                    return Err(Error::usage(
+                        "jobspec.invalid",
+                        "model.base is required when model.trainer = \"lora\"",
+                    )
+                    .hint("e.g. base = \"fixtures/lora/qwen2\" (a Hugging Face model folder)"));
+                }
+                self.model.lora_spec().validate(None)?;
+            }
             TrainerKind::Builtin => {
                 if self.model.command.is_some() {
                     return Err(Error::usage(

@@ -16,6 +16,7 @@ pub mod error;
 pub mod fsutil;
 pub mod jobs;
 pub mod jobspec;
+pub mod lora;
 pub mod node;
 pub mod progress;
 pub mod quickstart;

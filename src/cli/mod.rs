@@ -9,6 +9,7 @@ mod indexer;
 mod job;
 mod model;
 mod model_download;
+mod model_lora;
 mod model_token;
 mod node;
 pub mod opts;

@@ -13,14 +13,22 @@ use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// Loss and bits per byte of a checkpoint on text files.
+    /// Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data.
     ///
-    /// Example: cohort model eval runs/tiny/step-000300.safetensors --data fixtures/corpus --split val
+    /// Examples:
+    ///   cohort model eval runs/tiny/step-000300.safetensors --data fixtures/corpus --split val
+    ///   cohort model eval fixtures/lora/qwen2 --adapter runs/lora/step-000200 --data fixtures/lora/chat.jsonl
     Eval(EvalArgs),
-    /// Sample text from a checkpoint.
+    /// Sample text from a checkpoint, or from a Hugging Face folder (with an adapter).
     ///
-    /// Example: cohort model generate runs/tiny/step-000300.safetensors --prompt "ROMEO:" --max-tokens 200
+    /// Examples:
+    ///   cohort model generate runs/tiny/step-000300.safetensors --prompt "ROMEO:" --max-tokens 200
+    ///   cohort model generate fixtures/lora/qwen2 --adapter runs/lora/step-000200 --prompt "Who says: …" --chat
     Generate(GenerateArgs),
+    /// Merge a LoRA adapter into its base model, writing a full Hugging Face folder.
+    ///
+    /// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000200 -o models/merged
+    Merge(super::model_lora::MergeArgs),
     /// Average checkpoints' weights (federated averaging), weighted.
     ///
     /// Example: cohort model average a.safetensors b.safetensors --weights 1,3 -o avg.safetensors
@@ -61,6 +69,7 @@ impl ModelCommand {
         match self {
             ModelCommand::Eval(a) => a.run(ctx).await,
             ModelCommand::Generate(a) => a.run(ctx).await,
+            ModelCommand::Merge(a) => a.run(ctx).await,
             ModelCommand::Average(a) => a.run(ctx),
             ModelCommand::Verify(a) => a.run(ctx).await,
             ModelCommand::Tokenize(a) => a.run(ctx).await,
@@ -91,8 +100,14 @@ pub enum SplitArg {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The checkpoint (.safetensors).
+    /// The checkpoint (.safetensors), or a Hugging Face model folder.
     pub checkpoint: PathBuf,
+    /// A PEFT LoRA adapter folder to apply (Hugging Face folders only).
+    #[arg(long, value_name = "DIR")]
+    pub adapter: Option<PathBuf>,
+    /// Tokens per scored sequence (Hugging Face folders only).
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub context: usize,
     /// Text files or folders (recursive) to score.
     #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
     pub data: Vec<PathBuf>,
@@ -108,6 +123,13 @@ pub struct EvalArgs {
 
 impl EvalArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
+        if super::model_lora::is_hf_folder(&self.checkpoint) {
+            let (d, a, data) = (self.checkpoint, self.adapter, self.data);
+            return super::model_lora::eval(d, a, data, self.context, self.device, ctx).await;
+        }
+        if self.adapter.is_some() {
+            return Err(adapter_needs_folder(&self.checkpoint));
+        }
         let split = match self.split {
             SplitArg::All => Split::All,
             SplitArg::Val => Split::Val,
@@ -131,20 +153,42 @@ impl EvalArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// The checkpoint (.safetensors).
+    /// The checkpoint (.safetensors), or a Hugging Face model folder.
     pub checkpoint: PathBuf,
-    /// Text the sample continues.
+    /// Text the sample continues (with --chat: the user's message).
     #[arg(long, default_value = "")]
     pub prompt: String,
-    /// Bytes to generate.
+    /// Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS.
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_tokens: usize,
-    /// Sampling temperature (0: always the most likely byte).
+    /// Sampling temperature (0: always the most likely token).
     #[arg(long, default_value_t = 0.8, value_name = "T")]
     pub temperature: f64,
     /// Seed for sampling.
     #[arg(long, default_value_t = 0, value_name = "S")]
     pub seed: u64,
+    /// A PEFT LoRA adapter folder to apply (Hugging Face folders only).
+    #[arg(long, value_name = "DIR")]
+    pub adapter: Option<PathBuf>,
+    /// Send the prompt as a user message through the model's chat template.
+    #[arg(long)]
+    pub chat: bool,
+    /// Nucleus sampling: sample from the most likely tokens that reach this probability.
+    #[arg(long, default_value_t = 1.0, value_name = "P")]
+    pub top_p: f64,
+    /// Where to compute (Hugging Face folders only).
+    #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
+    pub device: DeviceArg,
+}
+
+fn adapter_needs_folder(p: &std::path::Path) -> Error {
+    Error::usage(
+        "model.adapter",
+        format!(
+            "--adapter applies to a Hugging Face model folder; {} is not one (no config.json)",
+            p.display()
+        ),
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -155,6 +199,26 @@ struct Generated {
 
 impl GenerateArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
+        if super::model_lora::is_hf_folder(&self.checkpoint) {
+            let g = super::model_lora::GenerateHf {
+                dir: self.checkpoint,
+                adapter: self.adapter,
+                prompt: self.prompt,
+                chat: self.chat,
+                opts: crate::lora::SampleOptions {
+                    max_tokens: self.max_tokens,
+                    temperature: self.temperature,
+                    top_p: self.top_p,
+                    seed: self.seed,
+                },
+                device: self.device,
+            };
+            return super::model_lora::generate(g, ctx).await;
+        }
+        if self.adapter.is_some() || self.chat {
+            return Err(adapter_needs_folder(&self.checkpoint)
+                .hint("--adapter and --chat need a Hugging Face folder with config.json"));
+        }
         let (ck, prompt, n, t, s) = (
             self.checkpoint,
             self.prompt.clone(),

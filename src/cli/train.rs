@@ -31,9 +31,10 @@ impl From<DeviceArg> for DeviceChoice {
     }
 }
 
-/// Train the builtin byte-level model on local text files.
+/// Train the builtin byte-level model, or a LoRA adapter for a Hugging Face model, on local files.
 ///
-/// Reads the [model] and [training] tables of a job spec (the [job] table is ignored), holds
+/// With model.trainer = "lora" (model.base: a local Hugging Face folder), trains LoRA adapters on
+/// text and JSONL files and writes each checkpoint as a PEFT folder (step-NNNNNN/). Otherwise reads the [model] and [training] tables of a job spec (the [job] table is ignored), holds
 /// out the last tenth of every file for validation, and writes checkpoints
 /// (step-NNNNNN.safetensors, with optimizer state) and metrics.json to --out. The same seed,
 /// data, spec and thread count (RAYON_NUM_THREADS) give bit-identical checkpoints on CPU.
@@ -101,6 +102,15 @@ pub fn parse_worker(s: Option<&str>) -> Result<[u8; 20]> {
 /// Loads a spec for the builtin trainer.
 pub fn load_builtin_spec(path: &std::path::Path) -> Result<JobSpec> {
     let spec = JobSpec::load(path)?;
+    if spec.model.trainer == TrainerKind::Lora {
+        return Err(Error::usage(
+            "train.lora_trainer",
+            format!(
+                "{} uses model.trainer = \"lora\"; this command runs the builtin trainer",
+                path.display()
+            ),
+        ));
+    }
     if spec.model.trainer != TrainerKind::Builtin {
         return Err(Error::usage(
             "train.exec_trainer",
@@ -116,6 +126,10 @@ pub fn load_builtin_spec(path: &std::path::Path) -> Result<JobSpec> {
 
 impl TrainArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let spec = JobSpec::load(&self.config)?;
+        if spec.model.trainer == TrainerKind::Lora {
+            return super::model_lora::train(self, spec, ctx).await;
+        }
         let spec = load_builtin_spec(&self.config)?;
         let opts = TrainOptions {
             init: self.init.clone(),

@@ -144,6 +144,7 @@ pub async fn detail(
         match s.model.trainer {
             crate::jobspec::TrainerKind::Builtin => "builtin",
             crate::jobspec::TrainerKind::Exec => "exec",
+            crate::jobspec::TrainerKind::Lora => "lora",
         }
         .to_string()
     });

@@ -188,6 +188,16 @@ pub async fn plan(
 ) -> Result<SubmitPlan> {
     let spec = JobSpec::load(spec_path)?;
     spec.check_pool_outer()?;
+    if spec.model.trainer == TrainerKind::Lora {
+        return Err(Error::usage(
+            "job.lora_pool",
+            format!(
+                "{} uses trainer = \"lora\": pools do not run lora jobs yet",
+                spec_path.display()
+            ),
+        )
+        .hint("train it on one machine with `cohort train --config …`"));
+    }
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
     let terms = terms(&spec, &table, s)?;

@@ -10,6 +10,7 @@ mod datasets;
 mod devnet;
 mod diloco;
 mod jobs;
+mod lora;
 mod node_limits;
 mod node_storage;
 mod quickstart;

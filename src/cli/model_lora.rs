@@ -1,0 +1,255 @@
+//! The `lora` trainer's commands: `cohort train` with a lora spec, `cohort model merge`, and
+//! `cohort model eval|generate` on a Hugging Face folder.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use super::train::{DeviceArg, TrainArgs, parse_worker};
+use crate::error::{Error, Result};
+use crate::jobspec::JobSpec;
+use crate::lora::{self, LoraEvalReport, LoraTrainOptions, LoraTrainReport, SampleOptions};
+use crate::ui::table;
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::failed("model.panicked", format!("the computation stopped: {e}")))?
+}
+
+/// Whether `p` is a Hugging Face model folder (has config.json).
+pub fn is_hf_folder(p: &Path) -> bool {
+    p.is_dir() && p.join("config.json").is_file()
+}
+
+fn base_folder(spec: &JobSpec, config: &Path) -> Result<PathBuf> {
+    let base = spec.model.base.clone().unwrap_or_default();
+    let p = PathBuf::from(&base);
+    if is_hf_folder(&p) {
+        return Ok(p);
+    }
+    Err(Error::usage(
+        "lora.base",
+        format!(
+            "model.base {base:?} in {} is not a Hugging Face model folder (no config.json)",
+            config.display()
+        ),
+    )
+    .hint("for cohort train, base is a local folder with config.json, model.safetensors and tokenizer.json"))
+}
+
+/// `cohort train` for a spec with `trainer = "lora"`.
+pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
+    if args.fresh_optimizer || args.force {
+        return Err(Error::usage(
+            "train.lora_flag",
+            "--fresh-optimizer and --force are for the builtin trainer",
+        ));
+    }
+    if args.checkpoint_every == Some(0) {
+        return Err(Error::usage(
+            "train.checkpoint_every",
+            "--checkpoint-every must be at least 1",
+        ));
+    }
+    let opts = LoraTrainOptions {
+        base: base_folder(&spec, &args.config)?,
+        lora: spec.model.lora_spec(),
+        context: spec.model.context,
+        training: spec.training_config(),
+        data: args.data.clone(),
+        out_dir: args.out.clone(),
+        init: args.init.clone(),
+        steps: args.steps,
+        seed: args.seed,
+        round: args.round,
+        worker: parse_worker(args.worker.as_deref())?,
+        checkpoint_every: args.checkpoint_every,
+        device: args.device.into(),
+    };
+    let progress = ctx.printer.progress();
+    let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
+    ctx.printer.result(&report, render_train);
+    Ok(())
+}
+
+fn render_train(r: &LoraTrainReport) -> String {
+    let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.4}"));
+    table::pairs(&[
+        ("adapter", r.final_adapter.display().to_string()),
+        ("steps", format!("{} → {}", r.start_step, r.end_step)),
+        (
+            "train loss",
+            format!("{:.4} nats/token", r.final_train_loss),
+        ),
+        (
+            "val loss",
+            format!(
+                "{} → {} nats/token (perplexity {})",
+                opt(r.initial_val_loss),
+                opt(r.final_val_loss),
+                opt(r.final_val_perplexity)
+            ),
+        ),
+        (
+            "throughput",
+            format!("{:.0} tokens/s on {}", r.tokens_per_s, r.device),
+        ),
+        (
+            "parameters",
+            format!(
+                "{} trainable of {} ({:.2}%)",
+                r.trainable_parameters,
+                r.base_parameters,
+                100.0 * r.trainable_parameters as f64 / r.base_parameters.max(1) as f64
+            ),
+        ),
+        (
+            "adapter size",
+            format!(
+                "{} bytes ({:.2}% of the base's {} bytes)",
+                r.adapter_bytes,
+                100.0 * r.adapter_bytes as f64 / r.base_bytes.max(1) as f64,
+                r.base_bytes
+            ),
+        ),
+        (
+            "examples",
+            format!(
+                "{} train, {} validation ({} cut to the context)",
+                r.train_examples, r.val_examples, r.truncated_examples
+            ),
+        ),
+        ("metrics", r.metrics_file.display().to_string()),
+    ])
+}
+
+/// `cohort model eval DIR [--adapter A] --data PATH`.
+pub async fn eval(
+    dir: PathBuf,
+    adapter: Option<PathBuf>,
+    data: Vec<PathBuf>,
+    context: usize,
+    device: DeviceArg,
+    ctx: &Ctx,
+) -> Result<()> {
+    let report =
+        blocking(move || lora::evaluate(&dir, adapter.as_deref(), &data, context, device.into()))
+            .await?;
+    ctx.printer.result(&report, |r: &LoraEvalReport| {
+        table::pairs(&[
+            ("model", r.model.display().to_string()),
+            (
+                "adapter",
+                r.adapter
+                    .as_ref()
+                    .map_or("-".into(), |a| a.display().to_string()),
+            ),
+            ("loss", format!("{:.4} nats/token", r.loss)),
+            ("perplexity", format!("{:.3}", r.perplexity)),
+            (
+                "tokens scored",
+                format!("{} in {} sequences", r.tokens, r.sequences),
+            ),
+        ])
+    });
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct Generated {
+    prompt: String,
+    text: String,
+    tokens: usize,
+    stop: lora::StopReason,
+}
+
+/// What `cohort model generate DIR` needs.
+pub struct GenerateHf {
+    pub dir: PathBuf,
+    pub adapter: Option<PathBuf>,
+    pub prompt: String,
+    pub chat: bool,
+    pub opts: SampleOptions,
+    pub device: DeviceArg,
+}
+
+/// `cohort model generate DIR [--adapter A] --prompt TEXT [--chat]`: streams tokens to a
+/// terminal; prints one result (`--json`: an object) at the end.
+pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
+    let stream = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let prompt = g.prompt.clone();
+    let (text, tokens, stop) = blocking(move || {
+        let gen_ = lora::Generator::load(&g.dir, g.adapter.as_deref(), g.device.into())?;
+        let ids = gen_.prompt_ids(&g.prompt, g.chat)?;
+        let mut shown = String::new();
+        let mut all = Vec::new();
+        if stream {
+            print!("{}", g.prompt);
+        }
+        let (out, stop) = gen_.generate(&ids, g.opts, |t| {
+            all.push(t);
+            if stream
+                && let Ok(s) = gen_.codec.decode(&all)
+                && let Some(new) = s.get(shown.len()..)
+                && s.starts_with(shown.as_str())
+            {
+                print!("{new}");
+                let _ = std::io::stdout().flush();
+                shown = s;
+            }
+            true
+        })?;
+        if stream {
+            println!();
+        }
+        Ok((gen_.codec.decode(&out)?, out.len(), stop))
+    })
+    .await?;
+    let out = Generated {
+        prompt,
+        text,
+        tokens,
+        stop,
+    };
+    if !stream {
+        ctx.printer
+            .result(&out, |g| format!("{}{}", g.prompt, g.text));
+    }
+    Ok(())
+}
+
+/// Merge a LoRA adapter into its base model: a full Hugging Face folder.
+///
+/// Writes every file of BASE with each adapted weight replaced by W + (alpha/r)·B·A, so that
+/// transformers' AutoModelForCausalLM.from_pretrained(DIR) loads it without PEFT.
+///
+/// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000200 -o models/merged
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The base model's Hugging Face folder.
+    pub base: PathBuf,
+    /// The PEFT adapter folder (adapter_config.json + adapter_model.safetensors).
+    pub adapter: PathBuf,
+    /// The folder to write (must not exist or be empty).
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+impl MergeArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let report = blocking(move || lora::merge(&self.base, &self.adapter, &self.out)).await?;
+        ctx.printer.result(&report, |r| {
+            format!(
+                "wrote {} ({} layers merged; {})",
+                r.out.display(),
+                r.merged_layers,
+                r.files.join(", ")
+            )
+        });
+        Ok(())
+    }
+}

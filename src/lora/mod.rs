@@ -1,0 +1,876 @@
+//! The `lora` trainer: LoRA fine-tuning of Llama-family Hugging Face models (Llama 3, Qwen2/2.5,
+//! SmolLM2, Mistral) from a local folder, with adapters in PEFT's format.
+//!
+//! The library API other parts use:
+//! - [`Model::load`] a Hugging Face folder, [`Adapter::load_peft`] an adapter;
+//! - [`Generator`]: base + optional adapter + tokenizer; `prompt_ids`, `next_logits` (KV cache)
+//!   and `generate` (temperature, top-p, stop at EOS);
+//! - [`train`] (what `cohort train` runs for a `lora` spec), [`evaluate`], [`merge`].
+//!
+//! # Reproducibility
+//! On CPU the same base folder, data, spec, seed, round, worker and thread count give the same
+//! adapter bytes: A comes from the stream `cohort.lora.init.v1(seed)`, batches from
+//! `cohort.lora.batch.v1(seed, round, worker, step)`, dropout from `cohort.lora.dropout.v1`,
+//! and the optimizer runs on host copies in name order.
+
+pub mod data;
+#[allow(clippy::module_inception)]
+pub mod lora;
+pub mod model;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use candle_core::{DType, Device, Tensor};
+use serde::Serialize;
+
+pub use data::{Dataset, Example, Message, TextCodec};
+pub use lora::{Adapter, LoraSpec};
+pub use model::{Config, KvCache, Model};
+
+use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit};
+use crate::trainer::rng::Stream;
+use crate::trainer::{DeviceChoice, MetricRow, TrainConfig, device_name};
+use model::ce;
+
+/// The dtype the frozen base runs in on `device`: f32 on the CPU, bf16 on a GPU.
+pub fn dtype_for(device: &Device) -> DType {
+    if device.is_cpu() {
+        DType::F32
+    } else {
+        DType::BF16
+    }
+}
+
+/// Refuses a context longer than the model's `max_position_embeddings` (exit 2).
+pub fn check_context(config: &Config, context: usize, dir: &Path) -> Result<()> {
+    if context == 0 || context > config.max_position_embeddings {
+        return Err(Error::usage(
+            "lora.context",
+            format!(
+                "context {context} is not in 1..={} (max_position_embeddings of {})",
+                config.max_position_embeddings,
+                dir.join("config.json").display()
+            ),
+        )
+        .hint(format!(
+            "set model.context (or --context) to at most {}",
+            config.max_position_embeddings
+        )));
+    }
+    Ok(())
+}
+
+/// What `train` does.
+#[derive(Debug, Clone)]
+pub struct LoraTrainOptions {
+    /// The base model's Hugging Face folder.
+    pub base: PathBuf,
+    pub lora: LoraSpec,
+    /// Tokens per training sequence.
+    pub context: usize,
+    pub training: TrainConfig,
+    /// Text and JSONL files and folders.
+    pub data: Vec<PathBuf>,
+    /// Where `step-NNNNNN/` adapter folders and metrics.json go.
+    pub out_dir: PathBuf,
+    /// Start from this adapter folder (with its optimizer state when present).
+    pub init: Option<PathBuf>,
+    pub steps: Option<u64>,
+    pub seed: Option<u64>,
+    pub round: u64,
+    pub worker: [u8; 20],
+    pub checkpoint_every: Option<u64>,
+    pub device: DeviceChoice,
+}
+
+/// What a LoRA training run did.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoraTrainReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
+    pub final_adapter: PathBuf,
+    #[serde(serialize_with = "crate::fsutil::lossy::vec")]
+    pub adapters: Vec<PathBuf>,
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
+    pub metrics_file: PathBuf,
+    pub start_step: u64,
+    pub end_step: u64,
+    /// Input tokens processed (padding included).
+    pub tokens: u64,
+    pub seconds: f64,
+    pub tokens_per_s: f64,
+    pub final_train_loss: f64,
+    /// Mean loss per scored token (nats) on the held-out examples.
+    pub initial_val_loss: Option<f64>,
+    pub final_val_loss: Option<f64>,
+    pub final_val_perplexity: Option<f64>,
+    pub trainable_parameters: u64,
+    pub base_parameters: u64,
+    /// Bytes of one adapter file and of the base model's weights.
+    pub adapter_bytes: u64,
+    pub base_bytes: u64,
+    pub train_examples: usize,
+    pub val_examples: usize,
+    /// JSONL examples longer than the context, cut.
+    pub truncated_examples: usize,
+    pub files: usize,
+    pub device: String,
+    pub metrics: Vec<MetricRow>,
+}
+
+/// AdamW state of the adapter's tensors (by name), as the builtin trainer's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamState {
+    pub t: u64,
+    pub m: BTreeMap<String, Vec<f32>>,
+    pub v: BTreeMap<String, Vec<f32>>,
+}
+
+impl AdamState {
+    pub fn new(adapter: &Adapter) -> AdamState {
+        let mut m = BTreeMap::new();
+        for (name, var) in adapter.vars() {
+            m.insert(name, vec![0f32; var.as_tensor().elem_count()]);
+        }
+        AdamState {
+            t: 0,
+            v: m.clone(),
+            m,
+        }
+    }
+
+    /// One AdamW update (global-norm clipping, decoupled weight decay on every adapter
+    /// tensor); returns the gradient norm before clipping.
+    pub fn step(
+        &mut self,
+        adapter: &Adapter,
+        grads: &candle_core::backprop::GradStore,
+        lr: f64,
+        cfg: &TrainConfig,
+    ) -> Result<f64> {
+        let vars = adapter.vars();
+        let mut host = Vec::with_capacity(vars.len());
+        for (name, var) in &vars {
+            let g = grads.get(var.as_tensor()).ok_or_else(|| {
+                Error::failed(
+                    "lora.no_grad",
+                    format!("adapter tensor {name} received no gradient"),
+                )
+            })?;
+            host.push(
+                g.flatten_all()
+                    .and_then(|g| g.to_dtype(DType::F32)?.to_vec1::<f32>())
+                    .map_err(ce)?,
+            );
+        }
+        let norm = host
+            .iter()
+            .map(|g| cohort_kernels::sum_sq(g))
+            .sum::<f64>()
+            .sqrt();
+        let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
+            (cfg.grad_clip / (norm + 1e-6)) as f32
+        } else {
+            1.0
+        };
+        self.t += 1;
+        let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
+        let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
+        for ((name, var), g) in vars.iter().zip(host) {
+            let t = var.as_tensor();
+            let mut p = t
+                .flatten_all()
+                .and_then(|t| t.to_vec1::<f32>())
+                .map_err(ce)?;
+            let m = self.m.get_mut(name).expect("state for every tensor");
+            let v = self.v.get_mut(name).expect("state for every tensor");
+            let c = cohort_kernels::AdamStep {
+                beta1: cfg.beta1 as f32,
+                beta2: cfg.beta2 as f32,
+                eps: cfg.eps as f32,
+                step_size: (lr / bc1) as f32,
+                bc2_sqrt: bc2.sqrt() as f32,
+                decay: (lr * cfg.weight_decay) as f32,
+                clip,
+            };
+            cohort_kernels::adamw(&mut p, &g, m, v, c);
+            var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
+                .map_err(ce)?;
+        }
+        Ok(norm)
+    }
+}
+
+/// Name of the optimizer state file beside a checkpoint's adapter.
+pub const OPTIMIZER_FILE: &str = "optimizer.safetensors";
+
+fn save_checkpoint(
+    dir: &Path,
+    adapter: &Adapter,
+    opt: &AdamState,
+    step: u64,
+    base: &str,
+) -> Result<()> {
+    adapter.save_peft(dir, base)?;
+    let mut t = lora::Tensors::new();
+    for (name, var) in adapter.vars() {
+        let shape = var.as_tensor().dims().to_vec();
+        t.insert(format!("m.{name}"), (shape.clone(), opt.m[&name].clone()));
+        t.insert(format!("v.{name}"), (shape, opt.v[&name].clone()));
+    }
+    let mut meta = BTreeMap::new();
+    meta.insert("step".into(), step.to_string());
+    meta.insert("optim.t".into(), opt.t.to_string());
+    crate::fsutil::write_atomic(
+        &dir.join(OPTIMIZER_FILE),
+        &lora::safetensors_bytes(&t, &meta),
+        0o644,
+    )
+}
+
+fn load_optimizer(dir: &Path, adapter: &Adapter) -> Result<Option<(AdamState, u64)>> {
+    let p = dir.join(OPTIMIZER_FILE);
+    let Ok(bytes) = std::fs::read(&p) else {
+        return Ok(None);
+    };
+    let bad = |why: String| {
+        Error::usage(
+            "lora.bad_checkpoint",
+            format!("{} is not a cohort optimizer state: {why}", p.display()),
+        )
+    };
+    let (_, meta) =
+        safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
+    let md = meta.metadata().clone().unwrap_or_default();
+    let num = |k: &str| -> Result<u64> {
+        md.get(k)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| bad(format!("metadata `{k}` missing")))
+    };
+    let (step, t) = (num("step")?, num("optim.t")?);
+    let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
+    let mut state = AdamState::new(adapter);
+    for (prefix, map) in [("m.", &mut state.m), ("v.", &mut state.v)] {
+        for (name, vals) in map.iter_mut() {
+            let view = st
+                .tensor(&format!("{prefix}{name}"))
+                .map_err(|e| bad(e.to_string()))?;
+            let got: Vec<f32> = view
+                .data()
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            if got.len() != vals.len() {
+                return Err(bad(format!("{prefix}{name} has the wrong size")));
+            }
+            *vals = got;
+        }
+    }
+    state.t = t;
+    Ok(Some((state, step)))
+}
+
+/// A training run in memory.
+pub struct Session<'a> {
+    pub model: &'a Model,
+    pub adapter: Adapter,
+    pub opt: AdamState,
+    pub data: &'a Dataset,
+    pub cfg: TrainConfig,
+    pub seed: u64,
+    pub round: u64,
+    pub worker: [u8; 20],
+    pub step: u64,
+}
+
+impl Session<'_> {
+    /// One optimizer step; returns the batch's training loss and its input tokens.
+    pub fn step(&mut self) -> Result<(f64, u64)> {
+        let idx = data::batch_indices(
+            self.seed,
+            self.round,
+            &self.worker,
+            self.step,
+            self.cfg.batch_size,
+            self.data.train.len(),
+        );
+        let rows: Vec<&Example> = idx.iter().map(|&i| &self.data.train[i]).collect();
+        let b = data::make_batch(&rows, 0);
+        let dev = &self.model.device;
+        let inputs = Tensor::from_vec(b.inputs, (b.rows, b.seq), dev).map_err(ce)?;
+        let targets = Tensor::from_vec(b.targets, (b.rows, b.seq), dev).map_err(ce)?;
+        let weights = Tensor::from_vec(b.weights, (b.rows, b.seq), dev).map_err(ce)?;
+        let mut drop = Stream::new(
+            "cohort.lora.dropout.v1",
+            &[
+                &self.seed.to_le_bytes(),
+                &self.round.to_le_bytes(),
+                &self.worker,
+                &self.step.to_le_bytes(),
+            ],
+        );
+        let loss = self
+            .model
+            .loss(
+                &inputs,
+                &targets,
+                &weights,
+                Some(&self.adapter),
+                Some(&mut drop),
+            )
+            .map_err(ce)?;
+        let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
+        if !value.is_finite() {
+            return Err(Error::failed(
+                "trainer.diverged",
+                format!("training diverged at step {}: loss is {value}", self.step),
+            )
+            .hint("lower training.learning_rate or raise training.warmup_steps"));
+        }
+        let grads = loss.backward().map_err(ce)?;
+        let lr = self
+            .cfg
+            .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
+        self.opt.step(&self.adapter, &grads, lr, &self.cfg)?;
+        self.step += 1;
+        Ok((value, (b.rows * b.seq) as u64))
+    }
+}
+
+/// Mean loss per scored token of `examples` (batches of `batch`), and the tokens scored.
+pub fn eval_loss(
+    model: &Model,
+    adapter: Option<&Adapter>,
+    examples: &[Example],
+    batch: usize,
+) -> Result<Option<(f64, u64)>> {
+    let (mut total, mut count) = (0f64, 0f64);
+    for chunk in examples.chunks(batch.max(1)) {
+        let rows: Vec<&Example> = chunk.iter().collect();
+        let b = data::make_batch(&rows, 0);
+        let n: f32 = b.weights.iter().sum();
+        if n == 0.0 {
+            continue;
+        }
+        let loss = batch_loss(model, adapter, b).map_err(ce)?;
+        total += loss as f64 * n as f64;
+        count += n as f64;
+    }
+    Ok((count > 0.0).then(|| (total / count, count as u64)))
+}
+
+fn batch_loss(
+    model: &Model,
+    adapter: Option<&Adapter>,
+    b: data::Batch,
+) -> candle_core::Result<f32> {
+    let dev = &model.device;
+    let inputs = Tensor::from_vec(b.inputs, (b.rows, b.seq), dev)?;
+    let targets = Tensor::from_vec(b.targets, (b.rows, b.seq), dev)?;
+    let weights = Tensor::from_vec(b.weights, (b.rows, b.seq), dev)?;
+    model
+        .loss(&inputs, &targets, &weights, adapter, None)?
+        .to_scalar::<f32>()
+}
+
+fn dir_bytes(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Trains a LoRA adapter as `opts` says: adapter folders `step-NNNNNN/` (PEFT format plus
+/// `optimizer.safetensors`) at the start, every K global steps and at the end, and metrics.json.
+pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTrainReport> {
+    let cfg = &opts.training;
+    cfg.validate()?;
+    let config = Config::load(&opts.base)?;
+    opts.lora.validate(Some(&config))?;
+    check_context(&config, opts.context, &opts.base)?;
+    let codec = TextCodec::load(&opts.base)?;
+    let device = opts.device.device()?;
+    let model = Model::load(&opts.base, &device, dtype_for(&device))?;
+    let data = Dataset::load(&opts.data, &codec, opts.context)?;
+    let seed = opts.seed.unwrap_or(cfg.seed);
+    let (adapter, opt, start) = match &opts.init {
+        None => {
+            let a = Adapter::init(&opts.lora, &config, seed, &device)?;
+            let o = AdamState::new(&a);
+            (a, o, 0)
+        }
+        Some(dir) => {
+            let a = Adapter::load_peft(dir, &config, &device)?;
+            match load_optimizer(dir, &a)? {
+                Some((o, step)) => (a, o, step),
+                None => {
+                    let o = AdamState::new(&a);
+                    (a, o, 0)
+                }
+            }
+        }
+    };
+    let base_name = opts.base.display().to_string();
+    let mut s = Session {
+        model: &model,
+        adapter,
+        opt,
+        data: &data,
+        cfg: cfg.clone(),
+        seed,
+        round: opts.round,
+        worker: opts.worker,
+        step: start,
+    };
+    crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
+    let steps = opts.steps.unwrap_or(cfg.steps);
+    let every = opts.checkpoint_every.or(cfg.checkpoint_every);
+    let eval_every = cfg.eval_every.or(every);
+    let end = start + steps;
+    let val_cap = cfg.eval_windows.max(1);
+    let val: &[Example] = &data.val[..data.val.len().min(val_cap)];
+    let ck_dir = |step: u64| opts.out_dir.join(format!("step-{step:06}"));
+
+    let mut adapters = Vec::new();
+    save_checkpoint(&ck_dir(start), &s.adapter, &s.opt, start, &base_name)?;
+    adapters.push(ck_dir(start));
+    let initial_val = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
+    if let Some(v) = initial_val {
+        progress.note(&format!(
+            "step {start}: validation loss {v:.4} before training"
+        ));
+    }
+    let task = progress.task("training", Some(steps), Unit::Steps);
+    let log_every = (steps / 200).max(1);
+    let mut metrics = Vec::new();
+    let (mut acc, mut acc_n, mut acc_tok) = (0f64, 0u64, 0u64);
+    let (mut tokens, mut last_loss, mut final_val) = (0u64, f64::NAN, None);
+    let began = Instant::now();
+    let mut since = Instant::now();
+    while s.step < end {
+        let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
+        let (loss, tok) = s.step()?;
+        last_loss = loss;
+        tokens += tok;
+        acc += loss;
+        acc_n += 1;
+        acc_tok += tok;
+        let step = s.step;
+        let val_loss = if eval_every.is_some_and(|e| step % e == 0) || step == end {
+            eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0)
+        } else {
+            None
+        };
+        if step == end {
+            final_val = val_loss;
+        }
+        if acc_n >= log_every || val_loss.is_some() || step == end {
+            let tps = acc_tok as f64 / since.elapsed().as_secs_f64().max(1e-9);
+            metrics.push(MetricRow {
+                step,
+                train_loss: acc / acc_n as f64,
+                val_loss,
+                tokens_per_s: tps,
+                learning_rate: lr,
+            });
+            task.set_message(&format!(
+                "loss {:.3} · {:.0} tok/s",
+                acc / acc_n as f64,
+                tps
+            ));
+            (acc, acc_n, acc_tok) = (0.0, 0, 0);
+            since = Instant::now();
+        }
+        if let Some(v) = val_loss
+            && step != end
+        {
+            progress.note(&format!("step {step}: validation loss {v:.4}"));
+        }
+        if every.is_some_and(|k| step % k == 0) || step == end {
+            save_checkpoint(&ck_dir(step), &s.adapter, &s.opt, step, &base_name)?;
+            adapters.push(ck_dir(step));
+        }
+        task.inc(1);
+    }
+    let mut outcome = crate::progress::items_outcome("trained", steps, "steps", began.elapsed());
+    if last_loss.is_finite() {
+        outcome.push_str(&format!(", loss {last_loss:.3}"));
+    }
+    if let Some(v) = final_val {
+        outcome.push_str(&format!(", validation loss {v:.4}"));
+    }
+    task.finish_with(&outcome);
+    let seconds = began.elapsed().as_secs_f64();
+    let final_adapter = adapters.last().cloned().expect("one adapter at least");
+    let report = LoraTrainReport {
+        adapter_bytes: dir_bytes(&[final_adapter.join("adapter_model.safetensors")]),
+        base_bytes: dir_bytes(&model::weight_files(&opts.base)?),
+        final_adapter,
+        adapters,
+        metrics_file: opts.out_dir.join("metrics.json"),
+        start_step: start,
+        end_step: end,
+        tokens,
+        seconds,
+        tokens_per_s: tokens as f64 / seconds.max(1e-9),
+        final_train_loss: last_loss,
+        initial_val_loss: initial_val,
+        final_val_loss: final_val,
+        final_val_perplexity: final_val.map(f64::exp),
+        trainable_parameters: s.adapter.parameters(),
+        base_parameters: config.parameters(),
+        train_examples: data.train.len(),
+        val_examples: data.val.len(),
+        truncated_examples: data.truncated,
+        files: data.files,
+        device: device_name(&device),
+        metrics,
+    };
+    let json = serde_json::to_vec_pretty(&report).expect("report serializes");
+    crate::fsutil::write_atomic(&report.metrics_file, &json, 0o644)?;
+    Ok(report)
+}
+
+/// A Hugging Face model's loss on some data.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoraEvalReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
+    pub model: PathBuf,
+    #[serde(serialize_with = "crate::fsutil::lossy::option")]
+    pub adapter: Option<PathBuf>,
+    /// Mean cross-entropy per scored token, nats.
+    pub loss: f64,
+    pub perplexity: f64,
+    /// Tokens scored.
+    pub tokens: u64,
+    pub sequences: usize,
+    pub context: usize,
+}
+
+/// Loss and perplexity of a folder (with an adapter) on every sequence of `data`.
+pub fn evaluate(
+    dir: &Path,
+    adapter: Option<&Path>,
+    data: &[PathBuf],
+    context: usize,
+    device: DeviceChoice,
+) -> Result<LoraEvalReport> {
+    let config = Config::load(dir)?;
+    check_context(&config, context, dir)?;
+    let codec = TextCodec::load(dir)?;
+    let device = device.device()?;
+    let model = Model::load(dir, &device, dtype_for(&device))?;
+    let ad = match adapter {
+        Some(p) => Some(Adapter::load_peft(p, &config, &device)?),
+        None => None,
+    };
+    let ds = Dataset::load(data, &codec, context)?;
+    let all: Vec<Example> = ds.train.iter().chain(ds.val.iter()).cloned().collect();
+    let (loss, tokens) = eval_loss(&model, ad.as_ref(), &all, 8)?
+        .ok_or_else(|| Error::usage("data.too_short", "the data has no token to score"))?;
+    Ok(LoraEvalReport {
+        model: dir.to_path_buf(),
+        adapter: adapter.map(Path::to_path_buf),
+        loss,
+        perplexity: loss.exp(),
+        tokens,
+        sequences: all.len(),
+        context,
+    })
+}
+
+/// How to sample.
+#[derive(Debug, Clone, Copy)]
+pub struct SampleOptions {
+    pub max_tokens: usize,
+    /// 0: always the most likely token.
+    pub temperature: f64,
+    /// Nucleus sampling: the smallest set of tokens whose probability reaches `top_p` (1: all).
+    pub top_p: f64,
+    pub seed: u64,
+}
+
+/// Why generation stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopReason {
+    /// An end-of-sequence token.
+    Eos,
+    /// `max_tokens` reached.
+    Length,
+    /// The context (`max_position_embeddings`) is full.
+    Context,
+    /// The callback asked to stop.
+    Stopped,
+}
+
+/// A base model with an optional adapter and its tokenizer: what serving and `cohort model
+/// generate` use.
+pub struct Generator {
+    pub model: Model,
+    pub adapter: Option<Adapter>,
+    pub codec: TextCodec,
+    pub eos: Vec<u32>,
+}
+
+impl Generator {
+    /// Loads a Hugging Face folder, and a PEFT adapter for it when given.
+    pub fn load(dir: &Path, adapter: Option<&Path>, device: DeviceChoice) -> Result<Generator> {
+        let device = device.device()?;
+        let model = Model::load(dir, &device, dtype_for(&device))?;
+        let codec = TextCodec::load(dir)?;
+        let adapter = match adapter {
+            Some(p) => Some(Adapter::load_peft(p, &model.config, &device)?),
+            None => None,
+        };
+        let mut eos = model.config.eos_ids();
+        eos.extend(codec.eos_id());
+        eos.sort_unstable();
+        eos.dedup();
+        Ok(Generator {
+            model,
+            adapter,
+            codec,
+            eos,
+        })
+    }
+
+    /// Token ids of a prompt: as a user message through the chat template (with the
+    /// assistant's turn opened) when `chat`, else the text with the tokenizer's special tokens.
+    pub fn prompt_ids(&self, prompt: &str, chat: bool) -> Result<Vec<u32>> {
+        if chat {
+            let msgs = [Message {
+                role: "user".into(),
+                content: prompt.into(),
+            }];
+            self.chat_ids(&msgs)
+        } else {
+            self.codec.encode(prompt, true)
+        }
+    }
+
+    /// Token ids of a conversation with the assistant's turn opened.
+    pub fn chat_ids(&self, messages: &[Message]) -> Result<Vec<u32>> {
+        let text = self.codec.render(messages, true)?;
+        self.codec.encode(&text, false)
+    }
+
+    /// Logits (f32) of the token after `ids`, which continue what `cache` holds.
+    pub fn next_logits(&self, cache: &mut KvCache, ids: &[u32]) -> Result<Vec<f32>> {
+        let n = ids.len();
+        if cache.len() + n > self.model.config.max_position_embeddings {
+            return Err(Error::usage(
+                "generate.context",
+                format!(
+                    "{} tokens exceed the model's max_position_embeddings {}",
+                    cache.len() + n,
+                    self.model.config.max_position_embeddings
+                ),
+            ));
+        }
+        let t = Tensor::from_slice(ids, (1, n), &self.model.device).map_err(ce)?;
+        self.model
+            .forward(&t, self.adapter.as_ref(), Some(cache), None)
+            .and_then(|l| l.get(0)?.get(n - 1)?.to_vec1::<f32>())
+            .map_err(ce)
+    }
+
+    /// Generates after `prompt` until EOS, `max_tokens` or the context's end; `on_token` sees
+    /// each new token and returns false to stop. Returns the new tokens and why it stopped.
+    pub fn generate(
+        &self,
+        prompt: &[u32],
+        opts: SampleOptions,
+        mut on_token: impl FnMut(u32) -> bool,
+    ) -> Result<(Vec<u32>, StopReason)> {
+        if !(opts.temperature >= 0.0 && opts.temperature.is_finite()) {
+            return Err(Error::usage(
+                "generate.temperature",
+                "--temperature must be 0 or more",
+            ));
+        }
+        if !(opts.top_p > 0.0 && opts.top_p <= 1.0) {
+            return Err(Error::usage("generate.top_p", "--top-p must be in (0, 1]"));
+        }
+        if prompt.is_empty() {
+            return Err(Error::usage(
+                "generate.empty",
+                "the prompt has no tokens: give --prompt text",
+            ));
+        }
+        let mut rng = Stream::new("cohort.lora.sample.v1", &[&opts.seed.to_le_bytes()]);
+        let mut cache = KvCache::default();
+        let max_pos = self.model.config.max_position_embeddings;
+        let mut out = Vec::new();
+        let mut feed = prompt.to_vec();
+        loop {
+            if out.len() >= opts.max_tokens {
+                return Ok((out, StopReason::Length));
+            }
+            if cache.len() + feed.len() > max_pos {
+                return Ok((out, StopReason::Context));
+            }
+            let logits = self.next_logits(&mut cache, &feed)?;
+            let next = sample(&logits, opts.temperature, opts.top_p, &mut rng);
+            if self.eos.contains(&next) {
+                return Ok((out, StopReason::Eos));
+            }
+            out.push(next);
+            if !on_token(next) {
+                return Ok((out, StopReason::Stopped));
+            }
+            feed = vec![next];
+        }
+    }
+}
+
+/// Picks a token: the most likely at temperature 0, else a draw from the softmax at
+/// `temperature` restricted to the top-p nucleus.
+pub fn sample(logits: &[f32], temperature: f64, top_p: f64, rng: &mut Stream) -> u32 {
+    let argmax = logits
+        .iter()
+        .enumerate()
+        .fold(
+            (0, f32::NEG_INFINITY),
+            |b, (i, &v)| if v > b.1 { (i, v) } else { b },
+        )
+        .0;
+    if temperature == 0.0 {
+        return argmax as u32;
+    }
+    let max = logits[argmax] as f64;
+    let mut p: Vec<(usize, f64)> = logits
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (i, ((v as f64 - max) / temperature).exp()))
+        .collect();
+    let z: f64 = p.iter().map(|x| x.1).sum();
+    p.iter_mut().for_each(|x| x.1 /= z);
+    p.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut keep = 0;
+    let mut mass = 0.0;
+    for (i, x) in p.iter().enumerate() {
+        mass += x.1;
+        keep = i + 1;
+        if mass >= top_p {
+            break;
+        }
+    }
+    let p = &p[..keep];
+    let mut u = rng.next_f64() * p.iter().map(|x| x.1).sum::<f64>();
+    for x in p {
+        if u < x.1 {
+            return x.0 as u32;
+        }
+        u -= x.1;
+    }
+    p[p.len() - 1].0 as u32
+}
+
+/// What `merge` wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct MergeReport {
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
+    pub out: PathBuf,
+    pub merged_layers: usize,
+    pub files: Vec<String>,
+}
+
+/// Writes `out` as a full Hugging Face folder: the base's files with every adapted weight
+/// replaced by `W + (alpha/r)·B·A` (in the base's dtype), loadable without PEFT.
+pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
+    let config = Config::load(base)?;
+    let cpu = Device::Cpu;
+    let ad = Adapter::load_peft(adapter, &config, &cpu)?;
+    if out.exists()
+        && std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(Error::usage(
+            "merge.out_exists",
+            format!("{} exists and is not empty", out.display()),
+        )
+        .hint("choose a new folder with -o"));
+    }
+    let files = model::weight_files(base)?;
+    // SAFETY: read-only mapping, as in Model::load.
+    let st =
+        unsafe { candle_core::safetensors::MmapedSafetensors::multi(&files) }.map_err(|e| {
+            Error::usage(
+                "lora.bad_weights",
+                format!("could not read the weights in {}: {e}", base.display()),
+            )
+        })?;
+    let tmp = out.with_extension("partial");
+    let _ = std::fs::remove_dir_all(&tmp);
+    crate::fsutil::ensure_dir(&tmp, 0o755)?;
+    let mut tensors = std::collections::HashMap::new();
+    let mut merged = 0;
+    for (name, _) in st.tensors() {
+        let t = st.load(&name, &cpu).map_err(ce)?;
+        let path = name.strip_suffix(".weight").unwrap_or(&name);
+        let t = match ad.pair(path) {
+            Some((a, b)) if name.ends_with(".weight") => {
+                merged += 1;
+                let dt = t.dtype();
+                let delta = (b.matmul(a).map_err(ce)? * ad.scale()).map_err(ce)?;
+                (t.to_dtype(DType::F32).map_err(ce)? + delta)
+                    .and_then(|w| w.to_dtype(dt))
+                    .map_err(ce)?
+            }
+            _ => t,
+        };
+        tensors.insert(name, t);
+    }
+    if merged != ad.pairs.len() {
+        return Err(Error::usage(
+            "merge.mismatch",
+            format!(
+                "the adapter adapts {} layers but only {merged} were found in {}",
+                ad.pairs.len(),
+                base.display()
+            ),
+        ));
+    }
+    candle_core::safetensors::save(&tensors, tmp.join("model.safetensors")).map_err(ce)?;
+    let mut written = vec!["model.safetensors".to_string()];
+    let entries = std::fs::read_dir(base).map_err(|e| {
+        Error::usage(
+            "merge.read",
+            format!("could not read {}: {e}", base.display()),
+        )
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".safetensors") && n != "model.safetensors.index.json")
+        .collect();
+    names.sort();
+    for n in names {
+        std::fs::copy(base.join(&n), tmp.join(&n))
+            .map_err(|e| Error::failed("merge.write", format!("could not copy {n}: {e}")))?;
+        written.push(n);
+    }
+    if out.exists() {
+        let _ = std::fs::remove_dir(out);
+    }
+    std::fs::rename(&tmp, out).map_err(|e| {
+        Error::failed(
+            "merge.write",
+            format!("could not move {} to {}: {e}", tmp.display(), out.display()),
+        )
+    })?;
+    Ok(MergeReport {
+        out: out.to_path_buf(),
+        merged_layers: merged,
+        files: written,
+    })
+}
+
+#[cfg(test)]
+mod tests;

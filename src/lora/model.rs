@@ -1,0 +1,738 @@
+//! The Llama family as Hugging Face stores it (Llama 2/3, SmolLM2, Mistral, Qwen2/2.5): RMSNorm,
+//! RoPE (the config's theta; `linear` and `llama3` scaling), grouped-query attention, SwiGLU,
+//! optional q/k/v biases, tied or untied embeddings. Loaded from a local folder's
+//! `config.json` and `model.safetensors` (or shards listed in `model.safetensors.index.json`).
+//!
+//! Every op on the gradient's path is one of candle's differentiable primitives: candle's fused
+//! `rms_norm` and `softmax_last_dim` pass no gradient, so both are written out here.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use candle_core::{D, DType, Device, Tensor};
+use serde::Deserialize;
+
+use super::lora::Adapter;
+use crate::error::{Error, Result};
+use crate::trainer::rng::Stream;
+
+/// Maps a candle error into the core error type.
+pub(crate) fn ce(e: candle_core::Error) -> Error {
+    Error::failed("lora.compute", format!("tensor computation failed: {e}"))
+}
+
+/// The `model_type`s this module runs.
+pub const SUPPORTED: &[&str] = &["llama", "mistral", "qwen2"];
+
+/// The linear layers of every block, in PEFT's names.
+pub const LINEARS: &[&str] = &[
+    "q_proj",
+    "k_proj",
+    "v_proj",
+    "o_proj",
+    "gate_proj",
+    "up_proj",
+    "down_proj",
+];
+
+/// `rope_scaling` in config.json.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct RopeScaling {
+    #[serde(default, alias = "type")]
+    pub rope_type: Option<String>,
+    #[serde(default)]
+    pub factor: Option<f64>,
+    #[serde(default)]
+    pub low_freq_factor: Option<f64>,
+    #[serde(default)]
+    pub high_freq_factor: Option<f64>,
+    #[serde(default)]
+    pub original_max_position_embeddings: Option<usize>,
+    /// transformers ≥ 5 keeps the theta here (`rope_parameters`).
+    #[serde(default)]
+    pub rope_theta: Option<f64>,
+}
+
+/// The fields of config.json this module reads.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    #[serde(default)]
+    pub architectures: Vec<String>,
+    #[serde(default)]
+    pub model_type: String,
+    pub vocab_size: usize,
+    pub hidden_size: usize,
+    pub intermediate_size: usize,
+    pub num_hidden_layers: usize,
+    pub num_attention_heads: usize,
+    #[serde(default)]
+    pub num_key_value_heads: Option<usize>,
+    #[serde(default)]
+    pub head_dim: Option<usize>,
+    #[serde(default = "d_eps")]
+    pub rms_norm_eps: f64,
+    /// transformers 4's `rope_theta` and `rope_scaling`; transformers 5 writes both into
+    /// `rope_parameters`.
+    #[serde(default)]
+    pub rope_theta: Option<f64>,
+    #[serde(default)]
+    pub rope_scaling: Option<RopeScaling>,
+    #[serde(default)]
+    pub rope_parameters: Option<RopeScaling>,
+    #[serde(default = "d_max_pos")]
+    pub max_position_embeddings: usize,
+    #[serde(default)]
+    pub tie_word_embeddings: bool,
+    /// Llama's `attention_bias` (Qwen2 always has q/k/v biases).
+    #[serde(default)]
+    pub attention_bias: bool,
+    #[serde(default)]
+    pub mlp_bias: bool,
+    #[serde(default)]
+    pub hidden_act: Option<String>,
+    #[serde(default)]
+    pub bos_token_id: Option<serde_json::Value>,
+    #[serde(default)]
+    pub eos_token_id: Option<serde_json::Value>,
+}
+
+fn d_eps() -> f64 {
+    1e-6
+}
+fn d_max_pos() -> usize {
+    2048
+}
+
+fn ids_of(v: &Option<serde_json::Value>) -> Vec<u32> {
+    match v {
+        Some(serde_json::Value::Number(n)) => {
+            n.as_u64().map(|n| vec![n as u32]).unwrap_or_default()
+        }
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_u64().map(|n| n as u32))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl Config {
+    /// Reads and checks `dir/config.json`: a supported architecture, consistent shapes.
+    pub fn load(dir: &Path) -> Result<Config> {
+        let path = dir.join("config.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::usage(
+                "lora.no_config",
+                format!("could not read {}: {e}", path.display()),
+            )
+            .hint(
+                "pass a Hugging Face model folder (config.json, model.safetensors, tokenizer.json)",
+            )
+        })?;
+        let c: Config = serde_json::from_str(&text).map_err(|e| {
+            Error::usage(
+                "lora.bad_config",
+                format!(
+                    "{} is not a model config cohort can read: {e}",
+                    path.display()
+                ),
+            )
+        })?;
+        if !SUPPORTED.contains(&c.model_type.as_str()) {
+            return Err(Error::usage(
+                "lora.unsupported_architecture",
+                format!(
+                    "{}: architectures {:?}, model_type {:?} is not supported",
+                    path.display(),
+                    c.architectures,
+                    c.model_type
+                ),
+            )
+            .hint(format!(
+                "supported: model_type {} (LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM)",
+                SUPPORTED.join(", ")
+            )));
+        }
+        if let Some(act) = &c.hidden_act
+            && act != "silu"
+        {
+            return Err(Error::usage(
+                "lora.unsupported_architecture",
+                format!(
+                    "{}: hidden_act {act:?} is not supported (only silu)",
+                    path.display()
+                ),
+            ));
+        }
+        let heads = c.num_attention_heads;
+        let kv = c.kv_heads();
+        if heads == 0 || kv == 0 || !heads.is_multiple_of(kv) || !c.head_dim().is_multiple_of(2) {
+            return Err(Error::usage(
+                "lora.bad_config",
+                format!(
+                    "{}: {heads} attention heads, {kv} key/value heads, head_dim {} are inconsistent",
+                    path.display(),
+                    c.head_dim()
+                ),
+            ));
+        }
+        if let Some(s) = c.scaling() {
+            match s.rope_type.as_deref() {
+                None | Some("default") | Some("linear") | Some("llama3") => {}
+                Some(other) => {
+                    return Err(Error::usage(
+                        "lora.unsupported_architecture",
+                        format!(
+                            "{}: rope_scaling type {other:?} is not supported",
+                            path.display()
+                        ),
+                    )
+                    .hint("supported: default, linear, llama3"));
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    /// RoPE's base: `rope_parameters.rope_theta`, else `rope_theta`, else 10000.
+    pub fn theta(&self) -> f64 {
+        self.rope_parameters
+            .as_ref()
+            .and_then(|p| p.rope_theta)
+            .or(self.rope_theta)
+            .unwrap_or(10000.0)
+    }
+
+    /// The RoPE scaling, from `rope_parameters` or `rope_scaling`.
+    pub fn scaling(&self) -> Option<&RopeScaling> {
+        self.rope_parameters.as_ref().or(self.rope_scaling.as_ref())
+    }
+
+    pub fn kv_heads(&self) -> usize {
+        self.num_key_value_heads.unwrap_or(self.num_attention_heads)
+    }
+
+    pub fn head_dim(&self) -> usize {
+        self.head_dim
+            .unwrap_or(self.hidden_size / self.num_attention_heads.max(1))
+    }
+
+    /// Whether q/k/v projections carry biases.
+    pub fn qkv_bias(&self) -> bool {
+        self.model_type == "qwen2" || self.attention_bias
+    }
+
+    pub fn eos_ids(&self) -> Vec<u32> {
+        ids_of(&self.eos_token_id)
+    }
+
+    pub fn bos_id(&self) -> Option<u32> {
+        ids_of(&self.bos_token_id).first().copied()
+    }
+
+    /// (out, in) of a block's linear layer.
+    pub fn linear_shape(&self, module: &str) -> Option<(usize, usize)> {
+        let (h, d, f) = (self.hidden_size, self.head_dim(), self.intermediate_size);
+        Some(match module {
+            "q_proj" => (self.num_attention_heads * d, h),
+            "k_proj" | "v_proj" => (self.kv_heads() * d, h),
+            "o_proj" => (h, self.num_attention_heads * d),
+            "gate_proj" | "up_proj" => (f, h),
+            "down_proj" => (h, f),
+            _ => return None,
+        })
+    }
+
+    /// The inverse frequencies of RoPE, as transformers computes them (with scaling).
+    pub fn inv_freq(&self) -> Vec<f32> {
+        let d = self.head_dim();
+        let base: Vec<f32> = (0..d / 2)
+            .map(|i| 1.0 / (self.theta() as f32).powf((2 * i) as f32 / d as f32))
+            .collect();
+        let Some(s) = self.scaling() else {
+            return base;
+        };
+        match s.rope_type.as_deref() {
+            Some("linear") => {
+                let f = s.factor.unwrap_or(1.0) as f32;
+                base.iter().map(|x| x / f).collect()
+            }
+            Some("llama3") => {
+                let factor = s.factor.unwrap_or(8.0) as f32;
+                let low = s.low_freq_factor.unwrap_or(1.0) as f32;
+                let high = s.high_freq_factor.unwrap_or(4.0) as f32;
+                let old = s.original_max_position_embeddings.unwrap_or(8192) as f32;
+                let low_wl = old / low;
+                let high_wl = old / high;
+                base.iter()
+                    .map(|&f| {
+                        let wl = 2.0 * std::f32::consts::PI / f;
+                        let scaled = if wl > low_wl { f / factor } else { f };
+                        let smooth = (old / wl - low) / (high - low);
+                        let medium = wl >= high_wl && wl <= low_wl;
+                        if medium {
+                            (1.0 - smooth) * scaled / factor + smooth * scaled
+                        } else {
+                            scaled
+                        }
+                    })
+                    .collect()
+            }
+            _ => base,
+        }
+    }
+
+    /// Parameters of the base model.
+    pub fn parameters(&self) -> u64 {
+        let (h, v) = (self.hidden_size as u64, self.vocab_size as u64);
+        let per_layer: u64 = LINEARS
+            .iter()
+            .map(|m| {
+                let (o, i) = self.linear_shape(m).expect("known module");
+                (o * i) as u64
+            })
+            .sum::<u64>()
+            + 2 * h;
+        let emb = if self.tie_word_embeddings {
+            v * h
+        } else {
+            2 * v * h
+        };
+        emb + self.num_hidden_layers as u64 * per_layer + h
+    }
+}
+
+/// The weight files of a folder: `model.safetensors`, or the shards its index lists.
+pub fn weight_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let single = dir.join("model.safetensors");
+    if single.is_file() {
+        return Ok(vec![single]);
+    }
+    let index = dir.join("model.safetensors.index.json");
+    if index.is_file() {
+        let text = std::fs::read_to_string(&index).map_err(|e| {
+            Error::usage(
+                "lora.bad_index",
+                format!("could not read {}: {e}", index.display()),
+            )
+        })?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            Error::usage(
+                "lora.bad_index",
+                format!("{} is not JSON: {e}", index.display()),
+            )
+        })?;
+        let map = v
+            .get("weight_map")
+            .and_then(|m| m.as_object())
+            .ok_or_else(|| {
+                Error::usage(
+                    "lora.bad_index",
+                    format!("{} has no weight_map", index.display()),
+                )
+            })?;
+        let mut files: Vec<String> = map
+            .values()
+            .filter_map(|f| f.as_str().map(String::from))
+            .collect();
+        files.sort();
+        files.dedup();
+        let mut out = Vec::new();
+        for f in files {
+            if f.contains('/') || f.contains("..") {
+                return Err(Error::usage(
+                    "lora.bad_index",
+                    format!("{} names a file outside the folder: {f}", index.display()),
+                ));
+            }
+            let p = dir.join(&f);
+            if !p.is_file() {
+                return Err(Error::usage(
+                    "lora.missing_weights",
+                    format!("{} lists {f}, which is missing", index.display()),
+                ));
+            }
+            out.push(p);
+        }
+        return Ok(out);
+    }
+    Err(Error::usage(
+        "lora.missing_weights",
+        format!(
+            "{} has neither model.safetensors nor model.safetensors.index.json",
+            dir.display()
+        ),
+    )
+    .hint("cohort reads safetensors weights; convert pytorch_model.bin with transformers' save_pretrained(safe_serialization=True)"))
+}
+
+/// The frozen base model: its config and weights (by Hugging Face name) on one device.
+pub struct Model {
+    pub config: Config,
+    pub dir: PathBuf,
+    pub device: Device,
+    /// The dtype of the frozen weights and the activations (f32 on CPU, bf16 on a GPU).
+    pub dtype: DType,
+    pub weights: HashMap<String, Tensor>,
+    cos: Tensor,
+    sin: Tensor,
+}
+
+/// A per-layer key/value cache for generation.
+#[derive(Default)]
+pub struct KvCache {
+    layers: Vec<Option<(Tensor, Tensor)>>,
+}
+
+impl KvCache {
+    /// Tokens already in the cache.
+    pub fn len(&self) -> usize {
+        self.layers
+            .first()
+            .and_then(|l| l.as_ref())
+            .map_or(0, |(k, _)| k.dims()[2])
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Model {
+    /// Loads a Hugging Face folder. Weights are memory-mapped and converted to `dtype`.
+    pub fn load(dir: &Path, device: &Device, dtype: DType) -> Result<Model> {
+        let config = Config::load(dir)?;
+        let files = weight_files(dir)?;
+        // SAFETY: the files are only read; a file changed while mapped is the caller's error,
+        // as with every memory-mapped reader (candle, transformers).
+        let st =
+            unsafe { candle_core::safetensors::MmapedSafetensors::multi(&files) }.map_err(|e| {
+                Error::usage(
+                    "lora.bad_weights",
+                    format!("could not read the weights in {}: {e}", dir.display()),
+                )
+            })?;
+        let names: Vec<String> = st.tensors().into_iter().map(|(n, _)| n).collect();
+        let mut weights = HashMap::new();
+        let want = Model::weight_names(&config);
+        for (name, shape) in &want {
+            let t = st.load(name, device).map_err(|e| {
+                Error::usage(
+                    "lora.missing_weights",
+                    format!(
+                        "{}: tensor {name} is missing or unreadable: {e}",
+                        dir.display()
+                    ),
+                )
+            })?;
+            if t.dims() != shape.as_slice() {
+                return Err(Error::usage(
+                    "lora.bad_weights",
+                    format!(
+                        "{}: tensor {name} has shape {:?}, config.json implies {:?}",
+                        dir.display(),
+                        t.dims(),
+                        shape
+                    ),
+                ));
+            }
+            weights.insert(name.clone(), t.to_dtype(dtype).map_err(ce)?);
+        }
+        // Tied embeddings: some checkpoints still store lm_head.weight; use it when present.
+        if config.tie_word_embeddings && names.iter().any(|n| n == "lm_head.weight") {
+            let t = st.load("lm_head.weight", device).map_err(ce)?;
+            weights.insert("lm_head.weight".into(), t.to_dtype(dtype).map_err(ce)?);
+        }
+        let (cos, sin) = rope_tables(&config, device, dtype)?;
+        Ok(Model {
+            config,
+            dir: dir.to_path_buf(),
+            device: device.clone(),
+            dtype,
+            weights,
+            cos,
+            sin,
+        })
+    }
+
+    /// Every tensor the model needs, with its shape.
+    pub fn weight_names(c: &Config) -> BTreeMap<String, Vec<usize>> {
+        let mut m = BTreeMap::new();
+        let h = c.hidden_size;
+        m.insert("model.embed_tokens.weight".into(), vec![c.vocab_size, h]);
+        m.insert("model.norm.weight".into(), vec![h]);
+        if !c.tie_word_embeddings {
+            m.insert("lm_head.weight".into(), vec![c.vocab_size, h]);
+        }
+        for i in 0..c.num_hidden_layers {
+            let p = |s: &str| format!("model.layers.{i}.{s}");
+            m.insert(p("input_layernorm.weight"), vec![h]);
+            m.insert(p("post_attention_layernorm.weight"), vec![h]);
+            for module in LINEARS {
+                let (o, inp) = c.linear_shape(module).expect("known");
+                m.insert(format!("{}.weight", module_path(i, module)), vec![o, inp]);
+                let bias = match *module {
+                    "q_proj" | "k_proj" | "v_proj" => c.qkv_bias(),
+                    "gate_proj" | "up_proj" | "down_proj" => c.mlp_bias,
+                    _ => false,
+                };
+                if bias {
+                    m.insert(format!("{}.bias", module_path(i, module)), vec![o]);
+                }
+            }
+        }
+        m
+    }
+
+    fn w(&self, name: &str) -> candle_core::Result<&Tensor> {
+        self.weights
+            .get(name)
+            .ok_or_else(|| candle_core::Error::Msg(format!("missing weight {name}")))
+    }
+
+    fn lm_head(&self) -> candle_core::Result<&Tensor> {
+        match self.weights.get("lm_head.weight") {
+            Some(t) => Ok(t),
+            None => self.w("model.embed_tokens.weight"),
+        }
+    }
+
+    /// A block's linear layer with its adapter (when it has one): `x Wᵀ + b + s·(drop(x) Aᵀ Bᵀ)`.
+    fn linear(
+        &self,
+        x: &Tensor,
+        layer: usize,
+        module: &str,
+        adapter: Option<&Adapter>,
+        dropout: &mut Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        let path = module_path(layer, module);
+        let w = self.w(&format!("{path}.weight"))?;
+        let mut y = x.broadcast_matmul(&w.t()?)?;
+        if let Some(b) = self.weights.get(&format!("{path}.bias")) {
+            y = y.broadcast_add(b)?;
+        }
+        if let Some(ad) = adapter
+            && let Some((a, b)) = ad.pair(&path)
+        {
+            let xin = match dropout.as_deref_mut() {
+                Some(rng) if ad.spec.dropout > 0.0 => dropout_mask(x, ad.spec.dropout, rng)?,
+                _ => x.clone(),
+            };
+            let a = a.to_dtype(self.dtype)?;
+            let b = b.to_dtype(self.dtype)?;
+            let delta = xin.broadcast_matmul(&a.t()?)?.broadcast_matmul(&b.t()?)?;
+            y = (y + (delta * ad.scale())?)?;
+        }
+        Ok(y)
+    }
+
+    /// Logits [batch, seq, vocab] (f32) for token ids [batch, seq]. With a cache, the ids
+    /// continue the cached sequence (positions start at the cache's length) and the cache grows.
+    pub fn forward(
+        &self,
+        ids: &Tensor,
+        adapter: Option<&Adapter>,
+        mut cache: Option<&mut KvCache>,
+        mut dropout: Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        let c = &self.config;
+        let (b, t) = ids.dims2()?;
+        let offset = cache.as_ref().map_or(0, |k| k.len());
+        if offset + t > c.max_position_embeddings {
+            candle_core::bail!(
+                "sequence of {} tokens is longer than max_position_embeddings {}",
+                offset + t,
+                c.max_position_embeddings
+            );
+        }
+        if let Some(k) = cache.as_deref_mut()
+            && k.layers.len() != c.num_hidden_layers
+        {
+            k.layers = vec![None; c.num_hidden_layers];
+        }
+        let (nh, nkv, hd) = (c.num_attention_heads, c.kv_heads(), c.head_dim());
+        let emb = self.w("model.embed_tokens.weight")?;
+        let mut x = emb
+            .embedding(&ids.flatten_all()?)?
+            .reshape((b, t, c.hidden_size))?;
+        let cos = self.cos.narrow(0, offset, t)?;
+        let sin = self.sin.narrow(0, offset, t)?;
+        let mask = causal_mask(t, offset, &self.device, self.dtype)?;
+        let eps = c.rms_norm_eps;
+        for i in 0..c.num_hidden_layers {
+            let p = |s: &str| format!("model.layers.{i}.{s}");
+            let h = rms_norm(&x, self.w(&p("input_layernorm.weight"))?, eps)?;
+            let q = self.linear(&h, i, "q_proj", adapter, &mut dropout)?;
+            let k = self.linear(&h, i, "k_proj", adapter, &mut dropout)?;
+            let v = self.linear(&h, i, "v_proj", adapter, &mut dropout)?;
+            let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
+            let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
+            let v = v.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
+            let q = rope(&q, &cos, &sin)?;
+            let mut k = rope(&k, &cos, &sin)?;
+            let mut v = v;
+            if let Some(kc) = cache.as_deref_mut() {
+                if let Some((pk, pv)) = &kc.layers[i] {
+                    k = Tensor::cat(&[pk, &k], 2)?;
+                    v = Tensor::cat(&[pv, &v], 2)?;
+                }
+                kc.layers[i] = Some((k.clone(), v.clone()));
+            }
+            let k = repeat_kv(&k, nh / nkv)?;
+            let v = repeat_kv(&v, nh / nkv)?;
+            let scores = (q.matmul(&k.t()?)? * (1.0 / (hd as f64).sqrt()))?;
+            let scores = scores.broadcast_add(&mask)?;
+            let probs = softmax_last(&scores)?;
+            let a = probs
+                .matmul(&v)?
+                .transpose(1, 2)?
+                .reshape((b, t, nh * hd))?;
+            let a = self.linear(&a, i, "o_proj", adapter, &mut dropout)?;
+            x = (x + a)?;
+            let h = rms_norm(&x, self.w(&p("post_attention_layernorm.weight"))?, eps)?;
+            let g = self.linear(&h, i, "gate_proj", adapter, &mut dropout)?;
+            let u = self.linear(&h, i, "up_proj", adapter, &mut dropout)?;
+            let f = (g.silu()? * u)?;
+            let f = self.linear(&f, i, "down_proj", adapter, &mut dropout)?;
+            x = (x + f)?;
+        }
+        let x = rms_norm(&x, self.w("model.norm.weight")?, eps)?;
+        x.broadcast_matmul(&self.lm_head()?.t()?)?
+            .to_dtype(DType::F32)
+    }
+
+    /// Mean cross-entropy of predicting `targets` from `inputs` (both [batch, seq]), counting
+    /// only positions whose `weights` is 1. Returns the loss tensor (scalar, f32) for backward.
+    pub fn loss(
+        &self,
+        inputs: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+        adapter: Option<&Adapter>,
+        dropout: Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        let logits = self.forward(inputs, adapter, None, dropout)?;
+        masked_cross_entropy(&logits, targets, weights)
+    }
+}
+
+/// The folder path of a block's linear layer, as Hugging Face names it.
+pub fn module_path(layer: usize, module: &str) -> String {
+    let group = match module {
+        "gate_proj" | "up_proj" | "down_proj" => "mlp",
+        _ => "self_attn",
+    };
+    format!("model.layers.{layer}.{group}.{module}")
+}
+
+fn rope_tables(c: &Config, dev: &Device, dtype: DType) -> Result<(Tensor, Tensor)> {
+    let inv = c.inv_freq();
+    let half = inv.len();
+    let n = c.max_position_embeddings;
+    let (mut cos, mut sin) = (
+        Vec::with_capacity(n * half * 2),
+        Vec::with_capacity(n * half * 2),
+    );
+    for p in 0..n {
+        let row: Vec<f32> = inv.iter().map(|f| p as f32 * f).collect();
+        for _ in 0..2 {
+            cos.extend(row.iter().map(|a| a.cos()));
+            sin.extend(row.iter().map(|a| a.sin()));
+        }
+    }
+    let mk = |v: Vec<f32>| {
+        Tensor::from_vec(v, (n, 2 * half), dev)
+            .and_then(|t| t.to_dtype(dtype))
+            .map_err(ce)
+    };
+    Ok((mk(cos)?, mk(sin)?))
+}
+
+/// RMSNorm from primitives: x / sqrt(mean(x²) + eps) · w, computed in f32.
+pub fn rms_norm(x: &Tensor, w: &Tensor, eps: f64) -> candle_core::Result<Tensor> {
+    let dt = x.dtype();
+    let xf = x.to_dtype(DType::F32)?;
+    let ms = xf.sqr()?.mean_keepdim(D::Minus1)?;
+    let r = (ms + eps)?.sqrt()?.recip()?;
+    xf.broadcast_mul(&r)?.to_dtype(dt)?.broadcast_mul(w)
+}
+
+/// Softmax over the last dimension from primitives (the max is a constant shift).
+pub fn softmax_last(x: &Tensor) -> candle_core::Result<Tensor> {
+    let dt = x.dtype();
+    let x = x.to_dtype(DType::F32)?;
+    let max = x.max_keepdim(D::Minus1)?.detach();
+    let e = x.broadcast_sub(&max)?.exp()?;
+    let s = e.sum_keepdim(D::Minus1)?;
+    e.broadcast_div(&s)?.to_dtype(dt)
+}
+
+/// Rotary embedding (rotate-half form, as transformers) of x [b, h, t, d].
+fn rope(x: &Tensor, cos: &Tensor, sin: &Tensor) -> candle_core::Result<Tensor> {
+    let d = x.dim(D::Minus1)?;
+    let x1 = x.narrow(D::Minus1, 0, d / 2)?;
+    let x2 = x.narrow(D::Minus1, d / 2, d / 2)?;
+    let rot = Tensor::cat(&[&x2.neg()?, &x1], D::Minus1)?;
+    x.broadcast_mul(cos)? + rot.broadcast_mul(sin)?
+}
+
+fn repeat_kv(x: &Tensor, n: usize) -> candle_core::Result<Tensor> {
+    if n == 1 {
+        return Ok(x.clone());
+    }
+    let (b, kv, t, d) = x.dims4()?;
+    x.unsqueeze(2)?
+        .broadcast_as((b, kv, n, t, d))?
+        .contiguous()?
+        .reshape((b, kv * n, t, d))
+}
+
+fn causal_mask(t: usize, offset: usize, dev: &Device, dtype: DType) -> candle_core::Result<Tensor> {
+    let total = offset + t;
+    let m: Vec<f32> = (0..t * total)
+        .map(|i| {
+            let (r, c) = (i / total, i % total);
+            if c > r + offset {
+                f32::NEG_INFINITY
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    Tensor::from_vec(m, (t, total), dev)?.to_dtype(dtype)
+}
+
+fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
+    let keep = 1.0 / (1.0 - p) as f32;
+    let mut raw = vec![0u64; x.elem_count()];
+    rng.fill_u64(&mut raw);
+    let threshold = (p * (1u64 << 53) as f64) as u64;
+    let mask: Vec<f32> = raw
+        .iter()
+        .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
+        .collect();
+    let m = Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?;
+    x.mul(&m)
+}
+
+/// Mean cross-entropy of logits [b, t, v] against u32 targets [b, t], over positions whose f32
+/// weight is nonzero (weights are 0 or 1). From primitives, so it has a backward pass.
+pub fn masked_cross_entropy(
+    logits: &Tensor,
+    targets: &Tensor,
+    weights: &Tensor,
+) -> candle_core::Result<Tensor> {
+    let v = logits.dim(D::Minus1)?;
+    let logits = logits.reshape(((), v))?.to_dtype(DType::F32)?;
+    let max = logits.max_keepdim(D::Minus1)?.detach();
+    let shifted = logits.broadcast_sub(&max)?;
+    let lse = shifted.exp()?.sum_keepdim(D::Minus1)?.log()?;
+    let picked = shifted.gather(&targets.flatten_all()?.unsqueeze(1)?, 1)?;
+    let nll = (lse - picked)?.squeeze(1)?;
+    let w = weights.flatten_all()?.to_dtype(DType::F32)?;
+    let count = w.sum_all()?.to_scalar::<f32>()?;
+    if count == 0.0 {
+        candle_core::bail!("no position is scored");
+    }
+    (nll * w)?.sum_all()? / count as f64
+}

@@ -1,0 +1,265 @@
+//! Checks against the transformers/PEFT reference in fixtures/lora (made by
+//! tests/reference/make_lora_fixtures.py): logits within 1e-4, LoRA gradients within 1e-4
+//! relative, the chat template's ids and assistant mask.
+
+use std::path::PathBuf;
+
+use candle_core::{DType, Device, Tensor};
+
+use super::*;
+
+fn fixture(p: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/lora")
+        .join(p)
+}
+
+fn reference(kind: &str) -> std::collections::HashMap<String, Tensor> {
+    candle_core::safetensors::load(
+        fixture(&format!("reference/{kind}.safetensors")),
+        &Device::Cpu,
+    )
+    .expect("reference tensors")
+}
+
+fn ids_u32(t: &Tensor) -> Tensor {
+    t.to_dtype(DType::I64)
+        .unwrap()
+        .to_dtype(DType::U32)
+        .unwrap()
+}
+
+fn max_abs(a: &Tensor, b: &Tensor) -> f32 {
+    (a - b)
+        .unwrap()
+        .abs()
+        .unwrap()
+        .flatten_all()
+        .unwrap()
+        .max(0)
+        .unwrap()
+        .to_scalar::<f32>()
+        .unwrap()
+}
+
+fn check_logits(kind: &str) {
+    let r = reference(kind);
+    let model = Model::load(&fixture(kind), &Device::Cpu, DType::F32).unwrap();
+    let ids = ids_u32(&r["logits_ids"]);
+    let logits = model.forward(&ids, None, None, None).unwrap();
+    let d = max_abs(&logits, &r["logits"]);
+    assert!(d < 1e-4, "{kind}: max |logit - transformers| = {d}");
+    // The reference is not trivially small: a wrong model would miss it by far more.
+    let scale = r["logits"]
+        .abs()
+        .unwrap()
+        .max_all()
+        .unwrap()
+        .to_scalar::<f32>()
+        .unwrap();
+    assert!(scale > 0.1, "{kind}: logits too small to test ({scale})");
+
+    // The same logits one token at a time through the KV cache.
+    let row: Vec<u32> = ids.get(0).unwrap().to_vec1().unwrap();
+    let mut cache = KvCache::default();
+    for (i, &t) in row.iter().enumerate() {
+        let x = Tensor::new(&[[t]], &Device::Cpu).unwrap();
+        let l = model.forward(&x, None, Some(&mut cache), None).unwrap();
+        let want = r["logits"].get(0).unwrap().get(i).unwrap();
+        let d = max_abs(&l.get(0).unwrap().get(0).unwrap(), &want);
+        assert!(d < 1e-4, "{kind}: cached step {i}: {d}");
+    }
+}
+
+fn check_grads(kind: &str) {
+    let r = reference(kind);
+    let dev = Device::Cpu;
+    let model = Model::load(&fixture(kind), &dev, DType::F32).unwrap();
+    let adapter = Adapter::load_peft(
+        &fixture(&format!("reference/{kind}-adapter")),
+        &model.config,
+        &dev,
+    )
+    .unwrap();
+    assert_eq!(adapter.pairs.len(), 2 * 7);
+    let ids = r["grad_ids"].to_dtype(DType::I64).unwrap();
+    let labels = r["grad_labels"].to_dtype(DType::I64).unwrap();
+    let t = ids.dim(1).unwrap();
+    let inputs = ids_u32(&ids.narrow(1, 0, t - 1).unwrap());
+    let lab = labels.narrow(1, 1, t - 1).unwrap();
+    let weights = lab.ge(0i64).unwrap().to_dtype(DType::F32).unwrap();
+    let targets = lab.clamp(0i64, i64::MAX).unwrap();
+    let targets = ids_u32(&targets);
+    let loss = model
+        .loss(&inputs, &targets, &weights, Some(&adapter), None)
+        .unwrap();
+    let want_loss = r["grad_loss"].to_vec1::<f32>().unwrap()[0];
+    let got_loss = loss.to_scalar::<f32>().unwrap();
+    assert!(
+        (got_loss - want_loss).abs() < 1e-4,
+        "{kind}: loss {got_loss} vs PEFT {want_loss}"
+    );
+    let grads = loss.backward().unwrap();
+    let mut n = 0;
+    for (name, var) in adapter.vars() {
+        let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
+        let got = grads.get(var.as_tensor()).expect("gradient");
+        let scale = want
+            .abs()
+            .unwrap()
+            .max_all()
+            .unwrap()
+            .to_scalar::<f32>()
+            .unwrap();
+        assert!(scale > 0.0, "{kind}: {name}: zero reference gradient");
+        let rel = max_abs(got, want) / scale;
+        assert!(rel < 1e-4, "{kind}: {name}: relative gradient error {rel}");
+        n += 1;
+    }
+    assert_eq!(n, 28);
+}
+
+#[test]
+fn llama_logits_match_transformers() {
+    check_logits("llama");
+}
+
+#[test]
+fn qwen2_logits_match_transformers() {
+    check_logits("qwen2");
+}
+
+#[test]
+fn llama_lora_gradients_match_peft() {
+    check_grads("llama");
+}
+
+#[test]
+fn qwen2_lora_gradients_match_peft() {
+    check_grads("qwen2");
+}
+
+#[test]
+fn chat_template_and_assistant_mask_match_transformers() {
+    for kind in ["llama", "qwen2"] {
+        let text = std::fs::read_to_string(fixture(&format!("reference/{kind}.json"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let codec = TextCodec::load(&fixture(kind)).unwrap();
+        let messages: Vec<Message> = serde_json::from_value(v["messages"].clone()).unwrap();
+        assert_eq!(
+            codec.render(&messages, false).unwrap(),
+            v["rendered"].as_str().unwrap(),
+            "{kind}: rendered chat"
+        );
+        let (ids, mask) = codec.chat_example(&messages).unwrap();
+        let want_ids: Vec<u32> = serde_json::from_value(v["ids"].clone()).unwrap();
+        let want_mask: Vec<u8> = serde_json::from_value(v["assistant_mask"].clone()).unwrap();
+        assert_eq!(ids, want_ids, "{kind}: chat ids");
+        assert_eq!(mask, want_mask, "{kind}: assistant mask");
+        let plain: Vec<u32> = serde_json::from_value(v["plain_ids"].clone()).unwrap();
+        assert_eq!(
+            codec
+                .encode(v["plain_text"].as_str().unwrap(), true)
+                .unwrap(),
+            plain,
+            "{kind}: plain text ids"
+        );
+    }
+}
+
+#[test]
+fn merged_weights_give_the_adapted_logits() {
+    let dev = Device::Cpu;
+    let out = tempfile::tempdir().unwrap();
+    let merged = out.path().join("merged");
+    let adapter_dir = fixture("reference/qwen2-adapter");
+    let report = merge(&fixture("qwen2"), &adapter_dir, &merged).unwrap();
+    assert_eq!(report.merged_layers, 14);
+    assert!(merged.join("tokenizer.json").is_file());
+    let base = Model::load(&fixture("qwen2"), &dev, DType::F32).unwrap();
+    let adapter = Adapter::load_peft(&adapter_dir, &base.config, &dev).unwrap();
+    let m = Model::load(&merged, &dev, DType::F32).unwrap();
+    let ids = ids_u32(&reference("qwen2")["logits_ids"]);
+    let a = base.forward(&ids, Some(&adapter), None, None).unwrap();
+    let b = m.forward(&ids, None, None, None).unwrap();
+    let plain = base.forward(&ids, None, None, None).unwrap();
+    assert!(
+        max_abs(&a, &b) < 1e-4,
+        "merged vs adapter: {}",
+        max_abs(&a, &b)
+    );
+    assert!(max_abs(&a, &plain) > 1e-3, "the adapter changes nothing");
+}
+
+#[test]
+fn peft_folder_round_trips() {
+    let dev = Device::Cpu;
+    let config = Config::load(&fixture("llama")).unwrap();
+    let spec = LoraSpec {
+        rank: 2,
+        alpha: 4.0,
+        dropout: 0.0,
+        targets: vec!["q_proj".into(), "down_proj".into()],
+    };
+    let a = Adapter::init(&spec, &config, 7, &dev).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    a.save_peft(dir.path(), "base").unwrap();
+    let b = Adapter::load_peft(dir.path(), &config, &dev).unwrap();
+    assert_eq!(a.values().unwrap(), b.values().unwrap());
+    assert_eq!(b.spec, spec);
+    // A is seeded and nonzero; B starts at zero.
+    let v = a.values().unwrap();
+    let a0 = &v["model.layers.0.self_attn.q_proj.lora_A.weight"].1;
+    assert!(a0.iter().any(|&x| x != 0.0));
+    assert!(
+        v["model.layers.0.self_attn.q_proj.lora_B.weight"]
+            .1
+            .iter()
+            .all(|&x| x == 0.0)
+    );
+    let other = Adapter::init(&spec, &config, 8, &dev)
+        .unwrap()
+        .values()
+        .unwrap();
+    assert_ne!(
+        &other["model.layers.0.self_attn.q_proj.lora_A.weight"].1,
+        a0
+    );
+}
+
+#[test]
+fn bad_folders_and_targets_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("llama/config.json")).unwrap())
+            .unwrap();
+    cfg["model_type"] = "gpt2".into();
+    cfg["architectures"] = serde_json::json!(["GPT2LMHeadModel"]);
+    std::fs::write(dir.path().join("config.json"), cfg.to_string()).unwrap();
+    let e = Config::load(dir.path()).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains("GPT2LMHeadModel") && e.message.contains("gpt2"),
+        "{}",
+        e.message
+    );
+    assert!(e.hint.unwrap().contains("qwen2"));
+
+    let e = TextCodec::load(dir.path()).map(|_| ()).unwrap_err();
+    assert!(e.message.contains("tokenizer.json"), "{}", e.message);
+
+    let config = Config::load(&fixture("llama")).unwrap();
+    let spec = LoraSpec {
+        rank: 2,
+        alpha: 4.0,
+        dropout: 0.0,
+        targets: vec!["c_attn".into()],
+    };
+    let e = spec.validate(Some(&config)).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.hint.unwrap().contains("gate_proj"));
+
+    let e = check_context(&config, 4096, &fixture("llama")).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.message.contains("max_position_embeddings"));
+}

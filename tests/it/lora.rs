@@ -1,0 +1,392 @@
+//! The `lora` trainer through the real binary: training lowers validation loss and is
+//! reproducible, adapters are PEFT folders, merge/eval/generate agree, bad input exits 2.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{Home, write};
+
+fn fx(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/lora")
+        .join(p)
+}
+
+fn spec(dir: &Path, base: &Path, extra_model: &str, steps: u64) -> PathBuf {
+    write(
+        dir,
+        "lora.toml",
+        format!(
+            r#"
+[model]
+trainer = "lora"
+base = "{}"
+rank = 4
+alpha = 8
+dropout = 0.05
+targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+context = 64
+{extra_model}
+
+[training]
+batch_size = 8
+learning_rate = 1e-2
+warmup_steps = 4
+steps = {steps}
+checkpoint_every = 10
+eval_windows = 20
+seed = 3
+"#,
+            base.display()
+        ),
+    )
+}
+
+fn hash(p: &Path) -> String {
+    blake3::hash(&std::fs::read(p).unwrap())
+        .to_hex()
+        .to_string()
+}
+
+/// Fails with `args`, returning (exit code, stderr).
+fn fails(home: &Home, args: &[&str]) -> (i32, String) {
+    let out = home.cmd().args(args).output().unwrap();
+    assert!(
+        !out.status.success(),
+        "cohort {args:?} should fail:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn chat_training_learns_is_reproducible_and_merges() {
+    let home = Home::new();
+    let dir = home.path();
+    let cfg = spec(dir, &fx("qwen2"), "", 30);
+    let data = fx("chat.jsonl");
+    let run = |out: &str| {
+        home.json(&[
+            "train",
+            "--data",
+            data.to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "--out",
+            dir.join(out).to_str().unwrap(),
+            "--device",
+            "cpu",
+        ])
+    };
+    let a = run("a");
+    let (v0, v1) = (
+        a["initial_val_loss"].as_f64().unwrap(),
+        a["final_val_loss"].as_f64().unwrap(),
+    );
+    assert!(v1 < v0 - 0.5, "validation loss {v0} → {v1}");
+    let adapters: Vec<&str> = a["adapters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(adapters.len(), 4, "step 0, 10, 20, 30: {adapters:?}");
+    let last = PathBuf::from(a["final_adapter"].as_str().unwrap());
+    assert!(last.ends_with("step-000030"));
+    let acfg: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(last.join("adapter_config.json")).unwrap()).unwrap();
+    assert_eq!(acfg["peft_type"], "LORA");
+    assert_eq!(acfg["r"], 4);
+    assert_eq!(acfg["target_modules"].as_array().unwrap().len(), 7);
+    assert!(a["adapter_bytes"].as_u64().unwrap() < a["base_bytes"].as_u64().unwrap());
+
+    // Twice: the same adapter, bit for bit.
+    let b = run("b");
+    let f = "step-000030/adapter_model.safetensors";
+    assert_eq!(hash(&dir.join("a").join(f)), hash(&dir.join("b").join(f)));
+    assert_eq!(a["final_val_loss"], b["final_val_loss"]);
+    // A different seed trains a different adapter.
+    let c = home.json(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "--out",
+        dir.join("c").to_str().unwrap(),
+        "--steps",
+        "10",
+        "--seed",
+        "4",
+        "--device",
+        "cpu",
+    ]);
+    assert_eq!(c["end_step"], 10);
+    assert_ne!(
+        hash(&dir.join("a/step-000010/adapter_model.safetensors")),
+        hash(&dir.join("c/step-000010/adapter_model.safetensors"))
+    );
+
+    // Resume from step 10 with its optimizer state: the same step-30 adapter.
+    let r = home.json(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "--out",
+        dir.join("r").to_str().unwrap(),
+        "--init",
+        dir.join("a/step-000010").to_str().unwrap(),
+        "--steps",
+        "20",
+        "--device",
+        "cpu",
+    ]);
+    assert_eq!(r["start_step"], 10);
+    assert_eq!(hash(&dir.join("a").join(f)), hash(&dir.join("r").join(f)));
+
+    // Merge; the merged folder scores like base + adapter, and better than the base.
+    let merged = dir.join("merged");
+    let m = home.json(&[
+        "model",
+        "merge",
+        fx("qwen2").to_str().unwrap(),
+        last.to_str().unwrap(),
+        "-o",
+        merged.to_str().unwrap(),
+    ]);
+    assert_eq!(m["merged_layers"], 14);
+    let eval = |args: &[&str]| {
+        let mut v = vec!["model", "eval"];
+        v.extend_from_slice(args);
+        v.extend_from_slice(&["--data", data.to_str().unwrap(), "--context", "64"]);
+        home.json(&v)["loss"].as_f64().unwrap()
+    };
+    let with_adapter = eval(&[
+        fx("qwen2").to_str().unwrap(),
+        "--adapter",
+        last.to_str().unwrap(),
+    ]);
+    let merged_loss = eval(&[merged.to_str().unwrap()]);
+    let base_loss = eval(&[fx("qwen2").to_str().unwrap()]);
+    assert!(
+        (with_adapter - merged_loss).abs() < 1e-4,
+        "{with_adapter} vs {merged_loss}"
+    );
+    assert!(
+        merged_loss < base_loss - 0.5,
+        "{merged_loss} vs base {base_loss}"
+    );
+
+    // Greedy chat generation: the merged folder and base + adapter say the same.
+    let prompt = "Who says: Before we proceed any further, hear me speak.";
+    let gen_ = |args: &[&str]| {
+        let mut v = vec!["model", "generate"];
+        v.extend_from_slice(args);
+        v.extend_from_slice(&[
+            "--prompt",
+            prompt,
+            "--chat",
+            "--temperature",
+            "0",
+            "--max-tokens",
+            "12",
+        ]);
+        home.json(&v)
+    };
+    let g1 = gen_(&[merged.to_str().unwrap()]);
+    let g2 = gen_(&[
+        fx("qwen2").to_str().unwrap(),
+        "--adapter",
+        last.to_str().unwrap(),
+    ]);
+    assert_eq!(g1["text"], g2["text"]);
+    assert!(g1["tokens"].as_u64().unwrap() > 0);
+    // Sampling with a seed is reproducible.
+    let s = |seed: &str| {
+        home.json(&[
+            "model",
+            "generate",
+            merged.to_str().unwrap(),
+            "--prompt",
+            "First",
+            "--temperature",
+            "1",
+            "--top-p",
+            "0.9",
+            "--seed",
+            seed,
+            "--max-tokens",
+            "20",
+        ])["text"]
+            .clone()
+    };
+    assert_eq!(s("1"), s("1"));
+}
+
+#[test]
+fn plain_text_training_on_llama_lowers_validation_loss() {
+    let home = Home::new();
+    let dir = home.path();
+    let cfg = spec(dir, &fx("llama"), "", 20);
+    let text = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/shakespeare/part1.txt");
+    let r = home.json(&[
+        "train",
+        "--data",
+        text.to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "--out",
+        dir.join("run").to_str().unwrap(),
+        "--device",
+        "cpu",
+    ]);
+    let (v0, v1) = (
+        r["initial_val_loss"].as_f64().unwrap(),
+        r["final_val_loss"].as_f64().unwrap(),
+    );
+    assert!(v1 < v0, "validation loss {v0} → {v1}");
+    let m = r["metrics"].as_array().unwrap();
+    assert!(!m.is_empty());
+    // prompt/completion data trains too.
+    let r = home.json(&[
+        "train",
+        "--data",
+        fx("completions.jsonl").to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "--out",
+        dir.join("pc").to_str().unwrap(),
+        "--steps",
+        "2",
+        "--device",
+        "cpu",
+    ]);
+    assert_eq!(r["end_step"], 2);
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_problem() {
+    let home = Home::new();
+    let dir = home.path();
+    let data = fx("chat.jsonl");
+    let train = |cfg: &Path, data: &Path| {
+        fails(
+            &home,
+            &[
+                "train",
+                "--data",
+                data.to_str().unwrap(),
+                "--config",
+                cfg.to_str().unwrap(),
+                "--out",
+                dir.join("out").to_str().unwrap(),
+            ],
+        )
+    };
+
+    // An architecture cohort does not run.
+    let gpt2 = dir.join("gpt2");
+    std::fs::create_dir_all(&gpt2).unwrap();
+    write(
+        &gpt2,
+        "config.json",
+        r#"{"architectures":["GPT2LMHeadModel"],"model_type":"gpt2","vocab_size":10,"hidden_size":8,"intermediate_size":8,"num_hidden_layers":1,"num_attention_heads":2}"#,
+    );
+    let (code, err) = train(&spec(dir, &gpt2, "", 2), &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("GPT2LMHeadModel") && err.contains("gpt2"),
+        "{err}"
+    );
+    assert!(err.contains("llama") && err.contains("qwen2"), "{err}");
+
+    // A model folder without tokenizer.json.
+    let notok = dir.join("notok");
+    std::fs::create_dir_all(&notok).unwrap();
+    for f in ["config.json", "model.safetensors"] {
+        std::fs::copy(fx("qwen2").join(f), notok.join(f)).unwrap();
+    }
+    let (code, err) = train(&spec(dir, &notok, "", 2), &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("tokenizer.json"), "{err}");
+
+    // --chat without a chat template names the files it looked in.
+    let notmpl = dir.join("notmpl");
+    std::fs::create_dir_all(&notmpl).unwrap();
+    for f in ["config.json", "model.safetensors", "tokenizer.json"] {
+        std::fs::copy(fx("qwen2").join(f), notmpl.join(f)).unwrap();
+    }
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "generate",
+            notmpl.to_str().unwrap(),
+            "--prompt",
+            "hi",
+            "--chat",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("chat_template.jinja") && err.contains("tokenizer_config.json"),
+        "{err}"
+    );
+
+    // A target the model does not have: the model's linear layers are listed.
+    let bad = write(
+        dir,
+        "badtarget.toml",
+        format!(
+            "[model]\ntrainer = \"lora\"\nbase = \"{}\"\ntargets = [\"c_attn\"]\n",
+            fx("qwen2").display()
+        ),
+    );
+    let (code, err) = train(&bad, &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("c_attn") && err.contains("gate_proj") && err.contains("down_proj"),
+        "{err}"
+    );
+
+    // Bad JSONL: file and line.
+    let jsonl = write(
+        dir,
+        "bad.jsonl",
+        "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\nnot json\n",
+    );
+    let (code, err) = train(&spec(dir, &fx("qwen2"), "", 2), &jsonl);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.jsonl:2"), "{err}");
+    let jsonl = write(dir, "bad2.jsonl", "{\"text\": \"fine\"}\nnot json\n");
+    let (code, err) = train(&spec(dir, &fx("qwen2"), "", 2), &jsonl);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad2.jsonl:2"), "{err}");
+
+    // A context longer than max_position_embeddings (128).
+    let long = write(
+        dir,
+        "long.toml",
+        format!(
+            "[model]\ntrainer = \"lora\"\nbase = \"{}\"\ncontext = 512\n",
+            fx("qwen2").display()
+        ),
+    );
+    let (code, err) = train(&long, &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("max_position_embeddings"), "{err}");
+
+    // lora keys with the builtin trainer, and a lora spec without a base.
+    let mixed = write(dir, "mixed.toml", "[model]\nrank = 4\n");
+    let (code, err) = train(&mixed, &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("lora"), "{err}");
+    let nobase = write(dir, "nobase.toml", "[model]\ntrainer = \"lora\"\n");
+    let (code, err) = train(&nobase, &data);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("model.base"), "{err}");
+}
