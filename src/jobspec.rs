@@ -49,6 +49,45 @@ pub struct JobSpec {
     /// `[job]`: how a pool runs the spec. Ignored by `cohort train`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<JobTable>,
+    /// `[verify]`: how a pool checks every submission.
+    #[serde(default)]
+    pub verify: VerifyTable,
+}
+
+/// `[verify]`: how every submission of a pool is checked (committed on chain at `createJob`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyTable {
+    /// `spans`: K-spans re-executed per submission (default 2).
+    #[serde(default = "d_spans")]
+    pub spans: u32,
+    /// `tolerance`: largest absolute weight difference a re-executed CPU span may show (default 1e-5).
+    #[serde(default = "d_tolerance")]
+    pub tolerance: f64,
+    /// `max_loss_increase`: a submission whose validation loss exceeds the round start's by more
+    /// than this (nats) is rejected (default 0.05).
+    #[serde(default = "d_max_loss_increase")]
+    pub max_loss_increase: f64,
+}
+
+fn d_spans() -> u32 {
+    2
+}
+fn d_tolerance() -> f64 {
+    1e-5
+}
+fn d_max_loss_increase() -> f64 {
+    0.05
+}
+
+impl Default for VerifyTable {
+    fn default() -> Self {
+        VerifyTable {
+            spans: d_spans(),
+            tolerance: d_tolerance(),
+            max_loss_increase: d_max_loss_increase(),
+        }
+    }
 }
 
 /// Which program trains the model.
@@ -88,6 +127,11 @@ pub struct ModelTable {
     /// `dropout`: dropout probability in [0, 1) after embeddings, attention and MLP (default 0).
     #[serde(default)]
     pub dropout: f64,
+    /// `deterministic`: the exec command writes the same output for the same inputs, so a
+    /// verifier that allows exec (`--allow-exec`) re-runs a submission's round and compares
+    /// (default false; the builtin trainer is always re-executed span by span).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deterministic: bool,
 }
 
 fn d_layers() -> usize {
@@ -229,6 +273,25 @@ impl JobSpec {
         }
         self.model.config().validate()?;
         self.training.validate()?;
+        let v = &self.verify;
+        if v.spans == 0 {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "verify.spans must be at least 1",
+            )
+            .hint("the number of K-spans re-executed per submission, e.g. spans = 2"));
+        }
+        for (key, x) in [
+            ("verify.tolerance", v.tolerance),
+            ("verify.max_loss_increase", v.max_loss_increase),
+        ] {
+            if !(x >= 0.0 && x.is_finite()) {
+                return Err(Error::usage(
+                    "jobspec.invalid",
+                    format!("{key} must be a number, 0 or more (got {x})"),
+                ));
+            }
+        }
         if let Some(job) = &self.job {
             if job.rounds == 0 {
                 return Err(Error::usage(
@@ -250,5 +313,32 @@ impl JobSpec {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod verify_table_tests {
+    use super::*;
+
+    const TINY: &str = include_str!("../fixtures/jobs/tiny.toml");
+
+    #[test]
+    fn the_verify_table_has_defaults_and_is_checked() {
+        let spec = JobSpec::parse(TINY, "tiny.toml").unwrap();
+        assert_eq!(spec.verify, VerifyTable::default());
+        assert_eq!(spec.verify.spans, 2);
+        let s = JobSpec::parse(&format!("{TINY}\n[verify]\nspans = 4\n"), "x.toml").unwrap();
+        assert_eq!(s.verify.spans, 4);
+        assert_eq!(s.verify.max_loss_increase, 0.05);
+        let e = JobSpec::parse(&format!("{TINY}\n[verify]\nspans = 0\n"), "x.toml").unwrap_err();
+        assert!(e.message.contains("verify.spans"), "{}", e.message);
+        let e = JobSpec::parse(&format!("{TINY}\n[verify]\nspan = 3\n"), "x.toml").unwrap_err();
+        assert!(e.message.contains("span"), "{}", e.message);
+        let e = JobSpec::parse(
+            &format!("{TINY}\n[verify]\nmax_loss_increase = -1\n"),
+            "x.toml",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("max_loss_increase"), "{}", e.message);
     }
 }
