@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::jobspec::JobSpec;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
-use crate::trainer::verify::{checkpoint_layout, initial_weights};
+use crate::trainer::verify::checkpoint_layout;
 use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
 
 /// What every submission of a round is checked against.
@@ -83,28 +83,28 @@ pub async fn round_basis(
     progress: &dyn Progress,
 ) -> Result<RoundBasis> {
     let start_root = round_start_root(market, &ctx.job, round).await?;
-    let (start, start_is_init) = match start_root {
-        Some(r) => (Some(store.fetch(r, progress).await?), false),
-        None if ctx.is_builtin() => {
-            let p = work_dir.join(format!("init-{}.safetensors", ctx.job.id));
-            let (model, seed) = (ctx.spec.model.config(), ctx.seed());
-            let out = p.clone();
-            tokio::task::spawn_blocking(move || -> Result<()> {
-                let ck = Checkpoint {
-                    config: model.clone(),
-                    step: 0,
-                    weights: initial_weights(&model, seed)?,
-                    optimizer: None,
-                    info: Default::default(),
-                };
-                crate::fsutil::ensure_dir(out.parent().unwrap_or(Path::new(".")), 0o755)?;
-                ck.save(&out)
-            })
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))??;
-            (Some(p), true)
-        }
-        None => (None, false),
+    // Round 0 of a builtin job: the seeded init, rebuilt from the spec exactly as `job submit`
+    // writes the base model. With no base model on chain it is the start; with one, the start
+    // is the base model, recognized as the seeded init when the roots agree.
+    let init = if round == 0 && ctx.is_builtin() {
+        let p = work_dir.join(format!("init-{}.safetensors", ctx.job.id));
+        let (spec, out) = (ctx.spec.clone(), p.clone());
+        let root = tokio::task::spawn_blocking(move || -> Result<B256> {
+            crate::fsutil::ensure_dir(out.parent().unwrap_or(Path::new(".")), 0o755)?;
+            super::submit::base_model(&spec)?.save(&out)?;
+            crate::storage::cache::file_root(&out)
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        Some((p, root))
+    } else {
+        None
+    };
+    let (start, start_is_init) = match (start_root, init) {
+        (None, Some((p, _))) => (Some(p), true),
+        (Some(r), Some((p, root))) if r == root => (Some(p), true),
+        (Some(r), _) => (Some(store.fetch(r, progress).await?), false),
+        (None, None) => (None, false),
     };
     let start_val_loss = match &start {
         Some(p) => val_loss(ctx, p, data).await,

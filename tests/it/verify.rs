@@ -72,7 +72,15 @@ fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
         data.join("part1.txt"),
     )
     .unwrap();
-    net.json(&["dataset", "create", name, "--license", "CC0-1.0"]);
+    net.json(&[
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "fixture",
+        "--license",
+        "CC0-1.0",
+    ]);
     net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
     net.json(&[
         "dataset",
