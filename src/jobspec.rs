@@ -275,11 +275,10 @@ impl JobSpec {
         self.training.validate()?;
         let v = &self.verify;
         if v.spans == 0 {
-            return Err(Error::usage(
-                "jobspec.invalid",
-                "verify.spans must be at least 1",
-            )
-            .hint("the number of K-spans re-executed per submission, e.g. spans = 2"));
+            return Err(
+                Error::usage("jobspec.invalid", "verify.spans must be at least 1")
+                    .hint("the number of K-spans re-executed per submission, e.g. spans = 2"),
+            );
         }
         for (key, x) in [
             ("verify.tolerance", v.tolerance),

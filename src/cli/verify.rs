@@ -29,7 +29,8 @@ impl VerifyArgs {
             self.deep,
             self.allow_exec,
             progress.as_ref(),
-        ).await?;
+        )
+        .await?;
         ctx.printer.result(&r, |r| {
             let mut out = format!(
                 "{} : job {}{}{}",

@@ -109,7 +109,10 @@ pub async fn audit(
     bundle.check_format()?;
     let data = fetch_datasets(client, &store, &ctx.job.datasets, progress).await?;
     let work = client.paths.data_dir.join("audit");
-    let basis = round_basis(&market, &store, &ctx, round, &data, &work, tolerance, progress).await?;
+    let basis = round_basis(
+        &market, &store, &ctx, round, &data, &work, tolerance, progress,
+    )
+    .await?;
     let start = basis.start.clone();
     let copts = CheckOptions {
         attempts: 1,
@@ -128,9 +131,9 @@ pub async fn audit(
         }
         _ => None,
     };
-    let verdict_matches_record = recorded_verdict.as_ref().map(|r| {
-        r.accepted == verdict.accepted && r.checked_spans == verdict.checked_spans
-    });
+    let verdict_matches_record = recorded_verdict
+        .as_ref()
+        .map(|r| r.accepted == verdict.accepted && r.checked_spans == verdict.checked_spans);
     let mut paths: Vec<(u64, PathBuf)> = Vec::new();
     for c in &bundle.checkpoints {
         paths.push((c.step, store.fetch(c.root, progress).await?));

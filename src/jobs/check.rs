@@ -238,7 +238,8 @@ async fn check_inner(
     verdict.val_loss = val_loss(ctx, &final_path, data).await;
     if ctx.is_builtin() && verdict.val_loss.is_none() {
         verdict.accepted = false;
-        verdict.reason = Some("the final checkpoint could not be scored on the validation split".into());
+        verdict.reason =
+            Some("the final checkpoint could not be scored on the validation split".into());
         return Ok((verdict, None));
     }
     if let (Some(now), Some(before)) = (verdict.val_loss, basis.start_val_loss) {
@@ -256,7 +257,16 @@ async fn check_inner(
     // A deterministic exec job: the round re-run (after the cheaper checks above).
     if !ctx.is_builtin() && ctx.spec.model.deterministic && opts.allow_exec {
         verdict = reexecute_exec(
-            store, ctx, round, sub, basis, data, opts, &final_path, verdict, progress,
+            store,
+            ctx,
+            round,
+            sub,
+            basis,
+            data,
+            opts,
+            &final_path,
+            verdict,
+            progress,
         )
         .await?;
         if !verdict.accepted {
@@ -503,12 +513,7 @@ async fn reexecute_spans(
         };
         verdict.identical = Some(verdict.identical.unwrap_or(true) && rep.identical);
         verdict.max_abs_diff = Some(verdict.max_abs_diff.unwrap_or(0.0).max(rep.max_abs_diff));
-        verdict.relative_diff = Some(
-            verdict
-                .relative_diff
-                .unwrap_or(0.0)
-                .max(rep.relative_diff),
-        );
+        verdict.relative_diff = Some(verdict.relative_diff.unwrap_or(0.0).max(rep.relative_diff));
         if !rep.accepted(&tol, gpu_job) {
             let worst = rep
                 .tensors

@@ -18,8 +18,8 @@ use std::time::Duration;
 use alloy::primitives::{Address, B256, U256};
 use serde::Serialize;
 
-pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, spec_units};
 use super::bundle::{ROUND_REPORT_FORMAT, RoundReport};
+pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, spec_units};
 use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
@@ -238,7 +238,16 @@ async fn finalize(
     let dir = opts.work_dir.join(format!("job-{}", job.id));
     crate::fsutil::ensure_dir(&dir, 0o755)?;
     let basis = retrying(opts.attempts, || {
-        round_basis(market, store, ctx, round, data, &dir, opts.tolerance, progress)
+        round_basis(
+            market,
+            store,
+            ctx,
+            round,
+            data,
+            &dir,
+            opts.tolerance,
+            progress,
+        )
     })
     .await?;
     let start = match start_root {
@@ -350,4 +359,3 @@ async fn finalize(
 fn units_f64(u: U256) -> f64 {
     u.to_string().parse().unwrap_or(0.0)
 }
-

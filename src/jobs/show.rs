@@ -243,7 +243,9 @@ async fn round_detail(
             .as_ref()
             .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker));
         let reason = recorded.and_then(|v| v.reason.clone());
-        let checked_spans = recorded.map(|v| v.checked_spans.clone()).unwrap_or_default();
+        let checked_spans = recorded
+            .map(|v| v.checked_spans.clone())
+            .unwrap_or_default();
         let delta_loss = recorded.and_then(|v| v.delta_loss);
         let verdict =
             recorded.map(|v| if v.accepted { "accepted" } else { "rejected" }.to_string());

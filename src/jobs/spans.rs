@@ -123,7 +123,11 @@ mod tests {
 
     #[test]
     fn the_seed_depends_on_every_input() {
-        let (h, w, r) = (B256::repeat_byte(1), Address::repeat_byte(2), B256::repeat_byte(3));
+        let (h, w, r) = (
+            B256::repeat_byte(1),
+            Address::repeat_byte(2),
+            B256::repeat_byte(3),
+        );
         let base = span_seed(h, 1, 0, w, r);
         assert_eq!(base, span_seed(h, 1, 0, w, r));
         assert_ne!(base, span_seed(B256::repeat_byte(9), 1, 0, w, r));

@@ -185,7 +185,17 @@ pub async fn verify(
             allow_exec,
             work_dir: work.path().to_path_buf(),
         };
-        history(client, &market, &store, &ctx, work.path(), &copts, &mut l, progress).await?;
+        history(
+            client,
+            &market,
+            &store,
+            &ctx,
+            work.path(),
+            &copts,
+            &mut l,
+            progress,
+        )
+        .await?;
         if let Some(m) = &model {
             token_links(client, &ctx, m, &mut l).await?;
         }
@@ -333,11 +343,15 @@ async fn history(
             .count();
         let link = format!("round {round} aggregate");
         if accepted_n == 0 {
-            let start = round_start_root(market, job, round).await?.unwrap_or_default();
+            let start = round_start_root(market, job, round)
+                .await?
+                .unwrap_or_default();
             l.push(
                 link,
                 agg == start,
-                format!("nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"),
+                format!(
+                    "nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"
+                ),
             );
         } else if finals.len() != accepted_n {
             l.push(
@@ -378,8 +392,10 @@ async fn history(
             want.is_some() && want == got,
             format!(
                 "the last aggregate {} is the job's model root {}",
-                want.map(|r| format!("{r:#x}")).unwrap_or_else(|| "(none)".into()),
-                got.map(|r| format!("{r:#x}")).unwrap_or_else(|| "(none)".into())
+                want.map(|r| format!("{r:#x}"))
+                    .unwrap_or_else(|| "(none)".into()),
+                got.map(|r| format!("{r:#x}"))
+                    .unwrap_or_else(|| "(none)".into())
             ),
         );
     }
@@ -476,7 +492,10 @@ async fn datasets(
                     l.push(
                         link,
                         false,
-                        format!("root {:#x} could not be fetched intact: {}", c.root, err.message),
+                        format!(
+                            "root {:#x} could not be fetched intact: {}",
+                            c.root, err.message
+                        ),
                     );
                     l.root(c.root);
                     continue;
@@ -586,11 +605,7 @@ async fn token_links(client: &Client, ctx: &JobContext, m: &ModelRef, l: &mut Li
         } else {
             mul_div(compute_pool, c.compute_units, compute_total)
         };
-        let parts = t
-            .allocationParts(c.address)
-            .call()
-            .await
-            .map_err(&e)?;
+        let parts = t.allocationParts(c.address).call().await.map_err(&e)?;
         sum += data + compute;
         if parts.dataAmount != data || parts.computeAmount != compute {
             bad.push(format!(

@@ -21,6 +21,6 @@ mod terminal;
 mod token_setup;
 mod tokens;
 mod trainer;
-mod verify;
 mod ux_flags;
+mod verify;
 mod wallet;

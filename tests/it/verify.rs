@@ -346,7 +346,13 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     // The round report records the seed block; anyone recomputes the same draw from it.
     let report_root = show["rounds"][0]["report_root"].as_str().unwrap();
     let rep = w.join("report.json");
-    net.json(&["storage", "download", report_root, "-o", rep.to_str().unwrap()]);
+    net.json(&[
+        "storage",
+        "download",
+        report_root,
+        "-o",
+        rep.to_str().unwrap(),
+    ]);
     let rep: Value = serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
     let block = &rep["seed_block"];
     assert!(block["number"].as_u64().unwrap() > 0, "{rep:#}");
@@ -381,9 +387,16 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     let v = net.json(&["verify", &job_s, "--deep"]);
     assert_eq!(v["verified"], true, "{v:#}");
     let links = v["links"].as_array().unwrap();
-    for name in ["job bundle", "round 0 aggregate", "final model", "compute units"] {
+    for name in [
+        "job bundle",
+        "round 0 aggregate",
+        "final model",
+        "compute units",
+    ] {
         assert!(
-            links.iter().any(|l| l["link"] == name && l["holds"] == true),
+            links
+                .iter()
+                .any(|l| l["link"] == name && l["holds"] == true),
             "{name}: {v:#}"
         );
     }
@@ -403,7 +416,10 @@ fn node_segments(home: &Path, root: &str) -> Vec<PathBuf> {
         let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&p).unwrap()) else {
             continue;
         };
-        if v["root"].as_str().is_some_and(|r| r.eq_ignore_ascii_case(root)) {
+        if v["root"]
+            .as_str()
+            .is_some_and(|r| r.eq_ignore_ascii_case(root))
+        {
             let seq = v["seq"].as_u64().unwrap();
             let seg = node.join("segs").join(seq.to_string()).join("0.seg");
             if seg.is_file() {
@@ -453,8 +469,9 @@ fn verify_the_quickstart_token_then_a_corrupted_dataset_file_breaks_its_link() {
         "model root",
     ] {
         assert!(
-            links.iter().any(|l| l["link"].as_str().unwrap().contains(needle)
-                && l["holds"] == true),
+            links
+                .iter()
+                .any(|l| l["link"].as_str().unwrap().contains(needle) && l["holds"] == true),
             "{needle}: {v:#}"
         );
     }
@@ -552,7 +569,10 @@ round_timeout = 900
     // Without --allow-exec the coordinator refuses: checking re-runs the command.
     let (code, err) = net.fails(&["job", "coordinate", &job_s, "--wallet", "dev:0"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--allow-exec") && err.contains("sh train.sh"), "{err}");
+    assert!(
+        err.contains("--allow-exec") && err.contains("sh train.sh"),
+        "{err}"
+    );
 
     let bin = assert_cmd::cargo::cargo_bin("cohort");
     let path = format!(
@@ -669,7 +689,8 @@ round_timeout = 900
         init_root: None,
     };
     let (root, b) = rt.block_on(cheat.upload_round(1, &out)).unwrap();
-    rt.block_on(cheat.submit_round(1, root, b.work_units)).unwrap();
+    rt.block_on(cheat.submit_round(1, root, b.work_units))
+        .unwrap();
 
     let start = Instant::now();
     loop {
@@ -697,7 +718,12 @@ round_timeout = 900
             .as_array()
             .unwrap()
             .iter()
-            .find(|s| s["worker"].as_str().unwrap().eq_ignore_ascii_case(&honest_addr))
+            .find(|s| {
+                s["worker"]
+                    .as_str()
+                    .unwrap()
+                    .eq_ignore_ascii_case(&honest_addr)
+            })
             .unwrap()
             .clone();
         assert_eq!(h["status"], "accepted", "{r:#}");
@@ -711,7 +737,12 @@ round_timeout = 900
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["worker"].as_str().unwrap().eq_ignore_ascii_case(&honest_addr))
+        .find(|s| {
+            s["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&honest_addr)
+        })
         .unwrap();
     assert!(h1["delta_loss"].as_f64().unwrap() <= 0.05, "{h1:#}");
     let cheat_addr = format!("{:#x}", dev_address(2));
@@ -719,7 +750,12 @@ round_timeout = 900
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["worker"].as_str().unwrap().eq_ignore_ascii_case(&cheat_addr))
+        .find(|s| {
+            s["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&cheat_addr)
+        })
         .unwrap_or_else(|| panic!("no cheat submission: {r1:#}"));
     assert_eq!(c["status"], "rejected", "{c:#}");
     assert!(c["delta_loss"].as_f64().unwrap() > 0.05, "{c:#}");

@@ -16,8 +16,8 @@
 //! the metrics; the work units paid are the spec's `steps × batch_size × context`) and
 //! optionally `losses` (`[{"step", "train_loss"}]` or plain numbers) and `seconds`.
 
-use std::path::{Path, PathBuf};
 use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -126,9 +126,14 @@ fn run_with(input: &RoundInput, progress: &dyn Progress, quiet: bool) -> Result<
         .stdin(Stdio::null())
         .stdout(if quiet {
             // The verifier's stderr: its stdout carries its result.
-            Stdio::from(std::io::stderr().as_fd().try_clone_to_owned().map_err(|e| {
-                Error::failed("job.exec_start", format!("could not pass stderr on: {e}"))
-            })?)
+            Stdio::from(
+                std::io::stderr()
+                    .as_fd()
+                    .try_clone_to_owned()
+                    .map_err(|e| {
+                        Error::failed("job.exec_start", format!("could not pass stderr on: {e}"))
+                    })?,
+            )
         } else {
             Stdio::inherit()
         })
