@@ -492,10 +492,10 @@ fn verify_the_quickstart_token_then_a_corrupted_dataset_file_breaks_its_link() {
     assert!(err.contains(&name), "names the link '{name}':\n{err}");
     let (code, out, _) = run(home.path(), &["verify", &sym, "--json"]);
     assert_eq!(code, 5);
-    let j: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
-    if j != Value::Null {
-        assert_eq!(j["first_broken"], name, "{j:#}");
-    }
+    // --json: the whole report on stdout, every link with its verdict, the broken one first.
+    let j: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(j["verified"], false, "{j:#}");
+    assert_eq!(j["first_broken"], name.as_str(), "{j:#}");
 }
 
 const EXEC_SCRIPT: &str = r#"#!/bin/sh
