@@ -229,10 +229,8 @@ async fn check_inner(
         if !verdict.accepted {
             return Ok((verdict, None));
         }
-    } else {
-        if let Err(rejected) = check_exec_output(&final_path, sub).await {
-            return Ok((*rejected, None));
-        }
+    } else if let Err(rejected) = check_exec_output(&final_path, sub).await {
+        return Ok((*rejected, None));
     }
     // The held-out check: Δloss on the validation split against the round's start.
     verdict.val_loss = val_loss(ctx, &final_path, data).await;
@@ -246,7 +244,7 @@ async fn check_inner(
         let delta = now - before;
         verdict.delta_loss = Some(delta);
         let limit = ctx.spec.verify.max_loss_increase;
-        if !(delta <= limit) {
+        if delta > limit || delta.is_nan() {
             verdict.accepted = false;
             verdict.reason = Some(format!(
                 "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
@@ -630,7 +628,7 @@ async fn reexecute_exec(
         Ok((identical, diff)) => {
             verdict.identical = Some(identical);
             verdict.max_abs_diff = Some(diff);
-            if !identical && !(diff <= basis.tolerance.absolute) {
+            if !identical && (diff > basis.tolerance.absolute || diff.is_nan()) {
                 verdict.accepted = false;
                 verdict.reason = Some(format!(
                     "re-running the deterministic exec command does not reproduce the submitted output (largest difference {diff:e}, tolerance {:e})",
