@@ -58,6 +58,9 @@ _cohort() {
             cohort,train)
                 cmd="cohort__subcmd__train"
                 ;;
+            cohort,verify)
+                cmd="cohort__subcmd__verify"
+                ;;
             cohort,wallet)
                 cmd="cohort__subcmd__wallet"
                 ;;
@@ -243,6 +246,9 @@ _cohort() {
                 ;;
             cohort__subcmd__help,train)
                 cmd="cohort__subcmd__help__subcmd__train"
+                ;;
+            cohort__subcmd__help,verify)
+                cmd="cohort__subcmd__help__subcmd__verify"
                 ;;
             cohort__subcmd__help,wallet)
                 cmd="cohort__subcmd__help__subcmd__wallet"
@@ -806,7 +812,7 @@ _cohort() {
 
     case "${cmd}" in
         cohort)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2454,7 +2460,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help)
-            opts="quickstart wallet dataset storage train job worker model rewards devnet node indexer deploy config completions help"
+            opts="quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3349,6 +3355,20 @@ _cohort() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cohort__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cohort__subcmd__help__subcmd__wallet)
             opts="new import list show default rename remove change-password export unlock lock balance send sign verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4016,7 +4036,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__coordinate)
-            opts="-q -v -y -h -V --min-workers --poll --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --min-workers --poll --allow-exec --tolerance --gpu-tolerance --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4318,7 +4338,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__job__subcmd__submit)
-            opts="-q -v -y -h -V --dry-run --coordinate --min-workers --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --dry-run --coordinate --allow-exec --min-workers --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6314,6 +6334,52 @@ _cohort() {
                     COMPREPLY=($(compgen -W "auto cpu cuda" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__verify)
+            opts="-q -v -y -h -V --deep --allow-exec --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

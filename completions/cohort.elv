@@ -47,6 +47,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+            cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
             cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
             cand node 'Run a 0G-compatible storage node'
             cand indexer 'Run a 0G indexer that lists a set of storage nodes to clients'
@@ -1023,6 +1024,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --dry-run 'Print the escrow, storage fee, gas estimates and balances after; send nothing'
             cand --coordinate 'Keep running as the job''s coordinator after submitting'
+            cand --allow-exec 'With --coordinate: run a deterministic exec job''s command to re-execute submissions'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -1143,6 +1145,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --allow-exec 'Run the job''s command to re-execute submissions of an exec job that declares `[model] deterministic = true` (required for such jobs)'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -1898,6 +1901,30 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;rewards;help;help'= {
         }
+        &'cohort;verify'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
+            cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
+            cand --deep 'Re-execute every span of every submission, not only the ones drawn from each round''s seed block'
+            cand --allow-exec 'Re-run the command of an exec job that declares `[model] deterministic = true`'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cohort;devnet'= {
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -2433,6 +2460,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+            cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
             cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
             cand node 'Run a 0G-compatible storage node'
             cand indexer 'Run a 0G indexer that lists a set of storage nodes to clients'
@@ -2626,6 +2654,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;rewards;deposit'= {
         }
         &'cohort;help;rewards;sync'= {
+        }
+        &'cohort;help;verify'= {
         }
         &'cohort;help;devnet'= {
             cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'

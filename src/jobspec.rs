@@ -76,6 +76,7 @@ pub struct JobSpec {
     /// `[job]`: how a pool runs the spec. Ignored by `cohort train`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<JobTable>,
+    /// `[verify]`: how a pool checks every submission.
     #[serde(default)]
     pub verify: VerifyTable,
 }
@@ -168,6 +169,11 @@ pub struct ModelTable {
     /// `targets` (lora): the linear layers to adapt (default `["q_proj", "v_proj"]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<String>>,
+    /// `deterministic`: the exec command writes the same output for the same inputs, so a
+    /// verifier that allows exec (`--allow-exec`) re-runs a submission's round and compares
+    /// (default false; the builtin trainer is always re-executed span by span).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deterministic: bool,
 }
 
 fn d_layers() -> usize {
@@ -434,23 +440,23 @@ impl JobSpec {
         }
         self.model.config().validate()?;
         self.training.validate()?;
-        if self.verify.spans == 0 {
-            return Err(Error::usage(
-                "jobspec.invalid",
-                "verify.spans must be at least 1",
-            ));
+        let v = &self.verify;
+        if v.spans == 0 {
+            return Err(
+                Error::usage("jobspec.invalid", "verify.spans must be at least 1")
+                    .hint("the number of K-spans re-executed per submission, e.g. spans = 2"),
+            );
         }
-        if !(self.verify.tolerance.is_finite() && self.verify.tolerance >= 0.0) {
-            return Err(Error::usage(
-                "jobspec.invalid",
-                "verify.tolerance must be a number ≥ 0",
-            ));
-        }
-        if !(self.verify.max_loss_increase.is_finite() && self.verify.max_loss_increase >= 0.0) {
-            return Err(Error::usage(
-                "jobspec.invalid",
-                "verify.max_loss_increase must be a number ≥ 0",
-            ));
+        for (key, x) in [
+            ("verify.tolerance", v.tolerance),
+            ("verify.max_loss_increase", v.max_loss_increase),
+        ] {
+            if !(x >= 0.0 && x.is_finite()) {
+                return Err(Error::usage(
+                    "jobspec.invalid",
+                    format!("{key} must be a number, 0 or more (got {x})"),
+                ));
+            }
         }
         if let Some(job) = &self.job {
             if job.rounds == 0 {
@@ -473,5 +479,32 @@ impl JobSpec {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod verify_table_tests {
+    use super::*;
+
+    const TINY: &str = include_str!("../fixtures/jobs/tiny.toml");
+
+    #[test]
+    fn the_verify_table_has_defaults_and_is_checked() {
+        let spec = JobSpec::parse(TINY, "tiny.toml").unwrap();
+        assert_eq!(spec.verify, VerifyTable::default());
+        assert_eq!(spec.verify.spans, 2);
+        let s = JobSpec::parse(&format!("{TINY}\n[verify]\nspans = 4\n"), "x.toml").unwrap();
+        assert_eq!(s.verify.spans, 4);
+        assert_eq!(s.verify.max_loss_increase, 0.05);
+        let e = JobSpec::parse(&format!("{TINY}\n[verify]\nspans = 0\n"), "x.toml").unwrap_err();
+        assert!(e.message.contains("verify.spans"), "{}", e.message);
+        let e = JobSpec::parse(&format!("{TINY}\n[verify]\nspan = 3\n"), "x.toml").unwrap_err();
+        assert!(e.message.contains("span"), "{}", e.message);
+        let e = JobSpec::parse(
+            &format!("{TINY}\n[verify]\nmax_loss_increase = -1\n"),
+            "x.toml",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("max_loss_increase"), "{}", e.message);
     }
 }

@@ -25,6 +25,7 @@ pub mod storage;
 pub mod tokens;
 pub mod trainer;
 pub mod ui;
+pub mod verify;
 pub mod wallet;
 pub mod worker;
 

@@ -88,6 +88,9 @@ pub struct SubmitArgs {
     /// Keep running as the job's coordinator after submitting.
     #[arg(long)]
     pub coordinate: bool,
+    /// With --coordinate: run a deterministic exec job's command to re-execute submissions.
+    #[arg(long)]
+    pub allow_exec: bool,
     /// With --coordinate: start the job once this many workers joined.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub min_workers: u32,
@@ -145,6 +148,10 @@ pub struct CoordinateArgs {
     /// Seconds between polls of the chain.
     #[arg(long, default_value_t = 1.0, value_name = "SECS")]
     pub poll: f64,
+    /// Run the job's command to re-execute submissions of an exec job that declares
+    /// `[model] deterministic = true` (required for such jobs).
+    #[arg(long)]
+    pub allow_exec: bool,
     #[command(flatten)]
     pub tolerance: ToleranceOpts,
     #[command(flatten)]
@@ -299,7 +306,8 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     }
     ctx.printer
         .note(&format!("job {} submitted; coordinating", done.job_id));
-    let opts = coord_opts(&client, a.min_workers, 1.0, Tolerance::default())?;
+    let mut opts = coord_opts(&client, a.min_workers, 1.0, Tolerance::default())?;
+    opts.allow_exec = a.allow_exec;
     let report =
         jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
     ctx.printer.result(
@@ -327,6 +335,7 @@ fn coord_opts(
         tolerance,
         attempts: crate::worker::DEFAULT_ATTEMPTS,
         work_dir: client.paths.data_dir.join("coordinator"),
+        allow_exec: false,
     })
 }
 
@@ -520,7 +529,16 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
             continue;
         }
         out.push_str(&table::render(
-            &["worker", "status", "units", "payout", "last loss", "reason"],
+            &[
+                "worker",
+                "status",
+                "units",
+                "payout",
+                "last loss",
+                "checked spans",
+                "Δloss",
+                "reason",
+            ],
             r.submissions.iter().map(|s| {
                 vec![
                     s.worker.to_string(),
@@ -530,6 +548,18 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     s.losses
                         .last()
                         .map(|l| format!("{:.4}", l.1))
+                        .unwrap_or_else(|| "-".into()),
+                    if s.checked_spans.is_empty() {
+                        "-".into()
+                    } else {
+                        s.checked_spans
+                            .iter()
+                            .map(|(a, b)| format!("{a}..{b}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    },
+                    s.delta_loss
+                        .map(|d| format!("{d:+.4}"))
                         .unwrap_or_else(|| "-".into()),
                     s.reason.clone().unwrap_or_default(),
                 ]
@@ -784,7 +814,8 @@ async fn coordinate(ctx: &Ctx, a: CoordinateArgs) -> Result<()> {
     let client = ctx.client()?;
     let market = JobMarket::open(&client).await?;
     let s = signer(ctx, &client, &market, &a.signer).await?;
-    let opts = coord_opts(&client, a.min_workers, a.poll, tolerance)?;
+    let mut opts = coord_opts(&client, a.min_workers, a.poll, tolerance)?;
+    opts.allow_exec = a.allow_exec;
     let progress = ctx.printer.progress();
     let r = jobs::coordinator::coordinate(&client, &s, id, &opts, progress.as_ref()).await?;
     ctx.printer.result(&r, render_coordinated);

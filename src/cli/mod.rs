@@ -17,6 +17,7 @@ mod quickstart;
 mod rewards;
 mod storage;
 mod train;
+mod verify;
 mod wallet;
 mod worker;
 
@@ -91,6 +92,11 @@ pub enum Command {
     /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
     #[command(subcommand)]
     Rewards(rewards::RewardsCommand),
+    /// Recompute a model's whole history from chain and storage; exit 5 naming the first
+    /// link that does not hold.
+    ///
+    /// Example: cohort verify 1 --deep
+    Verify(verify::VerifyArgs),
     /// Run a local chain, the contracts and storage nodes on this machine.
     #[command(subcommand)]
     Devnet(devnet::DevnetCommand),
@@ -306,6 +312,7 @@ async fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Model(c) => c.run(ctx).await,
         Command::Rewards(c) => c.run(ctx).await,
         Command::Storage(c) => c.run(ctx).await,
+        Command::Verify(c) => c.run(ctx).await,
         Command::Completions(c) => c.run(ctx),
     }
 }

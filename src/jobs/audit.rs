@@ -1,14 +1,17 @@
 //! `job audit`: anyone re-executes a worker's submission from the recorded inputs (the round's
 //! starting checkpoint on chain, the job's sealed datasets, the spec, the worker's address) and
-//! compares every checkpoint of its work bundle.
+//! compares every checkpoint of its work bundle; and recomputes the committee's verdict with
+//! the shared checks ([`super::check`]: layout, start, the spans drawn from the round's seed
+//! block, Δloss), which must equal the one in the round report.
 
 use std::path::PathBuf;
 
 use alloy::primitives::{Address, B256};
 use serde::Serialize;
 
-use super::bundle::WorkBundle;
-use super::context::{JobContext, fetch_datasets, round_start_root};
+use super::bundle::{RoundReport, Verdict, WorkBundle};
+use super::check::{CheckOptions, check_submission, round_basis};
+use super::context::{JobContext, fetch_datasets};
 use super::{JobMarket, WorkStatus};
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -42,8 +45,17 @@ pub struct AuditReport {
     pub work_units: String,
     /// The submission's status on chain.
     pub status: WorkStatus,
-    /// Whether the first checkpoint holds exactly the round's starting weights.
+    /// Whether the first checkpoint holds exactly the round's starting weights (for round 0
+    /// without a base model: the seeded init rebuilt from the spec).
     pub starts_from_round_start: bool,
+    /// The verdict the shared checks reach (spans drawn from the round's seed block).
+    pub verdict: Verdict,
+    /// The verdict in the round report, once the round is finalized.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_verdict: Option<Verdict>,
+    /// `verdict` and `recorded_verdict` agree on acceptance and on the checked spans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict_matches_record: Option<bool>,
     pub spans: Vec<SpanCheck>,
     /// Every span reproduced within the tolerance and the start matched.
     #[serde(rename = "match")]
@@ -96,10 +108,32 @@ pub async fn audit(
         .await?;
     bundle.check_format()?;
     let data = fetch_datasets(client, &store, &ctx.job.datasets, progress).await?;
-    let start = match round_start_root(&market, &ctx.job, round).await? {
-        Some(r) => Some(store.fetch(r, progress).await?),
-        None => None,
+    let work = client.paths.data_dir.join("audit");
+    let basis = round_basis(
+        &market, &store, &ctx, round, &data, &work, tolerance, progress,
+    )
+    .await?;
+    let start = basis.start.clone();
+    let copts = CheckOptions {
+        attempts: 1,
+        deep: false,
+        allow_exec: false,
+        work_dir: work.clone(),
     };
+    let (verdict, _) =
+        check_submission(&store, &ctx, round, &sub, &basis, &data, &copts, progress).await;
+    let recorded_verdict = match market.round_result(job_id, round).await? {
+        Some((_, report_root)) if !report_root.is_zero() => {
+            let report: RoundReport = store
+                .fetch_json(report_root, "the round report", progress)
+                .await?;
+            report.verdicts.into_iter().find(|v| v.worker == worker)
+        }
+        _ => None,
+    };
+    let verdict_matches_record = recorded_verdict
+        .as_ref()
+        .map(|r| r.accepted == verdict.accepted && r.checked_spans == verdict.checked_spans);
     let mut paths: Vec<(u64, PathBuf)> = Vec::new();
     for c in &bundle.checkpoints {
         paths.push((c.step, store.fetch(c.root, progress).await?));
@@ -147,7 +181,10 @@ pub async fn audit(
         });
     }
     let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
-    let matches = starts && spans.iter().all(|s| s.accepted);
+    let matches = starts
+        && spans.iter().all(|s| s.accepted)
+        && verdict.accepted
+        && verdict_matches_record != Some(false);
     Ok(AuditReport {
         job_id,
         round,
@@ -156,6 +193,9 @@ pub async fn audit(
         work_units: sub.work_units.to_string(),
         status: sub.status,
         starts_from_round_start: starts,
+        verdict,
+        recorded_verdict,
+        verdict_matches_record,
         spans,
         matches,
         max_abs_diff,

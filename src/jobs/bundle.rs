@@ -143,10 +143,10 @@ pub struct Verdict {
     /// Why it was rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// The re-executed span [from, to] (builtin jobs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked_span: Option<(u64, u64)>,
-    /// Whether the re-execution matched bit for bit.
+    /// The re-executed spans [from, to] (builtin jobs), drawn from the round's seed block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checked_spans: Vec<(u64, u64)>,
+    /// Whether every re-execution matched bit for bit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identical: Option<bool>,
     /// The largest absolute difference of the re-execution (0 when identical).
@@ -158,6 +158,12 @@ pub struct Verdict {
     /// The worker's final validation loss as it reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_val_loss: Option<f64>,
+    /// The submitted weights' loss on the job's validation split, as the checker measured it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+    /// `val_loss` minus the round's starting weights' (negative: better).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_loss: Option<f64>,
 }
 
 /// The round report.
@@ -181,6 +187,18 @@ pub struct RoundReport {
     /// span's largest weight change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_tolerance: Option<f64>,
+    /// The block whose hash seeded every submission's span draw (see `jobs::spans`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed_block: Option<crate::jobs::spans::SeedBlock>,
+    /// `verify.spans`: spans re-executed per submission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spans_per_submission: Option<u32>,
+    /// The round's starting weights' loss on the validation split (Δloss is against this).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_val_loss: Option<f64>,
+    /// `verify.max_loss_increase`: the largest Δloss accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_loss_increase: Option<f64>,
 }
 
 impl RoundReport {

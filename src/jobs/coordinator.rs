@@ -6,26 +6,23 @@
 //! the job). All its state is on chain and in storage, so a restarted coordinator resumes where
 //! it stopped.
 //!
-//! Checks of a submission: the work bundle and every checkpoint download and match their roots;
-//! the bundle names this job, round and worker and the submitted work units. For builtin jobs
-//! also: the checkpoints start at the round's start step from exactly the round's starting
-//! weights and end after `steps` steps; the work units are the tokens those steps process; and
-//! one randomly chosen span [s, s+K] is re-executed from the checkpoint at s and must give the
-//! checkpoint at s+K bit for bit (a largest absolute difference ≤ the tolerance, 1e-5 by
-//! default, is accepted as CPU-kernel rounding and recorded). Jobs that require a GPU train on
-//! CUDA; their spans are re-executed on the coordinator's GPU when it has one (the same GPU
-//! model reproduces bit for bit), else on its CPU, and a difference up to the GPU tolerance
-//! (10% of the span's largest weight change by default) is accepted: see `trainer::Tolerance`.
+//! Checks of a submission: see [`super::check`] (the same code `job audit`, committee members
+//! and `cohort verify` run): units from the spec, checkpoints exactly at every K steps of the
+//! round, the round's exact starting weights (the seeded init in round 0 without a base
+//! model), `verify.spans` K-spans drawn from the round's seed block ([`super::spans`])
+//! re-executed (a largest absolute difference ≤ `verify.tolerance` is accepted as CPU-kernel
+//! rounding and recorded; GPU jobs also within the GPU tolerance, see `trainer::Tolerance`),
+//! and the held-out Δloss on the validation split within `verify.max_loss_increase`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use alloy::primitives::{Address, B256, U256};
-use rand::Rng;
 use serde::Serialize;
 
-use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict, WorkBundle};
+use super::bundle::{ROUND_REPORT_FORMAT, RoundReport};
+pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, spec_units};
 use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
@@ -33,7 +30,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
-use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
+use crate::trainer::{self, DeviceChoice, Split, Tolerance};
 
 /// How the coordinator runs.
 #[derive(Debug, Clone)]
@@ -47,6 +44,8 @@ pub struct CoordinateOptions {
     pub attempts: u32,
     /// Where aggregates are written before upload.
     pub work_dir: PathBuf,
+    /// Run a deterministic exec job's command to re-execute its submissions.
+    pub allow_exec: bool,
 }
 
 /// One finalized round, as the coordinator saw it.
@@ -109,6 +108,17 @@ pub async fn coordinate(
     let opts = &opts;
     // Verdicts this run voted for, by round, until the round is finalized.
     let mut posted: HashMap<u32, (RoundSummary, RoundVerdict)> = HashMap::new();
+    if !ctx.is_builtin() && ctx.spec.model.deterministic && !opts.allow_exec {
+        let cmd = ctx.spec.model.command.clone().unwrap_or_default();
+        return Err(Error::usage(
+            "job.exec_not_allowed",
+            format!(
+                "job {job_id} declares its exec command deterministic; checking it re-runs `{}`",
+                crate::worker::runtime::exec::describe(&cmd)
+            ),
+        )
+        .hint("pass --allow-exec to run it (inspect the job's files first)"));
+    }
     let mut data: Vec<PathBuf> = Vec::new();
     let mut report = CoordinateReport {
         job_id,
@@ -344,28 +354,40 @@ async fn finalize(
     progress: &dyn Progress,
 ) -> Result<(RoundSummary, RoundVerdict)> {
     let start_root = retrying(opts.attempts, || round_start_root(market, job, round)).await?;
+    let dir = opts.work_dir.join(format!("job-{}", job.id));
+    crate::fsutil::ensure_dir(&dir, 0o755)?;
+    let basis = retrying(opts.attempts, || {
+        round_basis(
+            market,
+            store,
+            ctx,
+            round,
+            data,
+            &dir,
+            opts.tolerance,
+            progress,
+        )
+    })
+    .await?;
     let start = match start_root {
         Some(r) => Some(retrying(opts.attempts, || store.fetch(r, progress)).await?),
         None => None,
     };
+    let copts = CheckOptions {
+        attempts: opts.attempts,
+        deep: false,
+        allow_exec: opts.allow_exec,
+        work_dir: dir.clone(),
+    };
     let mut verdicts = Vec::new();
     let mut finals: Vec<(PathBuf, f64)> = Vec::new();
     for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
-        let (v, final_ck) = check_submission(
-            store,
-            ctx,
-            round,
-            sub,
-            start.as_deref(),
-            data,
-            opts,
-            progress,
-        )
-        .await;
+        let (v, final_ck) =
+            check_submission(store, ctx, round, sub, &basis, data, &copts, progress).await;
         if v.accepted
             && let Some(p) = final_ck
         {
-            finals.push((p, units_f64(sub.work_units)));
+            finals.push((p, units_f64(U256::from(spec_units(&ctx.spec)))));
         }
         verdicts.push(v);
     }
@@ -382,8 +404,6 @@ async fn finalize(
 
     // The aggregate: the weighted average of the accepted final checkpoints, or the round's
     // starting checkpoint when nothing was accepted.
-    let dir = opts.work_dir.join(format!("job-{}", job.id));
-    crate::fsutil::ensure_dir(&dir, 0o755)?;
     let (aggregate_root, aggregate_path) = if finals.is_empty() {
         (start_root.unwrap_or_default(), start.clone())
     } else {
@@ -422,8 +442,12 @@ async fn finalize(
         missing,
         aggregate_root,
         val_loss,
-        tolerance: opts.tolerance.absolute,
-        gpu_tolerance: ctx.gpu_job().then_some(opts.tolerance.gpu_relative),
+        tolerance: basis.tolerance.absolute,
+        gpu_tolerance: ctx.gpu_job().then_some(basis.tolerance.gpu_relative),
+        seed_block: basis.seed_block,
+        spans_per_submission: Some(ctx.spec.verify.spans),
+        start_val_loss: basis.start_val_loss,
+        max_loss_increase: Some(ctx.spec.verify.max_loss_increase),
     };
     let name = format!("round-report-{}-{round}.json", job.id);
     let report_root = retrying(opts.attempts, || {
@@ -464,329 +488,4 @@ async fn finalize(
 
 fn units_f64(u: U256) -> f64 {
     u.to_string().parse().unwrap_or(0.0)
-}
-
-fn reject(sub: &Submission, reason: String) -> Verdict {
-    Verdict {
-        worker: sub.worker,
-        bundle_root: sub.bundle_root,
-        work_units: sub.work_units.to_string(),
-        accepted: false,
-        reason: Some(reason),
-        checked_span: None,
-        identical: None,
-        max_abs_diff: None,
-        relative_diff: None,
-        reported_val_loss: None,
-    }
-}
-
-/// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
-#[allow(clippy::too_many_arguments)]
-pub async fn check_submission(
-    store: &ObjectCache,
-    ctx: &JobContext,
-    round: u32,
-    sub: &Submission,
-    start: Option<&Path>,
-    data: &[PathBuf],
-    opts: &CoordinateOptions,
-    progress: &dyn Progress,
-) -> (Verdict, Option<PathBuf>) {
-    match check_inner(store, ctx, round, sub, start, data, opts, progress).await {
-        Ok(v) => v,
-        Err(e) => (reject(sub, e.message), None),
-    }
-}
-
-/// A check that failed: the submission is rejected with this verdict.
-type Checked<T> = std::result::Result<T, Box<Verdict>>;
-
-#[allow(clippy::too_many_arguments)]
-async fn check_inner(
-    store: &ObjectCache,
-    ctx: &JobContext,
-    round: u32,
-    sub: &Submission,
-    start: Option<&Path>,
-    data: &[PathBuf],
-    opts: &CoordinateOptions,
-    progress: &dyn Progress,
-) -> Result<(Verdict, Option<PathBuf>)> {
-    let checked = async {
-        let bundle = fetch_bundle(store, ctx, round, sub, opts.attempts, progress).await?;
-        let paths = fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?;
-        Ok::<_, Box<Verdict>>((bundle, paths))
-    }
-    .await;
-    let (bundle, paths) = match checked {
-        Ok(v) => v,
-        Err(rejected) => return Ok((*rejected, None)),
-    };
-    let final_path = paths.last().cloned().expect("checked non-empty");
-    let verdict = Verdict {
-        worker: sub.worker,
-        bundle_root: sub.bundle_root,
-        work_units: sub.work_units.to_string(),
-        accepted: true,
-        reason: None,
-        checked_span: None,
-        identical: None,
-        max_abs_diff: None,
-        relative_diff: None,
-        reported_val_loss: bundle.metrics.final_val_loss,
-    };
-    if !ctx.is_builtin() {
-        return Ok(match check_exec_output(&final_path, sub).await {
-            Ok(()) => (verdict, Some(final_path)),
-            Err(rejected) => (*rejected, None),
-        });
-    }
-    // Builtin: the shape of the work, its start, then one re-executed span.
-    let steps = match check_layout(ctx, round, &bundle, sub) {
-        Ok(steps) => steps,
-        Err(rejected) => return Ok((*rejected, None)),
-    };
-    if let Err(rejected) = check_start(ctx, &paths[0], start, sub).await? {
-        return Ok((*rejected, None));
-    }
-    let verdict = reexecute_span(
-        ctx, round, sub, data, opts, &paths, &steps, verdict, progress,
-    )
-    .await?;
-    let accepted = verdict.accepted;
-    Ok((verdict, accepted.then_some(final_path)))
-}
-
-/// The work bundle, fetched and consistent with the submission.
-async fn fetch_bundle(
-    store: &ObjectCache,
-    ctx: &JobContext,
-    round: u32,
-    sub: &Submission,
-    a: u32,
-    progress: &dyn Progress,
-) -> Checked<WorkBundle> {
-    let rejected = |why: String| Box::new(reject(sub, why));
-    let bundle: WorkBundle = retrying(a, || {
-        store.fetch_json(sub.bundle_root, "the work bundle", progress)
-    })
-    .await
-    .map_err(|e| {
-        rejected(format!(
-            "the work bundle could not be fetched: {}",
-            e.message
-        ))
-    })?;
-    bundle.check_format().map_err(|e| rejected(e.message))?;
-    let mut problems = Vec::new();
-    if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
-        problems.push(format!(
-            "the bundle is for job {} round {} worker {}, not job {} round {round} worker {}",
-            bundle.job_id, bundle.round, bundle.worker, ctx.job.id, sub.worker
-        ));
-    }
-    if U256::from(bundle.work_units) != sub.work_units {
-        problems.push(format!(
-            "the bundle claims {} work units but {} were submitted",
-            bundle.work_units, sub.work_units
-        ));
-    }
-    if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint)
-    {
-        problems.push("the bundle's final checkpoint is not its last checkpoint".into());
-    }
-    match problems.into_iter().next() {
-        Some(p) => Err(rejected(p)),
-        None => Ok(bundle),
-    }
-}
-
-/// Every checkpoint of the bundle, downloaded and matching its root.
-async fn fetch_checkpoints(
-    store: &ObjectCache,
-    bundle: &WorkBundle,
-    sub: &Submission,
-    a: u32,
-    progress: &dyn Progress,
-) -> Checked<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    for c in &bundle.checkpoints {
-        let p = retrying(a, || store.fetch(c.root, progress))
-            .await
-            .map_err(|e| {
-                Box::new(reject(
-                    sub,
-                    format!(
-                        "the checkpoint at step {} ({:#x}) could not be fetched: {}",
-                        c.step, c.root, e.message
-                    ),
-                ))
-            })?;
-        paths.push(p);
-    }
-    Ok(paths)
-}
-
-/// An exec job's output must at least be a safetensors file.
-async fn check_exec_output(final_path: &Path, sub: &Submission) -> Checked<()> {
-    let p = final_path.to_path_buf();
-    let parsed = tokio::task::spawn_blocking(move || {
-        std::fs::read(&p)
-            .ok()
-            .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
-    })
-    .await
-    .unwrap_or(false);
-    if parsed {
-        Ok(())
-    } else {
-        Err(Box::new(reject(
-            sub,
-            "the final checkpoint is not a safetensors file".into(),
-        )))
-    }
-}
-
-/// The checkpoints span the round in increasing steps, and the units are the spec's tokens.
-fn check_layout(
-    ctx: &JobContext,
-    round: u32,
-    bundle: &WorkBundle,
-    sub: &Submission,
-) -> Checked<Vec<u64>> {
-    let spec = &ctx.spec;
-    let start_step = ctx.start_step(round);
-    let end_step = start_step + spec.training.steps;
-    let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
-    if steps.first() != Some(&start_step)
-        || steps.last() != Some(&end_step)
-        || steps.windows(2).any(|w| w[0] >= w[1])
-    {
-        return Err(Box::new(reject(
-            sub,
-            format!(
-                "the checkpoints are at steps {steps:?}; the round runs from step {start_step} to {end_step}"
-            ),
-        )));
-    }
-    let tokens = spec.training.steps * (spec.training.batch_size * spec.model.context) as u64;
-    if bundle.work_units != tokens {
-        return Err(Box::new(reject(
-            sub,
-            format!(
-                "{} work units claimed; {} steps process {tokens} tokens",
-                bundle.work_units, spec.training.steps
-            ),
-        )));
-    }
-    Ok(steps)
-}
-
-/// The first checkpoint has the spec's shape and starts from the round's starting weights.
-async fn check_start(
-    ctx: &JobContext,
-    first: &Path,
-    start: Option<&Path>,
-    sub: &Submission,
-) -> Result<Checked<()>> {
-    let (first, model) = (first.to_path_buf(), ctx.spec.model.config());
-    let start_owned = start.map(Path::to_path_buf);
-    let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
-        let ck = Checkpoint::load(&first)?;
-        ck.check_config(&model, &first)?;
-        if let Some(sp) = start_owned {
-            let st = Checkpoint::load(&sp)?;
-            if st.weights != ck.weights {
-                return Ok(Some(
-                    "the first checkpoint's weights are not the round's starting weights".into(),
-                ));
-            }
-        }
-        Ok(None)
-    })
-    .await
-    .map_err(|e| Error::failed("job.task", e.to_string()))?;
-    match starts_right {
-        Ok(None) => Ok(Ok(())),
-        Ok(Some(why)) => Ok(Err(Box::new(reject(sub, why)))),
-        Err(e) => Ok(Err(Box::new(reject(
-            sub,
-            format!("the first checkpoint is not usable: {}", e.message),
-        )))),
-    }
-}
-
-/// Re-executes one span drawn at random and compares it with the claimed checkpoint.
-#[allow(clippy::too_many_arguments)]
-async fn reexecute_span(
-    ctx: &JobContext,
-    round: u32,
-    sub: &Submission,
-    data: &[PathBuf],
-    opts: &CoordinateOptions,
-    paths: &[PathBuf],
-    steps: &[u64],
-    mut verdict: Verdict,
-    progress: &dyn Progress,
-) -> Result<Verdict> {
-    let i = rand::rng().random_range(0..paths.len() - 1);
-    let (from, to) = (paths[i].clone(), paths[i + 1].clone());
-    let span = (steps[i], steps[i + 1]);
-    let vopts = ctx.verify_options(data.to_vec(), round, sub.worker.into_array());
-    progress.note(&format!(
-        "re-executing steps {}..{} of {}",
-        span.0, span.1, sub.worker
-    ));
-    let r = tokio::task::spawn_blocking(move || trainer::verify_span(&from, &to, &vopts))
-        .await
-        .map_err(|e| Error::failed("job.task", e.to_string()))?;
-    verdict.checked_span = Some(span);
-    match r {
-        Err(e) => {
-            return Ok(reject_with_span(
-                sub,
-                span,
-                format!("the span could not be re-executed: {}", e.message),
-            ));
-        }
-        Ok(rep) => {
-            verdict.identical = Some(rep.identical);
-            verdict.max_abs_diff = Some(rep.max_abs_diff);
-            let gpu_job = ctx.gpu_job();
-            verdict.relative_diff = Some(rep.relative_diff);
-            if !rep.accepted(&opts.tolerance, gpu_job) {
-                let worst = rep
-                    .tensors
-                    .iter()
-                    .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                verdict.accepted = false;
-                let allowed = if gpu_job {
-                    format!(
-                        "tolerance {:e}, or {} of the span's largest weight change {:e} for GPU work (here {:.3})",
-                        opts.tolerance.absolute,
-                        opts.tolerance.gpu_relative,
-                        rep.span_change,
-                        rep.relative_diff
-                    )
-                } else {
-                    format!("tolerance {:e}", opts.tolerance.absolute)
-                };
-                verdict.reason = Some(format!(
-                    "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
-                    span.0, span.1, span.1, rep.max_abs_diff
-                ));
-                return Ok(verdict);
-            }
-        }
-    }
-    Ok(verdict)
-}
-
-fn reject_with_span(sub: &Submission, span: (u64, u64), reason: String) -> Verdict {
-    let mut v = reject(sub, reason);
-    v.checked_span = Some(span);
-    v
 }

@@ -9,9 +9,11 @@
 
 pub mod audit;
 pub mod bundle;
+pub mod check;
 pub mod context;
 pub mod coordinator;
 pub mod show;
+pub mod spans;
 
 pub mod submit;
 

@@ -36,6 +36,15 @@ pub struct SubmissionDetail {
     pub losses: Vec<(u64, f64)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_val_loss: Option<f64>,
+    /// The spans the checker re-executed (from the round report).
+    #[serde(default)]
+    pub checked_spans: Vec<(u64, u64)>,
+    /// The held-out check: validation loss of the submitted weights minus the round start's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_loss: Option<f64>,
+    /// The recorded verdict: `accepted`, `rejected`, or None before the round is finalized.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
 }
 
 /// Where a round stands.
@@ -269,10 +278,16 @@ async fn round_detail(
             U256::ZERO
         };
         paid += payout;
-        let reason = report
+        let recorded = report
             .as_ref()
-            .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker))
-            .and_then(|v| v.reason.clone());
+            .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker));
+        let reason = recorded.and_then(|v| v.reason.clone());
+        let checked_spans = recorded
+            .map(|v| v.checked_spans.clone())
+            .unwrap_or_default();
+        let delta_loss = recorded.and_then(|v| v.delta_loss);
+        let verdict =
+            recorded.map(|v| if v.accepted { "accepted" } else { "rejected" }.to_string());
         let wb: Option<WorkBundle> = store
             .fetch_json(s.bundle_root, "the work bundle", progress)
             .await
@@ -297,6 +312,9 @@ async fn round_detail(
             status: s.status,
             payout,
             reason,
+            checked_spans,
+            delta_loss,
+            verdict,
             checkpoints: wb
                 .as_ref()
                 .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())

@@ -475,6 +475,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
                 val_loss,
                 tokens_per_s: tps,
                 learning_rate: lr,
+                elapsed_s: began.elapsed().as_secs_f64(),
             });
             task.set_message(&format!(
                 "loss {:.3} · {:.0} tok/s",

@@ -126,8 +126,13 @@ pub struct TrainOptions {
     pub worker: [u8; 20],
     /// Global step to start at (default: the init checkpoint's step, else 0).
     pub start_step: Option<u64>,
-    /// Checkpoint every K global steps (default `training.checkpoint_every`).
+    /// Checkpoint every K steps (default `training.checkpoint_every`), counted from
+    /// `checkpoint_anchor`.
     pub checkpoint_every: Option<u64>,
+    /// The step the K-grid counts from (default 0: every K global steps). A pool round sets
+    /// its start step, so its checkpoints lie at start, start+K, …, end (see
+    /// [`verify::checkpoint_layout`]).
+    pub checkpoint_anchor: Option<u64>,
     /// Ignore the init checkpoint's optimizer state (a round start).
     pub fresh_optimizer: bool,
     pub device: DeviceChoice,
@@ -154,6 +159,7 @@ impl TrainOptions {
             worker: [0; 20],
             start_step: None,
             checkpoint_every: None,
+            checkpoint_anchor: None,
             fresh_optimizer: false,
             device: DeviceChoice::Auto,
             force: false,
@@ -518,7 +524,9 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         {
             progress.note(&format!("step {step}: validation loss {v:.4}"));
         }
-        if every.is_some_and(|k| step % k == 0) || step == end {
+        let anchor = opts.checkpoint_anchor.unwrap_or(0);
+        let on_grid = every.is_some_and(|k| step.checked_sub(anchor).is_some_and(|d| d % k == 0));
+        if on_grid || step == end {
             let p = ckpt_path(&opts.out_dir, step);
             s.checkpoint(true)?.save(&p)?;
             checkpoints.push(p);

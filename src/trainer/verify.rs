@@ -227,3 +227,126 @@ fn compare(a: &Tensors, b: &Tensors, prefix: &str, out: &mut Vec<TensorDiff>, sa
         diff(&format!("{prefix}{name}"), data, &b[name].1, out, same);
     }
 }
+
+/// The checkpoint steps a round of `steps` steps from `start` must have with interval `every`
+/// (`[training] checkpoint_every`, K): start, start+K, start+2K, …, and the round's end (the
+/// last span is shorter when K does not divide `steps`). Without K the round is one span.
+pub fn checkpoint_layout(start: u64, steps: u64, every: Option<u64>) -> Vec<u64> {
+    let end = start + steps;
+    let k = every.filter(|k| *k > 0).unwrap_or(steps.max(1));
+    let mut out: Vec<u64> = (0..)
+        .map(|i| start + i * k)
+        .take_while(|s| *s < end)
+        .collect();
+    out.push(end);
+    out
+}
+
+/// Domain of the span-drawing stream (see [`sample_spans`]).
+pub const SPAN_DOMAIN: &str = "cohort.verify.spans.v1";
+
+/// Draws `count` of the `n` spans of a submission without replacement (all of them when
+/// `count >= n`), from the BLAKE3 stream keyed by `seed` (see `jobs::spans::span_seed`), in
+/// increasing order. A partial Fisher–Yates shuffle: every subset of `count` spans is equally
+/// likely, and the draw is a pure function of the seed.
+pub fn sample_spans(seed: &[u8; 32], n: usize, count: usize) -> Vec<usize> {
+    let mut rng = super::rng::Stream::new(SPAN_DOMAIN, &[seed]);
+    let mut idx: Vec<usize> = (0..n).collect();
+    let count = count.min(n);
+    for i in 0..count {
+        let j = i + rng.below((n - i) as u64) as usize;
+        idx.swap(i, j);
+    }
+    let mut out = idx[..count].to_vec();
+    out.sort_unstable();
+    out
+}
+
+/// The chance that drawing `count` of `n` spans without replacement hits at least one of
+/// `faked` faked spans: 1 − C(n−faked, count) / C(n, count). Never below the README's
+/// 1 − (1 − f)^s with f = faked / n (drawing with replacement).
+pub fn detection_probability(n: usize, faked: usize, count: usize) -> f64 {
+    let count = count.min(n);
+    let mut miss = 1.0;
+    for i in 0..count {
+        let honest_left = n.saturating_sub(faked).saturating_sub(i);
+        miss *= honest_left as f64 / (n - i) as f64;
+    }
+    1.0 - miss
+}
+
+/// The weights a job without a base model starts from: the model initialized from the spec's
+/// seed (`Model::init`, on the CPU; the values are drawn on the host, so every device starts
+/// from the same bits).
+pub fn initial_weights(model: &ModelConfig, seed: u64) -> Result<Tensors> {
+    model.validate()?;
+    let m = super::model::Model::init(model, seed, &candle_core::Device::Cpu)?;
+    m.values()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_is_every_k_steps_of_the_round_and_its_end() {
+        assert_eq!(checkpoint_layout(30, 30, Some(10)), vec![30, 40, 50, 60]);
+        assert_eq!(checkpoint_layout(0, 25, Some(10)), vec![0, 10, 20, 25]);
+        assert_eq!(checkpoint_layout(100, 50, None), vec![100, 150]);
+        assert_eq!(checkpoint_layout(0, 5, Some(10)), vec![0, 5]);
+    }
+
+    #[test]
+    fn spans_are_drawn_without_replacement_from_the_seed_alone() {
+        let seed = *blake3::hash(b"block").as_bytes();
+        let a = sample_spans(&seed, 10, 4);
+        assert_eq!(a, sample_spans(&seed, 10, 4), "a pure function of the seed");
+        assert_eq!(a.len(), 4);
+        assert!(a.windows(2).all(|w| w[0] < w[1]), "distinct, sorted: {a:?}");
+        assert!(a.iter().all(|i| *i < 10));
+        assert_eq!(sample_spans(&seed, 3, 5), vec![0, 1, 2], "all when fewer");
+        // Another seed draws another set (over a few seeds, not always the same).
+        let others: std::collections::BTreeSet<Vec<usize>> = (0..20u8)
+            .map(|i| sample_spans(blake3::hash(&[i]).as_bytes(), 10, 4))
+            .collect();
+        assert!(others.len() > 10, "{others:?}");
+    }
+
+    /// A worker fakes one of ten K-spans; over many independent seeds (block hashes and bundle
+    /// roots), the share of draws that hit the faked span matches the stated rate within a
+    /// binomial bound, for s = 1, 2 and 4.
+    #[test]
+    fn a_faked_span_is_caught_at_the_stated_rate() {
+        let (n, faked_span, draws) = (10usize, 7usize, 2000u32);
+        for s in [1usize, 2, 4] {
+            let mut caught = 0u32;
+            for i in 0..draws {
+                let block = blake3::hash(&[b"block".as_slice(), &i.to_le_bytes()].concat());
+                let root = blake3::hash(&[b"root".as_slice(), &i.to_le_bytes()].concat());
+                let seed = blake3::hash(&[block.as_bytes().as_slice(), root.as_bytes()].concat());
+                if sample_spans(seed.as_bytes(), n, s).contains(&faked_span) {
+                    caught += 1;
+                }
+            }
+            let p = detection_probability(n, 1, s);
+            // Exactly s / n without replacement; never below 1 − (1 − f)^s.
+            assert!((p - s as f64 / n as f64).abs() < 1e-12);
+            assert!(p >= 1.0 - (1.0 - 0.1f64).powi(s as i32));
+            let rate = f64::from(caught) / f64::from(draws);
+            let sigma = (p * (1.0 - p) / f64::from(draws)).sqrt();
+            assert!(
+                (rate - p).abs() < 4.5 * sigma,
+                "s = {s}: caught {caught} of {draws} ({rate:.4}), stated {p:.4} ± {sigma:.4}"
+            );
+        }
+    }
+
+    #[test]
+    fn detection_probability_matches_the_formula_bounds() {
+        // Every span faked: always caught. Nothing faked: never.
+        assert_eq!(detection_probability(10, 10, 1), 1.0);
+        assert_eq!(detection_probability(10, 0, 4), 0.0);
+        // Half faked, s = 2 without replacement: 1 − (5/10 · 4/9) = 7/9 ≥ 1 − 0.5².
+        assert!((detection_probability(10, 5, 2) - 7.0 / 9.0).abs() < 1e-12);
+    }
+}

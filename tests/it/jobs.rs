@@ -807,7 +807,9 @@ round_timeout = 900
         let subs = r["submissions"].as_array().unwrap();
         assert_eq!(subs.len(), 1);
         assert_eq!(subs[0]["status"], "accepted", "{r}");
-        assert_eq!(subs[0]["work_units"], "2560");
+        // The spec's steps × batch × context (10 × 16 × 64), not the 2560 tokens the
+        // command's metrics.json claims.
+        assert_eq!(subs[0]["work_units"], "10240");
     }
     let e = net.json(&["worker", "earnings", "--wallet", "dev:1"]);
     assert_eq!(wei(&e["earnings"]), 200_000_000_000_000_000);

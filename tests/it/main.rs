@@ -25,4 +25,5 @@ mod token_setup;
 mod tokens;
 mod trainer;
 mod ux_flags;
+mod verify;
 mod wallet;

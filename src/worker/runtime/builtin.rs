@@ -26,6 +26,8 @@ pub fn train_options(input: &RoundInput) -> TrainOptions {
     o.worker = input.worker.into_array();
     o.start_step = Some(input.start_step);
     o.checkpoint_every = input.training.checkpoint_every;
+    // The round's checkpoints lie at start, start+K, …, end: the layout verifiers require.
+    o.checkpoint_anchor = Some(input.start_step);
     o.fresh_optimizer = true;
     o.device = round_device(&input.spec);
     o
@@ -119,7 +121,7 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
         })
         .collect();
     // Work units are the tokens of the whole round, resumed or not.
-    let tokens = input.steps * (input.training.batch_size * input.spec.model.context) as u64;
+    let tokens = crate::jobs::check::spec_units(&input.spec);
     Ok(RoundOutput {
         checkpoints,
         end_step: r.end_step,

@@ -12,9 +12,11 @@
 //!
 //! plus `PATH`, `HOME` (the folder itself), `TMPDIR` and `LANG`. The command must write at
 //! least one safetensors checkpoint (the last in name order is the final one; a file named
-//! `model.safetensors` wins) and `metrics.json` with `tokens` (> 0: the work units) and
+//! `model.safetensors` wins) and `metrics.json` with `tokens` (> 0: what it processed, kept in
+//! the metrics; the work units paid are the spec's `steps × batch_size × context`) and
 //! optionally `losses` (`[{"step", "train_loss"}]` or plain numbers) and `seconds`.
 
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -55,6 +57,16 @@ fn copy_into(from: &Path, to: &Path) -> Result<()> {
 
 /// Runs the command (blocking) and collects its outputs.
 pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
+    run_with(input, progress, false)
+}
+
+/// As [`run`] for a verifier re-running a submission: the command's standard output goes to
+/// standard error, so it never mixes into the verifier's own (JSON) output.
+pub fn run_quiet(input: &RoundInput) -> Result<RoundOutput> {
+    run_with(input, &crate::progress::Silent, true)
+}
+
+fn run_with(input: &RoundInput, progress: &dyn Progress, quiet: bool) -> Result<RoundOutput> {
     let cmd = input.spec.model.command.clone().unwrap_or_default();
     if cmd.is_empty() {
         return Err(Error::usage(
@@ -112,7 +124,19 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
         .env(SEED, input.seed.to_string())
         .env(STEPS, input.steps.to_string())
         .stdin(Stdio::null())
-        .stdout(Stdio::inherit())
+        .stdout(if quiet {
+            // The verifier's stderr: its stdout carries its result.
+            Stdio::from(
+                std::io::stderr()
+                    .as_fd()
+                    .try_clone_to_owned()
+                    .map_err(|e| {
+                        Error::failed("job.exec_start", format!("could not pass stderr on: {e}"))
+                    })?,
+            )
+        } else {
+            Stdio::inherit()
+        })
         .stderr(Stdio::inherit())
         .status()
         .map_err(|e| {
@@ -238,7 +262,9 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
             final_val_loss: v.get("val_loss").and_then(|s| s.as_f64()),
             device: "exec".into(),
         },
-        work_units: tokens,
+        // Paid work is the spec's steps × batch × context, never the command's own figure
+        // (which stays in the metrics for the record).
+        work_units: crate::jobs::check::spec_units(&input.spec),
         init_root: None, // set by the worker, which read it from the chain
     })
 }

@@ -1,0 +1,641 @@
+//! The checks of one submission, shared by the coordinator, committee members, `job audit` and
+//! `cohort verify`; every input comes from the chain and storage, so all of them reach the same
+//! verdict, bit for bit on CPU.
+//!
+//! In order, each failing check rejecting the submission with its reason:
+//! 1. the work bundle downloads, matches its root and names this job, round and worker;
+//! 2. the work units are the spec's (`steps × batch_size × context`), whatever the worker
+//!    measured or its `metrics.json` says;
+//! 3. builtin: the checkpoints lie exactly at the round's K-grid
+//!    ([`crate::trainer::verify::checkpoint_layout`]), before anything is downloaded or re-run;
+//! 4. every checkpoint downloads and matches its root;
+//! 5. builtin: the first checkpoint holds exactly the round's starting weights (the previous
+//!    aggregate, the base model, or for round 0 without a base model the seeded init rebuilt
+//!    from the spec);
+//! 6. builtin: `verify.spans` K-spans drawn from the round's seed block ([`super::spans`]) are
+//!    re-executed and must reproduce the claimed checkpoints (all spans with `deep`);
+//! 7. every runtime: the final weights' loss on the job's validation split may exceed the
+//!    round start's by at most `verify.max_loss_increase` (Δloss; exec outputs that are not
+//!    cohort checkpoints cannot be scored and are recorded as such);
+//! 8. exec jobs declaring `[model] deterministic = true`, for a checker that allows exec: the
+//!    command re-run with the round's inputs must reproduce the submitted output.
+
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::{B256, U256};
+
+use super::bundle::{Verdict, WorkBundle};
+use super::context::{JobContext, round_start_root};
+use super::spans::{SeedBlock, draw, seed_block};
+use super::{JobMarket, Submission, retrying};
+use crate::error::{Error, Result};
+use crate::jobspec::JobSpec;
+use crate::progress::Progress;
+use crate::storage::cache::ObjectCache;
+use crate::trainer::verify::checkpoint_layout;
+use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
+
+/// What every submission of a round is checked against.
+#[derive(Debug, Clone)]
+pub struct RoundBasis {
+    /// The round's starting weights as a file: the round's starting checkpoint, or for round 0
+    /// of a builtin job without a base model the seeded init rebuilt from the spec.
+    pub start: Option<PathBuf>,
+    /// `start` is the rebuilt seeded init.
+    pub start_is_init: bool,
+    /// The starting weights' loss on the validation split (when they can be scored).
+    pub start_val_loss: Option<f64>,
+    /// The block whose hash seeds the span draws (None when nothing was submitted).
+    pub seed_block: Option<SeedBlock>,
+    /// The committed tolerance (`verify.tolerance`) and the GPU one.
+    pub tolerance: Tolerance,
+}
+
+/// How thoroughly to check.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Tries per chain or storage call.
+    pub attempts: u32,
+    /// Re-execute every span, not only the drawn ones (`cohort verify --deep`).
+    pub deep: bool,
+    /// Run a deterministic exec job's command to re-execute its round (`--allow-exec`).
+    pub allow_exec: bool,
+    /// Where re-executions of exec rounds run.
+    pub work_dir: PathBuf,
+}
+
+/// The work units a submission earns: the tokens its steps process, from the spec alone.
+pub fn spec_units(spec: &JobSpec) -> u64 {
+    spec.training.steps * (spec.training.batch_size * spec.model.context) as u64
+}
+
+/// Builds the round's basis: its starting weights (rebuilt when seeded), their validation
+/// loss, the seed block.
+#[allow(clippy::too_many_arguments)]
+pub async fn round_basis(
+    market: &JobMarket,
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    data: &[PathBuf],
+    work_dir: &Path,
+    gpu_tolerance: Tolerance,
+    progress: &dyn Progress,
+) -> Result<RoundBasis> {
+    let start_root = round_start_root(market, &ctx.job, round).await?;
+    // Round 0 of a builtin job: the seeded init, rebuilt from the spec exactly as `job submit`
+    // writes the base model. With no base model on chain it is the start; with one, the start
+    // is the base model, recognized as the seeded init when the roots agree.
+    let init = if round == 0 && ctx.is_builtin() {
+        let p = work_dir.join(format!("init-{}.safetensors", ctx.job.id));
+        let (spec, out) = (ctx.spec.clone(), p.clone());
+        let root = tokio::task::spawn_blocking(move || -> Result<B256> {
+            crate::fsutil::ensure_dir(out.parent().unwrap_or(Path::new(".")), 0o755)?;
+            super::submit::base_model(&spec)?.save(&out)?;
+            crate::storage::cache::file_root(&out)
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        Some((p, root))
+    } else {
+        None
+    };
+    let (start, start_is_init) = match (start_root, init) {
+        (None, Some((p, _))) => (Some(p), true),
+        (Some(r), Some((p, root))) if r == root => (Some(p), true),
+        (Some(r), _) => (Some(store.fetch(r, progress).await?), false),
+        (None, None) => (None, false),
+    };
+    let start_val_loss = match &start {
+        Some(p) => val_loss(ctx, p, data).await,
+        None => None,
+    };
+    Ok(RoundBasis {
+        start,
+        start_is_init,
+        start_val_loss,
+        seed_block: seed_block(market, ctx.job.id, round).await?,
+        tolerance: Tolerance {
+            absolute: ctx.spec.verify.tolerance,
+            gpu_relative: gpu_tolerance.gpu_relative,
+        },
+    })
+}
+
+/// The validation loss of a cohort checkpoint on the job's datasets (None when the file is not
+/// a cohort checkpoint or the validation split is too short to score).
+pub async fn val_loss(ctx: &JobContext, ckpt: &Path, data: &[PathBuf]) -> Option<f64> {
+    let (p, d, w) = (
+        ckpt.to_path_buf(),
+        data.to_vec(),
+        ctx.training().eval_windows,
+    );
+    tokio::task::spawn_blocking(move || {
+        trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
+    })
+    .await
+    .ok()?
+    .ok()
+    .map(|r| r.loss)
+}
+
+pub(crate) fn reject(sub: &Submission, reason: String) -> Verdict {
+    Verdict {
+        worker: sub.worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        accepted: false,
+        reason: Some(reason),
+        checked_spans: Vec::new(),
+        identical: None,
+        max_abs_diff: None,
+        relative_diff: None,
+        reported_val_loss: None,
+        val_loss: None,
+        delta_loss: None,
+    }
+}
+
+/// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
+#[allow(clippy::too_many_arguments)]
+pub async fn check_submission(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    basis: &RoundBasis,
+    data: &[PathBuf],
+    opts: &CheckOptions,
+    progress: &dyn Progress,
+) -> (Verdict, Option<PathBuf>) {
+    match check_inner(store, ctx, round, sub, basis, data, opts, progress).await {
+        Ok(v) => v,
+        Err(e) => (reject(sub, e.message), None),
+    }
+}
+
+/// A check that failed: the submission is rejected with this verdict.
+type Checked<T> = std::result::Result<T, Box<Verdict>>;
+
+#[allow(clippy::too_many_arguments)]
+async fn check_inner(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    basis: &RoundBasis,
+    data: &[PathBuf],
+    opts: &CheckOptions,
+    progress: &dyn Progress,
+) -> Result<(Verdict, Option<PathBuf>)> {
+    let checked = async {
+        let bundle = fetch_bundle(store, ctx, round, sub, opts.attempts, progress).await?;
+        if ctx.is_builtin() {
+            check_layout(ctx, round, &bundle, sub)?;
+        }
+        let paths = fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?;
+        Ok::<_, Box<Verdict>>((bundle, paths))
+    }
+    .await;
+    let (bundle, paths) = match checked {
+        Ok(v) => v,
+        Err(rejected) => return Ok((*rejected, None)),
+    };
+    let final_path = paths.last().cloned().expect("checked non-empty");
+    let mut verdict = Verdict {
+        worker: sub.worker,
+        bundle_root: sub.bundle_root,
+        work_units: sub.work_units.to_string(),
+        accepted: true,
+        reason: None,
+        checked_spans: Vec::new(),
+        identical: None,
+        max_abs_diff: None,
+        relative_diff: None,
+        reported_val_loss: bundle.metrics.final_val_loss,
+        val_loss: None,
+        delta_loss: None,
+    };
+    if ctx.is_builtin() {
+        // The start, then the drawn spans.
+        if let Err(rejected) = check_start(ctx, &paths[0], basis, sub).await? {
+            return Ok((*rejected, None));
+        }
+        let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
+        verdict = reexecute_spans(
+            ctx, round, sub, data, basis, opts, &paths, &steps, verdict, progress,
+        )
+        .await?;
+        if !verdict.accepted {
+            return Ok((verdict, None));
+        }
+    } else if let Err(rejected) = check_exec_output(&final_path, sub).await {
+        return Ok((*rejected, None));
+    }
+    // The held-out check: Δloss on the validation split against the round's start.
+    verdict.val_loss = val_loss(ctx, &final_path, data).await;
+    if ctx.is_builtin() && verdict.val_loss.is_none() {
+        verdict.accepted = false;
+        verdict.reason =
+            Some("the final checkpoint could not be scored on the validation split".into());
+        return Ok((verdict, None));
+    }
+    if let (Some(now), Some(before)) = (verdict.val_loss, basis.start_val_loss) {
+        let delta = now - before;
+        verdict.delta_loss = Some(delta);
+        let limit = ctx.spec.verify.max_loss_increase;
+        if delta > limit || delta.is_nan() {
+            verdict.accepted = false;
+            verdict.reason = Some(format!(
+                "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
+            ));
+            return Ok((verdict, None));
+        }
+    }
+    // A deterministic exec job: the round re-run (after the cheaper checks above).
+    if !ctx.is_builtin() && ctx.spec.model.deterministic && opts.allow_exec {
+        verdict = reexecute_exec(
+            store,
+            ctx,
+            round,
+            sub,
+            basis,
+            data,
+            opts,
+            &final_path,
+            verdict,
+            progress,
+        )
+        .await?;
+        if !verdict.accepted {
+            return Ok((verdict, None));
+        }
+    }
+    Ok((verdict, Some(final_path)))
+}
+
+/// The work bundle, fetched and consistent with the submission and the spec's work units.
+async fn fetch_bundle(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    a: u32,
+    progress: &dyn Progress,
+) -> Checked<WorkBundle> {
+    let rejected = |why: String| Box::new(reject(sub, why));
+    let bundle: WorkBundle = retrying(a, || {
+        store.fetch_json(sub.bundle_root, "the work bundle", progress)
+    })
+    .await
+    .map_err(|e| {
+        rejected(format!(
+            "the work bundle could not be fetched: {}",
+            e.message
+        ))
+    })?;
+    bundle.check_format().map_err(|e| rejected(e.message))?;
+    let units = spec_units(&ctx.spec);
+    let mut problems = Vec::new();
+    if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
+        problems.push(format!(
+            "the bundle is for job {} round {} worker {}, not job {} round {round} worker {}",
+            bundle.job_id, bundle.round, bundle.worker, ctx.job.id, sub.worker
+        ));
+    }
+    if sub.work_units != U256::from(units) || bundle.work_units != units {
+        problems.push(format!(
+            "{} work units were submitted (the bundle says {}); the spec's {} steps × {} sequences × {} bytes are {units}",
+            sub.work_units,
+            bundle.work_units,
+            ctx.spec.training.steps,
+            ctx.spec.training.batch_size,
+            ctx.spec.model.context
+        ));
+    }
+    if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint)
+    {
+        problems.push("the bundle's final checkpoint is not its last checkpoint".into());
+    }
+    match problems.into_iter().next() {
+        Some(p) => Err(rejected(p)),
+        None => Ok(bundle),
+    }
+}
+
+/// Every checkpoint of the bundle, downloaded and matching its root.
+async fn fetch_checkpoints(
+    store: &ObjectCache,
+    bundle: &WorkBundle,
+    sub: &Submission,
+    a: u32,
+    progress: &dyn Progress,
+) -> Checked<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for c in &bundle.checkpoints {
+        let p = retrying(a, || store.fetch(c.root, progress))
+            .await
+            .map_err(|e| {
+                Box::new(reject(
+                    sub,
+                    format!(
+                        "the checkpoint at step {} ({:#x}) could not be fetched: {}",
+                        c.step, c.root, e.message
+                    ),
+                ))
+            })?;
+        paths.push(p);
+    }
+    Ok(paths)
+}
+
+/// An exec job's output must at least be a safetensors file.
+async fn check_exec_output(final_path: &Path, sub: &Submission) -> Checked<()> {
+    let p = final_path.to_path_buf();
+    let parsed = tokio::task::spawn_blocking(move || {
+        std::fs::read(&p)
+            .ok()
+            .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
+    })
+    .await
+    .unwrap_or(false);
+    if parsed {
+        Ok(())
+    } else {
+        Err(Box::new(reject(
+            sub,
+            "the final checkpoint is not a safetensors file".into(),
+        )))
+    }
+}
+
+/// The checkpoints lie exactly at the round's K-grid: start, start+K, …, end.
+pub fn check_layout(
+    ctx: &JobContext,
+    round: u32,
+    bundle: &WorkBundle,
+    sub: &Submission,
+) -> Checked<()> {
+    let spec = &ctx.spec;
+    let start_step = ctx.start_step(round);
+    let want = checkpoint_layout(
+        start_step,
+        spec.training.steps,
+        spec.training.checkpoint_every,
+    );
+    let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
+    if steps != want {
+        let k = spec
+            .training
+            .checkpoint_every
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "the round's steps".into());
+        return Err(Box::new(reject(
+            sub,
+            format!(
+                "the checkpoints are at steps {steps:?}; the round from step {start_step} needs one every {k} steps: {want:?}"
+            ),
+        )));
+    }
+    Ok(())
+}
+
+/// The first checkpoint has the spec's shape and holds exactly the round's starting weights.
+async fn check_start(
+    ctx: &JobContext,
+    first: &Path,
+    basis: &RoundBasis,
+    sub: &Submission,
+) -> Result<Checked<()>> {
+    let (first, model) = (first.to_path_buf(), ctx.spec.model.config());
+    let start_owned = basis.start.clone();
+    let is_init = basis.start_is_init;
+    let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
+        let ck = Checkpoint::load(&first)?;
+        ck.check_config(&model, &first)?;
+        if let Some(sp) = start_owned {
+            let st = Checkpoint::load(&sp)?;
+            if st.weights != ck.weights {
+                return Ok(Some(if is_init {
+                    "the first checkpoint's weights are not the job's seeded initial weights (round 0 has no base model: training starts from the init of training.seed)".into()
+                } else {
+                    "the first checkpoint's weights are not the round's starting weights".into()
+                }));
+            }
+        }
+        Ok(None)
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    match starts_right {
+        Ok(None) => Ok(Ok(())),
+        Ok(Some(why)) => Ok(Err(Box::new(reject(sub, why)))),
+        Err(e) => Ok(Err(Box::new(reject(
+            sub,
+            format!("the first checkpoint is not usable: {}", e.message),
+        )))),
+    }
+}
+
+/// The spans to re-execute: the drawn ones, or all with `deep`.
+pub fn spans_to_check(
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    basis: &RoundBasis,
+    n_spans: usize,
+    deep: bool,
+) -> Result<Vec<usize>> {
+    if deep {
+        return Ok((0..n_spans).collect());
+    }
+    let block = basis.seed_block.as_ref().ok_or_else(|| {
+        Error::failed(
+            "verify.no_seed_block",
+            format!(
+                "round {round} of job {} has no WorkSubmitted event to seed its span draw",
+                ctx.job.id
+            ),
+        )
+    })?;
+    Ok(draw(
+        block,
+        ctx.job.id,
+        round,
+        sub.worker,
+        sub.bundle_root,
+        n_spans,
+        ctx.spec.verify.spans,
+    ))
+}
+
+/// Re-executes the drawn spans and compares each with the claimed checkpoint.
+#[allow(clippy::too_many_arguments)]
+async fn reexecute_spans(
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    data: &[PathBuf],
+    basis: &RoundBasis,
+    opts: &CheckOptions,
+    paths: &[PathBuf],
+    steps: &[u64],
+    mut verdict: Verdict,
+    progress: &dyn Progress,
+) -> Result<Verdict> {
+    let picks = spans_to_check(ctx, round, sub, basis, paths.len() - 1, opts.deep)?;
+    let gpu_job = ctx.gpu_job();
+    let tol = basis.tolerance;
+    for i in picks {
+        let (from, to) = (paths[i].clone(), paths[i + 1].clone());
+        let span = (steps[i], steps[i + 1]);
+        let vopts = ctx.verify_options(data.to_vec(), round, sub.worker.into_array());
+        progress.note(&format!(
+            "re-executing steps {}..{} of {}",
+            span.0, span.1, sub.worker
+        ));
+        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&from, &to, &vopts))
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))?;
+        verdict.checked_spans.push(span);
+        let rep = match r {
+            Err(e) => {
+                verdict.accepted = false;
+                verdict.reason = Some(format!(
+                    "steps {}..{} could not be re-executed: {}",
+                    span.0, span.1, e.message
+                ));
+                return Ok(verdict);
+            }
+            Ok(rep) => rep,
+        };
+        verdict.identical = Some(verdict.identical.unwrap_or(true) && rep.identical);
+        verdict.max_abs_diff = Some(verdict.max_abs_diff.unwrap_or(0.0).max(rep.max_abs_diff));
+        verdict.relative_diff = Some(verdict.relative_diff.unwrap_or(0.0).max(rep.relative_diff));
+        if !rep.accepted(&tol, gpu_job) {
+            let worst = rep
+                .tensors
+                .iter()
+                .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            let allowed = if gpu_job {
+                format!(
+                    "tolerance {:e}, or {} of the span's largest weight change {:e} for GPU work (here {:.3})",
+                    tol.absolute, tol.gpu_relative, rep.span_change, rep.relative_diff
+                )
+            } else {
+                format!("tolerance {:e}", tol.absolute)
+            };
+            verdict.accepted = false;
+            verdict.reason = Some(format!(
+                "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
+                span.0, span.1, span.1, rep.max_abs_diff
+            ));
+            return Ok(verdict);
+        }
+    }
+    Ok(verdict)
+}
+
+/// The root a verifier expects the round to start from (re-exported for `cohort verify`).
+pub async fn start_root(market: &JobMarket, ctx: &JobContext, round: u32) -> Result<Option<B256>> {
+    round_start_root(market, &ctx.job, round).await
+}
+
+/// A deterministic exec job: runs the command again with the round's inputs and compares its
+/// final output with the submitted one (byte for byte, or a cohort checkpoint's weights within
+/// the tolerance). The whole round is the one span.
+#[allow(clippy::too_many_arguments)]
+async fn reexecute_exec(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    basis: &RoundBasis,
+    data: &[PathBuf],
+    opts: &CheckOptions,
+    submitted: &Path,
+    mut verdict: Verdict,
+    progress: &dyn Progress,
+) -> Result<Verdict> {
+    let mut files = Vec::new();
+    for f in &ctx.bundle.files {
+        let p = retrying(opts.attempts, || store.fetch(f.root, progress)).await?;
+        files.push((f.path.clone(), p));
+    }
+    let start = ctx.start_step(round);
+    let steps = ctx.spec.training.steps;
+    let out_dir = opts
+        .work_dir
+        .join(format!("exec-{}-{round}-{:#x}", ctx.job.id, sub.worker));
+    if out_dir.exists() {
+        std::fs::remove_dir_all(&out_dir).map_err(|e| Error::io("clear", &out_dir, e))?;
+    }
+    std::fs::create_dir_all(&out_dir).map_err(|e| Error::io("create folder", &out_dir, e))?;
+    let input = crate::worker::runtime::RoundInput {
+        job_id: ctx.job.id,
+        round,
+        worker: sub.worker,
+        spec: ctx.spec.clone(),
+        training: ctx.training(),
+        seed: ctx.seed(),
+        start_step: start,
+        steps,
+        init: basis.start.clone(),
+        data: data.to_vec(),
+        files,
+        out_dir,
+    };
+    progress.note(&format!(
+        "re-running the exec command for round {round} of {}",
+        sub.worker
+    ));
+    let sub_path = submitted.to_path_buf();
+    let compared = tokio::task::spawn_blocking(move || -> Result<(bool, f64)> {
+        let out = crate::worker::runtime::exec::run_quiet(&input)?;
+        let mine = out.final_checkpoint().1.clone();
+        let (a, b) = (
+            std::fs::read(&mine).map_err(|e| Error::io("read", &mine, e))?,
+            std::fs::read(&sub_path).map_err(|e| Error::io("read", &sub_path, e))?,
+        );
+        if a == b {
+            return Ok((true, 0.0));
+        }
+        let (x, y) = (Checkpoint::load(&mine), Checkpoint::load(&sub_path));
+        let diff = match (x, y) {
+            (Ok(x), Ok(y)) if x.weights.keys().eq(y.weights.keys()) => x
+                .weights
+                .iter()
+                .flat_map(|(n, (_, v))| v.iter().zip(&y.weights[n].1))
+                .map(|(p, q)| (*p as f64 - *q as f64).abs())
+                .fold(0.0, f64::max),
+            _ => f64::INFINITY,
+        };
+        Ok((false, diff))
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    verdict.checked_spans.push((start, start + steps));
+    match compared {
+        Err(e) => {
+            verdict.accepted = false;
+            verdict.reason = Some(format!(
+                "the deterministic exec command could not be re-run: {}",
+                e.message
+            ));
+        }
+        Ok((identical, diff)) => {
+            verdict.identical = Some(identical);
+            verdict.max_abs_diff = Some(diff);
+            if !identical && (diff > basis.tolerance.absolute || diff.is_nan()) {
+                verdict.accepted = false;
+                verdict.reason = Some(format!(
+                    "re-running the deterministic exec command does not reproduce the submitted output (largest difference {diff:e}, tolerance {:e})",
+                    basis.tolerance.absolute
+                ));
+            }
+        }
+    }
+    Ok(verdict)
+}

@@ -1,0 +1,641 @@
+//! `cohort verify TOKEN|JOB [--deep]`: recompute a model's whole history from the chain and
+//! storage, link by link, trusting no cache and no party:
+//!
+//! 1. the job bundle (spec) fetched from its root;
+//! 2. every dataset of the job: sealed, its version chain, every accepted file downloaded fresh
+//!    from the storage nodes, checked against its storage root and its recorded size and blake3;
+//!    every contributor's weight recomputed (Σ size × score over accepted files);
+//! 3. every finalized round: every submission re-checked with the committee's checks
+//!    ([`crate::jobs::check`]: units from the spec, checkpoint layout, starting weights, the
+//!    spans drawn from the round's seed block, or every span with `--deep`, Δloss) and its
+//!    verdict compared with the chain's; the aggregate recomputed from the accepted final
+//!    checkpoints and its root compared with the chain's;
+//! 4. the final model root; every worker's compute units (Σ accepted units);
+//! 5. when tokenized: the token's model root, every contributor's allocation recomputed from
+//!    the records with the token's formula; each revenue asset's deposits, claims and balance.
+//!
+//! The first link that does not hold is the verdict (exit 5); downloads go to a fresh folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use alloy::primitives::{Address, B256, U256};
+use serde::Serialize;
+
+use crate::chain::bindings::{DatasetRegistry, JobMarket as JobMarketAbi, ModelToken};
+use crate::client::Client;
+use crate::datasets::files::{hash_file, safe_join};
+use crate::datasets::{Registry, ReviewStatus};
+use crate::error::{Error, ErrorKind, Result};
+use crate::jobs::bundle::RoundReport;
+use crate::jobs::check::{CheckOptions, check_submission, round_basis, spec_units};
+use crate::jobs::context::{JobContext, round_start_root};
+use crate::jobs::{JobMarket, JobState, WorkStatus};
+use crate::progress::Progress;
+use crate::storage::cache::{ObjectCache, file_root};
+use crate::tokens::{self, ModelRef, mul_div};
+use crate::trainer::Tolerance;
+
+/// One link of the history.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// What the link is, e.g. `dataset shakespeare file part1.txt`, `round 0 aggregate`.
+    pub link: String,
+    pub holds: bool,
+    /// What was recomputed and compared (or what differs).
+    pub detail: String,
+    /// The storage root the link is about (a file, a checkpoint, a report), when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub root: Option<B256>,
+}
+
+/// The whole history.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryReport {
+    pub job_id: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<Address>,
+    pub deep: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_root: Option<B256>,
+    /// Every link holds.
+    pub verified: bool,
+    /// The first link that does not hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_broken: Option<String>,
+    pub links: Vec<Link>,
+}
+
+impl HistoryReport {
+    /// The exit-5 error naming the first broken link, when one is.
+    pub fn failure(&self) -> Option<Error> {
+        let l = self.links.iter().find(|l| !l.holds)?;
+        Some(
+            Error::verification(
+                "verify.broken_link",
+                format!(
+                    "job {}: {} does not hold: {}",
+                    self.job_id, l.link, l.detail
+                ),
+            )
+            .hint("see every link with `cohort verify … --json`"),
+        )
+    }
+}
+
+struct Links {
+    links: Vec<Link>,
+}
+
+impl Links {
+    fn push(&mut self, link: impl Into<String>, holds: bool, detail: impl Into<String>) {
+        self.links.push(Link {
+            link: link.into(),
+            holds,
+            detail: detail.into(),
+            root: None,
+        });
+    }
+    /// Sets the root of the link pushed last.
+    fn root(&mut self, root: B256) {
+        if let Some(l) = self.links.last_mut() {
+            l.root = Some(root);
+        }
+    }
+}
+
+/// Errors that mean "could not look", not "does not hold": an unreachable endpoint or a bad
+/// argument stop the run; everything else breaks the link.
+fn fatal(e: &Error) -> bool {
+    matches!(e.kind, ErrorKind::Unreachable | ErrorKind::Usage)
+}
+
+/// Resolves `target`: a job id, or a model token (address or symbol).
+async fn resolve(client: &Client, target: &str) -> Result<(u64, Option<ModelRef>)> {
+    let chain = client.chain().await?;
+    let factory = client.profile.contract("model_token_factory").ok();
+    let t = target.trim().trim_start_matches('#');
+    if let Ok(id) = t.parse::<u64>() {
+        let token = match factory {
+            Some(f) => tokens::resolve(&chain, f, t).await.ok(),
+            None => None,
+        };
+        return Ok((id, token));
+    }
+    let f = factory.ok_or_else(|| {
+        Error::usage(
+            "verify.no_factory",
+            "the profile has no model token factory to look the token up in",
+        )
+        .hint("name the job by id instead")
+    })?;
+    let m = tokens::resolve(&chain, f, t).await?;
+    Ok((m.job_id, Some(m)))
+}
+
+/// Verifies the history of `target` (a job id or a model token).
+pub async fn verify(
+    client: &Client,
+    target: &str,
+    deep: bool,
+    allow_exec: bool,
+    progress: &dyn Progress,
+) -> Result<HistoryReport> {
+    let (job_id, model) = resolve(client, target).await?;
+    let market = JobMarket::open(client).await?;
+    let work = tempfile::Builder::new()
+        .prefix("cohort-verify-")
+        .tempdir()
+        .map_err(|e| Error::io("create folder", &std::env::temp_dir(), e))?;
+    // A fresh cache: every object is downloaded from the nodes and checked against its root.
+    let store = ObjectCache {
+        client: client.clone(),
+        cache: work.path().join("objects"),
+    };
+    let mut l = Links { links: Vec::new() };
+    let mut report = HistoryReport {
+        job_id,
+        token: model.as_ref().map(|m| m.token),
+        deep,
+        model_root: None,
+        verified: false,
+        first_broken: None,
+        links: Vec::new(),
+    };
+    let ctx = match JobContext::load(&market, &store, job_id, progress).await {
+        Ok(c) => {
+            l.push(
+                "job bundle",
+                true,
+                format!("spec root {:#x} fetched and parsed", c.job.spec_root),
+            );
+            Some(c)
+        }
+        Err(e) if fatal(&e) => return Err(e),
+        Err(e) => {
+            l.push("job bundle", false, e.message);
+            None
+        }
+    };
+    if let Some(ctx) = ctx {
+        report.model_root = ctx.job.model_root;
+        let copts = CheckOptions {
+            attempts: 2,
+            deep,
+            allow_exec,
+            work_dir: work.path().to_path_buf(),
+        };
+        history(
+            client,
+            &market,
+            &store,
+            &ctx,
+            work.path(),
+            &copts,
+            &mut l,
+            progress,
+        )
+        .await?;
+        if let Some(m) = &model {
+            token_links(client, &ctx, m, &mut l).await?;
+        }
+    }
+    report.links = l.links;
+    report.first_broken = report
+        .links
+        .iter()
+        .find(|x| !x.holds)
+        .map(|x| x.link.clone());
+    report.verified = report.first_broken.is_none();
+    Ok(report)
+}
+
+/// Datasets, rounds, aggregates, final model and compute units.
+#[allow(clippy::too_many_arguments)]
+async fn history(
+    client: &Client,
+    market: &JobMarket,
+    store: &ObjectCache,
+    ctx: &JobContext,
+    work: &Path,
+    copts: &CheckOptions,
+    l: &mut Links,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let deep = copts.deep;
+    let data = datasets(client, store, ctx, work, l, progress).await?;
+    let job = &ctx.job;
+    let finalized = if job.state == JobState::Completed {
+        job.rounds
+    } else {
+        job.current_round.min(job.rounds)
+    };
+    let mut units: BTreeMap<Address, U256> = BTreeMap::new();
+    for round in 0..finalized {
+        let Some((agg, report_root)) = market.round_result(job.id, round).await? else {
+            l.push(
+                format!("round {round}"),
+                false,
+                "the chain has no result for this finalized round",
+            );
+            continue;
+        };
+        let recorded: Option<RoundReport> = match store
+            .fetch_json(report_root, "the round report", progress)
+            .await
+        {
+            Ok(r) => {
+                l.push(
+                    format!("round {round} report"),
+                    true,
+                    format!("{report_root:#x}"),
+                );
+                l.root(report_root);
+                Some(r)
+            }
+            Err(e) if fatal(&e) => return Err(e),
+            Err(e) => {
+                l.push(format!("round {round} report"), false, e.message);
+                None
+            }
+        };
+        let basis = round_basis(
+            market,
+            store,
+            ctx,
+            round,
+            &data,
+            work,
+            Tolerance::default(),
+            progress,
+        )
+        .await?;
+        let subs = market.submissions(job.id, round).await?;
+        let mut finals: Vec<(PathBuf, f64)> = Vec::new();
+        for sub in &subs {
+            let (v, final_path) =
+                check_submission(store, ctx, round, sub, &basis, &data, copts, progress).await;
+            let on_chain = sub.status == WorkStatus::Accepted;
+            let rec = recorded
+                .as_ref()
+                .and_then(|r| r.verdicts.iter().find(|x| x.worker == sub.worker));
+            let spans_fmt = |s: &[(u64, u64)]| {
+                s.iter()
+                    .map(|(a, b)| format!("{a}..{b}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let mut problems = Vec::new();
+            if v.accepted != on_chain {
+                problems.push(format!(
+                    "recomputed verdict {} but the chain says {}{}",
+                    if v.accepted { "accepted" } else { "rejected" },
+                    sub.status.as_str(),
+                    v.reason
+                        .as_ref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                ));
+            }
+            if !deep
+                && let Some(rec) = rec
+                && !rec.checked_spans.is_empty()
+                && rec.checked_spans != v.checked_spans
+            {
+                problems.push(format!(
+                    "the report checked spans {} but the seed block draws {}",
+                    spans_fmt(&rec.checked_spans),
+                    spans_fmt(&v.checked_spans)
+                ));
+            }
+            let detail = if problems.is_empty() {
+                format!(
+                    "{}; spans re-executed: {}{}",
+                    if v.accepted { "accepted" } else { "rejected" },
+                    if v.checked_spans.is_empty() {
+                        "none".into()
+                    } else {
+                        spans_fmt(&v.checked_spans)
+                    },
+                    v.delta_loss
+                        .map(|d| format!("; Δloss {d:+.4}"))
+                        .unwrap_or_default()
+                )
+            } else {
+                problems.join("; ")
+            };
+            l.push(
+                format!("round {round} submission {}", sub.worker),
+                problems.is_empty(),
+                detail,
+            );
+            if on_chain {
+                *units.entry(sub.worker).or_default() += sub.work_units;
+                if let Some(p) = final_path {
+                    finals.push((p, spec_units(&ctx.spec) as f64));
+                }
+            }
+        }
+        // The aggregate, recomputed from the accepted final checkpoints.
+        let accepted_n = subs
+            .iter()
+            .filter(|s| s.status == WorkStatus::Accepted)
+            .count();
+        let link = format!("round {round} aggregate");
+        if accepted_n == 0 {
+            let start = round_start_root(market, job, round)
+                .await?
+                .unwrap_or_default();
+            l.push(
+                link,
+                agg == start,
+                format!(
+                    "nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"
+                ),
+            );
+        } else if finals.len() != accepted_n {
+            l.push(
+                link,
+                false,
+                "not every accepted submission's final checkpoint could be checked",
+            );
+        } else {
+            let out = work.join(format!("aggregate-{round}.safetensors"));
+            let (o, builtin) = (out.clone(), ctx.is_builtin());
+            let made = tokio::task::spawn_blocking(move || -> Result<B256> {
+                if builtin {
+                    crate::trainer::average(&finals, &o)?;
+                } else {
+                    crate::trainer::average::average_safetensors(&finals, &o)?;
+                }
+                file_root(&o)
+            })
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))?;
+            match made {
+                Ok(root) => l.push(
+                    link,
+                    root == agg,
+                    format!("recomputed {root:#x}, chain {agg:#x}"),
+                ),
+                Err(e) => l.push(link, false, e.message),
+            }
+            l.root(agg);
+        }
+    }
+    // The final model.
+    if job.state == JobState::Completed {
+        let want = round_start_root(market, job, job.rounds).await?;
+        let got = job.model_root;
+        l.push(
+            "final model",
+            want.is_some() && want == got,
+            format!(
+                "the last aggregate {} is the job's model root {}",
+                want.map(|r| format!("{r:#x}"))
+                    .unwrap_or_else(|| "(none)".into()),
+                got.map(|r| format!("{r:#x}"))
+                    .unwrap_or_else(|| "(none)".into())
+            ),
+        );
+    }
+    // Compute units: Σ accepted units per worker, as the market credits them.
+    let jm = JobMarketAbi::new(market.address, &market.chain.provider);
+    let e = market.chain.decoder();
+    let mut bad = Vec::new();
+    let mut total = U256::ZERO;
+    for (w, u) in &units {
+        let on = jm
+            .computeUnits(U256::from(job.id), *w)
+            .call()
+            .await
+            .map_err(&e)?;
+        total += *u;
+        if on != *u {
+            bad.push(format!("{w}: recomputed {u}, chain {on}"));
+        }
+    }
+    let on_total = jm
+        .totalComputeUnits(U256::from(job.id))
+        .call()
+        .await
+        .map_err(&e)?;
+    if on_total != total {
+        bad.push(format!("total: recomputed {total}, chain {on_total}"));
+    }
+    l.push(
+        "compute units",
+        bad.is_empty(),
+        if bad.is_empty() {
+            format!("{} workers, {total} units", units.len())
+        } else {
+            bad.join("; ")
+        },
+    );
+    Ok(())
+}
+
+/// Every dataset file fetched fresh and checked; weights recomputed. Returns the dataset
+/// folders (as `jobs::context::fetch_datasets` lays them out) for re-execution.
+async fn datasets(
+    client: &Client,
+    store: &ObjectCache,
+    ctx: &JobContext,
+    work: &Path,
+    l: &mut Links,
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>> {
+    let reg = Registry::open(client).await?;
+    let raw = DatasetRegistry::new(reg.address, &reg.chain.provider);
+    let e = reg.chain.decoder();
+    let mut dirs = Vec::new();
+    for &id in &ctx.job.datasets {
+        let info = reg.info(id).await?;
+        let name = format!("dataset {} (id {id})", info.name);
+        let mut chain_versions = vec![id.to_string()];
+        let mut p = info.predecessor_id;
+        while let Some(pid) = p {
+            chain_versions.push(pid.to_string());
+            p = reg.info(pid).await.ok().and_then(|i| i.predecessor_id);
+            if chain_versions.len() > 64 {
+                break;
+            }
+        }
+        l.push(
+            format!("{name} version"),
+            info.sealed,
+            format!(
+                "{}; versions {}",
+                if info.sealed { "sealed" } else { "NOT sealed" },
+                chain_versions.join(" ← ")
+            ),
+        );
+        let dir = work
+            .join("datasets")
+            .join(format!("{:#x}", reg.address))
+            .join(id.to_string());
+        let mut weights: BTreeMap<Address, U256> = BTreeMap::new();
+        let mut total = U256::ZERO;
+        for c in reg.contributions(id).await? {
+            if c.status != ReviewStatus::Accepted {
+                continue;
+            }
+            let w = U256::from(c.size) * U256::from(c.score);
+            *weights.entry(c.contributor).or_default() += w;
+            total += w;
+            let link = format!("{name} file {}", c.path);
+            let fetched = store.fetch(c.root, progress).await;
+            let path = match fetched {
+                Ok(p) => p,
+                Err(err) if err.kind == ErrorKind::Unreachable => return Err(err),
+                Err(err) => {
+                    l.push(
+                        link,
+                        false,
+                        format!(
+                            "root {:#x} could not be fetched intact: {}",
+                            c.root, err.message
+                        ),
+                    );
+                    l.root(c.root);
+                    continue;
+                }
+            };
+            let (size, hash) = hash_file(&path).map_err(|e| Error::io("read", &path, e))?;
+            let holds = size == c.size && Some(hash) == c.blake3_bytes();
+            l.push(
+                link,
+                holds,
+                if holds {
+                    format!("root {:#x}, {size} bytes, blake3 {}", c.root, c.blake3)
+                } else {
+                    format!(
+                        "root {:#x}: {size} bytes with blake3 {}, recorded {} bytes with blake3 {}",
+                        c.root,
+                        hex::encode(hash),
+                        c.size,
+                        c.blake3
+                    )
+                },
+            );
+            l.root(c.root);
+            if holds {
+                let target = safe_join(&dir.join(format!("{:#x}", c.contributor)), &c.path)?;
+                if let Some(d) = target.parent() {
+                    std::fs::create_dir_all(d).map_err(|e| Error::io("create folder", d, e))?;
+                }
+                std::fs::copy(&path, &target).map_err(|e| Error::io("copy", &path, e))?;
+            }
+        }
+        let mut bad = Vec::new();
+        for (who, w) in &weights {
+            let on = raw
+                .weightOf(U256::from(id), *who)
+                .call()
+                .await
+                .map_err(&e)?;
+            if on != *w {
+                bad.push(format!("{who}: recomputed {w}, chain {on}"));
+            }
+        }
+        let on_total = raw.totalWeight(U256::from(id)).call().await.map_err(&e)?;
+        if on_total != total {
+            bad.push(format!("total: recomputed {total}, chain {on_total}"));
+        }
+        l.push(
+            format!("{name} contribution weights"),
+            bad.is_empty(),
+            if bad.is_empty() {
+                format!("{} contributors, total weight {total}", weights.len())
+            } else {
+                bad.join("; ")
+            },
+        );
+        dirs.push(dir);
+    }
+    Ok(dirs)
+}
+
+/// The token: model root, allocations recomputed, revenue.
+async fn token_links(client: &Client, ctx: &JobContext, m: &ModelRef, l: &mut Links) -> Result<()> {
+    let chain = client.chain().await?;
+    let t = ModelToken::new(m.token, &chain.provider);
+    let e = chain.decoder();
+    let root = t.modelRoot().call().await.map_err(&e)?;
+    l.push(
+        format!("token {} model root", m.symbol),
+        Some(root) == ctx.job.model_root,
+        format!(
+            "token {root:#x}, job {}",
+            ctx.job
+                .model_root
+                .map(|r| format!("{r:#x}"))
+                .unwrap_or_else(|| "(none)".into())
+        ),
+    );
+    let factory = client.profile.contract("model_token_factory")?;
+    let suite = tokens::Suite::load(&chain, factory).await?;
+    let records = tokens::job_records(&chain, &suite, m.job_id).await?;
+    let data_pool = t.dataPool().call().await.map_err(&e)?;
+    let compute_pool = t.computePool().call().await.map_err(&e)?;
+    let data_total = t.dataTotalWeight().call().await.map_err(&e)?;
+    let compute_total = t.computeTotalUnits().call().await.map_err(&e)?;
+    let mut bad = Vec::new();
+    if data_total != records.total_weight {
+        bad.push(format!(
+            "data total weight: token {data_total}, records {}",
+            records.total_weight
+        ));
+    }
+    if compute_total != records.total_units {
+        bad.push(format!(
+            "compute total units: token {compute_total}, records {}",
+            records.total_units
+        ));
+    }
+    let mut sum = U256::ZERO;
+    for c in &records.contributors {
+        let data = if data_pool.is_zero() {
+            U256::ZERO
+        } else {
+            mul_div(data_pool, c.data_weight, data_total)
+        };
+        let compute = if compute_pool.is_zero() {
+            U256::ZERO
+        } else {
+            mul_div(compute_pool, c.compute_units, compute_total)
+        };
+        let parts = t.allocationParts(c.address).call().await.map_err(&e)?;
+        sum += data + compute;
+        if parts.dataAmount != data || parts.computeAmount != compute {
+            bad.push(format!(
+                "{}: recomputed {data} + {compute}, token {} + {}",
+                c.address, parts.dataAmount, parts.computeAmount
+            ));
+        }
+    }
+    l.push(
+        format!("token {} allocations", m.symbol),
+        bad.is_empty(),
+        if bad.is_empty() {
+            format!(
+                "{} contributors, {sum} tokens from the data and compute records",
+                records.contributors.len()
+            )
+        } else {
+            bad.join("; ")
+        },
+    );
+    for r in tokens::revenue(&chain, m.token).await? {
+        let holds = r.claimed <= r.deposited;
+        l.push(
+            format!("token {} revenue {}", m.symbol, r.asset.symbol),
+            holds,
+            format!(
+                "deposited {}, claimed {}, held for holders {}, unsynced {}",
+                r.deposited, r.claimed, r.outstanding, r.unsynced
+            ),
+        );
+    }
+    Ok(())
+}

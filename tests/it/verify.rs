@@ -1,0 +1,766 @@
+//! Verified work on a real devnet: dishonest workers (played through the library) against the
+//! real coordinator process, and `cohort verify` over a whole history, before and after a byte
+//! of a stored file is changed on the storage node.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{Devnet, Home, dev_address};
+use serde_json::Value;
+
+const SPEC: &str = r#"[model]
+trainer = "builtin"
+layers = 1
+width = 32
+heads = 2
+context = 32
+
+[training]
+batch_size = 8
+learning_rate = 1e-2
+warmup_steps = 2
+seed = 7
+steps = 30
+checkpoint_every = 10
+eval_windows = 16
+
+[job]
+datasets = ["verify-text"]
+rounds = 1
+reward_per_round = "0.3ether"
+max_workers = 4
+round_timeout = 900
+
+[verify]
+spans = 2
+"#;
+
+struct Reaper(Vec<Child>);
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    let f = std::fs::File::create(log).unwrap();
+    c.env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(f.try_clone().unwrap()))
+        .stderr(Stdio::from(f))
+        .spawn()
+        .unwrap()
+}
+
+fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
+    let data = work.join("corpus");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(
+        Path::new("fixtures/corpus/shakespeare/part1.txt"),
+        data.join("part1.txt"),
+    )
+    .unwrap();
+    net.json(&[
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "fixture",
+        "--license",
+        "CC0-1.0",
+    ]);
+    net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
+    net.json(&[
+        "dataset",
+        "review",
+        name,
+        "--all-pending",
+        "--accept",
+        "--score",
+        "80",
+    ]);
+    net.json(&["dataset", "seal", name]);
+}
+
+/// Runs `cohort ARGS` in `home`; returns the exit code, stdout and stderr.
+fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    let out = c
+        .env("COHORT_HOME", home)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_verifies() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "verify-text");
+    let spec = crate::common::write(w, "job.toml", SPEC);
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap();
+    let job_s = job.to_string();
+    for i in 1..=3 {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let paths = cohort::config::Paths::under(net.home.path());
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    let open = |i: u32, dir: PathBuf| {
+        rt.block_on(cohort::worker::Worker::open(
+            &client,
+            cohort::devnet::dev_signer(i).unwrap(),
+            job,
+            false,
+            &dir,
+            3,
+            cohort::progress::silent(),
+        ))
+        .unwrap()
+    };
+    let mut sparse = open(2, w.join("sparse"));
+    let mut foreign = open(3, w.join("foreign"));
+    rt.block_on(sparse.join()).unwrap();
+    rt.block_on(foreign.join()).unwrap();
+
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    let coord_log = logs.join("coordinator.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--min-workers",
+            "3",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+            "--json",
+        ],
+        &coord_log,
+    ));
+    let honest_state = w.join("honest");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--state-dir",
+            honest_state.to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ],
+        &logs.join("honest.log"),
+    ));
+
+    let spec_units = 30u64 * 8 * 32;
+    let model = sparse.ctx.spec.model.config();
+    let training = sparse.ctx.training();
+    let seed = sparse.ctx.seed();
+
+    // The sparse cheat: honest checkpoints at steps 0..9, then one faked jump to the end (the
+    // issue's 0,1,…,9 then 9→end): 97% of the work skipped.
+    rt.block_on(sparse.fetch_data()).unwrap();
+    let sdir = w.join("sparse-run");
+    let mut o = cohort::trainer::TrainOptions::new(
+        sparse.data.clone(),
+        model.clone(),
+        training.clone(),
+        sdir.clone(),
+    );
+    o.steps = Some(9);
+    o.seed = Some(seed);
+    o.worker = dev_address(2).into_array();
+    o.start_step = Some(0);
+    o.checkpoint_every = Some(1);
+    o.device = cohort::trainer::DeviceChoice::Cpu;
+    let r = cohort::trainer::train(&o, &cohort::progress::Silent).unwrap();
+    let mut cks: Vec<(u64, PathBuf)> = r
+        .checkpoints
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i as u64, p.clone()))
+        .collect();
+    let mut fake = cohort::trainer::Checkpoint::load(&r.final_checkpoint).unwrap();
+    fake.step = 30;
+    let fake_path = sdir.join("fake-final.safetensors");
+    fake.save(&fake_path).unwrap();
+    cks.push((30, fake_path));
+    assert_eq!(cks.len(), 11);
+    let sparse_out = cohort::worker::runtime::RoundOutput {
+        checkpoints: cks,
+        end_step: 30,
+        metrics: Default::default(),
+        work_units: spec_units,
+        init_root: None,
+    };
+
+    // The foreign-weights cheat: a round-0 run that follows every rule (layout, batches, seed)
+    // but starts from other weights than the job's seeded init, so that every span re-executes.
+    rt.block_on(foreign.fetch_data()).unwrap();
+    let fdir = w.join("foreign-run");
+    std::fs::create_dir_all(&fdir).unwrap();
+    let foreign_init = fdir.join("foreign-init.safetensors");
+    cohort::trainer::Checkpoint {
+        config: model.clone(),
+        step: 0,
+        weights: cohort::trainer::verify::initial_weights(&model, seed + 1).unwrap(),
+        optimizer: None,
+        info: Default::default(),
+    }
+    .save(&foreign_init)
+    .unwrap();
+    let mut o = cohort::trainer::TrainOptions::new(
+        foreign.data.clone(),
+        model.clone(),
+        training.clone(),
+        fdir.join("run"),
+    );
+    o.init = Some(foreign_init);
+    o.fresh_optimizer = true;
+    o.steps = Some(30);
+    o.seed = Some(seed);
+    o.worker = dev_address(3).into_array();
+    o.start_step = Some(0);
+    o.checkpoint_every = Some(10);
+    o.checkpoint_anchor = Some(0);
+    o.device = cohort::trainer::DeviceChoice::Cpu;
+    let r = cohort::trainer::train(&o, &cohort::progress::Silent).unwrap();
+    let steps: Vec<u64> = vec![0, 10, 20, 30];
+    assert_eq!(r.checkpoints.len(), 4, "{:?}", r.checkpoints);
+    let foreign_out = cohort::worker::runtime::RoundOutput {
+        checkpoints: steps.into_iter().zip(r.checkpoints.clone()).collect(),
+        end_step: 30,
+        metrics: Default::default(),
+        work_units: spec_units,
+        init_root: None,
+    };
+
+    let start = Instant::now();
+    while rt.block_on(sparse.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
+        assert!(
+            start.elapsed() < Duration::from_secs(180),
+            "the coordinator never started the job:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    for (wk, out) in [(&mut sparse, &sparse_out), (&mut foreign, &foreign_out)] {
+        let (root, b) = rt.block_on(wk.upload_round(0, out)).unwrap();
+        rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+    }
+
+    let start = Instant::now();
+    loop {
+        if let Some(st) = procs.0[0].try_wait().unwrap() {
+            assert!(
+                st.success(),
+                "coordinator failed:\n{}",
+                std::fs::read_to_string(&coord_log).unwrap()
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "the job did not complete:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "completed", "{show:#}");
+    let subs = show["rounds"][0]["submissions"].as_array().unwrap();
+    let by = |i: u32| {
+        let a = format!("{:#x}", dev_address(i));
+        subs.iter()
+            .find(|s| s["worker"].as_str().unwrap().eq_ignore_ascii_case(&a))
+            .unwrap_or_else(|| panic!("no submission of dev:{i}: {show:#}"))
+            .clone()
+    };
+    let honest = by(1);
+    assert_eq!(honest["status"], "accepted", "{honest:#}");
+    assert_eq!(honest["verdict"], "accepted");
+    assert_eq!(honest["work_units"], spec_units.to_string());
+    // Two of the three K-spans were re-executed, each a real [s, s+10] span of the grid.
+    let spans = honest["checked_spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 2, "{honest:#}");
+    for s in spans {
+        let (a, b) = (s[0].as_u64().unwrap(), s[1].as_u64().unwrap());
+        assert!(a % 10 == 0 && b == a + 10 && b <= 30, "{s}");
+    }
+    assert!(honest["delta_loss"].as_f64().unwrap() < 0.0, "{honest:#}");
+
+    let sp = by(2);
+    assert_eq!(sp["status"], "rejected", "{sp:#}");
+    let reason = sp["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("checkpoints are at steps") && reason.contains("[0, 10, 20, 30]"),
+        "{reason}"
+    );
+    assert!(
+        sp["checked_spans"].as_array().unwrap().is_empty(),
+        "rejected before anything is re-executed: {sp:#}"
+    );
+
+    let fo = by(3);
+    assert_eq!(fo["status"], "rejected", "{fo:#}");
+    let reason = fo["reason"].as_str().unwrap();
+    assert!(reason.contains("seeded initial weights"), "{reason}");
+
+    // The round report records the seed block; anyone recomputes the same draw from it.
+    let report_root = show["rounds"][0]["report_root"].as_str().unwrap();
+    let rep = w.join("report.json");
+    net.json(&[
+        "storage",
+        "download",
+        report_root,
+        "-o",
+        rep.to_str().unwrap(),
+    ]);
+    let rep: Value = serde_json::from_slice(&std::fs::read(&rep).unwrap()).unwrap();
+    let block = &rep["seed_block"];
+    assert!(block["number"].as_u64().unwrap() > 0, "{rep:#}");
+    let hash: alloy::primitives::B256 = block["hash"].as_str().unwrap().parse().unwrap();
+    let bundle: alloy::primitives::B256 = honest["bundle_root"].as_str().unwrap().parse().unwrap();
+    let seed_block = cohort::jobs::spans::SeedBlock {
+        number: block["number"].as_u64().unwrap(),
+        hash,
+    };
+    let picks = cohort::jobs::spans::draw(&seed_block, job, 0, dev_address(1), bundle, 3, 2);
+    let want: Vec<Value> = picks
+        .iter()
+        .map(|i| serde_json::json!([i * 10, i * 10 + 10]))
+        .collect();
+    assert_eq!(spans, &want);
+    assert!(rep["start_val_loss"].as_f64().is_some(), "{rep:#}");
+
+    // `job audit` reaches the committee's verdict: the same spans, the same outcome.
+    let audit = net.json(&[
+        "job",
+        "audit",
+        &job_s,
+        "--round",
+        "0",
+        "--worker",
+        &format!("{:#x}", dev_address(1)),
+    ]);
+    assert_eq!(audit["verdict_matches_record"], true, "{audit:#}");
+    assert_eq!(audit["verdict"]["checked_spans"], Value::Array(want));
+
+    // The whole history verifies, deep (every span of every submission re-executed).
+    let v = net.json(&["verify", &job_s, "--deep"]);
+    assert_eq!(v["verified"], true, "{v:#}");
+    let links = v["links"].as_array().unwrap();
+    for name in [
+        "job bundle",
+        "round 0 aggregate",
+        "final model",
+        "compute units",
+    ] {
+        assert!(
+            links
+                .iter()
+                .any(|l| l["link"] == name && l["holds"] == true),
+            "{name}: {v:#}"
+        );
+    }
+    assert!(
+        links
+            .iter()
+            .any(|l| l["link"].as_str().unwrap().contains("file part1.txt"))
+    );
+}
+
+/// The flow segment files of every tx whose root is `root`, on the devnet's node 0.
+fn node_segments(home: &Path, root: &str) -> Vec<PathBuf> {
+    let node = home.join("devnet").join("node0");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(node.join("txs")).unwrap() {
+        let p = e.unwrap().path();
+        let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&p).unwrap()) else {
+            continue;
+        };
+        if v["root"]
+            .as_str()
+            .is_some_and(|r| r.eq_ignore_ascii_case(root))
+        {
+            let seq = v["seq"].as_u64().unwrap();
+            let seg = node.join("segs").join(seq.to_string()).join("0.seg");
+            if seg.is_file() {
+                out.push(seg);
+            }
+        }
+    }
+    out
+}
+
+/// Flips one byte of a stored segment's data (after its magic, length and proof).
+fn corrupt(seg: &Path) {
+    let mut b = std::fs::read(seg).unwrap();
+    let proof_len = u32::from_le_bytes(b[4..8].try_into().unwrap()) as usize;
+    b[8 + proof_len] ^= 0x01;
+    std::fs::write(seg, b).unwrap();
+}
+
+#[test]
+fn verify_the_quickstart_token_then_a_corrupted_dataset_file_breaks_its_link() {
+    let home = Home::new();
+    struct Down<'a>(&'a Home);
+    impl Drop for Down<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.cmd().args(["devnet", "down"]).output();
+        }
+    }
+    let _down = Down(&home);
+    let r = home.json(&[
+        "quickstart",
+        "--port",
+        "0",
+        "--rounds",
+        "1",
+        "--steps",
+        "20",
+    ]);
+    let sym = r["symbol"].as_str().unwrap().to_string();
+    let v = home.json(&["verify", &sym]);
+    assert_eq!(v["verified"], true, "{v:#}");
+    let links = v["links"].as_array().unwrap();
+    for needle in [
+        "contribution weights",
+        "round 0 aggregate",
+        "final model",
+        "allocations",
+        "model root",
+    ] {
+        assert!(
+            links
+                .iter()
+                .any(|l| l["link"].as_str().unwrap().contains(needle) && l["holds"] == true),
+            "{needle}: {v:#}"
+        );
+    }
+    // One byte of one dataset file, changed on the node that serves it.
+    let file = links
+        .iter()
+        .find(|l| l["link"].as_str().unwrap().contains(" file "))
+        .unwrap_or_else(|| panic!("no dataset file link: {v:#}"));
+    let name = file["link"].as_str().unwrap().to_string();
+    let root = file["root"].as_str().unwrap().to_string();
+    let segs = node_segments(home.path(), &root);
+    assert!(!segs.is_empty(), "no stored segment of {root}");
+    for s in &segs {
+        corrupt(s);
+    }
+    let (code, out, err) = run(home.path(), &["verify", &sym]);
+    assert_eq!(code, 5, "{out}\n{err}");
+    assert!(err.contains(&name), "names the link '{name}':\n{err}");
+    let (code, out, _) = run(home.path(), &["verify", &sym, "--json"]);
+    assert_eq!(code, 5);
+    // --json: the whole report on stdout, every link with its verdict, the broken one first.
+    let j: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(j["verified"], false, "{j:#}");
+    assert_eq!(j["first_broken"], name.as_str(), "{j:#}");
+}
+
+const EXEC_SCRIPT: &str = r#"#!/bin/sh
+# A deterministic exec trainer: cohort's own trainer from the round's starting checkpoint.
+set -e
+INIT=""
+if [ -n "$COHORT_JOB_INIT_CHECKPOINT" ]; then
+  INIT="--init $COHORT_JOB_INIT_CHECKPOINT --fresh-optimizer"
+fi
+cohort train --data "$COHORT_JOB_DATA_DIR" --config "$1" --out run \
+  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" $INIT -q --no-progress > /dev/null
+cp "$(ls run/step-*.safetensors | sort | tail -n 1)" "$COHORT_JOB_OUTPUT_DIR/model.safetensors"
+echo '{"tokens": 99999999}' > "$COHORT_JOB_OUTPUT_DIR/metrics.json"
+"#;
+
+const EXEC_INNER: &str = r#"[model]
+layers = 1
+width = 32
+heads = 2
+context = 32
+
+[training]
+batch_size = 8
+learning_rate = 1e-2
+warmup_steps = 2
+steps = 20
+seed = 3
+eval_windows = 16
+"#;
+
+/// An exec job that declares its command deterministic: the coordinator (with --allow-exec)
+/// re-runs each round; the honest worker's work reproduces, units are the spec's whatever
+/// metrics.json says, and a round-1 submission that made the model worse is rejected on Δloss.
+#[test]
+fn exec_work_is_rerun_units_come_from_the_spec_and_a_worse_model_is_rejected() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "verify-text");
+    let dir = w.join("exec-job");
+    crate::common::write(&dir, "train.sh", EXEC_SCRIPT);
+    crate::common::write(&dir, "inner.toml", EXEC_INNER);
+    let spec = crate::common::write(
+        &dir,
+        "job.toml",
+        r#"[model]
+trainer = "exec"
+command = ["sh", "train.sh", "inner.toml"]
+deterministic = true
+
+[training]
+seed = 3
+steps = 20
+batch_size = 8
+eval_windows = 16
+
+[job]
+datasets = ["verify-text"]
+rounds = 2
+reward_per_round = "0.1ether"
+max_workers = 2
+round_timeout = 900
+"#,
+    );
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap();
+    let job_s = job.to_string();
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    net.json(&["worker", "register", "--wallet", "dev:2"]);
+    // Without --allow-exec the coordinator refuses: checking re-runs the command.
+    let (code, err) = net.fails(&["job", "coordinate", &job_s, "--wallet", "dev:0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--allow-exec") && err.contains("sh train.sh"),
+        "{err}"
+    );
+
+    let bin = assert_cmd::cargo::cargo_bin("cohort");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    let with_path = |args: &[&str], log: &Path| {
+        let mut c = Command::new(&bin);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+                c.env_remove(&k);
+            }
+        }
+        let f = std::fs::File::create(log).unwrap();
+        c.env("COHORT_HOME", net.home.path())
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(f.try_clone().unwrap()))
+            .stderr(Stdio::from(f))
+            .spawn()
+            .unwrap()
+    };
+    let coord_log = logs.join("coordinator.log");
+    procs.0.push(with_path(
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--allow-exec",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+            "--json",
+        ],
+        &coord_log,
+    ));
+    let state = w.join("honest");
+    procs.0.push(with_path(
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--allow-exec",
+            "--poll",
+            "0.3",
+            "--state-dir",
+            state.to_str().unwrap(),
+        ],
+        &logs.join("honest.log"),
+    ));
+    // The cheat joins once the job runs (so from round 1) and submits, in round 1, weights that
+    // are worse than the round's start: a fresh init.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let paths = cohort::config::Paths::under(net.home.path());
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    let mut cheat = rt
+        .block_on(cohort::worker::Worker::open(
+            &client,
+            cohort::devnet::dev_signer(2).unwrap(),
+            job,
+            true,
+            &w.join("cheat"),
+            3,
+            cohort::progress::silent(),
+        ))
+        .unwrap();
+    let start = Instant::now();
+    while rt.block_on(cheat.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
+        assert!(
+            start.elapsed() < Duration::from_secs(180),
+            "the job never started:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    rt.block_on(cheat.join()).unwrap();
+    let inner = cohort::jobspec::JobSpec::parse(EXEC_INNER, "inner.toml").unwrap();
+    let model = inner.model.config();
+    let worse = w.join("worse.safetensors");
+    cohort::trainer::Checkpoint {
+        config: model.clone(),
+        step: 40,
+        weights: cohort::trainer::verify::initial_weights(&model, 99).unwrap(),
+        optimizer: None,
+        info: Default::default(),
+    }
+    .save(&worse)
+    .unwrap();
+    let start = Instant::now();
+    while rt.block_on(cheat.market.job(job)).unwrap().current_round < 1 {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "round 0 never finalized:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let out = cohort::worker::runtime::RoundOutput {
+        checkpoints: vec![(40, worse)],
+        end_step: 40,
+        metrics: Default::default(),
+        work_units: 20 * 8 * 64,
+        init_root: None,
+    };
+    let (root, b) = rt.block_on(cheat.upload_round(1, &out)).unwrap();
+    rt.block_on(cheat.submit_round(1, root, b.work_units))
+        .unwrap();
+
+    let start = Instant::now();
+    loop {
+        if let Some(st) = procs.0[0].try_wait().unwrap() {
+            assert!(
+                st.success(),
+                "coordinator failed:\n{}",
+                std::fs::read_to_string(&coord_log).unwrap()
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "the job did not complete:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "completed", "{show:#}");
+    let rounds = show["rounds"].as_array().unwrap();
+    let honest_addr = format!("{:#x}", dev_address(1));
+    for r in rounds {
+        let h = r["submissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["worker"]
+                    .as_str()
+                    .unwrap()
+                    .eq_ignore_ascii_case(&honest_addr)
+            })
+            .unwrap()
+            .clone();
+        assert_eq!(h["status"], "accepted", "{r:#}");
+        // 20 steps × 8 sequences × 64 bytes (the spec's default context), not metrics.json's.
+        assert_eq!(h["work_units"], "10240");
+        // The deterministic command was re-run over the whole round.
+        assert_eq!(h["checked_spans"].as_array().unwrap().len(), 1, "{h:#}");
+    }
+    let r1 = &rounds[1];
+    let h1 = r1["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&honest_addr)
+        })
+        .unwrap();
+    assert!(h1["delta_loss"].as_f64().unwrap() <= 0.05, "{h1:#}");
+    let cheat_addr = format!("{:#x}", dev_address(2));
+    let c = r1["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&cheat_addr)
+        })
+        .unwrap_or_else(|| panic!("no cheat submission: {r1:#}"));
+    assert_eq!(c["status"], "rejected", "{c:#}");
+    assert!(c["delta_loss"].as_f64().unwrap() > 0.05, "{c:#}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("max_loss_increase"),
+        "{c:#}"
+    );
+}
