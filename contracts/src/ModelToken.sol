@@ -51,6 +51,7 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
         uint256 computeTotalUnits;
         uint256[] datasetIds;
         address[] revenueAssets;
+        uint16 maxServiceFeeBps;
     }
 
     /// @notice Scale of the revenue-per-share accumulator.
@@ -82,6 +83,9 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
     uint256 public immutable dataTotalWeight;
     /// @notice totalComputeUnits of the job, at tokenization (final: the job is completed).
     uint256 public immutable computeTotalUnits;
+    /// @notice The most a provider serving this model may keep of usage payments, in basis points
+    ///         (fixed at tokenization; `UsageLedger` pays the rest to the holders).
+    uint16 public immutable maxServiceFeeBps;
 
     uint256[] private _datasetIds;
     address[] private _revenueAssets;
@@ -118,9 +122,12 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
     error EscrowCannotClaim();
     /// @notice The pools do not add up to the cap.
     error PoolsMismatch();
+    /// @notice The service fee cap is above 10000 bps.
+    error InvalidServiceFee(uint16 bps);
 
     constructor(Config memory c) ERC20(c.name, c.symbol) ERC20Permit(c.name) {
         if (c.ownerAmount + c.dataPool + c.computePool != c.cap) revert PoolsMismatch();
+        if (c.maxServiceFeeBps > 10_000) revert InvalidServiceFee(c.maxServiceFeeBps);
         if (c.revenueAssets.length > MAX_REVENUE_ASSETS) revert InvalidRevenueAsset(address(0));
         for (uint256 i = 0; i < c.revenueAssets.length; ++i) {
             address a = c.revenueAssets[i];
@@ -140,6 +147,7 @@ contract ModelToken is ERC20, ERC20Permit, ReentrancyGuard {
         computePool = c.computePool;
         dataTotalWeight = c.dataTotalWeight;
         computeTotalUnits = c.computeTotalUnits;
+        maxServiceFeeBps = c.maxServiceFeeBps;
         if (c.ownerAmount > 0) _mint(c.jobOwner, c.ownerAmount);
         if (c.dataPool + c.computePool > 0) _mint(address(this), c.dataPool + c.computePool);
     }

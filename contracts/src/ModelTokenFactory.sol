@@ -56,6 +56,7 @@ contract ModelTokenFactory {
     /// @notice Deploys the model token of a completed job (job owner only, once per job).
     /// @param cap whole supply in base units (18 decimals)
     /// @param revenueAssets ERC-20 revenue assets besides the native coin (at most 4, distinct, non-zero)
+    /// @param maxServiceFeeBps the most a provider serving the model keeps of usage payments (≤ 10000)
     /// @return token the new ModelToken
     function tokenize(
         uint256 jobId,
@@ -65,7 +66,8 @@ contract ModelTokenFactory {
         uint16 ownerBps,
         uint16 dataBps,
         uint16 computeBps,
-        address[] memory revenueAssets
+        address[] memory revenueAssets,
+        uint16 maxServiceFeeBps
     ) external returns (address token) {
         uint256 bpsSum = uint256(ownerBps) + dataBps + computeBps;
         if (bpsSum != BPS) revert InvalidBps(bpsSum);
@@ -74,6 +76,7 @@ contract ModelTokenFactory {
         c.name = name;
         c.symbol = symbol;
         c.revenueAssets = revenueAssets;
+        c.maxServiceFeeBps = maxServiceFeeBps;
         token = address(new ModelToken(c));
         _tokenOf[jobId] = token;
         _tokens.push(token);

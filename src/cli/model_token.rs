@@ -53,6 +53,10 @@ pub struct TokenizeArgs {
     /// of a token cohort knows (another model's token or revenue asset); repeatable, at most 4.
     #[arg(long = "revenue-asset", value_name = "ERC20")]
     pub revenue_assets: Vec<String>,
+    /// The most a provider serving the model (`cohort model serve`) keeps of usage payments;
+    /// the rest goes to the holders. Fixed in the token.
+    #[arg(long, value_name = "PCT", default_value = "10%")]
+    pub max_service_fee: String,
     /// Print every contributor's allocation and send nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -179,6 +183,7 @@ impl TokenizeArgs {
             data_bps: tokens::parse_share(&self.data_share)?,
             compute_bps: tokens::parse_share(&self.compute_share)?,
             revenue_assets,
+            max_service_fee_bps: tokens::parse_share(&self.max_service_fee)?,
         };
         if self.dry_run {
             let sender = ctx.signer_address(&client, &self.signer)?;

@@ -740,6 +740,8 @@ pub struct TokenizeRequest {
     pub data_bps: u16,
     pub compute_bps: u16,
     pub revenue_assets: Vec<Address>,
+    /// The most a provider serving the model keeps of usage payments (bps, fixed in the token).
+    pub max_service_fee_bps: u16,
 }
 
 /// The plan of a tokenization: pools and every contributor's allocation, exactly as the
@@ -1003,6 +1005,7 @@ fn tokenize_call<'a>(
         dataBps: req.data_bps,
         computeBps: req.compute_bps,
         revenueAssets: req.revenue_assets.clone(),
+        maxServiceFeeBps: req.max_service_fee_bps,
     };
     alloy::contract::SolCallBuilder::new_sol(&chain.provider, &suite.factory, &call).from(sender)
 }

@@ -56,6 +56,7 @@ fn request(job_id: u64, cap: U256, assets: Vec<Address>) -> TokenizeRequest {
         data_bps: 4000,
         compute_bps: 4000,
         revenue_assets: assets,
+        max_service_fee_bps: 1000,
     }
 }
 

@@ -1583,6 +1583,7 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
             computeTotalUnits: U256::ZERO,
             datasetIds: vec![],
             revenueAssets: vec![],
+            maxServiceFeeBps: 0,
         };
         *ModelToken::deploy(&sc.provider, cfg)
             .await
