@@ -57,6 +57,7 @@ impl DeployArgs {
                 ("dataset_registry", contracts.dataset_registry.clone().unwrap_or_default()),
                 ("job_market", contracts.job_market.clone().unwrap_or_default()),
                 ("model_token_factory", contracts.model_token_factory.clone().unwrap_or_default()),
+                ("usage_ledger", contracts.usage_ledger.clone().unwrap_or_default()),
             ])
         });
         Ok(())
