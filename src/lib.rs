@@ -20,10 +20,12 @@ pub mod node;
 pub mod progress;
 pub mod quickstart;
 pub mod redact;
+pub mod serve;
 pub mod storage;
 pub mod tokens;
 pub mod trainer;
 pub mod ui;
+pub mod usage;
 pub mod wallet;
 pub mod worker;
 
