@@ -48,6 +48,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
             cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
+            cand usage 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
             cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
             cand node 'Run a 0G-compatible storage node'
             cand indexer 'Run a 0G indexer that lists a set of storage nodes to clients'
@@ -1437,6 +1438,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand query 'Ask a served model, paying with vouchers signed by your wallet'
+            cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;model;eval'= {
@@ -1720,6 +1724,94 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cohort;model;serve'= {
+            cand --port 'Port to listen on (0: any free port, printed)'
+            cand --bind 'Address to bind (loopback by default; 0.0.0.0 serves the network)'
+            cand --price 'Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001'
+            cand --token 'The model token a checkpoint file is paid to (when serving a file, not a token or job)'
+            cand --max-body 'Largest request body in bytes'
+            cand --max-concurrency 'Generations at once (default: the CPU count)'
+            cand --max-queue 'Requests that may wait for a slot; more get 429'
+            cand --settle-every 'Settle after this many accepted vouchers …'
+            cand --settle-interval '… or after this many seconds (and always on shutdown)'
+            cand --min-validity 'Seconds a voucher must still be valid for when it arrives'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --free 'Serve without payment (a private server): no vouchers, no wallet, no chain needed for a checkpoint'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;query'= {
+            cand --provider 'The provider''s URL, e.g. http://127.0.0.1:8000'
+            cand --prompt 'The prompt'
+            cand --max-tokens 'Most tokens to generate'
+            cand --temperature 'Sampling temperature (0: greedy)'
+            cand --seed 'Seed for sampling (the same seed gives the same answer)'
+            cand --max-spend 'The most this query may add to what you owe the provider, in the native coin'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --chat 'Send it as a chat message (`/v1/chat/completions`)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;settle'= {
+            cand --voucher 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cohort;model;help'= {
             cand eval 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
             cand generate 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
@@ -1732,6 +1824,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand query 'Ask a served model, paying with vouchers signed by your wallet'
+            cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;model;help;eval'= {
@@ -1755,6 +1850,12 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;help;allocation'= {
         }
         &'cohort;model;help;download'= {
+        }
+        &'cohort;model;help;serve'= {
+        }
+        &'cohort;model;help;query'= {
+        }
+        &'cohort;model;help;settle'= {
         }
         &'cohort;model;help;help'= {
         }
@@ -1924,6 +2025,147 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'cohort;usage'= {
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
+            cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;usage;deposit'= {
+            cand --amount 'Amount of native coin, e.g. 0.05'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;usage;balance'= {
+            cand --provider 'Also ask this provider what it charged and what was settled'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;usage;withdraw'= {
+            cand --amount 'Announce a withdrawal of this amount (without it: take the announced withdrawal)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;usage;voucher'= {
+            cand --provider 'The provider''s URL'
+            cand --amount 'How much more the provider may charge with this voucher, in the native coin'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;usage;help'= {
+            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cohort;usage;help;deposit'= {
+        }
+        &'cohort;usage;help;balance'= {
+        }
+        &'cohort;usage;help;withdraw'= {
+        }
+        &'cohort;usage;help;voucher'= {
+        }
+        &'cohort;usage;help;help'= {
         }
         &'cohort;devnet'= {
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
@@ -2461,6 +2703,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
             cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
+            cand usage 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
             cand devnet 'Run a local chain, the contracts and storage nodes on this machine'
             cand node 'Run a 0G-compatible storage node'
             cand indexer 'Run a 0G indexer that lists a set of storage nodes to clients'
@@ -2618,6 +2861,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand query 'Ask a served model, paying with vouchers signed by your wallet'
+            cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
         }
         &'cohort;help;model;eval'= {
         }
@@ -2641,6 +2887,12 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;help;model;download'= {
         }
+        &'cohort;help;model;serve'= {
+        }
+        &'cohort;help;model;query'= {
+        }
+        &'cohort;help;model;settle'= {
+        }
         &'cohort;help;rewards'= {
             cand list 'Everything the wallet can claim: allocations, revenue per asset, worker earnings'
             cand claim 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
@@ -2656,6 +2908,20 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;rewards;sync'= {
         }
         &'cohort;help;verify'= {
+        }
+        &'cohort;help;usage'= {
+            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
+        }
+        &'cohort;help;usage;deposit'= {
+        }
+        &'cohort;help;usage;balance'= {
+        }
+        &'cohort;help;usage;withdraw'= {
+        }
+        &'cohort;help;usage;voucher'= {
         }
         &'cohort;help;devnet'= {
             cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'

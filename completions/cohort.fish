@@ -53,6 +53,7 @@ complete -c cohort -n "__fish_cohort_needs_command" -f -a "worker" -d 'Workers: 
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "verify" -d 'Recompute a model\'s whole history from chain and storage; exit 5 naming the first link that does not hold'
+complete -c cohort -n "__fish_cohort_needs_command" -f -a "usage" -d 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "node" -d 'Run a 0G-compatible storage node'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "indexer" -d 'Run a 0G indexer that lists a set of storage nodes to clients'
@@ -818,33 +819,34 @@ complete -c cohort -n "__fish_cohort_using_subcommand train" -l no-progress -d '
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "list" -d 'List jobs'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "submit" -d 'Check a job spec, upload its bundle and escrow rounds × reward per round'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "list" -d 'List jobs'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and not __fish_seen_subcommand_from submit list show watch cancel coordinate close-round audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l min-workers -d 'With --coordinate: start the job once this many workers joined' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -952,7 +954,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l min-workers -d 'Start the job once this many workers joined' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l poll -d 'Seconds between polls of the chain' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -975,9 +977,29 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from coordinate" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from close-round" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l round -d 'The round (from 0)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l worker -d 'The worker whose submission is audited (address, wallet name or dev:N)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models' -r
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from audit" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -1003,7 +1025,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1142,37 +1165,40 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "list" -d 'List tokenized models'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "list" -d 'List tokenized models'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "serve" -d 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "query" -d 'Ask a served model, paying with vouchers signed by your wallet'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "settle" -d 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download serve query settle help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l context -d 'Tokens per scored sequence (Hugging Face folders only)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l data -d 'Text files or folders (recursive) to score' -r -F
@@ -1304,9 +1330,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l name -d 'Token name, e.g. "News Summarizer"' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l symbol -d 'Token symbol, e.g. NEWS' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l supply -d 'Whole supply in tokens (18 decimals), minted once: e.g. 1000000' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'The job owner\'s share, e.g. 20%' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'The data contributors\' share (split by accepted data weight), e.g. 40%' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'The compute contributors\' share (split by verified work units), e.g. 40%' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l owner-share -d 'No longer taken: the split was committed at `job submit` ([job.split] in the spec)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l data-share -d 'No longer taken (see --owner-share)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l compute-share -d 'No longer taken (see --owner-share)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l revenue-asset -d 'An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol of a token cohort knows (another model\'s token or revenue asset); repeatable, at most 4' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from tokenize" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -1426,17 +1452,99 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port, printed)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l bind -d 'Address to bind (loopback by default; 0.0.0.0 serves the network)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l price -d 'Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l token -d 'The model token a checkpoint file is paid to (when serving a file, not a token or job)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-body -d 'Largest request body in bytes' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-concurrency -d 'Generations at once (default: the CPU count)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-queue -d 'Requests that may wait for a slot; more get 429' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l settle-every -d 'Settle after this many accepted vouchers …' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l settle-interval -d '… or after this many seconds (and always on shutdown)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l min-validity -d 'Seconds a voucher must still be valid for when it arrives' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l free -d 'Serve without payment (a private server): no vouchers, no wallet, no chain needed for a checkpoint'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l provider -d 'The provider\'s URL, e.g. http://127.0.0.1:8000' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l prompt -d 'The prompt' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-tokens -d 'Most tokens to generate' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l temperature -d 'Sampling temperature (0: greedy)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l seed -d 'Seed for sampling (the same seed gives the same answer)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-spend -d 'The most this query may add to what you owe the provider, in the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l chat -d 'Send it as a chat message (`/v1/chat/completions`)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l voucher -d 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokenized models'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "query" -d 'Ask a served model, paying with vouchers signed by your wallet'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "settle" -d 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -1575,6 +1683,120 @@ complete -c cohort -n "__fish_cohort_using_subcommand verify" -l no-progress -d 
 complete -c cohort -n "__fish_cohort_using_subcommand verify" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l amount -d 'Amount of native coin, e.g. 0.05' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l provider -d 'Also ask this provider what it charged and what was settled' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l amount -d 'Announce a withdrawal of this amount (without it: take the announced withdrawal)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l provider -d 'The provider\'s URL' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l amount -d 'How much more the provider may charge with this voucher, in the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -2001,23 +2223,24 @@ complete -c cohort -n "__fish_cohort_using_subcommand completions" -l no-progres
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "quickstart" -d 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "wallet" -d 'Keystore wallets, passwords, balances, transfers and signatures'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "train" -d 'Train the builtin byte-level model on local text files'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "verify" -d 'Recompute a model\'s whole history from chain and storage; exit 5 naming the first link that does not hold'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "node" -d 'Run a 0G-compatible storage node'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "indexer" -d 'Run a 0G indexer that lists a set of storage nodes to clients'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "deploy" -d 'Deploy the contract suite to the active profile\'s chain'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "config" -d 'Show and edit profiles and settings'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "completions" -d 'Print shell completions'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify devnet node indexer deploy config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "quickstart" -d 'The whole lifecycle on the local devnet in one command: data, training, token, rewards'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "wallet" -d 'Keystore wallets, passwords, balances, transfers and signatures'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "train" -d 'Train the builtin byte-level model on local text files'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "verify" -d 'Recompute a model\'s whole history from chain and storage; exit 5 naming the first link that does not hold'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "usage" -d 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "devnet" -d 'Run a local chain, the contracts and storage nodes on this machine'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "node" -d 'Run a 0G-compatible storage node'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "indexer" -d 'Run a 0G indexer that lists a set of storage nodes to clients'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "deploy" -d 'Deploy the contract suite to the active profile\'s chain'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "config" -d 'Show and edit profiles and settings'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Create a wallet with a new random key or a new recovery phrase'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "import" -d 'Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List wallets: name, address, and which one is the default'
@@ -2051,7 +2274,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "show" -d 'A job\'s spec, state, rounds, submissions, rejections with reasons, payouts and escrow'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "watch" -d 'Follow a job live: round, workers, losses, time left. With --json, one JSON object per line on stdout until the job ends'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "cancel" -d 'Cancel a job (owner): the unspent rounds are refunded to your earnings'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "coordinate" -d 'Run the coordinator: start the job, check, average and finalize every round, complete'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "coordinate" -d 'Run the coordinator as a committee member: start the job, check and average every round, vote for the verdict, finalize it once the committee\'s threshold agrees'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "run" -d 'Join a job and work on it round by round until it ends'
@@ -2063,16 +2287,23 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "merge" -d 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "average" -d 'Average checkpoints\' weights (federated averaging), weighted'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "verify" -d 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "tokenize" -d 'Turn a completed job\'s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "list" -d 'List tokenized models'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "show" -d 'A model token: job, datasets, model root, pools, holders, revenue per asset'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "holders" -d 'A model token\'s holders (from its Transfer events)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "allocation" -d 'Contributors\' allocations of a model token, claimed or not'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "download" -d 'Download a completed job\'s final model (verified) with its spec and provenance'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "serve" -d 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "query" -d 'Ask a served model, paying with vouchers signed by your wallet'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "settle" -d 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "list" -d 'Everything the wallet can claim: allocations, revenue per asset, worker earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "claim" -d 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "deposit" -d 'Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "sync" -d 'Account revenue sent to a model\'s token directly (plain transfers)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "up" -d 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "status" -d 'Show endpoints, chain id, block height, contract addresses and process health'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'

@@ -89,6 +89,8 @@ pub struct Contracts {
     pub job_market: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_token_factory: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_ledger: Option<String>,
 }
 
 /// One chain + storage network + wallet combination.
@@ -215,6 +217,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "profiles.<name>.contracts.model_token_factory",
         "ModelTokenFactory address",
     ),
+    (
+        "profiles.<name>.contracts.usage_ledger",
+        "UsageLedger address (pay-per-use vouchers)",
+    ),
 ];
 
 impl Config {
@@ -327,6 +333,7 @@ impl Config {
                             "market" => &mut p.contracts.market,
                             "dataset_registry" => &mut p.contracts.dataset_registry,
                             "job_market" => &mut p.contracts.job_market,
+                            "usage_ledger" => &mut p.contracts.usage_ledger,
                             _ => &mut p.contracts.model_token_factory,
                         };
                         *slot = opt(value);
@@ -363,7 +370,12 @@ fn check_key(key: &str) -> Result<()> {
                 | ["wallet"]
                 | [
                     "contracts",
-                    "flow" | "market" | "dataset_registry" | "job_market" | "model_token_factory"
+                    "flow"
+                        | "market"
+                        | "dataset_registry"
+                        | "job_market"
+                        | "model_token_factory"
+                        | "usage_ledger"
                 ]
         ),
         _ => false,
@@ -470,6 +482,7 @@ impl ResolvedProfile {
             "market" => &self.contracts.market,
             "dataset_registry" => &self.contracts.dataset_registry,
             "job_market" => &self.contracts.job_market,
+            "usage_ledger" => &self.contracts.usage_ledger,
             _ => &self.contracts.model_token_factory,
         };
         let s = v.as_deref().ok_or_else(|| {

@@ -3,7 +3,7 @@
 use alloy::primitives::{Address, U256};
 
 use crate::chain::bindings::{
-    DatasetRegistry, FixedPriceMarket, Flow, JobMarket, ModelTokenFactory,
+    DatasetRegistry, FixedPriceMarket, Flow, JobMarket, ModelTokenFactory, UsageLedger,
 };
 use crate::chain::{Chain, SignerChain, describe_contract_error};
 use crate::config::Contracts;
@@ -13,6 +13,10 @@ use crate::progress::Progress;
 /// The storage price the devnet's market charges: 1 gwei per 256-byte sector.
 pub const DEVNET_PRICE_PER_SECTOR: u64 = 1_000_000_000;
 
+/// How long a `UsageLedger` withdrawal waits after its announcement: a day, so providers can
+/// settle the last vouchers first.
+pub const USAGE_WITHDRAW_DELAY_SECS: u64 = 86_400;
+
 /// Whether every contract of the suite has code at the profile's addresses.
 pub async fn suite_present(chain: &Chain, c: &Contracts) -> Result<bool> {
     for a in [
@@ -21,6 +25,7 @@ pub async fn suite_present(chain: &Chain, c: &Contracts) -> Result<bool> {
         &c.dataset_registry,
         &c.job_market,
         &c.model_token_factory,
+        &c.usage_ledger,
     ] {
         let Some(a) = a.as_deref().and_then(|s| s.parse::<Address>().ok()) else {
             return Ok(false);
@@ -72,11 +77,16 @@ pub async fn deploy_suite(
     let factory = ModelTokenFactory::deploy(p, *jobs.address(), *registry.address())
         .await
         .map_err(err)?;
+    progress.note("deploying UsageLedger");
+    let ledger = UsageLedger::deploy(p, *factory.address(), USAGE_WITHDRAW_DELAY_SECS)
+        .await
+        .map_err(err)?;
     Ok(Contracts {
         flow: Some(flow.to_string()),
         market: Some(market.to_string()),
         dataset_registry: Some(registry.address().to_string()),
         job_market: Some(jobs.address().to_string()),
         model_token_factory: Some(factory.address().to_string()),
+        usage_ledger: Some(ledger.address().to_string()),
     })
 }

@@ -41,6 +41,12 @@ sol!(
     "contracts/out/ModelToken.json"
 );
 sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    UsageLedger,
+    "contracts/out/UsageLedger.json"
+);
+sol!(
     /// A mintable test/demo ERC-20 (anyone can mint): a revenue asset for tests and demos only.
     #[sol(rpc)]
     #[derive(Debug)]
@@ -88,6 +94,10 @@ pub const ARTIFACTS: &[(&str, &str)] = &[
     (
         "ModelToken",
         include_str!("../../contracts/out/ModelToken.json"),
+    ),
+    (
+        "UsageLedger",
+        include_str!("../../contracts/out/UsageLedger.json"),
     ),
     (
         "TestToken",

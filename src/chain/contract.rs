@@ -61,6 +61,12 @@ binding!(
     "check the profile's contracts.market (the flow's `market()`), or run `cohort devnet up`"
 );
 binding!(
+    UsageLedger,
+    UsageLedgerInstance,
+    "usage.no_ledger",
+    "check the profile's contracts.usage_ledger, or run `cohort deploy` (or `cohort devnet up`)"
+);
+binding!(
     Flow,
     FlowInstance,
     "storage.no_flow",

@@ -133,6 +133,7 @@ fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
                 "model_token_factory",
                 c.model_token_factory.clone().unwrap_or_else(na),
             ),
+            ("usage_ledger", c.usage_ledger.clone().unwrap_or_else(na)),
             ("config_file", o.config_file.clone()),
             ("data_dir", o.data_dir.clone()),
         ])

@@ -71,6 +71,10 @@ impl DeployArgs {
                     "model_token_factory",
                     contracts.model_token_factory.clone().unwrap_or_default(),
                 ),
+                (
+                    "usage_ledger",
+                    contracts.usage_ledger.clone().unwrap_or_default(),
+                ),
             ])
         });
         Ok(())

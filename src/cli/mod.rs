@@ -15,8 +15,10 @@ mod node;
 pub mod opts;
 mod quickstart;
 mod rewards;
+mod serve;
 mod storage;
 mod train;
+mod usage;
 mod verify;
 mod wallet;
 mod worker;
@@ -97,6 +99,9 @@ pub enum Command {
     ///
     /// Example: cohort verify 1 --deep
     Verify(verify::VerifyArgs),
+    /// Pay-per-use: your deposit on the usage ledger and vouchers for model servers.
+    #[command(subcommand)]
+    Usage(usage::UsageCommand),
     /// Run a local chain, the contracts and storage nodes on this machine.
     #[command(subcommand)]
     Devnet(devnet::DevnetCommand),
@@ -199,7 +204,12 @@ pub fn main() -> i32 {
         .enable_all()
         .build()
         .expect("tokio runtime");
+    // `model serve` handles Ctrl-C itself: it stops accepting, then settles what is due.
+    let own_interrupt = matches!(&cli.command, Command::Model(model::ModelCommand::Serve(_)));
     let result = rt.block_on(async {
+        if own_interrupt {
+            return run(&ctx, cli.command).await;
+        }
         tokio::select! {
             r = run(&ctx, cli.command) => r,
             _ = tokio::signal::ctrl_c() => Err(Error::interrupted()),
@@ -311,6 +321,7 @@ async fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Worker(c) => c.run(ctx).await,
         Command::Model(c) => c.run(ctx).await,
         Command::Rewards(c) => c.run(ctx).await,
+        Command::Usage(c) => c.run(ctx).await,
         Command::Storage(c) => c.run(ctx).await,
         Command::Verify(c) => c.run(ctx).await,
         Command::Completions(c) => c.run(ctx),

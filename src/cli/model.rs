@@ -62,6 +62,21 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model download 1 -o models/job-1
     Download(super::model_download::DownloadArgs),
+    /// Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models),
+    /// paid per token by signed vouchers, or --free.
+    ///
+    /// Examples:
+    ///   cohort model serve NEWS --price 0.0001 --wallet provider
+    ///   cohort model serve runs/tiny/step-000300.safetensors --free --port 8080
+    Serve(super::serve::ServeArgs),
+    /// Ask a served model, paying with vouchers signed by your wallet.
+    ///
+    /// Example: cohort model query NEWS --provider http://127.0.0.1:8000 --prompt "ROMEO:"
+    Query(super::serve::QueryArgs),
+    /// Settle vouchers on the usage ledger by hand (the server settles on its own as well).
+    ///
+    /// Example: cohort model settle --voucher @vouchers.jsonl --wallet provider
+    Settle(super::serve::SettleArgs),
 }
 
 impl ModelCommand {
@@ -77,6 +92,9 @@ impl ModelCommand {
             ModelCommand::Show(a) => a.run(ctx).await,
             ModelCommand::Holders(a) => a.run(ctx).await,
             ModelCommand::Allocation(a) => a.run(ctx).await,
+            ModelCommand::Serve(a) => a.run(ctx).await,
+            ModelCommand::Query(a) => a.run(ctx).await,
+            ModelCommand::Settle(a) => a.run(ctx).await,
             ModelCommand::Download(a) => a.run(ctx).await,
         }
     }

@@ -43,6 +43,16 @@ fn render(r: &Report) -> String {
             .collect();
         out.push_str(&format!("Validation loss by round: {}\n", l.join(" → ")));
     }
+    let u = &r.paid_usage;
+    out.push_str(&format!(
+        "Served at {}: {} paid queries, {} tokens; settled {} ({} to the holders, {} provider fee)\n",
+        u.provider_url,
+        u.queries,
+        u.tokens,
+        eth(&u.settled_wei),
+        eth(&u.to_holders_wei),
+        eth(&u.fee_wei)
+    ));
     out.push_str(&format!(
         "Revenue deposited: {}; claimed by holders: {}\n\n",
         eth(&r.revenue_deposited_wei),

@@ -337,6 +337,7 @@ fn contract_list(p: &Profile) -> Vec<(String, String)> {
         ("dataset_registry", &c.dataset_registry),
         ("job_market", &c.job_market),
         ("model_token_factory", &c.model_token_factory),
+        ("usage_ledger", &c.usage_ledger),
     ]
     .into_iter()
     .filter_map(|(n, a)| a.clone().map(|a| (n.to_string(), a)))

@@ -109,6 +109,8 @@ pub struct Report {
     pub members: Vec<Member>,
     pub sample_prompt: String,
     pub sample: String,
+    /// The model served and paid per token: queries, settlement, the holders' share.
+    pub paid_usage: PaidUsage,
     pub steps: Vec<StepRecord>,
     pub seconds: f64,
 }
@@ -158,7 +160,7 @@ pub async fn run(
     let run_no = qs.next_run_number()?;
     let (dataset, contributors) = qs.build_dataset(run_no).await?;
     let (job_id, shown) = qs.train(run_no, &dataset, opts).await?;
-    let (symbol, claims) = qs.tokenize_and_claim(run_no, job_id).await?;
+    let (symbol, paid_usage, claims) = qs.tokenize_and_claim(run_no, job_id).await?;
     let model: ModelDetails = typed(
         qs.step("the model and its holders", &["model", "show", &symbol])
             .await?,
@@ -202,14 +204,142 @@ pub async fn run(
         symbol,
         model_root: model.model_root.to_string(),
         validation_loss_by_round: validation_losses(&shown),
-        revenue_deposited_wei: crate::chain::units::parse_amount(DEPOSIT, 18)?.to_string(),
+        // The buyer's deposit plus what the paid queries settled into the token.
+        revenue_deposited_wei: (crate::chain::units::parse_amount(DEPOSIT, 18)?
+            + paid_usage
+                .to_holders_wei
+                .parse::<U256>()
+                .unwrap_or_default())
+        .to_string(),
         revenue_claimed_wei: total_claimed.to_string(),
         members: out,
+        paid_usage,
         sample_prompt: PROMPT.to_string(),
         sample: sample["text"].as_str().unwrap_or_default().to_string(),
         steps: qs.steps,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// What the served model earned in the quickstart.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PaidUsage {
+    pub provider_url: String,
+    pub queries: u32,
+    /// Tokens served (prompt + completion).
+    pub tokens: u64,
+    /// Settled from the user's deposit, in wei.
+    pub settled_wei: String,
+    /// The provider's fee, in wei.
+    pub fee_wei: String,
+    /// Deposited into the model token as the holders' revenue, in wei.
+    pub to_holders_wei: String,
+}
+
+/// Serves the tokenized model (qs-worker1 is the provider), answers a few queries paid by
+/// qs-buyer's vouchers, stops the server (which settles) and reports what reached the holders.
+async fn serve_paid_queries(qs: &mut Runner<'_>, symbol: &str) -> Result<PaidUsage> {
+    use tokio::io::AsyncBufReadExt;
+    qs.step(
+        "the buyer deposits 0.01 ETH to pay for queries",
+        &[
+            "usage", "deposit", "--amount", "0.01", "--wallet", "qs-buyer",
+        ],
+    )
+    .await?;
+    let args = [
+        "model",
+        "serve",
+        symbol,
+        "--port",
+        "0",
+        "--price",
+        "0.001",
+        "--wallet",
+        "qs-worker1",
+    ];
+    let (cmd, mut child, _) = qs.spawn("qs-worker1 serves the model, paid per token", &args)?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| Error::failed("quickstart.serve", "no stdout from the server"))?;
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let mut url = None;
+    while let Ok(Some(line)) = lines.next_line().await {
+        if let Ok(v) = serde_json::from_str::<Value>(&line)
+            && v["event"] == "listening"
+        {
+            url = v["address"].as_str().map(|a| format!("http://{a}"));
+            break;
+        }
+    }
+    let Some(url) = url else {
+        let out = child.wait_with_output().await.ok();
+        let err = out
+            .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+            .unwrap_or_default();
+        return Err(Error::failed(
+            "quickstart.serve",
+            format!("`{cmd}` did not start: {err}"),
+        ));
+    };
+    let mut usage = PaidUsage {
+        provider_url: url.clone(),
+        ..Default::default()
+    };
+    for prompt in ["ROMEO:", "JULIET:", "To be"] {
+        let a = qs
+            .step(
+                &format!("the buyer asks the served model {prompt:?}"),
+                &[
+                    "model",
+                    "query",
+                    symbol,
+                    "--provider",
+                    &url,
+                    "--prompt",
+                    prompt,
+                    "--max-tokens",
+                    "48",
+                    "--wallet",
+                    "qs-buyer",
+                ],
+            )
+            .await?;
+        usage.queries += 1;
+        usage.tokens +=
+            a["prompt_tokens"].as_u64().unwrap_or(0) + a["completion_tokens"].as_u64().unwrap_or(0);
+    }
+    // SIGTERM: the server stops accepting and settles what it is owed.
+    if let Some(pid) = child.id() {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+    }
+    let (mut settled, mut fee, mut holders) = (
+        alloy::primitives::U256::ZERO,
+        alloy::primitives::U256::ZERO,
+        alloy::primitives::U256::ZERO,
+    );
+    let num = |v: &Value| {
+        v.as_str()
+            .and_then(|s| s.parse::<alloy::primitives::U256>().ok())
+            .unwrap_or_default()
+    };
+    while let Ok(Some(line)) = lines.next_line().await {
+        if let Ok(v) = serde_json::from_str::<Value>(&line)
+            && v["event"] == "settled"
+        {
+            settled += num(&v["settlement"]["paid"]);
+            fee += num(&v["settlement"]["fee"]);
+            holders += num(&v["settlement"]["to_holders"]);
+        }
+    }
+    let _ = child.wait().await;
+    usage.settled_wei = settled.to_string();
+    usage.fee_wei = fee.to_string();
+    usage.to_holders_wei = holders.to_string();
+    Ok(usage)
 }
 
 fn job_spec(dataset: &str, opts: &Options) -> String {
@@ -598,7 +728,7 @@ impl Runner<'_> {
         &mut self,
         run_no: u64,
         job_id: u64,
-    ) -> Result<(String, BTreeMap<&'static str, Result<Value>>)> {
+    ) -> Result<(String, PaidUsage, BTreeMap<&'static str, Result<Value>>)> {
         let symbol = format!("QSB{run_no}");
         let job = job_id.to_string();
         self.step(
@@ -618,6 +748,7 @@ impl Runner<'_> {
             ],
         )
         .await?;
+        let paid_usage = serve_paid_queries(self, &symbol).await?;
         self.step(
             "the buyer pays 3 ETH of revenue into the model",
             &[
@@ -635,7 +766,7 @@ impl Runner<'_> {
                 .await;
             claims.insert(name, r);
         }
-        Ok((symbol, claims))
+        Ok((symbol, paid_usage, claims))
     }
 
     /// Download the trained model (verified by root) and sample text from it.

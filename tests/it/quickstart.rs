@@ -69,6 +69,17 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
         "validation loss did not fall: {losses:?}"
     );
     assert!(!r["sample"].as_str().unwrap().is_empty());
+    // The served model answered paid queries, and the settlement reached the token (in the
+    // deposited revenue the holders claimed above).
+    let u = &r["paid_usage"];
+    assert_eq!(u["queries"], 3, "{r:#}");
+    let settled = wei(&u["settled_wei"]);
+    assert!(settled > 0, "{r:#}");
+    assert_eq!(wei(&u["fee_wei"]) + wei(&u["to_holders_wei"]), settled);
+    assert!(
+        settled / 10 - wei(&u["fee_wei"]) <= 2,
+        "the default 10% fee cap, floored per settlement: {u}"
+    );
 
     // The model root downloads and verifies.
     let root = r["model_root"].as_str().unwrap().to_string();

@@ -95,6 +95,31 @@ pub async fn build_job(
     work: &[Work],
     complete: bool,
 ) -> BuiltJob {
+    build_job_with(
+        rpc_url,
+        registry,
+        market,
+        owner,
+        data,
+        work,
+        complete,
+        default_terms(),
+    )
+    .await
+}
+
+/// [`build_job`] with the job's committed terms given.
+#[allow(clippy::too_many_arguments)]
+pub async fn build_job_with(
+    rpc_url: &str,
+    registry: Address,
+    market: Address,
+    owner: u32,
+    data: &[Data],
+    work: &[Work],
+    complete: bool,
+    terms: JobMarket::Terms,
+) -> BuiltJob {
     let o = dev(rpc_url, owner).await;
     let reg = DatasetRegistry::new(registry, &o.provider);
     let name = format!("ds-{}", rand::random::<u64>());
@@ -141,7 +166,7 @@ pub async fn build_job(
             8,
             reward,
             3600,
-            default_terms()
+            terms
         )
         .value(reward * U256::from(2u8))
     );
@@ -219,7 +244,18 @@ pub async fn standard_job(
     market: Address,
     complete: bool,
 ) -> BuiltJob {
-    build_job(
+    standard_job_with(rpc_url, registry, market, complete, default_terms()).await
+}
+
+/// [`standard_job`] with the job's committed terms given (e.g. another `maxServiceFeeBps`).
+pub async fn standard_job_with(
+    rpc_url: &str,
+    registry: Address,
+    market: Address,
+    complete: bool,
+    terms: JobMarket::Terms,
+) -> BuiltJob {
+    build_job_with(
         rpc_url,
         registry,
         market,
@@ -259,6 +295,7 @@ pub async fn standard_job(
             },
         ],
         complete,
+        terms,
     )
     .await
 }

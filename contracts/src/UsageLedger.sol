@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+pragma solidity 0.8.30;
+
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {ModelToken} from "./ModelToken.sol";
+import {ModelTokenFactory} from "./ModelTokenFactory.sol";
+
+/// @title UsageLedger
+/// @notice Pay-per-use for served models. A user deposits native coin into an account and signs EIP-712
+///         vouchers off chain, one per request, each naming the model token, the provider (the server that
+///         answers) and the CUMULATIVE amount the user owes that provider for that model. The provider
+///         settles the latest voucher whenever it likes: the ledger pays the increment since the last
+///         settlement of that (user, provider, token) channel, out of the user's deposit, the provider's fee
+///         (the token's `maxServiceFeeBps`, fixed when the model was tokenized) to the provider and the rest
+///         into the model token as revenue for its holders (`ModelToken.deposit`).
+///
+///         A user takes unspent deposit back in two steps, `announceWithdrawal` then `withdraw` after
+///         `withdrawDelay`, so providers can settle the last vouchers first. Settlement after (or during) a
+///         withdrawal pays at most what is left in the account; the unpaid part of a voucher stays owed on
+///         the channel and a later settlement can still collect it from a new deposit.
+/// @dev Replay protection: the EIP-712 domain binds a voucher to this ledger and this chain id; the signed
+///      struct binds it to the token, the provider (only it may settle) and the user; the channel's settled
+///      amount only grows, so a voucher (or an older, lower one) settles nothing twice. The token must be one
+///      the factory deployed, so the fee cap read from it is the one committed at tokenization.
+///
+///      Conservation (checked by the tests): Σ deposits = Σ paid to tokens + Σ fees + Σ withdrawn +
+///      Σ balances, and this contract's native balance is Σ balances.
+contract UsageLedger is EIP712, ReentrancyGuard {
+    uint256 private constant BPS = 10_000;
+
+    /// @notice The signed voucher: `cumulative` is everything `user` owes `provider` for `token`, so far.
+    struct Voucher {
+        address token;
+        address provider;
+        address user;
+        uint256 cumulative;
+        uint64 expiry;
+    }
+
+    /// @notice A pending withdrawal: `amount` can be taken from `readyAt` (unix seconds) on.
+    struct Withdrawal {
+        uint256 amount;
+        uint64 readyAt;
+    }
+
+    bytes32 public constant VOUCHER_TYPEHASH =
+        keccak256("Voucher(address token,address provider,address user,uint256 cumulative,uint64 expiry)");
+
+    /// @notice The factory whose tokens may be paid.
+    ModelTokenFactory public immutable factory;
+    /// @notice Seconds between `announceWithdrawal` and `withdraw`.
+    uint64 public immutable withdrawDelay;
+
+    mapping(address user => uint256) private _balance;
+    mapping(address user => Withdrawal) private _withdrawal;
+    mapping(bytes32 channel => uint256) private _settled;
+
+    /// @notice Σ native coin paid into tokens, fees to providers and withdrawals, for audits.
+    uint256 public totalDeposited;
+    uint256 public totalToHolders;
+    uint256 public totalFees;
+    uint256 public totalWithdrawn;
+
+    event Deposited(address indexed user, uint256 amount);
+    event WithdrawalAnnounced(address indexed user, uint256 amount, uint64 readyAt);
+    event Withdrawn(address indexed user, uint256 amount);
+    /// @notice A voucher was settled: `paid` = `fee` + `toHolders`; `settledTotal` is the channel's new total.
+    event Settled(
+        address indexed token,
+        address indexed provider,
+        address indexed user,
+        uint256 cumulative,
+        uint256 paid,
+        uint256 fee,
+        uint256 toHolders,
+        uint256 settledTotal
+    );
+
+    error ZeroAddress();
+    error ZeroAmount();
+    /// @notice The signature is not the voucher user's.
+    error InvalidSignature();
+    /// @notice Only the voucher's provider may settle it.
+    error NotProvider(address caller, address provider);
+    /// @notice The voucher's expiry has passed.
+    error VoucherExpired(uint64 expiry, uint256 nowTs);
+    /// @notice The voucher's cumulative amount is not above what was already settled on its channel.
+    error NothingToSettle(uint256 cumulative, uint256 settled);
+    /// @notice The token was not deployed by the factory.
+    error UnknownToken(address token);
+    /// @notice No withdrawal was announced.
+    error NoWithdrawal(address user);
+    /// @notice The withdrawal delay has not passed.
+    error WithdrawalNotReady(uint64 readyAt, uint256 nowTs);
+    /// @notice More than the account holds.
+    error InsufficientBalance(uint256 balance, uint256 amount);
+
+    /// @param factory_ the ModelTokenFactory whose tokens this ledger pays
+    /// @param withdrawDelay_ seconds a withdrawal waits after its announcement
+    constructor(address factory_, uint64 withdrawDelay_) EIP712("CohortUsageLedger", "1") {
+        if (factory_ == address(0)) revert ZeroAddress();
+        factory = ModelTokenFactory(factory_);
+        withdrawDelay = withdrawDelay_;
+    }
+
+    // ------------------------------------------------------------------ accounts
+
+    /// @notice Adds native coin to the caller's account.
+    function deposit() external payable {
+        depositFor(msg.sender);
+    }
+
+    /// @notice Adds native coin to `user`'s account.
+    function depositFor(address user) public payable {
+        if (user == address(0)) revert ZeroAddress();
+        if (msg.value == 0) revert ZeroAmount();
+        _balance[user] += msg.value;
+        totalDeposited += msg.value;
+        emit Deposited(user, msg.value);
+    }
+
+    /// @notice Starts a withdrawal of `amount` (replacing any pending one); `withdraw` after the delay.
+    function announceWithdrawal(uint256 amount) external {
+        if (amount == 0) revert ZeroAmount();
+        uint256 bal = _balance[msg.sender];
+        if (amount > bal) revert InsufficientBalance(bal, amount);
+        uint64 readyAt = uint64(block.timestamp) + withdrawDelay;
+        _withdrawal[msg.sender] = Withdrawal(amount, readyAt);
+        emit WithdrawalAnnounced(msg.sender, amount, readyAt);
+    }
+
+    /// @notice Pays the announced withdrawal, capped at what is left after settlements in the meantime.
+    function withdraw() external nonReentrant returns (uint256 amount) {
+        Withdrawal memory w = _withdrawal[msg.sender];
+        if (w.readyAt == 0) revert NoWithdrawal(msg.sender);
+        if (block.timestamp < w.readyAt) revert WithdrawalNotReady(w.readyAt, block.timestamp);
+        delete _withdrawal[msg.sender];
+        uint256 bal = _balance[msg.sender];
+        amount = w.amount < bal ? w.amount : bal;
+        _balance[msg.sender] = bal - amount;
+        totalWithdrawn += amount;
+        emit Withdrawn(msg.sender, amount);
+        if (amount > 0) Address.sendValue(payable(msg.sender), amount);
+    }
+
+    /// @notice The user's deposit.
+    function balanceOf(address user) external view returns (uint256) {
+        return _balance[user];
+    }
+
+    /// @notice The deposit minus the pending withdrawal: what a provider can count on.
+    function available(address user) external view returns (uint256) {
+        uint256 bal = _balance[user];
+        uint256 w = _withdrawal[user].amount;
+        return w >= bal ? 0 : bal - w;
+    }
+
+    /// @notice The user's pending withdrawal (amount 0, readyAt 0 if none).
+    function pendingWithdrawal(address user) external view returns (uint256 amount, uint64 readyAt) {
+        Withdrawal memory w = _withdrawal[user];
+        return (w.amount, w.readyAt);
+    }
+
+    // ------------------------------------------------------------------ vouchers
+
+    /// @notice What was settled so far on the (user, provider, token) channel.
+    function settled(address user, address provider, address token) public view returns (uint256) {
+        return _settled[channelId(user, provider, token)];
+    }
+
+    /// @notice The key of a channel.
+    function channelId(address user, address provider, address token) public pure returns (bytes32) {
+        return keccak256(abi.encode(user, provider, token));
+    }
+
+    /// @notice The EIP-712 digest the user signs.
+    function voucherDigest(Voucher calldata v) public view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(abi.encode(VOUCHER_TYPEHASH, v.token, v.provider, v.user, v.cumulative, v.expiry))
+        );
+    }
+
+    /// @notice The domain separator (binds vouchers to this ledger and chain).
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @notice Settles a voucher (its provider only): pays `cumulative − settled`, capped at the user's
+    ///         deposit; the token's `maxServiceFeeBps` of it to the provider, the rest to the token's holders.
+    /// @return paid the amount taken from the user's deposit
+    function settle(Voucher calldata v, bytes calldata signature) external nonReentrant returns (uint256 paid) {
+        if (msg.sender != v.provider) revert NotProvider(msg.sender, v.provider);
+        if (block.timestamp > v.expiry) revert VoucherExpired(v.expiry, block.timestamp);
+        if (!SignatureChecker.isValidSignatureNow(v.user, voucherDigest(v), signature)) revert InvalidSignature();
+        ModelToken token = ModelToken(payable(v.token));
+        if (v.token.code.length == 0 || factory.tokenOf(token.jobId()) != v.token) revert UnknownToken(v.token);
+        bytes32 ch = channelId(v.user, v.provider, v.token);
+        uint256 done = _settled[ch];
+        if (v.cumulative <= done) revert NothingToSettle(v.cumulative, done);
+        paid = v.cumulative - done;
+        uint256 bal = _balance[v.user];
+        if (paid > bal) paid = bal;
+        if (paid == 0) revert InsufficientBalance(bal, v.cumulative - done);
+        _settled[ch] = done + paid;
+        _balance[v.user] = bal - paid;
+        uint256 fee = (paid * token.maxServiceFeeBps()) / BPS;
+        uint256 toHolders = paid - fee;
+        totalFees += fee;
+        totalToHolders += toHolders;
+        emit Settled(v.token, v.provider, v.user, v.cumulative, paid, fee, toHolders, done + paid);
+        if (toHolders > 0) token.deposit{value: toHolders}();
+        if (fee > 0) Address.sendValue(payable(v.provider), fee);
+    }
+}

@@ -1,0 +1,550 @@
+//! `cohort model serve|query|settle`: serving a model over the OpenAI API, paid by vouchers;
+//! querying one; settling vouchers by hand. The work is in `crate::serve` and `crate::usage`.
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::primitives::{Address, U256};
+use clap::Args;
+use serde_json::json;
+
+use super::Ctx;
+use super::opts::SignerOpts;
+use crate::chain::units::{coin, parse_amount};
+use crate::error::{Error, Result};
+use crate::serve::client::{self as sclient, Payer, Query};
+use crate::serve::engine::{Builtin, Engine};
+use crate::serve::{Payments, ServeEvent, ServeOptions, Terms};
+use crate::usage::{self, SignedVoucher};
+
+/// `cohort model serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The model: a model token (symbol or address), a completed job's id, or a checkpoint file.
+    pub model: String,
+    /// Port to listen on (0: any free port, printed).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Address to bind (loopback by default; 0.0.0.0 serves the network).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001.
+    #[arg(long, value_name = "PER_1K_TOKENS", default_value = "0.0001")]
+    pub price: String,
+    /// Serve without payment (a private server): no vouchers, no wallet, no chain needed for a checkpoint.
+    #[arg(long)]
+    pub free: bool,
+    /// The model token a checkpoint file is paid to (when serving a file, not a token or job).
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Largest request body in bytes.
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_BODY)]
+    pub max_body: usize,
+    /// Generations at once (default: the CPU count).
+    #[arg(long)]
+    pub max_concurrency: Option<usize>,
+    /// Requests that may wait for a slot; more get 429.
+    #[arg(long, default_value_t = 64)]
+    pub max_queue: usize,
+    /// Settle after this many accepted vouchers …
+    #[arg(long, default_value_t = 20)]
+    pub settle_every: u64,
+    /// … or after this many seconds (and always on shutdown).
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub settle_interval: u64,
+    /// Seconds a voucher must still be valid for when it arrives.
+    #[arg(long, default_value_t = 300, value_name = "SECS")]
+    pub min_validity: u64,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+/// Where the model comes from.
+struct Resolved {
+    path: PathBuf,
+    id: String,
+    aliases: Vec<String>,
+    token: Option<Address>,
+}
+
+/// Finds (and downloads, verified by its root) the model a command names.
+async fn resolve_model(
+    ctx: &Ctx,
+    name: &str,
+    token_flag: Option<&str>,
+    need_token: bool,
+) -> Result<Resolved> {
+    let progress = ctx.printer.progress();
+    let as_path = Path::new(name);
+    if as_path.is_file() {
+        let stem = as_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "model".into());
+        let token = match token_flag {
+            Some(t) => {
+                let client = ctx.client()?;
+                let chain = client.chain().await?;
+                let factory = client.profile.contract("model_token_factory")?;
+                Some(crate::tokens::resolve(&chain, factory, t).await?)
+            }
+            None if need_token => {
+                return Err(Error::usage(
+                    "serve.no_token",
+                    format!(
+                        "'{name}' is a checkpoint file: a paid server needs the model token it pays"
+                    ),
+                )
+                .hint("pass --token SYMBOL (or serve the token/job by name, or add --free)"));
+            }
+            None => None,
+        };
+        // Paid to a token: it answers to the token's symbol (what clients name) and the file's name.
+        return Ok(match token {
+            Some(m) => Resolved {
+                path: as_path.to_path_buf(),
+                id: m.symbol.clone(),
+                aliases: vec![stem, m.token.to_string(), format!("job-{}", m.job_id)],
+                token: Some(m.token),
+            },
+            None => Resolved {
+                path: as_path.to_path_buf(),
+                id: stem,
+                aliases: vec![],
+                token: None,
+            },
+        });
+    }
+    let client = ctx.client()?;
+    let chain = client.chain().await?;
+    let factory = client.profile.contract("model_token_factory")?;
+    let (job_id, token, id) = match name.trim().parse::<u64>() {
+        Ok(job) => {
+            let f = crate::chain::bindings::ModelTokenFactory::new(factory, &chain.provider);
+            let t = f
+                .tokenOf(U256::from(job))
+                .call()
+                .await
+                .map_err(chain.decoder())?;
+            if t == Address::ZERO {
+                if need_token {
+                    return Err(Error::usage(
+                        "model.not_tokenized",
+                        format!("job {job} has no model token: a paid server pays one"),
+                    )
+                    .hint(format!(
+                        "tokenize it with `cohort model tokenize {job} …`, or serve it with --free"
+                    )));
+                }
+                (job, None, format!("job-{job}"))
+            } else {
+                let m = crate::tokens::resolve(&chain, factory, &t.to_string()).await?;
+                (job, Some(t), m.symbol)
+            }
+        }
+        Err(_) => {
+            let m = crate::tokens::resolve(&chain, factory, name).await?;
+            (m.job_id, Some(m.token), m.symbol)
+        }
+    };
+    let market = crate::jobs::JobMarket::open(&client).await?;
+    let job = market.job(job_id).await?;
+    let Some(root) = job.model_root else {
+        return Err(Error::usage(
+            "job.not_completed",
+            format!("job {job_id} has no final model yet"),
+        ));
+    };
+    ctx.printer.note(&format!(
+        "fetching the model of job {job_id} (root {root:#x})"
+    ));
+    let path = crate::storage::cache::ObjectCache::new(&client)
+        .fetch(root, progress.as_ref())
+        .await?;
+    let mut aliases = vec![format!("job-{job_id}")];
+    if let Some(t) = token {
+        aliases.push(t.to_string());
+    }
+    Ok(Resolved {
+        path,
+        id,
+        aliases,
+        token,
+    })
+}
+
+/// Where servers keep their unsettled vouchers (one file per model token).
+fn vouchers_dir(ctx: &Ctx) -> PathBuf {
+    ctx.paths.data_dir.join("serve")
+}
+
+fn ledger_address(client: &crate::client::Client) -> Result<Address> {
+    client.profile.contract("usage_ledger")
+}
+
+impl ServeArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let paid = !self.free;
+        let price = parse_amount(&self.price, 18)?;
+        if paid && price.is_zero() {
+            return Err(
+                Error::usage("serve.zero_price", "--price 0 on a paid server")
+                    .hint("set a price, or serve with --free"),
+            );
+        }
+        let model = resolve_model(ctx, &self.model, self.token.as_deref(), paid).await?;
+        let path = model.path.clone();
+        let engine: Arc<dyn Engine> = Arc::new(
+            tokio::task::spawn_blocking(move || Builtin::load(&path))
+                .await
+                .map_err(|e| Error::failed("serve.load", e.to_string()))??,
+        );
+        let pay = if paid {
+            let client = ctx.client()?;
+            let chain = client.chain().await?;
+            let ledger = usage::open(&chain, ledger_address(&client)?).await?;
+            let s = ctx.signer(&client, &chain, &self.signer)?;
+            let terms = Terms {
+                ledger: ledger.address,
+                chain_id: chain.chain_id,
+                token: model.token.expect("a paid server has a token"),
+                provider: s.address,
+                price_per_1k: price,
+                min_validity_secs: self.min_validity,
+            };
+            let file = vouchers_dir(ctx).join(format!("vouchers-{}.jsonl", terms.token));
+            Some(Arc::new(Payments::new(terms, ledger, s, Some(file))))
+        } else {
+            None
+        };
+        let opts = ServeOptions {
+            bind: SocketAddr::new(self.bind, self.port),
+            model_id: model.id.clone(),
+            aliases: model.aliases.clone(),
+            max_body: self.max_body,
+            max_concurrency: self.max_concurrency.unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(4)
+            }),
+            max_queue: self.max_queue,
+            settle_every: self.settle_every,
+            settle_interval: Duration::from_secs(self.settle_interval),
+        };
+        if !self.bind.is_loopback() {
+            ctx.printer.warn(&format!(
+                "serving on {} : reachable from the network",
+                self.bind
+            ));
+        }
+        let (etx, mut erx) = tokio::sync::mpsc::unbounded_channel::<ServeEvent>();
+        let printer = ctx.printer.clone();
+        let symbol = if paid {
+            crate::chain::tx::native_symbol(pay.as_ref().map(|p| p.terms.chain_id).unwrap_or(0))
+        } else {
+            ""
+        };
+        let printing = tokio::spawn(async move {
+            while let Some(ev) = erx.recv().await {
+                if printer.json {
+                    printer.json_line(&ev);
+                    continue;
+                }
+                let line = match &ev {
+                    ServeEvent::Listening {
+                        address,
+                        model,
+                        paid,
+                    } => format!(
+                        "serving {model} on http://{address}/v1 ({})",
+                        if *paid { "paid by vouchers" } else { "free" }
+                    ),
+                    ServeEvent::Settled { settlement: s } => format!(
+                        "settled {} {symbol} from {}: {} {symbol} to the holders, {} {symbol} fee (tx {:#x})",
+                        coin(s.paid),
+                        s.user,
+                        coin(s.to_holders),
+                        coin(s.fee),
+                        s.tx.tx_hash
+                    ),
+                    ServeEvent::SettleFailed { user, error } => {
+                        format!("settlement for {user} failed (retried next round): {error}")
+                    }
+                    ServeEvent::Stats { stats } => format!("stats: {stats}"),
+                };
+                printer.essential(&ev, &line);
+            }
+        });
+        let (sig_tx, sig_rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            let _ = sig_tx.send(());
+        });
+        let stats_pay = pay.clone();
+        let stats_events = etx.clone();
+        let stats_task =
+            tokio::spawn(async move { stats_on_signal(stats_pay, stats_events).await });
+        let progress = ctx.printer.progress();
+        let stats = crate::serve::run(
+            engine,
+            opts,
+            pay,
+            async move {
+                let _ = sig_rx.await;
+            },
+            etx,
+            progress,
+        )
+        .await;
+        stats_task.abort();
+        let _ = printing.await;
+        let stats = stats?;
+        ctx.printer
+            .result(&stats, |s| format!("stopped; served: {s}"));
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Prints the stats on SIGUSR1 (`kill -USR1 PID`); they are also at `GET /v1/cohort/stats`.
+async fn stats_on_signal(
+    pay: Option<Arc<Payments>>,
+    events: tokio::sync::mpsc::UnboundedSender<ServeEvent>,
+) {
+    #[cfg(unix)]
+    {
+        let Ok(mut usr1) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::user_defined1())
+        else {
+            return;
+        };
+        while usr1.recv().await.is_some() {
+            let stats = match &pay {
+                Some(p) => {
+                    let (users, totals) = p.stats();
+                    json!({"totals": totals, "users": users})
+                }
+                None => json!({"paid": false}),
+            };
+            let _ = events.send(ServeEvent::Stats { stats });
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (pay, events);
+    }
+}
+
+/// `cohort model query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The model token (symbol or address) or the name the provider serves.
+    pub model: String,
+    /// The provider's URL, e.g. http://127.0.0.1:8000
+    #[arg(long, value_name = "URL")]
+    pub provider: String,
+    /// The prompt.
+    #[arg(long)]
+    pub prompt: String,
+    /// Send it as a chat message (`/v1/chat/completions`).
+    #[arg(long)]
+    pub chat: bool,
+    /// Most tokens to generate.
+    #[arg(long, default_value_t = 32)]
+    pub max_tokens: u64,
+    /// Sampling temperature (0: greedy).
+    #[arg(long)]
+    pub temperature: Option<f64>,
+    /// Seed for sampling (the same seed gives the same answer).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The most this query may add to what you owe the provider, in the native coin.
+    #[arg(long, value_name = "AMOUNT", default_value = "0.01")]
+    pub max_spend: String,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+impl QueryArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let max_spend = parse_amount(&self.max_spend, 18)?;
+        let st = sclient::terms(&self.provider).await?;
+        let stream = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
+        let q = Query {
+            model: st.model.clone(),
+            prompt: self.prompt.clone(),
+            chat: self.chat,
+            max_tokens: self.max_tokens,
+            temperature: self.temperature,
+            seed: self.seed,
+            stream,
+        };
+        let mut printed = false;
+        let mut on_piece = |p: &str| {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(crate::ui::terminal_safe(p).as_bytes());
+            let _ = out.flush();
+            printed = true;
+        };
+        let answer = if st.paid {
+            let terms = st
+                .terms
+                .clone()
+                .ok_or_else(|| Error::failed("serve.bad_terms", "a paid server sent no terms"))?;
+            let client = ctx.client()?;
+            let chain = client.chain().await?;
+            let token = match client.profile.contract("model_token_factory") {
+                Ok(f) => crate::tokens::resolve(&chain, f, &self.model)
+                    .await
+                    .ok()
+                    .map(|m| m.token),
+                Err(_) => None,
+            };
+            if token.is_none() && !self.model.eq_ignore_ascii_case(&st.model) {
+                return Err(Error::usage(
+                    "model.unknown",
+                    format!("no model token named '{}'", self.model),
+                )
+                .hint("name the model by symbol, address or job id; see `cohort model list`"));
+            }
+            sclient::check_terms(
+                &terms,
+                client.profile.contract("usage_ledger").ok(),
+                Some(chain.chain_id),
+                token,
+            )?;
+            let key = ctx.key(&client, &self.signer)?;
+            let payer = Payer {
+                key: &key,
+                terms: &terms,
+                max_spend,
+            };
+            sclient::query(&self.provider, &q, Some(payer), &mut on_piece).await?
+        } else {
+            sclient::query(&self.provider, &q, None, &mut on_piece).await?
+        };
+        if printed {
+            println!();
+            if answer.charged > U256::ZERO {
+                ctx.printer.note(&format!(
+                    "charged {} wei ({} tokens)",
+                    answer.charged,
+                    answer.prompt_tokens + answer.completion_tokens
+                ));
+            }
+            return Ok(());
+        }
+        ctx.printer.result(&answer, |a| a.text.clone());
+        Ok(())
+    }
+}
+
+/// `cohort model settle`.
+#[derive(Debug, Args)]
+pub struct SettleArgs {
+    /// Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the
+    /// unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`).
+    #[arg(long = "voucher", value_name = "VOUCHER|@FILE")]
+    pub vouchers: Vec<String>,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+impl SettleArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let mut vs: Vec<SignedVoucher> = Vec::new();
+        let mut sources = self.vouchers.clone();
+        if sources.is_empty() {
+            let dir = vouchers_dir(ctx);
+            if let Ok(rd) = std::fs::read_dir(&dir) {
+                for e in rd.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name.starts_with("vouchers-") && name.ends_with(".jsonl") {
+                        sources.push(format!("@{}", e.path().display()));
+                    }
+                }
+            }
+        }
+        for v in &sources {
+            let text = match v.strip_prefix('@') {
+                Some(f) => {
+                    std::fs::read_to_string(f).map_err(|e| Error::io("read", Path::new(f), e))?
+                }
+                None => v.clone(),
+            };
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                vs.push(
+                    SignedVoucher::parse(line)
+                        .map_err(|p| Error::usage("usage.bad_voucher", p.message()))?,
+                );
+            }
+        }
+        let client = ctx.client()?;
+        let chain = client.chain().await?;
+        let ledger = usage::open(&chain, ledger_address(&client)?).await?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
+        let progress = ctx.printer.progress();
+        let mut out = Vec::new();
+        for v in vs {
+            if v.ledger != ledger.address || v.chain_id != chain.chain_id {
+                return Err(Error::usage(
+                    "usage.wrong_ledger",
+                    format!(
+                        "a voucher is for ledger {} on chain {}, not this profile's",
+                        v.ledger, v.chain_id
+                    ),
+                ));
+            }
+            if v.provider != s.address {
+                return Err(Error::usage(
+                    "usage.not_provider",
+                    format!(
+                        "a voucher pays provider {}, not this wallet ({})",
+                        v.provider, s.address
+                    ),
+                )
+                .hint("settle with the provider's wallet (--wallet)"));
+            }
+            let done = usage::settled(&ledger, v.user, v.provider, v.token).await?;
+            if v.cumulative <= done {
+                ctx.printer
+                    .note(&format!("{}: already settled up to {} wei", v.user, done));
+                continue;
+            }
+            out.push(usage::settle(&s, &ledger, &v, progress.as_ref()).await?);
+        }
+        ctx.printer.result(&json!({"settlements": out}), |_| {
+            if out.is_empty() {
+                return "nothing to settle".to_string();
+            }
+            out.iter()
+                .map(|s| {
+                    format!(
+                        "settled {} wei from {}: {} to the holders, {} fee (tx {:#x})",
+                        s.paid, s.user, s.to_holders, s.fee, s.tx.tx_hash
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,382 @@
+//! The client side of a `cohort model serve` server: its terms, a user's account there, and
+//! paid queries that sign vouchers as they go (`cohort model query`, `cohort usage voucher`).
+
+use std::time::Duration;
+
+use alloy::primitives::{Address, U256};
+use alloy::signers::local::PrivateKeySigner;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::Terms;
+use crate::chain::units::dec;
+use crate::error::{Error, Result};
+use crate::usage::{self, SignedVoucher};
+
+/// How long vouchers signed by the client stay valid.
+pub const VOUCHER_LIFETIME_SECS: u64 = 3600;
+
+fn http() -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(600))
+        .build()
+        .map_err(|e| Error::failed("serve.http", e.to_string()))
+}
+
+fn base(url: &str) -> String {
+    url.trim_end_matches('/')
+        .trim_end_matches("/v1")
+        .to_string()
+}
+
+fn unreachable(url: &str, e: impl std::fmt::Display) -> Error {
+    Error::unreachable(
+        "serve.unreachable",
+        format!("the provider at {url} is unreachable"),
+    )
+    .cause(e)
+    .hint("check --provider (the URL `cohort model serve` printed)")
+}
+
+/// What the server says about itself.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct ServerTerms {
+    pub paid: bool,
+    pub model: String,
+    #[serde(default)]
+    pub terms: Option<Terms>,
+}
+
+/// `GET /v1/cohort/terms`.
+pub async fn terms(url: &str) -> Result<ServerTerms> {
+    let r = http()?
+        .get(format!("{}/v1/cohort/terms", base(url)))
+        .send()
+        .await
+        .map_err(|e| unreachable(url, e))?;
+    if !r.status().is_success() {
+        return Err(Error::usage(
+            "serve.not_cohort",
+            format!(
+                "{url} answered {} to /v1/cohort/terms: it is not a `cohort model serve` server",
+                r.status()
+            ),
+        ));
+    }
+    r.json().await.map_err(|e| {
+        Error::failed(
+            "serve.bad_terms",
+            format!("the terms from {url} are unreadable: {e}"),
+        )
+    })
+}
+
+/// A user's account as the server keeps it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct ServerAccount {
+    #[serde(with = "dec")]
+    pub signed: U256,
+    #[serde(with = "dec")]
+    pub spent: U256,
+    #[serde(with = "dec")]
+    pub settled: U256,
+    pub requests: u64,
+    pub tokens: u64,
+}
+
+/// `GET /v1/cohort/account/{user}`.
+pub async fn account(url: &str, user: Address) -> Result<ServerAccount> {
+    let r = http()?
+        .get(format!("{}/v1/cohort/account/{user}", base(url)))
+        .send()
+        .await
+        .map_err(|e| unreachable(url, e))?;
+    if !r.status().is_success() {
+        return Err(Error::failed(
+            "serve.account",
+            format!("{url} answered {} for the account", r.status()),
+        ));
+    }
+    r.json()
+        .await
+        .map_err(|e| Error::failed("serve.account", e.to_string()))
+}
+
+/// Checks the server's terms against what the user expects (the profile's ledger and chain, the
+/// named model token) before anything is signed.
+pub fn check_terms(
+    t: &Terms,
+    ledger: Option<Address>,
+    chain_id: Option<u64>,
+    token: Option<Address>,
+) -> Result<()> {
+    if let Some(l) = ledger
+        && l != t.ledger
+    {
+        return Err(Error::verification(
+            "serve.wrong_ledger",
+            format!(
+                "the provider settles on ledger {}, not this profile's UsageLedger {l}",
+                t.ledger
+            ),
+        )
+        .hint("use a provider on your chain, or a profile for its chain"));
+    }
+    if let Some(c) = chain_id
+        && c != t.chain_id
+    {
+        return Err(Error::verification(
+            "serve.wrong_chain",
+            format!(
+                "the provider settles on chain {}, the profile is on chain {c}",
+                t.chain_id
+            ),
+        ));
+    }
+    if let Some(tok) = token
+        && tok != t.token
+    {
+        return Err(Error::verification(
+            "serve.wrong_model",
+            format!("the provider serves model token {}, not {tok}", t.token),
+        )
+        .hint("check the model you named and the provider URL"));
+    }
+    Ok(())
+}
+
+/// Signs a voucher raising the user's cumulative amount on the server by `amount` beyond what
+/// it charged and what the user signed so far.
+pub async fn voucher_for(
+    url: &str,
+    key: &PrivateKeySigner,
+    t: &Terms,
+    amount: U256,
+) -> Result<SignedVoucher> {
+    let acc = account(url, key.address()).await?;
+    let cumulative = acc.signed.max(acc.spent) + amount;
+    usage::sign(
+        key,
+        &t.expected(),
+        cumulative,
+        usage::now() + VOUCHER_LIFETIME_SECS,
+    )
+}
+
+/// A query to send.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub model: String,
+    pub prompt: String,
+    pub chat: bool,
+    pub max_tokens: u64,
+    pub temperature: Option<f64>,
+    pub seed: Option<u64>,
+    pub stream: bool,
+}
+
+/// A query's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub model: String,
+    pub text: String,
+    pub finish_reason: String,
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+    /// Wei the server charged for it (0 on a free server).
+    #[serde(with = "dec")]
+    pub charged: U256,
+    /// The cumulative amount of the voucher sent (0 on a free server).
+    #[serde(with = "dec")]
+    pub voucher_cumulative: U256,
+}
+
+/// Who pays a query: the user's key and the most the query may raise the cumulative amount.
+pub struct Payer<'a> {
+    pub key: &'a PrivateKeySigner,
+    pub terms: &'a Terms,
+    pub max_spend: U256,
+}
+
+/// Sends a query, signing a voucher for it when the server is paid: first for the server's
+/// account plus an estimate of this request, then (once) for the amount a 402 names, as long as
+/// the increase stays within `max_spend`. Text pieces go to `on_piece` as they stream.
+pub async fn query(
+    url: &str,
+    q: &Query,
+    payer: Option<Payer<'_>>,
+    on_piece: &mut dyn FnMut(&str),
+) -> Result<Answer> {
+    let mut body = if q.chat {
+        json!({"model": q.model, "messages": [{"role": "user", "content": q.prompt}], "max_tokens": q.max_tokens, "stream": q.stream})
+    } else {
+        json!({"model": q.model, "prompt": q.prompt, "max_tokens": q.max_tokens, "stream": q.stream})
+    };
+    if let Some(t) = q.temperature {
+        body["temperature"] = json!(t);
+    }
+    if let Some(s) = q.seed {
+        body["seed"] = json!(s);
+    }
+    let path = if q.chat {
+        "/v1/chat/completions"
+    } else {
+        "/v1/completions"
+    };
+    let client = http()?;
+    let mut voucher: Option<SignedVoucher> = None;
+    let mut base_amount = U256::ZERO;
+    if let Some(p) = &payer {
+        let acc = account(url, p.key.address()).await?;
+        base_amount = acc.signed.max(acc.spent);
+        // A first estimate (prompt bytes + max_tokens: exact for the byte-level model's
+        // completions); a 402 naming the exact amount (a chat template's tokens) is signed once more.
+        let est = usage::cost(q.prompt.len() as u64 + q.max_tokens, p.terms.price_per_1k);
+        let cumulative = acc.signed.max(acc.spent + est);
+        voucher = Some(sign_within(p, base_amount, cumulative)?);
+    }
+    for attempt in 0..2 {
+        let mut req = client.post(format!("{}{path}", base(url))).json(&body);
+        if let Some(v) = &voucher {
+            req = req.header(usage::VOUCHER_HEADER, v.to_header());
+        }
+        let r = req.send().await.map_err(|e| unreachable(url, e))?;
+        let status = r.status();
+        if status.as_u16() == 402 && attempt == 0 {
+            let e: Value = r.json().await.unwrap_or_default();
+            let code = e["error"]["code"].as_str().unwrap_or("");
+            let required: Option<U256> =
+                e["error"]["required"].as_str().and_then(|s| s.parse().ok());
+            match (&payer, code, required) {
+                (Some(p), "voucher_insufficient", Some(req)) => {
+                    voucher = Some(sign_within(p, base_amount, req)?);
+                    continue;
+                }
+                _ => return Err(refused(&e)),
+            }
+        }
+        if !status.is_success() {
+            let e: Value = r.json().await.unwrap_or_default();
+            return Err(refused(&e));
+        }
+        let cumulative = voucher.as_ref().map(|v| v.cumulative).unwrap_or_default();
+        return if q.stream {
+            read_stream(r, q, cumulative, on_piece).await
+        } else {
+            let v: Value = r
+                .json()
+                .await
+                .map_err(|e| Error::failed("serve.bad_answer", e.to_string()))?;
+            Ok(answer_of(&v, q.chat, cumulative))
+        };
+    }
+    Err(Error::failed(
+        "serve.refused",
+        "the provider refused the voucher twice",
+    ))
+}
+
+fn sign_within(p: &Payer<'_>, base_amount: U256, cumulative: U256) -> Result<SignedVoucher> {
+    let increase = cumulative.saturating_sub(base_amount);
+    if increase > p.max_spend {
+        return Err(Error::usage(
+            "serve.max_spend",
+            format!(
+                "this query needs a voucher raising the amount owed by {} wei, above --max-spend ({} wei)",
+                increase, p.max_spend
+            ),
+        )
+        .hint("raise --max-spend, or lower --max-tokens"));
+    }
+    usage::sign(
+        p.key,
+        &p.terms.expected(),
+        cumulative,
+        usage::now() + VOUCHER_LIFETIME_SECS,
+    )
+}
+
+fn refused(e: &Value) -> Error {
+    let code = e["error"]["code"].as_str().unwrap_or("unknown");
+    let msg = e["error"]["message"]
+        .as_str()
+        .unwrap_or("the provider refused the request");
+    let err = Error::failed(format!("serve.{code}"), msg.to_string());
+    match code {
+        "deposit_insufficient" => err.hint("deposit with `cohort usage deposit --amount A`"),
+        _ => err,
+    }
+}
+
+fn answer_of(v: &Value, chat: bool, cumulative: U256) -> Answer {
+    let c = &v["choices"][0];
+    let text = if chat {
+        c["message"]["content"].as_str()
+    } else {
+        c["text"].as_str()
+    };
+    Answer {
+        model: v["model"].as_str().unwrap_or_default().to_string(),
+        text: text.unwrap_or_default().to_string(),
+        finish_reason: c["finish_reason"].as_str().unwrap_or_default().to_string(),
+        prompt_tokens: v["usage"]["prompt_tokens"].as_u64().unwrap_or(0),
+        completion_tokens: v["usage"]["completion_tokens"].as_u64().unwrap_or(0),
+        charged: v["cohort"]["charged"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default(),
+        voucher_cumulative: cumulative,
+    }
+}
+
+async fn read_stream(
+    mut r: reqwest::Response,
+    q: &Query,
+    cumulative: U256,
+    on_piece: &mut dyn FnMut(&str),
+) -> Result<Answer> {
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    let mut last = Value::Null;
+    while let Some(chunk) = r
+        .chunk()
+        .await
+        .map_err(|e| Error::failed("serve.stream", e.to_string()))?
+    {
+        buf.extend_from_slice(&chunk);
+        while let Some(i) = buf.windows(2).position(|w| w == b"\n\n") {
+            let event: Vec<u8> = buf.drain(..i + 2).collect();
+            for line in String::from_utf8_lossy(&event).lines() {
+                let Some(data) = line.strip_prefix("data:") else {
+                    continue;
+                };
+                let data = data.trim();
+                if data == "[DONE]" {
+                    continue;
+                }
+                let v: Value = serde_json::from_str(data)
+                    .map_err(|e| Error::failed("serve.stream", e.to_string()))?;
+                if v.get("error").is_some() {
+                    return Err(refused(&v));
+                }
+                let c = &v["choices"][0];
+                let piece = if q.chat {
+                    c["delta"]["content"].as_str()
+                } else {
+                    c["text"].as_str()
+                };
+                if let Some(p) = piece.filter(|p| !p.is_empty()) {
+                    on_piece(p);
+                    text.push_str(p);
+                }
+                if !c["finish_reason"].is_null() {
+                    last = v;
+                }
+            }
+        }
+    }
+    let mut a = answer_of(&last, q.chat, cumulative);
+    a.text = text;
+    Ok(a)
+}

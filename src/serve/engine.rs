@@ -1,0 +1,188 @@
+//! What the server generates with: the [`Engine`] seam. The builtin byte-level model is one
+//! engine; another kind of model (base + adapter with a chat template) plugs in by implementing
+//! the same trait and being returned from [`super::load_engine`].
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::trainer::DeviceChoice;
+use crate::trainer::checkpoint::Checkpoint;
+use crate::trainer::model::Model;
+use crate::trainer::model::ce;
+use crate::trainer::rng::Stream;
+
+/// One chat message.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+pub struct ChatMessage {
+    pub role: String,
+    #[serde(default)]
+    pub content: String,
+}
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct GenRequest {
+    /// The prompt, as tokens of this engine.
+    pub prompt: Vec<u32>,
+    pub max_tokens: usize,
+    /// 0: greedy.
+    pub temperature: f64,
+    /// Nucleus sampling: keep the smallest set of tokens whose probability reaches `top_p`.
+    pub top_p: f64,
+    pub seed: u64,
+}
+
+/// A model that generates text token by token.
+pub trait Engine: Send + Sync + 'static {
+    /// The model's context length in tokens.
+    fn context(&self) -> usize;
+    /// What kind of model it is ("builtin", …), for /v1/models.
+    fn kind(&self) -> &'static str;
+    /// Text to tokens.
+    fn encode(&self, text: &str) -> Vec<u32>;
+    /// Tokens to bytes (the server assembles UTF-8 across tokens).
+    fn decode(&self, tokens: &[u32]) -> Vec<u8>;
+    /// The prompt a chat becomes (the engine's chat template).
+    fn chat_prompt(&self, messages: &[ChatMessage]) -> String;
+    /// Generates up to `req.max_tokens` tokens, calling `on_token` after each; generation stops
+    /// when it returns false. Returns how many tokens were generated.
+    fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize>;
+}
+
+/// The builtin byte-level model: tokens are bytes, the context window slides.
+pub struct Builtin {
+    model: Model,
+}
+
+impl Builtin {
+    /// Loads a checkpoint (safetensors) onto the best device.
+    pub fn load(path: &Path) -> Result<Builtin> {
+        let ck = Checkpoint::load(path)?;
+        let model = Model::from_values(
+            &ck.config.clone(),
+            ck.weights,
+            &DeviceChoice::Auto.device()?,
+        )?;
+        Ok(Builtin { model })
+    }
+}
+
+impl Engine for Builtin {
+    fn context(&self) -> usize {
+        self.model.config.context
+    }
+
+    fn kind(&self) -> &'static str {
+        "builtin"
+    }
+
+    fn encode(&self, text: &str) -> Vec<u32> {
+        text.bytes().map(u32::from).collect()
+    }
+
+    fn decode(&self, tokens: &[u32]) -> Vec<u8> {
+        tokens.iter().map(|&t| t as u8).collect()
+    }
+
+    fn chat_prompt(&self, messages: &[ChatMessage]) -> String {
+        let mut s = String::new();
+        for m in messages {
+            s.push_str(&m.role);
+            s.push_str(": ");
+            s.push_str(&m.content);
+            s.push('\n');
+        }
+        s.push_str("assistant: ");
+        s
+    }
+
+    fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
+        let t = self.context();
+        let mut tokens = req.prompt.clone();
+        if tokens.is_empty() {
+            tokens.push(u32::from(b'\n'));
+        }
+        let mut rng = Stream::new("cohort.serve.v1", &[&req.seed.to_le_bytes()]);
+        let mut n = 0;
+        while n < req.max_tokens {
+            let window = &tokens[tokens.len().saturating_sub(t)..];
+            let logits = self
+                .model
+                .logits(window, 1, window.len(), None)
+                .and_then(|l| l.get(window.len() - 1)?.to_vec1::<f32>())
+                .map_err(ce)?;
+            let next = sample(&logits, req.temperature, req.top_p, &mut rng) as u32;
+            tokens.push(next);
+            n += 1;
+            if !on_token(next) {
+                break;
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Picks a token from logits: greedy at temperature 0, else softmax(logits / T) restricted to
+/// the nucleus of mass `top_p`.
+pub fn sample(logits: &[f32], temperature: f64, top_p: f64, rng: &mut Stream) -> usize {
+    if temperature == 0.0 {
+        return logits
+            .iter()
+            .enumerate()
+            .fold(
+                (0, f32::NEG_INFINITY),
+                |b, (i, &v)| if v > b.1 { (i, v) } else { b },
+            )
+            .0;
+    }
+    let max = logits.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v)) as f64;
+    let mut w: Vec<(usize, f64)> = logits
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (i, ((v as f64 - max) / temperature).exp()))
+        .collect();
+    let total: f64 = w.iter().map(|x| x.1).sum();
+    if top_p < 1.0 {
+        w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut acc = 0.0;
+        let mut keep = 0;
+        for (_, p) in &w {
+            acc += p / total;
+            keep += 1;
+            if acc >= top_p {
+                break;
+            }
+        }
+        w.truncate(keep.max(1));
+    }
+    let sum: f64 = w.iter().map(|x| x.1).sum();
+    let mut u = rng.next_f64() * sum;
+    for (i, p) in &w {
+        if u < *p {
+            return *i;
+        }
+        u -= p;
+    }
+    w.last().map(|x| x.0).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sampling_is_greedy_at_zero_and_top_p_cuts_the_tail() {
+        let logits = [0.0f32, 5.0, 1.0, 4.9];
+        let mut rng = Stream::new("t", &[]);
+        assert_eq!(sample(&logits, 0.0, 1.0, &mut rng), 1);
+        // top_p tiny: only the most likely token survives.
+        for _ in 0..50 {
+            assert_eq!(sample(&logits, 1.0, 0.01, &mut rng), 1);
+        }
+        // top_p 1: the others do come up.
+        let seen: std::collections::BTreeSet<usize> = (0..400)
+            .map(|_| sample(&logits, 5.0, 1.0, &mut rng))
+            .collect();
+        assert!(seen.len() > 2, "{seen:?}");
+    }
+}

@@ -1,0 +1,906 @@
+//! `cohort model serve`: an OpenAI-compatible HTTP server (axum) for a model, paid per token by
+//! signed vouchers ([`pay`], [`crate::usage`]) or free.
+//!
+//! Endpoints: `GET /v1/models`, `POST /v1/completions`, `POST /v1/chat/completions` (both with
+//! `stream: true` as server-sent events), plus `GET /v1/cohort/terms`, `GET /v1/cohort/account/{user}`
+//! and `GET /v1/cohort/stats` for cohort's own clients.
+//!
+//! Concurrency: each generation runs on tokio's blocking pool, at most `max_concurrency` at once
+//! (a semaphore); up to `max_queue` more wait for a slot, beyond that the server answers 429.
+//! Requests do not block each other's I/O, and a slow client of a stream never holds a slot longer
+//! than its generation. There is no cross-request batching.
+//!
+//! Privacy: prompts, completions and vouchers are never logged.
+
+pub mod client;
+pub mod engine;
+pub mod pay;
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use alloy::primitives::{Address, U256};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use tokio::sync::{Semaphore, mpsc};
+
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use engine::{ChatMessage, Engine, GenRequest};
+pub use pay::{Payments, Terms};
+
+/// Default request body limit: 1 MiB.
+pub const DEFAULT_MAX_BODY: usize = 1 << 20;
+
+/// How the server runs.
+pub struct ServeOptions {
+    pub bind: SocketAddr,
+    /// The model's id in the API (the token's symbol, or the checkpoint's name).
+    pub model_id: String,
+    /// Other names the model answers to (token address, `job-N`).
+    pub aliases: Vec<String>,
+    pub max_body: usize,
+    pub max_concurrency: usize,
+    pub max_queue: usize,
+    /// Settle after this many accepted vouchers …
+    pub settle_every: u64,
+    /// … or this often.
+    pub settle_interval: Duration,
+}
+
+/// Something the server reports while it runs (settlements, failures), for the CLI to print.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ServeEvent {
+    Listening {
+        address: String,
+        model: String,
+        paid: bool,
+    },
+    Settled {
+        settlement: crate::usage::Settlement,
+    },
+    SettleFailed {
+        user: String,
+        error: String,
+    },
+    Stats {
+        stats: Value,
+    },
+}
+
+struct AppState {
+    engine: Arc<dyn Engine>,
+    opts: ServeOptionsLite,
+    pay: Option<Arc<Payments>>,
+    slots: Semaphore,
+    waiting: AtomicUsize,
+}
+
+struct ServeOptionsLite {
+    model_id: String,
+    aliases: Vec<String>,
+    max_queue: usize,
+    kind: &'static str,
+}
+
+/// An OpenAI-style error response.
+pub struct ApiError {
+    status: StatusCode,
+    body: Value,
+}
+
+impl ApiError {
+    fn new(
+        status: StatusCode,
+        kind: &str,
+        code: &str,
+        message: impl Into<String>,
+        param: Option<&str>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            body: json!({"error": {"message": message.into(), "type": kind, "param": param, "code": code}}),
+        }
+    }
+    fn bad(code: &str, message: impl Into<String>, param: Option<&str>) -> ApiError {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            code,
+            message,
+            param,
+        )
+    }
+    fn payment(r: pay::Refusal) -> ApiError {
+        let mut body = json!({"error": {"message": r.message, "type": "payment_required", "param": null, "code": r.code}});
+        if !r.required.is_zero() {
+            body["error"]["required"] = json!(r.required.to_string());
+        }
+        if let Some(t) = r.terms {
+            body["error"]["terms"] = json!(t);
+        }
+        ApiError {
+            status: StatusCode::PAYMENT_REQUIRED,
+            body,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, axum::Json(self.body)).into_response()
+    }
+}
+
+/// A prompt: a string or a one-element array of strings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PromptIn {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// `stop`: a string or an array of up to 4 strings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum StopIn {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+struct StreamOptions {
+    #[serde(default)]
+    include_usage: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct CompletionIn {
+    model: String,
+    #[serde(default)]
+    prompt: Option<PromptIn>,
+    #[serde(default)]
+    messages: Option<Vec<ChatMessage>>,
+    max_tokens: Option<u64>,
+    max_completion_tokens: Option<u64>,
+    temperature: Option<f64>,
+    top_p: Option<f64>,
+    stop: Option<StopIn>,
+    seed: Option<u64>,
+    #[serde(default)]
+    stream: bool,
+    stream_options: Option<StreamOptions>,
+    n: Option<u32>,
+}
+
+/// A checked request.
+struct Job {
+    chat: bool,
+    req: GenRequest,
+    stop: Vec<String>,
+    stream: bool,
+    include_usage: bool,
+}
+
+/// Default completion length when the request names none.
+const DEFAULT_MAX_TOKENS: u64 = 16;
+
+fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Result<Job, ApiError> {
+    let r: CompletionIn = serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad(
+            "invalid_json",
+            format!("the request body is not valid JSON for this endpoint: {e}"),
+            None,
+        )
+    })?;
+    if !state.model_matches(&r.model) {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "invalid_request_error",
+            "model_not_found",
+            format!(
+                "the model '{}' does not exist here; this server serves '{}'",
+                r.model, state.opts.model_id
+            ),
+            Some("model"),
+        ));
+    }
+    if r.n.is_some_and(|n| n != 1) {
+        return Err(ApiError::bad(
+            "unsupported_n",
+            "only n = 1 is supported",
+            Some("n"),
+        ));
+    }
+    let prompt = if chat {
+        let Some(m) = r.messages.as_ref().filter(|m| !m.is_empty()) else {
+            return Err(ApiError::bad(
+                "missing_messages",
+                "'messages' must be a non-empty array",
+                Some("messages"),
+            ));
+        };
+        state.engine.chat_prompt(m)
+    } else {
+        match r.prompt {
+            Some(PromptIn::One(s)) => s,
+            Some(PromptIn::Many(mut v)) if v.len() == 1 => v.remove(0),
+            Some(PromptIn::Many(_)) => {
+                return Err(ApiError::bad(
+                    "unsupported_prompt",
+                    "send one prompt per request",
+                    Some("prompt"),
+                ));
+            }
+            None => String::new(),
+        }
+    };
+    let context = state.engine.context() as u64;
+    let max_tokens = r
+        .max_completion_tokens
+        .or(r.max_tokens)
+        .unwrap_or(DEFAULT_MAX_TOKENS.min(context));
+    if max_tokens == 0 || max_tokens > context {
+        return Err(ApiError::bad(
+            "context_length_exceeded",
+            format!(
+                "max_tokens {max_tokens} is outside 1..={context} (the model's context is {context} tokens)"
+            ),
+            Some("max_tokens"),
+        ));
+    }
+    let temperature = r.temperature.unwrap_or(1.0);
+    if !(0.0..=2.0).contains(&temperature) {
+        return Err(ApiError::bad(
+            "invalid_temperature",
+            "temperature must be between 0 and 2",
+            Some("temperature"),
+        ));
+    }
+    let top_p = r.top_p.unwrap_or(1.0);
+    if !(top_p > 0.0 && top_p <= 1.0) {
+        return Err(ApiError::bad(
+            "invalid_top_p",
+            "top_p must be in (0, 1]",
+            Some("top_p"),
+        ));
+    }
+    let stop = match r.stop {
+        None => Vec::new(),
+        Some(StopIn::One(s)) => vec![s],
+        Some(StopIn::Many(v)) => v,
+    };
+    if stop.len() > 4 || stop.iter().any(|s| s.is_empty() || s.len() > 256) {
+        return Err(ApiError::bad(
+            "invalid_stop",
+            "stop takes up to 4 non-empty strings of at most 256 bytes",
+            Some("stop"),
+        ));
+    }
+    let tokens = state.engine.encode(&prompt);
+    let seed = r.seed.unwrap_or_else(rand_seed);
+    Ok(Job {
+        chat,
+        req: GenRequest {
+            prompt: tokens,
+            max_tokens: max_tokens as usize,
+            temperature,
+            top_p,
+            seed,
+        },
+        stop,
+        stream: r.stream,
+        include_usage: r.stream_options.is_some_and(|o| o.include_usage),
+    })
+}
+
+fn rand_seed() -> u64 {
+    rand::random()
+}
+
+impl AppState {
+    fn model_matches(&self, name: &str) -> bool {
+        let n = name.trim();
+        n.eq_ignore_ascii_case(&self.opts.model_id)
+            || self.opts.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
+    }
+}
+
+/// Streams text out of tokens: whole UTF-8 characters only, holding back what could be the start
+/// of a stop sequence; `done` once a stop sequence appeared.
+struct TextOut {
+    bytes: Vec<u8>,
+    emitted: usize,
+    stop: Vec<String>,
+    hold: usize,
+    done: bool,
+}
+
+impl TextOut {
+    fn new(stop: Vec<String>) -> TextOut {
+        let hold = stop
+            .iter()
+            .map(|s| s.len())
+            .max()
+            .unwrap_or(1)
+            .saturating_sub(1);
+        TextOut {
+            bytes: Vec::new(),
+            emitted: 0,
+            stop,
+            hold,
+            done: false,
+        }
+    }
+
+    /// Adds bytes; returns the text that can be released now.
+    fn push(&mut self, b: &[u8]) -> String {
+        self.bytes.extend_from_slice(b);
+        for s in &self.stop {
+            let from = self.emitted.saturating_sub(s.len());
+            if let Some(i) = find(&self.bytes[from..], s.as_bytes()) {
+                self.bytes.truncate(from + i);
+                self.done = true;
+                return self.release(self.bytes.len(), true);
+            }
+        }
+        let limit = self.bytes.len().saturating_sub(self.hold);
+        self.release(limit, false)
+    }
+
+    /// Everything left.
+    fn flush(&mut self) -> String {
+        self.release(self.bytes.len(), true)
+    }
+
+    fn release(&mut self, upto: usize, last: bool) -> String {
+        if upto <= self.emitted {
+            return String::new();
+        }
+        let chunk = &self.bytes[self.emitted..upto];
+        // Stop before an unfinished character unless this is the end.
+        let end = match std::str::from_utf8(chunk) {
+            Ok(_) => chunk.len(),
+            Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),
+            Err(_) => chunk.len(),
+        };
+        let s = String::from_utf8_lossy(&chunk[..end]).into_owned();
+        self.emitted += end;
+        s
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[derive(Debug, Serialize, Clone, Copy)]
+struct Usage {
+    prompt_tokens: u64,
+    completion_tokens: u64,
+    total_tokens: u64,
+}
+
+/// Runs a generation on the blocking pool; pieces of text go to `tx` (when streaming).
+async fn run_generation(
+    state: &Arc<AppState>,
+    job: &Job,
+    tx: Option<mpsc::Sender<String>>,
+) -> std::result::Result<(String, &'static str, Usage), ApiError> {
+    let engine = state.engine.clone();
+    let req = job.req.clone();
+    let stop = job.stop.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        let mut text = TextOut::new(stop);
+        let mut n = 0usize;
+        let mut gone = false;
+        let r = engine.generate(&req, &mut |tok| {
+            n += 1;
+            let piece = text.push(&engine.decode(&[tok]));
+            if let Some(tx) = &tx
+                && !piece.is_empty()
+                && tx.blocking_send(piece).is_err()
+            {
+                gone = true;
+                return false;
+            }
+            !text.done
+        });
+        let rest = text.flush();
+        if let Some(tx) = &tx
+            && !rest.is_empty()
+        {
+            let _ = tx.blocking_send(rest);
+        }
+        let finish = if text.done { "stop" } else { "length" };
+        r.map(|_| (text.text(), finish, n, gone))
+    })
+    .await
+    .map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            "generation_panicked",
+            e.to_string(),
+            None,
+        )
+    })?;
+    let (text, finish, n, _gone) = out.map_err(|e| {
+        tracing::warn!(code = %e.code, "generation failed");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            "generation_failed",
+            "the model failed to generate",
+            None,
+        )
+    })?;
+    let prompt_tokens = job.req.prompt.len() as u64;
+    let usage = Usage {
+        prompt_tokens,
+        completion_tokens: n as u64,
+        total_tokens: prompt_tokens + n as u64,
+    };
+    Ok((text, finish, usage))
+}
+
+/// Waits for a generation slot, or refuses when too many are already waiting.
+async fn slot(
+    state: &Arc<AppState>,
+) -> std::result::Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+    if let Ok(p) = state.slots.try_acquire() {
+        return Ok(p);
+    }
+    if state.waiting.fetch_add(1, Ordering::SeqCst) >= state.opts.max_queue {
+        state.waiting.fetch_sub(1, Ordering::SeqCst);
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limit_error",
+            "server_busy",
+            "the server is busy; retry shortly",
+            None,
+        ));
+    }
+    let p = state.slots.acquire().await;
+    state.waiting.fetch_sub(1, Ordering::SeqCst);
+    p.map_err(|_| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "server_error",
+            "shutting_down",
+            "the server is shutting down",
+            None,
+        )
+    })
+}
+
+async fn completions(
+    State(s): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(s, headers, body, false)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn chat_completions(
+    State(s): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(s, headers, body, true)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
+}
+
+fn new_id(chat: bool) -> String {
+    format!(
+        "{}-{:016x}",
+        if chat { "chatcmpl" } else { "cmpl" },
+        rand_seed()
+    )
+}
+
+async fn handle(
+    state: Arc<AppState>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+    chat: bool,
+) -> std::result::Result<Response, ApiError> {
+    let body = body.map_err(|e| {
+        let status = e.status();
+        ApiError::new(
+            status,
+            "invalid_request_error",
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "request_too_large"
+            } else {
+                "invalid_body"
+            },
+            format!("{} (the body limit is set by --max-body)", e.body_text()),
+            None,
+        )
+    })?;
+    let job = parse_request(&state, &body, chat)?;
+    drop(body);
+    let max_total = (job.req.prompt.len() + job.req.max_tokens) as u64;
+    let reservation = match &state.pay {
+        None => None,
+        Some(p) => {
+            let max_cost = crate::usage::cost(max_total, p.terms.price_per_1k);
+            let h = headers
+                .get(crate::usage::VOUCHER_HEADER)
+                .map(|v| v.to_str().unwrap_or(""));
+            Some(p.admit(h, max_cost).await.map_err(ApiError::payment)?)
+        }
+    };
+    // From here the reservation must be released whatever happens.
+    let guard = Charge {
+        state: state.clone(),
+        reservation,
+    };
+    let id = new_id(chat);
+    let created = crate::usage::now();
+    let model = state.opts.model_id.clone();
+    if !job.stream {
+        let permit = slot(&state).await?;
+        let (text, finish, usage) = run_generation(&state, &job, None).await?;
+        drop(permit);
+        let charged = guard.finish(usage);
+        let mut body = if chat {
+            json!({"id": id, "object": "chat.completion", "created": created, "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
+                "usage": usage})
+        } else {
+            json!({"id": id, "object": "text_completion", "created": created, "model": model,
+                "choices": [{"index": 0, "text": text, "logprobs": null, "finish_reason": finish}],
+                "usage": usage})
+        };
+        if let Some(c) = charged {
+            body["cohort"] = json!({"charged": c.to_string()});
+        }
+        return Ok(axum::Json(body).into_response());
+    }
+    // Streaming: the generation runs in its own task; events go out as they come.
+    let (tx, mut rx) = mpsc::channel::<String>(64);
+    let (etx, erx) = mpsc::channel::<std::result::Result<Event, Infallible>>(64);
+    let st = state.clone();
+    tokio::spawn(async move {
+        let chunk = |delta: Value, finish: Value| -> Value {
+            if job.chat {
+                json!({"id": id, "object": "chat.completion.chunk", "created": created, "model": model,
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
+            } else {
+                json!({"id": id, "object": "text_completion", "created": created, "model": model,
+                    "choices": [{"index": 0, "text": delta, "logprobs": null, "finish_reason": finish}]})
+            }
+        };
+        let send = |v: Value| {
+            let etx = etx.clone();
+            async move {
+                etx.send(Ok(Event::default().data(v.to_string())))
+                    .await
+                    .is_ok()
+            }
+        };
+        if job.chat {
+            send(chunk(
+                json!({"role": "assistant", "content": ""}),
+                Value::Null,
+            ))
+            .await;
+        }
+        let permit = match slot(&st).await {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = etx
+                    .send(Ok(Event::default().data(e.body.to_string())))
+                    .await;
+                return;
+            }
+        };
+        let gen_job = Job {
+            chat: job.chat,
+            req: job.req.clone(),
+            stop: job.stop.clone(),
+            stream: true,
+            include_usage: job.include_usage,
+        };
+        let st2 = st.clone();
+        let generation =
+            tokio::spawn(async move { run_generation(&st2, &gen_job, Some(tx)).await });
+        while let Some(piece) = rx.recv().await {
+            let delta = if job.chat {
+                json!({"content": piece})
+            } else {
+                json!(piece)
+            };
+            send(chunk(delta, Value::Null)).await;
+        }
+        let result = generation.await;
+        drop(permit);
+        match result {
+            Ok(Ok((_, finish, usage))) => {
+                let charged = guard.finish(usage);
+                let empty = if job.chat { json!({}) } else { json!("") };
+                let mut last = chunk(empty, json!(finish));
+                last["usage"] = json!(usage);
+                if let Some(c) = charged {
+                    last["cohort"] = json!({"charged": c.to_string()});
+                }
+                send(last).await;
+                if job.include_usage {
+                    let mut u = chunk(Value::Null, Value::Null);
+                    u["choices"] = json!([]);
+                    u["usage"] = json!(usage);
+                    send(u).await;
+                }
+            }
+            Ok(Err(e)) => {
+                let _ = etx
+                    .send(Ok(Event::default().data(e.body.to_string())))
+                    .await;
+            }
+            Err(_) => {}
+        }
+        let _ = etx.send(Ok(Event::default().data("[DONE]"))).await;
+    });
+    let mut erx = erx;
+    let stream = futures::stream::poll_fn(move |cx| erx.poll_recv(cx));
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+/// Releases a reservation: charged by [`Charge::finish`], or released uncharged when dropped.
+struct Charge {
+    state: Arc<AppState>,
+    reservation: Option<pay::Reservation>,
+}
+
+impl Charge {
+    fn finish(mut self, usage: Usage) -> Option<U256> {
+        let r = self.reservation.take()?;
+        let p = self.state.pay.as_ref()?;
+        let cost = crate::usage::cost(usage.total_tokens, p.terms.price_per_1k);
+        p.finish(r, cost, usage.total_tokens);
+        Some(cost)
+    }
+}
+
+impl Drop for Charge {
+    fn drop(&mut self) {
+        if let (Some(r), Some(p)) = (self.reservation.take(), self.state.pay.as_ref()) {
+            p.finish(r, U256::ZERO, 0);
+        }
+    }
+}
+
+async fn models(State(s): State<Arc<AppState>>) -> Response {
+    let mut m = json!({"id": s.opts.model_id, "object": "model", "created": 0, "owned_by": "cohort",
+        "cohort": {"kind": s.opts.kind, "context": s.engine.context(), "aliases": s.opts.aliases}});
+    if let Some(p) = &s.pay {
+        m["cohort"]["terms"] = json!(p.terms);
+    }
+    axum::Json(json!({"object": "list", "data": [m]})).into_response()
+}
+
+async fn terms(State(s): State<Arc<AppState>>) -> Response {
+    match &s.pay {
+        Some(p) => axum::Json(json!({"paid": true, "model": s.opts.model_id, "terms": p.terms}))
+            .into_response(),
+        None => axum::Json(json!({"paid": false, "model": s.opts.model_id})).into_response(),
+    }
+}
+
+async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Response {
+    let Ok(user) = user.parse::<Address>() else {
+        return ApiError::bad(
+            "invalid_address",
+            format!("'{user}' is not an address"),
+            Some("user"),
+        )
+        .into_response();
+    };
+    match &s.pay {
+        Some(p) => axum::Json(json!(p.user(user))).into_response(),
+        None => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "invalid_request_error",
+            "free_server",
+            "this server is free: it keeps no accounts",
+            None,
+        )
+        .into_response(),
+    }
+}
+
+async fn stats_handler(State(s): State<Arc<AppState>>) -> Response {
+    axum::Json(stats_of(&s)).into_response()
+}
+
+fn stats_of(s: &AppState) -> Value {
+    match &s.pay {
+        Some(p) => {
+            let (users, totals) = p.stats();
+            json!({"model": s.opts.model_id, "paid": true, "totals": totals, "users": users})
+        }
+        None => json!({"model": s.opts.model_id, "paid": false}),
+    }
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "invalid_request_error",
+        "unknown_url",
+        "no such endpoint",
+        None,
+    )
+}
+
+/// A running server.
+pub struct Server {
+    pub address: SocketAddr,
+    state: Arc<AppState>,
+}
+
+impl Server {
+    /// The JSON stats (`GET /v1/cohort/stats`).
+    pub fn stats(&self) -> Value {
+        stats_of(&self.state)
+    }
+}
+
+/// Runs the server until `shutdown` resolves, then settles what is due. `events` gets the
+/// listening address, each settlement and failures.
+pub async fn run(
+    engine: Arc<dyn Engine>,
+    opts: ServeOptions,
+    pay: Option<Arc<Payments>>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    events: mpsc::UnboundedSender<ServeEvent>,
+    progress: Arc<dyn Progress>,
+) -> Result<Value> {
+    let listener = tokio::net::TcpListener::bind(opts.bind)
+        .await
+        .map_err(|e| {
+            Error::usage("serve.bind", format!("cannot listen on {}: {e}", opts.bind))
+                .hint("pick another --port or --bind")
+        })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::failed("serve.bind", e.to_string()))?;
+    let state = Arc::new(AppState {
+        opts: ServeOptionsLite {
+            model_id: opts.model_id.clone(),
+            aliases: opts.aliases.clone(),
+            max_queue: opts.max_queue,
+            kind: engine.kind(),
+        },
+        engine,
+        pay: pay.clone(),
+        slots: Semaphore::new(opts.max_concurrency.max(1)),
+        waiting: AtomicUsize::new(0),
+    });
+    let app = Router::new()
+        .route("/v1/models", get(models))
+        .route("/v1/completions", post(completions))
+        .route("/v1/chat/completions", post(chat_completions))
+        .route("/v1/cohort/terms", get(terms))
+        .route("/v1/cohort/account/{user}", get(account))
+        .route("/v1/cohort/stats", get(stats_handler))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(opts.max_body))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            opts.max_concurrency + opts.max_queue + 64,
+        ))
+        .with_state(state.clone());
+    let _ = events.send(ServeEvent::Listening {
+        address: address.to_string(),
+        model: opts.model_id.clone(),
+        paid: pay.is_some(),
+    });
+    // Settlement: every `settle_every` vouchers or `settle_interval`.
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    let settler = pay.clone().map(|p| {
+        let events = events.clone();
+        let progress = progress.clone();
+        let every = opts.settle_every.max(1);
+        let interval = opts.settle_interval;
+        tokio::spawn(async move {
+            let mut last = tokio::time::Instant::now();
+            loop {
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+                    _ = stop_rx.changed() => break,
+                }
+                if let Err(e) = p.save_vouchers() {
+                    tracing::warn!(code = %e.code, "could not save the vouchers");
+                }
+                if p.unsettled_vouchers() >= every
+                    || (last.elapsed() >= interval && p.unsettled_vouchers() > 0)
+                {
+                    last = tokio::time::Instant::now();
+                    settle_round(&p, &events, progress.as_ref()).await;
+                }
+            }
+        })
+    });
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| Error::failed("serve.failed", format!("the server failed: {e}")))?;
+    let _ = stop_tx.send(true);
+    if let Some(t) = settler {
+        let _ = t.await;
+    }
+    if let Some(p) = &pay {
+        settle_round(p, &events, progress.as_ref()).await;
+        p.save_vouchers()?;
+    }
+    Ok(stats_of(&state))
+}
+
+async fn settle_round(
+    p: &Payments,
+    events: &mpsc::UnboundedSender<ServeEvent>,
+    progress: &dyn Progress,
+) {
+    let (done, failed) = p.settle_all(progress).await;
+    for s in done {
+        let _ = events.send(ServeEvent::Settled { settlement: s });
+    }
+    for (user, e) in failed {
+        let _ = events.send(ServeEvent::SettleFailed {
+            user: user.to_string(),
+            error: e.to_string(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_out_holds_back_stop_prefixes_and_cuts_at_the_stop() {
+        let mut t = TextOut::new(vec!["END".into()]);
+        let mut out = String::new();
+        for b in b"abcENxyEND tail" {
+            out.push_str(&t.push(&[*b]));
+            if t.done {
+                break;
+            }
+        }
+        out.push_str(&t.flush());
+        assert_eq!(out, "abcENxy");
+        assert_eq!(t.text(), "abcENxy");
+    }
+
+    #[test]
+    fn text_out_emits_whole_characters() {
+        let mut t = TextOut::new(vec![]);
+        let bytes = "é!".as_bytes();
+        assert_eq!(t.push(&bytes[..1]), "");
+        assert_eq!(t.push(&bytes[1..2]), "é");
+        assert_eq!(t.push(&bytes[2..]), "!");
+    }
+}

@@ -1,0 +1,374 @@
+//! The server's side of pay-per-use: checking the voucher of each request against what the user
+//! was served so far, reserving the request's most expensive outcome, charging what it really
+//! cost, and settling the best voucher of each user on the ledger.
+//!
+//! Per user the server keeps the highest voucher seen (`signed`), what it charged (`spent`, which
+//! starts at what the channel already settled on chain) and what requests in flight reserved.
+//! A request is served when `signed ≥ spent + reserved + its cost at most` and the user's
+//! available deposit covers that beyond what was settled. The chain reads (deposit, settled) are
+//! cached for [`CHAIN_TTL`]; the checks themselves are in memory.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use alloy::primitives::{Address, U256};
+use serde::Serialize;
+
+use crate::chain::SignerChain;
+use crate::chain::units::{checksum, dec};
+use crate::error::Result;
+use crate::progress::Progress;
+use crate::usage::{self, Expected, Ledger, Settlement, SignedVoucher, VoucherProblem};
+
+/// How long the chain's view of a user (deposit, settled) is reused.
+pub const CHAIN_TTL: Duration = Duration::from_secs(2);
+
+/// A refused payment: the 402 body's reason and numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refusal {
+    pub code: &'static str,
+    pub message: String,
+    /// Wei the voucher's cumulative amount must reach for this request.
+    #[serde(with = "dec", skip_serializing_if = "U256::is_zero")]
+    pub required: U256,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// What a client needs to pay this server: where and how much.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Terms {
+    #[serde(serialize_with = "checksum::serialize")]
+    pub ledger: Address,
+    pub chain_id: u64,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub token: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub provider: Address,
+    /// Wei per 1000 tokens (prompt and completion).
+    #[serde(with = "dec")]
+    pub price_per_1k: U256,
+    /// Seconds a voucher must still be valid for when it arrives.
+    pub min_validity_secs: u64,
+}
+
+impl Terms {
+    pub fn expected(&self) -> Expected {
+        Expected {
+            ledger: self.ledger,
+            chain_id: self.chain_id,
+            token: self.token,
+            provider: self.provider,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+struct User {
+    best: Option<SignedVoucher>,
+    spent: U256,
+    reserved: U256,
+    settled: U256,
+    available: U256,
+    read_at: Option<Instant>,
+    tokens: u64,
+    requests: u64,
+}
+
+/// One user's numbers, as `GET /v1/cohort/account` and the stats show them.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    #[serde(serialize_with = "checksum::serialize")]
+    pub user: Address,
+    /// The highest cumulative amount the user signed.
+    #[serde(with = "dec")]
+    pub signed: U256,
+    /// What this server charged (including what was settled before it started).
+    #[serde(with = "dec")]
+    pub spent: U256,
+    /// What the ledger settled on this channel.
+    #[serde(with = "dec")]
+    pub settled: U256,
+    pub requests: u64,
+    pub tokens: u64,
+}
+
+/// Totals since start.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    pub requests: u64,
+    pub tokens: u64,
+    pub vouchers: u64,
+    pub settlements: u64,
+    #[serde(with = "dec")]
+    pub settled_paid: U256,
+    #[serde(with = "dec")]
+    pub settled_fees: U256,
+    #[serde(with = "dec")]
+    pub settled_to_holders: U256,
+}
+
+/// A reservation for one request; [`Payments::finish`] charges it.
+#[derive(Debug)]
+pub struct Reservation {
+    pub user: Address,
+    pub reserved: U256,
+}
+
+/// The payment state of a paid server.
+pub struct Payments {
+    pub terms: Terms,
+    ledger: Ledger,
+    signer: SignerChain,
+    users: Mutex<HashMap<Address, User>>,
+    totals: Mutex<Totals>,
+    unsettled_vouchers: std::sync::atomic::AtomicU64,
+    /// Where the best vouchers are kept until settled (for `cohort model settle` after a crash).
+    vouchers_file: Option<std::path::PathBuf>,
+    dirty: std::sync::atomic::AtomicBool,
+}
+
+impl Payments {
+    pub fn new(
+        terms: Terms,
+        ledger: Ledger,
+        signer: SignerChain,
+        vouchers_file: Option<std::path::PathBuf>,
+    ) -> Payments {
+        Payments {
+            terms,
+            ledger,
+            signer,
+            users: Mutex::new(HashMap::new()),
+            totals: Mutex::new(Totals::default()),
+            unsettled_vouchers: Default::default(),
+            vouchers_file,
+            dirty: Default::default(),
+        }
+    }
+
+    /// Writes the best voucher of each user not yet fully settled to the vouchers file (one
+    /// header value per line, mode 0600), when something changed since the last write.
+    pub fn save_vouchers(&self) -> Result<()> {
+        let Some(path) = &self.vouchers_file else {
+            return Ok(());
+        };
+        if !self.dirty.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
+        let lines: String = {
+            let users = self.users.lock().expect("users lock");
+            users
+                .values()
+                .filter_map(|u| u.best.as_ref().filter(|b| b.cumulative > u.settled))
+                .map(|b| b.to_header() + "\n")
+                .collect()
+        };
+        if let Some(dir) = path.parent() {
+            crate::fsutil::ensure_dir(dir, 0o700)?;
+        }
+        crate::fsutil::write_atomic(path, lines.as_bytes(), 0o600)
+    }
+
+    /// Vouchers accepted since the last settlement round.
+    pub fn unsettled_vouchers(&self) -> u64 {
+        self.unsettled_vouchers
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn refuse(&self, code: &'static str, message: String, required: U256) -> Refusal {
+        Refusal {
+            code,
+            message,
+            required,
+            terms: Some(self.terms.clone()),
+        }
+    }
+
+    /// Checks a voucher for a request that costs at most `max_cost` and reserves that amount.
+    pub async fn admit(
+        &self,
+        header: Option<&str>,
+        max_cost: U256,
+    ) -> std::result::Result<Reservation, Refusal> {
+        let Some(h) = header else {
+            return Err(self.refuse(
+                "voucher_missing",
+                format!("this server is paid: send a signed voucher in the {} header (`cohort usage voucher`)", usage::VOUCHER_HEADER),
+                max_cost,
+            ));
+        };
+        let v = SignedVoucher::parse(h).map_err(|p| self.problem(p))?;
+        v.check(
+            &self.terms.expected(),
+            usage::now(),
+            self.terms.min_validity_secs,
+        )
+        .map_err(|p| self.problem(p))?;
+        let stale = {
+            let users = self.users.lock().expect("users lock");
+            users
+                .get(&v.user)
+                .and_then(|u| u.read_at)
+                .is_none_or(|t| t.elapsed() > CHAIN_TTL)
+        };
+        if stale {
+            let (available, settled) = self.read_chain(v.user).await.map_err(|e| {
+                self.refuse(
+                    "ledger_unreachable",
+                    format!("the ledger could not be read: {}", e.message),
+                    U256::ZERO,
+                )
+            })?;
+            let mut users = self.users.lock().expect("users lock");
+            let u = users.entry(v.user).or_default();
+            u.available = available;
+            u.settled = u.settled.max(settled);
+            u.spent = u.spent.max(u.settled);
+            u.read_at = Some(Instant::now());
+        }
+        let mut users = self.users.lock().expect("users lock");
+        let u = users.entry(v.user).or_default();
+        if let Some(best) = &u.best
+            && v.cumulative < best.cumulative
+        {
+            return Err(self.refuse(
+                "voucher_cumulative_lower",
+                format!(
+                    "the voucher's cumulative amount {} is lower than the last one accepted ({})",
+                    v.cumulative, best.cumulative
+                ),
+                u.spent + u.reserved + max_cost,
+            ));
+        }
+        let required = u.spent + u.reserved + max_cost;
+        if v.cumulative < required {
+            return Err(self.refuse(
+                "voucher_insufficient",
+                format!(
+                    "the voucher's cumulative amount {} does not cover what was served ({}) plus this request (up to {}): sign {required}",
+                    v.cumulative,
+                    u.spent + u.reserved,
+                    max_cost
+                ),
+                required,
+            ));
+        }
+        let owed = required.saturating_sub(u.settled);
+        if u.available < owed {
+            return Err(self.refuse(
+                "deposit_insufficient",
+                format!(
+                    "the deposit available on the ledger ({}) does not cover the unsettled amount ({owed}): deposit more with `cohort usage deposit`",
+                    u.available
+                ),
+                required,
+            ));
+        }
+        u.reserved += max_cost;
+        if u.best.as_ref().is_none_or(|b| v.cumulative > b.cumulative) {
+            u.best = Some(v.clone());
+            self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        u.requests += 1;
+        drop(users);
+        self.unsettled_vouchers
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.totals.lock().expect("totals lock").vouchers += 1;
+        Ok(Reservation {
+            user: v.user,
+            reserved: max_cost,
+        })
+    }
+
+    fn problem(&self, p: VoucherProblem) -> Refusal {
+        self.refuse(p.code(), p.message(), U256::ZERO)
+    }
+
+    async fn read_chain(&self, user: Address) -> Result<(U256, U256)> {
+        let available = self.ledger.call(self.ledger.read.available(user)).await?;
+        let settled =
+            usage::settled(&self.ledger, user, self.terms.provider, self.terms.token).await?;
+        Ok((available, settled))
+    }
+
+    /// Charges a finished request `cost` (≤ the reservation) for `tokens` tokens.
+    pub fn finish(&self, r: Reservation, cost: U256, tokens: u64) {
+        let cost = cost.min(r.reserved);
+        let mut users = self.users.lock().expect("users lock");
+        let u = users.entry(r.user).or_default();
+        u.reserved = u.reserved.saturating_sub(r.reserved);
+        u.spent += cost;
+        u.tokens += tokens;
+        drop(users);
+        let mut t = self.totals.lock().expect("totals lock");
+        t.requests += 1;
+        t.tokens += tokens;
+    }
+
+    /// A user's numbers.
+    pub fn user(&self, user: Address) -> UserView {
+        let users = self.users.lock().expect("users lock");
+        let u = users.get(&user).cloned().unwrap_or_default();
+        view(user, &u)
+    }
+
+    /// Every user's numbers and the totals.
+    pub fn stats(&self) -> (Vec<UserView>, Totals) {
+        let users = self.users.lock().expect("users lock");
+        let mut v: Vec<UserView> = users.iter().map(|(a, u)| view(*a, u)).collect();
+        v.sort_by_key(|u| u.user);
+        (v, self.totals.lock().expect("totals lock").clone())
+    }
+
+    /// Settles every user's best voucher that is above what the channel settled. Failures are
+    /// returned beside the successes (the voucher stays for the next round).
+    pub async fn settle_all(
+        &self,
+        progress: &dyn Progress,
+    ) -> (Vec<Settlement>, Vec<(Address, crate::Error)>) {
+        self.unsettled_vouchers
+            .store(0, std::sync::atomic::Ordering::Relaxed);
+        let due: Vec<SignedVoucher> = {
+            let users = self.users.lock().expect("users lock");
+            users
+                .values()
+                .filter_map(|u| u.best.clone().filter(|b| b.cumulative > u.settled))
+                .collect()
+        };
+        let mut done = Vec::new();
+        let mut failed = Vec::new();
+        for v in due {
+            match usage::settle(&self.signer, &self.ledger, &v, progress).await {
+                Ok(s) => {
+                    let mut users = self.users.lock().expect("users lock");
+                    let u = users.entry(v.user).or_default();
+                    u.settled += s.paid;
+                    u.read_at = None;
+                    self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
+                    drop(users);
+                    let mut t = self.totals.lock().expect("totals lock");
+                    t.settlements += 1;
+                    t.settled_paid += s.paid;
+                    t.settled_fees += s.fee;
+                    t.settled_to_holders += s.to_holders;
+                    done.push(s);
+                }
+                Err(e) => failed.push((v.user, e)),
+            }
+        }
+        (done, failed)
+    }
+}
+
+fn view(user: Address, u: &User) -> UserView {
+    UserView {
+        user,
+        signed: u.best.as_ref().map(|b| b.cumulative).unwrap_or_default(),
+        spent: u.spent,
+        settled: u.settled,
+        requests: u.requests,
+        tokens: u.tokens,
+    }
+}

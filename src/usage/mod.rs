@@ -1,0 +1,467 @@
+//! Pay-per-use through the `UsageLedger` contract: a user's deposit, EIP-712 vouchers (signed off
+//! chain, one per request, each carrying the cumulative amount owed to one provider for one model)
+//! and their settlement by the provider.
+//!
+//! The voucher's EIP-712 hashing is alloy's (`SolStruct::eip712_signing_hash` of the `sol!`
+//! binding's `Voucher`), checked in the tests against the contract's own `voucherDigest`.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use alloy::primitives::{Address, B256, Bytes, Signature, U256};
+use alloy::signers::SignerSync;
+use alloy::signers::local::PrivateKeySigner;
+use alloy::sol_types::{Eip712Domain, SolStruct, eip712_domain};
+use serde::{Deserialize, Serialize};
+
+use crate::chain::bindings::UsageLedger;
+use crate::chain::contract::{self, Contract};
+use crate::chain::tx::TxRef;
+use crate::chain::units::{checksum, dec};
+use crate::chain::{Chain, SignerChain};
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+
+/// The HTTP header a voucher travels in.
+pub const VOUCHER_HEADER: &str = "X-Cohort-Voucher";
+
+/// The ledger contract handle.
+pub type Ledger = Contract<UsageLedger::UsageLedgerInstance<alloy::providers::DynProvider>>;
+
+/// Opens the profile's ledger.
+pub async fn open(chain: &Chain, address: Address) -> Result<Ledger> {
+    Contract::open_at(chain.clone(), address).await
+}
+
+/// The EIP-712 domain of a ledger: binds vouchers to that contract on that chain.
+pub fn domain(chain_id: u64, ledger: Address) -> Eip712Domain {
+    eip712_domain! {
+        name: "CohortUsageLedger",
+        version: "1",
+        chain_id: chain_id,
+        verifying_contract: ledger,
+    }
+}
+
+/// A signed voucher as it travels in the [`VOUCHER_HEADER`] (one line of JSON).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SignedVoucher {
+    #[serde(serialize_with = "checksum::serialize")]
+    pub ledger: Address,
+    pub chain_id: u64,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub token: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub provider: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub user: Address,
+    /// Everything the user owes the provider for this model so far, in wei.
+    #[serde(with = "dec")]
+    pub cumulative: U256,
+    /// Unix seconds after which the ledger refuses to settle it.
+    pub expiry: u64,
+    pub signature: Bytes,
+}
+
+/// Why a voucher is refused (the 402 reasons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VoucherProblem {
+    Malformed(String),
+    WrongLedger { expected: Address, got: Address },
+    WrongChain { expected: u64, got: u64 },
+    WrongToken { expected: Address, got: Address },
+    WrongProvider { expected: Address, got: Address },
+    BadSignature,
+    Expired { expiry: u64, now: u64 },
+}
+
+impl VoucherProblem {
+    /// A short machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VoucherProblem::Malformed(_) => "voucher_malformed",
+            VoucherProblem::WrongLedger { .. } => "voucher_wrong_ledger",
+            VoucherProblem::WrongChain { .. } => "voucher_wrong_chain",
+            VoucherProblem::WrongToken { .. } => "voucher_wrong_token",
+            VoucherProblem::WrongProvider { .. } => "voucher_wrong_provider",
+            VoucherProblem::BadSignature => "voucher_bad_signature",
+            VoucherProblem::Expired { .. } => "voucher_expired",
+        }
+    }
+
+    /// What is wrong, for people.
+    pub fn message(&self) -> String {
+        match self {
+            VoucherProblem::Malformed(why) => format!("the voucher is malformed: {why}"),
+            VoucherProblem::WrongLedger { expected, got } => {
+                format!("the voucher is for ledger {got}; this server settles on {expected}")
+            }
+            VoucherProblem::WrongChain { expected, got } => {
+                format!("the voucher is for chain {got}; this server settles on chain {expected}")
+            }
+            VoucherProblem::WrongToken { expected, got } => {
+                format!("the voucher pays model token {got}; this server serves {expected}")
+            }
+            VoucherProblem::WrongProvider { expected, got } => {
+                format!("the voucher pays provider {got}; this server is {expected}")
+            }
+            VoucherProblem::BadSignature => {
+                "the voucher's signature is not the user's (forged or altered)".to_string()
+            }
+            VoucherProblem::Expired { expiry, now } => {
+                format!("the voucher expired at {expiry} (now {now})")
+            }
+        }
+    }
+}
+
+impl SignedVoucher {
+    /// The contract struct.
+    pub fn voucher(&self) -> UsageLedger::Voucher {
+        UsageLedger::Voucher {
+            token: self.token,
+            provider: self.provider,
+            user: self.user,
+            cumulative: self.cumulative,
+            expiry: self.expiry,
+        }
+    }
+
+    /// The EIP-712 digest the user signed.
+    pub fn digest(&self) -> B256 {
+        self.voucher()
+            .eip712_signing_hash(&domain(self.chain_id, self.ledger))
+    }
+
+    /// Parses the header value.
+    pub fn parse(header: &str) -> std::result::Result<SignedVoucher, VoucherProblem> {
+        serde_json::from_str(header.trim()).map_err(|e| VoucherProblem::Malformed(e.to_string()))
+    }
+
+    /// The header value (one line of JSON).
+    pub fn to_header(&self) -> String {
+        serde_json::to_string(self).expect("a voucher serializes")
+    }
+
+    /// Checks everything that needs no chain: ledger, chain, token, provider, expiry (with
+    /// `min_validity` seconds left, so the provider can still settle it) and the signature.
+    pub fn check(
+        &self,
+        expect: &Expected,
+        now: u64,
+        min_validity: u64,
+    ) -> std::result::Result<(), VoucherProblem> {
+        if self.ledger != expect.ledger {
+            return Err(VoucherProblem::WrongLedger {
+                expected: expect.ledger,
+                got: self.ledger,
+            });
+        }
+        if self.chain_id != expect.chain_id {
+            return Err(VoucherProblem::WrongChain {
+                expected: expect.chain_id,
+                got: self.chain_id,
+            });
+        }
+        if self.token != expect.token {
+            return Err(VoucherProblem::WrongToken {
+                expected: expect.token,
+                got: self.token,
+            });
+        }
+        if self.provider != expect.provider {
+            return Err(VoucherProblem::WrongProvider {
+                expected: expect.provider,
+                got: self.provider,
+            });
+        }
+        if self.expiry < now.saturating_add(min_validity) {
+            return Err(VoucherProblem::Expired {
+                expiry: self.expiry,
+                now,
+            });
+        }
+        let sig = Signature::from_raw(&self.signature).map_err(|_| VoucherProblem::BadSignature)?;
+        match sig.recover_address_from_prehash(&self.digest()) {
+            Ok(a) if a == self.user => Ok(()),
+            _ => Err(VoucherProblem::BadSignature),
+        }
+    }
+}
+
+/// What a server accepts: its ledger, chain, model token and provider address.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Expected {
+    pub ledger: Address,
+    pub chain_id: u64,
+    pub token: Address,
+    pub provider: Address,
+}
+
+/// Signs a voucher for `cumulative` wei with the user's key.
+pub fn sign(
+    key: &PrivateKeySigner,
+    terms: &Expected,
+    cumulative: U256,
+    expiry: u64,
+) -> Result<SignedVoucher> {
+    let mut v = SignedVoucher {
+        ledger: terms.ledger,
+        chain_id: terms.chain_id,
+        token: terms.token,
+        provider: terms.provider,
+        user: key.address(),
+        cumulative,
+        expiry,
+        signature: Bytes::new(),
+    };
+    let sig = key
+        .sign_hash_sync(&v.digest())
+        .map_err(|e| Error::wallet("usage.sign", format!("signing the voucher failed: {e}")))?;
+    v.signature = Bytes::from(sig.as_bytes().to_vec());
+    Ok(v)
+}
+
+/// Unix seconds now.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------------- accounts
+
+/// A user's account on the ledger.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    #[serde(serialize_with = "checksum::serialize")]
+    pub ledger: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub user: Address,
+    /// The deposit.
+    #[serde(with = "dec")]
+    pub balance: U256,
+    /// The deposit minus the pending withdrawal.
+    #[serde(with = "dec")]
+    pub available: U256,
+    #[serde(with = "dec")]
+    pub pending_withdrawal: U256,
+    /// Unix seconds from which the pending withdrawal can be taken (0: none).
+    pub withdrawal_ready_at: u64,
+    pub withdraw_delay_secs: u64,
+}
+
+/// Reads a user's account.
+pub async fn account(ledger: &Ledger, user: Address) -> Result<Account> {
+    let balance = ledger.call(ledger.read.balanceOf(user)).await?;
+    let available = ledger.call(ledger.read.available(user)).await?;
+    let w = ledger.call(ledger.read.pendingWithdrawal(user)).await?;
+    let delay = ledger.call(ledger.read.withdrawDelay()).await?;
+    Ok(Account {
+        ledger: ledger.address,
+        user,
+        balance,
+        available,
+        pending_withdrawal: w.amount,
+        withdrawal_ready_at: w.readyAt,
+        withdraw_delay_secs: delay,
+    })
+}
+
+/// What a channel (user, provider, token) has settled so far.
+pub async fn settled(
+    ledger: &Ledger,
+    user: Address,
+    provider: Address,
+    token: Address,
+) -> Result<U256> {
+    ledger
+        .call(ledger.read.settled(user, provider, token))
+        .await
+}
+
+/// Deposits `amount` wei into the signer's account.
+pub async fn deposit(
+    s: &SignerChain,
+    ledger: &Ledger,
+    amount: U256,
+    progress: &dyn Progress,
+) -> Result<TxRef> {
+    if amount.is_zero() {
+        return Err(
+            Error::usage("usage.zero_amount", "the amount must be positive")
+                .hint("pass --amount A with A > 0, e.g. --amount 0.01"),
+        );
+    }
+    let l = ledger.signed(s);
+    let call = l.deposit().value(amount);
+    contract::send(s, call, "depositing into the usage ledger", progress)
+        .await
+        .map(|c| TxRef::from(&c))
+}
+
+/// Announces a withdrawal of `amount` wei (taken with [`withdraw`] after the delay).
+pub async fn announce_withdrawal(
+    s: &SignerChain,
+    ledger: &Ledger,
+    amount: U256,
+    progress: &dyn Progress,
+) -> Result<TxRef> {
+    let l = ledger.signed(s);
+    let call = l.announceWithdrawal(amount);
+    contract::send(s, call, "announcing a withdrawal", progress)
+        .await
+        .map(|c| TxRef::from(&c))
+}
+
+/// Takes the announced withdrawal (what is left of it after settlements).
+pub async fn withdraw(
+    s: &SignerChain,
+    ledger: &Ledger,
+    progress: &dyn Progress,
+) -> Result<(TxRef, U256)> {
+    let (amount, ready) = {
+        let w = ledger
+            .call(ledger.read.pendingWithdrawal(s.address))
+            .await?;
+        (w.amount, w.readyAt)
+    };
+    let intent = format!("usage.withdraw.{}.{}.{ready}", ledger.address, s.address);
+    let l = ledger.signed(s);
+    let call = l.withdraw();
+    let done = contract::send_once(
+        s,
+        &intent,
+        call,
+        "withdrawing from the usage ledger",
+        progress,
+    )
+    .await?;
+    let paid = done
+        .receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| l.log_decode::<UsageLedger::Withdrawn>().ok())
+        .map(|l| l.inner.data.amount)
+        .unwrap_or(amount);
+    Ok((TxRef::from(&done), paid))
+}
+
+/// One settlement's outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settlement {
+    #[serde(serialize_with = "checksum::serialize")]
+    pub user: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub token: Address,
+    #[serde(with = "dec")]
+    pub cumulative: U256,
+    /// Taken from the user's deposit.
+    #[serde(with = "dec")]
+    pub paid: U256,
+    /// To the provider.
+    #[serde(with = "dec")]
+    pub fee: U256,
+    /// Deposited as revenue into the model token.
+    #[serde(with = "dec")]
+    pub to_holders: U256,
+    pub tx: TxRef,
+}
+
+/// Settles a voucher (the signer must be its provider). Sent once per (channel, cumulative):
+/// a rerun after a crash waits for the recorded transaction instead of paying twice (the ledger
+/// would refuse a second one anyway).
+pub async fn settle(
+    s: &SignerChain,
+    ledger: &Ledger,
+    v: &SignedVoucher,
+    progress: &dyn Progress,
+) -> Result<Settlement> {
+    let intent = format!(
+        "usage.settle.{}.{}.{}.{}",
+        ledger.address, v.token, v.user, v.cumulative
+    );
+    let l = ledger.signed(s);
+    let call = l.settle(v.voucher(), v.signature.clone());
+    let label = format!("settling {} wei from {}", v.cumulative, v.user);
+    let done = contract::send_once(s, &intent, call, &label, progress).await?;
+    let ev = done
+        .receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| l.log_decode::<UsageLedger::Settled>().ok())
+        .map(|l| l.inner.data)
+        .ok_or_else(|| {
+            Error::failed("usage.no_event", "the settlement emitted no Settled event")
+        })?;
+    Ok(Settlement {
+        user: v.user,
+        token: v.token,
+        cumulative: v.cumulative,
+        paid: ev.paid,
+        fee: ev.fee,
+        to_holders: ev.toHolders,
+        tx: TxRef::from(&done),
+    })
+}
+
+/// The cost of `tokens` tokens at `price_per_1k` wei per thousand, rounded up.
+pub fn cost(tokens: u64, price_per_1k: U256) -> U256 {
+    (U256::from(tokens) * price_per_1k).div_ceil(U256::from(1000u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms() -> Expected {
+        Expected {
+            ledger: Address::repeat_byte(1),
+            chain_id: 31337,
+            token: Address::repeat_byte(2),
+            provider: Address::repeat_byte(3),
+        }
+    }
+
+    #[test]
+    fn a_signed_voucher_checks_and_any_change_breaks_it() {
+        let key = PrivateKeySigner::random();
+        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
+        let parsed = SignedVoucher::parse(&v.to_header()).unwrap();
+        assert_eq!(parsed, v);
+        assert_eq!(v.check(&terms(), 1_000_000_000, 60), Ok(()));
+        let mut forged = v.clone();
+        forged.cumulative = U256::from(1001u64);
+        assert_eq!(
+            forged.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        let mut other = v.clone();
+        other.user = Address::repeat_byte(9);
+        assert_eq!(
+            other.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        let mut t = terms();
+        t.provider = Address::repeat_byte(4);
+        assert!(matches!(
+            v.check(&t, 0, 0),
+            Err(VoucherProblem::WrongProvider { .. })
+        ));
+        assert!(matches!(
+            v.check(&terms(), 2_000_000_000, 1),
+            Err(VoucherProblem::Expired { .. })
+        ));
+    }
+
+    #[test]
+    fn cost_rounds_up() {
+        assert_eq!(cost(1, U256::from(1000u64)), U256::from(1u64));
+        assert_eq!(cost(1, U256::from(1u64)), U256::from(1u64));
+        assert_eq!(cost(0, U256::from(7u64)), U256::ZERO);
+        assert_eq!(cost(1500, U256::from(2000u64)), U256::from(3000u64));
+    }
+}

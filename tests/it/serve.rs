@@ -1,0 +1,696 @@
+//! `cohort model serve` through the real binary: the OpenAI API's shapes and errors on a free
+//! server; on the devnet, refused vouchers (402 with the reason, nothing served or settled) and
+//! 20 paid queries from two users (`cohort model query`) settled into the model token, whose
+//! holders see the revenue in `rewards list` and claim it.
+#![allow(clippy::disallowed_macros)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+
+use crate::common::{Devnet, Home};
+use crate::token_setup::{dev, dev_address, standard_job};
+use alloy::primitives::{Address, U256};
+use cohort::chain::Chain;
+use cohort::chain::bindings::{ModelToken, UsageLedger};
+use cohort::tokens::{self, Suite, TokenizeRequest};
+use cohort::usage::{self, Expected};
+use serde_json::{Value, json};
+
+/// A random-init builtin checkpoint of the tiny fixture spec (serving does not need training).
+fn checkpoint(dir: &Path) -> PathBuf {
+    let spec = cohort::jobspec::JobSpec::load(Path::new("fixtures/jobs/tiny.toml")).unwrap();
+    let ck = cohort::jobs::submit::base_model(&spec).unwrap();
+    let p = dir.join("tiny.safetensors");
+    ck.save(&p).unwrap();
+    p
+}
+
+/// A running `cohort model serve` (JSON events on stdout); SIGTERM on drop.
+struct Server {
+    child: Child,
+    url: String,
+    out: BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    fn start(home: &Path, args: &[&str]) -> Server {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+            .args(["model", "serve", "--port", "0", "--json"])
+            .args(args)
+            .env("COHORT_HOME", home)
+            .env("NO_COLOR", "1")
+            .env_remove("COHORT_LOG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if out.read_line(&mut line).unwrap() == 0 {
+                let mut err = String::new();
+                std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+                panic!("the server ended before listening: {err}");
+            }
+            if let Ok(v) = serde_json::from_str::<Value>(&line)
+                && v["event"] == "listening"
+            {
+                let url = format!("http://{}", v["address"].as_str().unwrap());
+                return Server { child, url, out };
+            }
+        }
+    }
+
+    /// Stops the server (SIGTERM: it settles first) and returns its stdout lines and stderr.
+    fn stop(mut self) -> (Vec<Value>, String) {
+        let pid = self.child.id().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut self.out, &mut rest).unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(self.child.stderr.as_mut().unwrap(), &mut err).unwrap();
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "the server exited with {status}: {err}");
+        // Event lines, then the final stats document (pretty JSON).
+        let mut values = Vec::new();
+        let mut doc = String::new();
+        for line in rest.lines() {
+            if doc.is_empty()
+                && let Ok(v) = serde_json::from_str::<Value>(line)
+            {
+                values.push(v);
+            } else {
+                doc.push_str(line);
+                doc.push('\n');
+            }
+        }
+        if !doc.trim().is_empty() {
+            values.push(serde_json::from_str(&doc).unwrap_or_else(|e| panic!("{e}: {doc}")));
+        }
+        (values, err)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn post(
+    url: &str,
+    path: &str,
+    body: impl Into<reqwest::Body>,
+    voucher: Option<&str>,
+) -> (u16, Value) {
+    let mut r = reqwest::Client::new()
+        .post(format!("{url}{path}"))
+        .header("content-type", "application/json")
+        .body(body);
+    if let Some(v) = voucher {
+        r = r.header(usage::VOUCHER_HEADER, v);
+    }
+    let r = r.send().await.unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
+    let home = Home::new();
+    let ck = checkpoint(home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = home.path().to_path_buf();
+    let srv = tokio::task::spawn_blocking(move || {
+        Server::start(&h, &[&ck_s, "--free", "--max-concurrency", "4"])
+    })
+    .await
+    .unwrap();
+    let url = srv.url.clone();
+    let models: Value = reqwest::get(format!("{url}/v1/models"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(models["object"], "list");
+    assert_eq!(models["data"][0]["id"], "tiny");
+    assert_eq!(models["data"][0]["cohort"]["context"], 64);
+
+    let check_err = |status: u16, v: &Value, want_status: u16, code: &str| {
+        assert_eq!(status, want_status, "{v}");
+        assert_eq!(v["error"]["code"], code, "{v}");
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{v}"
+        );
+        assert!(v["error"]["type"].is_string(), "{v}");
+    };
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        "{\"model\": \"tiny\", \"prompt\": ",
+        None,
+    )
+    .await;
+    check_err(s, &v, 400, "invalid_json");
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "gpt-4", "prompt": "x"}).to_string(),
+        None,
+    )
+    .await;
+    check_err(s, &v, 404, "model_not_found");
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "tiny", "prompt": "x", "max_tokens": 65}).to_string(),
+        None,
+    )
+    .await;
+    check_err(s, &v, 400, "context_length_exceeded");
+    let (s, v) = post(
+        &url,
+        "/v1/chat/completions",
+        json!({"model": "tiny", "messages": []}).to_string(),
+        None,
+    )
+    .await;
+    check_err(s, &v, 400, "missing_messages");
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "tiny", "prompt": "x", "top_p": 0}).to_string(),
+        None,
+    )
+    .await;
+    check_err(s, &v, 400, "invalid_top_p");
+    let big = json!({"model": "tiny", "prompt": "a".repeat(10 << 20)}).to_string();
+    let (s, v) = post(&url, "/v1/completions", big, None).await;
+    check_err(s, &v, 413, "request_too_large");
+
+    // Still serving: a completion with usage counts, deterministic under a seed.
+    let req = json!({"model": "tiny", "prompt": "hello", "max_tokens": 12, "temperature": 0.8, "seed": 7});
+    let (s, a) = post(&url, "/v1/completions", req.to_string(), None).await;
+    assert_eq!(s, 200, "{a}");
+    assert_eq!(a["object"], "text_completion");
+    assert_eq!(a["usage"]["prompt_tokens"], 5);
+    assert_eq!(a["usage"]["completion_tokens"], 12);
+    assert_eq!(a["usage"]["total_tokens"], 17);
+    assert_eq!(a["choices"][0]["finish_reason"], "length");
+    let (_, b) = post(&url, "/v1/completions", req.to_string(), None).await;
+    assert_eq!(
+        a["choices"][0]["text"], b["choices"][0]["text"],
+        "same seed, same text"
+    );
+    // A stop sequence cuts the text before it.
+    let text = a["choices"][0]["text"].as_str().unwrap().to_string();
+    if let Some(c) = text
+        .chars()
+        .nth(3)
+        .filter(|c| !text[..text.char_indices().nth(3).unwrap().0].contains(*c))
+    {
+        let mut r2 = req.clone();
+        r2["stop"] = json!(c.to_string());
+        let (_, st) = post(&url, "/v1/completions", r2.to_string(), None).await;
+        assert_eq!(st["choices"][0]["finish_reason"], "stop", "{st}");
+        assert_eq!(
+            st["choices"][0]["text"].as_str().unwrap(),
+            &text[..text.find(c).unwrap()]
+        );
+    }
+
+    // Streaming (SSE) gives the same text, then [DONE].
+    let mut sreq = req.clone();
+    sreq["stream"] = json!(true);
+    let r = reqwest::Client::new()
+        .post(format!("{url}/v1/completions"))
+        .json(&sreq)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-type"], "text/event-stream");
+    let body = r.text().await.unwrap();
+    let mut streamed = String::new();
+    let mut done = false;
+    for line in body.lines() {
+        let Some(d) = line.strip_prefix("data: ") else {
+            continue;
+        };
+        if d == "[DONE]" {
+            done = true;
+            continue;
+        }
+        let v: Value = serde_json::from_str(d).unwrap();
+        streamed.push_str(v["choices"][0]["text"].as_str().unwrap_or(""));
+    }
+    assert!(done, "{body}");
+    assert_eq!(streamed, text);
+
+    // Chat, streamed, through the same seed.
+    let chat = json!({"model": "tiny", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5, "stream": true, "seed": 1});
+    let body = reqwest::Client::new()
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&chat)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("chat.completion.chunk"), "{body}");
+    assert!(body.contains("\"finish_reason\":\"length\""), "{body}");
+
+    // Eight at once: all answered.
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let url = url.clone();
+        set.spawn(async move {
+            let r = json!({"model": "tiny", "prompt": format!("n{i}"), "max_tokens": 16});
+            post(&url, "/v1/completions", r.to_string(), None).await
+        });
+    }
+    while let Some(r) = set.join_next().await {
+        let (s, v) = r.unwrap();
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(v["usage"]["completion_tokens"], 16);
+    }
+    let (_, err) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(!err.contains("hello"), "no prompt in the logs: {err}");
+}
+
+struct Paid {
+    net: Devnet,
+    rpc: String,
+    chain: Chain,
+    ledger: Address,
+    token: Address,
+    ck: PathBuf,
+}
+
+async fn paid_net() -> Paid {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let rpc = net.rpc_url();
+    let chain = Chain::connect(&rpc, Some(31337)).await.unwrap();
+    let factory: Address = net.contract("model_token_factory").parse().unwrap();
+    let ledger: Address = net.contract("usage_ledger").parse().unwrap();
+    let suite = Suite::load(&chain, factory).await.unwrap();
+    let job = standard_job(&rpc, suite.dataset_registry, suite.job_market, true).await;
+    let owner = dev(&rpc, 1).await;
+    let req = TokenizeRequest {
+        job_id: job.job_id,
+        name: "Served".into(),
+        symbol: "SRV".into(),
+        cap: U256::from(1_000_000u64) * U256::from(10u64).pow(U256::from(18u64)),
+        revenue_assets: vec![],
+    };
+    let token = tokens::tokenize(&owner, &suite, &req, cohort::progress::silent().as_ref())
+        .await
+        .unwrap()
+        .token;
+    let ck = checkpoint(net.home.path());
+    Paid {
+        net,
+        rpc,
+        chain,
+        ledger,
+        token,
+        ck,
+    }
+}
+
+/// Price: 1 gwei per 1000 tokens → 1_000_000 wei per token.
+const PRICE: &str = "1gwei";
+const PER_TOKEN: u64 = 1_000_000;
+
+impl Paid {
+    async fn serve(&self, extra: &[&str]) -> Server {
+        let home = self.net.home.path().to_path_buf();
+        let mut args: Vec<String> = vec![
+            self.ck.to_str().unwrap().into(),
+            "--token".into(),
+            "SRV".into(),
+            "--price".into(),
+            PRICE.into(),
+            "--wallet".into(),
+            "dev:9".into(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        tokio::task::spawn_blocking(move || {
+            let a: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
+            Server::start(&home, &a)
+        })
+        .await
+        .unwrap()
+    }
+    async fn cohort(&self, args: &[&str]) -> Value {
+        let mut cmd = self.net.cmd();
+        cmd.args(args).arg("--json");
+        let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "cohort {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+    fn terms(&self) -> Expected {
+        Expected {
+            ledger: self.ledger,
+            chain_id: 31337,
+            token: self.token,
+            provider: dev_address(9),
+        }
+    }
+}
+
+fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
+    cohort::devnet::dev_signer(i).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settled() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    n.cohort(&[
+        "usage",
+        "deposit",
+        "--amount",
+        "0.000000000000001",
+        "--wallet",
+        "dev:7",
+    ])
+    .await;
+    let srv = n.serve(&[]).await;
+    let url = srv.url.clone();
+    let body = json!({"model": "SRV", "prompt": "secret-prompt-xyz", "max_tokens": 10}).to_string();
+    let cost = U256::from(27 * PER_TOKEN); // 17 prompt bytes + 10
+    let expiry = usage::now() + 3600;
+    let t = n.terms();
+    let sign = |who: u32, terms: Expected, amount: U256, exp: u64| {
+        usage::sign(&key(who), &terms, amount, exp)
+            .unwrap()
+            .to_header()
+    };
+
+    let (s, v) = post(&url, "/v1/completions", body.clone(), None).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_missing")),
+        "{v}"
+    );
+    assert_eq!(
+        v["error"]["terms"]["provider"],
+        dev_address(9).to_checksum(None)
+    );
+
+    let mut forged = usage::sign(&key(6), &t, cost, expiry).unwrap();
+    forged.cumulative += U256::from(1u8);
+    let cases: Vec<(String, &str)> = vec![
+        (forged.to_header(), "voucher_bad_signature"),
+        ("{not json".into(), "voucher_malformed"),
+        (
+            sign(
+                6,
+                Expected {
+                    provider: dev_address(8),
+                    ..t
+                },
+                cost,
+                expiry,
+            ),
+            "voucher_wrong_provider",
+        ),
+        (
+            sign(
+                6,
+                Expected {
+                    token: Address::repeat_byte(5),
+                    ..t
+                },
+                cost,
+                expiry,
+            ),
+            "voucher_wrong_token",
+        ),
+        (
+            sign(6, Expected { chain_id: 1, ..t }, cost, expiry),
+            "voucher_wrong_chain",
+        ),
+        (
+            sign(
+                6,
+                Expected {
+                    ledger: Address::repeat_byte(6),
+                    ..t
+                },
+                cost,
+                expiry,
+            ),
+            "voucher_wrong_ledger",
+        ),
+        (sign(6, t, cost, usage::now() - 10), "voucher_expired"),
+        (
+            sign(6, t, cost - U256::from(1u8), expiry),
+            "voucher_insufficient",
+        ),
+        (sign(7, t, cost, expiry), "deposit_insufficient"),
+        (sign(8, t, cost, expiry), "deposit_insufficient"),
+    ];
+    for (header, code) in &cases {
+        let (s, v) = post(&url, "/v1/completions", body.clone(), Some(header)).await;
+        assert_eq!(s, 402, "{code}: {v}");
+        assert_eq!(v["error"]["code"], *code, "{v}");
+        assert!(v.get("choices").is_none());
+    }
+    // A good one is served; a later voucher lower than it is refused.
+    let good = sign(6, t, cost * U256::from(2u8), expiry);
+    let (s, v) = post(&url, "/v1/completions", body.clone(), Some(&good)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["cohort"]["charged"], cost.to_string());
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        body.clone(),
+        Some(&sign(6, t, cost, expiry)),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_cumulative_lower")),
+        "{v}"
+    );
+    let stats: Value = reqwest::get(format!("{url}/v1/cohort/stats"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["totals"]["requests"], 1, "{stats}");
+    assert_eq!(stats["totals"]["tokens"], 27, "{stats}");
+
+    let (events, err) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(
+        !err.contains("secret-prompt-xyz") && !err.contains("signature"),
+        "{err}"
+    );
+    let settled: Vec<&Value> = events.iter().filter(|e| e["event"] == "settled").collect();
+    assert_eq!(settled.len(), 1, "{events:?}");
+    let ledger = UsageLedger::new(n.ledger, &n.chain.provider);
+    // The one good voucher settled (all of what it signed); nobody else paid anything.
+    assert_eq!(
+        ledger
+            .settled(dev_address(6), dev_address(9), n.token)
+            .call()
+            .await
+            .unwrap(),
+        cost * U256::from(2u8)
+    );
+    for u in [7, 8] {
+        assert_eq!(
+            ledger
+                .settled(dev_address(u), dev_address(9), n.token)
+                .call()
+                .await
+                .unwrap(),
+            U256::ZERO
+        );
+    }
+    assert_eq!(
+        ledger.balanceOf(dev_address(7)).call().await.unwrap(),
+        U256::from(1000u64)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn twenty_paid_queries_from_two_users_reach_the_holders() {
+    let n = paid_net().await;
+    for u in ["dev:6", "dev:7"] {
+        n.cohort(&["usage", "deposit", "--amount", "0.01", "--wallet", u])
+            .await;
+    }
+    let provider_before = n.chain.balance(dev_address(9)).await.unwrap();
+    let token_before = ModelToken::new(n.token, &n.chain.provider)
+        .totalDeposited(Address::ZERO)
+        .call()
+        .await
+        .unwrap();
+    let srv = n.serve(&["--settle-every", "15"]).await;
+    let url = srv.url.clone();
+    let mut charged = [U256::ZERO; 2];
+    for i in 0..20 {
+        let who = i % 2;
+        let wallet = if who == 0 { "dev:6" } else { "dev:7" };
+        let chat = i % 4 == 1;
+        let prompt = format!("question {i}");
+        let mut args = vec![
+            "model",
+            "query",
+            "SRV",
+            "--provider",
+            &url,
+            "--prompt",
+            &prompt,
+            "--max-tokens",
+            "8",
+            "--wallet",
+            wallet,
+        ];
+        if chat {
+            args.push("--chat");
+        }
+        let a = n.cohort(&args).await;
+        assert_eq!(a["completion_tokens"], 8, "{a}");
+        let c: U256 = a["charged"].as_str().unwrap().parse().unwrap();
+        let tokens = a["prompt_tokens"].as_u64().unwrap() + 8;
+        assert_eq!(c, U256::from(tokens * PER_TOKEN), "{a}");
+        charged[who] += c;
+    }
+    // The server's own account of a user, as `usage balance --provider` shows it.
+    let b = n
+        .cohort(&["usage", "balance", "--provider", &url, "--wallet", "dev:6"])
+        .await;
+    assert_eq!(b["provider"]["spent"], charged[0].to_string(), "{b}");
+    assert_eq!(b["provider"]["requests"], 10, "{b}");
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    let settlements: Vec<&Value> = events.iter().filter(|e| e["event"] == "settled").collect();
+    assert!(
+        settlements.len() >= 3,
+        "one round at 15 vouchers and the rest at shutdown: {events:?}"
+    );
+
+    // On chain: each user paid exactly what it was charged; 10% to the provider, the rest to
+    // the token.
+    let ledger = UsageLedger::new(n.ledger, &n.chain.provider);
+    let mut paid = U256::ZERO;
+    let mut fees = U256::ZERO;
+    for s in &settlements {
+        let p: U256 = s["settlement"]["paid"].as_str().unwrap().parse().unwrap();
+        let f: U256 = s["settlement"]["fee"].as_str().unwrap().parse().unwrap();
+        assert_eq!(f, p * U256::from(1000u64) / U256::from(10_000u64));
+        paid += p;
+        fees += f;
+    }
+    for (i, u) in [6u32, 7].iter().enumerate() {
+        assert_eq!(
+            ledger
+                .settled(dev_address(*u), dev_address(9), n.token)
+                .call()
+                .await
+                .unwrap(),
+            charged[i]
+        );
+    }
+    assert_eq!(paid, charged[0] + charged[1]);
+    let to_holders = paid - fees;
+    let token_after = ModelToken::new(n.token, &n.chain.provider)
+        .totalDeposited(Address::ZERO)
+        .call()
+        .await
+        .unwrap();
+    assert_eq!(token_after - token_before, to_holders);
+    assert_eq!(
+        ledger.totalFees().call().await.unwrap(),
+        fees,
+        "the provider got exactly the fees"
+    );
+    assert_eq!(ledger.totalToHolders().call().await.unwrap(), to_holders);
+    let _ = provider_before;
+
+    // The holders: the owner (20% of the supply) and the contributors' escrowed allocations.
+    let mut seen = U256::ZERO;
+    let l = n
+        .cohort(&["rewards", "list", "--wallet", "dev:1", "--model", "SRV"])
+        .await;
+    let owner_rev: U256 = l["claimable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "revenue" && c["asset"]["native"] == true)
+        .map(|c| c["amount"].as_str().unwrap().parse::<U256>().unwrap())
+        .sum();
+    let expect_owner = to_holders * U256::from(2000u64) / U256::from(10_000u64);
+    assert!(
+        owner_rev <= expect_owner && expect_owner - owner_rev <= U256::from(settlements.len()),
+        "{owner_rev} vs {expect_owner}"
+    );
+    seen += owner_rev;
+    for d in 2..=5 {
+        let l = n
+            .cohort(&[
+                "rewards",
+                "list",
+                &dev_address(d).to_string(),
+                "--model",
+                "SRV",
+            ])
+            .await;
+        for c in l["claimable"].as_array().unwrap() {
+            for a in c["attached_revenue"].as_array().into_iter().flatten() {
+                seen += a["amount"].as_str().unwrap().parse::<U256>().unwrap();
+            }
+        }
+    }
+    assert!(
+        seen <= to_holders && to_holders - seen <= U256::from(4 * settlements.len() + 8),
+        "holders see {seen} of {to_holders}"
+    );
+    // The owner claims it.
+    let before = n.chain.balance(dev_address(1)).await.unwrap();
+    let c = n
+        .cohort(&["rewards", "claim", "--model", "SRV", "--wallet", "dev:1"])
+        .await;
+    assert_eq!(c["claimed"][0]["amount"], owner_rev.to_string(), "{c}");
+    assert!(
+        n.chain.balance(dev_address(1)).await.unwrap() + U256::from(10u64).pow(U256::from(16u64))
+            > before + owner_rev
+    );
+    let _ = &n.rpc;
+}

@@ -1,0 +1,543 @@
+//! UsageLedger on anvil (deployed by `cohort devnet up`): vouchers signed with cohort's EIP-712
+//! code, checked against the contract's own digest (OpenZeppelin's EIP712); a seeded random
+//! sequence of deposits, vouchers, settlements (valid, replayed, lowered, forged, by the wrong
+//! provider), withdrawal announcements, withdrawals and time jumps by several users, providers and
+//! two model tokens with different fee caps, with a shadow model checked after every step:
+//! Σ deposits = Σ to holders + Σ fees + Σ withdrawn + Σ balances, the ledger holds exactly
+//! Σ balances, each token received exactly its holders' share, each provider exactly its fees.
+#![allow(clippy::disallowed_macros)]
+
+use std::collections::BTreeMap;
+
+use crate::common::Devnet;
+use crate::mined;
+use crate::token_setup::{default_terms, dev, dev_address, standard_job_with};
+use alloy::primitives::{Address, U256};
+use alloy::providers::Provider;
+use cohort::chain::Chain;
+use cohort::chain::bindings::{JobMarket, ModelToken, UsageLedger};
+use cohort::tokens::{self, Suite, TokenizeRequest};
+use cohort::usage::{self, Expected, SignedVoucher};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+const USERS: [u32; 3] = [6, 7, 8];
+const PROVIDERS: [u32; 2] = [0, 9];
+
+struct Net {
+    _net: Devnet,
+    rpc: String,
+    chain: Chain,
+    ledger: Address,
+    tokens: Vec<(Address, u16)>,
+}
+
+async fn tokenized(rpc: &str, suite: &Suite, chain: &Chain, fee_bps: u16, symbol: &str) -> Address {
+    let terms = JobMarket::Terms {
+        maxServiceFeeBps: fee_bps,
+        ..default_terms()
+    };
+    let job = standard_job_with(rpc, suite.dataset_registry, suite.job_market, true, terms).await;
+    let owner = dev(rpc, 1).await;
+    let req = TokenizeRequest {
+        job_id: job.job_id,
+        name: format!("Model {symbol}"),
+        symbol: symbol.into(),
+        cap: U256::from(1_000_000u64) * U256::from(10u64).pow(U256::from(18u64)),
+        revenue_assets: vec![],
+    };
+    let done = tokens::tokenize(&owner, suite, &req, cohort::progress::silent().as_ref())
+        .await
+        .unwrap();
+    let t = ModelToken::new(done.token, &chain.provider);
+    assert_eq!(t.maxServiceFeeBps().call().await.unwrap(), fee_bps);
+    done.token
+}
+
+async fn net() -> Net {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let rpc = net.rpc_url();
+    let chain = Chain::connect(&rpc, Some(31337)).await.unwrap();
+    let factory: Address = net.contract("model_token_factory").parse().unwrap();
+    let ledger: Address = net.contract("usage_ledger").parse().unwrap();
+    let suite = Suite::load(&chain, factory).await.unwrap();
+    let a = tokenized(&rpc, &suite, &chain, 1000, "AAA").await;
+    let b = tokenized(&rpc, &suite, &chain, 2500, "BBB").await;
+    Net {
+        _net: net,
+        rpc,
+        chain,
+        ledger,
+        tokens: vec![(a, 1000), (b, 2500)],
+    }
+}
+
+async fn chain_now(chain: &Chain) -> u64 {
+    let b = chain
+        .provider
+        .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
+        .await
+        .unwrap()
+        .unwrap();
+    b.header.timestamp
+}
+
+async fn warp(chain: &Chain, secs: u64) {
+    let _: serde_json::Value = chain
+        .provider
+        .raw_request("evm_increaseTime".into(), (secs,))
+        .await
+        .unwrap();
+    let _: serde_json::Value = chain
+        .provider
+        .raw_request("evm_mine".into(), ())
+        .await
+        .unwrap();
+}
+
+fn revert_name(rpc: &str, e: alloy::contract::Error) -> String {
+    let e = cohort::chain::describe_contract_error(rpc, e);
+    e.revert().map(str::to_string).unwrap_or(e.message)
+}
+
+fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
+    cohort::devnet::dev_signer(i).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn vouchers_hash_like_the_contract_and_replays_are_refused() {
+    let n = net().await;
+    let ledger = UsageLedger::new(n.ledger, &n.chain.provider);
+    let (token, _) = n.tokens[0];
+    let terms = Expected {
+        ledger: n.ledger,
+        chain_id: 31337,
+        token,
+        provider: dev_address(9),
+    };
+    let expiry = chain_now(&n.chain).await + 100_000;
+    let v = usage::sign(&key(6), &terms, U256::from(5_000u64), expiry).unwrap();
+    // The independent implementation: OpenZeppelin's EIP712 in the contract.
+    assert_eq!(
+        ledger.voucherDigest(v.voucher()).call().await.unwrap(),
+        v.digest()
+    );
+
+    let user = dev(&n.rpc, 6).await;
+    mined!(
+        UsageLedger::new(n.ledger, &user.provider)
+            .deposit()
+            .value(U256::from(1_000_000u64))
+    );
+    let provider = dev(&n.rpc, 9).await;
+    let pl = UsageLedger::new(n.ledger, &provider.provider);
+    let settle_err = |v: SignedVoucher| {
+        let pl = pl.clone();
+        async move {
+            pl.settle(v.voucher(), v.signature.clone())
+                .call()
+                .await
+                .unwrap_err()
+        }
+    };
+    // Another chain id, another ledger, another token, another provider: signature fails.
+    let other_chain = usage::sign(
+        &key(6),
+        &Expected {
+            chain_id: 1,
+            ..terms
+        },
+        U256::from(5_000u64),
+        expiry,
+    )
+    .unwrap();
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(other_chain).await),
+        "InvalidSignature"
+    );
+    let other_ledger = usage::sign(
+        &key(6),
+        &Expected {
+            ledger: Address::repeat_byte(7),
+            ..terms
+        },
+        U256::from(5_000u64),
+        expiry,
+    )
+    .unwrap();
+    let mut replayed = other_ledger.clone();
+    replayed.ledger = n.ledger;
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(replayed).await),
+        "InvalidSignature"
+    );
+    let mut other_token = v.clone();
+    other_token.token = n.tokens[1].0;
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(other_token).await),
+        "InvalidSignature"
+    );
+    // A voucher for provider 9 cannot be settled by provider 0, nor rewritten for it.
+    let p0 = dev(&n.rpc, 0).await;
+    let e = UsageLedger::new(n.ledger, &p0.provider)
+        .settle(v.voucher(), v.signature.clone())
+        .call()
+        .await
+        .unwrap_err();
+    assert_eq!(revert_name(&n.rpc, e), "NotProvider");
+    let mut stolen = v.clone();
+    stolen.provider = dev_address(0);
+    let e = UsageLedger::new(n.ledger, &p0.provider)
+        .settle(stolen.voucher(), stolen.signature.clone())
+        .call()
+        .await
+        .unwrap_err();
+    assert_eq!(revert_name(&n.rpc, e), "InvalidSignature");
+    // A token the factory did not make.
+    let fake = usage::sign(
+        &key(6),
+        &Expected {
+            token: n.ledger,
+            ..terms
+        },
+        U256::from(5_000u64),
+        expiry,
+    )
+    .unwrap();
+    assert!(!revert_name(&n.rpc, settle_err(fake).await).is_empty());
+    // Expired.
+    let now = chain_now(&n.chain).await;
+    let old = usage::sign(&key(6), &terms, U256::from(5_000u64), now - 1).unwrap();
+    assert_eq!(revert_name(&n.rpc, settle_err(old).await), "VoucherExpired");
+    // Settles once; the same voucher again, or a lower one, settles nothing.
+    mined!(pl.settle(v.voucher(), v.signature.clone()));
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(v.clone()).await),
+        "NothingToSettle"
+    );
+    let lower = usage::sign(&key(6), &terms, U256::from(4_000u64), expiry).unwrap();
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(lower).await),
+        "NothingToSettle"
+    );
+    assert_eq!(
+        ledger
+            .settled(dev_address(6), dev_address(9), token)
+            .call()
+            .await
+            .unwrap(),
+        U256::from(5_000u64)
+    );
+    assert_eq!(
+        ledger.balanceOf(dev_address(6)).call().await.unwrap(),
+        U256::from(995_000u64)
+    );
+}
+
+/// The shadow state.
+#[derive(Default)]
+struct Shadow {
+    balance: BTreeMap<u32, U256>,
+    pending: BTreeMap<u32, (U256, u64)>,
+    settled: BTreeMap<(u32, u32, usize), U256>,
+    signed: BTreeMap<(u32, u32, usize), U256>,
+    vouchers: Vec<(u32, usize, SignedVoucher)>,
+    deposited: U256,
+    to_holders: Vec<U256>,
+    fees: BTreeMap<u32, U256>,
+    withdrawn: U256,
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn random_sequences_conserve_every_wei() {
+    let n = net().await;
+    let ledger = UsageLedger::new(n.ledger, &n.chain.provider);
+    let delay = ledger.withdrawDelay().call().await.unwrap();
+    let seed: u64 = std::env::var("COHORT_TEST_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(18);
+    println!("seed {seed}");
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut s = Shadow {
+        to_holders: vec![U256::ZERO; n.tokens.len()],
+        ..Default::default()
+    };
+    let token_before: Vec<U256> = {
+        let mut v = Vec::new();
+        for (t, _) in &n.tokens {
+            v.push(
+                ModelToken::new(*t, &n.chain.provider)
+                    .totalDeposited(Address::ZERO)
+                    .call()
+                    .await
+                    .unwrap(),
+            );
+        }
+        v
+    };
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for step in 0..90 {
+        let user = USERS[rng.random_range(0..USERS.len())];
+        let op = rng.random_range(0..100);
+        let label: &str;
+        if op < 18 {
+            label = "deposit";
+            let amount = U256::from(rng.random_range(1_000u64..200_000));
+            let c = dev(&n.rpc, user).await;
+            mined!(
+                UsageLedger::new(n.ledger, &c.provider)
+                    .deposit()
+                    .value(amount)
+            );
+            *s.balance.entry(user).or_default() += amount;
+            s.deposited += amount;
+        } else if op < 40 {
+            label = "sign";
+            let p = rng.random_range(0..PROVIDERS.len());
+            let t = rng.random_range(0..n.tokens.len());
+            let ch = (user, PROVIDERS[p], t);
+            let cum = *s.signed.get(&ch).unwrap_or(&U256::ZERO)
+                + U256::from(rng.random_range(1u64..80_000));
+            s.signed.insert(ch, cum);
+            let terms = Expected {
+                ledger: n.ledger,
+                chain_id: 31337,
+                token: n.tokens[t].0,
+                provider: dev_address(PROVIDERS[p]),
+            };
+            let expiry = chain_now(&n.chain).await + 50 * delay;
+            s.vouchers.push((
+                user,
+                t,
+                usage::sign(&key(user), &terms, cum, expiry).unwrap(),
+            ));
+        } else if op < 70 && !s.vouchers.is_empty() {
+            // Settle a random voucher (maybe an old, lower one) by its provider, or by the other.
+            let (vu, t, v) = s.vouchers[rng.random_range(0..s.vouchers.len())].clone();
+            let p = PROVIDERS
+                .iter()
+                .copied()
+                .find(|p| dev_address(*p) == v.provider)
+                .unwrap();
+            let wrong = rng.random_bool(0.15);
+            let sender = if wrong {
+                PROVIDERS.iter().copied().find(|q| *q != p).unwrap()
+            } else {
+                p
+            };
+            let mut v2 = v.clone();
+            let forged = !wrong && rng.random_bool(0.1);
+            if forged {
+                v2.cumulative += U256::from(1u8);
+            }
+            let c = dev(&n.rpc, sender).await;
+            let l = UsageLedger::new(n.ledger, &c.provider);
+            let ch = (vu, p, t);
+            let done = *s.settled.get(&ch).unwrap_or(&U256::ZERO);
+            let bal = *s.balance.get(&vu).unwrap_or(&U256::ZERO);
+            if wrong {
+                label = "settle by another provider";
+                let e = l
+                    .settle(v2.voucher(), v2.signature.clone())
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "NotProvider");
+            } else if forged {
+                label = "settle forged";
+                let e = l
+                    .settle(v2.voucher(), v2.signature.clone())
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "InvalidSignature");
+            } else if v.cumulative <= done {
+                label = "settle again or lower";
+                let e = l
+                    .settle(v2.voucher(), v2.signature.clone())
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "NothingToSettle");
+            } else if bal.is_zero() {
+                label = "settle with nothing left";
+                let e = l
+                    .settle(v2.voucher(), v2.signature.clone())
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "InsufficientBalance");
+            } else {
+                label = "settle";
+                let before = n.chain.balance(dev_address(p)).await.unwrap();
+                let r = mined!(l.settle(v2.voucher(), v2.signature.clone()));
+                let gas = U256::from(r.gas_used) * U256::from(r.effective_gas_price);
+                let paid = (v.cumulative - done).min(bal);
+                let fee = paid * U256::from(n.tokens[t].1) / U256::from(10_000u64);
+                let ev = r
+                    .inner
+                    .logs()
+                    .iter()
+                    .find_map(|l| l.log_decode::<UsageLedger::Settled>().ok())
+                    .unwrap()
+                    .inner
+                    .data;
+                assert_eq!(
+                    (ev.paid, ev.fee, ev.toHolders),
+                    (paid, fee, paid - fee),
+                    "step {step}"
+                );
+                let after = n.chain.balance(dev_address(p)).await.unwrap();
+                assert_eq!(
+                    after + gas,
+                    before + fee,
+                    "the provider gets exactly the fee (step {step})"
+                );
+                s.settled.insert(ch, done + paid);
+                s.balance.insert(vu, bal - paid);
+                s.to_holders[t] += paid - fee;
+                *s.fees.entry(p).or_default() += fee;
+            }
+        } else if op < 80 {
+            let bal = *s.balance.get(&user).unwrap_or(&U256::ZERO);
+            let c = dev(&n.rpc, user).await;
+            let l = UsageLedger::new(n.ledger, &c.provider);
+            if bal.is_zero() {
+                label = "announce without balance";
+                let e = l
+                    .announceWithdrawal(U256::from(1u8))
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "InsufficientBalance");
+            } else {
+                label = "announce";
+                let amount = U256::from(rng.random_range(1u64..=bal.to::<u64>()));
+                mined!(l.announceWithdrawal(amount));
+                s.pending
+                    .insert(user, (amount, chain_now(&n.chain).await + delay));
+            }
+        } else if op < 92 {
+            let c = dev(&n.rpc, user).await;
+            let l = UsageLedger::new(n.ledger, &c.provider);
+            match s.pending.get(&user).copied() {
+                None => {
+                    label = "withdraw unannounced";
+                    let e = l.withdraw().call().await.unwrap_err();
+                    assert_eq!(revert_name(&n.rpc, e), "NoWithdrawal");
+                }
+                Some((_, ready)) if chain_now(&n.chain).await + 1 < ready => {
+                    label = "withdraw early";
+                    let e = l.withdraw().call().await.unwrap_err();
+                    assert_eq!(revert_name(&n.rpc, e), "WithdrawalNotReady");
+                }
+                Some((amount, _)) => {
+                    label = "withdraw";
+                    let bal = *s.balance.get(&user).unwrap_or(&U256::ZERO);
+                    let before = n.chain.balance(dev_address(user)).await.unwrap();
+                    let r = mined!(l.withdraw());
+                    let gas = U256::from(r.gas_used) * U256::from(r.effective_gas_price);
+                    let paid = amount.min(bal);
+                    let after = n.chain.balance(dev_address(user)).await.unwrap();
+                    assert_eq!(
+                        after + gas,
+                        before + paid,
+                        "withdrawal pays what is left (step {step})"
+                    );
+                    s.balance.insert(user, bal - paid);
+                    s.withdrawn += paid;
+                    s.pending.remove(&user);
+                }
+            }
+        } else {
+            label = "time passes";
+            let secs = if rng.random_bool(0.5) {
+                delay / 2
+            } else {
+                delay + 1
+            };
+            warp(&n.chain, secs).await;
+        }
+        *counts.entry(label).or_default() += 1;
+        // The invariants, after every step.
+        let total_bal: U256 = s.balance.values().copied().sum();
+        let fees: U256 = s.fees.values().copied().sum();
+        let holders: U256 = s.to_holders.iter().copied().sum();
+        assert_eq!(
+            s.deposited,
+            holders + fees + s.withdrawn + total_bal,
+            "shadow conservation (step {step})"
+        );
+        assert_eq!(
+            ledger.totalDeposited().call().await.unwrap(),
+            s.deposited,
+            "step {step}"
+        );
+        assert_eq!(
+            ledger.totalToHolders().call().await.unwrap(),
+            holders,
+            "step {step}"
+        );
+        assert_eq!(
+            ledger.totalFees().call().await.unwrap(),
+            fees,
+            "step {step}"
+        );
+        assert_eq!(
+            ledger.totalWithdrawn().call().await.unwrap(),
+            s.withdrawn,
+            "step {step}"
+        );
+        assert_eq!(
+            n.chain.balance(n.ledger).await.unwrap(),
+            total_bal,
+            "the ledger holds Σ balances (step {step})"
+        );
+        for u in USERS {
+            assert_eq!(
+                ledger.balanceOf(dev_address(u)).call().await.unwrap(),
+                *s.balance.get(&u).unwrap_or(&U256::ZERO),
+                "balance of dev {u} (step {step})"
+            );
+        }
+        for (i, (t, _)) in n.tokens.iter().enumerate() {
+            let got = ModelToken::new(*t, &n.chain.provider)
+                .totalDeposited(Address::ZERO)
+                .call()
+                .await
+                .unwrap();
+            assert_eq!(
+                got - token_before[i],
+                s.to_holders[i],
+                "token {i} revenue (step {step})"
+            );
+        }
+        for ((u, p, t), v) in &s.settled {
+            assert_eq!(
+                ledger
+                    .settled(dev_address(*u), dev_address(*p), n.tokens[*t].0)
+                    .call()
+                    .await
+                    .unwrap(),
+                *v
+            );
+        }
+    }
+    println!("operations: {counts:?}");
+    for must in [
+        "deposit",
+        "sign",
+        "settle",
+        "announce",
+        "withdraw",
+        "settle again or lower",
+    ] {
+        assert!(
+            counts.get(must).copied().unwrap_or(0) > 0,
+            "the sequence never ran '{must}': {counts:?}"
+        );
+    }
+}
