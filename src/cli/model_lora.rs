@@ -188,7 +188,7 @@ pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
         let mut shown = String::new();
         let mut all = Vec::new();
         if stream {
-            print!("{}", g.prompt);
+            let _ = std::io::stdout().write_all(g.prompt.as_bytes());
         }
         let (out, stop) = gen_.generate(&ids, g.opts, |t| {
             all.push(t);
@@ -197,14 +197,14 @@ pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
                 && let Some(new) = s.get(shown.len()..)
                 && s.starts_with(shown.as_str())
             {
-                print!("{new}");
+                let _ = std::io::stdout().write_all(new.as_bytes());
                 let _ = std::io::stdout().flush();
                 shown = s;
             }
             true
         })?;
         if stream {
-            println!();
+            let _ = std::io::stdout().write_all(b"\n");
         }
         Ok((gen_.codec.decode(&out)?, out.len(), stop))
     })

@@ -442,7 +442,7 @@ impl QueryArgs {
             sclient::query(&self.provider, &q, None, &mut on_piece).await?
         };
         if printed {
-            println!();
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), b"\n");
             if answer.charged > U256::ZERO {
                 ctx.printer.note(&format!(
                     "charged {} wei ({} tokens)",

@@ -459,7 +459,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         acc_n += 1;
         acc_tok += tok;
         let step = s.step;
-        let val_loss = if eval_every.is_some_and(|e| step % e == 0) || step == end {
+        let val_loss = if eval_every.is_some_and(|e| step.is_multiple_of(e)) || step == end {
             eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0)
         } else {
             None
@@ -490,7 +490,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         {
             progress.note(&format!("step {step}: validation loss {v:.4}"));
         }
-        if every.is_some_and(|k| step % k == 0) || step == end {
+        if every.is_some_and(|k| step.is_multiple_of(k)) || step == end {
             save_checkpoint(&ck_dir(step), &s.adapter, &s.opt, step, &base_name)?;
             adapters.push(ck_dir(step));
         }

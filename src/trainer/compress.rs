@@ -587,7 +587,7 @@ impl Compressed {
                 )));
             }
             let used = kept * width;
-            if used % 8 != 0 && data.last().is_some_and(|l| l >> (used % 8) != 0) {
+            if !used.is_multiple_of(8) && data.last().is_some_and(|l| l >> (used % 8) != 0) {
                 return Err(invalid(format!("`{name}` has non-zero padding bits")));
             }
         }

@@ -2,6 +2,7 @@
 //! dev accounts running `cohort job coordinate` (or voting through the library), workers post
 //! bonds, a dishonest worker loses its bond on chain, a round the committee abandons is closed
 //! by a third party after the grace period, and tokenize keeps the split committed at submit.
+#![allow(clippy::disallowed_macros)] // the gas test prints its figures (docs/gas.md)
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

@@ -34,6 +34,8 @@ struct Server {
 }
 
 impl Server {
+    // The child is returned inside `Server`, whose `stop` waits for it.
+    #[allow(clippy::zombie_processes)]
     fn start(home: &Path, args: &[&str]) -> Server {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
             .args(["model", "serve", "--port", "0", "--json"])
@@ -52,6 +54,7 @@ impl Server {
             if out.read_line(&mut line).unwrap() == 0 {
                 let mut err = String::new();
                 std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+                let _ = child.wait();
                 panic!("the server ended before listening: {err}");
             }
             if let Ok(v) = serde_json::from_str::<Value>(&line)
