@@ -15,6 +15,7 @@ mod rewards_cli;
 mod storage_indexer;
 mod storage_interop;
 mod storage_merkle;
+mod storage_public;
 mod storage_rpc;
 mod storage_transfer;
 mod terminal;
