@@ -22,19 +22,19 @@ struct Submission {
     address submitter;
 }
 
+/// @notice Per-submission record kept for storage nodes and tools.
+struct SubmissionRecord {
+    bytes32 digest;
+    uint256 startPos;
+    uint256 sectors;
+    address submitter;
+    uint64 blockNumber;
+}
+
 /// @title FlowCore
 /// @notice The state, validity rules, flow positions and `Submit` event shared by cohort's flow (`Flow`,
 ///         0G's current ABI) and `LegacyFlow` (0G's older ABI, for testing clients against it).
 abstract contract FlowCore {
-    /// @notice Per-submission record kept for storage nodes and tools.
-    struct SubmissionRecord {
-        bytes32 digest;
-        uint256 startPos;
-        uint256 sectors;
-        address submitter;
-        uint64 blockNumber;
-    }
-
     uint256 private constant BYTES_PER_SECTOR = 256;
     uint256 private constant SECTORS_PER_SEGMENT = 1024;
     uint256 private constant MAX_HEIGHT = 64;

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! DATA/LOCK                         flock: one node per folder
-//! DATA/cursor.json                  {"nextBlock": N}: every block below N has been ingested
+//! DATA/cursor.json                  {"nextBlock": N, "checkpoints": {block: hash}}: every block below N has been ingested; the hashes of recent blocks detect reorgs
 //! DATA/txs/<seq>.json               one TxRecord per Submit event
 //! DATA/segs/<seq>/<index>.seg       an accepted segment: header, proof JSON, data chunks
 //! DATA/cache/<root>-<size>/<i>.seg  segments uploaded by root before their tx was seen
@@ -139,7 +139,7 @@ pub struct StoredSegment {
     pub data: Vec<u8>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Cursor {
     next_block: u64,
