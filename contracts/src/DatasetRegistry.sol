@@ -42,6 +42,14 @@ contract DatasetRegistry {
         uint8 score;
     }
 
+    /// @notice One file of `contributeBatch`: the arguments of `contribute` after the dataset id.
+    struct NewContribution {
+        bytes32 root;
+        uint256 size;
+        bytes32 contentHash;
+        string path;
+    }
+
     uint8 private constant MAX_SCORE = 100;
 
     uint256 private _count;
@@ -133,6 +141,29 @@ contract DatasetRegistry {
     {
         Dataset storage d = _dataset(datasetId);
         if (d.isSealed) revert AlreadySealed(datasetId);
+        return _contribute(d, datasetId, root, size, contentHash, path);
+    }
+
+    /// @notice `contribute` for several files in one transaction, recorded in order (same rules and events).
+    /// @return first the index of the first recorded contribution (the others follow it)
+    function contributeBatch(uint256 datasetId, NewContribution[] calldata files) external returns (uint256 first) {
+        Dataset storage d = _dataset(datasetId);
+        if (d.isSealed) revert AlreadySealed(datasetId);
+        first = _contributions[datasetId].length;
+        for (uint256 i = 0; i < files.length; ++i) {
+            NewContribution calldata f = files[i];
+            _contribute(d, datasetId, f.root, f.size, f.contentHash, f.path);
+        }
+    }
+
+    function _contribute(
+        Dataset storage d,
+        uint256 datasetId,
+        bytes32 root,
+        uint256 size,
+        bytes32 contentHash,
+        string calldata path
+    ) private returns (uint256 index) {
         if (size == 0) revert ZeroSize();
         if (bytes(path).length == 0) revert EmptyPath();
         Contribution[] storage list = _contributions[datasetId];

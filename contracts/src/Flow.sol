@@ -22,24 +22,19 @@ struct Submission {
     address submitter;
 }
 
-/// @title Flow
-/// @notice cohort's 0G-Storage-compatible flow: the append-only log of 256-byte sectors that storage nodes
-///         follow through `Submit` events. Same ABI, event, validity rules, flow positions and fee as the
-///         0G Storage flow contract as described in cohort's docs/protocol.md section 2, so that the official SDKs
-///         and cohort's node treat it as the real thing. Written for cohort, not copied.
-/// @dev No pause and no launch block. The fee is `Σ 2^height × market.pricePerSector()` per submission and is
-///      paid as `msg.value` (for `batchSubmit`, the sum of all fees); exactly the fee is forwarded to the
-///      market, any overpayment stays in this contract.
-contract Flow {
-    /// @notice Per-submission record kept for storage nodes and tools.
-    struct SubmissionRecord {
-        bytes32 digest;
-        uint256 startPos;
-        uint256 sectors;
-        address submitter;
-        uint64 blockNumber;
-    }
+/// @notice Per-submission record kept for storage nodes and tools.
+struct SubmissionRecord {
+    bytes32 digest;
+    uint256 startPos;
+    uint256 sectors;
+    address submitter;
+    uint64 blockNumber;
+}
 
+/// @title FlowCore
+/// @notice The state, validity rules, flow positions and `Submit` event shared by cohort's flow (`Flow`,
+///         0G's current ABI) and `LegacyFlow` (0G's older ABI, for testing clients against it).
+abstract contract FlowCore {
     uint256 private constant BYTES_PER_SECTOR = 256;
     uint256 private constant SECTORS_PER_SEGMENT = 1024;
     uint256 private constant MAX_HEIGHT = 64;
@@ -109,51 +104,10 @@ contract Flow {
         return _records[index];
     }
 
-    /// @notice Appends one file. `msg.value` must cover `sectors × pricePerSector`.
-    /// @return index the txSeq
-    /// @return digest keccak256 of the concatenated node roots
-    /// @return startIndex flow position of the first node
-    /// @return length size in sectors
-    function submit(Submission calldata submission)
-        external
-        payable
-        returns (uint256 index, bytes32 digest, uint256 startIndex, uint256 length)
-    {
-        uint256 sectors = _validate(submission);
-        uint256 price = FixedPriceMarket(market).pricePerSector();
-        if (msg.value < sectors * price) revert NotEnoughFee(price, sectors, msg.value);
-        return _append(submission, sectors, price);
-    }
-
-    /// @notice Appends several files in order. `msg.value` must cover the sum of their fees; every
-    ///         submission is validated before anything is appended.
-    function batchSubmit(Submission[] calldata submissions)
-        external
-        payable
-        returns (uint256[] memory indexes, bytes32[] memory digests, uint256[] memory startIndexes, uint256[] memory lengths)
-    {
-        uint256 n = submissions.length;
-        uint256[] memory sectors = new uint256[](n);
-        uint256 total;
-        for (uint256 i = 0; i < n; ++i) {
-            sectors[i] = _validate(submissions[i]);
-            total += sectors[i];
-        }
-        uint256 price = FixedPriceMarket(market).pricePerSector();
-        if (msg.value < total * price) revert NotEnoughFee(price, total, msg.value);
-        indexes = new uint256[](n);
-        digests = new bytes32[](n);
-        startIndexes = new uint256[](n);
-        lengths = new uint256[](n);
-        for (uint256 i = 0; i < n; ++i) {
-            (indexes[i], digests[i], startIndexes[i], lengths[i]) = _append(submissions[i], sectors[i], price);
-        }
-    }
-
     /// @dev Checks the validity rules of docs/protocol.md 1.6 and returns the capacity in sectors.
-    function _validate(Submission calldata s) private pure returns (uint256 capacity) {
-        if (s.submitter == address(0)) revert ZeroSubmitter();
-        SubmissionNode[] calldata nodes = s.data.nodes;
+    function _validate(SubmissionData calldata d, address submitter) internal pure returns (uint256 capacity) {
+        if (submitter == address(0)) revert ZeroSubmitter();
+        SubmissionNode[] calldata nodes = d.nodes;
         uint256 n = nodes.length;
         if (n == 0) revert NoNodes();
         uint256 h0 = nodes[0].height;
@@ -167,7 +121,7 @@ contract Flow {
         uint256 hLast = nodes[n - 1].height;
         if (h0 - hLast >= MAX_HEIGHT_SPAN) revert HeightSpanTooLarge(h0, hLast);
 
-        uint256 length = s.data.length;
+        uint256 length = d.length;
         if (length > capacity * BYTES_PER_SECTOR) revert LengthExceedsCapacity(length, capacity * BYTES_PER_SECTOR);
         uint256 lastCapacity;
         if (capacity < SMALL_CAPACITY) {
@@ -181,17 +135,17 @@ contract Flow {
     }
 
     /// @dev Pads and inserts the nodes (docs/protocol.md 2.2), records, emits, then forwards the fee to the market.
-    function _append(Submission calldata s, uint256 sectors, uint256 price)
-        private
+    function _append(SubmissionData calldata d, address submitter, uint256 sectors, uint256 price)
+        internal
         returns (uint256 index, bytes32 digest, uint256 startPos, uint256 length)
     {
         uint256 previousLength = currentLength;
         uint256 newLength;
-        (startPos, newLength) = _place(s.data.nodes, previousLength, sectors);
+        (startPos, newLength) = _place(d.nodes, previousLength, sectors);
         currentLength = newLength;
-        digest = _digest(s.data.nodes);
+        digest = _digest(d.nodes);
         length = sectors;
-        index = _record(s, digest, startPos, sectors);
+        index = _record(d, submitter, digest, startPos, sectors);
         FixedPriceMarket(market).chargeFee{value: sectors * price}(
             previousLength, sectors, newLength - previousLength - sectors
         );
@@ -230,7 +184,7 @@ contract Flow {
     }
 
     /// @dev Stores the record, bumps the txSeq and emits `Submit`.
-    function _record(Submission calldata s, bytes32 digest, uint256 startPos, uint256 sectors)
+    function _record(SubmissionData calldata d, address submitter, bytes32 digest, uint256 startPos, uint256 sectors)
         private
         returns (uint256 index)
     {
@@ -240,16 +194,92 @@ contract Flow {
                 digest: digest,
                 startPos: startPos,
                 sectors: sectors,
-                submitter: s.submitter,
+                submitter: submitter,
                 blockNumber: uint64(block.number)
             })
         );
-        emit Submit(s.submitter, digest, index, startPos, sectors, s.data);
+        emit Submit(submitter, digest, index, startPos, sectors, d);
     }
 
     /// @dev Smallest multiple of 2^h that is >= len (0 for 0).
     function _nextAlign(uint256 len, uint256 h) private pure returns (uint256) {
         if (len == 0) return 0;
         return (((len - 1) >> h) + 1) << h;
+    }
+}
+
+/// @title Flow
+/// @notice cohort's 0G-Storage-compatible flow: the append-only log of 256-byte sectors that storage nodes
+///         follow through `Submit` events. Same ABI, event, validity rules, flow positions and fee as the
+///         0G Storage flow contract as described in cohort's docs/protocol.md section 2, so that the official SDKs
+///         and cohort's node treat it as the real thing. Written for cohort, not copied.
+/// @dev No pause and no launch block. The fee is `Σ 2^height × market.pricePerSector()` per submission and is
+///      paid as `msg.value` (for `batchSubmit`, the sum of all fees); exactly the fee is forwarded to the
+///      market, any overpayment stays in this contract.
+contract Flow is FlowCore {
+    /// @param market_ the FixedPriceMarket (which must then be bound with `market.setFlow(flow)`)
+    constructor(address market_) FlowCore(market_) {}
+
+    /// @notice Appends one file. `msg.value` must cover `sectors × pricePerSector`.
+    /// @return index the txSeq
+    /// @return digest keccak256 of the concatenated node roots
+    /// @return startIndex flow position of the first node
+    /// @return length size in sectors
+    function submit(Submission calldata submission)
+        external
+        payable
+        returns (uint256 index, bytes32 digest, uint256 startIndex, uint256 length)
+    {
+        uint256 sectors = _validate(submission.data, submission.submitter);
+        uint256 price = FixedPriceMarket(market).pricePerSector();
+        if (msg.value < sectors * price) revert NotEnoughFee(price, sectors, msg.value);
+        return _append(submission.data, submission.submitter, sectors, price);
+    }
+
+    /// @notice Appends several files in order. `msg.value` must cover the sum of their fees; every
+    ///         submission is validated before anything is appended.
+    function batchSubmit(Submission[] calldata submissions)
+        external
+        payable
+        returns (uint256[] memory indexes, bytes32[] memory digests, uint256[] memory startIndexes, uint256[] memory lengths)
+    {
+        uint256 n = submissions.length;
+        uint256[] memory sectors = new uint256[](n);
+        uint256 total;
+        for (uint256 i = 0; i < n; ++i) {
+            sectors[i] = _validate(submissions[i].data, submissions[i].submitter);
+            total += sectors[i];
+        }
+        uint256 price = FixedPriceMarket(market).pricePerSector();
+        if (msg.value < total * price) revert NotEnoughFee(price, total, msg.value);
+        indexes = new uint256[](n);
+        digests = new bytes32[](n);
+        startIndexes = new uint256[](n);
+        lengths = new uint256[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            (indexes[i], digests[i], startIndexes[i], lengths[i]) = _append(submissions[i].data, submissions[i].submitter, sectors[i], price);
+        }
+    }
+}
+
+/// @title LegacyFlow
+/// @notice The same flow with 0G's older submission ABI, `submit((uint256,bytes,(bytes32,uint256)[]))`
+///         (selector 0xef3e12dc), whose submitter is `msg.sender`. Older 0G flow deployments take only this
+///         form; cohort's tests deploy it to check that a client finds out which form a flow takes. It has
+///         no `batchSubmit`.
+contract LegacyFlow is FlowCore {
+    /// @param market_ the FixedPriceMarket (which must then be bound with `market.setFlow(flow)`)
+    constructor(address market_) FlowCore(market_) {}
+
+    /// @notice Appends one file submitted by `msg.sender`. `msg.value` must cover `sectors × pricePerSector`.
+    function submit(SubmissionData calldata submission)
+        external
+        payable
+        returns (uint256 index, bytes32 digest, uint256 startIndex, uint256 length)
+    {
+        uint256 sectors = _validate(submission, msg.sender);
+        uint256 price = FixedPriceMarket(market).pricePerSector();
+        if (msg.value < sectors * price) revert NotEnoughFee(price, sectors, msg.value);
+        return _append(submission, msg.sender, sectors, price);
     }
 }

@@ -11,6 +11,13 @@ sol!(
     "contracts/out/Flow.json"
 );
 sol!(
+    /// The flow with 0G's older `submit(SubmissionData)` ABI (tests, and the legacy submit form).
+    #[sol(rpc)]
+    #[derive(Debug)]
+    LegacyFlow,
+    "contracts/out/LegacyFlow.json"
+);
+sol!(
     #[sol(rpc)]
     #[derive(Debug)]
     FixedPriceMarket,

@@ -51,6 +51,11 @@ pub struct RunArgs {
     /// Milliseconds between chain polls once caught up.
     #[arg(long, value_name = "MS", default_value_t = 300)]
     pub poll_ms: u64,
+    /// Blocks a Submit event needs on top of it before the node takes it (reorgs within this
+    /// depth never reach the node; deeper ones are rolled back) [default: 0 on a devnet chain
+    /// (id 31337), 6 elsewhere]
+    #[arg(long, value_name = "N")]
+    pub confirmations: Option<u64>,
     /// Largest JSON-RPC request body, and response, in MiB (the SDKs send ~3.5 MiB).
     #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub rpc_max_body_mib: u64,
@@ -114,6 +119,7 @@ impl RunArgs {
             flow,
             shard,
             poll: std::time::Duration::from_millis(self.poll_ms.max(10)),
+            confirmations: self.confirmations,
             limits: node::RpcLimits {
                 max_body: (self.rpc_max_body_mib as usize) << 20,
                 max_batch: self.rpc_max_batch as usize,

@@ -95,6 +95,13 @@ pub struct UploadArgs {
     /// --storage-node) must cover every shard this often, else nothing is paid (exit 1).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=64), value_name = "N")]
     pub expected_replica: u64,
+    /// The submission's tags, as hex (`0x…`): recorded on chain with the file [default: none].
+    #[arg(long, value_name = "HEX", value_parser = parse_tag)]
+    pub tag: Option<Vec<u8>>,
+    /// Refuse to pay more than this fee per file or fragment (1.5, 0.001ether, 250gwei,
+    /// 1000wei): a higher fee fails with exit 4 before anything is sent.
+    #[arg(long, value_name = "AMOUNT")]
+    pub max_fee: Option<String>,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
@@ -133,6 +140,16 @@ pub struct RootArgs {
     /// Hashing threads (0: all cores).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
+    /// Also quote the fee at the flow's current price (reads the chain; nothing is sent).
+    #[arg(long)]
+    pub fee: bool,
+}
+
+/// Parses `--tag`: hex bytes, with or without `0x`.
+fn parse_tag(s: &str) -> std::result::Result<Vec<u8>, String> {
+    let t = s.trim();
+    let t = t.strip_prefix("0x").unwrap_or(t);
+    hex::decode(t).map_err(|e| format!("'{s}' is not hex bytes like 0x01ff: {e}"))
 }
 
 fn render_upload(r: &UploadReport, symbol: &str) -> String {
@@ -182,188 +199,229 @@ fn render_upload(r: &UploadReport, symbol: &str) -> String {
 
 impl StorageCommand {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let p = &ctx.printer;
-        let progress = p.progress();
         match self {
-            StorageCommand::Upload(a) => {
-                // Bad input fails before anything touches the network.
-                for f in &a.files {
-                    storage::upload::check_input(f)?;
-                }
-                let client = ctx.client()?;
-                let chain = client.chain().await?;
-                let signer = ctx.signer(&client, &chain, &a.signer)?;
-                let opts = UploadOptions {
-                    fragment_size: a.fragment_size,
-                    segments_per_request: a.batch.max(1),
-                    concurrency: a.concurrency.max(1),
-                    timeout: std::time::Duration::from_secs(a.timeout),
-                    wait_finalized: !a.no_wait,
-                    expected_replica: a.expected_replica,
-                    ..UploadOptions::default()
-                };
-                let overall = (a.files.len() > 1).then(|| {
-                    progress.task(
-                        &format!("{} files", a.files.len()),
-                        Some(a.files.len() as u64),
-                        Unit::Items,
-                    )
-                });
-                let mut reports = Vec::new();
-                for f in &a.files {
-                    let r =
-                        storage::upload_file(&client, &signer, f, &opts, progress.as_ref()).await?;
-                    if let Some(t) = &overall {
-                        t.inc(1);
-                    }
-                    reports.push(r);
-                }
-                if let Some(t) = overall {
-                    t.finish_with(&format!("uploaded {} files", reports.len()));
-                }
-                let symbol = crate::chain::tx::native_symbol(chain.chain_id);
-                if reports.len() == 1 {
-                    p.result(&reports[0], |r| render_upload(r, symbol));
-                } else {
-                    let doc = serde_json::json!({ "files": reports });
-                    p.result(&doc, |_| {
-                        reports
-                            .iter()
-                            .map(|r| render_upload(r, symbol))
-                            .collect::<Vec<_>>()
-                            .join("\n\n")
-                    });
-                }
-            }
-            StorageCommand::Download(a) => {
-                let roots = a
-                    .roots
-                    .iter()
-                    .map(|r| storage::parse_root(r))
-                    .collect::<Result<Vec<_>>>()?;
-                let client = ctx.client()?;
-                let opts = DownloadOptions {
-                    force: a.force,
-                    concurrency: a.concurrency.max(1),
-                    ..DownloadOptions::default()
-                };
-                let r =
-                    storage::download(&client, &roots, &a.output, &opts, progress.as_ref()).await?;
-                for b in &r.bad_segments {
-                    p.warn(&format!(
-                        "storage node {} served a bad or missing segment {}: {}",
-                        b.node, b.segment, b.reason
-                    ));
-                }
-                for d in &r.nodes_marked_down {
-                    p.warn(&format!(
-                        "storage node {} could not be reached; its segments came from the other holders{}",
-                        d.node,
-                        if d.back_up { " until it answered again" } else { "" }
-                    ));
-                }
-                p.result(&r, |r| {
-                    let mut s = format!(
-                        "downloaded {} bytes to {} (root verified)",
-                        r.size,
-                        r.path.display()
-                    );
-                    if r.resumed_bytes > 0 {
-                        s.push_str(&format!("; resumed after {} bytes", r.resumed_bytes));
-                    }
-                    s
-                });
-            }
-            StorageCommand::Info(a) => {
-                let root = storage::parse_root(&a.root)?;
-                let client = ctx.client()?;
-                let nodes = storage::info(&client, &root).await?;
-                let doc = serde_json::json!({ "root": a.root.trim(), "nodes": nodes });
-                p.result(&doc, |_| {
-                    table::render(
-                        &[
-                            "NODE",
-                            "TX SEQ",
-                            "SIZE",
-                            "FINALIZED",
-                            "SEGMENTS",
-                            "START ENTRY",
-                        ],
-                        nodes.iter().map(|n| match (&n.info, &n.error) {
-                            (Some(i), _) => vec![
-                                n.node.clone(),
-                                i.tx.seq.to_string(),
-                                i.tx.size.to_string(),
-                                if i.finalized {
-                                    "yes".into()
-                                } else {
-                                    "no".into()
-                                },
-                                format!(
-                                    "{}/{}",
-                                    i.uploaded_seg_num,
-                                    storage::merkle::num_data_segments(i.tx.size)
-                                ),
-                                i.tx.start_entry_index.to_string(),
-                            ],
-                            (None, Some(e)) => {
-                                vec![
-                                    n.node.clone(),
-                                    format!("error: {e}"),
-                                    "".into(),
-                                    "".into(),
-                                    "".into(),
-                                    "".into(),
-                                ]
-                            }
-                            (None, None) => vec![
-                                n.node.clone(),
-                                "not found".into(),
-                                "".into(),
-                                "".into(),
-                                "".into(),
-                                "".into(),
-                            ],
-                        }),
-                    )
-                });
-            }
-            StorageCommand::Root(a) => {
-                let r =
-                    storage::root_of_file(&a.file, a.fragment_size, a.threads, progress.as_ref())?;
-                p.result(&r, |r| {
-                    let mut out = String::new();
-                    for (i, f) in r.fragments.iter().enumerate() {
-                        if r.fragments.len() > 1 {
-                            out.push_str(&format!("fragment {i} (offset {}):\n", f.offset));
-                        }
-                        let nodes: Vec<String> = f
-                            .nodes
-                            .iter()
-                            .map(|n| format!("{}:0x{}", n.height, hex::encode(n.root)))
-                            .collect();
-                        out.push_str(&table::pairs(&[
-                            ("root", f.root.clone()),
-                            ("size", format!("{} bytes", f.size)),
-                            (
-                                "chunks",
-                                format!("{} (padded {})", f.chunks, f.padded_chunks),
-                            ),
-                            (
-                                "segments",
-                                format!("{} (padded {})", f.segments, f.padded_segments),
-                            ),
-                            ("fee sectors", f.fee_sectors.to_string()),
-                            ("nodes", nodes.join(", ")),
-                        ]));
-                        out.push('\n');
-                    }
-                    out
-                });
-            }
+            StorageCommand::Upload(a) => upload(ctx, a).await,
+            StorageCommand::Download(a) => download(ctx, a).await,
+            StorageCommand::Info(a) => info(ctx, a).await,
+            StorageCommand::Root(a) => root(ctx, a).await,
         }
-        Ok(())
     }
+}
+
+async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
+    let p = &ctx.printer;
+    let progress = p.progress();
+    // Bad input fails before anything touches the network.
+    for f in &a.files {
+        storage::upload::check_input(f)?;
+    }
+    let max_fee = a
+        .max_fee
+        .as_deref()
+        .map(|m| crate::chain::units::parse_amount(m, 18))
+        .transpose()?;
+    let client = ctx.client()?;
+    let chain = client.chain().await?;
+    let signer = ctx.signer(&client, &chain, &a.signer)?;
+    let opts = UploadOptions {
+        fragment_size: a.fragment_size,
+        segments_per_request: a.batch.max(1),
+        concurrency: a.concurrency.max(1),
+        timeout: std::time::Duration::from_secs(a.timeout),
+        wait_finalized: !a.no_wait,
+        expected_replica: a.expected_replica,
+        tags: a.tag.unwrap_or_default(),
+        max_fee,
+        ..UploadOptions::default()
+    };
+    let overall = (a.files.len() > 1).then(|| {
+        progress.task(
+            &format!("{} files", a.files.len()),
+            Some(a.files.len() as u64),
+            Unit::Items,
+        )
+    });
+    let mut reports = Vec::new();
+    for f in &a.files {
+        let r = storage::upload_file(&client, &signer, f, &opts, progress.as_ref()).await?;
+        if let Some(t) = &overall {
+            t.inc(1);
+        }
+        reports.push(r);
+    }
+    if let Some(t) = overall {
+        t.finish_with(&format!("uploaded {} files", reports.len()));
+    }
+    let symbol = crate::chain::tx::native_symbol(chain.chain_id);
+    if reports.len() == 1 {
+        p.result(&reports[0], |r| render_upload(r, symbol));
+    } else {
+        let doc = serde_json::json!({ "files": reports });
+        p.result(&doc, |_| {
+            reports
+                .iter()
+                .map(|r| render_upload(r, symbol))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        });
+    }
+    Ok(())
+}
+
+async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
+    let p = &ctx.printer;
+    let progress = p.progress();
+    let roots = a
+        .roots
+        .iter()
+        .map(|r| storage::parse_root(r))
+        .collect::<Result<Vec<_>>>()?;
+    let client = ctx.client()?;
+    let opts = DownloadOptions {
+        force: a.force,
+        concurrency: a.concurrency.max(1),
+        ..DownloadOptions::default()
+    };
+    let r = storage::download(&client, &roots, &a.output, &opts, progress.as_ref()).await?;
+    for b in &r.bad_segments {
+        p.warn(&format!(
+            "storage node {} served a bad or missing segment {}: {}",
+            b.node, b.segment, b.reason
+        ));
+    }
+    for d in &r.nodes_marked_down {
+        p.warn(&format!(
+            "storage node {} could not be reached; its segments came from the other holders{}",
+            d.node,
+            if d.back_up {
+                " until it answered again"
+            } else {
+                ""
+            }
+        ));
+    }
+    p.result(&r, |r| {
+        let mut s = format!(
+            "downloaded {} bytes to {} (root verified)",
+            r.size,
+            r.path.display()
+        );
+        if r.resumed_bytes > 0 {
+            s.push_str(&format!("; resumed after {} bytes", r.resumed_bytes));
+        }
+        s
+    });
+    Ok(())
+}
+
+async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
+    let root = storage::parse_root(&a.root)?;
+    let client = ctx.client()?;
+    let nodes = storage::info(&client, &root).await?;
+    let doc = serde_json::json!({ "root": a.root.trim(), "nodes": nodes });
+    ctx.printer.result(&doc, |_| {
+        table::render(
+            &[
+                "NODE",
+                "TX SEQ",
+                "SIZE",
+                "FINALIZED",
+                "SEGMENTS",
+                "START ENTRY",
+            ],
+            nodes.iter().map(info_row),
+        )
+    });
+    Ok(())
+}
+
+fn info_row(n: &storage::NodeFileInfo) -> Vec<String> {
+    let blank = |first: String| {
+        vec![
+            n.node.clone(),
+            first,
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ]
+    };
+    match (&n.info, &n.error) {
+        (Some(i), _) => vec![
+            n.node.clone(),
+            i.tx.seq.to_string(),
+            i.tx.size.to_string(),
+            if i.finalized { "yes" } else { "no" }.into(),
+            format!(
+                "{}/{}",
+                i.uploaded_seg_num,
+                storage::merkle::num_data_segments(i.tx.size)
+            ),
+            i.tx.start_entry_index.to_string(),
+        ],
+        (None, Some(e)) => blank(format!("error: {e}")),
+        (None, None) => blank("not found".into()),
+    }
+}
+
+async fn root(ctx: &Ctx, a: RootArgs) -> Result<()> {
+    let p = &ctx.printer;
+    let progress = p.progress();
+    // The fee needs the profile: a bad profile fails before the file is hashed.
+    let client = if a.fee { Some(ctx.client()?) } else { None };
+    let mut r = storage::root_of_file(&a.file, a.fragment_size, a.threads, progress.as_ref())?;
+    let mut symbol = "";
+    if let Some(client) = &client {
+        r.fee = Some(storage::fee_quote(client, &r).await?);
+        symbol = crate::chain::tx::native_symbol(client.chain().await?.chain_id);
+    }
+    p.result(&r, |r| render_root(r, symbol));
+    Ok(())
+}
+
+fn render_root(r: &storage::RootReport, symbol: &str) -> String {
+    let mut out = String::new();
+    for (i, f) in r.fragments.iter().enumerate() {
+        if r.fragments.len() > 1 {
+            out.push_str(&format!("fragment {i} (offset {}):\n", f.offset));
+        }
+        let nodes: Vec<String> = f
+            .nodes
+            .iter()
+            .map(|n| format!("{}:0x{}", n.height, hex::encode(n.root)))
+            .collect();
+        out.push_str(&table::pairs(&[
+            ("root", f.root.clone()),
+            ("size", format!("{} bytes", f.size)),
+            (
+                "chunks",
+                format!("{} (padded {})", f.chunks, f.padded_chunks),
+            ),
+            (
+                "segments",
+                format!("{} (padded {})", f.segments, f.padded_segments),
+            ),
+            ("fee sectors", f.fee_sectors.to_string()),
+            ("nodes", nodes.join(", ")),
+        ]));
+        out.push('\n');
+    }
+    if let Some(q) = &r.fee {
+        out.push_str(&table::pairs(&[
+            (
+                "fee",
+                format!(
+                    "{} ({} sectors × {} wei; gas not included)",
+                    crate::chain::units::coin_exact(q.fee, symbol),
+                    q.sectors,
+                    q.price_per_sector
+                ),
+            ),
+            ("market", q.market.to_string()),
+        ]));
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

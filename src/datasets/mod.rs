@@ -548,6 +548,75 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Records several uploaded files as the signer's contributions in one transaction
+    /// (`contributeBatch`); returns their indexes, in order. `files`: (root, size, blake3, path).
+    pub async fn contribute_batch(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        files: &[(B256, u64, [u8; 32], String)],
+        progress: &dyn Progress,
+    ) -> Result<(Vec<u64>, TxRef)> {
+        let contract = self.signed(s);
+        let list: Vec<DatasetRegistry::NewContribution> = files
+            .iter()
+            .map(
+                |(root, size, hash, path)| DatasetRegistry::NewContribution {
+                    root: *root,
+                    size: U256::from(*size),
+                    contentHash: B256::from(*hash),
+                    path: path.clone(),
+                },
+            )
+            .collect();
+        let mut id_bytes = Vec::new();
+        for (root, _, hash, path) in files {
+            id_bytes.extend_from_slice(root.as_slice());
+            id_bytes.extend_from_slice(hash);
+            id_bytes.extend_from_slice(path.as_bytes());
+            id_bytes.push(0);
+        }
+        let call = contract.contributeBatch(U256::from(id), list);
+        let label = match files {
+            [one] => format!("recording {}", one.3),
+            _ => format!("recording {} files", files.len()),
+        };
+        let intent = format!(
+            "contribute-batch:{}:{:#x}:{id}:{:#x}:{}",
+            s.chain.chain_id,
+            self.address,
+            s.address,
+            hex::encode(crate::storage::merkle::keccak(&id_bytes))
+        );
+        let confirmed = send_once(s, &intent, call, &label, progress).await?;
+        let indexes: Vec<u64> = confirmed
+            .receipt
+            .inner
+            .logs()
+            .iter()
+            .filter(|l| l.address() == self.address)
+            .filter_map(|l| {
+                alloy::sol_types::SolEvent::decode_log_data(l.data())
+                    .ok()
+                    .map(|e: DatasetRegistry::ContributionAdded| to_u64(e.index))
+            })
+            .collect();
+        if indexes.len() != files.len() {
+            return Err(Error::failed(
+                "dataset.no_event",
+                format!(
+                    "transaction {} emitted {} ContributionAdded events for {} files",
+                    confirmed.tx_hash,
+                    indexes.len(),
+                    files.len()
+                ),
+            ));
+        }
+        Ok((indexes, TxRef::from(&confirmed)))
+    }
+}
+
 /// The error for a sealed dataset (exit 4: the contract would refuse).
 pub fn sealed_error(d: &DatasetInfo) -> Error {
     Error::reverted(

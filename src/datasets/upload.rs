@@ -141,7 +141,26 @@ pub struct UploadOptions {
     pub hidden: bool,
 }
 
-/// Uploads `inputs` to dataset `id` as the signer's contributions.
+/// Files per round of `dataset upload`: their storage submissions go in `batchSubmit`s of
+/// [`crate::storage::batch::MAX_BATCH`] and their contributions in one `contributeBatch`.
+pub const FILES_PER_ROUND: usize = 50;
+
+/// Files up to this size are uploaded in batches; larger ones one by one, with their own
+/// progress bars.
+pub const SMALL_FILE: u64 = 4 << 20;
+
+/// What this contributor already recorded: path → (blake3, root, index).
+type Recorded = HashMap<String, Vec<(String, B256, u64)>>;
+
+/// A file to upload and record: its entry's position in the report, and its blake3.
+struct Pending {
+    entry: usize,
+    hash: [u8; 32],
+}
+
+/// Uploads `inputs` to dataset `id` as the signer's contributions: every file is hashed and
+/// checked against what the signer already recorded, then the new ones are uploaded and
+/// recorded in rounds of [`FILES_PER_ROUND`] (one `contributeBatch` each).
 pub async fn upload(
     client: &Client,
     reg: &Registry,
@@ -161,7 +180,7 @@ pub async fn upload(
         dataset_id: id,
         name: info.name.clone(),
         contributor: me,
-        files: Vec::new(),
+        files: walk.skipped.iter().map(skipped_entry).collect(),
         uploaded: 0,
         already_recorded: 0,
         skipped: 0,
@@ -171,28 +190,7 @@ pub async fn upload(
         stopped_at: None,
         stop_error: None,
     };
-    for s in &walk.skipped {
-        report.files.push(UploadEntry {
-            path: None,
-            source: s.source.clone(),
-            size: None,
-            root: None,
-            blake3: None,
-            status: match s.reason {
-                SkipReason::Empty => EntryStatus::Empty,
-                SkipReason::Symlink => EntryStatus::Symlink,
-                SkipReason::Special => EntryStatus::Special,
-                SkipReason::Unreadable => EntryStatus::Unreadable,
-                SkipReason::BadName => EntryStatus::BadName,
-            },
-            index: None,
-            tx_hash: None,
-            detail: s.detail.clone(),
-        });
-    }
-
-    // What this contributor already recorded: path → (blake3, root, index).
-    let mut recorded: HashMap<String, Vec<(String, B256, u64)>> = HashMap::new();
+    let mut recorded: Recorded = HashMap::new();
     for c in reg.contributions(id).await? {
         if c.contributor == me {
             recorded
@@ -201,129 +199,60 @@ pub async fn upload(
                 .push((c.blake3, c.root, c.index));
         }
     }
-
-    let fragment = crate::storage::upload::effective_fragment_size(
-        crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
-    );
     let total: u64 = walk.files.iter().map(|f| f.size).sum();
     // One line for the whole dataset: the bytes, and the file being uploaded.
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
     let started = std::time::Instant::now();
     let nfiles = walk.files.len();
-    let mut stopped = false;
+    let mut pending = Vec::new();
     for f in walk.files {
-        let mut entry = UploadEntry {
-            path: Some(f.path.clone()),
-            source: f.source.clone(),
-            size: Some(f.size),
-            root: None,
-            blake3: None,
-            status: EntryStatus::NotAttempted,
-            index: None,
-            tx_hash: None,
-            detail: None,
-        };
-        if stopped {
-            report.files.push(entry);
-            continue;
-        }
         overall.set_message(&f.path);
-        if f.size > fragment {
-            entry.status = EntryStatus::TooLarge;
-            entry.detail = Some(format!(
-                "{} bytes is over the storage fragment size of {fragment} bytes; split it \
-                 (e.g. `split -b {fragment} FILE FILE.part-`) and upload the parts",
-                f.size
-            ));
-            report.files.push(entry);
-            overall.inc(f.size);
-            continue;
+        let (entry, hash) = classify(f, &recorded).await?;
+        if let Some(hash) = hash {
+            pending.push(Pending {
+                entry: report.files.len(),
+                hash,
+            });
+        } else {
+            overall.inc(entry.size.unwrap_or_default());
         }
-        let src = f.source.clone();
-        let hashed = tokio::task::spawn_blocking(move || files::hash_file(&src))
-            .await
-            .map_err(|e| Error::failed("dataset.task", e.to_string()))?;
-        let (size, hash) = match hashed {
-            Ok(v) => v,
-            Err(e) => {
-                entry.status = EntryStatus::Unreadable;
-                entry.detail = Some(e.to_string());
-                report.files.push(entry);
-                overall.inc(f.size);
-                continue;
-            }
-        };
-        let hex = hex::encode(hash);
-        entry.blake3 = Some(hex.clone());
-        entry.size = Some(size);
-        if size == 0 {
-            entry.status = EntryStatus::Empty;
-            report.files.push(entry);
-            continue;
-        }
-        if let Some(earlier) = recorded.get(&f.path) {
-            if let Some((_, root, index)) = earlier.iter().find(|(h, _, _)| *h == hex) {
-                entry.status = EntryStatus::AlreadyRecorded;
-                entry.root = Some(*root);
-                entry.index = Some(*index);
-            } else {
-                entry.status = EntryStatus::Conflict;
-                entry.detail = Some(format!(
-                    "you already recorded different bytes at '{}'; rename the file, or ask the \
-                     curator to reject the old version and upload under a new path",
-                    f.path
-                ));
-            }
-            report.files.push(entry);
-            overall.inc(f.size);
-            continue;
-        }
-        match upload_one(
+        report.files.push(entry);
+    }
+    for round in pending.chunks(FILES_PER_ROUND) {
+        if let Err(e) = upload_round(
             client,
             reg,
             signer,
             id,
-            &f.source,
-            &f.path,
-            size,
-            hash,
+            round,
+            &mut report,
             progress.as_ref(),
         )
         .await
         {
-            Ok((root, index, tx)) => {
-                entry.status = EntryStatus::Uploaded;
-                entry.root = Some(root);
-                entry.index = Some(index);
-                entry.tx_hash = Some(tx);
+            let first = &mut report.files[round[0].entry];
+            first.detail = Some(e.message.clone());
+            report.stopped_at = Some(format!(
+                "{}: {}",
+                first.path.as_deref().unwrap_or_default(),
+                e.message
+            ));
+            report.stop_error = Some(e);
+            break;
+        }
+        for p in round {
+            let e = &report.files[p.entry];
+            overall.set_message(e.path.as_deref().unwrap_or_default());
+            overall.inc(e.size.unwrap_or_default());
+            if let (Some(path), Some(root), Some(index)) = (&e.path, e.root, e.index) {
                 recorded
-                    .entry(f.path.clone())
+                    .entry(path.clone())
                     .or_default()
-                    .push((hex, root, index));
-                report.bytes_uploaded += size;
-            }
-            Err(e) => {
-                entry.detail = Some(e.message.clone());
-                report.stopped_at = Some(format!("{}: {}", f.path, e.message));
-                report.stop_error = Some(e);
-                stopped = true;
-            }
-        }
-        report.files.push(entry);
-        overall.inc(f.size);
-    }
-    for e in &report.files {
-        match e.status {
-            EntryStatus::Uploaded => report.uploaded += 1,
-            EntryStatus::AlreadyRecorded => report.already_recorded += 1,
-            s => {
-                report.skipped += 1;
-                if s.is_error() {
-                    report.errors += 1;
-                }
+                    .push((hex::encode(p.hash), root, index));
             }
         }
     }
+    tally(&mut report);
     let mut outcome = crate::progress::bytes_outcome(
         &format!(
             "dataset: {} of {} files uploaded,",
@@ -347,35 +276,160 @@ pub async fn upload(
     Ok(report)
 }
 
-/// Uploads one file to storage and records it; returns (root, contribution index, tx hash).
-#[allow(clippy::too_many_arguments)]
-async fn upload_one(
+fn skipped_entry(s: &files::Skipped) -> UploadEntry {
+    UploadEntry {
+        path: None,
+        source: s.source.clone(),
+        size: None,
+        root: None,
+        blake3: None,
+        status: match s.reason {
+            SkipReason::Empty => EntryStatus::Empty,
+            SkipReason::Symlink => EntryStatus::Symlink,
+            SkipReason::Special => EntryStatus::Special,
+            SkipReason::Unreadable => EntryStatus::Unreadable,
+            SkipReason::BadName => EntryStatus::BadName,
+        },
+        index: None,
+        tx_hash: None,
+        detail: s.detail.clone(),
+    }
+}
+
+/// Hashes a file and decides what to do with it: its entry, and its blake3 when it is to be
+/// uploaded (the entry then stays `NotAttempted` until its round is recorded).
+async fn classify(f: files::Found, recorded: &Recorded) -> Result<(UploadEntry, Option<[u8; 32]>)> {
+    let fragment = crate::storage::upload::effective_fragment_size(
+        crate::storage::upload::DEFAULT_FRAGMENT_SIZE,
+    );
+    let mut entry = UploadEntry {
+        path: Some(f.path.clone()),
+        source: f.source.clone(),
+        size: Some(f.size),
+        root: None,
+        blake3: None,
+        status: EntryStatus::NotAttempted,
+        index: None,
+        tx_hash: None,
+        detail: None,
+    };
+    if f.size > fragment {
+        entry.status = EntryStatus::TooLarge;
+        entry.detail = Some(format!(
+            "{} bytes is over the storage fragment size of {fragment} bytes; split it \
+             (e.g. `split -b {fragment} FILE FILE.part-`) and upload the parts",
+            f.size
+        ));
+        return Ok((entry, None));
+    }
+    let src = f.source.clone();
+    let hashed = tokio::task::spawn_blocking(move || files::hash_file(&src))
+        .await
+        .map_err(|e| Error::failed("dataset.task", e.to_string()))?;
+    let (size, hash) = match hashed {
+        Ok(v) => v,
+        Err(e) => {
+            entry.status = EntryStatus::Unreadable;
+            entry.detail = Some(e.to_string());
+            return Ok((entry, None));
+        }
+    };
+    let hex = hex::encode(hash);
+    entry.blake3 = Some(hex.clone());
+    entry.size = Some(size);
+    if size == 0 {
+        entry.status = EntryStatus::Empty;
+        return Ok((entry, None));
+    }
+    let Some(earlier) = recorded.get(&f.path) else {
+        return Ok((entry, Some(hash)));
+    };
+    if let Some((_, root, index)) = earlier.iter().find(|(h, _, _)| *h == hex) {
+        entry.status = EntryStatus::AlreadyRecorded;
+        entry.root = Some(*root);
+        entry.index = Some(*index);
+    } else {
+        entry.status = EntryStatus::Conflict;
+        entry.detail = Some(format!(
+            "you already recorded different bytes at '{}'; rename the file, or ask the \
+             curator to reject the old version and upload under a new path",
+            f.path
+        ));
+    }
+    Ok((entry, None))
+}
+
+/// Uploads one round of files to storage (small ones batched, large ones one by one) and
+/// records them in one `contributeBatch`; fills in their entries.
+async fn upload_round(
     client: &Client,
     reg: &Registry,
     signer: &SignerChain,
     id: u64,
-    source: &std::path::Path,
-    path: &str,
-    size: u64,
-    hash: [u8; 32],
+    round: &[Pending],
+    report: &mut UploadReport,
     progress: &dyn Progress,
-) -> Result<(B256, u64, B256)> {
+) -> Result<()> {
     let opts = crate::storage::upload::UploadOptions::default();
-    let up = crate::storage::upload::upload_file(client, signer, source, &opts, progress).await?;
+    let (small, large): (Vec<&Pending>, Vec<&Pending>) = round
+        .iter()
+        .partition(|p| report.files[p.entry].size.unwrap_or_default() <= SMALL_FILE);
+    let paths: Vec<PathBuf> = small
+        .iter()
+        .map(|p| report.files[p.entry].source.clone())
+        .collect();
+    let mut roots: HashMap<usize, B256> = HashMap::new();
+    let ups =
+        crate::storage::batch::upload_small_files(client, signer, &paths, &opts, progress).await?;
+    for (p, up) in small.iter().zip(&ups) {
+        roots.insert(p.entry, root_of(&report.files[p.entry], up)?);
+    }
+    for p in large {
+        let e = &report.files[p.entry];
+        let up =
+            crate::storage::upload::upload_file(client, signer, &e.source, &opts, progress).await?;
+        roots.insert(p.entry, root_of(e, &up)?);
+    }
+    let list: Vec<(B256, u64, [u8; 32], String)> = round
+        .iter()
+        .map(|p| {
+            let e = &report.files[p.entry];
+            (
+                roots[&p.entry],
+                e.size.unwrap_or_default(),
+                p.hash,
+                e.path.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let (indexes, tx) = reg.contribute_batch(signer, id, &list, progress).await?;
+    for (p, index) in round.iter().zip(indexes) {
+        let e = &mut report.files[p.entry];
+        e.status = EntryStatus::Uploaded;
+        e.root = Some(roots[&p.entry]);
+        e.index = Some(index);
+        e.tx_hash = Some(tx.tx_hash);
+        report.bytes_uploaded += e.size.unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// The single root of a file's storage upload, checking the file kept its size.
+fn root_of(e: &UploadEntry, up: &crate::storage::UploadReport) -> Result<B256> {
+    let size = e.size.unwrap_or_default();
     if up.size != size {
         return Err(Error::failed(
             "dataset.file_changed",
             format!(
                 "{} changed while it was uploaded ({} bytes, then {})",
-                source.display(),
+                e.source.display(),
                 size,
                 up.size
             ),
         )
         .hint("upload it again once it no longer changes"));
     }
-    let root = up
-        .root
+    up.root
         .as_deref()
         .and_then(|r| crate::storage::types::hex_hash::parse(r).ok())
         .map(B256::from)
@@ -384,12 +438,24 @@ async fn upload_one(
                 "dataset.no_root",
                 format!(
                     "the storage upload of {} returned no single root",
-                    source.display()
+                    e.source.display()
                 ),
             )
-        })?;
-    let (index, tx) = reg
-        .contribute(signer, id, root, size, hash, path, progress)
-        .await?;
-    Ok((root, index, tx.tx_hash))
+        })
+}
+
+/// Counts the entries by status.
+fn tally(report: &mut UploadReport) {
+    for e in &report.files {
+        match e.status {
+            EntryStatus::Uploaded => report.uploaded += 1,
+            EntryStatus::AlreadyRecorded => report.already_recorded += 1,
+            s => {
+                report.skipped += 1;
+                if s.is_error() {
+                    report.errors += 1;
+                }
+            }
+        }
+    }
 }

@@ -83,12 +83,90 @@ pub fn tx_from_log(log: &Log) -> Result<TxRecord> {
     })
 }
 
-/// One polling step. Returns true when the follower has caught up with the chain head.
+/// How the follower reads the chain.
+#[derive(Debug, Clone, Copy)]
+pub struct FollowOptions {
+    /// Blocks a block must have on top of it before its events are ingested (0: the head).
+    pub confirmations: u64,
+    /// The most blocks one `eth_getLogs` call covers (lowered to what the RPC accepts).
+    pub page: u64,
+}
+
+impl FollowOptions {
+    /// The confirmation depth when none is given: 0 on a local devnet (chain id 31337), 6
+    /// elsewhere.
+    pub fn default_confirmations(chain_id: u64) -> u64 {
+        if chain_id == crate::devnet::CHAIN_ID {
+            0
+        } else {
+            6
+        }
+    }
+}
+
+/// The hash of block `n`, `None` when the chain has no such block (any more).
+async fn block_hash(chain: &Chain, n: u64) -> Result<Option<B256>> {
+    let block = chain
+        .provider
+        .get_block_by_number(n.into())
+        .await
+        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+    Ok(block.map(|b| b.header.hash))
+}
+
+/// Checks the newest recorded block against the chain; after a reorg, finds the newest recorded
+/// block the chain still has and rolls the store back to it (its txs after that block are
+/// forgotten, the cursor moves back). Returns whether it rolled back.
+pub async fn check_reorg(chain: &Chain, store: &Arc<Store>) -> Result<bool> {
+    let checkpoints = store.checkpoints();
+    let Some(&(newest, hash)) = checkpoints.last() else {
+        return Ok(false);
+    };
+    if block_hash(chain, newest).await? == Some(hash) {
+        return Ok(false);
+    }
+    let mut fork = None;
+    for &(b, h) in checkpoints.iter().rev().skip(1) {
+        if block_hash(chain, b).await? == Some(h) {
+            fork = Some(b);
+            break;
+        }
+    }
+    let Some(fork) = fork else {
+        return Err(Error::failed(
+            "node.deep_reorg",
+            format!(
+                "the chain no longer has any of the {} recorded blocks ({}..={newest}): a reorg deeper than the node's record",
+                checkpoints.len(),
+                checkpoints[0].0
+            ),
+        )
+        .hint("stop the node, delete cursor.json and txs/ in its data folder, and start it again to re-read the chain"));
+    };
+    let store2 = Arc::clone(store);
+    let gone = tokio::task::spawn_blocking(move || store2.roll_back_after(fork))
+        .await
+        .map_err(|e| Error::failed("node.task", e.to_string()))??;
+    warn!(
+        fork,
+        newest,
+        forgotten = gone.len(),
+        "chain reorganisation: blocks after {fork} were replaced; rolled back"
+    );
+    for rec in &gone {
+        info!(seq = rec.seq, root = %rec.root, block = rec.block, "forgot a file the reorg removed");
+    }
+    Ok(true)
+}
+
+/// One polling step: handles a reorg, then ingests the Submit events of up to `opts.page`
+/// confirmed blocks. Returns true when the follower has caught up with the confirmed head.
 pub async fn step(
     chain: &Chain,
     flow: Address,
     store: &Arc<Store>,
     info: &ChainInfo,
+    opts: &mut FollowOptions,
 ) -> Result<bool> {
     let url = &chain.rpc_url;
     let head = chain
@@ -97,21 +175,23 @@ pub async fn step(
         .await
         .map_err(|e| crate::chain::unreachable(url, e))?;
     info.head.store(head, Ordering::Relaxed);
+    check_reorg(chain, store).await?;
+    let Some(safe) = head.checked_sub(opts.confirmations) else {
+        return Ok(true);
+    };
     let from = store.next_block();
-    if from > head {
+    if from > safe {
         return Ok(true);
     }
-    let to = head.min(from + MAX_BLOCK_RANGE - 1);
-    let filter = Filter::new()
-        .address(flow)
-        .event_signature(SUBMIT_TOPIC)
-        .from_block(from)
-        .to_block(to);
-    let mut logs = chain
-        .provider
-        .get_logs(&filter)
-        .await
-        .map_err(|e| crate::chain::unreachable(url, e))?;
+    let to = safe.min(from + opts.page.max(1) - 1);
+    // The hash of `to` is read before its logs: if a reorg replaces it meanwhile, the next
+    // step sees the mismatch and reads the blocks again.
+    let Some(to_hash) = block_hash(chain, to).await? else {
+        return Ok(false);
+    };
+    let filter = Filter::new().address(flow).event_signature(SUBMIT_TOPIC);
+    let mut logs =
+        crate::storage::logs::get_logs_range(chain, &filter, from, to, &mut opts.page).await?;
     logs.sort_by_key(|l| (l.block_number, l.log_index));
     let mut records = Vec::with_capacity(logs.len());
     for log in logs.iter().filter(|l| !l.removed) {
@@ -129,7 +209,7 @@ pub async fn step(
             }
         }
         // Only after every tx of [from, to] is durable does the cursor move past `to`.
-        store2.set_next_block(to + 1)?;
+        store2.set_ingested(to, to_hash)?;
         Ok(added)
     })
     .await
@@ -144,7 +224,7 @@ pub async fn step(
         );
     }
     debug!(from, to, head, "synced blocks");
-    Ok(to == head)
+    Ok(to == safe)
 }
 
 /// Follows the chain until the task is dropped: connects (retrying), then polls every
@@ -155,6 +235,7 @@ pub async fn run(
     store: Arc<Store>,
     info: Arc<ChainInfo>,
     poll: Duration,
+    confirmations: Option<u64>,
 ) {
     // Connect, retrying for as long as it takes (the node may start before its chain).
     let mut attempts = 0u32;
@@ -180,10 +261,15 @@ pub async fn run(
         return;
     };
     info.chain_id.store(chain.chain_id, Ordering::Relaxed);
-    info!(chain_id = chain.chain_id, %flow, from_block = store.next_block(), "following the flow contract");
+    let mut opts = FollowOptions {
+        confirmations: confirmations
+            .unwrap_or_else(|| FollowOptions::default_confirmations(chain.chain_id)),
+        page: MAX_BLOCK_RANGE,
+    };
+    info!(chain_id = chain.chain_id, %flow, from_block = store.next_block(), confirmations = opts.confirmations, "following the flow contract");
     let mut failures = 0u32;
     loop {
-        match step(&chain, flow, &store, &info).await {
+        match step(&chain, flow, &store, &info, &mut opts).await {
             Ok(true) => {
                 failures = 0;
                 tokio::time::sleep(poll).await;

@@ -49,6 +49,9 @@ pub struct NodeConfig {
     pub flow: Address,
     pub shard: Shard,
     pub poll: Duration,
+    /// Blocks a Submit event must have on top of it before the node takes it; `None`: 0 on a
+    /// local devnet (chain id 31337), 6 elsewhere.
+    pub confirmations: Option<u64>,
     /// The RPC server's bounds.
     pub limits: RpcLimits,
     /// The bounds of the cache of segments uploaded before their tx.
@@ -150,6 +153,7 @@ pub async fn run(
         Arc::clone(&store),
         chain,
         config.poll,
+        config.confirmations,
     ));
     let housekeeping = tokio::spawn(housekeeping(Arc::clone(&state)));
     let listener = limits::LimitedListener::new(listener, &config.limits);

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! DATA/LOCK                         flock: one node per folder
-//! DATA/cursor.json                  {"nextBlock": N}: every block below N has been ingested
+//! DATA/cursor.json                  {"nextBlock": N, "checkpoints": {block: hash}}: every block below N has been ingested; the hashes of recent blocks detect reorgs
 //! DATA/txs/<seq>.json               one TxRecord per Submit event
 //! DATA/segs/<seq>/<index>.seg       an accepted segment: header, proof JSON, data chunks
 //! DATA/cache/<root>-<size>/<i>.seg  segments uploaded by root before their tx was seen
@@ -139,11 +139,18 @@ pub struct StoredSegment {
     pub data: Vec<u8>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Cursor {
     next_block: u64,
+    /// Hashes of recently ingested blocks (the last block of each step), newest last: where a
+    /// reorg is detected and how far back it reaches. Missing in folders of older versions.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    checkpoints: BTreeMap<u64, B256>,
 }
+
+/// How many block hashes the cursor keeps for reorg detection.
+pub const CHECKPOINTS: usize = 256;
 
 #[derive(Debug)]
 struct TxState {
@@ -431,7 +438,39 @@ impl Store {
 
     /// Records that every block below `next_block` has been ingested.
     pub fn set_next_block(&self, next_block: u64) -> Result<()> {
-        let cursor = Cursor { next_block };
+        let checkpoints = self.lock().cursor.checkpoints.clone();
+        self.write_cursor(Cursor {
+            next_block,
+            checkpoints,
+        })
+    }
+
+    /// Records that every block up to `block` (whose hash is `hash`) has been ingested.
+    pub fn set_ingested(&self, block: u64, hash: B256) -> Result<()> {
+        let mut checkpoints = self.lock().cursor.checkpoints.clone();
+        checkpoints.retain(|b, _| *b < block);
+        checkpoints.insert(block, hash);
+        while checkpoints.len() > CHECKPOINTS {
+            checkpoints.pop_first();
+        }
+        self.write_cursor(Cursor {
+            next_block: block + 1,
+            checkpoints,
+        })
+    }
+
+    /// The recorded block hashes, oldest first.
+    pub fn checkpoints(&self) -> Vec<(u64, B256)> {
+        let inner = self.lock();
+        inner
+            .cursor
+            .checkpoints
+            .iter()
+            .map(|(b, h)| (*b, *h))
+            .collect()
+    }
+
+    fn write_cursor(&self, cursor: Cursor) -> Result<()> {
         fsutil::write_atomic(
             &self.dir.join("cursor.json"),
             &serde_json::to_vec(&cursor).expect("cursor serializes"),
@@ -439,6 +478,50 @@ impl Store {
         )?;
         self.lock().cursor = cursor;
         Ok(())
+    }
+
+    /// Undoes what blocks after `block` brought (a reorg removed them): forgets their txs and
+    /// deletes their records and segments, then moves the cursor back to `block + 1`. Returns
+    /// the txs forgotten. Crash-safe: the cursor moves last, so a rerun rolls back again.
+    pub fn roll_back_after(&self, block: u64) -> Result<Vec<TxRecord>> {
+        let gone: Vec<TxRecord> = {
+            let inner = self.lock();
+            inner
+                .txs
+                .values()
+                .filter(|t| t.rec.block > block)
+                .map(|t| t.rec.clone())
+                .collect()
+        };
+        for rec in &gone {
+            {
+                let mut inner = self.lock();
+                inner.txs.remove(&rec.seq);
+                if let Some(seqs) = inner.by_root.get_mut(&rec.root) {
+                    seqs.remove(&rec.seq);
+                    if seqs.is_empty() {
+                        inner.by_root.remove(&rec.root);
+                    }
+                }
+            }
+            let file = self.tx_file(rec.seq);
+            match std::fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io("delete", &file, e)),
+            }
+            let dir = self.seg_dir(rec.seq);
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir).map_err(io("delete", &dir))?;
+            }
+        }
+        let mut checkpoints = self.lock().cursor.checkpoints.clone();
+        checkpoints.retain(|b, _| *b <= block);
+        self.write_cursor(Cursor {
+            next_block: block + 1,
+            checkpoints,
+        })?;
+        Ok(gone)
     }
 
     /// The next txSeq the node expects (one past the highest it knows).

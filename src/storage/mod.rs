@@ -2,11 +2,13 @@
 //! (`types`), a typed JSON-RPC client for storage nodes (`rpc`), and upload and download with
 //! resume and proof verification (`upload`, `download`).
 
+pub mod batch;
 pub mod cache;
 pub mod download;
 pub mod flow;
 pub mod indexer;
 pub mod keccak;
+pub mod logs;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
@@ -118,6 +120,40 @@ pub struct RootReport {
     /// Every fragment's root, in order.
     pub roots: Vec<String>,
     pub fragments: Vec<FragmentRoot>,
+    /// The fee at the flow's current price (`storage root --fee`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<FeeQuote>,
+}
+
+/// What storing a file costs at the fee market's current price.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FeeQuote {
+    #[serde(with = "crate::chain::units::checksum")]
+    pub market: alloy::primitives::Address,
+    /// Sectors summed over the fragments.
+    pub sectors: u64,
+    #[serde(with = "crate::chain::units::dec")]
+    pub price_per_sector: alloy::primitives::U256,
+    /// The fee in wei (decimal string): what `storage upload` pays, gas not included.
+    #[serde(with = "crate::chain::units::dec")]
+    pub fee: alloy::primitives::U256,
+}
+
+/// The fee of storing `report`'s fragments at the profile's fee market's current price.
+pub async fn fee_quote(
+    client: &crate::client::Client,
+    report: &RootReport,
+) -> crate::Result<FeeQuote> {
+    let chain = client.chain().await?;
+    let market = flow::profile_market(&chain, &client.profile).await?;
+    let sectors: u64 = report.fragments.iter().map(|f| f.fee_sectors).sum();
+    let q = flow::FeeMarket::at(chain, market).quote(sectors).await?;
+    Ok(FeeQuote {
+        market,
+        sectors,
+        price_per_sector: q.price_per_sector,
+        fee: q.fee,
+    })
 }
 
 /// The Merkle facts of one fragment.
@@ -189,5 +225,6 @@ pub fn root_of_file(
         root: (fragments.len() == 1).then(|| fragments[0].root.clone()),
         roots: fragments.iter().map(|f| f.root.clone()).collect(),
         fragments,
+        fee: None,
     })
 }

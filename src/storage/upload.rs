@@ -31,6 +31,9 @@ use crate::error::{Error, Result};
 use crate::progress::{Progress, Task, Unit};
 use crate::storage::flow::{FlowContract, Quote};
 
+/// How many of the newest blocks the duplicate-upload search reads by default (100 pages).
+pub const DEFAULT_LOG_WINDOW: u64 = 100_000;
+
 /// The SDKs' default fragment size: 4 GiB.
 pub const DEFAULT_FRAGMENT_SIZE: u64 = 4 << 30;
 
@@ -57,6 +60,13 @@ pub struct UploadOptions {
     /// How many times every shard must be stored: nodes asked of an indexer cover every shard
     /// this often (the Go client's `--expected-replica`, default 1).
     pub expected_replica: u64,
+    /// The most a fragment's fee may be, in wei: a higher fee is refused before anything is
+    /// sent (exit 4).
+    pub max_fee: Option<U256>,
+    /// Blocks per `eth_getLogs` call of the duplicate search (lowered to what the RPC accepts).
+    pub log_page: u64,
+    /// How many of the newest blocks the duplicate search reads.
+    pub log_window: u64,
 }
 
 impl Default for UploadOptions {
@@ -71,6 +81,9 @@ impl Default for UploadOptions {
             wait_finalized: true,
             nodes: Vec::new(),
             expected_replica: 1,
+            max_fee: None,
+            log_page: super::logs::DEFAULT_PAGE,
+            log_window: DEFAULT_LOG_WINDOW,
         }
     }
 }
@@ -210,7 +223,7 @@ struct JournalData {
     acked: BTreeMap<String, String>,
 }
 
-struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     state: Mutex<(JournalData, Instant, bool)>,
 }
@@ -222,7 +235,13 @@ fn bit(bits: &[u8], i: u64) -> bool {
 
 impl Journal {
     /// The journal of `root` on the chain `chain_id` with flow contract `flow`.
-    fn open(cache: &Path, chain_id: u64, flow: Address, root: &Hash, size: u64) -> Journal {
+    pub(crate) fn open(
+        cache: &Path,
+        chain_id: u64,
+        flow: Address,
+        root: &Hash,
+        size: u64,
+    ) -> Journal {
         let name = format!(
             "{chain_id}-{}-{}.json",
             hex::encode(flow),
@@ -256,7 +275,7 @@ impl Journal {
             .unwrap_or_default()
     }
 
-    fn set_tx(&self, tx_seq: u64, tx_hash: Option<String>) -> Result<()> {
+    pub(crate) fn set_tx(&self, tx_seq: u64, tx_hash: Option<String>) -> Result<()> {
         {
             let mut st = self.state.lock().expect("journal lock");
             if st.0.tx_seq != Some(tx_seq) {
@@ -315,10 +334,10 @@ impl Drop for Journal {
 // Upload
 
 /// A fragment of a file on disk.
-struct Fragment {
-    file: Arc<std::fs::File>,
-    offset: u64,
-    size: u64,
+pub(crate) struct Fragment {
+    pub(crate) file: Arc<std::fs::File>,
+    pub(crate) offset: u64,
+    pub(crate) size: u64,
 }
 
 impl Fragment {
@@ -447,11 +466,14 @@ pub async fn upload_file(
         // A node that fails is dropped and the indexer asked again (the tx is found again,
         // never paid twice; acknowledged segments are not sent again).
         let r = loop {
-            match upload_fragment(
-                client, signer, flow_addr, &nodes, &cfgs, path, &f, &label, opts, progress,
-            )
-            .await
-            {
+            let t = Target {
+                client,
+                signer,
+                flow: flow_addr,
+                nodes: &nodes,
+                cfgs: &cfgs,
+            };
+            match upload_fragment(&t, path, &f, &label, opts, progress).await {
                 Ok(r) => break r,
                 Err(e) => {
                     if !sel.drop_dead(&nodes, &e, progress).await {
@@ -520,7 +542,7 @@ pub async fn upload_bytes(
 }
 
 /// Where an upload's nodes come from, and the nodes dropped after they failed.
-struct Selection<'a> {
+pub(crate) struct Selection<'a> {
     client: &'a Client,
     source: StorageSource,
     replica: u64,
@@ -531,7 +553,7 @@ struct Selection<'a> {
 const MAX_RESELECTIONS: usize = 8;
 
 impl<'a> Selection<'a> {
-    fn new(client: &'a Client, opts: &UploadOptions) -> Result<Selection<'a>> {
+    pub(crate) fn new(client: &'a Client, opts: &UploadOptions) -> Result<Selection<'a>> {
         Ok(Selection {
             client,
             source: StorageSource::of(client, &opts.nodes)?,
@@ -544,7 +566,7 @@ impl<'a> Selection<'a> {
     /// every shard `replica` times, and the profile's chain and flow in every node's
     /// `networkIdentity` (exit 2 otherwise). With an indexer, a node that does not answer is
     /// dropped and the indexer asked again.
-    async fn pick(
+    pub(crate) async fn pick(
         &mut self,
         signer: &SignerChain,
     ) -> Result<(Vec<NodeClient>, Vec<ShardConfig>, Address)> {
@@ -658,7 +680,7 @@ async fn flow_address(client: &Client, nodes: &[NodeClient]) -> Result<Address> 
     Ok(st.network_identity.flow_address)
 }
 
-fn submit_digest(nodes: &[merkle::SubmissionNode]) -> B256 {
+pub(crate) fn submit_digest(nodes: &[merkle::SubmissionNode]) -> B256 {
     let mut buf = Vec::with_capacity(nodes.len() * 32);
     for n in nodes {
         buf.extend_from_slice(&n.root);
@@ -700,51 +722,128 @@ async fn journal_tx_on_chain(
         .then(|| (seq, hash.to_string()))
 }
 
-/// Finds an earlier submission of this root and size in the chain's Submit logs.
-async fn find_submission_on_chain(
+/// Finds an earlier submission of this root and size in the chain's Submit logs: the newest
+/// `opts.log_window` blocks, newest first, in pages of `opts.log_page` blocks. RPC errors are
+/// returned.
+pub async fn find_submission_on_chain(
     signer: &SignerChain,
     flow: Address,
     nodes: &[merkle::SubmissionNode],
     size: u64,
-) -> Option<(u64, String)> {
+    opts: &UploadOptions,
+) -> Result<Option<(u64, String)>> {
     let filter = Filter::new()
         .address(flow)
         .event_signature(Flow::Submit::SIGNATURE_HASH)
-        .topic2(submit_digest(nodes))
-        .from_block(0);
-    let logs = match signer.chain.provider.get_logs(&filter).await {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::debug!("searching Submit logs failed: {e}");
-            return None;
-        }
-    };
-    logs.iter().find_map(|log| {
-        let ev = Flow::Submit::decode_log_data(log.data()).ok()?;
-        (ev.submission.length == U256::from(size)).then(|| {
-            (
-                ev.submissionIndex.to::<u64>(),
-                log.transaction_hash
-                    .map(|h| h.to_string())
-                    .unwrap_or_default(),
-            )
-        })
-    })
+        .topic2(submit_digest(nodes));
+    let head = signer.chain.block_number().await?;
+    super::logs::search_back(
+        &signer.chain,
+        &filter,
+        head,
+        opts.log_window,
+        opts.log_page,
+        |logs| {
+            logs.iter().rev().find_map(|log| {
+                let ev = Flow::Submit::decode_log_data(log.data()).ok()?;
+                (ev.submission.length == U256::from(size)).then(|| {
+                    (
+                        ev.submissionIndex.to::<u64>(),
+                        log.transaction_hash
+                            .map(|h| h.to_string())
+                            .unwrap_or_default(),
+                    )
+                })
+            })
+        },
+    )
+    .await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a fragment goes: the signer, the flow, the selected nodes and their shards.
+pub(crate) struct Target<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) signer: &'a SignerChain,
+    pub(crate) flow: Address,
+    pub(crate) nodes: &'a [NodeClient],
+    pub(crate) cfgs: &'a [ShardConfig],
+}
+
+/// Uploads one fragment: hash, find or submit its transaction, wait for the nodes to see it,
+/// send the segments, wait until finalized.
 async fn upload_fragment(
-    client: &Client,
-    signer: &SignerChain,
-    flow_addr: Address,
-    nodes: &[NodeClient],
-    cfgs: &[ShardConfig],
+    t: &Target<'_>,
     path: &Path,
     frag: &Fragment,
     label: &str,
     opts: &UploadOptions,
     progress: &dyn Progress,
 ) -> Result<FragmentReport> {
+    let (client, signer, nodes) = (t.client, t.signer, t.nodes);
+    let tree = Arc::new(hash_fragment(path, frag, label, progress).await?);
+    let mut report = FragmentReport {
+        root: hex_hash::to_hex(&tree.root),
+        tx_seq: 0,
+        tx_hash: None,
+        offset: frag.offset,
+        size: frag.size,
+        fee: "0".into(),
+        fee_sectors: merkle::fee_sectors(frag.size),
+        segments: merkle::num_data_segments(frag.size),
+        segments_sent: 0,
+        segments_skipped: 0,
+        submitted: false,
+        already_stored: false,
+        finalized: false,
+    };
+    let journal = Arc::new(Journal::open(
+        &client.paths.cache(),
+        signer.chain.chain_id,
+        t.flow,
+        &tree.root,
+        frag.size,
+    ));
+    let Some(tx_seq) =
+        find_or_submit(t, &tree, frag, &journal, &mut report, label, opts, progress).await?
+    else {
+        return Ok(report);
+    };
+    let (start_entry, finalized) = wait_seen(nodes, tx_seq, opts, progress).await?;
+    send_segments(
+        t,
+        &tree,
+        frag,
+        &journal,
+        (tx_seq, start_entry),
+        &finalized,
+        &mut report,
+        label,
+        opts,
+        progress,
+    )
+    .await?;
+    if opts.wait_finalized {
+        let task = progress.task(
+            &format!("waiting for {label} to finalize"),
+            None,
+            Unit::Steps,
+        );
+        for n in nodes {
+            wait_for(n, tx_seq, true, opts).await?;
+        }
+        task.finish_with(&format!("{label} finalized"));
+        report.finalized = true;
+    }
+    Ok(report)
+}
+
+/// The fragment's Merkle tree, hashed on a blocking thread with a progress bar.
+async fn hash_fragment(
+    path: &Path,
+    frag: &Fragment,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<FileTree> {
     let hashing = progress.task(&format!("hashing {label}"), Some(frag.size), Unit::Bytes);
     let started = Instant::now();
     let tree = tree_of_range(
@@ -760,44 +859,35 @@ async fn upload_fragment(
         frag.size,
         started.elapsed(),
     ));
-    let tree = Arc::new(tree);
-    let root = tree.root;
-    let root_hex = hex_hash::to_hex(&root);
-    let sub_nodes = tree.nodes();
-    let sectors = merkle::fee_sectors(frag.size);
-    let data_segs = merkle::num_data_segments(frag.size);
-    let mut report = FragmentReport {
-        root: root_hex.clone(),
-        tx_seq: 0,
-        tx_hash: None,
-        offset: frag.offset,
-        size: frag.size,
-        fee: "0".into(),
-        fee_sectors: sectors,
-        segments: data_segs,
-        segments_sent: 0,
-        segments_skipped: 0,
-        submitted: false,
-        already_stored: false,
-        finalized: false,
-    };
+    Ok(tree)
+}
 
-    // Existing-file check: every node already holds it finalized → done, no transaction.
+/// What the nodes and the journal know of a fragment's transaction.
+pub(crate) enum Known {
+    /// Every node holds the fragment finalized: nothing to do (the report says so).
+    Stored,
+    /// The transaction (a node knows it, or the journal's is still on chain).
+    Tx(u64, Option<String>),
+    /// No node and no journal knows one.
+    Unknown,
+}
+
+/// Asks the nodes and the journal about the fragment's transaction.
+pub(crate) async fn known_tx(
+    t: &Target<'_>,
+    root: &Hash,
+    size: u64,
+    journal: &Journal,
+    report: &mut FragmentReport,
+) -> Result<Known> {
     let mut infos = Vec::new();
-    for n in nodes {
+    for n in t.nodes {
         infos.push(
-            n.file_info(&root, false)
+            n.file_info(root, false)
                 .await?
-                .filter(|i| i.tx.size == frag.size),
+                .filter(|i| i.tx.size == size),
         );
     }
-    let journal = Arc::new(Journal::open(
-        &client.paths.cache(),
-        signer.chain.chain_id,
-        flow_addr,
-        &root,
-        frag.size,
-    ));
     let jd = journal.data();
     if infos
         .iter()
@@ -808,68 +898,120 @@ async fn upload_fragment(
         report.tx_hash = jd.tx_hash.filter(|_| jd.tx_seq == Some(seq));
         report.already_stored = true;
         report.finalized = true;
-        return Ok(report);
+        return Ok(Known::Stored);
     }
+    if let Some(seq) = infos.iter().flatten().map(|i| i.tx.seq).min() {
+        return Ok(Known::Tx(
+            seq,
+            jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq)),
+        ));
+    }
+    Ok(
+        match journal_tx_on_chain(t.signer, t.flow, &jd, root).await {
+            Some((seq, hash)) => Known::Tx(seq, Some(hash)),
+            None => Known::Unknown,
+        },
+    )
+}
 
-    // The transaction: known to a node, to the journal, or to the chain; else submit one.
-    let known = infos.iter().flatten().map(|i| i.tx.seq).min();
-    let (tx_seq, tx_hash) = if let Some(seq) = known {
-        (seq, jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq)))
-    } else if let Some((seq, hash)) = journal_tx_on_chain(signer, flow_addr, &jd, &root).await {
-        (seq, Some(hash))
-    } else if let Some((seq, hash)) =
-        find_submission_on_chain(signer, flow_addr, &sub_nodes, frag.size).await
-    {
-        (seq, Some(hash))
-    } else {
-        let (seq, hash, fee) = submit(
-            signer, flow_addr, &sub_nodes, frag.size, &opts.tags, label, progress,
-        )
-        .await?;
-        report.fee = fee.to_string();
-        report.submitted = true;
-        (seq, Some(hash))
+/// The fragment's transaction: known to a node, to the journal, or to the chain; else submitted
+/// (paid) now. `None` when every node already holds the fragment finalized (nothing to do; the
+/// report says so).
+#[allow(clippy::too_many_arguments)]
+async fn find_or_submit(
+    t: &Target<'_>,
+    tree: &FileTree,
+    frag: &Fragment,
+    journal: &Journal,
+    report: &mut FragmentReport,
+    label: &str,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<Option<u64>> {
+    let sub_nodes = tree.nodes();
+    let (tx_seq, tx_hash) = match known_tx(t, &tree.root, frag.size, journal, report).await? {
+        Known::Stored => return Ok(None),
+        Known::Tx(seq, hash) => (seq, hash),
+        Known::Unknown => {
+            if let Some((seq, hash)) =
+                find_submission_on_chain(t.signer, t.flow, &sub_nodes, frag.size, opts).await?
+            {
+                (seq, Some(hash))
+            } else {
+                let paths = (t.client.paths.cache(), label);
+                let (seq, hash, fee) = submit(
+                    t.signer, t.flow, &sub_nodes, frag.size, opts, paths, progress,
+                )
+                .await?;
+                report.fee = fee.to_string();
+                report.submitted = true;
+                (seq, Some(hash))
+            }
+        }
     };
     journal.set_tx(tx_seq, tx_hash.clone())?;
     report.tx_seq = tx_seq;
     report.tx_hash = tx_hash;
+    Ok(Some(tx_seq))
+}
 
-    // Wait until every node has seen the transaction.
+/// Waits until every node has seen `tx_seq`; returns its start entry and, per node, whether it
+/// already finalized it.
+pub(crate) async fn wait_seen(
+    nodes: &[NodeClient],
+    tx_seq: u64,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<(u64, Vec<bool>)> {
     let mut start_entry = 0u64;
     let mut finalized = vec![false; nodes.len()];
-    {
-        let task = progress.task(
-            &format!("waiting for nodes to see tx {tx_seq}"),
-            None,
-            Unit::Steps,
-        );
-        for (i, n) in nodes.iter().enumerate() {
-            let info = wait_for(n, tx_seq, false, opts).await?;
-            start_entry = info.0;
-            finalized[i] = info.1;
-        }
-        task.finish_with(&format!(
-            "{} saw tx {tx_seq}",
-            if nodes.len() == 1 {
-                "the node".to_string()
-            } else {
-                format!("{} nodes", nodes.len())
-            }
-        ));
+    let task = progress.task(
+        &format!("waiting for nodes to see tx {tx_seq}"),
+        None,
+        Unit::Steps,
+    );
+    for (i, n) in nodes.iter().enumerate() {
+        let info = wait_for(n, tx_seq, false, opts).await?;
+        start_entry = info.0;
+        finalized[i] = info.1;
     }
+    task.finish_with(&format!(
+        "{} saw tx {tx_seq}",
+        if nodes.len() == 1 {
+            "the node".to_string()
+        } else {
+            format!("{} nodes", nodes.len())
+        }
+    ));
+    Ok((start_entry, finalized))
+}
 
-    // Send each node the segments of its shard it has not acknowledged.
+/// Sends each node the segments of its shard it has not acknowledged (per the journal).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn send_segments(
+    t: &Target<'_>,
+    tree: &Arc<FileTree>,
+    frag: &Fragment,
+    journal: &Arc<Journal>,
+    (tx_seq, start_entry): (u64, u64),
+    finalized: &[bool],
+    report: &mut FragmentReport,
+    label: &str,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let data_segs = report.segments;
     let start_seg = start_entry / merkle::SEGMENT_CHUNKS as u64;
     let mut plans = Vec::new();
     let mut total_bytes = 0u64;
-    for (i, n) in nodes.iter().enumerate() {
+    for (i, n) in t.nodes.iter().enumerate() {
         if finalized[i] {
             continue;
         }
         let acked = journal.acked(n.url());
         let mut todo = Vec::new();
         for s in 0..data_segs {
-            if !cfgs[i].covers(start_seg + s) {
+            if !t.cfgs[i].covers(start_seg + s) {
                 continue;
             }
             if bit(&acked, s) {
@@ -894,14 +1036,14 @@ async fn upload_fragment(
             offset: frag.offset,
             size: frag.size,
         },
-        root,
+        root: tree.root,
         tx_seq,
         journal: journal.clone(),
         task: task.clone(),
     });
     let mut set = JoinSet::new();
     for (i, todo) in plans {
-        let node = nodes[i].clone();
+        let node = t.nodes[i].clone();
         let shared = shared.clone();
         let (per, conc) = (opts.segments_per_request.max(1), opts.concurrency.max(1));
         set.spawn(async move { upload_to_node(shared, node, todo, per, conc).await });
@@ -937,25 +1079,12 @@ async fn upload_fragment(
         ));
     }
     task.finish_with(&outcome);
-
-    if opts.wait_finalized {
-        let task = progress.task(
-            &format!("waiting for {label} to finalize"),
-            None,
-            Unit::Steps,
-        );
-        for n in nodes {
-            wait_for(n, tx_seq, true, opts).await?;
-        }
-        task.finish_with(&format!("{label} finalized"));
-        report.finalized = true;
-    }
-    Ok(report)
+    Ok(())
 }
 
 /// Polls a node until it knows `tx_seq` (and, with `finalized`, until it finalized it).
 /// Returns the tx's start entry index and whether it is finalized.
-async fn wait_for(
+pub(crate) async fn wait_for(
     n: &NodeClient,
     tx_seq: u64,
     finalized: bool,
@@ -1060,14 +1189,16 @@ async fn send_batch(shared: &Arc<Shared>, node: &NodeClient, batch: Vec<u64>) ->
     Ok(batch.len() as u64)
 }
 
-/// Reads the fee, checks funds, sends `submit` and returns `(txSeq, txHash, fee)`.
-async fn submit(
+/// Reads the fee, checks it against `opts.max_fee` and the funds, finds which `submit` form the
+/// flow takes, sends it and returns `(txSeq, txHash, fee)`. `(cache, label)`: the cache folder
+/// (for the flow's submit form) and the fragment's name.
+pub(crate) async fn submit(
     signer: &SignerChain,
     flow_addr: Address,
     nodes: &[merkle::SubmissionNode],
     size: u64,
-    tags: &[u8],
-    label: &str,
+    opts: &UploadOptions,
+    (cache, name): (PathBuf, &str),
     progress: &dyn Progress,
 ) -> Result<(u64, String, U256)> {
     let intent = format!(
@@ -1075,7 +1206,7 @@ async fn submit(
         signer.chain.chain_id,
         hex_hash::to_hex(&merkle::root_from_nodes(nodes))
     );
-    let label = format!("submitting {label}");
+    let label = format!("submitting {name}");
     if let Some(c) = crate::chain::tx::resume_intent(signer, &intent, &label, progress).await? {
         // The fee that transaction paid is its value.
         let fee = signer
@@ -1090,51 +1221,95 @@ async fn submit(
     }
     let flow_contract = FlowContract::open(signer.chain.clone(), flow_addr).await?;
     let sectors: u64 = nodes.iter().map(|n| 1u64 << n.height).sum();
-    let Quote {
-        price_per_sector: price,
-        fee,
-        ..
-    } = flow_contract.fee_market().await?.quote(sectors).await?;
-    let flow = flow_contract.signed(signer);
-    let balance = signer.chain.balance(signer.address).await?;
-    let symbol = crate::chain::tx::native_symbol(signer.chain.chain_id);
-    if balance < fee {
-        return Err(Error::reverted(
-            "storage.insufficient_funds",
-            format!(
-                "storing {label} costs {} {symbol} ({sectors} sectors × {} wei), but {} holds {} {symbol}",
-                crate::chain::units::format_amount(fee, 18),
-                price,
-                signer.address,
-                crate::chain::units::format_amount(balance, 18)
-            ),
-        )
-        .hint("fund the wallet, or upload with another one (--wallet)"));
-    }
-    let submission = Flow::Submission {
-        data: Flow::SubmissionData {
-            length: U256::from(size),
-            tags: Bytes::copy_from_slice(tags),
-            nodes: nodes
-                .iter()
-                .map(|n| Flow::SubmissionNode {
-                    root: B256::from(n.root),
-                    height: U256::from(n.height),
-                })
-                .collect(),
-        },
-        submitter: signer.address,
-    };
-    let tx = flow
-        .submit(submission)
-        .value(fee)
-        .into_transaction_request();
+    let quote = flow_contract.fee_market().await?.quote(sectors).await?;
+    check_fee(signer, &quote, opts.max_fee, name).await?;
+    let data = submission_data(nodes, size, &opts.tags);
+    let abi = super::flow::submit_abi(
+        &signer.chain,
+        &cache,
+        flow_addr,
+        signer.address,
+        &data,
+        quote.fee,
+    )
+    .await?;
+    let tx = alloy::rpc::types::TransactionRequest::default()
+        .to(flow_addr)
+        .value(quote.fee)
+        .input(abi.calldata(&data, signer.address).into());
     let prepared = crate::chain::tx::prepare(signer, tx).await?;
     let confirmed =
         crate::chain::tx::send_prepared_once(signer, Some(&intent), prepared, &label, progress)
             .await?;
     let seq = submit_event(&confirmed, flow_addr)?;
-    Ok((seq, confirmed.tx_hash.to_string(), fee))
+    Ok((seq, confirmed.tx_hash.to_string(), quote.fee))
+}
+
+/// Refuses a fee above `max_fee` and a fee the wallet cannot pay (exit 4), before anything is sent.
+pub(crate) async fn check_fee(
+    signer: &SignerChain,
+    quote: &Quote,
+    max_fee: Option<U256>,
+    label: &str,
+) -> Result<()> {
+    let symbol = crate::chain::tx::native_symbol(signer.chain.chain_id);
+    let coin = |v: U256| {
+        format!(
+            "{} {symbol} ({v} wei)",
+            crate::chain::units::format_amount(v, 18)
+        )
+    };
+    let Quote {
+        sectors,
+        price_per_sector: price,
+        fee,
+    } = *quote;
+    if let Some(max) = max_fee
+        && fee > max
+    {
+        return Err(Error::reverted(
+            "storage.fee_too_high",
+            format!(
+                "storing {label} costs {} ({sectors} sectors × {price} wei), more than --max-fee {}",
+                coin(fee),
+                coin(max)
+            ),
+        )
+        .hint("raise --max-fee, or wait for a lower price; nothing was sent"));
+    }
+    let balance = signer.chain.balance(signer.address).await?;
+    if balance < fee {
+        return Err(Error::reverted(
+            "storage.insufficient_funds",
+            format!(
+                "storing {label} costs {} ({sectors} sectors × {price} wei), but {} holds {}",
+                coin(fee),
+                signer.address,
+                coin(balance)
+            ),
+        )
+        .hint("fund the wallet, or upload with another one (--wallet)"));
+    }
+    Ok(())
+}
+
+/// The flow's `SubmissionData` of a file with these subtree nodes.
+pub(crate) fn submission_data(
+    nodes: &[merkle::SubmissionNode],
+    size: u64,
+    tags: &[u8],
+) -> Flow::SubmissionData {
+    Flow::SubmissionData {
+        length: U256::from(size),
+        tags: Bytes::copy_from_slice(tags),
+        nodes: nodes
+            .iter()
+            .map(|n| Flow::SubmissionNode {
+                root: B256::from(n.root),
+                height: U256::from(n.height),
+            })
+            .collect(),
+    }
 }
 
 /// The submission index of a confirmed `submit`.
