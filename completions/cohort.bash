@@ -5859,7 +5859,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__node__subcmd__run)
-            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --data-dir --rpc --chain-rpc --flow --shard --poll-ms --confirmations --rpc-max-body-mib --rpc-max-batch --rpc-max-concurrent --rpc-max-connections --rpc-max-peer-connections --rpc-peer-rate --rpc-memory-mib --cache-max-mib --cache-ttl-secs --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5886,6 +5886,10 @@ _cohort() {
                     return 0
                     ;;
                 --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --confirmations)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6611,7 +6615,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__root)
-            opts="-q -v -y -h -V --fragment-size --threads --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --fragment-size --threads --fee --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6665,7 +6669,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__storage__subcmd__upload)
-            opts="-q -v -y -h -V --fragment-size --batch --concurrency --timeout --no-wait --expected-replica --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --fragment-size --batch --concurrency --timeout --no-wait --expected-replica --tag --max-fee --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6688,6 +6692,14 @@ _cohort() {
                     return 0
                     ;;
                 --expected-replica)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-fee)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -698,6 +698,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l concurrency -d 'Upload requests in flight per node' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds to wait for the nodes to see the transaction, and to finalize' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l expected-replica -d 'Store every shard on this many nodes: the nodes asked of the indexer (or named with --storage-node) must cover every shard this often, else nothing is paid (exit 1)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l tag -d 'The submission\'s tags, as hex (`0x…`): recorded on chain with the file [default: none]' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l max-fee -d 'Refuse to pay more than this fee per file or fragment (1.5, 0.001ether, 250gwei, 1000wei): a higher fee fails with exit 4 before anything is sent' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -774,6 +776,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l fee -d 'Also quote the fee at the flow\'s current price (reads the chain; nothing is sent)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1937,6 +1940,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l flow -d 'The flow contract address [default: the profile\'s flow contract]' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l shard -d 'The shard this node stores: K/N keeps global segments g with g % N == K' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l poll-ms -d 'Milliseconds between chain polls once caught up' -r
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l confirmations -d 'Blocks a Submit event needs on top of it before the node takes it (reorgs within this depth never reach the node; deeper ones are rolled back) [default: 0 on a devnet chain (id 31337), 6 elsewhere]' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-body-mib -d 'Largest JSON-RPC request body, and response, in MiB (the SDKs send ~3.5 MiB)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-batch -d 'Most calls in one JSON-RPC batch' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc-max-concurrent -d 'Requests handled at once; more wait for a slot' -r

@@ -97,7 +97,7 @@ pub struct UploadArgs {
     pub expected_replica: u64,
     /// The submission's tags, as hex (`0x…`): recorded on chain with the file [default: none].
     #[arg(long, value_name = "HEX", value_parser = parse_tag)]
-    pub tag: Option<Vec<u8>>,
+    pub tag: Option<alloy::primitives::Bytes>,
     /// Refuse to pay more than this fee per file or fragment (1.5, 0.001ether, 250gwei,
     /// 1000wei): a higher fee fails with exit 4 before anything is sent.
     #[arg(long, value_name = "AMOUNT")]
@@ -146,10 +146,12 @@ pub struct RootArgs {
 }
 
 /// Parses `--tag`: hex bytes, with or without `0x`.
-fn parse_tag(s: &str) -> std::result::Result<Vec<u8>, String> {
+fn parse_tag(s: &str) -> std::result::Result<alloy::primitives::Bytes, String> {
     let t = s.trim();
     let t = t.strip_prefix("0x").unwrap_or(t);
-    hex::decode(t).map_err(|e| format!("'{s}' is not hex bytes like 0x01ff: {e}"))
+    hex::decode(t)
+        .map(Into::into)
+        .map_err(|e| format!("'{s}' is not hex bytes like 0x01ff: {e}"))
 }
 
 fn render_upload(r: &UploadReport, symbol: &str) -> String {
@@ -230,7 +232,7 @@ async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
         timeout: std::time::Duration::from_secs(a.timeout),
         wait_finalized: !a.no_wait,
         expected_replica: a.expected_replica,
-        tags: a.tag.unwrap_or_default(),
+        tags: a.tag.map(|t| t.to_vec()).unwrap_or_default(),
         max_fee,
         ..UploadOptions::default()
     };

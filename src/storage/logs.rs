@@ -55,7 +55,7 @@ pub async fn get_logs_range(
                 start = end + 1;
             }
             Err(e) if is_range_error(&e) && end > start => {
-                *page = ((end - start + 1) / 2).max(1);
+                *page = (end - start).div_ceil(2).max(1);
                 tracing::debug!(page = *page, "the RPC refused the log range; halving it");
             }
             Err(e) => return Err(crate::chain::describe_transport_error(&chain.rpc_url, &e)),

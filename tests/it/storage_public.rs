@@ -136,10 +136,14 @@ async fn submit(s: &SignerChain, flow: Address, price: U256, tree: &FileTree) ->
         .value(price * U256::from(sectors))
         .send()
         .await
-        .unwrap()
-        .get_receipt()
-        .await
         .unwrap();
+    // Polled by hand: after `evm_revert` the block number goes back, and a receipt watcher
+    // that follows new block heads would wait for heights it has already seen.
+    let hash = *receipt.tx_hash();
+    let receipt = until("the submission's receipt", || async {
+        s.provider.get_transaction_receipt(hash).await.unwrap()
+    })
+    .await;
     assert!(receipt.status());
     receipt
         .inner
@@ -281,7 +285,7 @@ async fn upload_detects_the_older_submit_abi() {
     devnet.json(&[
         "storage",
         "download",
-        &up["root"].as_str().unwrap().to_string(),
+        up["root"].as_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
         "--storage-node",
@@ -597,6 +601,8 @@ async fn follower_waits_for_confirmations_and_rolls_back_reorgs() {
         .await
         .unwrap();
     assert!(reverted);
+    // A new signer: the old one's cached nonce counts A's reverted transaction.
+    let s = signer(&devnet, 2).await;
     let b = FileTree::from_bytes(&content(9_000, 11));
     let seq_b = submit(&s, flow, price, &b).await;
     assert_eq!(seq_b, seq_a);
