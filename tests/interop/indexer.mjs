@@ -13,7 +13,9 @@ if (cmd === 'upload') {
   const [rpc, key, file] = rest;
   const signer = new ethers.Wallet(key, new ethers.JsonRpcProvider(rpc));
   const zf = await ZgFile.fromFilePath(file);
-  const [res, err] = await indexer.upload(zf, rpc, signer);
+  // taskSize 10 as 0G's Go client: with the SDK's default of 1, its task interleaving (bounded by the
+  // shortest node's list) drops segments when shards hold unequal counts.
+  const [res, err] = await indexer.upload(zf, rpc, signer, { taskSize: 10 });
   await zf.close();
   if (err) {
     console.error('upload failed:', err);

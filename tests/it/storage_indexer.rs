@@ -189,11 +189,27 @@ fn the_devnet_indexer_serves_four_nodes_and_storage_works_through_it_with_one_st
     assert_eq!(next_tx_seq(&nodes[1]), seq, "a transaction was sent");
 
     // The official TS SDK's Indexer downloads cohort's upload (with proofs) byte-identical.
-    // (The SDK's Indexer.upload direction is not here: on this 2-shard devnet the node leaves
-    // out the last segment the SDK sends alone, see the report of issue 14.)
     let cout = dir.join("tour.sdk");
     sdk(&["download", &ix, &root, cout.to_str().unwrap()]);
     assert_eq!(std::fs::read(&cout).unwrap(), data);
+
+    // The SDK's Indexer uploads through cohort's indexer (node 0 still stopped; 4 segments over
+    // 2 shards) and cohort downloads through the indexer byte-identical. indexer.mjs passes
+    // taskSize 10 as 0G's Go client does: the SDK's default of 1 never sends a segment when
+    // the shards hold unequal counts (its task interleaving stops at the shortest list).
+    let sdata = content(900_000, 3);
+    let sf = dir.join("sdk.bin");
+    std::fs::write(&sf, &sdata).unwrap();
+    let key = cohort::devnet::dev_signer(6).unwrap().to_bytes();
+    let key = format!("0x{}", hex::encode(key));
+    let res: Value = serde_json::from_str(
+        sdk(&["upload", &ix, &net.rpc_url(), &key, sf.to_str().unwrap()]).trim(),
+    )
+    .unwrap();
+    let sroot = res["root"].as_str().unwrap();
+    let sout = dir.join("sdk.out");
+    net.json(&["storage", "download", sroot, "-o", sout.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&sout).unwrap(), sdata);
 }
 
 #[test]
