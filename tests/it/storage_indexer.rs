@@ -361,3 +361,88 @@ fn presets_galileo_and_mainnet_make_profiles_and_an_unknown_one_lists_them() {
         .assert()
         .code(2);
 }
+
+/// Issue 14's node failure: of 4 nodes over 2 shards with `--expected-replica 1`, the node the
+/// indexer picked for shard 0 is killed after it acknowledged its first segments; the upload
+/// drops it, asks the indexer again (the dropped node excluded), sends shard 0 to its other
+/// replica and finalizes, paying once. The file then downloads byte-identical.
+#[test]
+fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
+    let net = Devnet::start(4, 2);
+    let dir = net.home.path().to_path_buf();
+    let nodes: Vec<String> = net.status["storage_nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect();
+    let pid = |url: &str| {
+        net.status["processes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["url"] == url)
+            .unwrap()["pid"]
+            .as_i64()
+            .unwrap() as i32
+    };
+    // 16 MiB: 64 segments, 32 per shard, sent one per request so that the upload is still
+    // running when node 0 (the indexer's first pick for shard 0) goes.
+    let data = content(16 << 20, 9);
+    let f = dir.join("big.bin");
+    std::fs::write(&f, &data).unwrap();
+    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let seq = next_tx_seq(&nodes[1]);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args([
+            "storage",
+            "upload",
+            f.to_str().unwrap(),
+            "--batch",
+            "1",
+            "--json",
+        ])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let info = rpc(&nodes[0], "zgs_getFileInfo", json!([root, true]))["result"].clone();
+        if info["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 {
+            assert_ne!(
+                info["finalized"], true,
+                "node 0 finished before it could be stopped"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "node 0 never received a segment"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    unsafe { libc::kill(pid(&nodes[0]), libc::SIGKILL) };
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "the upload failed:\n{}", stderr(&out));
+    let up: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(up["root"], root.as_str(), "{up}");
+    assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    // One payment: one transaction for the file.
+    assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "paid more than once");
+    // Shard 0 now lives on node 2, which finalized it.
+    let info = rpc(&nodes[2], "zgs_getFileInfo", json!([root, true]))["result"].clone();
+    assert_eq!(info["finalized"], true, "{info}");
+    let back = dir.join("big.out");
+    net.json(&["storage", "download", &root, "-o", back.to_str().unwrap()]);
+    assert!(
+        std::fs::read(&back).unwrap() == data,
+        "the download differs"
+    );
+}
