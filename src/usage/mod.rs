@@ -465,3 +465,66 @@ mod tests {
         assert_eq!(cost(1500, U256::from(2000u64)), U256::from(3000u64));
     }
 }
+
+// ---------------------------------------------------------------------------------- results
+
+/// `usage deposit`: the deposit's transaction and the account after it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deposited {
+    pub tx: TxRef,
+    pub account: Account,
+}
+
+/// `usage balance`: the account on the ledger and, with `--provider`, what that server keeps.
+#[derive(Debug, Clone, Serialize)]
+pub struct Balance {
+    pub account: Account,
+    pub provider: Option<crate::serve::client::ServerAccount>,
+}
+
+/// `usage withdraw --amount A`: the withdrawal announced and when it can be taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithdrawalAnnounced {
+    /// Wei, as a decimal string.
+    #[serde(with = "dec")]
+    pub announced: U256,
+    /// Unix seconds from which `usage withdraw` pays it.
+    pub ready_at: u64,
+    pub tx: TxRef,
+}
+
+/// `usage withdraw`: what the announced withdrawal paid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Withdrawn {
+    /// Wei, as a decimal string.
+    #[serde(with = "dec")]
+    pub withdrawn: U256,
+    pub tx: TxRef,
+}
+
+/// `usage voucher`: a signed voucher and the header that carries it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoucherOut {
+    /// The HTTP header's name ([`VOUCHER_HEADER`]).
+    pub header: String,
+    pub voucher: SignedVoucher,
+    /// The header's value (the voucher as one line of JSON).
+    pub value: String,
+}
+
+impl VoucherOut {
+    pub fn new(voucher: SignedVoucher) -> Self {
+        let value = voucher.to_header();
+        VoucherOut {
+            header: VOUCHER_HEADER.to_string(),
+            voucher,
+            value,
+        }
+    }
+}
+
+/// `model settle`: the settlements sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settlements {
+    pub settlements: Vec<Settlement>,
+}
