@@ -76,7 +76,7 @@ pub enum ServeEvent {
         error: String,
     },
     Stats {
-        stats: Value,
+        stats: pay::SignalStats,
     },
 }
 

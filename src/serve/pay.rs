@@ -372,3 +372,29 @@ fn view(user: Address, u: &User) -> UserView {
         tokens: u.tokens,
     }
 }
+
+/// The stats a running server reports on SIGUSR1: what it charged, when it is paid.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum SignalStats {
+    /// A paid server: totals since start and each user's numbers.
+    Paid {
+        totals: Totals,
+        users: Vec<UserView>,
+    },
+    /// A free server: `{"paid": false}`.
+    Free { paid: bool },
+}
+
+impl SignalStats {
+    /// The stats of `pay`, or the free server's when there is none.
+    pub fn of(pay: Option<&Payments>) -> Self {
+        match pay {
+            Some(p) => {
+                let (users, totals) = p.stats();
+                SignalStats::Paid { totals, users }
+            }
+            None => SignalStats::Free { paid: false },
+        }
+    }
+}
