@@ -398,3 +398,22 @@ impl SignalStats {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signal_stats_keep_their_shapes() {
+        let free = serde_json::to_value(SignalStats::of(None)).unwrap();
+        assert_eq!(free, serde_json::json!({"paid": false}));
+        let paid = serde_json::to_value(SignalStats::Paid {
+            totals: Totals::default(),
+            users: Vec::new(),
+        })
+        .unwrap();
+        let mut keys: Vec<_> = paid.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, ["totals", "users"]);
+    }
+}

@@ -413,59 +413,6 @@ pub fn cost(tokens: u64, price_per_1k: U256) -> U256 {
     (U256::from(tokens) * price_per_1k).div_ceil(U256::from(1000u64))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn terms() -> Expected {
-        Expected {
-            ledger: Address::repeat_byte(1),
-            chain_id: 31337,
-            token: Address::repeat_byte(2),
-            provider: Address::repeat_byte(3),
-        }
-    }
-
-    #[test]
-    fn a_signed_voucher_checks_and_any_change_breaks_it() {
-        let key = PrivateKeySigner::random();
-        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
-        let parsed = SignedVoucher::parse(&v.to_header()).unwrap();
-        assert_eq!(parsed, v);
-        assert_eq!(v.check(&terms(), 1_000_000_000, 60), Ok(()));
-        let mut forged = v.clone();
-        forged.cumulative = U256::from(1001u64);
-        assert_eq!(
-            forged.check(&terms(), 0, 0),
-            Err(VoucherProblem::BadSignature)
-        );
-        let mut other = v.clone();
-        other.user = Address::repeat_byte(9);
-        assert_eq!(
-            other.check(&terms(), 0, 0),
-            Err(VoucherProblem::BadSignature)
-        );
-        let mut t = terms();
-        t.provider = Address::repeat_byte(4);
-        assert!(matches!(
-            v.check(&t, 0, 0),
-            Err(VoucherProblem::WrongProvider { .. })
-        ));
-        assert!(matches!(
-            v.check(&terms(), 2_000_000_000, 1),
-            Err(VoucherProblem::Expired { .. })
-        ));
-    }
-
-    #[test]
-    fn cost_rounds_up() {
-        assert_eq!(cost(1, U256::from(1000u64)), U256::from(1u64));
-        assert_eq!(cost(1, U256::from(1u64)), U256::from(1u64));
-        assert_eq!(cost(0, U256::from(7u64)), U256::ZERO);
-        assert_eq!(cost(1500, U256::from(2000u64)), U256::from(3000u64));
-    }
-}
-
 // ---------------------------------------------------------------------------------- results
 
 /// `usage deposit`: the deposit's transaction and the account after it.
@@ -527,4 +474,76 @@ impl VoucherOut {
 #[derive(Debug, Clone, Serialize)]
 pub struct Settlements {
     pub settlements: Vec<Settlement>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms() -> Expected {
+        Expected {
+            ledger: Address::repeat_byte(1),
+            chain_id: 31337,
+            token: Address::repeat_byte(2),
+            provider: Address::repeat_byte(3),
+        }
+    }
+
+    #[test]
+    fn a_signed_voucher_checks_and_any_change_breaks_it() {
+        let key = PrivateKeySigner::random();
+        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
+        let parsed = SignedVoucher::parse(&v.to_header()).unwrap();
+        assert_eq!(parsed, v);
+        assert_eq!(v.check(&terms(), 1_000_000_000, 60), Ok(()));
+        let mut forged = v.clone();
+        forged.cumulative = U256::from(1001u64);
+        assert_eq!(
+            forged.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        let mut other = v.clone();
+        other.user = Address::repeat_byte(9);
+        assert_eq!(
+            other.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        let mut t = terms();
+        t.provider = Address::repeat_byte(4);
+        assert!(matches!(
+            v.check(&t, 0, 0),
+            Err(VoucherProblem::WrongProvider { .. })
+        ));
+        assert!(matches!(
+            v.check(&terms(), 2_000_000_000, 1),
+            Err(VoucherProblem::Expired { .. })
+        ));
+    }
+
+    #[test]
+    fn cost_rounds_up() {
+        assert_eq!(cost(1, U256::from(1000u64)), U256::from(1u64));
+        assert_eq!(cost(1, U256::from(1u64)), U256::from(1u64));
+        assert_eq!(cost(0, U256::from(7u64)), U256::ZERO);
+        assert_eq!(cost(1500, U256::from(2000u64)), U256::from(3000u64));
+    }
+
+    #[test]
+    fn the_voucher_result_carries_the_header_that_parses_back() {
+        let key = PrivateKeySigner::random();
+        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
+        let out = serde_json::to_value(VoucherOut::new(v.clone())).unwrap();
+        assert_eq!(out["header"], VOUCHER_HEADER);
+        assert_eq!(out["voucher"]["cumulative"], "1000");
+        let value = out["value"].as_str().unwrap();
+        assert_eq!(SignedVoucher::parse(value).unwrap(), v);
+        let w = Withdrawn {
+            withdrawn: U256::from(5u64),
+            tx: TxRef {
+                tx_hash: B256::repeat_byte(7),
+                block_number: Some(1),
+            },
+        };
+        assert_eq!(serde_json::to_value(w).unwrap()["withdrawn"], "5");
+    }
 }
