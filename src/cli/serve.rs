@@ -305,8 +305,12 @@ impl ServeArgs {
         stats_task.abort();
         let _ = printing.await;
         let stats = stats?;
-        ctx.printer
-            .result(&stats, |s| format!("stopped; served: {s}"));
+        ctx.printer.result(&stats, |s| {
+            format!(
+                "stopped; served: {}",
+                serde_json::to_string(s).expect("stats serialize")
+            )
+        });
         Ok(())
     }
 }

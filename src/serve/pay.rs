@@ -416,4 +416,18 @@ mod tests {
         keys.sort();
         assert_eq!(keys, ["totals", "users"]);
     }
+
+    #[test]
+    fn a_free_servers_stats_are_its_model_and_paid_false() {
+        let free = crate::serve::ServerStats {
+            model: "tiny".into(),
+            paid: false,
+            totals: None,
+            users: None,
+        };
+        assert_eq!(
+            serde_json::to_value(free).unwrap(),
+            serde_json::json!({"model": "tiny", "paid": false})
+        );
+    }
 }
