@@ -14,7 +14,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
-use crate::jobs::submit::{SubmitPlan, Submitted};
+use crate::jobs::submit::{SubmitDryRun, SubmitPlan, Submitted, SubmittedAndCoordinated};
 use crate::jobs::{self, JobInfo, JobMarket, parse_job_id};
 use crate::trainer::{DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, Tolerance};
 use crate::ui::table;
@@ -283,10 +283,13 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     let plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
     if a.dry_run {
-        ctx.printer
-            .result(&serde_json::json!({"dry_run": true, "plan": &plan}), |_| {
-                format!("dry run: nothing was sent\n{}", render_plan(&plan, sym))
-            });
+        let out = SubmitDryRun {
+            dry_run: true,
+            plan,
+        };
+        ctx.printer.result(&out, |r| {
+            format!("dry run: nothing was sent\n{}", render_plan(&r.plan, sym))
+        });
         return Ok(());
     }
     let done: Submitted =
@@ -310,16 +313,17 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     opts.allow_exec = a.allow_exec;
     let report =
         jobs::coordinator::coordinate(&client, &s, done.job_id, &opts, progress.as_ref()).await?;
-    ctx.printer.result(
-        &serde_json::json!({"submitted": &done, "coordinated": &report}),
-        |_| {
-            format!(
-                "job {} submitted\n{}",
-                done.job_id,
-                render_coordinated(&report)
-            )
-        },
-    );
+    let out = SubmittedAndCoordinated {
+        submitted: done,
+        coordinated: report,
+    };
+    ctx.printer.result(&out, |r| {
+        format!(
+            "job {} submitted\n{}",
+            r.submitted.job_id,
+            render_coordinated(&r.coordinated)
+        )
+    });
     Ok(())
 }
 

@@ -194,12 +194,15 @@ impl TokenizeArgs {
         if self.dry_run {
             let sender = ctx.signer_address(&client, &self.signer)?;
             let plan = tokens::plan_tokenize(&chain, &suite, sender, &req).await?;
-            let v = serde_json::json!({"dry_run": true, "plan": plan});
-            ctx.printer.result(&v, |_| {
+            let v = tokens::TokenizeDryRun {
+                dry_run: true,
+                plan,
+            };
+            ctx.printer.result(&v, |r| {
                 format!(
                     "{}\ndry run: nothing was sent (the token would be deployed at {})",
-                    render_plan(&plan),
-                    plan.token
+                    render_plan(&r.plan),
+                    r.plan.token
                 )
             });
             return Ok(());
@@ -379,8 +382,12 @@ impl HoldersArgs {
         let (_, chain, suite) = suite(ctx).await?;
         let m = tokens::resolve(&chain, suite.factory, &self.model.model).await?;
         let h = tokens::holders(&chain, m.token).await?;
-        let v = serde_json::json!({"model": m, "holders": h});
-        ctx.printer.result(&v, |_| holders_table(&h, &m.symbol));
+        let v = tokens::HolderList {
+            model: m,
+            holders: h,
+        };
+        ctx.printer
+            .result(&v, |r| holders_table(&r.holders, &r.model.symbol));
         Ok(())
     }
 }
@@ -407,9 +414,13 @@ impl AllocationArgs {
             None => None,
         };
         let rows = tokens::allocations(&chain, &suite, &m, only).await?;
-        let v = serde_json::json!({"model": m, "allocations": rows});
-        ctx.printer
-            .result(&v, |_| allocation_table(&rows, &m.symbol, true));
+        let v = tokens::AllocationList {
+            model: m,
+            allocations: rows,
+        };
+        ctx.printer.result(&v, |r| {
+            allocation_table(&r.allocations, &r.model.symbol, true)
+        });
         Ok(())
     }
 }

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
-use serde_json::json;
 
 use super::Ctx;
 use super::opts::SignerOpts;
@@ -17,6 +16,7 @@ use crate::chain::units::{coin, parse_amount};
 use crate::error::{Error, Result};
 use crate::serve::client::{self as sclient, Payer, Query};
 use crate::serve::engine::{Builtin, Engine};
+use crate::serve::pay::SignalStats;
 use crate::serve::{Payments, ServeEvent, ServeOptions, Terms};
 use crate::usage::{self, SignedVoucher};
 
@@ -273,7 +273,10 @@ impl ServeArgs {
                     ServeEvent::SettleFailed { user, error } => {
                         format!("settlement for {user} failed (retried next round): {error}")
                     }
-                    ServeEvent::Stats { stats } => format!("stats: {stats}"),
+                    ServeEvent::Stats { stats } => format!(
+                        "stats: {}",
+                        serde_json::to_string(stats).expect("stats serialize")
+                    ),
                 };
                 printer.essential(&ev, &line);
             }
@@ -302,8 +305,12 @@ impl ServeArgs {
         stats_task.abort();
         let _ = printing.await;
         let stats = stats?;
-        ctx.printer
-            .result(&stats, |s| format!("stopped; served: {s}"));
+        ctx.printer.result(&stats, |s| {
+            format!(
+                "stopped; served: {}",
+                serde_json::to_string(s).expect("stats serialize")
+            )
+        });
         Ok(())
     }
 }
@@ -337,13 +344,7 @@ async fn stats_on_signal(
             return;
         };
         while usr1.recv().await.is_some() {
-            let stats = match &pay {
-                Some(p) => {
-                    let (users, totals) = p.stats();
-                    json!({"totals": totals, "users": users})
-                }
-                None => json!({"paid": false}),
-            };
+            let stats = SignalStats::of(pay.as_deref());
             let _ = events.send(ServeEvent::Stats { stats });
         }
     }
@@ -531,7 +532,9 @@ impl SettleArgs {
             }
             out.push(usage::settle(&s, &ledger, &v, progress.as_ref()).await?);
         }
-        ctx.printer.result(&json!({"settlements": out}), |_| {
+        let out = usage::Settlements { settlements: out };
+        ctx.printer.result(&out, |r| {
+            let out = &r.settlements;
             if out.is_empty() {
                 return "nothing to settle".to_string();
             }

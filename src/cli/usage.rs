@@ -3,7 +3,6 @@
 
 use alloy::primitives::Address;
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use super::Ctx;
 use super::opts::SignerOpts;
@@ -74,14 +73,15 @@ impl DepositArgs {
         let tx = usage::deposit(&s, &l, amount, ctx.printer.progress().as_ref()).await?;
         let acc = usage::account(&l, s.address).await?;
         let sym = client.native_symbol();
-        ctx.printer.result(&json!({"tx": tx, "account": acc}), |_| {
-            format!(
-                "deposited {} {sym}; balance {} {sym} (tx {:#x})",
-                coin(amount),
-                coin(acc.balance),
-                tx.tx_hash
-            )
-        });
+        ctx.printer
+            .result(&usage::Deposited { tx, account: acc }, |r| {
+                format!(
+                    "deposited {} {sym}; balance {} {sym} (tx {:#x})",
+                    coin(amount),
+                    coin(r.account.balance),
+                    r.tx.tx_hash
+                )
+            });
         Ok(())
     }
 }
@@ -110,8 +110,13 @@ impl BalanceArgs {
             None => None,
         };
         let sym = client.native_symbol();
-        ctx.printer
-            .result(&json!({"account": acc, "provider": server}), |_| {
+        ctx.printer.result(
+            &usage::Balance {
+                account: acc,
+                provider: server,
+            },
+            |r| {
+                let (acc, server) = (&r.account, &r.provider);
                 let mut rows = vec![
                     ("user", who.to_string()),
                     ("deposit", format!("{} {sym}", coin(acc.balance))),
@@ -141,7 +146,8 @@ impl BalanceArgs {
                     rows.push(("provider settled", format!("{} {sym}", coin(s.settled))));
                 }
                 table::pairs(&rows)
-            });
+            },
+        );
         Ok(())
     }
 }
@@ -166,7 +172,12 @@ impl WithdrawArgs {
                 let amount = parse_amount(a, 18)?;
                 let tx = usage::announce_withdrawal(&s, &l, amount, progress.as_ref()).await?;
                 let acc = usage::account(&l, s.address).await?;
-                ctx.printer.result(&json!({"announced": amount.to_string(), "ready_at": acc.withdrawal_ready_at, "tx": tx}), |_| {
+                let out = usage::WithdrawalAnnounced {
+                    announced: amount,
+                    ready_at: acc.withdrawal_ready_at,
+                    tx,
+                };
+                ctx.printer.result(&out, |_| {
                     format!(
                         "withdrawal of {} {sym} announced; run `cohort usage withdraw` after unix time {} ({} s)",
                         coin(amount),
@@ -184,10 +195,19 @@ impl WithdrawArgs {
                     );
                 }
                 let (tx, paid) = usage::withdraw(&s, &l, progress.as_ref()).await?;
-                ctx.printer
-                    .result(&json!({"withdrawn": paid.to_string(), "tx": tx}), |_| {
-                        format!("withdrew {} {sym} (tx {:#x})", coin(paid), tx.tx_hash)
-                    });
+                ctx.printer.result(
+                    &usage::Withdrawn {
+                        withdrawn: paid,
+                        tx,
+                    },
+                    |r| {
+                        format!(
+                            "withdrew {} {sym} (tx {:#x})",
+                            coin(r.withdrawn),
+                            r.tx.tx_hash
+                        )
+                    },
+                );
             }
         }
         Ok(())
@@ -225,10 +245,8 @@ impl VoucherArgs {
         )?;
         let key = ctx.key(&client, &self.signer)?;
         let v = sclient::voucher_for(&self.provider, &key, &terms, amount).await?;
-        ctx.printer.essential(
-            &json!({"header": usage::VOUCHER_HEADER, "voucher": v, "value": v.to_header()}),
-            &v.to_header(),
-        );
+        let out = usage::VoucherOut::new(v);
+        ctx.printer.essential(&out, &out.value);
         Ok(())
     }
 }

@@ -674,6 +674,21 @@ pub async fn submit(
     })
 }
 
+/// `job submit --dry-run`: what would be sent; nothing was.
+#[derive(Debug, Serialize)]
+pub struct SubmitDryRun {
+    /// Always true.
+    pub dry_run: bool,
+    pub plan: SubmitPlan,
+}
+
+/// `job submit --coordinate`: the job submitted and the coordinator's report on its rounds.
+#[derive(Debug, Serialize)]
+pub struct SubmittedAndCoordinated {
+    pub submitted: Submitted,
+    pub coordinated: super::coordinator::CoordinateReport,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

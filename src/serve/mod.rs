@@ -76,7 +76,7 @@ pub enum ServeEvent {
         error: String,
     },
     Stats {
-        stats: Value,
+        stats: pay::SignalStats,
     },
 }
 
@@ -736,13 +736,36 @@ async fn stats_handler(State(s): State<Arc<AppState>>) -> Response {
     axum::Json(stats_of(&s)).into_response()
 }
 
-fn stats_of(s: &AppState) -> Value {
+/// What a server charged since start: `GET /v1/cohort/stats`, and `model serve`'s result when it
+/// stops. A free server has only `model` and `paid: false`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerStats {
+    pub model: String,
+    pub paid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<pay::Totals>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub users: Option<Vec<pay::UserView>>,
+}
+
+fn stats_of(s: &AppState) -> ServerStats {
+    let model = s.opts.model_id.clone();
     match &s.pay {
         Some(p) => {
             let (users, totals) = p.stats();
-            json!({"model": s.opts.model_id, "paid": true, "totals": totals, "users": users})
+            ServerStats {
+                model,
+                paid: true,
+                totals: Some(totals),
+                users: Some(users),
+            }
         }
-        None => json!({"model": s.opts.model_id, "paid": false}),
+        None => ServerStats {
+            model,
+            paid: false,
+            totals: None,
+            users: None,
+        },
     }
 }
 
@@ -764,7 +787,7 @@ pub struct Server {
 
 impl Server {
     /// The JSON stats (`GET /v1/cohort/stats`).
-    pub fn stats(&self) -> Value {
+    pub fn stats(&self) -> ServerStats {
         stats_of(&self.state)
     }
 }
@@ -778,7 +801,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
     events: mpsc::UnboundedSender<ServeEvent>,
     progress: Arc<dyn Progress>,
-) -> Result<Value> {
+) -> Result<ServerStats> {
     let listener = tokio::net::TcpListener::bind(opts.bind)
         .await
         .map_err(|e| {

@@ -372,3 +372,62 @@ fn view(user: Address, u: &User) -> UserView {
         tokens: u.tokens,
     }
 }
+
+/// The stats a running server reports on SIGUSR1: what it charged, when it is paid.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum SignalStats {
+    /// A paid server: totals since start and each user's numbers.
+    Paid {
+        totals: Totals,
+        users: Vec<UserView>,
+    },
+    /// A free server: `{"paid": false}`.
+    Free { paid: bool },
+}
+
+impl SignalStats {
+    /// The stats of `pay`, or the free server's when there is none.
+    pub fn of(pay: Option<&Payments>) -> Self {
+        match pay {
+            Some(p) => {
+                let (users, totals) = p.stats();
+                SignalStats::Paid { totals, users }
+            }
+            None => SignalStats::Free { paid: false },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signal_stats_keep_their_shapes() {
+        let free = serde_json::to_value(SignalStats::of(None)).unwrap();
+        assert_eq!(free, serde_json::json!({"paid": false}));
+        let paid = serde_json::to_value(SignalStats::Paid {
+            totals: Totals::default(),
+            users: Vec::new(),
+        })
+        .unwrap();
+        let mut keys: Vec<_> = paid.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, ["totals", "users"]);
+    }
+
+    #[test]
+    fn a_free_servers_stats_are_its_model_and_paid_false() {
+        let free = crate::serve::ServerStats {
+            model: "tiny".into(),
+            paid: false,
+            totals: None,
+            users: None,
+        };
+        assert_eq!(
+            serde_json::to_value(free).unwrap(),
+            serde_json::json!({"model": "tiny", "paid": false})
+        );
+    }
+}

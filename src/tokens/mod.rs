@@ -1088,6 +1088,30 @@ pub async fn tokens_held(
     Ok(out)
 }
 
+// ---------------------------------------------------------------------------------- results
+
+/// `model tokenize --dry-run`: what would be deployed; nothing was sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenizeDryRun {
+    /// Always true.
+    pub dry_run: bool,
+    pub plan: TokenizePlan,
+}
+
+/// `model holders`: the model token's holders.
+#[derive(Debug, Clone, Serialize)]
+pub struct HolderList {
+    pub model: ModelRef,
+    pub holders: Vec<Holder>,
+}
+
+/// `model allocation`: the model's contributors and their allocations.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllocationList {
+    pub model: ModelRef,
+    pub allocations: Vec<Allocation>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -413,6 +413,69 @@ pub fn cost(tokens: u64, price_per_1k: U256) -> U256 {
     (U256::from(tokens) * price_per_1k).div_ceil(U256::from(1000u64))
 }
 
+// ---------------------------------------------------------------------------------- results
+
+/// `usage deposit`: the deposit's transaction and the account after it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deposited {
+    pub tx: TxRef,
+    pub account: Account,
+}
+
+/// `usage balance`: the account on the ledger and, with `--provider`, what that server keeps.
+#[derive(Debug, Clone, Serialize)]
+pub struct Balance {
+    pub account: Account,
+    pub provider: Option<crate::serve::client::ServerAccount>,
+}
+
+/// `usage withdraw --amount A`: the withdrawal announced and when it can be taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithdrawalAnnounced {
+    /// Wei, as a decimal string.
+    #[serde(with = "dec")]
+    pub announced: U256,
+    /// Unix seconds from which `usage withdraw` pays it.
+    pub ready_at: u64,
+    pub tx: TxRef,
+}
+
+/// `usage withdraw`: what the announced withdrawal paid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Withdrawn {
+    /// Wei, as a decimal string.
+    #[serde(with = "dec")]
+    pub withdrawn: U256,
+    pub tx: TxRef,
+}
+
+/// `usage voucher`: a signed voucher and the header that carries it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoucherOut {
+    /// The HTTP header's name ([`VOUCHER_HEADER`]).
+    pub header: String,
+    pub voucher: SignedVoucher,
+    /// The header's value (the voucher as one line of JSON).
+    pub value: String,
+}
+
+impl VoucherOut {
+    pub fn new(voucher: SignedVoucher) -> Self {
+        let value = voucher.to_header();
+        VoucherOut {
+            header: VOUCHER_HEADER.to_string(),
+            voucher,
+            value,
+        }
+    }
+}
+
+/// `model settle`: the settlements sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settlements {
+    pub settlements: Vec<Settlement>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,5 +526,24 @@ mod tests {
         assert_eq!(cost(1, U256::from(1u64)), U256::from(1u64));
         assert_eq!(cost(0, U256::from(7u64)), U256::ZERO);
         assert_eq!(cost(1500, U256::from(2000u64)), U256::from(3000u64));
+    }
+
+    #[test]
+    fn the_voucher_result_carries_the_header_that_parses_back() {
+        let key = PrivateKeySigner::random();
+        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
+        let out = serde_json::to_value(VoucherOut::new(v.clone())).unwrap();
+        assert_eq!(out["header"], VOUCHER_HEADER);
+        assert_eq!(out["voucher"]["cumulative"], "1000");
+        let value = out["value"].as_str().unwrap();
+        assert_eq!(SignedVoucher::parse(value).unwrap(), v);
+        let w = Withdrawn {
+            withdrawn: U256::from(5u64),
+            tx: TxRef {
+                tx_hash: B256::repeat_byte(7),
+                block_number: Some(1),
+            },
+        };
+        assert_eq!(serde_json::to_value(w).unwrap()["withdrawn"], "5");
     }
 }
