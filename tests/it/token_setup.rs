@@ -20,7 +20,12 @@ macro_rules! mined {
             .get_receipt()
             .await
             .expect("receipt");
-        assert!(r.status(), "transaction reverted");
+        assert!(
+            r.status(),
+            "transaction {} reverted (gas used {})",
+            r.transaction_hash,
+            r.gas_used
+        );
         r
     }};
 }
