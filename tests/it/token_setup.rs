@@ -9,11 +9,15 @@ use alloy::rpc::types::TransactionReceipt;
 use cohort::chain::bindings::{DatasetRegistry, JobMarket, TestToken};
 use cohort::chain::{Chain, SignerChain};
 
-/// Sends a contract call and waits for a successful receipt.
+/// Sends a contract call and waits for a successful receipt. The gas limit is fixed rather than
+/// estimated: an estimate made in the same second as the previous block is exact for that
+/// second, and a call that writes `block.timestamp` (a round's start) costs more when it is mined
+/// in the next one, so under load an exact estimate ran out of gas now and then.
 #[macro_export]
 macro_rules! mined {
     ($call:expr) => {{
         let r = $call
+            .gas(8_000_000)
             .send()
             .await
             .expect("send")
