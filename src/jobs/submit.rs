@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::primitives::{Address, B256, U256};
 use alloy::providers::Provider;
 use serde::Serialize;
 
@@ -152,18 +152,7 @@ pub fn base_model(spec: &JobSpec) -> Result<Checkpoint> {
 async fn submit_gas(s: &SignerChain, flow: Address, path: &Path, fee: U256) -> Result<u64> {
     let tree = FileTree::from_file(path).map_err(|e| Error::io("read", path, e))?;
     let submission = Flow::Submission {
-        data: Flow::SubmissionData {
-            length: U256::from(tree.size),
-            tags: Bytes::new(),
-            nodes: tree
-                .nodes()
-                .iter()
-                .map(|n| Flow::SubmissionNode {
-                    root: B256::from(n.root),
-                    height: U256::from(n.height),
-                })
-                .collect(),
-        },
+        data: crate::storage::upload::submission_data(&tree.nodes(), tree.size, &[]),
         submitter: s.address,
     };
     let tx = Flow::new(flow, s.provider.clone())

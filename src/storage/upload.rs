@@ -1294,7 +1294,8 @@ pub(crate) async fn check_fee(
 }
 
 /// The flow's `SubmissionData` of a file with these subtree nodes.
-pub(crate) fn submission_data(
+/// The flow's `SubmissionData` for a file's subtree nodes, size and tags.
+pub fn submission_data(
     nodes: &[merkle::SubmissionNode],
     size: u64,
     tags: &[u8],

@@ -204,3 +204,100 @@ impl Devnet {
         )
     }
 }
+
+impl Devnet {
+    /// The devnet's storage node URLs, in order.
+    pub fn storage_nodes(&self) -> Vec<String> {
+        self.status["storage_nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// The process id of the devnet process serving `url`.
+    pub fn pid_of(&self, url: &str) -> i32 {
+        self.status["processes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["url"] == url)
+            .unwrap_or_else(|| panic!("no devnet process serves {url}"))["pid"]
+            .as_i64()
+            .unwrap() as i32
+    }
+}
+
+/// A `cohort node run` process of a test's own on a random loopback port, in a temporary
+/// folder with its log (killed on drop).
+pub struct NodeProcess {
+    pub child: std::process::Child,
+    pub url: String,
+    pub port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl NodeProcess {
+    /// Starts a node following `flow` on `chain_rpc` with `extra` flags, and returns once it
+    /// answers one `zgs_getStatus` (one request from 127.0.0.1 that a rate limit counts).
+    pub async fn start(chain_rpc: &str, flow: &str, extra: &[&str]) -> NodeProcess {
+        let dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = std::fs::File::create(dir.path().join("node.log")).unwrap();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .args(["node", "run", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .args(["--rpc", &format!("127.0.0.1:{port}")])
+            .args(["--chain-rpc", chain_rpc, "--flow", flow])
+            .args(extra)
+            .env("COHORT_HOME", dir.path().join("home"))
+            .stdin(std::process::Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let node = NodeProcess {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            port,
+            dir,
+        };
+        let probe =
+            serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "zgs_getStatus"}).to_string();
+        let client = reqwest::Client::new();
+        let start = std::time::Instant::now();
+        while client
+            .post(&node.url)
+            .header("content-type", "application/json")
+            .body(probe.clone())
+            .send()
+            .await
+            .is_err()
+        {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "the node did not answer: {}",
+                node.log()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        node
+    }
+
+    /// What the node wrote to stdout and stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("node.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for NodeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

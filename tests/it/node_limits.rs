@@ -5,80 +5,31 @@
 
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::common::NodeProcess;
+
 const FLOW: &str = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
-struct Node {
-    child: Child,
-    url: String,
-    port: u16,
-    _dir: tempfile::TempDir,
+type Node = NodeProcess;
+
+/// A node of its own whose chain URL points nowhere.
+async fn start(extra: &[&str]) -> Node {
+    NodeProcess::start("http://127.0.0.1:1", FLOW, extra).await
 }
 
-impl Node {
-    async fn start(extra: &[&str]) -> Node {
-        let dir = tempfile::tempdir().unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let log = std::fs::File::create(dir.path().join("node.log")).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_cohort"))
-            .args(["node", "run", "--data-dir"])
-            .arg(dir.path().join("data"))
-            .args(["--rpc", &format!("127.0.0.1:{port}")])
-            .args(["--chain-rpc", "http://127.0.0.1:1", "--flow", FLOW])
-            .args(extra)
-            .env("COHORT_HOME", dir.path().join("home"))
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        let node = Node {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-            port,
-            _dir: dir,
-        };
-        let start = Instant::now();
-        while post(&node.url, &status_call(1)).await.is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "the node did not answer: {}",
-                node.log()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        node
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self._dir.path().join("node.log")).unwrap_or_default()
-    }
-
-    /// The node's peak resident memory so far (VmHWM), in bytes.
-    fn peak_rss(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        let line = status
-            .lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .expect("VmHWM in /proc/PID/status");
-        let kb: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-        kb * 1024
-    }
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The node's peak resident memory so far (VmHWM), in bytes.
+fn peak_rss(node: &Node) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", node.child.id())).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .expect("VmHWM in /proc/PID/status");
+    let kb: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kb * 1024
 }
 
 fn status_call(id: u64) -> Vec<u8> {
@@ -155,7 +106,7 @@ fn assert_status_result(v: &Value) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_million_item_batch_from_64_clients_is_refused_and_the_node_stays_under_256_mib() {
-    let node = Node::start(&[]).await;
+    let node = start(&[]).await;
     let batch = tiny_batch(1_000_000);
     assert_eq!(batch.len(), 2_000_001);
 
@@ -195,7 +146,7 @@ async fn a_million_item_batch_from_64_clients_is_refused_and_the_node_stays_unde
             _ => assert_eq!(v[0]["error"]["code"], -32600, "client {i}: {v}"),
         }
     }
-    let peak = node.peak_rss();
+    let peak = peak_rss(&node);
     assert!(
         peak < 256 << 20,
         "peak RSS {} MiB is over 256 MiB",
@@ -209,7 +160,7 @@ async fn a_million_item_batch_from_64_clients_is_refused_and_the_node_stays_unde
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_batch_of_1000_calls_is_answered_and_1001_refused() {
-    let node = Node::start(&[]).await;
+    let node = start(&[]).await;
     let calls = |n: u64| -> Vec<u8> {
         let v: Vec<Value> = (0..n)
             .map(|i| json!({"jsonrpc": "2.0", "id": i, "method": "zgs_getShardConfig"}))
@@ -233,7 +184,7 @@ async fn a_batch_of_1000_calls_is_answered_and_1001_refused() {
             "data": "a batch holds at most 1000 calls: split it into smaller batches"}})
     );
     // The limit is the node's to choose.
-    let small = Node::start(&["--rpc-max-batch", "3"]).await;
+    let small = start(&["--rpc-max-batch", "3"]).await;
     let (_, v) = post(&small.url, &calls(3)).await.unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(3), "{v}");
     let (_, v) = post(&small.url, &calls(4)).await.unwrap();
@@ -242,7 +193,7 @@ async fn a_batch_of_1000_calls_is_answered_and_1001_refused() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_oversized_body_is_refused_with_413_and_a_json_rpc_error() {
-    let node = Node::start(&["--rpc-max-body-mib", "1"]).await;
+    let node = start(&["--rpc-max-body-mib", "1"]).await;
     // Declared too large: refused before it is read.
     let mut big = b"[".to_vec();
     big.extend(vec![b' '; 1 << 20]);
@@ -309,7 +260,7 @@ async fn an_oversized_body_is_refused_with_413_and_a_json_rpc_error() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_peer_over_its_rate_is_refused_with_429_while_others_are_served() {
-    let node = Node::start(&["--rpc-peer-rate", "1"]).await;
+    let node = start(&["--rpc-peer-rate", "1"]).await;
     // The node itself answered `Node::start`'s probe from 127.0.0.1: 20 more at once.
     let busy = client_from(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 1)));
     let mut tasks = vec![];
@@ -414,7 +365,7 @@ fn connect_from(ip: Ipv4Addr, port: u16) -> TcpStream {
 #[test]
 fn connections_over_the_peer_limit_are_closed_while_other_peers_connect() {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let node = rt.block_on(Node::start(&["--rpc-max-peer-connections", "2"]));
+    let node = rt.block_on(start(&["--rpc-max-peer-connections", "2"]));
     let a = Ipv4Addr::new(127, 0, 0, 3);
     let mut held: Vec<TcpStream> = (0..2).map(|_| connect_from(a, node.port)).collect();
     for s in &mut held {

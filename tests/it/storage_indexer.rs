@@ -60,12 +60,7 @@ fn the_devnet_indexer_serves_four_nodes_and_storage_works_through_it_with_one_st
     let net = Devnet::start(4, 2);
     let dir = net.home.path().to_path_buf();
     let ix = net.status["indexer"].as_str().unwrap().to_string();
-    let nodes: Vec<String> = net.status["storage_nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u.as_str().unwrap().to_string())
-        .collect();
+    let nodes = net.storage_nodes();
     assert_eq!(nodes.len(), 4);
     // The local profile finds its nodes through the indexer.
     let show = net.json(&["config", "show"]);
@@ -122,15 +117,8 @@ fn the_devnet_indexer_serves_four_nodes_and_storage_works_through_it_with_one_st
     );
 
     // Node 0 stops: upload and download still work through the indexer, no --storage-node.
-    let pid = net.status["processes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["url"] == nodes[0].as_str())
-        .unwrap()["pid"]
-        .as_i64()
-        .unwrap();
-    unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    let pid = net.pid_of(&nodes[0]);
+    unsafe { libc::kill(pid, libc::SIGTERM) };
     for _ in 0..200 {
         let up = std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
             !s.rsplit(')')
@@ -370,22 +358,7 @@ fn presets_galileo_and_mainnet_make_profiles_and_an_unknown_one_lists_them() {
 fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
     let net = Devnet::start(4, 2);
     let dir = net.home.path().to_path_buf();
-    let nodes: Vec<String> = net.status["storage_nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u.as_str().unwrap().to_string())
-        .collect();
-    let pid = |url: &str| {
-        net.status["processes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["url"] == url)
-            .unwrap()["pid"]
-            .as_i64()
-            .unwrap() as i32
-    };
+    let nodes = net.storage_nodes();
     // 16 MiB: 64 segments, 32 per shard, sent one per request so that the upload is still
     // running when node 0 (the indexer's first pick for shard 0) goes.
     let data = content(16 << 20, 9);
@@ -428,7 +401,7 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    unsafe { libc::kill(pid(&nodes[0]), libc::SIGKILL) };
+    unsafe { libc::kill(net.pid_of(&nodes[0]), libc::SIGKILL) };
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "the upload failed:\n{}", stderr(&out));
     let up: Value = serde_json::from_slice(&out.stdout).unwrap();

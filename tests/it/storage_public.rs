@@ -4,12 +4,11 @@
 //! and reorg handling (anvil's `evm_snapshot`/`evm_revert`), and the upload flags `--tag`,
 //! `--max-fee` and `storage root --fee`.
 
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use alloy::primitives::{Address, B256, Bytes, U256};
+use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use cohort::chain::bindings::{FixedPriceMarket, Flow, LegacyFlow};
 use cohort::chain::{Chain, SignerChain};
@@ -18,7 +17,7 @@ use cohort::storage::flow::SubmitAbi;
 use cohort::storage::merkle::FileTree;
 use serde_json::{Value, json};
 
-use crate::common::{Devnet, content, wei, write};
+use crate::common::{Devnet, NodeProcess, content, wei, write};
 
 async fn signer(devnet: &Devnet, i: u32) -> SignerChain {
     let chain = Chain::connect(&devnet.rpc_url(), Some(31337))
@@ -29,70 +28,11 @@ async fn signer(devnet: &Devnet, i: u32) -> SignerChain {
         .unwrap()
 }
 
-fn node_urls(devnet: &Devnet) -> Vec<String> {
-    devnet.status["storage_nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect()
-}
-
-/// A `cohort node run` process of its own (killed on drop).
-struct Node {
-    child: Child,
-    url: String,
-    dir: tempfile::TempDir,
-}
-
-impl Node {
-    async fn start(chain_rpc: &str, flow: Address, extra: &[&str]) -> Node {
-        let dir = tempfile::tempdir().unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let log = std::fs::File::create(dir.path().join("node.log")).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_cohort"))
-            .args(["node", "run", "--poll-ms", "50", "--data-dir"])
-            .arg(dir.path().join("data"))
-            .args(["--rpc", &format!("127.0.0.1:{port}")])
-            .args(["--chain-rpc", chain_rpc, "--flow", &flow.to_string()])
-            .args(extra)
-            .env("COHORT_HOME", dir.path().join("home"))
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        let node = Node {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-            dir,
-        };
-        let start = Instant::now();
-        while NodeClient::new(&node.url).status().await.is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "the node did not answer: {}",
-                node.log()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        node
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("node.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A `cohort node run` process of its own, polling the chain every 50 ms.
+async fn start_node(chain_rpc: &str, flow: Address, extra: &[&str]) -> NodeProcess {
+    let mut args = vec!["--poll-ms", "50"];
+    args.extend_from_slice(extra);
+    NodeProcess::start(chain_rpc, &flow.to_string(), &args).await
 }
 
 /// Polls `f` until it returns `Some` (60 s at most, then panics with `what`).
@@ -111,18 +51,7 @@ async fn until<T, F: std::future::Future<Output = Option<T>>>(
 }
 
 fn submission_data(tree: &FileTree) -> Flow::SubmissionData {
-    Flow::SubmissionData {
-        length: U256::from(tree.size),
-        tags: Bytes::new(),
-        nodes: tree
-            .nodes()
-            .iter()
-            .map(|n| Flow::SubmissionNode {
-                root: B256::from(n.root),
-                height: U256::from(n.height),
-            })
-            .collect(),
-    }
+    cohort::storage::upload::submission_data(&tree.nodes(), tree.size, &[])
 }
 
 /// Submits `tree` to cohort's flow at `flow`; returns the txSeq.
@@ -206,7 +135,7 @@ async fn upload_detects_the_older_submit_abi() {
         .await
         .unwrap();
     assert!(bound.status());
-    let node = Node::start(&devnet.rpc_url(), *legacy.address(), &[]).await;
+    let node = start_node(&devnet.rpc_url(), *legacy.address(), &[]).await;
 
     // The library's detection on each contract, with the submission it would send.
     let tree = FileTree::from_bytes(&content(300_000, 1));
@@ -491,19 +420,18 @@ async fn duplicate_search_pages_through_capped_log_ranges() {
     let via = chain
         .with_signer(cohort::devnet::dev_signer(1).unwrap())
         .unwrap();
-    let opts = cohort::storage::UploadOptions {
+    let find = |opts: cohort::storage::UploadOptions| {
+        let (via, nodes) = (&via, tree.nodes());
+        async move {
+            cohort::storage::upload::find_submission_on_chain(via, flow, &nodes, tree.size, &opts)
+                .await
+        }
+    };
+    let page = || cohort::storage::UploadOptions {
         log_page: 4_000,
         ..Default::default()
     };
-    let found = cohort::storage::upload::find_submission_on_chain(
-        &via,
-        flow,
-        &tree.nodes(),
-        tree.size,
-        &opts,
-    )
-    .await
-    .unwrap();
+    let found = find(page()).await.unwrap();
     let (found_seq, hash) = found.expect("the earlier submission");
     assert_eq!(found_seq, seq);
     assert!(hash.starts_with("0x"), "{hash}");
@@ -514,32 +442,17 @@ async fn duplicate_search_pages_through_capped_log_ranges() {
     );
 
     // Out of the window: not found (and no error).
-    let narrow = cohort::storage::UploadOptions {
+    let none = find(cohort::storage::UploadOptions {
         log_window: 1_000,
         ..Default::default()
-    };
-    let none = cohort::storage::upload::find_submission_on_chain(
-        &via,
-        flow,
-        &tree.nodes(),
-        tree.size,
-        &narrow,
-    )
+    })
     .await
     .unwrap();
     assert!(none.is_none());
 
     // Another error is an error, not "no earlier submission".
     capped.broken.store(true, Ordering::SeqCst);
-    let err = cohort::storage::upload::find_submission_on_chain(
-        &via,
-        flow,
-        &tree.nodes(),
-        tree.size,
-        &opts,
-    )
-    .await
-    .unwrap_err();
+    let err = find(page()).await.unwrap_err();
     assert!(err.message.contains("database unavailable"), "{err:?}");
 }
 
@@ -561,8 +474,8 @@ async fn follower_waits_for_confirmations_and_rolls_back_reorgs() {
     let s = signer(&devnet, 2).await;
     let flow: Address = devnet.contract("flow").parse().unwrap();
     let price = price(&s, &devnet).await;
-    let fast = node_urls(&devnet)[0].clone();
-    let slow = Node::start(&devnet.rpc_url(), flow, &["--confirmations", "3"]).await;
+    let fast = devnet.storage_nodes()[0].clone();
+    let slow = start_node(&devnet.rpc_url(), flow, &["--confirmations", "3"]).await;
     // Both nodes caught up with the chain as it is.
     let head = s.provider.get_block_number().await.unwrap();
     for (url, depth) in [(fast.as_str(), 0), (slow.url.as_str(), 3)] {

@@ -598,20 +598,8 @@ fn a_replica_killed_mid_download_is_marked_down_and_the_other_serves_the_rest() 
     let f = write(&dir, "replicas.bin", &data);
     let up = net.json(&["storage", "upload", s(&f), "--expected-replica", "2"]);
     let root = up["root"].as_str().unwrap().to_string();
-    let nodes: Vec<String> = net.status["storage_nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u.as_str().unwrap().to_string())
-        .collect();
-    let node0_pid = net.status["processes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["url"] == nodes[0].as_str())
-        .unwrap()["pid"]
-        .as_u64()
-        .unwrap() as u32;
+    let nodes = net.storage_nodes();
+    let node0_pid = net.pid_of(&nodes[0]) as u32;
 
     // Node 0 dies once the first segment is written: about half of the rest would start with it.
     let out = dir.join("replicas.out");
