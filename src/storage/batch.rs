@@ -1,11 +1,13 @@
-//! Many small files in few transactions (`dataset upload`): the files are hashed, what the nodes
-//! and journals already know is looked up, the rest is submitted through the flow's
-//! `batchSubmit` (up to [`MAX_BATCH`] per transaction, as 0G's Go client does) with one search of
-//! the chain's Submit logs for the whole batch, and then every file's segments are sent and its
-//! finalization awaited concurrently. Each file keeps its own journal, so an interrupted batch
-//! resumes per file and is never paid twice (the batch transaction is recorded before it is
+//! Submission in few transactions, for many small files (`dataset upload`) and for the fragments
+//! of one large file alike: the pieces are hashed, what the nodes and journals already know is
+//! looked up, the rest is found in the chain's Submit logs (one paged search for all of them) or
+//! submitted through the flow's `batchSubmit` (up to [`MAX_BATCH`] per transaction, as 0G's Go
+//! client does; a group of one goes through `submit`), and then every piece's segments are sent
+//! and its finalization awaited. Each piece keeps its own journal, so an interrupted upload
+//! resumes per piece and is never paid twice (a batch transaction is recorded before it is
 //! broadcast, like every submission). A flow with 0G's older ABI (no `batchSubmit` of this
-//! form) gets one `submit` per file.
+//! form) gets one `submit` per piece. With an indexer, a node that fails is dropped and the
+//! indexer asked again; the pieces are not hashed again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,32 +20,102 @@ use futures::StreamExt;
 
 use super::flow::{FlowContract, SubmitAbi};
 use super::merkle::{self, FileTree, Hash};
-use super::types::hex_hash;
+use super::rpc::NodeClient;
+use super::types::{ShardConfig, hex_hash};
 use super::upload::{
     Fragment, FragmentReport, Journal, Known, Selection, Target, UploadOptions, UploadReport,
-    check_fee, known_tx, open_input, send_segments, submission_data, wait_for, wait_seen,
+    check_fee, known_tx, open_input, send_segments, submission_data, tree_of_range, wait_for,
+    wait_seen,
 };
 use crate::chain::SignerChain;
 use crate::chain::bindings::Flow;
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::progress::{Progress, Silent};
+use crate::progress::{Progress, Silent, Unit};
 
 /// The most files one `batchSubmit` carries.
 pub const MAX_BATCH: usize = 10;
 
-/// Files in flight at once while segments are sent and finalization awaited.
+/// Small files in flight at once while segments are sent and finalization awaited.
 const CONCURRENT_FILES: usize = 32;
 
-/// One small file of a batch, hashed.
-struct Item {
+/// One piece of an upload (a small file, or one fragment of a large one), hashed.
+pub(crate) struct Piece {
     path: PathBuf,
+    /// The name shown in progress lines: the file's name, with `[k/n]` for a fragment.
+    label: String,
     frag: Fragment,
     tree: Arc<FileTree>,
     journal: Arc<Journal>,
-    report: FragmentReport,
+    pub(crate) report: FragmentReport,
     /// The transaction, once known.
     tx: Option<u64>,
+    /// Sent and (with `wait_finalized`) finalized: a later attempt leaves it alone.
+    done: bool,
+}
+
+impl Piece {
+    pub(crate) fn new(
+        t: &Target<'_>,
+        path: &Path,
+        label: String,
+        frag: Fragment,
+        tree: FileTree,
+    ) -> Piece {
+        let journal = Arc::new(Journal::open(
+            &t.client.paths.cache(),
+            t.signer.chain.chain_id,
+            t.flow,
+            &tree.root,
+            frag.size,
+        ));
+        let report = FragmentReport {
+            root: hex_hash::to_hex(&tree.root),
+            tx_seq: 0,
+            tx_hash: None,
+            offset: frag.offset,
+            size: frag.size,
+            fee: "0".into(),
+            fee_sectors: merkle::fee_sectors(frag.size),
+            segments: merkle::num_data_segments(frag.size),
+            segments_sent: 0,
+            segments_skipped: 0,
+            submitted: false,
+            already_stored: false,
+            finalized: false,
+        };
+        Piece {
+            path: path.to_path_buf(),
+            label,
+            frag,
+            tree: Arc::new(tree),
+            journal,
+            report,
+            tx: None,
+            done: false,
+        }
+    }
+
+    fn key(&self) -> (Hash, u64) {
+        (self.tree.root, self.frag.size)
+    }
+
+    fn set_tx(&mut self, seq: u64, hash: Option<String>) -> Result<()> {
+        self.journal.set_tx(seq, hash.clone())?;
+        self.report.tx_seq = seq;
+        self.report.tx_hash = hash;
+        self.tx = Some(seq);
+        Ok(())
+    }
+}
+
+/// How the pieces of an upload are shown and sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Many small files: no line per file, many files in flight at once.
+    SmallFiles,
+    /// The fragments of one file: each shown, one after another.
+    Fragments,
 }
 
 /// Uploads `paths` (each at most one fragment) with batched submissions; returns one report per
@@ -56,118 +128,138 @@ pub async fn upload_small_files(
     progress: &dyn Progress,
 ) -> Result<Vec<UploadReport>> {
     let mut sel = Selection::new(client, opts)?;
-    let (nodes, cfgs, flow) = sel.pick(signer).await?;
+    let picked = sel.pick(signer).await?;
     let t = Target {
         client,
         signer,
-        flow,
-        nodes: &nodes,
-        cfgs: &cfgs,
+        flow: picked.2,
+        nodes: &picked.0,
+        cfgs: &picked.1,
     };
-    let mut items = Vec::with_capacity(paths.len());
+    let mut pieces = Vec::with_capacity(paths.len());
     for p in paths {
-        items.push(hash_item(&t, p).await?);
+        let (file, size) = open_input(p)?;
+        let frag = Fragment {
+            file: Arc::new(file),
+            offset: 0,
+            size,
+        };
+        let task = Silent.task("", Some(size), Unit::Bytes);
+        let tree = tree_of_range(frag.file.clone(), p, 0, size, task).await?;
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        pieces.push(Piece::new(&t, p, name, frag, tree));
+    }
+    upload_pieces(
+        client,
+        signer,
+        &mut sel,
+        picked,
+        &mut pieces,
+        Shape::SmallFiles,
+        opts,
+        progress,
+    )
+    .await?;
+    Ok(pieces.into_iter().map(report_of).collect())
+}
+
+/// Submits what is not yet on chain and sends every piece; after a failure that a dead node
+/// explains (with an indexer), drops it, selects again and goes on with the same pieces.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn upload_pieces(
+    client: &Client,
+    signer: &SignerChain,
+    sel: &mut Selection<'_>,
+    (mut nodes, mut cfgs, flow): (
+        Vec<NodeClient>,
+        Vec<ShardConfig>,
+        alloy::primitives::Address,
+    ),
+    pieces: &mut [Piece],
+    shape: Shape,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<()> {
+    loop {
+        let t = Target {
+            client,
+            signer,
+            flow,
+            nodes: &nodes,
+            cfgs: &cfgs,
+        };
+        let e = match attempt(&t, pieces, shape, opts, progress).await {
+            Ok(()) => return Ok(()),
+            Err(e) => e,
+        };
+        if !sel.drop_dead(&nodes, &e, progress).await {
+            return Err(e);
+        }
+        let (n, c, f) = sel.pick(signer).await?;
+        if f != flow {
+            return Err(e);
+        }
+        (nodes, cfgs) = (n, c);
+    }
+}
+
+/// One pass over the pieces not yet done, with these nodes.
+async fn attempt(
+    t: &Target<'_>,
+    pieces: &mut [Piece],
+    shape: Shape,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<()> {
+    for p in pieces.iter_mut().filter(|p| !p.done) {
+        p.tx = None;
+        p.report.segments_sent = 0;
+        p.report.segments_skipped = 0;
     }
     // What the nodes and journals know, concurrently.
-    let known: Vec<Result<Known>> =
-        futures::stream::iter(items.iter_mut())
-            .map(|it| {
-                let t = &t;
-                async move {
-                    known_tx(t, &it.tree.root, it.frag.size, &it.journal, &mut it.report).await
-                }
+    let known: Vec<(usize, Result<Known>)> =
+        futures::stream::iter(pieces.iter_mut().enumerate().filter(|(_, p)| !p.done))
+            .map(|(i, p)| async move {
+                (
+                    i,
+                    known_tx(t, &p.tree.root, p.frag.size, &p.journal, &mut p.report).await,
+                )
             })
             .buffered(CONCURRENT_FILES)
             .collect()
             .await;
     let mut unknown = Vec::new();
-    for (i, k) in known.into_iter().enumerate() {
+    for (i, k) in known {
         match k? {
-            Known::Stored => {}
-            Known::Tx(seq, hash) => set_tx(&mut items[i], seq, hash)?,
+            Known::Stored => pieces[i].done = true,
+            Known::Tx(seq, hash) => pieces[i].set_tx(seq, hash)?,
             Known::Unknown => unknown.push(i),
         }
     }
-    submit_unknown(&t, &mut items, &unknown, opts, progress).await?;
-    // Segments and finalization, file by file, many at once.
-    let sent: Vec<Result<()>> = futures::stream::iter(items.iter_mut())
-        .map(|it| {
-            let t = &t;
-            async move { finish_item(t, it, opts).await }
-        })
-        .buffered(CONCURRENT_FILES)
+    submit_unknown(t, pieces, &unknown, opts, progress).await?;
+    // Segments and finalization.
+    let (shown, at_once): (&dyn Progress, usize) = match shape {
+        Shape::SmallFiles => (&Silent, CONCURRENT_FILES),
+        Shape::Fragments => (progress, 1),
+    };
+    let sent: Vec<Result<()>> = futures::stream::iter(pieces.iter_mut().filter(|p| !p.done))
+        .map(|p| finish(t, p, opts, shown))
+        .buffered(at_once)
         .collect()
         .await;
     sent.into_iter().collect::<Result<Vec<()>>>()?;
-    Ok(items.into_iter().map(report_of).collect())
-}
-
-async fn hash_item(t: &Target<'_>, path: &Path) -> Result<Item> {
-    let (file, size) = open_input(path)?;
-    let file = Arc::new(file);
-    let frag = Fragment {
-        file: file.clone(),
-        offset: 0,
-        size,
-    };
-    let p = path.to_path_buf();
-    let tree = tokio::task::spawn_blocking(move || {
-        let reader = super::upload::RangeReader {
-            file: &file,
-            pos: 0,
-            end: size,
-        };
-        FileTree::from_reader(reader, size)
-    })
-    .await
-    .map_err(|e| Error::failed("storage.task", e.to_string()))?
-    .map_err(|e| Error::io("read", &p, e))?;
-    let journal = Arc::new(Journal::open(
-        &t.client.paths.cache(),
-        t.signer.chain.chain_id,
-        t.flow,
-        &tree.root,
-        size,
-    ));
-    let report = FragmentReport {
-        root: hex_hash::to_hex(&tree.root),
-        tx_seq: 0,
-        tx_hash: None,
-        offset: 0,
-        size,
-        fee: "0".into(),
-        fee_sectors: merkle::fee_sectors(size),
-        segments: merkle::num_data_segments(size),
-        segments_sent: 0,
-        segments_skipped: 0,
-        submitted: false,
-        already_stored: false,
-        finalized: false,
-    };
-    Ok(Item {
-        path: path.to_path_buf(),
-        frag,
-        tree: Arc::new(tree),
-        journal,
-        report,
-        tx: None,
-    })
-}
-
-fn set_tx(it: &mut Item, seq: u64, hash: Option<String>) -> Result<()> {
-    it.journal.set_tx(seq, hash.clone())?;
-    it.report.tx_seq = seq;
-    it.report.tx_hash = hash;
-    it.tx = Some(seq);
     Ok(())
 }
 
-/// Finds the unknown files' earlier submissions on chain (one paged log search for all), then
+/// Finds the unknown pieces' earlier submissions on chain (one paged log search for all), then
 /// submits the rest: `batchSubmit` by [`MAX_BATCH`], or one `submit` each on an older flow.
-/// Files with the same root and size share one submission.
+/// Pieces with the same root and size share one submission.
 async fn submit_unknown(
     t: &Target<'_>,
-    items: &mut [Item],
+    pieces: &mut [Piece],
     unknown: &[usize],
     opts: &UploadOptions,
     progress: &dyn Progress,
@@ -175,30 +267,29 @@ async fn submit_unknown(
     if unknown.is_empty() {
         return Ok(());
     }
-    let keys: Vec<(Hash, u64)> = unknown
-        .iter()
-        .map(|&i| (items[i].tree.root, items[i].frag.size))
-        .collect();
-    let on_chain = find_submissions(t, items, unknown, opts).await?;
+    let on_chain = find_submissions(t, pieces, unknown, opts).await?;
     // Distinct (root, size) still to submit, in order.
     let mut todo: Vec<usize> = Vec::new();
-    for (k, &i) in unknown.iter().enumerate() {
-        if let Some((seq, hash)) = on_chain.get(&keys[k]) {
-            set_tx(&mut items[i], *seq, Some(hash.clone()))?;
-        } else if !todo.iter().any(|&j| key(&items[j]) == keys[k]) {
+    for &i in unknown {
+        let k = pieces[i].key();
+        if let Some((seq, hash)) = on_chain.get(&k) {
+            pieces[i].set_tx(*seq, Some(hash.clone()))?;
+        } else if !todo.iter().any(|&j| pieces[j].key() == k) {
             todo.push(i);
         }
     }
     if todo.is_empty() {
-        return share_txs(items, unknown);
+        return share_txs(pieces, unknown);
     }
-    let first = &items[todo[0]];
-    let sectors = first.report.fee_sectors;
+    let first = &pieces[todo[0]];
     let market = FlowContract::open(t.signer.chain.clone(), t.flow)
         .await?
         .fee_market()
         .await?;
-    let q = market.quote(sectors).await?;
+    let q = market.quote(first.report.fee_sectors).await?;
+    // A fee over --max-fee or beyond the wallet is refused before the flow's form is probed
+    // (a simulation without the funds fails in both forms).
+    check_fee(t.signer, &q, opts.max_fee, &first.label).await?;
     let data = submission_data(&first.tree.nodes(), first.frag.size, &opts.tags);
     let abi = super::flow::submit_abi(
         &t.signer.chain,
@@ -209,73 +300,61 @@ async fn submit_unknown(
         q.fee,
     )
     .await?;
-    for group in todo.chunks(if abi == SubmitAbi::Submission {
+    let per_tx = if abi == SubmitAbi::Submission {
         MAX_BATCH
     } else {
         1
-    }) {
-        let done = submit_group(t, items, group, abi, opts, progress).await?;
+    };
+    for group in todo.chunks(per_tx) {
+        let done = submit_group(t, pieces, group, opts, progress).await?;
         for (&i, (seq, hash, fee)) in group.iter().zip(done) {
-            items[i].report.fee = fee.to_string();
-            items[i].report.submitted = true;
-            set_tx(&mut items[i], seq, Some(hash))?;
+            pieces[i].report.fee = fee.to_string();
+            pieces[i].report.submitted = true;
+            pieces[i].set_tx(seq, Some(hash))?;
         }
     }
-    share_txs(items, unknown)
+    share_txs(pieces, unknown)
 }
 
-fn key(it: &Item) -> (Hash, u64) {
-    (it.tree.root, it.frag.size)
-}
-
-/// Files that share a root and size with a submitted one take its transaction.
-fn share_txs(items: &mut [Item], unknown: &[usize]) -> Result<()> {
+/// Pieces that share a root and size with a submitted one take its transaction.
+fn share_txs(pieces: &mut [Piece], unknown: &[usize]) -> Result<()> {
     for &i in unknown {
-        if items[i].tx.is_some() {
+        if pieces[i].tx.is_some() {
             continue;
         }
         let Some(j) = unknown
             .iter()
             .copied()
-            .find(|&j| items[j].tx.is_some() && key(&items[j]) == key(&items[i]))
+            .find(|&j| pieces[j].tx.is_some() && pieces[j].key() == pieces[i].key())
         else {
             continue;
         };
-        let (seq, hash) = (items[j].report.tx_seq, items[j].report.tx_hash.clone());
-        set_tx(&mut items[i], seq, hash)?;
+        let (seq, hash) = (pieces[j].report.tx_seq, pieces[j].report.tx_hash.clone());
+        pieces[i].set_tx(seq, hash)?;
     }
     Ok(())
 }
 
-/// Earlier submissions of the unknown files in the chain's Submit logs: the newest
+/// Earlier submissions of the unknown pieces in the chain's Submit logs: the newest
 /// `opts.log_window` blocks in pages, one query per page for all of them.
 async fn find_submissions(
     t: &Target<'_>,
-    items: &[Item],
+    pieces: &[Piece],
     unknown: &[usize],
     opts: &UploadOptions,
 ) -> Result<HashMap<(Hash, u64), (u64, String)>> {
-    let digests: Vec<B256> = unknown
+    let want: HashMap<(B256, U256), (Hash, u64)> = unknown
         .iter()
-        .map(|&i| super::upload::submit_digest(&items[i].tree.nodes()))
+        .map(|&i| {
+            let p = &pieces[i];
+            let digest = super::upload::submit_digest(&p.tree.nodes());
+            ((digest, U256::from(p.frag.size)), p.key())
+        })
         .collect();
     let filter = Filter::new()
         .address(t.flow)
         .event_signature(Flow::Submit::SIGNATURE_HASH)
-        .topic2(digests);
-    let want: HashMap<(B256, U256), (Hash, u64)> = unknown
-        .iter()
-        .map(|&i| {
-            let it = &items[i];
-            (
-                (
-                    super::upload::submit_digest(&it.tree.nodes()),
-                    U256::from(it.frag.size),
-                ),
-                key(it),
-            )
-        })
-        .collect();
+        .topic2(want.keys().map(|(d, _)| *d).collect::<Vec<B256>>());
     let head = t.signer.chain.block_number().await?;
     let mut found = HashMap::new();
     super::logs::search_back(
@@ -305,34 +384,40 @@ async fn find_submissions(
     Ok(found)
 }
 
-/// Submits `group` (distinct files) in one transaction; returns each one's (txSeq, tx hash, fee).
+/// What a group's transaction is called in progress lines: "3 fragments of big.bin", or
+/// "10 files (a.txt …)".
+fn group_label(pieces: &[Piece], group: &[usize]) -> String {
+    let first = &pieces[group[0]];
+    if group.iter().all(|&i| pieces[i].path == first.path) {
+        let name = first
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("{} fragments of {name}", group.len())
+    } else {
+        format!("{} files ({} …)", group.len(), first.label)
+    }
+}
+
+/// Submits `group` (distinct pieces) in one transaction; returns each one's (txSeq, tx hash,
+/// fee). A group of one is a plain `submit` in the form the flow takes.
 async fn submit_group(
     t: &Target<'_>,
-    items: &[Item],
+    pieces: &[Piece],
     group: &[usize],
-    abi: SubmitAbi,
     opts: &UploadOptions,
     progress: &dyn Progress,
 ) -> Result<Vec<(u64, String, U256)>> {
     let signer = t.signer;
-    let names: Vec<String> = group
-        .iter()
-        .map(|&i| {
-            items[i]
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect();
-    if abi == SubmitAbi::Data {
-        let it = &items[group[0]];
-        let paths = (t.client.paths.cache(), names[0].as_str());
+    if let [i] = group {
+        let p = &pieces[*i];
+        let paths = (t.client.paths.cache(), p.label.as_str());
         let one = super::upload::submit(
             signer,
             t.flow,
-            &it.tree.nodes(),
-            it.frag.size,
+            &p.tree.nodes(),
+            p.frag.size,
             opts,
             paths,
             progress,
@@ -347,38 +432,33 @@ async fn submit_group(
     let mut fees = Vec::with_capacity(group.len());
     let mut submissions = Vec::with_capacity(group.len());
     let mut id = Vec::new();
-    for (k, &i) in group.iter().enumerate() {
-        let it = &items[i];
-        let q = market.quote(it.report.fee_sectors).await?;
-        check_fee(signer, &q, opts.max_fee, &names[k]).await?;
+    for &i in group {
+        let p = &pieces[i];
+        let q = market.quote(p.report.fee_sectors).await?;
+        check_fee(signer, &q, opts.max_fee, &p.label).await?;
         fees.push(q.fee);
         submissions.push(Flow::Submission {
-            data: submission_data(&it.tree.nodes(), it.frag.size, &opts.tags),
+            data: submission_data(&p.tree.nodes(), p.frag.size, &opts.tags),
             submitter: signer.address,
         });
-        id.extend_from_slice(&it.tree.root);
-        id.extend_from_slice(&it.frag.size.to_be_bytes());
+        id.extend_from_slice(&p.tree.root);
+        id.extend_from_slice(&p.frag.size.to_be_bytes());
     }
+    let what = group_label(pieces, group);
     let total: U256 = fees.iter().copied().sum();
     let total_quote = super::flow::Quote {
-        sectors: group.iter().map(|&i| items[i].report.fee_sectors).sum(),
+        sectors: group.iter().map(|&i| pieces[i].report.fee_sectors).sum(),
         price_per_sector: market.quote(1).await?.price_per_sector,
         fee: total,
     };
-    check_fee(
-        signer,
-        &total_quote,
-        None,
-        &format!("{} files", group.len()),
-    )
-    .await?;
+    check_fee(signer, &total_quote, None, &what).await?;
     let intent = format!(
         "flow-batch:{}:{:#x}:{}",
         signer.chain.chain_id,
         t.flow,
         hex::encode(merkle::keccak(&id))
     );
-    let label = format!("submitting {} files ({} …)", group.len(), names[0]);
+    let label = format!("submitting {what}");
     let confirmed = match crate::chain::tx::resume_intent(signer, &intent, &label, progress).await?
     {
         Some(c) => c,
@@ -405,7 +485,7 @@ async fn submit_group(
         return Err(Error::failed(
             "storage.no_submit_event",
             format!(
-                "transaction {} emitted {} Submit events for {} files",
+                "transaction {} emitted {} Submit events for {} pieces",
                 confirmed.tx_hash,
                 seqs.len(),
                 group.len()
@@ -420,40 +500,54 @@ async fn submit_group(
         .collect())
 }
 
-/// Waits until the nodes see the file's transaction, sends its segments, and (with
+/// Waits until the nodes see the piece's transaction, sends its segments, and (with
 /// `wait_finalized`) waits until every node finalized it.
-async fn finish_item(t: &Target<'_>, it: &mut Item, opts: &UploadOptions) -> Result<()> {
-    let Some(tx_seq) = it.tx else {
+async fn finish(
+    t: &Target<'_>,
+    p: &mut Piece,
+    opts: &UploadOptions,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let Some(tx_seq) = p.tx else {
+        p.done = true;
         return Ok(());
     };
-    let (start_entry, finalized) = wait_seen(t.nodes, tx_seq, opts, &Silent).await?;
-    let label = it.report.root.clone();
+    let (start_entry, finalized) = wait_seen(t.nodes, tx_seq, opts, progress).await?;
     send_segments(
         t,
-        &it.tree,
-        &it.frag,
-        &it.journal,
+        &p.tree,
+        &p.frag,
+        &p.journal,
         (tx_seq, start_entry),
         &finalized,
-        &mut it.report,
-        &label,
+        &mut p.report,
+        &p.label,
         opts,
-        &Silent,
+        progress,
     )
     .await?;
     if opts.wait_finalized {
+        let label = &p.label;
+        let task = progress.task(
+            &format!("waiting for {label} to finalize"),
+            None,
+            Unit::Steps,
+        );
         for n in t.nodes {
             wait_for(n, tx_seq, true, opts).await?;
         }
-        it.report.finalized = true;
+        task.finish_with(&format!("{label} finalized"));
+        p.report.finalized = true;
     }
+    p.done = true;
     Ok(())
 }
 
-fn report_of(it: Item) -> UploadReport {
-    let f = it.report;
+/// The report of a small file (one piece).
+fn report_of(p: Piece) -> UploadReport {
+    let f = p.report;
     UploadReport {
-        path: it.path,
+        path: p.path,
         size: f.size,
         root: Some(f.root.clone()),
         tx_seq: Some(f.tx_seq),

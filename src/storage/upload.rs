@@ -430,7 +430,8 @@ impl std::io::Read for RangeReader<'_> {
 }
 
 /// Uploads one file (in fragments when it is larger than the fragment size) and returns what
-/// happened. Funds are checked before anything is sent (exit 4).
+/// happened. Funds are checked before anything is sent (exit 4). Every fragment is hashed first;
+/// the fragments are then submitted up to ten per `batchSubmit` and sent one after another.
 pub async fn upload_file(
     client: &Client,
     signer: &SignerChain,
@@ -441,18 +442,23 @@ pub async fn upload_file(
     let (file, size) = open_input(path)?;
     let file = Arc::new(file);
     let mut sel = Selection::new(client, opts)?;
-    let (mut nodes, mut cfgs, flow_addr) = sel.pick(signer).await?;
-
+    let picked = sel.pick(signer).await?;
+    let t = Target {
+        client,
+        signer,
+        flow: picked.2,
+        nodes: &picked.0,
+        cfgs: &picked.1,
+    };
     let frag = effective_fragment_size(opts.fragment_size);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let nfrag = size.div_ceil(frag);
-    let mut fragments = Vec::new();
+    let mut pieces = Vec::with_capacity(nfrag as usize);
     for k in 0..nfrag {
         let offset = k * frag;
-        let fsize = frag.min(size - offset);
         let label = if nfrag > 1 {
             format!("{name} [{}/{nfrag}]", k + 1)
         } else {
@@ -461,34 +467,23 @@ pub async fn upload_file(
         let f = Fragment {
             file: file.clone(),
             offset,
-            size: fsize,
+            size: frag.min(size - offset),
         };
-        // A node that fails is dropped and the indexer asked again (the tx is found again,
-        // never paid twice; acknowledged segments are not sent again).
-        let r = loop {
-            let t = Target {
-                client,
-                signer,
-                flow: flow_addr,
-                nodes: &nodes,
-                cfgs: &cfgs,
-            };
-            match upload_fragment(&t, path, &f, &label, opts, progress).await {
-                Ok(r) => break r,
-                Err(e) => {
-                    if !sel.drop_dead(&nodes, &e, progress).await {
-                        return Err(e);
-                    }
-                    let (n, c, flow) = sel.pick(signer).await?;
-                    if flow != flow_addr {
-                        return Err(e);
-                    }
-                    (nodes, cfgs) = (n, c);
-                }
-            }
-        };
-        fragments.push(r);
+        let tree = hash_fragment(path, &f, &label, progress).await?;
+        pieces.push(super::batch::Piece::new(&t, path, label, f, tree));
     }
+    super::batch::upload_pieces(
+        client,
+        signer,
+        &mut sel,
+        picked,
+        &mut pieces,
+        super::batch::Shape::Fragments,
+        opts,
+        progress,
+    )
+    .await?;
+    let fragments: Vec<FragmentReport> = pieces.into_iter().map(|p| p.report).collect();
     let single = fragments.len() == 1;
     let fee: U256 = fragments
         .iter()
@@ -638,7 +633,7 @@ impl<'a> Selection<'a> {
 
     /// After `err`, with an indexer: finds the nodes of `nodes` that no longer answer and drops
     /// them. Returns whether any was dropped (so selecting again may help).
-    async fn drop_dead(
+    pub(crate) async fn drop_dead(
         &mut self,
         nodes: &[NodeClient],
         err: &Error,
@@ -769,74 +764,6 @@ pub(crate) struct Target<'a> {
     pub(crate) cfgs: &'a [ShardConfig],
 }
 
-/// Uploads one fragment: hash, find or submit its transaction, wait for the nodes to see it,
-/// send the segments, wait until finalized.
-async fn upload_fragment(
-    t: &Target<'_>,
-    path: &Path,
-    frag: &Fragment,
-    label: &str,
-    opts: &UploadOptions,
-    progress: &dyn Progress,
-) -> Result<FragmentReport> {
-    let (client, signer, nodes) = (t.client, t.signer, t.nodes);
-    let tree = Arc::new(hash_fragment(path, frag, label, progress).await?);
-    let mut report = FragmentReport {
-        root: hex_hash::to_hex(&tree.root),
-        tx_seq: 0,
-        tx_hash: None,
-        offset: frag.offset,
-        size: frag.size,
-        fee: "0".into(),
-        fee_sectors: merkle::fee_sectors(frag.size),
-        segments: merkle::num_data_segments(frag.size),
-        segments_sent: 0,
-        segments_skipped: 0,
-        submitted: false,
-        already_stored: false,
-        finalized: false,
-    };
-    let journal = Arc::new(Journal::open(
-        &client.paths.cache(),
-        signer.chain.chain_id,
-        t.flow,
-        &tree.root,
-        frag.size,
-    ));
-    let Some(tx_seq) =
-        find_or_submit(t, &tree, frag, &journal, &mut report, label, opts, progress).await?
-    else {
-        return Ok(report);
-    };
-    let (start_entry, finalized) = wait_seen(nodes, tx_seq, opts, progress).await?;
-    send_segments(
-        t,
-        &tree,
-        frag,
-        &journal,
-        (tx_seq, start_entry),
-        &finalized,
-        &mut report,
-        label,
-        opts,
-        progress,
-    )
-    .await?;
-    if opts.wait_finalized {
-        let task = progress.task(
-            &format!("waiting for {label} to finalize"),
-            None,
-            Unit::Steps,
-        );
-        for n in nodes {
-            wait_for(n, tx_seq, true, opts).await?;
-        }
-        task.finish_with(&format!("{label} finalized"));
-        report.finalized = true;
-    }
-    Ok(report)
-}
-
 /// The fragment's Merkle tree, hashed on a blocking thread with a progress bar.
 async fn hash_fragment(
     path: &Path,
@@ -912,47 +839,6 @@ pub(crate) async fn known_tx(
             None => Known::Unknown,
         },
     )
-}
-
-/// The fragment's transaction: known to a node, to the journal, or to the chain; else submitted
-/// (paid) now. `None` when every node already holds the fragment finalized (nothing to do; the
-/// report says so).
-#[allow(clippy::too_many_arguments)]
-async fn find_or_submit(
-    t: &Target<'_>,
-    tree: &FileTree,
-    frag: &Fragment,
-    journal: &Journal,
-    report: &mut FragmentReport,
-    label: &str,
-    opts: &UploadOptions,
-    progress: &dyn Progress,
-) -> Result<Option<u64>> {
-    let sub_nodes = tree.nodes();
-    let (tx_seq, tx_hash) = match known_tx(t, &tree.root, frag.size, journal, report).await? {
-        Known::Stored => return Ok(None),
-        Known::Tx(seq, hash) => (seq, hash),
-        Known::Unknown => {
-            if let Some((seq, hash)) =
-                find_submission_on_chain(t.signer, t.flow, &sub_nodes, frag.size, opts).await?
-            {
-                (seq, Some(hash))
-            } else {
-                let paths = (t.client.paths.cache(), label);
-                let (seq, hash, fee) = submit(
-                    t.signer, t.flow, &sub_nodes, frag.size, opts, paths, progress,
-                )
-                .await?;
-                report.fee = fee.to_string();
-                report.submitted = true;
-                (seq, Some(hash))
-            }
-        }
-    };
-    journal.set_tx(tx_seq, tx_hash.clone())?;
-    report.tx_seq = tx_seq;
-    report.tx_hash = tx_hash;
-    Ok(Some(tx_seq))
 }
 
 /// Waits until every node has seen `tx_seq`; returns its start entry and, per node, whether it

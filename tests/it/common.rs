@@ -301,3 +301,28 @@ impl Drop for NodeProcess {
         let _ = self.child.wait();
     }
 }
+
+/// One JSON-RPC call to `url` (a chain or a storage node); returns the whole response.
+pub fn rpc(url: &str, method: &str, params: serde_json::Value) -> serde_json::Value {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        reqwest::Client::new()
+            .post(url)
+            .json(
+                &serde_json::json!({"jsonrpc": "2.0", "id": 7, "method": method, "params": params}),
+            )
+            .send()
+            .await
+            .unwrap()
+            .json::<serde_json::Value>()
+            .await
+            .unwrap()
+    })
+}
+
+/// The storage node's next transaction sequence number (`zgs_getStatus`).
+pub fn next_tx_seq(node: &str) -> u64 {
+    rpc(node, "zgs_getStatus", serde_json::json!([]))["result"]["nextTxSeq"]
+        .as_u64()
+        .unwrap()
+}

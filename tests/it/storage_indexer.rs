@@ -7,29 +7,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{Devnet, Home, content};
+use crate::common::{Devnet, Home, content, next_tx_seq, rpc};
 use serde_json::{Value, json};
-
-fn rpc(url: &str, method: &str, params: Value) -> Value {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        reqwest::Client::new()
-            .post(url)
-            .json(&json!({"jsonrpc": "2.0", "id": 7, "method": method, "params": params}))
-            .send()
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    })
-}
-
-fn next_tx_seq(node: &str) -> u64 {
-    rpc(node, "zgs_getStatus", json!([]))["result"]["nextTxSeq"]
-        .as_u64()
-        .unwrap()
-}
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::common::{Devnet, Home, content, write};
+use crate::common::{Devnet, Home, content, next_tx_seq, rpc, write};
 use cohort::client::Client;
 use cohort::config::{Overrides, Paths};
 use cohort::progress::{Progress, Task, Unit};
@@ -184,35 +184,74 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
 }
 
 #[test]
-fn fragments_upload_separately_and_download_concatenated() {
+fn fragments_are_submitted_ten_per_transaction_and_download_concatenated() {
     let net = Devnet::start(1, 1);
     let dir = net.home.path().to_path_buf();
-    let data = content(600000, 3);
+    // 11 whole fragments of 256 KiB and a 5-byte one: 12 fragments, 10 + 2 per batchSubmit.
+    let size = 11 * 262_144 + 5;
+    let data = content(size, 3);
     let f = write(&dir, "big.bin", &data);
+    let node = net.storage_nodes()[0].clone();
+    let seq_before = next_tx_seq(&node);
     let up = net.json(&["storage", "upload", s(&f), "--fragment-size", "256KiB"]);
+    let frags = up["fragments"].as_array().unwrap();
     let roots: Vec<String> = up["roots"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r.as_str().unwrap().into())
         .collect();
-    assert_eq!(roots.len(), 3);
+    assert_eq!(roots.len(), 12);
     assert!(up["root"].is_null());
-    let seqs: Vec<u64> = up["fragments"]
-        .as_array()
-        .unwrap()
+    // Each fragment's root is the root of its bytes, computed apart.
+    let last = dir.join("last.bin");
+    std::fs::write(&last, &data[11 * 262_144..]).unwrap();
+    let last_root = net.json(&["storage", "root", s(&last)]);
+    assert_eq!(roots[11], last_root["root"].as_str().unwrap());
+    let seqs: Vec<u64> = frags
         .iter()
         .map(|f| f["tx_seq"].as_u64().unwrap())
         .collect();
-    assert_eq!(seqs.len(), 3);
-    assert!(seqs[0] < seqs[1] && seqs[1] < seqs[2]);
+    assert_eq!(seqs, (seq_before..seq_before + 12).collect::<Vec<_>>());
+    let hashes: Vec<&str> = frags
+        .iter()
+        .map(|f| f["tx_hash"].as_str().unwrap())
+        .collect();
+    assert!(hashes[..10].iter().all(|h| *h == hashes[0]), "{hashes:?}");
+    assert!(hashes[10..].iter().all(|h| *h == hashes[10]), "{hashes:?}");
+    assert_ne!(hashes[0], hashes[10]);
+    assert_eq!(next_tx_seq(&node), seq_before + 12, "12 submissions");
+    // Both transactions call batchSubmit(Submission[]) (selector from its signature).
+    let selector = &hex::encode(alloy::primitives::keccak256(
+        "batchSubmit(((uint256,bytes,(bytes32,uint256)[]),address)[])",
+    ))[..8];
+    for h in [hashes[0], hashes[10]] {
+        let tx = rpc(
+            &net.rpc_url(),
+            "eth_getTransactionByHash",
+            serde_json::json!([h]),
+        );
+        let input = tx["result"]["input"].as_str().unwrap();
+        assert!(
+            input.starts_with(&format!("0x{selector}")),
+            "{h}: {}",
+            &input[..10]
+        );
+    }
+    let fee: u128 = up["fee"].as_str().unwrap().parse().unwrap();
+    let per: u128 = frags[0]["fee"].as_str().unwrap().parse().unwrap();
+    assert!(per > 0 && fee > per * 11, "{up}");
     let out = dir.join("joined.bin");
     let mut args = vec!["storage", "download"];
     args.extend(roots.iter().map(String::as_str));
     args.extend(["-o", s(&out)]);
     let down = net.json(&args);
-    assert_eq!(down["size"], 600000);
+    assert_eq!(down["size"], size);
     assert_eq!(std::fs::read(&out).unwrap(), data);
+    // A second upload finds every fragment stored and pays nothing.
+    let again = net.json(&["storage", "upload", s(&f), "--fragment-size", "256KiB"]);
+    assert_eq!(again["fee"], "0");
+    assert_eq!(next_tx_seq(&node), seq_before + 12);
 }
 
 #[test]
