@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod contract;
+pub mod logs;
 pub mod retry;
 pub mod revert;
 pub mod transfer;

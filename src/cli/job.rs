@@ -444,6 +444,93 @@ fn term_rows(t: &jobs::JobTerms, sym: &str) -> Vec<(String, String)> {
     ]
 }
 
+/// One round of `job show`: its heading, its submissions and who is missing.
+fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\nround {} ({}){}{}{}{}\n",
+        r.round,
+        r.status,
+        r.val_loss
+            .map(|v| format!(", validation loss {v:.4}"))
+            .unwrap_or_default(),
+        r.aggregate_root
+            .map(|a| format!(", aggregate {a:#x}"))
+            .unwrap_or_default(),
+        if r.votes > 0 {
+            format!(
+                ", {} of {} members voted{}",
+                r.votes,
+                committee,
+                if r.agreed_verdict.is_some() {
+                    " (agreed)"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            String::new()
+        },
+        if r.slashed.is_zero() {
+            String::new()
+        } else {
+            format!(
+                ", {} of bonds slashed to {}",
+                coin_with(r.slashed, sym),
+                if r.slashed_to_escrow {
+                    "the escrow"
+                } else {
+                    "the accepted workers"
+                }
+            )
+        }
+    ));
+    if r.submissions.is_empty() {
+        return out;
+    }
+    out.push_str(&table::render(
+        &[
+            "worker",
+            "status",
+            "units",
+            "payout",
+            "last loss",
+            "checked spans",
+            "Δloss",
+            "reason",
+        ],
+        r.submissions.iter().map(|s| {
+            vec![
+                s.worker.to_string(),
+                s.status.as_str().to_string(),
+                s.work_units.clone(),
+                coin_with(s.payout, sym),
+                s.losses
+                    .last()
+                    .map(|l| format!("{:.4}", l.1))
+                    .unwrap_or_else(|| "-".into()),
+                if s.checked_spans.is_empty() {
+                    "-".into()
+                } else {
+                    s.checked_spans
+                        .iter()
+                        .map(|(a, b)| format!("{a}..{b}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                },
+                s.delta_loss
+                    .map(|d| format!("{d:+.4}"))
+                    .unwrap_or_else(|| "-".into()),
+                s.reason.clone().unwrap_or_default(),
+            ]
+        }),
+    ));
+    for m in &r.missing {
+        out.push_str(&format!("\n  missing: {m}"));
+    }
+    out
+}
+
 fn render_detail(d: &JobDetail, sym: &str) -> String {
     let j = &d.job;
     let mut rows: Vec<(String, String)> = [
@@ -491,87 +578,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     rows.extend(term_rows(&j.terms, sym));
     let mut out = table::pairs(&rows);
     for r in &d.rounds {
-        out.push_str(&format!(
-            "\nround {} ({}){}{}{}{}\n",
-            r.round,
-            r.status,
-            r.val_loss
-                .map(|v| format!(", validation loss {v:.4}"))
-                .unwrap_or_default(),
-            r.aggregate_root
-                .map(|a| format!(", aggregate {a:#x}"))
-                .unwrap_or_default(),
-            if r.votes > 0 {
-                format!(
-                    ", {} of {} members voted{}",
-                    r.votes,
-                    j.terms.committee.len(),
-                    if r.agreed_verdict.is_some() {
-                        " (agreed)"
-                    } else {
-                        ""
-                    }
-                )
-            } else {
-                String::new()
-            },
-            if r.slashed.is_zero() {
-                String::new()
-            } else {
-                format!(
-                    ", {} of bonds slashed to {}",
-                    coin_with(r.slashed, sym),
-                    if r.slashed_to_escrow {
-                        "the escrow"
-                    } else {
-                        "the accepted workers"
-                    }
-                )
-            }
-        ));
-        if r.submissions.is_empty() {
-            continue;
-        }
-        out.push_str(&table::render(
-            &[
-                "worker",
-                "status",
-                "units",
-                "payout",
-                "last loss",
-                "checked spans",
-                "Δloss",
-                "reason",
-            ],
-            r.submissions.iter().map(|s| {
-                vec![
-                    s.worker.to_string(),
-                    s.status.as_str().to_string(),
-                    s.work_units.clone(),
-                    coin_with(s.payout, sym),
-                    s.losses
-                        .last()
-                        .map(|l| format!("{:.4}", l.1))
-                        .unwrap_or_else(|| "-".into()),
-                    if s.checked_spans.is_empty() {
-                        "-".into()
-                    } else {
-                        s.checked_spans
-                            .iter()
-                            .map(|(a, b)| format!("{a}..{b}"))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    },
-                    s.delta_loss
-                        .map(|d| format!("{d:+.4}"))
-                        .unwrap_or_else(|| "-".into()),
-                    s.reason.clone().unwrap_or_default(),
-                ]
-            }),
-        ));
-        for m in &r.missing {
-            out.push_str(&format!("\n  missing: {m}"));
-        }
+        out.push_str(&render_round(r, j.terms.committee.len(), sym));
     }
     if !d.workers.is_empty() {
         out.push_str("\n\nworkers\n");

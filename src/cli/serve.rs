@@ -186,6 +186,29 @@ fn ledger_address(client: &crate::client::Client) -> Result<Address> {
 }
 
 impl ServeArgs {
+    /// The voucher checks and settlements of a paid server, signed by the provider's wallet.
+    async fn payments(
+        &self,
+        ctx: &Ctx,
+        token: Option<Address>,
+        price: U256,
+    ) -> Result<Arc<Payments>> {
+        let client = ctx.client()?;
+        let chain = client.chain().await?;
+        let ledger = usage::open(&chain, ledger_address(&client)?).await?;
+        let s = ctx.signer(&client, &chain, &self.signer)?;
+        let terms = Terms {
+            ledger: ledger.address,
+            chain_id: chain.chain_id,
+            token: token.expect("a paid server has a token"),
+            provider: s.address,
+            price_per_1k: price,
+            min_validity_secs: self.min_validity,
+        };
+        let file = vouchers_dir(ctx).join(format!("vouchers-{}.jsonl", terms.token));
+        Ok(Arc::new(Payments::new(terms, ledger, s, Some(file))))
+    }
+
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let paid = !self.free;
         let price = parse_amount(&self.price, 18)?;
@@ -203,20 +226,7 @@ impl ServeArgs {
                 .map_err(|e| Error::failed("serve.load", e.to_string()))??,
         );
         let pay = if paid {
-            let client = ctx.client()?;
-            let chain = client.chain().await?;
-            let ledger = usage::open(&chain, ledger_address(&client)?).await?;
-            let s = ctx.signer(&client, &chain, &self.signer)?;
-            let terms = Terms {
-                ledger: ledger.address,
-                chain_id: chain.chain_id,
-                token: model.token.expect("a paid server has a token"),
-                provider: s.address,
-                price_per_1k: price,
-                min_validity_secs: self.min_validity,
-            };
-            let file = vouchers_dir(ctx).join(format!("vouchers-{}.jsonl", terms.token));
-            Some(Arc::new(Payments::new(terms, ledger, s, Some(file))))
+            Some(self.payments(ctx, model.token, price).await?)
         } else {
             None
         };
@@ -253,31 +263,7 @@ impl ServeArgs {
                     printer.json_line(&ev);
                     continue;
                 }
-                let line = match &ev {
-                    ServeEvent::Listening {
-                        address,
-                        model,
-                        paid,
-                    } => format!(
-                        "serving {model} on http://{address}/v1 ({})",
-                        if *paid { "paid by vouchers" } else { "free" }
-                    ),
-                    ServeEvent::Settled { settlement: s } => format!(
-                        "settled {} {symbol} from {}: {} {symbol} to the holders, {} {symbol} fee (tx {:#x})",
-                        coin(s.paid),
-                        s.user,
-                        coin(s.to_holders),
-                        coin(s.fee),
-                        s.tx.tx_hash
-                    ),
-                    ServeEvent::SettleFailed { user, error } => {
-                        format!("settlement for {user} failed (retried next round): {error}")
-                    }
-                    ServeEvent::Stats { stats } => format!(
-                        "stats: {}",
-                        serde_json::to_string(stats).expect("stats serialize")
-                    ),
-                };
+                let line = event_line(&ev, symbol);
                 printer.essential(&ev, &line);
             }
         });
@@ -312,6 +298,35 @@ impl ServeArgs {
             )
         });
         Ok(())
+    }
+}
+
+/// One server event as a line on a terminal.
+fn event_line(ev: &ServeEvent, symbol: &str) -> String {
+    match &ev {
+        ServeEvent::Listening {
+            address,
+            model,
+            paid,
+        } => format!(
+            "serving {model} on http://{address}/v1 ({})",
+            if *paid { "paid by vouchers" } else { "free" }
+        ),
+        ServeEvent::Settled { settlement: s } => format!(
+            "settled {} {symbol} from {}: {} {symbol} to the holders, {} {symbol} fee (tx {:#x})",
+            coin(s.paid),
+            s.user,
+            coin(s.to_holders),
+            coin(s.fee),
+            s.tx.tx_hash
+        ),
+        ServeEvent::SettleFailed { user, error } => {
+            format!("settlement for {user} failed (retried next round): {error}")
+        }
+        ServeEvent::Stats { stats } => format!(
+            "stats: {}",
+            serde_json::to_string(stats).expect("stats serialize")
+        ),
     }
 }
 

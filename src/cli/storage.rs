@@ -258,9 +258,9 @@ async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
     if reports.len() == 1 {
         p.result(&reports[0], |r| render_upload(r, symbol));
     } else {
-        let doc = serde_json::json!({ "files": reports });
-        p.result(&doc, |_| {
-            reports
+        let doc = storage::UploadReports { files: reports };
+        p.result(&doc, |d| {
+            d.files
                 .iter()
                 .map(|r| render_upload(r, symbol))
                 .collect::<Vec<_>>()
@@ -319,9 +319,8 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
 async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
     let root = storage::parse_root(&a.root)?;
     let client = ctx.client()?;
-    let nodes = storage::info(&client, &root).await?;
-    let doc = serde_json::json!({ "root": a.root.trim(), "nodes": nodes });
-    ctx.printer.result(&doc, |_| {
+    let doc = storage::info(&client, &root).await?;
+    ctx.printer.result(&doc, |d| {
         table::render(
             &[
                 "NODE",
@@ -331,7 +330,7 @@ async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
                 "SEGMENTS",
                 "START ENTRY",
             ],
-            nodes.iter().map(info_row),
+            d.nodes.iter().map(info_row),
         )
     });
     Ok(())

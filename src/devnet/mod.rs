@@ -361,23 +361,7 @@ pub struct UpReport {
 /// its data, and the layout is kept (the options apply to a fresh start). Storage nodes come
 /// back on the ports they had before (also after `devnet down`) when those are free.
 pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Result<UpReport> {
-    if opts.shards == 0 || !opts.shards.is_power_of_two() {
-        return Err(Error::usage(
-            "devnet.bad_shards",
-            format!("--shards {} is not a power of two", opts.shards),
-        )
-        .hint("use 1, 2, 4, 8, …"));
-    }
-    if !opts.nodes.is_multiple_of(opts.shards) {
-        return Err(Error::usage(
-            "devnet.bad_nodes",
-            format!(
-                "--nodes {} is not a multiple of --shards {}",
-                opts.nodes, opts.shards
-            ),
-        )
-        .hint("every shard needs the same number of nodes; e.g. --nodes 4 --shards 2"));
-    }
+    check_layout(opts)?;
     if let Some(state) = load_state(paths)? {
         let anvil_alive = process::is_running(state.anvil.pid, &state.anvil.marker);
         let dead: Vec<usize> = (0..state.nodes.len())
@@ -454,30 +438,7 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
     config.save(paths)?;
 
     let flow = profile.contracts.flow.clone().unwrap_or_default();
-    let recorded = load_ports(paths);
-    for i in 0..opts.nodes {
-        let shard_id = i % opts.shards;
-        let port = match recorded.nodes.get(i as usize) {
-            Some(&p) if p != 0 && process::port_usable(p) => p,
-            _ => process::free_port()?,
-        };
-        let node = start_node(paths, i, shard_id, opts.shards, port, &url, &flow, progress)?;
-        state.nodes.push(node);
-        save_state(paths, &state)?;
-    }
-    for n in &state.nodes {
-        wait_for_node(n).await?;
-    }
-    if !state.nodes.is_empty() {
-        let port = match recorded.indexer {
-            Some(p) if p != 0 && process::port_usable(p) => p,
-            _ => process::free_port()?,
-        };
-        let ix = start_indexer(paths, &state, port, progress)?;
-        state.indexer = Some(ix);
-        save_state(paths, &state)?;
-        wait_for_indexer(state.indexer.as_ref().expect("just set")).await?;
-    }
+    start_storage(paths, opts, &mut state, &url, &flow, progress).await?;
     save_ports(paths, &state)?;
     // Clients find the nodes through the indexer, as on the public network.
     profile.storage_nodes.clear();
@@ -491,6 +452,65 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         restarted: vec![],
         status: st,
     })
+}
+
+/// `--shards` a power of two and `--nodes` a multiple of it (exit 2).
+fn check_layout(opts: &UpOptions) -> Result<()> {
+    if opts.shards == 0 || !opts.shards.is_power_of_two() {
+        return Err(Error::usage(
+            "devnet.bad_shards",
+            format!("--shards {} is not a power of two", opts.shards),
+        )
+        .hint("use 1, 2, 4, 8, …"));
+    }
+    if !opts.nodes.is_multiple_of(opts.shards) {
+        return Err(Error::usage(
+            "devnet.bad_nodes",
+            format!(
+                "--nodes {} is not a multiple of --shards {}",
+                opts.nodes, opts.shards
+            ),
+        )
+        .hint("every shard needs the same number of nodes; e.g. --nodes 4 --shards 2"));
+    }
+    Ok(())
+}
+
+/// Starts the storage nodes (each shard `nodes / shards` times, on their recorded ports when
+/// free) and, with any node, the indexer in front of them; waits until each answers.
+async fn start_storage(
+    paths: &Paths,
+    opts: &UpOptions,
+    state: &mut DevnetState,
+    url: &str,
+    flow: &str,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let recorded = load_ports(paths);
+    for i in 0..opts.nodes {
+        let shard_id = i % opts.shards;
+        let port = match recorded.nodes.get(i as usize) {
+            Some(&p) if p != 0 && process::port_usable(p) => p,
+            _ => process::free_port()?,
+        };
+        let node = start_node(paths, i, shard_id, opts.shards, port, url, flow, progress)?;
+        state.nodes.push(node);
+        save_state(paths, state)?;
+    }
+    for n in &state.nodes {
+        wait_for_node(n).await?;
+    }
+    if !state.nodes.is_empty() {
+        let port = match recorded.indexer {
+            Some(p) if p != 0 && process::port_usable(p) => p,
+            _ => process::free_port()?,
+        };
+        let ix = start_indexer(paths, state, port, progress)?;
+        state.indexer = Some(ix);
+        save_state(paths, state)?;
+        wait_for_indexer(state.indexer.as_ref().expect("just set")).await?;
+    }
+    Ok(())
 }
 
 /// Restarts what stopped of a partly running devnet: anvil on its port with its state file, and

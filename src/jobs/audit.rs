@@ -67,18 +67,9 @@ pub struct AuditReport {
     pub tolerance: Tolerance,
 }
 
-/// Re-executes the whole submission of `worker` in `round`, span by span.
-pub async fn audit(
-    client: &Client,
-    job_id: u64,
-    round: u32,
-    worker: Address,
-    tolerance: Tolerance,
-    progress: &dyn Progress,
-) -> Result<AuditReport> {
-    let market = JobMarket::open(client).await?;
-    let store = ObjectCache::new(client);
-    let ctx = JobContext::load(&market, &store, job_id, progress).await?;
+/// Only a builtin job's existing rounds can be re-executed (exit 2).
+fn check_auditable(ctx: &JobContext, round: u32) -> Result<()> {
+    let job_id = ctx.job.id;
     if !ctx.is_builtin() {
         return Err(Error::usage(
             "job.audit_exec",
@@ -93,6 +84,61 @@ pub async fn audit(
             format!("job {job_id} has rounds 0 to {}", ctx.job.rounds - 1),
         ));
     }
+    Ok(())
+}
+
+/// Re-executes every span between consecutive checkpoints of the bundle.
+async fn reexecute(
+    ctx: &JobContext,
+    paths: &[(u64, PathBuf)],
+    data: &[PathBuf],
+    round: u32,
+    worker: Address,
+    tolerance: &Tolerance,
+    progress: &dyn Progress,
+) -> Result<Vec<SpanCheck>> {
+    let mut spans = Vec::new();
+    for w in paths.windows(2) {
+        let ((s0, p0), (s1, p1)) = (w[0].clone(), w[1].clone());
+        progress.note(&format!("re-executing steps {s0}..{s1}"));
+        let vopts = ctx.verify_options(data.to_vec(), round, worker.into_array());
+        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&p0, &p1, &vopts))
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let worst = (!r.identical)
+            .then(|| {
+                r.tensors
+                    .iter()
+                    .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
+                    .map(|t| t.name.clone())
+            })
+            .flatten();
+        spans.push(SpanCheck {
+            from_step: s0,
+            to_step: s1,
+            identical: r.identical,
+            max_abs_diff: r.max_abs_diff,
+            relative_diff: r.relative_diff,
+            accepted: r.accepted(tolerance, ctx.gpu_job()),
+            worst_tensor: worst,
+        });
+    }
+    Ok(spans)
+}
+
+/// Re-executes the whole submission of `worker` in `round`, span by span.
+pub async fn audit(
+    client: &Client,
+    job_id: u64,
+    round: u32,
+    worker: Address,
+    tolerance: Tolerance,
+    progress: &dyn Progress,
+) -> Result<AuditReport> {
+    let market = JobMarket::open(client).await?;
+    let store = ObjectCache::new(client);
+    let ctx = JobContext::load(&market, &store, job_id, progress).await?;
+    check_auditable(&ctx, round)?;
     let sub = market.submission(job_id, round, worker).await?;
     if sub.status == WorkStatus::None {
         return Err(Error::usage(
@@ -154,32 +200,7 @@ pub async fn audit(
     })
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))??;
-    let mut spans = Vec::new();
-    for w in paths.windows(2) {
-        let ((s0, p0), (s1, p1)) = (w[0].clone(), w[1].clone());
-        progress.note(&format!("re-executing steps {s0}..{s1}"));
-        let vopts = ctx.verify_options(data.clone(), round, worker.into_array());
-        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&p0, &p1, &vopts))
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))??;
-        let worst = (!r.identical)
-            .then(|| {
-                r.tensors
-                    .iter()
-                    .max_by(|a, b| a.max_abs_diff.total_cmp(&b.max_abs_diff))
-                    .map(|t| t.name.clone())
-            })
-            .flatten();
-        spans.push(SpanCheck {
-            from_step: s0,
-            to_step: s1,
-            identical: r.identical,
-            max_abs_diff: r.max_abs_diff,
-            relative_diff: r.relative_diff,
-            accepted: r.accepted(&tolerance, ctx.gpu_job()),
-            worst_tensor: worst,
-        });
-    }
+    let spans = reexecute(&ctx, &paths, &data, round, worker, &tolerance, progress).await?;
     let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
     let matches = starts
         && spans.iter().all(|s| s.accepted)

@@ -15,13 +15,13 @@
 //! and the held-out Δloss on the validation split within `verify.max_loss_increase`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use alloy::primitives::{Address, B256, U256};
 use serde::Serialize;
 
-use super::bundle::{ROUND_REPORT_FORMAT, RoundReport};
+use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict};
 pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, spec_units};
 use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
@@ -85,40 +85,13 @@ pub async fn coordinate(
     let market = retrying(a, || JobMarket::open(client)).await?;
     let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
-    if !ctx.job.is_member(s.address) {
-        return Err(Error::reverted(
-            "job.not_committee",
-            format!(
-                "{} is not on the committee of job {job_id}; its members are {}",
-                s.address,
-                ctx.job
-                    .terms
-                    .committee
-                    .iter()
-                    .map(|m| m.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .hint("sign with a committee member's wallet (--wallet)"));
-    }
+    check_access(&ctx, s.address, opts)?;
     // The job's committed tolerance wins over the option.
     let mut opts = opts.clone();
     opts.tolerance.absolute = ctx.job.terms.tolerance;
     let opts = &opts;
     // Verdicts this run voted for, by round, until the round is finalized.
     let mut posted: HashMap<u32, (RoundSummary, RoundVerdict)> = HashMap::new();
-    if !ctx.is_builtin() && ctx.spec.model.deterministic && !opts.allow_exec {
-        let cmd = ctx.spec.model.command.clone().unwrap_or_default();
-        return Err(Error::usage(
-            "job.exec_not_allowed",
-            format!(
-                "job {job_id} declares its exec command deterministic; checking it re-runs `{}`",
-                crate::worker::runtime::exec::describe(&cmd)
-            ),
-        )
-        .hint("pass --allow-exec to run it (inspect the job's files first)"));
-    }
     let mut data: Vec<PathBuf> = Vec::new();
     let mut report = CoordinateReport {
         job_id,
@@ -143,26 +116,7 @@ pub async fn coordinate(
             }
             JobState::Cancelled | JobState::Stopped => return Ok(report),
             JobState::Open => {
-                if job.worker_count >= opts.min_workers.max(1) {
-                    note(format!(
-                        "job {job_id}: starting with {} workers",
-                        job.worker_count
-                    ));
-                    match market.start_job(s, job_id, progress).await {
-                        // Another committee member started it first.
-                        Err(e) if e.revert() == Some("WrongState") => {}
-                        other => {
-                            other?;
-                        }
-                    }
-                } else {
-                    note(format!(
-                        "job {job_id}: waiting for workers ({} of {} joined)",
-                        job.worker_count,
-                        opts.min_workers.max(1)
-                    ));
-                    tokio::time::sleep(opts.poll).await;
-                }
+                start_or_wait(&market, s, &job, opts, &mut note, progress).await?;
                 continue;
             }
             JobState::Running => {}
@@ -176,19 +130,7 @@ pub async fn coordinate(
         if let Some((summary, verdict)) = posted.get(&round) {
             match await_verdict(&market, s, &job, round, summary, verdict, a, progress).await? {
                 Some(done) => {
-                    note(format!(
-                        "job {job_id}: round {round} finalized: {} accepted, {} rejected{}{}",
-                        done.accepted.len(),
-                        done.rejected.len(),
-                        done.val_loss
-                            .map(|v| format!(", validation loss {v:.4}"))
-                            .unwrap_or_default(),
-                        if done.finalized {
-                            ""
-                        } else {
-                            " (the committee agreed on another verdict)"
-                        }
-                    ));
+                    note(finalized_note(job_id, &done));
                     posted.remove(&round);
                     report.rounds.push(done);
                 }
@@ -223,6 +165,92 @@ pub async fn coordinate(
         .await?;
         posted.insert(round, (summary, verdict));
     }
+}
+
+/// Only a committee member coordinates (exit 4); a deterministic exec job is re-run only with
+/// `--allow-exec` (exit 2).
+fn check_access(ctx: &JobContext, who: Address, opts: &CoordinateOptions) -> Result<()> {
+    let job_id = ctx.job.id;
+    if !ctx.job.is_member(who) {
+        return Err(Error::reverted(
+            "job.not_committee",
+            format!(
+                "{} is not on the committee of job {job_id}; its members are {}",
+                who,
+                ctx.job
+                    .terms
+                    .committee
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .hint("sign with a committee member's wallet (--wallet)"));
+    }
+    if !ctx.is_builtin() && ctx.spec.model.deterministic && !opts.allow_exec {
+        let cmd = ctx.spec.model.command.clone().unwrap_or_default();
+        return Err(Error::usage(
+            "job.exec_not_allowed",
+            format!(
+                "job {job_id} declares its exec command deterministic; checking it re-runs `{}`",
+                crate::worker::runtime::exec::describe(&cmd)
+            ),
+        )
+        .hint("pass --allow-exec to run it (inspect the job's files first)"));
+    }
+    Ok(())
+}
+
+fn finalized_note(job_id: u64, done: &RoundSummary) -> String {
+    format!(
+        "job {job_id}: round {} finalized: {} accepted, {} rejected{}{}",
+        done.round,
+        done.accepted.len(),
+        done.rejected.len(),
+        done.val_loss
+            .map(|v| format!(", validation loss {v:.4}"))
+            .unwrap_or_default(),
+        if done.finalized {
+            ""
+        } else {
+            " (the committee agreed on another verdict)"
+        }
+    )
+}
+
+/// An open job: started once enough workers joined (another member may start it first), else
+/// a wait.
+async fn start_or_wait(
+    market: &JobMarket,
+    s: &SignerChain,
+    job: &JobInfo,
+    opts: &CoordinateOptions,
+    note: &mut impl FnMut(String),
+    progress: &dyn Progress,
+) -> Result<()> {
+    let job_id = job.id;
+    if job.worker_count >= opts.min_workers.max(1) {
+        note(format!(
+            "job {job_id}: starting with {} workers",
+            job.worker_count
+        ));
+        match market.start_job(s, job_id, progress).await {
+            // Another committee member started it first.
+            Err(e) if e.revert() == Some("WrongState") => {}
+            other => {
+                other?;
+            }
+        }
+    } else {
+        note(format!(
+            "job {job_id}: waiting for workers ({} of {} joined)",
+            job.worker_count,
+            opts.min_workers.max(1)
+        ));
+        tokio::time::sleep(opts.poll).await;
+    }
+    Ok(())
 }
 
 /// What the coordinator waits for after voting on `round`.
@@ -379,61 +407,26 @@ async fn finalize(
         allow_exec: opts.allow_exec,
         work_dir: dir.clone(),
     };
-    let mut verdicts = Vec::new();
-    let mut finals: Vec<(PathBuf, f64)> = Vec::new();
-    for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
-        let (v, final_ck) =
-            check_submission(store, ctx, round, sub, &basis, data, &copts, progress).await;
-        if v.accepted
-            && let Some(p) = final_ck
-        {
-            finals.push((p, units_f64(U256::from(spec_units(&ctx.spec)))));
-        }
-        verdicts.push(v);
-    }
-    let accepted: Vec<Address> = verdicts
-        .iter()
-        .filter(|v| v.accepted)
-        .map(|v| v.worker)
-        .collect();
-    let rejected: Vec<Address> = verdicts
-        .iter()
-        .filter(|v| !v.accepted)
-        .map(|v| v.worker)
-        .collect();
+    let (verdicts, finals) =
+        check_all(store, ctx, round, subs, &basis, data, &copts, progress).await;
+    let (accepted, rejected): (Vec<&Verdict>, Vec<&Verdict>) =
+        verdicts.iter().partition(|v| v.accepted);
+    let accepted: Vec<Address> = accepted.iter().map(|v| v.worker).collect();
+    let rejected: Vec<Address> = rejected.iter().map(|v| v.worker).collect();
 
-    // The aggregate: the weighted average of the accepted final checkpoints, or the round's
-    // starting checkpoint when nothing was accepted.
-    let (aggregate_root, aggregate_path) = if finals.is_empty() {
-        (start_root.unwrap_or_default(), start.clone())
-    } else {
-        let out = dir.join(format!("aggregate-{round}.safetensors"));
-        let (inputs, o, builtin) = (finals.clone(), out.clone(), ctx.is_builtin());
-        tokio::task::spawn_blocking(move || {
-            if builtin {
-                trainer::average(&inputs, &o)
-            } else {
-                trainer::average::average_safetensors(&inputs, &o)
-            }
-        })
-        .await
-        .map_err(|e| Error::failed("job.task", e.to_string()))??;
-        let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
-        (root, Some(out))
-    };
-    let val_loss = match (&aggregate_path, ctx.is_builtin()) {
-        (Some(p), true) => {
-            let (p, d, w) = (p.clone(), data.to_vec(), ctx.training().eval_windows);
-            tokio::task::spawn_blocking(move || {
-                trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
-            })
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))?
-            .ok()
-            .map(|r| r.loss)
-        }
-        _ => None,
-    };
+    let (aggregate_root, aggregate_path) = aggregate(
+        store,
+        s,
+        ctx,
+        round,
+        &dir,
+        &finals,
+        (start_root, start),
+        opts,
+        progress,
+    )
+    .await?;
+    let val_loss = validation_loss(ctx, aggregate_path.as_deref(), data).await?;
     let report = RoundReport {
         format: ROUND_REPORT_FORMAT.to_string(),
         job_id: job.id,
@@ -484,6 +477,88 @@ async fn finalize(
         finalized: false,
     };
     Ok((summary, verdict))
+}
+
+/// The aggregate: the weighted average of the accepted final checkpoints (uploaded), or the
+/// round's starting checkpoint when nothing was accepted. Returns its root and local path.
+#[allow(clippy::too_many_arguments)]
+async fn aggregate(
+    store: &ObjectCache,
+    s: &SignerChain,
+    ctx: &JobContext,
+    round: u32,
+    dir: &Path,
+    finals: &[(PathBuf, f64)],
+    (start_root, start): (Option<B256>, Option<PathBuf>),
+    opts: &CoordinateOptions,
+    progress: &dyn Progress,
+) -> Result<(B256, Option<PathBuf>)> {
+    Ok(if finals.is_empty() {
+        (start_root.unwrap_or_default(), start)
+    } else {
+        let out = dir.join(format!("aggregate-{round}.safetensors"));
+        let (inputs, o, builtin) = (finals.to_vec(), out.clone(), ctx.is_builtin());
+        tokio::task::spawn_blocking(move || {
+            if builtin {
+                trainer::average(&inputs, &o)
+            } else {
+                trainer::average::average_safetensors(&inputs, &o)
+            }
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
+        (root, Some(out))
+    })
+}
+
+/// The aggregate's validation loss (builtin models; `None` for others or when it fails).
+async fn validation_loss(
+    ctx: &JobContext,
+    aggregate_path: Option<&Path>,
+    data: &[PathBuf],
+) -> Result<Option<f64>> {
+    Ok(match (aggregate_path, ctx.is_builtin()) {
+        (Some(p), true) => {
+            let (p, d, w) = (p.to_path_buf(), data.to_vec(), ctx.training().eval_windows);
+            tokio::task::spawn_blocking(move || {
+                trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
+            })
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))?
+            .ok()
+            .map(|r| r.loss)
+        }
+        _ => None,
+    })
+}
+
+/// Checks every submission still waiting for a verdict; returns the verdicts and the accepted
+/// final checkpoints with their weights.
+#[allow(clippy::too_many_arguments)]
+async fn check_all(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    subs: &[Submission],
+    basis: &RoundBasis,
+    data: &[PathBuf],
+    copts: &CheckOptions,
+    progress: &dyn Progress,
+) -> (Vec<Verdict>, Vec<(PathBuf, f64)>) {
+    let mut verdicts = Vec::new();
+    let mut finals: Vec<(PathBuf, f64)> = Vec::new();
+    for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
+        let (v, final_ck) =
+            check_submission(store, ctx, round, sub, basis, data, copts, progress).await;
+        if v.accepted
+            && let Some(p) = final_ck
+        {
+            finals.push((p, units_f64(U256::from(spec_units(&ctx.spec)))));
+        }
+        verdicts.push(v);
+    }
+    (verdicts, finals)
 }
 
 fn units_f64(u: U256) -> f64 {

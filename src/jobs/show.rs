@@ -281,56 +281,12 @@ async fn round_detail(
         let recorded = report
             .as_ref()
             .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker));
-        let reason = recorded.and_then(|v| v.reason.clone());
-        let checked_spans = recorded
-            .map(|v| v.checked_spans.clone())
-            .unwrap_or_default();
-        let delta_loss = recorded.and_then(|v| v.delta_loss);
-        let verdict =
-            recorded.map(|v| if v.accepted { "accepted" } else { "rejected" }.to_string());
         let wb: Option<WorkBundle> = store
             .fetch_json(s.bundle_root, "the work bundle", progress)
             .await
             .ok();
-        let t = totals.entry(s.worker).or_insert(WorkerTotal {
-            worker: s.worker,
-            compute_units: "0".into(),
-            paid: U256::ZERO,
-            accepted_rounds: 0,
-            rejected_rounds: 0,
-        });
-        t.paid += payout;
-        match s.status {
-            WorkStatus::Accepted => t.accepted_rounds += 1,
-            WorkStatus::Rejected => t.rejected_rounds += 1,
-            _ => {}
-        }
-        details.push(SubmissionDetail {
-            worker: s.worker,
-            bundle_root: s.bundle_root,
-            work_units: s.work_units.to_string(),
-            status: s.status,
-            payout,
-            reason,
-            checked_spans,
-            delta_loss,
-            verdict,
-            checkpoints: wb
-                .as_ref()
-                .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
-                .unwrap_or_default(),
-            losses: wb
-                .as_ref()
-                .map(|b| {
-                    b.metrics
-                        .losses
-                        .iter()
-                        .map(|l| (l.step, l.train_loss))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            final_val_loss: wb.as_ref().and_then(|b| b.metrics.final_val_loss),
-        });
+        add_total(totals, s, payout);
+        details.push(submission_detail(s, payout, recorded, wb.as_ref()));
     }
     Ok(RoundDetail {
         round: r,
@@ -352,6 +308,59 @@ async fn round_detail(
         slashed,
         slashed_to_escrow,
     })
+}
+
+/// Adds a submission's payout and verdict to its worker's totals.
+fn add_total(totals: &mut BTreeMap<Address, WorkerTotal>, s: &super::Submission, payout: U256) {
+    let t = totals.entry(s.worker).or_insert(WorkerTotal {
+        worker: s.worker,
+        compute_units: "0".into(),
+        paid: U256::ZERO,
+        accepted_rounds: 0,
+        rejected_rounds: 0,
+    });
+    t.paid += payout;
+    match s.status {
+        WorkStatus::Accepted => t.accepted_rounds += 1,
+        WorkStatus::Rejected => t.rejected_rounds += 1,
+        _ => {}
+    }
+}
+
+/// A submission as `job show` lists it: the chain's record, the round report's verdict and the
+/// work bundle's checkpoints and losses.
+fn submission_detail(
+    s: &super::Submission,
+    payout: U256,
+    recorded: Option<&super::bundle::Verdict>,
+    wb: Option<&WorkBundle>,
+) -> SubmissionDetail {
+    SubmissionDetail {
+        worker: s.worker,
+        bundle_root: s.bundle_root,
+        work_units: s.work_units.to_string(),
+        status: s.status,
+        payout,
+        reason: recorded.and_then(|v| v.reason.clone()),
+        checked_spans: recorded
+            .map(|v| v.checked_spans.clone())
+            .unwrap_or_default(),
+        delta_loss: recorded.and_then(|v| v.delta_loss),
+        verdict: recorded.map(|v| if v.accepted { "accepted" } else { "rejected" }.to_string()),
+        checkpoints: wb
+            .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
+            .unwrap_or_default(),
+        losses: wb
+            .map(|b| {
+                b.metrics
+                    .losses
+                    .iter()
+                    .map(|l| (l.step, l.train_loss))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        final_val_loss: wb.and_then(|b| b.metrics.final_val_loss),
+    }
 }
 
 /// One `job watch` snapshot.

@@ -41,13 +41,8 @@ pub async fn seed_block(market: &JobMarket, job_id: u64, round: u32) -> Result<O
         .address(market.address)
         .event_signature(abi::WorkSubmitted::SIGNATURE_HASH)
         .topic1(U256::from(job_id))
-        .topic2(U256::from(round))
-        .from_block(0u64);
-    let logs = chain
-        .provider
-        .get_logs(&filter)
-        .await
-        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+        .topic2(U256::from(round));
+    let logs = crate::chain::logs::all_logs(chain, &filter).await?;
     let last = logs
         .iter()
         .filter_map(|l| Some((l.block_number?, l.block_hash?)))

@@ -383,6 +383,83 @@ fn dir_bytes(files: &[PathBuf]) -> u64 {
         .sum()
 }
 
+/// A fresh adapter (B = 0) at step 0, or the `--init` one with its optimizer state and step.
+fn start_adapter(
+    opts: &LoraTrainOptions,
+    config: &Config,
+    seed: u64,
+    device: &Device,
+) -> Result<(Adapter, AdamState, u64)> {
+    Ok(match &opts.init {
+        None => {
+            let a = Adapter::init(&opts.lora, config, seed, device)?;
+            let o = AdamState::new(&a);
+            (a, o, 0)
+        }
+        Some(dir) => {
+            let a = Adapter::load_peft(dir, config, device)?;
+            match load_optimizer(dir, &a)? {
+                Some((o, step)) => (a, o, step),
+                None => {
+                    let o = AdamState::new(&a);
+                    (a, o, 0)
+                }
+            }
+        }
+    })
+}
+
+/// Losses and tokens since the last metrics row.
+struct Window {
+    sum: f64,
+    n: u64,
+    tokens: u64,
+    since: Instant,
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            sum: 0.0,
+            n: 0,
+            tokens: 0,
+            since: Instant::now(),
+        }
+    }
+
+    fn add(&mut self, loss: f64, tokens: u64) {
+        self.sum += loss;
+        self.n += 1;
+        self.tokens += tokens;
+    }
+
+    /// The row of the steps since the last one, and a fresh window.
+    fn take(&mut self, step: u64, val_loss: Option<f64>, lr: f64, began: Instant) -> MetricRow {
+        let row = MetricRow {
+            step,
+            train_loss: self.sum / self.n.max(1) as f64,
+            val_loss,
+            tokens_per_s: self.tokens as f64 / self.since.elapsed().as_secs_f64().max(1e-9),
+            learning_rate: lr,
+            elapsed_s: began.elapsed().as_secs_f64(),
+        };
+        *self = Window::new();
+        row
+    }
+}
+
+/// ", loss L, validation loss V" for the outcome line, each part when known.
+fn loss_suffix(last_loss: f64, final_val: Option<f64>) -> String {
+    let mut s = String::new();
+    if last_loss.is_finite() {
+        s.push_str(&format!(", loss {last_loss:.3}"));
+    }
+    if let Some(v) = final_val {
+        s.push_str(&format!(", validation loss {v:.4}"));
+    }
+    s
+}
+
 /// Trains a LoRA adapter as `opts` says: adapter folders `step-NNNNNN/` (PEFT format plus
 /// `optimizer.safetensors`) at the start, every K global steps and at the end, and metrics.json.
 pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTrainReport> {
@@ -396,23 +473,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let model = Model::load(&opts.base, &device, dtype_for(&device))?;
     let data = Dataset::load(&opts.data, &codec, opts.context)?;
     let seed = opts.seed.unwrap_or(cfg.seed);
-    let (adapter, opt, start) = match &opts.init {
-        None => {
-            let a = Adapter::init(&opts.lora, &config, seed, &device)?;
-            let o = AdamState::new(&a);
-            (a, o, 0)
-        }
-        Some(dir) => {
-            let a = Adapter::load_peft(dir, &config, &device)?;
-            match load_optimizer(dir, &a)? {
-                Some((o, step)) => (a, o, step),
-                None => {
-                    let o = AdamState::new(&a);
-                    (a, o, 0)
-                }
-            }
-        }
-    };
+    let (adapter, opt, start) = start_adapter(opts, &config, seed, &device)?;
     let base_name = opts.base.display().to_string();
     let mut s = Session {
         model: &model,
@@ -446,18 +507,15 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let task = progress.task("training", Some(steps), Unit::Steps);
     let log_every = (steps / 200).max(1);
     let mut metrics = Vec::new();
-    let (mut acc, mut acc_n, mut acc_tok) = (0f64, 0u64, 0u64);
+    let mut window = Window::new();
     let (mut tokens, mut last_loss, mut final_val) = (0u64, f64::NAN, None);
     let began = Instant::now();
-    let mut since = Instant::now();
     while s.step < end {
         let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
         let (loss, tok) = s.step()?;
         last_loss = loss;
         tokens += tok;
-        acc += loss;
-        acc_n += 1;
-        acc_tok += tok;
+        window.add(loss, tok);
         let step = s.step;
         let val_loss = if eval_every.is_some_and(|e| step.is_multiple_of(e)) || step == end {
             eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0)
@@ -467,23 +525,13 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         if step == end {
             final_val = val_loss;
         }
-        if acc_n >= log_every || val_loss.is_some() || step == end {
-            let tps = acc_tok as f64 / since.elapsed().as_secs_f64().max(1e-9);
-            metrics.push(MetricRow {
-                step,
-                train_loss: acc / acc_n as f64,
-                val_loss,
-                tokens_per_s: tps,
-                learning_rate: lr,
-                elapsed_s: began.elapsed().as_secs_f64(),
-            });
+        if window.n >= log_every || val_loss.is_some() || step == end {
+            let row = window.take(step, val_loss, lr, began);
             task.set_message(&format!(
                 "loss {:.3} · {:.0} tok/s",
-                acc / acc_n as f64,
-                tps
+                row.train_loss, row.tokens_per_s
             ));
-            (acc, acc_n, acc_tok) = (0.0, 0, 0);
-            since = Instant::now();
+            metrics.push(row);
         }
         if let Some(v) = val_loss
             && step != end
@@ -497,12 +545,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         task.inc(1);
     }
     let mut outcome = crate::progress::items_outcome("trained", steps, "steps", began.elapsed());
-    if last_loss.is_finite() {
-        outcome.push_str(&format!(", loss {last_loss:.3}"));
-    }
-    if let Some(v) = final_val {
-        outcome.push_str(&format!(", validation loss {v:.4}"));
-    }
+    outcome.push_str(&loss_suffix(last_loss, final_val));
     task.finish_with(&outcome);
     let seconds = began.elapsed().as_secs_f64();
     let final_adapter = adapters.last().cloned().expect("one adapter at least");

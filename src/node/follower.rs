@@ -191,7 +191,7 @@ pub async fn step(
     };
     let filter = Filter::new().address(flow).event_signature(SUBMIT_TOPIC);
     let mut logs =
-        crate::storage::logs::get_logs_range(chain, &filter, from, to, &mut opts.page).await?;
+        crate::chain::logs::get_logs_range(chain, &filter, from, to, &mut opts.page).await?;
     logs.sort_by_key(|l| (l.block_number, l.log_index));
     let mut records = Vec::with_capacity(logs.len());
     for log in logs.iter().filter(|l| !l.removed) {

@@ -540,6 +540,33 @@ async fn handle(
     })?;
     let job = parse_request(&state, &body, chat)?;
     drop(body);
+    // From here the reservation must be released whatever happens.
+    let guard = reserve(&state, &headers, &job).await?;
+    let meta = Meta {
+        id: new_id(chat),
+        created: crate::usage::now(),
+        model: state.opts.model_id.clone(),
+    };
+    if !job.stream {
+        return complete(&state, &job, guard, &meta).await;
+    }
+    Ok(stream(state, job, guard, meta))
+}
+
+/// What every response and chunk of one request carries.
+struct Meta {
+    id: String,
+    created: u64,
+    model: String,
+}
+
+/// Admits the request's voucher for its largest cost (with payment on); the returned guard
+/// releases the reservation whatever happens next.
+async fn reserve(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    job: &Job,
+) -> std::result::Result<Charge, ApiError> {
     let max_total = (job.req.prompt.len() + job.req.max_tokens) as u64;
     let reservation = match &state.pay {
         None => None,
@@ -551,34 +578,42 @@ async fn handle(
             Some(p.admit(h, max_cost).await.map_err(ApiError::payment)?)
         }
     };
-    // From here the reservation must be released whatever happens.
-    let guard = Charge {
+    Ok(Charge {
         state: state.clone(),
         reservation,
+    })
+}
+
+/// A whole answer in one JSON document.
+async fn complete(
+    state: &Arc<AppState>,
+    job: &Job,
+    guard: Charge,
+    meta: &Meta,
+) -> std::result::Result<Response, ApiError> {
+    let Meta { id, created, model } = meta;
+    let permit = slot(state).await?;
+    let (text, finish, usage) = run_generation(state, job, None).await?;
+    drop(permit);
+    let charged = guard.finish(usage);
+    let mut body = if job.chat {
+        json!({"id": id, "object": "chat.completion", "created": created, "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
+            "usage": usage})
+    } else {
+        json!({"id": id, "object": "text_completion", "created": created, "model": model,
+            "choices": [{"index": 0, "text": text, "logprobs": null, "finish_reason": finish}],
+            "usage": usage})
     };
-    let id = new_id(chat);
-    let created = crate::usage::now();
-    let model = state.opts.model_id.clone();
-    if !job.stream {
-        let permit = slot(&state).await?;
-        let (text, finish, usage) = run_generation(&state, &job, None).await?;
-        drop(permit);
-        let charged = guard.finish(usage);
-        let mut body = if chat {
-            json!({"id": id, "object": "chat.completion", "created": created, "model": model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
-                "usage": usage})
-        } else {
-            json!({"id": id, "object": "text_completion", "created": created, "model": model,
-                "choices": [{"index": 0, "text": text, "logprobs": null, "finish_reason": finish}],
-                "usage": usage})
-        };
-        if let Some(c) = charged {
-            body["cohort"] = json!({"charged": c.to_string()});
-        }
-        return Ok(axum::Json(body).into_response());
+    if let Some(c) = charged {
+        body["cohort"] = json!({"charged": c.to_string()});
     }
-    // Streaming: the generation runs in its own task; events go out as they come.
+    Ok(axum::Json(body).into_response())
+}
+
+/// Server-sent events: the generation runs in its own task; events go out as they come.
+fn stream(state: Arc<AppState>, job: Job, guard: Charge, meta: Meta) -> Response {
+    let Meta { id, created, model } = meta;
     let (tx, mut rx) = mpsc::channel::<String>(64);
     let (etx, erx) = mpsc::channel::<std::result::Result<Event, Infallible>>(64);
     let st = state.clone();
@@ -664,9 +699,9 @@ async fn handle(
     });
     let mut erx = erx;
     let stream = futures::stream::poll_fn(move |cx| erx.poll_recv(cx));
-    Ok(Sse::new(stream)
+    Sse::new(stream)
         .keep_alive(KeepAlive::default())
-        .into_response())
+        .into_response()
 }
 
 /// Releases a reservation: charged by [`Charge::finish`], or released uncharged when dropped.

@@ -357,7 +357,7 @@ async fn find_submissions(
         .topic2(want.keys().map(|(d, _)| *d).collect::<Vec<B256>>());
     let head = t.signer.chain.block_number().await?;
     let mut found = HashMap::new();
-    super::logs::search_back(
+    crate::chain::logs::search_back(
         &t.signer.chain,
         &filter,
         head,

@@ -133,36 +133,7 @@ pub async fn download(
             "name at least one root to download",
         ));
     }
-    if out.file_name().is_none() {
-        return Err(Error::usage(
-            "storage.bad_output",
-            format!("{} is not a file path", out.display()),
-        ));
-    }
-    if out.is_dir() {
-        return Err(Error::usage(
-            "storage.output_is_dir",
-            format!("{} is a folder", out.display()),
-        )
-        .hint("name the output file, e.g. -o folder/data.bin"));
-    }
-    if out.exists() && !opts.force {
-        return Err(Error::usage(
-            "storage.output_exists",
-            format!("{} already exists", out.display()),
-        )
-        .hint("pass --force to replace it, or choose another -o path"));
-    }
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(Error::usage(
-            "storage.no_output_dir",
-            format!("the folder {} does not exist", dir.display()),
-        ));
-    }
+    let dir = check_output(out, opts)?;
     let urls = super::indexer::download_node_urls(client, &opts.nodes, roots).await?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
     let quick: Vec<NodeClient> = nodes
@@ -174,97 +145,11 @@ pub async fn download(
     // Per node, the transport error that marked it down before the segments (not asked again).
     let (cfgs, mut node_err) = live_shard_configs(&nodes, &health).await?;
 
-    // File info for every root from every node.
-    let mut parts = Vec::new();
-    let mut offset = 0u64;
-    for root in roots {
-        let mut infos: Vec<(usize, FileInfo)> = Vec::new();
-        let mut unreachable = None;
-        for (i, n) in nodes.iter().enumerate() {
-            if let Some(e) = &node_err[i] {
-                unreachable.get_or_insert_with(|| e.clone());
-                continue;
-            }
-            match n.file_info(root, true).await {
-                Ok(Some(info)) if info.finalized => infos.push((i, info)),
-                Ok(_) => {}
-                Err(e @ RpcError::Transport { .. }) => {
-                    health.failed(i, &e.to_string());
-                    node_err[i] = Some(e.clone());
-                    unreachable = Some(e)
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let Some((_, first)) = infos.first() else {
-            if let Some(e) = unreachable {
-                return Err(e.into());
-            }
-            return Err(Error::failed(
-                "storage.not_found",
-                format!(
-                    "no storage node holds file {} finalized (asked {})",
-                    hex_hash::to_hex(root),
-                    urls.join(", ")
-                ),
-            )
-            .hint("check the root, and that the upload finished (`cohort storage info ROOT`)"));
-        };
-        let size = first.tx.size;
-        let holders = infos
-            .iter()
-            .filter(|(_, i)| i.tx.size == size)
-            .map(|(n, i)| {
-                (
-                    *n,
-                    i.tx.seq,
-                    i.tx.start_entry_index / merkle::SEGMENT_CHUNKS as u64,
-                )
-            })
-            .collect();
-        parts.push(Part {
-            root: *root,
-            size,
-            offset,
-            holders,
-        });
-        offset += size;
-    }
-    let total = offset;
+    let parts = locate(roots, &nodes, &urls, &health, &mut node_err).await?;
+    let total = parts.last().map(|p| p.offset + p.size).unwrap_or_default();
 
     let part = part_path(out);
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&part)
-        .map_err(|e| Error::io("create", &part, e))?;
-    // Resume from the last whole segment of the verified prefix.
-    let existing = file
-        .metadata()
-        .map_err(|e| Error::io("read", &part, e))?
-        .len()
-        .min(total);
-    let (mut k0, mut s0) = (0usize, 0u64);
-    let mut resumed = 0u64;
-    for (k, p) in parts.iter().enumerate() {
-        if existing >= p.offset + p.size {
-            resumed = p.offset + p.size;
-            k0 = k + 1;
-            s0 = 0;
-            continue;
-        }
-        let segs = (existing - p.offset) / SEGMENT_SIZE as u64;
-        resumed = p.offset + segs * SEGMENT_SIZE as u64;
-        k0 = k;
-        s0 = segs;
-        break;
-    }
-    file.set_len(resumed)
-        .map_err(|e| Error::io("truncate", &part, e))?;
-    file.seek(SeekFrom::Start(resumed))
-        .map_err(|e| Error::io("seek", &part, e))?;
+    let (mut file, (k0, s0), resumed) = open_resume(&part, &parts, total)?;
 
     let task = progress.task(
         &format!(
@@ -320,13 +205,171 @@ pub async fn download(
     drop(file);
     task.finish();
 
-    // Recompute every root over the whole file before it goes into place.
+    verify_and_place(&parts, &part, out, dir, total, progress).await?;
+    Ok(report)
+}
+
+/// Refuses an output that is not a file path, is a folder, exists without `--force`, or sits in a
+/// folder that does not exist (exit 2); returns its folder.
+fn check_output<'a>(out: &'a Path, opts: &DownloadOptions) -> Result<&'a Path> {
+    if out.file_name().is_none() {
+        return Err(Error::usage(
+            "storage.bad_output",
+            format!("{} is not a file path", out.display()),
+        ));
+    }
+    if out.is_dir() {
+        return Err(Error::usage(
+            "storage.output_is_dir",
+            format!("{} is a folder", out.display()),
+        )
+        .hint("name the output file, e.g. -o folder/data.bin"));
+    }
+    if out.exists() && !opts.force {
+        return Err(Error::usage(
+            "storage.output_exists",
+            format!("{} already exists", out.display()),
+        )
+        .hint("pass --force to replace it, or choose another -o path"));
+    }
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::usage(
+            "storage.no_output_dir",
+            format!("the folder {} does not exist", dir.display()),
+        ));
+    }
+    Ok(dir)
+}
+
+/// Finds, for every root in order, its size, its offset in the output and the nodes that hold
+/// it finalized. A node that cannot be reached is marked down and not asked again.
+async fn locate(
+    roots: &[Hash],
+    nodes: &[NodeClient],
+    urls: &[String],
+    health: &Health,
+    node_err: &mut [Option<RpcError>],
+) -> Result<Vec<Part>> {
+    let mut parts = Vec::new();
+    let mut offset = 0u64;
+    for root in roots {
+        let mut infos: Vec<(usize, FileInfo)> = Vec::new();
+        let mut unreachable = None;
+        for (i, n) in nodes.iter().enumerate() {
+            if let Some(e) = &node_err[i] {
+                unreachable.get_or_insert_with(|| e.clone());
+                continue;
+            }
+            match n.file_info(root, true).await {
+                Ok(Some(info)) if info.finalized => infos.push((i, info)),
+                Ok(_) => {}
+                Err(e @ RpcError::Transport { .. }) => {
+                    health.failed(i, &e.to_string());
+                    node_err[i] = Some(e.clone());
+                    unreachable = Some(e)
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let Some((_, first)) = infos.first() else {
+            if let Some(e) = unreachable {
+                return Err(e.into());
+            }
+            return Err(Error::failed(
+                "storage.not_found",
+                format!(
+                    "no storage node holds file {} finalized (asked {})",
+                    hex_hash::to_hex(root),
+                    urls.join(", ")
+                ),
+            )
+            .hint("check the root, and that the upload finished (`cohort storage info ROOT`)"));
+        };
+        let size = first.tx.size;
+        let holders = infos
+            .iter()
+            .filter(|(_, i)| i.tx.size == size)
+            .map(|(n, i)| {
+                (
+                    *n,
+                    i.tx.seq,
+                    i.tx.start_entry_index / merkle::SEGMENT_CHUNKS as u64,
+                )
+            })
+            .collect();
+        parts.push(Part {
+            root: *root,
+            size,
+            offset,
+            holders,
+        });
+        offset += size;
+    }
+    Ok(parts)
+}
+
+/// Opens the `.part` file and cuts it back to the last whole segment of its verified prefix;
+/// returns it, where to go on (part, segment) and the bytes kept.
+fn open_resume(
+    part: &Path,
+    parts: &[Part],
+    total: u64,
+) -> Result<(std::fs::File, (usize, u64), u64)> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(part)
+        .map_err(|e| Error::io("create", part, e))?;
+    // Resume from the last whole segment of the verified prefix.
+    let existing = file
+        .metadata()
+        .map_err(|e| Error::io("read", part, e))?
+        .len()
+        .min(total);
+    let (mut k0, mut s0) = (0usize, 0u64);
+    let mut resumed = 0u64;
+    for (k, p) in parts.iter().enumerate() {
+        if existing >= p.offset + p.size {
+            resumed = p.offset + p.size;
+            k0 = k + 1;
+            s0 = 0;
+            continue;
+        }
+        let segs = (existing - p.offset) / SEGMENT_SIZE as u64;
+        resumed = p.offset + segs * SEGMENT_SIZE as u64;
+        k0 = k;
+        s0 = segs;
+        break;
+    }
+    file.set_len(resumed)
+        .map_err(|e| Error::io("truncate", part, e))?;
+    file.seek(SeekFrom::Start(resumed))
+        .map_err(|e| Error::io("seek", part, e))?;
+    Ok((file, (k0, s0), resumed))
+}
+
+/// Recomputes every root over the whole `.part` file, then renames it into place (a mismatch
+/// removes it: exit 5).
+async fn verify_and_place(
+    parts: &[Part],
+    part: &Path,
+    out: &Path,
+    dir: &Path,
+    total: u64,
+    progress: &dyn Progress,
+) -> Result<()> {
     let check = progress.task("verifying", Some(total), Unit::Bytes);
-    let f = Arc::new(std::fs::File::open(&part).map_err(|e| Error::io("open", &part, e))?);
-    for p in &parts {
-        let tree = tree_of_range(f.clone(), &part, p.offset, p.size, check.clone()).await?;
+    let f = Arc::new(std::fs::File::open(part).map_err(|e| Error::io("open", part, e))?);
+    for p in parts {
+        let tree = tree_of_range(f.clone(), part, p.offset, p.size, check.clone()).await?;
         if tree.root != p.root {
-            let _ = std::fs::remove_file(&part);
+            let _ = std::fs::remove_file(part);
             return Err(Error::verification(
                 "storage.root_mismatch",
                 format!(
@@ -339,11 +382,11 @@ pub async fn download(
         }
     }
     check.finish();
-    std::fs::rename(&part, out).map_err(|e| Error::io("move into place", out, e))?;
+    std::fs::rename(part, out).map_err(|e| Error::io("move into place", out, e))?;
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(report)
+    Ok(())
 }
 
 /// Keeps the `.part` for resume, except when the disk is full or nothing was written.

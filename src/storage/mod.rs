@@ -8,7 +8,6 @@ pub mod download;
 pub mod flow;
 pub mod indexer;
 pub mod keccak;
-pub mod logs;
 pub mod merkle;
 pub mod rpc;
 pub mod types;
@@ -72,9 +71,22 @@ fn stored_file<S: serde::Serializer>(f: &Option<FileInfo>, s: S) -> Result<S::Ok
     serde::Serialize::serialize(&f.as_ref().map(StoredFile::from), s)
 }
 
+/// `cohort storage info ROOT`: what every storage node knows of a root.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RootInfo {
+    pub root: String,
+    pub nodes: Vec<NodeFileInfo>,
+}
+
+/// Several files uploaded by one `cohort storage upload`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct UploadReports {
+    pub files: Vec<UploadReport>,
+}
+
 /// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`). Fails with
 /// exit 3 only when no node answers at all.
-pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<Vec<NodeFileInfo>> {
+pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<RootInfo> {
     let urls = indexer::all_node_urls(client, &[]).await?;
     let mut set = tokio::task::JoinSet::new();
     for (i, u) in urls.iter().enumerate() {
@@ -106,7 +118,10 @@ pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<
     {
         return Err(e.into());
     }
-    Ok(out)
+    Ok(RootInfo {
+        root: types::hex_hash::to_hex(root),
+        nodes: out,
+    })
 }
 
 /// The local Merkle facts of a file: no network.

@@ -82,7 +82,7 @@ impl Default for UploadOptions {
             nodes: Vec::new(),
             expected_replica: 1,
             max_fee: None,
-            log_page: super::logs::DEFAULT_PAGE,
+            log_page: crate::chain::logs::DEFAULT_PAGE,
             log_window: DEFAULT_LOG_WINDOW,
         }
     }
@@ -732,7 +732,7 @@ pub async fn find_submission_on_chain(
         .event_signature(Flow::Submit::SIGNATURE_HASH)
         .topic2(submit_digest(nodes));
     let head = signer.chain.block_number().await?;
-    super::logs::search_back(
+    crate::chain::logs::search_back(
         &signer.chain,
         &filter,
         head,

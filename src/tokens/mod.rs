@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use alloy::primitives::{Address, B256, U256};
-use alloy::providers::Provider;
 use alloy::rpc::types::Filter;
 use alloy::sol_types::SolEvent;
 use serde::{Deserialize, Serialize};
@@ -443,13 +442,8 @@ pub struct Holder {
 pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
     let filter = Filter::new()
         .address(token)
-        .event_signature(ModelToken::Transfer::SIGNATURE_HASH)
-        .from_block(0u64);
-    let logs = chain
-        .provider
-        .get_logs(&filter)
-        .await
-        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+        .event_signature(ModelToken::Transfer::SIGNATURE_HASH);
+    let logs = crate::chain::logs::all_logs(chain, &filter).await?;
     let mut seen = BTreeSet::new();
     for log in logs {
         if let Ok(ev) = log.log_decode::<ModelToken::Transfer>()

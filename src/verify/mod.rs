@@ -27,10 +27,10 @@ use crate::client::Client;
 use crate::datasets::files::{hash_file, safe_join};
 use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, ErrorKind, Result};
-use crate::jobs::bundle::RoundReport;
+use crate::jobs::bundle::{RoundReport, Verdict};
 use crate::jobs::check::{CheckOptions, check_submission, round_basis, spec_units};
 use crate::jobs::context::{JobContext, round_start_root};
-use crate::jobs::{JobMarket, JobState, WorkStatus};
+use crate::jobs::{JobMarket, JobState, Submission, WorkStatus};
 use crate::progress::Progress;
 use crate::storage::cache::{ObjectCache, file_root};
 use crate::tokens::{self, ModelRef, mul_div};
@@ -222,7 +222,6 @@ async fn history(
     l: &mut Links,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let deep = copts.deep;
     let data = datasets(client, store, ctx, work, l, progress).await?;
     let job = &ctx.job;
     let finalized = if job.state == JobState::Completed {
@@ -279,54 +278,10 @@ async fn history(
             let rec = recorded
                 .as_ref()
                 .and_then(|r| r.verdicts.iter().find(|x| x.worker == sub.worker));
-            let spans_fmt = |s: &[(u64, u64)]| {
-                s.iter()
-                    .map(|(a, b)| format!("{a}..{b}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let mut problems = Vec::new();
-            if v.accepted != on_chain {
-                problems.push(format!(
-                    "recomputed verdict {} but the chain says {}{}",
-                    if v.accepted { "accepted" } else { "rejected" },
-                    sub.status.as_str(),
-                    v.reason
-                        .as_ref()
-                        .map(|r| format!(" ({r})"))
-                        .unwrap_or_default()
-                ));
-            }
-            if !deep
-                && let Some(rec) = rec
-                && !rec.checked_spans.is_empty()
-                && rec.checked_spans != v.checked_spans
-            {
-                problems.push(format!(
-                    "the report checked spans {} but the seed block draws {}",
-                    spans_fmt(&rec.checked_spans),
-                    spans_fmt(&v.checked_spans)
-                ));
-            }
-            let detail = if problems.is_empty() {
-                format!(
-                    "{}; spans re-executed: {}{}",
-                    if v.accepted { "accepted" } else { "rejected" },
-                    if v.checked_spans.is_empty() {
-                        "none".into()
-                    } else {
-                        spans_fmt(&v.checked_spans)
-                    },
-                    v.delta_loss
-                        .map(|d| format!("; Δloss {d:+.4}"))
-                        .unwrap_or_default()
-                )
-            } else {
-                problems.join("; ")
-            };
+            let (holds, detail) = submission_detail(&v, sub, rec, copts.deep);
             l.push(
                 format!("round {round} submission {}", sub.worker),
-                problems.is_empty(),
+                holds,
                 detail,
             );
             if on_chain {
@@ -336,54 +291,137 @@ async fn history(
                 }
             }
         }
-        // The aggregate, recomputed from the accepted final checkpoints.
-        let accepted_n = subs
-            .iter()
-            .filter(|s| s.status == WorkStatus::Accepted)
-            .count();
-        let link = format!("round {round} aggregate");
-        if accepted_n == 0 {
-            let start = round_start_root(market, job, round)
-                .await?
-                .unwrap_or_default();
-            l.push(
-                link,
-                agg == start,
-                format!(
-                    "nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"
-                ),
-            );
-        } else if finals.len() != accepted_n {
-            l.push(
-                link,
-                false,
-                "not every accepted submission's final checkpoint could be checked",
-            );
-        } else {
-            let out = work.join(format!("aggregate-{round}.safetensors"));
-            let (o, builtin) = (out.clone(), ctx.is_builtin());
-            let made = tokio::task::spawn_blocking(move || -> Result<B256> {
-                if builtin {
-                    crate::trainer::average(&finals, &o)?;
-                } else {
-                    crate::trainer::average::average_safetensors(&finals, &o)?;
-                }
-                file_root(&o)
-            })
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))?;
-            match made {
-                Ok(root) => l.push(
-                    link,
-                    root == agg,
-                    format!("recomputed {root:#x}, chain {agg:#x}"),
-                ),
-                Err(e) => l.push(link, false, e.message),
-            }
-            l.root(agg);
-        }
+        aggregate_link(market, ctx, round, agg, &subs, finals, work, l).await?;
     }
-    // The final model.
+    final_model_link(market, job, l).await?;
+    compute_units_link(market, job.id, &units, l).await
+}
+
+/// Whether a submission's recomputed verdict agrees with the chain (and, unless `deep`, its
+/// spans with the round report's), and what to say about it.
+fn submission_detail(
+    v: &Verdict,
+    sub: &Submission,
+    rec: Option<&Verdict>,
+    deep: bool,
+) -> (bool, String) {
+    let on_chain = sub.status == WorkStatus::Accepted;
+    let spans_fmt = |s: &[(u64, u64)]| {
+        s.iter()
+            .map(|(a, b)| format!("{a}..{b}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut problems = Vec::new();
+    if v.accepted != on_chain {
+        problems.push(format!(
+            "recomputed verdict {} but the chain says {}{}",
+            if v.accepted { "accepted" } else { "rejected" },
+            sub.status.as_str(),
+            v.reason
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ));
+    }
+    if !deep
+        && let Some(rec) = rec
+        && !rec.checked_spans.is_empty()
+        && rec.checked_spans != v.checked_spans
+    {
+        problems.push(format!(
+            "the report checked spans {} but the seed block draws {}",
+            spans_fmt(&rec.checked_spans),
+            spans_fmt(&v.checked_spans)
+        ));
+    }
+    let detail = if problems.is_empty() {
+        format!(
+            "{}; spans re-executed: {}{}",
+            if v.accepted { "accepted" } else { "rejected" },
+            if v.checked_spans.is_empty() {
+                "none".into()
+            } else {
+                spans_fmt(&v.checked_spans)
+            },
+            v.delta_loss
+                .map(|d| format!("; Δloss {d:+.4}"))
+                .unwrap_or_default()
+        )
+    } else {
+        problems.join("; ")
+    };
+    (problems.is_empty(), detail)
+}
+
+/// The round's aggregate, recomputed from the accepted final checkpoints (or, with nothing
+/// accepted, the round's start carried over), against the chain's.
+#[allow(clippy::too_many_arguments)]
+async fn aggregate_link(
+    market: &JobMarket,
+    ctx: &JobContext,
+    round: u32,
+    agg: B256,
+    subs: &[Submission],
+    finals: Vec<(PathBuf, f64)>,
+    work: &Path,
+    l: &mut Links,
+) -> Result<()> {
+    let job = &ctx.job;
+    let accepted_n = subs
+        .iter()
+        .filter(|s| s.status == WorkStatus::Accepted)
+        .count();
+    let link = format!("round {round} aggregate");
+    if accepted_n == 0 {
+        let start = round_start_root(market, job, round)
+            .await?
+            .unwrap_or_default();
+        l.push(
+            link,
+            agg == start,
+            format!(
+                "nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"
+            ),
+        );
+    } else if finals.len() != accepted_n {
+        l.push(
+            link,
+            false,
+            "not every accepted submission's final checkpoint could be checked",
+        );
+    } else {
+        let out = work.join(format!("aggregate-{round}.safetensors"));
+        let (o, builtin) = (out.clone(), ctx.is_builtin());
+        let made = tokio::task::spawn_blocking(move || -> Result<B256> {
+            if builtin {
+                crate::trainer::average(&finals, &o)?;
+            } else {
+                crate::trainer::average::average_safetensors(&finals, &o)?;
+            }
+            file_root(&o)
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))?;
+        match made {
+            Ok(root) => l.push(
+                link,
+                root == agg,
+                format!("recomputed {root:#x}, chain {agg:#x}"),
+            ),
+            Err(e) => l.push(link, false, e.message),
+        }
+        l.root(agg);
+    }
+    Ok(())
+}
+
+/// A completed job's model root is its last round's aggregate.
+async fn final_model_link(
+    market: &JobMarket,
+    job: &crate::jobs::JobInfo,
+    l: &mut Links,
+) -> Result<()> {
     if job.state == JobState::Completed {
         let want = round_start_root(market, job, job.rounds).await?;
         let got = job.model_root;
@@ -399,14 +437,23 @@ async fn history(
             ),
         );
     }
-    // Compute units: Σ accepted units per worker, as the market credits them.
+    Ok(())
+}
+
+/// Compute units: Σ accepted units per worker, as the market credits them.
+async fn compute_units_link(
+    market: &JobMarket,
+    job_id: u64,
+    units: &BTreeMap<Address, U256>,
+    l: &mut Links,
+) -> Result<()> {
     let jm = JobMarketAbi::new(market.address, &market.chain.provider);
     let e = market.chain.decoder();
     let mut bad = Vec::new();
     let mut total = U256::ZERO;
-    for (w, u) in &units {
+    for (w, u) in units {
         let on = jm
-            .computeUnits(U256::from(job.id), *w)
+            .computeUnits(U256::from(job_id), *w)
             .call()
             .await
             .map_err(&e)?;
@@ -416,7 +463,7 @@ async fn history(
         }
     }
     let on_total = jm
-        .totalComputeUnits(U256::from(job.id))
+        .totalComputeUnits(U256::from(job_id))
         .call()
         .await
         .map_err(&e)?;

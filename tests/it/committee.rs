@@ -40,12 +40,12 @@ batch_size = 8
 learning_rate = 1e-2
 warmup_steps = 2
 seed = 7
-steps = 10
-checkpoint_every = 10
+steps = 20
+checkpoint_every = 5
 eval_windows = 16
 
 [verify]
-spans = 1
+spans = 2
 
 [job]
 datasets = ["{dataset}"]
@@ -68,7 +68,7 @@ compute = "60%"
 }
 
 /// Units of one round's work in the spec above: steps × batch × context.
-const UNITS: u128 = 10 * 8 * 32;
+const UNITS: u128 = 20 * 8 * 32;
 
 fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
     let data = work.join("corpus");
@@ -216,8 +216,8 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         (&Value::from(1000), &Value::from(3000), &Value::from(6000))
     );
     assert_eq!(t["max_service_fee_bps"], 1250);
-    assert_eq!(t["spans"], 1);
-    assert_eq!(t["checkpoint_every"], 10);
+    assert_eq!(t["spans"], 2);
+    assert_eq!(t["checkpoint_every"], 5);
     assert_eq!(wei(&t["units_per_submission"]), UNITS);
 
     for i in [1, 2] {
@@ -310,6 +310,34 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         rt.block_on(market.vote_of(job, 0, dev_address(7))).unwrap(),
         None
     );
+    // Both members drew the same 2 of the 4 spans from the seed block and re-executed them:
+    // they voted the same verdict hash (which commits to the report naming the spans).
+    for m in [5, 6] {
+        assert_eq!(
+            rt.block_on(market.vote_of(job, 0, dev_address(m))).unwrap(),
+            votes.agreed
+        );
+    }
+    let show0 = net.json(&["job", "show", &job_s]);
+    let honest = show0["rounds"][0]["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| {
+            x["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&format!("{:#x}", dev_address(1)))
+        })
+        .unwrap()
+        .clone();
+    let spans = honest["checked_spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 2, "{honest}");
+    for sp in spans {
+        let (a, b) = (sp[0].as_u64().unwrap(), sp[1].as_u64().unwrap());
+        assert!(b == a + 5 && b <= 20 && a % 5 == 0, "{honest}");
+    }
+    assert_ne!(spans[0], spans[1]);
     let c = rt
         .block_on(market.submission(job, 0, dev_address(2)))
         .unwrap();

@@ -1,13 +1,15 @@
 //! Bounded `eth_getLogs`: public RPCs cap the block range of one query (0G's at 1,000 blocks;
 //! others answer "query returned more than N results" or "block range too large"). A query here
 //! covers at most `page` blocks, a page the RPC refuses for its size is halved and asked again,
-//! and every other error is returned, never swallowed.
+//! and every other error is returned, never swallowed. Used by the storage client's duplicate
+//! search, the storage node's follower, and the readers of a token's holders and a round's
+//! submissions.
 
 use alloy::providers::Provider;
 use alloy::rpc::types::{Filter, Log};
 use alloy::transports::{RpcError, TransportErrorKind};
 
-use crate::chain::Chain;
+use super::Chain;
 use crate::error::Result;
 
 /// The default page: the most blocks one `eth_getLogs` call covers.
@@ -58,7 +60,7 @@ pub async fn get_logs_range(
                 *page = (end - start).div_ceil(2).max(1);
                 tracing::debug!(page = *page, "the RPC refused the log range; halving it");
             }
-            Err(e) => return Err(crate::chain::describe_transport_error(&chain.rpc_url, &e)),
+            Err(e) => return Err(super::describe_transport_error(&chain.rpc_url, &e)),
         }
     }
     Ok(out)
@@ -88,4 +90,12 @@ pub async fn search_back<T>(
         }
         end = start - 1;
     }
+}
+
+/// Every log of `filter` from block 0 to the head: one call where the RPC allows the whole range
+/// (a devnet), else pages of the size it accepts (found by halving), all in order.
+pub async fn all_logs(chain: &Chain, filter: &Filter) -> Result<Vec<Log>> {
+    let head = chain.block_number().await?;
+    let mut page = head.saturating_add(1);
+    get_logs_range(chain, filter, 0, head, &mut page).await
 }
