@@ -4,6 +4,8 @@
 #      threads, the SDK (ZgFile.merkleTree()).
 #   2. A full upload (tree, fee, submit, segments, finality) to the same local devnet: cohort vs
 #      the SDK, each with its own file of the same size (so neither finds the other's root).
+#   3. A download of cohort's file from that devnet's node: cohort (every proof and the root
+#      checked, RUNS runs) vs the SDK's Downloader without proofs (SDK_RUNS runs); both byte-compared.
 # Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256] [--root-only]
 #   --root-only skips the upload (no devnet, no COHORT_ANVIL needed).
 #   RUNS (default 5) runs of each cohort root, SDK_RUNS (default 1) of the SDK's (about 10 MB/s):
@@ -94,5 +96,19 @@ read -r RPC FLOW NODES < <(node -e '
 # anvil dev account 1 (a published test key): the SDK's signer; cohort signs with dev:0.
 SDK_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
 measure 1 "cohort" upload "$COHORT_BIN" storage upload "$WORK/a.bin" --json
+TU=$LAST_SECS
+ROOT_A=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root"])' "$WORK/out.txt")
 measure 1 "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" "$NODES" "$SDK_KEY" "$WORK/b.bin"
+TSU=$LAST_SECS
+# 3. Download of the same file (cohort's upload) from the same node: cohort checks every
+#    segment's proof and the whole root; the SDK's Downloader is run without proofs.
+measure "$RUNS" "cohort (every proof)" download "$COHORT_BIN" storage download "$ROOT_A" -o "$WORK/dl.bin" --force --json
+TD=$LAST_SECS
+cmp "$WORK/a.bin" "$WORK/dl.bin"
+measure "$SDK_RUNS" "0g-ts-sdk 1.2.8 (no proofs)" download bash -c \
+  "rm -f '$WORK/dl2.bin' && node tests/interop/download.mjs '$NODES' '$ROOT_A' '$WORK/dl2.bin'"
+TSD=$LAST_SECS
+cmp "$WORK/a.bin" "$WORK/dl2.bin"
+NOTES+=("$(awk -v a="$TSU" -v b="$TU" -v c="$TSD" -v d="$TD" 'BEGIN{
+  printf "upload: cohort is %.1fx the SDK; download: cohort is %.1fx the SDK", a/b, c/d }')")
 report

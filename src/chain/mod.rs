@@ -34,6 +34,9 @@ pub struct Chain {
     pub chain_id: u64,
 }
 
+/// How often a client on a loopback chain polls for new blocks (receipts).
+const LOCAL_POLL: Duration = Duration::from_millis(50);
+
 fn http_client(rpc_url: &str) -> Result<RpcClient> {
     let url: reqwest::Url = rpc_url.parse().map_err(|_| {
         Error::usage(
@@ -50,7 +53,14 @@ fn http_client(rpc_url: &str) -> Result<RpcClient> {
     let is_local = url
         .host_str()
         .is_some_and(|h| h == "127.0.0.1" || h == "localhost");
-    Ok(RpcClient::new(Http::with_client(client, url), is_local))
+    let rpc = RpcClient::new(Http::with_client(client, url), is_local);
+    // On loopback (a devnet) receipts are polled every 50 ms rather than alloy's 250 ms: an
+    // upload of many small files waits for about one receipt per ten files.
+    Ok(if is_local {
+        rpc.with_poll_interval(LOCAL_POLL)
+    } else {
+        rpc
+    })
 }
 
 /// The error for a chain that does not answer: exit 3, naming the URL.

@@ -806,15 +806,7 @@ fn render_coordinated(r: &CoordinateReport) -> String {
         out.push_str(&format!(", final model {m:#x}"));
     }
     for s in &r.rounds {
-        out.push_str(&format!(
-            "\nround {}: {} accepted, {} rejected{}",
-            s.round,
-            s.accepted.len(),
-            s.rejected.len(),
-            s.val_loss
-                .map(|v| format!(", validation loss {v:.4}"))
-                .unwrap_or_default()
-        ));
+        out.push_str(&format!("\nround {}: {}", s.round, s.outcome()));
     }
     out
 }

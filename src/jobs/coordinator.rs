@@ -202,15 +202,25 @@ fn check_access(ctx: &JobContext, who: Address, opts: &CoordinateOptions) -> Res
     Ok(())
 }
 
+impl RoundSummary {
+    /// "N accepted, M rejected, validation loss L".
+    pub fn outcome(&self) -> String {
+        format!(
+            "{} accepted, {} rejected{}",
+            self.accepted.len(),
+            self.rejected.len(),
+            self.val_loss
+                .map(|v| format!(", validation loss {v:.4}"))
+                .unwrap_or_default()
+        )
+    }
+}
+
 fn finalized_note(job_id: u64, done: &RoundSummary) -> String {
     format!(
-        "job {job_id}: round {} finalized: {} accepted, {} rejected{}{}",
+        "job {job_id}: round {} finalized: {}{}",
         done.round,
-        done.accepted.len(),
-        done.rejected.len(),
-        done.val_loss
-            .map(|v| format!(", validation loss {v:.4}"))
-            .unwrap_or_default(),
+        done.outcome(),
         if done.finalized {
             ""
         } else {

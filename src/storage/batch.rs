@@ -129,13 +129,7 @@ pub async fn upload_small_files(
 ) -> Result<Vec<UploadReport>> {
     let mut sel = Selection::new(client, opts)?;
     let picked = sel.pick(signer).await?;
-    let t = Target {
-        client,
-        signer,
-        flow: picked.2,
-        nodes: &picked.0,
-        cfgs: &picked.1,
-    };
+    let t = Target::new(client, signer, &picked);
     let mut pieces = Vec::with_capacity(paths.len());
     for p in paths {
         let (file, size) = open_input(p)?;
@@ -225,7 +219,7 @@ async fn attempt(
             .map(|(i, p)| async move {
                 (
                     i,
-                    known_tx(t, &p.tree.root, p.frag.size, &p.journal, &mut p.report).await,
+                    known_tx(t, &p.tree, p.frag.size, &p.journal, &mut p.report).await,
                 )
             })
             .buffered(CONCURRENT_FILES)

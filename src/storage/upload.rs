@@ -443,13 +443,7 @@ pub async fn upload_file(
     let file = Arc::new(file);
     let mut sel = Selection::new(client, opts)?;
     let picked = sel.pick(signer).await?;
-    let t = Target {
-        client,
-        signer,
-        flow: picked.2,
-        nodes: &picked.0,
-        cfgs: &picked.1,
-    };
+    let t = Target::new(client, signer, &picked);
     let frag = effective_fragment_size(opts.fragment_size);
     let name = path
         .file_name()
@@ -561,10 +555,7 @@ impl<'a> Selection<'a> {
     /// every shard `replica` times, and the profile's chain and flow in every node's
     /// `networkIdentity` (exit 2 otherwise). With an indexer, a node that does not answer is
     /// dropped and the indexer asked again.
-    pub(crate) async fn pick(
-        &mut self,
-        signer: &SignerChain,
-    ) -> Result<(Vec<NodeClient>, Vec<ShardConfig>, Address)> {
+    pub(crate) async fn pick(&mut self, signer: &SignerChain) -> Result<Picked> {
         loop {
             let urls: Vec<String> = match &self.source {
                 StorageSource::Nodes(u) => u.clone(),
@@ -764,6 +755,21 @@ pub(crate) struct Target<'a> {
     pub(crate) cfgs: &'a [ShardConfig],
 }
 
+/// What [`Selection::pick`] chose: the nodes, their shards and the flow they follow.
+pub(crate) type Picked = (Vec<NodeClient>, Vec<ShardConfig>, Address);
+
+impl<'a> Target<'a> {
+    pub(crate) fn new(client: &'a Client, signer: &'a SignerChain, picked: &'a Picked) -> Self {
+        Target {
+            client,
+            signer,
+            flow: picked.2,
+            nodes: &picked.0,
+            cfgs: &picked.1,
+        }
+    }
+}
+
 /// The fragment's Merkle tree, hashed on a blocking thread with a progress bar.
 async fn hash_fragment(
     path: &Path,
@@ -802,7 +808,7 @@ pub(crate) enum Known {
 /// Asks the nodes and the journal about the fragment's transaction.
 pub(crate) async fn known_tx(
     t: &Target<'_>,
-    root: &Hash,
+    tree: &FileTree,
     size: u64,
     journal: &Journal,
     report: &mut FragmentReport,
@@ -810,7 +816,7 @@ pub(crate) async fn known_tx(
     let mut infos = Vec::new();
     for n in t.nodes {
         infos.push(
-            n.file_info(root, false)
+            n.file_info(&tree.root, false)
                 .await?
                 .filter(|i| i.tx.size == size),
         );
@@ -828,13 +834,22 @@ pub(crate) async fn known_tx(
         return Ok(Known::Stored);
     }
     if let Some(seq) = infos.iter().flatten().map(|i| i.tx.seq).min() {
-        return Ok(Known::Tx(
-            seq,
-            jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq)),
-        ));
+        let mut hash = jd.tx_hash.clone().filter(|_| jd.tx_seq == Some(seq));
+        if hash.is_none() {
+            // A run stopped before its receipt: the nodes saw the tx, the journal did not.
+            // Its hash is in the chain's Submit log (a failed search leaves it unknown).
+            let defaults = UploadOptions::default();
+            hash = find_submission_on_chain(t.signer, t.flow, &tree.nodes(), size, &defaults)
+                .await
+                .ok()
+                .flatten()
+                .filter(|(s, _)| *s == seq)
+                .map(|(_, h)| h);
+        }
+        return Ok(Known::Tx(seq, hash));
     }
     Ok(
-        match journal_tx_on_chain(t.signer, t.flow, &jd, root).await {
+        match journal_tx_on_chain(t.signer, t.flow, &jd, &tree.root).await {
             Some((seq, hash)) => Known::Tx(seq, Some(hash)),
             None => Known::Unknown,
         },
