@@ -219,7 +219,7 @@ async fn attempt(
             .map(|(i, p)| async move {
                 (
                     i,
-                    known_tx(t, &p.tree, p.frag.size, &p.journal, &mut p.report).await,
+                    known_tx(t, &p.tree, p.frag.size, &p.journal, &mut p.report, opts).await,
                 )
             })
             .buffered(CONCURRENT_FILES)
@@ -419,16 +419,19 @@ async fn submit_group(
         .await?;
         return Ok(vec![one]);
     }
-    let market = FlowContract::open(signer.chain.clone(), t.flow)
+    // One price read for the whole group.
+    let price = FlowContract::open(signer.chain.clone(), t.flow)
         .await?
         .fee_market()
+        .await?
+        .quote(0)
         .await?;
     let mut fees = Vec::with_capacity(group.len());
     let mut submissions = Vec::with_capacity(group.len());
     let mut id = Vec::new();
     for &i in group {
         let p = &pieces[i];
-        let q = market.quote(p.report.fee_sectors).await?;
+        let q = price.for_sectors(p.report.fee_sectors);
         check_fee(signer, &q, opts.max_fee, &p.label).await?;
         fees.push(q.fee);
         submissions.push(Flow::Submission {
@@ -439,12 +442,8 @@ async fn submit_group(
         id.extend_from_slice(&p.frag.size.to_be_bytes());
     }
     let what = group_label(pieces, group);
-    let total: U256 = fees.iter().copied().sum();
-    let total_quote = super::flow::Quote {
-        sectors: group.iter().map(|&i| pieces[i].report.fee_sectors).sum(),
-        price_per_sector: market.quote(1).await?.price_per_sector,
-        fee: total,
-    };
+    let total_quote = price.for_sectors(group.iter().map(|&i| pieces[i].report.fee_sectors).sum());
+    let total = total_quote.fee;
     check_fee(signer, &total_quote, None, &what).await?;
     let intent = format!(
         "flow-batch:{}:{:#x}:{}",

@@ -30,6 +30,17 @@ pub struct Quote {
     pub fee: U256,
 }
 
+impl Quote {
+    /// The same price for another number of sectors (no call).
+    pub fn for_sectors(&self, sectors: u64) -> Quote {
+        Quote {
+            sectors,
+            price_per_sector: self.price_per_sector,
+            fee: self.price_per_sector * U256::from(sectors),
+        }
+    }
+}
+
 impl FlowContract {
     /// The flow at `address`; exit 2 when there is no contract there.
     pub async fn open(chain: Chain, address: Address) -> Result<FlowContract> {

@@ -812,6 +812,7 @@ pub(crate) async fn known_tx(
     size: u64,
     journal: &Journal,
     report: &mut FragmentReport,
+    opts: &UploadOptions,
 ) -> Result<Known> {
     let mut infos = Vec::new();
     for n in t.nodes {
@@ -838,8 +839,7 @@ pub(crate) async fn known_tx(
         if hash.is_none() {
             // A run stopped before its receipt: the nodes saw the tx, the journal did not.
             // Its hash is in the chain's Submit log (a failed search leaves it unknown).
-            let defaults = UploadOptions::default();
-            hash = find_submission_on_chain(t.signer, t.flow, &tree.nodes(), size, &defaults)
+            hash = find_submission_on_chain(t.signer, t.flow, &tree.nodes(), size, opts)
                 .await
                 .ok()
                 .flatten()
