@@ -41,6 +41,7 @@
 //! threshold = 2           # members that must agree on a verdict (default: a majority)
 //! grace = 600             # seconds after a round's deadline the committee still has
 //! max_service_fee = "10%" # the most a model server may keep of usage revenue
+//! revenue_assets = []      # ERC-20s the model token accepts as revenue besides the native coin
 //! [job.split]             # the model token's split, fixed now (default 20% / 40% / 40%)
 //! owner = "20%"
 //! data = "40%"
@@ -255,6 +256,10 @@ pub struct JobTable {
     /// (default 10%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_service_fee: Option<String>,
+    /// `revenue_assets`: the ERC-20 contracts (0x addresses, at most 4) the model's token will
+    /// accept as revenue besides the native coin; committed at submit, like the split.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_assets: Option<Vec<String>>,
     /// `[job.split]`: the model token's split, committed at submit (default 20% / 40% / 40%).
     #[serde(default)]
     pub split: SplitTable,

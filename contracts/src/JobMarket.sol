@@ -40,6 +40,8 @@ contract JobMarket is ReentrancyGuard {
     uint256 private constant BPS = 10_000;
     /// @notice Most committee members of a job.
     uint256 public constant MAX_COMMITTEE = 32;
+    /// @notice The most ERC-20 revenue assets a job may commit its token to (besides the native coin).
+    uint256 public constant MAX_REVENUE_ASSETS = 4;
 
     /// @notice Life cycle of a job. Stopped: a round was closed without a verdict (`closeRound`).
     enum JobState {
@@ -75,6 +77,8 @@ contract JobMarket is ReentrancyGuard {
     ///      steps. `grace`: seconds after a round's deadline the committee still has for its verdict.
     ///      `unitsPerSubmission`: the work units of one round's work (steps × batch × context for the
     ///      builtin trainer). `maxServiceFeeBps`: the most a model server may keep of usage revenue.
+    ///      `revenueAssets`: the ERC-20s the model's token will accept as revenue besides the native coin
+    ///      (at most 4, distinct, non-zero), fixed here so that tokenization chooses nothing of payment.
     struct Terms {
         uint16 ownerBps;
         uint16 dataBps;
@@ -89,6 +93,7 @@ contract JobMarket is ReentrancyGuard {
         uint256 bond;
         uint256 unitsPerSubmission;
         address[] committee;
+        address[] revenueAssets;
     }
 
     /// @notice A job as returned by `getJob`.
@@ -250,6 +255,8 @@ contract JobMarket is ReentrancyGuard {
     error InvalidCommittee(uint256 size, uint256 threshold);
     /// @notice spans, checkpointEvery and unitsPerSubmission must be non-zero.
     error InvalidVerification();
+    /// @notice More than 4 revenue assets, or an invalid one (zero or repeated).
+    error InvalidRevenueAsset(address asset);
     /// @notice The job is not in a state that allows this call.
     error WrongState(uint256 jobId, JobState state);
     /// @notice Caller is not a member of the job's committee.
@@ -691,6 +698,18 @@ contract JobMarket is ReentrancyGuard {
         job = _jobs[jobId];
     }
 
+    function _commitRevenueAssets(Terms storage t, address[] calldata assets) private {
+        if (assets.length > MAX_REVENUE_ASSETS) revert InvalidRevenueAsset(address(0));
+        for (uint256 i = 0; i < assets.length; ++i) {
+            address a = assets[i];
+            if (a == address(0)) revert InvalidRevenueAsset(a);
+            for (uint256 j = 0; j < i; ++j) {
+                if (assets[j] == a) revert InvalidRevenueAsset(a);
+            }
+            t.revenueAssets.push(a);
+        }
+    }
+
     function _commitTerms(uint256 jobId, Terms calldata terms) private {
         uint256 sum = uint256(terms.ownerBps) + terms.dataBps + terms.computeBps;
         if (sum != BPS || terms.maxServiceFeeBps > BPS) revert InvalidSplit(sum, terms.maxServiceFeeBps);
@@ -709,6 +728,7 @@ contract JobMarket is ReentrancyGuard {
         t.grace = terms.grace;
         t.bond = terms.bond;
         t.unitsPerSubmission = terms.unitsPerSubmission;
+        _commitRevenueAssets(t, terms.revenueAssets);
         uint256 n = terms.committee.length;
         uint256 threshold = terms.threshold;
         if (n == 0) {

@@ -8,8 +8,8 @@ import {ModelToken} from "./ModelToken.sol";
 /// @title ModelTokenFactory
 /// @notice Tokenizes completed training jobs: one `ModelToken` per job, deployed by the job's owner, with
 ///         the token split (owner/data/compute basis points) and the most a model server may keep of usage
-///         revenue (`maxServiceFeeBps`) the job committed to at `JobMarket.createJob`: nobody can change them
-///         after the work is done.
+///         revenue (`maxServiceFeeBps`) and the ERC-20 revenue assets the job committed to at
+///         `JobMarket.createJob`: nobody can change them after the work is done.
 /// @dev Pools: `dataPool = cap × dataBps / 10000` and `computePool = cap × computeBps / 10000` (floor); the
 ///      owner pool is the rest of the cap (so the rounding goes to the owner). A pool with nobody in it (Σ
 ///      totalWeight of the job's datasets is 0, or the job's totalComputeUnits is 0) is added to the owner
@@ -55,22 +55,17 @@ contract ModelTokenFactory {
     }
 
     /// @notice Deploys the model token of a completed job (job owner only, once per job), split as the job
-    ///         committed to.
+    ///         committed to, accepting the revenue assets the job committed to.
     /// @param cap whole supply in base units (18 decimals)
-    /// @param revenueAssets ERC-20 revenue assets besides the native coin (at most 4, distinct, non-zero)
     /// @return token the new ModelToken
-    function tokenize(
-        uint256 jobId,
-        string memory name,
-        string memory symbol,
-        uint256 cap,
-        address[] memory revenueAssets
-    ) external returns (address token) {
+    function tokenize(uint256 jobId, string memory name, string memory symbol, uint256 cap)
+        external
+        returns (address token)
+    {
         if (cap == 0) revert ZeroCap();
         ModelToken.Config memory c = _config(jobId, cap);
         c.name = name;
         c.symbol = symbol;
-        c.revenueAssets = revenueAssets;
         token = address(new ModelToken(c));
         _tokenOf[jobId] = token;
         _tokens.push(token);
@@ -90,6 +85,7 @@ contract ModelTokenFactory {
         (c.jobOwner, c.modelRoot) = _checkJob(jobId);
         JobMarket.Terms memory t = jobMarket.jobTerms(jobId);
         c.maxServiceFeeBps = t.maxServiceFeeBps;
+        c.revenueAssets = t.revenueAssets;
         c.jobId = jobId;
         c.jobMarket = address(jobMarket);
         c.datasetRegistry = address(datasetRegistry);

@@ -430,6 +430,13 @@ fn term_rows(t: &jobs::JobTerms, sym: &str) -> Vec<(String, String)> {
         ),
         ("max service fee".into(), format_bps(t.max_service_fee_bps)),
         (
+            "revenue assets".into(),
+            std::iter::once("native coin".to_string())
+                .chain(t.revenue_assets.iter().map(|a| a.to_string()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
             "verification".into(),
             format!(
                 "{} spans of K = {} steps per submission, tolerance {:e}, max loss increase {}",

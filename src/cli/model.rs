@@ -40,11 +40,11 @@ pub enum ModelCommand {
     ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
     Verify(VerifyArgs),
     /// Turn a completed job's model into a token shared by its owner and contributors, split
-    /// as the job committed to at `job submit` ([job.split] in its spec).
+    /// as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue
+    /// the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table).
     ///
-    /// Examples:
+    /// Example:
     ///   cohort model tokenize 1 --name "News Model" --symbol NEWS --supply 1000000 --dry-run
-    ///   cohort model tokenize 1 … --revenue-asset 0x5FbDB2315678afecb367f032d93F642f64180aa3
     Tokenize(super::model_token::TokenizeArgs),
     /// List tokenized models.
     List(super::model_token::ListArgs),

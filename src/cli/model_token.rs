@@ -49,9 +49,9 @@ pub struct TokenizeArgs {
     /// No longer taken (see --owner-share).
     #[arg(long, value_name = "PCT", hide = true)]
     pub compute_share: Option<String>,
-    /// An ERC-20 the model accepts as revenue besides the native coin: address, or the symbol
-    /// of a token cohort knows (another model's token or revenue asset); repeatable, at most 4.
-    #[arg(long = "revenue-asset", value_name = "ERC20")]
+    /// No longer taken: the revenue assets were committed at `job submit` (revenue_assets in
+    /// the spec's [job] table).
+    #[arg(long = "revenue-asset", value_name = "ERC20", hide = true)]
     pub revenue_assets: Vec<String>,
     /// Print every contributor's allocation and send nothing.
     #[arg(long)]
@@ -171,25 +171,22 @@ impl TokenizeArgs {
                 self.job
             )));
         }
-        let (client, chain, suite) = suite(ctx).await?;
-        let mut revenue_assets = Vec::new();
-        for sel in &self.revenue_assets {
-            let asset = tokens::resolve_asset(&chain, Some(suite.factory), sel).await?;
-            if asset.native {
-                return Err(crate::error::Error::usage(
-                    "model.native_revenue_asset",
-                    format!("'{sel}' is the native coin, which every model accepts already"),
-                )
-                .hint("name an ERC-20 with --revenue-asset"));
-            }
-            revenue_assets.push(asset.address);
+        if !self.revenue_assets.is_empty() {
+            return Err(crate::error::Error::usage(
+                "model.assets_committed",
+                "the revenue assets were committed when the job was submitted; tokenize cannot change them",
+            )
+            .hint(format!(
+                "drop --revenue-asset; `cohort job show {}` shows the committed assets (revenue_assets in the spec's [job] table sets them)",
+                self.job
+            )));
         }
+        let (client, chain, suite) = suite(ctx).await?;
         let req = TokenizeRequest {
             job_id: self.job,
             name: self.name.clone(),
             symbol: self.symbol.clone(),
             cap: parse_amount(&self.supply, tokens::TOKEN_DECIMALS)?,
-            revenue_assets,
         };
         if self.dry_run {
             let sender = ctx.signer_address(&client, &self.signer)?;

@@ -134,6 +134,8 @@ pub struct JobTerms {
     /// Work units of one round's work; a submission is paid for at most this many.
     #[serde(with = "dec")]
     pub units_per_submission: U256,
+    /// The ERC-20s the model's token will accept as revenue besides the native coin.
+    pub revenue_assets: Vec<Address>,
 }
 
 impl JobTerms {
@@ -153,6 +155,7 @@ impl JobTerms {
             bond: self.bond,
             unitsPerSubmission: self.units_per_submission,
             committee: self.committee.clone(),
+            revenueAssets: self.revenue_assets.clone(),
         }
     }
 
@@ -171,6 +174,7 @@ impl JobTerms {
             grace: t.grace,
             bond: t.bond,
             units_per_submission: t.unitsPerSubmission,
+            revenue_assets: t.revenueAssets,
         }
     }
 

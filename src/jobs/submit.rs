@@ -190,6 +190,17 @@ pub async fn plan(
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
     let terms = terms(&spec, &table, s)?;
+    for a in &terms.committed.revenue_assets {
+        crate::tokens::asset_info(&s.chain, *a)
+            .await
+            .map_err(|mut e| {
+                if e.code.starts_with("asset.") {
+                    e.message = format!("job.revenue_assets: {}", e.message);
+                    e.hint = Some("list the ERC-20 contracts' 0x addresses on this chain".into());
+                }
+                e
+            })?;
+    }
     let datasets = planned_datasets(client, &table).await?;
     let b = plan_bundle(&spec, spec_path, text, &datasets)?;
     price(
@@ -283,6 +294,7 @@ pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> 
         (None, Some(c)) => vec![address("job.coordinator", c)?],
         (None, None) => vec![submitter],
     };
+    let revenue_assets = revenue_assets(table)?;
     let n = committee.len() as u32;
     let threshold = table.threshold.unwrap_or(n / 2 + 1);
     if threshold == 0 || threshold > n {
@@ -315,7 +327,36 @@ pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> 
         grace: table.grace,
         bond,
         units_per_submission: U256::from(units),
+        revenue_assets,
     })
+}
+
+/// `job.revenue_assets`: at most 4 distinct ERC-20 addresses (the native coin is always accepted).
+fn revenue_assets(table: &JobTable) -> Result<Vec<Address>> {
+    let mut out: Vec<Address> = Vec::new();
+    for v in table.revenue_assets.iter().flatten() {
+        let a = address("job.revenue_assets entry", v)?;
+        if a == Address::ZERO {
+            return Err(bad(
+                "job.revenue_assets names the zero address: the native coin is always accepted"
+                    .into(),
+            )
+            .hint("list only ERC-20 contract addresses"));
+        }
+        if out.contains(&a) {
+            return Err(bad(format!("job.revenue_assets names {a} twice")));
+        }
+        out.push(a);
+    }
+    if out.len() > crate::tokens::MAX_REVENUE_ASSETS {
+        return Err(bad(format!(
+            "job.revenue_assets lists {} assets; a model token takes at most {}",
+            out.len(),
+            crate::tokens::MAX_REVENUE_ASSETS
+        ))
+        .hint("the native coin is always accepted; keep at most 4 ERC-20s"));
+    }
+    Ok(out)
 }
 
 fn terms(spec: &JobSpec, table: &JobTable, s: &SignerChain) -> Result<Terms> {
@@ -700,11 +741,12 @@ mod tests {
     #[test]
     fn the_spec_commits_to_split_bond_committee_and_verification() {
         let t = terms_of(
-            "bond = \"0.01ether\"\ncommittee = [\"0x2222222222222222222222222222222222222222\", \"0x3333333333333333333333333333333333333333\", \"0x4444444444444444444444444444444444444444\"]\ngrace = 30\nmax_service_fee = \"12.5%\"\n[job.split]\nowner = \"10%\"\ndata = \"30%\"\ncompute = \"60%\"\n",
+            "bond = \"0.01ether\"\ncommittee = [\"0x2222222222222222222222222222222222222222\", \"0x3333333333333333333333333333333333333333\", \"0x4444444444444444444444444444444444444444\"]\ngrace = 30\nmax_service_fee = \"12.5%\"\nrevenue_assets = [\"0x5555555555555555555555555555555555555555\"]\n[job.split]\nowner = \"10%\"\ndata = \"30%\"\ncompute = \"60%\"\n",
         )
         .unwrap();
         assert_eq!((t.owner_bps, t.data_bps, t.compute_bps), (1000, 3000, 6000));
         assert_eq!(t.max_service_fee_bps, 1250);
+        assert_eq!(t.revenue_assets, vec![Address::repeat_byte(0x55)]);
         assert_eq!(t.bond, U256::from(10u64).pow(U256::from(16u64)));
         assert_eq!(t.committee.len(), 3);
         assert_eq!(t.threshold, 2, "default threshold: a majority");
@@ -740,6 +782,19 @@ mod tests {
             ("committee = [\"0x12\"]\n", "not an address"),
             ("bond = \"lots\"\n", "job.bond"),
             ("max_service_fee = \"101%\"\n", "job.max_service_fee"),
+            ("revenue_assets = [\"0x12\"]\n", "job.revenue_assets entry"),
+            (
+                "revenue_assets = [\"0x0000000000000000000000000000000000000000\"]\n",
+                "native coin is always accepted",
+            ),
+            (
+                "revenue_assets = [\"0x5555555555555555555555555555555555555555\", \"0x5555555555555555555555555555555555555555\"]\n",
+                "twice",
+            ),
+            (
+                "revenue_assets = [\"0x5555555555555555555555555555555555555551\", \"0x5555555555555555555555555555555555555552\", \"0x5555555555555555555555555555555555555553\", \"0x5555555555555555555555555555555555555554\", \"0x5555555555555555555555555555555555555556\"]\n",
+                "at most 4",
+            ),
         ] {
             let e = terms_of(job).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{job}");

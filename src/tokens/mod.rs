@@ -19,6 +19,7 @@ use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 
+pub mod audit;
 pub mod rewards;
 
 /// Basis points in 100%.
@@ -597,6 +598,8 @@ pub struct JobRecords {
     pub compute_bps: u16,
     /// The most a model server may keep of usage revenue (basis points), committed at creation.
     pub max_service_fee_bps: u16,
+    /// The ERC-20 revenue assets the token will accept, committed at creation.
+    pub revenue_assets: Vec<Address>,
 }
 
 fn state_name(s: u8) -> &'static str {
@@ -673,6 +676,7 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
         data_bps: terms.dataBps,
         compute_bps: terms.computeBps,
         max_service_fee_bps: terms.maxServiceFeeBps,
+        revenue_assets: terms.revenueAssets,
     })
 }
 
@@ -742,7 +746,6 @@ pub struct TokenizeRequest {
     pub symbol: String,
     #[serde(with = "dec")]
     pub cap: U256,
-    pub revenue_assets: Vec<Address>,
 }
 
 /// The plan of a tokenization: pools and every contributor's allocation, exactly as the
@@ -812,25 +815,12 @@ pub async fn plan_tokenize(
     req: &TokenizeRequest,
 ) -> Result<TokenizePlan> {
     check_request(req)?;
-    let mut assets = Vec::new();
-    for (i, a) in req.revenue_assets.iter().enumerate() {
-        if *a == Address::ZERO {
-            return Err(Error::usage(
-                "model.bad_asset",
-                "the native coin is always a revenue asset",
-            )
-            .hint("name only ERC-20 token addresses with --revenue-asset"));
-        }
-        if req.revenue_assets[..i].contains(a) {
-            return Err(Error::usage(
-                "model.bad_asset",
-                format!("revenue asset {a} is named twice"),
-            ));
-        }
-        assets.push(asset_info(chain, *a).await?);
-    }
     let records = job_records(chain, suite, req.job_id).await?;
     check_tokenizable(chain, suite, sender, req, &records).await?;
+    let mut assets = Vec::new();
+    for a in &records.revenue_assets {
+        assets.push(asset_info(chain, *a).await?);
+    }
     let (owner_amount, data_pool, compute_pool) = pools(
         req.cap,
         records.data_bps,
@@ -882,7 +872,7 @@ pub async fn plan_tokenize(
     })
 }
 
-/// The request's own checks (no chain): supply, names, assets. The split is not the request's:
+/// The request's own checks (no chain): supply and names. The split is not the request's:
 /// the job committed to it at `job submit`.
 fn check_request(req: &TokenizeRequest) -> Result<()> {
     if req.cap.is_zero() {
@@ -896,16 +886,6 @@ fn check_request(req: &TokenizeRequest) -> Result<()> {
             Error::usage("model.empty_name", "the token needs a name and a symbol")
                 .hint("pass --name NAME --symbol SYM"),
         );
-    }
-    if req.revenue_assets.len() > MAX_REVENUE_ASSETS {
-        return Err(Error::usage(
-            "model.too_many_assets",
-            format!(
-                "{} revenue assets given; a model takes at most {MAX_REVENUE_ASSETS}",
-                req.revenue_assets.len()
-            ),
-        )
-        .hint("the native coin is always accepted; name at most 4 ERC-20s with --revenue-asset"));
     }
     Ok(())
 }
@@ -999,7 +979,6 @@ fn tokenize_call<'a>(
         name: req.name.clone(),
         symbol: req.symbol.clone(),
         cap: req.cap,
-        revenueAssets: req.revenue_assets.clone(),
     };
     alloy::contract::SolCallBuilder::new_sol(&chain.provider, &suite.factory, &call).from(sender)
 }

@@ -673,15 +673,25 @@ async fn token_links(client: &Client, ctx: &JobContext, m: &ModelRef, l: &mut Li
             bad.join("; ")
         },
     );
-    for r in tokens::revenue(&chain, m.token).await? {
-        let holds = r.claimed <= r.deposited;
+    let ledger = client.profile.contract("usage_ledger").ok();
+    for r in tokens::audit::revenue(&chain, m.token, ledger).await? {
+        let detail = if r.holds() {
+            let mut d = format!(
+                "{} deposits ({} from {} usage settlements), {} claims, {} holders recomputed: every claim paid exactly what was earned",
+                r.deposits, r.from_usage, r.settlements, r.claims, r.holders
+            );
+            d.push_str(&format!(
+                "; deposited {}, claimed {}",
+                r.deposited, r.claimed
+            ));
+            d
+        } else {
+            r.problems.join("; ")
+        };
         l.push(
             format!("token {} revenue {}", m.symbol, r.asset.symbol),
-            holds,
-            format!(
-                "deposited {}, claimed {}, held for holders {}, unsynced {}",
-                r.deposited, r.claimed, r.outstanding, r.unsynced
-            ),
+            r.holds(),
+            detail,
         );
     }
     Ok(())

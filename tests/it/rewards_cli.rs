@@ -3,10 +3,12 @@
 
 use crate::common::Devnet;
 use crate::mined;
-use crate::token_setup::{dev, dev_address, mint, standard_job, test_token};
+use crate::token_setup::{
+    default_terms, dev, dev_address, mint, standard_job, standard_job_with, test_token,
+};
 use alloy::primitives::{Address, U256};
 use cohort::chain::Chain;
-use cohort::chain::bindings::{IERC20, ModelToken};
+use cohort::chain::bindings::{IERC20, JobMarket, ModelToken};
 use serde_json::Value;
 
 struct Net {
@@ -213,13 +215,21 @@ async fn tokenize_refuses_bad_input_and_the_dry_run_lists_every_allocation() {
 #[tokio::test(flavor = "multi_thread")]
 async fn rewards_deposit_list_claim_and_sync_pay_every_holder_once() {
     let n = net().await;
-    let job = standard_job(&n.rpc, n.registry, n.market, true).await;
     let usdc = test_token(&n.rpc, 0, "USDC", 6).await;
+    // The job commits to USDC as a revenue asset at creation; tokenize cannot add or drop it.
+    let terms = JobMarket::Terms {
+        revenueAssets: vec![usdc],
+        ..default_terms()
+    };
+    let job = standard_job_with(&n.rpc, n.registry, n.market, true, terms).await;
     let usdc_s = usdc.to_string();
     let job_s = job.job_id.to_string();
     let mut args = tokenize_args(&job_s, "dev:1");
     args.extend(["--revenue-asset", usdc_s.as_str()]);
-    let t = n.json(&args).await;
+    let (code, _, err) = n.run(&args).await;
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("committed"), "{err}");
+    let t = n.json(&tokenize_args(&job_s, "dev:1")).await;
     let token: Address = t["token"].as_str().unwrap().parse().unwrap();
 
     // Scripts call claim on a schedule: nothing to claim is success.

@@ -341,7 +341,6 @@ async fn paid_net() -> Paid {
         name: "Served".into(),
         symbol: "SRV".into(),
         cap: U256::from(1_000_000u64) * U256::from(10u64).pow(U256::from(18u64)),
-        revenue_assets: vec![],
     };
     let token = tokens::tokenize(&owner, &suite, &req, cohort::progress::silent().as_ref())
         .await

@@ -81,6 +81,7 @@ pub fn default_terms() -> JobMarket::Terms {
         bond: U256::ZERO,
         unitsPerSubmission: U256::from(1_000_000_000_000u64),
         committee: vec![],
+        revenueAssets: vec![],
     }
 }
 

@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 
 use crate::common::Devnet;
 use crate::mined;
-use crate::token_setup::{dev, dev_address, mint, standard_job, test_token};
+use crate::token_setup::{
+    default_terms, dev, dev_address, mint, standard_job, standard_job_with, test_token,
+};
 use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use alloy::rpc::types::TransactionRequest;
 use cohort::chain::Chain;
-use cohort::chain::bindings::{IERC20, ModelToken};
+use cohort::chain::bindings::{IERC20, JobMarket, ModelToken};
 use cohort::tokens::{self, Suite, TokenizeRequest};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -46,13 +48,12 @@ async fn net() -> Net {
     }
 }
 
-fn request(job_id: u64, cap: U256, assets: Vec<Address>) -> TokenizeRequest {
+fn request(job_id: u64, cap: U256) -> TokenizeRequest {
     TokenizeRequest {
         job_id,
         name: "Test Model".into(),
         symbol: "TM".into(),
         cap,
-        revenue_assets: assets,
     }
 }
 
@@ -85,7 +86,7 @@ async fn tokenize_plan_matches_on_chain_allocations_and_pools() {
     let owner = dev(&n.rpc, 1).await;
     // An odd cap so every floor rounding shows.
     let cap = U256::from(1_000_003u64) * e18() + U256::from(7u8);
-    let req = request(job.job_id, cap, vec![]);
+    let req = request(job.job_id, cap);
     let plan = tokens::plan_tokenize(&n.chain, &n.suite, owner.address, &req)
         .await
         .unwrap();
@@ -170,7 +171,7 @@ async fn pools_with_nobody_in_them_go_to_the_owner() {
     .await;
     let owner = dev(&n.rpc, 1).await;
     let cap = U256::from(1000u64);
-    let req = request(job.job_id, cap, vec![]);
+    let req = request(job.job_id, cap);
     let done = tokens::tokenize(&owner, &n.suite, &req, cohort::progress::silent().as_ref())
         .await
         .unwrap();
@@ -305,16 +306,28 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
     println!("seed {seed}, {steps} steps");
     let mut rng = StdRng::seed_from_u64(seed);
     let n = net().await;
-    let job = standard_job(&n.rpc, n.suite.dataset_registry, n.suite.job_market, true).await;
     let usdc = test_token(&n.rpc, 0, "USDC", 6).await;
     let dai = test_token(&n.rpc, 0, "DAI", 18).await;
+    // The job commits to its revenue assets at creation; tokenize takes them from its terms.
+    let terms = JobMarket::Terms {
+        revenueAssets: vec![usdc, dai],
+        ..default_terms()
+    };
+    let job = standard_job_with(
+        &n.rpc,
+        n.suite.dataset_registry,
+        n.suite.job_market,
+        true,
+        terms,
+    )
+    .await;
     let owner = dev(&n.rpc, 1).await;
     let cap = U256::from(1_000_003u64) * e18() + U256::from(7u8);
     let mut gas = Gas::default();
     let done = tokens::tokenize(
         &owner,
         &n.suite,
-        &request(job.job_id, cap, vec![usdc, dai]),
+        &request(job.job_id, cap),
         cohort::progress::silent().as_ref(),
     )
     .await
@@ -525,6 +538,16 @@ async fn random_transfers_deposits_and_claims_keep_the_revenue_invariants() {
     gas.print();
     assert!(counts.get("transfer").copied().unwrap_or(0) > steps / 10);
     assert!(counts.get("claim").copied().unwrap_or(0) > steps / 10);
+
+    // Anyone can recompute all of it from the token's logs alone (`cohort verify`'s revenue
+    // link): every claim paid what was earned, every holder's figures equal the token's.
+    let audit = tokens::audit::revenue(&n.chain, token, None).await.unwrap();
+    assert_eq!(audit.len(), 3, "native coin, USDC and DAI");
+    for a in &audit {
+        assert!(a.holds(), "{}: {:?}", a.asset.symbol, a.problems);
+        assert!(a.deposits > 0 && a.claims > 0, "{a:?}");
+        assert!(a.holders >= 4, "{a:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -540,7 +563,7 @@ async fn permit_lets_a_spender_move_model_tokens_without_an_approve_transaction(
     let done = tokens::tokenize(
         &owner,
         &n.suite,
-        &request(job.job_id, U256::from(10_000u64), vec![]),
+        &request(job.job_id, U256::from(10_000u64)),
         cohort::progress::silent().as_ref(),
     )
     .await

@@ -44,7 +44,6 @@ async fn tokenized(rpc: &str, suite: &Suite, chain: &Chain, fee_bps: u16, symbol
         name: format!("Model {symbol}"),
         symbol: symbol.into(),
         cap: U256::from(1_000_000u64) * U256::from(10u64).pow(U256::from(18u64)),
-        revenue_assets: vec![],
     };
     let done = tokens::tokenize(&owner, suite, &req, cohort::progress::silent().as_ref())
         .await

@@ -2,7 +2,7 @@
 //! subcommand, and `--token` by symbol, through the real binary against a devnet.
 
 use crate::common::Devnet;
-use crate::token_setup::{dev_address, mint, standard_job, test_token};
+use crate::token_setup::{default_terms, dev_address, mint, standard_job_with, test_token};
 use alloy::primitives::{Address, U256};
 use serde_json::Value;
 
@@ -110,10 +110,14 @@ async fn token_arguments_take_a_known_symbol_or_an_address() {
     let rpc = net.rpc_url();
     let registry: Address = net.contract("dataset_registry").parse().unwrap();
     let market: Address = net.contract("job_market").parse().unwrap();
-    let job = standard_job(&rpc, registry, market, true).await;
     let usdc = test_token(&rpc, 0, "USDC", 6).await;
+    let terms = cohort::chain::bindings::JobMarket::Terms {
+        revenueAssets: vec![usdc],
+        ..default_terms()
+    };
+    let job = standard_job_with(&rpc, registry, market, true, terms).await;
     mint(&rpc, usdc, dev_address(8), U256::from(1_000_000_000u64)).await;
-    let (job_s, usdc_s) = (job.job_id.to_string(), usdc.to_string());
+    let job_s = job.job_id.to_string();
     let net = tokio::task::spawn_blocking(move || {
         let t = json(
             &net,
@@ -127,8 +131,6 @@ async fn token_arguments_take_a_known_symbol_or_an_address() {
                 "NEWS",
                 "--supply",
                 "1000000",
-                "--revenue-asset",
-                &usdc_s,
                 "--wallet",
                 "dev:1",
             ],

@@ -475,6 +475,18 @@ fn verify_the_quickstart_token_then_a_corrupted_dataset_file_breaks_its_link() {
             "{needle}: {v:#}"
         );
     }
+    // The quickstart's paid queries were settled on the usage ledger: the revenue link replays
+    // the token's deposits and claims and matches those settlements to what reached the token.
+    let revenue = links
+        .iter()
+        .find(|l| l["link"].as_str().unwrap().contains("revenue"))
+        .unwrap_or_else(|| panic!("no revenue link: {v:#}"));
+    let detail = revenue["detail"].as_str().unwrap();
+    assert_eq!(revenue["holds"], true, "{detail}");
+    assert!(
+        !detail.contains(" from 0 usage settlements"),
+        "the quickstart's settlement is matched: {detail}"
+    );
     // One byte of one dataset file, changed on the node that serves it.
     let file = links
         .iter()
