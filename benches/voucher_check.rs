@@ -20,6 +20,7 @@ fn main() {
         ledger: Address::repeat_byte(1),
         chain_id: 31337,
         token: Address::repeat_byte(2),
+        asset: Address::ZERO,
         provider: Address::repeat_byte(3),
     };
     let header = usage::sign(

@@ -1845,7 +1845,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;model;serve' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port, printed)')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to bind (loopback by default; 0.0.0.0 serves the network)')
-            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'What users pay in: the native coin (default) or an ERC-20 the model token takes as revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The model token a checkpoint file is paid to (when serving a file, not a token or job)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body in bytes')
             [CompletionResult]::new('--max-concurrency', '--max-concurrency', [CompletionResultType]::ParameterName, 'Generations at once (default: the CPU count)')
@@ -1883,7 +1884,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens to generate')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: greedy)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for sampling (the same seed gives the same answer)')
-            [CompletionResult]::new('--max-spend', '--max-spend', [CompletionResultType]::ParameterName, 'The most this query may add to what you owe the provider, in the native coin')
+            [CompletionResult]::new('--max-spend', '--max-spend', [CompletionResultType]::ParameterName, 'The most this query may add to what you owe the provider, in the asset it charges in')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2196,7 +2197,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')
@@ -2204,7 +2205,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;usage;deposit' {
-            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount of native coin, e.g. 0.05')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount of the asset, e.g. 0.05')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 (address or a model''s revenue-asset symbol)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2230,6 +2232,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;balance' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Also ask this provider what it charged and what was settled')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2255,6 +2258,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;withdraw' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Announce a withdrawal of this amount (without it: take the announced withdrawal)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 (address or symbol)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2280,7 +2284,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;voucher' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The provider''s URL')
-            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'How much more the provider may charge with this voucher, in the native coin')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'How much more the provider may charge with this voucher, in the asset the provider charges in (its terms say which)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2305,7 +2309,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;usage;help' {
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')
@@ -3181,7 +3185,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;usage' {
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')

@@ -5425,7 +5425,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__serve)
-            opts="-q -v -y -h -V --port --bind --price --free --token --max-body --max-concurrency --max-queue --settle-every --settle-interval --min-validity --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --port --bind --price --asset --free --token --max-body --max-concurrency --max-queue --settle-every --settle-interval --min-validity --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5440,6 +5440,10 @@ _cohort() {
                     return 0
                     ;;
                 --price)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --asset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6879,13 +6883,17 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__usage__subcmd__balance)
-            opts="-q -v -y -h -V --provider --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --provider --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --asset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6933,13 +6941,17 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__usage__subcmd__deposit)
-            opts="-q -v -y -h -V --amount --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --amount --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --asset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7129,13 +7141,17 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__usage__subcmd__withdraw)
-            opts="-q -v -y -h -V --amount --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --amount --asset --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --asset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1730,7 +1730,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;serve'= {
             cand --port 'Port to listen on (0: any free port, printed)'
             cand --bind 'Address to bind (loopback by default; 0.0.0.0 serves the network)'
-            cand --price 'Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001'
+            cand --price 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001'
+            cand --asset 'What users pay in: the native coin (default) or an ERC-20 the model token takes as revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`'
             cand --token 'The model token a checkpoint file is paid to (when serving a file, not a token or job)'
             cand --max-body 'Largest request body in bytes'
             cand --max-concurrency 'Generations at once (default: the CPU count)'
@@ -1767,7 +1768,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --max-tokens 'Most tokens to generate'
             cand --temperature 'Sampling temperature (0: greedy)'
             cand --seed 'Seed for sampling (the same seed gives the same answer)'
-            cand --max-spend 'The most this query may add to what you owe the provider, in the native coin'
+            cand --max-spend 'The most this query may add to what you owe the provider, in the asset it charges in'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2050,14 +2051,15 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
             cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;usage;deposit'= {
-            cand --amount 'Amount of native coin, e.g. 0.05'
+            cand --amount 'Amount of the asset, e.g. 0.05'
+            cand --asset 'The asset: `native` (default), or an ERC-20 (address or a model''s revenue-asset symbol)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2082,6 +2084,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;balance'= {
             cand --provider 'Also ask this provider what it charged and what was settled'
+            cand --asset 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2106,6 +2109,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;withdraw'= {
             cand --amount 'Announce a withdrawal of this amount (without it: take the announced withdrawal)'
+            cand --asset 'The asset: `native` (default), or an ERC-20 (address or symbol)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2130,7 +2134,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;voucher'= {
             cand --provider 'The provider''s URL'
-            cand --amount 'How much more the provider may charge with this voucher, in the native coin'
+            cand --amount 'How much more the provider may charge with this voucher, in the asset the provider charges in (its terms say which)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2154,7 +2158,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;usage;help'= {
-            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
             cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
@@ -2914,7 +2918,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;verify'= {
         }
         &'cohort;help;usage'= {
-            cand deposit 'Deposit native coin into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
             cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'

@@ -1457,7 +1457,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port, printed)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l bind -d 'Address to bind (loopback by default; 0.0.0.0 serves the network)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l price -d 'Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l price -d 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l asset -d 'What users pay in: the native coin (default) or an ERC-20 the model token takes as revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l token -d 'The model token a checkpoint file is paid to (when serving a file, not a token or job)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-body -d 'Largest request body in bytes' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-concurrency -d 'Generations at once (default: the CPU count)' -r
@@ -1491,7 +1492,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-tokens -d 'Most tokens to generate' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l temperature -d 'Sampling temperature (0: greedy)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l seed -d 'Seed for sampling (the same seed gives the same answer)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-spend -d 'The most this query may add to what you owe the provider, in the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-spend -d 'The most this query may add to what you owe the provider, in the asset it charges in' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1705,12 +1706,13 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "deposit" -d 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l amount -d 'Amount of native coin, e.g. 0.05' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l amount -d 'Amount of the asset, e.g. 0.05' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l asset -d 'The asset: `native` (default), or an ERC-20 (address or a model\'s revenue-asset symbol)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1732,6 +1734,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l provider -d 'Also ask this provider what it charged and what was settled' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l asset -d 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1753,6 +1756,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l amount -d 'Announce a withdrawal of this amount (without it: take the announced withdrawal)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l asset -d 'The asset: `native` (default), or an ERC-20 (address or symbol)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1774,7 +1778,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l provider -d 'The provider\'s URL' -r
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l amount -d 'How much more the provider may charge with this voucher, in the native coin' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l amount -d 'How much more the provider may charge with this voucher, in the asset the provider charges in (its terms say which)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1795,7 +1799,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from voucher" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "deposit" -d 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
@@ -2304,7 +2308,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "claim" -d 'Claim rewards (each claim is simulated first; rerun to finish after a failure)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "deposit" -d 'Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from rewards" -f -a "sync" -d 'Account revenue sent to a model\'s token directly (plain transfers)'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "deposit" -d 'Deposit native coin into your usage account (vouchers are paid from it)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "deposit" -d 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "balance" -d 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "withdraw" -d 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'

@@ -12,7 +12,7 @@ use clap::Args;
 
 use super::Ctx;
 use super::opts::SignerOpts;
-use crate::chain::units::{coin, parse_amount};
+use crate::chain::units::parse_amount;
 use crate::error::{Error, Result};
 use crate::serve::client::{self as sclient, Payer, Query};
 use crate::serve::engine::{Builtin, Engine};
@@ -31,9 +31,13 @@ pub struct ServeArgs {
     /// Address to bind (loopback by default; 0.0.0.0 serves the network).
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
-    /// Price per 1000 tokens (prompt + completion) in the native coin, e.g. 0.001.
+    /// Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001.
     #[arg(long, value_name = "PER_1K_TOKENS", default_value = "0.0001")]
     pub price: String,
+    /// What users pay in: the native coin (default) or an ERC-20 the model token takes as
+    /// revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`.
+    #[arg(long, value_name = "ASSET", default_value = "native")]
+    pub asset: String,
     /// Serve without payment (a private server): no vouchers, no wallet, no chain needed for a checkpoint.
     #[arg(long)]
     pub free: bool,
@@ -187,21 +191,28 @@ fn ledger_address(client: &crate::client::Client) -> Result<Address> {
 
 impl ServeArgs {
     /// The voucher checks and settlements of a paid server, signed by the provider's wallet.
-    async fn payments(
-        &self,
-        ctx: &Ctx,
-        token: Option<Address>,
-        price: U256,
-    ) -> Result<Arc<Payments>> {
+    async fn payments(&self, ctx: &Ctx, token: Option<Address>) -> Result<Arc<Payments>> {
         let client = ctx.client()?;
         let chain = client.chain().await?;
         let ledger = usage::open(&chain, ledger_address(&client)?).await?;
+        let token = token.expect("a paid server has a token");
+        let asset = crate::tokens::rewards::revenue_asset(&chain, token, &self.asset).await?;
+        let price = parse_amount(&self.price, asset.decimals)?;
+        if price.is_zero() {
+            return Err(
+                Error::usage("serve.zero_price", "--price 0 on a paid server")
+                    .hint("set a price, or serve with --free"),
+            );
+        }
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let terms = Terms {
             ledger: ledger.address,
             chain_id: chain.chain_id,
-            token: token.expect("a paid server has a token"),
+            token,
             provider: s.address,
+            asset: asset.address,
+            asset_symbol: asset.symbol.clone(),
+            asset_decimals: asset.decimals,
             price_per_1k: price,
             min_validity_secs: self.min_validity,
         };
@@ -211,13 +222,6 @@ impl ServeArgs {
 
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let paid = !self.free;
-        let price = parse_amount(&self.price, 18)?;
-        if paid && price.is_zero() {
-            return Err(
-                Error::usage("serve.zero_price", "--price 0 on a paid server")
-                    .hint("set a price, or serve with --free"),
-            );
-        }
         let model = resolve_model(ctx, &self.model, self.token.as_deref(), paid).await?;
         let path = model.path.clone();
         let engine: Arc<dyn Engine> = Arc::new(
@@ -226,7 +230,7 @@ impl ServeArgs {
                 .map_err(|e| Error::failed("serve.load", e.to_string()))??,
         );
         let pay = if paid {
-            Some(self.payments(ctx, model.token, price).await?)
+            Some(self.payments(ctx, model.token).await?)
         } else {
             None
         };
@@ -252,18 +256,14 @@ impl ServeArgs {
         }
         let (etx, mut erx) = tokio::sync::mpsc::unbounded_channel::<ServeEvent>();
         let printer = ctx.printer.clone();
-        let symbol = if paid {
-            crate::chain::tx::native_symbol(pay.as_ref().map(|p| p.terms.chain_id).unwrap_or(0))
-        } else {
-            ""
-        };
+        let asset = pay.as_ref().map(|p| p.terms.asset());
         let printing = tokio::spawn(async move {
             while let Some(ev) = erx.recv().await {
                 if printer.json {
                     printer.json_line(&ev);
                     continue;
                 }
-                let line = event_line(&ev, symbol);
+                let line = event_line(&ev, asset.as_ref());
                 printer.essential(&ev, &line);
             }
         });
@@ -302,7 +302,11 @@ impl ServeArgs {
 }
 
 /// One server event as a line on a terminal.
-fn event_line(ev: &ServeEvent, symbol: &str) -> String {
+fn event_line(ev: &ServeEvent, asset: Option<&crate::tokens::Asset>) -> String {
+    let amount = |v: U256| match asset {
+        Some(a) => a.format(v),
+        None => v.to_string(),
+    };
     match &ev {
         ServeEvent::Listening {
             address,
@@ -313,11 +317,11 @@ fn event_line(ev: &ServeEvent, symbol: &str) -> String {
             if *paid { "paid by vouchers" } else { "free" }
         ),
         ServeEvent::Settled { settlement: s } => format!(
-            "settled {} {symbol} from {}: {} {symbol} to the holders, {} {symbol} fee (tx {:#x})",
-            coin(s.paid),
+            "settled {} from {}: {} to the holders, {} fee (tx {:#x})",
+            amount(s.paid),
             s.user,
-            coin(s.to_holders),
-            coin(s.fee),
+            amount(s.to_holders),
+            amount(s.fee),
             s.tx.tx_hash
         ),
         ServeEvent::SettleFailed { user, error } => {
@@ -392,7 +396,7 @@ pub struct QueryArgs {
     /// Seed for sampling (the same seed gives the same answer).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// The most this query may add to what you owe the provider, in the native coin.
+    /// The most this query may add to what you owe the provider, in the asset it charges in.
     #[arg(long, value_name = "AMOUNT", default_value = "0.01")]
     pub max_spend: String,
     #[command(flatten)]
@@ -401,8 +405,12 @@ pub struct QueryArgs {
 
 impl QueryArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let max_spend = parse_amount(&self.max_spend, 18)?;
         let st = sclient::terms(&self.provider).await?;
+        let charge_asset = st.terms.as_ref().map(|t| t.asset());
+        let max_spend = parse_amount(
+            &self.max_spend,
+            charge_asset.as_ref().map(|a| a.decimals).unwrap_or(18),
+        )?;
         let stream = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let q = Query {
             model: st.model.clone(),
@@ -461,8 +469,11 @@ impl QueryArgs {
             let _ = std::io::Write::write_all(&mut std::io::stdout(), b"\n");
             if answer.charged > U256::ZERO {
                 ctx.printer.note(&format!(
-                    "charged {} wei ({} tokens)",
-                    answer.charged,
+                    "charged {} ({} tokens)",
+                    charge_asset
+                        .as_ref()
+                        .map(|a| a.format(answer.charged))
+                        .unwrap_or_else(|| answer.charged.to_string()),
                     answer.prompt_tokens + answer.completion_tokens
                 ));
             }
@@ -539,10 +550,12 @@ impl SettleArgs {
                 )
                 .hint("settle with the provider's wallet (--wallet)"));
             }
-            let done = usage::settled(&ledger, v.user, v.provider, v.token).await?;
+            let done = usage::settled(&ledger, v.user, v.provider, v.token, v.asset).await?;
             if v.cumulative <= done {
-                ctx.printer
-                    .note(&format!("{}: already settled up to {} wei", v.user, done));
+                ctx.printer.note(&format!(
+                    "{}: already settled up to {} base units",
+                    v.user, done
+                ));
                 continue;
             }
             out.push(usage::settle(&s, &ledger, &v, progress.as_ref()).await?);
@@ -556,7 +569,7 @@ impl SettleArgs {
             out.iter()
                 .map(|s| {
                     format!(
-                        "settled {} wei from {}: {} to the holders, {} fee (tx {:#x})",
+                        "settled {} base units from {}: {} to the holders, {} fee (tx {:#x})",
                         s.paid, s.user, s.to_holders, s.fee, s.tx.tx_hash
                     )
                 })

@@ -6,18 +6,22 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::opts::SignerOpts;
-use crate::chain::units::{coin, parse_amount};
+use crate::chain::units::parse_amount;
 use crate::error::{Error, Result};
 use crate::serve::client as sclient;
+use crate::tokens::Asset;
 use crate::ui::table;
 use crate::usage;
 
 /// Pay-per-use: your deposit on the usage ledger and vouchers for model servers.
 #[derive(Debug, Subcommand)]
 pub enum UsageCommand {
-    /// Deposit native coin into your usage account (vouchers are paid from it).
+    /// Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account
+    /// (vouchers are paid from it).
     ///
-    /// Example: cohort usage deposit --amount 0.05
+    /// Examples:
+    ///   cohort usage deposit --amount 0.05
+    ///   cohort usage deposit --amount 25 --asset USDC
     Deposit(DepositArgs),
     /// Your usage account: deposit, available, pending withdrawal; with --provider, what that
     /// server charged and what was settled.
@@ -56,29 +60,42 @@ async fn ledger(ctx: &Ctx) -> Result<(crate::client::Client, crate::chain::Chain
     Ok((client, chain, l))
 }
 
+/// `--asset`: the native coin, an ERC-20's address, or the symbol of a model's revenue asset.
+async fn asset(
+    client: &crate::client::Client,
+    chain: &crate::chain::Chain,
+    sel: &str,
+) -> Result<Asset> {
+    let factory = client.profile.contract("model_token_factory").ok();
+    crate::tokens::resolve_asset(chain, factory, sel).await
+}
+
 #[derive(Debug, Args)]
 pub struct DepositArgs {
-    /// Amount of native coin, e.g. 0.05.
+    /// Amount of the asset, e.g. 0.05.
     #[arg(long)]
     pub amount: String,
+    /// The asset: `native` (default), or an ERC-20 (address or a model's revenue-asset symbol).
+    #[arg(long, default_value = "native")]
+    pub asset: String,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
 
 impl DepositArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let amount = parse_amount(&self.amount, 18)?;
         let (client, chain, l) = ledger(ctx).await?;
+        let a = asset(&client, &chain, &self.asset).await?;
+        let amount = parse_amount(&self.amount, a.decimals)?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
-        let tx = usage::deposit(&s, &l, amount, ctx.printer.progress().as_ref()).await?;
-        let acc = usage::account(&l, s.address).await?;
-        let sym = client.native_symbol();
+        let tx = usage::deposit(&s, &l, &a, amount, ctx.printer.progress().as_ref()).await?;
+        let acc = usage::account(&l, s.address, a.address).await?;
         ctx.printer
             .result(&usage::Deposited { tx, account: acc }, |r| {
                 format!(
-                    "deposited {} {sym}; balance {} {sym} (tx {:#x})",
-                    coin(amount),
-                    coin(r.account.balance),
+                    "deposited {}; balance {} (tx {:#x})",
+                    a.format(amount),
+                    a.format(r.account.balance),
                     r.tx.tx_hash
                 )
             });
@@ -93,23 +110,35 @@ pub struct BalanceArgs {
     /// Also ask this provider what it charged and what was settled.
     #[arg(long, value_name = "URL")]
     pub provider: Option<String>,
+    /// The asset of the account: `native` (default), or an ERC-20 (address or symbol).
+    #[arg(long, default_value = "native")]
+    pub asset: String,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
 
 impl BalanceArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let (client, _chain, l) = ledger(ctx).await?;
+        let (client, chain, l) = ledger(ctx).await?;
+        let a = asset(&client, &chain, &self.asset).await?;
         let who = match self.address {
             Some(a) => a,
             None => ctx.signer_address(&client, &self.signer)?,
         };
-        let acc = usage::account(&l, who).await?;
-        let server = match &self.provider {
-            Some(url) => Some(sclient::account(url, who).await?),
-            None => None,
+        let acc = usage::account(&l, who, a.address).await?;
+        let (server, server_asset) = match &self.provider {
+            Some(url) => {
+                let st = sclient::terms(url).await?;
+                let sa = st.terms.as_ref().map(|t| t.asset());
+                (Some(sclient::account(url, who).await?), sa)
+            }
+            None => (None, None),
         };
-        let sym = client.native_symbol();
+        let f = |v| a.format(v);
+        let g = |v: alloy::primitives::U256| match &server_asset {
+            Some(sa) => sa.format(v),
+            None => format!("{v} base units"),
+        };
         ctx.printer.result(
             &usage::Balance {
                 account: acc,
@@ -119,15 +148,15 @@ impl BalanceArgs {
                 let (acc, server) = (&r.account, &r.provider);
                 let mut rows = vec![
                     ("user", who.to_string()),
-                    ("deposit", format!("{} {sym}", coin(acc.balance))),
-                    ("available", format!("{} {sym}", coin(acc.available))),
+                    ("deposit", f(acc.balance)),
+                    ("available", f(acc.available)),
                 ];
                 if acc.withdrawal_ready_at > 0 {
                     rows.push((
                         "withdrawal",
                         format!(
-                            "{} {sym} from unix time {}",
-                            coin(acc.pending_withdrawal),
+                            "{} from unix time {}",
+                            f(acc.pending_withdrawal),
                             acc.withdrawal_ready_at
                         ),
                     ));
@@ -136,14 +165,14 @@ impl BalanceArgs {
                     rows.push((
                         "provider charged",
                         format!(
-                            "{} {sym} ({} requests, {} tokens)",
-                            coin(s.spent),
+                            "{} ({} requests, {} tokens)",
+                            g(s.spent),
                             s.requests,
                             s.tokens
                         ),
                     ));
-                    rows.push(("provider signed", format!("{} {sym}", coin(s.signed))));
-                    rows.push(("provider settled", format!("{} {sym}", coin(s.settled))));
+                    rows.push(("provider signed", g(s.signed)));
+                    rows.push(("provider settled", g(s.settled)));
                 }
                 table::pairs(&rows)
             },
@@ -157,6 +186,9 @@ pub struct WithdrawArgs {
     /// Announce a withdrawal of this amount (without it: take the announced withdrawal).
     #[arg(long)]
     pub amount: Option<String>,
+    /// The asset: `native` (default), or an ERC-20 (address or symbol).
+    #[arg(long, default_value = "native")]
+    pub asset: String,
     #[command(flatten)]
     pub signer: SignerOpts,
 }
@@ -164,14 +196,16 @@ pub struct WithdrawArgs {
 impl WithdrawArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, l) = ledger(ctx).await?;
+        let asset = asset(&client, &chain, &self.asset).await?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
-        let sym = client.native_symbol();
         match &self.amount {
             Some(a) => {
-                let amount = parse_amount(a, 18)?;
-                let tx = usage::announce_withdrawal(&s, &l, amount, progress.as_ref()).await?;
-                let acc = usage::account(&l, s.address).await?;
+                let amount = parse_amount(a, asset.decimals)?;
+                let tx =
+                    usage::announce_withdrawal(&s, &l, asset.address, amount, progress.as_ref())
+                        .await?;
+                let acc = usage::account(&l, s.address, asset.address).await?;
                 let out = usage::WithdrawalAnnounced {
                     announced: amount,
                     ready_at: acc.withdrawal_ready_at,
@@ -179,22 +213,23 @@ impl WithdrawArgs {
                 };
                 ctx.printer.result(&out, |_| {
                     format!(
-                        "withdrawal of {} {sym} announced; run `cohort usage withdraw` after unix time {} ({} s)",
-                        coin(amount),
+                        "withdrawal of {} announced; run `cohort usage withdraw{}` after unix time {} ({} s)",
+                        asset.format(amount),
+                        if asset.native { String::new() } else { format!(" --asset {}", asset.address) },
                         acc.withdrawal_ready_at,
                         acc.withdraw_delay_secs
                     )
                 });
             }
             None => {
-                let acc = usage::account(&l, s.address).await?;
+                let acc = usage::account(&l, s.address, asset.address).await?;
                 if acc.withdrawal_ready_at == 0 {
                     return Err(
                         Error::usage("usage.no_withdrawal", "no withdrawal was announced")
                             .hint("announce one with `cohort usage withdraw --amount A`"),
                     );
                 }
-                let (tx, paid) = usage::withdraw(&s, &l, progress.as_ref()).await?;
+                let (tx, paid) = usage::withdraw(&s, &l, asset.address, progress.as_ref()).await?;
                 ctx.printer.result(
                     &usage::Withdrawn {
                         withdrawn: paid,
@@ -202,8 +237,8 @@ impl WithdrawArgs {
                     },
                     |r| {
                         format!(
-                            "withdrew {} {sym} (tx {:#x})",
-                            coin(r.withdrawn),
+                            "withdrew {} (tx {:#x})",
+                            asset.format(r.withdrawn),
                             r.tx.tx_hash
                         )
                     },
@@ -219,7 +254,8 @@ pub struct VoucherArgs {
     /// The provider's URL.
     #[arg(long, value_name = "URL")]
     pub provider: String,
-    /// How much more the provider may charge with this voucher, in the native coin.
+    /// How much more the provider may charge with this voucher, in the asset the provider
+    /// charges in (its terms say which).
     #[arg(long)]
     pub amount: String,
     #[command(flatten)]
@@ -228,7 +264,6 @@ pub struct VoucherArgs {
 
 impl VoucherArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let amount = parse_amount(&self.amount, 18)?;
         let st = sclient::terms(&self.provider).await?;
         let Some(terms) = st.terms.filter(|_| st.paid) else {
             return Err(Error::usage(
@@ -236,6 +271,7 @@ impl VoucherArgs {
                 format!("{} is a free server: it needs no voucher", self.provider),
             ));
         };
+        let amount = parse_amount(&self.amount, terms.asset_decimals)?;
         let client = ctx.client()?;
         sclient::check_terms(
             &terms,

@@ -283,8 +283,9 @@ fn sign_within(p: &Payer<'_>, base_amount: U256, cumulative: U256) -> Result<Sig
         return Err(Error::usage(
             "serve.max_spend",
             format!(
-                "this query needs a voucher raising the amount owed by {} wei, above --max-spend ({} wei)",
-                increase, p.max_spend
+                "this query needs a voucher raising the amount owed by {}, above --max-spend ({})",
+                p.terms.asset().format(increase),
+                p.terms.asset().format(p.max_spend)
             ),
         )
         .hint("raise --max-spend, or lower --max-tokens"));

@@ -46,11 +46,27 @@ pub struct Terms {
     pub token: Address,
     #[serde(serialize_with = "checksum::serialize")]
     pub provider: Address,
-    /// Wei per 1000 tokens (prompt and completion).
+    /// What the server charges in: the zero address for the native coin, else an ERC-20 the
+    /// model token takes as revenue.
+    #[serde(default, serialize_with = "checksum::serialize")]
+    pub asset: Address,
+    #[serde(default = "native_symbol")]
+    pub asset_symbol: String,
+    #[serde(default = "native_decimals")]
+    pub asset_decimals: u8,
+    /// Base units of the asset per 1000 tokens (prompt and completion).
     #[serde(with = "dec")]
     pub price_per_1k: U256,
     /// Seconds a voucher must still be valid for when it arrives.
     pub min_validity_secs: u64,
+}
+
+fn native_symbol() -> String {
+    "ETH".to_string()
+}
+
+fn native_decimals() -> u8 {
+    18
 }
 
 impl Terms {
@@ -59,7 +75,18 @@ impl Terms {
             ledger: self.ledger,
             chain_id: self.chain_id,
             token: self.token,
+            asset: self.asset,
             provider: self.provider,
+        }
+    }
+
+    /// The asset the server charges in.
+    pub fn asset(&self) -> crate::tokens::Asset {
+        crate::tokens::Asset {
+            address: self.asset,
+            symbol: self.asset_symbol.clone(),
+            decimals: self.asset_decimals,
+            native: self.asset == Address::ZERO,
         }
     }
 }
@@ -287,9 +314,12 @@ impl Payments {
     }
 
     async fn read_chain(&self, user: Address) -> Result<(U256, U256)> {
-        let available = self.ledger.call(self.ledger.read.available(user)).await?;
-        let settled =
-            usage::settled(&self.ledger, user, self.terms.provider, self.terms.token).await?;
+        let t = &self.terms;
+        let available = self
+            .ledger
+            .call(self.ledger.read.available(user, t.asset))
+            .await?;
+        let settled = usage::settled(&self.ledger, user, t.provider, t.token, t.asset).await?;
         Ok((available, settled))
     }
 

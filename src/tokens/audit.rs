@@ -284,11 +284,12 @@ fn decode(token: Address, log: &Log) -> Option<TokenEvent> {
     None
 }
 
-/// The usage ledger's settlements for `token`: (count, Σ to holders, problems).
+/// The usage ledger's settlements for `token` in `asset`: (count, Σ to holders, problems).
 async fn settlements(
     chain: &Chain,
     ledger: Address,
     token: Address,
+    asset: Address,
     fee_bps: u16,
 ) -> Result<(usize, U256, Vec<String>)> {
     let filter = Filter::new()
@@ -304,6 +305,9 @@ async fn settlements(
             continue;
         };
         let s = e.inner.data;
+        if s.asset != asset {
+            continue;
+        }
         n += 1;
         let fee = s.paid * U256::from(fee_bps) / U256::from(super::BPS);
         if s.fee != fee || s.fee + s.toHolders != s.paid {
@@ -383,8 +387,8 @@ pub async fn revenue(
             }
         }
         let (mut settled_n, mut from_usage) = (0, U256::ZERO);
-        if let (Some(ledger), true) = (ledger, asset.native) {
-            let (n, to_holders, mut bad) = settlements(chain, ledger, token, fee_bps).await?;
+        if let Some(ledger) = ledger {
+            let (n, to_holders, mut bad) = settlements(chain, ledger, token, a, fee_bps).await?;
             problems.append(&mut bad);
             let deposited_by_ledger = book.by_source.get(&ledger).copied().unwrap_or_default();
             if deposited_by_ledger != to_holders {

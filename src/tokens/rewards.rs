@@ -117,6 +117,30 @@ pub fn select_asset(model: &ModelRef, assets: &[Asset], sel: &str) -> Result<Ass
         })
 }
 
+/// The revenue asset of `token` that `sel` names (`native`, the coin's symbol, an ERC-20's
+/// symbol or address), or an error listing the ones it takes.
+pub async fn revenue_asset(chain: &Chain, token: Address, sel: &str) -> Result<Asset> {
+    let assets = tokens::revenue_assets(chain, token).await?;
+    assets
+        .iter()
+        .find(|a| a.matches(sel))
+        .cloned()
+        .ok_or_else(|| {
+            Error::usage(
+                "asset.not_revenue",
+                format!("'{sel}' is not a revenue asset of model token {token}"),
+            )
+            .hint(format!(
+                "it takes: {} (fixed by its job's revenue_assets)",
+                assets
+                    .iter()
+                    .map(|a| format!("{} ({})", a.symbol, a.address))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+}
+
 async fn model_claimables(
     chain: &Chain,
     who: Address,
@@ -405,6 +429,48 @@ pub struct Deposited {
     pub gas_used: u64,
 }
 
+/// Checks that the signer holds `amount` of the ERC-20 `asset` and that `spender` may take it,
+/// sending an `approve` of exactly `amount` first when the allowance is short (its tx hash).
+pub async fn ensure_allowance(
+    s: &SignerChain,
+    asset: &Asset,
+    spender: Address,
+    amount: U256,
+    progress: &dyn Progress,
+) -> Result<Option<B256>> {
+    let e = s.chain.decoder();
+    let erc20 = IERC20::new(asset.address, &s.provider);
+    let have = erc20.balanceOf(s.address).call().await.map_err(&e)?;
+    if have < amount {
+        return Err(crate::chain::tx::insufficient_funds(
+            s.address,
+            have,
+            amount,
+            asset.decimals,
+            &asset.symbol,
+            "the deposit",
+        ));
+    }
+    let allowance = erc20
+        .allowance(s.address, spender)
+        .call()
+        .await
+        .map_err(&e)?;
+    if allowance >= amount {
+        return Ok(None);
+    }
+    let tx = erc20
+        .approve(spender, amount)
+        .from(s.address)
+        .into_transaction_request();
+    let label = format!("approving {} for {spender}", asset.format(amount));
+    Ok(Some(
+        crate::chain::tx::send_and_confirm(s, tx, &label, progress)
+            .await?
+            .tx_hash,
+    ))
+}
+
 /// Pays `amount` of `asset` into a model as revenue for its holders. For an ERC-20 the
 /// allowance is raised first when it is short (an `approve` of exactly the amount).
 pub async fn deposit(
@@ -444,36 +510,7 @@ pub async fn deposit(
             gas_used: done.gas_used,
         });
     }
-    let erc20 = IERC20::new(asset.address, &s.provider);
-    let have = erc20.balanceOf(s.address).call().await.map_err(&e)?;
-    if have < amount {
-        return Err(crate::chain::tx::insufficient_funds(
-            s.address,
-            have,
-            amount,
-            asset.decimals,
-            &asset.symbol,
-            "the deposit",
-        ));
-    }
-    let allowance = erc20
-        .allowance(s.address, model.token)
-        .call()
-        .await
-        .map_err(&e)?;
-    let mut approve_tx = None;
-    if allowance < amount {
-        let tx = erc20
-            .approve(model.token, amount)
-            .from(s.address)
-            .into_transaction_request();
-        let label = format!("approving {} for {}", asset.format(amount), model.label());
-        approve_tx = Some(
-            crate::chain::tx::send_and_confirm(s, tx, &label, progress)
-                .await?
-                .tx_hash,
-        );
-    }
+    let approve_tx = ensure_allowance(s, asset, model.token, amount, progress).await?;
     let call = t.depositToken(asset.address, amount).from(s.address);
     call.call().await.map_err(&e)?;
     let done = crate::chain::contract::send(s, call, &label, progress).await?;

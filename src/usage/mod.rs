@@ -1,6 +1,7 @@
-//! Pay-per-use through the `UsageLedger` contract: a user's deposit, EIP-712 vouchers (signed off
-//! chain, one per request, each carrying the cumulative amount owed to one provider for one model)
-//! and their settlement by the provider.
+//! Pay-per-use through the `UsageLedger` contract: a user's deposit (native coin or an ERC-20 the
+//! model token takes as revenue), EIP-712 vouchers (signed off chain, one per request, each carrying
+//! the cumulative amount of one asset owed to one provider for one model) and their settlement by
+//! the provider.
 //!
 //! The voucher's EIP-712 hashing is alloy's (`SolStruct::eip712_signing_hash` of the `sol!`
 //! binding's `Voucher`), checked in the tests against the contract's own `voucherDigest`.
@@ -20,6 +21,7 @@ use crate::chain::units::{checksum, dec};
 use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+use crate::tokens::Asset;
 
 /// The HTTP header a voucher travels in.
 pub const VOUCHER_HEADER: &str = "X-Cohort-Voucher";
@@ -51,11 +53,14 @@ pub struct SignedVoucher {
     pub chain_id: u64,
     #[serde(serialize_with = "checksum::serialize")]
     pub token: Address,
+    /// What it pays in: the zero address for the native coin, else an ERC-20.
+    #[serde(default, serialize_with = "checksum::serialize")]
+    pub asset: Address,
     #[serde(serialize_with = "checksum::serialize")]
     pub provider: Address,
     #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
-    /// Everything the user owes the provider for this model so far, in wei.
+    /// Everything the user owes the provider for this model so far, in the asset's base units.
     #[serde(with = "dec")]
     pub cumulative: U256,
     /// Unix seconds after which the ledger refuses to settle it.
@@ -70,6 +75,7 @@ pub enum VoucherProblem {
     WrongLedger { expected: Address, got: Address },
     WrongChain { expected: u64, got: u64 },
     WrongToken { expected: Address, got: Address },
+    WrongAsset { expected: Address, got: Address },
     WrongProvider { expected: Address, got: Address },
     BadSignature,
     Expired { expiry: u64, now: u64 },
@@ -83,6 +89,7 @@ impl VoucherProblem {
             VoucherProblem::WrongLedger { .. } => "voucher_wrong_ledger",
             VoucherProblem::WrongChain { .. } => "voucher_wrong_chain",
             VoucherProblem::WrongToken { .. } => "voucher_wrong_token",
+            VoucherProblem::WrongAsset { .. } => "voucher_wrong_asset",
             VoucherProblem::WrongProvider { .. } => "voucher_wrong_provider",
             VoucherProblem::BadSignature => "voucher_bad_signature",
             VoucherProblem::Expired { .. } => "voucher_expired",
@@ -102,6 +109,11 @@ impl VoucherProblem {
             VoucherProblem::WrongToken { expected, got } => {
                 format!("the voucher pays model token {got}; this server serves {expected}")
             }
+            VoucherProblem::WrongAsset { expected, got } => {
+                format!(
+                    "the voucher pays in asset {got}; this server charges in {expected} (0x0…0 is the native coin)"
+                )
+            }
             VoucherProblem::WrongProvider { expected, got } => {
                 format!("the voucher pays provider {got}; this server is {expected}")
             }
@@ -120,6 +132,7 @@ impl SignedVoucher {
     pub fn voucher(&self) -> UsageLedger::Voucher {
         UsageLedger::Voucher {
             token: self.token,
+            asset: self.asset,
             provider: self.provider,
             user: self.user,
             cumulative: self.cumulative,
@@ -169,6 +182,12 @@ impl SignedVoucher {
                 got: self.token,
             });
         }
+        if self.asset != expect.asset {
+            return Err(VoucherProblem::WrongAsset {
+                expected: expect.asset,
+                got: self.asset,
+            });
+        }
         if self.provider != expect.provider {
             return Err(VoucherProblem::WrongProvider {
                 expected: expect.provider,
@@ -189,12 +208,14 @@ impl SignedVoucher {
     }
 }
 
-/// What a server accepts: its ledger, chain, model token and provider address.
+/// What a server accepts: its ledger, chain, model token, asset and provider address.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Expected {
     pub ledger: Address,
     pub chain_id: u64,
     pub token: Address,
+    /// The zero address for the native coin.
+    pub asset: Address,
     pub provider: Address,
 }
 
@@ -209,6 +230,7 @@ pub fn sign(
         ledger: terms.ledger,
         chain_id: terms.chain_id,
         token: terms.token,
+        asset: terms.asset,
         provider: terms.provider,
         user: key.address(),
         cumulative,
@@ -239,7 +261,10 @@ pub struct Account {
     pub ledger: Address,
     #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
-    /// The deposit.
+    /// The asset the account holds (zero: the native coin).
+    #[serde(serialize_with = "checksum::serialize")]
+    pub asset: Address,
+    /// The deposit, in the asset's base units.
     #[serde(with = "dec")]
     pub balance: U256,
     /// The deposit minus the pending withdrawal.
@@ -252,15 +277,18 @@ pub struct Account {
     pub withdraw_delay_secs: u64,
 }
 
-/// Reads a user's account.
-pub async fn account(ledger: &Ledger, user: Address) -> Result<Account> {
-    let balance = ledger.call(ledger.read.balanceOf(user)).await?;
-    let available = ledger.call(ledger.read.available(user)).await?;
-    let w = ledger.call(ledger.read.pendingWithdrawal(user)).await?;
+/// Reads a user's account in `asset` (zero: the native coin).
+pub async fn account(ledger: &Ledger, user: Address, asset: Address) -> Result<Account> {
+    let balance = ledger.call(ledger.read.balanceOf(user, asset)).await?;
+    let available = ledger.call(ledger.read.available(user, asset)).await?;
+    let w = ledger
+        .call(ledger.read.pendingWithdrawal(user, asset))
+        .await?;
     let delay = ledger.call(ledger.read.withdrawDelay()).await?;
     Ok(Account {
         ledger: ledger.address,
         user,
+        asset,
         balance,
         available,
         pending_withdrawal: w.amount,
@@ -269,22 +297,25 @@ pub async fn account(ledger: &Ledger, user: Address) -> Result<Account> {
     })
 }
 
-/// What a channel (user, provider, token) has settled so far.
+/// What a channel (user, provider, token, asset) has settled so far.
 pub async fn settled(
     ledger: &Ledger,
     user: Address,
     provider: Address,
     token: Address,
+    asset: Address,
 ) -> Result<U256> {
     ledger
-        .call(ledger.read.settled(user, provider, token))
+        .call(ledger.read.settled(user, provider, token, asset))
         .await
 }
 
-/// Deposits `amount` wei into the signer's account.
+/// Deposits `amount` of `asset` into the signer's account. For an ERC-20 the ledger's allowance
+/// is raised first when it is short (an `approve` of exactly the amount).
 pub async fn deposit(
     s: &SignerChain,
     ledger: &Ledger,
+    asset: &Asset,
     amount: U256,
     progress: &dyn Progress,
 ) -> Result<TxRef> {
@@ -295,41 +326,54 @@ pub async fn deposit(
         );
     }
     let l = ledger.signed(s);
-    let call = l.deposit().value(amount);
-    contract::send(s, call, "depositing into the usage ledger", progress)
+    let label = format!("depositing {} into the usage ledger", asset.format(amount));
+    if asset.native {
+        let call = l.deposit().value(amount);
+        return contract::send(s, call, &label, progress)
+            .await
+            .map(|c| TxRef::from(&c));
+    }
+    crate::tokens::rewards::ensure_allowance(s, asset, ledger.address, amount, progress).await?;
+    let call = l.depositToken(asset.address, amount);
+    contract::send(s, call, &label, progress)
         .await
         .map(|c| TxRef::from(&c))
 }
 
-/// Announces a withdrawal of `amount` wei (taken with [`withdraw`] after the delay).
+/// Announces a withdrawal of `amount` of `asset` (taken with [`withdraw`] after the delay).
 pub async fn announce_withdrawal(
     s: &SignerChain,
     ledger: &Ledger,
+    asset: Address,
     amount: U256,
     progress: &dyn Progress,
 ) -> Result<TxRef> {
     let l = ledger.signed(s);
-    let call = l.announceWithdrawal(amount);
+    let call = l.announceWithdrawal(asset, amount);
     contract::send(s, call, "announcing a withdrawal", progress)
         .await
         .map(|c| TxRef::from(&c))
 }
 
-/// Takes the announced withdrawal (what is left of it after settlements).
+/// Takes the announced withdrawal of `asset` (what is left of it after settlements).
 pub async fn withdraw(
     s: &SignerChain,
     ledger: &Ledger,
+    asset: Address,
     progress: &dyn Progress,
 ) -> Result<(TxRef, U256)> {
     let (amount, ready) = {
         let w = ledger
-            .call(ledger.read.pendingWithdrawal(s.address))
+            .call(ledger.read.pendingWithdrawal(s.address, asset))
             .await?;
         (w.amount, w.readyAt)
     };
-    let intent = format!("usage.withdraw.{}.{}.{ready}", ledger.address, s.address);
+    let intent = format!(
+        "usage.withdraw.{}.{}.{asset}.{ready}",
+        ledger.address, s.address
+    );
     let l = ledger.signed(s);
-    let call = l.withdraw();
+    let call = l.withdraw(asset);
     let done = contract::send_once(
         s,
         &intent,
@@ -356,6 +400,8 @@ pub struct Settlement {
     pub user: Address,
     #[serde(serialize_with = "checksum::serialize")]
     pub token: Address,
+    #[serde(serialize_with = "checksum::serialize")]
+    pub asset: Address,
     #[serde(with = "dec")]
     pub cumulative: U256,
     /// Taken from the user's deposit.
@@ -380,12 +426,12 @@ pub async fn settle(
     progress: &dyn Progress,
 ) -> Result<Settlement> {
     let intent = format!(
-        "usage.settle.{}.{}.{}.{}",
-        ledger.address, v.token, v.user, v.cumulative
+        "usage.settle.{}.{}.{}.{}.{}",
+        ledger.address, v.token, v.asset, v.user, v.cumulative
     );
     let l = ledger.signed(s);
     let call = l.settle(v.voucher(), v.signature.clone());
-    let label = format!("settling {} wei from {}", v.cumulative, v.user);
+    let label = format!("settling {} (base units) from {}", v.cumulative, v.user);
     let done = contract::send_once(s, &intent, call, &label, progress).await?;
     let ev = done
         .receipt
@@ -400,6 +446,7 @@ pub async fn settle(
     Ok(Settlement {
         user: v.user,
         token: v.token,
+        asset: v.asset,
         cumulative: v.cumulative,
         paid: ev.paid,
         fee: ev.fee,
@@ -408,7 +455,7 @@ pub async fn settle(
     })
 }
 
-/// The cost of `tokens` tokens at `price_per_1k` wei per thousand, rounded up.
+/// The cost of `tokens` tokens at `price_per_1k` base units per thousand, rounded up.
 pub fn cost(tokens: u64, price_per_1k: U256) -> U256 {
     (U256::from(tokens) * price_per_1k).div_ceil(U256::from(1000u64))
 }
@@ -485,6 +532,7 @@ mod tests {
             ledger: Address::repeat_byte(1),
             chain_id: 31337,
             token: Address::repeat_byte(2),
+            asset: Address::ZERO,
             provider: Address::repeat_byte(3),
         }
     }
@@ -514,6 +562,19 @@ mod tests {
             v.check(&t, 0, 0),
             Err(VoucherProblem::WrongProvider { .. })
         ));
+        let mut t = terms();
+        t.asset = Address::repeat_byte(5);
+        assert!(matches!(
+            v.check(&t, 0, 0),
+            Err(VoucherProblem::WrongAsset { .. })
+        ));
+        let mut in_usdc = v.clone();
+        in_usdc.asset = Address::repeat_byte(5);
+        assert_eq!(
+            in_usdc.check(&t, 0, 0),
+            Err(VoucherProblem::BadSignature),
+            "the asset is signed"
+        );
         assert!(matches!(
             v.check(&terms(), 2_000_000_000, 1),
             Err(VoucherProblem::Expired { .. })

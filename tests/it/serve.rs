@@ -1,7 +1,8 @@
 //! `cohort model serve` through the real binary: the OpenAI API's shapes and errors on a free
 //! server; on the devnet, refused vouchers (402 with the reason, nothing served or settled) and
 //! 20 paid queries from two users (`cohort model query`) settled into the model token, whose
-//! holders see the revenue in `rewards list` and claim it.
+//! holders see the revenue in `rewards list` and claim it; a server charging in an ERC-20 the token
+//! takes, paid from ERC-20 deposits.
 #![allow(clippy::disallowed_macros)]
 
 use std::io::{BufRead, BufReader};
@@ -9,10 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 
 use crate::common::{Devnet, Home};
-use crate::token_setup::{dev, dev_address, standard_job};
+use crate::token_setup::{default_terms, dev, dev_address, mint, standard_job_with, test_token};
 use alloy::primitives::{Address, U256};
 use cohort::chain::Chain;
-use cohort::chain::bindings::{ModelToken, UsageLedger};
+use cohort::chain::bindings::{JobMarket, ModelToken, UsageLedger};
 use cohort::tokens::{self, Suite, TokenizeRequest};
 use cohort::usage::{self, Expected};
 use serde_json::{Value, json};
@@ -322,6 +323,8 @@ struct Paid {
     chain: Chain,
     ledger: Address,
     token: Address,
+    /// An ERC-20 (6 decimals) the token takes as revenue; dev 6 and 7 hold 1000 of it.
+    usdc: Address,
     ck: PathBuf,
 }
 
@@ -334,7 +337,15 @@ async fn paid_net() -> Paid {
     let factory: Address = net.contract("model_token_factory").parse().unwrap();
     let ledger: Address = net.contract("usage_ledger").parse().unwrap();
     let suite = Suite::load(&chain, factory).await.unwrap();
-    let job = standard_job(&rpc, suite.dataset_registry, suite.job_market, true).await;
+    let usdc = test_token(&rpc, 0, "USDC", 6).await;
+    for u in [6, 7] {
+        mint(&rpc, usdc, dev_address(u), U256::from(1_000_000_000u64)).await;
+    }
+    let terms = JobMarket::Terms {
+        revenueAssets: vec![usdc],
+        ..default_terms()
+    };
+    let job = standard_job_with(&rpc, suite.dataset_registry, suite.job_market, true, terms).await;
     let owner = dev(&rpc, 1).await;
     let req = TokenizeRequest {
         job_id: job.job_id,
@@ -353,6 +364,7 @@ async fn paid_net() -> Paid {
         chain,
         ledger,
         token,
+        usdc,
         ck,
     }
 }
@@ -368,11 +380,12 @@ impl Paid {
             self.ck.to_str().unwrap().into(),
             "--token".into(),
             "SRV".into(),
-            "--price".into(),
-            PRICE.into(),
             "--wallet".into(),
             "dev:9".into(),
         ];
+        if !extra.contains(&"--price") {
+            args.extend(["--price".into(), PRICE.into()]);
+        }
         args.extend(extra.iter().map(|s| s.to_string()));
         tokio::task::spawn_blocking(move || {
             let a: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
@@ -399,6 +412,7 @@ impl Paid {
             ledger: self.ledger,
             chain_id: 31337,
             token: self.token,
+            asset: Address::ZERO,
             provider: dev_address(9),
         }
     }
@@ -479,6 +493,10 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
             "voucher_wrong_chain",
         ),
         (
+            sign(6, Expected { asset: n.usdc, ..t }, cost, expiry),
+            "voucher_wrong_asset",
+        ),
+        (
             sign(
                 6,
                 Expected {
@@ -543,7 +561,7 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
     // The one good voucher settled (all of what it signed); nobody else paid anything.
     assert_eq!(
         ledger
-            .settled(dev_address(6), dev_address(9), n.token)
+            .settled(dev_address(6), dev_address(9), n.token, Address::ZERO)
             .call()
             .await
             .unwrap(),
@@ -552,7 +570,7 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
     for u in [7, 8] {
         assert_eq!(
             ledger
-                .settled(dev_address(u), dev_address(9), n.token)
+                .settled(dev_address(u), dev_address(9), n.token, Address::ZERO)
                 .call()
                 .await
                 .unwrap(),
@@ -560,7 +578,11 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
         );
     }
     assert_eq!(
-        ledger.balanceOf(dev_address(7)).call().await.unwrap(),
+        ledger
+            .balanceOf(dev_address(7), Address::ZERO)
+            .call()
+            .await
+            .unwrap(),
         U256::from(1000u64)
     );
 }
@@ -639,7 +661,7 @@ async fn twenty_paid_queries_from_two_users_reach_the_holders() {
     for (i, u) in [6u32, 7].iter().enumerate() {
         assert_eq!(
             ledger
-                .settled(dev_address(*u), dev_address(9), n.token)
+                .settled(dev_address(*u), dev_address(9), n.token, Address::ZERO)
                 .call()
                 .await
                 .unwrap(),
@@ -655,11 +677,14 @@ async fn twenty_paid_queries_from_two_users_reach_the_holders() {
         .unwrap();
     assert_eq!(token_after - token_before, to_holders);
     assert_eq!(
-        ledger.totalFees().call().await.unwrap(),
+        ledger.totalFees(Address::ZERO).call().await.unwrap(),
         fees,
         "the provider got exactly the fees"
     );
-    assert_eq!(ledger.totalToHolders().call().await.unwrap(), to_holders);
+    assert_eq!(
+        ledger.totalToHolders(Address::ZERO).call().await.unwrap(),
+        to_holders
+    );
     let _ = provider_before;
 
     // The holders: the owner (20% of the supply) and the contributors' escrowed allocations.
@@ -711,4 +736,141 @@ async fn twenty_paid_queries_from_two_users_reach_the_holders() {
             > before + owner_rev
     );
     let _ = &n.rpc;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_charging_an_erc20_is_paid_from_erc20_deposits_and_the_holders_earn_it() {
+    let n = paid_net().await;
+    // 25 USDC into dev 6's usage account (the approve is sent by `usage deposit`).
+    let d = n
+        .cohort(&[
+            "usage", "deposit", "--amount", "25", "--asset", "USDC", "--wallet", "dev:6",
+        ])
+        .await;
+    assert_eq!(d["account"]["balance"], "25000000", "{d}");
+    assert_eq!(
+        d["account"]["asset"].as_str().unwrap().to_lowercase(),
+        n.usdc.to_string().to_lowercase()
+    );
+    // The native account is another one: still empty.
+    let b = n.cohort(&["usage", "balance", "--wallet", "dev:6"]).await;
+    assert_eq!(b["account"]["balance"], "0", "{b}");
+    // An asset the token does not take is refused before serving.
+    let other = test_token(&n.rpc, 0, "DAI", 18).await;
+    let other_s = other.to_string();
+    let mut cmd = n.net.cmd();
+    cmd.args(["model", "serve", n.ck.to_str().unwrap(), "--token", "SRV"])
+        .args(["--asset", &other_s, "--wallet", "dev:9", "--port", "0"]);
+    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not a revenue asset"), "{err}");
+    // 0.01 USDC per 1000 tokens: 10 base units per token.
+    let srv = n
+        .serve(&[
+            "--asset",
+            "USDC",
+            "--price",
+            "0.01",
+            "--settle-every",
+            "100",
+        ])
+        .await;
+    let url = srv.url.clone();
+    let terms: Value = reqwest::get(format!("{url}/v1/cohort/terms"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(terms["terms"]["asset_symbol"], "USDC", "{terms}");
+    assert_eq!(terms["terms"]["price_per_1k"], "10000", "{terms}");
+    let mut charged = U256::ZERO;
+    for i in 0..3 {
+        let prompt = format!("usdc question {i}");
+        let a = n
+            .cohort(&[
+                "model",
+                "query",
+                "SRV",
+                "--provider",
+                &url,
+                "--prompt",
+                &prompt,
+                "--max-tokens",
+                "8",
+                "--max-spend",
+                "1",
+                "--wallet",
+                "dev:6",
+            ])
+            .await;
+        let tokens =
+            a["prompt_tokens"].as_u64().unwrap() + a["completion_tokens"].as_u64().unwrap();
+        let c: U256 = a["charged"].as_str().unwrap().parse().unwrap();
+        assert_eq!(c, U256::from(tokens * 10), "{a}");
+        charged += c;
+    }
+    let token_before = ModelToken::new(n.token, &n.chain.provider)
+        .totalDeposited(n.usdc)
+        .call()
+        .await
+        .unwrap();
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(
+        events.iter().any(|e| e["event"] == "settled"),
+        "settled at shutdown: {events:?}"
+    );
+    let ledger = UsageLedger::new(n.ledger, &n.chain.provider);
+    assert_eq!(
+        ledger
+            .settled(dev_address(6), dev_address(9), n.token, n.usdc)
+            .call()
+            .await
+            .unwrap(),
+        charged
+    );
+    let fee = charged * U256::from(1000u64) / U256::from(10_000u64);
+    assert_eq!(ledger.totalFees(n.usdc).call().await.unwrap(), fee);
+    let token_after = ModelToken::new(n.token, &n.chain.provider)
+        .totalDeposited(n.usdc)
+        .call()
+        .await
+        .unwrap();
+    assert_eq!(
+        token_after - token_before,
+        charged - fee,
+        "the holders' USDC"
+    );
+    let b = n
+        .cohort(&["usage", "balance", "--asset", "USDC", "--wallet", "dev:6"])
+        .await;
+    assert_eq!(
+        b["account"]["balance"],
+        (U256::from(25_000_000u64) - charged).to_string(),
+        "{b}"
+    );
+    // The owner sees USDC revenue to claim.
+    let l = n
+        .cohort(&["rewards", "list", "--wallet", "dev:1", "--model", "SRV"])
+        .await;
+    assert!(
+        l["claimable"].as_array().unwrap().iter().any(|c| {
+            c["kind"] == "revenue"
+                && c["asset"]["symbol"] == "USDC"
+                && c["amount"].as_str().unwrap() != "0"
+        }),
+        "{l}"
+    );
+    // The rest of the deposit can be taken back after the delay, in USDC.
+    let w = n
+        .cohort(&[
+            "usage", "withdraw", "--amount", "1", "--asset", "USDC", "--wallet", "dev:6",
+        ])
+        .await;
+    assert_eq!(w["announced"], "1000000", "{w}");
 }

@@ -1,21 +1,23 @@
 //! UsageLedger on anvil (deployed by `cohort devnet up`): vouchers signed with cohort's EIP-712
 //! code, checked against the contract's own digest (OpenZeppelin's EIP712); a seeded random
 //! sequence of deposits, vouchers, settlements (valid, replayed, lowered, forged, by the wrong
-//! provider), withdrawal announcements, withdrawals and time jumps by several users, providers and
-//! two model tokens with different fee caps, with a shadow model checked after every step:
-//! Σ deposits = Σ to holders + Σ fees + Σ withdrawn + Σ balances, the ledger holds exactly
-//! Σ balances, each token received exactly its holders' share, each provider exactly its fees.
+//! provider, in an asset the token does not take), withdrawal announcements, withdrawals and time
+//! jumps by several users, providers, two assets (the native coin and an ERC-20) and two model
+//! tokens with different fee caps (only one of which takes the ERC-20), with a shadow model checked
+//! after every step, per asset: Σ deposits = Σ to holders + Σ fees + Σ withdrawn + Σ balances, the
+//! ledger holds exactly Σ balances, each token received exactly its holders' share, each provider
+//! exactly its fees.
 #![allow(clippy::disallowed_macros)]
 
 use std::collections::BTreeMap;
 
 use crate::common::Devnet;
 use crate::mined;
-use crate::token_setup::{default_terms, dev, dev_address, standard_job_with};
+use crate::token_setup::{default_terms, dev, dev_address, mint, standard_job_with, test_token};
 use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use cohort::chain::Chain;
-use cohort::chain::bindings::{JobMarket, ModelToken, UsageLedger};
+use cohort::chain::bindings::{IERC20, JobMarket, ModelToken, UsageLedger};
 use cohort::tokens::{self, Suite, TokenizeRequest};
 use cohort::usage::{self, Expected, SignedVoucher};
 use rand::rngs::StdRng;
@@ -30,11 +32,21 @@ struct Net {
     chain: Chain,
     ledger: Address,
     tokens: Vec<(Address, u16)>,
+    /// The assets: the native coin, then an ERC-20 (USDC) that only token 0 takes as revenue.
+    assets: [Address; 2],
 }
 
-async fn tokenized(rpc: &str, suite: &Suite, chain: &Chain, fee_bps: u16, symbol: &str) -> Address {
+async fn tokenized(
+    rpc: &str,
+    suite: &Suite,
+    chain: &Chain,
+    fee_bps: u16,
+    symbol: &str,
+    revenue_assets: Vec<Address>,
+) -> Address {
     let terms = JobMarket::Terms {
         maxServiceFeeBps: fee_bps,
+        revenueAssets: revenue_assets,
         ..default_terms()
     };
     let job = standard_job_with(rpc, suite.dataset_registry, suite.job_market, true, terms).await;
@@ -62,14 +74,35 @@ async fn net() -> Net {
     let factory: Address = net.contract("model_token_factory").parse().unwrap();
     let ledger: Address = net.contract("usage_ledger").parse().unwrap();
     let suite = Suite::load(&chain, factory).await.unwrap();
-    let a = tokenized(&rpc, &suite, &chain, 1000, "AAA").await;
-    let b = tokenized(&rpc, &suite, &chain, 2500, "BBB").await;
+    let usdc = test_token(&rpc, 0, "USDC", 6).await;
+    let a = tokenized(&rpc, &suite, &chain, 1000, "AAA", vec![usdc]).await;
+    let b = tokenized(&rpc, &suite, &chain, 2500, "BBB", vec![]).await;
+    // Every user holds USDC and lets the ledger take it.
+    for u in USERS {
+        mint(&rpc, usdc, dev_address(u), U256::from(1u64) << 64).await;
+        let c = dev(&rpc, u).await;
+        mined!(IERC20::new(usdc, &c.provider).approve(ledger, U256::MAX));
+    }
     Net {
         _net: net,
         rpc,
         chain,
         ledger,
         tokens: vec![(a, 1000), (b, 2500)],
+        assets: [Address::ZERO, usdc],
+    }
+}
+
+/// What `who` holds of `asset` (the native coin for zero).
+async fn held(chain: &Chain, asset: Address, who: Address) -> U256 {
+    if asset == Address::ZERO {
+        chain.balance(who).await.unwrap()
+    } else {
+        IERC20::new(asset, &chain.provider)
+            .balanceOf(who)
+            .call()
+            .await
+            .unwrap()
     }
 }
 
@@ -114,6 +147,7 @@ async fn vouchers_hash_like_the_contract_and_replays_are_refused() {
         ledger: n.ledger,
         chain_id: 31337,
         token,
+        asset: Address::ZERO,
         provider: dev_address(9),
     };
     let expiry = chain_now(&n.chain).await + 100_000;
@@ -178,6 +212,32 @@ async fn vouchers_hash_like_the_contract_and_replays_are_refused() {
         revert_name(&n.rpc, settle_err(other_token).await),
         "InvalidSignature"
     );
+    // The asset is signed too: a native voucher cannot be settled from a USDC deposit.
+    let mut other_asset = v.clone();
+    other_asset.asset = n.assets[1];
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(other_asset).await),
+        "InvalidSignature"
+    );
+    // Token 1 takes no USDC: a USDC voucher for it settles nothing, even with a USDC deposit.
+    mined!(
+        UsageLedger::new(n.ledger, &user.provider).depositToken(n.assets[1], U256::from(9_000u64))
+    );
+    let usdc_for_b = usage::sign(
+        &key(6),
+        &Expected {
+            token: n.tokens[1].0,
+            asset: n.assets[1],
+            ..terms
+        },
+        U256::from(5_000u64),
+        expiry,
+    )
+    .unwrap();
+    assert_eq!(
+        revert_name(&n.rpc, settle_err(usdc_for_b).await),
+        "UnsupportedAsset"
+    );
     // A voucher for provider 9 cannot be settled by provider 0, nor rewritten for it.
     let p0 = dev(&n.rpc, 0).await;
     let e = UsageLedger::new(n.ledger, &p0.provider)
@@ -223,30 +283,47 @@ async fn vouchers_hash_like_the_contract_and_replays_are_refused() {
     );
     assert_eq!(
         ledger
-            .settled(dev_address(6), dev_address(9), token)
+            .settled(dev_address(6), dev_address(9), token, Address::ZERO)
             .call()
             .await
             .unwrap(),
         U256::from(5_000u64)
     );
     assert_eq!(
-        ledger.balanceOf(dev_address(6)).call().await.unwrap(),
+        ledger
+            .balanceOf(dev_address(6), Address::ZERO)
+            .call()
+            .await
+            .unwrap(),
         U256::from(995_000u64)
+    );
+    assert_eq!(
+        ledger
+            .balanceOf(dev_address(6), n.assets[1])
+            .call()
+            .await
+            .unwrap(),
+        U256::from(9_000u64),
+        "deposits are kept per asset"
     );
 }
 
-/// The shadow state.
+/// The shadow state; `a` indexes `Net::assets`.
 #[derive(Default)]
 struct Shadow {
-    balance: BTreeMap<u32, U256>,
-    pending: BTreeMap<u32, (U256, u64)>,
-    settled: BTreeMap<(u32, u32, usize), U256>,
-    signed: BTreeMap<(u32, u32, usize), U256>,
-    vouchers: Vec<(u32, usize, SignedVoucher)>,
-    deposited: U256,
-    to_holders: Vec<U256>,
-    fees: BTreeMap<u32, U256>,
-    withdrawn: U256,
+    /// (user, a)
+    balance: BTreeMap<(u32, usize), U256>,
+    pending: BTreeMap<(u32, usize), (U256, u64)>,
+    /// (user, provider, token, a)
+    settled: BTreeMap<(u32, u32, usize, usize), U256>,
+    signed: BTreeMap<(u32, u32, usize, usize), U256>,
+    vouchers: Vec<(u32, usize, usize, SignedVoucher)>,
+    deposited: [U256; 2],
+    /// (token, a)
+    to_holders: BTreeMap<(usize, usize), U256>,
+    /// (provider, a)
+    fees: BTreeMap<(u32, usize), U256>,
+    withdrawn: [U256; 2],
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -260,44 +337,42 @@ async fn random_sequences_conserve_every_wei() {
         .unwrap_or(18);
     println!("seed {seed}");
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut s = Shadow {
-        to_holders: vec![U256::ZERO; n.tokens.len()],
-        ..Default::default()
-    };
-    let token_before: Vec<U256> = {
-        let mut v = Vec::new();
-        for (t, _) in &n.tokens {
-            v.push(
-                ModelToken::new(*t, &n.chain.provider)
-                    .totalDeposited(Address::ZERO)
-                    .call()
-                    .await
-                    .unwrap(),
-            );
+    let mut s = Shadow::default();
+    let mut token_before: BTreeMap<(usize, usize), U256> = BTreeMap::new();
+    for (i, (t, _)) in n.tokens.iter().enumerate() {
+        for (a, asset) in n.assets.iter().enumerate() {
+            let got = ModelToken::new(*t, &n.chain.provider)
+                .totalDeposited(*asset)
+                .call()
+                .await
+                .unwrap();
+            token_before.insert((i, a), got);
         }
-        v
-    };
+    }
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for step in 0..90 {
+    for step in 0..120 {
         let user = USERS[rng.random_range(0..USERS.len())];
+        let a = rng.random_range(0..n.assets.len());
+        let asset = n.assets[a];
         let op = rng.random_range(0..100);
         let label: &str;
         if op < 18 {
-            label = "deposit";
+            label = if a == 0 { "deposit" } else { "deposit ERC-20" };
             let amount = U256::from(rng.random_range(1_000u64..200_000));
             let c = dev(&n.rpc, user).await;
-            mined!(
-                UsageLedger::new(n.ledger, &c.provider)
-                    .deposit()
-                    .value(amount)
-            );
-            *s.balance.entry(user).or_default() += amount;
-            s.deposited += amount;
+            let l = UsageLedger::new(n.ledger, &c.provider);
+            if a == 0 {
+                mined!(l.deposit().value(amount));
+            } else {
+                mined!(l.depositToken(asset, amount));
+            }
+            *s.balance.entry((user, a)).or_default() += amount;
+            s.deposited[a] += amount;
         } else if op < 40 {
             label = "sign";
             let p = rng.random_range(0..PROVIDERS.len());
             let t = rng.random_range(0..n.tokens.len());
-            let ch = (user, PROVIDERS[p], t);
+            let ch = (user, PROVIDERS[p], t, a);
             let cum = *s.signed.get(&ch).unwrap_or(&U256::ZERO)
                 + U256::from(rng.random_range(1u64..80_000));
             s.signed.insert(ch, cum);
@@ -305,17 +380,20 @@ async fn random_sequences_conserve_every_wei() {
                 ledger: n.ledger,
                 chain_id: 31337,
                 token: n.tokens[t].0,
+                asset,
                 provider: dev_address(PROVIDERS[p]),
             };
             let expiry = chain_now(&n.chain).await + 50 * delay;
             s.vouchers.push((
                 user,
                 t,
+                a,
                 usage::sign(&key(user), &terms, cum, expiry).unwrap(),
             ));
         } else if op < 70 && !s.vouchers.is_empty() {
             // Settle a random voucher (maybe an old, lower one) by its provider, or by the other.
-            let (vu, t, v) = s.vouchers[rng.random_range(0..s.vouchers.len())].clone();
+            let (vu, t, a, v) = s.vouchers[rng.random_range(0..s.vouchers.len())].clone();
+            let asset = n.assets[a];
             let p = PROVIDERS
                 .iter()
                 .copied()
@@ -334,9 +412,9 @@ async fn random_sequences_conserve_every_wei() {
             }
             let c = dev(&n.rpc, sender).await;
             let l = UsageLedger::new(n.ledger, &c.provider);
-            let ch = (vu, p, t);
+            let ch = (vu, p, t, a);
             let done = *s.settled.get(&ch).unwrap_or(&U256::ZERO);
-            let bal = *s.balance.get(&vu).unwrap_or(&U256::ZERO);
+            let bal = *s.balance.get(&(vu, a)).unwrap_or(&U256::ZERO);
             if wrong {
                 label = "settle by another provider";
                 let e = l
@@ -353,6 +431,14 @@ async fn random_sequences_conserve_every_wei() {
                     .await
                     .unwrap_err();
                 assert_eq!(revert_name(&n.rpc, e), "InvalidSignature");
+            } else if a == 1 && t == 1 {
+                label = "settle in an asset the token does not take";
+                let e = l
+                    .settle(v2.voucher(), v2.signature.clone())
+                    .call()
+                    .await
+                    .unwrap_err();
+                assert_eq!(revert_name(&n.rpc, e), "UnsupportedAsset");
             } else if v.cumulative <= done {
                 label = "settle again or lower";
                 let e = l
@@ -370,10 +456,14 @@ async fn random_sequences_conserve_every_wei() {
                     .unwrap_err();
                 assert_eq!(revert_name(&n.rpc, e), "InsufficientBalance");
             } else {
-                label = "settle";
-                let before = n.chain.balance(dev_address(p)).await.unwrap();
+                label = if a == 0 { "settle" } else { "settle ERC-20" };
+                let before = held(&n.chain, asset, dev_address(p)).await;
                 let r = mined!(l.settle(v2.voucher(), v2.signature.clone()));
-                let gas = U256::from(r.gas_used) * U256::from(r.effective_gas_price);
+                let gas = if a == 0 {
+                    U256::from(r.gas_used) * U256::from(r.effective_gas_price)
+                } else {
+                    U256::ZERO
+                };
                 let paid = (v.cumulative - done).min(bal);
                 let fee = paid * U256::from(n.tokens[t].1) / U256::from(10_000u64);
                 let ev = r
@@ -389,25 +479,25 @@ async fn random_sequences_conserve_every_wei() {
                     (paid, fee, paid - fee),
                     "step {step}"
                 );
-                let after = n.chain.balance(dev_address(p)).await.unwrap();
+                let after = held(&n.chain, asset, dev_address(p)).await;
                 assert_eq!(
                     after + gas,
                     before + fee,
                     "the provider gets exactly the fee (step {step})"
                 );
                 s.settled.insert(ch, done + paid);
-                s.balance.insert(vu, bal - paid);
-                s.to_holders[t] += paid - fee;
-                *s.fees.entry(p).or_default() += fee;
+                s.balance.insert((vu, a), bal - paid);
+                *s.to_holders.entry((t, a)).or_default() += paid - fee;
+                *s.fees.entry((p, a)).or_default() += fee;
             }
         } else if op < 80 {
-            let bal = *s.balance.get(&user).unwrap_or(&U256::ZERO);
+            let bal = *s.balance.get(&(user, a)).unwrap_or(&U256::ZERO);
             let c = dev(&n.rpc, user).await;
             let l = UsageLedger::new(n.ledger, &c.provider);
             if bal.is_zero() {
                 label = "announce without balance";
                 let e = l
-                    .announceWithdrawal(U256::from(1u8))
+                    .announceWithdrawal(asset, U256::from(1u8))
                     .call()
                     .await
                     .unwrap_err();
@@ -415,40 +505,48 @@ async fn random_sequences_conserve_every_wei() {
             } else {
                 label = "announce";
                 let amount = U256::from(rng.random_range(1u64..=bal.to::<u64>()));
-                mined!(l.announceWithdrawal(amount));
+                mined!(l.announceWithdrawal(asset, amount));
                 s.pending
-                    .insert(user, (amount, chain_now(&n.chain).await + delay));
+                    .insert((user, a), (amount, chain_now(&n.chain).await + delay));
             }
         } else if op < 92 {
             let c = dev(&n.rpc, user).await;
             let l = UsageLedger::new(n.ledger, &c.provider);
-            match s.pending.get(&user).copied() {
+            match s.pending.get(&(user, a)).copied() {
                 None => {
                     label = "withdraw unannounced";
-                    let e = l.withdraw().call().await.unwrap_err();
+                    let e = l.withdraw(asset).call().await.unwrap_err();
                     assert_eq!(revert_name(&n.rpc, e), "NoWithdrawal");
                 }
                 Some((_, ready)) if chain_now(&n.chain).await + 1 < ready => {
                     label = "withdraw early";
-                    let e = l.withdraw().call().await.unwrap_err();
+                    let e = l.withdraw(asset).call().await.unwrap_err();
                     assert_eq!(revert_name(&n.rpc, e), "WithdrawalNotReady");
                 }
                 Some((amount, _)) => {
-                    label = "withdraw";
-                    let bal = *s.balance.get(&user).unwrap_or(&U256::ZERO);
-                    let before = n.chain.balance(dev_address(user)).await.unwrap();
-                    let r = mined!(l.withdraw());
-                    let gas = U256::from(r.gas_used) * U256::from(r.effective_gas_price);
+                    label = if a == 0 {
+                        "withdraw"
+                    } else {
+                        "withdraw ERC-20"
+                    };
+                    let bal = *s.balance.get(&(user, a)).unwrap_or(&U256::ZERO);
+                    let before = held(&n.chain, asset, dev_address(user)).await;
+                    let r = mined!(l.withdraw(asset));
+                    let gas = if a == 0 {
+                        U256::from(r.gas_used) * U256::from(r.effective_gas_price)
+                    } else {
+                        U256::ZERO
+                    };
                     let paid = amount.min(bal);
-                    let after = n.chain.balance(dev_address(user)).await.unwrap();
+                    let after = held(&n.chain, asset, dev_address(user)).await;
                     assert_eq!(
                         after + gas,
                         before + paid,
                         "withdrawal pays what is left (step {step})"
                     );
-                    s.balance.insert(user, bal - paid);
-                    s.withdrawn += paid;
-                    s.pending.remove(&user);
+                    s.balance.insert((user, a), bal - paid);
+                    s.withdrawn[a] += paid;
+                    s.pending.remove(&(user, a));
                 }
             }
         } else {
@@ -461,75 +559,19 @@ async fn random_sequences_conserve_every_wei() {
             warp(&n.chain, secs).await;
         }
         *counts.entry(label).or_default() += 1;
-        // The invariants, after every step.
-        let total_bal: U256 = s.balance.values().copied().sum();
-        let fees: U256 = s.fees.values().copied().sum();
-        let holders: U256 = s.to_holders.iter().copied().sum();
-        assert_eq!(
-            s.deposited,
-            holders + fees + s.withdrawn + total_bal,
-            "shadow conservation (step {step})"
-        );
-        assert_eq!(
-            ledger.totalDeposited().call().await.unwrap(),
-            s.deposited,
-            "step {step}"
-        );
-        assert_eq!(
-            ledger.totalToHolders().call().await.unwrap(),
-            holders,
-            "step {step}"
-        );
-        assert_eq!(
-            ledger.totalFees().call().await.unwrap(),
-            fees,
-            "step {step}"
-        );
-        assert_eq!(
-            ledger.totalWithdrawn().call().await.unwrap(),
-            s.withdrawn,
-            "step {step}"
-        );
-        assert_eq!(
-            n.chain.balance(n.ledger).await.unwrap(),
-            total_bal,
-            "the ledger holds Σ balances (step {step})"
-        );
-        for u in USERS {
-            assert_eq!(
-                ledger.balanceOf(dev_address(u)).call().await.unwrap(),
-                *s.balance.get(&u).unwrap_or(&U256::ZERO),
-                "balance of dev {u} (step {step})"
-            );
-        }
-        for (i, (t, _)) in n.tokens.iter().enumerate() {
-            let got = ModelToken::new(*t, &n.chain.provider)
-                .totalDeposited(Address::ZERO)
-                .call()
-                .await
-                .unwrap();
-            assert_eq!(
-                got - token_before[i],
-                s.to_holders[i],
-                "token {i} revenue (step {step})"
-            );
-        }
-        for ((u, p, t), v) in &s.settled {
-            assert_eq!(
-                ledger
-                    .settled(dev_address(*u), dev_address(*p), n.tokens[*t].0)
-                    .call()
-                    .await
-                    .unwrap(),
-                *v
-            );
+        // The invariants, after every step, per asset.
+        for (a, asset) in n.assets.iter().enumerate() {
+            check_asset(&n, &ledger, &s, &token_before, a, *asset, step).await;
         }
     }
     println!("operations: {counts:?}");
     for must in [
         "deposit",
+        "deposit ERC-20",
         "sign",
         "settle",
+        "settle ERC-20",
+        "settle in an asset the token does not take",
         "announce",
         "withdraw",
         "settle again or lower",
@@ -537,6 +579,93 @@ async fn random_sequences_conserve_every_wei() {
         assert!(
             counts.get(must).copied().unwrap_or(0) > 0,
             "the sequence never ran '{must}': {counts:?}"
+        );
+    }
+}
+
+/// The ledger's books for one asset against the shadow's.
+async fn check_asset(
+    n: &Net,
+    ledger: &UsageLedger::UsageLedgerInstance<&alloy::providers::DynProvider>,
+    s: &Shadow,
+    token_before: &BTreeMap<(usize, usize), U256>,
+    a: usize,
+    asset: Address,
+    step: usize,
+) {
+    let total_bal: U256 = s
+        .balance
+        .iter()
+        .filter(|((_, x), _)| *x == a)
+        .map(|(_, v)| *v)
+        .sum();
+    let fees: U256 = s
+        .fees
+        .iter()
+        .filter(|((_, x), _)| *x == a)
+        .map(|(_, v)| *v)
+        .sum();
+    let holders: U256 = s
+        .to_holders
+        .iter()
+        .filter(|((_, x), _)| *x == a)
+        .map(|(_, v)| *v)
+        .sum();
+    assert_eq!(
+        s.deposited[a],
+        holders + fees + s.withdrawn[a] + total_bal,
+        "shadow conservation of asset {a} (step {step})"
+    );
+    let totals = (
+        ledger.totalDeposited(asset).call().await.unwrap(),
+        ledger.totalToHolders(asset).call().await.unwrap(),
+        ledger.totalFees(asset).call().await.unwrap(),
+        ledger.totalWithdrawn(asset).call().await.unwrap(),
+    );
+    assert_eq!(
+        totals,
+        (s.deposited[a], holders, fees, s.withdrawn[a]),
+        "ledger totals of asset {a} (step {step})"
+    );
+    assert_eq!(
+        held(&n.chain, asset, n.ledger).await,
+        total_bal,
+        "the ledger holds Σ balances of asset {a} (step {step})"
+    );
+    for u in USERS {
+        assert_eq!(
+            ledger
+                .balanceOf(dev_address(u), asset)
+                .call()
+                .await
+                .unwrap(),
+            *s.balance.get(&(u, a)).unwrap_or(&U256::ZERO),
+            "balance of dev {u} in asset {a} (step {step})"
+        );
+    }
+    for (i, (t, _)) in n.tokens.iter().enumerate() {
+        let got = ModelToken::new(*t, &n.chain.provider)
+            .totalDeposited(asset)
+            .call()
+            .await
+            .unwrap();
+        assert_eq!(
+            got - token_before[&(i, a)],
+            *s.to_holders.get(&(i, a)).unwrap_or(&U256::ZERO),
+            "token {i} revenue in asset {a} (step {step})"
+        );
+    }
+    for ((u, p, t, x), v) in &s.settled {
+        if *x != a {
+            continue;
+        }
+        assert_eq!(
+            ledger
+                .settled(dev_address(*u), dev_address(*p), n.tokens[*t].0, asset)
+                .call()
+                .await
+                .unwrap(),
+            *v
         );
     }
 }
