@@ -5,11 +5,10 @@
 use std::path::Path;
 
 use crate::error::Result;
-use crate::trainer::DeviceChoice;
 use crate::trainer::checkpoint::Checkpoint;
-use crate::trainer::model::Model;
-use crate::trainer::model::ce;
 use crate::trainer::rng::Stream;
+
+use super::decode::Decoder;
 
 /// One chat message.
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -49,27 +48,25 @@ pub trait Engine: Send + Sync + 'static {
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize>;
 }
 
-/// The builtin byte-level model: tokens are bytes, the context window slides.
+/// The builtin byte-level model: tokens are bytes, decoded with a key/value cache on the host
+/// (see [`super::decode`]).
 pub struct Builtin {
-    model: Model,
+    decoder: Decoder,
 }
 
 impl Builtin {
-    /// Loads a checkpoint (safetensors) onto the best device.
+    /// Loads a checkpoint (safetensors).
     pub fn load(path: &Path) -> Result<Builtin> {
         let ck = Checkpoint::load(path)?;
-        let model = Model::from_values(
-            &ck.config.clone(),
-            ck.weights,
-            &DeviceChoice::Auto.device()?,
-        )?;
-        Ok(Builtin { model })
+        Ok(Builtin {
+            decoder: Decoder::new(&ck.config, &ck.weights)?,
+        })
     }
 }
 
 impl Engine for Builtin {
     fn context(&self) -> usize {
-        self.model.config.context
+        self.decoder.context()
     }
 
     fn kind(&self) -> &'static str {
@@ -97,26 +94,22 @@ impl Engine for Builtin {
     }
 
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
-        let t = self.context();
         let mut tokens = req.prompt.clone();
         if tokens.is_empty() {
             tokens.push(u32::from(b'\n'));
         }
         let mut rng = Stream::new("cohort.serve.v1", &[&req.seed.to_le_bytes()]);
+        let mut cache = self.decoder.cache();
+        let mut logits = self.decoder.feed(&mut cache, &tokens, &tokens.clone());
         let mut n = 0;
         while n < req.max_tokens {
-            let window = &tokens[tokens.len().saturating_sub(t)..];
-            let logits = self
-                .model
-                .logits(window, 1, window.len(), None)
-                .and_then(|l| l.get(window.len() - 1)?.to_vec1::<f32>())
-                .map_err(ce)?;
             let next = sample(&logits, req.temperature, req.top_p, &mut rng) as u32;
             tokens.push(next);
             n += 1;
-            if !on_token(next) {
+            if !on_token(next) || n == req.max_tokens {
                 break;
             }
+            logits = self.decoder.feed(&mut cache, &tokens, &[next]);
         }
         Ok(n)
     }

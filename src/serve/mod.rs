@@ -13,6 +13,7 @@
 //! Privacy: prompts, completions and vouchers are never logged.
 
 pub mod client;
+pub mod decode;
 pub mod engine;
 pub mod pay;
 
