@@ -1849,7 +1849,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'What users pay in: the native coin (default) or an ERC-20 the model token takes as revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The model token a checkpoint file is paid to (when serving a file, not a token or job)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body in bytes')
-            [CompletionResult]::new('--max-concurrency', '--max-concurrency', [CompletionResultType]::ParameterName, 'Generations at once (default: the CPU count)')
+            [CompletionResult]::new('--max-concurrency', '--max-concurrency', [CompletionResultType]::ParameterName, 'Generations at once: they decode together, one token each per step (default 32)')
             [CompletionResult]::new('--max-queue', '--max-queue', [CompletionResultType]::ParameterName, 'Requests that may wait for a slot; more get 429')
             [CompletionResult]::new('--settle-every', '--settle-every', [CompletionResultType]::ParameterName, 'Settle after this many accepted vouchers …')
             [CompletionResult]::new('--settle-interval', '--settle-interval', [CompletionResultType]::ParameterName, '… or after this many seconds (and always on shutdown)')

@@ -1734,7 +1734,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --asset 'What users pay in: the native coin (default) or an ERC-20 the model token takes as revenue (its address or symbol); users deposit it with `cohort usage deposit --asset`'
             cand --token 'The model token a checkpoint file is paid to (when serving a file, not a token or job)'
             cand --max-body 'Largest request body in bytes'
-            cand --max-concurrency 'Generations at once (default: the CPU count)'
+            cand --max-concurrency 'Generations at once: they decode together, one token each per step (default 32)'
             cand --max-queue 'Requests that may wait for a slot; more get 429'
             cand --settle-every 'Settle after this many accepted vouchers …'
             cand --settle-interval '… or after this many seconds (and always on shutdown)'

@@ -47,7 +47,7 @@ pub struct ServeArgs {
     /// Largest request body in bytes.
     #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_BODY)]
     pub max_body: usize,
-    /// Generations at once (default: the CPU count).
+    /// Generations at once: they decode together, one token each per step (default 32).
     #[arg(long)]
     pub max_concurrency: Option<usize>,
     /// Requests that may wait for a slot; more get 429.
@@ -239,11 +239,7 @@ impl ServeArgs {
             model_id: model.id.clone(),
             aliases: model.aliases.clone(),
             max_body: self.max_body,
-            max_concurrency: self.max_concurrency.unwrap_or_else(|| {
-                std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(4)
-            }),
+            max_concurrency: self.max_concurrency.unwrap_or(32),
             max_queue: self.max_queue,
             settle_every: self.settle_every,
             settle_interval: Duration::from_secs(self.settle_interval),

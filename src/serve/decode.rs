@@ -6,6 +6,15 @@
 //! context is reached), it is rebuilt from the last three quarters of the context, and decoding
 //! goes on from there. The logits equal the full forward pass's for the same window (up to float
 //! summation order; a test compares them at every position).
+//!
+//! Concurrent requests decode together ([`Batcher`]): one thread steps every active sequence by
+//! one token at a time, reading each weight row once for all of them (each sequence keeps its own
+//! cache and position). A sequence's numbers do not depend on what it is batched with: every
+//! output is the same dot product in the same order.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use cohort_kernels as k;
 use rayon::prelude::*;
@@ -13,6 +22,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::trainer::checkpoint::Tensors;
 use crate::trainer::config::{ModelConfig, VOCAB};
+use crate::trainer::rng::Stream;
 
 /// Output rows one parallel task takes in a matrix-vector product.
 const ROWS_PER_TASK: usize = 64;
@@ -54,20 +64,28 @@ impl Cache {
     }
 }
 
-/// y = W x + b for W `[out, in]`.
-fn matvec(w: &[f32], b: Option<&[f32]>, x: &[f32]) -> Vec<f32> {
-    let n = x.len();
-    let out = w.len() / n;
-    let mut y = vec![0f32; out];
-    y.par_chunks_mut(ROWS_PER_TASK)
+/// y_b = W x_b + b for every row x_b of `xs`, W `[out, in]`: each weight row is read once for
+/// all the rows.
+fn matmul(w: &[f32], b: Option<&[f32]>, xs: &[Vec<f32>]) -> Vec<Vec<f32>> {
+    let n = xs[0].len();
+    let (out, rows) = (w.len() / n, xs.len());
+    // [out × rows], filled in parallel by output row.
+    let mut y = vec![0f32; out * rows];
+    y.par_chunks_mut(ROWS_PER_TASK * rows)
         .enumerate()
         .for_each(|(c, ys)| {
-            for (i, y) in ys.iter_mut().enumerate() {
+            for (i, yr) in ys.chunks_mut(rows).enumerate() {
                 let r = c * ROWS_PER_TASK + i;
-                *y = k::dot8(&w[r * n..(r + 1) * n], x) + b.map_or(0.0, |b| b[r]);
+                let wr = &w[r * n..(r + 1) * n];
+                let bias = b.map_or(0.0, |b| b[r]);
+                for (y, x) in yr.iter_mut().zip(xs) {
+                    *y = k::dot8(wr, x) + bias;
+                }
             }
         });
-    y
+    (0..rows)
+        .map(|j| (0..out).map(|r| y[r * rows + j]).collect())
+        .collect()
 }
 
 impl Decoder {
@@ -137,41 +155,66 @@ impl Decoder {
         let mut logits = Vec::new();
         for (i, &t) in tokens.iter().enumerate() {
             let last = i + 1 == tokens.len();
-            logits = self.step(cache, t, last);
+            logits = self
+                .step(&mut [&mut *cache], &[t], last)
+                .pop()
+                .unwrap_or_default();
         }
         logits
     }
 
-    /// One token at position `cache.len()`; the logits when `want_logits`.
-    fn step(&self, cache: &mut Cache, token: u32, want_logits: bool) -> Vec<f32> {
-        let c = &self.config;
-        let (d, pos) = (c.width, cache.len);
-        let t = token as usize % VOCAB;
-        let mut x: Vec<f32> = self.tok_emb[t * d..(t + 1) * d]
+    /// One token for each sequence (`tokens[i]` at position `caches[i].len()`, which must be below
+    /// the context); their logits when `want_logits`.
+    fn step(&self, caches: &mut [&mut Cache], tokens: &[u32], want_logits: bool) -> Vec<Vec<f32>> {
+        let d = self.config.width;
+        let mut x: Vec<Vec<f32>> = caches
             .iter()
-            .zip(&self.pos_emb[pos * d..(pos + 1) * d])
-            .map(|(a, b)| a + b)
+            .zip(tokens)
+            .map(|(c, &t)| {
+                let (t, pos) = (t as usize % VOCAB, c.len);
+                self.tok_emb[t * d..(t + 1) * d]
+                    .iter()
+                    .zip(&self.pos_emb[pos * d..(pos + 1) * d])
+                    .map(|(a, b)| a + b)
+                    .collect()
+            })
             .collect();
+        let norm = |x: &[Vec<f32>], g: &(Vec<f32>, Vec<f32>)| -> Vec<Vec<f32>> {
+            x.iter()
+                .map(|x| k::layer_norm_fwd(x, &g.0, &g.1, d))
+                .collect()
+        };
+        let add = |x: &mut [Vec<f32>], y: Vec<Vec<f32>>| {
+            for (x, y) in x.iter_mut().zip(y) {
+                x.iter_mut().zip(&y).for_each(|(x, y)| *x += y);
+            }
+        };
         for (l, layer) in self.layers.iter().enumerate() {
-            let h = k::layer_norm_fwd(&x, &layer.ln1.0, &layer.ln1.1, d);
-            let qkv = matvec(&layer.qkv.0, Some(&layer.qkv.1), &h);
-            cache.k[l].extend_from_slice(&qkv[d..2 * d]);
-            cache.v[l].extend_from_slice(&qkv[2 * d..3 * d]);
-            let a = self.attend(&qkv[..d], &cache.k[l], &cache.v[l], pos + 1);
-            let a = matvec(&layer.proj.0, Some(&layer.proj.1), &a);
-            x.iter_mut().zip(&a).for_each(|(x, a)| *x += a);
-            let h = k::layer_norm_fwd(&x, &layer.ln2.0, &layer.ln2.1, d);
-            let f = matvec(&layer.fc.0, None, &h);
-            let f = k::bias_gelu_fwd(&f, &layer.fc.1, f.len());
-            let f = matvec(&layer.out.0, Some(&layer.out.1), &f);
-            x.iter_mut().zip(&f).for_each(|(x, f)| *x += f);
+            let qkv = matmul(&layer.qkv.0, Some(&layer.qkv.1), &norm(&x, &layer.ln1));
+            let a: Vec<Vec<f32>> = caches
+                .iter_mut()
+                .zip(&qkv)
+                .map(|(c, qkv)| {
+                    c.k[l].extend_from_slice(&qkv[d..2 * d]);
+                    c.v[l].extend_from_slice(&qkv[2 * d..3 * d]);
+                    self.attend(&qkv[..d], &c.k[l], &c.v[l], c.len + 1)
+                })
+                .collect();
+            add(&mut x, matmul(&layer.proj.0, Some(&layer.proj.1), &a));
+            let f = matmul(&layer.fc.0, None, &norm(&x, &layer.ln2));
+            let f: Vec<Vec<f32>> = f
+                .iter()
+                .map(|f| k::bias_gelu_fwd(f, &layer.fc.1, f.len()))
+                .collect();
+            add(&mut x, matmul(&layer.out.0, Some(&layer.out.1), &f));
         }
-        cache.len += 1;
+        for c in caches.iter_mut() {
+            c.len += 1;
+        }
         if !want_logits {
             return Vec::new();
         }
-        let x = k::layer_norm_fwd(&x, &self.ln_f.0, &self.ln_f.1, d);
-        matvec(&self.tok_emb, None, &x)
+        matmul(&self.tok_emb, None, &norm(&x, &self.ln_f))
     }
 
     /// Causal attention of one query over the `n` cached keys and values, head by head.
@@ -198,6 +241,121 @@ impl Decoder {
             }
         }
         out
+    }
+}
+
+/// One generation handed to the [`Batcher`].
+pub struct Job {
+    pub prompt: Vec<u32>,
+    pub max_tokens: usize,
+    pub temperature: f64,
+    pub top_p: f64,
+    pub seed: u64,
+    /// Each token as it is drawn; the sequence ends when this is dropped or `cancel` is set.
+    pub out: mpsc::Sender<u32>,
+    pub cancel: Arc<AtomicBool>,
+}
+
+/// A sequence being decoded.
+struct Seq {
+    job: Job,
+    cache: Cache,
+    history: Vec<u32>,
+    rng: Stream,
+    logits: Vec<f32>,
+    made: usize,
+}
+
+/// Decodes every submitted generation together, one token per sequence per step, on its own
+/// thread (which ends when the batcher is dropped).
+pub struct Batcher {
+    tx: mpsc::Sender<Job>,
+}
+
+impl Batcher {
+    pub fn start(decoder: Arc<Decoder>) -> Batcher {
+        let (tx, rx) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("cohort-decode".into())
+            .spawn(move || run_batches(&decoder, &rx))
+            .expect("spawn the decode thread");
+        Batcher { tx }
+    }
+
+    /// Queues a generation; false when the decode thread is gone.
+    pub fn submit(&self, job: Job) -> bool {
+        self.tx.send(job).is_ok()
+    }
+}
+
+fn admit(decoder: &Decoder, job: Job) -> Seq {
+    let mut history = job.prompt.clone();
+    if history.is_empty() {
+        history.push(u32::from(b'\n'));
+    }
+    let mut cache = decoder.cache();
+    let logits = decoder.feed(&mut cache, &history, &history.clone());
+    let rng = Stream::new("cohort.serve.v1", &[&job.seed.to_le_bytes()]);
+    Seq {
+        job,
+        cache,
+        history,
+        rng,
+        logits,
+        made: 0,
+    }
+}
+
+fn run_batches(decoder: &Decoder, rx: &mpsc::Receiver<Job>) {
+    let mut active: Vec<Seq> = Vec::new();
+    loop {
+        if active.is_empty() {
+            match rx.recv() {
+                Ok(job) => active.push(admit(decoder, job)),
+                Err(_) => return,
+            }
+        }
+        while let Ok(job) = rx.try_recv() {
+            active.push(admit(decoder, job));
+        }
+        // Draw each sequence's next token; those that are done leave.
+        active.retain_mut(|s| {
+            if s.job.cancel.load(Ordering::Relaxed) || s.made >= s.job.max_tokens {
+                return false;
+            }
+            let next =
+                super::engine::sample(&s.logits, s.job.temperature, s.job.top_p, &mut s.rng) as u32;
+            s.history.push(next);
+            s.made += 1;
+            s.job.out.send(next).is_ok() && s.made < s.job.max_tokens
+        });
+        // A full cache is rebuilt alone; the rest step together.
+        let mut batch: Vec<&mut Seq> = Vec::new();
+        for s in active.iter_mut() {
+            if s.cache.len() + 1 > decoder.context() {
+                let last = *s.history.last().expect("a token was drawn");
+                s.logits = decoder.feed(&mut s.cache, &s.history, &[last]);
+            } else {
+                batch.push(s);
+            }
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        let tokens: Vec<u32> = batch
+            .iter()
+            .map(|s| *s.history.last().expect("a token was drawn"))
+            .collect();
+        let mut caches: Vec<&mut Cache> = Vec::with_capacity(batch.len());
+        let mut logits_of: Vec<&mut Vec<f32>> = Vec::with_capacity(batch.len());
+        for s in batch {
+            caches.push(&mut s.cache);
+            logits_of.push(&mut s.logits);
+        }
+        let logits = decoder.step(&mut caches, &tokens, true);
+        for (dst, l) in logits_of.into_iter().zip(logits) {
+            *dst = l;
+        }
     }
 }
 
@@ -250,5 +408,54 @@ mod tests {
             }
         }
         assert!(window_start > 0, "the cache was rebuilt past the context");
+    }
+
+    /// Batched decoding gives each sequence exactly the tokens it gets alone.
+    #[test]
+    fn batched_sequences_decode_exactly_as_they_do_alone() {
+        let config = ModelConfig {
+            layers: 2,
+            width: 32,
+            heads: 4,
+            context: 16,
+            dropout: 0.0,
+        };
+        let model = Model::init(&config, 3, &Device::Cpu).unwrap();
+        let dec = Arc::new(Decoder::new(&config, &model.values().unwrap()).unwrap());
+        let jobs = |b: &Batcher, range: std::ops::Range<usize>| -> Vec<mpsc::Receiver<u32>> {
+            range
+                .map(|i| {
+                    let (tx, rx) = mpsc::channel();
+                    assert!(
+                        b.submit(Job {
+                            prompt: format!("prompt {i}")
+                                .into_bytes()
+                                .into_iter()
+                                .map(u32::from)
+                                .collect(),
+                            max_tokens: 20 + i,
+                            temperature: if i % 2 == 0 { 0.0 } else { 0.9 },
+                            top_p: 0.95,
+                            seed: i as u64,
+                            out: tx,
+                            cancel: Arc::new(AtomicBool::new(false)),
+                        })
+                    );
+                    rx
+                })
+                .collect()
+        };
+        let b = Batcher::start(dec.clone());
+        let together: Vec<Vec<u32>> = jobs(&b, 0..4)
+            .into_iter()
+            .map(|rx| rx.iter().collect())
+            .collect();
+        for (i, want) in together.iter().enumerate() {
+            assert_eq!(want.len(), 20 + i, "max_tokens");
+            let alone = Batcher::start(dec.clone());
+            let rx = jobs(&alone, i..i + 1).pop().unwrap();
+            let got: Vec<u32> = rx.iter().collect();
+            assert_eq!(&got, want, "sequence {i}");
+        }
     }
 }

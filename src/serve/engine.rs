@@ -8,7 +8,10 @@ use crate::error::Result;
 use crate::trainer::checkpoint::Checkpoint;
 use crate::trainer::rng::Stream;
 
-use super::decode::Decoder;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::decode::{Batcher, Decoder, Job};
 
 /// One chat message.
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -48,25 +51,28 @@ pub trait Engine: Send + Sync + 'static {
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize>;
 }
 
-/// The builtin byte-level model: tokens are bytes, decoded with a key/value cache on the host
-/// (see [`super::decode`]).
+/// The builtin byte-level model: tokens are bytes, decoded with a key/value cache on the host,
+/// concurrent generations batched together (see [`super::decode`]).
 pub struct Builtin {
-    decoder: Decoder,
+    context: usize,
+    batcher: Batcher,
 }
 
 impl Builtin {
-    /// Loads a checkpoint (safetensors).
+    /// Loads a checkpoint (safetensors) and starts its decode thread.
     pub fn load(path: &Path) -> Result<Builtin> {
         let ck = Checkpoint::load(path)?;
+        let decoder = Decoder::new(&ck.config, &ck.weights)?;
         Ok(Builtin {
-            decoder: Decoder::new(&ck.config, &ck.weights)?,
+            context: decoder.context(),
+            batcher: Batcher::start(Arc::new(decoder)),
         })
     }
 }
 
 impl Engine for Builtin {
     fn context(&self) -> usize {
-        self.decoder.context()
+        self.context
     }
 
     fn kind(&self) -> &'static str {
@@ -94,22 +100,30 @@ impl Engine for Builtin {
     }
 
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
-        let mut tokens = req.prompt.clone();
-        if tokens.is_empty() {
-            tokens.push(u32::from(b'\n'));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job = Job {
+            prompt: req.prompt.clone(),
+            max_tokens: req.max_tokens,
+            temperature: req.temperature,
+            top_p: req.top_p,
+            seed: req.seed,
+            out: tx,
+            cancel: cancel.clone(),
+        };
+        if !self.batcher.submit(job) {
+            return Err(crate::error::Error::failed(
+                "serve.decoder_gone",
+                "the model's decode thread has stopped",
+            ));
         }
-        let mut rng = Stream::new("cohort.serve.v1", &[&req.seed.to_le_bytes()]);
-        let mut cache = self.decoder.cache();
-        let mut logits = self.decoder.feed(&mut cache, &tokens, &tokens.clone());
         let mut n = 0;
-        while n < req.max_tokens {
-            let next = sample(&logits, req.temperature, req.top_p, &mut rng) as u32;
-            tokens.push(next);
+        for tok in rx {
             n += 1;
-            if !on_token(next) || n == req.max_tokens {
+            if !on_token(tok) {
+                cancel.store(true, Ordering::Relaxed);
                 break;
             }
-            logits = self.decoder.feed(&mut cache, &tokens, &[next]);
         }
         Ok(n)
     }

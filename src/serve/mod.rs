@@ -5,10 +5,11 @@
 //! `stream: true` as server-sent events), plus `GET /v1/cohort/terms`, `GET /v1/cohort/account/{user}`
 //! and `GET /v1/cohort/stats` for cohort's own clients.
 //!
-//! Concurrency: each generation runs on tokio's blocking pool, at most `max_concurrency` at once
-//! (a semaphore); up to `max_queue` more wait for a slot, beyond that the server answers 429.
-//! Requests do not block each other's I/O, and a slow client of a stream never holds a slot longer
-//! than its generation. There is no cross-request batching.
+//! Concurrency: at most `max_concurrency` generations at once (a semaphore); up to `max_queue`
+//! more wait for a slot, beyond that the server answers 429. The builtin engine decodes the
+//! generations in progress together, one token each per step, with a key/value cache per sequence
+//! ([`decode`]). Requests do not block each other's I/O, and a slow client of a stream never holds
+//! a slot longer than its generation.
 //!
 //! Privacy: prompts, completions and vouchers are never logged.
 
