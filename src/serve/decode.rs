@@ -145,40 +145,42 @@ impl Decoder {
     /// would overflow the context is rebuilt from the last three quarters of `history` (every
     /// token so far, `tokens` included).
     pub fn feed(&self, cache: &mut Cache, history: &[u32], tokens: &[u32]) -> Vec<f32> {
-        let ctx = self.config.context;
-        if cache.len + tokens.len() > ctx {
+        if cache.len + tokens.len() > self.config.context {
             *cache = self.cache();
-            let keep = (ctx * 3 / 4).max(1).min(history.len());
-            let window = &history[history.len() - keep..];
+            let window = self.window(history);
             return self.feed(cache, window, window);
         }
-        let mut logits = Vec::new();
-        for (i, &t) in tokens.iter().enumerate() {
-            let last = i + 1 == tokens.len();
-            logits = self
-                .step(&mut [&mut *cache], &[t], last)
-                .pop()
-                .unwrap_or_default();
-        }
-        logits
+        self.forward(&mut [cache], &[tokens])
+            .pop()
+            .unwrap_or_default()
     }
 
-    /// One token for each sequence (`tokens[i]` at position `caches[i].len()`, which must be below
-    /// the context); their logits when `want_logits`.
-    fn step(&self, caches: &mut [&mut Cache], tokens: &[u32], want_logits: bool) -> Vec<Vec<f32>> {
+    /// The part of `history` a rebuilt cache holds: its last three quarters of the context.
+    fn window<'a>(&self, history: &'a [u32]) -> &'a [u32] {
+        let keep = (self.config.context * 3 / 4).max(1).min(history.len());
+        &history[history.len() - keep..]
+    }
+
+    /// Feeds `runs[i]` (tokens following what `caches[i]` holds, which must fit in the context)
+    /// into `caches[i]`, every token of every run in one pass through the weights; returns the
+    /// logits after each run's last token.
+    fn forward(&self, caches: &mut [&mut Cache], runs: &[&[u32]]) -> Vec<Vec<f32>> {
         let d = self.config.width;
-        let mut x: Vec<Vec<f32>> = caches
-            .iter()
-            .zip(tokens)
-            .map(|(c, &t)| {
-                let (t, pos) = (t as usize % VOCAB, c.len);
-                self.tok_emb[t * d..(t + 1) * d]
-                    .iter()
-                    .zip(&self.pos_emb[pos * d..(pos + 1) * d])
-                    .map(|(a, b)| a + b)
-                    .collect()
-            })
-            .collect();
+        let mut owner = Vec::new();
+        let mut x: Vec<Vec<f32>> = Vec::new();
+        for (ci, run) in runs.iter().enumerate() {
+            for (j, &t) in run.iter().enumerate() {
+                let (t, pos) = (t as usize % VOCAB, caches[ci].len + j);
+                owner.push(ci);
+                x.push(
+                    self.tok_emb[t * d..(t + 1) * d]
+                        .iter()
+                        .zip(&self.pos_emb[pos * d..(pos + 1) * d])
+                        .map(|(a, b)| a + b)
+                        .collect(),
+                );
+            }
+        }
         let norm = |x: &[Vec<f32>], g: &(Vec<f32>, Vec<f32>)| -> Vec<Vec<f32>> {
             x.iter()
                 .map(|x| k::layer_norm_fwd(x, &g.0, &g.1, d))
@@ -191,13 +193,15 @@ impl Decoder {
         };
         for (l, layer) in self.layers.iter().enumerate() {
             let qkv = matmul(&layer.qkv.0, Some(&layer.qkv.1), &norm(&x, &layer.ln1));
-            let a: Vec<Vec<f32>> = caches
-                .iter_mut()
-                .zip(&qkv)
-                .map(|(c, qkv)| {
+            // In row order, so each token attends to its own run's earlier tokens and itself.
+            let a: Vec<Vec<f32>> = qkv
+                .iter()
+                .zip(&owner)
+                .map(|(qkv, &ci)| {
+                    let c = &mut *caches[ci];
                     c.k[l].extend_from_slice(&qkv[d..2 * d]);
                     c.v[l].extend_from_slice(&qkv[2 * d..3 * d]);
-                    self.attend(&qkv[..d], &c.k[l], &c.v[l], c.len + 1)
+                    self.attend(&qkv[..d], &c.k[l], &c.v[l], c.k[l].len() / d)
                 })
                 .collect();
             add(&mut x, matmul(&layer.proj.0, Some(&layer.proj.1), &a));
@@ -208,13 +212,14 @@ impl Decoder {
                 .collect();
             add(&mut x, matmul(&layer.out.0, Some(&layer.out.1), &f));
         }
-        for c in caches.iter_mut() {
-            c.len += 1;
+        let mut last = Vec::with_capacity(runs.len());
+        let mut row = 0;
+        for (ci, run) in runs.iter().enumerate() {
+            caches[ci].len += run.len();
+            row += run.len();
+            last.push(x[row - 1].clone());
         }
-        if !want_logits {
-            return Vec::new();
-        }
-        matmul(&self.tok_emb, None, &norm(&x, &self.ln_f))
+        matmul(&self.tok_emb, None, &norm(&last, &self.ln_f))
     }
 
     /// Causal attention of one query over the `n` cached keys and values, head by head.
@@ -288,74 +293,101 @@ impl Batcher {
     }
 }
 
-fn admit(decoder: &Decoder, job: Job) -> Seq {
-    let mut history = job.prompt.clone();
-    if history.is_empty() {
-        history.push(u32::from(b'\n'));
+/// New sequences: their prompts go through the model together.
+fn admit(decoder: &Decoder, jobs: Vec<Job>) -> Vec<Seq> {
+    let mut seqs: Vec<Seq> = jobs
+        .into_iter()
+        .map(|job| {
+            let mut history = job.prompt.clone();
+            if history.is_empty() {
+                history.push(u32::from(b'\n'));
+            }
+            if history.len() > decoder.context() {
+                history = decoder.window(&history).to_vec();
+            }
+            let rng = Stream::new("cohort.serve.v1", &[&job.seed.to_le_bytes()]);
+            Seq {
+                job,
+                cache: decoder.cache(),
+                history,
+                rng,
+                logits: Vec::new(),
+                made: 0,
+            }
+        })
+        .collect();
+    let mut caches: Vec<&mut Cache> = Vec::with_capacity(seqs.len());
+    let mut runs: Vec<&[u32]> = Vec::with_capacity(seqs.len());
+    let mut logits_of: Vec<&mut Vec<f32>> = Vec::with_capacity(seqs.len());
+    for s in seqs.iter_mut() {
+        caches.push(&mut s.cache);
+        runs.push(&s.history);
+        logits_of.push(&mut s.logits);
     }
-    let mut cache = decoder.cache();
-    let logits = decoder.feed(&mut cache, &history, &history.clone());
-    let rng = Stream::new("cohort.serve.v1", &[&job.seed.to_le_bytes()]);
-    Seq {
-        job,
-        cache,
-        history,
-        rng,
-        logits,
-        made: 0,
+    for (dst, l) in logits_of
+        .into_iter()
+        .zip(decoder.forward(&mut caches, &runs))
+    {
+        *dst = l;
+    }
+    seqs
+}
+
+/// One step: every sequence draws its next token; those not done go one token further.
+fn step_all(decoder: &Decoder, active: &mut Vec<Seq>) {
+    active.retain_mut(|s| {
+        if s.job.cancel.load(Ordering::Relaxed) || s.made >= s.job.max_tokens {
+            return false;
+        }
+        let next =
+            super::engine::sample(&s.logits, s.job.temperature, s.job.top_p, &mut s.rng) as u32;
+        s.history.push(next);
+        s.made += 1;
+        s.job.out.send(next).is_ok() && s.made < s.job.max_tokens
+    });
+    // A full cache is rebuilt alone; the rest step together.
+    let mut caches: Vec<&mut Cache> = Vec::with_capacity(active.len());
+    let mut runs: Vec<&[u32]> = Vec::with_capacity(active.len());
+    let mut logits_of: Vec<&mut Vec<f32>> = Vec::with_capacity(active.len());
+    for s in active.iter_mut() {
+        let last = s.history.len() - 1;
+        if s.cache.len() + 1 > decoder.context() {
+            s.logits = decoder.feed(&mut s.cache, &s.history, &s.history[last..]);
+        } else {
+            caches.push(&mut s.cache);
+            runs.push(&s.history[last..]);
+            logits_of.push(&mut s.logits);
+        }
+    }
+    if caches.is_empty() {
+        return;
+    }
+    for (dst, l) in logits_of
+        .into_iter()
+        .zip(decoder.forward(&mut caches, &runs))
+    {
+        *dst = l;
     }
 }
 
 fn run_batches(decoder: &Decoder, rx: &mpsc::Receiver<Job>) {
     let mut active: Vec<Seq> = Vec::new();
     loop {
+        let mut new = Vec::new();
         if active.is_empty() {
             match rx.recv() {
-                Ok(job) => active.push(admit(decoder, job)),
+                Ok(job) => new.push(job),
                 Err(_) => return,
             }
         }
-        while let Ok(job) = rx.try_recv() {
-            active.push(admit(decoder, job));
-        }
-        // Draw each sequence's next token; those that are done leave.
-        active.retain_mut(|s| {
-            if s.job.cancel.load(Ordering::Relaxed) || s.made >= s.job.max_tokens {
-                return false;
+        new.extend(rx.try_iter());
+        // Inside the thread pool: the kernels' parallel loops then run without a hand-off each.
+        rayon::scope(|_| {
+            if !new.is_empty() {
+                active.extend(admit(decoder, new));
             }
-            let next =
-                super::engine::sample(&s.logits, s.job.temperature, s.job.top_p, &mut s.rng) as u32;
-            s.history.push(next);
-            s.made += 1;
-            s.job.out.send(next).is_ok() && s.made < s.job.max_tokens
+            step_all(decoder, &mut active);
         });
-        // A full cache is rebuilt alone; the rest step together.
-        let mut batch: Vec<&mut Seq> = Vec::new();
-        for s in active.iter_mut() {
-            if s.cache.len() + 1 > decoder.context() {
-                let last = *s.history.last().expect("a token was drawn");
-                s.logits = decoder.feed(&mut s.cache, &s.history, &[last]);
-            } else {
-                batch.push(s);
-            }
-        }
-        if batch.is_empty() {
-            continue;
-        }
-        let tokens: Vec<u32> = batch
-            .iter()
-            .map(|s| *s.history.last().expect("a token was drawn"))
-            .collect();
-        let mut caches: Vec<&mut Cache> = Vec::with_capacity(batch.len());
-        let mut logits_of: Vec<&mut Vec<f32>> = Vec::with_capacity(batch.len());
-        for s in batch {
-            caches.push(&mut s.cache);
-            logits_of.push(&mut s.logits);
-        }
-        let logits = decoder.step(&mut caches, &tokens, true);
-        for (dst, l) in logits_of.into_iter().zip(logits) {
-            *dst = l;
-        }
     }
 }
 
