@@ -65,10 +65,11 @@ impl Cache {
 }
 
 /// y_b = W x_b + b for every row x_b of `xs`, W `[out, in]`: each weight row is read once for
-/// all the rows.
+/// all the rows ([`k::dot_rows`]).
 fn matmul(w: &[f32], b: Option<&[f32]>, xs: &[Vec<f32>]) -> Vec<Vec<f32>> {
     let n = xs[0].len();
     let (out, rows) = (w.len() / n, xs.len());
+    let refs: Vec<&[f32]> = xs.iter().map(|x| x.as_slice()).collect();
     // [out × rows], filled in parallel by output row.
     let mut y = vec![0f32; out * rows];
     y.par_chunks_mut(ROWS_PER_TASK * rows)
@@ -76,10 +77,9 @@ fn matmul(w: &[f32], b: Option<&[f32]>, xs: &[Vec<f32>]) -> Vec<Vec<f32>> {
         .for_each(|(c, ys)| {
             for (i, yr) in ys.chunks_mut(rows).enumerate() {
                 let r = c * ROWS_PER_TASK + i;
-                let wr = &w[r * n..(r + 1) * n];
-                let bias = b.map_or(0.0, |b| b[r]);
-                for (y, x) in yr.iter_mut().zip(xs) {
-                    *y = k::dot8(wr, x) + bias;
+                k::dot_rows(&w[r * n..(r + 1) * n], &refs, yr);
+                if let Some(b) = b {
+                    yr.iter_mut().for_each(|y| *y += b[r]);
                 }
             }
         });

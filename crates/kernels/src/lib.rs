@@ -447,3 +447,107 @@ pub fn adamw(p: &mut [f32], g: &[f32], m: &mut [f32], v: &mut [f32], c: AdamStep
         p[i] -= p[i] * c.decay + c.step_size * m[i] / denom;
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// One weight row against many input rows (batched decoding).
+
+/// `out[j] = w · xs[j]` for every `j`. With AVX2 and FMA (detected at run time) the weight row is
+/// loaded once per 8 entries for up to 4 inputs at a time; each product keeps one 8-lane
+/// accumulator in a fixed order whatever the grouping, so a result does not depend on how many
+/// inputs are computed together. Without them: [`dot8`] per input.
+pub fn dot_rows(w: &[f32], xs: &[&[f32]], out: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            // SAFETY: the CPU has AVX2 and FMA (checked just above).
+            unsafe { x86::dot_rows_fma(w, xs, out) };
+            return;
+        }
+    }
+    for (o, x) in out.iter_mut().zip(xs) {
+        *o = dot8(w, x);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use std::arch::x86_64::*;
+
+    #[target_feature(enable = "avx2,fma")]
+    fn reduce(v: __m256) -> f32 {
+        let lo = _mm256_castps256_ps128(v);
+        let hi = _mm256_extractf128_ps::<1>(v);
+        let s = _mm_add_ps(lo, hi);
+        let s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        let s = _mm_add_ss(s, _mm_shuffle_ps::<0b01>(s, s));
+        _mm_cvtss_f32(s)
+    }
+
+    /// Up to 4 inputs against one weight row, 8 entries at a time, then the scalar tail.
+    #[target_feature(enable = "avx2,fma")]
+    fn group(w: &[f32], xs: &[&[f32]], out: &mut [f32]) {
+        let n = xs.iter().map(|x| x.len()).fold(w.len(), usize::min);
+        let full = n / 8 * 8;
+        let mut acc = [_mm256_setzero_ps(); 4];
+        let g = xs.len();
+        let mut i = 0;
+        while i < full {
+            // SAFETY: i + 8 <= full <= the length of w and of every x.
+            let wv = unsafe { _mm256_loadu_ps(w.as_ptr().add(i)) };
+            for j in 0..g {
+                let xv = unsafe { _mm256_loadu_ps(xs[j].as_ptr().add(i)) };
+                acc[j] = _mm256_fmadd_ps(wv, xv, acc[j]);
+            }
+            i += 8;
+        }
+        for j in 0..g {
+            let mut s = reduce(acc[j]);
+            for k in full..n {
+                s += w[k] * xs[j][k];
+            }
+            out[j] = s;
+        }
+    }
+
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) fn dot_rows_fma(w: &[f32], xs: &[&[f32]], out: &mut [f32]) {
+        for (xs, out) in xs.chunks(4).zip(out.chunks_mut(4)) {
+            group(w, xs, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod dot_rows_tests {
+    use super::*;
+
+    #[test]
+    fn a_product_does_not_depend_on_its_group_and_matches_the_plain_sum() {
+        let n = 259;
+        let w: Vec<f32> = (0..n)
+            .map(|i| ((i * 7919) % 97) as f32 / 97.0 - 0.5)
+            .collect();
+        let rows: Vec<Vec<f32>> = (0..7)
+            .map(|j| {
+                (0..n)
+                    .map(|i| ((i * 31 + j * 17) % 89) as f32 / 89.0 - 0.4)
+                    .collect()
+            })
+            .collect();
+        let all: Vec<&[f32]> = rows.iter().map(|r| r.as_slice()).collect();
+        let mut together = vec![0f32; rows.len()];
+        dot_rows(&w, &all, &mut together);
+        for (j, r) in rows.iter().enumerate() {
+            let mut alone = [0f32];
+            dot_rows(&w, &[r.as_slice()], &mut alone);
+            assert_eq!(alone[0].to_bits(), together[j].to_bits(), "row {j}");
+            let exact: f64 = w.iter().zip(r).map(|(a, b)| *a as f64 * *b as f64).sum();
+            assert!(
+                (alone[0] as f64 - exact).abs() < 1e-4,
+                "{} vs {exact}",
+                alone[0]
+            );
+        }
+    }
+}
