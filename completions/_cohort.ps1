@@ -1843,6 +1843,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;serve' {
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT adapter folder (`adapter_model.safetensors` + `adapter_config.json`, as `cohort train` writes for a `lora` spec) to serve on top of a Hugging Face folder')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port, printed)')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to bind (loopback by default; 0.0.0.0 serves the network)')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001')

@@ -5425,12 +5425,16 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__serve)
-            opts="-q -v -y -h -V --port --bind --price --asset --free --token --max-body --max-concurrency --max-queue --settle-every --settle-interval --min-validity --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --adapter --port --bind --price --asset --free --token --max-body --max-concurrency --max-queue --settle-every --settle-interval --min-validity --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --adapter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

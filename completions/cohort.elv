@@ -1728,6 +1728,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;model;serve'= {
+            cand --adapter 'A PEFT adapter folder (`adapter_model.safetensors` + `adapter_config.json`, as `cohort train` writes for a `lora` spec) to serve on top of a Hugging Face folder'
             cand --port 'Port to listen on (0: any free port, printed)'
             cand --bind 'Address to bind (loopback by default; 0.0.0.0 serves the network)'
             cand --price 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001'

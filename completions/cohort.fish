@@ -1455,6 +1455,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l adapter -d 'A PEFT adapter folder (`adapter_model.safetensors` + `adapter_config.json`, as `cohort train` writes for a `lora` spec) to serve on top of a Hugging Face folder' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port, printed)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l bind -d 'Address to bind (loopback by default; 0.0.0.0 serves the network)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l price -d 'Price per 1000 tokens (prompt + completion) in the asset (--asset), e.g. 0.001' -r

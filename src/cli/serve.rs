@@ -15,7 +15,7 @@ use super::opts::SignerOpts;
 use crate::chain::units::parse_amount;
 use crate::error::{Error, Result};
 use crate::serve::client::{self as sclient, Payer, Query};
-use crate::serve::engine::{Builtin, Engine};
+use crate::serve::engine::{Builtin, Engine, HfModel};
 use crate::serve::pay::SignalStats;
 use crate::serve::{Payments, ServeEvent, ServeOptions, Terms};
 use crate::usage::{self, SignedVoucher};
@@ -23,8 +23,13 @@ use crate::usage::{self, SignedVoucher};
 /// `cohort model serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The model: a model token (symbol or address), a completed job's id, or a checkpoint file.
+    /// The model: a model token (symbol or address), a completed job's id, a checkpoint file, or
+    /// a Hugging Face folder (Llama family; with --adapter, a PEFT adapter on top).
     pub model: String,
+    /// A PEFT adapter folder (`adapter_model.safetensors` + `adapter_config.json`, as `cohort
+    /// train` writes for a `lora` spec) to serve on top of a Hugging Face folder.
+    #[arg(long, value_name = "DIR")]
+    pub adapter: Option<PathBuf>,
     /// Port to listen on (0: any free port, printed).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
@@ -83,7 +88,7 @@ async fn resolve_model(
 ) -> Result<Resolved> {
     let progress = ctx.printer.progress();
     let as_path = Path::new(name);
-    if as_path.is_file() {
+    if as_path.is_file() || as_path.join("config.json").is_file() {
         let stem = as_path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -99,7 +104,7 @@ async fn resolve_model(
                 return Err(Error::usage(
                     "serve.no_token",
                     format!(
-                        "'{name}' is a checkpoint file: a paid server needs the model token it pays"
+                        "'{name}' is a local model: a paid server needs the model token it pays"
                     ),
                 )
                 .hint("pass --token SYMBOL (or serve the token/job by name, or add --free)"));
@@ -224,11 +229,23 @@ impl ServeArgs {
         let paid = !self.free;
         let model = resolve_model(ctx, &self.model, self.token.as_deref(), paid).await?;
         let path = model.path.clone();
-        let engine: Arc<dyn Engine> = Arc::new(
-            tokio::task::spawn_blocking(move || Builtin::load(&path))
-                .await
-                .map_err(|e| Error::failed("serve.load", e.to_string()))??,
-        );
+        let adapter = self.adapter.clone();
+        if adapter.is_some() && !path.is_dir() {
+            return Err(Error::usage(
+                "serve.adapter_needs_folder",
+                "--adapter goes on top of a Hugging Face folder, not a builtin checkpoint",
+            )
+            .hint("serve the base model's folder (with config.json) and --adapter DIR"));
+        }
+        let engine: Arc<dyn Engine> = tokio::task::spawn_blocking(move || {
+            if path.is_dir() {
+                HfModel::load(&path, adapter.as_deref()).map(|m| Arc::new(m) as Arc<dyn Engine>)
+            } else {
+                Builtin::load(&path).map(|m| Arc::new(m) as Arc<dyn Engine>)
+            }
+        })
+        .await
+        .map_err(|e| Error::failed("serve.load", e.to_string()))??;
         let pay = if paid {
             Some(self.payments(ctx, model.token).await?)
         } else {

@@ -1,6 +1,6 @@
-//! What the server generates with: the [`Engine`] seam. The builtin byte-level model is one
-//! engine; another kind of model (base + adapter with a chat template) plugs in by implementing
-//! the same trait and being returned from [`super::load_engine`].
+//! What the server generates with: the [`Engine`] seam. Two engines: the builtin byte-level model
+//! ([`Builtin`]) and a Hugging Face folder of the Llama family with an optional PEFT adapter
+//! ([`HfModel`]: the `lora` trainer's models, with their tokenizer and chat template).
 
 use std::path::Path;
 
@@ -42,10 +42,12 @@ pub trait Engine: Send + Sync + 'static {
     fn kind(&self) -> &'static str;
     /// Text to tokens.
     fn encode(&self, text: &str) -> Vec<u32>;
-    /// Tokens to bytes (the server assembles UTF-8 across tokens).
+    /// The text of `tokens` decoded together, as bytes (the server decodes everything generated
+    /// so far after each token and sends what is new and complete).
     fn decode(&self, tokens: &[u32]) -> Vec<u8>;
-    /// The prompt a chat becomes (the engine's chat template).
-    fn chat_prompt(&self, messages: &[ChatMessage]) -> String;
+    /// The tokens a chat becomes through the engine's chat template (with the assistant's turn
+    /// opened), or why it cannot be rendered.
+    fn chat_tokens(&self, messages: &[ChatMessage]) -> std::result::Result<Vec<u32>, String>;
     /// Generates up to `req.max_tokens` tokens, calling `on_token` after each; generation stops
     /// when it returns false. Returns how many tokens were generated.
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize>;
@@ -87,7 +89,7 @@ impl Engine for Builtin {
         tokens.iter().map(|&t| t as u8).collect()
     }
 
-    fn chat_prompt(&self, messages: &[ChatMessage]) -> String {
+    fn chat_tokens(&self, messages: &[ChatMessage]) -> std::result::Result<Vec<u32>, String> {
         let mut s = String::new();
         for m in messages {
             s.push_str(&m.role);
@@ -96,7 +98,7 @@ impl Engine for Builtin {
             s.push('\n');
         }
         s.push_str("assistant: ");
-        s
+        Ok(self.encode(&s))
     }
 
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
@@ -126,6 +128,74 @@ impl Engine for Builtin {
             }
         }
         Ok(n)
+    }
+}
+
+/// A Hugging Face folder (Llama, Qwen2, Mistral, SmolLM…) with an optional PEFT adapter, as
+/// `cohort model generate` runs it: its tokenizer, chat template and end-of-sequence tokens, a
+/// key/value cache per request. Requests run side by side, each on its own thread.
+pub struct HfModel {
+    generator: crate::lora::Generator,
+}
+
+impl HfModel {
+    /// Loads the folder (memory-mapped weights) and the adapter, on the best device.
+    pub fn load(dir: &Path, adapter: Option<&Path>) -> Result<HfModel> {
+        Ok(HfModel {
+            generator: crate::lora::Generator::load(
+                dir,
+                adapter,
+                crate::trainer::DeviceChoice::Auto,
+            )?,
+        })
+    }
+}
+
+impl Engine for HfModel {
+    fn context(&self) -> usize {
+        self.generator.model.config.max_position_embeddings
+    }
+
+    fn kind(&self) -> &'static str {
+        if self.generator.adapter.is_some() {
+            "lora"
+        } else {
+            "hf"
+        }
+    }
+
+    fn encode(&self, text: &str) -> Vec<u32> {
+        self.generator.codec.encode(text, true).unwrap_or_default()
+    }
+
+    fn decode(&self, tokens: &[u32]) -> Vec<u8> {
+        self.generator
+            .codec
+            .decode(tokens)
+            .unwrap_or_default()
+            .into_bytes()
+    }
+
+    fn chat_tokens(&self, messages: &[ChatMessage]) -> std::result::Result<Vec<u32>, String> {
+        let msgs: Vec<crate::lora::data::Message> = messages
+            .iter()
+            .map(|m| crate::lora::data::Message {
+                role: m.role.clone(),
+                content: m.content.clone(),
+            })
+            .collect();
+        self.generator.chat_ids(&msgs).map_err(|e| e.message)
+    }
+
+    fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
+        let opts = crate::lora::SampleOptions {
+            max_tokens: req.max_tokens,
+            temperature: req.temperature,
+            top_p: req.top_p,
+            seed: req.seed,
+        };
+        let (out, _) = self.generator.generate(&req.prompt, opts, on_token)?;
+        Ok(out.len())
     }
 }
 

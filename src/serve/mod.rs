@@ -226,7 +226,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("n"),
         ));
     }
-    let prompt = if chat {
+    let tokens = if chat {
         let Some(m) = r.messages.as_ref().filter(|m| !m.is_empty()) else {
             return Err(ApiError::bad(
                 "missing_messages",
@@ -234,9 +234,15 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
                 Some("messages"),
             ));
         };
-        state.engine.chat_prompt(m)
+        state.engine.chat_tokens(m).map_err(|why| {
+            ApiError::bad(
+                "invalid_messages",
+                format!("the chat cannot be rendered with the model's template: {why}"),
+                Some("messages"),
+            )
+        })?
     } else {
-        match r.prompt {
+        let prompt = match r.prompt {
             Some(PromptIn::One(s)) => s,
             Some(PromptIn::Many(mut v)) if v.len() == 1 => v.remove(0),
             Some(PromptIn::Many(_)) => {
@@ -247,7 +253,8 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
                 ));
             }
             None => String::new(),
-        }
+        };
+        state.engine.encode(&prompt)
     };
     let context = state.engine.context() as u64;
     let max_tokens = r
@@ -291,7 +298,6 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("stop"),
         ));
     }
-    let tokens = state.engine.encode(&prompt);
     let seed = r.seed.unwrap_or_else(rand_seed);
     Ok(Job {
         chat,
@@ -412,9 +418,20 @@ async fn run_generation(
         let mut text = TextOut::new(stop);
         let mut n = 0usize;
         let mut gone = false;
+        let mut made: Vec<u32> = Vec::new();
+        let mut sent = 0usize;
         let r = engine.generate(&req, &mut |tok| {
             n += 1;
-            let piece = text.push(&engine.decode(&[tok]));
+            made.push(tok);
+            // Decoded together (a tokenizer's pieces depend on their neighbours), holding back a
+            // trailing replacement character: the next token may complete its bytes.
+            let all = engine.decode(&made);
+            let complete = all
+                .strip_suffix("\u{FFFD}".as_bytes())
+                .map_or(all.len(), |c| c.len());
+            let new = all.get(sent..complete.max(sent)).unwrap_or_default();
+            sent = sent.max(complete);
+            let piece = text.push(new);
             if let Some(tx) = &tx
                 && !piece.is_empty()
                 && tx.blocking_send(piece).is_err()
@@ -424,13 +441,23 @@ async fn run_generation(
             }
             !text.done
         });
-        let rest = text.flush();
+        let mut rest = String::new();
+        if !text.done {
+            let all = engine.decode(&made);
+            rest = text.push(all.get(sent..).unwrap_or_default());
+        }
+        rest.push_str(&text.flush());
         if let Some(tx) = &tx
             && !rest.is_empty()
         {
             let _ = tx.blocking_send(rest);
         }
-        let finish = if text.done { "stop" } else { "length" };
+        // A stop sequence, or the model's end of sequence before max_tokens.
+        let finish = if text.done || (n < req.max_tokens && !gone) {
+            "stop"
+        } else {
+            "length"
+        };
         r.map(|_| (text.text(), finish, n, gone))
     })
     .await

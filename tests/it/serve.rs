@@ -874,3 +874,146 @@ async fn a_server_charging_an_erc20_is_paid_from_erc20_deposits_and_the_holders_
         .await;
     assert_eq!(w["announced"], "1000000", "{w}");
 }
+
+/// A Hugging Face folder with a PEFT adapter (the `lora` trainer's output), served with its
+/// tokenizer and chat template: answers exactly what `cohort model generate` answers, greedy,
+/// streamed or not.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
+    let home = Home::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lora");
+    let (base, adapter) = (root.join("qwen2"), root.join("reference/qwen2-adapter"));
+    let (base_s, adapter_s) = (
+        base.to_str().unwrap().to_string(),
+        adapter.to_str().unwrap().to_string(),
+    );
+    let prompt = "Who says: Before we proceed any further, hear me speak.";
+    let want = home.json(&[
+        "model",
+        "generate",
+        &base_s,
+        "--adapter",
+        &adapter_s,
+        "--prompt",
+        prompt,
+        "--chat",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "12",
+    ]);
+    let h = home.path().to_path_buf();
+    let (b, a) = (base_s.clone(), adapter_s.clone());
+    let srv =
+        tokio::task::spawn_blocking(move || Server::start(&h, &[&b, "--adapter", &a, "--free"]))
+            .await
+            .unwrap();
+    let url = srv.url.clone();
+    let models: Value = reqwest::get(format!("{url}/v1/models"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(models["data"][0]["id"], "qwen2", "{models}");
+    let chat = json!({"model": "qwen2", "messages": [{"role": "user", "content": prompt}],
+        "max_tokens": 12, "temperature": 0});
+    let (s, v) = post(&url, "/v1/chat/completions", chat.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(
+        v["choices"][0]["message"]["content"], want["text"],
+        "{v}\n{want}"
+    );
+    assert_eq!(
+        v["usage"]["completion_tokens"], want["tokens"],
+        "{v}\n{want}"
+    );
+    // Streamed: the same text, piece by piece.
+    let mut sreq = chat.clone();
+    sreq["stream"] = json!(true);
+    let body = reqwest::Client::new()
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&sreq)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let streamed: String = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| {
+            let v: Value = serde_json::from_str(d).unwrap();
+            v["choices"][0]["delta"]["content"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(streamed, want["text"].as_str().unwrap(), "{body}");
+    // Sampled with a seed (the draws depend on every prompt token): a plain completion and a
+    // chat give what `model generate` gives with that seed.
+    for chat in [false, true] {
+        let mut args = vec![
+            "model",
+            "generate",
+            &base_s,
+            "--adapter",
+            &adapter_s,
+            "--prompt",
+            "First Citizen:",
+            "--temperature",
+            "1",
+            "--top-p",
+            "0.9",
+            "--seed",
+            "7",
+            "--max-tokens",
+            "20",
+        ];
+        if chat {
+            args.push("--chat");
+        }
+        let want = home.json(&args);
+        let (path, body) = if chat {
+            (
+                "/v1/chat/completions",
+                json!({"model": "qwen2", "messages": [{"role": "user", "content": "First Citizen:"}],
+                    "max_tokens": 20, "temperature": 1, "top_p": 0.9, "seed": 7}),
+            )
+        } else {
+            (
+                "/v1/completions",
+                json!({"model": "qwen2", "prompt": "First Citizen:", "max_tokens": 20,
+                    "temperature": 1, "top_p": 0.9, "seed": 7}),
+            )
+        };
+        let (s, v) = post(&url, path, body.to_string(), None).await;
+        assert_eq!(s, 200, "{v}");
+        let got = if chat {
+            &v["choices"][0]["message"]["content"]
+        } else {
+            &v["choices"][0]["text"]
+        };
+        assert_eq!(got, &want["text"], "chat {chat}: {v}\n{want}");
+        assert_eq!(v["usage"]["completion_tokens"], want["tokens"], "{v}");
+    }
+    let _ = tokio::task::spawn_blocking(move || srv.stop()).await;
+    // An adapter needs a folder under it.
+    let ck = checkpoint(home.path());
+    let out = home
+        .cmd()
+        .args([
+            "model",
+            "serve",
+            ck.to_str().unwrap(),
+            "--adapter",
+            &adapter_s,
+            "--free",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
