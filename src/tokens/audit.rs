@@ -284,35 +284,38 @@ fn decode(token: Address, log: &Log) -> Option<TokenEvent> {
     None
 }
 
-/// The usage ledger's settlements for `token` in `asset`: (count, Σ to holders, problems).
+/// One asset's usage settlements of a token on the ledger.
+#[derive(Debug, Default)]
+struct Settled {
+    count: usize,
+    to_holders: U256,
+    problems: Vec<String>,
+}
+
+/// The usage ledger's settlements for `token`, by asset, from one read of its `Settled` logs.
 async fn settlements(
     chain: &Chain,
     ledger: Address,
     token: Address,
-    asset: Address,
     fee_bps: u16,
-) -> Result<(usize, U256, Vec<String>)> {
+) -> Result<BTreeMap<Address, Settled>> {
     let filter = Filter::new()
         .address(ledger)
         .event_signature(UsageLedger::Settled::SIGNATURE_HASH)
         .topic1(token.into_word());
-    let mut to_holders = U256::ZERO;
-    let mut problems = Vec::new();
-    let logs = crate::chain::logs::all_logs(chain, &filter).await?;
-    let mut n = 0;
-    for log in &logs {
+    let mut out: BTreeMap<Address, Settled> = BTreeMap::new();
+    for log in &crate::chain::logs::all_logs(chain, &filter).await? {
         let Ok(e) = log.log_decode::<UsageLedger::Settled>() else {
             continue;
         };
         let s = e.inner.data;
-        if s.asset != asset {
-            continue;
-        }
-        n += 1;
+        let here = out.entry(s.asset).or_default();
+        here.count += 1;
         let fee = s.paid * U256::from(fee_bps) / U256::from(super::BPS);
         if s.fee != fee || s.fee + s.toHolders != s.paid {
-            problems.push(format!(
-                "settlement {n} (block {}): paid {}, fee {}, to holders {}; the committed {} fee is {fee}",
+            here.problems.push(format!(
+                "settlement {} (block {}): paid {}, fee {}, to holders {}; the committed {} fee is {fee}",
+                here.count,
                 log.block_number.unwrap_or_default(),
                 s.paid,
                 s.fee,
@@ -320,9 +323,9 @@ async fn settlements(
                 super::format_bps(fee_bps)
             ));
         }
-        to_holders += s.toHolders;
+        here.to_holders += s.toHolders;
     }
-    Ok((n, to_holders, problems))
+    Ok(out)
 }
 
 /// Recomputes every revenue asset of `token` from its logs and compares the result with the
@@ -342,6 +345,10 @@ pub async fn revenue(
     let mut replay = Replay::run(token, &addrs, &events);
     let holders = replay.holders();
     let fee_bps = t.maxServiceFeeBps().call().await.map_err(&e)?;
+    let mut settled = match ledger {
+        Some(l) => settlements(chain, l, token, fee_bps).await?,
+        None => BTreeMap::new(),
+    };
     let mut out = Vec::new();
     for asset in assets {
         let a = asset.address;
@@ -388,7 +395,11 @@ pub async fn revenue(
         }
         let (mut settled_n, mut from_usage) = (0, U256::ZERO);
         if let Some(ledger) = ledger {
-            let (n, to_holders, mut bad) = settlements(chain, ledger, token, a, fee_bps).await?;
+            let Settled {
+                count: n,
+                to_holders,
+                problems: mut bad,
+            } = settled.remove(&a).unwrap_or_default();
             problems.append(&mut bad);
             let deposited_by_ledger = book.by_source.get(&ledger).copied().unwrap_or_default();
             if deposited_by_ledger != to_holders {

@@ -106,15 +106,17 @@ pub fn select_asset(model: &ModelRef, assets: &[Asset], sel: &str) -> Result<Ass
                 "rewards.unknown_asset",
                 format!("'{sel}' is not a revenue asset of {}", model.label()),
             )
-            .hint(format!(
-                "its revenue assets are: {}",
-                assets
-                    .iter()
-                    .map(|a| format!("{} ({})", a.symbol, a.address))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
+            .hint(format!("its revenue assets are: {}", listed(assets)))
         })
+}
+
+/// `SYMBOL (address), …` of `assets`, for hints.
+fn listed(assets: &[Asset]) -> String {
+    assets
+        .iter()
+        .map(|a| format!("{} ({})", a.symbol, a.address))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The revenue asset of `token` that `sel` names (`native`, the coin's symbol, an ERC-20's
@@ -132,11 +134,7 @@ pub async fn revenue_asset(chain: &Chain, token: Address, sel: &str) -> Result<A
             )
             .hint(format!(
                 "it takes: {} (fixed by its job's revenue_assets)",
-                assets
-                    .iter()
-                    .map(|a| format!("{} ({})", a.symbol, a.address))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                listed(&assets)
             ))
         })
 }
