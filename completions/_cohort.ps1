@@ -1543,7 +1543,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
-            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
+            [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
@@ -1818,8 +1819,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;download' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors, job.toml and provenance.json into')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors, job.toml and provenance.json into')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -1828,6 +1829,30 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password (also accepted after the subcommand)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress output (same as --progress none)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cohort;model;upload-base' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
+            [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
+            [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
+            [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
+            [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1946,7 +1971,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
-            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
+            [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
@@ -1984,6 +2010,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;help;download' {
+            break
+        }
+        'cohort;model;help;upload-base' {
             break
         }
         'cohort;model;help;serve' {
@@ -3115,7 +3144,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
-            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
+            [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
@@ -3152,6 +3182,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;model;download' {
+            break
+        }
+        'cohort;help;model;upload-base' {
             break
         }
         'cohort;help;model;serve' {

@@ -388,6 +388,9 @@ _cohort() {
             cohort__subcmd__help__subcmd__model,tokenize)
                 cmd="cohort__subcmd__help__subcmd__model__subcmd__tokenize"
                 ;;
+            cohort__subcmd__help__subcmd__model,upload-base)
+                cmd="cohort__subcmd__help__subcmd__model__subcmd__upload__subcmd__base"
+                ;;
             cohort__subcmd__help__subcmd__model,verify)
                 cmd="cohort__subcmd__help__subcmd__model__subcmd__verify"
                 ;;
@@ -598,6 +601,9 @@ _cohort() {
             cohort__subcmd__model,tokenize)
                 cmd="cohort__subcmd__model__subcmd__tokenize"
                 ;;
+            cohort__subcmd__model,upload-base)
+                cmd="cohort__subcmd__model__subcmd__upload__subcmd__base"
+                ;;
             cohort__subcmd__model,verify)
                 cmd="cohort__subcmd__model__subcmd__verify"
                 ;;
@@ -642,6 +648,9 @@ _cohort() {
                 ;;
             cohort__subcmd__model__subcmd__help,tokenize)
                 cmd="cohort__subcmd__model__subcmd__help__subcmd__tokenize"
+                ;;
+            cohort__subcmd__model__subcmd__help,upload-base)
+                cmd="cohort__subcmd__model__subcmd__help__subcmd__upload__subcmd__base"
                 ;;
             cohort__subcmd__model__subcmd__help,verify)
                 cmd="cohort__subcmd__model__subcmd__help__subcmd__verify"
@@ -3067,7 +3076,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__model)
-            opts="eval generate merge average verify tokenize list show holders allocation download serve query settle"
+            opts="eval generate merge average verify tokenize list show holders allocation download upload-base serve query settle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3249,6 +3258,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__model__subcmd__tokenize)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__model__subcmd__upload__subcmd__base)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4629,7 +4652,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version eval generate merge average verify tokenize list show holders allocation download serve query settle help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version eval generate merge average verify tokenize list show holders allocation download upload-base serve query settle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4981,7 +5004,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__help)
-            opts="eval generate merge average verify tokenize list show holders allocation download serve query settle help"
+            opts="eval generate merge average verify tokenize list show holders allocation download upload-base serve query settle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5177,6 +5200,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__help__subcmd__tokenize)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__model__subcmd__help__subcmd__upload__subcmd__base)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5657,6 +5694,56 @@ _cohort() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__model__subcmd__upload__subcmd__base)
+            opts="-q -v -y -h -V --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1440,7 +1440,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
-            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
+            cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
             cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
@@ -1704,8 +1705,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;model;download'= {
-            cand -o 'Folder to write model.safetensors, job.toml and provenance.json into'
-            cand --output 'Folder to write model.safetensors, job.toml and provenance.json into'
+            cand -o 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into'
+            cand --output 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -1714,6 +1715,29 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
             cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;model;upload-base'= {
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -1828,7 +1852,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
-            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
+            cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
             cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
@@ -1855,6 +1880,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;help;allocation'= {
         }
         &'cohort;model;help;download'= {
+        }
+        &'cohort;model;help;upload-base'= {
         }
         &'cohort;model;help;serve'= {
         }
@@ -2869,7 +2896,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
-            cand download 'Download a completed job''s final model (verified) with its spec and provenance'
+            cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
+            cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
             cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
@@ -2895,6 +2923,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;model;allocation'= {
         }
         &'cohort;help;model;download'= {
+        }
+        &'cohort;help;model;upload-base'= {
         }
         &'cohort;help;model;serve'= {
         }

@@ -58,10 +58,16 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model allocation NEWS --for dev:2
     Allocation(super::model_token::AllocationArgs),
-    /// Download a completed job's final model (verified) with its spec and provenance.
+    /// Download a completed job's final model (verified) with its spec and provenance; a lora
+    /// job's as a PEFT adapter folder beside its base model.
     ///
     /// Example: cohort model download 1 -o models/job-1
     Download(super::model_download::DownloadArgs),
+    /// Put a Hugging Face model folder into storage (every file, then a manifest naming each
+    /// by root, size and blake3) and print the manifest root: a lora job's `model.base`.
+    ///
+    /// Example: cohort model upload-base fixtures/lora/qwen2 --wallet dev:0
+    UploadBase(super::model_download::UploadBaseArgs),
     /// Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models),
     /// paid per token by signed vouchers, or --free.
     ///
@@ -96,6 +102,7 @@ impl ModelCommand {
             ModelCommand::Query(a) => a.run(ctx).await,
             ModelCommand::Settle(a) => a.run(ctx).await,
             ModelCommand::Download(a) => a.run(ctx).await,
+            ModelCommand::UploadBase(a) => a.run(ctx).await,
         }
     }
 }

@@ -69,6 +69,11 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
         worker: parse_worker(args.worker.as_deref())?,
         checkpoint_every: args.checkpoint_every,
         device: args.device.into(),
+        start_step: None,
+        fresh_optimizer: false,
+        checkpoint_anchor: None,
+        pool_files: false,
+        base_label: None,
     };
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;

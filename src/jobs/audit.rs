@@ -17,7 +17,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
-use crate::trainer::{self, Checkpoint, Tolerance};
+use crate::trainer::Tolerance;
 
 /// One re-executed span.
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +70,7 @@ pub struct AuditReport {
 /// Only a builtin job's existing rounds can be re-executed (exit 2).
 fn check_auditable(ctx: &JobContext, round: u32) -> Result<()> {
     let job_id = ctx.job.id;
-    if !ctx.is_builtin() {
+    if !ctx.reexecutable() {
         return Err(Error::usage(
             "job.audit_exec",
             format!(
@@ -101,10 +101,12 @@ async fn reexecute(
     for w in paths.windows(2) {
         let ((s0, p0), (s1, p1)) = (w[0].clone(), w[1].clone());
         progress.note(&format!("re-executing steps {s0}..{s1}"));
-        let vopts = ctx.verify_options(data.to_vec(), round, worker.into_array());
-        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&p0, &p1, &vopts))
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let (c, d) = (ctx.clone(), data.to_vec());
+        let r = tokio::task::spawn_blocking(move || {
+            c.verify_span(&p0, &p1, &d, round, worker.into_array())
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
         let worst = (!r.identical)
             .then(|| {
                 r.tensors
@@ -139,6 +141,7 @@ pub async fn audit(
     let store = ObjectCache::new(client);
     let ctx = JobContext::load(&market, &store, job_id, progress).await?;
     check_auditable(&ctx, round)?;
+    let ctx = ctx.with_base(&store, progress).await?;
     let sub = market.submission(job_id, round, worker).await?;
     if sub.status == WorkStatus::None {
         return Err(Error::usage(
@@ -190,13 +193,12 @@ pub async fn audit(
             "the work bundle has fewer than two checkpoints",
         ));
     }
-    let first = paths[0].1.clone();
+    let (first, c) = (paths[0].1.clone(), ctx.clone());
     let starts = tokio::task::spawn_blocking(move || -> Result<bool> {
-        let ck = Checkpoint::load(&first)?;
-        Ok(match start {
-            Some(s) => Checkpoint::load(&s)?.weights == ck.weights,
-            None => true,
-        })
+        match start {
+            Some(s) => c.same_start(&first, &s),
+            None => Ok(true),
+        }
     })
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))??;

@@ -33,7 +33,7 @@ use crate::jobspec::JobSpec;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 use crate::trainer::verify::checkpoint_layout;
-use crate::trainer::{self, Checkpoint, DeviceChoice, Split, Tolerance};
+use crate::trainer::{Checkpoint, Tolerance};
 
 /// What every submission of a round is checked against.
 #[derive(Debug, Clone)]
@@ -86,12 +86,12 @@ pub async fn round_basis(
     // Round 0 of a builtin job: the seeded init, rebuilt from the spec exactly as `job submit`
     // writes the base model. With no base model on chain it is the start; with one, the start
     // is the base model, recognized as the seeded init when the roots agree.
-    let init = if round == 0 && ctx.is_builtin() {
+    let init = if round == 0 && ctx.reexecutable() {
         let p = work_dir.join(format!("init-{}.safetensors", ctx.job.id));
-        let (spec, out) = (ctx.spec.clone(), p.clone());
+        let (c, out) = (ctx.clone(), p.clone());
         let root = tokio::task::spawn_blocking(move || -> Result<B256> {
             crate::fsutil::ensure_dir(out.parent().unwrap_or(Path::new(".")), 0o755)?;
-            super::submit::base_model(&spec)?.save(&out)?;
+            c.write_initial(&out)?;
             crate::storage::cache::file_root(&out)
         })
         .await
@@ -125,18 +125,12 @@ pub async fn round_basis(
 /// The validation loss of a cohort checkpoint on the job's datasets (None when the file is not
 /// a cohort checkpoint or the validation split is too short to score).
 pub async fn val_loss(ctx: &JobContext, ckpt: &Path, data: &[PathBuf]) -> Option<f64> {
-    let (p, d, w) = (
-        ckpt.to_path_buf(),
-        data.to_vec(),
-        ctx.training().eval_windows,
-    );
-    tokio::task::spawn_blocking(move || {
-        trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
-    })
-    .await
-    .ok()?
-    .ok()
-    .map(|r| r.loss)
+    let (c, p, d) = (ctx.clone(), ckpt.to_path_buf(), data.to_vec());
+    tokio::task::spawn_blocking(move || c.checkpoint_val_loss(&p, &d))
+        .await
+        .ok()?
+        .ok()
+        .flatten()
 }
 
 pub(crate) fn reject(sub: &Submission, reason: String) -> Verdict {
@@ -190,7 +184,7 @@ async fn check_inner(
 ) -> Result<(Verdict, Option<PathBuf>)> {
     let checked = async {
         let bundle = fetch_bundle(store, ctx, round, sub, opts.attempts, progress).await?;
-        if ctx.is_builtin() {
+        if ctx.reexecutable() {
             check_layout(ctx, round, &bundle, sub)?;
         }
         let paths = fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?;
@@ -216,7 +210,7 @@ async fn check_inner(
         val_loss: None,
         delta_loss: None,
     };
-    if ctx.is_builtin() {
+    if ctx.reexecutable() {
         // The start, then the drawn spans.
         if let Err(rejected) = check_start(ctx, &paths[0], basis, sub).await? {
             return Ok((*rejected, None));
@@ -234,7 +228,7 @@ async fn check_inner(
     }
     // The held-out check: Δloss on the validation split against the round's start.
     verdict.val_loss = val_loss(ctx, &final_path, data).await;
-    if ctx.is_builtin() && verdict.val_loss.is_none() {
+    if ctx.reexecutable() && verdict.val_loss.is_none() {
         verdict.accepted = false;
         verdict.reason =
             Some("the final checkpoint could not be scored on the validation split".into());
@@ -253,7 +247,7 @@ async fn check_inner(
         }
     }
     // A deterministic exec job: the round re-run (after the cheaper checks above).
-    if !ctx.is_builtin() && ctx.spec.model.deterministic && opts.allow_exec {
+    if !ctx.reexecutable() && ctx.spec.model.deterministic && opts.allow_exec {
         verdict = reexecute_exec(
             store,
             ctx,
@@ -407,23 +401,21 @@ async fn check_start(
     basis: &RoundBasis,
     sub: &Submission,
 ) -> Result<Checked<()>> {
-    let (first, model) = (first.to_path_buf(), ctx.spec.model.config());
+    let (first, c) = (first.to_path_buf(), ctx.clone());
     let start_owned = basis.start.clone();
     let is_init = basis.start_is_init;
     let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
-        let ck = Checkpoint::load(&first)?;
-        ck.check_config(&model, &first)?;
-        if let Some(sp) = start_owned {
-            let st = Checkpoint::load(&sp)?;
-            if st.weights != ck.weights {
-                return Ok(Some(if is_init {
-                    "the first checkpoint's weights are not the job's seeded initial weights (round 0 has no base model: training starts from the init of training.seed)".into()
-                } else {
-                    "the first checkpoint's weights are not the round's starting weights".into()
-                }));
+        let same = match &start_owned {
+            Some(sp) => c.same_start(&first, sp)?,
+            None => true,
+        };
+        Ok((!same).then(|| {
+            if is_init {
+                "the first checkpoint's weights are not the job's seeded initial weights (round 0 has no base model: training starts from the init of training.seed)".into()
+            } else {
+                "the first checkpoint's weights are not the round's starting weights".into()
             }
-        }
-        Ok(None)
+        }))
     })
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
@@ -489,12 +481,12 @@ async fn reexecute_spans(
     for i in picks {
         let (from, to) = (paths[i].clone(), paths[i + 1].clone());
         let span = (steps[i], steps[i + 1]);
-        let vopts = ctx.verify_options(data.to_vec(), round, sub.worker.into_array());
+        let (c, d, w) = (ctx.clone(), data.to_vec(), sub.worker.into_array());
         progress.note(&format!(
             "re-executing steps {}..{} of {}",
             span.0, span.1, sub.worker
         ));
-        let r = tokio::task::spawn_blocking(move || trainer::verify_span(&from, &to, &vopts))
+        let r = tokio::task::spawn_blocking(move || c.verify_span(&from, &to, &d, round, w))
             .await
             .map_err(|e| Error::failed("job.task", e.to_string()))?;
         verdict.checked_spans.push(span);

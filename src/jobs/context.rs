@@ -22,6 +22,8 @@ pub struct JobContext {
     pub job: JobInfo,
     pub bundle: JobBundle,
     pub spec: JobSpec,
+    /// A `lora` job's base model folder, once fetched ([`JobContext::with_base`]).
+    pub base: Option<PathBuf>,
 }
 
 impl JobContext {
@@ -38,7 +40,12 @@ impl JobContext {
             .await?;
         bundle.check_format()?;
         let spec = bundle.job_spec()?;
-        Ok(JobContext { job, bundle, spec })
+        Ok(JobContext {
+            job,
+            bundle,
+            spec,
+            base: None,
+        })
     }
 
     pub fn is_builtin(&self) -> bool {

@@ -30,7 +30,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
-use crate::trainer::{self, DeviceChoice, Split, Tolerance};
+use crate::trainer::Tolerance;
 
 /// How the coordinator runs.
 #[derive(Debug, Clone)]
@@ -86,6 +86,7 @@ pub async fn coordinate(
     let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
     check_access(&ctx, s.address, opts)?;
+    let ctx = ctx.with_base(&store, progress).await?;
     // The job's committed tolerance wins over the option.
     let mut opts = opts.clone();
     opts.tolerance.absolute = ctx.job.terms.tolerance;
@@ -188,7 +189,7 @@ fn check_access(ctx: &JobContext, who: Address, opts: &CoordinateOptions) -> Res
         )
         .hint("sign with a committee member's wallet (--wallet)"));
     }
-    if !ctx.is_builtin() && ctx.spec.model.deterministic && !opts.allow_exec {
+    if !ctx.reexecutable() && ctx.spec.model.deterministic && !opts.allow_exec {
         let cmd = ctx.spec.model.command.clone().unwrap_or_default();
         return Err(Error::usage(
             "job.exec_not_allowed",
@@ -507,16 +508,10 @@ async fn aggregate(
         (start_root.unwrap_or_default(), start)
     } else {
         let out = dir.join(format!("aggregate-{round}.safetensors"));
-        let (inputs, o, builtin) = (finals.to_vec(), out.clone(), ctx.is_builtin());
-        tokio::task::spawn_blocking(move || {
-            if builtin {
-                trainer::average(&inputs, &o)
-            } else {
-                trainer::average::average_safetensors(&inputs, &o)
-            }
-        })
-        .await
-        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let (inputs, o, c) = (finals.to_vec(), out.clone(), ctx.clone());
+        tokio::task::spawn_blocking(move || c.average(&inputs, &o))
+            .await
+            .map_err(|e| Error::failed("job.task", e.to_string()))??;
         let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
         (root, Some(out))
     })
@@ -528,16 +523,14 @@ async fn validation_loss(
     aggregate_path: Option<&Path>,
     data: &[PathBuf],
 ) -> Result<Option<f64>> {
-    Ok(match (aggregate_path, ctx.is_builtin()) {
+    Ok(match (aggregate_path, ctx.reexecutable()) {
         (Some(p), true) => {
-            let (p, d, w) = (p.to_path_buf(), data.to_vec(), ctx.training().eval_windows);
-            tokio::task::spawn_blocking(move || {
-                trainer::evaluate_split(&p, &d, Split::Val, Some(w), DeviceChoice::Cpu)
-            })
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))?
-            .ok()
-            .map(|r| r.loss)
+            let (c, p, d) = (ctx.clone(), p.to_path_buf(), data.to_vec());
+            tokio::task::spawn_blocking(move || c.checkpoint_val_loss(&p, &d))
+                .await
+                .map_err(|e| Error::failed("job.task", e.to_string()))?
+                .ok()
+                .flatten()
         }
         _ => None,
     })

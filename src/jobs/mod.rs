@@ -16,6 +16,7 @@ pub mod show;
 pub mod spans;
 
 pub mod submit;
+pub mod trainers;
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::DynProvider;

@@ -494,13 +494,37 @@ pub struct ProvenanceWorker {
 pub struct ModelDownload {
     pub job_id: u64,
     pub model_root: B256,
+    /// `model.safetensors` (builtin, exec), or the PEFT adapter folder `adapter/` (lora).
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub model: PathBuf,
+    /// A lora job's base model folder `base/` (every file checked against its root).
+    #[serde(
+        serialize_with = "crate::fsutil::lossy::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub base: Option<PathBuf>,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub spec: PathBuf,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub provenance: PathBuf,
     pub size: u64,
+}
+
+/// Copies every file of `from` into `to` (created), each atomically.
+fn copy_folder(from: &Path, to: &Path) -> Result<()> {
+    crate::fsutil::ensure_dir(to, 0o755)?;
+    for e in std::fs::read_dir(from).map_err(|e| Error::io("read folder", from, e))? {
+        let p = e.map_err(|e| Error::io("read folder", from, e))?.path();
+        if p.is_file()
+            && let Some(name) = p.file_name()
+            && !name.to_string_lossy().starts_with('.')
+        {
+            let (target, tmp) = (to.join(name), to.join(format!(".{}.tmp", name.display())));
+            std::fs::copy(&p, &tmp).map_err(|e| Error::io("copy", &p, e))?;
+            std::fs::rename(&tmp, &target).map_err(|e| Error::io("move into place", &target, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Fetches a completed job's final model (verified against its root), writes it with the spec
@@ -532,9 +556,29 @@ pub async fn download_model(
         .fetch_json(job.spec_root, "the job bundle", progress)
         .await?;
     crate::fsutil::ensure_dir(dir, 0o755)?;
-    let model = dir.join("model.safetensors");
     let bytes = std::fs::read(&cached).map_err(|e| Error::io("read", &cached, e))?;
-    crate::fsutil::write_atomic(&model, &bytes, 0o644)?;
+    let job_spec = bundle.job_spec()?;
+    let (model, base) = if job_spec.model.trainer == crate::jobspec::TrainerKind::Lora {
+        // A lora job's model is an adapter: written as a PEFT folder beside its base model,
+        // both loadable by transformers + PEFT and by `cohort model serve BASE --adapter`.
+        let root = crate::lora::base::parse_root(job_spec.model.base.as_deref().unwrap_or(""))?;
+        let cached_base = crate::lora::base::fetch(&store, root, progress).await?;
+        let base = dir.join("base");
+        copy_folder(&cached_base, &base)?;
+        let config = crate::lora::Config::load(&base)?;
+        let adapter = dir.join("adapter");
+        let abs = std::fs::canonicalize(&base).unwrap_or(base.clone());
+        crate::lora::pool::LoraCheckpoint::load(&cached)?.save_peft(
+            &adapter,
+            &config,
+            &abs.display().to_string(),
+        )?;
+        (adapter, Some(base))
+    } else {
+        let model = dir.join("model.safetensors");
+        crate::fsutil::write_atomic(&model, &bytes, 0o644)?;
+        (model, None)
+    };
     let spec = dir.join("job.toml");
     crate::fsutil::write_atomic(&spec, bundle.spec.as_bytes(), 0o644)?;
     let reg = Registry::open(client).await?;
@@ -596,6 +640,7 @@ pub async fn download_model(
         job_id: id,
         model_root,
         model,
+        base,
         spec,
         provenance,
         size: bytes.len() as u64,

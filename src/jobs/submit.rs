@@ -148,6 +148,24 @@ pub fn base_model(spec: &JobSpec) -> Result<Checkpoint> {
     })
 }
 
+/// The adapter a `lora` job's round 0 starts from (A from the seed, B zero), for the base
+/// model `model.base` names: its manifest is fetched and every file checked (exit 5 when one
+/// does not verify), the targets and context checked against its config (exit 2).
+async fn lora_initial(
+    client: &Client,
+    spec: &JobSpec,
+) -> Result<crate::lora::pool::LoraCheckpoint> {
+    let label = spec.model.base.clone().unwrap_or_default();
+    let root = crate::lora::base::parse_root(&label)?;
+    let store = ObjectCache::new(client);
+    let dir = crate::lora::base::fetch(&store, root, &crate::progress::Silent).await?;
+    let config = crate::lora::Config::load(&dir)?;
+    let lora = spec.model.lora_spec();
+    lora.validate(Some(&config))?;
+    crate::lora::check_context(&config, spec.model.context, &dir)?;
+    crate::lora::pool::initial(&lora, &config, spec.training.seed, &label)
+}
+
 /// Estimates the gas of the storage `submit` of a file.
 async fn submit_gas(s: &SignerChain, flow: Address, path: &Path, fee: U256) -> Result<u64> {
     let tree = FileTree::from_file(path).map_err(|e| Error::io("read", path, e))?;
@@ -177,16 +195,11 @@ pub async fn plan(
 ) -> Result<SubmitPlan> {
     let spec = JobSpec::load(spec_path)?;
     spec.check_pool_outer()?;
-    if spec.model.trainer == TrainerKind::Lora {
-        return Err(Error::usage(
-            "job.lora_pool",
-            format!(
-                "{} uses trainer = \"lora\": pools do not run lora jobs yet",
-                spec_path.display()
-            ),
-        )
-        .hint("train it on one machine with `cohort train --config …`"));
-    }
+    let lora_init = if spec.model.trainer == TrainerKind::Lora {
+        Some(lora_initial(client, &spec).await?)
+    } else {
+        None
+    };
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
     let terms = terms(&spec, &table, s)?;
@@ -202,7 +215,7 @@ pub async fn plan(
             })?;
     }
     let datasets = planned_datasets(client, &table).await?;
-    let b = plan_bundle(&spec, spec_path, text, &datasets)?;
+    let b = plan_bundle(&spec, spec_path, text, &datasets, lora_init)?;
     price(
         client, market, s, spec, spec_path, &table, terms, datasets, b,
     )
@@ -441,6 +454,7 @@ fn plan_bundle(
     spec_path: &Path,
     text: String,
     datasets: &[PlannedDataset],
+    lora_init: Option<crate::lora::pool::LoraCheckpoint>,
 ) -> Result<PlannedBundle> {
     let dir = spec_path
         .parent()
@@ -506,17 +520,27 @@ fn plan_bundle(
         path: bundle_path,
     });
     let mut base_model_root = None;
-    if spec.model.trainer == TrainerKind::Builtin {
-        let ck = base_model(spec)?;
-        let path = tmp.path().join("base-model.safetensors");
-        ck.save(&path)?;
+    let start = match (spec.model.trainer, lora_init) {
+        (TrainerKind::Builtin, _) => {
+            let path = tmp.path().join("base-model.safetensors");
+            base_model(spec)?.save(&path)?;
+            Some(("base model", path))
+        }
+        (TrainerKind::Lora, Some(init)) => {
+            let path = tmp.path().join("initial-adapter.safetensors");
+            init.save(&path)?;
+            Some(("initial adapter", path))
+        }
+        _ => None,
+    };
+    if let Some((name, path)) = start {
         let root = file_root(&path)?;
         let size = std::fs::metadata(&path)
             .map_err(|e| Error::io("read", &path, e))?
             .len();
         base_model_root = Some(root);
         uploads.push(PlannedUpload {
-            name: "base model".into(),
+            name: name.into(),
             size,
             root,
             fee: U256::ZERO,

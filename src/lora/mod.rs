@@ -13,10 +13,12 @@
 //! `cohort.lora.batch.v1(seed, round, worker, step)`, dropout from `cohort.lora.dropout.v1`,
 //! and the optimizer runs on host copies in name order.
 
+pub mod base;
 pub mod data;
 #[allow(clippy::module_inception)]
 pub mod lora;
 pub mod model;
+pub mod pool;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -84,6 +86,50 @@ pub struct LoraTrainOptions {
     pub worker: [u8; 20],
     pub checkpoint_every: Option<u64>,
     pub device: DeviceChoice,
+    /// Pools: the global step the run starts at (default: the init's step, else 0).
+    pub start_step: Option<u64>,
+    /// Pools: start from the init's adapter with fresh optimizer state.
+    pub fresh_optimizer: bool,
+    /// Pools: checkpoints lie at anchor, anchor+K, … (default: multiples of K).
+    pub checkpoint_anchor: Option<u64>,
+    /// Pools: write one-file checkpoints `step-NNNNNN.safetensors` ([`pool::LoraCheckpoint`])
+    /// instead of PEFT folders `step-NNNNNN/`.
+    pub pool_files: bool,
+    /// How checkpoints name the base model (default: the base folder's path).
+    pub base_label: Option<String>,
+}
+
+impl LoraTrainOptions {
+    /// Options for a plain run: PEFT folders, steps counted from the init's.
+    pub fn new(
+        base: PathBuf,
+        lora: LoraSpec,
+        context: usize,
+        training: TrainConfig,
+        data: Vec<PathBuf>,
+        out_dir: PathBuf,
+    ) -> LoraTrainOptions {
+        LoraTrainOptions {
+            base,
+            lora,
+            context,
+            training,
+            data,
+            out_dir,
+            init: None,
+            steps: None,
+            seed: None,
+            round: 0,
+            worker: [0; 20],
+            checkpoint_every: None,
+            device: DeviceChoice::Auto,
+            start_step: None,
+            fresh_optimizer: false,
+            checkpoint_anchor: None,
+            pool_files: false,
+            base_label: None,
+        }
+    }
 }
 
 /// What a LoRA training run did.
@@ -213,6 +259,9 @@ fn save_checkpoint(
     step: u64,
     base: &str,
 ) -> Result<()> {
+    if dir.extension().is_some_and(|e| e == "safetensors") {
+        return pool::LoraCheckpoint::of(adapter, Some(opt), step, base)?.save(dir);
+    }
     adapter.save_peft(dir, base)?;
     let mut t = lora::Tensors::new();
     for (name, var) in adapter.vars() {
@@ -390,11 +439,30 @@ fn start_adapter(
     seed: u64,
     device: &Device,
 ) -> Result<(Adapter, AdamState, u64)> {
-    Ok(match &opts.init {
+    let (a, o, step) = match &opts.init {
         None => {
             let a = Adapter::init(&opts.lora, config, seed, device)?;
             let o = AdamState::new(&a);
             (a, o, 0)
+        }
+        Some(file) if file.is_file() => {
+            let c = pool::LoraCheckpoint::load(file)?;
+            if c.spec != opts.lora {
+                return Err(Error::usage(
+                    "lora.bad_checkpoint",
+                    format!(
+                        "{} adapts {:?} at rank {}; the spec says {:?} at rank {}",
+                        file.display(),
+                        c.spec.targets,
+                        c.spec.rank,
+                        opts.lora.targets,
+                        opts.lora.rank
+                    ),
+                ));
+            }
+            let a = c.to_adapter(config, device)?;
+            let o = c.optimizer.clone().unwrap_or_else(|| AdamState::new(&a));
+            (a, o, c.step)
         }
         Some(dir) => {
             let a = Adapter::load_peft(dir, config, device)?;
@@ -406,7 +474,13 @@ fn start_adapter(
                 }
             }
         }
-    })
+    };
+    let o = if opts.fresh_optimizer {
+        AdamState::new(&a)
+    } else {
+        o
+    };
+    Ok((a, o, opts.start_step.unwrap_or(step)))
 }
 
 /// Losses and tokens since the last metrics row.
@@ -474,7 +548,10 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let data = Dataset::load(&opts.data, &codec, opts.context)?;
     let seed = opts.seed.unwrap_or(cfg.seed);
     let (adapter, opt, start) = start_adapter(opts, &config, seed, &device)?;
-    let base_name = opts.base.display().to_string();
+    let base_name = opts
+        .base_label
+        .clone()
+        .unwrap_or_else(|| opts.base.display().to_string());
     let mut s = Session {
         model: &model,
         adapter,
@@ -493,7 +570,12 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let end = start + steps;
     let val_cap = cfg.eval_windows.max(1);
     let val: &[Example] = &data.val[..data.val.len().min(val_cap)];
-    let ck_dir = |step: u64| opts.out_dir.join(format!("step-{step:06}"));
+    let ck_dir = |step: u64| {
+        let ext = if opts.pool_files { ".safetensors" } else { "" };
+        opts.out_dir.join(format!("step-{step:06}{ext}"))
+    };
+    let anchor = opts.checkpoint_anchor.unwrap_or(0);
+    let on_grid = |step: u64, k: u64| step >= anchor && (step - anchor).is_multiple_of(k);
 
     let mut adapters = Vec::new();
     save_checkpoint(&ck_dir(start), &s.adapter, &s.opt, start, &base_name)?;
@@ -538,7 +620,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         {
             progress.note(&format!("step {step}: validation loss {v:.4}"));
         }
-        if every.is_some_and(|k| step.is_multiple_of(k)) || step == end {
+        if every.is_some_and(|k| on_grid(step, k)) || step == end {
             save_checkpoint(&ck_dir(step), &s.adapter, &s.opt, step, &base_name)?;
             adapters.push(ck_dir(step));
         }
@@ -550,7 +632,11 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let seconds = began.elapsed().as_secs_f64();
     let final_adapter = adapters.last().cloned().expect("one adapter at least");
     let report = LoraTrainReport {
-        adapter_bytes: dir_bytes(&[final_adapter.join("adapter_model.safetensors")]),
+        adapter_bytes: dir_bytes(&[if opts.pool_files {
+            final_adapter.clone()
+        } else {
+            final_adapter.join("adapter_model.safetensors")
+        }]),
         base_bytes: dir_bytes(&model::weight_files(&opts.base)?),
         final_adapter,
         adapters,

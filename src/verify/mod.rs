@@ -177,6 +177,27 @@ pub async fn verify(
             None
         }
     };
+    let ctx = match ctx {
+        Some(c) if c.is_lora() => {
+            let base = c.spec.model.base.clone().unwrap_or_default();
+            match c.with_base(&store, progress).await {
+                Ok(c) => {
+                    l.push(
+                        "base model",
+                        true,
+                        format!("{base}: every file matches its root, size and blake3"),
+                    );
+                    Some(c)
+                }
+                Err(e) if fatal(&e) => return Err(e),
+                Err(e) => {
+                    l.push("base model", false, e.message);
+                    None
+                }
+            }
+        }
+        other => other,
+    };
     if let Some(ctx) = ctx {
         report.model_root = ctx.job.model_root;
         let copts = CheckOptions {
@@ -392,13 +413,9 @@ async fn aggregate_link(
         );
     } else {
         let out = work.join(format!("aggregate-{round}.safetensors"));
-        let (o, builtin) = (out.clone(), ctx.is_builtin());
+        let (o, c) = (out.clone(), ctx.clone());
         let made = tokio::task::spawn_blocking(move || -> Result<B256> {
-            if builtin {
-                crate::trainer::average(&finals, &o)?;
-            } else {
-                crate::trainer::average::average_safetensors(&finals, &o)?;
-            }
+            c.average(&finals, &o)?;
             file_root(&o)
         })
         .await

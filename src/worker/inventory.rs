@@ -149,9 +149,71 @@ impl Inventory {
     }
 }
 
+impl Inventory {
+    /// Why this machine lacks the memory to train on `base` (the manifest's estimate: the
+    /// frozen weights in f32, or bf16 on a GPU, plus a quarter), against main memory, or the
+    /// largest GPU's for a GPU job; `None` when it has enough.
+    pub fn unmet_memory(
+        &self,
+        base: &crate::lora::base::BaseManifest,
+        gpu: bool,
+    ) -> Option<String> {
+        let need = base.memory_estimate_mib(gpu);
+        let (have, what) = if gpu {
+            (
+                self.gpus.iter().map(|g| g.memory_mib).max().unwrap_or(0),
+                "its largest GPU has",
+            )
+        } else {
+            (self.memory_mib, "this machine has")
+        };
+        (have < need).then(|| {
+            format!(
+                "the base model ({} parameters) needs about {:.1} GiB to train ({} weights plus 25%); {what} {:.1} GiB",
+                base.parameters,
+                need as f64 / 1024.0,
+                if gpu { "bf16" } else { "f32" },
+                have as f64 / 1024.0
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_model_larger_than_memory_is_refused_with_the_estimate() {
+        let base = crate::lora::base::BaseManifest {
+            format: crate::lora::base::MANIFEST_FORMAT.into(),
+            model_type: "qwen2".into(),
+            parameters: 494_032_768, // Qwen2.5-0.5B
+            weights_bytes: 988_097_824,
+            files: Vec::new(),
+        };
+        // f32 + 25%: 2.3 GiB; bf16 on a GPU: half.
+        assert_eq!(base.memory_estimate_mib(false), 2356);
+        assert_eq!(base.memory_estimate_mib(true), 1178);
+        let mut inv = Inventory {
+            name: None,
+            gpus: vec![Gpu {
+                model: "T4".into(),
+                memory_mib: 1024,
+            }],
+            cpu_cores: 2,
+            memory_mib: 2048,
+            os: "linux".into(),
+            arch: "x86_64".into(),
+        };
+        let why = inv.unmet_memory(&base, false).unwrap();
+        assert!(why.contains("2.3 GiB") && why.contains("2.0 GiB"), "{why}");
+        assert!(inv.unmet_memory(&base, true).unwrap().contains("GPU"));
+        inv.memory_mib = 2356;
+        assert_eq!(inv.unmet_memory(&base, false), None);
+        inv.gpus[0].memory_mib = 16_384;
+        assert_eq!(inv.unmet_memory(&base, true), None);
+    }
 
     #[test]
     fn nvidia_smi_lines_parse_into_gpus() {

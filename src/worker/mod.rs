@@ -24,6 +24,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::bundle::{CheckpointRef, WORK_BUNDLE_FORMAT, WorkBundle};
 use crate::jobs::context::{JobContext, fetch_datasets, round_start_root};
 use crate::jobs::{JobInfo, JobMarket, JobState, TxRef, WorkStatus, WorkerRecord, retrying};
+use crate::jobspec::TrainerKind;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 use inventory::Inventory;
@@ -158,6 +159,17 @@ pub async fn pick_job(
             reasons.push(format!("job {}: {why}", job.id));
             continue;
         }
+        match base_memory_unmet(store, &ctx, &inv, progress).await {
+            Ok(None) => {}
+            Ok(Some(why)) => {
+                reasons.push(format!("job {}: {why}", job.id));
+                continue;
+            }
+            Err(e) => {
+                reasons.push(format!("job {}: {}", job.id, e.message));
+                continue;
+            }
+        }
         if best.is_none_or(|(r, _)| job.reward_per_round > r) {
             best = Some((job.reward_per_round, job.id));
         }
@@ -169,6 +181,23 @@ pub async fn pick_job(
         }
         e.hint("wait for jobs (`cohort job list --open`), or name one with --job")
     })
+}
+
+/// For a `lora` job: why this machine lacks the memory for its base model (the estimate
+/// from the base model's manifest against the machine's memory, or its GPU's for a GPU job),
+/// or `None` when it has enough or the job is not a `lora` job.
+pub async fn base_memory_unmet(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    inv: &Inventory,
+    progress: &dyn Progress,
+) -> Result<Option<String>> {
+    if !ctx.is_lora() {
+        return Ok(None);
+    }
+    let root = crate::lora::base::parse_root(ctx.spec.model.base.as_deref().unwrap_or(""))?;
+    let m = crate::lora::base::manifest(store, root, progress).await?;
+    Ok(inv.unmet_memory(&m, ctx.gpu_job()))
 }
 
 /// Refuses a job this worker cannot take (exit 4: the contract would revert), before sending.
@@ -222,7 +251,7 @@ impl Worker {
         })
         .await
         .map_err(stop)?;
-        if !ctx.is_builtin() && !allow_exec {
+        if ctx.spec.model.trainer == TrainerKind::Exec && !allow_exec {
             let cmd = ctx.spec.model.command.clone().unwrap_or_default();
             return Err(Error::usage(
                 "worker.exec_not_allowed",
@@ -242,6 +271,20 @@ impl Worker {
             )
             .hint("pick another job: `cohort job list --open`"));
         }
+        if let Some(why) =
+            base_memory_unmet(&store, &ctx, &Inventory::detect(None), progress.as_ref()).await?
+        {
+            return Err(Error::usage(
+                "worker.requirements",
+                format!("this machine cannot take job {job_id}: {why}"),
+            )
+            .hint("pick another job: `cohort job list --open`"));
+        }
+        let ctx = retrying(attempts, || {
+            ctx.clone().with_base(&store, progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
         crate::fsutil::ensure_dir(state_dir, 0o700)?;
         let mut state = WorkerState::load(state_dir)?;
         state.switch_job(job_id, market.address, signer.address);
@@ -374,7 +417,7 @@ impl Worker {
         }
         // The builtin runtime resumes from the checkpoints an interrupted run left behind;
         // an exec run starts afresh.
-        if dir.exists() && !self.ctx.is_builtin() {
+        if dir.exists() && !self.ctx.reexecutable() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("clear", &dir, e))?;
         }
         let init = match init_root {
@@ -405,14 +448,16 @@ impl Worker {
         self.phase(Phase::Training, Some(round))?;
         self.progress
             .note(&format!("job {}: training round {round}", self.id()));
-        let builtin = self.ctx.is_builtin();
+        let (kind, base) = (self.ctx.spec.model.trainer, self.ctx.base.clone());
         let progress = self.progress.clone();
-        let mut out = tokio::task::spawn_blocking(move || {
-            if builtin {
-                runtime::builtin::run(&input, progress.as_ref())
-            } else {
-                runtime::exec::run(&input, progress.as_ref())
-            }
+        let mut out = tokio::task::spawn_blocking(move || match (kind, base) {
+            (TrainerKind::Builtin, _) => runtime::builtin::run(&input, progress.as_ref()),
+            (TrainerKind::Lora, Some(base)) => runtime::lora::run(&input, &base, progress.as_ref()),
+            (TrainerKind::Lora, None) => Err(Error::failed(
+                "lora.base_not_fetched",
+                "the job's base model was not fetched",
+            )),
+            (TrainerKind::Exec, _) => runtime::exec::run(&input, progress.as_ref()),
         })
         .await
         .map_err(|e| Error::failed("worker.panicked", format!("training stopped: {e}")))??;
@@ -451,11 +496,7 @@ impl Worker {
             job_id: self.id(),
             round,
             worker: self.me(),
-            runtime: if self.ctx.is_builtin() {
-                "builtin".into()
-            } else {
-                "exec".into()
-            },
+            runtime: self.ctx.runtime_name().into(),
             init_root: out.init_root,
             seed: self.ctx.seed(),
             start_step: self.ctx.start_step(round),

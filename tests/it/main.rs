@@ -11,6 +11,7 @@ mod devnet;
 mod diloco;
 mod jobs;
 mod lora;
+mod lora_pool;
 mod node_limits;
 mod node_storage;
 mod quickstart;

@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod exec;
+pub mod lora;
 
 use std::path::PathBuf;
 
