@@ -6064,7 +6064,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__quickstart)
-            opts="-q -v -y -h -V --port --rounds --steps --gpu --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --port --rounds --steps --gpu --lora --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

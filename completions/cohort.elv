@@ -70,6 +70,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
             cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
             cand --gpu 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
+            cand --lora 'Fine-tune an open-weight model instead: a `lora` job on the committed tiny Qwen2 model (its base model uploaded to storage first), served with its adapter'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

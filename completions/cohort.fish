@@ -77,6 +77,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l indexer -d 
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l gpu -d 'Make the demo job require a GPU: the workers train on CUDA and the coordinator re-executes on the GPU (needs a cohort built with `--features cuda`)'
+complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l lora -d 'Fine-tune an open-weight model instead: a `lora` job on the committed tiny Qwen2 model (its base model uploaded to storage first), served with its adapter'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand quickstart" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'

@@ -22,6 +22,10 @@ pub struct QuickstartArgs {
     /// re-executes on the GPU (needs a cohort built with `--features cuda`).
     #[arg(long)]
     pub gpu: bool,
+    /// Fine-tune an open-weight model instead: a `lora` job on the committed tiny Qwen2 model
+    /// (its base model uploaded to storage first), served with its adapter.
+    #[arg(long)]
+    pub lora: bool,
 }
 
 fn eth(wei: &str) -> String {
@@ -35,6 +39,11 @@ fn render(r: &Report) -> String {
         "\nThe cohort built model {} (job {}, token {} at {}) from dataset {} in {:.0} s.\n",
         r.symbol, r.job_id, r.symbol, r.token, r.dataset, r.seconds
     ));
+    if let Some(b) = &r.base_model_root {
+        out.push_str(&format!(
+            "Trainer: lora adapters on the base model {b} (averaged A and B per round)\n"
+        ));
+    }
     if !r.validation_loss_by_round.is_empty() {
         let l: Vec<String> = r
             .validation_loss_by_round
@@ -115,6 +124,7 @@ impl QuickstartArgs {
             rounds: self.rounds,
             steps: self.steps,
             gpu: self.gpu,
+            lora: self.lora,
             verbose: ctx.global.verbose > 0,
         };
         // Step notes go to stderr unless --quiet; the summary is the result.

@@ -74,6 +74,8 @@ pub struct ServeArgs {
 /// Where the model comes from.
 struct Resolved {
     path: PathBuf,
+    /// A lora job's adapter (a PEFT folder) on top of the base model in `path`.
+    adapter: Option<PathBuf>,
     id: String,
     aliases: Vec<String>,
     token: Option<Address>,
@@ -115,12 +117,14 @@ async fn resolve_model(
         return Ok(match token {
             Some(m) => Resolved {
                 path: as_path.to_path_buf(),
+                adapter: None,
                 id: m.symbol.clone(),
                 aliases: vec![stem, m.token.to_string(), format!("job-{}", m.job_id)],
                 token: Some(m.token),
             },
             None => Resolved {
                 path: as_path.to_path_buf(),
+                adapter: None,
                 id: stem,
                 aliases: vec![],
                 token: None,
@@ -170,15 +174,38 @@ async fn resolve_model(
     ctx.printer.note(&format!(
         "fetching the model of job {job_id} (root {root:#x})"
     ));
-    let path = crate::storage::cache::ObjectCache::new(&client)
-        .fetch(root, progress.as_ref())
-        .await?;
+    let store = crate::storage::cache::ObjectCache::new(&client);
+    let mut path = store.fetch(root, progress.as_ref()).await?;
+    let ctx_job =
+        crate::jobs::context::JobContext::load(&market, &store, job_id, progress.as_ref()).await?;
+    let adapter = if ctx_job.is_lora() {
+        // The adapter as a PEFT folder on top of its base model (fetched and checked).
+        let ctx_job = ctx_job.with_base(&store, progress.as_ref()).await?;
+        let base = ctx_job.base_dir()?.to_path_buf();
+        let dir = store.cache.join(format!("adapter-{root:#x}"));
+        let (ck, b, d) = (path.clone(), base.clone(), dir.clone());
+        tokio::task::spawn_blocking(move || -> Result<()> {
+            let config = crate::lora::Config::load(&b)?;
+            crate::lora::pool::LoraCheckpoint::load(&ck)?.save_peft(
+                &d,
+                &config,
+                &b.display().to_string(),
+            )
+        })
+        .await
+        .map_err(|e| Error::failed("serve.load", e.to_string()))??;
+        path = base;
+        Some(dir)
+    } else {
+        None
+    };
     let mut aliases = vec![format!("job-{job_id}")];
     if let Some(t) = token {
         aliases.push(t.to_string());
     }
     Ok(Resolved {
         path,
+        adapter,
         id,
         aliases,
         token,
@@ -229,7 +256,17 @@ impl ServeArgs {
         let paid = !self.free;
         let model = resolve_model(ctx, &self.model, self.token.as_deref(), paid).await?;
         let path = model.path.clone();
-        let adapter = self.adapter.clone();
+        if self.adapter.is_some() && model.adapter.is_some() {
+            return Err(Error::usage(
+                "serve.adapter_given",
+                format!(
+                    "'{}' is a lora model: its adapter comes with it",
+                    self.model
+                ),
+            )
+            .hint("leave out --adapter"));
+        }
+        let adapter = self.adapter.clone().or(model.adapter.clone());
         if adapter.is_some() && !path.is_dir() {
             return Err(Error::usage(
                 "serve.adapter_needs_folder",

@@ -38,6 +38,35 @@ const CORPUS: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The committed tiny Qwen2 model (fixtures/lora/qwen2, 140 KiB, its BPE tokenizer trained
+/// on the fixture corpus): the base model `--lora` fine-tunes.
+const TINY_QWEN2: &[(&str, &[u8])] = &[
+    (
+        "config.json",
+        include_bytes!("../../fixtures/lora/qwen2/config.json"),
+    ),
+    (
+        "generation_config.json",
+        include_bytes!("../../fixtures/lora/qwen2/generation_config.json"),
+    ),
+    (
+        "model.safetensors",
+        include_bytes!("../../fixtures/lora/qwen2/model.safetensors"),
+    ),
+    (
+        "tokenizer.json",
+        include_bytes!("../../fixtures/lora/qwen2/tokenizer.json"),
+    ),
+    (
+        "tokenizer_config.json",
+        include_bytes!("../../fixtures/lora/qwen2/tokenizer_config.json"),
+    ),
+    (
+        "chat_template.jinja",
+        include_bytes!("../../fixtures/lora/qwen2/chat_template.jinja"),
+    ),
+];
+
 /// The tiny job spec (fixtures/jobs/tiny.toml); the quickstart rewrites its `[job]` table.
 const TINY_SPEC: &str = include_str!("../../fixtures/jobs/tiny.toml");
 
@@ -52,6 +81,8 @@ pub struct Options {
     pub steps: u64,
     /// The job requires a GPU (`[job.requirements] gpu = true`).
     pub gpu: bool,
+    /// A `lora` job on the committed tiny Qwen2 model instead of the builtin byte-level model.
+    pub lora: bool,
     /// Everything after the cohort's own flags is passed to every step (e.g. `--progress none`).
     pub verbose: bool,
 }
@@ -63,6 +94,7 @@ impl Default for Options {
             rounds: 2,
             steps: 60,
             gpu: false,
+            lora: false,
             verbose: false,
         }
     }
@@ -98,6 +130,11 @@ pub struct Member {
 /// The summary `cohort quickstart` ends with.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// `builtin`, or `lora` (`--lora`).
+    pub trainer: String,
+    /// `--lora`: the base model's manifest root in storage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_model_root: Option<String>,
     pub dataset: String,
     pub job_id: u64,
     pub token: String,
@@ -159,7 +196,12 @@ pub async fn run(
     }
     let run_no = qs.next_run_number()?;
     let (dataset, contributors) = qs.build_dataset(run_no).await?;
-    let (job_id, shown) = qs.train(run_no, &dataset, opts).await?;
+    let base = if opts.lora {
+        Some(qs.upload_base().await?)
+    } else {
+        None
+    };
+    let (job_id, shown) = qs.train(run_no, &dataset, base.as_deref(), opts).await?;
     let (symbol, paid_usage, claims) = qs.tokenize_and_claim(run_no, job_id).await?;
     let model: ModelDetails = typed(
         qs.step("the model and its holders", &["model", "show", &symbol])
@@ -198,6 +240,8 @@ pub async fn run(
         });
     }
     Ok(Report {
+        trainer: if opts.lora { "lora" } else { "builtin" }.to_string(),
+        base_model_root: base,
         dataset,
         job_id,
         token: model.model.token.to_string(),
@@ -342,7 +386,37 @@ async fn serve_paid_queries(qs: &mut Runner<'_>, symbol: &str) -> Result<PaidUsa
     Ok(usage)
 }
 
-fn job_spec(dataset: &str, opts: &Options) -> String {
+/// The `[model]` and `[training]` tables of `--lora`: rank-8 adapters on every linear layer of
+/// the tiny Qwen2 model, trained on the corpus as plain text packed to 64 tokens.
+fn lora_head(base: &str, opts: &Options) -> String {
+    format!(
+        r#"[model]
+trainer = "lora"
+base = "{base}"
+rank = 8
+alpha = 16
+dropout = 0.05
+targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+context = 64
+
+[training]
+batch_size = 8
+learning_rate = 1e-2
+min_learning_rate = 1e-3
+warmup_steps = 4
+weight_decay = 0.0
+grad_clip = 1.0
+seed = 1
+steps = {}
+checkpoint_every = {}
+eval_windows = 32
+"#,
+        opts.steps,
+        (opts.steps / 2).max(1)
+    )
+}
+
+fn job_spec(dataset: &str, base: Option<&str>, opts: &Options) -> String {
     let head = TINY_SPEC.split("\n[job]").next().unwrap_or(TINY_SPEC);
     let head = head
         .lines()
@@ -361,6 +435,10 @@ fn job_spec(dataset: &str, opts: &Options) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n");
+    let head = match base {
+        Some(b) => lora_head(b, opts),
+        None => head,
+    };
     format!(
         "{head}\n[job]\ndatasets = [\"{dataset}\"]\nrounds = {}\nreward_per_round = \"1ether\"\nmax_workers = 2\nround_timeout = 900\nbond = \"0.01ether\"\n\n[job.split]\nowner = \"20%\"\ndata = \"40%\"\ncompute = \"40%\"\n\n[job.requirements]\ngpu = {}\n",
         opts.rounds, opts.gpu
@@ -656,9 +734,15 @@ impl Runner<'_> {
 
     /// The training job: escrowed, trained by two workers, coordinated by the owner.
     /// Returns the job id and `job show` of the finished job.
-    async fn train(&mut self, run_no: u64, dataset: &str, opts: &Options) -> Result<(u64, Value)> {
+    async fn train(
+        &mut self,
+        run_no: u64,
+        dataset: &str,
+        base: Option<&str>,
+        opts: &Options,
+    ) -> Result<(u64, Value)> {
         let spec_path = self.dir.join(format!("job-{run_no}.toml"));
-        fsutil::write_atomic(&spec_path, job_spec(dataset, opts).as_bytes(), 0o644)?;
+        fsutil::write_atomic(&spec_path, job_spec(dataset, base, opts).as_bytes(), 0o644)?;
         let spec = spec_path.display().to_string();
         let submitted = self
             .step(
@@ -720,6 +804,35 @@ impl Runner<'_> {
             .step("the finished job", &["job", "show", &job])
             .await?;
         Ok((job_id, shown))
+    }
+
+    /// `--lora`: the owner puts the tiny Qwen2 model into storage; returns its manifest root.
+    async fn upload_base(&mut self) -> Result<String> {
+        let dir = self.dir.join("base-qwen2");
+        for (rel, bytes) in TINY_QWEN2 {
+            let p = dir.join(rel);
+            if std::fs::read(&p).ok().as_deref() != Some(*bytes) {
+                fsutil::write_atomic(&p, bytes, 0o644)?;
+            }
+        }
+        let up = self
+            .step(
+                "the owner puts the base model (a tiny Qwen2) into storage",
+                &[
+                    "model",
+                    "upload-base",
+                    &dir.display().to_string(),
+                    "--wallet",
+                    "qs-curator",
+                ],
+            )
+            .await?;
+        up["root"].as_str().map(str::to_string).ok_or_else(|| {
+            Error::failed(
+                "quickstart.base_root",
+                format!("model upload-base printed no root: {up}"),
+            )
+        })
     }
 
     /// Tokenize the model, pay revenue into it, and let every holder claim. Returns the token's
@@ -784,22 +897,16 @@ impl Runner<'_> {
             .await?,
             "model download",
         )?;
-        let checkpoint = downloaded.model;
-        self.step(
-            "sample text from the model",
-            &[
-                "model",
-                "generate",
-                &checkpoint.display().to_string(),
-                "--prompt",
-                PROMPT,
-                "--max-tokens",
-                "160",
-                "--seed",
-                "7",
-            ],
-        )
-        .await
+        let checkpoint = downloaded.model.display().to_string();
+        let mut args = vec!["model", "generate"];
+        // A lora model is its base folder with the adapter on top.
+        let base = downloaded.base.as_ref().map(|b| b.display().to_string());
+        match &base {
+            Some(b) => args.extend([b.as_str(), "--adapter", checkpoint.as_str()]),
+            None => args.push(checkpoint.as_str()),
+        }
+        args.extend(["--prompt", PROMPT, "--max-tokens", "160", "--seed", "7"]);
+        self.step("sample text from the model", &args).await
     }
 }
 

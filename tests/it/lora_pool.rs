@@ -349,6 +349,36 @@ fn a_two_worker_lora_pool_completes_is_audited_verified_tokenized_and_claimed() 
         "{claimed}"
     );
 
+    // Served by its symbol (base + adapter fetched and checked), paid per token, and the
+    // holders earn what it settles.
+    net.json(&["usage", "deposit", "--amount", "0.01", "--wallet", "dev:5"]);
+    let server = crate::serve::Server::start(
+        net.home.path(),
+        &["CHAT", "--price", "0.001", "--wallet", "dev:1"],
+    );
+    let q = net.json(&[
+        "model",
+        "query",
+        "CHAT",
+        "--provider",
+        &server.url,
+        "--prompt",
+        "Hello",
+        "--max-tokens",
+        "8",
+        "--wallet",
+        "dev:5",
+    ]);
+    assert!(q["completion_tokens"].as_u64().unwrap() > 0, "{q}");
+    let (events, err) = server.stop();
+    let settled: Vec<&Value> = events.iter().filter(|e| e["event"] == "settled").collect();
+    assert!(
+        settled
+            .iter()
+            .any(|e| e["settlement"]["to_holders"].as_str().unwrap_or("0") != "0"),
+        "{events:?}\n{err}"
+    );
+
     // Downloaded as a PEFT adapter beside its base model, which `model generate` loads.
     let out = w.join("model");
     let d = net.json(&["model", "download", &job, "-o", out.to_str().unwrap()]);

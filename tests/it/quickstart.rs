@@ -174,3 +174,62 @@ fn assert_snake_case(what: &str, v: &serde_json::Value) {
         _ => {}
     }
 }
+
+#[test]
+fn quickstart_lora_fine_tunes_the_tiny_qwen2_through_the_whole_lifecycle() {
+    let home = Home::new();
+    let guard = DevnetDown(&home);
+    let r = home.json(&[
+        "quickstart",
+        "--lora",
+        "--port",
+        "0",
+        "--rounds",
+        "2",
+        "--steps",
+        "16",
+    ]);
+    assert_eq!(r["trainer"], "lora", "{r:#}");
+    let base = r["base_model_root"].as_str().unwrap();
+    // The base model in storage is the committed fixture, file for file.
+    let info = home.path().join("manifest.json");
+    home.json(&["storage", "download", base, "-o", info.to_str().unwrap()]);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&info).unwrap()).unwrap();
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/lora/qwen2/model.safetensors"
+    ))
+    .unwrap();
+    let weights = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "model.safetensors")
+        .unwrap();
+    assert_eq!(
+        weights["blake3"].as_str().unwrap(),
+        blake3::hash(&fixture).to_hex().as_str()
+    );
+    let members = r["members"].as_array().unwrap();
+    assert!(members.iter().all(|m| m["claim_ok"] == true), "{r:#}");
+    for n in ["qs-worker1", "qs-worker2"] {
+        let m = members.iter().find(|m| m["name"] == n).unwrap();
+        assert!(wei(&m["training_paid_wei"]) > 0, "{n} was not paid: {r:#}");
+    }
+    let losses: Vec<f64> = r["validation_loss_by_round"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert_eq!(losses.len(), 2, "{r:#}");
+    assert!(losses[1] < losses[0], "{losses:?}");
+    // The adapter was served by its symbol and paid for.
+    let u = &r["paid_usage"];
+    assert_eq!(u["queries"], 3, "{r:#}");
+    assert!(wei(&u["to_holders_wei"]) > 0, "{r:#}");
+    assert!(!r["sample"].as_str().unwrap().is_empty());
+    assert_snake_case("quickstart --lora", &r);
+    drop(guard);
+}

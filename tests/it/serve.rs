@@ -28,16 +28,16 @@ fn checkpoint(dir: &Path) -> PathBuf {
 }
 
 /// A running `cohort model serve` (JSON events on stdout); SIGTERM on drop.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    url: String,
+    pub(crate) url: String,
     out: BufReader<std::process::ChildStdout>,
 }
 
 impl Server {
     // The child is returned inside `Server`, whose `stop` waits for it.
     #[allow(clippy::zombie_processes)]
-    fn start(home: &Path, args: &[&str]) -> Server {
+    pub(crate) fn start(home: &Path, args: &[&str]) -> Server {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
             .args(["model", "serve", "--port", "0", "--json"])
             .args(args)
@@ -68,7 +68,7 @@ impl Server {
     }
 
     /// Stops the server (SIGTERM: it settles first) and returns its stdout lines and stderr.
-    fn stop(mut self) -> (Vec<Value>, String) {
+    pub(crate) fn stop(mut self) -> (Vec<Value>, String) {
         let pid = self.child.id().to_string();
         assert!(
             std::process::Command::new("kill")
