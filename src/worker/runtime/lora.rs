@@ -80,11 +80,13 @@ pub fn run(input: &RoundInput, base: &Path, progress: &dyn Progress) -> Result<R
     }
     let r = lora::train(&opts, progress)?;
     let checkpoints: Vec<(u64, PathBuf)> = checkpoints_in(&input.out_dir, input.start_step, end);
+    let adapter = r.trainable_parameters * 4;
     progress.note(&format!(
-        "adapter {} bytes per checkpoint, {:.2}% of the base model's {} bytes",
+        "adapter: {} parameters, {adapter} bytes in f32 ({:.2}% of the base model's {} bytes); each checkpoint with the optimizer's moments {} bytes",
+        r.trainable_parameters,
+        100.0 * adapter as f64 / r.base_bytes.max(1) as f64,
+        r.base_bytes,
         r.adapter_bytes,
-        100.0 * r.adapter_bytes as f64 / r.base_bytes.max(1) as f64,
-        r.base_bytes
     ));
     let losses = r
         .metrics
