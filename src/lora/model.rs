@@ -366,6 +366,165 @@ pub fn weight_files(dir: &Path) -> Result<Vec<PathBuf>> {
     .hint("cohort reads safetensors weights; convert pytorch_model.bin with transformers' save_pretrained(safe_serialization=True)"))
 }
 
+/// `x Wᵀ` for a frozen weight `W` [out, in]. candle's matmul backward also computes the
+/// gradient of its right-hand side, whether it is trained or not: for a frozen weight that is a
+/// product as large as the forward one, thrown away. On the CPU, while `x` carries a gradient,
+/// the product runs as a custom op whose backward gives `x` alone its gradient (`g W`).
+fn frozen_matmul(x: &Tensor, w: &Tensor) -> candle_core::Result<Tensor> {
+    if x.device().is_cpu() && x.dtype() == DType::F32 && x.track_op() {
+        x.contiguous()?.apply_op1(FrozenMatmul { w: w.clone() })
+    } else {
+        x.broadcast_matmul(&w.t()?)
+    }
+}
+
+struct FrozenMatmul {
+    w: Tensor,
+}
+
+impl candle_core::CustomOp1 for FrozenMatmul {
+    fn name(&self) -> &'static str {
+        "frozen-matmul"
+    }
+
+    fn cpu_fwd(
+        &self,
+        s: &candle_core::CpuStorage,
+        l: &candle_core::Layout,
+    ) -> candle_core::Result<(candle_core::CpuStorage, candle_core::Shape)> {
+        let v = s.as_slice::<f32>()?;
+        let data: Vec<f32> = match l.contiguous_offsets() {
+            Some((a, b)) => v[a..b].to_vec(),
+            None => candle_core::bail!("frozen-matmul: the input is not contiguous"),
+        };
+        // A graph-free copy of x times Wᵀ: the same product the plain path computes.
+        let x = Tensor::from_vec(data, l.shape(), &Device::Cpu)?;
+        let y = x.broadcast_matmul(&self.w.t()?)?;
+        let shape = y.shape().clone();
+        Ok((
+            candle_core::CpuStorage::F32(y.flatten_all()?.to_vec1::<f32>()?),
+            shape,
+        ))
+    }
+
+    fn bwd(&self, _x: &Tensor, _y: &Tensor, g: &Tensor) -> candle_core::Result<Option<Tensor>> {
+        Ok(Some(g.broadcast_matmul(&self.w)?))
+    }
+}
+
+/// Where each tensor of a folder's safetensors files lies: (file, dtype, shape, byte range).
+struct WeightReader {
+    files: Vec<(PathBuf, std::fs::File)>,
+    tensors: HashMap<String, (usize, String, Vec<usize>, u64, u64)>,
+}
+
+impl WeightReader {
+    fn open(paths: &[PathBuf]) -> Result<WeightReader> {
+        use std::os::unix::fs::FileExt;
+        let bad = |p: &Path, why: String| {
+            Error::usage(
+                "lora.bad_weights",
+                format!("could not read the weights in {}: {why}", p.display()),
+            )
+        };
+        let mut files = Vec::new();
+        let mut tensors = HashMap::new();
+        for (i, p) in paths.iter().enumerate() {
+            let f = std::fs::File::open(p).map_err(|e| bad(p, e.to_string()))?;
+            let mut len = [0u8; 8];
+            f.read_exact_at(&mut len, 0)
+                .map_err(|e| bad(p, e.to_string()))?;
+            let n = u64::from_le_bytes(len);
+            if n > 100 << 20 {
+                return Err(bad(p, format!("a header of {n} bytes")));
+            }
+            let mut header = vec![0u8; n as usize];
+            f.read_exact_at(&mut header, 8)
+                .map_err(|e| bad(p, e.to_string()))?;
+            let v: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_slice(&header).map_err(|e| bad(p, e.to_string()))?;
+            for (name, t) in v {
+                if name == "__metadata__" {
+                    continue;
+                }
+                let dtype = t["dtype"].as_str().unwrap_or_default().to_string();
+                let shape: Vec<usize> = t["shape"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_u64())
+                            .map(|x| x as usize)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let off = t["data_offsets"].as_array().cloned().unwrap_or_default();
+                let (Some(a), Some(b)) = (
+                    off.first().and_then(|x| x.as_u64()),
+                    off.get(1).and_then(|x| x.as_u64()),
+                ) else {
+                    return Err(bad(p, format!("tensor {name} has no data_offsets")));
+                };
+                tensors.insert(name, (i, dtype, shape, 8 + n + a, 8 + n + b));
+            }
+            files.push((p.clone(), f));
+        }
+        Ok(WeightReader { files, tensors })
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.tensors.contains_key(name)
+    }
+
+    /// One tensor, converted to `dtype` on `device`.
+    fn load(&self, name: &str, device: &Device, dtype: DType) -> Result<Tensor> {
+        use std::os::unix::fs::FileExt;
+        let (i, st_dtype, shape, a, b) = self
+            .tensors
+            .get(name)
+            .ok_or_else(|| Error::usage("lora.missing_weights", format!("no tensor {name}")))?;
+        let (path, f) = &self.files[*i];
+        let from = match st_dtype.as_str() {
+            "F32" => DType::F32,
+            "BF16" => DType::BF16,
+            "F16" => DType::F16,
+            "F64" => DType::F64,
+            other => {
+                return Err(Error::usage(
+                    "lora.bad_weights",
+                    format!("{}: tensor {name} has dtype {other}", path.display()),
+                ));
+            }
+        };
+        let count: usize = shape.iter().product();
+        if (b - a) as usize != count * from.size_in_bytes() {
+            return Err(Error::usage(
+                "lora.bad_weights",
+                format!(
+                    "{}: tensor {name} has the wrong byte length",
+                    path.display()
+                ),
+            ));
+        }
+        let mut bytes = vec![0u8; (b - a) as usize];
+        f.read_exact_at(&mut bytes, *a)
+            .map_err(|e| Error::io("read", path, e))?;
+        let t = if from == DType::F32 && dtype == DType::F32 {
+            let v: Vec<f32> = bytes
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            drop(bytes);
+            Tensor::from_vec(v, shape.as_slice(), device).map_err(ce)?
+        } else {
+            Tensor::from_raw_buffer(&bytes, from, shape, &Device::Cpu)
+                .and_then(|t| t.to_dtype(dtype))
+                .and_then(|t| t.to_device(device))
+                .map_err(ce)?
+        };
+        Ok(t)
+    }
+}
+
 /// The frozen base model: its config and weights (by Hugging Face name) on one device.
 pub struct Model {
     pub config: Config,
@@ -402,25 +561,20 @@ impl Model {
     pub fn load(dir: &Path, device: &Device, dtype: DType) -> Result<Model> {
         let config = Config::load(dir)?;
         let files = weight_files(dir)?;
-        // SAFETY: the files are only read; a file changed while mapped is the caller's error,
-        // as with every memory-mapped reader (candle, transformers).
-        let st =
-            unsafe { candle_core::safetensors::MmapedSafetensors::multi(&files) }.map_err(|e| {
-                Error::usage(
-                    "lora.bad_weights",
-                    format!("could not read the weights in {}: {e}", dir.display()),
-                )
-            })?;
-        let names: Vec<String> = st.tensors().into_iter().map(|(n, _)| n).collect();
+        // Tensor by tensor with positioned reads, not a memory map: the process never holds a
+        // tensor twice (mapped pages would count in its resident memory until unmapped), so
+        // peak memory stays the weights in `dtype` plus one tensor.
+        let st = WeightReader::open(&files)?;
         let mut weights = HashMap::new();
         let want = Model::weight_names(&config);
         for (name, shape) in &want {
-            let t = st.load(name, device).map_err(|e| {
+            let t = st.load(name, device, dtype).map_err(|e| {
                 Error::usage(
                     "lora.missing_weights",
                     format!(
-                        "{}: tensor {name} is missing or unreadable: {e}",
-                        dir.display()
+                        "{}: tensor {name} is missing or unreadable: {}",
+                        dir.display(),
+                        e.message
                     ),
                 )
             })?;
@@ -435,12 +589,14 @@ impl Model {
                     ),
                 ));
             }
-            weights.insert(name.clone(), t.to_dtype(dtype).map_err(ce)?);
+            weights.insert(name.clone(), t);
         }
         // Tied embeddings: some checkpoints still store lm_head.weight; use it when present.
-        if config.tie_word_embeddings && names.iter().any(|n| n == "lm_head.weight") {
-            let t = st.load("lm_head.weight", device).map_err(ce)?;
-            weights.insert("lm_head.weight".into(), t.to_dtype(dtype).map_err(ce)?);
+        if config.tie_word_embeddings && st.has("lm_head.weight") {
+            weights.insert(
+                "lm_head.weight".into(),
+                st.load("lm_head.weight", device, dtype)?,
+            );
         }
         let (cos, sin) = rope_tables(&config, device, dtype)?;
         Ok(Model {
@@ -507,7 +663,7 @@ impl Model {
     ) -> candle_core::Result<Tensor> {
         let path = module_path(layer, module);
         let w = self.w(&format!("{path}.weight"))?;
-        let mut y = x.broadcast_matmul(&w.t()?)?;
+        let mut y = frozen_matmul(x, w)?;
         if let Some(b) = self.weights.get(&format!("{path}.bias")) {
             y = y.broadcast_add(b)?;
         }
@@ -597,8 +753,7 @@ impl Model {
             x = (x + f)?;
         }
         let x = rms_norm(&x, self.w("model.norm.weight")?, eps)?;
-        x.broadcast_matmul(&self.lm_head()?.t()?)?
-            .to_dtype(DType::F32)
+        frozen_matmul(&x, self.lm_head()?)?.to_dtype(DType::F32)
     }
 
     /// Mean cross-entropy of predicting `targets` from `inputs` (both [batch, seq]), counting
