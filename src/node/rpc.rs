@@ -583,6 +583,18 @@ async fn handle_call(state: &Arc<NodeState>, call_req: RawCall<'_>) -> Vec<u8> {
             return error_bytes(id, &RpcError::invalid_request("the request has no method"));
         }
     };
+    if method == "zgs_uploadSegmentsByTxSeq"
+        && let Some(p) = call_req.params
+        && let Ok((segs, seq)) = serde_json::from_str::<(Vec<SegmentWithProof>, u64)>(p.get())
+    {
+        // The common upload, decoded in one pass over its megabytes; anything else about its
+        // params (an error, more of them) goes the general way below.
+        debug!(method = "zgs_uploadSegmentsByTxSeq", "rpc");
+        return match upload(state, segs, Some(seq)).await {
+            Ok(result) => ok_bytes(id, &result),
+            Err(e) => error_bytes(id, &e),
+        };
+    }
     let params = match call_req.params {
         None => Vec::new(),
         Some(p) if p.get().starts_with('[') => {
