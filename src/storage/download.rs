@@ -372,12 +372,8 @@ async fn verify_and_place(
     (out, dir): (&Path, &Path),
     progress: &dyn Progress,
 ) -> Result<()> {
-    let reread: u64 = parts[..k0.min(parts.len())]
-        .iter()
-        .map(|p| p.size)
-        .sum::<u64>()
-        + s0 * SEGMENT_SIZE as u64;
-    let check = progress.task("verifying", Some(reread), Unit::Bytes);
+    let total: u64 = parts.iter().map(|p| p.size).sum();
+    let check = progress.task("verifying", Some(total), Unit::Bytes);
     let f = Arc::new(std::fs::File::open(part).map_err(|e| Error::io("open", part, e))?);
     let mut fetched = fetched.into_iter();
     for (k, p) in parts.iter().enumerate() {
@@ -387,11 +383,14 @@ async fn verify_and_place(
                 .root
         } else {
             let mut roots = Vec::new();
+            let mut kept = 0;
             if k == k0 && s0 > 0 {
-                let kept = s0 * SEGMENT_SIZE as u64;
+                kept = s0 * SEGMENT_SIZE as u64;
                 let t = tree_of_range(f.clone(), part, p.offset, kept, check.clone()).await?;
                 roots.extend_from_slice(&t.segment_roots[..s0 as usize]);
             }
+            // The fetched bytes' roots are at hand: they count as checked at once.
+            check.inc(p.size - kept);
             roots.extend(fetched.next().unwrap_or_default());
             if roots.len() as u64 != merkle::num_data_segments(p.size) {
                 let _ = std::fs::remove_file(part);
