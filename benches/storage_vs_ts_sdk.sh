@@ -46,10 +46,11 @@ cat "$WORK"/*.bin > /dev/null   # page cache
 
 ROWS=()
 # measure N NAME OP CMD...: runs CMD N times under /usr/bin/time -v; records the median wall
-# time (and its MB/s) and the largest peak RSS. Sets LAST_SECS to that median.
+# time (and its MB/s), the largest peak RSS and the highest 1-minute load average seen right
+# after a run (the machine may be shared). Sets LAST_SECS to that median.
 measure() {
   local n=$1 name=$2 op=$3; shift 3
-  local walls=() maxrss=0 wall rss secs i
+  local walls=() maxrss=0 wall rss secs i load maxload=0
   for ((i = 0; i < n; i++)); do
     /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
       echo "$name $op failed:" >&2; tail -20 "$WORK/err.txt" >&2; exit 1; }
@@ -58,11 +59,13 @@ measure() {
     secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     walls+=("$secs")
     if ((rss > maxrss)); then maxrss=$rss; fi
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    maxload=$(awk -v a="$load" -v b="$maxload" 'BEGIN{print (a > b) ? a : b}')
   done
   LAST_SECS=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-  ROWS+=("$(printf '%-28s %-10s %4d %9.2f %10.1f %10.1f' "$name" "$op" "$n" "$LAST_SECS" \
+  ROWS+=("$(printf '%-28s %-10s %4d %9.2f %10.1f %10.1f %6.2f' "$name" "$op" "$n" "$LAST_SECS" \
     "$(awk -v b=$BYTES -v s="$LAST_SECS" 'BEGIN{ if (s>0) print b/1e6/s; else print 0 }')" \
-    "$(awk -v k="$maxrss" 'BEGIN{print k/1024}')")")
+    "$(awk -v k="$maxrss" 'BEGIN{print k/1024}')" "$maxload")")
 }
 
 measure "$RUNS" "cohort (1 thread)" root "$COHORT_BIN" storage root "$WORK/a.bin" --threads 1 --json
@@ -81,7 +84,7 @@ NOTES=("$(awk -v a="$TS" -v b="$TN" -v c="$T1" -v n="$(nproc)" 'BEGIN{
 
 report() {
   printf '\n%s MiB file, %s CPU cores (%s)\n' "$MIB" "$(nproc)" "$(uname -m)"
-  printf '%-28s %-10s %4s %9s %10s %10s\n' TOOL OP RUNS "WALL s" "MB/s" "RSS MiB"
+  printf '%-28s %-10s %4s %9s %10s %10s %6s\n' TOOL OP RUNS "WALL s" "MB/s" "RSS MiB" "LOAD"
   printf '%s\n' "${ROWS[@]}"
   printf '%s\n' "${NOTES[@]}"
 }

@@ -892,7 +892,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;storage;upload' {
             [CompletionResult]::new('--fragment-size', '--fragment-size', [CompletionResultType]::ParameterName, 'Split files larger than this into fragments, each its own root and transaction')
-            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Segments (256 KiB each) per upload request')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Upload requests in flight per node')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the nodes to see the transaction, and to finalize')
             [CompletionResult]::new('--expected-replica', '--expected-replica', [CompletionResultType]::ParameterName, 'Store every shard on this many nodes: the nodes asked of the indexer (or named with --storage-node) must cover every shard this often, else nothing is paid (exit 1)')
@@ -925,7 +925,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;storage;download' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the file')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the file')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Segments fetched at once')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Segments fetched at once (each one''s proof is checked as it arrives, on all cores)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')

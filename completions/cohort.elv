@@ -832,7 +832,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;storage;upload'= {
             cand --fragment-size 'Split files larger than this into fragments, each its own root and transaction'
-            cand --batch 'Segments (256 KiB each) per upload request'
+            cand --batch 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it'
             cand --concurrency 'Upload requests in flight per node'
             cand --timeout 'Seconds to wait for the nodes to see the transaction, and to finalize'
             cand --expected-replica 'Store every shard on this many nodes: the nodes asked of the indexer (or named with --storage-node) must cover every shard this often, else nothing is paid (exit 1)'
@@ -864,7 +864,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;storage;download'= {
             cand -o 'Where to write the file'
             cand --output 'Where to write the file'
-            cand --concurrency 'Segments fetched at once'
+            cand --concurrency 'Segments fetched at once (each one''s proof is checked as it arrives, on all cores)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

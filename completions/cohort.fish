@@ -695,7 +695,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l fragment-size -d 'Split files larger than this into fragments, each its own root and transaction' -r
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l batch -d 'Segments (256 KiB each) per upload request' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l batch -d 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l concurrency -d 'Upload requests in flight per node' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds to wait for the nodes to see the transaction, and to finalize' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l expected-replica -d 'Store every shard on this many nodes: the nodes asked of the indexer (or named with --storage-node) must cover every shard this often, else nothing is paid (exit 1)' -r
@@ -723,7 +723,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s o -l output -d 'Where to write the file' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l concurrency -d 'Segments fetched at once' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l concurrency -d 'Segments fetched at once (each one\'s proof is checked as it arrives, on all cores)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

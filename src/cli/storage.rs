@@ -79,8 +79,9 @@ pub struct UploadArgs {
     /// Split files larger than this into fragments, each its own root and transaction.
     #[arg(long, default_value = "4GiB", value_parser = parse_size, value_name = "SIZE")]
     pub fragment_size: u64,
-    /// Segments (256 KiB each) per upload request.
-    #[arg(long, default_value_t = 4, value_name = "N")]
+    /// Segments (256 KiB each) per upload request; a node that refuses a request as too big
+    /// gets halves of it.
+    #[arg(long, default_value_t = storage::upload::DEFAULT_SEGMENTS_PER_REQUEST, value_name = "N")]
     pub batch: usize,
     /// Upload requests in flight per node.
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -117,8 +118,8 @@ pub struct DownloadArgs {
     /// Replace an existing output file.
     #[arg(long)]
     pub force: bool,
-    /// Segments fetched at once.
-    #[arg(long, default_value_t = 8, value_name = "N")]
+    /// Segments fetched at once (each one's proof is checked as it arrives, on all cores).
+    #[arg(long, default_value_t = 16, value_name = "N")]
     pub concurrency: usize,
 }
 

@@ -45,7 +45,7 @@ use crate::storage::merkle::{
 };
 use crate::storage::types::{
     FileInfo, FileProof, NetworkIdentity, ProtocolVersion, Segment, SegmentWithProof, ShardConfig,
-    Status, Transaction, TxSeqOrRoot,
+    Status, Transaction, TxSeqOrRoot, write_segment_json,
 };
 
 /// The most positional parameters a call may carry (the widest method takes 3).
@@ -206,7 +206,9 @@ impl From<crate::Error> for RpcError {
     }
 }
 
-type RpcResult = std::result::Result<Value, RpcError>;
+/// A call's result as JSON text, serialized once (a segment's base64 never goes through a JSON
+/// tree or an escaping pass).
+type RpcResult = std::result::Result<Vec<u8>, RpcError>;
 
 /// The axum router serving JSON-RPC on `POST /`: the peer's rate first (a request waiting for
 /// it holds nothing else), then a slot among [`RpcLimits::max_concurrent`], then the handler.
@@ -292,11 +294,16 @@ fn error_response(status: StatusCode, e: RpcError) -> Response {
     json_response(status, Body::from(error_bytes(None, &e)))
 }
 
-#[derive(Serialize)]
-struct OkResponse<'a> {
-    jsonrpc: &'static str,
-    id: Option<&'a RawValue>,
-    result: &'a Value,
+/// `{"jsonrpc":"2.0","id":ID,"result":RESULT}` around a result's JSON text.
+fn ok_bytes(id: Option<&RawValue>, result: &[u8]) -> Vec<u8> {
+    let id = id.map_or("null", |i| i.get());
+    let mut out = Vec::with_capacity(result.len() + id.len() + 36);
+    out.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(br#","result":"#);
+    out.extend_from_slice(result);
+    out.push(b'}');
+    out
 }
 
 #[derive(Serialize)]
@@ -475,6 +482,12 @@ async fn answer(
     allowance: usize,
 ) -> Vec<u8> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{')
+        && let Ok(call) = serde_json::from_slice::<RawCall>(body)
+    {
+        // One object: its fields are read in one pass (a segment upload is scanned once less).
+        return handle_call(s, call).await;
+    }
     if first != Some(&b'[') {
         return match serde_json::from_slice::<&RawValue>(body) {
             Ok(raw) => handle_one(s, raw).await,
@@ -555,6 +568,11 @@ async fn handle_one(state: &Arc<NodeState>, request: &RawValue) -> Vec<u8> {
         Ok(c) => c,
         Err(e) => return error_bytes(None, &RpcError::invalid_request(e.to_string())),
     };
+    handle_call(state, call_req).await
+}
+
+/// Answers one parsed call.
+async fn handle_call(state: &Arc<NodeState>, call_req: RawCall<'_>) -> Vec<u8> {
     let id = call_req.id;
     let method = match call_req
         .method
@@ -565,6 +583,18 @@ async fn handle_one(state: &Arc<NodeState>, request: &RawValue) -> Vec<u8> {
             return error_bytes(id, &RpcError::invalid_request("the request has no method"));
         }
     };
+    if method == "zgs_uploadSegmentsByTxSeq"
+        && let Some(p) = call_req.params
+        && let Ok((segs, seq)) = serde_json::from_str::<(Vec<SegmentWithProof>, u64)>(p.get())
+    {
+        // The common upload, decoded in one pass over its megabytes; anything else about its
+        // params (an error, more of them) goes the general way below.
+        debug!(method = "zgs_uploadSegmentsByTxSeq", "rpc");
+        return match upload(state, segs, Some(seq)).await {
+            Ok(result) => ok_bytes(id, &result),
+            Err(e) => error_bytes(id, &e),
+        };
+    }
     let params = match call_req.params {
         None => Vec::new(),
         Some(p) if p.get().starts_with('[') => {
@@ -589,12 +619,7 @@ async fn handle_one(state: &Arc<NodeState>, request: &RawValue) -> Vec<u8> {
     let method_log = clip(&method);
     debug!(method = %method_log, "rpc");
     match call(state, &method, Params(params)).await {
-        Ok(result) => serde_json::to_vec(&OkResponse {
-            jsonrpc: "2.0",
-            id,
-            result: &result,
-        })
-        .expect("results serialize"),
+        Ok(result) => ok_bytes(id, &result),
         Err(e) => {
             debug!(method = %method_log, code = e.code, message = %e.message, data = ?e.data, "rpc error");
             error_bytes(id, &e)
@@ -631,7 +656,12 @@ impl Params<'_> {
 }
 
 fn to_value<T: Serialize>(v: T) -> RpcResult {
-    serde_json::to_value(v).map_err(|e| RpcError::internal(e.to_string()))
+    serde_json::to_vec(&v).map_err(|e| RpcError::internal(e.to_string()))
+}
+
+/// The JSON `null` result.
+fn null() -> RpcResult {
+    to_value(())
 }
 
 async fn blocking<T: Send + 'static>(
@@ -708,18 +738,20 @@ async fn call(s: &Arc<NodeState>, method: &str, mut p: Params<'_>) -> RpcResult 
             let index: u64 = p.take(1)?;
             download_with_proof(s, s.store.tx_by_seq(seq), index).await
         }
-        "indexer_getShardedNodes" => Ok(json!({"trusted": [sharded_node(s)], "discovered": []})),
+        "indexer_getShardedNodes" => {
+            to_value(json!({"trusted": [sharded_node(s)], "discovered": []}))
+        }
         "indexer_getFileLocations" => {
             let root = p.root(0)?;
             let held = s
                 .store
                 .tx_by_root(&B256::from(root))
                 .is_some_and(|t| t.finalized);
-            Ok(if held {
-                json!([sharded_node(s)])
+            if held {
+                to_value(json!([sharded_node(s)]))
             } else {
-                Value::Null
-            })
+                null()
+            }
         }
         _ => Err(RpcError::method_not_found(method)),
     }
@@ -905,7 +937,7 @@ async fn upload(s: &Arc<NodeState>, segs: Vec<SegmentWithProof>, seq: Option<u64
         })
         .await?;
     }
-    Ok(Value::Null)
+    null()
 }
 
 /// `zgs_downloadSegment*`: file-relative chunks `[start, end)`; `null` while unavailable.
@@ -919,7 +951,7 @@ async fn download(s: &Arc<NodeState>, tx: Option<TxView>, start: u64, end: u64) 
             format!("exceeds maximum chunks {SEGMENT_CHUNKS}"),
         ));
     }
-    let Some(tx) = tx else { return Ok(Value::Null) };
+    let Some(tx) = tx else { return null() };
     if end > tx.rec.chunks() {
         return Err(RpcError::internal("end entry index exceeds tx size"));
     }
@@ -929,29 +961,37 @@ async fn download(s: &Arc<NodeState>, tx: Option<TxView>, start: u64, end: u64) 
     to_value(data.map(Segment))
 }
 
-/// `zgs_downloadSegmentWithProof*`: the data chunks of segment `index` with its proof.
+/// `zgs_downloadSegmentWithProof*`: the data chunks of segment `index` with its proof. The
+/// segment is read and its answer written on the blocking pool, the base64 straight into the
+/// answer.
 async fn download_with_proof(s: &Arc<NodeState>, tx: Option<TxView>, index: u64) -> RpcResult {
-    let Some(tx) = tx else { return Ok(Value::Null) };
+    let Some(tx) = tx else { return null() };
     if index >= tx.rec.data_segments() {
         return Err(RpcError::invalid_params("index", "index out of bound"));
     }
     let store = Arc::clone(&s.store);
-    let seq = tx.rec.seq;
-    let stored = blocking(move || Ok(store.read_segment(seq, index)?)).await?;
-    let Some(stored) = stored else {
-        return Ok(Value::Null);
-    };
-    let proof: FileProof = serde_json::from_slice(&stored.proof_json).map_err(|e| {
-        warn!(seq, index, "stored proof is damaged: {e}");
-        RpcError::internal(format!("stored proof of segment {index} is damaged"))
-    })?;
-    to_value(SegmentWithProof {
-        root: tx.rec.root.0,
-        data: stored.data,
-        index,
-        proof,
-        file_size: tx.rec.size,
+    blocking(move || {
+        let seq = tx.rec.seq;
+        let Some(stored) = store.read_segment(seq, index)? else {
+            return null();
+        };
+        let proof: FileProof = serde_json::from_slice(&stored.proof_json).map_err(|e| {
+            warn!(seq, index, "stored proof is damaged: {e}");
+            RpcError::internal(format!("stored proof of segment {index} is damaged"))
+        })?;
+        let proof_json = serde_json::to_vec(&proof).expect("proofs serialize");
+        let mut out = Vec::new();
+        write_segment_json(
+            &tx.rec.root.0,
+            &stored.data,
+            index,
+            &proof_json,
+            tx.rec.size,
+            &mut out,
+        );
+        Ok(out)
     })
+    .await
 }
 
 /// The address string this node advertises for a listener address.

@@ -929,20 +929,32 @@ fn write_segment(path: &Path, proof_json: &[u8], data: &[u8]) -> Result<()> {
     fsutil::write_atomic(path, &buf, 0o600)
 }
 
+/// Reads a segment file: the header and proof, then the data straight into its own buffer
+/// (no copy of the whole file).
 fn read_segment(path: &Path) -> Result<StoredSegment> {
-    let bytes = std::fs::read(path).map_err(io("read", path))?;
     let damaged = || Error::failed("node.damaged", format!("{} is damaged", path.display()));
-    if bytes.len() < 8 || &bytes[..4] != SEG_MAGIC {
+    let mut f = File::open(path).map_err(io("read", path))?;
+    let total = f.metadata().map_err(io("read", path))?.len();
+    let mut head = [0u8; 8];
+    if total < 8 || f.read_exact(&mut head).is_err() || &head[..4] != SEG_MAGIC {
         return Err(damaged());
     }
-    let proof_len = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes")) as usize;
-    if bytes.len() < 8 + proof_len {
+    let proof_len = u32::from_le_bytes(head[4..8].try_into().expect("4 bytes")) as u64;
+    let Some(data_len) = total.checked_sub(8 + proof_len) else {
         return Err(damaged());
-    }
-    Ok(StoredSegment {
-        proof_json: bytes[8..8 + proof_len].to_vec(),
-        data: bytes[8 + proof_len..].to_vec(),
-    })
+    };
+    let mut proof_json = vec![0u8; proof_len as usize];
+    let mut data = vec![0u8; data_len as usize];
+    f.read_exact(&mut proof_json)
+        .and_then(|()| f.read_exact(&mut data))
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                damaged()
+            } else {
+                Error::io("read", path, e)
+            }
+        })?;
+    Ok(StoredSegment { proof_json, data })
 }
 
 /// Durably places a copy of `from` at `to`: a hard link when possible, else a copy.

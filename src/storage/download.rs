@@ -46,7 +46,7 @@ impl Default for DownloadOptions {
     fn default() -> Self {
         DownloadOptions {
             force: false,
-            concurrency: 8,
+            concurrency: 16,
             nodes: Vec::new(),
         }
     }
@@ -179,16 +179,19 @@ pub async fn download(
         cfgs,
         health: health.clone(),
     });
+    // Per part from k0 on, the roots of the segments this run fetched and checked.
+    let mut fetched: Vec<Vec<Hash>> = Vec::new();
     for (k, p) in parts.iter().enumerate().skip(k0) {
         let first = if k == k0 { s0 } else { 0 };
         let conc = opts.concurrency.max(1);
         let name = part.display().to_string();
+        let mut roots = Vec::new();
         let r = fetch_part(
             &fetcher,
             p,
             first,
             conc,
-            &mut file,
+            (&mut file, &mut roots),
             &mut report,
             &*task,
             &name,
@@ -197,6 +200,7 @@ pub async fn download(
         if let Err(e) = r {
             return Err(cleanup_on_error(e, &part));
         }
+        fetched.push(roots);
     }
     health.stop_probes();
     report.nodes_marked_down = health.report();
@@ -205,7 +209,8 @@ pub async fn download(
     drop(file);
     task.finish();
 
-    verify_and_place(&parts, &part, out, dir, total, progress).await?;
+    let resumed_at = (k0, s0);
+    verify_and_place(&parts, resumed_at, fetched, &part, (out, dir), progress).await?;
     Ok(report)
 }
 
@@ -354,27 +359,61 @@ fn open_resume(
     Ok((file, (k0, s0), resumed))
 }
 
-/// Recomputes every root over the whole `.part` file, then renames it into place (a mismatch
-/// removes it: exit 5).
+/// Checks every root at the end, then renames the `.part` into place (a mismatch removes it:
+/// exit 5). A part this run fetched gets its root from the roots of its segments as written
+/// (each computed from the bytes that went to the file and checked against its proof); the
+/// bytes kept from an earlier run (whole parts before `k0`, the first `s0` segments of part
+/// `k0`) are read back from the file and hashed.
 async fn verify_and_place(
     parts: &[Part],
+    (k0, s0): (usize, u64),
+    fetched: Vec<Vec<Hash>>,
     part: &Path,
-    out: &Path,
-    dir: &Path,
-    total: u64,
+    (out, dir): (&Path, &Path),
     progress: &dyn Progress,
 ) -> Result<()> {
+    let total: u64 = parts.iter().map(|p| p.size).sum();
     let check = progress.task("verifying", Some(total), Unit::Bytes);
     let f = Arc::new(std::fs::File::open(part).map_err(|e| Error::io("open", part, e))?);
-    for p in parts {
-        let tree = tree_of_range(f.clone(), part, p.offset, p.size, check.clone()).await?;
-        if tree.root != p.root {
+    let mut fetched = fetched.into_iter();
+    for (k, p) in parts.iter().enumerate() {
+        let root = if k < k0 {
+            tree_of_range(f.clone(), part, p.offset, p.size, check.clone())
+                .await?
+                .root
+        } else {
+            let mut roots = Vec::new();
+            let mut kept = 0;
+            if k == k0 && s0 > 0 {
+                kept = s0 * SEGMENT_SIZE as u64;
+                let t = tree_of_range(f.clone(), part, p.offset, kept, check.clone()).await?;
+                roots.extend_from_slice(&t.segment_roots[..s0 as usize]);
+            }
+            // The fetched bytes' roots are at hand: they count as checked at once.
+            check.inc(p.size - kept);
+            roots.extend(fetched.next().unwrap_or_default());
+            if roots.len() as u64 != merkle::num_data_segments(p.size) {
+                let _ = std::fs::remove_file(part);
+                return Err(Error::verification(
+                    "storage.root_mismatch",
+                    format!(
+                        "{} of the {} segments of {} were checked",
+                        roots.len(),
+                        merkle::num_data_segments(p.size),
+                        hex_hash::to_hex(&p.root)
+                    ),
+                )
+                .hint("the partial file was removed; run the download again"));
+            }
+            merkle::root_from_segment_roots(p.size, roots)
+        };
+        if root != p.root {
             let _ = std::fs::remove_file(part);
             return Err(Error::verification(
                 "storage.root_mismatch",
                 format!(
                     "the downloaded data hashes to {}, not {}",
-                    hex_hash::to_hex(&tree.root),
+                    hex_hash::to_hex(&root),
                     hex_hash::to_hex(&p.root)
                 ),
             )
@@ -400,7 +439,13 @@ fn cleanup_on_error(e: Error, part: &Path) -> Error {
     e
 }
 
-type Fetched = (u64, std::result::Result<Vec<u8>, Error>, Vec<BadSegment>);
+/// A segment's index, its checked data and segment root (or why none came), and the nodes that
+/// served it badly.
+type Fetched = (
+    u64,
+    std::result::Result<(Vec<u8>, Hash), Error>,
+    Vec<BadSegment>,
+);
 
 #[allow(clippy::too_many_arguments)]
 async fn fetch_part(
@@ -408,7 +453,7 @@ async fn fetch_part(
     p: &Part,
     first: u64,
     concurrency: usize,
-    file: &mut std::fs::File,
+    (file, roots): (&mut std::fs::File, &mut Vec<Hash>),
     report: &mut DownloadReport,
     task: &dyn crate::progress::Task,
     part_name: &str,
@@ -416,11 +461,19 @@ async fn fetch_part(
     let nsegs = merkle::num_data_segments(p.size);
     let mut next = first;
     let mut write_at = first;
-    let mut done: BTreeMap<u64, Vec<u8>> = BTreeMap::new();
+    let mut done: BTreeMap<u64, (Vec<u8>, Hash)> = BTreeMap::new();
     let mut set: JoinSet<Fetched> = JoinSet::new();
     let holders = Arc::new(p.holders.clone());
-    while write_at < nsegs {
-        while next < nsegs && set.len() < concurrency && done.len() < 2 * concurrency {
+    let mut writeback = Writeback::at(p.offset + first * SEGMENT_SIZE as u64);
+    // The first segment that no node served validly: nothing from it on is written, but the
+    // segments before it still in flight are, so that a rerun resumes after all of them.
+    let mut failed: Option<(u64, Error)> = None;
+    loop {
+        let stop = failed.as_ref().map_or(nsegs, |(s, _)| *s);
+        if write_at >= stop {
+            break;
+        }
+        while next < stop && set.len() < concurrency && done.len() < 2 * concurrency {
             let (fetcher, holders) = (fetcher.clone(), holders.clone());
             let (root, size, seg) = (p.root, p.size, next);
             set.spawn(async move { fetch_segment(&fetcher, &holders, root, size, seg).await });
@@ -431,17 +484,77 @@ async fn fetch_part(
         };
         let (seg, data, bad) = r.map_err(|e| Error::failed("storage.task", e.to_string()))?;
         report.bad_segments.extend(bad);
-        done.insert(seg, data?);
-        while let Some(data) = done.remove(&write_at) {
+        match data {
+            Ok(d) => {
+                done.insert(seg, d);
+            }
+            Err(e) => {
+                if failed.as_ref().is_none_or(|(s, _)| seg < *s) {
+                    failed = Some((seg, e));
+                }
+                continue;
+            }
+        }
+        while let Some((data, root)) = done.remove(&write_at) {
             let keep = ((p.size - write_at * SEGMENT_SIZE as u64).min(data.len() as u64)) as usize;
             file.write_all(&data[..keep])
                 .map_err(|e| write_error(e, part_name))?;
+            writeback.wrote(file, keep as u64);
+            roots.push(root);
             task.inc(keep as u64);
             report.segments_downloaded += 1;
             write_at += 1;
         }
     }
-    Ok(())
+    match failed {
+        Some((_, e)) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Starts the disk writes of the `.part` file every [`Writeback::STEP`] bytes while the
+/// download goes on, so that the `fsync` before the rename has only the last bytes left to
+/// wait for (on Linux; elsewhere the `fsync` does it all).
+struct Writeback {
+    /// Where the bytes not yet handed to the disk start.
+    from: u64,
+    pending: u64,
+}
+
+impl Writeback {
+    const STEP: u64 = 8 << 20;
+
+    fn at(offset: u64) -> Writeback {
+        Writeback {
+            from: offset,
+            pending: 0,
+        }
+    }
+
+    fn wrote(&mut self, file: &std::fs::File, n: u64) {
+        self.pending += n;
+        if self.pending < Self::STEP {
+            return;
+        }
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: a valid descriptor and range; the call only starts writeback (a failure
+            // is harmless: the final fsync writes everything and reports errors).
+            unsafe {
+                libc::sync_file_range(
+                    file.as_raw_fd(),
+                    self.from as libc::off64_t,
+                    self.pending as libc::off64_t,
+                    libc::SYNC_FILE_RANGE_WRITE,
+                );
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = file;
+        self.from += self.pending;
+        self.pending = 0;
+    }
 }
 
 fn write_error(e: std::io::Error, what: &str) -> Error {
@@ -672,7 +785,8 @@ impl Health {
 
 /// What one request for a segment gave.
 enum Outcome {
-    Served(Vec<u8>),
+    /// The segment's data and its root, checked against the file root.
+    Served(Vec<u8>, Hash),
     /// The node could not be reached.
     Unreachable(String),
     /// The node answered without a valid segment.
@@ -699,9 +813,9 @@ async fn ask(
                 Outcome::Bad("sent a segment of another root".to_string())
             } else {
                 match merkle::verify_segment(&root, &s.data, seg, size, &s.proof) {
-                    Ok(()) => {
+                    Ok(seg_root) => {
                         f.health.served(ni, sent);
-                        Outcome::Served(s.data)
+                        Outcome::Served(s.data, seg_root)
                     }
                     Err(e) => Outcome::Bad(format!("invalid segment: {e}")),
                 }
@@ -759,7 +873,7 @@ async fn fetch_segment(
                 tried.push(url.to_string());
             }
             match ask(f, client, h, root, size, seg).await {
-                Outcome::Served(data) => return (seg, Ok(data), bad),
+                Outcome::Served(data, seg_root) => return (seg, Ok((data, seg_root)), bad),
                 Outcome::Unreachable(reason) => {
                     if pass == 0 {
                         again.push(h);

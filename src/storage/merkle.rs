@@ -576,14 +576,14 @@ pub fn file_root_with_threads(path: &Path, threads: usize) -> io::Result<FileTre
 
 /// Checks a segment as a storage node or a downloader must (§3.5 steps 1, 4, 5): `data` holds the
 /// data chunks of file-relative segment `index` of a file of `file_size` bytes with root `root`,
-/// and `proof` proves its segment root at that position.
+/// and `proof` proves its segment root at that position. Returns that segment root.
 pub fn verify_segment(
     root: &Hash,
     data: &[u8],
     index: u64,
     file_size: u64,
     proof: &FileProof,
-) -> Result<(), String> {
+) -> Result<Hash, String> {
     if data.is_empty() || !data.len().is_multiple_of(CHUNK_SIZE) {
         return Err(format!(
             "segment data of {} bytes is not whole chunks",
@@ -604,7 +604,17 @@ pub fn verify_segment(
         ));
     }
     let seg_root = segment_root(data, expected_segment_chunks(file_size, index));
-    proof.verify(&seg_root, root, index, num_padded_segments(file_size))
+    proof.verify(&seg_root, root, index, num_padded_segments(file_size))?;
+    Ok(seg_root)
+}
+
+/// The root of a file of `size` bytes from the roots of its data segments, in order (the
+/// padding segments are added): what [`FileTree`] computes from the bytes.
+pub fn root_from_segment_roots(size: u64, mut roots: Vec<Hash>) -> Hash {
+    for s in roots.len() as u64..num_padded_segments(size) {
+        roots.push(segment_root(&[], expected_segment_chunks(size, s)));
+    }
+    root_of_leaves(&roots)
 }
 
 /// The rear-padding check of §3.5 step 6: every right-hand sibling in `proof` that covers only
@@ -656,6 +666,37 @@ mod tests {
         assert_eq!(padded_chunks(2344), 2560);
         assert_eq!(padded_chunks(16385), 18432);
         assert_eq!(padded_chunks(1700), 1792);
+    }
+
+    #[test]
+    fn the_root_from_verified_segment_roots_is_the_file_root() {
+        // Sizes around chunk and segment edges, with padding segments and a partial last chunk.
+        for size in [
+            1u64,
+            300,
+            262_144,
+            262_145,
+            3 * 262_144 - 7,
+            5 * 262_144 + 256,
+        ] {
+            let data: Vec<u8> = (0..size).map(|i| (i % 251) as u8 ^ 0x5a).collect();
+            let tree = FileTree::from_bytes(&data);
+            let mut roots = Vec::new();
+            for i in 0..num_data_segments(size) {
+                let start = (i as usize) * SEGMENT_SIZE;
+                let mut wire = data[start..data.len().min(start + SEGMENT_SIZE)].to_vec();
+                wire.resize(segment_wire_len(size, i), 0);
+                roots.push(verify_segment(&tree.root, &wire, i, size, &tree.proof(i)).unwrap());
+            }
+            assert_eq!(
+                root_from_segment_roots(size, roots.clone()),
+                tree.root,
+                "{size}"
+            );
+            // A wrong segment root gives another root.
+            roots[0][0] ^= 1;
+            assert_ne!(root_from_segment_roots(size, roots), tree.root, "{size}");
+        }
     }
 
     #[test]

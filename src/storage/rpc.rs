@@ -74,6 +74,15 @@ impl RpcError {
         matches!(self, RpcError::Rpc { .. })
             && self.text().contains("already uploaded and finalized")
     }
+    /// The request is over the node's body limit (jsonrpsee's -32007, HTTP 413): send fewer
+    /// segments per request.
+    pub fn is_too_big(&self) -> bool {
+        match self {
+            RpcError::Rpc { code, .. } => *code == -32007,
+            RpcError::Transport { message, .. } => message.contains("HTTP 413"),
+            RpcError::Decode { .. } => false,
+        }
+    }
     pub fn is_transport(&self) -> bool {
         matches!(self, RpcError::Transport { .. })
     }
@@ -250,28 +259,34 @@ impl NodeClient {
         method: &str,
         params: Option<&P>,
     ) -> Result<T, RpcError> {
-        #[derive(Serialize)]
-        struct Request<'a, P: Serialize> {
-            jsonrpc: &'static str,
-            method: &'a str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            params: Option<&'a P>,
-            id: u64,
-        }
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let req = Request {
-            jsonrpc: "2.0",
-            method,
-            params,
-            id,
-        };
-        let body: alloy::primitives::bytes::Bytes = serde_json::to_vec(&req)
-            .map_err(|e| RpcError::Decode {
+        let params = match params {
+            None => None,
+            Some(p) => Some(serde_json::to_vec(p).map_err(|e| RpcError::Decode {
                 url: self.shown(),
                 method: method.to_string(),
                 message: format!("cannot encode the request: {e}"),
-            })?
-            .into();
+            })?),
+        };
+        self.call_raw(method, params.as_deref()).await
+    }
+
+    /// Like [`NodeClient::call_with`] with the params already as JSON text (a positional
+    /// array); `None`: omitted.
+    pub async fn call_raw<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: Option<&[u8]>,
+    ) -> Result<T, RpcError> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let mut body = Vec::with_capacity(params.map_or(0, <[u8]>::len) + method.len() + 64);
+        body.extend_from_slice(br#"{"jsonrpc":"2.0","method":"#);
+        serde_json::to_writer(&mut body, method).expect("a string serializes");
+        if let Some(p) = params {
+            body.extend_from_slice(br#","params":"#);
+            body.extend_from_slice(p);
+        }
+        body.extend_from_slice(format!(r#","id":{id}}}"#).as_bytes());
+        let body: alloy::primitives::bytes::Bytes = body.into();
         // Transport failures get `transport_attempts` in all, a busy node BUSY_ATTEMPTS.
         let mut transport_failures = 0;
         let policy = crate::chain::retry::Policy {
@@ -331,8 +346,15 @@ impl NodeClient {
         segments: &[SegmentWithProof],
         tx_seq: u64,
     ) -> Result<(), RpcError> {
+        self.upload_encoded_by_tx_seq(&upload_params(segments, tx_seq))
+            .await
+    }
+
+    /// `zgs_uploadSegmentsByTxSeq` with params made by [`upload_params`] (e.g. on a blocking
+    /// thread, while other requests are in flight).
+    pub async fn upload_encoded_by_tx_seq(&self, params: &[u8]) -> Result<(), RpcError> {
         let _: Value = self
-            .call_with("zgs_uploadSegmentsByTxSeq", Some(&(segments, tx_seq)))
+            .call_raw("zgs_uploadSegmentsByTxSeq", Some(params))
             .await?;
         Ok(())
     }
@@ -386,6 +408,21 @@ impl NodeClient {
             .await?;
         Ok(s.map(|s| s.0))
     }
+}
+
+/// The params of `zgs_uploadSegmentsByTxSeq` as JSON text, `[[segment, …], txSeq]`: the data's
+/// base64 is written straight into the buffer (no escaping pass over it).
+pub fn upload_params(segments: &[SegmentWithProof], tx_seq: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(segments.iter().map(|s| s.data.len() / 3 * 4 + 2048).sum());
+    out.extend_from_slice(b"[[");
+    for (i, s) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        s.write_json(&mut out);
+    }
+    out.extend_from_slice(format!("],{tx_seq}]").as_bytes());
+    out
 }
 
 fn to_value<T: Serialize>(v: T) -> Result<Value, RpcError> {

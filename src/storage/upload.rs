@@ -34,6 +34,11 @@ use crate::storage::flow::{FlowContract, Quote};
 /// How many of the newest blocks the duplicate-upload search reads by default (100 pages).
 pub const DEFAULT_LOG_WINDOW: u64 = 100_000;
 
+/// Segments per upload request by default: about 5.6 MB of JSON, a third of a node's default
+/// 16 MiB body limit (`node run --rpc-max-body-mib`), so that 4 requests in flight fit its
+/// default memory budget; a node that refuses a request as too big gets halves of it.
+pub const DEFAULT_SEGMENTS_PER_REQUEST: usize = 16;
+
 /// The SDKs' default fragment size: 4 GiB.
 pub const DEFAULT_FRAGMENT_SIZE: u64 = 4 << 30;
 
@@ -73,7 +78,7 @@ impl Default for UploadOptions {
     fn default() -> Self {
         UploadOptions {
             fragment_size: DEFAULT_FRAGMENT_SIZE,
-            segments_per_request: 4,
+            segments_per_request: DEFAULT_SEGMENTS_PER_REQUEST,
             concurrency: 4,
             tags: Vec::new(),
             timeout: Duration::from_secs(600),
@@ -992,6 +997,9 @@ pub(crate) async fn wait_for(
     opts: &UploadOptions,
 ) -> Result<(u64, bool)> {
     let deadline = Instant::now() + opts.timeout;
+    // A local node sees a transaction within tens of milliseconds: poll at 10 ms first,
+    // doubling up to the poll interval.
+    let mut pause = Duration::from_millis(10).min(opts.poll_interval);
     loop {
         if let Some(info) = n.file_info_by_tx_seq(tx_seq).await?
             && (!finalized || info.finalized)
@@ -1010,7 +1018,8 @@ pub(crate) async fn wait_for(
             )
             .hint("check that the node follows the same chain and flow contract; rerun the same command to resume"));
         }
-        tokio::time::sleep(opts.poll_interval).await;
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(opts.poll_interval);
     }
 }
 
@@ -1023,6 +1032,9 @@ struct Shared {
     task: Arc<dyn Task>,
 }
 
+/// Sends `todo` to one node, `concurrency` requests in flight, each of up to `per_request`
+/// segments (read and encoded on the blocking pool while the others are in flight). A node
+/// that refuses a request as too big gets it again in halves, and smaller requests from then on.
 async fn upload_to_node(
     shared: Arc<Shared>,
     node: NodeClient,
@@ -1030,18 +1042,17 @@ async fn upload_to_node(
     per_request: usize,
     concurrency: usize,
 ) -> Result<u64> {
-    let mut batches = todo
-        .chunks(per_request)
-        .map(<[u64]>::to_vec)
-        .collect::<Vec<_>>()
-        .into_iter();
+    let per = Arc::new(std::sync::atomic::AtomicUsize::new(per_request.max(1)));
+    let mut pos = 0;
     let mut set: JoinSet<Result<u64>> = JoinSet::new();
     let mut sent = 0;
     loop {
-        while set.len() < concurrency {
-            let Some(batch) = batches.next() else { break };
-            let (shared, node) = (shared.clone(), node.clone());
-            set.spawn(async move { send_batch(&shared, &node, batch).await });
+        while set.len() < concurrency && pos < todo.len() {
+            let n = per.load(std::sync::atomic::Ordering::Relaxed);
+            let batch = todo[pos..todo.len().min(pos + n)].to_vec();
+            pos += batch.len();
+            let (shared, node, per) = (shared.clone(), node.clone(), per.clone());
+            set.spawn(async move { send_batch(shared, node, batch, per).await });
         }
         match set.join_next().await {
             None => return Ok(sent),
@@ -1052,42 +1063,71 @@ async fn upload_to_node(
     }
 }
 
-async fn send_batch(shared: &Arc<Shared>, node: &NodeClient, batch: Vec<u64>) -> Result<u64> {
+/// Reads segments `batch` and writes their `zgs_uploadSegmentsByTxSeq` params, on the blocking
+/// pool.
+async fn encode_batch(shared: &Arc<Shared>, batch: &[u64]) -> Result<(Vec<u8>, u64)> {
     let s = shared.clone();
-    let b = batch.clone();
-    let segs = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<SegmentWithProof>> {
-        b.iter()
-            .map(|&i| {
-                Ok(SegmentWithProof {
-                    root: s.root,
-                    data: s.frag.segment(i)?,
-                    index: i,
-                    proof: s.tree.proof(i),
-                    file_size: s.frag.size,
-                })
-            })
-            .collect()
+    let b = batch.to_vec();
+    tokio::task::spawn_blocking(move || -> std::io::Result<(Vec<u8>, u64)> {
+        let mut segs = Vec::with_capacity(b.len());
+        for &i in &b {
+            segs.push(SegmentWithProof {
+                root: s.root,
+                data: s.frag.segment(i)?,
+                index: i,
+                proof: s.tree.proof(i),
+                file_size: s.frag.size,
+            });
+        }
+        let bytes = segs.iter().map(|s| s.data.len() as u64).sum();
+        Ok((super::rpc::upload_params(&segs, s.tx_seq), bytes))
     })
     .await
     .map_err(|e| Error::failed("storage.task", e.to_string()))?
-    .map_err(|e| Error::failed("storage.read", format!("could not read the file: {e}")))?;
-    let bytes: u64 = segs.iter().map(|s| s.data.len() as u64).sum();
-    match node.upload_segments_by_tx_seq(&segs, shared.tx_seq).await {
-        Ok(()) => {}
-        Err(e) if e.is_already_finalized() => {}
-        Err(e @ RpcError::Transport { .. }) => return Err(e.into()),
-        Err(e) => {
-            return Err(Error::failed(
-                "storage.upload_refused",
-                format!("the storage node at {} refused segments {batch:?}", node.url()),
-            )
-            .cause(e)
-            .hint("rerun the same command to resume; segments already acknowledged are not sent again"));
+    .map_err(|e| Error::failed("storage.read", format!("could not read the file: {e}")))
+}
+
+async fn send_batch(
+    shared: Arc<Shared>,
+    node: NodeClient,
+    batch: Vec<u64>,
+    per: Arc<std::sync::atomic::AtomicUsize>,
+) -> Result<u64> {
+    // Halves of a refused request wait here, each sent once the one before is stored.
+    let mut queue = vec![batch];
+    let mut sent = 0;
+    while let Some(batch) = queue.pop() {
+        let (params, bytes) = encode_batch(&shared, &batch).await?;
+        match node.upload_encoded_by_tx_seq(&params).await {
+            Ok(()) => {}
+            Err(e) if e.is_already_finalized() => {}
+            Err(e) if e.is_too_big() && batch.len() > 1 => {
+                let half = batch.len() / 2;
+                per.fetch_min(half, std::sync::atomic::Ordering::Relaxed);
+                tracing::info!(
+                    node = %node.shown(),
+                    "the node refused {} segments in one request as too big; sending {half} at a time",
+                    batch.len()
+                );
+                queue.push(batch[half..].to_vec());
+                queue.push(batch[..half].to_vec());
+                continue;
+            }
+            Err(e @ RpcError::Transport { .. }) => return Err(e.into()),
+            Err(e) => {
+                return Err(Error::failed(
+                    "storage.upload_refused",
+                    format!("the storage node at {} refused segments {batch:?}", node.url()),
+                )
+                .cause(e)
+                .hint("rerun the same command to resume; segments already acknowledged are not sent again"));
+            }
         }
+        shared.journal.ack(node.url(), &batch)?;
+        shared.task.inc(bytes);
+        sent += batch.len() as u64;
     }
-    shared.journal.ack(node.url(), &batch)?;
-    shared.task.inc(bytes);
-    Ok(batch.len() as u64)
+    Ok(sent)
 }
 
 /// Reads the fee, checks it against `opts.max_fee` and the funds, finds which `submit` form the

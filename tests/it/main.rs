@@ -20,6 +20,7 @@ mod serve;
 mod storage_indexer;
 mod storage_interop;
 mod storage_merkle;
+mod storage_pipeline;
 mod storage_public;
 mod storage_rpc;
 mod storage_transfer;
