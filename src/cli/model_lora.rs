@@ -55,26 +55,21 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
             "--checkpoint-every must be at least 1",
         ));
     }
-    let opts = LoraTrainOptions {
-        base: base_folder(&spec, &args.config)?,
-        lora: spec.model.lora_spec(),
-        context: spec.model.context,
-        training: spec.training_config(),
-        data: args.data.clone(),
-        out_dir: args.out.clone(),
-        init: args.init.clone(),
-        steps: args.steps,
-        seed: args.seed,
-        round: args.round,
-        worker: parse_worker(args.worker.as_deref())?,
-        checkpoint_every: args.checkpoint_every,
-        device: args.device.into(),
-        start_step: None,
-        fresh_optimizer: false,
-        checkpoint_anchor: None,
-        pool_files: false,
-        base_label: None,
-    };
+    let mut opts = LoraTrainOptions::new(
+        base_folder(&spec, &args.config)?,
+        spec.model.lora_spec(),
+        spec.model.context,
+        spec.training_config(),
+        args.data.clone(),
+        args.out.clone(),
+    );
+    opts.init = args.init.clone();
+    opts.steps = args.steps;
+    opts.seed = args.seed;
+    opts.round = args.round;
+    opts.worker = parse_worker(args.worker.as_deref())?;
+    opts.checkpoint_every = args.checkpoint_every;
+    opts.device = args.device.into();
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
     ctx.printer.result(&report, render_train);

@@ -181,7 +181,8 @@ pub async fn fetch_datasets(
     Ok(dirs)
 }
 
-fn matches(path: &Path, size: u64, blake3: Option<[u8; 32]>) -> bool {
+/// Whether `path` is a file of `size` bytes whose blake3 is `blake3`.
+pub(crate) fn matches(path: &Path, size: u64, blake3: Option<[u8; 32]>) -> bool {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() == size => {}
         _ => return false,
@@ -189,8 +190,9 @@ fn matches(path: &Path, size: u64, blake3: Option<[u8; 32]>) -> bool {
     matches!(hash_file(path), Ok((n, h)) if n == size && Some(h) == blake3)
 }
 
-/// Copies `from` to `to` atomically.
-fn place(from: &Path, to: &Path) -> Result<()> {
+/// Puts `from` at `to` atomically: a hard link where the file system allows (a cached object
+/// is replaced, never changed in place), else a copy.
+pub(crate) fn place(from: &Path, to: &Path) -> Result<()> {
     let dir = to.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
     let tmp = dir.join(format!(
@@ -200,6 +202,9 @@ fn place(from: &Path, to: &Path) -> Result<()> {
             .unwrap_or_default(),
         std::process::id()
     ));
-    std::fs::copy(from, &tmp).map_err(|e| Error::io("copy", from, e))?;
+    let _ = std::fs::remove_file(&tmp);
+    if std::fs::hard_link(from, &tmp).is_err() {
+        std::fs::copy(from, &tmp).map_err(|e| Error::io("copy", from, e))?;
+    }
     std::fs::rename(&tmp, to).map_err(|e| Error::io("move into place", to, e))
 }

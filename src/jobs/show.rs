@@ -519,9 +519,7 @@ fn copy_folder(from: &Path, to: &Path) -> Result<()> {
             && let Some(name) = p.file_name()
             && !name.to_string_lossy().starts_with('.')
         {
-            let (target, tmp) = (to.join(name), to.join(format!(".{}.tmp", name.display())));
-            std::fs::copy(&p, &tmp).map_err(|e| Error::io("copy", &p, e))?;
-            std::fs::rename(&tmp, &target).map_err(|e| Error::io("move into place", &target, e))?;
+            super::context::place(&p, &to.join(name))?;
         }
     }
     Ok(())

@@ -13,6 +13,7 @@ use super::Config;
 use crate::chain::SignerChain;
 use crate::datasets::files::{hash_file, safe_join};
 use crate::error::{Error, Result};
+use crate::jobs::context::place;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 
@@ -213,21 +214,14 @@ pub async fn fetch(store: &ObjectCache, root: B256, progress: &dyn Progress) -> 
                 ),
             ));
         }
-        // A hard link where the cache allows, else a copy; into place atomically.
-        let tmp = dir.join(format!(".{}.{}.tmp", f.path, std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        if std::fs::hard_link(&cached, &tmp).is_err() {
-            std::fs::copy(&cached, &tmp).map_err(|e| Error::io("copy", &cached, e))?;
-        }
-        std::fs::rename(&tmp, &target).map_err(|e| Error::io("move into place", &target, e))?;
+        place(&cached, &target)?;
     }
     Ok(dir)
 }
 
 fn matches(path: &Path, f: &BaseFile) -> bool {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() && m.len() == f.size => {}
-        _ => return false,
-    }
-    matches!(hash_file(path), Ok((n, h)) if n == f.size && hex::encode(h) == f.blake3)
+    let want = hex::decode(&f.blake3)
+        .ok()
+        .and_then(|v| <[u8; 32]>::try_from(v).ok());
+    want.is_some() && crate::jobs::context::matches(path, f.size, want)
 }

@@ -22,7 +22,7 @@ use candle_core::Device;
 use super::lora::{PEFT_PREFIX, Tensors, safetensors_bytes};
 use super::{AdamState, Adapter, Config, Dataset, LoraSpec, Model, TextCodec};
 use crate::error::{Error, Result};
-use crate::trainer::verify::{TensorDiff, VerifyReport};
+use crate::trainer::verify::{TensorDiff, VerifyReport, diff};
 use crate::trainer::{DeviceChoice, TrainConfig};
 
 /// The `format` of a pool checkpoint.
@@ -268,7 +268,7 @@ fn compare(start: &LoraCheckpoint, mine: &LoraCheckpoint, claim: &LoraCheckpoint
         let Some((_, b)) = claim.adapter.get(name) else {
             continue;
         };
-        push_diff(name, a, b, &mut tensors, &mut identical);
+        diff(name, a, b, &mut tensors, &mut identical);
         if let Some((_, s)) = start.adapter.get(name) {
             for (x, y) in b.iter().zip(s) {
                 span_change = span_change.max((*x as f64 - *y as f64).abs());
@@ -289,7 +289,7 @@ fn compare(start: &LoraCheckpoint, mine: &LoraCheckpoint, claim: &LoraCheckpoint
             for (prefix, x, y) in [("optim.m.", &a.m, &b.m), ("optim.v.", &a.v, &b.v)] {
                 for (name, data) in x {
                     match y.get(name) {
-                        Some(other) => push_diff(
+                        Some(other) => diff(
                             &format!("{prefix}{name}"),
                             data,
                             other,
@@ -331,28 +331,6 @@ fn compare(start: &LoraCheckpoint, mine: &LoraCheckpoint, claim: &LoraCheckpoint
         compared_optimizer,
         tensors,
     }
-}
-
-fn push_diff(name: &str, a: &[f32], b: &[f32], out: &mut Vec<TensorDiff>, same: &mut bool) {
-    let mut m = if a.len() == b.len() {
-        0f64
-    } else {
-        f64::INFINITY
-    };
-    if a.len() != b.len() {
-        *same = false;
-    }
-    for (x, y) in a.iter().zip(b) {
-        if x.to_bits() != y.to_bits() {
-            *same = false;
-            let d = (*x as f64 - *y as f64).abs();
-            m = if d.is_nan() { f64::INFINITY } else { m.max(d) };
-        }
-    }
-    out.push(TensorDiff {
-        name: name.to_string(),
-        max_abs_diff: m,
-    });
 }
 
 /// The mean loss per scored token of the checkpoint's adapter on the held-out examples of

@@ -109,8 +109,15 @@ impl VerifyReport {
     }
 }
 
-fn diff(name: &str, a: &[f32], b: &[f32], out: &mut Vec<TensorDiff>, same: &mut bool) {
-    let mut m = 0f64;
+/// Pushes the largest absolute difference of one tensor between a re-run and a claim (infinite
+/// when their sizes differ), clearing `same` on any bit that differs.
+pub(crate) fn diff(name: &str, a: &[f32], b: &[f32], out: &mut Vec<TensorDiff>, same: &mut bool) {
+    let mut m = if a.len() == b.len() {
+        0f64
+    } else {
+        *same = false;
+        f64::INFINITY
+    };
     for (x, y) in a.iter().zip(b) {
         if x.to_bits() != y.to_bits() {
             *same = false;

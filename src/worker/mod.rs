@@ -262,18 +262,18 @@ impl Worker {
             )
             .hint("read the job's bundle (`cohort job show`) and pass --allow-exec to run it"));
         }
-        if let Some(req) = ctx.spec.job.as_ref().map(|j| &j.requirements)
-            && let Some(why) = Inventory::detect(None).unmet(req)
+        // The spec's requirements, then (lora) the base model's memory, on one inventory.
+        let inv = Inventory::detect(None);
+        let unmet = match ctx
+            .spec
+            .job
+            .as_ref()
+            .and_then(|j| inv.unmet(&j.requirements))
         {
-            return Err(Error::usage(
-                "worker.requirements",
-                format!("this machine cannot take job {job_id}: {why}"),
-            )
-            .hint("pick another job: `cohort job list --open`"));
-        }
-        if let Some(why) =
-            base_memory_unmet(&store, &ctx, &Inventory::detect(None), progress.as_ref()).await?
-        {
+            Some(why) => Some(why),
+            None => base_memory_unmet(&store, &ctx, &inv, progress.as_ref()).await?,
+        };
+        if let Some(why) = unmet {
             return Err(Error::usage(
                 "worker.requirements",
                 format!("this machine cannot take job {job_id}: {why}"),

@@ -75,7 +75,7 @@ fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
     net.json(&["dataset", "seal", name]);
 }
 
-fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
+pub(crate) fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
     for (k, _) in std::env::vars() {
         if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
@@ -93,7 +93,11 @@ fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
         .unwrap()
 }
 
-fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(
+    child: &mut Child,
+    limit: Duration,
+    log: &Path,
+) -> std::process::ExitStatus {
     let start = Instant::now();
     loop {
         if let Some(s) = child.try_wait().unwrap() {
@@ -126,7 +130,7 @@ fn refs(v: &[String]) -> Vec<&str> {
 }
 
 /// Kills a child on drop (a failing test must not leave workers running).
-struct Reaper(Vec<Child>);
+pub(crate) struct Reaper(pub(crate) Vec<Child>);
 impl Drop for Reaper {
     fn drop(&mut self) {
         for c in &mut self.0 {

@@ -3,12 +3,12 @@
 //! `job audit`, `cohort verify`, tokenize, claim, download as PEFT + base, and bad input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::common::{Devnet, dev_address, write};
+use crate::jobs::{Reaper, spawn, wait_exit};
 
 fn fx(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,49 +47,6 @@ max_workers = 2
 round_timeout = 900
 "#
     )
-}
-
-fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let f = std::fs::File::create(log).unwrap();
-    c.env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(f.try_clone().unwrap()))
-        .stderr(Stdio::from(f))
-        .spawn()
-        .unwrap()
-}
-
-struct Reaper(Vec<Child>);
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        for c in &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s;
-        }
-        assert!(
-            start.elapsed() < limit,
-            "process did not finish in {limit:?}:\n{}",
-            std::fs::read_to_string(log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
 }
 
 #[test]

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use super::{RoundInput, RoundOutput};
 use crate::error::Result;
-use crate::jobs::bundle::{LossPoint, WorkMetrics};
 use crate::jobspec::JobSpec;
 use crate::progress::Progress;
 use crate::trainer::{self, DeviceChoice, TrainOptions};
@@ -110,32 +109,16 @@ pub fn run(input: &RoundInput, progress: &dyn Progress) -> Result<RoundOutput> {
         resumed = true;
     }
     let r = trainer::train(&opts, progress)?;
-    let checkpoints = checkpoints_in(&input.out_dir, input.start_step, end);
-    let losses = r
-        .metrics
-        .iter()
-        .map(|m| LossPoint {
-            step: m.step,
-            train_loss: m.train_loss,
-            val_loss: m.val_loss,
-        })
-        .collect();
-    // Work units are the tokens of the whole round, resumed or not.
-    let tokens = crate::jobs::check::spec_units(&input.spec);
-    Ok(RoundOutput {
-        checkpoints,
-        end_step: r.end_step,
-        metrics: WorkMetrics {
-            losses,
-            tokens,
-            seconds: r.seconds,
-            initial_val_loss: if resumed { None } else { r.initial_val_loss },
-            final_val_loss: r.final_val_loss,
-            device: r.device.clone(),
-        },
-        work_units: tokens,
-        init_root: None, // set by the worker, which read it from the chain
-    })
+    Ok(super::trained_round(
+        input,
+        checkpoints_in(&input.out_dir, input.start_step, end),
+        r.end_step,
+        &r.metrics,
+        r.seconds,
+        if resumed { None } else { r.initial_val_loss },
+        r.final_val_loss,
+        r.device.clone(),
+    ))
 }
 
 #[cfg(test)]

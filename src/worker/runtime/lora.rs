@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use super::builtin::checkpoints_in;
 use super::{RoundInput, RoundOutput};
 use crate::error::Result;
-use crate::jobs::bundle::{LossPoint, WorkMetrics};
 use crate::lora::pool::LoraCheckpoint;
 use crate::lora::{self, LoraTrainOptions};
 use crate::progress::Progress;
@@ -88,28 +87,14 @@ pub fn run(input: &RoundInput, base: &Path, progress: &dyn Progress) -> Result<R
         r.base_bytes,
         r.adapter_bytes,
     ));
-    let losses = r
-        .metrics
-        .iter()
-        .map(|m| LossPoint {
-            step: m.step,
-            train_loss: m.train_loss,
-            val_loss: m.val_loss,
-        })
-        .collect();
-    let tokens = crate::jobs::check::spec_units(&input.spec);
-    Ok(RoundOutput {
+    Ok(super::trained_round(
+        input,
         checkpoints,
-        end_step: r.end_step,
-        metrics: WorkMetrics {
-            losses,
-            tokens,
-            seconds: r.seconds,
-            initial_val_loss: if resumed { None } else { r.initial_val_loss },
-            final_val_loss: r.final_val_loss,
-            device: r.device.clone(),
-        },
-        work_units: tokens,
-        init_root: None, // set by the worker, which read it from the chain
-    })
+        r.end_step,
+        &r.metrics,
+        r.seconds,
+        if resumed { None } else { r.initial_val_loss },
+        r.final_val_loss,
+        r.device.clone(),
+    ))
 }

@@ -53,6 +53,45 @@ pub struct RoundOutput {
     pub init_root: Option<alloy::primitives::B256>,
 }
 
+/// What cohort's own trainers (builtin, lora) produced for a round: the checkpoints, the
+/// metrics rows as the bundle's losses, and the spec's work units (the tokens of the whole
+/// round, resumed or not; a resumed run has no initial validation loss of its own).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn trained_round(
+    input: &RoundInput,
+    checkpoints: Vec<(u64, PathBuf)>,
+    end_step: u64,
+    rows: &[crate::trainer::MetricRow],
+    seconds: f64,
+    initial_val_loss: Option<f64>,
+    final_val_loss: Option<f64>,
+    device: String,
+) -> RoundOutput {
+    let losses = rows
+        .iter()
+        .map(|m| crate::jobs::bundle::LossPoint {
+            step: m.step,
+            train_loss: m.train_loss,
+            val_loss: m.val_loss,
+        })
+        .collect();
+    let tokens = crate::jobs::check::spec_units(&input.spec);
+    RoundOutput {
+        checkpoints,
+        end_step,
+        metrics: WorkMetrics {
+            losses,
+            tokens,
+            seconds,
+            initial_val_loss,
+            final_val_loss,
+            device,
+        },
+        work_units: tokens,
+        init_root: None, // set by the worker, which read it from the chain
+    }
+}
+
 impl RoundOutput {
     pub fn final_checkpoint(&self) -> &(u64, PathBuf) {
         self.checkpoints
