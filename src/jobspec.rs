@@ -17,8 +17,8 @@
 //! checkpoint_every = 100
 //! seed = 1
 //!
-//! [training.outer]        # DiLoCo's outer step (library and `cargo bench --bench diloco`;
-//! optimizer = "nesterov"  #   pools run "average" only, for now)
+//! [training.outer]        # DiLoCo's outer step (pools with the builtin trainer)
+//! optimizer = "nesterov"  # or "average" (the default: federated averaging)
 //! lr = 0.7
 //! momentum = 0.9
 //! keep_inner_state = true
@@ -362,11 +362,20 @@ impl JobSpec {
         t
     }
 
-    /// Pools run the `average` outer optimizer without compression only: the coordinator and
-    /// `job audit` do not yet apply `[training.outer]` or read compressed pseudo-gradients, so
-    /// a pool spec that asks for them is refused (exit 2) rather than silently averaged.
+    /// The builtin model's weights in fp32 bytes (parameters × 4; None for other trainers):
+    /// what each worker uploads per round with plain averaging.
+    pub fn fp32_bytes(&self) -> Option<u64> {
+        (self.model.trainer == TrainerKind::Builtin).then(|| self.model.config().parameters() * 4)
+    }
+
+    /// Pools run DiLoCo rounds (`[training.outer]`, `[training.compress]`) with the builtin
+    /// trainer only: a `lora` or `exec` spec that sets them is refused (exit 2) rather than
+    /// silently averaged.
     pub fn check_pool_outer(&self) -> Result<()> {
         use crate::trainer::config::{CompressMethod, OuterConfig, OuterOptimizer};
+        if self.model.trainer == TrainerKind::Builtin {
+            return Ok(());
+        }
         let (o, c) = (&self.training.outer, &self.training.compress);
         let key = if o.optimizer != OuterOptimizer::Average {
             "training.outer.optimizer"
@@ -377,11 +386,15 @@ impl JobSpec {
         } else {
             return Ok(());
         };
+        let trainer = match self.model.trainer {
+            TrainerKind::Lora => "lora",
+            _ => "exec",
+        };
         Err(Error::usage(
             "jobspec.pool_outer",
-            format!("{key}: pools do not run DiLoCo rounds yet (the coordinator averages weights)"),
+            format!("{key}: pools run DiLoCo rounds with trainer = \"builtin\" only, not \"{trainer}\" (its rounds average the submitted weights)"),
         )
-        .hint("remove [training.outer] and [training.compress] from the spec for a pool job; `cargo bench --bench diloco` simulates them"))
+        .hint("remove [training.outer] and [training.compress] from the spec, or train with the builtin trainer"))
     }
 
     /// Reads and parses a spec file.

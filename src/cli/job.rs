@@ -504,6 +504,7 @@ fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> Str
             "last loss",
             "checked spans",
             "Δloss",
+            "uploaded",
             "reason",
         ],
         r.submissions.iter().map(|s| {
@@ -528,6 +529,7 @@ fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> Str
                 s.delta_loss
                     .map(|d| format!("{d:+.4}"))
                     .unwrap_or_else(|| "-".into()),
+                uploaded(s.uploaded_bytes, s.delta_bytes, r.fp32_bytes),
                 s.reason.clone().unwrap_or_default(),
             ]
         }),
@@ -677,18 +679,37 @@ fn loss_series(d: &JobDetail) -> Vec<crate::ui::chart::Series> {
     out
 }
 
+/// "52.1 MB, Δ 123.4 kB (105.1× fewer than fp32 weights)": what a worker uploaded for a round.
+fn uploaded(total: Option<u64>, delta: Option<u64>, fp32: Option<u64>) -> String {
+    match (total, delta) {
+        (None, _) => "-".into(),
+        (Some(t), None) => crate::progress::bytes(t),
+        (Some(t), Some(d)) => format!(
+            "{}, Δ {}",
+            crate::progress::bytes(t),
+            jobs::bundle::delta_ratio(d, fp32)
+        ),
+    }
+}
+
 fn render_snapshot(s: &WatchSnapshot) -> String {
     let subs: Vec<String> = s
         .submissions
         .iter()
         .map(|x| {
             format!(
-                "{}…{} {}{}",
+                "{}…{} {}{}{}",
                 &format!("{:#x}", x.worker)[..6],
                 &format!("{:#x}", x.worker)[38..],
                 x.status.as_str(),
                 x.last_loss
                     .map(|l| format!(" loss {l:.3}"))
+                    .unwrap_or_default(),
+                x.uploaded_bytes
+                    .map(|_| format!(
+                        " uploaded {}",
+                        uploaded(x.uploaded_bytes, x.delta_bytes, s.fp32_bytes)
+                    ))
                     .unwrap_or_default()
             )
         })

@@ -125,11 +125,50 @@ pub struct WorkBundle {
     pub metrics: WorkMetrics,
     /// The work units submitted on chain (tokens processed).
     pub work_units: u64,
+    /// `[training.compress] method = "topk"`: the round's compressed pseudo-gradient
+    /// (`cohort-topk/1`), what the aggregate is built from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta: Option<FileRef>,
+    /// With error feedback: the residual the round's compression started from (the worker's
+    /// `residual_out` of its previous accepted round; absent: zero).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_in: Option<FileRef>,
+    /// With error feedback: what this round's compression did not send (`cohort-residual/1`),
+    /// the next round's `residual_in`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_out: Option<FileRef>,
+}
+
+/// A file in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub root: B256,
+    pub size: u64,
 }
 
 impl WorkBundle {
     pub fn check_format(&self) -> Result<()> {
         check(&self.format, WORK_BUNDLE_FORMAT, "work bundle")
+    }
+
+    /// Bytes the worker uploaded for the round: its checkpoints, pseudo-gradient and residual
+    /// (the sizes the bundle records; each file matches its root when fetched).
+    pub fn uploaded_bytes(&self) -> u64 {
+        let extra = [self.delta, self.residual_out].into_iter().flatten();
+        self.checkpoints.iter().map(|c| c.size).sum::<u64>() + extra.map(|f| f.size).sum::<u64>()
+    }
+}
+
+/// "123.4 kB (105.1× fewer than fp32 weights)": a pseudo-gradient's size against the model's
+/// fp32 weights.
+pub fn delta_ratio(delta: u64, fp32: Option<u64>) -> String {
+    match fp32 {
+        Some(f) if delta > 0 => format!(
+            "{} ({:.1}× fewer than fp32 weights)",
+            crate::progress::bytes(delta),
+            f as f64 / delta as f64
+        ),
+        _ => crate::progress::bytes(delta),
     }
 }
 
@@ -164,6 +203,13 @@ pub struct Verdict {
     /// `val_loss` minus the round's starting weights' (negative: better).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_loss: Option<f64>,
+    /// Bytes the worker uploaded for the round (checkpoints, pseudo-gradient, residual), from
+    /// its work bundle's file sizes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_bytes: Option<u64>,
+    /// Bytes of the compressed pseudo-gradient: what the aggregate needs from the worker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_bytes: Option<u64>,
 }
 
 /// The round report.
@@ -199,6 +245,14 @@ pub struct RoundReport {
     /// `verify.max_loss_increase`: the largest Δloss accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_loss_increase: Option<f64>,
+    /// `[training.outer] optimizer = "nesterov"`: the outer momentum after this round
+    /// (`cohort-outer-momentum/1`), the next round's; carried over when nothing was accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub momentum_root: Option<B256>,
+    /// The model's weights in fp32 (parameters × 4 bytes): what each worker would upload with
+    /// plain averaging, the measure of the pseudo-gradient's compression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fp32_bytes: Option<u64>,
 }
 
 impl RoundReport {

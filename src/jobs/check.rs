@@ -22,10 +22,13 @@
 
 use std::path::{Path, PathBuf};
 
-use alloy::primitives::{B256, U256};
+use std::collections::HashMap;
+
+use alloy::primitives::{Address, B256, U256};
 
 use super::bundle::{Verdict, WorkBundle};
 use super::context::{JobContext, round_start_root};
+use super::diloco::{self, Inherited};
 use super::spans::{SeedBlock, draw, seed_block};
 use super::{JobMarket, Submission, retrying};
 use crate::error::{Error, Result};
@@ -49,6 +52,10 @@ pub struct RoundBasis {
     pub seed_block: Option<SeedBlock>,
     /// The committed tolerance (`verify.tolerance`) and the GPU one.
     pub tolerance: Tolerance,
+    /// `nesterov` jobs: the outer momentum the round starts from (root and local file).
+    pub momentum: Option<(B256, PathBuf)>,
+    /// DiLoCo jobs: what each submitter carries into the round ([`super::diloco`]).
+    pub inherited: HashMap<Address, Inherited>,
 }
 
 /// How thoroughly to check.
@@ -119,6 +126,8 @@ pub async fn round_basis(
             absolute: ctx.spec.verify.tolerance,
             gpu_relative: gpu_tolerance.gpu_relative,
         },
+        momentum: diloco::momentum_before(market, store, ctx, round, progress).await?,
+        inherited: diloco::inherited_by_worker(market, store, ctx, round, progress).await?,
     })
 }
 
@@ -147,6 +156,8 @@ pub(crate) fn reject(sub: &Submission, reason: String) -> Verdict {
         reported_val_loss: None,
         val_loss: None,
         delta_loss: None,
+        uploaded_bytes: None,
+        delta_bytes: None,
     }
 }
 
@@ -209,13 +220,26 @@ async fn check_inner(
         reported_val_loss: bundle.metrics.final_val_loss,
         val_loss: None,
         delta_loss: None,
+        uploaded_bytes: None,
+        delta_bytes: None,
     };
+    if ctx.is_builtin() {
+        verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
+        verdict.delta_bytes = bundle.delta.map(|f| f.size);
+    }
     if ctx.reexecutable() {
         // The start, then the drawn spans.
         if let Err(rejected) = check_start(ctx, &paths[0], basis, sub).await? {
             return Ok((*rejected, None));
         }
         let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
+        if ctx.is_builtin()
+            && let Some(why) = inner_state_problem(&paths[0], basis, sub).await?
+        {
+            verdict.accepted = false;
+            verdict.reason = Some(why);
+            return Ok((verdict, None));
+        }
         verdict = reexecute_spans(
             ctx, round, sub, data, basis, opts, &paths, &steps, verdict, progress,
         )
@@ -246,6 +270,32 @@ async fn check_inner(
             return Ok((verdict, None));
         }
     }
+    // A compressed round: the submitted pseudo-gradient (what the aggregate uses) must be the
+    // compression of the checked work, bit for bit.
+    let mut aggregate_input = final_path.clone();
+    if let Some(p) = ctx.topk() {
+        match check_delta(
+            store,
+            ctx,
+            round,
+            sub,
+            &bundle,
+            basis,
+            opts,
+            &final_path,
+            p,
+            progress,
+        )
+        .await?
+        {
+            Ok(delta) => aggregate_input = delta,
+            Err(why) => {
+                verdict.accepted = false;
+                verdict.reason = Some(why);
+                return Ok((verdict, None));
+            }
+        }
+    }
     // A deterministic exec job: the round re-run (after the cheaper checks above).
     if !ctx.reexecutable() && ctx.spec.model.deterministic && opts.allow_exec {
         verdict = reexecute_exec(
@@ -265,7 +315,125 @@ async fn check_inner(
             return Ok((verdict, None));
         }
     }
-    Ok((verdict, Some(final_path)))
+    Ok((verdict, Some(aggregate_input)))
+}
+
+/// The round's first checkpoint holds the optimizer state the worker inherits (see
+/// [`super::diloco`]); `Some(reason)` when not.
+async fn inner_state_problem(
+    first: &Path,
+    basis: &RoundBasis,
+    sub: &Submission,
+) -> Result<Option<String>> {
+    let state_from = basis
+        .inherited
+        .get(&sub.worker)
+        .and_then(|i| i.state_from.clone());
+    let first = first.to_path_buf();
+    let r = tokio::task::spawn_blocking(move || {
+        diloco::check_inner_state(&first, state_from.as_deref())
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    Ok(match r {
+        Ok(why) => why,
+        Err(e) => Some(format!("the first checkpoint is not usable: {}", e.message)),
+    })
+}
+
+/// A compressed submission's pseudo-gradient and residual, fetched and recomputed from the
+/// round's start, the final checkpoint and the inherited residual. Returns the checked
+/// pseudo-gradient's path, or why it is rejected.
+#[allow(clippy::too_many_arguments)]
+async fn check_delta(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    bundle: &WorkBundle,
+    basis: &RoundBasis,
+    opts: &CheckOptions,
+    final_path: &Path,
+    p: crate::trainer::compress::TopK,
+    progress: &dyn Progress,
+) -> Result<std::result::Result<PathBuf, String>> {
+    let Some(delta) = bundle.delta else {
+        return Ok(Err(
+            "the job compresses pseudo-gradients ([training.compress]) but the bundle has no delta"
+                .into(),
+        ));
+    };
+    let inherited = basis
+        .inherited
+        .get(&sub.worker)
+        .cloned()
+        .unwrap_or_default();
+    let want_in = inherited.residual.as_ref().map(|r| r.0);
+    if ctx.error_feedback() {
+        if bundle.residual_in != want_in {
+            return Ok(Err(format!(
+                "the bundle's residual_in {} is not the worker's residual from its accepted previous round ({})",
+                bundle
+                    .residual_in
+                    .map_or("(none)".into(), |r| format!("{:#x}", r.root)),
+                want_in.map_or("none: zero".into(), |r| format!("{:#x}", r.root)),
+            )));
+        }
+        if bundle.residual_out.is_none() {
+            return Ok(Err(
+                "the job uses error feedback but the bundle has no residual_out".into(),
+            ));
+        }
+    }
+    let a = opts.attempts;
+    let fetch = |root: B256, what: &'static str| async move {
+        retrying(a, || store.fetch(root, progress))
+            .await
+            .map_err(|e| format!("the {what} ({root:#x}) could not be fetched: {}", e.message))
+    };
+    let delta_path = match fetch(delta.root, "pseudo-gradient").await {
+        Ok(p) => p,
+        Err(why) => return Ok(Err(why)),
+    };
+    let residual_out = match bundle.residual_out.filter(|_| ctx.error_feedback()) {
+        Some(r) => match fetch(r.root, "residual").await {
+            Ok(p) => Some(p),
+            Err(why) => return Ok(Err(why)),
+        },
+        None => None,
+    };
+    let Some(start) = basis.start.clone() else {
+        return Ok(Err(
+            "the round has no starting weights to take Δ from".into()
+        ));
+    };
+    let dir = opts.work_dir.join(format!(
+        "recompress-{}-{round}-{:#x}",
+        ctx.job.id, sub.worker
+    ));
+    let (fin, rin) = (final_path.to_path_buf(), inherited.residual.map(|r| r.1));
+    let (d, r) = (delta_path.clone(), residual_out);
+    let checked = tokio::task::spawn_blocking(move || {
+        diloco::check_compressed(
+            p,
+            &start,
+            &fin,
+            rin.as_deref(),
+            round,
+            (&d, r.as_deref()),
+            &dir,
+        )
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    Ok(match checked {
+        Ok(None) => Ok(delta_path),
+        Ok(Some(why)) => Err(why),
+        Err(e) => Err(format!(
+            "the pseudo-gradient could not be recomputed: {}",
+            e.message
+        )),
+    })
 }
 
 /// The work bundle, fetched and consistent with the submission and the spec's work units.
@@ -575,6 +743,7 @@ async fn reexecute_exec(
         start_step: start,
         steps,
         init: basis.start.clone(),
+        keep_optimizer: false,
         data: data.to_vec(),
         files,
         out_dir,

@@ -425,7 +425,7 @@ async fn finalize(
     let accepted: Vec<Address> = accepted.iter().map(|v| v.worker).collect();
     let rejected: Vec<Address> = rejected.iter().map(|v| v.worker).collect();
 
-    let (aggregate_root, aggregate_path) = aggregate(
+    let (aggregate_root, aggregate_path, momentum_root) = aggregate(
         store,
         s,
         ctx,
@@ -433,6 +433,7 @@ async fn finalize(
         &dir,
         &finals,
         (start_root, start),
+        &basis,
         opts,
         progress,
     )
@@ -452,6 +453,8 @@ async fn finalize(
         spans_per_submission: Some(ctx.spec.verify.spans),
         start_val_loss: basis.start_val_loss,
         max_loss_increase: Some(ctx.spec.verify.max_loss_increase),
+        momentum_root,
+        fp32_bytes: ctx.fp32_bytes(),
     };
     let name = format!("round-report-{}-{round}.json", job.id);
     let report_root = retrying(opts.attempts, || {
@@ -490,8 +493,11 @@ async fn finalize(
     Ok((summary, verdict))
 }
 
-/// The aggregate: the weighted average of the accepted final checkpoints (uploaded), or the
-/// round's starting checkpoint when nothing was accepted. Returns its root and local path.
+/// The aggregate ([`super::diloco::aggregate`]: the weighted average of the accepted final
+/// checkpoints, or the outer step for `nesterov` jobs), uploaded; or the round's starting
+/// checkpoint when nothing was accepted. Returns its root, local path and, for `nesterov`
+/// jobs, the root of the outer momentum after the round (carried over when nothing was
+/// accepted).
 #[allow(clippy::too_many_arguments)]
 async fn aggregate(
     store: &ObjectCache,
@@ -501,20 +507,33 @@ async fn aggregate(
     dir: &Path,
     finals: &[(PathBuf, f64)],
     (start_root, start): (Option<B256>, Option<PathBuf>),
+    basis: &RoundBasis,
     opts: &CoordinateOptions,
     progress: &dyn Progress,
-) -> Result<(B256, Option<PathBuf>)> {
-    Ok(if finals.is_empty() {
-        (start_root.unwrap_or_default(), start)
-    } else {
-        let out = dir.join(format!("aggregate-{round}.safetensors"));
-        let (inputs, o, c) = (finals.to_vec(), out.clone(), ctx.clone());
-        tokio::task::spawn_blocking(move || c.average(&inputs, &o))
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))??;
-        let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
-        (root, Some(out))
+) -> Result<(B256, Option<PathBuf>, Option<B256>)> {
+    if finals.is_empty() {
+        let momentum = basis.momentum.as_ref().map(|m| m.0);
+        return Ok((start_root.unwrap_or_default(), start, momentum));
+    }
+    let out = dir.join(format!("aggregate-{round}.safetensors"));
+    let m_out = dir.join(format!("momentum-{round}.safetensors"));
+    let (inputs, o, mo, c) = (finals.to_vec(), out.clone(), m_out.clone(), ctx.clone());
+    let (st, m) = (
+        basis.start.clone(),
+        basis.momentum.as_ref().map(|m| m.1.clone()),
+    );
+    let with_momentum = tokio::task::spawn_blocking(move || {
+        super::diloco::aggregate(&c, &inputs, st.as_deref(), m.as_deref(), round, &o, &mo)
     })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))??;
+    let root = retrying(opts.attempts, || store.put_file(s, &out, progress)).await?;
+    let momentum = if with_momentum {
+        Some(retrying(opts.attempts, || store.put_file(s, &m_out, progress)).await?)
+    } else {
+        None
+    };
+    Ok((root, Some(out), momentum))
 }
 
 /// The aggregate's validation loss (builtin models; `None` for others or when it fails).

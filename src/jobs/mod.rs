@@ -12,6 +12,7 @@ pub mod bundle;
 pub mod check;
 pub mod context;
 pub mod coordinator;
+pub mod diloco;
 pub mod show;
 pub mod spans;
 

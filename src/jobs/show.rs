@@ -45,6 +45,12 @@ pub struct SubmissionDetail {
     /// The recorded verdict: `accepted`, `rejected`, or None before the round is finalized.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
+    /// Bytes the worker uploaded for the round (checkpoints, pseudo-gradient, residual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_bytes: Option<u64>,
+    /// Bytes of its compressed pseudo-gradient (`[training.compress]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_bytes: Option<u64>,
 }
 
 /// Where a round stands.
@@ -85,6 +91,13 @@ pub struct RoundDetail {
     /// Validation loss of the aggregate (from the round report).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub val_loss: Option<f64>,
+    /// The model's fp32 weights in bytes (from the round report): what plain averaging
+    /// uploads per worker, the measure of `delta_bytes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fp32_bytes: Option<u64>,
+    /// The outer momentum after the round (`nesterov` jobs, from the round report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub momentum_root: Option<B256>,
     /// Workers in the job who submitted nothing (from the round report).
     pub missing: Vec<Address>,
     #[serde(with = "dec")]
@@ -184,6 +197,8 @@ pub async fn detail(
                 aggregate_root: None,
                 report_root: None,
                 val_loss: None,
+                fp32_bytes: None,
+                momentum_root: None,
                 missing: vec![],
                 paid: U256::ZERO,
                 votes: 0,
@@ -301,6 +316,8 @@ async fn round_detail(
         aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
         report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
         val_loss: report.as_ref().and_then(|r| r.val_loss),
+        fp32_bytes: report.as_ref().and_then(|r| r.fp32_bytes),
+        momentum_root: report.as_ref().and_then(|r| r.momentum_root),
         missing: report.map(|r| r.missing).unwrap_or_default(),
         paid,
         votes: votes.votes,
@@ -360,6 +377,8 @@ fn submission_detail(
             })
             .unwrap_or_default(),
         final_val_loss: wb.and_then(|b| b.metrics.final_val_loss),
+        uploaded_bytes: wb.map(WorkBundle::uploaded_bytes),
+        delta_bytes: wb.and_then(|b| b.delta.map(|d| d.size)),
     }
 }
 
@@ -379,6 +398,8 @@ pub struct WatchSnapshot {
     pub last_val_loss: Option<f64>,
     #[serde(with = "dec")]
     pub escrow: U256,
+    /// The model's fp32 weights in bytes (builtin jobs): the measure of `delta_bytes`.
+    pub fp32_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -388,6 +409,10 @@ pub struct WatchSubmission {
     pub work_units: String,
     pub last_loss: Option<f64>,
     pub final_val_loss: Option<f64>,
+    /// Bytes uploaded for the round (checkpoints, pseudo-gradient, residual).
+    pub uploaded_bytes: Option<u64>,
+    /// Bytes of the compressed pseudo-gradient.
+    pub delta_bytes: Option<u64>,
 }
 
 /// Reads the job's current state for `job watch`. Bundles already read are kept in `cache`.
@@ -423,6 +448,8 @@ pub async fn snapshot(
                     .as_ref()
                     .and_then(|b| b.metrics.losses.last().map(|l| l.train_loss)),
                 final_val_loss: b.as_ref().and_then(|b| b.metrics.final_val_loss),
+                uploaded_bytes: b.as_ref().map(WorkBundle::uploaded_bytes),
+                delta_bytes: b.as_ref().and_then(|b| b.delta.map(|d| d.size)),
             });
         }
     }
@@ -436,6 +463,13 @@ pub async fn snapshot(
     {
         last_val_loss = r.val_loss;
     }
+    // The model's size from the spec (the job bundle is cached after the first read).
+    let fp32_bytes = store
+        .fetch_json::<JobBundle>(job.spec_root, "the job bundle", progress)
+        .await
+        .ok()
+        .and_then(|b| b.job_spec().ok())
+        .and_then(|s| s.fp32_bytes());
     let time_left_s = match job.round_deadline() {
         Some(d) => Some(d.saturating_sub(market.now().await?)),
         None => None,
@@ -450,6 +484,7 @@ pub async fn snapshot(
         time_left_s,
         last_val_loss,
         escrow: job.escrow,
+        fp32_bytes,
     })
 }
 

@@ -358,6 +358,26 @@ pub fn val_loss(
 /// units (as FedIT and FLock do), summed in f64 in input order; no optimizer state; the step
 /// and metadata of the first input.
 pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
+    let (first, sums) = weighted_sums(inputs)?;
+    let adapter = sums
+        .into_iter()
+        .map(|(k, (shape, acc))| (k, (shape, acc.iter().map(|x| *x as f32).collect())))
+        .collect();
+    LoraCheckpoint {
+        step: first.step,
+        spec: first.spec.clone(),
+        base: first.base.clone(),
+        adapter,
+        optimizer: None,
+    }
+    .save(out)
+}
+
+/// The weighted mean of the inputs' adapter tensors in f64 (weights normalized to sum 1), and
+/// the first checkpoint: what [`average`] rounds to f32, and the outer step's target.
+pub fn weighted_sums(
+    inputs: &[(PathBuf, f64)],
+) -> Result<(LoraCheckpoint, crate::trainer::average::Sums)> {
     let total: f64 = inputs.iter().map(|(_, w)| w).sum();
     if inputs.is_empty() || total <= 0.0 {
         return Err(Error::usage("average.none", "nothing to average"));
@@ -400,22 +420,12 @@ pub fn average(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> {
             }
         }
     }
-    let adapter = first
+    let sums = first
         .adapter
         .iter()
-        .map(|(k, (shape, _))| {
-            let v = acc[k.as_str()].iter().map(|x| *x as f32).collect();
-            (k.clone(), (shape.clone(), v))
-        })
+        .map(|(k, (shape, _))| (k.clone(), (shape.clone(), acc[k.as_str()].clone())))
         .collect();
-    LoraCheckpoint {
-        step: first.step,
-        spec: first.spec.clone(),
-        base: first.base.clone(),
-        adapter,
-        optimizer: None,
-    }
-    .save(out)
+    Ok((first.clone(), sums))
 }
 
 #[cfg(test)]

@@ -143,9 +143,21 @@ pub fn aggregate_checkpoints(
             momentum: None,
         });
     }
-    let (layout, theta) = flatten(&start.weights);
+    let (weights, m) = step_from_mean(cfg, &start.weights, &sums, momentum)?;
+    Ok(finish(cfg, start, weights, m, step, info))
+}
+
+/// The outer step on tensors from A, the weighted mean of the final weights in f64
+/// (uncompressed rounds): D = θ_start − A. Returns the new weights and momentum.
+pub fn step_from_mean(
+    cfg: &OuterConfig,
+    start: &Tensors,
+    mean: &super::average::Sums,
+    momentum: Option<&Tensors>,
+) -> Result<(Tensors, Tensors)> {
+    let (layout, theta) = flatten(start);
     let mut target = Vec::with_capacity(theta.len());
-    for ((name, shape), (n2, (s2, d))) in layout.iter().zip(&sums) {
+    for ((name, shape), (n2, (s2, d))) in layout.iter().zip(mean) {
         if name != n2 || shape != s2 {
             return Err(Error::verification(
                 "outer.mismatch",
@@ -154,7 +166,7 @@ pub fn aggregate_checkpoints(
         }
         target.extend_from_slice(d);
     }
-    if target.len() != theta.len() {
+    if target.len() != theta.len() || layout.len() != mean.len() {
         return Err(Error::verification(
             "outer.mismatch",
             "the final weights do not have the round's tensor names and shapes",
@@ -165,9 +177,7 @@ pub fn aggregate_checkpoints(
         .zip(&target)
         .map(|(s, a)| *s as f64 - a)
         .collect();
-    finish(
-        cfg, start, &layout, &theta, &d, &target, momentum, step, info,
-    )
+    step_flat(cfg, &layout, &theta, &d, &target, momentum)
 }
 
 /// The outer step from compressed pseudo-gradients (`nesterov` + `topk`), weighted by the
@@ -179,6 +189,19 @@ pub fn aggregate_compressed(
     momentum: Option<&Tensors>,
     step: u64,
 ) -> Result<Aggregate> {
+    let (weights, m) = step_from_compressed(cfg, &start.weights, deltas, momentum)?;
+    let mut info = BTreeMap::new();
+    info.insert("averaged_from".to_string(), deltas.len().to_string());
+    Ok(finish(cfg, start, weights, m, step, info))
+}
+
+/// [`aggregate_compressed`] on tensors: returns the new weights and momentum.
+pub fn step_from_compressed(
+    cfg: &OuterConfig,
+    start: &Tensors,
+    deltas: &[(Compressed, f64)],
+    momentum: Option<&Tensors>,
+) -> Result<(Tensors, Tensors)> {
     if cfg.optimizer != OuterOptimizer::Nesterov {
         return Err(Error::usage(
             "outer.average_compressed",
@@ -192,7 +215,7 @@ pub fn aggregate_compressed(
             "no pseudo-gradient with a positive weight",
         ));
     }
-    let (layout, theta) = flatten(&start.weights);
+    let (layout, theta) = flatten(start);
     let mut d = vec![0f64; theta.len()];
     for (c, w) in deltas {
         if c.layout != layout {
@@ -211,45 +234,64 @@ pub fn aggregate_compressed(
         .zip(&d)
         .map(|(s, d)| *s as f64 - d)
         .collect();
-    let mut info = BTreeMap::new();
-    info.insert("averaged_from".to_string(), deltas.len().to_string());
-    finish(
-        cfg, start, &layout, &theta, &d, &target, momentum, step, info,
-    )
+    step_flat(cfg, &layout, &theta, &d, &target, momentum)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finish(
+fn step_flat(
     cfg: &OuterConfig,
-    start: &Checkpoint,
     layout: &Layout,
     theta: &[f32],
     d: &[f64],
     target: &[f64],
     momentum: Option<&Tensors>,
-    step: u64,
-    mut info: BTreeMap<String, String>,
-) -> Result<Aggregate> {
+) -> Result<(Tensors, Tensors)> {
     let m = flat_momentum(momentum, layout)?;
     let (w, m) = nesterov_flat(theta, d, target, m.as_deref(), cfg.lr, cfg.momentum);
+    Ok((unflatten(layout, &w), unflatten(layout, &m)))
+}
+
+fn finish(
+    cfg: &OuterConfig,
+    start: &Checkpoint,
+    weights: Tensors,
+    momentum: Tensors,
+    step: u64,
+    mut info: BTreeMap<String, String>,
+) -> Aggregate {
     info.insert(
         "outer".to_string(),
         format!("nesterov lr={} momentum={}", cfg.lr, cfg.momentum),
     );
-    Ok(Aggregate {
+    Aggregate {
         checkpoint: Checkpoint {
             config: start.config.clone(),
             step,
-            weights: unflatten(layout, &w),
+            weights,
             optimizer: None,
             info,
         },
-        momentum: Some(unflatten(layout, &m)),
-    })
+        momentum: Some(momentum),
+    }
 }
 
 /// The outer momentum as a deterministic safetensors file (F32 tensors named as the weights).
 pub fn momentum_bytes(m: &Tensors, round: u64) -> Vec<u8> {
+    tensors_bytes(m, MOMENTUM_FORMAT, round)
+}
+
+/// Writes the outer momentum atomically.
+pub fn save_momentum(path: &Path, m: &Tensors, round: u64) -> Result<()> {
+    crate::fsutil::write_atomic(path, &momentum_bytes(m, round), 0o644)
+}
+
+/// Reads an outer momentum file.
+pub fn load_momentum(path: &Path) -> Result<Tensors> {
+    load_tensors(path, MOMENTUM_FORMAT, "an outer momentum file")
+}
+
+/// F32 tensors as a deterministic safetensors file whose metadata names `format` and the round
+/// (the outer momentum, a worker's error-feedback residual).
+pub fn tensors_bytes(m: &Tensors, format: &str, round: u64) -> Vec<u8> {
     let data: Vec<(String, Vec<usize>, Vec<u8>)> = m
         .iter()
         .map(|(n, (s, d))| {
@@ -265,30 +307,25 @@ pub fn momentum_bytes(m: &Tensors, round: u64) -> Vec<u8> {
         .map(|(n, s, b)| (n.as_str(), "F32", s.clone(), b.as_slice()))
         .collect();
     let mut meta = BTreeMap::new();
-    meta.insert("format".to_string(), MOMENTUM_FORMAT.to_string());
+    meta.insert("format".to_string(), format.to_string());
     meta.insert("round".to_string(), round.to_string());
     write_safetensors(&views, &meta)
 }
 
-/// Writes the outer momentum atomically.
-pub fn save_momentum(path: &Path, m: &Tensors, round: u64) -> Result<()> {
-    crate::fsutil::write_atomic(path, &momentum_bytes(m, round), 0o644)
-}
-
-/// Reads an outer momentum file.
-pub fn load_momentum(path: &Path) -> Result<Tensors> {
+/// Reads a file of [`tensors_bytes`] whose metadata names `format` (`what` names it in errors).
+pub fn load_tensors(path: &Path, format: &str, what: &str) -> Result<Tensors> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     let bad = |why: String| {
         Error::verification(
-            "outer.momentum_invalid",
-            format!("{} is not an outer momentum file: {why}", path.display()),
+            "outer.tensors_invalid",
+            format!("{} is not {what}: {why}", path.display()),
         )
     };
     let (_, meta) =
         safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
     let md = meta.metadata().clone().unwrap_or_default();
-    if md.get("format").map(String::as_str) != Some(MOMENTUM_FORMAT) {
-        return Err(bad(format!("metadata `format` is not {MOMENTUM_FORMAT}")));
+    if md.get("format").map(String::as_str) != Some(format) {
+        return Err(bad(format!("metadata `format` is not {format}")));
     }
     let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
     let mut out = Tensors::new();

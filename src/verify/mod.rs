@@ -312,7 +312,11 @@ async fn history(
                 }
             }
         }
-        aggregate_link(market, ctx, round, agg, &subs, finals, work, l).await?;
+        let momentum = recorded.as_ref().and_then(|r| r.momentum_root);
+        aggregate_link(
+            market, ctx, round, agg, momentum, &subs, finals, &basis, work, l,
+        )
+        .await?;
     }
     final_model_link(market, job, l).await?;
     compute_units_link(market, job.id, &units, l).await
@@ -375,16 +379,19 @@ fn submission_detail(
     (problems.is_empty(), detail)
 }
 
-/// The round's aggregate, recomputed from the accepted final checkpoints (or, with nothing
-/// accepted, the round's start carried over), against the chain's.
+/// The round's aggregate, recomputed from the accepted final checkpoints or pseudo-gradients
+/// (or, with nothing accepted, the round's start carried over), against the chain's; for
+/// `nesterov` jobs also the outer momentum against the round report's.
 #[allow(clippy::too_many_arguments)]
 async fn aggregate_link(
     market: &JobMarket,
     ctx: &JobContext,
     round: u32,
     agg: B256,
+    recorded_momentum: Option<B256>,
     subs: &[Submission],
     finals: Vec<(PathBuf, f64)>,
+    basis: &crate::jobs::check::RoundBasis,
     work: &Path,
     l: &mut Links,
 ) -> Result<()> {
@@ -405,6 +412,14 @@ async fn aggregate_link(
                 "nothing accepted: the round's start {start:#x} carries over (chain: {agg:#x})"
             ),
         );
+        if ctx.nesterov() {
+            let before = basis.momentum.as_ref().map(|m| m.0);
+            l.push(
+                format!("round {round} outer momentum"),
+                before == recorded_momentum,
+                "nothing accepted: the momentum carries over",
+            );
+        }
     } else if finals.len() != accepted_n {
         l.push(
             link,
@@ -413,19 +428,47 @@ async fn aggregate_link(
         );
     } else {
         let out = work.join(format!("aggregate-{round}.safetensors"));
-        let (o, c) = (out.clone(), ctx.clone());
-        let made = tokio::task::spawn_blocking(move || -> Result<B256> {
-            c.average(&finals, &o)?;
-            file_root(&o)
+        let m_out = work.join(format!("momentum-{round}.safetensors"));
+        let (o, mo, c) = (out.clone(), m_out.clone(), ctx.clone());
+        let (st, m) = (
+            basis.start.clone(),
+            basis.momentum.as_ref().map(|m| m.1.clone()),
+        );
+        let made = tokio::task::spawn_blocking(move || -> Result<(B256, Option<B256>)> {
+            let with_m = crate::jobs::diloco::aggregate(
+                &c,
+                &finals,
+                st.as_deref(),
+                m.as_deref(),
+                round,
+                &o,
+                &mo,
+            )?;
+            Ok((
+                file_root(&o)?,
+                if with_m { Some(file_root(&mo)?) } else { None },
+            ))
         })
         .await
         .map_err(|e| Error::failed("job.task", e.to_string()))?;
         match made {
-            Ok(root) => l.push(
-                link,
-                root == agg,
-                format!("recomputed {root:#x}, chain {agg:#x}"),
-            ),
+            Ok((root, momentum)) => {
+                l.push(
+                    link,
+                    root == agg,
+                    format!("recomputed {root:#x}, chain {agg:#x}"),
+                );
+                if let Some(m) = momentum {
+                    l.push(
+                        format!("round {round} outer momentum"),
+                        Some(m) == recorded_momentum,
+                        format!(
+                            "recomputed {m:#x}, report {}",
+                            recorded_momentum.map_or("(none)".into(), |r| format!("{r:#x}"))
+                        ),
+                    );
+                }
+            }
             Err(e) => l.push(link, false, e.message),
         }
         l.root(agg);

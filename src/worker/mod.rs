@@ -21,7 +21,7 @@ use crate::chain::SignerChain;
 use crate::chain::units::dec;
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
-use crate::jobs::bundle::{CheckpointRef, WORK_BUNDLE_FORMAT, WorkBundle};
+use crate::jobs::bundle::{CheckpointRef, FileRef, WORK_BUNDLE_FORMAT, WorkBundle};
 use crate::jobs::context::{JobContext, fetch_datasets, round_start_root};
 use crate::jobs::{JobInfo, JobMarket, JobState, TxRef, WorkStatus, WorkerRecord, retrying};
 use crate::jobspec::TrainerKind;
@@ -411,6 +411,10 @@ impl Worker {
         if let Ok(bytes) = std::fs::read(&saved)
             && let Ok(mut out) = serde_json::from_slice::<RoundOutput>(&bytes)
             && out.checkpoints.iter().all(|(_, p)| p.is_file())
+            && [&out.delta, &out.residual_out]
+                .into_iter()
+                .flatten()
+                .all(|p| p.is_file())
         {
             out.init_root = init_root;
             return Ok(out);
@@ -431,6 +435,26 @@ impl Worker {
             None => None,
         };
         let files = self.bundle_files().await?;
+        // DiLoCo: what the round inherits from this worker's accepted previous round.
+        let (market, store, progress) = (&self.market, &self.store, self.progress.clone());
+        let (ctx, me) = (&self.ctx, self.signer.address);
+        let inherited = retrying(self.attempts, || {
+            crate::jobs::diloco::inherited(market, store, ctx, round, me, progress.as_ref())
+        })
+        .await
+        .map_err(stop)?;
+        let start = init.clone();
+        let mut init = init;
+        let keep_optimizer = match (&inherited.state_from, &start) {
+            (Some(prev), Some(start)) => {
+                crate::fsutil::ensure_dir(&dir, 0o755)?;
+                let kept = dir.join("start-kept-state.safetensors");
+                crate::jobs::diloco::round_init(start, prev, &kept)?;
+                init = Some(kept);
+                true
+            }
+            _ => false,
+        };
         let input = RoundInput {
             job_id: self.id(),
             round,
@@ -441,6 +465,7 @@ impl Worker {
             start_step: self.ctx.start_step(round),
             steps: self.ctx.spec.training.steps,
             init,
+            keep_optimizer,
             data: self.data.clone(),
             files,
             out_dir: dir.clone(),
@@ -462,6 +487,38 @@ impl Worker {
         .await
         .map_err(|e| Error::failed("worker.panicked", format!("training stopped: {e}")))??;
         out.init_root = init_root;
+        if let Some(p) = self.ctx.topk() {
+            let start = start.ok_or_else(|| {
+                Error::failed(
+                    "diloco.no_start",
+                    format!("round {round} has no starting checkpoint to take Δ from"),
+                )
+            })?;
+            let fin = out.final_checkpoint().1.clone();
+            let delta = dir.join("delta.safetensors");
+            let residual_out = self
+                .ctx
+                .error_feedback()
+                .then(|| dir.join("residual.safetensors"));
+            let residual_in = inherited.residual.clone();
+            let (d, r) = (delta.clone(), residual_out.clone());
+            tokio::task::spawn_blocking(move || {
+                crate::jobs::diloco::compress_round(
+                    p,
+                    &start,
+                    &fin,
+                    residual_in.as_ref().map(|r| r.1.as_path()),
+                    round,
+                    &d,
+                    r.as_deref(),
+                )
+            })
+            .await
+            .map_err(|e| Error::failed("worker.panicked", format!("compression stopped: {e}")))??;
+            out.delta = Some(delta);
+            out.residual_in = inherited.residual.map(|r| r.0);
+            out.residual_out = residual_out;
+        }
         let bytes = serde_json::to_vec_pretty(&out).expect("output serializes");
         crate::fsutil::write_atomic(&saved, &bytes, 0o644)?;
         Ok(out)
@@ -491,6 +548,23 @@ impl Worker {
                 size,
             });
         }
+        let mut extra = Vec::new();
+        for path in [&out.delta, &out.residual_out] {
+            extra.push(match path {
+                Some(path) => Some(FileRef {
+                    root: retrying(self.attempts, || {
+                        self.store
+                            .put_file(&self.signer, path, self.progress.as_ref())
+                    })
+                    .await
+                    .map_err(stop)?,
+                    size: std::fs::metadata(path)
+                        .map_err(|e| Error::io("read", path, e))?
+                        .len(),
+                }),
+                None => None,
+            });
+        }
         let bundle = WorkBundle {
             format: WORK_BUNDLE_FORMAT.to_string(),
             job_id: self.id(),
@@ -506,6 +580,9 @@ impl Worker {
             checkpoints,
             metrics: out.metrics.clone(),
             work_units: out.work_units,
+            delta: extra[0],
+            residual_in: out.residual_in,
+            residual_out: extra[1],
         };
         let name = format!("work-{}-{round}-{:#x}.json", self.id(), self.me());
         let root = retrying(self.attempts, || {

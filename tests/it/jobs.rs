@@ -43,7 +43,7 @@ round_timeout = {timeout}
 }
 
 /// A sealed dataset made of the fixture corpus, curated by dev:0.
-fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
+pub(crate) fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
     let data = work.join("corpus");
     std::fs::create_dir_all(&data).unwrap();
     for f in ["part1.txt", "part2.txt"] {

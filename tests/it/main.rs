@@ -9,6 +9,7 @@ mod contracts_flow;
 mod datasets;
 mod devnet;
 mod diloco;
+mod diloco_pool;
 mod jobs;
 mod lora;
 mod lora_pool;

@@ -228,6 +228,7 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         metrics: Default::default(),
         work_units: spec_units,
         init_root: None,
+        ..Default::default()
     };
 
     // The foreign-weights cheat: a round-0 run that follows every rule (layout, batches, seed)
@@ -269,6 +270,7 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         metrics: Default::default(),
         work_units: spec_units,
         init_root: None,
+        ..Default::default()
     };
 
     let start = Instant::now();
@@ -699,6 +701,7 @@ round_timeout = 900
         metrics: Default::default(),
         work_units: 20 * 8 * 64,
         init_root: None,
+        ..Default::default()
     };
     let (root, b) = rt.block_on(cheat.upload_round(1, &out)).unwrap();
     rt.block_on(cheat.submit_round(1, root, b.work_units))

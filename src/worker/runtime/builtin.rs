@@ -9,7 +9,8 @@ use crate::jobspec::JobSpec;
 use crate::progress::Progress;
 use crate::trainer::{self, DeviceChoice, TrainOptions};
 
-/// The trainer options of a round: fresh optimizer from the round's start checkpoint, at the
+/// The trainer options of a round: fresh optimizer (or the kept one, DiLoCo's
+/// `keep_inner_state`) from the round's start checkpoint, at the
 /// round's global start step, with the job's seed and the worker's address in the batch key.
 pub fn train_options(input: &RoundInput) -> TrainOptions {
     let mut o = TrainOptions::new(
@@ -27,7 +28,7 @@ pub fn train_options(input: &RoundInput) -> TrainOptions {
     o.checkpoint_every = input.training.checkpoint_every;
     // The round's checkpoints lie at start, start+K, …, end: the layout verifiers require.
     o.checkpoint_anchor = Some(input.start_step);
-    o.fresh_optimizer = true;
+    o.fresh_optimizer = !input.keep_optimizer;
     o.device = round_device(&input.spec);
     o
 }

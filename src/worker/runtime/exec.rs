@@ -266,6 +266,9 @@ fn collect(out: &Path, input: &RoundInput, seconds: f64) -> Result<RoundOutput> 
         // (which stays in the metrics for the record).
         work_units: crate::jobs::check::spec_units(&input.spec),
         init_root: None, // set by the worker, which read it from the chain
+        delta: None,
+        residual_in: None,
+        residual_out: None,
     })
 }
 

@@ -30,6 +30,9 @@ pub struct RoundInput {
     pub steps: u64,
     /// The checkpoint the round starts from.
     pub init: Option<PathBuf>,
+    /// Train on with `init`'s optimizer state (DiLoCo's `keep_inner_state`, when the worker
+    /// continues an accepted previous round) instead of fresh moments.
+    pub keep_optimizer: bool,
     /// One folder per dataset, in the job's order.
     pub data: Vec<PathBuf>,
     /// Files shipped in the job bundle: (relative path, local verified copy).
@@ -39,7 +42,7 @@ pub struct RoundInput {
 }
 
 /// What a runtime produced.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundOutput {
     /// Every checkpoint (step, file), in step order; the final one last.
     pub checkpoints: Vec<(u64, PathBuf)>,
@@ -51,6 +54,15 @@ pub struct RoundOutput {
     /// from the chain before training; the work bundle records it.
     #[serde(default)]
     pub init_root: Option<alloy::primitives::B256>,
+    /// A compressed round's pseudo-gradient (`cohort-topk/1`).
+    #[serde(default)]
+    pub delta: Option<PathBuf>,
+    /// With error feedback: the residual the compression started from (as stored).
+    #[serde(default)]
+    pub residual_in: Option<crate::jobs::bundle::FileRef>,
+    /// With error feedback: what the compression did not send.
+    #[serde(default)]
+    pub residual_out: Option<PathBuf>,
 }
 
 /// What cohort's own trainers (builtin, lora) produced for a round: the checkpoints, the
@@ -89,6 +101,9 @@ pub(crate) fn trained_round(
         },
         work_units: tokens,
         init_root: None, // set by the worker, which read it from the chain
+        delta: None,
+        residual_in: None,
+        residual_out: None,
     }
 }
 
