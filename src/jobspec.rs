@@ -368,12 +368,12 @@ impl JobSpec {
         (self.model.trainer == TrainerKind::Builtin).then(|| self.model.config().parameters() * 4)
     }
 
-    /// Pools run DiLoCo rounds (`[training.outer]`, `[training.compress]`) with the builtin
-    /// trainer only: a `lora` or `exec` spec that sets them is refused (exit 2) rather than
-    /// silently averaged.
+    /// Pools run DiLoCo rounds (`[training.outer]`, `[training.compress]`) with cohort's own
+    /// trainers (builtin, lora): an `exec` spec that sets them is refused (exit 2) rather than
+    /// silently averaged, since its outputs are not re-executable step by step.
     pub fn check_pool_outer(&self) -> Result<()> {
         use crate::trainer::config::{CompressMethod, OuterConfig, OuterOptimizer};
-        if self.model.trainer == TrainerKind::Builtin {
+        if self.model.trainer != TrainerKind::Exec {
             return Ok(());
         }
         let (o, c) = (&self.training.outer, &self.training.compress);
@@ -386,15 +386,11 @@ impl JobSpec {
         } else {
             return Ok(());
         };
-        let trainer = match self.model.trainer {
-            TrainerKind::Lora => "lora",
-            _ => "exec",
-        };
         Err(Error::usage(
             "jobspec.pool_outer",
-            format!("{key}: pools run DiLoCo rounds with trainer = \"builtin\" only, not \"{trainer}\" (its rounds average the submitted weights)"),
+            format!("{key}: pools run DiLoCo rounds with trainer = \"builtin\" or \"lora\", not \"exec\" (its rounds average the submitted weights)"),
         )
-        .hint("remove [training.outer] and [training.compress] from the spec, or train with the builtin trainer"))
+        .hint("remove [training.outer] and [training.compress] from the spec, or train with the builtin or lora trainer"))
     }
 
     /// Reads and parses a spec file.

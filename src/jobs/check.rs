@@ -223,7 +223,7 @@ async fn check_inner(
         uploaded_bytes: None,
         delta_bytes: None,
     };
-    if ctx.is_builtin() {
+    if ctx.reexecutable() {
         verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
         verdict.delta_bytes = bundle.delta.map(|f| f.size);
     }
@@ -233,9 +233,7 @@ async fn check_inner(
             return Ok((*rejected, None));
         }
         let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
-        if ctx.is_builtin()
-            && let Some(why) = inner_state_problem(&paths[0], basis, sub).await?
-        {
+        if let Some(why) = inner_state_problem(ctx, &paths[0], basis, sub).await? {
             verdict.accepted = false;
             verdict.reason = Some(why);
             return Ok((verdict, None));
@@ -321,6 +319,7 @@ async fn check_inner(
 /// The round's first checkpoint holds the optimizer state the worker inherits (see
 /// [`super::diloco`]); `Some(reason)` when not.
 async fn inner_state_problem(
+    ctx: &JobContext,
     first: &Path,
     basis: &RoundBasis,
     sub: &Submission,
@@ -329,9 +328,9 @@ async fn inner_state_problem(
         .inherited
         .get(&sub.worker)
         .and_then(|i| i.state_from.clone());
-    let first = first.to_path_buf();
+    let (first, kind) = (first.to_path_buf(), ctx.spec.model.trainer);
     let r = tokio::task::spawn_blocking(move || {
-        diloco::check_inner_state(&first, state_from.as_deref())
+        diloco::check_inner_state(kind, &first, state_from.as_deref())
     })
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
@@ -412,9 +411,10 @@ async fn check_delta(
         ctx.job.id, sub.worker
     ));
     let (fin, rin) = (final_path.to_path_buf(), inherited.residual.map(|r| r.1));
-    let (d, r) = (delta_path.clone(), residual_out);
+    let (d, r, kind) = (delta_path.clone(), residual_out, ctx.spec.model.trainer);
     let checked = tokio::task::spawn_blocking(move || {
         diloco::check_compressed(
+            kind,
             p,
             &start,
             &fin,

@@ -454,7 +454,7 @@ async fn finalize(
         start_val_loss: basis.start_val_loss,
         max_loss_increase: Some(ctx.spec.verify.max_loss_increase),
         momentum_root,
-        fp32_bytes: ctx.fp32_bytes(),
+        fp32_bytes: ctx.fp32_bytes(basis.start.as_deref()),
     };
     let name = format!("round-report-{}-{round}.json", job.id);
     let report_root = retrying(opts.attempts, || {

@@ -33,6 +33,8 @@ use super::bundle::{FileRef, RoundReport, WorkBundle};
 use super::context::JobContext;
 use super::{JobMarket, WorkStatus};
 use crate::error::{Error, Result};
+use crate::jobspec::TrainerKind;
+use crate::lora::pool::LoraCheckpoint;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 use crate::trainer::Checkpoint;
@@ -45,19 +47,20 @@ use crate::trainer::outer;
 pub const RESIDUAL_FORMAT: &str = "cohort-residual/1";
 
 impl JobContext {
-    /// `[training.outer] optimizer = "nesterov"` (builtin jobs).
+    /// `[training.outer] optimizer = "nesterov"` (builtin and lora jobs).
     pub fn nesterov(&self) -> bool {
-        self.is_builtin() && self.spec.training.outer.optimizer == OuterOptimizer::Nesterov
+        self.reexecutable() && self.spec.training.outer.optimizer == OuterOptimizer::Nesterov
     }
 
-    /// `[training.outer] keep_inner_state = true` (builtin jobs).
+    /// `[training.outer] keep_inner_state = true` (builtin and lora jobs).
     pub fn keeps_inner_state(&self) -> bool {
-        self.is_builtin() && self.spec.training.outer.keep_inner_state
+        self.reexecutable() && self.spec.training.outer.keep_inner_state
     }
 
-    /// `[training.compress] method = "topk"` (builtin jobs): the compression's parameters.
+    /// `[training.compress] method = "topk"` (builtin and lora jobs): the compression's
+    /// parameters.
     pub fn topk(&self) -> Option<TopK> {
-        self.is_builtin()
+        self.reexecutable()
             .then(|| self.spec.training.compress.topk())
             .flatten()
     }
@@ -67,9 +70,87 @@ impl JobContext {
         self.topk().is_some() && self.spec.training.compress.error_feedback
     }
 
-    /// The model's weights in fp32 (builtin jobs): what plain averaging uploads per worker.
-    pub fn fp32_bytes(&self) -> Option<u64> {
-        self.spec.fp32_bytes()
+    /// The trained tensors in fp32 (the builtin model's weights; a lora job's adapter, read
+    /// from the round's start checkpoint): what plain averaging needs from each worker.
+    pub fn fp32_bytes(&self, start: Option<&Path>) -> Option<u64> {
+        if self.is_lora() {
+            let ck = RoundCkpt::load(TrainerKind::Lora, start?).ok()?;
+            Some(ck.weights().values().map(|(_, d)| d.len() as u64 * 4).sum())
+        } else {
+            self.spec.fp32_bytes()
+        }
+    }
+}
+
+/// A round checkpoint of either of cohort's trainers: its trained tensors (the model's weights,
+/// or the adapter) and its AdamW state.
+enum RoundCkpt {
+    Builtin(Checkpoint),
+    Lora(LoraCheckpoint),
+}
+
+impl RoundCkpt {
+    fn load(kind: TrainerKind, p: &Path) -> Result<RoundCkpt> {
+        Ok(match kind {
+            TrainerKind::Lora => RoundCkpt::Lora(LoraCheckpoint::load(p)?),
+            _ => RoundCkpt::Builtin(Checkpoint::load(p)?),
+        })
+    }
+
+    fn weights(&self) -> &Tensors {
+        match self {
+            RoundCkpt::Builtin(c) => &c.weights,
+            RoundCkpt::Lora(c) => &c.adapter,
+        }
+    }
+
+    /// The AdamW state as (t, moments): None without one.
+    fn state(&self) -> Option<(u64, Vec<&Vec<f32>>)> {
+        match self {
+            RoundCkpt::Builtin(c) => c
+                .optimizer
+                .as_ref()
+                .map(|o| (o.t, o.m.values().chain(o.v.values()).collect())),
+            RoundCkpt::Lora(c) => c
+                .optimizer
+                .as_ref()
+                .map(|o| (o.t, o.m.values().chain(o.v.values()).collect())),
+        }
+    }
+
+    fn same_state(&self, other: &RoundCkpt) -> bool {
+        match (self, other) {
+            (RoundCkpt::Builtin(a), RoundCkpt::Builtin(b)) => a.optimizer == b.optimizer,
+            (RoundCkpt::Lora(a), RoundCkpt::Lora(b)) => a.optimizer == b.optimizer,
+            _ => false,
+        }
+    }
+
+    /// Takes `other`'s AdamW state (an error when it has none).
+    fn take_state(&mut self, other: RoundCkpt, from: &Path) -> Result<()> {
+        let none = || {
+            Error::verification(
+                "diloco.no_state",
+                format!("{} has no optimizer state to keep", from.display()),
+            )
+        };
+        match (self, other) {
+            (RoundCkpt::Builtin(a), RoundCkpt::Builtin(b)) => {
+                a.optimizer = Some(b.optimizer.ok_or_else(none)?)
+            }
+            (RoundCkpt::Lora(a), RoundCkpt::Lora(b)) => {
+                a.optimizer = Some(b.optimizer.ok_or_else(none)?)
+            }
+            _ => unreachable!("both loaded as the same trainer's"),
+        }
+        Ok(())
+    }
+
+    fn save(&self, p: &Path) -> Result<()> {
+        match self {
+            RoundCkpt::Builtin(c) => c.save(p),
+            RoundCkpt::Lora(c) => c.save(p),
+        }
     }
 }
 
@@ -133,44 +214,33 @@ pub async fn inherited_by_worker(
     Ok(out)
 }
 
-/// The checkpoint a `keep_inner_state` round trains from: the round's starting weights with
-/// the AdamW state of `state_from` (blocking).
-pub fn round_init(start: &Path, state_from: &Path, out: &Path) -> Result<()> {
-    let mut ck = Checkpoint::load(start)?;
-    let prev = Checkpoint::load(state_from)?;
-    ck.optimizer = Some(prev.optimizer.ok_or_else(|| {
-        Error::verification(
-            "diloco.no_state",
-            format!("{} has no optimizer state to keep", state_from.display()),
-        )
-    })?);
+/// The checkpoint a `keep_inner_state` round trains from: the round's starting weights (or
+/// adapter) with the AdamW state of `state_from` (blocking).
+pub fn round_init(kind: TrainerKind, start: &Path, state_from: &Path, out: &Path) -> Result<()> {
+    let mut ck = RoundCkpt::load(kind, start)?;
+    ck.take_state(RoundCkpt::load(kind, state_from)?, state_from)?;
     ck.save(out)
 }
 
 /// Whether the round's first checkpoint holds the optimizer state the round must start with:
 /// `state_from`'s, or fresh moments (t = 0, zeros). `Some(reason)` when it does not (blocking).
-pub fn check_inner_state(first: &Path, state_from: Option<&Path>) -> Result<Option<String>> {
-    let ck = Checkpoint::load(first)?;
-    let Some(opt) = ck.optimizer else {
+pub fn check_inner_state(
+    kind: TrainerKind,
+    first: &Path,
+    state_from: Option<&Path>,
+) -> Result<Option<String>> {
+    let ck = RoundCkpt::load(kind, first)?;
+    let Some((t, moments)) = ck.state() else {
         return Ok(Some(
             "the first checkpoint has no optimizer state".to_string(),
         ));
     };
     Ok(match state_from {
-        Some(prev) => {
-            let want = Checkpoint::load(prev)?.optimizer;
-            (want.as_ref() != Some(&opt)).then(|| {
-                "the first checkpoint's AdamW state is not the one of the worker's accepted previous round (keep_inner_state)".to_string()
-            })
-        }
+        Some(prev) => (!ck.same_state(&RoundCkpt::load(kind, prev)?)).then(|| {
+            "the first checkpoint's AdamW state is not the one of the worker's accepted previous round (keep_inner_state)".to_string()
+        }),
         None => {
-            let fresh = opt.t == 0
-                && opt
-                    .m
-                    .values()
-                    .chain(opt.v.values())
-                    .flatten()
-                    .all(|x| *x == 0.0);
+            let fresh = t == 0 && moments.iter().all(|m| m.iter().all(|x| *x == 0.0));
             (!fresh).then(|| {
                 "the first checkpoint's AdamW state is not fresh (the worker has no accepted previous round to continue)".to_string()
             })
@@ -182,7 +252,9 @@ pub fn check_inner_state(first: &Path, state_from: Option<&Path>) -> Result<Opti
 /// feedback) into `delta_out` (`cohort-topk/1`) and, with error feedback, writes what was not
 /// sent to `residual_out` (`cohort-residual/1`). Deterministic: the same inputs give the same
 /// bytes (blocking).
+#[allow(clippy::too_many_arguments)]
 pub fn compress_round(
+    kind: TrainerKind,
     p: TopK,
     start: &Path,
     fin: &Path,
@@ -191,8 +263,8 @@ pub fn compress_round(
     delta_out: &Path,
     residual_out: Option<&Path>,
 ) -> Result<()> {
-    let (s, f) = (Checkpoint::load(start)?, Checkpoint::load(fin)?);
-    let delta = outer::pseudo_gradient(&s.weights, &f.weights)?;
+    let (s, f) = (RoundCkpt::load(kind, start)?, RoundCkpt::load(kind, fin)?);
+    let delta = outer::pseudo_gradient(s.weights(), f.weights())?;
     let (layout, flat) = flatten(&delta);
     let c = match residual_out {
         Some(out) => {
@@ -226,7 +298,9 @@ pub fn compress_round(
 
 /// Recomputes a submission's compressed pseudo-gradient (and residual) into `dir` and compares
 /// the bytes with the submitted files. `Some(reason)` when they differ (blocking).
+#[allow(clippy::too_many_arguments)]
 pub fn check_compressed(
+    kind: TrainerKind,
     p: TopK,
     start: &Path,
     fin: &Path,
@@ -242,6 +316,7 @@ pub fn check_compressed(
     );
     let residual = submitted.1.map(|_| residual);
     compress_round(
+        kind,
         p,
         start,
         fin,
@@ -315,22 +390,36 @@ pub fn aggregate(
         ctx.average(inputs, out)?;
         return Ok(false);
     }
-    let start = Checkpoint::load(start.ok_or_else(|| {
+    let start_path = start.ok_or_else(|| {
         Error::failed(
             "diloco.no_start",
             "the outer step needs the round's starting weights",
         )
-    })?)?;
+    })?;
     let m = momentum.map(outer::load_momentum).transpose()?;
     let cfg = &ctx.spec.training.outer;
-    let agg = if ctx.topk().is_some() {
-        let mut deltas = Vec::with_capacity(inputs.len());
-        for (p, w) in inputs {
-            let bytes = std::fs::read(p).map_err(|e| Error::io("read", p, e))?;
-            deltas.push((Compressed::from_bytes(&bytes)?, *w));
+    let step = ctx.start_step(round) + ctx.spec.training.steps;
+    if ctx.is_lora() {
+        let start = LoraCheckpoint::load(start_path)?;
+        let (adapter, momentum) = if ctx.topk().is_some() {
+            outer::step_from_compressed(cfg, &start.adapter, &read_deltas(inputs)?, m.as_ref())?
+        } else {
+            let (_, sums) = crate::lora::pool::weighted_sums(inputs)?;
+            outer::step_from_mean(cfg, &start.adapter, &sums, m.as_ref())?
+        };
+        LoraCheckpoint {
+            step,
+            adapter,
+            optimizer: None,
+            ..start
         }
-        let step = ctx.start_step(round) + ctx.spec.training.steps;
-        outer::aggregate_compressed(cfg, &start, &deltas, m.as_ref(), step)?
+        .save(out)?;
+        outer::save_momentum(momentum_out, &momentum, u64::from(round))?;
+        return Ok(true);
+    }
+    let start = Checkpoint::load(start_path)?;
+    let agg = if ctx.topk().is_some() {
+        outer::aggregate_compressed(cfg, &start, &read_deltas(inputs)?, m.as_ref(), step)?
     } else {
         outer::aggregate_checkpoints(cfg, &start, inputs, m.as_ref())?
     };
@@ -338,6 +427,16 @@ pub fn aggregate(
     let momentum = agg.momentum.expect("nesterov gives a momentum");
     outer::save_momentum(momentum_out, &momentum, u64::from(round))?;
     Ok(true)
+}
+
+fn read_deltas(inputs: &[(PathBuf, f64)]) -> Result<Vec<(Compressed, f64)>> {
+    inputs
+        .iter()
+        .map(|(p, w)| {
+            let bytes = std::fs::read(p).map_err(|e| Error::io("read", p, e))?;
+            Ok((Compressed::from_bytes(&bytes)?, *w))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -385,12 +484,33 @@ mod tests {
         };
         // Round 0: no residual in; round 1 from round 0's residual.
         let (d0, r0) = (d.join("d0"), d.join("r0"));
-        compress_round(p, &start, &fin, None, 0, &d0, Some(&r0)).unwrap();
+        compress_round(
+            TrainerKind::Builtin,
+            p,
+            &start,
+            &fin,
+            None,
+            0,
+            &d0,
+            Some(&r0),
+        )
+        .unwrap();
         let (d1, r1) = (d.join("d1"), d.join("r1"));
-        compress_round(p, &start, &fin, Some(&r0), 1, &d1, Some(&r1)).unwrap();
+        compress_round(
+            TrainerKind::Builtin,
+            p,
+            &start,
+            &fin,
+            Some(&r0),
+            1,
+            &d1,
+            Some(&r1),
+        )
+        .unwrap();
         assert_ne!(std::fs::read(&d0).unwrap(), std::fs::read(&d1).unwrap());
         let check = |delta: &Path, residual: &Path, rin: Option<&Path>, round| {
             check_compressed(
+                TrainerKind::Builtin,
                 p,
                 &start,
                 &fin,
@@ -432,13 +552,27 @@ mod tests {
         o.t = 7;
         o.m.values_mut().next().unwrap()[0] = 0.5;
         p.save(&prev).unwrap();
-        round_init(&fresh, &prev, &kept).unwrap();
+        round_init(TrainerKind::Builtin, &fresh, &prev, &kept).unwrap();
         let k = Checkpoint::load(&kept).unwrap();
         assert_eq!(k.weights, ckpt(2, 0.0).weights);
         assert_eq!(k.optimizer, p.optimizer);
-        assert_eq!(check_inner_state(&fresh, None).unwrap(), None);
-        assert_eq!(check_inner_state(&kept, Some(&prev)).unwrap(), None);
-        assert!(check_inner_state(&kept, None).unwrap().is_some());
-        assert!(check_inner_state(&fresh, Some(&prev)).unwrap().is_some());
+        assert_eq!(
+            check_inner_state(TrainerKind::Builtin, &fresh, None).unwrap(),
+            None
+        );
+        assert_eq!(
+            check_inner_state(TrainerKind::Builtin, &kept, Some(&prev)).unwrap(),
+            None
+        );
+        assert!(
+            check_inner_state(TrainerKind::Builtin, &kept, None)
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            check_inner_state(TrainerKind::Builtin, &fresh, Some(&prev))
+                .unwrap()
+                .is_some()
+        );
     }
 }

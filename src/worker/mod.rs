@@ -449,7 +449,7 @@ impl Worker {
             (Some(prev), Some(start)) => {
                 crate::fsutil::ensure_dir(&dir, 0o755)?;
                 let kept = dir.join("start-kept-state.safetensors");
-                crate::jobs::diloco::round_init(start, prev, &kept)?;
+                crate::jobs::diloco::round_init(self.ctx.spec.model.trainer, start, prev, &kept)?;
                 init = Some(kept);
                 true
             }
@@ -501,9 +501,14 @@ impl Worker {
                 .error_feedback()
                 .then(|| dir.join("residual.safetensors"));
             let residual_in = inherited.residual.clone();
-            let (d, r) = (delta.clone(), residual_out.clone());
+            let (d, r, kind) = (
+                delta.clone(),
+                residual_out.clone(),
+                self.ctx.spec.model.trainer,
+            );
             tokio::task::spawn_blocking(move || {
                 crate::jobs::diloco::compress_round(
+                    kind,
                     p,
                     &start,
                     &fin,

@@ -1,5 +1,5 @@
 //! DiLoCo's spec tables (`[training.outer]`, `[training.compress]`): good specs parse with
-//! their values, bad ones exit 2 naming the key, and pools run them with the builtin trainer only.
+//! their values, bad ones exit 2 naming the key, and pools run them with cohort's own trainers only.
 
 use crate::common::{Home, write};
 use cohort::jobspec::JobSpec;
@@ -124,16 +124,18 @@ fn bad_outer_and_compress_values_exit_2_naming_the_key() {
 }
 
 #[test]
-fn pools_run_diloco_with_the_builtin_trainer_only() {
+fn pools_run_diloco_with_cohorts_own_trainers_only() {
     let job = "\n[job]\ndatasets = [\"shakespeare\"]\nrounds = 2\nreward_per_round = \"0.1ether\"\nmax_workers = 2\nround_timeout = 600\n";
     let mut spec = JobSpec::parse(&format!("{SPEC}{job}"), "pool.toml").unwrap();
     spec.check_pool_outer().unwrap();
-    // The same tables with the lora trainer: refused, naming the key and the trainer.
     spec.model.trainer = cohort::jobspec::TrainerKind::Lora;
+    spec.check_pool_outer().unwrap();
+    // The same tables with the exec trainer: refused, naming the key and the trainer.
+    spec.model.trainer = cohort::jobspec::TrainerKind::Exec;
     let e = spec.check_pool_outer().unwrap_err();
     assert_eq!(e.exit_code(), 2);
     assert!(
-        e.message.contains("training.outer.optimizer") && e.message.contains("lora"),
+        e.message.contains("training.outer.optimizer") && e.message.contains("exec"),
         "{}",
         e.message
     );

@@ -1,10 +1,11 @@
-//! DiLoCo rounds through a pool on the devnet: two honest worker processes and a dishonest one
-//! (the library) on a job with the outer Nesterov step, kept AdamW state and top-k pseudo-
-//! gradients with error feedback. The coordinator recompresses every submission and rejects
-//! the one whose pseudo-gradient was altered in one entry; `job audit` and `cohort verify`
-//! recompute the verdicts, the aggregates and the outer momentum.
+//! DiLoCo rounds through a pool on the devnet, with the builtin and the lora trainer: worker
+//! processes on a job with the outer Nesterov step, kept AdamW state and top-k pseudo-gradients
+//! with error feedback. The coordinator recompresses every submission and rejects one whose
+//! pseudo-gradient was altered in one entry (a dishonest worker played by the library); round 1
+//! continues each worker's accepted round 0; `job audit` and `cohort verify` recompute the
+//! verdicts, the aggregates and the outer momentum.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -66,6 +67,179 @@ fn alter_one_entry(path: &Path) {
     assert!(parsed.is_ok(), "the altered file must stay well-formed");
 }
 
+/// Starts the coordinator (waiting for `min_workers`) and a `worker run` process per dev index.
+fn start_pool(net: &Devnet, w: &Path, job: &str, workers: &[u32], min_workers: u32) -> Reaper {
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let min = min_workers.to_string();
+    let coordinator = [
+        "job",
+        "coordinate",
+        job,
+        "--min-workers",
+        &min,
+        "--poll",
+        "0.3",
+        "--wallet",
+        "dev:0",
+    ];
+    let mut procs = Reaper(vec![spawn(
+        net,
+        &coordinator,
+        &logs.join("coordinator.log"),
+    )]);
+    for i in workers {
+        let dir = w.join(format!("state{i}"));
+        let wallet = format!("dev:{i}");
+        let args = [
+            "worker",
+            "run",
+            "--job",
+            job,
+            "--wallet",
+            &wallet,
+            "--state-dir",
+            dir.to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ];
+        procs
+            .0
+            .push(spawn(net, &args, &logs.join(format!("w{i}.log"))));
+    }
+    procs
+}
+
+/// Waits for the coordinator, then the workers, to exit successfully.
+fn finish_pool(w: &Path, procs: &mut Reaper, workers: &[u32]) {
+    let logs = w.join("logs");
+    let log = logs.join("coordinator.log");
+    let st = wait_exit(&mut procs.0[0], Duration::from_secs(600), &log);
+    assert!(
+        st.success(),
+        "coordinator failed:\n{}",
+        std::fs::read_to_string(&log).unwrap()
+    );
+    for (k, i) in workers.iter().enumerate() {
+        let log = logs.join(format!("w{i}.log"));
+        let st = wait_exit(&mut procs.0[k + 1], Duration::from_secs(120), &log);
+        assert!(st.success(), "{}", std::fs::read_to_string(&log).unwrap());
+    }
+}
+
+/// dev:i's submission in round r of `job show --json`.
+fn submission(show: &Value, r: usize, i: u32) -> Value {
+    show["rounds"][r]["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&format!("{:#x}", dev_address(i)))
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("no submission of dev:{i} in round {r}"))
+}
+
+fn download(net: &Devnet, w: &Path, root: &str, name: &str) -> PathBuf {
+    let p = w.join(name);
+    net.json(&["storage", "download", root, "-o", p.to_str().unwrap()]);
+    p
+}
+
+/// Every round of a completed 2-round job accepted `workers`, recorded the outer momentum and
+/// the bytes against fp32; round 1 continued each worker's round 0: its `residual_in` is the
+/// round-0 `residual_out`, and `same_state(round-0 final, round-1 first)` holds. Then `job
+/// audit` of a round-1 submission and `cohort verify` of the whole job hold, outer momentum
+/// included. Returns `job show --json`.
+fn check_diloco_job(
+    net: &Devnet,
+    w: &Path,
+    job: &str,
+    workers: &[u32],
+    same_state: impl Fn(&Path, &Path) -> bool,
+) -> Value {
+    let show = net.json(&["job", "show", job]);
+    if let Ok(dir) = std::env::var("COHORT_DILOCO_CAPTURE") {
+        let text = net
+            .cmd()
+            .args(["job", "show", job])
+            .output()
+            .unwrap()
+            .stdout;
+        let name = show["trainer"].as_str().unwrap_or("job").to_string();
+        std::fs::write(Path::new(&dir).join(format!("{name}.txt")), text).unwrap();
+        std::fs::write(
+            Path::new(&dir).join(format!("{name}.json")),
+            show.to_string(),
+        )
+        .unwrap();
+    }
+    assert_eq!(show["job"]["state"], "completed", "{show}");
+    let rounds = show["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 2);
+    for (r, round) in rounds.iter().enumerate() {
+        assert!(round["momentum_root"].as_str().is_some(), "{round}");
+        let fp32 = round["fp32_bytes"].as_u64().unwrap();
+        for &i in workers {
+            let s = submission(&show, r, i);
+            assert_eq!(s["status"], "accepted", "round {r}: {s}");
+            let delta = s["delta_bytes"].as_u64().unwrap();
+            assert!(delta * 5 < fp32, "Δ {delta} bytes vs fp32 {fp32}");
+            assert!(s["uploaded_bytes"].as_u64().unwrap() > fp32);
+        }
+    }
+    assert_ne!(rounds[0]["momentum_root"], rounds[1]["momentum_root"]);
+    for &i in workers {
+        let bundle = |r: usize| -> cohort::jobs::bundle::WorkBundle {
+            let root = submission(&show, r, i)["bundle_root"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            let p = download(net, w, &root, &format!("bundle-{r}-{i}.json"));
+            serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap()
+        };
+        let (b0, b1) = (bundle(0), bundle(1));
+        assert_eq!(b0.residual_in, None);
+        assert!(b0.residual_out.is_some());
+        assert_eq!(b1.residual_in, b0.residual_out);
+        let end0 = download(
+            net,
+            w,
+            &format!("{:#x}", b0.final_checkpoint.root),
+            &format!("end0-{i}"),
+        );
+        let first1 = download(
+            net,
+            w,
+            &format!("{:#x}", b1.checkpoints[0].root),
+            &format!("first1-{i}"),
+        );
+        assert!(
+            same_state(&end0, &first1),
+            "dev:{i}: round 1 did not continue round 0's AdamW state"
+        );
+    }
+    let worker = format!("{:#x}", dev_address(workers[0]));
+    let audit = net.json(&["job", "audit", job, "--round", "1", "--worker", &worker]);
+    assert_eq!(audit["match"], true, "{audit}");
+    assert_eq!(audit["verdict"]["accepted"], true, "{audit}");
+    assert_eq!(audit["verdict_matches_record"], true, "{audit}");
+    let v = net.json(&["verify", job]);
+    assert_eq!(v["verified"], true, "{v}");
+    let links = v["links"].as_array().unwrap();
+    for r in 0..2 {
+        let m = links
+            .iter()
+            .find(|l| l["link"] == format!("round {r} outer momentum"))
+            .unwrap_or_else(|| panic!("no momentum link for round {r}: {v}"));
+        assert_eq!(m["holds"], true, "{m}");
+    }
+    show
+}
+
 #[test]
 fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_altered_delta() {
     let net = Devnet::start(1, 1);
@@ -104,43 +278,7 @@ fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_a
         ))
         .unwrap();
     rt.block_on(cheat.join()).unwrap();
-
-    let logs = w.join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
-    let coord_log = logs.join("coordinator.log");
-    let mut procs = Reaper(vec![spawn(
-        &net,
-        &[
-            "job",
-            "coordinate",
-            &job_s,
-            "--min-workers",
-            "3",
-            "--poll",
-            "0.3",
-            "--wallet",
-            "dev:0",
-        ],
-        &coord_log,
-    )]);
-    for i in 1..=2 {
-        let dir = w.join(format!("state{i}"));
-        let args = [
-            "worker",
-            "run",
-            "--job",
-            &job_s,
-            "--wallet",
-            &format!("dev:{i}"),
-            "--state-dir",
-            dir.to_str().unwrap(),
-            "--poll",
-            "0.3",
-        ];
-        procs
-            .0
-            .push(spawn(&net, &args, &logs.join(format!("w{i}.log"))));
-    }
+    let mut procs = start_pool(&net, w, &job_s, &[1, 2], 3);
 
     let out = rt.block_on(cheat.train_round(0)).unwrap();
     let delta = out.delta.clone().expect("a compressed round has a delta");
@@ -155,100 +293,154 @@ fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_a
     }
     rt.block_on(cheat.submit_round(0, root, bundle.work_units))
         .unwrap();
+    finish_pool(w, &mut procs, &[1, 2]);
 
-    let st = wait_exit(&mut procs.0[0], Duration::from_secs(600), &coord_log);
-    assert!(
-        st.success(),
-        "coordinator failed:\n{}",
-        std::fs::read_to_string(&coord_log).unwrap()
-    );
-    for i in 1..=2 {
-        let log = logs.join(format!("w{i}.log"));
-        let st = wait_exit(&mut procs.0[i], Duration::from_secs(120), &log);
-        assert!(st.success(), "{}", std::fs::read_to_string(&log).unwrap());
-    }
-
-    let show = net.json(&["job", "show", &job_s]);
-    assert_eq!(show["job"]["state"], "completed", "{show}");
-    let rounds = show["rounds"].as_array().unwrap();
-    let subs = |r: usize| rounds[r]["submissions"].as_array().unwrap().clone();
-    let of = |r: usize, i: u32| -> Value {
-        subs(r)
-            .into_iter()
-            .find(|s| {
-                s["worker"]
-                    .as_str()
-                    .unwrap()
-                    .eq_ignore_ascii_case(&format!("{:#x}", dev_address(i)))
-            })
-            .unwrap_or_else(|| panic!("no submission of dev:{i} in round {r}"))
-    };
-    // The altered pseudo-gradient is rejected by recompression; the honest ones are accepted.
-    let cheat0 = of(0, 3);
+    let show = check_diloco_job(&net, w, &job_s, &[1, 2], |a, b| {
+        let o0 = cohort::trainer::Checkpoint::load(a)
+            .unwrap()
+            .optimizer
+            .unwrap();
+        let o1 = cohort::trainer::Checkpoint::load(b)
+            .unwrap()
+            .optimizer
+            .unwrap();
+        o0.t > 0 && o0 == o1
+    });
+    // The altered pseudo-gradient is rejected by recompression; the cheat is then out of the
+    // job, so round 1 has the two honest workers.
+    let cheat0 = submission(&show, 0, 3);
     assert_eq!(cheat0["status"], "rejected", "{cheat0}");
     let why = cheat0["reason"].as_str().unwrap();
     assert!(why.contains("pseudo-gradient"), "{why}");
-    for (r, round) in rounds.iter().enumerate() {
-        for i in 1..=2 {
-            assert_eq!(of(r, i)["status"], "accepted", "round {r}: {}", of(r, i));
-        }
-        // The outer momentum is in each round's report; bytes are reported against fp32.
-        assert!(round["momentum_root"].as_str().is_some(), "{round}");
-        let fp32 = round["fp32_bytes"].as_u64().unwrap();
-        let s = of(r, 1);
-        let delta = s["delta_bytes"].as_u64().unwrap();
-        assert!(delta * 5 < fp32, "Δ {delta} bytes vs fp32 {fp32}");
-        assert!(s["uploaded_bytes"].as_u64().unwrap() > fp32);
-    }
-    assert_ne!(rounds[0]["momentum_root"], rounds[1]["momentum_root"]);
-    // The cheat was removed by its rejection; round 1 has the two honest workers.
-    assert_eq!(subs(1).len(), 2);
+    assert_eq!(
+        show["rounds"][1]["submissions"].as_array().unwrap().len(),
+        2
+    );
+}
 
-    // Round 1 continued round 0: each honest worker's residual_in is its round-0 residual_out
-    // and its first checkpoint of round 1 holds its round-0 final AdamW state.
-    let bundle_of = |r: usize, i: u32| -> cohort::jobs::bundle::WorkBundle {
-        let root = of(r, i)["bundle_root"].as_str().unwrap().to_string();
-        let p = w.join(format!("bundle-{r}-{i}.json"));
-        net.json(&["storage", "download", &root, "-o", p.to_str().unwrap()]);
-        serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap()
-    };
+fn fx(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/lora")
+        .join(p)
+}
+
+#[test]
+fn a_lora_pool_runs_nesterov_with_compressed_adapter_deltas() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let up = net.json(&[
+        "model",
+        "upload-base",
+        fx("qwen2").to_str().unwrap(),
+        "--wallet",
+        "dev:0",
+    ]);
+    let base = up["root"].as_str().unwrap().to_string();
+    let data = w.join("chat");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(fx("chat.jsonl"), data.join("chat.jsonl")).unwrap();
+    for args in [
+        vec![
+            "dataset",
+            "create",
+            "chat",
+            "--description",
+            "fixture",
+            "--license",
+            "CC0-1.0",
+        ],
+        vec!["dataset", "upload", "chat", data.to_str().unwrap()],
+        vec![
+            "dataset",
+            "review",
+            "chat",
+            "--all-pending",
+            "--accept",
+            "--score",
+            "80",
+        ],
+        vec!["dataset", "seal", "chat"],
+    ] {
+        net.json(&args);
+    }
+    let spec = format!(
+        r#"[model]
+trainer = "lora"
+base = "{base}"
+rank = 4
+alpha = 8
+targets = ["q_proj", "v_proj", "up_proj"]
+context = 64
+
+[training]
+batch_size = 4
+learning_rate = 1e-2
+warmup_steps = 2
+steps = 8
+checkpoint_every = 4
+eval_windows = 16
+seed = 11
+
+[training.outer]
+optimizer = "nesterov"
+lr = 0.7
+momentum = 0.9
+keep_inner_state = true
+
+[training.compress]
+method = "topk"
+chunk = 64
+density = 0.05
+bits = 4
+error_feedback = true
+
+[verify]
+spans = 1
+max_loss_increase = 1.0
+
+[job]
+datasets = ["chat"]
+rounds = 2
+reward_per_round = "0.2ether"
+max_workers = 2
+round_timeout = 900
+"#
+    );
+    let spec = write(w, "lora-diloco.toml", spec);
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
     for i in 1..=2 {
-        let (b0, b1) = (bundle_of(0, i), bundle_of(1, i));
-        assert_eq!(b0.residual_in, None);
-        assert_eq!(b1.residual_in, b0.residual_out);
-        let get = |root: alloy::primitives::B256, name: &str| {
-            let p = w.join(format!("{name}-{i}.safetensors"));
-            net.json(&[
-                "storage",
-                "download",
-                &format!("{root:#x}"),
-                "-o",
-                p.to_str().unwrap(),
-            ]);
-            cohort::trainer::Checkpoint::load(&p).unwrap()
+        net.json(&[
+            "worker",
+            "register",
+            "--name",
+            &format!("w{i}"),
+            "--wallet",
+            &format!("dev:{i}"),
+        ]);
+    }
+    let mut procs = start_pool(&net, w, &job, &[1, 2], 2);
+    finish_pool(w, &mut procs, &[1, 2]);
+    let show = check_diloco_job(&net, w, &job, &[1, 2], |a, b| {
+        let load = |p: &Path| {
+            cohort::lora::pool::LoraCheckpoint::load(p)
+                .unwrap()
+                .optimizer
+                .unwrap()
         };
-        let end0 = get(b0.final_checkpoint.root, "end0");
-        let first1 = get(b1.checkpoints[0].root, "first1");
-        let (o0, o1) = (end0.optimizer.unwrap(), first1.optimizer.unwrap());
-        assert!(o0.t > 0);
-        assert_eq!(o0, o1, "round 1 did not continue round 0's AdamW state");
-    }
-
-    // `job audit` recomputes a round-1 submission (its inherited state and residual included).
-    let worker1 = format!("{:#x}", dev_address(1));
-    let audit = net.json(&["job", "audit", &job_s, "--round", "1", "--worker", &worker1]);
-    assert_eq!(audit["match"], true, "{audit}");
-    assert_eq!(audit["verdict"]["accepted"], true, "{audit}");
-    assert_eq!(audit["verdict_matches_record"], true, "{audit}");
-    // `cohort verify` recomputes every verdict, aggregate and the outer momentum.
-    let v = net.json(&["verify", &job_s]);
-    assert_eq!(v["verified"], true, "{v}");
-    let links = v["links"].as_array().unwrap();
-    for r in 0..2 {
-        let m = links
-            .iter()
-            .find(|l| l["link"] == format!("round {r} outer momentum"))
-            .unwrap_or_else(|| panic!("no momentum link for round {r}: {v}"));
-        assert_eq!(m["holds"], true, "{m}");
-    }
+        let (o0, o1) = (load(a), load(b));
+        o0.t > 0 && o0 == o1
+    });
+    // The adapter's fp32 bytes are the measure here (not the base model's).
+    let fp32 = show["rounds"][0]["fp32_bytes"].as_u64().unwrap();
+    let base_bytes = std::fs::metadata(fx("qwen2/model.safetensors"))
+        .unwrap()
+        .len();
+    assert!(
+        fp32 * 4 < base_bytes,
+        "adapter {fp32} bytes vs base {base_bytes}"
+    );
 }

@@ -11,7 +11,8 @@ use crate::lora::pool::LoraCheckpoint;
 use crate::lora::{self, LoraTrainOptions};
 use crate::progress::Progress;
 
-/// The trainer options of a round: the round's start adapter with fresh optimizer state, at
+/// The trainer options of a round: the round's start adapter with fresh optimizer state (or
+/// the kept one, DiLoCo's `keep_inner_state`), at
 /// the round's global start step, the job's seed and the worker's address in the batch key.
 pub fn train_options(input: &RoundInput, base: &Path) -> LoraTrainOptions {
     let spec = &input.spec;
@@ -29,7 +30,7 @@ pub fn train_options(input: &RoundInput, base: &Path) -> LoraTrainOptions {
     o.round = u64::from(input.round);
     o.worker = input.worker.into_array();
     o.start_step = Some(input.start_step);
-    o.fresh_optimizer = true;
+    o.fresh_optimizer = !input.keep_optimizer;
     o.checkpoint_every = input.training.checkpoint_every;
     o.checkpoint_anchor = Some(input.start_step);
     o.pool_files = true;
