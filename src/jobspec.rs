@@ -96,6 +96,12 @@ pub struct VerifyTable {
     /// than this (nats) is rejected (default 0.05).
     #[serde(default = "d_max_loss_increase")]
     pub max_loss_increase: f64,
+    /// `replay`: checkers re-execute every submission's whole round from its public start
+    /// instead of drawn spans from uploaded checkpoints, so workers upload only what the
+    /// aggregate needs (their compressed pseudo-gradient, or final weights); CPU rounds only,
+    /// and the checker's CPU must reproduce the worker's bits (default false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replay: bool,
 }
 
 fn d_spans() -> u32 {
@@ -114,6 +120,7 @@ impl Default for VerifyTable {
             spans: d_spans(),
             tolerance: d_tolerance(),
             max_loss_increase: d_max_loss_increase(),
+            replay: false,
         }
     }
 }
@@ -460,6 +467,13 @@ impl JobSpec {
                 Error::usage("jobspec.invalid", "verify.spans must be at least 1")
                     .hint("the number of K-spans re-executed per submission, e.g. spans = 2"),
             );
+        }
+        if v.replay && (self.model.trainer == TrainerKind::Exec || self.requires_gpu()) {
+            return Err(Error::usage(
+                "jobspec.invalid",
+                "verify.replay: only CPU rounds of the builtin or lora trainer reproduce bit for bit when replayed",
+            )
+            .hint("remove verify.replay (drawn spans are checked from uploaded checkpoints instead)"));
         }
         for (key, x) in [
             ("verify.tolerance", v.tolerance),

@@ -183,26 +183,47 @@ pub async fn audit(
     let verdict_matches_record = recorded_verdict
         .as_ref()
         .map(|r| r.accepted == verdict.accepted && r.checked_spans == verdict.checked_spans);
-    let mut paths: Vec<(u64, PathBuf)> = Vec::new();
-    for c in &bundle.checkpoints {
-        paths.push((c.step, store.fetch(c.root, progress).await?));
-    }
-    if paths.len() < 2 {
-        return Err(Error::verification(
-            "job.audit_short",
-            "the work bundle has fewer than two checkpoints",
+    let (starts, spans) = if ctx.spec.verify.replay {
+        // A replay pool's checkpoints are not uploaded: the verdict above replayed the whole
+        // round from its start, which is the one span.
+        let (from_step, to_step) = verdict.checked_spans.first().copied().unwrap_or((
+            ctx.start_step(round),
+            ctx.start_step(round) + ctx.spec.training.steps,
         ));
-    }
-    let (first, c) = (paths[0].1.clone(), ctx.clone());
-    let starts = tokio::task::spawn_blocking(move || -> Result<bool> {
-        match start {
-            Some(s) => c.same_start(&first, &s),
-            None => Ok(true),
+        let identical = verdict.identical == Some(true);
+        let span = SpanCheck {
+            from_step,
+            to_step,
+            identical,
+            max_abs_diff: verdict.max_abs_diff.unwrap_or(f64::INFINITY),
+            relative_diff: verdict.relative_diff.unwrap_or(0.0),
+            accepted: identical,
+            worst_tensor: None,
+        };
+        (true, vec![span])
+    } else {
+        let mut paths: Vec<(u64, PathBuf)> = Vec::new();
+        for c in &bundle.checkpoints {
+            paths.push((c.step, store.fetch(c.root, progress).await?));
         }
-    })
-    .await
-    .map_err(|e| Error::failed("job.task", e.to_string()))??;
-    let spans = reexecute(&ctx, &paths, &data, round, worker, &tolerance, progress).await?;
+        if paths.len() < 2 {
+            return Err(Error::verification(
+                "job.audit_short",
+                "the work bundle has fewer than two checkpoints",
+            ));
+        }
+        let (first, c) = (paths[0].1.clone(), ctx.clone());
+        let starts = tokio::task::spawn_blocking(move || -> Result<bool> {
+            match start {
+                Some(s) => c.same_start(&first, &s),
+                None => Ok(true),
+            }
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        let spans = reexecute(&ctx, &paths, &data, round, worker, &tolerance, progress).await?;
+        (starts, spans)
+    };
     let max_abs_diff = spans.iter().map(|s| s.max_abs_diff).fold(0.0, f64::max);
     let matches = starts
         && spans.iter().all(|s| s.accepted)

@@ -137,6 +137,10 @@ pub struct WorkBundle {
     /// the next round's `residual_in`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residual_out: Option<FileRef>,
+    /// `[verify] replay = true`: the checkpoints are committed by root but not uploaded (the
+    /// final one is, when the job does not compress: the aggregate needs it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub committed_only: bool,
 }
 
 /// A file in storage.
@@ -155,7 +159,12 @@ impl WorkBundle {
     /// (the sizes the bundle records; each file matches its root when fetched).
     pub fn uploaded_bytes(&self) -> u64 {
         let extra = [self.delta, self.residual_out].into_iter().flatten();
-        self.checkpoints.iter().map(|c| c.size).sum::<u64>() + extra.map(|f| f.size).sum::<u64>()
+        let checkpoints = match (self.committed_only, self.delta) {
+            (false, _) => self.checkpoints.iter().map(|c| c.size).sum::<u64>(),
+            (true, Some(_)) => 0,
+            (true, None) => self.final_checkpoint.size,
+        };
+        checkpoints + extra.map(|f| f.size).sum::<u64>()
     }
 }
 

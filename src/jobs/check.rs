@@ -127,7 +127,12 @@ pub async fn round_basis(
             gpu_relative: gpu_tolerance.gpu_relative,
         },
         momentum: diloco::momentum_before(market, store, ctx, round, progress).await?,
-        inherited: diloco::inherited_by_worker(market, store, ctx, round, progress).await?,
+        inherited: if ctx.spec.verify.replay {
+            super::replay::inherited_by_worker(market, store, ctx, round, data, work_dir, progress)
+                .await?
+        } else {
+            diloco::inherited_by_worker(market, store, ctx, round, progress).await?
+        },
     })
 }
 
@@ -198,7 +203,11 @@ async fn check_inner(
         if ctx.reexecutable() {
             check_layout(ctx, round, &bundle, sub)?;
         }
-        let paths = fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?;
+        let paths = if ctx.spec.verify.replay && ctx.reexecutable() {
+            Vec::new()
+        } else {
+            fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?
+        };
         Ok::<_, Box<Verdict>>((bundle, paths))
     }
     .await;
@@ -206,6 +215,18 @@ async fn check_inner(
         Ok(v) => v,
         Err(rejected) => return Ok((*rejected, None)),
     };
+    if ctx.spec.verify.replay && ctx.reexecutable() {
+        let mut verdict = reject(sub, String::new());
+        verdict.accepted = true;
+        verdict.reason = None;
+        verdict.reported_val_loss = bundle.metrics.final_val_loss;
+        verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
+        verdict.delta_bytes = bundle.delta.map(|f| f.size);
+        return check_replayed(
+            store, ctx, round, sub, &bundle, basis, data, opts, verdict, progress,
+        )
+        .await;
+    }
     let final_path = paths.last().cloned().expect("checked non-empty");
     let mut verdict = Verdict {
         worker: sub.worker,
@@ -249,24 +270,9 @@ async fn check_inner(
         return Ok((*rejected, None));
     }
     // The held-out check: Δloss on the validation split against the round's start.
-    verdict.val_loss = val_loss(ctx, &final_path, data).await;
-    if ctx.reexecutable() && verdict.val_loss.is_none() {
-        verdict.accepted = false;
-        verdict.reason =
-            Some("the final checkpoint could not be scored on the validation split".into());
+    held_out(ctx, basis, &mut verdict, &final_path, data).await;
+    if !verdict.accepted {
         return Ok((verdict, None));
-    }
-    if let (Some(now), Some(before)) = (verdict.val_loss, basis.start_val_loss) {
-        let delta = now - before;
-        verdict.delta_loss = Some(delta);
-        let limit = ctx.spec.verify.max_loss_increase;
-        if delta > limit || delta.is_nan() {
-            verdict.accepted = false;
-            verdict.reason = Some(format!(
-                "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
-            ));
-            return Ok((verdict, None));
-        }
     }
     // A compressed round: the submitted pseudo-gradient (what the aggregate uses) must be the
     // compression of the checked work, bit for bit.
@@ -314,6 +320,154 @@ async fn check_inner(
         }
     }
     Ok((verdict, Some(aggregate_input)))
+}
+
+/// The held-out check: the final weights' validation loss may exceed the round start's by at
+/// most `verify.max_loss_increase`; sets the verdict's losses, and rejects it otherwise.
+async fn held_out(
+    ctx: &JobContext,
+    basis: &RoundBasis,
+    verdict: &mut Verdict,
+    final_path: &Path,
+    data: &[PathBuf],
+) {
+    verdict.val_loss = val_loss(ctx, final_path, data).await;
+    if ctx.reexecutable() && verdict.val_loss.is_none() {
+        verdict.accepted = false;
+        verdict.reason =
+            Some("the final checkpoint could not be scored on the validation split".into());
+        return;
+    }
+    if let (Some(now), Some(before)) = (verdict.val_loss, basis.start_val_loss) {
+        let delta = now - before;
+        verdict.delta_loss = Some(delta);
+        let limit = ctx.spec.verify.max_loss_increase;
+        if delta > limit || delta.is_nan() {
+            verdict.accepted = false;
+            verdict.reason = Some(format!(
+                "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
+            ));
+        }
+    }
+}
+
+/// `[verify] replay = true`: the round re-executed whole from its public start and what the
+/// worker inherits; the submitted pseudo-gradient (or final weights) must be reproduced bit
+/// for bit. Then the held-out check on the replayed final weights. Returns the verdict and,
+/// when accepted, the aggregate's input (the submitted pseudo-gradient or final checkpoint).
+#[allow(clippy::too_many_arguments)]
+async fn check_replayed(
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    bundle: &WorkBundle,
+    basis: &RoundBasis,
+    data: &[PathBuf],
+    opts: &CheckOptions,
+    mut verdict: Verdict,
+    progress: &dyn Progress,
+) -> Result<(Verdict, Option<PathBuf>)> {
+    let reject = |mut v: Verdict, why: String| {
+        v.accepted = false;
+        v.reason = Some(why);
+        Ok((v, None))
+    };
+    let Some(start) = basis.start.clone() else {
+        return reject(
+            verdict,
+            "the round has no starting weights to replay from".into(),
+        );
+    };
+    // What the aggregate uses: the pseudo-gradient, or the final checkpoint.
+    let submitted = match ctx.topk() {
+        Some(_) => bundle.delta.map(|d| (d.root, "pseudo-gradient")),
+        None => Some((bundle.final_checkpoint.root, "final checkpoint")),
+    };
+    let Some((root, what)) = submitted else {
+        return reject(
+            verdict,
+            "the job compresses pseudo-gradients ([training.compress]) but the bundle has no delta"
+                .into(),
+        );
+    };
+    let submitted = match retrying(opts.attempts, || store.fetch(root, progress)).await {
+        Ok(p) => p,
+        Err(e) => {
+            return reject(
+                verdict,
+                format!("the {what} ({root:#x}) could not be fetched: {}", e.message),
+            );
+        }
+    };
+    let inherited = basis
+        .inherited
+        .get(&sub.worker)
+        .cloned()
+        .unwrap_or_default();
+    let dir = super::replay::replay_dir(&opts.work_dir, ctx.job.id, round, sub.worker);
+    let (c, d, w) = (ctx.clone(), data.to_vec(), sub.worker);
+    progress.note(&format!("replaying round {round} of {}", sub.worker));
+    let replayed = tokio::task::spawn_blocking(move || {
+        super::replay::train(
+            &c,
+            round,
+            w,
+            &start,
+            &inherited,
+            &d,
+            &dir,
+            &crate::progress::Silent,
+        )
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    let out = match replayed {
+        Ok(out) => out,
+        Err(e) => {
+            return reject(
+                verdict,
+                format!("the round could not be replayed: {}", e.message),
+            );
+        }
+    };
+    let start_step = ctx.start_step(round);
+    verdict.checked_spans = vec![(start_step, start_step + ctx.spec.training.steps)];
+    let mine = match &out.delta {
+        Some(p) => p.clone(),
+        None => out.final_checkpoint().1.clone(),
+    };
+    let (a, b) = (mine.clone(), submitted.clone());
+    let (compressed, kind) = (out.delta.is_some(), ctx.spec.model.trainer);
+    let same = tokio::task::spawn_blocking(move || -> Result<bool> {
+        if compressed {
+            let read = |p: &Path| std::fs::read(p).map_err(|e| Error::io("read", p, e));
+            return Ok(read(&a)? == read(&b)?);
+        }
+        diloco::same_trained(kind, &a, &b)
+    })
+    .await
+    .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    match same {
+        Ok(true) => {
+            verdict.identical = Some(true);
+            verdict.max_abs_diff = Some(0.0);
+        }
+        Ok(false) | Err(_) => {
+            verdict.identical = Some(false);
+            return reject(
+                verdict,
+                format!(
+                    "replaying the round from its start does not reproduce the submitted {what} bit for bit (replay pools need checkers whose CPUs reproduce the workers' rounds)"
+                ),
+            );
+        }
+    }
+    held_out(ctx, basis, &mut verdict, &out.final_checkpoint().1, data).await;
+    if !verdict.accepted {
+        return Ok((verdict, None));
+    }
+    Ok((verdict, Some(submitted)))
 }
 
 /// The round's first checkpoint holds the optimizer state the worker inherits (see

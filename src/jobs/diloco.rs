@@ -214,6 +214,12 @@ pub async fn inherited_by_worker(
     Ok(out)
 }
 
+/// Whether two checkpoints of the trainer hold the same trained tensors (the model's weights,
+/// or the adapter), bit for bit (blocking).
+pub fn same_trained(kind: TrainerKind, a: &Path, b: &Path) -> Result<bool> {
+    Ok(RoundCkpt::load(kind, a)?.weights() == RoundCkpt::load(kind, b)?.weights())
+}
+
 /// The checkpoint a `keep_inner_state` round trains from: the round's starting weights (or
 /// adapter) with the AdamW state of `state_from` (blocking).
 pub fn round_init(kind: TrainerKind, start: &Path, state_from: &Path, out: &Path) -> Result<()> {

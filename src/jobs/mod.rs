@@ -13,6 +13,7 @@ pub mod check;
 pub mod context;
 pub mod coordinator;
 pub mod diloco;
+pub mod replay;
 pub mod show;
 pub mod spans;
 

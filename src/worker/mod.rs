@@ -438,11 +438,28 @@ impl Worker {
         // DiLoCo: what the round inherits from this worker's accepted previous round.
         let (market, store, progress) = (&self.market, &self.store, self.progress.clone());
         let (ctx, me) = (&self.ctx, self.signer.address);
-        let inherited = retrying(self.attempts, || {
-            crate::jobs::diloco::inherited(market, store, ctx, round, me, progress.as_ref())
-        })
-        .await
-        .map_err(stop)?;
+        let inherited = if ctx.spec.verify.replay {
+            // Replay pools upload no checkpoints: the worker continues from its own files.
+            let accepted = round > 0
+                && retrying(self.attempts, || {
+                    market.submission(ctx.job.id, round - 1, me)
+                })
+                .await
+                .map_err(stop)?
+                .status
+                    == WorkStatus::Accepted;
+            let prev = (round > 0)
+                .then(|| round_dir(&self.state_dir, ctx.job.id, round - 1).join("output.json"))
+                .and_then(|p| std::fs::read(p).ok())
+                .and_then(|b| serde_json::from_slice::<RoundOutput>(&b).ok());
+            crate::jobs::replay::inherited_from(ctx, accepted, prev.as_ref())?
+        } else {
+            retrying(self.attempts, || {
+                crate::jobs::diloco::inherited(market, store, ctx, round, me, progress.as_ref())
+            })
+            .await
+            .map_err(stop)?
+        };
         let start = init.clone();
         let mut init = init;
         let keep_optimizer = match (&inherited.state_from, &start) {
@@ -487,42 +504,20 @@ impl Worker {
         .await
         .map_err(|e| Error::failed("worker.panicked", format!("training stopped: {e}")))??;
         out.init_root = init_root;
-        if let Some(p) = self.ctx.topk() {
+        if self.ctx.topk().is_some() {
             let start = start.ok_or_else(|| {
                 Error::failed(
                     "diloco.no_start",
                     format!("round {round} has no starting checkpoint to take Δ from"),
                 )
             })?;
-            let fin = out.final_checkpoint().1.clone();
-            let delta = dir.join("delta.safetensors");
-            let residual_out = self
-                .ctx
-                .error_feedback()
-                .then(|| dir.join("residual.safetensors"));
-            let residual_in = inherited.residual.clone();
-            let (d, r, kind) = (
-                delta.clone(),
-                residual_out.clone(),
-                self.ctx.spec.model.trainer,
-            );
-            tokio::task::spawn_blocking(move || {
-                crate::jobs::diloco::compress_round(
-                    kind,
-                    p,
-                    &start,
-                    &fin,
-                    residual_in.as_ref().map(|r| r.1.as_path()),
-                    round,
-                    &d,
-                    r.as_deref(),
-                )
+            let (c, d) = (self.ctx.clone(), dir.clone());
+            out = tokio::task::spawn_blocking(move || {
+                crate::jobs::replay::finish(&c, round, &start, &inherited, &d, &mut out)
+                    .map(|()| out)
             })
             .await
             .map_err(|e| Error::failed("worker.panicked", format!("compression stopped: {e}")))??;
-            out.delta = Some(delta);
-            out.residual_in = inherited.residual.map(|r| r.0);
-            out.residual_out = residual_out;
         }
         let bytes = serde_json::to_vec_pretty(&out).expect("output serializes");
         crate::fsutil::write_atomic(&saved, &bytes, 0o644)?;
@@ -536,14 +531,23 @@ impl Worker {
         out: &RoundOutput,
     ) -> Result<(B256, WorkBundle)> {
         self.phase(Phase::Uploading, Some(round))?;
+        // A replay pool uploads only what the aggregate needs: the compressed pseudo-gradient,
+        // or else the final checkpoint; the bundle commits to every checkpoint's root.
+        let replay = self.ctx.spec.verify.replay;
+        let compressed = out.delta.is_some();
         let mut checkpoints = Vec::new();
-        for (step, path) in &out.checkpoints {
-            let root = retrying(self.attempts, || {
-                self.store
-                    .put_file(&self.signer, path, self.progress.as_ref())
-            })
-            .await
-            .map_err(stop)?;
+        let last = out.checkpoints.len().saturating_sub(1);
+        for (k, (step, path)) in out.checkpoints.iter().enumerate() {
+            let root = if replay && (compressed || k != last) {
+                crate::storage::cache::file_root(path)?
+            } else {
+                retrying(self.attempts, || {
+                    self.store
+                        .put_file(&self.signer, path, self.progress.as_ref())
+                })
+                .await
+                .map_err(stop)?
+            };
             let size = std::fs::metadata(path)
                 .map_err(|e| Error::io("read", path, e))?
                 .len();
@@ -554,7 +558,8 @@ impl Worker {
             });
         }
         let mut extra = Vec::new();
-        for path in [&out.delta, &out.residual_out] {
+        let residual_out = if replay { &None } else { &out.residual_out };
+        for path in [&out.delta, residual_out] {
             extra.push(match path {
                 Some(path) => Some(FileRef {
                     root: retrying(self.attempts, || {
@@ -586,8 +591,9 @@ impl Worker {
             metrics: out.metrics.clone(),
             work_units: out.work_units,
             delta: extra[0],
-            residual_in: out.residual_in,
+            residual_in: if replay { None } else { out.residual_in },
             residual_out: extra[1],
+            committed_only: replay,
         };
         let name = format!("work-{}-{round}-{:#x}.json", self.id(), self.me());
         let root = retrying(self.attempts, || {

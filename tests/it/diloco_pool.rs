@@ -149,6 +149,9 @@ fn download(net: &Devnet, w: &Path, root: &str, name: &str) -> PathBuf {
     p
 }
 
+/// Whether a round's first checkpoint holds the previous round's final AdamW state.
+type SameState = dyn Fn(&Path, &Path) -> bool;
+
 /// Every round of a completed 2-round job accepted `workers`, recorded the outer momentum and
 /// the bytes against fp32; round 1 continued each worker's round 0: its `residual_in` is the
 /// round-0 `residual_out`, and `same_state(round-0 final, round-1 first)` holds. Then `job
@@ -159,7 +162,7 @@ fn check_diloco_job(
     w: &Path,
     job: &str,
     workers: &[u32],
-    same_state: impl Fn(&Path, &Path) -> bool,
+    same_state: Option<&SameState>,
 ) -> Value {
     let show = net.json(&["job", "show", job]);
     if let Ok(dir) = std::env::var("COHORT_DILOCO_CAPTURE") {
@@ -188,11 +191,17 @@ fn check_diloco_job(
             assert_eq!(s["status"], "accepted", "round {r}: {s}");
             let delta = s["delta_bytes"].as_u64().unwrap();
             assert!(delta * 5 < fp32, "Δ {delta} bytes vs fp32 {fp32}");
-            assert!(s["uploaded_bytes"].as_u64().unwrap() > fp32);
+            let uploaded = s["uploaded_bytes"].as_u64().unwrap();
+            if same_state.is_some() {
+                assert!(uploaded > fp32, "{s}");
+            } else {
+                // Replay: only the pseudo-gradient was uploaded.
+                assert_eq!(uploaded, delta, "{s}");
+            }
         }
     }
     assert_ne!(rounds[0]["momentum_root"], rounds[1]["momentum_root"]);
-    for &i in workers {
+    for &i in workers.iter().filter(|_| same_state.is_some()) {
         let bundle = |r: usize| -> cohort::jobs::bundle::WorkBundle {
             let root = submission(&show, r, i)["bundle_root"]
                 .as_str()
@@ -218,7 +227,7 @@ fn check_diloco_job(
             &format!("first1-{i}"),
         );
         assert!(
-            same_state(&end0, &first1),
+            same_state.unwrap()(&end0, &first1),
             "dev:{i}: round 1 did not continue round 0's AdamW state"
         );
     }
@@ -242,11 +251,29 @@ fn check_diloco_job(
 
 #[test]
 fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_altered_delta() {
+    builtin_pool(false);
+}
+
+/// `[verify] replay = true`: workers upload only their pseudo-gradient; the coordinator replays
+/// each round from its start (with the inherited state and residual) and still catches the
+/// altered entry.
+#[test]
+fn a_replay_pool_uploads_only_pseudo_gradients_and_still_rejects_an_altered_delta() {
+    builtin_pool(true);
+}
+
+fn builtin_pool(replay: bool) {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
     sealed_dataset(&net, w, "fixture-text");
-    let spec = write(w, "diloco.toml", SPEC);
+    let spec_text = if replay {
+        SPEC.replace("[verify]\n", "[verify]\nreplay = true\n")
+    } else {
+        SPEC.to_string()
+    };
+    assert_eq!(spec_text.contains("replay = true"), replay);
+    let spec = write(w, "diloco.toml", spec_text);
     let sub = net.json(&["job", "submit", spec.to_str().unwrap()]);
     let job = sub["job_id"].as_u64().unwrap();
     let job_s = job.to_string();
@@ -285,7 +312,16 @@ fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_a
     assert!(out.residual_out.is_some() && out.residual_in.is_none());
     alter_one_entry(&delta);
     let (root, bundle) = rt.block_on(cheat.upload_round(0, &out)).unwrap();
-    assert!(bundle.delta.is_some() && bundle.residual_out.is_some());
+    assert!(bundle.delta.is_some());
+    assert_eq!(bundle.residual_out.is_some(), !replay);
+    assert_eq!(bundle.committed_only, replay);
+    if replay {
+        // The checkpoints are committed by root but not in storage.
+        let first = format!("{:#x}", bundle.checkpoints[0].root);
+        let out = w.join("not-there");
+        let (code, _) = net.fails(&["storage", "download", &first, "-o", out.to_str().unwrap()]);
+        assert_ne!(code, 0);
+    }
     let start = Instant::now();
     while rt.block_on(cheat.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
         assert!(start.elapsed() < Duration::from_secs(120), "never started");
@@ -295,17 +331,17 @@ fn a_nesterov_topk_pool_completes_recompresses_every_submission_and_rejects_an_a
         .unwrap();
     finish_pool(w, &mut procs, &[1, 2]);
 
-    let show = check_diloco_job(&net, w, &job_s, &[1, 2], |a, b| {
-        let o0 = cohort::trainer::Checkpoint::load(a)
-            .unwrap()
-            .optimizer
-            .unwrap();
-        let o1 = cohort::trainer::Checkpoint::load(b)
-            .unwrap()
-            .optimizer
-            .unwrap();
+    let same = |a: &Path, b: &Path| {
+        let load = |p: &Path| {
+            cohort::trainer::Checkpoint::load(p)
+                .unwrap()
+                .optimizer
+                .unwrap()
+        };
+        let (o0, o1) = (load(a), load(b));
         o0.t > 0 && o0 == o1
-    });
+    };
+    let show = check_diloco_job(&net, w, &job_s, &[1, 2], (!replay).then_some(&same as _));
     // The altered pseudo-gradient is rejected by recompression; the cheat is then out of the
     // job, so round 1 has the two honest workers.
     let cheat0 = submission(&show, 0, 3);
@@ -424,7 +460,7 @@ round_timeout = 900
     }
     let mut procs = start_pool(&net, w, &job, &[1, 2], 2);
     finish_pool(w, &mut procs, &[1, 2]);
-    let show = check_diloco_job(&net, w, &job, &[1, 2], |a, b| {
+    let same = |a: &Path, b: &Path| {
         let load = |p: &Path| {
             cohort::lora::pool::LoraCheckpoint::load(p)
                 .unwrap()
@@ -433,7 +469,8 @@ round_timeout = 900
         };
         let (o0, o1) = (load(a), load(b));
         o0.t > 0 && o0 == o1
-    });
+    };
+    let show = check_diloco_job(&net, w, &job, &[1, 2], Some(&same));
     // The adapter's fp32 bytes are the measure here (not the base model's).
     let fp32 = show["rounds"][0]["fp32_bytes"].as_u64().unwrap();
     let base_bytes = std::fs::metadata(fx("qwen2/model.safetensors"))
