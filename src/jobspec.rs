@@ -54,6 +54,7 @@
 //! spans = 2
 //! tolerance = 1e-5
 //! max_loss_increase = 0.05
+//! replay = false          # true: checkers replay whole rounds; workers upload no checkpoints
 //! ```
 //!
 //! Every table rejects unknown keys, so a typo is an error (exit 2) naming the key.
