@@ -206,5 +206,34 @@ pub(crate) fn place(from: &Path, to: &Path) -> Result<()> {
     if std::fs::hard_link(from, &tmp).is_err() {
         std::fs::copy(from, &tmp).map_err(|e| Error::io("copy", from, e))?;
     }
-    std::fs::rename(&tmp, to).map_err(|e| Error::io("move into place", to, e))
+    let moved = std::fs::rename(&tmp, to).map_err(|e| Error::io("move into place", to, e));
+    // Renaming a hard link onto another link of the same file does nothing and succeeds
+    // (POSIX): `to` already held these bytes, and the temporary name would stay behind, an
+    // extra file in a dataset folder.
+    let _ = std::fs::remove_file(&tmp);
+    moved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placing_a_file_twice_leaves_only_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cached = dir.path().join("object");
+        std::fs::write(&cached, b"the same bytes").unwrap();
+        let folder = dir.path().join("dataset");
+        let to = folder.join("data.jsonl");
+        // The second placement renames a hard link onto a link of the same file: a no-op
+        // rename that would leave its temporary name behind.
+        place(&cached, &to).unwrap();
+        place(&cached, &to).unwrap();
+        let names: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("data.jsonl")]);
+        assert_eq!(std::fs::read(&to).unwrap(), b"the same bytes");
+    }
 }

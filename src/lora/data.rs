@@ -232,6 +232,12 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                     Error::usage("data.read", format!("could not read {}: {e}", p.display()))
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
+                // Hidden entries are left out, as the builtin trainer's corpus does: a folder
+                // being filled (`.name.tmp` before its rename) reads the same as once filled.
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
                 .collect();
             entries.sort();
             out.extend(collect_files(&entries)?);
