@@ -536,4 +536,15 @@ mod verify_table_tests {
         .unwrap_err();
         assert!(e.message.contains("max_loss_increase"), "{}", e.message);
     }
+
+    #[test]
+    fn replay_is_for_cpu_rounds_of_cohorts_own_trainers() {
+        let s = JobSpec::parse(&format!("{TINY}\n[verify]\nreplay = true\n"), "x.toml").unwrap();
+        assert!(s.verify.replay);
+        let gpu = TINY.replace("gpu = false", "gpu = true");
+        assert_ne!(gpu, TINY);
+        let e = JobSpec::parse(&format!("{gpu}\n[verify]\nreplay = true\n"), "x.toml").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("verify.replay"), "{}", e.message);
+    }
 }
