@@ -65,6 +65,12 @@ impl JobContext {
             .flatten()
     }
 
+    /// A worker's round carries something over from its accepted previous round (its AdamW
+    /// state, its error-feedback residual).
+    pub fn carries_state(&self) -> bool {
+        self.keeps_inner_state() || self.error_feedback()
+    }
+
     /// Compressed with error feedback.
     pub fn error_feedback(&self) -> bool {
         self.topk().is_some() && self.spec.training.compress.error_feedback
@@ -174,7 +180,7 @@ pub async fn inherited(
     progress: &dyn Progress,
 ) -> Result<Inherited> {
     let mut out = Inherited::default();
-    if round == 0 || !(ctx.keeps_inner_state() || ctx.error_feedback()) {
+    if round == 0 || !ctx.carries_state() {
         return Ok(out);
     }
     let sub = market.submission(ctx.job.id, round - 1, worker).await?;
@@ -204,7 +210,7 @@ pub async fn inherited_by_worker(
     progress: &dyn Progress,
 ) -> Result<HashMap<Address, Inherited>> {
     let mut out = HashMap::new();
-    if round == 0 || !(ctx.keeps_inner_state() || ctx.error_feedback()) {
+    if round == 0 || !ctx.carries_state() {
         return Ok(out);
     }
     for sub in market.submissions(ctx.job.id, round).await? {

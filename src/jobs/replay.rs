@@ -133,7 +133,7 @@ pub fn inherited_from(
     prev: Option<&RoundOutput>,
 ) -> Result<Inherited> {
     let mut out = Inherited::default();
-    if !prev_accepted || !(ctx.keeps_inner_state() || ctx.error_feedback()) {
+    if !prev_accepted || !ctx.carries_state() {
         return Ok(out);
     }
     let prev = prev.ok_or_else(|| {
@@ -213,7 +213,7 @@ pub async fn inherited(
     work_dir: &Path,
     progress: &dyn Progress,
 ) -> Result<Inherited> {
-    if round == 0 || !(ctx.keeps_inner_state() || ctx.error_feedback()) {
+    if round == 0 || !ctx.carries_state() {
         return Ok(Inherited::default());
     }
     let accepted = market
@@ -250,7 +250,7 @@ pub async fn inherited_by_worker(
     progress: &dyn Progress,
 ) -> Result<HashMap<Address, Inherited>> {
     let mut out = HashMap::new();
-    if round == 0 || !(ctx.keeps_inner_state() || ctx.error_feedback()) {
+    if round == 0 || !ctx.carries_state() {
         return Ok(out);
     }
     for sub in market.submissions(ctx.job.id, round).await? {
