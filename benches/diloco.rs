@@ -6,7 +6,7 @@
 //! - `nesterov+topk`: the same with top-k 2% at 2 bits per chunk of 4096 and error feedback,
 //!
 //! the same batches (same seeds, rounds, workers and steps) in every run, so the same tokens.
-//! It prints a table (validation loss after N rounds, bytes uploaded per worker per round, the
+//! It prints a table (final validation loss, bytes uploaded per worker per round, the
 //! ratio to full fp32 weights, the loss gap to `average`) and writes validation loss against
 //! bytes sent as an SVG.
 //!
@@ -148,6 +148,8 @@ struct Outcome {
     run: Run,
     /// The hyperparameters that set this run apart, for the table and the legend.
     hyper: String,
+    /// Inner steps per round (H).
+    steps: u64,
     /// (cumulative bytes uploaded per worker, validation loss) after each round, from round 0.
     curve: Vec<(f64, f64)>,
     bytes_per_round: f64,
@@ -351,40 +353,43 @@ fn quality() {
         outcomes.push(Outcome {
             run,
             hyper: hyper(run, outer_lr, outer_mu, cfg.keep_inner_state, chunk),
+            steps,
             curve,
             bytes_per_round: round_bytes.iter().sum::<f64>() / round_bytes.len() as f64,
             seconds: began.elapsed().as_secs_f64(),
         });
     }
-    report(&outcomes, full_fp32, rounds, &svg);
+    report(&outcomes, full_fp32, &svg);
 }
 
 /// The table and the plot of finished runs.
-fn report(outcomes: &[Outcome], full_fp32: f64, rounds: u64, svg: &Path) {
+fn report(outcomes: &[Outcome], full_fp32: f64, svg: &Path) {
     let base = outcomes
         .iter()
         .find(|o| o.run == Run::Average)
         .map(|o| o.curve.last().unwrap().1);
     println!();
     println!(
-        "| run | hyperparameters | validation loss after {rounds} rounds | gap vs average | bytes per worker per round | fewer than fp32 | seconds |"
+        "| run | rounds × steps | hyperparameters | final validation loss | gap vs average | bytes per worker per round | fewer than fp32 | seconds |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for o in outcomes {
         let loss = o.curve.last().unwrap().1;
         let gap = base
             .map(|b| format!("{:+.2}%", (loss / b - 1.0) * 100.0))
             .unwrap_or_else(|| "-".into());
         println!(
-            "| {} | {} | {loss:.4} | {gap} | {:.0} | {:.1}× | {:.0} |",
+            "| {} | {} × {} | {} | {loss:.4} | {gap} | {:.0} | {:.1}× | {:.0} |",
             o.run.name(),
+            o.curve.len() - 1,
+            o.steps,
             o.hyper,
             o.bytes_per_round,
             full_fp32 / o.bytes_per_round,
             o.seconds
         );
     }
-    plot(svg, outcomes, rounds).expect("plot");
+    plot(svg, outcomes).expect("plot");
     println!("\nplot: {}", svg.display());
 }
 
@@ -394,16 +399,24 @@ fn table(logs: &[String]) {
     let svg = std::env::var("DILOCO_SVG")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("docs/diloco-loss.svg"));
-    let (mut full, mut rounds) = (0f64, 0u64);
+    let mut full = 0f64;
     let mut outcomes: Vec<Outcome> = Vec::new();
     let num = |t: &str| t.trim().parse::<f64>().expect("a number in the log");
     for log in logs {
         let text = std::fs::read_to_string(log).expect("read log");
         let mut initial = f64::NAN;
         // Older logs lack the chunk: it was 4096.
-        let (mut lr, mut mu, mut keep, mut chunk) = (0.7, 0.9, true, 4096usize);
+        let (mut lr, mut mu, mut keep, mut chunk, mut steps) = (0.7, 0.9, true, 4096usize, 0u64);
         let first = outcomes.len();
         for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("model: ") {
+                // "… parameters; W workers × N rounds × H steps × batch …"
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if let Some(i) = words.iter().position(|w| *w == "steps") {
+                    steps = num(words[i - 1]) as u64;
+                }
+                continue;
+            }
             if let Some(rest) = line.strip_prefix("outer nesterov lr ") {
                 let head = rest.split(';').next().unwrap_or_default();
                 let words: Vec<&str> = head.split([' ', ',']).filter(|w| !w.is_empty()).collect();
@@ -428,15 +441,15 @@ fn table(logs: &[String]) {
                 else {
                     continue;
                 };
-                let (r, rest) = rest.split_once(": validation loss ").expect("round line");
+                let (_, rest) = rest.split_once(": validation loss ").expect("round line");
                 let (v, rest) = rest.split_once(", ").expect("round line");
                 let (b, rest) = rest.split_once(" bytes per worker (").expect("round line");
                 let secs = num(rest.trim_end_matches(" s)"));
-                rounds = rounds.max(num(r) as u64);
                 if outcomes.len() == first || outcomes.last().is_none_or(|o| o.run != run) {
                     outcomes.push(Outcome {
                         run,
                         hyper: hyper(run, lr, mu, keep && run != Run::Average, chunk),
+                        steps,
                         curve: vec![(0.0, initial)],
                         bytes_per_round: 0.0,
                         seconds: 0.0,
@@ -450,10 +463,10 @@ fn table(logs: &[String]) {
             }
         }
     }
-    report(&outcomes, full, rounds, &svg);
+    report(&outcomes, full, &svg);
 }
 
-fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn std::error::Error>> {
+fn plot(path: &Path, outcomes: &[Outcome]) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
     let pts: Vec<(f64, f64)> = outcomes
         .iter()
@@ -470,9 +483,7 @@ fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn st
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
             .caption(
-                format!(
-                    "Validation loss vs bytes uploaded per worker ({rounds} rounds, 4 workers)"
-                ),
+                "Validation loss vs bytes uploaded per worker (4 workers, same tokens per run)",
                 ("sans-serif", 20),
             )
             .margin(16)
@@ -500,8 +511,10 @@ fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn st
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color));
             chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, color.filled())))?;
         }
+        // Upper right: the cheap runs' first rounds are upper left, the full runs lower right.
         chart
             .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
             .draw()?;
