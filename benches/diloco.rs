@@ -479,7 +479,7 @@ fn plot(path: &Path, outcomes: &[Outcome]) -> Result<(), Box<dyn std::error::Err
     let pad = ((y_hi - y_lo) * 0.08).max(0.01);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (820, 500)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (960, 560)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
             .caption(
@@ -507,7 +507,13 @@ fn plot(path: &Path, outcomes: &[Outcome]) -> Result<(), Box<dyn std::error::Err
             let pts: Vec<(f64, f64)> = o.curve.iter().skip(1).copied().collect();
             chart
                 .draw_series(LineSeries::new(pts.clone(), color.stroke_width(2)))?
-                .label(format!("{} ({})", o.run.name(), o.hyper))
+                .label(format!(
+                    "{}, {} × {} ({})",
+                    o.run.name(),
+                    o.curve.len() - 1,
+                    o.steps,
+                    o.hyper
+                ))
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color));
             chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, color.filled())))?;
         }
