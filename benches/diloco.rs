@@ -6,19 +6,21 @@
 //! - `nesterov+topk`: the same with top-k 2% at 2 bits per chunk of 4096 and error feedback,
 //!
 //! the same batches (same seeds, rounds, workers and steps) in every run, so the same tokens.
-//! It prints a table (validation loss after N rounds, bytes uploaded per worker per round, the
+//! It prints a table (final validation loss, bytes uploaded per worker per round, the
 //! ratio to full fp32 weights, the loss gap to `average`) and writes validation loss against
 //! bytes sent as an SVG.
 //!
-//! `cargo bench --bench diloco` (defaults below; takes ~20 min on 2 cores). Environment:
+//! `cargo bench --bench diloco` (defaults below; each run took 9–11 min on one thread). Environment:
 //! `DILOCO_ROUNDS` (N, 8), `DILOCO_STEPS` (H, 30), `DILOCO_WORKERS` (4), `DILOCO_BATCH` (8),
 //! `DILOCO_CONTEXT` (64), `DILOCO_LR` and `DILOCO_MOMENTUM` (outer, 0.7 and 0.9),
 //! `DILOCO_KEEP_INNER` (1: the nesterov runs keep AdamW moments across rounds, as DiLoCo does),
+//! `DILOCO_CHUNK` (top-k chunk, 4096; density 2% and 2 bits are fixed),
 //! `DILOCO_SVG` (docs/diloco-loss.svg), `DILOCO_RUNS` (comma list of average, nesterov, topk).
 //! A separate mode times compression: `cargo bench --bench diloco -- speed [N]` compresses and
 //! decompresses an N-entry Δ (default 100M) and prints the seconds. Runs can also go in separate
 //! processes (`DILOCO_RUNS=topk … > topk.log`); `cargo bench --bench diloco -- table LOG…` then
-//! reads their printed rounds and writes the joint table and plot.
+//! reads their printed rounds and writes the joint table and plot, one row per log (so runs of
+//! the same kind with other hyperparameters get rows of their own, labelled with them).
 
 // A benchmark binary prints its figures itself.
 #![allow(clippy::disallowed_macros)]
@@ -63,7 +65,26 @@ fn main() {
     quality();
 }
 
-/// Times compress (with error feedback) and decompress of an n-entry Δ.
+/// CPU seconds (user + system, all threads) this process has used so far, from /proc/self/stat
+/// (Linux, in USER_HZ = 100 ticks a second); NaN elsewhere.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let f: Vec<f64> = s
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .skip(11)
+                .take(2)
+                .filter_map(|v| v.parse().ok())
+                .collect();
+            (f.len() == 2).then(|| (f[0] + f[1]) / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
+/// Times compress (with error feedback) and decompress of an n-entry Δ: wall and CPU time.
 fn speed(n: usize) {
     let p = TopK {
         chunk: 4096,
@@ -89,17 +110,17 @@ fn speed(n: usize) {
         rayon::current_num_threads()
     );
     for run in 0..3 {
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_seconds());
         let c = compress::compress_with_feedback(&layout, &delta, &mut residual, p).unwrap();
         let bytes = c.to_bytes();
-        let tc = t.elapsed().as_secs_f64();
-        let t = Instant::now();
+        let (tc, cc) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+        let (t, cpu) = (Instant::now(), cpu_seconds());
         let back = compress::Compressed::from_bytes(&bytes).unwrap();
         let dense = back.decompress();
-        let td = t.elapsed().as_secs_f64();
+        let (td, cd) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);
         assert_eq!(dense.len(), n);
         println!(
-            "run {run}: compress+serialize {tc:.3} s, parse+check+decompress {td:.3} s, {} bytes ({:.1}x fewer than fp32)",
+            "run {run}: compress+serialize {tc:.3} s wall, {cc:.2} s CPU; parse+check+decompress {td:.3} s wall, {cd:.2} s CPU; {} bytes ({:.1}x fewer than fp32)",
             bytes.len(),
             (n * 4) as f64 / bytes.len() as f64
         );
@@ -125,10 +146,28 @@ impl Run {
 
 struct Outcome {
     run: Run,
+    /// The hyperparameters that set this run apart, for the table and the legend.
+    hyper: String,
+    /// Inner steps per round (H).
+    steps: u64,
     /// (cumulative bytes uploaded per worker, validation loss) after each round, from round 0.
     curve: Vec<(f64, f64)>,
     bytes_per_round: f64,
     seconds: f64,
+}
+
+/// What sets a run apart: the outer step and, for top-k, the chunk.
+fn hyper(run: Run, lr: f64, mu: f64, keep_inner: bool, chunk: usize) -> String {
+    let inner = if keep_inner {
+        "inner AdamW state kept"
+    } else {
+        "fresh inner AdamW"
+    };
+    match run {
+        Run::Average => "fresh inner AdamW each round".into(),
+        Run::Nesterov => format!("outer lr {lr}, momentum {mu}, {inner}"),
+        Run::TopK => format!("outer lr {lr}, momentum {mu}, {inner}, chunk {chunk}"),
+    }
 }
 
 fn quality() {
@@ -152,6 +191,7 @@ fn quality() {
     let outer_lr: f64 = env("DILOCO_LR", 0.7);
     let outer_mu: f64 = env("DILOCO_MOMENTUM", 0.9);
     let keep_inner = env("DILOCO_KEEP_INNER", 1u8) == 1;
+    let chunk: usize = env("DILOCO_CHUNK", 4096);
     let runs: Vec<Run> = std::env::var("DILOCO_RUNS")
         .unwrap_or_else(|_| "average,nesterov,topk".into())
         .split(',')
@@ -179,7 +219,7 @@ fn quality() {
         rayon::current_num_threads()
     );
     println!(
-        "outer nesterov lr {outer_lr} momentum {outer_mu}, keep_inner_state {keep_inner}; inner AdamW lr {} (warm-up {} steps, cosine to {:?} over {} steps)",
+        "outer nesterov lr {outer_lr} momentum {outer_mu}, keep_inner_state {keep_inner}, top-k chunk {chunk}; inner AdamW lr {} (warm-up {} steps, cosine to {:?} over {} steps)",
         training.learning_rate,
         training.warmup_steps,
         training.min_learning_rate,
@@ -206,7 +246,7 @@ fn quality() {
     let initial = val(&init.weights);
     println!("initial validation loss {initial:.4}; full fp32 weights {full_fp32} bytes");
     let topk = TopK {
-        chunk: 4096,
+        chunk,
         density: 0.02,
         bits: 2,
     };
@@ -312,39 +352,47 @@ fn quality() {
         }
         outcomes.push(Outcome {
             run,
+            hyper: hyper(run, outer_lr, outer_mu, cfg.keep_inner_state, chunk),
+            steps,
             curve,
             bytes_per_round: round_bytes.iter().sum::<f64>() / round_bytes.len() as f64,
             seconds: began.elapsed().as_secs_f64(),
         });
     }
-    report(&outcomes, full_fp32, rounds, &svg);
+    report(&outcomes, full_fp32, &svg);
 }
 
 /// The table and the plot of finished runs.
-fn report(outcomes: &[Outcome], full_fp32: f64, rounds: u64, svg: &Path) {
-    let base = outcomes
-        .iter()
-        .find(|o| o.run == Run::Average)
-        .map(|o| o.curve.last().unwrap().1);
+fn report(outcomes: &[Outcome], full_fp32: f64, svg: &Path) {
+    // The gap is against `average` with the same rounds × steps (the same batches).
+    let base = |o: &Outcome| {
+        outcomes
+            .iter()
+            .find(|b| b.run == Run::Average && b.steps == o.steps && b.curve.len() == o.curve.len())
+            .map(|b| b.curve.last().unwrap().1)
+    };
     println!();
     println!(
-        "| run | validation loss after {rounds} rounds | gap vs average | bytes per worker per round | fewer than fp32 | seconds |"
+        "| run | rounds × steps | hyperparameters | final validation loss | gap vs average | bytes per worker per round | fewer than fp32 | seconds |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for o in outcomes {
         let loss = o.curve.last().unwrap().1;
-        let gap = base
+        let gap = base(o)
             .map(|b| format!("{:+.2}%", (loss / b - 1.0) * 100.0))
             .unwrap_or_else(|| "-".into());
         println!(
-            "| {} | {loss:.4} | {gap} | {:.0} | {:.1}× | {:.0} |",
+            "| {} | {} × {} | {} | {loss:.4} | {gap} | {:.0} | {:.1}× | {:.0} |",
             o.run.name(),
+            o.curve.len() - 1,
+            o.steps,
+            o.hyper,
             o.bytes_per_round,
             full_fp32 / o.bytes_per_round,
             o.seconds
         );
     }
-    plot(svg, outcomes, rounds).expect("plot");
+    plot(svg, outcomes).expect("plot");
     println!("\nplot: {}", svg.display());
 }
 
@@ -354,13 +402,34 @@ fn table(logs: &[String]) {
     let svg = std::env::var("DILOCO_SVG")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("docs/diloco-loss.svg"));
-    let (mut full, mut rounds) = (0f64, 0u64);
+    let mut full = 0f64;
     let mut outcomes: Vec<Outcome> = Vec::new();
     let num = |t: &str| t.trim().parse::<f64>().expect("a number in the log");
     for log in logs {
         let text = std::fs::read_to_string(log).expect("read log");
         let mut initial = f64::NAN;
+        // Older logs lack the chunk: it was 4096.
+        let (mut lr, mut mu, mut keep, mut chunk, mut steps) = (0.7, 0.9, true, 4096usize, 0u64);
+        let first = outcomes.len();
         for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("model: ") {
+                // "… parameters; W workers × N rounds × H steps × batch …"
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if let Some(i) = words.iter().position(|w| *w == "steps") {
+                    steps = num(words[i - 1]) as u64;
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("outer nesterov lr ") {
+                let head = rest.split(';').next().unwrap_or_default();
+                let words: Vec<&str> = head.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+                lr = num(words[0]);
+                let after = |key: &str| words.iter().position(|w| *w == key).map(|i| words[i + 1]);
+                mu = after("momentum").map_or(mu, num);
+                keep = after("keep_inner_state").map_or(keep, |v| v == "true");
+                chunk = after("chunk").map_or(chunk, |v| num(v) as usize);
+                continue;
+            }
             if let Some(rest) = line.strip_prefix("initial validation loss ") {
                 let (v, tail) = rest.split_once(';').expect("initial line");
                 initial = num(v);
@@ -375,14 +444,15 @@ fn table(logs: &[String]) {
                 else {
                     continue;
                 };
-                let (r, rest) = rest.split_once(": validation loss ").expect("round line");
+                let (_, rest) = rest.split_once(": validation loss ").expect("round line");
                 let (v, rest) = rest.split_once(", ").expect("round line");
                 let (b, rest) = rest.split_once(" bytes per worker (").expect("round line");
                 let secs = num(rest.trim_end_matches(" s)"));
-                rounds = rounds.max(num(r) as u64);
-                if outcomes.last().is_none_or(|o| o.run != run) {
+                if outcomes.len() == first || outcomes.last().is_none_or(|o| o.run != run) {
                     outcomes.push(Outcome {
                         run,
+                        hyper: hyper(run, lr, mu, keep && run != Run::Average, chunk),
+                        steps,
                         curve: vec![(0.0, initial)],
                         bytes_per_round: 0.0,
                         seconds: 0.0,
@@ -396,10 +466,10 @@ fn table(logs: &[String]) {
             }
         }
     }
-    report(&outcomes, full, rounds, &svg);
+    report(&outcomes, full, &svg);
 }
 
-fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn std::error::Error>> {
+fn plot(path: &Path, outcomes: &[Outcome]) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
     let pts: Vec<(f64, f64)> = outcomes
         .iter()
@@ -412,13 +482,11 @@ fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn st
     let pad = ((y_hi - y_lo) * 0.08).max(0.01);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (820, 500)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (960, 560)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
             .caption(
-                format!(
-                    "Validation loss vs bytes uploaded per worker ({rounds} rounds, 4 workers)"
-                ),
+                "Validation loss vs bytes uploaded per worker (4 workers, same tokens per run)",
                 ("sans-serif", 20),
             )
             .margin(16)
@@ -442,12 +510,20 @@ fn plot(path: &Path, outcomes: &[Outcome], rounds: u64) -> Result<(), Box<dyn st
             let pts: Vec<(f64, f64)> = o.curve.iter().skip(1).copied().collect();
             chart
                 .draw_series(LineSeries::new(pts.clone(), color.stroke_width(2)))?
-                .label(o.run.name())
+                .label(format!(
+                    "{}, {} × {} ({})",
+                    o.run.name(),
+                    o.curve.len() - 1,
+                    o.steps,
+                    o.hyper
+                ))
                 .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color));
             chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, color.filled())))?;
         }
+        // Upper right: the cheap runs' first rounds are upper left, the full runs lower right.
         chart
             .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
             .draw()?;
