@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::common::{Devnet, dev_address, write};
 use crate::jobs::{Reaper, sealed_dataset, spawn, wait_exit};
+use crate::lora_pool::{fx, sealed_chat};
 
 const SPEC: &str = r#"[model]
 trainer = "builtin"
@@ -354,12 +355,6 @@ fn builtin_pool(replay: bool) {
     );
 }
 
-fn fx(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/lora")
-        .join(p)
-}
-
 #[test]
 fn a_lora_pool_runs_nesterov_with_compressed_adapter_deltas() {
     let net = Devnet::start(1, 1);
@@ -373,33 +368,7 @@ fn a_lora_pool_runs_nesterov_with_compressed_adapter_deltas() {
         "dev:0",
     ]);
     let base = up["root"].as_str().unwrap().to_string();
-    let data = w.join("chat");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::copy(fx("chat.jsonl"), data.join("chat.jsonl")).unwrap();
-    for args in [
-        vec![
-            "dataset",
-            "create",
-            "chat",
-            "--description",
-            "fixture",
-            "--license",
-            "CC0-1.0",
-        ],
-        vec!["dataset", "upload", "chat", data.to_str().unwrap()],
-        vec![
-            "dataset",
-            "review",
-            "chat",
-            "--all-pending",
-            "--accept",
-            "--score",
-            "80",
-        ],
-        vec!["dataset", "seal", "chat"],
-    ] {
-        net.json(&args);
-    }
+    sealed_chat(&net, w);
     let spec = format!(
         r#"[model]
 trainer = "lora"

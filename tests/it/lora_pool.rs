@@ -10,7 +10,40 @@ use serde_json::Value;
 use crate::common::{Devnet, dev_address, write};
 use crate::jobs::{Reaper, spawn, wait_exit};
 
-fn fx(p: &str) -> PathBuf {
+/// The fixture chat file as a sealed dataset named `chat` (curated by dev:0); its folder.
+pub(crate) fn sealed_chat(net: &Devnet, w: &Path) -> PathBuf {
+    let data = w.join("chat");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(fx("chat.jsonl"), data.join("chat.jsonl")).unwrap();
+    let d = data.to_str().unwrap();
+    for args in [
+        &[
+            "dataset",
+            "create",
+            "chat",
+            "--description",
+            "fixture",
+            "--license",
+            "CC0-1.0",
+        ][..],
+        &["dataset", "upload", "chat", d],
+        &[
+            "dataset",
+            "review",
+            "chat",
+            "--all-pending",
+            "--accept",
+            "--score",
+            "80",
+        ],
+        &["dataset", "seal", "chat"],
+    ] {
+        net.json(args);
+    }
+    data
+}
+
+pub(crate) fn fx(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/lora")
         .join(p)
@@ -77,33 +110,7 @@ fn a_two_worker_lora_pool_completes_is_audited_verified_tokenized_and_claimed() 
     );
 
     // A chat dataset, sealed.
-    let data = w.join("chat");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::copy(fx("chat.jsonl"), data.join("chat.jsonl")).unwrap();
-    for args in [
-        vec![
-            "dataset",
-            "create",
-            "chat",
-            "--description",
-            "fixture",
-            "--license",
-            "CC0-1.0",
-        ],
-        vec!["dataset", "upload", "chat", data.to_str().unwrap()],
-        vec![
-            "dataset",
-            "review",
-            "chat",
-            "--all-pending",
-            "--accept",
-            "--score",
-            "80",
-        ],
-        vec!["dataset", "seal", "chat"],
-    ] {
-        net.json(&args);
-    }
+    let data = sealed_chat(&net, w);
 
     // Bad input: a local folder instead of a root (exit 2 naming upload-base); a root that is
     // not a base model manifest, and a manifest whose file does not match its blake3 (exit 5).
