@@ -75,13 +75,18 @@ tokens_per_step = r["tokens"] / (warmup + steps)
 print(tokens_per_step * (steps - 1) / (last["elapsed_s"] - first["elapsed_s"]))
 PY
 )
-peft_json=$("$venv/bin/python" benches/lora_vs_peft.py train "$work/base" --batch "$BATCH" \
-  --context "$CONTEXT" --steps "$STEPS" --warmup "$WARMUP" --threads "$THREADS")
-python3 - "$cohort_tps" "$peft_json" "$THREADS" "$params" "$base_bytes" "$rss_kib" <<'PY'
+peft_json=$(/usr/bin/time -v -o "$work/peft-time.txt" "$venv/bin/python" benches/lora_vs_peft.py train \
+  "$work/base" --batch "$BATCH" --context "$CONTEXT" --steps "$STEPS" --warmup "$WARMUP" \
+  --threads "$THREADS" 2> /dev/null)
+peft_rss_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/peft-time.txt")
+python3 - "$cohort_tps" "$peft_json" "$THREADS" "$params" "$base_bytes" "$rss_kib" "$peft_rss_kib" <<'PY'
 import json, sys
 c = float(sys.argv[1]); p = json.loads(sys.argv[2]); th = sys.argv[3]
 params, base, rss = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]) * 1024
+peft_rss = int(sys.argv[7]) * 1024
 print(f"model {params/1e6:.1f}M parameters ({base/2**20:.1f} MiB f32), {th} threads")
 print(f"cohort lora {c:,.0f} tokens/s; torch {p['torch']} + transformers {p['transformers']} + peft {p['peft']} {p['tokens_per_s']:,.0f} tokens/s; ratio {c / p['tokens_per_s']:.2f}x")
-print(f"cohort peak RSS {rss/2**20:.1f} MiB = base {base/2**20:.1f} MiB + {100*(rss-base)/base:.0f}%")
+print(f"cohort peak RSS {rss/2**20:.1f} MiB = base {base/2**20:.1f} MiB + {100*(rss-base)/base:.0f}%; "
+      f"PyTorch + PEFT peak RSS {peft_rss/2**20:.1f} MiB")
+print(f"load average {open('/proc/loadavg').read().split()[0]}")
 PY

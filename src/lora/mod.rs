@@ -18,6 +18,7 @@ pub mod data;
 #[allow(clippy::module_inception)]
 pub mod lora;
 pub mod model;
+pub mod ops;
 pub mod pool;
 
 use std::collections::BTreeMap;

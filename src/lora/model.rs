@@ -3,8 +3,10 @@
 //! optional q/k/v biases, tied or untied embeddings. Loaded from a local folder's
 //! `config.json` and `model.safetensors` (or shards listed in `model.safetensors.index.json`).
 //!
-//! Every op on the gradient's path is one of candle's differentiable primitives: candle's fused
-//! `rms_norm` and `softmax_last_dim` pass no gradient, so both are written out here.
+//! Every op on the gradient's path has a backward pass: candle's fused `rms_norm` and
+//! `softmax_last_dim` pass no gradient, so both are written out here from primitives (the GPU
+//! and bf16 path), and on the CPU in f32 the hot ops run as this module's fused kernels with
+//! their own backward ([`super::ops`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -13,6 +15,7 @@ use candle_core::{D, DType, Device, Tensor};
 use serde::Deserialize;
 
 use super::lora::Adapter;
+use super::ops;
 use crate::error::{Error, Result};
 use crate::trainer::rng::Stream;
 
@@ -392,19 +395,7 @@ impl candle_core::CustomOp1 for FrozenMatmul {
         s: &candle_core::CpuStorage,
         l: &candle_core::Layout,
     ) -> candle_core::Result<(candle_core::CpuStorage, candle_core::Shape)> {
-        let v = s.as_slice::<f32>()?;
-        let data: Vec<f32> = match l.contiguous_offsets() {
-            Some((a, b)) => v[a..b].to_vec(),
-            None => candle_core::bail!("frozen-matmul: the input is not contiguous"),
-        };
-        // A graph-free copy of x times Wᵀ: the same product the plain path computes.
-        let x = Tensor::from_vec(data, l.shape(), &Device::Cpu)?;
-        let y = x.broadcast_matmul(&self.w.t()?)?;
-        let shape = y.shape().clone();
-        Ok((
-            candle_core::CpuStorage::F32(y.flatten_all()?.to_vec1::<f32>()?),
-            shape,
-        ))
+        super::ops::frozen_product(s, l, &self.w)
     }
 
     fn bwd(&self, _x: &Tensor, _y: &Tensor, g: &Tensor) -> candle_core::Result<Option<Tensor>> {
@@ -663,6 +654,19 @@ impl Model {
     ) -> candle_core::Result<Tensor> {
         let path = module_path(layer, module);
         let w = self.w(&format!("{path}.weight"))?;
+        if ops::enabled(x)
+            && let Some(ad) = adapter
+            && let Some((a, b)) = ad.pair(&path)
+        {
+            let mask = match dropout.as_deref_mut() {
+                Some(rng) if ad.spec.dropout > 0.0 => {
+                    Some(dropout_bytes(x.elem_count(), ad.spec.dropout, rng))
+                }
+                _ => None,
+            };
+            let bias = self.weights.get(&format!("{path}.bias"));
+            return ops::lora_linear(x, w, bias, a, b, ad.scale(), mask);
+        }
         let mut y = frozen_matmul(x, w)?;
         if let Some(b) = self.weights.get(&format!("{path}.bias")) {
             y = y.broadcast_add(b)?;
@@ -717,7 +721,7 @@ impl Model {
         let eps = c.rms_norm_eps;
         for i in 0..c.num_hidden_layers {
             let p = |s: &str| format!("model.layers.{i}.{s}");
-            let h = rms_norm(&x, self.w(&p("input_layernorm.weight"))?, eps)?;
+            let h = norm(&x, self.w(&p("input_layernorm.weight"))?, eps)?;
             let q = self.linear(&h, i, "q_proj", adapter, &mut dropout)?;
             let k = self.linear(&h, i, "k_proj", adapter, &mut dropout)?;
             let v = self.linear(&h, i, "v_proj", adapter, &mut dropout)?;
@@ -736,23 +740,31 @@ impl Model {
             }
             let k = repeat_kv(&k, nh / nkv)?;
             let v = repeat_kv(&v, nh / nkv)?;
-            let scores = (q.matmul(&k.t()?)? * (1.0 / (hd as f64).sqrt()))?;
-            let scores = scores.broadcast_add(&mask)?;
-            let probs = softmax_last(&scores)?;
+            let scale = 1.0 / (hd as f64).sqrt();
+            let probs = if ops::enabled(&q) {
+                ops::causal_softmax(&q.matmul(&k.t()?)?, scale, offset)?
+            } else {
+                let scores = (q.matmul(&k.t()?)? * scale)?;
+                softmax_last(&scores.broadcast_add(&mask)?)?
+            };
             let a = probs
                 .matmul(&v)?
                 .transpose(1, 2)?
                 .reshape((b, t, nh * hd))?;
             let a = self.linear(&a, i, "o_proj", adapter, &mut dropout)?;
             x = (x + a)?;
-            let h = rms_norm(&x, self.w(&p("post_attention_layernorm.weight"))?, eps)?;
+            let h = norm(&x, self.w(&p("post_attention_layernorm.weight"))?, eps)?;
             let g = self.linear(&h, i, "gate_proj", adapter, &mut dropout)?;
             let u = self.linear(&h, i, "up_proj", adapter, &mut dropout)?;
-            let f = (g.silu()? * u)?;
+            let f = if ops::enabled(&g) {
+                ops::silu_mul(&g, &u)?
+            } else {
+                (g.silu()? * u)?
+            };
             let f = self.linear(&f, i, "down_proj", adapter, &mut dropout)?;
             x = (x + f)?;
         }
-        let x = rms_norm(&x, self.w("model.norm.weight")?, eps)?;
+        let x = norm(&x, self.w("model.norm.weight")?, eps)?;
         frozen_matmul(&x, self.lm_head()?)?.to_dtype(DType::F32)
     }
 
@@ -767,6 +779,15 @@ impl Model {
         dropout: Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
         let logits = self.forward(inputs, adapter, None, dropout)?;
+        if ops::enabled(&logits) {
+            let v = logits.dim(D::Minus1)?;
+            let targets = targets.flatten_all()?.to_vec1::<u32>()?;
+            let weights = weights
+                .flatten_all()?
+                .to_dtype(DType::F32)?
+                .to_vec1::<f32>()?;
+            return ops::cross_entropy(&logits.reshape(((), v))?, targets, weights);
+        }
         masked_cross_entropy(&logits, targets, weights)
     }
 }
@@ -801,6 +822,15 @@ fn rope_tables(c: &Config, dev: &Device, dtype: DType) -> Result<(Tensor, Tensor
             .map_err(ce)
     };
     Ok((mk(cos)?, mk(sin)?))
+}
+
+/// RMSNorm: the fused kernel on the CPU in f32, else [`rms_norm`].
+fn norm(x: &Tensor, w: &Tensor, eps: f64) -> candle_core::Result<Tensor> {
+    if ops::enabled(x) {
+        ops::rms_norm(x, w, eps)
+    } else {
+        rms_norm(x, w, eps)
+    }
 }
 
 /// RMSNorm from primitives: x / sqrt(mean(x²) + eps) · w, computed in f32.
@@ -842,7 +872,12 @@ fn repeat_kv(x: &Tensor, n: usize) -> candle_core::Result<Tensor> {
         .reshape((b, kv * n, t, d))
 }
 
-fn causal_mask(t: usize, offset: usize, dev: &Device, dtype: DType) -> candle_core::Result<Tensor> {
+pub(crate) fn causal_mask(
+    t: usize,
+    offset: usize,
+    dev: &Device,
+    dtype: DType,
+) -> candle_core::Result<Tensor> {
     let total = offset + t;
     let m: Vec<f32> = (0..t * total)
         .map(|i| {
@@ -855,6 +890,17 @@ fn causal_mask(t: usize, offset: usize, dev: &Device, dtype: DType) -> candle_co
         })
         .collect();
     Tensor::from_vec(m, (t, total), dev)?.to_dtype(dtype)
+}
+
+/// The same draws as [`dropout_mask`], as one byte per entry for the fused kernels.
+fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
+    let mut raw = vec![0u64; n];
+    rng.fill_u64(&mut raw);
+    let threshold = (p * (1u64 << 53) as f64) as u64;
+    ops::Mask {
+        keep: raw.iter().map(|r| ((r >> 11) >= threshold) as u8).collect(),
+        scale: 1.0 / (1.0 - p) as f32,
+    }
 }
 
 fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {

@@ -885,57 +885,104 @@ fn check_against_tx(
     Ok(())
 }
 
-/// Uploads segments one after another; the first error ends the call (earlier segments stay
-/// stored). `seq = None` finds the tx by each segment's root.
+/// Uploads segments in order; the first error ends the call (earlier segments stay stored).
+/// `seq = None` finds the tx by each segment's root. Consecutive segments of one known tx are
+/// checked in parallel and stored as one batch with one flush ([`Store::put_segments`]);
+/// segments cached before their tx is seen go one by one.
 async fn upload(s: &Arc<NodeState>, segs: Vec<SegmentWithProof>, seq: Option<u64>) -> RpcResult {
-    for seg in segs {
+    let mut segs = segs.into_iter().peekable();
+    while let Some(seg) = segs.next() {
         let tx = match seq {
             Some(seq) => s.store.tx_by_seq(seq),
             None => s.store.tx_for_upload_by_root(&B256::from(seg.root)),
         };
         check_against_tx(&seg, tx.as_ref())?;
-        if let Some(tx) = &tx
-            && s.store.has_segment(tx.rec.seq, seg.index)
-        {
-            continue; // a duplicate is skipped silently
-        }
-        let store = Arc::clone(&s.store);
-        blocking(move || {
-            validate_segment(&seg)?;
-            let proof_json = serde_json::to_vec(&seg.proof).expect("proofs serialize");
-            match tx {
-                Some(tx) => {
-                    let seq = tx.rec.seq;
-                    match store.put_segment(seq, seg.index, &proof_json, &seg.data)? {
-                        PutOutcome::Stored { finalized_now } => {
-                            debug!(seq, index = seg.index, "segment stored");
-                            if finalized_now {
-                                info!(seq, root = %tx.rec.root, "file finalized");
-                            }
-                        }
-                        PutOutcome::Duplicate | PutOutcome::NotInShard => {}
-                        PutOutcome::AlreadyFinalized => {
-                            return Err(RpcError::invalid_params(
-                                "root",
-                                "already uploaded and finalized",
-                            ));
-                        }
-                    }
-                }
-                None => {
-                    store.cache_segment(
-                        B256::from(seg.root),
-                        seg.file_size,
-                        seg.index,
-                        &proof_json,
-                        &seg.data,
-                    )?;
-                    debug!(index = seg.index, "segment cached until its tx is seen");
+        let Some(tx) = tx else {
+            let store = Arc::clone(&s.store);
+            blocking(move || {
+                validate_segment(&seg)?;
+                let proof_json = serde_json::to_vec(&seg.proof).expect("proofs serialize");
+                store.cache_segment(
+                    B256::from(seg.root),
+                    seg.file_size,
+                    seg.index,
+                    &proof_json,
+                    &seg.data,
+                )?;
+                debug!(index = seg.index, "segment cached until its tx is seen");
+                Ok(())
+            })
+            .await?;
+            continue;
+        };
+        // This segment and the following ones of the same tx form one batch.
+        let mut batch = vec![seg];
+        let mut failed = None;
+        while let Some(next) = segs.peek() {
+            if next.root != batch[0].root || next.file_size != batch[0].file_size {
+                break;
+            }
+            let next = segs.next().expect("peeked");
+            match check_against_tx(&next, Some(&tx)) {
+                Ok(()) => batch.push(next),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
                 }
             }
-            Ok(())
+        }
+        let seq = tx.rec.seq;
+        batch.retain(|seg| !s.store.has_segment(seq, seg.index)); // duplicates are skipped silently
+        let store = Arc::clone(&s.store);
+        blocking(move || {
+            use rayon::prelude::*;
+            let checked: Vec<std::result::Result<Vec<u8>, RpcError>> = batch
+                .par_iter()
+                .map(|seg| {
+                    validate_segment(seg)?;
+                    Ok(serde_json::to_vec(&seg.proof).expect("proofs serialize"))
+                })
+                .collect();
+            let ok = checked.iter().take_while(|c| c.is_ok()).count();
+            let items: Vec<(u64, &[u8], &[u8])> = batch[..ok]
+                .iter()
+                .zip(&checked)
+                .map(|(seg, proof)| {
+                    let proof = proof.as_ref().expect("checked");
+                    (seg.index, proof.as_slice(), seg.data.as_slice())
+                })
+                .collect();
+            let outcomes = if items.is_empty() {
+                Vec::new()
+            } else {
+                store.put_segments(seq, &items)?
+            };
+            for (seg, outcome) in batch.iter().zip(outcomes) {
+                match outcome {
+                    PutOutcome::Stored { finalized_now } => {
+                        debug!(seq, index = seg.index, "segment stored");
+                        if finalized_now {
+                            info!(seq, root = %tx.rec.root, "file finalized");
+                        }
+                    }
+                    PutOutcome::Duplicate | PutOutcome::NotInShard => {}
+                    PutOutcome::AlreadyFinalized => {
+                        return Err(RpcError::invalid_params(
+                            "root",
+                            "already uploaded and finalized",
+                        ));
+                    }
+                }
+            }
+            match checked.into_iter().nth(ok) {
+                Some(Err(e)) => Err(e),
+                _ => Ok(()),
+            }
         })
         .await?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
     }
     null()
 }

@@ -687,6 +687,73 @@ impl Store {
         })
     }
 
+    /// Stores validated segments of one known tx durably, with one flush for the whole batch:
+    /// every new segment is written to a temporary file, the file system is synced once, the
+    /// files are renamed into place and the folder is synced once (instead of two syncs per
+    /// segment). A crash leaves each segment either absent or whole. One outcome per segment,
+    /// in order.
+    pub fn put_segments(&self, seq: u64, segs: &[(u64, &[u8], &[u8])]) -> Result<Vec<PutOutcome>> {
+        let mut outcomes = Vec::with_capacity(segs.len());
+        let mut todo = Vec::new();
+        {
+            let inner = self.lock();
+            let Some(st) = inner.txs.get(&seq) else {
+                return Err(Error::failed(
+                    "node.unknown_tx",
+                    format!("tx {seq} is unknown"),
+                ));
+            };
+            let mut seen = BTreeSet::new();
+            for (i, (index, _, _)) in segs.iter().enumerate() {
+                outcomes.push(if !self.shard.covers(st.rec.start_segment() + index) {
+                    PutOutcome::NotInShard
+                } else if st.finalized() {
+                    PutOutcome::AlreadyFinalized
+                } else if st.stored.contains(index) || !seen.insert(*index) {
+                    PutOutcome::Duplicate
+                } else {
+                    todo.push(i);
+                    PutOutcome::Duplicate // replaced once written
+                });
+            }
+        }
+        if todo.is_empty() {
+            return Ok(outcomes);
+        }
+        let batch: Vec<(PathBuf, &[u8], &[u8])> = todo
+            .iter()
+            .map(|&i| {
+                let (index, proof, data) = segs[i];
+                (self.seg_file(seq, index), proof, data)
+            })
+            .collect();
+        write_segments(&self.seg_dir(seq), &batch)?;
+        let mut inner = self.lock();
+        let Some(st) = inner.txs.get_mut(&seq) else {
+            return Ok(outcomes);
+        };
+        let was_final = st.finalized();
+        let mut fresh = Vec::with_capacity(todo.len());
+        for &i in &todo {
+            fresh.push((i, st.stored.insert(segs[i].0)));
+        }
+        let finalized_now = !was_final && st.finalized();
+        let root = st.rec.root;
+        for (n, (i, is_new)) in fresh.iter().enumerate() {
+            outcomes[*i] = if *is_new {
+                PutOutcome::Stored {
+                    finalized_now: finalized_now && n + 1 == fresh.len(),
+                }
+            } else {
+                PutOutcome::Duplicate
+            };
+        }
+        if finalized_now {
+            self.share_segments(&mut inner, root)?;
+        }
+        Ok(outcomes)
+    }
+
     /// Caches a validated segment of a file whose tx is not known yet. Expired entries are
     /// dropped first; when the segment does not fit, the least recently used other entries are
     /// evicted to make room.
@@ -929,6 +996,75 @@ fn write_segment(path: &Path, proof_json: &[u8], data: &[u8]) -> Result<()> {
     fsutil::write_atomic(path, &buf, 0o600)
 }
 
+/// Writes several segment files of one folder with one flush: temporary files first, then one
+/// sync of the file system (each file's data on disk before any is renamed), the renames, and one
+/// sync of the folder. Temporary files are removed on error.
+fn write_segments(dir: &Path, segs: &[(PathBuf, &[u8], &[u8])]) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    if !dir.exists() {
+        std::fs::create_dir_all(dir).map_err(io("create folder", dir))?;
+        if let Some(Ok(parent)) = dir.parent().map(File::open) {
+            let _ = parent.sync_all();
+        }
+    }
+    let tag = format!("{}-{}", std::process::id(), rand::random::<u32>());
+    let tmps: Vec<PathBuf> = segs
+        .iter()
+        .map(|(path, _, _)| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            dir.join(format!(".{}.tmp-{tag}", name.unwrap_or_default()))
+        })
+        .collect();
+    let result = (|| -> std::io::Result<()> {
+        let mut files = Vec::with_capacity(segs.len());
+        for ((_, proof_json, data), tmp) in segs.iter().zip(&tmps) {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(tmp)?;
+            f.write_all(SEG_MAGIC)?;
+            f.write_all(&(proof_json.len() as u32).to_le_bytes())?;
+            f.write_all(proof_json)?;
+            f.write_all(data)?;
+            files.push(f);
+        }
+        sync_files(dir, &files)?;
+        drop(files);
+        for ((path, _, _), tmp) in segs.iter().zip(&tmps) {
+            std::fs::rename(tmp, path)?;
+        }
+        File::open(dir)?.sync_all()
+    })();
+    result.map_err(|e| {
+        for tmp in &tmps {
+            let _ = std::fs::remove_file(tmp);
+        }
+        Error::io("write segments in", dir, e)
+    })
+}
+
+/// Puts the data of `files` on disk: one `syncfs` of the file system holding `dir` on Linux
+/// (one journal commit for the batch), one `fsync` per file elsewhere.
+fn sync_files(dir: &Path, files: &[File]) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = files;
+        let d = File::open(dir)?;
+        // SAFETY: `d` is an open file descriptor for the call's whole duration.
+        if unsafe { libc::syncfs(d.as_raw_fd()) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = dir;
+        files.iter().try_for_each(|f| f.sync_all())
+    }
+}
+
 /// Reads a segment file: the header and proof, then the data straight into its own buffer
 /// (no copy of the whole file).
 fn read_segment(path: &Path) -> Result<StoredSegment> {
@@ -1052,6 +1188,78 @@ mod tests {
             vec![1u8; 512]
         );
         assert!(store.read_chunks(0, 0, 2).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_batch_of_segments_is_stored_once_with_duplicates_and_other_shards_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let shard = Shard {
+            shard_id: 0,
+            num_shard: 2,
+        };
+        {
+            let store = Store::open(dir.path(), shard).unwrap();
+            // 5 data segments from global segment 0: this shard holds indices 0, 2 and 4.
+            assert!(store.add_tx(rec(0, 5 * SEGMENT_SIZE - 100, 0)).unwrap());
+            let seg = |i: u8| vec![i; SEGMENT_SIZE as usize];
+            let (s0, s1, s2, s4) = (seg(10), seg(11), seg(12), seg(14));
+            let out = store
+                .put_segments(
+                    0,
+                    &[
+                        (0, b"{\"p\":0}", &s0),
+                        (1, b"{}", &s1),
+                        (0, b"{\"p\":0}", &s0),
+                        (2, b"{\"p\":2}", &s2),
+                    ],
+                )
+                .unwrap();
+            let stored = PutOutcome::Stored {
+                finalized_now: false,
+            };
+            assert_eq!(
+                out,
+                vec![
+                    stored,
+                    PutOutcome::NotInShard,
+                    PutOutcome::Duplicate,
+                    stored
+                ]
+            );
+            assert!(!store.tx_by_seq(0).unwrap().finalized);
+            let out = store
+                .put_segments(0, &[(2, b"{}", &s2), (4, b"{\"p\":4}", &s4)])
+                .unwrap();
+            assert_eq!(
+                out,
+                vec![
+                    PutOutcome::Duplicate,
+                    PutOutcome::Stored {
+                        finalized_now: true
+                    }
+                ]
+            );
+            assert_eq!(
+                store.put_segments(0, &[(0, b"{}", &s0)]).unwrap(),
+                vec![PutOutcome::AlreadyFinalized]
+            );
+        }
+        // Only the segment files remain (no temporary files), and they read back after a reopen.
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join("segs/0"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["0.seg", "2.seg", "4.seg"]);
+        let store = Store::open(dir.path(), shard).unwrap();
+        assert!(store.tx_by_seq(0).unwrap().finalized);
+        let s = store.read_segment(0, 2).unwrap().unwrap();
+        assert_eq!(
+            (s.proof_json.as_slice(), s.data[0]),
+            (&b"{\"p\":2}"[..], 12)
+        );
+        let s4 = store.read_segment(0, 4).unwrap().unwrap().data;
+        assert_eq!(s4, vec![14u8; SEGMENT_SIZE as usize]);
     }
 
     #[test]

@@ -1,0 +1,814 @@
+//! Fused CPU kernels (f32) for the LoRA trainer's hot ops, each with its backward pass: RMSNorm,
+//! the causal softmax of attention scores, SwiGLU's `silu(gate)·up`, the masked cross-entropy,
+//! and a target module's whole forward (`x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ`).
+//!
+//! Written from candle's primitives, each of these is 4–12 ops, every one a fresh tensor that the
+//! autograd graph keeps until backward. Fused, each is one pass that keeps only its output (and a
+//! dropout mask of one byte per entry). Rows run in parallel on rayon; every reduction runs in a
+//! fixed order inside one row, so results do not depend on the thread count. The GPU and bf16
+//! paths keep the primitives ([`enabled`]).
+
+use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, Layout, Shape, Tensor};
+use rayon::prelude::*;
+
+type R<T> = candle_core::Result<T>;
+
+/// Whether the fused kernels run for a tensor: f32 on the CPU.
+pub fn enabled(x: &Tensor) -> bool {
+    x.device().is_cpu() && x.dtype() == DType::F32
+}
+
+/// A contiguous f32 slice of a CPU storage.
+fn slice<'a>(s: &'a CpuStorage, l: &Layout) -> R<&'a [f32]> {
+    let v = s.as_slice::<f32>()?;
+    match l.contiguous_offsets() {
+        Some((a, b)) => Ok(&v[a..b]),
+        None => candle_core::bail!("fused op: the input is not contiguous"),
+    }
+}
+
+/// Calls `f` with a tensor's contiguous f32 data.
+fn with<T>(t: &Tensor, f: impl FnOnce(&[f32]) -> R<T>) -> R<T> {
+    let t = t.contiguous()?;
+    let (st, l) = t.storage_and_layout();
+    match &*st {
+        candle_core::Storage::Cpu(s) => f(slice(s, l)?),
+        _ => candle_core::bail!("fused op: the tensor is not on the CPU"),
+    }
+}
+
+fn out(v: Vec<f32>, shape: impl Into<Shape>) -> R<Tensor> {
+    Tensor::from_vec(v, shape, &candle_core::Device::Cpu)
+}
+
+/// `dst[m×n] = acc·dst + beta·op(lhs)·op(rhs)`, row-major; `lhs` is [m, k] (or [k, m] when
+/// `lhs_t`), `rhs` is [k, n] (or [n, k] when `rhs_t`). The same gemm, parallelism and strides as
+/// candle's own matmul.
+#[allow(clippy::too_many_arguments)]
+fn mm(
+    dst: &mut [f32],
+    (m, n, k): (usize, usize, usize),
+    lhs: &[f32],
+    lhs_t: bool,
+    rhs: &[f32],
+    rhs_t: bool,
+    beta: f32,
+    accumulate: bool,
+) {
+    assert!(dst.len() >= m * n && lhs.len() >= m * k && rhs.len() >= k * n);
+    if m == 0 || n == 0 {
+        return;
+    }
+    let (lhs_rs, lhs_cs) = if lhs_t { (1, m) } else { (k, 1) };
+    let (rhs_rs, rhs_cs) = if rhs_t { (1, k) } else { (n, 1) };
+    let threads = candle_core::utils::get_num_threads();
+    let par = if threads > 1 {
+        gemm::Parallelism::Rayon(threads)
+    } else {
+        gemm::Parallelism::None
+    };
+    // SAFETY: the asserts above keep every index gemm computes from these strides inside the
+    // slices; dst does not alias lhs or rhs (it is borrowed mutably).
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            k,
+            dst.as_mut_ptr(),
+            1,
+            n as isize,
+            accumulate,
+            lhs.as_ptr(),
+            lhs_cs as isize,
+            lhs_rs as isize,
+            rhs.as_ptr(),
+            rhs_cs as isize,
+            rhs_rs as isize,
+            if accumulate { 1.0 } else { 0.0 },
+            beta,
+            false,
+            false,
+            false,
+            par,
+        )
+    }
+}
+
+/// `x Wᵀ` for x [.., k] in a CPU storage and a frozen W [n, k], straight into a new storage.
+pub(crate) fn frozen_product(s: &CpuStorage, l: &Layout, w: &Tensor) -> R<(CpuStorage, Shape)> {
+    let x = slice(s, l)?;
+    let (n, k) = w.dims2()?;
+    if *l.dims().last().unwrap_or(&0) != k {
+        candle_core::bail!("frozen-matmul: shapes do not agree");
+    }
+    let m = x.len() / k;
+    let mut y = vec![0f32; m * n];
+    with(w, |w| {
+        mm(&mut y, (m, n, k), x, false, w, true, 1.0, false);
+        Ok(())
+    })?;
+    let mut dims = l.dims().to_vec();
+    *dims.last_mut().expect("rank ≥ 1") = n;
+    Ok((CpuStorage::F32(y), Shape::from(dims)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// RMSNorm
+
+/// `x / sqrt(mean(x²) + eps) · w` over the last dimension; the gradient flows to `x` (the norm's
+/// weight is frozen).
+pub fn rms_norm(x: &Tensor, w: &Tensor, eps: f64) -> R<Tensor> {
+    x.contiguous()?
+        .apply_op2(&w.contiguous()?, RmsNorm { eps: eps as f32 })
+}
+
+struct RmsNorm {
+    eps: f32,
+}
+
+impl RmsNorm {
+    fn inv_rms(&self, row: &[f32]) -> f32 {
+        let ss: f32 = row.iter().map(|v| v * v).sum();
+        1.0 / (ss / row.len() as f32 + self.eps).sqrt()
+    }
+}
+
+impl CustomOp2 for RmsNorm {
+    fn name(&self) -> &'static str {
+        "fused-rms-norm"
+    }
+
+    fn cpu_fwd(
+        &self,
+        s1: &CpuStorage,
+        l1: &Layout,
+        s2: &CpuStorage,
+        l2: &Layout,
+    ) -> R<(CpuStorage, Shape)> {
+        let (x, w) = (slice(s1, l1)?, slice(s2, l2)?);
+        let h = w.len();
+        let mut y = vec![0f32; x.len()];
+        y.par_chunks_mut(h).zip(x.par_chunks(h)).for_each(|(y, x)| {
+            let r = self.inv_rms(x);
+            for ((y, x), w) in y.iter_mut().zip(x).zip(w) {
+                *y = x * r * w;
+            }
+        });
+        Ok((CpuStorage::F32(y), l1.shape().clone()))
+    }
+
+    fn bwd(
+        &self,
+        x: &Tensor,
+        w: &Tensor,
+        _y: &Tensor,
+        g: &Tensor,
+    ) -> R<(Option<Tensor>, Option<Tensor>)> {
+        if !x.track_op() {
+            return Ok((None, None));
+        }
+        let gx = with(x, |x| {
+            with(w, |w| {
+                with(g, |g| {
+                    let h = w.len();
+                    let mut gx = vec![0f32; x.len()];
+                    gx.par_chunks_mut(h)
+                        .zip(x.par_chunks(h).zip(g.par_chunks(h)))
+                        .for_each(|(gx, (x, g))| {
+                            let r = self.inv_rms(x);
+                            let dot: f32 =
+                                x.iter().zip(g).zip(w).map(|((x, g), w)| x * g * w).sum();
+                            let c = r * r * r * dot / h as f32;
+                            for (((gx, x), g), w) in gx.iter_mut().zip(x).zip(g).zip(w) {
+                                *gx = r * g * w - c * x;
+                            }
+                        });
+                    out(gx, (x.len() / h, h))
+                })
+            })
+        })?;
+        Ok((Some(gx.reshape(x.shape())?), None))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Causal softmax
+
+/// `softmax(scale·s + causal mask)` over the last dimension of attention scores [b, h, t, T]
+/// whose queries sit at positions `offset..offset + t` and keys at `0..T`: key `c` is visible to
+/// query row `r` when `c ≤ r + offset`; hidden keys get probability 0.
+pub fn causal_softmax(s: &Tensor, scale: f64, offset: usize) -> R<Tensor> {
+    let (_, _, t, _) = s.dims4()?;
+    s.contiguous()?.apply_op1(CausalSoftmax {
+        scale: scale as f32,
+        offset,
+        t,
+    })
+}
+
+struct CausalSoftmax {
+    scale: f32,
+    offset: usize,
+    t: usize,
+}
+
+impl CustomOp1 for CausalSoftmax {
+    fn name(&self) -> &'static str {
+        "fused-causal-softmax"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> R<(CpuStorage, Shape)> {
+        let x = slice(s, l)?;
+        let cols = l.dims()[3];
+        let mut y = vec![0f32; x.len()];
+        y.par_chunks_mut(cols)
+            .zip(x.par_chunks(cols))
+            .enumerate()
+            .for_each(|(i, (y, x))| {
+                let visible = (i % self.t + self.offset + 1).min(cols);
+                let max = x[..visible]
+                    .iter()
+                    .fold(f32::NEG_INFINITY, |m, v| m.max(v * self.scale));
+                let mut sum = 0f32;
+                for (y, x) in y[..visible].iter_mut().zip(&x[..visible]) {
+                    *y = (x * self.scale - max).exp();
+                    sum += *y;
+                }
+                let inv = 1.0 / sum;
+                y[..visible].iter_mut().for_each(|y| *y *= inv);
+            });
+        Ok((CpuStorage::F32(y), l.shape().clone()))
+    }
+
+    fn bwd(&self, _s: &Tensor, y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        let cols = y.dim(3)?;
+        let gx = with(y, |y| {
+            with(g, |g| {
+                let mut gx = vec![0f32; y.len()];
+                gx.par_chunks_mut(cols)
+                    .zip(y.par_chunks(cols).zip(g.par_chunks(cols)))
+                    .for_each(|(gx, (y, g))| {
+                        let dot: f32 = y.iter().zip(g).map(|(y, g)| y * g).sum();
+                        for ((gx, y), g) in gx.iter_mut().zip(y).zip(g) {
+                            *gx = self.scale * y * (g - dot);
+                        }
+                    });
+                out(gx, (y.len() / cols, cols))
+            })
+        })?;
+        Ok(Some(gx.reshape(y.shape())?))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SwiGLU
+
+/// `silu(a) · u`, elementwise.
+pub fn silu_mul(a: &Tensor, u: &Tensor) -> R<Tensor> {
+    a.contiguous()?.apply_op2(&u.contiguous()?, SiluMul)
+}
+
+struct SiluMul;
+
+fn sigmoid(a: f32) -> f32 {
+    1.0 / (1.0 + (-a).exp())
+}
+
+const GRAIN: usize = 4096;
+
+impl CustomOp2 for SiluMul {
+    fn name(&self) -> &'static str {
+        "fused-silu-mul"
+    }
+
+    fn cpu_fwd(
+        &self,
+        s1: &CpuStorage,
+        l1: &Layout,
+        s2: &CpuStorage,
+        l2: &Layout,
+    ) -> R<(CpuStorage, Shape)> {
+        let (a, u) = (slice(s1, l1)?, slice(s2, l2)?);
+        if a.len() != u.len() {
+            candle_core::bail!("fused-silu-mul: shapes differ");
+        }
+        let mut y = vec![0f32; a.len()];
+        y.par_chunks_mut(GRAIN)
+            .zip(a.par_chunks(GRAIN).zip(u.par_chunks(GRAIN)))
+            .for_each(|(y, (a, u))| {
+                for ((y, a), u) in y.iter_mut().zip(a).zip(u) {
+                    *y = a * sigmoid(*a) * u;
+                }
+            });
+        Ok((CpuStorage::F32(y), l1.shape().clone()))
+    }
+
+    fn bwd(
+        &self,
+        a: &Tensor,
+        u: &Tensor,
+        _y: &Tensor,
+        g: &Tensor,
+    ) -> R<(Option<Tensor>, Option<Tensor>)> {
+        let (ga, gu) = with(a, |a| {
+            with(u, |u| {
+                with(g, |g| {
+                    let mut ga = vec![0f32; a.len()];
+                    let mut gu = vec![0f32; a.len()];
+                    ga.par_chunks_mut(GRAIN)
+                        .zip(gu.par_chunks_mut(GRAIN))
+                        .zip(
+                            a.par_chunks(GRAIN)
+                                .zip(u.par_chunks(GRAIN))
+                                .zip(g.par_chunks(GRAIN)),
+                        )
+                        .for_each(|((ga, gu), ((a, u), g))| {
+                            for i in 0..a.len() {
+                                let s = sigmoid(a[i]);
+                                gu[i] = g[i] * a[i] * s;
+                                ga[i] = g[i] * u[i] * s * (1.0 + a[i] * (1.0 - s));
+                            }
+                        });
+                    let sh = Shape::from(a.len());
+                    Ok((out(ga, sh.clone())?, out(gu, sh)?))
+                })
+            })
+        })?;
+        Ok((Some(ga.reshape(a.shape())?), Some(gu.reshape(u.shape())?)))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masked cross-entropy
+
+/// Mean cross-entropy of logits [n, v] against `targets` over the rows whose weight is nonzero,
+/// weighted by `weights` (0 or 1) and divided by their sum. A scalar.
+pub fn cross_entropy(logits: &Tensor, targets: Vec<u32>, weights: Vec<f32>) -> R<Tensor> {
+    let (n, v) = logits.dims2()?;
+    if targets.len() != n || weights.len() != n {
+        candle_core::bail!(
+            "fused cross-entropy: {n} rows but {} targets",
+            targets.len()
+        );
+    }
+    if let Some(t) = targets.iter().find(|&&t| t as usize >= v) {
+        candle_core::bail!("target {t} is outside the vocabulary of {v}");
+    }
+    let count: f32 = weights.iter().sum();
+    if count == 0.0 {
+        candle_core::bail!("no position is scored");
+    }
+    logits.contiguous()?.apply_op1(CrossEntropy {
+        targets,
+        weights,
+        count,
+    })
+}
+
+struct CrossEntropy {
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+    count: f32,
+}
+
+/// (max, log Σ exp(x − max)) of one row.
+fn lse(x: &[f32]) -> (f32, f32) {
+    let max = x.iter().fold(f32::NEG_INFINITY, |m, v| m.max(*v));
+    let s: f32 = x.iter().map(|v| (v - max).exp()).sum();
+    (max, s.ln())
+}
+
+impl CustomOp1 for CrossEntropy {
+    fn name(&self) -> &'static str {
+        "fused-cross-entropy"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> R<(CpuStorage, Shape)> {
+        let x = slice(s, l)?;
+        let v = l.dims()[1];
+        let nll: Vec<f32> = x
+            .par_chunks(v)
+            .enumerate()
+            .map(|(i, row)| {
+                if self.weights[i] == 0.0 {
+                    return 0.0;
+                }
+                let (max, l) = lse(row);
+                (l - (row[self.targets[i] as usize] - max)) * self.weights[i]
+            })
+            .collect();
+        let total: f32 = nll.iter().sum();
+        Ok((CpuStorage::F32(vec![total / self.count]), Shape::from(())))
+    }
+
+    fn bwd(&self, logits: &Tensor, _y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        let gv = g.to_scalar::<f32>()?;
+        let shape = logits.shape().clone();
+        let v = shape.dims()[1];
+        let gx = with(logits, |x| {
+            let mut gx = vec![0f32; x.len()];
+            gx.par_chunks_mut(v)
+                .zip(x.par_chunks(v))
+                .enumerate()
+                .for_each(|(i, (gx, row))| {
+                    let w = self.weights[i];
+                    if w == 0.0 {
+                        return;
+                    }
+                    let c = gv * w / self.count;
+                    let (max, l) = lse(row);
+                    for (gx, x) in gx.iter_mut().zip(row) {
+                        *gx = c * (x - max - l).exp();
+                    }
+                    gx[self.targets[i] as usize] -= c;
+                });
+            out(gx, shape.clone())
+        })?;
+        Ok(Some(gx))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A target module with its adapter
+
+/// A dropout mask: one byte per entry of the input (1 keeps, 0 drops) and the keep scale.
+pub struct Mask {
+    pub keep: Vec<u8>,
+    pub scale: f32,
+}
+
+/// `x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ` for x [.., k], a frozen W [n, k] and bias [n], and the adapter
+/// A [r, k], B [n, r]: one op whose backward gives x, A and B their gradients (and W none).
+pub fn lora_linear(
+    x: &Tensor,
+    w: &Tensor,
+    bias: Option<&Tensor>,
+    a: &Tensor,
+    b: &Tensor,
+    scale: f64,
+    mask: Option<Mask>,
+) -> R<Tensor> {
+    let x = x.contiguous()?;
+    if let Some(m) = &mask
+        && m.keep.len() != x.elem_count()
+    {
+        candle_core::bail!("lora-linear: the dropout mask does not match the input");
+    }
+    x.apply_op3(
+        &a.contiguous()?,
+        &b.contiguous()?,
+        LoraLinear {
+            w: w.contiguous()?,
+            bias: bias.map(|b| b.contiguous()).transpose()?,
+            scale: scale as f32,
+            mask,
+        },
+    )
+}
+
+struct LoraLinear {
+    w: Tensor,
+    bias: Option<Tensor>,
+    scale: f32,
+    mask: Option<Mask>,
+}
+
+impl LoraLinear {
+    /// drop(x): x itself without a mask.
+    fn dropped<'a>(&self, x: &'a [f32]) -> std::borrow::Cow<'a, [f32]> {
+        match &self.mask {
+            None => std::borrow::Cow::Borrowed(x),
+            Some(m) => {
+                let mut d = vec![0f32; x.len()];
+                d.par_chunks_mut(GRAIN)
+                    .zip(x.par_chunks(GRAIN).zip(m.keep.par_chunks(GRAIN)))
+                    .for_each(|(d, (x, k))| {
+                        for ((d, x), k) in d.iter_mut().zip(x).zip(k) {
+                            *d = if *k != 0 { x * m.scale } else { 0.0 };
+                        }
+                    });
+                std::borrow::Cow::Owned(d)
+            }
+        }
+    }
+}
+
+impl CustomOp3 for LoraLinear {
+    fn name(&self) -> &'static str {
+        "fused-lora-linear"
+    }
+
+    fn cpu_fwd(
+        &self,
+        s1: &CpuStorage,
+        l1: &Layout,
+        s2: &CpuStorage,
+        l2: &Layout,
+        s3: &CpuStorage,
+        l3: &Layout,
+    ) -> R<(CpuStorage, Shape)> {
+        let (x, a, b) = (slice(s1, l1)?, slice(s2, l2)?, slice(s3, l3)?);
+        let (r, k) = l2.shape().dims2()?;
+        let (n, r2) = l3.shape().dims2()?;
+        if r != r2 || x.len() % k != 0 || *l1.dims().last().unwrap_or(&0) != k {
+            candle_core::bail!("lora-linear: shapes do not agree");
+        }
+        let m = x.len() / k;
+        let mut y = vec![0f32; m * n];
+        with(&self.w, |w| {
+            mm(&mut y, (m, n, k), x, false, w, true, 1.0, false);
+            Ok(())
+        })?;
+        if let Some(bias) = &self.bias {
+            with(bias, |bias| {
+                y.par_chunks_mut(n).for_each(|row| {
+                    row.iter_mut().zip(bias).for_each(|(y, b)| *y += b);
+                });
+                Ok(())
+            })?;
+        }
+        let xd = self.dropped(x);
+        let mut xa = vec![0f32; m * r];
+        mm(&mut xa, (m, r, k), &xd, false, a, true, 1.0, false);
+        mm(&mut y, (m, n, r), &xa, false, b, true, self.scale, true);
+        let mut dims = l1.dims().to_vec();
+        *dims.last_mut().expect("rank ≥ 1") = n;
+        Ok((CpuStorage::F32(y), Shape::from(dims)))
+    }
+
+    fn bwd(
+        &self,
+        x: &Tensor,
+        a: &Tensor,
+        b: &Tensor,
+        _y: &Tensor,
+        g: &Tensor,
+    ) -> R<(Option<Tensor>, Option<Tensor>, Option<Tensor>)> {
+        let (r, k) = a.dims2()?;
+        let n = b.dim(0)?;
+        let m = x.elem_count() / k;
+        let want_x = x.track_op();
+        let (gx, ga, gb) = with(x, |x| {
+            with(a, |a| {
+                with(b, |b| {
+                    with(g, |g| {
+                        let xd = self.dropped(x);
+                        let mut xa = vec![0f32; m * r];
+                        mm(&mut xa, (m, r, k), &xd, false, a, true, 1.0, false);
+                        // gB = s·gᵀ·xa; g(xa) = s·g·B; gA = g(xa)ᵀ·drop(x)
+                        let mut gb = vec![0f32; n * r];
+                        mm(&mut gb, (n, r, m), g, true, &xa, false, self.scale, false);
+                        let mut gxa = vec![0f32; m * r];
+                        mm(&mut gxa, (m, r, n), g, false, b, false, self.scale, false);
+                        let mut ga = vec![0f32; r * k];
+                        mm(&mut ga, (r, k, m), &gxa, true, &xd, false, 1.0, false);
+                        let gx = if want_x {
+                            let mut gx = vec![0f32; m * k];
+                            with(&self.w, |w| {
+                                mm(&mut gx, (m, k, n), g, false, w, false, 1.0, false);
+                                Ok(())
+                            })?;
+                            match &self.mask {
+                                None => mm(&mut gx, (m, k, r), &gxa, false, a, false, 1.0, true),
+                                Some(mask) => {
+                                    let mut t = vec![0f32; m * k];
+                                    mm(&mut t, (m, k, r), &gxa, false, a, false, 1.0, false);
+                                    gx.par_chunks_mut(GRAIN)
+                                        .zip(t.par_chunks(GRAIN).zip(mask.keep.par_chunks(GRAIN)))
+                                        .for_each(|(gx, (t, keep))| {
+                                            for ((gx, t), keep) in gx.iter_mut().zip(t).zip(keep) {
+                                                if *keep != 0 {
+                                                    *gx += t * mask.scale;
+                                                }
+                                            }
+                                        });
+                                }
+                            }
+                            Some(gx)
+                        } else {
+                            None
+                        };
+                        Ok((gx, ga, gb))
+                    })
+                })
+            })
+        })?;
+        let dev = candle_core::Device::Cpu;
+        Ok((
+            gx.map(|v| Tensor::from_vec(v, x.shape(), &dev))
+                .transpose()?,
+            Some(Tensor::from_vec(ga, (r, k), &dev)?),
+            Some(Tensor::from_vec(gb, (n, r), &dev)?),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each fused kernel against the same function composed from candle's primitives (whose
+    //! backward is candle's autograd): outputs and gradients.
+    use super::*;
+    use crate::lora::model;
+    use candle_core::{Device, Var};
+
+    /// Deterministic values in [-2, 2).
+    fn vals(n: usize, seed: u64) -> Vec<f32> {
+        let mut s = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..n)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((s >> 40) as f32 / (1u64 << 24) as f32) * 4.0 - 2.0
+            })
+            .collect()
+    }
+
+    fn t(shape: &[usize], seed: u64) -> Tensor {
+        let n = shape.iter().product();
+        Tensor::from_vec(vals(n, seed), shape, &Device::Cpu).unwrap()
+    }
+
+    fn var(shape: &[usize], seed: u64) -> Var {
+        Var::from_tensor(&t(shape, seed)).unwrap()
+    }
+
+    fn assert_close(what: &str, a: &Tensor, b: &Tensor) {
+        assert_eq!(a.dims(), b.dims(), "{what}: shapes");
+        let a = a.flatten_all().unwrap().to_vec1::<f32>().unwrap();
+        let b = b.flatten_all().unwrap().to_vec1::<f32>().unwrap();
+        let scale = b.iter().fold(1e-6f32, |m, v| m.max(v.abs()));
+        let worst = a
+            .iter()
+            .zip(&b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0f32, f32::max);
+        assert!(
+            worst <= 1e-5 * scale.max(1.0),
+            "{what}: max |diff| {worst} (scale {scale})"
+        );
+    }
+
+    /// The output and the gradients of Σ y ⊙ c for each var.
+    fn run(y: &Tensor, c: &Tensor, vars: &[&Var]) -> Vec<Tensor> {
+        let g = (y * c).unwrap().sum_all().unwrap().backward().unwrap();
+        let mut out = vec![y.clone()];
+        out.extend(
+            vars.iter()
+                .map(|v| g.get(v.as_tensor()).expect("a gradient").clone()),
+        );
+        out
+    }
+
+    #[test]
+    fn rms_norm_matches_primitives() {
+        let (x, w, c) = (var(&[2, 3, 16], 1), t(&[16], 2), t(&[2, 3, 16], 3));
+        let fused = run(&rms_norm(x.as_tensor(), &w, 1e-6).unwrap(), &c, &[&x]);
+        let plain = run(
+            &model::rms_norm(x.as_tensor(), &w, 1e-6).unwrap(),
+            &c,
+            &[&x],
+        );
+        assert_close("y", &fused[0], &plain[0]);
+        assert_close("dx", &fused[1], &plain[1]);
+    }
+
+    #[test]
+    fn causal_softmax_matches_primitives_with_and_without_an_offset() {
+        for (t_q, offset) in [(5, 0), (3, 2), (1, 4)] {
+            let total = t_q + offset;
+            let (s, c) = (var(&[2, 2, t_q, total], 4), t(&[2, 2, t_q, total], 5));
+            let fused = run(
+                &causal_softmax(s.as_tensor(), 0.3, offset).unwrap(),
+                &c,
+                &[&s],
+            );
+            let mask = model::causal_mask(t_q, offset, &Device::Cpu, DType::F32).unwrap();
+            let scores = (s.as_tensor() * 0.3).unwrap().broadcast_add(&mask).unwrap();
+            let plain = run(&model::softmax_last(&scores).unwrap(), &c, &[&s]);
+            assert_close("y", &fused[0], &plain[0]);
+            assert_close("ds", &fused[1], &plain[1]);
+        }
+    }
+
+    #[test]
+    fn silu_mul_matches_primitives() {
+        let (a, u, c) = (var(&[4, 9], 6), var(&[4, 9], 7), t(&[4, 9], 8));
+        let fused = run(
+            &silu_mul(a.as_tensor(), u.as_tensor()).unwrap(),
+            &c,
+            &[&a, &u],
+        );
+        let plain_y = (a.as_tensor().silu().unwrap() * u.as_tensor()).unwrap();
+        let plain = run(&plain_y, &c, &[&a, &u]);
+        for (i, what) in ["y", "da", "du"].iter().enumerate() {
+            assert_close(what, &fused[i], &plain[i]);
+        }
+    }
+
+    #[test]
+    fn cross_entropy_matches_primitives_and_skips_unscored_rows() {
+        let logits = var(&[6, 11], 9);
+        let targets = vec![0u32, 3, 10, 5, 5, 1];
+        let weights = vec![1f32, 0.0, 1.0, 1.0, 0.0, 1.0];
+        let one = Tensor::new(1f32, &Device::Cpu).unwrap();
+        let fused = run(
+            &cross_entropy(logits.as_tensor(), targets.clone(), weights.clone()).unwrap(),
+            &one,
+            &[&logits],
+        );
+        let tt = Tensor::new(targets.as_slice(), &Device::Cpu)
+            .unwrap()
+            .reshape((2, 3))
+            .unwrap();
+        let wt = Tensor::new(weights.as_slice(), &Device::Cpu)
+            .unwrap()
+            .reshape((2, 3))
+            .unwrap();
+        let l3 = logits.as_tensor().reshape((2, 3, 11)).unwrap();
+        let plain = run(
+            &model::masked_cross_entropy(&l3, &tt, &wt).unwrap(),
+            &one,
+            &[&logits],
+        );
+        assert_close("loss", &fused[0], &plain[0]);
+        assert_close("dlogits", &fused[1], &plain[1]);
+        let rows = fused[1].to_vec2::<f32>().unwrap();
+        assert!(
+            rows[1].iter().chain(&rows[4]).all(|g| *g == 0.0),
+            "unscored rows get no gradient"
+        );
+        assert!(cross_entropy(logits.as_tensor(), vec![0, 1, 2, 3, 4, 11], weights).is_err());
+    }
+
+    #[test]
+    fn lora_linear_matches_primitives_with_dropout_bias_and_an_untracked_input() {
+        let (m, k, n, r) = (2 * 5, 12, 7, 3);
+        let (w, bias, c) = (t(&[n, k], 10), t(&[n], 11), t(&[2, 5, n], 12));
+        let (a, b) = (var(&[r, k], 13), var(&[n, r], 14));
+        let keep: Vec<u8> = vals(m * k, 15).iter().map(|v| (*v > -1.6) as u8).collect();
+        assert!(keep.contains(&0) && keep.contains(&1));
+        for (with_mask, tracked) in [(true, true), (false, true), (true, false)] {
+            let x = var(&[2, 5, k], 16);
+            let xt = if tracked {
+                x.as_tensor().clone()
+            } else {
+                x.as_tensor().detach()
+            };
+            let mask = with_mask.then(|| Mask {
+                keep: keep.clone(),
+                scale: 1.25,
+            });
+            let y = lora_linear(
+                &xt,
+                &w,
+                Some(&bias),
+                a.as_tensor(),
+                b.as_tensor(),
+                0.5,
+                mask,
+            )
+            .unwrap();
+            let plain_y = {
+                let xd = if with_mask {
+                    let mv: Vec<f32> = keep.iter().map(|k| *k as f32 * 1.25).collect();
+                    let mt = Tensor::from_vec(mv, (2, 5, k), &Device::Cpu).unwrap();
+                    (&xt * mt).unwrap()
+                } else {
+                    xt.clone()
+                };
+                let frozen = xt
+                    .broadcast_matmul(&w.t().unwrap())
+                    .unwrap()
+                    .broadcast_add(&bias)
+                    .unwrap();
+                let delta = xd
+                    .broadcast_matmul(&a.as_tensor().t().unwrap())
+                    .unwrap()
+                    .broadcast_matmul(&b.as_tensor().t().unwrap())
+                    .unwrap();
+                (frozen + (delta * 0.5).unwrap()).unwrap()
+            };
+            let vars: Vec<&Var> = if tracked {
+                vec![&a, &b, &x]
+            } else {
+                vec![&a, &b]
+            };
+            let fused = run(&y, &c, &vars);
+            let plain = run(&plain_y, &c, &vars);
+            for (i, what) in ["y", "dA", "dB", "dx"]
+                .iter()
+                .enumerate()
+                .take(vars.len() + 1)
+            {
+                assert_close(
+                    &format!("{what} (mask {with_mask}, tracked {tracked})"),
+                    &fused[i],
+                    &plain[i],
+                );
+            }
+        }
+    }
+}
