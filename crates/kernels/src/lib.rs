@@ -321,10 +321,31 @@ pub fn attention_bwd(qkv: &[f32], dy: &[f32], s: AttentionShape) -> Vec<f32> {
 // ---------------------------------------------------------------------------------------------
 // Bias + GELU (tanh approximation, as PyTorch's `gelu(approximate="tanh")`).
 
+/// tanh as a [13/6] rational function of x on [-7.905, 7.905] (where f32's tanh reaches ±1), the
+/// approximation Eigen uses for float: within 4e-7 of the exact value everywhere (checked against
+/// f64 below), and branch-free, so the loops that call it vectorize. libm's `tanhf` (through
+/// `expm1f`) was 15% of a training step on the medium shape.
+#[inline]
+#[allow(clippy::excessive_precision)]
+pub fn tanh(x: f32) -> f32 {
+    let x = x.clamp(-7.905_311_107_635_498, 7.905_311_107_635_498);
+    let x2 = x * x;
+    let mut p = x2 * -2.760_768_477_423_55e-16 + 2.000_187_904_824_77e-13;
+    p = x2 * p + -8.604_671_522_137_35e-11;
+    p = x2 * p + 5.122_297_090_371_14e-8;
+    p = x2 * p + 1.485_722_357_179_79e-5;
+    p = x2 * p + 6.372_619_288_754_36e-4;
+    p = x2 * p + 4.893_524_558_917_86e-3;
+    let mut q = x2 * 1.198_258_394_667_02e-6 + 1.185_347_056_866_54e-4;
+    q = x2 * q + 2.268_434_632_439e-3;
+    q = x2 * q + 4.893_525_185_543_85e-3;
+    x * p / q
+}
+
 #[inline]
 fn gelu_and_grad(x: f32) -> (f32, f32) {
     let x2 = x * x;
-    let th = (GELU_C * (x + GELU_A * x2 * x)).tanh();
+    let th = tanh(GELU_C * (x + GELU_A * x2 * x));
     let y = 0.5 * x * (1.0 + th);
     let dy = 0.5 * (1.0 + th) + 0.5 * x * (1.0 - th * th) * GELU_C * (1.0 + 3.0 * GELU_A * x2);
     (y, dy)
@@ -521,6 +542,21 @@ mod x86 {
 #[cfg(test)]
 mod dot_rows_tests {
     use super::*;
+
+    #[test]
+    fn tanh_is_within_4e_7_of_the_exact_value_and_saturates() {
+        let mut worst = 0f64;
+        for i in -300_000..=300_000 {
+            let x = i as f32 * 4e-5; // [-12, 12]
+            let err = (tanh(x) as f64 - (x as f64).tanh()).abs();
+            worst = worst.max(err);
+        }
+        assert!(worst < 4e-7, "max |tanh - exact| = {worst}");
+        assert_eq!(tanh(0.0), 0.0);
+        assert!((tanh(-1e-30) / -1e-30 - 1.0).abs() < 1e-6);
+        assert!((tanh(50.0) - 1.0).abs() < 1e-6 && (tanh(-50.0) + 1.0).abs() < 1e-6);
+        assert!(tanh(f32::NAN).is_nan());
+    }
 
     #[test]
     fn a_product_does_not_depend_on_its_group_and_matches_the_plain_sum() {
