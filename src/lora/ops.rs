@@ -20,21 +20,12 @@ pub fn enabled(x: &Tensor) -> bool {
 
 /// A contiguous f32 slice of a CPU storage.
 fn slice<'a>(s: &'a CpuStorage, l: &Layout) -> R<&'a [f32]> {
-    let v = s.as_slice::<f32>()?;
-    match l.contiguous_offsets() {
-        Some((a, b)) => Ok(&v[a..b]),
-        None => candle_core::bail!("fused op: the input is not contiguous"),
-    }
+    crate::trainer::ops::cpu_slice::<f32>(s, l)
 }
 
 /// Calls `f` with a tensor's contiguous f32 data.
 fn with<T>(t: &Tensor, f: impl FnOnce(&[f32]) -> R<T>) -> R<T> {
-    let t = t.contiguous()?;
-    let (st, l) = t.storage_and_layout();
-    match &*st {
-        candle_core::Storage::Cpu(s) => f(slice(s, l)?),
-        _ => candle_core::bail!("fused op: the tensor is not on the CPU"),
-    }
+    crate::trainer::ops::with_f32(t, f)?
 }
 
 fn out(v: Vec<f32>, shape: impl Into<Shape>) -> R<Tensor> {
