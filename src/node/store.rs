@@ -1,8 +1,9 @@
 //! The node's durable state: the chain cursor, the tx records it learned from Submit events, and
 //! the segments it accepted, all as plain files under the data folder.
 //!
-//! Layout (every file is written to a temporary name, fsynced, then renamed into place, so a
-//! kill -9 leaves either the old state or the new one):
+//! Layout (every file is written to a temporary name, synced, then renamed into place, so a
+//! kill -9 leaves either the old state or the new one; the segments of one upload request are
+//! synced together, with one `syncfs`, before any of them is renamed):
 //!
 //! ```text
 //! DATA/LOCK                         flock: one node per folder
