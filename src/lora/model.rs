@@ -892,7 +892,7 @@ pub(crate) fn causal_mask(
     Tensor::from_vec(m, (t, total), dev)?.to_dtype(dtype)
 }
 
-/// The same draws as [`dropout_mask`], as one byte per entry for the fused kernels.
+/// A dropout mask drawn from `rng`: one byte per entry (1 keeps, 0 drops) and the keep scale.
 fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
     let mut raw = vec![0u64; n];
     rng.fill_u64(&mut raw);
@@ -903,14 +903,13 @@ fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
     }
 }
 
+/// `x` times a dropout mask of [`dropout_bytes`]' draws, as a tensor (the GPU and bf16 path).
 fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
-    let keep = 1.0 / (1.0 - p) as f32;
-    let mut raw = vec![0u64; x.elem_count()];
-    rng.fill_u64(&mut raw);
-    let threshold = (p * (1u64 << 53) as f64) as u64;
-    let mask: Vec<f32> = raw
+    let m = dropout_bytes(x.elem_count(), p, rng);
+    let mask: Vec<f32> = m
+        .keep
         .iter()
-        .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
+        .map(|k| if *k != 0 { m.scale } else { 0.0 })
         .collect();
     let m = Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?;
     x.mul(&m)
