@@ -70,6 +70,7 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
     opts.worker = parse_worker(args.worker.as_deref())?;
     opts.checkpoint_every = args.checkpoint_every;
     opts.device = args.device.into();
+    opts.recompute = args.recompute.then_some(true);
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
     ctx.printer.result(&report, render_train);

@@ -98,6 +98,9 @@ pub struct LoraTrainOptions {
     pub pool_files: bool,
     /// How checkpoints name the base model (default: the base folder's path).
     pub base_label: Option<String>,
+    /// Recompute each block's activations in backward (activation checkpointing): `None`
+    /// decides by memory ([`needs_recompute`]). The result is the same bits either way.
+    pub recompute: Option<bool>,
 }
 
 impl LoraTrainOptions {
@@ -129,6 +132,7 @@ impl LoraTrainOptions {
             checkpoint_anchor: None,
             pool_files: false,
             base_label: None,
+            recompute: None,
         }
     }
 }
@@ -164,6 +168,8 @@ pub struct LoraTrainReport {
     pub truncated_examples: usize,
     pub files: usize,
     pub device: String,
+    /// Whether backward recomputed the blocks' activations instead of keeping them.
+    pub recompute: bool,
     pub metrics: Vec<MetricRow>,
 }
 
@@ -322,6 +328,51 @@ fn load_optimizer(dir: &Path, adapter: &Adapter) -> Result<Option<(AdamState, u6
     Ok(Some((state, step)))
 }
 
+/// Bytes of activations that backward keeps for one batch of `rows` sequences of `context`
+/// tokens when every block keeps its own (an estimate from the ops of a block on the CPU path:
+/// the norms, projections, rotary copies, grouped keys and values, attention probabilities,
+/// SwiGLU and the dropout masks).
+pub fn kept_activation_bytes(c: &Config, rows: usize, context: usize) -> u64 {
+    let (h, i, hd) = (c.hidden_size, c.intermediate_size, c.head_dim());
+    let (nh, nkv) = (c.num_attention_heads, c.kv_heads());
+    let floats_per_token =
+        8 * h + 6 * (nh + 2 * nkv) * hd + 4 * nh * hd + 2 * nh * context + 3 * i + (6 * h + i) / 4;
+    (floats_per_token * 4 * rows * context * c.num_hidden_layers) as u64
+}
+
+/// Whether to recompute activations: when keeping them (`keep` bytes, plus a quarter) would
+/// take more than the `free` memory of the device.
+pub fn needs_recompute(keep: u64, free: Option<u64>) -> bool {
+    free.is_some_and(|f| keep + keep / 4 > f)
+}
+
+/// The run's recompute choice: the options' when set, else [`needs_recompute`] against the
+/// device's free memory (with the model already loaded).
+pub fn resolve_recompute(
+    forced: Option<bool>,
+    config: &Config,
+    rows: usize,
+    context: usize,
+    device: &Device,
+) -> bool {
+    forced.unwrap_or_else(|| {
+        needs_recompute(
+            kept_activation_bytes(config, rows, context),
+            crate::trainer::device_free_memory(device).map(|m| m.0),
+        )
+    })
+}
+
+/// Returns the allocator's free pages to the system (glibc keeps freed heap memory resident
+/// otherwise; it would count in the run's peak memory on top of the weights).
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// A training run in memory.
 pub struct Session<'a> {
     pub model: &'a Model,
@@ -333,6 +384,9 @@ pub struct Session<'a> {
     pub round: u64,
     pub worker: [u8; 20],
     pub step: u64,
+    /// Recompute each block's activations in backward instead of keeping them
+    /// ([`Model::loss_and_grads`]): the same bits in less memory.
+    pub recompute: bool,
 }
 
 impl Session<'_> {
@@ -361,17 +415,18 @@ impl Session<'_> {
                 &self.step.to_le_bytes(),
             ],
         );
-        let loss = self
+        let (value, grads) = self
             .model
-            .loss(
+            .loss_and_grads(
                 &inputs,
                 &targets,
                 &weights,
-                Some(&self.adapter),
+                &self.adapter,
                 Some(&mut drop),
+                self.recompute,
             )
             .map_err(ce)?;
-        let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
+        let value = value as f64;
         if !value.is_finite() {
             return Err(Error::failed(
                 "trainer.diverged",
@@ -379,7 +434,6 @@ impl Session<'_> {
             )
             .hint("lower training.learning_rate or raise training.warmup_steps"));
         }
-        let grads = loss.backward().map_err(ce)?;
         let lr = self
             .cfg
             .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
@@ -420,9 +474,7 @@ fn batch_loss(
     let inputs = Tensor::from_vec(b.inputs, (b.rows, b.seq), dev)?;
     let targets = Tensor::from_vec(b.targets, (b.rows, b.seq), dev)?;
     let weights = Tensor::from_vec(b.weights, (b.rows, b.seq), dev)?;
-    model
-        .loss(&inputs, &targets, &weights, adapter, None)?
-        .to_scalar::<f32>()
+    model.loss_value(&inputs, &targets, &weights, adapter)
 }
 
 fn dir_bytes(files: &[PathBuf]) -> u64 {
@@ -545,14 +597,30 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     check_context(&config, opts.context, &opts.base)?;
     let codec = TextCodec::load(&opts.base)?;
     let device = opts.device.device()?;
-    let model = Model::load(&opts.base, &device, dtype_for(&device))?;
+    // The data before the model: tokenizing a large file takes memory for a while, which is
+    // then handed back before the weights arrive.
     let data = Dataset::load(&opts.data, &codec, opts.context)?;
+    release_free_memory();
+    let model = Model::load(&opts.base, &device, dtype_for(&device))?;
     let seed = opts.seed.unwrap_or(cfg.seed);
     let (adapter, opt, start) = start_adapter(opts, &config, seed, &device)?;
     let base_name = opts
         .base_label
         .clone()
         .unwrap_or_else(|| opts.base.display().to_string());
+    let recompute = resolve_recompute(
+        opts.recompute,
+        &config,
+        cfg.batch_size,
+        opts.context,
+        &device,
+    );
+    if recompute && opts.recompute.is_none() {
+        progress.note(&format!(
+            "recomputing activations in backward: keeping them would take about {} MiB, more than is free",
+            kept_activation_bytes(&config, cfg.batch_size, opts.context) >> 20
+        ));
+    }
     let mut s = Session {
         model: &model,
         adapter,
@@ -563,6 +631,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         round: opts.round,
         worker: opts.worker,
         step: start,
+        recompute,
     };
     crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
     let steps = opts.steps.unwrap_or(cfg.steps);
@@ -658,6 +727,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         truncated_examples: data.truncated,
         files: data.files,
         device: device_name(&device),
+        recompute,
         metrics,
     };
     let json = serde_json::to_vec_pretty(&report).expect("report serializes");

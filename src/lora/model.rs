@@ -644,6 +644,7 @@ impl Model {
     }
 
     /// A block's linear layer with its adapter (when it has one): `x Wᵀ + b + s·(drop(x) Aᵀ Bᵀ)`.
+    /// Without `track`, the adapter enters detached: nothing takes a gradient and no graph is kept.
     fn linear(
         &self,
         x: &Tensor,
@@ -651,12 +652,20 @@ impl Model {
         module: &str,
         adapter: Option<&Adapter>,
         dropout: &mut Option<&mut Stream>,
+        track: bool,
     ) -> candle_core::Result<Tensor> {
         let path = module_path(layer, module);
         let w = self.w(&format!("{path}.weight"))?;
+        let pair = adapter.and_then(|ad| ad.pair(&path)).map(|(a, b)| {
+            if track {
+                (a.clone(), b.clone())
+            } else {
+                (a.detach(), b.detach())
+            }
+        });
         if ops::enabled(x)
             && let Some(ad) = adapter
-            && let Some((a, b)) = ad.pair(&path)
+            && let Some((a, b)) = &pair
         {
             let mask = match dropout.as_deref_mut() {
                 Some(rng) if ad.spec.dropout > 0.0 => {
@@ -672,7 +681,7 @@ impl Model {
             y = y.broadcast_add(b)?;
         }
         if let Some(ad) = adapter
-            && let Some((a, b)) = ad.pair(&path)
+            && let Some((a, b)) = &pair
         {
             let xin = match dropout.as_deref_mut() {
                 Some(rng) if ad.spec.dropout > 0.0 => dropout_mask(x, ad.spec.dropout, rng)?,
@@ -686,8 +695,134 @@ impl Model {
         Ok(y)
     }
 
+    /// The token embeddings [batch, seq, hidden] of ids [batch, seq], and what every block of
+    /// the pass shares. Positions start at `offset`.
+    fn embed(
+        &self,
+        ids: &Tensor,
+        offset: usize,
+        track: bool,
+    ) -> candle_core::Result<(Tensor, Pass)> {
+        let c = &self.config;
+        let (b, t) = ids.dims2()?;
+        if offset + t > c.max_position_embeddings {
+            candle_core::bail!(
+                "sequence of {} tokens is longer than max_position_embeddings {}",
+                offset + t,
+                c.max_position_embeddings
+            );
+        }
+        let emb = self.w("model.embed_tokens.weight")?;
+        let x = emb
+            .embedding(&ids.flatten_all()?)?
+            .reshape((b, t, c.hidden_size))?;
+        let pass = Pass {
+            b,
+            t,
+            offset,
+            cos: self.cos.narrow(0, offset, t)?,
+            sin: self.sin.narrow(0, offset, t)?,
+            mask: causal_mask(t, offset, &self.device, self.dtype)?,
+            track,
+        };
+        Ok((x, pass))
+    }
+
+    /// Decoder block `i` on the residual stream `x` [batch, seq, hidden].
+    fn block(
+        &self,
+        i: usize,
+        x: &Tensor,
+        p: &Pass,
+        adapter: Option<&Adapter>,
+        cache: Option<&mut KvCache>,
+        dropout: &mut Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        let c = &self.config;
+        let (b, t, tr) = (p.b, p.t, p.track);
+        let (nh, nkv, hd) = (c.num_attention_heads, c.kv_heads(), c.head_dim());
+        let eps = c.rms_norm_eps;
+        let w = |s: &str| self.w(&format!("model.layers.{i}.{s}"));
+        let h = norm(x, w("input_layernorm.weight")?, eps)?;
+        let q = self.linear(&h, i, "q_proj", adapter, dropout, tr)?;
+        let k = self.linear(&h, i, "k_proj", adapter, dropout, tr)?;
+        let v = self.linear(&h, i, "v_proj", adapter, dropout, tr)?;
+        let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
+        let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
+        let v = v.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
+        let q = rope(&q, &p.cos, &p.sin)?;
+        let mut k = rope(&k, &p.cos, &p.sin)?;
+        let mut v = v;
+        if let Some(kc) = cache {
+            if let Some((pk, pv)) = &kc.layers[i] {
+                k = Tensor::cat(&[pk, &k], 2)?;
+                v = Tensor::cat(&[pv, &v], 2)?;
+            }
+            kc.layers[i] = Some((k.clone(), v.clone()));
+        }
+        let k = repeat_kv(&k, nh / nkv)?;
+        let v = repeat_kv(&v, nh / nkv)?;
+        let scale = 1.0 / (hd as f64).sqrt();
+        let probs = if ops::enabled(&q) {
+            ops::causal_softmax(&q.matmul(&k.t()?)?, scale, p.offset)?
+        } else {
+            let scores = (q.matmul(&k.t()?)? * scale)?;
+            softmax_last(&scores.broadcast_add(&p.mask)?)?
+        };
+        let a = probs
+            .matmul(&v)?
+            .transpose(1, 2)?
+            .reshape((b, t, nh * hd))?;
+        let a = self.linear(&a, i, "o_proj", adapter, dropout, tr)?;
+        let x = (x + a)?;
+        let h = norm(&x, w("post_attention_layernorm.weight")?, eps)?;
+        let g = self.linear(&h, i, "gate_proj", adapter, dropout, tr)?;
+        let u = self.linear(&h, i, "up_proj", adapter, dropout, tr)?;
+        let f = if ops::enabled(&g) {
+            ops::silu_mul(&g, &u)?
+        } else {
+            (g.silu()? * u)?
+        };
+        let f = self.linear(&f, i, "down_proj", adapter, dropout, tr)?;
+        x + f
+    }
+
+    /// The final norm and the output head: logits [batch, seq, vocab] in f32.
+    fn head(&self, x: &Tensor) -> candle_core::Result<Tensor> {
+        let x = norm(x, self.w("model.norm.weight")?, self.config.rms_norm_eps)?;
+        frozen_matmul(&x, self.lm_head()?)?.to_dtype(DType::F32)
+    }
+
+    /// The mean cross-entropy from the residual stream after the last block: the final norm,
+    /// then on the CPU in f32 the fused head and loss (logits in chunks, never whole), else the
+    /// logits and [`masked_cross_entropy`].
+    fn head_loss(
+        &self,
+        x: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+    ) -> candle_core::Result<Tensor> {
+        if ops::enabled(x) {
+            let x = norm(x, self.w("model.norm.weight")?, self.config.rms_norm_eps)?;
+            let h = x.dim(D::Minus1)?;
+            let targets = targets.flatten_all()?.to_vec1::<u32>()?;
+            let weights = weights
+                .flatten_all()?
+                .to_dtype(DType::F32)?
+                .to_vec1::<f32>()?;
+            return ops::head_cross_entropy(
+                &x.reshape(((), h))?,
+                self.lm_head()?,
+                targets,
+                weights,
+            );
+        }
+        masked_cross_entropy(&self.head(x)?, targets, weights)
+    }
+
     /// Logits [batch, seq, vocab] (f32) for token ids [batch, seq]. With a cache, the ids
     /// continue the cached sequence (positions start at the cache's length) and the cache grows.
+    /// Inference: nothing takes a gradient.
     pub fn forward(
         &self,
         ids: &Tensor,
@@ -696,100 +831,150 @@ impl Model {
         mut dropout: Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
         let c = &self.config;
-        let (b, t) = ids.dims2()?;
         let offset = cache.as_ref().map_or(0, |k| k.len());
-        if offset + t > c.max_position_embeddings {
-            candle_core::bail!(
-                "sequence of {} tokens is longer than max_position_embeddings {}",
-                offset + t,
-                c.max_position_embeddings
-            );
-        }
+        let (mut x, p) = self.embed(ids, offset, false)?;
         if let Some(k) = cache.as_deref_mut()
             && k.layers.len() != c.num_hidden_layers
         {
             k.layers = vec![None; c.num_hidden_layers];
         }
-        let (nh, nkv, hd) = (c.num_attention_heads, c.kv_heads(), c.head_dim());
-        let emb = self.w("model.embed_tokens.weight")?;
-        let mut x = emb
-            .embedding(&ids.flatten_all()?)?
-            .reshape((b, t, c.hidden_size))?;
-        let cos = self.cos.narrow(0, offset, t)?;
-        let sin = self.sin.narrow(0, offset, t)?;
-        let mask = causal_mask(t, offset, &self.device, self.dtype)?;
-        let eps = c.rms_norm_eps;
         for i in 0..c.num_hidden_layers {
-            let p = |s: &str| format!("model.layers.{i}.{s}");
-            let h = norm(&x, self.w(&p("input_layernorm.weight"))?, eps)?;
-            let q = self.linear(&h, i, "q_proj", adapter, &mut dropout)?;
-            let k = self.linear(&h, i, "k_proj", adapter, &mut dropout)?;
-            let v = self.linear(&h, i, "v_proj", adapter, &mut dropout)?;
-            let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
-            let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
-            let v = v.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
-            let q = rope(&q, &cos, &sin)?;
-            let mut k = rope(&k, &cos, &sin)?;
-            let mut v = v;
-            if let Some(kc) = cache.as_deref_mut() {
-                if let Some((pk, pv)) = &kc.layers[i] {
-                    k = Tensor::cat(&[pk, &k], 2)?;
-                    v = Tensor::cat(&[pv, &v], 2)?;
-                }
-                kc.layers[i] = Some((k.clone(), v.clone()));
-            }
-            let k = repeat_kv(&k, nh / nkv)?;
-            let v = repeat_kv(&v, nh / nkv)?;
-            let scale = 1.0 / (hd as f64).sqrt();
-            let probs = if ops::enabled(&q) {
-                ops::causal_softmax(&q.matmul(&k.t()?)?, scale, offset)?
-            } else {
-                let scores = (q.matmul(&k.t()?)? * scale)?;
-                softmax_last(&scores.broadcast_add(&mask)?)?
-            };
-            let a = probs
-                .matmul(&v)?
-                .transpose(1, 2)?
-                .reshape((b, t, nh * hd))?;
-            let a = self.linear(&a, i, "o_proj", adapter, &mut dropout)?;
-            x = (x + a)?;
-            let h = norm(&x, self.w(&p("post_attention_layernorm.weight"))?, eps)?;
-            let g = self.linear(&h, i, "gate_proj", adapter, &mut dropout)?;
-            let u = self.linear(&h, i, "up_proj", adapter, &mut dropout)?;
-            let f = if ops::enabled(&g) {
-                ops::silu_mul(&g, &u)?
-            } else {
-                (g.silu()? * u)?
-            };
-            let f = self.linear(&f, i, "down_proj", adapter, &mut dropout)?;
-            x = (x + f)?;
+            x = self.block(i, &x, &p, adapter, cache.as_deref_mut(), &mut dropout)?;
         }
-        let x = norm(&x, self.w("model.norm.weight")?, eps)?;
-        frozen_matmul(&x, self.lm_head()?)?.to_dtype(DType::F32)
+        self.head(&x)
     }
 
     /// Mean cross-entropy of predicting `targets` from `inputs` (both [batch, seq]), counting
-    /// only positions whose `weights` is 1. Returns the loss tensor (scalar, f32) for backward.
+    /// only positions whose `weights` is 1. Returns the loss tensor (scalar, f32) with the whole
+    /// graph, so `backward` gives the adapter its gradients. [`Model::loss_and_grads`] does the
+    /// same block by block in less memory.
     pub fn loss(
         &self,
         inputs: &Tensor,
         targets: &Tensor,
         weights: &Tensor,
         adapter: Option<&Adapter>,
-        dropout: Option<&mut Stream>,
+        mut dropout: Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
-        let logits = self.forward(inputs, adapter, None, dropout)?;
-        if ops::enabled(&logits) {
-            let v = logits.dim(D::Minus1)?;
-            let targets = targets.flatten_all()?.to_vec1::<u32>()?;
-            let weights = weights
-                .flatten_all()?
-                .to_dtype(DType::F32)?
-                .to_vec1::<f32>()?;
-            return ops::cross_entropy(&logits.reshape(((), v))?, targets, weights);
+        let (mut x, p) = self.embed(inputs, 0, true)?;
+        for i in 0..self.config.num_hidden_layers {
+            x = self.block(i, &x, &p, adapter, None, &mut dropout)?;
         }
-        masked_cross_entropy(&logits, targets, weights)
+        self.head_loss(&x, targets, weights)
     }
+
+    /// The loss of [`Model::loss`] as a number, with nothing kept for backward (evaluation).
+    pub fn loss_value(
+        &self,
+        inputs: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+        adapter: Option<&Adapter>,
+    ) -> candle_core::Result<f32> {
+        let (mut x, p) = self.embed(inputs, 0, false)?;
+        for i in 0..self.config.num_hidden_layers {
+            x = self.block(i, &x, &p, adapter, None, &mut None)?;
+        }
+        self.head_loss(&x, targets, weights)?.to_scalar::<f32>()
+    }
+
+    /// The loss of [`Model::loss`] and the adapter's gradients, computed block by block:
+    /// backward runs through the head, then through each block from the last, seeded with the
+    /// gradient of the block's output; a block's graph is dropped as soon as its backward is done.
+    ///
+    /// With `recompute` (activation checkpointing), the forward pass keeps only each block's
+    /// input, and a block's forward runs again, with the same dropout draws, just before its
+    /// backward: memory for activations falls from every block's to one block's, for about one
+    /// more forward pass of time. Both ways run the same ops on the same values in the same order,
+    /// so the loss and the gradients are the same bits with and without it.
+    pub fn loss_and_grads(
+        &self,
+        inputs: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+        adapter: &Adapter,
+        mut dropout: Option<&mut Stream>,
+        recompute: bool,
+    ) -> candle_core::Result<(f32, candle_core::backprop::GradStore)> {
+        let n = self.config.num_hidden_layers;
+        let (x0, p) = self.embed(inputs, 0, true)?;
+        // Per block: its input (a leaf that takes a gradient, except block 0's), the dropout
+        // stream where the block starts, and, without recompute, the block's output with its graph.
+        let mut saved: Vec<(Tensor, Option<Stream>, Option<Tensor>)> = Vec::with_capacity(n);
+        let mut x = x0;
+        for i in 0..n {
+            let xin = if i == 0 {
+                x
+            } else {
+                candle_core::Var::from_tensor(&x)?.as_tensor().clone()
+            };
+            let start = dropout.as_deref().cloned();
+            let out = self.block(i, &xin, &p, Some(adapter), None, &mut dropout)?;
+            x = out.detach();
+            saved.push((xin, start, (!recompute).then_some(out)));
+        }
+        let top = candle_core::Var::from_tensor(&x)?.as_tensor().clone();
+        drop(x);
+        let loss = self.head_loss(&top, targets, weights)?;
+        let value = loss.to_scalar::<f32>()?;
+        let mut head = loss.backward()?;
+        drop(loss);
+        let mut g = head
+            .remove(&top)
+            .ok_or_else(|| candle_core::Error::Msg("the head passed no gradient".into()))?;
+        drop(head);
+        let mut grads = candle_core::backprop::GradStore::default();
+        for i in (0..n).rev() {
+            let (xin, start, out) = saved.pop().expect("one entry per block");
+            let out = match out {
+                Some(out) => out,
+                None => {
+                    let mut s = start;
+                    self.block(i, &xin, &p, Some(adapter), None, &mut s.as_mut())?
+                }
+            };
+            // Σ out ⊙ g: its gradient with respect to `out` is `g` exactly (1 · g).
+            let mut gs = (out * &g)?.sum_all()?.backward()?;
+            for (path, (a, b)) in &adapter.pairs {
+                if module_layer(path) == Some(i) {
+                    for v in [a, b] {
+                        if let Some(d) = gs.remove(v.as_tensor()) {
+                            grads.insert(v.as_tensor(), d);
+                        }
+                    }
+                }
+            }
+            if i > 0 {
+                g = gs.remove(&xin).ok_or_else(|| {
+                    candle_core::Error::Msg(format!("block {i} passed no gradient to its input"))
+                })?;
+            }
+        }
+        Ok((value, grads))
+    }
+}
+
+/// What every block of one pass shares.
+struct Pass {
+    b: usize,
+    t: usize,
+    /// The position of the first token.
+    offset: usize,
+    cos: Tensor,
+    sin: Tensor,
+    /// The additive causal mask (the primitive path).
+    mask: Tensor,
+    /// Whether the adapter takes gradients (training); else it enters detached.
+    track: bool,
+}
+
+/// The block a module path (`model.layers.3.mlp.up_proj`) belongs to.
+fn module_layer(path: &str) -> Option<usize> {
+    path.strip_prefix("model.layers.")?
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The folder path of a block's linear layer, as Hugging Face names it.

@@ -330,15 +330,33 @@ impl CustomOp2 for SiluMul {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Masked cross-entropy
+// The output head and its masked cross-entropy
 
-/// Mean cross-entropy of logits [n, v] against `targets` over the rows whose weight is nonzero,
-/// weighted by `weights` (0 or 1) and divided by their sum. A scalar.
-pub fn cross_entropy(logits: &Tensor, targets: Vec<u32>, weights: Vec<f32>) -> R<Tensor> {
-    let (n, v) = logits.dims2()?;
-    if targets.len() != n || weights.len() != n {
+/// Rows of logits one step of [`head_cross_entropy`] holds: about 4 MiB of them, at least 64
+/// rows. A function of the vocabulary alone, so every machine chunks alike.
+pub fn head_chunk_rows(v: usize) -> usize {
+    ((1usize << 20) / v.max(1)).max(64)
+}
+
+/// Mean cross-entropy of the logits `x Wᵀ` (x [n, h], the frozen output head W [v, h]) against
+/// `targets` over the rows whose weight is nonzero, weighted by `weights` (0 or 1) and divided by
+/// their sum. A scalar.
+///
+/// The logits are never held whole: rows go through in chunks of [`head_chunk_rows`]. While `x`
+/// carries a gradient, each chunk's gradient with respect to `x` is computed in the same pass
+/// (the loss is the graph's root, so its incoming gradient is a scalar factor) and backward only
+/// scales it: no [n, v] tensor is kept for backward, nor recomputed.
+pub fn head_cross_entropy(
+    x: &Tensor,
+    w: &Tensor,
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+) -> R<Tensor> {
+    let (n, h) = x.dims2()?;
+    let (v, hw) = w.dims2()?;
+    if hw != h || targets.len() != n || weights.len() != n {
         candle_core::bail!(
-            "fused cross-entropy: {n} rows but {} targets",
+            "fused head cross-entropy: x is [{n}, {h}], the head [{v}, {hw}], with {} targets",
             targets.len()
         );
     }
@@ -349,17 +367,25 @@ pub fn cross_entropy(logits: &Tensor, targets: Vec<u32>, weights: Vec<f32>) -> R
     if count == 0.0 {
         candle_core::bail!("no position is scored");
     }
-    logits.contiguous()?.apply_op1(CrossEntropy {
+    x.contiguous()?.apply_op1(HeadCrossEntropy {
+        w: w.contiguous()?,
         targets,
         weights,
         count,
+        grad: x.track_op(),
+        dx: std::sync::Mutex::new(None),
     })
 }
 
-struct CrossEntropy {
+struct HeadCrossEntropy {
+    w: Tensor,
     targets: Vec<u32>,
     weights: Vec<f32>,
     count: f32,
+    /// Whether to compute ∂loss/∂x in the forward pass.
+    grad: bool,
+    /// ∂loss/∂x for an incoming gradient of 1, from the forward pass.
+    dx: std::sync::Mutex<Option<Vec<f32>>>,
 }
 
 /// (max, log Σ exp(x − max)) of one row.
@@ -369,53 +395,76 @@ fn lse(x: &[f32]) -> (f32, f32) {
     (max, s.ln())
 }
 
-impl CustomOp1 for CrossEntropy {
+impl CustomOp1 for HeadCrossEntropy {
     fn name(&self) -> &'static str {
-        "fused-cross-entropy"
+        "fused-head-cross-entropy"
     }
 
     fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> R<(CpuStorage, Shape)> {
         let x = slice(s, l)?;
-        let v = l.dims()[1];
-        let nll: Vec<f32> = x
-            .par_chunks(v)
-            .enumerate()
-            .map(|(i, row)| {
-                if self.weights[i] == 0.0 {
-                    return 0.0;
+        let (v, h) = self.w.dims2()?;
+        let n = x.len() / h;
+        let rows = head_chunk_rows(v).min(n.max(1));
+        let mut nll = vec![0f32; n];
+        let mut dx = if self.grad {
+            vec![0f32; n * h]
+        } else {
+            Vec::new()
+        };
+        with(&self.w, |w| {
+            let mut logits = vec![0f32; rows * v];
+            for start in (0..n).step_by(rows) {
+                let m = rows.min(n - start);
+                let xs = &x[start * h..(start + m) * h];
+                let lg = &mut logits[..m * v];
+                mm(lg, (m, v, h), xs, false, w, true, 1.0, false);
+                lg.par_chunks_mut(v)
+                    .zip(nll[start..start + m].par_iter_mut())
+                    .enumerate()
+                    .for_each(|(j, (row, nll))| {
+                        let i = start + j;
+                        let wt = self.weights[i];
+                        if wt == 0.0 {
+                            if self.grad {
+                                row.fill(0.0);
+                            }
+                            return;
+                        }
+                        let target = self.targets[i] as usize;
+                        let (max, l) = lse(row);
+                        *nll = (l - (row[target] - max)) * wt;
+                        if self.grad {
+                            // The softmax minus the one-hot target, times w / count.
+                            let c = wt / self.count;
+                            for r in row.iter_mut() {
+                                *r = c * (*r - max - l).exp();
+                            }
+                            row[target] -= c;
+                        }
+                    });
+                if self.grad {
+                    let d = &mut dx[start * h..(start + m) * h];
+                    mm(d, (m, h, v), lg, false, w, false, 1.0, false);
                 }
-                let (max, l) = lse(row);
-                (l - (row[self.targets[i] as usize] - max)) * self.weights[i]
-            })
-            .collect();
+            }
+            Ok(())
+        })?;
+        if self.grad {
+            *self.dx.lock().expect("not poisoned") = Some(dx);
+        }
         let total: f32 = nll.iter().sum();
         Ok((CpuStorage::F32(vec![total / self.count]), Shape::from(())))
     }
 
-    fn bwd(&self, logits: &Tensor, _y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+    fn bwd(&self, x: &Tensor, _y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        let Some(dx) = self.dx.lock().expect("not poisoned").take() else {
+            candle_core::bail!(
+                "fused head cross-entropy: backward runs once, after a tracked forward"
+            );
+        };
         let gv = g.to_scalar::<f32>()?;
-        let shape = logits.shape().clone();
-        let v = shape.dims()[1];
-        let gx = with(logits, |x| {
-            let mut gx = vec![0f32; x.len()];
-            gx.par_chunks_mut(v)
-                .zip(x.par_chunks(v))
-                .enumerate()
-                .for_each(|(i, (gx, row))| {
-                    let w = self.weights[i];
-                    if w == 0.0 {
-                        return;
-                    }
-                    let c = gv * w / self.count;
-                    let (max, l) = lse(row);
-                    for (gx, x) in gx.iter_mut().zip(row) {
-                        *gx = c * (x - max - l).exp();
-                    }
-                    gx[self.targets[i] as usize] -= c;
-                });
-            out(gx, shape.clone())
-        })?;
-        Ok(Some(gx))
+        let dx = out(dx, x.shape().clone())?;
+        Ok(Some(if gv == 1.0 { dx } else { (dx * gv as f64)? }))
     }
 }
 
@@ -700,38 +749,57 @@ mod tests {
     }
 
     #[test]
-    fn cross_entropy_matches_primitives_and_skips_unscored_rows() {
-        let logits = var(&[6, 11], 9);
-        let targets = vec![0u32, 3, 10, 5, 5, 1];
-        let weights = vec![1f32, 0.0, 1.0, 1.0, 0.0, 1.0];
+    fn head_cross_entropy_matches_primitives_across_chunks_and_skips_unscored_rows() {
+        // A vocabulary of 2^15 makes chunks of 64 rows: 150 rows run as 64 + 64 + 22.
+        let (n, h, v) = (150, 8, 1 << 15);
+        assert_eq!(head_chunk_rows(v), 64);
+        let x = var(&[n, h], 9);
+        let w = t(&[v, h], 10);
+        let targets: Vec<u32> = (0..n as u32).map(|i| (i * 7919) % v as u32).collect();
+        let weights: Vec<f32> = (0..n).map(|i| (i % 5 != 1) as u8 as f32).collect();
         let one = Tensor::new(1f32, &Device::Cpu).unwrap();
         let fused = run(
-            &cross_entropy(logits.as_tensor(), targets.clone(), weights.clone()).unwrap(),
+            &head_cross_entropy(x.as_tensor(), &w, targets.clone(), weights.clone()).unwrap(),
             &one,
-            &[&logits],
+            &[&x],
         );
         let tt = Tensor::new(targets.as_slice(), &Device::Cpu)
             .unwrap()
-            .reshape((2, 3))
+            .reshape((3, 50))
             .unwrap();
         let wt = Tensor::new(weights.as_slice(), &Device::Cpu)
             .unwrap()
-            .reshape((2, 3))
+            .reshape((3, 50))
             .unwrap();
-        let l3 = logits.as_tensor().reshape((2, 3, 11)).unwrap();
+        let logits = x
+            .as_tensor()
+            .matmul(&w.t().unwrap())
+            .unwrap()
+            .reshape((3, 50, v))
+            .unwrap();
         let plain = run(
-            &model::masked_cross_entropy(&l3, &tt, &wt).unwrap(),
+            &model::masked_cross_entropy(&logits, &tt, &wt).unwrap(),
             &one,
-            &[&logits],
+            &[&x],
         );
         assert_close("loss", &fused[0], &plain[0]);
-        assert_close("dlogits", &fused[1], &plain[1]);
+        assert_close("dx", &fused[1], &plain[1]);
         let rows = fused[1].to_vec2::<f32>().unwrap();
         assert!(
-            rows[1].iter().chain(&rows[4]).all(|g| *g == 0.0),
-            "unscored rows get no gradient"
+            rows.iter()
+                .zip(&weights)
+                .all(|(r, w)| (*w == 0.0) == r.iter().all(|g| *g == 0.0)),
+            "unscored rows, and only those, get no gradient"
         );
-        assert!(cross_entropy(logits.as_tensor(), vec![0, 1, 2, 3, 4, 11], weights).is_err());
+        // Untracked, it computes the same loss and no gradient.
+        let value =
+            head_cross_entropy(&x.as_tensor().detach(), &w, targets, weights.clone()).unwrap();
+        assert_eq!(
+            value.to_scalar::<f32>().unwrap(),
+            fused[0].to_scalar::<f32>().unwrap()
+        );
+        let bad = vec![v as u32; n];
+        assert!(head_cross_entropy(x.as_tensor(), &w, bad, weights).is_err());
     }
 
     #[test]

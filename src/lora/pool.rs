@@ -234,8 +234,9 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
     let config = Config::load(&o.base)?;
     let codec = TextCodec::load(&o.base)?;
     let device = o.device.device()?;
-    let model = Model::load(&o.base, &device, super::dtype_for(&device))?;
     let data = Dataset::load(&o.data, &codec, o.context)?;
+    super::release_free_memory();
+    let model = Model::load(&o.base, &device, super::dtype_for(&device))?;
     let adapter = start.to_adapter(&config, &device)?;
     let opt = start
         .optimizer
@@ -251,6 +252,13 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
         round: o.round,
         worker: o.worker,
         step: start.step,
+        recompute: super::resolve_recompute(
+            None,
+            &config,
+            o.training.batch_size,
+            o.context,
+            &device,
+        ),
     };
     while s.step < claim.step {
         s.step()?;

@@ -117,6 +117,104 @@ fn check_grads(kind: &str) {
         n += 1;
     }
     assert_eq!(n, 28);
+    // Block by block, keeping or recomputing activations: the same reference, and the same
+    // bits as each other.
+    let mut by_block = Vec::new();
+    for recompute in [false, true] {
+        let (l, g) = model
+            .loss_and_grads(&inputs, &targets, &weights, &adapter, None, recompute)
+            .unwrap();
+        assert!(
+            (l - want_loss).abs() < 1e-4,
+            "{kind}: loss {l} (recompute {recompute})"
+        );
+        let mut values = Vec::new();
+        for (name, var) in adapter.vars() {
+            let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
+            let got = g.get(var.as_tensor()).expect("gradient");
+            let scale = want
+                .abs()
+                .unwrap()
+                .max_all()
+                .unwrap()
+                .to_scalar::<f32>()
+                .unwrap();
+            let rel = max_abs(got, want) / scale;
+            assert!(
+                rel < 1e-4,
+                "{kind}: {name}: relative gradient error {rel} (recompute {recompute})"
+            );
+            values.push(got.flatten_all().unwrap().to_vec1::<f32>().unwrap());
+        }
+        by_block.push((l.to_bits(), values));
+    }
+    assert!(
+        by_block[0] == by_block[1],
+        "{kind}: recompute changed the bits"
+    );
+}
+
+/// With dropout (the stream restarted at each recomputed block), recomputing activations gives
+/// the same loss and gradients, to the bit, as keeping them; a different stream does not.
+#[test]
+fn recompute_gives_the_same_bits_with_dropout() {
+    let dev = Device::Cpu;
+    let model = Model::load(&fixture("llama"), &dev, DType::F32).unwrap();
+    let spec = LoraSpec {
+        rank: 4,
+        alpha: 8.0,
+        dropout: 0.2,
+        targets: model::LINEARS.iter().map(|s| s.to_string()).collect(),
+    };
+    let adapter = Adapter::init(&spec, &model.config, 3, &dev).unwrap();
+    // B starts at zero, which would leave A without gradient: give B values.
+    for (_, b) in adapter.pairs.values() {
+        let n = b.elem_count();
+        let v: Vec<f32> = (0..n)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) * 1e-3)
+            .collect();
+        b.set(&Tensor::from_vec(v, b.shape(), &dev).unwrap())
+            .unwrap();
+    }
+    let r = reference("llama");
+    let ids = ids_u32(&r["grad_ids"]);
+    let t = ids.dim(1).unwrap();
+    let inputs = ids.narrow(1, 0, t - 1).unwrap();
+    let targets = ids.narrow(1, 1, t - 1).unwrap();
+    let weights = targets.ones_like().unwrap().to_dtype(DType::F32).unwrap();
+    let run = |recompute: bool, key: u8| {
+        let mut s = crate::trainer::rng::Stream::new("test.dropout", &[&[key]]);
+        let (l, g) = model
+            .loss_and_grads(
+                &inputs,
+                &targets,
+                &weights,
+                &adapter,
+                Some(&mut s),
+                recompute,
+            )
+            .unwrap();
+        let grads: Vec<Vec<f32>> = adapter
+            .vars()
+            .into_iter()
+            .map(|(_, v)| {
+                g.get(v.as_tensor())
+                    .expect("gradient")
+                    .flatten_all()
+                    .unwrap()
+                    .to_vec1::<f32>()
+                    .unwrap()
+            })
+            .collect();
+        (l.to_bits(), grads)
+    };
+    let kept = run(false, 1);
+    assert!(
+        kept.1.iter().all(|g| g.iter().any(|x| *x != 0.0)),
+        "every tensor has a gradient"
+    );
+    assert!(run(true, 1) == kept, "recompute changed the bits");
+    assert!(run(false, 2) != kept, "the dropout stream changes nothing");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! for, so it is a pure function of its inputs and does not depend on a crate's RNG version.
 
 /// A counter-mode generator: BLAKE3's extendable output keyed by a domain and its inputs.
+#[derive(Clone)]
 pub struct Stream {
     reader: blake3::OutputReader,
 }

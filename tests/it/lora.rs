@@ -67,20 +67,24 @@ fn chat_training_learns_is_reproducible_and_merges() {
     let dir = home.path();
     let cfg = spec(dir, &fx("qwen2"), "", 30);
     let data = fx("chat.jsonl");
-    let run = |out: &str| {
-        home.json(&[
+    let run = |out: &str, more: &[&str]| {
+        let out = dir.join(out);
+        let mut args = vec![
             "train",
             "--data",
             data.to_str().unwrap(),
             "--config",
             cfg.to_str().unwrap(),
             "--out",
-            dir.join(out).to_str().unwrap(),
+            out.to_str().unwrap(),
             "--device",
             "cpu",
-        ])
+        ];
+        args.extend(more);
+        home.json(&args)
     };
-    let a = run("a");
+    let a = run("a", &[]);
+    assert_eq!(a["recompute"], false, "memory is plenty here");
     let (v0, v1) = (
         a["initial_val_loss"].as_f64().unwrap(),
         a["final_val_loss"].as_f64().unwrap(),
@@ -102,8 +106,10 @@ fn chat_training_learns_is_reproducible_and_merges() {
     assert_eq!(acfg["target_modules"].as_array().unwrap().len(), 7);
     assert!(a["adapter_bytes"].as_u64().unwrap() < a["base_bytes"].as_u64().unwrap());
 
-    // Twice: the same adapter, bit for bit.
-    let b = run("b");
+    // Twice: the same adapter, bit for bit, the second time recomputing activations in
+    // backward instead of keeping them.
+    let b = run("b", &["--recompute"]);
+    assert_eq!(b["recompute"], true);
     let f = "step-000030/adapter_model.safetensors";
     assert_eq!(hash(&dir.join("a").join(f)), hash(&dir.join("b").join(f)));
     assert_eq!(a["final_val_loss"], b["final_val_loss"]);
