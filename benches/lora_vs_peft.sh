@@ -2,7 +2,8 @@
 # LoRA training throughput on CPU: cohort's `lora` trainer against PyTorch + PEFT, the same
 # model (a ~30M-parameter Llama built by transformers' random init), adapters (rank 8, alpha 16,
 # dropout 0.05, all seven targets), batch, context and thread count, in one run; and cohort's
-# peak resident memory against the base model's size. Never part of CI.
+# peak resident memory against the base model's size, keeping activations for backward and with
+# --recompute. Never part of CI.
 #
 #   PEFT_VENV=/tmp/venv-peft COHORT_BIN=target/release/cohort benches/lora_vs_peft.sh
 #   THREADS=1 STEPS=40 benches/lora_vs_peft.sh

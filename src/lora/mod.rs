@@ -330,13 +330,13 @@ fn load_optimizer(dir: &Path, adapter: &Adapter) -> Result<Option<(AdamState, u6
 
 /// Bytes of activations that backward keeps for one batch of `rows` sequences of `context`
 /// tokens when every block keeps its own (an estimate from the ops of a block on the CPU path:
-/// the norms, projections, rotary copies, grouped keys and values, attention probabilities,
+/// the norms, projections, rotated queries and keys, grouped keys and values, attention probabilities,
 /// SwiGLU and the dropout masks).
 pub fn kept_activation_bytes(c: &Config, rows: usize, context: usize) -> u64 {
     let (h, i, hd) = (c.hidden_size, c.intermediate_size, c.head_dim());
     let (nh, nkv) = (c.num_attention_heads, c.kv_heads());
     let floats_per_token =
-        8 * h + 6 * (nh + 2 * nkv) * hd + 4 * nh * hd + 2 * nh * context + 3 * i + (6 * h + i) / 4;
+        8 * h + 2 * (nh + 2 * nkv) * hd + 4 * nh * hd + 2 * nh * context + 3 * i + (6 * h + i) / 4;
     (floats_per_token * 4 * rows * context * c.num_hidden_layers) as u64
 }
 

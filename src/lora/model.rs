@@ -548,7 +548,7 @@ impl KvCache {
 }
 
 impl Model {
-    /// Loads a Hugging Face folder. Weights are memory-mapped and converted to `dtype`.
+    /// Loads a Hugging Face folder. Weights are read tensor by tensor and converted to `dtype`.
     pub fn load(dir: &Path, device: &Device, dtype: DType) -> Result<Model> {
         let config = Config::load(dir)?;
         let files = weight_files(dir)?;
@@ -747,12 +747,17 @@ impl Model {
         let q = self.linear(&h, i, "q_proj", adapter, dropout, tr)?;
         let k = self.linear(&h, i, "k_proj", adapter, dropout, tr)?;
         let v = self.linear(&h, i, "v_proj", adapter, dropout, tr)?;
-        let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
-        let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
-        let v = v.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
-        let q = rope(&q, &p.cos, &p.sin)?;
-        let mut k = rope(&k, &p.cos, &p.sin)?;
-        let mut v = v;
+        let (q, mut k) = if ops::enabled(&q) {
+            (
+                ops::rope_heads(&q.reshape((b, t, nh, hd))?, &p.cos, &p.sin)?,
+                ops::rope_heads(&k.reshape((b, t, nkv, hd))?, &p.cos, &p.sin)?,
+            )
+        } else {
+            let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
+            let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
+            (rope(&q, &p.cos, &p.sin)?, rope(&k, &p.cos, &p.sin)?)
+        };
+        let mut v = v.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
         if let Some(kc) = cache {
             if let Some((pk, pv)) = &kc.layers[i] {
                 k = Tensor::cat(&[pk, &k], 2)?;
