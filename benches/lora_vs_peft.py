@@ -3,6 +3,7 @@
 LoRA training on it. Never in CI.
 
     lora_vs_peft.py make OUT_DIR            # a ~30M-parameter Llama (random init) + the fixture tokenizer
+    lora_vs_peft.py make OUT_DIR --shape smollm2-135m   # SmolLM2-135M's configuration, random init
     lora_vs_peft.py train BASE_DIR --batch 4 --context 128 --steps 30 --warmup 5 --threads 2
 
 `train` prints one JSON line: tokens/s over the timed steps (after the warm-up), the versions.
@@ -23,11 +24,8 @@ TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down
 TOKENIZER = os.path.join(ROOT, "fixtures", "lora", "llama")
 
 
-def make(out):
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    torch.manual_seed(0)
-    cfg = LlamaConfig(
+SHAPES = {
+    "bench-30m": dict(
         vocab_size=8192,
         hidden_size=512,
         intermediate_size=1376,
@@ -35,11 +33,33 @@ def make(out):
         num_attention_heads=8,
         num_key_value_heads=4,
         max_position_embeddings=1024,
-        rms_norm_eps=1e-5,
         tie_word_embeddings=False,
+    ),
+    # HuggingFaceTB/SmolLM2-135M's config.json (its weights are not needed: shapes decide memory).
+    "smollm2-135m": dict(
+        vocab_size=49152,
+        hidden_size=576,
+        intermediate_size=1536,
+        num_hidden_layers=30,
+        num_attention_heads=9,
+        num_key_value_heads=3,
+        max_position_embeddings=2048,
+        rope_theta=100000.0,
+        tie_word_embeddings=True,
+    ),
+}
+
+
+def make(out, shape="bench-30m"):
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    cfg = LlamaConfig(
+        rms_norm_eps=1e-5,
         bos_token_id=0,
         eos_token_id=4,
         pad_token_id=1,
+        **SHAPES[shape],
     )
     model = LlamaForCausalLM(cfg)
     model.save_pretrained(out, safe_serialization=True)
@@ -103,6 +123,7 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     mk = sub.add_parser("make")
     mk.add_argument("out")
+    mk.add_argument("--shape", choices=sorted(SHAPES), default="bench-30m")
     tr = sub.add_parser("train")
     tr.add_argument("base")
     tr.add_argument("--batch", type=int, default=4)
@@ -113,7 +134,7 @@ def main():
     tr.add_argument("--rank", type=int, default=8)
     a = p.parse_args()
     if a.cmd == "make":
-        make(a.out)
+        make(a.out, a.shape)
     else:
         train(a)
 
