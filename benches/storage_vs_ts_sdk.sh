@@ -9,7 +9,8 @@
 # Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256] [--root-only]
 #   --root-only skips the upload (no devnet, no COHORT_ANVIL needed).
 #   RUNS (default 5) runs of each cohort root, SDK_RUNS (default 1) of the SDK's (about 10 MB/s):
-#   the median wall time is reported, and the largest peak RSS.
+#   the median wall time is reported, and the largest peak RSS. REST (default 20): seconds of
+#   quiet before each download run (the node's per-peer rate; see below).
 # Needs: node, `npm ci --prefix tests/interop`, COHORT_ANVIL (see README), /usr/bin/time.
 # COHORT_BIN picks the cohort binary (default: builds target/release/cohort).
 set -euo pipefail
@@ -52,6 +53,7 @@ measure() {
   local n=$1 name=$2 op=$3; shift 3
   local walls=() maxrss=0 wall rss secs i load maxload=0
   for ((i = 0; i < n; i++)); do
+    sleep "${PAUSE:-0}"
     /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
       echo "$name $op failed:" >&2; tail -20 "$WORK/err.txt" >&2; exit 1; }
     wall=$(grep 'Elapsed (wall clock)' "$WORK/time.txt" | awk '{print $NF}')
@@ -105,12 +107,19 @@ measure 1 "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" 
 TSU=$LAST_SECS
 # 3. Download of the same file (cohort's upload) from the same node: cohort checks every
 #    segment's proof and the whole root; the SDK's Downloader is run without proofs.
+# The node takes 500 requests a second from one peer, in bursts of up to 1,000 (its default
+# --peer-rate; one request per segment): back to back, 1,024-segment downloads run at that rate
+# (256 KiB × 500/s = 131 MB/s) whatever the client does. Each download run starts after REST
+# seconds of quiet (default 20), so that every run, cohort's and the SDK's, starts with the full
+# burst; REST=0 measures the rate-limited case.
+PAUSE=${REST:-20}
 measure "$RUNS" "cohort (every proof)" download "$COHORT_BIN" storage download "$ROOT_A" -o "$WORK/dl.bin" --force --json
 TD=$LAST_SECS
 cmp "$WORK/a.bin" "$WORK/dl.bin"
 measure "$SDK_RUNS" "0g-ts-sdk 1.2.8 (no proofs)" download bash -c \
   "rm -f '$WORK/dl2.bin' && node tests/interop/download.mjs '$NODES' '$ROOT_A' '$WORK/dl2.bin'"
 TSD=$LAST_SECS
+PAUSE=0
 cmp "$WORK/a.bin" "$WORK/dl2.bin"
 NOTES+=("$(awk -v a="$TSU" -v b="$TU" -v c="$TSD" -v d="$TD" 'BEGIN{
   printf "upload: cohort is %.1fx the SDK; download: cohort is %.1fx the SDK", a/b, c/d }')")
