@@ -94,44 +94,17 @@ fn check_grads(kind: &str) {
         .loss(&inputs, &targets, &weights, Some(&adapter), None)
         .unwrap();
     let want_loss = r["grad_loss"].to_vec1::<f32>().unwrap()[0];
-    let got_loss = loss.to_scalar::<f32>().unwrap();
-    assert!(
-        (got_loss - want_loss).abs() < 1e-4,
-        "{kind}: loss {got_loss} vs PEFT {want_loss}"
-    );
-    let grads = loss.backward().unwrap();
-    let mut n = 0;
-    for (name, var) in adapter.vars() {
-        let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
-        let got = grads.get(var.as_tensor()).expect("gradient");
-        let scale = want
-            .abs()
-            .unwrap()
-            .max_all()
-            .unwrap()
-            .to_scalar::<f32>()
-            .unwrap();
-        assert!(scale > 0.0, "{kind}: {name}: zero reference gradient");
-        let rel = max_abs(got, want) / scale;
-        assert!(rel < 1e-4, "{kind}: {name}: relative gradient error {rel}");
-        n += 1;
-    }
-    assert_eq!(n, 28);
-    // Block by block, keeping or recomputing activations: the same reference, and the same
-    // bits as each other.
-    let mut by_block = Vec::new();
-    for recompute in [false, true] {
-        let (l, g) = model
-            .loss_and_grads(&inputs, &targets, &weights, &adapter, None, recompute)
-            .unwrap();
+    // The loss within 1e-4 and every adapter gradient within 1e-4 relative of PEFT's; returns
+    // the gradients' values.
+    let check = |how: &str, loss: f32, grads: &candle_core::backprop::GradStore| {
         assert!(
-            (l - want_loss).abs() < 1e-4,
-            "{kind}: loss {l} (recompute {recompute})"
+            (loss - want_loss).abs() < 1e-4,
+            "{kind} ({how}): loss {loss} vs PEFT {want_loss}"
         );
         let mut values = Vec::new();
         for (name, var) in adapter.vars() {
             let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
-            let got = g.get(var.as_tensor()).expect("gradient");
+            let got = grads.get(var.as_tensor()).expect("gradient");
             let scale = want
                 .abs()
                 .unwrap()
@@ -139,13 +112,27 @@ fn check_grads(kind: &str) {
                 .unwrap()
                 .to_scalar::<f32>()
                 .unwrap();
+            assert!(scale > 0.0, "{kind}: {name}: zero reference gradient");
             let rel = max_abs(got, want) / scale;
             assert!(
                 rel < 1e-4,
-                "{kind}: {name}: relative gradient error {rel} (recompute {recompute})"
+                "{kind} ({how}): {name}: relative gradient error {rel}"
             );
             values.push(got.flatten_all().unwrap().to_vec1::<f32>().unwrap());
         }
+        assert_eq!(values.len(), 28);
+        values
+    };
+    let got_loss = loss.to_scalar::<f32>().unwrap();
+    check("whole graph", got_loss, &loss.backward().unwrap());
+    // Block by block, keeping or recomputing activations: the same reference, and the same
+    // bits as each other.
+    let mut by_block = Vec::new();
+    for recompute in [false, true] {
+        let (l, g) = model
+            .loss_and_grads(&inputs, &targets, &weights, &adapter, None, recompute)
+            .unwrap();
+        let values = check(&format!("block by block, recompute {recompute}"), l, &g);
         by_block.push((l.to_bits(), values));
     }
     assert!(
