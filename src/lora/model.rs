@@ -832,21 +832,35 @@ impl Model {
         &self,
         ids: &Tensor,
         adapter: Option<&Adapter>,
-        mut cache: Option<&mut KvCache>,
+        cache: Option<&mut KvCache>,
         mut dropout: Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
-        let c = &self.config;
-        let offset = cache.as_ref().map_or(0, |k| k.len());
-        let (mut x, p) = self.embed(ids, offset, false)?;
-        if let Some(k) = cache.as_deref_mut()
-            && k.layers.len() != c.num_hidden_layers
-        {
-            k.layers = vec![None; c.num_hidden_layers];
-        }
-        for i in 0..c.num_hidden_layers {
-            x = self.block(i, &x, &p, adapter, cache.as_deref_mut(), &mut dropout)?;
-        }
+        let x = self.trunk(ids, false, adapter, cache, &mut dropout)?;
         self.head(&x)
+    }
+
+    /// The residual stream after the last block: the embeddings of `ids`, then every block.
+    /// With a cache, positions start at its length and it grows.
+    fn trunk(
+        &self,
+        ids: &Tensor,
+        track: bool,
+        adapter: Option<&Adapter>,
+        mut cache: Option<&mut KvCache>,
+        dropout: &mut Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        let n = self.config.num_hidden_layers;
+        let offset = cache.as_ref().map_or(0, |k| k.len());
+        let (mut x, p) = self.embed(ids, offset, track)?;
+        if let Some(k) = cache.as_deref_mut()
+            && k.layers.len() != n
+        {
+            k.layers = vec![None; n];
+        }
+        for i in 0..n {
+            x = self.block(i, &x, &p, adapter, cache.as_deref_mut(), dropout)?;
+        }
+        Ok(x)
     }
 
     /// Mean cross-entropy of predicting `targets` from `inputs` (both [batch, seq]), counting
@@ -861,10 +875,7 @@ impl Model {
         adapter: Option<&Adapter>,
         mut dropout: Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
-        let (mut x, p) = self.embed(inputs, 0, true)?;
-        for i in 0..self.config.num_hidden_layers {
-            x = self.block(i, &x, &p, adapter, None, &mut dropout)?;
-        }
+        let x = self.trunk(inputs, true, adapter, None, &mut dropout)?;
         self.head_loss(&x, targets, weights)
     }
 
@@ -876,10 +887,7 @@ impl Model {
         weights: &Tensor,
         adapter: Option<&Adapter>,
     ) -> candle_core::Result<f32> {
-        let (mut x, p) = self.embed(inputs, 0, false)?;
-        for i in 0..self.config.num_hidden_layers {
-            x = self.block(i, &x, &p, adapter, None, &mut None)?;
-        }
+        let x = self.trunk(inputs, false, adapter, None, &mut None)?;
         self.head_loss(&x, targets, weights)?.to_scalar::<f32>()
     }
 
@@ -940,13 +948,10 @@ impl Model {
             };
             // Σ out ⊙ g: its gradient with respect to `out` is `g` exactly (1 · g).
             let mut gs = (out * &g)?.sum_all()?.backward()?;
-            for (path, (a, b)) in &adapter.pairs {
-                if module_layer(path) == Some(i) {
-                    for v in [a, b] {
-                        if let Some(d) = gs.remove(v.as_tensor()) {
-                            grads.insert(v.as_tensor(), d);
-                        }
-                    }
+            // Only this block's adapter tensors are in its graph.
+            for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
+                if let Some(d) = gs.remove(v.as_tensor()) {
+                    grads.insert(v.as_tensor(), d);
                 }
             }
             if i > 0 {
@@ -971,15 +976,6 @@ struct Pass {
     mask: Tensor,
     /// Whether the adapter takes gradients (training); else it enters detached.
     track: bool,
-}
-
-/// The block a module path (`model.layers.3.mlp.up_proj`) belongs to.
-fn module_layer(path: &str) -> Option<usize> {
-    path.strip_prefix("model.layers.")?
-        .split('.')
-        .next()?
-        .parse()
-        .ok()
 }
 
 /// The folder path of a block's linear layer, as Hugging Face names it.

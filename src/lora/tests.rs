@@ -50,13 +50,7 @@ fn check_logits(kind: &str) {
     let d = max_abs(&logits, &r["logits"]);
     assert!(d < 1e-4, "{kind}: max |logit - transformers| = {d}");
     // The reference is not trivially small: a wrong model would miss it by far more.
-    let scale = r["logits"]
-        .abs()
-        .unwrap()
-        .max_all()
-        .unwrap()
-        .to_scalar::<f32>()
-        .unwrap();
+    let scale = abs_max(&r["logits"]);
     assert!(scale > 0.1, "{kind}: logits too small to test ({scale})");
 
     // The same logits one token at a time through the KV cache.
@@ -105,13 +99,7 @@ fn check_grads(kind: &str) {
         for (name, var) in adapter.vars() {
             let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
             let got = grads.get(var.as_tensor()).expect("gradient");
-            let scale = want
-                .abs()
-                .unwrap()
-                .max_all()
-                .unwrap()
-                .to_scalar::<f32>()
-                .unwrap();
+            let scale = abs_max(want);
             assert!(scale > 0.0, "{kind}: {name}: zero reference gradient");
             let rel = max_abs(got, want) / scale;
             assert!(
@@ -222,6 +210,15 @@ fn llama_lora_gradients_match_peft() {
 #[test]
 fn qwen2_lora_gradients_match_peft() {
     check_grads("qwen2");
+}
+
+fn abs_max(t: &Tensor) -> f32 {
+    t.abs()
+        .unwrap()
+        .max_all()
+        .unwrap()
+        .to_scalar::<f32>()
+        .unwrap()
 }
 
 #[test]
