@@ -3,7 +3,8 @@
 #   1. Merkle root: wall time, MB/s and peak RSS (/usr/bin/time -v): cohort 1 thread, cohort all
 #      threads, the SDK (ZgFile.merkleTree()).
 #   2. A full upload (tree, fee, submit, segments, finality) to the same local devnet: cohort vs
-#      the SDK, each with its own file of the same size (so neither finds the other's root).
+#      the SDK, each with its own file of the same size (so neither finds the other's root);
+#      cohort UPLOAD_RUNS times (default 3), a new file each time, the median reported.
 #   3. A download of cohort's file from that devnet's node: cohort (every proof and the root
 #      checked, RUNS runs) vs the SDK's Downloader without proofs (SDK_RUNS runs); both byte-compared.
 # Usage: benches/storage_vs_ts_sdk.sh [SIZE_MIB=256] [--root-only]
@@ -41,7 +42,15 @@ trap cleanup EXIT
 
 echo "generating $MIB MiB of random data in $WORK" >&2
 head -c $((MIB * 1048576)) /dev/urandom > "$WORK/a.bin"
-[ "$ROOT_ONLY" = 1 ] || head -c $((MIB * 1048576)) /dev/urandom > "$WORK/b.bin"
+UPLOAD_RUNS=${UPLOAD_RUNS:-3}
+if [ "$ROOT_ONLY" = 0 ]; then
+  head -c $((MIB * 1048576)) /dev/urandom > "$WORK/b.bin"
+  # cohort's uploads: a.bin first (downloaded below), then a new file for each further run.
+  ln "$WORK/a.bin" "$WORK/up0.bin"
+  for ((i = 1; i < UPLOAD_RUNS; i++)); do
+    head -c $((MIB * 1048576)) /dev/urandom > "$WORK/up$i.bin"
+  done
+fi
 BYTES=$((MIB * 1048576))
 cat "$WORK"/*.bin > /dev/null   # page cache
 
@@ -100,9 +109,12 @@ read -r RPC FLOW NODES < <(node -e '
   console.log(s.rpc_url, flow, s.storage_nodes.join(","));' "$WORK/devnet.json")
 # anvil dev account 1 (a published test key): the SDK's signer; cohort signs with dev:0.
 SDK_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
-measure 1 "cohort" upload "$COHORT_BIN" storage upload "$WORK/a.bin" --json
+echo 0 > "$WORK/next"
+measure "$UPLOAD_RUNS" "cohort" upload bash -c \
+  'n=$(cat "$1/next"); echo $((n + 1)) > "$1/next"; exec "$2" storage upload "$1/up$n.bin" --json' \
+  - "$WORK" "$COHORT_BIN"
 TU=$LAST_SECS
-ROOT_A=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root"])' "$WORK/out.txt")
+ROOT_A=$(grep -o '"root": *"0x[0-9a-f]*"' <<< "$R1" | grep -o '0x[0-9a-f]*')
 measure 1 "0g-ts-sdk 1.2.8" upload node tests/interop/upload.mjs "$RPC" "$FLOW" "$NODES" "$SDK_KEY" "$WORK/b.bin"
 TSU=$LAST_SECS
 # 3. Download of the same file (cohort's upload) from the same node: cohort checks every

@@ -9,12 +9,14 @@ pub mod flow;
 pub mod indexer;
 pub mod keccak;
 pub mod merkle;
+pub mod pool;
 pub mod rpc;
 pub mod types;
 pub mod upload;
 
 pub use download::{DownloadOptions, DownloadReport, download};
 pub use merkle::{FileTree, Hash, SubmissionNode};
+pub use pool::BufPool;
 pub use rpc::{NodeClient, RpcError};
 pub use types::{FileInfo, FileProof, SegmentWithProof, ShardConfig, Status, Transaction};
 pub use upload::{UploadOptions, UploadReport, upload_bytes, upload_file};

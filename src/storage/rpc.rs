@@ -277,16 +277,38 @@ impl NodeClient {
         method: &str,
         params: Option<&[u8]>,
     ) -> Result<T, RpcError> {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut body = Vec::with_capacity(params.map_or(0, <[u8]>::len) + method.len() + 64);
-        body.extend_from_slice(br#"{"jsonrpc":"2.0","method":"#);
-        serde_json::to_writer(&mut body, method).expect("a string serializes");
+        self.begin_body(method, &mut body);
         if let Some(p) = params {
             body.extend_from_slice(br#","params":"#);
             body.extend_from_slice(p);
         }
+        self.end_body(&mut body);
+        self.call_body(method, body.into()).await
+    }
+
+    /// Writes the start of a JSON-RPC request for `method` into `body` (cleared first); the
+    /// caller appends `,"params":…` and then calls [`NodeClient::end_body`]. Lets a caller
+    /// write megabytes of params straight into the request, in a buffer it reuses.
+    pub fn begin_body(&self, method: &str, body: &mut Vec<u8>) {
+        body.clear();
+        body.extend_from_slice(br#"{"jsonrpc":"2.0","method":"#);
+        serde_json::to_writer(&mut *body, method).expect("a string serializes");
+    }
+
+    /// Closes a request begun with [`NodeClient::begin_body`] with this client's next id.
+    pub fn end_body(&self, body: &mut Vec<u8>) {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         body.extend_from_slice(format!(r#","id":{id}}}"#).as_bytes());
-        let body: alloy::primitives::bytes::Bytes = body.into();
+    }
+
+    /// Sends a whole request body (one call) and decodes its result, with the retries of
+    /// [`NodeClient::call`].
+    pub async fn call_body<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        body: alloy::primitives::bytes::Bytes,
+    ) -> Result<T, RpcError> {
         // Transport failures get `transport_attempts` in all, a busy node BUSY_ATTEMPTS.
         let mut transport_failures = 0;
         let policy = crate::chain::retry::Policy {
@@ -346,16 +368,19 @@ impl NodeClient {
         segments: &[SegmentWithProof],
         tx_seq: u64,
     ) -> Result<(), RpcError> {
-        self.upload_encoded_by_tx_seq(&upload_params(segments, tx_seq))
-            .await
+        let _: Value = self
+            .call_raw(UPLOAD_BY_TX_SEQ, Some(&upload_params(segments, tx_seq)))
+            .await?;
+        Ok(())
     }
 
-    /// `zgs_uploadSegmentsByTxSeq` with params made by [`upload_params`] (e.g. on a blocking
-    /// thread, while other requests are in flight).
-    pub async fn upload_encoded_by_tx_seq(&self, params: &[u8]) -> Result<(), RpcError> {
-        let _: Value = self
-            .call_raw("zgs_uploadSegmentsByTxSeq", Some(params))
-            .await?;
+    /// `zgs_uploadSegmentsByTxSeq` with a whole request body written by
+    /// [`NodeClient::begin_body`], [`write_upload_params`] and [`NodeClient::end_body`].
+    pub async fn upload_body_by_tx_seq(
+        &self,
+        body: alloy::primitives::bytes::Bytes,
+    ) -> Result<(), RpcError> {
+        let _: Value = self.call_body(UPLOAD_BY_TX_SEQ, body).await?;
         Ok(())
     }
 
@@ -414,15 +439,35 @@ impl NodeClient {
 /// base64 is written straight into the buffer (no escaping pass over it).
 pub fn upload_params(segments: &[SegmentWithProof], tx_seq: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(segments.iter().map(|s| s.data.len() / 3 * 4 + 2048).sum());
+    write_upload_params(segments.len(), tx_seq, &mut out, |i, out| {
+        segments[i].write_json(out);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
+    out
+}
+
+/// The method that uploads segments to a tx the node knows.
+pub const UPLOAD_BY_TX_SEQ: &str = "zgs_uploadSegmentsByTxSeq";
+
+/// Appends the params of `zgs_uploadSegmentsByTxSeq` to `out`: `[[seg, …], txSeq]`, where
+/// `write(i, out)` appends segment `i`'s JSON (e.g. with
+/// [`crate::storage::types::write_segment_json`] from a reused buffer).
+pub fn write_upload_params<E>(
+    count: usize,
+    tx_seq: u64,
+    out: &mut Vec<u8>,
+    mut write: impl FnMut(usize, &mut Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     out.extend_from_slice(b"[[");
-    for (i, s) in segments.iter().enumerate() {
+    for i in 0..count {
         if i > 0 {
             out.push(b',');
         }
-        s.write_json(&mut out);
+        write(i, out)?;
     }
     out.extend_from_slice(format!("],{tx_seq}]").as_bytes());
-    out
+    Ok(())
 }
 
 fn to_value<T: Serialize>(v: T) -> Result<Value, RpcError> {

@@ -23,7 +23,7 @@ use tokio::task::JoinSet;
 use super::indexer::{self, StorageSource};
 use super::merkle::{self, FileTree, Hash, SEGMENT_SIZE};
 use super::rpc::{NodeClient, RpcError};
-use super::types::{SegmentWithProof, ShardConfig, hex_hash};
+use super::types::{ShardConfig, hex_hash};
 use crate::chain::SignerChain;
 use crate::chain::bindings::Flow;
 use crate::client::Client;
@@ -346,14 +346,15 @@ pub(crate) struct Fragment {
 }
 
 impl Fragment {
-    /// Segment `i` as sent on the wire: whole chunks, the last chunk zero-padded.
-    fn segment(&self, i: u64) -> std::io::Result<Vec<u8>> {
+    /// Reads segment `i` into `buf` as sent on the wire: whole chunks, the last chunk
+    /// zero-padded.
+    fn read_segment(&self, i: u64, buf: &mut Vec<u8>) -> std::io::Result<()> {
         let start = i * SEGMENT_SIZE as u64;
         let len = (self.size - start).min(SEGMENT_SIZE as u64) as usize;
-        let mut buf = vec![0u8; merkle::segment_wire_len(self.size, i)];
+        buf.clear();
+        buf.resize(merkle::segment_wire_len(self.size, i), 0);
         self.file
-            .read_exact_at(&mut buf[..len], self.offset + start)?;
-        Ok(buf)
+            .read_exact_at(&mut buf[..len], self.offset + start)
     }
 }
 
@@ -946,6 +947,8 @@ pub(crate) async fn send_segments(
         tx_seq,
         journal: journal.clone(),
         task: task.clone(),
+        // One per request in flight to every node, and one being encoded per node.
+        bodies: super::BufPool::new(plans.len() * (opts.concurrency.max(1) + 1)),
     });
     let mut set = JoinSet::new();
     for (i, todo) in plans {
@@ -1030,6 +1033,8 @@ struct Shared {
     tx_seq: u64,
     journal: Arc<Journal>,
     task: Arc<dyn Task>,
+    /// Request buffers, reused from one request to the next.
+    bodies: Arc<super::BufPool>,
 }
 
 /// Sends `todo` to one node, `concurrency` requests in flight, each of up to `per_request`
@@ -1063,24 +1068,37 @@ async fn upload_to_node(
     }
 }
 
-/// Reads segments `batch` and writes their `zgs_uploadSegmentsByTxSeq` params, on the blocking
-/// pool.
-async fn encode_batch(shared: &Arc<Shared>, batch: &[u64]) -> Result<(Vec<u8>, u64)> {
-    let s = shared.clone();
-    let b = batch.to_vec();
-    tokio::task::spawn_blocking(move || -> std::io::Result<(Vec<u8>, u64)> {
-        let mut segs = Vec::with_capacity(b.len());
-        for &i in &b {
-            segs.push(SegmentWithProof {
-                root: s.root,
-                data: s.frag.segment(i)?,
-                index: i,
-                proof: s.tree.proof(i),
-                file_size: s.frag.size,
-            });
-        }
-        let bytes = segs.iter().map(|s| s.data.len() as u64).sum();
-        Ok((super::rpc::upload_params(&segs, s.tx_seq), bytes))
+/// Reads segments `batch` and writes a whole `zgs_uploadSegmentsByTxSeq` request for `node`,
+/// on the blocking pool: each segment is read into one buffer per thread and its base64 written
+/// straight into a request buffer taken from `shared.bodies`, which returns to the pool once
+/// the request is sent. Megabytes of fresh memory per request (two copies of its base64, a
+/// buffer per segment) cost more in page faults than the encoding itself.
+async fn encode_batch(
+    shared: &Arc<Shared>,
+    node: &NodeClient,
+    batch: &[u64],
+) -> Result<(alloy::primitives::bytes::Bytes, u64)> {
+    thread_local! {
+        static SEGMENT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let (s, node, b) = (shared.clone(), node.clone(), batch.to_vec());
+    tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+        let mut body = s.bodies.take();
+        node.begin_body(super::rpc::UPLOAD_BY_TX_SEQ, &mut body);
+        body.extend_from_slice(br#","params":"#);
+        let mut bytes = 0;
+        SEGMENT.with_borrow_mut(|data| {
+            super::rpc::write_upload_params(b.len(), s.tx_seq, &mut body, |k, out| {
+                let i = b[k];
+                s.frag.read_segment(i, data)?;
+                bytes += data.len() as u64;
+                let proof = serde_json::to_vec(&s.tree.proof(i)).expect("proofs serialize");
+                super::types::write_segment_json(&s.root, data, i, &proof, s.frag.size, out);
+                Ok::<(), std::io::Error>(())
+            })
+        })?;
+        node.end_body(&mut body);
+        Ok((s.bodies.share(body), bytes))
     })
     .await
     .map_err(|e| Error::failed("storage.task", e.to_string()))?
@@ -1097,8 +1115,8 @@ async fn send_batch(
     let mut queue = vec![batch];
     let mut sent = 0;
     while let Some(batch) = queue.pop() {
-        let (params, bytes) = encode_batch(&shared, &batch).await?;
-        match node.upload_encoded_by_tx_seq(&params).await {
+        let (body, bytes) = encode_batch(&shared, &node, &batch).await?;
+        match node.upload_body_by_tx_seq(body).await {
             Ok(()) => {}
             Err(e) if e.is_already_finalized() => {}
             Err(e) if e.is_too_big() && batch.len() > 1 => {
