@@ -554,7 +554,7 @@ pub struct Mask {
     pub scale: f32,
 }
 
-/// `x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ` for x [.., k], a frozen W [n, k] and bias [n], and the adapter
+/// `x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ` for x `[.., k]`, a frozen W `[n, k]` and bias `[n]`, and the adapter
 /// A [r, k], B [n, r]: one op whose backward gives x, A and B their gradients (and W none).
 pub fn lora_linear(
     x: &Tensor,

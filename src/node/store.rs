@@ -4,7 +4,7 @@
 //! Layout (every file is written to a temporary name, synced, then renamed into place, so a
 //! kill -9 leaves either the old state or the new one; the segments of one upload request are
 //! synced together, with one `syncfs`, before any of them is renamed; once synced, their pages
-//! are dropped from the page cache, see [`drop_cached_pages`]):
+//! are dropped from the page cache, see `drop_cached_pages`):
 //!
 //! ```text
 //! DATA/LOCK                         flock: one node per folder

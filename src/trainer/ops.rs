@@ -293,7 +293,7 @@ impl Kernels {
         }
     }
 
-    /// Mean cross-entropy of `logits` [N, V] against u32 `targets` [N].
+    /// Mean cross-entropy of `logits` `[N, V]` against u32 `targets` `[N]`.
     pub fn cross_entropy(self, logits: &Tensor, targets: &Tensor) -> Result<Tensor> {
         match self {
             Kernels::Fused => logits.contiguous()?.apply_op2(targets, CrossEntropy),
