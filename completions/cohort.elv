@@ -864,7 +864,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;storage;download'= {
             cand -o 'Where to write the file'
             cand --output 'Where to write the file'
-            cand --concurrency 'Segments fetched at once (each one''s proof is checked as it arrives, on all cores)'
+            cand --concurrency 'Segments fetched at once, asked 4 per request (each one''s proof is checked as it arrives, on all cores)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

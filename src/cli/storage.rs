@@ -118,7 +118,8 @@ pub struct DownloadArgs {
     /// Replace an existing output file.
     #[arg(long)]
     pub force: bool,
-    /// Segments fetched at once (each one's proof is checked as it arrives, on all cores).
+    /// Segments fetched at once, asked 4 per request (each one's proof is checked as it
+    /// arrives, on all cores).
     #[arg(long, default_value_t = 16, value_name = "N")]
     pub concurrency: usize,
 }

@@ -175,15 +175,11 @@ impl NodeClient {
         crate::redact::url(&self.url)
     }
 
-    async fn call_once<T: DeserializeOwned>(
+    /// Posts one request body; the answer's status and bytes.
+    async fn post(
         &self,
-        method: &str,
         body: &alloy::primitives::bytes::Bytes,
-    ) -> Result<T, RpcError> {
-        let transport = |e: String| RpcError::Transport {
-            url: self.shown(),
-            message: crate::redact::text_with(&e, &self.url),
-        };
+    ) -> Result<(reqwest::StatusCode, alloy::primitives::bytes::Bytes), RpcError> {
         let resp = self
             .http
             .post(&self.url)
@@ -191,38 +187,36 @@ impl NodeClient {
             .body(body.clone())
             .send()
             .await
-            .map_err(|e| transport(error_chain(&e)))?;
+            .map_err(|e| self.transport(error_chain(&e)))?;
         let status = resp.status();
-        let body = resp.bytes().await.map_err(|e| transport(error_chain(&e)))?;
-        let decode = |m: String| RpcError::Decode {
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| self.transport(error_chain(&e)))?;
+        Ok((status, body))
+    }
+
+    fn transport(&self, e: String) -> RpcError {
+        RpcError::Transport {
+            url: self.shown(),
+            message: crate::redact::text_with(&e, &self.url),
+        }
+    }
+
+    fn decode_error(&self, method: &str, message: String) -> RpcError {
+        RpcError::Decode {
             url: self.shown(),
             method: method.to_string(),
-            message: m,
-        };
-        #[derive(serde::Deserialize)]
-        struct ErrorObject {
-            #[serde(default)]
-            code: i64,
-            #[serde(default)]
-            message: String,
-            #[serde(default)]
-            data: Option<Value>,
+            message,
         }
-        #[derive(serde::Deserialize)]
-        struct Response<T> {
-            #[serde(default = "Option::default")]
-            result: Option<T>,
-            #[serde(default)]
-            error: Option<ErrorObject>,
-        }
-        // Decoded straight into `T`: a segment's base64 is not copied through a JSON tree.
-        let resp: Response<T> = match serde_json::from_slice(&body) {
-            Ok(v) => v,
-            Err(_) if !status.is_success() => {
-                return Err(transport(format!("HTTP {status}")));
-            }
-            Err(e) => return Err(decode(e.to_string())),
-        };
+    }
+
+    /// A response's result, or its error as [`RpcError::Rpc`].
+    fn result_of<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        resp: Response<T>,
+    ) -> Result<T, RpcError> {
         if let Some(err) = resp.error {
             return Err(RpcError::Rpc {
                 url: self.shown(),
@@ -234,8 +228,95 @@ impl NodeClient {
         }
         match resp.result {
             Some(r) => Ok(r),
-            None => serde_json::from_value(Value::Null).map_err(|e| decode(e.to_string())),
+            None => serde_json::from_value(Value::Null)
+                .map_err(|e| self.decode_error(method, e.to_string())),
         }
+    }
+
+    async fn call_once<T: DeserializeOwned>(
+        &self,
+        method: &str,
+        body: &alloy::primitives::bytes::Bytes,
+    ) -> Result<T, RpcError> {
+        let (status, body) = self.post(body).await?;
+        // Decoded straight into `T`: a segment's base64 is not copied through a JSON tree.
+        let resp: Response<T> = match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(_) if !status.is_success() => {
+                return Err(self.transport(format!("HTTP {status}")));
+            }
+            Err(e) => return Err(self.decode_error(method, e.to_string())),
+        };
+        self.result_of(method, resp)
+    }
+
+    /// Calls `method` once per params in `each` in one HTTP request (a JSON-RPC batch), with the
+    /// retries of [`NodeClient::call`] for the request as a whole: one result per call, in the
+    /// order of `each`. Fails as a whole when the request does, or when the node does not answer
+    /// with one response per call (a node that takes no batches).
+    pub async fn call_batch<P: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        each: &[P],
+    ) -> Result<Vec<Result<T, RpcError>>, RpcError> {
+        let first = self.next_id.fetch_add(each.len() as u64, Ordering::Relaxed);
+        let mut body = Vec::with_capacity(each.len() * 96);
+        body.push(b'[');
+        for (k, params) in each.iter().enumerate() {
+            if k > 0 {
+                body.push(b',');
+            }
+            serde_json::to_writer(
+                &mut body,
+                &json!({"jsonrpc": "2.0", "method": method, "params": params, "id": first + k as u64}),
+            )
+            .map_err(|e| self.decode_error(method, format!("cannot encode the request: {e}")))?;
+        }
+        body.push(b']');
+        let body: alloy::primitives::bytes::Bytes = body.into();
+        let what = format!("{} {method} (batch of {})", self.shown(), each.len());
+        let once = || async {
+            let (status, bytes) = self.post(&body).await?;
+            let answers: Vec<Response<T>> = match serde_json::from_slice(&bytes) {
+                Ok(v) => v,
+                Err(_) if !status.is_success() => {
+                    return Err(self.transport(format!("HTTP {status}")));
+                }
+                // One error object for the whole batch (e.g. busy, or batches refused).
+                Err(e) => match serde_json::from_slice::<Response<Value>>(&bytes) {
+                    Ok(one) => {
+                        self.result_of(method, one)?;
+                        return Err(
+                            self.decode_error(method, "a batch answered by one result".into())
+                        );
+                    }
+                    Err(_) => return Err(self.decode_error(method, e.to_string())),
+                },
+            };
+            let mut out: Vec<Option<Result<T, RpcError>>> = (0..each.len()).map(|_| None).collect();
+            for a in answers {
+                let slot =
+                    a.id.and_then(|id| id.checked_sub(first))
+                        .and_then(|k| out.get_mut(k as usize));
+                match slot {
+                    Some(slot @ None) => *slot = Some(self.result_of(method, a)),
+                    _ => {
+                        return Err(self.decode_error(
+                            method,
+                            "a batch answer with an unknown or repeated id".into(),
+                        ));
+                    }
+                }
+            }
+            out.into_iter()
+                .map(|r| {
+                    r.ok_or_else(|| {
+                        self.decode_error(method, "a batch answer is missing a call".into())
+                    })
+                })
+                .collect()
+        };
+        self.with_retries(&what, once).await
     }
 
     /// Calls `method` with positional `params` (null: none), retrying transport failures and
@@ -309,17 +390,27 @@ impl NodeClient {
         method: &str,
         body: alloy::primitives::bytes::Bytes,
     ) -> Result<T, RpcError> {
-        // Transport failures get `transport_attempts` in all, a busy node BUSY_ATTEMPTS.
+        let what = format!("{} {method}", self.shown());
+        self.with_retries(&what, || self.call_once(method, &body))
+            .await
+    }
+
+    /// Runs `f` until it succeeds: transport failures get `transport_attempts` tries in all, a
+    /// busy node `BUSY_ATTEMPTS`, with exponential backoff.
+    async fn with_retries<T, F, Fut>(&self, what: &str, f: F) -> Result<T, RpcError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, RpcError>>,
+    {
         let mut transport_failures = 0;
         let policy = crate::chain::retry::Policy {
             attempts: BUSY_ATTEMPTS.max(self.transport_attempts),
             first_delay: self.backoff,
             max_delay: Duration::from_secs(4),
         };
-        let what = format!("{} {method}", self.shown());
         crate::chain::retry::retry(
             policy,
-            &what,
+            what,
             |e: &RpcError| {
                 if e.is_transport() {
                     transport_failures += 1;
@@ -328,7 +419,7 @@ impl NodeClient {
                     e.is_busy()
                 }
             },
-            || self.call_once(method, &body),
+            f,
         )
         .await
     }
@@ -405,6 +496,19 @@ impl NodeClient {
         .await
     }
 
+    /// `zgs_downloadSegmentWithProofByTxSeq` for each of `indices` in one HTTP request (a
+    /// JSON-RPC batch; a node counts one request against its per-peer rate): one answer per
+    /// index, in order, `None` where the node does not have the segment.
+    pub async fn download_segments_with_proof_by_tx_seq(
+        &self,
+        tx_seq: u64,
+        indices: &[u64],
+    ) -> Result<Vec<Result<Option<SegmentWithProof>, RpcError>>, RpcError> {
+        let each: Vec<(u64, u64)> = indices.iter().map(|&i| (tx_seq, i)).collect();
+        self.call_batch("zgs_downloadSegmentWithProofByTxSeq", &each)
+            .await
+    }
+
     /// `zgs_downloadSegmentWithProof(root, segIndex)`.
     pub async fn download_segment_with_proof(
         &self,
@@ -476,6 +580,29 @@ fn to_value<T: Serialize>(v: T) -> Result<Value, RpcError> {
         method: "serialize".into(),
         message: e.to_string(),
     })
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorObject {
+    #[serde(default)]
+    code: i64,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    data: Option<Value>,
+}
+
+/// One JSON-RPC response, its result decoded straight into `T` (a segment's base64 is not
+/// copied through a JSON tree).
+#[derive(serde::Deserialize)]
+struct Response<T> {
+    #[serde(default = "Option::default")]
+    result: Option<T>,
+    #[serde(default)]
+    error: Option<ErrorObject>,
+    /// Read only in a batch's answers (cohort's ids are numbers).
+    #[serde(default)]
+    id: Option<u64>,
 }
 
 /// A reqwest error with its sources, e.g. "error sending request: connection refused".

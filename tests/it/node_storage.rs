@@ -423,6 +423,24 @@ async fn node_stores_uploaded_files_and_serves_them_back_with_proofs() {
         serde_json::from_value::<SegmentWithProof>(v).unwrap(),
         segs[2]
     );
+    // Several in one HTTP request (a JSON-RPC batch), through the client cohort downloads
+    // with: answers in the order asked, whatever order the node sends them in, and an index out
+    // of bounds failing alone.
+    let client = cohort::storage::NodeClient::new(url);
+    let got = client
+        .download_segments_with_proof_by_tx_seq(s1, &[2, 0, 3, 1])
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 4);
+    for (k, i) in [(0, 2usize), (1, 0), (3, 1)] {
+        assert_eq!(
+            got[k].as_ref().unwrap().as_ref(),
+            Some(&segs[i]),
+            "answer {k}"
+        );
+    }
+    let e = got[2].as_ref().unwrap_err().to_string();
+    assert!(e.contains("index out of bound"), "{e}");
     // Download errors of docs/protocol.md 3.4.
     assert_error(
         &err(url, "zgs_downloadSegmentByTxSeq", json!([s1, 5, 5])).await,

@@ -38,14 +38,27 @@ async fn start_proxy_corrupting(upstream: String, bad: u64) -> String {
                     .await
                     .unwrap();
                 let mut v: Value = resp.json().await.unwrap();
-                let is_bad = req["method"]
-                    .as_str()
-                    .is_some_and(|m| m.starts_with("zgs_downloadSegmentWithProof"))
-                    && req["params"][1] == bad;
-                if is_bad && let Some(d) = v["result"]["data"].as_str() {
-                    let mut bytes = STANDARD.decode(d).unwrap();
-                    bytes[1000] ^= 0x80;
-                    v["result"]["data"] = Value::String(STANDARD.encode(bytes));
+                let corrupt = |req: &Value, v: &mut Value| {
+                    let is_bad = req["method"]
+                        .as_str()
+                        .is_some_and(|m| m.starts_with("zgs_downloadSegmentWithProof"))
+                        && req["params"][1] == bad;
+                    if is_bad && let Some(d) = v["result"]["data"].as_str() {
+                        let mut bytes = STANDARD.decode(d).unwrap();
+                        bytes[1000] ^= 0x80;
+                        v["result"]["data"] = Value::String(STANDARD.encode(bytes));
+                    }
+                };
+                // A JSON-RPC batch: each answer with the call of the same id.
+                match (&req, &mut v) {
+                    (Value::Array(calls), Value::Array(answers)) => {
+                        for a in answers {
+                            if let Some(c) = calls.iter().find(|c| c["id"] == a["id"]) {
+                                corrupt(c, a);
+                            }
+                        }
+                    }
+                    _ => corrupt(&req, &mut v),
                 }
                 axum::Json(v)
             }

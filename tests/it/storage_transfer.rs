@@ -427,6 +427,74 @@ fn an_interrupted_upload_resumes_without_a_second_transaction() {
     assert_eq!(std::fs::read(&out).unwrap(), data);
 }
 
+/// A storage node that takes no JSON-RPC batches (answers an array with one error object, as
+/// some servers do) and counts the batches it refused; single calls go to a real node.
+async fn start_batchless_proxy(
+    upstream: String,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use axum::{Router, routing::post};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let http = reqwest::Client::new();
+    let batches = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = batches.clone();
+    let app = Router::new().route(
+        "/",
+        post(move |body: String| {
+            let (http, upstream, seen) = (http.clone(), upstream.clone(), seen.clone());
+            async move {
+                if body.trim_start().starts_with('[') {
+                    seen.fetch_add(1, Ordering::Relaxed);
+                    return axum::Json(serde_json::json!({"jsonrpc": "2.0", "id": null,
+                        "error": {"code": -32600, "message": "batch requests are not supported"}}));
+                }
+                let resp = http
+                    .post(&upstream)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                axum::Json(resp.json::<Value>().await.unwrap())
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, batches)
+}
+
+#[test]
+fn a_node_without_batches_gets_one_segment_per_request() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    // 12 segments: three batches of 4 if the node took them.
+    let data = content(12 * 262_144 - 100, 29);
+    let f = write(&dir, "nobatch.bin", &data);
+    let root = net.json(&["storage", "upload", s(&f)])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (proxy, batches) = rt.block_on(start_batchless_proxy(real));
+    let out = dir.join("nobatch.out");
+    let r = net
+        .cmd()
+        .env("COHORT_STORAGE_NODES", &proxy)
+        .args(["storage", "download", &root, "-o", s(&out), "--json"])
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", stderr(&r));
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["bad_segments"], serde_json::json!([]), "{v}");
+    // It was asked for batches, refused them, and was asked one segment at a time after the
+    // refusals of the groups already in flight (4 groups of 4 at the default concurrency).
+    let asked = batches.load(std::sync::atomic::Ordering::Relaxed);
+    assert!((1..=4).contains(&asked), "{asked} batch requests");
+}
+
 /// A storage node that corrupts every segment it serves: a real HTTP server in front of a real
 /// node, flipping one byte of each downloaded segment.
 async fn start_corrupting_proxy(upstream: String) -> String {
@@ -447,10 +515,17 @@ async fn start_corrupting_proxy(upstream: String) -> String {
                     .await
                     .unwrap();
                 let mut v: Value = resp.json().await.unwrap();
-                if let Some(d) = v["result"]["data"].as_str() {
-                    let mut bytes = STANDARD.decode(d).unwrap();
-                    bytes[0] ^= 1;
-                    v["result"]["data"] = Value::String(STANDARD.encode(bytes));
+                let corrupt = |v: &mut Value| {
+                    if let Some(d) = v["result"]["data"].as_str() {
+                        let mut bytes = STANDARD.decode(d).unwrap();
+                        bytes[0] ^= 1;
+                        v["result"]["data"] = Value::String(STANDARD.encode(bytes));
+                    }
+                };
+                // Every answer of a JSON-RPC batch too.
+                match &mut v {
+                    Value::Array(answers) => answers.iter_mut().for_each(corrupt),
+                    one => corrupt(one),
                 }
                 axum::Json(v)
             }
