@@ -120,10 +120,10 @@ TSU=$LAST_SECS
 # 3. Download of the same file (cohort's upload) from the same node: cohort checks every
 #    segment's proof and the whole root; the SDK's Downloader is run without proofs.
 # The node takes 500 requests a second from one peer, in bursts of up to 1,000 (its default
-# --peer-rate; one request per segment): back to back, 1,024-segment downloads run at that rate
-# (256 KiB × 500/s = 131 MB/s) whatever the client does. Each download run starts after REST
-# seconds of quiet (default 20), so that every run, cohort's and the SDK's, starts with the full
-# burst; REST=0 measures the rate-limited case.
+# --peer-rate). The SDK asks one segment per request, so back to back its 1,024-segment downloads
+# run at that rate (256 KiB × 500/s = 131 MB/s); cohort asks 4 per request. Each download run
+# starts after REST seconds of quiet (default 20), so that every run, cohort's and the SDK's,
+# starts with the full burst; REST=0 measures downloads back to back.
 PAUSE=${REST:-20}
 measure "$RUNS" "cohort (every proof)" download "$COHORT_BIN" storage download "$ROOT_A" -o "$WORK/dl.bin" --force --json
 TD=$LAST_SECS
