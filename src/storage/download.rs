@@ -873,22 +873,22 @@ async fn fetch_group(
     segs: std::ops::Range<u64>,
 ) -> Vec<Fetched> {
     let n = holders.len().max(1);
-    let mut batches: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
+    // By node and the tx it holds the file as.
+    let mut batches: BTreeMap<(usize, u64), Vec<u64>> = BTreeMap::new();
     let mut alone = Vec::new();
     for seg in segs {
         let pick = (0..holders.len())
             .map(|j| holders[(seg as usize + j) % n])
             .find(|&(ni, _, start_seg)| f.cfgs[ni].covers(start_seg + seg) && f.health.is_up(ni));
         match pick {
-            Some((ni, _, _)) if f.batches[ni].load(Ordering::Relaxed) => {
-                batches.entry(ni).or_default().push(seg)
+            Some((ni, tx_seq, _)) if f.batches[ni].load(Ordering::Relaxed) => {
+                batches.entry((ni, tx_seq)).or_default().push(seg)
             }
             _ => alone.push(seg),
         }
     }
-    let asks = batches.into_iter().map(|(ni, list)| {
+    let asks = batches.into_iter().map(|((ni, tx_seq), list)| {
         let f = &f;
-        let tx_seq = holders.iter().find(|h| h.0 == ni).map_or(0, |h| h.1);
         async move {
             let sent = Instant::now();
             let answers = f.quick[ni]

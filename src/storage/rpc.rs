@@ -296,7 +296,9 @@ impl NodeClient {
             let mut out: Vec<Option<Result<T, RpcError>>> = (0..each.len()).map(|_| None).collect();
             for a in answers {
                 let slot =
-                    a.id.and_then(|id| id.checked_sub(first))
+                    a.id.as_ref()
+                        .and_then(Value::as_u64)
+                        .and_then(|id| id.checked_sub(first))
                         .and_then(|k| out.get_mut(k as usize));
                 match slot {
                     Some(slot @ None) => *slot = Some(self.result_of(method, a)),
@@ -600,9 +602,10 @@ struct Response<T> {
     result: Option<T>,
     #[serde(default)]
     error: Option<ErrorObject>,
-    /// Read only in a batch's answers (cohort's ids are numbers).
+    /// Read only in a batch's answers (cohort's ids are numbers; any other id, e.g. a string
+    /// from an odd server, does not fail a single call's answer).
     #[serde(default)]
-    id: Option<u64>,
+    id: Option<Value>,
 }
 
 /// A reqwest error with its sources, e.g. "error sending request: connection refused".
