@@ -326,3 +326,64 @@ pub fn next_tx_seq(node: &str) -> u64 {
         .as_u64()
         .unwrap()
 }
+
+/// A storage node in front of a real one (a real HTTP server on a loopback port): `answer`
+/// may answer a request itself (`Some`), else the request goes to `upstream` and `rewrite`
+/// may change each answer, given the call it answers (each call of a JSON-RPC batch with the
+/// answer of the same id). Returns the proxy's URL.
+pub async fn start_node_proxy(
+    upstream: String,
+    answer: impl Fn(&serde_json::Value) -> Option<serde_json::Value> + Clone + Send + Sync + 'static,
+    rewrite: impl Fn(&serde_json::Value, &mut serde_json::Value) + Clone + Send + Sync + 'static,
+) -> String {
+    use axum::{Router, routing::post};
+    use serde_json::Value;
+    let http = reqwest::Client::new();
+    let app = Router::new().route(
+        "/",
+        post(move |body: String| {
+            let (http, upstream) = (http.clone(), upstream.clone());
+            let (answer, rewrite) = (answer.clone(), rewrite.clone());
+            async move {
+                let req: Value = serde_json::from_str(&body).unwrap();
+                if let Some(v) = answer(&req) {
+                    return axum::Json(v);
+                }
+                let resp = http
+                    .post(&upstream)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                let mut v: Value = resp.json().await.unwrap();
+                match (&req, &mut v) {
+                    (Value::Array(calls), Value::Array(answers)) => {
+                        for a in answers {
+                            if let Some(c) = calls.iter().find(|c| c["id"] == a["id"]) {
+                                rewrite(c, a);
+                            }
+                        }
+                    }
+                    _ => rewrite(&req, &mut v),
+                }
+                axum::Json(v)
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+/// Flips bit `mask` of byte `at` of a segment answer's base64 data (nothing for other answers).
+pub fn corrupt_segment_answer(v: &mut serde_json::Value, at: usize, mask: u8) {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    if let Some(d) = v["result"]["data"].as_str() {
+        let mut bytes = STANDARD.decode(d).unwrap();
+        bytes[at] ^= mask;
+        v["result"]["data"] = serde_json::Value::String(STANDARD.encode(bytes));
+    }
+}

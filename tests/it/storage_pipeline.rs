@@ -20,54 +20,20 @@ fn stderr(out: &std::process::Output) -> String {
 /// A storage node in front of a real one that flips one byte of segment `bad` whenever it
 /// serves it (every other answer passes through unchanged): a real HTTP server.
 async fn start_proxy_corrupting(upstream: String, bad: u64) -> String {
-    use axum::{Router, routing::post};
-    use base64::Engine;
-    use base64::engine::general_purpose::STANDARD;
-    let http = reqwest::Client::new();
-    let app = Router::new().route(
-        "/",
-        post(move |body: String| {
-            let (http, upstream) = (http.clone(), upstream.clone());
-            async move {
-                let req: Value = serde_json::from_str(&body).unwrap();
-                let resp = http
-                    .post(&upstream)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                let mut v: Value = resp.json().await.unwrap();
-                let corrupt = |req: &Value, v: &mut Value| {
-                    let is_bad = req["method"]
-                        .as_str()
-                        .is_some_and(|m| m.starts_with("zgs_downloadSegmentWithProof"))
-                        && req["params"][1] == bad;
-                    if is_bad && let Some(d) = v["result"]["data"].as_str() {
-                        let mut bytes = STANDARD.decode(d).unwrap();
-                        bytes[1000] ^= 0x80;
-                        v["result"]["data"] = Value::String(STANDARD.encode(bytes));
-                    }
-                };
-                // A JSON-RPC batch: each answer with the call of the same id.
-                match (&req, &mut v) {
-                    (Value::Array(calls), Value::Array(answers)) => {
-                        for a in answers {
-                            if let Some(c) = calls.iter().find(|c| c["id"] == a["id"]) {
-                                corrupt(c, a);
-                            }
-                        }
-                    }
-                    _ => corrupt(&req, &mut v),
-                }
-                axum::Json(v)
+    crate::common::start_node_proxy(
+        upstream,
+        |_| None,
+        move |req, v| {
+            let is_bad = req["method"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("zgs_downloadSegmentWithProof"))
+                && req["params"][1] == bad;
+            if is_bad {
+                crate::common::corrupt_segment_answer(v, 1000, 0x80);
             }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
+        },
+    )
+    .await
 }
 
 #[test]

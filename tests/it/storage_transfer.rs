@@ -432,35 +432,20 @@ fn an_interrupted_upload_resumes_without_a_second_transaction() {
 async fn start_batchless_proxy(
     upstream: String,
 ) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    use axum::{Router, routing::post};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let http = reqwest::Client::new();
-    let batches = std::sync::Arc::new(AtomicUsize::new(0));
+    let batches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let seen = batches.clone();
-    let app = Router::new().route(
-        "/",
-        post(move |body: String| {
-            let (http, upstream, seen) = (http.clone(), upstream.clone(), seen.clone());
-            async move {
-                if body.trim_start().starts_with('[') {
-                    seen.fetch_add(1, Ordering::Relaxed);
-                    return axum::Json(serde_json::json!({"jsonrpc": "2.0", "id": null,
-                        "error": {"code": -32600, "message": "batch requests are not supported"}}));
-                }
-                let resp = http
-                    .post(&upstream)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                axum::Json(resp.json::<Value>().await.unwrap())
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let url = crate::common::start_node_proxy(
+        upstream,
+        move |req| {
+            req.is_array().then(|| {
+                seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                serde_json::json!({"jsonrpc": "2.0", "id": null,
+                    "error": {"code": -32600, "message": "batch requests are not supported"}})
+            })
+        },
+        |_, _| {},
+    )
+    .await;
     (url, batches)
 }
 
@@ -498,43 +483,12 @@ fn a_node_without_batches_gets_one_segment_per_request() {
 /// A storage node that corrupts every segment it serves: a real HTTP server in front of a real
 /// node, flipping one byte of each downloaded segment.
 async fn start_corrupting_proxy(upstream: String) -> String {
-    use axum::{Router, routing::post};
-    use base64::Engine;
-    use base64::engine::general_purpose::STANDARD;
-    let http = reqwest::Client::new();
-    let app = Router::new().route(
-        "/",
-        post(move |body: String| {
-            let (http, upstream) = (http.clone(), upstream.clone());
-            async move {
-                let resp = http
-                    .post(&upstream)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                let mut v: Value = resp.json().await.unwrap();
-                let corrupt = |v: &mut Value| {
-                    if let Some(d) = v["result"]["data"].as_str() {
-                        let mut bytes = STANDARD.decode(d).unwrap();
-                        bytes[0] ^= 1;
-                        v["result"]["data"] = Value::String(STANDARD.encode(bytes));
-                    }
-                };
-                // Every answer of a JSON-RPC batch too.
-                match &mut v {
-                    Value::Array(answers) => answers.iter_mut().for_each(corrupt),
-                    one => corrupt(one),
-                }
-                axum::Json(v)
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
+    crate::common::start_node_proxy(
+        upstream,
+        |_| None,
+        |_, v| crate::common::corrupt_segment_answer(v, 0, 1),
+    )
+    .await
 }
 
 #[test]
