@@ -487,16 +487,14 @@ async fn answer(
     allowance: usize,
 ) -> Vec<u8> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
-    if first == Some(&b'{')
-        && let Some((id, segs, seq)) = upload_call(body)
-    {
-        return answer_upload(s, id, segs, seq).await;
-    }
-    if first == Some(&b'{')
-        && let Ok(call) = serde_json::from_slice::<RawCall>(body)
-    {
-        // One object: its fields are read in one pass (a segment upload is scanned once less).
-        return handle_call(s, call).await;
+    if first == Some(&b'{') {
+        // One object: an upload decoded whole in one pass, else its fields read in one pass.
+        if let Some((id, segs, seq)) = upload_call(body) {
+            return answer_upload(s, id, segs, seq).await;
+        }
+        if let Ok(call) = serde_json::from_slice::<RawCall>(body) {
+            return handle_call(s, call).await;
+        }
     }
     if first != Some(&b'[') {
         return match serde_json::from_slice::<&RawValue>(body) {

@@ -98,6 +98,13 @@ impl Devnet {
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         self.home.json(args)
     }
+    /// `cohort storage upload FILE --json`: the file's root.
+    pub fn upload_root(&self, file: &Path) -> String {
+        self.json(&["storage", "upload", file.to_str().unwrap()])["root"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
     pub fn contract(&self, name: &str) -> String {
         self.status["contracts"]
             .as_array()

@@ -43,10 +43,7 @@ fn a_bad_segment_among_many_in_flight_fails_with_exit_5_and_keeps_only_the_verif
     // 21 segments, the last one partial: more than the 16 fetched at once.
     let data = content(20 * SEGMENT + 1000, 23);
     let f = write(&dir, "many.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let root = net.upload_root(&f);
     let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let proxy = rt.block_on(start_proxy_corrupting(real.clone(), 13));

@@ -323,10 +323,7 @@ fn an_interrupted_download_resumes_from_its_verified_prefix_and_a_bad_prefix_is_
     let dir = net.home.path().to_path_buf();
     let data = content(900_000, 11);
     let f = write(&dir, "resume.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let root = net.upload_root(&f);
 
     // A partial file left by an interrupted run: 1.5 segments.
     let out = dir.join("resume.out");
@@ -456,10 +453,7 @@ fn a_node_without_batches_gets_one_segment_per_request() {
     // 12 segments: three batches of 4 if the node took them.
     let data = content(12 * 262_144 - 100, 29);
     let f = write(&dir, "nobatch.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let root = net.upload_root(&f);
     let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (proxy, batches) = rt.block_on(start_batchless_proxy(real));
@@ -497,10 +491,7 @@ fn a_node_serving_bad_segments_is_reported_and_the_next_node_is_used() {
     let dir = net.home.path().to_path_buf();
     let data = content(700_000, 17);
     let f = write(&dir, "proxied.bin", &data);
-    let root = net.json(&["storage", "upload", s(&f)])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let root = net.upload_root(&f);
     let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let bad = rt.block_on(start_corrupting_proxy(real.clone()));
