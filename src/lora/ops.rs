@@ -11,6 +11,8 @@
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, Layout, Shape, Tensor};
 use rayon::prelude::*;
 
+use crate::trainer::ops::mm;
+
 type R<T> = candle_core::Result<T>;
 
 /// Whether the fused kernels run for a tensor: f32 on the CPU.
@@ -30,59 +32,6 @@ fn with<T>(t: &Tensor, f: impl FnOnce(&[f32]) -> R<T>) -> R<T> {
 
 fn out(v: Vec<f32>, shape: impl Into<Shape>) -> R<Tensor> {
     Tensor::from_vec(v, shape, &candle_core::Device::Cpu)
-}
-
-/// `dst[m×n] = acc·dst + beta·op(lhs)·op(rhs)`, row-major; `lhs` is [m, k] (or [k, m] when
-/// `lhs_t`), `rhs` is [k, n] (or [n, k] when `rhs_t`). The same gemm, parallelism and strides as
-/// candle's own matmul.
-#[allow(clippy::too_many_arguments)]
-fn mm(
-    dst: &mut [f32],
-    (m, n, k): (usize, usize, usize),
-    lhs: &[f32],
-    lhs_t: bool,
-    rhs: &[f32],
-    rhs_t: bool,
-    beta: f32,
-    accumulate: bool,
-) {
-    assert!(dst.len() >= m * n && lhs.len() >= m * k && rhs.len() >= k * n);
-    if m == 0 || n == 0 {
-        return;
-    }
-    let (lhs_rs, lhs_cs) = if lhs_t { (1, m) } else { (k, 1) };
-    let (rhs_rs, rhs_cs) = if rhs_t { (1, k) } else { (n, 1) };
-    let threads = candle_core::utils::get_num_threads();
-    let par = if threads > 1 {
-        gemm::Parallelism::Rayon(threads)
-    } else {
-        gemm::Parallelism::None
-    };
-    // SAFETY: the asserts above keep every index gemm computes from these strides inside the
-    // slices; dst does not alias lhs or rhs (it is borrowed mutably).
-    unsafe {
-        gemm::gemm(
-            m,
-            n,
-            k,
-            dst.as_mut_ptr(),
-            1,
-            n as isize,
-            accumulate,
-            lhs.as_ptr(),
-            lhs_cs as isize,
-            lhs_rs as isize,
-            rhs.as_ptr(),
-            rhs_cs as isize,
-            rhs_rs as isize,
-            if accumulate { 1.0 } else { 0.0 },
-            beta,
-            false,
-            false,
-            false,
-            par,
-        )
-    }
 }
 
 /// `x Wᵀ` for x [.., k] in a CPU storage and a frozen W [n, k], straight into a new storage.

@@ -149,19 +149,12 @@ impl Model {
             .reshape((n, d))?;
         let p = c.dropout;
         let mut drop = |x: Tensor| -> candle_core::Result<Tensor> {
-            match dropout.as_deref_mut() {
-                Some(rng) if p > 0.0 => {
-                    let keep = 1.0 / (1.0 - p) as f32;
-                    let mut raw = vec![0u64; x.elem_count()];
-                    rng.fill_u64(&mut raw);
-                    let threshold = (p * (1u64 << 53) as f64) as u64;
-                    let mask: Vec<f32> = raw
-                        .par_iter()
-                        .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
-                        .collect();
-                    x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?)
-                }
-                _ => Ok(x),
+            match dropout
+                .as_deref_mut()
+                .and_then(|rng| dropout_mask(rng, x.elem_count(), p))
+            {
+                Some(mask) => x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?),
+                None => Ok(x),
             }
         };
         x = drop(x)?;
@@ -207,6 +200,24 @@ impl Model {
         }
         Ok(out)
     }
+}
+
+/// The next dropout mask of `len` entries from `rng`: 0 with probability `p`, else 1/(1-p); None
+/// when `p` is 0 (nothing is drawn). Every path that trains the model draws its masks here, in
+/// the same order (embeddings, then each block's attention and MLP outputs), so they agree.
+pub(crate) fn dropout_mask(rng: &mut Stream, len: usize, p: f64) -> Option<Vec<f32>> {
+    if p <= 0.0 {
+        return None;
+    }
+    let keep = 1.0 / (1.0 - p) as f32;
+    let mut raw = vec![0u64; len];
+    rng.fill_u64(&mut raw);
+    let threshold = (p * (1u64 << 53) as f64) as u64;
+    Some(
+        raw.par_iter()
+            .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
+            .collect(),
+    )
 }
 
 fn linear(x: &Tensor, w: &Tensor, b: Option<&Tensor>) -> candle_core::Result<Tensor> {

@@ -29,6 +29,59 @@ pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
     }
 }
 
+/// `dst[m×n] = acc·dst + beta·op(lhs)·op(rhs)`, row-major; `lhs` is [m, k] (or [k, m] when
+/// `lhs_t`), `rhs` is [k, n] (or [n, k] when `rhs_t`). The same gemm, parallelism and strides as
+/// candle's own matmul (so a result does not depend on the thread count).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn mm(
+    dst: &mut [f32],
+    (m, n, k): (usize, usize, usize),
+    lhs: &[f32],
+    lhs_t: bool,
+    rhs: &[f32],
+    rhs_t: bool,
+    beta: f32,
+    accumulate: bool,
+) {
+    assert!(dst.len() >= m * n && lhs.len() >= m * k && rhs.len() >= k * n);
+    if m == 0 || n == 0 {
+        return;
+    }
+    let (lhs_rs, lhs_cs) = if lhs_t { (1, m) } else { (k, 1) };
+    let (rhs_rs, rhs_cs) = if rhs_t { (1, k) } else { (n, 1) };
+    let threads = candle_core::utils::get_num_threads();
+    let par = if threads > 1 {
+        gemm::Parallelism::Rayon(threads)
+    } else {
+        gemm::Parallelism::None
+    };
+    // SAFETY: the asserts above keep every index gemm computes from these strides inside the
+    // slices; dst does not alias lhs or rhs (it is borrowed mutably).
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            k,
+            dst.as_mut_ptr(),
+            1,
+            n as isize,
+            accumulate,
+            lhs.as_ptr(),
+            lhs_cs as isize,
+            lhs_rs as isize,
+            rhs.as_ptr(),
+            rhs_cs as isize,
+            rhs_rs as isize,
+            if accumulate { 1.0 } else { 0.0 },
+            beta,
+            false,
+            false,
+            false,
+            par,
+        )
+    }
+}
+
 /// Runs `f` on the contiguous f32 data of a CPU tensor.
 pub(crate) fn with_f32<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
     let t = t.contiguous()?;

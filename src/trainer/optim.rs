@@ -55,7 +55,28 @@ impl AdamW {
                     .map_err(ce)?,
             );
         }
-        let norm = host
+        let mut params = Vec::with_capacity(model.params.len());
+        for var in model.params.values() {
+            params.push(
+                var.as_tensor()
+                    .flatten_all()
+                    .and_then(|t| t.to_vec1::<f32>())
+                    .map_err(ce)?,
+            );
+        }
+        self.step_host(model, params, host, lr, cfg)
+    }
+
+    /// [`AdamW::step`] with the parameters' host copies and their gradients, both in name order.
+    pub fn step_host(
+        &mut self,
+        model: &Model,
+        params: Vec<Vec<f32>>,
+        grads: Vec<Vec<f32>>,
+        lr: f64,
+        cfg: &TrainConfig,
+    ) -> Result<f64> {
+        let norm = grads
             .iter()
             .map(|g| cohort_kernels::sum_sq(g))
             .sum::<f64>()
@@ -68,12 +89,8 @@ impl AdamW {
         self.t += 1;
         let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
         let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
-        for ((name, var), g) in model.params.iter().zip(host) {
+        for (((name, var), g), mut p) in model.params.iter().zip(grads).zip(params) {
             let t = var.as_tensor();
-            let mut p = t
-                .flatten_all()
-                .and_then(|t| t.to_vec1::<f32>())
-                .map_err(ce)?;
             let m = self.m.get_mut(name).expect("state for every parameter");
             let v = self.v.get_mut(name).expect("state for every parameter");
             let c = cohort_kernels::AdamStep {

@@ -180,6 +180,71 @@ fn fused_kernels_match_candle_reference_ops() {
     }
 }
 
+/// Largest difference between two gradient sets, relative to each tensor's largest entry.
+fn worst_relative(a: &[(String, Vec<f32>)], b: &[Vec<f32>]) -> (f32, String) {
+    let mut worst = (0f32, String::new());
+    assert_eq!(a.len(), b.len());
+    for ((name, x), y) in a.iter().zip(b) {
+        assert_eq!(x.len(), y.len(), "{name}");
+        let scale = x.iter().map(|v| v.abs()).fold(0f32, f32::max).max(1e-6);
+        let diff = x
+            .iter()
+            .zip(y)
+            .map(|(p, q)| (p - q).abs())
+            .fold(0f32, f32::max);
+        if diff / scale > worst.0 {
+            worst = (diff / scale, name.clone());
+        }
+    }
+    worst
+}
+
+/// The CPU's hand-written forward and backward pass (`trainer::fast`, what `cohort train` runs
+/// on the CPU) against candle's autograd graph over the same model: the same loss and gradients
+/// as the graph of the fused kernels and as the graph of candle's own reference ops, with
+/// dropout (the same masks from the same stream) and without.
+#[test]
+fn the_fast_step_matches_candles_graph() {
+    use cohort::trainer::rng::Stream;
+    let c = Corpus::load(&[corpus()]).unwrap();
+    for dropout in [0.0, 0.2] {
+        let (mut config, _) = micro();
+        config.layers = 2;
+        config.dropout = dropout;
+        let offsets: Vec<usize> = (0..4).map(|i| i * 1000 + 17).collect();
+        let (x, y) = trainer::data::windows(&c.train, &offsets, config.context);
+        let stream = || Stream::new("cohort.test.v1", &[b"fast"]);
+        let mut model = Model::init(&config, 11, &candle_core::Device::Cpu).unwrap();
+        let host = trainer::fast::Host::of(&model).unwrap();
+        let (loss, grads) =
+            trainer::fast::loss_and_grads(&model, &host, &x, &y, 4, Some(&mut stream()));
+        assert!(loss.is_finite() && loss > 1.0, "loss {loss}");
+        for (kernels, tol) in [(Kernels::Fused, 1e-4), (Kernels::Reference, 1e-3)] {
+            model.kernels = kernels;
+            let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();
+            let store = l.backward().unwrap();
+            let graph: Vec<(String, Vec<f32>)> = model
+                .params
+                .iter()
+                .map(|(name, var)| {
+                    let g = store.get(var.as_tensor()).unwrap();
+                    (name.clone(), g.flatten_all().unwrap().to_vec1().unwrap())
+                })
+                .collect();
+            let l = l.to_scalar::<f32>().unwrap();
+            assert!(
+                (l - loss).abs() < 1e-5,
+                "{kernels:?}, dropout {dropout}: loss {l} vs {loss}"
+            );
+            let (worst, name) = worst_relative(&graph, &grads);
+            assert!(
+                worst < tol,
+                "{kernels:?}, dropout {dropout}: {name} differs by {worst} of its scale"
+            );
+        }
+    }
+}
+
 #[test]
 fn training_tiny_spec_beats_untrained_model_and_unigram_entropy() {
     let dir = tempfile::tempdir().unwrap();
