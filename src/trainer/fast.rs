@@ -54,6 +54,7 @@ struct Saved {
     h1: Vec<f32>,
     qkv: Vec<f32>,
     att: Vec<f32>,
+    probs: Vec<f32>,
     drop_att: Option<Vec<f32>>,
     x_mid: Vec<f32>,
     h2: Vec<f32>,
@@ -175,7 +176,7 @@ pub fn loss_and_grads(
             n,
             3 * d,
         );
-        let att = k::attention_fwd(&qkv, shape);
+        let (att, probs) = k::attention_fwd_probs(&qkv, shape);
         let o = linear(&att, w("attn.proj.weight"), Some(w("attn.proj.bias")), n, d);
         let drop_att = draw(n * d);
         let mut x_mid = masked(&o, drop_att.as_ref());
@@ -193,6 +194,7 @@ pub fn loss_and_grads(
             h1,
             qkv,
             att,
+            probs,
             drop_att,
             x_mid,
             h2,
@@ -263,7 +265,7 @@ pub fn loss_and_grads(
             true,
         );
         grads[gi(&name(i, "attn.proj.bias"))] = db.expect("asked");
-        let dqkv = k::attention_bwd(&s.qkv, &datt, shape);
+        let dqkv = k::attention_bwd_probs(&s.qkv, &s.probs, &datt, shape);
         let (dh1, db) = linear_bwd(
             &dqkv,
             &s.h1,

@@ -167,10 +167,13 @@ pub fn layer_norm_bwd(
 // Causal multi-head softmax attention on packed rows [q | k | v] of width 3W (B*T rows);
 // the output has rows of width W with heads side by side.
 
+/// One head's rows: `q` as [T, hd] (scaled by 1/sqrt(hd)), `kt` and `vt` transposed, [hd, T],
+/// so that every inner loop runs along the sequence (contiguous, vectorized) rather than along
+/// the short head dimension.
 struct Head {
     q: Vec<f32>,
-    k: Vec<f32>,
-    v: Vec<f32>,
+    kt: Vec<f32>,
+    vt: Vec<f32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -186,44 +189,53 @@ impl AttentionShape {
         self.width / self.heads
     }
 
+    fn scale(&self) -> f32 {
+        1.0 / (self.hd() as f32).sqrt()
+    }
+
+    /// Elements of the probabilities that [`attention_fwd_probs`] returns: T × T per head.
+    pub fn probs_len(&self) -> usize {
+        self.batch * self.heads * self.seq * self.seq
+    }
+
     fn gather(&self, qkv: &[f32], b: usize, h: usize) -> Head {
         let (t, w, hd) = (self.seq, self.width, self.hd());
+        let scale = self.scale();
         let mut hs = Head {
             q: vec![0f32; t * hd],
-            k: vec![0f32; t * hd],
-            v: vec![0f32; t * hd],
+            kt: vec![0f32; t * hd],
+            vt: vec![0f32; t * hd],
         };
         for i in 0..t {
             let row = &qkv[(b * t + i) * 3 * w..(b * t + i + 1) * 3 * w];
-            hs.q[i * hd..(i + 1) * hd].copy_from_slice(&row[h * hd..(h + 1) * hd]);
-            hs.k[i * hd..(i + 1) * hd].copy_from_slice(&row[w + h * hd..w + (h + 1) * hd]);
-            hs.v[i * hd..(i + 1) * hd].copy_from_slice(&row[2 * w + h * hd..2 * w + (h + 1) * hd]);
+            for c in 0..hd {
+                hs.q[i * hd + c] = row[h * hd + c] * scale;
+                hs.kt[c * t + i] = row[w + h * hd + c];
+                hs.vt[c * t + i] = row[2 * w + h * hd + c];
+            }
         }
         hs
     }
 
-    /// Softmax probabilities P [T, T] (lower triangle) of one head.
-    fn probs(&self, hs: &Head) -> Vec<f32> {
+    /// Softmax probabilities P [T, T] (lower triangle; zeros above) of one head, into `p`.
+    fn probs(&self, hs: &Head, p: &mut [f32]) {
         let (t, hd) = (self.seq, self.hd());
-        let scale = 1.0 / (hd as f32).sqrt();
-        let mut p = vec![0f32; t * t];
         for i in 0..t {
-            let qi = &hs.q[i * hd..(i + 1) * hd];
-            let row = &mut p[i * t..i * t + i + 1];
-            let mut max = f32::NEG_INFINITY;
-            for (j, r) in row.iter_mut().enumerate() {
-                *r = dot8(qi, &hs.k[j * hd..(j + 1) * hd]) * scale;
-                max = max.max(*r);
+            let row = &mut p[i * t..(i + 1) * t];
+            row.fill(0.0);
+            let row = &mut row[..=i];
+            for c in 0..hd {
+                axpy(row, hs.q[i * hd + c], &hs.kt[c * t..c * t + i + 1]);
             }
+            let max = row.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v));
             for r in row.iter_mut() {
-                *r = (*r - max).exp();
+                *r = exp(*r - max);
             }
             let inv = 1.0 / sum8(row);
             for r in row.iter_mut() {
                 *r *= inv;
             }
         }
-        p
     }
 
     fn scatter(
@@ -241,20 +253,40 @@ impl AttentionShape {
             out[at..at + hd].copy_from_slice(&part[i * hd..(i + 1) * hd]);
         }
     }
+
+    /// [`AttentionShape::scatter`] of a transposed part [hd, T].
+    fn scatter_t(&self, out: &mut [f32], part_t: &[f32], b: usize, h: usize, col: usize) {
+        let (t, hd, w) = (self.seq, self.hd(), self.width);
+        for i in 0..t {
+            let at = (b * t + i) * 3 * w + col + h * hd;
+            for c in 0..hd {
+                out[at + c] = part_t[c * t + i];
+            }
+        }
+    }
 }
 
+/// Causal attention of packed rows `qkv` [B*T, 3W] → [B*T, W].
 pub fn attention_fwd(qkv: &[f32], s: AttentionShape) -> Vec<f32> {
+    attention_fwd_probs(qkv, s).0
+}
+
+/// [`attention_fwd`] that also returns every head's probabilities ([`AttentionShape::probs_len`]
+/// entries), for [`attention_bwd_probs`].
+pub fn attention_fwd_probs(qkv: &[f32], s: AttentionShape) -> (Vec<f32>, Vec<f32>) {
     let (t, hd) = (s.seq, s.hd());
-    let outs: Vec<Vec<f32>> = (0..s.batch * s.heads)
-        .into_par_iter()
-        .map(|bh| {
+    let mut probs = vec![0f32; s.probs_len()];
+    let outs: Vec<Vec<f32>> = probs
+        .par_chunks_mut(t * t)
+        .enumerate()
+        .map(|(bh, p)| {
             let hs = s.gather(qkv, bh / s.heads, bh % s.heads);
-            let p = s.probs(&hs);
+            s.probs(&hs, p);
             let mut o = vec![0f32; t * hd];
             for i in 0..t {
-                let oi = &mut o[i * hd..(i + 1) * hd];
-                for j in 0..=i {
-                    axpy(oi, p[i * t + j], &hs.v[j * hd..(j + 1) * hd]);
+                let pi = &p[i * t..i * t + i + 1];
+                for c in 0..hd {
+                    o[i * hd + c] = dot8(pi, &hs.vt[c * t..c * t + i + 1]);
                 }
             }
             o
@@ -264,56 +296,60 @@ pub fn attention_fwd(qkv: &[f32], s: AttentionShape) -> Vec<f32> {
     for (bh, o) in outs.iter().enumerate() {
         s.scatter(&mut y, o, bh / s.heads, bh % s.heads, s.width, 0);
     }
-    y
+    (y, probs)
 }
 
 /// The gradient of the packed qkv rows given the output gradient `dy`.
 pub fn attention_bwd(qkv: &[f32], dy: &[f32], s: AttentionShape) -> Vec<f32> {
+    let (_, probs) = attention_fwd_probs(qkv, s);
+    attention_bwd_probs(qkv, &probs, dy, s)
+}
+
+/// [`attention_bwd`] with the probabilities of [`attention_fwd_probs`].
+pub fn attention_bwd_probs(qkv: &[f32], probs: &[f32], dy: &[f32], s: AttentionShape) -> Vec<f32> {
     let (t, hd, w) = (s.seq, s.hd(), s.width);
-    let scale = 1.0 / (hd as f32).sqrt();
-    let parts: Vec<[Vec<f32>; 3]> = (0..s.batch * s.heads)
-        .into_par_iter()
-        .map(|bh| {
+    let scale = s.scale();
+    let parts: Vec<[Vec<f32>; 3]> = probs
+        .par_chunks(t * t)
+        .enumerate()
+        .map(|(bh, p)| {
             let (b, h) = (bh / s.heads, bh % s.heads);
             let hs = s.gather(qkv, b, h);
-            let p = s.probs(&hs);
-            let (mut dq, mut dk, mut dv) =
+            // dq as [T, hd]; dk and dv transposed, [hd, T].
+            let (mut dq, mut dkt, mut dvt) =
                 (vec![0f32; t * hd], vec![0f32; t * hd], vec![0f32; t * hd]);
             let mut ds = vec![0f32; t];
             for i in 0..t {
                 let src = (b * t + i) * w + h * hd;
                 let doi = &dy[src..src + hd];
                 let pi = &p[i * t..i * t + i + 1];
-                // dP[i, j] = dO_i · V_j ; dS = P ∘ (dP - Σ_j P dP) · scale
-                for (j, d) in ds[..=i].iter_mut().enumerate() {
-                    *d = dot8(doi, &hs.v[j * hd..(j + 1) * hd]);
+                // dP[i, j] = dO_i · V_j ; dS = P ∘ (dP - Σ_j P dP) · scale, kept here without
+                // its scale: dQ_i = scale · Σ_j dS_ij K_j, and dK_j += dS_ij (scale · q_i) with
+                // the scaled q of the gather.
+                let dsi = &mut ds[..=i];
+                dsi.fill(0.0);
+                for c in 0..hd {
+                    axpy(dsi, doi[c], &hs.vt[c * t..c * t + i + 1]);
                 }
-                let dot = dot8(&ds[..=i], pi);
-                for j in 0..=i {
-                    let pij = pi[j];
-                    axpy(&mut dv[j * hd..(j + 1) * hd], pij, doi);
-                    let dsij = pij * (ds[j] - dot) * scale;
-                    axpy(
-                        &mut dq[i * hd..(i + 1) * hd],
-                        dsij,
-                        &hs.k[j * hd..(j + 1) * hd],
-                    );
-                    axpy(
-                        &mut dk[j * hd..(j + 1) * hd],
-                        dsij,
-                        &hs.q[i * hd..(i + 1) * hd],
-                    );
+                let dot = dot8(dsi, pi);
+                for (d, &pij) in dsi.iter_mut().zip(pi) {
+                    *d = pij * (*d - dot);
+                }
+                for c in 0..hd {
+                    dq[i * hd + c] = scale * dot8(dsi, &hs.kt[c * t..c * t + i + 1]);
+                    axpy(&mut dkt[c * t..c * t + i + 1], hs.q[i * hd + c], dsi);
+                    axpy(&mut dvt[c * t..c * t + i + 1], doi[c], pi);
                 }
             }
-            [dq, dk, dv]
+            [dq, dkt, dvt]
         })
         .collect();
     let mut out = vec![0f32; s.batch * t * 3 * w];
-    for (bh, [dq, dk, dv]) in parts.iter().enumerate() {
+    for (bh, [dq, dkt, dvt]) in parts.iter().enumerate() {
         let (b, h) = (bh / s.heads, bh % s.heads);
         s.scatter(&mut out, dq, b, h, 3 * w, 0);
-        s.scatter(&mut out, dk, b, h, 3 * w, w);
-        s.scatter(&mut out, dv, b, h, 3 * w, 2 * w);
+        s.scatter_t(&mut out, dkt, b, h, w);
+        s.scatter_t(&mut out, dvt, b, h, 2 * w);
     }
     out
 }
@@ -340,6 +376,29 @@ pub fn tanh(x: f32) -> f32 {
     q = x2 * q + 2.268_434_632_439e-3;
     q = x2 * q + 4.893_525_185_543_85e-3;
     x * p / q
+}
+
+/// e^x as Cephes' `expf` computes it (x = n·ln 2 + r, a degree-6 polynomial for e^r, 2^n from
+/// the exponent bits), within 2 ulp of the exact value and branch-free, so the loops that call it
+/// vectorize (libm's `expf` is a call per element). Inputs are clamped to [-87.3, 88.7]: below,
+/// the result is about 1e-38 instead of a denormal or 0.
+#[inline]
+#[allow(clippy::excessive_precision)]
+pub fn exp(x: f32) -> f32 {
+    const MAGIC: f32 = 12_582_912.0; // 1.5 · 2^23: adding it rounds to an integer
+    let x = x.clamp(-87.3, 88.7);
+    let t = x * std::f32::consts::LOG2_E + MAGIC;
+    let n = t - MAGIC;
+    let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4;
+    let mut p = 1.987_569_15e-4f32;
+    p = p * r + 1.398_199_950_7e-3;
+    p = p * r + 8.333_451_907_3e-3;
+    p = p * r + 4.166_579_589_4e-2;
+    p = p * r + 1.666_666_545_9e-1;
+    p = p * r + 5.000_000_120_1e-1;
+    let e = p * r * r + r + 1.0;
+    let bits = (t.to_bits() as i32 - MAGIC.to_bits() as i32 + 127) << 23;
+    e * f32::from_bits(bits as u32)
 }
 
 #[inline]
@@ -394,12 +453,12 @@ fn row_logsumexp(row: &[f32]) -> f32 {
     let rest = chunks.remainder();
     for c in chunks {
         for i in 0..8 {
-            acc[i] += (c[i] - max).exp();
+            acc[i] += exp(c[i] - max);
         }
     }
     let mut s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
     for v in rest {
-        s += (v - max).exp();
+        s += exp(v - max);
     }
     max + s.ln()
 }
@@ -427,7 +486,7 @@ pub fn cross_entropy_bwd(logits: &[f32], targets: &[u32], v: usize, g: f32) -> V
             let row = &logits[r * v..(r + 1) * v];
             let lse = row_logsumexp(row);
             for i in 0..v {
-                d[i] = (row[i] - lse).exp() * s;
+                d[i] = exp(row[i] - lse) * s;
             }
             d[targets[r] as usize] -= s;
         });
@@ -542,6 +601,21 @@ mod x86 {
 #[cfg(test)]
 mod dot_rows_tests {
     use super::*;
+
+    #[test]
+    fn exp_is_within_2_ulp_of_the_exact_value() {
+        let mut worst = 0f64;
+        for i in -2_000_000..=2_000_000 {
+            let x = i as f32 * 4.3e-5; // [-86, 86]
+            let exact = (x as f64).exp();
+            let err = (exp(x) as f64 - exact).abs() / exact;
+            worst = worst.max(err);
+        }
+        assert!(worst < 2.5e-7, "max relative error {worst}");
+        assert_eq!(exp(0.0), 1.0);
+        assert!(exp(-1000.0) < 1.3e-38 && exp(-1000.0) >= 0.0);
+        assert!(exp(f32::NEG_INFINITY) < 1.3e-38);
+    }
 
     #[test]
     fn tanh_is_within_4e_7_of_the_exact_value_and_saturates() {
