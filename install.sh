@@ -47,8 +47,8 @@ if [ "${1:-}" = "--test" ]; then
   COHORT_ANVIL="$(anvil_in "$PWD/tests/tools")"
   [ -x "$COHORT_ANVIL" ] || die "anvil was not installed at $COHORT_ANVIL"
   export COHORT_ANVIL
-  say "running the test suite: cargo test --locked (anvil: $COHORT_ANVIL)"
-  exec cargo test --locked
+  say "running the test suite: cargo test --workspace --locked (anvil: $COHORT_ANVIL)"
+  exec cargo test --workspace --locked
 fi
 
 if [ -n "${COHORT_HOME:-}" ]; then
