@@ -392,6 +392,12 @@ pub struct Session<'a> {
 impl Session<'_> {
     /// One optimizer step; returns the batch's training loss and its input tokens.
     pub fn step(&mut self) -> Result<(f64, u64)> {
+        // Inside the thread pool, as the builtin trainer's step: each kernel's parallel loop
+        // then starts from a pool thread, not with a hand-off from the caller's thread.
+        rayon::scope(|_| self.step_in_pool())
+    }
+
+    fn step_in_pool(&mut self) -> Result<(f64, u64)> {
         let idx = data::batch_indices(
             self.seed,
             self.round,
