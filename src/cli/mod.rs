@@ -200,6 +200,17 @@ pub fn main() -> i32 {
         paths,
         global: cli.global.clone(),
     };
+    if matches!(
+        cli.command,
+        Command::Train(_)
+            | Command::Job(_)
+            | Command::Worker(_)
+            | Command::Model(_)
+            | Command::Verify(_)
+            | Command::Quickstart(_)
+    ) {
+        crate::trainer::one_malloc_arena();
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
