@@ -166,18 +166,9 @@ fn fused_kernels_match_candle_reference_ops() {
     let (lf, gf) = grads_of(Kernels::Fused);
     let (lr, gr) = grads_of(Kernels::Reference);
     assert!((lf - lr).abs() < 1e-4, "loss {lf} vs {lr}");
-    for ((name, a), (_, b)) in gf.iter().zip(&gr) {
-        let scale = b.iter().map(|v| v.abs()).fold(0f32, f32::max).max(1e-6);
-        let diff = a
-            .iter()
-            .zip(b)
-            .map(|(x, y)| (x - y).abs())
-            .fold(0f32, f32::max);
-        assert!(
-            diff / scale < 1e-3,
-            "{name}: max diff {diff} (scale {scale})"
-        );
-    }
+    let gf: Vec<Vec<f32>> = gf.into_iter().map(|(_, g)| g).collect();
+    let (worst, name) = worst_relative(&gr, &gf);
+    assert!(worst < 1e-3, "{name} differs by {worst} of its scale");
 }
 
 /// Largest difference between two gradient sets, relative to each tensor's largest entry.
