@@ -409,8 +409,12 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     );
 }
 
-/// The flow segment files of every tx whose root is `root`, on the devnet's node 0.
-fn node_segments(home: &Path, root: &str) -> Vec<PathBuf> {
+/// Where segment 0's data lies on the devnet's node 0, for every tx whose root is `root`: the
+/// file (`<index>.seg`, or a pack of one upload request) and the data's offset in it. The node's
+/// formats (src/node/store.rs): `.seg` is "CSG1", proof length (u32), proof, data; a pack is
+/// "CSP1", count (u32), count × (index u64, proof length u32, data length u32), then each
+/// segment's proof and data in that order.
+fn node_segments(home: &Path, root: &str) -> Vec<(PathBuf, usize)> {
     let node = home.join("devnet").join("node0");
     let mut out = Vec::new();
     for e in std::fs::read_dir(node.join("txs")).unwrap() {
@@ -418,26 +422,48 @@ fn node_segments(home: &Path, root: &str) -> Vec<PathBuf> {
         let Ok(v) = serde_json::from_slice::<Value>(&std::fs::read(&p).unwrap()) else {
             continue;
         };
-        if v["root"]
+        if !v["root"]
             .as_str()
             .is_some_and(|r| r.eq_ignore_ascii_case(root))
         {
-            let seq = v["seq"].as_u64().unwrap();
-            let seg = node.join("segs").join(seq.to_string()).join("0.seg");
-            if seg.is_file() {
-                out.push(seg);
+            continue;
+        }
+        let dir = node
+            .join("segs")
+            .join(v["seq"].as_u64().unwrap().to_string());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for f in entries {
+            let f = f.unwrap().path();
+            let b = std::fs::read(&f).unwrap();
+            let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap()) as usize;
+            let name = f.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "0.seg" {
+                out.push((f.clone(), 8 + u32_at(4)));
+            } else if name.ends_with(".pack") {
+                let count = u32_at(4);
+                let mut at = 8 + 16 * count;
+                for k in 0..count {
+                    let e = 8 + 16 * k;
+                    let index = u64::from_le_bytes(b[e..e + 8].try_into().unwrap());
+                    let (proof, data) = (u32_at(e + 8), u32_at(e + 12));
+                    if index == 0 {
+                        out.push((f.clone(), at + proof));
+                    }
+                    at += proof + data;
+                }
             }
         }
     }
     out
 }
 
-/// Flips one byte of a stored segment's data (after its magic, length and proof).
-fn corrupt(seg: &Path) {
-    let mut b = std::fs::read(seg).unwrap();
-    let proof_len = u32::from_le_bytes(b[4..8].try_into().unwrap()) as usize;
-    b[8 + proof_len] ^= 0x01;
-    std::fs::write(seg, b).unwrap();
+/// Flips one byte of a stored segment's data.
+fn corrupt((file, at): &(PathBuf, usize)) {
+    let mut b = std::fs::read(file).unwrap();
+    b[*at] ^= 0x01;
+    std::fs::write(file, b).unwrap();
 }
 
 #[test]
