@@ -695,8 +695,9 @@ fn start_node(
         .arg("--shard")
         .arg(format!("{shard_id}/{shards}"))
         // anvil answers in microseconds on loopback: a short poll lets a node see a
-        // submission within 50 ms instead of 300 (what a batch of small files waits on).
-        .args(["--poll-ms", "50"])
+        // submission within 20 ms instead of 300 (what every upload, and a batch of small
+        // files, waits on before its segments go out).
+        .args(["--poll-ms", "20"])
         // Every devnet client is on loopback, and the official TS SDK opens one connection per
         // segment task at once (256 for a 64 MiB file): one peer may use every connection.
         .args(["--rpc-max-peer-connections", "512"]);

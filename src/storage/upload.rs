@@ -1000,9 +1000,10 @@ pub(crate) async fn wait_for(
     opts: &UploadOptions,
 ) -> Result<(u64, bool)> {
     let deadline = Instant::now() + opts.timeout;
-    // A local node sees a transaction within tens of milliseconds: poll at 10 ms first,
-    // doubling up to the poll interval.
+    // A local node sees a transaction within tens of milliseconds: poll every 10 ms for the
+    // first 100 ms (ten requests), then doubling up to the poll interval.
     let mut pause = Duration::from_millis(10).min(opts.poll_interval);
+    let mut polls = 0u32;
     loop {
         if let Some(info) = n.file_info_by_tx_seq(tx_seq).await?
             && (!finalized || info.finalized)
@@ -1022,7 +1023,10 @@ pub(crate) async fn wait_for(
             .hint("check that the node follows the same chain and flow contract; rerun the same command to resume"));
         }
         tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(opts.poll_interval);
+        polls += 1;
+        if polls >= 10 {
+            pause = (pause * 2).min(opts.poll_interval);
+        }
     }
 }
 
