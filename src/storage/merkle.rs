@@ -465,7 +465,62 @@ impl FileTree {
     pub fn from_file(path: &Path) -> io::Result<FileTree> {
         let f = std::fs::File::open(path)?;
         let size = f.metadata()?.len();
-        Self::from_reader(f, size)
+        Self::from_file_range(&f, 0, size, |_| {})
+    }
+
+    /// Builds the tree of the `size` bytes of `file` at `offset`, on the current rayon pool:
+    /// every task reads its own segment with a positional read into a buffer of its thread and
+    /// hashes it, so reading is spread over the cores as well and no thread waits at a batch
+    /// boundary (what [`FileTree::from_reader`] must do with one stream). Memory is one segment
+    /// per thread. `on_bytes(n)` is called, from any thread, after each segment of `n` bytes.
+    /// Fewer than `size` bytes in the file is an `UnexpectedEof` error; size 0 is `InvalidInput`.
+    pub fn from_file_range(
+        file: &std::fs::File,
+        offset: u64,
+        size: u64,
+        on_bytes: impl Fn(u64) + Sync,
+    ) -> io::Result<FileTree> {
+        thread_local! {
+            static SEGMENT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        if size == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the 0G storage protocol cannot store 0 bytes",
+            ));
+        }
+        let padded = padded_chunks(num_chunks(size));
+        let last_padded = padded.div_ceil(SEGMENT_CHUNKS as u64) - 1;
+        let short_tail = !padded.is_multiple_of(SEGMENT_CHUNKS as u64);
+        let hashed: Vec<(Hash, Option<Vec<Hash>>)> = (0..num_data_segments(size))
+            .into_par_iter()
+            .map(|s| {
+                let start = s * SEGMENT_SIZE as u64;
+                let len = (size - start).min(SEGMENT_SIZE as u64) as usize;
+                SEGMENT.with_borrow_mut(|buf| {
+                    buf.resize(SEGMENT_SIZE, 0);
+                    read_full_at(file, &mut buf[..len], offset + start)?;
+                    let expected = expected_segment_chunks(size, s);
+                    let out = if short_tail && s == last_padded {
+                        let leaves = segment_leaves(&buf[..len], expected);
+                        (root_of_leaves(&leaves), Some(leaves))
+                    } else {
+                        (segment_root(&buf[..len], expected), None)
+                    };
+                    on_bytes(len as u64);
+                    Ok(out)
+                })
+            })
+            .collect::<io::Result<_>>()?;
+        let mut tail = Vec::new();
+        let mut roots = Vec::with_capacity(num_padded_segments(size) as usize);
+        for (root, leaves) in hashed {
+            roots.push(root);
+            if let Some(l) = leaves {
+                tail = l;
+            }
+        }
+        Ok(Self::finish(size, roots, tail))
     }
 
     /// Builds the tree of an in-memory buffer (hashing in parallel). An empty buffer, which is no
@@ -550,6 +605,20 @@ fn hash_batch(data: &[u8], seg0: u64, size: u64) -> (Vec<Hash>, Option<Vec<Hash>
         None
     };
     (roots, tail)
+}
+
+/// Fills `buf` from `file` at `pos`; the file ending first is the same error as in [`read_full`].
+fn read_full_at(file: &std::fs::File, buf: &mut [u8], pos: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, pos).map_err(|e| {
+        if e.kind() == io::ErrorKind::UnexpectedEof {
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the input ended before its stated size",
+            )
+        } else {
+            e
+        }
+    })
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<()> {

@@ -214,13 +214,8 @@ pub fn root_of_file(
     for k in 0..size.div_ceil(frag) {
         let offset = k * frag;
         let fsize = frag.min(size - offset);
-        let reader = upload::RangeReader {
-            file: &file,
-            pos: offset,
-            end: offset + fsize,
-        };
         let tree = pool
-            .install(|| FileTree::from_reader_with(reader, fsize, |n| task.inc(n)))
+            .install(|| FileTree::from_file_range(&file, offset, fsize, |n| task.inc(n)))
             .map_err(|e| crate::Error::io("read", path, e))?;
         let chunks = merkle::num_chunks(fsize);
         fragments.push(FragmentRoot {

@@ -405,34 +405,11 @@ pub(crate) async fn tree_of_range(
 ) -> Result<FileTree> {
     let p = path.to_path_buf();
     tokio::task::spawn_blocking(move || {
-        let reader = RangeReader {
-            file: &file,
-            pos: offset,
-            end: offset + size,
-        };
-        FileTree::from_reader_with(reader, size, |n| task.inc(n))
+        FileTree::from_file_range(&file, offset, size, |n| task.inc(n))
     })
     .await
     .map_err(|e| Error::failed("storage.task", e.to_string()))?
     .map_err(|e| Error::io("read", &p, e))
-}
-
-pub(crate) struct RangeReader<'a> {
-    pub(crate) file: &'a std::fs::File,
-    pub(crate) pos: u64,
-    pub(crate) end: u64,
-}
-
-impl std::io::Read for RangeReader<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = (buf.len() as u64).min(self.end - self.pos) as usize;
-        if n == 0 {
-            return Ok(0);
-        }
-        let got = self.file.read_at(&mut buf[..n], self.pos)?;
-        self.pos += got as u64;
-        Ok(got)
-    }
 }
 
 /// Uploads one file (in fragments when it is larger than the fragment size) and returns what

@@ -112,6 +112,22 @@ fn file_roots_counts_and_fee_sectors_match_the_protocol_table() {
         let streamed = FileTree::from_reader(&data(size as usize)[..], size).expect("stream");
         assert_eq!(streamed.root, tree.root, "streamed root of {size}");
         let nodes = tree.nodes();
+        // Read in place from a file, the data 7 bytes in, segments hashed out of order.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f.bin");
+        let mut d = vec![0xEEu8; 7];
+        d.extend_from_slice(&data(size as usize));
+        d.extend_from_slice(&[0xEE; 5]);
+        std::fs::write(&path, &d).expect("write");
+        let f = std::fs::File::open(&path).expect("open");
+        let counted = std::sync::atomic::AtomicU64::new(0);
+        let ranged = FileTree::from_file_range(&f, 7, size, |n| {
+            counted.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        })
+        .expect("range");
+        assert_eq!(hx(&ranged.root), root, "root of {size} read in place");
+        assert_eq!(ranged.nodes(), nodes, "nodes of {size} read in place");
+        assert_eq!(counted.into_inner(), size, "bytes reported for {size}");
         assert_eq!(
             root_from_nodes(&nodes),
             tree.root,
@@ -360,6 +376,14 @@ fn from_file_streams_the_same_tree_and_rejects_empty_and_short_input() {
     assert!(e.to_string().contains("cannot store 0 bytes"), "{e}");
     let e = FileTree::from_reader(&d[..100], 200).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof);
+    // A range past the end of the file: the same error, from whichever segment reads short.
+    let f = std::fs::File::open(&path).expect("open");
+    let e = FileTree::from_file_range(&f, 1000, d.len() as u64, |_| {}).unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::UnexpectedEof);
+    assert!(
+        e.to_string().contains("ended before its stated size"),
+        "{e}"
+    );
 }
 
 proptest! {
