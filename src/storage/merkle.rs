@@ -406,12 +406,7 @@ impl FileTree {
         size: u64,
         mut on_bytes: impl FnMut(u64),
     ) -> io::Result<FileTree> {
-        if size == 0 {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the 0G storage protocol cannot store 0 bytes",
-            ));
-        }
+        check_size(size)?;
         let data_segs = num_data_segments(size);
         let per_batch =
             (4 * rayon::current_num_threads()).clamp(BATCH_SEGMENTS, MAX_BATCH_SEGMENTS);
@@ -483,12 +478,7 @@ impl FileTree {
         thread_local! {
             static SEGMENT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        if size == 0 {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the 0G storage protocol cannot store 0 bytes",
-            ));
-        }
+        check_size(size)?;
         let padded = padded_chunks(num_chunks(size));
         let last_padded = padded.div_ceil(SEGMENT_CHUNKS as u64) - 1;
         let short_tail = !padded.is_multiple_of(SEGMENT_CHUNKS as u64);
@@ -607,31 +597,36 @@ fn hash_batch(data: &[u8], seg0: u64, size: u64) -> (Vec<Hash>, Option<Vec<Hash>
     (roots, tail)
 }
 
-/// Fills `buf` from `file` at `pos`; the file ending first is the same error as in [`read_full`].
+/// A tree of `size` bytes: 0 is refused (`InvalidInput`).
+fn check_size(size: u64) -> io::Result<()> {
+    if size == 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the 0G storage protocol cannot store 0 bytes",
+        ));
+    }
+    Ok(())
+}
+
+/// An input that ended before its stated size says so; other errors pass through.
+fn short_input(e: io::Error) -> io::Error {
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "the input ended before its stated size",
+        )
+    } else {
+        e
+    }
+}
+
+/// Fills `buf` from `file` at `pos`.
 fn read_full_at(file: &std::fs::File, buf: &mut [u8], pos: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, pos).map_err(|e| {
-        if e.kind() == io::ErrorKind::UnexpectedEof {
-            io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the input ended before its stated size",
-            )
-        } else {
-            e
-        }
-    })
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, pos).map_err(short_input)
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<()> {
-    r.read_exact(buf).map_err(|e| {
-        if e.kind() == io::ErrorKind::UnexpectedEof {
-            io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the input ended before its stated size",
-            )
-        } else {
-            e
-        }
-    })
+    r.read_exact(buf).map_err(short_input)
 }
 
 /// The root of a file, hashing on a pool of `threads` threads (0 = all cores).
