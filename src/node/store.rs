@@ -973,31 +973,13 @@ impl Store {
     }
 }
 
-/// Lists `<index>.seg` files of a folder with their data lengths; removes stray temp files.
+/// Lists the segments of a cache folder (`<index>.seg` files) with their data lengths;
+/// removes stray temp files.
 fn list_segments(dir: &Path) -> Result<Vec<(u64, u64)>> {
-    let mut out = vec![];
-    for entry in std::fs::read_dir(dir).map_err(io("read", dir))? {
-        let path = entry.map_err(io("read", dir))?.path();
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        if name.starts_with('.') {
-            let _ = std::fs::remove_file(&path);
-            continue;
-        }
-        let Some(index) = name
-            .strip_suffix(".seg")
-            .and_then(|i| i.parse::<u64>().ok())
-        else {
-            continue;
-        };
-        if let Some(loc) = seg_file_loc(&path, index) {
-            out.push((index, loc.data_len));
-        }
-    }
-    Ok(out)
+    Ok(list_stored(dir)?
+        .into_iter()
+        .map(|(index, loc)| (index, loc.data_len))
+        .collect())
 }
 
 impl Loc {
