@@ -1,7 +1,8 @@
 #!/bin/bash
 # Checks a CUDA build of cohort on a GPU machine and measures it against the CPU in the same run:
 # GPU training (tiny spec, twice: are the checkpoints identical?), eval on GPU and CPU, span
-# re-execution GPU↔CPU and with another worker's batches, and tokens/s of the small spec.
+# re-execution GPU↔CPU and with another worker's batches, the small spec (dropout 0.1: masks drawn
+# on the GPU) twice with a span of it re-executed on the CPU and the GPU, and its tokens/s.
 #
 #   COHORT=target/release/cohort OUT=/tmp/gpu benches/gpu/check.sh     (from the repository root)
 #
@@ -43,6 +44,12 @@ echo "== the GPU span claimed by another worker address (other batches), re-exec
 t $B --json model verify --from $W/g1/step-000100.safetensors --claimed $W/g1/step-000200.safetensors --data $D --config $TINY --device cpu --worker 0x0000000000000000000000000000000000000001 | head -c 600; echo
 cp $W/g1/step-000100.safetensors $O/g1-100.safetensors; cp $W/g1/step-000200.safetensors $O/g1-200.safetensors
 cp $W/c1/step-000100.safetensors $O/c1-100.safetensors; cp $W/c1/step-000200.safetensors $O/c1-200.safetensors
+echo "== small (dropout 0.1) 20 steps on cuda twice, checkpoints every 10; span 10..20 re-executed on cpu and cuda"
+t $B --json train --data $D --config $SMALL --out $W/d1 --steps 20 --checkpoint-every 10 --device cuda > /dev/null
+t $B --json train --data $D --config $SMALL --out $W/d2 --steps 20 --checkpoint-every 10 --device cuda > /dev/null
+sha256sum $W/d1/*.safetensors $W/d2/*.safetensors
+t $B --json model verify --from $W/d1/step-000010.safetensors --claimed $W/d1/step-000020.safetensors --data $D --config $SMALL --device cuda | head -c 600; echo
+t $B --json model verify --from $W/d1/step-000010.safetensors --claimed $W/d1/step-000020.safetensors --data $D --config $SMALL --device cpu | head -c 600; echo
 echo "== small (4x256, ctx 256, batch 32): 200 steps cuda, 30 steps cpu"
 t $B --json train --data $D --config $SMALL --out $W/gs --steps 200 --device cuda > $W/gs.json; head -c 1200 $W/gs.json; echo
 t $B --json train --data $D --config $SMALL --out $W/cs --steps 30 --device cpu > $W/cs.json; head -c 1200 $W/cs.json; echo

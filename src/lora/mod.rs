@@ -173,87 +173,17 @@ pub struct LoraTrainReport {
     pub metrics: Vec<MetricRow>,
 }
 
-/// AdamW state of the adapter's tensors (by name), as the builtin trainer's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdamState {
-    pub t: u64,
-    pub m: BTreeMap<String, Vec<f32>>,
-    pub v: BTreeMap<String, Vec<f32>>,
-}
+/// AdamW state of the adapter's tensors (by name): the builtin trainer's optimizer.
+pub type AdamState = crate::trainer::optim::AdamW;
 
-impl AdamState {
-    pub fn new(adapter: &Adapter) -> AdamState {
-        let mut m = BTreeMap::new();
-        for (name, var) in adapter.vars() {
-            m.insert(name, vec![0f32; var.as_tensor().elem_count()]);
-        }
-        AdamState {
-            t: 0,
-            v: m.clone(),
-            m,
-        }
-    }
-
-    /// One AdamW update (global-norm clipping, decoupled weight decay on every adapter
-    /// tensor); returns the gradient norm before clipping.
-    pub fn step(
-        &mut self,
-        adapter: &Adapter,
-        grads: &candle_core::backprop::GradStore,
-        lr: f64,
-        cfg: &TrainConfig,
-    ) -> Result<f64> {
-        let vars = adapter.vars();
-        let mut host = Vec::with_capacity(vars.len());
-        for (name, var) in &vars {
-            let g = grads.get(var.as_tensor()).ok_or_else(|| {
-                Error::failed(
-                    "lora.no_grad",
-                    format!("adapter tensor {name} received no gradient"),
-                )
-            })?;
-            host.push(
-                g.flatten_all()
-                    .and_then(|g| g.to_dtype(DType::F32)?.to_vec1::<f32>())
-                    .map_err(ce)?,
-            );
-        }
-        let norm = host
-            .iter()
-            .map(|g| cohort_kernels::sum_sq(g))
-            .sum::<f64>()
-            .sqrt();
-        let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
-            (cfg.grad_clip / (norm + 1e-6)) as f32
-        } else {
-            1.0
-        };
-        self.t += 1;
-        let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
-        let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
-        for ((name, var), g) in vars.iter().zip(host) {
-            let t = var.as_tensor();
-            let mut p = t
-                .flatten_all()
-                .and_then(|t| t.to_vec1::<f32>())
-                .map_err(ce)?;
-            let m = self.m.get_mut(name).expect("state for every tensor");
-            let v = self.v.get_mut(name).expect("state for every tensor");
-            let c = cohort_kernels::AdamStep {
-                beta1: cfg.beta1 as f32,
-                beta2: cfg.beta2 as f32,
-                eps: cfg.eps as f32,
-                step_size: (lr / bc1) as f32,
-                bc2_sqrt: bc2.sqrt() as f32,
-                decay: (lr * cfg.weight_decay) as f32,
-                clip,
-            };
-            cohort_kernels::adamw(&mut p, &g, m, v, c);
-            var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
-                .map_err(ce)?;
-        }
-        Ok(norm)
-    }
+/// A fresh optimizer state (zero moments) for `adapter`.
+pub fn adam_state(adapter: &Adapter) -> AdamState {
+    AdamState::zeros(
+        adapter
+            .vars()
+            .into_iter()
+            .map(|(n, v)| (n, v.as_tensor().elem_count())),
+    )
 }
 
 /// Name of the optimizer state file beside a checkpoint's adapter.
@@ -307,7 +237,7 @@ fn load_optimizer(dir: &Path, adapter: &Adapter) -> Result<Option<(AdamState, u6
     };
     let (step, t) = (num("step")?, num("optim.t")?);
     let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
-    let mut state = AdamState::new(adapter);
+    let mut state = adam_state(adapter);
     for (prefix, map) in [("m.", &mut state.m), ("v.", &mut state.v)] {
         for (name, vals) in map.iter_mut() {
             let view = st
@@ -378,6 +308,8 @@ pub struct Session<'a> {
     pub model: &'a Model,
     pub adapter: Adapter,
     pub opt: AdamState,
+    /// The optimizer's moments while they are on a GPU.
+    pub on_device: crate::trainer::optim::OnDevice,
     pub data: &'a Dataset,
     pub cfg: TrainConfig,
     pub seed: u64,
@@ -390,6 +322,11 @@ pub struct Session<'a> {
 }
 
 impl Session<'_> {
+    /// The optimizer state, with moments kept on a GPU read back.
+    pub fn optimizer(&self) -> Result<AdamState> {
+        self.opt.synced(&self.on_device)
+    }
+
     /// One optimizer step; returns the batch's training loss and its input tokens.
     pub fn step(&mut self) -> Result<(f64, u64)> {
         // Inside the thread pool, as the builtin trainer's step: each kernel's parallel loop
@@ -443,7 +380,11 @@ impl Session<'_> {
         let lr = self
             .cfg
             .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
-        self.opt.step(&self.adapter, &grads, lr, &self.cfg)?;
+        let vars = self.adapter.vars();
+        let no_grad = ("lora.no_grad", "adapter tensor");
+        let dev = &mut self.on_device;
+        self.opt
+            .step_vars(dev, &vars, &grads, lr, &self.cfg, &|_| true, no_grad)?;
         self.step += 1;
         Ok((value, (b.rows * b.seq) as u64))
     }
@@ -501,7 +442,7 @@ fn start_adapter(
     let (a, o, step) = match &opts.init {
         None => {
             let a = Adapter::init(&opts.lora, config, seed, device)?;
-            let o = AdamState::new(&a);
+            let o = adam_state(&a);
             (a, o, 0)
         }
         Some(file) if file.is_file() => {
@@ -520,7 +461,7 @@ fn start_adapter(
                 ));
             }
             let a = c.to_adapter(config, device)?;
-            let o = c.optimizer.clone().unwrap_or_else(|| AdamState::new(&a));
+            let o = c.optimizer.clone().unwrap_or_else(|| adam_state(&a));
             (a, o, c.step)
         }
         Some(dir) => {
@@ -528,14 +469,14 @@ fn start_adapter(
             match load_optimizer(dir, &a)? {
                 Some((o, step)) => (a, o, step),
                 None => {
-                    let o = AdamState::new(&a);
+                    let o = adam_state(&a);
                     (a, o, 0)
                 }
             }
         }
     };
     let o = if opts.fresh_optimizer {
-        AdamState::new(&a)
+        adam_state(&a)
     } else {
         o
     };
@@ -631,6 +572,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         model: &model,
         adapter,
         opt,
+        on_device: Default::default(),
         data: &data,
         cfg: cfg.clone(),
         seed,
@@ -654,7 +596,13 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let on_grid = |step: u64, k: u64| step >= anchor && (step - anchor).is_multiple_of(k);
 
     let mut adapters = Vec::new();
-    save_checkpoint(&ck_dir(start), &s.adapter, &s.opt, start, &base_name)?;
+    save_checkpoint(
+        &ck_dir(start),
+        &s.adapter,
+        &s.optimizer()?,
+        start,
+        &base_name,
+    )?;
     adapters.push(ck_dir(start));
     let initial_val = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
     if let Some(v) = initial_val {
@@ -697,7 +645,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
             progress.note(&format!("step {step}: validation loss {v:.4}"));
         }
         if every.is_some_and(|k| on_grid(step, k)) || step == end {
-            save_checkpoint(&ck_dir(step), &s.adapter, &s.opt, step, &base_name)?;
+            save_checkpoint(&ck_dir(step), &s.adapter, &s.optimizer()?, step, &base_name)?;
             adapters.push(ck_dir(step));
         }
         task.inc(1);

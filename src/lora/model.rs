@@ -1089,16 +1089,10 @@ fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
     }
 }
 
-/// `x` times a dropout mask of [`dropout_bytes`]' draws, as a tensor (the GPU and bf16 path).
+/// `x` times a dropout mask of [`dropout_bytes`]' draws, as a tensor (the GPU and bf16 path;
+/// on a GPU the mask is drawn there, see `trainer::model::dropout_tensor`).
 fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
-    let m = dropout_bytes(x.elem_count(), p, rng);
-    let mask: Vec<f32> = m
-        .keep
-        .iter()
-        .map(|k| if *k != 0 { m.scale } else { 0.0 })
-        .collect();
-    let m = Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?;
-    x.mul(&m)
+    x.mul(&crate::trainer::model::dropout_tensor(x, p, rng)?)
 }
 
 /// Mean cross-entropy of logits [b, t, v] against u32 targets [b, t], over positions whose f32

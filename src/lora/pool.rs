@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use candle_core::Device;
 
 use super::lora::{PEFT_PREFIX, Tensors, safetensors_bytes};
-use super::{AdamState, Adapter, Config, Dataset, LoraSpec, Model, TextCodec};
+use super::{AdamState, Adapter, Config, Dataset, LoraSpec, Model, TextCodec, adam_state};
 use crate::error::{Error, Result};
 use crate::trainer::verify::{TensorDiff, VerifyReport, diff};
 use crate::trainer::{DeviceChoice, TrainConfig};
@@ -241,11 +241,12 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
     let opt = start
         .optimizer
         .clone()
-        .unwrap_or_else(|| AdamState::new(&adapter));
+        .unwrap_or_else(|| adam_state(&adapter));
     let mut s = super::Session {
         model: &model,
         adapter,
         opt,
+        on_device: Default::default(),
         data: &data,
         cfg: o.training.clone(),
         seed: o.seed,
@@ -263,7 +264,7 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
     while s.step < claim.step {
         s.step()?;
     }
-    let mine = LoraCheckpoint::of(&s.adapter, Some(&s.opt), s.step, &claim.base)?;
+    let mine = LoraCheckpoint::of(&s.adapter, Some(&s.optimizer()?), s.step, &claim.base)?;
     Ok(compare(&start, &mine, &claim))
 }
 

@@ -24,6 +24,8 @@ pub mod average;
 pub mod checkpoint;
 pub mod compress;
 pub mod config;
+#[cfg(feature = "cuda")]
+pub mod cuda;
 pub mod data;
 pub mod fast;
 pub mod model;
@@ -224,6 +226,8 @@ enum Grads {
 pub(crate) struct Session<'a> {
     pub model: Model,
     pub opt: AdamW,
+    /// The optimizer's moments while they are on a GPU.
+    pub on_device: optim::OnDevice,
     pub corpus: &'a Corpus,
     pub cfg: TrainConfig,
     pub seed: u64,
@@ -268,6 +272,7 @@ impl<'a> Session<'a> {
         Ok(Session {
             model,
             opt,
+            on_device: optim::OnDevice::default(),
             corpus,
             cfg: cfg.clone(),
             seed,
@@ -335,12 +340,14 @@ impl<'a> Session<'a> {
             .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
         match grads {
             Grads::Host(host, grads) => {
+                let vars = self.model.named();
                 self.opt
-                    .step_host(&self.model, host.values, grads, lr, &self.cfg)?;
+                    .step_host(&vars, host.values, grads, lr, &self.cfg, &model::decays)?;
             }
             Grads::Graph(loss) => {
                 let grads = loss.backward().map_err(ce)?;
-                self.opt.step(&self.model, &grads, lr, &self.cfg)?;
+                let dev = &mut self.on_device;
+                self.opt.step(&self.model, dev, &grads, lr, &self.cfg)?;
             }
         }
         self.step += 1;
@@ -357,7 +364,11 @@ impl<'a> Session<'a> {
             config: self.model.config.clone(),
             step: self.step,
             weights: self.model.values()?,
-            optimizer: with_optimizer.then(|| self.opt.clone()),
+            optimizer: if with_optimizer {
+                Some(self.opt.synced(&self.on_device)?)
+            } else {
+                None
+            },
             info,
         })
     }

@@ -104,6 +104,11 @@ impl Model {
         })
     }
 
+    /// Every parameter with its name, in name order.
+    pub fn named(&self) -> Vec<(String, &Var)> {
+        self.params.iter().map(|(n, v)| (n.clone(), v)).collect()
+    }
+
     fn p(&self, name: &str) -> &Tensor {
         self.params
             .get(name)
@@ -149,12 +154,9 @@ impl Model {
             .reshape((n, d))?;
         let p = c.dropout;
         let mut drop = |x: Tensor| -> candle_core::Result<Tensor> {
-            match dropout
-                .as_deref_mut()
-                .and_then(|rng| dropout_mask(rng, x.elem_count(), p))
-            {
-                Some(mask) => x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?),
-                None => Ok(x),
+            match dropout.as_deref_mut() {
+                Some(rng) if p > 0.0 => x.mul(&dropout_tensor(&x, p, rng)?),
+                _ => Ok(x),
             }
         };
         x = drop(x)?;
@@ -218,6 +220,19 @@ pub(crate) fn dropout_mask(rng: &mut Stream, len: usize, p: f64) -> Option<Vec<f
             .map(|r| if (r >> 11) < threshold { 0.0 } else { keep })
             .collect(),
     )
+}
+
+/// [`dropout_mask`] for `x`'s shape as a tensor on x's device in x's dtype. On a GPU the mask
+/// is drawn there by a kernel from the same stream (the same values, no host copy).
+pub(crate) fn dropout_tensor(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
+    #[cfg(feature = "cuda")]
+    if x.device().is_cuda()
+        && let Some(mask) = super::cuda::dropout_mask(x, p, rng)?
+    {
+        return mask.to_dtype(x.dtype());
+    }
+    let mask = dropout_mask(rng, x.elem_count(), p).unwrap_or_else(|| vec![1.0; x.elem_count()]);
+    Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())
 }
 
 fn linear(x: &Tensor, w: &Tensor, b: Option<&Tensor>) -> candle_core::Result<Tensor> {

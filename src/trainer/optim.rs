@@ -1,10 +1,12 @@
-//! AdamW with decoupled weight decay and global-norm gradient clipping, computed on host
-//! copies in name order so the result is the same on every run.
+//! AdamW with decoupled weight decay and global-norm gradient clipping, for the builtin model's
+//! parameters and a LoRA adapter's tensors alike. On the CPU it runs on host copies in name
+//! order, so the result is the same on every run; on a GPU (`cuda` feature) the moments stay on
+//! the device and one fused kernel per tensor updates it in place (`cuda.rs`).
 
 use std::collections::BTreeMap;
 
-use candle_core::Tensor;
 use candle_core::backprop::GradStore;
+use candle_core::{DType, Tensor, Var};
 
 use super::config::TrainConfig;
 use super::model::{Model, ce, decays};
@@ -19,13 +21,25 @@ pub struct AdamW {
     pub v: BTreeMap<String, Vec<f32>>,
 }
 
+/// Where AdamW's moments live between steps when the parameters are on a GPU (CUDA builds):
+/// there, [`AdamW`]'s host maps are stale until [`AdamW::synced`] reads them back. Empty on
+/// the CPU.
+#[derive(Default)]
+pub struct OnDevice(#[cfg(feature = "cuda")] Option<(Vec<String>, super::cuda::Moments)>);
+
+/// Named trainable tensors, in the order the optimizer visits them.
+pub type Named<'a> = [(String, &'a Var)];
+
+/// What a missing gradient is reported as: the error code and what a tensor is called.
+pub type NoGrad = (&'static str, &'static str);
+
 impl AdamW {
-    /// A fresh state (zero moments) for `model`.
-    pub fn new(model: &Model) -> AdamW {
-        let mut m = BTreeMap::new();
-        for (name, var) in &model.params {
-            m.insert(name.clone(), vec![0f32; var.as_tensor().elem_count()]);
-        }
+    /// A fresh state (zero moments) for tensors of the given names and sizes.
+    pub fn zeros(sizes: impl IntoIterator<Item = (String, usize)>) -> AdamW {
+        let m: BTreeMap<String, Vec<f32>> = sizes
+            .into_iter()
+            .map(|(n, len)| (n, vec![0f32; len]))
+            .collect();
         AdamW {
             t: 0,
             v: m.clone(),
@@ -33,48 +47,80 @@ impl AdamW {
         }
     }
 
-    /// Applies one update with learning rate `lr`; returns the gradient norm before clipping.
+    /// A fresh state (zero moments) for `model`.
+    pub fn new(model: &Model) -> AdamW {
+        AdamW::zeros(
+            model
+                .params
+                .iter()
+                .map(|(n, v)| (n.clone(), v.as_tensor().elem_count())),
+        )
+    }
+
+    /// Applies one update to `model` with learning rate `lr`; returns the gradient norm before
+    /// clipping.
     pub fn step(
         &mut self,
         model: &Model,
+        on_device: &mut OnDevice,
         grads: &GradStore,
         lr: f64,
         cfg: &TrainConfig,
     ) -> Result<f64> {
-        let mut host = Vec::with_capacity(model.params.len());
-        for (name, var) in &model.params {
-            let g = grads.get(var.as_tensor()).ok_or_else(|| {
-                Error::failed(
-                    "trainer.no_grad",
-                    format!("parameter {name} received no gradient"),
-                )
-            })?;
-            host.push(
-                g.flatten_all()
-                    .and_then(|g| g.to_vec1::<f32>())
-                    .map_err(ce)?,
-            );
-        }
-        let mut params = Vec::with_capacity(model.params.len());
-        for var in model.params.values() {
-            params.push(
-                var.as_tensor()
-                    .flatten_all()
-                    .and_then(|t| t.to_vec1::<f32>())
-                    .map_err(ce)?,
-            );
-        }
-        self.step_host(model, params, host, lr, cfg)
+        let vars = model.named();
+        let no_grad = ("trainer.no_grad", "parameter");
+        self.step_vars(on_device, &vars, grads, lr, cfg, &decays, no_grad)
     }
 
-    /// [`AdamW::step`] with the parameters' host copies and their gradients, both in name order.
+    /// One update of `vars` with their gradients in `grads`; weight decay applies where
+    /// `decays(name)`. Returns the gradient norm before clipping.
+    #[allow(clippy::too_many_arguments)]
+    pub fn step_vars(
+        &mut self,
+        on_device: &mut OnDevice,
+        vars: &Named,
+        grads: &GradStore,
+        lr: f64,
+        cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
+        (code, what): NoGrad,
+    ) -> Result<f64> {
+        let mut gs = Vec::with_capacity(vars.len());
+        for (name, var) in vars {
+            let g = grads.get(var.as_tensor()).ok_or_else(|| {
+                Error::failed(code, format!("{what} {name} received no gradient"))
+            })?;
+            gs.push(g.clone());
+        }
+        #[cfg(feature = "cuda")]
+        if vars.first().is_some_and(|(_, v)| v.device().is_cuda()) {
+            return self.step_device(on_device, vars, &gs, lr, cfg, decays);
+        }
+        let _ = on_device;
+        let flat = |t: &Tensor| t.flatten_all()?.to_dtype(DType::F32)?.to_vec1::<f32>();
+        let host = gs.iter().map(flat).collect::<candle_core::Result<Vec<_>>>();
+        let params = vars.iter().map(|(_, v)| flat(v.as_tensor()));
+        let params = params.collect::<candle_core::Result<Vec<_>>>();
+        self.step_host(
+            vars,
+            params.map_err(ce)?,
+            host.map_err(ce)?,
+            lr,
+            cfg,
+            decays,
+        )
+    }
+
+    /// [`AdamW::step_vars`] with the tensors' host copies and their gradients, both in the
+    /// order of `vars`.
     pub fn step_host(
         &mut self,
-        model: &Model,
+        vars: &Named,
         params: Vec<Vec<f32>>,
         grads: Vec<Vec<f32>>,
         lr: f64,
         cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
     ) -> Result<f64> {
         let norm = grads
             .iter()
@@ -89,7 +135,7 @@ impl AdamW {
         self.t += 1;
         let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
         let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
-        for (((name, var), g), mut p) in model.params.iter().zip(grads).zip(params) {
+        for (((name, var), g), mut p) in vars.iter().zip(grads).zip(params) {
             let t = var.as_tensor();
             let m = self.m.get_mut(name).expect("state for every parameter");
             let v = self.v.get_mut(name).expect("state for every parameter");
@@ -111,5 +157,80 @@ impl AdamW {
                 .map_err(ce)?;
         }
         Ok(norm)
+    }
+
+    /// The update on the GPU: the moments are copied there at the first step and stay.
+    #[cfg(feature = "cuda")]
+    fn step_device(
+        &mut self,
+        on_device: &mut OnDevice,
+        vars: &Named,
+        grads: &[Tensor],
+        lr: f64,
+        cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
+    ) -> Result<f64> {
+        let names: Vec<String> = vars.iter().map(|(n, _)| n.clone()).collect();
+        if on_device.0.as_ref().is_some_and(|(n, _)| *n != names) {
+            self.sync(on_device)?;
+            on_device.0 = None;
+        }
+        if on_device.0.is_none() {
+            fn pick<'a>(map: &'a BTreeMap<String, Vec<f32>>, names: &[String]) -> Vec<&'a [f32]> {
+                names.iter().map(|n| map[n].as_slice()).collect()
+            }
+            let moments = super::cuda::Moments::upload(
+                vars[0].1.as_tensor(),
+                &pick(&self.m, &names),
+                &pick(&self.v, &names),
+            )
+            .map_err(ce)?;
+            on_device.0 = Some((names, moments));
+        }
+        let (_, moments) = on_device.0.as_mut().expect("set above");
+        self.t += 1;
+        let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
+        let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
+        let decay: Vec<f32> = vars
+            .iter()
+            .map(|(n, _)| {
+                if decays(n) {
+                    (lr * cfg.weight_decay) as f32
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let params: Vec<&Tensor> = vars.iter().map(|(_, v)| v.as_tensor()).collect();
+        let u = super::cuda::Update {
+            beta1: cfg.beta1 as f32,
+            beta2: cfg.beta2 as f32,
+            eps: cfg.eps as f32,
+            step_size: (lr / bc1) as f32,
+            bc2_sqrt: bc2.sqrt() as f32,
+            grad_clip: cfg.grad_clip,
+        };
+        moments.step(&params, grads, &decay, &u).map_err(ce)
+    }
+
+    /// Reads the moments kept on a GPU back into the host maps (nothing to do on the CPU).
+    pub fn sync(&mut self, on_device: &OnDevice) -> Result<()> {
+        #[cfg(feature = "cuda")]
+        if let Some((names, moments)) = &on_device.0 {
+            let [m, v] = moments.download().map_err(ce)?;
+            for ((name, m), v) in names.iter().zip(m).zip(v) {
+                self.m.insert(name.clone(), m);
+                self.v.insert(name.clone(), v);
+            }
+        }
+        let _ = on_device;
+        Ok(())
+    }
+
+    /// A copy of the state with the moments kept on a GPU read back.
+    pub fn synced(&self, on_device: &OnDevice) -> Result<AdamW> {
+        let mut out = self.clone();
+        out.sync(on_device)?;
+        Ok(out)
     }
 }

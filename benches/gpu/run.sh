@@ -1,0 +1,32 @@
+#!/bin/bash
+# Every GPU measurement in one run, for a GPU machine held for a few minutes:
+#   1. the CUDA tests of the trainers' own kernels (dropout masks against the host's, the fused
+#      AdamW against the host's, bit for bit), from a CUDA build's library test binary;
+#   2. check.sh (reproducibility and verification GPU↔CPU);
+#   3. trainer_vs_pytorch.sh (the builtin trainer against PyTorch on the same GPU, MFU);
+#   4. lora_vs_peft.sh (LoRA on Qwen2.5-0.5B's shape against PyTorch + PEFT, speed and memory).
+#
+#   COHORT=target/release/cohort COHORT_TESTS=target/release/deps/cohort-<hash> OUT=/tmp/gpu \
+#     benches/gpu/run.sh                                    (from the repository root)
+#
+# The test binary comes from `cargo test --release --features cuda --lib --no-run`. Logs go to
+# $OUT (default /tmp/cohort-gpu): tests.txt, log.txt (check.sh), trainer.txt, lora.txt.
+set -u
+cd "$(dirname "$0")/../.."
+O=${OUT:-/tmp/cohort-gpu}; mkdir -p "$O"
+export OUT=$O COHORT=${COHORT:-$(command -v cohort)}
+LD=""
+for n in libcublas.so.13 libcublasLt.so.13 libcurand.so.10 libnvrtc.so.13 libcudart.so.13; do
+  d=$(find /opt /usr /usr/local -name $n 2>/dev/null | head -1); [ -n "$d" ] && LD=$LD:$(dirname "$d")
+done
+export LD_LIBRARY_PATH=${LD#:}:${LD_LIBRARY_PATH:-}
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+python3 -c 'import torch, transformers, peft; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
+s() { date +%s; }
+if [ -n "${COHORT_TESTS:-}" ]; then
+  a=$(s); timeout 180 "$COHORT_TESTS" --test-threads 1 trainer::cuda 2>&1 | tee "$O/tests.txt"
+  echo "[tests: $(( $(s) - a )) s]"
+fi
+a=$(s); timeout 180 benches/gpu/trainer_vs_pytorch.sh 2>&1 | tee "$O/trainer.txt"; echo "[trainer: $(( $(s) - a )) s]"
+a=$(s); timeout 240 benches/gpu/lora_vs_peft.sh 2>&1 | tee "$O/lora.txt"; echo "[lora: $(( $(s) - a )) s]"
+a=$(s); timeout 240 benches/gpu/check.sh > /dev/null 2>&1; tail -c 6000 "$O/log.txt"; echo "[check: $(( $(s) - a )) s]"

@@ -1,0 +1,56 @@
+#!/bin/bash
+# The builtin trainer on a GPU against PyTorch on the same GPU: the small spec's model (4 layers
+# of width 256, 8 heads, context 256, batch 32, dropout 0.1), the same steps, both measured as
+# tokens of the timed steps ÷ their wall time after a warm-up; and each one's model FLOPs
+# utilization (6 × parameters × tokens/s against the GPU's f32 peak, since both train in f32).
+# Never part of CI.
+#
+#   COHORT=target/release/cohort benches/gpu/trainer_vs_pytorch.sh   (from the repository root)
+#
+# Needs a CUDA build of cohort (`./install.sh --cuda`) and python3 with torch (CUDA) on the GPU
+# machine. Env: STEPS (timed, default 100), WARMUP (default 20), PEAK_TFLOPS (the GPU's dense f32
+# peak, default 67: H100/H200 SXM by NVIDIA's datasheet), PYTHON (default python3).
+set -euo pipefail
+B=${COHORT:-$(command -v cohort)}
+PY=${PYTHON:-python3}
+STEPS=${STEPS:-100}
+WARMUP=${WARMUP:-20}
+PEAK=${PEAK_TFLOPS:-67}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat fixtures/corpus/shakespeare/*.txt fixtures/corpus/shakespeare/more/*.txt > "$work/corpus.txt"
+cat > "$work/spec.toml" <<TOML
+[model]
+layers = 4
+width = 256
+heads = 8
+context = 256
+dropout = 0.1
+
+[training]
+batch_size = 32
+steps = $((STEPS + WARMUP))
+warmup_steps = 10
+eval_windows = 1
+TOML
+"$B" train --data "$work/corpus.txt" --config "$work/spec.toml" --out "$work/run" \
+  --device cuda --json -q > "$work/cohort.json"
+"$PY" benches/trainer_vs_pytorch.py --data "$work/corpus.txt" --layers 4 --width 256 --heads 8 \
+  --context 256 --batch 32 --dropout 0.1 --steps "$STEPS" --warmup "$WARMUP" --device cuda \
+  > "$work/torch.json"
+python3 - "$work/cohort.json" "$work/torch.json" "$WARMUP" "$STEPS" "$PEAK" <<'PY'
+import json, sys
+c, t = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+warmup, steps, peak = int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]) * 1e12
+rows = {x["step"]: x for x in c["metrics"]}
+first, last = rows[warmup], rows[warmup + steps]
+cohort = c["tokens"] / (warmup + steps) * steps / (last["elapsed_s"] - first["elapsed_s"])
+torch = t["tokens_per_s"]
+n = c["parameters"]
+mfu = lambda tps: 6 * n * tps / peak
+print(f"GPU {t.get('gpu')}; model {n:,} parameters (PyTorch's: {t['parameters']:,}); "
+      f"{steps} timed steps after {warmup}")
+print(f"cohort {c['device']}: {cohort:,.0f} tokens/s, MFU {100 * mfu(cohort):.2f}% of {peak / 1e12:.0f} TFLOP/s f32")
+print(f"torch {t['torch']}: {torch:,.0f} tokens/s, MFU {100 * mfu(torch):.2f}%")
+print(f"ratio cohort/torch: {cohort / torch:.2f}x; final train loss {c['final_train_loss']:.3f}")
+PY
