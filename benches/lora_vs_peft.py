@@ -77,7 +77,7 @@ def make(out, shape="bench-30m"):
     else:
         cfg = LlamaConfig(rms_norm_eps=1e-5, **ids, **SHAPES[shape])
         model = LlamaForCausalLM(cfg)
-    model.save_pretrained(out, safe_serialization=True)
+    model.save_pretrained(out)
     for f in ["tokenizer.json", "tokenizer_config.json", "chat_template.jinja"]:
         shutil.copy(os.path.join(TOKENIZER, f), os.path.join(out, f))
     n = sum(p.numel() for p in model.parameters())

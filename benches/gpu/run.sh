@@ -24,9 +24,9 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
 python3 -c 'import torch, transformers, peft; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
 s() { date +%s; }
 if [ -n "${COHORT_TESTS:-}" ]; then
-  a=$(s); timeout 180 "$COHORT_TESTS" --test-threads 1 trainer::cuda 2>&1 | tee "$O/tests.txt"
+  a=$(s); timeout 120 "$COHORT_TESTS" --test-threads 1 cuda 2>&1 | tee "$O/tests.txt"
   echo "[tests: $(( $(s) - a )) s]"
 fi
-a=$(s); timeout 180 benches/gpu/trainer_vs_pytorch.sh 2>&1 | tee "$O/trainer.txt"; echo "[trainer: $(( $(s) - a )) s]"
-a=$(s); timeout 240 benches/gpu/lora_vs_peft.sh 2>&1 | tee "$O/lora.txt"; echo "[lora: $(( $(s) - a )) s]"
-a=$(s); timeout 240 benches/gpu/check.sh > /dev/null 2>&1; tail -c 6000 "$O/log.txt"; echo "[check: $(( $(s) - a )) s]"
+a=$(s); timeout 120 benches/gpu/trainer_vs_pytorch.sh 2>&1 | tee "$O/trainer.txt"; echo "[trainer: $(( $(s) - a )) s]"
+a=$(s); timeout 200 benches/gpu/lora_vs_peft.sh 2>&1 | tee "$O/lora.txt"; echo "[lora: $(( $(s) - a )) s]"
+a=$(s); timeout 200 benches/gpu/check.sh > /dev/null 2>&1; tail -c 6000 "$O/log.txt"; echo "[check: $(( $(s) - a )) s]"

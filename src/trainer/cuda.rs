@@ -126,6 +126,16 @@ extern "C" __global__ void cohort_adamw(float* p, const float* g, float* m, floa
 }
 "#;
 
+/// `count` threads in blocks of 256 (the BLAKE3 kernel needs more registers than blocks of
+/// 1,024 threads may have).
+fn threads(count: u64) -> LaunchConfig {
+    LaunchConfig {
+        grid_dim: (count.div_ceil(256) as u32, 1, 1),
+        block_dim: (256, 1, 1),
+        shared_mem_bytes: 0,
+    }
+}
+
 /// Blocks of the sum-of-squares pass per tensor (a fixed number: the order of the sum does not
 /// depend on the tensor's size beyond it).
 const SUM_BLOCKS: u32 = 132;
@@ -204,7 +214,7 @@ impl CustomOp1 for Dropout {
                 .arg(&self.threshold)
                 .arg(&self.keep);
             // SAFETY: the kernel writes out[0..n] only (it checks q < first + n).
-            unsafe { b.launch(LaunchConfig::for_num_elems(blocks as u32)) }.w()?;
+            unsafe { b.launch(threads(blocks)) }.w()?;
         }
         Ok((
             CudaStorage::wrap_cuda_slice(out, dev.clone()),
@@ -358,7 +368,7 @@ impl Moments {
                     // SAFETY: every pointer covers n f32s (checked above); the kernel updates
                     // p, m and v in place, element by element. p is the parameter's own
                     // storage (a Var), written in place as `Var::set` does.
-                    unsafe { b.launch(LaunchConfig::for_num_elems(n.min(1 << 20) as u32)) }.w()?;
+                    unsafe { b.launch(threads(n.min(1 << 20))) }.w()?;
                     Ok(())
                 })
             })?;
