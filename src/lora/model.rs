@@ -718,9 +718,11 @@ impl Model {
                 _ => x.clone(),
             };
             let a = a.to_dtype(self.dtype)?;
-            let b = b.to_dtype(self.dtype)?;
+            // The scale goes on B (rank × out), not on the product (tokens × out): one tensor
+            // of the product's size fewer for the graph to keep.
+            let b = (b.to_dtype(self.dtype)? * ad.scale())?;
             let delta = xin.broadcast_matmul(&a.t()?)?.broadcast_matmul(&b.t()?)?;
-            y = (y + (delta * ad.scale())?)?;
+            y = (y + delta)?;
         }
         Ok(y)
     }
@@ -798,7 +800,7 @@ impl Model {
         let k = repeat_kv(&k, nh / nkv)?;
         let v = repeat_kv(&v, nh / nkv)?;
         let scale = 1.0 / (hd as f64).sqrt();
-        let probs = if ops::enabled(&q) {
+        let probs = if ops::fused_norm_softmax(&q) {
             ops::causal_softmax(&q.matmul(&k.t()?)?, scale, p.offset)?
         } else {
             let scores = (q.matmul(&k.t()?)? * scale)?;
@@ -853,6 +855,54 @@ impl Model {
             );
         }
         masked_cross_entropy(&self.head(x)?, targets, weights)
+    }
+
+    /// The loss and its gradient with respect to `top`, the last block's output (a leaf). On
+    /// the CPU in f32 the fused head computes the logits in chunks itself; elsewhere (a GPU)
+    /// the rows go through the head in chunks of about 256 MiB of f32 logits, each chunk's
+    /// share of the loss (a sum over rows) and its gradient at once, so the whole logits
+    /// (2.4 GiB in f32 for Qwen2.5's vocabulary at 4,096 tokens) and their graph never exist.
+    fn head_grad(
+        &self,
+        top: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+    ) -> candle_core::Result<(f32, Tensor)> {
+        let no_grad = || candle_core::Error::Msg("the head passed no gradient".into());
+        if ops::enabled(top) {
+            let loss = self.head_loss(top, targets, weights)?;
+            let value = loss.to_scalar::<f32>()?;
+            let g = loss.backward()?.remove(top).ok_or_else(no_grad)?;
+            return Ok((value, g));
+        }
+        let (b, t, h) = top.dims3()?;
+        let n = b * t;
+        let x = top.reshape((n, h))?;
+        let targets = targets.flatten_all()?;
+        let weights = weights.flatten_all()?.to_dtype(DType::F32)?;
+        let count = weights.sum_all()?.to_scalar::<f32>()?;
+        if count == 0.0 {
+            candle_core::bail!("no position is scored");
+        }
+        let rows = ((64usize << 20) / self.config.vocab_size.max(1)).max(64);
+        let (mut value, mut parts) = (0f32, Vec::new());
+        for start in (0..n).step_by(rows) {
+            let len = rows.min(n - start);
+            let xc = candle_core::Var::from_tensor(&x.narrow(0, start, len)?)?;
+            let logits = self.head(xc.as_tensor())?;
+            let (tc, wc) = (
+                targets.narrow(0, start, len)?,
+                weights.narrow(0, start, len)?,
+            );
+            let loss = (masked_nll_sum(&logits, &tc, &wc)? / count as f64)?;
+            value += loss.to_scalar::<f32>()?;
+            parts.push(
+                loss.backward()?
+                    .remove(xc.as_tensor())
+                    .ok_or_else(no_grad)?,
+            );
+        }
+        Ok((value, Tensor::cat(&parts, 0)?.reshape((b, t, h))?))
     }
 
     /// Logits [batch, seq, vocab] (f32) for token ids [batch, seq]. With a cache, the ids
@@ -958,14 +1008,7 @@ impl Model {
         }
         let top = candle_core::Var::from_tensor(&x)?.as_tensor().clone();
         drop(x);
-        let loss = self.head_loss(&top, targets, weights)?;
-        let value = loss.to_scalar::<f32>()?;
-        let mut head = loss.backward()?;
-        drop(loss);
-        let mut g = head
-            .remove(&top)
-            .ok_or_else(|| candle_core::Error::Msg("the head passed no gradient".into()))?;
-        drop(head);
+        let (value, mut g) = self.head_grad(&top, targets, weights)?;
         let mut grads = candle_core::backprop::GradStore::default();
         for i in (0..n).rev() {
             let (xin, start, out) = saved.pop().expect("one entry per block");
@@ -1040,9 +1083,9 @@ fn rope_tables(c: &Config, dev: &Device, dtype: DType) -> Result<(Tensor, Tensor
     Ok((mk(cos)?, mk(sin)?))
 }
 
-/// RMSNorm: the fused kernel on the CPU in f32, else [`rms_norm`].
+/// RMSNorm: the fused kernel on the CPU in f32 and on a GPU, else [`rms_norm`].
 fn norm(x: &Tensor, w: &Tensor, eps: f64) -> candle_core::Result<Tensor> {
-    if ops::enabled(x) {
+    if ops::fused_norm_softmax(x) && x.dtype() == w.dtype() {
         ops::rms_norm(x, w, eps)
     } else {
         rms_norm(x, w, eps)
@@ -1120,14 +1163,30 @@ fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
 }
 
 /// `x` times a dropout mask of [`dropout_bytes`]' draws, as a tensor (the GPU and bf16 path;
-/// on a GPU the mask is drawn there, see `trainer::model::dropout_tensor`).
+/// on a GPU the mask is drawn there, see `trainer::model::apply_dropout`).
 fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
-    x.mul(&crate::trainer::model::dropout_tensor(x, p, rng)?)
+    crate::trainer::model::apply_dropout(x, p, rng)
 }
 
 /// Mean cross-entropy of logits [b, t, v] against u32 targets [b, t], over positions whose f32
 /// weight is nonzero (weights are 0 or 1). From primitives, so it has a backward pass.
 pub fn masked_cross_entropy(
+    logits: &Tensor,
+    targets: &Tensor,
+    weights: &Tensor,
+) -> candle_core::Result<Tensor> {
+    let count = weights
+        .to_dtype(DType::F32)?
+        .sum_all()?
+        .to_scalar::<f32>()?;
+    if count == 0.0 {
+        candle_core::bail!("no position is scored");
+    }
+    masked_nll_sum(logits, targets, weights)? / count as f64
+}
+
+/// The sum of [`masked_cross_entropy`]'s per-position losses (weights 0 or 1), from primitives.
+fn masked_nll_sum(
     logits: &Tensor,
     targets: &Tensor,
     weights: &Tensor,
@@ -1140,11 +1199,7 @@ pub fn masked_cross_entropy(
     let picked = shifted.gather(&targets.flatten_all()?.unsqueeze(1)?, 1)?;
     let nll = (lse - picked)?.squeeze(1)?;
     let w = weights.flatten_all()?.to_dtype(DType::F32)?;
-    let count = w.sum_all()?.to_scalar::<f32>()?;
-    if count == 0.0 {
-        candle_core::bail!("no position is scored");
-    }
-    (nll * w)?.sum_all()? / count as f64
+    (nll * w)?.sum_all()
 }
 
 #[cfg(all(test, feature = "cuda"))]
@@ -1193,6 +1248,82 @@ mod cuda_tests {
                 (a - b).abs() <= 1e-2 * b.abs().max(1.0),
                 "grad[{i}]: {a} vs {b}"
             );
+        }
+    }
+
+    /// `ours` against `plain` (values, and the gradients of Σ y·r with respect to `x`).
+    fn close(x: &Var, ours: &Tensor, plain: &Tensor, tol: f32, what: &str) {
+        let f32s = |t: &Tensor| -> Vec<f32> {
+            t.to_dtype(DType::F32)
+                .unwrap()
+                .flatten_all()
+                .unwrap()
+                .to_vec1()
+                .unwrap()
+        };
+        let check = |a: Vec<f32>, b: Vec<f32>, part: &str| {
+            assert_eq!(a.len(), b.len());
+            for (i, (a, b)) in a.iter().zip(&b).enumerate() {
+                assert!(
+                    (a - b).abs() <= tol * b.abs().max(1.0),
+                    "{what} {part}[{i}]: {a} vs {b}"
+                );
+            }
+        };
+        check(f32s(ours), f32s(plain), "value");
+        let r = Tensor::ones_like(plain).unwrap();
+        let r = (r.cumsum(D::Minus1).unwrap() * 0.37)
+            .unwrap()
+            .sin()
+            .unwrap();
+        let grad = |y: &Tensor| {
+            let loss = (y * &r)
+                .unwrap()
+                .to_dtype(DType::F32)
+                .unwrap()
+                .sum_all()
+                .unwrap();
+            f32s(loss.backward().unwrap().get(x.as_tensor()).unwrap())
+        };
+        check(grad(ours), grad(plain), "gradient");
+    }
+
+    #[test]
+    fn fused_norm_and_causal_softmax_on_the_gpu_match_the_primitives() {
+        let dev = Device::new_cuda(0).expect("this test needs a CUDA GPU");
+        let mut rng = Stream::new("test.fused", &[]);
+        for (dtype, tol) in [(DType::F32, 1e-5), (DType::BF16, 2e-2)] {
+            let mut tensor = |shape: &[usize]| {
+                let n = shape.iter().product();
+                Tensor::from_vec(rng.normals(n, 1.0), shape, &dev)
+                    .and_then(|x| x.to_dtype(dtype))
+                    .unwrap()
+            };
+            let x = Var::from_tensor(&tensor(&[3, 7, 96])).unwrap();
+            let w = tensor(&[96]);
+            let ours = ops::rms_norm(x.as_tensor(), &w, 1e-6).unwrap();
+            let plain = rms_norm(x.as_tensor(), &w, 1e-6).unwrap();
+            close(&x, &ours, &plain, tol, &format!("rms_norm {dtype:?}"));
+            // Scores of 5 queries at positions 4..9 against 9 keys (a cache of 4), and of a
+            // fresh sequence (offset 0), 2 × 3 heads.
+            for (t, offset) in [(5usize, 4usize), (9, 0)] {
+                let s = Var::from_tensor(&tensor(&[2, 3, t, t + offset])).unwrap();
+                let scale = 0.125;
+                let ours = ops::causal_softmax(s.as_tensor(), scale, offset).unwrap();
+                let mask = causal_mask(t, offset, &dev, dtype).unwrap();
+                let scores = (s.as_tensor() * scale)
+                    .unwrap()
+                    .broadcast_add(&mask)
+                    .unwrap();
+                let plain = softmax_last(&scores).unwrap();
+                close(
+                    &s,
+                    &ours,
+                    &plain,
+                    tol,
+                    &format!("causal_softmax {dtype:?} t {t} offset {offset}"),
+                );
+            }
         }
     }
 }

@@ -6,7 +6,8 @@
 //! autograd graph keeps until backward. Fused, each is one pass that keeps only its output (and a
 //! dropout mask of one byte per entry). Rows run in parallel on rayon; every reduction runs in a
 //! fixed order inside one row, so results do not depend on the thread count. The GPU and bf16
-//! paths keep the primitives ([`enabled`]).
+//! paths keep the primitives ([`enabled`]), except RMSNorm and the causal softmax, which run
+//! as CUDA kernels on a GPU ([`fused_norm_softmax`]).
 
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, Layout, Shape, Tensor};
 use rayon::prelude::*;
@@ -18,6 +19,12 @@ type R<T> = candle_core::Result<T>;
 /// Whether the fused kernels run for a tensor: f32 on the CPU.
 pub fn enabled(x: &Tensor) -> bool {
     x.device().is_cpu() && x.dtype() == DType::F32
+}
+
+/// Whether RMSNorm and the causal softmax run fused for a tensor: on the CPU in f32, and on a
+/// GPU (`trainer::cuda`'s kernels, f32 or bf16; their backward from primitives).
+pub fn fused_norm_softmax(x: &Tensor) -> bool {
+    enabled(x) || x.device().is_cuda()
 }
 
 /// A contiguous f32 slice of a CPU storage.
@@ -174,6 +181,18 @@ impl CustomOp2 for RmsNorm {
         Ok((CpuStorage::F32(y), l1.shape().clone()))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s1: &candle_core::CudaStorage,
+        l1: &Layout,
+        s2: &candle_core::CudaStorage,
+        l2: &Layout,
+    ) -> R<(candle_core::CudaStorage, Shape)> {
+        let y = crate::trainer::cuda::rms_norm(s1, l1, s2, l2, self.eps)?;
+        Ok((y, l1.shape().clone()))
+    }
+
     fn bwd(
         &self,
         x: &Tensor,
@@ -183,6 +202,18 @@ impl CustomOp2 for RmsNorm {
     ) -> R<(Option<Tensor>, Option<Tensor>)> {
         if !x.track_op() {
             return Ok((None, None));
+        }
+        if !x.device().is_cpu() {
+            // In f32 from primitives (transient: nothing of it is kept):
+            // gx = r·g·w − r³·mean(x·g·w)·x.
+            let d = candle_core::D::Minus1;
+            let (xf, gw) = (x.to_dtype(DType::F32)?, g.to_dtype(DType::F32)?);
+            let gw = gw.broadcast_mul(&w.to_dtype(DType::F32)?)?;
+            let ms = xf.sqr()?.mean_keepdim(d)?;
+            let r = (ms + self.eps as f64)?.sqrt()?.recip()?;
+            let c = (r.powf(3.0)? * (&xf * &gw)?.mean_keepdim(d)?)?;
+            let gx = (gw.broadcast_mul(&r)? - xf.broadcast_mul(&c)?)?;
+            return Ok((Some(gx.to_dtype(x.dtype())?), None));
         }
         let gx = with(x, |x| {
             with(w, |w| {
@@ -257,7 +288,24 @@ impl CustomOp1 for CausalSoftmax {
         Ok((CpuStorage::F32(y), l.shape().clone()))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s: &candle_core::CudaStorage,
+        l: &Layout,
+    ) -> R<(candle_core::CudaStorage, Shape)> {
+        let y = crate::trainer::cuda::causal_softmax(s, l, self.scale, self.offset, self.t)?;
+        Ok((y, l.shape().clone()))
+    }
+
     fn bwd(&self, _s: &Tensor, y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        if !y.device().is_cpu() {
+            // scale·y·(g − Σ g·y) in f32 from primitives (transient).
+            let (yf, gf) = (y.to_dtype(DType::F32)?, g.to_dtype(DType::F32)?);
+            let dot = (&yf * &gf)?.sum_keepdim(candle_core::D::Minus1)?;
+            let gx = ((gf.broadcast_sub(&dot)? * yf)? * self.scale as f64)?;
+            return Ok(Some(gx.to_dtype(y.dtype())?));
+        }
         let cols = y.dim(3)?;
         let gx = with(y, |y| {
             with(g, |g| {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use candle_core::cuda::cudarc::driver::{CudaSlice, DeviceRepr, LaunchConfig, PushKernelArg};
 use candle_core::cuda::cudarc::nvrtc::{CompileOptions, compile_ptx_with_opts};
-use candle_core::cuda::{CudaDevice, CudaStorage, WrapErr};
+use candle_core::cuda::{CudaDevice, CudaStorage, CudaStorageSlice, WrapErr};
 use candle_core::{CpuStorage, CustomOp1, DType, Layout, Shape, Storage, Tensor};
 
 use super::rng::{Root, Stream};
@@ -59,13 +59,32 @@ __device__ void root_output(const Root& r, unsigned long long t, unsigned int ou
   for (int i = 0; i < 8; i++) { out[i] = s[i] ^ s[i + 8]; out[i + 8] = s[i + 8] ^ r.cv[i]; }
 }
 
-// out[j] for the stream's u64 number first + j: 0 when its top 53 bits are below threshold,
-// else keep. One thread per 64-byte output block (8 u64s).
-extern "C" __global__ void cohort_dropout(float* out, unsigned long long n, Root r,
+__device__ __forceinline__ float bf2f(unsigned short h) { return __uint_as_float(((unsigned int)h) << 16); }
+// f32 -> bf16, rounding to nearest even (as the `half` crate).
+__device__ __forceinline__ unsigned short f2bf(float f) {
+  unsigned int u = __float_as_uint(f);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((u >> 16) | 0x40);
+  u += 0x7fffu + ((u >> 16) & 1u);
+  return (unsigned short)(u >> 16);
+}
+__device__ __forceinline__ float ld(const float* p, unsigned long long i) { return p[i]; }
+__device__ __forceinline__ float ld(const unsigned short* p, unsigned long long i) { return bf2f(p[i]); }
+__device__ __forceinline__ void st(float* p, unsigned long long i, float v) { p[i] = v; }
+__device__ __forceinline__ void st(unsigned short* p, unsigned long long i, float v) { p[i] = f2bf(v); }
+// The value as stored in T (bf16 rounds).
+__device__ __forceinline__ float as_t(const float*, float v) { return v; }
+__device__ __forceinline__ float as_t(const unsigned short*, float v) { return bf2f(f2bf(v)); }
+
+// y = x * mask for the stream's u64s first.. (x and y contiguous, T = float or bf16): the mask
+// entry is 0 when the u64's top 53 bits are below threshold, else keep (rounded to T), so the
+// product is the one of x and the host's mask tensor. Backward applies it to the gradient.
+template <typename T>
+__device__ void dropout_apply(const T* x, T* y, unsigned long long n, const Root& r,
     unsigned long long first, unsigned long long threshold, float keep) {
   unsigned long long blk = first / 8 + blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x;
   unsigned long long end = first + n;
   if (blk * 8 >= end) return;
+  float k = as_t(x, keep);
   unsigned int w[16];
   root_output(r, blk, w);
 #pragma unroll
@@ -73,8 +92,91 @@ extern "C" __global__ void cohort_dropout(float* out, unsigned long long n, Root
     unsigned long long q = blk * 8 + l;
     if (q < first || q >= end) continue;
     unsigned long long v = (unsigned long long)w[2 * l] | ((unsigned long long)w[2 * l + 1] << 32);
-    out[q - first] = (v >> 11) < threshold ? 0.0f : keep;
+    st(y, q - first, (v >> 11) < threshold ? ld(x, q - first) * 0.0f : ld(x, q - first) * k);
   }
+}
+extern "C" __global__ void cohort_dropout_f32(const float* x, float* y, unsigned long long n, Root r,
+    unsigned long long first, unsigned long long threshold, float keep) {
+  dropout_apply(x, y, n, r, first, threshold, keep);
+}
+extern "C" __global__ void cohort_dropout_bf16(const unsigned short* x, unsigned short* y,
+    unsigned long long n, Root r, unsigned long long first, unsigned long long threshold, float keep) {
+  dropout_apply(x, y, n, r, first, threshold, keep);
+}
+
+__device__ __forceinline__ float warp_max(float v) {
+  for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, o));
+  return v;
+}
+__device__ __forceinline__ float warp_sum(float v) {
+  for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o);
+  return v;
+}
+// Reductions over one block of 128 threads (a fixed order: the same bits on every run).
+__device__ float block_max(float v, float* red) {
+  v = warp_max(v);
+  if (threadIdx.x % 32 == 0) red[threadIdx.x / 32] = v;
+  __syncthreads();
+  v = fmaxf(fmaxf(red[0], red[1]), fmaxf(red[2], red[3]));
+  __syncthreads();
+  return v;
+}
+__device__ float block_sum(float v, float* red) {
+  v = warp_sum(v);
+  if (threadIdx.x % 32 == 0) red[threadIdx.x / 32] = v;
+  __syncthreads();
+  v = (red[0] + red[1]) + (red[2] + red[3]);
+  __syncthreads();
+  return v;
+}
+
+// Row i of scores [rows, cols] (query i % t + offset of a [b, h, t, cols] tensor):
+// softmax(scale * x) over the visible keys c <= i % t + offset, 0 beyond. One block of 128
+// threads per row, in f32.
+template <typename T>
+__device__ void causal_softmax(const T* x, T* y, int cols, int t, int offset, float scale) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const T* xr = x + row * cols;
+  T* yr = y + row * cols;
+  int visible = min((int)(row % t) + offset + 1, cols);
+  float m = __int_as_float(0xff800000);
+  for (int c = threadIdx.x; c < visible; c += 128) m = fmaxf(m, ld(xr, c) * scale);
+  m = block_max(m, red);
+  float sum = 0.0f;
+  for (int c = threadIdx.x; c < visible; c += 128) sum += expf(ld(xr, c) * scale - m);
+  float inv = 1.0f / block_sum(sum, red);
+  for (int c = threadIdx.x; c < cols; c += 128)
+    st(yr, c, c < visible ? expf(ld(xr, c) * scale - m) * inv : 0.0f);
+}
+extern "C" __global__ void cohort_causal_softmax_f32(const float* x, float* y, int cols, int t,
+    int offset, float scale) {
+  causal_softmax(x, y, cols, t, offset, scale);
+}
+extern "C" __global__ void cohort_causal_softmax_bf16(const unsigned short* x, unsigned short* y,
+    int cols, int t, int offset, float scale) {
+  causal_softmax(x, y, cols, t, offset, scale);
+}
+
+// RMSNorm of each row of x [rows, h]: y = T(x * r) * w with r = 1 / sqrt(mean(x^2) + eps) in
+// f32 (the primitives' order: the normalized value is rounded to T before the weight).
+template <typename T>
+__device__ void rms_norm(const T* x, const T* w, T* y, int h, float eps) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const T* xr = x + row * h;
+  T* yr = y + row * h;
+  float ss = 0.0f;
+  for (int c = threadIdx.x; c < h; c += 128) { float v = ld(xr, c); ss += v * v; }
+  float r = 1.0f / sqrtf(block_sum(ss, red) / h + eps);
+  for (int c = threadIdx.x; c < h; c += 128) st(yr, c, as_t(x, ld(xr, c) * r) * ld(w, c));
+}
+extern "C" __global__ void cohort_rms_norm_f32(const float* x, const float* w, float* y, int h, float eps) {
+  rms_norm(x, w, y, h, eps);
+}
+extern "C" __global__ void cohort_rms_norm_bf16(const unsigned short* x, const unsigned short* w,
+    unsigned short* y, int h, float eps) {
+  rms_norm(x, w, y, h, eps);
 }
 
 // partial[blockIdx.x] = the sum of squares of this block's grid-strided entries (256 threads).
@@ -161,14 +263,16 @@ fn ptx() -> candle_core::Result<&'static str> {
 
 /// Loads kernel `name` of [`SRC`] on `dev` (once per device).
 macro_rules! func {
-    ($dev:expr, $name:literal) => {
+    ($dev:expr, $name:expr) => {
         $dev.get_or_load_custom_func($name, "cohort_trainer", ptx()?)
     };
 }
 
-/// The mask of [`super::model::dropout_mask`] for `x`'s shape, drawn on x's GPU (f32), or None
-/// where the stream's input is over one chunk (then the host draws it). Advances `rng` past it.
-pub fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Option<Tensor>> {
+/// `x` times the dropout mask of [`super::model::dropout_mask`] (0, or 1/(1-p) in x's dtype),
+/// drawn on x's GPU; None where the stream's input is over one chunk (then the host draws it).
+/// Backward draws the same mask again from the stream's position (the generator is counter-
+/// based), so no mask is kept. Advances `rng` past the mask.
+pub fn dropout_apply(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Option<Tensor>> {
     let Some((root, pos)) = rng.root_at() else {
         return Ok(None);
     };
@@ -178,9 +282,9 @@ pub fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result
         threshold: (p * (1u64 << 53) as f64) as u64,
         keep: 1.0 / (1.0 - p) as f32,
     };
-    let mask = x.apply_op1_no_bwd(&op)?;
+    let y = x.contiguous()?.apply_op1(op)?;
     rng.skip_u64(x.elem_count());
-    Ok(Some(mask))
+    Ok(Some(y))
 }
 
 struct Dropout {
@@ -190,37 +294,161 @@ struct Dropout {
     keep: f32,
 }
 
+/// A fresh output from a kernel over a contiguous f32 or bf16 input: binds `$x` (the input's
+/// view), `$y` (the output, as many elements) and `$name` (the kernel name for the dtype) in
+/// `$body`, which launches it.
+macro_rules! by_dtype {
+    ($s:expr, $l:expr, $f32:literal, $bf16:literal, |$x:ident, $y:ident, $name:ident| $body:block) => {{
+        let Some((start, end)) = $l.contiguous_offsets() else {
+            candle_core::bail!("{}: the input must be contiguous", $f32);
+        };
+        let dev = &$s.device;
+        let slice = match &$s.slice {
+            CudaStorageSlice::F32(x) => {
+                let $x = x.slice(start..end);
+                // SAFETY: the kernel writes every element of the output.
+                let mut $y = unsafe { dev.alloc(end - start) }?;
+                let $name = $f32;
+                $body;
+                CudaStorageSlice::F32($y)
+            }
+            CudaStorageSlice::BF16(x) => {
+                let $x = x.slice(start..end);
+                // SAFETY: the kernel writes every element of the output.
+                let mut $y = unsafe { dev.alloc(end - start) }?;
+                let $name = $bf16;
+                $body;
+                CudaStorageSlice::BF16($y)
+            }
+            _ => candle_core::bail!("{}: f32 or bf16 only", $f32),
+        };
+        CudaStorage {
+            slice,
+            device: dev.clone(),
+        }
+    }};
+}
+
 impl CustomOp1 for Dropout {
     fn name(&self) -> &'static str {
-        "cohort-dropout-mask"
+        "cohort-dropout"
     }
 
     fn cpu_fwd(&self, _: &CpuStorage, _: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
-        candle_core::bail!("the device dropout mask runs on CUDA only")
+        candle_core::bail!("the device dropout runs on CUDA only")
     }
 
     fn cuda_fwd(&self, s: &CudaStorage, l: &Layout) -> candle_core::Result<(CudaStorage, Shape)> {
-        let dev = &s.device;
         let n = l.shape().elem_count() as u64;
-        let mut out = dev.alloc_zeros::<f32>(n as usize)?;
-        if n > 0 {
-            let blocks = (self.first + n).div_ceil(8) - self.first / 8;
-            let f = func!(dev, "cohort_dropout")?;
-            let mut b = f.builder();
-            b.arg(&mut out)
-                .arg(&n)
-                .arg(&self.root)
-                .arg(&self.first)
-                .arg(&self.threshold)
-                .arg(&self.keep);
-            // SAFETY: the kernel writes out[0..n] only (it checks q < first + n).
-            unsafe { b.launch(threads(blocks)) }.w()?;
-        }
-        Ok((
-            CudaStorage::wrap_cuda_slice(out, dev.clone()),
-            l.shape().clone(),
-        ))
+        let blocks = (self.first + n).div_ceil(8) - self.first / 8;
+        let out = by_dtype!(
+            s,
+            l,
+            "cohort_dropout_f32",
+            "cohort_dropout_bf16",
+            |x, y, name| {
+                let f = func!(s.device, name)?;
+                let mut b = f.builder();
+                b.arg(&x)
+                    .arg(&mut y)
+                    .arg(&n)
+                    .arg(&self.root)
+                    .arg(&self.first)
+                    .arg(&self.threshold)
+                    .arg(&self.keep);
+                // SAFETY: the kernel reads x[0..n] and writes y[0..n] (it checks q < first + n).
+                unsafe { b.launch(threads(blocks.max(1))) }.w()?;
+            }
+        );
+        Ok((out, l.shape().clone()))
     }
+
+    fn bwd(&self, _x: &Tensor, _y: &Tensor, g: &Tensor) -> candle_core::Result<Option<Tensor>> {
+        Ok(Some(g.contiguous()?.apply_op1_no_bwd(self)?))
+    }
+}
+
+/// One block of 128 threads per row.
+fn rows(count: usize) -> LaunchConfig {
+    LaunchConfig {
+        grid_dim: (count as u32, 1, 1),
+        block_dim: (128, 1, 1),
+        shared_mem_bytes: 0,
+    }
+}
+
+/// The causal softmax of `lora::ops::causal_softmax` on a GPU: scores [b, h, t, cols] (f32 or
+/// bf16) → probabilities in the same dtype, computed in f32.
+pub fn causal_softmax(
+    s: &CudaStorage,
+    l: &Layout,
+    scale: f32,
+    offset: usize,
+    t: usize,
+) -> candle_core::Result<CudaStorage> {
+    let cols = *l.dims().last().unwrap_or(&1);
+    let count = l.shape().elem_count() / cols.max(1);
+    let (cols, t, offset) = (cols as i32, t as i32, offset as i32);
+    Ok(by_dtype!(
+        s,
+        l,
+        "cohort_causal_softmax_f32",
+        "cohort_causal_softmax_bf16",
+        |x, y, name| {
+            let f = func!(s.device, name)?;
+            let mut b = f.builder();
+            b.arg(&x)
+                .arg(&mut y)
+                .arg(&cols)
+                .arg(&t)
+                .arg(&offset)
+                .arg(&scale);
+            // SAFETY: one block per row of `cols` entries; rows × cols is the input's size.
+            unsafe { b.launch(rows(count)) }.w()?;
+        }
+    ))
+}
+
+/// RMSNorm of `lora::ops::rms_norm` on a GPU: x [.., h] with weight w [h], the same dtype.
+pub fn rms_norm(
+    s: &CudaStorage,
+    l: &Layout,
+    ws: &CudaStorage,
+    wl: &Layout,
+    eps: f32,
+) -> candle_core::Result<CudaStorage> {
+    let h = *l.dims().last().unwrap_or(&1);
+    if wl.shape().elem_count() != h || wl.contiguous_offsets().is_none() {
+        candle_core::bail!("rms-norm: the weight must be [{h}] and contiguous");
+    }
+    let (w_at, _) = wl.contiguous_offsets().expect("checked");
+    let count = l.shape().elem_count() / h.max(1);
+    let hh = h as i32;
+    Ok(by_dtype!(
+        s,
+        l,
+        "cohort_rms_norm_f32",
+        "cohort_rms_norm_bf16",
+        |x, y, name| {
+            let f = func!(s.device, name)?;
+            let mut b = f.builder();
+            match &ws.slice {
+                CudaStorageSlice::F32(w) if name.ends_with("f32") => {
+                    let w = w.slice(w_at..w_at + h);
+                    b.arg(&x).arg(&w).arg(&mut y).arg(&hh).arg(&eps);
+                    // SAFETY: one block per row of h entries; w has h entries.
+                    unsafe { b.launch(rows(count)) }.w()?;
+                }
+                CudaStorageSlice::BF16(w) if name.ends_with("bf16") => {
+                    let w = w.slice(w_at..w_at + h);
+                    b.arg(&x).arg(&w).arg(&mut y).arg(&hh).arg(&eps);
+                    // SAFETY: as above.
+                    unsafe { b.launch(rows(count)) }.w()?;
+                }
+                _ => candle_core::bail!("rms-norm: the input and the weight differ in dtype"),
+            }
+        }
+    ))
 }
 
 /// AdamW's moments of every trained tensor, on the GPU, in the order of the tensors given to
@@ -389,32 +617,67 @@ mod tests {
     }
 
     #[test]
-    fn device_dropout_masks_are_the_host_masks() {
+    fn device_dropout_is_the_host_mask_and_backward_draws_it_again() {
         let dev = gpu();
-        for (skip, n, p) in [
-            (0usize, 1usize, 0.1),
-            (3, 1000, 0.1),
-            (5, 100_003, 0.25),
-            (8, 64, 0.5),
-        ] {
-            let mut host = Stream::new("cohort.dropout.v1", &[&(n as u64).to_le_bytes()]);
-            for _ in 0..skip {
-                host.next_u64();
-            }
-            let mut device = host.clone();
-            let want = host_mask(&mut host, n, p).expect("p > 0");
-            let x = Tensor::zeros(n, DType::F32, &dev).unwrap();
-            let got = dropout_mask(&x, p, &mut device)
+        let bits = |t: &Tensor| -> Vec<u32> {
+            let t = t.to_dtype(DType::F32).unwrap().flatten_all().unwrap();
+            t.to_vec1::<f32>()
                 .unwrap()
-                .expect("a one-chunk stream");
-            let got = got.to_vec1::<f32>().unwrap();
-            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(&got), bits(&want), "skip {skip} n {n} p {p}");
-            assert_eq!(
-                device.next_u64(),
-                host.next_u64(),
-                "stream position after the mask"
-            );
+                .iter()
+                .map(|x| x.to_bits())
+                .collect()
+        };
+        for dtype in [DType::F32, DType::BF16] {
+            for (skip, n, p) in [
+                (0usize, 1usize, 0.1),
+                (3, 1000, 0.1),
+                (5, 100_003, 0.25),
+                (8, 64, 0.5),
+            ] {
+                let mut host = Stream::new("cohort.dropout.v1", &[&(n as u64).to_le_bytes()]);
+                for _ in 0..skip {
+                    host.next_u64();
+                }
+                let mut device = host.clone();
+                let mut other = Stream::new("values", &[]);
+                let x = Tensor::from_vec(other.normals(n, 1.0), n, &dev)
+                    .and_then(|x| x.to_dtype(dtype))
+                    .unwrap();
+                // The host path: the host's mask as a tensor, times x.
+                let mask = host_mask(&mut host, n, p).expect("p > 0");
+                let mask = Tensor::from_vec(mask, n, &dev)
+                    .unwrap()
+                    .to_dtype(dtype)
+                    .unwrap();
+                let want = x.mul(&mask).unwrap();
+                let var = candle_core::Var::from_tensor(&x).unwrap();
+                let got = dropout_apply(var.as_tensor(), p, &mut device)
+                    .unwrap()
+                    .expect("one chunk");
+                assert_eq!(bits(&got), bits(&want), "{dtype:?} skip {skip} n {n} p {p}");
+                assert_eq!(
+                    device.next_u64(),
+                    host.next_u64(),
+                    "stream position after the mask"
+                );
+                // Backward: the gradient of Σ y·r is r times the same mask.
+                let r = Tensor::from_vec(other.normals(n, 1.0), n, &dev)
+                    .and_then(|r| r.to_dtype(dtype))
+                    .unwrap();
+                let loss = got
+                    .mul(&r)
+                    .unwrap()
+                    .to_dtype(DType::F32)
+                    .unwrap()
+                    .sum_all()
+                    .unwrap();
+                let g = loss.backward().unwrap().remove(var.as_tensor()).unwrap();
+                assert_eq!(
+                    bits(&g),
+                    bits(&r.mul(&mask).unwrap()),
+                    "{dtype:?} gradient, n {n}"
+                );
+            }
         }
     }
 

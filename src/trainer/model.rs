@@ -155,7 +155,7 @@ impl Model {
         let p = c.dropout;
         let mut drop = |x: Tensor| -> candle_core::Result<Tensor> {
             match dropout.as_deref_mut() {
-                Some(rng) if p > 0.0 => x.mul(&dropout_tensor(&x, p, rng)?),
+                Some(rng) if p > 0.0 => apply_dropout(&x, p, rng),
                 _ => Ok(x),
             }
         };
@@ -222,17 +222,18 @@ pub(crate) fn dropout_mask(rng: &mut Stream, len: usize, p: f64) -> Option<Vec<f
     )
 }
 
-/// [`dropout_mask`] for `x`'s shape as a tensor on x's device in x's dtype. On a GPU the mask
-/// is drawn there by a kernel from the same stream (the same values, no host copy).
-pub(crate) fn dropout_tensor(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
+/// `x` times a [`dropout_mask`] drawn from `rng` (in x's dtype). On a GPU the mask is drawn
+/// there by a kernel from the same stream, the same values, and drawn again in backward instead
+/// of being kept.
+pub(crate) fn apply_dropout(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
     #[cfg(feature = "cuda")]
     if x.device().is_cuda()
-        && let Some(mask) = super::cuda::dropout_mask(x, p, rng)?
+        && let Some(y) = super::cuda::dropout_apply(x, p, rng)?
     {
-        return mask.to_dtype(x.dtype());
+        return Ok(y);
     }
     let mask = dropout_mask(rng, x.elem_count(), p).unwrap_or_else(|| vec![1.0; x.elem_count()]);
-    Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())
+    x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?)
 }
 
 fn linear(x: &Tensor, w: &Tensor, b: Option<&Tensor>) -> candle_core::Result<Tensor> {

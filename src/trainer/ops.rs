@@ -321,7 +321,14 @@ impl Kernels {
                         .contiguous()
                 };
                 let (q, k, v) = (split(0)?, split(1)?, split(2)?);
-                let att = (q.matmul(&k.t()?)? * (1.0 / (hd as f64).sqrt()))?;
+                let scale = 1.0 / (hd as f64).sqrt();
+                if qkv.device().is_cuda() {
+                    // On a GPU the scale, the mask and the softmax are one kernel (the LoRA
+                    // trainer's), with its backward from primitives.
+                    let att = crate::lora::ops::causal_softmax(&q.matmul(&k.t()?)?, scale, 0)?;
+                    return att.matmul(&v)?.transpose(1, 2)?.reshape((batch * seq, w));
+                }
+                let att = (q.matmul(&k.t()?)? * scale)?;
                 let mask: Vec<f32> = (0..seq * seq)
                     .map(|i| {
                         if i % seq > i / seq {
