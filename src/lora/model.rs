@@ -784,6 +784,11 @@ impl Model {
                 ops::rope_heads(&q.reshape((b, t, nh, hd))?, &p.cos, &p.sin)?,
                 ops::rope_heads(&k.reshape((b, t, nkv, hd))?, &p.cos, &p.sin)?,
             )
+        } else if q.device().is_cuda() {
+            (
+                ops::rope_heads_gpu(&q.reshape((b, t, nh, hd))?, &p.cos, &p.sin)?,
+                ops::rope_heads_gpu(&k.reshape((b, t, nkv, hd))?, &p.cos, &p.sin)?,
+            )
         } else {
             let q = q.reshape((b, t, nh, hd))?.transpose(1, 2)?.contiguous()?;
             let k = k.reshape((b, t, nkv, hd))?.transpose(1, 2)?.contiguous()?;
@@ -815,7 +820,7 @@ impl Model {
         let h = norm(&x, w("post_attention_layernorm.weight")?, eps)?;
         let g = self.linear(&h, i, "gate_proj", adapter, dropout, tr)?;
         let u = self.linear(&h, i, "up_proj", adapter, dropout, tr)?;
-        let f = if ops::enabled(&g) {
+        let f = if ops::enabled(&g) || g.device().is_cuda() {
             ops::silu_mul(&g, &u)?
         } else {
             (g.silu()? * u)?
@@ -1289,7 +1294,7 @@ mod cuda_tests {
     }
 
     #[test]
-    fn fused_norm_and_causal_softmax_on_the_gpu_match_the_primitives() {
+    fn fused_gpu_kernels_match_the_primitives_values_and_gradients() {
         let dev = Device::new_cuda(0).expect("this test needs a CUDA GPU");
         let mut rng = Stream::new("test.fused", &[]);
         for (dtype, tol) in [(DType::F32, 1e-5), (DType::BF16, 2e-2)] {
@@ -1304,6 +1309,17 @@ mod cuda_tests {
             let ours = ops::rms_norm(x.as_tensor(), &w, 1e-6).unwrap();
             let plain = rms_norm(x.as_tensor(), &w, 1e-6).unwrap();
             close(&x, &ours, &plain, tol, &format!("rms_norm {dtype:?}"));
+            let a = Var::from_tensor(&tensor(&[3, 7, 40])).unwrap();
+            let u = tensor(&[3, 7, 40]);
+            let ours = ops::silu_mul(a.as_tensor(), &u).unwrap();
+            let plain = (a.as_tensor().silu().unwrap() * &u).unwrap();
+            close(&a, &ours, &plain, tol, &format!("silu_mul {dtype:?}"));
+            let x = Var::from_tensor(&tensor(&[2, 5, 3, 8])).unwrap();
+            let (cos, sin) = (tensor(&[5, 8]), tensor(&[5, 8]));
+            let ours = ops::rope_heads_gpu(x.as_tensor(), &cos, &sin).unwrap();
+            let heads = x.as_tensor().transpose(1, 2).unwrap().contiguous().unwrap();
+            let plain = rope(&heads, &cos, &sin).unwrap();
+            close(&x, &ours, &plain, tol, &format!("rope {dtype:?}"));
             // Scores of 5 queries at positions 4..9 against 9 keys (a cache of 4), and of a
             // fresh sequence (offset 0), 2 × 3 heads.
             for (t, offset) in [(5usize, 4usize), (9, 0)] {

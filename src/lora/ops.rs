@@ -136,6 +136,57 @@ impl CustomOp1 for RopeHeads {
     }
 }
 
+/// [`rope_heads`] on a GPU: one CUDA kernel each way (`trainer::cuda::rope`), with cos and sin
+/// [t, d] kept on the device in x's dtype.
+pub fn rope_heads_gpu(x: &Tensor, cos: &Tensor, sin: &Tensor) -> R<Tensor> {
+    let (_, t, _, d) = x.dims4()?;
+    if cos.dims() != [t, d] || sin.dims() != [t, d] || d % 2 != 0 {
+        candle_core::bail!("rope: cos and sin must be [{t}, {d}] with an even head size");
+    }
+    #[cfg(feature = "cuda")]
+    {
+        let table = |c: &Tensor| c.to_dtype(x.dtype())?.contiguous();
+        x.contiguous()?.apply_op1(RopeHeadsGpu {
+            cos: table(cos)?,
+            sin: table(sin)?,
+        })
+    }
+    #[cfg(not(feature = "cuda"))]
+    candle_core::bail!("rope on a GPU needs a CUDA build")
+}
+
+#[cfg(feature = "cuda")]
+struct RopeHeadsGpu {
+    cos: Tensor,
+    sin: Tensor,
+}
+
+#[cfg(feature = "cuda")]
+impl CustomOp1 for RopeHeadsGpu {
+    fn name(&self) -> &'static str {
+        "cuda-rope-heads"
+    }
+
+    fn cpu_fwd(&self, _: &CpuStorage, _: &Layout) -> R<(CpuStorage, Shape)> {
+        candle_core::bail!("cuda-rope-heads runs on a GPU only")
+    }
+
+    fn cuda_fwd(
+        &self,
+        s: &candle_core::CudaStorage,
+        l: &Layout,
+    ) -> R<(candle_core::CudaStorage, Shape)> {
+        let (b, t, h, d) = l.shape().dims4()?;
+        let y = crate::trainer::cuda::rope_storage((s, l), &self.cos, &self.sin)?;
+        Ok((y, Shape::from((b, h, t, d))))
+    }
+
+    fn bwd(&self, _x: &Tensor, _y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        let gx = crate::trainer::cuda::rope(g, &self.cos, &self.sin, true)?;
+        Ok(Some(gx))
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // RMSNorm
 
@@ -368,6 +419,18 @@ impl CustomOp2 for SiluMul {
         Ok((CpuStorage::F32(y), l1.shape().clone()))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s1: &candle_core::CudaStorage,
+        l1: &Layout,
+        s2: &candle_core::CudaStorage,
+        l2: &Layout,
+    ) -> R<(candle_core::CudaStorage, Shape)> {
+        let y = crate::trainer::cuda::silu_mul_storage((s1, l1), (s2, l2))?;
+        Ok((y, l1.shape().clone()))
+    }
+
     fn bwd(
         &self,
         a: &Tensor,
@@ -375,6 +438,11 @@ impl CustomOp2 for SiluMul {
         _y: &Tensor,
         g: &Tensor,
     ) -> R<(Option<Tensor>, Option<Tensor>)> {
+        #[cfg(feature = "cuda")]
+        if a.device().is_cuda() {
+            let (ga, gu) = crate::trainer::cuda::silu_mul_bwd(a, u, g)?;
+            return Ok((Some(ga), Some(gu)));
+        }
         let (ga, gu) = with(a, |a| {
             with(u, |u| {
                 with(g, |g| {

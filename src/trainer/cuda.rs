@@ -12,7 +12,10 @@
 
 use std::sync::OnceLock;
 
-use candle_core::cuda::cudarc::driver::{CudaSlice, DeviceRepr, LaunchConfig, PushKernelArg};
+use candle_core::backend::BackendStorage;
+use candle_core::cuda::cudarc::driver::{
+    CudaSlice, CudaView, DeviceRepr, LaunchArgs, LaunchConfig, PushKernelArg,
+};
 use candle_core::cuda::cudarc::nvrtc::{CompileOptions, compile_ptx_with_opts};
 use candle_core::cuda::{CudaDevice, CudaStorage, CudaStorageSlice, WrapErr};
 use candle_core::{CpuStorage, CustomOp1, DType, Layout, Shape, Storage, Tensor};
@@ -177,6 +180,70 @@ extern "C" __global__ void cohort_rms_norm_f32(const float* x, const float* w, f
 extern "C" __global__ void cohort_rms_norm_bf16(const unsigned short* x, const unsigned short* w,
     unsigned short* y, int h, float eps) {
   rms_norm(x, w, y, h, eps);
+}
+
+// SwiGLU: y = silu(a) * u, and its backward into out = [ga, gu] (2n entries), in f32.
+template <typename T>
+__device__ void silu_mul(const T* a, const T* u, T* y, unsigned long long n) {
+  for (unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; i < n;
+       i += gridDim.x * (unsigned long long)blockDim.x) {
+    float av = ld(a, i), s = 1.0f / (1.0f + expf(-av));
+    st(y, i, av * s * ld(u, i));
+  }
+}
+template <typename T>
+__device__ void silu_mul_bwd(const T* a, const T* u, const T* g, T* out, unsigned long long n) {
+  for (unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; i < n;
+       i += gridDim.x * (unsigned long long)blockDim.x) {
+    float av = ld(a, i), uv = ld(u, i), gv = ld(g, i), s = 1.0f / (1.0f + expf(-av));
+    st(out, i, gv * uv * s * (1.0f + av * (1.0f - s)));
+    st(out, n + i, gv * av * s);
+  }
+}
+extern "C" __global__ void cohort_silu_mul_f32(const float* a, const float* u, float* y,
+    unsigned long long n) { silu_mul(a, u, y, n); }
+extern "C" __global__ void cohort_silu_mul_bf16(const unsigned short* a, const unsigned short* u,
+    unsigned short* y, unsigned long long n) { silu_mul(a, u, y, n); }
+extern "C" __global__ void cohort_silu_mul_bwd_f32(const float* a, const float* u, const float* g,
+    float* out, unsigned long long n) { silu_mul_bwd(a, u, g, out, n); }
+extern "C" __global__ void cohort_silu_mul_bwd_bf16(const unsigned short* a,
+    const unsigned short* u, const unsigned short* g, unsigned short* out, unsigned long long n) {
+  silu_mul_bwd(a, u, g, out, n);
+}
+
+// The rotary embedding (rotate-half form) with the heads' transpose: x [b, t, h, d] ->
+// y [b, h, t, d] = x * cos + rotate_half(x) * sin, cos and sin [t, d]; backward (bwd = 1) takes
+// g [b, h, t, d] to gx [b, t, h, d] (the transpose of the same linear map). One thread per
+// output entry, in f32.
+template <typename T>
+__device__ void rope(const T* x, const T* cs, const T* sn, T* y, int t, int h, int d, int bwd,
+    unsigned long long n) {
+  int half = d / 2;
+  for (unsigned long long o = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; o < n;
+       o += gridDim.x * (unsigned long long)blockDim.x) {
+    int i = (int)(o % d);
+    unsigned long long r = o / d;
+    if (!bwd) {
+      int tt = (int)(r % t), hh = (int)((r / t) % h);
+      unsigned long long bb = r / ((unsigned long long)t * h);
+      const T* xr = x + ((bb * t + tt) * h + hh) * d;
+      float rot = i < half ? -ld(xr, i + half) : ld(xr, i - half);
+      st(y, o, ld(xr, i) * ld(cs, tt * d + i) + rot * ld(sn, tt * d + i));
+    } else {
+      int hh = (int)(r % h), tt = (int)((r / h) % t);
+      unsigned long long bb = r / ((unsigned long long)t * h);
+      const T* gr = x + ((bb * h + hh) * t + tt) * d;
+      float rot = i < half ? ld(gr, i + half) * ld(sn, tt * d + i + half)
+                           : -ld(gr, i - half) * ld(sn, tt * d + i - half);
+      st(y, o, ld(gr, i) * ld(cs, tt * d + i) + rot);
+    }
+  }
+}
+extern "C" __global__ void cohort_rope_f32(const float* x, const float* c, const float* s, float* y,
+    int t, int h, int d, int bwd, unsigned long long n) { rope(x, c, s, y, t, h, d, bwd, n); }
+extern "C" __global__ void cohort_rope_bf16(const unsigned short* x, const unsigned short* c,
+    const unsigned short* s, unsigned short* y, int t, int h, int d, int bwd, unsigned long long n) {
+  rope(x, c, s, y, t, h, d, bwd, n);
 }
 
 // partial[blockIdx.x] = the sum of squares of this block's grid-strided entries (256 threads).
@@ -451,6 +518,211 @@ pub fn rms_norm(
     ))
 }
 
+/// A tensor's contiguous memory on the GPU, by dtype.
+enum View<'a> {
+    F32(CudaView<'a, f32>),
+    Bf16(CudaView<'a, half::bf16>),
+}
+
+/// A fresh tensor (no graph) of `n` entries of `inputs[0]`'s dtype on its GPU, written by one
+/// launch of kernel `{base}_f32` or `{base}_bf16` ([`launch_storages`]).
+fn launch_into(
+    inputs: &[&Tensor],
+    n: usize,
+    shape: Shape,
+    base: &str,
+    scalars: &[Scalar],
+    cfg: LaunchConfig,
+) -> candle_core::Result<Tensor> {
+    let inputs: Vec<Tensor> = inputs
+        .iter()
+        .map(|t| t.contiguous())
+        .collect::<candle_core::Result<_>>()?;
+    let guards: Vec<_> = inputs.iter().map(|t| t.storage_and_layout()).collect();
+    let mut ins = Vec::new();
+    for (g, l) in &guards {
+        match &**g {
+            Storage::Cuda(s) => ins.push((s, *l)),
+            _ => candle_core::bail!("{base}: the inputs must be on the GPU"),
+        }
+    }
+    let out = launch_storages(&ins, n, base, scalars, cfg)?;
+    drop(ins);
+    drop(guards);
+    Ok(Tensor::from_storage(
+        Storage::Cuda(out),
+        shape,
+        candle_core::op::BackpropOp::none(),
+        false,
+    ))
+}
+
+/// A fresh storage of `n` entries of the first input's dtype, written by one launch of kernel
+/// `{base}_f32` or `{base}_bf16` with the inputs' memory (contiguous, all of one dtype), the
+/// output, then `scalars`.
+pub(crate) fn launch_storages(
+    inputs: &[(&CudaStorage, &Layout)],
+    n: usize,
+    base: &str,
+    scalars: &[Scalar],
+    cfg: LaunchConfig,
+) -> candle_core::Result<CudaStorage> {
+    let dev = inputs[0].0.device.clone();
+    let dtype = inputs[0].0.dtype();
+    let mut views = Vec::new();
+    for (s, l) in inputs {
+        let Some((start, end)) = l.contiguous_offsets() else {
+            candle_core::bail!("{base}: an input is not contiguous");
+        };
+        views.push(match &s.slice {
+            CudaStorageSlice::F32(x) if dtype == DType::F32 => View::F32(x.slice(start..end)),
+            CudaStorageSlice::BF16(x) if dtype == DType::BF16 => View::Bf16(x.slice(start..end)),
+            _ => candle_core::bail!("{base}: the inputs must all be f32 or all bf16"),
+        });
+    }
+    let slice = match dtype {
+        DType::F32 => {
+            // SAFETY: the kernel writes every entry of the output.
+            let mut y = unsafe { dev.alloc::<f32>(n) }?;
+            let f = func!(dev, &format!("{base}_f32"))?;
+            let mut b = f.builder();
+            for v in &views {
+                if let View::F32(v) = v {
+                    b.arg(v);
+                }
+            }
+            b.arg(&mut y);
+            push(&mut b, scalars);
+            // SAFETY: the kernel's contract (its comment in SRC) holds for these sizes.
+            unsafe { b.launch(cfg) }.w()?;
+            CudaStorageSlice::F32(y)
+        }
+        _ => {
+            // SAFETY: the kernel writes every entry of the output.
+            let mut y = unsafe { dev.alloc::<half::bf16>(n) }?;
+            let f = func!(dev, &format!("{base}_bf16"))?;
+            let mut b = f.builder();
+            for v in &views {
+                if let View::Bf16(v) = v {
+                    b.arg(v);
+                }
+            }
+            b.arg(&mut y);
+            push(&mut b, scalars);
+            // SAFETY: as above.
+            unsafe { b.launch(cfg) }.w()?;
+            CudaStorageSlice::BF16(y)
+        }
+    };
+    Ok(CudaStorage { slice, device: dev })
+}
+
+/// A kernel's scalar argument.
+pub(crate) enum Scalar {
+    I32(i32),
+    U64(u64),
+}
+
+fn push<'a>(b: &mut LaunchArgs<'a>, scalars: &'a [Scalar]) {
+    for s in scalars {
+        match s {
+            Scalar::I32(v) => b.arg(v),
+            Scalar::U64(v) => b.arg(v),
+        };
+    }
+}
+
+/// Grid-stride threads for `n` entries.
+pub(crate) fn spread(n: usize) -> LaunchConfig {
+    threads((n as u64).clamp(1, 1 << 20))
+}
+
+/// `silu(a) · u` on a GPU (the forward of `lora::ops::silu_mul`), without a graph.
+pub fn silu_mul(a: &Tensor, u: &Tensor) -> candle_core::Result<Tensor> {
+    let n = a.elem_count();
+    let scalars = [Scalar::U64(n as u64)];
+    launch_into(
+        &[a, u],
+        n,
+        a.shape().clone(),
+        "cohort_silu_mul",
+        &scalars,
+        spread(n),
+    )
+}
+
+/// [`silu_mul`] on storages (a custom op's forward).
+pub fn silu_mul_storage(
+    a: (&CudaStorage, &Layout),
+    u: (&CudaStorage, &Layout),
+) -> candle_core::Result<CudaStorage> {
+    let n = a.1.shape().elem_count();
+    let scalars = [Scalar::U64(n as u64)];
+    launch_storages(&[a, u], n, "cohort_silu_mul", &scalars, spread(n))
+}
+
+/// The gradients (ga, gu) of `silu(a) · u` for the output's gradient `g`, without a graph.
+pub fn silu_mul_bwd(a: &Tensor, u: &Tensor, g: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
+    let n = a.elem_count();
+    let scalars = [Scalar::U64(n as u64)];
+    let shape = Shape::from(2 * n);
+    let out = launch_into(
+        &[a, u, g],
+        2 * n,
+        shape,
+        "cohort_silu_mul_bwd",
+        &scalars,
+        spread(n),
+    )?;
+    let ga = out.narrow(0, 0, n)?.reshape(a.shape())?;
+    Ok((ga, out.narrow(0, n, n)?.reshape(a.shape())?))
+}
+
+/// The rotary embedding with the heads' transpose on a GPU (`lora::ops::rope_heads`): x
+/// [b, t, h, d] → [b, h, t, d]; with `bwd`, a gradient [b, h, t, d] back to [b, t, h, d]. cos
+/// and sin [t, d] in x's dtype. Without a graph.
+pub fn rope(x: &Tensor, cos: &Tensor, sin: &Tensor, bwd: bool) -> candle_core::Result<Tensor> {
+    let (b, a1, a2, d) = x.dims4()?;
+    let (t, h) = if bwd { (a2, a1) } else { (a1, a2) };
+    let shape = if bwd {
+        Shape::from((b, t, h, d))
+    } else {
+        Shape::from((b, h, t, d))
+    };
+    let n = x.elem_count();
+    let scalars = [
+        Scalar::I32(t as i32),
+        Scalar::I32(h as i32),
+        Scalar::I32(d as i32),
+        Scalar::I32(bwd as i32),
+        Scalar::U64(n as u64),
+    ];
+    launch_into(&[x, cos, sin], n, shape, "cohort_rope", &scalars, spread(n))
+}
+
+/// [`rope`]'s forward on x's storage (a custom op's), x [b, t, h, d] → [b, h, t, d].
+pub fn rope_storage(
+    x: (&CudaStorage, &Layout),
+    cos: &Tensor,
+    sin: &Tensor,
+) -> candle_core::Result<CudaStorage> {
+    let (_, t, h, d) = x.1.shape().dims4()?;
+    let n = x.1.shape().elem_count();
+    let (cg, sg) = (cos.storage_and_layout(), sin.storage_and_layout());
+    let (Storage::Cuda(cs), Storage::Cuda(ss)) = (&*cg.0, &*sg.0) else {
+        candle_core::bail!("rope: cos and sin must be on the GPU");
+    };
+    let scalars = [
+        Scalar::I32(t as i32),
+        Scalar::I32(h as i32),
+        Scalar::I32(d as i32),
+        Scalar::I32(0),
+        Scalar::U64(n as u64),
+    ];
+    let ins = [x, (cs, cg.1), (ss, sg.1)];
+    launch_storages(&ins, n, "cohort_rope", &scalars, spread(n))
+}
+
 /// AdamW's moments of every trained tensor, on the GPU, in the order of the tensors given to
 /// [`Moments::step`].
 pub struct Moments {
@@ -660,7 +932,8 @@ mod tests {
                     host.next_u64(),
                     "stream position after the mask"
                 );
-                // Backward: the gradient of Σ y·r is r times the same mask.
+                // Backward: the gradient of Σ y·r is r times the same mask (added to candle's
+                // zero-initialized gradient, which turns a -0 into +0).
                 let r = Tensor::from_vec(other.normals(n, 1.0), n, &dev)
                     .and_then(|r| r.to_dtype(dtype))
                     .unwrap();
@@ -672,11 +945,9 @@ mod tests {
                     .sum_all()
                     .unwrap();
                 let g = loss.backward().unwrap().remove(var.as_tensor()).unwrap();
-                assert_eq!(
-                    bits(&g),
-                    bits(&r.mul(&mask).unwrap()),
-                    "{dtype:?} gradient, n {n}"
-                );
+                let want = r.mul(&mask).unwrap();
+                let want = want.zeros_like().unwrap().add(&want).unwrap();
+                assert_eq!(bits(&g), bits(&want), "{dtype:?} gradient, n {n}");
             }
         }
     }
