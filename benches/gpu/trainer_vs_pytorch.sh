@@ -7,8 +7,8 @@
 #
 #   COHORT=target/release/cohort benches/gpu/trainer_vs_pytorch.sh   (from the repository root)
 #
-# Needs a CUDA build of cohort (`./install.sh --cuda`) and python3 with torch (CUDA) on the GPU
-# machine. Env: STEPS (timed, default 100), WARMUP (default 20), PEAK_TFLOPS (the GPU's dense f32
+# Needs a CUDA build of cohort (`./install.sh --cuda`); PyTorch runs where python3 has torch with
+# CUDA (else cohort's figure and MFU alone). Env: STEPS (timed, default 100), WARMUP (default 20), PEAK_TFLOPS (the GPU's dense f32
 # peak, default 67: H100/H200 SXM by NVIDIA's datasheet), PYTHON (default python3).
 set -euo pipefail
 B=${COHORT:-$(command -v cohort)}
@@ -35,9 +35,15 @@ eval_windows = 1
 TOML
 "$B" train --data "$work/corpus.txt" --config "$work/spec.toml" --out "$work/run" \
   --device cuda --json -q > "$work/cohort.json"
-"$PY" benches/trainer_vs_pytorch.py --data "$work/corpus.txt" --layers 4 --width 256 --heads 8 \
-  --context 256 --batch 32 --dropout 0.1 --steps "$STEPS" --warmup "$WARMUP" --device cuda \
-  > "$work/torch.json"
+# PyTorch where the machine has it (with CUDA); cohort's figure and MFU are reported either way.
+if "$PY" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
+  "$PY" benches/trainer_vs_pytorch.py --data "$work/corpus.txt" --layers 4 --width 256 --heads 8 \
+    --context 256 --batch 32 --dropout 0.1 --steps "$STEPS" --warmup "$WARMUP" --device cuda \
+    > "$work/torch.json"
+else
+  echo "PyTorch with CUDA is not available to $PY: reporting cohort alone" >&2
+  echo '{}' > "$work/torch.json"
+fi
 python3 - "$work/cohort.json" "$work/torch.json" "$WARMUP" "$STEPS" "$PEAK" <<'PY'
 import json, sys
 c, t = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
@@ -45,12 +51,13 @@ warmup, steps, peak = int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]) * 1
 rows = {x["step"]: x for x in c["metrics"]}
 first, last = rows[warmup], rows[warmup + steps]
 cohort = c["tokens"] / (warmup + steps) * steps / (last["elapsed_s"] - first["elapsed_s"])
-torch = t["tokens_per_s"]
 n = c["parameters"]
 mfu = lambda tps: 6 * n * tps / peak
-print(f"GPU {t.get('gpu')}; model {n:,} parameters (PyTorch's: {t['parameters']:,}); "
-      f"{steps} timed steps after {warmup}")
-print(f"cohort {c['device']}: {cohort:,.0f} tokens/s, MFU {100 * mfu(cohort):.2f}% of {peak / 1e12:.0f} TFLOP/s f32")
-print(f"torch {t['torch']}: {torch:,.0f} tokens/s, MFU {100 * mfu(torch):.2f}%")
-print(f"ratio cohort/torch: {cohort / torch:.2f}x; final train loss {c['final_train_loss']:.3f}")
+print(f"GPU {t.get('gpu', '(PyTorch absent)')}; model {n:,} parameters; {steps} timed steps after {warmup}")
+print(f"cohort {c['device']}: {cohort:,.0f} tokens/s, MFU {100 * mfu(cohort):.2f}% of {peak / 1e12:.0f} TFLOP/s f32; "
+      f"final train loss {c['final_train_loss']:.3f}")
+if "tokens_per_s" in t:
+    torch = t["tokens_per_s"]
+    print(f"torch {t['torch']} ({t['parameters']:,} parameters): {torch:,.0f} tokens/s, MFU {100 * mfu(torch):.2f}%")
+    print(f"ratio cohort/torch: {cohort / torch:.2f}x")
 PY
