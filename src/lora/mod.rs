@@ -323,7 +323,7 @@ pub struct Session<'a> {
 
 impl Session<'_> {
     /// The optimizer state, with moments kept on a GPU read back.
-    pub fn optimizer(&self) -> Result<AdamState> {
+    pub fn optimizer(&self) -> Result<std::borrow::Cow<'_, AdamState>> {
         self.opt.synced(&self.on_device)
     }
 
@@ -599,7 +599,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     save_checkpoint(
         &ck_dir(start),
         &s.adapter,
-        &s.optimizer()?,
+        &*s.optimizer()?,
         start,
         &base_name,
     )?;
@@ -645,7 +645,13 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
             progress.note(&format!("step {step}: validation loss {v:.4}"));
         }
         if every.is_some_and(|k| on_grid(step, k)) || step == end {
-            save_checkpoint(&ck_dir(step), &s.adapter, &s.optimizer()?, step, &base_name)?;
+            save_checkpoint(
+                &ck_dir(step),
+                &s.adapter,
+                &*s.optimizer()?,
+                step,
+                &base_name,
+            )?;
             adapters.push(ck_dir(step));
         }
         task.inc(1);

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use super::lora::Adapter;
 use super::ops;
 use crate::error::{Error, Result};
+use crate::trainer::model::apply_dropout;
 use crate::trainer::rng::Stream;
 
 /// Maps a candle error into the core error type.
@@ -714,7 +715,8 @@ impl Model {
             && let Some((a, b)) = &pair
         {
             let xin = match dropout.as_deref_mut() {
-                Some(rng) if ad.spec.dropout > 0.0 => dropout_mask(x, ad.spec.dropout, rng)?,
+                // The GPU path: the mask drawn and applied on the device (`apply_dropout`).
+                Some(rng) if ad.spec.dropout > 0.0 => apply_dropout(x, ad.spec.dropout, rng)?,
                 _ => x.clone(),
             };
             let a = a.to_dtype(self.dtype)?;
@@ -1167,12 +1169,6 @@ fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
     }
 }
 
-/// `x` times a dropout mask of [`dropout_bytes`]' draws, as a tensor (the GPU and bf16 path;
-/// on a GPU the mask is drawn there, see `trainer::model::apply_dropout`).
-fn dropout_mask(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core::Result<Tensor> {
-    crate::trainer::model::apply_dropout(x, p, rng)
-}
-
 /// Mean cross-entropy of logits [b, t, v] against u32 targets [b, t], over positions whose f32
 /// weight is nonzero (weights are 0 or 1). From primitives, so it has a backward pass.
 pub fn masked_cross_entropy(
@@ -1213,6 +1209,16 @@ mod cuda_tests {
     use super::*;
     use candle_core::{Device, Var};
 
+    /// A tensor's entries as f32s.
+    fn f32s(t: &Tensor) -> Vec<f32> {
+        t.to_dtype(DType::F32)
+            .unwrap()
+            .flatten_all()
+            .unwrap()
+            .to_vec1()
+            .unwrap()
+    }
+
     #[test]
     fn frozen_matmul_on_the_gpu_is_the_plain_product_with_the_inputs_gradient() {
         let dev = Device::new_cuda(0).expect("this test needs a CUDA GPU");
@@ -1228,14 +1234,6 @@ mod cuda_tests {
         let r = tensor(b * t * n, &[b, t, n]);
         let ours = frozen_matmul(x.as_tensor(), &w).unwrap();
         let plain = x.as_tensor().broadcast_matmul(&w.t().unwrap()).unwrap();
-        let f32s = |t: &Tensor| -> Vec<f32> {
-            t.to_dtype(DType::F32)
-                .unwrap()
-                .flatten_all()
-                .unwrap()
-                .to_vec1()
-                .unwrap()
-        };
         assert_eq!(ours.dims(), plain.dims());
         assert_eq!(f32s(&ours), f32s(&plain), "the same cuBLAS product");
         let grad = |y: &Tensor| {
@@ -1258,14 +1256,6 @@ mod cuda_tests {
 
     /// `ours` against `plain` (values, and the gradients of Σ y·r with respect to `x`).
     fn close(x: &Var, ours: &Tensor, plain: &Tensor, tol: f32, what: &str) {
-        let f32s = |t: &Tensor| -> Vec<f32> {
-            t.to_dtype(DType::F32)
-                .unwrap()
-                .flatten_all()
-                .unwrap()
-                .to_vec1()
-                .unwrap()
-        };
         let check = |a: Vec<f32>, b: Vec<f32>, part: &str| {
             assert_eq!(a.len(), b.len());
             for (i, (a, b)) in a.iter().zip(&b).enumerate() {

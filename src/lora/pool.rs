@@ -264,7 +264,7 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
     while s.step < claim.step {
         s.step()?;
     }
-    let mine = LoraCheckpoint::of(&s.adapter, Some(&s.optimizer()?), s.step, &claim.base)?;
+    let mine = LoraCheckpoint::of(&s.adapter, Some(&*s.optimizer()?), s.step, &claim.base)?;
     Ok(compare(&start, &mine, &claim))
 }
 

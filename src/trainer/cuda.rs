@@ -361,41 +361,6 @@ struct Dropout {
     keep: f32,
 }
 
-/// A fresh output from a kernel over a contiguous f32 or bf16 input: binds `$x` (the input's
-/// view), `$y` (the output, as many elements) and `$name` (the kernel name for the dtype) in
-/// `$body`, which launches it.
-macro_rules! by_dtype {
-    ($s:expr, $l:expr, $f32:literal, $bf16:literal, |$x:ident, $y:ident, $name:ident| $body:block) => {{
-        let Some((start, end)) = $l.contiguous_offsets() else {
-            candle_core::bail!("{}: the input must be contiguous", $f32);
-        };
-        let dev = &$s.device;
-        let slice = match &$s.slice {
-            CudaStorageSlice::F32(x) => {
-                let $x = x.slice(start..end);
-                // SAFETY: the kernel writes every element of the output.
-                let mut $y = unsafe { dev.alloc(end - start) }?;
-                let $name = $f32;
-                $body;
-                CudaStorageSlice::F32($y)
-            }
-            CudaStorageSlice::BF16(x) => {
-                let $x = x.slice(start..end);
-                // SAFETY: the kernel writes every element of the output.
-                let mut $y = unsafe { dev.alloc(end - start) }?;
-                let $name = $bf16;
-                $body;
-                CudaStorageSlice::BF16($y)
-            }
-            _ => candle_core::bail!("{}: f32 or bf16 only", $f32),
-        };
-        CudaStorage {
-            slice,
-            device: dev.clone(),
-        }
-    }};
-}
-
 impl CustomOp1 for Dropout {
     fn name(&self) -> &'static str {
         "cohort-dropout"
@@ -406,27 +371,23 @@ impl CustomOp1 for Dropout {
     }
 
     fn cuda_fwd(&self, s: &CudaStorage, l: &Layout) -> candle_core::Result<(CudaStorage, Shape)> {
-        let n = l.shape().elem_count() as u64;
-        let blocks = (self.first + n).div_ceil(8) - self.first / 8;
-        let out = by_dtype!(
-            s,
-            l,
-            "cohort_dropout_f32",
-            "cohort_dropout_bf16",
-            |x, y, name| {
-                let f = func!(s.device, name)?;
-                let mut b = f.builder();
-                b.arg(&x)
-                    .arg(&mut y)
-                    .arg(&n)
-                    .arg(&self.root)
-                    .arg(&self.first)
-                    .arg(&self.threshold)
-                    .arg(&self.keep);
-                // SAFETY: the kernel reads x[0..n] and writes y[0..n] (it checks q < first + n).
-                unsafe { b.launch(threads(blocks.max(1))) }.w()?;
-            }
-        );
+        let n = l.shape().elem_count();
+        let blocks = (self.first + n as u64).div_ceil(8) - self.first / 8;
+        let scalars = [
+            Scalar::U64(n as u64),
+            Scalar::Root(self.root),
+            Scalar::U64(self.first),
+            Scalar::U64(self.threshold),
+            Scalar::F32(self.keep),
+        ];
+        // The kernel reads x[0..n] and writes y[0..n] (it checks q < first + n).
+        let out = launch_storages(
+            &[(s, l)],
+            n,
+            "cohort_dropout",
+            &scalars,
+            threads(blocks.max(1)),
+        )?;
         Ok((out, l.shape().clone()))
     }
 
@@ -454,26 +415,21 @@ pub fn causal_softmax(
     t: usize,
 ) -> candle_core::Result<CudaStorage> {
     let cols = *l.dims().last().unwrap_or(&1);
-    let count = l.shape().elem_count() / cols.max(1);
-    let (cols, t, offset) = (cols as i32, t as i32, offset as i32);
-    Ok(by_dtype!(
-        s,
-        l,
-        "cohort_causal_softmax_f32",
-        "cohort_causal_softmax_bf16",
-        |x, y, name| {
-            let f = func!(s.device, name)?;
-            let mut b = f.builder();
-            b.arg(&x)
-                .arg(&mut y)
-                .arg(&cols)
-                .arg(&t)
-                .arg(&offset)
-                .arg(&scale);
-            // SAFETY: one block per row of `cols` entries; rows × cols is the input's size.
-            unsafe { b.launch(rows(count)) }.w()?;
-        }
-    ))
+    let n = l.shape().elem_count();
+    let scalars = [
+        Scalar::I32(cols as i32),
+        Scalar::I32(t as i32),
+        Scalar::I32(offset as i32),
+        Scalar::F32(scale),
+    ];
+    // One block per row of `cols` entries.
+    launch_storages(
+        &[(s, l)],
+        n,
+        "cohort_causal_softmax",
+        &scalars,
+        rows(n / cols.max(1)),
+    )
 }
 
 /// RMSNorm of `lora::ops::rms_norm` on a GPU: x [.., h] with weight w [h], the same dtype.
@@ -485,43 +441,19 @@ pub fn rms_norm(
     eps: f32,
 ) -> candle_core::Result<CudaStorage> {
     let h = *l.dims().last().unwrap_or(&1);
-    if wl.shape().elem_count() != h || wl.contiguous_offsets().is_none() {
-        candle_core::bail!("rms-norm: the weight must be [{h}] and contiguous");
+    if wl.shape().elem_count() != h {
+        candle_core::bail!("rms-norm: the weight must be [{h}]");
     }
-    let (w_at, _) = wl.contiguous_offsets().expect("checked");
-    let count = l.shape().elem_count() / h.max(1);
-    let hh = h as i32;
-    Ok(by_dtype!(
-        s,
-        l,
-        "cohort_rms_norm_f32",
-        "cohort_rms_norm_bf16",
-        |x, y, name| {
-            let f = func!(s.device, name)?;
-            let mut b = f.builder();
-            match &ws.slice {
-                CudaStorageSlice::F32(w) if name.ends_with("f32") => {
-                    let w = w.slice(w_at..w_at + h);
-                    b.arg(&x).arg(&w).arg(&mut y).arg(&hh).arg(&eps);
-                    // SAFETY: one block per row of h entries; w has h entries.
-                    unsafe { b.launch(rows(count)) }.w()?;
-                }
-                CudaStorageSlice::BF16(w) if name.ends_with("bf16") => {
-                    let w = w.slice(w_at..w_at + h);
-                    b.arg(&x).arg(&w).arg(&mut y).arg(&hh).arg(&eps);
-                    // SAFETY: as above.
-                    unsafe { b.launch(rows(count)) }.w()?;
-                }
-                _ => candle_core::bail!("rms-norm: the input and the weight differ in dtype"),
-            }
-        }
-    ))
-}
-
-/// A tensor's contiguous memory on the GPU, by dtype.
-enum View<'a> {
-    F32(CudaView<'a, f32>),
-    Bf16(CudaView<'a, half::bf16>),
+    let n = l.shape().elem_count();
+    let scalars = [Scalar::I32(h as i32), Scalar::F32(eps)];
+    // One block per row of h entries.
+    launch_storages(
+        &[(s, l), (ws, wl)],
+        n,
+        "cohort_rms_norm",
+        &scalars,
+        rows(n / h.max(1)),
+    )
 }
 
 /// A fresh tensor (no graph) of `n` entries of `inputs[0]`'s dtype on its GPU, written by one
@@ -559,7 +491,7 @@ fn launch_into(
 
 /// A fresh storage of `n` entries of the first input's dtype, written by one launch of kernel
 /// `{base}_f32` or `{base}_bf16` with the inputs' memory (contiguous, all of one dtype), the
-/// output, then `scalars`.
+/// output, then `scalars`. The kernel must write every entry of the output.
 pub(crate) fn launch_storages(
     inputs: &[(&CudaStorage, &Layout)],
     n: usize,
@@ -567,60 +499,81 @@ pub(crate) fn launch_storages(
     scalars: &[Scalar],
     cfg: LaunchConfig,
 ) -> candle_core::Result<CudaStorage> {
-    let dev = inputs[0].0.device.clone();
-    let dtype = inputs[0].0.dtype();
-    let mut views = Vec::new();
+    let dev = &inputs[0].0.device;
+    let slice = match inputs[0].0.dtype() {
+        DType::F32 => CudaStorageSlice::F32(launch_typed(
+            dev,
+            inputs,
+            |s| match s {
+                CudaStorageSlice::F32(x) => Some(x),
+                _ => None,
+            },
+            n,
+            &format!("{base}_f32"),
+            scalars,
+            cfg,
+        )?),
+        DType::BF16 => CudaStorageSlice::BF16(launch_typed(
+            dev,
+            inputs,
+            |s| match s {
+                CudaStorageSlice::BF16(x) => Some(x),
+                _ => None,
+            },
+            n,
+            &format!("{base}_bf16"),
+            scalars,
+            cfg,
+        )?),
+        other => candle_core::bail!("{base}: {other:?} is not supported (f32 or bf16)"),
+    };
+    Ok(CudaStorage {
+        slice,
+        device: dev.clone(),
+    })
+}
+
+/// [`launch_storages`] for one element type `T`, whose slices `pick` takes from the inputs.
+#[allow(clippy::too_many_arguments)]
+fn launch_typed<T: DeviceRepr>(
+    dev: &CudaDevice,
+    inputs: &[(&CudaStorage, &Layout)],
+    pick: impl Fn(&CudaStorageSlice) -> Option<&CudaSlice<T>>,
+    n: usize,
+    name: &str,
+    scalars: &[Scalar],
+    cfg: LaunchConfig,
+) -> candle_core::Result<CudaSlice<T>> {
+    let mut views: Vec<CudaView<'_, T>> = Vec::with_capacity(inputs.len());
     for (s, l) in inputs {
         let Some((start, end)) = l.contiguous_offsets() else {
-            candle_core::bail!("{base}: an input is not contiguous");
+            candle_core::bail!("{name}: an input is not contiguous");
         };
-        views.push(match &s.slice {
-            CudaStorageSlice::F32(x) if dtype == DType::F32 => View::F32(x.slice(start..end)),
-            CudaStorageSlice::BF16(x) if dtype == DType::BF16 => View::Bf16(x.slice(start..end)),
-            _ => candle_core::bail!("{base}: the inputs must all be f32 or all bf16"),
-        });
+        let Some(x) = pick(&s.slice) else {
+            candle_core::bail!("{name}: the inputs must all be of one dtype");
+        };
+        views.push(x.slice(start..end));
     }
-    let slice = match dtype {
-        DType::F32 => {
-            // SAFETY: the kernel writes every entry of the output.
-            let mut y = unsafe { dev.alloc::<f32>(n) }?;
-            let f = func!(dev, &format!("{base}_f32"))?;
-            let mut b = f.builder();
-            for v in &views {
-                if let View::F32(v) = v {
-                    b.arg(v);
-                }
-            }
-            b.arg(&mut y);
-            push(&mut b, scalars);
-            // SAFETY: the kernel's contract (its comment in SRC) holds for these sizes.
-            unsafe { b.launch(cfg) }.w()?;
-            CudaStorageSlice::F32(y)
-        }
-        _ => {
-            // SAFETY: the kernel writes every entry of the output.
-            let mut y = unsafe { dev.alloc::<half::bf16>(n) }?;
-            let f = func!(dev, &format!("{base}_bf16"))?;
-            let mut b = f.builder();
-            for v in &views {
-                if let View::Bf16(v) = v {
-                    b.arg(v);
-                }
-            }
-            b.arg(&mut y);
-            push(&mut b, scalars);
-            // SAFETY: as above.
-            unsafe { b.launch(cfg) }.w()?;
-            CudaStorageSlice::BF16(y)
-        }
-    };
-    Ok(CudaStorage { slice, device: dev })
+    // SAFETY: the kernel writes every entry of the output (launch_storages' contract).
+    let mut y = unsafe { dev.alloc::<T>(n) }?;
+    let f = func!(dev, name)?;
+    let mut b = f.builder();
+    for v in &views {
+        b.arg(v);
+    }
+    b.arg(&mut y);
+    push(&mut b, scalars);
+    // SAFETY: the kernel's contract (its comment in SRC) holds for these sizes.
+    unsafe { b.launch(cfg) }.w()?;
+    Ok(y)
 }
 
 /// A kernel's scalar argument.
 pub(crate) enum Scalar {
     I32(i32),
     U64(u64),
+    F32(f32),
+    Root(Root),
 }
 
 fn push<'a>(b: &mut LaunchArgs<'a>, scalars: &'a [Scalar]) {
@@ -628,6 +581,8 @@ fn push<'a>(b: &mut LaunchArgs<'a>, scalars: &'a [Scalar]) {
         match s {
             Scalar::I32(v) => b.arg(v),
             Scalar::U64(v) => b.arg(v),
+            Scalar::F32(v) => b.arg(v),
+            Scalar::Root(v) => b.arg(v),
         };
     }
 }
@@ -754,7 +709,7 @@ fn cuda_of(t: &Tensor) -> candle_core::Result<CudaDevice> {
 /// `f` on the f32 CUDA memory of the contiguous tensor `t` (from its first element).
 fn with_slice<R>(
     t: &Tensor,
-    f: impl FnOnce(&candle_core::cuda::cudarc::driver::CudaView<'_, f32>) -> candle_core::Result<R>,
+    f: impl FnOnce(&CudaView<'_, f32>) -> candle_core::Result<R>,
 ) -> candle_core::Result<R> {
     let (storage, layout) = t.storage_and_layout();
     let Some((start, end)) = layout.contiguous_offsets() else {
@@ -1045,6 +1000,6 @@ mod tests {
             }
         }
         let synced = dev_opt.synced(&on_device).unwrap();
-        assert_eq!(synced, host_opt, "the moments read back are the host's");
+        assert_eq!(*synced, host_opt, "the moments read back are the host's");
     }
 }

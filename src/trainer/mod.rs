@@ -365,7 +365,7 @@ impl<'a> Session<'a> {
             step: self.step,
             weights: self.model.values()?,
             optimizer: if with_optimizer {
-                Some(self.opt.synced(&self.on_device)?)
+                Some(self.opt.synced(&self.on_device)?.into_owned())
             } else {
                 None
             },

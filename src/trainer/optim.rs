@@ -227,10 +227,16 @@ impl AdamW {
         Ok(())
     }
 
-    /// A copy of the state with the moments kept on a GPU read back.
-    pub fn synced(&self, on_device: &OnDevice) -> Result<AdamW> {
-        let mut out = self.clone();
-        out.sync(on_device)?;
-        Ok(out)
+    /// The state with the moments kept on a GPU read back: a copy on a GPU, the state itself
+    /// on the CPU (nothing to read back, nothing copied).
+    pub fn synced(&self, on_device: &OnDevice) -> Result<std::borrow::Cow<'_, AdamW>> {
+        #[cfg(feature = "cuda")]
+        if on_device.0.is_some() {
+            let mut out = self.clone();
+            out.sync(on_device)?;
+            return Ok(std::borrow::Cow::Owned(out));
+        }
+        let _ = on_device;
+        Ok(std::borrow::Cow::Borrowed(self))
     }
 }
