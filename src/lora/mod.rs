@@ -330,8 +330,9 @@ impl Session<'_> {
     /// One optimizer step; returns the batch's training loss and its input tokens.
     pub fn step(&mut self) -> Result<(f64, u64)> {
         // Inside the thread pool, as the builtin trainer's step: each kernel's parallel loop
-        // then starts from a pool thread, not with a hand-off from the caller's thread.
-        rayon::scope(|_| self.step_in_pool())
+        // then starts from a pool thread, not with a hand-off from the caller's thread, with
+        // denormals flushed.
+        crate::trainer::fpenv::in_pool(|| self.step_in_pool())
     }
 
     fn step_in_pool(&mut self) -> Result<(f64, u64)> {
@@ -390,8 +391,18 @@ impl Session<'_> {
     }
 }
 
-/// Mean loss per scored token of `examples` (batches of `batch`), and the tokens scored.
+/// Mean loss per scored token of `examples` (batches of `batch`), and the tokens scored. Runs
+/// in the thread pool with denormals flushed, as a training step.
 pub fn eval_loss(
+    model: &Model,
+    adapter: Option<&Adapter>,
+    examples: &[Example],
+    batch: usize,
+) -> Result<Option<(f64, u64)>> {
+    crate::trainer::fpenv::in_pool(|| eval_loss_in_pool(model, adapter, examples, batch))
+}
+
+fn eval_loss_in_pool(
     model: &Model,
     adapter: Option<&Adapter>,
     examples: &[Example],

@@ -28,6 +28,7 @@ pub mod config;
 pub mod cuda;
 pub mod data;
 pub mod fast;
+pub mod fpenv;
 pub mod model;
 pub mod ops;
 pub mod optim;
@@ -286,8 +287,8 @@ impl<'a> Session<'a> {
     pub fn step(&mut self) -> Result<f64> {
         // Inside the thread pool: every kernel's parallel loop then starts from a pool thread
         // instead of handing the caller's thread off and back (a futex wake per kernel call,
-        // 10% of a tiny step on one thread).
-        rayon::scope(|_| self.step_in_pool())
+        // 10% of a tiny step on one thread). Denormals are flushed there (see `fpenv`).
+        fpenv::in_pool(|| self.step_in_pool())
     }
 
     fn step_in_pool(&mut self) -> Result<f64> {
@@ -375,7 +376,16 @@ impl<'a> Session<'a> {
 }
 
 /// Mean loss (nats/byte) of `model` over evaluation windows of `stream`, and the bytes scored.
+/// Runs in the thread pool with denormals flushed, as a training step.
 pub fn eval_loss(model: &Model, stream: &[u8], cap: Option<usize>) -> Result<Option<(f64, u64)>> {
+    fpenv::in_pool(|| eval_loss_in_pool(model, stream, cap))
+}
+
+fn eval_loss_in_pool(
+    model: &Model,
+    stream: &[u8],
+    cap: Option<usize>,
+) -> Result<Option<(f64, u64)>> {
     let t = model.config.context;
     let offsets = data::eval_offsets(stream.len(), t, cap);
     if offsets.is_empty() {
