@@ -210,6 +210,35 @@ fn the_fast_step_matches_candles_graph() {
         let (loss, grads) =
             trainer::fast::loss_and_grads(&model, &host, &x, &y, 4, Some(&mut stream()));
         assert!(loss.is_finite() && loss > 1.0, "loss {loss}");
+        // The batch cut into groups of 1 and of 3 sequences (4 groups; 2 groups, the last short)
+        // gives the same loss and gradients as in one group, up to the order of the sums.
+        for per in [1, 3] {
+            let (l, g) = trainer::fast::loss_and_grads_in_groups(
+                &model,
+                &host,
+                &x,
+                &y,
+                4,
+                per,
+                Some(&mut stream()),
+            );
+            let (_, whole) = trainer::fast::loss_and_grads_in_groups(
+                &model,
+                &host,
+                &x,
+                &y,
+                4,
+                4,
+                Some(&mut stream()),
+            );
+            assert!((l - loss).abs() < 1e-6, "groups of {per}: loss {l} vs {loss}");
+            let named = |v: &[Vec<f32>]| -> Vec<(String, Vec<f32>)> {
+                model.params.keys().cloned().zip(v.iter().cloned()).collect()
+            };
+            let (worst, name) = worst_relative(&named(&whole), &g);
+            assert!(worst < 1e-5, "groups of {per}: {name} differs by {worst} of its scale");
+            assert!(g != whole, "groups of {per}: the sums ran in one order");
+        }
         for (kernels, tol) in [(Kernels::Fused, 1e-4), (Kernels::Reference, 1e-3)] {
             model.kernels = kernels;
             let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();

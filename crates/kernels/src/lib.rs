@@ -574,17 +574,27 @@ fn row_logsumexp(row: &[f32]) -> f32 {
 }
 
 pub fn cross_entropy_fwd(logits: &[f32], targets: &[u32], v: usize) -> f32 {
-    let losses: Vec<f32> = (0..targets.len())
+    let losses = cross_entropy_rows(logits, targets, v);
+    (losses.iter().map(|&l| l as f64).sum::<f64>() / targets.len() as f64) as f32
+}
+
+/// Each row's cross-entropy (the terms [`cross_entropy_fwd`] averages, in f64, in row order).
+pub fn cross_entropy_rows(logits: &[f32], targets: &[u32], v: usize) -> Vec<f32> {
+    (0..targets.len())
         .into_par_iter()
         .with_min_len(MIN_ROWS)
         .map(|r| ce_fwd_row(&logits[r * v..(r + 1) * v], targets[r]))
-        .collect();
-    (losses.iter().map(|&l| l as f64).sum::<f64>() / targets.len() as f64) as f32
+        .collect()
 }
 
 /// The gradient of the logits for an upstream gradient `g` of the mean loss.
 pub fn cross_entropy_bwd(logits: &[f32], targets: &[u32], v: usize, g: f32) -> Vec<f32> {
-    let s = g / targets.len() as f32;
+    cross_entropy_bwd_scaled(logits, targets, v, g / targets.len() as f32)
+}
+
+/// The gradient of the logits of `s` × the sum of the rows' losses (`s` = 1 / rows is
+/// [`cross_entropy_bwd`] with `g` = 1; a part of a batch passes 1 / the batch's rows).
+pub fn cross_entropy_bwd_scaled(logits: &[f32], targets: &[u32], v: usize, s: f32) -> Vec<f32> {
     let mut d = vec![0f32; logits.len()];
     d.par_chunks_mut(v)
         .enumerate()
