@@ -178,8 +178,8 @@ pub fn loss_and_grads_in_groups(
             .and_then(|rng| dropout_mask(rng, len, p))
     };
     let drop_emb = draw(n * d);
-    let drops: Vec<(Option<Vec<f32>>, Option<Vec<f32>>)> =
-        (0..c.layers).map(|_| (draw(n * d), draw(n * d))).collect();
+    let drops: Vec<[Option<Vec<f32>>; 2]> =
+        (0..c.layers).map(|_| [draw(n * d), draw(n * d)]).collect();
     let per = per.clamp(1, batch.max(1));
     let groups: Vec<(usize, usize)> = (0..batch)
         .step_by(per)
@@ -196,7 +196,7 @@ pub fn loss_and_grads_in_groups(
             let rows = |m| rows(m, r0 * d, r1 * d);
             let masks = Masks {
                 emb: rows(&drop_emb),
-                blocks: drops.iter().map(|(a, m)| (rows(a), rows(m))).collect(),
+                blocks: drops.iter().map(|[a, m]| [rows(a), rows(m)]).collect(),
             };
             let g = Group {
                 inputs: &inputs[r0..r1],
@@ -229,7 +229,7 @@ pub fn loss_and_grads_in_groups(
 struct Masks<'a> {
     emb: Option<&'a [f32]>,
     /// Per block: the attention output's and the MLP output's.
-    blocks: Vec<(Option<&'a [f32]>, Option<&'a [f32]>)>,
+    blocks: Vec<[Option<&'a [f32]>; 2]>,
 }
 
 /// One group of whole sequences, and the gradient of the whole batch's mean loss per row loss.
@@ -275,7 +275,7 @@ fn group_pass(model: &Model, host: &Host, g: Group, masks: &Masks) -> (Vec<f32>,
     let mut saved = Vec::with_capacity(c.layers);
     for i in 0..c.layers {
         let w = |s: &str| host.get(&name(i, s));
-        let (drop_att, drop_mlp) = masks.blocks[i];
+        let [drop_att, drop_mlp] = masks.blocks[i];
         let h1 = k::layer_norm_fwd(&x, w("ln1.weight"), w("ln1.bias"), d);
         let qkv = linear(
             &h1,
@@ -330,7 +330,7 @@ fn group_pass(model: &Model, host: &Host, g: Group, masks: &Masks) -> (Vec<f32>,
     for i in (0..c.layers).rev() {
         let s = &saved[i];
         let w = |t: &str| host.get(&name(i, t));
-        let (drop_att, drop_mlp) = masks.blocks[i];
+        let [drop_att, drop_mlp] = masks.blocks[i];
         // x_out = x_mid + drop(gelu(h2 W_fcᵀ + b_fc) W_projᵀ + b_proj)
         let dm = masked(&dx, drop_mlp);
         let (dgelu, db) = linear_bwd(

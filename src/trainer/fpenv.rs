@@ -90,7 +90,9 @@ mod tests {
         // thread.
         let tiny = |x: f32| std::hint::black_box(x) * std::hint::black_box(1e-20f32);
         assert_eq!(pool.install(|| in_pool(|| tiny(1e-20))), 0.0);
-        let kept = std::thread::spawn(move || tiny(1e-20)).join().expect("thread");
+        let kept = std::thread::spawn(move || tiny(1e-20))
+            .join()
+            .expect("thread");
         assert!(kept > 0.0 && kept < f32::MIN_POSITIVE);
     }
 }
