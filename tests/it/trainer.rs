@@ -231,12 +231,23 @@ fn the_fast_step_matches_candles_graph() {
                 4,
                 Some(&mut stream()),
             );
-            assert!((l - loss).abs() < 1e-6, "groups of {per}: loss {l} vs {loss}");
+            assert!(
+                (l - loss).abs() < 1e-6,
+                "groups of {per}: loss {l} vs {loss}"
+            );
             let named = |v: &[Vec<f32>]| -> Vec<(String, Vec<f32>)> {
-                model.params.keys().cloned().zip(v.iter().cloned()).collect()
+                model
+                    .params
+                    .keys()
+                    .cloned()
+                    .zip(v.iter().cloned())
+                    .collect()
             };
             let (worst, name) = worst_relative(&named(&whole), &g);
-            assert!(worst < 1e-5, "groups of {per}: {name} differs by {worst} of its scale");
+            assert!(
+                worst < 1e-5,
+                "groups of {per}: {name} differs by {worst} of its scale"
+            );
             assert!(g != whole, "groups of {per}: the sums ran in one order");
         }
         for (kernels, tol) in [(Kernels::Fused, 1e-4), (Kernels::Reference, 1e-3)] {
