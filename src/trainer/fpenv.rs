@@ -10,57 +10,101 @@
 //! reads as 0. Values that small carry nothing a training step can use.
 //!
 //! The mode is per thread. [`in_pool`] sets it on every thread of the rayon pool that runs the
-//! work and on the thread that runs `f`, each time, so results never depend on which thread ran
-//! what or on what ran before: every run of the same work sees the same arithmetic.
+//! work and on the thread that runs `f`, each time, and puts each thread's mode back afterwards,
+//! so results never depend on which thread ran what or on what ran before: the same work sees
+//! the same arithmetic, and other work on the same threads (an outer step, an average) sees its
+//! own.
+
+/// A thread's flush bits before [`flush_denormals`] set them.
+#[derive(Clone, Copy, Debug)]
+pub struct Mode(u64);
+
+#[cfg(target_arch = "x86_64")]
+const FLUSH: u64 = (1 << 15) | (1 << 6); // MXCSR: FTZ, DAZ
+#[cfg(target_arch = "aarch64")]
+const FLUSH: u64 = 1 << 24; // FPCR: FZ
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+const FLUSH: u64 = 0;
 
 /// Runs `f` inside the current rayon pool (the global one unless called from another pool's
-/// `install`) with denormals flushed to zero on all of the pool's threads.
+/// `install`) with denormals flushed to zero on all of the pool's threads, then puts every
+/// thread's mode back.
 pub fn in_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    rayon::broadcast(|_| flush_denormals());
-    rayon::scope(|_| {
-        flush_denormals();
-        f()
-    })
+    let before: Vec<Mode> = rayon::broadcast(|_| flush_denormals());
+    let out = rayon::scope(|_| {
+        let mine = flush_denormals();
+        let out = f();
+        restore(mine);
+        out
+    });
+    rayon::broadcast(|ctx| restore(before[ctx.index()]));
+    out
 }
 
 /// Sets flush-to-zero and denormals-are-zero on the calling thread (x86-64: MXCSR's FTZ and
-/// DAZ bits; aarch64: FPCR.FZ, which does both). A no-op elsewhere.
-pub fn flush_denormals() {
-    #[cfg(target_arch = "x86_64")]
-    {
-        const FTZ_DAZ: u32 = (1 << 15) | (1 << 6);
-        let mut csr = 0u32;
-        // SAFETY: stmxcsr stores the 32-bit MXCSR register into `csr`, a valid u32 on the stack.
-        unsafe {
-            std::arch::asm!("stmxcsr [{}]", in(reg) &mut csr, options(nostack, preserves_flags));
-        }
-        if csr & FTZ_DAZ != FTZ_DAZ {
-            csr |= FTZ_DAZ;
-            // SAFETY: ldmxcsr loads MXCSR from `csr`: the current value with only FTZ and DAZ
-            // added, both defined on every x86-64 CPU (DAZ since SSE2).
-            unsafe {
-                std::arch::asm!("ldmxcsr [{}]", in(reg) &csr, options(nostack, preserves_flags));
-            }
-        }
+/// DAZ bits; aarch64: FPCR.FZ, which does both) and returns what they were. A no-op elsewhere.
+pub fn flush_denormals() -> Mode {
+    let now = read();
+    if now & FLUSH != FLUSH {
+        write(now | FLUSH);
     }
-    #[cfg(target_arch = "aarch64")]
-    {
-        const FZ: u64 = 1 << 24;
-        let mut fpcr: u64;
-        // SAFETY: reading FPCR has no side effect.
-        unsafe {
-            std::arch::asm!("mrs {}, fpcr", out(reg) fpcr, options(nomem, nostack, preserves_flags));
-        }
-        if fpcr & FZ == 0 {
-            fpcr |= FZ;
-            // SAFETY: writing FPCR with only the flush-to-zero bit added changes how this
-            // thread rounds results below the normal range, nothing else.
-            unsafe {
-                std::arch::asm!("msr fpcr, {}", in(reg) fpcr, options(nomem, nostack, preserves_flags));
-            }
-        }
+    Mode(now & FLUSH)
+}
+
+/// Puts the calling thread's flush bits back as [`flush_denormals`] found them.
+pub fn restore(m: Mode) {
+    let now = read();
+    if now & FLUSH != m.0 {
+        write((now & !FLUSH) | m.0);
     }
 }
+
+#[cfg(target_arch = "x86_64")]
+fn read() -> u64 {
+    let mut csr = 0u32;
+    // SAFETY: stmxcsr stores the 32-bit MXCSR register into `csr`, a valid u32 on the stack.
+    unsafe {
+        std::arch::asm!("stmxcsr [{}]", in(reg) &mut csr, options(nostack, preserves_flags));
+    }
+    csr as u64
+}
+
+#[cfg(target_arch = "x86_64")]
+fn write(v: u64) {
+    let csr = v as u32;
+    // SAFETY: ldmxcsr loads MXCSR from `csr`: the value `read` gave with only FTZ and DAZ
+    // changed, both defined on every x86-64 CPU (DAZ since SSE2).
+    unsafe {
+        std::arch::asm!("ldmxcsr [{}]", in(reg) &csr, options(nostack, preserves_flags));
+    }
+}
+
+#[cfg(target_arch = "aarch64")]
+fn read() -> u64 {
+    let v: u64;
+    // SAFETY: reading FPCR has no side effect.
+    unsafe {
+        std::arch::asm!("mrs {}, fpcr", out(reg) v, options(nomem, nostack, preserves_flags));
+    }
+    v
+}
+
+#[cfg(target_arch = "aarch64")]
+fn write(v: u64) {
+    // SAFETY: FPCR gets the value `read` gave with only the flush-to-zero bit changed: how this
+    // thread rounds results below the normal range, nothing else.
+    unsafe {
+        std::arch::asm!("msr fpcr, {}", in(reg) v, options(nomem, nostack, preserves_flags));
+    }
+}
+
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+fn read() -> u64 {
+    0
+}
+
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+fn write(_: u64) {}
 
 /// Whether the calling thread flushes denormals (false where [`flush_denormals`] is a no-op).
 pub fn flushing() -> bool {
@@ -86,6 +130,9 @@ mod tests {
         let inside = pool.install(|| in_pool(|| (flushing(), rayon::broadcast(|_| flushing()))));
         assert!(inside.0, "the thread that runs f flushes");
         assert_eq!(inside.1, vec![true; 3], "every pool thread flushes");
+        // Afterwards every thread has its own mode back.
+        let after: Vec<bool> = pool.broadcast(|_| flushing());
+        assert_eq!(after, vec![false; 3]);
         // A product below the normal range (1e-40) gives 0 there and a denormal on a fresh
         // thread.
         let tiny = |x: f32| std::hint::black_box(x) * std::hint::black_box(1e-20f32);
