@@ -10,8 +10,9 @@
 //! Determinism is the kernels': products are gemm's (a fixed order per element whatever the
 //! thread count), row kernels work on one row per thread, sums across rows run in fixed blocks
 //! ([`k::block_sum`]) or in row order, and the groups of sequences a batch is cut into (a
-//! function of its shape) add their gradients in group order. The test `trainer::the_fast_step_matches_candles_graph`
-//! checks the gradients against the candle path, fused and reference.
+//! function of its shape) add their gradients in group order. The test
+//! `trainer::the_fast_step_matches_candles_graph` checks the gradients against the candle path,
+//! fused and reference.
 
 use super::config::VOCAB;
 use super::model::{Model, ce, dropout_mask};
@@ -201,28 +202,22 @@ pub fn loss_and_grads_in_groups(
             let g = Group {
                 inputs: &inputs[r0..r1],
                 targets: &targets[r0..r1],
-                batch: (r1 - r0) / seq,
                 seq,
                 scale,
             };
             group_pass(model, host, g, &masks)
         })
         .collect();
-    let mut losses = Vec::with_capacity(n);
-    let mut grads: Option<Vec<Vec<f32>>> = None;
+    let mut parts = parts.into_iter();
+    let (mut losses, mut grads) = parts.next().unwrap_or_default();
     for (l, g) in parts {
         losses.extend(l);
-        match grads.as_mut() {
-            None => grads = Some(g),
-            Some(sum) => {
-                for (s, g) in sum.iter_mut().zip(&g) {
-                    add_into(s, g);
-                }
-            }
+        for (s, g) in grads.iter_mut().zip(&g) {
+            add_into(s, g);
         }
     }
     let loss = (losses.iter().map(|&l| l as f64).sum::<f64>() / n as f64) as f32;
-    (loss, grads.unwrap_or_default())
+    (loss, grads)
 }
 
 /// One group's rows of the dropout masks.
@@ -237,7 +232,6 @@ struct Masks<'a> {
 struct Group<'a> {
     inputs: &'a [u32],
     targets: &'a [u32],
-    batch: usize,
     seq: usize,
     scale: f32,
 }
@@ -249,7 +243,7 @@ fn group_pass(model: &Model, host: &Host, g: Group, masks: &Masks) -> (Vec<f32>,
     let (inputs, targets, seq) = (g.inputs, g.targets, g.seq);
     let (d, n) = (c.width, inputs.len());
     let shape = k::AttentionShape {
-        batch: g.batch,
+        batch: n / seq,
         seq,
         heads: c.heads,
         width: d,

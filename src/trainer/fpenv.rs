@@ -10,7 +10,7 @@
 //! reads as 0. Values that small carry nothing a training step can use.
 //!
 //! The mode is per thread. [`in_pool`] sets it on every thread of the rayon pool that runs the
-//! work and on the thread that runs `f`, each time, and puts each thread's mode back afterwards,
+//! work (`f` itself runs on one of them), each time, and puts each thread's mode back afterwards,
 //! so results never depend on which thread ran what or on what ran before: the same work sees
 //! the same arithmetic, and other work on the same threads (an outer step, an average) sees its
 //! own.
@@ -30,13 +30,10 @@ const FLUSH: u64 = 0;
 /// `install`) with denormals flushed to zero on all of the pool's threads, then puts every
 /// thread's mode back.
 pub fn in_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    // `scope` runs `f` on a thread of the pool `broadcast` reached (the caller's, or the global
+    // one), so every thread that can run a part of `f` is covered.
     let before: Vec<Mode> = rayon::broadcast(|_| flush_denormals());
-    let out = rayon::scope(|_| {
-        let mine = flush_denormals();
-        let out = f();
-        restore(mine);
-        out
-    });
+    let out = rayon::scope(|_| f());
     rayon::broadcast(|ctx| restore(before[ctx.index()]));
     out
 }
@@ -106,16 +103,15 @@ fn read() -> u64 {
 #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
 fn write(_: u64) {}
 
-/// Whether the calling thread flushes denormals (false where [`flush_denormals`] is a no-op).
-pub fn flushing() -> bool {
-    // 1e-38 / 4 is below f32's smallest normal: exactly 2.5e-39 as a denormal, 0 when flushed.
-    // black_box keeps the division at run time, under the thread's mode.
-    std::hint::black_box(1e-38f32) / std::hint::black_box(4.0f32) == 0.0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the calling thread flushes denormals: 1e-38 / 4 is 2.5e-39 as a denormal and 0
+    /// when flushed; black_box keeps the division at run time, under the thread's mode.
+    fn flushing() -> bool {
+        std::hint::black_box(1e-38f32) / std::hint::black_box(4.0f32) == 0.0
+    }
 
     #[test]
     #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
