@@ -616,6 +616,8 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     )?;
     adapters.push(ck_dir(start));
     let initial_val = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
+    // What loading and the first evaluation freed goes back before training starts.
+    release_free_memory();
     if let Some(v) = initial_val {
         progress.note(&format!(
             "step {start}: validation loss {v:.4} before training"

@@ -527,17 +527,16 @@ impl WeightReader {
                 ),
             ));
         }
-        let mut bytes = vec![0u8; (b - a) as usize];
-        f.read_exact_at(&mut bytes, *a)
-            .map_err(|e| Error::io("read", path, e))?;
-        let t = if from == DType::F32 && dtype == DType::F32 {
-            let v: Vec<f32> = bytes
-                .chunks_exact(4)
-                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-                .collect();
-            drop(bytes);
+        let t = if from == DType::F32 && dtype == DType::F32 && cfg!(target_endian = "little") {
+            // Straight into the tensor's memory: no second buffer, no hole left in the heap.
+            let mut v = vec![0f32; count];
+            f.read_exact_at(bytemuck::cast_slice_mut(&mut v), *a)
+                .map_err(|e| Error::io("read", path, e))?;
             Tensor::from_vec(v, shape.as_slice(), device).map_err(ce)?
         } else {
+            let mut bytes = vec![0u8; (b - a) as usize];
+            f.read_exact_at(&mut bytes, *a)
+                .map_err(|e| Error::io("read", path, e))?;
             Tensor::from_raw_buffer(&bytes, from, shape, &Device::Cpu)
                 .and_then(|t| t.to_dtype(dtype))
                 .and_then(|t| t.to_device(device))
@@ -683,8 +682,9 @@ impl Model {
         module: &str,
         adapter: Option<&Adapter>,
         dropout: &mut Option<&mut Stream>,
-        track: bool,
+        p: &Pass,
     ) -> candle_core::Result<Tensor> {
+        let track = p.track;
         let path = module_path(layer, module);
         let w = self.w(&format!("{path}.weight"))?;
         let pair = adapter.and_then(|ad| ad.pair(&path)).map(|(a, b)| {
@@ -701,6 +701,10 @@ impl Model {
             let mask = match dropout.as_deref_mut() {
                 Some(rng) if ad.spec.dropout > 0.0 => {
                     Some(dropout_bytes(x.elem_count(), ad.spec.dropout, rng))
+                }
+                // Drawn beforehand for the whole batch ([`Model::block_masks`]).
+                None if ad.spec.dropout > 0.0 => {
+                    p.masks.as_ref().and_then(|m| m.borrow_mut().pop_front())
                 }
                 _ => None,
             };
@@ -758,6 +762,7 @@ impl Model {
             sin: self.sin.narrow(0, offset, t)?,
             mask: causal_mask(t, offset, &self.device, self.dtype)?,
             track,
+            masks: None,
         };
         Ok((x, pass))
     }
@@ -773,14 +778,14 @@ impl Model {
         dropout: &mut Option<&mut Stream>,
     ) -> candle_core::Result<Tensor> {
         let c = &self.config;
-        let (b, t, tr) = (p.b, p.t, p.track);
+        let (b, t) = (p.b, p.t);
         let (nh, nkv, hd) = (c.num_attention_heads, c.kv_heads(), c.head_dim());
         let eps = c.rms_norm_eps;
         let w = |s: &str| self.w(&format!("model.layers.{i}.{s}"));
         let h = norm(x, w("input_layernorm.weight")?, eps)?;
-        let q = self.linear(&h, i, "q_proj", adapter, dropout, tr)?;
-        let k = self.linear(&h, i, "k_proj", adapter, dropout, tr)?;
-        let v = self.linear(&h, i, "v_proj", adapter, dropout, tr)?;
+        let q = self.linear(&h, i, "q_proj", adapter, dropout, p)?;
+        let k = self.linear(&h, i, "k_proj", adapter, dropout, p)?;
+        let v = self.linear(&h, i, "v_proj", adapter, dropout, p)?;
         let (q, mut k) = if ops::enabled(&q) {
             (
                 ops::rope_heads(&q.reshape((b, t, nh, hd))?, &p.cos, &p.sin)?,
@@ -817,17 +822,17 @@ impl Model {
             .matmul(&v)?
             .transpose(1, 2)?
             .reshape((b, t, nh * hd))?;
-        let a = self.linear(&a, i, "o_proj", adapter, dropout, tr)?;
+        let a = self.linear(&a, i, "o_proj", adapter, dropout, p)?;
         let x = (x + a)?;
         let h = norm(&x, w("post_attention_layernorm.weight")?, eps)?;
-        let g = self.linear(&h, i, "gate_proj", adapter, dropout, tr)?;
-        let u = self.linear(&h, i, "up_proj", adapter, dropout, tr)?;
+        let g = self.linear(&h, i, "gate_proj", adapter, dropout, p)?;
+        let u = self.linear(&h, i, "up_proj", adapter, dropout, p)?;
         let f = if ops::enabled(&g) || g.device().is_cuda() {
             ops::silu_mul(&g, &u)?
         } else {
             (g.silu()? * u)?
         };
-        let f = self.linear(&f, i, "down_proj", adapter, dropout, tr)?;
+        let f = self.linear(&f, i, "down_proj", adapter, dropout, p)?;
         x + f
     }
 
@@ -982,47 +987,158 @@ impl Model {
     /// backward runs through the head, then through each block from the last, seeded with the
     /// gradient of the block's output; a block's graph is dropped as soon as its backward is done.
     ///
-    /// With `recompute` (activation checkpointing), the forward pass keeps only each block's
-    /// input, and a block's forward runs again, with the same dropout draws, just before its
-    /// backward: memory for activations falls from every block's to one block's, for about one
-    /// more forward pass of time. Both ways run the same ops on the same values in the same order,
-    /// so the loss and the gradients are the same bits with and without it.
+    /// With `recompute` (activation checkpointing), the forward pass keeps only the inputs of
+    /// every [`segment_len`]-th block (about √n of the n blocks). Backward takes the segments
+    /// from the last: it runs the segment's blocks forward again from its first input, keeping
+    /// each block's input, then runs each block again, with the same dropout draws, just before
+    /// its backward. Memory for activations falls from every block's to one block's, and for
+    /// block inputs from n to about 2√n, for about two more forward passes of time. Both ways
+    /// run the same ops on the same values in the same order, so the loss and the gradients are
+    /// the same bits with and without it.
     pub fn loss_and_grads(
         &self,
         inputs: &Tensor,
         targets: &Tensor,
         weights: &Tensor,
         adapter: &Adapter,
-        mut dropout: Option<&mut Stream>,
+        dropout: Option<&mut Stream>,
         recompute: bool,
+    ) -> candle_core::Result<(f32, candle_core::backprop::GradStore)> {
+        let segment = recompute.then(|| segment_len(self.config.num_hidden_layers));
+        self.loss_and_grads_in(inputs, targets, weights, adapter, dropout, segment)
+    }
+
+    /// [`Model::loss_and_grads`], keeping every block's graph (`segment` None) or recomputing
+    /// in segments of `segment` blocks (1: every block's input kept, each block run again once).
+    pub(crate) fn loss_and_grads_in(
+        &self,
+        inputs: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+        adapter: &Adapter,
+        mut dropout: Option<&mut Stream>,
+        segment: Option<usize>,
     ) -> candle_core::Result<(f32, candle_core::backprop::GradStore)> {
         let n = self.config.num_hidden_layers;
         let (x0, p) = self.embed(inputs, 0, true)?;
-        // Per block: its input (a leaf that takes a gradient, except block 0's), the dropout
-        // stream where the block starts, and, without recompute, the block's output with its graph.
-        let mut saved: Vec<(Tensor, Option<Stream>, Option<Tensor>)> = Vec::with_capacity(n);
+        // Forward passes whose graphs nobody reads: the adapter enters detached.
+        let quiet = Pass {
+            track: false,
+            ..p.clone()
+        };
+        // Where each block's dropout draws start, for running it again.
+        let mut starts: Vec<Option<Stream>> = Vec::with_capacity(n);
+        // Keeping: each block's input (a leaf that takes a gradient, except block 0's) and its
+        // output with its graph. Recomputing: the inputs of the segments' first blocks.
+        let mut kept: Vec<(Tensor, Option<Tensor>)> = Vec::with_capacity(n);
         let mut x = x0;
         for i in 0..n {
-            let xin = if i == 0 {
-                x
-            } else {
-                candle_core::Var::from_tensor(&x)?.as_tensor().clone()
-            };
-            let start = dropout.as_deref().cloned();
-            let out = self.block(i, &xin, &p, Some(adapter), None, &mut dropout)?;
-            x = out.detach();
-            saved.push((xin, start, (!recompute).then_some(out)));
+            starts.push(dropout.as_deref().cloned());
+            match segment {
+                None => {
+                    let xin = if i == 0 { x } else { leaf(&x)? };
+                    let out = self.block(i, &xin, &p, Some(adapter), None, &mut dropout)?;
+                    x = out.detach();
+                    kept.push((xin, Some(out)));
+                }
+                Some(len) => {
+                    let out = self.block(i, &x, &quiet, Some(adapter), None, &mut dropout)?;
+                    if i % len == 0 {
+                        kept.push((x, None));
+                    }
+                    x = out.detach();
+                }
+            }
         }
-        let top = candle_core::Var::from_tensor(&x)?.as_tensor().clone();
+        let top = leaf(&x)?;
         drop(x);
         let (value, mut g) = self.head_grad(&top, targets, weights)?;
+        drop(top);
         let mut grads = candle_core::backprop::GradStore::default();
+        // The blocks' inputs (and, keeping, their outputs with graphs), `ins[j]` for block
+        // `first + j`, refilled segment by segment when recomputing.
+        let (mut first, mut ins) = match segment {
+            None => (0, std::mem::take(&mut kept)),
+            Some(_) => (n, Vec::new()),
+        };
         for i in (0..n).rev() {
-            let (xin, start, out) = saved.pop().expect("one entry per block");
+            if i < first {
+                // Recomputing: the segment that ends at block i, forward from its first input,
+                // without graphs, keeping each block's input.
+                let len = segment.expect("only recomputing runs out of inputs");
+                first = i / len * len;
+                let (mut x, _) = kept.pop().expect("one input per segment");
+                ins.clear();
+                for (j, start) in starts.iter().enumerate().take(i).skip(first) {
+                    let mut s = start.clone();
+                    let out = self.block(j, &x, &quiet, Some(adapter), None, &mut s.as_mut())?;
+                    ins.push((x, None));
+                    x = out;
+                }
+                ins.push((x, None));
+            }
+            let (x, out) = ins.pop().expect("one entry per block");
+            let every = LINEARS
+                .iter()
+                .all(|m| adapter.pair(&module_path(i, m)).is_some());
+            if out.is_none() && p.b > 1 && every && ops::enabled(&x) {
+                // Recomputing on the CPU, every layer with an adapter: the block again and its
+                // backward one sequence at a time, so the block's graph is one sequence's. The
+                // bits are the whole batch's: every op works row by row or within a sequence,
+                // the adapter's products run sequence by sequence ([`ops::lora_linear`]), and
+                // its sums over rows add up sequence by sequence in this order.
+                let masks = self.block_masks(i, p.b * p.t, adapter, starts[i].clone());
+                let mut gins = Vec::with_capacity(p.b);
+                for j in 0..p.b {
+                    let xj = x.narrow(0, j, 1)?;
+                    let xj = if i == 0 { xj } else { leaf(&xj)? };
+                    let one = Pass {
+                        b: 1,
+                        masks: Some(std::cell::RefCell::new(
+                            masks.iter().map(|m| m.rows(j, p.b)).collect(),
+                        )),
+                        ..p.clone()
+                    };
+                    let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
+                    let mut gs = (out * g.narrow(0, j, 1)?)?.sum_all()?.backward()?;
+                    for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
+                        if let Some(d) = gs.remove(v.as_tensor()) {
+                            let d = match grads.remove(v.as_tensor()) {
+                                Some(sum) if j > 0 => (sum + d)?,
+                                _ => d,
+                            };
+                            grads.insert(v.as_tensor(), d);
+                        }
+                    }
+                    if i > 0 {
+                        gins.push(gs.remove(&xj).ok_or_else(|| {
+                            candle_core::Error::Msg(format!(
+                                "block {i} passed no gradient to its input"
+                            ))
+                        })?);
+                    }
+                }
+                if i > 0 {
+                    g = Tensor::cat(&gins, 0)?;
+                }
+                drop(gins);
+                // The block's freed sequence-sized pieces go back to the system: glibc would
+                // keep them resident between the longer-lived gradients (about 12 MB at 4 × 128
+                // tokens on SmolLM2-135M's shape, at no measurable cost in time).
+                crate::lora::release_free_memory();
+                continue;
+            }
+            let xin = if i == 0 || out.is_some() {
+                x
+            } else {
+                let l = leaf(&x)?;
+                drop(x);
+                l
+            };
             let out = match out {
                 Some(out) => out,
                 None => {
-                    let mut s = start;
+                    let mut s = starts[i].clone();
                     self.block(i, &xin, &p, Some(adapter), None, &mut s.as_mut())?
                 }
             };
@@ -1044,7 +1160,45 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The dropout masks block `i` draws on the CPU for `rows` rows from `stream`, in the
+    /// order its layers draw them ([`Model::block`]): what a pass of the block over the whole
+    /// batch would use.
+    fn block_masks(
+        &self,
+        i: usize,
+        rows: usize,
+        adapter: &Adapter,
+        stream: Option<Stream>,
+    ) -> Vec<ops::Mask> {
+        let Some(mut s) = stream else {
+            return Vec::new();
+        };
+        if adapter.spec.dropout <= 0.0 {
+            return Vec::new();
+        }
+        LINEARS
+            .iter()
+            .filter(|m| adapter.pair(&module_path(i, m)).is_some())
+            .filter_map(|m| self.config.linear_shape(m))
+            .map(|(_, k)| dropout_bytes(rows * k, adapter.spec.dropout, &mut s))
+            .collect()
+    }
+}
+
+/// A copy of `x` as a leaf that takes a gradient.
+fn leaf(x: &Tensor) -> candle_core::Result<Tensor> {
+    Ok(candle_core::Var::from_tensor(x)?.as_tensor().clone())
+}
+
+/// The blocks in a recomputed segment: ⌈√n⌉ of n, which keeps the fewest block inputs at once
+/// (about 2√n: one per segment, and one per block of the segment being taken back).
+pub fn segment_len(n: usize) -> usize {
+    (1..=n.max(1)).find(|s| s * s >= n).unwrap_or(1)
+}
+
 /// What every block of one pass shares.
+#[derive(Clone)]
 struct Pass {
     b: usize,
     t: usize,
@@ -1056,6 +1210,9 @@ struct Pass {
     mask: Tensor,
     /// Whether the adapter takes gradients (training); else it enters detached.
     track: bool,
+    /// Dropout masks drawn beforehand, in the order the block's layers take them (when no
+    /// stream is given).
+    masks: Option<std::cell::RefCell<std::collections::VecDeque<ops::Mask>>>,
 }
 
 /// The folder path of a block's linear layer, as Hugging Face names it.
@@ -1160,11 +1317,30 @@ pub(crate) fn causal_mask(
 
 /// A dropout mask drawn from `rng`: one byte per entry (1 keeps, 0 drops) and the keep scale.
 fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
-    let mut raw = vec![0u64; n];
-    rng.fill_u64(&mut raw);
+    use rayon::prelude::*;
+    /// Entries per task: the stream's u64s are drawn a chunk at a time (128 KiB), never all
+    /// at once (8 bytes an entry would be 8× the mask).
+    const CHUNK: usize = 1 << 14;
     let threshold = (p * (1u64 << 53) as f64) as u64;
+    let mut keep = vec![0u8; n];
+    let parts: Vec<Stream> = (0..n.div_ceil(CHUNK))
+        .map(|c| {
+            let s = rng.clone();
+            rng.skip_u64(CHUNK.min(n - c * CHUNK));
+            s
+        })
+        .collect();
+    keep.par_chunks_mut(CHUNK)
+        .zip(parts)
+        .for_each(|(k, mut s)| {
+            let mut raw = vec![0u64; k.len()];
+            s.fill_u64(&mut raw);
+            for (k, r) in k.iter_mut().zip(&raw) {
+                *k = ((r >> 11) >= threshold) as u8;
+            }
+        });
     ops::Mask {
-        keep: raw.iter().map(|r| ((r >> 11) >= threshold) as u8).collect(),
+        keep,
         scale: 1.0 / (1.0 - p) as f32,
     }
 }

@@ -12,7 +12,7 @@
 use candle_core::{CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, Layout, Shape, Tensor};
 use rayon::prelude::*;
 
-use crate::trainer::ops::mm;
+use crate::trainer::ops::{mm, mm_rows};
 
 type R<T> = candle_core::Result<T>;
 
@@ -614,9 +614,21 @@ impl CustomOp1 for HeadCrossEntropy {
 // A target module with its adapter
 
 /// A dropout mask: one byte per entry of the input (1 keeps, 0 drops) and the keep scale.
+#[derive(Clone)]
 pub struct Mask {
     pub keep: Vec<u8>,
     pub scale: f32,
+}
+
+impl Mask {
+    /// The mask of part `j` of `parts` equal parts of the rows (one sequence of a batch).
+    pub fn rows(&self, j: usize, parts: usize) -> Mask {
+        let len = self.keep.len() / parts.max(1);
+        Mask {
+            keep: self.keep[j * len..(j + 1) * len].to_vec(),
+            scale: self.scale,
+        }
+    }
 }
 
 /// `x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ` for x `[.., k]`, a frozen W `[n, k]` and bias `[n]`, and the adapter
@@ -646,6 +658,15 @@ pub fn lora_linear(
             mask,
         },
     )
+}
+
+/// Rows per sequence of an input [.., seq, k] with `m` rows (all of them for [m, k]): the
+/// products run sequence by sequence, so a sequence's results do not depend on the batch.
+fn rows_per_sequence(dims: &[usize], m: usize) -> usize {
+    match dims {
+        [.., t, _] if dims.len() >= 3 && *t > 0 => *t,
+        _ => m.max(1),
+    }
 }
 
 struct LoraLinear {
@@ -696,9 +717,10 @@ impl CustomOp3 for LoraLinear {
             candle_core::bail!("lora-linear: shapes do not agree");
         }
         let m = x.len() / k;
+        let seq = rows_per_sequence(l1.dims(), m);
         let mut y = vec![0f32; m * n];
         with(&self.w, |w| {
-            mm(&mut y, (m, n, k), x, false, w, true, 1.0, false);
+            mm_rows(&mut y, (m, n, k), x, w, true, 1.0, false, seq);
             Ok(())
         })?;
         if let Some(bias) = &self.bias {
@@ -711,8 +733,8 @@ impl CustomOp3 for LoraLinear {
         }
         let xd = self.dropped(x);
         let mut xa = vec![0f32; m * r];
-        mm(&mut xa, (m, r, k), &xd, false, a, true, 1.0, false);
-        mm(&mut y, (m, n, r), &xa, false, b, true, self.scale, true);
+        mm_rows(&mut xa, (m, r, k), &xd, a, true, 1.0, false, seq);
+        mm_rows(&mut y, (m, n, r), &xa, b, true, self.scale, true, seq);
         let mut dims = l1.dims().to_vec();
         *dims.last_mut().expect("rank ≥ 1") = n;
         Ok((CpuStorage::F32(y), Shape::from(dims)))
@@ -729,6 +751,7 @@ impl CustomOp3 for LoraLinear {
         let (r, k) = a.dims2()?;
         let n = b.dim(0)?;
         let m = x.elem_count() / k;
+        let seq = rows_per_sequence(x.dims(), m);
         let want_x = x.track_op();
         let (gx, ga, gb) = with(x, |x| {
             with(a, |a| {
@@ -736,25 +759,49 @@ impl CustomOp3 for LoraLinear {
                     with(g, |g| {
                         let xd = self.dropped(x);
                         let mut xa = vec![0f32; m * r];
-                        mm(&mut xa, (m, r, k), &xd, false, a, true, 1.0, false);
+                        mm_rows(&mut xa, (m, r, k), &xd, a, true, 1.0, false, seq);
                         // gB = s·gᵀ·xa; g(xa) = s·g·B; gA = g(xa)ᵀ·drop(x)
-                        let mut gb = vec![0f32; n * r];
-                        mm(&mut gb, (n, r, m), g, true, &xa, false, self.scale, false);
                         let mut gxa = vec![0f32; m * r];
-                        mm(&mut gxa, (m, r, n), g, false, b, false, self.scale, false);
+                        mm_rows(&mut gxa, (m, r, n), g, b, false, self.scale, false, seq);
+                        // The sums over rows run sequence by sequence, added up in order: a
+                        // backward that takes one sequence at a time (`Model::loss_and_grads`
+                        // recomputing) gets the same bits.
+                        let mut gb = vec![0f32; n * r];
                         let mut ga = vec![0f32; r * k];
-                        mm(&mut ga, (r, k, m), &gxa, true, &xd, false, 1.0, false);
+                        let (mut pb, mut pa) = (vec![0f32; n * r], vec![0f32; r * k]);
+                        for c in 0..m / seq {
+                            let rows = c * seq..(c + 1) * seq;
+                            let (gc, xac) = (
+                                &g[rows.start * n..rows.end * n],
+                                &xa[rows.start * r..rows.end * r],
+                            );
+                            let (gxac, xdc) = (
+                                &gxa[rows.start * r..rows.end * r],
+                                &xd[rows.start * k..rows.end * k],
+                            );
+                            let (tb, ta) = if c == 0 {
+                                (&mut gb, &mut ga)
+                            } else {
+                                (&mut pb, &mut pa)
+                            };
+                            mm(tb, (n, r, seq), gc, true, xac, false, self.scale, false);
+                            mm(ta, (r, k, seq), gxac, true, xdc, false, 1.0, false);
+                            if c > 0 {
+                                gb.iter_mut().zip(&pb).for_each(|(s, p)| *s += p);
+                                ga.iter_mut().zip(&pa).for_each(|(s, p)| *s += p);
+                            }
+                        }
                         let gx = if want_x {
                             let mut gx = vec![0f32; m * k];
                             with(&self.w, |w| {
-                                mm(&mut gx, (m, k, n), g, false, w, false, 1.0, false);
+                                mm_rows(&mut gx, (m, k, n), g, w, false, 1.0, false, seq);
                                 Ok(())
                             })?;
                             match &self.mask {
-                                None => mm(&mut gx, (m, k, r), &gxa, false, a, false, 1.0, true),
+                                None => mm_rows(&mut gx, (m, k, r), &gxa, a, false, 1.0, true, seq),
                                 Some(mask) => {
                                     let mut t = vec![0f32; m * k];
-                                    mm(&mut t, (m, k, r), &gxa, false, a, false, 1.0, false);
+                                    mm_rows(&mut t, (m, k, r), &gxa, a, false, 1.0, false, seq);
                                     gx.par_chunks_mut(GRAIN)
                                         .zip(t.par_chunks(GRAIN).zip(mask.keep.par_chunks(GRAIN)))
                                         .for_each(|(gx, (t, keep))| {

@@ -192,6 +192,111 @@ fn recompute_gives_the_same_bits_with_dropout() {
     assert!(run(false, 2) != kept, "the dropout stream changes nothing");
 }
 
+/// Recomputing in segments of every length, and one sequence at a time, gives the keeping
+/// run's bits: on five blocks (the fixture's two, repeated), three sequences, with dropout, with
+/// all seven targets and with two.
+#[test]
+fn segments_and_sequences_give_the_same_bits() {
+    let dev = Device::Cpu;
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("llama");
+    for f in ["tokenizer.json", "tokenizer_config.json"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let mut config: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(src.join("config.json")).unwrap()).unwrap();
+    config["num_hidden_layers"] = 5.into();
+    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+    let two = candle_core::safetensors::load(src.join("model.safetensors"), &dev).unwrap();
+    let mut five = std::collections::HashMap::new();
+    for (name, t) in &two {
+        match name.strip_prefix("model.layers.") {
+            Some(rest) => {
+                let (layer, tail) = rest.split_once('.').unwrap();
+                let layer: usize = layer.parse().unwrap();
+                for to in (layer..5).step_by(2) {
+                    // Each copy a little different, so no two blocks compute the same thing.
+                    let t = (t * (1.0 + 0.01 * to as f64)).unwrap();
+                    five.insert(format!("model.layers.{to}.{tail}"), t);
+                }
+            }
+            None => {
+                five.insert(name.clone(), t.clone());
+            }
+        }
+    }
+    candle_core::safetensors::save(&five, dir.path().join("model.safetensors")).unwrap();
+    let model = Model::load(dir.path(), &dev, DType::F32).unwrap();
+    assert_eq!(model.config.num_hidden_layers, 5);
+    // ⌈√n⌉: the fewest inputs kept at once.
+    let lens: Vec<usize> = [1, 2, 5, 9, 10, 30].map(model::segment_len).to_vec();
+    assert_eq!(lens, [1, 2, 3, 3, 4, 6]);
+    let r = reference("llama");
+    let ids = ids_u32(&r["grad_ids"]);
+    let t = ids.dim(1).unwrap() - 1;
+    let row = ids.get(0).unwrap();
+    // Three different sequences: the reference's first row, shifted.
+    let rows: Vec<Tensor> = (0..3)
+        .map(|s| {
+            let v = row.to_vec1::<u32>().unwrap();
+            let mut v: Vec<u32> = v.iter().cycle().skip(s * 5).take(t + 1).copied().collect();
+            v.truncate(t + 1);
+            Tensor::new(v, &dev).unwrap()
+        })
+        .collect();
+    let ids = Tensor::stack(&rows, 0).unwrap();
+    let inputs = ids.narrow(1, 0, t).unwrap();
+    let targets = ids.narrow(1, 1, t).unwrap();
+    let weights = targets.ones_like().unwrap().to_dtype(DType::F32).unwrap();
+    for targets_of in [model::LINEARS.to_vec(), vec!["q_proj", "down_proj"]] {
+        let spec = LoraSpec {
+            rank: 4,
+            alpha: 8.0,
+            dropout: 0.2,
+            targets: targets_of.iter().map(|s| s.to_string()).collect(),
+        };
+        let adapter = Adapter::init(&spec, &model.config, 3, &dev).unwrap();
+        for (_, b) in adapter.pairs.values() {
+            let n = b.elem_count();
+            let v: Vec<f32> = (0..n)
+                .map(|i| ((i * 37 % 101) as f32 - 50.0) * 1e-3)
+                .collect();
+            b.set(&Tensor::from_vec(v, b.shape(), &dev).unwrap())
+                .unwrap();
+        }
+        let run = |segment: Option<usize>| {
+            let mut s = crate::trainer::rng::Stream::new("test.dropout", &[&[1]]);
+            let (l, g) = model
+                .loss_and_grads_in(&inputs, &targets, &weights, &adapter, Some(&mut s), segment)
+                .unwrap();
+            let grads: Vec<Vec<f32>> = adapter
+                .vars()
+                .into_iter()
+                .map(|(_, v)| {
+                    g.get(v.as_tensor())
+                        .expect("gradient")
+                        .flatten_all()
+                        .unwrap()
+                        .to_vec1::<f32>()
+                        .unwrap()
+                })
+                .collect();
+            (l.to_bits(), grads)
+        };
+        let kept = run(None);
+        assert!(
+            kept.1.iter().all(|g| g.iter().any(|x| *x != 0.0)),
+            "every tensor has a gradient"
+        );
+        for len in [1, 2, 3, 5] {
+            assert!(
+                run(Some(len)) == kept,
+                "targets {targets_of:?}: segments of {len} changed the bits"
+            );
+        }
+    }
+}
+
 #[test]
 fn llama_logits_match_transformers() {
     check_logits("llama");

@@ -82,6 +82,36 @@ pub(crate) fn mm(
     }
 }
 
+/// [`mm`] with `lhs` [m, k] row-major, `rows` rows at a time: gemm picks its kernel by the
+/// shape, so a row's result could depend on how many rows come with it; in blocks of a fixed
+/// count (a sequence) it does not.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn mm_rows(
+    dst: &mut [f32],
+    (m, n, k): (usize, usize, usize),
+    lhs: &[f32],
+    rhs: &[f32],
+    rhs_t: bool,
+    beta: f32,
+    accumulate: bool,
+    rows: usize,
+) {
+    let rows = rows.clamp(1, m.max(1));
+    for start in (0..m).step_by(rows) {
+        let len = rows.min(m - start);
+        mm(
+            &mut dst[start * n..(start + len) * n],
+            (len, n, k),
+            &lhs[start * k..(start + len) * k],
+            false,
+            rhs,
+            rhs_t,
+            beta,
+            accumulate,
+        );
+    }
+}
+
 /// Runs `f` on the contiguous f32 data of a CPU tensor.
 pub(crate) fn with_f32<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
     let t = t.contiguous()?;
