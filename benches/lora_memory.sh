@@ -6,8 +6,9 @@
 #
 #   PEFT_VENV=/tmp/venv-peft COHORT_BIN=target/release/cohort benches/lora_memory.sh
 #
-# Env: BATCHES (default "1 2 4"), STEPS (default 4), THREADS (default 2), PEFT_VENV (a venv with
-# torch and transformers, to build the model; else a throwaway one is made), COHORT_BIN.
+# Env: BATCHES (default "1 2 4"), STEPS (default 4), THREADS (default 2), SKIP_KEEP (set: no run
+# keeping activations), PEFT_VENV (a venv with torch and transformers, to build the model; else a
+# throwaway one is made), COHORT_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,5 +77,5 @@ for b in $BATCHES; do
   run "$b" --recompute
   largest=$b
 done
-run "$largest"
+[ -n "${SKIP_KEEP:-}" ] || run "$largest"
 echo "load average $(cut -d' ' -f1 /proc/loadavg)"

@@ -1031,6 +1031,10 @@ impl Model {
         // Keeping: each block's input (a leaf that takes a gradient, except block 0's) and its
         // output with its graph. Recomputing: the inputs of the segments' first blocks.
         let mut kept: Vec<(Tensor, Option<Tensor>)> = Vec::with_capacity(n);
+        // Recomputing on the CPU, what a stretch of passes freed (a block's activations over the
+        // whole batch) goes back to the system at the end of each segment: glibc would keep it
+        // resident between the longer-lived tensors.
+        let trim = segment.is_some() && ops::enabled(&x0);
         let mut x = x0;
         for i in 0..n {
             starts.push(dropout.as_deref().cloned());
@@ -1047,13 +1051,22 @@ impl Model {
                         kept.push((x, None));
                     }
                     x = out.detach();
+                    if trim && (i + 1) % len == 0 {
+                        crate::lora::release_free_memory();
+                    }
                 }
             }
+        }
+        if trim {
+            crate::lora::release_free_memory();
         }
         let top = leaf(&x)?;
         drop(x);
         let (value, mut g) = self.head_grad(&top, targets, weights)?;
         drop(top);
+        if trim {
+            crate::lora::release_free_memory();
+        }
         let mut grads = candle_core::backprop::GradStore::default();
         // The blocks' inputs (and, keeping, their outputs with graphs), `ins[j]` for block
         // `first + j`, refilled segment by segment when recomputing.
@@ -1076,6 +1089,9 @@ impl Model {
                     x = out;
                 }
                 ins.push((x, None));
+                if trim {
+                    crate::lora::release_free_memory();
+                }
             }
             let (x, out) = ins.pop().expect("one entry per block");
             let every = LINEARS
@@ -1122,9 +1138,7 @@ impl Model {
                     g = Tensor::cat(&gins, 0)?;
                 }
                 drop(gins);
-                // The block's freed sequence-sized pieces go back to the system: glibc would
-                // keep them resident between the longer-lived gradients (about 12 MB at 4 × 128
-                // tokens on SmolLM2-135M's shape, at no measurable cost in time).
+                // The block's freed sequence-sized pieces go back to the system (as above).
                 crate::lora::release_free_memory();
                 continue;
             }

@@ -27,6 +27,13 @@ pub struct AdamW {
 #[derive(Default)]
 pub struct OnDevice(#[cfg(feature = "cuda")] Option<(Vec<String>, super::cuda::Moments)>);
 
+/// What one step's updates share: the clipping factor and both bias corrections.
+struct StepConsts {
+    clip: f32,
+    bc1: f64,
+    bc2: f64,
+}
+
 /// Named trainable tensors, in the order the optimizer visits them.
 pub type Named<'a> = [(String, &'a Var)];
 
@@ -97,6 +104,10 @@ impl AdamW {
             return self.step_device(on_device, vars, &gs, lr, cfg, decays);
         }
         let _ = on_device;
+        let f32_cpu = |t: &Tensor| t.dtype() == DType::F32 && t.device().is_cpu();
+        if gs.iter().all(f32_cpu) && vars.iter().all(|(_, v)| f32_cpu(v.as_tensor())) {
+            return self.step_in_place(vars, &gs, lr, cfg, decays);
+        }
         let flat = |t: &Tensor| t.flatten_all()?.to_dtype(DType::F32)?.to_vec1::<f32>();
         let host = gs.iter().map(flat).collect::<candle_core::Result<Vec<_>>>();
         let params = vars.iter().map(|(_, v)| flat(v.as_tensor()));
@@ -109,6 +120,80 @@ impl AdamW {
             cfg,
             decays,
         )
+    }
+
+    /// [`AdamW::step_vars`] on f32 CPU tensors: the gradients are read where they are and the
+    /// parameters copied one at a time (no second copy of all of them at once), with the same
+    /// arithmetic in the same order as [`AdamW::step_host`].
+    fn step_in_place(
+        &mut self,
+        vars: &Named,
+        grads: &[Tensor],
+        lr: f64,
+        cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
+    ) -> Result<f64> {
+        use super::ops::with_f32;
+        let mut norm = 0f64;
+        for g in grads {
+            norm += with_f32(g, cohort_kernels::sum_sq).map_err(ce)?;
+        }
+        let norm = norm.sqrt();
+        let k = self.begin(norm, cfg);
+        for ((name, var), g) in vars.iter().zip(grads) {
+            let t = var.as_tensor();
+            let mut p = t
+                .flatten_all()
+                .and_then(|f| f.to_vec1::<f32>())
+                .map_err(ce)?;
+            with_f32(g, |g| self.update(name, &mut p, g, &k, lr, cfg, decays)).map_err(ce)?;
+            var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
+                .map_err(ce)?;
+        }
+        Ok(norm)
+    }
+
+    /// Counts the step and returns its clipping factor and bias corrections.
+    fn begin(&mut self, norm: f64, cfg: &TrainConfig) -> StepConsts {
+        let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
+            (cfg.grad_clip / (norm + 1e-6)) as f32
+        } else {
+            1.0
+        };
+        self.t += 1;
+        let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
+        let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
+        StepConsts { clip, bc1, bc2 }
+    }
+
+    /// The update of one tensor's host values `p` by its gradient `g`.
+    #[allow(clippy::too_many_arguments)]
+    fn update(
+        &mut self,
+        name: &str,
+        p: &mut [f32],
+        g: &[f32],
+        k: &StepConsts,
+        lr: f64,
+        cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
+    ) {
+        let m = self.m.get_mut(name).expect("state for every parameter");
+        let v = self.v.get_mut(name).expect("state for every parameter");
+        let c = cohort_kernels::AdamStep {
+            beta1: cfg.beta1 as f32,
+            beta2: cfg.beta2 as f32,
+            eps: cfg.eps as f32,
+            step_size: (lr / k.bc1) as f32,
+            bc2_sqrt: k.bc2.sqrt() as f32,
+            decay: if decays(name) {
+                (lr * cfg.weight_decay) as f32
+            } else {
+                0.0
+            },
+            clip: k.clip,
+        };
+        cohort_kernels::adamw(p, g, m, v, c);
     }
 
     /// [`AdamW::step_vars`] with the tensors' host copies and their gradients, both in the
@@ -127,32 +212,10 @@ impl AdamW {
             .map(|g| cohort_kernels::sum_sq(g))
             .sum::<f64>()
             .sqrt();
-        let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
-            (cfg.grad_clip / (norm + 1e-6)) as f32
-        } else {
-            1.0
-        };
-        self.t += 1;
-        let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
-        let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
+        let k = self.begin(norm, cfg);
         for (((name, var), g), mut p) in vars.iter().zip(grads).zip(params) {
             let t = var.as_tensor();
-            let m = self.m.get_mut(name).expect("state for every parameter");
-            let v = self.v.get_mut(name).expect("state for every parameter");
-            let c = cohort_kernels::AdamStep {
-                beta1: cfg.beta1 as f32,
-                beta2: cfg.beta2 as f32,
-                eps: cfg.eps as f32,
-                step_size: (lr / bc1) as f32,
-                bc2_sqrt: bc2.sqrt() as f32,
-                decay: if decays(name) {
-                    (lr * cfg.weight_decay) as f32
-                } else {
-                    0.0
-                },
-                clip,
-            };
-            cohort_kernels::adamw(&mut p, &g, m, v, c);
+            self.update(name, &mut p, &g, &k, lr, cfg, decays);
             var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
                 .map_err(ce)?;
         }
