@@ -129,6 +129,34 @@ fn check_grads(kind: &str) {
     );
 }
 
+/// Gives every B values (B starts at zero, which would leave A without gradient).
+fn give_b_values(adapter: &Adapter) {
+    for (_, b) in adapter.pairs.values() {
+        let n = b.elem_count();
+        let v: Vec<f32> = (0..n)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) * 1e-3)
+            .collect();
+        b.set(&Tensor::from_vec(v, b.shape(), b.device()).unwrap())
+            .unwrap();
+    }
+}
+
+/// The adapter's gradients in `g`, in the adapter's order.
+fn grads_of(adapter: &Adapter, g: &candle_core::backprop::GradStore) -> Vec<Vec<f32>> {
+    adapter
+        .vars()
+        .into_iter()
+        .map(|(_, v)| {
+            g.get(v.as_tensor())
+                .expect("gradient")
+                .flatten_all()
+                .unwrap()
+                .to_vec1::<f32>()
+                .unwrap()
+        })
+        .collect()
+}
+
 /// With dropout (the stream restarted at each recomputed block), recomputing activations gives
 /// the same loss and gradients, to the bit, as keeping them; a different stream does not.
 #[test]
@@ -142,15 +170,7 @@ fn recompute_gives_the_same_bits_with_dropout() {
         targets: model::LINEARS.iter().map(|s| s.to_string()).collect(),
     };
     let adapter = Adapter::init(&spec, &model.config, 3, &dev).unwrap();
-    // B starts at zero, which would leave A without gradient: give B values.
-    for (_, b) in adapter.pairs.values() {
-        let n = b.elem_count();
-        let v: Vec<f32> = (0..n)
-            .map(|i| ((i * 37 % 101) as f32 - 50.0) * 1e-3)
-            .collect();
-        b.set(&Tensor::from_vec(v, b.shape(), &dev).unwrap())
-            .unwrap();
-    }
+    give_b_values(&adapter);
     let r = reference("llama");
     let ids = ids_u32(&r["grad_ids"]);
     let t = ids.dim(1).unwrap();
@@ -169,19 +189,7 @@ fn recompute_gives_the_same_bits_with_dropout() {
                 recompute,
             )
             .unwrap();
-        let grads: Vec<Vec<f32>> = adapter
-            .vars()
-            .into_iter()
-            .map(|(_, v)| {
-                g.get(v.as_tensor())
-                    .expect("gradient")
-                    .flatten_all()
-                    .unwrap()
-                    .to_vec1::<f32>()
-                    .unwrap()
-            })
-            .collect();
-        (l.to_bits(), grads)
+        (l.to_bits(), grads_of(&adapter, &g))
     };
     let kept = run(false, 1);
     assert!(
@@ -256,32 +264,13 @@ fn segments_and_sequences_give_the_same_bits() {
             targets: targets_of.iter().map(|s| s.to_string()).collect(),
         };
         let adapter = Adapter::init(&spec, &model.config, 3, &dev).unwrap();
-        for (_, b) in adapter.pairs.values() {
-            let n = b.elem_count();
-            let v: Vec<f32> = (0..n)
-                .map(|i| ((i * 37 % 101) as f32 - 50.0) * 1e-3)
-                .collect();
-            b.set(&Tensor::from_vec(v, b.shape(), &dev).unwrap())
-                .unwrap();
-        }
+        give_b_values(&adapter);
         let run = |segment: Option<usize>| {
             let mut s = crate::trainer::rng::Stream::new("test.dropout", &[&[1]]);
             let (l, g) = model
                 .loss_and_grads_in(&inputs, &targets, &weights, &adapter, Some(&mut s), segment)
                 .unwrap();
-            let grads: Vec<Vec<f32>> = adapter
-                .vars()
-                .into_iter()
-                .map(|(_, v)| {
-                    g.get(v.as_tensor())
-                        .expect("gradient")
-                        .flatten_all()
-                        .unwrap()
-                        .to_vec1::<f32>()
-                        .unwrap()
-                })
-                .collect();
-            (l.to_bits(), grads)
+            (l.to_bits(), grads_of(&adapter, &g))
         };
         let kept = run(None);
         assert!(
