@@ -1116,23 +1116,16 @@ impl Model {
                         ..p.clone()
                     };
                     let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
-                    let mut gs = (out * g.narrow(0, j, 1)?)?.sum_all()?.backward()?;
-                    for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
-                        if let Some(d) = gs.remove(v.as_tensor()) {
-                            let d = match grads.remove(v.as_tensor()) {
-                                Some(sum) if j > 0 => (sum + d)?,
-                                _ => d,
-                            };
-                            grads.insert(v.as_tensor(), d);
-                        }
-                    }
-                    if i > 0 {
-                        gins.push(gs.remove(&xj).ok_or_else(|| {
-                            candle_core::Error::Msg(format!(
-                                "block {i} passed no gradient to its input"
-                            ))
-                        })?);
-                    }
+                    let gin = block_backward(
+                        i,
+                        &out,
+                        &g.narrow(0, j, 1)?,
+                        &xj,
+                        adapter,
+                        &mut grads,
+                        j > 0,
+                    )?;
+                    gins.extend(gin);
                 }
                 if i > 0 {
                     g = Tensor::cat(&gins, 0)?;
@@ -1156,22 +1149,44 @@ impl Model {
                     self.block(i, &xin, &p, Some(adapter), None, &mut s.as_mut())?
                 }
             };
-            // Σ out ⊙ g: its gradient with respect to `out` is `g` exactly (1 · g).
-            let mut gs = (out * &g)?.sum_all()?.backward()?;
-            // Only this block's adapter tensors are in its graph.
-            for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
-                if let Some(d) = gs.remove(v.as_tensor()) {
-                    grads.insert(v.as_tensor(), d);
-                }
-            }
-            if i > 0 {
-                g = gs.remove(&xin).ok_or_else(|| {
-                    candle_core::Error::Msg(format!("block {i} passed no gradient to its input"))
-                })?;
+            if let Some(gin) = block_backward(i, &out, &g, &xin, adapter, &mut grads, false)? {
+                g = gin;
             }
         }
         Ok((value, grads))
     }
+}
+
+/// The backward of block `i`'s output `out` seeded with `g`: its adapter tensors' gradients go
+/// into `grads` (added to what is there with `add`), and, above block 0, the gradient of its
+/// input `xin` is returned.
+fn block_backward(
+    i: usize,
+    out: &Tensor,
+    g: &Tensor,
+    xin: &Tensor,
+    adapter: &Adapter,
+    grads: &mut candle_core::backprop::GradStore,
+    add: bool,
+) -> candle_core::Result<Option<Tensor>> {
+    // Σ out ⊙ g: its gradient with respect to `out` is `g` exactly (1 · g).
+    let mut gs = (out * g)?.sum_all()?.backward()?;
+    // Only this block's adapter tensors are in its graph.
+    for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
+        if let Some(d) = gs.remove(v.as_tensor()) {
+            let d = match grads.remove(v.as_tensor()) {
+                Some(sum) if add => (sum + d)?,
+                _ => d,
+            };
+            grads.insert(v.as_tensor(), d);
+        }
+    }
+    if i == 0 {
+        return Ok(None);
+    }
+    gs.remove(xin).map(Some).ok_or_else(|| {
+        candle_core::Error::Msg(format!("block {i} passed no gradient to its input"))
+    })
 }
 
 impl Model {
@@ -1331,28 +1346,9 @@ pub(crate) fn causal_mask(
 
 /// A dropout mask drawn from `rng`: one byte per entry (1 keeps, 0 drops) and the keep scale.
 fn dropout_bytes(n: usize, p: f64, rng: &mut Stream) -> ops::Mask {
-    use rayon::prelude::*;
-    /// Entries per task: the stream's u64s are drawn a chunk at a time (128 KiB), never all
-    /// at once (8 bytes an entry would be 8× the mask).
-    const CHUNK: usize = 1 << 14;
     let threshold = (p * (1u64 << 53) as f64) as u64;
     let mut keep = vec![0u8; n];
-    let parts: Vec<Stream> = (0..n.div_ceil(CHUNK))
-        .map(|c| {
-            let s = rng.clone();
-            rng.skip_u64(CHUNK.min(n - c * CHUNK));
-            s
-        })
-        .collect();
-    keep.par_chunks_mut(CHUNK)
-        .zip(parts)
-        .for_each(|(k, mut s)| {
-            let mut raw = vec![0u64; k.len()];
-            s.fill_u64(&mut raw);
-            for (k, r) in k.iter_mut().zip(&raw) {
-                *k = ((r >> 11) >= threshold) as u8;
-            }
-        });
+    rng.fill_map(&mut keep, |r| ((r >> 11) >= threshold) as u8);
     ops::Mask {
         keep,
         scale: 1.0 / (1.0 - p) as f32,

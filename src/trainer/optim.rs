@@ -27,11 +27,19 @@ pub struct AdamW {
 #[derive(Default)]
 pub struct OnDevice(#[cfg(feature = "cuda")] Option<(Vec<String>, super::cuda::Moments)>);
 
-/// What one step's updates share: the clipping factor and both bias corrections.
-struct StepConsts {
-    clip: f32,
-    bc1: f64,
-    bc2: f64,
+/// `step` with the weight decay of a tensor that `decays` (or none).
+fn with_decay(
+    step: cohort_kernels::AdamStep,
+    decays: bool,
+    lr: f64,
+    cfg: &TrainConfig,
+) -> cohort_kernels::AdamStep {
+    let decay = if decays {
+        (lr * cfg.weight_decay) as f32
+    } else {
+        0.0
+    };
+    cohort_kernels::AdamStep { decay, ..step }
 }
 
 /// Named trainable tensors, in the order the optimizer visits them.
@@ -139,22 +147,24 @@ impl AdamW {
             norm += with_f32(g, cohort_kernels::sum_sq).map_err(ce)?;
         }
         let norm = norm.sqrt();
-        let k = self.begin(norm, cfg);
+        let step = self.begin(norm, lr, cfg);
         for ((name, var), g) in vars.iter().zip(grads) {
+            let step = with_decay(step, decays(name), lr, cfg);
             let t = var.as_tensor();
             let mut p = t
                 .flatten_all()
                 .and_then(|f| f.to_vec1::<f32>())
                 .map_err(ce)?;
-            with_f32(g, |g| self.update(name, &mut p, g, &k, lr, cfg, decays)).map_err(ce)?;
+            with_f32(g, |g| self.update(name, &mut p, g, step)).map_err(ce)?;
             var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
                 .map_err(ce)?;
         }
         Ok(norm)
     }
 
-    /// Counts the step and returns its clipping factor and bias corrections.
-    fn begin(&mut self, norm: f64, cfg: &TrainConfig) -> StepConsts {
+    /// Counts the step and returns what its updates share (clipping, bias corrections), with no
+    /// weight decay.
+    fn begin(&mut self, norm: f64, lr: f64, cfg: &TrainConfig) -> cohort_kernels::AdamStep {
         let clip = if cfg.grad_clip > 0.0 && norm > cfg.grad_clip {
             (cfg.grad_clip / (norm + 1e-6)) as f32
         } else {
@@ -163,37 +173,23 @@ impl AdamW {
         self.t += 1;
         let bc1 = 1.0 - cfg.beta1.powi(self.t as i32);
         let bc2 = 1.0 - cfg.beta2.powi(self.t as i32);
-        StepConsts { clip, bc1, bc2 }
-    }
-
-    /// The update of one tensor's host values `p` by its gradient `g`.
-    #[allow(clippy::too_many_arguments)]
-    fn update(
-        &mut self,
-        name: &str,
-        p: &mut [f32],
-        g: &[f32],
-        k: &StepConsts,
-        lr: f64,
-        cfg: &TrainConfig,
-        decays: &dyn Fn(&str) -> bool,
-    ) {
-        let m = self.m.get_mut(name).expect("state for every parameter");
-        let v = self.v.get_mut(name).expect("state for every parameter");
-        let c = cohort_kernels::AdamStep {
+        cohort_kernels::AdamStep {
             beta1: cfg.beta1 as f32,
             beta2: cfg.beta2 as f32,
             eps: cfg.eps as f32,
-            step_size: (lr / k.bc1) as f32,
-            bc2_sqrt: k.bc2.sqrt() as f32,
-            decay: if decays(name) {
-                (lr * cfg.weight_decay) as f32
-            } else {
-                0.0
-            },
-            clip: k.clip,
-        };
-        cohort_kernels::adamw(p, g, m, v, c);
+            step_size: (lr / bc1) as f32,
+            bc2_sqrt: bc2.sqrt() as f32,
+            decay: 0.0,
+            clip,
+        }
+    }
+
+    /// The update of tensor `name`'s host values `p` by its gradient `g`, with weight decay
+    /// `decay` (already times the learning rate).
+    fn update(&mut self, name: &str, p: &mut [f32], g: &[f32], step: cohort_kernels::AdamStep) {
+        let m = self.m.get_mut(name).expect("state for every parameter");
+        let v = self.v.get_mut(name).expect("state for every parameter");
+        cohort_kernels::adamw(p, g, m, v, step);
     }
 
     /// [`AdamW::step_vars`] with the tensors' host copies and their gradients, both in the
@@ -212,10 +208,11 @@ impl AdamW {
             .map(|g| cohort_kernels::sum_sq(g))
             .sum::<f64>()
             .sqrt();
-        let k = self.begin(norm, cfg);
+        let step = self.begin(norm, lr, cfg);
         for (((name, var), g), mut p) in vars.iter().zip(grads).zip(params) {
             let t = var.as_tensor();
-            self.update(name, &mut p, &g, &k, lr, cfg, decays);
+            let step = with_decay(step, decays(name), lr, cfg);
+            self.update(name, &mut p, &g, step);
             var.set(&Tensor::from_vec(p, t.shape(), t.device()).map_err(ce)?)
                 .map_err(ce)?;
         }

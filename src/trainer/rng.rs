@@ -186,16 +186,22 @@ impl Stream {
     /// and for large outputs (dropout masks) in parallel: the XOF is seekable, so each chunk is
     /// read from its own position and the result does not depend on the number of threads.
     pub fn fill_u64(&mut self, out: &mut [u64]) {
+        self.fill_map(out, |r| r);
+    }
+
+    /// [`Stream::fill_u64`]'s values through `f`, without holding them all: each chunk's u64s
+    /// are read into a small buffer and mapped (a dropout mask keeps a byte per value, not 8).
+    pub fn fill_map<T: Send>(&mut self, out: &mut [T], f: impl Fn(u64) -> T + Sync) {
         use rayon::prelude::*;
-        /// u64s per parallel task (128 KiB of XOF output).
+        /// Values per parallel task (128 KiB of XOF output).
         const CHUNK: usize = 1 << 14;
-        fn read(r: &mut blake3::OutputReader, out: &mut [u64]) {
+        let read = |r: &mut blake3::OutputReader, out: &mut [T]| {
             let mut buf = vec![0u8; out.len() * 8];
             r.fill(&mut buf);
             for (o, c) in out.iter_mut().zip(buf.chunks_exact(8)) {
-                *o = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+                *o = f(u64::from_le_bytes(c.try_into().expect("8 bytes")));
             }
-        }
+        };
         if out.len() <= CHUNK {
             return read(&mut self.reader, out);
         }
