@@ -6,13 +6,13 @@
 #
 #   PEFT_VENV=/tmp/venv-peft COHORT_BIN=target/release/cohort benches/lora_memory.sh
 #
-# Env: BATCHES (default "1 2 4"), STEPS (default 4), THREADS (default 2), SKIP_KEEP (set: no run
+# Env: BATCHES (default "1 2 4 8"), STEPS (default 4), THREADS (default 2), SKIP_KEEP (set: no run
 # keeping activations), PEFT_VENV (a venv with torch and transformers, to build the model; else a
 # throwaway one is made), COHORT_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BATCHES=${BATCHES:-1 2 4}
+BATCHES=${BATCHES:-1 2 4 8}
 STEPS=${STEPS:-4}
 export RAYON_NUM_THREADS=${THREADS:-2}
 

@@ -950,7 +950,10 @@ impl Model {
             k.layers = vec![None; n];
         }
         for i in 0..n {
-            x = self.block(i, &x, &p, adapter, cache.as_deref_mut(), dropout)?;
+            x = match (cache.as_deref_mut(), adapter) {
+                (None, Some(ad)) if !track => self.block_quiet(i, &x, &p, ad, dropout)?,
+                (cache, _) => self.block(i, &x, &p, adapter, cache, dropout)?,
+            };
         }
         Ok(x)
     }
@@ -1046,7 +1049,7 @@ impl Model {
                     kept.push((xin, Some(out)));
                 }
                 Some(len) => {
-                    let out = self.block(i, &x, &quiet, Some(adapter), None, &mut dropout)?;
+                    let out = self.block_quiet(i, &x, &quiet, adapter, &mut dropout)?;
                     if i % len == 0 {
                         kept.push((x, None));
                     }
@@ -1084,7 +1087,7 @@ impl Model {
                 ins.clear();
                 for (j, start) in starts.iter().enumerate().take(i).skip(first) {
                     let mut s = start.clone();
-                    let out = self.block(j, &x, &quiet, Some(adapter), None, &mut s.as_mut())?;
+                    let out = self.block_quiet(j, &x, &quiet, adapter, &mut s.as_mut())?;
                     ins.push((x, None));
                     x = out;
                 }
@@ -1094,28 +1097,26 @@ impl Model {
                 }
             }
             let (x, out) = ins.pop().expect("one entry per block");
-            let every = LINEARS
-                .iter()
-                .all(|m| adapter.pair(&module_path(i, m)).is_some());
-            if out.is_none() && p.b > 1 && every && ops::enabled(&x) {
+            if out.is_none() && self.by_sequence(i, &x, &p, adapter) {
                 // Recomputing on the CPU, every layer with an adapter: the block again and its
                 // backward one sequence at a time, so the block's graph is one sequence's. The
                 // bits are the whole batch's: every op works row by row or within a sequence,
                 // the adapter's products run sequence by sequence ([`ops::lora_linear`]), and
                 // its sums over rows add up sequence by sequence in this order.
-                let masks = self.block_masks(i, p.b * p.t, adapter, starts[i].clone());
+                let mut s = starts[i].clone();
+                let masks = self.block_masks(i, p.b * p.t, adapter, s.as_mut());
                 let mut gins = Vec::with_capacity(p.b);
                 for j in 0..p.b {
                     let xj = x.narrow(0, j, 1)?;
                     let xj = if i == 0 { xj } else { leaf(&xj)? };
-                    let one = Pass {
-                        b: 1,
-                        masks: Some(std::cell::RefCell::new(
-                            masks.iter().map(|m| m.rows(j, p.b)).collect(),
-                        )),
-                        ..p.clone()
-                    };
-                    let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
+                    let out = self.block(
+                        i,
+                        &xj,
+                        &p.sequence(j, &masks),
+                        Some(adapter),
+                        None,
+                        &mut None,
+                    )?;
                     let gin = block_backward(
                         i,
                         &out,
@@ -1198,9 +1199,9 @@ impl Model {
         i: usize,
         rows: usize,
         adapter: &Adapter,
-        stream: Option<Stream>,
+        stream: Option<&mut Stream>,
     ) -> Vec<ops::Mask> {
-        let Some(mut s) = stream else {
+        let Some(s) = stream else {
             return Vec::new();
         };
         if adapter.spec.dropout <= 0.0 {
@@ -1210,8 +1211,45 @@ impl Model {
             .iter()
             .filter(|m| adapter.pair(&module_path(i, m)).is_some())
             .filter_map(|m| self.config.linear_shape(m))
-            .map(|(_, k)| dropout_bytes(rows * k, adapter.spec.dropout, &mut s))
+            .map(|(_, k)| dropout_bytes(rows * k, adapter.spec.dropout, s))
             .collect()
+    }
+
+    /// Whether block `i` of pass `p` over `x` may run one sequence at a time and give the whole
+    /// batch's bits: on the CPU, with every linear layer of the block adapted (the adapter's
+    /// op runs its products sequence by sequence; every other op works row by row or within a
+    /// sequence).
+    fn by_sequence(&self, i: usize, x: &Tensor, p: &Pass, adapter: &Adapter) -> bool {
+        p.b > 1
+            && ops::enabled(x)
+            && LINEARS
+                .iter()
+                .all(|m| adapter.pair(&module_path(i, m)).is_some())
+    }
+
+    /// Block `i` over the whole batch with no graph (the pass `p` does not track), one sequence
+    /// at a time where [`Model::by_sequence`] allows, with the block's dropout draws taken from
+    /// `dropout` for the whole batch first: the same bits and the same stream afterwards as
+    /// [`Model::block`], with one sequence's activations alive at a time.
+    fn block_quiet(
+        &self,
+        i: usize,
+        x: &Tensor,
+        p: &Pass,
+        adapter: &Adapter,
+        dropout: &mut Option<&mut Stream>,
+    ) -> candle_core::Result<Tensor> {
+        if !self.by_sequence(i, x, p, adapter) {
+            return self.block(i, x, p, Some(adapter), None, dropout);
+        }
+        let masks = self.block_masks(i, p.b * p.t, adapter, dropout.as_deref_mut());
+        let outs = (0..p.b)
+            .map(|j| {
+                let one = p.sequence(j, &masks);
+                self.block(i, &x.narrow(0, j, 1)?, &one, Some(adapter), None, &mut None)
+            })
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        Tensor::cat(&outs, 0)
     }
 }
 
@@ -1242,6 +1280,19 @@ struct Pass {
     /// Dropout masks drawn beforehand, in the order the block's layers take them (when no
     /// stream is given).
     masks: Option<std::cell::RefCell<std::collections::VecDeque<ops::Mask>>>,
+}
+
+impl Pass {
+    /// Sequence `j` of this pass on its own, with its rows of the batch's dropout `masks`.
+    fn sequence(&self, j: usize, masks: &[ops::Mask]) -> Pass {
+        Pass {
+            b: 1,
+            masks: Some(std::cell::RefCell::new(
+                masks.iter().map(|m| m.rows(j, self.b)).collect(),
+            )),
+            ..self.clone()
+        }
+    }
 }
 
 /// The folder path of a block's linear layer, as Hugging Face names it.
