@@ -704,7 +704,7 @@ impl Model {
                 }
                 // Drawn beforehand for the whole batch ([`Model::block_masks`]).
                 None if ad.spec.dropout > 0.0 => {
-                    p.masks.as_ref().and_then(|m| m.borrow_mut().pop_front())
+                    p.masks.as_ref().and_then(|m| m.lock().ok()?.pop_front())
                 }
                 _ => None,
             };
@@ -1031,9 +1031,9 @@ impl Model {
         };
         // Where each block's dropout draws start, for running it again.
         let mut starts: Vec<Option<Stream>> = Vec::with_capacity(n);
-        // Keeping: each block's input (a leaf that takes a gradient, except block 0's) and its
-        // output with its graph. Recomputing: the inputs of the segments' first blocks.
-        let mut kept: Vec<(Tensor, Option<Tensor>)> = Vec::with_capacity(n);
+        // What backward needs of each block ([`Kept`]); recomputing, only the inputs of the
+        // segments' first blocks.
+        let mut kept: Vec<Kept> = Vec::with_capacity(n);
         // Recomputing on the CPU, what a stretch of passes freed (a block's activations over the
         // whole batch) goes back to the system at the end of each segment: glibc would keep it
         // resident between the longer-lived tensors.
@@ -1042,16 +1042,30 @@ impl Model {
         for i in 0..n {
             starts.push(dropout.as_deref().cloned());
             match segment {
+                None if self.by_sequence(i, &x, &p, adapter) => {
+                    // Keeping on the CPU, every layer with an adapter: the sequences run the
+                    // block in parallel, each with its own graph (the same bits, as below).
+                    let masks = self.block_masks(i, p.b * p.t, adapter, dropout.as_deref_mut());
+                    let parts = self.by_sequences(&p, &masks, |j, one| {
+                        let xj = x.narrow(0, j, 1)?;
+                        let xj = if i == 0 { xj } else { leaf(&xj)? };
+                        let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
+                        Ok((xj, out))
+                    })?;
+                    let outs: Vec<Tensor> = parts.iter().map(|(_, o)| o.detach()).collect();
+                    x = Tensor::cat(&outs, 0)?;
+                    kept.push(Kept::Sequences(parts));
+                }
                 None => {
                     let xin = if i == 0 { x } else { leaf(&x)? };
                     let out = self.block(i, &xin, &p, Some(adapter), None, &mut dropout)?;
                     x = out.detach();
-                    kept.push((xin, Some(out)));
+                    kept.push(Kept::Graph(xin, out));
                 }
                 Some(len) => {
                     let out = self.block_quiet(i, &x, &quiet, adapter, &mut dropout)?;
                     if i % len == 0 {
-                        kept.push((x, None));
+                        kept.push(Kept::Input(x));
                     }
                     x = out.detach();
                     if trim && (i + 1) % len == 0 {
@@ -1071,8 +1085,8 @@ impl Model {
             crate::lora::release_free_memory();
         }
         let mut grads = candle_core::backprop::GradStore::default();
-        // The blocks' inputs (and, keeping, their outputs with graphs), `ins[j]` for block
-        // `first + j`, refilled segment by segment when recomputing.
+        // What backward needs of each block, `ins[j]` for block `first + j`, refilled segment
+        // by segment when recomputing.
         let (mut first, mut ins) = match segment {
             None => (0, std::mem::take(&mut kept)),
             Some(_) => (n, Vec::new()),
@@ -1083,84 +1097,91 @@ impl Model {
                 // without graphs, keeping each block's input.
                 let len = segment.expect("only recomputing runs out of inputs");
                 first = i / len * len;
-                let (mut x, _) = kept.pop().expect("one input per segment");
+                let Some(Kept::Input(mut x)) = kept.pop() else {
+                    candle_core::bail!("one input kept per segment");
+                };
                 ins.clear();
                 for (j, start) in starts.iter().enumerate().take(i).skip(first) {
                     let mut s = start.clone();
                     let out = self.block_quiet(j, &x, &quiet, adapter, &mut s.as_mut())?;
-                    ins.push((x, None));
+                    ins.push(Kept::Input(x));
                     x = out;
                 }
-                ins.push((x, None));
+                ins.push(Kept::Input(x));
                 if trim {
                     crate::lora::release_free_memory();
                 }
             }
-            let (x, out) = ins.pop().expect("one entry per block");
-            if out.is_none() && self.by_sequence(i, &x, &p, adapter) {
-                // Recomputing on the CPU, every layer with an adapter: the block again and its
-                // backward one sequence at a time, so the block's graph is one sequence's. The
-                // bits are the whole batch's: every op works row by row or within a sequence,
-                // the adapter's products run sequence by sequence ([`ops::lora_linear`]), and
-                // its sums over rows add up sequence by sequence in this order.
-                let mut s = starts[i].clone();
-                let masks = self.block_masks(i, p.b * p.t, adapter, s.as_mut());
-                let mut gins = Vec::with_capacity(p.b);
-                for j in 0..p.b {
-                    let xj = x.narrow(0, j, 1)?;
-                    let xj = if i == 0 { xj } else { leaf(&xj)? };
-                    let out = self.block(
-                        i,
-                        &xj,
-                        &p.sequence(j, &masks),
-                        Some(adapter),
-                        None,
-                        &mut None,
-                    )?;
-                    let gin = block_backward(
-                        i,
-                        &out,
-                        &g.narrow(0, j, 1)?,
-                        &xj,
-                        adapter,
-                        &mut grads,
-                        j > 0,
-                    )?;
-                    gins.extend(gin);
+            let parts = match ins.pop().expect("one entry per block") {
+                Kept::Graph(xin, out) => {
+                    if let Some(gin) = block_backward(i, &out, &g, &xin, adapter, &mut grads)? {
+                        g = gin;
+                    }
+                    continue;
                 }
-                if i > 0 {
-                    g = Tensor::cat(&gins, 0)?;
-                }
-                drop(gins);
-                // The block's freed sequence-sized pieces go back to the system (as above).
-                crate::lora::release_free_memory();
-                continue;
-            }
-            let xin = if i == 0 || out.is_some() {
-                x
-            } else {
-                let l = leaf(&x)?;
-                drop(x);
-                l
-            };
-            let out = match out {
-                Some(out) => out,
-                None => {
+                Kept::Sequences(parts) => by_sequences_of(parts, |j, (xj, out)| {
+                    let gj = g.narrow(0, j, 1)?;
+                    let mut gs = candle_core::backprop::GradStore::default();
+                    Ok((block_backward(i, &out, &gj, &xj, adapter, &mut gs)?, gs))
+                })?,
+                Kept::Input(x) if self.by_sequence(i, &x, &p, adapter) => {
+                    // Recomputing on the CPU, every layer with an adapter: the block again and
+                    // its backward one sequence at a time, so a block's graph is one sequence's
+                    // (two at once on two threads).
                     let mut s = starts[i].clone();
-                    self.block(i, &xin, &p, Some(adapter), None, &mut s.as_mut())?
+                    let masks = self.block_masks(i, p.b * p.t, adapter, s.as_mut());
+                    let parts = self.by_sequences(&p, &masks, |j, one| {
+                        let xj = x.narrow(0, j, 1)?;
+                        let xj = if i == 0 { xj } else { leaf(&xj)? };
+                        let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
+                        let gj = g.narrow(0, j, 1)?;
+                        let mut gs = candle_core::backprop::GradStore::default();
+                        Ok((block_backward(i, &out, &gj, &xj, adapter, &mut gs)?, gs))
+                    })?;
+                    // The block's freed sequence-sized pieces go back to the system (as above).
+                    crate::lora::release_free_memory();
+                    parts
+                }
+                Kept::Input(x) => {
+                    let xin = if i == 0 { x } else { leaf(&x)? };
+                    let mut s = starts[i].clone();
+                    let out = self.block(i, &xin, &p, Some(adapter), None, &mut s.as_mut())?;
+                    if let Some(gin) = block_backward(i, &out, &g, &xin, adapter, &mut grads)? {
+                        g = gin;
+                    }
+                    continue;
                 }
             };
-            if let Some(gin) = block_backward(i, &out, &g, &xin, adapter, &mut grads, false)? {
-                g = gin;
+            // One sequence at a time: the bits are the whole batch's. Every op works row by row
+            // or within a sequence, the adapter's products run sequence by sequence
+            // ([`ops::lora_linear`]), and its sums over rows add up sequence by sequence, in
+            // this order.
+            let mut gins = Vec::with_capacity(parts.len());
+            for (j, (gin, mut gs)) in parts.into_iter().enumerate() {
+                add_grads(adapter, &mut gs, &mut grads, j > 0)?;
+                gins.extend(gin);
+            }
+            if i > 0 {
+                g = Tensor::cat(&gins, 0)?;
             }
         }
         Ok((value, grads))
     }
 }
 
+/// What the forward pass keeps of a block for its backward.
+enum Kept {
+    /// The block's input (recomputing): the block runs again before its backward.
+    Input(Tensor),
+    /// The block's input (a leaf that takes a gradient, except block 0's) and its output with
+    /// its graph.
+    Graph(Tensor, Tensor),
+    /// [`Kept::Graph`] for each sequence of the batch, in order.
+    Sequences(Vec<(Tensor, Tensor)>),
+}
+
 /// The backward of block `i`'s output `out` seeded with `g`: its adapter tensors' gradients go
-/// into `grads` (added to what is there with `add`), and, above block 0, the gradient of its
-/// input `xin` is returned.
+/// into `grads`, and, above block 0, the gradient of its input `xin` is returned.
 fn block_backward(
     i: usize,
     out: &Tensor,
@@ -1168,20 +1189,10 @@ fn block_backward(
     xin: &Tensor,
     adapter: &Adapter,
     grads: &mut candle_core::backprop::GradStore,
-    add: bool,
 ) -> candle_core::Result<Option<Tensor>> {
     // Σ out ⊙ g: its gradient with respect to `out` is `g` exactly (1 · g).
     let mut gs = (out * g)?.sum_all()?.backward()?;
-    // Only this block's adapter tensors are in its graph.
-    for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
-        if let Some(d) = gs.remove(v.as_tensor()) {
-            let d = match grads.remove(v.as_tensor()) {
-                Some(sum) if add => (sum + d)?,
-                _ => d,
-            };
-            grads.insert(v.as_tensor(), d);
-        }
-    }
+    add_grads(adapter, &mut gs, grads, false)?;
     if i == 0 {
         return Ok(None);
     }
@@ -1190,7 +1201,55 @@ fn block_backward(
     })
 }
 
+/// `f(j, item)` for each of `items` (one per sequence), in parallel: a thread spends a whole
+/// block in one sequence instead of meeting the other threads at every op. The results come in
+/// sequence order.
+fn by_sequences_of<T: Send, R: Send>(
+    items: Vec<T>,
+    f: impl Fn(usize, T) -> candle_core::Result<R> + Sync,
+) -> candle_core::Result<Vec<R>> {
+    use rayon::prelude::*;
+    items
+        .into_par_iter()
+        .enumerate()
+        .with_max_len(1)
+        .map(|(j, item)| f(j, item))
+        .collect()
+}
+
+/// Moves the adapter tensors' gradients in `from` into `into`, added to what is there with `add`
+/// (only one block's adapter tensors are in a block's graph).
+fn add_grads(
+    adapter: &Adapter,
+    from: &mut candle_core::backprop::GradStore,
+    into: &mut candle_core::backprop::GradStore,
+    add: bool,
+) -> candle_core::Result<()> {
+    for v in adapter.pairs.values().flat_map(|(a, b)| [a, b]) {
+        if let Some(d) = from.remove(v.as_tensor()) {
+            let d = match into.remove(v.as_tensor()) {
+                Some(sum) if add => (sum + d)?,
+                _ => d,
+            };
+            into.insert(v.as_tensor(), d);
+        }
+    }
+    Ok(())
+}
+
 impl Model {
+    /// `f(j, pass)` for each sequence `j` of pass `p` with its rows of the batch's dropout
+    /// `masks`, the sequences in parallel; the results in sequence order.
+    fn by_sequences<R: Send>(
+        &self,
+        p: &Pass,
+        masks: &[ops::Mask],
+        f: impl Fn(usize, Pass) -> candle_core::Result<R> + Sync,
+    ) -> candle_core::Result<Vec<R>> {
+        // Each sequence's pass (with its copy of its rows of the masks) is made as it starts.
+        by_sequences_of((0..p.b).collect(), |j, _| f(j, p.sequence(j, masks)))
+    }
+
     /// The dropout masks block `i` draws on the CPU for `rows` rows from `stream`, in the
     /// order its layers draw them ([`Model::block`]): what a pass of the block over the whole
     /// batch would use.
@@ -1243,12 +1302,9 @@ impl Model {
             return self.block(i, x, p, Some(adapter), None, dropout);
         }
         let masks = self.block_masks(i, p.b * p.t, adapter, dropout.as_deref_mut());
-        let outs = (0..p.b)
-            .map(|j| {
-                let one = p.sequence(j, &masks);
-                self.block(i, &x.narrow(0, j, 1)?, &one, Some(adapter), None, &mut None)
-            })
-            .collect::<candle_core::Result<Vec<_>>>()?;
+        let outs = self.by_sequences(p, &masks, |j, one| {
+            self.block(i, &x.narrow(0, j, 1)?, &one, Some(adapter), None, &mut None)
+        })?;
         Tensor::cat(&outs, 0)
     }
 }
@@ -1279,7 +1335,7 @@ struct Pass {
     track: bool,
     /// Dropout masks drawn beforehand, in the order the block's layers take them (when no
     /// stream is given).
-    masks: Option<std::cell::RefCell<std::collections::VecDeque<ops::Mask>>>,
+    masks: Option<std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<ops::Mask>>>>,
 }
 
 impl Pass {
@@ -1287,9 +1343,9 @@ impl Pass {
     fn sequence(&self, j: usize, masks: &[ops::Mask]) -> Pass {
         Pass {
             b: 1,
-            masks: Some(std::cell::RefCell::new(
+            masks: Some(std::sync::Arc::new(std::sync::Mutex::new(
                 masks.iter().map(|m| m.rows(j, self.b)).collect(),
-            )),
+            ))),
             ..self.clone()
         }
     }
