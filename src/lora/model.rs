@@ -702,7 +702,7 @@ impl Model {
                 Some(rng) if ad.spec.dropout > 0.0 => {
                     Some(dropout_bytes(x.elem_count(), ad.spec.dropout, rng))
                 }
-                // Drawn beforehand for the whole batch ([`Model::block_masks`]).
+                // Drawn beforehand from the whole batch's draws ([`Draws::sequence`]).
                 None if ad.spec.dropout > 0.0 => {
                     p.masks.as_ref().and_then(|m| m.lock().ok()?.pop_front())
                 }
@@ -763,6 +763,7 @@ impl Model {
             mask: causal_mask(t, offset, &self.device, self.dtype)?,
             track,
             masks: None,
+            split: true,
         };
         Ok((x, pass))
     }
@@ -1008,11 +1009,13 @@ impl Model {
         recompute: bool,
     ) -> candle_core::Result<(f32, candle_core::backprop::GradStore)> {
         let segment = recompute.then(|| segment_len(self.config.num_hidden_layers));
-        self.loss_and_grads_in(inputs, targets, weights, adapter, dropout, segment)
+        self.loss_and_grads_in(inputs, targets, weights, adapter, dropout, segment, true)
     }
 
     /// [`Model::loss_and_grads`], keeping every block's graph (`segment` None) or recomputing
-    /// in segments of `segment` blocks (1: every block's input kept, each block run again once).
+    /// in segments of `segment` blocks (1: every block's input kept, each block run again once);
+    /// `split`: blocks may run one sequence at a time ([`Model::by_sequence`]; the same bits).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn loss_and_grads_in(
         &self,
         inputs: &Tensor,
@@ -1021,9 +1024,11 @@ impl Model {
         adapter: &Adapter,
         mut dropout: Option<&mut Stream>,
         segment: Option<usize>,
+        split: bool,
     ) -> candle_core::Result<(f32, candle_core::backprop::GradStore)> {
         let n = self.config.num_hidden_layers;
-        let (x0, p) = self.embed(inputs, 0, true)?;
+        let (x0, mut p) = self.embed(inputs, 0, true)?;
+        p.split = split;
         // Forward passes whose graphs nobody reads: the adapter enters detached.
         let quiet = Pass {
             track: false,
@@ -1045,8 +1050,8 @@ impl Model {
                 None if self.by_sequence(i, &x, &p, adapter) => {
                     // Keeping on the CPU, every layer with an adapter: the sequences run the
                     // block in parallel, each with its own graph (the same bits, as below).
-                    let masks = self.block_masks(i, p.b * p.t, adapter, dropout.as_deref_mut());
-                    let parts = self.by_sequences(&p, &masks, |j, one| {
+                    let draws = self.block_draws(i, p.b * p.t, adapter, dropout.as_deref_mut());
+                    let parts = p.by_sequences(draws.as_ref(), |j, one| {
                         let xj = x.narrow(0, j, 1)?;
                         let xj = if i == 0 { xj } else { leaf(&xj)? };
                         let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
@@ -1129,8 +1134,8 @@ impl Model {
                     // its backward one sequence at a time, so a block's graph is one sequence's
                     // (two at once on two threads).
                     let mut s = starts[i].clone();
-                    let masks = self.block_masks(i, p.b * p.t, adapter, s.as_mut());
-                    let parts = self.by_sequences(&p, &masks, |j, one| {
+                    let draws = self.block_draws(i, p.b * p.t, adapter, s.as_mut());
+                    let parts = p.by_sequences(draws.as_ref(), |j, one| {
                         let xj = x.narrow(0, j, 1)?;
                         let xj = if i == 0 { xj } else { leaf(&xj)? };
                         let out = self.block(i, &xj, &one, Some(adapter), None, &mut None)?;
@@ -1238,40 +1243,34 @@ fn add_grads(
 }
 
 impl Model {
-    /// `f(j, pass)` for each sequence `j` of pass `p` with its rows of the batch's dropout
-    /// `masks`, the sequences in parallel; the results in sequence order.
-    fn by_sequences<R: Send>(
-        &self,
-        p: &Pass,
-        masks: &[ops::Mask],
-        f: impl Fn(usize, Pass) -> candle_core::Result<R> + Sync,
-    ) -> candle_core::Result<Vec<R>> {
-        // Each sequence's pass (with its copy of its rows of the masks) is made as it starts.
-        by_sequences_of((0..p.b).collect(), |j, _| f(j, p.sequence(j, masks)))
-    }
-
-    /// The dropout masks block `i` draws on the CPU for `rows` rows from `stream`, in the
-    /// order its layers draw them ([`Model::block`]): what a pass of the block over the whole
-    /// batch would use.
-    fn block_masks(
+    /// Block `i`'s dropout draws on the CPU for `rows` rows from `stream`: where they start,
+    /// and the input width of each of its masks in the order its layers draw them
+    /// ([`Model::block`]). `stream` moves past them, as a pass of the block over the whole
+    /// batch would move it.
+    fn block_draws(
         &self,
         i: usize,
         rows: usize,
         adapter: &Adapter,
         stream: Option<&mut Stream>,
-    ) -> Vec<ops::Mask> {
-        let Some(s) = stream else {
-            return Vec::new();
-        };
+    ) -> Option<Draws> {
+        let s = stream?;
         if adapter.spec.dropout <= 0.0 {
-            return Vec::new();
+            return None;
         }
-        LINEARS
+        let widths: Vec<usize> = LINEARS
             .iter()
             .filter(|m| adapter.pair(&module_path(i, m)).is_some())
             .filter_map(|m| self.config.linear_shape(m))
-            .map(|(_, k)| dropout_bytes(rows * k, adapter.spec.dropout, s))
-            .collect()
+            .map(|(_, k)| k)
+            .collect();
+        let start = s.clone();
+        s.skip_u64(rows * widths.iter().sum::<usize>());
+        Some(Draws {
+            start,
+            widths,
+            p: adapter.spec.dropout,
+        })
     }
 
     /// Whether block `i` of pass `p` over `x` may run one sequence at a time and give the whole
@@ -1279,7 +1278,8 @@ impl Model {
     /// op runs its products sequence by sequence; every other op works row by row or within a
     /// sequence).
     fn by_sequence(&self, i: usize, x: &Tensor, p: &Pass, adapter: &Adapter) -> bool {
-        p.b > 1
+        p.split
+            && p.b > 1
             && ops::enabled(x)
             && LINEARS
                 .iter()
@@ -1289,7 +1289,7 @@ impl Model {
     /// Block `i` over the whole batch with no graph (the pass `p` does not track), one sequence
     /// at a time where [`Model::by_sequence`] allows, with the block's dropout draws taken from
     /// `dropout` for the whole batch first: the same bits and the same stream afterwards as
-    /// [`Model::block`], with one sequence's activations alive at a time.
+    /// [`Model::block`], with one sequence's activations alive at a time on each thread.
     fn block_quiet(
         &self,
         i: usize,
@@ -1301,8 +1301,8 @@ impl Model {
         if !self.by_sequence(i, x, p, adapter) {
             return self.block(i, x, p, Some(adapter), None, dropout);
         }
-        let masks = self.block_masks(i, p.b * p.t, adapter, dropout.as_deref_mut());
-        let outs = self.by_sequences(p, &masks, |j, one| {
+        let draws = self.block_draws(i, p.b * p.t, adapter, dropout.as_deref_mut());
+        let outs = p.by_sequences(draws.as_ref(), |j, one| {
             self.block(i, &x.narrow(0, j, 1)?, &one, Some(adapter), None, &mut None)
         })?;
         Tensor::cat(&outs, 0)
@@ -1336,18 +1336,58 @@ struct Pass {
     /// Dropout masks drawn beforehand, in the order the block's layers take them (when no
     /// stream is given).
     masks: Option<std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<ops::Mask>>>>,
+    /// Whether blocks may run one sequence at a time where that gives the same bits.
+    split: bool,
 }
 
 impl Pass {
-    /// Sequence `j` of this pass on its own, with its rows of the batch's dropout `masks`.
-    fn sequence(&self, j: usize, masks: &[ops::Mask]) -> Pass {
+    /// `f(j, pass)` for each sequence `j` of this pass, on its own with its rows of the batch's
+    /// dropout `draws` ([`Pass::sequence`], made as it starts), the sequences in parallel; the
+    /// results in sequence order.
+    fn by_sequences<R: Send>(
+        &self,
+        draws: Option<&Draws>,
+        f: impl Fn(usize, Pass) -> candle_core::Result<R> + Sync,
+    ) -> candle_core::Result<Vec<R>> {
+        by_sequences_of((0..self.b).collect(), |j, _| f(j, self.sequence(j, draws)))
+    }
+
+    /// Sequence `j` of this pass on its own, with its rows of the batch's dropout `draws`.
+    fn sequence(&self, j: usize, draws: Option<&Draws>) -> Pass {
+        let masks = draws.map_or_else(Default::default, |d| d.sequence(j, self.b, self.t));
         Pass {
             b: 1,
-            masks: Some(std::sync::Arc::new(std::sync::Mutex::new(
-                masks.iter().map(|m| m.rows(j, self.b)).collect(),
-            ))),
+            masks: Some(std::sync::Arc::new(std::sync::Mutex::new(masks))),
             ..self.clone()
         }
+    }
+}
+
+/// A block's dropout draws for a whole batch ([`Model::block_draws`]).
+struct Draws {
+    /// The stream where the block's first draw starts.
+    start: Stream,
+    /// Each mask's input width, in draw order: a mask draws one value per entry of its
+    /// `rows × width` input.
+    widths: Vec<usize>,
+    p: f64,
+}
+
+impl Draws {
+    /// Sequence `j`'s rows (`t` of `b × t`) of each mask: read from the stream where the whole
+    /// batch's draw puts them (the stream is seekable), so the same values, and no mask is ever
+    /// drawn for the whole batch.
+    fn sequence(&self, j: usize, b: usize, t: usize) -> std::collections::VecDeque<ops::Mask> {
+        let mut at = 0;
+        self.widths
+            .iter()
+            .map(|&k| {
+                let mut s = self.start.clone();
+                s.skip_u64(at + j * t * k);
+                at += b * t * k;
+                dropout_bytes(t * k, self.p, &mut s)
+            })
+            .collect()
     }
 }
 

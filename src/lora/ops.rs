@@ -620,17 +620,6 @@ pub struct Mask {
     pub scale: f32,
 }
 
-impl Mask {
-    /// The mask of part `j` of `parts` equal parts of the rows (one sequence of a batch).
-    pub fn rows(&self, j: usize, parts: usize) -> Mask {
-        let len = self.keep.len() / parts.max(1);
-        Mask {
-            keep: self.keep[j * len..(j + 1) * len].to_vec(),
-            scale: self.scale,
-        }
-    }
-}
-
 /// `x Wᵀ + b + s·(drop(x) Aᵀ) Bᵀ` for x `[.., k]`, a frozen W `[n, k]` and bias `[n]`, and the adapter
 /// A [r, k], B [n, r]: one op whose backward gives x, A and B their gradients (and W none).
 pub fn lora_linear(

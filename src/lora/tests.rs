@@ -200,9 +200,10 @@ fn recompute_gives_the_same_bits_with_dropout() {
     assert!(run(false, 2) != kept, "the dropout stream changes nothing");
 }
 
-/// Recomputing in segments of every length, and one sequence at a time, gives the keeping
-/// run's bits: on five blocks (the fixture's two, repeated), three sequences, with dropout, with
-/// all seven targets and with two.
+/// Keeping and recomputing in segments of every length, one sequence at a time (the sequences
+/// in parallel, each drawing its own rows of the dropout masks) or not, give the bits of keeping
+/// the whole batch's graph: on five blocks (the fixture's two, repeated), three sequences, with
+/// dropout, with all seven targets and with two.
 #[test]
 fn segments_and_sequences_give_the_same_bits() {
     let dev = Device::Cpu;
@@ -265,23 +266,33 @@ fn segments_and_sequences_give_the_same_bits() {
         };
         let adapter = Adapter::init(&spec, &model.config, 3, &dev).unwrap();
         give_b_values(&adapter);
-        let run = |segment: Option<usize>| {
+        let run = |segment: Option<usize>, split: bool| {
             let mut s = crate::trainer::rng::Stream::new("test.dropout", &[&[1]]);
             let (l, g) = model
-                .loss_and_grads_in(&inputs, &targets, &weights, &adapter, Some(&mut s), segment)
+                .loss_and_grads_in(
+                    &inputs,
+                    &targets,
+                    &weights,
+                    &adapter,
+                    Some(&mut s),
+                    segment,
+                    split,
+                )
                 .unwrap();
             (l.to_bits(), grads_of(&adapter, &g))
         };
-        let kept = run(None);
+        let kept = run(None, false);
         assert!(
             kept.1.iter().all(|g| g.iter().any(|x| *x != 0.0)),
             "every tensor has a gradient"
         );
-        for len in [1, 2, 3, 5] {
-            assert!(
-                run(Some(len)) == kept,
-                "targets {targets_of:?}: segments of {len} changed the bits"
-            );
+        for split in [false, true] {
+            for segment in [None, Some(1), Some(2), Some(3), Some(5)] {
+                assert!(
+                    run(segment, split) == kept,
+                    "targets {targets_of:?}: segments {segment:?}, by sequence {split}: other bits"
+                );
+            }
         }
     }
 }
