@@ -999,6 +999,9 @@ impl Model {
     /// block inputs from n to about 2√n, for about two more forward passes of time. Both ways
     /// run the same ops on the same values in the same order, so the loss and the gradients are
     /// the same bits with and without it.
+    ///
+    /// On the CPU, a block whose linear layers all have an adapter runs one sequence at a time
+    /// in every pass, the sequences in parallel ([`Model::by_sequence`]): the same bits again.
     pub fn loss_and_grads(
         &self,
         inputs: &Tensor,
