@@ -246,6 +246,121 @@ extern "C" __global__ void cohort_rope_bf16(const unsigned short* x, const unsig
   rope(x, c, s, y, t, h, d, bwd, n);
 }
 
+// Layer norm of each row of x [rows, d]: y = (x - mean) * rstd * g + b, rstd = 1 / sqrt(var +
+// eps), the mean and the variance in two passes in f32. One block of 128 threads per row.
+__device__ void row_stats(const float* xr, int d, float eps, float* red, float* mean, float* rstd) {
+  float s = 0.0f;
+  for (int c = threadIdx.x; c < d; c += 128) s += xr[c];
+  float m = block_sum(s, red) / d;
+  float v = 0.0f;
+  for (int c = threadIdx.x; c < d; c += 128) { float e = xr[c] - m; v += e * e; }
+  *mean = m;
+  *rstd = 1.0f / sqrtf(block_sum(v, red) / d + eps);
+}
+extern "C" __global__ void cohort_layer_norm_f32(const float* x, const float* g, const float* b,
+    float* y, int d, float eps) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const float* xr = x + row * d;
+  float mean, rstd;
+  row_stats(xr, d, eps, red, &mean, &rstd);
+  for (int c = threadIdx.x; c < d; c += 128) y[row * d + c] = (xr[c] - mean) * rstd * g[c] + b[c];
+}
+// Its backward for the output's gradient dy: out[0 .. rows*d] = dx = rstd * (dy*g - mean(dy*g)
+// - xhat * mean(dy*g*xhat)), out[rows*d ..] = dy * xhat (summed over rows, the gradient of g).
+extern "C" __global__ void cohort_layer_norm_bwd_f32(const float* x, const float* g,
+    const float* dy, float* out, int d, float eps, unsigned long long rows) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const float* xr = x + row * d;
+  const float* dr = dy + row * d;
+  float mean, rstd;
+  row_stats(xr, d, eps, red, &mean, &rstd);
+  float a1 = 0.0f, a2 = 0.0f;
+  for (int c = threadIdx.x; c < d; c += 128) {
+    float h = dr[c] * g[c];
+    a1 += h;
+    a2 += h * ((xr[c] - mean) * rstd);
+  }
+  a1 = block_sum(a1, red) / d;
+  a2 = block_sum(a2, red) / d;
+  for (int c = threadIdx.x; c < d; c += 128) {
+    float xh = (xr[c] - mean) * rstd;
+    out[row * d + c] = rstd * (dr[c] * g[c] - a1 - xh * a2);
+    out[rows * d + row * d + c] = dr[c] * xh;
+  }
+}
+
+// GELU (tanh approximation) of x + b, b [f] added along rows of f; and its backward into
+// dx = dy * gelu'(x + b). Grid-stride, in f32.
+__device__ __forceinline__ float gelu_tanh(float v) {
+  return 0.5f * v * (1.0f + tanhf(0.7978846f * v * (1.0f + 0.044715f * v * v)));
+}
+extern "C" __global__ void cohort_bias_gelu_f32(const float* x, const float* b, float* y, int f,
+    unsigned long long n) {
+  for (unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; i < n;
+       i += gridDim.x * (unsigned long long)blockDim.x)
+    y[i] = gelu_tanh(x[i] + b[i % f]);
+}
+extern "C" __global__ void cohort_bias_gelu_bwd_f32(const float* x, const float* b,
+    const float* dy, float* dx, int f, unsigned long long n) {
+  for (unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; i < n;
+       i += gridDim.x * (unsigned long long)blockDim.x) {
+    float v = x[i] + b[i % f];
+    float t = tanhf(0.7978846f * v * (1.0f + 0.044715f * v * v));
+    float du = 0.7978846f * (1.0f + 3.0f * 0.044715f * v * v);
+    dx[i] = dy[i] * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * du);
+  }
+}
+
+// Cross-entropy of each row of logits [rows, v] against its target: loss[row] = logsumexp(row)
+// - row[target]. One block of 128 threads per row.
+__device__ float row_logsumexp(const float* xr, int v, float* red, float* max) {
+  float m = __int_as_float(0xff800000);
+  for (int c = threadIdx.x; c < v; c += 128) m = fmaxf(m, xr[c]);
+  m = block_max(m, red);
+  float s = 0.0f;
+  for (int c = threadIdx.x; c < v; c += 128) s += expf(xr[c] - m);
+  *max = m;
+  return block_sum(s, red);
+}
+extern "C" __global__ void cohort_cross_entropy_rows(const float* logits, const unsigned int* t,
+    float* loss, int v) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const float* xr = logits + row * v;
+  float m;
+  float s = row_logsumexp(xr, v, red, &m);
+  if (threadIdx.x == 0) loss[row] = m + logf(s) - xr[t[row]];
+}
+// out[0] = the mean of x[0..n] (one block of 256 threads, a fixed order, summed in f64).
+extern "C" __global__ void cohort_mean(const float* x, unsigned long long n, float* out) {
+  __shared__ double sh[256];
+  double acc = 0.0;
+  for (unsigned long long i = threadIdx.x; i < n; i += 256) acc += x[i];
+  sh[threadIdx.x] = acc;
+  __syncthreads();
+  for (int s = 128; s > 0; s >>= 1) {
+    if (threadIdx.x < s) sh[threadIdx.x] += sh[threadIdx.x + s];
+    __syncthreads();
+  }
+  if (threadIdx.x == 0) out[0] = (float)(sh[0] / (double)n);
+}
+// The gradient of the mean loss times g[0] (read on the device): dx = (softmax(row) -
+// onehot(target)) * g[0] / rows.
+extern "C" __global__ void cohort_cross_entropy_bwd(const float* logits, const unsigned int* t,
+    const float* g, float* dx, int v, unsigned long long rows) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const float* xr = logits + row * v;
+  float m;
+  float inv = 1.0f / row_logsumexp(xr, v, red, &m);
+  float k = g[0] / (float)rows;
+  unsigned int tr = t[row];
+  for (int c = threadIdx.x; c < v; c += 128)
+    dx[row * v + c] = (expf(xr[c] - m) * inv - (c == (int)tr ? 1.0f : 0.0f)) * k;
+}
+
 // partial[blockIdx.x] = the sum of squares of this block's grid-strided entries (256 threads).
 extern "C" __global__ void cohort_sum_sq(const float* g, unsigned long long n, double* partial) {
   __shared__ double sh[256];
@@ -678,6 +793,202 @@ pub fn rope_storage(
     launch_storages(&ins, n, "cohort_rope", &scalars, spread(n))
 }
 
+/// Checks that the builtin trainer's kernels get f32 (they have no bf16 form).
+fn f32_only(what: &str, dtype: DType) -> candle_core::Result<()> {
+    if dtype != DType::F32 {
+        candle_core::bail!("{what}: the builtin trainer's GPU kernels take f32, not {dtype:?}");
+    }
+    Ok(())
+}
+
+/// The layer norm of `trainer::ops` on a GPU: x [.., d], weight and bias [d], f32.
+pub fn layer_norm(
+    x: (&CudaStorage, &Layout),
+    g: (&CudaStorage, &Layout),
+    b: (&CudaStorage, &Layout),
+    eps: f32,
+) -> candle_core::Result<CudaStorage> {
+    f32_only("layer-norm", x.0.dtype())?;
+    let d = *x.1.dims().last().unwrap_or(&1);
+    if g.1.shape().elem_count() != d || b.1.shape().elem_count() != d {
+        candle_core::bail!("layer-norm: the weight and the bias must be [{d}]");
+    }
+    let n = x.1.shape().elem_count();
+    let scalars = [Scalar::I32(d as i32), Scalar::F32(eps)];
+    // One block per row of d entries.
+    launch_storages(
+        &[x, g, b],
+        n,
+        "cohort_layer_norm",
+        &scalars,
+        rows(n / d.max(1)),
+    )
+}
+
+/// The gradients (dx, dweight, dbias) of [`layer_norm`] for the output's gradient `dy`, without
+/// a graph. The weight's and the bias's are sums over rows in candle's reduction (one block per
+/// column, a fixed order).
+pub fn layer_norm_bwd(
+    x: &Tensor,
+    g: &Tensor,
+    dy: &Tensor,
+    eps: f32,
+) -> candle_core::Result<(Tensor, Tensor, Tensor)> {
+    f32_only("layer-norm", x.dtype())?;
+    let d = x.dim(candle_core::D::Minus1)?;
+    let n = x.elem_count();
+    let count = n / d.max(1);
+    let scalars = [
+        Scalar::I32(d as i32),
+        Scalar::F32(eps),
+        Scalar::U64(count as u64),
+    ];
+    let out = launch_into(
+        &[x, g, dy],
+        2 * n,
+        Shape::from(2 * n),
+        "cohort_layer_norm_bwd",
+        &scalars,
+        rows(count),
+    )?;
+    let dx = out.narrow(0, 0, n)?.reshape(x.shape())?;
+    let dg = out.narrow(0, n, n)?.reshape((count, d))?.sum(0)?;
+    let db = dy.reshape((count, d))?.sum(0)?;
+    Ok((dx, dg, db))
+}
+
+/// GELU (tanh approximation) of x [.., f] + bias [f] on a GPU, f32.
+pub fn bias_gelu(
+    x: (&CudaStorage, &Layout),
+    b: (&CudaStorage, &Layout),
+) -> candle_core::Result<CudaStorage> {
+    f32_only("bias-gelu", x.0.dtype())?;
+    let f = b.1.shape().elem_count();
+    let n = x.1.shape().elem_count();
+    if x.1.dims().last() != Some(&f) {
+        candle_core::bail!("bias-gelu: the bias must be [{f}], the last dimension of x");
+    }
+    let scalars = [Scalar::I32(f as i32), Scalar::U64(n as u64)];
+    launch_storages(&[x, b], n, "cohort_bias_gelu", &scalars, spread(n))
+}
+
+/// The gradients (dx, dbias) of [`bias_gelu`] for the output's gradient `dy`, without a graph.
+pub fn bias_gelu_bwd(x: &Tensor, b: &Tensor, dy: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
+    f32_only("bias-gelu", x.dtype())?;
+    let (n, f) = (x.elem_count(), b.elem_count());
+    let scalars = [Scalar::I32(f as i32), Scalar::U64(n as u64)];
+    let dx = launch_into(
+        &[x, b, dy],
+        n,
+        x.shape().clone(),
+        "cohort_bias_gelu_bwd",
+        &scalars,
+        spread(n),
+    )?;
+    let db = dx.reshape((n / f.max(1), f))?.sum(0)?;
+    Ok((dx, db))
+}
+
+/// The mean cross-entropy of logits [rows, v] (f32) against u32 targets [rows] on a GPU: one
+/// entry, computed there (each row's loss, then their mean in a fixed order).
+pub fn cross_entropy(
+    logits: (&CudaStorage, &Layout),
+    targets: (&CudaStorage, &Layout),
+) -> candle_core::Result<CudaStorage> {
+    let (x, t, v, count) = ce_views(logits, targets)?;
+    let dev = &logits.0.device;
+    // SAFETY: the kernel writes one loss per row.
+    let mut loss = unsafe { dev.alloc::<f32>(count) }?;
+    let f = func!(dev, "cohort_cross_entropy_rows")?;
+    let mut b = f.builder();
+    let vi = v as i32;
+    b.arg(&x).arg(&t).arg(&mut loss).arg(&vi);
+    // SAFETY: x holds count rows of v, t count targets below v (checked by the caller's data).
+    unsafe { b.launch(rows(count)) }.w()?;
+    // SAFETY: the kernel writes its one entry.
+    let mut mean = unsafe { dev.alloc::<f32>(1) }?;
+    let f = func!(dev, "cohort_mean")?;
+    let mut b = f.builder();
+    let n = count as u64;
+    b.arg(&loss).arg(&n).arg(&mut mean);
+    // SAFETY: loss holds n entries; one block of 256 threads, as the kernel expects.
+    unsafe { b.launch(threads(256)) }.w()?;
+    Ok(CudaStorage {
+        slice: CudaStorageSlice::F32(mean),
+        device: dev.clone(),
+    })
+}
+
+/// The gradient of [`cross_entropy`] for the loss's gradient `g` (one entry, read on the
+/// device), without a graph.
+pub fn cross_entropy_bwd(
+    logits: &Tensor,
+    targets: &Tensor,
+    g: &Tensor,
+) -> candle_core::Result<Tensor> {
+    let (logits, targets, g) = (logits.contiguous()?, targets.contiguous()?, g.contiguous()?);
+    f32_only("cross-entropy", g.dtype())?;
+    let (ls, ts, gs) = (
+        logits.storage_and_layout(),
+        targets.storage_and_layout(),
+        g.storage_and_layout(),
+    );
+    let (Storage::Cuda(lc), Storage::Cuda(tc), Storage::Cuda(gc)) = (&*ls.0, &*ts.0, &*gs.0) else {
+        candle_core::bail!("cross-entropy: the inputs must be on the GPU");
+    };
+    let (x, t, v, count) = ce_views((lc, ls.1), (tc, ts.1))?;
+    let Some((g0, g1)) = gs.1.contiguous_offsets().filter(|(a, b)| b - a == 1) else {
+        candle_core::bail!("cross-entropy: the loss's gradient must be one entry");
+    };
+    let gv = gc.as_cuda_slice::<f32>()?.slice(g0..g1);
+    let dev = &lc.device;
+    // SAFETY: the kernel writes every entry of every row.
+    let mut dx = unsafe { dev.alloc::<f32>(count * v) }?;
+    let f = func!(dev, "cohort_cross_entropy_bwd")?;
+    let mut b = f.builder();
+    let (vi, n) = (v as i32, count as u64);
+    b.arg(&x).arg(&t).arg(&gv).arg(&mut dx).arg(&vi).arg(&n);
+    // SAFETY: as in cross_entropy; g holds one entry.
+    unsafe { b.launch(rows(count)) }.w()?;
+    let storage = CudaStorage {
+        slice: CudaStorageSlice::F32(dx),
+        device: dev.clone(),
+    };
+    Ok(Tensor::from_storage(
+        Storage::Cuda(storage),
+        logits.shape().clone(),
+        candle_core::op::BackpropOp::none(),
+        false,
+    ))
+}
+
+/// The f32 logits and u32 targets of a cross-entropy, with the row width and the row count.
+fn ce_views<'a>(
+    logits: (&'a CudaStorage, &Layout),
+    targets: (&'a CudaStorage, &Layout),
+) -> candle_core::Result<(CudaView<'a, f32>, CudaView<'a, u32>, usize, usize)> {
+    let v = *logits.1.dims().last().unwrap_or(&1);
+    let count = logits.1.shape().elem_count() / v.max(1);
+    if targets.1.shape().elem_count() != count {
+        candle_core::bail!(
+            "cross-entropy: {count} rows of logits but {} targets",
+            targets.1.shape().elem_count()
+        );
+    }
+    let (Some((a, b)), Some((c, d))) = (
+        logits.1.contiguous_offsets(),
+        targets.1.contiguous_offsets(),
+    ) else {
+        candle_core::bail!("cross-entropy: the inputs must be contiguous");
+    };
+    Ok((
+        logits.0.as_cuda_slice::<f32>()?.slice(a..b),
+        targets.0.as_cuda_slice::<u32>()?.slice(c..d),
+        v,
+        count,
+    ))
+}
+
 /// AdamW's moments of every trained tensor, on the GPU, in the order of the tensors given to
 /// [`Moments::step`].
 pub struct Moments {
@@ -771,13 +1082,8 @@ impl Moments {
             with_slice(g, |gs| {
                 let mut b = sum_sq.builder();
                 b.arg(gs).arg(&n).arg(&mut part);
-                let cfg = LaunchConfig {
-                    grid_dim: (SUM_BLOCKS, 1, 1),
-                    block_dim: (256, 1, 1),
-                    shared_mem_bytes: 0,
-                };
                 // SAFETY: reads g[0..n], writes SUM_BLOCKS partial sums into its own range.
-                unsafe { b.launch(cfg) }.w()?;
+                unsafe { b.launch(threads(SUM_BLOCKS as u64 * 256)) }.w()?;
                 Ok(())
             })?;
         }
@@ -785,13 +1091,9 @@ impl Moments {
         let count = (grads.len() * SUM_BLOCKS as usize) as u64;
         let mut b = sum.builder();
         b.arg(&self.partial).arg(&count).arg(&mut self.total);
-        let cfg = LaunchConfig {
-            grid_dim: (1, 1, 1),
-            block_dim: (256, 1, 1),
-            shared_mem_bytes: 0,
-        };
-        // SAFETY: reads partial[0..count] (allocated for every tensor), writes total[0].
-        unsafe { b.launch(cfg) }.w()?;
+        // SAFETY: reads partial[0..count] (allocated for every tensor), writes total[0]; one
+        // block of 256 threads.
+        unsafe { b.launch(threads(256)) }.w()?;
         let norm = self.dev.clone_dtoh(&self.total)?[0].sqrt();
         let clip = if u.grad_clip > 0.0 && norm > u.grad_clip {
             (u.grad_clip / (norm + 1e-6)) as f32
@@ -903,6 +1205,156 @@ mod tests {
                 let want = r.mul(&mask).unwrap();
                 let want = want.zeros_like().unwrap().add(&want).unwrap();
                 assert_eq!(bits(&g), bits(&want), "{dtype:?} gradient, n {n}");
+            }
+        }
+    }
+
+    /// The value of `f()` and the gradients of Σ f()·r with respect to `vars`, as f32s.
+    fn value_and_grads(f: impl Fn() -> Tensor, vars: &[&Var], r: &Tensor) -> Vec<Vec<f32>> {
+        let f32s = |t: &Tensor| -> Vec<f32> { t.flatten_all().unwrap().to_vec1().unwrap() };
+        let y = f();
+        let grads = y.mul(r).unwrap().sum_all().unwrap().backward().unwrap();
+        let mut out = vec![f32s(&y)];
+        out.extend(
+            vars.iter()
+                .map(|v| f32s(grads.get(v.as_tensor()).expect("a gradient"))),
+        );
+        out
+    }
+
+    #[test]
+    fn builtin_kernels_match_the_primitives_and_repeat_bit_for_bit() {
+        use crate::trainer::ops::Kernels;
+        let dev = gpu();
+        let mut rng = Stream::new("test.builtin.kernels", &[]);
+        let mut var = |shape: &[usize], mean: f64, std: f64| {
+            let n = shape.iter().product();
+            let v: Vec<f32> = rng
+                .normals(n, std)
+                .iter()
+                .map(|x| x + mean as f32)
+                .collect();
+            Var::from_tensor(&Tensor::from_vec(v, shape, &dev).unwrap()).unwrap()
+        };
+        // Widths below, at and above one block of 128 threads, not all multiples of it.
+        let (x, g, b, r) = (
+            var(&[37, 200], 3.0, 2.0),
+            var(&[200], 1.0, 0.5),
+            var(&[200], 0.0, 0.5),
+            var(&[37, 200], 0.0, 1.0),
+        );
+        let (h, bias, rh) = (
+            var(&[3, 11, 100], 0.0, 2.0),
+            var(&[100], 0.0, 1.0),
+            var(&[3, 11, 100], 0.0, 1.0),
+        );
+        let logits = var(&[37, 300], 0.0, 3.0);
+        let t: Vec<u32> = (0..37u32).map(|i| (i * 97 + 13) % 300).collect();
+        let t = Tensor::from_vec(t, 37, &dev).unwrap();
+        let scale = Tensor::new(0.7f32, &dev).unwrap();
+        type Case<'a> = (
+            &'a str,
+            Box<dyn Fn(Kernels) -> Tensor + 'a>,
+            Vec<&'a Var>,
+            &'a Tensor,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "layer_norm",
+                Box::new(|k: Kernels| {
+                    k.layer_norm(x.as_tensor(), g.as_tensor(), b.as_tensor())
+                        .unwrap()
+                }),
+                vec![&x, &g, &b],
+                r.as_tensor(),
+            ),
+            (
+                "bias_gelu",
+                Box::new(|k: Kernels| k.bias_gelu(h.as_tensor(), bias.as_tensor()).unwrap()),
+                vec![&h, &bias],
+                rh.as_tensor(),
+            ),
+            (
+                "cross_entropy",
+                Box::new(|k: Kernels| k.cross_entropy(logits.as_tensor(), &t).unwrap()),
+                vec![&logits],
+                &scale,
+            ),
+        ];
+        for (what, f, vars, r) in &cases {
+            let ours = value_and_grads(|| f(Kernels::Device), vars, r);
+            let again = value_and_grads(|| f(Kernels::Device), vars, r);
+            let plain = value_and_grads(|| f(Kernels::Reference), vars, r);
+            let bits = |v: &[Vec<f32>]| -> Vec<Vec<u32>> {
+                v.iter()
+                    .map(|x| x.iter().map(|f| f.to_bits()).collect())
+                    .collect()
+            };
+            assert_eq!(
+                bits(&ours),
+                bits(&again),
+                "{what}: the same bits run to run"
+            );
+            for (part, (a, b)) in ours.iter().zip(&plain).enumerate() {
+                assert_eq!(a.len(), b.len(), "{what} part {part}");
+                for (i, (a, b)) in a.iter().zip(b).enumerate() {
+                    assert!(
+                        (a - b).abs() <= 1e-4 * b.abs().max(1.0),
+                        "{what} part {part} (0: value, then each input's gradient) [{i}]: {a} vs {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_model_on_the_gpu_matches_the_primitives() {
+        use crate::trainer::config::ModelConfig;
+        use crate::trainer::model::Model;
+        use crate::trainer::ops::Kernels;
+        let dev = gpu();
+        let config = ModelConfig {
+            layers: 2,
+            width: 64,
+            heads: 4,
+            context: 32,
+            dropout: 0.0,
+        };
+        let ours = Model::init(&config, 7, &dev).unwrap();
+        assert_eq!(ours.kernels, Kernels::Device);
+        let mut plain = Model::from_values(&config, ours.values().unwrap(), &dev).unwrap();
+        plain.kernels = Kernels::Reference;
+        let mut data = Stream::new("test.builtin.model", &[]);
+        let bytes: Vec<u32> = (0..3 * 33)
+            .map(|_| (data.next_u64() % 256) as u32)
+            .collect();
+        let (inputs, targets): (Vec<u32>, Vec<u32>) = bytes
+            .chunks(33)
+            .flat_map(|s| s[..32].iter().copied().zip(s[1..].iter().copied()))
+            .unzip();
+        let run = |m: &Model| -> (f32, Vec<Vec<f32>>) {
+            let loss = m.loss(&inputs, &targets, 3, None).unwrap();
+            let grads = loss.backward().unwrap();
+            let g = m
+                .named()
+                .iter()
+                .map(|(_, v)| {
+                    let g = grads
+                        .get(v.as_tensor())
+                        .expect("every parameter has a gradient");
+                    g.flatten_all().unwrap().to_vec1().unwrap()
+                })
+                .collect();
+            (loss.to_scalar().unwrap(), g)
+        };
+        let ((la, ga), (lb, gb)) = (run(&ours), run(&plain));
+        assert!((la - lb).abs() <= 1e-5 * lb.abs(), "loss {la} vs {lb}");
+        for (((name, _), a), b) in ours.named().iter().zip(&ga).zip(&gb) {
+            for (i, (a, b)) in a.iter().zip(b).enumerate() {
+                assert!(
+                    (a - b).abs() <= 1e-4 * b.abs().max(1e-2),
+                    "{name}[{i}]: {a} vs {b}"
+                );
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Fused CPU kernels with their own backward pass (candle `CustomOp`s over the loops in the
-//! `cohort-kernels` crate), and reference versions built from candle's differentiable tensor
-//! ops (used on GPUs, and in tests as the oracle).
+//! `cohort-kernels` crate; on a GPU, the layer norm, bias+GELU and the loss run as the trainer's
+//! CUDA kernels), and reference versions built from candle's differentiable tensor ops (attention
+//! on a GPU, other devices, and the tests' oracle).
 //!
 //! Why fused: candle on CPU spends most of a small model's step in many small ops and their
 //! allocations, not in matrix products. One kernel per layer norm, per attention, per
@@ -155,6 +156,20 @@ impl CustomOp3 for LayerNorm {
         Ok((CpuStorage::F32(y), l1.shape().clone()))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s1: &candle_core::CudaStorage,
+        l1: &Layout,
+        s2: &candle_core::CudaStorage,
+        l2: &Layout,
+        s3: &candle_core::CudaStorage,
+        l3: &Layout,
+    ) -> Result<(candle_core::CudaStorage, Shape)> {
+        let y = super::cuda::layer_norm((s1, l1), (s2, l2), (s3, l3), LN_EPS)?;
+        Ok((y, l1.shape().clone()))
+    }
+
     fn bwd(
         &self,
         x: &Tensor,
@@ -163,6 +178,11 @@ impl CustomOp3 for LayerNorm {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>, Option<Tensor>)> {
+        #[cfg(feature = "cuda")]
+        if x.device().is_cuda() {
+            let (dx, dg, db) = super::cuda::layer_norm_bwd(x, gamma, grad, LN_EPS)?;
+            return Ok((Some(dx), Some(dg), Some(db)));
+        }
         let d = x.dim(D::Minus1)?;
         let (dx, dg, db) = with_f32(x, |x| {
             with_f32(gamma, |g| {
@@ -244,6 +264,18 @@ impl CustomOp2 for BiasGelu {
         Ok((CpuStorage::F32(y), l1.shape().clone()))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s1: &candle_core::CudaStorage,
+        l1: &Layout,
+        s2: &candle_core::CudaStorage,
+        l2: &Layout,
+    ) -> Result<(candle_core::CudaStorage, Shape)> {
+        let y = super::cuda::bias_gelu((s1, l1), (s2, l2))?;
+        Ok((y, l1.shape().clone()))
+    }
+
     fn bwd(
         &self,
         x: &Tensor,
@@ -251,6 +283,11 @@ impl CustomOp2 for BiasGelu {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>)> {
+        #[cfg(feature = "cuda")]
+        if x.device().is_cuda() {
+            let (dx, db) = super::cuda::bias_gelu_bwd(x, bias, grad)?;
+            return Ok((Some(dx), Some(db)));
+        }
         let f = x.dim(D::Minus1)?;
         let (dx, db) = with_f32(x, |x| {
             with_f32(bias, |b| with_f32(grad, |g| k::bias_gelu_bwd(x, b, g, f)))
@@ -284,6 +321,18 @@ impl CustomOp2 for CrossEntropy {
         Ok((CpuStorage::F32(vec![loss]), Shape::from(())))
     }
 
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        s1: &candle_core::CudaStorage,
+        l1: &Layout,
+        s2: &candle_core::CudaStorage,
+        l2: &Layout,
+    ) -> Result<(candle_core::CudaStorage, Shape)> {
+        let loss = super::cuda::cross_entropy((s1, l1), (s2, l2))?;
+        Ok((loss, Shape::from(())))
+    }
+
     fn bwd(
         &self,
         logits: &Tensor,
@@ -291,6 +340,11 @@ impl CustomOp2 for CrossEntropy {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>)> {
+        #[cfg(feature = "cuda")]
+        if logits.device().is_cuda() {
+            let d = super::cuda::cross_entropy_bwd(logits, targets, grad)?;
+            return Ok((Some(d), None));
+        }
         let v = logits.dim(D::Minus1)?;
         let g = grad.to_dtype(DType::F32)?.to_scalar::<f32>()?;
         let targets = targets.to_vec1::<u32>()?;
@@ -310,6 +364,9 @@ impl CustomOp2 for CrossEntropy {
 pub enum Kernels {
     /// The fused CPU kernels above.
     Fused,
+    /// On a GPU: the same ops for the layer norm, bias+GELU and the loss, as CUDA kernels
+    /// (`trainer::cuda`, forward and backward); attention as in `Reference`.
+    Device,
     /// Compositions of candle's differentiable ops (any device).
     Reference,
 }
@@ -318,6 +375,8 @@ impl Kernels {
     pub fn for_device(dev: &candle_core::Device) -> Kernels {
         if dev.is_cpu() {
             Kernels::Fused
+        } else if dev.is_cuda() {
+            Kernels::Device
         } else {
             Kernels::Reference
         }
@@ -326,7 +385,7 @@ impl Kernels {
     /// Layer norm of `x` over its last dimension.
     pub fn layer_norm(self, x: &Tensor, g: &Tensor, b: &Tensor) -> Result<Tensor> {
         match self {
-            Kernels::Fused => x.contiguous()?.apply_op3(g, b, LayerNorm),
+            Kernels::Fused | Kernels::Device => x.contiguous()?.apply_op3(g, b, LayerNorm),
             Kernels::Reference => {
                 let mean = x.mean_keepdim(D::Minus1)?;
                 let xc = x.broadcast_sub(&mean)?;
@@ -341,7 +400,7 @@ impl Kernels {
     pub fn attention(self, qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Result<Tensor> {
         match self {
             Kernels::Fused => qkv.contiguous()?.apply_op1(Attention { batch, seq, heads }),
-            Kernels::Reference => {
+            Kernels::Device | Kernels::Reference => {
                 let w = qkv.dim(1)? / 3;
                 let hd = w / heads;
                 let split = |i: usize| -> Result<Tensor> {
@@ -378,7 +437,7 @@ impl Kernels {
     /// GELU (tanh approximation) of `x + bias`.
     pub fn bias_gelu(self, x: &Tensor, bias: &Tensor) -> Result<Tensor> {
         match self {
-            Kernels::Fused => x.contiguous()?.apply_op2(bias, BiasGelu),
+            Kernels::Fused | Kernels::Device => x.contiguous()?.apply_op2(bias, BiasGelu),
             Kernels::Reference => x.broadcast_add(bias)?.gelu(),
         }
     }
@@ -386,7 +445,9 @@ impl Kernels {
     /// Mean cross-entropy of `logits` `[N, V]` against u32 `targets` `[N]`.
     pub fn cross_entropy(self, logits: &Tensor, targets: &Tensor) -> Result<Tensor> {
         match self {
-            Kernels::Fused => logits.contiguous()?.apply_op2(targets, CrossEntropy),
+            Kernels::Fused | Kernels::Device => {
+                logits.contiguous()?.apply_op2(targets, CrossEntropy)
+            }
             Kernels::Reference => candle_nn::loss::cross_entropy(logits, targets),
         }
     }

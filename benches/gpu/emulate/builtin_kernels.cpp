@@ -1,0 +1,112 @@
+// The builtin trainer's CUDA kernels under emu.h against f64 references and numerical
+// derivatives (benches/gpu/emulate.sh builds and runs it).
+#include "emu.h"
+#include KERNELS
+#include <cstdio>
+#include <random>
+static std::mt19937 rng(7);
+static std::vector<float> rnd(size_t n, float s = 1.0f) {
+  std::normal_distribution<float> d(0, s);
+  std::vector<float> v(n);
+  for (auto& x : v) x = d(rng);
+  return v;
+}
+static double worst = 0;
+static void check(const char* what, double got, double want, double tol) {
+  double e = fabs(got - want) / std::max(1.0, fabs(want));
+  if (e > worst) worst = e;
+  if (e > tol) { printf("FAIL %s: got %.9g want %.9g\n", what, got, want); exit(1); }
+}
+// double references
+static void ln_ref(const std::vector<double>& x, const std::vector<double>& g, const std::vector<double>& b,
+                   int rows, int d, std::vector<double>& y) {
+  y.assign(rows * d, 0);
+  for (int r = 0; r < rows; r++) {
+    double m = 0, v = 0;
+    for (int c = 0; c < d; c++) m += x[r * d + c];
+    m /= d;
+    for (int c = 0; c < d; c++) v += (x[r * d + c] - m) * (x[r * d + c] - m);
+    v /= d;
+    double rs = 1 / sqrt(v + 1e-5);
+    for (int c = 0; c < d; c++) y[r * d + c] = (x[r * d + c] - m) * rs * g[c] + b[c];
+  }
+}
+static std::vector<double> D(const std::vector<float>& v) { return std::vector<double>(v.begin(), v.end()); }
+static double dot(const std::vector<double>& a, const std::vector<float>& w) { double s = 0; for (size_t i = 0; i < a.size(); i++) s += a[i] * w[i]; return s; }
+static double gelu(double v) { return 0.5 * v * (1 + tanh(sqrt(2 / M_PI) * v * (1 + 0.044715 * v * v))); }
+
+int main() {
+  // ---- layer norm: rows 5, d 200 (not a multiple of 128)
+  for (int d : {200, 64, 256}) {
+    int rows = 5;
+    auto x = rnd(rows * d, 2.0f), g = rnd(d), b = rnd(d), w = rnd(rows * d);
+    for (auto& v : x) v += 3.0f;
+    std::vector<float> y(rows * d), out(2 * rows * d);
+    launch(rows, 128, [&] { cohort_layer_norm_f32(x.data(), g.data(), b.data(), y.data(), d, 1e-5f); });
+    std::vector<double> yr;
+    ln_ref(D(x), D(g), D(b), rows, d, yr);
+    for (int i = 0; i < rows * d; i++) check("ln fwd", y[i], yr[i], 1e-5);
+    launch(rows, 128, [&] { cohort_layer_norm_bwd_f32(x.data(), g.data(), w.data(), out.data(), d, 1e-5f, rows); });
+    // numeric gradients of L = sum w*y
+    auto xd = D(x), gd = D(g), bd = D(b);
+    for (int i = 0; i < rows * d; i += 7) {
+      double h = 1e-5, o = xd[i];
+      xd[i] = o + h; ln_ref(xd, gd, bd, rows, d, yr); double lp = dot(yr, w);
+      xd[i] = o - h; ln_ref(xd, gd, bd, rows, d, yr); double lm = dot(yr, w);
+      xd[i] = o;
+      check("ln dx", out[i], (lp - lm) / (2 * h), 1e-3);
+    }
+    for (int c = 0; c < d; c += 5) {
+      double sg = 0;  // the weight's gradient: the kernel's per-row terms summed over rows
+      for (int r = 0; r < rows; r++) sg += out[rows * d + r * d + c];
+      double h = 1e-5, o = gd[c];
+      gd[c] = o + h; ln_ref(xd, gd, bd, rows, d, yr); double lp = dot(yr, w);
+      gd[c] = o - h; ln_ref(xd, gd, bd, rows, d, yr); double lm = dot(yr, w);
+      gd[c] = o;
+      check("ln dg", sg, (lp - lm) / (2 * h), 1e-3);
+    }
+  }
+  // ---- bias gelu: rows 3, f 100
+  {
+    int rows = 3, f = 100, n = rows * f;
+    auto x = rnd(n, 2.0f), b = rnd(f), dy = rnd(n);
+    std::vector<float> y(n), dx(n);
+    launch(2, 256, [&] { cohort_bias_gelu_f32(x.data(), b.data(), y.data(), f, n); });
+    launch(1, 128, [&] { cohort_bias_gelu_bwd_f32(x.data(), b.data(), dy.data(), dx.data(), f, n); });
+    for (int i = 0; i < n; i++) {
+      double v = (double)x[i] + b[i % f];
+      check("gelu fwd", y[i], gelu(v), 1e-5);
+      double h = 1e-5;
+      check("gelu bwd", dx[i], dy[i] * (gelu(v + h) - gelu(v - h)) / (2 * h), 1e-4);
+    }
+  }
+  // ---- cross entropy: rows 37, v 256 and 300
+  for (int v : {256, 300, 50}) {
+    int rows = 37;
+    auto x = rnd(rows * v, 3.0f);
+    std::vector<unsigned> t(rows);
+    for (int r = 0; r < rows; r++) t[r] = (r * 97 + 13) % v;
+    std::vector<float> loss(rows), mean(1), dx(rows * v), g = {0.7f};
+    launch(rows, 128, [&] { cohort_cross_entropy_rows(x.data(), t.data(), loss.data(), v); });
+    launch(1, 256, [&] { cohort_mean(loss.data(), rows, mean.data()); });
+    launch(rows, 128, [&] { cohort_cross_entropy_bwd(x.data(), t.data(), g.data(), dx.data(), v, rows); });
+    auto L = [&](const std::vector<double>& xd) {
+      double tot = 0;
+      for (int r = 0; r < rows; r++) {
+        double m = -1e300, s = 0;
+        for (int c = 0; c < v; c++) m = std::max(m, xd[r * v + c]);
+        for (int c = 0; c < v; c++) s += exp(xd[r * v + c] - m);
+        tot += m + log(s) - xd[r * v + t[r]];
+      }
+      return tot / rows;
+    };
+    auto xd = D(x);
+    check("ce fwd", mean[0], L(xd), 1e-6);
+    for (int i = 0; i < rows * v; i += 11) {
+      double h = 1e-5, o = xd[i];
+      xd[i] = o + h; double lp = L(xd); xd[i] = o - h; double lm = L(xd); xd[i] = o;
+      check("ce bwd", dx[i], 0.7 * (lp - lm) / (2 * h), 1e-4);
+    }
+  }
+  printf("all kernels match (worst relative error %.3g)\n", worst);
+}
