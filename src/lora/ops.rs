@@ -350,6 +350,12 @@ impl CustomOp1 for CausalSoftmax {
     }
 
     fn bwd(&self, _s: &Tensor, y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
+        #[cfg(feature = "cuda")]
+        if y.device().is_cuda() {
+            let gx =
+                crate::trainer::cuda::causal_softmax_bwd(y, g, self.scale, self.offset, self.t)?;
+            return Ok(Some(gx));
+        }
         if !y.device().is_cpu() {
             // scale·y·(g − Σ g·y) in f32 from primitives (transient).
             let (yf, gf) = (y.to_dtype(DType::F32)?, g.to_dtype(DType::F32)?);

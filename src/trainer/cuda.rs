@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use candle_core::backend::BackendStorage;
 use candle_core::cuda::cudarc::driver::{
-    CudaSlice, CudaView, DeviceRepr, LaunchArgs, LaunchConfig, PushKernelArg,
+    CudaSlice, CudaView, DevicePtr, DeviceRepr, LaunchArgs, LaunchConfig, PushKernelArg,
 };
 use candle_core::cuda::cudarc::nvrtc::{CompileOptions, compile_ptx_with_opts};
 use candle_core::cuda::{CudaDevice, CudaStorage, CudaStorageSlice, WrapErr};
@@ -159,6 +159,32 @@ extern "C" __global__ void cohort_causal_softmax_f32(const float* x, float* y, i
 extern "C" __global__ void cohort_causal_softmax_bf16(const unsigned short* x, unsigned short* y,
     int cols, int t, int offset, float scale) {
   causal_softmax(x, y, cols, t, offset, scale);
+}
+
+// The gradient of causal_softmax for the output's gradient g: scale * y * (g - sum(g * y)) over
+// the visible keys, 0 beyond (y is 0 there). One block of 128 threads per row, in f32.
+template <typename T>
+__device__ void causal_softmax_bwd(const T* y, const T* g, T* out, int cols, int t, int offset,
+    float scale) {
+  __shared__ float red[4];
+  unsigned long long row = blockIdx.x;
+  const T* yr = y + row * cols;
+  const T* gr = g + row * cols;
+  T* o = out + row * cols;
+  int visible = min((int)(row % t) + offset + 1, cols);
+  float dot = 0.0f;
+  for (int c = threadIdx.x; c < visible; c += 128) dot += ld(gr, c) * ld(yr, c);
+  dot = block_sum(dot, red);
+  for (int c = threadIdx.x; c < cols; c += 128)
+    st(o, c, c < visible ? scale * ld(yr, c) * (ld(gr, c) - dot) : 0.0f);
+}
+extern "C" __global__ void cohort_causal_softmax_bwd_f32(const float* y, const float* g, float* out,
+    int cols, int t, int offset, float scale) {
+  causal_softmax_bwd(y, g, out, cols, t, offset, scale);
+}
+extern "C" __global__ void cohort_causal_softmax_bwd_bf16(const unsigned short* y,
+    const unsigned short* g, unsigned short* out, int cols, int t, int offset, float scale) {
+  causal_softmax_bwd(y, g, out, cols, t, offset, scale);
 }
 
 // RMSNorm of each row of x [rows, h]: y = T(x * r) * w with r = 1 / sqrt(mean(x^2) + eps) in
@@ -361,9 +387,20 @@ extern "C" __global__ void cohort_cross_entropy_bwd(const float* logits, const u
     dx[row * v + c] = (expf(xr[c] - m) * inv - (c == (int)tr ? 1.0f : 0.0f)) * k;
 }
 
-// partial[blockIdx.x] = the sum of squares of this block's grid-strided entries (256 threads).
-extern "C" __global__ void cohort_sum_sq(const float* g, unsigned long long n, double* partial) {
+// Up to LIST tensors of one optimizer step, by address (a kernel argument, so that one launch
+// covers them all): parameter, gradient, both moments, size and weight decay of each.
+#define LIST 32
+struct Tensors {
+  unsigned long long p[LIST], g[LIST], m[LIST], v[LIST], n[LIST];
+  float decay[LIST];
+};
+
+// partial[blockIdx.y * gridDim.x + blockIdx.x] = the sum of squares of gradient blockIdx.y's
+// entries that block blockIdx.x strides over (256 threads, gridDim.x blocks per tensor).
+extern "C" __global__ void cohort_sum_sq(Tensors l, double* partial) {
   __shared__ double sh[256];
+  const float* g = (const float*)l.g[blockIdx.y];
+  unsigned long long n = l.n[blockIdx.y];
   double acc = 0.0;
   for (unsigned long long i = blockIdx.x * 256ull + threadIdx.x; i < n; i += gridDim.x * 256ull) {
     double x = g[i];
@@ -375,7 +412,7 @@ extern "C" __global__ void cohort_sum_sq(const float* g, unsigned long long n, d
     if (threadIdx.x < s) sh[threadIdx.x] += sh[threadIdx.x + s];
     __syncthreads();
   }
-  if (threadIdx.x == 0) partial[blockIdx.x] = sh[0];
+  if (threadIdx.x == 0) partial[blockIdx.y * gridDim.x + blockIdx.x] = sh[0];
 }
 
 // out[0] = the sum of partial[0..n] (one block of 256 threads, a fixed order).
@@ -392,10 +429,16 @@ extern "C" __global__ void cohort_sum(const double* partial, unsigned long long 
   if (threadIdx.x == 0) out[0] = sh[0];
 }
 
-// One AdamW update in place, as cohort_kernels::adamw.
-extern "C" __global__ void cohort_adamw(float* p, const float* g, float* m, float* v,
-    unsigned long long n, float beta1, float beta2, float eps, float step_size, float bc2_sqrt,
-    float decay, float clip) {
+// One AdamW update in place of tensor blockIdx.y, as cohort_kernels::adamw.
+extern "C" __global__ void cohort_adamw(Tensors l, float beta1, float beta2, float eps,
+    float step_size, float bc2_sqrt, float clip) {
+  unsigned int j = blockIdx.y;
+  float* p = (float*)l.p[j];
+  const float* g = (const float*)l.g[j];
+  float* m = (float*)l.m[j];
+  float* v = (float*)l.v[j];
+  unsigned long long n = l.n[j];
+  float decay = l.decay[j];
   for (unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x; i < n;
        i += gridDim.x * (unsigned long long)blockDim.x) {
     float gi = g[i] * clip;
@@ -419,6 +462,24 @@ fn threads(count: u64) -> LaunchConfig {
         shared_mem_bytes: 0,
     }
 }
+
+/// Tensors per launch of the optimizer's kernels (`LIST` in [`SRC`]).
+const LIST: usize = 32;
+
+/// The kernels' `struct Tensors`: up to [`LIST`] tensors by device address.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct Tensors {
+    p: [u64; LIST],
+    g: [u64; LIST],
+    m: [u64; LIST],
+    v: [u64; LIST],
+    n: [u64; LIST],
+    decay: [f32; LIST],
+}
+
+// SAFETY: `Tensors` is `repr(C)`, plain u64s then f32s, the layout of the kernels' struct.
+unsafe impl DeviceRepr for Tensors {}
 
 /// Blocks of the sum-of-squares pass per tensor (a fixed number: the order of the sum does not
 /// depend on the tensor's size beyond it).
@@ -542,6 +603,34 @@ pub fn causal_softmax(
         &[(s, l)],
         n,
         "cohort_causal_softmax",
+        &scalars,
+        rows(n / cols.max(1)),
+    )
+}
+
+/// The gradient of [`causal_softmax`] for the output's gradient `g`, from its output `y` (both
+/// [b, h, t, cols], one dtype), without a graph.
+pub fn causal_softmax_bwd(
+    y: &Tensor,
+    g: &Tensor,
+    scale: f32,
+    offset: usize,
+    t: usize,
+) -> candle_core::Result<Tensor> {
+    let cols = y.dim(candle_core::D::Minus1)?;
+    let n = y.elem_count();
+    let scalars = [
+        Scalar::I32(cols as i32),
+        Scalar::I32(t as i32),
+        Scalar::I32(offset as i32),
+        Scalar::F32(scale),
+    ];
+    // One block per row of `cols` entries.
+    launch_into(
+        &[y, g],
+        n,
+        y.shape().clone(),
+        "cohort_causal_softmax_bwd",
         &scalars,
         rows(n / cols.max(1)),
     )
@@ -1017,21 +1106,6 @@ fn cuda_of(t: &Tensor) -> candle_core::Result<CudaDevice> {
     }
 }
 
-/// `f` on the f32 CUDA memory of the contiguous tensor `t` (from its first element).
-fn with_slice<R>(
-    t: &Tensor,
-    f: impl FnOnce(&CudaView<'_, f32>) -> candle_core::Result<R>,
-) -> candle_core::Result<R> {
-    let (storage, layout) = t.storage_and_layout();
-    let Some((start, end)) = layout.contiguous_offsets() else {
-        candle_core::bail!("the device optimizer needs contiguous tensors");
-    };
-    match &*storage {
-        Storage::Cuda(s) => f(&s.as_cuda_slice::<f32>()?.slice(start..end)),
-        _ => candle_core::bail!("the device optimizer needs CUDA tensors"),
-    }
-}
-
 impl Moments {
     /// Moments with the given host values (one m and one v per tensor), copied to `like`'s GPU.
     pub fn upload(like: &Tensor, m: &[&[f32]], v: &[&[f32]]) -> candle_core::Result<Moments> {
@@ -1074,21 +1148,68 @@ impl Moments {
             .iter()
             .map(|g| g.to_dtype(DType::F32)?.contiguous())
             .collect::<candle_core::Result<_>>()?;
+        if params.len() != grads.len() || params.len() != self.m.len() {
+            candle_core::bail!("the optimizer step needs one gradient and moment per parameter");
+        }
+        let stream = self.dev.cuda_stream();
+        let guards: Vec<_> = params
+            .iter()
+            .copied()
+            .chain(&grads)
+            .map(|t| t.storage_and_layout())
+            .collect();
+        let mut views = Vec::with_capacity(guards.len());
+        for (storage, layout) in &guards {
+            let Some((start, end)) = layout.contiguous_offsets() else {
+                candle_core::bail!("the device optimizer needs contiguous tensors");
+            };
+            match &**storage {
+                Storage::Cuda(s) => views.push(s.as_cuda_slice::<f32>()?.slice(start..end)),
+                _ => candle_core::bail!("the device optimizer needs CUDA tensors"),
+            }
+        }
+        let (pv, gv) = views.split_at(params.len());
+        // The addresses, held (with their stream events) until every launch is queued.
+        let mut held = Vec::with_capacity(4 * pv.len());
+        let mut lists = Vec::new();
+        for (i, (p, g)) in pv.iter().zip(gv).enumerate() {
+            let n = p.len();
+            if g.len() != n || self.m[i].len() != n || self.v[i].len() != n {
+                candle_core::bail!("tensor {i}: parameter, gradient and moments differ in size");
+            }
+            if i % LIST == 0 {
+                lists.push((i, Tensors::default()));
+            }
+            let l = &mut lists.last_mut().expect("pushed above").1;
+            let k = i % LIST;
+            let (pp, ps) = p.device_ptr(&stream);
+            let (gp, gs) = g.device_ptr(&stream);
+            let (mp, ms) = self.m[i].device_ptr(&stream);
+            let (vp, vs) = self.v[i].device_ptr(&stream);
+            held.extend([ps, gs, ms, vs]);
+            (l.p[k], l.g[k], l.m[k], l.v[k]) = (pp, gp, mp, vp);
+            l.n[k] = n as u64;
+            l.decay[k] = decay[i];
+        }
         let sum_sq = func!(self.dev, "cohort_sum_sq")?;
-        for (i, g) in grads.iter().enumerate() {
-            let n = g.elem_count() as u64;
-            let at = i * SUM_BLOCKS as usize;
-            let mut part = self.partial.slice_mut(at..at + SUM_BLOCKS as usize);
-            with_slice(g, |gs| {
-                let mut b = sum_sq.builder();
-                b.arg(gs).arg(&n).arg(&mut part);
-                // SAFETY: reads g[0..n], writes SUM_BLOCKS partial sums into its own range.
-                unsafe { b.launch(threads(SUM_BLOCKS as u64 * 256)) }.w()?;
-                Ok(())
-            })?;
+        let grid = |x: u32, count: usize| LaunchConfig {
+            grid_dim: (x, count.min(LIST) as u32, 1),
+            block_dim: (256, 1, 1),
+            shared_mem_bytes: 0,
+        };
+        for (first, l) in &lists {
+            let at = first * SUM_BLOCKS as usize;
+            let count = (params.len() - first).min(LIST);
+            let mut part = self.partial.slice_mut(at..at + count * SUM_BLOCKS as usize);
+            let mut b = sum_sq.builder();
+            b.arg(l).arg(&mut part);
+            // SAFETY: every address in `l` covers its n f32s (checked above) and stays alive
+            // (`guards`, `self`); block (x, y) writes partial entry y * SUM_BLOCKS + x of its own
+            // range.
+            unsafe { b.launch(grid(SUM_BLOCKS, count)) }.w()?;
         }
         let sum = func!(self.dev, "cohort_sum")?;
-        let count = (grads.len() * SUM_BLOCKS as usize) as u64;
+        let count = (params.len() * SUM_BLOCKS as usize) as u64;
         let mut b = sum.builder();
         b.arg(&self.partial).arg(&count).arg(&mut self.total);
         // SAFETY: reads partial[0..count] (allocated for every tensor), writes total[0]; one
@@ -1101,35 +1222,23 @@ impl Moments {
             1.0
         };
         let adamw = func!(self.dev, "cohort_adamw")?;
-        for (i, (p, g)) in params.iter().zip(&grads).enumerate() {
-            let n = p.elem_count() as u64;
-            if g.elem_count() as u64 != n || self.m[i].len() as u64 != n {
-                candle_core::bail!("tensor {i}: parameter, gradient and moments differ in size");
-            }
-            let (m, v) = (&mut self.m[i], &mut self.v[i]);
-            with_slice(p, |ps| {
-                with_slice(g, |gs| {
-                    let mut b = adamw.builder();
-                    b.arg(ps)
-                        .arg(gs)
-                        .arg(m)
-                        .arg(v)
-                        .arg(&n)
-                        .arg(&u.beta1)
-                        .arg(&u.beta2)
-                        .arg(&u.eps)
-                        .arg(&u.step_size)
-                        .arg(&u.bc2_sqrt)
-                        .arg(&decay[i])
-                        .arg(&clip);
-                    // SAFETY: every pointer covers n f32s (checked above); the kernel updates
-                    // p, m and v in place, element by element. p is the parameter's own
-                    // storage (a Var), written in place as `Var::set` does.
-                    unsafe { b.launch(threads(n.min(1 << 20))) }.w()?;
-                    Ok(())
-                })
-            })?;
+        for (first, l) in &lists {
+            let count = (params.len() - first).min(LIST);
+            let most = l.n[..count].iter().copied().max().unwrap_or(1);
+            let mut b = adamw.builder();
+            b.arg(l)
+                .arg(&u.beta1)
+                .arg(&u.beta2)
+                .arg(&u.eps)
+                .arg(&u.step_size)
+                .arg(&u.bc2_sqrt)
+                .arg(&clip);
+            // SAFETY: as for the sums; block row y updates tensor y's p, m and v in place,
+            // element by element (p is the parameter's own storage, a Var, written in place as
+            // `Var::set` does).
+            unsafe { b.launch(grid(most.div_ceil(256).clamp(1, 4096) as u32, count)) }.w()?;
         }
+        drop(held);
         Ok(norm)
     }
 }
@@ -1368,7 +1477,12 @@ mod tests {
             weight_decay: 0.1,
             ..Default::default()
         };
-        let sizes = [("a", 7usize), ("b", 4096), ("c", 300_001)];
+        // More tensors than one launch of the optimizer's kernels takes (LIST), of mixed sizes.
+        let sizes: Vec<(String, usize)> = [("a".to_string(), 7usize), ("b".into(), 4096)]
+            .into_iter()
+            .chain((0..LIST + 3).map(|i| (format!("t{i:02}"), 1 + 37 * i)))
+            .chain([("z".to_string(), 300_001)])
+            .collect();
         let mut rng = Stream::new("test.adamw", &[]);
         let init: Vec<Vec<f32>> = sizes.iter().map(|(_, n)| rng.normals(*n, 1.0)).collect();
         let make = |d: &Device| -> Vec<(String, Var)> {
@@ -1382,7 +1496,7 @@ mod tests {
                 .collect()
         };
         let (host_vars, dev_vars) = (make(&Device::Cpu), make(&dev));
-        let names = || sizes.iter().map(|(n, l)| (n.to_string(), *l));
+        let names = || sizes.iter().map(|(n, l)| (n.clone(), *l));
         let (mut host_opt, mut dev_opt) = (AdamW::zeros(names()), AdamW::zeros(names()));
         let mut on_device = OnDevice::default();
         let decays = |n: &str| n != "a";

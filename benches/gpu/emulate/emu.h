@@ -1,4 +1,5 @@
-// Runs CUDA C kernels on the CPU: one OS thread per CUDA thread, blocks one at a time.
+// Runs CUDA C kernels on the CPU: one OS thread per CUDA thread, blocks one at a time (grids of
+// one or two dimensions); __shared__ arrays are statics, which blocks one at a time may share.
 #include <barrier>
 #include <cmath>
 #include <cstring>
@@ -28,10 +29,10 @@ inline float __int_as_float(int i) { float f; memcpy(&f, &i, 4); return f; }
 inline float __uint_as_float(unsigned i) { float f; memcpy(&f, &i, 4); return f; }
 inline unsigned __float_as_uint(float f) { unsigned i; memcpy(&i, &f, 4); return i; }
 inline int min(int a, int b) { return a < b ? a : b; }
-template <class F> void launch(unsigned grid, unsigned block, F f) {
-  gridDim = {grid, 1, 1};
+template <class F> void launch(unsigned grid, unsigned block, F f, unsigned grid_y = 1) {
+  gridDim = {grid, grid_y, 1};
   blockDim = {block, 1, 1};
-  for (unsigned b = 0; b < grid; b++) {
+  for (unsigned b = 0; b < grid * grid_y; b++) {
     std::barrier<> bar(block);
     g_block_bar = &bar;
     std::vector<std::barrier<>*> wb;
@@ -39,7 +40,7 @@ template <class F> void launch(unsigned grid, unsigned block, F f) {
     g_warp_bars = wb;
     std::vector<std::thread> ts;
     for (unsigned t = 0; t < block; t++)
-      ts.emplace_back([&, t, b] { threadIdx = {t, 0, 0}; blockIdx = {b, 0, 0}; f(); });
+      ts.emplace_back([&, t, b] { threadIdx = {t, 0, 0}; blockIdx = {b % grid, b / grid, 0}; f(); });
     for (auto& t : ts) t.join();
     for (auto* p : wb) delete p;
   }

@@ -1,4 +1,4 @@
-// The builtin trainer's CUDA kernels under emu.h against f64 references and numerical
+// The trainers' kernels (layer norm, bias+GELU, cross-entropy, causal softmax, the optimizer's) under emu.h against f64 references and numerical
 // derivatives (benches/gpu/emulate.sh builds and runs it).
 #include "emu.h"
 #include KERNELS
@@ -107,6 +107,76 @@ int main() {
       xd[i] = o + h; double lp = L(xd); xd[i] = o - h; double lm = L(xd); xd[i] = o;
       check("ce bwd", dx[i], 0.7 * (lp - lm) / (2 * h), 1e-4);
     }
+  }
+  // ---- causal softmax and its backward: [1, 2, t, t + offset] scores, f32
+  for (auto [t, offset] : {std::pair{5, 4}, std::pair{9, 0}, std::pair{3, 200}}) {
+    int cols = t + offset, rows = 2 * t, n = rows * cols;
+    float scale = 0.125f;
+    auto x = rnd(n, 3.0f), g = rnd(n);
+    std::vector<float> y(n), gx(n);
+    launch(rows, 128, [&] { cohort_causal_softmax_f32(x.data(), y.data(), cols, t, offset, scale); });
+    launch(rows, 128, [&] { cohort_causal_softmax_bwd_f32(y.data(), g.data(), gx.data(), cols, t, offset, scale); });
+    auto sm = [&](const std::vector<double>& xd, std::vector<double>& yd) {
+      yd.assign(n, 0);
+      for (int r = 0; r < rows; r++) {
+        int vis = std::min(r % t + offset + 1, cols);
+        double m = -1e300, s = 0;
+        for (int c = 0; c < vis; c++) m = std::max(m, scale * xd[r * cols + c]);
+        for (int c = 0; c < vis; c++) s += exp(scale * xd[r * cols + c] - m);
+        for (int c = 0; c < vis; c++) yd[r * cols + c] = exp(scale * xd[r * cols + c] - m) / s;
+      }
+    };
+    auto xd = D(x);
+    std::vector<double> yd;
+    sm(xd, yd);
+    for (int i = 0; i < n; i++) check("softmax fwd", y[i], yd[i], 1e-6);
+    for (int i = 0; i < n; i += 3) {
+      double h = 1e-5, o = xd[i];
+      xd[i] = o + h; sm(xd, yd); double lp = dot(yd, g);
+      xd[i] = o - h; sm(xd, yd); double lm = dot(yd, g);
+      xd[i] = o;
+      check("softmax bwd", gx[i], (lp - lm) / (2 * h), 1e-4);
+    }
+  }
+  // ---- the optimizer: sums of squares and AdamW over a list of tensors, in one launch each
+  {
+    std::vector<size_t> sizes = {7, 4096, 30001};
+    int count = sizes.size(), blocks = 5;
+    Tensors l{};
+    std::vector<std::vector<float>> p, g, m, v;
+    for (int j = 0; j < count; j++) {
+      p.push_back(rnd(sizes[j])); g.push_back(rnd(sizes[j], 0.1f));
+      m.push_back(rnd(sizes[j], 0.01f)); v.push_back(rnd(sizes[j], 0.01f));
+      for (auto& x : v[j]) x = x * x;
+    }
+    auto p0 = p, m0 = m, v0 = v;
+    for (int j = 0; j < count; j++) {
+      l.p[j] = (unsigned long long)p[j].data(); l.g[j] = (unsigned long long)g[j].data();
+      l.m[j] = (unsigned long long)m[j].data(); l.v[j] = (unsigned long long)v[j].data();
+      l.n[j] = sizes[j]; l.decay[j] = j == 0 ? 0.0f : 1e-4f;
+    }
+    std::vector<double> partial(count * blocks, -1.0), total(1);
+    launch(blocks, 256, [&] { cohort_sum_sq(l, partial.data()); }, count);
+    launch(1, 256, [&] { cohort_sum(partial.data(), count * blocks, total.data()); });
+    double want = 0;
+    for (int j = 0; j < count; j++) for (float x : g[j]) want += (double)x * x;
+    check("sum of squares", total[0], want, 1e-12);
+    float b1 = 0.9f, b2 = 0.95f, eps = 1e-8f, ss = 1e-3f, bc = 0.3f, clip = 0.5f;
+    launch(3, 256, [&] { cohort_adamw(l, b1, b2, eps, ss, bc, clip); }, count);
+    for (int j = 0; j < count; j++)
+      for (size_t i = 0; i < sizes[j]; i++) {
+        // cohort_kernels::adamw's arithmetic, step by step in f32
+        float gi = g[j][i] * clip;
+        float mi = b1 * m0[j][i] + (1.0f - b1) * gi;
+        float vi = b2 * v0[j][i] + (1.0f - b2) * gi * gi;
+        float denom = sqrtf(vi) / bc + eps;
+        float pi = p0[j][i];
+        float want_p = pi - (pi * l.decay[j] + ss * mi / denom);
+        if (p[j][i] != want_p || m[j][i] != mi || v[j][i] != vi) {
+          printf("FAIL adamw tensor %d [%zu]\n", j, i);
+          exit(1);
+        }
+      }
   }
   printf("all kernels match (worst relative error %.3g)\n", worst);
 }
