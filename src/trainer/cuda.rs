@@ -592,12 +592,7 @@ pub fn causal_softmax(
 ) -> candle_core::Result<CudaStorage> {
     let cols = *l.dims().last().unwrap_or(&1);
     let n = l.shape().elem_count();
-    let scalars = [
-        Scalar::I32(cols as i32),
-        Scalar::I32(t as i32),
-        Scalar::I32(offset as i32),
-        Scalar::F32(scale),
-    ];
+    let scalars = softmax_scalars(cols, t, offset, scale);
     // One block per row of `cols` entries.
     launch_storages(
         &[(s, l)],
@@ -606,6 +601,16 @@ pub fn causal_softmax(
         &scalars,
         rows(n / cols.max(1)),
     )
+}
+
+/// The causal softmax kernels' scalar arguments, forward and backward alike.
+fn softmax_scalars(cols: usize, t: usize, offset: usize, scale: f32) -> [Scalar; 4] {
+    [
+        Scalar::I32(cols as i32),
+        Scalar::I32(t as i32),
+        Scalar::I32(offset as i32),
+        Scalar::F32(scale),
+    ]
 }
 
 /// The gradient of [`causal_softmax`] for the output's gradient `g`, from its output `y` (both
@@ -619,12 +624,7 @@ pub fn causal_softmax_bwd(
 ) -> candle_core::Result<Tensor> {
     let cols = y.dim(candle_core::D::Minus1)?;
     let n = y.elem_count();
-    let scalars = [
-        Scalar::I32(cols as i32),
-        Scalar::I32(t as i32),
-        Scalar::I32(offset as i32),
-        Scalar::F32(scale),
-    ];
+    let scalars = softmax_scalars(cols, t, offset, scale);
     // One block per row of `cols` entries.
     launch_into(
         &[y, g],
