@@ -350,36 +350,47 @@ impl CustomOp1 for CausalSoftmax {
     }
 
     fn bwd(&self, _s: &Tensor, y: &Tensor, g: &Tensor) -> R<Option<Tensor>> {
-        #[cfg(feature = "cuda")]
-        if y.device().is_cuda() {
-            let gx =
-                crate::trainer::cuda::causal_softmax_bwd(y, g, self.scale, self.offset, self.t)?;
-            return Ok(Some(gx));
-        }
-        if !y.device().is_cpu() {
-            // scale·y·(g − Σ g·y) in f32 from primitives (transient).
-            let (yf, gf) = (y.to_dtype(DType::F32)?, g.to_dtype(DType::F32)?);
-            let dot = (&yf * &gf)?.sum_keepdim(candle_core::D::Minus1)?;
-            let gx = ((gf.broadcast_sub(&dot)? * yf)? * self.scale as f64)?;
-            return Ok(Some(gx.to_dtype(y.dtype())?));
-        }
-        let cols = y.dim(3)?;
-        let gx = with(y, |y| {
-            with(g, |g| {
-                let mut gx = vec![0f32; y.len()];
-                gx.par_chunks_mut(cols)
-                    .zip(y.par_chunks(cols).zip(g.par_chunks(cols)))
-                    .for_each(|(gx, (y, g))| {
-                        let dot: f32 = y.iter().zip(g).map(|(y, g)| y * g).sum();
-                        for ((gx, y), g) in gx.iter_mut().zip(y).zip(g) {
-                            *gx = self.scale * y * (g - dot);
-                        }
-                    });
-                out(gx, (y.len() / cols, cols))
-            })
-        })?;
-        Ok(Some(gx.reshape(y.shape())?))
+        causal_softmax_grad(y, g, self.scale, self.offset, self.t).map(Some)
     }
+}
+
+/// The gradient of [`causal_softmax`] for the output's gradient `g`, from its output `y`
+/// ([b, h, t, T]): `scale·y·(g − Σ g·y)` per row, without a graph (a kernel on a GPU).
+pub fn causal_softmax_grad(
+    y: &Tensor,
+    g: &Tensor,
+    scale: f32,
+    offset: usize,
+    t: usize,
+) -> R<Tensor> {
+    #[cfg(feature = "cuda")]
+    if y.device().is_cuda() {
+        return crate::trainer::cuda::causal_softmax_bwd(y, g, scale, offset, t);
+    }
+    let _ = (offset, t); // the GPU kernel skips the hidden keys; here their y is 0
+    if !y.device().is_cpu() {
+        // In f32 from primitives (transient).
+        let (yf, gf) = (y.to_dtype(DType::F32)?, g.to_dtype(DType::F32)?);
+        let dot = (&yf * &gf)?.sum_keepdim(candle_core::D::Minus1)?;
+        let gx = ((gf.broadcast_sub(&dot)? * yf)? * scale as f64)?;
+        return gx.to_dtype(y.dtype());
+    }
+    let cols = y.dim(3)?;
+    let gx = with(y, |y| {
+        with(g, |g| {
+            let mut gx = vec![0f32; y.len()];
+            gx.par_chunks_mut(cols)
+                .zip(y.par_chunks(cols).zip(g.par_chunks(cols)))
+                .for_each(|(gx, (y, g))| {
+                    let dot: f32 = y.iter().zip(g).map(|(y, g)| y * g).sum();
+                    for ((gx, y), g) in gx.iter_mut().zip(y).zip(g) {
+                        *gx = scale * y * (g - dot);
+                    }
+                });
+            out(gx, (y.len() / cols, cols))
+        })
+    })?;
+    gx.reshape(y.shape())
 }
 
 // ---------------------------------------------------------------------------------------------

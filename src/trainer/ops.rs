@@ -356,6 +356,106 @@ impl CustomOp2 for CrossEntropy {
     }
 }
 
+/// Causal attention on packed q|k|v rows as one node of the graph (the GPU's): the forward runs
+/// candle's ops (and the causal softmax kernel) outside the graph and keeps q, k, v and the
+/// probabilities; the backward computes the gradient of the packed rows directly. The graph of
+/// the same ops op by op (`Kernels::Reference`) would add, for every one of them, a zero tensor
+/// and a sum in backward, and pad and concatenate the three slices' gradients.
+fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Result<Tensor> {
+    let x = qkv.detach();
+    let w = x.dim(1)? / 3;
+    let hd = w / heads;
+    let split = |i: usize| -> Result<Tensor> {
+        x.narrow(1, i * w, w)?
+            .reshape((batch, seq, heads, hd))?
+            .transpose(1, 2)?
+            .contiguous()
+    };
+    let (q, k, v) = (split(0)?, split(1)?, split(2)?);
+    let scale = (1.0 / (hd as f64).sqrt()) as f32;
+    let p = crate::lora::ops::causal_softmax(&q.matmul(&k.t()?)?, scale as f64, 0)?;
+    let y = p
+        .matmul(&v)?
+        .transpose(1, 2)?
+        .reshape((batch * seq, w))?
+        .contiguous()?;
+    qkv.apply_op1(AttentionNode {
+        y,
+        p,
+        q,
+        k,
+        v,
+        scale,
+        seq,
+        heads,
+    })
+}
+
+/// [`attention_node`]'s forward results, and what its backward needs.
+struct AttentionNode {
+    y: Tensor,
+    p: Tensor,
+    q: Tensor,
+    k: Tensor,
+    v: Tensor,
+    scale: f32,
+    seq: usize,
+    heads: usize,
+}
+
+impl AttentionNode {
+    /// The forward's output as a fresh storage of the op's own.
+    fn output<S>(&self, pick: impl Fn(Storage) -> Option<S>) -> Result<(S, Shape)> {
+        let (storage, layout) = self.y.storage_and_layout();
+        match pick(storage.try_clone(layout)?) {
+            Some(s) => Ok((s, self.y.shape().clone())),
+            None => bail!("attention: the output is on another device"),
+        }
+    }
+}
+
+impl CustomOp1 for AttentionNode {
+    fn name(&self) -> &'static str {
+        "cohort-attention-node"
+    }
+
+    fn cpu_fwd(&self, _: &CpuStorage, _: &Layout) -> Result<(CpuStorage, Shape)> {
+        self.output(|s| match s {
+            Storage::Cpu(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    #[cfg(feature = "cuda")]
+    fn cuda_fwd(
+        &self,
+        _: &candle_core::CudaStorage,
+        _: &Layout,
+    ) -> Result<(candle_core::CudaStorage, Shape)> {
+        self.output(|s| match s {
+            Storage::Cuda(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    fn bwd(&self, _arg: &Tensor, _res: &Tensor, grad: &Tensor) -> Result<Option<Tensor>> {
+        let (b, _, t, hd) = self.q.dims4()?;
+        let w = self.heads * hd;
+        let g = grad
+            .detach()
+            .reshape((b, t, self.heads, hd))?
+            .transpose(1, 2)?
+            .contiguous()?;
+        let dv = self.p.t()?.matmul(&g)?;
+        let dp = g.matmul(&self.v.t()?)?;
+        let ds = crate::lora::ops::causal_softmax_grad(&self.p, &dp, self.scale, 0, self.seq)?;
+        let dq = ds.matmul(&self.k)?;
+        let dk = ds.t()?.matmul(&self.q)?;
+        let rows = |d: Tensor| d.transpose(1, 2)?.reshape((b * t, w));
+        Ok(Some(Tensor::cat(&[rows(dq)?, rows(dk)?, rows(dv)?], 1)?))
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The entry points: fused on the CPU, reference (candle ops) elsewhere or when asked.
 
@@ -365,7 +465,8 @@ pub enum Kernels {
     /// The fused CPU kernels above.
     Fused,
     /// On a GPU: the same ops for the layer norm, bias+GELU and the loss, as CUDA kernels
-    /// (`trainer::cuda`, forward and backward); attention as in `Reference`.
+    /// (`trainer::cuda`, forward and backward); attention as one node of the graph over candle's
+    /// ops ([`attention_node`]). Any device runs it (the tests compare it on the CPU).
     Device,
     /// Compositions of candle's differentiable ops (any device).
     Reference,
@@ -400,7 +501,8 @@ impl Kernels {
     pub fn attention(self, qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Result<Tensor> {
         match self {
             Kernels::Fused => qkv.contiguous()?.apply_op1(Attention { batch, seq, heads }),
-            Kernels::Device | Kernels::Reference => {
+            Kernels::Device => attention_node(qkv, batch, seq, heads),
+            Kernels::Reference => {
                 let w = qkv.dim(1)? / 3;
                 let hd = w / heads;
                 let split = |i: usize| -> Result<Tensor> {

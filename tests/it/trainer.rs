@@ -148,7 +148,7 @@ fn grads_of(kernels: Kernels) -> (f32, Vec<(String, Vec<f32>)>) {
 
 #[test]
 fn every_parameter_receives_a_nonzero_gradient() {
-    for kernels in [Kernels::Fused, Kernels::Reference] {
+    for kernels in [Kernels::Fused, Kernels::Device, Kernels::Reference] {
         let (_, grads) = grads_of(kernels);
         assert_eq!(grads.len(), 4 + 12);
         for (name, g) in grads {
@@ -169,6 +169,19 @@ fn fused_kernels_match_candle_reference_ops() {
     let gf: Vec<Vec<f32>> = gf.into_iter().map(|(_, g)| g).collect();
     let (worst, name) = worst_relative(&gr, &gf);
     assert!(worst < 1e-3, "{name} differs by {worst} of its scale");
+}
+
+/// The GPU's ops (`Kernels::Device`: the fused ops' own graph nodes, attention as one node)
+/// run on the CPU here, against candle's reference ops: the attention node's backward is the
+/// reference graph's, computed in one step.
+#[test]
+fn device_kernels_match_candle_reference_ops() {
+    let (ld, gd) = grads_of(Kernels::Device);
+    let (lr, gr) = grads_of(Kernels::Reference);
+    assert!((ld - lr).abs() < 1e-4, "loss {ld} vs {lr}");
+    let gd: Vec<Vec<f32>> = gd.into_iter().map(|(_, g)| g).collect();
+    let (worst, name) = worst_relative(&gr, &gd);
+    assert!(worst < 1e-4, "{name} differs by {worst} of its scale");
 }
 
 /// Largest difference between two gradient sets, relative to each tensor's largest entry.
@@ -250,7 +263,11 @@ fn the_fast_step_matches_candles_graph() {
             );
             assert!(g != whole, "groups of {per}: the sums ran in one order");
         }
-        for (kernels, tol) in [(Kernels::Fused, 1e-4), (Kernels::Reference, 1e-3)] {
+        for (kernels, tol) in [
+            (Kernels::Fused, 1e-4),
+            (Kernels::Device, 1e-3),
+            (Kernels::Reference, 1e-3),
+        ] {
             model.kernels = kernels;
             let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();
             let store = l.backward().unwrap();
