@@ -380,7 +380,7 @@ fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Resul
         .reshape((batch * seq, w))?
         .contiguous()?;
     qkv.apply_op1(AttentionNode {
-        y,
+        y: std::sync::Mutex::new(Some(y)),
         p,
         q,
         k,
@@ -393,7 +393,8 @@ fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Resul
 
 /// [`attention_node`]'s forward results, and what its backward needs.
 struct AttentionNode {
-    y: Tensor,
+    /// The output, until the node's forward hands it over (the graph keeps the node).
+    y: std::sync::Mutex<Option<Tensor>>,
     p: Tensor,
     q: Tensor,
     k: Tensor,
@@ -406,9 +407,13 @@ struct AttentionNode {
 impl AttentionNode {
     /// The forward's output as a fresh storage of the op's own.
     fn output<S>(&self, pick: impl Fn(Storage) -> Option<S>) -> Result<(S, Shape)> {
-        let (storage, layout) = self.y.storage_and_layout();
+        let taken = self.y.lock().map(|mut y| y.take());
+        let Ok(Some(y)) = taken else {
+            bail!("attention: the node's forward ran twice");
+        };
+        let (storage, layout) = y.storage_and_layout();
         match pick(storage.try_clone(layout)?) {
-            Some(s) => Ok((s, self.y.shape().clone())),
+            Some(s) => Ok((s, y.shape().clone())),
             None => bail!("attention: the output is on another device"),
         }
     }
