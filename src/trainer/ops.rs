@@ -362,14 +362,12 @@ impl CustomOp2 for CrossEntropy {
 /// the same ops op by op (`Kernels::Reference`) would add, for every one of them, a zero tensor
 /// and a sum in backward, and pad and concatenate the three slices' gradients.
 fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Result<Tensor> {
-    let x = qkv.detach();
-    let w = x.dim(1)? / 3;
+    let w = qkv.dim(1)? / 3;
     let hd = w / heads;
+    // [b, t, 3, h, hd] is a view of the packed rows: each part is one copy into [b, h, t, hd].
+    let x = qkv.detach().reshape((batch, seq, 3, heads, hd))?;
     let split = |i: usize| -> Result<Tensor> {
-        x.narrow(1, i * w, w)?
-            .reshape((batch, seq, heads, hd))?
-            .transpose(1, 2)?
-            .contiguous()
+        x.narrow(2, i, 1)?.squeeze(2)?.transpose(1, 2)?.contiguous()
     };
     let (q, k, v) = (split(0)?, split(1)?, split(2)?);
     let scale = (1.0 / (hd as f64).sqrt()) as f32;
