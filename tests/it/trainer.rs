@@ -161,14 +161,23 @@ fn every_parameter_receives_a_nonzero_gradient() {
     }
 }
 
+/// `kernels`' loss and gradients against candle's reference ops: the loss within 1e-4, every
+/// gradient within `tol` of its tensor's scale.
+fn matches_reference(kernels: Kernels, tol: f32) {
+    let (lk, gk) = grads_of(kernels);
+    let (lr, gr) = grads_of(Kernels::Reference);
+    assert!((lk - lr).abs() < 1e-4, "{kernels:?}: loss {lk} vs {lr}");
+    let gk: Vec<Vec<f32>> = gk.into_iter().map(|(_, g)| g).collect();
+    let (worst, name) = worst_relative(&gr, &gk);
+    assert!(
+        worst < tol,
+        "{kernels:?}: {name} differs by {worst} of its scale"
+    );
+}
+
 #[test]
 fn fused_kernels_match_candle_reference_ops() {
-    let (lf, gf) = grads_of(Kernels::Fused);
-    let (lr, gr) = grads_of(Kernels::Reference);
-    assert!((lf - lr).abs() < 1e-4, "loss {lf} vs {lr}");
-    let gf: Vec<Vec<f32>> = gf.into_iter().map(|(_, g)| g).collect();
-    let (worst, name) = worst_relative(&gr, &gf);
-    assert!(worst < 1e-3, "{name} differs by {worst} of its scale");
+    matches_reference(Kernels::Fused, 1e-3);
 }
 
 /// The GPU's ops (`Kernels::Device`: the fused ops' own graph nodes, attention as one node)
@@ -176,12 +185,7 @@ fn fused_kernels_match_candle_reference_ops() {
 /// reference graph's, computed in one step.
 #[test]
 fn device_kernels_match_candle_reference_ops() {
-    let (ld, gd) = grads_of(Kernels::Device);
-    let (lr, gr) = grads_of(Kernels::Reference);
-    assert!((ld - lr).abs() < 1e-4, "loss {ld} vs {lr}");
-    let gd: Vec<Vec<f32>> = gd.into_iter().map(|(_, g)| g).collect();
-    let (worst, name) = worst_relative(&gr, &gd);
-    assert!(worst < 1e-4, "{name} differs by {worst} of its scale");
+    matches_reference(Kernels::Device, 1e-4);
 }
 
 /// Largest difference between two gradient sets, relative to each tensor's largest entry.
