@@ -27,6 +27,7 @@ pub mod config;
 #[cfg(feature = "cuda")]
 pub mod cuda;
 pub mod data;
+pub mod direct;
 pub mod fast;
 pub mod fpenv;
 pub mod model;
@@ -217,9 +218,11 @@ pub struct TrainReport {
     pub metrics: Vec<MetricRow>,
 }
 
-/// A step's gradients: host vectors from the fast path, or the loss whose graph gives them.
+/// A step's gradients: host vectors from the fast path, tensors in name order from the direct
+/// path, or the loss whose graph gives them.
 enum Grads {
     Host(fast::Host, Vec<Vec<f32>>),
+    Tensors(Vec<candle_core::Tensor>),
     Graph(candle_core::Tensor),
 }
 
@@ -316,18 +319,29 @@ impl<'a> Session<'a> {
                 &self.step.to_le_bytes(),
             ],
         );
-        // On the CPU with the fused kernels: one hand-written forward and backward pass
-        // (`fast`); elsewhere candle's graph.
-        let fast = self.model.kernels == Kernels::Fused;
-        let (loss_value, grads) = if fast {
-            let host = fast::Host::of(&self.model)?;
-            let (loss, grads) =
-                fast::loss_and_grads(&self.model, &host, &x, &y, b, Some(&mut drop));
-            (loss as f64, Grads::Host(host, grads))
-        } else {
-            let loss = self.model.loss(&x, &y, b, Some(&mut drop)).map_err(ce)?;
-            let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
-            (value, Grads::Graph(loss))
+        // On the CPU with the fused kernels: one hand-written forward and backward pass over
+        // host slices (`fast`); with the GPU's kernels, one over tensors (`direct`); elsewhere
+        // candle's graph.
+        let (loss_value, grads) = match self.model.kernels {
+            Kernels::Fused => {
+                let host = fast::Host::of(&self.model)?;
+                let (loss, grads) =
+                    fast::loss_and_grads(&self.model, &host, &x, &y, b, Some(&mut drop));
+                (loss as f64, Grads::Host(host, grads))
+            }
+            Kernels::Device => {
+                let (loss, grads) =
+                    direct::loss_and_grads(&self.model, &x, &y, b, Some(&mut drop)).map_err(ce)?;
+                (
+                    loss.to_scalar::<f32>().map_err(ce)? as f64,
+                    Grads::Tensors(grads),
+                )
+            }
+            Kernels::Reference => {
+                let loss = self.model.loss(&x, &y, b, Some(&mut drop)).map_err(ce)?;
+                let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
+                (value, Grads::Graph(loss))
+            }
         };
         if !loss_value.is_finite() {
             return Err(Error::failed(
@@ -347,6 +361,11 @@ impl<'a> Session<'a> {
                 let vars = self.model.named();
                 self.opt
                     .step_host(&vars, host.values, grads, lr, &self.cfg, &model::decays)?;
+            }
+            Grads::Tensors(grads) => {
+                let dev = &mut self.on_device;
+                self.opt
+                    .step_grads(&self.model, dev, grads, lr, &self.cfg)?;
             }
             Grads::Graph(loss) => {
                 let grads = loss.backward().map_err(ce)?;

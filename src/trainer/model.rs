@@ -236,7 +236,7 @@ pub(crate) fn apply_dropout(x: &Tensor, p: f64, rng: &mut Stream) -> candle_core
     x.mul(&Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?)
 }
 
-fn linear(x: &Tensor, w: &Tensor, b: Option<&Tensor>) -> candle_core::Result<Tensor> {
+pub(crate) fn linear(x: &Tensor, w: &Tensor, b: Option<&Tensor>) -> candle_core::Result<Tensor> {
     let y = x.matmul(&w.t()?)?;
     match b {
         Some(b) => y.broadcast_add(b),

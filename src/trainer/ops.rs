@@ -178,24 +178,31 @@ impl CustomOp3 for LayerNorm {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>, Option<Tensor>)> {
-        #[cfg(feature = "cuda")]
-        if x.device().is_cuda() {
-            let (dx, dg, db) = super::cuda::layer_norm_bwd(x, gamma, grad, LN_EPS)?;
-            return Ok((Some(dx), Some(dg), Some(db)));
-        }
-        let d = x.dim(D::Minus1)?;
-        let (dx, dg, db) = with_f32(x, |x| {
-            with_f32(gamma, |g| {
-                with_f32(grad, |dy| k::layer_norm_bwd(x, g, dy, d))
-            })
-        })???;
-        let dev = x.device();
-        Ok((
-            Some(Tensor::from_vec(dx, x.shape(), dev)?),
-            Some(Tensor::from_vec(dg, d, dev)?),
-            Some(Tensor::from_vec(db, d, dev)?),
-        ))
+        let (dx, dg, db) = layer_norm_bwd(x, gamma, grad)?;
+        Ok((Some(dx), Some(dg), Some(db)))
     }
+}
+
+/// The layer norm's backward: (dx, dγ, dβ) for the output's gradient `dy` (x, dy [.., d]).
+pub(crate) fn layer_norm_bwd(
+    x: &Tensor,
+    gamma: &Tensor,
+    dy: &Tensor,
+) -> Result<(Tensor, Tensor, Tensor)> {
+    #[cfg(feature = "cuda")]
+    if x.device().is_cuda() {
+        return super::cuda::layer_norm_bwd(x, gamma, dy, LN_EPS);
+    }
+    let d = x.dim(D::Minus1)?;
+    let (dx, dg, db) = with_f32(x, |x| {
+        with_f32(gamma, |g| with_f32(dy, |dy| k::layer_norm_bwd(x, g, dy, d)))
+    })???;
+    let dev = x.device();
+    Ok((
+        Tensor::from_vec(dx, x.shape(), dev)?,
+        Tensor::from_vec(dg, d, dev)?,
+        Tensor::from_vec(db, d, dev)?,
+    ))
 }
 
 /// Causal multi-head softmax attention on packed q|k|v rows: [B*T, 3W] → [B*T, W].
@@ -283,21 +290,26 @@ impl CustomOp2 for BiasGelu {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>)> {
-        #[cfg(feature = "cuda")]
-        if x.device().is_cuda() {
-            let (dx, db) = super::cuda::bias_gelu_bwd(x, bias, grad)?;
-            return Ok((Some(dx), Some(db)));
-        }
-        let f = x.dim(D::Minus1)?;
-        let (dx, db) = with_f32(x, |x| {
-            with_f32(bias, |b| with_f32(grad, |g| k::bias_gelu_bwd(x, b, g, f)))
-        })???;
-        let dev = x.device();
-        Ok((
-            Some(Tensor::from_vec(dx, x.shape(), dev)?),
-            Some(Tensor::from_vec(db, f, dev)?),
-        ))
+        let (dx, db) = bias_gelu_bwd(x, bias, grad)?;
+        Ok((Some(dx), Some(db)))
     }
+}
+
+/// Bias+GELU's backward: (dx, dbias) for the output's gradient `dy`.
+pub(crate) fn bias_gelu_bwd(x: &Tensor, bias: &Tensor, dy: &Tensor) -> Result<(Tensor, Tensor)> {
+    #[cfg(feature = "cuda")]
+    if x.device().is_cuda() {
+        return super::cuda::bias_gelu_bwd(x, bias, dy);
+    }
+    let f = x.dim(D::Minus1)?;
+    let (dx, db) = with_f32(x, |x| {
+        with_f32(bias, |b| with_f32(dy, |g| k::bias_gelu_bwd(x, b, g, f)))
+    })???;
+    let dev = x.device();
+    Ok((
+        Tensor::from_vec(dx, x.shape(), dev)?,
+        Tensor::from_vec(db, f, dev)?,
+    ))
 }
 
 /// Mean cross-entropy of logits [N, V] against u32 targets [N]; the result is a scalar.
@@ -340,32 +352,53 @@ impl CustomOp2 for CrossEntropy {
         _res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>)> {
-        #[cfg(feature = "cuda")]
-        if logits.device().is_cuda() {
-            let d = super::cuda::cross_entropy_bwd(logits, targets, grad)?;
-            return Ok((Some(d), None));
-        }
-        let v = logits.dim(D::Minus1)?;
-        let g = grad.to_dtype(DType::F32)?.to_scalar::<f32>()?;
-        let targets = targets.to_vec1::<u32>()?;
-        let d = with_f32(logits, |x| k::cross_entropy_bwd(x, &targets, v, g))?;
-        Ok((
-            Some(Tensor::from_vec(d, logits.shape(), logits.device())?),
-            None,
-        ))
+        Ok((Some(cross_entropy_bwd(logits, targets, grad)?), None))
     }
 }
 
-/// Causal attention on packed q|k|v rows as one node of the graph (the GPU's): the forward runs
-/// candle's ops (and the causal softmax kernel) outside the graph and keeps q, k, v and the
-/// probabilities; the backward computes the gradient of the packed rows directly. The graph of
-/// the same ops op by op (`Kernels::Reference`) would add, for every one of them, a zero tensor
-/// and a sum in backward, and pad and concatenate the three slices' gradients.
+/// The mean cross-entropy's gradient with respect to the logits, for the loss's gradient `grad`
+/// (a scalar tensor).
+pub(crate) fn cross_entropy_bwd(
+    logits: &Tensor,
+    targets: &Tensor,
+    grad: &Tensor,
+) -> Result<Tensor> {
+    #[cfg(feature = "cuda")]
+    if logits.device().is_cuda() {
+        return super::cuda::cross_entropy_bwd(logits, targets, grad);
+    }
+    let v = logits.dim(D::Minus1)?;
+    let g = grad.to_dtype(DType::F32)?.to_scalar::<f32>()?;
+    let targets = targets.to_vec1::<u32>()?;
+    let d = with_f32(logits, |x| k::cross_entropy_bwd(x, &targets, v, g))?;
+    Tensor::from_vec(d, logits.shape(), logits.device())
+}
+
+/// Causal attention on packed q|k|v rows as one node of the graph (the GPU's): the forward
+/// ([`attention_fwd`]) runs candle's ops (and the causal softmax kernel) outside the graph; the
+/// backward computes the gradient of the packed rows directly ([`AttentionSaved::bwd`]). The
+/// graph of the same ops op by op (`Kernels::Reference`) would add, for every one of them, a
+/// zero tensor and a sum in backward, and pad and concatenate the three slices' gradients.
 fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Result<Tensor> {
+    let (y, saved) = attention_fwd(&qkv.detach(), batch, seq, heads)?;
+    qkv.apply_op1(AttentionNode {
+        y: std::sync::Mutex::new(Some(y)),
+        saved,
+    })
+}
+
+/// Causal attention on packed q|k|v rows [B*T, 3W] → [B*T, W] by candle's ops and the causal
+/// softmax kernel, and what its backward needs. No graph is built for a detached `qkv`.
+pub(crate) fn attention_fwd(
+    qkv: &Tensor,
+    batch: usize,
+    seq: usize,
+    heads: usize,
+) -> Result<(Tensor, AttentionSaved)> {
     let w = qkv.dim(1)? / 3;
     let hd = w / heads;
     // [b, t, 3, h, hd] is a view of the packed rows: each part is one copy into [b, h, t, hd].
-    let x = qkv.detach().reshape((batch, seq, 3, heads, hd))?;
+    let x = qkv.reshape((batch, seq, 3, heads, hd))?;
     let split = |i: usize| -> Result<Tensor> {
         x.narrow(2, i, 1)?.squeeze(2)?.transpose(1, 2)?.contiguous()
     };
@@ -377,8 +410,7 @@ fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Resul
         .transpose(1, 2)?
         .reshape((batch * seq, w))?
         .contiguous()?;
-    qkv.apply_op1(AttentionNode {
-        y: std::sync::Mutex::new(Some(y)),
+    let saved = AttentionSaved {
         p,
         q,
         k,
@@ -386,13 +418,12 @@ fn attention_node(qkv: &Tensor, batch: usize, seq: usize, heads: usize) -> Resul
         scale,
         seq,
         heads,
-    })
+    };
+    Ok((y, saved))
 }
 
-/// [`attention_node`]'s forward results, and what its backward needs.
-struct AttentionNode {
-    /// The output, until the node's forward hands it over (the graph keeps the node).
-    y: std::sync::Mutex<Option<Tensor>>,
+/// What [`attention_fwd`]'s backward needs: the probabilities and q, k, v as [b, h, t, hd].
+pub(crate) struct AttentionSaved {
     p: Tensor,
     q: Tensor,
     k: Tensor,
@@ -400,6 +431,33 @@ struct AttentionNode {
     scale: f32,
     seq: usize,
     heads: usize,
+}
+
+impl AttentionSaved {
+    /// The gradient of the packed q|k|v rows [B*T, 3W] for the output's gradient `grad`.
+    pub(crate) fn bwd(&self, grad: &Tensor) -> Result<Tensor> {
+        let (b, _, t, hd) = self.q.dims4()?;
+        let w = self.heads * hd;
+        let g = grad
+            .detach()
+            .reshape((b, t, self.heads, hd))?
+            .transpose(1, 2)?
+            .contiguous()?;
+        let dv = self.p.t()?.matmul(&g)?;
+        let dp = g.matmul(&self.v.t()?)?;
+        let ds = crate::lora::ops::causal_softmax_grad(&self.p, &dp, self.scale, 0, self.seq)?;
+        let dq = ds.matmul(&self.k)?;
+        let dk = ds.t()?.matmul(&self.q)?;
+        let rows = |d: Tensor| d.transpose(1, 2)?.reshape((b * t, w));
+        Tensor::cat(&[rows(dq)?, rows(dk)?, rows(dv)?], 1)
+    }
+}
+
+/// [`attention_node`]'s output until its forward runs, and what its backward needs.
+struct AttentionNode {
+    /// The output, until the node's forward hands it over (the graph keeps the node).
+    y: std::sync::Mutex<Option<Tensor>>,
+    saved: AttentionSaved,
 }
 
 impl AttentionNode {
@@ -442,20 +500,7 @@ impl CustomOp1 for AttentionNode {
     }
 
     fn bwd(&self, _arg: &Tensor, _res: &Tensor, grad: &Tensor) -> Result<Option<Tensor>> {
-        let (b, _, t, hd) = self.q.dims4()?;
-        let w = self.heads * hd;
-        let g = grad
-            .detach()
-            .reshape((b, t, self.heads, hd))?
-            .transpose(1, 2)?
-            .contiguous()?;
-        let dv = self.p.t()?.matmul(&g)?;
-        let dp = g.matmul(&self.v.t()?)?;
-        let ds = crate::lora::ops::causal_softmax_grad(&self.p, &dp, self.scale, 0, self.seq)?;
-        let dq = ds.matmul(&self.k)?;
-        let dk = ds.t()?.matmul(&self.q)?;
-        let rows = |d: Tensor| d.transpose(1, 2)?.reshape((b * t, w));
-        Ok(Some(Tensor::cat(&[rows(dq)?, rows(dk)?, rows(dv)?], 1)?))
+        Ok(Some(self.saved.bwd(grad)?))
     }
 }
 

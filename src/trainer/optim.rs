@@ -107,6 +107,39 @@ impl AdamW {
             })?;
             gs.push(g.clone());
         }
+        self.step_tensors(on_device, vars, gs, lr, cfg, decays)
+    }
+
+    /// [`AdamW::step`] with every parameter's gradient in name order (the order of
+    /// [`Model::params`], as [`super::direct`] gives them).
+    pub fn step_grads(
+        &mut self,
+        model: &Model,
+        on_device: &mut OnDevice,
+        grads: Vec<Tensor>,
+        lr: f64,
+        cfg: &TrainConfig,
+    ) -> Result<f64> {
+        let vars = model.named();
+        if grads.len() != vars.len() {
+            return Err(Error::failed(
+                "trainer.no_grad",
+                format!("{} gradients for {} parameters", grads.len(), vars.len()),
+            ));
+        }
+        self.step_tensors(on_device, &vars, grads, lr, cfg, &decays)
+    }
+
+    /// One update of `vars` with their gradients `gs` (in the same order).
+    fn step_tensors(
+        &mut self,
+        on_device: &mut OnDevice,
+        vars: &Named,
+        gs: Vec<Tensor>,
+        lr: f64,
+        cfg: &TrainConfig,
+        decays: &dyn Fn(&str) -> bool,
+    ) -> Result<f64> {
         #[cfg(feature = "cuda")]
         if vars.first().is_some_and(|(_, v)| v.device().is_cuda()) {
             return self.step_device(on_device, vars, &gs, lr, cfg, decays);

@@ -297,6 +297,69 @@ fn the_fast_step_matches_candles_graph() {
     }
 }
 
+/// The GPU's graph-free pass (`trainer::direct`, what `cohort train` runs on a GPU), here on the
+/// CPU: the same loss and gradients as candle's graph over the same kernels (`Kernels::Device`)
+/// and as the graph of candle's reference ops, with dropout (the same masks from the same
+/// stream) and without, for windows as long as the context and shorter (the positions' rows
+/// past the window get no gradient); and the same bits run to run.
+#[test]
+fn the_direct_step_matches_candles_graph() {
+    use cohort::trainer::rng::Stream;
+    let c = Corpus::load(&[corpus()]).unwrap();
+    for (dropout, len) in [(0.0, 32), (0.2, 32), (0.2, 24)] {
+        let (mut config, _) = micro();
+        config.layers = 2;
+        config.dropout = dropout;
+        let offsets: Vec<usize> = (0..4).map(|i| i * 1000 + 29).collect();
+        let (x, y) = trainer::data::windows(&c.train, &offsets, len);
+        let stream = || Stream::new("cohort.test.v1", &[b"direct"]);
+        let mut model = Model::init(&config, 13, &candle_core::Device::Cpu).unwrap();
+        let run = |model: &Model| {
+            let (l, g) =
+                trainer::direct::loss_and_grads(model, &x, &y, 4, Some(&mut stream())).unwrap();
+            let g: Vec<Vec<f32>> = g
+                .iter()
+                .map(|t| t.flatten_all().unwrap().to_vec1().unwrap())
+                .collect();
+            (l.to_scalar::<f32>().unwrap(), g)
+        };
+        let (loss, grads) = run(&model);
+        assert!(loss.is_finite() && loss > 1.0, "loss {loss}");
+        assert_eq!(
+            run(&model),
+            (loss, grads.clone()),
+            "dropout {dropout}: run to run"
+        );
+        let pos = model.params.keys().position(|n| n == "pos_emb").unwrap();
+        let d = config.width;
+        assert!(grads[pos][..len * d].iter().any(|v| *v != 0.0));
+        assert!(grads[pos][len * d..].iter().all(|v| *v == 0.0));
+        for (kernels, tol) in [(Kernels::Device, 1e-4), (Kernels::Reference, 1e-3)] {
+            model.kernels = kernels;
+            let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();
+            let store = l.backward().unwrap();
+            let graph: Vec<(String, Vec<f32>)> = model
+                .params
+                .iter()
+                .map(|(name, var)| {
+                    let g = store.get(var.as_tensor()).unwrap();
+                    (name.clone(), g.flatten_all().unwrap().to_vec1().unwrap())
+                })
+                .collect();
+            let l = l.to_scalar::<f32>().unwrap();
+            assert!(
+                (l - loss).abs() < 1e-5,
+                "{kernels:?}, dropout {dropout}, {len} tokens: loss {l} vs {loss}"
+            );
+            let (worst, name) = worst_relative(&graph, &grads);
+            assert!(
+                worst < tol,
+                "{kernels:?}, dropout {dropout}, {len} tokens: {name} differs by {worst} of its scale"
+            );
+        }
+    }
+}
+
 #[test]
 fn training_tiny_spec_beats_untrained_model_and_unigram_entropy() {
     let dir = tempfile::tempdir().unwrap();

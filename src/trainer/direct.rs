@@ -1,0 +1,213 @@
+//! The builtin model's loss and gradients on a GPU without an autograd graph: the ops of
+//! [`Model::logits`] with [`Kernels::Device`] (the trainer's CUDA kernels and candle's matrix
+//! products), called on detached tensors, and a hand-written backward pass over them.
+//!
+//! Why: on the small spec a GPU step is bounded by kernel launches and host work, not by
+//! arithmetic. candle's graph adds, in backward, a zero tensor and a sum for every input of
+//! every op, the sums of broadcast biases through their views, and the walk of the graph. Here
+//! every gradient is computed once where it is produced: a weight's as one product, a bias's as
+//! one column sum, the residual stream's as one addition per branch. The CPU has its own
+//! graph-free pass over host slices ([`super::fast`]).
+//!
+//! Any device runs it: the test `trainer::the_direct_step_matches_candles_graph` compares it on
+//! the CPU with candle's graph over the same kernels and with candle's reference ops, with and
+//! without dropout; on a GPU, `builtin_direct_step_matches_the_graph_and_repeats_bit_for_bit`.
+
+use std::collections::BTreeMap;
+
+use candle_core::{DType, Result, Tensor};
+
+use super::model::{Model, dropout_mask, linear};
+use super::ops::{self, AttentionSaved, Kernels};
+use super::rng::Stream;
+
+/// A dropout mask as applied in forward, to apply again to the gradient in backward.
+enum Mask {
+    /// No dropout (p is 0, or no stream: evaluation).
+    None,
+    /// The mask as a tensor (drawn on the host).
+    Kept(Tensor),
+    /// Drawn on the GPU by a kernel, and drawn again in backward.
+    #[cfg(feature = "cuda")]
+    Device(super::cuda::Dropout),
+}
+
+impl Mask {
+    /// `x` times the next mask of `rng` (the masks [`Model::logits`] draws, in its order).
+    fn draw(x: Tensor, p: f64, rng: Option<&mut Stream>) -> Result<(Tensor, Mask)> {
+        let Some(rng) = rng.filter(|_| p > 0.0) else {
+            return Ok((x, Mask::None));
+        };
+        #[cfg(feature = "cuda")]
+        if x.device().is_cuda()
+            && let Some(op) = super::cuda::Dropout::next(p, rng, x.elem_count())
+        {
+            return Ok((op.apply(&x)?, Mask::Device(op)));
+        }
+        let Some(mask) = dropout_mask(rng, x.elem_count(), p) else {
+            return Ok((x, Mask::None));
+        };
+        let mask = Tensor::from_vec(mask, x.shape(), x.device())?.to_dtype(x.dtype())?;
+        Ok(((&x * &mask)?, Mask::Kept(mask)))
+    }
+
+    /// The gradient through the mask.
+    fn apply(&self, g: Tensor) -> Result<Tensor> {
+        match self {
+            Mask::None => Ok(g),
+            Mask::Kept(m) => g * m,
+            #[cfg(feature = "cuda")]
+            Mask::Device(op) => op.apply(&g),
+        }
+    }
+}
+
+/// What one block keeps from its forward pass for its backward pass.
+struct Saved {
+    x_in: Tensor,
+    h1: Tensor,
+    att: AttentionSaved,
+    a: Tensor,
+    m1: Mask,
+    x_mid: Tensor,
+    h2: Tensor,
+    fc: Tensor,
+    gelu: Tensor,
+    m2: Mask,
+}
+
+/// `y = x Wᵀ + b`'s backward for the output's gradient `g`: (dx, dW, db).
+fn linear_bwd(g: &Tensor, x: &Tensor, w: &Tensor) -> Result<(Tensor, Tensor, Tensor)> {
+    Ok((g.matmul(w)?, g.t()?.matmul(x)?, g.sum(0)?))
+}
+
+/// The mean cross-entropy of predicting `targets` from `inputs` (`batch` rows of equal length
+/// ≤ context), as a scalar tensor, and every parameter's gradient in name order (the order of
+/// [`Model::params`]). `dropout` is the stream of the masks (training) or None.
+pub fn loss_and_grads(
+    model: &Model,
+    inputs: &[u32],
+    targets: &[u32],
+    batch: usize,
+    mut dropout: Option<&mut Stream>,
+) -> Result<(Tensor, Vec<Tensor>)> {
+    let c = &model.config;
+    let kn = Kernels::Device;
+    let dev = &model.device;
+    let (seq, d, p) = (inputs.len() / batch, c.width, c.dropout);
+    let n = batch * seq;
+    let w: BTreeMap<&str, Tensor> = model
+        .params
+        .iter()
+        .map(|(name, v)| (name.as_str(), v.as_tensor().detach()))
+        .collect();
+    let pw = |name: &str| -> &Tensor { &w[name] };
+    let bw = |i: usize, s: &str| -> &Tensor { &w[format!("blocks.{i}.{s}").as_str()] };
+
+    // Forward, keeping what backward needs.
+    let ids = Tensor::from_slice(inputs, n, dev)?;
+    let tok = pw("tok_emb");
+    let x = tok
+        .embedding(&ids)?
+        .reshape((batch, seq, d))?
+        .broadcast_add(&pw("pos_emb").narrow(0, 0, seq)?)?
+        .reshape((n, d))?;
+    let (mut x, m0) = Mask::draw(x, p, dropout.as_deref_mut())?;
+    let mut blocks = Vec::with_capacity(c.layers);
+    for i in 0..c.layers {
+        let h1 = kn.layer_norm(&x, bw(i, "ln1.weight"), bw(i, "ln1.bias"))?;
+        let qkv = linear(&h1, bw(i, "attn.qkv.weight"), Some(bw(i, "attn.qkv.bias")))?;
+        let (a, att) = ops::attention_fwd(&qkv, batch, seq, c.heads)?;
+        let o = linear(&a, bw(i, "attn.proj.weight"), Some(bw(i, "attn.proj.bias")))?;
+        let (o, m1) = Mask::draw(o, p, dropout.as_deref_mut())?;
+        let x_mid = (&x + o)?;
+        let h2 = kn.layer_norm(&x_mid, bw(i, "ln2.weight"), bw(i, "ln2.bias"))?;
+        let fc = linear(&h2, bw(i, "mlp.fc.weight"), None)?;
+        let gelu = kn.bias_gelu(&fc, bw(i, "mlp.fc.bias"))?;
+        let o = linear(
+            &gelu,
+            bw(i, "mlp.proj.weight"),
+            Some(bw(i, "mlp.proj.bias")),
+        )?;
+        let (o, m2) = Mask::draw(o, p, dropout.as_deref_mut())?;
+        let x_out = (&x_mid + o)?;
+        blocks.push(Saved {
+            x_in: x,
+            h1,
+            att,
+            a,
+            m1,
+            x_mid,
+            h2,
+            fc,
+            gelu,
+            m2,
+        });
+        x = x_out;
+    }
+    let hf = kn.layer_norm(&x, pw("ln_f.weight"), pw("ln_f.bias"))?;
+    let logits = hf.matmul(&tok.t()?)?;
+    let targets = Tensor::from_slice(targets, n, dev)?;
+    let loss = kn.cross_entropy(&logits, &targets)?;
+
+    // Backward.
+    let mut g: BTreeMap<String, Tensor> = BTreeMap::new();
+    let mut put = |name: String, t: Tensor| g.insert(name, t);
+    let one = Tensor::ones((), DType::F32, dev)?;
+    let dlogits = ops::cross_entropy_bwd(&logits, &targets, &one)?;
+    drop(logits);
+    let dtok = dlogits.t()?.matmul(&hf)?;
+    let dhf = dlogits.matmul(tok)?;
+    drop(dlogits);
+    let (mut dx, dg, db) = ops::layer_norm_bwd(&x, pw("ln_f.weight"), &dhf)?;
+    put("ln_f.weight".into(), dg);
+    put("ln_f.bias".into(), db);
+    for (i, s) in blocks.into_iter().enumerate().rev() {
+        let name = |s: &str| format!("blocks.{i}.{s}");
+        // The MLP branch.
+        let dm = s.m2.apply(dx.clone())?;
+        let (dgelu, dw, db) = linear_bwd(&dm, &s.gelu, bw(i, "mlp.proj.weight"))?;
+        put(name("mlp.proj.weight"), dw);
+        put(name("mlp.proj.bias"), db);
+        let (dfc, db) = ops::bias_gelu_bwd(&s.fc, bw(i, "mlp.fc.bias"), &dgelu)?;
+        put(name("mlp.fc.bias"), db);
+        let dh2 = dfc.matmul(bw(i, "mlp.fc.weight"))?;
+        put(name("mlp.fc.weight"), dfc.t()?.matmul(&s.h2)?);
+        let (dxm, dg, db) = ops::layer_norm_bwd(&s.x_mid, bw(i, "ln2.weight"), &dh2)?;
+        put(name("ln2.weight"), dg);
+        put(name("ln2.bias"), db);
+        let dx_mid = (dx + dxm)?;
+        // The attention branch.
+        let da = s.m1.apply(dx_mid.clone())?;
+        let (da, dw, db) = linear_bwd(&da, &s.a, bw(i, "attn.proj.weight"))?;
+        put(name("attn.proj.weight"), dw);
+        put(name("attn.proj.bias"), db);
+        let dqkv = s.att.bwd(&da)?;
+        let (dh1, dw, db) = linear_bwd(&dqkv, &s.h1, bw(i, "attn.qkv.weight"))?;
+        put(name("attn.qkv.weight"), dw);
+        put(name("attn.qkv.bias"), db);
+        let (dx1, dg, db) = ops::layer_norm_bwd(&s.x_in, bw(i, "ln1.weight"), &dh1)?;
+        put(name("ln1.weight"), dg);
+        put(name("ln1.bias"), db);
+        dx = (dx_mid + dx1)?;
+    }
+    let dx = m0.apply(dx)?;
+    // Positions: the sum over the batch; the rows past `seq` had no use.
+    let mut dpos = dx.reshape((batch, seq, d))?.sum(0)?;
+    if seq < c.context {
+        let rest = Tensor::zeros((c.context - seq, d), dpos.dtype(), dev)?;
+        dpos = Tensor::cat(&[&dpos, &rest], 0)?;
+    }
+    put("pos_emb".into(), dpos);
+    // The tied embedding: the head's product plus each input row's gradient at its token.
+    put("tok_emb".into(), dtok.index_add(&ids, &dx, 0)?);
+    let grads = model
+        .params
+        .keys()
+        .map(|name| match g.remove(name) {
+            Some(t) => Ok(t),
+            None => candle_core::bail!("the direct pass gave no gradient for {name}"),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((loss, grads))
+}
