@@ -1429,6 +1429,19 @@ mod tests {
         }
     }
 
+    /// Three rows of 32 random bytes (inputs) and the next byte of each (targets), from stream
+    /// `name`.
+    fn byte_rows(name: &str) -> (Vec<u32>, Vec<u32>) {
+        let mut data = Stream::new(name, &[]);
+        let bytes: Vec<u32> = (0..3 * 33)
+            .map(|_| (data.next_u64() % 256) as u32)
+            .collect();
+        bytes
+            .chunks(33)
+            .flat_map(|s| s[..32].iter().copied().zip(s[1..].iter().copied()))
+            .unzip()
+    }
+
     #[test]
     fn builtin_model_on_the_gpu_matches_the_primitives() {
         use crate::trainer::config::ModelConfig;
@@ -1446,14 +1459,7 @@ mod tests {
         assert_eq!(ours.kernels, Kernels::Device);
         let mut plain = Model::from_values(&config, ours.values().unwrap(), &dev).unwrap();
         plain.kernels = Kernels::Reference;
-        let mut data = Stream::new("test.builtin.model", &[]);
-        let bytes: Vec<u32> = (0..3 * 33)
-            .map(|_| (data.next_u64() % 256) as u32)
-            .collect();
-        let (inputs, targets): (Vec<u32>, Vec<u32>) = bytes
-            .chunks(33)
-            .flat_map(|s| s[..32].iter().copied().zip(s[1..].iter().copied()))
-            .unzip();
+        let (inputs, targets) = byte_rows("test.builtin.model");
         let run = |m: &Model| -> (f32, Vec<Vec<f32>>) {
             let loss = m.loss(&inputs, &targets, 3, None).unwrap();
             let grads = loss.backward().unwrap();
@@ -1500,14 +1506,7 @@ mod tests {
         };
         let model = Model::init(&config, 9, &dev).unwrap();
         let cpu = Model::from_values(&config, model.values().unwrap(), &Device::Cpu).unwrap();
-        let mut data = Stream::new("test.builtin.direct", &[]);
-        let bytes: Vec<u32> = (0..3 * 33)
-            .map(|_| (data.next_u64() % 256) as u32)
-            .collect();
-        let (inputs, targets): (Vec<u32>, Vec<u32>) = bytes
-            .chunks(33)
-            .flat_map(|s| s[..32].iter().copied().zip(s[1..].iter().copied()))
-            .unzip();
+        let (inputs, targets) = byte_rows("test.builtin.direct");
         let masks = || Stream::new("test.builtin.direct.masks", &[]);
         let host = |t: &Tensor| -> Vec<f32> { t.flatten_all().unwrap().to_vec1().unwrap() };
         let run = |m: &Model| -> (f32, Vec<Vec<f32>>) {

@@ -128,22 +128,54 @@ fn grads_of(kernels: Kernels) -> (f32, Vec<(String, Vec<f32>)>) {
     let c = Corpus::load(&[corpus()]).unwrap();
     let offsets: Vec<usize> = (0..4).map(|i| i * 1000).collect();
     let (x, y) = trainer::data::windows(&c.train, &offsets, config.context);
-    let loss = model.loss(&x, &y, 4, None).unwrap();
-    let grads = loss.backward().unwrap();
-    let out = model
+    graph_grads(&model, (&x, &y, 4), None)
+}
+
+/// `model`'s loss and every parameter's gradient (by name, in name order) from candle's graph
+/// over its kernels, for `batch` rows of `x` → `y`.
+fn graph_grads(
+    model: &Model,
+    (x, y, batch): (&[u32], &[u32], usize),
+    dropout: Option<&mut cohort::trainer::rng::Stream>,
+) -> (f32, Vec<(String, Vec<f32>)>) {
+    let loss = model.loss(x, y, batch, dropout).unwrap();
+    let store = loss.backward().unwrap();
+    let grads = model
         .params
         .iter()
         .map(|(name, var)| {
-            let g = grads
+            let g = store
                 .get(var.as_tensor())
                 .unwrap_or_else(|| panic!("no gradient for {name}"));
-            (
-                name.clone(),
-                g.flatten_all().unwrap().to_vec1::<f32>().unwrap(),
-            )
+            (name.clone(), g.flatten_all().unwrap().to_vec1().unwrap())
         })
         .collect();
-    (loss.to_scalar::<f32>().unwrap(), out)
+    (loss.to_scalar::<f32>().unwrap(), grads)
+}
+
+/// Asserts that the graph of each kernel set in `sets` gives `loss` (within 1e-5) and `grads`
+/// (each tensor within its set's tolerance of its scale), the masks drawn from `stream()`.
+fn matches_graphs(
+    model: &mut Model,
+    batch: (&[u32], &[u32], usize),
+    stream: &dyn Fn() -> cohort::trainer::rng::Stream,
+    (loss, grads): (f32, &[Vec<f32>]),
+    sets: &[(Kernels, f32)],
+    what: &str,
+) {
+    for &(kernels, tol) in sets {
+        model.kernels = kernels;
+        let (l, graph) = graph_grads(model, batch, Some(&mut stream()));
+        assert!(
+            (l - loss).abs() < 1e-5,
+            "{kernels:?}, {what}: loss {l} vs {loss}"
+        );
+        let (worst, name) = worst_relative(&graph, grads);
+        assert!(
+            worst < tol,
+            "{kernels:?}, {what}: {name} differs by {worst} of its scale"
+        );
+    }
 }
 
 #[test]
@@ -267,33 +299,20 @@ fn the_fast_step_matches_candles_graph() {
             );
             assert!(g != whole, "groups of {per}: the sums ran in one order");
         }
-        for (kernels, tol) in [
+        let sets = [
             (Kernels::Fused, 1e-4),
             (Kernels::Device, 1e-3),
             (Kernels::Reference, 1e-3),
-        ] {
-            model.kernels = kernels;
-            let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();
-            let store = l.backward().unwrap();
-            let graph: Vec<(String, Vec<f32>)> = model
-                .params
-                .iter()
-                .map(|(name, var)| {
-                    let g = store.get(var.as_tensor()).unwrap();
-                    (name.clone(), g.flatten_all().unwrap().to_vec1().unwrap())
-                })
-                .collect();
-            let l = l.to_scalar::<f32>().unwrap();
-            assert!(
-                (l - loss).abs() < 1e-5,
-                "{kernels:?}, dropout {dropout}: loss {l} vs {loss}"
-            );
-            let (worst, name) = worst_relative(&graph, &grads);
-            assert!(
-                worst < tol,
-                "{kernels:?}, dropout {dropout}: {name} differs by {worst} of its scale"
-            );
-        }
+        ];
+        let what = format!("dropout {dropout}");
+        matches_graphs(
+            &mut model,
+            (&x, &y, 4),
+            &stream,
+            (loss, &grads),
+            &sets,
+            &what,
+        );
     }
 }
 
@@ -334,29 +353,16 @@ fn the_direct_step_matches_candles_graph() {
         let d = config.width;
         assert!(grads[pos][..len * d].iter().any(|v| *v != 0.0));
         assert!(grads[pos][len * d..].iter().all(|v| *v == 0.0));
-        for (kernels, tol) in [(Kernels::Device, 1e-4), (Kernels::Reference, 1e-3)] {
-            model.kernels = kernels;
-            let l = model.loss(&x, &y, 4, Some(&mut stream())).unwrap();
-            let store = l.backward().unwrap();
-            let graph: Vec<(String, Vec<f32>)> = model
-                .params
-                .iter()
-                .map(|(name, var)| {
-                    let g = store.get(var.as_tensor()).unwrap();
-                    (name.clone(), g.flatten_all().unwrap().to_vec1().unwrap())
-                })
-                .collect();
-            let l = l.to_scalar::<f32>().unwrap();
-            assert!(
-                (l - loss).abs() < 1e-5,
-                "{kernels:?}, dropout {dropout}, {len} tokens: loss {l} vs {loss}"
-            );
-            let (worst, name) = worst_relative(&graph, &grads);
-            assert!(
-                worst < tol,
-                "{kernels:?}, dropout {dropout}, {len} tokens: {name} differs by {worst} of its scale"
-            );
-        }
+        let sets = [(Kernels::Device, 1e-4), (Kernels::Reference, 1e-3)];
+        let what = format!("dropout {dropout}, {len} tokens");
+        matches_graphs(
+            &mut model,
+            (&x, &y, 4),
+            &stream,
+            (loss, &grads),
+            &sets,
+            &what,
+        );
     }
 }
 
