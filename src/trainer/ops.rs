@@ -45,42 +45,21 @@ pub(crate) fn mm(
     accumulate: bool,
 ) {
     assert!(dst.len() >= m * n && lhs.len() >= m * k && rhs.len() >= k * n);
-    if m == 0 || n == 0 {
-        return;
-    }
-    let (lhs_rs, lhs_cs) = if lhs_t { (1, m) } else { (k, 1) };
-    let (rhs_rs, rhs_cs) = if rhs_t { (1, k) } else { (n, 1) };
+    let lhs_s = if lhs_t { (1, m) } else { (k, 1) };
+    let rhs_s = if rhs_t { (1, k) } else { (n, 1) };
     let threads = candle_core::utils::get_num_threads();
-    let par = if threads > 1 {
-        gemm::Parallelism::Rayon(threads)
-    } else {
-        gemm::Parallelism::None
-    };
-    // SAFETY: the asserts above keep every index gemm computes from these strides inside the
-    // slices; dst does not alias lhs or rhs (it is borrowed mutably).
-    unsafe {
-        gemm::gemm(
-            m,
-            n,
-            k,
-            dst.as_mut_ptr(),
-            1,
-            n as isize,
-            accumulate,
-            lhs.as_ptr(),
-            lhs_cs as isize,
-            lhs_rs as isize,
-            rhs.as_ptr(),
-            rhs_cs as isize,
-            rhs_rs as isize,
-            if accumulate { 1.0 } else { 0.0 },
-            beta,
-            false,
-            false,
-            false,
-            par,
-        )
-    }
+    k::mm_strided(
+        dst,
+        n,
+        (m, n, k),
+        lhs,
+        lhs_s,
+        rhs,
+        rhs_s,
+        beta,
+        accumulate,
+        threads,
+    )
 }
 
 /// [`mm`] with `lhs` [m, k] row-major, `rows` rows at a time: gemm picks its kernel by the

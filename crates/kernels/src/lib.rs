@@ -7,7 +7,8 @@
 //! Determinism: every output element is computed by one thread in a fixed order, and sums
 //! across rows use fixed blocks of `BLOCK_ROWS` rows added in order, so results do not depend
 //! on the number of threads. Within a row, sums use 8 interleaved accumulators (fixed order,
-//! vectorizable).
+//! vectorizable). Attention's products go through gemm on one thread per head, by tiles of a
+//! fixed number of rows (gemm's order per element is a function of the shape).
 
 use rayon::prelude::*;
 
@@ -123,13 +124,6 @@ pub fn dot8(a: &[f32], b: &[f32]) -> f32 {
         s += x * y;
     }
     s
-}
-
-#[inline(always)]
-fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
-    for (y, x) in y.iter_mut().zip(x) {
-        *y += a * x;
-    }
 }
 
 /// Sums rows produced by `row_fn` (each `width` long) in fixed blocks: deterministic.
@@ -255,13 +249,63 @@ pub fn layer_norm_bwd(
 // Causal multi-head softmax attention on packed rows [q | k | v] of width 3W (B*T rows);
 // the output has rows of width W with heads side by side.
 
-/// One head's rows: `q` as [T, hd] (scaled by 1/sqrt(hd)), `kt` and `vt` transposed, [hd, T],
-/// so that every inner loop runs along the sequence (contiguous, vectorized) rather than along
-/// the short head dimension.
-struct Head {
-    q: Vec<f32>,
-    kt: Vec<f32>,
-    vt: Vec<f32>,
+/// `dst = acc·dst + beta·lhs·rhs` (`acc` 1 when `accumulate`, else 0) over strided operands:
+/// `dst` is [m, n] with row stride `dst_rs`; `lhs` [m, k] and `rhs` [k, n] are read at
+/// `row·rs + col·cs`. gemm's order per element is fixed by the shape and the thread count does
+/// not change it (`threads` > 1 splits the output).
+#[allow(clippy::too_many_arguments)]
+pub fn mm_strided(
+    dst: &mut [f32],
+    dst_rs: usize,
+    (m, n, k): (usize, usize, usize),
+    lhs: &[f32],
+    (lhs_rs, lhs_cs): (usize, usize),
+    rhs: &[f32],
+    (rhs_rs, rhs_cs): (usize, usize),
+    beta: f32,
+    accumulate: bool,
+    threads: usize,
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    let last = |rows: usize, rs: usize, cols: usize, cs: usize| (rows - 1) * rs + (cols - 1) * cs;
+    assert!(m == 1 || n <= dst_rs, "rows of dst overlap");
+    assert!(last(m, dst_rs, n, 1) < dst.len());
+    if k > 0 {
+        assert!(last(m, lhs_rs, k, lhs_cs) < lhs.len() && last(k, rhs_rs, n, rhs_cs) < rhs.len());
+    }
+    let par = if threads > 1 {
+        gemm::Parallelism::Rayon(threads)
+    } else {
+        gemm::Parallelism::None
+    };
+    // SAFETY: the asserts above keep every index gemm computes from these strides inside the
+    // slices; dst does not alias lhs or rhs (it is borrowed mutably); rows of dst do not overlap
+    // (n <= dst_rs, or one row).
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            k,
+            dst.as_mut_ptr(),
+            1,
+            dst_rs as isize,
+            accumulate,
+            lhs.as_ptr(),
+            lhs_cs as isize,
+            lhs_rs as isize,
+            rhs.as_ptr(),
+            rhs_cs as isize,
+            rhs_rs as isize,
+            if accumulate { 1.0 } else { 0.0 },
+            beta,
+            false,
+            false,
+            false,
+            par,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -271,6 +315,11 @@ pub struct AttentionShape {
     pub heads: usize,
     pub width: usize,
 }
+
+/// Rows of one head's scores computed per matrix product: the products of a tile of rows run
+/// over the keys up to its last row, so about `TILE / 2` keys a row past the causal mask are
+/// computed and dropped. Fixed, so results do not depend on anything but the shape.
+const TILE: usize = 32;
 
 impl AttentionShape {
     fn hd(&self) -> usize {
@@ -286,46 +335,10 @@ impl AttentionShape {
         self.batch * self.heads * self.seq * self.seq
     }
 
-    #[inline(always)]
-    fn gather(&self, qkv: &[f32], b: usize, h: usize) -> Head {
-        let (t, w, hd) = (self.seq, self.width, self.hd());
-        let scale = self.scale();
-        let mut hs = Head {
-            q: vec![0f32; t * hd],
-            kt: vec![0f32; t * hd],
-            vt: vec![0f32; t * hd],
-        };
-        for i in 0..t {
-            let row = &qkv[(b * t + i) * 3 * w..(b * t + i + 1) * 3 * w];
-            for c in 0..hd {
-                hs.q[i * hd + c] = row[h * hd + c] * scale;
-                hs.kt[c * t + i] = row[w + h * hd + c];
-                hs.vt[c * t + i] = row[2 * w + h * hd + c];
-            }
-        }
-        hs
-    }
-
-    /// Softmax probabilities P [T, T] (lower triangle; zeros above) of one head, into `p`.
-    #[inline(always)]
-    fn probs(&self, hs: &Head, p: &mut [f32]) {
-        let (t, hd) = (self.seq, self.hd());
-        for i in 0..t {
-            let row = &mut p[i * t..(i + 1) * t];
-            row.fill(0.0);
-            let row = &mut row[..=i];
-            for c in 0..hd {
-                axpy(row, hs.q[i * hd + c], &hs.kt[c * t..c * t + i + 1]);
-            }
-            let max = max8(row);
-            for r in row.iter_mut() {
-                *r = exp(*r - max);
-            }
-            let inv = 1.0 / sum8(row);
-            for r in row.iter_mut() {
-                *r *= inv;
-            }
-        }
+    /// Where head `h` of sequence `b` starts in packed rows of width `stride` (its part at
+    /// column `col`: 0 for q, W for k, 2W for v).
+    fn at(&self, b: usize, h: usize, stride: usize, col: usize) -> usize {
+        b * self.seq * stride + col + h * self.hd()
     }
 
     fn scatter(
@@ -341,17 +354,6 @@ impl AttentionShape {
         for i in 0..t {
             let at = (b * t + i) * stride + col + h * hd;
             out[at..at + hd].copy_from_slice(&part[i * hd..(i + 1) * hd]);
-        }
-    }
-
-    /// [`AttentionShape::scatter`] of a transposed part [hd, T].
-    fn scatter_t(&self, out: &mut [f32], part_t: &[f32], b: usize, h: usize, col: usize) {
-        let (t, hd, w) = (self.seq, self.hd(), self.width);
-        for i in 0..t {
-            let at = (b * t + i) * 3 * w + col + h * hd;
-            for c in 0..hd {
-                out[at + c] = part_t[c * t + i];
-            }
         }
     }
 }
@@ -393,67 +395,92 @@ pub fn attention_bwd_probs(qkv: &[f32], probs: &[f32], dy: &[f32], s: AttentionS
         .map(|(bh, p)| head_bwd(s, qkv, dy, bh, p))
         .collect();
     let mut out = vec![0f32; s.batch * t * 3 * w];
-    for (bh, [dq, dkt, dvt]) in parts.iter().enumerate() {
+    for (bh, parts) in parts.iter().enumerate() {
         let (b, h) = (bh / s.heads, bh % s.heads);
-        s.scatter(&mut out, dq, b, h, 3 * w, 0);
-        s.scatter_t(&mut out, dkt, b, h, w);
-        s.scatter_t(&mut out, dvt, b, h, 2 * w);
+        for (i, part) in parts.iter().enumerate() {
+            s.scatter(&mut out, part, b, h, 3 * w, i * w);
+        }
     }
     out
 }
 
-simd! {
-    /// One head's output rows [T, hd], its probabilities written into `p`.
-    fn head_fwd(s: AttentionShape, qkv: &[f32], bh: usize, p: &mut [f32]) -> Vec<f32> {
-        let (t, hd) = (s.seq, s.hd());
-        let hs = s.gather(qkv, bh / s.heads, bh % s.heads);
-        s.probs(&hs, p);
-        let mut o = vec![0f32; t * hd];
-        for i in 0..t {
-            let pi = &p[i * t..i * t + i + 1];
-            for c in 0..hd {
-                o[i * hd + c] = dot8(pi, &hs.vt[c * t..c * t + i + 1]);
-            }
-        }
-        o
-        }
+/// Tiles of `TILE` rows of a [t, t] matrix: (first row, rows, keys up to the last row).
+fn tiles(t: usize) -> impl Iterator<Item = (usize, usize, usize)> {
+    (0..t).step_by(TILE).map(move |i0| {
+        let rows = TILE.min(t - i0);
+        (i0, rows, i0 + rows)
+    })
 }
 
 simd! {
-    /// One head's dQ [T, hd] and transposed dK, dV [hd, T].
+    /// One head's output rows [T, hd], its probabilities [T, T] (zeros above the diagonal)
+    /// written into `p`: per tile of rows, the scores as one product with the keys up to the
+    /// tile's last row, the softmax of each row up to its diagonal, and the output as one
+    /// product of those probabilities with the values.
+    fn head_fwd(s: AttentionShape, qkv: &[f32], bh: usize, p: &mut [f32]) -> Vec<f32> {
+        let (t, hd, w3) = (s.seq, s.hd(), 3 * s.width);
+        let (b, h) = (bh / s.heads, bh % s.heads);
+        let (q, k, v) = (s.at(b, h, w3, 0), s.at(b, h, w3, s.width), s.at(b, h, w3, 2 * s.width));
+        let mut o = vec![0f32; t * hd];
+        for (i0, rows, keys) in tiles(t) {
+            let tile = &mut p[i0 * t..(i0 + rows) * t];
+            // S = scale · Q Kᵀ for these rows and keys 0..keys.
+            mm_strided(tile, t, (rows, keys, hd), &qkv[q + i0 * w3..], (w3, 1), &qkv[k..], (1, w3), s.scale(), false, 1);
+            for r in 0..rows {
+                let i = i0 + r;
+                let row = &mut tile[r * t..(r + 1) * t];
+                row[i + 1..].fill(0.0);
+                let row = &mut row[..=i];
+                let max = max8(row);
+                for x in row.iter_mut() {
+                    *x = exp(*x - max);
+                }
+                let inv = 1.0 / sum8(row);
+                for x in row.iter_mut() {
+                    *x *= inv;
+                }
+            }
+            // O = P V for these rows (the probabilities past the diagonal are 0).
+            mm_strided(&mut o[i0 * hd..], hd, (rows, hd, keys), tile, (t, 1), &qkv[v..], (w3, 1), 1.0, false, 1);
+        }
+        o
+    }
+}
+
+simd! {
+    /// One head's dQ, dK and dV, each [T, hd], by tiles of rows as [`head_fwd`]: dP = dO Vᵀ,
+    /// dS = P ∘ (dP − Σ_j P dP) per row up to its diagonal, then dQ = scale · dS K, and dK +=
+    /// scale · dSᵀ Q and dV += Pᵀ dO over the keys up to the tile's last row.
     fn head_bwd(s: AttentionShape, qkv: &[f32], dy: &[f32], bh: usize, p: &[f32]) -> [Vec<f32>; 3] {
-        let (t, hd, w) = (s.seq, s.hd(), s.width);
+        let (t, hd, w, w3) = (s.seq, s.hd(), s.width, 3 * s.width);
         let scale = s.scale();
         let (b, h) = (bh / s.heads, bh % s.heads);
-        let hs = s.gather(qkv, b, h);
-        // dq as [T, hd]; dk and dv transposed, [hd, T].
-        let (mut dq, mut dkt, mut dvt) =
-            (vec![0f32; t * hd], vec![0f32; t * hd], vec![0f32; t * hd]);
-        let mut ds = vec![0f32; t];
-        for i in 0..t {
-            let src = (b * t + i) * w + h * hd;
-            let doi = &dy[src..src + hd];
-            let pi = &p[i * t..i * t + i + 1];
-            // dP[i, j] = dO_i · V_j ; dS = P ∘ (dP - Σ_j P dP) · scale, kept here without
-            // its scale: dQ_i = scale · Σ_j dS_ij K_j, and dK_j += dS_ij (scale · q_i) with
-            // the scaled q of the gather.
-            let dsi = &mut ds[..=i];
-            dsi.fill(0.0);
-            for c in 0..hd {
-                axpy(dsi, doi[c], &hs.vt[c * t..c * t + i + 1]);
+        let (q, k, v) = (s.at(b, h, w3, 0), s.at(b, h, w3, w), s.at(b, h, w3, 2 * w));
+        let o = s.at(b, h, w, 0);
+        let (mut dq, mut dk, mut dv) = (vec![0f32; t * hd], vec![0f32; t * hd], vec![0f32; t * hd]);
+        let mut ds = vec![0f32; TILE * t];
+        for (i0, rows, keys) in tiles(t) {
+            let pt = &p[i0 * t..(i0 + rows) * t];
+            let dst = &mut ds[..rows * t];
+            let d_o = &dy[o + i0 * w..];
+            // dP = dO Vᵀ.
+            mm_strided(dst, t, (rows, keys, hd), d_o, (w, 1), &qkv[v..], (1, w3), 1.0, false, 1);
+            for r in 0..rows {
+                let i = i0 + r;
+                let (pi, di) = (&pt[r * t..r * t + i + 1], &mut dst[r * t..(r + 1) * t]);
+                di[i + 1..keys].fill(0.0);
+                let di = &mut di[..=i];
+                let dot = dot8(di, pi);
+                for (d, &pij) in di.iter_mut().zip(pi) {
+                    *d = pij * (*d - dot);
+                }
             }
-            let dot = dot8(dsi, pi);
-            for (d, &pij) in dsi.iter_mut().zip(pi) {
-                *d = pij * (*d - dot);
-            }
-            for c in 0..hd {
-                dq[i * hd + c] = scale * dot8(dsi, &hs.kt[c * t..c * t + i + 1]);
-                axpy(&mut dkt[c * t..c * t + i + 1], hs.q[i * hd + c], dsi);
-                axpy(&mut dvt[c * t..c * t + i + 1], doi[c], pi);
-            }
+            mm_strided(&mut dq[i0 * hd..], hd, (rows, hd, keys), dst, (t, 1), &qkv[k..], (w3, 1), scale, false, 1);
+            mm_strided(&mut dk, hd, (keys, hd, rows), dst, (1, t), &qkv[q + i0 * w3..], (w3, 1), scale, true, 1);
+            mm_strided(&mut dv, hd, (keys, hd, rows), pt, (1, t), d_o, (w, 1), 1.0, true, 1);
         }
-        [dq, dkt, dvt]
-        }
+        [dq, dk, dv]
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -868,6 +895,90 @@ mod dot_rows_tests {
                 "{} vs {exact}",
                 alone[0]
             );
+        }
+    }
+
+    /// Causal attention by tiles of rows through gemm against plain f64 loops, on a sequence of
+    /// three tiles (the last one short) with a head width that is not a multiple of 8: the
+    /// output, the probabilities (exactly 0 above the diagonal) and the packed gradient; and
+    /// the same bits on 1 and 3 threads.
+    #[test]
+    fn attention_matches_plain_f64_loops_across_tiles_and_threads() {
+        let s = AttentionShape {
+            batch: 2,
+            seq: 2 * TILE + 6,
+            heads: 3,
+            width: 3 * 13,
+        };
+        let (t, w, hd) = (s.seq, s.width, s.hd());
+        let val = |i: usize, m: usize| ((i * 7919 + m) % 211) as f32 / 211.0 - 0.5;
+        let qkv: Vec<f32> = (0..s.batch * t * 3 * w).map(|i| 3.0 * val(i, 5)).collect();
+        let dy: Vec<f32> = (0..s.batch * t * w).map(|i| val(i, 101)).collect();
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let (y, p) = attention_fwd_probs(&qkv, s);
+                let d = attention_bwd_probs(&qkv, &p, &dy, s);
+                (y, p, d)
+            })
+        };
+        let (y, p, d) = run(1);
+        assert_eq!((y.clone(), p.clone(), d.clone()), run(3), "1 and 3 threads");
+        // The plain computation, head by head, in f64.
+        let (mut ey, mut ed) = (vec![0f64; y.len()], vec![0f64; d.len()]);
+        let scale = 1.0 / (hd as f64).sqrt();
+        for b in 0..s.batch {
+            for h in 0..s.heads {
+                let at =
+                    |i: usize, part: usize, c: usize| (b * t + i) * 3 * w + part * w + h * hd + c;
+                let x = |i, part, c| qkv[at(i, part, c)] as f64;
+                let g = |i: usize, c: usize| dy[(b * t + i) * w + h * hd + c] as f64;
+                for i in 0..t {
+                    let sc: Vec<f64> = (0..=i)
+                        .map(|j| (0..hd).map(|c| x(i, 0, c) * x(j, 1, c)).sum::<f64>() * scale)
+                        .collect();
+                    let max = sc.iter().cloned().fold(f64::MIN, f64::max);
+                    let e: Vec<f64> = sc.iter().map(|v| (v - max).exp()).collect();
+                    let z: f64 = e.iter().sum();
+                    let pr: Vec<f64> = e.iter().map(|v| v / z).collect();
+                    let row = &p[((b * s.heads + h) * t + i) * t..][..t];
+                    for j in 0..t {
+                        let want = if j <= i { pr[j] } else { 0.0 };
+                        assert!((row[j] as f64 - want).abs() < 1e-6, "p[{b},{h},{i},{j}]");
+                        if j > i {
+                            assert_eq!(
+                                row[j].to_bits(),
+                                0,
+                                "p[{b},{h},{i},{j}] above the diagonal"
+                            );
+                        }
+                    }
+                    let dp: Vec<f64> = (0..=i)
+                        .map(|j| (0..hd).map(|c| g(i, c) * x(j, 2, c)).sum())
+                        .collect();
+                    let dot: f64 = pr.iter().zip(&dp).map(|(a, b)| a * b).sum();
+                    for j in 0..=i {
+                        let dsij = pr[j] * (dp[j] - dot) * scale;
+                        for c in 0..hd {
+                            ey[(b * t + i) * w + h * hd + c] += pr[j] * x(j, 2, c);
+                            ed[at(i, 0, c)] += dsij * x(j, 1, c);
+                            ed[at(j, 1, c)] += dsij * x(i, 0, c);
+                            ed[at(j, 2, c)] += pr[j] * g(i, c);
+                        }
+                    }
+                }
+            }
+        }
+        for (what, got, want) in [("y", &y, &ey), ("dqkv", &d, &ed)] {
+            for (i, (a, b)) in got.iter().zip(want.iter()).enumerate() {
+                assert!(
+                    (*a as f64 - b).abs() < 2e-5 * (1.0 + b.abs()),
+                    "{what}[{i}]: {a} vs {b}"
+                );
+            }
         }
     }
 }
