@@ -1442,19 +1442,23 @@ mod tests {
             .unzip()
     }
 
-    #[test]
-    fn builtin_model_on_the_gpu_matches_the_primitives() {
-        use crate::trainer::config::ModelConfig;
-        use crate::trainer::model::Model;
-        use crate::trainer::ops::Kernels;
-        let dev = gpu();
-        let config = ModelConfig {
+    /// The builtin model's shape in these tests: 2 blocks of width 64, 4 heads, context 32.
+    fn two_blocks(dropout: f64) -> crate::trainer::config::ModelConfig {
+        crate::trainer::config::ModelConfig {
             layers: 2,
             width: 64,
             heads: 4,
             context: 32,
-            dropout: 0.0,
-        };
+            dropout,
+        }
+    }
+
+    #[test]
+    fn builtin_model_on_the_gpu_matches_the_primitives() {
+        use crate::trainer::model::Model;
+        use crate::trainer::ops::Kernels;
+        let dev = gpu();
+        let config = two_blocks(0.0);
         let ours = Model::init(&config, 7, &dev).unwrap();
         assert_eq!(ours.kernels, Kernels::Device);
         let mut plain = Model::from_values(&config, ours.values().unwrap(), &dev).unwrap();
@@ -1493,17 +1497,10 @@ mod tests {
     /// gradient within 1e-4 of its tensor's largest entry; and bit for bit run to run.
     #[test]
     fn builtin_direct_step_matches_the_graph_and_repeats_bit_for_bit() {
-        use crate::trainer::config::ModelConfig;
         use crate::trainer::direct;
         use crate::trainer::model::Model;
         let dev = gpu();
-        let config = ModelConfig {
-            layers: 2,
-            width: 64,
-            heads: 4,
-            context: 32,
-            dropout: 0.1,
-        };
+        let config = two_blocks(0.1);
         let model = Model::init(&config, 9, &dev).unwrap();
         let cpu = Model::from_values(&config, model.values().unwrap(), &Device::Cpu).unwrap();
         let (inputs, targets) = byte_rows("test.builtin.direct");

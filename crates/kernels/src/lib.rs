@@ -350,10 +350,10 @@ impl AttentionShape {
         stride: usize,
         col: usize,
     ) {
-        let (t, hd) = (self.seq, self.hd());
-        for i in 0..t {
-            let at = (b * t + i) * stride + col + h * hd;
-            out[at..at + hd].copy_from_slice(&part[i * hd..(i + 1) * hd]);
+        let (start, hd) = (self.at(b, h, stride, col), self.hd());
+        for (i, row) in part.chunks_exact(hd).take(self.seq).enumerate() {
+            let at = start + i * stride;
+            out[at..at + hd].copy_from_slice(row);
         }
     }
 }
