@@ -1543,7 +1543,7 @@ fn masked_nll_sum(
 mod cuda_tests {
     //! Run on a machine with an NVIDIA GPU (a CUDA build's test binary); CI builds without CUDA.
     use super::*;
-    use candle_core::{Device, Var};
+    use candle_core::Var;
 
     /// A tensor's entries as f32s.
     fn f32s(t: &Tensor) -> Vec<f32> {
@@ -1557,7 +1557,9 @@ mod cuda_tests {
 
     #[test]
     fn frozen_matmul_on_the_gpu_is_the_plain_product_with_the_inputs_gradient() {
-        let dev = Device::new_cuda(0).expect("this test needs a CUDA GPU");
+        let dev = crate::trainer::DeviceChoice::Cuda
+            .device()
+            .expect("this test needs a CUDA GPU");
         let mut rng = Stream::new("test.frozen", &[]);
         let (b, t, k, n) = (2, 5, 64, 48);
         let mut tensor = |len: usize, shape: &[usize]| {
@@ -1621,7 +1623,9 @@ mod cuda_tests {
 
     #[test]
     fn fused_gpu_kernels_match_the_primitives_values_and_gradients() {
-        let dev = Device::new_cuda(0).expect("this test needs a CUDA GPU");
+        let dev = crate::trainer::DeviceChoice::Cuda
+            .device()
+            .expect("this test needs a CUDA GPU");
         let mut rng = Stream::new("test.fused", &[]);
         for (dtype, tol) in [(DType::F32, 1e-5), (DType::BF16, 2e-2)] {
             let mut tensor = |shape: &[usize]| {

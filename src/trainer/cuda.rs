@@ -20,6 +20,7 @@ use candle_core::cuda::cudarc::nvrtc::{CompileOptions, compile_ptx_with_opts};
 use candle_core::cuda::{CudaDevice, CudaStorage, CudaStorageSlice, WrapErr};
 use candle_core::{CpuStorage, CustomOp1, DType, Layout, Shape, Storage, Tensor};
 
+use super::ops::column_sums;
 use super::rng::{Root, Stream};
 
 // SAFETY: `Root` is `repr(C)`, plain u32s, the layout of the kernels' `struct Root`.
@@ -429,9 +430,16 @@ extern "C" __global__ void cohort_sum(const double* partial, unsigned long long 
   if (threadIdx.x == 0) out[0] = sh[0];
 }
 
-// One AdamW update in place of tensor blockIdx.y, as cohort_kernels::adamw.
+// One AdamW update in place of tensor blockIdx.y, as cohort_kernels::adamw. The clip factor
+// comes from total[0], the squared global norm, with the host's arithmetic in f64 (sqrt and
+// division round exactly in CUDA's f64, as on the host): grad_clip / (norm + 1e-6) where the
+// norm is over grad_clip > 0, else 1. Where loss is given and not finite, nothing is updated
+// (the host reports the divergence when it reads the loss).
 extern "C" __global__ void cohort_adamw(Tensors l, float beta1, float beta2, float eps,
-    float step_size, float bc2_sqrt, float clip) {
+    float step_size, float bc2_sqrt, const double* total, double grad_clip, const float* loss) {
+  if (loss != 0 && !isfinite(*loss)) return;
+  double norm = sqrt(total[0]);
+  float clip = grad_clip > 0.0 && norm > grad_clip ? (float)(grad_clip / (norm + 1e-6)) : 1.0f;
   unsigned int j = blockIdx.y;
   float* p = (float*)l.p[j];
   const float* g = (const float*)l.g[j];
@@ -928,8 +936,8 @@ pub fn layer_norm(
 }
 
 /// The gradients (dx, dweight, dbias) of [`layer_norm`] for the output's gradient `dy`, without
-/// a graph. The weight's and the bias's are sums over rows in candle's reduction (one block per
-/// column, a fixed order).
+/// a graph. The weight's and the bias's are sums over rows ([`column_sums`]: one product with a
+/// row of ones in cuBLAS, the same order every run).
 pub fn layer_norm_bwd(
     x: &Tensor,
     g: &Tensor,
@@ -954,8 +962,8 @@ pub fn layer_norm_bwd(
         rows(count),
     )?;
     let dx = out.narrow(0, 0, n)?.reshape(x.shape())?;
-    let dg = out.narrow(0, n, n)?.reshape((count, d))?.sum(0)?;
-    let db = dy.reshape((count, d))?.sum(0)?;
+    let dg = column_sums(&out.narrow(0, n, n)?.reshape((count, d))?)?;
+    let db = column_sums(&dy.reshape((count, d))?)?;
     Ok((dx, dg, db))
 }
 
@@ -987,7 +995,7 @@ pub fn bias_gelu_bwd(x: &Tensor, b: &Tensor, dy: &Tensor) -> candle_core::Result
         &scalars,
         spread(n),
     )?;
-    let db = dx.reshape((n / f.max(1), f))?.sum(0)?;
+    let db = column_sums(&dx.reshape((n / f.max(1), f))?)?;
     Ok((dx, db))
 }
 
@@ -1147,16 +1155,25 @@ impl Moments {
         Ok([down(&self.m)?, down(&self.v)?])
     }
 
-    /// One AdamW update of every `params[i]` (f32, contiguous, on this GPU) with `grads[i]`,
-    /// weight decay `decay[i]` (lr × weight decay, or 0); returns the global gradient norm
-    /// before clipping (the one value read back).
+    /// The global gradient norm before clipping of the last [`Moments::step`] (a read back: it
+    /// waits for the GPU).
+    pub fn norm(&self) -> candle_core::Result<f64> {
+        Ok(self.dev.clone_dtoh(&self.total)?[0].sqrt())
+    }
+
+    /// Queues one AdamW update of every `params[i]` (f32, contiguous, on this GPU) with
+    /// `grads[i]`, weight decay `decay[i]` (lr × weight decay, or 0), clipped by the global
+    /// gradient norm, all on the GPU: nothing is read back, so the host goes on while it runs.
+    /// Where `loss` (a scalar f32 on this GPU) is given, the update applies only if it is
+    /// finite.
     pub fn step(
         &mut self,
         params: &[&Tensor],
         grads: &[Tensor],
         decay: &[f32],
+        loss: Option<&Tensor>,
         u: &Update,
-    ) -> candle_core::Result<f64> {
+    ) -> candle_core::Result<()> {
         let grads: Vec<Tensor> = grads
             .iter()
             .map(|g| g.to_dtype(DType::F32)?.contiguous())
@@ -1182,6 +1199,27 @@ impl Moments {
             }
         }
         let (pv, gv) = views.split_at(params.len());
+        // The loss's address, or 0 (null: no condition).
+        let loss_guard = loss.map(|t| (t.storage_and_layout(), t.dtype(), t.elem_count()));
+        let mut loss_view = None;
+        if let Some(((storage, layout), dtype, count)) = &loss_guard {
+            let at = layout.start_offset();
+            match &**storage {
+                Storage::Cuda(s) if *dtype == DType::F32 && *count == 1 => {
+                    loss_view = Some(s.as_cuda_slice::<f32>()?.slice(at..at + 1));
+                }
+                _ => {
+                    candle_core::bail!("the device optimizer needs the loss as one f32 on its GPU")
+                }
+            }
+        }
+        let (loss, _loss_held) = match &loss_view {
+            Some(v) => {
+                let (ptr, sync) = v.device_ptr(&stream);
+                (ptr, Some(sync))
+            }
+            None => (0, None),
+        };
         // The addresses, held (with their stream events) until every launch is queued.
         let mut held = Vec::with_capacity(4 * pv.len());
         let mut lists = Vec::new();
@@ -1228,12 +1266,6 @@ impl Moments {
         // SAFETY: reads partial[0..count] (allocated for every tensor), writes total[0]; one
         // block of 256 threads.
         unsafe { b.launch(threads(256)) }.w()?;
-        let norm = self.dev.clone_dtoh(&self.total)?[0].sqrt();
-        let clip = if u.grad_clip > 0.0 && norm > u.grad_clip {
-            (u.grad_clip / (norm + 1e-6)) as f32
-        } else {
-            1.0
-        };
         let adamw = func!(self.dev, "cohort_adamw")?;
         for (first, l) in &lists {
             let count = (params.len() - first).min(LIST);
@@ -1245,14 +1277,17 @@ impl Moments {
                 .arg(&u.eps)
                 .arg(&u.step_size)
                 .arg(&u.bc2_sqrt)
-                .arg(&clip);
+                .arg(&self.total)
+                .arg(&u.grad_clip)
+                .arg(&loss);
             // SAFETY: as for the sums; block row y updates tensor y's p, m and v in place,
             // element by element (p is the parameter's own storage, a Var, written in place as
-            // `Var::set` does).
+            // `Var::set` does); every thread reads total[0] (written by the sum above, in stream
+            // order) and, where not null, the loss's one f32 (`loss_guard` holds it).
             unsafe { b.launch(grid(most.div_ceil(256).clamp(1, 4096) as u32, count)) }.w()?;
         }
         drop(held);
-        Ok(norm)
+        Ok(())
     }
 }
 
@@ -1264,7 +1299,9 @@ mod tests {
     use candle_core::{Device, Var};
 
     fn gpu() -> Device {
-        Device::new_cuda(0).expect("these tests need a CUDA GPU")
+        crate::trainer::DeviceChoice::Cuda
+            .device()
+            .expect("these tests need a CUDA GPU")
     }
 
     #[test]
@@ -1542,6 +1579,57 @@ mod tests {
     }
 
     #[test]
+    fn device_adamw_updates_nothing_where_the_loss_is_not_finite() {
+        let dev = gpu();
+        let var = Var::from_tensor(&Tensor::new(&[1f32, -2.0, 3.0], &dev).unwrap()).unwrap();
+        let grad = Tensor::new(&[0.5f32, 0.25, -1.0], &dev).unwrap();
+        let mut moments = Moments::upload(var.as_tensor(), &[&[0.0; 3]], &[&[0.0; 3]]).unwrap();
+        let u = Update {
+            beta1: 0.9,
+            beta2: 0.95,
+            eps: 1e-8,
+            step_size: 1e-2,
+            bc2_sqrt: 0.3,
+            grad_clip: 1.0,
+        };
+        let values = || var.as_tensor().to_vec1::<f32>().unwrap();
+        let before = values();
+        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            let loss = Tensor::new(bad, &dev).unwrap();
+            let params = [var.as_tensor()];
+            moments
+                .step(
+                    &params,
+                    std::slice::from_ref(&grad),
+                    &[0.0],
+                    Some(&loss),
+                    &u,
+                )
+                .unwrap();
+            assert_eq!(values(), before, "loss {bad}: the parameters moved");
+            assert_eq!(
+                moments.download().unwrap(),
+                [vec![vec![0.0; 3]], vec![vec![0.0; 3]]],
+                "loss {bad}: the moments moved"
+            );
+        }
+        let loss = Tensor::new(2.5f32, &dev).unwrap();
+        let params = [var.as_tensor()];
+        moments
+            .step(
+                &params,
+                std::slice::from_ref(&grad),
+                &[0.0],
+                Some(&loss),
+                &u,
+            )
+            .unwrap();
+        assert!(values().iter().zip(&before).all(|(a, b)| a != b));
+        let norm = moments.norm().unwrap();
+        assert!((norm - 1.3125f64.sqrt()).abs() < 1e-12, "norm {norm}");
+    }
+
+    #[test]
     fn device_adamw_is_the_host_adamw() {
         use crate::trainer::optim::{AdamW, OnDevice};
         let dev = gpu();
@@ -1602,7 +1690,7 @@ mod tests {
                 .unwrap();
             let store = loss.backward().unwrap();
             let named: Vec<(String, &Var)> = dev_vars.iter().map(|(n, v)| (n.clone(), v)).collect();
-            let dn = dev_opt
+            let queued = dev_opt
                 .step_vars(
                     &mut on_device,
                     &named,
@@ -1613,6 +1701,8 @@ mod tests {
                     ("x", "x"),
                 )
                 .unwrap();
+            assert_eq!(queued, None, "the GPU's update reads nothing back");
+            let dn = on_device.norm().unwrap().expect("an update ran on the GPU");
             assert!(
                 (hn - dn).abs() <= 1e-9 * hn,
                 "step {step}: norm {hn} on the host, {dn} on the GPU"

@@ -78,7 +78,7 @@ struct Saved {
 
 /// `y = x Wᵀ + b`'s backward for the output's gradient `g`: (dx, dW, db).
 fn linear_bwd(g: &Tensor, x: &Tensor, w: &Tensor) -> Result<(Tensor, Tensor, Tensor)> {
-    Ok((g.matmul(w)?, g.t()?.matmul(x)?, g.sum(0)?))
+    Ok((g.matmul(w)?, g.t()?.matmul(x)?, ops::column_sums(g)?))
 }
 
 /// The mean cross-entropy of predicting `targets` from `inputs` (`batch` rows of equal length
@@ -104,8 +104,21 @@ pub fn loss_and_grads(
     let pw = |name: &str| -> &Tensor { &w[name] };
     let bw = |i: usize, s: &str| -> &Tensor { &w[format!("blocks.{i}.{s}").as_str()] };
 
-    // Forward, keeping what backward needs.
+    // What the step uploads, before the layouts' cache below (which would keep every small
+    // upload by content).
     let ids = Tensor::from_slice(inputs, n, dev)?;
+    let targets = Tensor::from_slice(targets, n, dev)?;
+    let classes = Tensor::arange(0u32, super::config::VOCAB as u32, dev)?;
+    // On a GPU, candle uploads the dims and strides of every op on a non-contiguous view (a
+    // broadcast bias, a transpose, a reduction): an allocation and a copy each. With this guard
+    // (thread-local, for this pass) each distinct layout is uploaded once and kept.
+    #[cfg(feature = "cuda")]
+    let _layouts = dev
+        .as_cuda_device()
+        .ok()
+        .map(|d| d.enable_cuda_graph_htod_cache());
+
+    // Forward, keeping what backward needs.
     let tok = pw("tok_emb");
     let x = tok
         .embedding(&ids)?
@@ -147,7 +160,6 @@ pub fn loss_and_grads(
     }
     let hf = kn.layer_norm(&x, pw("ln_f.weight"), pw("ln_f.bias"))?;
     let logits = hf.matmul(&tok.t()?)?;
-    let targets = Tensor::from_slice(targets, n, dev)?;
     let loss = kn.cross_entropy(&logits, &targets)?;
 
     // Backward.
@@ -193,14 +205,20 @@ pub fn loss_and_grads(
     }
     let dx = m0.apply(dx)?;
     // Positions: the sum over the batch; the rows past `seq` had no use.
-    let mut dpos = dx.reshape((batch, seq, d))?.sum(0)?;
+    let mut dpos = ops::column_sums(&dx.reshape((batch, seq * d))?)?.reshape((seq, d))?;
     if seq < c.context {
         let rest = Tensor::zeros((c.context - seq, d), dpos.dtype(), dev)?;
         dpos = Tensor::cat(&[&dpos, &rest], 0)?;
     }
     put("pos_emb".into(), dpos);
-    // The tied embedding: the head's product plus each input row's gradient at its token.
-    put("tok_emb".into(), dtok.index_add(&ids, &dx, 0)?);
+    // The tied embedding: the head's product plus each input row's gradient at its token, as
+    // one product with the inputs' one-hot rows (candle's `index_add` on a GPU runs one thread
+    // per column through every row in turn: milliseconds a step).
+    let onehot = ids
+        .unsqueeze(1)?
+        .broadcast_eq(&classes.unsqueeze(0)?)?
+        .to_dtype(dx.dtype())?;
+    put("tok_emb".into(), (dtok + onehot.t()?.matmul(&dx)?)?);
     let grads = model
         .params
         .keys()

@@ -76,7 +76,7 @@ impl DeviceChoice {
             DeviceChoice::Cpu => Ok(Device::Cpu),
             DeviceChoice::Auto => {
                 if cfg!(feature = "cuda") {
-                    Device::cuda_if_available(0).map_err(ce)
+                    Device::cuda_if_available(0).map(one_stream).map_err(ce)
                 } else {
                     Ok(Device::Cpu)
                 }
@@ -91,7 +91,7 @@ impl DeviceChoice {
                         "rebuild with `cargo build --release --features cuda`, or use --device cpu",
                     ));
                 }
-                Device::new_cuda(0).map_err(|e| {
+                Device::new_cuda(0).map(one_stream).map_err(|e| {
                     Error::failed(
                         "trainer.no_cuda",
                         format!("could not open CUDA device 0: {e}"),
@@ -100,6 +100,21 @@ impl DeviceChoice {
             }
         }
     }
+}
+
+/// `d` with cudarc's cross-stream event tracking off (a GPU; the CPU as it is). candle runs all
+/// of a device's work on its one stream, and so does cohort (its kernels and copies take that
+/// stream), so the events cudarc creates, records and waits on for every buffer and launch order
+/// nothing the stream does not already order: dozens of driver calls a layer, on the host's
+/// side of a GPU step.
+fn one_stream(d: Device) -> Device {
+    #[cfg(feature = "cuda")]
+    if let Device::Cuda(c) = &d {
+        // SAFETY: every buffer of this device is used on its stream alone (above), so no launch
+        // needs another stream's events to be ordered after what wrote its inputs.
+        unsafe { c.disable_event_tracking() };
+    }
+    d
 }
 
 /// Describes a device in words.
@@ -218,14 +233,6 @@ pub struct TrainReport {
     pub metrics: Vec<MetricRow>,
 }
 
-/// A step's gradients: host vectors from the fast path, tensors in name order from the direct
-/// path, or the loss whose graph gives them.
-enum Grads {
-    Host(fast::Host, Vec<Vec<f32>>),
-    Tensors(Vec<candle_core::Tensor>),
-    Graph(candle_core::Tensor),
-}
-
 /// The state of a training run in memory: shared by `train` and `verify_span`.
 pub(crate) struct Session<'a> {
     pub model: Model,
@@ -319,60 +326,61 @@ impl<'a> Session<'a> {
                 &self.step.to_le_bytes(),
             ],
         );
+        let lr = self
+            .cfg
+            .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
+        let diverged = |step: u64, loss: f64| {
+            Error::failed(
+                "trainer.diverged",
+                format!("training diverged at step {step}: loss is {loss}"),
+            )
+            .hint("lower training.learning_rate or raise training.warmup_steps")
+        };
         // On the CPU with the fused kernels: one hand-written forward and backward pass over
         // host slices (`fast`); with the GPU's kernels, one over tensors (`direct`); elsewhere
-        // candle's graph.
-        let (loss_value, grads) = match self.model.kernels {
+        // candle's graph. A loss that is not finite stops training before any update.
+        let loss_value = match self.model.kernels {
             Kernels::Fused => {
                 let host = fast::Host::of(&self.model)?;
                 let (loss, grads) =
                     fast::loss_and_grads(&self.model, &host, &x, &y, b, Some(&mut drop));
-                (loss as f64, Grads::Host(host, grads))
+                let loss = loss as f64;
+                if !loss.is_finite() {
+                    return Err(diverged(self.step, loss));
+                }
+                let vars = self.model.named();
+                self.opt
+                    .step_host(&vars, host.values, grads, lr, &self.cfg, &model::decays)?;
+                loss
             }
             Kernels::Device => {
+                // The update is queued before the loss is read (the one wait of a GPU step)
+                // and applies only where the loss is finite (checked on the device).
                 let (loss, grads) =
                     direct::loss_and_grads(&self.model, &x, &y, b, Some(&mut drop)).map_err(ce)?;
-                (
-                    loss.to_scalar::<f32>().map_err(ce)? as f64,
-                    Grads::Tensors(grads),
-                )
+                let t = self.opt.t;
+                let dev = &mut self.on_device;
+                self.opt
+                    .step_grads(&self.model, dev, grads, &loss, lr, &self.cfg)?;
+                let loss = loss.to_scalar::<f32>().map_err(ce)? as f64;
+                if !loss.is_finite() {
+                    self.opt.t = t;
+                    return Err(diverged(self.step, loss));
+                }
+                loss
             }
             Kernels::Reference => {
                 let loss = self.model.loss(&x, &y, b, Some(&mut drop)).map_err(ce)?;
                 let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
-                (value, Grads::Graph(loss))
-            }
-        };
-        if !loss_value.is_finite() {
-            return Err(Error::failed(
-                "trainer.diverged",
-                format!(
-                    "training diverged at step {}: loss is {loss_value}",
-                    self.step
-                ),
-            )
-            .hint("lower training.learning_rate or raise training.warmup_steps"));
-        }
-        let lr = self
-            .cfg
-            .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
-        match grads {
-            Grads::Host(host, grads) => {
-                let vars = self.model.named();
-                self.opt
-                    .step_host(&vars, host.values, grads, lr, &self.cfg, &model::decays)?;
-            }
-            Grads::Tensors(grads) => {
-                let dev = &mut self.on_device;
-                self.opt
-                    .step_grads(&self.model, dev, grads, lr, &self.cfg)?;
-            }
-            Grads::Graph(loss) => {
+                if !value.is_finite() {
+                    return Err(diverged(self.step, value));
+                }
                 let grads = loss.backward().map_err(ce)?;
                 let dev = &mut self.on_device;
                 self.opt.step(&self.model, dev, &grads, lr, &self.cfg)?;
+                value
             }
-        }
+        };
         self.step += 1;
         Ok(loss_value)
     }
@@ -807,4 +815,88 @@ pub fn generate(
     }
     let bytes: Vec<u8> = tokens[prefix..].iter().map(|&b| b as u8).collect();
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A session of a small model over generated text, with `kernels`.
+    fn session(corpus: &Corpus, kernels: Kernels) -> Session<'_> {
+        let config = ModelConfig {
+            layers: 1,
+            width: 32,
+            heads: 2,
+            context: 16,
+            dropout: 0.1,
+        };
+        let cfg = TrainConfig {
+            batch_size: 4,
+            steps: 10,
+            ..TrainConfig::default()
+        };
+        let mut s = Session::new(
+            &config,
+            &cfg,
+            corpus,
+            None,
+            false,
+            3,
+            0,
+            [7; 20],
+            None,
+            &Device::Cpu,
+        )
+        .unwrap();
+        s.model.kernels = kernels;
+        s
+    }
+
+    fn corpus() -> Corpus {
+        let text: Vec<u8> = (0..20_000u32)
+            .map(|i| b"the quick brown fox jumps over a lazy dog. "[(i * 7 % 43) as usize])
+            .collect();
+        Corpus {
+            train: text.clone(),
+            val: text,
+            files: vec![],
+            skipped_binary: vec![],
+            longest_file_train: 20_000,
+        }
+    }
+
+    /// The graph-free pass (what a GPU runs), here on the CPU: its steps follow the graph's (the
+    /// update that waits for nothing on a GPU is the same update), and a loss that is not finite
+    /// stops the step before anything changes: parameters, moments and the update count.
+    #[test]
+    fn the_direct_steps_follow_the_graph_and_stop_unchanged_on_divergence() {
+        let corpus = corpus();
+        let (mut direct, mut graph) = (
+            session(&corpus, Kernels::Device),
+            session(&corpus, Kernels::Reference),
+        );
+        for step in 0..3 {
+            let (a, b) = (direct.step().unwrap(), graph.step().unwrap());
+            assert!((a - b).abs() < 1e-4, "step {step}: loss {a} vs {b}");
+        }
+        assert_eq!(direct.opt.t, 3);
+        // A parameter made NaN: the loss is NaN.
+        let name = "ln_f.bias";
+        let var = &direct.model.params[name];
+        let d = var.as_tensor().elem_count();
+        var.set(&candle_core::Tensor::full(f32::NAN, d, &Device::Cpu).unwrap())
+            .unwrap();
+        let before = (direct.model.values().unwrap(), direct.opt.clone());
+        let err = direct.step().unwrap_err();
+        assert_eq!(err.code, "trainer.diverged", "{err}");
+        assert_eq!(direct.step, 3);
+        let after = (direct.model.values().unwrap(), direct.opt.clone());
+        let bits = |v: &checkpoint::Tensors| -> Vec<Vec<u32>> {
+            v.values()
+                .map(|x| x.1.iter().map(|f| f.to_bits()).collect())
+                .collect()
+        };
+        assert_eq!(bits(&after.0), bits(&before.0), "the parameters moved");
+        assert_eq!(after.1, before.1, "the optimizer's state moved");
+    }
 }

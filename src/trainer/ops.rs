@@ -102,6 +102,17 @@ pub(crate) fn with_f32<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> 
     }
 }
 
+/// The sums of the rows of `x` [rows, cols]: [cols], as one matrix product (a row of ones times
+/// `x`). On a GPU that is one cuBLAS call reading the rows in order; candle's `sum(0)` there runs
+/// one block per column over strided entries with an index computed per entry, which is slow for
+/// the bias and norm gradients of a step (thousands of columns of thousands of rows).
+pub(crate) fn column_sums(x: &Tensor) -> Result<Tensor> {
+    let rows = x.dim(0)?;
+    Tensor::ones((1, rows), x.dtype(), x.device())?
+        .matmul(&x.contiguous()?)?
+        .squeeze(0)
+}
+
 fn last_dim(l: &Layout) -> Result<usize> {
     match l.dims().last() {
         Some(&d) if d > 0 => Ok(d),

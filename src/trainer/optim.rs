@@ -27,6 +27,18 @@ pub struct AdamW {
 #[derive(Default)]
 pub struct OnDevice(#[cfg(feature = "cuda")] Option<(Vec<String>, super::cuda::Moments)>);
 
+impl OnDevice {
+    /// The global gradient norm before clipping of the last update on a GPU (a read back: it
+    /// waits for the GPU); None where no update ran there.
+    pub fn norm(&self) -> Result<Option<f64>> {
+        #[cfg(feature = "cuda")]
+        if let Some((_, moments)) = &self.0 {
+            return moments.norm().map(Some).map_err(ce);
+        }
+        Ok(None)
+    }
+}
+
 /// `step` with the weight decay of a tensor that `decays` (or none).
 fn with_decay(
     step: cohort_kernels::AdamStep,
@@ -73,7 +85,8 @@ impl AdamW {
     }
 
     /// Applies one update to `model` with learning rate `lr`; returns the gradient norm before
-    /// clipping.
+    /// clipping where it is known without waiting for a GPU (on a GPU, None:
+    /// [`OnDevice::norm`] reads it).
     pub fn step(
         &mut self,
         model: &Model,
@@ -81,14 +94,14 @@ impl AdamW {
         grads: &GradStore,
         lr: f64,
         cfg: &TrainConfig,
-    ) -> Result<f64> {
+    ) -> Result<Option<f64>> {
         let vars = model.named();
         let no_grad = ("trainer.no_grad", "parameter");
         self.step_vars(on_device, &vars, grads, lr, cfg, &decays, no_grad)
     }
 
     /// One update of `vars` with their gradients in `grads`; weight decay applies where
-    /// `decays(name)`. Returns the gradient norm before clipping.
+    /// `decays(name)`. Returns the gradient norm before clipping as [`AdamW::step`] does.
     #[allow(clippy::too_many_arguments)]
     pub fn step_vars(
         &mut self,
@@ -99,7 +112,7 @@ impl AdamW {
         cfg: &TrainConfig,
         decays: &dyn Fn(&str) -> bool,
         (code, what): NoGrad,
-    ) -> Result<f64> {
+    ) -> Result<Option<f64>> {
         let mut gs = Vec::with_capacity(vars.len());
         for (name, var) in vars {
             let g = grads.get(var.as_tensor()).ok_or_else(|| {
@@ -107,19 +120,24 @@ impl AdamW {
             })?;
             gs.push(g.clone());
         }
-        self.step_tensors(on_device, vars, gs, lr, cfg, decays)
+        self.step_tensors(on_device, vars, gs, None, lr, cfg, decays)
     }
 
     /// [`AdamW::step`] with every parameter's gradient in name order (the order of
-    /// [`Model::params`], as [`super::direct`] gives them).
+    /// [`Model::params`], as [`super::direct`] gives them), applied only if `loss` (the step's,
+    /// a scalar) is finite. On a GPU that condition is checked there, by the update itself: the
+    /// update is queued without waiting for the loss, and the caller reads the loss after. The
+    /// step counts either way; a caller that finds the loss not finite stops (as
+    /// `trainer.diverged` does) or sets [`AdamW::t`] back.
     pub fn step_grads(
         &mut self,
         model: &Model,
         on_device: &mut OnDevice,
         grads: Vec<Tensor>,
+        loss: &Tensor,
         lr: f64,
         cfg: &TrainConfig,
-    ) -> Result<f64> {
+    ) -> Result<Option<f64>> {
         let vars = model.named();
         if grads.len() != vars.len() {
             return Err(Error::failed(
@@ -127,27 +145,39 @@ impl AdamW {
                 format!("{} gradients for {} parameters", grads.len(), vars.len()),
             ));
         }
-        self.step_tensors(on_device, &vars, grads, lr, cfg, &decays)
+        self.step_tensors(on_device, &vars, grads, Some(loss), lr, cfg, &decays)
     }
 
-    /// One update of `vars` with their gradients `gs` (in the same order).
+    /// One update of `vars` with their gradients `gs` (in the same order), where `loss` is None
+    /// or finite.
+    #[allow(clippy::too_many_arguments)]
     fn step_tensors(
         &mut self,
         on_device: &mut OnDevice,
         vars: &Named,
         gs: Vec<Tensor>,
+        loss: Option<&Tensor>,
         lr: f64,
         cfg: &TrainConfig,
         decays: &dyn Fn(&str) -> bool,
-    ) -> Result<f64> {
+    ) -> Result<Option<f64>> {
         #[cfg(feature = "cuda")]
         if vars.first().is_some_and(|(_, v)| v.device().is_cuda()) {
-            return self.step_device(on_device, vars, &gs, lr, cfg, decays);
+            self.step_device(on_device, vars, &gs, loss, lr, cfg, decays)?;
+            return Ok(None);
         }
         let _ = on_device;
+        // Off a GPU the loss costs nothing to read.
+        if let Some(loss) = loss {
+            let value = loss.to_dtype(DType::F32).and_then(|l| l.to_scalar::<f32>());
+            if !value.map_err(ce)?.is_finite() {
+                self.t += 1;
+                return Ok(None);
+            }
+        }
         let f32_cpu = |t: &Tensor| t.dtype() == DType::F32 && t.device().is_cpu();
         if gs.iter().all(f32_cpu) && vars.iter().all(|(_, v)| f32_cpu(v.as_tensor())) {
-            return self.step_in_place(vars, &gs, lr, cfg, decays);
+            return self.step_in_place(vars, &gs, lr, cfg, decays).map(Some);
         }
         let flat = |t: &Tensor| t.flatten_all()?.to_dtype(DType::F32)?.to_vec1::<f32>();
         let host = gs.iter().map(flat).collect::<candle_core::Result<Vec<_>>>();
@@ -161,6 +191,7 @@ impl AdamW {
             cfg,
             decays,
         )
+        .map(Some)
     }
 
     /// [`AdamW::step_vars`] on f32 CPU tensors: the gradients are read where they are and the
@@ -254,15 +285,17 @@ impl AdamW {
 
     /// The update on the GPU: the moments are copied there at the first step and stay.
     #[cfg(feature = "cuda")]
+    #[allow(clippy::too_many_arguments)]
     fn step_device(
         &mut self,
         on_device: &mut OnDevice,
         vars: &Named,
         grads: &[Tensor],
+        loss: Option<&Tensor>,
         lr: f64,
         cfg: &TrainConfig,
         decays: &dyn Fn(&str) -> bool,
-    ) -> Result<f64> {
+    ) -> Result<()> {
         let names: Vec<String> = vars.iter().map(|(n, _)| n.clone()).collect();
         if on_device.0.as_ref().is_some_and(|(n, _)| *n != names) {
             self.sync(on_device)?;
@@ -303,7 +336,7 @@ impl AdamW {
             bc2_sqrt: bc2.sqrt() as f32,
             grad_clip: cfg.grad_clip,
         };
-        moments.step(&params, grads, &decay, &u).map_err(ce)
+        moments.step(&params, grads, &decay, loss, &u).map_err(ce)
     }
 
     /// Reads the moments kept on a GPU back into the host maps (nothing to do on the CPU).

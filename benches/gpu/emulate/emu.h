@@ -29,6 +29,7 @@ inline float __int_as_float(int i) { float f; memcpy(&f, &i, 4); return f; }
 inline float __uint_as_float(unsigned i) { float f; memcpy(&f, &i, 4); return f; }
 inline unsigned __float_as_uint(float f) { unsigned i; memcpy(&i, &f, 4); return i; }
 inline int min(int a, int b) { return a < b ? a : b; }
+using std::isfinite;
 template <class F> void launch(unsigned grid, unsigned block, F f, unsigned grid_y = 1) {
   gridDim = {grid, grid_y, 1};
   blockDim = {block, 1, 1};

@@ -161,8 +161,18 @@ int main() {
     double want = 0;
     for (int j = 0; j < count; j++) for (float x : g[j]) want += (double)x * x;
     check("sum of squares", total[0], want, 1e-12);
-    float b1 = 0.9f, b2 = 0.95f, eps = 1e-8f, ss = 1e-3f, bc = 0.3f, clip = 0.5f;
-    launch(3, 256, [&] { cohort_adamw(l, b1, b2, eps, ss, bc, clip); }, count);
+    float b1 = 0.9f, b2 = 0.95f, eps = 1e-8f, ss = 1e-3f, bc = 0.3f;
+    // A loss that is not finite: nothing moves.
+    for (float bad : {NAN, INFINITY}) {
+      launch(3, 256, [&] { cohort_adamw(l, b1, b2, eps, ss, bc, total.data(), 0.5, &bad); }, count);
+      if (p != p0 || m != m0 || v != v0) { printf("FAIL adamw moved with loss %g\n", bad); exit(1); }
+    }
+    // The clip factor as the host computes it (f64, then rounded to f32); the norm is about 17.
+    double norm = sqrt(total[0]), grad_clip = 0.5;
+    float clip = grad_clip > 0 && norm > grad_clip ? (float)(grad_clip / (norm + 1e-6)) : 1.0f;
+    if (!(clip < 0.05f)) { printf("FAIL the test's gradients are not clipped (%g)\n", clip); exit(1); }
+    float loss = 2.5f;
+    launch(3, 256, [&] { cohort_adamw(l, b1, b2, eps, ss, bc, total.data(), grad_clip, &loss); }, count);
     for (int j = 0; j < count; j++)
       for (size_t i = 0; i < sizes[j]; i++) {
         // cohort_kernels::adamw's arithmetic, step by step in f32
