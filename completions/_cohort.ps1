@@ -1043,6 +1043,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--fresh-optimizer', '--fresh-optimizer', [CompletionResultType]::ParameterName, 'Start with a fresh optimizer state even when --init has one')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Train even when the memory estimate exceeds the available memory')
             [CompletionResult]::new('--recompute', '--recompute', [CompletionResultType]::ParameterName, 'LoRA: recompute each block''s activations in backward instead of keeping them (less memory, about a third more time, the same result). Default: only when memory is short')
+            [CompletionResult]::new('--timings', '--timings', [CompletionResultType]::ParameterName, 'Time each phase of every step but the first (the batch, on a GPU each kind of op of the builtin model''s pass, the optimizer, evaluation, checkpoints), each run to completion before the next, and report them. The steps run slower, with the same result')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')

@@ -6842,7 +6842,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__train)
-            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --recompute --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --data --config --out --init --steps --seed --round --worker --checkpoint-every --fresh-optimizer --device --force --recompute --timings --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

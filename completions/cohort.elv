@@ -973,6 +973,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --fresh-optimizer 'Start with a fresh optimizer state even when --init has one'
             cand --force 'Train even when the memory estimate exceeds the available memory'
             cand --recompute 'LoRA: recompute each block''s activations in backward instead of keeping them (less memory, about a third more time, the same result). Default: only when memory is short'
+            cand --timings 'Time each phase of every step but the first (the batch, on a GPU each kind of op of the builtin model''s pass, the optimizer, evaluation, checkpoints), each run to completion before the next, and report them. The steps run slower, with the same result'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

@@ -817,6 +817,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand train" -l password-file -d
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l fresh-optimizer -d 'Start with a fresh optimizer state even when --init has one'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l force -d 'Train even when the memory estimate exceeds the available memory'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l recompute -d 'LoRA: recompute each block\'s activations in backward instead of keeping them (less memory, about a third more time, the same result). Default: only when memory is short'
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l timings -d 'Time each phase of every step but the first (the batch, on a GPU each kind of op of the builtin model\'s pass, the optimizer, evaluation, checkpoints), each run to completion before the next, and report them. The steps run slower, with the same result'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'

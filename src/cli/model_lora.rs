@@ -71,6 +71,7 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
     opts.checkpoint_every = args.checkpoint_every;
     opts.device = args.device.into();
     opts.recompute = args.recompute.then_some(true);
+    opts.timings = args.timings;
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
     ctx.printer.result(&report, render_train);
@@ -125,7 +126,7 @@ fn render_train(r: &LoraTrainReport) -> String {
             ),
         ),
         ("metrics", r.metrics_file.display().to_string()),
-    ])
+    ]) + &super::train::render_timings(r.timings.as_ref())
 }
 
 /// `cohort model eval DIR [--adapter A] --data PATH`.

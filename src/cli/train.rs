@@ -84,6 +84,11 @@ pub struct TrainArgs {
     /// memory, about a third more time, the same result). Default: only when memory is short.
     #[arg(long)]
     pub recompute: bool,
+    /// Time each phase of every step but the first (the batch, on a GPU each kind of op of
+    /// the builtin model's pass, the optimizer, evaluation, checkpoints), each run to completion
+    /// before the next, and report them. The steps run slower, with the same result.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Parses a 0x-prefixed 20-byte address.
@@ -152,6 +157,7 @@ impl TrainArgs {
             fresh_optimizer: self.fresh_optimizer,
             device: self.device.into(),
             force: self.force,
+            timings: self.timings,
             ..TrainOptions::new(
                 self.data.clone(),
                 spec.model.config(),
@@ -210,5 +216,26 @@ fn render(r: &TrainReport) -> String {
         ),
         ("parameters", r.parameters.to_string()),
         ("metrics", r.metrics_file.display().to_string()),
-    ])
+    ]) + &render_timings(r.timings.as_ref())
+}
+
+/// The phases of a `--timings` run, longest first, under what they cover (nothing without one).
+pub fn render_timings(p: Option<&trainer::timings::Timings>) -> String {
+    let Some(p) = p else {
+        return String::new();
+    };
+    let rows = p.phases.iter().map(|x| {
+        [
+            x.phase.clone(),
+            format!("{:.3}", x.ms_per_step),
+            format!("{:.1}%", 100.0 * x.share),
+            x.calls.to_string(),
+        ]
+    });
+    format!(
+        "\n\ntimings of {} steps: {:.2} ms a step, each phase run to completion before the next\n{}",
+        p.steps,
+        p.ms_per_step,
+        table::render(&["phase", "ms/step", "share", "calls"], rows)
+    )
 }

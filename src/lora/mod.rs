@@ -35,6 +35,7 @@ pub use model::{Config, KvCache, Model};
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};
 use crate::trainer::rng::Stream;
+use crate::trainer::timings::{self, PhaseTimer, Timings};
 use crate::trainer::{DeviceChoice, MetricRow, TrainConfig, device_name};
 use model::ce;
 
@@ -101,6 +102,8 @@ pub struct LoraTrainOptions {
     /// Recompute each block's activations in backward (activation checkpointing): `None`
     /// decides by memory ([`needs_recompute`]). The result is the same bits either way.
     pub recompute: Option<bool>,
+    /// Time each phase of every step but the first and report them (`--timings`).
+    pub timings: bool,
 }
 
 impl LoraTrainOptions {
@@ -133,6 +136,7 @@ impl LoraTrainOptions {
             pool_files: false,
             base_label: None,
             recompute: None,
+            timings: false,
         }
     }
 }
@@ -171,6 +175,9 @@ pub struct LoraTrainReport {
     /// Whether backward recomputed the blocks' activations instead of keeping them.
     pub recompute: bool,
     pub metrics: Vec<MetricRow>,
+    /// Where the steps' time went (`--timings`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<Timings>,
 }
 
 /// AdamW state of the adapter's tensors (by name): the builtin trainer's optimizer.
@@ -319,6 +326,8 @@ pub struct Session<'a> {
     /// Recompute each block's activations in backward instead of keeping them
     /// ([`Model::loss_and_grads`]): the same bits in less memory.
     pub recompute: bool,
+    /// Times the phases of each step when set.
+    pub timer: Option<PhaseTimer>,
 }
 
 impl Session<'_> {
@@ -336,6 +345,17 @@ impl Session<'_> {
     }
 
     fn step_in_pool(&mut self) -> Result<(f64, u64)> {
+        let mut timer = self.timer.take();
+        let r = self.step_with(timer.as_mut());
+        self.timer = timer;
+        r
+    }
+
+    /// [`Session::step_in_pool`], its phases timed by `prof` where given.
+    fn step_with(&mut self, mut prof: Option<&mut PhaseTimer>) -> Result<(f64, u64)> {
+        if let Some(p) = prof.as_deref_mut() {
+            p.start().map_err(ce)?;
+        }
         let idx = data::batch_indices(
             self.seed,
             self.round,
@@ -359,6 +379,7 @@ impl Session<'_> {
                 &self.step.to_le_bytes(),
             ],
         );
+        timings::mark(&mut prof, "batch").map_err(ce)?;
         let (value, grads) = self
             .model
             .loss_and_grads(
@@ -370,6 +391,7 @@ impl Session<'_> {
                 self.recompute,
             )
             .map_err(ce)?;
+        timings::mark(&mut prof, "forward + backward").map_err(ce)?;
         let value = value as f64;
         if !value.is_finite() {
             return Err(Error::failed(
@@ -386,6 +408,7 @@ impl Session<'_> {
         let dev = &mut self.on_device;
         self.opt
             .step_vars(dev, &vars, &grads, lr, &self.cfg, &|_| true, no_grad)?;
+        timings::mark(&mut prof, "optimizer").map_err(ce)?;
         self.step += 1;
         Ok((value, (b.rows * b.seq) as u64))
     }
@@ -591,6 +614,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         worker: opts.worker,
         step: start,
         recompute,
+        timer: None,
     };
     crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
     let steps = opts.steps.unwrap_or(cfg.steps);
@@ -629,7 +653,14 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let mut window = Window::new();
     let (mut tokens, mut last_loss, mut final_val) = (0u64, f64::NAN, None);
     let began = Instant::now();
+    // Timing leaves out the first step where there are more (kernels compile, caches fill).
+    let timed_from = opts
+        .timings
+        .then_some(if steps > 1 { start + 1 } else { start });
     while s.step < end {
+        if timed_from == Some(s.step) {
+            s.timer = Some(PhaseTimer::new(&model.device));
+        }
         let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
         let (loss, tok) = s.step()?;
         last_loss = loss;
@@ -637,7 +668,11 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         window.add(loss, tok);
         let step = s.step;
         let val_loss = if eval_every.is_some_and(|e| step.is_multiple_of(e)) || step == end {
-            eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0)
+            let v = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
+            if let Some(p) = s.timer.as_mut() {
+                p.mark("validation").map_err(ce)?;
+            }
+            v
         } else {
             None
         };
@@ -666,6 +701,9 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
                 &base_name,
             )?;
             adapters.push(ck_dir(step));
+            if let Some(p) = s.timer.as_mut() {
+                p.mark("checkpoint").map_err(ce)?;
+            }
         }
         task.inc(1);
     }
@@ -702,6 +740,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         device: device_name(&device),
         recompute,
         metrics,
+        timings: s.timer.as_ref().map(|p| p.report()),
     };
     let json = serde_json::to_vec_pretty(&report).expect("report serializes");
     crate::fsutil::write_atomic(&report.metrics_file, &json, 0o644)?;

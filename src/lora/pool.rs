@@ -260,6 +260,7 @@ pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<Verify
             o.context,
             &device,
         ),
+        timer: None,
     };
     while s.step < claim.step {
         s.step()?;

@@ -1545,7 +1545,7 @@ mod tests {
         let host = |t: &Tensor| -> Vec<f32> { t.flatten_all().unwrap().to_vec1().unwrap() };
         let run = |m: &Model| -> (f32, Vec<Vec<f32>>) {
             let (l, g) =
-                direct::loss_and_grads(m, &inputs, &targets, 3, Some(&mut masks())).unwrap();
+                direct::loss_and_grads(m, &inputs, &targets, 3, Some(&mut masks()), None).unwrap();
             (l.to_scalar().unwrap(), g.iter().map(host).collect())
         };
         let (loss, grads) = run(&model);

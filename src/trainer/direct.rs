@@ -20,6 +20,7 @@ use candle_core::{DType, Result, Tensor};
 use super::model::{Model, dropout_mask, linear};
 use super::ops::{self, AttentionSaved, Kernels};
 use super::rng::Stream;
+use super::timings::{self, PhaseTimer};
 
 /// A dropout mask as applied in forward, to apply again to the gradient in backward.
 enum Mask {
@@ -83,14 +84,17 @@ fn linear_bwd(g: &Tensor, x: &Tensor, w: &Tensor) -> Result<(Tensor, Tensor, Ten
 
 /// The mean cross-entropy of predicting `targets` from `inputs` (`batch` rows of equal length
 /// ≤ context), as a scalar tensor, and every parameter's gradient in name order (the order of
-/// [`Model::params`]). `dropout` is the stream of the masks (training) or None.
+/// [`Model::params`]). `dropout` is the stream of the masks (training) or None. `prof`, where
+/// given, times each kind of op ([`timings`]).
 pub fn loss_and_grads(
     model: &Model,
     inputs: &[u32],
     targets: &[u32],
     batch: usize,
     mut dropout: Option<&mut Stream>,
+    mut prof: Option<&mut PhaseTimer>,
 ) -> Result<(Tensor, Vec<Tensor>)> {
+    let mut mark = |phase: &'static str| timings::mark(&mut prof, phase);
     let c = &model.config;
     let kn = Kernels::Device;
     let dev = &model.device;
@@ -117,6 +121,7 @@ pub fn loss_and_grads(
         .as_cuda_device()
         .ok()
         .map(|d| d.enable_cuda_graph_htod_cache());
+    mark("upload")?;
 
     // Forward, keeping what backward needs.
     let tok = pw("tok_emb");
@@ -125,25 +130,39 @@ pub fn loss_and_grads(
         .reshape((batch, seq, d))?
         .broadcast_add(&pw("pos_emb").narrow(0, 0, seq)?)?
         .reshape((n, d))?;
+    mark("embedding")?;
     let (mut x, m0) = Mask::draw(x, p, dropout.as_deref_mut())?;
+    mark("dropout")?;
     let mut blocks = Vec::with_capacity(c.layers);
     for i in 0..c.layers {
         let h1 = kn.layer_norm(&x, bw(i, "ln1.weight"), bw(i, "ln1.bias"))?;
+        mark("layer norm")?;
         let qkv = linear(&h1, bw(i, "attn.qkv.weight"), Some(bw(i, "attn.qkv.bias")))?;
+        mark("linear")?;
         let (a, att) = ops::attention_fwd(&qkv, batch, seq, c.heads)?;
+        mark("attention")?;
         let o = linear(&a, bw(i, "attn.proj.weight"), Some(bw(i, "attn.proj.bias")))?;
+        mark("linear")?;
         let (o, m1) = Mask::draw(o, p, dropout.as_deref_mut())?;
+        mark("dropout")?;
         let x_mid = (&x + o)?;
+        mark("residual")?;
         let h2 = kn.layer_norm(&x_mid, bw(i, "ln2.weight"), bw(i, "ln2.bias"))?;
+        mark("layer norm")?;
         let fc = linear(&h2, bw(i, "mlp.fc.weight"), None)?;
+        mark("linear")?;
         let gelu = kn.bias_gelu(&fc, bw(i, "mlp.fc.bias"))?;
+        mark("bias + GELU")?;
         let o = linear(
             &gelu,
             bw(i, "mlp.proj.weight"),
             Some(bw(i, "mlp.proj.bias")),
         )?;
+        mark("linear")?;
         let (o, m2) = Mask::draw(o, p, dropout.as_deref_mut())?;
+        mark("dropout")?;
         let x_out = (&x_mid + o)?;
+        mark("residual")?;
         blocks.push(Saved {
             x_in: x,
             h1,
@@ -159,8 +178,11 @@ pub fn loss_and_grads(
         x = x_out;
     }
     let hf = kn.layer_norm(&x, pw("ln_f.weight"), pw("ln_f.bias"))?;
+    mark("layer norm")?;
     let logits = hf.matmul(&tok.t()?)?;
+    mark("head")?;
     let loss = kn.cross_entropy(&logits, &targets)?;
+    mark("loss")?;
 
     // Backward.
     let mut g: BTreeMap<String, Tensor> = BTreeMap::new();
@@ -168,42 +190,58 @@ pub fn loss_and_grads(
     let one = Tensor::ones((), DType::F32, dev)?;
     let dlogits = ops::cross_entropy_bwd(&logits, &targets, &one)?;
     drop(logits);
+    mark("loss backward")?;
     let dtok = dlogits.t()?.matmul(&hf)?;
     let dhf = dlogits.matmul(tok)?;
     drop(dlogits);
+    mark("head backward")?;
     let (mut dx, dg, db) = ops::layer_norm_bwd(&x, pw("ln_f.weight"), &dhf)?;
+    mark("layer norm backward")?;
     put("ln_f.weight".into(), dg);
     put("ln_f.bias".into(), db);
     for (i, s) in blocks.into_iter().enumerate().rev() {
         let name = |s: &str| format!("blocks.{i}.{s}");
         // The MLP branch.
         let dm = s.m2.apply(dx.clone())?;
+        mark("dropout backward")?;
         let (dgelu, dw, db) = linear_bwd(&dm, &s.gelu, bw(i, "mlp.proj.weight"))?;
         put(name("mlp.proj.weight"), dw);
         put(name("mlp.proj.bias"), db);
+        mark("linear backward")?;
         let (dfc, db) = ops::bias_gelu_bwd(&s.fc, bw(i, "mlp.fc.bias"), &dgelu)?;
         put(name("mlp.fc.bias"), db);
+        mark("bias + GELU backward")?;
         let dh2 = dfc.matmul(bw(i, "mlp.fc.weight"))?;
         put(name("mlp.fc.weight"), dfc.t()?.matmul(&s.h2)?);
+        mark("linear backward")?;
         let (dxm, dg, db) = ops::layer_norm_bwd(&s.x_mid, bw(i, "ln2.weight"), &dh2)?;
         put(name("ln2.weight"), dg);
         put(name("ln2.bias"), db);
+        mark("layer norm backward")?;
         let dx_mid = (dx + dxm)?;
+        mark("residual backward")?;
         // The attention branch.
         let da = s.m1.apply(dx_mid.clone())?;
+        mark("dropout backward")?;
         let (da, dw, db) = linear_bwd(&da, &s.a, bw(i, "attn.proj.weight"))?;
         put(name("attn.proj.weight"), dw);
         put(name("attn.proj.bias"), db);
+        mark("linear backward")?;
         let dqkv = s.att.bwd(&da)?;
+        mark("attention backward")?;
         let (dh1, dw, db) = linear_bwd(&dqkv, &s.h1, bw(i, "attn.qkv.weight"))?;
         put(name("attn.qkv.weight"), dw);
         put(name("attn.qkv.bias"), db);
+        mark("linear backward")?;
         let (dx1, dg, db) = ops::layer_norm_bwd(&s.x_in, bw(i, "ln1.weight"), &dh1)?;
         put(name("ln1.weight"), dg);
         put(name("ln1.bias"), db);
+        mark("layer norm backward")?;
         dx = (dx_mid + dx1)?;
+        mark("residual backward")?;
     }
     let dx = m0.apply(dx)?;
+    mark("dropout backward")?;
     // Positions: the sum over the batch; the rows past `seq` had no use.
     let mut dpos = ops::column_sums(&dx.reshape((batch, seq * d))?)?.reshape((seq, d))?;
     if seq < c.context {
@@ -219,6 +257,7 @@ pub fn loss_and_grads(
         .broadcast_eq(&classes.unsqueeze(0)?)?
         .to_dtype(dx.dtype())?;
     put("tok_emb".into(), (dtok + onehot.t()?.matmul(&dx)?)?);
+    mark("embedding backward")?;
     let grads = model
         .params
         .keys()

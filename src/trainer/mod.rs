@@ -35,6 +35,7 @@ pub mod ops;
 pub mod optim;
 pub mod outer;
 pub mod rng;
+pub mod timings;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -159,6 +160,8 @@ pub struct TrainOptions {
     pub device: DeviceChoice,
     /// Train even when the memory estimate exceeds the available memory.
     pub force: bool,
+    /// Time each phase of every step but the first ([`timings`]) and report them.
+    pub timings: bool,
 }
 
 impl TrainOptions {
@@ -184,6 +187,7 @@ impl TrainOptions {
             fresh_optimizer: false,
             device: DeviceChoice::Auto,
             force: false,
+            timings: false,
         }
     }
 }
@@ -231,6 +235,9 @@ pub struct TrainReport {
     pub skipped_binary: Vec<PathBuf>,
     pub device: String,
     pub metrics: Vec<MetricRow>,
+    /// Where the steps' time went (`--timings`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<timings::Timings>,
 }
 
 /// The state of a training run in memory: shared by `train` and `verify_span`.
@@ -245,6 +252,8 @@ pub(crate) struct Session<'a> {
     pub round: u64,
     pub worker: [u8; 20],
     pub step: u64,
+    /// Times the phases of each step when set.
+    pub timer: Option<timings::PhaseTimer>,
 }
 
 impl<'a> Session<'a> {
@@ -293,6 +302,7 @@ impl<'a> Session<'a> {
             round,
             worker,
             step,
+            timer: None,
         })
     }
 
@@ -305,6 +315,17 @@ impl<'a> Session<'a> {
     }
 
     fn step_in_pool(&mut self) -> Result<f64> {
+        let mut timer = self.timer.take();
+        let r = self.step_with(timer.as_mut());
+        self.timer = timer;
+        r
+    }
+
+    /// [`Session::step_in_pool`], its phases timed by `prof` where given.
+    fn step_with(&mut self, mut prof: Option<&mut timings::PhaseTimer>) -> Result<f64> {
+        if let Some(p) = prof.as_deref_mut() {
+            p.start().map_err(ce)?;
+        }
         let c = &self.model.config;
         let b = self.cfg.batch_size;
         let offsets = data::batch_offsets(
@@ -326,6 +347,7 @@ impl<'a> Session<'a> {
                 &self.step.to_le_bytes(),
             ],
         );
+        timings::mark(&mut prof, "batch").map_err(ce)?;
         let lr = self
             .cfg
             .lr_at(self.step, self.cfg.decay_steps.unwrap_or(self.cfg.steps));
@@ -344,6 +366,7 @@ impl<'a> Session<'a> {
                 let host = fast::Host::of(&self.model)?;
                 let (loss, grads) =
                     fast::loss_and_grads(&self.model, &host, &x, &y, b, Some(&mut drop));
+                timings::mark(&mut prof, "forward + backward").map_err(ce)?;
                 let loss = loss as f64;
                 if !loss.is_finite() {
                     return Err(diverged(self.step, loss));
@@ -351,18 +374,28 @@ impl<'a> Session<'a> {
                 let vars = self.model.named();
                 self.opt
                     .step_host(&vars, host.values, grads, lr, &self.cfg, &model::decays)?;
+                timings::mark(&mut prof, "optimizer").map_err(ce)?;
                 loss
             }
             Kernels::Device => {
                 // The update is queued before the loss is read (the one wait of a GPU step)
                 // and applies only where the loss is finite (checked on the device).
-                let (loss, grads) =
-                    direct::loss_and_grads(&self.model, &x, &y, b, Some(&mut drop)).map_err(ce)?;
+                let (loss, grads) = direct::loss_and_grads(
+                    &self.model,
+                    &x,
+                    &y,
+                    b,
+                    Some(&mut drop),
+                    prof.as_deref_mut(),
+                )
+                .map_err(ce)?;
                 let t = self.opt.t;
                 let dev = &mut self.on_device;
                 self.opt
                     .step_grads(&self.model, dev, grads, &loss, lr, &self.cfg)?;
+                timings::mark(&mut prof, "optimizer").map_err(ce)?;
                 let loss = loss.to_scalar::<f32>().map_err(ce)? as f64;
+                timings::mark(&mut prof, "loss read").map_err(ce)?;
                 if !loss.is_finite() {
                     self.opt.t = t;
                     return Err(diverged(self.step, loss));
@@ -371,13 +404,16 @@ impl<'a> Session<'a> {
             }
             Kernels::Reference => {
                 let loss = self.model.loss(&x, &y, b, Some(&mut drop)).map_err(ce)?;
+                timings::mark(&mut prof, "forward").map_err(ce)?;
                 let value = loss.to_scalar::<f32>().map_err(ce)? as f64;
                 if !value.is_finite() {
                     return Err(diverged(self.step, value));
                 }
                 let grads = loss.backward().map_err(ce)?;
+                timings::mark(&mut prof, "backward").map_err(ce)?;
                 let dev = &mut self.on_device;
                 self.opt.step(&self.model, dev, &grads, lr, &self.cfg)?;
+                timings::mark(&mut prof, "optimizer").map_err(ce)?;
                 value
             }
         };
@@ -613,13 +649,24 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     let began = Instant::now();
     let mut last_loss = f64::NAN;
     let mut final_val = None;
+    // Timing leaves out the first step where there are more (kernels compile, caches fill).
+    let timed_from = opts
+        .timings
+        .then_some(if steps > 1 { start + 1 } else { start });
     while s.step < end {
+        if timed_from == Some(s.step) {
+            s.timer = Some(timings::PhaseTimer::new(&s.model.device));
+        }
         let lr = cfg.lr_at(s.step, cfg.decay_steps.unwrap_or(cfg.steps));
         last_loss = s.step()?;
         meter.add(last_loss);
         let step = s.step;
         let val = if eval_every.is_some_and(|e| step % e == 0) || step == end {
-            eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0)
+            let v = eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0);
+            if let Some(p) = s.timer.as_mut() {
+                p.mark("validation").map_err(ce)?;
+            }
+            v
         } else {
             None
         };
@@ -644,6 +691,9 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
             let p = ckpt_path(&opts.out_dir, step);
             s.checkpoint(true)?.save(&p)?;
             checkpoints.push(p);
+            if let Some(p) = s.timer.as_mut() {
+                p.mark("checkpoint").map_err(ce)?;
+            }
         }
         task.inc(1);
     }
@@ -677,6 +727,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         skipped_binary: corpus.skipped_binary.clone(),
         device: device_name(&device),
         metrics,
+        timings: s.timer.as_ref().map(|p| p.report()),
     };
     let json = serde_json::to_vec_pretty(&report).expect("report serializes");
     crate::fsutil::write_atomic(&report.metrics_file, &json, 0o644)?;

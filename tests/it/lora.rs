@@ -107,9 +107,31 @@ fn chat_training_learns_is_reproducible_and_merges() {
     assert!(a["adapter_bytes"].as_u64().unwrap() < a["base_bytes"].as_u64().unwrap());
 
     // Twice: the same adapter, bit for bit, the second time recomputing activations in
-    // backward instead of keeping them.
-    let b = run("b", &["--recompute"]);
+    // backward instead of keeping them, and timing each phase of the steps after the first.
+    let b = run("b", &["--recompute", "--timings"]);
     assert_eq!(b["recompute"], true);
+    assert!(a.get("timings").is_none());
+    let t = &b["timings"];
+    assert_eq!(t["steps"], 29, "{t}");
+    for phase in [
+        "batch",
+        "forward + backward",
+        "optimizer",
+        "validation",
+        "checkpoint",
+    ] {
+        let row = t["phases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["phase"] == phase);
+        let calls = row.map(|r| r["calls"].as_u64().unwrap());
+        let want = match phase {
+            "validation" | "checkpoint" => 3,
+            _ => 29,
+        };
+        assert_eq!(calls, Some(want), "{phase}: {t}");
+    }
     let f = "step-000030/adapter_model.safetensors";
     assert_eq!(hash(&dir.join("a").join(f)), hash(&dir.join("b").join(f)));
     assert_eq!(a["final_val_loss"], b["final_val_loss"]);

@@ -333,16 +333,41 @@ fn the_direct_step_matches_candles_graph() {
         let (x, y) = trainer::data::windows(&c.train, &offsets, len);
         let stream = || Stream::new("cohort.test.v1", &[b"direct"]);
         let mut model = Model::init(&config, 13, &candle_core::Device::Cpu).unwrap();
-        let run = |model: &Model| {
+        let timed = |model: &Model, prof: Option<&mut trainer::timings::PhaseTimer>| {
             let (l, g) =
-                trainer::direct::loss_and_grads(model, &x, &y, 4, Some(&mut stream())).unwrap();
+                trainer::direct::loss_and_grads(model, &x, &y, 4, Some(&mut stream()), prof)
+                    .unwrap();
             let g: Vec<Vec<f32>> = g
                 .iter()
                 .map(|t| t.flatten_all().unwrap().to_vec1().unwrap())
                 .collect();
             (l.to_scalar::<f32>().unwrap(), g)
         };
+        let run = |model: &Model| timed(model, None);
         let (loss, grads) = run(&model);
+        // Timed (every kind of op apart): the same bits, and each kind once per use.
+        let mut prof = trainer::timings::PhaseTimer::new(&candle_core::Device::Cpu);
+        prof.start().unwrap();
+        assert_eq!(timed(&model, Some(&mut prof)), (loss, grads.clone()));
+        let report = prof.report();
+        let calls = |phase: &str| {
+            let row = report.phases.iter().find(|p| p.phase == phase);
+            row.map_or(0, |p| p.calls)
+        };
+        let layers = config.layers as u64;
+        for (phase, want) in [
+            ("upload", 1),
+            ("embedding", 1),
+            ("layer norm", 2 * layers + 1),
+            ("linear", 4 * layers),
+            ("attention", layers),
+            ("attention backward", layers),
+            ("linear backward", 4 * layers),
+            ("layer norm backward", 2 * layers + 1),
+            ("embedding backward", 1),
+        ] {
+            assert_eq!(calls(phase), want, "{phase}: {report:?}");
+        }
         assert!(loss.is_finite() && loss > 1.0, "loss {loss}");
         assert_eq!(
             run(&model),
@@ -625,6 +650,59 @@ fn config_errors_exit_2_naming_the_key() {
     .stderr(contains("GiB").and(contains("--force")));
     let exec = "[model]\ntrainer = \"exec\"\ncommand = [\"python3\", \"train.py\"]\n";
     run("exec.toml", exec).stderr(contains("builtin"));
+}
+
+/// `cohort train --timings`: every step but the first timed phase by phase (in the report
+/// and metrics.json), each phase once a step, the shares adding up; and the same checkpoint as
+/// without it.
+#[test]
+fn train_timings_report_each_phase_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "micro.toml", MICRO_TOML);
+    let run = |out: &str, timings: bool| -> serde_json::Value {
+        let mut c = cohort(dir.path());
+        c.arg("train")
+            .arg("--data")
+            .arg(corpus())
+            .arg("--config")
+            .arg(&spec);
+        c.arg("--out")
+            .arg(dir.path().join(out))
+            .args(["--device", "cpu", "--json"]);
+        if timings {
+            c.arg("--timings");
+        }
+        let out = c.assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).expect("one JSON document")
+    };
+    let (plain, timed) = (run("plain", false), run("timed", true));
+    assert!(plain.get("timings").is_none(), "{plain}");
+    let t = &timed["timings"];
+    assert_eq!(t["steps"], 3, "4 steps, the first left out: {t}");
+    let phases = t["phases"].as_array().unwrap();
+    for phase in ["batch", "forward + backward", "optimizer"] {
+        let row = phases.iter().find(|p| p["phase"] == phase);
+        assert_eq!(
+            row.map(|r| r["calls"].clone()),
+            Some(3.into()),
+            "{phase}: {t}"
+        );
+    }
+    let shares: f64 = phases.iter().map(|p| p["share"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-9, "{t}");
+    let secs: Vec<f64> = phases
+        .iter()
+        .map(|p| p["seconds"].as_f64().unwrap())
+        .collect();
+    assert!(secs.windows(2).all(|w| w[0] >= w[1]), "longest first: {t}");
+    let file = |r: &serde_json::Value, key: &str| PathBuf::from(r[key].as_str().unwrap());
+    let metrics: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(file(&timed, "metrics_file")).unwrap()).unwrap();
+    assert_eq!(&metrics["timings"], t);
+    assert_eq!(
+        blake3_file(&file(&plain, "final_checkpoint")),
+        blake3_file(&file(&timed, "final_checkpoint"))
+    );
 }
 
 #[test]
