@@ -8,7 +8,8 @@
 #   COHORT=target/release/cohort benches/gpu/trainer_vs_pytorch.sh   (from the repository root)
 #
 # Needs a CUDA build of cohort (`./install.sh --cuda`); PyTorch runs where python3 has torch with
-# CUDA (else cohort's figure and MFU alone). Env: STEPS (timed, default 100), WARMUP (default 20), PEAK_TFLOPS (the GPU's dense f32
+# CUDA (else cohort's figure and MFU alone). Also prints cohort's `--timings` table of a short run
+# (TIMED_STEPS, default 20). Env: STEPS (timed, default 100), WARMUP (default 20), PEAK_TFLOPS (the GPU's dense f32
 # peak, default 67: H100/H200 SXM by NVIDIA's datasheet), PYTHON (default python3).
 set -euo pipefail
 B=${COHORT:-$(command -v cohort)}
@@ -35,6 +36,10 @@ eval_windows = 1
 TOML
 "$B" train --data "$work/corpus.txt" --config "$work/spec.toml" --out "$work/run" \
   --device cuda --json -q > "$work/cohort.json"
+# Where cohort's step time goes: a short run with --timings (each phase run to completion before
+# the next; the table, not the speed).
+"$B" train --data "$work/corpus.txt" --config "$work/spec.toml" --out "$work/timed" \
+  --device cuda --steps "${TIMED_STEPS:-20}" --timings -q | sed -n '/^timings/,$p'
 # PyTorch where the machine has it (with CUDA); cohort's figure and MFU are reported either way.
 if "$PY" -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
   "$PY" benches/trainer_vs_pytorch.py --data "$work/corpus.txt" --layers 4 --width 256 --heads 8 \
