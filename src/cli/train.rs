@@ -233,8 +233,9 @@ pub fn render_timings(p: Option<&trainer::timings::Timings>) -> String {
         ]
     });
     format!(
-        "\n\ntimings of {} steps: {:.2} ms a step, each phase run to completion before the next\n{}",
+        "\n\ntimings of {} step{}: {:.2} ms a step, each phase run to completion before the next\n{}",
         p.steps,
+        if p.steps == 1 { "" } else { "s" },
         p.ms_per_step,
         table::render(&["phase", "ms/step", "share", "calls"], rows)
     )
