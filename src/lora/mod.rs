@@ -669,9 +669,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         let step = s.step;
         let val_loss = if eval_every.is_some_and(|e| step.is_multiple_of(e)) || step == end {
             let v = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
-            if let Some(p) = s.timer.as_mut() {
-                p.mark("validation").map_err(ce)?;
-            }
+            timings::mark(&mut s.timer.as_mut(), "validation").map_err(ce)?;
             v
         } else {
             None
@@ -701,9 +699,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
                 &base_name,
             )?;
             adapters.push(ck_dir(step));
-            if let Some(p) = s.timer.as_mut() {
-                p.mark("checkpoint").map_err(ce)?;
-            }
+            timings::mark(&mut s.timer.as_mut(), "checkpoint").map_err(ce)?;
         }
         task.inc(1);
     }

@@ -1594,18 +1594,17 @@ mod tests {
         };
         let values = || var.as_tensor().to_vec1::<f32>().unwrap();
         let before = values();
-        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
-            let loss = Tensor::new(bad, &dev).unwrap();
+        // One update of the parameter with a loss of `value`.
+        let step = |moments: &mut Moments, value: f32| {
+            let loss = Tensor::new(value, &dev).unwrap();
             let params = [var.as_tensor()];
+            let grads = std::slice::from_ref(&grad);
             moments
-                .step(
-                    &params,
-                    std::slice::from_ref(&grad),
-                    &[0.0],
-                    Some(&loss),
-                    &u,
-                )
+                .step(&params, grads, &[0.0], Some(&loss), &u)
                 .unwrap();
+        };
+        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            step(&mut moments, bad);
             assert_eq!(values(), before, "loss {bad}: the parameters moved");
             assert_eq!(
                 moments.download().unwrap(),
@@ -1613,17 +1612,7 @@ mod tests {
                 "loss {bad}: the moments moved"
             );
         }
-        let loss = Tensor::new(2.5f32, &dev).unwrap();
-        let params = [var.as_tensor()];
-        moments
-            .step(
-                &params,
-                std::slice::from_ref(&grad),
-                &[0.0],
-                Some(&loss),
-                &u,
-            )
-            .unwrap();
+        step(&mut moments, 2.5);
         assert!(values().iter().zip(&before).all(|(a, b)| a != b));
         let norm = moments.norm().unwrap();
         assert!((norm - 1.3125f64.sqrt()).abs() < 1e-12, "norm {norm}");

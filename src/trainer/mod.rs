@@ -663,9 +663,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         let step = s.step;
         let val = if eval_every.is_some_and(|e| step % e == 0) || step == end {
             let v = eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0);
-            if let Some(p) = s.timer.as_mut() {
-                p.mark("validation").map_err(ce)?;
-            }
+            timings::mark(&mut s.timer.as_mut(), "validation").map_err(ce)?;
             v
         } else {
             None
@@ -691,9 +689,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
             let p = ckpt_path(&opts.out_dir, step);
             s.checkpoint(true)?.save(&p)?;
             checkpoints.push(p);
-            if let Some(p) = s.timer.as_mut() {
-                p.mark("checkpoint").map_err(ce)?;
-            }
+            timings::mark(&mut s.timer.as_mut(), "checkpoint").map_err(ce)?;
         }
         task.inc(1);
     }
