@@ -13,6 +13,8 @@
 #
 # The test binary comes from `cargo test --release --features cuda --lib --no-run`. Logs go to
 # $OUT (default /tmp/cohort-gpu): tests.txt, log.txt (check.sh), trainer.txt, lora.txt.
+# The whole run ends within BUDGET seconds (default 570, inside a device call's 600): each part has
+# its own limit, cut to what is left, and a part that would get under 30 s is skipped and says so.
 set -u
 cd "$(dirname "$0")/../.."
 O=${OUT:-/tmp/cohort-gpu}; mkdir -p "$O"
@@ -25,10 +27,20 @@ export LD_LIBRARY_PATH=${LD#:}:${LD_LIBRARY_PATH:-}
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
 python3 -c 'import torch, transformers, peft; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
 s() { date +%s; }
-if [ -n "${COHORT_TESTS:-}" ]; then
-  a=$(s); timeout 120 "$COHORT_TESTS" --test-threads 1 cuda 2>&1 | tee "$O/tests.txt"
-  echo "[tests: $(( $(s) - a )) s]"
+end=$(( $(s) + ${BUDGET:-570} ))
+# part NAME LIMIT COMMAND...: runs COMMAND for at most LIMIT seconds or what is left of the budget.
+part() {
+  local name=$1 limit=$2 a left; shift 2
+  a=$(s); left=$(( end - a ))
+  if [ "$left" -lt 30 ]; then echo "[$name: skipped, ${left} s of the budget left]"; return; fi
+  [ "$limit" -gt "$left" ] && limit=$left
+  timeout "$limit" "$@"
+  echo "[$name: $(( $(s) - a )) s of at most $limit]"
+}
+export COHORT_TESTS=${COHORT_TESTS:-}
+if [ -n "$COHORT_TESTS" ]; then
+  part tests 120 bash -c '"$COHORT_TESTS" --test-threads 1 cuda 2>&1 | tee "$OUT/tests.txt"'
 fi
-a=$(s); timeout 120 benches/gpu/trainer_vs_pytorch.sh 2>&1 | tee "$O/trainer.txt"; echo "[trainer: $(( $(s) - a )) s]"
-a=$(s); timeout 200 benches/gpu/lora_vs_peft.sh 2>&1 | tee "$O/lora.txt"; echo "[lora: $(( $(s) - a )) s]"
-a=$(s); timeout 200 benches/gpu/check.sh > /dev/null 2>&1; tail -c 6000 "$O/log.txt"; echo "[check: $(( $(s) - a )) s]"
+part trainer 120 bash -c 'benches/gpu/trainer_vs_pytorch.sh 2>&1 | tee "$OUT/trainer.txt"'
+part lora 200 bash -c 'benches/gpu/lora_vs_peft.sh 2>&1 | tee "$OUT/lora.txt"'
+part check 200 bash -c 'benches/gpu/check.sh > /dev/null 2>&1; tail -c 6000 "$OUT/log.txt"'

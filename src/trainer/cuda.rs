@@ -1305,6 +1305,30 @@ mod tests {
     }
 
     #[test]
+    fn work_queued_on_one_thread_is_ordered_before_work_from_another() {
+        let dev = gpu();
+        let c = dev.as_cuda_device().unwrap();
+        // Its own stream, not CUDA's per-thread handle (0x2) or the legacy default (null).
+        let s = c.cuda_stream().cu_stream() as usize;
+        assert!(s != 0 && s != 2, "the device runs on stream {s:#x}");
+        assert!(!c.is_event_tracking());
+        // Many queued kernels on this thread, then a read from another, as a step on a pool
+        // thread reads what the caller's thread uploaded: on per-thread streams the sum could
+        // start before the additions end.
+        let n = 1 << 24;
+        let mut t = Tensor::zeros(n, DType::F32, &dev).unwrap();
+        for _ in 0..64 {
+            t = (t + 1.0).unwrap();
+        }
+        let sum = std::thread::scope(|sc| {
+            sc.spawn(|| t.sum_all().unwrap().to_dtype(DType::F64).unwrap())
+                .join()
+                .unwrap()
+        });
+        assert_eq!(sum.to_scalar::<f64>().unwrap(), 64.0 * n as f64);
+    }
+
+    #[test]
     fn device_dropout_is_the_host_mask_and_backward_draws_it_again() {
         let dev = gpu();
         let bits = |t: &Tensor| -> Vec<u32> {

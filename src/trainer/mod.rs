@@ -77,7 +77,7 @@ impl DeviceChoice {
             DeviceChoice::Cpu => Ok(Device::Cpu),
             DeviceChoice::Auto => {
                 if cfg!(feature = "cuda") {
-                    Device::cuda_if_available(0).map(one_stream).map_err(ce)
+                    Device::new_cuda_with_stream(0).map(one_stream).map_err(ce)
                 } else {
                     Ok(Device::Cpu)
                 }
@@ -92,7 +92,7 @@ impl DeviceChoice {
                         "rebuild with `cargo build --release --features cuda`, or use --device cpu",
                     ));
                 }
-                Device::new_cuda(0).map(one_stream).map_err(|e| {
+                Device::new_cuda_with_stream(0).map(one_stream).map_err(|e| {
                     Error::failed(
                         "trainer.no_cuda",
                         format!("could not open CUDA device 0: {e}"),
@@ -103,16 +103,22 @@ impl DeviceChoice {
     }
 }
 
-/// `d` with cudarc's cross-stream event tracking off (a GPU; the CPU as it is). candle runs all
-/// of a device's work on its one stream, and so does cohort (its kernels and copies take that
-/// stream), so the events cudarc creates, records and waits on for every buffer and launch order
-/// nothing the stream does not already order: dozens of driver calls a layer, on the host's
-/// side of a GPU step.
+/// `d` with cudarc's cross-stream event tracking off (a GPU; the CPU as it is).
+///
+/// The device is opened with a stream of its own (`new_cuda_with_stream`), not candle's default,
+/// CUDA's per-thread stream: a step runs on whichever pool thread takes it (`fpenv::in_pool`), and
+/// on per-thread streams the uploads made on the caller's thread (weights, a checkpoint, a pool
+/// average) and the step's launches would sit on different streams with nothing ordering them.
+/// On its own stream every copy and launch of the device is in one order, whatever thread issues
+/// it. A context with a created stream puts cudarc into multi-stream mode, where it would create,
+/// record and wait on events for every buffer and launch; they would order nothing that one
+/// stream does not, so they are turned off.
 fn one_stream(d: Device) -> Device {
     #[cfg(feature = "cuda")]
     if let Device::Cuda(c) = &d {
-        // SAFETY: every buffer of this device is used on its stream alone (above), so no launch
-        // needs another stream's events to be ordered after what wrote its inputs.
+        // SAFETY: cohort uses one stream per device, the one it was opened with: candle's ops,
+        // cuBLAS and curand take it, and so do cohort's kernels and copies (`cuda_stream()`), so no
+        // buffer is used on a stream other than the one that wrote it.
         unsafe { c.disable_event_tracking() };
     }
     d
