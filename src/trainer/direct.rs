@@ -108,19 +108,9 @@ pub fn loss_and_grads(
     let pw = |name: &str| -> &Tensor { &w[name] };
     let bw = |i: usize, s: &str| -> &Tensor { &w[format!("blocks.{i}.{s}").as_str()] };
 
-    // What the step uploads, before the layouts' cache below (which would keep every small
-    // upload by content).
     let ids = Tensor::from_slice(inputs, n, dev)?;
     let targets = Tensor::from_slice(targets, n, dev)?;
     let classes = Tensor::arange(0u32, super::config::VOCAB as u32, dev)?;
-    // On a GPU, candle uploads the dims and strides of every op on a non-contiguous view (a
-    // broadcast bias, a transpose, a reduction): an allocation and a copy each. With this guard
-    // (thread-local, for this pass) each distinct layout is uploaded once and kept.
-    #[cfg(feature = "cuda")]
-    let _layouts = dev
-        .as_cuda_device()
-        .ok()
-        .map(|d| d.enable_cuda_graph_htod_cache());
     mark("upload")?;
 
     // Forward, keeping what backward needs.

@@ -76,8 +76,12 @@ impl DeviceChoice {
         match self {
             DeviceChoice::Cpu => Ok(Device::Cpu),
             DeviceChoice::Auto => {
+                // A CUDA build on a machine without a usable GPU (no device, or the driver's
+                // stub library) trains on the CPU, as documented; `cuda` is the way to insist.
                 if cfg!(feature = "cuda") {
-                    Device::new_cuda_with_stream(0).map(one_stream).map_err(ce)
+                    Ok(Device::new_cuda_with_stream(0)
+                        .map(one_stream)
+                        .unwrap_or(Device::Cpu))
                 } else {
                     Ok(Device::Cpu)
                 }
