@@ -96,12 +96,14 @@ impl DeviceChoice {
                         "rebuild with `cargo build --release --features cuda`, or use --device cpu",
                     ));
                 }
-                Device::new_cuda_with_stream(0).map(one_stream).map_err(|e| {
-                    Error::failed(
-                        "trainer.no_cuda",
-                        format!("could not open CUDA device 0: {e}"),
-                    )
-                })
+                Device::new_cuda_with_stream(0)
+                    .map(one_stream)
+                    .map_err(|e| {
+                        Error::failed(
+                            "trainer.no_cuda",
+                            format!("could not open CUDA device 0: {e}"),
+                        )
+                    })
             }
         }
     }
