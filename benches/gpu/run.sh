@@ -11,13 +11,23 @@
 #   COHORT=target/release/cohort COHORT_TESTS=target/release/deps/cohort-<hash> OUT=/tmp/gpu \
 #     benches/gpu/run.sh                                    (from the repository root)
 #
-# The test binary comes from `cargo test --release --features cuda --lib --no-run`. Logs go to
+# The test binary comes from `cargo test --release --features cuda --lib --no-run`. Where COHORT
+# is unset and .gpu/cohort-gpu.tar.xz is there (benches/gpu/pack.sh, built on a machine without a
+# GPU and carried to the device call), both come from it. Logs go to
 # $OUT (default /tmp/cohort-gpu): tests.txt, log.txt (check.sh), trainer.txt, lora.txt.
 # The whole run ends within BUDGET seconds (default 570, inside a device call's 600): each part has
 # its own limit, cut to what is left, and a part that would get under 30 s is skipped and says so.
 set -u
 cd "$(dirname "$0")/../.."
+s() { date +%s; }
+end=$(( $(s) + ${BUDGET:-570} ))
 O=${OUT:-/tmp/cohort-gpu}; mkdir -p "$O"
+if [ -z "${COHORT:-}" ] && [ -f .gpu/cohort-gpu.tar.xz ]; then
+  bin=$(mktemp -d)
+  python3 -m tarfile -e .gpu/cohort-gpu.tar.xz "$bin" && chmod +x "$bin"/* || exit 1
+  export COHORT=$bin/cohort COHORT_TESTS=${COHORT_TESTS:-$bin/cohort-tests}
+  echo "binaries from .gpu/cohort-gpu.tar.xz"
+fi
 export OUT=$O COHORT=${COHORT:-$(command -v cohort)}
 LD=""
 for n in libcublas.so.13 libcublasLt.so.13 libcurand.so.10 libnvrtc.so.13 libcudart.so.13; do
@@ -26,8 +36,6 @@ done
 export LD_LIBRARY_PATH=${LD#:}:${LD_LIBRARY_PATH:-}
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
 python3 -c 'import torch, transformers, peft; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
-s() { date +%s; }
-end=$(( $(s) + ${BUDGET:-570} ))
 # part NAME LIMIT COMMAND...: runs COMMAND for at most LIMIT seconds or what is left of the budget.
 part() {
   local name=$1 limit=$2 a left; shift 2
