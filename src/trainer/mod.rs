@@ -75,17 +75,9 @@ impl DeviceChoice {
     pub fn device(self) -> Result<Device> {
         match self {
             DeviceChoice::Cpu => Ok(Device::Cpu),
-            DeviceChoice::Auto => {
-                // A CUDA build on a machine without a usable GPU (no device, or the driver's
-                // stub library) trains on the CPU, as documented; `cuda` is the way to insist.
-                if cfg!(feature = "cuda") {
-                    Ok(Device::new_cuda_with_stream(0)
-                        .map(one_stream)
-                        .unwrap_or(Device::Cpu))
-                } else {
-                    Ok(Device::Cpu)
-                }
-            }
+            // A build without CUDA, or a CUDA build on a machine without a usable GPU (no device,
+            // or the driver's stub library), trains on the CPU; `cuda` is the way to insist.
+            DeviceChoice::Auto => Ok(open_gpu().unwrap_or(Device::Cpu)),
             DeviceChoice::Cuda => {
                 if !cfg!(feature = "cuda") {
                     return Err(Error::usage(
@@ -96,20 +88,18 @@ impl DeviceChoice {
                         "rebuild with `cargo build --release --features cuda`, or use --device cpu",
                     ));
                 }
-                Device::new_cuda_with_stream(0)
-                    .map(one_stream)
-                    .map_err(|e| {
-                        Error::failed(
-                            "trainer.no_cuda",
-                            format!("could not open CUDA device 0: {e}"),
-                        )
-                    })
+                open_gpu().map_err(|e| {
+                    Error::failed(
+                        "trainer.no_cuda",
+                        format!("could not open CUDA device 0: {e}"),
+                    )
+                })
             }
         }
     }
 }
 
-/// `d` with cudarc's cross-stream event tracking off (a GPU; the CPU as it is).
+/// CUDA GPU 0 on a stream of its own, with cudarc's cross-stream event tracking off.
 ///
 /// The device is opened with a stream of its own (`new_cuda_with_stream`), not candle's default,
 /// CUDA's per-thread stream: a step runs on whichever pool thread takes it (`fpenv::in_pool`), and
@@ -119,7 +109,8 @@ impl DeviceChoice {
 /// it. A context with a created stream puts cudarc into multi-stream mode, where it would create,
 /// record and wait on events for every buffer and launch; they would order nothing that one
 /// stream does not, so they are turned off.
-fn one_stream(d: Device) -> Device {
+fn open_gpu() -> candle_core::Result<Device> {
+    let d = Device::new_cuda_with_stream(0)?;
     #[cfg(feature = "cuda")]
     if let Device::Cuda(c) = &d {
         // SAFETY: cohort uses one stream per device, the one it was opened with: candle's ops,
@@ -127,7 +118,7 @@ fn one_stream(d: Device) -> Device {
         // buffer is used on a stream other than the one that wrote it.
         unsafe { c.disable_event_tracking() };
     }
-    d
+    Ok(d)
 }
 
 /// Describes a device in words.
