@@ -898,7 +898,10 @@ impl Model {
             candle_core::bail!("no position is scored");
         }
         let rows = ((64usize << 20) / self.config.vocab_size.max(1)).max(64);
-        let (mut value, mut parts) = (0f32, Vec::new());
+        // The chunks' losses are summed on the device, in the order the host summed them, and
+        // read once: a read per chunk would wait for the GPU each time (and leave it idle while
+        // the next chunk is queued).
+        let (mut value, mut parts) = (None::<Tensor>, Vec::new());
         for start in (0..n).step_by(rows) {
             let len = rows.min(n - start);
             let xc = candle_core::Var::from_tensor(&x.narrow(0, start, len)?)?;
@@ -908,13 +911,17 @@ impl Model {
                 weights.narrow(0, start, len)?,
             );
             let loss = (masked_nll_sum(&logits, &tc, &wc)? / count as f64)?;
-            value += loss.to_scalar::<f32>()?;
+            value = Some(match value {
+                None => loss.detach(),
+                Some(v) => (v + loss.detach())?,
+            });
             parts.push(
                 loss.backward()?
                     .remove(xc.as_tensor())
                     .ok_or_else(no_grad)?,
             );
         }
+        let value = value.map_or(Ok(0.0), |v| v.to_scalar::<f32>())?;
         Ok((value, Tensor::cat(&parts, 0)?.reshape((b, t, h))?))
     }
 

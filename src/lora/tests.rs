@@ -450,3 +450,43 @@ fn bad_folders_and_targets_are_usage_errors() {
     assert_eq!(e.exit_code(), 2);
     assert!(e.message.contains("max_position_embeddings"));
 }
+
+/// The paths a GPU takes where cohort has no fused CPU kernel (a bf16 base: RMSNorm, softmax and
+/// the head from candle's ops, the head's loss and gradient by chunks of rows, its loss summed
+/// on the device) run on the CPU too: within bf16's precision of PEFT's f32 reference.
+#[test]
+fn a_bf16_base_on_the_cpu_matches_peft_within_bf16() {
+    for kind in ["llama", "qwen2"] {
+        let r = reference(kind);
+        let dev = Device::Cpu;
+        let model = Model::load(&fixture(kind), &dev, DType::BF16).unwrap();
+        let adapter = Adapter::load_peft(
+            &fixture(&format!("reference/{kind}-adapter")),
+            &model.config,
+            &dev,
+        )
+        .unwrap();
+        let ids = r["grad_ids"].to_dtype(DType::I64).unwrap();
+        let labels = r["grad_labels"].to_dtype(DType::I64).unwrap();
+        let t = ids.dim(1).unwrap();
+        let inputs = ids_u32(&ids.narrow(1, 0, t - 1).unwrap());
+        let lab = labels.narrow(1, 1, t - 1).unwrap();
+        let weights = lab.ge(0i64).unwrap().to_dtype(DType::F32).unwrap();
+        let targets = ids_u32(&lab.clamp(0i64, i64::MAX).unwrap());
+        let (loss, grads) = model
+            .loss_and_grads(&inputs, &targets, &weights, &adapter, None, false)
+            .unwrap();
+        let want = r["grad_loss"].to_vec1::<f32>().unwrap()[0];
+        assert!(
+            ((loss - want) / want).abs() < 2e-2,
+            "{kind}: loss {loss} vs PEFT {want}"
+        );
+        for (name, var) in adapter.vars() {
+            let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
+            let got = grads.get(var.as_tensor()).expect("gradient");
+            let got = got.to_dtype(DType::F32).unwrap();
+            let rel = max_abs(&got, want) / abs_max(want);
+            assert!(rel < 5e-2, "{kind}: {name}: relative gradient error {rel}");
+        }
+    }
+}

@@ -13,6 +13,8 @@
 use std::sync::OnceLock;
 
 use candle_core::backend::BackendStorage;
+use candle_core::cuda::cudarc::driver::result::{device, mem_pool};
+use candle_core::cuda::cudarc::driver::sys::{CUmemPool_attribute, CUmemoryPool};
 use candle_core::cuda::cudarc::driver::{
     CudaSlice, CudaView, DevicePtr, DeviceRepr, LaunchArgs, LaunchConfig, PushKernelArg,
 };
@@ -645,6 +647,7 @@ pub fn causal_softmax_bwd(
 ) -> candle_core::Result<Tensor> {
     let cols = y.dim(candle_core::D::Minus1)?;
     let n = y.elem_count();
+    entries("causal_softmax_bwd", n, &[g.elem_count()])?;
     let scalars = softmax_scalars(cols, t, offset, scale);
     // One block per row of `cols` entries.
     launch_into(
@@ -679,6 +682,15 @@ pub fn rms_norm(
         &scalars,
         rows(n / h.max(1)),
     )
+}
+
+/// Refuses inputs of a kernel with other than `want` entries each (`counts`): a kernel reads
+/// `want` from each, so a shorter input would be read past its end instead of refused.
+fn entries(name: &str, want: usize, counts: &[usize]) -> candle_core::Result<()> {
+    if let Some(n) = counts.iter().find(|&&n| n != want) {
+        candle_core::bail!("{name}: an input has {n} entries where the kernel reads {want}");
+    }
+    Ok(())
 }
 
 /// A fresh tensor (no graph) of `n` entries of `inputs[0]`'s dtype on its GPU, written by one
@@ -820,6 +832,7 @@ pub(crate) fn spread(n: usize) -> LaunchConfig {
 /// `silu(a) · u` on a GPU (the forward of `lora::ops::silu_mul`), without a graph.
 pub fn silu_mul(a: &Tensor, u: &Tensor) -> candle_core::Result<Tensor> {
     let n = a.elem_count();
+    entries("silu_mul", n, &[u.elem_count()])?;
     let scalars = [Scalar::U64(n as u64)];
     launch_into(
         &[a, u],
@@ -837,6 +850,7 @@ pub fn silu_mul_storage(
     u: (&CudaStorage, &Layout),
 ) -> candle_core::Result<CudaStorage> {
     let n = a.1.shape().elem_count();
+    entries("silu_mul", n, &[u.1.shape().elem_count()])?;
     let scalars = [Scalar::U64(n as u64)];
     launch_storages(&[a, u], n, "cohort_silu_mul", &scalars, spread(n))
 }
@@ -844,6 +858,7 @@ pub fn silu_mul_storage(
 /// The gradients (ga, gu) of `silu(a) · u` for the output's gradient `g`, without a graph.
 pub fn silu_mul_bwd(a: &Tensor, u: &Tensor, g: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
     let n = a.elem_count();
+    entries("silu_mul_bwd", n, &[u.elem_count(), g.elem_count()])?;
     let scalars = [Scalar::U64(n as u64)];
     let shape = Shape::from(2 * n);
     let out = launch_into(
@@ -870,6 +885,11 @@ pub fn rope(x: &Tensor, cos: &Tensor, sin: &Tensor, bwd: bool) -> candle_core::R
         Shape::from((b, h, t, d))
     };
     let n = x.elem_count();
+    entries(
+        "rope: cos and sin",
+        t * d,
+        &[cos.elem_count(), sin.elem_count()],
+    )?;
     let scalars = [
         Scalar::I32(t as i32),
         Scalar::I32(h as i32),
@@ -888,6 +908,11 @@ pub fn rope_storage(
 ) -> candle_core::Result<CudaStorage> {
     let (_, t, h, d) = x.1.shape().dims4()?;
     let n = x.1.shape().elem_count();
+    entries(
+        "rope: cos and sin",
+        t * d,
+        &[cos.elem_count(), sin.elem_count()],
+    )?;
     let (cg, sg) = (cos.storage_and_layout(), sin.storage_and_layout());
     let (Storage::Cuda(cs), Storage::Cuda(ss)) = (&*cg.0, &*sg.0) else {
         candle_core::bail!("rope: cos and sin must be on the GPU");
@@ -1291,6 +1316,60 @@ impl Moments {
     }
 }
 
+/// Makes the device's memory pool keep the memory a step frees for the next step.
+///
+/// cudarc allocates with `cuMemAllocAsync` from the device's memory pool, whose release threshold
+/// is 0 unless set: at every synchronization (a step's loss read, the `lora` head's per-chunk
+/// loss reads, each phase under `--timings`) the pool hands all its free memory back to the
+/// driver, and the next step maps it again, allocation by allocation. Every step allocates the
+/// same buffers, so the pool keeps them (threshold `u64::MAX`, what PyTorch's caching allocator
+/// does in effect and RMM's and CCCL's pools set); its size stays the step's peak. [`free_memory`]
+/// hands the unused part back before it measures. A device without stream-ordered allocation
+/// (cudarc then allocates with `cuMemAlloc`) has no pool: nothing to do.
+pub(crate) fn keep_freed_memory(dev: &CudaDevice) -> candle_core::Result<()> {
+    let Some(pool) = mem_pool(dev)? else {
+        return Ok(());
+    };
+    let mut threshold = u64::MAX;
+    // SAFETY: a live pool of the device; the release threshold is a cuuint64_t.
+    unsafe {
+        mem_pool::set_attribute(
+            pool,
+            CUmemPool_attribute::CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
+            (&mut threshold as *mut u64).cast(),
+        )
+    }
+    .w()
+}
+
+/// The pool `cuMemAllocAsync` takes the device's memory from, or `None` where cudarc does not
+/// allocate from one.
+fn mem_pool(dev: &CudaDevice) -> candle_core::Result<Option<CUmemoryPool>> {
+    let ctx = dev.cuda_stream().context().clone();
+    if !ctx.has_async_alloc() {
+        return Ok(None);
+    }
+    ctx.bind_to_thread().w()?;
+    // SAFETY: the ordinal of a live context's device.
+    unsafe { device::get_mem_pool(ctx.cu_device()) }
+        .w()
+        .map(Some)
+}
+
+/// The device's free memory in bytes, counting what its pool keeps unused as free: the stream's
+/// work is waited for (memory freed by queued work is only unused after it), the pool trimmed to
+/// what is in use, then the driver asked.
+pub(crate) fn free_memory(dev: &CudaDevice) -> candle_core::Result<u64> {
+    let stream = dev.cuda_stream();
+    if let Some(pool) = mem_pool(dev)? {
+        stream.synchronize().w()?;
+        // SAFETY: a live pool of the device; trimming releases only memory not in use.
+        unsafe { mem_pool::trim_to(pool, 0) }.w()?;
+    }
+    let (free, _) = stream.context().mem_get_info().w()?;
+    Ok(free as u64)
+}
+
 #[cfg(test)]
 mod tests {
     //! Run on a machine with an NVIDIA GPU (a CUDA build's test binary); CI builds without CUDA.
@@ -1326,6 +1405,42 @@ mod tests {
                 .unwrap()
         });
         assert_eq!(sum.to_scalar::<f64>().unwrap(), 64.0 * n as f64);
+    }
+
+    #[test]
+    fn the_pool_keeps_freed_memory_and_free_memory_counts_it_free() {
+        let dev = gpu();
+        let c = dev.as_cuda_device().unwrap();
+        let pool = mem_pool(c)
+            .unwrap()
+            .expect("a GPU with stream-ordered allocation");
+        let mut threshold = 0u64;
+        // SAFETY: a live pool; the release threshold is a cuuint64_t.
+        unsafe {
+            mem_pool::get_attribute(
+                pool,
+                CUmemPool_attribute::CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
+                (&mut threshold as *mut u64).cast(),
+            )
+        }
+        .unwrap();
+        assert_eq!(threshold, u64::MAX);
+        let gib = 1u64 << 30;
+        let before = free_memory(c).unwrap();
+        let t = Tensor::zeros((gib / 4) as usize, DType::F32, &dev).unwrap();
+        drop(t);
+        c.cuda_stream().synchronize().unwrap();
+        // Freed, and synchronized: with the default threshold (0) the driver would have it back.
+        let (driver, _) = c.cuda_stream().context().mem_get_info().unwrap();
+        assert!(
+            driver as u64 + gib / 2 < before,
+            "the pool kept nothing: {driver} bytes free after, {before} before"
+        );
+        let after = free_memory(c).unwrap();
+        assert!(
+            after + gib / 2 > before,
+            "free_memory counts the pool's unused memory as used: {after} bytes, {before} before"
+        );
     }
 
     #[test]

@@ -108,7 +108,8 @@ impl DeviceChoice {
 /// On its own stream every copy and launch of the device is in one order, whatever thread issues
 /// it. A context with a created stream puts cudarc into multi-stream mode, where it would create,
 /// record and wait on events for every buffer and launch; they would order nothing that one
-/// stream does not, so they are turned off.
+/// stream does not, so they are turned off. Its memory pool keeps what a step frees for the next
+/// ([`cuda::keep_freed_memory`]).
 fn open_gpu() -> candle_core::Result<Device> {
     let d = Device::new_cuda_with_stream(0)?;
     #[cfg(feature = "cuda")]
@@ -117,6 +118,7 @@ fn open_gpu() -> candle_core::Result<Device> {
         // cuBLAS and curand take it, and so do cohort's kernels and copies (`cuda_stream()`), so no
         // buffer is used on a stream other than the one that wrote it.
         unsafe { c.disable_event_tracking() };
+        cuda::keep_freed_memory(c)?;
     }
     Ok(d)
 }
@@ -484,16 +486,11 @@ pub fn available_memory() -> Option<u64> {
 }
 
 /// Free memory where `device` keeps tensors, in bytes, and its name: the GPU's free memory on
-/// CUDA, else the available main memory.
+/// CUDA (what its memory pool keeps unused counted as free), else the available main memory.
 pub fn device_free_memory(device: &Device) -> Option<(u64, &'static str)> {
     #[cfg(feature = "cuda")]
     if let Ok(d) = device.as_cuda_device() {
-        return d
-            .cuda_stream()
-            .context()
-            .mem_get_info()
-            .ok()
-            .map(|(free, _)| (free as u64, "GPU memory"));
+        return cuda::free_memory(d).ok().map(|free| (free, "GPU memory"));
     }
     let _ = device;
     available_memory().map(|m| (m, "memory"))
