@@ -65,25 +65,54 @@ fn check_logits(kind: &str) {
     }
 }
 
-fn check_grads(kind: &str) {
+/// The reference's gradient case for `kind` on the CPU, the base in `dtype`.
+struct GradCase {
+    r: std::collections::HashMap<String, Tensor>,
+    model: Model,
+    /// PEFT's adapter.
+    adapter: Adapter,
+    inputs: Tensor,
+    targets: Tensor,
+    weights: Tensor,
+}
+
+fn grad_case(kind: &str, dtype: DType) -> GradCase {
     let r = reference(kind);
     let dev = Device::Cpu;
-    let model = Model::load(&fixture(kind), &dev, DType::F32).unwrap();
+    let model = Model::load(&fixture(kind), &dev, dtype).unwrap();
     let adapter = Adapter::load_peft(
         &fixture(&format!("reference/{kind}-adapter")),
         &model.config,
         &dev,
     )
     .unwrap();
-    assert_eq!(adapter.pairs.len(), 2 * 7);
     let ids = r["grad_ids"].to_dtype(DType::I64).unwrap();
     let labels = r["grad_labels"].to_dtype(DType::I64).unwrap();
     let t = ids.dim(1).unwrap();
     let inputs = ids_u32(&ids.narrow(1, 0, t - 1).unwrap());
     let lab = labels.narrow(1, 1, t - 1).unwrap();
     let weights = lab.ge(0i64).unwrap().to_dtype(DType::F32).unwrap();
-    let targets = lab.clamp(0i64, i64::MAX).unwrap();
-    let targets = ids_u32(&targets);
+    let targets = ids_u32(&lab.clamp(0i64, i64::MAX).unwrap());
+    GradCase {
+        r,
+        model,
+        adapter,
+        inputs,
+        targets,
+        weights,
+    }
+}
+
+fn check_grads(kind: &str) {
+    let GradCase {
+        r,
+        model,
+        adapter,
+        inputs,
+        targets,
+        weights,
+    } = grad_case(kind, DType::F32);
+    assert_eq!(adapter.pairs.len(), 2 * 7);
     let loss = model
         .loss(&inputs, &targets, &weights, Some(&adapter), None)
         .unwrap();
@@ -457,32 +486,18 @@ fn bad_folders_and_targets_are_usage_errors() {
 #[test]
 fn a_bf16_base_on_the_cpu_matches_peft_within_bf16() {
     for kind in ["llama", "qwen2"] {
-        let r = reference(kind);
-        let dev = Device::Cpu;
-        let model = Model::load(&fixture(kind), &dev, DType::BF16).unwrap();
-        let adapter = Adapter::load_peft(
-            &fixture(&format!("reference/{kind}-adapter")),
-            &model.config,
-            &dev,
-        )
-        .unwrap();
-        let ids = r["grad_ids"].to_dtype(DType::I64).unwrap();
-        let labels = r["grad_labels"].to_dtype(DType::I64).unwrap();
-        let t = ids.dim(1).unwrap();
-        let inputs = ids_u32(&ids.narrow(1, 0, t - 1).unwrap());
-        let lab = labels.narrow(1, 1, t - 1).unwrap();
-        let weights = lab.ge(0i64).unwrap().to_dtype(DType::F32).unwrap();
-        let targets = ids_u32(&lab.clamp(0i64, i64::MAX).unwrap());
-        let (loss, grads) = model
-            .loss_and_grads(&inputs, &targets, &weights, &adapter, None, false)
+        let c = grad_case(kind, DType::BF16);
+        let (loss, grads) = c
+            .model
+            .loss_and_grads(&c.inputs, &c.targets, &c.weights, &c.adapter, None, false)
             .unwrap();
-        let want = r["grad_loss"].to_vec1::<f32>().unwrap()[0];
+        let want = c.r["grad_loss"].to_vec1::<f32>().unwrap()[0];
         assert!(
             ((loss - want) / want).abs() < 2e-2,
             "{kind}: loss {loss} vs PEFT {want}"
         );
-        for (name, var) in adapter.vars() {
-            let want = &r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
+        for (name, var) in c.adapter.vars() {
+            let want = &c.r[&format!("grad.{}{name}", lora::PEFT_PREFIX)];
             let got = grads.get(var.as_tensor()).expect("gradient");
             let got = got.to_dtype(DType::F32).unwrap();
             let rel = max_abs(&got, want) / abs_max(want);
