@@ -24,6 +24,7 @@ end=$(( $(s) + ${BUDGET:-570} ))
 O=${OUT:-/tmp/cohort-gpu}; mkdir -p "$O"
 if [ -z "${COHORT:-}" ] && [ -f .gpu/cohort-gpu.tar.xz ]; then
   bin=$(mktemp -d)
+  trap 'rm -rf "$bin"' EXIT
   python3 -m tarfile -e .gpu/cohort-gpu.tar.xz "$bin" && chmod +x "$bin"/* || exit 1
   export COHORT=$bin/cohort COHORT_TESTS=${COHORT_TESTS:-$bin/cohort-tests}
   echo "binaries from .gpu/cohort-gpu.tar.xz"
