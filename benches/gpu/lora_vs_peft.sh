@@ -4,7 +4,8 @@
 # the shapes decide the speed), the base frozen in bf16, rank 16 (alpha 32, dropout 0.05) on all
 # seven target modules, the same batch and context. Reports tokens/s of the timed steps after a
 # warm-up and the peak GPU memory of each run (nvidia-smi's memory in use, sampled every 50 ms,
-# less what was in use before it started; PEFT's own allocator peak too). Never part of CI.
+# less what was in use before it started; each allocator's own peak too: PyTorch's, and the
+# memory pool's that cohort's `--json` reports as gpu_memory). Never part of CI.
 #
 #   COHORT=target/release/cohort benches/gpu/lora_vs_peft.sh     (from the repository root)
 #
@@ -77,7 +78,13 @@ print(f"GPU {p.get('gpu')}; Qwen2.5-0.5B shape, {mk['parameters']:,} parameters,
 print(f"torch {p['torch']} + transformers {p['transformers']} + peft {p['peft']}: {peft:,.0f} tokens/s, "
       f"peak GPU memory {ppk:,} MiB (allocator: {p['peak_allocated_bytes'] / 2**20:,.0f} MiB allocated, "
       f"{p['peak_reserved_bytes'] / 2**20:,.0f} MiB reserved)")
-print(f"cohort lora ({c['device']}): {cohort:,.0f} tokens/s, peak GPU memory {cpk:,} MiB")
+gm = c.get("gpu_memory")
+pool = (f" (its pool: {gm['peak_in_use_bytes'] / 2**20:,.0f} MiB in use, "
+        f"{gm['peak_reserved_bytes'] / 2**20:,.0f} MiB reserved)") if gm else ""
+print(f"cohort lora ({c['device']}): {cohort:,.0f} tokens/s, peak GPU memory {cpk:,} MiB{pool}")
 print(f"ratio cohort/PEFT: {cohort / peft:.2f}x tokens/s, {cpk / max(ppk, 1):.2f}x peak GPU memory; "
       f"cohort final train loss {c['final_train_loss']:.3f}")
+if gm:
+    print(f"allocators, cohort/PEFT: {gm['peak_in_use_bytes'] / p['peak_allocated_bytes']:.2f}x in use, "
+          f"{gm['peak_reserved_bytes'] / p['peak_reserved_bytes']:.2f}x reserved")
 PY

@@ -61,6 +61,11 @@ if "tokens_per_s" in t:
     torch = t["tokens_per_s"]
     print(f"torch {t['torch']} ({t['parameters']:,} parameters): {torch:,.0f} tokens/s, MFU {100 * mfu(torch):.2f}%")
     print(f"ratio cohort/torch: {cohort / torch:.2f}x")
+gm, pk = c.get("gpu_memory"), t.get("peak_allocated_bytes")
+if gm:
+    print(f"peak GPU memory in use: cohort {gm['peak_in_use_bytes'] / 2**20:,.0f} MiB "
+          f"({gm['peak_reserved_bytes'] / 2**20:,.0f} MiB reserved)"
+          + (f", torch {pk / 2**20:,.0f} MiB allocated" if pk else ""))
 PY
 # Where cohort's step time goes: a short run with --timings (each phase run to completion before
 # the next; the table, not the speed). After the figures above, and never fatal to them.

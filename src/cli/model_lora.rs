@@ -80,7 +80,7 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
 
 fn render_train(r: &LoraTrainReport) -> String {
     let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.4}"));
-    table::pairs(&[
+    let mut rows = vec![
         ("adapter", r.final_adapter.display().to_string()),
         ("steps", format!("{} → {}", r.start_step, r.end_step)),
         (
@@ -126,7 +126,9 @@ fn render_train(r: &LoraTrainReport) -> String {
             ),
         ),
         ("metrics", r.metrics_file.display().to_string()),
-    ]) + &super::train::render_timings(r.timings.as_ref())
+    ];
+    super::train::add_gpu_memory(&mut rows, r.gpu_memory.as_ref());
+    table::pairs(&rows) + &super::train::render_timings(r.timings.as_ref())
 }
 
 /// `cohort model eval DIR [--adapter A] --data PATH`.

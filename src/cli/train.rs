@@ -186,7 +186,7 @@ impl TrainArgs {
 
 fn render(r: &TrainReport) -> String {
     let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.4}"));
-    table::pairs(&[
+    let mut rows = vec![
         ("checkpoint", r.final_checkpoint.display().to_string()),
         ("steps", format!("{} → {}", r.start_step, r.end_step)),
         ("train loss", format!("{:.4} nats/byte", r.final_train_loss)),
@@ -216,7 +216,26 @@ fn render(r: &TrainReport) -> String {
         ),
         ("parameters", r.parameters.to_string()),
         ("metrics", r.metrics_file.display().to_string()),
-    ]) + &render_timings(r.timings.as_ref())
+    ];
+    add_gpu_memory(&mut rows, r.gpu_memory.as_ref());
+    table::pairs(&rows) + &render_timings(r.timings.as_ref())
+}
+
+/// Adds a run's peak GPU memory after its throughput, where it ran on a GPU.
+pub fn add_gpu_memory(rows: &mut Vec<(&'static str, String)>, m: Option<&trainer::GpuMemory>) {
+    let Some(m) = m else {
+        return;
+    };
+    let at = rows
+        .iter()
+        .position(|(k, _)| *k == "throughput")
+        .map_or(rows.len(), |i| i + 1);
+    let row = format!(
+        "peak {} in use, {} reserved",
+        crate::progress::bytes(m.peak_in_use_bytes),
+        crate::progress::bytes(m.peak_reserved_bytes)
+    );
+    rows.insert(at, ("GPU memory", row));
 }
 
 /// The phases of a `--timings` run, longest first, under what they cover (nothing without one).

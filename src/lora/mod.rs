@@ -36,7 +36,9 @@ use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};
 use crate::trainer::rng::Stream;
 use crate::trainer::timings::{self, PhaseTimer, Timings};
-use crate::trainer::{DeviceChoice, MetricRow, TrainConfig, device_name};
+use crate::trainer::{
+    DeviceChoice, GpuMemory, MetricRow, TrainConfig, device_name, gpu_memory, start_gpu_memory,
+};
 use model::ce;
 
 /// The dtype the frozen base runs in on `device`: f32 on the CPU, bf16 on a GPU.
@@ -172,6 +174,9 @@ pub struct LoraTrainReport {
     pub truncated_examples: usize,
     pub files: usize,
     pub device: String,
+    /// On a GPU, the run's peak memory, the base model's included (absent on the CPU).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu_memory: Option<GpuMemory>,
     /// Whether backward recomputed the blocks' activations instead of keeping them.
     pub recompute: bool,
     pub metrics: Vec<MetricRow>,
@@ -578,6 +583,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     check_context(&config, opts.context, &opts.base)?;
     let codec = TextCodec::load(&opts.base)?;
     let device = opts.device.device()?;
+    start_gpu_memory(&device);
     // The data before the model: tokenizing a large file takes memory for a while, which is
     // then handed back before the weights arrive.
     let data = Dataset::load(&opts.data, &codec, opts.context)?;
@@ -734,6 +740,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         truncated_examples: data.truncated,
         files: data.files,
         device: device_name(&device),
+        gpu_memory: gpu_memory(&device),
         recompute,
         metrics,
         timings: s.timer.as_ref().map(|p| p.report()),

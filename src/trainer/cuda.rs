@@ -1370,6 +1370,44 @@ pub(crate) fn free_memory(dev: &CudaDevice) -> candle_core::Result<u64> {
     Ok(free as u64)
 }
 
+/// The most memory the device's pool has had in use and held (bytes) since the last
+/// [`reset_peak_memory`], or `None` where cudarc does not allocate from a pool. What candle's
+/// tensors and cohort's kernels allocate comes from the pool; cuBLAS's workspace and the CUDA
+/// context itself do not, so the driver's (nvidia-smi's) figure is higher by those.
+pub(crate) fn peak_memory(dev: &CudaDevice) -> candle_core::Result<Option<(u64, u64)>> {
+    let Some(pool) = mem_pool(dev)? else {
+        return Ok(None);
+    };
+    let read = |attr| {
+        let mut v = 0u64;
+        // SAFETY: a live pool of the device; both watermarks are cuuint64_t.
+        unsafe { mem_pool::get_attribute(pool, attr, (&mut v as *mut u64).cast()) }
+            .w()
+            .map(|_| v)
+    };
+    Ok(Some((
+        read(CUmemPool_attribute::CU_MEMPOOL_ATTR_USED_MEM_HIGH)?,
+        read(CUmemPool_attribute::CU_MEMPOOL_ATTR_RESERVED_MEM_HIGH)?,
+    )))
+}
+
+/// Starts [`peak_memory`]'s watermarks again from what the pool has in use and holds now (the
+/// driver accepts only 0 as the value to reset them with).
+pub(crate) fn reset_peak_memory(dev: &CudaDevice) -> candle_core::Result<()> {
+    let Some(pool) = mem_pool(dev)? else {
+        return Ok(());
+    };
+    for attr in [
+        CUmemPool_attribute::CU_MEMPOOL_ATTR_USED_MEM_HIGH,
+        CUmemPool_attribute::CU_MEMPOOL_ATTR_RESERVED_MEM_HIGH,
+    ] {
+        let mut zero = 0u64;
+        // SAFETY: a live pool of the device; both watermarks are cuuint64_t and reset with 0.
+        unsafe { mem_pool::set_attribute(pool, attr, (&mut zero as *mut u64).cast()) }.w()?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     //! Run on a machine with an NVIDIA GPU (a CUDA build's test binary); CI builds without CUDA.
@@ -1440,6 +1478,33 @@ mod tests {
         assert!(
             after + gib / 2 > before,
             "free_memory counts the pool's unused memory as used: {after} bytes, {before} before"
+        );
+    }
+
+    #[test]
+    fn peak_memory_counts_what_was_in_use_since_the_reset() {
+        let dev = gpu();
+        let c = dev.as_cuda_device().unwrap();
+        let mib = 1u64 << 20;
+        c.cuda_stream().synchronize().unwrap();
+        reset_peak_memory(c).unwrap();
+        let (used0, _) = peak_memory(c).unwrap().expect("a pool");
+        let t = Tensor::zeros((256 * mib / 4) as usize, DType::F32, &dev).unwrap();
+        let (used, reserved) = peak_memory(c).unwrap().unwrap();
+        assert!(
+            used >= used0 + 256 * mib,
+            "peak in use {used} after 256 MiB, {used0} before"
+        );
+        assert!(reserved >= used, "held {reserved} < in use {used}");
+        drop(t);
+        c.cuda_stream().synchronize().unwrap();
+        // The watermark outlives the tensor, and a reset brings it back under it.
+        assert_eq!(peak_memory(c).unwrap().unwrap().0, used);
+        reset_peak_memory(c).unwrap();
+        let (after, _) = peak_memory(c).unwrap().unwrap();
+        assert!(
+            after < used0 + 256 * mib,
+            "peak in use {after} after a reset"
         );
     }
 

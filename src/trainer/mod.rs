@@ -124,6 +124,42 @@ fn open_gpu() -> candle_core::Result<Device> {
     Ok(d)
 }
 
+/// The most memory a run's tensors had in use on a GPU and the most its memory pool reserved
+/// for them, in bytes (PyTorch's `max_memory_allocated` and `max_memory_reserved`). The driver's
+/// figure (nvidia-smi's) adds the CUDA context and cuBLAS's workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GpuMemory {
+    pub peak_in_use_bytes: u64,
+    pub peak_reserved_bytes: u64,
+}
+
+/// Starts counting a run's [`GpuMemory`] on `d` (nothing on the CPU).
+pub fn start_gpu_memory(d: &Device) {
+    #[cfg(feature = "cuda")]
+    if let Device::Cuda(c) = d {
+        // A count, not a condition of training.
+        let _ = cuda::reset_peak_memory(c);
+    }
+    let _ = d;
+}
+
+/// The [`GpuMemory`] of `d` since [`start_gpu_memory`]; `None` on the CPU, or where the GPU
+/// allocates without a pool.
+pub fn gpu_memory(d: &Device) -> Option<GpuMemory> {
+    #[cfg(feature = "cuda")]
+    if let Device::Cuda(c) = d {
+        return cuda::peak_memory(c)
+            .ok()
+            .flatten()
+            .map(|(used, reserved)| GpuMemory {
+                peak_in_use_bytes: used,
+                peak_reserved_bytes: reserved,
+            });
+    }
+    let _ = d;
+    None
+}
+
 /// Describes a device in words.
 pub fn device_name(d: &Device) -> String {
     if d.is_cpu() {
@@ -240,6 +276,9 @@ pub struct TrainReport {
     #[serde(serialize_with = "crate::fsutil::lossy::vec")]
     pub skipped_binary: Vec<PathBuf>,
     pub device: String,
+    /// On a GPU, the run's peak memory (absent on the CPU).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu_memory: Option<GpuMemory>,
     pub metrics: Vec<MetricRow>,
     /// Where the steps' time went (`--timings`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -605,6 +644,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
     let cfg = &opts.training;
     let device = opts.device.device()?;
     check_memory(&opts.model, cfg.batch_size, opts.force, &device)?;
+    start_gpu_memory(&device);
     let corpus = Corpus::load(&opts.data)?;
     corpus.check_context(opts.model.context)?;
     let init = match &opts.init {
@@ -723,6 +763,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         files: corpus.files.len(),
         skipped_binary: corpus.skipped_binary.clone(),
         device: device_name(&device),
+        gpu_memory: gpu_memory(&device),
         metrics,
         timings: s.timer.as_ref().map(|p| p.report()),
     };
