@@ -846,7 +846,7 @@ impl Model {
     /// The mean cross-entropy from the residual stream after the last block: the final norm,
     /// then on the CPU in f32 the fused head and loss (logits in chunks, never whole), else the
     /// logits and [`masked_cross_entropy`].
-    fn head_loss(
+    pub(crate) fn head_loss(
         &self,
         x: &Tensor,
         targets: &Tensor,
@@ -881,6 +881,18 @@ impl Model {
         targets: &Tensor,
         weights: &Tensor,
     ) -> candle_core::Result<(f32, Tensor)> {
+        let rows = ((64usize << 20) / self.config.vocab_size.max(1)).max(64);
+        self.head_grad_by(top, targets, weights, rows)
+    }
+
+    /// [`Self::head_grad`] with chunks of `rows` rows where the head is not fused.
+    pub(crate) fn head_grad_by(
+        &self,
+        top: &Tensor,
+        targets: &Tensor,
+        weights: &Tensor,
+        rows: usize,
+    ) -> candle_core::Result<(f32, Tensor)> {
         let no_grad = || candle_core::Error::Msg("the head passed no gradient".into());
         if ops::enabled(top) {
             let loss = self.head_loss(top, targets, weights)?;
@@ -897,7 +909,7 @@ impl Model {
         if count == 0.0 {
             candle_core::bail!("no position is scored");
         }
-        let rows = ((64usize << 20) / self.config.vocab_size.max(1)).max(64);
+        let rows = rows.max(1);
         // The chunks' losses are summed on the device, in the order the host summed them, and
         // read once: a read per chunk would wait for the GPU each time (and leave it idle while
         // the next chunk is queued).

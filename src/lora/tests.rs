@@ -505,3 +505,54 @@ fn a_bf16_base_on_the_cpu_matches_peft_within_bf16() {
         }
     }
 }
+
+/// The head's loss and gradient by chunks of rows (a GPU's path at a real vocabulary, where
+/// 64 MiB of logits is a few hundred rows) against the whole logits at once, on a bf16 base:
+/// uneven chunks, the last one short, and masked positions.
+#[test]
+fn the_head_by_chunks_of_rows_is_the_head_at_once() {
+    for kind in ["llama", "qwen2"] {
+        let c = grad_case(kind, DType::BF16);
+        let (b, t) = c.inputs.dims2().unwrap();
+        let h = c.model.config.hidden_size;
+        let mut s = crate::trainer::rng::Stream::new("test.lora.head.chunks", &[]);
+        let top = Tensor::from_vec(s.normals(b * t * h, 1.0), (b, t, h), &Device::Cpu)
+            .unwrap()
+            .to_dtype(DType::BF16)
+            .unwrap();
+        assert!(c.weights.sum_all().unwrap().to_scalar::<f32>().unwrap() < (b * t) as f32);
+        let leaf = candle_core::Var::from_tensor(&top).unwrap();
+        let whole = c
+            .model
+            .head_loss(leaf.as_tensor(), &c.targets, &c.weights)
+            .unwrap();
+        let want = whole.to_scalar::<f32>().unwrap();
+        let want_g = whole.backward().unwrap().remove(leaf.as_tensor()).unwrap();
+        let scale = abs_max(&want_g.to_dtype(DType::F32).unwrap());
+        assert!(scale > 0.0);
+        for rows in [b * t, 7, 11] {
+            assert!(
+                rows == b * t || (b * t) % rows != 0,
+                "{rows} divides {}",
+                b * t
+            );
+            let (loss, g) = c
+                .model
+                .head_grad_by(&top, &c.targets, &c.weights, rows)
+                .unwrap();
+            assert!(
+                ((loss - want) / want).abs() < 1e-5,
+                "{kind}, {rows} rows a chunk: loss {loss} vs {want}"
+            );
+            assert_eq!(g.dims(), want_g.dims());
+            let d = max_abs(
+                &g.to_dtype(DType::F32).unwrap(),
+                &want_g.to_dtype(DType::F32).unwrap(),
+            );
+            assert!(
+                d <= 1e-2 * scale,
+                "{kind}, {rows} rows a chunk: gradient off by {d} (scale {scale})"
+            );
+        }
+    }
+}
