@@ -1330,16 +1330,30 @@ pub(crate) fn keep_freed_memory(dev: &CudaDevice) -> candle_core::Result<()> {
     let Some(pool) = mem_pool(dev)? else {
         return Ok(());
     };
-    let mut threshold = u64::MAX;
-    // SAFETY: a live pool of the device; the release threshold is a cuuint64_t.
-    unsafe {
-        mem_pool::set_attribute(
-            pool,
-            CUmemPool_attribute::CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
-            (&mut threshold as *mut u64).cast(),
-        )
-    }
-    .w()
+    set_pool_u64(
+        pool,
+        CUmemPool_attribute::CU_MEMPOOL_ATTR_RELEASE_THRESHOLD,
+        u64::MAX,
+    )
+}
+
+/// A 64-bit attribute of a pool: the release threshold or a watermark, all `cuuint64_t` (an
+/// attribute of another type is not read or written through these two).
+fn pool_u64(pool: CUmemoryPool, attr: CUmemPool_attribute) -> candle_core::Result<u64> {
+    let mut v = 0u64;
+    // SAFETY: a live pool of the device; the attribute is a cuuint64_t, written into `v`.
+    unsafe { mem_pool::get_attribute(pool, attr, (&mut v as *mut u64).cast()) }.w()?;
+    Ok(v)
+}
+
+/// Sets one of [`pool_u64`]'s attributes.
+fn set_pool_u64(
+    pool: CUmemoryPool,
+    attr: CUmemPool_attribute,
+    mut v: u64,
+) -> candle_core::Result<()> {
+    // SAFETY: a live pool of the device; the attribute is a cuuint64_t, read from `v`.
+    unsafe { mem_pool::set_attribute(pool, attr, (&mut v as *mut u64).cast()) }.w()
 }
 
 /// The pool `cuMemAllocAsync` takes the device's memory from, or `None` where cudarc does not
@@ -1378,16 +1392,9 @@ pub(crate) fn peak_memory(dev: &CudaDevice) -> candle_core::Result<Option<(u64, 
     let Some(pool) = mem_pool(dev)? else {
         return Ok(None);
     };
-    let read = |attr| {
-        let mut v = 0u64;
-        // SAFETY: a live pool of the device; both watermarks are cuuint64_t.
-        unsafe { mem_pool::get_attribute(pool, attr, (&mut v as *mut u64).cast()) }
-            .w()
-            .map(|_| v)
-    };
     Ok(Some((
-        read(CUmemPool_attribute::CU_MEMPOOL_ATTR_USED_MEM_HIGH)?,
-        read(CUmemPool_attribute::CU_MEMPOOL_ATTR_RESERVED_MEM_HIGH)?,
+        pool_u64(pool, CUmemPool_attribute::CU_MEMPOOL_ATTR_USED_MEM_HIGH)?,
+        pool_u64(pool, CUmemPool_attribute::CU_MEMPOOL_ATTR_RESERVED_MEM_HIGH)?,
     )))
 }
 
@@ -1401,9 +1408,7 @@ pub(crate) fn reset_peak_memory(dev: &CudaDevice) -> candle_core::Result<()> {
         CUmemPool_attribute::CU_MEMPOOL_ATTR_USED_MEM_HIGH,
         CUmemPool_attribute::CU_MEMPOOL_ATTR_RESERVED_MEM_HIGH,
     ] {
-        let mut zero = 0u64;
-        // SAFETY: a live pool of the device; both watermarks are cuuint64_t and reset with 0.
-        unsafe { mem_pool::set_attribute(pool, attr, (&mut zero as *mut u64).cast()) }.w()?;
+        set_pool_u64(pool, attr, 0)?;
     }
     Ok(())
 }
