@@ -973,6 +973,8 @@ pub fn layer_norm_bwd(
     let d = x.dim(candle_core::D::Minus1)?;
     let n = x.elem_count();
     let count = n / d.max(1);
+    entries("layer-norm backward", d, &[g.elem_count()])?;
+    entries("layer-norm backward", n, &[dy.elem_count()])?;
     let scalars = [
         Scalar::I32(d as i32),
         Scalar::F32(eps),
@@ -1011,6 +1013,10 @@ pub fn bias_gelu(
 pub fn bias_gelu_bwd(x: &Tensor, b: &Tensor, dy: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
     f32_only("bias-gelu", x.dtype())?;
     let (n, f) = (x.elem_count(), b.elem_count());
+    if x.dims().last() != Some(&f) {
+        candle_core::bail!("bias-gelu backward: the bias must be [{f}], the last dimension of x");
+    }
+    entries("bias-gelu backward", n, &[dy.elem_count()])?;
     let scalars = [Scalar::I32(f as i32), Scalar::U64(n as u64)];
     let dx = launch_into(
         &[x, b, dy],
@@ -1672,6 +1678,22 @@ mod tests {
                     );
                 }
             }
+        }
+        // The backwards refuse an input shorter than the kernel reads, rather than read past it.
+        let short = |v: &Var, len: usize| v.as_tensor().narrow(0, 0, len).unwrap();
+        let refused = |r: candle_core::Result<_>| match r {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("a short input was taken"),
+        };
+        for e in [
+            refused(layer_norm_bwd(x.as_tensor(), g.as_tensor(), &short(&r, 36), 1e-5).map(|_| ())),
+            refused(
+                layer_norm_bwd(x.as_tensor(), &short(&g, 199), r.as_tensor(), 1e-5).map(|_| ()),
+            ),
+            refused(bias_gelu_bwd(h.as_tensor(), bias.as_tensor(), &short(&rh, 2)).map(|_| ())),
+            refused(bias_gelu_bwd(h.as_tensor(), &short(&bias, 99), rh.as_tensor()).map(|_| ())),
+        ] {
+            assert!(e.contains("backward"), "{e}");
         }
     }
 
