@@ -45,7 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Keystore wallets, passwords, balances, transfers and signatures')
             [CompletionResult]::new('dataset', 'dataset', [CompletionResultType]::ParameterValue, 'Community datasets: create, upload, review, seal, download, verify')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root')
-            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model on local text files')
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate and audit')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Workers: register this machine, work on jobs, earnings and withdrawals')
             [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations')
@@ -1022,7 +1022,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;train' {
-            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (read recursively) to train on')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The job spec (TOML) whose [model] and [training] tables configure the run')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json')
             [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Start from this checkpoint (its optimizer state too, when it has one)')
@@ -1541,14 +1541,14 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
             [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1969,14 +1969,14 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
             [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -2230,9 +2230,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2342,9 +2342,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;usage;help' {
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2935,7 +2935,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Keystore wallets, passwords, balances, transfers and signatures')
             [CompletionResult]::new('dataset', 'dataset', [CompletionResultType]::ParameterValue, 'Community datasets: create, upload, review, seal, download, verify')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root')
-            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model on local text files')
+            [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate and audit')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Workers: register this machine, work on jobs, earnings and withdrawals')
             [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations')
@@ -3142,14 +3142,14 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder')
             [CompletionResult]::new('average', 'average', [CompletionResultType]::ParameterValue, 'Average checkpoints'' weights (federated averaging), weighted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-run the steps between two checkpoints and compare the result with the claimed one')
-            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)')
+            [CompletionResult]::new('tokenize', 'tokenize', [CompletionResultType]::ParameterValue, 'Turn a completed job''s model into a token shared by its owner and contributors')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokenized models')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A model token: job, datasets, model root, pools, holders, revenue per asset')
             [CompletionResult]::new('holders', 'holders', [CompletionResultType]::ParameterValue, 'A model token''s holders (from its Transfer events)')
             [CompletionResult]::new('allocation', 'allocation', [CompletionResultType]::ParameterValue, 'Contributors'' allocations of a model token, claimed or not')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model')
             [CompletionResult]::new('upload-base', 'upload-base', [CompletionResultType]::ParameterValue, 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Ask a served model, paying with vouchers signed by your wallet')
             [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)')
             break
@@ -3222,9 +3222,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;usage' {
-            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)')
+            [CompletionResult]::new('deposit', 'deposit', [CompletionResultType]::ParameterValue, 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take unspent deposit back')
             [CompletionResult]::new('voucher', 'voucher', [CompletionResultType]::ParameterValue, 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)')
             break
         }

@@ -42,7 +42,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand wallet 'Keystore wallets, passwords, balances, transfers and signatures'
             cand dataset 'Community datasets: create, upload, review, seal, download, verify'
             cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
-            cand train 'Train the builtin byte-level model on local text files'
+            cand train 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
             cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
@@ -952,7 +952,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;storage;help;help'= {
         }
         &'cohort;train'= {
-            cand --data 'Text files or folders (read recursively) to train on'
+            cand --data 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer'
             cand --config 'The job spec (TOML) whose [model] and [training] tables configure the run'
             cand --out 'Folder for checkpoints and metrics.json'
             cand --init 'Start from this checkpoint (its optimizer state too, when it has one)'
@@ -1438,14 +1438,14 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
             cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
-            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand serve 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1850,14 +1850,14 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
             cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
-            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand serve 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -2082,9 +2082,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
-            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand withdraw 'Take unspent deposit back'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2189,9 +2189,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;usage;help'= {
-            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
-            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand withdraw 'Take unspent deposit back'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2736,7 +2736,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand wallet 'Keystore wallets, passwords, balances, transfers and signatures'
             cand dataset 'Community datasets: create, upload, review, seal, download, verify'
             cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
-            cand train 'Train the builtin byte-level model on local text files'
+            cand train 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
             cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
             cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
@@ -2894,14 +2894,14 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand merge 'Merge a LoRA adapter into its base model, writing a full Hugging Face folder'
             cand average 'Average checkpoints'' weights (federated averaging), weighted'
             cand verify 'Re-run the steps between two checkpoints and compare the result with the claimed one'
-            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors, split as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table)'
+            cand tokenize 'Turn a completed job''s model into a token shared by its owner and contributors'
             cand list 'List tokenized models'
             cand show 'A model token: job, datasets, model root, pools, holders, revenue per asset'
             cand holders 'A model token''s holders (from its Transfer events)'
             cand allocation 'Contributors'' allocations of a model token, claimed or not'
             cand download 'Download a completed job''s final model (verified) with its spec and provenance; a lora job''s as a PEFT adapter folder beside its base model'
             cand upload-base 'Put a Hugging Face model folder into storage (every file, then a manifest naming each by root, size and blake3) and print the manifest root: a lora job''s `model.base`'
-            cand serve 'Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models), paid per token by signed vouchers, or --free'
+            cand serve 'Serve a model over the OpenAI API, paid per token by signed vouchers, or --free'
             cand query 'Ask a served model, paying with vouchers signed by your wallet'
             cand settle 'Settle vouchers on the usage ledger by hand (the server settles on its own as well)'
         }
@@ -2952,9 +2952,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;verify'= {
         }
         &'cohort;help;usage'= {
-            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account (vouchers are paid from it)'
+            cand deposit 'Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account'
             cand balance 'Your usage account: deposit, available, pending withdrawal; with --provider, what that server charged and what was settled'
-            cand withdraw 'Take unspent deposit back: `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it (what is left of it after providers settled)'
+            cand withdraw 'Take unspent deposit back'
             cand voucher 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
         }
         &'cohort;help;usage;deposit'= {

@@ -13,13 +13,14 @@ use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
 pub enum DatasetCommand {
-    /// Create a dataset; you become its curator.
+    /// Create a dataset; you become its curator
     ///
     /// Examples:
     ///   cohort dataset create shakespeare --description "Complete works" --license CC0-1.0
     ///   cohort dataset create shakespeare-v2 --description "Cleaned" --license CC0-1.0 --previous shakespeare
+    #[command(verbatim_doc_comment)]
     Create(CreateArgs),
-    /// Upload files or folders and record them as your contributions.
+    /// Upload files or folders and record them as your contributions
     ///
     /// Folders are walked recursively (symlinks are not followed; hidden files only with
     /// --hidden); each file's dataset path is relative to the folder given. Empty files are
@@ -29,6 +30,7 @@ pub enum DatasetCommand {
     /// Examples:
     ///   cohort dataset upload shakespeare ./plays ./sonnets.txt
     ///   cohort --json dataset upload 3 ./data --hidden --wallet alice
+    #[command(verbatim_doc_comment)]
     Upload(UploadArgs),
     /// List every dataset.
     List,
@@ -40,12 +42,13 @@ pub enum DatasetCommand {
     ///
     /// Example: cohort dataset contributors shakespeare
     Contributors(DatasetArg),
-    /// Accept (with a score) or reject contributions (curator only).
+    /// Accept (with a score) or reject contributions (curator only)
     ///
     /// Examples:
     ///   cohort dataset review shakespeare 0 1 2 --accept --score 80
     ///   cohort dataset review shakespeare 3 --reject
     ///   cohort dataset review shakespeare --all-pending --accept --score 50
+    #[command(verbatim_doc_comment)]
     Review(ReviewArgs),
     /// Seal a dataset: its weights never change again and jobs may train on it (curator only).
     ///
@@ -57,13 +60,14 @@ pub enum DatasetCommand {
     ///
     /// Example: cohort dataset download shakespeare -o ./shakespeare
     Download(DownloadArgs),
-    /// Ask the storage nodes for every file and report missing or unfinalized ones.
+    /// Ask the storage nodes for every file and report missing or unfinalized ones
     ///
     /// Exits 5 when any file is not fully served.
     ///
     /// Examples:
     ///   cohort dataset verify shakespeare
     ///   cohort dataset verify shakespeare --deep
+    #[command(verbatim_doc_comment)]
     Verify(VerifyArgs),
 }
 

@@ -21,17 +21,19 @@ use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
 pub enum JobCommand {
-    /// Check a job spec, upload its bundle and escrow rounds × reward per round.
+    /// Check a job spec, upload its bundle and escrow rounds × reward per round
     ///
     /// Examples:
     ///   cohort job submit fixtures/jobs/tiny.toml --dry-run
     ///   cohort job submit fixtures/jobs/tiny.toml --coordinate --min-workers 2
+    #[command(verbatim_doc_comment)]
     Submit(SubmitArgs),
-    /// List jobs.
+    /// List jobs
     ///
     /// Examples:
     ///   cohort job list --open
     ///   cohort job list --mine --wallet alice
+    #[command(verbatim_doc_comment)]
     List(ListArgs),
     /// A job's spec, state, rounds, submissions, rejections with reasons, payouts and escrow.
     ///

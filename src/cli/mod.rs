@@ -80,7 +80,6 @@ pub enum Command {
     /// Store and fetch files on 0G-compatible storage nodes: upload, download, info, root.
     #[command(subcommand)]
     Storage(storage::StorageCommand),
-    /// Train the builtin byte-level model on local text files.
     Train(train::TrainArgs),
     /// Training jobs: submit, list, show, watch, cancel, coordinate and audit.
     #[command(subcommand)]
@@ -344,5 +343,54 @@ mod tests {
     #[test]
     fn command_tree_is_consistent() {
         super::command().debug_assert();
+    }
+
+    /// Every command's long help keeps its examples one to a line: a line with "Examples:" ends
+    /// there and the examples follow, indented (clap joins a doc comment's lines into one
+    /// paragraph unless the command takes it verbatim). `cohort train --help` shows its own.
+    #[test]
+    fn examples_in_help_stay_one_to_a_line() {
+        fn walk(
+            cmd: &mut clap::Command,
+            path: &str,
+            bad: &mut Vec<String>,
+            helps: &mut Vec<String>,
+        ) {
+            let help = cmd.render_long_help().to_string();
+            let lines: Vec<&str> = help.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let line = line.trim_end();
+                let block = line.ends_with("Examples:") || line.ends_with("Example:");
+                if line.contains("Examples:") && !block {
+                    bad.push(format!("`{path}`: {line}"));
+                }
+                if block && !lines.get(i + 1).is_some_and(|n| n.starts_with("  ")) {
+                    bad.push(format!("`{path}`: nothing indented after {line:?}"));
+                }
+            }
+            helps.push(format!("{path}\n{help}"));
+            for sub in cmd.get_subcommands_mut() {
+                let name = format!("{path} {}", sub.get_name());
+                walk(sub, &name, bad, helps);
+            }
+        }
+        let mut cmd = super::command();
+        cmd.build();
+        let (mut bad, mut helps) = (Vec::new(), Vec::new());
+        walk(&mut cmd, "cohort", &mut bad, &mut helps);
+        assert!(
+            bad.is_empty(),
+            "examples joined into a paragraph:\n{}",
+            bad.join("\n")
+        );
+        let train = helps
+            .iter()
+            .find(|h| h.starts_with("cohort train\n"))
+            .unwrap();
+        assert!(
+            train.contains("\n  cohort train --data fixtures/corpus"),
+            "{train}"
+        );
+        assert!(helps.len() > 80, "{} commands", helps.len());
     }
 }

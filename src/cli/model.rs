@@ -13,17 +13,19 @@ use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data.
+    /// Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data
     ///
     /// Examples:
     ///   cohort model eval runs/tiny/step-000300.safetensors --data fixtures/corpus --split val
     ///   cohort model eval fixtures/lora/qwen2 --adapter runs/lora/step-000200 --data fixtures/lora/chat.jsonl
+    #[command(verbatim_doc_comment)]
     Eval(EvalArgs),
-    /// Sample text from a checkpoint, or from a Hugging Face folder (with an adapter).
+    /// Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)
     ///
     /// Examples:
     ///   cohort model generate runs/tiny/step-000300.safetensors --prompt "ROMEO:" --max-tokens 200
     ///   cohort model generate fixtures/lora/qwen2 --adapter runs/lora/step-000200 --prompt "Who says: …" --chat
+    #[command(verbatim_doc_comment)]
     Generate(GenerateArgs),
     /// Merge a LoRA adapter into its base model, writing a full Hugging Face folder.
     ///
@@ -33,18 +35,22 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model average a.safetensors b.safetensors --weights 1,3 -o avg.safetensors
     Average(AverageArgs),
-    /// Re-run the steps between two checkpoints and compare the result with the claimed one.
+    /// Re-run the steps between two checkpoints and compare the result with the claimed one
     ///
     /// Exits 5 when the re-run differs. Example:
     ///   cohort model verify --from run/step-000100.safetensors --claimed run/step-000200.safetensors
     ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
+    #[command(verbatim_doc_comment)]
     Verify(VerifyArgs),
-    /// Turn a completed job's model into a token shared by its owner and contributors, split
-    /// as the job committed to at `job submit` ([job.split] in its spec), accepting as revenue
-    /// the native coin and the ERC-20s the job committed to (revenue_assets in its [job] table).
+    /// Turn a completed job's model into a token shared by its owner and contributors
+    ///
+    /// The token is split as the job committed to at `job submit` ([job.split] in its spec),
+    /// and accepts as revenue the native coin and the ERC-20s the job committed to
+    /// (revenue_assets in its [job] table).
     ///
     /// Example:
     ///   cohort model tokenize 1 --name "News Model" --symbol NEWS --supply 1000000 --dry-run
+    #[command(verbatim_doc_comment)]
     Tokenize(super::model_token::TokenizeArgs),
     /// List tokenized models.
     List(super::model_token::ListArgs),
@@ -68,12 +74,14 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model upload-base fixtures/lora/qwen2 --wallet dev:0
     UploadBase(super::model_download::UploadBaseArgs),
-    /// Serve a model over the OpenAI API (/v1/completions, /v1/chat/completions, /v1/models),
-    /// paid per token by signed vouchers, or --free.
+    /// Serve a model over the OpenAI API, paid per token by signed vouchers, or --free
+    ///
+    /// Endpoints: /v1/completions, /v1/chat/completions, /v1/models.
     ///
     /// Examples:
     ///   cohort model serve NEWS --price 0.0001 --wallet provider
     ///   cohort model serve runs/tiny/step-000300.safetensors --free --port 8080
+    #[command(verbatim_doc_comment)]
     Serve(super::serve::ServeArgs),
     /// Ask a served model, paying with vouchers signed by your wallet.
     ///

@@ -14,26 +14,29 @@ use crate::wallet;
 /// Rewards: unclaimed allocations, model revenue and worker earnings.
 #[derive(Debug, Subcommand)]
 pub enum RewardsCommand {
-    /// Everything the wallet can claim: allocations, revenue per asset, worker earnings.
+    /// Everything the wallet can claim: allocations, revenue per asset, worker earnings
     ///
     /// Examples:
     ///   cohort rewards list
     ///   cohort rewards list --model NEWS --json
     ///   cohort rewards list 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+    #[command(verbatim_doc_comment)]
     List(ListArgs),
-    /// Claim rewards (each claim is simulated first; rerun to finish after a failure).
+    /// Claim rewards (each claim is simulated first; rerun to finish after a failure)
     ///
     /// Prints "nothing to claim" and exits 0 when there is nothing, so it can run on a schedule.
     /// Examples:
     ///   cohort rewards claim --all
     ///   cohort rewards claim --model NEWS
     ///   cohort rewards claim --model 3 --asset USDC
+    #[command(verbatim_doc_comment)]
     Claim(ClaimArgs),
-    /// Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets).
+    /// Pay revenue into a model for its holders (native coin, or one of its ERC-20 assets)
     ///
     /// Examples:
     ///   cohort rewards deposit NEWS 1.5
     ///   cohort rewards deposit NEWS 250 --asset USDC
+    #[command(verbatim_doc_comment)]
     Deposit(DepositArgs),
     /// Account revenue sent to a model's token directly (plain transfers).
     ///

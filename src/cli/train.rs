@@ -31,20 +31,25 @@ impl From<DeviceArg> for DeviceChoice {
     }
 }
 
-/// Train the builtin byte-level model, or a LoRA adapter for a Hugging Face model, on local files.
+/// Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files
 ///
-/// With model.trainer = "lora" (model.base: a local Hugging Face folder), trains LoRA adapters on
-/// text and JSONL files and writes each checkpoint as a PEFT folder (step-NNNNNN/). Otherwise reads the [model] and [training] tables of a job spec (the [job] table is ignored), holds
-/// out the last tenth of every file for validation, and writes checkpoints
-/// (step-NNNNNN.safetensors, with optimizer state) and metrics.json to --out. The same seed,
-/// data, spec and thread count (RAYON_NUM_THREADS) give bit-identical checkpoints on CPU.
+/// Reads the [model] and [training] tables of a job spec (the [job] table is ignored). The
+/// builtin model trains on text files and writes checkpoints (step-NNNNNN.safetensors, with
+/// optimizer state); with model.trainer = "lora" (model.base: a local Hugging Face folder),
+/// LoRA adapters train on text and JSONL files (chat messages, prompt/completion or text) and
+/// each checkpoint is a PEFT folder (step-NNNNNN/). The last tenth of every text file (and
+/// every tenth JSONL line) is held out for validation; metrics.json goes to --out beside the
+/// checkpoints. The same seed, data, spec and thread count (RAYON_NUM_THREADS) give
+/// bit-identical checkpoints on the CPU.
 ///
 /// Examples:
 ///   cohort train --data fixtures/corpus --config fixtures/jobs/tiny.toml --out runs/tiny
 ///   cohort train --data notes/ --config spec.toml --out runs/b --init runs/a/step-000300.safetensors --steps 100
+///   cohort train --data fixtures/lora/chat.jsonl --config lora.toml --out runs/lora
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct TrainArgs {
-    /// Text files or folders (read recursively) to train on.
+    /// Text files or folders (read recursively) to train on; JSONL files too with the lora trainer.
     #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
     pub data: Vec<PathBuf>,
     /// The job spec (TOML) whose [model] and [training] tables configure the run.

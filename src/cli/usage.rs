@@ -17,23 +17,28 @@ use crate::usage;
 #[derive(Debug, Subcommand)]
 pub enum UsageCommand {
     /// Deposit native coin, or an ERC-20 a model takes as revenue, into your usage account
-    /// (vouchers are paid from it).
+    ///
+    /// Vouchers are paid from it.
     ///
     /// Examples:
     ///   cohort usage deposit --amount 0.05
     ///   cohort usage deposit --amount 25 --asset USDC
+    #[command(verbatim_doc_comment)]
     Deposit(DepositArgs),
     /// Your usage account: deposit, available, pending withdrawal; with --provider, what that
     /// server charged and what was settled.
     ///
     /// Example: cohort usage balance --provider http://127.0.0.1:8000
     Balance(BalanceArgs),
-    /// Take unspent deposit back: `--amount A` announces it, and after the delay a plain
-    /// `cohort usage withdraw` pays it (what is left of it after providers settled).
+    /// Take unspent deposit back
+    ///
+    /// `--amount A` announces it, and after the delay a plain `cohort usage withdraw` pays it
+    /// (what is left of it after providers settled).
     ///
     /// Examples:
     ///   cohort usage withdraw --amount 0.02
     ///   cohort usage withdraw
+    #[command(verbatim_doc_comment)]
     Withdraw(WithdrawArgs),
     /// Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the
     /// header themselves (curl, the openai Python client).

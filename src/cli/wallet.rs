@@ -23,20 +23,22 @@ use crate::wallet::{self, keyring, keystore, password, results};
 /// then a hidden prompt on a terminal.
 #[derive(Debug, Subcommand)]
 pub enum WalletCommand {
-    /// Create a wallet with a new random key or a new recovery phrase.
+    /// Create a wallet with a new random key or a new recovery phrase
     ///
     /// Examples:
     ///   cohort wallet new alice
     ///   cohort wallet new alice --mnemonic 24 --mnemonic-file alice.phrase
     ///   cohort wallet new ci --password-file /run/secrets/ci-pass
+    #[command(verbatim_doc_comment)]
     New(NewArgs),
-    /// Import a key from a private key file, a recovery phrase or a keystore (geth, foundry).
+    /// Import a key from a private key file, a recovery phrase or a keystore (geth, foundry)
     ///
     /// Examples:
     ///   cohort wallet import alice --private-key-file key.txt
     ///   echo "$KEY" | cohort wallet import alice --private-key-file - --password-file pass.txt
     ///   cohort wallet import alice --mnemonic-file phrase.txt --index 2
     ///   cohort wallet import alice --keystore ~/.foundry/keystores/alice
+    #[command(verbatim_doc_comment)]
     Import(ImportArgs),
     /// List wallets: name, address, and which one is the default.
     List,
@@ -54,11 +56,12 @@ pub enum WalletCommand {
     ///
     /// Example: cohort wallet change-password alice --password-file old --new-password-file new
     ChangePassword(ChangePasswordArgs),
-    /// Print the private key (after confirmation) or copy the keystore file.
+    /// Print the private key (after confirmation) or copy the keystore file
     ///
     /// Examples:
     ///   cohort wallet export alice --keystore backup.json
     ///   cohort wallet export alice --private-key --yes
+    #[command(verbatim_doc_comment)]
     Export(ExportArgs),
     /// Check a wallet's password; with --remember, keep it in the OS keyring.
     ///
@@ -68,18 +71,20 @@ pub enum WalletCommand {
     Unlock(UnlockArgs),
     /// Forget a password remembered in the OS keyring.
     Lock(NameArgs),
-    /// Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token).
+    /// Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token)
     ///
     /// Examples:
     ///   cohort wallet balance
     ///   cohort wallet balance alice --token 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    #[command(verbatim_doc_comment)]
     Balance(BalanceArgs),
-    /// Send the native coin or an ERC-20 token, and wait for the receipt.
+    /// Send the native coin or an ERC-20 token, and wait for the receipt
     ///
     /// Amounts: 1.5 (in coins or whole tokens), 1.5ether, 250gwei, 1000wei.
     /// Examples:
     ///   cohort wallet send 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 0.5 --wallet alice
     ///   cohort wallet send bob 100 --token 0x5FbD…0aa3 --dry-run
+    #[command(verbatim_doc_comment)]
     Send(SendArgs),
     /// Sign a message (EIP-191 personal message).
     ///

@@ -19,12 +19,13 @@ pub enum WorkerCommand {
     ///
     /// Example: cohort worker register --name rig-1 --wallet alice
     Register(RegisterArgs),
-    /// Join a job and work on it round by round until it ends.
+    /// Join a job and work on it round by round until it ends
     ///
     /// Examples:
     ///   cohort worker run --job 1 --wallet alice
     ///   cohort worker run --auto
     ///   cohort worker run --job 3 --allow-exec   (jobs that run their own command)
+    #[command(verbatim_doc_comment)]
     Run(RunArgs),
     /// Registration, the state on disk and the current job.
     Status(StatusArgs),
