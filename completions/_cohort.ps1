@@ -1556,10 +1556,10 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;model;eval' {
             [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)')
-            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Tokens per scored sequence (Hugging Face folders only)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Tokens per scored sequence (Hugging Face folders only; default 256, or the model''s max_position_embeddings where smaller)')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (recursive) to score')
             [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Which part of the data to score')
-            [CompletionResult]::new('--max-windows', '--max-windows', [CompletionResultType]::ParameterName, 'Score at most N windows of `context` bytes, spread evenly (default: all)')
+            [CompletionResult]::new('--max-windows', '--max-windows', [CompletionResultType]::ParameterName, 'Score at most N windows of `context` bytes (on a Hugging Face folder: N sequences), spread evenly (default: all)')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'device')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')

@@ -1452,10 +1452,10 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;model;eval'= {
             cand --adapter 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)'
-            cand --context 'Tokens per scored sequence (Hugging Face folders only)'
+            cand --context 'Tokens per scored sequence (Hugging Face folders only; default 256, or the model''s max_position_embeddings where smaller)'
             cand --data 'Text files or folders (recursive) to score'
             cand --split 'Which part of the data to score'
-            cand --max-windows 'Score at most N windows of `context` bytes, spread evenly (default: all)'
+            cand --max-windows 'Score at most N windows of `context` bytes (on a Hugging Face folder: N sequences), spread evenly (default: all)'
             cand --device 'device'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'

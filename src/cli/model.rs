@@ -138,16 +138,18 @@ pub struct EvalArgs {
     /// A PEFT LoRA adapter folder to apply (Hugging Face folders only).
     #[arg(long, value_name = "DIR")]
     pub adapter: Option<PathBuf>,
-    /// Tokens per scored sequence (Hugging Face folders only).
-    #[arg(long, default_value_t = 256, value_name = "N")]
-    pub context: usize,
+    /// Tokens per scored sequence (Hugging Face folders only; default 256, or the model's
+    /// max_position_embeddings where smaller).
+    #[arg(long, value_name = "N")]
+    pub context: Option<usize>,
     /// Text files or folders (recursive) to score.
     #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
     pub data: Vec<PathBuf>,
     /// Which part of the data to score.
     #[arg(long, value_enum, default_value_t = SplitArg::All)]
     pub split: SplitArg,
-    /// Score at most N windows of `context` bytes, spread evenly (default: all).
+    /// Score at most N windows of `context` bytes (on a Hugging Face folder: N sequences),
+    /// spread evenly (default: all).
     #[arg(long, value_name = "N")]
     pub max_windows: Option<usize>,
     #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
@@ -156,18 +158,34 @@ pub struct EvalArgs {
 
 impl EvalArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
-        if super::model_lora::is_hf_folder(&self.checkpoint) {
-            let (d, a, data) = (self.checkpoint, self.adapter, self.data);
-            return super::model_lora::eval(d, a, data, self.context, self.device, ctx).await;
-        }
-        if self.adapter.is_some() {
-            return Err(adapter_needs_folder(&self.checkpoint));
-        }
         let split = match self.split {
             SplitArg::All => Split::All,
             SplitArg::Val => Split::Val,
             SplitArg::Train => Split::Train,
         };
+        if super::model_lora::is_hf_folder(&self.checkpoint) {
+            let (d, a, data) = (self.checkpoint, self.adapter, self.data);
+            let opts = crate::lora::EvalOptions {
+                context: self.context,
+                split,
+                max_sequences: self.max_windows,
+            };
+            return super::model_lora::eval(d, a, data, opts, self.device, ctx).await;
+        }
+        if self.adapter.is_some() {
+            return Err(adapter_needs_folder(&self.checkpoint));
+        }
+        if self.context.is_some() {
+            return Err(Error::usage(
+                "model.context",
+                format!(
+                    "--context applies to a Hugging Face model folder; {} is a checkpoint, \
+                     scored in windows of its own context",
+                    self.checkpoint.display()
+                ),
+            )
+            .hint("leave out --context"));
+        }
         let (ck, data, max, dev) = (self.checkpoint, self.data, self.max_windows, self.device);
         let report =
             blocking(move || trainer::evaluate_split(&ck, &data, split, max, dev.into())).await?;

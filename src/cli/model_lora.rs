@@ -136,12 +136,12 @@ pub async fn eval(
     dir: PathBuf,
     adapter: Option<PathBuf>,
     data: Vec<PathBuf>,
-    context: usize,
+    opts: lora::EvalOptions,
     device: DeviceArg,
     ctx: &Ctx,
 ) -> Result<()> {
     let report =
-        blocking(move || lora::evaluate(&dir, adapter.as_deref(), &data, context, device.into()))
+        blocking(move || lora::evaluate(&dir, adapter.as_deref(), &data, &opts, device.into()))
             .await?;
     ctx.printer.result(&report, |r: &LoraEvalReport| {
         table::pairs(&[
@@ -156,11 +156,25 @@ pub async fn eval(
             ("perplexity", format!("{:.3}", r.perplexity)),
             (
                 "tokens scored",
-                format!("{} in {} sequences", r.tokens, r.sequences),
+                format!(
+                    "{} in {} sequences of at most {} ({} split)",
+                    r.tokens,
+                    r.sequences,
+                    r.context,
+                    split_name(r.split)
+                ),
             ),
         ])
     });
     Ok(())
+}
+
+fn split_name(s: crate::trainer::Split) -> &'static str {
+    match s {
+        crate::trainer::Split::All => "all",
+        crate::trainer::Split::Val => "val",
+        crate::trainer::Split::Train => "train",
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -757,6 +757,7 @@ pub struct LoraEvalReport {
     pub model: PathBuf,
     #[serde(serialize_with = "crate::fsutil::lossy::option")]
     pub adapter: Option<PathBuf>,
+    pub split: crate::trainer::Split,
     /// Mean cross-entropy per scored token, nats.
     pub loss: f64,
     pub perplexity: f64,
@@ -766,16 +767,42 @@ pub struct LoraEvalReport {
     pub context: usize,
 }
 
-/// Loss and perplexity of a folder (with an adapter) on every sequence of `data`.
+/// The context `cohort model eval` scores a folder with when none is given: 256 tokens, or the
+/// model's `max_position_embeddings` where that is smaller.
+pub const EVAL_CONTEXT: usize = 256;
+
+/// What [`evaluate`] scores.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Tokens per sequence (default [`EVAL_CONTEXT`], at most the model's).
+    pub context: Option<usize>,
+    /// The training split, the validation split (the last tenth of every text file, every
+    /// tenth JSONL line, as `train` holds out) or both.
+    pub split: crate::trainer::Split,
+    /// At most this many sequences, spread evenly over the split (default: all).
+    pub max_sequences: Option<usize>,
+}
+
+/// Loss and perplexity of a folder (with an adapter) on the sequences of `data` that `opts`
+/// choose.
 pub fn evaluate(
     dir: &Path,
     adapter: Option<&Path>,
     data: &[PathBuf],
-    context: usize,
+    opts: &EvalOptions,
     device: DeviceChoice,
 ) -> Result<LoraEvalReport> {
     let config = Config::load(dir)?;
+    let context = opts
+        .context
+        .unwrap_or(EVAL_CONTEXT.min(config.max_position_embeddings));
     check_context(&config, context, dir)?;
+    if opts.max_sequences == Some(0) {
+        return Err(Error::usage(
+            "eval.max_windows",
+            "--max-windows must be at least 1",
+        ));
+    }
     let codec = TextCodec::load(dir)?;
     let device = device.device()?;
     let model = Model::load(dir, &device, dtype_for(&device))?;
@@ -784,18 +811,35 @@ pub fn evaluate(
         None => None,
     };
     let ds = Dataset::load(data, &codec, context)?;
-    let all: Vec<Example> = ds.train.iter().chain(ds.val.iter()).cloned().collect();
-    let (loss, tokens) = eval_loss(&model, ad.as_ref(), &all, 8)?
-        .ok_or_else(|| Error::usage("data.too_short", "the data has no token to score"))?;
+    let chosen: Vec<&Example> = match opts.split {
+        crate::trainer::Split::All => ds.train.iter().chain(ds.val.iter()).collect(),
+        crate::trainer::Split::Val => ds.val.iter().collect(),
+        crate::trainer::Split::Train => ds.train.iter().collect(),
+    };
+    let all = spread(&chosen, opts.max_sequences);
+    let (loss, tokens) = eval_loss(&model, ad.as_ref(), &all, 8)?.ok_or_else(|| {
+        Error::usage(
+            "data.too_short",
+            "the chosen split of the data has no token to score",
+        )
+    })?;
     Ok(LoraEvalReport {
         model: dir.to_path_buf(),
         adapter: adapter.map(Path::to_path_buf),
+        split: opts.split,
         loss,
         perplexity: loss.exp(),
         tokens,
         sequences: all.len(),
         context,
     })
+}
+
+/// At most `cap` of `items`, spread evenly (the first, then every len/cap-th), in order.
+fn spread(items: &[&Example], cap: Option<usize>) -> Vec<Example> {
+    let n = items.len();
+    let k = cap.map_or(n, |c| c.min(n));
+    (0..k).map(|i| items[i * n / k.max(1)].clone()).collect()
 }
 
 /// How to sample.

@@ -187,6 +187,40 @@ fn chat_training_learns_is_reproducible_and_merges() {
         merged.to_str().unwrap(),
     ]);
     assert_eq!(m["merged_layers"], 14);
+    // The validation split alone (every tenth line: 20, all of them under eval_windows) scores
+    // what training reported for it; --max-windows takes that many sequences of it; without
+    // --context a folder is scored at its max_position_embeddings (128) where that is under 256.
+    let qwen2 = fx("qwen2");
+    let val_eval = |more: &[&str]| {
+        let mut v = vec![
+            "model",
+            "eval",
+            qwen2.to_str().unwrap(),
+            "--adapter",
+            last.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+            "--split",
+            "val",
+        ];
+        v.extend_from_slice(more);
+        home.json(&v)
+    };
+    let val = val_eval(&["--context", "64"]);
+    assert_eq!(
+        (val["split"].as_str(), val["sequences"].as_u64()),
+        (Some("val"), Some(20))
+    );
+    let val_loss = val["loss"].as_f64().unwrap();
+    assert!(
+        (val_loss - v1).abs() <= 1e-5 * v1,
+        "eval {val_loss} vs training's {v1}"
+    );
+    let capped = val_eval(&["--context", "64", "--max-windows", "5"]);
+    assert_eq!(capped["sequences"], 5);
+    assert_ne!(capped["loss"], val["loss"]);
+    assert_eq!(val_eval(&[])["context"], 128);
+
     let eval = |args: &[&str]| {
         let mut v = vec!["model", "eval"];
         v.extend_from_slice(args);
