@@ -275,7 +275,9 @@ def check(args):
                 p = p["input_ids"]
             x = torch.tensor([p])
             for name, m in [("merged", merged), ("base + adapter", peft)]:
-                out = m.generate(x, max_new_tokens=c["tokens"] + (0 if c["stop"] == "length" else 1), do_sample=False,
+                # One more token where cohort stopped at EOS (to see it); none where it stopped at
+                # its max_tokens or at the end of the context (transformers would go past it).
+                out = m.generate(x, max_new_tokens=c["tokens"] + (1 if c["stop"] == "eos" else 0), do_sample=False,
                                  eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id)
                 new = out[0, len(p):].tolist()
                 if new and new[-1] == tok.eos_token_id:
