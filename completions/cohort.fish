@@ -1209,8 +1209,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l context -d 'Tokens per scored sequence (Hugging Face folders only; default 256, or the model\'s max_position_embeddings where smaller)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l data -d 'Text files or folders (recursive) to score' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l split -d 'Which part of the data to score' -r -f -a "all\t'Every byte of the files'
-val\t'The held-out validation split (the last tenth of every file)'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l split -d 'Which part of the data to score' -r -f -a "all\t'All of the data'
+val\t'The held-out validation split (the last tenth of every text file; every tenth line of a JSONL file)'
 train\t'The training split'"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l max-windows -d 'Score at most N windows of `context` bytes (on a Hugging Face folder: N sequences), spread evenly (default: all)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -l device -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'

@@ -123,9 +123,10 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SplitArg {
-    /// Every byte of the files.
+    /// All of the data.
     All,
-    /// The held-out validation split (the last tenth of every file).
+    /// The held-out validation split (the last tenth of every text file; every tenth line of a
+    /// JSONL file).
     Val,
     /// The training split.
     Train,
