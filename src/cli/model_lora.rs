@@ -196,16 +196,18 @@ pub struct GenerateHf {
 }
 
 /// `cohort model generate DIR [--adapter A] --prompt TEXT [--chat]`: streams tokens to a
-/// terminal; prints one result (`--json`: an object) at the end.
+/// terminal; prints one result (`--json`: an object) at the end. A completion is shown after its
+/// prompt; a chat answer alone (the prompt was the user's message, not the text it continues).
 pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
     let stream = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let prompt = g.prompt.clone();
+    let chat = g.chat;
     let (text, tokens, stop) = blocking(move || {
         let gen_ = lora::Generator::load(&g.dir, g.adapter.as_deref(), g.device.into())?;
         let ids = gen_.prompt_ids(&g.prompt, g.chat)?;
         let mut shown = String::new();
         let mut all = Vec::new();
-        if stream {
+        if stream && !g.chat {
             let _ = std::io::stdout().write_all(g.prompt.as_bytes());
         }
         let (out, stop) = gen_.generate(&ids, g.opts, |t| {
@@ -234,8 +236,10 @@ pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
         stop,
     };
     if !stream {
-        ctx.printer
-            .result(&out, |g| format!("{}{}", g.prompt, g.text));
+        ctx.printer.result(&out, |g| match chat {
+            true => g.text.clone(),
+            false => format!("{}{}", g.prompt, g.text),
+        });
     }
     Ok(())
 }

@@ -267,6 +267,40 @@ fn chat_training_learns_is_reproducible_and_merges() {
     ]);
     assert_eq!(g1["text"], g2["text"]);
     assert!(g1["tokens"].as_u64().unwrap() > 0);
+    // Without --json: a chat answer alone, a completion after its prompt.
+    let plain = |more: &[&str]| {
+        let mut v = vec![merged.to_str().unwrap(), "--prompt", prompt];
+        v.extend_from_slice(more);
+        v.extend_from_slice(&["--temperature", "0", "--max-tokens", "12"]);
+        let out = home
+            .cmd()
+            .args(["model", "generate"])
+            .args(&v)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
+    };
+    assert_eq!(plain(&["--chat"]), g1["text"].as_str().unwrap().trim_end());
+    let completion = home.json(&[
+        "model",
+        "generate",
+        merged.to_str().unwrap(),
+        "--prompt",
+        prompt,
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "12",
+    ]);
+    assert_eq!(
+        plain(&[]),
+        format!("{prompt}{}", completion["text"].as_str().unwrap()).trim_end()
+    );
     // Sampling with a seed is reproducible.
     let s = |seed: &str| {
         home.json(&[
