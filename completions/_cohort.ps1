@@ -2536,7 +2536,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2580,7 +2580,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;node;help' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2611,7 +2611,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2643,7 +2643,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;indexer;help' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2704,7 +2704,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove profile NAME')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2878,7 +2878,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove profile NAME')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -3260,14 +3260,14 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;node' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C')
             break
         }
         'cohort;help;node;run' {
             break
         }
         'cohort;help;indexer' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C')
             break
         }
         'cohort;help;indexer;run' {
@@ -3282,7 +3282,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove profile NAME')
             break
         }

@@ -2366,7 +2366,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;node;run'= {
@@ -2408,7 +2408,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;node;help'= {
-            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;node;help;run'= {
@@ -2436,7 +2436,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;indexer;run'= {
@@ -2466,7 +2466,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;indexer;help'= {
-            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;indexer;help;run'= {
@@ -2523,7 +2523,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
-            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.'
+            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
             cand remove 'Remove profile NAME'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2689,7 +2689,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
-            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.'
+            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
             cand remove 'Remove profile NAME'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2980,12 +2980,12 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;devnet;reset'= {
         }
         &'cohort;help;node'= {
-            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
         }
         &'cohort;help;node;run'= {
         }
         &'cohort;help;indexer'= {
-            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+            cand run 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
         }
         &'cohort;help;indexer;run'= {
         }
@@ -2997,7 +2997,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
-            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset''s.'
+            cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
             cand remove 'Remove profile NAME'
         }
         &'cohort;help;config;show'= {

@@ -1962,7 +1962,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l data-dir -d 'Folder for the node\'s data (created if missing; one node per folder)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -l rpc -d 'Address for the JSON-RPC server (port 0 picks a free one)' -r
@@ -1999,7 +1999,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -2020,7 +2020,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l rpc -d 'Address for the JSON-RPC server (port 0 picks a free one)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -l node -d 'A storage node to list (repeatable, or comma-separated)' -r
@@ -2045,7 +2045,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand indexer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -2092,7 +2092,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "remove" -d 'Remove profile NAME'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -2235,7 +2235,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove profile NAME'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand completions" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -2343,12 +2343,12 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "status" -d 'Show endpoints, chain id, block height, contract addresses and process health'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "reset" -d 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from indexer" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from indexer" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the active profile with every override applied, and where the files are'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the default profile'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset\'s.'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove" -d 'Remove profile NAME'

@@ -23,9 +23,12 @@ pub enum ConfigCommand {
     Profiles,
     /// Make NAME the default profile.
     Use { name: String },
-    /// Add profile NAME: from a built-in network preset (galileo, mainnet), or with its chain
-    /// from --rpc-url and its nodes from --storage-node or --indexer (fill in the rest with
-    /// `config set profiles.NAME.KEY VALUE`). Flags given with --preset override the preset's.
+    /// Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints
+    ///
+    /// With --preset: the network's chain id, RPC endpoint, flow contract and indexer; flags
+    /// given beside it override the preset's. Otherwise the chain from --rpc-url and the nodes
+    /// from --storage-node or --indexer (fill in the rest with `config set profiles.NAME.KEY
+    /// VALUE`).
     ///
     /// Examples:
     ///   cohort config add galileo --preset galileo

@@ -10,7 +10,7 @@ use crate::node::indexer::{self, IndexerConfig};
 
 #[derive(Debug, Subcommand)]
 pub enum IndexerCommand {
-    /// Run a 0G indexer in the foreground until SIGTERM or Ctrl-C.
+    /// Run a 0G indexer in the foreground until SIGTERM or Ctrl-C
     ///
     /// It serves indexer_getShardedNodes, indexer_getSelectedNodes, indexer_getNodeLocations
     /// and indexer_getFileLocations as 0G's Go indexer does, for the storage nodes named with

@@ -12,7 +12,7 @@ use crate::node::{self, NodeConfig, Shard};
 
 #[derive(Debug, Subcommand)]
 pub enum NodeCommand {
-    /// Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C.
+    /// Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C
     ///
     /// It follows the flow contract's Submit events, accepts segments with valid proofs, keeps
     /// them in --data-dir (surviving restarts) and serves them over JSON-RPC on --rpc.
