@@ -43,21 +43,22 @@ impl Home {
         c.env("COHORT_HOME", self.path()).env("NO_COLOR", "1");
         c
     }
-    /// Runs `cohort ARGS --json`, asserts success and parses stdout.
-    pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.cmd().args(args).arg("--json").output().unwrap();
+    /// Runs `cohort ARGS`, asserts success and returns stdout.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
         assert!(
             out.status.success(),
             "cohort {args:?} failed ({}):\n{}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
         );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "cohort {args:?} printed no JSON ({e}):\n{}",
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    /// Runs `cohort ARGS --json`, asserts success and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.stdout(&[args, &["--json"]].concat());
+        serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("cohort {args:?} printed no JSON ({e}):\n{out}"))
     }
 }
 

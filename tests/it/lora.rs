@@ -269,21 +269,16 @@ fn chat_training_learns_is_reproducible_and_merges() {
     assert!(g1["tokens"].as_u64().unwrap() > 0);
     // Without --json: a chat answer alone, a completion after its prompt.
     let plain = |more: &[&str]| {
-        let mut v = vec![merged.to_str().unwrap(), "--prompt", prompt];
+        let mut v = vec![
+            "model",
+            "generate",
+            merged.to_str().unwrap(),
+            "--prompt",
+            prompt,
+        ];
         v.extend_from_slice(more);
         v.extend_from_slice(&["--temperature", "0", "--max-tokens", "12"]);
-        let out = home
-            .cmd()
-            .args(["model", "generate"])
-            .args(&v)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
+        home.stdout(&v).trim_end().to_string()
     };
     assert_eq!(plain(&["--chat"]), g1["text"].as_str().unwrap().trim_end());
     let completion = home.json(&[
