@@ -164,6 +164,12 @@ impl EvalArgs {
             SplitArg::Val => Split::Val,
             SplitArg::Train => Split::Train,
         };
+        if self.max_windows == Some(0) {
+            return Err(Error::usage(
+                "model.max_windows",
+                "--max-windows must be at least 1",
+            ));
+        }
         if super::model_lora::is_hf_folder(&self.checkpoint) {
             let (d, a, data) = (self.checkpoint, self.adapter, self.data);
             let opts = crate::lora::EvalOptions {

@@ -797,12 +797,6 @@ pub fn evaluate(
         .context
         .unwrap_or(EVAL_CONTEXT.min(config.max_position_embeddings));
     check_context(&config, context, dir)?;
-    if opts.max_sequences == Some(0) {
-        return Err(Error::usage(
-            "eval.max_windows",
-            "--max-windows must be at least 1",
-        ));
-    }
     let codec = TextCodec::load(dir)?;
     let device = device.device()?;
     let model = Model::load(dir, &device, dtype_for(&device))?;

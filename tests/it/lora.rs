@@ -428,6 +428,24 @@ fn bad_input_exits_2_naming_the_problem() {
         "{err}"
     );
 
+    // model eval: no sequence to score is refused, and so is --context on a builtin checkpoint.
+    let chat = fx("chat.jsonl");
+    let eval_fails = |what: &str, more: &[&str]| {
+        let mut v = vec!["model", "eval", what, "--data", chat.to_str().unwrap()];
+        v.extend_from_slice(more);
+        fails(&home, &v)
+    };
+    let (code, err) = eval_fails(fx("qwen2").to_str().unwrap(), &["--max-windows", "0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--max-windows must be at least 1"), "{err}");
+    let ckpt = write(dir, "builtin.safetensors", b"");
+    let (code, err) = eval_fails(ckpt.to_str().unwrap(), &["--context", "64"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--context applies to a Hugging Face model folder"),
+        "{err}"
+    );
+
     // A target the model does not have: the model's linear layers are listed.
     let bad = write(
         dir,
