@@ -161,20 +161,12 @@ pub async fn eval(
                     r.tokens,
                     r.sequences,
                     r.context,
-                    split_name(r.split)
+                    r.split.as_str()
                 ),
             ),
         ])
     });
     Ok(())
-}
-
-fn split_name(s: crate::trainer::Split) -> &'static str {
-    match s {
-        crate::trainer::Split::All => "all",
-        crate::trainer::Split::Val => "val",
-        crate::trainer::Split::Train => "train",
-    }
 }
 
 #[derive(Debug, Serialize)]

@@ -805,12 +805,15 @@ pub fn evaluate(
         None => None,
     };
     let ds = Dataset::load(data, &codec, context)?;
-    let chosen: Vec<&Example> = match opts.split {
-        crate::trainer::Split::All => ds.train.iter().chain(ds.val.iter()).collect(),
-        crate::trainer::Split::Val => ds.val.iter().collect(),
-        crate::trainer::Split::Train => ds.train.iter().collect(),
-    };
-    let all = spread(&chosen, opts.max_sequences);
+    let chosen: Vec<&Example> = opts
+        .split
+        .parts(&ds.train, &ds.val)
+        .into_iter()
+        .flatten()
+        .collect();
+    let all: Vec<Example> = crate::trainer::data::spread(chosen.len(), opts.max_sequences)
+        .map(|i| chosen[i].clone())
+        .collect();
     let (loss, tokens) = eval_loss(&model, ad.as_ref(), &all, 8)?.ok_or_else(|| {
         Error::usage(
             "data.too_short",
@@ -827,13 +830,6 @@ pub fn evaluate(
         sequences: all.len(),
         context,
     })
-}
-
-/// At most `cap` of `items`, spread evenly (the first, then every len/cap-th), in order.
-fn spread(items: &[&Example], cap: Option<usize>) -> Vec<Example> {
-    let n = items.len();
-    let k = cap.map_or(n, |c| c.min(n));
-    (0..k).map(|i| items[i * n / k.max(1)].clone()).collect()
 }
 
 /// How to sample.

@@ -994,6 +994,14 @@ pub fn layer_norm_bwd(
     Ok((dx, dg, db))
 }
 
+/// Refuses a bias of `f` entries for an input whose last dimension is not `f`.
+fn bias_width(what: &str, x_dims: &[usize], f: usize) -> candle_core::Result<()> {
+    if x_dims.last() != Some(&f) {
+        candle_core::bail!("{what}: the bias must be [{f}], the last dimension of x");
+    }
+    Ok(())
+}
+
 /// GELU (tanh approximation) of x [.., f] + bias [f] on a GPU, f32.
 pub fn bias_gelu(
     x: (&CudaStorage, &Layout),
@@ -1002,9 +1010,7 @@ pub fn bias_gelu(
     f32_only("bias-gelu", x.0.dtype())?;
     let f = b.1.shape().elem_count();
     let n = x.1.shape().elem_count();
-    if x.1.dims().last() != Some(&f) {
-        candle_core::bail!("bias-gelu: the bias must be [{f}], the last dimension of x");
-    }
+    bias_width("bias-gelu", x.1.dims(), f)?;
     let scalars = [Scalar::I32(f as i32), Scalar::U64(n as u64)];
     launch_storages(&[x, b], n, "cohort_bias_gelu", &scalars, spread(n))
 }
@@ -1013,9 +1019,7 @@ pub fn bias_gelu(
 pub fn bias_gelu_bwd(x: &Tensor, b: &Tensor, dy: &Tensor) -> candle_core::Result<(Tensor, Tensor)> {
     f32_only("bias-gelu", x.dtype())?;
     let (n, f) = (x.elem_count(), b.elem_count());
-    if x.dims().last() != Some(&f) {
-        candle_core::bail!("bias-gelu backward: the bias must be [{f}], the last dimension of x");
-    }
+    bias_width("bias-gelu backward", x.dims(), f)?;
     entries("bias-gelu backward", n, &[dy.elem_count()])?;
     let scalars = [Scalar::I32(f as i32), Scalar::U64(n as u64)];
     let dx = launch_into(

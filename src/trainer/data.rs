@@ -193,10 +193,14 @@ pub fn eval_offsets(stream_len: usize, context: usize, cap: Option<usize>) -> Ve
         return Vec::new();
     }
     let n = (stream_len - 1) / context;
-    match cap {
-        Some(cap) if cap < n => (0..cap).map(|i| (i * n / cap) * context).collect(),
-        _ => (0..n).map(|i| i * context).collect(),
-    }
+    spread(n, cap).map(|i| i * context).collect()
+}
+
+/// Indices of `n` items, at most `cap` of them spread evenly (the first, then every n/cap-th),
+/// in order.
+pub fn spread(n: usize, cap: Option<usize>) -> impl Iterator<Item = usize> {
+    let k = cap.map_or(n, |c| c.min(n));
+    (0..k).map(move |i| i * n / k)
 }
 
 /// The entropy of the byte frequencies of `bytes`, in bits per byte: what a model that knows

@@ -785,6 +785,27 @@ pub enum Split {
     Train,
 }
 
+impl Split {
+    /// The name `--split` and the JSON reports give it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Split::All => "all",
+            Split::Val => "val",
+            Split::Train => "train",
+        }
+    }
+
+    /// The parts of the data this split scores, in order: the training part, the validation
+    /// part, or both.
+    pub fn parts<'a, T>(self, train: &'a [T], val: &'a [T]) -> Vec<&'a [T]> {
+        match self {
+            Split::All => vec![train, val],
+            Split::Val => vec![val],
+            Split::Train => vec![train],
+        }
+    }
+}
+
 /// A model's loss on some data.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
@@ -814,11 +835,7 @@ pub fn evaluate_split(
 ) -> Result<EvalReport> {
     let ck = Checkpoint::load(ckpt)?;
     let corpus = Corpus::load(data)?;
-    let stream = match split {
-        Split::All => [corpus.train.as_slice(), corpus.val.as_slice()].concat(),
-        Split::Val => corpus.val.clone(),
-        Split::Train => corpus.train.clone(),
-    };
+    let stream = split.parts(&corpus.train, &corpus.val).concat();
     let step = ck.step;
     let model = Model::from_values(&ck.config.clone(), ck.weights, &device.device()?)?;
     let (loss, tokens) = eval_loss(&model, &stream, max_windows)?.ok_or_else(|| {
