@@ -1586,6 +1586,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;model;generate' {
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Text the sample continues (with --chat: the user''s message)')
             [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS')
+            [CompletionResult]::new('--min-tokens', '--min-tokens', [CompletionResultType]::ParameterName, 'Tokens to generate before EOS may end the sample (Hugging Face folders only)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: always the most likely token)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for sampling')
             [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)')

@@ -4930,7 +4930,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__generate)
-            opts="-q -v -y -h -V --prompt --max-tokens --temperature --seed --adapter --chat --top-p --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --prompt --max-tokens --min-tokens --temperature --seed --adapter --chat --top-p --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4941,6 +4941,10 @@ _cohort() {
                     return 0
                     ;;
                 --max-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-tokens)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

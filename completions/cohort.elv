@@ -1481,6 +1481,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;generate'= {
             cand --prompt 'Text the sample continues (with --chat: the user''s message)'
             cand --max-tokens 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS'
+            cand --min-tokens 'Tokens to generate before EOS may end the sample (Hugging Face folders only)'
             cand --temperature 'Sampling temperature (0: always the most likely token)'
             cand --seed 'Seed for sampling'
             cand --adapter 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)'

@@ -1237,6 +1237,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues (with --chat: the user\'s message)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l min-tokens -d 'Tokens to generate before EOS may end the sample (Hugging Face folders only)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely token)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for sampling' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F

@@ -219,6 +219,9 @@ pub struct GenerateArgs {
     /// Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS.
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_tokens: usize,
+    /// Tokens to generate before EOS may end the sample (Hugging Face folders only).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_tokens: usize,
     /// Sampling temperature (0: always the most likely token).
     #[arg(long, default_value_t = 0.8, value_name = "T")]
     pub temperature: f64,
@@ -265,6 +268,7 @@ impl GenerateArgs {
                 chat: self.chat,
                 opts: crate::lora::SampleOptions {
                     max_tokens: self.max_tokens,
+                    min_tokens: self.min_tokens,
                     temperature: self.temperature,
                     top_p: self.top_p,
                     seed: self.seed,
@@ -272,6 +276,16 @@ impl GenerateArgs {
                 device: self.device,
             };
             return super::model_lora::generate(g, ctx).await;
+        }
+        if self.min_tokens > 0 {
+            return Err(Error::usage(
+                "model.min_tokens",
+                format!(
+                    "--min-tokens applies to a Hugging Face model folder; {} is a builtin checkpoint, which has no EOS to hold back",
+                    self.checkpoint.display()
+                ),
+            )
+            .hint("drop --min-tokens: a builtin checkpoint always generates --max-tokens bytes"));
         }
         if self.adapter.is_some() || self.chat {
             return Err(adapter_needs_folder(&self.checkpoint)

@@ -836,6 +836,8 @@ pub fn evaluate(
 #[derive(Debug, Clone, Copy)]
 pub struct SampleOptions {
     pub max_tokens: usize,
+    /// EOS is not drawn before this many new tokens (transformers' `min_new_tokens`).
+    pub min_tokens: usize,
     /// 0: always the most likely token.
     pub temperature: f64,
     /// Nucleus sampling: the smallest set of tokens whose probability reaches `top_p` (1: all).
@@ -928,7 +930,7 @@ impl Generator {
             .map_err(ce)
     }
 
-    /// Generates after `prompt` until EOS, `max_tokens` or the context's end; `on_token` sees
+    /// Generates after `prompt` until EOS (not before `min_tokens`), `max_tokens` or the context's end; `on_token` sees
     /// each new token and returns false to stop. Returns the new tokens and why it stopped.
     pub fn generate(
         &self,
@@ -944,6 +946,15 @@ impl Generator {
         }
         if !(opts.top_p > 0.0 && opts.top_p <= 1.0) {
             return Err(Error::usage("generate.top_p", "--top-p must be in (0, 1]"));
+        }
+        if opts.min_tokens > opts.max_tokens {
+            return Err(Error::usage(
+                "generate.min_tokens",
+                format!(
+                    "--min-tokens {} is more than --max-tokens {}",
+                    opts.min_tokens, opts.max_tokens
+                ),
+            ));
         }
         if prompt.is_empty() {
             return Err(Error::usage(
@@ -963,7 +974,14 @@ impl Generator {
             if cache.len() + feed.len() > max_pos {
                 return Ok((out, StopReason::Context));
             }
-            let logits = self.next_logits(&mut cache, &feed)?;
+            let mut logits = self.next_logits(&mut cache, &feed)?;
+            if out.len() < opts.min_tokens {
+                for &e in &self.eos {
+                    if let Some(l) = logits.get_mut(e as usize) {
+                        *l = f32::NEG_INFINITY;
+                    }
+                }
+            }
             let next = sample(&logits, opts.temperature, opts.top_p, &mut rng);
             if self.eos.contains(&next) {
                 return Ok((out, StopReason::Eos));

@@ -899,10 +899,17 @@ impl Runner<'_> {
         )?;
         let checkpoint = downloaded.model.display().to_string();
         let mut args = vec!["model", "generate"];
-        // A lora model is its base folder with the adapter on top.
         let base = downloaded.base.as_ref().map(|b| b.display().to_string());
+        // A lora model is its base folder with the adapter on top; its sample runs past a first
+        // EOS for a few tokens so that there is text to show whatever the round's draws.
         match &base {
-            Some(b) => args.extend([b.as_str(), "--adapter", checkpoint.as_str()]),
+            Some(b) => args.extend([
+                b.as_str(),
+                "--adapter",
+                checkpoint.as_str(),
+                "--min-tokens",
+                "16",
+            ]),
             None => args.push(checkpoint.as_str()),
         }
         args.extend(["--prompt", PROMPT, "--max-tokens", "160", "--seed", "7"]);

@@ -190,6 +190,7 @@ impl Engine for HfModel {
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
         let opts = crate::lora::SampleOptions {
             max_tokens: req.max_tokens,
+            min_tokens: 0,
             temperature: req.temperature,
             top_p: req.top_p,
             seed: req.seed,

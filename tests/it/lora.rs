@@ -316,6 +316,53 @@ fn chat_training_learns_is_reproducible_and_merges() {
             .clone()
     };
     assert_eq!(s("1"), s("1"));
+    // --min-tokens holds EOS back: a seed whose sample ends at EOS early runs on past it.
+    let chat = |seed: u64, min: usize| {
+        home.json(&[
+            "model",
+            "generate",
+            merged.to_str().unwrap(),
+            "--prompt",
+            "Who says:",
+            "--chat",
+            "--temperature",
+            "1",
+            "--seed",
+            &seed.to_string(),
+            "--max-tokens",
+            "40",
+            "--min-tokens",
+            &min.to_string(),
+        ])
+    };
+    let (seed, short) = (0..16)
+        .map(|seed| (seed, chat(seed, 0)))
+        .filter(|(_, g)| g["stop"] == "eos")
+        .min_by_key(|(_, g)| g["tokens"].as_u64().unwrap())
+        .expect("the tuned model ends some answer with EOS");
+    let n = short["tokens"].as_u64().unwrap() as usize;
+    assert!(n < 38, "{short}");
+    let held = chat(seed, n + 2);
+    assert!(held["tokens"].as_u64().unwrap() as usize >= n + 2, "{held}");
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "generate",
+            merged.to_str().unwrap(),
+            "--prompt",
+            "x",
+            "--max-tokens",
+            "4",
+            "--min-tokens",
+            "5",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--min-tokens 5 is more than --max-tokens 4"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -443,6 +490,21 @@ fn bad_input_exits_2_naming_the_problem() {
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("--context applies to a Hugging Face model folder"),
+        "{err}"
+    );
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "generate",
+            ckpt.to_str().unwrap(),
+            "--min-tokens",
+            "3",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--min-tokens applies to a Hugging Face model folder"),
         "{err}"
     );
 
