@@ -337,30 +337,9 @@ fn targets(spec: &LoraSpec, config: &Config) -> BTreeMap<String, (usize, usize)>
 
 /// Serializes f32 tensors to safetensors bytes (names sorted: the same bytes every time).
 pub fn safetensors_bytes(tensors: &Tensors, meta: &BTreeMap<String, String>) -> Vec<u8> {
-    let mut header = serde_json::Map::new();
-    if !meta.is_empty() {
-        header.insert("__metadata__".into(), serde_json::json!(meta));
-    }
-    let mut offset = 0usize;
-    for (name, (shape, data)) in tensors {
-        let end = offset + data.len() * 4;
-        header.insert(
-            name.clone(),
-            serde_json::json!({"dtype": "F32", "shape": shape, "data_offsets": [offset, end]}),
-        );
-        offset = end;
-    }
-    let mut h = serde_json::to_string(&serde_json::Value::Object(header)).expect("json");
-    while !h.len().is_multiple_of(8) {
-        h.push(' ');
-    }
-    let mut out = Vec::with_capacity(8 + h.len() + offset);
-    out.extend_from_slice(&(h.len() as u64).to_le_bytes());
-    out.extend_from_slice(h.as_bytes());
-    for (_, data) in tensors.values() {
-        for v in data {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-    out
+    let borrowed = tensors
+        .iter()
+        .map(|(n, (shape, data))| (n.clone(), (shape.as_slice(), data.as_slice())))
+        .collect();
+    crate::trainer::checkpoint::safetensors_f32(&borrowed, meta)
 }

@@ -34,7 +34,7 @@ pub use model::{Config, KvCache, Model};
 
 use crate::error::{Error, Result};
 use crate::progress::{Progress, Unit};
-use crate::trainer::rng::Stream;
+use crate::trainer::rng::{self, Stream};
 use crate::trainer::timings::{self, PhaseTimer, Timings};
 use crate::trainer::{
     DeviceChoice, GpuMemory, MetricRow, TrainConfig, device_name, gpu_memory, start_gpu_memory,
@@ -982,7 +982,7 @@ impl Generator {
                     }
                 }
             }
-            let next = sample(&logits, opts.temperature, opts.top_p, &mut rng);
+            let next = rng::sample(&logits, opts.temperature, opts.top_p, &mut rng);
             if self.eos.contains(&next) {
                 return Ok((out, StopReason::Eos));
             }
@@ -993,49 +993,6 @@ impl Generator {
             feed = vec![next];
         }
     }
-}
-
-/// Picks a token: the most likely at temperature 0, else a draw from the softmax at
-/// `temperature` restricted to the top-p nucleus.
-pub fn sample(logits: &[f32], temperature: f64, top_p: f64, rng: &mut Stream) -> u32 {
-    let argmax = logits
-        .iter()
-        .enumerate()
-        .fold(
-            (0, f32::NEG_INFINITY),
-            |b, (i, &v)| if v > b.1 { (i, v) } else { b },
-        )
-        .0;
-    if temperature == 0.0 {
-        return argmax as u32;
-    }
-    let max = logits[argmax] as f64;
-    let mut p: Vec<(usize, f64)> = logits
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| (i, ((v as f64 - max) / temperature).exp()))
-        .collect();
-    let z: f64 = p.iter().map(|x| x.1).sum();
-    p.iter_mut().for_each(|x| x.1 /= z);
-    p.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut keep = 0;
-    let mut mass = 0.0;
-    for (i, x) in p.iter().enumerate() {
-        mass += x.1;
-        keep = i + 1;
-        if mass >= top_p {
-            break;
-        }
-    }
-    let p = &p[..keep];
-    let mut u = rng.next_f64() * p.iter().map(|x| x.1).sum::<f64>();
-    for x in p {
-        if u < x.1 {
-            return x.0 as u32;
-        }
-        u -= x.1;
-    }
-    p[p.len() - 1].0 as u32
 }
 
 /// What `merge` wrote.

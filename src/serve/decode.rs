@@ -340,7 +340,7 @@ fn step_all(decoder: &Decoder, active: &mut Vec<Seq>) {
             return false;
         }
         let next =
-            super::engine::sample(&s.logits, s.job.temperature, s.job.top_p, &mut s.rng) as u32;
+            crate::trainer::rng::sample(&s.logits, s.job.temperature, s.job.top_p, &mut s.rng);
         s.history.push(next);
         s.made += 1;
         s.job.out.send(next).is_ok() && s.made < s.job.max_tokens

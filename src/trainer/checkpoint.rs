@@ -48,7 +48,6 @@ impl Checkpoint {
                 tensors.insert(format!("{OPT_V}{name}"), (shape, &opt.v[name]));
             }
         }
-        let mut meta = serde_json::Map::new();
         let mut md: BTreeMap<String, String> = self.info.clone();
         md.insert("format".into(), FORMAT.into());
         md.insert(
@@ -59,33 +58,7 @@ impl Checkpoint {
         if let Some(opt) = &self.optimizer {
             md.insert("optim.t".into(), opt.t.to_string());
         }
-        for (k, v) in md {
-            meta.insert(k, serde_json::Value::String(v));
-        }
-        let mut header = serde_json::Map::new();
-        header.insert("__metadata__".into(), serde_json::Value::Object(meta));
-        let mut offset = 0usize;
-        for (name, (shape, data)) in &tensors {
-            let end = offset + data.len() * 4;
-            header.insert(
-                name.clone(),
-                serde_json::json!({"dtype": "F32", "shape": shape, "data_offsets": [offset, end]}),
-            );
-            offset = end;
-        }
-        let mut h = serde_json::to_string(&serde_json::Value::Object(header)).expect("json");
-        while !h.len().is_multiple_of(8) {
-            h.push(' ');
-        }
-        let mut out = Vec::with_capacity(8 + h.len() + offset);
-        out.extend_from_slice(&(h.len() as u64).to_le_bytes());
-        out.extend_from_slice(h.as_bytes());
-        for (_, data) in tensors.values() {
-            for v in data.iter() {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        out
+        safetensors_f32(&tensors, &md)
     }
 
     /// Writes the checkpoint atomically.
@@ -228,4 +201,39 @@ pub fn check_shapes(config: &ModelConfig, weights: &Tensors, path: &Path) -> Res
         ));
     }
     Ok(())
+}
+
+/// Serializes f32 tensors and string metadata (none: no `__metadata__`) to safetensors bytes,
+/// names and keys sorted and no timestamps: the same tensors always give the same bytes. The
+/// builtin checkpoints and the lora adapters are written with it.
+pub fn safetensors_f32(
+    tensors: &BTreeMap<String, (&[usize], &[f32])>,
+    meta: &BTreeMap<String, String>,
+) -> Vec<u8> {
+    let mut header = serde_json::Map::new();
+    if !meta.is_empty() {
+        header.insert("__metadata__".into(), serde_json::json!(meta));
+    }
+    let mut offset = 0usize;
+    for (name, (shape, data)) in tensors {
+        let end = offset + data.len() * 4;
+        header.insert(
+            name.clone(),
+            serde_json::json!({"dtype": "F32", "shape": shape, "data_offsets": [offset, end]}),
+        );
+        offset = end;
+    }
+    let mut h = serde_json::to_string(&serde_json::Value::Object(header)).expect("json");
+    while !h.len().is_multiple_of(8) {
+        h.push(' ');
+    }
+    let mut out = Vec::with_capacity(8 + h.len() + offset);
+    out.extend_from_slice(&(h.len() as u64).to_le_bytes());
+    out.extend_from_slice(h.as_bytes());
+    for (_, data) in tensors.values() {
+        for v in data.iter() {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    out
 }

@@ -891,33 +891,8 @@ pub fn generate(
             .logits(window, 1, window.len(), None)
             .and_then(|l| l.get(window.len() - 1)?.to_vec1::<f32>())
             .map_err(ce)?;
-        let next = if temperature == 0.0 {
-            logits
-                .iter()
-                .enumerate()
-                .fold(
-                    (0, f32::NEG_INFINITY),
-                    |b, (i, &v)| if v > b.1 { (i, v) } else { b },
-                )
-                .0
-        } else {
-            let max = logits.iter().fold(f32::NEG_INFINITY, |m, &v| m.max(v)) as f64;
-            let w: Vec<f64> = logits
-                .iter()
-                .map(|&v| ((v as f64 - max) / temperature).exp())
-                .collect();
-            let mut u = rng.next_f64() * w.iter().sum::<f64>();
-            let mut pick = w.len() - 1;
-            for (i, wi) in w.iter().enumerate() {
-                if u < *wi {
-                    pick = i;
-                    break;
-                }
-                u -= wi;
-            }
-            pick
-        };
-        tokens.push(next as u32);
+        let next = rng::sample(&logits, temperature, 1.0, &mut rng);
+        tokens.push(next);
     }
     let bytes: Vec<u8> = tokens[prefix..].iter().map(|&b| b as u8).collect();
     Ok(String::from_utf8_lossy(&bytes).into_owned())
