@@ -930,8 +930,9 @@ impl Generator {
             .map_err(ce)
     }
 
-    /// Generates after `prompt` until EOS (not before `min_tokens`), `max_tokens` or the context's end; `on_token` sees
-    /// each new token and returns false to stop. Returns the new tokens and why it stopped.
+    /// Generates after `prompt` until EOS (not before `min_tokens`), `max_tokens` or the
+    /// context's end; `on_token` sees each new token and returns false to stop. Returns the new
+    /// tokens and why it stopped.
     pub fn generate(
         &self,
         prompt: &[u32],
