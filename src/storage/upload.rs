@@ -543,11 +543,24 @@ impl<'a> Selection<'a> {
             let urls: Vec<String> = match &self.source {
                 StorageSource::Nodes(u) => u.clone(),
                 StorageSource::Indexer(ix) => {
-                    indexer::select_nodes(ix, self.replica, &self.dropped)
-                        .await?
-                        .into_iter()
-                        .map(|n| n.url)
-                        .collect()
+                    // After a node was dropped the indexer's list may lag a probe behind (a
+                    // node it saw as slow for a moment): ask again for a few seconds before
+                    // giving up on a missing shard.
+                    let mut tries = 0;
+                    let picked = loop {
+                        match indexer::select_nodes(ix, self.replica, &self.dropped).await {
+                            Err(e)
+                                if e.code == "indexer.too_few_nodes"
+                                    && !self.dropped.is_empty()
+                                    && tries < 10 =>
+                            {
+                                tries += 1;
+                                tokio::time::sleep(Duration::from_millis(500)).await;
+                            }
+                            r => break r?,
+                        }
+                    };
+                    picked.into_iter().map(|n| n.url).collect()
                 }
             };
             tracing::info!(nodes = ?urls, "selected storage nodes");
@@ -620,11 +633,25 @@ impl<'a> Selection<'a> {
         }
         let mut dead = Vec::new();
         for n in nodes {
+            if self.dropped.iter().any(|d| d == n.url()) {
+                continue;
+            }
+            // Dead: no answer to three status probes. A node that is only busy (one slow
+            // answer under load) stays; a killed one refuses at once and is dropped in a second.
             let quick = n.clone().with_transport_attempts(1);
-            let alive = tokio::time::timeout(Duration::from_secs(5), quick.status())
-                .await
-                .is_ok_and(|r| r.is_ok());
-            if !alive && !self.dropped.iter().any(|d| d == n.url()) {
+            let mut alive = false;
+            for probe in 0..3 {
+                if probe > 0 {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                alive = tokio::time::timeout(Duration::from_secs(5), quick.status())
+                    .await
+                    .is_ok_and(|r| r.is_ok());
+                if alive {
+                    break;
+                }
+            }
+            if !alive {
                 dead.push(n.url().to_string());
             }
         }

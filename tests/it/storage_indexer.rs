@@ -398,3 +398,96 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
         "the download differs"
     );
 }
+
+#[test]
+fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_paying_again() {
+    let net = Devnet::start(2, 2);
+    let dir = net.home.path().to_path_buf();
+    let nodes = net.storage_nodes();
+    let ix = net.status["indexer"].as_str().unwrap().to_string();
+    let data = content(16 << 20, 11);
+    let f = dir.join("big.bin");
+    std::fs::write(&f, &data).unwrap();
+    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let seq = next_tx_seq(&nodes[1]);
+    let upload = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .args([
+                "storage",
+                "upload",
+                f.to_str().unwrap(),
+                "--batch",
+                "1",
+                "--json",
+            ])
+            .env("COHORT_HOME", net.home.path())
+            .env("NO_COLOR", "1")
+            .env_remove("COHORT_PROFILE")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let child = upload();
+    let start = std::time::Instant::now();
+    loop {
+        let info = rpc(&nodes[0], "zgs_getFileInfo", json!([root, true]))["result"].clone();
+        if info["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 {
+            assert_ne!(
+                info["finalized"], true,
+                "node 0 finished before it could be stopped"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "node 0 never received a segment"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // Node 0 was shard 0's only node: the upload cannot go on, and says which shard is missing.
+    unsafe { libc::kill(net.pid_of(&nodes[0]), libc::SIGKILL) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("too few storage nodes") && err.contains("missing shard 0/2 (0 of 1)"),
+        "{err}"
+    );
+    assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "one payment");
+
+    // With the node back, the same command finishes the upload on the same transaction.
+    let up = net.json(&["devnet", "up"]);
+    assert_eq!(up["restarted"], json!(["storage node 0"]), "{up}");
+    let start = std::time::Instant::now();
+    while rpc(&ix, "indexer_getShardedNodes", json!([]))["result"]["trusted"]
+        .as_array()
+        .map_or(0, Vec::len)
+        < 2
+    {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "node 0 not listed again"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = upload().wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the resumed upload failed:\n{}",
+        stderr(&out)
+    );
+    let up: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(up["root"], root.as_str(), "{up}");
+    assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "paid again on resuming");
+    let back = dir.join("big.out");
+    net.json(&["storage", "download", &root, "-o", back.to_str().unwrap()]);
+    assert!(
+        std::fs::read(&back).unwrap() == data,
+        "the download differs"
+    );
+}
