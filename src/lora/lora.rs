@@ -336,10 +336,4 @@ fn targets(spec: &LoraSpec, config: &Config) -> BTreeMap<String, (usize, usize)>
 }
 
 /// Serializes f32 tensors to safetensors bytes (names sorted: the same bytes every time).
-pub fn safetensors_bytes(tensors: &Tensors, meta: &BTreeMap<String, String>) -> Vec<u8> {
-    let borrowed = tensors
-        .iter()
-        .map(|(n, (shape, data))| (n.clone(), (shape.as_slice(), data.as_slice())))
-        .collect();
-    crate::trainer::checkpoint::safetensors_f32(&borrowed, meta)
-}
+pub use crate::trainer::checkpoint::tensors_bytes as safetensors_bytes;

@@ -58,7 +58,11 @@ impl Checkpoint {
         if let Some(opt) = &self.optimizer {
             md.insert("optim.t".into(), opt.t.to_string());
         }
-        safetensors_f32(&tensors, &md)
+        let views: Vec<(&str, &[usize], Data<'_>)> = tensors
+            .iter()
+            .map(|(n, (shape, data))| (n.as_str(), *shape, Data::F32(data)))
+            .collect();
+        write_safetensors(&views, &md)
     }
 
     /// Writes the checkpoint atomically.
@@ -203,11 +207,34 @@ pub fn check_shapes(config: &ModelConfig, weights: &Tensors, path: &Path) -> Res
     Ok(())
 }
 
-/// Serializes f32 tensors and string metadata (none: no `__metadata__`) to safetensors bytes,
-/// names and keys sorted and no timestamps: the same tensors always give the same bytes. The
-/// builtin checkpoints and the lora adapters are written with it.
-pub fn safetensors_f32(
-    tensors: &BTreeMap<String, (&[usize], &[f32])>,
+/// One tensor's values for [`write_safetensors`].
+pub(crate) enum Data<'a> {
+    F32(&'a [f32]),
+    U8(&'a [u8]),
+}
+
+impl Data<'_> {
+    fn dtype(&self) -> &'static str {
+        match self {
+            Data::F32(_) => "F32",
+            Data::U8(_) => "U8",
+        }
+    }
+    fn bytes(&self) -> usize {
+        match self {
+            Data::F32(d) => d.len() * 4,
+            Data::U8(d) => d.len(),
+        }
+    }
+}
+
+/// cohort's one safetensors writer: the header's keys sorted (serde_json's map is ordered) and
+/// padded to 8 bytes, string metadata (none: no `__metadata__`), the tensors' data in the given
+/// order, little-endian, no timestamps: the same tensors always give the same bytes (and the
+/// same BLAKE3). Checkpoints, adapters, outer-loop state and compressed deltas are written with
+/// it; any safetensors reader (Python's `safetensors`, candle) reads them.
+pub(crate) fn write_safetensors(
+    tensors: &[(&str, &[usize], Data<'_>)],
     meta: &BTreeMap<String, String>,
 ) -> Vec<u8> {
     let mut header = serde_json::Map::new();
@@ -215,11 +242,11 @@ pub fn safetensors_f32(
         header.insert("__metadata__".into(), serde_json::json!(meta));
     }
     let mut offset = 0usize;
-    for (name, (shape, data)) in tensors {
-        let end = offset + data.len() * 4;
+    for (name, shape, data) in tensors {
+        let end = offset + data.bytes();
         header.insert(
-            name.clone(),
-            serde_json::json!({"dtype": "F32", "shape": shape, "data_offsets": [offset, end]}),
+            name.to_string(),
+            serde_json::json!({"dtype": data.dtype(), "shape": shape, "data_offsets": [offset, end]}),
         );
         offset = end;
     }
@@ -230,10 +257,22 @@ pub fn safetensors_f32(
     let mut out = Vec::with_capacity(8 + h.len() + offset);
     out.extend_from_slice(&(h.len() as u64).to_le_bytes());
     out.extend_from_slice(h.as_bytes());
-    for (_, data) in tensors.values() {
-        for v in data.iter() {
-            out.extend_from_slice(&v.to_le_bytes());
+    for (_, _, data) in tensors {
+        match data {
+            Data::F32(d) => d
+                .iter()
+                .for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Data::U8(d) => out.extend_from_slice(d),
         }
     }
     out
+}
+
+/// f32 tensors by name (in the map's sorted order) as safetensors bytes ([`write_safetensors`]).
+pub fn tensors_bytes(tensors: &Tensors, meta: &BTreeMap<String, String>) -> Vec<u8> {
+    let views: Vec<(&str, &[usize], Data<'_>)> = tensors
+        .iter()
+        .map(|(n, (shape, data))| (n.as_str(), shape.as_slice(), Data::F32(data)))
+        .collect();
+    write_safetensors(&views, meta)
 }

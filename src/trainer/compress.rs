@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::checkpoint::Tensors;
+use super::checkpoint::{Data, Tensors, write_safetensors};
 use crate::error::{Error, Result};
 
 pub const FORMAT: &str = "cohort-topk/1";
@@ -348,48 +348,6 @@ fn check_params(p: TopK) -> Result<()> {
     Ok(())
 }
 
-/// The little-endian bytes of f32 values.
-fn f32_bytes(v: &[f32]) -> Vec<u8> {
-    v.iter().flat_map(|x| x.to_le_bytes()).collect()
-}
-
-/// A deterministic safetensors file: header keys sorted (serde_json's map is ordered), padded
-/// to 8 bytes, tensor data in the given order (F32 first keeps it aligned).
-pub(crate) fn write_safetensors(
-    tensors: &[(&str, &str, Vec<usize>, &[u8])],
-    meta: &BTreeMap<String, String>,
-) -> Vec<u8> {
-    let mut header = serde_json::Map::new();
-    header.insert(
-        "__metadata__".into(),
-        serde_json::Value::Object(
-            meta.iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-                .collect(),
-        ),
-    );
-    let mut offset = 0usize;
-    for (name, dtype, shape, data) in tensors {
-        let end = offset + data.len();
-        header.insert(
-            name.to_string(),
-            serde_json::json!({"dtype": dtype, "shape": shape, "data_offsets": [offset, end]}),
-        );
-        offset = end;
-    }
-    let mut h = serde_json::to_string(&serde_json::Value::Object(header)).expect("json");
-    while !h.len().is_multiple_of(8) {
-        h.push(' ');
-    }
-    let mut out = Vec::with_capacity(8 + h.len() + offset);
-    out.extend_from_slice(&(h.len() as u64).to_le_bytes());
-    out.extend_from_slice(h.as_bytes());
-    for (_, _, _, data) in tensors {
-        out.extend_from_slice(data);
-    }
-    out
-}
-
 fn invalid(why: impl Into<String>) -> Error {
     Error::verification(
         "compress.invalid",
@@ -491,12 +449,11 @@ impl Compressed {
             "layout".to_string(),
             serde_json::to_string(&self.layout).expect("layout serializes"),
         );
-        let scales = f32_bytes(&self.scales);
         write_safetensors(
             &[
-                ("scales", "F32", vec![self.scales.len()], &scales),
-                ("indices", "U8", vec![self.indices.len()], &self.indices),
-                ("values", "U8", vec![self.values.len()], &self.values),
+                ("scales", &[self.scales.len()], Data::F32(&self.scales)),
+                ("indices", &[self.indices.len()], Data::U8(&self.indices)),
+                ("values", &[self.values.len()], Data::U8(&self.values)),
             ],
             &meta,
         )

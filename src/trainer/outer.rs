@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use super::average::weighted_sums;
 use super::checkpoint::{Checkpoint, Tensors};
-use super::compress::{Compressed, Layout, flatten, unflatten, write_safetensors};
+use super::compress::{Compressed, Layout, flatten, unflatten};
 use super::config::{OuterConfig, OuterOptimizer};
 use crate::error::{Error, Result};
 
@@ -292,24 +292,10 @@ pub fn load_momentum(path: &Path) -> Result<Tensors> {
 /// F32 tensors as a deterministic safetensors file whose metadata names `format` and the round
 /// (the outer momentum, a worker's error-feedback residual).
 pub fn tensors_bytes(m: &Tensors, format: &str, round: u64) -> Vec<u8> {
-    let data: Vec<(String, Vec<usize>, Vec<u8>)> = m
-        .iter()
-        .map(|(n, (s, d))| {
-            (
-                n.clone(),
-                s.clone(),
-                d.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            )
-        })
-        .collect();
-    let views: Vec<(&str, &str, Vec<usize>, &[u8])> = data
-        .iter()
-        .map(|(n, s, b)| (n.as_str(), "F32", s.clone(), b.as_slice()))
-        .collect();
     let mut meta = BTreeMap::new();
     meta.insert("format".to_string(), format.to_string());
     meta.insert("round".to_string(), round.to_string());
-    write_safetensors(&views, &meta)
+    super::checkpoint::tensors_bytes(m, &meta)
 }
 
 /// Reads a file of [`tensors_bytes`] whose metadata names `format` (`what` names it in errors).
