@@ -329,6 +329,48 @@ fn presets_galileo_and_mainnet_make_profiles_and_an_unknown_one_lists_them() {
         .code(2);
 }
 
+/// `cohort storage upload FILE --batch 1 --json` in the background: one segment per request, so
+/// that a 16 MiB upload is still running when a test stops a node.
+fn upload_in_background(net: &Devnet, f: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args([
+            "storage",
+            "upload",
+            f.to_str().unwrap(),
+            "--batch",
+            "1",
+            "--json",
+        ])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until `node` holds a first segment of `root`, not yet the whole file, and kills it.
+fn kill_after_its_first_segment(net: &Devnet, node: &str, root: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let info = rpc(node, "zgs_getFileInfo", json!([root, true]))["result"].clone();
+        if info["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 {
+            assert_ne!(
+                info["finalized"], true,
+                "the node finished before it could be stopped"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "the node never received a segment"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    unsafe { libc::kill(net.pid_of(node), libc::SIGKILL) };
+}
+
 /// Issue 14's node failure: of 4 nodes over 2 shards with `--expected-replica 1`, the node the
 /// indexer picked for shard 0 is killed after it acknowledged its first segments; the upload
 /// drops it, asks the indexer again (the dropped node excluded), sends shard 0 to its other
@@ -348,39 +390,8 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
         .unwrap()
         .to_string();
     let seq = next_tx_seq(&nodes[1]);
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
-        .args([
-            "storage",
-            "upload",
-            f.to_str().unwrap(),
-            "--batch",
-            "1",
-            "--json",
-        ])
-        .env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .env_remove("COHORT_PROFILE")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = std::time::Instant::now();
-    loop {
-        let info = rpc(&nodes[0], "zgs_getFileInfo", json!([root, true]))["result"].clone();
-        if info["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 {
-            assert_ne!(
-                info["finalized"], true,
-                "node 0 finished before it could be stopped"
-            );
-            break;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(120),
-            "node 0 never received a segment"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    unsafe { libc::kill(net.pid_of(&nodes[0]), libc::SIGKILL) };
+    let child = upload_in_background(&net, &f);
+    kill_after_its_first_segment(&net, &nodes[0], &root);
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "the upload failed:\n{}", stderr(&out));
     let up: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -399,6 +410,9 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
     );
 }
 
+/// Of 2 nodes over 2 shards, shard 0's only node is killed mid-upload: after asking the indexer
+/// again the upload stops with exit 1 naming the missing shard, having paid once; with the node
+/// restarted (`devnet up`) the same command finishes on the same transaction.
 #[test]
 fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_paying_again() {
     let net = Devnet::start(2, 2);
@@ -413,43 +427,9 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
         .unwrap()
         .to_string();
     let seq = next_tx_seq(&nodes[1]);
-    let upload = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
-            .args([
-                "storage",
-                "upload",
-                f.to_str().unwrap(),
-                "--batch",
-                "1",
-                "--json",
-            ])
-            .env("COHORT_HOME", net.home.path())
-            .env("NO_COLOR", "1")
-            .env_remove("COHORT_PROFILE")
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let child = upload();
-    let start = std::time::Instant::now();
-    loop {
-        let info = rpc(&nodes[0], "zgs_getFileInfo", json!([root, true]))["result"].clone();
-        if info["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 {
-            assert_ne!(
-                info["finalized"], true,
-                "node 0 finished before it could be stopped"
-            );
-            break;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(120),
-            "node 0 never received a segment"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let child = upload_in_background(&net, &f);
     // Node 0 was shard 0's only node: the upload cannot go on, and says which shard is missing.
-    unsafe { libc::kill(net.pid_of(&nodes[0]), libc::SIGKILL) };
+    kill_after_its_first_segment(&net, &nodes[0], &root);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -474,7 +454,7 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let out = upload().wait_with_output().unwrap();
+    let out = upload_in_background(&net, &f).wait_with_output().unwrap();
     assert!(
         out.status.success(),
         "the resumed upload failed:\n{}",
