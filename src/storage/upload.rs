@@ -542,26 +542,11 @@ impl<'a> Selection<'a> {
         loop {
             let urls: Vec<String> = match &self.source {
                 StorageSource::Nodes(u) => u.clone(),
-                StorageSource::Indexer(ix) => {
-                    // After a node was dropped the indexer's list may lag a probe behind (a
-                    // node it saw as slow for a moment): ask again for a few seconds before
-                    // giving up on a missing shard.
-                    let mut tries = 0;
-                    let picked = loop {
-                        match indexer::select_nodes(ix, self.replica, &self.dropped).await {
-                            Err(e)
-                                if e.code == "indexer.too_few_nodes"
-                                    && !self.dropped.is_empty()
-                                    && tries < 10 =>
-                            {
-                                tries += 1;
-                                tokio::time::sleep(Duration::from_millis(500)).await;
-                            }
-                            r => break r?,
-                        }
-                    };
-                    picked.into_iter().map(|n| n.url).collect()
-                }
+                StorageSource::Indexer(ix) => select_after_drop(ix, self.replica, &self.dropped)
+                    .await?
+                    .into_iter()
+                    .map(|n| n.url)
+                    .collect(),
             };
             tracing::info!(nodes = ?urls, "selected storage nodes");
             let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
@@ -664,6 +649,26 @@ impl<'a> Selection<'a> {
         }
         self.dropped.extend(dead.iter().cloned());
         !dead.is_empty()
+    }
+}
+
+/// The indexer's nodes for `replica` copies of every shard, without `dropped`. After a node was
+/// dropped the indexer's list may lag a probe behind (a node it saw as slow for a moment), so a
+/// missing shard is asked about again for up to 5 s before it counts as missing.
+async fn select_after_drop(
+    ix: &indexer::IndexerClient,
+    replica: u64,
+    dropped: &[String],
+) -> Result<Vec<indexer::ShardedNode>> {
+    let mut tries = 0;
+    loop {
+        match indexer::select_nodes(ix, replica, dropped).await {
+            Err(e) if e.code == "indexer.too_few_nodes" && !dropped.is_empty() && tries < 10 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            r => return r,
+        }
     }
 }
 

@@ -449,6 +449,8 @@ impl Compressed {
             "layout".to_string(),
             serde_json::to_string(&self.layout).expect("layout serializes"),
         );
+        // Scales first: the data section starts 8-byte aligned, so the F32 tensor stays
+        // 4-byte aligned for readers that map it; the U8 tensors after it need no alignment.
         write_safetensors(
             &[
                 ("scales", &[self.scales.len()], Data::F32(&self.scales)),

@@ -4,7 +4,7 @@
 //! against it both ways; bad input (unreachable indexer, too few nodes, a node of another flow)
 //! fails before any fee with the documented exit codes; the presets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{Devnet, Home, content, next_tx_seq, rpc};
@@ -329,6 +329,28 @@ fn presets_galileo_and_mainnet_make_profiles_and_an_unknown_one_lists_them() {
         .code(2);
 }
 
+/// A 16 MiB file of `seed` in the devnet's home: its path, bytes and root (`storage root`).
+fn big_file(net: &Devnet, seed: usize) -> (PathBuf, Vec<u8>, String) {
+    let data = content(16 << 20, seed);
+    let f = net.home.path().join("big.bin");
+    std::fs::write(&f, &data).unwrap();
+    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (f, data, root)
+}
+
+/// `storage download ROOT` gives back `data`, byte for byte.
+fn downloads_as(net: &Devnet, root: &str, data: &[u8]) {
+    let back = net.home.path().join("big.out");
+    net.json(&["storage", "download", root, "-o", back.to_str().unwrap()]);
+    assert!(
+        std::fs::read(&back).unwrap() == data,
+        "the download differs"
+    );
+}
+
 /// `cohort storage upload FILE --batch 1 --json` in the background: one segment per request, so
 /// that a 16 MiB upload is still running when a test stops a node.
 fn upload_in_background(net: &Devnet, f: &Path) -> std::process::Child {
@@ -378,17 +400,10 @@ fn kill_after_its_first_segment(net: &Devnet, node: &str, root: &str) {
 #[test]
 fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
     let net = Devnet::start(4, 2);
-    let dir = net.home.path().to_path_buf();
     let nodes = net.storage_nodes();
     // 16 MiB: 64 segments, 32 per shard, sent one per request so that the upload is still
     // running when node 0 (the indexer's first pick for shard 0) goes.
-    let data = content(16 << 20, 9);
-    let f = dir.join("big.bin");
-    std::fs::write(&f, &data).unwrap();
-    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (f, data, root) = big_file(&net, 9);
     let seq = next_tx_seq(&nodes[1]);
     let child = upload_in_background(&net, &f);
     kill_after_its_first_segment(&net, &nodes[0], &root);
@@ -402,12 +417,7 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
     // Shard 0 now lives on node 2, which finalized it.
     let info = rpc(&nodes[2], "zgs_getFileInfo", json!([root, true]))["result"].clone();
     assert_eq!(info["finalized"], true, "{info}");
-    let back = dir.join("big.out");
-    net.json(&["storage", "download", &root, "-o", back.to_str().unwrap()]);
-    assert!(
-        std::fs::read(&back).unwrap() == data,
-        "the download differs"
-    );
+    downloads_as(&net, &root, &data);
 }
 
 /// Of 2 nodes over 2 shards, shard 0's only node is killed mid-upload: after asking the indexer
@@ -416,16 +426,9 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
 #[test]
 fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_paying_again() {
     let net = Devnet::start(2, 2);
-    let dir = net.home.path().to_path_buf();
     let nodes = net.storage_nodes();
     let ix = net.status["indexer"].as_str().unwrap().to_string();
-    let data = content(16 << 20, 11);
-    let f = dir.join("big.bin");
-    std::fs::write(&f, &data).unwrap();
-    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (f, data, root) = big_file(&net, 11);
     let seq = next_tx_seq(&nodes[1]);
     let child = upload_in_background(&net, &f);
     // Node 0 was shard 0's only node: the upload cannot go on, and says which shard is missing.
@@ -464,10 +467,5 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
     assert_eq!(up["root"], root.as_str(), "{up}");
     assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
     assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "paid again on resuming");
-    let back = dir.join("big.out");
-    net.json(&["storage", "download", &root, "-o", back.to_str().unwrap()]);
-    assert!(
-        std::fs::read(&back).unwrap() == data,
-        "the download differs"
-    );
+    downloads_as(&net, &root, &data);
 }
