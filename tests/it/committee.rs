@@ -5,7 +5,6 @@
 #![allow(clippy::disallowed_macros)] // the gas test prints its figures (docs/gas.md)
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use alloy::primitives::{Address, B256, U256};
@@ -14,6 +13,7 @@ use cohort::chain::bindings::{JobMarket as JobMarketAbi, ModelToken};
 use cohort::jobs::{JobMarket, JobState, RoundVerdict, WorkStatus};
 use serde_json::Value;
 
+use crate::common::procs::{Reaper, sealed_dataset, spawn, wait_exit};
 use crate::common::{Devnet, dev_address, wei, write};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -70,82 +70,6 @@ compute = "60%"
 /// Units of one round's work in the spec above: steps × batch × context.
 const UNITS: u128 = 20 * 8 * 32;
 
-fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
-    let data = work.join("corpus");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::copy(
-        Path::new("fixtures/corpus/shakespeare/part1.txt"),
-        data.join("part1.txt"),
-    )
-    .unwrap();
-    net.json(&[
-        "dataset",
-        "create",
-        name,
-        "--description",
-        "fixture",
-        "--license",
-        "CC0-1.0",
-    ]);
-    net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
-    net.json(&[
-        "dataset",
-        "review",
-        name,
-        "--all-pending",
-        "--accept",
-        "--score",
-        "80",
-    ]);
-    net.json(&["dataset", "seal", name]);
-}
-
-fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let f = std::fs::File::create(log).unwrap();
-    c.env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(f.try_clone().unwrap()))
-        .stderr(Stdio::from(f))
-        .spawn()
-        .unwrap()
-}
-
-/// Kills children on drop (a failing test must not leave processes running).
-struct Reaper(Vec<Child>);
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        for c in &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!(
-                "process did not finish in {limit:?}:\n{}",
-                std::fs::read_to_string(log).unwrap_or_default()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 fn client(net: &Devnet) -> cohort::client::Client {
     let paths = cohort::config::Paths::under(net.home.path());
     cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap()
@@ -201,7 +125,7 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
     let job = submit_job(&net, w, &[5, 6, 7], 900, 600);
     let job_s = job.to_string();
 
@@ -491,7 +415,7 @@ fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_peri
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
     let job = submit_job(&net, w, &[5, 6, 7], 600, 30);
     let job_s = job.to_string();
     for i in [1, 2] {

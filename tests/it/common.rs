@@ -1,6 +1,7 @@
 //! Shared test harness: a temporary COHORT_HOME, the real `cohort` binary, and a devnet on
 //! random loopback ports that is torn down when the guard drops.
 
+pub mod procs;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

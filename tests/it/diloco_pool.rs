@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::common::procs::{Reaper, sealed_dataset, spawn, wait_exit};
 use crate::common::{Devnet, dev_address, write};
-use crate::jobs::{Reaper, sealed_dataset, spawn, wait_exit};
 use crate::lora_pool::{fx, sealed_chat};
 
 const SPEC: &str = r#"[model]
@@ -267,7 +267,7 @@ fn builtin_pool(replay: bool) {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
     let spec_text = if replay {
         SPEC.replace("[verify]\n", "[verify]\nreplay = true\n")
     } else {

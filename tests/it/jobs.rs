@@ -2,9 +2,10 @@
 //! and state folders, a coordinator process, and the library playing a dishonest worker.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::procs::{Reaper, sealed_dataset, spawn, wait_exit};
 use crate::common::{Devnet, dev_address, wei, write};
 use serde_json::Value;
 
@@ -42,78 +43,6 @@ round_timeout = {timeout}
     )
 }
 
-/// A sealed dataset made of the fixture corpus, curated by dev:0.
-pub(crate) fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
-    let data = work.join("corpus");
-    std::fs::create_dir_all(&data).unwrap();
-    for f in ["part1.txt", "part2.txt"] {
-        std::fs::copy(
-            Path::new("fixtures/corpus/shakespeare").join(f),
-            data.join(f),
-        )
-        .unwrap();
-    }
-    net.json(&[
-        "dataset",
-        "create",
-        name,
-        "--description",
-        "fixture",
-        "--license",
-        "CC0-1.0",
-    ]);
-    net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
-    net.json(&[
-        "dataset",
-        "review",
-        name,
-        "--all-pending",
-        "--accept",
-        "--score",
-        "80",
-    ]);
-    net.json(&["dataset", "seal", name]);
-}
-
-pub(crate) fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let f = std::fs::File::create(log).unwrap();
-    c.env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(f.try_clone().unwrap()))
-        .stderr(Stdio::from(f))
-        .spawn()
-        .unwrap()
-}
-
-pub(crate) fn wait_exit(
-    child: &mut Child,
-    limit: Duration,
-    log: &Path,
-) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!(
-                "process did not finish in {limit:?}:\n{}",
-                std::fs::read_to_string(log).unwrap_or_default()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 fn state_phase(dir: &Path) -> (String, Option<u64>) {
     let v: Value = std::fs::read(dir.join("state.json"))
         .ok()
@@ -129,23 +58,12 @@ fn refs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-/// Kills a child on drop (a failing test must not leave workers running).
-pub(crate) struct Reaper(pub(crate) Vec<Child>);
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        for c in &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
 #[test]
 fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_killed_worker() {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
     net.json(&[
         "dataset",
         "create",
@@ -544,7 +462,7 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
     let spec = write(w, "job.toml", spec_text("fixture-text", "0.25ether", 2));
     let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
         .as_u64()
@@ -681,7 +599,7 @@ fn exec_job_runs_only_with_allow_exec_and_completes() {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text");
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
     let dir = w.join("exec-job");
     std::fs::create_dir_all(&dir).unwrap();
     write(&dir, "train.sh", EXEC_SCRIPT);

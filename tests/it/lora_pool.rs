@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::common::procs::{Reaper, spawn, wait_exit};
 use crate::common::{Devnet, dev_address, write};
-use crate::jobs::{Reaper, spawn, wait_exit};
 
 /// The fixture chat file as a sealed dataset named `chat` (curated by dev:0); its folder.
 pub(crate) fn sealed_chat(net: &Devnet, w: &Path) -> PathBuf {

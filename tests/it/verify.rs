@@ -3,9 +3,10 @@
 //! of a stored file is changed on the storage node.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::procs::{Reaper, sealed_dataset, spawn};
 use crate::common::{Devnet, Home, dev_address};
 use serde_json::Value;
 
@@ -36,64 +37,6 @@ round_timeout = 900
 spans = 2
 "#;
 
-struct Reaper(Vec<Child>);
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        for c in &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let f = std::fs::File::create(log).unwrap();
-    c.env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(f.try_clone().unwrap()))
-        .stderr(Stdio::from(f))
-        .spawn()
-        .unwrap()
-}
-
-fn sealed_dataset(net: &Devnet, work: &Path, name: &str) {
-    let data = work.join("corpus");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::copy(
-        Path::new("fixtures/corpus/shakespeare/part1.txt"),
-        data.join("part1.txt"),
-    )
-    .unwrap();
-    net.json(&[
-        "dataset",
-        "create",
-        name,
-        "--description",
-        "fixture",
-        "--license",
-        "CC0-1.0",
-    ]);
-    net.json(&["dataset", "upload", name, data.to_str().unwrap()]);
-    net.json(&[
-        "dataset",
-        "review",
-        name,
-        "--all-pending",
-        "--accept",
-        "--score",
-        "80",
-    ]);
-    net.json(&["dataset", "seal", name]);
-}
-
 /// Runs `cohort ARGS` in `home`; returns the exit code, stdout and stderr.
 fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
@@ -120,7 +63,7 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "verify-text");
+    sealed_dataset(&net, w, "verify-text", &["part1.txt"]);
     let spec = crate::common::write(w, "job.toml", SPEC);
     let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
         .as_u64()
@@ -574,7 +517,7 @@ fn exec_work_is_rerun_units_come_from_the_spec_and_a_worse_model_is_rejected() {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "verify-text");
+    sealed_dataset(&net, w, "verify-text", &["part1.txt"]);
     let dir = w.join("exec-job");
     crate::common::write(&dir, "train.sh", EXEC_SCRIPT);
     crate::common::write(&dir, "inner.toml", EXEC_INNER);
