@@ -26,6 +26,9 @@ pub struct GenRequest {
     /// The prompt, as tokens of this engine.
     pub prompt: Vec<u32>,
     pub max_tokens: usize,
+    /// No end of sequence before this many new tokens (vLLM's `min_tokens`; the builtin
+    /// byte-level model has none, so it always writes `max_tokens`).
+    pub min_tokens: usize,
     /// 0: greedy.
     pub temperature: f64,
     /// Nucleus sampling: keep the smallest set of tokens whose probability reaches `top_p`.
@@ -189,7 +192,7 @@ impl Engine for HfModel {
     fn generate(&self, req: &GenRequest, on_token: &mut dyn FnMut(u32) -> bool) -> Result<usize> {
         let opts = crate::lora::SampleOptions {
             max_tokens: req.max_tokens,
-            min_tokens: 0,
+            min_tokens: req.min_tokens,
             temperature: req.temperature,
             top_p: req.top_p,
             seed: req.seed,

@@ -177,6 +177,7 @@ struct CompletionIn {
     messages: Option<Vec<ChatMessage>>,
     max_tokens: Option<u64>,
     max_completion_tokens: Option<u64>,
+    min_tokens: Option<u64>,
     temperature: Option<f64>,
     top_p: Option<f64>,
     stop: Option<StopIn>,
@@ -270,6 +271,14 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("max_tokens"),
         ));
     }
+    let min_tokens = r.min_tokens.unwrap_or(0);
+    if min_tokens > max_tokens {
+        return Err(ApiError::bad(
+            "invalid_min_tokens",
+            format!("min_tokens {min_tokens} is more than max_tokens {max_tokens}"),
+            Some("min_tokens"),
+        ));
+    }
     let temperature = r.temperature.unwrap_or(1.0);
     if !(0.0..=2.0).contains(&temperature) {
         return Err(ApiError::bad(
@@ -304,6 +313,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
         req: GenRequest {
             prompt: tokens,
             max_tokens: max_tokens as usize,
+            min_tokens: min_tokens as usize,
             temperature,
             top_p,
             seed,

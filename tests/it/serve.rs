@@ -901,7 +901,7 @@ async fn a_server_charging_an_erc20_is_paid_from_erc20_deposits_and_the_holders_
 
 /// A Hugging Face folder with a PEFT adapter (the `lora` trainer's output), served with its
 /// tokenizer and chat template: answers exactly what `cohort model generate` answers, greedy,
-/// streamed or not.
+/// streamed or not, sampled with a seed, and with `min_tokens`.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
     let home = Home::new();
@@ -1024,6 +1024,63 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
         assert_eq!(got, &want["text"], "chat {chat}: {v}\n{want}");
         assert_eq!(v["usage"]["completion_tokens"], want["tokens"], "{v}");
     }
+    // min_tokens (vLLM's name) holds EOS back as `model generate --min-tokens` does: of 16
+    // seeds, the shortest answer that ends at EOS runs on past it, and the server and the
+    // command still agree token for token.
+    let ask = |seed: u64, min: u64| {
+        json!({"model": "qwen2", "messages": [{"role": "user", "content": "Who says:"}],
+            "max_tokens": 40, "temperature": 1, "seed": seed, "min_tokens": min})
+        .to_string()
+    };
+    let mut short: Option<(u64, u64)> = None;
+    for seed in 0..16 {
+        let (s, v) = post(&url, "/v1/chat/completions", ask(seed, 0), None).await;
+        assert_eq!(s, 200, "{v}");
+        let n = v["usage"]["completion_tokens"].as_u64().unwrap();
+        if v["choices"][0]["finish_reason"] == "stop" && short.is_none_or(|(_, m)| n < m) {
+            short = Some((seed, n));
+        }
+    }
+    let (seed, n) = short.expect("some answer of the adapter ends at EOS within 40 tokens");
+    assert!(n + 2 <= 40, "{n}");
+    let (s, v) = post(&url, "/v1/chat/completions", ask(seed, n + 2), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(
+        v["usage"]["completion_tokens"].as_u64().unwrap() >= n + 2,
+        "{v}"
+    );
+    let want = home.json(&[
+        "model",
+        "generate",
+        &base_s,
+        "--adapter",
+        &adapter_s,
+        "--prompt",
+        "Who says:",
+        "--chat",
+        "--temperature",
+        "1",
+        "--seed",
+        &seed.to_string(),
+        "--max-tokens",
+        "40",
+        "--min-tokens",
+        &(n + 2).to_string(),
+    ]);
+    assert_eq!(
+        v["choices"][0]["message"]["content"], want["text"],
+        "{v}\n{want}"
+    );
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "qwen2", "prompt": "x", "max_tokens": 4, "min_tokens": 5}).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 400, "{v}");
+    assert_eq!(v["error"]["code"], "invalid_min_tokens", "{v}");
+    assert_eq!(v["error"]["param"], "min_tokens", "{v}");
     let _ = tokio::task::spawn_blocking(move || srv.stop()).await;
     // An adapter needs a folder under it.
     let ck = checkpoint(home.path());
