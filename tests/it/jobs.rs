@@ -2,10 +2,9 @@
 //! and state folders, a coordinator process, and the library playing a dishonest worker.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::procs::{Reaper, sealed_dataset, spawn, wait_exit};
+use crate::common::procs::{Reaper, sealed_dataset, spawn, spawn_with_cohort_on_path, wait_exit};
 use crate::common::{Devnet, dev_address, wei, write};
 use serde_json::Value;
 
@@ -672,40 +671,25 @@ round_timeout = 900
         "{err}"
     );
 
-    // The exec trainer calls `cohort`: put the binary on the worker's PATH.
-    let bin = assert_cmd::cargo::cargo_bin("cohort");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    // The exec trainer calls `cohort`: the binary goes on the worker's PATH.
     let wlog = logs.join("worker.log");
-    let mut c = Command::new(&bin);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let f = std::fs::File::create(&wlog).unwrap();
-    procs.0.push(
-        c.env("COHORT_HOME", net.home.path())
-            .env("PATH", path)
-            .args([
-                "worker",
-                "run",
-                "--job",
-                &job_s,
-                "--wallet",
-                "dev:1",
-                "--allow-exec",
-            ])
-            .args(["--state-dir", state.to_str().unwrap(), "--poll", "0.3"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::from(f.try_clone().unwrap()))
-            .stderr(Stdio::from(f))
-            .spawn()
-            .unwrap(),
-    );
+    procs.0.push(spawn_with_cohort_on_path(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:1",
+            "--allow-exec",
+            "--state-dir",
+            state.to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ],
+        &wlog,
+    ));
     let st = wait_exit(&mut procs.0[0], Duration::from_secs(300), &coord_log);
     assert!(
         st.success(),

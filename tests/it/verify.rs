@@ -3,10 +3,10 @@
 //! of a stored file is changed on the storage node.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::procs::{Reaper, sealed_dataset, spawn};
+use crate::common::procs::{Reaper, sealed_dataset, spawn, spawn_with_cohort_on_path};
 use crate::common::{Devnet, Home, dev_address};
 use serde_json::Value;
 
@@ -557,33 +557,11 @@ round_timeout = 900
         "{err}"
     );
 
-    let bin = assert_cmd::cargo::cargo_bin("cohort");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    // The exec trainer calls `cohort`, on the coordinator's side (checking) as on the workers'.
     let logs = w.join("logs");
     std::fs::create_dir_all(&logs).unwrap();
     let mut procs = Reaper(Vec::new());
-    let with_path = |args: &[&str], log: &Path| {
-        let mut c = Command::new(&bin);
-        for (k, _) in std::env::vars() {
-            if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-                c.env_remove(&k);
-            }
-        }
-        let f = std::fs::File::create(log).unwrap();
-        c.env("COHORT_HOME", net.home.path())
-            .env("PATH", &path)
-            .env("NO_COLOR", "1")
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::from(f.try_clone().unwrap()))
-            .stderr(Stdio::from(f))
-            .spawn()
-            .unwrap()
-    };
+    let with_path = |args: &[&str], log: &Path| spawn_with_cohort_on_path(&net, args, log);
     let coord_log = logs.join("coordinator.log");
     procs.0.push(with_path(
         &[

@@ -21,6 +21,26 @@ impl Drop for Reaper {
 /// `cohort ARGS` in the devnet's home, no stdin, stdout and stderr to `log`, with no
 /// `COHORT_*` variable of the test's environment but `COHORT_ANVIL`.
 pub fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
+    command(net, log).args(args).spawn().unwrap()
+}
+
+/// [`spawn`] with the `cohort` binary's folder first on PATH (for exec trainers that call
+/// `cohort`).
+pub fn spawn_with_cohort_on_path(net: &Devnet, args: &[&str], log: &Path) -> Child {
+    let bin = assert_cmd::cargo::cargo_bin("cohort");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    command(net, log)
+        .env("PATH", path)
+        .args(args)
+        .spawn()
+        .unwrap()
+}
+
+fn command(net: &Devnet, log: &Path) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
     for (k, _) in std::env::vars() {
         if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
@@ -30,12 +50,10 @@ pub fn spawn(net: &Devnet, args: &[&str], log: &Path) -> Child {
     let f = std::fs::File::create(log).unwrap();
     c.env("COHORT_HOME", net.home.path())
         .env("NO_COLOR", "1")
-        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::from(f.try_clone().unwrap()))
-        .stderr(Stdio::from(f))
-        .spawn()
-        .unwrap()
+        .stderr(Stdio::from(f));
+    c
 }
 
 /// Waits for `child` to exit; past `limit` kills it and fails with its log.
