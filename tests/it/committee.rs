@@ -101,10 +101,22 @@ fn signer(market: &JobMarket, dev: u32) -> cohort::chain::SignerChain {
         .unwrap()
 }
 
-fn wait_for(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
+/// Waits for `f`; past `limit` fails with every log in `logs` (the members' and workers').
+fn wait_for(what: &str, limit: Duration, logs: &Path, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while !f() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        if start.elapsed() > limit {
+            let mut all = String::new();
+            let mut files: Vec<_> = std::fs::read_dir(logs)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f).unwrap_or_default();
+                all.push_str(&format!("--- {}\n{text}\n", f.display()));
+            }
+            panic!("timed out waiting for {what}\n{all}");
+        }
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -206,7 +218,7 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         ],
         &logs.join("w1.log"),
     ));
-    wait_for("the job to start", Duration::from_secs(120), || {
+    wait_for("the job to start", Duration::from_secs(120), &logs, || {
         rt.block_on(market.job(job)).unwrap().state == JobState::Running
     });
     let out = rt.block_on(cheat.train_round(0)).unwrap();
@@ -225,9 +237,12 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
 
     // Round 0 finalizes with two of three votes: the cheat is rejected, its bond slashed to the
     // accepted worker, and it is out of the job.
-    wait_for("round 0 to finalize", Duration::from_secs(300), || {
-        rt.block_on(market.job(job)).unwrap().current_round > 0
-    });
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
     let votes = rt.block_on(market.round_votes(job, 0)).unwrap();
     assert!(votes.agreed.is_some());
     assert_eq!(
@@ -287,6 +302,7 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
     wait_for(
         "dev:1's round-1 submission",
         Duration::from_secs(300),
+        &logs,
         || !rt.block_on(market.submissions(job, 1)).unwrap().is_empty(),
     );
     let bogus = RoundVerdict {
