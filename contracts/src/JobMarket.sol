@@ -32,8 +32,10 @@ import {DatasetRegistry} from "./DatasetRegistry.sol";
 ///      who joins a Running job from the next round (`joinedRound`); a worker may leave (bond returned) while
 ///      the job is Open or Running unless its submission for the current round awaits a verdict; a worker
 ///      whose submission is rejected loses its bond and is removed from the job (it may join again with a
-///      new bond). The first verdict vote of a round closes its submissions; submissions are also only
-///      taken before `roundStart + roundTimeout`; votes are taken until that deadline plus `grace`.
+///      new bond). A round takes submissions before `roundStart + roundTimeout` (its deadline) and before
+///      its first verdict vote; it takes votes once every worker taking part in it has submitted (and at
+///      least one has), or from its deadline, until the deadline plus `grace`. So no member can shut a
+///      worker out of a round by voting early (`SubmissionsOpen`).
 ///      Finalizing the last round completes the job (model root: the last non-zero aggregate, else the
 ///      base model) and returns every bond.
 contract JobMarket is ReentrancyGuard {
@@ -287,6 +289,9 @@ contract JobMarket is ReentrancyGuard {
     error AlreadySubmitted(uint256 jobId, uint256 round, address worker);
     /// @notice Work units must be positive.
     error ZeroWorkUnits();
+    /// @notice Votes wait until every worker taking part in the round has submitted (at least one has), or
+    ///         until the round's deadline: the round still takes submissions.
+    error SubmissionsOpen(uint256 jobId, uint256 round, uint256 deadline);
     /// @notice The member already voted on this round.
     error AlreadyVoted(uint256 jobId, uint256 round, address member);
     /// @notice Votes are taken until the round's deadline plus the grace period.
@@ -470,17 +475,24 @@ contract JobMarket is ReentrancyGuard {
 
     /// @notice A committee member posts its verdict hash for the current round (once per round), with the
     ///         root of its round report. The first hash `threshold` members post is the round's verdict.
+    ///         Votes are taken once every worker taking part in the round has submitted, or from the round's
+    ///         deadline, until the deadline plus the grace period.
     function voteVerdict(uint256 jobId, uint32 round, bytes32 verdict, bytes32 reportRoot) external {
         Job storage job = _job(jobId);
         if (!_isMember[jobId][msg.sender]) revert NotCommittee(jobId, msg.sender);
         if (job.state != JobState.Running) revert WrongState(jobId, job.state);
         if (round != job.currentRound || round >= job.rounds) revert WrongRound(jobId, round, job.currentRound);
-        uint256 closesAt = uint256(job.roundStart) + job.roundTimeout + _terms[jobId].grace;
+        uint256 deadline = uint256(job.roundStart) + job.roundTimeout;
+        uint256 closesAt = deadline + _terms[jobId].grace;
         if (block.timestamp >= closesAt) revert VotingClosed(jobId, round, closesAt);
         if (_votes[jobId][round][msg.sender] != bytes32(0)) revert AlreadyVoted(jobId, round, msg.sender);
+        RoundVotes storage rv = _roundVotes[jobId][round];
+        // The first vote closes the submissions: before the deadline, only once nobody is left to submit.
+        if (rv.votes == 0 && block.timestamp < deadline && !_allSubmitted(jobId, round)) {
+            revert SubmissionsOpen(jobId, round, deadline);
+        }
         _votes[jobId][round][msg.sender] = verdict;
         uint32 n = ++_voteCount[jobId][round][verdict];
-        RoundVotes storage rv = _roundVotes[jobId][round];
         rv.votes += 1;
         emit VerdictVoted(jobId, round, msg.sender, verdict, reportRoot);
         if (n == _terms[jobId].threshold && rv.agreed == bytes32(0)) {
@@ -746,6 +758,19 @@ contract JobMarket is ReentrancyGuard {
             t.committee.push(m);
         }
         t.threshold = uint32(threshold);
+    }
+
+    /// @dev Whether the round has a submission and one from every current worker taking part in it (joined
+    ///      at or before the round). Loops over the job's current workers (at most `maxWorkers`).
+    function _allSubmitted(uint256 jobId, uint32 round) private view returns (bool) {
+        if (_roundSubmitters[jobId][round].length == 0) return false;
+        address[] storage list = _jobWorkers[jobId];
+        mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
+        for (uint256 i = 0; i < list.length; ++i) {
+            address w = list[i];
+            if (_participants[jobId][w].joinedRound <= round && subs[w].status == WorkStatus.None) return false;
+        }
+        return true;
     }
 
     function _remove(uint256 jobId, Job storage job, address worker) private {

@@ -607,25 +607,39 @@ pub async fn send_and_confirm(
     send_prepared(s, p, label, progress).await
 }
 
-/// Describes a mined transaction with status 0 by replaying it as a call on the state before
-/// its block.
+/// Describes a mined transaction with status 0 by replaying it as a call: on the state before its
+/// block, and where it passes there (a transaction earlier in the same block made it revert: two
+/// senders raced for one change), on the state after its block.
 async fn reverted_receipt(
     s: &SignerChain,
     tx: &TransactionRequest,
     r: &TransactionReceipt,
 ) -> Error {
     let hash = r.transaction_hash;
+    let msg = format!("transaction {hash} reverted");
     let mut call = tx.clone();
     call.nonce = None;
-    let at = r
-        .block_number
-        .map(|n| BlockId::number(n.saturating_sub(1)))
-        .unwrap_or(BlockId::latest());
-    match s.provider.call(call).block(at).await {
-        Err(e) => match e.as_error_resp().and_then(|p| p.as_revert_data()) {
-            Some(d) => super::revert::reverted(&d, &format!("transaction {hash} reverted")),
-            None => Error::reverted("chain.revert", format!("transaction {hash} reverted")),
-        },
-        Ok(_) => Error::reverted("chain.revert", format!("transaction {hash} reverted")),
+    let Some(n) = r.block_number else {
+        return replay(s, &call, BlockId::latest(), &msg)
+            .await
+            .unwrap_or_else(|| Error::reverted("chain.revert", msg));
+    };
+    for at in [n.saturating_sub(1), n] {
+        if let Some(e) = replay(s, &call, BlockId::number(at), &msg).await {
+            return e;
+        }
     }
+    Error::reverted("chain.revert", msg)
+}
+
+/// The decoded revert of `call` on the state at `at`, if it reverts with data there.
+async fn replay(
+    s: &SignerChain,
+    call: &TransactionRequest,
+    at: BlockId,
+    msg: &str,
+) -> Option<Error> {
+    let e = s.provider.call(call.clone()).block(at).await.err()?;
+    let data = e.as_error_resp().and_then(|p| p.as_revert_data())?;
+    Some(super::revert::reverted(&data, msg))
 }

@@ -308,10 +308,12 @@ async fn await_verdict(
         {
             Ok(_) => {}
             // Voting closed, or the round moved on: the state read below says what happened.
+            // SubmissionsOpen: the round closed by the wall clock (`closed_round`) but no block has
+            // reached the deadline yet; the vote is sent again at the next poll.
             Err(e)
                 if matches!(
                     e.revert(),
-                    Some("VotingClosed" | "WrongRound" | "WrongState")
+                    Some("VotingClosed" | "WrongRound" | "WrongState" | "SubmissionsOpen")
                 ) => {}
             Err(e) => return Err(e),
         }

@@ -13,7 +13,7 @@ use cohort::chain::bindings::{JobMarket as JobMarketAbi, ModelToken};
 use cohort::jobs::{JobMarket, JobState, RoundVerdict, WorkStatus};
 use serde_json::Value;
 
-use crate::common::procs::{Reaper, sealed_dataset, spawn, wait_exit};
+use crate::common::procs::{Reaper, sealed_dataset, spawn};
 use crate::common::{Devnet, dev_address, wei, write};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
@@ -106,19 +106,35 @@ fn wait_for(what: &str, limit: Duration, logs: &Path, mut f: impl FnMut() -> boo
     let start = Instant::now();
     while !f() {
         if start.elapsed() > limit {
-            let mut all = String::new();
-            let mut files: Vec<_> = std::fs::read_dir(logs)
-                .map(|d| d.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            files.sort();
-            for f in files {
-                let text = std::fs::read_to_string(&f).unwrap_or_default();
-                all.push_str(&format!("--- {}\n{text}\n", f.display()));
-            }
-            panic!("timed out waiting for {what}\n{all}");
+            panic!("timed out waiting for {what}\n{}", all_logs(logs));
         }
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+/// Sends `sig` (STOP, CONT) to each of `children`.
+fn signal(children: &[std::process::Child], sig: &str) {
+    for c in children {
+        let st = std::process::Command::new("kill")
+            .args([format!("-{sig}"), c.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success(), "kill -{sig} {}", c.id());
+    }
+}
+
+/// Every log in `logs`, each under its path.
+fn all_logs(logs: &Path) -> String {
+    let mut files: Vec<_> = std::fs::read_dir(logs)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut all = String::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        all.push_str(&format!("--- {}\n{text}\n", f.display()));
+    }
+    all
 }
 
 fn submit_job(net: &Devnet, w: &Path, committee: &[u32], timeout: u64, grace: u64) -> u64 {
@@ -183,7 +199,8 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
     let logs = w.join("logs");
     std::fs::create_dir_all(&logs).unwrap();
     let mut procs = Reaper(Vec::new());
-    // Members dev:5 and dev:6 coordinate; dev:7 stays offline in round 0.
+    // Members dev:5 and dev:6 coordinate; dev:7 does not vote in round 0. Their logs and the
+    // worker's hold their progress events, for a failure to show.
     for m in [5, 6] {
         procs.0.push(spawn(
             &net,
@@ -197,6 +214,8 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
                 "0.3",
                 "--wallet",
                 &format!("dev:{m}"),
+                "--progress",
+                "json",
                 "--json",
             ],
             &logs.join(format!("member{m}.log")),
@@ -215,12 +234,26 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
             w.join("s1").to_str().unwrap(),
             "--poll",
             "0.3",
+            "--progress",
+            "json",
         ],
         &logs.join("w1.log"),
     ));
     wait_for("the job to start", Duration::from_secs(120), &logs, || {
         rt.block_on(market.job(job)).unwrap().state == JobState::Running
     });
+    // dev:2 has not submitted yet, so round 0 takes no vote: dev:7 cannot close it early (which
+    // would shut dev:2 out and give the round to whoever submitted first).
+    let early = rt.block_on(market.vote_verdict(
+        &signer(&market, 7),
+        job,
+        0,
+        B256::repeat_byte(0x55),
+        B256::repeat_byte(0x77),
+        &cohort::progress::Silent,
+    ));
+    let err = early.expect_err("a vote while dev:2 may still submit");
+    assert_eq!(err.revert(), Some("SubmissionsOpen"), "{err}");
     let out = rt.block_on(cheat.train_round(0)).unwrap();
     for (_, p) in &out.checkpoints[1..] {
         let mut ck = cohort::trainer::Checkpoint::load(p).unwrap();
@@ -243,6 +276,9 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         &logs,
         || rt.block_on(market.job(job)).unwrap().current_round > 0,
     );
+    // The members pause until dev:7 has voted in round 1 (below): they cannot vote before dev:1's
+    // round-1 submission, and dev:1 trains and uploads first.
+    signal(&procs.0[..2], "STOP");
     let votes = rt.block_on(market.round_votes(job, 0)).unwrap();
     assert!(votes.agreed.is_some());
     assert_eq!(
@@ -295,10 +331,8 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         U256::from(REWARD + BOND)
     );
 
-    // Round 1: dev:7 posts a different verdict (accepting nothing) as soon as dev:1 submitted;
-    // the two others still decide.
-    let member7 = signer(&market, 7);
-    let silent = cohort::progress::Silent;
+    // Round 1: dev:7 votes for a different verdict (rejecting dev:1) once dev:1 submitted, before
+    // the two others (paused); they still decide.
     wait_for(
         "dev:1's round-1 submission",
         Duration::from_secs(300),
@@ -313,34 +347,33 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         report_root: B256::repeat_byte(0x77),
     };
     let voted = rt.block_on(market.vote_verdict(
-        &member7,
+        &signer(&market, 7),
         job,
         1,
         bogus.hash(job, 1),
         bogus.report_root,
-        &silent,
+        &cohort::progress::Silent,
     ));
-    for (i, m) in [5, 6].iter().enumerate() {
-        let log = logs.join(format!("member{m}.log"));
-        let st = wait_exit(&mut procs.0[i], Duration::from_secs(300), &log);
-        assert!(
-            st.success(),
-            "member {m} failed:\n{}",
-            std::fs::read_to_string(&log).unwrap()
+    signal(&procs.0[..2], "CONT");
+    for (i, name) in ["member 5", "member 6", "worker dev:1"].iter().enumerate() {
+        let child = &mut procs.0[i];
+        let mut st = None;
+        wait_for(
+            &format!("{name} to exit"),
+            Duration::from_secs(300),
+            &logs,
+            || {
+                st = child.try_wait().unwrap();
+                st.is_some()
+            },
         );
+        assert!(st.unwrap().success(), "{name} failed:\n{}", all_logs(&logs));
     }
-    let st = wait_exit(
-        &mut procs.0[2],
-        Duration::from_secs(120),
-        &logs.join("w1.log"),
-    );
-    assert!(st.success());
     let done = rt.block_on(market.job(job)).unwrap();
     assert_eq!(done.state, JobState::Completed);
     let agreed = rt.block_on(market.round_votes(job, 1)).unwrap().agreed;
     assert_ne!(agreed, Some(bogus.hash(job, 1)));
-    // dev:7's vote landed (it polls every 0.2 s; the members need seconds to check the work)
-    // and counted for its own verdict only.
+    // dev:7's vote landed and counted for its own verdict only.
     voted.expect("dev:7 votes while the round is open");
     assert_eq!(
         rt.block_on(market.vote_of(job, 1, dev_address(7))).unwrap(),
@@ -423,6 +456,185 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         rt.block_on(async { mt.balanceOf(dev_address(0)).call().await })
             .unwrap(),
         U256::from(100u64) * e18
+    );
+}
+
+#[test]
+fn a_worker_that_never_submits_holds_the_votes_back_until_the_deadline_then_the_committee_goes_on()
+{
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5, 6, 7], 600, 600);
+    let job_s = job.to_string();
+    for i in [1, 2] {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut workers: Vec<_> = [1u32, 2]
+        .iter()
+        .map(|i| worker(&rt, &net, *i, job, &w.join(format!("s{i}"))))
+        .collect();
+    for wk in &mut workers {
+        rt.block_on(wk.join()).unwrap();
+    }
+    let market = workers[0].market.clone();
+    let silent = cohort::progress::Silent;
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    // dev:1 submits; dev:2, in the job, never does.
+    let out = rt.block_on(workers[0].train_round(0)).unwrap();
+    let (root, b) = rt.block_on(workers[0].upload_round(0, &out)).unwrap();
+    rt.block_on(workers[0].submit_round(0, root, b.work_units))
+        .unwrap();
+    // Before the deadline no member may vote: dev:2 could still submit.
+    let verdict = RoundVerdict {
+        accepted: vec![dev_address(1)],
+        units: vec![U256::from(UNITS)],
+        rejected: vec![],
+        aggregate_root: B256::repeat_byte(0x66),
+        report_root: B256::repeat_byte(0x77),
+    };
+    let early = rt.block_on(market.vote_verdict(
+        &signer(&market, 7),
+        job,
+        0,
+        verdict.hash(job, 0),
+        verdict.report_root,
+        &silent,
+    ));
+    let err = early.expect_err("a vote while dev:2 may still submit");
+    assert_eq!(err.revert(), Some("SubmissionsOpen"), "{err}");
+    assert_eq!(err.exit_code(), 4, "{err}");
+
+    // Two members coordinate: they wait for dev:2 until the round's deadline.
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    for m in [5, 6] {
+        procs.0.push(spawn(
+            &net,
+            &[
+                "job",
+                "coordinate",
+                &job_s,
+                "--poll",
+                "0.3",
+                "--wallet",
+                &format!("dev:{m}"),
+                "--progress",
+                "json",
+            ],
+            &logs.join(format!("member{m}.log")),
+        ));
+    }
+    wait_for(
+        "the members to wait for dev:2",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            [5, 6].iter().all(|m| {
+                std::fs::read_to_string(logs.join(format!("member{m}.log")))
+                    .unwrap_or_default()
+                    .contains("round 0: 1 of 2 submissions")
+            })
+        },
+    );
+    assert_eq!(rt.block_on(market.round_votes(job, 0)).unwrap().votes, 0);
+    // The chain's clock passes the deadline (not the grace period): the members go on without
+    // dev:2, whose late submission is refused.
+    rt.block_on(async {
+        let p = &market.chain.provider;
+        p.raw_request::<_, Value>("evm_increaseTime".into(), (601u64,))
+            .await
+            .unwrap();
+        p.raw_request::<_, Value>("evm_mine".into(), ())
+            .await
+            .unwrap();
+    });
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    let s1 = rt
+        .block_on(market.submission(job, 0, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Accepted);
+    assert_eq!(
+        rt.block_on(market.earnings(dev_address(1))).unwrap(),
+        U256::from(REWARD)
+    );
+    let show = net.json(&["job", "show", &job_s]);
+    let missing = show["rounds"][0]["missing"].as_array().unwrap();
+    assert_eq!(missing.len(), 1, "{show}");
+    assert!(
+        missing[0]
+            .as_str()
+            .unwrap()
+            .eq_ignore_ascii_case(&format!("{:#x}", dev_address(2))),
+        "{show}"
+    );
+}
+
+#[test]
+fn two_members_start_the_job_in_one_block_and_the_one_that_lost_is_told_why() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5, 6, 7], 600, 600);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let market = rt
+        .block_on(cohort::jobs::JobMarket::open(&client(&net)))
+        .unwrap();
+    let p = &market.chain.provider;
+    let silent = cohort::progress::Silent;
+    let (s5, s6) = (signer(&market, 5), signer(&market, 6));
+    // Both transactions wait in the pool, then one block holds both: the second reverts on chain
+    // (both passed their gas estimate), and a replay on the state before the block passes.
+    rt.block_on(p.raw_request::<_, Value>("evm_setAutomine".into(), (false,)))
+        .unwrap();
+    let (a, b, block) = rt.block_on(async {
+        tokio::join!(
+            market.start_job(&s5, job, &silent),
+            market.start_job(&s6, job, &silent),
+            async {
+                loop {
+                    let st: Value = p.raw_request("txpool_status".into(), ()).await.unwrap();
+                    let pending = st["pending"].as_str().unwrap().trim_start_matches("0x");
+                    if u64::from_str_radix(pending, 16).unwrap() == 2 {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                p.raw_request::<_, Value>("evm_mine".into(), ())
+                    .await
+                    .unwrap();
+                p.get_block_number().await.unwrap()
+            }
+        )
+    });
+    let (won, lost) = match (a, b) {
+        (Ok(t), Err(e)) | (Err(e), Ok(t)) => (t, e),
+        (a, b) => panic!("one start must win and one lose: {a:?} {b:?}"),
+    };
+    assert_eq!(won.block_number, Some(block));
+    let txs = rt
+        .block_on(async { p.get_block_by_number(block.into()).await })
+        .unwrap()
+        .unwrap()
+        .transactions
+        .len();
+    assert_eq!(txs, 2);
+    // The coordinator goes on after a lost start race because the revert names WrongState.
+    assert_eq!(lost.revert(), Some("WrongState"), "{lost}");
+    assert_eq!(lost.exit_code(), 4);
+    assert_eq!(
+        rt.block_on(market.job(job)).unwrap().state,
+        JobState::Running
     );
 }
 
