@@ -54,8 +54,8 @@ pub struct Data {
     pub score: u8,
 }
 
-/// One worker: dev account and its work units per round (0 = does not submit that round;
-/// a negative-free way to leave rounds out). Units of round 1 are submitted but rejected when
+/// One worker: dev account and its work units per round (0 in round 1 = leaves the job after
+/// round 0 and does not submit). Units of round 1 are submitted but rejected when
 /// `reject_round1` is set.
 #[derive(Clone, Debug)]
 pub struct Work {
@@ -203,6 +203,11 @@ pub async fn build_job_with(
         for w in work {
             let units_of = w.units[round as usize];
             if units_of == 0 {
+                // A worker that sits a round out leaves the job before it (it holds no bond), as
+                // the round takes its votes only once every worker in it submitted.
+                assert_eq!(round, 1, "a worker may sit out the last round only");
+                let c = dev(rpc_url, w.dev).await;
+                mined!(JobMarket::new(market, &c.provider).leave(job_id));
                 continue;
             }
             let c = dev(rpc_url, w.dev).await;
