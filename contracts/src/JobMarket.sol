@@ -33,9 +33,9 @@ import {DatasetRegistry} from "./DatasetRegistry.sol";
 ///      the job is Open or Running unless its submission for the current round awaits a verdict; a worker
 ///      whose submission is rejected loses its bond and is removed from the job (it may join again with a
 ///      new bond). A round takes submissions before `roundStart + roundTimeout` (its deadline) and before
-///      its first verdict vote; it takes votes once every worker taking part in it has submitted (and at
-///      least one has), or from its deadline, until the deadline plus `grace`. So no member can shut a
-///      worker out of a round by voting early (`SubmissionsOpen`).
+///      its first verdict vote; it takes votes once every worker taking part in it has submitted, or from
+///      its deadline, until the deadline plus `grace`. So no member can shut a worker out of a round by
+///      voting early (`SubmissionsOpen`).
 ///      Finalizing the last round completes the job (model root: the last non-zero aggregate, else the
 ///      base model) and returns every bond.
 contract JobMarket is ReentrancyGuard {
@@ -289,8 +289,8 @@ contract JobMarket is ReentrancyGuard {
     error AlreadySubmitted(uint256 jobId, uint256 round, address worker);
     /// @notice Work units must be positive.
     error ZeroWorkUnits();
-    /// @notice Votes wait until every worker taking part in the round has submitted (at least one has), or
-    ///         until the round's deadline: the round still takes submissions.
+    /// @notice Votes wait until every worker taking part in the round has submitted, or until the round's
+    ///         deadline: the round still takes submissions.
     error SubmissionsOpen(uint256 jobId, uint256 round, uint256 deadline);
     /// @notice The member already voted on this round.
     error AlreadyVoted(uint256 jobId, uint256 round, address member);
@@ -760,10 +760,10 @@ contract JobMarket is ReentrancyGuard {
         t.threshold = uint32(threshold);
     }
 
-    /// @dev Whether the round has a submission and one from every current worker taking part in it (joined
-    ///      at or before the round). Loops over the job's current workers (at most `maxWorkers`).
+    /// @dev Whether every current worker taking part in the round (joined at or before it) has submitted
+    ///      (true when none does: nobody can still submit). Loops over the job's current workers (at most
+    ///      `maxWorkers`).
     function _allSubmitted(uint256 jobId, uint32 round) private view returns (bool) {
-        if (_roundSubmitters[jobId][round].length == 0) return false;
         address[] storage list = _jobWorkers[jobId];
         mapping(address => WorkSubmission) storage subs = _submissions[jobId][round];
         for (uint256 i = 0; i < list.length; ++i) {
