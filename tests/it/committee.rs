@@ -137,6 +137,45 @@ fn all_logs(logs: &Path) -> String {
     all
 }
 
+/// A job (committee dev:5–7, round timeout 600 s, `grace`) that dev:1 and dev:2 joined through
+/// the library, not started.
+struct Joined {
+    net: Devnet,
+    work: tempfile::TempDir,
+    rt: tokio::runtime::Runtime,
+    job: u64,
+    workers: Vec<cohort::worker::Worker>,
+    market: JobMarket,
+}
+
+fn two_workers_joined(grace: u64) -> Joined {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5, 6, 7], 600, grace);
+    for i in [1, 2] {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut workers: Vec<_> = [1u32, 2]
+        .iter()
+        .map(|i| worker(&rt, &net, *i, job, &w.join(format!("s{i}"))))
+        .collect();
+    for wk in &mut workers {
+        rt.block_on(wk.join()).unwrap();
+    }
+    let market = workers[0].market.clone();
+    Joined {
+        net,
+        work,
+        rt,
+        job,
+        workers,
+        market,
+    }
+}
+
 fn submit_job(net: &Devnet, w: &Path, committee: &[u32], timeout: u64, grace: u64) -> u64 {
     let spec = write(
         w,
@@ -462,25 +501,15 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
 #[test]
 fn a_worker_that_never_submits_holds_the_votes_back_until_the_deadline_then_the_committee_goes_on()
 {
-    let net = Devnet::start(1, 1);
-    let work = tempfile::tempdir().unwrap();
-    let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
-    let job = submit_job(&net, w, &[5, 6, 7], 600, 600);
-    let job_s = job.to_string();
-    for i in [1, 2] {
-        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
-    }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let mut workers: Vec<_> = [1u32, 2]
-        .iter()
-        .map(|i| worker(&rt, &net, *i, job, &w.join(format!("s{i}"))))
-        .collect();
-    for wk in &mut workers {
-        rt.block_on(wk.join()).unwrap();
-    }
-    let market = workers[0].market.clone();
-    let silent = cohort::progress::Silent;
+    let Joined {
+        net,
+        work,
+        rt,
+        job,
+        mut workers,
+        market,
+    } = two_workers_joined(600);
+    let (w, job_s, silent) = (work.path(), job.to_string(), cohort::progress::Silent);
     rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
         .unwrap();
     // dev:1 submits; dev:2, in the job, never does.
@@ -640,25 +669,15 @@ fn two_members_start_the_job_in_one_block_and_the_one_that_lost_is_told_why() {
 
 #[test]
 fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_period() {
-    let net = Devnet::start(1, 1);
-    let work = tempfile::tempdir().unwrap();
-    let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
-    let job = submit_job(&net, w, &[5, 6, 7], 600, 30);
-    let job_s = job.to_string();
-    for i in [1, 2] {
-        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
-    }
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let mut workers: Vec<_> = [1u32, 2]
-        .iter()
-        .map(|i| worker(&rt, &net, *i, job, &w.join(format!("s{i}"))))
-        .collect();
-    for wk in &mut workers {
-        rt.block_on(wk.join()).unwrap();
-    }
-    let market = workers[0].market.clone();
-    let silent = cohort::progress::Silent;
+    let Joined {
+        net,
+        work: _work,
+        rt,
+        job,
+        mut workers,
+        market,
+    } = two_workers_joined(30);
+    let (job_s, silent) = (job.to_string(), cohort::progress::Silent);
     // The owner may start the job; nobody on the committee ever shows up.
     rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
         .unwrap();
