@@ -860,8 +860,9 @@ pub struct Cancelled {
     pub tx: TxRef,
 }
 
-/// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner
-/// or the job is no longer open or running.
+/// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner,
+/// the job is no longer open or running, or (running) its current round has submissions or still
+/// takes them (before the round's deadline).
 pub async fn cancel(
     market: &JobMarket,
     s: &SignerChain,
@@ -902,6 +903,24 @@ pub async fn cancel(
             "cancel after the committee finalizes the round, or, once its grace period passed, close it with `cohort job close-round {id} {}`",
             job.current_round
         )));
+    }
+    // Workers upload their work before they submit it: while the round still takes submissions,
+    // cancelling could take back the round's reward for work already in storage.
+    if let Some(deadline) = job.round_deadline() {
+        let now = market.now().await?;
+        if now < deadline {
+            return Err(Error::reverted(
+                "job.round_in_progress",
+                format!(
+                    "round {} of job {id} takes submissions until unix time {deadline}, {}s from now: a running job can be cancelled only from its round's deadline on",
+                    job.current_round,
+                    deadline - now
+                ),
+            )
+            .hint(format!(
+                "cancel after that time, once the round has no submissions (`cohort job show {id}`); an open job that has not started can be cancelled at any time"
+            )));
+        }
     }
     let tx = market.cancel_job(s, id, progress).await?;
     let after = market.job(id).await?;
