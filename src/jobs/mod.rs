@@ -824,7 +824,14 @@ impl JobMarket {
         .await
     }
 
-    /// Pays the signer's credited earnings to its payee; returns the amount.
+    fn withdraw_intent(&self, s: &SignerChain) -> String {
+        format!(
+            "withdraw:{}:{:#x}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
+    /// Pays the signer's credited earnings to its payee; returns the amount (from the receipt).
     pub async fn withdraw(
         &self,
         s: &SignerChain,
@@ -832,10 +839,7 @@ impl JobMarket {
     ) -> Result<(U256, TxRef)> {
         let jm = self.signed(s);
         let call = jm.withdraw();
-        let intent = format!(
-            "withdraw:{}:{:#x}:{:#x}",
-            s.chain.chain_id, self.address, s.address
-        );
+        let intent = self.withdraw_intent(s);
         let c = send_once(s, &intent, call, "withdrawing", progress).await?;
         let amount = c
             .receipt
@@ -843,6 +847,33 @@ impl JobMarket {
             .map(|l| l.data.amount)
             .unwrap_or_default();
         Ok((amount, TxRef::from(&c)))
+    }
+
+    /// Finishes a withdrawal an interrupted earlier run sent (waits for it, or broadcasts it
+    /// again): its amount (from the receipt) and transaction; `None` when none is recorded. Runs
+    /// before the earnings are read, so that the record is resolved even when nothing is owed
+    /// now (a later withdrawal would otherwise take the old transaction for its own).
+    pub async fn resume_withdraw(
+        &self,
+        s: &SignerChain,
+        progress: &dyn Progress,
+    ) -> Result<Option<(U256, TxRef)>> {
+        let intent = self.withdraw_intent(s);
+        let done = crate::chain::tx::resume_intent(
+            s,
+            &intent,
+            "finishing an earlier withdrawal",
+            progress,
+        )
+        .await?;
+        Ok(done.map(|c| {
+            let amount = c
+                .receipt
+                .decoded_log::<abi::Withdrawn>()
+                .map(|l| l.data.amount)
+                .unwrap_or_default();
+            (amount, TxRef::from(&c))
+        }))
     }
 }
 
