@@ -307,6 +307,9 @@ contract JobMarket is ReentrancyGuard {
     error TooEarly(uint256 jobId, uint256 round, uint256 closableAt);
     /// @notice The current round has submissions: the job cannot be cancelled until it is finalized.
     error RoundHasSubmissions(uint256 jobId, uint256 round);
+    /// @notice A running job can be cancelled only from its current round's deadline on (workers may still
+    ///         be uploading the work they are about to submit).
+    error RoundInProgress(uint256 jobId, uint256 round, uint256 deadline);
     /// @notice Nothing to withdraw.
     error NothingToWithdraw();
 
@@ -582,14 +585,22 @@ contract JobMarket is ReentrancyGuard {
         emit JobStopped(jobId, round, refund);
     }
 
-    /// @notice Cancels an Open or Running job (owner) while its current round has no submissions; every bond
+    /// @notice Cancels a job (owner): an Open one at any time; a Running one only while its current round has
+    ///         no submissions and from that round's deadline on (nobody can submit any more). Every bond
     ///         is returned and all unspent escrow is credited to the owner.
+    /// @dev Workers upload their checkpoints and bundle before `submitWork`: an owner who could cancel mid-round
+    ///      could front-run the first submission (its bundle root is in the mempool), get the round refunded
+    ///      and still download the work.
     function cancelJob(uint256 jobId) external {
         Job storage job = _job(jobId);
         if (msg.sender != job.owner) revert NotOwner(jobId, msg.sender);
         if (job.state != JobState.Open && job.state != JobState.Running) revert WrongState(jobId, job.state);
-        if (job.state == JobState.Running && _roundSubmitters[jobId][job.currentRound].length > 0) {
-            revert RoundHasSubmissions(jobId, job.currentRound);
+        if (job.state == JobState.Running) {
+            if (_roundSubmitters[jobId][job.currentRound].length > 0) {
+                revert RoundHasSubmissions(jobId, job.currentRound);
+            }
+            uint256 deadline = uint256(job.roundStart) + job.roundTimeout;
+            if (block.timestamp < deadline) revert RoundInProgress(jobId, job.currentRound, deadline);
         }
         job.state = JobState.Cancelled;
         _returnAllBonds(jobId, job);

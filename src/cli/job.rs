@@ -46,6 +46,9 @@ pub enum JobCommand {
     Watch(WatchArgs),
     /// Cancel a job (owner): the unspent rounds are refunded to your earnings.
     ///
+    /// An open job can be cancelled at any time; a running one only from its current round's
+    /// deadline on, and not while that round has submissions.
+    ///
     /// Example: cohort job cancel 2   (then `cohort worker withdraw` pays it out)
     Cancel(CancelArgs),
     /// Run the coordinator as a committee member: start the job, check and average every

@@ -179,7 +179,14 @@ impl ClaimArgs {
                 return "nothing to claim".to_string();
             }
             let mut out = String::new();
-            for c in &report.claimed {
+            for c in report.claimed.iter().filter(|c| c.resumed) {
+                out.push_str(&format!(
+                    "an earlier run's claim landed: {} (tx {})\n",
+                    c.item.describe(),
+                    c.tx_hash
+                ));
+            }
+            for c in report.claimed.iter().filter(|c| !c.resumed) {
                 out.push_str(&format!(
                     "claimed {} (tx {})\n",
                     c.item.describe(),

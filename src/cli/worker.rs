@@ -271,7 +271,16 @@ async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
     ctx.printer.result(&w, |w| {
-        format!("withdrew {} to {}", coin_with(w.amount, sym), w.payee)
+        if w.resumed {
+            format!(
+                "an earlier withdrawal landed: withdrew {} to {} (tx {}); run `cohort worker withdraw` again for anything credited since",
+                coin_with(w.amount, sym),
+                w.payee,
+                w.tx.tx_hash
+            )
+        } else {
+            format!("withdrew {} to {}", coin_with(w.amount, sym), w.payee)
+        }
     });
     Ok(())
 }

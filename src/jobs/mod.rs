@@ -824,7 +824,14 @@ impl JobMarket {
         .await
     }
 
-    /// Pays the signer's credited earnings to its payee; returns the amount.
+    fn withdraw_intent(&self, s: &SignerChain) -> String {
+        format!(
+            "withdraw:{}:{:#x}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
+    /// Pays the signer's credited earnings to its payee; returns the amount (from the receipt).
     pub async fn withdraw(
         &self,
         s: &SignerChain,
@@ -832,10 +839,7 @@ impl JobMarket {
     ) -> Result<(U256, TxRef)> {
         let jm = self.signed(s);
         let call = jm.withdraw();
-        let intent = format!(
-            "withdraw:{}:{:#x}:{:#x}",
-            s.chain.chain_id, self.address, s.address
-        );
+        let intent = self.withdraw_intent(s);
         let c = send_once(s, &intent, call, "withdrawing", progress).await?;
         let amount = c
             .receipt
@@ -843,6 +847,33 @@ impl JobMarket {
             .map(|l| l.data.amount)
             .unwrap_or_default();
         Ok((amount, TxRef::from(&c)))
+    }
+
+    /// Finishes a withdrawal an interrupted earlier run sent (waits for it, or broadcasts it
+    /// again): its amount (from the receipt) and transaction; `None` when none is recorded. Runs
+    /// before the earnings are read, so that the record is resolved even when nothing is owed
+    /// now (a later withdrawal would otherwise take the old transaction for its own).
+    pub async fn resume_withdraw(
+        &self,
+        s: &SignerChain,
+        progress: &dyn Progress,
+    ) -> Result<Option<(U256, TxRef)>> {
+        let intent = self.withdraw_intent(s);
+        let done = crate::chain::tx::resume_intent(
+            s,
+            &intent,
+            "finishing an earlier withdrawal",
+            progress,
+        )
+        .await?;
+        Ok(done.map(|c| {
+            let amount = c
+                .receipt
+                .decoded_log::<abi::Withdrawn>()
+                .map(|l| l.data.amount)
+                .unwrap_or_default();
+            (amount, TxRef::from(&c))
+        }))
     }
 }
 
@@ -860,8 +891,9 @@ pub struct Cancelled {
     pub tx: TxRef,
 }
 
-/// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner
-/// or the job is no longer open or running.
+/// Cancels a job as its owner; refuses (exit 4) before sending when the signer is not the owner,
+/// the job is no longer open or running, or (running) its current round has submissions or still
+/// takes them (before the round's deadline).
 pub async fn cancel(
     market: &JobMarket,
     s: &SignerChain,
@@ -902,6 +934,24 @@ pub async fn cancel(
             "cancel after the committee finalizes the round, or, once its grace period passed, close it with `cohort job close-round {id} {}`",
             job.current_round
         )));
+    }
+    // Workers upload their work before they submit it: while the round still takes submissions,
+    // cancelling could take back the round's reward for work already in storage.
+    if let Some(deadline) = job.round_deadline() {
+        let now = market.now().await?;
+        if now < deadline {
+            return Err(Error::reverted(
+                "job.round_in_progress",
+                format!(
+                    "round {} of job {id} takes submissions until unix time {deadline}, {}s from now: a running job can be cancelled only from its round's deadline on",
+                    job.current_round,
+                    deadline - now
+                ),
+            )
+            .hint(format!(
+                "cancel after that time, once the round has no submissions (`cohort job show {id}`); an open job that has not started can be cancelled at any time"
+            )));
+        }
     }
     let tx = market.cancel_job(s, id, progress).await?;
     let after = market.job(id).await?;

@@ -87,6 +87,7 @@ impl Terms {
             symbol: self.asset_symbol.clone(),
             decimals: self.asset_decimals,
             native: self.asset == Address::ZERO,
+            unreadable: false,
         }
     }
 }

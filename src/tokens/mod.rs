@@ -95,6 +95,11 @@ pub struct Asset {
     pub symbol: String,
     pub decimals: u8,
     pub native: bool,
+    /// A revenue asset whose ERC-20 details could not be read (an account without code, or a
+    /// contract that does not answer as an ERC-20): shown by its address with symbol `?` and
+    /// amounts in base units (decimals 0), and never claimed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
 }
 
 impl Asset {
@@ -104,6 +109,18 @@ impl Asset {
             symbol: crate::chain::tx::native_symbol(chain_id).to_string(),
             decimals: 18,
             native: true,
+            unreadable: false,
+        }
+    }
+
+    /// An ERC-20 revenue asset whose details cannot be read (see [`Asset::unreadable`]).
+    pub fn unreadable(address: Address) -> Asset {
+        Asset {
+            address,
+            symbol: "?".to_string(),
+            decimals: 0,
+            native: false,
+            unreadable: true,
         }
     }
 
@@ -125,7 +142,7 @@ impl Asset {
         if self.native && (s.eq_ignore_ascii_case("native") || s.eq_ignore_ascii_case("eth")) {
             return true;
         }
-        s.eq_ignore_ascii_case(&self.symbol)
+        !self.unreadable && s.eq_ignore_ascii_case(&self.symbol)
     }
 }
 
@@ -156,6 +173,7 @@ pub async fn asset_info(chain: &Chain, address: Address) -> Result<Asset> {
         symbol,
         decimals,
         native: false,
+        unreadable: false,
     })
 }
 
@@ -184,12 +202,13 @@ pub async fn resolve_asset(chain: &Chain, factory: Option<Address>, sel: &str) -
                 symbol: m.symbol.clone(),
                 decimals: TOKEN_DECIMALS,
                 native: false,
+                unreadable: false,
             }];
             here.extend(
                 revenue_assets(chain, m.token)
                     .await?
                     .into_iter()
-                    .filter(|a| !a.native),
+                    .filter(|a| !a.native && !a.unreadable),
             );
             for a in here {
                 if !known.iter().any(|k| k.address == a.address) {
@@ -362,12 +381,22 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
 }
 
 /// The model's revenue assets: the native coin first, then the ERC-20s fixed at tokenization.
+/// The contracts check only that an asset is not the zero address, so anyone can create a job (and
+/// a model) whose asset is no ERC-20: such an asset is returned as [`Asset::unreadable`] rather
+/// than failing every command that lists models' assets. A dead RPC is still an error.
 pub async fn revenue_assets(chain: &Chain, token: Address) -> Result<Vec<Asset>> {
     let t = ModelToken::new(token, &chain.provider);
     let list = t.revenueAssets().call().await.map_err(chain.decoder())?;
     let mut out = vec![Asset::native(chain.chain_id)];
     for a in list {
-        out.push(asset_info(chain, a).await?);
+        match asset_info(chain, a).await {
+            Ok(asset) => out.push(asset),
+            Err(e) if e.kind == crate::error::ErrorKind::Usage => {
+                tracing::debug!("revenue asset {a} of model token {token}: {}", e.message);
+                out.push(Asset::unreadable(a));
+            }
+            Err(e) => return Err(e),
+        }
     }
     Ok(out)
 }
@@ -407,6 +436,9 @@ pub async fn revenue(chain: &Chain, token: Address) -> Result<Vec<Revenue>> {
             .map_err(chain.decoder())?;
         let balance = if asset.native {
             chain.balance(token).await?
+        } else if asset.unreadable {
+            // No balance to read: nothing counts as pushed and unsynced.
+            deposited - claimed
         } else {
             IERC20::new(asset.address, &chain.provider)
                 .balanceOf(token)
@@ -1002,7 +1034,14 @@ pub async fn tokenize(
     let plan = plan_tokenize(&s.chain, suite, s.address, req).await?;
     let tx = tokenize_call(&s.chain, suite, s.address, req).into_transaction_request();
     let label = format!("tokenizing job {}", req.job_id);
-    let done = crate::chain::tx::send_and_confirm(s, tx, &label, progress).await?;
+    // Recorded before it is broadcast: a rerun while it is still pending waits for it instead of
+    // sending a second one (which could only revert, for gas). Once it is mined, the plan above
+    // refuses with the token's address.
+    let intent = format!(
+        "tokenize:{}:{:#x}:{}:{:#x}",
+        s.chain.chain_id, suite.factory, req.job_id, s.address
+    );
+    let done = crate::chain::tx::send_once(s, &intent, tx, &label, progress).await?;
     let token = done
         .receipt
         .inner

@@ -61,6 +61,17 @@ impl Claimable {
             _ => format!("worker earnings of {what}"),
         }
     }
+
+    /// What is claimed, without an amount: `revenue in USDC from NEWS (job 1)`.
+    fn describe_what(&self) -> String {
+        match (&self.kind, &self.model) {
+            (ClaimKind::Allocation, Some(m)) => format!("the allocation from {}", m.label()),
+            (ClaimKind::Revenue, Some(m)) => {
+                format!("revenue in {} from {}", self.asset.symbol, m.label())
+            }
+            _ => "worker earnings".to_string(),
+        }
+    }
 }
 
 /// Which rewards a command is about.
@@ -92,6 +103,7 @@ fn token_asset(m: &ModelRef) -> Asset {
         symbol: m.symbol.clone(),
         decimals: tokens::TOKEN_DECIMALS,
         native: false,
+        unreadable: false,
     }
 }
 
@@ -139,6 +151,59 @@ pub async fn revenue_asset(chain: &Chain, token: Address, sel: &str) -> Result<A
         })
 }
 
+/// The revenue assets of `m` that the filter selects.
+async fn selected_assets(chain: &Chain, m: &ModelRef, filter: &ClaimFilter) -> Result<Vec<Asset>> {
+    let assets = tokens::revenue_assets(chain, m.token).await?;
+    Ok(match &filter.asset {
+        None => assets,
+        Some(sel) => assets.into_iter().filter(|a| a.matches(sel)).collect(),
+    })
+}
+
+/// Refuses an asset selector that names no revenue asset of `models` (nor the native coin):
+/// a mistyped `--asset` would otherwise read as "nothing to claim".
+async fn check_asset_selector(
+    chain: &Chain,
+    models: &[ModelRef],
+    filter: &ClaimFilter,
+) -> Result<()> {
+    let Some(sel) = &filter.asset else {
+        return Ok(());
+    };
+    let mut known = vec![Asset::native(chain.chain_id)];
+    for m in models {
+        for a in tokens::revenue_assets(chain, m.token).await? {
+            if !known.iter().any(|k| k.address == a.address) {
+                known.push(a);
+            }
+        }
+    }
+    if known.iter().any(|a| a.matches(sel)) {
+        return Ok(());
+    }
+    let whose = match &filter.model {
+        Some(m) => m.label(),
+        None => "any model".to_string(),
+    };
+    let erc20 = listed(&known[1..]);
+    let hint = if erc20.is_empty() {
+        format!(
+            "the revenue asset there is the native coin: `native` or {}",
+            known[0].symbol
+        )
+    } else {
+        format!(
+            "name `native` ({}) or one of, by symbol or address: {erc20}",
+            known[0].symbol
+        )
+    };
+    Err(Error::usage(
+        "rewards.unknown_asset",
+        format!("'{sel}' is not a revenue asset of {whose}"),
+    )
+    .hint(hint))
+}
+
 async fn model_claimables(
     chain: &Chain,
     who: Address,
@@ -148,11 +213,7 @@ async fn model_claimables(
 ) -> Result<Vec<Claimable>> {
     let t = ModelToken::new(m.token, &chain.provider);
     let e = chain.decoder();
-    let assets = tokens::revenue_assets(chain, m.token).await?;
-    let assets: Vec<Asset> = match &filter.asset {
-        None => assets,
-        Some(sel) => assets.into_iter().filter(|a| a.matches(sel)).collect(),
-    };
+    let assets = selected_assets(chain, m, filter).await?;
     let mut out = Vec::new();
     if allocations
         && filter.wants_allocations()
@@ -211,6 +272,7 @@ pub async fn claimables(
         Some(m) => vec![m.clone()],
         None => tokens::all_models(chain, suite.factory).await?,
     };
+    check_asset_selector(chain, &models, filter).await?;
     let mut out = Vec::new();
     for m in &models {
         out.extend(model_claimables(chain, who, m, filter, true).await?);
@@ -238,6 +300,10 @@ pub struct Claimed {
     pub item: Claimable,
     pub tx_hash: B256,
     pub gas_used: u64,
+    /// Sent by an earlier run that was interrupted while it waited for the receipt; this run
+    /// found it recorded and finished it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 /// One claim that failed (the rest were still tried).
@@ -299,12 +365,97 @@ pub struct SyncReport {
     pub synced: Vec<Synced>,
 }
 
+/// Why revenue in an asset that does not answer as an ERC-20 is not claimed.
+fn unreadable_asset(item: &Claimable) -> Error {
+    Error::failed(
+        "rewards.unreadable_asset",
+        format!(
+            "revenue asset {} of {} does not answer as an ERC-20: its revenue was not claimed",
+            item.asset.address,
+            item.model.as_ref().map(|m| m.label()).unwrap_or_default()
+        ),
+    )
+    .hint("the job that made this model named an asset that is no ERC-20 token; the other claims went through")
+}
+
+/// The pending-transaction intent of one claim (one per kind, model, asset and signer).
+fn claim_intent(
+    s: &SignerChain,
+    kind: ClaimKind,
+    model: Option<&ModelRef>,
+    asset: Address,
+) -> String {
+    format!(
+        "claim:{}:{:?}:{:?}:{:#x}:{:#x}",
+        s.chain.chain_id,
+        kind,
+        model.map(|m| m.token),
+        asset,
+        s.address
+    )
+}
+
+/// What a claim's receipt says was paid: the `AllocationClaimed`, `Claimed` or `Withdrawn`
+/// event's amount (`None` when it paid nothing).
+fn paid_by(item: &Claimable, done: &crate::chain::tx::Confirmed) -> Option<U256> {
+    let amount = match item.kind {
+        ClaimKind::Allocation => done
+            .receipt
+            .decoded_log::<ModelToken::AllocationClaimed>()
+            .map(|l| l.data.amount),
+        ClaimKind::Revenue => done
+            .receipt
+            .decoded_log::<ModelToken::Claimed>()
+            .map(|l| l.data.amount),
+        ClaimKind::Earnings => done
+            .receipt
+            .decoded_log::<JobMarket::Withdrawn>()
+            .map(|l| l.data.amount),
+    };
+    amount.filter(|a| !a.is_zero())
+}
+
+/// The claim `item` as its receipt reports it.
+fn claimed(mut item: Claimable, done: &crate::chain::tx::Confirmed, resumed: bool) -> Claimed {
+    if let Some(amount) = paid_by(&item, done) {
+        item.amount = amount;
+    }
+    Claimed {
+        item,
+        tx_hash: done.tx_hash,
+        gas_used: done.gas_used,
+        resumed,
+    }
+}
+
+/// Finishes a claim an earlier, interrupted run sent for `item`'s kind, model and asset: the
+/// recorded transaction is waited for (or broadcast again) and reported with what its receipt
+/// paid; a recorded transaction that paid nothing is not reported. Runs before anything is
+/// simulated, so that a record is resolved (and removed) even when nothing is claimable now;
+/// otherwise a later claim would take the old transaction for its own.
+async fn resume_claim(
+    s: &SignerChain,
+    item: Claimable,
+    progress: &dyn Progress,
+) -> Option<(Claimable, Result<Claimed>)> {
+    let intent = claim_intent(s, item.kind, item.model.as_ref(), item.asset.address);
+    let label = format!("finishing an earlier claim of {}", item.describe_what());
+    match crate::chain::tx::resume_intent(s, &intent, &label, progress).await {
+        Ok(None) => None,
+        Ok(Some(done)) => {
+            paid_by(&item, &done)?;
+            Some((item.clone(), Ok(claimed(item, &done, true))))
+        }
+        Err(e) => Some((item, Err(e))),
+    }
+}
+
 async fn claim_one(
     s: &SignerChain,
     suite: &Suite,
     item: &Claimable,
     progress: &dyn Progress,
-) -> Result<Option<(B256, u64)>> {
+) -> Result<Option<Claimed>> {
     let chain = &s.chain;
     let e = chain.decoder();
     let tx = match (&item.kind, &item.model) {
@@ -333,22 +484,17 @@ async fn claim_one(
             call.into_transaction_request()
         }
     };
-    let intent = format!(
-        "claim:{}:{:?}:{:?}:{:#x}:{:#x}",
-        s.chain.chain_id,
-        item.kind,
-        item.model.as_ref().map(|m| m.token),
-        item.asset.address,
-        s.address
-    );
+    let intent = claim_intent(s, item.kind, item.model.as_ref(), item.asset.address);
     let label = format!("claiming {}", item.describe());
     let done = crate::chain::tx::send_once(s, &intent, tx, &label, progress).await?;
-    Ok(Some((done.tx_hash, done.gas_used)))
+    Ok(Some(claimed(item.clone(), &done, false)))
 }
 
 /// Claims everything the filter selects: allocations first (so the revenue that travelled with
 /// them is claimed too), then revenue per asset, then worker earnings. Every claim is simulated
-/// before it is sent; a failed one is reported and the others still go through.
+/// before it is sent; a failed one is reported and the others still go through. A claim an
+/// interrupted earlier run sent is finished first and reported as resumed; what was credited
+/// since is then claimed with a new transaction. Amounts are what the receipts paid.
 pub async fn claim(
     s: &SignerChain,
     suite: &Suite,
@@ -366,12 +512,9 @@ pub async fn claim(
         Some(m) => vec![m.clone()],
         None => tokens::all_models(chain, suite.factory).await?,
     };
-    let mut record = |item: Claimable, r: Result<Option<(B256, u64)>>| match r {
-        Ok(Some((tx_hash, gas_used))) => report.claimed.push(Claimed {
-            item,
-            tx_hash,
-            gas_used,
-        }),
+    check_asset_selector(chain, &models, filter).await?;
+    let mut record = |item: Claimable, r: Result<Option<Claimed>>| match r {
+        Ok(Some(c)) => report.claimed.push(c),
         Ok(None) => {}
         Err(error) => report.failed.push(ClaimFailure {
             item,
@@ -382,6 +525,31 @@ pub async fn claim(
         }),
     };
     for m in &models {
+        // Claims an interrupted run sent, whatever is claimable now.
+        let mut earlier = Vec::new();
+        if filter.wants_allocations() {
+            earlier.push(Claimable {
+                kind: ClaimKind::Allocation,
+                model: Some(m.clone()),
+                asset: token_asset(m),
+                amount: U256::ZERO,
+                attached_revenue: Vec::new(),
+            });
+        }
+        for asset in selected_assets(chain, m, filter).await? {
+            earlier.push(Claimable {
+                kind: ClaimKind::Revenue,
+                model: Some(m.clone()),
+                asset,
+                amount: U256::ZERO,
+                attached_revenue: Vec::new(),
+            });
+        }
+        for item in earlier {
+            if let Some((item, r)) = resume_claim(s, item, progress).await {
+                record(item, r.map(Some));
+            }
+        }
         // Allocations first, then the revenue as it stands after them.
         let items = model_claimables(chain, who, m, filter, true).await?;
         for item in items
@@ -392,11 +560,25 @@ pub async fn claim(
             record(item, r);
         }
         for item in model_claimables(chain, who, m, filter, false).await? {
-            let r = claim_one(s, suite, &item, progress).await;
+            let r = if item.asset.unreadable {
+                Err(unreadable_asset(&item))
+            } else {
+                claim_one(s, suite, &item, progress).await
+            };
             record(item, r);
         }
     }
     if filter.wants_earnings(chain.chain_id) {
+        let item = Claimable {
+            kind: ClaimKind::Earnings,
+            model: None,
+            asset: Asset::native(chain.chain_id),
+            amount: U256::ZERO,
+            attached_revenue: Vec::new(),
+        };
+        if let Some((item, r)) = resume_claim(s, item, progress).await {
+            record(item, r.map(Some));
+        }
         let jm = JobMarket::new(suite.job_market, &chain.provider);
         let amount = jm.earnings(who).call().await.map_err(chain.decoder())?;
         if !amount.is_zero() {
@@ -492,34 +674,38 @@ pub async fn deposit(
     }
     let t = ModelToken::new(model.token, &s.provider);
     let label = format!("depositing {} into {}", asset.format(amount), model.label());
-    if asset.native {
-        let tx = t
-            .deposit()
-            .value(amount)
-            .from(s.address)
-            .into_transaction_request();
-        let done = crate::chain::tx::send_and_confirm(s, tx, &label, progress).await?;
-        return Ok(Deposited {
-            model: model.clone(),
-            asset: asset.clone(),
-            amount,
-            approve_tx: None,
-            tx_hash: done.tx_hash,
-            gas_used: done.gas_used,
-        });
-    }
-    let approve_tx = ensure_allowance(s, asset, model.token, amount, progress).await?;
-    let call = t.depositToken(asset.address, amount).from(s.address);
-    call.call().await.map_err(&e)?;
-    let done = crate::chain::contract::send(s, call, &label, progress).await?;
-    Ok(Deposited {
+    // A deposit pays: it is recorded before it is broadcast, and a rerun after a crash waits for
+    // the recorded transaction instead of paying again. The record is gone once the receipt
+    // arrived, so a deliberate second deposit of the same amount is sent.
+    let intent = format!(
+        "deposit:{}:{:#x}:{:#x}:{amount}:{:#x}",
+        chain.chain_id, model.token, asset.address, s.address
+    );
+    let deposited = |approve_tx, done: crate::chain::tx::Confirmed| Deposited {
         model: model.clone(),
         asset: asset.clone(),
         amount,
         approve_tx,
         tx_hash: done.tx_hash,
         gas_used: done.gas_used,
-    })
+    };
+    if let Some(done) = crate::chain::tx::resume_intent(s, &intent, &label, progress).await? {
+        return Ok(deposited(None, done));
+    }
+    if asset.native {
+        let tx = t
+            .deposit()
+            .value(amount)
+            .from(s.address)
+            .into_transaction_request();
+        let done = crate::chain::tx::send_once(s, &intent, tx, &label, progress).await?;
+        return Ok(deposited(None, done));
+    }
+    let approve_tx = ensure_allowance(s, asset, model.token, amount, progress).await?;
+    let call = t.depositToken(asset.address, amount).from(s.address);
+    call.call().await.map_err(&e)?;
+    let done = crate::chain::contract::send_once(s, &intent, call, &label, progress).await?;
+    Ok(deposited(approve_tx, done))
 }
 
 /// The outcome of `sync` for one asset.

@@ -945,14 +945,29 @@ pub struct Withdrawn {
     #[serde(with = "dec")]
     pub amount: U256,
     pub tx: TxRef,
+    /// Sent by an earlier run that was interrupted while it waited for the receipt; this run
+    /// finished it (and sent nothing new: run again for what was credited since).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
-/// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing.
+/// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing. A
+/// withdrawal an interrupted earlier run sent is finished first and returned (`resumed`).
 pub async fn withdraw(
     market: &JobMarket,
     s: &SignerChain,
     progress: &dyn Progress,
 ) -> Result<Withdrawn> {
+    if let Some((amount, tx)) = market.resume_withdraw(s, progress).await? {
+        let payee = market.worker(s.address).await?.payee;
+        return Ok(Withdrawn {
+            worker: s.address,
+            payee,
+            amount,
+            tx,
+            resumed: true,
+        });
+    }
     let owed = market.earnings(s.address).await?;
     if owed.is_zero() {
         return Err(Error::reverted(
@@ -970,5 +985,6 @@ pub async fn withdraw(
         payee,
         amount,
         tx,
+        resumed: false,
     })
 }

@@ -723,3 +723,63 @@ round_timeout = 900
     net.json(&["model", "download", &job_s, "-o", dl.to_str().unwrap()]);
     assert!(dl.join("model.safetensors").is_file());
 }
+
+#[test]
+fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
+    use alloy::primitives::{Address, U256};
+    use alloy::providers::Provider;
+    use cohort::chain::bindings::JobMarket as JobMarketAbi;
+    let net = Devnet::start(0, 1);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let rpc = net.rpc_url();
+    let registry: Address = net.contract("dataset_registry").parse().unwrap();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    // Round 0 finalized; round 1 runs (3600 s) with no submission yet: its workers may be
+    // uploading the work they are about to submit.
+    let job = rt.block_on(crate::token_setup::standard_job(
+        &rpc, registry, market, false,
+    ));
+    let job_s = job.job_id.to_string();
+    let (code, err) = net.fails(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("can be cancelled only from its round's deadline"),
+        "{err}"
+    );
+    // The contract holds the rule, not only the CLI's pre-check.
+    let owner = rt.block_on(crate::token_setup::dev(&rpc, 1));
+    let e = rt
+        .block_on(async {
+            JobMarketAbi::new(market, &owner.provider)
+                .cancelJob(U256::from(job.job_id))
+                .from(dev_address(1))
+                .call()
+                .await
+        })
+        .expect_err("cancel mid-round");
+    let e = cohort::chain::describe_contract_error(&rpc, e);
+    assert!(e.message.contains("RoundInProgress"), "{}", e.message);
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "running");
+
+    // From the deadline on nobody can submit: the owner gets the unspent round back.
+    rt.block_on(async {
+        let p = &owner.chain.provider;
+        p.raw_request::<_, Value>("evm_increaseTime".into(), (3601u64,))
+            .await
+            .unwrap();
+        p.raw_request::<_, Value>("evm_mine".into(), ())
+            .await
+            .unwrap();
+    });
+    let c = net.json(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
+    assert_eq!(c["unspent_rounds"], 1, "{c}");
+    // The last round's reward, plus round 0's rounding dust.
+    let refund = wei(&c["refund"]);
+    assert!(
+        (1_000_000_000_000_000_000u128..1_000_000_000_000_000_010).contains(&refund),
+        "{c}"
+    );
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "cancelled");
+}

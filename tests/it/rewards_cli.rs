@@ -8,7 +8,7 @@ use crate::token_setup::{
 };
 use alloy::primitives::{Address, U256};
 use cohort::chain::Chain;
-use cohort::chain::bindings::{IERC20, JobMarket, ModelToken};
+use cohort::chain::bindings::{IERC20, JobMarket, ModelToken, ModelTokenFactory};
 use serde_json::Value;
 
 struct Net {
@@ -354,4 +354,175 @@ async fn rewards_deposit_list_claim_and_sync_pay_every_holder_once() {
             .unwrap(),
         U256::from(105_000_000u64)
     );
+}
+
+/// Runs cohort until it waits for the receipt of a transaction whose task's label starts with
+/// `label`, kills it with SIGKILL there, and returns the transaction's hash.
+fn killed_while_waiting(n: &Net, args: &[&str], label: &str) -> String {
+    tokio::task::block_in_place(|| {
+        let (mut child, hash) = crate::common::run_until_waiting_for_a_tx(&n.net, args, label);
+        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+        let _ = child.wait();
+        hash
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deposit_or_claim_killed_while_pending_pays_once_and_leaves_no_stale_record() {
+    let n = net().await;
+    let job = standard_job(&n.rpc, n.registry, n.market, true).await;
+    let t = n
+        .json(&tokenize_args(&job.job_id.to_string(), "dev:1"))
+        .await;
+    let token: Address = t["token"].as_str().unwrap().parse().unwrap();
+    let chain = Chain::connect(&n.rpc, Some(31337)).await.unwrap();
+    let t = ModelToken::new(token, &chain.provider);
+    let e18 = U256::from(10u64).pow(U256::from(18u64));
+    // From here a block comes every 2 seconds, as on a real chain: a sent transaction stays
+    // pending for a while.
+    use alloy::providers::Provider;
+    chain
+        .provider
+        .raw_request::<_, Value>("evm_setIntervalMining".into(), (2u64,))
+        .await
+        .unwrap();
+
+    // A deposit killed while its transaction is pending: the rerun waits for that transaction
+    // instead of paying the revenue again.
+    let deposit = ["rewards", "deposit", "NEWS", "1", "--wallet", "dev:8"];
+    let hash = killed_while_waiting(&n, &deposit, "depositing");
+    let d = n.json(&deposit).await;
+    assert_eq!(d["tx_hash"], Value::String(hash.clone()), "{d}");
+    assert_eq!(t.totalDeposited(Address::ZERO).call().await.unwrap(), e18);
+    // The record went with the receipt: a deliberate second deposit is paid.
+    let d = n.json(&deposit).await;
+    assert_ne!(d["tx_hash"], Value::String(hash.clone()), "{d}");
+    assert_eq!(
+        t.totalDeposited(Address::ZERO).call().await.unwrap(),
+        e18 * U256::from(2u8)
+    );
+
+    // A claim killed while pending, which lands before the rerun.
+    let claim = [
+        "rewards", "claim", "--model", "NEWS", "--asset", "native", "--wallet", "dev:1",
+    ];
+    let owed = t
+        .claimable(dev_address(1), Address::ZERO)
+        .call()
+        .await
+        .unwrap();
+    let hash = killed_while_waiting(&n, &claim, "claiming");
+    let h: alloy::primitives::B256 = hash.parse().unwrap();
+    let mut landed = false;
+    for _ in 0..300 {
+        if chain
+            .provider
+            .get_transaction_receipt(h)
+            .await
+            .unwrap()
+            .is_some()
+        {
+            landed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(landed, "the killed claim {hash} never landed");
+    // The rerun finishes the earlier claim and says so, with what its receipt paid.
+    let c = n.json(&claim).await;
+    let claimed = c["claimed"].as_array().unwrap();
+    assert_eq!(claimed.len(), 1, "{c}");
+    assert_eq!(claimed[0]["resumed"], true, "{c}");
+    assert_eq!(claimed[0]["tx_hash"], Value::String(hash.clone()), "{c}");
+    assert_eq!(u(&claimed[0]["amount"]), owed, "{c}");
+    // New revenue later is claimed by a new transaction, not taken for the old one.
+    n.json(&deposit).await;
+    let owed = t
+        .claimable(dev_address(1), Address::ZERO)
+        .call()
+        .await
+        .unwrap();
+    assert!(owed > U256::ZERO);
+    let c = n.json(&claim).await;
+    let claimed = c["claimed"].as_array().unwrap();
+    assert_eq!(claimed.len(), 1, "{c}");
+    assert_ne!(claimed[0]["tx_hash"], Value::String(hash.clone()), "{c}");
+    assert!(claimed[0].get("resumed").is_none(), "{c}");
+    assert_eq!(u(&claimed[0]["amount"]), owed, "{c}");
+    assert_eq!(
+        t.claimable(dev_address(1), Address::ZERO)
+            .call()
+            .await
+            .unwrap(),
+        U256::ZERO
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_model_whose_revenue_asset_is_no_erc20_leaves_other_models_rewards_alone() {
+    let n = net().await;
+    let e18 = U256::from(10u64).pow(U256::from(18u64));
+    // The contracts check only that a revenue asset is not zero: anyone can create a job (and
+    // tokenize it) with an account without code as its asset.
+    let eoa = dev_address(9);
+    let terms = JobMarket::Terms {
+        revenueAssets: vec![eoa],
+        ..default_terms()
+    };
+    let junk = standard_job_with(&n.rpc, n.registry, n.market, true, terms).await;
+    let factory: Address = n.net.contract("model_token_factory").parse().unwrap();
+    let s1 = dev(&n.rpc, 1).await;
+    mined!(ModelTokenFactory::new(factory, &s1.provider).tokenize(
+        U256::from(junk.job_id),
+        "Junk".into(),
+        "JUNK".into(),
+        U256::from(1_000_000u64) * e18
+    ));
+    let job = standard_job(&n.rpc, n.registry, n.market, true).await;
+    n.json(&tokenize_args(&job.job_id.to_string(), "dev:1"))
+        .await;
+    n.json(&["rewards", "deposit", "NEWS", "2", "--wallet", "dev:8"])
+        .await;
+
+    // The holder of the other model lists and claims its revenue.
+    let l = n.json(&["rewards", "list", "dev:1"]).await;
+    let news: Vec<&Value> = l["claimable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "revenue" && c["model"]["symbol"] == "NEWS")
+        .collect();
+    assert_eq!(news.len(), 1, "{l}");
+    let show = n.json(&["model", "show", "JUNK"]).await;
+    let asset = &show["revenue"][1]["asset"];
+    assert_eq!(asset["symbol"], "?", "{show}");
+    assert_eq!(asset["unreadable"], true, "{show}");
+    assert!(
+        asset["address"]
+            .as_str()
+            .unwrap()
+            .eq_ignore_ascii_case(&eoa.to_string()),
+        "{show}"
+    );
+    let c = n
+        .json(&["rewards", "claim", "--all", "--wallet", "dev:1"])
+        .await;
+    assert!(
+        c["claimed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "revenue" && c["model"]["symbol"] == "NEWS"),
+        "{c}"
+    );
+
+    // A mistyped asset is an error, not "nothing to claim".
+    for cmd in ["claim", "list"] {
+        let (code, out, err) = n
+            .run(&["rewards", cmd, "--asset", "NOPE", "--wallet", "dev:1"])
+            .await;
+        assert_eq!(code, 2, "{cmd}: {out}{err}");
+        assert!(err.contains("'NOPE' is not a revenue asset"), "{err}");
+        assert!(err.contains("native"), "{err}");
+    }
 }
