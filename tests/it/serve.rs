@@ -418,6 +418,27 @@ impl Paid {
     }
 }
 
+/// A voucher's signature with v = 0/1 instead of 27/28, and its high-s twin (r, n − s, other
+/// parity): both recover the same user in alloy.
+fn malleated(v: &usage::SignedVoucher) -> (usage::SignedVoucher, usage::SignedVoucher) {
+    use alloy::primitives::{Bytes, Signature};
+    let mut low_v = v.clone();
+    let mut b = v.signature.to_vec();
+    b[64] -= 27;
+    low_v.signature = Bytes::from(b);
+    let sig = Signature::from_raw(&v.signature).unwrap();
+    let n = U256::from_be_bytes(alloy::primitives::hex!(
+        "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"
+    ));
+    let mut high_s = v.clone();
+    high_s.signature = Bytes::from(
+        Signature::new(sig.r(), n - sig.s(), !sig.v())
+            .as_bytes()
+            .to_vec(),
+    );
+    (low_v, high_s)
+}
+
 fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
     cohort::devnet::dev_signer(i).unwrap()
 }
@@ -461,8 +482,13 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
 
     let mut forged = usage::sign(&key(6), &t, cost, expiry).unwrap();
     forged.cumulative += U256::from(1u8);
+    // The same signature spelled as the ledger refuses it (v = 0/1, or high s): alloy recovers
+    // the user from both, the ledger's ECDSA check does not, so serving them would go unpaid.
+    let (low_v, high_s) = malleated(&usage::sign(&key(6), &t, cost, expiry).unwrap());
     let cases: Vec<(String, &str)> = vec![
         (forged.to_header(), "voucher_bad_signature"),
+        (low_v.to_header(), "voucher_bad_signature"),
+        (high_s.to_header(), "voucher_bad_signature"),
         ("{not json".into(), "voucher_malformed"),
         (
             sign(
