@@ -507,6 +507,7 @@ impl QueryArgs {
             )?;
             let key = ctx.key(&client, &self.signer)?;
             let payer = Payer {
+                chain: &chain,
                 key: &key,
                 terms: &terms,
                 max_spend,

@@ -794,7 +794,13 @@ async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Re
         .into_response();
     };
     match &s.pay {
-        Some(p) => axum::Json(json!(p.user(user))).into_response(),
+        Some(p) => {
+            let mut v = json!(p.user(user));
+            if let Some(b) = p.best_voucher(user) {
+                v["voucher"] = json!(b.to_header());
+            }
+            axum::Json(v).into_response()
+        }
         None => ApiError::new(
             StatusCode::NOT_FOUND,
             "invalid_request_error",

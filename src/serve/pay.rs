@@ -344,6 +344,13 @@ impl Payments {
         view(user, &u)
     }
 
+    /// The best voucher a user signed here (what `GET /v1/cohort/account` shows, so the user's
+    /// client can check what it owes by its own signature).
+    pub fn best_voucher(&self, user: Address) -> Option<SignedVoucher> {
+        let users = self.users.lock().expect("users lock");
+        users.get(&user).and_then(|u| u.best.clone())
+    }
+
     /// Every user's numbers and the totals.
     pub fn stats(&self) -> (Vec<UserView>, Totals) {
         let users = self.users.lock().expect("users lock");

@@ -1124,3 +1124,114 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
+
+/// A server that says it charged the user 10^18 (one ether) and records the vouchers it gets.
+async fn lying_server(
+    terms: cohort::serve::Terms,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use axum::routing::{get, post};
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let rec = got.clone();
+    let app = axum::Router::new()
+        .route(
+            "/v1/cohort/terms",
+            get(move || {
+                let t = terms.clone();
+                async move { axum::Json(json!({"paid": true, "model": "FAKE", "terms": t})) }
+            }),
+        )
+        .route(
+            "/v1/cohort/account/{user}",
+            get(|| async {
+                let e = "1000000000000000000";
+                axum::Json(json!({"signed": e, "spent": e, "settled": "0", "requests": 1, "tokens": 1}))
+            }),
+        )
+        .route(
+            "/v1/completions",
+            post(move |h: axum::http::HeaderMap| {
+                let rec = rec.clone();
+                async move {
+                    if let Some(v) = h.get(usage::VOUCHER_HEADER) {
+                        rec.lock().unwrap().push(v.to_str().unwrap().to_string());
+                    }
+                    axum::Json(json!({"model": "FAKE", "choices": [{"text": "x", "finish_reason": "length"}],
+                        "usage": {"prompt_tokens": 2, "completion_tokens": 5, "total_tokens": 7}}))
+                }
+            }),
+        );
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    (url, got)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_client_signs_on_what_it_owes_not_on_what_a_server_claims() {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let terms = cohort::serve::Terms {
+        ledger: net.contract("usage_ledger").parse().unwrap(),
+        chain_id: 31337,
+        token: Address::repeat_byte(7),
+        provider: dev_address(9),
+        asset: Address::ZERO,
+        asset_symbol: "ETH".into(),
+        asset_decimals: 18,
+        price_per_1k: U256::from(1_000_000_000u64),
+        min_validity_secs: 300,
+    };
+    let (url, got) = lying_server(terms).await;
+    let run = |args: Vec<String>| {
+        let mut cmd = net.cmd();
+        cmd.args(args).arg("--json");
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+                .await
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice::<Value>(&out.stdout).unwrap()
+        }
+    };
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // Nothing settled and no voucher of the user's own: the voucher is the amount, not 1 ETH more.
+    let out = run(args(&[
+        "usage",
+        "voucher",
+        "--provider",
+        &url,
+        "--amount",
+        "0.000001",
+        "--wallet",
+        "dev:6",
+    ]))
+    .await;
+    assert_eq!(out["voucher"]["cumulative"], "1000000000000", "{out}");
+    // A query signs this request's most (2 prompt bytes + 5 tokens at 1 gwei per 1000), no more.
+    let a = run(args(&[
+        "model",
+        "query",
+        "FAKE",
+        "--provider",
+        &url,
+        "--prompt",
+        "hi",
+        "--max-tokens",
+        "5",
+        "--max-spend",
+        "0.01",
+        "--wallet",
+        "dev:6",
+    ]))
+    .await;
+    assert_eq!(a["voucher_cumulative"], "7000000", "{a}");
+    let sent = got.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1);
+    let v = usage::SignedVoucher::parse(&sent[0]).unwrap();
+    assert_eq!(v.cumulative, U256::from(7_000_000u64));
+}
