@@ -1125,6 +1125,133 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
 
+/// The settled amount of dev `u`'s native channel to the provider (dev 9).
+async fn settled_of(n: &Paid, u: u32) -> U256 {
+    UsageLedger::new(n.ledger, &n.chain.provider)
+        .settled(dev_address(u), dev_address(9), n.token, Address::ZERO)
+        .call()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_and_still_settles_it()
+{
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let cost = U256::from(10 * PER_TOKEN); // 5 prompt bytes + 5
+    let old = usage::sign(
+        &key(6),
+        &n.terms(),
+        cost * U256::from(2u8),
+        usage::now() + 3600,
+    )
+    .unwrap()
+    .to_header();
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
+    assert_eq!(s, 200, "{v}");
+    // The server keeps its best vouchers in the home (rewritten within a second of a change).
+    let dir = n.net.home.path().join("serve");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let kept = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("vouchers-"))
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(&old)));
+        if kept {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the voucher was not kept within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // SIGKILL: nothing settled.
+    drop(srv);
+    assert!(settled_of(&n, 6).await.is_zero());
+
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    // The old voucher paid for what was served before the crash: it does not pay again.
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    assert_eq!(
+        v["error"]["required"],
+        (cost * U256::from(3u8)).to_string(),
+        "{v}"
+    );
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e["event"] == "settled"), "{events:?}");
+    // Settled after the restart: the whole voucher (what it signed).
+    assert_eq!(settled_of(&n, 6).await, cost * U256::from(2u8));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_settlement_is_retried_without_new_requests() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let mut srv = n.serve(&["--settle-interval", "1"]).await;
+    use alloy::providers::Provider;
+    // The provider cannot pay for gas: its settlement fails.
+    let p = &n.chain.provider;
+    let set_balance = |wei: U256| async move {
+        p.raw_request::<_, Value>("anvil_setBalance".into(), (dev_address(9), wei))
+            .await
+            .unwrap();
+    };
+    set_balance(U256::ZERO).await;
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let cost = U256::from(10 * PER_TOKEN);
+    let v = usage::sign(&key(6), &n.terms(), cost, usage::now() + 3600)
+        .unwrap()
+        .to_header();
+    let (s, r) = post(&srv.url, "/v1/completions", body, Some(&v)).await;
+    assert_eq!(s, 200, "{r}");
+    let (srv_back, failed) = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(
+                srv.out.read_line(&mut line).unwrap() > 0,
+                "the server ended"
+            );
+            if let Ok(v) = serde_json::from_str::<Value>(&line)
+                && v["event"] == "settle_failed"
+            {
+                return (srv, v);
+            }
+        }
+    })
+    .await
+    .unwrap();
+    srv = srv_back;
+    assert_eq!(failed["user"], dev_address(6).to_checksum(None), "{failed}");
+    // Gas again: a later round settles it, with no request since.
+    set_balance(U256::from(10u64).pow(U256::from(20u64))).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while settled_of(&n, 6).await.is_zero() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failed settlement was not retried within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(settled_of(&n, 6).await, cost);
+    drop(srv);
+}
+
 /// A server that says it charged the user 10^18 (one ether) and records the vouchers it gets.
 async fn lying_server(
     terms: cohort::serve::Terms,
