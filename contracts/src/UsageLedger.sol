@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
@@ -233,6 +234,15 @@ contract UsageLedger is EIP712, ReentrancyGuard {
         return _domainSeparatorV4();
     }
 
+    /// @dev The user's ECDSA signature first (65 bytes, v 27/28, low s: what servers accept), then ERC-1271
+    ///      when the user is a contract. An account that gets code after it signed (an EOA delegated with
+    ///      EIP-7702) keeps its signed vouchers settleable, whatever its code answers.
+    function _signedBy(address user, bytes32 digest, bytes calldata signature) private view returns (bool) {
+        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, signature);
+        if (err == ECDSA.RecoverError.NoError && recovered == user) return true;
+        return user.code.length > 0 && SignatureChecker.isValidERC1271SignatureNowCalldata(user, digest, signature);
+    }
+
     /// @notice Settles a voucher (its provider only): pays `cumulative − settled`, capped at the user's
     ///         deposit of the voucher's asset; the token's `maxServiceFeeBps` of it to the provider, the rest
     ///         to the token's holders.
@@ -240,7 +250,7 @@ contract UsageLedger is EIP712, ReentrancyGuard {
     function settle(Voucher calldata v, bytes calldata signature) external nonReentrant returns (uint256 paid) {
         if (msg.sender != v.provider) revert NotProvider(msg.sender, v.provider);
         if (block.timestamp > v.expiry) revert VoucherExpired(v.expiry, block.timestamp);
-        if (!SignatureChecker.isValidSignatureNow(v.user, voucherDigest(v), signature)) revert InvalidSignature();
+        if (!_signedBy(v.user, voucherDigest(v), signature)) revert InvalidSignature();
         ModelToken token = ModelToken(payable(v.token));
         if (v.token.code.length == 0 || factory.tokenOf(token.jobId()) != v.token) revert UnknownToken(v.token);
         if (!token.isRevenueAsset(v.asset)) revert UnsupportedAsset(v.token, v.asset);

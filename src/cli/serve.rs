@@ -248,8 +248,17 @@ impl ServeArgs {
             price_per_1k: price,
             min_validity_secs: self.min_validity,
         };
-        let file = vouchers_dir(ctx).join(format!("vouchers-{}.jsonl", terms.token));
-        Ok(Arc::new(Payments::new(terms, ledger, s, Some(file))))
+        // One file per (token, asset, provider): two servers in one home keep their own.
+        let dir = vouchers_dir(ctx);
+        let file = dir.join(format!(
+            "vouchers-{}-{}-{}.jsonl",
+            terms.token, terms.asset, terms.provider
+        ));
+        // The name older versions used (one per token); its vouchers for these terms count too.
+        let legacy = dir.join(format!("vouchers-{}.jsonl", terms.token));
+        let pay = Payments::new(terms, ledger, s, Some(file.clone()));
+        pay.load_vouchers(&[legacy, file]).await?;
+        Ok(Arc::new(pay))
     }
 
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
@@ -507,6 +516,7 @@ impl QueryArgs {
             )?;
             let key = ctx.key(&client, &self.signer)?;
             let payer = Payer {
+                chain: &chain,
                 key: &key,
                 terms: &terms,
                 max_spend,
@@ -599,6 +609,13 @@ impl SettleArgs {
                     ),
                 )
                 .hint("settle with the provider's wallet (--wallet)"));
+            }
+            if v.expiry < usage::now() {
+                ctx.printer.note(&format!(
+                    "{}: the voucher for {} base units expired at {} (the ledger refuses it)",
+                    v.user, v.cumulative, v.expiry
+                ));
+                continue;
             }
             let done = usage::settled(&ledger, v.user, v.provider, v.token, v.asset).await?;
             if v.cumulative <= done {

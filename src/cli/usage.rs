@@ -285,7 +285,8 @@ impl VoucherArgs {
             None,
         )?;
         let key = ctx.key(&client, &self.signer)?;
-        let v = sclient::voucher_for(&self.provider, &key, &terms, amount).await?;
+        let chain = client.chain().await?;
+        let v = sclient::voucher_for(&self.provider, &chain, &key, &terms, amount).await?;
         let out = usage::VoucherOut::new(v);
         ctx.printer.essential(&out, &out.value);
         Ok(())

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::Terms;
+use crate::chain::Chain;
 use crate::chain::units::dec;
 use crate::error::{Error, Result};
 use crate::usage::{self, SignedVoucher};
@@ -83,6 +84,33 @@ pub struct ServerAccount {
     pub settled: U256,
     pub requests: u64,
     pub tokens: u64,
+    /// The best voucher the user signed there (its header value), when the server has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voucher: Option<String>,
+}
+
+/// What the user owes the provider for sure, the base a new voucher raises: the larger of what
+/// the ledger settled on the channel and the best voucher the server shows, when it carries the
+/// user's own signature for these terms. Never the server's own numbers (`spent`, `signed`): a
+/// server claiming a huge `spent` would otherwise get a voucher for the user's whole deposit.
+pub async fn owed(
+    chain: &Chain,
+    key: &PrivateKeySigner,
+    t: &Terms,
+    acc: &ServerAccount,
+) -> Result<U256> {
+    let user = key.address();
+    let ledger = usage::open(chain, t.ledger).await?;
+    let settled = usage::settled(&ledger, user, t.provider, t.token, t.asset).await?;
+    // Expiry aside (now = 0): an expired voucher the user signed still marks what was served.
+    let signed = acc
+        .voucher
+        .as_deref()
+        .and_then(|h| SignedVoucher::parse(h).ok())
+        .filter(|v| v.user == user && v.check(&t.expected(), 0, 0).is_ok())
+        .map(|v| v.cumulative)
+        .unwrap_or_default();
+    Ok(settled.max(signed))
 }
 
 /// `GET /v1/cohort/account/{user}`.
@@ -146,16 +174,17 @@ pub fn check_terms(
     Ok(())
 }
 
-/// Signs a voucher raising the user's cumulative amount on the server by `amount` beyond what
-/// it charged and what the user signed so far.
+/// Signs a voucher raising what the user owes the provider ([`owed`]: settled on the chain, or
+/// the user's own best voucher there) by `amount`.
 pub async fn voucher_for(
     url: &str,
+    chain: &Chain,
     key: &PrivateKeySigner,
     t: &Terms,
     amount: U256,
 ) -> Result<SignedVoucher> {
     let acc = account(url, key.address()).await?;
-    let cumulative = acc.signed.max(acc.spent) + amount;
+    let cumulative = owed(chain, key, t, &acc).await? + amount;
     usage::sign(
         key,
         &t.expected(),
@@ -192,16 +221,19 @@ pub struct Answer {
     pub voucher_cumulative: U256,
 }
 
-/// Who pays a query: the user's key and the most the query may raise the cumulative amount.
+/// Who pays a query: the user's key, the chain of the ledger (to read what was settled) and the
+/// most the query may raise the cumulative amount.
 pub struct Payer<'a> {
+    pub chain: &'a Chain,
     pub key: &'a PrivateKeySigner,
     pub terms: &'a Terms,
     pub max_spend: U256,
 }
 
-/// Sends a query, signing a voucher for it when the server is paid: first for the server's
-/// account plus an estimate of this request, then (once) for the amount a 402 names, as long as
-/// the increase stays within `max_spend`. Text pieces go to `on_piece` as they stream.
+/// Sends a query, signing a voucher for it when the server is paid: first for what the user owes
+/// ([`owed`]) plus an estimate of this request, then (once) for the amount a 402 names, as long as
+/// the increase over what the user owes stays within `max_spend`. Text pieces go to `on_piece` as
+/// they stream.
 pub async fn query(
     url: &str,
     q: &Query,
@@ -229,11 +261,13 @@ pub async fn query(
     let mut base_amount = U256::ZERO;
     if let Some(p) = &payer {
         let acc = account(url, p.key.address()).await?;
-        base_amount = acc.signed.max(acc.spent);
+        base_amount = owed(p.chain, p.key, p.terms, &acc).await?;
         // A first estimate (prompt bytes + max_tokens: exact for the byte-level model's
         // completions); a 402 naming the exact amount (a chat template's tokens) is signed once more.
+        // What the server says it charged counts only up to what the user owes: an honest
+        // server's `spent` is never above the user's best voucher.
         let est = usage::cost(q.prompt.len() as u64 + q.max_tokens, p.terms.price_per_1k);
-        let cumulative = acc.signed.max(acc.spent + est);
+        let cumulative = base_amount.max(acc.spent.min(base_amount) + est);
         voucher = Some(sign_within(p, base_amount, cumulative)?);
     }
     for attempt in 0..2 {

@@ -21,7 +21,7 @@ pub mod pay;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use alloy::primitives::{Address, U256};
@@ -35,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
 use crate::error::{Error, Result};
 use crate::progress::Progress;
@@ -86,7 +86,7 @@ struct AppState {
     engine: Arc<dyn Engine>,
     opts: ServeOptionsLite,
     pay: Option<Arc<Payments>>,
-    slots: Semaphore,
+    slots: Arc<Semaphore>,
     waiting: AtomicUsize,
 }
 
@@ -98,6 +98,7 @@ struct ServeOptionsLite {
 }
 
 /// An OpenAI-style error response.
+#[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
     body: Value,
@@ -415,22 +416,41 @@ struct Usage {
     total_tokens: u64,
 }
 
-/// Runs a generation on the blocking pool; pieces of text go to `tx` (when streaming).
+/// Sets its flag when dropped: a generation whose request went away stops at its next token.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs a generation on the blocking pool; pieces of text go to `tx` (when streaming). The slot's
+/// `permit` is held by the generation itself, so the slot stays taken until it really ends; when
+/// this future is dropped (the client went away) the generation stops at its next token.
 async fn run_generation(
     state: &Arc<AppState>,
     job: &Job,
     tx: Option<mpsc::Sender<String>>,
+    permit: OwnedSemaphorePermit,
 ) -> std::result::Result<(String, &'static str, Usage), ApiError> {
     let engine = state.engine.clone();
     let req = job.req.clone();
     let stop = job.stop.clone();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let _cancel_on_drop = CancelOnDrop(cancel.clone());
     let out = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let mut text = TextOut::new(stop);
         let mut n = 0usize;
         let mut gone = false;
         let mut made: Vec<u32> = Vec::new();
         let mut sent = 0usize;
         let r = engine.generate(&req, &mut |tok| {
+            if cancel.load(Ordering::SeqCst) {
+                gone = true;
+                return false;
+            }
             n += 1;
             made.push(tok);
             // Decoded together (a tokenizer's pieces depend on their neighbours), holding back a
@@ -499,15 +519,23 @@ async fn run_generation(
     Ok((text, finish, usage))
 }
 
+/// Counts a request waiting for a slot until it stops waiting, however it stops (a request
+/// dropped while it waits too).
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Waits for a generation slot, or refuses when too many are already waiting.
-async fn slot(
-    state: &Arc<AppState>,
-) -> std::result::Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
-    if let Ok(p) = state.slots.try_acquire() {
+async fn slot(state: &Arc<AppState>) -> std::result::Result<OwnedSemaphorePermit, ApiError> {
+    if let Ok(p) = state.slots.clone().try_acquire_owned() {
         return Ok(p);
     }
+    let waiting = Waiting(&state.waiting);
     if state.waiting.fetch_add(1, Ordering::SeqCst) >= state.opts.max_queue {
-        state.waiting.fetch_sub(1, Ordering::SeqCst);
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limit_error",
@@ -516,8 +544,8 @@ async fn slot(
             None,
         ));
     }
-    let p = state.slots.acquire().await;
-    state.waiting.fetch_sub(1, Ordering::SeqCst);
+    let p = state.slots.clone().acquire_owned().await;
+    drop(waiting);
     p.map_err(|_| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -586,10 +614,12 @@ async fn handle(
         created: crate::usage::now(),
         model: state.opts.model_id.clone(),
     };
+    // The slot before any answer: a full server answers 429, streaming or not.
+    let permit = slot(&state).await?;
     if !job.stream {
-        return complete(&state, &job, guard, &meta).await;
+        return complete(&state, &job, guard, &meta, permit).await;
     }
-    Ok(stream(state, job, guard, meta))
+    Ok(stream(state, job, guard, meta, permit))
 }
 
 /// What every response and chunk of one request carries.
@@ -629,11 +659,10 @@ async fn complete(
     job: &Job,
     guard: Charge,
     meta: &Meta,
+    permit: OwnedSemaphorePermit,
 ) -> std::result::Result<Response, ApiError> {
     let Meta { id, created, model } = meta;
-    let permit = slot(state).await?;
-    let (text, finish, usage) = run_generation(state, job, None).await?;
-    drop(permit);
+    let (text, finish, usage) = run_generation(state, job, None, permit).await?;
     let charged = guard.finish(usage);
     let mut body = if job.chat {
         json!({"id": id, "object": "chat.completion", "created": created, "model": model,
@@ -650,8 +679,15 @@ async fn complete(
     Ok(axum::Json(body).into_response())
 }
 
-/// Server-sent events: the generation runs in its own task; events go out as they come.
-fn stream(state: Arc<AppState>, job: Job, guard: Charge, meta: Meta) -> Response {
+/// Server-sent events: the generation runs in its own task; events go out as they come. When the
+/// client goes away the generation stops, charged for what it generated.
+fn stream(
+    state: Arc<AppState>,
+    job: Job,
+    guard: Charge,
+    meta: Meta,
+    permit: OwnedSemaphorePermit,
+) -> Response {
     let Meta { id, created, model } = meta;
     let (tx, mut rx) = mpsc::channel::<String>(64);
     let (etx, erx) = mpsc::channel::<std::result::Result<Event, Infallible>>(64);
@@ -681,15 +717,6 @@ fn stream(state: Arc<AppState>, job: Job, guard: Charge, meta: Meta) -> Response
             ))
             .await;
         }
-        let permit = match slot(&st).await {
-            Ok(p) => p,
-            Err(e) => {
-                let _ = etx
-                    .send(Ok(Event::default().data(e.body.to_string())))
-                    .await;
-                return;
-            }
-        };
         let gen_job = Job {
             chat: job.chat,
             req: job.req.clone(),
@@ -699,17 +726,20 @@ fn stream(state: Arc<AppState>, job: Job, guard: Charge, meta: Meta) -> Response
         };
         let st2 = st.clone();
         let generation =
-            tokio::spawn(async move { run_generation(&st2, &gen_job, Some(tx)).await });
+            tokio::spawn(async move { run_generation(&st2, &gen_job, Some(tx), permit).await });
         while let Some(piece) = rx.recv().await {
             let delta = if job.chat {
                 json!({"content": piece})
             } else {
                 json!(piece)
             };
-            send(chunk(delta, Value::Null)).await;
+            if !send(chunk(delta, Value::Null)).await {
+                // The client went away: the generation's next piece finds no receiver and stops.
+                break;
+            }
         }
+        drop(rx);
         let result = generation.await;
-        drop(permit);
         match result {
             Ok(Ok((_, finish, usage))) => {
                 let charged = guard.finish(usage);
@@ -794,7 +824,13 @@ async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Re
         .into_response();
     };
     match &s.pay {
-        Some(p) => axum::Json(json!(p.user(user))).into_response(),
+        Some(p) => {
+            let mut v = json!(p.user(user));
+            if let Some(b) = p.best_voucher(user) {
+                v["voucher"] = json!(b.to_header());
+            }
+            axum::Json(v).into_response()
+        }
         None => ApiError::new(
             StatusCode::NOT_FOUND,
             "invalid_request_error",
@@ -894,7 +930,7 @@ pub async fn run(
         },
         engine,
         pay: pay.clone(),
-        slots: Semaphore::new(opts.max_concurrency.max(1)),
+        slots: Arc::new(Semaphore::new(opts.max_concurrency.max(1))),
         waiting: AtomicUsize::new(0),
     });
     let app = Router::new()
@@ -976,6 +1012,98 @@ async fn settle_round(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A free server's state around the tiny fixture's random-init checkpoint, with one slot and
+    /// `max_queue` places to wait.
+    fn state(dir: &std::path::Path, max_queue: usize) -> Arc<AppState> {
+        let spec =
+            crate::jobspec::JobSpec::load(std::path::Path::new("fixtures/jobs/tiny.toml")).unwrap();
+        let p = dir.join("tiny.safetensors");
+        crate::jobs::submit::base_model(&spec)
+            .unwrap()
+            .save(&p)
+            .unwrap();
+        Arc::new(AppState {
+            engine: Arc::new(engine::Builtin::load(&p).unwrap()),
+            opts: ServeOptionsLite {
+                model_id: "tiny".into(),
+                aliases: Vec::new(),
+                max_queue,
+                kind: "builtin",
+            },
+            pay: None,
+            slots: Arc::new(Semaphore::new(1)),
+            waiting: AtomicUsize::new(0),
+        })
+    }
+
+    #[tokio::test]
+    async fn a_request_dropped_while_it_waits_leaves_the_queue() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 1);
+        let busy = st.slots.clone().try_acquire_owned().unwrap();
+        for _ in 0..3 {
+            let mut wait = Box::pin(slot(&st));
+            assert!(futures::poll!(wait.as_mut()).is_pending());
+            assert_eq!(st.waiting.load(Ordering::SeqCst), 1);
+            drop(wait);
+            assert_eq!(st.waiting.load(Ordering::SeqCst), 0);
+        }
+        // The queue's one place is free: a request waits (rather than 429) and gets the slot.
+        let mut wait = Box::pin(slot(&st));
+        assert!(futures::poll!(wait.as_mut()).is_pending());
+        drop(busy);
+        assert!(wait.await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_full_server_answers_a_stream_429_before_any_event() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let _busy = st.slots.clone().try_acquire_owned().unwrap();
+        let body =
+            Bytes::from(r#"{"model": "tiny", "prompt": "hi", "max_tokens": 4, "stream": true}"#);
+        let r = handle(st.clone(), HeaderMap::new(), Ok(body), false).await;
+        let Err(e) = r else {
+            panic!("a stream was started on a full server");
+        };
+        assert_eq!(e.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(e.body["error"]["code"], "server_busy");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_generation_holds_its_slot_and_stops_when_its_request_goes_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let job = parse_request(
+            &st,
+            &Bytes::from(r#"{"model": "tiny", "prompt": "hi", "max_tokens": 60}"#),
+            false,
+        )
+        .unwrap();
+        // A streaming generation whose pieces nobody reads past the first: it blocks on its
+        // channel, holding the slot.
+        let (tx, mut rx) = mpsc::channel::<String>(1);
+        let permit = slot(&st).await.unwrap();
+        let st2 = st.clone();
+        let generation =
+            tokio::spawn(async move { run_generation(&st2, &job, Some(tx), permit).await });
+        let first = rx.recv().await;
+        assert!(first.is_some());
+        // The request goes away (its future dropped): the slot stays taken until the generation
+        // itself ends, then comes back.
+        generation.abort();
+        let _ = generation.await;
+        assert_eq!(
+            st.slots.available_permits(),
+            0,
+            "the slot was released while its generation still runs"
+        );
+        drop(rx);
+        let again =
+            tokio::time::timeout(Duration::from_secs(60), st.slots.clone().acquire_owned()).await;
+        assert!(matches!(again, Ok(Ok(_))), "the slot never came back");
+    }
 
     #[test]
     fn text_out_holds_back_stop_prefixes_and_cuts_at_the_stop() {

@@ -6,7 +6,9 @@
 //! starts at what the channel already settled on chain) and what requests in flight reserved.
 //! A request is served when `signed ≥ spent + reserved + its cost at most` and the user's
 //! available deposit covers that beyond what was settled. The chain reads (deposit, settled) are
-//! cached for [`CHAIN_TTL`]; the checks themselves are in memory.
+//! cached for [`CHAIN_TTL`]; the checks themselves are in memory. The best vouchers not yet
+//! settled are kept in a file (for `cohort model settle`), which a restarted server loads first:
+//! what it served before is charged from the best voucher's amount, not from the settled one.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -199,7 +201,69 @@ impl Payments {
         crate::fsutil::write_atomic(path, lines.as_bytes(), 0o600)
     }
 
-    /// Vouchers accepted since the last settlement round.
+    /// Loads the best vouchers a previous run of this server kept (`files`: its vouchers file, and
+    /// an older file name), so that what it served before a crash is neither served again (a
+    /// still valid older voucher would otherwise pass once `spent` restarts at what was settled)
+    /// nor forgotten by the next save. Only vouchers for these terms signed by their user count;
+    /// expired ones too (they still mark what was served; only unexpired ones are settled).
+    /// Returns how many users' vouchers were loaded.
+    pub async fn load_vouchers(&self, files: &[std::path::PathBuf]) -> Result<usize> {
+        let expect = self.terms.expected();
+        let mut best: HashMap<Address, SignedVoucher> = HashMap::new();
+        for f in files {
+            let text = match std::fs::read_to_string(f) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(crate::Error::io("read", f, e)),
+            };
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let Ok(v) = SignedVoucher::parse(line) else {
+                    continue;
+                };
+                // Expiry aside (now = 0): every check a request's voucher passes.
+                if v.check(&expect, 0, 0).is_err() {
+                    continue;
+                }
+                if best
+                    .get(&v.user)
+                    .is_none_or(|b| v.cumulative > b.cumulative)
+                {
+                    best.insert(v.user, v);
+                }
+            }
+        }
+        let n = best.len();
+        let now = usage::now();
+        for (user, v) in best {
+            let settled = usage::settled(
+                &self.ledger,
+                user,
+                expect.provider,
+                expect.token,
+                expect.asset,
+            )
+            .await?;
+            let due = v.cumulative > settled && v.expiry > now;
+            let mut users = self.users.lock().expect("users lock");
+            let u = users.entry(user).or_default();
+            u.settled = u.settled.max(settled);
+            u.spent = u.spent.max(u.settled).max(v.cumulative);
+            if u.best.as_ref().is_none_or(|b| v.cumulative > b.cumulative) {
+                u.best = Some(v);
+            }
+            drop(users);
+            if due {
+                self.unsettled_vouchers
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        if n > 0 {
+            self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        Ok(n)
+    }
+
+    /// Vouchers accepted since the last settlement round (and failed settlements to retry).
     pub fn unsettled_vouchers(&self) -> u64 {
         self.unsettled_vouchers
             .load(std::sync::atomic::Ordering::Relaxed)
@@ -345,6 +409,13 @@ impl Payments {
         view(user, &u)
     }
 
+    /// The best voucher a user signed here (what `GET /v1/cohort/account` shows, so the user's
+    /// client can check what it owes by its own signature).
+    pub fn best_voucher(&self, user: Address) -> Option<SignedVoucher> {
+        let users = self.users.lock().expect("users lock");
+        users.get(&user).and_then(|u| u.best.clone())
+    }
+
     /// Every user's numbers and the totals.
     pub fn stats(&self) -> (Vec<UserView>, Totals) {
         let users = self.users.lock().expect("users lock");
@@ -353,19 +424,25 @@ impl Payments {
         (v, self.totals.lock().expect("totals lock").clone())
     }
 
-    /// Settles every user's best voucher that is above what the channel settled. Failures are
-    /// returned beside the successes (the voucher stays for the next round).
+    /// Settles every user's unexpired best voucher that is above what the channel settled.
+    /// Failures are returned beside the successes; they count as unsettled vouchers again, so the
+    /// next round retries them even when no new request comes.
     pub async fn settle_all(
         &self,
         progress: &dyn Progress,
     ) -> (Vec<Settlement>, Vec<(Address, crate::Error)>) {
         self.unsettled_vouchers
             .store(0, std::sync::atomic::Ordering::Relaxed);
+        let now = usage::now();
         let due: Vec<SignedVoucher> = {
             let users = self.users.lock().expect("users lock");
             users
                 .values()
-                .filter_map(|u| u.best.clone().filter(|b| b.cumulative > u.settled))
+                .filter_map(|u| {
+                    u.best
+                        .clone()
+                        .filter(|b| b.cumulative > u.settled && b.expiry > now)
+                })
                 .collect()
         };
         let mut done = Vec::new();
@@ -389,6 +466,8 @@ impl Payments {
                 Err(e) => failed.push((v.user, e)),
             }
         }
+        self.unsettled_vouchers
+            .fetch_add(failed.len() as u64, std::sync::atomic::Ordering::Relaxed);
         (done, failed)
     }
 }

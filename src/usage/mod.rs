@@ -200,7 +200,18 @@ impl SignedVoucher {
                 now,
             });
         }
-        let sig = Signature::from_raw(&self.signature).map_err(|_| VoucherProblem::BadSignature)?;
+        // Only what the ledger's ECDSA check takes (OpenZeppelin `ECDSA.tryRecover`): exactly 65
+        // bytes, v of 27 or 28, s in the lower half of the curve order. alloy would also take v of
+        // 0/1 or EIP-155 and a high s, vouchers the ledger refuses to settle.
+        let sig = match self.signature.as_ref() {
+            [.., 27 | 28] if self.signature.len() == 65 => {
+                Signature::from_raw(&self.signature).map_err(|_| VoucherProblem::BadSignature)?
+            }
+            _ => return Err(VoucherProblem::BadSignature),
+        };
+        if sig.normalize_s().is_some() {
+            return Err(VoucherProblem::BadSignature);
+        }
         match sig.recover_address_from_prehash(&self.digest()) {
             Ok(a) if a == self.user => Ok(()),
             _ => Err(VoucherProblem::BadSignature),
@@ -579,6 +590,47 @@ mod tests {
             v.check(&terms(), 2_000_000_000, 1),
             Err(VoucherProblem::Expired { .. })
         ));
+    }
+
+    #[test]
+    fn a_voucher_the_ledger_would_not_settle_is_refused() {
+        let key = PrivateKeySigner::random();
+        let v = sign(&key, &terms(), U256::from(1000u64), 2_000_000_000).unwrap();
+        assert!(matches!(v.signature.last(), Some(27 | 28)));
+        // v = 0/1 (the same signature, another spelling alloy takes).
+        let mut low_v = v.clone();
+        let mut b = low_v.signature.to_vec();
+        b[64] -= 27;
+        low_v.signature = Bytes::from(b);
+        assert_eq!(
+            low_v.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        // The high-s twin: (r, n − s) with the other parity recovers the same address.
+        let sig = Signature::from_raw(&v.signature).unwrap();
+        let n = alloy::primitives::U256::from_be_bytes(alloy::primitives::hex!(
+            "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"
+        ));
+        let high = Signature::new(sig.r(), n - sig.s(), !sig.v());
+        assert_eq!(
+            high.recover_address_from_prehash(&v.digest()).unwrap(),
+            key.address()
+        );
+        let mut high_s = v.clone();
+        high_s.signature = Bytes::from(high.as_bytes().to_vec());
+        assert_eq!(
+            high_s.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        let mut long = v.clone();
+        let mut b = long.signature.to_vec();
+        b.push(0);
+        long.signature = Bytes::from(b);
+        assert_eq!(
+            long.check(&terms(), 0, 0),
+            Err(VoucherProblem::BadSignature)
+        );
+        assert_eq!(v.check(&terms(), 0, 0), Ok(()));
     }
 
     #[test]

@@ -418,6 +418,27 @@ impl Paid {
     }
 }
 
+/// A voucher's signature with v = 0/1 instead of 27/28, and its high-s twin (r, n − s, other
+/// parity): both recover the same user in alloy.
+fn malleated(v: &usage::SignedVoucher) -> (usage::SignedVoucher, usage::SignedVoucher) {
+    use alloy::primitives::{Bytes, Signature};
+    let mut low_v = v.clone();
+    let mut b = v.signature.to_vec();
+    b[64] -= 27;
+    low_v.signature = Bytes::from(b);
+    let sig = Signature::from_raw(&v.signature).unwrap();
+    let n = U256::from_be_bytes(alloy::primitives::hex!(
+        "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"
+    ));
+    let mut high_s = v.clone();
+    high_s.signature = Bytes::from(
+        Signature::new(sig.r(), n - sig.s(), !sig.v())
+            .as_bytes()
+            .to_vec(),
+    );
+    (low_v, high_s)
+}
+
 fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
     cohort::devnet::dev_signer(i).unwrap()
 }
@@ -461,8 +482,13 @@ async fn refused_vouchers_get_402_with_the_reason_and_nothing_is_served_or_settl
 
     let mut forged = usage::sign(&key(6), &t, cost, expiry).unwrap();
     forged.cumulative += U256::from(1u8);
+    // The same signature spelled as the ledger refuses it (v = 0/1, or high s): alloy recovers
+    // the user from both, the ledger's ECDSA check does not, so serving them would go unpaid.
+    let (low_v, high_s) = malleated(&usage::sign(&key(6), &t, cost, expiry).unwrap());
     let cases: Vec<(String, &str)> = vec![
         (forged.to_header(), "voucher_bad_signature"),
+        (low_v.to_header(), "voucher_bad_signature"),
+        (high_s.to_header(), "voucher_bad_signature"),
         ("{not json".into(), "voucher_malformed"),
         (
             sign(
@@ -1097,4 +1123,242 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// The settled amount of dev `u`'s native channel to the provider (dev 9).
+async fn settled_of(n: &Paid, u: u32) -> U256 {
+    UsageLedger::new(n.ledger, &n.chain.provider)
+        .settled(dev_address(u), dev_address(9), n.token, Address::ZERO)
+        .call()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_and_still_settles_it()
+{
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let cost = U256::from(10 * PER_TOKEN); // 5 prompt bytes + 5
+    let old = usage::sign(
+        &key(6),
+        &n.terms(),
+        cost * U256::from(2u8),
+        usage::now() + 3600,
+    )
+    .unwrap()
+    .to_header();
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
+    assert_eq!(s, 200, "{v}");
+    // The server keeps its best vouchers in the home (rewritten within a second of a change).
+    let dir = n.net.home.path().join("serve");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let kept = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("vouchers-"))
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(&old)));
+        if kept {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the voucher was not kept within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // SIGKILL: nothing settled.
+    drop(srv);
+    assert!(settled_of(&n, 6).await.is_zero());
+
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    // The old voucher paid for what was served before the crash: it does not pay again.
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    assert_eq!(
+        v["error"]["required"],
+        (cost * U256::from(3u8)).to_string(),
+        "{v}"
+    );
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e["event"] == "settled"), "{events:?}");
+    // Settled after the restart: the whole voucher (what it signed).
+    assert_eq!(settled_of(&n, 6).await, cost * U256::from(2u8));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_settlement_is_retried_without_new_requests() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let mut srv = n.serve(&["--settle-interval", "1"]).await;
+    use alloy::providers::Provider;
+    // The provider cannot pay for gas: its settlement fails.
+    let p = &n.chain.provider;
+    let set_balance = |wei: U256| async move {
+        p.raw_request::<_, Value>("anvil_setBalance".into(), (dev_address(9), wei))
+            .await
+            .unwrap();
+    };
+    set_balance(U256::ZERO).await;
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let cost = U256::from(10 * PER_TOKEN);
+    let v = usage::sign(&key(6), &n.terms(), cost, usage::now() + 3600)
+        .unwrap()
+        .to_header();
+    let (s, r) = post(&srv.url, "/v1/completions", body, Some(&v)).await;
+    assert_eq!(s, 200, "{r}");
+    let (srv_back, failed) = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(
+                srv.out.read_line(&mut line).unwrap() > 0,
+                "the server ended"
+            );
+            if let Ok(v) = serde_json::from_str::<Value>(&line)
+                && v["event"] == "settle_failed"
+            {
+                return (srv, v);
+            }
+        }
+    })
+    .await
+    .unwrap();
+    srv = srv_back;
+    assert_eq!(failed["user"], dev_address(6).to_checksum(None), "{failed}");
+    // Gas again: a later round settles it, with no request since.
+    set_balance(U256::from(10u64).pow(U256::from(20u64))).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while settled_of(&n, 6).await.is_zero() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failed settlement was not retried within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(settled_of(&n, 6).await, cost);
+    drop(srv);
+}
+
+/// A server that says it charged the user 10^18 (one ether) and records the vouchers it gets.
+async fn lying_server(
+    terms: cohort::serve::Terms,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use axum::routing::{get, post};
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let rec = got.clone();
+    let app = axum::Router::new()
+        .route(
+            "/v1/cohort/terms",
+            get(move || {
+                let t = terms.clone();
+                async move { axum::Json(json!({"paid": true, "model": "FAKE", "terms": t})) }
+            }),
+        )
+        .route(
+            "/v1/cohort/account/{user}",
+            get(|| async {
+                let e = "1000000000000000000";
+                axum::Json(json!({"signed": e, "spent": e, "settled": "0", "requests": 1, "tokens": 1}))
+            }),
+        )
+        .route(
+            "/v1/completions",
+            post(move |h: axum::http::HeaderMap| {
+                let rec = rec.clone();
+                async move {
+                    if let Some(v) = h.get(usage::VOUCHER_HEADER) {
+                        rec.lock().unwrap().push(v.to_str().unwrap().to_string());
+                    }
+                    axum::Json(json!({"model": "FAKE", "choices": [{"text": "x", "finish_reason": "length"}],
+                        "usage": {"prompt_tokens": 2, "completion_tokens": 5, "total_tokens": 7}}))
+                }
+            }),
+        );
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    (url, got)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_client_signs_on_what_it_owes_not_on_what_a_server_claims() {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let terms = cohort::serve::Terms {
+        ledger: net.contract("usage_ledger").parse().unwrap(),
+        chain_id: 31337,
+        token: Address::repeat_byte(7),
+        provider: dev_address(9),
+        asset: Address::ZERO,
+        asset_symbol: "ETH".into(),
+        asset_decimals: 18,
+        price_per_1k: U256::from(1_000_000_000u64),
+        min_validity_secs: 300,
+    };
+    let (url, got) = lying_server(terms).await;
+    let run = |args: Vec<String>| {
+        let mut cmd = net.cmd();
+        cmd.args(args).arg("--json");
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+                .await
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice::<Value>(&out.stdout).unwrap()
+        }
+    };
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // Nothing settled and no voucher of the user's own: the voucher is the amount, not 1 ETH more.
+    let out = run(args(&[
+        "usage",
+        "voucher",
+        "--provider",
+        &url,
+        "--amount",
+        "0.000001",
+        "--wallet",
+        "dev:6",
+    ]))
+    .await;
+    assert_eq!(out["voucher"]["cumulative"], "1000000000000", "{out}");
+    // A query signs this request's most (2 prompt bytes + 5 tokens at 1 gwei per 1000), no more.
+    let a = run(args(&[
+        "model",
+        "query",
+        "FAKE",
+        "--provider",
+        &url,
+        "--prompt",
+        "hi",
+        "--max-tokens",
+        "5",
+        "--max-spend",
+        "0.01",
+        "--wallet",
+        "dev:6",
+    ]))
+    .await;
+    assert_eq!(a["voucher_cumulative"], "7000000", "{a}");
+    let sent = got.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1);
+    let v = usage::SignedVoucher::parse(&sent[0]).unwrap();
+    assert_eq!(v.cumulative, U256::from(7_000_000u64));
 }

@@ -669,3 +669,42 @@ async fn check_asset(
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_user_that_gets_code_after_signing_still_pays_its_vouchers() {
+    let n = net().await;
+    let (token, _) = n.tokens[0];
+    let terms = Expected {
+        ledger: n.ledger,
+        chain_id: 31337,
+        token,
+        asset: Address::ZERO,
+        provider: dev_address(9),
+    };
+    let expiry = chain_now(&n.chain).await + 100_000;
+    let user = dev(&n.rpc, 7).await;
+    mined!(
+        UsageLedger::new(n.ledger, &user.provider)
+            .deposit()
+            .value(U256::from(1_000_000u64))
+    );
+    let v = usage::sign(&key(7), &terms, U256::from(5_000u64), expiry).unwrap();
+    // Served, then the user's address gets code (an EIP-7702 delegation to a contract without
+    // ERC-1271: here a lone STOP): its ECDSA signature still settles.
+    let _: serde_json::Value = n
+        .chain
+        .provider
+        .raw_request("anvil_setCode".into(), (dev_address(7), "0x00"))
+        .await
+        .unwrap();
+    let provider = dev(&n.rpc, 9).await;
+    mined!(UsageLedger::new(n.ledger, &provider.provider).settle(v.voucher(), v.signature.clone()));
+    assert_eq!(
+        UsageLedger::new(n.ledger, &n.chain.provider)
+            .settled(dev_address(7), dev_address(9), token, Address::ZERO)
+            .call()
+            .await
+            .unwrap(),
+        U256::from(5_000u64)
+    );
+}
