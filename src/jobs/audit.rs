@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use alloy::primitives::{Address, B256};
 use serde::Serialize;
 
-use super::bundle::{RoundReport, Verdict, WorkBundle};
+use super::bundle::{RecordedVerdict, RoundReport, Verdict, WorkBundle};
 use super::check::{CheckOptions, check_submission, round_basis};
 use super::context::{JobContext, fetch_datasets};
 use super::{JobMarket, WorkStatus};
@@ -50,9 +50,10 @@ pub struct AuditReport {
     pub starts_from_round_start: bool,
     /// The verdict the shared checks reach (spans drawn from the round's seed block).
     pub verdict: Verdict,
-    /// The verdict in the round report, once the round is finalized.
+    /// The verdict in the round record (reason code and spans, no measurements), once the
+    /// round is finalized.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub recorded_verdict: Option<Verdict>,
+    pub recorded_verdict: Option<RecordedVerdict>,
     /// `verdict` and `recorded_verdict` agree on acceptance and on the checked spans.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict_matches_record: Option<bool>,
@@ -180,9 +181,11 @@ pub async fn audit(
         }
         _ => None,
     };
-    let verdict_matches_record = recorded_verdict
-        .as_ref()
-        .map(|r| r.accepted == verdict.accepted && r.checked_spans == verdict.checked_spans);
+    let verdict_matches_record = recorded_verdict.as_ref().map(|r| {
+        // The record holds the spans of accepted submissions only (a rejection may stop at
+        // the first bad span, which depends on the checker's measurements).
+        r.accepted == verdict.accepted && (!r.accepted || r.checked_spans == verdict.checked_spans)
+    });
     let (starts, spans) = if ctx.spec.verify.replay {
         // A replay pool's checkpoints are not uploaded: the verdict above replayed the whole
         // round from its start, which is the one span.

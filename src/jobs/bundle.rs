@@ -3,8 +3,12 @@
 //!   its own storage root) and the resolved dataset ids;
 //! - the work bundle (a worker's `bundleRoot`): the checkpoint roots at every K steps and the
 //!   final one, and the metrics (losses, tokens, time);
-//! - the round report (`reportRoot`): every submission's verdict with its reason, the
-//!   aggregate and its validation loss.
+//! - the round record (the voted verdict's `reportRoot`): what every honest committee member
+//!   computes identically — each submission's verdict with a canonical reason code, the drawn
+//!   spans, the aggregate and the spec's checking parameters, never a measured number;
+//! - a member's check report (the `reportRoot` of its `VerdictVoted` event, not part of the
+//!   voted hash): what that member measured — the re-executions' differences, the validation
+//!   losses, the full reasons — and the record it voted for.
 
 use alloy::primitives::{Address, B256};
 use serde::{Deserialize, Serialize};
@@ -14,7 +18,10 @@ use crate::jobspec::JobSpec;
 
 pub const JOB_BUNDLE_FORMAT: &str = "cohort-job-bundle/1";
 pub const WORK_BUNDLE_FORMAT: &str = "cohort-work-bundle/1";
-pub const ROUND_REPORT_FORMAT: &str = "cohort-round-report/1";
+pub const ROUND_REPORT_FORMAT: &str = "cohort-round-report/2";
+/// The round report before members' measurements moved to their own check reports (read only).
+pub const ROUND_REPORT_FORMAT_V1: &str = "cohort-round-report/1";
+pub const CHECK_REPORT_FORMAT: &str = "cohort-check-report/1";
 
 /// A file shipped with the spec (e.g. the exec trainer's script).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,25 +228,127 @@ pub struct Verdict {
     pub delta_bytes: Option<u64>,
 }
 
-/// The round report.
+/// A submission's verdict as the round record holds it: only what every honest member reaches
+/// identically (no measured number, no free text; those are in each member's [`CheckReport`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedVerdict {
+    pub worker: Address,
+    pub bundle_root: B256,
+    pub work_units: String,
+    pub accepted: bool,
+    /// Why it was rejected: a reason code ([`reason_code`]); free text in old-format reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The drawn spans [from, to] that were re-executed (accepted submissions: every drawn span).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checked_spans: Vec<(u64, u64)>,
+    /// The worker's final validation loss as its work bundle reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_val_loss: Option<f64>,
+    /// Bytes the worker uploaded for the round, from its work bundle's file sizes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uploaded_bytes: Option<u64>,
+    /// Bytes of the compressed pseudo-gradient, from the work bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_bytes: Option<u64>,
+}
+
+impl RecordedVerdict {
+    /// The canonical part of a member's check: the reason reduced to its code, the spans only
+    /// when every drawn span was re-executed (a rejection may stop at the first bad span, and
+    /// which one a member reaches first depends on its measurements).
+    pub fn from_check(v: &Verdict) -> Self {
+        RecordedVerdict {
+            worker: v.worker,
+            bundle_root: v.bundle_root,
+            work_units: v.work_units.clone(),
+            accepted: v.accepted,
+            reason: (!v.accepted)
+                .then(|| reason_code(v.reason.as_deref().unwrap_or_default()).to_string()),
+            checked_spans: if v.accepted {
+                v.checked_spans.clone()
+            } else {
+                Vec::new()
+            },
+            reported_val_loss: v.reported_val_loss,
+            uploaded_bytes: v.uploaded_bytes,
+            delta_bytes: v.delta_bytes,
+        }
+    }
+}
+
+/// The canonical code of a rejection reason (the checks' messages, see `jobs::check`): members
+/// whose reasons differ only in what they measured or where their files lie agree on it.
+pub fn reason_code(reason: &str) -> &'static str {
+    // Prefixes first: the fixed start of each check's message, before any embedded error text.
+    const PREFIXES: &[(&str, &str)] = &[
+        ("the work bundle could not be fetched", "bundle_unavailable"),
+        ("the work bundle has format", "bundle_format"),
+        ("the bundle is for job", "bundle_mismatch"),
+        ("the bundle's final checkpoint is not", "bundle_malformed"),
+        ("the checkpoints are at steps", "checkpoint_layout"),
+        ("the checkpoint at step", "checkpoint_unavailable"),
+        (
+            "the first checkpoint's weights are not the job's seeded",
+            "wrong_init",
+        ),
+        ("the first checkpoint's weights are not", "wrong_start"),
+        ("the first checkpoint's AdamW state", "wrong_inner_state"),
+        (
+            "the first checkpoint has no optimizer state",
+            "wrong_inner_state",
+        ),
+        ("the first checkpoint is not usable", "bad_checkpoint"),
+        ("the final checkpoint could not be scored", "unscored"),
+        (
+            "the final checkpoint is not a safetensors file",
+            "not_safetensors",
+        ),
+        ("the submitted weights' validation loss", "loss_increase"),
+        ("re-executing steps", "span_mismatch"),
+        ("steps ", "reexecution_failed"),
+        (
+            "the deterministic exec command could not be re-run",
+            "exec_failed",
+        ),
+        ("re-running the deterministic exec command", "exec_mismatch"),
+        ("the round could not be replayed", "replay_failed"),
+        ("replaying the round", "replay_mismatch"),
+        ("the round has no starting weights", "no_start"),
+    ];
+    const CONTAINS: &[(&str, &str)] = &[
+        ("work units were submitted", "wrong_units"),
+        ("residual", "residual_mismatch"),
+        ("pseudo-gradient", "delta_mismatch"),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(text, _)| reason.starts_with(text))
+        .or_else(|| CONTAINS.iter().find(|(text, _)| reason.contains(text)))
+        .map_or("rejected", |(_, code)| code)
+}
+
+/// The round record: what the committee voted for (the verdict's `reportRoot`). Everything in
+/// it is computed identically by every honest member, whatever its hardware or flags.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoundReport {
     pub format: String,
     pub job_id: u64,
     pub round: u32,
-    pub verdicts: Vec<Verdict>,
+    pub verdicts: Vec<RecordedVerdict>,
     /// Workers who were in the job but submitted nothing this round.
     pub missing: Vec<Address>,
     /// The checkpoint the next round starts from (zero when nothing was accepted: the round's
     /// starting checkpoint carries over).
     pub aggregate_root: B256,
-    /// Validation loss of the aggregate on the job's datasets (builtin).
+    /// Old-format reports only: the aggregate's validation loss as one member measured it
+    /// (now in the members' check reports).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub val_loss: Option<f64>,
-    /// Largest difference accepted as CPU-kernel rounding noise.
+    /// `verify.tolerance`: the largest difference accepted as CPU-kernel rounding noise.
     pub tolerance: f64,
-    /// For jobs that require a GPU: the largest difference accepted as a fraction of the
-    /// span's largest weight change.
+    /// Old-format reports only: the member's GPU tolerance (a member's own flag, now in its
+    /// check report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_tolerance: Option<f64>,
     /// The block whose hash seeded every submission's span draw (see `jobs::spans`).
@@ -248,7 +357,7 @@ pub struct RoundReport {
     /// `verify.spans`: spans re-executed per submission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spans_per_submission: Option<u32>,
-    /// The round's starting weights' loss on the validation split (Δloss is against this).
+    /// Old-format reports only (now in the members' check reports).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_val_loss: Option<f64>,
     /// `verify.max_loss_increase`: the largest Δloss accepted.
@@ -266,6 +375,223 @@ pub struct RoundReport {
 
 impl RoundReport {
     pub fn check_format(&self) -> Result<()> {
+        if self.format == ROUND_REPORT_FORMAT_V1 {
+            return Ok(());
+        }
         check(&self.format, ROUND_REPORT_FORMAT, "round report")
+    }
+
+    /// The verdict a record stands for, as `finalizeRound` takes it: the accepted workers in
+    /// record order, each paid `paid_units` of its work units, the rejected, the aggregate, and
+    /// `record_root` (this record's own root).
+    pub fn verdict(
+        &self,
+        record_root: B256,
+        paid_units: impl Fn(alloy::primitives::U256) -> alloy::primitives::U256,
+    ) -> Result<super::RoundVerdict> {
+        let mut accepted = Vec::new();
+        let mut units = Vec::new();
+        let mut rejected = Vec::new();
+        for v in &self.verdicts {
+            if v.accepted {
+                let u: alloy::primitives::U256 = v.work_units.parse().map_err(|_| {
+                    Error::verification(
+                        "job.bad_report",
+                        format!(
+                            "the round record's work units '{}' are not a number",
+                            v.work_units
+                        ),
+                    )
+                })?;
+                accepted.push(v.worker);
+                units.push(paid_units(u));
+            } else {
+                rejected.push(v.worker);
+            }
+        }
+        Ok(super::RoundVerdict {
+            accepted,
+            units,
+            rejected,
+            aggregate_root: self.aggregate_root,
+            report_root: record_root,
+        })
+    }
+}
+
+/// One committee member's check report: what it measured checking a round (named by its
+/// vote's `reportRoot`, outside the voted hash, so members on different hardware still agree).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub format: String,
+    pub job_id: u64,
+    pub round: u32,
+    pub member: Address,
+    /// The round record this member voted for.
+    pub record_root: B256,
+    /// Every submission's check as this member ran it: full reasons, the re-executions'
+    /// differences, the measured validation losses.
+    pub verdicts: Vec<Verdict>,
+    /// The aggregate's validation loss on the job's datasets, as this member measured it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub val_loss: Option<f64>,
+    /// The round's starting weights' loss on the validation split (Δloss is against this).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_val_loss: Option<f64>,
+    /// The tolerances this member checked with (`verify.tolerance` and its `--gpu-tolerance`).
+    pub tolerance: crate::trainer::Tolerance,
+}
+
+impl CheckReport {
+    pub fn check_format(&self) -> Result<()> {
+        check(&self.format, CHECK_REPORT_FORMAT, "check report")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measured(reason: Option<&str>, diff: f64, loss: f64) -> Verdict {
+        Verdict {
+            worker: Address::repeat_byte(1),
+            bundle_root: B256::repeat_byte(2),
+            work_units: "5120".into(),
+            accepted: reason.is_none(),
+            reason: reason.map(str::to_string),
+            checked_spans: vec![(0, 5), (10, 15)],
+            identical: Some(diff == 0.0),
+            max_abs_diff: Some(diff),
+            relative_diff: Some(diff * 10.0),
+            reported_val_loss: Some(3.5),
+            val_loss: Some(loss),
+            delta_loss: Some(loss - 4.0),
+            uploaded_bytes: Some(1000),
+            delta_bytes: None,
+        }
+    }
+
+    /// Two members that measured different numbers (a GPU re-execution against a CPU one) and
+    /// wrote their own paths into a reason record the same canonical verdict.
+    #[test]
+    fn members_measuring_different_numbers_record_the_same_verdict() {
+        let (a, b) = (measured(None, 0.0, 3.2), measured(None, 3e-4, 3.2001));
+        assert_eq!(
+            RecordedVerdict::from_check(&a),
+            RecordedVerdict::from_check(&b)
+        );
+        let a = measured(
+            Some(
+                "the first checkpoint is not usable: /home/a/cache/x is not a cohort checkpoint: bad header",
+            ),
+            0.0,
+            3.2,
+        );
+        let b = measured(
+            Some(
+                "the first checkpoint is not usable: /srv/b/cache/x is not a cohort checkpoint: bad header",
+            ),
+            0.0,
+            3.3,
+        );
+        let (ra, rb) = (
+            RecordedVerdict::from_check(&a),
+            RecordedVerdict::from_check(&b),
+        );
+        assert_eq!(ra, rb);
+        assert_eq!(ra.reason.as_deref(), Some("bad_checkpoint"));
+        // A rejection stops at the first bad span, which depends on measurements: no spans.
+        assert!(ra.checked_spans.is_empty());
+        let json = serde_json::to_string(&ra).unwrap();
+        assert!(!json.contains("cache") && !json.contains("3.3"), "{json}");
+    }
+
+    #[test]
+    fn reason_codes_name_each_check() {
+        for (text, code) in [
+            (
+                "the work bundle could not be fetched: timeout",
+                "bundle_unavailable",
+            ),
+            (
+                "5 work units were submitted (the bundle says 5); the spec's",
+                "wrong_units",
+            ),
+            (
+                "the checkpoints are at steps [0, 10]; the round from step 0 needs",
+                "checkpoint_layout",
+            ),
+            (
+                "the first checkpoint's weights are not the job's seeded initial weights (round 0",
+                "wrong_init",
+            ),
+            (
+                "the first checkpoint's weights are not the round's starting weights",
+                "wrong_start",
+            ),
+            (
+                "re-executing steps 0..5 does not reproduce the checkpoint at step 5: largest difference 1e-3",
+                "span_mismatch",
+            ),
+            (
+                "steps 0..5 could not be re-executed: out of memory",
+                "reexecution_failed",
+            ),
+            (
+                "the submitted weights' validation loss 4.1 is +0.2 nats from the round start's 3.9; verify.max_loss_increase allows +0.1",
+                "loss_increase",
+            ),
+            (
+                "the submitted compressed pseudo-gradient is not the compression of θ",
+                "delta_mismatch",
+            ),
+            (
+                "the submitted residual_out is not what the compression left unsent",
+                "residual_mismatch",
+            ),
+            (
+                "replaying the round from its start does not reproduce the submitted final checkpoint",
+                "replay_mismatch",
+            ),
+            ("something new", "rejected"),
+        ] {
+            assert_eq!(reason_code(text), code, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_record_rebuilds_the_verdict_it_was_voted_with() {
+        let mut rejected = measured(Some("the checkpoints are at steps [0]"), 0.0, 1.0);
+        rejected.worker = Address::repeat_byte(9);
+        let record = RoundReport {
+            format: ROUND_REPORT_FORMAT.into(),
+            job_id: 3,
+            round: 1,
+            verdicts: vec![
+                RecordedVerdict::from_check(&measured(None, 0.0, 1.0)),
+                RecordedVerdict::from_check(&rejected),
+            ],
+            missing: vec![],
+            aggregate_root: B256::repeat_byte(7),
+            val_loss: None,
+            tolerance: 1e-5,
+            gpu_tolerance: None,
+            seed_block: None,
+            spans_per_submission: Some(2),
+            start_val_loss: None,
+            max_loss_increase: Some(0.1),
+            momentum_root: None,
+            fp32_bytes: None,
+        };
+        let root = B256::repeat_byte(8);
+        let cap = alloy::primitives::U256::from(4000u64);
+        let v = record.verdict(root, |u| u.min(cap)).unwrap();
+        assert_eq!(v.accepted, vec![Address::repeat_byte(1)]);
+        assert_eq!(v.units, vec![cap]);
+        assert_eq!(v.rejected, vec![Address::repeat_byte(9)]);
+        assert_eq!(
+            (v.aggregate_root, v.report_root),
+            (B256::repeat_byte(7), root)
+        );
     }
 }

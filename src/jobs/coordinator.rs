@@ -21,7 +21,9 @@ use std::time::Duration;
 use alloy::primitives::{Address, B256, U256};
 use serde::Serialize;
 
-use super::bundle::{ROUND_REPORT_FORMAT, RoundReport, Verdict};
+use super::bundle::{
+    CHECK_REPORT_FORMAT, CheckReport, ROUND_REPORT_FORMAT, RecordedVerdict, RoundReport, Verdict,
+};
 pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, spec_units};
 use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
@@ -55,7 +57,11 @@ pub struct RoundSummary {
     pub accepted: Vec<Address>,
     pub rejected: Vec<Address>,
     pub aggregate_root: B256,
+    /// The round record the verdict names (what the committee agrees on).
     pub report_root: B256,
+    /// This member's check report (its measurements), named by its vote.
+    pub check_report_root: B256,
+    /// The aggregate's validation loss as this member measured it.
     pub val_loss: Option<f64>,
     /// The hash this member voted for.
     pub verdict_hash: B256,
@@ -137,6 +143,34 @@ pub async fn coordinate(
                 }
                 None => {
                     note(waiting_note(&market, &job, round, a).await?);
+                    tokio::time::sleep(opts.poll).await;
+                }
+            }
+            continue;
+        }
+        // A member that already voted on this round (a run before a restart) finalizes with the
+        // verdict it voted for, rebuilt from its vote; it does not check the round again.
+        if let Some(voted) = retrying(a, || market.vote_of(job_id, round, s.address)).await? {
+            match voted_verdict(&market, &store, s.address, &job, round, voted, a, progress).await {
+                Ok(rebuilt) => {
+                    note(format!(
+                        "job {job_id}: round {round}: this member voted {voted:#x} before; finalizing with that verdict"
+                    ));
+                    posted.insert(round, rebuilt);
+                }
+                Err(e) if e.kind == crate::error::ErrorKind::Verification => {
+                    // Not this member's verdict to finalize: the others' agreed one wins.
+                    note(format!(
+                        "job {job_id}: round {round}: this member voted {voted:#x} before but cannot rebuild that verdict ({}); waiting for the committee",
+                        e.message
+                    ));
+                    tokio::time::sleep(opts.poll).await;
+                }
+                Err(e) => {
+                    note(format!(
+                        "job {job_id}: round {round}: this member voted {voted:#x} before; rebuilding that verdict failed ({}), trying again",
+                        e.message
+                    ));
                     tokio::time::sleep(opts.poll).await;
                 }
             }
@@ -303,7 +337,7 @@ async fn await_verdict(
     let mine = retrying(a, || market.vote_of(job.id, round, s.address)).await?;
     if mine.is_none() {
         match market
-            .vote_verdict(s, job.id, round, hash, verdict.report_root, progress)
+            .vote_verdict(s, job.id, round, hash, summary.check_report_root, progress)
             .await
         {
             Ok(_) => {}
@@ -326,14 +360,25 @@ async fn await_verdict(
     }
     let votes = retrying(a, || market.round_votes(job.id, round)).await?;
     if votes.agreed == Some(hash) {
-        match market
-            .finalize_round(s, job.id, round, verdict, progress)
-            .await
+        match retrying(a, || {
+            market.finalize_round(s, job.id, round, verdict, progress)
+        })
+        .await
         {
             Ok(_) => {}
             // Another member (or anyone) finalized it first.
             Err(e) if matches!(e.revert(), Some("WrongRound" | "WrongState")) => {}
-            Err(e) => return Err(e),
+            // Any other revert says the verdict cannot be finalized: a bug, not a wait.
+            Err(e) if e.revert().is_some() => return Err(e),
+            // A transient failure (the node, the transaction's fate): tried again at the next
+            // poll; the round stays this member's to finalize.
+            Err(e) => {
+                progress.note(&format!(
+                    "job {}: round {round}: finalizing failed ({}); trying again",
+                    job.id, e.message
+                ));
+                return Ok(None);
+            }
         }
     }
     let now = retrying(a, || market.job(job.id)).await?;
@@ -343,6 +388,86 @@ async fn await_verdict(
         return Ok(Some(done));
     }
     Ok(None)
+}
+
+/// The verdict this member voted for on `round` in an earlier run, rebuilt from its vote: the
+/// `VerdictVoted` event names its check report, which names the round record; the record's
+/// verdict must hash to the vote. A verification error when it cannot be rebuilt for good (the
+/// vote names no record of this round, or the record does not hash to the vote).
+#[allow(clippy::too_many_arguments)]
+async fn voted_verdict(
+    market: &JobMarket,
+    store: &ObjectCache,
+    me: Address,
+    job: &JobInfo,
+    round: u32,
+    voted: B256,
+    a: u32,
+    progress: &dyn Progress,
+) -> Result<(RoundSummary, RoundVerdict)> {
+    let votes = retrying(a, || market.member_votes(job.id, round, Some(me))).await?;
+    let vote = votes
+        .into_iter()
+        .find(|v| v.verdict_hash == voted)
+        .ok_or_else(|| {
+            Error::failed(
+                "job.no_vote_event",
+                format!(
+                    "the chain has no VerdictVoted event of {me} for round {round} of job {}",
+                    job.id
+                ),
+            )
+        })?;
+    let named: serde_json::Value = retrying(a, || {
+        store.fetch_json(vote.report_root, "this member's check report", progress)
+    })
+    .await?;
+    // A vote of an older cohort names the round report itself (it was in the voted hash).
+    let (record_root, val_loss) = if named["format"] == CHECK_REPORT_FORMAT {
+        let check: CheckReport = serde_json::from_value(named).map_err(|e| {
+            Error::verification(
+                "job.bad_report",
+                format!("this member's check report does not parse: {e}"),
+            )
+        })?;
+        (check.record_root, check.val_loss)
+    } else {
+        (vote.report_root, None)
+    };
+    let record: RoundReport = retrying(a, || {
+        store.fetch_json(record_root, "the round record", progress)
+    })
+    .await?;
+    record.check_format()?;
+    if record.job_id != job.id || record.round != round {
+        return Err(Error::verification(
+            "job.bad_report",
+            format!(
+                "the round record {record_root:#x} is for job {} round {}, not job {} round {round}",
+                record.job_id, record.round, job.id
+            ),
+        ));
+    }
+    let verdict = record.verdict(record_root, |u| job.terms.paid_units(u))?;
+    let hash = verdict.hash(job.id, round);
+    if hash != voted {
+        return Err(Error::verification(
+            "job.vote_mismatch",
+            format!("the round record {record_root:#x} hashes to {hash:#x}, not the vote"),
+        ));
+    }
+    let summary = RoundSummary {
+        round,
+        accepted: verdict.accepted.clone(),
+        rejected: verdict.rejected.clone(),
+        aggregate_root: verdict.aggregate_root,
+        report_root: record_root,
+        check_report_root: vote.report_root,
+        val_loss: val_loss.or(record.val_loss),
+        verdict_hash: hash,
+        finalized: false,
+    };
+    Ok((summary, verdict))
 }
 
 /// The round's submissions and the expected workers who sent none, once every expected worker
@@ -441,53 +566,55 @@ async fn finalize(
     )
     .await?;
     let val_loss = validation_loss(ctx, aggregate_path.as_deref(), data).await?;
-    let report = RoundReport {
+    // The round record: only what every honest member computes identically (it is in the
+    // voted hash); this member's measurements go into its own check report, named by its vote.
+    let record = RoundReport {
         format: ROUND_REPORT_FORMAT.to_string(),
         job_id: job.id,
         round,
-        verdicts,
+        verdicts: verdicts.iter().map(RecordedVerdict::from_check).collect(),
         missing,
         aggregate_root,
-        val_loss,
-        tolerance: basis.tolerance.absolute,
-        gpu_tolerance: ctx.gpu_job().then_some(basis.tolerance.gpu_relative),
+        val_loss: None,
+        tolerance: ctx.spec.verify.tolerance,
+        gpu_tolerance: None,
         seed_block: basis.seed_block,
         spans_per_submission: Some(ctx.spec.verify.spans),
-        start_val_loss: basis.start_val_loss,
+        start_val_loss: None,
         max_loss_increase: Some(ctx.spec.verify.max_loss_increase),
         momentum_root,
         fp32_bytes: ctx.fp32_bytes(basis.start.as_deref()),
     };
-    let name = format!("round-report-{}-{round}.json", job.id);
+    let name = format!("round-record-{}-{round}.json", job.id);
     let report_root = retrying(opts.attempts, || {
-        store.put_json(s, &name, &report, progress)
+        store.put_json(s, &name, &record, progress)
     })
     .await?;
-    // The verdict this member votes for: paid units are min(work units, committed units).
-    let units = accepted
-        .iter()
-        .map(|w| {
-            let claimed = subs
-                .iter()
-                .find(|x| x.worker == *w)
-                .map(|x| x.work_units)
-                .unwrap_or_default();
-            job.terms.paid_units(claimed)
-        })
-        .collect();
-    let verdict = RoundVerdict {
-        accepted: accepted.clone(),
-        units,
-        rejected: rejected.clone(),
-        aggregate_root,
-        report_root,
+    let check = CheckReport {
+        format: CHECK_REPORT_FORMAT.to_string(),
+        job_id: job.id,
+        round,
+        member: s.address,
+        record_root: report_root,
+        verdicts,
+        val_loss,
+        start_val_loss: basis.start_val_loss,
+        tolerance: basis.tolerance,
     };
+    let name = format!("check-report-{}-{round}-{:#x}.json", job.id, s.address);
+    let check_report_root =
+        retrying(opts.attempts, || store.put_json(s, &name, &check, progress)).await?;
+    // The verdict this member votes for, as the record states it: paid units are
+    // min(work units, committed units).
+    let verdict = record.verdict(report_root, |u| job.terms.paid_units(u))?;
+    debug_assert_eq!(verdict.accepted, accepted);
     let summary = RoundSummary {
         round,
         accepted,
         rejected,
         aggregate_root,
         report_root,
+        check_report_root,
         val_loss,
         verdict_hash: verdict.hash(job.id, round),
         finalized: false,

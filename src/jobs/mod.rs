@@ -229,6 +229,15 @@ pub struct RoundVotes {
     pub agreed: Option<B256>,
 }
 
+/// One member's vote on a round, from its `VerdictVoted` event: the verdict hash it voted for
+/// and the root of its own check report (outside the hash).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct MemberVote {
+    pub member: Address,
+    pub verdict_hash: B256,
+    pub report_root: B256,
+}
+
 /// A worker's membership in a job and its bond.
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipantRecord {
@@ -471,6 +480,35 @@ impl JobMarket {
             votes: v.votes,
             agreed: root_opt(v.agreed),
         })
+    }
+
+    /// Every vote on a round (optionally only `member`'s), in the order they landed, from the
+    /// `VerdictVoted` events.
+    pub async fn member_votes(
+        &self,
+        id: u64,
+        round: u32,
+        member: Option<Address>,
+    ) -> Result<Vec<MemberVote>> {
+        use alloy::sol_types::SolEvent;
+        let mut filter = alloy::rpc::types::Filter::new()
+            .address(self.address)
+            .event_signature(abi::VerdictVoted::SIGNATURE_HASH)
+            .topic1(U256::from(id))
+            .topic2(U256::from(round));
+        if let Some(m) = member {
+            filter = filter.topic3(m.into_word());
+        }
+        let logs = crate::chain::logs::all_logs(&self.chain, &filter).await?;
+        Ok(logs
+            .iter()
+            .filter_map(|l| abi::VerdictVoted::decode_log_data(l.data()).ok())
+            .map(|e| MemberVote {
+                member: e.member,
+                verdict_hash: e.verdictHash,
+                report_root: e.reportRoot,
+            })
+            .collect())
     }
 
     /// The verdict hash `member` posted for a round, if any.

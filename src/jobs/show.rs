@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use alloy::primitives::{Address, B256, U256};
 use serde::{Deserialize, Serialize};
 
-use super::bundle::{JobBundle, RoundReport, WorkBundle};
+use super::bundle::{CheckReport, JobBundle, RoundReport, WorkBundle};
 use super::{JobInfo, JobMarket, JobState, ParticipantRecord, WorkStatus};
 use crate::chain::units::dec;
 use crate::client::Client;
@@ -27,9 +27,13 @@ pub struct SubmissionDetail {
     /// What the worker was credited for this round.
     #[serde(with = "dec")]
     pub payout: U256,
-    /// Why it was rejected (from the round report).
+    /// Why it was rejected, in words (from the check report of a member that voted for the
+    /// agreed verdict; the record's reason code when none could be read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The round record's reason code (what the committee agreed on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<String>,
     /// Checkpoint roots of the work bundle, by step.
     pub checkpoints: Vec<(u64, B256)>,
     /// The worker's training losses (step, loss) from its bundle.
@@ -39,7 +43,8 @@ pub struct SubmissionDetail {
     /// The spans the checker re-executed (from the round report).
     #[serde(default)]
     pub checked_spans: Vec<(u64, u64)>,
-    /// The held-out check: validation loss of the submitted weights minus the round start's.
+    /// The held-out check: validation loss of the submitted weights minus the round start's
+    /// (as a member that voted for the agreed verdict measured it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_loss: Option<f64>,
     /// The recorded verdict: `accepted`, `rejected`, or None before the round is finalized.
@@ -86,9 +91,14 @@ pub struct RoundDetail {
     pub submissions: Vec<SubmissionDetail>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate_root: Option<B256>,
+    /// The round record (what the committee agreed on).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub report_root: Option<B256>,
-    /// Validation loss of the aggregate (from the round report).
+    /// Every member's vote with the root of its own check report (its measurements).
+    #[serde(default)]
+    pub member_votes: Vec<super::MemberVote>,
+    /// Validation loss of the aggregate (from the check report of a member that voted for the
+    /// agreed verdict).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub val_loss: Option<f64>,
     /// The model's fp32 weights in bytes (from the round report): what plain averaging
@@ -196,6 +206,7 @@ pub async fn detail(
                 submissions: vec![],
                 aggregate_root: None,
                 report_root: None,
+                member_votes: vec![],
                 val_loss: None,
                 fp32_bytes: None,
                 momentum_root: None,
@@ -262,6 +273,20 @@ async fn round_detail(
         }
         _ => None,
     };
+    let votes = market.round_votes(job.id, r).await?;
+    let member_votes = match market.member_votes(job.id, r, None).await {
+        Ok(v) => v,
+        Err(e) => {
+            warnings.push(format!("round {r} votes: {}", e.message));
+            Vec::new()
+        }
+    };
+    let measured = match result.filter(|(_, rep)| !rep.is_zero()) {
+        Some((_, rep)) => {
+            agreed_check_report(store, &member_votes, votes.agreed, rep, progress).await
+        }
+        None => None,
+    };
     // Payouts as the contract credits them: the reward (and the slashed bonds of the rejected,
     // each exactly the job's bond) pro rata by paid units; a closed round pays every submission.
     let paid_units = |s: &super::Submission| job.terms.paid_units(s.work_units);
@@ -277,7 +302,6 @@ async fn round_detail(
         .count();
     let slashed = job.terms.bond * U256::from(rejected);
     let slashed_to_escrow = !slashed.is_zero() && accepted_units.is_zero();
-    let votes = market.round_votes(job.id, r).await?;
     let mut details = Vec::new();
     let mut paid = U256::ZERO;
     for s in &subs {
@@ -296,12 +320,15 @@ async fn round_detail(
         let recorded = report
             .as_ref()
             .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker));
+        let checked = measured
+            .as_ref()
+            .and_then(|m| m.verdicts.iter().find(|v| v.worker == s.worker));
         let wb: Option<WorkBundle> = store
             .fetch_json(s.bundle_root, "the work bundle", progress)
             .await
             .ok();
         add_total(totals, s, payout);
-        details.push(submission_detail(s, payout, recorded, wb.as_ref()));
+        details.push(submission_detail(s, payout, recorded, checked, wb.as_ref()));
     }
     Ok(RoundDetail {
         round: r,
@@ -315,7 +342,11 @@ async fn round_detail(
         submissions: details,
         aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
         report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
-        val_loss: report.as_ref().and_then(|r| r.val_loss),
+        member_votes,
+        val_loss: measured
+            .as_ref()
+            .and_then(|m| m.val_loss)
+            .or(report.as_ref().and_then(|r| r.val_loss)),
         fp32_bytes: report.as_ref().and_then(|r| r.fp32_bytes),
         momentum_root: report.as_ref().and_then(|r| r.momentum_root),
         missing: report.map(|r| r.missing).unwrap_or_default(),
@@ -325,6 +356,29 @@ async fn round_detail(
         slashed,
         slashed_to_escrow,
     })
+}
+
+/// What was measured in a finalized round: the check report of the first member that voted for
+/// the agreed verdict and names the round record `record_root` (each member measures on its own
+/// hardware; the record holds none of it). None when no such report can be read.
+pub async fn agreed_check_report(
+    store: &ObjectCache,
+    votes: &[super::MemberVote],
+    agreed: Option<B256>,
+    record_root: B256,
+    progress: &dyn Progress,
+) -> Option<CheckReport> {
+    for v in votes.iter().filter(|v| Some(v.verdict_hash) == agreed) {
+        if let Ok(c) = store
+            .fetch_json::<CheckReport>(v.report_root, "a member's check report", progress)
+            .await
+            && c.check_format().is_ok()
+            && c.record_root == record_root
+        {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Adds a submission's payout and verdict to its worker's totals.
@@ -349,7 +403,8 @@ fn add_total(totals: &mut BTreeMap<Address, WorkerTotal>, s: &super::Submission,
 fn submission_detail(
     s: &super::Submission,
     payout: U256,
-    recorded: Option<&super::bundle::Verdict>,
+    recorded: Option<&super::bundle::RecordedVerdict>,
+    checked: Option<&super::bundle::Verdict>,
     wb: Option<&WorkBundle>,
 ) -> SubmissionDetail {
     SubmissionDetail {
@@ -358,11 +413,22 @@ fn submission_detail(
         work_units: s.work_units.to_string(),
         status: s.status,
         payout,
-        reason: recorded.and_then(|v| v.reason.clone()),
+        reason: checked
+            .filter(|c| recorded.is_some_and(|r| !r.accepted && !c.accepted))
+            .and_then(|c| c.reason.clone())
+            .or_else(|| recorded.and_then(|v| v.reason.clone())),
+        // New records hold the code; old ones the text.
+        reason_code: recorded.and_then(|v| v.reason.as_deref()).map(|r| {
+            if r.contains(' ') {
+                super::bundle::reason_code(r).to_string()
+            } else {
+                r.to_string()
+            }
+        }),
         checked_spans: recorded
             .map(|v| v.checked_spans.clone())
             .unwrap_or_default(),
-        delta_loss: recorded.and_then(|v| v.delta_loss),
+        delta_loss: checked.and_then(|v| v.delta_loss),
         verdict: recorded.map(|v| if v.accepted { "accepted" } else { "rejected" }.to_string()),
         checkpoints: wb
             .map(|b| b.checkpoints.iter().map(|c| (c.step, c.root)).collect())
@@ -457,11 +523,20 @@ pub async fn snapshot(
     if job.current_round > 0
         && let Some((_, rep)) = market.round_result(id, job.current_round - 1).await?
         && !rep.is_zero()
-        && let Ok(r) = store
-            .fetch_json::<RoundReport>(rep, "the round report", progress)
-            .await
     {
-        last_val_loss = r.val_loss;
+        let round = job.current_round - 1;
+        let votes = market.round_votes(id, round).await?;
+        let members = market.member_votes(id, round, None).await?;
+        last_val_loss =
+            match agreed_check_report(&store, &members, votes.agreed, rep, progress).await {
+                Some(c) => c.val_loss,
+                // An old-format report held the aggregate's loss itself.
+                None => store
+                    .fetch_json::<RoundReport>(rep, "the round report", progress)
+                    .await
+                    .ok()
+                    .and_then(|r| r.val_loss),
+            };
     }
     // The model's size from the spec (the job bundle is cached after the first read).
     let fp32_bytes = store

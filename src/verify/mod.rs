@@ -27,7 +27,7 @@ use crate::client::Client;
 use crate::datasets::files::{hash_file, safe_join};
 use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, ErrorKind, Result};
-use crate::jobs::bundle::{RoundReport, Verdict};
+use crate::jobs::bundle::{RecordedVerdict, RoundReport, Verdict};
 use crate::jobs::check::{CheckOptions, check_submission, round_basis, spec_units};
 use crate::jobs::context::{JobContext, round_start_root};
 use crate::jobs::{JobMarket, JobState, Submission, WorkStatus};
@@ -327,7 +327,7 @@ async fn history(
 fn submission_detail(
     v: &Verdict,
     sub: &Submission,
-    rec: Option<&Verdict>,
+    rec: Option<&RecordedVerdict>,
     deep: bool,
 ) -> (bool, String) {
     let on_chain = sub.status == WorkStatus::Accepted;

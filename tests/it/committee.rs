@@ -20,8 +20,10 @@ const ETH: u128 = 1_000_000_000_000_000_000;
 const REWARD: u128 = ETH / 5; // 0.2 ether per round
 const BOND: u128 = ETH / 100; // 0.01 ether
 
-/// One K-span per round (steps = checkpoint_every), so every member checks the same span.
+/// One K-span per round (steps = checkpoint_every), so every member checks the same span. Two
+/// members must agree (one when the committee is one member).
 fn spec_text(dataset: &str, committee: &[u32], timeout: u64, grace: u64) -> String {
+    let threshold = committee.len().min(2);
     let members = committee
         .iter()
         .map(|i| format!("\"{:#x}\"", dev_address(*i)))
@@ -55,7 +57,7 @@ max_workers = 4
 round_timeout = {timeout}
 bond = "0.01ether"
 committee = [{members}]
-threshold = 2
+threshold = {threshold}
 grace = {grace}
 max_service_fee = "12.5%"
 
@@ -773,6 +775,309 @@ fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_peri
     // Closing twice is refused.
     let (code, _) = net.fails(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
     assert_eq!(code, 4);
+}
+
+/// `cohort ARGS` run from `home` (another member's machine: its own cache and work folders)
+/// on `net`'s chain and storage, its output in `log`.
+fn spawn_in_home(home: &Path, args: &[&str], log: &Path) -> std::process::Child {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    let f = std::fs::File::create(log).unwrap();
+    c.env("COHORT_HOME", home)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(f.try_clone().unwrap())
+        .stderr(f)
+        .args(args)
+        .spawn()
+        .unwrap()
+}
+
+/// A second home for `net`: its configuration and devnet records, without its cache.
+fn another_home(net: &Devnet, to: &Path) {
+    for sub in ["", "devnet"] {
+        let (from, to) = (net.home.path().join(sub), to.join(sub));
+        std::fs::create_dir_all(&to).unwrap();
+        for e in std::fs::read_dir(&from).unwrap().flatten() {
+            let p = e.path();
+            let name = e.file_name();
+            let skip = name.to_string_lossy().ends_with(".log")
+                || name.to_string_lossy() == "anvil-state.json";
+            if p.is_file() && !skip {
+                std::fs::copy(&p, to.join(&name)).unwrap();
+            }
+        }
+    }
+}
+
+/// Honest members on different machines measure different things (here each one's reasons name
+/// its own cache folder; on other hardware the re-executions' differences and the losses differ
+/// too), yet post the same verdict hash: the voted round record holds only what every honest
+/// member computes identically, and each member's measurements are in its own check report,
+/// named by its vote.
+#[test]
+fn members_whose_checks_measure_differently_post_the_same_verdict() {
+    let Joined {
+        net,
+        work,
+        rt,
+        job,
+        mut workers,
+        market,
+    } = two_workers_joined(600);
+    let (w, job_s) = (work.path(), job.to_string());
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let home6 = w.join("home6");
+    another_home(&net, &home6);
+    let args = |m: u32| -> Vec<String> {
+        [
+            "job",
+            "coordinate",
+            &job_s,
+            "--min-workers",
+            "2",
+            "--poll",
+            "0.3",
+            "--wallet",
+            &format!("dev:{m}"),
+            "--progress",
+            "json",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect()
+    };
+    let mut procs = Reaper(Vec::new());
+    let a5 = args(5);
+    let a5: Vec<&str> = a5.iter().map(String::as_str).collect();
+    procs.0.push(spawn(&net, &a5, &logs.join("member5.log")));
+    let mut a6 = args(6);
+    a6.extend(["--gpu-tolerance".to_string(), "0.2".to_string()]);
+    let a6: Vec<&str> = a6.iter().map(String::as_str).collect();
+    procs
+        .0
+        .push(spawn_in_home(&home6, &a6, &logs.join("member6.log")));
+    wait_for("the job to start", Duration::from_secs(120), &logs, || {
+        rt.block_on(market.job(job)).unwrap().state == JobState::Running
+    });
+    // dev:1 submits honest work; dev:2's first checkpoint is not a checkpoint at all.
+    for (i, wk) in workers.iter_mut().enumerate() {
+        let out = rt.block_on(wk.train_round(0)).unwrap();
+        if i == 1 {
+            std::fs::write(&out.checkpoints[0].1, b"not a checkpoint").unwrap();
+        }
+        let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
+        rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+    }
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    let agreed = rt.block_on(market.round_votes(job, 0)).unwrap().agreed;
+    assert!(agreed.is_some());
+    for m in [5, 6] {
+        assert_eq!(
+            rt.block_on(market.vote_of(job, 0, dev_address(m))).unwrap(),
+            agreed
+        );
+    }
+    assert_eq!(
+        rt.block_on(market.submission(job, 0, dev_address(2)))
+            .unwrap()
+            .status,
+        WorkStatus::Rejected
+    );
+    // Each vote names the member's own check report; both name the finalized round record,
+    // and they differ in what the members measured.
+    let (_, record) = rt.block_on(market.round_result(job, 0)).unwrap().unwrap();
+    let votes = rt.block_on(market.member_votes(job, 0, None)).unwrap();
+    assert_eq!(votes.len(), 2, "{votes:?}");
+    assert_ne!(votes[0].report_root, votes[1].report_root);
+    let store = cohort::storage::cache::ObjectCache::new(&client(&net));
+    let mut reasons = Vec::new();
+    for v in &votes {
+        let c: cohort::jobs::bundle::CheckReport = rt
+            .block_on(store.fetch_json(v.report_root, "check report", &cohort::progress::Silent))
+            .unwrap();
+        assert_eq!((c.member, c.record_root), (v.member, record));
+        let bad = c
+            .verdicts
+            .iter()
+            .find(|x| x.worker == dev_address(2))
+            .unwrap();
+        reasons.push(bad.reason.clone().unwrap());
+        let gpu = if c.member == dev_address(6) { 0.2 } else { 0.1 };
+        assert_eq!(c.tolerance.gpu_relative, gpu);
+    }
+    assert_ne!(reasons[0], reasons[1]);
+    assert!(
+        reasons.iter().all(|r| r.contains("not usable")),
+        "{reasons:?}"
+    );
+    // `job show` has the record's reason code and a member's full reason.
+    let show = net.json(&["job", "show", &job_s]);
+    let r0 = &show["rounds"][0];
+    assert_eq!(r0["member_votes"].as_array().unwrap().len(), 2, "{r0}");
+    let bad = r0["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| {
+            x["worker"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(&format!("{:#x}", dev_address(2)))
+        })
+        .unwrap();
+    assert_eq!(bad["reason_code"], "bad_checkpoint", "{bad}");
+    assert!(
+        bad["reason"].as_str().unwrap().contains("not usable"),
+        "{bad}"
+    );
+    assert!(r0["val_loss"].as_f64().is_some(), "{r0}");
+}
+
+/// A committee of one killed after its vote landed and before it finalized: restarted, it
+/// rebuilds the verdict it voted for from its vote (check report, round record) instead of
+/// checking the round again, and finalizes the round with it.
+#[test]
+fn a_coordinator_restarted_between_its_vote_and_the_finalize_finalizes_its_voted_verdict() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5], 600, 600);
+    let job_s = job.to_string();
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
+    rt.block_on(wk.join()).unwrap();
+    let market = wk.market.clone();
+    let silent = cohort::progress::Silent;
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    let out = rt.block_on(wk.train_round(0)).unwrap();
+    let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
+
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let args = [
+        "job",
+        "coordinate",
+        &job_s,
+        "--poll",
+        "0.3",
+        "--wallet",
+        "dev:5",
+        "--progress",
+        "json",
+    ];
+    let mut procs = Reaper(Vec::new());
+    procs.0.push(spawn(&net, &args, &logs.join("first.log")));
+    wait_for(
+        "the coordinator to wait for the submission",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            std::fs::read_to_string(logs.join("first.log"))
+                .unwrap_or_default()
+                .contains("round 0: 0 of 1 submissions")
+        },
+    );
+    // The submission lands while the coordinator is paused; then blocks are mined only on
+    // demand, so its vote waits in the pool and it is killed before it can finalize.
+    signal(&procs.0[..1], "STOP");
+    rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+    let p = &market.chain.provider;
+    rt.block_on(p.raw_request::<_, Value>("evm_setAutomine".into(), (false,)))
+        .unwrap();
+    signal(&procs.0[..1], "CONT");
+    // Its storage uploads (the aggregate, the record, its check report) are mined as they come;
+    // its transaction to the market, the vote, is not.
+    let market_addr = format!("{:#x}", market.address);
+    wait_for(
+        "the vote to be sent",
+        Duration::from_secs(300),
+        &logs,
+        || {
+            let pool: Value = rt
+                .block_on(p.raw_request("txpool_content".into(), ()))
+                .unwrap();
+            let pending: Vec<&Value> = pool["pending"]
+                .as_object()
+                .into_iter()
+                .flat_map(|by_sender| by_sender.values())
+                .filter_map(Value::as_object)
+                .flat_map(|by_nonce| by_nonce.values())
+                .collect();
+            let vote = pending.iter().any(|tx| {
+                tx["to"]
+                    .as_str()
+                    .is_some_and(|to| to.eq_ignore_ascii_case(&market_addr))
+            });
+            if !vote && !pending.is_empty() {
+                rt.block_on(p.raw_request::<_, Value>("evm_mine".into(), ()))
+                    .unwrap();
+            }
+            vote
+        },
+    );
+    procs.0[0].kill().unwrap();
+    procs.0[0].wait().unwrap();
+    rt.block_on(async {
+        p.raw_request::<_, Value>("evm_mine".into(), ())
+            .await
+            .unwrap();
+        p.raw_request::<_, Value>("evm_setAutomine".into(), (true,))
+            .await
+            .unwrap();
+    });
+    let voted = rt
+        .block_on(market.vote_of(job, 0, dev_address(5)))
+        .unwrap()
+        .expect("the vote landed");
+    let votes = rt.block_on(market.round_votes(job, 0)).unwrap();
+    assert_eq!(votes.agreed, Some(voted));
+    assert_eq!(rt.block_on(market.job(job)).unwrap().current_round, 0);
+
+    procs
+        .0
+        .push(spawn(&net, &args, &logs.join("restarted.log")));
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    let restarted = std::fs::read_to_string(logs.join("restarted.log")).unwrap();
+    assert!(
+        restarted.contains("finalizing with that verdict")
+            && !restarted.contains("round 0: checking"),
+        "{restarted}"
+    );
+    assert_eq!(
+        rt.block_on(market.submission(job, 0, dev_address(1)))
+            .unwrap()
+            .status,
+        WorkStatus::Accepted
+    );
+    // The finalized record is the one the vote's check report names.
+    let (_, record) = rt.block_on(market.round_result(job, 0)).unwrap().unwrap();
+    let vote = rt
+        .block_on(market.member_votes(job, 0, Some(dev_address(5))))
+        .unwrap();
+    let store = cohort::storage::cache::ObjectCache::new(&client(&net));
+    let c: cohort::jobs::bundle::CheckReport = rt
+        .block_on(store.fetch_json(vote[0].report_root, "check report", &silent))
+        .unwrap();
+    assert_eq!(c.record_root, record);
 }
 
 /// Gas of the market's worker and committee calls, through the bindings, printed for

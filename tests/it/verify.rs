@@ -313,7 +313,26 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         .map(|i| serde_json::json!([i * 10, i * 10 + 10]))
         .collect();
     assert_eq!(spans, &want);
-    assert!(rep["start_val_loss"].as_f64().is_some(), "{rep:#}");
+    // What the member measured is in its own check report, named by its vote.
+    let check_root = show["rounds"][0]["member_votes"][0]["report_root"]
+        .as_str()
+        .unwrap();
+    let check = w.join("check.json");
+    net.json(&[
+        "storage",
+        "download",
+        check_root,
+        "-o",
+        check.to_str().unwrap(),
+    ]);
+    let check: Value = serde_json::from_slice(&std::fs::read(&check).unwrap()).unwrap();
+    assert_eq!(
+        check["record_root"].as_str(),
+        Some(report_root),
+        "{check:#}"
+    );
+    assert!(check["start_val_loss"].as_f64().is_some(), "{check:#}");
+    assert!(rep.get("start_val_loss").is_none(), "{rep:#}");
 
     // `job audit` reaches the committee's verdict: the same spans, the same outcome.
     let audit = net.json(&[
