@@ -914,7 +914,9 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
                 "\n  steps {}..{}: {}{}",
                 s.from_step,
                 s.to_step,
-                if s.identical {
+                if let Some(p) = &s.problem {
+                    p.clone()
+                } else if s.identical {
                     "identical".to_string()
                 } else {
                     format!(

@@ -402,6 +402,7 @@ impl VerifyArgs {
             round: self.round,
             worker: parse_worker(self.worker.as_deref())?,
             device: self.device.into(),
+            steps: None,
         };
         let (from, claimed) = (self.from, self.claimed);
         let report = blocking(move || trainer::verify_span(&from, &claimed, &opts)).await?;

@@ -33,6 +33,9 @@ pub struct SpanCheck {
     /// The tensor with the largest difference (when not identical).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_tensor: Option<String>,
+    /// Why the span could not be re-executed (its checkpoints are not at its listed steps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }
 
 /// The result of an audit.
@@ -104,10 +107,28 @@ async fn reexecute(
         progress.note(&format!("re-executing steps {s0}..{s1}"));
         let (c, d) = (ctx.clone(), data.to_vec());
         let r = tokio::task::spawn_blocking(move || {
-            c.verify_span(&p0, &p1, &d, round, worker.into_array())
+            c.verify_span((&p0, &p1), (s0, s1), &d, round, worker.into_array())
         })
         .await
-        .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        .map_err(|e| Error::failed("job.task", e.to_string()))?;
+        let r = match r {
+            // Checkpoints not at their listed steps: the span does not hold (the verdict says
+            // why); the other spans are still re-executed.
+            Err(e) if e.code == "verify.step_mismatch" => {
+                spans.push(SpanCheck {
+                    from_step: s0,
+                    to_step: s1,
+                    identical: false,
+                    max_abs_diff: f64::INFINITY,
+                    relative_diff: f64::INFINITY,
+                    accepted: false,
+                    worst_tensor: None,
+                    problem: Some(e.message),
+                });
+                continue;
+            }
+            r => r?,
+        };
         let worst = (!r.identical)
             .then(|| {
                 r.tensors
@@ -124,6 +145,7 @@ async fn reexecute(
             relative_diff: r.relative_diff,
             accepted: r.accepted(tolerance, ctx.gpu_job()),
             worst_tensor: worst,
+            problem: None,
         });
     }
     Ok(spans)
@@ -202,6 +224,7 @@ pub async fn audit(
             relative_diff: verdict.relative_diff.unwrap_or(0.0),
             accepted: identical,
             worst_tensor: None,
+            problem: None,
         };
         (true, vec![span])
     } else {

@@ -8,12 +8,16 @@
 //!    measured or its `metrics.json` says;
 //! 3. builtin: the checkpoints lie exactly at the round's K-grid
 //!    ([`crate::trainer::verify::checkpoint_layout`]), before anything is downloaded or re-run;
-//! 4. every checkpoint downloads and matches its root;
+//! 4. every checkpoint downloads and matches its root; exec: the output is safetensors that can
+//!    be averaged with the round's others (the tensor layout of the round's starting weights,
+//!    or in round 0 the one most submissions share: [`exec_layout`]);
 //! 5. builtin: the first checkpoint holds exactly the round's starting weights (the previous
 //!    aggregate, the base model, or for round 0 without a base model the seeded init rebuilt
-//!    from the spec);
+//!    from the spec), and every checkpoint is at its listed step inside its file (metadata
+//!    `step` and AdamW's `optim.t`, [`diloco::check_steps`]);
 //! 6. builtin: `verify.spans` K-spans drawn from the round's seed block ([`super::spans`]) are
-//!    re-executed and must reproduce the claimed checkpoints (all spans with `deep`);
+//!    re-executed between their listed steps and must reproduce the claimed checkpoints (all
+//!    spans with `deep`);
 //! 7. every runtime: the final weights' loss on the job's validation split may exceed the
 //!    round start's by at most `verify.max_loss_increase` (Δloss; exec outputs that are not
 //!    cohort checkpoints cannot be scored and are recorded as such);
@@ -33,8 +37,10 @@ use super::spans::{SeedBlock, draw, seed_block};
 use super::{JobMarket, Submission, retrying};
 use crate::error::{Error, Result};
 use crate::jobspec::JobSpec;
+use crate::jobspec::TrainerKind;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
+use crate::trainer::average::{Layout, layout_of, layout_problem};
 use crate::trainer::verify::checkpoint_layout;
 use crate::trainer::{Checkpoint, Tolerance};
 
@@ -56,6 +62,17 @@ pub struct RoundBasis {
     pub momentum: Option<(B256, PathBuf)>,
     /// DiLoCo jobs: what each submitter carries into the round ([`super::diloco`]).
     pub inherited: HashMap<Address, Inherited>,
+    /// Exec jobs: the tensor layout every output must have to be averaged ([`exec_layout`]).
+    pub exec_layout: Option<ExecLayout>,
+}
+
+/// The tensor names, dtypes and shapes every output of an exec round must have, and where
+/// they come from.
+#[derive(Debug, Clone)]
+pub struct ExecLayout {
+    pub layout: Layout,
+    /// What the layout is, for a rejection's reason.
+    pub source: String,
 }
 
 /// How thoroughly to check.
@@ -117,6 +134,11 @@ pub async fn round_basis(
         Some(p) => val_loss(ctx, p, data).await,
         None => None,
     };
+    let exec_layout = if ctx.spec.model.trainer == TrainerKind::Exec {
+        exec_layout(market, store, ctx, round, start.as_deref(), progress).await?
+    } else {
+        None
+    };
     Ok(RoundBasis {
         start,
         start_is_init,
@@ -133,7 +155,84 @@ pub async fn round_basis(
         } else {
             diloco::inherited_by_worker(market, store, ctx, round, progress).await?
         },
+        exec_layout,
     })
+}
+
+/// The layout of an exec round's outputs, the same for every checker: the round's starting
+/// weights' (the previous aggregate) when the round has them and they are safetensors;
+/// otherwise (round 0: exec jobs have no base model) the layout most of the round's
+/// submissions share, ties going to the layout of the lowest worker address. Only submissions
+/// whose bundle is consistent (job, round, worker, units) and whose final output downloads, is
+/// safetensors and holds only averageable tensors count. None when nothing counts.
+async fn exec_layout(
+    market: &JobMarket,
+    store: &ObjectCache,
+    ctx: &JobContext,
+    round: u32,
+    start: Option<&Path>,
+    progress: &dyn Progress,
+) -> Result<Option<ExecLayout>> {
+    let read_layout = |p: PathBuf| async move {
+        tokio::task::spawn_blocking(move || {
+            std::fs::read(&p)
+                .map_err(|e| Error::io("read", &p, e))
+                .and_then(|b| layout_of(&b))
+        })
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))?
+    };
+    if let Some(p) = start
+        && let Ok(layout) = read_layout(p.to_path_buf()).await
+    {
+        return Ok(Some(ExecLayout {
+            layout,
+            source: "the round's starting weights".into(),
+        }));
+    }
+    let mut outputs = Vec::new();
+    for sub in market.submissions(ctx.job.id, round).await? {
+        let Ok(bundle) = fetch_bundle(store, ctx, round, &sub, 3, progress).await else {
+            continue;
+        };
+        let root = bundle.final_checkpoint.root;
+        let Ok(p) = retrying(3, || store.fetch(root, progress)).await else {
+            continue;
+        };
+        if let Ok(layout) = read_layout(p).await
+            && layout_problem(&layout, &layout).is_none()
+        {
+            outputs.push((sub.worker, layout));
+        }
+    }
+    let total = outputs.len();
+    Ok(majority_layout(outputs).map(|(layout, n)| ExecLayout {
+        layout,
+        source: format!(
+            "the layout {n} of the round's {total} usable outputs share (round {round} has no starting weights)"
+        ),
+    }))
+}
+
+/// The layout most outputs share and how many share it; ties go to the layout whose lowest
+/// worker address is lowest.
+pub fn majority_layout(mut outputs: Vec<(Address, Layout)>) -> Option<(Layout, usize)> {
+    outputs.sort_by_key(|(w, _)| *w);
+    let mut groups: Vec<(Layout, usize)> = Vec::new();
+    for (_, l) in outputs {
+        match groups.iter_mut().find(|(g, _)| *g == l) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((l, 1)),
+        }
+    }
+    // Groups are in the order of their lowest address: the first of the largest wins.
+    let mut best: Option<(Layout, usize)> = None;
+    for (l, n) in groups {
+        if best.as_ref().is_none_or(|(_, b)| n > *b) {
+            best = Some((l, n));
+        }
+    }
+    best
 }
 
 /// The validation loss of a cohort checkpoint on the job's datasets (None when the file is not
@@ -254,6 +353,11 @@ async fn check_inner(
             return Ok((*rejected, None));
         }
         let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
+        if let Some(why) = steps_problem(ctx, &steps, &paths).await? {
+            verdict.accepted = false;
+            verdict.reason = Some(why);
+            return Ok((verdict, None));
+        }
         if let Some(why) = inner_state_problem(ctx, &paths[0], basis, sub).await? {
             verdict.accepted = false;
             verdict.reason = Some(why);
@@ -266,7 +370,7 @@ async fn check_inner(
         if !verdict.accepted {
             return Ok((verdict, None));
         }
-    } else if let Err(rejected) = check_exec_output(&final_path, sub).await {
+    } else if let Err(rejected) = check_exec_output(&final_path, sub, basis).await {
         return Ok((*rejected, None));
     }
     // The held-out check: Δloss on the validation split against the round's start.
@@ -470,6 +574,24 @@ async fn check_replayed(
     Ok((verdict, Some(submitted)))
 }
 
+/// Every checkpoint lies at its listed step: the step inside each file (and its AdamW update
+/// count) agree with the bundle's list ([`diloco::check_steps`]).
+async fn steps_problem(
+    ctx: &JobContext,
+    steps: &[u64],
+    paths: &[PathBuf],
+) -> Result<Option<String>> {
+    let listed: Vec<(u64, PathBuf)> = steps.iter().copied().zip(paths.iter().cloned()).collect();
+    let kind = ctx.spec.model.trainer;
+    let r = tokio::task::spawn_blocking(move || diloco::check_steps(kind, &listed))
+        .await
+        .map_err(|e| Error::failed("job.task", e.to_string()))?;
+    Ok(match r {
+        Ok(why) => why,
+        Err(e) => Some(format!("a checkpoint is not usable: {}", e.message)),
+    })
+}
+
 /// The round's first checkpoint holds the optimizer state the worker inherits (see
 /// [`super::diloco`]); `Some(reason)` when not.
 async fn inner_state_problem(
@@ -665,23 +787,31 @@ async fn fetch_checkpoints(
     Ok(paths)
 }
 
-/// An exec job's output must at least be a safetensors file.
-async fn check_exec_output(final_path: &Path, sub: &Submission) -> Checked<()> {
+/// An exec job's output must be a safetensors file that can be averaged with the round's
+/// others: only averageable tensors, and the round's layout ([`RoundBasis::exec_layout`]).
+async fn check_exec_output(final_path: &Path, sub: &Submission, basis: &RoundBasis) -> Checked<()> {
     let p = final_path.to_path_buf();
-    let parsed = tokio::task::spawn_blocking(move || {
-        std::fs::read(&p)
-            .ok()
-            .is_some_and(|b| safetensors::SafeTensors::deserialize(&b).is_ok())
+    let layout = tokio::task::spawn_blocking(move || {
+        std::fs::read(&p).ok().and_then(|b| layout_of(&b).ok())
     })
     .await
-    .unwrap_or(false);
-    if parsed {
-        Ok(())
-    } else {
-        Err(Box::new(reject(
+    .ok()
+    .flatten();
+    let Some(layout) = layout else {
+        return Err(Box::new(reject(
             sub,
             "the final checkpoint is not a safetensors file".into(),
-        )))
+        )));
+    };
+    let problem = match &basis.exec_layout {
+        Some(want) => layout_problem(&layout, &want.layout)
+            .map(|why| format!("the output cannot be averaged with {}: {why}", want.source)),
+        None => layout_problem(&layout, &layout)
+            .map(|why| format!("the output cannot be averaged: {why}")),
+    };
+    match problem {
+        Some(why) => Err(Box::new(reject(sub, why))),
+        None => Ok(()),
     }
 }
 
@@ -808,9 +938,10 @@ async fn reexecute_spans(
             "re-executing steps {}..{} of {}",
             span.0, span.1, sub.worker
         ));
-        let r = tokio::task::spawn_blocking(move || c.verify_span(&from, &to, &d, round, w))
-            .await
-            .map_err(|e| Error::failed("job.task", e.to_string()))?;
+        let r =
+            tokio::task::spawn_blocking(move || c.verify_span((&from, &to), span, &d, round, w))
+                .await
+                .map_err(|e| Error::failed("job.task", e.to_string()))?;
         verdict.checked_spans.push(span);
         let rep = match r {
             Err(e) => {
@@ -953,4 +1084,30 @@ async fn reexecute_exec(
         }
     }
     Ok(verdict)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use safetensors::Dtype;
+
+    fn layout(shape: usize) -> Layout {
+        Layout::from([("w".to_string(), (Dtype::F32, vec![shape]))])
+    }
+
+    #[test]
+    fn the_layout_most_outputs_share_wins_and_ties_go_to_the_lowest_address() {
+        let a = |i: u8| Address::repeat_byte(i);
+        assert_eq!(majority_layout(Vec::new()), None);
+        // Two of three share [2], whatever the order.
+        let got = majority_layout(vec![
+            (a(1), layout(1)),
+            (a(3), layout(2)),
+            (a(2), layout(2)),
+        ]);
+        assert_eq!(got, Some((layout(2), 2)));
+        // One each: the lowest address's, whatever the order.
+        let got = majority_layout(vec![(a(9), layout(2)), (a(4), layout(1))]);
+        assert_eq!(got, Some((layout(1), 1)));
+    }
 }

@@ -92,6 +92,7 @@ impl JobContext {
             } else {
                 DeviceChoice::Cpu
             },
+            steps: None,
         }
     }
 }

@@ -103,6 +103,14 @@ impl RoundCkpt {
         })
     }
 
+    /// The global step written inside the file.
+    fn step(&self) -> u64 {
+        match self {
+            RoundCkpt::Builtin(c) => c.step,
+            RoundCkpt::Lora(c) => c.step,
+        }
+    }
+
     fn weights(&self) -> &Tensors {
         match self {
             RoundCkpt::Builtin(c) => &c.weights,
@@ -232,6 +240,40 @@ pub fn round_init(kind: TrainerKind, start: &Path, state_from: &Path, out: &Path
     let mut ck = RoundCkpt::load(kind, start)?;
     ck.take_state(RoundCkpt::load(kind, state_from)?, state_from)?;
     ck.save(out)
+}
+
+/// Whether the checkpoints of a round lie at the steps the bundle lists (`(listed step, file)`,
+/// in order): the global step written inside each file must be its listed step, and where a
+/// file holds AdamW state its update count `t` must be the first checkpoint's plus the steps
+/// listed since (one update per step). `Some(reason)` when not (blocking). Without this a
+/// worker could train a few steps, list them at the K-grid, and every span would re-run from
+/// the step inside its `from` file to the one inside its `to` file and match.
+pub fn check_steps(kind: TrainerKind, listed: &[(u64, PathBuf)]) -> Result<Option<String>> {
+    let mut first_t: Option<(u64, u64)> = None;
+    for (i, (step, path)) in listed.iter().enumerate() {
+        let ck = RoundCkpt::load(kind, path)?;
+        if ck.step() != *step {
+            return Ok(Some(format!(
+                "the checkpoint listed at step {step} is at step {} inside its file: the listed steps were not trained",
+                ck.step()
+            )));
+        }
+        let Some((t, _)) = ck.state() else { continue };
+        match first_t {
+            None if i == 0 => first_t = Some((*step, t)),
+            None => {}
+            Some((s0, t0)) => {
+                let want = t0 + step.saturating_sub(s0);
+                if t != want {
+                    return Ok(Some(format!(
+                        "the checkpoint listed at step {step} has AdamW update count {t}; the first checkpoint's {t0} plus the {} steps since make {want}: the listed steps were not trained",
+                        step.saturating_sub(s0)
+                    )));
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Whether the round's first checkpoint holds the optimizer state the round must start with:

@@ -103,16 +103,18 @@ impl JobContext {
     }
 
     /// Re-executes the steps from checkpoint `from` to `to` of `worker`'s round `round` and
-    /// compares (blocking).
+    /// compares (blocking). `steps`: the steps the bundle lists the two checkpoints at, which
+    /// the steps inside the files must be (`verify.step_mismatch` otherwise).
     pub fn verify_span(
         &self,
-        from: &Path,
-        to: &Path,
+        (from, to): (&Path, &Path),
+        steps: (u64, u64),
         data: &[PathBuf],
         round: u32,
         worker: [u8; 20],
     ) -> Result<VerifyReport> {
-        let opts = self.verify_options(data.to_vec(), round, worker);
+        let mut opts = self.verify_options(data.to_vec(), round, worker);
+        opts.steps = Some(steps);
         if self.is_lora() {
             let inputs = SpanInputs {
                 base: self.base_dir()?.to_path_buf(),
@@ -123,6 +125,7 @@ impl JobContext {
                 round: u64::from(round),
                 worker,
                 device: opts.device,
+                steps: opts.steps,
             };
             pool::verify_span(from, to, &inputs)
         } else {

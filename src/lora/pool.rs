@@ -209,6 +209,8 @@ pub struct SpanInputs {
     pub round: u64,
     pub worker: [u8; 20],
     pub device: DeviceChoice,
+    /// The steps the two checkpoints are listed at, as `VerifyOptions::steps`.
+    pub steps: Option<(u64, u64)>,
 }
 
 /// Re-runs training from `from` (its adapter and moments at step s) to the step of `claimed`
@@ -216,6 +218,7 @@ pub struct SpanInputs {
 pub fn verify_span(from: &Path, claimed: &Path, o: &SpanInputs) -> Result<VerifyReport> {
     let start = LoraCheckpoint::load(from)?;
     let claim = LoraCheckpoint::load(claimed)?;
+    crate::trainer::verify::check_listed_steps(o.steps, (start.step, claim.step))?;
     if claim.step <= start.step {
         return Err(Error::usage(
             "verify.span",

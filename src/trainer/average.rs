@@ -93,6 +93,50 @@ pub fn weighted_sums(inputs: &[(PathBuf, f64)]) -> Result<(Checkpoint, Sums, u64
     Ok((first, sums, step))
 }
 
+/// What [`average_safetensors`] needs every input to agree on: each tensor's name, dtype and
+/// shape, in name order.
+pub type Layout = BTreeMap<String, (safetensors::Dtype, Vec<usize>)>;
+
+/// The layout of a safetensors file's bytes (an error when they are not safetensors).
+pub fn layout_of(bytes: &[u8]) -> Result<Layout> {
+    let st = safetensors::SafeTensors::deserialize(bytes).map_err(|e| {
+        Error::verification("average.bad_file", format!("not a safetensors file: {e}"))
+    })?;
+    Ok(st
+        .tensors()
+        .into_iter()
+        .map(|(n, v)| (n, (v.dtype(), v.shape().to_vec())))
+        .collect())
+}
+
+/// Whether [`average_safetensors`] can average tensors of this dtype.
+pub fn averageable(d: safetensors::Dtype) -> bool {
+    use safetensors::Dtype;
+    matches!(d, Dtype::F32 | Dtype::F64 | Dtype::BF16)
+}
+
+/// Why a file of layout `got` cannot be averaged with files of layout `want` (the first
+/// difference, naming the tensor), or a tensor of `got` that cannot be averaged at all; None
+/// when it can.
+pub fn layout_problem(got: &Layout, want: &Layout) -> Option<String> {
+    if let Some((name, (d, _))) = got.iter().find(|(_, (d, _))| !averageable(*d)) {
+        return Some(format!(
+            "tensor {name} is {d:?}, which cannot be averaged (F32, F64 or BF16)"
+        ));
+    }
+    if let Some(name) = want.keys().find(|n| !got.contains_key(*n)) {
+        return Some(format!("it lacks tensor {name}"));
+    }
+    if let Some(name) = got.keys().find(|n| !want.contains_key(*n)) {
+        return Some(format!("it has an extra tensor {name}"));
+    }
+    got.iter().find_map(|(name, (d, shape))| {
+        let (wd, wshape) = &want[name];
+        (d != wd || shape != wshape)
+            .then(|| format!("tensor {name} is {d:?} {shape:?}, not {wd:?} {wshape:?}"))
+    })
+}
+
 /// The weighted average of safetensors files' float tensors (exec jobs): every file must hold
 /// the same tensor names, dtypes and shapes; F32, F64 and BF16 are averaged in f64 and
 /// written back in their dtype; the first file's metadata is kept.
@@ -242,6 +286,42 @@ mod tests {
         assert_eq!(got, vec![2.0, 4.0]);
         let (_, meta) = SafeTensors::read_metadata(&bytes).unwrap();
         assert_eq!(meta.metadata().as_ref().unwrap()["step"], "7");
+    }
+
+    #[test]
+    fn layouts_name_the_first_difference() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        write(&a, &[1.0, 2.0]);
+        write(&b, &[4.0]);
+        let la = layout_of(&std::fs::read(&a).unwrap()).unwrap();
+        let lb = layout_of(&std::fs::read(&b).unwrap()).unwrap();
+        assert_eq!(layout_problem(&la, &la), None);
+        let why = layout_problem(&lb, &la).unwrap();
+        assert!(
+            why.contains("tensor w") && why.contains("[1]") && why.contains("[2]"),
+            "{why}"
+        );
+        let mut extra = la.clone();
+        extra.insert("x".into(), (Dtype::F32, vec![1]));
+        assert!(
+            layout_problem(&extra, &la)
+                .unwrap()
+                .contains("extra tensor x")
+        );
+        assert!(
+            layout_problem(&la, &extra)
+                .unwrap()
+                .contains("lacks tensor x")
+        );
+        let mut ints = la.clone();
+        ints.insert("w".into(), (Dtype::I64, vec![2]));
+        assert!(
+            layout_problem(&ints, &ints)
+                .unwrap()
+                .contains("cannot be averaged")
+        );
+        assert!(layout_of(b"not safetensors").is_err());
     }
 
     #[test]

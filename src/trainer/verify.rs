@@ -21,6 +21,10 @@ pub struct VerifyOptions {
     pub worker: [u8; 20],
     /// Where to re-execute (default the CPU: bit-reproducible there; see the module docs).
     pub device: DeviceChoice,
+    /// The steps the two checkpoints are listed at (a work bundle's): the steps inside the
+    /// files must be these, or the span is refused (`verify.step_mismatch`). None: whatever
+    /// the files say.
+    pub steps: Option<(u64, u64)>,
 }
 
 /// The largest absolute difference accepted as rounding between CPU models.
@@ -145,6 +149,7 @@ pub fn verify_span(
     let claimed = Checkpoint::load(claimed_ckpt)?;
     from.check_config(&opts.model, from_ckpt)?;
     claimed.check_config(&opts.model, claimed_ckpt)?;
+    check_listed_steps(opts.steps, (from.step, claimed.step))?;
     if claimed.step <= from.step {
         return Err(Error::usage(
             "verify.span",
@@ -219,6 +224,22 @@ pub fn verify_span(
         compared_optimizer,
         tensors,
     })
+}
+
+/// Refuses a span whose checkpoints are not at the steps they are listed at (`listed`, when
+/// given): re-running from the step inside one file to the step inside the other would check
+/// other work than the span claims (a few real steps listed as K each).
+pub fn check_listed_steps(listed: Option<(u64, u64)>, inside: (u64, u64)) -> Result<()> {
+    match listed {
+        Some(l) if l != inside => Err(Error::verification(
+            "verify.step_mismatch",
+            format!(
+                "the span is listed as steps {}..{} but its checkpoints are at steps {}..{} inside their files: the listed steps were not trained",
+                l.0, l.1, inside.0, inside.1
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The largest absolute difference between two sets of the same tensors.

@@ -783,3 +783,194 @@ fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
     let show = net.json(&["job", "show", &job_s]);
     assert_eq!(show["job"]["state"], "cancelled");
 }
+
+/// An exec worker whose output has one tensor of another shape (the same values, flattened)
+/// would make the round's average fail for everyone, at every restart. Round 0 has no starting
+/// weights, so the layout two of the three submissions share is the round's: the odd one is
+/// rejected though its address is the lowest, the round is averaged and paid, and round 1 is
+/// checked against round 0's aggregate.
+#[test]
+fn an_exec_output_of_another_layout_is_rejected_and_the_round_still_finalizes() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let dir = w.join("exec-job");
+    std::fs::create_dir_all(&dir).unwrap();
+    write(&dir, "train.sh", EXEC_SCRIPT);
+    write(&dir, "inner.toml", EXEC_INNER);
+    let spec = write(
+        &dir,
+        "job.toml",
+        r#"[model]
+trainer = "exec"
+command = ["sh", "train.sh", "inner.toml"]
+
+[training]
+seed = 3
+steps = 10
+
+[job]
+datasets = ["fixture-text"]
+rounds = 2
+reward_per_round = "0.1ether"
+max_workers = 3
+round_timeout = 900
+"#,
+    );
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap();
+    let job_s = job.to_string();
+    for i in 1..=3 {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    // The odd worker (dev:2, the lowest of the three addresses) joins while the job is open.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let paths = cohort::config::Paths::under(net.home.path());
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    let mut odd = rt
+        .block_on(cohort::worker::Worker::open(
+            &client,
+            cohort::devnet::dev_signer(2).unwrap(),
+            job,
+            true,
+            &w.join("odd"),
+            3,
+            cohort::progress::silent(),
+        ))
+        .unwrap();
+    assert!(dev_address(2) < dev_address(1) && dev_address(2) < dev_address(3));
+    rt.block_on(odd.join()).unwrap();
+
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut procs = Reaper(Vec::new());
+    let coord_log = logs.join("coordinator.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--min-workers",
+            "3",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+            "--json",
+        ],
+        &coord_log,
+    ));
+    for i in [1, 3] {
+        let state = w.join(format!("state{i}"));
+        procs.0.push(spawn_with_cohort_on_path(
+            &net,
+            &[
+                "worker",
+                "run",
+                "--job",
+                &job_s,
+                "--wallet",
+                &format!("dev:{i}"),
+                "--allow-exec",
+                "--state-dir",
+                state.to_str().unwrap(),
+                "--poll",
+                "0.3",
+            ],
+            &logs.join(format!("worker{i}.log")),
+        ));
+    }
+
+    // The odd output: the command's layout (the inner model's weights and AdamW moments), one
+    // 2-D tensor flattened.
+    let inner = cohort::jobspec::JobSpec::parse(EXEC_INNER, "inner.toml").unwrap();
+    let model = inner.model.config();
+    let weights = cohort::trainer::verify::initial_weights(&model, 3).unwrap();
+    let zeros: std::collections::BTreeMap<String, Vec<f32>> = weights
+        .iter()
+        .map(|(n, (_, d))| (n.clone(), vec![0.0; d.len()]))
+        .collect();
+    let bytes = cohort::trainer::Checkpoint {
+        config: model.clone(),
+        step: 10,
+        weights,
+        optimizer: Some(cohort::trainer::optim::AdamW {
+            t: 10,
+            m: zeros.clone(),
+            v: zeros,
+        }),
+        info: Default::default(),
+    }
+    .to_bytes();
+    let st = safetensors::SafeTensors::deserialize(&bytes).unwrap();
+    let mut flattened = String::new();
+    let mut tensors: Vec<(String, safetensors::tensor::TensorView)> = Vec::new();
+    for (name, v) in st.tensors() {
+        let mut shape = v.shape().to_vec();
+        if flattened.is_empty() && !name.starts_with("optim.") && shape.len() == 2 {
+            flattened = name.clone();
+            shape = vec![shape.iter().product()];
+        }
+        let view = safetensors::tensor::TensorView::new(v.dtype(), shape, v.data()).unwrap();
+        tensors.push((name, view));
+    }
+    assert!(!flattened.is_empty());
+    let odd_path = w.join("odd.safetensors");
+    std::fs::write(&odd_path, safetensors::serialize(tensors, None).unwrap()).unwrap();
+    let start = Instant::now();
+    while rt.block_on(odd.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
+        assert!(
+            start.elapsed() < Duration::from_secs(180),
+            "the job never started:\n{}",
+            std::fs::read_to_string(&coord_log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let out = cohort::worker::runtime::RoundOutput {
+        checkpoints: vec![(10, odd_path)],
+        end_step: 10,
+        metrics: Default::default(),
+        work_units: 10240,
+        init_root: None,
+        ..Default::default()
+    };
+    let (root, b) = rt.block_on(odd.upload_round(0, &out)).unwrap();
+    rt.block_on(odd.submit_round(0, root, b.work_units))
+        .unwrap();
+
+    let st = wait_exit(&mut procs.0[0], Duration::from_secs(300), &coord_log);
+    assert!(
+        st.success(),
+        "coordinator failed:\n{}",
+        std::fs::read_to_string(&coord_log).unwrap()
+    );
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "completed", "{show:#}");
+    let rounds = show["rounds"].as_array().unwrap();
+    let r0 = rounds[0]["submissions"].as_array().unwrap();
+    assert_eq!(r0.len(), 3, "{show:#}");
+    for s in r0 {
+        let who = s["worker"].as_str().unwrap();
+        if who.eq_ignore_ascii_case(&addr_str(2)) {
+            assert_eq!(s["status"], "rejected", "{s:#}");
+            let reason = s["reason"].as_str().unwrap();
+            assert!(
+                reason.contains("cannot be averaged")
+                    && reason.contains(&format!("tensor {flattened}"))
+                    && reason.contains("2 of the round's 3"),
+                "{reason}"
+            );
+        } else {
+            assert_eq!(s["status"], "accepted", "{s:#}");
+        }
+    }
+    let r1 = rounds[1]["submissions"].as_array().unwrap();
+    assert_eq!(r1.len(), 2, "{show:#}");
+    assert!(r1.iter().all(|s| s["status"] == "accepted"), "{show:#}");
+    let e = net.json(&["worker", "earnings", "--wallet", "dev:1"]);
+    assert_eq!(wei(&e["earnings"]), 100_000_000_000_000_000);
+}

@@ -280,9 +280,17 @@ fn a_two_worker_lora_pool_completes_is_audited_verified_tokenized_and_claimed() 
         round: 1,
         worker: dev_address(1).into_array(),
         device: cohort::trainer::DeviceChoice::Cpu,
+        steps: Some((20, 24)),
     };
     let honest = cohort::lora::pool::verify_span(&ck(20), &ck(24), &inputs).unwrap();
     assert!(honest.identical, "{honest:?}");
+    // Listed at other steps than the files' own: refused before anything is re-run.
+    let relisted = cohort::lora::pool::SpanInputs {
+        steps: Some((20, 40)),
+        ..inputs.clone()
+    };
+    let e = cohort::lora::pool::verify_span(&ck(20), &ck(24), &relisted).unwrap_err();
+    assert_eq!(e.code, "verify.step_mismatch", "{e}");
     let caught = cohort::lora::pool::verify_span(&ck(20), &tampered_path, &inputs).unwrap();
     assert!(!caught.identical, "{caught:?}");
     assert!(

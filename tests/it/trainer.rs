@@ -518,10 +518,32 @@ fn verify_span_accepts_honest_work_and_reports_tampering() {
         round: 3,
         worker,
         device: DeviceChoice::Cpu,
+        steps: None,
     };
     let honest = trainer::verify_span(from, claimed, &v).unwrap();
     assert!(honest.identical, "{honest:?}");
     assert_eq!((honest.from_step, honest.to_step), (10, 20));
+    // Listed at the steps inside the files: the same; listed elsewhere (a few real steps
+    // passed off as a longer span): refused, naming both.
+    let listed = VerifyOptions {
+        steps: Some((10, 20)),
+        ..v.clone()
+    };
+    assert!(
+        trainer::verify_span(from, claimed, &listed)
+            .unwrap()
+            .identical
+    );
+    let relisted = VerifyOptions {
+        steps: Some((100, 200)),
+        ..v.clone()
+    };
+    let e = trainer::verify_span(from, claimed, &relisted).unwrap_err();
+    assert_eq!(e.code, "verify.step_mismatch", "{e}");
+    assert!(
+        e.message.contains("100..200") && e.message.contains("10..20"),
+        "{e}"
+    );
     assert!(honest.compared_optimizer);
     assert_eq!(honest.relative_diff, 0.0);
     assert!(honest.span_change > 0.0);

@@ -59,7 +59,7 @@ fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 #[test]
-fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_verifies() {
+fn sparse_relisted_and_foreign_round0_work_is_rejected_and_the_history_verifies() {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
@@ -69,7 +69,7 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         .as_u64()
         .unwrap();
     let job_s = job.to_string();
-    for i in 1..=3 {
+    for i in 1..=4 {
         net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
     }
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -90,8 +90,10 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     };
     let mut sparse = open(2, w.join("sparse"));
     let mut foreign = open(3, w.join("foreign"));
+    let mut relisted = open(4, w.join("relisted"));
     rt.block_on(sparse.join()).unwrap();
     rt.block_on(foreign.join()).unwrap();
+    rt.block_on(relisted.join()).unwrap();
 
     let logs = w.join("logs");
     std::fs::create_dir_all(&logs).unwrap();
@@ -104,7 +106,7 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
             "coordinate",
             &job_s,
             "--min-workers",
-            "3",
+            "4",
             "--poll",
             "0.3",
             "--wallet",
@@ -216,6 +218,37 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         ..Default::default()
     };
 
+    // The relisted cheat: 3 real steps from the seeded init, their checkpoints listed at the
+    // K-grid 0, 10, 20, 30. Every span re-runs one step from the step inside its `from` file
+    // to the one inside its `to` file and matches bit for bit, and 3 steps do not raise the
+    // validation loss: only the steps inside the files give the 90% of skipped work away.
+    rt.block_on(relisted.fetch_data()).unwrap();
+    let mut o = cohort::trainer::TrainOptions::new(
+        relisted.data.clone(),
+        model.clone(),
+        training.clone(),
+        w.join("relisted-run"),
+    );
+    o.steps = Some(3);
+    o.seed = Some(seed);
+    o.worker = dev_address(4).into_array();
+    o.start_step = Some(0);
+    o.checkpoint_every = Some(1);
+    o.device = cohort::trainer::DeviceChoice::Cpu;
+    let r = cohort::trainer::train(&o, &cohort::progress::Silent).unwrap();
+    assert_eq!(r.checkpoints.len(), 4, "{:?}", r.checkpoints);
+    let relisted_out = cohort::worker::runtime::RoundOutput {
+        checkpoints: [0, 10, 20, 30]
+            .into_iter()
+            .zip(r.checkpoints.clone())
+            .collect(),
+        end_step: 30,
+        metrics: Default::default(),
+        work_units: spec_units,
+        init_root: None,
+        ..Default::default()
+    };
+
     let start = Instant::now();
     while rt.block_on(sparse.market.job(job)).unwrap().state != cohort::jobs::JobState::Running {
         assert!(
@@ -225,7 +258,11 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
         );
         std::thread::sleep(Duration::from_millis(200));
     }
-    for (wk, out) in [(&mut sparse, &sparse_out), (&mut foreign, &foreign_out)] {
+    for (wk, out) in [
+        (&mut sparse, &sparse_out),
+        (&mut foreign, &foreign_out),
+        (&mut relisted, &relisted_out),
+    ] {
         let (root, b) = rt.block_on(wk.upload_round(0, out)).unwrap();
         rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
     }
@@ -288,6 +325,14 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     let reason = fo["reason"].as_str().unwrap();
     assert!(reason.contains("seeded initial weights"), "{reason}");
 
+    let re = by(4);
+    assert_eq!(re["status"], "rejected", "{re:#}");
+    let reason = re["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("listed at step 10 is at step 1 inside its file"),
+        "{reason}"
+    );
+
     // The round report records the seed block; anyone recomputes the same draw from it.
     let report_root = show["rounds"][0]["report_root"].as_str().unwrap();
     let rep = w.join("report.json");
@@ -346,6 +391,35 @@ fn sparse_checkpoints_and_foreign_round0_weights_are_rejected_and_the_history_ve
     ]);
     assert_eq!(audit["verdict_matches_record"], true, "{audit:#}");
     assert_eq!(audit["verdict"]["checked_spans"], Value::Array(want));
+
+    // … and so does the relisted worker's audit: no span holds at its listed steps.
+    let (code, out, err) = run(
+        net.home.path(),
+        &[
+            "job",
+            "audit",
+            &job_s,
+            "--round",
+            "0",
+            "--worker",
+            &format!("{:#x}", dev_address(4)),
+            "--json",
+        ],
+    );
+    assert_eq!(code, 5, "{out}\n{err}");
+    let audit: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(audit["match"], false, "{audit:#}");
+    assert_eq!(audit["verdict_matches_record"], true, "{audit:#}");
+    assert_eq!(audit["verdict"]["accepted"], false, "{audit:#}");
+    let spans = audit["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 3, "{audit:#}");
+    assert!(
+        spans
+            .iter()
+            .all(|s| s["accepted"] == false
+                && s["problem"].as_str().unwrap().contains("not trained")),
+        "{audit:#}"
+    );
 
     // The whole history verifies, deep (every span of every submission re-executed).
     let v = net.json(&["verify", &job_s, "--deep"]);
@@ -643,11 +717,22 @@ round_timeout = 900
     let inner = cohort::jobspec::JobSpec::parse(EXEC_INNER, "inner.toml").unwrap();
     let model = inner.model.config();
     let worse = w.join("worse.safetensors");
+    let weights = cohort::trainer::verify::initial_weights(&model, 99).unwrap();
+    // With AdamW state, as the command's outputs: the round's layout, so that only Δloss
+    // tells it apart.
+    let zeros: std::collections::BTreeMap<String, Vec<f32>> = weights
+        .iter()
+        .map(|(n, (_, d))| (n.clone(), vec![0.0; d.len()]))
+        .collect();
     cohort::trainer::Checkpoint {
         config: model.clone(),
         step: 40,
-        weights: cohort::trainer::verify::initial_weights(&model, 99).unwrap(),
-        optimizer: None,
+        weights,
+        optimizer: Some(cohort::trainer::optim::AdamW {
+            t: 0,
+            m: zeros.clone(),
+            v: zeros,
+        }),
         info: Default::default(),
     }
     .save(&worse)
