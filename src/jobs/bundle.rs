@@ -315,6 +315,9 @@ pub fn reason_code(reason: &str) -> &'static str {
         ("the round could not be replayed", "replay_failed"),
         ("replaying the round", "replay_mismatch"),
         ("the round has no starting weights", "no_start"),
+        ("the checkpoint listed at step", "step_mismatch"),
+        ("a checkpoint is not usable", "bad_checkpoint"),
+        ("the output cannot be averaged", "output_layout"),
     ];
     const CONTAINS: &[(&str, &str)] = &[
         ("work units were submitted", "wrong_units"),
@@ -528,6 +531,14 @@ mod tests {
             (
                 "the first checkpoint's weights are not the round's starting weights",
                 "wrong_start",
+            ),
+            (
+                "the checkpoint listed at step 10 is at step 1 inside its file: the listed steps were not trained",
+                "step_mismatch",
+            ),
+            (
+                "the output cannot be averaged with the round's starting weights: it lacks tensor w",
+                "output_layout",
             ),
             (
                 "re-executing steps 0..5 does not reproduce the checkpoint at step 5: largest difference 1e-3",

@@ -214,7 +214,40 @@ pub fn average_safetensors(inputs: &[(PathBuf, f64)], out: &Path) -> Result<()> 
         .collect::<Result<_>>()?;
     let bytes = safetensors::serialize(views, metadata)
         .map_err(|e| Error::failed("average", e.to_string()))?;
-    crate::fsutil::write_atomic(out, &bytes, 0o644)
+    crate::fsutil::write_atomic(out, &sorted_header(&bytes)?, 0o644)
+}
+
+/// The safetensors file with its JSON header's keys sorted (`__metadata__`'s too). The crate
+/// writes the metadata in a `HashMap`'s order, which changes from process to process: every
+/// member averaging the same outputs must write the same bytes, so the same aggregate root.
+fn sorted_header(file: &[u8]) -> Result<Vec<u8>> {
+    let bad = |e: String| Error::failed("average", format!("safetensors header: {e}"));
+    let n = file
+        .get(..8)
+        .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize)
+        .ok_or_else(|| bad("too short".into()))?;
+    let header = file.get(8..8 + n).ok_or_else(|| bad("too short".into()))?;
+    let mut map: BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(header).map_err(|e| bad(e.to_string()))?;
+    if let Some(meta) = map.remove("__metadata__") {
+        let meta: BTreeMap<String, String> =
+            serde_json::from_value(meta).map_err(|e| bad(e.to_string()))?;
+        map.insert(
+            "__metadata__".into(),
+            serde_json::to_value(meta).map_err(|e| bad(e.to_string()))?,
+        );
+    }
+    let mut text = serde_json::to_string(&map).map_err(|e| bad(e.to_string()))?;
+    // The data starts 8-byte aligned, as the crate writes it.
+    text.extend(std::iter::repeat_n(
+        ' ',
+        text.len().next_multiple_of(8) - text.len(),
+    ));
+    let mut out = Vec::with_capacity(8 + text.len() + file.len() - 8 - n);
+    out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(&file[8 + n..]);
+    Ok(out)
 }
 
 fn to_f64(b: &[u8], d: safetensors::Dtype) -> Option<Vec<f64>> {
@@ -286,6 +319,45 @@ mod tests {
         assert_eq!(got, vec![2.0, 4.0]);
         let (_, meta) = SafeTensors::read_metadata(&bytes).unwrap();
         assert_eq!(meta.metadata().as_ref().unwrap()["step"], "7");
+    }
+
+    /// Averaging the same files writes the same bytes, whatever order the metadata came in:
+    /// the header's keys are sorted (the crate writes the metadata in a `HashMap`'s order, which
+    /// differs from map to map, so two members' aggregate roots differed).
+    #[test]
+    fn averages_with_several_metadata_keys_are_byte_identical() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes: Vec<u8> = [1.0f32, 2.0].iter().flat_map(|v| v.to_le_bytes()).collect();
+        let keys: Vec<String> = (0..12).map(|i| format!("key{i:02}")).collect();
+        let mut outs = Vec::new();
+        for run in 0..4 {
+            let input = dir.path().join(format!("in{run}"));
+            let meta: std::collections::HashMap<String, String> =
+                keys.iter().map(|k| (k.clone(), k.to_uppercase())).collect();
+            let view = TensorView::new(Dtype::F32, vec![2], &bytes).unwrap();
+            let view_b = TensorView::new(Dtype::F32, vec![2], &bytes).unwrap();
+            std::fs::write(
+                &input,
+                safetensors::serialize([("w", view), ("b", view_b)], Some(meta)).unwrap(),
+            )
+            .unwrap();
+            let out = dir.path().join(format!("out{run}"));
+            average_safetensors(&[(input, 1.0)], &out).unwrap();
+            outs.push(std::fs::read(&out).unwrap());
+        }
+        assert!(outs.iter().all(|o| o == &outs[0]));
+        let (_, meta) = SafeTensors::read_metadata(&outs[0]).unwrap();
+        assert_eq!(meta.metadata().as_ref().unwrap()["key07"], "KEY07");
+        let n = u64::from_le_bytes(outs[0][..8].try_into().unwrap()) as usize;
+        assert_eq!(n % 8, 0);
+        let header = std::str::from_utf8(&outs[0][8..8 + n]).unwrap();
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| header.find(k.as_str()).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{header}");
+        let t = SafeTensors::deserialize(&outs[0]).unwrap();
+        assert_eq!(t.tensor("w").unwrap().data(), bytes.as_slice());
     }
 
     #[test]

@@ -788,7 +788,7 @@ fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
 /// would make the round's average fail for everyone, at every restart. Round 0 has no starting
 /// weights, so the layout two of the three submissions share is the round's: the odd one is
 /// rejected though its address is the lowest, the round is averaged and paid, and round 1 is
-/// checked against round 0's aggregate.
+/// checked against round 0's aggregate. `cohort verify` reaches the same verdicts and aggregates.
 #[test]
 fn an_exec_output_of_another_layout_is_rejected_and_the_round_still_finalizes() {
     let net = Devnet::start(1, 1);
@@ -973,4 +973,9 @@ round_timeout = 900
     assert!(r1.iter().all(|s| s["status"] == "accepted"), "{show:#}");
     let e = net.json(&["worker", "earnings", "--wallet", "dev:1"]);
     assert_eq!(wei(&e["earnings"]), 100_000_000_000_000_000);
+
+    // Every checker computes the same layout and the same aggregate bytes: the whole history
+    // verifies.
+    let v = net.json(&["verify", &job_s]);
+    assert_eq!(v["verified"], true, "{v:#}");
 }
