@@ -238,11 +238,19 @@ fn a_two_worker_lora_pool_completes_is_audited_verified_tokenized_and_claimed() 
             assert_eq!(s["checked_spans"].as_array().unwrap().len(), 2, "{s}");
         }
     }
+    // What the committee measured is in its member's check report, named by its vote (the
+    // round record it voted for holds no measurements).
     let root = rounds[0]["report_root"].as_str().unwrap();
-    let p = w.join("report-0.json");
-    net.json(&["storage", "download", root, "-o", p.to_str().unwrap()]);
+    let check_root = rounds[0]["member_votes"][0]["report_root"]
+        .as_str()
+        .unwrap();
+    let p = w.join("check-0.json");
+    net.json(&["storage", "download", check_root, "-o", p.to_str().unwrap()]);
     let r0: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
-    for v in r0["verdicts"].as_array().unwrap() {
+    assert_eq!(r0["record_root"].as_str(), Some(root), "{r0}");
+    let checks = r0["verdicts"].as_array().unwrap();
+    assert_eq!(checks.len(), 2, "{r0}");
+    for v in checks {
         assert_eq!(v["identical"], true, "CPU spans reproduce bit for bit: {v}");
     }
     let (start, l0, l1) = (
