@@ -1,7 +1,7 @@
 //! Training jobs end to end on a real devnet: an owner, worker processes with their own wallets
 //! and state folders, a coordinator process, and the library playing a dishonest worker.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::common::procs::{Reaper, sealed_dataset, spawn, spawn_with_cohort_on_path, wait_exit};
@@ -593,20 +593,19 @@ seed = 3
 eval_windows = 16
 "#;
 
-#[test]
-fn exec_job_runs_only_with_allow_exec_and_completes() {
-    let net = Devnet::start(1, 1);
-    let work = tempfile::tempdir().unwrap();
-    let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
+/// A sealed dataset of the fixture `parts` and a two-round exec job over it (the script and inner
+/// spec above, at most `max_workers` workers); returns the job spec's path.
+fn exec_job(net: &Devnet, w: &Path, parts: &[&str], max_workers: u32) -> PathBuf {
+    sealed_dataset(net, w, "fixture-text", parts);
     let dir = w.join("exec-job");
     std::fs::create_dir_all(&dir).unwrap();
     write(&dir, "train.sh", EXEC_SCRIPT);
     write(&dir, "inner.toml", EXEC_INNER);
-    let spec = write(
+    write(
         &dir,
         "job.toml",
-        r#"[model]
+        format!(
+            r#"[model]
 trainer = "exec"
 command = ["sh", "train.sh", "inner.toml"]
 
@@ -618,10 +617,19 @@ steps = 10
 datasets = ["fixture-text"]
 rounds = 2
 reward_per_round = "0.1ether"
-max_workers = 2
+max_workers = {max_workers}
 round_timeout = 900
-"#,
-    );
+"#
+        ),
+    )
+}
+
+#[test]
+fn exec_job_runs_only_with_allow_exec_and_completes() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let spec = exec_job(&net, w, &["part1.txt", "part2.txt"], 2);
     net.json(&["worker", "register", "--wallet", "dev:1"]);
     let state = w.join("state");
     let logs = w.join("logs");
@@ -794,30 +802,7 @@ fn an_exec_output_of_another_layout_is_rejected_and_the_round_still_finalizes() 
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
-    let dir = w.join("exec-job");
-    std::fs::create_dir_all(&dir).unwrap();
-    write(&dir, "train.sh", EXEC_SCRIPT);
-    write(&dir, "inner.toml", EXEC_INNER);
-    let spec = write(
-        &dir,
-        "job.toml",
-        r#"[model]
-trainer = "exec"
-command = ["sh", "train.sh", "inner.toml"]
-
-[training]
-seed = 3
-steps = 10
-
-[job]
-datasets = ["fixture-text"]
-rounds = 2
-reward_per_round = "0.1ether"
-max_workers = 3
-round_timeout = 900
-"#,
-    );
+    let spec = exec_job(&net, w, &["part1.txt"], 3);
     let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
         .as_u64()
         .unwrap();
