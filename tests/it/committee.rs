@@ -625,20 +625,36 @@ fn two_members_start_the_job_in_one_block_and_the_one_that_lost_is_told_why() {
     let silent = cohort::progress::Silent;
     let (s5, s6) = (signer(&market, 5), signer(&market, 6));
     // Both transactions wait in the pool, then one block holds both: the second reverts on chain
-    // (both passed their gas estimate), and a replay on the state before the block passes.
+    // and its reason comes from a replay on the state before the block. Both are estimated before
+    // either is sent (an estimate runs on the pending block, which would hold the first one).
     rt.block_on(p.raw_request::<_, Value>("evm_setAutomine".into(), (false,)))
+        .unwrap();
+    let start = |s: &cohort::chain::SignerChain| {
+        JobMarketAbi::new(market.address, &s.provider)
+            .startJob(U256::from(job))
+            .into_transaction_request()
+    };
+    let (p5, p6) = rt
+        .block_on(async {
+            tokio::try_join!(
+                cohort::chain::tx::prepare(&s5, start(&s5)),
+                cohort::chain::tx::prepare(&s6, start(&s6))
+            )
+        })
         .unwrap();
     let (a, b, block) = rt.block_on(async {
         tokio::join!(
-            market.start_job(&s5, job, &silent),
-            market.start_job(&s6, job, &silent),
+            cohort::chain::tx::send_prepared(&s5, p5, "starting job", &silent),
+            cohort::chain::tx::send_prepared(&s6, p6, "starting job", &silent),
             async {
+                let t0 = Instant::now();
                 loop {
                     let st: Value = p.raw_request("txpool_status".into(), ()).await.unwrap();
                     let pending = st["pending"].as_str().unwrap().trim_start_matches("0x");
                     if u64::from_str_radix(pending, 16).unwrap() == 2 {
                         break;
                     }
+                    assert!(t0.elapsed() < Duration::from_secs(60), "txpool: {st}");
                     tokio::time::sleep(Duration::from_millis(20)).await;
                 }
                 p.raw_request::<_, Value>("evm_mine".into(), ())
