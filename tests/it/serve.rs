@@ -2,7 +2,7 @@
 //! server; on the devnet, refused vouchers (402 with the reason, nothing served or settled) and
 //! 20 paid queries from two users (`cohort model query`) settled into the model token, whose
 //! holders see the revenue in `rewards list` and claim it; a server charging in an ERC-20 the token
-//! takes, paid from ERC-20 deposits.
+//! takes, paid from ERC-20 deposits; a stream whose client leaves mid-way, charged for what was made.
 #![allow(clippy::disallowed_macros)]
 
 use std::io::{BufRead, BufReader};
@@ -20,9 +20,17 @@ use serde_json::{Value, json};
 
 /// A random-init builtin checkpoint of the tiny fixture spec (serving does not need training).
 fn checkpoint(dir: &Path) -> PathBuf {
-    let spec = cohort::jobspec::JobSpec::load(Path::new("fixtures/jobs/tiny.toml")).unwrap();
+    checkpoint_with_context(dir, None)
+}
+
+/// [`checkpoint`] with another context length (a long answer takes a while to make).
+fn checkpoint_with_context(dir: &Path, context: Option<usize>) -> PathBuf {
+    let mut spec = cohort::jobspec::JobSpec::load(Path::new("fixtures/jobs/tiny.toml")).unwrap();
+    if let Some(c) = context {
+        spec.model.context = c;
+    }
     let ck = cohort::jobs::submit::base_model(&spec).unwrap();
-    let p = dir.join("tiny.safetensors");
+    let p = dir.join(format!("tiny-{}.safetensors", spec.model.context));
     ck.save(&p).unwrap();
     p
 }
@@ -375,9 +383,12 @@ const PER_TOKEN: u64 = 1_000_000;
 
 impl Paid {
     async fn serve(&self, extra: &[&str]) -> Server {
+        self.serve_model(&self.ck, extra).await
+    }
+    async fn serve_model(&self, ck: &Path, extra: &[&str]) -> Server {
         let home = self.net.home.path().to_path_buf();
         let mut args: Vec<String> = vec![
-            self.ck.to_str().unwrap().into(),
+            ck.to_str().unwrap().into(),
             "--token".into(),
             "SRV".into(),
             "--wallet".into(),
@@ -1126,6 +1137,117 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
 }
 
 /// The settled amount of dev `u`'s native channel to the provider (dev 9).
+/// A paid stream whose client goes away after its first piece: the server stops generating at
+/// its next token, charges only the tokens it made (not the voucher's reservation for
+/// `max_tokens`), and its only slot serves the next request.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stream_dropped_midway_is_charged_for_what_was_made_and_frees_its_slot() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.01", "--wallet", "dev:6"])
+        .await;
+    // 2000 new tokens take the debug build seconds; noticing the drop takes milliseconds.
+    let ck = checkpoint_with_context(n.net.home.path(), Some(2048));
+    let srv = n.serve_model(&ck, &["--max-concurrency", "1"]).await;
+    let url = srv.url.clone();
+    let terms = cohort::serve::client::terms(&url)
+        .await
+        .unwrap()
+        .terms
+        .unwrap();
+    let max_tokens = 2000u64;
+    let prompt = "ab";
+    let reserved = U256::from((prompt.len() as u64 + max_tokens) * PER_TOKEN);
+    let voucher = cohort::serve::client::voucher_for(&url, &n.chain, &key(6), &terms, reserved)
+        .await
+        .unwrap();
+    assert_eq!(voucher.cumulative, reserved);
+    let body = json!({"model": "SRV", "prompt": prompt, "max_tokens": max_tokens,
+        "min_tokens": max_tokens, "stream": true});
+    let client = reqwest::Client::new();
+    let mut r = client
+        .post(format!("{url}/v1/completions"))
+        .header(usage::VOUCHER_HEADER, voucher.to_header())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let mut seen = String::new();
+    while !seen.contains("\"text\"") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(60), r.chunk())
+            .await
+            .expect("no event within 60 s")
+            .unwrap()
+            .expect("the stream ended before its first piece");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(
+        !seen.contains("[DONE]"),
+        "the answer was whole at once: {seen}"
+    );
+    drop(r);
+    drop(client);
+
+    // The request is charged once its generation ends.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let acc = loop {
+        let acc = cohort::serve::client::account(&url, dev_address(6))
+            .await
+            .unwrap();
+        if acc.tokens > 0 {
+            break acc;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the dropped request was never charged"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let made = acc.tokens - prompt.len() as u64;
+    assert!(
+        (1..max_tokens / 2).contains(&made),
+        "the server made {made} of {max_tokens} tokens for a client that left after the first"
+    );
+    assert_eq!(acc.spent, U256::from(acc.tokens * PER_TOKEN), "{acc:?}");
+    assert_eq!(acc.signed, reserved, "{acc:?}");
+
+    // The only slot is free again, and the next voucher builds on what was charged.
+    let a = n
+        .cohort(&[
+            "model",
+            "query",
+            "SRV",
+            "--provider",
+            &url,
+            "--prompt",
+            "hi",
+            "--max-tokens",
+            "8",
+            "--wallet",
+            "dev:6",
+        ])
+        .await;
+    assert_eq!(a["completion_tokens"], 8, "{a}");
+    let second = U256::from(10 * PER_TOKEN);
+    assert_eq!(a["charged"], second.to_string(), "{a}");
+    let acc = cohort::serve::client::account(&url, dev_address(6))
+        .await
+        .unwrap();
+    assert_eq!(
+        acc.spent,
+        U256::from((made + 2) * PER_TOKEN) + second,
+        "{acc:?}"
+    );
+    // The second voucher raised the first's unused reservation by nothing: the first request's
+    // charge plus the second's most is below what was signed, so it keeps the first's amount.
+    assert_eq!(acc.signed, reserved, "{acc:?}");
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e["event"] == "settled"), "{events:?}");
+    assert_eq!(settled_of(&n, 6).await, reserved);
+}
+
 async fn settled_of(n: &Paid, u: u32) -> U256 {
     UsageLedger::new(n.ledger, &n.chain.provider)
         .settled(dev_address(u), dev_address(9), n.token, Address::ZERO)
