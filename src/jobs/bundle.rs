@@ -198,6 +198,10 @@ pub struct Verdict {
     /// Why it was rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The check that rejected it (absent from reports older than the codes: see
+    /// [`reason_code`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Rejection>,
     /// The re-executed spans [from, to] (builtin jobs), drawn from the round's seed block.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checked_spans: Vec<(u64, u64)>,
@@ -236,7 +240,7 @@ pub struct RecordedVerdict {
     pub bundle_root: B256,
     pub work_units: String,
     pub accepted: bool,
-    /// Why it was rejected: a reason code ([`reason_code`]); free text in old-format reports.
+    /// Why it was rejected: the code of the check ([`Rejection`]); free text in old-format reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The drawn spans [from, to] that were re-executed (accepted submissions: every drawn span).
@@ -253,6 +257,110 @@ pub struct RecordedVerdict {
     pub delta_bytes: Option<u64>,
 }
 
+impl Verdict {
+    /// Rejects it: `code` names the check (the round record's reason), `why` says what failed.
+    pub fn reject(&mut self, code: Rejection, why: String) {
+        self.accepted = false;
+        self.code = Some(code);
+        self.reason = Some(why);
+    }
+}
+
+macro_rules! rejections {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal,)*) => {
+        /// The check that rejected a submission: what the round record holds as its reason, the
+        /// same for every honest member whatever it measured.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rejection {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Rejection {
+            /// Every rejection.
+            pub const ALL: &[Rejection] = &[$(Rejection::$variant,)*];
+
+            /// The code the round record and `job show` carry.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Rejection::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+rejections! {
+    /// The work bundle could not be fetched.
+    BundleUnavailable => "bundle_unavailable",
+    /// The work bundle is not a work bundle of a format this version reads.
+    BundleFormat => "bundle_format",
+    /// The bundle names another job, round or worker.
+    BundleMismatch => "bundle_mismatch",
+    /// The bundle's final checkpoint is not its last one.
+    BundleMalformed => "bundle_malformed",
+    /// Work units other than the spec's.
+    WrongUnits => "wrong_units",
+    /// Checkpoints off the round's K-grid.
+    CheckpointLayout => "checkpoint_layout",
+    /// A checkpoint (or the final one a replay compares) could not be fetched.
+    CheckpointUnavailable => "checkpoint_unavailable",
+    /// Round 0 without a base model: not the seeded init.
+    WrongInit => "wrong_init",
+    /// Not the round's starting weights.
+    WrongStart => "wrong_start",
+    /// The first checkpoint's optimizer state is not the one the worker inherits.
+    WrongInnerState => "wrong_inner_state",
+    /// A checkpoint does not load as one of the job's.
+    BadCheckpoint => "bad_checkpoint",
+    /// A checkpoint is not at its listed step inside its file.
+    StepMismatch => "step_mismatch",
+    /// The final weights could not be scored on the validation split.
+    Unscored => "unscored",
+    /// An exec output that is not safetensors.
+    NotSafetensors => "not_safetensors",
+    /// An exec output whose tensors cannot be averaged with the round's.
+    OutputLayout => "output_layout",
+    /// The validation loss rose more than `verify.max_loss_increase`.
+    LossIncrease => "loss_increase",
+    /// A drawn span does not reproduce its checkpoint.
+    SpanMismatch => "span_mismatch",
+    /// A drawn span could not be re-executed.
+    ReexecutionFailed => "reexecution_failed",
+    /// A deterministic exec command could not be re-run.
+    ExecFailed => "exec_failed",
+    /// Re-running a deterministic exec command does not reproduce the output.
+    ExecMismatch => "exec_mismatch",
+    /// The round could not be replayed (`verify.replay`).
+    ReplayFailed => "replay_failed",
+    /// The replayed round does not reproduce the submission.
+    ReplayMismatch => "replay_mismatch",
+    /// The round has no starting weights to replay or take Δ from.
+    NoStart => "no_start",
+    /// The pseudo-gradient is missing, cannot be fetched or is not the checked work's compression.
+    DeltaMismatch => "delta_mismatch",
+    /// The residual is missing, cannot be fetched or is not the worker's.
+    ResidualMismatch => "residual_mismatch",
+    /// The check itself failed (an error no check names).
+    Rejected => "rejected",
+}
+
+impl Serialize for Rejection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rejection {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Rejection::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rejection code '{code}'")))
+    }
+}
+
 impl RecordedVerdict {
     /// The canonical part of a member's check: the reason reduced to its code, the spans only
     /// when every drawn span was re-executed (a rejection may stop at the first bad span, and
@@ -263,8 +371,12 @@ impl RecordedVerdict {
             bundle_root: v.bundle_root,
             work_units: v.work_units.clone(),
             accepted: v.accepted,
-            reason: (!v.accepted)
-                .then(|| reason_code(v.reason.as_deref().unwrap_or_default()).to_string()),
+            reason: (!v.accepted).then(|| {
+                v.code
+                    .map(Rejection::as_str)
+                    .unwrap_or_else(|| reason_code(v.reason.as_deref().unwrap_or_default()))
+                    .to_string()
+            }),
             checked_spans: if v.accepted {
                 v.checked_spans.clone()
             } else {
@@ -277,8 +389,9 @@ impl RecordedVerdict {
     }
 }
 
-/// The canonical code of a rejection reason (the checks' messages, see `jobs::check`): members
-/// whose reasons differ only in what they measured or where their files lie agree on it.
+/// The code of a rejection reason in a check report written before verdicts carried their
+/// [`Rejection`] (the checks' messages, see `jobs::check`): members whose reasons differ only in
+/// what they measured or where their files lie agree on it.
 pub fn reason_code(reason: &str) -> &'static str {
     // Prefixes first: the fixed start of each check's message, before any embedded error text.
     const PREFIXES: &[(&str, &str)] = &[
@@ -462,6 +575,7 @@ mod tests {
             work_units: "5120".into(),
             accepted: reason.is_none(),
             reason: reason.map(str::to_string),
+            code: None,
             checked_spans: vec![(0, 5), (10, 15)],
             identical: Some(diff == 0.0),
             max_abs_diff: Some(diff),
@@ -507,6 +621,43 @@ mod tests {
         assert!(ra.checked_spans.is_empty());
         let json = serde_json::to_string(&ra).unwrap();
         assert!(!json.contains("cache") && !json.contains("3.3"), "{json}");
+    }
+
+    /// A verdict carries the code of the check that rejected it, and the record takes that code
+    /// whatever the text says: the compressed pseudo-gradient's message mentions `residual_in`,
+    /// which the text table of old reports reads as a residual problem.
+    #[test]
+    fn the_record_takes_the_checks_own_code_and_codes_round_trip() {
+        let text = "the submitted compressed pseudo-gradient is not the compression of θ_start − θ_final (+ residual_in): recompressing gives other bytes";
+        let mut v = measured(None, 0.0, 3.2);
+        v.reject(Rejection::DeltaMismatch, text.into());
+        assert_eq!(
+            RecordedVerdict::from_check(&v).reason.as_deref(),
+            Some("delta_mismatch")
+        );
+        assert_eq!(reason_code(text), "residual_mismatch");
+        // In a check report: written as its code, read back; an unknown code is an error.
+        let json = serde_json::to_value(&v).unwrap();
+        assert_eq!(json["code"], "delta_mismatch");
+        let back: Verdict = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, v);
+        let mut bad = json;
+        bad["code"] = "no_such_check".into();
+        let e = serde_json::from_value::<Verdict>(bad).unwrap_err();
+        assert!(e.to_string().contains("no_such_check"), "{e}");
+        // Every code is distinct, reads back as itself and is listed in docs/contracts.md.
+        let docs = include_str!("../../docs/contracts.md");
+        let mut seen = std::collections::HashSet::new();
+        for r in Rejection::ALL {
+            assert!(seen.insert(r.as_str()), "{} twice", r.as_str());
+            let listed = format!("`{}`", r.as_str());
+            assert!(
+                docs.contains(&listed),
+                "{listed} is not in docs/contracts.md"
+            );
+            let j = serde_json::to_value(r).unwrap();
+            assert_eq!(serde_json::from_value::<Rejection>(j).unwrap(), *r);
+        }
     }
 
     #[test]

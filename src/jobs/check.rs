@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 use alloy::primitives::{Address, B256, U256};
 
-use super::bundle::{Verdict, WorkBundle};
+use super::bundle::{Rejection, Verdict, WorkBundle};
 use super::context::{JobContext, round_start_root};
 use super::diloco::{self, Inherited};
 use super::spans::{SeedBlock, draw, seed_block};
@@ -246,13 +246,14 @@ pub async fn val_loss(ctx: &JobContext, ckpt: &Path, data: &[PathBuf]) -> Option
         .flatten()
 }
 
-pub(crate) fn reject(sub: &Submission, reason: String) -> Verdict {
+pub(crate) fn reject(sub: &Submission, code: Rejection, reason: String) -> Verdict {
     Verdict {
         worker: sub.worker,
         bundle_root: sub.bundle_root,
         work_units: sub.work_units.to_string(),
         accepted: false,
         reason: Some(reason),
+        code: Some(code),
         checked_spans: Vec::new(),
         identical: None,
         max_abs_diff: None,
@@ -279,7 +280,7 @@ pub async fn check_submission(
 ) -> (Verdict, Option<PathBuf>) {
     match check_inner(store, ctx, round, sub, basis, data, opts, progress).await {
         Ok(v) => v,
-        Err(e) => (reject(sub, e.message), None),
+        Err(e) => (reject(sub, Rejection::Rejected, e.message), None),
     }
 }
 
@@ -315,9 +316,10 @@ async fn check_inner(
         Err(rejected) => return Ok((*rejected, None)),
     };
     if ctx.spec.verify.replay && ctx.reexecutable() {
-        let mut verdict = reject(sub, String::new());
+        let mut verdict = reject(sub, Rejection::Rejected, String::new());
         verdict.accepted = true;
         verdict.reason = None;
+        verdict.code = None;
         verdict.reported_val_loss = bundle.metrics.final_val_loss;
         verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
         verdict.delta_bytes = bundle.delta.map(|f| f.size);
@@ -333,6 +335,7 @@ async fn check_inner(
         work_units: sub.work_units.to_string(),
         accepted: true,
         reason: None,
+        code: None,
         checked_spans: Vec::new(),
         identical: None,
         max_abs_diff: None,
@@ -353,14 +356,12 @@ async fn check_inner(
             return Ok((*rejected, None));
         }
         let steps: Vec<u64> = bundle.checkpoints.iter().map(|c| c.step).collect();
-        if let Some(why) = steps_problem(ctx, &steps, &paths).await? {
-            verdict.accepted = false;
-            verdict.reason = Some(why);
+        if let Some((code, why)) = steps_problem(ctx, &steps, &paths).await? {
+            verdict.reject(code, why);
             return Ok((verdict, None));
         }
-        if let Some(why) = inner_state_problem(ctx, &paths[0], basis, sub).await? {
-            verdict.accepted = false;
-            verdict.reason = Some(why);
+        if let Some((code, why)) = inner_state_problem(ctx, &paths[0], basis, sub).await? {
+            verdict.reject(code, why);
             return Ok((verdict, None));
         }
         verdict = reexecute_spans(
@@ -397,9 +398,8 @@ async fn check_inner(
         .await?
         {
             Ok(delta) => aggregate_input = delta,
-            Err(why) => {
-                verdict.accepted = false;
-                verdict.reason = Some(why);
+            Err((code, why)) => {
+                verdict.reject(code, why);
                 return Ok((verdict, None));
             }
         }
@@ -437,9 +437,10 @@ async fn held_out(
 ) {
     verdict.val_loss = val_loss(ctx, final_path, data).await;
     if ctx.reexecutable() && verdict.val_loss.is_none() {
-        verdict.accepted = false;
-        verdict.reason =
-            Some("the final checkpoint could not be scored on the validation split".into());
+        verdict.reject(
+            Rejection::Unscored,
+            "the final checkpoint could not be scored on the validation split".into(),
+        );
         return;
     }
     if let (Some(now), Some(before)) = (verdict.val_loss, basis.start_val_loss) {
@@ -447,10 +448,12 @@ async fn held_out(
         verdict.delta_loss = Some(delta);
         let limit = ctx.spec.verify.max_loss_increase;
         if delta > limit || delta.is_nan() {
-            verdict.accepted = false;
-            verdict.reason = Some(format!(
-                "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
-            ));
+            verdict.reject(
+                Rejection::LossIncrease,
+                format!(
+                    "the submitted weights' validation loss {now:.4} is {delta:+.4} nats from the round start's {before:.4}; verify.max_loss_increase allows +{limit}"
+                ),
+            );
         }
     }
 }
@@ -472,25 +475,32 @@ async fn check_replayed(
     mut verdict: Verdict,
     progress: &dyn Progress,
 ) -> Result<(Verdict, Option<PathBuf>)> {
-    let reject = |mut v: Verdict, why: String| {
-        v.accepted = false;
-        v.reason = Some(why);
+    let reject = |mut v: Verdict, code: Rejection, why: String| {
+        v.reject(code, why);
         Ok((v, None))
     };
     let Some(start) = basis.start.clone() else {
         return reject(
             verdict,
+            Rejection::NoStart,
             "the round has no starting weights to replay from".into(),
         );
     };
     // What the aggregate uses: the pseudo-gradient, or the final checkpoint.
     let submitted = match ctx.topk() {
-        Some(_) => bundle.delta.map(|d| (d.root, "pseudo-gradient")),
-        None => Some((bundle.final_checkpoint.root, "final checkpoint")),
+        Some(_) => bundle
+            .delta
+            .map(|d| (d.root, "pseudo-gradient", Rejection::DeltaMismatch)),
+        None => Some((
+            bundle.final_checkpoint.root,
+            "final checkpoint",
+            Rejection::CheckpointUnavailable,
+        )),
     };
-    let Some((root, what)) = submitted else {
+    let Some((root, what, unavailable)) = submitted else {
         return reject(
             verdict,
+            Rejection::DeltaMismatch,
             "the job compresses pseudo-gradients ([training.compress]) but the bundle has no delta"
                 .into(),
         );
@@ -500,6 +510,7 @@ async fn check_replayed(
         Err(e) => {
             return reject(
                 verdict,
+                unavailable,
                 format!("the {what} ({root:#x}) could not be fetched: {}", e.message),
             );
         }
@@ -531,6 +542,7 @@ async fn check_replayed(
         Err(e) => {
             return reject(
                 verdict,
+                Rejection::ReplayFailed,
                 format!("the round could not be replayed: {}", e.message),
             );
         }
@@ -561,6 +573,7 @@ async fn check_replayed(
             verdict.identical = Some(false);
             return reject(
                 verdict,
+                Rejection::ReplayMismatch,
                 format!(
                     "replaying the round from its start does not reproduce the submitted {what} bit for bit (replay pools need checkers whose CPUs reproduce the workers' rounds)"
                 ),
@@ -580,15 +593,18 @@ async fn steps_problem(
     ctx: &JobContext,
     steps: &[u64],
     paths: &[PathBuf],
-) -> Result<Option<String>> {
+) -> Result<Option<(Rejection, String)>> {
     let listed: Vec<(u64, PathBuf)> = steps.iter().copied().zip(paths.iter().cloned()).collect();
     let kind = ctx.spec.model.trainer;
     let r = tokio::task::spawn_blocking(move || diloco::check_steps(kind, &listed))
         .await
         .map_err(|e| Error::failed("job.task", e.to_string()))?;
     Ok(match r {
-        Ok(why) => why,
-        Err(e) => Some(format!("a checkpoint is not usable: {}", e.message)),
+        Ok(why) => why.map(|w| (Rejection::StepMismatch, w)),
+        Err(e) => Some((
+            Rejection::BadCheckpoint,
+            format!("a checkpoint is not usable: {}", e.message),
+        )),
     })
 }
 
@@ -599,7 +615,7 @@ async fn inner_state_problem(
     first: &Path,
     basis: &RoundBasis,
     sub: &Submission,
-) -> Result<Option<String>> {
+) -> Result<Option<(Rejection, String)>> {
     let state_from = basis
         .inherited
         .get(&sub.worker)
@@ -611,8 +627,11 @@ async fn inner_state_problem(
     .await
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
     Ok(match r {
-        Ok(why) => why,
-        Err(e) => Some(format!("the first checkpoint is not usable: {}", e.message)),
+        Ok(why) => why.map(|w| (Rejection::WrongInnerState, w)),
+        Err(e) => Some((
+            Rejection::BadCheckpoint,
+            format!("the first checkpoint is not usable: {}", e.message),
+        )),
     })
 }
 
@@ -631,12 +650,13 @@ async fn check_delta(
     final_path: &Path,
     p: crate::trainer::compress::TopK,
     progress: &dyn Progress,
-) -> Result<std::result::Result<PathBuf, String>> {
+) -> Result<std::result::Result<PathBuf, (Rejection, String)>> {
     let Some(delta) = bundle.delta else {
-        return Ok(Err(
+        return Ok(Err((
+            Rejection::DeltaMismatch,
             "the job compresses pseudo-gradients ([training.compress]) but the bundle has no delta"
                 .into(),
-        ));
+        )));
     };
     let inherited = basis
         .inherited
@@ -646,41 +666,51 @@ async fn check_delta(
     let want_in = inherited.residual.as_ref().map(|r| r.0);
     if ctx.error_feedback() {
         if bundle.residual_in != want_in {
-            return Ok(Err(format!(
-                "the bundle's residual_in {} is not the worker's residual from its accepted previous round ({})",
-                bundle
-                    .residual_in
-                    .map_or("(none)".into(), |r| format!("{:#x}", r.root)),
-                want_in.map_or("none: zero".into(), |r| format!("{:#x}", r.root)),
+            return Ok(Err((
+                Rejection::ResidualMismatch,
+                format!(
+                    "the bundle's residual_in {} is not the worker's residual from its accepted previous round ({})",
+                    bundle
+                        .residual_in
+                        .map_or("(none)".into(), |r| format!("{:#x}", r.root)),
+                    want_in.map_or("none: zero".into(), |r| format!("{:#x}", r.root)),
+                ),
             )));
         }
         if bundle.residual_out.is_none() {
-            return Ok(Err(
+            return Ok(Err((
+                Rejection::ResidualMismatch,
                 "the job uses error feedback but the bundle has no residual_out".into(),
-            ));
+            )));
         }
     }
     let a = opts.attempts;
-    let fetch = |root: B256, what: &'static str| async move {
+    let fetch = |root: B256, what: &'static str, code: Rejection| async move {
         retrying(a, || store.fetch(root, progress))
             .await
-            .map_err(|e| format!("the {what} ({root:#x}) could not be fetched: {}", e.message))
+            .map_err(|e| {
+                (
+                    code,
+                    format!("the {what} ({root:#x}) could not be fetched: {}", e.message),
+                )
+            })
     };
-    let delta_path = match fetch(delta.root, "pseudo-gradient").await {
+    let delta_path = match fetch(delta.root, "pseudo-gradient", Rejection::DeltaMismatch).await {
         Ok(p) => p,
         Err(why) => return Ok(Err(why)),
     };
     let residual_out = match bundle.residual_out.filter(|_| ctx.error_feedback()) {
-        Some(r) => match fetch(r.root, "residual").await {
+        Some(r) => match fetch(r.root, "residual", Rejection::ResidualMismatch).await {
             Ok(p) => Some(p),
             Err(why) => return Ok(Err(why)),
         },
         None => None,
     };
     let Some(start) = basis.start.clone() else {
-        return Ok(Err(
-            "the round has no starting weights to take Δ from".into()
-        ));
+        return Ok(Err((
+            Rejection::NoStart,
+            "the round has no starting weights to take Δ from".into(),
+        )));
     };
     let dir = opts.work_dir.join(format!(
         "recompress-{}-{round}-{:#x}",
@@ -704,10 +734,10 @@ async fn check_delta(
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
     Ok(match checked {
         Ok(None) => Ok(delta_path),
-        Ok(Some(why)) => Err(why),
-        Err(e) => Err(format!(
-            "the pseudo-gradient could not be recomputed: {}",
-            e.message
+        Ok(Some(problem)) => Err(problem),
+        Err(e) => Err((
+            Rejection::DeltaMismatch,
+            format!("the pseudo-gradient could not be recomputed: {}", e.message),
         )),
     })
 }
@@ -721,42 +751,50 @@ async fn fetch_bundle(
     a: u32,
     progress: &dyn Progress,
 ) -> Checked<WorkBundle> {
-    let rejected = |why: String| Box::new(reject(sub, why));
+    let rejected = |code: Rejection, why: String| Box::new(reject(sub, code, why));
     let bundle: WorkBundle = retrying(a, || {
         store.fetch_json(sub.bundle_root, "the work bundle", progress)
     })
     .await
     .map_err(|e| {
-        rejected(format!(
-            "the work bundle could not be fetched: {}",
-            e.message
-        ))
+        rejected(
+            Rejection::BundleUnavailable,
+            format!("the work bundle could not be fetched: {}", e.message),
+        )
     })?;
-    bundle.check_format().map_err(|e| rejected(e.message))?;
+    bundle
+        .check_format()
+        .map_err(|e| rejected(Rejection::BundleFormat, e.message))?;
     let units = spec_units(&ctx.spec);
     let mut problems = Vec::new();
     if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
-        problems.push(format!(
-            "the bundle is for job {} round {} worker {}, not job {} round {round} worker {}",
-            bundle.job_id, bundle.round, bundle.worker, ctx.job.id, sub.worker
+        problems.push((
+            Rejection::BundleMismatch,
+            format!(
+                "the bundle is for job {} round {} worker {}, not job {} round {round} worker {}",
+                bundle.job_id, bundle.round, bundle.worker, ctx.job.id, sub.worker
+            ),
         ));
     }
     if sub.work_units != U256::from(units) || bundle.work_units != units {
-        problems.push(format!(
+        problems.push((Rejection::WrongUnits, format!(
             "{} work units were submitted (the bundle says {}); the spec's {} steps × {} sequences × {} bytes are {units}",
             sub.work_units,
             bundle.work_units,
             ctx.spec.training.steps,
             ctx.spec.training.batch_size,
             ctx.spec.model.context
-        ));
+        )));
     }
     if bundle.checkpoints.is_empty() || bundle.checkpoints.last() != Some(&bundle.final_checkpoint)
     {
-        problems.push("the bundle's final checkpoint is not its last checkpoint".into());
+        problems.push((
+            Rejection::BundleMalformed,
+            "the bundle's final checkpoint is not its last checkpoint".into(),
+        ));
     }
     match problems.into_iter().next() {
-        Some(p) => Err(rejected(p)),
+        Some((code, why)) => Err(rejected(code, why)),
         None => Ok(bundle),
     }
 }
@@ -776,6 +814,7 @@ async fn fetch_checkpoints(
             .map_err(|e| {
                 Box::new(reject(
                     sub,
+                    Rejection::CheckpointUnavailable,
                     format!(
                         "the checkpoint at step {} ({:#x}) could not be fetched: {}",
                         c.step, c.root, e.message
@@ -800,6 +839,7 @@ async fn check_exec_output(final_path: &Path, sub: &Submission, basis: &RoundBas
     let Some(layout) = layout else {
         return Err(Box::new(reject(
             sub,
+            Rejection::NotSafetensors,
             "the final checkpoint is not a safetensors file".into(),
         )));
     };
@@ -810,7 +850,7 @@ async fn check_exec_output(final_path: &Path, sub: &Submission, basis: &RoundBas
             .map(|why| format!("the output cannot be averaged: {why}")),
     };
     match problem {
-        Some(why) => Err(Box::new(reject(sub, why))),
+        Some(why) => Err(Box::new(reject(sub, Rejection::OutputLayout, why))),
         None => Ok(()),
     }
 }
@@ -838,6 +878,7 @@ pub fn check_layout(
             .unwrap_or_else(|| "the round's steps".into());
         return Err(Box::new(reject(
             sub,
+            Rejection::CheckpointLayout,
             format!(
                 "the checkpoints are at steps {steps:?}; the round from step {start_step} needs one every {k} steps: {want:?}"
             ),
@@ -856,16 +897,16 @@ async fn check_start(
     let (first, c) = (first.to_path_buf(), ctx.clone());
     let start_owned = basis.start.clone();
     let is_init = basis.start_is_init;
-    let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<String>> {
+    let starts_right = tokio::task::spawn_blocking(move || -> Result<Option<(Rejection, String)>> {
         let same = match &start_owned {
             Some(sp) => c.same_start(&first, sp)?,
             None => true,
         };
         Ok((!same).then(|| {
             if is_init {
-                "the first checkpoint's weights are not the job's seeded initial weights (round 0 has no base model: training starts from the init of training.seed)".into()
+                (Rejection::WrongInit, "the first checkpoint's weights are not the job's seeded initial weights (round 0 has no base model: training starts from the init of training.seed)".into())
             } else {
-                "the first checkpoint's weights are not the round's starting weights".into()
+                (Rejection::WrongStart, "the first checkpoint's weights are not the round's starting weights".into())
             }
         }))
     })
@@ -873,9 +914,10 @@ async fn check_start(
     .map_err(|e| Error::failed("job.task", e.to_string()))?;
     match starts_right {
         Ok(None) => Ok(Ok(())),
-        Ok(Some(why)) => Ok(Err(Box::new(reject(sub, why)))),
+        Ok(Some((code, why))) => Ok(Err(Box::new(reject(sub, code, why)))),
         Err(e) => Ok(Err(Box::new(reject(
             sub,
+            Rejection::BadCheckpoint,
             format!("the first checkpoint is not usable: {}", e.message),
         )))),
     }
@@ -945,11 +987,13 @@ async fn reexecute_spans(
         verdict.checked_spans.push(span);
         let rep = match r {
             Err(e) => {
-                verdict.accepted = false;
-                verdict.reason = Some(format!(
-                    "steps {}..{} could not be re-executed: {}",
-                    span.0, span.1, e.message
-                ));
+                verdict.reject(
+                    Rejection::ReexecutionFailed,
+                    format!(
+                        "steps {}..{} could not be re-executed: {}",
+                        span.0, span.1, e.message
+                    ),
+                );
                 return Ok(verdict);
             }
             Ok(rep) => rep,
@@ -972,11 +1016,13 @@ async fn reexecute_spans(
             } else {
                 format!("tolerance {:e}", tol.absolute)
             };
-            verdict.accepted = false;
-            verdict.reason = Some(format!(
-                "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
-                span.0, span.1, span.1, rep.max_abs_diff
-            ));
+            verdict.reject(
+                Rejection::SpanMismatch,
+                format!(
+                    "re-executing steps {}..{} does not reproduce the checkpoint at step {}: largest difference {:e} (in {worst}), {allowed}",
+                    span.0, span.1, span.1, rep.max_abs_diff
+                ),
+            );
             return Ok(verdict);
         }
     }
@@ -1065,21 +1111,25 @@ async fn reexecute_exec(
     verdict.checked_spans.push((start, start + steps));
     match compared {
         Err(e) => {
-            verdict.accepted = false;
-            verdict.reason = Some(format!(
-                "the deterministic exec command could not be re-run: {}",
-                e.message
-            ));
+            verdict.reject(
+                Rejection::ExecFailed,
+                format!(
+                    "the deterministic exec command could not be re-run: {}",
+                    e.message
+                ),
+            );
         }
         Ok((identical, diff)) => {
             verdict.identical = Some(identical);
             verdict.max_abs_diff = Some(diff);
             if !identical && (diff > basis.tolerance.absolute || diff.is_nan()) {
-                verdict.accepted = false;
-                verdict.reason = Some(format!(
-                    "re-running the deterministic exec command does not reproduce the submitted output (largest difference {diff:e}, tolerance {:e})",
-                    basis.tolerance.absolute
-                ));
+                verdict.reject(
+                    Rejection::ExecMismatch,
+                    format!(
+                        "re-running the deterministic exec command does not reproduce the submitted output (largest difference {diff:e}, tolerance {:e})",
+                        basis.tolerance.absolute
+                    ),
+                );
             }
         }
     }

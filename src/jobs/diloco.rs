@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use alloy::primitives::{Address, B256};
 
-use super::bundle::{FileRef, RoundReport, WorkBundle};
+use super::bundle::{FileRef, Rejection, RoundReport, WorkBundle};
 use super::context::JobContext;
 use super::{JobMarket, WorkStatus};
 use crate::error::{Error, Result};
@@ -351,7 +351,7 @@ pub fn compress_round(
 }
 
 /// Recomputes a submission's compressed pseudo-gradient (and residual) into `dir` and compares
-/// the bytes with the submitted files. `Some(reason)` when they differ (blocking).
+/// the bytes with the submitted files. `Some((check, reason))` when they differ (blocking).
 #[allow(clippy::too_many_arguments)]
 pub fn check_compressed(
     kind: TrainerKind,
@@ -362,7 +362,7 @@ pub fn check_compressed(
     round: u32,
     submitted: (&Path, Option<&Path>),
     dir: &Path,
-) -> Result<Option<String>> {
+) -> Result<Option<(Rejection, String)>> {
     crate::fsutil::ensure_dir(dir, 0o755)?;
     let (delta, residual) = (
         dir.join("delta.safetensors"),
@@ -385,14 +385,15 @@ pub fn check_compressed(
             Err(e) => format!("the submitted pseudo-gradient is not a valid {}: {}", compress::FORMAT, e.message),
             Ok(_) => "the submitted compressed pseudo-gradient is not the compression of θ_start − θ_final (+ residual_in): recompressing gives other bytes".to_string(),
         };
-        return Ok(Some(why));
+        return Ok(Some((Rejection::DeltaMismatch, why)));
     }
     if let (Some(mine), Some(theirs)) = (&residual, submitted.1)
         && read(mine)? != read(theirs)?
     {
-        return Ok(Some(
+        return Ok(Some((
+            Rejection::ResidualMismatch,
             "the submitted residual_out is not what the compression left unsent".to_string(),
-        ));
+        )));
     }
     Ok(None)
 }
@@ -585,14 +586,17 @@ mod tests {
         bytes[last] ^= 0x01;
         let bad = d.join("bad");
         std::fs::write(&bad, &bytes).unwrap();
-        let why = check(&bad, &r0, None, 0).unwrap();
+        let (code, why) = check(&bad, &r0, None, 0).unwrap();
+        assert_eq!(code, Rejection::DeltaMismatch, "{why}");
         assert!(why.contains("pseudo-gradient"), "{why}");
         // A residual changed in one entry: caught.
         let mut r = outer::load_tensors(&r0, RESIDUAL_FORMAT, "r").unwrap();
         r.values_mut().next().unwrap().1[0] += 1.0;
         let bad_r = d.join("bad_r");
         std::fs::write(&bad_r, outer::tensors_bytes(&r, RESIDUAL_FORMAT, 0)).unwrap();
-        assert!(check(&d0, &bad_r, None, 0).unwrap().contains("residual"));
+        let (code, why) = check(&d0, &bad_r, None, 0).unwrap();
+        assert_eq!(code, Rejection::ResidualMismatch, "{why}");
+        assert!(why.contains("residual"), "{why}");
     }
 
     #[test]

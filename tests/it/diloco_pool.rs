@@ -349,6 +349,8 @@ fn builtin_pool(replay: bool) {
     assert_eq!(cheat0["status"], "rejected", "{cheat0}");
     let why = cheat0["reason"].as_str().unwrap();
     assert!(why.contains("pseudo-gradient"), "{why}");
+    // The round record names the check: the text mentions residual_in, the code does not.
+    assert_eq!(cheat0["reason_code"], "delta_mismatch", "{cheat0}");
     assert_eq!(
         show["rounds"][1]["submissions"].as_array().unwrap().len(),
         2

@@ -315,6 +315,7 @@ fn sparse_relisted_and_foreign_round0_work_is_rejected_and_the_history_verifies(
         reason.contains("checkpoints are at steps") && reason.contains("[0, 10, 20, 30]"),
         "{reason}"
     );
+    assert_eq!(sp["reason_code"], "checkpoint_layout", "{sp:#}");
     assert!(
         sp["checked_spans"].as_array().unwrap().is_empty(),
         "rejected before anything is re-executed: {sp:#}"
@@ -324,6 +325,7 @@ fn sparse_relisted_and_foreign_round0_work_is_rejected_and_the_history_verifies(
     assert_eq!(fo["status"], "rejected", "{fo:#}");
     let reason = fo["reason"].as_str().unwrap();
     assert!(reason.contains("seeded initial weights"), "{reason}");
+    assert_eq!(fo["reason_code"], "wrong_init", "{fo:#}");
 
     let re = by(4);
     assert_eq!(re["status"], "rejected", "{re:#}");
@@ -332,6 +334,7 @@ fn sparse_relisted_and_foreign_round0_work_is_rejected_and_the_history_verifies(
         reason.contains("listed at step 10 is at step 1 inside its file"),
         "{reason}"
     );
+    assert_eq!(re["reason_code"], "step_mismatch", "{re:#}");
 
     // The round report records the seed block; anyone recomputes the same draw from it.
     let report_root = show["rounds"][0]["report_root"].as_str().unwrap();
