@@ -30,7 +30,10 @@ fn checkpoint_with_context(dir: &Path, context: Option<usize>) -> PathBuf {
         spec.model.context = c;
     }
     let ck = cohort::jobs::submit::base_model(&spec).unwrap();
-    let p = dir.join(format!("tiny-{}.safetensors", spec.model.context));
+    let p = match context {
+        None => dir.join("tiny.safetensors"),
+        Some(c) => dir.join(format!("tiny-{c}.safetensors")),
+    };
     ck.save(&p).unwrap();
     p
 }
@@ -417,6 +420,24 @@ impl Paid {
             String::from_utf8_lossy(&out.stderr)
         );
         serde_json::from_slice(&out.stdout).unwrap()
+    }
+    /// `cohort model query SRV` for 8 tokens at `url`, paid by `wallet`.
+    async fn query(&self, url: &str, prompt: &str, wallet: &str, extra: &[&str]) -> Value {
+        let mut args = vec![
+            "model",
+            "query",
+            "SRV",
+            "--provider",
+            url,
+            "--prompt",
+            prompt,
+            "--max-tokens",
+            "8",
+            "--wallet",
+            wallet,
+        ];
+        args.extend_from_slice(extra);
+        self.cohort(&args).await
     }
     fn terms(&self) -> Expected {
         Expected {
@@ -851,23 +872,7 @@ async fn a_server_charging_an_erc20_is_paid_from_erc20_deposits_and_the_holders_
     let mut charged = U256::ZERO;
     for i in 0..3 {
         let prompt = format!("usdc question {i}");
-        let a = n
-            .cohort(&[
-                "model",
-                "query",
-                "SRV",
-                "--provider",
-                &url,
-                "--prompt",
-                &prompt,
-                "--max-tokens",
-                "8",
-                "--max-spend",
-                "1",
-                "--wallet",
-                "dev:6",
-            ])
-            .await;
+        let a = n.query(&url, &prompt, "dev:6", &["--max-spend", "1"]).await;
         let tokens =
             a["prompt_tokens"].as_u64().unwrap() + a["completion_tokens"].as_u64().unwrap();
         let c: U256 = a["charged"].as_str().unwrap().parse().unwrap();
@@ -1212,21 +1217,7 @@ async fn a_stream_dropped_midway_is_charged_for_what_was_made_and_frees_its_slot
     assert_eq!(acc.signed, reserved, "{acc:?}");
 
     // The only slot is free again, and the next voucher builds on what was charged.
-    let a = n
-        .cohort(&[
-            "model",
-            "query",
-            "SRV",
-            "--provider",
-            &url,
-            "--prompt",
-            "hi",
-            "--max-tokens",
-            "8",
-            "--wallet",
-            "dev:6",
-        ])
-        .await;
+    let a = n.query(&url, "hi", "dev:6", &[]).await;
     assert_eq!(a["completion_tokens"], 8, "{a}");
     let second = U256::from(10 * PER_TOKEN);
     assert_eq!(a["charged"], second.to_string(), "{a}");
