@@ -729,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--all-pending', '--all-pending', [CompletionResultType]::ParameterName, 'Review every pending contribution')
-            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Accept, with --score')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Accept, with --score (refused when a file has the same content as one already accepted or another being accepted: reject the copy first)')
             [CompletionResult]::new('--reject', '--reject', [CompletionResultType]::ParameterName, 'Reject')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')

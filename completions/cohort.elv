@@ -685,7 +685,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --all-pending 'Review every pending contribution'
-            cand --accept 'Accept, with --score'
+            cand --accept 'Accept, with --score (refused when a file has the same content as one already accepted or another being accepted: reject the copy first)'
             cand --reject 'Reject'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'

@@ -590,7 +590,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l all-pending -d 'Review every pending contribution'
-complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l accept -d 'Accept, with --score'
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l accept -d 'Accept, with --score (refused when a file has the same content as one already accepted or another being accepted: reject the copy first)'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l reject -d 'Reject'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only results and errors'

@@ -108,7 +108,8 @@ pub struct ReviewArgs {
     /// Review every pending contribution.
     #[arg(long)]
     pub all_pending: bool,
-    /// Accept, with --score.
+    /// Accept, with --score (refused when a file has the same content as one already accepted
+    /// or another being accepted: reject the copy first).
     #[arg(long, requires = "score")]
     pub accept: bool,
     /// Quality score of accepted contributions, 1 to 100.

@@ -448,6 +448,9 @@ impl Registry {
                 out
             }
         };
+        if let Verdict::Accept(_) = verdict {
+            check_no_copies(&d, &all, &targets)?;
+        }
         let task = progress.task(
             "reviewing",
             Some(targets.len() as u64),
@@ -618,6 +621,52 @@ impl Registry {
 }
 
 /// The error for a sealed dataset (exit 4: the contract would refuse).
+/// Refuses (exit 2, before anything is sent) to accept a contribution whose content (storage root
+/// or blake3) is already accepted in the dataset or appears twice among those being accepted: the
+/// same bytes would earn their size × score twice, whoever recorded them. The curator rejects
+/// the copy first (anyone can record a root they see on chain).
+fn check_no_copies(
+    d: &DatasetInfo,
+    all: &[ContributionInfo],
+    targets: &[&ContributionInfo],
+) -> Result<()> {
+    let mut kept: Vec<(&ContributionInfo, &str)> = all
+        .iter()
+        .filter(|c| c.status == ReviewStatus::Accepted)
+        .map(|c| (c, "already accepted"))
+        .collect();
+    for c in targets {
+        let twin = kept.iter().find(|(k, _)| {
+            k.index != c.index && (k.root == c.root || k.blake3.eq_ignore_ascii_case(&c.blake3))
+        });
+        if let Some((k, state)) = twin {
+            let state = if *state == "accepted now" {
+                "also being accepted"
+            } else {
+                state
+            };
+            return Err(Error::usage(
+                "dataset.duplicate_content",
+                format!(
+                    "contribution #{} ('{}' from {}) has the same content as #{} ('{}' from {}), {state}: accepting both would count the same bytes twice",
+                    c.index,
+                    crate::ui::terminal_safe(&c.path),
+                    c.contributor,
+                    k.index,
+                    crate::ui::terminal_safe(&k.path),
+                    k.contributor
+                ),
+            )
+            .hint(format!(
+                "keep one: reject the other with `cohort dataset review {} INDEX --reject` (nothing was sent)",
+                d.id
+            )));
+        }
+        kept.push((c, "accepted now"));
+    }
+    Ok(())
+}
+
 pub fn sealed_error(d: &DatasetInfo) -> Error {
     Error::reverted(
         "dataset.sealed",

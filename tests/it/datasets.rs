@@ -38,9 +38,12 @@ fn contribute_raw(net: &Devnet, dataset: u64, who: u32, size: u64, path: &str) {
             .chain
             .with_signer(cohort::devnet::dev_signer(who).unwrap())
             .unwrap();
-        let root = alloy::primitives::B256::repeat_byte(size as u8);
+        // Stand-ins for the root and the blake3, distinct per (size, path).
+        let id = format!("{size}:{path}");
+        let root = alloy::primitives::B256::from(*blake3::hash(id.as_bytes()).as_bytes());
+        let hash = *blake3::keyed_hash(&[7u8; 32], id.as_bytes()).as_bytes();
         let silent = cohort::progress::Silent;
-        reg.contribute(&s, dataset, root, size, [7u8; 32], path, &silent)
+        reg.contribute(&s, dataset, root, size, hash, path, &silent)
             .await
             .unwrap();
     });
@@ -625,6 +628,120 @@ fn unreadable_files_are_listed_and_skipped_and_the_upload_exits_1() {
             ("ok.txt".to_string(), "uploaded".to_string())
         ]
     );
+}
+
+/// The same bytes recorded twice (a copy under another account, or a second path of one
+/// contributor) are never accepted twice: the curator's accept is refused before anything is
+/// sent, naming both, until one of them is rejected.
+#[test]
+fn the_same_content_is_not_accepted_twice() {
+    let net = Devnet::start(1, 1);
+    create(&net, "corpus", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, copy) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("copy"),
+    );
+    for d in [&a, &b, &copy] {
+        std::fs::create_dir(d).unwrap();
+    }
+    std::fs::write(a.join("poem.txt"), b"the same bytes, line by line\n").unwrap();
+    std::fs::write(a.join("other.txt"), b"something else entirely\n").unwrap();
+    // dev:1 uploads; dev:2 downloads nothing and re-records the same file; dev:1 also records
+    // it a second time under another name.
+    std::fs::copy(a.join("poem.txt"), copy.join("poem.txt")).unwrap();
+    std::fs::copy(a.join("poem.txt"), b.join("again.txt")).unwrap();
+    net.json(&[
+        "dataset",
+        "upload",
+        "corpus",
+        a.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ]);
+    net.json(&[
+        "dataset",
+        "upload",
+        "corpus",
+        copy.to_str().unwrap(),
+        "--wallet",
+        "dev:2",
+    ]);
+    net.json(&[
+        "dataset",
+        "upload",
+        "corpus",
+        b.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ]);
+    let show = net.json(&["dataset", "show", "corpus"]);
+    let list = show["contributions"].as_array().unwrap();
+    assert_eq!(list.len(), 4, "{show:#}");
+    let index_of = |who: u32, path: &str| {
+        list.iter()
+            .find(|c| c["contributor"] == addr(who) && c["path"] == path)
+            .unwrap_or_else(|| panic!("no {path} from dev:{who}: {show:#}"))["index"]
+            .as_u64()
+            .unwrap()
+            .to_string()
+    };
+    let (orig, other) = (index_of(1, "poem.txt"), index_of(1, "other.txt"));
+    let (copied, again) = (index_of(2, "poem.txt"), index_of(1, "again.txt"));
+
+    // Accepting everything pending: refused, nothing sent.
+    let (code, err) = net.fails(&[
+        "dataset",
+        "review",
+        "corpus",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "50",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("same content"), "{err}");
+    let pending = |net: &Devnet| {
+        net.json(&["dataset", "show", "corpus"])["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["status"] == "pending")
+            .count()
+    };
+    assert_eq!(pending(&net), 4);
+    // The original and the other file: accepted. The copy and the second path: refused while
+    // the original is accepted, whoever recorded them.
+    net.json(&[
+        "dataset", "review", "corpus", &orig, &other, "--accept", "--score", "50",
+    ]);
+    for dup in [&copied, &again] {
+        let (code, err) = net.fails(&[
+            "dataset", "review", "corpus", dup, "--accept", "--score", "50",
+        ]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("already accepted") && err.contains(&format!("#{orig}")),
+            "{err}"
+        );
+    }
+    // Rejected, they leave the weights alone; the copier earns nothing.
+    net.json(&["dataset", "review", "corpus", &copied, &again, "--reject"]);
+    let c = net.json(&["dataset", "contributors", "corpus"]);
+    let list = c["contributors"].as_array().unwrap();
+    let weight_of = |who: u32| {
+        list.iter()
+            .find(|x| x["contributor"] == addr(who))
+            .map_or("0".to_string(), |x| {
+                x["weight"].as_str().unwrap().to_string()
+            })
+    };
+    let bytes = (std::fs::metadata(a.join("poem.txt")).unwrap().len()
+        + std::fs::metadata(a.join("other.txt")).unwrap().len())
+        * 50;
+    assert_eq!(weight_of(1), bytes.to_string(), "{c:#}");
+    assert_eq!(weight_of(2), "0", "{c:#}");
 }
 
 #[test]
