@@ -620,7 +620,6 @@ impl Registry {
     }
 }
 
-/// The error for a sealed dataset (exit 4: the contract would refuse).
 /// Refuses (exit 2, before anything is sent) to accept a contribution whose content (storage root
 /// or blake3) is already accepted in the dataset or appears twice among those being accepted: the
 /// same bytes would earn their size × score twice, whoever recorded them. The curator rejects
@@ -630,20 +629,21 @@ fn check_no_copies(
     all: &[ContributionInfo],
     targets: &[&ContributionInfo],
 ) -> Result<()> {
-    let mut kept: Vec<(&ContributionInfo, &str)> = all
+    // Each kept contribution, and whether it was accepted before this review.
+    let mut kept: Vec<(&ContributionInfo, bool)> = all
         .iter()
         .filter(|c| c.status == ReviewStatus::Accepted)
-        .map(|c| (c, "already accepted"))
+        .map(|c| (c, true))
         .collect();
     for c in targets {
         let twin = kept.iter().find(|(k, _)| {
             k.index != c.index && (k.root == c.root || k.blake3.eq_ignore_ascii_case(&c.blake3))
         });
-        if let Some((k, state)) = twin {
-            let state = if *state == "accepted now" {
-                "also being accepted"
+        if let Some((k, before)) = twin {
+            let state = if *before {
+                "already accepted"
             } else {
-                state
+                "also being accepted"
             };
             return Err(Error::usage(
                 "dataset.duplicate_content",
@@ -662,11 +662,12 @@ fn check_no_copies(
                 d.id
             )));
         }
-        kept.push((c, "accepted now"));
+        kept.push((c, false));
     }
     Ok(())
 }
 
+/// The error for a sealed dataset (exit 4: the contract would refuse).
 pub fn sealed_error(d: &DatasetInfo) -> Error {
     Error::reverted(
         "dataset.sealed",
