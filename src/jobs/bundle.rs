@@ -373,8 +373,8 @@ impl RecordedVerdict {
             accepted: v.accepted,
             reason: (!v.accepted).then(|| {
                 v.code
-                    .map(Rejection::as_str)
                     .unwrap_or_else(|| reason_code(v.reason.as_deref().unwrap_or_default()))
+                    .as_str()
                     .to_string()
             }),
             checked_spans: if v.accepted {
@@ -392,56 +392,80 @@ impl RecordedVerdict {
 /// The code of a rejection reason in a check report written before verdicts carried their
 /// [`Rejection`] (the checks' messages, see `jobs::check`): members whose reasons differ only in
 /// what they measured or where their files lie agree on it.
-pub fn reason_code(reason: &str) -> &'static str {
+pub fn reason_code(reason: &str) -> Rejection {
     // Prefixes first: the fixed start of each check's message, before any embedded error text.
-    const PREFIXES: &[(&str, &str)] = &[
-        ("the work bundle could not be fetched", "bundle_unavailable"),
-        ("the work bundle has format", "bundle_format"),
-        ("the bundle is for job", "bundle_mismatch"),
-        ("the bundle's final checkpoint is not", "bundle_malformed"),
-        ("the checkpoints are at steps", "checkpoint_layout"),
-        ("the checkpoint at step", "checkpoint_unavailable"),
+    const PREFIXES: &[(&str, Rejection)] = &[
+        (
+            "the work bundle could not be fetched",
+            Rejection::BundleUnavailable,
+        ),
+        ("the work bundle has format", Rejection::BundleFormat),
+        ("the bundle is for job", Rejection::BundleMismatch),
+        (
+            "the bundle's final checkpoint is not",
+            Rejection::BundleMalformed,
+        ),
+        ("the checkpoints are at steps", Rejection::CheckpointLayout),
+        ("the checkpoint at step", Rejection::CheckpointUnavailable),
         (
             "the first checkpoint's weights are not the job's seeded",
-            "wrong_init",
+            Rejection::WrongInit,
         ),
-        ("the first checkpoint's weights are not", "wrong_start"),
-        ("the first checkpoint's AdamW state", "wrong_inner_state"),
+        (
+            "the first checkpoint's weights are not",
+            Rejection::WrongStart,
+        ),
+        (
+            "the first checkpoint's AdamW state",
+            Rejection::WrongInnerState,
+        ),
         (
             "the first checkpoint has no optimizer state",
-            "wrong_inner_state",
+            Rejection::WrongInnerState,
         ),
-        ("the first checkpoint is not usable", "bad_checkpoint"),
-        ("the final checkpoint could not be scored", "unscored"),
+        (
+            "the first checkpoint is not usable",
+            Rejection::BadCheckpoint,
+        ),
+        (
+            "the final checkpoint could not be scored",
+            Rejection::Unscored,
+        ),
         (
             "the final checkpoint is not a safetensors file",
-            "not_safetensors",
+            Rejection::NotSafetensors,
         ),
-        ("the submitted weights' validation loss", "loss_increase"),
-        ("re-executing steps", "span_mismatch"),
-        ("steps ", "reexecution_failed"),
+        (
+            "the submitted weights' validation loss",
+            Rejection::LossIncrease,
+        ),
+        ("re-executing steps", Rejection::SpanMismatch),
+        ("steps ", Rejection::ReexecutionFailed),
         (
             "the deterministic exec command could not be re-run",
-            "exec_failed",
+            Rejection::ExecFailed,
         ),
-        ("re-running the deterministic exec command", "exec_mismatch"),
-        ("the round could not be replayed", "replay_failed"),
-        ("replaying the round", "replay_mismatch"),
-        ("the round has no starting weights", "no_start"),
-        ("the checkpoint listed at step", "step_mismatch"),
-        ("a checkpoint is not usable", "bad_checkpoint"),
-        ("the output cannot be averaged", "output_layout"),
+        (
+            "re-running the deterministic exec command",
+            Rejection::ExecMismatch,
+        ),
+        ("the round could not be replayed", Rejection::ReplayFailed),
+        ("replaying the round", Rejection::ReplayMismatch),
+        ("the round has no starting weights", Rejection::NoStart),
+        ("the checkpoint listed at step", Rejection::StepMismatch),
+        ("a checkpoint is not usable", Rejection::BadCheckpoint),
+        ("the output cannot be averaged", Rejection::OutputLayout),
     ];
-    const CONTAINS: &[(&str, &str)] = &[
-        ("work units were submitted", "wrong_units"),
-        ("residual", "residual_mismatch"),
-        ("pseudo-gradient", "delta_mismatch"),
+    const CONTAINS: &[(&str, Rejection)] = &[
+        ("work units were submitted", Rejection::WrongUnits),
+        ("residual", Rejection::ResidualMismatch),
+        ("pseudo-gradient", Rejection::DeltaMismatch),
     ];
     PREFIXES
         .iter()
         .find(|(text, _)| reason.starts_with(text))
         .or_else(|| CONTAINS.iter().find(|(text, _)| reason.contains(text)))
-        .map_or("rejected", |(_, code)| code)
+        .map_or(Rejection::Rejected, |(_, code)| *code)
 }
 
 /// The round record: what the committee voted for (the verdict's `reportRoot`). Everything in
@@ -635,7 +659,7 @@ mod tests {
             RecordedVerdict::from_check(&v).reason.as_deref(),
             Some("delta_mismatch")
         );
-        assert_eq!(reason_code(text), "residual_mismatch");
+        assert_eq!(reason_code(text).as_str(), "residual_mismatch");
         // In a check report: written as its code, read back; an unknown code is an error.
         let json = serde_json::to_value(&v).unwrap();
         assert_eq!(json["code"], "delta_mismatch");
@@ -717,7 +741,7 @@ mod tests {
             ),
             ("something new", "rejected"),
         ] {
-            assert_eq!(reason_code(text), code, "{text}");
+            assert_eq!(reason_code(text).as_str(), code, "{text}");
         }
     }
 

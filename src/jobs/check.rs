@@ -246,14 +246,15 @@ pub async fn val_loss(ctx: &JobContext, ckpt: &Path, data: &[PathBuf]) -> Option
         .flatten()
 }
 
-pub(crate) fn reject(sub: &Submission, code: Rejection, reason: String) -> Verdict {
+/// A submission's verdict before any check has failed: accepted, nothing measured.
+fn unchecked(sub: &Submission) -> Verdict {
     Verdict {
         worker: sub.worker,
         bundle_root: sub.bundle_root,
         work_units: sub.work_units.to_string(),
-        accepted: false,
-        reason: Some(reason),
-        code: Some(code),
+        accepted: true,
+        reason: None,
+        code: None,
         checked_spans: Vec::new(),
         identical: None,
         max_abs_diff: None,
@@ -264,6 +265,12 @@ pub(crate) fn reject(sub: &Submission, code: Rejection, reason: String) -> Verdi
         uploaded_bytes: None,
         delta_bytes: None,
     }
+}
+
+pub(crate) fn reject(sub: &Submission, code: Rejection, reason: String) -> Verdict {
+    let mut v = unchecked(sub);
+    v.reject(code, reason);
+    v
 }
 
 /// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
@@ -316,10 +323,7 @@ async fn check_inner(
         Err(rejected) => return Ok((*rejected, None)),
     };
     if ctx.spec.verify.replay && ctx.reexecutable() {
-        let mut verdict = reject(sub, Rejection::Rejected, String::new());
-        verdict.accepted = true;
-        verdict.reason = None;
-        verdict.code = None;
+        let mut verdict = unchecked(sub);
         verdict.reported_val_loss = bundle.metrics.final_val_loss;
         verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
         verdict.delta_bytes = bundle.delta.map(|f| f.size);
@@ -329,23 +333,8 @@ async fn check_inner(
         .await;
     }
     let final_path = paths.last().cloned().expect("checked non-empty");
-    let mut verdict = Verdict {
-        worker: sub.worker,
-        bundle_root: sub.bundle_root,
-        work_units: sub.work_units.to_string(),
-        accepted: true,
-        reason: None,
-        code: None,
-        checked_spans: Vec::new(),
-        identical: None,
-        max_abs_diff: None,
-        relative_diff: None,
-        reported_val_loss: bundle.metrics.final_val_loss,
-        val_loss: None,
-        delta_loss: None,
-        uploaded_bytes: None,
-        delta_bytes: None,
-    };
+    let mut verdict = unchecked(sub);
+    verdict.reported_val_loss = bundle.metrics.final_val_loss;
     if ctx.reexecutable() {
         verdict.uploaded_bytes = Some(bundle.uploaded_bytes());
         verdict.delta_bytes = bundle.delta.map(|f| f.size);

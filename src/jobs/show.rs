@@ -420,7 +420,7 @@ fn submission_detail(
         // New records hold the code; old ones the text.
         reason_code: recorded.and_then(|v| v.reason.as_deref()).map(|r| {
             if r.contains(' ') {
-                super::bundle::reason_code(r).to_string()
+                super::bundle::reason_code(r).as_str().to_string()
             } else {
                 r.to_string()
             }
