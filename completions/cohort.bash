@@ -1902,7 +1902,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__dataset__subcmd__review)
-            opts="-q -v -y -h -V --all-pending --accept --score --reject --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --all-pending --accept --no-verify --score --reject --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

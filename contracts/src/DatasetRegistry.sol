@@ -268,10 +268,35 @@ contract DatasetRegistry {
         return _datasets[datasetId].isSealed;
     }
 
-    /// @notice Distinct contributors, in order of first contribution.
+    /// @notice Distinct contributors, in order of first contribution. Anyone can contribute, so the list
+    ///         can outgrow what one call may return: read it with `contributorCount` and `contributorsPage`.
     function contributorsOf(uint256 datasetId) external view returns (address[] memory) {
         _dataset(datasetId);
         return _contributors[datasetId];
+    }
+
+    /// @notice Number of distinct contributors.
+    function contributorCount(uint256 datasetId) external view returns (uint256) {
+        _dataset(datasetId);
+        return _contributors[datasetId].length;
+    }
+
+    /// @notice Distinct contributors from `offset`, at most `limit` of them, in order of first contribution;
+    ///         empty when `offset` is past the end.
+    function contributorsPage(uint256 datasetId, uint256 offset, uint256 limit)
+        external
+        view
+        returns (address[] memory page)
+    {
+        _dataset(datasetId);
+        address[] storage all = _contributors[datasetId];
+        if (offset >= all.length) return new address[](0);
+        uint256 n = all.length - offset;
+        if (limit < n) n = limit;
+        page = new address[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            page[i] = all[offset + i];
+        }
     }
 
     function _dataset(uint256 datasetId) private view returns (Dataset storage d) {

@@ -7,7 +7,7 @@ use indicatif::HumanBytes;
 
 use super::Ctx;
 use super::opts::SignerOpts;
-use crate::datasets::{self, Registry, Verdict};
+use crate::datasets::{self, ContentCheck, Registry, Verdict};
 use crate::error::Result;
 use crate::ui::table;
 
@@ -108,10 +108,16 @@ pub struct ReviewArgs {
     /// Review every pending contribution.
     #[arg(long)]
     pub all_pending: bool,
-    /// Accept, with --score (refused when a file has the same content as one already accepted
-    /// or another being accepted: reject the copy first).
+    /// Accept, with --score. Each file is first downloaded (every proof checked) and compared with
+    /// its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path
+    /// no download can write, or has the same content as one already accepted or another being
+    /// accepted (exit 2): reject those first.
     #[arg(long, requires = "score")]
     pub accept: bool,
+    /// Accept without downloading the files, taking their recorded size and blake3 as they are
+    /// (for files checked already, e.g. with `cohort dataset verify --deep`).
+    #[arg(long, requires = "accept")]
+    pub no_verify: bool,
     /// Quality score of accepted contributions, 1 to 100.
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100), value_name = "N")]
     pub score: Option<u8>,
@@ -359,8 +365,13 @@ async fn review(ctx: &Ctx, a: ReviewArgs) -> Result<()> {
         Some(a.indexes.as_slice())
     };
     let progress = ctx.printer.progress();
+    let content = if a.no_verify {
+        ContentCheck::Trust
+    } else {
+        ContentCheck::Download(&client)
+    };
     let r = reg
-        .review(&s, id, indexes, verdict, progress.as_ref())
+        .review(&s, id, indexes, verdict, content, progress.as_ref())
         .await?;
     ctx.printer.result(&r, |r| {
         if r.reviewed.is_empty() {

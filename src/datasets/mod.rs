@@ -158,6 +158,10 @@ pub struct Sealed {
     pub tx: TxRef,
 }
 
+/// How many contributor addresses one read returns (32 KiB of return data, about 2.2M gas of
+/// storage reads: within any node's `eth_call` limit).
+pub const CONTRIBUTOR_PAGE: u64 = 1000;
+
 /// The DatasetRegistry contract of the active profile.
 pub type Registry = Contract<DatasetRegistryInstance<DynProvider>>;
 
@@ -277,15 +281,50 @@ impl Registry {
         parallel(indexes, |i| self.contribution(id, i)).await
     }
 
+    /// A dataset's distinct contributors, in order of first contribution, read
+    /// [`CONTRIBUTOR_PAGE`] at a time: anyone can contribute, so the whole list may be more
+    /// than one call can return.
+    pub async fn contributor_addresses(&self, id: u64) -> Result<Vec<Address>> {
+        self.contributor_addresses_paged(id, CONTRIBUTOR_PAGE).await
+    }
+
+    /// [`Self::contributor_addresses`], `page` addresses per call.
+    pub async fn contributor_addresses_paged(&self, id: u64, page: u64) -> Result<Vec<Address>> {
+        let n = to_u64(
+            self.read
+                .contributorCount(U256::from(id))
+                .call()
+                .await
+                .map_err(|e| self.err(e))?,
+        );
+        let offsets: Vec<u64> = (0..n).step_by(page.max(1) as usize).collect();
+        let pages = parallel(offsets, |offset| async move {
+            self.read
+                .contributorsPage(U256::from(id), U256::from(offset), U256::from(page))
+                .call()
+                .await
+                .map_err(|e| self.err(e))
+        })
+        .await?;
+        Ok(pages.into_iter().flatten().collect())
+    }
+
+    /// Each address's weight in dataset `id` (`weightOf`), in order.
+    pub async fn weights_of(&self, id: u64, addrs: &[Address]) -> Result<Vec<U256>> {
+        parallel(addrs.to_vec(), |a| async move {
+            self.read
+                .weightOf(U256::from(id), a)
+                .call()
+                .await
+                .map_err(|e| self.err(e))
+        })
+        .await
+    }
+
     /// The contributors of a dataset with their weights and shares.
     pub async fn contributors(&self, id: u64) -> Result<ContributorsReport> {
         let dataset = self.info(id).await?;
-        let addrs = self
-            .read
-            .contributorsOf(U256::from(id))
-            .call()
-            .await
-            .map_err(|e| self.err(e))?;
+        let addrs = self.contributor_addresses(id).await?;
         let total = self
             .read
             .totalWeight(U256::from(id))
@@ -302,14 +341,9 @@ impl Registry {
                 e.2 += c.size;
             }
         }
+        let weights = self.weights_of(id, &addrs).await?;
         let mut contributors = Vec::with_capacity(addrs.len());
-        for a in addrs {
-            let w = self
-                .read
-                .weightOf(U256::from(id), a)
-                .call()
-                .await
-                .map_err(|e| self.err(e))?;
+        for (a, w) in addrs.into_iter().zip(weights) {
             let (n, accepted, accepted_bytes) = stats.get(&a).copied().unwrap_or_default();
             contributors.push(ContributorWeight {
                 contributor: a,
@@ -400,13 +434,17 @@ impl Registry {
     }
 
     /// The curator reviews contributions `indexes` (or every pending one when `indexes` is
-    /// `None`). Every index is checked before the first transaction is sent.
+    /// `None`). Everything is checked before the first transaction is sent: the indexes, and for
+    /// an acceptance that no content is accepted twice, that every path is one a download can
+    /// write, and (with [`ContentCheck::Download`]) that every file is in storage with the
+    /// recorded size and blake3.
     pub async fn review(
         &self,
         s: &SignerChain,
         id: u64,
         indexes: Option<&[u64]>,
         verdict: Verdict,
+        content: ContentCheck<'_>,
         progress: &dyn Progress,
     ) -> Result<ReviewReport> {
         let d = self.info(id).await?;
@@ -450,6 +488,10 @@ impl Registry {
         };
         if let Verdict::Accept(_) = verdict {
             check_no_copies(&d, &all, &targets)?;
+            check_paths(&d, &targets)?;
+            if let ContentCheck::Download(client) = content {
+                verify::check_contents(client, &d, &targets, progress).await?;
+            }
         }
         let task = progress.task(
             "reviewing",
@@ -665,6 +707,49 @@ fn check_no_copies(
         kept.push((c, false));
     }
     Ok(())
+}
+
+/// Refuses (exit 2, before anything is sent) to accept a contribution whose recorded path no
+/// download may write (absolute, `..`, control characters: see [`files::check_path`]); it is
+/// recorded by the contributor, and `dataset download` refuses it.
+fn check_paths(d: &DatasetInfo, targets: &[&ContributionInfo]) -> Result<()> {
+    let bad: Vec<(u64, String)> = targets
+        .iter()
+        .filter_map(|c| files::check_path(&c.path).err().map(|why| (c.index, why)))
+        .collect();
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let indexes = bad
+        .iter()
+        .map(|(i, _)| i.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Err(Error::usage(
+        "dataset.unsafe_path",
+        format!(
+            "refusing to accept a path no download can write: {}",
+            bad.iter()
+                .map(|(i, why)| format!("#{i} {}", crate::ui::terminal_safe(why)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    )
+    .hint(format!(
+        "nothing was sent; reject them with `cohort dataset review {} {indexes} --reject`",
+        d.id
+    )))
+}
+
+/// How `review` checks the files it is asked to accept.
+#[derive(Clone, Copy)]
+pub enum ContentCheck<'a> {
+    /// Download each one from the client's storage nodes (every proof checked) and compare its
+    /// size and blake3 with the record, before anything is sent.
+    Download(&'a Client),
+    /// Take the records as they are (the curator checked the files by other means, such as
+    /// `dataset verify --deep`).
+    Trust,
 }
 
 /// The error for a sealed dataset (exit 4: the contract would refuse).

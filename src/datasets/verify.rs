@@ -326,3 +326,102 @@ fn remove_partials(dir: &Path) {
         }
     }
 }
+
+/// What `review --accept` found wrong with one file it was asked to accept.
+struct BadContent {
+    index: u64,
+    what: String,
+}
+
+/// Downloads each contribution in `targets` from the client's storage nodes (every segment's proof
+/// checked, then the whole root) into a temporary folder and compares its size and blake3 with the
+/// record; the copies are deleted. Refuses, naming every bad file, when a file is in no node or its
+/// bytes differ from the record (exit 5): accepted and sealed, such a record would stop every job
+/// on the dataset. A node that cannot be reached is that error (exit 3, worth retrying).
+pub async fn check_contents(
+    client: &Client,
+    dataset: &super::DatasetInfo,
+    targets: &[&ContributionInfo],
+    progress: &dyn Progress,
+) -> Result<()> {
+    use futures::{StreamExt, TryStreamExt};
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix("cohort-review-")
+        .tempdir()
+        .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
+    let total: u64 = targets.iter().map(|c| c.size).sum();
+    let task = progress.task("checking contents", Some(total), Unit::Bytes);
+    // One file: its own download shows its progress; several: one bar over all of them.
+    let silent = crate::progress::Silent;
+    let per_file: &dyn Progress = if targets.len() == 1 {
+        progress
+    } else {
+        &silent
+    };
+    let dir = tmp.path();
+    let bad: Vec<Option<BadContent>> = futures::stream::iter(targets.iter().map(|c| {
+        let task = task.clone();
+        async move {
+            let out = dir.join(c.index.to_string());
+            let r = super::download::fetch_verified(client, c, &out, per_file).await;
+            let _ = std::fs::remove_file(&out);
+            task.inc(c.size);
+            match r {
+                Ok(()) => Ok(None),
+                Err(e)
+                    if e.kind == crate::error::ErrorKind::Verification
+                        || e.code == "storage.not_found" =>
+                {
+                    Ok(Some(BadContent {
+                        index: c.index,
+                        what: format!(
+                            "#{} '{}' from {}: {}",
+                            c.index,
+                            crate::ui::terminal_safe(&c.path),
+                            c.contributor,
+                            crate::ui::terminal_safe(&e.message)
+                        ),
+                    }))
+                }
+                Err(e) => Err(e.hint(format!(
+                    "nothing was sent; retry when the storage nodes answer, or accept without downloading with --no-verify after checking the files with `cohort dataset verify {} --deep`",
+                    dataset.id
+                ))),
+            }
+        }
+    }))
+    .buffered(4)
+    .try_collect()
+    .await?;
+    drop(tmp);
+    let bad: Vec<BadContent> = bad.into_iter().flatten().collect();
+    if bad.is_empty() {
+        task.finish();
+        return Ok(());
+    }
+    let indexes = bad
+        .iter()
+        .map(|b| b.index.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Err(Error::verification(
+        "dataset.bad_content",
+        format!(
+            "{} of the {} files to accept do not match their records in dataset '{}': {}",
+            bad.len(),
+            targets.len(),
+            crate::ui::terminal_safe(&dataset.name),
+            bad.iter()
+                .map(|b| b.what.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    )
+    .hint(format!(
+        "nothing was sent; reject them with `cohort dataset review {} {indexes} --reject` and accept the rest",
+        dataset.id
+    )))
+}

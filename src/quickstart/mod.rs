@@ -704,7 +704,7 @@ impl Runner<'_> {
         )
         .await?;
         self.step(
-            "the curator accepts every contribution with score 90",
+            "the curator checks every file against its record and accepts it with score 90",
             &[
                 "dataset",
                 "review",

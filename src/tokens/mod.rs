@@ -664,10 +664,13 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
     let datasets = jm.jobDatasets(jid).call().await.map_err(&e)?;
     let mut per: BTreeMap<Address, Contribution> = BTreeMap::new();
     let mut total_weight = U256::ZERO;
+    let registry = crate::datasets::Registry::at(chain.clone(), suite.dataset_registry);
     for d in &datasets {
         total_weight += reg.totalWeight(*d).call().await.map_err(&e)?;
-        for who in reg.contributorsOf(*d).call().await.map_err(&e)? {
-            let w = reg.weightOf(*d, who).call().await.map_err(&e)?;
+        let id = crate::chain::units::to_u64(*d);
+        let who_all = registry.contributor_addresses(id).await?;
+        let weights = registry.weights_of(id, &who_all).await?;
+        for (who, w) in who_all.into_iter().zip(weights) {
             if !w.is_zero() {
                 let c = per.entry(who).or_insert_with(|| Contribution {
                     address: who,

@@ -1111,11 +1111,15 @@ async fn gas_of_join_submit_vote_and_finalize() {
     let market: Address = net.contract("job_market").parse().unwrap();
     let owner = dev(&rpc, 0).await;
     let jm = JobMarketAbi::new(market, &owner.provider);
-    let mut terms = default_terms();
-    terms.committee = vec![dev_address(5), dev_address(6), dev_address(7)];
-    terms.threshold = 2;
-    terms.bond = U256::from(BOND);
-    terms.unitsPerSubmission = U256::from(UNITS);
+    let default_terms_with_bond = || {
+        let mut terms = default_terms();
+        terms.committee = vec![dev_address(5), dev_address(6), dev_address(7)];
+        terms.threshold = 2;
+        terms.bond = U256::from(BOND);
+        terms.unitsPerSubmission = U256::from(UNITS);
+        terms
+    };
+    let terms = default_terms_with_bond();
     let r = mined!(
         jm.createJob(
             B256::repeat_byte(0xaa),
@@ -1221,6 +1225,52 @@ async fn gas_of_join_submit_vote_and_finalize() {
     assert_eq!(j.bondsSlashed, U256::from(BOND));
     assert_eq!(j.bondsReturned, U256::from(3 * BOND));
     assert_eq!(j.bondsHeld, U256::ZERO);
+    // A job cancelled before it starts, with 0 and with 4 bonded workers: the budget is refunded
+    // and each bond returned (linear in the workers).
+    for joined in [0u32, 4] {
+        let r = mined!(
+            jm.createJob(
+                B256::repeat_byte(0xab),
+                B256::ZERO,
+                vec![],
+                2,
+                8,
+                U256::from(REWARD),
+                3600,
+                default_terms_with_bond()
+            )
+            .value(U256::from(2 * REWARD))
+        );
+        let other = r
+            .inner
+            .logs()
+            .iter()
+            .find_map(|l| l.log_decode::<JobMarketAbi::JobCreated>().ok())
+            .unwrap()
+            .inner
+            .data
+            .jobId;
+        for i in 1..=joined {
+            let w = dev(&rpc, i).await;
+            mined!(
+                JobMarketAbi::new(market, &w.provider)
+                    .join(other)
+                    .value(U256::from(BOND))
+            );
+        }
+        let r = mined!(jm.cancelJob(other));
+        gas.entry(if joined == 0 {
+            "cancelJob, open, no workers"
+        } else {
+            "cancelJob, open, 4 bonded workers (returns 4 bonds)"
+        })
+        .or_default()
+        .push(r.gas_used);
+        let j = jm.getJob(other).call().await.unwrap();
+        assert_eq!(j.state, 3, "cancelled");
+        assert_eq!(j.bondsReturned, U256::from(joined) * U256::from(BOND));
+        assert_eq!(j.bondsHeld, U256::ZERO);
+    }
     for (op, v) in &gas {
         let (min, max) = (v.iter().min().unwrap(), v.iter().max().unwrap());
         let mean = v.iter().sum::<u64>() / v.len() as u64;

@@ -26,26 +26,67 @@ fn create(net: &Devnet, name: &str, extra: &[&str]) -> Value {
 }
 
 /// Records a contribution directly through the library (a file need not exist in storage for
-/// the registry's bookkeeping), signed by dev account `who`.
+/// the registry's bookkeeping), signed by dev account `who`, with stand-ins for its root and
+/// blake3, distinct per (size, path).
 fn contribute_raw(net: &Devnet, dataset: u64, who: u32, size: u64, path: &str) {
+    let id = format!("{size}:{path}");
+    let root = alloy::primitives::B256::from(*blake3::hash(id.as_bytes()).as_bytes());
+    let hash = *blake3::keyed_hash(&[7u8; 32], id.as_bytes()).as_bytes();
+    record(net, dataset, who, root, size, hash, path);
+}
+
+/// Records a contribution with the given root, size and blake3, signed by dev account `who`.
+fn record(
+    net: &Devnet,
+    dataset: u64,
+    who: u32,
+    root: alloy::primitives::B256,
+    size: u64,
+    hash: [u8; 32],
+    path: &str,
+) {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let paths = cohort::config::Paths::under(net.home.path());
-        let client =
-            cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
-        let reg = cohort::datasets::Registry::open(&client).await.unwrap();
+        let reg = registry(net).await;
         let s = reg
             .chain
             .with_signer(cohort::devnet::dev_signer(who).unwrap())
             .unwrap();
-        // Stand-ins for the root and the blake3, distinct per (size, path).
-        let id = format!("{size}:{path}");
-        let root = alloy::primitives::B256::from(*blake3::hash(id.as_bytes()).as_bytes());
-        let hash = *blake3::keyed_hash(&[7u8; 32], id.as_bytes()).as_bytes();
         let silent = cohort::progress::Silent;
         reg.contribute(&s, dataset, root, size, hash, path, &silent)
             .await
             .unwrap();
+    });
+}
+
+async fn registry(net: &Devnet) -> cohort::datasets::Registry {
+    let paths = cohort::config::Paths::under(net.home.path());
+    let client =
+        cohort::client::Client::load(paths, &cohort::config::Overrides::default()).unwrap();
+    cohort::datasets::Registry::open(&client).await.unwrap()
+}
+
+/// The curator (dev:0) accepts contribution `index` through the contract itself, as a curator
+/// signing by other means than cohort would: none of `dataset review`'s checks run.
+fn accept_on_contract(net: &Devnet, dataset: u64, index: u64, score: u8) {
+    use alloy::primitives::U256;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let reg = registry(net).await;
+        let s = reg
+            .chain
+            .with_signer(cohort::devnet::dev_signer(0).unwrap())
+            .unwrap();
+        let r = reg
+            .signed(&s)
+            .review(U256::from(dataset), U256::from(index), true, score)
+            .send()
+            .await
+            .unwrap()
+            .get_receipt()
+            .await
+            .unwrap();
+        assert!(r.status(), "review {index} reverted");
     });
 }
 
@@ -155,14 +196,30 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
     let (code, _) = net.fails(&["dataset", "review", "corpus", "0"]);
     assert_eq!(code, 2);
 
+    // The stand-ins are in no storage node: accepted as recorded, without downloading.
     let r = net.json(&[
-        "dataset", "review", "corpus", "0", "1", "--accept", "--score", "80",
+        "dataset",
+        "review",
+        "corpus",
+        "0",
+        "1",
+        "--accept",
+        "--score",
+        "80",
+        "--no-verify",
     ]);
     assert_eq!(r["reviewed"].as_array().unwrap().len(), 2);
     net.json(&["dataset", "review", "corpus", "2", "--reject"]);
     // Re-reviewing before the seal replaces the verdict.
     net.json(&[
-        "dataset", "review", "corpus", "1", "--accept", "--score", "10",
+        "dataset",
+        "review",
+        "corpus",
+        "1",
+        "--accept",
+        "--score",
+        "10",
+        "--no-verify",
     ]);
     let r = net.json(&[
         "dataset",
@@ -172,6 +229,7 @@ fn only_the_curator_reviews_and_seals_and_weights_are_size_times_score() {
         "--accept",
         "--score",
         "100",
+        "--no-verify",
     ]);
     let idx: Vec<u64> = r["reviewed"]
         .as_array()
@@ -744,12 +802,159 @@ fn the_same_content_is_not_accepted_twice() {
     assert_eq!(weight_of(2), "0", "{c:#}");
 }
 
+/// Accepting downloads each file and compares it with its record: a record whose bytes are not
+/// what it declares, or whose root no node holds, is refused before anything is sent (exit 5),
+/// naming each; once they are rejected the honest file is accepted.
+#[test]
+fn review_accepts_only_files_that_match_their_records() {
+    let net = Devnet::start(1, 1);
+    create(&net, "corpus", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let honest = dir.path().join("honest");
+    std::fs::create_dir(&honest).unwrap();
+    std::fs::write(honest.join("good.txt"), b"an honest contribution\n").unwrap();
+    net.json(&[
+        "dataset",
+        "upload",
+        "corpus",
+        honest.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ]);
+    // dev:2 uploads a small file but records it as a large one (its declared size earns the
+    // weight), with a blake3 of other bytes.
+    let small = dir.path().join("small.bin");
+    std::fs::write(&small, vec![3u8; 5000]).unwrap();
+    let root: alloy::primitives::B256 = net.upload_root(&small).parse().unwrap();
+    let other = *blake3::hash(&vec![3u8; 5_000_000]).as_bytes();
+    record(&net, 1, 2, root, 5_000_000, other, "big.bin");
+    // dev:3 records a root no node holds.
+    contribute_raw(&net, 1, 3, 1234, "nowhere.txt");
+
+    let (code, err) = net.fails(&[
+        "dataset",
+        "review",
+        "corpus",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "50",
+    ]);
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        err.contains("2 of the 3 files to accept do not match"),
+        "{err}"
+    );
+    assert!(
+        err.contains("#1 'big.bin'") && err.contains("got 5000 bytes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("#2 'nowhere.txt'") && err.contains("no storage node holds"),
+        "{err}"
+    );
+    assert!(err.contains("review 1 1 2 --reject"), "{err}");
+    let statuses = |net: &Devnet| -> Vec<String> {
+        net.json(&["dataset", "show", "corpus"])["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(statuses(&net), ["pending", "pending", "pending"]);
+    // The honest file alone is checked and accepted; the two others are rejected.
+    net.json(&[
+        "dataset", "review", "corpus", "0", "--accept", "--score", "50",
+    ]);
+    net.json(&["dataset", "review", "corpus", "1", "2", "--reject"]);
+    assert_eq!(statuses(&net), ["accepted", "rejected", "rejected"]);
+    let c = net.json(&["dataset", "contributors", "corpus"]);
+    assert_eq!(c["total_weight"], (23 * 50).to_string(), "{c:#}");
+}
+
+/// The contributor list is read in pages (anyone can contribute, so one call could not return
+/// it all): every page size gives the same list, in order of first contribution, once each.
+#[test]
+fn contributors_are_read_in_pages() {
+    use alloy::primitives::U256;
+    let net = Devnet::start(1, 1);
+    create(&net, "many", &[]);
+    for (who, path) in [(3, "a"), (1, "b"), (3, "c"), (2, "d"), (4, "e"), (1, "f")] {
+        contribute_raw(&net, 1, who, 10, path);
+    }
+    let want: Vec<alloy::primitives::Address> =
+        [3, 1, 2, 4].iter().map(|i| dev_address(*i)).collect();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let reg = registry(&net).await;
+        for page in [1, 2, 3, 4, 1000] {
+            let got = reg.contributor_addresses_paged(1, page).await.unwrap();
+            assert_eq!(got, want, "page {page}");
+        }
+        let count = reg
+            .read
+            .contributorCount(U256::from(1))
+            .call()
+            .await
+            .unwrap();
+        assert_eq!(count, U256::from(4));
+        let page = |offset: u64, limit: u64| {
+            let read = reg.read.clone();
+            async move {
+                read.contributorsPage(U256::from(1), U256::from(offset), U256::from(limit))
+                    .call()
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(page(3, 5).await, want[3..]);
+        assert!(page(4, 5).await.is_empty());
+        assert!(page(1, 0).await.is_empty());
+        assert_eq!(page(1, u64::MAX).await, want[1..]);
+        // An unknown dataset is an error, not an empty list.
+        assert!(reg.contributor_addresses(2).await.is_err());
+    });
+    // The command reads the same list, with each one's weight (nothing accepted: all zero).
+    let c = net.json(&["dataset", "contributors", "many"]);
+    let listed: Vec<String> = c["contributors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["contributor"].as_str().unwrap().to_string())
+        .collect();
+    let want_hex: Vec<String> = [3, 1, 2, 4].iter().map(|i| addr(*i)).collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    let mut want_sorted = want_hex.clone();
+    want_sorted.sort();
+    assert_eq!(sorted, want_sorted, "{c:#}");
+}
+
 #[test]
 fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
     let net = Devnet::start(1, 1);
     create(&net, "evil", &[]);
     contribute_raw(&net, 1, 1, 10, "../escaped.txt");
-    net.json(&["dataset", "review", "evil", "0", "--accept", "--score", "1"]);
+    // cohort's curator never accepts it (exit 2, nothing sent, even without downloading)...
+    let (code, err) = net.fails(&[
+        "dataset",
+        "review",
+        "evil",
+        "0",
+        "--accept",
+        "--score",
+        "1",
+        "--no-verify",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("'../escaped.txt' has a '..' part"), "{err}");
+    assert_eq!(
+        net.json(&["dataset", "show", "evil"])["contributions"][0]["status"],
+        "pending"
+    );
+    // ...but a curator signing by other means can, and the download still refuses it.
+    accept_on_contract(&net, 1, 0, 1);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let (code, v) = json_code(
@@ -763,18 +968,25 @@ fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
     assert!(!dir.path().join("escaped.txt").exists());
 
     // A path written to the registry directly may carry terminal escapes: they are shown
-    // escaped, never sent raw to the curator's terminal.
+    // escaped, never sent raw to the curator's terminal, and never accepted.
     contribute_raw(&net, 1, 1, 11, "a\x1b]0;pwned\x07b\x1b[2J.txt");
     for args in [
         &["dataset", "show", "evil"][..],
         &["dataset", "review", "evil", "1", "--accept", "--score", "1"][..],
+        &["dataset", "review", "evil", "1", "--reject"][..],
     ] {
         let out = net.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
+        let accept = args.contains(&"--accept");
+        assert_eq!(
+            out.status.code(),
+            Some(if accept { 2 } else { 0 }),
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        if accept {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("control characters"), "{err}");
+        }
         let text = String::from_utf8_lossy(&out.stdout);
         for raw in ['\x1b', '\x07'] {
             assert!(!text.contains(raw) && !String::from_utf8_lossy(&out.stderr).contains(raw));
