@@ -2,7 +2,9 @@
 # `cohort dataset upload` of many small files to a local devnet (issue 20): N files (default
 # 1,000) of 1–8 KiB random bytes, uploaded in rounds of 50 (storage submissions by `batchSubmit`,
 # 10 per transaction; contributions by one `contributeBatch` per round). Reports the wall time,
-# the transactions sent (blocks mined: anvil mines one per transaction) and that every file is recorded.
+# the transactions sent (blocks mined: anvil mines one per transaction) and that every file is recorded;
+# then the curator's `dataset review --all-pending --accept`, which downloads and checks every file
+# before its review transactions (one per file).
 # Usage: benches/storage_dataset_small_files.sh [N=1000]
 # Needs: COHORT_ANVIL (see README). COHORT_BIN picks the binary (default: builds target/release/cohort).
 set -euo pipefail
@@ -41,4 +43,13 @@ start, end, n, size, up, before, after = sys.argv[1:]
 secs = float(end) - float(start)
 print(f"dataset upload: {n} files, {int(size)} bytes: {secs:.1f} s, {up} recorded, "
       f"{int(after) - int(before)} transactions")
+PY
+START=$(date +%s.%N)
+"$COHORT_BIN" dataset review bench --all-pending --accept --score 50 --json --no-progress > "$WORK/review.json"
+END=$(date +%s.%N)
+python3 - "$START" "$END" "$WORK/review.json" <<'PY'
+import json, sys
+start, end, path = sys.argv[1:]
+n = len(json.load(open(path))["reviewed"])
+print(f"dataset review --accept: {n} files checked and accepted in {float(end) - float(start):.1f} s")
 PY

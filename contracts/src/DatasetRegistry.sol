@@ -190,11 +190,30 @@ contract DatasetRegistry {
     /// @notice The curator accepts (score 1–100) or rejects (score ignored, stored as 0) a contribution.
     ///         Allowed again on an already reviewed contribution until the dataset is sealed.
     function review(uint256 datasetId, uint256 index, bool accepted, uint8 score) external {
-        Dataset storage d = _dataset(datasetId);
+        Dataset storage d = _curated(datasetId, accepted, score);
+        _review(d, datasetId, index, accepted, score);
+    }
+
+    /// @notice `review` of several contributions with one verdict, in one transaction (in order; an index
+    ///         may appear more than once, the last review stands). All or nothing: one unknown index
+    ///         reverts the whole batch.
+    function reviewBatch(uint256 datasetId, uint256[] calldata indexes, bool accepted, uint8 score) external {
+        Dataset storage d = _curated(datasetId, accepted, score);
+        for (uint256 i = 0; i < indexes.length; ++i) {
+            _review(d, datasetId, indexes[i], accepted, score);
+        }
+    }
+
+    /// The dataset, once the sender is its curator, it is not sealed and the verdict is valid.
+    function _curated(uint256 datasetId, bool accepted, uint8 score) private view returns (Dataset storage d) {
+        d = _dataset(datasetId);
         if (msg.sender != d.curator) revert NotCurator(datasetId, msg.sender);
         if (d.isSealed) revert AlreadySealed(datasetId);
-        if (index >= _contributions[datasetId].length) revert UnknownContribution(datasetId, index);
         if (accepted && (score == 0 || score > MAX_SCORE)) revert InvalidScore(score);
+    }
+
+    function _review(Dataset storage d, uint256 datasetId, uint256 index, bool accepted, uint8 score) private {
+        if (index >= _contributions[datasetId].length) revert UnknownContribution(datasetId, index);
         Contribution storage c = _contributions[datasetId][index];
         address contributor = c.contributor;
 

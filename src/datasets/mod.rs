@@ -162,6 +162,9 @@ pub struct Sealed {
 /// storage reads: within any node's `eth_call` limit).
 pub const CONTRIBUTOR_PAGE: u64 = 1000;
 
+/// How many contributions one `reviewBatch` transaction reviews (about 40k gas each).
+pub const REVIEW_BATCH: usize = 100;
+
 /// The DatasetRegistry contract of the active profile.
 pub type Registry = Contract<DatasetRegistryInstance<DynProvider>>;
 
@@ -500,33 +503,39 @@ impl Registry {
         );
         let mut reviewed = Vec::with_capacity(targets.len());
         let contract = self.signed(s);
-        for c in targets {
-            let (accepted, score) = match verdict {
-                Verdict::Accept(score) => (true, score),
-                Verdict::Reject => (false, 0),
+        let (accepted, score) = match verdict {
+            Verdict::Accept(score) => (true, score),
+            Verdict::Reject => (false, 0),
+        };
+        for batch in targets.chunks(REVIEW_BATCH) {
+            let indexes: Vec<U256> = batch.iter().map(|c| U256::from(c.index)).collect();
+            let call = contract.reviewBatch(U256::from(id), indexes, accepted, score);
+            let label = match batch {
+                [one] => format!("reviewing #{}", one.index),
+                _ => format!("reviewing {} contributions", batch.len()),
             };
-            let call = contract.review(U256::from(id), U256::from(c.index), accepted, score);
-            let label = format!("reviewing #{}", c.index);
             let confirmed = send(s, call, &label, progress).await?;
-            task.inc(1);
-            let weight = if accepted {
-                U256::from(c.size) * U256::from(score)
-            } else {
-                U256::ZERO
-            };
-            reviewed.push(Reviewed {
-                index: c.index,
-                contributor: c.contributor,
-                path: c.path.clone(),
-                status: if accepted {
-                    ReviewStatus::Accepted
+            task.inc(batch.len() as u64);
+            for c in batch {
+                let weight = if accepted {
+                    U256::from(c.size) * U256::from(score)
                 } else {
-                    ReviewStatus::Rejected
-                },
-                score,
-                weight: weight.to_string(),
-                tx: TxRef::from(&confirmed),
-            });
+                    U256::ZERO
+                };
+                reviewed.push(Reviewed {
+                    index: c.index,
+                    contributor: c.contributor,
+                    path: c.path.clone(),
+                    status: if accepted {
+                        ReviewStatus::Accepted
+                    } else {
+                        ReviewStatus::Rejected
+                    },
+                    score,
+                    weight: weight.to_string(),
+                    tx: TxRef::from(&confirmed),
+                });
+            }
         }
         task.finish();
         let total = self.info(id).await?.total_weight;

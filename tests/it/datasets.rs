@@ -931,6 +931,112 @@ fn contributors_are_read_in_pages() {
     assert_eq!(sorted, want_sorted, "{c:#}");
 }
 
+/// A review of more contributions than one transaction takes goes out in batches: each
+/// contribution is reviewed once, with its weight, and the batches are separate transactions.
+#[test]
+fn a_review_of_many_contributions_goes_out_in_batches() {
+    let net = Devnet::start(1, 1);
+    create(&net, "many", &[]);
+    let n = cohort::datasets::REVIEW_BATCH + 3;
+    let files: Vec<(alloy::primitives::B256, u64, [u8; 32], String)> = (0..n)
+        .map(|i| {
+            let id = format!("file {i}");
+            (
+                alloy::primitives::B256::from(*blake3::hash(id.as_bytes()).as_bytes()),
+                10 + i as u64,
+                *blake3::keyed_hash(&[7u8; 32], id.as_bytes()).as_bytes(),
+                format!("f{i}.txt"),
+            )
+        })
+        .collect();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let reg = registry(&net).await;
+        let s = reg
+            .chain
+            .with_signer(cohort::devnet::dev_signer(1).unwrap())
+            .unwrap();
+        let silent = cohort::progress::Silent;
+        for part in files.chunks(50) {
+            reg.contribute_batch(&s, 1, part, &silent).await.unwrap();
+        }
+        // The contract takes a batch whole or not at all, from the curator only.
+        use alloy::primitives::U256;
+        let curator = reg
+            .chain
+            .with_signer(cohort::devnet::dev_signer(0).unwrap())
+            .unwrap();
+        let batch = |idx: Vec<u64>| idx.into_iter().map(U256::from).collect::<Vec<_>>();
+        let unknown = reg
+            .signed(&curator)
+            .reviewBatch(U256::from(1), batch(vec![0, 9999]), true, 5)
+            .call()
+            .await
+            .unwrap_err();
+        assert!(
+            reg.chain
+                .decode(unknown)
+                .to_string()
+                .contains("UnknownContribution")
+        );
+        let stranger = reg
+            .signed(&s)
+            .reviewBatch(U256::from(1), batch(vec![0]), true, 5)
+            .call()
+            .await
+            .unwrap_err();
+        assert!(
+            reg.chain
+                .decode(stranger)
+                .to_string()
+                .contains("NotCurator")
+        );
+        let bad_score = reg
+            .signed(&curator)
+            .reviewBatch(U256::from(1), batch(vec![0]), true, 101)
+            .call()
+            .await
+            .unwrap_err();
+        assert!(
+            reg.chain
+                .decode(bad_score)
+                .to_string()
+                .contains("InvalidScore")
+        );
+    });
+    // One pending contribution is rejected first: --all-pending leaves it alone.
+    net.json(&["dataset", "review", "many", "7", "--reject"]);
+    let r = net.json(&[
+        "dataset",
+        "review",
+        "many",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "3",
+        "--no-verify",
+    ]);
+    let reviewed = r["reviewed"].as_array().unwrap();
+    assert_eq!(reviewed.len(), n - 1);
+    let mut txs: Vec<&str> = reviewed
+        .iter()
+        .map(|c| c["tx"]["tx_hash"].as_str().unwrap())
+        .collect();
+    txs.dedup();
+    assert_eq!(txs.len(), 2, "{r:#}");
+    let show = net.json(&["dataset", "show", "many"]);
+    let list = show["contributions"].as_array().unwrap();
+    let mut want = 0u64;
+    for (i, c) in list.iter().enumerate() {
+        let status = if i == 7 { "rejected" } else { "accepted" };
+        assert_eq!(c["status"], status, "#{i}");
+        if i != 7 {
+            want += (10 + i as u64) * 3;
+        }
+    }
+    assert_eq!(r["total_weight"], want.to_string());
+}
+
 #[test]
 fn download_refuses_a_recorded_path_that_escapes_the_output_folder() {
     let net = Devnet::start(1, 1);
