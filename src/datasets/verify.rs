@@ -354,7 +354,9 @@ pub async fn check_contents(
         .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
     let total: u64 = targets.iter().map(|c| c.size).sum();
     let task = progress.task("checking contents", Some(total), Unit::Bytes);
-    // One file: its own download shows its progress; several: one bar over all of them.
+    // One file: its own download shows its progress; several: one bar over all of them. Small
+    // files are fetched 16 at a time (each costs a few round trips more than its bytes), files
+    // of a MiB and more 4 at a time (each download is parallel within itself).
     let silent = crate::progress::Silent;
     let per_file: &dyn Progress = if targets.len() == 1 {
         progress
@@ -393,7 +395,11 @@ pub async fn check_contents(
             }
         }
     }))
-    .buffered(4)
+    .buffered(if total / targets.len() as u64 >= 1 << 20 {
+        4
+    } else {
+        16
+    })
     .try_collect()
     .await?;
     drop(tmp);

@@ -1111,38 +1111,42 @@ async fn gas_of_join_submit_vote_and_finalize() {
     let market: Address = net.contract("job_market").parse().unwrap();
     let owner = dev(&rpc, 0).await;
     let jm = JobMarketAbi::new(market, &owner.provider);
-    let default_terms_with_bond = || {
-        let mut terms = default_terms();
-        terms.committee = vec![dev_address(5), dev_address(6), dev_address(7)];
-        terms.threshold = 2;
-        terms.bond = U256::from(BOND);
-        terms.unitsPerSubmission = U256::from(UNITS);
-        terms
+    let mut terms = default_terms();
+    terms.committee = vec![dev_address(5), dev_address(6), dev_address(7)];
+    terms.threshold = 2;
+    terms.bond = U256::from(BOND);
+    terms.unitsPerSubmission = U256::from(UNITS);
+    // A job of 2 rounds with these terms, its budget escrowed: its id and the creation's gas.
+    let create = |spec: u8| {
+        let (jm, terms) = (&jm, terms.clone());
+        async move {
+            let r = mined!(
+                jm.createJob(
+                    B256::repeat_byte(spec),
+                    B256::ZERO,
+                    vec![],
+                    2,
+                    8,
+                    U256::from(REWARD),
+                    3600,
+                    terms
+                )
+                .value(U256::from(2 * REWARD))
+            );
+            let job = r
+                .inner
+                .logs()
+                .iter()
+                .find_map(|l| l.log_decode::<JobMarketAbi::JobCreated>().ok())
+                .unwrap()
+                .inner
+                .data
+                .jobId;
+            (job, r.gas_used)
+        }
     };
-    let terms = default_terms_with_bond();
-    let r = mined!(
-        jm.createJob(
-            B256::repeat_byte(0xaa),
-            B256::ZERO,
-            vec![],
-            2,
-            8,
-            U256::from(REWARD),
-            3600,
-            terms
-        )
-        .value(U256::from(2 * REWARD))
-    );
-    println!("gas createJob (committee of 3): {}", r.gas_used);
-    let job = r
-        .inner
-        .logs()
-        .iter()
-        .find_map(|l| l.log_decode::<JobMarketAbi::JobCreated>().ok())
-        .unwrap()
-        .inner
-        .data
-        .jobId;
+    let (job, gas_used) = create(0xaa).await;
+    println!("gas createJob (committee of 3): {gas_used}");
     let mut gas: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
     for i in 1..=4 {
         let w = dev(&rpc, i).await;
@@ -1228,28 +1232,7 @@ async fn gas_of_join_submit_vote_and_finalize() {
     // A job cancelled before it starts, with 0 and with 4 bonded workers: the budget is refunded
     // and each bond returned (linear in the workers).
     for joined in [0u32, 4] {
-        let r = mined!(
-            jm.createJob(
-                B256::repeat_byte(0xab),
-                B256::ZERO,
-                vec![],
-                2,
-                8,
-                U256::from(REWARD),
-                3600,
-                default_terms_with_bond()
-            )
-            .value(U256::from(2 * REWARD))
-        );
-        let other = r
-            .inner
-            .logs()
-            .iter()
-            .find_map(|l| l.log_decode::<JobMarketAbi::JobCreated>().ok())
-            .unwrap()
-            .inner
-            .data
-            .jobId;
+        let (other, _) = create(0xab).await;
         for i in 1..=joined {
             let w = dev(&rpc, i).await;
             mined!(

@@ -966,43 +966,21 @@ fn a_review_of_many_contributions_goes_out_in_batches() {
             .chain
             .with_signer(cohort::devnet::dev_signer(0).unwrap())
             .unwrap();
-        let batch = |idx: Vec<u64>| idx.into_iter().map(U256::from).collect::<Vec<_>>();
-        let unknown = reg
-            .signed(&curator)
-            .reviewBatch(U256::from(1), batch(vec![0, 9999]), true, 5)
-            .call()
-            .await
-            .unwrap_err();
-        assert!(
-            reg.chain
-                .decode(unknown)
-                .to_string()
-                .contains("UnknownContribution")
-        );
-        let stranger = reg
-            .signed(&s)
-            .reviewBatch(U256::from(1), batch(vec![0]), true, 5)
-            .call()
-            .await
-            .unwrap_err();
-        assert!(
-            reg.chain
-                .decode(stranger)
-                .to_string()
-                .contains("NotCurator")
-        );
-        let bad_score = reg
-            .signed(&curator)
-            .reviewBatch(U256::from(1), batch(vec![0]), true, 101)
-            .call()
-            .await
-            .unwrap_err();
-        assert!(
-            reg.chain
-                .decode(bad_score)
-                .to_string()
-                .contains("InvalidScore")
-        );
+        for (signer, indexes, score, want) in [
+            (&curator, vec![0, 9999], 5, "UnknownContribution"),
+            (&s, vec![0], 5, "NotCurator"),
+            (&curator, vec![0], 101, "InvalidScore"),
+        ] {
+            let indexes = indexes.into_iter().map(U256::from).collect();
+            let err = reg
+                .signed(signer)
+                .reviewBatch(U256::from(1), indexes, true, score)
+                .call()
+                .await
+                .unwrap_err();
+            let err = reg.chain.decode(err).to_string();
+            assert!(err.contains(want), "{err}");
+        }
     });
     // One pending contribution is rejected first: --all-pending leaves it alone.
     net.json(&["dataset", "review", "many", "7", "--reject"]);
