@@ -282,23 +282,17 @@ fn judge(
     (FileStatus::Unfinalized, lacking, Some(detail))
 }
 
-/// Downloads every file that passed the node check into a temporary folder and checks its
-/// bytes.
+/// Downloads every file and checks its bytes against its record.
 async fn deep_check(
     client: &Client,
     contributions: &[ContributionInfo],
     files: &mut [FileCheck],
     progress: Arc<dyn Progress>,
 ) -> Result<()> {
-    let tmp = tempfile::Builder::new()
-        .prefix("cohort-verify-")
-        .tempdir()
-        .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
-    let total: u64 = contributions.iter().map(|c| c.size).sum();
-    let task = progress.task("downloading", Some(total), Unit::Bytes);
-    for (c, f) in contributions.iter().zip(files.iter_mut()) {
-        let out = tmp.path().join(format!("{}", c.index));
-        match super::download::fetch_verified(client, c, &out, progress.as_ref()).await {
+    let all: Vec<&ContributionInfo> = contributions.iter().collect();
+    let outcomes = fetch_each(client, &all, "downloading", progress.as_ref()).await?;
+    for (f, outcome) in files.iter_mut().zip(outcomes) {
+        match outcome {
             Ok(()) => {}
             Err(e) if e.kind == crate::error::ErrorKind::Verification => {
                 f.status = FileStatus::Corrupt;
@@ -311,19 +305,67 @@ async fn deep_check(
                 f.detail = Some(e.message.clone());
             }
         }
-        let _ = std::fs::remove_file(&out);
-        remove_partials(tmp.path());
-        task.inc(c.size);
     }
-    task.finish();
     Ok(())
 }
 
-fn remove_partials(dir: &Path) {
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let _ = std::fs::remove_file(e.path());
+/// Downloads each contribution into a temporary folder (every segment's proof checked, then the
+/// whole root), compares its size and blake3 with the record, and deletes it: one outcome per
+/// contribution, in order. Small files are fetched 16 at a time (each costs a few round trips
+/// more than its bytes), files of a MiB and more 4 at a time (each download is parallel within
+/// itself). One file shows its own download's progress; several, one bar over all of them.
+async fn fetch_each(
+    client: &Client,
+    targets: &[&ContributionInfo],
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Vec<Result<()>>> {
+    use futures::StreamExt;
+    if targets.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix("cohort-check-")
+        .tempdir()
+        .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
+    let total: u64 = targets.iter().map(|c| c.size).sum();
+    let task = progress.task(label, Some(total), Unit::Bytes);
+    let silent = crate::progress::Silent;
+    let per_file: &dyn Progress = if targets.len() == 1 {
+        progress
+    } else {
+        &silent
+    };
+    let dir = tmp.path();
+    let at_once = if total / targets.len() as u64 >= 1 << 20 {
+        4
+    } else {
+        16
+    };
+    let outcomes: Vec<Result<()>> = futures::stream::iter(targets.iter().map(|c| {
+        let task = task.clone();
+        async move {
+            let out = dir.join(c.index.to_string());
+            let r = super::download::fetch_verified(client, c, &out, per_file).await;
+            remove_with_partials(&out);
+            task.inc(c.size);
+            r
         }
+    }))
+    .buffered(at_once)
+    .collect()
+    .await;
+    task.finish();
+    Ok(outcomes)
+}
+
+/// Removes a downloaded file, or the `.part` its failed download left beside it (the folder goes
+/// at the end; this keeps the disk it takes to one file per download at a time).
+fn remove_with_partials(out: &Path) {
+    let _ = std::fs::remove_file(out);
+    if let Some(name) = out.file_name() {
+        let _ =
+            std::fs::remove_file(out.with_file_name(format!(".{}.part", name.to_string_lossy())));
     }
 }
 
@@ -344,68 +386,35 @@ pub async fn check_contents(
     targets: &[&ContributionInfo],
     progress: &dyn Progress,
 ) -> Result<()> {
-    use futures::{StreamExt, TryStreamExt};
-    if targets.is_empty() {
-        return Ok(());
-    }
-    let tmp = tempfile::Builder::new()
-        .prefix("cohort-review-")
-        .tempdir()
-        .map_err(|e| Error::failed("io", format!("could not create a temporary folder: {e}")))?;
-    let total: u64 = targets.iter().map(|c| c.size).sum();
-    let task = progress.task("checking contents", Some(total), Unit::Bytes);
-    // One file: its own download shows its progress; several: one bar over all of them. Small
-    // files are fetched 16 at a time (each costs a few round trips more than its bytes), files
-    // of a MiB and more 4 at a time (each download is parallel within itself).
-    let silent = crate::progress::Silent;
-    let per_file: &dyn Progress = if targets.len() == 1 {
-        progress
-    } else {
-        &silent
-    };
-    let dir = tmp.path();
-    let bad: Vec<Option<BadContent>> = futures::stream::iter(targets.iter().map(|c| {
-        let task = task.clone();
-        async move {
-            let out = dir.join(c.index.to_string());
-            let r = super::download::fetch_verified(client, c, &out, per_file).await;
-            let _ = std::fs::remove_file(&out);
-            task.inc(c.size);
-            match r {
-                Ok(()) => Ok(None),
-                Err(e)
-                    if e.kind == crate::error::ErrorKind::Verification
-                        || e.code == "storage.not_found" =>
-                {
-                    Ok(Some(BadContent {
-                        index: c.index,
-                        what: format!(
-                            "#{} '{}' from {}: {}",
-                            c.index,
-                            crate::ui::terminal_safe(&c.path),
-                            c.contributor,
-                            crate::ui::terminal_safe(&e.message)
-                        ),
-                    }))
-                }
-                Err(e) => Err(e.hint(format!(
+    let outcomes = fetch_each(client, targets, "checking contents", progress).await?;
+    let mut bad = Vec::new();
+    for (c, outcome) in targets.iter().zip(outcomes) {
+        match outcome {
+            Ok(()) => {}
+            Err(e)
+                if e.kind == crate::error::ErrorKind::Verification
+                    || e.code == "storage.not_found" =>
+            {
+                bad.push(BadContent {
+                    index: c.index,
+                    what: format!(
+                        "#{} '{}' from {}: {}",
+                        c.index,
+                        crate::ui::terminal_safe(&c.path),
+                        c.contributor,
+                        crate::ui::terminal_safe(&e.message)
+                    ),
+                })
+            }
+            Err(e) => {
+                return Err(e.hint(format!(
                     "nothing was sent; retry when the storage nodes answer, or accept without downloading with --no-verify after checking the files with `cohort dataset verify {} --deep`",
                     dataset.id
-                ))),
+                )));
             }
         }
-    }))
-    .buffered(if total / targets.len() as u64 >= 1 << 20 {
-        4
-    } else {
-        16
-    })
-    .try_collect()
-    .await?;
-    drop(tmp);
-    let bad: Vec<BadContent> = bad.into_iter().flatten().collect();
+    }
     if bad.is_empty() {
-        task.finish();
         return Ok(());
     }
     let indexes = bad

@@ -863,6 +863,16 @@ fn review_accepts_only_files_that_match_their_records() {
             .collect()
     };
     assert_eq!(statuses(&net), ["pending", "pending", "pending"]);
+    // `dataset verify --deep` tells the same three apart: fine, bytes not as recorded, in no node.
+    let (code, v) = json_code(&net, &["dataset", "verify", "corpus", "--deep"]);
+    assert_eq!(code, 5, "{v}");
+    let status: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status, ["ok", "corrupt", "missing"], "{v:#}");
     // The honest file alone is checked and accepted; the two others are rejected.
     net.json(&[
         "dataset", "review", "corpus", "0", "--accept", "--score", "50",
