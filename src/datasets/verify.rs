@@ -311,9 +311,10 @@ async fn deep_check(
 
 /// Downloads each contribution into a temporary folder (every segment's proof checked, then the
 /// whole root), compares its size and blake3 with the record, and deletes it: one outcome per
-/// contribution, in order. Small files are fetched 16 at a time (each costs a few round trips
-/// more than its bytes), files of a MiB and more 4 at a time (each download is parallel within
-/// itself). One file shows its own download's progress; several, one bar over all of them.
+/// contribution, in order. Files are fetched 16 at a time (a small file costs a few round trips
+/// more than its bytes), but one of [`LARGE_FILE`] or more at a time (its download is parallel
+/// within itself, and the temporary copies stay within the largest file plus 15 smaller ones).
+/// One file shows its own download's progress; several, one bar over all of them.
 async fn fetch_each(
     client: &Client,
     targets: &[&ContributionInfo],
@@ -337,14 +338,15 @@ async fn fetch_each(
         &silent
     };
     let dir = tmp.path();
-    let at_once = if total / targets.len() as u64 >= 1 << 20 {
-        4
-    } else {
-        16
-    };
+    let large = tokio::sync::Semaphore::new(1);
     let outcomes: Vec<Result<()>> = futures::stream::iter(targets.iter().map(|c| {
-        let task = task.clone();
+        let (task, large) = (task.clone(), &large);
         async move {
+            let _one_large = if c.size >= LARGE_FILE {
+                Some(large.acquire().await)
+            } else {
+                None
+            };
             let out = dir.join(c.index.to_string());
             let r = super::download::fetch_verified(client, c, &out, per_file).await;
             remove_with_partials(&out);
@@ -352,7 +354,7 @@ async fn fetch_each(
             r
         }
     }))
-    .buffered(at_once)
+    .buffered(16)
     .collect()
     .await;
     task.finish();
@@ -368,6 +370,9 @@ fn remove_with_partials(out: &Path) {
             std::fs::remove_file(out.with_file_name(format!(".{}.part", name.to_string_lossy())));
     }
 }
+
+/// From this size on, a check downloads one such file at a time.
+const LARGE_FILE: u64 = 64 << 20;
 
 /// What `review --accept` found wrong with one file it was asked to accept.
 struct BadContent {
