@@ -51,6 +51,9 @@ contract DatasetRegistry {
     }
 
     uint8 private constant MAX_SCORE = 100;
+    /// @notice The longest path a contribution may record, in bytes (keeps every record, and so a page of
+    ///         them, small enough for one read).
+    uint256 public constant MAX_PATH_BYTES = 1024;
 
     uint256 private _count;
     mapping(uint256 datasetId => Dataset) private _datasets;
@@ -100,6 +103,8 @@ contract DatasetRegistry {
     error ZeroSize();
     /// @notice A contribution without a path.
     error EmptyPath();
+    /// @notice A path longer than `MAX_PATH_BYTES`.
+    error PathTooLong(uint256 length, uint256 max);
     /// @notice No contribution with this index.
     error UnknownContribution(uint256 datasetId, uint256 index);
     /// @notice Accepting needs a score from 1 to 100.
@@ -166,6 +171,7 @@ contract DatasetRegistry {
     ) private returns (uint256 index) {
         if (size == 0) revert ZeroSize();
         if (bytes(path).length == 0) revert EmptyPath();
+        if (bytes(path).length > MAX_PATH_BYTES) revert PathTooLong(bytes(path).length, MAX_PATH_BYTES);
         Contribution[] storage list = _contributions[datasetId];
         index = list.length;
         list.push(
@@ -265,6 +271,24 @@ contract DatasetRegistry {
         _dataset(datasetId);
         if (index >= _contributions[datasetId].length) revert UnknownContribution(datasetId, index);
         return _contributions[datasetId][index];
+    }
+
+    /// @notice Contributions from index `offset`, at most `limit` of them, in index order; empty when `offset`
+    ///         is past the end.
+    function contributionsPage(uint256 datasetId, uint256 offset, uint256 limit)
+        external
+        view
+        returns (Contribution[] memory page)
+    {
+        _dataset(datasetId);
+        Contribution[] storage all = _contributions[datasetId];
+        if (offset >= all.length) return new Contribution[](0);
+        uint256 n = all.length - offset;
+        if (limit < n) n = limit;
+        page = new Contribution[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            page[i] = all[offset + i];
+        }
     }
 
     /// @notice Number of contributions to a dataset.

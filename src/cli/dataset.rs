@@ -25,7 +25,9 @@ pub enum DatasetCommand {
     /// Folders are walked recursively (symlinks are not followed; hidden files only with
     /// --hidden); each file's dataset path is relative to the folder given. Empty files are
     /// skipped. Rerunning the same command skips files you already recorded, so an interrupted
-    /// upload resumes. Exits 1 at the end if any file had to be skipped as unreadable.
+    /// upload resumes. Exits 1 at the end if any file had to be skipped: unreadable, or with no
+    /// dataset path (a name that is not UTF-8 or has control characters, or a path over 1,024
+    /// bytes).
     ///
     /// Examples:
     ///   cohort dataset upload shakespeare ./plays ./sonnets.txt

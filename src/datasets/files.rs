@@ -74,12 +74,17 @@ pub fn walk(inputs: &[PathBuf], hidden: bool) -> Result<Walk> {
         if meta.is_dir() {
             walk_dir(input, input, hidden, &mut w);
         } else if meta.is_file() {
-            match input.file_name().and_then(|n| n.to_str()) {
-                Some(name) => push_file(&mut w, input.clone(), name.to_string(), meta.len()),
-                None => w.skipped.push(Skipped {
+            let name = input
+                .file_name()
+                .and_then(|n| n.to_str())
+                .ok_or_else(|| "the name is not UTF-8".to_string())
+                .and_then(|n| check_path(n).map(|()| n.to_string()));
+            match name {
+                Ok(name) => push_file(&mut w, input.clone(), name, meta.len()),
+                Err(why) => w.skipped.push(Skipped {
                     source: input.clone(),
                     reason: SkipReason::BadName,
-                    detail: None,
+                    detail: Some(why),
                 }),
             }
         } else {
@@ -158,11 +163,11 @@ fn walk_dir(root: &Path, dir: &Path, hidden: bool, w: &mut Walk) {
             walk_dir(root, &source, hidden, w);
         } else if ft.is_file() {
             match relative_path(root, &source) {
-                Some(path) => push_file(w, source, path, meta.len()),
-                None => w.skipped.push(Skipped {
+                Ok(path) => push_file(w, source, path, meta.len()),
+                Err(why) => w.skipped.push(Skipped {
                     source,
                     reason: SkipReason::BadName,
-                    detail: None,
+                    detail: Some(why),
                 }),
             }
         } else {
@@ -175,19 +180,26 @@ fn walk_dir(root: &Path, dir: &Path, hidden: bool, w: &mut Walk) {
     }
 }
 
-/// `file` relative to `root` as a `/`-separated UTF-8 string.
-fn relative_path(root: &Path, file: &Path) -> Option<String> {
-    let rel = file.strip_prefix(root).ok()?;
+/// `file` relative to `root` as a `/`-separated UTF-8 string, or why it has none.
+fn relative_path(root: &Path, file: &Path) -> std::result::Result<String, String> {
+    let not_inside = || format!("{} is not inside {}", file.display(), root.display());
+    let rel = file.strip_prefix(root).map_err(|_| not_inside())?;
     let mut parts = Vec::new();
     for c in rel.components() {
         match c {
-            Component::Normal(s) => parts.push(s.to_str()?),
-            _ => return None,
+            Component::Normal(s) => parts.push(
+                s.to_str()
+                    .ok_or_else(|| "the name is not UTF-8".to_string())?,
+            ),
+            _ => return Err(not_inside()),
         }
     }
     let p = parts.join("/");
-    check_path(&p).ok().map(|_| p)
+    check_path(&p).map(|()| p)
 }
+
+/// The longest path a dataset records, in bytes (`DatasetRegistry` refuses longer ones).
+pub const MAX_PATH_BYTES: usize = 1024;
 
 /// Checks a path inside a dataset: relative, `/`-separated, no empty, `.` or `..` parts, no
 /// backslashes or control characters. Used on upload and again on download, so a crafted
@@ -195,6 +207,14 @@ fn relative_path(root: &Path, file: &Path) -> Option<String> {
 pub fn check_path(p: &str) -> std::result::Result<(), String> {
     if p.is_empty() {
         return Err("the path is empty".into());
+    }
+    if p.len() > MAX_PATH_BYTES {
+        let head: String = p.chars().take(40).collect();
+        return Err(format!(
+            "'{}…' is {} bytes long; dataset paths have at most {MAX_PATH_BYTES}",
+            head.escape_debug(),
+            p.len()
+        ));
     }
     if p.starts_with('/') {
         return Err(format!("'{p}' is absolute"));
@@ -266,6 +286,14 @@ mod tests {
     #[test]
     fn dataset_paths_refuse_parent_and_absolute_parts() {
         assert!(check_path("a/b.txt").is_ok());
+        let deep = vec!["d".repeat(200); 5].join("/");
+        assert_eq!(deep.len(), 1004);
+        assert!(check_path(&deep).is_ok());
+        let deeper = format!("{deep}/{}", "e".repeat(19));
+        assert_eq!(deeper.len(), MAX_PATH_BYTES);
+        assert!(check_path(&deeper).is_ok());
+        let why = check_path(&format!("{deeper}x")).unwrap_err();
+        assert!(why.contains("1025 bytes long"), "{why}");
         assert!(check_path("../x").is_err());
         assert!(check_path("a/../../x").is_err());
         assert!(check_path("/etc/passwd").is_err());

@@ -91,6 +91,27 @@ pub struct ContributionInfo {
 }
 
 impl ContributionInfo {
+    /// The registry's record of contribution `index`.
+    fn from_record(index: u64, c: DatasetRegistry::Contribution) -> ContributionInfo {
+        let status = ReviewStatus::from_u8(c.status);
+        let weight = if status == ReviewStatus::Accepted {
+            c.size * U256::from(c.score)
+        } else {
+            U256::ZERO
+        };
+        ContributionInfo {
+            index,
+            contributor: c.contributor,
+            root: c.root,
+            size: to_u64(c.size),
+            blake3: hex::encode(c.contentHash),
+            path: c.path,
+            status,
+            score: c.score,
+            weight: weight.to_string(),
+        }
+    }
+
     pub fn blake3_bytes(&self) -> Option<[u8; 32]> {
         hex::decode(&self.blake3).ok()?.try_into().ok()
     }
@@ -161,6 +182,10 @@ pub struct Sealed {
 /// How many contributor addresses one read returns (32 KiB of return data, about 2.2M gas of
 /// storage reads: within any node's `eth_call` limit).
 pub const CONTRIBUTOR_PAGE: u64 = 1000;
+
+/// How many contributions one read returns (paths are at most 1,024 bytes, so a page stays
+/// under about 130 KiB).
+pub const CONTRIBUTION_PAGE: u64 = 100;
 
 /// How many contributions one `reviewBatch` transaction reviews (about 40k gas each).
 pub const REVIEW_BATCH: usize = 100;
@@ -252,36 +277,39 @@ impl Registry {
             .call()
             .await
             .map_err(|e| self.err(e))?;
-        let status = ReviewStatus::from_u8(c.status);
-        let size = to_u64(c.size);
-        let weight = if status == ReviewStatus::Accepted {
-            c.size * U256::from(c.score)
-        } else {
-            U256::ZERO
-        };
-        Ok(ContributionInfo {
-            index,
-            contributor: c.contributor,
-            root: c.root,
-            size,
-            blake3: hex::encode(c.contentHash),
-            path: c.path,
-            status,
-            score: c.score,
-            weight: weight.to_string(),
-        })
+        Ok(ContributionInfo::from_record(index, c))
     }
 
-    /// Every contribution to a dataset, in index order.
+    /// Every contribution to a dataset, in index order, read [`CONTRIBUTION_PAGE`] at a time.
     pub async fn contributions(&self, id: u64) -> Result<Vec<ContributionInfo>> {
-        let n = self
-            .read
-            .contributionCount(U256::from(id))
-            .call()
-            .await
-            .map_err(|e| self.err(e))?;
-        let indexes: Vec<u64> = (0..to_u64(n)).collect();
-        parallel(indexes, |i| self.contribution(id, i)).await
+        self.contributions_paged(id, CONTRIBUTION_PAGE).await
+    }
+
+    /// [`Self::contributions`], `page` contributions per call.
+    pub async fn contributions_paged(&self, id: u64, page: u64) -> Result<Vec<ContributionInfo>> {
+        let n = to_u64(
+            self.read
+                .contributionCount(U256::from(id))
+                .call()
+                .await
+                .map_err(|e| self.err(e))?,
+        );
+        let offsets: Vec<u64> = (0..n).step_by(page.max(1) as usize).collect();
+        let pages = parallel(offsets, |offset| async move {
+            let list = self
+                .read
+                .contributionsPage(U256::from(id), U256::from(offset), U256::from(page))
+                .call()
+                .await
+                .map_err(|e| self.err(e))?;
+            Ok(list
+                .into_iter()
+                .zip(offset..)
+                .map(|(c, index)| ContributionInfo::from_record(index, c))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+        Ok(pages.into_iter().flatten().collect())
     }
 
     /// A dataset's distinct contributors, in order of first contribution, read

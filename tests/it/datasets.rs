@@ -883,10 +883,11 @@ fn review_accepts_only_files_that_match_their_records() {
     assert_eq!(c["total_weight"], (23 * 50).to_string(), "{c:#}");
 }
 
-/// The contributor list is read in pages (anyone can contribute, so one call could not return
-/// it all): every page size gives the same list, in order of first contribution, once each.
+/// The contributions and the contributor list are read in pages (anyone can contribute, so one
+/// call could not return them all): every page size gives the same lists, in order, once each;
+/// a path over the registry's limit is refused by the contract and skipped by the upload.
 #[test]
-fn contributors_are_read_in_pages() {
+fn contributions_and_contributors_are_read_in_pages() {
     use alloy::primitives::U256;
     let net = Devnet::start(1, 1);
     create(&net, "many", &[]);
@@ -901,6 +902,24 @@ fn contributors_are_read_in_pages() {
         for page in [1, 2, 3, 4, 1000] {
             let got = reg.contributor_addresses_paged(1, page).await.unwrap();
             assert_eq!(got, want, "page {page}");
+        }
+        let one_by_one = {
+            let mut v = Vec::new();
+            for i in 0..6 {
+                v.push(reg.contribution(1, i).await.unwrap());
+            }
+            v
+        };
+        let paths: Vec<&str> = one_by_one.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["a", "b", "c", "d", "e", "f"]);
+        for page in [1, 4, 5, 6, 100] {
+            let got = reg.contributions_paged(1, page).await.unwrap();
+            let same = got.len() == 6
+                && got.iter().zip(&one_by_one).all(|(a, b)| {
+                    (a.index, a.contributor, a.root, &a.blake3, &a.path, a.size)
+                        == (b.index, b.contributor, b.root, &b.blake3, &b.path, b.size)
+                });
+            assert!(same, "page {page}: {got:?}");
         }
         let count = reg
             .read
@@ -924,6 +943,34 @@ fn contributors_are_read_in_pages() {
         assert_eq!(page(1, u64::MAX).await, want[1..]);
         // An unknown dataset is an error, not an empty list.
         assert!(reg.contributor_addresses(2).await.is_err());
+        assert!(reg.contributions(2).await.is_err());
+        // The registry takes a path of 1,024 bytes and refuses one more.
+        let s = reg
+            .chain
+            .with_signer(cohort::devnet::dev_signer(1).unwrap())
+            .unwrap();
+        let writer = reg.signed(&s);
+        let contribute = |path: String| {
+            let writer = writer.clone();
+            async move {
+                writer
+                    .contribute(
+                        U256::from(1),
+                        alloy::primitives::B256::repeat_byte(9),
+                        U256::from(1),
+                        alloy::primitives::B256::repeat_byte(8),
+                        path,
+                    )
+                    .call()
+                    .await
+            }
+        };
+        contribute("p".repeat(1024)).await.unwrap();
+        let err = reg
+            .chain
+            .decode(contribute("p".repeat(1025)).await.unwrap_err())
+            .to_string();
+        assert!(err.contains("PathTooLong"), "{err}");
     });
     // The command reads the same list, with each one's weight (nothing accepted: all zero).
     let c = net.json(&["dataset", "contributors", "many"]);
@@ -939,6 +986,29 @@ fn contributors_are_read_in_pages() {
     let mut want_sorted = want_hex.clone();
     want_sorted.sort();
     assert_eq!(sorted, want_sorted, "{c:#}");
+
+    // An upload skips a file whose path would be longer, saying why, uploads the rest, and exits
+    // 1 as for any file it could not take.
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join(vec!["d".repeat(200); 5].join("/"));
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("x".repeat(30)), b"too deep").unwrap();
+    std::fs::write(dir.path().join("ok.txt"), b"fine").unwrap();
+    let (code, v) = json_code(
+        &net,
+        &["dataset", "upload", "many", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{v:#}");
+    let files = v["files"].as_array().unwrap();
+    let skipped = files.iter().find(|f| f["status"] == "bad_name").unwrap();
+    assert!(
+        skipped["detail"]
+            .as_str()
+            .unwrap()
+            .contains("1035 bytes long"),
+        "{v:#}"
+    );
+    assert!(files.iter().any(|f| f["status"] == "uploaded"), "{v:#}");
 }
 
 /// A review of more contributions than one transaction takes goes out in batches: each
