@@ -287,6 +287,7 @@ impl Registry {
 
     /// [`Self::contributions`], `page` contributions per call.
     pub async fn contributions_paged(&self, id: u64, page: u64) -> Result<Vec<ContributionInfo>> {
+        let page = page.max(1);
         let n = to_u64(
             self.read
                 .contributionCount(U256::from(id))
@@ -294,8 +295,7 @@ impl Registry {
                 .await
                 .map_err(|e| self.err(e))?,
         );
-        let offsets: Vec<u64> = (0..n).step_by(page.max(1) as usize).collect();
-        let pages = parallel(offsets, |offset| async move {
+        read_pages(n, page, |offset| async move {
             let list = self
                 .read
                 .contributionsPage(U256::from(id), U256::from(offset), U256::from(page))
@@ -306,10 +306,9 @@ impl Registry {
                 .into_iter()
                 .zip(offset..)
                 .map(|(c, index)| ContributionInfo::from_record(index, c))
-                .collect::<Vec<_>>())
+                .collect())
         })
-        .await?;
-        Ok(pages.into_iter().flatten().collect())
+        .await
     }
 
     /// A dataset's distinct contributors, in order of first contribution, read
@@ -321,6 +320,7 @@ impl Registry {
 
     /// [`Self::contributor_addresses`], `page` addresses per call.
     pub async fn contributor_addresses_paged(&self, id: u64, page: u64) -> Result<Vec<Address>> {
+        let page = page.max(1);
         let n = to_u64(
             self.read
                 .contributorCount(U256::from(id))
@@ -328,16 +328,14 @@ impl Registry {
                 .await
                 .map_err(|e| self.err(e))?,
         );
-        let offsets: Vec<u64> = (0..n).step_by(page.max(1) as usize).collect();
-        let pages = parallel(offsets, |offset| async move {
+        read_pages(n, page, |offset| async move {
             self.read
                 .contributorsPage(U256::from(id), U256::from(offset), U256::from(page))
                 .call()
                 .await
                 .map_err(|e| self.err(e))
         })
-        .await?;
-        Ok(pages.into_iter().flatten().collect())
+        .await
     }
 
     /// Each address's weight in dataset `id` (`weightOf`), in order.
@@ -697,6 +695,21 @@ impl Registry {
         }
         Ok((indexes, TxRef::from(&confirmed)))
     }
+}
+
+/// Reads `n` records `page` (at least 1) at a time, several pages at once, in order:
+/// `read(offset)` returns the page that starts at `offset`.
+async fn read_pages<T, F, Fut>(n: u64, page: u64, read: F) -> Result<Vec<T>>
+where
+    F: Fn(u64) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<T>>>,
+{
+    let offsets: Vec<u64> = (0..n).step_by(page as usize).collect();
+    Ok(parallel(offsets, read)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// Refuses (exit 2, before anything is sent) to accept a contribution whose content (storage root
