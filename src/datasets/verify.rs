@@ -184,7 +184,7 @@ pub async fn verify(
     task.finish();
 
     if deep {
-        deep_check(client, &contributions, &mut files, progress.clone()).await?;
+        deep_check(client, &contributions, &mut files, progress.as_ref()).await?;
     }
     let ok = files.iter().filter(|f| f.status == FileStatus::Ok).count() as u64;
     let flagged = files.len() as u64 - ok;
@@ -287,10 +287,10 @@ async fn deep_check(
     client: &Client,
     contributions: &[ContributionInfo],
     files: &mut [FileCheck],
-    progress: Arc<dyn Progress>,
+    progress: &dyn Progress,
 ) -> Result<()> {
     let all: Vec<&ContributionInfo> = contributions.iter().collect();
-    let outcomes = fetch_each(client, &all, "downloading", progress.as_ref()).await?;
+    let outcomes = fetch_each(client, &all, "downloading", progress).await?;
     for (f, outcome) in files.iter_mut().zip(outcomes) {
         match outcome {
             Ok(()) => {}
@@ -365,10 +365,7 @@ async fn fetch_each(
 /// at the end; this keeps the disk it takes to one file per download at a time).
 fn remove_with_partials(out: &Path) {
     let _ = std::fs::remove_file(out);
-    if let Some(name) = out.file_name() {
-        let _ =
-            std::fs::remove_file(out.with_file_name(format!(".{}.part", name.to_string_lossy())));
-    }
+    let _ = std::fs::remove_file(crate::storage::download::part_path(out));
 }
 
 /// From this size on, a check downloads one such file at a time.

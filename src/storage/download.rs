@@ -111,7 +111,8 @@ struct Part {
     holders: Vec<(usize, u64, u64)>,
 }
 
-fn part_path(out: &Path) -> PathBuf {
+/// Where a download into `out` keeps its bytes until they are verified (`.<name>.part`).
+pub(crate) fn part_path(out: &Path) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

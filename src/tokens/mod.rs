@@ -13,7 +13,7 @@ use alloy::rpc::types::Filter;
 use alloy::sol_types::SolEvent;
 use serde::{Deserialize, Serialize};
 
-use crate::chain::bindings::{DatasetRegistry, IERC20, JobMarket, ModelToken, ModelTokenFactory};
+use crate::chain::bindings::{IERC20, JobMarket, ModelToken, ModelTokenFactory};
 use crate::chain::units::dec;
 use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
@@ -648,7 +648,6 @@ fn state_name(s: u8) -> &'static str {
 /// Reads a job's data and compute contributors from the DatasetRegistry and JobMarket.
 pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<JobRecords> {
     let jm = JobMarket::new(suite.job_market, &chain.provider);
-    let reg = DatasetRegistry::new(suite.dataset_registry, &chain.provider);
     let e = chain.decoder();
     let jid = U256::from(job_id);
     let count: u64 = jm.jobCount().call().await.map_err(&e)?.saturating_to();
@@ -666,7 +665,7 @@ pub async fn job_records(chain: &Chain, suite: &Suite, job_id: u64) -> Result<Jo
     let mut total_weight = U256::ZERO;
     let registry = crate::datasets::Registry::at(chain.clone(), suite.dataset_registry);
     for d in &datasets {
-        total_weight += reg.totalWeight(*d).call().await.map_err(&e)?;
+        total_weight += registry.read.totalWeight(*d).call().await.map_err(&e)?;
         let id = crate::chain::units::to_u64(*d);
         let who_all = registry.contributor_addresses(id).await?;
         let weights = registry.weights_of(id, &who_all).await?;

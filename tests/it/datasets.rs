@@ -48,15 +48,19 @@ fn record(
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let reg = registry(net).await;
-        let s = reg
-            .chain
-            .with_signer(cohort::devnet::dev_signer(who).unwrap())
-            .unwrap();
+        let s = dev(&reg, who);
         let silent = cohort::progress::Silent;
         reg.contribute(&s, dataset, root, size, hash, path, &silent)
             .await
             .unwrap();
     });
+}
+
+/// The registry's chain, signing as dev account `who`.
+fn dev(reg: &cohort::datasets::Registry, who: u32) -> cohort::chain::SignerChain {
+    reg.chain
+        .with_signer(cohort::devnet::dev_signer(who).unwrap())
+        .unwrap()
 }
 
 async fn registry(net: &Devnet) -> cohort::datasets::Registry {
@@ -73,10 +77,7 @@ fn accept_on_contract(net: &Devnet, dataset: u64, index: u64, score: u8) {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let reg = registry(net).await;
-        let s = reg
-            .chain
-            .with_signer(cohort::devnet::dev_signer(0).unwrap())
-            .unwrap();
+        let s = dev(&reg, 0);
         let r = reg
             .signed(&s)
             .review(U256::from(dataset), U256::from(index), true, score)
@@ -945,10 +946,7 @@ fn contributions_and_contributors_are_read_in_pages() {
         assert!(reg.contributor_addresses(2).await.is_err());
         assert!(reg.contributions(2).await.is_err());
         // The registry takes a path of 1,024 bytes and refuses one more.
-        let s = reg
-            .chain
-            .with_signer(cohort::devnet::dev_signer(1).unwrap())
-            .unwrap();
+        let s = dev(&reg, 1);
         let writer = reg.signed(&s);
         let contribute = |path: String| {
             let writer = writer.clone();
@@ -1032,20 +1030,14 @@ fn a_review_of_many_contributions_goes_out_in_batches() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let reg = registry(&net).await;
-        let s = reg
-            .chain
-            .with_signer(cohort::devnet::dev_signer(1).unwrap())
-            .unwrap();
+        let s = dev(&reg, 1);
         let silent = cohort::progress::Silent;
         for part in files.chunks(50) {
             reg.contribute_batch(&s, 1, part, &silent).await.unwrap();
         }
         // The contract takes a batch whole or not at all, from the curator only.
         use alloy::primitives::U256;
-        let curator = reg
-            .chain
-            .with_signer(cohort::devnet::dev_signer(0).unwrap())
-            .unwrap();
+        let curator = dev(&reg, 0);
         for (signer, indexes, score, want) in [
             (&curator, vec![0, 9999], 5, "UnknownContribution"),
             (&s, vec![0], 5, "NotCurator"),
