@@ -54,6 +54,10 @@ pub enum JobCommand {
     /// Run the coordinator as a committee member: start the job, check and average every
     /// round, vote for the verdict, finalize it once the committee's threshold agrees.
     ///
+    /// While a check fails on the member's own side (no storage node answers for a
+    /// submission's files), the member does not vote and tries again every poll; from half the
+    /// grace period after the round's deadline it rejects what it still cannot check.
+    ///
     /// Example: cohort job coordinate 1 --min-workers 2
     Coordinate(CoordinateArgs),
     /// Close a round the committee did not finalize by its deadline plus the grace period

@@ -191,9 +191,11 @@ pub async fn audit(
         deep: false,
         allow_exec: false,
         work_dir: work.clone(),
+        // An auditor that cannot reach storage has nothing to say about the work (exit 3).
+        reject_unfinished: false,
     };
     let (verdict, _) =
-        check_submission(&store, &ctx, round, &sub, &basis, &data, &copts, progress).await;
+        check_submission(&store, &ctx, round, &sub, &basis, &data, &copts, progress).await?;
     let recorded_verdict = match market.round_result(job_id, round).await? {
         Some((_, report_root)) if !report_root.is_zero() => {
             let report: RoundReport = store

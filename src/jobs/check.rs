@@ -23,6 +23,14 @@
 //!    cohort checkpoints cannot be scored and are recorded as such);
 //! 8. exec jobs declaring `[model] deterministic = true`, for a checker that allows exec: the
 //!    command re-run with the round's inputs must reproduce the submitted output.
+//!
+//! Each rejection above is the worker's doing. A check that fails on the checker's own side —
+//! no storage node could be reached for a file (after the retries), or an error of its own
+//! (a task that panicked, a folder it cannot write) — stops unfinished with that error unless
+//! [`CheckOptions::reject_unfinished`] says to reject for it (`rejected`). A file the nodes
+//! that answered do not hold, or whose bytes do not match its root, rejects; so does a span
+//! whose re-execution fails (`reexecution_failed`: a checkpoint only the trainer refuses, or
+//! the checker's GPU out of memory, cannot be told apart).
 
 use std::path::{Path, PathBuf};
 
@@ -35,7 +43,7 @@ use super::context::{JobContext, round_start_root};
 use super::diloco::{self, Inherited};
 use super::spans::{SeedBlock, draw, seed_block};
 use super::{JobMarket, Submission, retrying};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::jobspec::JobSpec;
 use crate::jobspec::TrainerKind;
 use crate::progress::Progress;
@@ -86,6 +94,21 @@ pub struct CheckOptions {
     pub allow_exec: bool,
     /// Where re-executions of exec rounds run.
     pub work_dir: PathBuf,
+    /// Reject a submission whose check failed on the checker's own side (no storage node
+    /// reached for one of its files after the retries, an error of the checker's). Off, such a
+    /// check stops unfinished with that error: the submission is neither accepted nor rejected.
+    pub reject_unfinished: bool,
+}
+
+/// A fetch of one of the submission's files, split by whose side failed: `Err` when no storage
+/// node could be reached and `reject_unfinished` is off (the check stops unfinished),
+/// `Ok(Err(e))` when the submission is rejected for it.
+fn own_side<T>(r: Result<T>, reject_unfinished: bool) -> Result<std::result::Result<T, Error>> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(e) if e.kind == ErrorKind::Unreachable && !reject_unfinished => Err(e),
+        Err(e) => Ok(Err(e)),
+    }
 }
 
 /// The work units a submission earns: the tokens its steps process, from the spec alone.
@@ -192,7 +215,8 @@ async fn exec_layout(
     }
     let mut outputs = Vec::new();
     for sub in market.submissions(ctx.job.id, round).await? {
-        let Ok(bundle) = fetch_bundle(store, ctx, round, &sub, 3, progress).await else {
+        let Ok(Ok(bundle)) = fetch_bundle(store, ctx, round, &sub, (3, true), progress).await
+        else {
             continue;
         };
         let root = bundle.final_checkpoint.root;
@@ -274,6 +298,9 @@ pub(crate) fn reject(sub: &Submission, code: Rejection, reason: String) -> Verdi
 }
 
 /// Checks one submission; returns the verdict and, when accepted, the final checkpoint's path.
+/// Fails only when the check could not finish on the checker's own side (no storage node
+/// reached for one of the submission's files, exit 3, or an error of the checker's) and
+/// `opts.reject_unfinished` is off.
 #[allow(clippy::too_many_arguments)]
 pub async fn check_submission(
     store: &ObjectCache,
@@ -284,10 +311,12 @@ pub async fn check_submission(
     data: &[PathBuf],
     opts: &CheckOptions,
     progress: &dyn Progress,
-) -> (Verdict, Option<PathBuf>) {
+) -> Result<(Verdict, Option<PathBuf>)> {
     match check_inner(store, ctx, round, sub, basis, data, opts, progress).await {
-        Ok(v) => v,
-        Err(e) => (reject(sub, Rejection::Rejected, e.message), None),
+        Ok(v) => Ok(v),
+        // Every rejection of the worker's doing is a verdict: an error is the checker's own.
+        Err(e) if !opts.reject_unfinished => Err(e),
+        Err(e) => Ok((reject(sub, Rejection::Rejected, e.message), None)),
     }
 }
 
@@ -305,22 +334,23 @@ async fn check_inner(
     opts: &CheckOptions,
     progress: &dyn Progress,
 ) -> Result<(Verdict, Option<PathBuf>)> {
-    let checked = async {
-        let bundle = fetch_bundle(store, ctx, round, sub, opts.attempts, progress).await?;
-        if ctx.reexecutable() {
-            check_layout(ctx, round, &bundle, sub)?;
-        }
-        let paths = if ctx.spec.verify.replay && ctx.reexecutable() {
-            Vec::new()
-        } else {
-            fetch_checkpoints(store, &bundle, sub, opts.attempts, progress).await?
-        };
-        Ok::<_, Box<Verdict>>((bundle, paths))
-    }
-    .await;
-    let (bundle, paths) = match checked {
-        Ok(v) => v,
+    let how = (opts.attempts, opts.reject_unfinished);
+    let bundle = match fetch_bundle(store, ctx, round, sub, how, progress).await? {
+        Ok(b) => b,
         Err(rejected) => return Ok((*rejected, None)),
+    };
+    if ctx.reexecutable()
+        && let Err(rejected) = check_layout(ctx, round, &bundle, sub)
+    {
+        return Ok((*rejected, None));
+    }
+    let paths = if ctx.spec.verify.replay && ctx.reexecutable() {
+        Vec::new()
+    } else {
+        match fetch_checkpoints(store, &bundle, sub, how, progress).await? {
+            Ok(p) => p,
+            Err(rejected) => return Ok((*rejected, None)),
+        }
     };
     if ctx.spec.verify.replay && ctx.reexecutable() {
         let mut verdict = unchecked(sub);
@@ -494,7 +524,8 @@ async fn check_replayed(
                 .into(),
         );
     };
-    let submitted = match retrying(opts.attempts, || store.fetch(root, progress)).await {
+    let fetched = retrying(opts.attempts, || store.fetch(root, progress)).await;
+    let submitted = match own_side(fetched, opts.reject_unfinished)? {
         Ok(p) => p,
         Err(e) => {
             return reject(
@@ -673,23 +704,22 @@ async fn check_delta(
             )));
         }
     }
-    let a = opts.attempts;
+    let (a, reject_unfinished) = (opts.attempts, opts.reject_unfinished);
     let fetch = |root: B256, what: &'static str, code: Rejection| async move {
-        retrying(a, || store.fetch(root, progress))
-            .await
-            .map_err(|e| {
-                (
-                    code,
-                    format!("the {what} ({root:#x}) could not be fetched: {}", e.message),
-                )
-            })
+        let fetched = retrying(a, || store.fetch(root, progress)).await;
+        Ok::<_, Error>(own_side(fetched, reject_unfinished)?.map_err(|e| {
+            (
+                code,
+                format!("the {what} ({root:#x}) could not be fetched: {}", e.message),
+            )
+        }))
     };
-    let delta_path = match fetch(delta.root, "pseudo-gradient", Rejection::DeltaMismatch).await {
+    let delta_path = match fetch(delta.root, "pseudo-gradient", Rejection::DeltaMismatch).await? {
         Ok(p) => p,
         Err(why) => return Ok(Err(why)),
     };
     let residual_out = match bundle.residual_out.filter(|_| ctx.error_feedback()) {
-        Some(r) => match fetch(r.root, "residual", Rejection::ResidualMismatch).await {
+        Some(r) => match fetch(r.root, "residual", Rejection::ResidualMismatch).await? {
             Ok(p) => Some(p),
             Err(why) => return Ok(Err(why)),
         },
@@ -731,29 +761,33 @@ async fn check_delta(
     })
 }
 
-/// The work bundle, fetched and consistent with the submission and the spec's work units.
+/// The work bundle, fetched (with `a` tries, and whether an unreachable storage rejects: see
+/// [`own_side`]) and consistent with the submission and the spec's work units.
 async fn fetch_bundle(
     store: &ObjectCache,
     ctx: &JobContext,
     round: u32,
     sub: &Submission,
-    a: u32,
+    (a, reject_unfinished): (u32, bool),
     progress: &dyn Progress,
-) -> Checked<WorkBundle> {
+) -> Result<Checked<WorkBundle>> {
     let rejected = |code: Rejection, why: String| Box::new(reject(sub, code, why));
-    let bundle: WorkBundle = retrying(a, || {
+    let fetched = retrying(a, || {
         store.fetch_json(sub.bundle_root, "the work bundle", progress)
     })
-    .await
-    .map_err(|e| {
-        rejected(
-            Rejection::BundleUnavailable,
-            format!("the work bundle could not be fetched: {}", e.message),
-        )
-    })?;
-    bundle
-        .check_format()
-        .map_err(|e| rejected(Rejection::BundleFormat, e.message))?;
+    .await;
+    let bundle: WorkBundle = match own_side(fetched, reject_unfinished)? {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(Err(rejected(
+                Rejection::BundleUnavailable,
+                format!("the work bundle could not be fetched: {}", e.message),
+            )));
+        }
+    };
+    if let Err(e) = bundle.check_format() {
+        return Ok(Err(rejected(Rejection::BundleFormat, e.message)));
+    }
     let units = spec_units(&ctx.spec);
     let mut problems = Vec::new();
     if bundle.job_id != ctx.job.id || bundle.round != round || bundle.worker != sub.worker {
@@ -782,37 +816,39 @@ async fn fetch_bundle(
             "the bundle's final checkpoint is not its last checkpoint".into(),
         ));
     }
-    match problems.into_iter().next() {
+    Ok(match problems.into_iter().next() {
         Some((code, why)) => Err(rejected(code, why)),
         None => Ok(bundle),
-    }
+    })
 }
 
-/// Every checkpoint of the bundle, downloaded and matching its root.
+/// Every checkpoint of the bundle, downloaded and matching its root (tries and unreachable
+/// storage as [`fetch_bundle`]).
 async fn fetch_checkpoints(
     store: &ObjectCache,
     bundle: &WorkBundle,
     sub: &Submission,
-    a: u32,
+    (a, reject_unfinished): (u32, bool),
     progress: &dyn Progress,
-) -> Checked<Vec<PathBuf>> {
+) -> Result<Checked<Vec<PathBuf>>> {
     let mut paths = Vec::new();
     for c in &bundle.checkpoints {
-        let p = retrying(a, || store.fetch(c.root, progress))
-            .await
-            .map_err(|e| {
-                Box::new(reject(
+        let fetched = retrying(a, || store.fetch(c.root, progress)).await;
+        match own_side(fetched, reject_unfinished)? {
+            Ok(p) => paths.push(p),
+            Err(e) => {
+                return Ok(Err(Box::new(reject(
                     sub,
                     Rejection::CheckpointUnavailable,
                     format!(
                         "the checkpoint at step {} ({:#x}) could not be fetched: {}",
                         c.step, c.root, e.message
                     ),
-                ))
-            })?;
-        paths.push(p);
+                ))));
+            }
+        }
     }
-    Ok(paths)
+    Ok(Ok(paths))
 }
 
 /// An exec job's output must be a safetensors file that can be averaged with the round's

@@ -29,7 +29,7 @@ use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
 use crate::client::Client;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
 use crate::trainer::Tolerance;
@@ -99,6 +99,11 @@ pub async fn coordinate(
     let opts = &opts;
     // Verdicts this run voted for, by round, until the round is finalized.
     let mut posted: HashMap<u32, (RoundSummary, RoundVerdict)> = HashMap::new();
+    // The checks that finished, by round and worker, while another submission's check of the
+    // round waits for storage: they are not run again.
+    let mut checked: Checks = HashMap::new();
+    // The round whose check waits for storage (its notes are not repeated every poll).
+    let mut unfinished: Option<u32> = None;
     let mut data: Vec<PathBuf> = Vec::new();
     let mut report = CoordinateReport {
         job_id,
@@ -190,14 +195,41 @@ pub async fn coordinate(
             })
             .await?;
         }
-        note(format!(
-            "job {job_id}: round {round}: checking {} submissions",
-            subs.len()
-        ));
-        let (summary, verdict) = finalize(
-            &market, &store, s, &ctx, &job, round, &subs, missing, &data, opts, progress,
+        if unfinished != Some(round) {
+            note(format!(
+                "job {job_id}: round {round}: checking {} submissions",
+                subs.len()
+            ));
+        }
+        let done = finalize(
+            &market,
+            &store,
+            s,
+            &ctx,
+            &job,
+            (round, &subs, missing),
+            &data,
+            &mut checked,
+            opts,
+            progress,
         )
-        .await?;
+        .await;
+        let (summary, verdict) = match done {
+            Ok(done) => done,
+            Err(e) if e.code == CHECK_UNFINISHED => {
+                unfinished = Some(round);
+                let hint = e.hint.as_deref().unwrap_or_default();
+                note(format!(
+                    "job {job_id}: {} ({}); {hint}",
+                    e.message,
+                    e.causes.join(": ")
+                ));
+                tokio::time::sleep(opts.poll).await;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        checked.retain(|(r, _), _| *r != round);
         posted.insert(round, (summary, verdict));
     }
 }
@@ -504,7 +536,19 @@ async fn closed_round(
     Ok(Ok((subs, missing)))
 }
 
-/// Checks every submission of `round`, aggregates, uploads and finalizes.
+/// A check of the round could not finish on this member's own side (no storage node reached
+/// for a submission's files, an error of its own) before its patience ran out: the member
+/// does not vote yet.
+const CHECK_UNFINISHED: &str = "job.check_unfinished";
+
+/// Finished checks by round and worker: the verdict and, when accepted, the aggregate's input.
+type Checks = HashMap<(u32, Address), (Verdict, Option<PathBuf>)>;
+
+/// Checks every submission of `round`, aggregates, uploads and finalizes. A submission whose
+/// check failed on the member's own side (no storage node reached for its files, an error of
+/// the member's) is not rejected before half the grace period after the round's deadline:
+/// until then this fails with [`CHECK_UNFINISHED`], keeping the checks that finished in
+/// `checked`.
 #[allow(clippy::too_many_arguments)]
 async fn finalize(
     market: &JobMarket,
@@ -512,10 +556,9 @@ async fn finalize(
     s: &SignerChain,
     ctx: &JobContext,
     job: &super::JobInfo,
-    round: u32,
-    subs: &[Submission],
-    missing: Vec<Address>,
+    (round, subs, missing): (u32, &[Submission], Vec<Address>),
     data: &[PathBuf],
+    checked: &mut Checks,
     opts: &CoordinateOptions,
     progress: &dyn Progress,
 ) -> Result<(RoundSummary, RoundVerdict)> {
@@ -539,14 +582,42 @@ async fn finalize(
         Some(r) => Some(retrying(opts.attempts, || store.fetch(r, progress)).await?),
         None => None,
     };
+    // Rejecting for the member's own failure waits until half the grace period after the
+    // deadline, which leaves the other half for the votes before anyone may close the round
+    // unchecked.
+    let patience = job
+        .round_closable_at()
+        .unwrap_or_default()
+        .saturating_sub(job.terms.grace / 2);
+    let now = retrying(opts.attempts, || market.now()).await?;
     let copts = CheckOptions {
         attempts: opts.attempts,
         deep: false,
         allow_exec: opts.allow_exec,
         work_dir: dir.clone(),
+        reject_unfinished: now >= patience,
     };
-    let (verdicts, finals) =
-        check_all(store, ctx, round, subs, &basis, data, &copts, progress).await;
+    let (verdicts, finals) = check_all(
+        store, ctx, round, subs, &basis, data, &copts, checked, progress,
+    )
+    .await
+    .map_err(|(worker, e)| {
+        let what = if e.kind == ErrorKind::Unreachable {
+            format!("no storage node could be reached for the files of {worker}'s submission")
+        } else {
+            format!("checking {worker}'s submission failed on this member's side")
+        };
+        Error::new(
+            e.kind,
+            CHECK_UNFINISHED,
+            format!("round {round}: {what}; not voting yet"),
+        )
+        .cause(e.message)
+        .hint(format!(
+            "trying again every {:.1}s; from unix time {patience} (half the grace period after the round's deadline) a check that still cannot finish rejects",
+            opts.poll.as_secs_f64()
+        ))
+    })?;
     let (accepted, rejected): (Vec<&Verdict>, Vec<&Verdict>) =
         verdicts.iter().partition(|v| v.accepted);
     let accepted: Vec<Address> = accepted.iter().map(|v| v.worker).collect();
@@ -695,13 +766,36 @@ async fn check_all(
     basis: &RoundBasis,
     data: &[PathBuf],
     copts: &CheckOptions,
+    checked: &mut Checks,
     progress: &dyn Progress,
-) -> (Vec<Verdict>, Vec<(PathBuf, f64)>) {
+) -> std::result::Result<(Vec<Verdict>, Vec<(PathBuf, f64)>), (Address, Error)> {
+    let subs: Vec<&Submission> = subs
+        .iter()
+        .filter(|s| s.status == WorkStatus::Submitted)
+        .collect();
+    // Every submission is checked, even after one could not be: the next try checks only
+    // those that did not finish.
+    let mut unfinished = None;
+    for sub in &subs {
+        if checked.contains_key(&(round, sub.worker)) {
+            continue;
+        }
+        match check_submission(store, ctx, round, sub, basis, data, copts, progress).await {
+            Ok(done) => {
+                checked.insert((round, sub.worker), done);
+            }
+            Err(e) => {
+                unfinished.get_or_insert((sub.worker, e));
+            }
+        }
+    }
+    if let Some(failed) = unfinished {
+        return Err(failed);
+    }
     let mut verdicts = Vec::new();
     let mut finals: Vec<(PathBuf, f64)> = Vec::new();
-    for sub in subs.iter().filter(|s| s.status == WorkStatus::Submitted) {
-        let (v, final_ck) =
-            check_submission(store, ctx, round, sub, basis, data, copts, progress).await;
+    for sub in subs {
+        let (v, final_ck) = checked[&(round, sub.worker)].clone();
         if v.accepted
             && let Some(p) = final_ck
         {
@@ -709,7 +803,7 @@ async fn check_all(
         }
         verdicts.push(v);
     }
-    (verdicts, finals)
+    Ok((verdicts, finals))
 }
 
 fn units_f64(u: U256) -> f64 {

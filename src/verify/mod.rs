@@ -205,6 +205,8 @@ pub async fn verify(
             deep,
             allow_exec,
             work_dir: work.path().to_path_buf(),
+            // Storage out of reach proves nothing about the work: verify stops (exit 3).
+            reject_unfinished: false,
         };
         history(
             client,
@@ -294,7 +296,7 @@ async fn history(
         let mut finals: Vec<(PathBuf, f64)> = Vec::new();
         for sub in &subs {
             let (v, final_path) =
-                check_submission(store, ctx, round, sub, &basis, &data, copts, progress).await;
+                check_submission(store, ctx, round, sub, &basis, &data, copts, progress).await?;
             let on_chain = sub.status == WorkStatus::Accepted;
             let rec = recorded
                 .as_ref()

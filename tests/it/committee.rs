@@ -960,6 +960,214 @@ fn members_whose_checks_measure_differently_post_the_same_verdict() {
     assert!(r0["val_loss"].as_f64().is_some(), "{r0}");
 }
 
+/// A storage node in front of `upstream` that fails every request naming the root in `outage`
+/// (HTTP 503, as a node that is down answers) while one is set. Returns its URL.
+fn outage_proxy(
+    rt: &tokio::runtime::Runtime,
+    upstream: String,
+    outage: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+) -> String {
+    use axum::{Router, http::StatusCode, routing::post};
+    let http = reqwest::Client::new();
+    let app = Router::new().route(
+        "/",
+        post(move |body: String| {
+            let (http, upstream, outage) = (http.clone(), upstream.clone(), outage.clone());
+            async move {
+                let down = outage
+                    .lock()
+                    .unwrap()
+                    .as_ref()
+                    .is_some_and(|root| body.to_lowercase().contains(root));
+                if down {
+                    return (StatusCode::SERVICE_UNAVAILABLE, "down".to_string());
+                }
+                let r = http
+                    .post(&upstream)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                let status = StatusCode::from_u16(r.status().as_u16()).unwrap();
+                (status, r.text().await.unwrap())
+            }
+        }),
+    );
+    rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        url
+    })
+}
+
+/// A member that cannot reach storage for a submission's files is on the failing side itself:
+/// it does not vote (the worker is neither rejected nor slashed) and tries again each poll,
+/// then checks and votes with the others once storage answers. Only from half the grace
+/// period after the round's deadline does it reject what it still cannot fetch, so that the
+/// votes still come before anyone may close the round unchecked.
+#[test]
+fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period() {
+    let Joined {
+        net,
+        work,
+        rt,
+        job,
+        mut workers,
+        market,
+    } = two_workers_joined(600);
+    let (w, job_s, silent) = (work.path(), job.to_string(), cohort::progress::Silent);
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    // dev:5 reaches storage through a link that fails for one root at a time; dev:6 directly.
+    let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let proxy = outage_proxy(&rt, net.storage_nodes()[0].clone(), outage.clone());
+    let home5 = w.join("home5");
+    another_home(&net, &home5);
+    let args = |m: u32| -> Vec<String> {
+        let mut a: Vec<String> = ["job", "coordinate", &job_s, "--poll", "0.3"]
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+        a.extend(["--wallet".into(), format!("dev:{m}")]);
+        a.extend(["--progress".into(), "json".into()]);
+        if m == 5 {
+            a.extend(["--storage-node".into(), proxy.clone()]);
+        }
+        a
+    };
+    let mut procs = Reaper(Vec::new());
+    for m in [5, 6] {
+        let a = args(m);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let log = logs.join(format!("member{m}.log"));
+        procs.0.push(if m == 5 {
+            spawn_in_home(&home5, &a, &log)
+        } else {
+            spawn(&net, &a, &log)
+        });
+    }
+    let log5 = || std::fs::read_to_string(logs.join("member5.log")).unwrap_or_default();
+    let vote = |round: u32, m: u32| {
+        rt.block_on(market.vote_of(job, round, dev_address(m)))
+            .unwrap()
+    };
+    // Both workers submit honest work; dev:1's bundle is out of dev:5's reach.
+    let submit = |round: u32, workers: &mut [cohort::worker::Worker]| {
+        for (i, wk) in workers.iter_mut().enumerate() {
+            let out = rt.block_on(wk.train_round(round)).unwrap();
+            let (root, b) = rt.block_on(wk.upload_round(round, &out)).unwrap();
+            if i == 0 {
+                *outage.lock().unwrap() = Some(format!("{root:x}"));
+            }
+            rt.block_on(wk.submit_round(round, root, b.work_units))
+                .unwrap();
+        }
+    };
+    submit(0, &mut workers);
+    wait_for(
+        "dev:6 to vote and dev:5 to hold its vote",
+        Duration::from_secs(300),
+        &logs,
+        || {
+            assert_eq!(
+                vote(0, 5),
+                None,
+                "dev:5 voted without dev:1's bundle\n{}",
+                log5()
+            );
+            vote(0, 6).is_some()
+                && log5().contains("round 0: no storage node could be reached for the files of")
+        },
+    );
+    let s1 = rt
+        .block_on(market.submission(job, 0, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Submitted);
+    // The link heals: dev:5 checks dev:1's work, agrees with dev:6, and the round is final.
+    *outage.lock().unwrap() = None;
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    assert_eq!(vote(0, 5), vote(0, 6));
+    for i in [1, 2] {
+        let s = rt
+            .block_on(market.submission(job, 0, dev_address(i)))
+            .unwrap();
+        assert_eq!(s.status, WorkStatus::Accepted, "dev:{i}");
+        let p = rt
+            .block_on(market.participant_record(job, dev_address(i)))
+            .unwrap();
+        assert_eq!((p.bond, p.slashed), (U256::from(BOND), U256::ZERO));
+    }
+
+    // Round 1: dev:1's bundle stays out of reach. dev:5 holds its vote until half the grace
+    // period after the deadline (600 s + 300 s), then rejects what it cannot fetch.
+    submit(1, &mut workers);
+    wait_for(
+        "dev:6 to vote and dev:5 to hold its vote on round 1",
+        Duration::from_secs(300),
+        &logs,
+        || {
+            assert_eq!(
+                vote(1, 5),
+                None,
+                "dev:5 voted before its patience ran out\n{}",
+                log5()
+            );
+            vote(1, 6).is_some()
+                && log5().contains("round 1: no storage node could be reached for the files of")
+        },
+    );
+    rt.block_on(async {
+        let p = &market.chain.provider;
+        p.raw_request::<_, Value>("evm_increaseTime".into(), (901u64,))
+            .await
+            .unwrap();
+        p.raw_request::<_, Value>("evm_mine".into(), ())
+            .await
+            .unwrap();
+    });
+    wait_for(
+        "dev:5 to vote on round 1",
+        Duration::from_secs(300),
+        &logs,
+        || vote(1, 5).is_some(),
+    );
+    assert_ne!(vote(1, 5), vote(1, 6));
+    let mine = rt
+        .block_on(market.member_votes(job, 1, Some(dev_address(5))))
+        .unwrap();
+    let store = cohort::storage::cache::ObjectCache::new(&client(&net));
+    let c: cohort::jobs::bundle::CheckReport = rt
+        .block_on(store.fetch_json(mine[0].report_root, "check report", &silent))
+        .unwrap();
+    let v1 = c
+        .verdicts
+        .iter()
+        .find(|x| x.worker == dev_address(1))
+        .unwrap();
+    assert!(!v1.accepted);
+    assert_eq!(v1.code.map(|c| c.as_str()), Some("bundle_unavailable"));
+    let v2 = c
+        .verdicts
+        .iter()
+        .find(|x| x.worker == dev_address(2))
+        .unwrap();
+    assert!(v2.accepted, "{v2:?}");
+    // One dissenting member decides nothing: dev:1 is not slashed.
+    let s1 = rt
+        .block_on(market.submission(job, 1, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Submitted);
+}
+
 /// A committee of one killed after its vote landed and before it finalized: restarted, it
 /// rebuilds the verdict it voted for from its vote (check report, round record) instead of
 /// checking the round again, and finalizes the round with it.
