@@ -14,7 +14,7 @@ use cohort::jobs::{JobMarket, JobState, RoundVerdict, WorkStatus};
 use serde_json::Value;
 
 use crate::common::procs::{Reaper, sealed_dataset, spawn};
-use crate::common::{Devnet, dev_address, wei, write};
+use crate::common::{Devnet, dev_address, forward, warp, wei, write};
 
 const ETH: u128 = 1_000_000_000_000_000_000;
 const REWARD: u128 = ETH / 5; // 0.2 ether per round
@@ -176,6 +176,17 @@ fn two_workers_joined(grace: u64) -> Joined {
         workers,
         market,
     }
+}
+
+/// [`two_workers_joined`], started by its owner (dev:0).
+fn two_workers_started(grace: u64) -> Joined {
+    let j = two_workers_joined(grace);
+    j.rt.block_on(
+        j.market
+            .start_job(&signer(&j.market, 0), j.job, &cohort::progress::Silent),
+    )
+    .unwrap();
+    j
 }
 
 fn submit_job(net: &Devnet, w: &Path, committee: &[u32], timeout: u64, grace: u64) -> u64 {
@@ -510,10 +521,8 @@ fn a_worker_that_never_submits_holds_the_votes_back_until_the_deadline_then_the_
         job,
         mut workers,
         market,
-    } = two_workers_joined(600);
+    } = two_workers_started(600);
     let (w, job_s, silent) = (work.path(), job.to_string(), cohort::progress::Silent);
-    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
-        .unwrap();
     // dev:1 submits; dev:2, in the job, never does.
     let out = rt.block_on(workers[0].train_round(0)).unwrap();
     let (root, b) = rt.block_on(workers[0].upload_round(0, &out)).unwrap();
@@ -575,15 +584,7 @@ fn a_worker_that_never_submits_holds_the_votes_back_until_the_deadline_then_the_
     assert_eq!(rt.block_on(market.round_votes(job, 0)).unwrap().votes, 0);
     // The chain's clock passes the deadline (not the grace period): the members go on without
     // dev:2, whose late submission is refused.
-    rt.block_on(async {
-        let p = &market.chain.provider;
-        p.raw_request::<_, Value>("evm_increaseTime".into(), (601u64,))
-            .await
-            .unwrap();
-        p.raw_request::<_, Value>("evm_mine".into(), ())
-            .await
-            .unwrap();
-    });
+    rt.block_on(warp(&market.chain, 601));
     wait_for(
         "round 0 to finalize",
         Duration::from_secs(300),
@@ -694,11 +695,9 @@ fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_peri
         job,
         mut workers,
         market,
-    } = two_workers_joined(30);
+    } = two_workers_started(30);
     let (job_s, silent) = (job.to_string(), cohort::progress::Silent);
     // The owner may start the job; nobody on the committee ever shows up.
-    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
-        .unwrap();
     for wk in &mut workers {
         let out = rt.block_on(wk.train_round(0)).unwrap();
         let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
@@ -732,20 +731,7 @@ fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_peri
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("can be closed from"), "{err}");
     // Time passes (anvil's clock moves past the deadline and the grace period).
-    rt.block_on(async {
-        market
-            .chain
-            .provider
-            .raw_request::<_, Value>("evm_increaseTime".into(), (631u64,))
-            .await
-            .unwrap();
-        market
-            .chain
-            .provider
-            .raw_request::<_, Value>("evm_mine".into(), ())
-            .await
-            .unwrap();
-    });
+    rt.block_on(warp(&market.chain, 631));
     let owner_before = rt.block_on(market.earnings(dev_address(0))).unwrap();
     let closed = net.json(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
     assert_eq!(closed["state"], "stopped");
@@ -982,13 +968,7 @@ fn outage_proxy(
                 if down {
                     return (StatusCode::SERVICE_UNAVAILABLE, "down".to_string());
                 }
-                let r = http
-                    .post(&upstream)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
+                let r = forward(&http, &upstream, body).await;
                 let status = StatusCode::from_u16(r.status().as_u16()).unwrap();
                 (status, r.text().await.unwrap())
             }
@@ -1016,10 +996,8 @@ fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period
         job,
         mut workers,
         market,
-    } = two_workers_joined(600);
+    } = two_workers_started(600);
     let (w, job_s, silent) = (work.path(), job.to_string(), cohort::progress::Silent);
-    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
-        .unwrap();
     let logs = w.join("logs");
     std::fs::create_dir_all(&logs).unwrap();
     // dev:5 reaches storage through a link that fails for one root at a time; dev:6 directly.
@@ -1125,15 +1103,7 @@ fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period
                 && log5().contains("round 1: no storage node could be reached for the files of")
         },
     );
-    rt.block_on(async {
-        let p = &market.chain.provider;
-        p.raw_request::<_, Value>("evm_increaseTime".into(), (901u64,))
-            .await
-            .unwrap();
-        p.raw_request::<_, Value>("evm_mine".into(), ())
-            .await
-            .unwrap();
-    });
+    rt.block_on(warp(&market.chain, 901));
     wait_for(
         "dev:5 to vote on round 1",
         Duration::from_secs(300),

@@ -358,14 +358,7 @@ pub async fn start_node_proxy(
                 if let Some(v) = answer(&req) {
                     return axum::Json(v);
                 }
-                let resp = http
-                    .post(&upstream)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                let mut v: Value = resp.json().await.unwrap();
+                let mut v: Value = forward(&http, &upstream, body).await.json().await.unwrap();
                 match (&req, &mut v) {
                     (Value::Array(calls), Value::Array(answers)) => {
                         for a in answers {
@@ -384,6 +377,31 @@ pub async fn start_node_proxy(
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     url
+}
+
+/// Sends a JSON-RPC request body on to `upstream` (a proxy's side).
+pub async fn forward(http: &reqwest::Client, upstream: &str, body: String) -> reqwest::Response {
+    http.post(upstream)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Moves the chain's clock `secs` seconds on and mines a block at the new time.
+pub async fn warp(chain: &cohort::chain::Chain, secs: u64) {
+    use alloy::providers::Provider;
+    for (method, params) in [
+        ("evm_increaseTime", serde_json::json!([secs])),
+        ("evm_mine", serde_json::json!([])),
+    ] {
+        let _: serde_json::Value = chain
+            .provider
+            .raw_request(method.into(), params)
+            .await
+            .unwrap();
+    }
 }
 
 /// Flips bit `mask` of byte `at` of a segment answer's base64 data (nothing for other answers).

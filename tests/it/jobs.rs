@@ -735,7 +735,6 @@ fn exec_job_runs_only_with_allow_exec_and_completes() {
 #[test]
 fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
     use alloy::primitives::{Address, U256};
-    use alloy::providers::Provider;
     use cohort::chain::bindings::JobMarket as JobMarketAbi;
     let net = Devnet::start(0, 1);
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -771,15 +770,7 @@ fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
     assert_eq!(show["job"]["state"], "running");
 
     // From the deadline on nobody can submit: the owner gets the unspent round back.
-    rt.block_on(async {
-        let p = &owner.chain.provider;
-        p.raw_request::<_, Value>("evm_increaseTime".into(), (3601u64,))
-            .await
-            .unwrap();
-        p.raw_request::<_, Value>("evm_mine".into(), ())
-            .await
-            .unwrap();
-    });
+    rt.block_on(crate::common::warp(&owner.chain, 3601));
     let c = net.json(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(c["unspent_rounds"], 1, "{c}");
     // The last round's reward, plus round 0's rounding dust.

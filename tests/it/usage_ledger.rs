@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::common::Devnet;
+use crate::common::{Devnet, warp};
 use crate::mined;
 use crate::token_setup::{default_terms, dev, dev_address, mint, standard_job_with, test_token};
 use alloy::primitives::{Address, U256};
@@ -114,19 +114,6 @@ async fn chain_now(chain: &Chain) -> u64 {
         .unwrap()
         .unwrap();
     b.header.timestamp
-}
-
-async fn warp(chain: &Chain, secs: u64) {
-    let _: serde_json::Value = chain
-        .provider
-        .raw_request("evm_increaseTime".into(), (secs,))
-        .await
-        .unwrap();
-    let _: serde_json::Value = chain
-        .provider
-        .raw_request("evm_mine".into(), ())
-        .await
-        .unwrap();
 }
 
 fn revert_name(rpc: &str, e: alloy::contract::Error) -> String {
