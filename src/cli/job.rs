@@ -56,7 +56,8 @@ pub enum JobCommand {
     ///
     /// While a check fails on the member's own side (no storage node answers for a
     /// submission's files), the member does not vote and tries again every poll; from half the
-    /// grace period after the round's deadline it rejects what it still cannot check.
+    /// grace period after the round's deadline it rejects what it still cannot check. Once
+    /// running, it rides out chain and storage outages the same way (exit 3 only at the start).
     ///
     /// Example: cohort job coordinate 1 --min-workers 2
     Coordinate(CoordinateArgs),

@@ -118,120 +118,151 @@ pub async fn coordinate(
             last_note = msg;
         }
     };
+    // A chain or storage outage once running stops nothing: the member says so and tries again
+    // every poll (exit 3 comes only from the start, where a wrong endpoint shows).
     loop {
-        let job = retrying(a, || market.job(job_id)).await?;
-        report.state = job.state;
-        match job.state {
-            JobState::Completed => {
-                report.model_root = job.model_root;
-                return Ok(report);
+        let flow = async {
+            let job = retrying(a, || market.job(job_id)).await?;
+            report.state = job.state;
+            match job.state {
+                JobState::Completed => {
+                    report.model_root = job.model_root;
+                    return Ok(Flow::Done);
+                }
+                JobState::Cancelled | JobState::Stopped => return Ok(Flow::Done),
+                JobState::Open => {
+                    start_or_wait(&market, s, &job, opts, &mut note, progress).await?;
+                    return Ok(Flow::Next);
+                }
+                JobState::Running => {}
             }
-            JobState::Cancelled | JobState::Stopped => return Ok(report),
-            JobState::Open => {
-                start_or_wait(&market, s, &job, opts, &mut note, progress).await?;
-                continue;
-            }
-            JobState::Running => {}
-        }
-        let round = job.current_round;
-        if round >= job.rounds {
-            // Finalizing the last round completes the job; wait for that state.
-            tokio::time::sleep(opts.poll).await;
-            continue;
-        }
-        if let Some((summary, verdict)) = posted.get(&round) {
-            match await_verdict(&market, s, &job, round, summary, verdict, a, progress).await? {
-                Some(done) => {
-                    note(finalized_note(job_id, &done));
-                    posted.remove(&round);
-                    report.rounds.push(done);
-                }
-                None => {
-                    note(waiting_note(&market, &job, round, a).await?);
-                    tokio::time::sleep(opts.poll).await;
-                }
-            }
-            continue;
-        }
-        // A member that already voted on this round (a run before a restart) finalizes with the
-        // verdict it voted for, rebuilt from its vote; it does not check the round again.
-        if let Some(voted) = retrying(a, || market.vote_of(job_id, round, s.address)).await? {
-            match voted_verdict(&market, &store, s.address, &job, round, voted, a, progress).await {
-                Ok(rebuilt) => {
-                    note(format!(
-                        "job {job_id}: round {round}: this member voted {voted:#x} before; finalizing with that verdict"
-                    ));
-                    posted.insert(round, rebuilt);
-                }
-                Err(e) if e.kind == crate::error::ErrorKind::Verification => {
-                    // Not this member's verdict to finalize: the others' agreed one wins.
-                    note(format!(
-                        "job {job_id}: round {round}: this member voted {voted:#x} before but cannot rebuild that verdict ({}); waiting for the committee",
-                        e.message
-                    ));
-                    tokio::time::sleep(opts.poll).await;
-                }
-                Err(e) => {
-                    note(format!(
-                        "job {job_id}: round {round}: this member voted {voted:#x} before; rebuilding that verdict failed ({}), trying again",
-                        e.message
-                    ));
-                    tokio::time::sleep(opts.poll).await;
-                }
-            }
-            continue;
-        }
-        let (subs, missing) = match closed_round(&market, &job, round, a).await? {
-            Ok(closed) => closed,
-            Err(waiting) => {
-                note(waiting);
+            let round = job.current_round;
+            checked.retain(|(r, _), _| *r >= round);
+            if round >= job.rounds {
+                // Finalizing the last round completes the job; wait for that state.
                 tokio::time::sleep(opts.poll).await;
-                continue;
+                return Ok(Flow::Next);
             }
-        };
-        if data.is_empty() {
-            data = retrying(a, || {
-                fetch_datasets(client, &store, &job.datasets, progress)
-            })
-            .await?;
-        }
-        if unfinished != Some(round) {
-            note(format!(
-                "job {job_id}: round {round}: checking {} submissions",
-                subs.len()
-            ));
-        }
-        let done = finalize(
-            &market,
-            &store,
-            s,
-            &ctx,
-            &job,
-            (round, &subs, missing),
-            &data,
-            &mut checked,
-            opts,
-            progress,
-        )
-        .await;
-        let (summary, verdict) = match done {
-            Ok(done) => done,
-            Err(e) if e.code == CHECK_UNFINISHED => {
-                unfinished = Some(round);
-                let hint = e.hint.as_deref().unwrap_or_default();
+            if let Some((summary, verdict)) = posted.get(&round) {
+                match await_verdict(&market, s, &job, round, summary, verdict, a, progress).await? {
+                    Some(done) => {
+                        note(finalized_note(job_id, &done));
+                        posted.remove(&round);
+                        report.rounds.push(done);
+                    }
+                    None => {
+                        note(waiting_note(&market, &job, round, a).await?);
+                        tokio::time::sleep(opts.poll).await;
+                    }
+                }
+                return Ok(Flow::Next);
+            }
+            // A member that already voted on this round (a run before a restart) finalizes with the
+            // verdict it voted for, rebuilt from its vote; it does not check the round again.
+            if let Some(voted) = retrying(a, || market.vote_of(job_id, round, s.address)).await? {
+                match voted_verdict(&market, &store, s.address, &job, round, voted, a, progress).await {
+                    Ok(rebuilt) => {
+                        note(format!(
+                            "job {job_id}: round {round}: this member voted {voted:#x} before; finalizing with that verdict"
+                        ));
+                        posted.insert(round, rebuilt);
+                    }
+                    Err(e) if e.kind == crate::error::ErrorKind::Verification => {
+                        // Not this member's verdict to finalize: the others' agreed one wins.
+                        note(format!(
+                            "job {job_id}: round {round}: this member voted {voted:#x} before but cannot rebuild that verdict ({}); waiting for the committee",
+                            e.message
+                        ));
+                        tokio::time::sleep(opts.poll).await;
+                    }
+                    Err(e) => {
+                        note(format!(
+                            "job {job_id}: round {round}: this member voted {voted:#x} before; rebuilding that verdict failed ({}), trying again",
+                            e.message
+                        ));
+                        tokio::time::sleep(opts.poll).await;
+                    }
+                }
+                return Ok(Flow::Next);
+            }
+            let (subs, missing) = match closed_round(&market, &job, round, a).await? {
+                Ok(closed) => closed,
+                Err(waiting) => {
+                    note(waiting);
+                    tokio::time::sleep(opts.poll).await;
+                    return Ok(Flow::Next);
+                }
+            };
+            if data.is_empty() {
+                data = retrying(a, || {
+                    fetch_datasets(client, &store, &job.datasets, progress)
+                })
+                .await?;
+            }
+            if unfinished != Some(round) {
                 note(format!(
-                    "job {job_id}: {} ({}); {hint}",
-                    e.message,
-                    e.causes.join(": ")
+                    "job {job_id}: round {round}: checking {} submissions",
+                    subs.len()
+                ));
+            }
+            let done = finalize(
+                &market,
+                &store,
+                s,
+                &ctx,
+                &job,
+                (round, &subs, missing),
+                &data,
+                &mut checked,
+                opts,
+                progress,
+            )
+            .await;
+            let (summary, verdict) = match done {
+                Ok(done) => done,
+                Err(e) if e.code == CHECK_UNFINISHED => {
+                    unfinished = Some(round);
+                    let hint = e.hint.as_deref().unwrap_or_default();
+                    note(format!(
+                        "job {job_id}: {} ({}); {hint}",
+                        e.message,
+                        e.causes.join(": ")
+                    ));
+                    tokio::time::sleep(opts.poll).await;
+                    return Ok(Flow::Next);
+                }
+                Err(e) => return Err(e),
+            };
+            checked.retain(|(r, _), _| *r != round);
+            posted.insert(round, (summary, verdict));
+            Ok(Flow::Next)
+        }
+        .await;
+        match flow {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Done) => return Ok(report),
+            Err(e) if e.kind == ErrorKind::Unreachable => {
+                let why = std::iter::once(e.message.as_str())
+                    .chain(e.causes.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                note(format!(
+                    "job {job_id}: {why}; trying again every {:.1}s",
+                    opts.poll.as_secs_f64()
                 ));
                 tokio::time::sleep(opts.poll).await;
-                continue;
             }
             Err(e) => return Err(e),
-        };
-        checked.retain(|(r, _), _| *r != round);
-        posted.insert(round, (summary, verdict));
+        }
     }
+}
+
+/// What one pass of the coordinator's loop leaves to do.
+enum Flow {
+    /// Go round again.
+    Next,
+    /// The job ended: return the report.
+    Done,
 }
 
 /// Only a committee member coordinates (exit 4); a deterministic exec job is re-run only with

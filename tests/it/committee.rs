@@ -1138,6 +1138,79 @@ fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period
     assert_eq!(s1.status, WorkStatus::Submitted);
 }
 
+/// A chain outage while the coordinator runs stops nothing: it says so, tries again every
+/// poll, and once the chain answers it checks and finalizes the round it missed.
+#[test]
+fn a_coordinator_rides_out_a_chain_outage() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5], 600, 600);
+    let job_s = job.to_string();
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
+    rt.block_on(wk.join()).unwrap();
+    let market = wk.market.clone();
+    let silent = cohort::progress::Silent;
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    // The member reaches the chain through a link that can go down (an empty root names
+    // every request).
+    let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let rpc = outage_proxy(&rt, net.rpc_url(), outage.clone());
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let args = [
+        "job",
+        "coordinate",
+        &job_s,
+        "--poll",
+        "0.3",
+        "--wallet",
+        "dev:5",
+        "--rpc-url",
+        &rpc,
+        "--progress",
+        "json",
+    ];
+    let mut procs = Reaper(Vec::new());
+    procs.0.push(spawn(&net, &args, &logs.join("member.log")));
+    let log = || std::fs::read_to_string(logs.join("member.log")).unwrap_or_default();
+    wait_for(
+        "the member to wait for the submission",
+        Duration::from_secs(120),
+        &logs,
+        || log().contains("round 0: 0 of 1 submissions"),
+    );
+    *outage.lock().unwrap() = Some(String::new());
+    let out = rt.block_on(wk.train_round(0)).unwrap();
+    let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
+    rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+    wait_for(
+        "the member to say the chain is out of reach",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            let stopped = procs.0[0].try_wait().unwrap();
+            assert!(stopped.is_none(), "the coordinator stopped:\n{}", log());
+            log().contains("; trying again every 0.3s")
+        },
+    );
+    *outage.lock().unwrap() = None;
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    let s1 = rt
+        .block_on(market.submission(job, 0, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Accepted, "{}", log());
+}
+
 /// A committee of one killed after its vote landed and before it finalized: restarted, it
 /// rebuilds the verdict it voted for from its vote (check report, round record) instead of
 /// checking the round again, and finalizes the round with it.
