@@ -191,7 +191,8 @@ pub async fn audit(
         deep: false,
         allow_exec: false,
         work_dir: work.clone(),
-        // An auditor that cannot reach storage has nothing to say about the work (exit 3).
+        // A check that cannot finish on the auditor's side (storage out of reach: exit 3) says
+        // nothing about the work: the audit stops with its error.
         reject_unfinished: false,
     };
     let (verdict, _) =

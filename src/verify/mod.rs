@@ -205,7 +205,8 @@ pub async fn verify(
             deep,
             allow_exec,
             work_dir: work.path().to_path_buf(),
-            // Storage out of reach proves nothing about the work: verify stops (exit 3).
+            // A check that cannot finish on this side (storage out of reach: exit 3) proves
+            // nothing about the work: verify stops with its error.
             reject_unfinished: false,
         };
         history(
