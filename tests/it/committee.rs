@@ -189,6 +189,39 @@ fn two_workers_started(grace: u64) -> Joined {
     j
 }
 
+/// A started job whose committee is dev:5 alone, with dev:1 joined through the library.
+struct Started {
+    net: Devnet,
+    work: tempfile::TempDir,
+    rt: tokio::runtime::Runtime,
+    job: u64,
+    wk: cohort::worker::Worker,
+    market: JobMarket,
+}
+
+fn one_worker_started() -> Started {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let job = submit_job(&net, w, &[5], 600, 600);
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
+    rt.block_on(wk.join()).unwrap();
+    let market = wk.market.clone();
+    rt.block_on(market.start_job(&signer(&market, 0), job, &cohort::progress::Silent))
+        .unwrap();
+    Started {
+        net,
+        work,
+        rt,
+        job,
+        wk,
+        market,
+    }
+}
+
 fn submit_job(net: &Devnet, w: &Path, committee: &[u32], timeout: u64, grace: u64) -> u64 {
     let spec = write(
         w,
@@ -1142,20 +1175,15 @@ fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period
 /// poll, and once the chain answers it checks and finalizes the round it missed.
 #[test]
 fn a_coordinator_rides_out_a_chain_outage() {
-    let net = Devnet::start(1, 1);
-    let work = tempfile::tempdir().unwrap();
-    let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
-    let job = submit_job(&net, w, &[5], 600, 600);
-    let job_s = job.to_string();
-    net.json(&["worker", "register", "--wallet", "dev:1"]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
-    rt.block_on(wk.join()).unwrap();
-    let market = wk.market.clone();
-    let silent = cohort::progress::Silent;
-    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
-        .unwrap();
+    let Started {
+        net,
+        work,
+        rt,
+        job,
+        mut wk,
+        market,
+    } = one_worker_started();
+    let (w, job_s) = (work.path(), job.to_string());
     // The member reaches the chain through a link that can go down (an empty root names
     // every request).
     let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
@@ -1216,20 +1244,15 @@ fn a_coordinator_rides_out_a_chain_outage() {
 /// checking the round again, and finalizes the round with it.
 #[test]
 fn a_coordinator_restarted_between_its_vote_and_the_finalize_finalizes_its_voted_verdict() {
-    let net = Devnet::start(1, 1);
-    let work = tempfile::tempdir().unwrap();
-    let w = work.path();
-    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
-    let job = submit_job(&net, w, &[5], 600, 600);
-    let job_s = job.to_string();
-    net.json(&["worker", "register", "--wallet", "dev:1"]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
-    rt.block_on(wk.join()).unwrap();
-    let market = wk.market.clone();
-    let silent = cohort::progress::Silent;
-    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
-        .unwrap();
+    let Started {
+        net,
+        work,
+        rt,
+        job,
+        mut wk,
+        market,
+    } = one_worker_started();
+    let (w, job_s, silent) = (work.path(), job.to_string(), cohort::progress::Silent);
     let out = rt.block_on(wk.train_round(0)).unwrap();
     let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
 
