@@ -99,8 +99,8 @@ pub async fn coordinate(
     let opts = &opts;
     // Verdicts this run voted for, by round, until the round is finalized.
     let mut posted: HashMap<u32, (RoundSummary, RoundVerdict)> = HashMap::new();
-    // The checks that finished, by round and worker, while another submission's check of the
-    // round waits for storage: they are not run again.
+    // The checks of the current round that finished (while another waits for storage, they
+    // are not run again); dropped once the round is past.
     let mut checked: Checks = HashMap::new();
     // The round whose check waits for storage (its notes are not repeated every poll).
     let mut unfinished: Option<u32> = None;
@@ -222,18 +222,12 @@ pub async fn coordinate(
                 Ok(done) => done,
                 Err(e) if e.code == CHECK_UNFINISHED => {
                     unfinished = Some(round);
-                    let hint = e.hint.as_deref().unwrap_or_default();
-                    note(format!(
-                        "job {job_id}: {} ({}); {hint}",
-                        e.message,
-                        e.causes.join(": ")
-                    ));
+                    note(again_note(job_id, &e, e.hint.as_deref().unwrap_or_default()));
                     tokio::time::sleep(opts.poll).await;
                     return Ok(Flow::Next);
                 }
                 Err(e) => return Err(e),
             };
-            checked.retain(|(r, _), _| *r != round);
             posted.insert(round, (summary, verdict));
             Ok(Flow::Next)
         }
@@ -242,19 +236,23 @@ pub async fn coordinate(
             Ok(Flow::Next) => {}
             Ok(Flow::Done) => return Ok(report),
             Err(e) if e.kind == ErrorKind::Unreachable => {
-                let why = std::iter::once(e.message.as_str())
-                    .chain(e.causes.iter().map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join(": ");
-                note(format!(
-                    "job {job_id}: {why}; trying again every {:.1}s",
-                    opts.poll.as_secs_f64()
-                ));
+                let then = format!("trying again every {:.1}s", opts.poll.as_secs_f64());
+                note(again_note(job_id, &e, &then));
                 tokio::time::sleep(opts.poll).await;
             }
             Err(e) => return Err(e),
         }
     }
+}
+
+/// "job N: what failed (its causes); what happens next", for a pass that is tried again.
+fn again_note(job_id: u64, e: &Error, then: &str) -> String {
+    let causes = if e.causes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", e.causes.join(": "))
+    };
+    format!("job {job_id}: {}{causes}; {then}", e.message)
 }
 
 /// What one pass of the coordinator's loop leaves to do.
