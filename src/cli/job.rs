@@ -58,6 +58,7 @@ pub enum JobCommand {
     /// submission's files), the member does not vote and tries again every poll; from half the
     /// grace period after the round's deadline it rejects what it still cannot check. Once
     /// running, it rides out chain and storage outages the same way (exit 3 only at the start).
+    /// A span whose run on the member's GPU fails (out of memory) is re-executed on the CPU.
     ///
     /// Example: cohort job coordinate 1 --min-workers 2
     Coordinate(CoordinateArgs),

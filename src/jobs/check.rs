@@ -29,8 +29,9 @@
 //! (a task that panicked, a folder it cannot write) — stops unfinished with that error unless
 //! [`CheckOptions::reject_unfinished`] says to reject for it (`rejected`). A file the nodes
 //! that answered do not hold, or whose bytes do not match its root, rejects; so does a span
-//! whose re-execution fails (`reexecution_failed`: a checkpoint only the trainer refuses, or
-//! the checker's GPU out of memory, cannot be told apart).
+//! whose re-execution fails (`reexecution_failed`) on the CPU, the reference. A span whose run
+//! on the checker's GPU fails in the computation (out of memory, a kernel) is re-executed on
+//! the CPU instead ([`super::trainers::on_gpu_else_cpu`]).
 
 use std::path::{Path, PathBuf};
 
@@ -1021,7 +1022,12 @@ async fn reexecute_spans(
                 );
                 return Ok(verdict);
             }
-            Ok(rep) => rep,
+            Ok(r) => {
+                if let Some(e) = &r.gpu_failure {
+                    progress.note(&gpu_note(span.0, span.1, e));
+                }
+                r.report
+            }
         };
         verdict.identical = Some(verdict.identical.unwrap_or(true) && rep.identical);
         verdict.max_abs_diff = Some(verdict.max_abs_diff.unwrap_or(0.0).max(rep.max_abs_diff));
@@ -1052,6 +1058,14 @@ async fn reexecute_spans(
         }
     }
     Ok(verdict)
+}
+
+/// What a check says when a span's run on the GPU failed and the CPU re-executed it.
+pub(crate) fn gpu_note(from: u64, to: u64, e: &Error) -> String {
+    format!(
+        "steps {from}..{to} could not be re-executed on this machine's GPU ({}); re-executed on the CPU instead",
+        e.message
+    )
 }
 
 /// The root a verifier expects the round to start from (re-exported for `cohort verify`).

@@ -104,7 +104,9 @@ impl JobContext {
 
     /// Re-executes the steps from checkpoint `from` to `to` of `worker`'s round `round` and
     /// compares (blocking). `steps`: the steps the bundle lists the two checkpoints at, which
-    /// the steps inside the files must be (`verify.step_mismatch` otherwise).
+    /// the steps inside the files must be (`verify.step_mismatch` otherwise). A GPU job is
+    /// re-executed on this machine's GPU where it has one, and on the CPU where the GPU's run
+    /// fails ([`on_gpu_else_cpu`]).
     pub fn verify_span(
         &self,
         (from, to): (&Path, &Path),
@@ -112,25 +114,39 @@ impl JobContext {
         data: &[PathBuf],
         round: u32,
         worker: [u8; 20],
-    ) -> Result<VerifyReport> {
+    ) -> Result<Reexecuted> {
         let mut opts = self.verify_options(data.to_vec(), round, worker);
         opts.steps = Some(steps);
-        if self.is_lora() {
-            let inputs = SpanInputs {
-                base: self.base_dir()?.to_path_buf(),
-                data: opts.data,
-                context: self.spec.model.context,
-                training: opts.training,
-                seed: self.seed(),
-                round: u64::from(round),
-                worker,
-                device: opts.device,
-                steps: opts.steps,
-            };
-            pool::verify_span(from, to, &inputs)
-        } else {
-            trainer::verify_span(from, to, &opts)
-        }
+        let first = opts.device;
+        let (report, gpu_failure) = on_gpu_else_cpu(first, trainer::gpu_present, |device| {
+            if self.is_lora() {
+                let inputs = SpanInputs {
+                    base: self.base_dir()?.to_path_buf(),
+                    data: opts.data.clone(),
+                    context: self.spec.model.context,
+                    training: opts.training.clone(),
+                    seed: self.seed(),
+                    round: u64::from(round),
+                    worker,
+                    device,
+                    steps: opts.steps,
+                };
+                pool::verify_span(from, to, &inputs)
+            } else {
+                trainer::verify_span(
+                    from,
+                    to,
+                    &trainer::VerifyOptions {
+                        device,
+                        ..opts.clone()
+                    },
+                )
+            }
+        })?;
+        Ok(Reexecuted {
+            report,
+            gpu_failure,
+        })
     }
 
     /// A checkpoint's loss on the job's validation split, on the CPU (blocking; `None` when it
@@ -166,5 +182,119 @@ impl JobContext {
             TrainerKind::Lora => pool::average(inputs, out),
             TrainerKind::Exec => trainer::average::average_safetensors(inputs, out),
         }
+    }
+}
+
+/// A span's re-execution: its report, and the error that stopped its run on this machine's GPU
+/// when it was re-executed on the CPU instead.
+#[derive(Debug)]
+pub struct Reexecuted {
+    pub report: VerifyReport,
+    pub gpu_failure: Option<Error>,
+}
+
+/// Runs `run` on `first`; where that is not the CPU, a GPU is present (`gpu_present`, asked
+/// only then) and the run fails in the computation itself (`*.compute`: out of memory, a
+/// kernel that fails), runs it again on the CPU and returns that with the GPU's error. The
+/// checker's GPU failing is not the worker's doing, and the CPU is the reference every device
+/// is judged against (GPU work within the GPU tolerance), so such a span is not rejected for it.
+/// Errors of the inputs (a checkpoint the trainer refuses, steps not as listed, training that
+/// diverges) are the same on every device and return as they are, without a second run.
+pub fn on_gpu_else_cpu<T>(
+    first: DeviceChoice,
+    gpu_present: impl FnOnce() -> bool,
+    mut run: impl FnMut(DeviceChoice) -> Result<T>,
+) -> Result<(T, Option<Error>)> {
+    match run(first) {
+        Err(e) if first != DeviceChoice::Cpu && e.code.ends_with(".compute") && gpu_present() => {
+            Ok((run(DeviceChoice::Cpu)?, Some(e)))
+        }
+        r => r.map(|v| (v, None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::{Cell, RefCell};
+
+    /// The rule's outcome, the devices the run was asked for, and whether a GPU was asked.
+    type Ruled = (
+        Result<(DeviceChoice, Option<Error>)>,
+        Vec<DeviceChoice>,
+        bool,
+    );
+
+    /// Runs the rule with a run that fails on `fails_on` with `code` (every device when None).
+    fn rule(first: DeviceChoice, gpu: bool, code: &str, fails_on: Option<DeviceChoice>) -> Ruled {
+        let runs = RefCell::new(Vec::new());
+        let asked = Cell::new(false);
+        let out = on_gpu_else_cpu(
+            first,
+            || {
+                asked.set(true);
+                gpu
+            },
+            |d| {
+                runs.borrow_mut().push(d);
+                if fails_on.is_none_or(|f| f == d) {
+                    Err(Error::failed(code, format!("failed on {d:?}")))
+                } else {
+                    Ok(d)
+                }
+            },
+        );
+        (out, runs.into_inner(), asked.get())
+    }
+
+    #[test]
+    fn a_computation_that_fails_on_the_gpu_is_re_executed_on_the_cpu() {
+        for code in ["trainer.compute", "lora.compute"] {
+            let (out, runs, _) = rule(DeviceChoice::Auto, true, code, Some(DeviceChoice::Auto));
+            let (ran_on, gpu_error) = out.unwrap();
+            assert_eq!(ran_on, DeviceChoice::Cpu);
+            assert_eq!(runs, [DeviceChoice::Auto, DeviceChoice::Cpu]);
+            let e = gpu_error.expect("the GPU's error is returned");
+            assert_eq!(
+                (e.code.as_str(), e.message.as_str()),
+                (code, "failed on Auto")
+            );
+        }
+        // Where the CPU fails too, its error is the outcome.
+        let (out, runs, _) = rule(DeviceChoice::Cuda, true, "trainer.compute", None);
+        assert_eq!(out.unwrap_err().message, "failed on Cpu");
+        assert_eq!(runs, [DeviceChoice::Cuda, DeviceChoice::Cpu]);
+    }
+
+    #[test]
+    fn errors_of_the_inputs_and_runs_on_the_cpu_are_not_run_again() {
+        // The worker's doing: the same on every device; no second run, no GPU opened to ask.
+        for code in [
+            "trainer.diverged",
+            "verify.step_mismatch",
+            "lora.bad_checkpoint",
+        ] {
+            let (out, runs, asked) = rule(DeviceChoice::Auto, true, code, None);
+            assert_eq!(out.unwrap_err().code, code);
+            assert_eq!((runs, asked), (vec![DeviceChoice::Auto], false));
+        }
+        // Already on the CPU (a CPU job), or Auto on a machine without a GPU: nothing to fall back to.
+        let (out, runs, asked) = rule(DeviceChoice::Cpu, true, "trainer.compute", None);
+        assert_eq!(out.unwrap_err().code, "trainer.compute");
+        assert_eq!((runs, asked), (vec![DeviceChoice::Cpu], false));
+        let (out, runs, asked) = rule(DeviceChoice::Auto, false, "trainer.compute", None);
+        assert_eq!(out.unwrap_err().code, "trainer.compute");
+        assert_eq!((runs, asked), (vec![DeviceChoice::Auto], true));
+        // A run that succeeds is returned without a GPU error.
+        let (out, runs, _) = rule(
+            DeviceChoice::Auto,
+            true,
+            "trainer.compute",
+            Some(DeviceChoice::Cpu),
+        );
+        let (ran_on, gpu_error) = out.unwrap();
+        assert_eq!(ran_on, DeviceChoice::Auto);
+        assert!(gpu_error.is_none());
+        assert_eq!(runs, [DeviceChoice::Auto]);
     }
 }

@@ -99,6 +99,12 @@ impl DeviceChoice {
     }
 }
 
+/// Whether this build and machine have a GPU to train on (what [`DeviceChoice::Auto`] would
+/// pick). Opens it to find out: ask only where the answer decides something.
+pub fn gpu_present() -> bool {
+    cfg!(feature = "cuda") && open_gpu().is_ok()
+}
+
 /// CUDA GPU 0 on a stream of its own, with cudarc's cross-stream event tracking off.
 ///
 /// The device is opened with a stream of its own (`new_cuda_with_stream`), not candle's default,
