@@ -90,6 +90,24 @@ where
     .await
 }
 
+/// "job N: what failed (its causes); what happens next", for a pass that is tried again.
+pub fn again_note(job_id: u64, e: &Error, then: &str) -> String {
+    let causes = if e.causes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", e.causes.join(": "))
+    };
+    format!("job {job_id}: {}{causes}; {then}", e.message)
+}
+
+/// What one pass of a long-running loop (the coordinator's, the worker's) leaves to do.
+pub enum Flow {
+    /// Go round again.
+    Next,
+    /// The job ended: return the report.
+    Done,
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicU32, Ordering};

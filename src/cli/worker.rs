@@ -21,6 +21,9 @@ pub enum WorkerCommand {
     Register(RegisterArgs),
     /// Join a job and work on it round by round until it ends
     ///
+    /// Once joined, a chain or storage outage stops nothing: the worker says so, tries again
+    /// every --poll, and picks the round up where it was (exit 3 only at the start).
+    ///
     /// Examples:
     ///   cohort worker run --job 1 --wallet alice
     ///   cohort worker run --auto

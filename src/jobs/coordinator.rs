@@ -28,6 +28,7 @@ pub use super::check::{CheckOptions, RoundBasis, check_submission, round_basis, 
 use super::context::{JobContext, fetch_datasets, round_start_root};
 use super::{JobInfo, JobMarket, JobState, RoundVerdict, Submission, WorkStatus, retrying};
 use crate::chain::SignerChain;
+use crate::chain::retry::{Flow, again_note};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::progress::Progress;
@@ -243,24 +244,6 @@ pub async fn coordinate(
             Err(e) => return Err(e),
         }
     }
-}
-
-/// "job N: what failed (its causes); what happens next", for a pass that is tried again.
-fn again_note(job_id: u64, e: &Error, then: &str) -> String {
-    let causes = if e.causes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", e.causes.join(": "))
-    };
-    format!("job {job_id}: {}{causes}; {then}", e.message)
-}
-
-/// What one pass of the coordinator's loop leaves to do.
-enum Flow {
-    /// Go round again.
-    Next,
-    /// The job ended: return the report.
-    Done,
 }
 
 /// Only a committee member coordinates (exit 4); a deterministic exec job is re-run only with

@@ -2,8 +2,9 @@
 //! the round's starting checkpoint and the job's datasets, train with the job's runtime
 //! ([`runtime`]), upload the work bundle and submit its root with the work units. State on
 //! disk ([`state`]) lets a restarted worker rejoin the current round without repeating
-//! submitted work. Chain and storage calls are retried; when they keep failing the worker
-//! stops with exit 3 rather than train on unpaid.
+//! submitted work. Chain and storage calls are retried; when they keep failing at the start
+//! (a wrong endpoint) the worker stops with exit 3, and once it works on the job it waits for
+//! them, training nothing the chain has not asked for ([`Worker::run`]).
 
 pub mod inventory;
 pub mod runtime;
@@ -18,6 +19,7 @@ use alloy::signers::local::PrivateKeySigner;
 use serde::Serialize;
 
 use crate::chain::SignerChain;
+use crate::chain::retry::{Flow, again_note};
 use crate::chain::units::dec;
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
@@ -111,12 +113,13 @@ pub struct Worker {
     pub progress: Arc<dyn Progress>,
 }
 
-/// Turns an error that kept coming back into the worker's stop reason (exit 3 stays exit 3).
+/// Turns an error that kept coming back at the start into the worker's stop reason (exit 3
+/// stays exit 3).
 fn stop(e: Error) -> Error {
     if e.kind == ErrorKind::Unreachable {
         let msg = format!("worker stopped: {}", e.message);
         Error { message: msg, ..e }
-            .hint("the worker stops rather than train on unpaid; rerun `cohort worker run` once the endpoint is back")
+            .hint("check the endpoint (--rpc-url, the profile's storage nodes) and rerun `cohort worker run` once it answers")
     } else {
         e
     }
@@ -372,8 +375,7 @@ impl Worker {
             let p = retrying(self.attempts, || {
                 self.store.fetch(f.root, self.progress.as_ref())
             })
-            .await
-            .map_err(stop)?;
+            .await?;
             let (size, hash) =
                 crate::datasets::files::hash_file(&p).map_err(|e| Error::io("read", &p, e))?;
             if size != f.size || hex::encode(hash) != f.blake3 {
@@ -393,9 +395,7 @@ impl Worker {
     /// Trains round `round` from its starting checkpoint into the round's folder. A finished
     /// earlier run of the same round is reused.
     pub async fn train_round(&mut self, round: u32) -> Result<RoundOutput> {
-        let job = retrying(self.attempts, || self.market.job(self.id()))
-            .await
-            .map_err(stop)?;
+        let job = retrying(self.attempts, || self.market.job(self.id())).await?;
         self.train_round_of(&job, round).await
     }
 
@@ -403,9 +403,8 @@ impl Worker {
     async fn train_round_of(&mut self, job: &JobInfo, round: u32) -> Result<RoundOutput> {
         self.fetch_data().await?;
         // A failed read is an error, never "no starting checkpoint": the bundle records it.
-        let init_root = retrying(self.attempts, || round_start_root(&self.market, job, round))
-            .await
-            .map_err(stop)?;
+        let init_root =
+            retrying(self.attempts, || round_start_root(&self.market, job, round)).await?;
         let dir = round_dir(&self.state_dir, self.id(), round);
         let saved = dir.join("output.json");
         if let Ok(bytes) = std::fs::read(&saved)
@@ -429,8 +428,7 @@ impl Worker {
                 retrying(self.attempts, || {
                     self.store.fetch(root, self.progress.as_ref())
                 })
-                .await
-                .map_err(stop)?,
+                .await?,
             ),
             None => None,
         };
@@ -444,8 +442,7 @@ impl Worker {
                 && retrying(self.attempts, || {
                     market.submission(ctx.job.id, round - 1, me)
                 })
-                .await
-                .map_err(stop)?
+                .await?
                 .status
                     == WorkStatus::Accepted;
             let prev = (round > 0)
@@ -457,8 +454,7 @@ impl Worker {
             retrying(self.attempts, || {
                 crate::jobs::diloco::inherited(market, store, ctx, round, me, progress.as_ref())
             })
-            .await
-            .map_err(stop)?
+            .await?
         };
         let start = init.clone();
         let mut init = init;
@@ -545,8 +541,7 @@ impl Worker {
                     self.store
                         .put_file(&self.signer, path, self.progress.as_ref())
                 })
-                .await
-                .map_err(stop)?
+                .await?
             };
             let size = std::fs::metadata(path)
                 .map_err(|e| Error::io("read", path, e))?
@@ -566,8 +561,7 @@ impl Worker {
                         self.store
                             .put_file(&self.signer, path, self.progress.as_ref())
                     })
-                    .await
-                    .map_err(stop)?,
+                    .await?,
                     size: std::fs::metadata(path)
                         .map_err(|e| Error::io("read", path, e))?
                         .len(),
@@ -600,8 +594,7 @@ impl Worker {
             self.store
                 .put_json(&self.signer, &name, &bundle, self.progress.as_ref())
         })
-        .await
-        .map_err(stop)?;
+        .await?;
         let rec = self.state.rounds.entry(round).or_default();
         rec.bundle_root = Some(root);
         rec.work_units = out.work_units;
@@ -627,8 +620,7 @@ impl Worker {
                 self.progress.as_ref(),
             )
         })
-        .await
-        .map_err(stop)?;
+        .await?;
         let rec = self.state.rounds.entry(round).or_default();
         rec.submitted_tx = Some(tx.tx_hash);
         self.phase(Phase::Submitted, Some(round))?;
@@ -639,98 +631,108 @@ impl Worker {
         Ok(tx)
     }
 
-    /// Works on the job until it completes or is cancelled.
+    /// Works on the job until it completes or is cancelled. Once joined, a chain or storage
+    /// outage stops nothing: the worker says so and tries again every `poll`, training nothing
+    /// until the chain says what to train, and resumes the round where it was (its output and
+    /// uploads are kept). Exit 3 comes only from the start, where a wrong endpoint shows.
     pub async fn run(&mut self, poll: Duration) -> Result<RunReport> {
-        let id = self.id();
-        let me = self.me();
         self.join().await.map_err(stop)?;
         self.fetch_data().await?;
         let mut waiting_note = None;
         loop {
-            let job = retrying(self.attempts, || self.market.job(id))
-                .await
-                .map_err(stop)?;
-            match job.state {
-                JobState::Completed | JobState::Cancelled | JobState::Stopped => break,
-                JobState::Open => {
-                    self.wait_note(
-                        &mut waiting_note,
-                        "waiting for the committee to start the job",
-                    )?;
+            match self.pass(poll, &mut waiting_note).await {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Done) => break,
+                Err(e) if e.kind == ErrorKind::Unreachable => {
+                    let then = format!("trying again every {:.1}s", poll.as_secs_f64());
+                    let msg = again_note(self.id(), &e, &then);
+                    if waiting_note.as_deref() != Some(msg.as_str()) {
+                        self.progress.note(&msg);
+                        waiting_note = Some(msg);
+                    }
                     tokio::time::sleep(poll).await;
-                    continue;
                 }
-                JobState::Running => {}
+                Err(e) => return Err(e),
             }
-            let round = job.current_round;
-            if round >= job.rounds {
-                self.wait_note(
-                    &mut waiting_note,
-                    "waiting for the committee to finalize the last round",
-                )?;
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            let (active, joined) = retrying(self.attempts, || self.market.participant(id, me))
-                .await
-                .map_err(stop)?;
-            if !active {
-                let p = retrying(self.attempts, || self.market.participant_record(id, me))
-                    .await
-                    .map_err(stop)?;
-                let why = if p.slashed.is_zero() {
-                    String::new()
-                } else {
-                    format!(
-                        " (a submission was rejected; its bond of {} was slashed)",
-                        crate::chain::units::coin(p.slashed)
-                    )
-                };
-                return Err(Error::failed(
-                    "worker.left",
-                    format!("{me} is no longer in job {id}{why}"),
-                )
-                .hint(format!(
-                    "see why in `cohort job show {id}`; join again with `cohort worker run --job {id}`"
-                )));
-            }
-            if joined > round {
-                self.wait_note(
-                    &mut waiting_note,
-                    &format!("joined a running job: taking part from round {joined}"),
-                )?;
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            let sub = retrying(self.attempts, || self.market.submission(id, round, me))
-                .await
-                .map_err(stop)?;
-            if sub.status != WorkStatus::None {
-                self.wait_note(
-                    &mut waiting_note,
-                    &format!("round {round} submitted; waiting for the committee's verdict"),
-                )?;
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            let now = retrying(self.attempts, || self.market.now())
-                .await
-                .map_err(stop)?;
-            let deadline = job.round_start + job.round_timeout;
-            if now >= deadline {
-                self.skip(round, "the round timed out before this worker submitted")?;
-                self.wait_note(
-                    &mut waiting_note,
-                    &format!("round {round} timed out; waiting for the next"),
-                )?;
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            waiting_note = None;
-            self.work_round(&job, round).await?;
         }
         self.phase(Phase::Done, None)?;
-        self.report().await
+        retrying(self.attempts, || self.report()).await
+    }
+
+    /// One pass of [`Worker::run`]: reads the job and this worker's place in it, then waits,
+    /// or works the current round.
+    async fn pass(&mut self, poll: Duration, waiting_note: &mut Option<String>) -> Result<Flow> {
+        let id = self.id();
+        let me = self.me();
+        let job = retrying(self.attempts, || self.market.job(id)).await?;
+        match job.state {
+            JobState::Completed | JobState::Cancelled | JobState::Stopped => return Ok(Flow::Done),
+            JobState::Open => {
+                self.wait_note(waiting_note, "waiting for the committee to start the job")?;
+                tokio::time::sleep(poll).await;
+                return Ok(Flow::Next);
+            }
+            JobState::Running => {}
+        }
+        let round = job.current_round;
+        if round >= job.rounds {
+            self.wait_note(
+                waiting_note,
+                "waiting for the committee to finalize the last round",
+            )?;
+            tokio::time::sleep(poll).await;
+            return Ok(Flow::Next);
+        }
+        let (active, joined) = retrying(self.attempts, || self.market.participant(id, me)).await?;
+        if !active {
+            let p = retrying(self.attempts, || self.market.participant_record(id, me)).await?;
+            let why = if p.slashed.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    " (a submission was rejected; its bond of {} was slashed)",
+                    crate::chain::units::coin(p.slashed)
+                )
+            };
+            return Err(Error::failed(
+                "worker.left",
+                format!("{me} is no longer in job {id}{why}"),
+            )
+            .hint(format!(
+                "see why in `cohort job show {id}`; join again with `cohort worker run --job {id}`"
+            )));
+        }
+        if joined > round {
+            self.wait_note(
+                waiting_note,
+                &format!("joined a running job: taking part from round {joined}"),
+            )?;
+            tokio::time::sleep(poll).await;
+            return Ok(Flow::Next);
+        }
+        let sub = retrying(self.attempts, || self.market.submission(id, round, me)).await?;
+        if sub.status != WorkStatus::None {
+            self.wait_note(
+                waiting_note,
+                &format!("round {round} submitted; waiting for the committee's verdict"),
+            )?;
+            tokio::time::sleep(poll).await;
+            return Ok(Flow::Next);
+        }
+        let now = retrying(self.attempts, || self.market.now()).await?;
+        let deadline = job.round_start + job.round_timeout;
+        if now >= deadline {
+            self.skip(round, "the round timed out before this worker submitted")?;
+            self.wait_note(
+                waiting_note,
+                &format!("round {round} timed out; waiting for the next"),
+            )?;
+            tokio::time::sleep(poll).await;
+            return Ok(Flow::Next);
+        }
+        *waiting_note = None;
+        self.work_round(&job, round).await?;
+        Ok(Flow::Next)
     }
 
     fn skip(&mut self, round: u32, why: &str) -> Result<()> {

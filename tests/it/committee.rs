@@ -200,6 +200,15 @@ struct Started {
 }
 
 fn one_worker_started() -> Started {
+    let s = one_worker_joined();
+    let silent = cohort::progress::Silent;
+    s.rt.block_on(s.market.start_job(&signer(&s.market, 0), s.job, &silent))
+        .unwrap();
+    s
+}
+
+/// A job of the committee `[dev:5]` that dev:1 joined (state folder `s1`), not started yet.
+fn one_worker_joined() -> Started {
     let net = Devnet::start(1, 1);
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
@@ -210,8 +219,6 @@ fn one_worker_started() -> Started {
     let mut wk = worker(&rt, &net, 1, job, &w.join("s1"));
     rt.block_on(wk.join()).unwrap();
     let market = wk.market.clone();
-    rt.block_on(market.start_job(&signer(&market, 0), job, &cohort::progress::Silent))
-        .unwrap();
     Started {
         net,
         work,
@@ -1227,6 +1234,87 @@ fn a_coordinator_rides_out_a_chain_outage() {
         },
     );
     *outage.lock().unwrap() = None;
+    wait_for(
+        "round 0 to finalize",
+        Duration::from_secs(300),
+        &logs,
+        || rt.block_on(market.job(job)).unwrap().current_round > 0,
+    );
+    let s1 = rt
+        .block_on(market.submission(job, 0, dev_address(1)))
+        .unwrap();
+    assert_eq!(s1.status, WorkStatus::Accepted, "{}", log());
+}
+
+/// A worker whose chain drops once it works on the job does not stop, which would lose it
+/// the rounds until someone restarts it: it says so and tries again, and once the chain
+/// answers it trains the round the job started meanwhile, submits and is paid.
+#[test]
+fn a_worker_rides_out_a_chain_outage() {
+    let Started {
+        net,
+        work,
+        rt,
+        job,
+        wk: _,
+        market,
+    } = one_worker_joined();
+    let (w, job_s) = (work.path(), job.to_string());
+    let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let rpc = outage_proxy(&rt, net.rpc_url(), outage.clone());
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let state = w.join("s1");
+    let args = [
+        "worker",
+        "run",
+        "--job",
+        &job_s,
+        "--wallet",
+        "dev:1",
+        "--state-dir",
+        state.to_str().unwrap(),
+        "--rpc-url",
+        &rpc,
+        "--poll",
+        "0.3",
+        "--progress",
+        "json",
+    ];
+    let mut procs = Reaper(Vec::new());
+    procs.0.push(spawn(&net, &args, &logs.join("worker.log")));
+    let log = || std::fs::read_to_string(logs.join("worker.log")).unwrap_or_default();
+    wait_for(
+        "the worker to wait for the job's start",
+        Duration::from_secs(120),
+        &logs,
+        || log().contains("waiting for the committee to start the job"),
+    );
+    *outage.lock().unwrap() = Some(String::new());
+    wait_for(
+        "the worker to say the chain is out of reach",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            let stopped = procs.0[0].try_wait().unwrap();
+            assert!(stopped.is_none(), "the worker stopped:\n{}", log());
+            log().contains("; trying again every 0.3s")
+        },
+    );
+    let silent = cohort::progress::Silent;
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    *outage.lock().unwrap() = None;
+    let member = [
+        "job",
+        "coordinate",
+        &job_s,
+        "--poll",
+        "0.3",
+        "--wallet",
+        "dev:5",
+    ];
+    procs.0.push(spawn(&net, &member, &logs.join("member.log")));
     wait_for(
         "round 0 to finalize",
         Duration::from_secs(300),
