@@ -1178,6 +1178,82 @@ fn a_member_that_cannot_reach_storage_holds_its_vote_until_half_the_grace_period
     assert_eq!(s1.status, WorkStatus::Submitted);
 }
 
+/// A long-running `cohort` process (`job coordinate`, `worker run`) whose chain is reached
+/// through a link that can go down, logged to `logs/<name>.log`.
+struct OutageRun<'a> {
+    link_down: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+    procs: Reaper,
+    log: std::path::PathBuf,
+    logs: &'a Path,
+}
+
+impl<'a> OutageRun<'a> {
+    /// Starts `cohort ARGS --rpc-url LINK --poll 0.3 --progress json`.
+    fn start(net: &Devnet, rt: &tokio::runtime::Runtime, logs: &'a Path, args: &[&str]) -> Self {
+        let link_down = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+        let rpc = outage_proxy(rt, net.rpc_url(), link_down.clone());
+        std::fs::create_dir_all(logs).unwrap();
+        let log = logs.join(format!("{}.log", args[0]));
+        let mut all = args.to_vec();
+        all.extend(["--rpc-url", &rpc, "--poll", "0.3", "--progress", "json"]);
+        let procs = Reaper(vec![spawn(net, &all, &log)]);
+        OutageRun {
+            link_down,
+            procs,
+            log,
+            logs,
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn wait_to_say(&self, what: &str, text: &str) {
+        wait_for(what, Duration::from_secs(120), self.logs, || {
+            self.log().contains(text)
+        });
+    }
+
+    /// Takes the link down (an empty root names every request), and waits until the process
+    /// says it tries again, failing if it stops instead.
+    fn ride_out(&mut self) {
+        *self.link_down.lock().unwrap() = Some(String::new());
+        wait_for(
+            "the process to say the chain is out of reach",
+            Duration::from_secs(120),
+            self.logs,
+            || {
+                let stopped = self.procs.0[0].try_wait().unwrap();
+                assert!(stopped.is_none(), "it stopped:\n{}", self.log());
+                self.log().contains("; trying again every 0.3s")
+            },
+        );
+    }
+
+    fn link_up(&self) {
+        *self.link_down.lock().unwrap() = None;
+    }
+
+    fn wait_until_round_0_accepts_dev_1(
+        &self,
+        rt: &tokio::runtime::Runtime,
+        market: &JobMarket,
+        job: u64,
+    ) {
+        wait_for(
+            "round 0 to finalize",
+            Duration::from_secs(300),
+            self.logs,
+            || rt.block_on(market.job(job)).unwrap().current_round > 0,
+        );
+        let s1 = rt
+            .block_on(market.submission(job, 0, dev_address(1)))
+            .unwrap();
+        assert_eq!(s1.status, WorkStatus::Accepted, "{}", self.log());
+    }
+}
+
 /// A chain outage while the coordinator runs stops nothing: it says so, tries again every
 /// poll, and once the chain answers it checks and finalizes the round it missed.
 #[test]
@@ -1190,60 +1266,19 @@ fn a_coordinator_rides_out_a_chain_outage() {
         mut wk,
         market,
     } = one_worker_started();
-    let (w, job_s) = (work.path(), job.to_string());
-    // The member reaches the chain through a link that can go down (an empty root names
-    // every request).
-    let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    let rpc = outage_proxy(&rt, net.rpc_url(), outage.clone());
-    let logs = w.join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
-    let args = [
-        "job",
-        "coordinate",
-        &job_s,
-        "--poll",
-        "0.3",
-        "--wallet",
-        "dev:5",
-        "--rpc-url",
-        &rpc,
-        "--progress",
-        "json",
-    ];
-    let mut procs = Reaper(Vec::new());
-    procs.0.push(spawn(&net, &args, &logs.join("member.log")));
-    let log = || std::fs::read_to_string(logs.join("member.log")).unwrap_or_default();
-    wait_for(
+    let (logs, job_s) = (work.path().join("logs"), job.to_string());
+    let member = ["job", "coordinate", &job_s, "--wallet", "dev:5"];
+    let mut run = OutageRun::start(&net, &rt, &logs, &member);
+    run.wait_to_say(
         "the member to wait for the submission",
-        Duration::from_secs(120),
-        &logs,
-        || log().contains("round 0: 0 of 1 submissions"),
+        "round 0: 0 of 1 submissions",
     );
-    *outage.lock().unwrap() = Some(String::new());
     let out = rt.block_on(wk.train_round(0)).unwrap();
+    run.ride_out();
     let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
     rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
-    wait_for(
-        "the member to say the chain is out of reach",
-        Duration::from_secs(120),
-        &logs,
-        || {
-            let stopped = procs.0[0].try_wait().unwrap();
-            assert!(stopped.is_none(), "the coordinator stopped:\n{}", log());
-            log().contains("; trying again every 0.3s")
-        },
-    );
-    *outage.lock().unwrap() = None;
-    wait_for(
-        "round 0 to finalize",
-        Duration::from_secs(300),
-        &logs,
-        || rt.block_on(market.job(job)).unwrap().current_round > 0,
-    );
-    let s1 = rt
-        .block_on(market.submission(job, 0, dev_address(1)))
-        .unwrap();
-    assert_eq!(s1.status, WorkStatus::Accepted, "{}", log());
+    run.link_up();
+    run.wait_until_round_0_accepts_dev_1(&rt, &market, job);
 }
 
 /// A worker whose chain drops once it works on the job does not stop, which would lose it
@@ -1260,12 +1295,9 @@ fn a_worker_rides_out_a_chain_outage() {
         market,
     } = one_worker_joined();
     let (w, job_s) = (work.path(), job.to_string());
-    let outage = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    let rpc = outage_proxy(&rt, net.rpc_url(), outage.clone());
     let logs = w.join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
     let state = w.join("s1");
-    let args = [
+    let worker = [
         "worker",
         "run",
         "--job",
@@ -1274,37 +1306,17 @@ fn a_worker_rides_out_a_chain_outage() {
         "dev:1",
         "--state-dir",
         state.to_str().unwrap(),
-        "--rpc-url",
-        &rpc,
-        "--poll",
-        "0.3",
-        "--progress",
-        "json",
     ];
-    let mut procs = Reaper(Vec::new());
-    procs.0.push(spawn(&net, &args, &logs.join("worker.log")));
-    let log = || std::fs::read_to_string(logs.join("worker.log")).unwrap_or_default();
-    wait_for(
+    let mut run = OutageRun::start(&net, &rt, &logs, &worker);
+    run.wait_to_say(
         "the worker to wait for the job's start",
-        Duration::from_secs(120),
-        &logs,
-        || log().contains("waiting for the committee to start the job"),
+        "waiting for the committee to start the job",
     );
-    *outage.lock().unwrap() = Some(String::new());
-    wait_for(
-        "the worker to say the chain is out of reach",
-        Duration::from_secs(120),
-        &logs,
-        || {
-            let stopped = procs.0[0].try_wait().unwrap();
-            assert!(stopped.is_none(), "the worker stopped:\n{}", log());
-            log().contains("; trying again every 0.3s")
-        },
-    );
+    run.ride_out();
     let silent = cohort::progress::Silent;
     rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
         .unwrap();
-    *outage.lock().unwrap() = None;
+    run.link_up();
     let member = [
         "job",
         "coordinate",
@@ -1314,17 +1326,10 @@ fn a_worker_rides_out_a_chain_outage() {
         "--wallet",
         "dev:5",
     ];
-    procs.0.push(spawn(&net, &member, &logs.join("member.log")));
-    wait_for(
-        "round 0 to finalize",
-        Duration::from_secs(300),
-        &logs,
-        || rt.block_on(market.job(job)).unwrap().current_round > 0,
-    );
-    let s1 = rt
-        .block_on(market.submission(job, 0, dev_address(1)))
-        .unwrap();
-    assert_eq!(s1.status, WorkStatus::Accepted, "{}", log());
+    run.procs
+        .0
+        .push(spawn(&net, &member, &logs.join("member.log")));
+    run.wait_until_round_0_accepts_dev_1(&rt, &market, job);
 }
 
 /// A committee of one killed after its vote landed and before it finalized: restarted, it
