@@ -1955,4 +1955,99 @@ mod tests {
         let synced = dev_opt.synced(&on_device).unwrap();
         assert_eq!(*synced, host_opt, "the moments read back are the host's");
     }
+
+    /// A checker whose GPU has no memory left still re-executes a span of a GPU job: the GPU
+    /// does not open for it, or its run fails in the computation and the CPU re-executes it
+    /// (`jobs::trainers::on_gpu_else_cpu`, as `job coordinate` does); never a rejection for
+    /// the checker's own memory. The claim is CPU work, so the CPU's re-execution is it bit for bit.
+    #[test]
+    fn a_span_is_re_executed_while_the_gpu_has_no_memory_left() {
+        use crate::trainer::verify::{VerifyOptions, verify_span};
+        use crate::trainer::{Corpus, DeviceChoice, ModelConfig, Session, TrainConfig};
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("text.txt");
+        let text: Vec<u8> = (0..20_000u32)
+            .map(|i| b"the quick brown fox jumps over a lazy dog. "[(i * 7 % 43) as usize])
+            .collect();
+        std::fs::write(&data, text).unwrap();
+        let model = ModelConfig {
+            layers: 1,
+            width: 32,
+            heads: 2,
+            context: 16,
+            dropout: 0.1,
+        };
+        let training = TrainConfig {
+            batch_size: 4,
+            steps: 4,
+            ..TrainConfig::default()
+        };
+        let corpus = Corpus::load(std::slice::from_ref(&data)).unwrap();
+        let (seed, worker) = (3, [7; 20]);
+        let mut s = Session::new(
+            &model,
+            &training,
+            &corpus,
+            None,
+            false,
+            seed,
+            0,
+            worker,
+            None,
+            &Device::Cpu,
+        )
+        .unwrap();
+        let (from, to) = (
+            dir.path().join("a.safetensors"),
+            dir.path().join("b.safetensors"),
+        );
+        s.checkpoint(true).unwrap().save(&from).unwrap();
+        s.step().unwrap();
+        s.step().unwrap();
+        s.checkpoint(true).unwrap().save(&to).unwrap();
+        let opts = VerifyOptions {
+            data: vec![data],
+            model,
+            training,
+            seed: Some(seed),
+            round: 0,
+            worker,
+            device: DeviceChoice::Auto,
+            steps: None,
+        };
+        // Every byte the device gives is taken: 1 GiB at a time, then 1 MiB at a time.
+        let dev = gpu();
+        let mut hog = Vec::new();
+        for size in [1usize << 30, 1 << 20] {
+            while let Ok(t) = Tensor::zeros(size, DType::U8, &dev) {
+                hog.push(t);
+            }
+        }
+        assert!(!hog.is_empty());
+        let r = crate::jobs::trainers::on_gpu_else_cpu(
+            DeviceChoice::Auto,
+            crate::trainer::gpu_present,
+            |device| {
+                verify_span(
+                    &from,
+                    &to,
+                    &VerifyOptions {
+                        device,
+                        ..opts.clone()
+                    },
+                )
+            },
+        );
+        drop(hog);
+        // Give the pool's memory back to the driver for the tests after this one.
+        free_memory(dev.as_cuda_device().unwrap()).unwrap();
+        let (report, gpu_failure) = r.expect("the span is re-executed");
+        if let Some(e) = &gpu_failure {
+            assert!(e.code.ends_with(".compute"), "{e}");
+        }
+        assert!(
+            report.identical,
+            "{report:?} (the GPU's failure: {gpu_failure:?})"
+        );
+    }
 }
