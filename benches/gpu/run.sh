@@ -2,8 +2,9 @@
 # Every GPU measurement in one run, for a GPU machine held for a few minutes:
 #   1. the CUDA tests of the trainers' own kernels (dropout masks and the fused AdamW against the
 #      host's, bit for bit; the LoRA kernels, and the builtin's layer norm, bias+GELU, loss and
-#      whole model against the primitives, the graph-free step against the graph and the CPU),
-#      from a CUDA build's library test binary;
+#      whole model against the primitives, the graph-free step against the graph and the CPU;
+#      a span re-executed while the GPU has no memory left), from a CUDA build's library test
+#      binary;
 #   2. check.sh (reproducibility and verification GPU↔CPU);
 #   3. trainer_vs_pytorch.sh (the builtin trainer against PyTorch on the same GPU, MFU);
 #   4. lora_vs_peft.sh (LoRA on Qwen2.5-0.5B's shape against PyTorch + PEFT, speed and memory).
