@@ -10,7 +10,7 @@ use alloy::primitives::{Address, B256};
 use serde::Serialize;
 
 use super::bundle::{RecordedVerdict, RoundReport, Verdict, WorkBundle};
-use super::check::{CheckOptions, check_submission, gpu_note, round_basis};
+use super::check::{CheckOptions, check_submission, round_basis};
 use super::context::{JobContext, fetch_datasets};
 use super::{JobMarket, WorkStatus};
 use crate::client::Client;
@@ -129,10 +129,7 @@ async fn reexecute(
             }
             r => r?,
         };
-        if let Some(e) = &r.gpu_failure {
-            progress.note(&gpu_note(s0, s1, e));
-        }
-        let r = r.report;
+        let r = r.noted((s0, s1), progress);
         let worst = (!r.identical)
             .then(|| {
                 r.tensors

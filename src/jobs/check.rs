@@ -1022,12 +1022,7 @@ async fn reexecute_spans(
                 );
                 return Ok(verdict);
             }
-            Ok(r) => {
-                if let Some(e) = &r.gpu_failure {
-                    progress.note(&gpu_note(span.0, span.1, e));
-                }
-                r.report
-            }
+            Ok(r) => r.noted(span, progress),
         };
         verdict.identical = Some(verdict.identical.unwrap_or(true) && rep.identical);
         verdict.max_abs_diff = Some(verdict.max_abs_diff.unwrap_or(0.0).max(rep.max_abs_diff));
@@ -1058,14 +1053,6 @@ async fn reexecute_spans(
         }
     }
     Ok(verdict)
-}
-
-/// What a check says when a span's run on the GPU failed and the CPU re-executed it.
-pub(crate) fn gpu_note(from: u64, to: u64, e: &Error) -> String {
-    format!(
-        "steps {from}..{to} could not be re-executed on this machine's GPU ({}); re-executed on the CPU instead",
-        e.message
-    )
 }
 
 /// The root a verifier expects the round to start from (re-exported for `cohort verify`).

@@ -193,6 +193,20 @@ pub struct Reexecuted {
     pub gpu_failure: Option<Error>,
 }
 
+impl Reexecuted {
+    /// The report of span `(from, to)`, saying on `progress` when the GPU's run failed and the
+    /// CPU re-executed it.
+    pub fn noted(self, (from, to): (u64, u64), progress: &dyn Progress) -> VerifyReport {
+        if let Some(e) = &self.gpu_failure {
+            progress.note(&format!(
+                "steps {from}..{to} could not be re-executed on this machine's GPU ({}); re-executed on the CPU instead",
+                e.message
+            ));
+        }
+        self.report
+    }
+}
+
 /// Runs `run` on `first`; where that is not the CPU, a GPU is present (`gpu_present`, asked
 /// before the run, whose failure could leave no memory to ask with) and the run fails in the
 /// computation itself (`*.compute`: out of memory, a kernel that fails), runs it again on the

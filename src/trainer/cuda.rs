@@ -1963,20 +1963,11 @@ mod tests {
     #[test]
     fn a_span_is_re_executed_while_the_gpu_has_no_memory_left() {
         use crate::trainer::verify::{VerifyOptions, verify_span};
-        use crate::trainer::{Corpus, DeviceChoice, ModelConfig, Session, TrainConfig};
+        use crate::trainer::{Corpus, DeviceChoice, Session, TrainConfig};
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("text.txt");
-        let text: Vec<u8> = (0..20_000u32)
-            .map(|i| b"the quick brown fox jumps over a lazy dog. "[(i * 7 % 43) as usize])
-            .collect();
-        std::fs::write(&data, text).unwrap();
-        let model = ModelConfig {
-            layers: 1,
-            width: 32,
-            heads: 2,
-            context: 16,
-            dropout: 0.1,
-        };
+        std::fs::write(&data, crate::trainer::tests::sample_text()).unwrap();
+        let model = crate::trainer::tests::tiny_model();
         let training = TrainConfig {
             batch_size: 4,
             steps: 4,

@@ -905,18 +905,30 @@ pub fn generate(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// A session of a small model over generated text, with `kernels`.
-    fn session(corpus: &Corpus, kernels: Kernels) -> Session<'_> {
-        let config = ModelConfig {
+    /// A small model (one layer of width 32, context 16, dropout 0.1).
+    pub(crate) fn tiny_model() -> ModelConfig {
+        ModelConfig {
             layers: 1,
             width: 32,
             heads: 2,
             context: 16,
             dropout: 0.1,
-        };
+        }
+    }
+
+    /// 20,000 bytes of generated English-like text.
+    pub(crate) fn sample_text() -> Vec<u8> {
+        (0..20_000u32)
+            .map(|i| b"the quick brown fox jumps over a lazy dog. "[(i * 7 % 43) as usize])
+            .collect()
+    }
+
+    /// A session of a small model over generated text, with `kernels`.
+    fn session(corpus: &Corpus, kernels: Kernels) -> Session<'_> {
+        let config = tiny_model();
         let cfg = TrainConfig {
             batch_size: 4,
             steps: 10,
@@ -940,9 +952,7 @@ mod tests {
     }
 
     fn corpus() -> Corpus {
-        let text: Vec<u8> = (0..20_000u32)
-            .map(|i| b"the quick brown fox jumps over a lazy dog. "[(i * 7 % 43) as usize])
-            .collect();
+        let text = sample_text();
         Corpus {
             train: text.clone(),
             val: text,
