@@ -1913,6 +1913,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The provider''s URL, e.g. http://127.0.0.1:8000')
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt')
             [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens to generate')
+            [CompletionResult]::new('--min-tokens', '--min-tokens', [CompletionResultType]::ParameterName, 'No end of sequence before this many tokens (at most --max-tokens)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: greedy)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for sampling (the same seed gives the same answer)')
             [CompletionResult]::new('--max-spend', '--max-spend', [CompletionResultType]::ParameterName, 'The most this query may add to what you owe the provider, in the asset it charges in')

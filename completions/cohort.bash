@@ -5392,7 +5392,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__query)
-            opts="-q -v -y -h -V --provider --prompt --chat --max-tokens --temperature --seed --max-spend --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            opts="-q -v -y -h -V --provider --prompt --chat --max-tokens --min-tokens --temperature --seed --max-spend --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5407,6 +5407,10 @@ _cohort() {
                     return 0
                     ;;
                 --max-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-tokens)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1796,6 +1796,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --provider 'The provider''s URL, e.g. http://127.0.0.1:8000'
             cand --prompt 'The prompt'
             cand --max-tokens 'Most tokens to generate'
+            cand --min-tokens 'No end of sequence before this many tokens (at most --max-tokens)'
             cand --temperature 'Sampling temperature (0: greedy)'
             cand --seed 'Seed for sampling (the same seed gives the same answer)'
             cand --max-spend 'The most this query may add to what you owe the provider, in the asset it charges in'

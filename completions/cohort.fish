@@ -1517,6 +1517,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l provider -d 'The provider\'s URL, e.g. http://127.0.0.1:8000' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l prompt -d 'The prompt' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-tokens -d 'Most tokens to generate' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l min-tokens -d 'No end of sequence before this many tokens (at most --max-tokens)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l temperature -d 'Sampling temperature (0: greedy)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l seed -d 'Seed for sampling (the same seed gives the same answer)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -l max-spend -d 'The most this query may add to what you owe the provider, in the asset it charges in' -r

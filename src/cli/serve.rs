@@ -449,6 +449,9 @@ pub struct QueryArgs {
     /// Most tokens to generate.
     #[arg(long, default_value_t = 32)]
     pub max_tokens: u64,
+    /// No end of sequence before this many tokens (at most --max-tokens).
+    #[arg(long, default_value_t = 0)]
+    pub min_tokens: u64,
     /// Sampling temperature (0: greedy).
     #[arg(long)]
     pub temperature: Option<f64>,
@@ -476,6 +479,7 @@ impl QueryArgs {
             prompt: self.prompt.clone(),
             chat: self.chat,
             max_tokens: self.max_tokens,
+            min_tokens: self.min_tokens,
             temperature: self.temperature,
             seed: self.seed,
             stream,

@@ -200,6 +200,8 @@ pub struct Query {
     pub prompt: String,
     pub chat: bool,
     pub max_tokens: u64,
+    /// No end of sequence before this many tokens (vLLM's `min_tokens`); 0 sends none.
+    pub min_tokens: u64,
     pub temperature: Option<f64>,
     pub seed: Option<u64>,
     pub stream: bool,
@@ -245,6 +247,9 @@ pub async fn query(
     } else {
         json!({"model": q.model, "prompt": q.prompt, "max_tokens": q.max_tokens, "stream": q.stream})
     };
+    if q.min_tokens > 0 {
+        body["min_tokens"] = json!(q.min_tokens);
+    }
     if let Some(t) = q.temperature {
         body["temperature"] = json!(t);
     }

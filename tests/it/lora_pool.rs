@@ -346,6 +346,8 @@ fn a_two_worker_lora_pool_completes_is_audited_verified_tokenized_and_claimed() 
         "Hello",
         "--max-tokens",
         "8",
+        "--min-tokens",
+        "1",
         "--wallet",
         "dev:5",
     ]);
