@@ -40,7 +40,8 @@ pub enum JobCommand {
     /// Example: cohort job show 1
     Show(ShowArgs),
     /// Follow a job live: round, workers, losses, time left. With --json, one JSON object per
-    /// line on stdout until the job ends.
+    /// line on stdout until the job ends. A chain or storage outage is ridden out: each poll that
+    /// cannot reach them says so on stderr, and watching goes on.
     ///
     /// Example: cohort job watch 1 --json
     Watch(WatchArgs),
@@ -775,12 +776,15 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
         );
     }
     loop {
-        let mut tries = 0;
+        // An outage of the chain or storage is ridden out (said on stderr each poll), as the
+        // coordinator and workers ride it out: watching never ends the job's story early.
         let snap = loop {
             match jobs::show::snapshot(&client, &market, id, &mut cache, progress.as_ref()).await {
                 Ok(s) => break s,
-                Err(e) if e.kind == crate::error::ErrorKind::Unreachable && tries < 5 => {
-                    tries += 1;
+                Err(e) if e.kind == crate::error::ErrorKind::Unreachable => {
+                    let then = format!("watching on, every {:.1}s", interval.as_secs_f64());
+                    ctx.printer
+                        .note(&crate::chain::retry::again_note(id, &e, &then));
                     tokio::time::sleep(interval).await;
                 }
                 Err(e) => return Err(e),
@@ -937,6 +941,9 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
                     .map(|t| format!(" (most in {t})"))
                     .unwrap_or_default()
             ));
+            if let Some(e) = &s.gpu_failure {
+                out.push_str(&format!(" [on the CPU: this machine's GPU failed ({e})]"));
+            }
         }
         out
     });

@@ -36,6 +36,9 @@ pub struct SpanCheck {
     /// Why the span could not be re-executed (its checkpoints are not at its listed steps).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// Why this machine's GPU could not re-execute the span, when its CPU re-executed it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu_failure: Option<String>,
 }
 
 /// The result of an audit.
@@ -124,12 +127,13 @@ async fn reexecute(
                     accepted: false,
                     worst_tensor: None,
                     problem: Some(e.message),
+                    gpu_failure: None,
                 });
                 continue;
             }
             r => r?,
         };
-        let r = r.noted((s0, s1), progress);
+        let (r, gpu_failure) = r.noted((s0, s1), progress);
         let worst = (!r.identical)
             .then(|| {
                 r.tensors
@@ -147,6 +151,7 @@ async fn reexecute(
             accepted: r.accepted(tolerance, ctx.gpu_job()),
             worst_tensor: worst,
             problem: None,
+            gpu_failure,
         });
     }
     Ok(spans)
@@ -229,6 +234,7 @@ pub async fn audit(
             accepted: identical,
             worst_tensor: None,
             problem: None,
+            gpu_failure: None,
         };
         (true, vec![span])
     } else {

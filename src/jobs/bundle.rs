@@ -205,6 +205,11 @@ pub struct Verdict {
     /// The re-executed spans [from, to] (builtin jobs), drawn from the round's seed block.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checked_spans: Vec<(u64, u64)>,
+    /// The checked spans this checker re-executed on its CPU because its GPU failed on them (out
+    /// of memory, a kernel error): judged by the same rule, the CPU being the reference every
+    /// device is judged against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cpu_reexecuted: Vec<(u64, u64)>,
     /// Whether every re-execution matched bit for bit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identical: Option<bool>,
@@ -601,6 +606,7 @@ mod tests {
             reason: reason.map(str::to_string),
             code: None,
             checked_spans: vec![(0, 5), (10, 15)],
+            cpu_reexecuted: Vec::new(),
             identical: Some(diff == 0.0),
             max_abs_diff: Some(diff),
             relative_diff: Some(diff * 10.0),
@@ -612,15 +618,25 @@ mod tests {
         }
     }
 
-    /// Two members that measured different numbers (a GPU re-execution against a CPU one) and
-    /// wrote their own paths into a reason record the same canonical verdict.
+    /// Two members that measured different numbers (a GPU re-execution against a CPU one, one
+    /// whose GPU failed on a span its CPU re-executed) and wrote their own paths into a reason
+    /// record the same canonical verdict.
     #[test]
     fn members_measuring_different_numbers_record_the_same_verdict() {
-        let (a, b) = (measured(None, 0.0, 3.2), measured(None, 3e-4, 3.2001));
+        let (a, mut b) = (measured(None, 0.0, 3.2), measured(None, 3e-4, 3.2001));
+        b.cpu_reexecuted = vec![(10, 15)];
         assert_eq!(
             RecordedVerdict::from_check(&a),
             RecordedVerdict::from_check(&b)
         );
+        // A member's report says which spans its CPU re-executed, and an old report without
+        // the field reads as none.
+        let json = serde_json::to_value(&b).unwrap();
+        assert_eq!(json["cpu_reexecuted"], serde_json::json!([[10, 15]]));
+        let old = serde_json::to_value(&a).unwrap();
+        assert!(old.get("cpu_reexecuted").is_none(), "{old}");
+        let back: Verdict = serde_json::from_value(old).unwrap();
+        assert_eq!(back, a);
         let a = measured(
             Some(
                 "the first checkpoint is not usable: /home/a/cache/x is not a cohort checkpoint: bad header",

@@ -281,6 +281,7 @@ fn unchecked(sub: &Submission) -> Verdict {
         reason: None,
         code: None,
         checked_spans: Vec::new(),
+        cpu_reexecuted: Vec::new(),
         identical: None,
         max_abs_diff: None,
         relative_diff: None,
@@ -1022,7 +1023,13 @@ async fn reexecute_spans(
                 );
                 return Ok(verdict);
             }
-            Ok(r) => r.noted(span, progress),
+            Ok(r) => {
+                let (rep, gpu_failure) = r.noted(span, progress);
+                if gpu_failure.is_some() {
+                    verdict.cpu_reexecuted.push(span);
+                }
+                rep
+            }
         };
         verdict.identical = Some(verdict.identical.unwrap_or(true) && rep.identical);
         verdict.max_abs_diff = Some(verdict.max_abs_diff.unwrap_or(0.0).max(rep.max_abs_diff));

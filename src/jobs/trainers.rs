@@ -194,16 +194,20 @@ pub struct Reexecuted {
 }
 
 impl Reexecuted {
-    /// The report of span `(from, to)`, saying on `progress` when the GPU's run failed and the
-    /// CPU re-executed it.
-    pub fn noted(self, (from, to): (u64, u64), progress: &dyn Progress) -> VerifyReport {
-        if let Some(e) = &self.gpu_failure {
+    /// The report of span `(from, to)` and, when the GPU's run failed and the CPU re-executed
+    /// it, the GPU's error, which it also says on `progress`.
+    pub fn noted(
+        self,
+        (from, to): (u64, u64),
+        progress: &dyn Progress,
+    ) -> (VerifyReport, Option<String>) {
+        let gpu_failure = self.gpu_failure.map(|e| e.message);
+        if let Some(e) = &gpu_failure {
             progress.note(&format!(
-                "steps {from}..{to} could not be re-executed on this machine's GPU ({}); re-executed on the CPU instead",
-                e.message
+                "steps {from}..{to} could not be re-executed on this machine's GPU ({e}); re-executed on the CPU instead"
             ));
         }
-        self.report
+        (self.report, gpu_failure)
     }
 }
 

@@ -1332,6 +1332,74 @@ fn a_worker_rides_out_a_chain_outage() {
     run.wait_until_round_0_accepts_dev_1(&rt, &market, job);
 }
 
+/// `job watch` rides out a chain outage as the coordinator and workers do: it says so on stderr
+/// each poll (many more polls than it once gave up after) and, once the chain answers, goes on
+/// printing the job as it changes.
+#[test]
+fn a_watcher_rides_out_a_chain_outage() {
+    let Started {
+        net,
+        work,
+        rt,
+        job,
+        wk: _,
+        market,
+    } = one_worker_joined();
+    let (w, job_s) = (work.path(), job.to_string());
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let link_down = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let rpc = outage_proxy(&rt, net.rpc_url(), link_down.clone());
+    let log = logs.join("watch.log");
+    let watch = [
+        "job",
+        "watch",
+        &job_s,
+        "--json",
+        "--interval",
+        "0.3",
+        "--rpc-url",
+        &rpc,
+    ];
+    let mut procs = Reaper(vec![spawn(&net, &watch, &log)]);
+    let read = || std::fs::read_to_string(&log).unwrap_or_default();
+    let states = || -> Vec<String> {
+        read()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter_map(|v| v["state"].as_str().map(str::to_string))
+            .collect()
+    };
+    wait_for(
+        "the watcher's first line",
+        Duration::from_secs(120),
+        &logs,
+        || states() == ["open"],
+    );
+    *link_down.lock().unwrap() = Some(String::new());
+    wait_for(
+        "the watcher to say the chain is out of reach, poll after poll",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            let stopped = procs.0[0].try_wait().unwrap();
+            assert!(stopped.is_none(), "it stopped:\n{}", read());
+            read().matches("; watching on, every 0.3s").count() >= 8
+        },
+    );
+    let silent = cohort::progress::Silent;
+    rt.block_on(market.start_job(&signer(&market, 0), job, &silent))
+        .unwrap();
+    *link_down.lock().unwrap() = None;
+    wait_for(
+        "the watcher to print the started job",
+        Duration::from_secs(120),
+        &logs,
+        || states().last().map(String::as_str) == Some("running"),
+    );
+    assert!(procs.0[0].try_wait().unwrap().is_none(), "{}", read());
+}
+
 /// A committee of one killed after its vote landed and before it finalized: restarted, it
 /// rebuilds the verdict it voted for from its vote (check report, round record) instead of
 /// checking the round again, and finalizes the round with it.
