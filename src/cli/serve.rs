@@ -467,6 +467,16 @@ pub struct QueryArgs {
 
 impl QueryArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        if self.min_tokens > self.max_tokens {
+            return Err(Error::usage(
+                "serve.min_tokens",
+                format!(
+                    "--min-tokens {} is more than --max-tokens {}",
+                    self.min_tokens, self.max_tokens
+                ),
+            )
+            .hint("raise --max-tokens or lower --min-tokens"));
+        }
         let st = sclient::terms(&self.provider).await?;
         let charge_asset = st.terms.as_ref().map(|t| t.asset());
         let max_spend = parse_amount(

@@ -474,3 +474,29 @@ fn a_file_name_that_is_not_utf8_is_printed_lossily_never_a_panic() {
     );
     assert!(v["root"].as_str().unwrap().starts_with("0x"));
 }
+
+/// `model query --min-tokens` above `--max-tokens` is refused before any request: exit 2 naming
+/// both flags (the provider's address here answers nothing).
+#[test]
+fn a_query_asking_more_min_tokens_than_max_tokens_exits_2_without_a_request() {
+    let home = Home::new();
+    home.cmd()
+        .args([
+            "model",
+            "query",
+            "X",
+            "--provider",
+            "http://127.0.0.1:9",
+            "--prompt",
+            "hi",
+            "--max-tokens",
+            "4",
+            "--min-tokens",
+            "5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--min-tokens 5 is more than --max-tokens 4",
+        ));
+}
