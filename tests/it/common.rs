@@ -19,6 +19,9 @@ pub fn anvil_path() -> PathBuf {
 /// A temporary cohort home; the folder is removed on drop.
 pub struct Home {
     pub dir: tempfile::TempDir,
+    /// No COHORT_HOME: the folder is the user's home, and cohort finds its files where a new
+    /// user's are (the platform's config and data folders under it).
+    platform_dirs: bool,
 }
 
 impl Home {
@@ -28,6 +31,23 @@ impl Home {
                 .prefix("cohort-test-")
                 .tempdir()
                 .unwrap(),
+            platform_dirs: false,
+        }
+    }
+    /// A home as a new user has it: no COHORT_HOME, `HOME` and the XDG config and data folders
+    /// inside the temporary folder.
+    pub fn platform_dirs() -> Home {
+        Home {
+            platform_dirs: true,
+            ..Home::new()
+        }
+    }
+    /// The config file cohort reads.
+    pub fn config_file(&self) -> PathBuf {
+        if self.platform_dirs {
+            self.path().join(".config/cohort/config.toml")
+        } else {
+            self.path().join("config.toml")
         }
     }
     pub fn path(&self) -> &Path {
@@ -41,7 +61,15 @@ impl Home {
                 c.env_remove(&k);
             }
         }
-        c.env("COHORT_HOME", self.path()).env("NO_COLOR", "1");
+        if self.platform_dirs {
+            c.env_remove("COHORT_HOME")
+                .env("HOME", self.path())
+                .env("XDG_CONFIG_HOME", self.path().join(".config"))
+                .env("XDG_DATA_HOME", self.path().join(".local/share"));
+        } else {
+            c.env("COHORT_HOME", self.path());
+        }
+        c.env("NO_COLOR", "1");
         c
     }
     /// Runs `cohort ARGS`, asserts success and returns stdout.

@@ -3,9 +3,11 @@
 
 use crate::common::{Home, wei};
 
+/// Run as a new user runs it (no COHORT_HOME): the commands after it find its profile, wallets
+/// and devnet where they look for them.
 #[test]
 fn quickstart_runs_the_whole_lifecycle_and_reruns() {
-    let home = Home::new();
+    let home = Home::platform_dirs();
     let guard = DevnetDown(&home);
     let r = home.json(&[
         "quickstart",
@@ -86,6 +88,11 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     let out = home.path().join("model-check.safetensors");
     home.json(&["storage", "download", &root, "-o", out.to_str().unwrap()]);
     assert!(std::fs::metadata(&out).unwrap().len() > 0);
+
+    // The local profile is in the config file the user's next commands read, not in the data
+    // folder where none of them looks.
+    assert!(home.config_file().is_file(), "{:?}", home.config_file());
+    assert!(!home.path().join(".local/share/cohort/config.toml").exists());
 
     // Every command's --json is one document with snake_case keys only (the quickstart's own
     // summary above included), on the state the quickstart left behind.
