@@ -110,7 +110,7 @@ impl QuickstartArgs {
                 "--gpu trains on CUDA, but this cohort was built without CUDA support",
             )
             .hint(
-                "rebuild with `cargo install --path . --locked --features cuda`, or drop --gpu",
+                "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`), or drop --gpu",
             ));
         }
         let exe = std::env::current_exe().map_err(|e| {

@@ -85,7 +85,7 @@ impl DeviceChoice {
                         "this cohort was built without CUDA support",
                     )
                     .hint(
-                        "rebuild with `cargo build --release --features cuda`, or use --device cpu",
+                        "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`), or use --device cpu",
                     ));
                 }
                 open_gpu().map_err(|e| {

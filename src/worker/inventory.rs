@@ -140,7 +140,7 @@ impl Inventory {
             }
             if !cuda_built {
                 return Some(
-                    "the job needs a GPU; this cohort was built without CUDA support (rebuild with `cargo install --path . --locked --features cuda`)"
+                    "the job needs a GPU; this cohort was built without CUDA support (reinstall with `./install.sh --cuda`, which builds it with `--features cuda`)"
                         .into(),
                 );
             }

@@ -861,6 +861,7 @@ fn gpu_requests_without_the_cuda_feature_name_the_rebuild() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("without CUDA support"), "{args:?}: {err}");
         assert!(err.contains("--features cuda"), "{args:?}: {err}");
+        assert!(err.contains("./install.sh --cuda"), "{args:?}: {err}");
     }
     let worker = "--worker=0x0000000000000000000000000000000000000001";
     for (args, flag) in [
