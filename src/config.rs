@@ -39,6 +39,12 @@ impl Paths {
         })
     }
 
+    /// The one folder these paths are in, as `COHORT_HOME` names it (the config file inside the
+    /// data folder); `None` for the platform's separate config and data folders.
+    pub fn home(&self) -> Option<&Path> {
+        (self.config_file == self.data_dir.join("config.toml")).then_some(self.data_dir.as_path())
+    }
+
     /// Uses `home` as if it were `COHORT_HOME`.
     pub fn under(home: &Path) -> Paths {
         Paths {

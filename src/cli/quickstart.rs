@@ -109,9 +109,10 @@ impl QuickstartArgs {
                 "quickstart.no_cuda",
                 "--gpu trains on CUDA, but this cohort was built without CUDA support",
             )
-            .hint(
-                "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`), or drop --gpu",
-            ));
+            .hint(format!(
+                "{}, or drop --gpu",
+                crate::trainer::REINSTALL_WITH_CUDA
+            )));
         }
         let exe = std::env::current_exe().map_err(|e| {
             Error::failed(

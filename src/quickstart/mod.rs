@@ -491,14 +491,12 @@ impl<'a> Runner<'a> {
             .arg("--progress")
             .arg("none");
         c.args(args);
-        // Each step finds cohort's files where this process does: in COHORT_HOME when that
-        // names them (the config file inside the data folder), else in the platform's config
-        // and data folders, as every command the user runs next looks for them.
-        if self.paths.config_file == self.paths.data_dir.join("config.toml") {
-            c.env(crate::env::COHORT_HOME, &self.paths.data_dir);
-        } else {
-            c.env_remove(crate::env::COHORT_HOME);
-        }
+        // Each step finds cohort's files where this process does, as every command the user
+        // runs next looks for them: in COHORT_HOME, else in the platform's folders.
+        match self.paths.home() {
+            Some(home) => c.env(crate::env::COHORT_HOME, home),
+            None => c.env_remove(crate::env::COHORT_HOME),
+        };
         c.env(crate::env::COHORT_PASSWORD_FILE, &self.password_file);
         c.env_remove(crate::env::COHORT_PASSWORD);
         c.env_remove(crate::env::COHORT_WALLET);

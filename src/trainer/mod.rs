@@ -84,9 +84,7 @@ impl DeviceChoice {
                         "trainer.no_cuda",
                         "this cohort was built without CUDA support",
                     )
-                    .hint(
-                        "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`), or use --device cpu",
-                    ));
+                    .hint(format!("{REINSTALL_WITH_CUDA}, or use --device cpu")));
                 }
                 open_gpu().map_err(|e| {
                     Error::failed(
@@ -903,6 +901,10 @@ pub fn generate(
     let bytes: Vec<u8> = tokens[prefix..].iter().map(|&b| b as u8).collect();
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// How to get a cohort that trains on a GPU, for every error of one built without CUDA.
+pub const REINSTALL_WITH_CUDA: &str =
+    "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`)";
 
 #[cfg(test)]
 pub(crate) mod tests {

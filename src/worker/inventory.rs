@@ -139,10 +139,10 @@ impl Inventory {
                 _ => {}
             }
             if !cuda_built {
-                return Some(
-                    "the job needs a GPU; this cohort was built without CUDA support (reinstall with `./install.sh --cuda`, which builds it with `--features cuda`)"
-                        .into(),
-                );
+                return Some(format!(
+                    "the job needs a GPU; this cohort was built without CUDA support ({})",
+                    crate::trainer::REINSTALL_WITH_CUDA
+                ));
             }
         }
         None
