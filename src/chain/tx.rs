@@ -225,9 +225,15 @@ pub async fn send_prepared_once(
     {
         return Ok(c);
     }
-    let record = intent.and_then(|i| s.pending_dir.as_ref().map(|d| pending::path(d, i)));
+    let record = intent.and_then(|i| s.pending_dir.as_ref().map(|d| (pending::path(d, i), i)));
     let task = progress.task(label, None, Unit::Steps);
-    let sent = sign_and_broadcast(s, &p, record.as_deref(), &task).await;
+    let sent = sign_and_broadcast(
+        s,
+        &p,
+        record.as_ref().map(|(path, i)| (path.as_path(), *i)),
+        &task,
+    )
+    .await;
     let (hash, nonce) = match sent {
         Ok(v) => v,
         Err(e) => {
@@ -238,7 +244,7 @@ pub async fn send_prepared_once(
     let receipt = wait_receipt(s, hash, &task).await;
     end_task(s, &task, label, hash, p.tx.value, receipt.as_ref().ok());
     let receipt = receipt?;
-    if let Some(path) = &record {
+    if let Some((path, _)) = &record {
         pending::remove(path);
     }
     confirmed(s, &p.tx, hash, nonce, receipt).await
@@ -286,12 +292,41 @@ pub async fn resume_intent(
     out
 }
 
-/// Signs `p` with a fresh pending nonce, records it (when `record` is given), and broadcasts it;
-/// a lost nonce race signs again with the next nonce, up to [`NONCE_RETRIES`] times.
+/// Resolves every recorded transaction whose intent starts with one of `prefixes` (waits for
+/// it, broadcasts it again, or drops a record that can no longer land), before a caller that
+/// may carry out the same work under another intent looks at the chain: a batch of storage
+/// submissions grouped differently on a rerun is one. Returns how many were resolved; a
+/// reverted one is not an error here (its work is simply not done).
+pub async fn resume_all(
+    s: &SignerChain,
+    prefixes: &[String],
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<usize> {
+    let Some(dir) = s.pending_dir.as_ref() else {
+        return Ok(0);
+    };
+    let mut n = 0;
+    for intent in pending::intents(dir) {
+        if !prefixes.iter().any(|p| intent.starts_with(p.as_str())) {
+            continue;
+        }
+        match resume_intent(s, &intent, label, progress).await {
+            Ok(_) => n += 1,
+            Err(e) if e.kind == crate::error::ErrorKind::Reverted => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Signs `p` with a fresh pending nonce, records it (when `record`, its file and intent, is
+/// given), and broadcasts it; a lost nonce race signs again with the next nonce, up to
+/// [`NONCE_RETRIES`] times.
 async fn sign_and_broadcast(
     s: &SignerChain,
     p: &Prepared,
-    record: Option<&std::path::Path>,
+    record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
 ) -> Result<(B256, u64)> {
     let policy = super::retry::Policy {
@@ -340,7 +375,7 @@ impl std::fmt::Display for Attempt {
 async fn sign_and_broadcast_once(
     s: &SignerChain,
     p: &Prepared,
-    record: Option<&std::path::Path>,
+    record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
 ) -> std::result::Result<(B256, u64), Attempt> {
     use alloy::eips::eip2718::Encodable2718;
@@ -362,12 +397,13 @@ async fn sign_and_broadcast_once(
     })?;
     let hash = *envelope.tx_hash();
     let raw = envelope.encoded_2718();
-    if let Some(path) = record {
+    if let Some((path, intent)) = record {
         let rec = pending::Pending {
             tx_hash: hash,
             nonce,
             from: s.address,
             raw: format!("0x{}", hex::encode(&raw)),
+            intent: Some(intent.to_string()),
         };
         pending::save(path, &rec).map_err(Attempt::Failed)?;
     }
@@ -383,7 +419,7 @@ async fn sign_and_broadcast_once(
             Err(Attempt::NonceTaken(nonce))
         }
         Err(e) if is_insufficient_funds(&e) => {
-            if let Some(path) = record {
+            if let Some((path, _)) = record {
                 pending::remove(path);
             }
             let have = s.chain.balance(s.address).await.map_err(Attempt::Failed)?;
@@ -402,7 +438,7 @@ async fn sign_and_broadcast_once(
             // rerun looks the transaction up before signing another.
             let err = describe_transport_error(url, &e);
             if err.kind != crate::error::ErrorKind::Unreachable
-                && let Some(path) = record
+                && let Some((path, _)) = record
             {
                 pending::remove(path);
             }
@@ -558,6 +594,23 @@ mod pending {
         pub from: Address,
         /// The signed transaction (EIP-2718 bytes, hex).
         pub raw: String,
+        /// The intent it carries out (absent in records of older versions).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub intent: Option<String>,
+    }
+
+    /// The intents of the records in `dir` (those that name theirs), sorted.
+    pub fn intents(dir: &Path) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .filter_map(|e| load(&e.path()).ok().flatten()?.intent)
+            .collect();
+        out.sort();
+        out
     }
 
     /// The record of `intent`: a file named by the intent's hash (intents carry `:` and roots).

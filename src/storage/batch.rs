@@ -261,6 +261,18 @@ async fn submit_unknown(
     if unknown.is_empty() {
         return Ok(());
     }
+    // A submission an interrupted run recorded (alone, or in a batch this run groups otherwise:
+    // its record is named after its own group) is settled first, so that the log search below
+    // finds it once mined instead of paying for its pieces again.
+    let prefixes = ["flow-batch", "flow-submit"]
+        .map(|k| format!("{k}:{}:{:#x}:", t.signer.chain.chain_id, t.flow));
+    crate::chain::tx::resume_all(
+        t.signer,
+        &prefixes,
+        "submitting what an earlier run sent",
+        progress,
+    )
+    .await?;
     let on_chain = find_submissions(t, pieces, unknown, opts).await?;
     // Distinct (root, size) still to submit, in order.
     let mut todo: Vec<usize> = Vec::new();

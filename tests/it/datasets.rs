@@ -1230,3 +1230,61 @@ fn a_crash_while_a_contribution_is_pending_records_it_once() {
     let show = net.json(&["dataset", "show", "pending"]);
     assert_eq!(show["contributions"].as_array().unwrap().len(), 1, "{show}");
 }
+
+#[test]
+fn a_rerun_grouping_files_otherwise_pays_no_file_twice_and_leaves_no_stale_record() {
+    // A block time keeps the first batch pending while its run is killed.
+    let net = Devnet::start_with(1, 1, &["--block-time", "2"]);
+    create(&net, "regrouped", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        crate::common::write(
+            dir.path(),
+            &format!("f{i:02}"),
+            crate::common::content(300, i),
+        );
+    }
+    let args = [
+        "dataset",
+        "upload",
+        "regrouped",
+        dir.path().to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ];
+    let (mut child, _) = crate::common::run_until_waiting_for_a_tx(&net, &args, "submitting 10");
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let _ = child.wait();
+    // A file added before the rerun sorts first: every batch of the rerun is another group
+    // than the killed run's, whose record is named after its own group.
+    crate::common::write(dir.path(), "a00", crate::common::content(300, 99));
+    let (code, v) = json_code(&net, &args);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["uploaded"], 13, "{v}");
+    // Each of the 13 files was submitted to the flow exactly once.
+    let flow = net.contract("flow");
+    let topic = format!(
+        "{:#x}",
+        <cohort::chain::bindings::Flow::Submit as alloy::sol_types::SolEvent>::SIGNATURE_HASH
+    );
+    let logs = crate::common::rpc(
+        &net.rpc_url(),
+        "eth_getLogs",
+        serde_json::json!([{"address": flow, "fromBlock": "0x0", "toBlock": "latest", "topics": [topic]}]),
+    );
+    let identities: Vec<String> = logs["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["topics"][2].as_str().unwrap().to_string())
+        .collect();
+    let distinct: std::collections::HashSet<&String> = identities.iter().collect();
+    assert_eq!(identities.len(), 13, "Submit identities: {identities:?}");
+    assert_eq!(distinct.len(), 13, "Submit identities: {identities:?}");
+    // The killed run's record went once its transaction was found mined.
+    let pending = net.home.path().join("pending-tx");
+    let left: Vec<_> = std::fs::read_dir(&pending)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "stale records: {left:?}");
+}
