@@ -133,6 +133,18 @@ fn is_insufficient_funds(e: &RpcError<TransportErrorKind>) -> bool {
     rpc_message(e).is_some_and(|m| m.contains("insufficient funds"))
 }
 
+/// Whether a gas estimate failed because the sender's balance caps the gas it may buy: geth
+/// and anvil answer "gas required exceeds allowance" when `(balance − value) / fee` is below
+/// what the call needs (and also, with any balance, when it needs more than a block holds:
+/// hence the balance check of the caller).
+fn is_gas_allowance(e: &RpcError<TransportErrorKind>) -> bool {
+    rpc_message(e).is_some_and(|m| m.contains("gas required exceeds allowance"))
+}
+
+/// Gas no call of cohort's comes near: a balance that buys this much at the fee offered is
+/// not what capped an estimate.
+const AMPLE_GAS: u64 = 30_000_000;
+
 /// Fills in fees and gas, and checks the wallet can pay. Reverts surface here (exit 4).
 pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prepared> {
     let url = &s.chain.rpc_url;
@@ -167,6 +179,28 @@ pub async fn prepare(s: &SignerChain, mut tx: TransactionRequest) -> Result<Prep
                     symbol,
                     "the value alone",
                 ));
+            }
+            Err(e) if is_gas_allowance(&e) => {
+                let have = s.chain.balance(s.address).await?;
+                let value = tx.value.unwrap_or_default();
+                let ample = value + U256::from(max_fee_per_gas) * U256::from(AMPLE_GAS);
+                if have >= ample {
+                    return Err(describe_transport_error(url, &e));
+                }
+                return Err(Error::reverted(
+                    "wallet.insufficient_funds",
+                    format!(
+                        "insufficient funds: {} holds {} {symbol}, too little to pay for the gas of this transaction{}",
+                        s.address,
+                        format_amount(have, 18),
+                        if value.is_zero() {
+                            String::new()
+                        } else {
+                            format!(" beside the {} {symbol} it sends", format_amount(value, 18))
+                        }
+                    ),
+                )
+                .hint("fund the wallet"));
             }
             Err(e) => return Err(describe_transport_error(url, &e)),
         },

@@ -406,6 +406,43 @@ async fn seal(ctx: &Ctx, a: SealArgs) -> Result<()> {
     let reg = Registry::open(&client).await?;
     let id = reg.resolve(&a.dataset).await?;
     let s = signer(ctx, &client, &reg, &a.signer).await?;
+    let d = reg.info(id).await?;
+    // Sealing is for good: what it would leave out is confirmed first (the curator's call; any
+    // other wallet is refused by `seal` below without a question).
+    if d.curator == s.address && !d.sealed {
+        let pending = reg
+            .contributions(id)
+            .await?
+            .iter()
+            .filter(|c| c.status == crate::datasets::ReviewStatus::Pending)
+            .count();
+        let mut left_out = Vec::new();
+        if pending > 0 {
+            left_out.push(format!(
+                "{pending} contributions are still pending review and can never be accepted once it is sealed"
+            ));
+        }
+        if d.total_weight == "0" {
+            left_out.push("no contribution is accepted, so it carries no weight".to_string());
+        }
+        if !left_out.is_empty() {
+            let q = format!(
+                "Seal dataset '{}' for good? {}.",
+                crate::ui::terminal_safe(&d.name),
+                left_out.join("; ")
+            );
+            if !ctx.printer.confirm(&q)? {
+                return Err(crate::error::Error::failed(
+                    "dataset.seal_cancelled",
+                    format!("cancelled: dataset '{}' stays open", d.name),
+                )
+                .hint(format!(
+                    "review what is pending with `cohort dataset review {} --all-pending --accept --score N` (or --reject), then seal",
+                    d.id
+                )));
+            }
+        }
+    }
     let progress = ctx.printer.progress();
     let r = reg.seal(&s, id, progress.as_ref()).await?;
     ctx.printer.result(&r, |r| {

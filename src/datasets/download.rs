@@ -37,6 +37,9 @@ pub struct DownloadedFile {
     pub size: u64,
     pub status: FileOutcome,
     pub error: Option<String>,
+    /// What kind of failure `error` is (the exit code of the whole download).
+    #[serde(skip)]
+    pub error_kind: Option<crate::error::ErrorKind>,
 }
 
 /// The result of `download`.
@@ -57,7 +60,21 @@ pub struct DownloadReport {
 impl DownloadReport {
     pub fn failure(&self) -> Option<Error> {
         (self.failed > 0).then(|| {
-            Error::failed(
+            // The exit code of the failures when they agree (all unreachable: exit 3, worth
+            // retrying; all mismatched: exit 5), else exit 1.
+            let mut kinds = self
+                .files
+                .iter()
+                .filter(|f| f.status == FileOutcome::Failed)
+                .map(|f| f.error_kind.unwrap_or(crate::error::ErrorKind::Failed));
+            let first = kinds.next().unwrap_or(crate::error::ErrorKind::Failed);
+            let kind = if kinds.all(|k| k == first) {
+                first
+            } else {
+                crate::error::ErrorKind::Failed
+            };
+            Error::new(
+                kind,
                 "dataset.download_failed",
                 format!(
                     "{} of {} files could not be downloaded",
@@ -111,6 +128,7 @@ pub async fn download(
             size: c.size,
             status: FileOutcome::Failed,
             error: None,
+            error_kind: None,
         };
         let target = match target {
             Ok(t) => t,
@@ -144,7 +162,10 @@ pub async fn download(
                         FileOutcome::Present
                     }
                 }
-                Err(e) => row.error = Some(e.message),
+                Err(e) => {
+                    row.error_kind = Some(e.kind);
+                    row.error = Some(e.message);
+                }
             }
             (slot, row)
         });

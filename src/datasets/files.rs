@@ -95,7 +95,45 @@ pub fn walk(inputs: &[PathBuf], hidden: bool) -> Result<Walk> {
             });
         }
     }
+    one_file_per_path(&mut w)?;
     Ok(w)
+}
+
+/// A file given twice (by name and inside a folder given, or twice by name) is kept once; two
+/// different files that would be recorded at one dataset path are refused before anything is
+/// uploaded or paid (a dataset holds one file per path and contributor).
+fn one_file_per_path(w: &mut Walk) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, (PathBuf, PathBuf)> = Default::default();
+    let mut keep = Vec::with_capacity(w.files.len());
+    for f in std::mem::take(&mut w.files) {
+        let real = std::fs::canonicalize(&f.source).unwrap_or_else(|_| f.source.clone());
+        match seen.get(&f.path) {
+            Some((first, first_real)) if *first_real == real => {
+                tracing::debug!("{} is given twice: uploaded once", first.display());
+            }
+            Some((first, _)) => {
+                return Err(Error::usage(
+                    "dataset.duplicate_path",
+                    format!(
+                        "{} and {} would both be recorded at '{}' in the dataset",
+                        first.display(),
+                        f.source.display(),
+                        f.path
+                    ),
+                )
+                .hint(
+                    "rename one of them, or give the folder that holds both, so that their \
+                     paths in the dataset differ",
+                ));
+            }
+            None => {
+                seen.insert(f.path.clone(), (f.source.clone(), real));
+                keep.push(f);
+            }
+        }
+    }
+    w.files = keep;
+    Ok(())
 }
 
 fn push_file(w: &mut Walk, source: PathBuf, path: String, size: u64) {
@@ -306,6 +344,31 @@ mod tests {
             safe_join(Path::new("/d"), "a/b").unwrap(),
             PathBuf::from("/d/a/b")
         );
+    }
+
+    #[test]
+    fn a_file_given_twice_is_kept_once_and_two_files_at_one_path_are_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        for (dir, text) in [("c1", "one"), ("c2", "two")] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+            std::fs::write(root.join(dir).join("same.txt"), text).unwrap();
+        }
+        let one = root.join("c1/same.txt");
+        let w = walk(&[one.clone(), one.clone(), root.join("c1")], false).unwrap();
+        assert_eq!(w.files.len(), 1);
+        assert_eq!(w.files[0].path, "same.txt");
+        let e = walk(&[root.join("c1"), root.join("c2")], false)
+            .err()
+            .unwrap();
+        assert_eq!(e.code, "dataset.duplicate_path");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("c2/same.txt"), "{}", e.message);
+        assert!(e.message.contains("'same.txt'"), "{}", e.message);
+        // The folder above both gives them different paths.
+        let w = walk(&[root.to_path_buf()], false).unwrap();
+        let paths: Vec<&str> = w.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["c1/same.txt", "c2/same.txt"]);
     }
 
     #[test]

@@ -510,7 +510,10 @@ impl Registry {
                             d.id
                         ))
                     })?;
-                    out.push(c);
+                    // An index given twice names one contribution: reviewed once.
+                    if !out.iter().any(|o: &&ContributionInfo| o.index == c.index) {
+                        out.push(c);
+                    }
                 }
                 out
             }
@@ -715,7 +718,8 @@ where
 /// Refuses (exit 2, before anything is sent) to accept a contribution whose content (storage root
 /// or blake3) is already accepted in the dataset or appears twice among those being accepted: the
 /// same bytes would earn their size × score twice, whoever recorded them. The curator rejects
-/// the copy first (anyone can record a root they see on chain).
+/// the copy first (anyone can record a root they see on chain). Likewise two files of one
+/// contributor at one path, which no download can hold side by side.
 fn check_no_copies(
     d: &DatasetInfo,
     all: &[ContributionInfo],
@@ -728,6 +732,31 @@ fn check_no_copies(
         .map(|c| (c, true))
         .collect();
     for c in targets {
+        // One contributor's files at one path: a download holds only one of them.
+        let same_path = kept.iter().find(|(k, _)| {
+            k.index != c.index && k.contributor == c.contributor && k.path == c.path
+        });
+        if let Some((k, before)) = same_path {
+            let state = if *before {
+                "already accepted"
+            } else {
+                "also being accepted"
+            };
+            return Err(Error::usage(
+                "dataset.duplicate_path",
+                format!(
+                    "contribution #{} from {} has the same path '{}' as #{}, {state}: a download can hold only one of them",
+                    c.index,
+                    c.contributor,
+                    crate::ui::terminal_safe(&c.path),
+                    k.index,
+                ),
+            )
+            .hint(format!(
+                "keep one: reject the other with `cohort dataset review {} INDEX --reject` (nothing was sent)",
+                d.id
+            )));
+        }
         let twin = kept.iter().find(|(k, _)| {
             k.index != c.index && (k.root == c.root || k.blake3.eq_ignore_ascii_case(&c.blake3))
         });
@@ -886,6 +915,52 @@ mod tests {
         assert!(check_name("").is_err());
         assert!(check_name(" x").is_err());
         assert!(check_name("shakespeare-v2").is_ok());
+    }
+
+    fn contribution(index: u64, who: u8, path: &str, byte: u8) -> ContributionInfo {
+        ContributionInfo {
+            index,
+            contributor: Address::repeat_byte(who),
+            root: B256::repeat_byte(byte),
+            size: 10,
+            blake3: hex::encode([byte; 32]),
+            path: path.into(),
+            status: ReviewStatus::Pending,
+            score: 0,
+            weight: "0".into(),
+        }
+    }
+
+    #[test]
+    fn one_contributors_two_files_at_one_path_are_not_both_accepted() {
+        let d = DatasetInfo {
+            id: 1,
+            name: "d".into(),
+            description: String::new(),
+            license: "MIT".into(),
+            curator: Address::ZERO,
+            predecessor_id: None,
+            sealed: false,
+            contribution_count: 3,
+            total_weight: "0".into(),
+            created_at: 0,
+        };
+        let all = vec![
+            contribution(0, 1, "same.txt", 1),
+            contribution(1, 1, "same.txt", 2),
+            contribution(2, 2, "same.txt", 3),
+        ];
+        // Different contributors may use one path; one contributor may not, in one review...
+        assert!(check_no_copies(&d, &all, &[&all[0], &all[2]]).is_ok());
+        let e = check_no_copies(&d, &all, &[&all[0], &all[1]]).unwrap_err();
+        assert_eq!(e.code, "dataset.duplicate_path");
+        assert!(e.message.contains("also being accepted"), "{}", e.message);
+        // ... or in two.
+        let mut accepted = all.clone();
+        accepted[0].status = ReviewStatus::Accepted;
+        let e = check_no_copies(&d, &accepted, &[&accepted[1]]).unwrap_err();
+        assert_eq!(e.code, "dataset.duplicate_path");
+        assert!(e.message.contains("already accepted"), "{}", e.message);
     }
 
     #[test]

@@ -114,16 +114,21 @@ impl UploadReport {
     /// skipped as errors.
     pub fn failure(&self) -> Option<Error> {
         if let Some(e) = &self.stop_error {
-            return Some(e.clone().hint(
-                "rerun the same command: files already recorded are skipped and the upload resumes",
-            ));
+            const RESUME: &str =
+                "rerun the same command: files already recorded are skipped and the upload resumes";
+            // The error's own fix (fund the wallet, …) comes first.
+            let hint = match &e.hint {
+                Some(h) => format!("{h}; then {RESUME}"),
+                None => RESUME.to_string(),
+            };
+            return Some(e.clone().hint(hint));
         }
         if self.errors > 0 {
             return Some(
                 Error::failed(
                     "dataset.files_skipped",
                     format!(
-                        "{} files could not be uploaded (see the table above)",
+                        "{} files could not be uploaded (each one's status and detail say why)",
                         self.errors
                     ),
                 )
@@ -457,5 +462,41 @@ fn tally(report: &mut UploadReport) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(stop: Option<Error>) -> UploadReport {
+        UploadReport {
+            dataset_id: 1,
+            name: "d".into(),
+            contributor: Address::ZERO,
+            files: Vec::new(),
+            uploaded: 0,
+            already_recorded: 0,
+            skipped: 0,
+            errors: 0,
+            bytes_uploaded: 0,
+            hidden_ignored: 0,
+            stopped_at: stop.as_ref().map(|e| e.message.clone()),
+            stop_error: stop,
+        }
+    }
+
+    #[test]
+    fn a_stopped_upload_keeps_its_errors_fix_before_the_resume_hint() {
+        let short = Error::reverted("wallet.insufficient_funds", "insufficient funds")
+            .hint("fund the wallet");
+        let e = report(Some(short)).failure().unwrap();
+        assert_eq!(e.exit_code(), 4);
+        let hint = e.hint.unwrap();
+        assert!(hint.starts_with("fund the wallet; then rerun"), "{hint}");
+        let bare = Error::unreachable("chain.unreachable", "no answer");
+        let hint = report(Some(bare)).failure().unwrap().hint.unwrap();
+        assert!(hint.starts_with("rerun the same command"), "{hint}");
+        assert!(report(None).failure().is_none());
     }
 }

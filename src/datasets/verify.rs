@@ -25,8 +25,27 @@ use crate::storage::types::{FileInfo, ShardConfig};
 pub struct NodeState {
     pub url: String,
     pub reachable: bool,
+    #[serde(serialize_with = "shard_snake_case")]
     pub shard: Option<ShardConfig>,
     pub error: Option<String>,
+}
+
+/// A node's shard with this tool's snake_case keys (the protocol's JSON is camelCase).
+fn shard_snake_case<S: serde::Serializer>(
+    shard: &Option<ShardConfig>,
+    ser: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Shard {
+        shard_id: u64,
+        num_shard: u64,
+    }
+    shard
+        .map(|c| Shard {
+            shard_id: c.shard_id,
+            num_shard: c.num_shard,
+        })
+        .serialize(ser)
 }
 
 /// The verdict on one file.
@@ -78,6 +97,27 @@ impl VerifyReport {
     pub fn failure(&self) -> Option<Error> {
         if self.flagged == 0 {
             return None;
+        }
+        // A node that could not be asked may hold what is flagged: worth retrying (exit 3),
+        // not a finding against the files.
+        let down: Vec<&NodeState> = self.nodes.iter().filter(|n| !n.reachable).collect();
+        if let Some(first) = down.first() {
+            return Some(
+                Error::unreachable(
+                    "dataset.nodes_unreachable",
+                    format!(
+                        "{} of {} files of dataset '{}' could not be confirmed: {} of {} storage nodes could not be reached ({}: {})",
+                        self.flagged,
+                        self.files.len(),
+                        self.name,
+                        down.len(),
+                        self.nodes.len(),
+                        first.url,
+                        first.error.as_deref().unwrap_or("no answer")
+                    ),
+                )
+                .hint("rerun when the storage nodes answer (`cohort config show` lists them)"),
+            );
         }
         Some(
             Error::verification(

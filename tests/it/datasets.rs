@@ -1288,3 +1288,99 @@ fn a_rerun_grouping_files_otherwise_pays_no_file_twice_and_leaves_no_stale_recor
         .unwrap_or_default();
     assert!(left.is_empty(), "stale records: {left:?}");
 }
+
+/// Two files that one run would record at one dataset path are refused before anything is paid;
+/// a file given twice is recorded once, an index given twice reviewed once; two records of one
+/// contributor at one path (written by another client) are not both accepted; and storage nodes
+/// that cannot be reached make `verify` and `download` exit 3 (worth retrying), not a verdict
+/// on the files.
+#[test]
+fn one_path_holds_one_file_and_unreachable_nodes_are_exit_3() {
+    let net = Devnet::start(1, 1);
+    create(&net, "paths", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let c1 = dir.path().join("c1");
+    let c2 = dir.path().join("c2");
+    crate::common::write(&c1, "same.txt", b"first copy\n");
+    crate::common::write(&c2, "same.txt", b"second, other bytes\n");
+    let (code, err) = net.fails(&[
+        "dataset",
+        "upload",
+        "paths",
+        c1.to_str().unwrap(),
+        c2.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("'same.txt'") && err.contains("folder that holds both"),
+        "{err}"
+    );
+    let show = net.json(&["dataset", "show", "paths"]);
+    assert_eq!(show["contributions"].as_array().unwrap().len(), 0, "{show}");
+    let one = c1.join("same.txt");
+    let (code, v) = json_code(
+        &net,
+        &[
+            "dataset",
+            "upload",
+            "paths",
+            one.to_str().unwrap(),
+            one.to_str().unwrap(),
+            c1.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["uploaded"], 1, "{v}");
+    let r = net.json(&[
+        "dataset", "review", "paths", "0", "0", "--accept", "--score", "50",
+    ]);
+    assert_eq!(r["reviewed"].as_array().unwrap().len(), 1, "{r}");
+
+    // Another client records a second file of dev:0 at the accepted path.
+    contribute_raw(&net, 1, 0, 64, "same.txt");
+    let (code, err) = net.fails(&[
+        "dataset",
+        "review",
+        "paths",
+        "1",
+        "--accept",
+        "--score",
+        "50",
+        "--no-verify",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("already accepted") && err.contains("#0"),
+        "{err}"
+    );
+
+    let down = ["--storage-node", "http://127.0.0.1:1"];
+    let out = dir.path().join("out");
+    for args in [
+        vec!["dataset", "verify", "paths"],
+        vec!["dataset", "download", "paths", "-o", out.to_str().unwrap()],
+    ] {
+        let mut args = args.clone();
+        args.extend_from_slice(&down);
+        let (code, err) = net.fails(&args);
+        assert_eq!(code, 3, "{args:?}: {err}");
+    }
+
+    // Sealing would leave #1 pending for good: asked first (no terminal here: exit 2), done
+    // with --yes.
+    let (code, err) = net.fails(&["dataset", "seal", "paths"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("1 contributions are still pending") && err.contains("--yes"),
+        "{err}"
+    );
+    assert_eq!(
+        net.json(&["dataset", "show", "paths"])["dataset"]["sealed"],
+        false
+    );
+    net.json(&["dataset", "seal", "paths", "--yes"]);
+    assert_eq!(
+        net.json(&["dataset", "show", "paths"])["dataset"]["sealed"],
+        true
+    );
+}

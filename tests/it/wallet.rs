@@ -1334,6 +1334,27 @@ fn exit_codes_follow_the_readme_table() {
     assert!(out.stderr.contains("insufficient funds"), "{}", out.stderr);
     assert!(out.stderr.contains("holds 0 ETH"), "{}", out.stderr);
     assert!(out.stderr.contains("2.5"), "{}", out.stderr);
+    // A contract call from the empty wallet too (the chain's gas estimate answers "gas
+    // required exceeds allowance" there, not "insufficient funds").
+    let out = expect_code(
+        home,
+        &[
+            "dataset",
+            "create",
+            "unfunded",
+            "--description",
+            "d",
+            "--license",
+            "MIT",
+            "--wallet",
+            "alice",
+            "--password-file",
+            &pw,
+        ],
+        4,
+    );
+    assert!(out.stderr.contains("insufficient funds"), "{}", out.stderr);
+    assert!(out.stderr.contains("fund the wallet"), "{}", out.stderr);
 
     // 5: verification failed: a valid signature, but not by the address given.
     let sig = run(
