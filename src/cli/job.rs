@@ -766,7 +766,7 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
     let mut cache = BTreeMap::new();
     let mut last: Option<WatchSnapshot> = None;
     // On a terminal: the validation loss per round so far, drawn as a sparkline.
-    let draw = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let draw = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let mut losses: BTreeMap<u32, f64> = BTreeMap::new();
     if draw && let Ok(d) = jobs::show::detail(&client, &market, id, progress.as_ref()).await {
         losses.extend(
@@ -805,13 +805,16 @@ async fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
             if ctx.printer.json {
                 ctx.printer.json_line(&snap);
             } else if draw && !losses.is_empty() {
-                ctx.printer.note(&format!(
-                    "{} · loss per round {}",
-                    render_snapshot(&snap),
-                    loss_sparkline(&losses)
-                ));
+                // The snapshots are the command's results (stdout); outage notes stay on stderr.
+                ctx.printer.result(&snap, |s| {
+                    format!(
+                        "{} · loss per round {}",
+                        render_snapshot(s),
+                        loss_sparkline(&losses)
+                    )
+                });
             } else {
-                ctx.printer.note(&render_snapshot(&snap));
+                ctx.printer.result(&snap, render_snapshot);
             }
         }
         let done = !snap.state.is_live();

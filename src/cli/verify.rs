@@ -33,9 +33,10 @@ impl VerifyArgs {
         .await?;
         ctx.printer.result(&r, |r| {
             let mut out = format!(
-                "{} : job {}{}{}",
+                "{} : job {} ({}){}{}",
                 if r.verified { "verified" } else { "BROKEN" },
                 r.job_id,
+                r.state.as_str(),
                 r.token.map(|t| format!(", token {t}")).unwrap_or_default(),
                 if r.deep { " (deep)" } else { "" }
             );
@@ -46,6 +47,12 @@ impl VerifyArgs {
                     l.link,
                     l.detail
                 ));
+            }
+            if !r.notes.is_empty() {
+                out.push_str("\nnot covered:");
+                for n in &r.notes {
+                    out.push_str(&format!("\n  - {n}"));
+                }
             }
             out
         });

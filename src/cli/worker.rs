@@ -1,4 +1,5 @@
-//! `cohort worker`: register the machine, work on jobs, see status and earnings, withdraw.
+//! `cohort worker`: register the machine, work on jobs, leave one, see status and earnings,
+//! withdraw.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -30,9 +31,16 @@ pub enum WorkerCommand {
     ///   cohort worker run --job 3 --allow-exec   (jobs that run their own command)
     #[command(verbatim_doc_comment)]
     Run(RunArgs),
+    /// Leave a job between rounds: its bond is credited back to your earnings.
+    ///
+    /// Refused (exit 4) while your submission for the current round awaits its verdict, and
+    /// once the job ended (its bonds came back then).
+    ///
+    /// Example: cohort worker leave --job 1 --wallet alice
+    Leave(LeaveArgs),
     /// Registration, the state on disk and the current job.
     Status(StatusArgs),
-    /// Credited earnings and, per job, accepted work and payouts.
+    /// Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds.
     Earnings(EarningsArgs),
     /// Pay out credited earnings (and job refunds) to the payee.
     Withdraw(WithdrawArgs),
@@ -69,6 +77,19 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct LeaveArgs {
+    /// The job to leave.
+    #[arg(long)]
+    pub job: String,
+    /// Folder of the worker's state, marked stopped when it works on this job (default: <data
+    /// dir>/worker).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub signer: SignerOpts,
+}
+
+#[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Folder of the worker's state (default: <data dir>/worker).
     #[arg(long, value_name = "DIR")]
@@ -96,6 +117,7 @@ impl WorkerCommand {
         match self {
             WorkerCommand::Register(a) => register(ctx, a).await,
             WorkerCommand::Run(a) => run(ctx, a).await,
+            WorkerCommand::Leave(a) => leave(ctx, a).await,
             WorkerCommand::Status(a) => status(ctx, a).await,
             WorkerCommand::Earnings(a) => earnings(ctx, a).await,
             WorkerCommand::Withdraw(a) => withdraw(ctx, a).await,
@@ -165,6 +187,30 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     Ok(())
 }
 
+async fn leave(ctx: &Ctx, a: LeaveArgs) -> Result<()> {
+    let id = parse_job_id(&a.job)?;
+    let client = ctx.client()?;
+    let sym = client.native_symbol();
+    let market = JobMarket::open(&client).await?;
+    let s = ctx.signer(&client, &market.chain, &a.signer)?;
+    let dir = a
+        .state_dir
+        .unwrap_or_else(|| worker::default_state_dir(&client));
+    let progress = ctx.printer.progress();
+    let l = worker::leave(&market, &s, id, &dir, progress.as_ref()).await?;
+    ctx.printer.result(&l, |l| {
+        format!(
+            "{}left job {} as {}: bond of {} credited back; earnings {} (withdraw with `cohort worker withdraw`)",
+            if l.resumed { "an earlier leave landed: " } else { "" },
+            l.job_id,
+            l.worker,
+            coin_with(l.bond_returned, sym),
+            coin_with(l.earnings, sym)
+        )
+    });
+    Ok(())
+}
+
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = client.native_symbol();
@@ -212,6 +258,25 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
                     .unwrap_or_else(|| "-".into()),
             ),
             (
+                "bond",
+                s.participant
+                    .as_ref()
+                    .map(|p| {
+                        let mut b = format!("{} held", coin_with(p.bond, sym));
+                        if !p.returned.is_zero() {
+                            b.push_str(&format!(", {} returned", coin_with(p.returned, sym)));
+                        }
+                        if !p.slashed.is_zero() {
+                            b.push_str(&format!(", {} slashed", coin_with(p.slashed, sym)));
+                        }
+                        if !p.active {
+                            b.push_str(" (not in the job)");
+                        }
+                        b
+                    })
+                    .unwrap_or_else(|| "-".into()),
+            ),
+            (
                 "phase",
                 s.state
                     .phase
@@ -250,16 +315,29 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
         if !e.jobs.is_empty() {
             out.push('\n');
             out.push_str(&table::render(
-                &["job", "accepted rounds", "units", "paid"],
+                &[
+                    "job",
+                    "accepted rounds",
+                    "unverified rounds",
+                    "units",
+                    "paid",
+                    "bond returned",
+                ],
                 e.jobs.iter().map(|j| {
                     vec![
                         j.job_id.to_string(),
                         format!("{:?}", j.accepted_rounds),
+                        format!("{:?}", j.unverified_rounds),
                         j.compute_units.clone(),
                         coin_with(j.paid, sym),
+                        coin_with(j.bond_returned, sym),
                     ]
                 }),
             ));
+            out.push_str(
+                "\n(credited over time: paid counts accepted rounds and rounds closed without a verdict, paid unverified by their units; \
+                 the total to withdraw is what was credited, refunds of jobs you own included, less what was withdrawn)",
+            );
         }
         out
     });

@@ -347,20 +347,23 @@ async fn waiting_note(market: &JobMarket, job: &JobInfo, round: u32, a: u32) -> 
     let votes = retrying(a, || market.round_votes(job.id, round)).await?;
     let closable = job.round_closable_at().unwrap_or_default();
     let now = retrying(a, || market.now()).await?;
+    let tally = vote_tally(votes.votes, job.terms.committee.len(), job.terms.threshold);
     Ok(if now >= closable {
         format!(
-            "job {}: round {round}: no verdict reached {} of {} votes by the grace period's end; anyone can close it: `cohort job close-round {} {round}`",
-            job.id, job.terms.threshold, votes.votes, job.id
+            "job {}: round {round}: no verdict by the grace period's end ({tally}); anyone can close it: `cohort job close-round {} {round}`",
+            job.id, job.id
         )
     } else {
         format!(
-            "job {}: round {round}: voted; waiting for the committee ({} of {} members voted, {} must agree; votes close at unix time {closable})",
-            job.id,
-            votes.votes,
-            job.terms.committee.len(),
-            job.terms.threshold
+            "job {}: round {round}: voted; waiting for the committee ({tally}; votes close at unix time {closable})",
+            job.id
         )
     })
+}
+
+/// "1 of 2 members voted, 2 must agree".
+fn vote_tally(votes: u32, members: usize, threshold: u32) -> String {
+    format!("{votes} of {members} members voted, {threshold} must agree")
 }
 
 /// Votes for `verdict` (once) and finalizes the round when it reached the threshold. Returns
@@ -820,4 +823,18 @@ async fn check_all(
 
 fn units_f64(u: U256) -> f64 {
     u.to_string().parse().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::vote_tally;
+
+    #[test]
+    fn the_vote_tally_names_votes_of_members_then_the_threshold() {
+        let t = vote_tally(1, 2, 2);
+        assert!(
+            t.starts_with("1 of 2 members voted") && t.ends_with("2 must agree"),
+            "{t}"
+        );
+    }
 }

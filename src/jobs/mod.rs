@@ -734,12 +734,26 @@ impl JobMarket {
         Ok(TxRef::from(&c))
     }
 
-    /// The signer leaves a job (its bond is credited back).
-    pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
-        let intent = format!(
+    fn leave_intent(&self, s: &SignerChain, id: u64) -> String {
+        format!(
             "leave:{}:{:#x}:{id}:{:#x}",
             s.chain.chain_id, self.address, s.address
-        );
+        )
+    }
+
+    /// The signer leaves a job (its bond is credited back).
+    pub async fn leave(&self, s: &SignerChain, id: u64, progress: &dyn Progress) -> Result<TxRef> {
+        self.leave_returning(s, id, progress).await.map(|(_, t)| t)
+    }
+
+    /// [`JobMarket::leave`], with the bond credited back (from the receipt).
+    pub async fn leave_returning(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<(U256, TxRef)> {
+        let intent = self.leave_intent(s, id);
         let c = send_once(
             s,
             &intent,
@@ -748,7 +762,22 @@ impl JobMarket {
             progress,
         )
         .await?;
-        Ok(TxRef::from(&c))
+        Ok((bond_returned(&c), TxRef::from(&c)))
+    }
+
+    /// Finishes a leave an interrupted earlier run sent (waits for it, or broadcasts it again):
+    /// the bond credited back and the transaction; `None` when none is recorded.
+    pub async fn resume_leave(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<Option<(U256, TxRef)>> {
+        let intent = self.leave_intent(s, id);
+        let done =
+            crate::chain::tx::resume_intent(s, &intent, "finishing an earlier leave", progress)
+                .await?;
+        Ok(done.map(|c| (bond_returned(&c), TxRef::from(&c))))
     }
 
     /// A committee member (or the owner) starts the job.
@@ -913,6 +942,14 @@ impl JobMarket {
             (amount, TxRef::from(&c))
         }))
     }
+}
+
+/// The bond a confirmed transaction credited back (its `BondReturned` event; zero without one).
+fn bond_returned(c: &crate::chain::tx::Confirmed) -> U256 {
+    c.receipt
+        .decoded_log::<abi::BondReturned>()
+        .map(|l| l.data.amount)
+        .unwrap_or_default()
 }
 
 /// The result of `job cancel`.

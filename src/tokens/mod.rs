@@ -956,7 +956,11 @@ async fn check_tokenizable(
                 req.job_id, records.state
             ),
         )
-        .hint("wait until the job's coordinator completes it (`cohort job show`)"));
+        .hint(if matches!(records.state.as_str(), "open" | "running") {
+            "wait until the job's coordinator completes it (`cohort job show`)"
+        } else {
+            "a stopped or cancelled job never completes: it has no final model and cannot be tokenized"
+        }));
     }
     if records.owner != sender {
         return Err(Error::reverted(

@@ -5,16 +5,21 @@
 //! 2. every dataset of the job: sealed, its version chain, every accepted file downloaded fresh
 //!    from the storage nodes, checked against its storage root and its recorded size and blake3;
 //!    every contributor's weight recomputed (Σ size × score over accepted files);
-//! 3. every finalized round: every submission re-checked with the committee's checks
+//! 3. every round with a record: a finalized round has every submission re-checked with the committee's checks
 //!    ([`crate::jobs::check`]: units from the spec, checkpoint layout, starting weights, the
 //!    spans drawn from the round's seed block, or every span with `--deep`, Δloss) and its
 //!    verdict compared with the chain's; the aggregate recomputed from the accepted final
-//!    checkpoints and its root compared with the chain's;
-//! 4. the final model root; every worker's compute units (Σ accepted units);
+//!    checkpoints and its root compared with the chain's; a round closed without a verdict
+//!    (`job close-round`) was paid by units unchecked: its link only confirms that record;
+//! 4. the final model root (a job that did not complete has none); every worker's compute
+//!    units (Σ accepted units);
 //! 5. when tokenized: the token's model root, every contributor's allocation recomputed from
 //!    the records with the token's formula; each revenue asset's deposits, claims and balance.
 //!
 //! The first link that does not hold is the verdict (exit 5); downloads go to a fresh folder.
+//! "Verified" means every link that exists holds: the report states the job's state and, in
+//! `notes`, what that does not cover (rounds not finalized, rounds paid unverified, no final
+//! model).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +58,8 @@ pub struct Link {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryReport {
     pub job_id: u64,
+    /// The job's state on chain (`open`, `running`, `completed`, `cancelled`, `stopped`).
+    pub state: JobState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<Address>,
     pub deep: bool,
@@ -64,6 +71,9 @@ pub struct HistoryReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_broken: Option<String>,
     pub links: Vec<Link>,
+    /// What `verified` does not cover: rounds not finalized, rounds paid without a verdict, a
+    /// job without a final model.
+    pub notes: Vec<String>,
 }
 
 impl HistoryReport {
@@ -85,6 +95,7 @@ impl HistoryReport {
 
 struct Links {
     links: Vec<Link>,
+    notes: Vec<String>,
 }
 
 impl Links {
@@ -143,6 +154,7 @@ pub async fn verify(
 ) -> Result<HistoryReport> {
     let (job_id, model) = resolve(client, target).await?;
     let market = JobMarket::open(client).await?;
+    let job = market.job(job_id).await?;
     let work = tempfile::Builder::new()
         .prefix("cohort-verify-")
         .tempdir()
@@ -152,15 +164,20 @@ pub async fn verify(
         client: client.clone(),
         cache: work.path().join("objects"),
     };
-    let mut l = Links { links: Vec::new() };
+    let mut l = Links {
+        links: Vec::new(),
+        notes: coverage_notes(&job),
+    };
     let mut report = HistoryReport {
         job_id,
+        state: job.state,
         token: model.as_ref().map(|m| m.token),
         deep,
         model_root: None,
         verified: false,
         first_broken: None,
         links: Vec::new(),
+        notes: Vec::new(),
     };
     let ctx = match JobContext::load(&market, &store, job_id, progress).await {
         Ok(c) => {
@@ -225,6 +242,7 @@ pub async fn verify(
         }
     }
     report.links = l.links;
+    report.notes = l.notes;
     report.first_broken = report
         .links
         .iter()
@@ -248,13 +266,19 @@ async fn history(
 ) -> Result<()> {
     let data = datasets(client, store, ctx, work, l, progress).await?;
     let job = &ctx.job;
-    let finalized = if job.state == JobState::Completed {
-        job.rounds
-    } else {
-        job.current_round.min(job.rounds)
+    // Every round with a record: the finalized ones and, in a stopped job, its current round,
+    // which was closed without a verdict.
+    let recorded = match job.state {
+        JobState::Completed => job.rounds,
+        JobState::Stopped => (job.current_round + 1).min(job.rounds),
+        _ => job.current_round.min(job.rounds),
     };
     let mut units: BTreeMap<Address, U256> = BTreeMap::new();
-    for round in 0..finalized {
+    for round in 0..recorded {
+        if job.state == JobState::Stopped && round == job.current_round {
+            closed_round_link(market, job, round, l).await?;
+            continue;
+        }
         let Some((agg, report_root)) = market.round_result(job.id, round).await? else {
             l.push(
                 format!("round {round}"),
@@ -323,6 +347,66 @@ async fn history(
     }
     final_model_link(market, job, l).await?;
     compute_units_link(market, job.id, &units, l).await
+}
+
+/// What "verified" does not cover for a job in its state.
+fn coverage_notes(job: &crate::jobs::JobInfo) -> Vec<String> {
+    let id = job.id;
+    let done = job.current_round.min(job.rounds);
+    match job.state {
+        JobState::Completed => Vec::new(),
+        JobState::Open => vec![format!(
+            "job {id} is open: no round has started, so only its bundle and datasets are verified; it has no final model"
+        )],
+        JobState::Running => vec![format!(
+            "job {id} is running: {done} of {} rounds are finalized and verified; round {done} is in progress and not verified; it has no final model yet",
+            job.rounds
+        )],
+        JobState::Cancelled => vec![format!(
+            "job {id} was cancelled after {done} finalized rounds (verified): it has no final model"
+        )],
+        JobState::Stopped => vec![format!(
+            "job {id} stopped: round {} was closed without a verdict; it has no final model",
+            job.current_round
+        )],
+    }
+}
+
+/// A round closed without a verdict (`job close-round`): every submission was paid by its
+/// units and nobody checked it. The link holds when the chain records exactly that (every
+/// submission unverified, no aggregate); the note says the work itself is not verified.
+async fn closed_round_link(
+    market: &JobMarket,
+    job: &crate::jobs::JobInfo,
+    round: u32,
+    l: &mut Links,
+) -> Result<()> {
+    let subs = market.submissions(job.id, round).await?;
+    let result = market.round_result(job.id, round).await?;
+    let odd: Vec<String> = subs
+        .iter()
+        .filter(|s| s.status != WorkStatus::Unverified)
+        .map(|s| format!("{} is {}", s.worker, s.status.as_str()))
+        .collect();
+    let holds = odd.is_empty() && result.is_none();
+    let detail = if holds {
+        format!(
+            "closed without a verdict: {} submission(s) paid by their units, unverified",
+            subs.len()
+        )
+    } else {
+        let mut d = odd;
+        if result.is_some() {
+            d.push("the chain records an aggregate for it".into());
+        }
+        format!("closed without a verdict, but {}", d.join("; "))
+    };
+    l.push(format!("round {round}"), holds, detail);
+    l.notes.push(format!(
+        "round {round} was closed without a verdict and paid unverified: no committee checked its {} submission(s), and `cohort verify` does not either",
+        subs.len()
+    ));
+    Ok(())
 }
 
 /// Whether a submission's recomputed verdict agrees with the chain (and, unless `deep`, its

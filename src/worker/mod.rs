@@ -25,7 +25,9 @@ use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::bundle::{CheckpointRef, FileRef, WORK_BUNDLE_FORMAT, WorkBundle};
 use crate::jobs::context::{JobContext, fetch_datasets, round_start_root};
-use crate::jobs::{JobInfo, JobMarket, JobState, TxRef, WorkStatus, WorkerRecord, retrying};
+use crate::jobs::{
+    JobInfo, JobMarket, JobState, ParticipantRecord, TxRef, WorkStatus, WorkerRecord, retrying,
+};
 use crate::jobspec::TrainerKind;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
@@ -848,6 +850,106 @@ pub async fn run(
     w.run(opts.poll).await
 }
 
+/// The result of `worker leave`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Left {
+    pub job_id: u64,
+    pub worker: Address,
+    /// The bond credited back to the worker's earnings (wei).
+    #[serde(with = "dec")]
+    pub bond_returned: U256,
+    /// Credited, not yet withdrawn earnings (all jobs), the returned bond included.
+    #[serde(with = "dec")]
+    pub earnings: U256,
+    pub tx: TxRef,
+    /// Sent by an earlier run that was interrupted while it waited for the receipt; this run
+    /// finished it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
+}
+
+/// `worker leave`: the signer leaves job `id` between rounds and its bond is credited back.
+/// Refuses before sending (exit 4) what the contract would refuse: a job that ended, a worker
+/// not in the job, and a submission of the current round that awaits its verdict. A leave an
+/// interrupted earlier run sent is finished first (`resumed`). The state folder, when it
+/// works on this job, records that the worker stopped.
+pub async fn leave(
+    market: &JobMarket,
+    s: &SignerChain,
+    id: u64,
+    state_dir: &Path,
+    progress: &dyn Progress,
+) -> Result<Left> {
+    let me = s.address;
+    let (bond_returned, tx, resumed) = match market.resume_leave(s, id, progress).await? {
+        Some((bond, tx)) => (bond, tx, true),
+        None => {
+            let job = market.job(id).await?;
+            check_leavable(market, &job, me).await?;
+            let (bond, tx) = market.leave_returning(s, id, progress).await?;
+            (bond, tx, false)
+        }
+    };
+    // The bond came back whatever the state folder says: a state file that cannot be read or
+    // written only keeps its old phase.
+    if let Ok(mut state) = WorkerState::load(state_dir)
+        && state.job_id == Some(id)
+        && state.worker == Some(me)
+        && state.job_market == Some(market.address)
+    {
+        let _ = state.set_phase(state_dir, Phase::Stopped, None);
+    }
+    Ok(Left {
+        job_id: id,
+        worker: me,
+        bond_returned,
+        earnings: market.earnings(me).await?,
+        tx,
+        resumed,
+    })
+}
+
+/// Refuses (exit 4) a leave the contract would revert, saying when leaving is possible.
+async fn check_leavable(market: &JobMarket, job: &JobInfo, me: Address) -> Result<()> {
+    let id = job.id;
+    if !job.state.is_live() {
+        return Err(Error::reverted(
+            "worker.job_ended",
+            format!(
+                "job {id} is {}: there is no job to leave; its bonds came back when it ended",
+                job.state.as_str()
+            ),
+        )
+        .hint("see what was credited with `cohort worker earnings` and pay it out with `cohort worker withdraw`"));
+    }
+    let p = market.participant_record(id, me).await?;
+    if !p.active {
+        return Err(Error::reverted(
+            "worker.not_joined",
+            format!("{me} is not taking part in job {id}"),
+        )
+        .hint(format!(
+            "`cohort job show {id}` lists its workers and their bonds; sign with the worker's wallet (--wallet)"
+        )));
+    }
+    let round = job.current_round;
+    if job.state == JobState::Running
+        && round < job.rounds
+        && market.submission(id, round, me).await?.status == WorkStatus::Submitted
+    {
+        return Err(Error::reverted(
+            "worker.submission_pending",
+            format!(
+                "your submission for round {round} of job {id} awaits the committee's verdict: a worker cannot leave mid-round"
+            ),
+        )
+        .hint(format!(
+            "leave once round {round} is finalized (`cohort job watch {id}`) or, after its deadline plus the grace period, closed (`cohort job close-round {id} {round}`); a rejected submission loses its bond"
+        )));
+    }
+    Ok(())
+}
+
 /// `worker status`: registration, the state on disk and the current job.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -857,6 +959,9 @@ pub struct Status {
     pub state: WorkerState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<JobInfo>,
+    /// The worker's membership in that job: whether it is in it, its bond held and returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participant: Option<ParticipantRecord>,
     #[serde(with = "dec")]
     pub earnings: U256,
 }
@@ -868,66 +973,103 @@ pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Resul
         Some(id) if state.worker == Some(who) => market.job(id).await.ok(),
         _ => None,
     };
+    let participant = match &job {
+        Some(j) => Some(market.participant_record(j.id, who).await?),
+        None => None,
+    };
     Ok(Status {
         worker,
         state_dir: state_dir.to_path_buf(),
         state,
         job,
+        participant,
         earnings: market.earnings(who).await?,
     })
 }
 
-/// `worker earnings`: credited earnings, and per job the accepted work units.
+/// `worker earnings`: credited earnings, and per job what was credited: payouts of accepted
+/// rounds and of rounds closed without a verdict, and returned bonds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Earnings {
     pub worker: Address,
+    /// Credited, not yet withdrawn (all jobs; refunds of jobs this account owns included).
     #[serde(with = "dec")]
     pub earnings: U256,
     pub payee: Address,
     pub jobs: Vec<JobEarning>,
 }
 
-/// One job's accepted work for a worker, and what it was paid.
+/// What one job credited a worker.
 #[derive(Debug, Clone, Serialize)]
 pub struct JobEarning {
     pub job_id: u64,
+    /// Work units of accepted submissions (the chain's compute units).
     pub compute_units: String,
-    /// Σ over accepted rounds of floor(reward × units / Σ accepted units).
+    /// Σ over paid rounds of floor(reward × units / Σ paid units), plus the accepted rounds'
+    /// shares of slashed bonds.
     #[serde(with = "dec")]
     pub paid: U256,
     pub accepted_rounds: Vec<u32>,
+    /// Rounds closed without a verdict (`job close-round`): paid by units, unverified.
+    pub unverified_rounds: Vec<u32>,
+    /// The worker's bond credited back (on leaving, or when the job ended).
+    #[serde(with = "dec")]
+    pub bond_returned: U256,
 }
 
 pub async fn earnings(market: &JobMarket, who: Address) -> Result<Earnings> {
     let mut jobs = Vec::new();
     for job in market.list().await? {
         let units = market.compute_units(job.id, who).await?;
-        if units.is_zero() {
+        let p = market.participant_record(job.id, who).await?;
+        let took_part = p.active || !(p.bond + p.slashed + p.returned).is_zero();
+        if units.is_zero() && !took_part {
             continue;
         }
         let mut paid = U256::ZERO;
-        let mut rounds = Vec::new();
-        for r in 0..job.current_round.min(job.rounds) {
+        let mut accepted = Vec::new();
+        let mut unverified = Vec::new();
+        // A stopped job's current round is the one closed without a verdict.
+        for r in 0..(job.current_round + 1).min(job.rounds) {
             let subs = market.submissions(job.id, r).await?;
-            // Paid units are min(work units, the job's committed units per submission).
+            let Some(mine) = subs.iter().find(|s| s.worker == who) else {
+                continue;
+            };
+            // As the contract credits it: paid units are min(work units, the job's units per
+            // submission); the reward and the rejected workers' bonds go pro rata by them.
+            let counted =
+                |st: WorkStatus| matches!(st, WorkStatus::Accepted | WorkStatus::Unverified);
             let total: U256 = subs
                 .iter()
-                .filter(|s| s.status == WorkStatus::Accepted)
+                .filter(|s| counted(s.status))
                 .map(|s| job.terms.paid_units(s.work_units))
                 .sum();
-            if let Some(mine) = subs
-                .iter()
-                .find(|s| s.worker == who && s.status == WorkStatus::Accepted)
-            {
-                paid += job.reward_per_round * job.terms.paid_units(mine.work_units) / total;
-                rounds.push(r);
+            if !counted(mine.status) || total.is_zero() {
+                continue;
             }
+            let u = job.terms.paid_units(mine.work_units);
+            paid += job.reward_per_round * u / total;
+            if mine.status == WorkStatus::Accepted {
+                let rejected = subs
+                    .iter()
+                    .filter(|s| s.status == WorkStatus::Rejected)
+                    .count();
+                paid += job.terms.bond * U256::from(rejected) * u / total;
+                accepted.push(r);
+            } else {
+                unverified.push(r);
+            }
+        }
+        if units.is_zero() && paid.is_zero() && p.returned.is_zero() {
+            continue;
         }
         jobs.push(JobEarning {
             job_id: job.id,
             compute_units: units.to_string(),
             paid,
-            accepted_rounds: rounds,
+            accepted_rounds: accepted,
+            unverified_rounds: unverified,
+            bond_returned: p.returned,
         });
     }
     let payee = market.worker(who).await?.payee;

@@ -819,6 +819,162 @@ fn with_every_member_offline_a_third_party_closes_the_round_after_the_grace_peri
     assert_eq!(code, 4);
 }
 
+/// `worker leave`: refused mid-round while the worker's submission awaits its verdict (exit 4,
+/// naming when it can leave), accepted for a worker without one, whose bond comes back to its
+/// earnings and shows in `job show` and `worker status`. The round is then closed without a
+/// verdict: `worker earnings` lists the unverified payout and the returned bonds that make up the
+/// total, `cohort verify` states the stopped job and the round paid unverified, and `job watch`
+/// prints its snapshot on stdout.
+#[test]
+fn a_worker_leaves_between_rounds_and_a_closed_round_shows_in_earnings_verify_and_watch() {
+    let Joined {
+        net,
+        work,
+        rt,
+        job,
+        mut workers,
+        market,
+    } = two_workers_started(30);
+    let job_s = job.to_string();
+    let s2 = work.path().join("s2");
+    let s2 = s2.to_str().unwrap();
+    let wk = &mut workers[0];
+    let out = rt.block_on(wk.train_round(0)).unwrap();
+    let (root, b) = rt.block_on(wk.upload_round(0, &out)).unwrap();
+    rt.block_on(wk.submit_round(0, root, b.work_units)).unwrap();
+
+    // dev:1's submission awaits the committee: refused before sending, saying when it can leave.
+    let (code, err) = net.fails(&["worker", "leave", "--job", &job_s, "--wallet", "dev:1"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("round 0") && err.contains("finalized"),
+        "{err}"
+    );
+    assert_eq!(
+        rt.block_on(market.participant_record(job, dev_address(1)))
+            .unwrap()
+            .bond,
+        U256::from(BOND)
+    );
+
+    // dev:2 submitted nothing: it leaves, and its bond is credited back.
+    let left = net.json(&[
+        "worker",
+        "leave",
+        "--job",
+        &job_s,
+        "--wallet",
+        "dev:2",
+        "--state-dir",
+        s2,
+    ]);
+    assert_eq!(wei(&left["bond_returned"]), BOND, "{left}");
+    assert_eq!(wei(&left["earnings"]), BOND, "{left}");
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(wei(&show["job"]["bonds_held"]), BOND, "{show}");
+    assert_eq!(wei(&show["job"]["bonds_returned"]), BOND, "{show}");
+    let st = net.json(&["worker", "status", "--wallet", "dev:2", "--state-dir", s2]);
+    assert_eq!(st["participant"]["active"], false, "{st}");
+    assert_eq!(wei(&st["participant"]["bond"]), 0, "{st}");
+    assert_eq!(wei(&st["participant"]["returned"]), BOND, "{st}");
+    assert_eq!(st["state"]["phase"], "stopped", "{st}");
+    // Leaving twice is refused: nothing is sent.
+    let (code, err) = net.fails(&["worker", "leave", "--job", &job_s, "--wallet", "dev:2"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("not taking part"), "{err}");
+
+    // Nobody on the committee shows up: a third party closes round 0, paying dev:1 unverified.
+    rt.block_on(warp(&market.chain, 631));
+    let closed = net.json(&["job", "close-round", &job_s, "0", "--wallet", "dev:9"]);
+    assert_eq!(closed["state"], "stopped", "{closed}");
+    let e = net.json(&["worker", "earnings", "--wallet", "dev:1"]);
+    assert_eq!(wei(&e["earnings"]), REWARD + BOND, "{e}");
+    let mine = e["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["job_id"] == job)
+        .unwrap_or_else(|| panic!("job {job} is missing from the earnings: {e}"));
+    assert_eq!(mine["unverified_rounds"], serde_json::json!([0]), "{e}");
+    assert_eq!(mine["accepted_rounds"], serde_json::json!([]), "{e}");
+    // The table explains the total: the unverified payout and the returned bond.
+    assert_eq!(
+        wei(&mine["paid"]) + wei(&mine["bond_returned"]),
+        wei(&e["earnings"]),
+        "{e}"
+    );
+    let e2 = net.json(&["worker", "earnings", "--wallet", "dev:2"]);
+    assert_eq!(wei(&e2["jobs"][0]["bond_returned"]), BOND, "{e2}");
+    assert_eq!(wei(&e2["jobs"][0]["paid"]), 0, "{e2}");
+    // The job ended: leaving is refused, naming its state.
+    let (code, err) = net.fails(&["worker", "leave", "--job", &job_s, "--wallet", "dev:1"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("stopped"), "{err}");
+
+    // `cohort verify` walks the closed round and says what "verified" leaves out.
+    let v = net.json(&["verify", &job_s]);
+    assert_eq!(v["state"], "stopped", "{v}");
+    assert_eq!(v["verified"], true, "{v}");
+    let links = v["links"].as_array().unwrap();
+    let r0 = links
+        .iter()
+        .find(|l| l["link"] == "round 0")
+        .unwrap_or_else(|| panic!("round 0 is not walked: {v}"));
+    assert!(r0["detail"].as_str().unwrap().contains("unverified"), "{v}");
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("no final model")),
+        "{v}"
+    );
+    let text = net.home.stdout(&["verify", &job_s]);
+    assert!(
+        text.contains("stopped") && text.contains("unverified"),
+        "{text}"
+    );
+    // A stopped job never completes: tokenizing it is refused without telling the owner to wait.
+    let (code, err) = net.fails(&[
+        "model", "tokenize", &job_s, "--name", "C", "--symbol", "CMT", "--supply", "1000",
+    ]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("cannot be tokenized") && !err.contains("wait until"),
+        "{err}"
+    );
+
+    // `job watch` prints its snapshot as its result, on stdout, even with -q.
+    for q in [&[][..], &["-q"][..]] {
+        let out = net.home.stdout(&[&["job", "watch", &job_s], q].concat());
+        assert!(out.contains("stopped"), "job watch {q:?} printed: {out:?}");
+    }
+}
+
+/// `cohort verify` of a job that has not started says so: its state, and that only the bundle
+/// and datasets were verified and there is no final model.
+#[test]
+fn verify_of_an_open_job_states_it_and_what_it_does_not_cover() {
+    let s = one_worker_joined();
+    let v = s.net.json(&["verify", &s.job.to_string()]);
+    assert_eq!(v["state"], "open", "{v}");
+    assert_eq!(v["verified"], true, "{v}");
+    assert!(
+        !v["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["link"].as_str().unwrap().starts_with("round")),
+        "{v}"
+    );
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("no final model")),
+        "{v}"
+    );
+}
+
 /// `cohort ARGS` run from `home` (another member's machine: its own cache and work folders)
 /// on `net`'s chain and storage, its output in `log`.
 fn spawn_in_home(home: &Path, args: &[&str], log: &Path) -> std::process::Child {

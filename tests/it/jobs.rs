@@ -356,7 +356,7 @@ fn pool_trains_three_rounds_pays_pro_rata_rejects_tampering_and_survives_a_kille
     // Through a pipe: the same numbers, no picture.
     let out = net.cmd().args(["job", "watch", &job_s]).output().unwrap();
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("completed") && !text.contains("loss per round"),
         "{text}"
