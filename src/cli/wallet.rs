@@ -362,6 +362,18 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         )
         .hint("pick another --mnemonic-file, or pass --force to overwrite it"));
     }
+    // The phrase is the wallet's only backup: its folder must take a file before the wallet
+    // exists (a wallet whose phrase could not be written is removed again below).
+    if let Some(f) = &a.mnemonic_file {
+        let dir = match f.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+            Error::io("write the recovery phrase into", dir, e)
+                .hint("pick a --mnemonic-file in a folder you can write to; no wallet was created")
+        })?;
+    }
     let pw = password::new_password(
         a.password_file.as_deref(),
         true,
@@ -374,7 +386,14 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         match &a.mnemonic_file {
             Some(f) => {
                 let text = Zeroizing::new(format!("{}\n", phrase.as_str()));
-                crate::fsutil::write_atomic(f, text.as_bytes(), 0o600)?;
+                if let Err(e) = crate::fsutil::write_atomic(f, text.as_bytes(), 0o600) {
+                    // Without its phrase the new wallet has no backup: it goes again.
+                    let _ = std::fs::remove_file(&saved.keystore);
+                    return Err(e.hint(format!(
+                        "no wallet '{}' was kept; pick a --mnemonic-file you can write to",
+                        a.name
+                    )));
+                }
             }
             None => shown_phrase = Some(phrase),
         }

@@ -203,15 +203,29 @@ pub fn find_anvil(paths: &Paths) -> Result<PathBuf> {
     )
 }
 
+/// Where install.sh puts anvil: this home's tools folder, then (when `COHORT_HOME` names
+/// another home) the platform's, where an install without `COHORT_HOME` put it.
 fn tool_candidates(paths: &Paths) -> Vec<PathBuf> {
-    let nm = paths.tools().join("node_modules").join("@foundry-rs");
-    vec![
-        nm.join("anvil-linux-amd64/bin/anvil"),
-        nm.join("anvil-linux-arm64/bin/anvil"),
-        nm.join("anvil-darwin-arm64/bin/anvil"),
-        nm.join("anvil-darwin-amd64/bin/anvil"),
-        paths.tools().join("bin").join("anvil"),
-    ]
+    let mut folders = vec![paths.tools()];
+    if let Some(data) = dirs::data_dir() {
+        let platform = data.join("cohort").join("tools");
+        if platform != paths.tools() {
+            folders.push(platform);
+        }
+    }
+    folders
+        .iter()
+        .flat_map(|tools| {
+            let nm = tools.join("node_modules").join("@foundry-rs");
+            [
+                nm.join("anvil-linux-amd64/bin/anvil"),
+                nm.join("anvil-linux-arm64/bin/anvil"),
+                nm.join("anvil-darwin-arm64/bin/anvil"),
+                nm.join("anvil-darwin-amd64/bin/anvil"),
+                tools.join("bin").join("anvil"),
+            ]
+        })
+        .collect()
 }
 
 /// The status of one process for `devnet status`.

@@ -143,6 +143,41 @@ fn devnet_reports_missing_anvil() {
         .stderr(predicate::str::contains("/nonexistent/anvil"));
 }
 
+/// install.sh run without `COHORT_HOME` puts anvil in the platform's tools folder; a home named
+/// by `COHORT_HOME` finds it there too (nothing else names it: no variable, not on PATH).
+#[test]
+fn a_cohort_home_finds_the_anvil_a_plain_install_put_in_the_platform_folder() {
+    let home = Home::new();
+    let platform = tempfile::tempdir().unwrap();
+    let bin = platform.path().join("cohort/tools/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(crate::common::anvil_path(), bin.join("anvil")).unwrap();
+    let up = |data: &std::path::Path| {
+        home.cmd()
+            .env_remove("COHORT_ANVIL")
+            .env("PATH", "/usr/bin:/bin")
+            .env("XDG_DATA_HOME", data)
+            .args(["devnet", "up", "--port", "0", "--nodes", "0", "--json"])
+            .output()
+            .unwrap()
+    };
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = up(elsewhere.path());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = up(platform.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    home.cmd().args(["devnet", "down"]).assert().success();
+}
+
 #[test]
 fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
     let net = Devnet::start(0, 1);

@@ -1729,3 +1729,42 @@ fn regenerate_foundry_fixture() {
     .unwrap();
     assert_eq!(signer.address().to_string(), FOUNDRY_ADDRESS);
 }
+
+/// A recovery phrase that cannot be written leaves no wallet behind (it would have no backup),
+/// and the same command then works with a writable file.
+#[test]
+fn a_phrase_that_cannot_be_written_leaves_no_wallet() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    // A folder that is a file: no user, root included, can write below it.
+    let not_a_dir = s.path().join("not-a-folder");
+    std::fs::write(&not_a_dir, b"x").unwrap();
+    let bad = not_a_dir.join("phrase.txt");
+    let new = |phrase: &str| {
+        run(
+            &home,
+            &[
+                "wallet",
+                "new",
+                "dora",
+                "--mnemonic-file",
+                phrase,
+                "--password-file",
+                &pw,
+            ],
+        )
+    };
+    let out = new(bad.to_str().unwrap()).code(1);
+    assert!(
+        out.stderr.contains("no wallet was created"),
+        "{}",
+        out.stderr
+    );
+    assert!(!home.path().join("keystores/dora.json").exists());
+    let good = s.path().join("phrase.txt");
+    new(good.to_str().unwrap()).ok();
+    assert!(home.path().join("keystores/dora.json").exists());
+    let words = std::fs::read_to_string(&good).unwrap();
+    assert_eq!(words.split_whitespace().count(), 12);
+}
