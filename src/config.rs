@@ -273,6 +273,12 @@ impl Config {
 
     /// Reads a dotted key (see [`KEYS`]).
     pub fn get(&self, key: &str) -> Result<Option<String>> {
+        check_key(key)?;
+        if let ["profiles", name, ..] = key.split('.').collect::<Vec<_>>().as_slice()
+            && !self.profiles.contains_key(*name)
+        {
+            return Err(unknown_profile(name, self));
+        }
         let value =
             serde_json::to_value(self).map_err(|e| Error::failed("config", e.to_string()))?;
         let mut cur = &value;
@@ -301,6 +307,7 @@ impl Config {
     /// Sets a dotted key (see [`KEYS`]); an empty value clears it.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
         check_key(key)?;
+        check_value(key, value, self)?;
         let parts: Vec<&str> = key.split('.').collect();
         let opt = |v: &str| {
             if v.is_empty() {
@@ -361,6 +368,69 @@ pub fn split_list(value: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Refuses a profile name that is not letters, digits, `-` and `_` (names are keys of dotted
+/// paths and TOML tables, and appear in commands).
+pub fn check_profile_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        return Ok(());
+    }
+    Err(Error::usage(
+        "config.bad_name",
+        format!("'{name}' is not a valid profile name"),
+    )
+    .hint("use letters, digits, '-' and '_'"))
+}
+
+/// Refuses, before anything is written, a value no command could use: an endpoint that is not
+/// an http(s) URL, a contract that is not an address, a default profile that does not exist.
+fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
+    let parts: Vec<&str> = key.split('.').collect();
+    if let ["profiles", name, ..] = parts.as_slice()
+        && !config.profiles.contains_key(*name)
+    {
+        check_profile_name(name)?;
+    }
+    if value.is_empty() {
+        return Ok(());
+    }
+    let bad = |what: &str, hint: &str| {
+        Err(Error::usage(
+            "config.bad_value",
+            format!("{key}: '{}' is not {what}", crate::redact::url(value)),
+        )
+        .hint(hint.to_string()))
+    };
+    let is_url = |v: &str| {
+        reqwest::Url::parse(v).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        })
+    };
+    match parts.as_slice() {
+        ["default_profile"] if !config.profiles.contains_key(value) => {
+            Err(unknown_profile(value, config))
+        }
+        ["profiles", _, "rpc_url" | "indexer"] if !is_url(value) => bad(
+            "an http(s) URL",
+            "use a URL like http://127.0.0.1:8545 or https://evmrpc-testnet.0g.ai",
+        ),
+        ["profiles", _, "storage_nodes"] if !split_list(value).iter().all(|v| is_url(v)) => bad(
+            "a comma-separated list of http(s) URLs",
+            "use URLs like http://127.0.0.1:5678,http://127.0.0.1:5679",
+        ),
+        ["profiles", _, "contracts", _] if value.parse::<alloy::primitives::Address>().is_err() => {
+            bad(
+                "an address",
+                "use the contract's 0x address (40 hex digits)",
+            )
+        }
+        _ => Ok(()),
+    }
 }
 
 fn check_key(key: &str) -> Result<()> {

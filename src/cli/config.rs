@@ -271,13 +271,7 @@ fn add(
             "edit it with `cohort config set profiles.{name}.KEY VALUE`"
         )));
     }
-    if name.is_empty() || name.contains('.') {
-        return Err(Error::usage(
-            "config.bad_name",
-            format!("'{name}' is not a valid profile name"),
-        )
-        .hint("use letters, digits, '-' and '_'"));
-    }
+    config::check_profile_name(&name)?;
     let profile = Profile {
         rpc_url,
         chain_id: chain_id.or(base.chain_id),

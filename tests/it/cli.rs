@@ -170,6 +170,39 @@ fn config_set_get_use_remove_round_trip() {
         .args(["config", "set", "profiles.zg.chain_id", "abc"])
         .assert()
         .code(2);
+    // Values no command could use are refused when set, not when used; the file keeps the
+    // old value.
+    for (key, value) in [
+        ("profiles.zg.rpc_url", "notaurl"),
+        ("profiles.zg.indexer", "ftp://x:1"),
+        ("profiles.zg.storage_nodes", "http://a:1,nota"),
+        ("profiles.zg.contracts.flow", "0x12"),
+        ("default_profile", "nope"),
+        ("profiles.bad name!.rpc_url", "http://x:1"),
+    ] {
+        home.cmd()
+            .args(["config", "set", key, value])
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains(value.split(',').last().unwrap())
+                    .or(predicate::str::contains("not a valid profile name")),
+            );
+    }
+    let v = home.json(&["config", "get", "profiles.zg.rpc_url"]);
+    assert_eq!(v["value"], "http://x:1");
+    home.cmd().args(["config", "show"]).assert().success();
+    home.cmd()
+        .args(["config", "add", "bad name!", "--rpc-url", "http://x:1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a valid profile name"));
+    // A key of a profile that does not exist is an unknown profile, not an empty value.
+    home.cmd()
+        .args(["config", "get", "profiles.nope.rpc_url"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no profile named 'nope'"));
     // The file is readable TOML with the value.
     let text = std::fs::read_to_string(home.path().join("config.toml")).unwrap();
     assert!(text.contains("default_profile = \"zg\""), "{text}");
