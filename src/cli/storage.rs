@@ -76,7 +76,8 @@ pub struct UploadArgs {
     /// Files to upload.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Split files larger than this into fragments, each its own root and transaction.
+    /// Split files larger than this into fragments, each its own root and transaction (rounded
+    /// up to a power of two, at least 256 bytes, as 0G's clients do: 100MiB gives 128 MiB).
     #[arg(long, default_value = "4GiB", value_parser = parse_size, value_name = "SIZE")]
     pub fragment_size: u64,
     /// Segments (256 KiB each) per upload request; a node that refuses a request as too big
@@ -87,7 +88,7 @@ pub struct UploadArgs {
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub concurrency: usize,
     /// Seconds to wait for the nodes to see the transaction, and to finalize.
-    #[arg(long, default_value_t = 600, value_name = "S")]
+    #[arg(long, default_value_t = 600, value_name = "S", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
     /// Return once the segments are sent, without waiting for the nodes to finalize.
     #[arg(long)]
@@ -136,7 +137,7 @@ pub struct RootArgs {
     /// The file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Fragment size, as for upload.
+    /// Fragment size, as for upload (rounded up to a power of two).
     #[arg(long, default_value = "4GiB", value_parser = parse_size, value_name = "SIZE")]
     pub fragment_size: u64,
     /// Hashing threads (0: all cores).

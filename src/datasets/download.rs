@@ -101,6 +101,16 @@ pub async fn download(
     parallel: usize,
     progress: Arc<dyn Progress>,
 ) -> Result<DownloadReport> {
+    if out.exists() && !out.is_dir() {
+        return Err(Error::usage(
+            "dataset.output_not_a_folder",
+            format!(
+                "{} is a file; a dataset downloads into a folder (<folder>/<contributor>/<path>)",
+                out.display()
+            ),
+        )
+        .hint("give -o a folder, new or existing"));
+    }
     let info = reg.info(id).await?;
     let accepted: Vec<ContributionInfo> = reg
         .contributions(id)

@@ -250,7 +250,11 @@ fn check_output<'a>(out: &'a Path, opts: &DownloadOptions) -> Result<&'a Path> {
         return Err(Error::usage(
             "storage.no_output_dir",
             format!("the folder {} does not exist", dir.display()),
-        ));
+        )
+        .hint(format!(
+            "create it first (`mkdir -p {}`), or give -o a path in a folder that exists",
+            dir.display()
+        )));
     }
     Ok(dir)
 }

@@ -1331,6 +1331,17 @@ fn one_path_holds_one_file_and_unreachable_nodes_are_exit_3() {
     );
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["uploaded"], 1, "{v}");
+    // Output paths that cannot be written are usage errors that say what to do.
+    let root = v["files"][0]["root"].as_str().unwrap().to_string();
+    let nested = dir.path().join("no/such/folder/x.txt");
+    let (code, err) = net.fails(&["storage", "download", &root, "-o", nested.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("mkdir -p"), "{err}");
+    let (code, err) = net.fails(&["dataset", "download", "paths", "-o", one.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is a file"), "{err}");
+    let (code, err) = net.fails(&["storage", "upload", one.to_str().unwrap(), "--timeout", "0"]);
+    assert_eq!(code, 2, "{err}");
     let r = net.json(&[
         "dataset", "review", "paths", "0", "0", "--accept", "--score", "50",
     ]);
