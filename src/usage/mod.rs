@@ -359,11 +359,30 @@ pub async fn announce_withdrawal(
     amount: U256,
     progress: &dyn Progress,
 ) -> Result<TxRef> {
+    if amount.is_zero() {
+        return Err(
+            Error::usage("usage.zero_amount", "the amount must be positive")
+                .hint("pass --amount A with A > 0, e.g. --amount 0.01"),
+        );
+    }
     let l = ledger.signed(s);
     let call = l.announceWithdrawal(asset, amount);
     contract::send(s, call, "announcing a withdrawal", progress)
         .await
         .map(|c| TxRef::from(&c))
+}
+
+/// The chain's time as the next block will see it: the latest block's timestamp, or the wall
+/// clock when later (a chain that mines on demand keeps an old latest block).
+async fn chain_now(s: &SignerChain) -> Result<u64> {
+    use alloy::providers::Provider;
+    let b = s
+        .provider
+        .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
+        .await
+        .map_err(|e| crate::chain::unreachable(&s.chain.rpc_url, e))?;
+    let block = b.map(|b| b.header.timestamp).unwrap_or(0);
+    Ok(block.max(now()))
 }
 
 /// Takes the announced withdrawal of `asset` (what is left of it after settlements).
@@ -379,6 +398,18 @@ pub async fn withdraw(
             .await?;
         (w.amount, w.readyAt)
     };
+    // Refused before sending (the contract would revert `WithdrawalNotReady`): when, in words.
+    let now = chain_now(s).await?;
+    if ready > now {
+        return Err(Error::reverted(
+            "usage.withdrawal_not_ready",
+            format!(
+                "the announced withdrawal is ready at unix time {ready}, in {} s",
+                ready - now
+            ),
+        )
+        .hint("run `cohort usage withdraw` again then (vouchers you signed may still be settled from the deposit until then)"));
+    }
     let intent = format!(
         "usage.withdraw.{}.{}.{asset}.{ready}",
         ledger.address, s.address

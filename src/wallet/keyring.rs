@@ -52,7 +52,7 @@ pub fn remember(paths: &Paths, name: &str, password: &str) -> Result<()> {
     entry(paths, name)
         .and_then(|e| e.set_password(password))
         .map_err(|e| {
-            Error::failed(
+            Error::wallet(
                 "wallet.keyring_unavailable",
                 "the OS keyring is not available here",
             )

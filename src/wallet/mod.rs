@@ -329,6 +329,19 @@ pub fn export_keystore(paths: &Paths, name: &str, dest: &Path, force: bool) -> R
         )
         .hint("pick another file, or pass --force to overwrite it"));
     }
+    // A copy of a key goes only where the user made a folder for it.
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Error::usage(
+            "wallet.export_no_folder",
+            format!("the folder {} does not exist", dir.display()),
+        )
+        .hint(format!(
+            "create it first (`mkdir -p {}`), or pick a file in a folder that exists",
+            dir.display()
+        )));
+    }
     let bytes = std::fs::read(&p).map_err(|e| Error::io("read", &p, e))?;
     crate::fsutil::write_atomic(dest, &bytes, keystore::FILE_MODE)
 }

@@ -695,3 +695,47 @@ async fn a_user_that_gets_code_after_signing_still_pays_its_vouchers() {
         U256::from(5_000u64)
     );
 }
+
+/// `usage withdraw`: a zero amount is a usage error before anything is sent, and taking an
+/// announced withdrawal before its delay is refused saying when it is ready (not the ledger's
+/// raw `WithdrawalNotReady`).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_withdrawal_of_nothing_or_before_its_time_is_refused_in_words() {
+    let n = net().await;
+    tokio::task::block_in_place(|| {
+        let home = &n._net.home;
+        let run = |args: &[&str]| {
+            home.cmd()
+                .args(args)
+                .args(["--wallet", "dev:6"])
+                .output()
+                .unwrap()
+        };
+        let ok = run(&["usage", "deposit", "--amount", "1"]);
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        let zero = run(&["usage", "withdraw", "--amount", "0"]);
+        assert_eq!(
+            zero.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&zero.stderr)
+        );
+        let ok = run(&["usage", "withdraw", "--amount", "0.5"]);
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        let early = run(&["usage", "withdraw"]);
+        let err = String::from_utf8_lossy(&early.stderr);
+        assert_eq!(early.status.code(), Some(4), "{err}");
+        assert!(
+            err.contains("ready at unix time") && err.contains("again then"),
+            "{err}"
+        );
+    });
+}

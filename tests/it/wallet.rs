@@ -1768,3 +1768,38 @@ fn a_phrase_that_cannot_be_written_leaves_no_wallet() {
     let words = std::fs::read_to_string(&good).unwrap();
     assert_eq!(words.split_whitespace().count(), 12);
 }
+
+/// A keystore copy goes only into a folder that exists: no folders are made for it.
+#[test]
+fn export_into_a_missing_folder_is_refused_naming_the_mkdir() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    new_wallet(&home, &s, "alice");
+    let dest = s.path().join("no/such/alice.json");
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--keystore",
+            dest.to_str().unwrap(),
+        ],
+    )
+    .code(2);
+    assert!(out.stderr.contains("mkdir -p"), "{}", out.stderr);
+    assert!(!s.path().join("no").exists());
+    std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+    run(
+        &home,
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--keystore",
+            dest.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert!(dest.is_file());
+}
