@@ -304,13 +304,43 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
         });
         return Ok(());
     }
-    let done: Submitted =
-        jobs::submit::submit(&client, &market, &s, &plan, progress.as_ref()).await?;
+    // A rerun after an interrupted submit finishes the recorded createJob; a deliberate second
+    // submit of a spec that is already a live job of this owner escrows again: confirm it.
+    let done: Submitted = match jobs::submit::resume(&market, &s, &plan, progress.as_ref()).await? {
+        Some(done) => done,
+        None => {
+            let same = jobs::submit::same_spec_jobs(&market, &s, &plan).await?;
+            if let Some(id) = same.last() {
+                let q = format!(
+                    "{} already owns job {id} ({}) with this spec (root {:#x}). Submit another job, escrowing {} and paying the storage fee again?",
+                    s.address,
+                    market.job(*id).await?.state.as_str(),
+                    plan.spec_root,
+                    coin_with(plan.escrow, sym)
+                );
+                if !ctx.printer.confirm(&q)? {
+                    return Err(Error::failed(
+                        "job.submit_cancelled",
+                        format!("cancelled: nothing was sent; job {id} has this spec"),
+                    )
+                    .hint(format!(
+                        "follow it with `cohort job show {id}`; pass --yes to submit another anyway"
+                    )));
+                }
+            }
+            jobs::submit::submit(&client, &market, &s, &plan, progress.as_ref()).await?
+        }
+    };
     if !a.coordinate {
         ctx.printer.result(&done, |d| {
             format!(
-                "job {} submitted: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
+                "job {} {}: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
                 d.job_id,
+                if d.resumed {
+                    "submitted (an earlier run's transaction landed)"
+                } else {
+                    "submitted"
+                },
                 coin_with(d.escrow, sym),
                 d.job.rounds,
                 coin_with(d.storage_fee, sym),

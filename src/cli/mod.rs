@@ -186,7 +186,7 @@ pub fn main() -> i32 {
         Err(e) => return argument_error(e),
     };
     let printer = cli.global.printer();
-    init_logging(cli.global.verbose);
+    init_logging(cli.global.verbose, printer.color());
     let paths = match Paths::resolve() {
         Ok(p) => p,
         Err(e) => {
@@ -299,7 +299,7 @@ fn from_clap(e: &clap::Error) -> Error {
     }
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, color: bool) {
     let default = match verbose {
         0 => "warn",
         1 => "cohort=info",
@@ -313,6 +313,7 @@ fn init_logging(verbose: u8) {
         // Every line through the URL redactor: no API key from --rpc-url in -v logs.
         .with_writer(crate::redact::Stderr)
         .with_target(false)
+        .with_ansi(color)
         .try_init();
 }
 

@@ -70,22 +70,23 @@ fn render_plan(p: &TokenizePlan) -> String {
         tok(r.cap),
         p.model_root
     );
+    let (owner_share, data_share, compute_share) = p.minted_shares();
     out.push_str(&table::pairs(&[
         (
             "owner pool".to_string(),
             format!(
-                "{} {sym} to {} (share {})",
+                "{} {sym} to {} ({})",
                 tok(p.owner_amount),
                 p.owner,
-                tokens::format_bps(p.owner_bps)
+                tokens::share_label(owner_share, p.owner_bps)
             ),
         ),
         (
             "data pool".to_string(),
             format!(
-                "{} {sym} (share {}) over weight {} of datasets {:?}",
+                "{} {sym} ({}) over weight {} of datasets {:?}",
                 tok(p.data_pool),
-                tokens::format_bps(p.data_bps),
+                tokens::share_label(data_share, p.data_bps),
                 p.total_weight,
                 p.datasets
             ),
@@ -93,9 +94,9 @@ fn render_plan(p: &TokenizePlan) -> String {
         (
             "compute pool".to_string(),
             format!(
-                "{} {sym} (share {}) over {} work units",
+                "{} {sym} ({}) over {} work units",
                 tok(p.compute_pool),
-                tokens::format_bps(p.compute_bps),
+                tokens::share_label(compute_share, p.compute_bps),
                 p.total_units
             ),
         ),

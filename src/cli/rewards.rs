@@ -101,7 +101,8 @@ pub struct ListArgs {
     /// Only this model (job id, token address or symbol).
     #[arg(long)]
     pub model: Option<String>,
-    /// Only revenue in this asset (address, `native` or symbol).
+    /// Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens
+    /// earned some in escrow.
     #[arg(long)]
     pub asset: Option<String>,
     #[command(flatten)]
@@ -144,7 +145,8 @@ pub struct ClaimArgs {
     /// Only this model's allocation and revenue (job id, token address or symbol).
     #[arg(long)]
     pub model: Option<String>,
-    /// Only revenue in this asset (address, `native` or symbol).
+    /// Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose
+    /// tokens earned some in escrow is claimed too, as that is what releases it.
     #[arg(long)]
     pub asset: Option<String>,
     /// Everything: every model's allocation and revenue, and worker earnings.

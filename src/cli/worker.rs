@@ -43,6 +43,9 @@ pub enum WorkerCommand {
     /// Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds.
     Earnings(EarningsArgs),
     /// Pay out credited earnings (and job refunds) to the payee.
+    ///
+    /// Prints "nothing to withdraw" and exits 0 when nothing is credited, so it can run on a
+    /// schedule.
     Withdraw(WithdrawArgs),
 }
 
@@ -352,12 +355,17 @@ async fn withdraw(ctx: &Ctx, a: WithdrawArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     let w = worker::withdraw(&market, &s, progress.as_ref()).await?;
     ctx.printer.result(&w, |w| {
-        if w.resumed {
+        if w.nothing_to_withdraw {
+            format!(
+                "nothing to withdraw: {} has no credited earnings (see `cohort worker earnings`)",
+                w.worker
+            )
+        } else if let (true, Some(tx)) = (w.resumed, &w.tx) {
             format!(
                 "an earlier withdrawal landed: withdrew {} to {} (tx {}); run `cohort worker withdraw` again for anything credited since",
                 coin_with(w.amount, sym),
                 w.payee,
-                w.tx.tx_hash
+                tx.tx_hash
             )
         } else {
             format!("withdrew {} to {}", coin_with(w.amount, sym), w.payee)

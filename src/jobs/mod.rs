@@ -698,22 +698,69 @@ impl JobMarket {
                 terms.to_abi(),
             )
             .value(U256::from(rounds) * reward);
-        let intent = format!(
+        let intent = self.create_job_intent(s, spec_root);
+        let c = send_once(s, &intent, call, "creating job", progress).await?;
+        Ok((created_job_id(&c)?, TxRef::from(&c)))
+    }
+
+    /// The pending-transaction intent of the signer's `createJob` for a spec root: a rerun after
+    /// an interrupted submit of the same spec finds the recorded transaction under it.
+    fn create_job_intent(&self, s: &SignerChain, spec_root: B256) -> String {
+        format!(
             "create-job:{}:{:#x}:{spec_root:#x}:{:#x}",
             s.chain.chain_id, self.address, s.address
-        );
-        let c = send_once(s, &intent, call, "creating job", progress).await?;
-        let id = c
-            .receipt
-            .decoded_log::<abi::JobCreated>()
-            .map(|l| to_u64(l.data.jobId))
-            .ok_or_else(|| {
-                Error::failed(
-                    "job.no_event",
-                    format!("transaction {} emitted no JobCreated event", c.tx_hash),
-                )
-            })?;
-        Ok((id, TxRef::from(&c)))
+        )
+    }
+
+    /// Finishes a `createJob` of `spec_root` an earlier, interrupted run sent (waits for it, or
+    /// broadcasts it again): the job it created. `None` when there is no such transaction.
+    pub async fn resume_create_job(
+        &self,
+        s: &SignerChain,
+        spec_root: B256,
+        progress: &dyn Progress,
+    ) -> Result<Option<(u64, TxRef)>> {
+        let intent = self.create_job_intent(s, spec_root);
+        let label = "finishing an earlier job submission";
+        match crate::chain::tx::resume_intent(s, &intent, label, progress).await? {
+            Some(c) => Ok(Some((created_job_id(&c)?, TxRef::from(&c)))),
+            None => Ok(None),
+        }
+    }
+
+    /// The ids of `owner`'s jobs with this spec root that are still open or running.
+    pub async fn live_jobs_with_spec(&self, owner: Address, spec_root: B256) -> Result<Vec<u64>> {
+        use futures::StreamExt;
+        // Newest first, 16 reads in flight: a chain with many jobs costs calls, not their sum
+        // of round trips.
+        let ids: Vec<u64> = (1..=self.count().await?).rev().collect();
+        let jobs: Vec<Result<(u64, bool)>> = futures::stream::iter(ids)
+            .map(|id| async move {
+                let j = self
+                    .read
+                    .getJob(U256::from(id))
+                    .call()
+                    .await
+                    .map_err(|e| self.err(e))?;
+                Ok((
+                    id,
+                    j.owner == owner
+                        && j.specRoot == spec_root
+                        && JobState::from_u8(j.state).is_live(),
+                ))
+            })
+            .buffered(16)
+            .collect()
+            .await;
+        let mut out = Vec::new();
+        for j in jobs {
+            let (id, live) = j?;
+            if live {
+                out.push(id);
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// The signer joins a job, posting its bond (exactly the job's committed bond).
@@ -942,6 +989,19 @@ impl JobMarket {
             (amount, TxRef::from(&c))
         }))
     }
+}
+
+/// The id of the job a confirmed `createJob` created (its `JobCreated` event).
+fn created_job_id(c: &crate::chain::tx::Confirmed) -> Result<u64> {
+    c.receipt
+        .decoded_log::<abi::JobCreated>()
+        .map(|l| to_u64(l.data.jobId))
+        .ok_or_else(|| {
+            Error::failed(
+                "job.no_event",
+                format!("transaction {} emitted no JobCreated event", c.tx_hash),
+            )
+        })
 }
 
 /// The bond a confirmed transaction credited back (its `BondReturned` event; zero without one).

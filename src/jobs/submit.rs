@@ -101,6 +101,10 @@ pub struct Submitted {
     pub storage_fee: U256,
     pub tx: TxRef,
     pub job: JobInfo,
+    /// Created by an earlier run that was interrupted while it waited for the receipt; this run
+    /// found its transaction recorded and finished it (nothing was sent again).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 fn job_table<'a>(spec: &'a JobSpec, path: &Path) -> Result<&'a JobTable> {
@@ -678,6 +682,43 @@ async fn price(
     })
 }
 
+/// Finishes the submission of this plan's spec an earlier, interrupted run sent (its `createJob`
+/// is recorded per signer and spec root): the job it created, or `None` when there is none.
+pub async fn resume(
+    market: &JobMarket,
+    s: &SignerChain,
+    plan: &SubmitPlan,
+    progress: &dyn Progress,
+) -> Result<Option<Submitted>> {
+    let Some((job_id, tx)) = market
+        .resume_create_job(s, plan.spec_root, progress)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let job = market.job(job_id).await?;
+    Ok(Some(Submitted {
+        job_id,
+        spec_root: plan.spec_root,
+        base_model_root: job.base_model_root,
+        escrow: job.budget,
+        storage_fee: plan.storage_fee,
+        tx,
+        job,
+        resumed: true,
+    }))
+}
+
+/// The signer's jobs with this plan's spec root that are still open or running: submitting it
+/// again creates another job and escrows the budget again.
+pub async fn same_spec_jobs(
+    market: &JobMarket,
+    s: &SignerChain,
+    plan: &SubmitPlan,
+) -> Result<Vec<u64>> {
+    market.live_jobs_with_spec(s.address, plan.spec_root).await
+}
+
 /// Uploads the bundle (and base model) and creates the job.
 pub async fn submit(
     client: &Client,
@@ -725,6 +766,7 @@ pub async fn submit(
         storage_fee: plan.storage_fee,
         tx,
         job,
+        resumed: false,
     })
 }
 

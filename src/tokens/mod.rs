@@ -839,6 +839,56 @@ pub fn pools(
     (cap - data - compute, data, compute)
 }
 
+/// The pools' shares of the supply as minted (basis points: owner, data, compute). A pool with
+/// nobody in it (no accepted weight, no work units) is minted to the owner, as [`pools`] does,
+/// so its committed share moves to the owner's.
+pub fn minted_shares(
+    owner_bps: u16,
+    data_bps: u16,
+    compute_bps: u16,
+    total_weight: U256,
+    total_units: U256,
+) -> (u16, u16, u16) {
+    let data = if total_weight.is_zero() { 0 } else { data_bps };
+    let compute = if total_units.is_zero() {
+        0
+    } else {
+        compute_bps
+    };
+    (
+        owner_bps + (data_bps - data) + (compute_bps - compute),
+        data,
+        compute,
+    )
+}
+
+/// `share 60%, 20% committed` when a pool's minted share differs from the one the job
+/// committed to, else `share 20%`.
+pub fn share_label(minted: u16, committed: u16) -> String {
+    if minted == committed {
+        format!("share {}", format_bps(minted))
+    } else {
+        format!(
+            "share {}, {} committed",
+            format_bps(minted),
+            format_bps(committed)
+        )
+    }
+}
+
+impl TokenizePlan {
+    /// [`minted_shares`] of this plan: what the owner and the pools receive.
+    pub fn minted_shares(&self) -> (u16, u16, u16) {
+        minted_shares(
+            self.owner_bps,
+            self.data_bps,
+            self.compute_bps,
+            self.total_weight,
+            self.total_units,
+        )
+    }
+}
+
 /// Checks a tokenization and computes its plan, without sending anything. Every reason the
 /// factory would refuse is reported here with the fix (shares not adding up to 100%: exit 2;
 /// job not completed, already tokenized, sender not the owner: exit 4).
@@ -1161,6 +1211,23 @@ mod tests {
         assert_eq!(
             (o, d, c),
             (U256::from(601u64), U256::ZERO, U256::from(400u64))
+        );
+    }
+
+    #[test]
+    fn a_pool_with_nobody_in_it_shows_its_share_with_the_owner() {
+        // No work units: the compute pool's 40% is minted to the owner with its own 20%.
+        let (o, d, c) = minted_shares(2000, 4000, 4000, U256::from(5u8), U256::ZERO);
+        assert_eq!((o, d, c), (6000, 4000, 0));
+        let cap = U256::from(1000u64);
+        let (owner_amount, _, _) = pools(cap, 4000, 4000, U256::from(5u8), U256::ZERO);
+        assert_eq!(owner_amount * U256::from(BPS) / cap, U256::from(o));
+        assert_eq!(share_label(o, 2000), "share 60%, 20% committed");
+        assert_eq!(share_label(c, 4000), "share 0%, 40% committed");
+        assert_eq!(share_label(d, 4000), "share 40%");
+        assert_eq!(
+            minted_shares(2000, 4000, 4000, U256::ZERO, U256::ZERO),
+            (10_000, 0, 0)
         );
     }
 

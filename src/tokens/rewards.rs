@@ -79,13 +79,17 @@ impl Claimable {
 pub struct ClaimFilter {
     /// Only this model (worker earnings are then left out).
     pub model: Option<ModelRef>,
-    /// Only revenue in this asset (address, `native`, or symbol); allocations are then left out.
+    /// Only revenue in this asset (address, `native`, or symbol); an unclaimed allocation is then
+    /// taken only when its tokens earned revenue in that asset in escrow (claiming the
+    /// allocation is what releases that revenue).
     pub asset: Option<String>,
 }
 
 impl ClaimFilter {
-    fn wants_allocations(&self) -> bool {
-        self.asset.is_none()
+    /// Whether an unclaimed allocation whose tokens earned `attached` in escrow (in the
+    /// selected assets) is wanted.
+    fn wants_allocation(&self, attached: &[Attached]) -> bool {
+        self.asset.is_none() || !attached.is_empty()
     }
     fn wants_earnings(&self, chain_id: u64) -> bool {
         self.model.is_none()
@@ -215,10 +219,7 @@ async fn model_claimables(
     let e = chain.decoder();
     let assets = selected_assets(chain, m, filter).await?;
     let mut out = Vec::new();
-    if allocations
-        && filter.wants_allocations()
-        && !t.allocationClaimed(who).call().await.map_err(&e)?
-    {
+    if allocations && !t.allocationClaimed(who).call().await.map_err(&e)? {
         let amount = t.allocationOf(who).call().await.map_err(&e)?;
         if !amount.is_zero() {
             let mut attached = Vec::new();
@@ -237,13 +238,15 @@ async fn model_claimables(
                     });
                 }
             }
-            out.push(Claimable {
-                kind: ClaimKind::Allocation,
-                model: Some(m.clone()),
-                asset: token_asset(m),
-                amount,
-                attached_revenue: attached,
-            });
+            if filter.wants_allocation(&attached) {
+                out.push(Claimable {
+                    kind: ClaimKind::Allocation,
+                    model: Some(m.clone()),
+                    asset: token_asset(m),
+                    amount,
+                    attached_revenue: attached,
+                });
+            }
         }
     }
     for a in assets {
@@ -491,7 +494,8 @@ async fn claim_one(
 }
 
 /// Claims everything the filter selects: allocations first (so the revenue that travelled with
-/// them is claimed too), then revenue per asset, then worker earnings. Every claim is simulated
+/// them is claimed too; with an asset selected, only those whose tokens earned revenue in it),
+/// then revenue per asset, then worker earnings. Every claim is simulated
 /// before it is sent; a failed one is reported and the others still go through. A claim an
 /// interrupted earlier run sent is finished first and reported as resumed; what was credited
 /// since is then claimed with a new transaction. Amounts are what the receipts paid.
@@ -525,17 +529,15 @@ pub async fn claim(
         }),
     };
     for m in &models {
-        // Claims an interrupted run sent, whatever is claimable now.
-        let mut earlier = Vec::new();
-        if filter.wants_allocations() {
-            earlier.push(Claimable {
-                kind: ClaimKind::Allocation,
-                model: Some(m.clone()),
-                asset: token_asset(m),
-                amount: U256::ZERO,
-                attached_revenue: Vec::new(),
-            });
-        }
+        // Claims an interrupted run sent, whatever is claimable now (an allocation claim too
+        // when an asset is selected: it may have been sent to release revenue in that asset).
+        let mut earlier = vec![Claimable {
+            kind: ClaimKind::Allocation,
+            model: Some(m.clone()),
+            asset: token_asset(m),
+            amount: U256::ZERO,
+            attached_revenue: Vec::new(),
+        }];
         for asset in selected_assets(chain, m, filter).await? {
             earlier.push(Claimable {
                 kind: ClaimKind::Revenue,

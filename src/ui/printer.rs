@@ -70,6 +70,11 @@ impl Printer {
         }
     }
 
+    /// Whether output is coloured (`--color`, `NO_COLOR`, stderr a terminal or not).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
     /// The progress sink for the core: bars only on a terminal and not in verbose mode (so bars
     /// never interleave with logs), JSON Lines when asked, plain notes otherwise.
     pub fn progress(&self) -> Arc<dyn Progress> {

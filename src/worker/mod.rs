@@ -966,9 +966,23 @@ pub struct Status {
     pub earnings: U256,
 }
 
+/// Refuses (exit 2) a state folder that another worker's runs wrote: its phase and rounds are
+/// that worker's, not `who`'s.
 pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Result<Status> {
-    let worker = market.worker(who).await?;
     let state = WorkerState::load(state_dir)?;
+    if let Some(owner) = state.worker.filter(|w| *w != who) {
+        return Err(Error::usage(
+            "worker.state_of_another",
+            format!(
+                "state folder {} holds the state of worker {owner}, not of {who}",
+                state_dir.display()
+            ),
+        )
+        .hint(format!(
+            "see that worker's status with `--wallet {owner}`, or name {who}'s own folder with --state-dir; its earnings alone: `cohort worker earnings --wallet {who}`"
+        )));
+    }
+    let worker = market.worker(who).await?;
     let job = match state.job_id {
         Some(id) if state.worker == Some(who) => market.job(id).await.ok(),
         _ => None,
@@ -1088,15 +1102,19 @@ pub struct Withdrawn {
     pub payee: Address,
     #[serde(with = "dec")]
     pub amount: U256,
-    pub tx: TxRef,
+    /// Nothing was credited: nothing was sent (`amount` is 0, no `tx`).
+    pub nothing_to_withdraw: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tx: Option<TxRef>,
     /// Sent by an earlier run that was interrupted while it waited for the receipt; this run
     /// finished it (and sent nothing new: run again for what was credited since).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resumed: bool,
 }
 
-/// Withdraws credited earnings; refuses (exit 4) before sending when there is nothing. A
-/// withdrawal an interrupted earlier run sent is finished first and returned (`resumed`).
+/// Withdraws credited earnings; with nothing credited, sends nothing and says so
+/// (`nothing_to_withdraw`), so that it can run on a schedule. A withdrawal an interrupted
+/// earlier run sent is finished first and returned (`resumed`).
 pub async fn withdraw(
     market: &JobMarket,
     s: &SignerChain,
@@ -1108,27 +1126,30 @@ pub async fn withdraw(
             worker: s.address,
             payee,
             amount,
-            tx,
+            nothing_to_withdraw: false,
+            tx: Some(tx),
             resumed: true,
         });
     }
     let owed = market.earnings(s.address).await?;
-    if owed.is_zero() {
-        return Err(Error::reverted(
-            "worker.nothing_to_withdraw",
-            format!("{} has no earnings to withdraw", s.address),
-        )
-        .hint(
-            "earnings are credited when a coordinator accepts your work: `cohort worker earnings`",
-        ));
-    }
     let payee = market.worker(s.address).await?.payee;
+    if owed.is_zero() {
+        return Ok(Withdrawn {
+            worker: s.address,
+            payee,
+            amount: U256::ZERO,
+            nothing_to_withdraw: true,
+            tx: None,
+            resumed: false,
+        });
+    }
     let (amount, tx) = market.withdraw(s, progress).await?;
     Ok(Withdrawn {
         worker: s.address,
         payee,
         amount,
-        tx,
+        nothing_to_withdraw: false,
+        tx: Some(tx),
         resumed: false,
     })
 }

@@ -185,7 +185,7 @@ fn config_set_get_use_remove_round_trip() {
             .assert()
             .code(2)
             .stderr(
-                predicate::str::contains(value.split(',').last().unwrap())
+                predicate::str::contains(value.split(',').next_back().unwrap())
                     .or(predicate::str::contains("not a valid profile name")),
             );
     }

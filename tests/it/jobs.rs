@@ -955,3 +955,105 @@ fn an_exec_output_of_another_layout_is_rejected_and_the_round_still_finalizes() 
     let v = net.json(&["verify", &job_s]);
     assert_eq!(v["verified"], true, "{v:#}");
 }
+
+#[test]
+fn a_rerun_submit_resumes_the_pending_job_and_a_second_submit_of_a_live_spec_asks_first() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.25ether", 600));
+    let submit = ["job", "submit", spec.to_str().unwrap()];
+    // From here a block comes every 2 seconds: the createJob stays pending for a while.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&net.rpc_url(), Some(31337)))
+        .unwrap();
+    use alloy::providers::Provider;
+    rt.block_on(
+        chain
+            .provider
+            .raw_request::<_, Value>("evm_setIntervalMining".into(), (2u64,)),
+    )
+    .unwrap();
+    let jobs = || net.json(&["job", "list"]).as_array().unwrap().len();
+
+    // Killed while its createJob is pending: the rerun finishes that transaction.
+    let (mut child, hash) =
+        crate::common::run_until_waiting_for_a_tx(&net, &submit, "creating job");
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let _ = child.wait();
+    let sub = net.json(&submit);
+    assert_eq!(sub["tx"]["tx_hash"], Value::String(hash.clone()), "{sub}");
+    assert_eq!(sub["resumed"], true, "{sub}");
+    let job = sub["job_id"].as_u64().unwrap();
+    assert_eq!(jobs(), 1);
+
+    // A deliberate second submit of the live job's spec asks first; without a terminal that is
+    // exit 2 naming the job and --yes, and nothing is sent.
+    let (code, err) = net.fails(&submit);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("job {job} (open)")), "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(jobs(), 1);
+    let again = net.json(&[&submit[..], &["--yes"]].concat());
+    assert_ne!(again["job_id"].as_u64().unwrap(), job, "{again}");
+    assert_ne!(again["tx"]["tx_hash"], Value::String(hash), "{again}");
+    assert!(again.get("resumed").is_none(), "{again}");
+    assert_eq!(jobs(), 2);
+}
+
+#[test]
+fn worker_status_refuses_another_workers_state_and_withdraw_with_nothing_owed_exits_0() {
+    let net = Devnet::start(0, 1);
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("eve-state");
+    // The state folder of dev 5's worker, mid-round on job 1.
+    let mut st = cohort::worker::state::WorkerState {
+        job_id: Some(1),
+        worker: Some(dev_address(5)),
+        ..Default::default()
+    };
+    st.set_phase(&dir, cohort::worker::state::Phase::Training, Some(0))
+        .unwrap();
+    let dir_s = dir.to_str().unwrap();
+
+    // Another wallet is not shown dev 5's phase and rounds as its own.
+    let (code, err) = net.fails(&[
+        "worker",
+        "status",
+        "--state-dir",
+        dir_s,
+        "--wallet",
+        "dev:6",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&dev_address(5).to_string()), "{err}");
+    assert!(err.contains(dir_s), "{err}");
+    // Its own worker sees it.
+    let s = net.json(&[
+        "worker",
+        "status",
+        "--state-dir",
+        dir_s,
+        "--wallet",
+        "dev:5",
+    ]);
+    assert_eq!(s["state"]["phase"], "training", "{s}");
+
+    // Nothing credited: nothing sent, success, as `rewards claim` with nothing to claim.
+    let w = net.json(&["worker", "withdraw", "--wallet", "dev:6"]);
+    assert_eq!(w["nothing_to_withdraw"], true, "{w}");
+    assert_eq!(wei(&w["amount"]), 0, "{w}");
+    assert!(w.get("tx").is_none(), "{w}");
+    let out = net
+        .cmd()
+        .args(["worker", "withdraw", "--wallet", "dev:6"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("nothing to withdraw"),
+        "{out:?}"
+    );
+}

@@ -526,3 +526,72 @@ async fn a_model_whose_revenue_asset_is_no_erc20_leaves_other_models_rewards_alo
         assert!(err.contains("native"), "{err}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn claiming_one_asset_claims_the_allocation_that_holds_its_revenue() {
+    let n = net().await;
+    let usdc = test_token(&n.rpc, 0, "USDC", 6).await;
+    let terms = JobMarket::Terms {
+        revenueAssets: vec![usdc],
+        ..default_terms()
+    };
+    let job = standard_job_with(&n.rpc, n.registry, n.market, true, terms).await;
+    let t = n
+        .json(&tokenize_args(&job.job_id.to_string(), "dev:1"))
+        .await;
+    let token: Address = t["token"].as_str().unwrap().parse().unwrap();
+    n.json(&["rewards", "deposit", "NEWS", "2", "--wallet", "dev:8"])
+        .await;
+    let chain = Chain::connect(&n.rpc, Some(31337)).await.unwrap();
+    let t3 = ModelToken::new(token, &chain.provider);
+    let who = dev_address(3);
+    assert!(!t3.allocationClaimed(who).call().await.unwrap());
+
+    // dev 3's native revenue sits with its unclaimed allocation: listed with it.
+    let l = n
+        .json(&[
+            "rewards", "list", "dev:3", "--model", "NEWS", "--asset", "native",
+        ])
+        .await;
+    let items = l["claimable"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{l}");
+    assert_eq!(items[0]["kind"], "allocation", "{l}");
+    assert_eq!(
+        items[0]["attached_revenue"][0]["asset"]["native"], true,
+        "{l}"
+    );
+
+    // No USDC was paid in: asking for it leaves the allocation alone.
+    let c = n
+        .json(&[
+            "rewards", "claim", "--model", "NEWS", "--asset", "USDC", "--wallet", "dev:3",
+        ])
+        .await;
+    assert_eq!(c["nothing_to_claim"], true, "{c}");
+    assert!(!t3.allocationClaimed(who).call().await.unwrap());
+
+    // Asking for the native revenue claims the allocation that releases it, then the revenue.
+    let c = n
+        .json(&[
+            "rewards", "claim", "--model", "NEWS", "--asset", "native", "--wallet", "dev:3",
+        ])
+        .await;
+    assert_eq!(c["nothing_to_claim"], false, "{c}");
+    let kinds: Vec<&str> = c["claimed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["allocation", "revenue"], "{c}");
+    assert_eq!(c["claimed"][1]["asset"]["native"], true, "{c}");
+    assert!(u(&c["claimed"][1]["amount"]) > U256::ZERO, "{c}");
+    assert!(t3.allocationClaimed(who).call().await.unwrap());
+    assert_eq!(
+        t3.claimable(who, Address::ZERO).call().await.unwrap(),
+        U256::ZERO
+    );
+    // The model filter leaves worker earnings alone.
+    let jm = JobMarket::new(n.market, &chain.provider);
+    assert!(jm.earnings(who).call().await.unwrap() > U256::ZERO);
+}

@@ -233,3 +233,28 @@ async fn token_arguments_take_a_known_symbol_or_an_address() {
 fn usdc_s2(row: &Value) -> String {
     row["token"].as_str().unwrap().to_string()
 }
+
+#[test]
+fn verbose_logs_follow_the_color_choice_when_stderr_is_a_file() {
+    let net = Devnet::start(0, 1);
+    let logs = |color: &str| {
+        let out = net
+            .cmd()
+            .env_remove("NO_COLOR")
+            .args(["-vvv", "--color", color, "job", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let plain = logs("never");
+    assert!(plain.contains("DEBUG"), "no debug log lines: {plain}");
+    assert!(
+        !plain.contains("\x1b["),
+        "colour codes with --color never: {plain:?}"
+    );
+    // Asked for, they are there: the logs follow --color like the rest of the output.
+    assert!(logs("always").contains("\x1b["));
+    // Auto: stderr is a file here, so no colour either.
+    assert!(!logs("auto").contains("\x1b["));
+}
