@@ -15,8 +15,8 @@ pub const MASK: &str = "***";
 
 /// `s` with the credentials of the URL it holds masked: the userinfo (`user:pass@`), the values
 /// of query keys that name a credential (`apikey`, `api_key`, `key`, `token`, `secret`, `auth`,
-/// `password`, `sig`, … in any case) or that look like one, every path segment after a version
-/// segment (`/v2/KEY`, `/v3/ID`), path segments that look like a key (long, mixing letters and
+/// `password`, `sig`, … in any case) or that look like one, the path segments after a version
+/// segment that are not ordinary words (`/v2/KEY`, `/v3/ID`, but not `/v1/chat/completions`), path segments that look like a key (long, mixing letters and
 /// digits: hex, base58, base64url, UUIDs), and the fragment. A URL without credentials comes
 /// back unchanged, byte for byte; a string that is not a valid URL is redacted the same way.
 pub fn url(s: &str) -> String {
@@ -50,7 +50,9 @@ fn redact_url(s: &str) -> (String, Vec<&str>) {
         if i > 0 {
             out.push('/');
         }
-        if !seg.is_empty() && (after_version || looks_secret(seg)) {
+        if !seg.is_empty()
+            && ((after_version && !is_word(seg) && !is_version(seg)) || looks_secret(seg))
+        {
             out.push_str(MASK);
             masked.push(seg);
         } else {
@@ -210,6 +212,15 @@ fn is_version(seg: &str) -> bool {
     !rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|c| c.is_ascii_digit())
 }
 
+/// An ordinary lowercase word of an API path (`chat`, `completions`, `eth-mainnet`): under 16
+/// characters of lowercase letters, `-`, `_` and `.`. A key has digits or capitals, or is longer.
+fn is_word(seg: &str) -> bool {
+    seg.len() < 16
+        && seg
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, b'-' | b'_' | b'.'))
+}
+
 /// A query key that names a credential: `apikey`, `api_key`, `api-key`, `key`, `token`,
 /// `access_token`, `secret`, `auth`, `password`, `pass`, `sig`, `signature`, `credential`, `jwt`.
 fn is_secret_key(k: &str) -> bool {
@@ -295,6 +306,12 @@ mod tests {
             "https://node.example:5678/mainnet-archive-2024",
             "http://[::1]:8545/rpc?chain=1&format=json",
             "http://localhost:1/v2",
+            // Ordinary words after a version segment: an OpenAI-style API path.
+            "http://127.0.0.1:1/v1/chat/completions",
+            "http://127.0.0.1:1/v1/completions",
+            "http://127.0.0.1:1/v1/x",
+            "http://127.0.0.1:1/v1/x/v1/cohort/terms",
+            "https://api.example/v1/cohort/terms",
             "not a url at all",
         ] {
             assert_eq!(url(u), u);
@@ -351,8 +368,14 @@ mod tests {
             url(&format!("https://mainnet.infura.io/v3/{INFURA}")),
             "https://mainnet.infura.io/v3/***"
         );
-        // A short key after /v2/ is masked too.
+        // A short key after /v2/ is masked too, and so is one further down.
         assert_eq!(url("http://h:1/v2/SEKRETKEY"), "http://h:1/v2/***");
+        assert_eq!(url("http://h:1/v2/rpc/k3y"), "http://h:1/v2/rpc/***");
+        assert_eq!(
+            url("http://h:1/v1/abcdefghijklmnopq"),
+            "http://h:1/v1/***",
+            "a long segment of letters is not taken for a word"
+        );
         // Ankr, QuickNode, Chainstack, Blast: the key is a path segment of its own.
         let hex64 = "5e1a9d2c4b7f80a3e6d9c2b5a8f1e4d7c0b3a6f9e2d5c8b1a4f7e0d3c6b9a2f5";
         assert_eq!(
@@ -386,6 +409,18 @@ mod tests {
         let out = url("htp:/user:sekret@host:99999/v3/SEKRETKEY");
         no_secret(&out, &["sekret", "SEKRETKEY"]);
         assert!(out.contains("host:99999"), "{out}");
+    }
+
+    #[test]
+    fn text_keeps_an_ordinary_api_path() {
+        assert_eq!(
+            text("error sending request for url (http://127.0.0.1:1/v1/chat/completions)"),
+            "error sending request for url (http://127.0.0.1:1/v1/chat/completions)"
+        );
+        assert_eq!(
+            text("the provider at http://127.0.0.1:1/v1/x does not answer"),
+            "the provider at http://127.0.0.1:1/v1/x does not answer"
+        );
     }
 
     #[test]

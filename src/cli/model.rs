@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Ctx;
 use super::train::{DeviceArg, load_builtin_spec, parse_worker};
 use crate::error::{Error, Result};
+use crate::serve::engine::{Builtin, Engine, GenRequest};
 use crate::trainer::{self, EvalReport, Split, VerifyOptions, VerifyReport};
 use crate::ui::table;
 
@@ -216,13 +217,14 @@ pub struct GenerateArgs {
     /// Text the sample continues (with --chat: the user's message).
     #[arg(long, default_value = "")]
     pub prompt: String,
-    /// Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS.
+    /// Tokens (bytes for a builtin checkpoint, at most 65536) to generate at most; stops earlier
+    /// at EOS (a Hugging Face folder: also where its context is full).
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_tokens: usize,
     /// Tokens to generate before EOS may end the sample (Hugging Face folders only).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub min_tokens: usize,
-    /// Sampling temperature (0: always the most likely token).
+    /// Sampling temperature, 0 to 2 (0: always the most likely token).
     #[arg(long, default_value_t = 0.8, value_name = "T")]
     pub temperature: f64,
     /// Seed for sampling.
@@ -234,10 +236,12 @@ pub struct GenerateArgs {
     /// Send the prompt as a user message through the model's chat template.
     #[arg(long)]
     pub chat: bool,
-    /// Nucleus sampling: sample from the most likely tokens that reach this probability.
+    /// Nucleus sampling: sample from the most likely tokens that reach this probability, in
+    /// (0, 1].
     #[arg(long, default_value_t = 1.0, value_name = "P")]
     pub top_p: f64,
-    /// Where to compute (Hugging Face folders only).
+    /// Where to compute (Hugging Face folders; a builtin checkpoint samples on the CPU, as
+    /// `model serve` does).
     #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
     pub device: DeviceArg,
 }
@@ -252,6 +256,9 @@ fn adapter_needs_folder(p: &std::path::Path) -> Error {
     )
 }
 
+/// The most bytes `model generate` writes from a builtin checkpoint.
+const MAX_BUILTIN_TOKENS: usize = 65_536;
+
 #[derive(Debug, Serialize)]
 struct Generated {
     prompt: String,
@@ -260,6 +267,29 @@ struct Generated {
 
 impl GenerateArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
+        // The limits the server takes (`model serve`).
+        if self.max_tokens == 0 {
+            return Err(Error::usage(
+                "model.max_tokens",
+                "--max-tokens must be at least 1",
+            ));
+        }
+        if !(0.0..=crate::serve::MAX_TEMPERATURE).contains(&self.temperature) {
+            return Err(Error::usage(
+                "model.temperature",
+                format!(
+                    "--temperature {} is outside 0..={} (0: always the most likely token)",
+                    self.temperature,
+                    crate::serve::MAX_TEMPERATURE
+                ),
+            ));
+        }
+        if !(self.top_p > 0.0 && self.top_p <= 1.0) {
+            return Err(Error::usage(
+                "model.top_p",
+                format!("--top-p {} is outside (0, 1] (1: every token)", self.top_p),
+            ));
+        }
         if super::model_lora::is_hf_folder(&self.checkpoint) {
             let g = super::model_lora::GenerateHf {
                 dir: self.checkpoint,
@@ -291,14 +321,52 @@ impl GenerateArgs {
             return Err(adapter_needs_folder(&self.checkpoint)
                 .hint("--adapter and --chat need a Hugging Face folder with config.json"));
         }
-        let (ck, prompt, n, t, s) = (
-            self.checkpoint,
-            self.prompt.clone(),
-            self.max_tokens,
-            self.temperature,
-            self.seed,
-        );
-        let text = blocking(move || trainer::generate(&ck, &prompt, n, t, s)).await?;
+        if self.max_tokens > MAX_BUILTIN_TOKENS {
+            return Err(Error::usage(
+                "model.max_tokens",
+                format!(
+                    "--max-tokens {} is more than {MAX_BUILTIN_TOKENS}: a builtin checkpoint has no \
+                     EOS and writes all of them",
+                    self.max_tokens
+                ),
+            )
+            .hint(format!("ask for at most {MAX_BUILTIN_TOKENS} bytes")));
+        }
+        if self.device == DeviceArg::Cuda {
+            return Err(Error::usage(
+                "model.device",
+                format!(
+                    "--device cuda applies to a Hugging Face model folder; {} is a builtin \
+                     checkpoint, sampled on the CPU with the server's cached decoder",
+                    self.checkpoint.display()
+                ),
+            )
+            .hint("leave out --device"));
+        }
+        // The server's engine: the same text as `model serve` for the same prompt and sampling.
+        let req = GenRequest {
+            prompt: Vec::new(),
+            max_tokens: self.max_tokens,
+            min_tokens: 0,
+            temperature: self.temperature,
+            top_p: self.top_p,
+            seed: self.seed,
+        };
+        let (ck, prompt) = (self.checkpoint, self.prompt.clone());
+        let text = blocking(move || {
+            let engine = Builtin::load(&ck)?;
+            let req = GenRequest {
+                prompt: engine.encode(&prompt),
+                ..req
+            };
+            let mut made = Vec::new();
+            engine.generate(&req, &mut |t| {
+                made.push(t);
+                true
+            })?;
+            Ok(String::from_utf8_lossy(&engine.decode(&made)).into_owned())
+        })
+        .await?;
         let out = Generated {
             prompt: self.prompt,
             text,

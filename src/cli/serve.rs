@@ -350,6 +350,11 @@ impl ServeArgs {
         stats_task.abort();
         let _ = printing.await;
         let stats = stats?;
+        // With --json the events were JSON Lines: the final stats are one more line.
+        if ctx.printer.json {
+            ctx.printer.json_line(&stats);
+            return Ok(());
+        }
         ctx.printer.result(&stats, |s| {
             format!(
                 "stopped; served: {}",
@@ -592,9 +597,11 @@ impl SettleArgs {
                 None => v.clone(),
             };
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                // The server's vouchers file adds what it charged (`spent`) to each voucher.
                 vs.push(
-                    SignedVoucher::parse(line)
-                        .map_err(|p| Error::usage("usage.bad_voucher", p.message()))?,
+                    crate::serve::pay::parse_kept(line)
+                        .map_err(|p| Error::usage("usage.bad_voucher", p.message()))?
+                        .0,
                 );
             }
         }

@@ -932,7 +932,7 @@ impl Generator {
 
     /// Generates after `prompt` until EOS (not before `min_tokens`), `max_tokens` or the
     /// context's end; `on_token` sees each new token and returns false to stop. Returns the new
-    /// tokens and why it stopped.
+    /// tokens and why it stopped. A prompt longer than the context is refused (exit 2).
     pub fn generate(
         &self,
         prompt: &[u32],
@@ -963,9 +963,20 @@ impl Generator {
                 "the prompt has no tokens: give --prompt text",
             ));
         }
+        let max_pos = self.model.config.max_position_embeddings;
+        if prompt.len() > max_pos {
+            return Err(Error::usage(
+                "generate.context",
+                format!(
+                    "the prompt is {} tokens, more than the model's context of {max_pos} tokens \
+                     (max_position_embeddings)",
+                    prompt.len()
+                ),
+            )
+            .hint("shorten the prompt"));
+        }
         let mut rng = Stream::new("cohort.lora.sample.v1", &[&opts.seed.to_le_bytes()]);
         let mut cache = KvCache::default();
-        let max_pos = self.model.config.max_position_embeddings;
         let mut out = Vec::new();
         let mut feed = prompt.to_vec();
         loop {

@@ -292,12 +292,12 @@ pub async fn query(
                     voucher = Some(sign_within(p, base_amount, req)?);
                     continue;
                 }
-                _ => return Err(refused(&e)),
+                _ => return Err(refused(Some(status.as_u16()), &e)),
             }
         }
         if !status.is_success() {
             let e: Value = r.json().await.unwrap_or_default();
-            return Err(refused(&e));
+            return Err(refused(Some(status.as_u16()), &e));
         }
         let cumulative = voucher.as_ref().map(|v| v.cumulative).unwrap_or_default();
         return if q.stream {
@@ -337,15 +337,29 @@ fn sign_within(p: &Payer<'_>, base_amount: U256, cumulative: U256) -> Result<Sig
     )
 }
 
-fn refused(e: &Value) -> Error {
+/// The error for a provider's refusal (`status`: the HTTP status, `None` for an error event in
+/// a stream): a bad request is a usage error (exit 2), a deposit that falls short is funds short
+/// (exit 4), a busy or stopping server is worth retrying (exit 3).
+fn refused(status: Option<u16>, e: &Value) -> Error {
     let code = e["error"]["code"].as_str().unwrap_or("unknown");
     let msg = e["error"]["message"]
         .as_str()
-        .unwrap_or("the provider refused the request");
-    let err = Error::failed(format!("serve.{code}"), msg.to_string());
-    match code {
-        "deposit_insufficient" => err.hint("deposit with `cohort usage deposit --amount A`"),
-        _ => err,
+        .unwrap_or("the provider refused the request")
+        .to_string();
+    let id = format!("serve.{code}");
+    let bad_request = match status {
+        Some(s) => matches!(s, 400 | 404 | 413),
+        None => e["error"]["type"] == "invalid_request_error",
+    };
+    match (status, code) {
+        (_, "deposit_insufficient") => {
+            Error::reverted(id, msg).hint("deposit more with `cohort usage deposit --amount A`")
+        }
+        (Some(429 | 503), _) | (_, "server_busy" | "shutting_down") => {
+            Error::unreachable(id, msg).hint("retry shortly")
+        }
+        _ if bad_request => Error::usage(id, msg),
+        _ => Error::failed(id, msg),
     }
 }
 
@@ -398,7 +412,7 @@ async fn read_stream(
                 let v: Value = serde_json::from_str(data)
                     .map_err(|e| Error::failed("serve.stream", e.to_string()))?;
                 if v.get("error").is_some() {
-                    return Err(refused(&v));
+                    return Err(refused(None, &v));
                 }
                 let c = &v["choices"][0];
                 let piece = if q.chat {

@@ -40,6 +40,12 @@ pub struct GenRequest {
 pub trait Engine: Send + Sync + 'static {
     /// The model's context length in tokens.
     fn context(&self) -> usize;
+    /// Whether a prompt longer than the context slides over it, and an empty prompt is taken (the
+    /// builtin model: it keeps the last three quarters of its context, and starts an empty
+    /// prompt from a newline). Otherwise the server refuses such prompts before generating.
+    fn slides(&self) -> bool {
+        false
+    }
     /// What kind of model it is ("builtin", …), for /v1/models.
     fn kind(&self) -> &'static str;
     /// Text to tokens.
@@ -81,6 +87,10 @@ impl Engine for Builtin {
 
     fn kind(&self) -> &'static str {
         "builtin"
+    }
+
+    fn slides(&self) -> bool {
+        true
     }
 
     fn encode(&self, text: &str) -> Vec<u32> {

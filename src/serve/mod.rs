@@ -141,9 +141,19 @@ impl ApiError {
     }
 }
 
+/// Seconds a client told the server is busy (429) should wait before retrying.
+const RETRY_AFTER_SECS: u64 = 1;
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, axum::Json(self.body)).into_response()
+        let mut r = (self.status, axum::Json(self.body)).into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS {
+            r.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(RETRY_AFTER_SECS),
+            );
+        }
+        r
     }
 }
 
@@ -200,6 +210,9 @@ struct Job {
 
 /// Default completion length when the request names none.
 const DEFAULT_MAX_TOKENS: u64 = 16;
+
+/// The highest sampling temperature taken (OpenAI's), here and by `cohort model generate`.
+pub const MAX_TEMPERATURE: f64 = 2.0;
 
 fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Result<Job, ApiError> {
     let r: CompletionIn = serde_json::from_slice(body).map_err(|e| {
@@ -259,6 +272,29 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
         state.engine.encode(&prompt)
     };
     let context = state.engine.context() as u64;
+    // A model that cannot slide over its context refuses what does not fit before generating
+    // (nothing is charged), as OpenAI and vLLM do.
+    if !state.engine.slides() {
+        let param = Some(if chat { "messages" } else { "prompt" });
+        if tokens.is_empty() {
+            return Err(ApiError::bad(
+                "empty_prompt",
+                "the prompt is empty (no tokens): send the text to continue",
+                param,
+            ));
+        }
+        if tokens.len() as u64 > context {
+            return Err(ApiError::bad(
+                "context_length_exceeded",
+                format!(
+                    "the prompt is {} tokens, more than the model's context of {context} tokens: \
+                     shorten the prompt",
+                    tokens.len()
+                ),
+                param,
+            ));
+        }
+    }
     let max_tokens = r
         .max_completion_tokens
         .or(r.max_tokens)
@@ -281,7 +317,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
         ));
     }
     let temperature = r.temperature.unwrap_or(1.0);
-    if !(0.0..=2.0).contains(&temperature) {
+    if !(0.0..=MAX_TEMPERATURE).contains(&temperature) {
         return Err(ApiError::bad(
             "invalid_temperature",
             "temperature must be between 0 and 2",
@@ -482,8 +518,11 @@ async fn run_generation(
         {
             let _ = tx.blocking_send(rest);
         }
-        // A stop sequence, or the model's end of sequence before max_tokens.
-        let finish = if text.done || (n < req.max_tokens && !gone) {
+        // A stop sequence, or the model's end of sequence before max_tokens; a model that
+        // cannot slide stops early when its context is full (prompt and completion past it):
+        // that is a "length" too.
+        let full = !engine.slides() && req.prompt.len() + n > engine.context();
+        let finish = if text.done || (n < req.max_tokens && !gone && !full) {
             "stop"
         } else {
             "length"
@@ -879,6 +918,17 @@ fn stats_of(s: &AppState) -> ServerStats {
     }
 }
 
+/// A known endpoint asked with another method (the `Allow` header names the ones it takes).
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "invalid_request_error",
+        "method_not_allowed",
+        format!("{} does not take {method}", uri.path()),
+        None,
+    )
+}
+
 async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
@@ -941,6 +991,7 @@ pub async fn run(
         .route("/v1/cohort/account/{user}", get(account))
         .route("/v1/cohort/stats", get(stats_handler))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(opts.max_body))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             opts.max_concurrency + opts.max_queue + 64,
@@ -1077,12 +1128,13 @@ mod tests {
         let st = state(dir.path(), 0);
         let job = parse_request(
             &st,
-            &Bytes::from(r#"{"model": "tiny", "prompt": "hi", "max_tokens": 60}"#),
+            &Bytes::from(r#"{"model": "tiny", "prompt": "hi", "max_tokens": 60, "seed": 1}"#),
             false,
         )
         .unwrap();
         // A streaming generation whose pieces nobody reads past the first: it blocks on its
-        // channel, holding the slot.
+        // channel, holding the slot. (Seeded: unseeded, an answer that came in fewer than three
+        // pieces ended before the request went away, and the test failed now and then.)
         let (tx, mut rx) = mpsc::channel::<String>(1);
         let permit = slot(&st).await.unwrap();
         let st2 = st.clone();

@@ -2,13 +2,18 @@
 //! was served so far, reserving the request's most expensive outcome, charging what it really
 //! cost, and settling the best voucher of each user on the ledger.
 //!
-//! Per user the server keeps the highest voucher seen (`signed`), what it charged (`spent`, which
-//! starts at what the channel already settled on chain) and what requests in flight reserved.
-//! A request is served when `signed ≥ spent + reserved + its cost at most` and the user's
-//! available deposit covers that beyond what was settled. The chain reads (deposit, settled) are
-//! cached for [`CHAIN_TTL`]; the checks themselves are in memory. The best vouchers not yet
-//! settled are kept in a file (for `cohort model settle`), which a restarted server loads first:
-//! what it served before is charged from the best voucher's amount, not from the settled one.
+//! Per user the server keeps the highest voucher seen (`signed`), what it really charged
+//! (`spent`; a user it has no record of starts at what the channel already settled on chain,
+//! since another server of the same provider may have served that) and what requests in flight
+//! reserved. A request is served when `max(signed, settled) ≥ spent + reserved + its cost at
+//! most` and the user's available deposit covers that beyond what was settled. Settling takes a
+//! voucher's whole cumulative amount (the ledger pays `cumulative − settled`), so what was
+//! settled but not yet served stays the user's credit here: the same voucher keeps serving until
+//! it is used. The chain reads (deposit, settled) are cached for [`CHAIN_TTL`]; the checks
+//! themselves are in memory. The best voucher of each user not yet fully settled or used is kept
+//! in a file (for `cohort model settle`) with what was charged (requests in flight at their
+//! most), which a restarted server loads first; a line of an older version, without what was
+//! charged, counts as served up to the voucher's amount.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -97,7 +102,11 @@ impl Terms {
 #[derive(Debug, Default, Clone)]
 struct User {
     best: Option<SignedVoucher>,
+    /// What this server charged; set when the user is first seen (from the vouchers file, else
+    /// what the channel settled), then raised by each request.
     spent: U256,
+    /// Whether `spent` was set (see above).
+    known: bool,
     reserved: U256,
     settled: U256,
     available: U256,
@@ -114,7 +123,8 @@ pub struct UserView {
     /// The highest cumulative amount the user signed.
     #[serde(with = "dec")]
     pub signed: U256,
-    /// What this server charged (including what was settled before it started).
+    /// What this server charged (for a user it had no record of, counted from what the channel
+    /// had settled when it first saw them).
     #[serde(with = "dec")]
     pub spent: U256,
     /// What the ledger settled on this channel.
@@ -178,8 +188,10 @@ impl Payments {
         }
     }
 
-    /// Writes the best voucher of each user not yet fully settled to the vouchers file (one
-    /// header value per line, mode 0600), when something changed since the last write.
+    /// Writes the best voucher of each user not yet fully settled, or whose settled amount is
+    /// not used up yet, to the vouchers file (one line each: the header value with `spent`, what
+    /// was charged, requests in flight at their most; mode 0600), when something changed since
+    /// the last write.
     pub fn save_vouchers(&self) -> Result<()> {
         let Some(path) = &self.vouchers_file else {
             return Ok(());
@@ -191,8 +203,12 @@ impl Payments {
             let users = self.users.lock().expect("users lock");
             users
                 .values()
-                .filter_map(|u| u.best.as_ref().filter(|b| b.cumulative > u.settled))
-                .map(|b| b.to_header() + "\n")
+                .filter_map(|u| {
+                    u.best
+                        .as_ref()
+                        .filter(|b| b.cumulative > u.settled || u.settled > u.spent)
+                        .map(|b| kept_line(b, u.spent + u.reserved) + "\n")
+                })
                 .collect()
         };
         if let Some(dir) = path.parent() {
@@ -202,14 +218,16 @@ impl Payments {
     }
 
     /// Loads the best vouchers a previous run of this server kept (`files`: its vouchers file, and
-    /// an older file name), so that what it served before a crash is neither served again (a
-    /// still valid older voucher would otherwise pass once `spent` restarts at what was settled)
-    /// nor forgotten by the next save. Only vouchers for these terms signed by their user count;
-    /// expired ones too (they still mark what was served; only unexpired ones are settled).
-    /// Returns how many users' vouchers were loaded.
+    /// an older file name) with what it charged, so that what it served before a crash is neither
+    /// served again (a still valid older voucher would otherwise pass once `spent` restarts at
+    /// what was settled) nor forgotten by the next save, and what was settled but not served
+    /// stays the user's credit. A line without `spent` (older versions) counts as served up to
+    /// its voucher's amount. Only vouchers for these terms signed by their user count; expired
+    /// ones too (they still mark what was served; only unexpired ones are settled). Returns how
+    /// many users' vouchers were loaded.
     pub async fn load_vouchers(&self, files: &[std::path::PathBuf]) -> Result<usize> {
         let expect = self.terms.expected();
-        let mut best: HashMap<Address, SignedVoucher> = HashMap::new();
+        let mut best: HashMap<Address, (SignedVoucher, Option<U256>)> = HashMap::new();
         for f in files {
             let text = match std::fs::read_to_string(f) {
                 Ok(t) => t,
@@ -217,24 +235,25 @@ impl Payments {
                 Err(e) => return Err(crate::Error::io("read", f, e)),
             };
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                let Ok(v) = SignedVoucher::parse(line) else {
+                let Ok((v, spent)) = parse_kept(line) else {
                     continue;
                 };
                 // Expiry aside (now = 0): every check a request's voucher passes.
                 if v.check(&expect, 0, 0).is_err() {
                     continue;
                 }
-                if best
-                    .get(&v.user)
-                    .is_none_or(|b| v.cumulative > b.cumulative)
-                {
-                    best.insert(v.user, v);
+                // On a tie, the line that says what was charged.
+                if best.get(&v.user).is_none_or(|(b, b_spent)| {
+                    v.cumulative > b.cumulative
+                        || (v.cumulative == b.cumulative && b_spent.is_none() && spent.is_some())
+                }) {
+                    best.insert(v.user, (v, spent));
                 }
             }
         }
         let n = best.len();
         let now = usage::now();
-        for (user, v) in best {
+        for (user, (v, spent)) in best {
             let settled = usage::settled(
                 &self.ledger,
                 user,
@@ -247,7 +266,8 @@ impl Payments {
             let mut users = self.users.lock().expect("users lock");
             let u = users.entry(user).or_default();
             u.settled = u.settled.max(settled);
-            u.spent = u.spent.max(u.settled).max(v.cumulative);
+            u.spent = u.spent.max(spent.unwrap_or(u.settled.max(v.cumulative)));
+            u.known = true;
             if u.best.as_ref().is_none_or(|b| v.cumulative > b.cumulative) {
                 u.best = Some(v);
             }
@@ -317,9 +337,13 @@ impl Payments {
             let u = users.entry(v.user).or_default();
             u.available = available;
             u.settled = u.settled.max(settled);
-            u.spent = u.spent.max(u.settled);
+            if !u.known {
+                u.spent = u.spent.max(u.settled);
+                u.known = true;
+            }
             u.read_at = Some(Instant::now());
         }
+        let asset = self.terms.asset();
         let mut users = self.users.lock().expect("users lock");
         let u = users.entry(v.user).or_default();
         if let Some(best) = &u.best
@@ -329,20 +353,32 @@ impl Payments {
                 "voucher_cumulative_lower",
                 format!(
                     "the voucher's cumulative amount {} is lower than the last one accepted ({})",
-                    v.cumulative, best.cumulative
+                    asset.format(v.cumulative),
+                    asset.format(best.cumulative)
                 ),
                 u.spent + u.reserved + max_cost,
             ));
         }
         let required = u.spent + u.reserved + max_cost;
-        if v.cumulative < required {
+        // What the user paid for: what the voucher signs, or what the ledger already settled
+        // (settling takes a whole voucher, served or not).
+        if v.cumulative.max(u.settled) < required {
+            let in_flight = if u.reserved.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    " and requests in flight (up to {})",
+                    asset.format(u.reserved)
+                )
+            };
             return Err(self.refuse(
                 "voucher_insufficient",
                 format!(
-                    "the voucher's cumulative amount {} does not cover what was served ({}) plus this request (up to {}): sign {required}",
-                    v.cumulative,
-                    u.spent + u.reserved,
-                    max_cost
+                    "the voucher's cumulative amount {} does not cover what was served ({}){in_flight} plus this request (up to {}): sign {}",
+                    asset.format(v.cumulative),
+                    asset.format(u.spent),
+                    asset.format(max_cost),
+                    asset.format(required)
                 ),
                 required,
             ));
@@ -352,8 +388,9 @@ impl Payments {
             return Err(self.refuse(
                 "deposit_insufficient",
                 format!(
-                    "the deposit available on the ledger ({}) does not cover the unsettled amount ({owed}): deposit more with `cohort usage deposit`",
-                    u.available
+                    "the deposit available on the ledger ({}) does not cover the unsettled amount ({}): deposit more with `cohort usage deposit`",
+                    asset.format(u.available),
+                    asset.format(owed)
                 ),
                 required,
             ));
@@ -361,8 +398,9 @@ impl Payments {
         u.reserved += max_cost;
         if u.best.as_ref().is_none_or(|b| v.cumulative > b.cumulative) {
             u.best = Some(v.clone());
-            self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
         }
+        // The vouchers file keeps what is reserved as charged until the request finishes.
+        self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
         u.requests += 1;
         drop(users);
         self.unsettled_vouchers
@@ -397,6 +435,7 @@ impl Payments {
         u.spent += cost;
         u.tokens += tokens;
         drop(users);
+        self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
         let mut t = self.totals.lock().expect("totals lock");
         t.requests += 1;
         t.tokens += tokens;
@@ -483,6 +522,32 @@ fn view(user: Address, u: &User) -> UserView {
     }
 }
 
+/// One line of the vouchers file: the voucher's header value with `spent`, what the server
+/// charged the user (decimal base units).
+fn kept_line(v: &SignedVoucher, spent: U256) -> String {
+    let mut line = serde_json::to_value(v).expect("a voucher serializes");
+    line["spent"] = serde_json::Value::String(spent.to_string());
+    line.to_string()
+}
+
+/// Parses a line of the vouchers file, or a voucher's header value (no `spent`: older files).
+pub fn parse_kept(
+    line: &str,
+) -> std::result::Result<(SignedVoucher, Option<U256>), VoucherProblem> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(line.trim()).map_err(|e| VoucherProblem::Malformed(e.to_string()))?;
+    let spent = match value.as_object_mut().and_then(|o| o.remove("spent")) {
+        None => None,
+        Some(s) => Some(
+            s.as_str()
+                .and_then(|s| s.parse::<U256>().ok())
+                .ok_or_else(|| VoucherProblem::Malformed(format!("bad spent amount {s}")))?,
+        ),
+    };
+    let v = serde_json::from_value(value).map_err(|e| VoucherProblem::Malformed(e.to_string()))?;
+    Ok((v, spent))
+}
+
 /// The stats a running server reports on SIGUSR1: what it charged, when it is paid.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
@@ -525,6 +590,32 @@ mod tests {
         let mut keys: Vec<_> = paid.as_object().unwrap().keys().cloned().collect();
         keys.sort();
         assert_eq!(keys, ["totals", "users"]);
+    }
+
+    #[test]
+    fn a_kept_line_carries_what_was_charged_and_older_lines_still_parse() {
+        let terms = Expected {
+            ledger: Address::repeat_byte(1),
+            chain_id: 31337,
+            token: Address::repeat_byte(2),
+            asset: Address::ZERO,
+            provider: Address::repeat_byte(3),
+        };
+        let key = crate::devnet::dev_signer(6).unwrap();
+        let v = usage::sign(&key, &terms, U256::from(1000u64), 4_000_000_000).unwrap();
+        let line = kept_line(&v, U256::from(7u64));
+        assert_eq!(
+            parse_kept(&line).unwrap(),
+            (v.clone(), Some(U256::from(7u64)))
+        );
+        assert_eq!(parse_kept(&v.to_header()).unwrap(), (v.clone(), None));
+        // Other unknown fields are still refused, as in a header.
+        let mut odd: serde_json::Value = serde_json::from_str(&line).unwrap();
+        odd["extra"] = 1.into();
+        assert!(parse_kept(&odd.to_string()).is_err());
+        odd.as_object_mut().unwrap().remove("extra");
+        odd["spent"] = "lots".into();
+        assert!(parse_kept(&odd.to_string()).is_err());
     }
 
     #[test]

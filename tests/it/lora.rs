@@ -561,3 +561,43 @@ fn bad_input_exits_2_naming_the_problem() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("model.base"), "{err}");
 }
+
+/// A prompt longer than the model's context (128) is refused up front, naming its tokens and the
+/// context, instead of an empty sample that exits 0; so are sampling settings the server refuses.
+#[test]
+fn generate_refuses_a_prompt_past_the_context_and_bad_sampling() {
+    let home = Home::new();
+    let base = fx("qwen2");
+    let long = "hello world ".repeat(200);
+    for chat in [false, true] {
+        let mut args = vec![
+            "model",
+            "generate",
+            base.to_str().unwrap(),
+            "--prompt",
+            &long,
+        ];
+        if chat {
+            args.push("--chat");
+        }
+        let (code, err) = fails(&home, &args);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("context of 128 tokens") && err.contains("the prompt is"),
+            "{err}"
+        );
+        assert!(err.contains("hint: shorten the prompt"), "{err}");
+    }
+    for bad in [
+        ["--temperature", "100"],
+        ["--top-p", "0"],
+        ["--top-p", "5"],
+        ["--max-tokens", "0"],
+    ] {
+        let mut args = vec!["model", "generate", base.to_str().unwrap(), "--prompt", "x"];
+        args.extend(bad);
+        let (code, err) = fails(&home, &args);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(err.contains(bad[0]), "{bad:?}: {err}");
+    }
+}

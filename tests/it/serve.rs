@@ -94,7 +94,7 @@ impl Server {
         std::io::Read::read_to_string(self.child.stderr.as_mut().unwrap(), &mut err).unwrap();
         let status = self.child.wait().unwrap();
         assert!(status.success(), "the server exited with {status}: {err}");
-        // Event lines, then the final stats document (pretty JSON).
+        // Event lines, then the final stats document (each one line of JSON).
         let mut values = Vec::new();
         let mut doc = String::new();
         for line in rest.lines() {
@@ -141,6 +141,117 @@ async fn post(
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
+}
+
+/// A wrong method on a known endpoint is a 405 in OpenAI's error shape, a full server's 429 says
+/// when to retry (`Retry-After`), and `--json` stdout is JSON Lines to the end: each event, then
+/// the final stats on one line.
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_methods_and_a_full_server_get_openai_errors_and_json_stdout_is_json_lines() {
+    let home = Home::new();
+    // 2000 new tokens take the debug build seconds: the one slot stays taken meanwhile.
+    let ck = checkpoint_with_context(home.path(), Some(2048));
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = home.path().to_path_buf();
+    let mut srv = tokio::task::spawn_blocking(move || {
+        Server::start(
+            &h,
+            &[
+                &ck_s,
+                "--free",
+                "--max-concurrency",
+                "1",
+                "--max-queue",
+                "0",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    let url = srv.url.clone();
+    let client = reqwest::Client::new();
+    for (method, path, allowed) in [
+        (reqwest::Method::GET, "/v1/completions", "POST"),
+        (reqwest::Method::DELETE, "/v1/models", "GET"),
+    ] {
+        let r = client
+            .request(method.clone(), format!("{url}{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 405, "{method} {path}");
+        let allow = r.headers()["allow"].to_str().unwrap().to_string();
+        assert!(allow.contains(allowed), "{method} {path}: Allow {allow}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["error"]["code"], "method_not_allowed", "{v}");
+        assert_eq!(v["error"]["type"], "invalid_request_error", "{v}");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains(path),
+            "{v}"
+        );
+    }
+    // A long stream takes the only slot; with no queue, the next request is refused at once.
+    let long = json!({"model": "tiny-2048", "prompt": "ab", "max_tokens": 2000, "min_tokens": 2000,
+        "stream": true});
+    let mut r = client
+        .post(format!("{url}/v1/completions"))
+        .json(&long)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let mut seen = String::new();
+    while !seen.contains("\"text\"") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(60), r.chunk())
+            .await
+            .expect("no event within 60 s")
+            .unwrap()
+            .expect("the stream ended before its first piece");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    let busy = client
+        .post(format!("{url}/v1/completions"))
+        .json(&json!({"model": "tiny-2048", "prompt": "hi", "max_tokens": 2}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(busy.status(), 429);
+    let retry: u64 = busy.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry >= 1, "Retry-After {retry}");
+    let v: Value = busy.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "server_busy", "{v}");
+    drop(r);
+
+    // SIGTERM: everything on stdout after the listening line is one JSON object per line, the
+    // last one the final stats.
+    let rest = tokio::task::spawn_blocking(move || {
+        let pid = srv.child.id().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut srv.out, &mut rest).unwrap();
+        assert!(srv.child.wait().unwrap().success());
+        rest
+    })
+    .await
+    .unwrap();
+    let lines: Vec<Value> = rest
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?} in {rest}")))
+        .collect();
+    assert!(lines.iter().all(Value::is_object), "{rest}");
+    let last = lines.last().expect("no final stats");
+    assert_eq!(last["model"], "tiny-2048", "{rest}");
+    assert_eq!(last["paid"], false, "{rest}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1141,6 +1252,127 @@ async fn a_hugging_face_folder_with_an_adapter_answers_like_model_generate() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
 
+/// A Hugging Face model cannot slide over its context (128 tokens): a prompt that does not fit
+/// is a 400 `context_length_exceeded` naming its tokens and the context, an empty prompt a 400
+/// too, before anything is generated; a generation that fills the context ends with "length".
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hugging_face_prompt_past_the_context_is_refused_and_a_full_context_is_length() {
+    let home = Home::new();
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lora/qwen2");
+    let h = home.path().to_path_buf();
+    let b = base.to_str().unwrap().to_string();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&b, "--free"]))
+        .await
+        .unwrap();
+    let url = srv.url.clone();
+    let long = "hello world ".repeat(70);
+    for (path, body, param) in [
+        (
+            "/v1/completions",
+            json!({"model": "qwen2", "prompt": long, "max_tokens": 100}),
+            "prompt",
+        ),
+        (
+            "/v1/chat/completions",
+            json!({"model": "qwen2", "messages": [{"role": "user", "content": long}],
+                "max_tokens": 100, "stream": true}),
+            "messages",
+        ),
+    ] {
+        let (s, v) = post(&url, path, body.to_string(), None).await;
+        assert_eq!(s, 400, "{v}");
+        assert_eq!(v["error"]["code"], "context_length_exceeded", "{v}");
+        assert_eq!(v["error"]["type"], "invalid_request_error", "{v}");
+        assert_eq!(v["error"]["param"], param, "{v}");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains("128 tokens"), "{v}");
+    }
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "qwen2", "prompt": "", "max_tokens": 4}).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 400, "{v}");
+    assert_eq!(v["error"]["code"], "empty_prompt", "{v}");
+    assert_eq!(v["error"]["param"], "prompt", "{v}");
+    // A prompt that fits, with room for fewer tokens than asked: the answer runs to the end of
+    // the context, and says so.
+    let fits = "hello world ".repeat(16);
+    let ask = json!({"model": "qwen2", "prompt": fits, "max_tokens": 100, "temperature": 0});
+    let (s, v) = post(&url, "/v1/completions", ask.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    let (p, n) = (
+        v["usage"]["prompt_tokens"].as_u64().unwrap(),
+        v["usage"]["completion_tokens"].as_u64().unwrap(),
+    );
+    // (Greedy, this prompt's answer has no EOS before the context is full.)
+    assert!(p <= 128 && n < 100 && p + n > 128, "{v}");
+    assert_eq!(v["choices"][0]["finish_reason"], "length", "{v}");
+    let (_, err) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert!(!err.contains("generation failed"), "{err}");
+}
+
+/// `model generate` on a builtin checkpoint samples as the server does (its engine: top_p, the
+/// same text for the same seed) and takes the server's limits, refusing what does not apply.
+#[tokio::test(flavor = "multi_thread")]
+async fn model_generate_on_a_checkpoint_samples_like_the_server() {
+    let home = Home::new();
+    let ck = checkpoint(home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let generate = |top_p: &str| {
+        home.json(&[
+            "model",
+            "generate",
+            &ck_s,
+            "--prompt",
+            "ROMEO:",
+            "--temperature",
+            "1",
+            "--top-p",
+            top_p,
+            "--seed",
+            "7",
+            "--max-tokens",
+            "40",
+        ])["text"]
+            .clone()
+    };
+    let (narrow, half, all) = (generate("0.0001"), generate("0.5"), generate("1"));
+    assert_ne!(narrow, all, "--top-p changes nothing");
+    let h = home.path().to_path_buf();
+    let c = ck_s.clone();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&c, "--free"]))
+        .await
+        .unwrap();
+    for (top_p, want) in [(0.0001, &narrow), (0.5, &half), (1.0, &all)] {
+        let ask = json!({"model": "tiny", "prompt": "ROMEO:", "max_tokens": 40,
+            "temperature": 1, "top_p": top_p, "seed": 7});
+        let (s, v) = post(&srv.url, "/v1/completions", ask.to_string(), None).await;
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(&v["choices"][0]["text"], want, "top_p {top_p}: {v}");
+    }
+    let _ = tokio::task::spawn_blocking(move || srv.stop()).await;
+    for bad in [
+        ["--temperature", "100"],
+        ["--top-p", "0"],
+        ["--top-p", "5"],
+        ["--max-tokens", "0"],
+        ["--max-tokens", "1000000"],
+        ["--device", "cuda"],
+    ] {
+        let mut args = vec!["model", "generate", &ck_s, "--prompt", "x"];
+        args.extend(bad);
+        let out = home.cmd().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {err}");
+        assert!(err.contains(bad[0]), "{bad:?}: {err}");
+    }
+}
+
 /// The settled amount of dev `u`'s native channel to the provider (dev 9).
 /// A paid stream whose client goes away after its first piece: the server stops generating at
 /// its next token, charges only the tokens it made (not the voucher's reservation for
@@ -1248,8 +1480,8 @@ async fn settled_of(n: &Paid, u: u32) -> U256 {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_and_still_settles_it()
-{
+async fn a_server_killed_before_settling_serves_an_old_voucher_only_for_what_is_left_after_restart_and_still_settles_it()
+ {
     let n = paid_net().await;
     n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
         .await;
@@ -1266,7 +1498,10 @@ async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_an
     .to_header();
     let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
     assert_eq!(s, 200, "{v}");
-    // The server keeps its best vouchers in the home (rewritten within a second of a change).
+    assert_eq!(v["cohort"]["charged"], cost.to_string(), "{v}");
+    // The server keeps its best vouchers in the home with what it charged (rewritten within a
+    // second of a change).
+    let old_v = usage::SignedVoucher::parse(&old).unwrap();
     let dir = n.net.home.path().join("serve");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
@@ -1275,7 +1510,13 @@ async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_an
             .flatten()
             .flatten()
             .filter(|e| e.file_name().to_string_lossy().starts_with("vouchers-"))
-            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(&old)));
+            .any(|e| {
+                std::fs::read_to_string(e.path()).is_ok_and(|t| {
+                    t.lines().any(|l| {
+                        cohort::serve::pay::parse_kept(l).ok() == Some((old_v.clone(), Some(cost)))
+                    })
+                })
+            });
         if kept {
             break;
         }
@@ -1290,7 +1531,11 @@ async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_an
     assert!(settled_of(&n, 6).await.is_zero());
 
     let srv = n.serve(&["--settle-interval", "3600"]).await;
-    // The old voucher paid for what was served before the crash: it does not pay again.
+    // The old voucher paid for what was served before the crash and one more request: it serves
+    // that one, then no more.
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["cohort"]["charged"], cost.to_string(), "{v}");
     let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&old)).await;
     assert_eq!(
         (s, v["error"]["code"].as_str()),
@@ -1308,6 +1553,156 @@ async fn a_server_killed_before_settling_refuses_an_old_voucher_after_restart_an
     assert!(events.iter().any(|e| e["event"] == "settled"), "{events:?}");
     // Settled after the restart: the whole voucher (what it signed).
     assert_eq!(settled_of(&n, 6).await, cost * U256::from(2u8));
+}
+
+/// Settling takes a voucher's whole amount, served or not: what was settled but not served stays
+/// the user's credit at that server, so the same voucher keeps serving until it is used, also
+/// after the server restarts.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_settled_voucher_keeps_serving_what_it_paid_for_also_after_a_restart() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&["--settle-interval", "1"]).await;
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let cost = U256::from(10 * PER_TOKEN); // 5 prompt bytes + 5
+    let three = cost * U256::from(3u8);
+    let voucher = usage::sign(&key(6), &n.terms(), three, usage::now() + 3600)
+        .unwrap()
+        .to_header();
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&voucher)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["cohort"]["charged"], cost.to_string(), "{v}");
+    // The server settles the whole voucher, three times what it served.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while settled_of(&n, 6).await.is_zero() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no settlement within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(settled_of(&n, 6).await, three);
+    // The same voucher still serves: it paid for more than was served.
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&voucher)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["cohort"]["charged"], cost.to_string(), "{v}");
+    // A graceful restart keeps the credit.
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    assert_eq!(
+        events.iter().filter(|e| e["event"] == "settled").count(),
+        1,
+        "{events:?}"
+    );
+    let srv = n.serve(&["--settle-interval", "1"]).await;
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&voucher)).await;
+    assert_eq!(s, 200, "{v}");
+    // Used up: the refusal names what was really served.
+    let (s, v) = post(&srv.url, "/v1/completions", body.clone(), Some(&voucher)).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    assert_eq!(v["error"]["required"], (three + cost).to_string(), "{v}");
+    let served = cohort::chain::units::format_amount(three, 18);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("what was served ({served} ETH)")),
+        "{v}"
+    );
+    let acc: Value = reqwest::get(format!("{}/v1/cohort/account/{}", srv.url, dev_address(6)))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(acc["spent"], three.to_string(), "{acc}");
+    assert_eq!(acc["settled"], three.to_string(), "{acc}");
+    drop(srv);
+    // Nothing was settled twice.
+    assert_eq!(settled_of(&n, 6).await, three);
+}
+
+/// `cohort model query` exits with the documented code when the server refuses: a bad request is
+/// a usage error (2), a deposit that falls short is funds short (4) with the fix, its amounts in
+/// the asset's units.
+#[tokio::test(flavor = "multi_thread")]
+async fn model_query_refusals_exit_with_the_documented_codes() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&[]).await;
+    let url = srv.url.clone();
+    let query = |extra: &[&str]| {
+        let mut cmd = n.net.cmd();
+        cmd.args([
+            "model",
+            "query",
+            "SRV",
+            "--provider",
+            &url,
+            "--prompt",
+            "hello",
+        ])
+        .args(extra)
+        .arg("--json");
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+                .await
+                .unwrap();
+            // A refusal: the error document on stderr.
+            let v: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+                panic!(
+                    "no JSON error ({e}): {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            });
+            (out.status.code(), v)
+        }
+    };
+    for bad in [
+        ["--max-tokens", "0", "--wallet", "dev:6"],
+        ["--temperature", "9", "--wallet", "dev:6"],
+    ] {
+        let (code, v) = query(&bad).await;
+        assert_eq!(code, Some(2), "{bad:?}: {v}");
+        assert!(
+            v["error"]["code"].as_str().unwrap().starts_with("serve."),
+            "{v}"
+        );
+    }
+    // dev:7 deposited nothing: the 10 tokens (5 prompt bytes + 5) are not covered.
+    let (code, v) = query(&["--max-tokens", "5", "--wallet", "dev:7"]).await;
+    assert_eq!(code, Some(4), "{v}");
+    assert_eq!(v["error"]["code"], "serve.deposit_insufficient", "{v}");
+    assert!(
+        v["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("cohort usage deposit"),
+        "{v}"
+    );
+    let cost = U256::from(10 * PER_TOKEN);
+    let message = v["error"]["message"].as_str().unwrap();
+    let in_eth = format!("{} ETH", cohort::chain::units::format_amount(cost, 18));
+    assert!(
+        message.contains(&in_eth) && !message.contains(&cost.to_string()),
+        "{v}"
+    );
+    // Nothing was served to either.
+    let stats: Value = reqwest::get(format!("{url}/v1/cohort/stats"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["totals"]["requests"], 0, "{stats}");
+    drop(srv);
 }
 
 #[tokio::test(flavor = "multi_thread")]
