@@ -892,7 +892,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;storage;upload' {
-            [CompletionResult]::new('--fragment-size', '--fragment-size', [CompletionResultType]::ParameterName, 'Split files larger than this into fragments, each its own root and transaction')
+            [CompletionResult]::new('--fragment-size', '--fragment-size', [CompletionResultType]::ParameterName, 'Split files larger than this into fragments, each its own root and transaction (rounded up to a power of two, at least 256 bytes, as 0G''s clients do: 100MiB gives 128 MiB)')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Upload requests in flight per node')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the nodes to see the transaction, and to finalize')
@@ -974,7 +974,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;storage;root' {
-            [CompletionResult]::new('--fragment-size', '--fragment-size', [CompletionResultType]::ParameterName, 'Fragment size, as for upload')
+            [CompletionResult]::new('--fragment-size', '--fragment-size', [CompletionResultType]::ParameterName, 'Fragment size, as for upload (rounded up to a power of two)')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Hashing threads (0: all cores)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
@@ -1358,8 +1358,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, accepted work and payouts')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1404,6 +1405,32 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Pick the open job with the best reward whose requirements this machine meets')
             [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Allow jobs that run an external command (exec runtime); the command is printed first')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress output (same as --progress none)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt: answer yes to confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cohort;worker;leave' {
+            [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'The job to leave')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
+            [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
+            [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
+            [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
+            [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1492,8 +1519,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;worker;help' {
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, accepted work and payouts')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1502,6 +1530,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;worker;help;run' {
+            break
+        }
+        'cohort;worker;help;leave' {
             break
         }
         'cohort;worker;help;status' {
@@ -1586,13 +1617,13 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;model;generate' {
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'Text the sample continues (with --chat: the user''s message)')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Tokens (bytes for a builtin checkpoint, at most 65536) to generate at most; stops earlier at EOS (a Hugging Face folder: also where its context is full)')
             [CompletionResult]::new('--min-tokens', '--min-tokens', [CompletionResultType]::ParameterName, 'Tokens to generate before EOS may end the sample (Hugging Face folders only)')
-            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature (0: always the most likely token)')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 2 (0: always the most likely token)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for sampling')
             [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)')
-            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling: sample from the most likely tokens that reach this probability')
-            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Where to compute (Hugging Face folders only)')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling: sample from the most likely tokens that reach this probability, in (0, 1]')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Where to compute (Hugging Face folders; a builtin checkpoint samples on the CPU, as `model serve` does)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -2063,7 +2094,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;rewards;list' {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model (job id, token address or symbol)')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2089,7 +2120,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;rewards;claim' {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model''s allocation and revenue (job id, token address or symbol)')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -3119,8 +3150,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;help;worker' {
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, accepted work and payouts')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             break
         }
@@ -3128,6 +3160,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;help;worker;run' {
+            break
+        }
+        'cohort;help;worker;leave' {
             break
         }
         'cohort;help;worker;status' {

@@ -481,6 +481,9 @@ _cohort() {
             cohort__subcmd__help__subcmd__worker,earnings)
                 cmd="cohort__subcmd__help__subcmd__worker__subcmd__earnings"
                 ;;
+            cohort__subcmd__help__subcmd__worker,leave)
+                cmd="cohort__subcmd__help__subcmd__worker__subcmd__leave"
+                ;;
             cohort__subcmd__help__subcmd__worker,register)
                 cmd="cohort__subcmd__help__subcmd__worker__subcmd__register"
                 ;;
@@ -859,6 +862,9 @@ _cohort() {
             cohort__subcmd__worker,help)
                 cmd="cohort__subcmd__worker__subcmd__help"
                 ;;
+            cohort__subcmd__worker,leave)
+                cmd="cohort__subcmd__worker__subcmd__leave"
+                ;;
             cohort__subcmd__worker,register)
                 cmd="cohort__subcmd__worker__subcmd__register"
                 ;;
@@ -876,6 +882,9 @@ _cohort() {
                 ;;
             cohort__subcmd__worker__subcmd__help,help)
                 cmd="cohort__subcmd__worker__subcmd__help__subcmd__help"
+                ;;
+            cohort__subcmd__worker__subcmd__help,leave)
+                cmd="cohort__subcmd__worker__subcmd__help__subcmd__leave"
                 ;;
             cohort__subcmd__worker__subcmd__help,register)
                 cmd="cohort__subcmd__worker__subcmd__help__subcmd__register"
@@ -3804,7 +3813,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__worker)
-            opts="register run status earnings withdraw"
+            opts="register run leave status earnings withdraw"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3818,6 +3827,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__help__subcmd__worker__subcmd__earnings)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__help__subcmd__worker__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -8374,7 +8397,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker)
-            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version register run status earnings withdraw help"
+            opts="-q -v -y -h -V --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version register run leave status earnings withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8466,7 +8489,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__help)
-            opts="register run status earnings withdraw help"
+            opts="register run leave status earnings withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8494,6 +8517,20 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__worker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__worker__subcmd__help__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -8556,6 +8593,64 @@ _cohort() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cohort__subcmd__worker__subcmd__leave)
+            opts="-q -v -y -h -V --job --state-dir --wallet --password-file --private-key-env --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --job)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -W "auto none json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rpc-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --indexer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

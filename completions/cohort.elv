@@ -832,7 +832,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;storage;upload'= {
-            cand --fragment-size 'Split files larger than this into fragments, each its own root and transaction'
+            cand --fragment-size 'Split files larger than this into fragments, each its own root and transaction (rounded up to a power of two, at least 256 bytes, as 0G''s clients do: 100MiB gives 128 MiB)'
             cand --batch 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it'
             cand --concurrency 'Upload requests in flight per node'
             cand --timeout 'Seconds to wait for the nodes to see the transaction, and to finalize'
@@ -911,7 +911,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;storage;root'= {
-            cand --fragment-size 'Fragment size, as for upload'
+            cand --fragment-size 'Fragment size, as for upload (rounded up to a power of two)'
             cand --threads 'Hashing threads (0: all cores)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -1268,8 +1268,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
             cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
             cand run 'Join a job and work on it round by round until it ends'
+            cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1312,6 +1313,31 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --auto 'Pick the open job with the best reward whose requirements this machine meets'
             cand --allow-exec 'Allow jobs that run an external command (exec runtime); the command is printed first'
+            cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv)'
+            cand --no-progress 'No progress output (same as --progress none)'
+            cand -y 'Never prompt: answer yes to confirmations'
+            cand --yes 'Never prompt: answer yes to confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cohort;worker;leave'= {
+            cand --job 'The job to leave'
+            cand --state-dir 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker)'
+            cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
+            cand --password-file 'File holding the wallet''s password'
+            cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
+            cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
+            cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
+            cand --color 'When to color output'
+            cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
+            cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
+            cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -1396,14 +1422,17 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;worker;help'= {
             cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
             cand run 'Join a job and work on it round by round until it ends'
+            cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;worker;help;register'= {
         }
         &'cohort;worker;help;run'= {
+        }
+        &'cohort;worker;help;leave'= {
         }
         &'cohort;worker;help;status'= {
         }
@@ -1481,13 +1510,13 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;model;generate'= {
             cand --prompt 'Text the sample continues (with --chat: the user''s message)'
-            cand --max-tokens 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS'
+            cand --max-tokens 'Tokens (bytes for a builtin checkpoint, at most 65536) to generate at most; stops earlier at EOS (a Hugging Face folder: also where its context is full)'
             cand --min-tokens 'Tokens to generate before EOS may end the sample (Hugging Face folders only)'
-            cand --temperature 'Sampling temperature (0: always the most likely token)'
+            cand --temperature 'Sampling temperature, 0 to 2 (0: always the most likely token)'
             cand --seed 'Seed for sampling'
             cand --adapter 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)'
-            cand --top-p 'Nucleus sampling: sample from the most likely tokens that reach this probability'
-            cand --device 'Where to compute (Hugging Face folders only)'
+            cand --top-p 'Nucleus sampling: sample from the most likely tokens that reach this probability, in (0, 1]'
+            cand --device 'Where to compute (Hugging Face folders; a builtin checkpoint samples on the CPU, as `model serve` does)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -1926,7 +1955,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;rewards;list'= {
             cand --model 'Only this model (job id, token address or symbol)'
-            cand --asset 'Only revenue in this asset (address, `native` or symbol)'
+            cand --asset 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -1951,7 +1980,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;rewards;claim'= {
             cand --model 'Only this model''s allocation and revenue (job id, token address or symbol)'
-            cand --asset 'Only revenue in this asset (address, `native` or symbol)'
+            cand --asset 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2877,13 +2906,16 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;help;worker'= {
             cand register 'Record this machine''s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
             cand run 'Join a job and work on it round by round until it ends'
+            cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, accepted work and payouts'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
         }
         &'cohort;help;worker;register'= {
         }
         &'cohort;help;worker;run'= {
+        }
+        &'cohort;help;worker;leave'= {
         }
         &'cohort;help;worker;status'= {
         }

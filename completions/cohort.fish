@@ -695,7 +695,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "info" -d 'What each storage node knows about a root: tx_seq, size, finalized, segments stored'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "root" -d 'Compute a file\'s root and submission nodes locally (no network)'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and not __fish_seen_subcommand_from upload download info root help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l fragment-size -d 'Split files larger than this into fragments, each its own root and transaction' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l fragment-size -d 'Split files larger than this into fragments, each its own root and transaction (rounded up to a power of two, at least 256 bytes, as 0G\'s clients do: 100MiB gives 128 MiB)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l batch -d 'Segments (256 KiB each) per upload request; a node that refuses a request as too big gets halves of it' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l concurrency -d 'Upload requests in flight per node' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds to wait for the nodes to see the transaction, and to finalize' -r
@@ -764,7 +764,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l fragment-size -d 'Fragment size, as for upload' -r
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l fragment-size -d 'Fragment size, as for upload (rounded up to a power of two)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l threads -d 'Hashing threads (0: all cores)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from root" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -1036,31 +1036,32 @@ complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subco
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "close-round" -d 'Close a round the committee did not finalize by its deadline plus the grace period (anyone may): every submission is paid by its units, bonds are returned, the job stops and its unspent rounds are refunded to the owner'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
 json\t'Progress events as JSON Lines on stderr'"
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l color -d 'When to color output' -r -f -a "auto\t''
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l color -d 'When to color output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s q -l quiet -d 'Print only results and errors'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -l no-progress -d 'No progress output (same as --progress none)'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "run" -d 'Join a job and work on it round by round until it ends'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run status earnings withdraw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "run" -d 'Join a job and work on it round by round until it ends'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "status" -d 'Registration, the state on disk and the current job'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l name -d 'A name for this machine, stored with its inventory' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -1107,6 +1108,28 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l job -d 'The job to leave' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l state-dir -d 'Folder of the worker\'s state, marked stopped when it works on this job (default: <data dir>/worker)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l password-file -d 'File holding the wallet\'s password' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
+none\t'No progress output'
+json\t'Progress events as JSON Lines on stderr'"
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l color -d 'When to color output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s q -l quiet -d 'Print only results and errors'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l no-progress -d 'No progress output (same as --progress none)'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s y -l yes -d 'Never prompt: answer yes to confirmations'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder of the worker\'s state (default: <data dir>/worker)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l wallet -d 'Wallet or address (default: the selected wallet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1168,8 +1191,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "run" -d 'Join a job and work on it round by round until it ends'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download upload-base serve query settle help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1237,13 +1261,13 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l prompt -d 'Text the sample continues (with --chat: the user\'s message)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Tokens (bytes for a builtin checkpoint) to generate at most; stops earlier at EOS' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l max-tokens -d 'Tokens (bytes for a builtin checkpoint, at most 65536) to generate at most; stops earlier at EOS (a Hugging Face folder: also where its context is full)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l min-tokens -d 'Tokens to generate before EOS may end the sample (Hugging Face folders only)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature (0: always the most likely token)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l temperature -d 'Sampling temperature, 0 to 2 (0: always the most likely token)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l seed -d 'Seed for sampling' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l adapter -d 'A PEFT LoRA adapter folder to apply (Hugging Face folders only)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l top-p -d 'Nucleus sampling: sample from the most likely tokens that reach this probability' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l device -d 'Where to compute (Hugging Face folders only)' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l top-p -d 'Nucleus sampling: sample from the most likely tokens that reach this probability, in (0, 1]' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l device -d 'Where to compute (Hugging Face folders; a builtin checkpoint samples on the CPU, as `model serve` does)' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
 cpu\t'The CPU (bit-reproducible)'
 cuda\t'CUDA GPU 0'"
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1604,7 +1628,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -f -a "sync" -d 'Account revenue sent to a model\'s token directly (plain transfers)'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l model -d 'Only this model (job id, token address or symbol)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l asset -d 'Only revenue in this asset (address, `native` or symbol)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l asset -d 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1626,7 +1650,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l model -d 'Only this model\'s allocation and revenue (job id, token address or symbol)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l asset -d 'Only revenue in this asset (address, `native` or symbol)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l asset -d 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -2316,8 +2340,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "audit" -d 'Re-execute a worker\'s submission from the recorded inputs and report match or mismatch'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "register" -d 'Record this machine\'s inventory on chain (GPUs via nvidia-smi, else CPU cores and memory)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "run" -d 'Join a job and work on it round by round until it ends'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, accepted work and payouts'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'
