@@ -978,8 +978,9 @@ fn keyring_remembers_where_a_secret_service_exists_and_falls_back_quietly_elsewh
         )
         .ok();
     } else {
-        // Asking to remember fails clearly, naming the headless alternative.
-        let out = out.code(1);
+        // Asking to remember fails clearly (a wallet problem: exit 6), naming the headless
+        // alternative.
+        let out = out.code(6);
         assert!(
             out.stderr.contains("OS keyring is not available"),
             "{}",
@@ -1283,11 +1284,19 @@ fn exit_codes_follow_the_readme_table() {
     let out = expect_code(home, &["wallet", "show", "alice"], 0);
     assert!(out.stdout.contains(&alice), "{}", out.stdout);
 
-    // 1: the operation failed (the export's folder is a file).
-    let into_a_file = format!("{pw}/alice.json");
+    // 1: the operation failed (the export, forced, cannot replace a folder with a file).
+    let a_folder = format!("{pw}.d");
+    std::fs::create_dir(&a_folder).unwrap();
     expect_code(
         home,
-        &["wallet", "export", "alice", "--keystore", &into_a_file],
+        &[
+            "wallet",
+            "export",
+            "alice",
+            "--keystore",
+            &a_folder,
+            "--force",
+        ],
         1,
     );
 
@@ -1696,6 +1705,7 @@ fn deploy_signs_with_a_keystore_wallet() {
             "--password-file",
             &pw,
             "--json",
+            "--yes",
         ],
     )
     .ok()
@@ -1707,7 +1717,7 @@ fn deploy_signs_with_a_keystore_wallet() {
         "{v}"
     );
     // Without a password source and no terminal it stops before sending anything (exit 2).
-    run(&net.home, &["deploy", "--wallet", "payer"]).code(2);
+    run(&net.home, &["deploy", "--wallet", "payer", "--yes"]).code(2);
 }
 
 /// Regenerates fixtures/keystores/foundry-bob exactly as foundry's `cast wallet import` writes
