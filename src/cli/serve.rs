@@ -131,6 +131,17 @@ async fn resolve_model(
             },
         });
     }
+    // A path (no symbol has a `/`, or ends like a checkpoint) that holds no model.
+    if name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".safetensors") {
+        let what = if as_path.is_dir() {
+            format!("{name} is a folder without config.json, not a Hugging Face model")
+        } else {
+            format!("{name} does not exist")
+        };
+        return Err(Error::usage("serve.no_model_file", what).hint(
+            "give a checkpoint file, a Hugging Face model folder, a model token's symbol or a job id",
+        ));
+    }
     let client = ctx.client()?;
     let chain = client.chain().await?;
     let factory = client.profile.contract("model_token_factory")?;
@@ -263,6 +274,11 @@ impl ServeArgs {
 
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let paid = !self.free;
+        // A price that is no amount at all is refused before any model is fetched (its
+        // decimals, and so its value, are checked once the asset is known).
+        if paid {
+            parse_amount(&self.price, 18)?;
+        }
         let model = resolve_model(ctx, &self.model, self.token.as_deref(), paid).await?;
         let path = model.path.clone();
         if self.adapter.is_some() && model.adapter.is_some() {
@@ -591,9 +607,15 @@ impl SettleArgs {
         }
         for v in &sources {
             let text = match v.strip_prefix('@') {
-                Some(f) => {
-                    std::fs::read_to_string(f).map_err(|e| Error::io("read", Path::new(f), e))?
-                }
+                Some(f) => std::fs::read_to_string(f).map_err(|e| {
+                    Error::usage(
+                        "usage.no_voucher_file",
+                        format!("cannot read the vouchers file {f}: {e}"),
+                    )
+                    .hint(
+                        "give --voucher @FILE of a file that exists, or the voucher's JSON itself",
+                    )
+                })?,
                 None => v.clone(),
             };
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -611,7 +633,16 @@ impl SettleArgs {
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
         let mut out = Vec::new();
+        // Amounts in each voucher's asset (read once per asset).
+        let mut assets: std::collections::HashMap<
+            alloy::primitives::Address,
+            crate::tokens::Asset,
+        > = Default::default();
         for v in vs {
+            if let std::collections::hash_map::Entry::Vacant(e) = assets.entry(v.asset) {
+                e.insert(crate::tokens::asset_info(&chain, v.asset).await?);
+            }
+            let unit = &assets[&v.asset];
             if v.ledger != ledger.address || v.chain_id != chain.chain_id {
                 return Err(Error::usage(
                     "usage.wrong_ledger",
@@ -633,16 +664,19 @@ impl SettleArgs {
             }
             if v.expiry < usage::now() {
                 ctx.printer.note(&format!(
-                    "{}: the voucher for {} base units expired at {} (the ledger refuses it)",
-                    v.user, v.cumulative, v.expiry
+                    "{}: the voucher for {} expired at {} (the ledger refuses it)",
+                    v.user,
+                    unit.format(v.cumulative),
+                    v.expiry
                 ));
                 continue;
             }
             let done = usage::settled(&ledger, v.user, v.provider, v.token, v.asset).await?;
             if v.cumulative <= done {
                 ctx.printer.note(&format!(
-                    "{}: already settled up to {} base units",
-                    v.user, done
+                    "{}: already settled up to {}",
+                    v.user,
+                    unit.format(done)
                 ));
                 continue;
             }
@@ -656,9 +690,17 @@ impl SettleArgs {
             }
             out.iter()
                 .map(|s| {
+                    let f = |v| match assets.get(&s.asset) {
+                        Some(a) => a.format(v),
+                        None => format!("{v} base units"),
+                    };
                     format!(
-                        "settled {} base units from {}: {} to the holders, {} fee (tx {:#x})",
-                        s.paid, s.user, s.to_holders, s.fee, s.tx.tx_hash
+                        "settled {} from {}: {} to the holders, {} fee (tx {:#x})",
+                        f(s.paid),
+                        s.user,
+                        f(s.to_holders),
+                        f(s.fee),
+                        s.tx.tx_hash
                     )
                 })
                 .collect::<Vec<_>>()

@@ -134,6 +134,13 @@ impl BalanceArgs {
         let (server, server_asset) = match &self.provider {
             Some(url) => {
                 let st = sclient::terms(url).await?;
+                if st.terms.is_none() {
+                    return Err(Error::usage(
+                        "usage.free_server",
+                        format!("{url} is a free server: it keeps no account of what it serves"),
+                    )
+                    .hint("leave out --provider to see your deposit on the ledger"));
+                }
                 let sa = st.terms.as_ref().map(|t| t.asset());
                 (Some(sclient::account(url, who).await?), sa)
             }

@@ -533,3 +533,22 @@ fn a_query_asking_more_min_tokens_than_max_tokens_exits_2_without_a_request() {
             "--min-tokens 5 is more than --max-tokens 4",
         ));
 }
+
+/// `model serve` names a model path that holds nothing, and a price that is no amount, before
+/// it reaches any chain or storage (the default profile here has neither).
+#[test]
+fn model_serve_refuses_a_missing_path_and_a_bad_price_first() {
+    let home = Home::new();
+    home.cmd()
+        .args(["model", "serve", "/no/such/model.safetensors", "--free"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "/no/such/model.safetensors does not exist",
+        ));
+    home.cmd()
+        .args(["model", "serve", "SOMETOKEN", "--price", "abc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("abc"));
+}
