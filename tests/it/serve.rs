@@ -1870,3 +1870,37 @@ async fn the_client_signs_on_what_it_owes_not_on_what_a_server_claims() {
     let v = usage::SignedVoucher::parse(&sent[0]).unwrap();
     assert_eq!(v.cumulative, U256::from(7_000_000u64));
 }
+
+/// `usage balance --provider` of a free server says it is one (it keeps no account), and
+/// `model settle --voucher @FILE` of a file that does not exist is a usage error.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_free_servers_account_and_a_missing_vouchers_file_are_named_plainly() {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let ck = checkpoint(net.home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = net.home.path().to_path_buf();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&ck_s, "--free"]))
+        .await
+        .unwrap();
+    let url = srv.url.clone();
+    tokio::task::block_in_place(|| {
+        let out = net
+            .cmd()
+            .args(["usage", "balance", "--provider", &url, "--wallet", "dev:5"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("is a free server"), "{err}");
+        let out = net
+            .cmd()
+            .args(["model", "settle", "--voucher", "@/no/such/vouchers.jsonl"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("/no/such/vouchers.jsonl"), "{err}");
+    });
+}
