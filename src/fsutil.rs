@@ -50,6 +50,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     })
 }
 
+/// Removes the temporary files that [`write_atomic`] left in `dir` (not below) when its process
+/// died mid-write (`.NAME.tmp-PID-N` of a PID no longer running); returns the ones removed.
+pub fn remove_stale_temps(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let dead = |name: &str| -> bool {
+        let Some((_, tail)) = name.strip_prefix('.').and_then(|n| n.rsplit_once(".tmp-")) else {
+            return false;
+        };
+        let Some((pid, n)) = tail.split_once('-') else {
+            return false;
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let Ok(pid) = pid.parse::<i32>() else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        digits(n)
+            && pid > 0
+            && unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+    };
+    let mut removed = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().is_ok_and(|t| t.is_file())
+            && dead(&name)
+            && std::fs::remove_file(e.path()).is_ok()
+        {
+            removed.push(e.path());
+        }
+    }
+    removed.sort();
+    removed
+}
+
 /// Serializes paths lossily (invalid UTF-8 as U+FFFD) so that no result can fail to print.
 pub mod lossy {
     use std::path::{Path, PathBuf};

@@ -32,13 +32,18 @@ pub enum ModelCommand {
     ///
     /// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000200 -o models/merged
     Merge(super::model_lora::MergeArgs),
-    /// Average checkpoints' weights (federated averaging), weighted.
+    /// Average builtin checkpoints' weights (federated averaging), weighted.
+    ///
+    /// Takes builtin checkpoint files (step-NNNNNN.safetensors), not LoRA adapters: a lora
+    /// job's coordinator averages its workers' adapters.
     ///
     /// Example: cohort model average a.safetensors b.safetensors --weights 1,3 -o avg.safetensors
+    #[command(verbatim_doc_comment)]
     Average(AverageArgs),
-    /// Re-run the steps between two checkpoints and compare the result with the claimed one
+    /// Re-run the steps between two builtin checkpoints and compare the result with the claimed one
     ///
-    /// Exits 5 when the re-run differs. Example:
+    /// Takes builtin checkpoint files and a builtin spec; a lora job's spans are re-executed by
+    /// `cohort job audit`. Exits 5 when the re-run differs. Example:
     ///   cohort model verify --from run/step-000100.safetensors --claimed run/step-000200.safetensors
     ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
     #[command(verbatim_doc_comment)]
@@ -179,6 +184,23 @@ impl EvalArgs {
                 max_sequences: self.max_windows,
             };
             return super::model_lora::eval(d, a, data, opts, self.device, ctx).await;
+        }
+        if self.checkpoint.is_dir() {
+            let e = super::model_lora::folder_not_checkpoint(
+                &self.checkpoint,
+                "eval",
+                "a builtin checkpoint file (step-NNNNNN.safetensors) or a Hugging Face model folder (with config.json)",
+            );
+            return Err(if self.checkpoint.join("adapter_config.json").is_file() {
+                e.hint(format!(
+                    "score an adapter on its base model's folder: cohort model eval {} --adapter {} --data …",
+                    super::model_lora::adapter_base(&self.checkpoint)
+                        .unwrap_or_else(|| "BASE_FOLDER".into()),
+                    self.checkpoint.display()
+                ))
+            } else {
+                e
+            });
         }
         if self.adapter.is_some() {
             return Err(adapter_needs_folder(&self.checkpoint));
@@ -377,9 +399,12 @@ impl GenerateArgs {
     }
 }
 
+/// What `model average` and `model verify` take.
+const BUILTIN_FILES: &str = "builtin checkpoint files (step-NNNNNN.safetensors)";
+
 #[derive(Debug, Args)]
 pub struct AverageArgs {
-    /// Checkpoints to average (same model config).
+    /// Builtin checkpoint files to average, two or more (same model config).
     #[arg(required = true, num_args = 1..)]
     pub checkpoints: Vec<PathBuf>,
     /// Weights, one per checkpoint, comma-separated (default: equal).
@@ -399,6 +424,26 @@ struct Averaged {
 
 impl AverageArgs {
     fn run(self, ctx: &Ctx) -> Result<()> {
+        if let Some(p) = self.checkpoints.iter().find(|p| p.is_dir()) {
+            let e = super::model_lora::folder_not_checkpoint(p, "average", BUILTIN_FILES);
+            return Err(match p.join("adapter_config.json").is_file() {
+                true => e.hint(
+                    "LoRA adapters are averaged by a lora job's coordinator (`cohort job \
+                     coordinate`); no command averages adapter folders by hand",
+                ),
+                false => e,
+            });
+        }
+        if self.checkpoints.len() < 2 {
+            return Err(Error::usage(
+                "average.one",
+                format!(
+                    "one checkpoint ({}) has nothing to average with",
+                    self.checkpoints[0].display()
+                ),
+            )
+            .hint("give two or more checkpoints"));
+        }
         let weights = if self.weights.is_empty() {
             vec![1.0; self.checkpoints.len()]
         } else if self.weights.len() == self.checkpoints.len() {
@@ -461,7 +506,23 @@ pub struct VerifyArgs {
 
 impl VerifyArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
-        let spec = load_builtin_spec(&self.config)?;
+        let spec = load_builtin_spec(&self.config).map_err(|e| match e.code.as_str() {
+            "train.lora_trainer" => e.hint(
+                "model verify re-executes builtin checkpoints; a lora job's spans are \
+                 re-executed by `cohort job audit JOB --round R --worker ADDR`",
+            ),
+            _ => e,
+        })?;
+        if let Some(p) = [&self.from, &self.claimed].into_iter().find(|p| p.is_dir()) {
+            let e = super::model_lora::folder_not_checkpoint(p, "verify", BUILTIN_FILES);
+            return Err(match p.join("adapter_config.json").is_file() {
+                true => e.hint(
+                    "a lora job's spans are re-executed by `cohort job audit JOB --round R \
+                     --worker ADDR`",
+                ),
+                false => e,
+            });
+        }
         let opts = VerifyOptions {
             data: self.data,
             model: spec.model.config(),

@@ -25,6 +25,41 @@ pub fn is_hf_folder(p: &Path) -> bool {
     p.is_dir() && p.join("config.json").is_file()
 }
 
+/// The refusal of a folder where `cohort model CMD` takes `takes`: says what the folder is (a
+/// LoRA adapter folder, with the base it names, or some other folder); the caller adds what to
+/// run instead.
+pub fn folder_not_checkpoint(p: &Path, cmd: &str, takes: &str) -> Error {
+    let what = if p.join("adapter_config.json").is_file() {
+        let base = adapter_base(p).map_or(String::new(), |b| format!(" for the base model {b}"));
+        format!("a LoRA adapter folder (PEFT){base}")
+    } else {
+        "a folder".to_string()
+    };
+    let e = Error::usage(
+        "model.not_a_checkpoint",
+        format!(
+            "{} is {what}: `cohort model {cmd}` takes {takes}",
+            p.display()
+        ),
+    );
+    if what == "a folder" {
+        e.hint(format!(
+            "pass the checkpoint files in it ({}/step-NNNNNN.safetensors)",
+            p.display()
+        ))
+    } else {
+        e
+    }
+}
+
+/// The base model a PEFT adapter folder names (`base_model_name_or_path`), if it names one.
+pub fn adapter_base(p: &Path) -> Option<String> {
+    lora::lora::PeftConfig::load(p)
+        .ok()
+        .and_then(|c| c.base_model_name_or_path)
+        .filter(|b| !b.is_empty())
+}
+
 fn base_folder(spec: &JobSpec, config: &Path) -> Result<PathBuf> {
     let base = spec.model.base.clone().unwrap_or_default();
     let p = PathBuf::from(&base);

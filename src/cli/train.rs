@@ -55,7 +55,8 @@ pub struct TrainArgs {
     /// The job spec (TOML) whose [model] and [training] tables configure the run.
     #[arg(long, value_name = "FILE.toml")]
     pub config: PathBuf,
-    /// Folder for checkpoints and metrics.json.
+    /// Folder for checkpoints and metrics.json (temporary files that a killed run left there
+    /// are removed at the start).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Start from this checkpoint (its optimizer state too, when it has one).
@@ -140,6 +141,22 @@ pub fn load_builtin_spec(path: &std::path::Path) -> Result<JobSpec> {
 
 impl TrainArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        if self.out.exists() && !self.out.is_dir() {
+            return Err(Error::usage(
+                "train.out_is_file",
+                format!(
+                    "--out {} is a file; it must be a folder for checkpoints and metrics.json",
+                    self.out.display()
+                ),
+            )
+            .hint("give --out a new folder, or one of an earlier run"));
+        }
+        for p in crate::fsutil::remove_stale_temps(&self.out) {
+            ctx.printer.note(&format!(
+                "removed {}, left by a run that stopped while writing it",
+                p.display()
+            ));
+        }
         let spec = JobSpec::load(&self.config)?;
         if spec.model.trainer == TrainerKind::Lora {
             return super::model_lora::train(self, spec, ctx).await;

@@ -70,6 +70,8 @@ pub enum RoundStatus {
     Finalized,
     /// Closed without a verdict after the grace period: submissions paid by units, job stopped.
     Closed,
+    /// Never run: the job was cancelled or stopped before it (its reward went back to the owner).
+    NotRun,
 }
 
 impl std::fmt::Display for RoundStatus {
@@ -79,6 +81,7 @@ impl std::fmt::Display for RoundStatus {
             RoundStatus::Running => "running",
             RoundStatus::Finalized => "finalized",
             RoundStatus::Closed => "closed without a verdict",
+            RoundStatus::NotRun => "not run: the job ended before it",
         })
     }
 }
@@ -198,11 +201,16 @@ pub async fn detail(
     } else {
         (job.current_round + 1).min(job.rounds)
     };
+    let ended = matches!(job.state, JobState::Cancelled | JobState::Stopped);
     for r in 0..job.rounds {
         if r >= last {
             rounds.push(RoundDetail {
                 round: r,
-                status: RoundStatus::Pending,
+                status: if ended {
+                    RoundStatus::NotRun
+                } else {
+                    RoundStatus::Pending
+                },
                 submissions: vec![],
                 aggregate_root: None,
                 report_root: None,
@@ -336,6 +344,9 @@ async fn round_detail(
             RoundStatus::Finalized
         } else if job.state == JobState::Stopped {
             RoundStatus::Closed
+        } else if job.state == JobState::Cancelled {
+            // Cancelled from its deadline on: its submissions were refunded, not paid.
+            RoundStatus::NotRun
         } else {
             RoundStatus::Running
         },

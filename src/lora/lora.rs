@@ -221,35 +221,7 @@ impl Adapter {
 
     /// Reads a PEFT LoRA folder for `config`'s model.
     pub fn load_peft(dir: &Path, config: &Config, device: &Device) -> Result<Adapter> {
-        let cpath = dir.join("adapter_config.json");
-        let text = std::fs::read_to_string(&cpath).map_err(|e| {
-            Error::usage(
-                "lora.bad_adapter",
-                format!("could not read {}: {e}", cpath.display()),
-            )
-            .hint("pass a PEFT adapter folder (adapter_config.json + adapter_model.safetensors)")
-        })?;
-        let cfg: PeftConfig = serde_json::from_str(&text).map_err(|e| {
-            Error::usage(
-                "lora.bad_adapter",
-                format!("{} is not a PEFT LoRA config: {e}", cpath.display()),
-            )
-        })?;
-        if cfg.peft_type != "LORA" || cfg.use_rslora || cfg.use_dora || cfg.fan_in_fan_out {
-            return Err(Error::usage(
-                "lora.bad_adapter",
-                format!(
-                    "{}: only plain LoRA adapters are supported (peft_type LORA, no rslora/dora/fan_in_fan_out)",
-                    cpath.display()
-                ),
-            ));
-        }
-        let spec = LoraSpec {
-            rank: cfg.r,
-            alpha: cfg.lora_alpha,
-            dropout: cfg.lora_dropout,
-            targets: cfg.target_modules.clone(),
-        };
+        let spec = PeftConfig::load(dir)?.spec();
         spec.validate(Some(config))?;
         let wpath = dir.join("adapter_model.safetensors");
         let bytes = std::fs::read(&wpath).map_err(|e| {
@@ -313,6 +285,46 @@ pub struct PeftConfig {
     pub init_lora_weights: bool,
     #[serde(default)]
     pub modules_to_save: Option<Vec<String>>,
+}
+
+impl PeftConfig {
+    /// Reads `adapter_config.json` of a PEFT folder, refusing what is not plain LoRA.
+    pub fn load(dir: &Path) -> Result<PeftConfig> {
+        let cpath = dir.join("adapter_config.json");
+        let text = std::fs::read_to_string(&cpath).map_err(|e| {
+            Error::usage(
+                "lora.bad_adapter",
+                format!("could not read {}: {e}", cpath.display()),
+            )
+            .hint("pass a PEFT adapter folder (adapter_config.json + adapter_model.safetensors)")
+        })?;
+        let cfg: PeftConfig = serde_json::from_str(&text).map_err(|e| {
+            Error::usage(
+                "lora.bad_adapter",
+                format!("{} is not a PEFT LoRA config: {e}", cpath.display()),
+            )
+        })?;
+        if cfg.peft_type != "LORA" || cfg.use_rslora || cfg.use_dora || cfg.fan_in_fan_out {
+            return Err(Error::usage(
+                "lora.bad_adapter",
+                format!(
+                    "{}: only plain LoRA adapters are supported (peft_type LORA, no rslora/dora/fan_in_fan_out)",
+                    cpath.display()
+                ),
+            ));
+        }
+        Ok(cfg)
+    }
+
+    /// The adapter's rank, alpha, dropout and targets.
+    pub fn spec(&self) -> LoraSpec {
+        LoraSpec {
+            rank: self.r,
+            alpha: self.lora_alpha,
+            dropout: self.lora_dropout,
+            targets: self.target_modules.clone(),
+        }
+    }
 }
 
 fn d_bias() -> String {

@@ -485,26 +485,37 @@ fn start_adapter(
             (a, o, 0)
         }
         Some(file) if file.is_file() => {
-            let c = pool::LoraCheckpoint::load(file)?;
+            let c = pool::LoraCheckpoint::load(file).map_err(|e| match file.parent() {
+                Some(d) if d.join("adapter_config.json").is_file() => e.hint(format!(
+                    "{} is a file of the PEFT adapter folder {}: pass the folder to --init",
+                    file.display(),
+                    d.display()
+                )),
+                _ => e,
+            })?;
             if c.spec != opts.lora {
-                return Err(Error::usage(
-                    "lora.bad_checkpoint",
-                    format!(
-                        "{} adapts {:?} at rank {}; the spec says {:?} at rank {}",
-                        file.display(),
-                        c.spec.targets,
-                        c.spec.rank,
-                        opts.lora.targets,
-                        opts.lora.rank
-                    ),
-                ));
+                return Err(spec_mismatch(file, &c.spec, &opts.lora));
             }
             let a = c.to_adapter(config, device)?;
             let o = c.optimizer.clone().unwrap_or_else(|| adam_state(&a));
             (a, o, c.step)
         }
         Some(dir) => {
-            let a = Adapter::load_peft(dir, config, device)?;
+            let peft = lora::PeftConfig::load(dir)?;
+            let got = peft.spec();
+            let sorted = |s: &LoraSpec| {
+                let mut t = s.targets.clone();
+                t.sort();
+                t.dedup();
+                (s.rank, s.alpha, t)
+            };
+            if sorted(&got) != sorted(&opts.lora) {
+                return Err(spec_mismatch(dir, &got, &opts.lora));
+            }
+            check_adapter_base(dir, peft.base_model_name_or_path.as_deref(), opts, config)?;
+            let mut a = Adapter::load_peft(dir, config, device)?;
+            // Trains on with the spec's dropout (and its targets' order in adapter_config.json).
+            a.spec = opts.lora.clone();
             match load_optimizer(dir, &a)? {
                 Some((o, step)) => (a, o, step),
                 None => {
@@ -520,6 +531,83 @@ fn start_adapter(
         o
     };
     Ok((a, o, opts.start_step.unwrap_or(step)))
+}
+
+/// The refusal of an `--init` adapter whose rank, alpha or targets are not the spec's.
+fn spec_mismatch(init: &Path, got: &LoraSpec, want: &LoraSpec) -> Error {
+    let says = |s: &LoraSpec| format!("{:?} at rank {} (alpha {})", s.targets, s.rank, s.alpha);
+    Error::usage(
+        "lora.bad_checkpoint",
+        format!(
+            "{} adapts {}; the spec says {}",
+            init.display(),
+            says(got),
+            says(want)
+        ),
+    )
+    .hint(
+        "set model.rank, model.alpha and model.targets to the adapter's, or train a fresh \
+         adapter without --init",
+    )
+}
+
+/// Refuses an `--init` adapter folder made for another base model: where the base it names
+/// (`base_model_name_or_path`) is a Hugging Face folder here and not the job's base, their
+/// architectures and shapes must agree. (The adapter's tensors must fit the job's base anyway.)
+fn check_adapter_base(
+    dir: &Path,
+    named: Option<&str>,
+    opts: &LoraTrainOptions,
+    config: &Config,
+) -> Result<()> {
+    let Some(named) = named.filter(|n| !n.is_empty()) else {
+        return Ok(());
+    };
+    let theirs = Path::new(named);
+    if !theirs.join("config.json").is_file() {
+        return Ok(());
+    }
+    if let (Ok(a), Ok(b)) = (theirs.canonicalize(), opts.base.canonicalize())
+        && a == b
+    {
+        return Ok(());
+    }
+    let Ok(other) = Config::load(theirs) else {
+        return Ok(());
+    };
+    let shape = |c: &Config| {
+        format!(
+            "{} with {} layers, hidden {}, intermediate {}, {} heads ({} key/value), vocabulary {}",
+            if c.model_type.is_empty() {
+                "?"
+            } else {
+                &c.model_type
+            },
+            c.num_hidden_layers,
+            c.hidden_size,
+            c.intermediate_size,
+            c.num_attention_heads,
+            c.kv_heads(),
+            c.vocab_size
+        )
+    };
+    if shape(&other) != shape(config) || other.architectures != config.architectures {
+        return Err(Error::usage(
+            "lora.base_mismatch",
+            format!(
+                "{} was trained on {named} ({}); the spec's base {} is {}",
+                dir.display(),
+                shape(&other),
+                opts.base.display(),
+                shape(config)
+            ),
+        )
+        .hint(format!(
+            "set model.base to {named}, or train a fresh adapter for {} without --init",
+            opts.base.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Losses and tokens since the last metrics row.

@@ -146,14 +146,8 @@ impl Checkpoint {
 
     /// Refuses a checkpoint whose config differs from `expected`, naming both shapes.
     pub fn check_config(&self, expected: &ModelConfig, path: &Path) -> Result<()> {
-        let shape = |c: &ModelConfig| {
-            format!(
-                "layers={} width={} heads={} context={}",
-                c.layers, c.width, c.heads, c.context
-            )
-        };
         let (a, b) = (&self.config, expected);
-        if (a.layers, a.width, a.heads, a.context) != (b.layers, b.width, b.heads, b.context) {
+        if shape(a) != shape(b) {
             return Err(Error::usage(
                 "checkpoint.config_mismatch",
                 format!(
@@ -167,6 +161,15 @@ impl Checkpoint {
         }
         Ok(())
     }
+}
+
+/// A config's model shape as errors name it (`layers=2 width=64 heads=4 context=128`): two
+/// checkpoints fit together when theirs are the same.
+pub fn shape(c: &ModelConfig) -> String {
+    format!(
+        "layers={} width={} heads={} context={}",
+        c.layers, c.width, c.heads, c.context
+    )
 }
 
 /// Checks that `weights` are exactly the tensors (names and shapes) of `config`.

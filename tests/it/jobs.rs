@@ -548,6 +548,17 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let show = net.json(&["job", "show", &job_s]);
     assert_eq!(show["job"]["state"], "cancelled");
     assert_eq!(wei(&show["job"]["escrow"]), 0);
+    // None of its rounds is waiting to run: they never will.
+    let statuses: Vec<&str> = show["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        !statuses.is_empty() && statuses.iter().all(|s| *s == "not_run"),
+        "{show}"
+    );
     // A cancelled job is closed: cancelling again is refused before sending.
     let (code, err) = net.fails(&["job", "cancel", &job_s]);
     assert_eq!(code, 4, "{err}");

@@ -601,3 +601,140 @@ fn generate_refuses_a_prompt_past_the_context_and_bad_sampling() {
         assert!(err.contains(bad[0]), "{bad:?}: {err}");
     }
 }
+
+/// `--init` with an adapter folder must match the spec's rank, alpha and targets (their order
+/// aside) and its base; the builtin-checkpoint commands refuse adapter folders saying what to run.
+#[test]
+fn init_adapters_must_fit_the_spec_and_base_and_builtin_commands_name_the_lora_way() {
+    let home = Home::new();
+    let dir = home.path();
+    let data = fx("chat.jsonl");
+    let cfg = spec(dir, &fx("qwen2"), "", 2);
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    let variant = |name: &str, from: &str, to: &str| {
+        assert!(text.contains(from), "{from}");
+        write(dir, name, text.replace(from, to))
+    };
+    let r8 = variant("r8.toml", "rank = 4", "rank = 8");
+    let a16 = variant("a16.toml", "alpha = 8", "alpha = 16");
+    let qv = variant(
+        "qv.toml",
+        r#"targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]"#,
+        r#"targets = ["q_proj", "v_proj"]"#,
+    );
+    let reordered = variant(
+        "reordered.toml",
+        r#"targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]"#,
+        r#"targets = ["down_proj", "up_proj", "gate_proj", "o_proj", "v_proj", "k_proj", "q_proj"]"#,
+    );
+    let llama = variant(
+        "llama.toml",
+        &format!("base = \"{}\"", fx("qwen2").display()),
+        &format!("base = \"{}\"", fx("llama").display()),
+    );
+    let train = |cfg: &Path, out: &str, init: Option<&Path>| {
+        let mut v = vec![
+            "train".to_string(),
+            "--data".into(),
+            data.to_str().unwrap().into(),
+            "--config".into(),
+            cfg.to_str().unwrap().into(),
+            "--out".into(),
+            dir.join(out).to_str().unwrap().into(),
+            "--steps".into(),
+            "1".into(),
+            "--device".into(),
+            "cpu".into(),
+        ];
+        if let Some(i) = init {
+            v.extend(["--init".to_string(), i.to_str().unwrap().into()]);
+        }
+        v
+    };
+    fn args(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    home.json(&args(&train(&cfg, "q", None)));
+    let init = dir.join("q/step-000001");
+
+    for (cfg, want) in [
+        (&r8, ["rank 4", "rank 8"]),
+        (&a16, ["alpha 8", "alpha 16"]),
+        (&qv, ["down_proj", "[\"q_proj\", \"v_proj\"]"]),
+    ] {
+        let (code, err) = fails(&home, &args(&train(cfg, "x", Some(&init))));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(want[0]) && err.contains(want[1]), "{err}");
+        assert!(!dir.join("x/step-000002").exists(), "{err}");
+    }
+    // The same targets in another order fit; the run goes on from step 1.
+    let r = home.json(&args(&train(&reordered, "y", Some(&init))));
+    assert_eq!(r["end_step"], 2);
+
+    // An adapter trained on the Qwen2 base is refused for the Llama one, naming both.
+    let (code, err) = fails(&home, &args(&train(&llama, "z", Some(&init))));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("qwen2") && err.contains("llama"), "{err}");
+
+    // The file inside the folder: the hint names the folder.
+    let inner = init.join("adapter_model.safetensors");
+    let (code, err) = fails(&home, &args(&train(&cfg, "w", Some(&inner))));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("folder {}", init.display())), "{err}");
+
+    // Builtin-checkpoint commands say what the folder is and what to run instead.
+    let first = dir.join("q/step-000000");
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "eval",
+            init.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("LoRA adapter folder")
+            && err.contains(&format!("--adapter {}", init.display())),
+        "{err}"
+    );
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "average",
+            first.to_str().unwrap(),
+            init.to_str().unwrap(),
+            "-o",
+            dir.join("avg").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("LoRA adapter folder") && err.contains("builtin"),
+        "{err}"
+    );
+    assert!(!dir.join("avg").exists());
+    let tiny = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/jobs/tiny.toml");
+    for spec in [&cfg, &tiny] {
+        let (code, err) = fails(
+            &home,
+            &[
+                "model",
+                "verify",
+                "--from",
+                first.to_str().unwrap(),
+                "--claimed",
+                init.to_str().unwrap(),
+                "--data",
+                data.to_str().unwrap(),
+                "--config",
+                spec.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("cohort job audit"), "{err}");
+    }
+}

@@ -884,3 +884,86 @@ fn gpu_requests_without_the_cuda_feature_name_the_rebuild() {
         assert!(err.contains(flag), "{args:?}: {err}");
     }
 }
+
+/// `model average` needs two checkpoints and names the first one's shape against a mismatch;
+/// `train` refuses an --out that is a file and clears the temporaries a killed run left behind
+/// (and only those).
+#[test]
+fn average_and_train_out_folder_errors_name_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = write(dir.path(), "small.toml", MICRO_TOML);
+    let wide = write(
+        dir.path(),
+        "wide.toml",
+        MICRO_TOML.replace("width = 32", "width = 48"),
+    );
+    let train = |spec: &Path, out: &Path| {
+        let mut c = cohort(dir.path());
+        c.arg("train")
+            .arg("--data")
+            .arg(corpus())
+            .arg("--config")
+            .arg(spec)
+            .arg("--out")
+            .arg(out)
+            .args(["--steps", "1", "--device", "cpu"]);
+        c
+    };
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    train(&small, &a).assert().success();
+    train(&wide, &b).assert().success();
+    let (ca, cb) = (
+        a.join("step-000001.safetensors"),
+        b.join("step-000001.safetensors"),
+    );
+    let avg = dir.path().join("avg.safetensors");
+    cohort(dir.path())
+        .args(["model", "average"])
+        .arg(&ca)
+        .arg(&cb)
+        .arg("-o")
+        .arg(&avg)
+        .assert()
+        .code(2)
+        .stderr(
+            contains("the first checkpoint")
+                .and(contains("width=32"))
+                .and(contains("width=48"))
+                .and(contains("config asks").not()),
+        );
+    cohort(dir.path())
+        .args(["model", "average"])
+        .arg(&ca)
+        .arg("-o")
+        .arg(&avg)
+        .assert()
+        .code(2)
+        .stderr(contains("two or more"));
+    assert!(!avg.exists());
+
+    // A file as --out.
+    let file = write(dir.path(), "afile", "x");
+    train(&small, &file)
+        .assert()
+        .code(2)
+        .stderr(contains("is a file"));
+
+    // Temporaries of a dead process go, those of a live one and other files stay.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = write(
+        &a,
+        &format!(".step-000354.safetensors.tmp-{dead}-12345"),
+        "half",
+    );
+    let live = write(
+        &a,
+        &format!(".step-000355.safetensors.tmp-{}-6", std::process::id()),
+        "busy",
+    );
+    let other = write(&a, ".notes.tmp-x-1", "mine");
+    train(&small, &a).assert().success();
+    assert!(!stale.exists(), "the dead run's temporary is removed");
+    assert!(live.exists() && other.exists());
+}
