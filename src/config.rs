@@ -387,6 +387,14 @@ pub fn check_profile_name(name: &str) -> Result<()> {
     .hint("use letters, digits, '-' and '_'"))
 }
 
+/// Whether `v` is an http(s) URL with a host: what an endpoint (chain RPC, storage node,
+/// indexer) must be.
+pub fn is_http_url(v: &str) -> bool {
+    reqwest::Url::parse(v).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
+}
+
 /// Refuses, before anything is written, a value no command could use: an endpoint that is not
 /// an http(s) URL, a contract that is not an address, a default profile that does not exist.
 fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
@@ -406,11 +414,7 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
         )
         .hint(hint.to_string()))
     };
-    let is_url = |v: &str| {
-        reqwest::Url::parse(v).is_ok_and(|u| {
-            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
-        })
-    };
+    let is_url = is_http_url;
     match parts.as_slice() {
         ["default_profile"] if !config.profiles.contains_key(value) => {
             Err(unknown_profile(value, config))
@@ -609,4 +613,8 @@ pub struct Deployed {
     pub profile: String,
     pub chain_id: u64,
     pub contracts: Contracts,
+    /// The profile's earlier contracts that had code on the chain and were replaced (absent
+    /// when there were none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<Contracts>,
 }

@@ -32,6 +32,59 @@ impl DeployArgs {
         } else {
             None
         };
+        // A suite already live on this chain is what the profile's jobs, datasets and tokens
+        // live in: replacing its addresses hides them from every command, so it is confirmed.
+        let old = &client.profile.contracts;
+        let mut live = crate::config::Contracts::default();
+        let slots: [(&str, &Option<String>, &mut Option<String>); 6] = [
+            ("flow", &old.flow, &mut live.flow),
+            ("market", &old.market, &mut live.market),
+            (
+                "dataset_registry",
+                &old.dataset_registry,
+                &mut live.dataset_registry,
+            ),
+            ("job_market", &old.job_market, &mut live.job_market),
+            (
+                "model_token_factory",
+                &old.model_token_factory,
+                &mut live.model_token_factory,
+            ),
+            ("usage_ledger", &old.usage_ledger, &mut live.usage_ledger),
+        ];
+        let mut named = Vec::new();
+        for (which, was, slot) in slots {
+            if self.skip_storage && matches!(which, "flow" | "market") {
+                continue;
+            }
+            let Some(a) = was.as_deref().and_then(|a| a.parse::<Address>().ok()) else {
+                continue;
+            };
+            if chain.has_code(a).await? {
+                *slot = was.clone();
+                named.push(format!("{which} {a}"));
+            }
+        }
+        if !named.is_empty() {
+            let q = format!(
+                "Profile '{}' already has contracts on chain {} ({}). A new suite replaces their \
+                 addresses in the profile: the jobs, datasets and model tokens of the old one no \
+                 longer show in any command. Deploy a new suite?",
+                client.profile.name,
+                chain.chain_id,
+                named.join(", ")
+            );
+            if !ctx.printer.confirm(&q)? {
+                return Err(Error::failed(
+                    "deploy.cancelled",
+                    format!(
+                        "cancelled: profile '{}' keeps its contracts",
+                        client.profile.name
+                    ),
+                ));
+            }
+        }
+        let replaced = (!named.is_empty()).then_some(live);
         let progress = ctx.printer.progress();
         let contracts = crate::deploy::deploy_suite(&s, storage, progress.as_ref()).await?;
         let mut cfg = Config::load(&ctx.paths)?;
@@ -53,9 +106,10 @@ impl DeployArgs {
             profile: name.clone(),
             chain_id: chain.chain_id,
             contracts: contracts.clone(),
+            replaced,
         };
-        ctx.printer.result(&deployed, |_| {
-            crate::ui::table::pairs(&[
+        ctx.printer.result(&deployed, |d| {
+            let mut out = crate::ui::table::pairs(&[
                 ("profile", name.clone()),
                 ("flow", contracts.flow.clone().unwrap_or_default()),
                 ("market", contracts.market.clone().unwrap_or_default()),
@@ -75,7 +129,22 @@ impl DeployArgs {
                     "usage_ledger",
                     contracts.usage_ledger.clone().unwrap_or_default(),
                 ),
-            ])
+            ]);
+            if let Some(r) = &d.replaced {
+                let was: Vec<String> = [
+                    ("flow", &r.flow),
+                    ("market", &r.market),
+                    ("dataset_registry", &r.dataset_registry),
+                    ("job_market", &r.job_market),
+                    ("model_token_factory", &r.model_token_factory),
+                    ("usage_ledger", &r.usage_ledger),
+                ]
+                .into_iter()
+                .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}")))
+                .collect();
+                out.push_str(&format!("\nreplaced: {}", was.join(", ")));
+            }
+            out
         });
         Ok(())
     }

@@ -15,6 +15,8 @@ pub enum IndexerCommand {
     /// It serves indexer_getShardedNodes, indexer_getSelectedNodes, indexer_getNodeLocations
     /// and indexer_getFileLocations as 0G's Go indexer does, for the storage nodes named with
     /// --node, probing them every --poll-ms. `cohort devnet up` runs one beside its nodes.
+    /// With --json, stdout is JSON Lines: a {"event":"listening",…} line once the server
+    /// listens, then the report when it stops.
     ///
     /// Example:
     ///   cohort indexer run --rpc 127.0.0.1:12345 --node http://127.0.0.1:5678 --node http://127.0.0.1:5679
@@ -53,8 +55,24 @@ impl IndexerCommand {
                     poll: std::time::Duration::from_millis(a.poll_ms),
                 };
                 let progress = ctx.printer.progress();
-                let report =
-                    indexer::run(config, progress.as_ref(), crate::node::shutdown_signal()).await?;
+                let printer = ctx.printer.clone();
+                // With --json stdout is JSON Lines: the events, then the report.
+                let on_event = move |ev: crate::node::NodeEvent| {
+                    if printer.json {
+                        printer.json_line(&ev);
+                    }
+                };
+                let report = indexer::run(
+                    config,
+                    progress.as_ref(),
+                    &on_event,
+                    crate::node::shutdown_signal(),
+                )
+                .await?;
+                if ctx.printer.json {
+                    ctx.printer.json_line(&report);
+                    return Ok(());
+                }
                 ctx.printer
                     .result(&report, |r| format!("indexer on {} stopped", r.rpc_url));
                 Ok(())

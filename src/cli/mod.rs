@@ -214,8 +214,12 @@ pub fn main() -> i32 {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    // `model serve` handles Ctrl-C itself: it stops accepting, then settles what is due.
-    let own_interrupt = matches!(&cli.command, Command::Model(model::ModelCommand::Serve(_)));
+    // `model serve` handles Ctrl-C itself: it stops accepting, then settles what is due; `node
+    // run` and `indexer run` stop on it as on SIGTERM, with their report.
+    let own_interrupt = matches!(
+        &cli.command,
+        Command::Model(model::ModelCommand::Serve(_)) | Command::Node(_) | Command::Indexer(_)
+    );
     let result = rt.block_on(async {
         if own_interrupt {
             return run(&ctx, cli.command).await;

@@ -23,6 +23,10 @@ pub enum NodeCommand {
     /// rate; the --cache-* flags bound the segments uploaded before their tx is on chain (the
     /// SDKs' fast mode), which expire and give way to newer ones when the cache is full.
     ///
+    /// --data-dir belongs to one chain and flow: a start with another one, or a --flow address
+    /// without contract code, is refused (exit 2). With --json, stdout is JSON Lines: a
+    /// {"event":"listening",…} line once the server listens, then the report when it stops.
+    ///
     /// Examples:
     ///   cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
     ///   cohort node run --data-dir ./n1 --rpc 127.0.0.1:5679 --shard 1/2 \
@@ -136,7 +140,24 @@ impl RunArgs {
             },
         };
         let progress = ctx.printer.progress();
-        let report = node::run(config, progress.as_ref(), node::shutdown_signal()).await?;
+        let printer = ctx.printer.clone();
+        // With --json stdout is JSON Lines: the events, then the report.
+        let on_event = move |ev: node::NodeEvent| {
+            if printer.json {
+                printer.json_line(&ev);
+            }
+        };
+        let report = node::run(
+            config,
+            progress.as_ref(),
+            &on_event,
+            node::shutdown_signal(),
+        )
+        .await?;
+        if ctx.printer.json {
+            ctx.printer.json_line(&report);
+            return Ok(());
+        }
         ctx.printer.result(&report, |r| {
             format!(
                 "storage node on {} stopped (next txSeq {}, next block {})",

@@ -227,8 +227,49 @@ pub async fn step(
     Ok(to == safe)
 }
 
-/// Follows the chain until the task is dropped: connects (retrying), then polls every
-/// `poll` while caught up, and immediately while behind.
+/// Checks that `flow` holds code on the chain and that the data folder follows this chain and
+/// flow (exit 2 otherwise); a folder that has recorded neither (new, or of an older version)
+/// adopts them.
+pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) -> Result<()> {
+    let url = crate::redact::url(&chain.rpc_url);
+    if let Some((chain_id, recorded)) = store.followed()
+        && (chain_id != chain.chain_id || recorded != flow)
+    {
+        return Err(Error::usage(
+            "node.data_dir_mismatch",
+            format!(
+                "{} holds the files of flow {recorded} on chain {chain_id}, not of flow {flow} on chain {} ({url})",
+                store.dir().display(),
+                chain.chain_id
+            ),
+        )
+        .hint(format!(
+            "give this node another --data-dir (one folder per chain and flow), or run it with --flow {recorded} on chain {chain_id}"
+        )));
+    }
+    if !chain.has_code(flow).await? {
+        return Err(Error::usage(
+            "node.no_flow_contract",
+            format!(
+                "no contract at the flow address {flow} on chain {} ({url})",
+                chain.chain_id
+            ),
+        )
+        .hint("pass the flow contract's address with --flow (or --chain-rpc the chain it is on)"));
+    }
+    if store.followed().is_none() {
+        let store2 = Arc::clone(store);
+        let chain_id = chain.chain_id;
+        tokio::task::spawn_blocking(move || store2.set_followed(chain_id, flow))
+            .await
+            .map_err(|e| Error::failed("node.task", e.to_string()))??;
+    }
+    Ok(())
+}
+
+/// Follows the chain until the task is dropped: connects (retrying), checks the flow and the
+/// data folder ([`check_followed`]), then polls every `poll` while caught up, and immediately
+/// while behind. Returns only with an error the node cannot go on with (exit 2).
 pub async fn run(
     chain_rpc: String,
     flow: Address,
@@ -236,7 +277,7 @@ pub async fn run(
     info: Arc<ChainInfo>,
     poll: Duration,
     confirmations: Option<u64>,
-) {
+) -> Result<()> {
     // Connect, retrying for as long as it takes (the node may start before its chain).
     let mut attempts = 0u32;
     let policy = crate::chain::retry::Policy::forever(poll, Duration::from_secs(5));
@@ -244,6 +285,10 @@ pub async fn run(
         policy,
         "connecting to the chain",
         |e: &crate::Error| {
+            // A bad URL, a flow without code or another folder's flow: no retry helps.
+            if e.kind == crate::error::ErrorKind::Usage {
+                return false;
+            }
             attempts += 1;
             if attempts == 1 || attempts.is_multiple_of(20) {
                 warn!(
@@ -254,12 +299,17 @@ pub async fn run(
             }
             true
         },
-        || Chain::connect(&chain_rpc, None),
+        || {
+            let (url, store) = (&chain_rpc, &store);
+            async move {
+                let chain = Chain::connect(url, None).await?;
+                check_followed(&chain, flow, store).await?;
+                Ok(chain)
+            }
+        },
     )
     .await;
-    let Ok(chain) = connected else {
-        return;
-    };
+    let chain = connected?;
     info.chain_id.store(chain.chain_id, Ordering::Relaxed);
     let mut opts = FollowOptions {
         confirmations: confirmations

@@ -298,6 +298,7 @@ async fn handle(
 pub async fn run(
     config: IndexerConfig,
     progress: &dyn Progress,
+    on_event: &(dyn Fn(super::NodeEvent) + Send + Sync),
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<IndexerReport> {
     if config.nodes.is_empty() {
@@ -306,6 +307,14 @@ pub async fn run(
             "the indexer needs at least one storage node",
         )
         .hint("name them with --node URL (repeatable)"));
+    }
+    // As `cohort config set` checks a profile's storage_nodes.
+    if let Some(bad) = config.nodes.iter().find(|u| !crate::config::is_http_url(u)) {
+        return Err(Error::usage(
+            "indexer.bad_node",
+            format!("--node '{}' is not an http(s) URL", crate::redact::url(bad)),
+        )
+        .hint("use URLs like http://127.0.0.1:5678,http://127.0.0.1:5679"));
     }
     let listener = tokio::net::TcpListener::bind(config.rpc)
         .await
@@ -339,6 +348,10 @@ pub async fn run(
         ),
     });
     probe(&state).await;
+    on_event(super::NodeEvent::Listening {
+        address: addr.to_string(),
+        rpc_url: url.clone(),
+    });
     progress.note(&format!(
         "indexer listening on {url} ({} of {} storage nodes answering)",
         state.up().len(),

@@ -69,6 +69,18 @@ pub struct NodeReport {
     pub next_block: u64,
 }
 
+/// What a running node or indexer reports as it goes (`--json`: one JSON line each on stdout).
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum NodeEvent {
+    /// The JSON-RPC server accepts connections.
+    Listening {
+        /// `host:port` (the port `--rpc …:0` picked).
+        address: String,
+        rpc_url: String,
+    },
+}
+
 /// Drops expired entries of the pre-transaction cache (a few times per max age, at most every
 /// 30 s) and forgets the rate state of quiet peers.
 async fn housekeeping(state: Arc<rpc::NodeState>) {
@@ -100,10 +112,12 @@ pub async fn shutdown_signal() {
 }
 
 /// Runs the node until `shutdown` resolves: opens the store, binds the RPC address (before the
-/// chain answers, so the node is reachable at once), follows the chain, serves requests.
+/// chain answers, so the node is reachable at once; then `on_event` gets
+/// [`NodeEvent::Listening`]), follows the chain, serves requests.
 pub async fn run(
     config: NodeConfig,
     progress: &dyn Progress,
+    on_event: &(dyn Fn(NodeEvent) + Send + Sync),
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<NodeReport> {
     config.limits.check()?;
@@ -141,31 +155,52 @@ pub async fn run(
         shard.num_shard,
         config.data_dir.display()
     ));
+    on_event(NodeEvent::Listening {
+        address: addr.to_string(),
+        rpc_url: url.clone(),
+    });
     progress.note(&format!(
         "following flow {} on {} from block {}",
         config.flow,
         config.chain_rpc,
         store.next_block()
     ));
-    let follower = tokio::spawn(follower::run(
-        config.chain_rpc.clone(),
-        config.flow,
-        Arc::clone(&store),
-        chain,
-        config.poll,
-        config.confirmations,
-    ));
+    // The follower returns only with an error the node cannot go on with: the node stops.
+    let follower_failed = Arc::new(tokio::sync::Notify::new());
+    let follower = tokio::spawn({
+        let run = follower::run(
+            config.chain_rpc.clone(),
+            config.flow,
+            Arc::clone(&store),
+            chain,
+            config.poll,
+            config.confirmations,
+        );
+        let failed = Arc::clone(&follower_failed);
+        async move {
+            let r = run.await;
+            failed.notify_one();
+            r
+        }
+    });
     let housekeeping = tokio::spawn(housekeeping(Arc::clone(&state)));
     let listener = limits::LimitedListener::new(listener, &config.limits);
     // `tap_io` only to have the peer address as connect info (axum provides it for TapIo).
     let listener = axum::serve::ListenerExt::tap_io(listener, |_| {});
     let app = rpc::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            tokio::select! {
+                _ = shutdown => {}
+                _ = follower_failed.notified() => {}
+            }
+        })
         .await;
     follower.abort();
     housekeeping.abort();
-    let _ = follower.await;
+    if let Ok(Err(e)) = follower.await {
+        return Err(e);
+    }
     served.map_err(|e| Error::failed("node.serve", format!("the RPC server failed: {e}")))?;
     info!("storage node stopped");
     Ok(NodeReport {

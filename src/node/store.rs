@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! DATA/LOCK                         flock: one node per folder
-//! DATA/cursor.json                  {"nextBlock": N, "checkpoints": {block: hash}}: every block below N has been ingested; the hashes of recent blocks detect reorgs
+//! DATA/cursor.json                  {"nextBlock": N, "checkpoints": {block: hash}, "chainId": C, "flow": F}: every block below N has been ingested; the hashes of recent blocks detect reorgs; the chain and flow contract the folder follows (a node for another one is refused)
 //! DATA/txs/<seq>.json               one TxRecord per Submit event
 //! DATA/segs/<seq>/<first>-<tag>.pack  the segments of one upload request: a table of
 //!                                   (index, proof length, data length), then each one's
@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-use alloy::primitives::B256;
+use alloy::primitives::{Address, B256};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -167,6 +167,12 @@ struct Cursor {
     /// reorg is detected and how far back it reaches. Missing in folders of older versions.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     checkpoints: BTreeMap<u64, B256>,
+    /// The chain and flow contract whose events the folder holds. Missing in folders of older
+    /// versions: the first start adopts the ones it follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    chain_id: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    flow: Option<Address>,
 }
 
 /// How many block hashes the cursor keeps for reorg detection.
@@ -458,16 +464,33 @@ impl Store {
 
     /// Records that every block below `next_block` has been ingested.
     pub fn set_next_block(&self, next_block: u64) -> Result<()> {
-        let checkpoints = self.lock().cursor.checkpoints.clone();
+        let cursor = self.lock().cursor.clone();
         self.write_cursor(Cursor {
             next_block,
-            checkpoints,
+            ..cursor
+        })
+    }
+
+    /// The chain id and flow contract the folder follows; `None` until a node recorded them.
+    pub fn followed(&self) -> Option<(u64, Address)> {
+        let inner = self.lock();
+        inner.cursor.chain_id.zip(inner.cursor.flow)
+    }
+
+    /// Records the chain id and flow contract the folder follows.
+    pub fn set_followed(&self, chain_id: u64, flow: Address) -> Result<()> {
+        let cursor = self.lock().cursor.clone();
+        self.write_cursor(Cursor {
+            chain_id: Some(chain_id),
+            flow: Some(flow),
+            ..cursor
         })
     }
 
     /// Records that every block up to `block` (whose hash is `hash`) has been ingested.
     pub fn set_ingested(&self, block: u64, hash: B256) -> Result<()> {
-        let mut checkpoints = self.lock().cursor.checkpoints.clone();
+        let cursor = self.lock().cursor.clone();
+        let mut checkpoints = cursor.checkpoints.clone();
         checkpoints.retain(|b, _| *b < block);
         checkpoints.insert(block, hash);
         while checkpoints.len() > CHECKPOINTS {
@@ -476,6 +499,7 @@ impl Store {
         self.write_cursor(Cursor {
             next_block: block + 1,
             checkpoints,
+            ..cursor
         })
     }
 
@@ -535,11 +559,13 @@ impl Store {
                 std::fs::remove_dir_all(&dir).map_err(io("delete", &dir))?;
             }
         }
-        let mut checkpoints = self.lock().cursor.checkpoints.clone();
+        let cursor = self.lock().cursor.clone();
+        let mut checkpoints = cursor.checkpoints.clone();
         checkpoints.retain(|b, _| *b <= block);
         self.write_cursor(Cursor {
             next_block: block + 1,
             checkpoints,
+            ..cursor
         })?;
         Ok(gone)
     }

@@ -222,6 +222,31 @@ fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
     assert_eq!(shown["profile"]["contracts"]["flow"], flow.as_str());
     assert_eq!(shown["profile"]["chain_id"], 31337);
 
+    // A profile whose suite is live is not replaced unasked (no terminal here: exit 2, naming
+    // what is live), and nothing is deployed.
+    let job_market = v["contracts"]["job_market"].as_str().unwrap().to_string();
+    let out = net
+        .cmd()
+        .env("DEPLOY_KEY", key)
+        .args([
+            "--profile",
+            "other",
+            "deploy",
+            "--skip-storage",
+            "--private-key-env",
+            "DEPLOY_KEY",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&job_market) && err.contains("--yes"), "{err}");
+    let shown = net.json(&["--profile", "other", "config", "show"]);
+    assert_eq!(
+        shown["profile"]["contracts"]["job_market"],
+        job_market.as_str()
+    );
+
     // --skip-storage keeps the profile's flow and market and redeploys only cohort's own.
     let out = net
         .cmd()
@@ -234,6 +259,7 @@ fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
             "--skip-storage",
             "--private-key-env",
             "DEPLOY_KEY",
+            "--yes",
         ])
         .output()
         .unwrap();
@@ -246,6 +272,9 @@ fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
     assert_eq!(v2["contracts"]["flow"], flow.as_str());
     assert_eq!(v2["contracts"]["market"], v["contracts"]["market"]);
     assert_ne!(v2["contracts"]["job_market"], v["contracts"]["job_market"]);
+    // What it replaced is in the result; the storage contracts it kept are not.
+    assert_eq!(v2["replaced"]["job_market"], job_market.as_str(), "{v2}");
+    assert!(v2["replaced"].get("flow").is_none(), "{v2}");
 }
 
 #[test]

@@ -979,3 +979,175 @@ async fn a_restart_drops_stale_pre_tx_cache_entries_and_keeps_fresh_ones() {
         (json!(false), json!(0))
     );
 }
+
+/// Waits (60 s at most, then kills it) for a process to exit; returns its exit code.
+fn exit_code(child: &mut Child) -> Option<i32> {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_data_dir_keeps_to_its_flow_and_a_flow_without_code_is_refused() {
+    let net = net(0, 1).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("node");
+    let log = || std::fs::read_to_string(dir.with_extension("log")).unwrap_or_default();
+    let chain = net.devnet.rpc_url();
+    let data = content(3000, 11);
+    let seq = net.submit(&FileTree::from_bytes(&data)).await;
+
+    // An address without code is no flow: refused (exit 2), and the folder stays unbound.
+    let nowhere: Address = "0x0000000000000000000000000000000000000001"
+        .parse()
+        .unwrap();
+    let mut node = NodeProc::start(&dir, &chain, nowhere, "0/1");
+    assert_eq!(exit_code(&mut node.child), Some(2), "{}", log());
+    assert!(log().contains(&nowhere.to_string()), "{}", log());
+
+    // The real flow in the same folder reads the chain from the start: it knows the file.
+    let mut node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    wait_for_tx(&node.url, seq).await;
+    node.kill9();
+
+    // Another flow (a contract, but not the folder's): refused, naming both and the fix.
+    let other: Address = net.devnet.contract("market").parse().unwrap();
+    let before = log().len();
+    let mut node = NodeProc::start(&dir, &chain, other, "0/1");
+    assert_eq!(exit_code(&mut node.child), Some(2), "{}", log());
+    let said = log()[before..].to_string();
+    for part in [other.to_string(), net.flow.to_string(), "--data-dir".into()] {
+        assert!(said.contains(&part), "{part} missing from:\n{said}");
+    }
+
+    // A folder of an older version (no chain or flow recorded) adopts the ones it follows.
+    let cursor_path = dir.join("cursor.json");
+    let mut cursor: Value = serde_json::from_slice(&std::fs::read(&cursor_path).unwrap()).unwrap();
+    let obj = cursor.as_object_mut().unwrap();
+    assert!(obj.remove("chainId").is_some() && obj.remove("flow").is_some());
+    std::fs::write(&cursor_path, cursor.to_string()).unwrap();
+    let mut node = NodeProc::start(&dir, &chain, net.flow, "0/1");
+    node.ready().await;
+    wait_for_tx(&node.url, seq).await;
+    wait_until("the node to record its flow", async || {
+        std::fs::read_to_string(&cursor_path).is_ok_and(|c| c.contains("flow"))
+    })
+    .await;
+    node.kill9();
+    let mut node = NodeProc::start(&dir, &chain, other, "0/1");
+    assert_eq!(exit_code(&mut node.child), Some(2), "{}", log());
+}
+
+/// A `cohort --json … run` process with its stdout lines on a channel (killed on drop).
+struct JsonLines {
+    child: Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl JsonLines {
+    fn start(home: &Path, args: &[&str]) -> JsonLines {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .arg("--json")
+            .args(args)
+            .env("COHORT_HOME", home)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let out = child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        JsonLines { child, lines }
+    }
+
+    /// The next stdout line as JSON (60 s at most); `None` once stdout closed.
+    fn next(&self) -> Option<Value> {
+        match self.lines.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) => Some(serde_json::from_str(&line).expect("a JSON line")),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+            Err(e) => panic!("no line on stdout: {e}"),
+        }
+    }
+
+    /// Sends SIGINT (Ctrl-C) and returns the exit code.
+    fn interrupt(&mut self) -> Option<i32> {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        exit_code(&mut self.child)
+    }
+}
+
+impl Drop for JsonLines {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn node_and_indexer_run_json_announce_their_address_and_stop_cleanly_on_ctrl_c() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    // No chain needed: the node serves from its folder while it waits for one.
+    let data_dir = tmp.path().join("node");
+    let mut node = JsonLines::start(
+        &home,
+        &[
+            "node",
+            "run",
+            "--data-dir",
+            data_dir.to_str().unwrap(),
+            "--rpc",
+            "127.0.0.1:0",
+            "--chain-rpc",
+            "http://127.0.0.1:1",
+            "--flow",
+            "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        ],
+    );
+    let ev = node.next().expect("a listening event");
+    assert_eq!(ev["event"], "listening", "{ev}");
+    let url = ev["rpc_url"].as_str().unwrap().to_string();
+    assert_eq!(url, format!("http://{}", ev["address"].as_str().unwrap()));
+    let st = crate::common::rpc(&url, "zgs_getStatus", json!([]));
+    assert_eq!(st["result"]["nextTxSeq"], 0, "{st}");
+
+    let mut indexer = JsonLines::start(
+        &home,
+        &["indexer", "run", "--rpc", "127.0.0.1:0", "--node", &url],
+    );
+    let ev = indexer.next().expect("a listening event");
+    assert_eq!(ev["event"], "listening", "{ev}");
+    let indexer_url = ev["rpc_url"].as_str().unwrap().to_string();
+    let nodes = crate::common::rpc(&indexer_url, "indexer_getShardedNodes", json!([]));
+    assert_eq!(nodes["result"]["trusted"][0]["url"], url, "{nodes}");
+
+    // Ctrl-C: a clean stop, its report as the last line.
+    assert_eq!(indexer.interrupt(), Some(0));
+    let report = indexer.next().expect("the indexer's report");
+    assert_eq!(report["rpc_url"], indexer_url, "{report}");
+    assert_eq!(indexer.next(), None);
+    assert_eq!(node.interrupt(), Some(0));
+    let report = node.next().expect("the node's report");
+    assert_eq!(report["rpc_url"], url, "{report}");
+    assert_eq!(report["next_tx_seq"], 0, "{report}");
+    assert_eq!(node.next(), None);
+}

@@ -249,7 +249,7 @@ fn bad_indexers_and_nodes_of_another_network_fail_before_the_fee() {
     // --skip-storage` records it.
     let market = net.contract("market");
     net.json(&["config", "set", "profiles.local.contracts.market", ""]);
-    let d = net.json(&["deploy", "--skip-storage"]);
+    let d = net.json(&["deploy", "--skip-storage", "--yes"]);
     assert_eq!(
         d["contracts"]["market"].as_str().unwrap().to_lowercase(),
         market.to_lowercase()
@@ -468,4 +468,20 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
     assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
     assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "paid again on resuming");
     downloads_as(&net, &root, &data);
+}
+
+#[test]
+fn indexer_run_refuses_node_urls_that_are_not_http() {
+    let home = Home::new();
+    for bad in ["notaurl", "ftp://x"] {
+        let out = home
+            .cmd()
+            .args(["indexer", "run", "--rpc", "127.0.0.1:0"])
+            .args(["--node", "http://127.0.0.1:1", "--node", bad])
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(stderr(&out).contains(bad), "{}", stderr(&out));
+    }
 }
