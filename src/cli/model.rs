@@ -329,6 +329,23 @@ impl GenerateArgs {
             };
             return super::model_lora::generate(g, ctx).await;
         }
+        if self.checkpoint.is_dir() {
+            let e = super::model_lora::folder_not_checkpoint(
+                &self.checkpoint,
+                "generate",
+                "a builtin checkpoint file (step-NNNNNN.safetensors) or a Hugging Face model folder (with config.json)",
+            );
+            return Err(if self.checkpoint.join("adapter_config.json").is_file() {
+                e.hint(format!(
+                    "sample an adapter on its base model's folder: cohort model generate {} --adapter {} --prompt …",
+                    super::model_lora::adapter_base(&self.checkpoint)
+                        .unwrap_or_else(|| "BASE_FOLDER".into()),
+                    self.checkpoint.display()
+                ))
+            } else {
+                e
+            });
+        }
         if self.min_tokens > 0 {
             return Err(Error::usage(
                 "model.min_tokens",

@@ -470,6 +470,17 @@ fn shown(f: &Path) -> String {
     }
 }
 
+/// `wallet show dev:N`.
+#[derive(serde::Serialize)]
+struct DevRow {
+    name: String,
+    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
+    address: Address,
+    keystore: Option<PathBuf>,
+    default: bool,
+    dev_account: bool,
+}
+
 #[derive(serde::Serialize)]
 struct ListRow {
     name: String,
@@ -517,6 +528,32 @@ fn list(ctx: &Ctx) -> Result<()> {
 }
 
 fn show(ctx: &Ctx, name: &str) -> Result<()> {
+    // anvil's dev accounts sign on the local devnet without a keystore.
+    if let Some(i) = wallet::parse_dev_wallet(name)
+        && !keystore::path(&ctx.paths, name).is_file()
+    {
+        let signer = crate::devnet::dev_signer(i)?;
+        let default = wallet::default_name(&ctx.paths, ctx.global.profile.as_deref());
+        let v = DevRow {
+            name: name.to_string(),
+            address: alloy::signers::Signer::address(&signer),
+            keystore: None,
+            default: default.as_deref() == Some(name),
+            dev_account: true,
+        };
+        ctx.printer.result(&v, |v| {
+            table::pairs(&[
+                ("name", v.name.clone()),
+                ("address", v.address.to_string()),
+                (
+                    "keystore",
+                    "none: anvil's dev account, for the local devnet only".into(),
+                ),
+                ("default", if v.default { "yes" } else { "no" }.into()),
+            ])
+        });
+        return Ok(());
+    }
     let path = keystore::existing(&ctx.paths, name)?;
     // A damaged keystore is exit 6 here too; a valid one without `address` (foundry's) shows
     // "(not recorded)".

@@ -784,7 +784,14 @@ fn stream(
                 let charged = guard.finish(usage);
                 let empty = if job.chat { json!({}) } else { json!("") };
                 let mut last = chunk(empty, json!(finish));
-                last["usage"] = json!(usage);
+                // With `include_usage` the counts come once, in the chunk after this one, as
+                // OpenAI sends them (clients that add up every chunk's usage count them once);
+                // without it, this chunk carries them.
+                last["usage"] = if job.include_usage {
+                    Value::Null
+                } else {
+                    json!(usage)
+                };
                 if let Some(c) = charged {
                     last["cohort"] = json!({"charged": c.to_string()});
                 }

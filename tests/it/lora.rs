@@ -704,6 +704,22 @@ fn init_adapters_must_fit_the_spec_and_base_and_builtin_commands_name_the_lora_w
         &home,
         &[
             "model",
+            "generate",
+            init.to_str().unwrap(),
+            "--prompt",
+            "hi",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("LoRA adapter folder")
+            && err.contains(&format!("--adapter {}", init.display())),
+        "{err}"
+    );
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
             "average",
             first.to_str().unwrap(),
             init.to_str().unwrap(),

@@ -418,6 +418,29 @@ async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
         .unwrap();
     assert!(body.contains("chat.completion.chunk"), "{body}");
     assert!(body.contains("\"finish_reason\":\"length\""), "{body}");
+    // With stream_options.include_usage the counts come in exactly one chunk (the last, with no
+    // choices), so a client that adds up every chunk's usage counts them once.
+    let mut with_usage = chat.clone();
+    with_usage["stream_options"] = json!({"include_usage": true});
+    let body = reqwest::Client::new()
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&with_usage)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let chunks: Vec<Value> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let counted: Vec<&Value> = chunks.iter().filter(|c| !c["usage"].is_null()).collect();
+    assert_eq!(counted.len(), 1, "{body}");
+    assert_eq!(counted[0]["choices"], json!([]), "{body}");
+    assert_eq!(counted[0]["usage"]["completion_tokens"], 5, "{body}");
 
     // Eight at once: all answered.
     let mut set = tokio::task::JoinSet::new();

@@ -1813,3 +1813,17 @@ fn export_into_a_missing_folder_is_refused_naming_the_mkdir() {
     .ok();
     assert!(dest.is_file());
 }
+
+/// `wallet show dev:N` shows anvil's dev account N (what `--wallet dev:N` signs with on the
+/// local devnet), which has no keystore.
+#[test]
+fn wallet_show_names_a_dev_account() {
+    let home = Home::new();
+    let v = run(&home, &["wallet", "show", "dev:0", "--json"])
+        .ok()
+        .json();
+    assert_eq!(v["address"], ANVIL_ADDRESS_0);
+    assert_eq!(v["dev_account"], true);
+    assert!(v["keystore"].is_null(), "{v}");
+    run(&home, &["wallet", "show", "dev:x"]).code(6);
+}
