@@ -512,7 +512,13 @@ fn start_adapter(
             if sorted(&got) != sorted(&opts.lora) {
                 return Err(spec_mismatch(dir, &got, &opts.lora));
             }
-            check_adapter_base(dir, peft.base_model_name_or_path.as_deref(), opts, config)?;
+            check_adapter_base(
+                dir,
+                peft.base_model_name_or_path.as_deref(),
+                &opts.base,
+                config,
+                true,
+            )?;
             let mut a = Adapter::load_peft(dir, config, device)?;
             // Trains on with the spec's dropout (and its targets' order in adapter_config.json).
             a.spec = opts.lora.clone();
@@ -551,14 +557,16 @@ fn spec_mismatch(init: &Path, got: &LoraSpec, want: &LoraSpec) -> Error {
     )
 }
 
-/// Refuses an `--init` adapter folder made for another base model: where the base it names
-/// (`base_model_name_or_path`) is a Hugging Face folder here and not the job's base, their
-/// architectures and shapes must agree. (The adapter's tensors must fit the job's base anyway.)
+/// Refuses an adapter folder made for another base model: where the base it names
+/// (`base_model_name_or_path`) is a Hugging Face folder here and not `base` (whose config is
+/// `config`), their architectures and shapes must agree. (The adapter's tensors must fit `base`
+/// anyway.) `init`: the adapter is `train --init`'s, and `base` the spec's.
 fn check_adapter_base(
     dir: &Path,
     named: Option<&str>,
-    opts: &LoraTrainOptions,
+    base: &Path,
     config: &Config,
+    init: bool,
 ) -> Result<()> {
     let Some(named) = named.filter(|n| !n.is_empty()) else {
         return Ok(());
@@ -567,7 +575,7 @@ fn check_adapter_base(
     if !theirs.join("config.json").is_file() {
         return Ok(());
     }
-    if let (Ok(a), Ok(b)) = (theirs.canonicalize(), opts.base.canonicalize())
+    if let (Ok(a), Ok(b)) = (theirs.canonicalize(), base.canonicalize())
         && a == b
     {
         return Ok(());
@@ -595,19 +603,41 @@ fn check_adapter_base(
         return Err(Error::usage(
             "lora.base_mismatch",
             format!(
-                "{} was trained on {named} ({}); the spec's base {} is {}",
+                "{} was trained on {named} ({}); {} {} is {}",
                 dir.display(),
                 shape(&other),
-                opts.base.display(),
+                if init { "the spec's base" } else { "the base" },
+                base.display(),
                 shape(config)
             ),
         )
-        .hint(format!(
-            "set model.base to {named}, or train a fresh adapter for {} without --init",
-            opts.base.display()
-        )));
+        .hint(if init {
+            format!(
+                "set model.base to {named}, or train a fresh adapter for {} without --init",
+                base.display()
+            )
+        } else {
+            format!(
+                "give {named} as the base model, or an adapter trained on {}",
+                base.display()
+            )
+        }));
     }
     Ok(())
+}
+
+/// Reads the PEFT adapter folder `dir` for the base model `base` (whose config is `config`),
+/// refusing one trained on another base ([`check_adapter_base`]).
+fn load_adapter_for(dir: &Path, base: &Path, config: &Config, device: &Device) -> Result<Adapter> {
+    let peft = lora::PeftConfig::load(dir)?;
+    check_adapter_base(
+        dir,
+        peft.base_model_name_or_path.as_deref(),
+        base,
+        config,
+        false,
+    )?;
+    Adapter::load_peft(dir, config, device)
 }
 
 /// Losses and tokens since the last metrics row.
@@ -889,7 +919,7 @@ pub fn evaluate(
     let device = device.device()?;
     let model = Model::load(dir, &device, dtype_for(&device))?;
     let ad = match adapter {
-        Some(p) => Some(Adapter::load_peft(p, &config, &device)?),
+        Some(p) => Some(load_adapter_for(p, dir, &config, &device)?),
         None => None,
     };
     let ds = Dataset::load(data, &codec, context)?;
@@ -963,7 +993,7 @@ impl Generator {
         let model = Model::load(dir, &device, dtype_for(&device))?;
         let codec = TextCodec::load(dir)?;
         let adapter = match adapter {
-            Some(p) => Some(Adapter::load_peft(p, &model.config, &device)?),
+            Some(p) => Some(load_adapter_for(p, dir, &model.config, &device)?),
             None => None,
         };
         let mut eos = model.config.eos_ids();
@@ -1109,7 +1139,7 @@ pub struct MergeReport {
 pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
     let config = Config::load(base)?;
     let cpu = Device::Cpu;
-    let ad = Adapter::load_peft(adapter, &config, &cpu)?;
+    let ad = load_adapter_for(adapter, base, &config, &cpu)?;
     if out.exists()
         && std::fs::read_dir(out)
             .map(|mut d| d.next().is_some())

@@ -754,3 +754,102 @@ fn init_adapters_must_fit_the_spec_and_base_and_builtin_commands_name_the_lora_w
         assert!(err.contains("cohort job audit"), "{err}");
     }
 }
+
+/// An adapter whose `base_model_name_or_path` is a Hugging Face folder here is refused on another
+/// base by merge, eval, generate and serve (exit 2 naming both, nothing written), though its
+/// tensors fit: the same tensors naming no base merge onto it, and onto the base they name.
+#[test]
+fn adapters_for_another_base_are_refused_by_merge_eval_generate_and_serve() {
+    let home = Home::new();
+    let dir = home.path();
+    let (qwen2, llama) = (fx("qwen2"), fx("llama"));
+    let reference = fx("reference/qwen2-adapter");
+    // The reference adapter names no base; a copy names the Qwen2 folder.
+    let adapter = dir.join("adapter");
+    std::fs::create_dir(&adapter).unwrap();
+    for f in ["adapter_config.json", "adapter_model.safetensors"] {
+        std::fs::copy(reference.join(f), adapter.join(f)).unwrap();
+    }
+    let mut cfg: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(adapter.join("adapter_config.json")).unwrap())
+            .unwrap();
+    assert!(cfg["base_model_name_or_path"].is_null(), "{cfg}");
+    cfg["base_model_name_or_path"] = qwen2.to_str().unwrap().into();
+    write(&adapter, "adapter_config.json", cfg.to_string());
+    let (a, q, l) = (
+        adapter.to_str().unwrap(),
+        qwen2.to_str().unwrap(),
+        llama.to_str().unwrap(),
+    );
+    let names_both = |err: &str| {
+        assert!(
+            err.contains(&format!("trained on {q}")) && err.contains(l),
+            "{err}"
+        );
+    };
+
+    let out = dir.join("merged");
+    let o = out.to_str().unwrap();
+    let (code, err) = fails(&home, &["model", "merge", l, a, "-o", o]);
+    assert_eq!(code, 2, "{err}");
+    names_both(&err);
+    assert!(!out.exists() && !out.with_extension("partial").exists());
+
+    let data = fx("chat.jsonl");
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "eval",
+            l,
+            "--adapter",
+            a,
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    names_both(&err);
+
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "generate",
+            l,
+            "--adapter",
+            a,
+            "--prompt",
+            "hi",
+            "--max-tokens",
+            "2",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    names_both(&err);
+
+    // A server that took the adapter would run until stopped: it gets a bounded while.
+    let srv = home
+        .cmd()
+        .args(["model", "serve", l, "--adapter", a, "--free", "--port", "0"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("model serve took an adapter trained on another base");
+    let err = String::from_utf8_lossy(&srv.stderr);
+    assert_eq!(srv.status.code(), Some(2), "{err}");
+    names_both(&err);
+
+    // The same tensors merge onto the base the adapter names, and, naming no base, onto Llama.
+    let r = home.json(&["model", "merge", q, a, "-o", o]);
+    assert!(r["merged_layers"].as_u64().unwrap() > 0, "{r}");
+    let other = dir.join("merged-llama");
+    let r = home.json(&[
+        "model",
+        "merge",
+        l,
+        reference.to_str().unwrap(),
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    assert!(r["merged_layers"].as_u64().unwrap() > 0, "{r}");
+}
