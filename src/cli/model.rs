@@ -186,21 +186,12 @@ impl EvalArgs {
             return super::model_lora::eval(d, a, data, opts, self.device, ctx).await;
         }
         if self.checkpoint.is_dir() {
-            let e = super::model_lora::folder_not_checkpoint(
+            return Err(folder_refusal(
                 &self.checkpoint,
                 "eval",
-                "a builtin checkpoint file (step-NNNNNN.safetensors) or a Hugging Face model folder (with config.json)",
-            );
-            return Err(if self.checkpoint.join("adapter_config.json").is_file() {
-                e.hint(format!(
-                    "score an adapter on its base model's folder: cohort model eval {} --adapter {} --data …",
-                    super::model_lora::adapter_base(&self.checkpoint)
-                        .unwrap_or_else(|| "BASE_FOLDER".into()),
-                    self.checkpoint.display()
-                ))
-            } else {
-                e
-            });
+                "score",
+                "--data …",
+            ));
         }
         if self.adapter.is_some() {
             return Err(adapter_needs_folder(&self.checkpoint));
@@ -278,6 +269,25 @@ fn adapter_needs_folder(p: &std::path::Path) -> Error {
     )
 }
 
+/// The refusal of a folder that is no model where `cohort model CMD` takes a checkpoint file or
+/// a Hugging Face folder; for a LoRA adapter folder, the hint runs CMD on its base with
+/// `--adapter` (`verb` says what CMD does, `rest` its other arguments).
+fn folder_refusal(p: &std::path::Path, cmd: &str, verb: &str, rest: &str) -> Error {
+    let e = super::model_lora::folder_not_checkpoint(
+        p,
+        cmd,
+        "a builtin checkpoint file (step-NNNNNN.safetensors) or a Hugging Face model folder (with config.json)",
+    );
+    if !p.join("adapter_config.json").is_file() {
+        return e;
+    }
+    e.hint(format!(
+        "{verb} an adapter on its base model's folder: cohort model {cmd} {} --adapter {} {rest}",
+        super::model_lora::adapter_base(p).unwrap_or_else(|| "BASE_FOLDER".into()),
+        p.display()
+    ))
+}
+
 /// The most bytes `model generate` writes from a builtin checkpoint.
 const MAX_BUILTIN_TOKENS: usize = 65_536;
 
@@ -330,21 +340,12 @@ impl GenerateArgs {
             return super::model_lora::generate(g, ctx).await;
         }
         if self.checkpoint.is_dir() {
-            let e = super::model_lora::folder_not_checkpoint(
+            return Err(folder_refusal(
                 &self.checkpoint,
                 "generate",
-                "a builtin checkpoint file (step-NNNNNN.safetensors) or a Hugging Face model folder (with config.json)",
-            );
-            return Err(if self.checkpoint.join("adapter_config.json").is_file() {
-                e.hint(format!(
-                    "sample an adapter on its base model's folder: cohort model generate {} --adapter {} --prompt …",
-                    super::model_lora::adapter_base(&self.checkpoint)
-                        .unwrap_or_else(|| "BASE_FOLDER".into()),
-                    self.checkpoint.display()
-                ))
-            } else {
-                e
-            });
+                "sample",
+                "--prompt …",
+            ));
         }
         if self.min_tokens > 0 {
             return Err(Error::usage(
