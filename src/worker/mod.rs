@@ -667,17 +667,23 @@ impl Worker {
         let id = self.id();
         let me = self.me();
         let job = retrying(self.attempts, || self.market.job(id)).await?;
-        match job.state {
-            JobState::Completed | JobState::Cancelled | JobState::Stopped => return Ok(Flow::Done),
-            JobState::Open => {
-                self.wait_note(waiting_note, "waiting for the committee to start the job")?;
-                tokio::time::sleep(poll).await;
-                return Ok(Flow::Next);
-            }
-            JobState::Running => {}
+        if matches!(
+            job.state,
+            JobState::Completed | JobState::Cancelled | JobState::Stopped
+        ) {
+            return Ok(Flow::Done);
+        }
+        // Still in the job? (It left with `worker leave`, or its bond was slashed.) Asked while
+        // the job is open too: a worker that left an open job would otherwise wait for a start
+        // that no longer concerns it.
+        let (active, joined) = retrying(self.attempts, || self.market.participant(id, me)).await?;
+        if active && job.state == JobState::Open {
+            self.wait_note(waiting_note, "waiting for the committee to start the job")?;
+            tokio::time::sleep(poll).await;
+            return Ok(Flow::Next);
         }
         let round = job.current_round;
-        if round >= job.rounds {
+        if active && round >= job.rounds {
             self.wait_note(
                 waiting_note,
                 "waiting for the committee to finalize the last round",
@@ -685,7 +691,6 @@ impl Worker {
             tokio::time::sleep(poll).await;
             return Ok(Flow::Next);
         }
-        let (active, joined) = retrying(self.attempts, || self.market.participant(id, me)).await?;
         if !active {
             let p = retrying(self.attempts, || self.market.participant_record(id, me)).await?;
             let why = if p.slashed.is_zero() {

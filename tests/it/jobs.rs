@@ -1068,3 +1068,56 @@ fn worker_status_refuses_another_workers_state_and_withdraw_with_nothing_owed_ex
         "{out:?}"
     );
 }
+
+/// A worker that leaves an open job (`worker leave`, from another process) while its `worker
+/// run` waits for the job to start: the run stops, saying it is no longer in the job, instead of
+/// waiting for a start that no longer concerns it.
+#[test]
+fn a_worker_run_waiting_on_an_open_job_stops_once_it_left() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.3ether", 900));
+    let job_s = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["worker", "register", "--wallet", "dev:2"]);
+    let state = w.join("s2");
+    let state_s = state.to_str().unwrap();
+    let log = w.join("worker.log");
+    let mut run = Reaper(vec![spawn(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:2",
+            "--state-dir",
+            state_s,
+            "--poll",
+            "0.3",
+        ],
+        &log,
+    )]);
+    let start = Instant::now();
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("waiting for the committee to start")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the worker never waited for the start:\n{}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    net.json(&["worker", "leave", "--job", &job_s, "--wallet", "dev:2"]);
+    let status = wait_exit(&mut run.0[0], Duration::from_secs(60), &log);
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{text}");
+    assert!(text.contains("is no longer in job"), "{text}");
+}
