@@ -2094,7 +2094,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;rewards;list' {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model (job id, token address or symbol)')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only what is owed in this asset (address, `native` or symbol): its revenue, the allocations whose tokens earned some in escrow, and (native, without --model) worker earnings')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2120,7 +2120,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;rewards;claim' {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only this model''s allocation and revenue (job id, token address or symbol)')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'Only what is owed in this asset (address, `native` or symbol): its revenue; an unclaimed allocation whose tokens earned some in escrow too, as that is what releases it; and (native, without --model) worker earnings')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')

@@ -1955,7 +1955,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;rewards;list'= {
             cand --model 'Only this model (job id, token address or symbol)'
-            cand --asset 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow'
+            cand --asset 'Only what is owed in this asset (address, `native` or symbol): its revenue, the allocations whose tokens earned some in escrow, and (native, without --model) worker earnings'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -1980,7 +1980,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;rewards;claim'= {
             cand --model 'Only this model''s allocation and revenue (job id, token address or symbol)'
-            cand --asset 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it'
+            cand --asset 'Only what is owed in this asset (address, `native` or symbol): its revenue; an unclaimed allocation whose tokens earned some in escrow too, as that is what releases it; and (native, without --model) worker earnings'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'

@@ -1628,7 +1628,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -f -a "sync" -d 'Account revenue sent to a model\'s token directly (plain transfers)'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and not __fish_seen_subcommand_from list claim deposit sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l model -d 'Only this model (job id, token address or symbol)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l asset -d 'Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens earned some in escrow' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l asset -d 'Only what is owed in this asset (address, `native` or symbol): its revenue, the allocations whose tokens earned some in escrow, and (native, without --model) worker earnings' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1650,7 +1650,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l model -d 'Only this model\'s allocation and revenue (job id, token address or symbol)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l asset -d 'Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose tokens earned some in escrow is claimed too, as that is what releases it' -r
+complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l asset -d 'Only what is owed in this asset (address, `native` or symbol): its revenue; an unclaimed allocation whose tokens earned some in escrow too, as that is what releases it; and (native, without --model) worker earnings' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand rewards; and __fish_seen_subcommand_from claim" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r

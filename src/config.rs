@@ -330,8 +330,9 @@ impl Config {
                             Some(value.parse().map_err(|_| {
                                 Error::usage(
                                     "config.bad_value",
-                                    format!("chain_id must be a number, got '{value}'"),
+                                    format!("{key}: '{value}' is not a number"),
                                 )
+                                .hint("use the chain's id, e.g. 16602 for 0G Galileo")
                             })?)
                         }
                     }
@@ -419,9 +420,13 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
         ["default_profile"] if !config.profiles.contains_key(value) => {
             Err(unknown_profile(value, config))
         }
-        ["profiles", _, "rpc_url" | "indexer"] if !is_url(value) => bad(
+        ["profiles", _, "rpc_url"] if !is_url(value) => bad(
             "an http(s) URL",
             "use a URL like http://127.0.0.1:8545 or https://evmrpc-testnet.0g.ai",
+        ),
+        ["profiles", _, "indexer"] if !is_url(value) => bad(
+            "an http(s) URL",
+            "use a URL like https://indexer-storage-testnet-turbo.0g.ai",
         ),
         ["profiles", _, "storage_nodes"] if !split_list(value).iter().all(|v| is_url(v)) => bad(
             "a comma-separated list of http(s) URLs",
@@ -461,14 +466,21 @@ fn check_key(key: &str) -> Result<()> {
         _ => false,
     };
     if ok {
-        Ok(())
-    } else {
-        Err(
-            Error::usage("config.unknown_key", format!("unknown config key '{key}'")).hint(
-                "run `cohort config show` or see README.md \"Configuration keys\" for the keys",
-            ),
-        )
+        return Ok(());
     }
+    // A profile's setting named without its profile (`rpc_url`, as `config show` lists it).
+    let first = parts.first().copied().unwrap_or_default();
+    let hint = if matches!(
+        first,
+        "rpc_url" | "chain_id" | "storage_nodes" | "indexer" | "wallet" | "contracts"
+    ) {
+        format!(
+            "a profile's setting is under its profile: profiles.PROFILE.{key} (e.g. profiles.{LOCAL_PROFILE}.{key}; `cohort config profiles` lists them)"
+        )
+    } else {
+        "run `cohort config show` or see README.md \"Configuration keys\" for the keys".to_string()
+    };
+    Err(Error::usage("config.unknown_key", format!("unknown config key '{key}'")).hint(hint))
 }
 
 pub fn unknown_profile(name: &str, config: &Config) -> Error {

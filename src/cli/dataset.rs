@@ -54,6 +54,9 @@ pub enum DatasetCommand {
     Review(ReviewArgs),
     /// Seal a dataset: its weights never change again and jobs may train on it (curator only).
     ///
+    /// Sealing is for good: when contributions are still pending review, or none is accepted,
+    /// it asks first (`--yes` answers; without a terminal it is exit 2).
+    ///
     /// Example: cohort dataset seal shakespeare
     Seal(SealArgs),
     /// Download the accepted files to DIR/<contributor address>/<path>, each verified.

@@ -101,8 +101,9 @@ pub struct ListArgs {
     /// Only this model (job id, token address or symbol).
     #[arg(long)]
     pub model: Option<String>,
-    /// Only revenue in this asset (address, `native` or symbol), and the allocations whose tokens
-    /// earned some in escrow.
+    /// Only what is owed in this asset (address, `native` or symbol): its revenue, the
+    /// allocations whose tokens earned some in escrow, and (native, without --model) worker
+    /// earnings.
     #[arg(long)]
     pub asset: Option<String>,
     #[command(flatten)]
@@ -145,8 +146,9 @@ pub struct ClaimArgs {
     /// Only this model's allocation and revenue (job id, token address or symbol).
     #[arg(long)]
     pub model: Option<String>,
-    /// Only revenue in this asset (address, `native` or symbol); an unclaimed allocation whose
-    /// tokens earned some in escrow is claimed too, as that is what releases it.
+    /// Only what is owed in this asset (address, `native` or symbol): its revenue; an unclaimed
+    /// allocation whose tokens earned some in escrow too, as that is what releases it; and
+    /// (native, without --model) worker earnings.
     #[arg(long)]
     pub asset: Option<String>,
     /// Everything: every model's allocation and revenue, and worker earnings.

@@ -366,9 +366,14 @@ impl ServeArgs {
         stats_task.abort();
         let _ = printing.await;
         let stats = stats?;
-        // With --json the events were JSON Lines: the final stats are one more line.
+        // With --json the events were JSON Lines: the final stats are one more line, an event
+        // like the others (`"event":"stopped"`) beside the stats' own keys.
         if ctx.printer.json {
-            ctx.printer.json_line(&stats);
+            let mut line = serde_json::to_value(&stats).expect("stats serialize");
+            if let Some(o) = line.as_object_mut() {
+                o.insert("event".into(), "stopped".into());
+            }
+            ctx.printer.json_line(&line);
             return Ok(());
         }
         ctx.printer.result(&stats, |s| {

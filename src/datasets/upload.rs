@@ -128,8 +128,12 @@ impl UploadReport {
                 Error::failed(
                     "dataset.files_skipped",
                     format!(
-                        "{} files could not be uploaded (each one's status and detail say why)",
-                        self.errors
+                        "{} could not be uploaded (each one's status and detail say why)",
+                        if self.errors == 1 {
+                            "1 file".to_string()
+                        } else {
+                            format!("{} files", self.errors)
+                        }
                     ),
                 )
                 .hint("fix or remove them, then rerun the same command to upload the rest"),

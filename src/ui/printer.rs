@@ -188,7 +188,7 @@ impl Printer {
         if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
             return Err(Error::usage(
                 "confirm.no_terminal",
-                format!("{question} needs confirmation, and there is no terminal to ask on"),
+                format!("no terminal to confirm on: {question}"),
             )
             .hint("pass --yes to confirm"));
         }

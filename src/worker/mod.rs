@@ -348,7 +348,10 @@ impl Worker {
         } else {
             self.progress.note(&format!(
                 "joined job {id} as {me} with a bond of {} (returned when you leave between rounds or the job ends; a rejected submission loses it)",
-                crate::chain::units::coin(bond)
+                crate::chain::units::coin_with(
+                    bond,
+                    crate::chain::tx::native_symbol(self.market.chain.chain_id)
+                )
             ));
         }
         Ok(())

@@ -197,6 +197,18 @@ fn config_set_get_use_remove_round_trip() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not a valid profile name"));
+    // A profile's setting named without its profile gets the full key in the hint; a chain id
+    // that is no number names the key.
+    home.cmd()
+        .args(["config", "get", "rpc_url"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profiles.PROFILE.rpc_url"));
+    home.cmd()
+        .args(["config", "set", "profiles.zg.chain_id", "abc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profiles.zg.chain_id"));
     // A key of a profile that does not exist is an unknown profile, not an empty value.
     home.cmd()
         .args(["config", "get", "profiles.nope.rpc_url"])

@@ -252,6 +252,9 @@ async fn wrong_methods_and_a_full_server_get_openai_errors_and_json_stdout_is_js
     let last = lines.last().expect("no final stats");
     assert_eq!(last["model"], "tiny-2048", "{rest}");
     assert_eq!(last["paid"], false, "{rest}");
+    // Every line is an event, the last one too.
+    assert!(lines.iter().all(|l| l["event"].is_string()), "{rest}");
+    assert_eq!(last["event"], "stopped", "{rest}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
