@@ -333,9 +333,19 @@ pub struct Submission {
 pub struct WorkerRecord {
     pub address: Address,
     pub registered: bool,
+    /// As recorded on chain (JSON by cohort's workers: shown as an object when it parses).
+    #[serde(serialize_with = "inventory_value")]
     pub inventory: String,
     pub payee: Address,
     pub registered_at: u64,
+}
+
+/// A worker's recorded inventory as JSON: the object it holds, else the text as it is.
+fn inventory_value<S: serde::Serializer>(inv: &str, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Value>(inv) {
+        Ok(v) if v.is_object() => v.serialize(s),
+        _ => s.serialize_str(inv),
+    }
 }
 
 /// The JobMarket contract (training jobs, escrow, work submissions) of the active profile.

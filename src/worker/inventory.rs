@@ -98,7 +98,7 @@ impl Inventory {
     pub fn summary(&self) -> String {
         let gib = |m: u64| m as f64 / 1024.0;
         let mem = format!("{} cores, {:.1} GiB", self.cpu_cores, gib(self.memory_mib));
-        if self.gpus.is_empty() {
+        let machine = if self.gpus.is_empty() {
             format!("cpu: {mem}")
         } else {
             let g = &self.gpus[0];
@@ -108,6 +108,10 @@ impl Inventory {
                 g.model,
                 gib(g.memory_mib)
             )
+        };
+        match &self.name {
+            Some(n) => format!("{n} ({machine})"),
+            None => machine,
         }
     }
 

@@ -1052,6 +1052,18 @@ fn worker_status_refuses_another_workers_state_and_withdraw_with_nothing_owed_ex
     ]);
     assert_eq!(s["state"]["phase"], "training", "{s}");
 
+    // A registered machine shows its name, and its inventory is an object in JSON.
+    let out = net
+        .home
+        .stdout(&["worker", "register", "--name", "rig-1", "--wallet", "dev:6"]);
+    assert!(out.contains("rig-1"), "{out}");
+    let s = net.json(&["worker", "status", "--wallet", "dev:6"]);
+    assert_eq!(s["worker"]["inventory"]["name"], "rig-1", "{s}");
+    assert!(
+        s["worker"]["inventory"]["cpu_cores"].as_u64().unwrap() > 0,
+        "{s}"
+    );
+
     // Nothing credited: nothing sent, success, as `rewards claim` with nothing to claim.
     let w = net.json(&["worker", "withdraw", "--wallet", "dev:6"]);
     assert_eq!(w["nothing_to_withdraw"], true, "{w}");
