@@ -201,6 +201,7 @@ pub async fn audit(
         // nothing about the work: the audit stops with its error.
         reject_unfinished: false,
     };
+    progress.note("checking the submission as the committee does (its sampled spans)");
     let (verdict, _) =
         check_submission(&store, &ctx, round, &sub, &basis, &data, &copts, progress).await?;
     let recorded_verdict = match market.round_result(job_id, round).await? {
@@ -257,6 +258,7 @@ pub async fn audit(
         })
         .await
         .map_err(|e| Error::failed("job.task", e.to_string()))??;
+        progress.note("re-executing every span of the bundle");
         let spans = reexecute(&ctx, &paths, &data, round, worker, &tolerance, progress).await?;
         (starts, spans)
     };
