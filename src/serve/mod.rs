@@ -1139,9 +1139,9 @@ mod tests {
             false,
         )
         .unwrap();
-        // A streaming generation whose pieces nobody reads past the first: it blocks on its
-        // channel, holding the slot. (Seeded: unseeded, an answer that came in fewer than three
-        // pieces ended before the request went away, and the test failed now and then.)
+        // A streaming generation whose pieces nobody reads past the first: it has more to
+        // send than its channel holds, so it cannot end before it is read or cancelled.
+        // (Seeded: the same pieces every run.)
         let (tx, mut rx) = mpsc::channel::<String>(1);
         let permit = slot(&st).await.unwrap();
         let st2 = st.clone();
@@ -1149,8 +1149,20 @@ mod tests {
             tokio::spawn(async move { run_generation(&st2, &job, Some(tx), permit).await });
         let first = rx.recv().await;
         assert!(first.is_some());
-        // The request goes away (its future dropped): the slot stays taken until the generation
-        // itself ends, then comes back.
+        // While it runs, its slot is taken.
+        assert_eq!(
+            st.slots.available_permits(),
+            0,
+            "the generation holds no slot"
+        );
+        // Once the channel is full the generation is about to block on its next piece (one
+        // token of a tiny model away: given ample time to get there).
+        while rx.is_empty() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        // The request goes away (its future dropped): the blocked generation keeps its slot
+        // until it ends, which its closed channel makes it do.
         generation.abort();
         let _ = generation.await;
         assert_eq!(
