@@ -99,6 +99,42 @@ pub struct Contracts {
     pub usage_ledger: Option<String>,
 }
 
+impl Contracts {
+    /// Every contract a profile names, in the order commands show them.
+    pub const NAMES: [&'static str; 6] = [
+        "flow",
+        "market",
+        "dataset_registry",
+        "job_market",
+        "model_token_factory",
+        "usage_ledger",
+    ];
+
+    /// The address recorded for contract `which` (one of [`Contracts::NAMES`]).
+    pub fn slot(&self, which: &str) -> &Option<String> {
+        match which {
+            "flow" => &self.flow,
+            "market" => &self.market,
+            "dataset_registry" => &self.dataset_registry,
+            "job_market" => &self.job_market,
+            "usage_ledger" => &self.usage_ledger,
+            _ => &self.model_token_factory,
+        }
+    }
+
+    /// [`Contracts::slot`], to change it.
+    pub fn slot_mut(&mut self, which: &str) -> &mut Option<String> {
+        match which {
+            "flow" => &mut self.flow,
+            "market" => &mut self.market,
+            "dataset_registry" => &mut self.dataset_registry,
+            "job_market" => &mut self.job_market,
+            "usage_ledger" => &mut self.usage_ledger,
+            _ => &mut self.model_token_factory,
+        }
+    }
+}
+
 /// One chain + storage network + wallet combination.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -342,15 +378,7 @@ impl Config {
                     ["indexer"] => p.indexer = opt(value),
                     ["wallet"] => p.wallet = opt(value),
                     ["contracts", c] => {
-                        let slot = match *c {
-                            "flow" => &mut p.contracts.flow,
-                            "market" => &mut p.contracts.market,
-                            "dataset_registry" => &mut p.contracts.dataset_registry,
-                            "job_market" => &mut p.contracts.job_market,
-                            "usage_ledger" => &mut p.contracts.usage_ledger,
-                            _ => &mut p.contracts.model_token_factory,
-                        };
-                        *slot = opt(value);
+                        *p.contracts.slot_mut(c) = opt(value);
                     }
                     _ => unreachable!("check_key accepted {key}"),
                 }
@@ -415,23 +443,24 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
         )
         .hint(hint.to_string()))
     };
-    let is_url = is_http_url;
     match parts.as_slice() {
         ["default_profile"] if !config.profiles.contains_key(value) => {
             Err(unknown_profile(value, config))
         }
-        ["profiles", _, "rpc_url"] if !is_url(value) => bad(
+        ["profiles", _, "rpc_url"] if !is_http_url(value) => bad(
             "an http(s) URL",
             "use a URL like http://127.0.0.1:8545 or https://evmrpc-testnet.0g.ai",
         ),
-        ["profiles", _, "indexer"] if !is_url(value) => bad(
+        ["profiles", _, "indexer"] if !is_http_url(value) => bad(
             "an http(s) URL",
             "use a URL like https://indexer-storage-testnet-turbo.0g.ai",
         ),
-        ["profiles", _, "storage_nodes"] if !split_list(value).iter().all(|v| is_url(v)) => bad(
-            "a comma-separated list of http(s) URLs",
-            "use URLs like http://127.0.0.1:5678,http://127.0.0.1:5679",
-        ),
+        ["profiles", _, "storage_nodes"] if !split_list(value).iter().all(|v| is_http_url(v)) => {
+            bad(
+                "a comma-separated list of http(s) URLs",
+                "use URLs like http://127.0.0.1:5678,http://127.0.0.1:5679",
+            )
+        }
         ["profiles", _, "contracts", _] if value.parse::<alloy::primitives::Address>().is_err() => {
             bad(
                 "an address",
@@ -569,15 +598,7 @@ impl ResolvedProfile {
 
     /// The address of a named contract, or an error telling how to deploy it.
     pub fn contract(&self, which: &str) -> Result<alloy::primitives::Address> {
-        let v = match which {
-            "flow" => &self.contracts.flow,
-            "market" => &self.contracts.market,
-            "dataset_registry" => &self.contracts.dataset_registry,
-            "job_market" => &self.contracts.job_market,
-            "usage_ledger" => &self.contracts.usage_ledger,
-            _ => &self.contracts.model_token_factory,
-        };
-        let s = v.as_deref().ok_or_else(|| {
+        let s = self.contracts.slot(which).as_deref().ok_or_else(|| {
             Error::usage(
                 "config.no_contract",
                 format!("profile '{}' has no {which} contract address", self.name),

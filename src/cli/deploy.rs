@@ -36,32 +36,17 @@ impl DeployArgs {
         // live in: replacing its addresses hides them from every command, so it is confirmed.
         let old = &client.profile.contracts;
         let mut live = crate::config::Contracts::default();
-        let slots: [(&str, &Option<String>, &mut Option<String>); 6] = [
-            ("flow", &old.flow, &mut live.flow),
-            ("market", &old.market, &mut live.market),
-            (
-                "dataset_registry",
-                &old.dataset_registry,
-                &mut live.dataset_registry,
-            ),
-            ("job_market", &old.job_market, &mut live.job_market),
-            (
-                "model_token_factory",
-                &old.model_token_factory,
-                &mut live.model_token_factory,
-            ),
-            ("usage_ledger", &old.usage_ledger, &mut live.usage_ledger),
-        ];
         let mut named = Vec::new();
-        for (which, was, slot) in slots {
+        for which in crate::config::Contracts::NAMES {
             if self.skip_storage && matches!(which, "flow" | "market") {
                 continue;
             }
+            let was = old.slot(which);
             let Some(a) = was.as_deref().and_then(|a| a.parse::<Address>().ok()) else {
                 continue;
             };
             if chain.has_code(a).await? {
-                *slot = was.clone();
+                *live.slot_mut(which) = was.clone();
                 named.push(format!("{which} {a}"));
             }
         }
@@ -109,39 +94,17 @@ impl DeployArgs {
             replaced,
         };
         ctx.printer.result(&deployed, |d| {
-            let mut out = crate::ui::table::pairs(&[
-                ("profile", name.clone()),
-                ("flow", contracts.flow.clone().unwrap_or_default()),
-                ("market", contracts.market.clone().unwrap_or_default()),
-                (
-                    "dataset_registry",
-                    contracts.dataset_registry.clone().unwrap_or_default(),
-                ),
-                (
-                    "job_market",
-                    contracts.job_market.clone().unwrap_or_default(),
-                ),
-                (
-                    "model_token_factory",
-                    contracts.model_token_factory.clone().unwrap_or_default(),
-                ),
-                (
-                    "usage_ledger",
-                    contracts.usage_ledger.clone().unwrap_or_default(),
-                ),
-            ]);
+            let mut rows = vec![("profile", name.clone())];
+            rows.extend(
+                crate::config::Contracts::NAMES
+                    .map(|k| (k, contracts.slot(k).clone().unwrap_or_default())),
+            );
+            let mut out = crate::ui::table::pairs(&rows);
             if let Some(r) = &d.replaced {
-                let was: Vec<String> = [
-                    ("flow", &r.flow),
-                    ("market", &r.market),
-                    ("dataset_registry", &r.dataset_registry),
-                    ("job_market", &r.job_market),
-                    ("model_token_factory", &r.model_token_factory),
-                    ("usage_ledger", &r.usage_ledger),
-                ]
-                .into_iter()
-                .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}")))
-                .collect();
+                let was: Vec<String> = crate::config::Contracts::NAMES
+                    .into_iter()
+                    .filter_map(|k| r.slot(k).as_ref().map(|v| format!("{k} {v}")))
+                    .collect();
                 out.push_str(&format!("\nreplaced: {}", was.join(", ")));
             }
             out

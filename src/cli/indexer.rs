@@ -55,13 +55,8 @@ impl IndexerCommand {
                     poll: std::time::Duration::from_millis(a.poll_ms),
                 };
                 let progress = ctx.printer.progress();
-                let printer = ctx.printer.clone();
                 // With --json stdout is JSON Lines: the events, then the report.
-                let on_event = move |ev: crate::node::NodeEvent| {
-                    if printer.json {
-                        printer.json_line(&ev);
-                    }
-                };
+                let on_event = ctx.printer.json_events::<crate::node::NodeEvent>();
                 let report = indexer::run(
                     config,
                     progress.as_ref(),
@@ -69,12 +64,8 @@ impl IndexerCommand {
                     crate::node::shutdown_signal(),
                 )
                 .await?;
-                if ctx.printer.json {
-                    ctx.printer.json_line(&report);
-                    return Ok(());
-                }
                 ctx.printer
-                    .result(&report, |r| format!("indexer on {} stopped", r.rpc_url));
+                    .last_line(&report, |r| format!("indexer on {} stopped", r.rpc_url));
                 Ok(())
             }
         }

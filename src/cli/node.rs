@@ -140,13 +140,8 @@ impl RunArgs {
             },
         };
         let progress = ctx.printer.progress();
-        let printer = ctx.printer.clone();
         // With --json stdout is JSON Lines: the events, then the report.
-        let on_event = move |ev: node::NodeEvent| {
-            if printer.json {
-                printer.json_line(&ev);
-            }
-        };
+        let on_event = ctx.printer.json_events::<node::NodeEvent>();
         let report = node::run(
             config,
             progress.as_ref(),
@@ -154,11 +149,7 @@ impl RunArgs {
             node::shutdown_signal(),
         )
         .await?;
-        if ctx.printer.json {
-            ctx.printer.json_line(&report);
-            return Ok(());
-        }
-        ctx.printer.result(&report, |r| {
+        ctx.printer.last_line(&report, |r| {
             format!(
                 "storage node on {} stopped (next txSeq {}, next block {})",
                 r.rpc_url, r.next_tx_seq, r.next_block

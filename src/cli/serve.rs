@@ -368,20 +368,13 @@ impl ServeArgs {
         let stats = stats?;
         // With --json the events were JSON Lines: the final stats are one more line, an event
         // like the others (`"event":"stopped"`) beside the stats' own keys.
-        if ctx.printer.json {
-            let mut line = serde_json::to_value(&stats).expect("stats serialize");
-            if let Some(o) = line.as_object_mut() {
-                o.insert("event".into(), "stopped".into());
-            }
-            ctx.printer.json_line(&line);
-            return Ok(());
+        let served = serde_json::to_string(&stats).expect("stats serialize");
+        let mut line = serde_json::to_value(&stats).expect("stats serialize");
+        if let Some(o) = line.as_object_mut() {
+            o.insert("event".into(), "stopped".into());
         }
-        ctx.printer.result(&stats, |s| {
-            format!(
-                "stopped; served: {}",
-                serde_json::to_string(s).expect("stats serialize")
-            )
-        });
+        ctx.printer
+            .last_line(&line, |_| format!("stopped; served: {served}"));
         Ok(())
     }
 }

@@ -861,47 +861,6 @@ pub fn evaluate_split(
     })
 }
 
-/// Samples `max_tokens` bytes after `prompt` (temperature 0: the most likely byte), seeded.
-/// Returns the continuation only, decoded as UTF-8 (invalid sequences replaced).
-pub fn generate(
-    ckpt: &Path,
-    prompt: &str,
-    max_tokens: usize,
-    temperature: f64,
-    seed: u64,
-) -> Result<String> {
-    if !(temperature >= 0.0 && temperature.is_finite()) {
-        return Err(Error::usage(
-            "generate.temperature",
-            "--temperature must be 0 or more",
-        ));
-    }
-    let ck = Checkpoint::load(ckpt)?;
-    let model = Model::from_values(
-        &ck.config.clone(),
-        ck.weights,
-        &DeviceChoice::Auto.device()?,
-    )?;
-    let t = model.config.context;
-    let mut tokens: Vec<u32> = prompt.bytes().map(u32::from).collect();
-    if tokens.is_empty() {
-        tokens.push(b'\n' as u32);
-    }
-    let prefix = tokens.len();
-    let mut rng = Stream::new("cohort.sample.v1", &[&seed.to_le_bytes()]);
-    for _ in 0..max_tokens {
-        let window = &tokens[tokens.len().saturating_sub(t)..];
-        let logits = model
-            .logits(window, 1, window.len(), None)
-            .and_then(|l| l.get(window.len() - 1)?.to_vec1::<f32>())
-            .map_err(ce)?;
-        let next = rng::sample(&logits, temperature, 1.0, &mut rng);
-        tokens.push(next);
-    }
-    let bytes: Vec<u8> = tokens[prefix..].iter().map(|&b| b as u8).collect();
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 /// How to get a cohort that trains on a GPU, for every error of one built without CUDA.
 pub const REINSTALL_WITH_CUDA: &str =
     "reinstall with `./install.sh --cuda` (cohort built with `--features cuda`)";

@@ -125,6 +125,27 @@ impl Printer {
         self.clear_of_bars(|| write_stdout(&format!("{line}\n")));
     }
 
+    /// The sink of a long-running command's events: with `--json`, one JSON line each on stdout
+    /// (the command's output is then JSON Lines); nothing otherwise.
+    pub fn json_events<T: Serialize>(&self) -> impl Fn(T) + Send + Sync + 'static {
+        let p = self.clone();
+        move |ev| {
+            if p.json {
+                p.json_line(&ev);
+            }
+        }
+    }
+
+    /// The last result of a command whose `--json` output is JSON Lines: one more line with
+    /// `--json`, else what `human` makes of it.
+    pub fn last_line<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
+        if self.json {
+            self.json_line(value);
+        } else {
+            self.result(value, human);
+        }
+    }
+
     /// Prints a value that is the point of the command (an address, a key the user asked for)
     /// even in quiet mode.
     pub fn essential<T: Serialize>(&self, value: &T, human: &str) {
