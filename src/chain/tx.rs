@@ -326,6 +326,14 @@ pub async fn resume_intent(
     out
 }
 
+/// Whether an earlier transaction is recorded for `intent` (one that may still land, or whose
+/// outcome this signer has not yet looked at). Reads the record only; sends nothing.
+pub fn has_record(s: &SignerChain, intent: &str) -> bool {
+    s.pending_dir
+        .as_ref()
+        .is_some_and(|d| pending::path(d, intent).exists())
+}
+
 /// Resolves every recorded transaction whose intent starts with one of `prefixes` (waits for
 /// it, broadcasts it again, or drops a record that can no longer land), before a caller that
 /// may carry out the same work under another intent looks at the chain: a batch of storage

@@ -722,6 +722,11 @@ impl JobMarket {
         )
     }
 
+    /// Whether an earlier, interrupted run recorded a `createJob` of `spec_root` for this signer.
+    pub fn has_recorded_create_job(&self, s: &SignerChain, spec_root: B256) -> bool {
+        crate::chain::tx::has_record(s, &self.create_job_intent(s, spec_root))
+    }
+
     /// Finishes a `createJob` of `spec_root` an earlier, interrupted run sent (waits for it, or
     /// broadcasts it again): the job it created. `None` when there is no such transaction.
     pub async fn resume_create_job(

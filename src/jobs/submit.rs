@@ -220,8 +220,11 @@ pub async fn plan(
     }
     let datasets = planned_datasets(client, &table).await?;
     let b = plan_bundle(&spec, spec_path, text, &datasets, lora_init)?;
+    // An interrupted run's createJob of this spec is finished, not paid again: what the wallet
+    // holds now does not decide whether it can be.
+    let resuming = market.has_recorded_create_job(s, b.spec_root);
     price(
-        client, market, s, spec, spec_path, &table, terms, datasets, b,
+        client, market, s, spec, spec_path, &table, terms, datasets, b, resuming,
     )
     .await
 }
@@ -574,6 +577,7 @@ async fn price(
     terms: Terms,
     datasets: Vec<PlannedDataset>,
     b: PlannedBundle,
+    resuming: bool,
 ) -> Result<SubmitPlan> {
     let Terms {
         rounds,
@@ -594,7 +598,11 @@ async fn price(
     let mut total_gas = 0u64;
     for u in &mut uploads {
         u.fee = store.fee(u.size).await?;
-        u.gas = submit_gas(s, flow, &u.path, u.fee).await?;
+        u.gas = match submit_gas(s, flow, &u.path, u.fee).await {
+            Ok(g) => g,
+            Err(_) if resuming => 0,
+            Err(e) => return Err(e),
+        };
         storage_fee += u.fee;
         total_gas += u.gas;
     }
@@ -621,6 +629,7 @@ async fn price(
     let symbol = crate::chain::tx::native_symbol(s.chain.chain_id);
     let create_job_gas = match crate::chain::tx::prepare(s, create).await {
         Ok(p) => p.gas,
+        Err(e) if e.code == "wallet.insufficient_funds" && resuming => 0,
         Err(e) if e.code == "wallet.insufficient_funds" => {
             let need = escrow + storage_fee;
             return Err(crate::chain::tx::insufficient_funds(
@@ -641,7 +650,7 @@ async fn price(
     total_gas += create_job_gas;
     let max_gas_cost = U256::from(total_gas) * U256::from(fees.max_fee_per_gas);
     let need = escrow + storage_fee + max_gas_cost;
-    if balance < need {
+    if balance < need && !resuming {
         return Err(crate::chain::tx::insufficient_funds(
             s.address,
             balance,
@@ -674,7 +683,7 @@ async fn price(
         max_fee_per_gas: fees.max_fee_per_gas,
         max_gas_cost,
         balance,
-        balance_after: balance - need,
+        balance_after: balance.saturating_sub(need),
         spec_root,
         base_model_root,
         bundle_bytes,

@@ -989,16 +989,36 @@ fn a_rerun_submit_resumes_the_pending_job_and_a_second_submit_of_a_live_spec_ask
     .unwrap();
     let jobs = || net.json(&["job", "list"]).as_array().unwrap().len();
 
-    // Killed while its createJob is pending: the rerun finishes that transaction.
+    // Killed while its createJob is pending: the rerun finishes that transaction, even when the
+    // job took all the wallet could escrow (the rerun pays nothing again, so it is not priced as
+    // a second job).
     let (mut child, hash) =
         crate::common::run_until_waiting_for_a_tx(&net, &submit, "creating job");
     unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
     let _ = child.wait();
+    for _ in 0..100 {
+        if jobs() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_eq!(jobs(), 1, "the killed run's createJob never landed");
+    use alloy::primitives::U256;
+    let set_balance = |amount: U256| {
+        rt.block_on(
+            chain
+                .provider
+                .raw_request::<_, Value>("anvil_setBalance".into(), (dev_address(0), amount)),
+        )
+        .unwrap();
+    };
+    set_balance(U256::from(10u64).pow(U256::from(16u64)));
     let sub = net.json(&submit);
     assert_eq!(sub["tx"]["tx_hash"], Value::String(hash.clone()), "{sub}");
     assert_eq!(sub["resumed"], true, "{sub}");
     let job = sub["job_id"].as_u64().unwrap();
     assert_eq!(jobs(), 1);
+    set_balance(U256::from(10u64).pow(U256::from(22u64)));
 
     // A deliberate second submit of the live job's spec asks first; without a terminal that is
     // exit 2 naming the job and --yes, and nothing is sent.
