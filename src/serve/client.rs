@@ -353,6 +353,11 @@ fn refused(status: Option<u16>, e: &Value) -> Error {
     };
     match (status, code) {
         (_, "deposit_insufficient") => {
+            // A cohort server tells OpenAI clients the fix in the message; here it is the hint.
+            let msg = msg
+                .strip_suffix(": deposit more with `cohort usage deposit`")
+                .unwrap_or(&msg)
+                .to_string();
             Error::reverted(id, msg).hint("deposit more with `cohort usage deposit --amount A`")
         }
         (Some(429 | 503), _) | (_, "server_busy" | "shutting_down") => {

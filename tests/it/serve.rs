@@ -1720,6 +1720,8 @@ async fn model_query_refusals_exit_with_the_documented_codes() {
         message.contains(&in_eth) && !message.contains(&cost.to_string()),
         "{v}"
     );
+    // The fix is said once, in the hint.
+    assert!(!message.contains("cohort usage deposit"), "{v}");
     // Nothing was served to either.
     let stats: Value = reqwest::get(format!("{url}/v1/cohort/stats"))
         .await
