@@ -6,9 +6,21 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Creates `dir` (and parents) and sets its mode.
+/// Creates `dir` (and parents) with `mode`. A folder that exists keeps its mode (a user's
+/// folder given as an output is theirs), except that a private `mode` (no group or other bits)
+/// takes those bits away from it: cohort's own private folders stay private.
 pub fn ensure_dir(dir: &Path, mode: u32) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    let existing = std::fs::metadata(dir).ok().filter(|m| m.is_dir());
+    if existing.is_none() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    }
+    let set = match existing {
+        None => true,
+        Some(m) => mode & 0o077 == 0 && m.permissions().mode() & 0o077 != 0,
+    };
+    if !set {
+        return Ok(());
+    }
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))
         .map_err(|e| Error::io("set permissions on", dir, e))
 }
@@ -106,5 +118,34 @@ pub mod lossy {
 
     pub fn vec<S: Serializer>(v: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(v.iter().map(|p| p.to_string_lossy()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode_of(p: &Path) -> u32 {
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn ensure_dir_leaves_an_existing_folder_alone_but_keeps_private_ones_private() {
+        let t = tempfile::tempdir().unwrap();
+        let new = t.path().join("a/b");
+        ensure_dir(&new, 0o755).unwrap();
+        assert_eq!(mode_of(&new), 0o755);
+        // A user's private output folder is not opened to everyone.
+        let mine = t.path().join("mine");
+        std::fs::create_dir(&mine).unwrap();
+        std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o700)).unwrap();
+        ensure_dir(&mine, 0o755).unwrap();
+        assert_eq!(mode_of(&mine), 0o700);
+        // A private folder of cohort's that someone opened is closed again.
+        let open = t.path().join("keys");
+        std::fs::create_dir(&open).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).unwrap();
+        ensure_dir(&open, 0o700).unwrap();
+        assert_eq!(mode_of(&open), 0o700);
     }
 }
