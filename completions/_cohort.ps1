@@ -46,9 +46,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('dataset', 'dataset', [CompletionResultType]::ParameterValue, 'Community datasets: create, upload, review, seal, download, verify')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root')
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files')
-            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate and audit')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Workers: register this machine, work on jobs, earnings and withdrawals')
-            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use')
             [CompletionResult]::new('rewards', 'rewards', [CompletionResultType]::ParameterValue, 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers')
@@ -1684,6 +1684,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password (also accepted after the subcommand)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing output file')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -2422,7 +2423,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show endpoints, chain id, block height, contract addresses and process health')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `up` started. Chain state is kept for the next `up`')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2500,10 +2501,10 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;devnet;reset' {
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (default: the devnet''s port, else 8545; 0 picks a free one)')
             [CompletionResult]::new('--block-time', '--block-time', [CompletionResultType]::ParameterName, 'Seconds between blocks (default: a block per transaction)')
-            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (0 runs the chain alone)')
-            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (a power of two dividing --nodes)')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (default: as many as the devnet had, else 1)')
+            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (default: as many as the devnet had, else 1)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -2530,7 +2531,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show endpoints, chain id, block height, contract addresses and process health')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `up` started. Chain state is kept for the next `up`')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2734,8 +2735,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the active profile with every override applied, and where the files are')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')
@@ -2908,8 +2909,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;config;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the active profile with every override applied, and where the files are')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')
@@ -2970,9 +2971,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('dataset', 'dataset', [CompletionResultType]::ParameterValue, 'Community datasets: create, upload, review, seal, download, verify')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root')
             [CompletionResult]::new('train', 'train', [CompletionResultType]::ParameterValue, 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files')
-            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate and audit')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Workers: register this machine, work on jobs, earnings and withdrawals')
-            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use')
             [CompletionResult]::new('rewards', 'rewards', [CompletionResultType]::ParameterValue, 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers')
@@ -3282,7 +3283,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show endpoints, chain id, block height, contract addresses and process health')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop exactly the processes `up` started. Chain state is kept for the next `up`')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise')
             break
         }
         'cohort;help;devnet;up' {
@@ -3316,8 +3317,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;help;config' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the active profile with every override applied, and where the files are')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting (an empty value clears it; lists are comma-separated)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles, marking the active one')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make NAME the default profile')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints')

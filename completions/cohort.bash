@@ -4771,7 +4771,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__average)
-            opts="-o -q -v -y -h -V --weights --out --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-o -q -v -y -h -V --weights --out --force --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -43,9 +43,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand dataset 'Community datasets: create, upload, review, seal, download, verify'
             cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
             cand train 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
-            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit'
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
-            cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+            cand model 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
             cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
             cand usage 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
@@ -1575,6 +1575,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
             cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
+            cand --force 'Replace an existing output file'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -2261,7 +2262,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
             cand status 'Show endpoints, chain id, block height, contract addresses and process health'
             cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+            cand reset 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;devnet;up'= {
@@ -2335,10 +2336,10 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;devnet;reset'= {
-            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one)'
+            cand --port 'anvil''s port on 127.0.0.1 (default: the devnet''s port, else 8545; 0 picks a free one)'
             cand --block-time 'Seconds between blocks (default: a block per transaction)'
-            cand --nodes 'Number of storage nodes (0 runs the chain alone)'
-            cand --shards 'Number of shards (a power of two dividing --nodes)'
+            cand --nodes 'Number of storage nodes (default: as many as the devnet had, else 1)'
+            cand --shards 'Number of shards (default: as many as the devnet had, else 1)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -2364,7 +2365,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
             cand status 'Show endpoints, chain id, block height, contract addresses and process health'
             cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+            cand reset 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;devnet;help;up'= {
@@ -2551,8 +2552,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Show the active profile with every override applied, and where the files are'
-            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand get 'Print one setting'
+            cand set 'Change one setting (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
             cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
@@ -2717,8 +2718,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;config;help'= {
             cand show 'Show the active profile with every override applied, and where the files are'
-            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand get 'Print one setting'
+            cand set 'Change one setting (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
             cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
@@ -2769,9 +2770,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand dataset 'Community datasets: create, upload, review, seal, download, verify'
             cand storage 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
             cand train 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
-            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+            cand job 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit'
             cand worker 'Workers: register this machine, work on jobs, earnings and withdrawals'
-            cand model 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+            cand model 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use'
             cand rewards 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
             cand verify 'Recompute a model''s whole history from chain and storage; exit 5 naming the first link that does not hold'
             cand usage 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
@@ -3004,7 +3005,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand up 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
             cand status 'Show endpoints, chain id, block height, contract addresses and process health'
             cand down 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-            cand reset 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+            cand reset 'Wipe the devnet''s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
         }
         &'cohort;help;devnet;up'= {
         }
@@ -3028,8 +3029,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;help;config'= {
             cand show 'Show the active profile with every override applied, and where the files are'
-            cand get 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-            cand set 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+            cand get 'Print one setting'
+            cand set 'Change one setting (an empty value clears it; lists are comma-separated)'
             cand profiles 'List the profiles, marking the active one'
             cand use 'Make NAME the default profile'
             cand add 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'

@@ -48,9 +48,9 @@ complete -c cohort -n "__fish_cohort_needs_command" -f -a "wallet" -d 'Keystore 
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "train" -d 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
-complete -c cohort -n "__fish_cohort_needs_command" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+complete -c cohort -n "__fish_cohort_needs_command" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
-complete -c cohort -n "__fish_cohort_needs_command" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+complete -c cohort -n "__fish_cohort_needs_command" -f -a "model" -d 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "verify" -d 'Recompute a model\'s whole history from chain and storage; exit 5 naming the first link that does not hold'
 complete -c cohort -n "__fish_cohort_needs_command" -f -a "usage" -d 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
@@ -1324,6 +1324,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l force -d 'Replace an existing output file'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -1879,7 +1880,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "up" -d 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "status" -d 'Show endpoints, chain id, block height, contract addresses and process health'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "reset" -d 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "reset" -d 'Wipe the devnet\'s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l port -d 'anvil\'s port on 127.0.0.1 (0 picks a free one)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l block-time -d 'Seconds between blocks (default: a block per transaction)' -r
@@ -1942,10 +1943,10 @@ complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l port -d 'anvil\'s port on 127.0.0.1 (0 picks a free one)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l port -d 'anvil\'s port on 127.0.0.1 (default: the devnet\'s port, else 8545; 0 picks a free one)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l block-time -d 'Seconds between blocks (default: a block per transaction)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l nodes -d 'Number of storage nodes (0 runs the chain alone)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l shards -d 'Number of shards (a power of two dividing --nodes)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l nodes -d 'Number of storage nodes (default: as many as the devnet had, else 1)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l shards -d 'Number of shards (default: as many as the devnet had, else 1)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from reset" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1968,7 +1969,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show endpoints, chain id, block height, contract addresses and process health'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Wipe the devnet\'s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand node; and not __fish_seen_subcommand_from run help" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -2115,8 +2116,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "show" -d 'Show the active profile with every override applied, and where the files are'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "get" -d 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "get" -d 'Print one setting'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "set" -d 'Change one setting (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "use" -d 'Make NAME the default profile'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and not __fish_seen_subcommand_from show get set profiles use add remove help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
@@ -2258,8 +2259,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the active profile with every override applied, and where the files are'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting'
+complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the default profile'
 complete -c cohort -n "__fish_cohort_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'
@@ -2289,9 +2290,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "dataset" -d 'Community datasets: create, upload, review, seal, download, verify'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "storage" -d 'Store and fetch files on 0G-compatible storage nodes: upload, download, info, root'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "train" -d 'Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate and audit'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "job" -d 'Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "worker" -d 'Workers: register this machine, work on jobs, earnings and withdrawals'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, average, verify, download, tokenize, holders, allocations'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "model" -d 'Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list, show, holders, allocations; serve, query and settle paid use'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "rewards" -d 'Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "verify" -d 'Recompute a model\'s whole history from chain and storage; exit 5 naming the first link that does not hold'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and not __fish_seen_subcommand_from quickstart wallet dataset storage train job worker model rewards verify usage devnet node indexer deploy config completions help" -f -a "usage" -d 'Pay-per-use: your deposit on the usage ledger and vouchers for model servers'
@@ -2370,12 +2371,12 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "up" -d 'Start anvil and the storage nodes, deploy the contracts, write the `local` profile'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "status" -d 'Show endpoints, chain id, block height, contract addresses and process health'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "reset" -d 'Stop the devnet and wipe its chain and storage: the next `up` starts fresh'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from devnet" -f -a "reset" -d 'Wipe the devnet\'s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "run" -d 'Run a 0G-compatible storage node in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from indexer" -f -a "run" -d 'Run a 0G indexer in the foreground until SIGTERM or Ctrl-C'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the active profile with every override applied, and where the files are'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting, e.g. `cohort config get profiles.local.rpc_url`'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…` (an empty value clears it; lists are comma-separated)'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting (an empty value clears it; lists are comma-separated)'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles, marking the active one'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the default profile'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints'

@@ -424,6 +424,27 @@ pub fn is_http_url(v: &str) -> bool {
     })
 }
 
+/// Checks every value of a new profile `name` as `config set` checks each key (`config add`):
+/// the name, its endpoints and its contract addresses.
+pub fn check_profile(name: &str, profile: &Profile, config: &Config) -> Result<()> {
+    check_profile_name(name)?;
+    let key = |k: &str| format!("profiles.{name}.{k}");
+    for (k, v) in [("rpc_url", &profile.rpc_url), ("indexer", &profile.indexer)] {
+        if let Some(v) = v {
+            check_value(&key(k), v, config)?;
+        }
+    }
+    for v in &profile.storage_nodes {
+        check_value(&key("storage_nodes"), v, config)?;
+    }
+    for c in Contracts::NAMES {
+        if let Some(v) = profile.contracts.slot(c) {
+            check_value(&key(&format!("contracts.{c}")), v, config)?;
+        }
+    }
+    Ok(())
+}
+
 /// Refuses, before anything is written, a value no command could use: an endpoint that is not
 /// an http(s) URL, a contract that is not an address, a default profile that does not exist.
 fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {

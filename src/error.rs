@@ -84,8 +84,37 @@ impl Error {
     pub fn wallet(code: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Wallet, code, message)
     }
+    /// The user's interruption (Ctrl-C). When it came while a sent transaction was awaited
+    /// ([`crate::chain::tx::in_flight`]), it names the transaction: it may still be mined, and
+    /// a recorded one is waited for by a rerun of the same command instead of being paid again.
     pub fn interrupted() -> Self {
-        Self::new(ErrorKind::Interrupted, "interrupted", "interrupted")
+        let sent = crate::chain::tx::in_flight();
+        if sent.is_empty() {
+            return Self::new(ErrorKind::Interrupted, "interrupted", "interrupted");
+        }
+        let hashes = sent
+            .iter()
+            .map(|(h, _)| h.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (what, it, them) = match sent.len() {
+            1 => (format!("transaction {hashes} was"), "it", "it"),
+            _ => (format!("transactions {hashes} were"), "they", "them"),
+        };
+        let hint = if sent.iter().all(|(_, recorded)| *recorded) {
+            format!(
+                "{it} may still be mined, and the record is kept: rerunning the same command \
+                 waits for {them} instead of paying again"
+            )
+        } else {
+            format!("{it} may still be mined: check the outcome before running the command again")
+        };
+        Self::new(
+            ErrorKind::Interrupted,
+            "interrupted",
+            format!("interrupted while {what} pending"),
+        )
+        .hint(hint)
     }
     /// Adds the fix the user should try.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

@@ -1,7 +1,7 @@
 //! Balances and transfers of the native coin and ERC-20 tokens.
 
 use alloy::network::TransactionBuilder;
-use alloy::primitives::Address;
+use alloy::primitives::{Address, U256};
 use alloy::rpc::types::TransactionRequest;
 
 use super::tx;
@@ -113,6 +113,14 @@ pub struct Transfer {
     pub max_gas_cost: String,
 }
 
+/// The symbol and decimals of what is sent (the native coin or ERC-20 `token`).
+async fn unit_of(s: &SignerChain, token: Option<Address>) -> Result<(String, u8)> {
+    Ok(match token {
+        Some(t) => token_info(&s.chain, t).await?,
+        None => (tx::native_symbol(s.chain.chain_id).to_string(), 18),
+    })
+}
+
 /// Builds and checks a transfer of `amount` (human, see [`parse_amount`]) of the native coin or
 /// ERC-20 `token` to `to`. Insufficient funds are exit 4 with both amounts.
 pub async fn prepare_transfer(
@@ -121,10 +129,7 @@ pub async fn prepare_transfer(
     amount: &str,
     token: Option<Address>,
 ) -> Result<(Transfer, tx::Prepared)> {
-    let (symbol, decimals) = match token {
-        Some(t) => token_info(&s.chain, t).await?,
-        None => (tx::native_symbol(s.chain.chain_id).to_string(), 18),
-    };
+    let (symbol, decimals) = unit_of(s, token).await?;
     let value = parse_amount(amount, decimals)?;
     let req = match token {
         None => TransactionRequest::default().with_to(to).with_value(value),
@@ -177,4 +182,64 @@ pub struct TransferPlan {
 pub struct Sent {
     pub transfer: Transfer,
     pub tx: tx::Confirmed,
+    /// Sent by an earlier run (interrupted while it waited for the receipt, or running alongside
+    /// this one) with the same sender, recipient, amount and asset; this run found it recorded
+    /// and waited for it: nothing was paid again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
+}
+
+/// The pending-transaction intent of a transfer: one per chain, sender, recipient, asset and
+/// amount (base units).
+fn send_intent(s: &SignerChain, to: Address, token: Option<Address>, value: U256) -> String {
+    format!(
+        "send:{}:{:#x}:{:#x}:{}:{value}",
+        s.chain.chain_id,
+        s.address,
+        to,
+        token.map_or("native".to_string(), |t| format!("{t:#x}"))
+    )
+}
+
+/// `wallet send`: transfers `amount` of the native coin or ERC-20 `token` to `to`. The signed
+/// transaction is recorded before it is broadcast: a rerun after an interruption finds it and
+/// waits for it (`resumed`) instead of paying again, before anything is estimated or checked.
+/// The record goes with the receipt, so a deliberate second identical send pays again.
+pub async fn send(
+    s: &SignerChain,
+    to: Address,
+    amount: &str,
+    token: Option<Address>,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Sent> {
+    let (symbol, decimals) = unit_of(s, token).await?;
+    let value = parse_amount(amount, decimals)?;
+    let intent = send_intent(s, to, token, value);
+    let label = format!("sending {} {symbol}", format_amount(value, decimals));
+    if let Some(done) = tx::resume_intent(s, &intent, &label, progress).await? {
+        // Mined: what its gas cost is the most it may cost.
+        let gas = U256::from(done.gas_used) * U256::from(done.effective_gas_price);
+        let transfer = Transfer {
+            from: s.address,
+            to,
+            token,
+            symbol,
+            decimals,
+            raw: value.to_string(),
+            amount: format_amount(value, decimals),
+            max_gas_cost: gas.to_string(),
+        };
+        return Ok(Sent {
+            transfer,
+            tx: done,
+            resumed: true,
+        });
+    }
+    let (transfer, prepared) = prepare_transfer(s, to, amount, token).await?;
+    let done = tx::send_prepared_once(s, Some(&intent), prepared, &label, progress).await?;
+    Ok(Sent {
+        transfer,
+        resumed: done.resumed,
+        tx: done,
+    })
 }

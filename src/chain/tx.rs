@@ -87,6 +87,10 @@ pub struct Confirmed {
     pub nonce: u64,
     #[serde(skip)]
     pub receipt: TransactionReceipt,
+    /// Sent by an earlier run (or another process) under the same intent: this call found it
+    /// recorded and waited for it instead of sending one (see [`send_once`]).
+    #[serde(skip)]
+    pub resumed: bool,
 }
 
 /// The insufficient-funds error: exit 4, with what the wallet holds and what it needs.
@@ -275,7 +279,7 @@ pub async fn send_prepared_once(
             return Err(e);
         }
     };
-    let receipt = wait_receipt(s, hash, &task).await;
+    let receipt = wait_receipt(s, hash, record.is_some(), &task).await;
     end_task(s, &task, label, hash, p.tx.value, receipt.as_ref().ok());
     let receipt = receipt?;
     if let Some((path, _)) = &record {
@@ -309,9 +313,11 @@ pub async fn resume_intent(
     label: &str,
     progress: &dyn Progress,
 ) -> Result<Option<Confirmed>> {
-    let Some(path) = s.pending_dir.as_ref().map(|d| pending::path(d, intent)) else {
+    let Some(dir) = s.pending_dir.as_ref() else {
         return Ok(None);
     };
+    pending::sweep(dir);
+    let path = pending::path(dir, intent);
     let Some(prev) = pending::load(&path)? else {
         return Ok(None);
     };
@@ -538,12 +544,14 @@ async fn resume(
             }
         }
     }
-    let receipt = wait_receipt(s, hash, &task).await;
+    let receipt = wait_receipt(s, hash, true, &task).await;
     end_task(s, &task, label, hash, None, receipt.as_ref().ok());
     let receipt = receipt?;
     let mut tx = TransactionRequest::default();
     tx.set_from(prev.from);
-    confirmed(s, &tx, hash, prev.nonce, receipt).await.map(Some)
+    let mut c = confirmed(s, &tx, hash, prev.nonce, receipt).await?;
+    c.resumed = true;
+    Ok(Some(c))
 }
 
 /// Ends a transaction's task with its outcome: `submitted x (tx 0x55da…b516, paid 0.0015 ETH +
@@ -579,25 +587,46 @@ fn end_task(
     }
 }
 
-/// Waits for the receipt of `hash` (up to [`RECEIPT_TIMEOUT`]).
+/// Transactions this process broadcast and is waiting for: (hash, whether its intent is
+/// recorded). An interruption (Ctrl-C) names them ([`Error::interrupted`]); a wait that is
+/// dropped unfinished leaves its entry, as the transaction is then still out there.
+static IN_FLIGHT: std::sync::Mutex<Vec<(B256, bool)>> = std::sync::Mutex::new(Vec::new());
+
+/// The transactions this process sent and was still waiting for: (hash, whether a rerun of the
+/// same command finds it recorded and waits for it instead of sending another).
+pub fn in_flight() -> Vec<(B256, bool)> {
+    IN_FLIGHT.lock().map(|v| v.clone()).unwrap_or_default()
+}
+
+/// Waits for the receipt of `hash` (up to [`RECEIPT_TIMEOUT`]); `recorded` says whether its
+/// intent is recorded (for [`in_flight`]).
 async fn wait_receipt(
     s: &SignerChain,
     hash: B256,
+    recorded: bool,
     task: &std::sync::Arc<dyn crate::progress::Task>,
 ) -> Result<TransactionReceipt> {
     task.set_message(&format!("waiting for {hash}"));
-    alloy::providers::PendingTransactionBuilder::new(s.provider.root().clone(), hash)
+    if let Ok(mut v) = IN_FLIGHT.lock() {
+        v.push((hash, recorded));
+    }
+    let receipt = alloy::providers::PendingTransactionBuilder::new(s.provider.root().clone(), hash)
         .with_timeout(Some(RECEIPT_TIMEOUT))
         .get_receipt()
-        .await
-        .map_err(|e| {
-            Error::unreachable(
-                "chain.no_receipt",
-                format!("no receipt for transaction {hash}"),
-            )
-            .cause(e)
-            .hint("the transaction may still be mined: rerun the same command, which waits for it instead of sending another")
-        })
+        .await;
+    if let Ok(mut v) = IN_FLIGHT.lock()
+        && let Some(i) = v.iter().position(|(h, _)| *h == hash)
+    {
+        v.remove(i);
+    }
+    receipt.map_err(|e| {
+        Error::unreachable(
+            "chain.no_receipt",
+            format!("no receipt for transaction {hash}"),
+        )
+        .cause(e)
+        .hint("the transaction may still be mined: rerun the same command, which waits for it instead of sending another")
+    })
 }
 
 async fn confirmed(
@@ -617,6 +646,7 @@ async fn confirmed(
         effective_gas_price: receipt.effective_gas_price,
         nonce,
         receipt,
+        resumed: false,
     })
 }
 
@@ -675,6 +705,15 @@ mod pending {
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io("read", path, e)),
+        }
+    }
+
+    /// Removes the temporary files of records that a process killed mid-write left (a record
+    /// holds a signed transaction); another live process's are left alone. Every recorded
+    /// transaction is looked up first ([`super::resume_intent`]), so this runs before each.
+    pub fn sweep(dir: &Path) {
+        for p in crate::fsutil::remove_stale_temps(dir) {
+            tracing::info!(path = %p.display(), "removed a stale temporary record");
         }
     }
 

@@ -14,14 +14,21 @@ pub enum ConfigCommand {
     ///
     /// Example: cohort config show --json
     Show,
-    /// Print one setting, e.g. `cohort config get profiles.local.rpc_url`.
+    /// Print one setting.
+    ///
+    /// Example: cohort config get profiles.local.rpc_url
     Get { key: String },
-    /// Change one setting, e.g. `cohort config set profiles.zg.rpc_url https://…`
-    /// (an empty value clears it; lists are comma-separated).
+    /// Change one setting (an empty value clears it; lists are comma-separated).
+    ///
+    /// Example: cohort config set profiles.galileo.rpc_url https://evmrpc-testnet.0g.ai
     Set { key: String, value: String },
     /// List the profiles, marking the active one.
+    ///
+    /// Example: cohort config profiles --json
     Profiles,
     /// Make NAME the default profile.
+    ///
+    /// Example: cohort config use galileo
     Use { name: String },
     /// Add profile NAME: from a built-in network preset (galileo, mainnet), or from its endpoints
     ///
@@ -45,6 +52,11 @@ pub enum ConfigCommand {
         preset: Option<String>,
     },
     /// Remove profile NAME.
+    ///
+    /// Asks first when NAME is the default profile or names contracts (--yes skips the
+    /// question).
+    ///
+    /// Example: cohort config remove galileo --yes
     Remove { name: String },
 }
 
@@ -205,7 +217,11 @@ fn profiles(ctx: &Ctx, cfg: &mut Config) -> Result<()> {
                 crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
                 r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
                 if r.storage_nodes > 0 {
-                    format!("{} nodes", r.storage_nodes)
+                    format!(
+                        "{} node{}",
+                        r.storage_nodes,
+                        if r.storage_nodes == 1 { "" } else { "s" }
+                    )
                 } else {
                     r.indexer
                         .as_deref()
@@ -271,7 +287,6 @@ fn add(
             "edit it with `cohort config set profiles.{name}.KEY VALUE`"
         )));
     }
-    config::check_profile_name(&name)?;
     let profile = Profile {
         rpc_url,
         chain_id: chain_id.or(base.chain_id),
@@ -279,6 +294,8 @@ fn add(
         indexer,
         ..base
     };
+    // The checks of `config set`, before anything is written.
+    config::check_profile(&name, &profile, cfg)?;
     cfg.profiles.insert(name.clone(), profile.clone());
     cfg.save(paths)?;
     p.result(
@@ -294,9 +311,45 @@ fn add(
 fn remove(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
     let p = &ctx.printer;
     let paths = &ctx.paths;
-    if cfg.profiles.remove(&name).is_none() {
-        return Err(config::unknown_profile(&name, cfg));
+    let profile = cfg.profile(&name)?;
+    // The default profile, or one that names contracts, is asked about: without its addresses
+    // what lives on that chain no longer shows in any command.
+    let contracts: Vec<String> = config::Contracts::NAMES
+        .iter()
+        .filter_map(|c| {
+            profile
+                .contracts
+                .slot(c)
+                .as_ref()
+                .map(|a| format!("{c} {a}"))
+        })
+        .collect();
+    let default = cfg.active_name(None) == name;
+    if default || !contracts.is_empty() {
+        let mut what = Vec::new();
+        if default {
+            what.push("is the default profile".to_string());
+        }
+        if !contracts.is_empty() {
+            what.push(format!(
+                "holds the addresses of its contracts ({}): the jobs, datasets and model tokens \
+                 there no longer show in any command",
+                contracts.join(", ")
+            ));
+        }
+        let mut q = format!("Profile '{name}' {}.", what.join(" and "));
+        if name == config::LOCAL_PROFILE {
+            q.push_str(" (`cohort devnet up` writes it back while the devnet runs.)");
+        }
+        q.push_str(" Remove it?");
+        if !p.confirm(&q)? {
+            return Err(Error::failed(
+                "config.cancelled",
+                format!("cancelled: profile '{name}' was kept"),
+            ));
+        }
     }
+    cfg.profiles.remove(&name);
     if cfg.default_profile.as_deref() == Some(&name) {
         cfg.default_profile = None;
     }

@@ -35,6 +35,8 @@ pub enum DatasetCommand {
     #[command(verbatim_doc_comment)]
     Upload(UploadArgs),
     /// List every dataset.
+    ///
+    /// Example: cohort dataset list --json
     List,
     /// Show a dataset's metadata and its contributions.
     ///
@@ -67,7 +69,8 @@ pub enum DatasetCommand {
     Download(DownloadArgs),
     /// Ask the storage nodes for every file and report missing or unfinalized ones
     ///
-    /// Exits 5 when any file is not fully served.
+    /// Exits 5 when any file is not fully served, 3 when a node that may hold it could not be
+    /// asked (with an indexer: no node it lists holds the missing shard).
     ///
     /// Examples:
     ///   cohort dataset verify shakespeare
@@ -605,10 +608,11 @@ async fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
             out.push('\n');
         }
         out.push_str(&format!(
-            "{} of {} files fully served by {} nodes{}",
+            "{} of {} files fully served by {} node{}{}",
             r.ok,
             r.files.len(),
             r.nodes.len(),
+            if r.nodes.len() == 1 { "" } else { "s" },
             if r.deep {
                 " (downloaded and hash-checked)"
             } else {

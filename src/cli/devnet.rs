@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use crate::devnet::{self, Status, UpOptions};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
@@ -16,11 +16,20 @@ pub enum DevnetCommand {
     /// Example: cohort devnet up --nodes 2 --shards 2
     Up(UpArgs),
     /// Show endpoints, chain id, block height, contract addresses and process health.
+    ///
+    /// Example: cohort devnet status --json
     Status,
     /// Stop exactly the processes `up` started. Chain state is kept for the next `up`.
+    ///
+    /// Example: cohort devnet down
     Down,
-    /// Stop the devnet and wipe its chain and storage: the next `up` starts fresh.
-    Reset(UpArgs),
+    /// Wipe the devnet's chain and storage and start it fresh, on the same port with the same
+    /// nodes and shards unless flags say otherwise.
+    ///
+    /// Every job, dataset and model token on the local chain is lost, so it asks first (--yes
+    /// skips the question).
+    /// Example: cohort devnet reset --yes
+    Reset(ResetArgs),
 }
 
 #[derive(Debug, Args)]
@@ -37,6 +46,34 @@ pub struct UpArgs {
     /// Number of shards (a power of two dividing --nodes).
     #[arg(long, default_value_t = 1)]
     pub shards: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// anvil's port on 127.0.0.1 (default: the devnet's port, else 8545; 0 picks a free one).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Seconds between blocks (default: a block per transaction).
+    #[arg(long, value_name = "S")]
+    pub block_time: Option<f64>,
+    /// Number of storage nodes (default: as many as the devnet had, else 1).
+    #[arg(long)]
+    pub nodes: Option<u64>,
+    /// Number of shards (default: as many as the devnet had, else 1).
+    #[arg(long)]
+    pub shards: Option<u64>,
+}
+
+impl ResetArgs {
+    /// The flags given, the rest as the devnet had them (`last`).
+    fn options(&self, last: UpOptions) -> UpOptions {
+        UpOptions {
+            port: self.port.unwrap_or(last.port),
+            block_time: self.block_time,
+            nodes: self.nodes.unwrap_or(last.nodes),
+            shards: self.shards.unwrap_or(last.shards),
+        }
+    }
 }
 
 impl UpArgs {
@@ -116,16 +153,21 @@ impl DevnetCommand {
             DevnetCommand::Up(args) => {
                 let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
                 p.result(&r, |r| {
-                    let head = if !r.restarted.is_empty() {
+                    let mut head = if !r.restarted.is_empty() {
                         format!(
                             "restarted {}; the rest kept running",
                             r.restarted.join(", ")
                         )
                     } else if r.started {
                         "devnet is up".to_string()
+                    } else if r.restored_profile {
+                        "devnet is already running".to_string()
                     } else {
                         "devnet is already running; nothing changed".to_string()
                     };
+                    if r.restored_profile {
+                        head.push_str("; the `local` profile was missing and is written back");
+                    }
                     format!("{head}\n\n{}", render_status(&r.status))
                 });
             }
@@ -144,8 +186,17 @@ impl DevnetCommand {
                 });
             }
             DevnetCommand::Reset(args) => {
-                devnet::reset(&ctx.paths).await?;
-                let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
+                let q = "Wipe the devnet's chain and storage (every job, dataset and model token \
+                         on it) and start it fresh?";
+                if !p.confirm(q)? {
+                    return Err(Error::failed(
+                        "devnet.cancelled",
+                        "cancelled: the devnet and its chain were kept",
+                    ));
+                }
+                let last = devnet::last_options(&ctx.paths)?.unwrap_or_default();
+                let opts = args.options(last);
+                let r = devnet::reset_and_up(&ctx.paths, &opts, progress.as_ref()).await?;
                 p.result(&r, |r| {
                     format!("devnet reset: fresh chain\n\n{}", render_status(&r.status))
                 });

@@ -16,7 +16,7 @@ pub enum IndexerCommand {
     /// and indexer_getFileLocations as 0G's Go indexer does, for the storage nodes named with
     /// --node, probing them every --poll-ms. `cohort devnet up` runs one beside its nodes.
     /// With --json, stdout is JSON Lines: a {"event":"listening",…} line once the server
-    /// listens, then the report when it stops.
+    /// listens, then the report when it stops ({"event":"stopped",…}).
     ///
     /// Example:
     ///   cohort indexer run --rpc 127.0.0.1:12345 --node http://127.0.0.1:5678 --node http://127.0.0.1:5679
@@ -55,7 +55,7 @@ impl IndexerCommand {
                     poll: std::time::Duration::from_millis(a.poll_ms),
                 };
                 let progress = ctx.printer.progress();
-                // With --json stdout is JSON Lines: the events, then the report.
+                // With --json stdout is JSON Lines: the events, then the report (event `stopped`).
                 let on_event = ctx.printer.json_events::<crate::node::NodeEvent>();
                 let report = indexer::run(
                     config,
@@ -65,7 +65,7 @@ impl IndexerCommand {
                 )
                 .await?;
                 ctx.printer
-                    .last_line(&report, |r| format!("indexer on {} stopped", r.rpc_url));
+                    .stopped_line(&report, |r| format!("indexer on {} stopped", r.rpc_url));
                 Ok(())
             }
         }

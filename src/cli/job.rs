@@ -1,4 +1,4 @@
-//! `cohort job`: submit, list, show, watch, cancel, coordinate and audit training jobs.
+//! `cohort job`: submit, list, show, watch, cancel, coordinate, close rounds and audit training jobs.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -334,7 +334,7 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     if !a.coordinate {
         ctx.printer.result(&done, |d| {
             format!(
-                "job {} {}: {} escrowed for {} rounds (storage fee {})\nworkers join with: cohort worker run --job {}",
+                "job {} {}: {} escrowed for {} round{} (storage fee {})\nworkers join with: cohort worker run --job {}",
                 d.job_id,
                 if d.resumed {
                     "submitted (an earlier run's transaction landed)"
@@ -343,6 +343,7 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
                 },
                 coin_with(d.escrow, sym),
                 d.job.rounds,
+                if d.job.rounds == 1 { "" } else { "s" },
                 coin_with(d.storage_fee, sym),
                 d.job_id
             )
@@ -388,13 +389,13 @@ fn coord_opts(
 fn job_rows(jobs: &[JobInfo], sym: &str) -> String {
     table::render(
         &[
-            "id",
-            "state",
-            "round",
-            "workers",
-            "reward/round",
-            "escrow",
-            "owner",
+            "ID",
+            "STATE",
+            "ROUND",
+            "WORKERS",
+            "REWARD/ROUND",
+            "ESCROW",
+            "OWNER",
         ],
         jobs.iter().map(|j| {
             vec![
@@ -539,15 +540,15 @@ fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> Str
     }
     out.push_str(&table::render(
         &[
-            "worker",
-            "status",
-            "units",
-            "payout",
-            "last loss",
-            "checked spans",
-            "Δloss",
-            "uploaded",
-            "reason",
+            "WORKER",
+            "STATUS",
+            "UNITS",
+            "PAYOUT",
+            "LAST LOSS",
+            "CHECKED SPANS",
+            "ΔLOSS",
+            "UPLOADED",
+            "REASON",
         ],
         r.submissions.iter().map(|s| {
             vec![
@@ -634,7 +635,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     if !d.workers.is_empty() {
         out.push_str("\n\nworkers\n");
         out.push_str(&table::render(
-            &["worker", "accepted", "rejected", "units", "paid"],
+            &["WORKER", "ACCEPTED", "REJECTED", "UNITS", "PAID"],
             d.workers.iter().map(|w| {
                 vec![
                     w.worker.to_string(),
@@ -649,7 +650,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     if !d.bonds.is_empty() {
         out.push_str("\n\nbonds\n");
         out.push_str(&table::render(
-            &["worker", "in job", "held", "slashed", "returned"],
+            &["WORKER", "IN JOB", "HELD", "SLASHED", "RETURNED"],
             d.bonds.iter().map(|b| {
                 vec![
                     b.worker.to_string(),
@@ -757,12 +758,13 @@ fn render_snapshot(s: &WatchSnapshot) -> String {
         })
         .collect();
     format!(
-        "job {} {} · round {}/{} · {} workers · {}{}{}",
+        "job {} {} · round {}/{} · {} worker{} · {}{}{}",
         s.job_id,
         s.state.as_str(),
         s.round.min(s.rounds),
         s.rounds,
         s.workers.len(),
+        if s.workers.len() == 1 { "" } else { "s" },
         if subs.is_empty() {
             "no submissions".to_string()
         } else {
@@ -866,8 +868,13 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     let c = jobs::cancel(&market, &s, id, progress.as_ref()).await?;
     ctx.printer.result(&c, |c| {
         format!(
-            "job {} cancelled: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
+            "job {} cancelled{}: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
             c.job_id,
+            if c.resumed {
+                " (an earlier run's transaction landed)"
+            } else {
+                ""
+            },
             coin_with(c.refund, sym),
             c.unspent_rounds,
             coin_with(c.owner_earnings, sym)

@@ -81,13 +81,14 @@ pub enum Command {
     #[command(subcommand)]
     Storage(storage::StorageCommand),
     Train(train::TrainArgs),
-    /// Training jobs: submit, list, show, watch, cancel, coordinate and audit.
+    /// Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit.
     #[command(subcommand)]
     Job(job::JobCommand),
     /// Workers: register this machine, work on jobs, earnings and withdrawals.
     #[command(subcommand)]
     Worker(worker::WorkerCommand),
-    /// Models: evaluate, sample, average, verify, download, tokenize, holders, allocations.
+    /// Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list,
+    /// show, holders, allocations; serve, query and settle paid use.
     #[command(subcommand)]
     Model(model::ModelCommand),
     /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
@@ -111,6 +112,8 @@ pub enum Command {
     #[command(subcommand)]
     Indexer(indexer::IndexerCommand),
     /// Deploy the contract suite to the active profile's chain.
+    ///
+    /// Example: cohort --profile galileo deploy --skip-storage --wallet alice
     Deploy(deploy::DeployArgs),
     /// Show and edit profiles and settings.
     #[command(subcommand)]
@@ -181,12 +184,19 @@ pub fn command() -> clap::Command {
 
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args) {
         Ok(c) => c,
-        Err(e) => return argument_error(e),
+        Err(e) => return argument_error(e, &args),
     };
     let printer = cli.global.printer();
-    init_logging(cli.global.verbose, printer.color());
+    let json_progress =
+        cli.global.progress == crate::ui::ProgressMode::Json && !cli.global.no_progress;
+    init_logging(
+        cli.global.verbose,
+        printer.color(),
+        json_progress || cli.global.json,
+    );
     let paths = match Paths::resolve() {
         Ok(p) => p,
         Err(e) => {
@@ -239,30 +249,93 @@ pub fn main() -> i32 {
     }
 }
 
-/// Reports an argument error: clap's own text, or under `--json` the documented JSON error
-/// object on stderr. Help and version requests print as clap prints them.
-fn argument_error(e: clap::Error) -> i32 {
-    use clap::error::ErrorKind as K;
-    let json = std::env::args_os().any(|a| a == "--json");
-    if !json || matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
-        let code = e.exit_code();
-        let _ = e.print();
-        return code;
+/// Parses the command line as `Cli::try_parse` does, with clap's errors and help coloured as
+/// `--color` says: clap writes them before cohort's flags exist, so the flag is read from the raw
+/// arguments first (`NO_COLOR` and a terminal decide `auto`, as everywhere).
+fn parse(args: &[std::ffi::OsString]) -> std::result::Result<Cli, clap::Error> {
+    use clap::FromArgMatches as _;
+    let mut cmd = Cli::command();
+    cmd = match raw_color(args) {
+        Some(crate::ui::ColorChoice::Never) => cmd.color(clap::ColorChoice::Never),
+        Some(crate::ui::ColorChoice::Always) => cmd.color(clap::ColorChoice::Always),
+        _ => cmd,
+    };
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// The raw arguments that are flags: those after the program name and before `--`.
+fn raw_flags(args: &[std::ffi::OsString]) -> impl Iterator<Item = &str> {
+    args.iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .take_while(|a| *a != "--")
+}
+
+/// The last valid `--color WHEN` / `--color=WHEN` of the raw arguments.
+fn raw_color(args: &[std::ffi::OsString]) -> Option<crate::ui::ColorChoice> {
+    use clap::ValueEnum as _;
+    let mut flags = raw_flags(args);
+    let mut last = None;
+    while let Some(a) = flags.next() {
+        let value = match a.strip_prefix("--color") {
+            Some("") => flags.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(c) = value.and_then(|v| crate::ui::ColorChoice::from_str(v, false).ok()) {
+            last = Some(c);
+        }
     }
-    let err = from_clap(&e);
-    Printer::new(
+    last
+}
+
+/// Whether the raw arguments ask for JSON: `--json`, or `--json=VALUE` (which clap refuses, the
+/// flag taking no value) with a VALUE that does not say no (`false`, `0`, `no`, `off`).
+fn raw_json(args: &[std::ffi::OsString]) -> bool {
+    raw_flags(args).any(|a| match a.strip_prefix("--json") {
+        Some("") => true,
+        Some(v) => v.strip_prefix('=').is_some_and(|v| {
+            !matches!(
+                v.to_ascii_lowercase().as_str(),
+                "false" | "0" | "no" | "off"
+            )
+        }),
+        None => false,
+    })
+}
+
+/// Reports an argument error: clap's own text, or under `--json` the documented JSON error
+/// object on stderr. Help prints as clap prints it; the version with `--json` as
+/// `{"version":"…"}` on stdout.
+fn argument_error(e: clap::Error, args: &[std::ffi::OsString]) -> i32 {
+    use clap::error::ErrorKind as K;
+    let json = raw_json(args);
+    let printer = Printer::new(
         true,
         false,
         0,
         false,
         crate::ui::ProgressMode::None,
         crate::ui::ColorChoice::Never,
-    )
-    .error(&err);
+    );
+    if json && e.kind() == K::DisplayVersion {
+        let version = serde_json::json!({ "version": env!("CARGO_PKG_VERSION") });
+        printer.result(&version, |_| String::new());
+        return 0;
+    }
+    if !json || e.kind() == K::DisplayHelp {
+        let code = e.exit_code();
+        let _ = e.print();
+        return code;
+    }
+    let err = from_clap(&e);
+    printer.error(&err);
     err.exit_code()
 }
 
-/// clap's error as cohort's: exit 2, the first line as the message, clap's tips as the hint.
+/// clap's error as cohort's: exit 2, the first line (with the arguments it lists) as the
+/// message, clap's tips as the hint.
 fn from_clap(e: &clap::Error) -> Error {
     if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return Error::usage("usage.missing", "a subcommand is required")
@@ -271,7 +344,21 @@ fn from_clap(e: &clap::Error) -> Error {
     let text = e.render().to_string();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them on the indented lines
+    // below it: they belong in the message.
+    if message.ends_with(':') {
+        let listed: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with(' ') && !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        if !listed.is_empty() {
+            message = format!("{message} {}", listed.join(", "));
+            lines.nth(listed.len() - 1);
+        }
+    }
     let mut hint = None;
     let mut causes = Vec::new();
     for l in lines {
@@ -303,7 +390,10 @@ fn from_clap(e: &clap::Error) -> Error {
     }
 }
 
-fn init_logging(verbose: u8, color: bool) {
+/// Log lines go to stderr: plain text, or with `--json` or `--progress json` (whose stderr
+/// carries JSON objects only) one `{"type":"note","data":{"level":"warn","message":…}}` event
+/// each.
+fn init_logging(verbose: u8, color: bool, json_lines: bool) {
     let default = match verbose {
         0 => "warn",
         1 => "cohort=info",
@@ -312,13 +402,44 @@ fn init_logging(verbose: u8, color: bool) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env(crate::env::COHORT_LOG)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
+    let fmt = tracing_subscriber::fmt()
         .with_env_filter(filter)
         // Every line through the URL redactor: no API key from --rpc-url in -v logs.
         .with_writer(crate::redact::Stderr)
         .with_target(false)
-        .with_ansi(color)
-        .try_init();
+        .with_ansi(color && !json_lines);
+    let _ = if json_lines {
+        fmt.event_format(JsonNote).try_init()
+    } else {
+        fmt.try_init()
+    };
+}
+
+/// A log event as a `--progress json` note event.
+struct JsonNote;
+
+impl<S, N> tracing_subscriber::fmt::FormatEvent<S, N> for JsonNote
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    N: for<'a> tracing_subscriber::fmt::FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &tracing_subscriber::fmt::FmtContext<'_, S, N>,
+        mut writer: tracing_subscriber::fmt::format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        use tracing_subscriber::fmt::FormatFields as _;
+        let mut message = String::new();
+        ctx.format_fields(
+            tracing_subscriber::fmt::format::Writer::new(&mut message),
+            event,
+        )?;
+        let level = event.metadata().level().as_str().to_ascii_lowercase();
+        let note =
+            serde_json::json!({"type": "note", "data": {"level": level, "message": message}});
+        writeln!(writer, "{note}")
+    }
 }
 
 async fn run(ctx: &Ctx, command: Command) -> Result<()> {

@@ -35,7 +35,8 @@ pub enum ModelCommand {
     /// Average builtin checkpoints' weights (federated averaging), weighted.
     ///
     /// Takes builtin checkpoint files (step-NNNNNN.safetensors), not LoRA adapters: a lora
-    /// job's coordinator averages its workers' adapters.
+    /// job's coordinator averages its workers' adapters. An existing output file is replaced
+    /// only with --force.
     ///
     /// Example: cohort model average a.safetensors b.safetensors --weights 1,3 -o avg.safetensors
     #[command(verbatim_doc_comment)]
@@ -59,12 +60,16 @@ pub enum ModelCommand {
     #[command(verbatim_doc_comment)]
     Tokenize(super::model_token::TokenizeArgs),
     /// List tokenized models.
+    ///
+    /// Example: cohort model list --json
     List(super::model_token::ListArgs),
     /// A model token: job, datasets, model root, pools, holders, revenue per asset.
     ///
     /// Example: cohort model show NEWS   (job id, token address or symbol)
     Show(super::model_token::ShowArgs),
     /// A model token's holders (from its Transfer events).
+    ///
+    /// Example: cohort model holders NEWS   (job id, token address or symbol)
     Holders(super::model_token::HoldersArgs),
     /// Contributors' allocations of a model token, claimed or not.
     ///
@@ -431,6 +436,9 @@ pub struct AverageArgs {
     /// Where to write the average (written atomically).
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: PathBuf,
+    /// Replace an existing output file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -451,6 +459,13 @@ impl AverageArgs {
                 ),
                 false => e,
             });
+        }
+        if self.out.exists() && !self.force {
+            return Err(Error::usage(
+                "average.output_exists",
+                format!("{} already exists", self.out.display()),
+            )
+            .hint("pass --force to replace it, or choose another -o path"));
         }
         if self.checkpoints.len() < 2 {
             return Err(Error::usage(

@@ -25,7 +25,8 @@ pub enum NodeCommand {
     ///
     /// --data-dir belongs to one chain and flow: a start with another one, or a --flow address
     /// without contract code, is refused (exit 2). With --json, stdout is JSON Lines: a
-    /// {"event":"listening",…} line once the server listens, then the report when it stops.
+    /// {"event":"listening",…} line once the server listens, then the report when it stops
+    /// ({"event":"stopped",…}).
     ///
     /// Examples:
     ///   cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
@@ -140,7 +141,7 @@ impl RunArgs {
             },
         };
         let progress = ctx.printer.progress();
-        // With --json stdout is JSON Lines: the events, then the report.
+        // With --json stdout is JSON Lines: the events, then the report (event `stopped`).
         let on_event = ctx.printer.json_events::<node::NodeEvent>();
         let report = node::run(
             config,
@@ -149,7 +150,7 @@ impl RunArgs {
             node::shutdown_signal(),
         )
         .await?;
-        ctx.printer.last_line(&report, |r| {
+        ctx.printer.stopped_line(&report, |r| {
             format!(
                 "storage node on {} stopped (next txSeq {}, next block {})",
                 r.rpc_url, r.next_tx_seq, r.next_block

@@ -99,6 +99,10 @@ fn render(r: &Report) -> String {
         "\n\nSample from the model (prompt {:?}):\n{}{}\n",
         r.sample_prompt, r.sample_prompt, r.sample
     ));
+    let pw = r.password_file.display();
+    out.push_str(&format!(
+        "\nThe members' wallets (qs-curator, qs-alice, …) share the password in {pw}: run the steps above by hand with it, e.g. `cohort wallet sign hi --wallet qs-alice --password-file {pw}` (or set COHORT_PASSWORD_FILE).\n"
+    ));
     out
 }
 
@@ -112,6 +116,26 @@ impl QuickstartArgs {
             .hint(format!(
                 "{}, or drop --gpu",
                 crate::trainer::REINSTALL_WITH_CUDA
+            )));
+        }
+        // Every step runs on the local devnet's `local` profile (it funds the members from
+        // anvil's dev accounts): another profile is refused, not silently ignored.
+        if let Some(name) = ctx
+            .global
+            .profile
+            .as_deref()
+            .filter(|n| *n != crate::config::LOCAL_PROFILE)
+        {
+            return Err(Error::usage(
+                "quickstart.local_only",
+                format!(
+                    "the quickstart runs on the local devnet (profile '{}'), not on profile '{name}'",
+                    crate::config::LOCAL_PROFILE
+                ),
+            )
+            .hint(format!(
+                "drop --profile {name} (and unset {}); on another network run its steps by hand (README \"A tour, by kind of user\")",
+                crate::env::COHORT_PROFILE
             )));
         }
         let exe = std::env::current_exe().map_err(|e| {
@@ -140,5 +164,44 @@ impl QuickstartArgs {
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The summary says where the members' wallet password is and how to pass it, on the
+    /// screen and in JSON.
+    #[test]
+    fn the_summary_names_the_wallets_password_file() {
+        let file = std::path::PathBuf::from("/home/u/.local/share/cohort/quickstart/password");
+        let r = Report {
+            trainer: "builtin".into(),
+            base_model_root: None,
+            dataset: "d".into(),
+            job_id: 1,
+            token: "0x0".into(),
+            symbol: "QS".into(),
+            model_root: "0x0".into(),
+            validation_loss_by_round: vec![],
+            revenue_deposited_wei: "0".into(),
+            revenue_claimed_wei: "0".into(),
+            members: vec![],
+            sample_prompt: "p".into(),
+            sample: "s".into(),
+            paid_usage: Default::default(),
+            password_file: file.clone(),
+            steps: vec![],
+            seconds: 1.0,
+        };
+        let text = render(&r);
+        let f = file.display().to_string();
+        assert!(
+            text.contains(&format!("--wallet qs-alice --password-file {f}")),
+            "{text}"
+        );
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["password_file"], f.as_str());
     }
 }

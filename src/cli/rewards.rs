@@ -246,6 +246,14 @@ impl DepositArgs {
         let progress = ctx.printer.progress();
         let d = rewards::deposit(&s, &m, &asset, amount, progress.as_ref()).await?;
         ctx.printer.result(&d, |d| {
+            if d.resumed {
+                return format!(
+                    "an earlier run's deposit of {} into {} landed (tx {}); nothing was paid again",
+                    d.asset.format(d.amount),
+                    d.model.label(),
+                    d.tx_hash
+                );
+            }
             format!(
                 "deposited {} into {} (tx {}, gas {})",
                 d.asset.format(d.amount),

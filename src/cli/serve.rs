@@ -16,8 +16,7 @@ use crate::chain::units::parse_amount;
 use crate::error::{Error, Result};
 use crate::serve::client::{self as sclient, Payer, Query};
 use crate::serve::engine::{Builtin, Engine, HfModel};
-use crate::serve::pay::SignalStats;
-use crate::serve::{Payments, ServeEvent, ServeOptions, Terms};
+use crate::serve::{Payments, ServeEvent, ServeOptions, Served, ServerStats, Terms};
 use crate::usage::{self, SignedVoucher};
 
 /// `cohort model serve`.
@@ -322,6 +321,7 @@ impl ServeArgs {
             max_queue: self.max_queue,
             settle_every: self.settle_every,
             settle_interval: Duration::from_secs(self.settle_interval),
+            served: Arc::new(Served::default()),
         };
         if !self.bind.is_loopback() {
             ctx.printer.warn(&format!(
@@ -347,10 +347,9 @@ impl ServeArgs {
             shutdown_signal().await;
             let _ = sig_tx.send(());
         });
-        let stats_pay = pay.clone();
+        let stats_of = (opts.model_id.clone(), pay.clone(), opts.served.clone());
         let stats_events = etx.clone();
-        let stats_task =
-            tokio::spawn(async move { stats_on_signal(stats_pay, stats_events).await });
+        let stats_task = tokio::spawn(async move { stats_on_signal(stats_of, stats_events).await });
         let progress = ctx.printer.progress();
         let stats = crate::serve::run(
             engine,
@@ -430,7 +429,7 @@ async fn shutdown_signal() {
 
 /// Prints the stats on SIGUSR1 (`kill -USR1 PID`); they are also at `GET /v1/cohort/stats`.
 async fn stats_on_signal(
-    pay: Option<Arc<Payments>>,
+    (model, pay, served): (String, Option<Arc<Payments>>, Arc<Served>),
     events: tokio::sync::mpsc::UnboundedSender<ServeEvent>,
 ) {
     #[cfg(unix)]
@@ -441,13 +440,13 @@ async fn stats_on_signal(
             return;
         };
         while usr1.recv().await.is_some() {
-            let stats = SignalStats::of(pay.as_deref());
+            let stats = ServerStats::of(&model, pay.as_deref(), &served);
             let _ = events.send(ServeEvent::Stats { stats });
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = (pay, events);
+        let _ = (model, pay, served, events);
     }
 }
 

@@ -29,7 +29,8 @@ pub enum StorageCommand {
     ///
     /// Several roots are fragments, concatenated in order. Data goes to `.<name>.part` next to
     /// the output and is renamed into place once the whole root checks out; an interrupted
-    /// download continues from its verified prefix.
+    /// download of the same roots continues from its verified prefix (a `.part` of other roots
+    /// is discarded).
     ///
     /// Examples:
     ///   cohort storage download 0x71bf…26ba -o data.bin
@@ -37,6 +38,9 @@ pub enum StorageCommand {
     #[command(verbatim_doc_comment)]
     Download(DownloadArgs),
     /// What each storage node knows about a root: tx_seq, size, finalized, segments stored.
+    ///
+    /// A root no node knows is exit 1 (`storage.not_found`); exit 3 when some nodes could not
+    /// be asked.
     ///
     /// Example: cohort storage info 0x71bf…26ba --json
     Info(InfoArgs),
@@ -323,6 +327,9 @@ async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
     let root = storage::parse_root(&a.root)?;
     let client = ctx.client()?;
     let doc = storage::info(&client, &root).await?;
+    if doc.nodes.iter().all(|n| n.info.is_none()) {
+        return Err(unknown_root(&doc));
+    }
     ctx.printer.result(&doc, |d| {
         table::render(
             &[
@@ -337,6 +344,41 @@ async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
         )
     });
     Ok(())
+}
+
+/// No node knows the root: exit 1 (`storage.not_found`), or exit 3 when some nodes could not
+/// be asked (they may hold it).
+fn unknown_root(doc: &storage::RootInfo) -> crate::Error {
+    let down: Vec<String> = doc
+        .nodes
+        .iter()
+        .filter_map(|n| Some(format!("{}: {}", n.node, n.error.as_ref()?)))
+        .collect();
+    let asked = doc.nodes.len() - down.len();
+    if down.is_empty() {
+        return crate::Error::failed(
+            "storage.not_found",
+            format!("no storage node knows root {} ({asked} asked)", doc.root),
+        )
+        .hint(
+            "check the root (`cohort storage root FILE` computes a file's) and the profile's \
+             network (--profile, --storage-node, --indexer); a file just submitted may take a \
+             moment to appear",
+        );
+    }
+    let mut e = crate::Error::unreachable(
+        "storage.unreachable",
+        format!(
+            "none of the {asked} storage nodes that answered knows root {}, and {} could not be asked",
+            doc.root,
+            down.len()
+        ),
+    )
+    .hint("check the nodes, then rerun the same command");
+    for d in down {
+        e = e.cause(d);
+    }
+    e
 }
 
 fn info_row(n: &storage::NodeFileInfo) -> Vec<String> {

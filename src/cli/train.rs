@@ -278,6 +278,6 @@ pub fn render_timings(p: Option<&trainer::timings::Timings>) -> String {
         p.steps,
         if p.steps == 1 { "" } else { "s" },
         p.ms_per_step,
-        table::render(&["phase", "ms/step", "share", "calls"], rows)
+        table::render(&["PHASE", "MS/STEP", "SHARE", "CALLS"], rows)
     )
 }

@@ -177,9 +177,10 @@ impl BalanceArgs {
                     rows.push((
                         "provider charged",
                         format!(
-                            "{} ({} requests, {} tokens)",
+                            "{} ({} request{}, {} tokens)",
                             g(s.spent),
                             s.requests,
+                            if s.requests == 1 { "" } else { "s" },
                             s.tokens
                         ),
                     ));
@@ -215,8 +216,7 @@ impl WithdrawArgs {
             Some(a) => {
                 let amount = parse_amount(a, asset.decimals)?;
                 let tx =
-                    usage::announce_withdrawal(&s, &l, asset.address, amount, progress.as_ref())
-                        .await?;
+                    usage::announce_withdrawal(&s, &l, &asset, amount, progress.as_ref()).await?;
                 let acc = usage::account(&l, s.address, asset.address).await?;
                 let out = usage::WithdrawalAnnounced {
                     announced: amount,

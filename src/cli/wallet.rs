@@ -41,16 +41,24 @@ pub enum WalletCommand {
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
     /// List wallets: name, address, and which one is the default.
+    ///
+    /// Example: cohort wallet list --json
     List,
     /// Show a wallet's address and keystore file.
+    ///
+    /// Example: cohort wallet show alice
     Show(NameArgs),
     /// Make a wallet the default signer (with --profile: that profile's wallet).
     ///
     /// Example: cohort wallet default alice
     Default(NameArgs),
     /// Rename a wallet.
+    ///
+    /// Example: cohort wallet rename alice alice-old
     Rename(RenameArgs),
     /// Delete a wallet's keystore (asks first, unless --yes).
+    ///
+    /// Example: cohort wallet remove alice-old --yes
     Remove(NameArgs),
     /// Re-encrypt a wallet with a new password.
     ///
@@ -70,6 +78,8 @@ pub enum WalletCommand {
     /// Example: cohort wallet unlock alice --remember
     Unlock(UnlockArgs),
     /// Forget a password remembered in the OS keyring.
+    ///
+    /// Example: cohort wallet lock alice
     Lock(NameArgs),
     /// Show the balance of a wallet or address (native coin, and ERC-20 tokens with --token)
     ///
@@ -783,10 +793,10 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         None => None,
     };
     let s = ctx.signer(&client, &chain, &a.signer)?;
-    let (transfer, prepared) =
-        transfer::prepare_transfer(&s, to, &a.amount, token.map(|t| t.address)).await?;
-    let what = format!("{} {}", transfer.amount, transfer.symbol);
+    let token = token.map(|t| t.address);
     if a.dry_run {
+        let (transfer, prepared) = transfer::prepare_transfer(&s, to, &a.amount, token).await?;
+        let what = format!("{} {}", transfer.amount, transfer.symbol);
         let v = transfer::TransferPlan {
             dry_run: true,
             transfer: transfer.clone(),
@@ -806,18 +816,20 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         return Ok(());
     }
     let progress = ctx.printer.progress();
-    let label = format!("sending {what}");
-    let confirmed =
-        crate::chain::tx::send_prepared(&s, prepared, &label, progress.as_ref()).await?;
-    let v = transfer::Sent {
-        transfer: transfer.clone(),
-        tx: confirmed.clone(),
-    };
-    ctx.printer.result(&v, |_| {
+    let v = transfer::send(&s, to, &a.amount, token, progress.as_ref()).await?;
+    ctx.printer.result(&v, |v| {
+        let (transfer, confirmed) = (&v.transfer, &v.tx);
+        let what = format!(
+            "{} {} from {} to {}",
+            transfer.amount, transfer.symbol, transfer.from, transfer.to
+        );
         format!(
-            "sent {what} from {} to {}\n{}",
-            transfer.from,
-            transfer.to,
+            "{}\n{}",
+            if v.resumed {
+                format!("an earlier run's transfer of {what} landed; nothing was paid again")
+            } else {
+                format!("sent {what}")
+            },
             table::pairs(&[
                 ("tx", confirmed.tx_hash.to_string()),
                 (

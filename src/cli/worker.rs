@@ -39,13 +39,19 @@ pub enum WorkerCommand {
     /// Example: cohort worker leave --job 1 --wallet alice
     Leave(LeaveArgs),
     /// Registration, the state on disk and the current job.
+    ///
+    /// Example: cohort worker status --wallet alice
     Status(StatusArgs),
     /// Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds.
+    ///
+    /// Example: cohort worker earnings --wallet 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
     Earnings(EarningsArgs),
     /// Pay out credited earnings (and job refunds) to the payee.
     ///
     /// Prints "nothing to withdraw" and exits 0 when nothing is credited, so it can run on a
     /// schedule.
+    ///
+    /// Example: cohort worker withdraw --wallet alice
     Withdraw(WithdrawArgs),
 }
 
@@ -319,12 +325,12 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
             out.push('\n');
             out.push_str(&table::render(
                 &[
-                    "job",
-                    "accepted rounds",
-                    "unverified rounds",
-                    "units",
-                    "paid",
-                    "bond returned",
+                    "JOB",
+                    "ACCEPTED ROUNDS",
+                    "UNVERIFIED ROUNDS",
+                    "UNITS",
+                    "PAID",
+                    "BOND RETURNED",
                 ],
                 e.jobs.iter().map(|j| {
                     vec![

@@ -40,6 +40,9 @@ pub struct DownloadedFile {
     /// What kind of failure `error` is (the exit code of the whole download).
     #[serde(skip)]
     pub error_kind: Option<crate::error::ErrorKind>,
+    /// The code of that failure (`storage.disk_full`: the summary says to free space).
+    #[serde(skip)]
+    pub error_code: Option<String>,
 }
 
 /// The result of `download`.
@@ -73,6 +76,10 @@ impl DownloadReport {
             } else {
                 crate::error::ErrorKind::Failed
             };
+            let disk_full = self
+                .files
+                .iter()
+                .any(|f| f.error_code.as_deref() == Some("storage.disk_full"));
             Error::new(
                 kind,
                 "dataset.download_failed",
@@ -82,7 +89,15 @@ impl DownloadReport {
                     self.files.len()
                 ),
             )
-            .hint("rerun the same command: files already in place are kept")
+            .hint(if disk_full {
+                format!(
+                    "the disk of {} is full: free some space (or give -o a folder on another \
+                     disk), then rerun the same command: files already in place are kept",
+                    self.output.display()
+                )
+            } else {
+                "rerun the same command: files already in place are kept".to_string()
+            })
         })
     }
 }
@@ -139,6 +154,7 @@ pub async fn download(
             status: FileOutcome::Failed,
             error: None,
             error_kind: None,
+            error_code: None,
         };
         let target = match target {
             Ok(t) => t,
@@ -174,6 +190,7 @@ pub async fn download(
                 }
                 Err(e) => {
                     row.error_kind = Some(e.kind);
+                    row.error_code = Some(e.code);
                     row.error = Some(e.message);
                 }
             }
@@ -245,7 +262,8 @@ async fn fetch_to(
         return Ok(false);
     }
     let dir = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| crate::storage::download::io_error("create folder", dir, e))?;
     // The storage client keeps a partial file next to the target, so a rerun resumes it.
     fetch_verified(client, c, target, progress).await?;
     Ok(true)
@@ -286,4 +304,44 @@ pub async fn fetch_verified(
         .hint("the contributor recorded a hash that does not match the stored file; the curator should reject it"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_asks_to_free_space_before_a_rerun() {
+        let file = |code: &str| DownloadedFile {
+            index: 0,
+            contributor: Address::ZERO,
+            path: "a.txt".into(),
+            file: None,
+            size: 1,
+            status: FileOutcome::Failed,
+            error: Some("failed".into()),
+            error_kind: Some(crate::error::ErrorKind::Failed),
+            error_code: Some(code.into()),
+        };
+        let report = |files: Vec<DownloadedFile>| DownloadReport {
+            dataset_id: 1,
+            name: "d".into(),
+            sealed: true,
+            output: PathBuf::from("/data/out"),
+            failed: files.len() as u64,
+            files,
+            downloaded: 0,
+            present: 0,
+            bytes: 0,
+        };
+        let hint = |r: DownloadReport| r.failure().unwrap().hint.unwrap();
+        let full = hint(report(vec![file("io"), file("storage.disk_full")]));
+        assert!(
+            full.contains("free some space") && full.contains("/data/out"),
+            "{full}"
+        );
+        let other = hint(report(vec![file("storage.unreachable")]));
+        assert!(!other.contains("free"), "{other}");
+        assert!(other.contains("rerun"), "{other}");
+    }
 }

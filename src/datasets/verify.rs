@@ -78,6 +78,10 @@ pub struct FileCheck {
     /// Nodes that should serve part of the file and do not.
     pub lacking: Vec<String>,
     pub detail: Option<String>,
+    /// Every segment not served lies in a shard that no reachable node holds: its nodes may
+    /// only be offline (an indexer lists only the nodes it reaches).
+    #[serde(skip)]
+    pub offline: bool,
 }
 
 /// The result of `verify`.
@@ -119,20 +123,56 @@ impl VerifyReport {
                 .hint("rerun when the storage nodes answer (`cohort config show` lists them)"),
             );
         }
+        // Shards no reachable node holds (an indexer does not list the nodes it cannot reach):
+        // the files flagged only there may be served again once their nodes are back.
+        let offline = self.files.iter().filter(|f| f.offline).count() as u64;
+        if offline == self.flagged {
+            return Some(
+                Error::unreachable(
+                    "dataset.shards_unreachable",
+                    format!(
+                        "{} of {} files of dataset '{}' could not be confirmed: the segments they lack are in shard {}, which no reachable storage node holds",
+                        self.flagged,
+                        self.files.len(),
+                        self.name,
+                        self.missing_shards().join(", ")
+                    ),
+                )
+                .hint("the nodes of that shard may be offline for now: rerun when they answer"),
+            );
+        }
+        let also = if offline > 0 {
+            format!(
+                " ({offline} of them lack only segments of shard {}, which no reachable node holds)",
+                self.missing_shards().join(", ")
+            )
+        } else {
+            String::new()
+        };
         Some(
             Error::verification(
                 "dataset.not_served",
                 format!(
-                    "{} of {} files of dataset '{}' are not fully served by the storage nodes",
+                    "{} of {} files of dataset '{}' are not fully served by the storage nodes{also}",
                     self.flagged,
                     self.files.len(),
                     self.name
                 ),
             )
             .hint(
-                "the contributors can upload the flagged files again with `cohort dataset upload`",
+                "a contributor sends a flagged file's segments again with `cohort storage upload FILE` (it finds the file's submission: no second fee); `dataset upload` skips files already recorded",
             ),
         )
+    }
+
+    /// The shards (`k/n`) that no reachable node holds.
+    fn missing_shards(&self) -> Vec<String> {
+        let held: Vec<ShardConfig> = self.nodes.iter().filter_map(|n| n.shard).collect();
+        let n = held.iter().map(|c| c.num_shard).max().unwrap_or(1).max(1);
+        (0..n)
+            .filter(|r| !held.iter().any(|c| c.covers(*r)))
+            .map(|r| format!("{r}/{n}"))
+            .collect()
     }
 }
 
@@ -207,7 +247,7 @@ pub async fn verify(
 
     let mut files = Vec::with_capacity(contributions.len());
     for c in &contributions {
-        let (status, lacking, detail) = judge(c, &states, &answers[&c.root]);
+        let (status, lacking, detail, offline) = judge(c, &states, &answers[&c.root]);
         files.push(FileCheck {
             index: c.index,
             contributor: c.contributor,
@@ -218,6 +258,7 @@ pub async fn verify(
             status,
             lacking,
             detail,
+            offline,
         });
         task.inc(1);
     }
@@ -239,11 +280,13 @@ pub async fn verify(
     })
 }
 
+/// A file's status, the nodes lacking part of it, why, and whether every segment not served lies
+/// in a shard no reachable node holds.
 fn judge(
     c: &ContributionInfo,
     states: &[NodeState],
     answers: &[Answer],
-) -> (FileStatus, Vec<String>, Option<String>) {
+) -> (FileStatus, Vec<String>, Option<String>, bool) {
     let start_segment = answers.iter().find_map(|a| match a {
         Answer::Known(fi) => Some(fi.tx.start_entry_index / SEGMENT_CHUNKS as u64),
         _ => None,
@@ -266,11 +309,13 @@ fn judge(
             format!("none of the {reachable} reachable nodes knows this root")
         };
         let lacking = states.iter().map(|s| s.url.clone()).collect();
-        return (FileStatus::Missing, lacking, Some(detail));
+        return (FileStatus::Missing, lacking, Some(detail), false);
     };
     let segments = num_data_segments(c.size);
     let mut lacking: Vec<String> = Vec::new();
     let mut uncovered = 0u64;
+    // Segments not served that no reachable node's shard holds.
+    let mut unheld = 0u64;
     // Coverage repeats with the largest shard count, so a few periods are enough.
     let period = states
         .iter()
@@ -292,11 +337,17 @@ fn judge(
         }
         if !served {
             uncovered += 1;
+            if !states
+                .iter()
+                .any(|s| s.shard.is_some_and(|sh| sh.covers(g)))
+            {
+                unheld += 1;
+            }
         }
     }
     let unreachable_lacking = states.iter().any(|s| !s.reachable);
     if uncovered == 0 {
-        return (FileStatus::Ok, Vec::new(), None);
+        return (FileStatus::Ok, Vec::new(), None, false);
     }
     if unreachable_lacking {
         for s in states.iter().filter(|s| !s.reachable) {
@@ -317,9 +368,20 @@ fn judge(
             };
             format!("{url} {why}")
         })
-        .collect::<Vec<_>>()
-        .join("; ");
-    (FileStatus::Unfinalized, lacking, Some(detail))
+        .collect::<Vec<_>>();
+    let mut detail = detail.join("; ");
+    if unheld > 0 {
+        if !detail.is_empty() {
+            detail.push_str("; ");
+        }
+        detail.push_str("no reachable node holds the shard of some of its segments");
+    }
+    (
+        FileStatus::Unfinalized,
+        lacking,
+        Some(detail),
+        unheld == uncovered,
+    )
 }
 
 /// Downloads every file and checks its bytes against its record.
@@ -337,6 +399,7 @@ async fn deep_check(
             Err(e) if e.kind == crate::error::ErrorKind::Verification => {
                 f.status = FileStatus::Corrupt;
                 f.detail = Some(e.message.clone());
+                f.offline = false;
             }
             Err(e) => {
                 if f.status == FileStatus::Ok {

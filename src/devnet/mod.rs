@@ -12,7 +12,7 @@ use alloy::signers::local::{MnemonicBuilder, PrivateKeySigner, coins_bip39::Engl
 use serde::{Deserialize, Serialize};
 
 use crate::chain::Chain;
-use crate::config::{Config, LOCAL_PROFILE, Paths, Profile};
+use crate::config::{Config, Contracts, LOCAL_PROFILE, Paths, Profile};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -114,6 +114,9 @@ struct Ports {
     nodes: Vec<u16>,
     #[serde(default)]
     indexer: Option<u16>,
+    /// The number of shards (0: not recorded).
+    #[serde(default)]
+    shards: u64,
 }
 
 fn load_ports(paths: &Paths) -> Ports {
@@ -131,12 +134,90 @@ fn save_ports(paths: &Paths, s: &DevnetState) -> Result<()> {
             .map(|n| url_port(&n.process.url).unwrap_or(0))
             .collect(),
         indexer: s.indexer.as_ref().and_then(|i| url_port(&i.url)),
+        shards: s.shards,
     };
     fsutil::write_atomic(
         &ports_file(paths),
         &serde_json::to_vec_pretty(&ports).unwrap(),
         0o644,
     )
+}
+
+/// The contract suite deployed on this devnet's chain, kept (like the ports) across `down` so
+/// that `up` can write the `local` profile back after `config remove local`.
+fn contracts_file(paths: &Paths) -> PathBuf {
+    paths.devnet().join("contracts.json")
+}
+
+fn load_contracts(paths: &Paths) -> Option<Contracts> {
+    std::fs::read(contracts_file(paths))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+fn save_contracts(paths: &Paths, c: &Contracts) -> Result<()> {
+    fsutil::write_atomic(
+        &contracts_file(paths),
+        &serde_json::to_vec_pretty(c).unwrap(),
+        0o644,
+    )
+}
+
+/// Writes the `local` profile back when it is gone (`config remove local`) while the devnet
+/// runs, as the first `up` wrote it: anvil's URL, the chain id, the indexer and the contracts
+/// this devnet deployed. Returns whether it did.
+fn restore_local_profile(paths: &Paths, state: &DevnetState) -> Result<bool> {
+    let mut config = Config::load(paths)?;
+    if config.profiles.contains_key(LOCAL_PROFILE) {
+        return Ok(false);
+    }
+    let profile = Profile {
+        rpc_url: Some(state.anvil.url.clone()),
+        chain_id: Some(CHAIN_ID),
+        indexer: state.indexer.as_ref().map(|i| i.url.clone()),
+        contracts: load_contracts(paths).unwrap_or_default(),
+        wallet: config.default_wallet.is_none().then(|| "dev:0".to_string()),
+        ..Profile::default()
+    };
+    config.profiles.insert(LOCAL_PROFILE.to_string(), profile);
+    if config.default_profile.is_none() {
+        config.default_profile = Some(LOCAL_PROFILE.to_string());
+    }
+    config.save(paths)?;
+    Ok(true)
+}
+
+/// The port and layout the devnet here had: from its state while it runs (or after a crash),
+/// else, after `down`, anvil's port from the `local` profile and the nodes and shards from the
+/// ports `down` keeps. None when no devnet ran here.
+pub fn last_options(paths: &Paths) -> Result<Option<UpOptions>> {
+    if let Some(s) = load_state(paths)? {
+        return Ok(Some(UpOptions {
+            port: s.port,
+            block_time: s.block_time,
+            nodes: s.nodes.len() as u64,
+            shards: s.shards.max(1),
+        }));
+    }
+    let config = Config::load(paths)?;
+    let Some(port) = config
+        .profiles
+        .get(LOCAL_PROFILE)
+        .and_then(|p| p.rpc_url.as_deref())
+        .and_then(url_port)
+    else {
+        return Ok(None);
+    };
+    let mut opts = UpOptions {
+        port,
+        ..UpOptions::default()
+    };
+    if ports_file(paths).exists() {
+        let ports = load_ports(paths);
+        opts.nodes = ports.nodes.len() as u64;
+        opts.shards = ports.shards.max(1);
+    }
+    Ok(Some(opts))
 }
 
 /// The port of `http://127.0.0.1:PORT`.
@@ -366,6 +447,8 @@ pub struct UpReport {
     pub deployed: bool,
     /// The processes of a partly running devnet that were restarted (the others kept running).
     pub restarted: Vec<String>,
+    /// The `local` profile was gone (`config remove local`) and was written back.
+    pub restored_profile: bool,
     pub status: Status,
 }
 
@@ -389,10 +472,12 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
             .as_ref()
             .is_some_and(|i| process::is_running(i.pid, &i.marker));
         if anvil_alive && dead.is_empty() && (indexer_alive || state.nodes.is_empty()) {
+            let restored_profile = restore_local_profile(paths, &state)?;
             return Ok(UpReport {
                 started: false,
                 deployed: false,
                 restarted: vec![],
+                restored_profile,
                 status: status(paths).await?,
             });
         }
@@ -424,11 +509,15 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         wait_for_chain(&url, state.anvil.pid, &state.anvil.marker, &state.anvil.log).await?;
 
     let mut config = Config::load(paths)?;
-    let mut profile = config
-        .profiles
-        .get(LOCAL_PROFILE)
-        .cloned()
-        .unwrap_or_default();
+    let missing = !config.profiles.contains_key(LOCAL_PROFILE);
+    let mut profile = match config.profiles.get(LOCAL_PROFILE) {
+        Some(p) => p.clone(),
+        // Removed (`config remove local`): the suite this chain holds, when one was recorded.
+        None => Profile {
+            contracts: load_contracts(paths).unwrap_or_default(),
+            ..Profile::default()
+        },
+    };
     profile.rpc_url = Some(url.clone());
     profile.chain_id = Some(CHAIN_ID);
     if profile.wallet.is_none() && config.default_wallet.is_none() {
@@ -442,6 +531,7 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         profile.contracts = crate::deploy::deploy_suite(&signer, None, progress).await?;
         true
     };
+    save_contracts(paths, &profile.contracts)?;
     profile.storage_nodes.clear();
     config
         .profiles
@@ -464,6 +554,7 @@ pub async fn up(paths: &Paths, opts: &UpOptions, progress: &dyn Progress) -> Res
         started: true,
         deployed,
         restarted: vec![],
+        restored_profile: missing && !deployed,
         status: st,
     })
 }
@@ -555,6 +646,7 @@ async fn restart_stopped(
         wait_for_chain(&a.url, a.pid, &a.marker, &a.log).await?;
         restarted.push("anvil".to_string());
     }
+    let restored_profile = restore_local_profile(paths, &state)?;
     let mut config = Config::load(paths)?;
     let mut profile = config
         .profiles
@@ -638,6 +730,7 @@ async fn restart_stopped(
         started: true,
         deployed: false,
         restarted,
+        restored_profile,
         status: status(paths).await?,
     })
 }
@@ -890,9 +983,30 @@ pub async fn down(paths: &Paths) -> Result<DownReport> {
     Ok(DownReport { stopped })
 }
 
-/// Stops the devnet, wipes its chain and node data, and forgets the local contract addresses.
+/// `devnet reset`: stops the devnet, wipes it ([`reset`]) and starts a fresh one with `opts`.
+/// What `up` would refuse (a bad layout, no anvil, a port something else holds) is refused
+/// before anything is wiped.
+pub async fn reset_and_up(
+    paths: &Paths,
+    opts: &UpOptions,
+    progress: &dyn Progress,
+) -> Result<UpReport> {
+    check_layout(opts)?;
+    find_anvil(paths)?;
+    let ours = load_state(paths)?
+        .is_some_and(|s| s.port == opts.port && process::is_running(s.anvil.pid, &s.anvil.marker));
+    if opts.port != 0 && !ours {
+        process::check_port_free(opts.port)?;
+    }
+    reset(paths).await?;
+    up(paths, opts, progress).await
+}
+
+/// Stops the devnet, wipes its chain and node data, forgets the local contract addresses and
+/// the recorded pending transactions of its chain ([`forget_pending_txs`]).
 pub async fn reset(paths: &Paths) -> Result<()> {
     down(paths).await?;
+    forget_pending_txs(paths)?;
     let dir = paths.devnet();
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| Error::io("remove", &dir, e))?;
@@ -905,4 +1019,41 @@ pub async fn reset(paths: &Paths) -> Result<()> {
         config.save(paths)?;
     }
     Ok(())
+}
+
+/// Removes the records in `pending-tx/` of transactions signed for the devnet's chain id: none
+/// of them can land on the fresh chain, and a later rerun could broadcast one there when its
+/// nonce matches. Records of other chains (and files that are not records) are left alone.
+/// Returns how many went.
+fn forget_pending_txs(paths: &Paths) -> Result<usize> {
+    let dir = paths.pending_tx();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io("read", &dir, e)),
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "json") && record_chain_id(&p) == Some(CHAIN_ID) {
+            std::fs::remove_file(&p).map_err(|e| Error::io("remove", &p, e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The chain id a pending-transaction record's signed transaction is for.
+fn record_chain_id(path: &Path) -> Option<u64> {
+    use alloy::consensus::{Transaction, TxEnvelope};
+    use alloy::eips::eip2718::Decodable2718;
+    #[derive(Deserialize)]
+    struct Record {
+        raw: String,
+    }
+    let record: Record = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    let bytes = alloy::primitives::hex::decode(record.raw.trim()).ok()?;
+    TxEnvelope::decode_2718(&mut bytes.as_slice())
+        .ok()?
+        .chain_id()
 }

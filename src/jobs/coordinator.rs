@@ -93,6 +93,10 @@ pub async fn coordinate(
     let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
     check_access(&ctx, s.address, opts)?;
+    let genesis = retrying(a, || crate::worker::state::chain_genesis(&market.chain)).await?;
+    if let Some(n) = claim_job_dir(&job_dir(&opts.work_dir, job_id), genesis)? {
+        progress.note(&n);
+    }
     let ctx = ctx.with_base(&store, progress).await?;
     // The job's committed tolerance wins over the option.
     let mut opts = opts.clone();
@@ -244,6 +248,37 @@ pub async fn coordinate(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// The member's folder of job `id` (its replays, aggregates, seeded init).
+fn job_dir(work_dir: &Path, id: u64) -> PathBuf {
+    work_dir.join(format!("job-{id}"))
+}
+
+/// Marks a job's folder with the chain it works for (the genesis hash, in `chain`). What is in
+/// it is reused (replays of earlier rounds), so a folder of another chain, where a job with the
+/// same id ran (a devnet reset brings the same addresses and ids back), or one that names no
+/// chain, is cleared first; the note returned says so.
+fn claim_job_dir(dir: &Path, genesis: B256) -> Result<Option<String>> {
+    let marker = dir.join("chain");
+    let mine = format!("{genesis:#x}\n");
+    if std::fs::read_to_string(&marker).is_ok_and(|m| m == mine) {
+        return Ok(None);
+    }
+    let foreign = marker.exists();
+    let mut note = None;
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| Error::io("clear", dir, e))?;
+        if foreign {
+            note = Some(format!(
+                "cleared {}: it held the work of a job on another chain (as before `cohort devnet reset`)",
+                dir.display()
+            ));
+        }
+    }
+    crate::fsutil::ensure_dir(dir, 0o755)?;
+    crate::fsutil::write_atomic(&marker, mine.as_bytes(), 0o644)?;
+    Ok(note)
 }
 
 /// Only a committee member coordinates (exit 4); a deterministic exec job is re-run only with
@@ -578,7 +613,7 @@ async fn finalize(
     progress: &dyn Progress,
 ) -> Result<(RoundSummary, RoundVerdict)> {
     let start_root = retrying(opts.attempts, || round_start_root(market, job, round)).await?;
-    let dir = opts.work_dir.join(format!("job-{}", job.id));
+    let dir = job_dir(&opts.work_dir, job.id);
     crate::fsutil::ensure_dir(&dir, 0o755)?;
     let basis = retrying(opts.attempts, || {
         round_basis(
@@ -827,7 +862,7 @@ fn units_f64(u: U256) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::vote_tally;
+    use super::{B256, claim_job_dir, vote_tally};
 
     #[test]
     fn the_vote_tally_names_votes_of_members_then_the_threshold() {
@@ -836,5 +871,22 @@ mod tests {
             t.starts_with("1 of 2 members voted") && t.ends_with("2 must agree"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn a_job_folder_of_another_chain_is_cleared_and_this_chains_kept() {
+        let work = tempfile::tempdir().unwrap();
+        let dir = work.path().join("job-1");
+        let replay = dir.join("replay-1-0-0x01");
+        let (a, b) = (B256::repeat_byte(1), B256::repeat_byte(2));
+        assert_eq!(claim_job_dir(&dir, a).unwrap(), None);
+        std::fs::create_dir_all(&replay).unwrap();
+        assert_eq!(claim_job_dir(&dir, a).unwrap(), None);
+        assert!(replay.is_dir());
+        let note = claim_job_dir(&dir, b).unwrap().unwrap();
+        assert!(note.contains("another chain"), "{note}");
+        assert!(!replay.exists());
+        assert!(dir.is_dir());
+        assert_eq!(claim_job_dir(&dir, b).unwrap(), None);
     }
 }

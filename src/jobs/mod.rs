@@ -938,26 +938,55 @@ impl JobMarket {
     }
 
     /// The owner cancels the job.
+    fn cancel_intent(&self, s: &SignerChain, id: u64) -> String {
+        format!(
+            "cancel-job:{}:{:#x}:{id}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
+    /// Cancels job `id` (recorded: a rerun after an interruption waits for this transaction
+    /// instead of sending another); returns the refund (from the receipt) and the transaction.
     pub async fn cancel_job(
         &self,
         s: &SignerChain,
         id: u64,
         progress: &dyn Progress,
-    ) -> Result<TxRef> {
-        send_ref(
+    ) -> Result<(U256, TxRef)> {
+        let jm = self.signed(s);
+        let call = jm.cancelJob(U256::from(id));
+        let c = send_once(
             s,
-            self.signed(s).cancelJob(U256::from(id)),
+            &self.cancel_intent(s, id),
+            call,
             "cancelling job",
             progress,
         )
-        .await
+        .await?;
+        Ok((cancel_refund(&c), TxRef::from(&c)))
+    }
+
+    /// Finishes the cancellation of job `id` an interrupted earlier run sent: its refund and
+    /// transaction, `None` when none is recorded.
+    pub async fn resume_cancel(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<Option<(U256, TxRef)>> {
+        let intent = self.cancel_intent(s, id);
+        let done = crate::chain::tx::resume_intent(
+            s,
+            &intent,
+            "finishing an earlier cancellation",
+            progress,
+        )
+        .await?;
+        Ok(done.map(|c| (cancel_refund(&c), TxRef::from(&c))))
     }
 
     fn withdraw_intent(&self, s: &SignerChain) -> String {
-        format!(
-            "withdraw:{}:{:#x}:{:#x}",
-            s.chain.chain_id, self.address, s.address
-        )
+        withdraw_intent(s.chain.chain_id, self.address, s.address)
     }
 
     /// Pays the signer's credited earnings to its payee; returns the amount (from the receipt).
@@ -994,7 +1023,13 @@ impl JobMarket {
             "finishing an earlier withdrawal",
             progress,
         )
-        .await?;
+        .await;
+        // A recorded withdrawal that found nothing owed (another one landed first) withdrew
+        // nothing: as if none was recorded.
+        let done = match done {
+            Err(e) if e.revert() == Some("NothingToWithdraw") => None,
+            other => other?,
+        };
         Ok(done.map(|c| {
             let amount = c
                 .receipt
@@ -1004,6 +1039,21 @@ impl JobMarket {
             (amount, TxRef::from(&c))
         }))
     }
+}
+
+/// The pending-transaction intent of `signer`'s `withdraw` from the JobMarket at `market`: one
+/// for every command that sends it (`worker withdraw`, `rewards claim`), so that each finishes
+/// the other's interrupted withdrawal instead of sending one that finds nothing owed.
+pub fn withdraw_intent(chain_id: u64, market: Address, signer: Address) -> String {
+    format!("withdraw:{chain_id}:{market:#x}:{signer:#x}")
+}
+
+/// The refund a confirmed `cancelJob` credited to the owner (its `JobCancelled` event).
+fn cancel_refund(c: &crate::chain::tx::Confirmed) -> U256 {
+    c.receipt
+        .decoded_log::<abi::JobCancelled>()
+        .map(|l| l.data.refund)
+        .unwrap_or_default()
 }
 
 /// The id of the job a confirmed `createJob` created (its `JobCreated` event).
@@ -1031,6 +1081,10 @@ fn bond_returned(c: &crate::chain::tx::Confirmed) -> U256 {
 #[derive(Debug, Clone, Serialize)]
 pub struct Cancelled {
     pub job_id: u64,
+    /// Cancelled by an earlier run that was interrupted while it waited for the receipt; this
+    /// run found its transaction recorded and finished it (nothing was sent again).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
     /// Rounds not finalized when the job was cancelled.
     pub unspent_rounds: u32,
     /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out).
@@ -1051,6 +1105,19 @@ pub async fn cancel(
     progress: &dyn Progress,
 ) -> Result<Cancelled> {
     let job = market.job(id).await?;
+    // A rerun while (or after) an interrupted run's cancellation is pending: that transaction
+    // is the cancellation; the checks below read a chain it may already have changed.
+    if let Some((refund, tx)) = market.resume_cancel(s, id, progress).await? {
+        let after = market.job(id).await?;
+        return Ok(Cancelled {
+            job_id: id,
+            resumed: true,
+            unspent_rounds: after.rounds - after.current_round.min(after.rounds),
+            refund,
+            owner_earnings: market.earnings(after.owner).await?,
+            tx,
+        });
+    }
     if job.owner != s.address {
         return Err(Error::reverted(
             "job.not_owner",
@@ -1103,12 +1170,12 @@ pub async fn cancel(
             )));
         }
     }
-    let tx = market.cancel_job(s, id, progress).await?;
-    let after = market.job(id).await?;
+    let (refund, tx) = market.cancel_job(s, id, progress).await?;
     Ok(Cancelled {
         job_id: id,
+        resumed: false,
         unspent_rounds: job.rounds - job.current_round.min(job.rounds),
-        refund: after.refunded - job.refunded,
+        refund,
         owner_earnings: market.earnings(job.owner).await?,
         tx,
     })

@@ -23,6 +23,7 @@ use crate::progress::Progress;
 use crate::storage::cache::{ObjectCache, file_root};
 use crate::storage::merkle::FileTree;
 use crate::trainer::Checkpoint;
+use crate::trainer::data::{Corpus, split_point};
 
 /// A file that will be uploaded.
 #[derive(Debug, Clone, Serialize)]
@@ -219,6 +220,9 @@ pub async fn plan(
             })?;
     }
     let datasets = planned_datasets(client, &table).await?;
+    if spec.model.trainer == TrainerKind::Builtin {
+        check_context_fits(client, &datasets, spec.model.context).await?;
+    }
     let b = plan_bundle(&spec, spec_path, text, &datasets, lora_init)?;
     // An interrupted run's createJob of this spec is finished, not paid again: what the wallet
     // holds now does not decide whether it can be.
@@ -445,6 +449,43 @@ async fn planned_datasets(client: &Client, table: &JobTable) -> Result<Vec<Plann
     }
 
     Ok(datasets)
+}
+
+/// Refuses (exit 2) a builtin job whose context no file of its datasets can fill: the trainer
+/// needs `context + 1` bytes in one file's training split (see `Corpus::check_context`). The
+/// sizes come from the registry's records of the accepted files; a file the trainer skips
+/// (binary) only makes it shorter, so what is refused here would fail every worker.
+async fn check_context_fits(
+    client: &Client,
+    datasets: &[PlannedDataset],
+    context: usize,
+) -> Result<()> {
+    let reg = Registry::open(client).await?;
+    let mut longest = 0;
+    for d in datasets {
+        for c in reg.contributions(d.id).await? {
+            if c.status == crate::datasets::ReviewStatus::Accepted {
+                let size = usize::try_from(c.size).unwrap_or(usize::MAX);
+                longest = longest.max(split_point(size));
+            }
+        }
+    }
+    let corpus = Corpus {
+        train: Vec::new(),
+        val: Vec::new(),
+        files: Vec::new(),
+        skipped_binary: Vec::new(),
+        longest_file_train: longest,
+    };
+    corpus.check_context(context).map_err(|e| {
+        let hint = match longest.saturating_sub(1) {
+            0 => "name a dataset with longer text files in job.datasets".to_string(),
+            c => format!(
+                "lower model.context to {c} or less, or name a dataset with longer text files in job.datasets"
+            ),
+        };
+        e.hint(hint)
+    })
 }
 
 /// The bundle (the spec and the files its command names) and the base model, ready to upload.

@@ -62,7 +62,7 @@ pub fn check_context(config: &Config, context: usize, dir: &Path) -> Result<()> 
             ),
         )
         .hint(format!(
-            "set model.context (or --context) to at most {}",
+            "set the spec's model.context (`model eval`: --context) to at most {}",
             config.max_position_embeddings
         )));
     }

@@ -148,6 +148,10 @@ pub struct Report {
     pub sample: String,
     /// The model served and paid per token: queries, settlement, the holders' share.
     pub paid_usage: PaidUsage,
+    /// The file holding the password the members' wallets (`qs-curator`, `qs-alice`, …) share:
+    /// commands run by hand with `--wallet qs-alice` take it with `--password-file`.
+    #[serde(serialize_with = "crate::fsutil::lossy::path")]
+    pub password_file: PathBuf,
     pub steps: Vec<StepRecord>,
     pub seconds: f64,
 }
@@ -184,6 +188,7 @@ pub async fn run(
     opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Report> {
+    check_options(opts)?;
     let started = Instant::now();
     let mut qs = Runner::new(paths, exe, progress, opts.verbose)?;
     qs.ensure_devnet(opts.port).await?;
@@ -260,9 +265,29 @@ pub async fn run(
         paid_usage,
         sample_prompt: PROMPT.to_string(),
         sample: sample["text"].as_str().unwrap_or_default().to_string(),
+        password_file: qs.password_file.clone(),
         steps: qs.steps,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Refuses options the job could not run with, before anything is sent (exit 2).
+fn check_options(opts: &Options) -> Result<()> {
+    for (flag, v, what) in [
+        ("--rounds", u64::from(opts.rounds), "training round"),
+        ("--steps", opts.steps, "training step per round"),
+    ] {
+        if v == 0 {
+            return Err(Error::usage(
+                "quickstart.bad_option",
+                format!("{flag} 0: the demo job needs at least one {what}"),
+            )
+            .hint(format!(
+                "use {flag} 1 or more, or leave it out for the default"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// What the served model earned in the quickstart.
@@ -502,6 +527,7 @@ impl<'a> Runner<'a> {
         c.env_remove(crate::env::COHORT_WALLET);
         c.env_remove(crate::env::COHORT_RPC_URL);
         c.env_remove(crate::env::COHORT_STORAGE_NODES);
+        c.env_remove(crate::env::COHORT_INDEXER);
         c.env_remove(crate::env::COHORT_PROFILE);
         c.stdin(Stdio::null())
             .stdout(Stdio::piped())

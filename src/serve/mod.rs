@@ -21,7 +21,7 @@ pub mod pay;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use alloy::primitives::{Address, U256};
@@ -59,6 +59,43 @@ pub struct ServeOptions {
     pub settle_every: u64,
     /// … or this often.
     pub settle_interval: Duration,
+    /// Counts what the server serves; whoever holds a clone reads them while it runs
+    /// ([`ServerStats::of`]).
+    pub served: Arc<Served>,
+}
+
+/// What a server (free or paid) served since start: finished generations and their tokens.
+#[derive(Debug, Default)]
+pub struct Served {
+    requests: AtomicU64,
+    prompt_tokens: AtomicU64,
+    completion_tokens: AtomicU64,
+}
+
+/// [`Served`]'s counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ServedCounts {
+    pub requests: u64,
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+}
+
+impl Served {
+    fn add(&self, u: &Usage) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        self.prompt_tokens
+            .fetch_add(u.prompt_tokens, Ordering::Relaxed);
+        self.completion_tokens
+            .fetch_add(u.completion_tokens, Ordering::Relaxed);
+    }
+
+    pub fn counts(&self) -> ServedCounts {
+        ServedCounts {
+            requests: self.requests.load(Ordering::Relaxed),
+            prompt_tokens: self.prompt_tokens.load(Ordering::Relaxed),
+            completion_tokens: self.completion_tokens.load(Ordering::Relaxed),
+        }
+    }
 }
 
 /// Something the server reports while it runs (settlements, failures), for the CLI to print.
@@ -78,7 +115,7 @@ pub enum ServeEvent {
         error: String,
     },
     Stats {
-        stats: pay::SignalStats,
+        stats: ServerStats,
     },
 }
 
@@ -88,6 +125,7 @@ struct AppState {
     pay: Option<Arc<Payments>>,
     slots: Arc<Semaphore>,
     waiting: AtomicUsize,
+    served: Arc<Served>,
 }
 
 struct ServeOptionsLite {
@@ -827,6 +865,7 @@ struct Charge {
 
 impl Charge {
     fn finish(mut self, usage: Usage) -> Option<U256> {
+        self.state.served.add(&usage);
         let r = self.reservation.take()?;
         let p = self.state.pay.as_ref()?;
         let cost = crate::usage::cost(usage.total_tokens, p.terms.price_per_1k);
@@ -892,37 +931,40 @@ async fn stats_handler(State(s): State<Arc<AppState>>) -> Response {
     axum::Json(stats_of(&s)).into_response()
 }
 
-/// What a server charged since start: `GET /v1/cohort/stats`, and `model serve`'s result when it
-/// stops. A free server has only `model` and `paid: false`.
+/// What a server served and charged since start: `GET /v1/cohort/stats`, `kill -USR1`, and
+/// `model serve`'s result when it stops. Every server has `model`, `paid` and `served` (the
+/// generations it finished and their prompt and completion tokens); a paid server adds its
+/// `totals` and `users`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ServerStats {
     pub model: String,
     pub paid: bool,
+    pub served: ServedCounts,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub totals: Option<pay::Totals>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub users: Option<Vec<pay::UserView>>,
 }
 
-fn stats_of(s: &AppState) -> ServerStats {
-    let model = s.opts.model_id.clone();
-    match &s.pay {
-        Some(p) => {
-            let (users, totals) = p.stats();
-            ServerStats {
-                model,
-                paid: true,
-                totals: Some(totals),
-                users: Some(users),
-            }
+impl ServerStats {
+    /// The stats of the server of `model` with payments `pay` (none: free) that counts `served`.
+    pub fn of(model: &str, pay: Option<&Payments>, served: &Served) -> ServerStats {
+        let (users, totals) = match pay.map(|p| p.stats()) {
+            Some((users, totals)) => (Some(users), Some(totals)),
+            None => (None, None),
+        };
+        ServerStats {
+            model: model.to_string(),
+            paid: pay.is_some(),
+            served: served.counts(),
+            totals,
+            users,
         }
-        None => ServerStats {
-            model,
-            paid: false,
-            totals: None,
-            users: None,
-        },
     }
+}
+
+fn stats_of(s: &AppState) -> ServerStats {
+    ServerStats::of(&s.opts.model_id, s.pay.as_deref(), &s.served)
 }
 
 /// A known endpoint asked with another method (the `Allow` header names the ones it takes).
@@ -989,6 +1031,7 @@ pub async fn run(
         pay: pay.clone(),
         slots: Arc::new(Semaphore::new(opts.max_concurrency.max(1))),
         waiting: AtomicUsize::new(0),
+        served: opts.served.clone(),
     });
     let app = Router::new()
         .route("/v1/models", get(models))
@@ -1092,6 +1135,7 @@ mod tests {
             pay: None,
             slots: Arc::new(Semaphore::new(1)),
             waiting: AtomicUsize::new(0),
+            served: Arc::default(),
         })
     }
 

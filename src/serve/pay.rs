@@ -619,16 +619,18 @@ mod tests {
     }
 
     #[test]
-    fn a_free_servers_stats_are_its_model_and_paid_false() {
+    fn a_free_servers_stats_are_its_model_paid_false_and_what_it_served() {
         let free = crate::serve::ServerStats {
             model: "tiny".into(),
             paid: false,
+            served: Default::default(),
             totals: None,
             users: None,
         };
         assert_eq!(
             serde_json::to_value(free).unwrap(),
-            serde_json::json!({"model": "tiny", "paid": false})
+            serde_json::json!({"model": "tiny", "paid": false,
+                "served": {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0}})
         );
     }
 }

@@ -177,6 +177,8 @@ pub(crate) async fn upload_pieces(
     opts: &UploadOptions,
     progress: &dyn Progress,
 ) -> Result<()> {
+    // Journals that a killed run left half-written.
+    crate::fsutil::remove_stale_temps(&client.paths.cache().join("uploads"));
     loop {
         let t = Target {
             client,
@@ -208,9 +210,10 @@ async fn attempt(
     opts: &UploadOptions,
     progress: &dyn Progress,
 ) -> Result<()> {
+    // What was sent in an earlier pass stays counted; what is skipped is counted again for
+    // this pass's nodes.
     for p in pieces.iter_mut().filter(|p| !p.done) {
         p.tx = None;
-        p.report.segments_sent = 0;
         p.report.segments_skipped = 0;
     }
     // What the nodes and journals know, concurrently.
@@ -228,7 +231,10 @@ async fn attempt(
     let mut unknown = Vec::new();
     for (i, k) in known {
         match k? {
-            Known::Stored => pieces[i].done = true,
+            Known::Stored => {
+                pieces[i].journal.remove();
+                pieces[i].done = true;
+            }
             Known::Tx(seq, hash) => pieces[i].set_tx(seq, hash)?,
             Known::Unknown => unknown.push(i),
         }
@@ -543,6 +549,8 @@ async fn finish(
         }
         task.finish_with(&format!("{label} finalized"));
         p.report.finalized = true;
+        // Every node holds it: a rerun finds it stored, so its journal has nothing left to do.
+        p.journal.remove();
     }
     p.done = true;
     Ok(())

@@ -9,8 +9,10 @@
 //! background and used again once it answers. Only when no holder of a segment is up are the
 //! down ones asked again, with the usual retries.
 //!
-//! Data goes to `.<name>.part` next to the output. An interrupted download keeps it and the
-//! next run continues from its last whole segment; the final root check covers the whole file.
+//! Data goes to `.<name>.part` next to the output, its roots to `.<name>.part.root`. An
+//! interrupted download keeps both and the next run of the same roots continues from its last
+//! whole segment (a `.part` of other roots is discarded first); the final root check covers the
+//! whole file.
 
 use std::collections::BTreeMap;
 use std::io::{Seek, SeekFrom, Write};
@@ -120,6 +122,14 @@ pub(crate) fn part_path(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.part"))
 }
 
+/// Where the roots a `.part` file holds are recorded (`.<name>.part.root`, one hex root a line):
+/// a `.part` is only resumed by a download of the same roots.
+pub(crate) fn part_roots_path(part: &Path) -> PathBuf {
+    let mut name = part.file_name().unwrap_or_default().to_os_string();
+    name.push(".root");
+    part.with_file_name(name)
+}
+
 /// Downloads the files `roots` (fragments, concatenated in order) into `out`.
 pub async fn download(
     client: &Client,
@@ -135,7 +145,25 @@ pub async fn download(
         ));
     }
     let dir = check_output(out, opts)?;
-    let urls = super::indexer::download_node_urls(client, &opts.nodes, roots).await?;
+    // The `.part` first: a folder that cannot be written fails before any node is asked.
+    let part = part_path(out);
+    let file = open_part(&part, roots, dir, progress)?;
+    fetch_into(client, roots, (out, dir), (file, &part), opts, progress)
+        .await
+        .map_err(|e| cleanup_on_error(e, &part))
+}
+
+/// [`download`] once the `.part` file is open.
+async fn fetch_into(
+    client: &Client,
+    roots: &[Hash],
+    (out, dir): (&Path, &Path),
+    (mut file, part): (std::fs::File, &Path),
+    opts: &DownloadOptions,
+    progress: &dyn Progress,
+) -> Result<DownloadReport> {
+    let (urls, from_indexer) =
+        super::indexer::download_node_urls(client, &opts.nodes, roots).await?;
     let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
     let quick: Vec<NodeClient> = nodes
         .iter()
@@ -144,13 +172,13 @@ pub async fn download(
     let health = Health::new(quick.clone());
     let _stop_probes = StopProbes(health.clone());
     // Per node, the transport error that marked it down before the segments (not asked again).
-    let (cfgs, mut node_err) = live_shard_configs(&nodes, &health).await?;
+    let (cfgs, mut node_err) = live_shard_configs(&nodes, &health, from_indexer).await?;
 
-    let parts = locate(roots, &nodes, &urls, &health, &mut node_err).await?;
+    let known = (&urls[..], &cfgs[..]);
+    let parts = locate(roots, &nodes, known, &health, &mut node_err, from_indexer).await?;
     let total = parts.last().map(|p| p.offset + p.size).unwrap_or_default();
 
-    let part = part_path(out);
-    let (mut file, (k0, s0), resumed) = open_resume(&part, &parts, total)?;
+    let ((k0, s0), resumed) = resume_point(&mut file, part, &parts, total)?;
 
     let task = progress.task(
         &format!(
@@ -191,7 +219,7 @@ pub async fn download(
         let conc = opts.concurrency.max(1);
         let name = part.display().to_string();
         let mut roots = Vec::new();
-        let r = fetch_part(
+        fetch_part(
             &fetcher,
             p,
             first,
@@ -201,21 +229,17 @@ pub async fn download(
             &*task,
             &name,
         )
-        .await;
-        if let Err(e) = r {
-            return Err(cleanup_on_error(e, &part));
-        }
+        .await?;
         fetched.push(roots);
     }
     health.stop_probes();
     report.nodes_marked_down = health.report();
-    file.sync_all()
-        .map_err(|e| cleanup_on_error(Error::io("write", &part, e), &part))?;
+    file.sync_all().map_err(|e| io_error("write", part, e))?;
     drop(file);
     task.finish();
 
     let resumed_at = (k0, s0);
-    verify_and_place(&parts, resumed_at, fetched, &part, (out, dir), progress).await?;
+    verify_and_place(&parts, resumed_at, fetched, part, (out, dir), progress).await?;
     Ok(report)
 }
 
@@ -260,13 +284,16 @@ fn check_output<'a>(out: &'a Path, opts: &DownloadOptions) -> Result<&'a Path> {
 }
 
 /// Finds, for every root in order, its size, its offset in the output and the nodes that hold
-/// it finalized. A node that cannot be reached is marked down and not asked again.
+/// it finalized. A node that cannot be reached is marked down and not asked again. A shard of a
+/// file that none of its holders stores is exit 3 (worth retrying: its holders may be offline or
+/// still syncing), before anything is fetched.
 async fn locate(
     roots: &[Hash],
     nodes: &[NodeClient],
-    urls: &[String],
+    (urls, cfgs): (&[String], &[ShardConfig]),
     health: &Health,
     node_err: &mut [Option<RpcError>],
+    from_indexer: bool,
 ) -> Result<Vec<Part>> {
     let mut parts = Vec::new();
     let mut offset = 0u64;
@@ -304,7 +331,7 @@ async fn locate(
             .hint("check the root, and that the upload finished (`cohort storage info ROOT`)"));
         };
         let size = first.tx.size;
-        let holders = infos
+        let holders: Vec<(usize, u64, u64)> = infos
             .iter()
             .filter(|(_, i)| i.tx.size == size)
             .map(|(n, i)| {
@@ -315,6 +342,12 @@ async fn locate(
                 )
             })
             .collect();
+        if let Some(e) = shard_unavailable(root, size, &holders, (urls, cfgs), from_indexer) {
+            let down = urls.iter().zip(node_err.iter());
+            let down = down
+                .filter_map(|(u, e)| Some(format!("{u} could not be reached: {}", e.as_ref()?)));
+            return Err(down.fold(e, |e, d| e.cause(d)));
+        }
         parts.push(Part {
             root: *root,
             size,
@@ -326,20 +359,121 @@ async fn locate(
     Ok(parts)
 }
 
-/// Opens the `.part` file and cuts it back to the last whole segment of its verified prefix;
-/// returns it, where to go on (part, segment) and the bytes kept.
-fn open_resume(
+/// The error (exit 3) naming the first shard of file `root` that none of its `holders` stores,
+/// if there is one.
+fn shard_unavailable(
+    root: &Hash,
+    size: u64,
+    holders: &[(usize, u64, u64)],
+    (urls, cfgs): (&[String], &[ShardConfig]),
+    from_indexer: bool,
+) -> Option<Error> {
+    // The shards repeat every `max` segments: the first `max` segments tell.
+    let max = holders.iter().map(|h| cfgs[h.0].num_shard).max()?;
+    let seg = (0..merkle::num_data_segments(size).min(max)).find(|&s| {
+        !holders
+            .iter()
+            .any(|&(ni, _, start)| cfgs[ni].covers(start + s))
+    })?;
+    let shard = (holders[0].2 + seg) % max;
+    let list: Vec<String> = holders
+        .iter()
+        .map(|&(ni, _, _)| {
+            let c = cfgs[ni];
+            format!("{} ({}/{})", urls[ni], c.shard_id, c.num_shard)
+        })
+        .collect();
+    let (message, hint) = if from_indexer {
+        (
+            format!(
+                "no live storage node holds shard {shard}/{max} of file {} (segment {seg}): \
+                 the indexer lists only {} as holders",
+                hex_hash::to_hex(root),
+                list.join(", ")
+            ),
+            "its holders may be offline or still syncing: rerun later, or name a node that \
+             holds that shard with --storage-node",
+        )
+    } else {
+        (
+            format!(
+                "no storage node that holds file {} finalized stores shard {shard}/{max} \
+                 (segment {seg}): it is held only by {}",
+                hex_hash::to_hex(root),
+                list.join(", ")
+            ),
+            "add a storage node that holds that shard with --storage-node (or name none, to \
+             ask the profile's indexer), or rerun later: its holders may be offline or still \
+             syncing",
+        )
+    };
+    Some(Error::unreachable("storage.shard_unavailable", message).hint(hint))
+}
+
+/// Opens the `.part` file of a download of `roots` and records the roots beside it. A `.part`
+/// left by a download of other roots (or one that records none) is discarded first: it is only
+/// ever resumed into the same file.
+fn open_part(
     part: &Path,
-    parts: &[Part],
-    total: u64,
-) -> Result<(std::fs::File, (usize, u64), u64)> {
-    let mut file = std::fs::OpenOptions::new()
+    roots: &[Hash],
+    dir: &Path,
+    progress: &dyn Progress,
+) -> Result<std::fs::File> {
+    let record = part_roots_path(part);
+    let want: String = roots
+        .iter()
+        .map(|r| format!("{}\n", hex_hash::to_hex(r)))
+        .collect();
+    if !std::fs::read_to_string(&record).is_ok_and(|r| r == want) {
+        if part.exists() {
+            progress.note(&format!(
+                "{} is left from the download of another root: starting over",
+                part.display()
+            ));
+            std::fs::remove_file(part).map_err(|e| part_error("remove", part, dir, e))?;
+        }
+        std::fs::write(&record, &want).map_err(|e| part_error("create", &record, dir, e))?;
+    }
+    std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .read(true)
         .write(true)
         .open(part)
-        .map_err(|e| Error::io("create", part, e))?;
+        .map_err(|e| part_error("create", part, dir, e))
+}
+
+/// An error making the `.part` file (or its record) in the folder `dir`: a folder that cannot be
+/// written is exit 2 naming it, before any node is asked.
+fn part_error(action: &str, path: &Path, dir: &Path, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(libc::EROFS) {
+        let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        return Error::usage(
+            "storage.output_not_writable",
+            format!("cannot write in the folder {}", shown.display()),
+        )
+        .cause(format!("could not {action} {}: {e}", path.display()))
+        .hint("give -o a path in a folder you can write to (the partial download goes beside it)");
+    }
+    io_error(action, path, e)
+}
+
+/// An I/O error on `path`; a full disk is `storage.disk_full`, with a hint to free space.
+pub(crate) fn io_error(action: &str, path: &Path, e: std::io::Error) -> Error {
+    if e.raw_os_error() == Some(libc::ENOSPC) {
+        return write_error(e, &path.display().to_string());
+    }
+    Error::io(action, path, e)
+}
+
+/// Cuts the `.part` file back to the last whole segment of its verified prefix; returns where to
+/// go on (part, segment) and the bytes kept.
+fn resume_point(
+    file: &mut std::fs::File,
+    part: &Path,
+    parts: &[Part],
+    total: u64,
+) -> Result<((usize, u64), u64)> {
     // Resume from the last whole segment of the verified prefix.
     let existing = file
         .metadata()
@@ -365,7 +499,7 @@ fn open_resume(
         .map_err(|e| Error::io("truncate", part, e))?;
     file.seek(SeekFrom::Start(resumed))
         .map_err(|e| Error::io("seek", part, e))?;
-    Ok((file, (k0, s0), resumed))
+    Ok(((k0, s0), resumed))
 }
 
 /// Checks every root at the end, then renames the `.part` into place (a mismatch removes it:
@@ -431,19 +565,20 @@ async fn verify_and_place(
     }
     check.finish();
     std::fs::rename(part, out).map_err(|e| Error::io("move into place", out, e))?;
+    let _ = std::fs::remove_file(part_roots_path(part));
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
 }
 
-/// Keeps the `.part` for resume, except when the disk is full or nothing was written.
+/// Keeps the `.part` (and the record of its roots) for resume, except when the disk is full or
+/// nothing was written.
 fn cleanup_on_error(e: Error, part: &Path) -> Error {
-    let empty = std::fs::metadata(part)
-        .map(|m| m.len() == 0)
-        .unwrap_or(false);
-    if e.code == "storage.disk_full" || empty {
+    let kept = std::fs::metadata(part).is_ok_and(|m| m.len() > 0);
+    if e.code == "storage.disk_full" || !kept {
         let _ = std::fs::remove_file(part);
+        let _ = std::fs::remove_file(part_roots_path(part));
     }
     e
 }
@@ -595,11 +730,18 @@ struct Fetcher {
 
 /// Reads the shard configs of the nodes that answer; a node that cannot be reached is marked
 /// down (its error is returned in its slot). Fails when no node answers, or when the ones that
-/// answer do not cover every shard.
+/// answer do not cover every shard. Nodes an indexer chose need not: they are the holders it
+/// found live, and a shard none of them holds is reported per file by [`locate`].
 async fn live_shard_configs(
     nodes: &[NodeClient],
     health: &Health,
+    from_indexer: bool,
 ) -> Result<(Vec<ShardConfig>, Vec<Option<RpcError>>)> {
+    let check = |nodes: &[NodeClient], cfgs: &[ShardConfig]| match check_shard_configs(nodes, cfgs)
+    {
+        Err(e) if from_indexer && e.code == "storage.shards_uncovered" => Ok(()),
+        r => r,
+    };
     let mut set = JoinSet::new();
     for (i, n) in nodes.iter().enumerate() {
         let n = n.clone();
@@ -620,7 +762,7 @@ async fn live_shard_configs(
     }
     let live: Vec<usize> = (0..nodes.len()).filter(|&i| down[i].is_none()).collect();
     let Some(first_down) = down.iter().flatten().next().cloned() else {
-        check_shard_configs(nodes, &cfgs)?;
+        check(nodes, &cfgs)?;
         return Ok((cfgs, down));
     };
     if live.is_empty() {
@@ -628,7 +770,7 @@ async fn live_shard_configs(
     }
     let live_nodes: Vec<NodeClient> = live.iter().map(|&i| nodes[i].clone()).collect();
     let live_cfgs: Vec<ShardConfig> = live.iter().map(|&i| cfgs[i]).collect();
-    if let Err(e) = check_shard_configs(&live_nodes, &live_cfgs) {
+    if let Err(e) = check(&live_nodes, &live_cfgs) {
         if e.code == "storage.shards_uncovered" {
             let dead: Vec<&str> = (0..nodes.len())
                 .filter(|&i| down[i].is_some())
@@ -1001,13 +1143,14 @@ async fn fetch_segment(
         }
     }
     let err = if tried.is_empty() {
-        Error::verification(
-            "storage.no_holder",
+        Error::unreachable(
+            "storage.shard_unavailable",
             format!(
-                "no storage node that holds {} covers segment {seg}",
+                "no storage node that holds {} stores segment {seg}",
                 hex_hash::to_hex(&root)
             ),
         )
+        .hint("add a storage node that holds its shard with --storage-node, or rerun later")
     } else if all_unreachable {
         Error::unreachable(
             "storage.unreachable",
@@ -1035,6 +1178,35 @@ async fn fetch_segment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_a_usage_error_naming_it_and_a_full_disk_says_so() {
+        let dir = Path::new("/data/ro");
+        let part = part_path(&dir.join("x.bin"));
+        assert_eq!(part, dir.join(".x.bin.part"));
+        assert_eq!(part_roots_path(&part), dir.join(".x.bin.part.root"));
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = part_error("create", &part, dir, denied);
+        assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+        assert_eq!(e.code, "storage.output_not_writable");
+        assert!(e.message.contains("/data/ro"), "{}", e.message);
+        assert!(e.hint.unwrap().contains("-o"));
+        let e = part_error(
+            "create",
+            &part,
+            dir,
+            std::io::Error::from_raw_os_error(libc::EROFS),
+        );
+        assert_eq!(e.code, "storage.output_not_writable");
+        let e = part_error(
+            "create",
+            &part,
+            dir,
+            std::io::Error::from_raw_os_error(libc::ENOSPC),
+        );
+        assert_eq!(e.code, "storage.disk_full");
+        assert!(e.hint.unwrap().contains("free"));
+    }
 
     #[tokio::test]
     async fn a_failed_node_stays_down_until_a_request_sent_after_the_failure_succeeds() {

@@ -324,14 +324,16 @@ pub async fn all_node_urls(client: &Client, nodes: &[String]) -> Result<Vec<Stri
 }
 
 /// The nodes a download asks: the explicit ones, else every node the indexer says holds one of
-/// `roots` (`indexer_getFileLocations`), in the indexer's order. None: exit 1.
+/// `roots` (`indexer_getFileLocations`), in the indexer's order. None: exit 1. The flag says
+/// whether the indexer chose them (then a shard none of them holds is an availability problem,
+/// not a configuration error).
 pub async fn download_node_urls(
     client: &Client,
     nodes: &[String],
     roots: &[super::Hash],
-) -> Result<Vec<String>> {
+) -> Result<(Vec<String>, bool)> {
     let ix = match StorageSource::of(client, nodes)? {
-        StorageSource::Nodes(n) => return Ok(n),
+        StorageSource::Nodes(n) => return Ok((n, false)),
         StorageSource::Indexer(ix) => ix,
     };
     let mut urls: Vec<String> = Vec::new();
@@ -354,7 +356,7 @@ pub async fn download_node_urls(
             }
         }
     }
-    Ok(urls)
+    Ok((urls, true))
 }
 
 fn no_nodes_error(ix: &IndexerClient, replica: u64, known: &[ShardedNode]) -> Error {

@@ -5,7 +5,8 @@
 //! Resume: a journal per root under `<cache>/uploads/` records the txSeq and, per node, the
 //! segments the node acknowledged. A rerun finds the txSeq again (journal, nodes, or the chain's
 //! Submit logs), never submits a second transaction for the same root, and sends only the
-//! segments not yet acknowledged.
+//! segments not yet acknowledged. A journal is deleted once every node holds its file
+//! finalized: a rerun then finds the file stored and needs none.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::FileExt;
@@ -103,7 +104,8 @@ pub fn effective_fragment_size(requested: u64) -> u64 {
 pub struct FragmentReport {
     pub root: String,
     pub tx_seq: u64,
-    /// The submit transaction, when this run or an earlier run of this client sent it.
+    /// The submit transaction, when this run sent it or resumed an unfinished earlier upload of
+    /// this client.
     pub tx_hash: Option<String>,
     /// Byte offset of the fragment in the file.
     pub offset: u64,
@@ -114,9 +116,10 @@ pub struct FragmentReport {
     pub fee_sectors: u64,
     /// Data segments of the fragment.
     pub segments: u64,
-    /// Segments sent by this run, summed over nodes.
+    /// Segments sent by this run, summed over nodes (a node dropped mid-upload included, so
+    /// more than `segments` when its shard went to another node).
     pub segments_sent: u64,
-    /// Segments skipped because a node had acknowledged them before (resume).
+    /// Segments skipped because a node had acknowledged them in an earlier run (resume).
     pub segments_skipped: u64,
     /// Whether this run sent the submit transaction.
     pub submitted: bool,
@@ -231,6 +234,9 @@ struct JournalData {
 pub(crate) struct Journal {
     path: PathBuf,
     state: Mutex<(JournalData, Instant, bool)>,
+    /// Per node URL, what the journal held when this run opened it: acknowledged by an earlier
+    /// run (cleared with the journal when the transaction is another).
+    before: Mutex<BTreeMap<String, String>>,
 }
 
 fn bit(bits: &[u8], i: u64) -> bool {
@@ -264,6 +270,7 @@ impl Journal {
             });
         Journal {
             path,
+            before: Mutex::new(data.acked.clone()),
             state: Mutex::new((data, Instant::now(), false)),
         }
     }
@@ -280,11 +287,29 @@ impl Journal {
             .unwrap_or_default()
     }
 
+    /// The segments `node` had acknowledged before this run.
+    fn acked_before(&self, node: &str) -> Vec<u8> {
+        let before = self.before.lock().expect("journal lock");
+        before
+            .get(node)
+            .and_then(|h| hex::decode(h).ok())
+            .unwrap_or_default()
+    }
+
+    /// Deletes the journal: its file is finalized on every node, so a rerun finds it stored and
+    /// needs no record (a journal per uploaded root would otherwise stay forever).
+    pub(crate) fn remove(&self) {
+        let mut st = self.state.lock().expect("journal lock");
+        st.2 = false;
+        let _ = std::fs::remove_file(&self.path);
+    }
+
     pub(crate) fn set_tx(&self, tx_seq: u64, tx_hash: Option<String>) -> Result<()> {
         {
             let mut st = self.state.lock().expect("journal lock");
             if st.0.tx_seq != Some(tx_seq) {
                 st.0.acked.clear();
+                self.before.lock().expect("journal lock").clear();
             }
             st.0.tx_seq = Some(tx_seq);
             if tx_hash.is_some() {
@@ -925,13 +950,18 @@ pub(crate) async fn send_segments(
             continue;
         }
         let acked = journal.acked(n.url());
+        let before = journal.acked_before(n.url());
         let mut todo = Vec::new();
         for s in 0..data_segs {
             if !t.cfgs[i].covers(start_seg + s) {
                 continue;
             }
             if bit(&acked, s) {
-                report.segments_skipped += 1;
+                // Skipped when an earlier run sent it; an earlier pass of this run counted
+                // it as sent.
+                if bit(&before, s) {
+                    report.segments_skipped += 1;
+                }
             } else {
                 total_bytes += merkle::segment_wire_len(frag.size, s) as u64;
                 todo.push(s);
@@ -956,6 +986,7 @@ pub(crate) async fn send_segments(
         tx_seq,
         journal: journal.clone(),
         task: task.clone(),
+        acked: std::sync::atomic::AtomicU64::new(0),
         // One per request in flight to every node, and one being encoded per node.
         bodies: super::BufPool::new(plans.len() * (opts.concurrency.max(1) + 1)),
     });
@@ -967,26 +998,27 @@ pub(crate) async fn send_segments(
         set.spawn(async move { upload_to_node(shared, node, todo, per, conc).await });
     }
     let mut result = Ok(());
+    let sent_before = report.segments_sent;
     while let Some(r) = set.join_next().await {
-        match r
+        if let Err(e) = r
             .map_err(|e| Error::failed("storage.task", e.to_string()))
             .and_then(|r| r)
         {
-            Ok(sent) => report.segments_sent += sent,
-            Err(e) => {
-                if result.is_ok() {
-                    result = Err(e);
-                }
-                set.abort_all();
+            if result.is_ok() {
+                result = Err(e);
             }
+            set.abort_all();
         }
     }
+    // What every node acknowledged, the failed one's and the aborted ones' included: a pass
+    // after a node was dropped adds to it.
+    report.segments_sent += shared.acked.load(std::sync::atomic::Ordering::Relaxed);
     let flushed = journal.flush();
     result?;
     flushed?;
     let mut outcome = crate::progress::items_outcome(
         &format!("uploaded {label}:"),
-        report.segments_sent,
+        report.segments_sent - sent_before,
         "segments",
         started.elapsed(),
     );
@@ -1046,6 +1078,8 @@ struct Shared {
     tx_seq: u64,
     journal: Arc<Journal>,
     task: Arc<dyn Task>,
+    /// Segments acknowledged so far, over all nodes.
+    acked: std::sync::atomic::AtomicU64,
     /// Request buffers, reused from one request to the next.
     bodies: Arc<super::BufPool>,
 }
@@ -1059,11 +1093,10 @@ async fn upload_to_node(
     todo: Vec<u64>,
     per_request: usize,
     concurrency: usize,
-) -> Result<u64> {
+) -> Result<()> {
     let per = Arc::new(std::sync::atomic::AtomicUsize::new(per_request.max(1)));
     let mut pos = 0;
-    let mut set: JoinSet<Result<u64>> = JoinSet::new();
-    let mut sent = 0;
+    let mut set: JoinSet<Result<()>> = JoinSet::new();
     loop {
         while set.len() < concurrency && pos < todo.len() {
             let n = per.load(std::sync::atomic::Ordering::Relaxed);
@@ -1073,10 +1106,8 @@ async fn upload_to_node(
             set.spawn(async move { send_batch(shared, node, batch, per).await });
         }
         match set.join_next().await {
-            None => return Ok(sent),
-            Some(r) => {
-                sent += r.map_err(|e| Error::failed("storage.task", e.to_string()))??;
-            }
+            None => return Ok(()),
+            Some(r) => r.map_err(|e| Error::failed("storage.task", e.to_string()))??,
         }
     }
 }
@@ -1123,10 +1154,9 @@ async fn send_batch(
     node: NodeClient,
     batch: Vec<u64>,
     per: Arc<std::sync::atomic::AtomicUsize>,
-) -> Result<u64> {
+) -> Result<()> {
     // Halves of a refused request wait here, each sent once the one before is stored.
     let mut queue = vec![batch];
-    let mut sent = 0;
     while let Some(batch) = queue.pop() {
         let (body, bytes) = encode_batch(&shared, &node, &batch).await?;
         match node.upload_body_by_tx_seq(body).await {
@@ -1154,11 +1184,13 @@ async fn send_batch(
                 .hint("rerun the same command to resume; segments already acknowledged are not sent again"));
             }
         }
+        shared
+            .acked
+            .fetch_add(batch.len() as u64, std::sync::atomic::Ordering::Relaxed);
         shared.journal.ack(node.url(), &batch)?;
         shared.task.inc(bytes);
-        sent += batch.len() as u64;
     }
-    Ok(sent)
+    Ok(())
 }
 
 /// Reads the fee, checks it against `opts.max_fee` and the funds, finds which `submit` form the

@@ -1078,6 +1078,10 @@ pub struct Tokenized {
     pub tx_hash: B256,
     pub gas_used: u64,
     pub plan: TokenizePlan,
+    /// Sent by an earlier run (interrupted while it waited for the receipt, or running
+    /// alongside this one); this run found it recorded and waited for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 /// Checks and simulates (see [`plan_tokenize`]), then deploys the model token.
@@ -1111,6 +1115,7 @@ pub async fn tokenize(
         tx_hash: done.tx_hash,
         gas_used: done.gas_used,
         plan,
+        resumed: done.resumed,
     })
 }
 

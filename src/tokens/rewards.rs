@@ -381,13 +381,19 @@ fn unreadable_asset(item: &Claimable) -> Error {
     .hint("the job that made this model named an asset that is no ERC-20 token; the other claims went through")
 }
 
-/// The pending-transaction intent of one claim (one per kind, model, asset and signer).
+/// The pending-transaction intent of one claim (one per kind, model, asset and signer). Worker
+/// earnings are claimed with the JobMarket's `withdraw`, under the intent `worker withdraw`
+/// records it with: each command finishes the other's interrupted withdrawal.
 fn claim_intent(
     s: &SignerChain,
+    suite: &Suite,
     kind: ClaimKind,
     model: Option<&ModelRef>,
     asset: Address,
 ) -> String {
+    if kind == ClaimKind::Earnings {
+        return crate::jobs::withdraw_intent(s.chain.chain_id, suite.job_market, s.address);
+    }
     format!(
         "claim:{}:{:?}:{:?}:{:#x}:{:#x}",
         s.chain.chain_id,
@@ -431,17 +437,25 @@ fn claimed(mut item: Claimable, done: &crate::chain::tx::Confirmed, resumed: boo
     }
 }
 
-/// Finishes a claim an earlier, interrupted run sent for `item`'s kind, model and asset: the
-/// recorded transaction is waited for (or broadcast again) and reported with what its receipt
-/// paid; a recorded transaction that paid nothing is not reported. Runs before anything is
-/// simulated, so that a record is resolved (and removed) even when nothing is claimable now;
-/// otherwise a later claim would take the old transaction for its own.
+/// Whether `e` says the JobMarket owes nothing to withdraw: another withdrawal (an earlier
+/// run's, `worker withdraw`'s) landed first. Not a failure: there is simply nothing to claim.
+fn nothing_to_withdraw(item: &Claimable, e: &Error) -> bool {
+    item.kind == ClaimKind::Earnings && e.revert() == Some("NothingToWithdraw")
+}
+
+/// Finishes a claim an earlier, interrupted run sent for `item`'s kind, model and asset (for
+/// worker earnings: a withdrawal `worker withdraw` sent, too): the recorded transaction is
+/// waited for (or broadcast again) and reported with what its receipt paid; a recorded
+/// transaction that paid nothing is not reported. Runs before anything is simulated, so that a
+/// record is resolved (and removed) even when nothing is claimable now; otherwise a later claim
+/// would take the old transaction for its own.
 async fn resume_claim(
     s: &SignerChain,
+    suite: &Suite,
     item: Claimable,
     progress: &dyn Progress,
 ) -> Option<(Claimable, Result<Claimed>)> {
-    let intent = claim_intent(s, item.kind, item.model.as_ref(), item.asset.address);
+    let intent = claim_intent(s, suite, item.kind, item.model.as_ref(), item.asset.address);
     let label = format!("finishing an earlier claim of {}", item.describe_what());
     match crate::chain::tx::resume_intent(s, &intent, &label, progress).await {
         Ok(None) => None,
@@ -449,6 +463,7 @@ async fn resume_claim(
             paid_by(&item, &done)?;
             Some((item.clone(), Ok(claimed(item, &done, true))))
         }
+        Err(e) if nothing_to_withdraw(&item, &e) => None,
         Err(e) => Some((item, Err(e))),
     }
 }
@@ -481,16 +496,24 @@ async fn claim_one(
         _ => {
             let jm = JobMarket::new(suite.job_market, &s.provider);
             let call = jm.withdraw().from(s.address);
-            if call.call().await.map_err(&e)?.is_zero() {
-                return Ok(None);
+            match call.call().await.map_err(&e) {
+                Ok(v) if v.is_zero() => return Ok(None),
+                Ok(_) => {}
+                Err(e) if nothing_to_withdraw(item, &e) => return Ok(None),
+                Err(e) => return Err(e),
             }
             call.into_transaction_request()
         }
     };
-    let intent = claim_intent(s, item.kind, item.model.as_ref(), item.asset.address);
+    let intent = claim_intent(s, suite, item.kind, item.model.as_ref(), item.asset.address);
     let label = format!("claiming {}", item.describe());
-    let done = crate::chain::tx::send_once(s, &intent, tx, &label, progress).await?;
-    Ok(Some(claimed(item.clone(), &done, false)))
+    // `resumed`: another run (started alongside this one) sent this very claim, and this one
+    // waited for its transaction instead of sending another.
+    match crate::chain::tx::send_once(s, &intent, tx, &label, progress).await {
+        Ok(done) => Ok(Some(claimed(item.clone(), &done, done.resumed))),
+        Err(e) if nothing_to_withdraw(item, &e) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Claims everything the filter selects: allocations first (so the revenue that travelled with
@@ -548,7 +571,7 @@ pub async fn claim(
             });
         }
         for item in earlier {
-            if let Some((item, r)) = resume_claim(s, item, progress).await {
+            if let Some((item, r)) = resume_claim(s, suite, item, progress).await {
                 record(item, r.map(Some));
             }
         }
@@ -578,7 +601,7 @@ pub async fn claim(
             amount: U256::ZERO,
             attached_revenue: Vec::new(),
         };
-        if let Some((item, r)) = resume_claim(s, item, progress).await {
+        if let Some((item, r)) = resume_claim(s, suite, item, progress).await {
             record(item, r.map(Some));
         }
         let jm = JobMarket::new(suite.job_market, &chain.provider);
@@ -609,6 +632,11 @@ pub struct Deposited {
     pub approve_tx: Option<B256>,
     pub tx_hash: B256,
     pub gas_used: u64,
+    /// Sent by an earlier run (interrupted while it waited for the receipt, or running
+    /// alongside this one) for the same model, asset, amount and wallet; this run found it
+    /// recorded and waited for it: nothing was paid again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 /// Checks that the signer holds `amount` of the ERC-20 `asset` and that `spender` may take it,
@@ -690,6 +718,7 @@ pub async fn deposit(
         approve_tx,
         tx_hash: done.tx_hash,
         gas_used: done.gas_used,
+        resumed: done.resumed,
     };
     if let Some(done) = crate::chain::tx::resume_intent(s, &intent, &label, progress).await? {
         return Ok(deposited(None, done));

@@ -146,6 +146,21 @@ impl Printer {
         }
     }
 
+    /// The report of a long-running command that stopped, as its last line: with `--json` one
+    /// more JSON line, an event like the others (`"event":"stopped"` beside `value`'s keys),
+    /// else what `human` makes of it.
+    pub fn stopped_line<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
+        if self.json {
+            let mut line = serde_json::to_value(value).expect("results serialize");
+            if let Some(o) = line.as_object_mut() {
+                o.insert("event".into(), "stopped".into());
+            }
+            self.json_line(&line);
+        } else {
+            self.result(value, human);
+        }
+    }
+
     /// Prints a value that is the point of the command (an address, a key the user asked for)
     /// even in quiet mode.
     pub fn essential<T: Serialize>(&self, value: &T, human: &str) {
@@ -158,16 +173,30 @@ impl Printer {
         }
     }
 
-    /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`.
+    /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`; with `--progress json`
+    /// a `note` event; hidden with `--json` otherwise, as the progress notes are (stderr then
+    /// carries JSON objects only).
     pub fn note(&self, msg: &str) {
-        if !self.quiet {
+        if self.quiet {
+            return;
+        }
+        if self.progress_mode == ProgressMode::Json {
+            self.progress().note(msg);
+        } else if !self.json {
             let msg = super::terminal_safe(msg);
             self.clear_of_bars(|| write_stderr(&format!("{msg}\n")));
         }
     }
 
+    /// A warning on stderr, hidden with `-q`; with `--json` or `--progress json` a `note`
+    /// event, `{"type":"note","data":{"message":"warning: …"}}`.
     pub fn warn(&self, msg: &str) {
-        if !self.quiet {
+        if self.quiet {
+            return;
+        }
+        if self.json || self.progress_mode == ProgressMode::Json {
+            JsonLines::new().note(&format!("warning: {msg}"));
+        } else {
             let label = self.paint("warning:", "33;1");
             write_stderr(&format!("{label} {}\n", super::terminal_safe(msg)));
         }

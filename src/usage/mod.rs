@@ -352,10 +352,12 @@ pub async fn deposit(
 }
 
 /// Announces a withdrawal of `amount` of `asset` (taken with [`withdraw`] after the delay).
+/// More than the deposit is refused before sending (exit 4, the contract would revert
+/// `InsufficientBalance`), in the asset's units.
 pub async fn announce_withdrawal(
     s: &SignerChain,
     ledger: &Ledger,
-    asset: Address,
+    asset: &Asset,
     amount: U256,
     progress: &dyn Progress,
 ) -> Result<TxRef> {
@@ -365,8 +367,38 @@ pub async fn announce_withdrawal(
                 .hint("pass --amount A with A > 0, e.g. --amount 0.01"),
         );
     }
+    let balance = ledger
+        .call(ledger.read.balanceOf(s.address, asset.address))
+        .await?;
+    if amount > balance {
+        let sel = if asset.native {
+            String::new()
+        } else {
+            format!(" --asset {}", asset.address)
+        };
+        return Err(Error::reverted(
+            "usage.insufficient_deposit",
+            format!(
+                "cannot withdraw {}: {} has {} deposited in the usage ledger",
+                asset.format(amount),
+                s.address,
+                asset.format(balance)
+            ),
+        )
+        .hint(if balance.is_zero() {
+            format!(
+                "there is nothing to withdraw; see the account with `cohort usage balance{sel}`"
+            )
+        } else {
+            format!(
+                "withdraw at most {} (`cohort usage withdraw --amount {}{sel}`)",
+                asset.format(balance),
+                crate::chain::units::format_amount(balance, asset.decimals)
+            )
+        }));
+    }
     let l = ledger.signed(s);
-    let call = l.announceWithdrawal(asset, amount);
+    let call = l.announceWithdrawal(asset.address, amount);
     contract::send(s, call, "announcing a withdrawal", progress)
         .await
         .map(|c| TxRef::from(&c))

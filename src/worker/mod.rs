@@ -31,6 +31,7 @@ use crate::jobs::{
 use crate::jobspec::TrainerKind;
 use crate::progress::Progress;
 use crate::storage::cache::ObjectCache;
+use crate::trainer::data::Corpus;
 use inventory::Inventory;
 use runtime::{RoundInput, RoundOutput};
 use state::{Phase, WorkerState, round_dir};
@@ -291,8 +292,15 @@ impl Worker {
         .await
         .map_err(stop)?;
         crate::fsutil::ensure_dir(state_dir, 0o700)?;
+        let genesis = retrying(attempts, || state::chain_genesis(&market.chain))
+            .await
+            .map_err(stop)?;
         let mut state = WorkerState::load(state_dir)?;
-        state.switch_job(job_id, market.address, signer.address);
+        if let Some(note) =
+            state.switch_job(state_dir, job_id, market.address, signer.address, genesis)?
+        {
+            progress.note(&note);
+        }
         Ok(Worker {
             client: client.clone(),
             market,
@@ -319,14 +327,15 @@ impl Worker {
         self.state.set_phase(&self.state_dir, phase, round)
     }
 
-    /// Joins the job unless already in it. Refuses a closed or full job and an unregistered
-    /// worker before sending (exit 4).
-    pub async fn join(&mut self) -> Result<()> {
+    /// The job as it stands when this worker still has to join it (`None`: already in it).
+    /// Refuses a closed or full job and an unregistered worker (exit 4: the contract would
+    /// revert). Sends nothing.
+    async fn to_join(&self) -> Result<Option<JobInfo>> {
         let id = self.id();
         let me = self.me();
         let (active, _) = self.market.participant(id, me).await?;
         if active {
-            return Ok(());
+            return Ok(None);
         }
         let rec: WorkerRecord = self.market.worker(me).await?;
         if !rec.registered {
@@ -338,6 +347,16 @@ impl Worker {
         }
         let job = self.market.job(id).await?;
         check_joinable(&job)?;
+        Ok(Some(job))
+    }
+
+    /// Joins the job unless already in it. Refuses a closed or full job and an unregistered
+    /// worker before sending (exit 4).
+    pub async fn join(&mut self) -> Result<()> {
+        let Some(job) = self.to_join().await? else {
+            return Ok(());
+        };
+        let (id, me) = (self.id(), self.me());
         self.phase(Phase::Joining, None)?;
         let bond = job.terms.bond;
         self.market
@@ -371,6 +390,30 @@ impl Worker {
         .await
         .map_err(stop)?;
         Ok(())
+    }
+
+    /// Checks that the job's trainer can train on the fetched data, as the trainer itself would
+    /// at the first round (the builtin trainer: `model.context + 1` bytes in some file's
+    /// training split; exit 2). Run before joining, so a worker that cannot train the job
+    /// posts no bond and takes no slot.
+    async fn check_data(&self) -> Result<()> {
+        if !self.ctx.is_builtin() {
+            return Ok(());
+        }
+        let (id, data, context) = (self.id(), self.data.clone(), self.ctx.spec.model.context);
+        tokio::task::spawn_blocking(move || Corpus::load(&data)?.check_context(context))
+            .await
+            .map_err(|e| {
+                Error::failed("worker.panicked", format!("reading the data stopped: {e}"))
+            })?
+            .map_err(|e| match e.kind {
+                // The job's data, not this machine's: no worker can train it.
+                ErrorKind::Usage => e.hint(format!(
+                    "no worker can train job {id} on its datasets (its owner can cancel it: \
+                     `cohort job cancel {id}`); pick another job: `cohort job list --open`"
+                )),
+                _ => e,
+            })
     }
 
     /// Downloads the bundle's files (verified against their roots and blake3).
@@ -641,8 +684,12 @@ impl Worker {
     /// until the chain says what to train, and resumes the round where it was (its output and
     /// uploads are kept). Exit 3 comes only from the start, where a wrong endpoint shows.
     pub async fn run(&mut self, poll: Duration) -> Result<RunReport> {
-        self.join().await.map_err(stop)?;
+        // Everything this machine can check comes before the bond is posted: whether the job
+        // takes it, then the job's data and whether the trainer can train on it.
+        self.to_join().await.map_err(stop)?;
         self.fetch_data().await?;
+        self.check_data().await?;
+        self.join().await.map_err(stop)?;
         let mut waiting_note = None;
         loop {
             match self.pass(poll, &mut waiting_note).await {
@@ -840,10 +887,25 @@ pub async fn run(
             let store = ObjectCache::new(client);
             pick_job(&market, &store, me, progress.as_ref()).await?
         }
-        (None, false) => WorkerState::load(&opts.state_dir)?.job_id.ok_or_else(|| {
-            Error::usage("worker.no_job", "no job to work on")
-                .hint("name one with --job JOB, or let cohort pick with --auto")
-        })?,
+        (None, false) => {
+            // The saved job only when it is of this chain (not of one before a devnet reset).
+            let market = retrying(opts.attempts, || JobMarket::open(client))
+                .await
+                .map_err(stop)?;
+            let genesis = retrying(opts.attempts, || state::chain_genesis(&market.chain))
+                .await
+                .map_err(stop)?;
+            let mut saved = WorkerState::load(&opts.state_dir)?;
+            let why = if saved.forget_foreign(genesis) {
+                "no job to work on: the state folder's job was on another chain"
+            } else {
+                "no job to work on"
+            };
+            saved.job_id.ok_or_else(|| {
+                Error::usage("worker.no_job", why)
+                    .hint("name one with --job JOB, or let cohort pick with --auto")
+            })?
+        }
     };
     let mut w = Worker::open(
         client,
@@ -977,7 +1039,9 @@ pub struct Status {
 /// Refuses (exit 2) a state folder that another worker's runs wrote: its phase and rounds are
 /// that worker's, not `who`'s.
 pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Result<Status> {
-    let state = WorkerState::load(state_dir)?;
+    let mut state = WorkerState::load(state_dir)?;
+    // A state of another chain (before a devnet reset) says nothing about this one.
+    state.forget_foreign(state::chain_genesis(&market.chain).await?);
     if let Some(owner) = state.worker.filter(|w| *w != who) {
         return Err(Error::usage(
             "worker.state_of_another",

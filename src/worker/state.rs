@@ -1,6 +1,9 @@
 //! A worker's state on disk (`<state dir>/state.json`, written atomically): which job it works
 //! on, what it is doing, and per round the bundle it uploaded and whether it was submitted, so
-//! a restarted worker rejoins the current round without repeating submitted work.
+//! a restarted worker rejoins the current round without repeating submitted work. The state
+//! names its chain by the genesis block's hash ([`chain_genesis`]): a state (and round outputs)
+//! of another chain whose contracts sit at the same addresses, as after `cohort devnet reset`,
+//! is not taken for this chain's.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +11,7 @@ use std::path::{Path, PathBuf};
 use alloy::primitives::{Address, B256};
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Chain;
 use crate::error::{Error, Result};
 
 /// One round's progress.
@@ -68,6 +72,10 @@ pub struct WorkerState {
     pub job_market: Option<Address>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker: Option<Address>,
+    /// The chain the job is on: its genesis block's hash ([`chain_genesis`]; absent in states
+    /// written before it was recorded, which are taken for the chain's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_genesis: Option<B256>,
     /// What the worker is doing (`None` before it starts).
     #[serde(
         default,
@@ -87,6 +95,20 @@ pub struct WorkerState {
 /// The state file in a state folder.
 pub fn state_file(dir: &Path) -> PathBuf {
     dir.join("state.json")
+}
+
+/// The chain's identity: the hash of its genesis block. A devnet reset brings the contracts
+/// back at the same addresses and numbers jobs from 1 again; anvil stamps the new genesis with
+/// the time it starts, so the hash tells the chains apart (and stays across `down` and `up`).
+pub async fn chain_genesis(chain: &Chain) -> Result<B256> {
+    use alloy::providers::Provider;
+    let block = chain
+        .provider
+        .get_block_by_number(0.into())
+        .await
+        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+    // Every chain has block 0; one that would not say is one chain, named by the zero hash.
+    Ok(block.map(|b| b.header.hash).unwrap_or_default())
 }
 
 /// The folder a round's outputs go to.
@@ -129,8 +151,47 @@ impl WorkerState {
         self.save(dir)
     }
 
-    /// Starts working on another job: previous rounds are forgotten.
-    pub fn switch_job(&mut self, job: u64, market: Address, worker: Address) {
+    /// Whether the state was written on another chain than the one whose genesis hash is
+    /// `genesis`.
+    pub fn is_foreign(&self, genesis: B256) -> bool {
+        self.chain_genesis.is_some_and(|g| g != genesis)
+    }
+
+    /// Forgets (in memory) a state written on another chain: its job, phase and rounds are not
+    /// this chain's. Returns whether it did.
+    pub fn forget_foreign(&mut self, genesis: B256) -> bool {
+        let foreign = self.is_foreign(genesis);
+        if foreign {
+            *self = WorkerState::default();
+        }
+        foreign
+    }
+
+    /// Starts working on job `job` of the chain whose genesis hash is `genesis`: previous
+    /// rounds of another job are forgotten; a state written on another chain (a devnet reset
+    /// brings the same addresses and job ids back) is forgotten with its round outputs in
+    /// `dir`, and the note returned says so.
+    pub fn switch_job(
+        &mut self,
+        dir: &Path,
+        job: u64,
+        market: Address,
+        worker: Address,
+        genesis: B256,
+    ) -> Result<Option<String>> {
+        let mut note = None;
+        if self.is_foreign(genesis) {
+            let old = self
+                .job_id
+                .map(|j| format!(" (job {j})"))
+                .unwrap_or_default();
+            self.forget_foreign(genesis);
+            clear_round_outputs(dir)?;
+            note = Some(format!(
+                "the worker state in {}{old} was written on another chain (its genesis block differs, as after `cohort devnet reset`): starting afresh on job {job}",
+                dir.display()
+            ));
+        }
         if self.job_id != Some(job)
             || self.job_market != Some(market)
             || self.worker != Some(worker)
@@ -140,7 +201,30 @@ impl WorkerState {
         self.job_id = Some(job);
         self.job_market = Some(market);
         self.worker = Some(worker);
+        self.chain_genesis = Some(genesis);
+        Ok(note)
     }
+}
+
+/// Removes the round outputs (`job-<id>` folders) in a state folder.
+fn clear_round_outputs(dir: &Path) -> Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io("read", dir, e)),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_job = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("job-"))
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()));
+        if is_job && entry.path().is_dir() {
+            let p = entry.path();
+            std::fs::remove_dir_all(&p).map_err(|e| Error::io("clear", &p, e))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -155,5 +239,31 @@ mod tests {
         assert_eq!(s.phase, Some(Phase::Training));
         assert_eq!(Phase::Submitted.to_string(), "submitted");
         assert!(serde_json::from_str::<WorkerState>(r#"{"phase": "dancing"}"#).is_err());
+    }
+
+    #[test]
+    fn a_state_of_another_chain_starts_afresh_without_its_round_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (B256::repeat_byte(1), B256::repeat_byte(2));
+        let (market, me) = (Address::repeat_byte(3), Address::repeat_byte(4));
+        let mut s = WorkerState::default();
+        assert_eq!(s.switch_job(dir.path(), 1, market, me, a).unwrap(), None);
+        s.rounds.entry(0).or_default().work_units = 7;
+        let out = round_dir(dir.path(), 1, 0);
+        std::fs::create_dir_all(&out).unwrap();
+        // The same chain keeps the rounds and their outputs.
+        assert_eq!(s.switch_job(dir.path(), 1, market, me, a).unwrap(), None);
+        assert_eq!(s.rounds.len(), 1);
+        assert!(out.is_dir());
+        // Another chain with the same addresses and job id does not.
+        let note = s.switch_job(dir.path(), 1, market, me, b).unwrap().unwrap();
+        assert!(note.contains("another chain"), "{note}");
+        assert!(s.rounds.is_empty());
+        assert_eq!(s.chain_genesis, Some(b));
+        assert!(!out.exists());
+        // A state written before the chain was recorded is taken for the chain's.
+        let mut old: WorkerState = serde_json::from_str(r#"{"job_id": 1}"#).unwrap();
+        assert!(!old.forget_foreign(a));
+        assert_eq!(old.job_id, Some(1));
     }
 }

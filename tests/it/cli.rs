@@ -218,8 +218,9 @@ fn config_set_get_use_remove_round_trip() {
     // The file is readable TOML with the value.
     let text = std::fs::read_to_string(home.path().join("config.toml")).unwrap();
     assert!(text.contains("default_profile = \"zg\""), "{text}");
+    // zg is the default profile: removing it asks (--yes answers).
     home.cmd()
-        .args(["config", "remove", "zg"])
+        .args(["config", "remove", "zg", "--yes"])
         .assert()
         .success();
     home.cmd().args(["config", "remove", "zg"]).assert().code(2);
@@ -242,8 +243,8 @@ fn broken_config_file_is_a_usage_error_naming_the_file() {
 
 #[test]
 fn confirmation_without_terminal_asks_for_yes() {
-    // The printer's confirm() refuses without a terminal; devnet reset does not confirm, so
-    // exercise it through the library.
+    // The printer's confirm() refuses without a terminal, and --yes answers it; exercised
+    // here through the library.
     let p = cohort::ui::Printer::new(
         false,
         false,
@@ -428,8 +429,12 @@ fn credentials_in_urls_never_reach_errors_or_logs() {
                 );
             }
             if extra.contains(&"-vvv") && code == 3 {
-                // -vvv really logged the requests (else the check above proves little).
-                assert!(stderr.contains("DEBUG"), "{all:?}: no debug log:\n{stderr}");
+                // -vvv really logged the requests (else the check above proves little); with
+                // --json as JSON `note` events.
+                assert!(
+                    stderr.contains("DEBUG") || stderr.contains(r#""level":"debug""#),
+                    "{all:?}: no debug log:\n{stderr}"
+                );
             }
         }
     }
@@ -563,4 +568,685 @@ fn model_serve_refuses_a_missing_path_and_a_bad_price_first() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("abc"));
+}
+
+/// `cohort --json ARGS` without a terminal (stdin a closed pipe): (exit code, the error's code
+/// on stderr).
+fn cli_err_code(home: &Home, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let out = home
+        .cmd()
+        .arg("--json")
+        .args(args)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "cohort {args:?} printed no JSON error ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), v["error"]["code"].clone())
+}
+
+#[test]
+fn config_add_refuses_the_endpoints_config_set_refuses() {
+    let home = Home::new();
+    home.cmd()
+        .args(["config", "add", "ok", "--rpc-url", "http://127.0.0.1:1111"])
+        .assert()
+        .success();
+    let file = home.config_file();
+    let before = std::fs::read(&file).unwrap();
+    for args in [
+        &["config", "add", "x1", "--rpc-url", "ftp://foo"][..],
+        &["config", "add", "x2", "--indexer", "ftp://bar"][..],
+        &[
+            "config",
+            "add",
+            "x3",
+            "--storage-node",
+            "http://a:1,notaurl",
+        ][..],
+        &[
+            "config",
+            "add",
+            "x4",
+            "--storage-node",
+            "notaurl",
+            "--indexer",
+            "ht tp://x",
+        ][..],
+        &[
+            "config",
+            "add",
+            "x5",
+            "--preset",
+            "galileo",
+            "--rpc-url",
+            "notaurl",
+        ][..],
+    ] {
+        let (code, err) = cli_err_code(&home, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(err, "config.bad_value", "{args:?}");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            before,
+            "{args:?} changed the config file"
+        );
+    }
+}
+
+#[test]
+fn config_remove_asks_before_removing_the_default_profile_or_one_with_contracts() {
+    let home = Home::new();
+    for name in ["main", "spare", "deployed"] {
+        home.cmd()
+            .args(["config", "add", name, "--rpc-url", "http://127.0.0.1:1111"])
+            .assert()
+            .success();
+    }
+    home.cmd()
+        .args(["config", "use", "main"])
+        .assert()
+        .success();
+    home.cmd()
+        .args([
+            "config",
+            "set",
+            "profiles.deployed.contracts.flow",
+            "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        ])
+        .assert()
+        .success();
+    let names = |home: &Home| -> Vec<String> {
+        home.json(&["config", "profiles"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["preset"] == false)
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Without a terminal and without --yes: refused, both kept.
+    for name in ["main", "deployed"] {
+        let (code, err) = cli_err_code(&home, &["config", "remove", name]);
+        assert_eq!(code, Some(2), "{name}");
+        assert_eq!(err, "confirm.no_terminal", "{name}");
+        assert!(
+            names(&home).contains(&name.to_string()),
+            "{name} was removed"
+        );
+    }
+    // A profile that is neither goes without a question; --yes answers it.
+    home.json(&["config", "remove", "spare"]);
+    home.json(&["config", "remove", "deployed", "--yes"]);
+    home.json(&["config", "remove", "main", "--yes"]);
+    assert!(names(&home).is_empty());
+}
+
+/// The quickstart's own arguments and profile are checked before it starts a devnet or sends
+/// anything (the guard stops a devnet if one was started anyway).
+#[test]
+fn quickstart_refuses_zero_rounds_or_steps_and_other_profiles_before_starting() {
+    let guard = crate::common::Devnet {
+        home: Home::new(),
+        status: serde_json::Value::Null,
+    };
+    let home = &guard.home;
+    for (args, code) in [
+        (
+            &["quickstart", "--port", "0", "--rounds", "0"][..],
+            "quickstart.bad_option",
+        ),
+        (
+            &["quickstart", "--port", "0", "--steps", "0"][..],
+            "quickstart.bad_option",
+        ),
+        (
+            &["--profile", "dead2", "quickstart", "--port", "0"][..],
+            "quickstart.local_only",
+        ),
+    ] {
+        let (exit, err) = cli_err_code(home, args);
+        assert_eq!(exit, Some(2), "{args:?}");
+        assert_eq!(err, code, "{args:?}");
+        let st = home.json(&["devnet", "status"]);
+        assert!(
+            st["processes"].as_array().unwrap().is_empty(),
+            "{args:?} started a devnet"
+        );
+        assert!(
+            !home.path().join("quickstart").exists(),
+            "{args:?} created wallets"
+        );
+    }
+}
+
+/// `cohort ARGS --json --progress json` in the devnet's home, left running once a step whose
+/// label starts with `label` waits for a transaction: the child (stdout piped), that
+/// transaction's hash, and a thread that collects the rest of its stderr.
+fn started_waiting_for_a_tx(
+    net: &crate::common::Devnet,
+    args: &[&str],
+    label: &str,
+) -> (std::process::Child, String, std::thread::JoinHandle<String>) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .args(args)
+        .args(["--json", "--progress", "json"])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .env_remove("COHORT_WALLET")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut ids = std::collections::HashSet::new();
+    let mut hash = None;
+    for line in lines.by_ref() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.unwrap()) else {
+            continue;
+        };
+        if v["type"] == "begin" && v["data"]["label"].as_str().unwrap_or("").starts_with(label) {
+            ids.insert(v["data"]["id"].as_u64());
+        }
+        if v["type"] == "message"
+            && ids.contains(&v["data"]["id"].as_u64())
+            && let Some(h) = v["data"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .strip_prefix("waiting for 0x")
+        {
+            hash = Some(format!("0x{h}"));
+            break;
+        }
+    }
+    let Some(hash) = hash else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+    };
+    let rest =
+        std::thread::spawn(move || lines.map_while(|l| l.ok()).collect::<Vec<_>>().join("\n"));
+    (child, hash, rest)
+}
+
+/// Makes the devnet mine a block every 2 seconds, as a real chain does: a sent transaction
+/// stays pending for a while.
+fn interval_mining(rt: &tokio::runtime::Runtime, chain: &cohort::chain::Chain) {
+    use alloy::providers::Provider;
+    rt.block_on(
+        chain
+            .provider
+            .raw_request::<_, serde_json::Value>("evm_setIntervalMining".into(), (2u64,)),
+    )
+    .unwrap();
+}
+
+/// Kills `cohort ARGS` (SIGKILL) while its `label` transaction is pending; returns its hash.
+fn killed_while_pending(net: &crate::common::Devnet, args: &[&str], label: &str) -> String {
+    let (mut child, hash) = crate::common::run_until_waiting_for_a_tx(net, args, label);
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let _ = child.wait();
+    hash
+}
+
+#[test]
+fn rewards_claim_and_worker_withdraw_each_finish_the_others_interrupted_withdrawal() {
+    use crate::token_setup::{dev_address, standard_job};
+    use alloy::primitives::{Address, U256};
+    use serde_json::Value;
+    let net = crate::common::Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    let registry: Address = net.contract("dataset_registry").parse().unwrap();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(standard_job(&rpc, registry, market, true));
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&rpc, Some(31337)))
+        .unwrap();
+    let jm = cohort::chain::bindings::JobMarket::new(market, &chain.provider);
+    let owed = |dev: u32| {
+        rt.block_on(async { jm.earnings(dev_address(dev)).call().await })
+            .unwrap()
+    };
+    let (owed4, owed5) = (owed(4), owed(5));
+    assert!(owed4 > U256::ZERO && owed5 > U256::ZERO);
+    interval_mining(&rt, &chain);
+
+    // `rewards claim` killed while its withdrawal is pending: `worker withdraw` finishes that
+    // transaction (no second withdrawal, which could only revert with NothingToWithdraw).
+    let hash = killed_while_pending(
+        &net,
+        &["rewards", "claim", "--all", "--wallet", "dev:4"],
+        "claiming worker earnings",
+    );
+    let w = net.json(&["worker", "withdraw", "--wallet", "dev:4"]);
+    assert_eq!(w["resumed"], true, "{w}");
+    assert_eq!(w["tx"]["tx_hash"], Value::String(hash), "{w}");
+    assert_eq!(crate::common::wei(&w["amount"]), owed4.to::<u128>(), "{w}");
+    // Nothing is left: both say so and exit 0.
+    let w = net.json(&["worker", "withdraw", "--wallet", "dev:4"]);
+    assert_eq!(w["nothing_to_withdraw"], true, "{w}");
+    let c = net.json(&["rewards", "claim", "--all", "--wallet", "dev:4"]);
+    assert_eq!(c["nothing_to_claim"], true, "{c}");
+
+    // The other way round: `worker withdraw` killed while pending, `rewards claim` finishes it.
+    let hash = killed_while_pending(
+        &net,
+        &["worker", "withdraw", "--wallet", "dev:5"],
+        "withdrawing",
+    );
+    let c = net.json(&["rewards", "claim", "--all", "--wallet", "dev:5"]);
+    assert!(c["failed"].as_array().unwrap().is_empty(), "{c}");
+    let claimed = c["claimed"].as_array().unwrap();
+    assert_eq!(claimed.len(), 1, "{c}");
+    assert_eq!(claimed[0]["kind"], "earnings", "{c}");
+    assert_eq!(claimed[0]["resumed"], true, "{c}");
+    assert_eq!(claimed[0]["tx_hash"], Value::String(hash), "{c}");
+    assert_eq!(
+        crate::common::wei(&claimed[0]["amount"]),
+        owed5.to::<u128>(),
+        "{c}"
+    );
+    assert_eq!(owed(5), U256::ZERO);
+    let w = net.json(&["worker", "withdraw", "--wallet", "dev:5"]);
+    assert_eq!(w["nothing_to_withdraw"], true, "{w}");
+}
+
+#[test]
+fn a_deposit_that_waited_for_an_earlier_or_concurrent_runs_transaction_says_it_resumed() {
+    use crate::token_setup::standard_job;
+    use alloy::primitives::{Address, U256};
+    use serde_json::Value;
+    let net = crate::common::Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    let registry: Address = net.contract("dataset_registry").parse().unwrap();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let job = rt.block_on(standard_job(&rpc, registry, market, true));
+    let job = job.job_id.to_string();
+    let t = net.json(&[
+        "model", "tokenize", &job, "--name", "Bard", "--symbol", "BARD", "--supply", "1000",
+        "--wallet", "dev:1",
+    ]);
+    let token: Address = t["token"].as_str().unwrap().parse().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&rpc, Some(31337)))
+        .unwrap();
+    let mt = cohort::chain::bindings::ModelToken::new(token, &chain.provider);
+    let total = || {
+        rt.block_on(async { mt.totalDeposited(Address::ZERO).call().await })
+            .unwrap()
+    };
+    let e18 = U256::from(10u64).pow(U256::from(18u64));
+    interval_mining(&rt, &chain);
+    let deposit = ["rewards", "deposit", "BARD", "1", "--wallet", "dev:8"];
+
+    // Killed while pending (it lands): the rerun reports the earlier transaction as resumed.
+    let hash = killed_while_pending(&net, &deposit, "depositing");
+    let d = net.json(&deposit);
+    assert_eq!(d["tx_hash"], Value::String(hash.clone()), "{d}");
+    assert_eq!(d["resumed"], true, "{d}");
+    assert_eq!(total(), e18);
+
+    // Two at once: the second waits for the first's transaction and says so; 1 ETH is paid,
+    // and only one of the two reports it as its own.
+    let (first, hash, _rest) = started_waiting_for_a_tx(&net, &deposit, "depositing");
+    let second = net.json(&deposit);
+    let out = first.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    let first: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(first["tx_hash"], Value::String(hash.clone()), "{first}");
+    assert!(first.get("resumed").is_none(), "{first}");
+    assert_eq!(second["tx_hash"], Value::String(hash.clone()), "{second}");
+    assert_eq!(second["resumed"], true, "{second}");
+    assert_eq!(total(), e18 * U256::from(2u8));
+
+    // A deliberate second deposit is paid, as new.
+    let d = net.json(&deposit);
+    assert_ne!(d["tx_hash"], Value::String(hash), "{d}");
+    assert!(d.get("resumed").is_none(), "{d}");
+    assert_eq!(total(), e18 * U256::from(3u8));
+}
+
+#[test]
+fn an_interrupted_wallet_send_names_its_tx_and_the_rerun_waits_for_it_instead_of_paying_again() {
+    use crate::token_setup::{dev_address, mint, test_token};
+    use alloy::primitives::{Address, U256};
+    use serde_json::Value;
+    let net = crate::common::Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&rpc, Some(31337)))
+        .unwrap();
+    let usdc = rt.block_on(test_token(&rpc, 0, "USDC", 6));
+    rt.block_on(mint(&rpc, usdc, dev_address(7), U256::from(100_000_000u64)));
+    let to: Address = "0x00000000000000000000000000000000c0dec0de"
+        .parse()
+        .unwrap();
+    let to_s = to.to_string();
+    let balance = || rt.block_on(chain.balance(to)).unwrap();
+    let e18 = U256::from(10u64).pow(U256::from(18u64));
+    interval_mining(&rt, &chain);
+    let send = ["wallet", "send", &to_s, "1", "--wallet", "dev:7"];
+
+    // Ctrl-C while the transfer is pending: exit 130, naming the transaction sent and the rerun
+    // that waits for it.
+    let (mut child, hash, rest) = started_waiting_for_a_tx(&net, &send, "sending");
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let err = rest.join().unwrap();
+    let err: Value = err
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|v| v.get("error").is_some())
+        .unwrap_or_else(|| panic!("no JSON error: {err}"));
+    assert_eq!(err["error"]["exit_code"], 130, "{err}");
+    assert!(
+        err["error"]["message"].as_str().unwrap().contains(&hash),
+        "{err}"
+    );
+    assert!(
+        err["error"]["hint"].as_str().unwrap().contains("rerun"),
+        "{err}"
+    );
+
+    // The rerun waits for that transaction: the recipient gets 1 ETH, once.
+    let r = net.json(&send);
+    assert_eq!(r["resumed"], true, "{r}");
+    assert_eq!(r["tx"]["tx_hash"], Value::String(hash.clone()), "{r}");
+    assert_eq!(balance(), e18);
+    // Its record is gone with the receipt: a deliberate second identical send pays again.
+    let r = net.json(&send);
+    assert!(r.get("resumed").is_none(), "{r}");
+    assert_ne!(r["tx"]["tx_hash"], Value::String(hash), "{r}");
+    assert_eq!(balance(), e18 * U256::from(2u8));
+
+    // An ERC-20 transfer killed while pending: the rerun finishes it too.
+    let usdc_s = usdc.to_string();
+    let tsend = [
+        "wallet", "send", &to_s, "5", "--token", &usdc_s, "--wallet", "dev:7",
+    ];
+    let hash = killed_while_pending(&net, &tsend, "sending");
+    let r = net.json(&tsend);
+    assert_eq!(r["resumed"], true, "{r}");
+    assert_eq!(r["tx"]["tx_hash"], Value::String(hash), "{r}");
+    let erc20 = cohort::chain::bindings::IERC20::new(usdc, &chain.provider);
+    assert_eq!(
+        rt.block_on(async { erc20.balanceOf(to).call().await })
+            .unwrap(),
+        U256::from(5_000_000u64)
+    );
+}
+
+/// The non-empty lines of `bytes` (stderr), each parsed as JSON; panics naming a line that is not.
+fn json_lines_of(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("stderr line is not JSON ({e}): {l:?}"))
+        })
+        .collect()
+}
+
+/// With `--json` every stderr line is a JSON object: a warning is a `note` event (the shape
+/// `--progress json` uses), a progress note is hidden as progress is (an event with
+/// `--progress json`), and a log line is a `note` event with its level.
+#[test]
+fn json_mode_writes_warnings_notes_and_logs_as_json_on_stderr() {
+    let home = Home::new();
+    // A warning: the active profile names its own wallet, which wins over the new default.
+    for args in [
+        &["config", "add", "p", "--preset", "galileo"][..],
+        &["config", "set", "profiles.p.wallet", "dev:1"],
+        &["config", "use", "p"],
+    ] {
+        home.cmd().args(args).assert().success();
+    }
+    let out = home
+        .cmd()
+        .args(["--json", "wallet", "default", "dev:2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["default_wallet"], "dev:2");
+    let lines = json_lines_of(&out.stderr);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["type"], "note", "{lines:?}");
+    let msg = lines[0]["data"]["message"].as_str().unwrap();
+    assert!(msg.starts_with("warning: ") && msg.contains("'p'"), "{msg}");
+
+    // A note: `train` removes a temporary file a dead process left (PID i32::MAX never runs),
+    // says so, then fails on the missing spec.
+    let out_dir = home.path().join("train-out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let stale = out_dir.join(".metrics.json.tmp-2147483647-0");
+    let train = |extra: &[&str]| {
+        std::fs::write(&stale, b"x").unwrap();
+        let out = home
+            .cmd()
+            .args(extra)
+            .arg("train")
+            .arg("--data")
+            .arg(home.path().join("no-data"))
+            .arg("--out")
+            .arg(&out_dir)
+            .arg("--config")
+            .arg(home.path().join("no-spec.toml"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(!stale.exists(), "the stale temporary file was not removed");
+        out
+    };
+    let human = train(&[]);
+    assert!(
+        String::from_utf8_lossy(&human.stderr).contains("left by a run that stopped"),
+        "{human:?}"
+    );
+    let lines = json_lines_of(&train(&["--json"]).stderr);
+    assert_eq!(lines.len(), 1, "only the error: {lines:?}");
+    assert_eq!(lines[0]["error"]["exit_code"], 2, "{lines:?}");
+    let lines = json_lines_of(&train(&["--json", "--progress", "json"]).stderr);
+    assert!(
+        lines.iter().any(|l| l["type"] == "note"
+            && l["data"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("left by a run that stopped"))),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.get("error").is_some()), "{lines:?}");
+
+    // A log line: a storage node whose chain does not answer warns (a WARN log, without -v).
+    let mut node = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args(["--json", "node", "run", "--data-dir"])
+        .arg(home.path().join("node"))
+        .args(["--rpc", "127.0.0.1:0", "--chain-rpc", "http://127.0.0.1:1"])
+        .args(["--flow", "0x5FbDB2315678afecb367f032d93F642f64180aa3"])
+        .env("COHORT_HOME", home.path())
+        .env_remove("COHORT_LOG")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = node.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut seen = Vec::new();
+    let warned = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let Ok(line) = rx.recv_timeout(left) else {
+            break false;
+        };
+        let v: serde_json::Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("stderr line is not JSON ({e}): {line:?}"));
+        seen.push(v.clone());
+        if v["type"] == "note" && v["data"]["level"] == "warn" {
+            break true;
+        }
+    };
+    let _ = node.kill();
+    let _ = node.wait();
+    assert!(warned, "no warning as a JSON note in 60 s: {seen:?}");
+    let msg = seen.last().unwrap()["data"]["message"].as_str().unwrap();
+    assert!(msg.contains("127.0.0.1:1"), "{msg}");
+}
+
+/// `--color` decides for clap's argument errors and help too: `never` on a terminal prints no
+/// escape codes, `always` through a pipe prints them (even with NO_COLOR, as for cohort's own).
+#[test]
+fn color_flag_applies_to_argument_errors_and_help() {
+    let home = Home::new();
+    for args in [
+        &["--color", "never", "job", "show"][..],
+        &["--color=never", "job", "--help"],
+    ] {
+        let (_, _, raw) = crate::common::pty::run_in_pty(&home, args);
+        let raw = String::from_utf8_lossy(&raw);
+        assert!(raw.contains("Usage"), "{args:?}: {raw}");
+        assert!(
+            !raw.contains('\x1b'),
+            "{args:?} printed escape codes: {raw:?}"
+        );
+    }
+    let out = home
+        .cmd()
+        .args(["--color", "always", "job", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("\x1b["),
+        "{out:?}"
+    );
+    let out = home
+        .cmd()
+        .args(["job", "--help", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\x1b["),
+        "{out:?}"
+    );
+}
+
+/// A missing argument's JSON error names the argument in its message.
+#[test]
+fn json_missing_argument_error_names_the_argument() {
+    let home = Home::new();
+    let out = home
+        .cmd()
+        .args(["--json", "wallet", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["code"], "usage.missing", "{v}");
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("not provided") && msg.contains("<NAME>"),
+        "{msg}"
+    );
+}
+
+/// `--json=VALUE` is refused (the flag takes no value), as JSON when the value says yes and in
+/// prose when it says no.
+#[test]
+fn json_flag_with_a_value_gets_the_error_it_asked_for() {
+    let home = Home::new();
+    for yes in ["--json=true", "--json=1"] {
+        let out = home.cmd().args([yes, "wallet", "list"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{yes}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stderr)
+            .unwrap_or_else(|e| panic!("{yes}: not JSON ({e}): {out:?}"));
+        assert_eq!(v["error"]["exit_code"], 2, "{v}");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains("--json"),
+            "{v}"
+        );
+    }
+    let out = home
+        .cmd()
+        .args(["--json=false", "wallet", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: ") && err.contains("--json"),
+        "{err}"
+    );
+}
+
+/// `--json --version` prints the version as one JSON document on stdout.
+#[test]
+fn json_version_is_one_json_document() {
+    let home = Home::new();
+    let out = home.cmd().args(["--json", "--version"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"), "{v}");
+    let plain = home.stdout(&["--version"]);
+    assert!(plain.contains(env!("CARGO_PKG_VERSION")), "{plain}");
+}
+
+/// README: "Every command has `--help` with examples". Walks the command tree through `--help`
+/// (the "Commands:" lists) and checks every command that runs something shows an example.
+#[test]
+fn every_command_help_shows_an_example() {
+    let home = Home::new();
+    let (mut todo, mut leaves, mut missing) = (vec![Vec::<String>::new()], 0, Vec::new());
+    while let Some(path) = todo.pop() {
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = home.stdout(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let subs: Vec<String> = help
+            .lines()
+            .skip_while(|l| !l.starts_with("Commands:"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            // "  name  about"; an about's wrapped lines are indented further.
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|s| *s != "help")
+            .map(str::to_string)
+            .collect();
+        if subs.is_empty() {
+            leaves += 1;
+            if !help.contains("Example") {
+                missing.push(format!("cohort {}", path.join(" ")));
+            }
+        }
+        for s in subs {
+            let mut p = path.clone();
+            p.push(s);
+            todo.push(p);
+        }
+    }
+    assert!(leaves > 60, "only {leaves} commands found");
+    assert!(missing.is_empty(), "no example in --help: {missing:?}");
 }

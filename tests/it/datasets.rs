@@ -1395,3 +1395,153 @@ fn one_path_holds_one_file_and_unreachable_nodes_are_exit_3() {
         true
     );
 }
+
+/// A process id that no process has (a child that exited and was reaped).
+fn dead_pid() -> u32 {
+    let mut c = std::process::Command::new("true").spawn().unwrap();
+    let pid = c.id();
+    c.wait().unwrap();
+    pid
+}
+
+/// An upload's journal goes once its file is finalized (a finished upload needs none), and the
+/// temporary files that a killed run left in `pending-tx/` (a signed transaction) and
+/// `cache/uploads/` are swept when those folders are used again, while those of a process that
+/// still runs stay.
+#[test]
+fn finished_uploads_keep_no_journal_and_dead_runs_temporary_files_are_swept() {
+    let net = Devnet::start(1, 1);
+    create(&net, "tidy", &[]);
+    let pending = net.home.path().join("pending-tx");
+    let uploads = net.home.path().join("cache/uploads");
+    let (dead, live) = (dead_pid(), std::process::id());
+    let mut stale = Vec::new();
+    let mut kept = Vec::new();
+    for dir in [&pending, &uploads] {
+        std::fs::create_dir_all(dir).unwrap();
+        let s = dir.join(format!(".5acaab.json.tmp-{dead}-17"));
+        let k = dir.join(format!(".5acaab.json.tmp-{live}-18"));
+        std::fs::write(&s, b"{}").unwrap();
+        std::fs::write(&k, b"{}").unwrap();
+        stale.push(s);
+        kept.push(k);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        crate::common::write(
+            dir.path(),
+            &format!("f{i}.bin"),
+            crate::common::content(300_000, i),
+        );
+    }
+    let (code, v) = json_code(
+        &net,
+        &["dataset", "upload", "tidy", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["uploaded"], 3, "{v}");
+    for s in &stale {
+        assert!(!s.exists(), "{} was left", s.display());
+    }
+    for k in &kept {
+        assert!(k.exists(), "{} of a live process was removed", k.display());
+    }
+    let journals: Vec<_> = std::fs::read_dir(&uploads)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert!(journals.is_empty(), "journals left: {journals:?}");
+}
+
+/// A holder that lost its data: `verify` exits 5 with a hint naming the command that sends the
+/// file again (`storage upload FILE`, not `dataset upload`, which skips recorded files), and
+/// that command does: no fee, the lost shard's segments sent, and verify passes again. Then that
+/// holder goes down: the devnet's indexer stops listing it, so no listed node holds its shard,
+/// and verify says it could not confirm the file (exit 3), not that the file is gone.
+#[test]
+fn verify_hints_the_command_that_reseeds_a_file_and_a_shard_no_listed_node_holds_is_exit_3() {
+    let net = Devnet::start(2, 2);
+    create(&net, "reseed", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    // Three segments: both shards hold part of it.
+    let f = crate::common::write(dir.path(), "big.bin", crate::common::content(700_000, 5));
+    let (code, v) = json_code(
+        &net,
+        &["dataset", "upload", "reseed", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{v}");
+    let url = wipe_and_restart_node(&net, 1);
+    // Once node 1 has re-followed the chain, it knows the file but holds none of it.
+    let mut flagged = false;
+    for _ in 0..120 {
+        let (code, v) = json_code(&net, &["dataset", "verify", "reseed"]);
+        let detail = v["files"][0]["detail"].as_str().unwrap_or("").to_string();
+        if v["nodes"][1]["reachable"] == true && detail.contains("has not finalized") {
+            assert_eq!(code, 5, "{v}");
+            assert_eq!(v["files"][0]["lacking"], serde_json::json!([url]), "{v}");
+            flagged = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(flagged, "node 1 never came back knowing the file");
+    let (code, err) = net.fails(&["dataset", "verify", "reseed"]);
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("cohort storage upload FILE"), "{err}");
+    // The hinted command: the file's submission is found, nothing paid, node 1 gets its shard.
+    let up = net.json(&["storage", "upload", f.to_str().unwrap(), "--timeout", "60"]);
+    assert_eq!(up["fee"], "0", "{up}");
+    assert_eq!(up["fragments"][0]["submitted"], false, "{up}");
+    assert!(up["segments_sent"].as_u64().unwrap() >= 1, "{up}");
+    assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    let (code, v) = json_code(&net, &["dataset", "verify", "reseed"]);
+    assert_eq!(code, 0, "{v}");
+
+    let state: Value =
+        serde_json::from_slice(&std::fs::read(net.home.path().join("devnet/state.json")).unwrap())
+            .unwrap();
+    let pid = state["nodes"][1]["pid"].as_i64().unwrap() as i32;
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    let mut hidden = false;
+    for _ in 0..120 {
+        let (code, v) = json_code(&net, &["dataset", "verify", "reseed"]);
+        if v["nodes"].as_array().unwrap().len() == 1 {
+            assert_eq!(code, 3, "{v}");
+            assert_eq!(v["files"][0]["status"], "unfinalized", "{v}");
+            hidden = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(hidden, "the indexer kept listing the stopped node");
+}
+
+/// `--progress json` promises JSON objects only on stderr: the warning that a dataset is not
+/// sealed yet comes as a note event, not as a plain `warning:` line.
+#[test]
+fn download_with_json_progress_warns_of_an_unsealed_dataset_as_a_json_event() {
+    let net = Devnet::start(1, 1);
+    create(&net, "open", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = net
+        .cmd()
+        .args(["dataset", "download", "open", "-o"])
+        .arg(dir.path().join("out"))
+        .args(["--progress", "json", "--json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    for line in err.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {line}\nin:\n{err}"));
+        assert!(v["type"].is_string(), "{line}");
+    }
+    assert!(
+        err.lines()
+            .any(|l| l.contains("\"note\"") && l.contains("not sealed")),
+        "{err}"
+    );
+}

@@ -93,7 +93,7 @@ fn devnet_reset_gives_a_fresh_chain() {
     let net = Devnet::start(0, 1);
     let before = net.json(&["devnet", "status"]);
     assert_eq!(before["storage_nodes"].as_array().unwrap().len(), 0);
-    let r = net.json(&["devnet", "reset", "--port", "0", "--nodes", "0"]);
+    let r = net.json(&["devnet", "reset", "--port", "0", "--nodes", "0", "--yes"]);
     assert_eq!(r["deployed"], true);
     assert!(r["status"]["block_number"].as_u64().unwrap() < 20);
 }
@@ -499,4 +499,145 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
     net.json(&["devnet", "down"]);
     let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
     assert_eq!(up["status"]["storage_nodes"], serde_json::json!(nodes0));
+}
+
+/// `cohort --json ARGS` without a terminal (stdin a closed pipe): (exit code, the error's code
+/// on stderr).
+fn devnet_err_code(home: &Home, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let out = home
+        .cmd()
+        .arg("--json")
+        .args(args)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "cohort {args:?} printed no JSON error ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), v["error"]["code"].clone())
+}
+
+#[test]
+fn devnet_reset_asks_first_and_restarts_on_the_port_and_layout_it_had() {
+    let net = Devnet::start(0, 1);
+    let flow = net.contract("flow");
+    let before = net.json(&["devnet", "status"]);
+    // Without a terminal and without --yes nothing is wiped or restarted.
+    let (code, err) = devnet_err_code(&net.home, &["devnet", "reset"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "confirm.no_terminal");
+    let st = net.json(&["devnet", "status"]);
+    assert_eq!(st["running"], true);
+    assert_eq!(pids(&st), pids(&before));
+    assert!(
+        st["block_number"].as_u64() >= before["block_number"].as_u64(),
+        "the chain went back"
+    );
+    let f = st["contracts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "flow")
+        .unwrap();
+    assert_eq!(f["address"], flow.as_str());
+    assert_eq!(f["deployed"], true);
+    // With --yes: a fresh chain on the port it used (not 8545), with its layout (no nodes).
+    let r = net.json(&["devnet", "reset", "--yes"]);
+    assert_eq!(r["deployed"], true);
+    assert_eq!(r["status"]["rpc_url"], net.rpc_url().as_str());
+    assert_eq!(r["status"]["storage_nodes"].as_array().unwrap().len(), 0);
+    assert!(
+        pids(&r["status"])
+            .iter()
+            .all(|p| !pids(&before).contains(p))
+    );
+}
+
+#[test]
+fn removed_local_profile_is_asked_about_and_written_back_by_up() {
+    let net = Devnet::start(0, 1);
+    let flow = net.contract("flow");
+    // The devnet's (default) profile is not removed without --yes.
+    let (code, err) = devnet_err_code(&net.home, &["config", "remove", "local"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "confirm.no_terminal");
+    let v = net.json(&["config", "get", "profiles.local.contracts.flow"]);
+    assert_eq!(v["value"], flow.as_str());
+    net.json(&["config", "remove", "local", "--yes"]);
+    net.cmd()
+        .args(["config", "get", "profiles.local.rpc_url"])
+        .assert()
+        .code(2);
+    // `up` on the running devnet writes it back as it was: the same chain and contracts.
+    let up = net.json(&["devnet", "up", "--port", "0"]);
+    assert_eq!(up["started"], false);
+    assert_eq!(up["restored_profile"], true);
+    let v = net.json(&["config", "get", "profiles.local.contracts.flow"]);
+    assert_eq!(v["value"], flow.as_str());
+    let v = net.json(&["config", "get", "profiles.local.rpc_url"]);
+    assert_eq!(v["value"], net.rpc_url().as_str());
+    let v = net.json(&["config", "get", "default_profile"]);
+    assert_eq!(v["value"], "local");
+    let st = net.json(&["devnet", "status"]);
+    assert!(
+        st["contracts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "flow" && c["deployed"] == true)
+    );
+    // The commands that use the profile's contracts work again.
+    assert_eq!(net.json(&["job", "list"]).as_array().unwrap().len(), 0);
+}
+
+/// `devnet reset` forgets the recorded pending transactions signed for the devnet's chain (none
+/// can land on the fresh chain; a rerun must not broadcast one there) and keeps other chains'.
+#[test]
+fn devnet_reset_forgets_the_pending_transactions_of_its_chain_only() {
+    use alloy::consensus::{SignableTransaction, TxEip1559, TxEnvelope};
+    use alloy::eips::eip2718::Encodable2718;
+    use alloy::network::TxSignerSync;
+    use alloy::primitives::{TxKind, U256};
+    let net = Devnet::start(0, 1);
+    let key = cohort::devnet::dev_signer(5).unwrap();
+    let pending = net.home.path().join("pending-tx");
+    std::fs::create_dir_all(&pending).unwrap();
+    // A signed transfer of chain `chain_id` recorded as cohort records one, under `intent`.
+    let record = |chain_id: u64, intent: &str| {
+        let mut tx = TxEip1559 {
+            chain_id,
+            nonce: 0,
+            gas_limit: 21_000,
+            max_fee_per_gas: 2_000_000_000,
+            max_priority_fee_per_gas: 1,
+            to: TxKind::Call(crate::common::dev_address(6)),
+            value: U256::from(1u8),
+            ..Default::default()
+        };
+        let sig = key.sign_transaction_sync(&mut tx).unwrap();
+        let env = TxEnvelope::from(tx.into_signed(sig));
+        let rec = serde_json::json!({
+            "tx_hash": env.tx_hash(),
+            "nonce": 0,
+            "from": key.address(),
+            "raw": format!("0x{}", alloy::primitives::hex::encode(env.encoded_2718())),
+            "intent": intent,
+        });
+        let name = &blake3::hash(intent.as_bytes()).to_hex()[..32];
+        let p = pending.join(format!("{name}.json"));
+        std::fs::write(&p, serde_json::to_vec_pretty(&rec).unwrap()).unwrap();
+        p
+    };
+    let devnet_tx = record(31337, "transfer:31337:devnet");
+    let other_tx = record(16602, "transfer:16602:galileo");
+    let not_a_record = pending.join("notes.json");
+    std::fs::write(&not_a_record, "{}").unwrap();
+
+    net.json(&["devnet", "reset", "--yes"]);
+    assert!(!devnet_tx.exists(), "the devnet chain's record is kept");
+    assert!(other_tx.exists(), "another chain's record went");
+    assert!(not_a_record.exists());
 }

@@ -1153,3 +1153,289 @@ fn a_worker_run_waiting_on_an_open_job_stops_once_it_left() {
     assert_eq!(status.code(), Some(1), "{text}");
     assert!(text.contains("is no longer in job"), "{text}");
 }
+
+#[test]
+fn a_rerun_cancel_finishes_the_pending_cancellation_instead_of_reverting() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.25ether", 600));
+    let sub = net.json(&["job", "submit", spec.to_str().unwrap()]);
+    let job_s = sub["job_id"].as_u64().unwrap().to_string();
+    let escrow = wei(&sub["escrow"]);
+    let earnings = || wei(&net.json(&["worker", "earnings", "--wallet", "dev:0"])["earnings"]);
+    let before = earnings();
+    // From here a block comes every 2 seconds: the cancellation stays pending for a while.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&net.rpc_url(), Some(31337)))
+        .unwrap();
+    use alloy::providers::Provider;
+    rt.block_on(
+        chain
+            .provider
+            .raw_request::<_, Value>("evm_setIntervalMining".into(), (2u64,)),
+    )
+    .unwrap();
+    // Killed while its cancelJob is pending; rerun at once, the job still reads open: the rerun
+    // waits for that transaction (gas estimation of a second one would revert) and says so.
+    let cancel = ["job", "cancel", job_s.as_str()];
+    let (mut child, hash) =
+        crate::common::run_until_waiting_for_a_tx(&net, &cancel, "cancelling job");
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let _ = child.wait();
+    let c = net.json(&cancel);
+    assert_eq!(c["tx"]["tx_hash"], Value::String(hash), "{c}");
+    assert_eq!(c["resumed"], true, "{c}");
+    assert_eq!(wei(&c["refund"]), escrow, "{c}");
+    assert_eq!(earnings() - before, escrow);
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "cancelled");
+    // The record is resolved: another cancel is refused as before (closed job, exit 4).
+    let (code, err) = net.fails(&cancel);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("cancelled"), "{err}");
+}
+
+/// `cohort --json ARGS` expected to fail: its exit code and the error object on stderr.
+fn refused_json(net: &Devnet, args: &[&str]) -> (i32, Value) {
+    let out = net.cmd().args(args).arg("--json").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let v = err
+        .lines()
+        .rev()
+        .find_map(|l| serde_json::from_str::<Value>(l).ok())
+        .unwrap_or_else(|| panic!("cohort {args:?} printed no JSON error: {err}"));
+    (out.status.code().unwrap_or(-1), v["error"].clone())
+}
+
+/// Creates, fills (`files`: name and bytes), accepts and seals dataset `name`.
+fn sealed_dataset_of(net: &Devnet, work: &Path, name: &str, files: &[(&str, Vec<u8>)]) {
+    let dir = work.join(name);
+    for (f, bytes) in files {
+        write(&dir, f, bytes);
+    }
+    net.json(&[
+        "dataset",
+        "create",
+        name,
+        "--description",
+        "t",
+        "--license",
+        "CC0-1.0",
+    ]);
+    net.json(&["dataset", "upload", name, dir.to_str().unwrap()]);
+    net.json(&[
+        "dataset",
+        "review",
+        name,
+        "--all-pending",
+        "--accept",
+        "--score",
+        "80",
+    ]);
+    net.json(&["dataset", "seal", name]);
+}
+
+/// A builtin job whose context no data file can fill: `job submit` refuses it (exit 2) before
+/// paying anything when the recorded file sizes already say so; where they cannot (a binary
+/// file the trainer skips), `worker run` refuses it (exit 2) before joining: no bond, no slot,
+/// the job stays open and its owner can cancel it.
+#[test]
+fn a_context_no_data_file_fills_is_refused_by_submit_and_by_a_worker_before_joining() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let text = |n: usize| "abcdefghij".repeat(4).as_bytes()[..n].to_vec();
+    let spec_for = |dataset: &str| {
+        let s = spec_text(dataset, "0.1ether", 600).replace("context = 32", "context = 64");
+        assert!(s.contains("context = 64"));
+        write(w, &format!("{dataset}.toml"), s)
+    };
+
+    // Two tiny text files: their recorded sizes (21 and 17 bytes) cannot fill 64 bytes.
+    sealed_dataset_of(
+        &net,
+        w,
+        "tiny-files",
+        &[("a.txt", text(21)), ("b.txt", text(17))],
+    );
+    let spec = spec_for("tiny-files");
+    let balance = || net.json(&["wallet", "balance", "dev:6"]);
+    let before = balance();
+    let (code, err) = refused_json(
+        &net,
+        &["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:6"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["code"], "jobspec.invalid", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("model.context"),
+        "{err}"
+    );
+    assert!(err["hint"].as_str().is_some(), "{err}");
+    assert_eq!(balance(), before, "a refused submit pays nothing");
+
+    // A large file with a NUL byte passes the size check, but the trainer skips binary files.
+    let mut blob = vec![b'x'; 300];
+    blob[10] = 0;
+    sealed_dataset_of(
+        &net,
+        w,
+        "mostly-binary",
+        &[("a.txt", text(21)), ("blob.bin", blob)],
+    );
+    let spec = spec_for("mostly-binary");
+    let job = net.json(&["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:6"])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["worker", "register", "--wallet", "dev:7"]);
+    let state = w.join("s7");
+    let log = w.join("worker7.log");
+    // Spawned with a limit: a worker that joined would wait for the job to start.
+    let mut run = Reaper(vec![spawn(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job,
+            "--wallet",
+            "dev:7",
+            "--state-dir",
+            state.to_str().unwrap(),
+            "--json",
+        ],
+        &log,
+    )]);
+    let status = wait_exit(&mut run.0[0], Duration::from_secs(90), &log);
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let err = text
+        .lines()
+        .rev()
+        .find_map(|l| serde_json::from_str::<Value>(l).ok())
+        .unwrap_or_else(|| panic!("no JSON error: {text}"))["error"]
+        .clone();
+    let code = status.code().unwrap_or(-1);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["code"], "jobspec.invalid", "{err}");
+    let show = net.json(&["job", "show", &job]);
+    assert_eq!(show["job"]["worker_count"], 0, "{show}");
+    assert_eq!(show["job"]["state"], "open", "{show}");
+    let c = net.json(&["job", "cancel", &job, "--wallet", "dev:6"]);
+    assert_eq!(wei(&c["refund"]), 3 * 100_000_000_000_000_000u128, "{c}");
+}
+
+/// Runs a one-round job `job` to completion: the coordinator (dev:0, one worker) and
+/// `worker run` of dev:1 with state folder `state`; returns the worker's and the coordinator's
+/// logs.
+fn one_round_run(net: &Devnet, w: &Path, job: &str, state: &Path, tag: &str) -> (String, String) {
+    let wlog = w.join(format!("worker-{tag}.log"));
+    let clog = w.join(format!("coordinator-{tag}.log"));
+    let mut procs = Reaper(vec![
+        spawn(
+            net,
+            &[
+                "job",
+                "coordinate",
+                job,
+                "--min-workers",
+                "1",
+                "--poll",
+                "0.3",
+                "--wallet",
+                "dev:0",
+            ],
+            &clog,
+        ),
+        spawn(
+            net,
+            &[
+                "worker",
+                "run",
+                "--job",
+                job,
+                "--wallet",
+                "dev:1",
+                "--state-dir",
+                state.to_str().unwrap(),
+                "--poll",
+                "0.3",
+            ],
+            &wlog,
+        ),
+    ]);
+    let st = wait_exit(&mut procs.0[0], Duration::from_secs(300), &clog);
+    assert!(st.success(), "{}", std::fs::read_to_string(&clog).unwrap());
+    let st = wait_exit(&mut procs.0[1], Duration::from_secs(60), &wlog);
+    assert!(st.success(), "{}", std::fs::read_to_string(&wlog).unwrap());
+    (
+        std::fs::read_to_string(&wlog).unwrap(),
+        std::fs::read_to_string(&clog).unwrap(),
+    )
+}
+
+/// After `devnet reset` the contracts come back at the same addresses and jobs are numbered
+/// from 1 again: the worker state and round outputs of the old chain's job 1 are not taken for
+/// the new job 1's (`worker status` does not show them; `worker run` trains afresh and is
+/// accepted, not resubmitting the old bundle), nor is the coordinator's folder of the old job.
+#[test]
+fn after_a_devnet_reset_a_worker_trains_the_new_job_with_the_old_ones_id_afresh() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let state = w.join("state");
+    let spec_text = spec_text("fixture-text", "0.1ether", 600).replace("rounds = 3", "rounds = 1");
+    let spec = write(w, "one-round.toml", spec_text);
+    // The dataset of the same name holds another file on the new chain: work on the old one's
+    // data is not the new job's.
+    let submitted_job = |net: &Devnet, part: &str| {
+        crate::common::procs::sealed_dataset(net, &w.join(part), "fixture-text", &[part]);
+        let job =
+            net.json(&["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:0"])["job_id"]
+                .as_u64()
+                .unwrap();
+        net.json(&["worker", "register", "--wallet", "dev:1"]);
+        job.to_string()
+    };
+    let accepted = |net: &Devnet, job: &str| {
+        let show = net.json(&["job", "show", job]);
+        assert_eq!(show["job"]["state"], "completed", "{show}");
+        let subs = show["rounds"][0]["submissions"].as_array().unwrap().clone();
+        assert_eq!(subs.len(), 1, "{show}");
+        subs[0]["status"].as_str().unwrap().to_string()
+    };
+    let job = submitted_job(&net, "part1.txt");
+    one_round_run(&net, w, &job, &state, "first");
+    assert_eq!(accepted(&net, &job), "accepted");
+    assert!(w.join("state").join(format!("job-{job}")).is_dir());
+
+    net.json(&["devnet", "reset", "--yes"]);
+    // The new chain has no job yet: the state folder's job of the old chain is not shown.
+    let s = net.json(&[
+        "worker",
+        "status",
+        "--state-dir",
+        state.to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ]);
+    assert!(s["state"]["job_id"].is_null(), "{s}");
+    assert!(
+        s["state"]["rounds"]
+            .as_object()
+            .is_none_or(|r| r.is_empty()),
+        "{s}"
+    );
+
+    // The same job again gets the same id; its worker trains it and is accepted.
+    let again = submitted_job(&net, "part2.txt");
+    assert_eq!(again, job);
+    let (wlog, clog) = one_round_run(&net, w, &job, &state, "second");
+    assert!(wlog.contains("another chain"), "{wlog}");
+    assert!(wlog.contains("training round 0"), "{wlog}");
+    assert!(clog.contains("another chain"), "{clog}");
+    assert_eq!(accepted(&net, &job), "accepted", "{wlog}\n{clog}");
+}

@@ -1140,14 +1140,272 @@ fn node_and_indexer_run_json_announce_their_address_and_stop_cleanly_on_ctrl_c()
     let nodes = crate::common::rpc(&indexer_url, "indexer_getShardedNodes", json!([]));
     assert_eq!(nodes["result"]["trusted"][0]["url"], url, "{nodes}");
 
-    // Ctrl-C: a clean stop, its report as the last line.
+    // Ctrl-C: a clean stop, its report as the last line, an event like the others.
     assert_eq!(indexer.interrupt(), Some(0));
     let report = indexer.next().expect("the indexer's report");
     assert_eq!(report["rpc_url"], indexer_url, "{report}");
+    assert_eq!(report["event"], "stopped", "{report}");
     assert_eq!(indexer.next(), None);
     assert_eq!(node.interrupt(), Some(0));
     let report = node.next().expect("the node's report");
     assert_eq!(report["rpc_url"], url, "{report}");
+    assert_eq!(report["event"], "stopped", "{report}");
     assert_eq!(report["next_tx_seq"], 0, "{report}");
     assert_eq!(node.next(), None);
+}
+
+/// A node dropped mid-upload: the report counts what every node acknowledged over both passes
+/// (the dropped node's, the first pass's of the node that stays, and its replacement's), and
+/// nothing as skipped, since no earlier run sent anything. Of 4 nodes over 2 shards, the
+/// indexer's pick for shard 0 (node 0) is killed once it and a node of shard 1 hold segments.
+#[test]
+fn an_upload_that_drops_a_node_counts_the_segments_of_every_pass() {
+    let net = Devnet::start(4, 2);
+    let nodes = net.storage_nodes();
+    // 16 MiB: 64 segments, 32 per shard, one per request so that the upload is still running.
+    let f = net.home.path().join("big.bin");
+    std::fs::write(&f, content(16 << 20, 21)).unwrap();
+    let root = net.json(&["storage", "root", f.to_str().unwrap()])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args(["storage", "upload", f.to_str().unwrap(), "--batch", "1"])
+        .arg("--json")
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let uploaded = |url: &str| {
+        crate::common::rpc(url, "zgs_getFileInfo", json!([root, true]))["result"].clone()
+    };
+    let start = Instant::now();
+    loop {
+        let first = uploaded(&nodes[0]);
+        let other = [&nodes[1], &nodes[3]]
+            .iter()
+            .any(|u| uploaded(u)["uploadedSegNum"].as_u64().unwrap_or(0) >= 1);
+        if first["uploadedSegNum"].as_u64().unwrap_or(0) >= 1 && other {
+            assert_ne!(
+                first["finalized"], true,
+                "node 0 finished before it could be stopped"
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the nodes never received a segment"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    unsafe { libc::kill(net.pid_of(&nodes[0]), libc::SIGKILL) };
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the upload failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let up: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    assert_eq!(up["segments"], 64, "{up}");
+    // Shard 0 went to another node (32) and shard 1 was sent whole once (32), with node 0's
+    // acknowledged segments on top.
+    assert!(up["segments_sent"].as_u64().unwrap() >= 64, "{up}");
+    assert_eq!(up["segments_skipped"], 0, "{up}");
+    assert_eq!(
+        up["fragments"][0]["segments_sent"], up["segments_sent"],
+        "{up}"
+    );
+}
+
+/// Runs `cohort ARGS` in the devnet's home; returns the exit code, the error object it printed
+/// with `--json` (stderr) and stderr.
+fn json_error(net: &Devnet, args: &[&str]) -> (Option<i32>, Value, String) {
+    let out = net.cmd().args(args).arg("--json").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let v = err
+        .lines()
+        .find_map(|l| serde_json::from_str::<Value>(l).ok()?.get("error").cloned())
+        .unwrap_or(Value::Null);
+    (out.status.code(), v, err)
+}
+
+/// A `.part` left by an interrupted download of one root is not resumed into the download of
+/// another root to the same output: it is discarded before anything is fetched (it was resumed,
+/// hashed to the wrong root and failed with exit 5). One of the same root still resumes.
+#[test]
+fn a_partial_download_of_another_root_is_discarded_not_resumed() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let (a, b) = (
+        content(5 * SEGMENT_SIZE + 100, 31),
+        content(5 * SEGMENT_SIZE + 100, 32),
+    );
+    let root = |name: &str, data: &[u8]| {
+        let f = dir.join(name);
+        std::fs::write(&f, data).unwrap();
+        net.upload_root(&f)
+    };
+    let (root_a, root_b) = (root("a.bin", &a), root("b.bin", &b));
+    // A node that corrupts every segment from 2 on: a download of A stops after 2 segments.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let proxy = rt.block_on(crate::common::start_node_proxy(
+        net.storage_nodes()[0].clone(),
+        |_| None,
+        |call, v| {
+            if call["params"][1].as_u64().is_some_and(|i| i >= 2) {
+                crate::common::corrupt_segment_answer(v, 0, 1)
+            }
+        },
+    ));
+    let interrupted = |out: &Path| {
+        let r = net
+            .cmd()
+            .env("COHORT_STORAGE_NODES", &proxy)
+            .args(["storage", "download", &root_a, "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(r.status.code(), Some(5), "{r:?}");
+    };
+    let out = dir.join("x.bin");
+    let part = dir.join(".x.bin.part");
+    interrupted(&out);
+    assert_eq!(std::fs::read(&part).unwrap(), a[..2 * SEGMENT_SIZE]);
+
+    // B to the same output: fetched whole, nothing kept of A's bytes.
+    let down = net.json(&["storage", "download", &root_b, "-o", out.to_str().unwrap()]);
+    assert_eq!(down["resumed_bytes"], 0, "{down}");
+    assert_eq!(std::fs::read(&out).unwrap(), b);
+    assert!(!part.exists());
+
+    // A again to another output: the rerun of the same root resumes.
+    let out2 = dir.join("y.bin");
+    interrupted(&out2);
+    let down = net.json(&["storage", "download", &root_a, "-o", out2.to_str().unwrap()]);
+    assert_eq!(down["resumed_bytes"], 2 * SEGMENT_SIZE as u64, "{down}");
+    assert_eq!(std::fs::read(&out2).unwrap(), a);
+    drop(rt);
+}
+
+/// Over two shards: a root no node knows is an error, not `"info": null`; a dead node named with
+/// --storage-node is reported as JSON events only under `--progress json`; a shard that no
+/// holder of the file stores is exit 3 (worth retrying), whether the nodes were named (one of
+/// them does not hold the file) or the indexer chose them (the only holder of a shard is down).
+#[test]
+fn a_shard_without_a_live_holder_is_exit_3_and_json_progress_stays_json() {
+    let net = Devnet::start(2, 2);
+    let dir = net.home.path().to_path_buf();
+    let data = content(3 * SEGMENT_SIZE + 5, 33);
+    let f = dir.join("two.bin");
+    std::fs::write(&f, &data).unwrap();
+    let root = net.upload_root(&f);
+    let nodes = net.storage_nodes();
+    let shard_of = |url: &str| {
+        crate::common::rpc(url, "zgs_getShardConfig", json!([]))["result"]["shardId"]
+            .as_u64()
+            .unwrap()
+    };
+    let (n0, n1) = if shard_of(&nodes[0]) == 0 {
+        (nodes[0].clone(), nodes[1].clone())
+    } else {
+        (nodes[1].clone(), nodes[0].clone())
+    };
+
+    // A root no node knows.
+    let unknown = format!("0x{}", "cd".repeat(32));
+    let (code, e, err) = json_error(&net, &["storage", "info", &unknown]);
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(e["code"], "storage.not_found", "{err}");
+    assert!(e["hint"].is_string(), "{err}");
+
+    // A dead node among the named ones: stderr holds JSON objects only, the warning among them.
+    let dead = "http://127.0.0.1:1";
+    let out = dir.join("a.bin");
+    let r = net
+        .cmd()
+        .args(["storage", "download", &root, "-o", out.to_str().unwrap()])
+        .args(["--storage-node", &n0, "--storage-node", &n1])
+        .args(["--storage-node", dead, "--progress", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&r.stderr).into_owned();
+    assert!(r.status.success(), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    for line in err.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {line}\nin:\n{err}"));
+        assert!(v["type"].is_string(), "{line}");
+    }
+    assert!(
+        err.lines()
+            .any(|l| l.contains("\"note\"") && l.contains("127.0.0.1:1")),
+        "{err}"
+    );
+
+    // Named nodes that cover both shards, but only the one of shard 1 holds the file.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let fresh = rt.block_on(crate::common::NodeProcess::start(
+        &net.rpc_url(),
+        &net.contract("flow"),
+        &["--shard", "0/2"],
+    ));
+    let out = dir.join("b.bin");
+    let (code, e, err) = json_error(
+        &net,
+        &[
+            "storage",
+            "download",
+            &root,
+            "-o",
+            out.to_str().unwrap(),
+            "--storage-node",
+            &fresh.url,
+            "--storage-node",
+            &n1,
+        ],
+    );
+    assert_eq!(code, Some(3), "{err}");
+    assert_eq!(e["code"], "storage.shard_unavailable", "{err}");
+    assert!(
+        e["message"].as_str().unwrap().contains("shard 0/2"),
+        "{err}"
+    );
+    assert!(
+        e["hint"].as_str().unwrap().contains("--storage-node"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    drop(fresh);
+
+    // Through the indexer, with the only node of shard 1 down.
+    unsafe { libc::kill(net.pid_of(&n1), libc::SIGKILL) };
+    wait_until_refused(&n1);
+    let (code, e, err) = json_error(
+        &net,
+        &["storage", "download", &root, "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(3), "{err}");
+    assert_eq!(e["code"], "storage.shard_unavailable", "{err}");
+    assert!(
+        e["message"].as_str().unwrap().contains("shard 1/2"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    drop(rt);
+}
+
+/// Waits (30 s at most) until nothing answers at `url`.
+fn wait_until_refused(url: &str) {
+    let addr = url.trim_start_matches("http://");
+    let start = Instant::now();
+    while std::net::TcpStream::connect(addr).is_ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{url} still answers"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

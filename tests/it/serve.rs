@@ -1932,3 +1932,136 @@ async fn a_free_servers_account_and_a_missing_vouchers_file_are_named_plainly() 
         assert!(err.contains("/no/such/vouchers.jsonl"), "{err}");
     });
 }
+
+/// `cohort --json ARGS` in `home`, expected to fail: its exit code and the error object.
+fn refused_in(home: &Home, args: &[&str]) -> (i32, Value) {
+    let out = home.cmd().args(args).arg("--json").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let v = err
+        .lines()
+        .rev()
+        .find_map(|l| serde_json::from_str::<Value>(l).ok())
+        .unwrap_or_else(|| panic!("cohort {args:?} printed no JSON error: {err}"));
+    (out.status.code().unwrap_or(-1), v["error"].clone())
+}
+
+/// `usage withdraw --amount A` beyond the deposit is refused before anything is sent (exit 4),
+/// in the asset's units with a hint; nothing is announced, and the amount the deposit holds is.
+#[test]
+fn a_withdrawal_beyond_the_deposit_is_refused_in_the_assets_units_before_sending() {
+    let net = Devnet::start(1, 1);
+    net.json(&["usage", "deposit", "--amount", "1", "--wallet", "dev:1"]);
+    let (code, err) = refused_in(
+        &net.home,
+        &["usage", "withdraw", "--amount", "50", "--wallet", "dev:1"],
+    );
+    assert_eq!(code, 4, "{err}");
+    assert_eq!(err["code"], "usage.insufficient_deposit", "{err}");
+    let msg = err["message"].as_str().unwrap();
+    assert!(msg.contains("50 ") && msg.contains("1 "), "{err}");
+    assert!(!msg.contains("000000000000000000"), "amounts in wei: {err}");
+    assert!(err["hint"].as_str().is_some(), "{err}");
+    let acc = net.json(&["usage", "balance", "--wallet", "dev:1"]);
+    assert_eq!(acc["account"]["withdrawal_ready_at"], 0, "{acc}");
+    let ok = net.json(&["usage", "withdraw", "--amount", "1", "--wallet", "dev:1"]);
+    assert_eq!(ok["announced"], "1000000000000000000", "{ok}");
+}
+
+/// `model average -o FILE` keeps an existing FILE (exit 2, naming --force) and replaces it
+/// with --force.
+#[test]
+fn model_average_keeps_an_existing_output_unless_forced() {
+    let home = Home::new();
+    let dir = tempfile::tempdir().unwrap();
+    let ck = checkpoint(dir.path());
+    let ck = ck.to_str().unwrap();
+    let out = crate::common::write(dir.path(), "avg.safetensors", "keep me");
+    let out_s = out.to_str().unwrap();
+    let (code, err) = refused_in(&home, &["model", "average", ck, ck, "-o", out_s]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err["hint"].as_str().unwrap().contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    home.json(&["model", "average", ck, ck, "-o", out_s, "--force"]);
+    assert!(cohort::trainer::Checkpoint::load(&out).is_ok());
+}
+
+/// A free server counts what it serves: the requests it answered and their prompt and
+/// completion tokens, in `GET /v1/cohort/stats`, on `kill -USR1` and in the final stats line.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_free_server_counts_the_requests_and_tokens_it_serves() {
+    let home = Home::new();
+    let ck = checkpoint(home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = home.path().to_path_buf();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&ck_s, "--free"]))
+        .await
+        .unwrap();
+    let url = srv.url.clone();
+    let (s, a) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "tiny", "prompt": "To be", "max_tokens": 5}).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{a}");
+    let (s, b) = post(
+        &url,
+        "/v1/chat/completions",
+        json!({"model": "tiny", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 3})
+            .to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{b}");
+    let sum = |k: &str| a["usage"][k].as_u64().unwrap() + b["usage"][k].as_u64().unwrap();
+    let expected = json!({"requests": 2, "prompt_tokens": sum("prompt_tokens"),
+        "completion_tokens": sum("completion_tokens")});
+    assert!(sum("completion_tokens") > 0, "{a} {b}");
+
+    let stats: Value = reqwest::get(format!("{url}/v1/cohort/stats"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["paid"], false, "{stats}");
+    assert_eq!(stats["served"], expected, "{stats}");
+
+    // SIGUSR1: the same stats as one more event line.
+    let pid = srv.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-USR1", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut srv = srv;
+        let mut line = String::new();
+        let _ = srv.out.read_line(&mut line);
+        let _ = tx.send(line);
+        srv
+    });
+    let line = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap_or_else(|_| {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid])
+                .status();
+            panic!("no stats line within 60 s of SIGUSR1")
+        });
+    let srv = reader.join().unwrap();
+    let ev: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(ev["event"], "stats", "{ev}");
+    assert_eq!(ev["stats"]["served"], expected, "{ev}");
+
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(last["event"], "stopped", "{events:?}");
+    assert_eq!(last["served"], expected, "{events:?}");
+}
