@@ -1708,6 +1708,8 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--round', '--round', [CompletionResultType]::ParameterName, 'The round (part of the batch sampling key)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The seed, when the worker overrode the spec''s')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)')
+            [CompletionResult]::new('--gpu-tolerance', '--gpu-tolerance', [CompletionResultType]::ParameterName, 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')

@@ -5819,7 +5819,7 @@ _cohort() {
             return 0
             ;;
         cohort__subcmd__model__subcmd__verify)
-            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
+            opts="-q -v -y -h -V --from --claimed --data --config --worker --round --seed --device --tolerance --gpu-tolerance --profile --json --quiet --verbose --no-progress --progress --yes --color --rpc-url --storage-node --indexer --wallet --password-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5855,6 +5855,14 @@ _cohort() {
                     ;;
                 --device)
                     COMPREPLY=($(compgen -W "auto cpu cuda" -- "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -1598,6 +1598,8 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --round 'The round (part of the batch sampling key)'
             cand --seed 'The seed, when the worker overrode the spec''s'
             cand --device 'Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU'
+            cand --tolerance 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)'
+            cand --gpu-tolerance 'For jobs that require a GPU: largest difference accepted, as a fraction of the span''s largest weight change (GPU and CPU kernels round differently)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

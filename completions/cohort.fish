@@ -1342,6 +1342,8 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l device -d 'Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU' -r -f -a "auto\t'A CUDA GPU when built with `--features cuda` and one is present, else the CPU'
 cpu\t'The CPU (bit-reproducible)'
 cuda\t'CUDA GPU 0'"
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l tolerance -d 'Largest absolute difference accepted as rounding between CPU models (`job coordinate` uses the tolerance the job committed to on chain instead)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l gpu-tolerance -d 'For jobs that require a GPU: largest difference accepted, as a fraction of the span\'s largest weight change (GPU and CPU kernels round differently)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from verify" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

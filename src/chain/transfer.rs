@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TokenBalance {
     /// `None` for the native coin.
-    #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     pub token: Option<Address>,
     pub symbol: String,
     pub decimals: u8,
@@ -27,7 +26,6 @@ pub struct TokenBalance {
 /// (model tokens) add to `tokens`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BalanceReport {
-    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub address: Address,
     pub native: TokenBalance,
     pub tokens: Vec<TokenBalance>,
@@ -98,11 +96,8 @@ pub async fn balance(chain: &Chain, holder: Address, tokens: &[Address]) -> Resu
 /// A transfer: what `wallet send` builds.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Transfer {
-    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub from: Address,
-    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub to: Address,
-    #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     pub token: Option<Address>,
     pub symbol: String,
     pub decimals: u8,

@@ -196,29 +196,6 @@ mod tests {
     }
 }
 
-/// Serializes addresses with their EIP-55 checksum, as humans see them.
-pub mod checksum {
-    use alloy::primitives::Address;
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(a: &Address, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&a.to_checksum(None))
-    }
-
-    /// The same for `Option<Address>`.
-    pub mod option {
-        use alloy::primitives::Address;
-        use serde::Serializer;
-
-        pub fn serialize<S: Serializer>(a: &Option<Address>, s: S) -> Result<S::Ok, S::Error> {
-            match a {
-                Some(a) => s.serialize_str(&a.to_checksum(None)),
-                None => s.serialize_none(),
-            }
-        }
-    }
-}
-
 /// Serializes a U256 (wei, token base units) as a decimal string: uint256 does not fit JSON numbers.
 pub mod dec {
     use alloy::primitives::U256;

@@ -536,6 +536,26 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
             r.name
         ));
     }
+    if !r.extra_files.is_empty() {
+        const SHOWN: usize = 5;
+        let mut few: Vec<String> = r
+            .extra_files
+            .iter()
+            .take(SHOWN)
+            .map(|p| p.strip_prefix(&r.output).unwrap_or(p).display().to_string())
+            .collect();
+        if r.extra_files.len() > SHOWN {
+            few.push(format!("and {} more", r.extra_files.len() - SHOWN));
+        }
+        ctx.printer.warn(&format!(
+            "{} holds {} file(s) that dataset '{}' does not list: {}; they were left in place, \
+             but training on the folder (cohort train --data) would read them too",
+            r.output.display(),
+            r.extra_files.len(),
+            r.name,
+            few.join(", ")
+        ));
+    }
     ctx.printer.result(&r, |r| {
         let failed: Vec<_> = r.files.iter().filter(|f| f.error.is_some()).collect();
         let mut out = String::new();
@@ -561,6 +581,12 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
             r.failed,
             r.output.display()
         ));
+        if !r.extra_files.is_empty() {
+            out.push_str(&format!(
+                " ({} other file(s) there, not in the dataset)",
+                r.extra_files.len()
+            ));
+        }
         out
     });
     match r.failure() {

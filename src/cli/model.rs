@@ -9,7 +9,7 @@ use super::Ctx;
 use super::train::{DeviceArg, load_builtin_spec, parse_worker};
 use crate::error::{Error, Result};
 use crate::serve::engine::{Builtin, Engine, GenRequest};
-use crate::trainer::{self, EvalReport, Split, VerifyOptions, VerifyReport};
+use crate::trainer::{self, EvalReport, Split, Tolerance, VerifyOptions, VerifyReport};
 use crate::ui::table;
 
 #[derive(Debug, Subcommand)]
@@ -44,7 +44,10 @@ pub enum ModelCommand {
     /// Re-run the steps between two builtin checkpoints and compare the result with the claimed one
     ///
     /// Takes builtin checkpoint files and a builtin spec; a lora job's spans are re-executed by
-    /// `cohort job audit`. Exits 5 when the re-run differs. Example:
+    /// `cohort job audit`. Reports the re-run as identical, within tolerance or different, as
+    /// `job audit` judges a span: exits 5 only when it differs by more than --tolerance (1e-5;
+    /// --tolerance 0 accepts no difference) and, for a spec that requires a GPU, by more than
+    /// --gpu-tolerance of the span's largest weight change. Example:
     ///   cohort model verify --from run/step-000100.safetensors --claimed run/step-000200.safetensors
     ///     --data fixtures/corpus --config fixtures/jobs/tiny.toml --worker 0x… --round 0
     #[command(verbatim_doc_comment)]
@@ -535,10 +538,30 @@ pub struct VerifyArgs {
     /// Where to re-execute: the CPU (bit-reproducible, the default) or a CUDA GPU.
     #[arg(long, value_enum, default_value_t = DeviceArg::Cpu)]
     pub device: DeviceArg,
+    #[command(flatten)]
+    pub tolerance: super::job::ToleranceOpts,
+}
+
+/// `model verify`'s outcome: the re-execution's report and whether it reproduces the claim
+/// within the tolerance, as `job audit` judges a span.
+#[derive(Debug, Serialize)]
+struct SpanVerdict {
+    #[serde(flatten)]
+    report: VerifyReport,
+    /// Bit-identical, or within the tolerance.
+    accepted: bool,
+    tolerance: Tolerance,
+    /// The spec requires a GPU: its work is judged with the GPU tolerance too.
+    gpu_work: bool,
 }
 
 impl VerifyArgs {
     async fn run(self, ctx: &Ctx) -> Result<()> {
+        let tolerance = Tolerance {
+            absolute: self.tolerance.tolerance,
+            gpu_relative: self.tolerance.gpu_tolerance,
+        };
+        tolerance.validate()?;
         let spec = load_builtin_spec(&self.config).map_err(|e| match e.code.as_str() {
             "train.lora_trainer" => e.hint(
                 "model verify re-executes builtin checkpoints; a lora job's spans are \
@@ -556,6 +579,7 @@ impl VerifyArgs {
                 false => e,
             });
         }
+        let gpu_work = spec.requires_gpu();
         let opts = VerifyOptions {
             data: self.data,
             model: spec.model.config(),
@@ -568,14 +592,24 @@ impl VerifyArgs {
         };
         let (from, claimed) = (self.from, self.claimed);
         let report = blocking(move || trainer::verify_span(&from, &claimed, &opts)).await?;
-        ctx.printer.result(&report, render_verify);
-        if !report.identical {
+        let v = SpanVerdict {
+            accepted: report.accepted(&tolerance, gpu_work),
+            report,
+            tolerance,
+            gpu_work,
+        };
+        ctx.printer.result(&v, render_verify);
+        if !v.accepted {
+            let r = &v.report;
             return Err(Error::verification(
                 "verify.mismatch",
                 format!(
-                    "re-running steps {}..{} does not reproduce the claimed checkpoint (largest \
-                     difference {:e})",
-                    report.from_step, report.to_step, report.max_abs_diff
+                    "re-running steps {}..{} does not reproduce the claimed checkpoint: largest \
+                     difference {:e}, {}",
+                    r.from_step,
+                    r.to_step,
+                    r.max_abs_diff,
+                    allowed(&v)
                 ),
             ));
         }
@@ -583,7 +617,20 @@ impl VerifyArgs {
     }
 }
 
-fn render_verify(r: &VerifyReport) -> String {
+/// The tolerance a span is judged by, in words.
+fn allowed(v: &SpanVerdict) -> String {
+    if v.gpu_work {
+        format!(
+            "tolerance {:e}, or {} of the span's largest weight change for GPU work",
+            v.tolerance.absolute, v.tolerance.gpu_relative
+        )
+    } else {
+        format!("tolerance {:e}", v.tolerance.absolute)
+    }
+}
+
+fn render_verify(v: &SpanVerdict) -> String {
+    let r = &v.report;
     let mut out = if r.identical {
         format!(
             "identical: steps {}..{} re-executed bit for bit",
@@ -591,13 +638,19 @@ fn render_verify(r: &VerifyReport) -> String {
         )
     } else {
         format!(
-            "DIFFERENT: steps {}..{} (largest difference {:e}; weights {:e}, {:.2e} of the span's largest weight change {:e})",
+            "{}: steps {}..{} (largest difference {:e}; weights {:e}, {:.2e} of the span's largest weight change {:e}; {})",
+            if v.accepted {
+                "within tolerance"
+            } else {
+                "DIFFERENT"
+            },
             r.from_step,
             r.to_step,
             r.max_abs_diff,
             r.weights_max_abs_diff,
             r.relative_diff,
-            r.span_change
+            r.span_change,
+            allowed(v)
         )
     };
     if !r.identical {

@@ -210,8 +210,13 @@ impl TokenizeArgs {
         let done = tokens::tokenize(&s, &suite, &req, progress.as_ref()).await?;
         ctx.printer.result(&done, |d| {
             format!(
-                "{}\ntokenized job {}: {} ({}) at {} (tx {}, gas {})",
+                "{}\n{}tokenized job {}: {} ({}) at {} (tx {}, gas {})",
                 render_plan(&d.plan),
+                if d.resumed {
+                    "an earlier run's transaction landed, nothing was sent again: "
+                } else {
+                    ""
+                },
                 req.job_id,
                 req.name,
                 req.symbol,

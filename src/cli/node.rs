@@ -24,7 +24,8 @@ pub enum NodeCommand {
     /// SDKs' fast mode), which expire and give way to newer ones when the cache is full.
     ///
     /// --data-dir belongs to one chain and flow: a start with another one, or a --flow address
-    /// without contract code, is refused (exit 2). With --json, stdout is JSON Lines: a
+    /// without contract code, is refused (exit 2) before the node listens (the chain is waited
+    /// for when it does not answer yet: then at connection). With --json, stdout is JSON Lines: a
     /// {"event":"listening",…} line once the server listens, then the report when it stops
     /// ({"event":"stopped",…}).
     ///

@@ -692,7 +692,12 @@ impl SettleArgs {
                         None => format!("{v} base units"),
                     };
                     format!(
-                        "settled {} from {}: {} to the holders, {} fee (tx {:#x})",
+                        "{}settled {} from {}: {} to the holders, {} fee (tx {:#x})",
+                        if s.resumed {
+                            "an earlier run's settlement landed, nothing was sent again: "
+                        } else {
+                            ""
+                        },
                         f(s.paid),
                         s.user,
                         f(s.to_holders),

@@ -93,17 +93,30 @@ impl DepositArgs {
         let a = asset(&client, &chain, &self.asset).await?;
         let amount = parse_amount(&self.amount, a.decimals)?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
-        let tx = usage::deposit(&s, &l, &a, amount, ctx.printer.progress().as_ref()).await?;
+        let (tx, resumed) =
+            usage::deposit(&s, &l, &a, amount, ctx.printer.progress().as_ref()).await?;
         let acc = usage::account(&l, s.address, a.address).await?;
-        ctx.printer
-            .result(&usage::Deposited { tx, account: acc }, |r| {
-                format!(
-                    "deposited {}; balance {} (tx {:#x})",
+        let d = usage::Deposited {
+            tx,
+            account: acc,
+            resumed,
+        };
+        ctx.printer.result(&d, |r| {
+            if r.resumed {
+                return format!(
+                    "an earlier run's deposit of {} landed (tx {:#x}); nothing was paid again; balance {}",
                     a.format(amount),
-                    a.format(r.account.balance),
-                    r.tx.tx_hash
-                )
-            });
+                    r.tx.tx_hash,
+                    a.format(r.account.balance)
+                );
+            }
+            format!(
+                "deposited {}; balance {} (tx {:#x})",
+                a.format(amount),
+                a.format(r.account.balance),
+                r.tx.tx_hash
+            )
+        });
         Ok(())
     }
 }

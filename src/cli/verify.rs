@@ -34,7 +34,13 @@ impl VerifyArgs {
         ctx.printer.result(&r, |r| {
             let mut out = format!(
                 "{} : job {} ({}){}{}",
-                if r.verified { "verified" } else { "BROKEN" },
+                if r.verified {
+                    "verified"
+                } else if r.first_broken.is_some() {
+                    "BROKEN"
+                } else {
+                    "not verified"
+                },
                 r.job_id,
                 r.state.as_str(),
                 r.token.map(|t| format!(", token {t}")).unwrap_or_default(),
@@ -43,7 +49,12 @@ impl VerifyArgs {
             for l in &r.links {
                 out.push_str(&format!(
                     "\n  {} {}: {}",
-                    if l.holds { "ok " } else { "BAD" },
+                    match l.holds {
+                        Some(true) => "ok ",
+                        Some(false) => "BAD",
+                        // Not checked: its inputs are unavailable (the detail says which).
+                        None => "---",
+                    },
                     l.link,
                     l.detail
                 ));

@@ -484,7 +484,6 @@ fn shown(f: &Path) -> String {
 #[derive(serde::Serialize)]
 struct DevRow {
     name: String,
-    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     address: Address,
     keystore: Option<PathBuf>,
     default: bool,
@@ -494,7 +493,6 @@ struct DevRow {
 #[derive(serde::Serialize)]
 struct ListRow {
     name: String,
-    #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     address: Option<Address>,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     keystore: PathBuf,

@@ -1,8 +1,10 @@
 //! `dataset download`: every accepted file, fetched from storage (Merkle proofs checked by the
 //! storage client), checked against its recorded size and blake3 hash, and moved into place at
 //! `DIR/<contributor address>/<path>`. Several files download at once; a file already in place
-//! with the right hash is kept, so a rerun resumes.
+//! with the right hash is kept, so a rerun resumes. Other files in the folder are left alone
+//! and reported (`extra_files`): training on the folder would read them too.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -58,6 +60,10 @@ pub struct DownloadReport {
     pub present: u64,
     pub failed: u64,
     pub bytes: u64,
+    /// Files in the output folder that the dataset does not list but training on the folder
+    /// (`cohort train --data`) would read; left in place (they are the user's).
+    #[serde(serialize_with = "crate::fsutil::lossy::vec")]
+    pub extra_files: Vec<PathBuf>,
 }
 
 impl DownloadReport {
@@ -102,6 +108,33 @@ impl DownloadReport {
     }
 }
 
+/// The entries under `dir` that training on the folder would read (the trainer's walk: every
+/// entry whose name does not start with `.`, recursively) and that are not in `listed`. Links
+/// are never followed: a link is itself the entry. Sorted; a folder that cannot be read has
+/// none.
+pub fn unlisted_files(dir: &Path, listed: &HashSet<PathBuf>) -> Vec<PathBuf> {
+    fn walk(dir: &Path, listed: &HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = e.path();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                walk(&path, listed, out);
+            } else if !listed.contains(&path) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, listed, &mut out);
+    out.sort();
+    out
+}
+
 /// The folder of a contributor's files: lowercase `0x` address, as JSON prints it.
 pub fn contributor_dir(out: &Path, who: Address) -> PathBuf {
     out.join(format!("{who:#x}"))
@@ -139,7 +172,7 @@ pub async fn download(
     let started = std::time::Instant::now();
 
     // Two accepted contributions at one target would overwrite each other: fail the later.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let sem = Arc::new(tokio::sync::Semaphore::new(parallel.max(1)));
     let mut set = tokio::task::JoinSet::new();
     let mut results: Vec<Option<DownloadedFile>> = (0..accepted.len()).map(|_| None).collect();
@@ -224,6 +257,7 @@ pub async fn download(
         0 => overall.finish_with(&outcome),
         n => overall.fail(&format!("{outcome}; {n} failed")),
     }
+    let extra_files = unlisted_files(out, &seen);
     Ok(DownloadReport {
         dataset_id: id,
         name: info.name,
@@ -234,6 +268,7 @@ pub async fn download(
         failed: count(FileOutcome::Failed),
         bytes,
         files,
+        extra_files,
     })
 }
 
@@ -333,6 +368,7 @@ mod tests {
             downloaded: 0,
             present: 0,
             bytes: 0,
+            extra_files: Vec::new(),
         };
         let hint = |r: DownloadReport| r.failure().unwrap().hint.unwrap();
         let full = hint(report(vec![file("io"), file("storage.disk_full")]));

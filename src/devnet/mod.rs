@@ -388,7 +388,8 @@ pub async fn status(paths: &Paths) -> Result<Status> {
     st.rpc_url = Some(state.anvil.url.clone());
     st.running = st.processes.iter().all(|p| p.alive);
     for i in 0..DEV_ACCOUNTS {
-        st.dev_accounts.push(dev_signer(i)?.address().to_string());
+        st.dev_accounts
+            .push(format!("{:#x}", dev_signer(i)?.address()));
     }
     let profile = config
         .profiles

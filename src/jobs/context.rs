@@ -1,6 +1,7 @@
 //! What workers, the coordinator and auditors need to know about a job: the chain record, the
 //! job bundle and spec, the datasets on local disk, and the checkpoint each round starts from.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use alloy::primitives::B256;
@@ -8,6 +9,7 @@ use alloy::primitives::B256;
 use super::bundle::JobBundle;
 use super::{JobInfo, JobMarket};
 use crate::client::Client;
+use crate::datasets::download::unlisted_files;
 use crate::datasets::files::{hash_file, safe_join};
 use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, Result};
@@ -120,7 +122,11 @@ pub async fn round_start_root(
 
 /// Fetches the accepted files of the job's datasets into the cache, each checked against its
 /// storage root and its recorded size and blake3, and returns one folder per dataset in the
-/// job's order (`<cache>/datasets/<registry>/<id>/<contributor>/<path>`).
+/// job's order (`<cache>/datasets/<genesis>/<registry>/<id>/<contributor>/<path>`, keyed by
+/// the chain's genesis hash: a devnet reset numbers datasets from 1 again at the same registry
+/// address). A folder holds exactly the dataset's accepted files: any other file the trainer
+/// would read (left there by hand, or by an older cohort) is removed first. Processes that
+/// share the cache compute the same listing, so none removes a file another one uses.
 pub async fn fetch_datasets(
     client: &Client,
     store: &ObjectCache,
@@ -128,6 +134,7 @@ pub async fn fetch_datasets(
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>> {
     let reg = Registry::open(client).await?;
+    let genesis = crate::worker::state::chain_genesis(&reg.chain).await?;
     let mut dirs = Vec::new();
     for &id in ids {
         let info = reg.info(id).await?;
@@ -141,6 +148,7 @@ pub async fn fetch_datasets(
             .paths
             .cache()
             .join("datasets")
+            .join(format!("{genesis:#x}"))
             .join(format!("{:#x}", reg.address))
             .join(id.to_string());
         let files: Vec<_> = reg
@@ -149,10 +157,29 @@ pub async fn fetch_datasets(
             .into_iter()
             .filter(|c| c.status == ReviewStatus::Accepted)
             .collect();
+        if files.is_empty() {
+            return Err(Error::usage(
+                "job.dataset_empty",
+                format!("dataset '{}' (id {id}) has no accepted files", info.name),
+            ));
+        }
+        let targets = files
+            .iter()
+            .map(|c| safe_join(&dir.join(format!("{:#x}", c.contributor)), &c.path))
+            .collect::<Result<Vec<_>>>()?;
+        let listed: HashSet<PathBuf> = targets.iter().cloned().collect();
+        for extra in unlisted_files(&dir, &listed) {
+            match std::fs::remove_file(&extra) {
+                // Another process sharing the cache removed it first.
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io("remove", &extra, e));
+                }
+                _ => {}
+            }
+        }
         let total: u64 = files.iter().map(|c| c.size).sum();
         let task = progress.task(&format!("dataset {}", info.name), Some(total), Unit::Bytes);
-        for c in files {
-            let target = safe_join(&dir.join(format!("{:#x}", c.contributor)), &c.path)?;
+        for (c, target) in files.into_iter().zip(targets) {
             let want = c.blake3_bytes();
             if !matches(&target, c.size, want) {
                 let cached = store.fetch(c.root, progress).await?;
@@ -171,12 +198,6 @@ pub async fn fetch_datasets(
             task.inc(c.size);
         }
         task.finish();
-        if !dir.exists() {
-            return Err(Error::usage(
-                "job.dataset_empty",
-                format!("dataset '{}' (id {id}) has no accepted files", info.name),
-            ));
-        }
         dirs.push(dir);
     }
     Ok(dirs)

@@ -786,14 +786,34 @@ impl JobMarket {
         bond: U256,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let intent = format!(
-            "join:{}:{:#x}:{id}:{:#x}",
-            s.chain.chain_id, self.address, s.address
-        );
+        let intent = self.join_intent(s, id);
         let jm = self.signed(s);
         let call = jm.join(U256::from(id)).value(bond);
         let c = send_once(s, &intent, call, "joining", progress).await?;
         Ok(TxRef::from(&c))
+    }
+
+    fn join_intent(&self, s: &SignerChain, id: u64) -> String {
+        format!(
+            "join:{}:{:#x}:{id}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
+    /// Finishes a join an interrupted earlier run sent (waits for it, or broadcasts it again)
+    /// and removes its record: the transaction, `None` when none is recorded. Whether the signer
+    /// is still in the job is for the caller to read: it may have left since.
+    pub async fn resume_join(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        progress: &dyn Progress,
+    ) -> Result<Option<TxRef>> {
+        let intent = self.join_intent(s, id);
+        let done =
+            crate::chain::tx::resume_intent(s, &intent, "finishing an earlier join", progress)
+                .await?;
+        Ok(done.map(|c| TxRef::from(&c)))
     }
 
     fn leave_intent(&self, s: &SignerChain, id: u64) -> String {
@@ -868,14 +888,39 @@ impl JobMarket {
         units: u64,
         progress: &dyn Progress,
     ) -> Result<TxRef> {
-        let intent = format!(
-            "submit-work:{}:{:#x}:{id}:{round}:{:#x}",
-            s.chain.chain_id, self.address, s.address
-        );
+        let intent = self.submit_work_intent(s, id, round);
         let jm = self.signed(s);
         let call = jm.submitWork(U256::from(id), round, bundle_root, U256::from(units));
         let c = send_once(s, &intent, call, "submitting work", progress).await?;
         Ok(TxRef::from(&c))
+    }
+
+    fn submit_work_intent(&self, s: &SignerChain, id: u64, round: u32) -> String {
+        format!(
+            "submit-work:{}:{:#x}:{id}:{round}:{:#x}",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
+    /// Whether an earlier, interrupted run recorded the signer's submission for `round`.
+    pub fn has_recorded_submit_work(&self, s: &SignerChain, id: u64, round: u32) -> bool {
+        crate::chain::tx::has_record(s, &self.submit_work_intent(s, id, round))
+    }
+
+    /// Finishes a submission for `round` an interrupted earlier run sent (waits for it, or
+    /// broadcasts it again) and removes its record: the transaction, `None` when none is
+    /// recorded.
+    pub async fn resume_submit_work(
+        &self,
+        s: &SignerChain,
+        id: u64,
+        round: u32,
+        progress: &dyn Progress,
+    ) -> Result<Option<TxRef>> {
+        let intent = self.submit_work_intent(s, id, round);
+        let label = "finishing an earlier work submission";
+        let done = crate::chain::tx::resume_intent(s, &intent, label, progress).await?;
+        Ok(done.map(|c| TxRef::from(&c)))
     }
 
     /// A committee member posts its verdict hash for a round, with its report's root.

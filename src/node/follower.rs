@@ -235,17 +235,8 @@ pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) ->
     if let Some((chain_id, recorded)) = store.followed()
         && (chain_id != chain.chain_id || recorded != flow)
     {
-        return Err(Error::usage(
-            "node.data_dir_mismatch",
-            format!(
-                "{} holds the files of flow {recorded} on chain {chain_id}, not of flow {flow} on chain {} ({url})",
-                store.dir().display(),
-                chain.chain_id
-            ),
-        )
-        .hint(format!(
-            "give this node another --data-dir (one folder per chain and flow), or run it with --flow {recorded} on chain {chain_id}"
-        )));
+        let on = format!(" on chain {} ({url})", chain.chain_id);
+        return Err(data_dir_mismatch(store, (chain_id, recorded), flow, &on));
     }
     if !chain.has_code(flow).await? {
         return Err(Error::usage(
@@ -265,6 +256,36 @@ pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) ->
             .map_err(|e| Error::failed("node.task", e.to_string()))??;
     }
     Ok(())
+}
+
+/// Checks, without the chain, that the data folder follows `flow` when it recorded a flow
+/// (exit 2 otherwise): what a node can refuse before its chain answers.
+pub fn check_recorded_flow(flow: Address, store: &Store) -> Result<()> {
+    match store.followed() {
+        Some((chain_id, recorded)) if recorded != flow => {
+            Err(data_dir_mismatch(store, (chain_id, recorded), flow, ""))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A data folder of another chain or flow: `on` says which chain `flow` was asked on.
+fn data_dir_mismatch(
+    store: &Store,
+    (chain_id, recorded): (u64, Address),
+    flow: Address,
+    on: &str,
+) -> Error {
+    Error::usage(
+        "node.data_dir_mismatch",
+        format!(
+            "{} holds the files of flow {recorded} on chain {chain_id}, not of flow {flow}{on}",
+            store.dir().display(),
+        ),
+    )
+    .hint(format!(
+        "give this node another --data-dir (one folder per chain and flow), or run it with --flow {recorded} on chain {chain_id}"
+    ))
 }
 
 /// Follows the chain until the task is dropped: connects (retrying), checks the flow and the

@@ -111,8 +111,29 @@ pub async fn shutdown_signal() {
     }
 }
 
-/// Runs the node until `shutdown` resolves: opens the store, binds the RPC address (before the
-/// chain answers, so the node is reachable at once; then `on_event` gets
+/// How long the first look at the chain may take before the node starts without it.
+const FIRST_CHECK: Duration = Duration::from_secs(5);
+
+/// Refuses (exit 2) before the node says it listens what no retry can mend: a data folder of
+/// another flow, and, once the chain answers, of another chain, or a flow address without
+/// code ([`follower::check_followed`]). A chain that does not answer yet is waited for later,
+/// by the follower.
+async fn check_before_start(config: &NodeConfig, store: &Arc<Store>) -> Result<()> {
+    follower::check_recorded_flow(config.flow, store)?;
+    let first = tokio::time::timeout(FIRST_CHECK, async {
+        let chain = crate::chain::Chain::connect(&config.chain_rpc, None).await?;
+        follower::check_followed(&chain, config.flow, store).await
+    })
+    .await;
+    match first {
+        Ok(Err(e)) if e.kind == crate::error::ErrorKind::Usage => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Runs the node until `shutdown` resolves: opens the store, checks the data folder and the
+/// flow ([`check_before_start`]), binds the RPC address (without waiting for a chain that does
+/// not answer yet, so the node is reachable at once; then `on_event` gets
 /// [`NodeEvent::Listening`]), follows the chain, serves requests.
 pub async fn run(
     config: NodeConfig,
@@ -128,6 +149,7 @@ pub async fn run(
         .await
         .map_err(|e| Error::failed("node.task", e.to_string()))??;
     let store = Arc::new(store);
+    check_before_start(&config, &store).await?;
     let listener = tokio::net::TcpListener::bind(config.rpc)
         .await
         .map_err(|e| {

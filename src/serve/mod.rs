@@ -1104,7 +1104,7 @@ async fn settle_round(
     }
     for (user, e) in failed {
         let _ = events.send(ServeEvent::SettleFailed {
-            user: user.to_string(),
+            user: format!("{user:#x}"),
             error: e.to_string(),
         });
     }

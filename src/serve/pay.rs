@@ -23,7 +23,7 @@ use alloy::primitives::{Address, U256};
 use serde::Serialize;
 
 use crate::chain::SignerChain;
-use crate::chain::units::{checksum, dec};
+use crate::chain::units::dec;
 use crate::error::Result;
 use crate::progress::Progress;
 use crate::usage::{self, Expected, Ledger, Settlement, SignedVoucher, VoucherProblem};
@@ -46,16 +46,13 @@ pub struct Refusal {
 /// What a client needs to pay this server: where and how much.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Terms {
-    #[serde(serialize_with = "checksum::serialize")]
     pub ledger: Address,
     pub chain_id: u64,
-    #[serde(serialize_with = "checksum::serialize")]
     pub token: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub provider: Address,
     /// What the server charges in: the zero address for the native coin, else an ERC-20 the
     /// model token takes as revenue.
-    #[serde(default, serialize_with = "checksum::serialize")]
+    #[serde(default)]
     pub asset: Address,
     #[serde(default = "native_symbol")]
     pub asset_symbol: String,
@@ -118,7 +115,6 @@ struct User {
 /// One user's numbers, as `GET /v1/cohort/account` and the stats show them.
 #[derive(Debug, Clone, Serialize)]
 pub struct UserView {
-    #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
     /// The highest cumulative amount the user signed.
     #[serde(with = "dec")]

@@ -145,7 +145,6 @@ pub struct RootReport {
 /// What storing a file costs at the fee market's current price.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct FeeQuote {
-    #[serde(with = "crate::chain::units::checksum")]
     pub market: alloy::primitives::Address,
     /// Sectors summed over the fragments.
     pub sectors: u64,

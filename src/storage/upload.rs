@@ -872,6 +872,7 @@ pub(crate) async fn known_tx(
         report.tx_hash = jd.tx_hash.filter(|_| jd.tx_seq == Some(seq));
         report.already_stored = true;
         report.finalized = true;
+        resolve_submit_record(t, tree, size).await;
         return Ok(Known::Stored);
     }
     if let Some(seq) = infos.iter().flatten().map(|i| i.tx.seq).min() {
@@ -886,14 +887,17 @@ pub(crate) async fn known_tx(
                 .filter(|(s, _)| *s == seq)
                 .map(|(_, h)| h);
         }
+        resolve_submit_record(t, tree, size).await;
         return Ok(Known::Tx(seq, hash));
     }
-    Ok(
-        match journal_tx_on_chain(t.signer, t.flow, &jd, &tree.root).await {
-            Some((seq, hash)) => Known::Tx(seq, Some(hash)),
-            None => Known::Unknown,
-        },
-    )
+    let known = match journal_tx_on_chain(t.signer, t.flow, &jd, &tree.root).await {
+        Some((seq, hash)) => Known::Tx(seq, Some(hash)),
+        None => Known::Unknown,
+    };
+    if matches!(known, Known::Tx(..)) {
+        resolve_submit_record(t, tree, size).await;
+    }
+    Ok(known)
 }
 
 /// Waits until every node has seen `tx_seq`; returns its start entry and, per node, whether it
@@ -1193,6 +1197,32 @@ async fn send_batch(
     Ok(())
 }
 
+/// The pending-transaction intent of the signer's `submit` of a root and size to `flow_addr`.
+fn submit_intent(
+    signer: &SignerChain,
+    flow_addr: Address,
+    nodes: &[merkle::SubmissionNode],
+    size: u64,
+) -> String {
+    format!(
+        "flow-submit:{}:{flow_addr:#x}:{}:{size}",
+        signer.chain.chain_id,
+        hex_hash::to_hex(&merkle::root_from_nodes(nodes))
+    )
+}
+
+/// Resolves (and removes) the record of a `submit` of this fragment an interrupted run sent,
+/// once the nodes or the chain show its submission: nothing else would look at it again. A
+/// failed lookup keeps it for the next run.
+async fn resolve_submit_record(t: &Target<'_>, tree: &FileTree, size: u64) {
+    let intent = submit_intent(t.signer, t.flow, &tree.nodes(), size);
+    if crate::chain::tx::has_record(t.signer, &intent) {
+        let label = "finishing an earlier submission";
+        let _ = crate::chain::tx::resume_intent(t.signer, &intent, label, &crate::progress::Silent)
+            .await;
+    }
+}
+
 /// Reads the fee, checks it against `opts.max_fee` and the funds, finds which `submit` form the
 /// flow takes, sends it and returns `(txSeq, txHash, fee)`. `(cache, label)`: the cache folder
 /// (for the flow's submit form) and the fragment's name.
@@ -1205,11 +1235,7 @@ pub(crate) async fn submit(
     (cache, name): (PathBuf, &str),
     progress: &dyn Progress,
 ) -> Result<(u64, String, U256)> {
-    let intent = format!(
-        "flow-submit:{}:{flow_addr:#x}:{}:{size}",
-        signer.chain.chain_id,
-        hex_hash::to_hex(&merkle::root_from_nodes(nodes))
-    );
+    let intent = submit_intent(signer, flow_addr, nodes, size);
     let label = format!("submitting {name}");
     if let Some(c) = crate::chain::tx::resume_intent(signer, &intent, &label, progress).await? {
         // The fee that transaction paid is its value.

@@ -173,16 +173,18 @@ impl Printer {
         }
     }
 
-    /// A one-line note on stderr ("deploying Flow…"), hidden with `-q`; with `--progress json`
-    /// a `note` event; hidden with `--json` otherwise, as the progress notes are (stderr then
-    /// carries JSON objects only).
+    /// A one-line note on stderr ("deploying Flow…", "the chain is out of reach; watching on"),
+    /// hidden with `-q`; with `--json` or `--progress json` a `note` event (stderr then carries
+    /// JSON objects only).
     pub fn note(&self, msg: &str) {
         if self.quiet {
             return;
         }
         if self.progress_mode == ProgressMode::Json {
             self.progress().note(msg);
-        } else if !self.json {
+        } else if self.json {
+            JsonLines::new().note(msg);
+        } else {
             let msg = super::terminal_safe(msg);
             self.clear_of_bars(|| write_stderr(&format!("{msg}\n")));
         }

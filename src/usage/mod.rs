@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::chain::bindings::UsageLedger;
 use crate::chain::contract::{self, Contract};
 use crate::chain::tx::TxRef;
-use crate::chain::units::{checksum, dec};
+use crate::chain::units::dec;
 use crate::chain::{Chain, SignerChain};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
@@ -48,17 +48,13 @@ pub fn domain(chain_id: u64, ledger: Address) -> Eip712Domain {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SignedVoucher {
-    #[serde(serialize_with = "checksum::serialize")]
     pub ledger: Address,
     pub chain_id: u64,
-    #[serde(serialize_with = "checksum::serialize")]
     pub token: Address,
     /// What it pays in: the zero address for the native coin, else an ERC-20.
-    #[serde(default, serialize_with = "checksum::serialize")]
+    #[serde(default)]
     pub asset: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub provider: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
     /// Everything the user owes the provider for this model so far, in the asset's base units.
     #[serde(with = "dec")]
@@ -268,12 +264,9 @@ pub fn now() -> u64 {
 /// A user's account on the ledger.
 #[derive(Debug, Clone, Serialize)]
 pub struct Account {
-    #[serde(serialize_with = "checksum::serialize")]
     pub ledger: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
     /// The asset the account holds (zero: the native coin).
-    #[serde(serialize_with = "checksum::serialize")]
     pub asset: Address,
     /// The deposit, in the asset's base units.
     #[serde(with = "dec")]
@@ -322,14 +315,17 @@ pub async fn settled(
 }
 
 /// Deposits `amount` of `asset` into the signer's account. For an ERC-20 the ledger's allowance
-/// is raised first when it is short (an `approve` of exactly the amount).
+/// is raised first when it is short (an `approve` of exactly the amount). A deposit pays: it is
+/// recorded before it is broadcast, and a rerun after a crash (or a run alongside) waits for the
+/// recorded transaction instead of paying again; the second value says so (`resumed`). The
+/// record is gone once the receipt arrived, so a deliberate second deposit is sent.
 pub async fn deposit(
     s: &SignerChain,
     ledger: &Ledger,
     asset: &Asset,
     amount: U256,
     progress: &dyn Progress,
-) -> Result<TxRef> {
+) -> Result<(TxRef, bool)> {
     if amount.is_zero() {
         return Err(
             Error::usage("usage.zero_amount", "the amount must be positive")
@@ -338,17 +334,25 @@ pub async fn deposit(
     }
     let l = ledger.signed(s);
     let label = format!("depositing {} into the usage ledger", asset.format(amount));
+    let intent = format!(
+        "usage.deposit.{}.{}.{}.{}.{amount}",
+        s.chain.chain_id, ledger.address, s.address, asset.address
+    );
+    let done = |c: crate::chain::tx::Confirmed| (TxRef::from(&c), c.resumed);
+    if let Some(c) = crate::chain::tx::resume_intent(s, &intent, &label, progress).await? {
+        return Ok(done(c));
+    }
     if asset.native {
         let call = l.deposit().value(amount);
-        return contract::send(s, call, &label, progress)
+        return contract::send_once(s, &intent, call, &label, progress)
             .await
-            .map(|c| TxRef::from(&c));
+            .map(done);
     }
     crate::tokens::rewards::ensure_allowance(s, asset, ledger.address, amount, progress).await?;
     let call = l.depositToken(asset.address, amount);
-    contract::send(s, call, &label, progress)
+    contract::send_once(s, &intent, call, &label, progress)
         .await
-        .map(|c| TxRef::from(&c))
+        .map(done)
 }
 
 /// Announces a withdrawal of `amount` of `asset` (taken with [`withdraw`] after the delay).
@@ -470,11 +474,8 @@ pub async fn withdraw(
 /// One settlement's outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct Settlement {
-    #[serde(serialize_with = "checksum::serialize")]
     pub user: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub token: Address,
-    #[serde(serialize_with = "checksum::serialize")]
     pub asset: Address,
     #[serde(with = "dec")]
     pub cumulative: U256,
@@ -488,6 +489,11 @@ pub struct Settlement {
     #[serde(with = "dec")]
     pub to_holders: U256,
     pub tx: TxRef,
+    /// Sent by an earlier run (interrupted while it waited for the receipt, or running
+    /// alongside this one); this run found it recorded and waited for it: nothing was paid
+    /// again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 /// Settles a voucher (the signer must be its provider). Sent once per (channel, cumulative):
@@ -526,6 +532,7 @@ pub async fn settle(
         fee: ev.fee,
         to_holders: ev.toHolders,
         tx: TxRef::from(&done),
+        resumed: done.resumed,
     })
 }
 
@@ -541,6 +548,11 @@ pub fn cost(tokens: u64, price_per_1k: U256) -> U256 {
 pub struct Deposited {
     pub tx: TxRef,
     pub account: Account,
+    /// Sent by an earlier run (interrupted while it waited for the receipt, or running
+    /// alongside this one) for the same ledger, asset, amount and wallet; this run found it
+    /// recorded and waited for it: nothing was paid again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
 }
 
 /// `usage balance`: the account on the ledger and, with `--provider`, what that server keeps.

@@ -17,9 +17,12 @@
 //!    the records with the token's formula; each revenue asset's deposits, claims and balance.
 //!
 //! The first link that does not hold is the verdict (exit 5); downloads go to a fresh folder.
+//! A dataset file that cannot be fetched intact breaks its own link; the submissions and
+//! aggregates re-checked on that data are then reported as not checked (`holds` None), not as
+//! failures of the workers or the committee.
 //! "Verified" means every link that exists holds: the report states the job's state and, in
 //! `notes`, what that does not cover (rounds not finalized, rounds paid unverified, no final
-//! model).
+//! model, links not checked).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,21 +36,26 @@ use crate::datasets::files::{hash_file, safe_join};
 use crate::datasets::{Registry, ReviewStatus};
 use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::bundle::{RecordedVerdict, RoundReport, Verdict};
-use crate::jobs::check::{CheckOptions, check_submission, round_basis, spec_units};
+use crate::jobs::check::{
+    CheckOptions, RoundBasis, check_submission, round_basis, spans_to_check, spec_units,
+};
 use crate::jobs::context::{JobContext, round_start_root};
 use crate::jobs::{JobMarket, JobState, Submission, WorkStatus};
 use crate::progress::Progress;
 use crate::storage::cache::{ObjectCache, file_root};
 use crate::tokens::{self, ModelRef, mul_div};
 use crate::trainer::Tolerance;
+use crate::trainer::verify::checkpoint_layout;
 
 /// One link of the history.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     /// What the link is, e.g. `dataset shakespeare file part1.txt`, `round 0 aggregate`.
     pub link: String,
-    pub holds: bool,
-    /// What was recomputed and compared (or what differs).
+    /// Whether it holds; None (`null`) when it could not be checked because what it is
+    /// recomputed from is unavailable (the detail says what; that link is broken itself).
+    pub holds: Option<bool>,
+    /// What was recomputed and compared (or what differs, or why it was not checked).
     pub detail: String,
     /// The storage root the link is about (a file, a checkpoint, a report), when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,7 +73,7 @@ pub struct HistoryReport {
     pub deep: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model_root: Option<B256>,
-    /// Every link holds.
+    /// Every link was checked and holds.
     pub verified: bool,
     /// The first link that does not hold.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,7 +87,7 @@ pub struct HistoryReport {
 impl HistoryReport {
     /// The exit-5 error naming the first broken link, when one is.
     pub fn failure(&self) -> Option<Error> {
-        let l = self.links.iter().find(|l| !l.holds)?;
+        let l = self.links.iter().find(|l| l.holds == Some(false))?;
         Some(
             Error::verification(
                 "verify.broken_link",
@@ -102,8 +110,17 @@ impl Links {
     fn push(&mut self, link: impl Into<String>, holds: bool, detail: impl Into<String>) {
         self.links.push(Link {
             link: link.into(),
-            holds,
+            holds: Some(holds),
             detail: detail.into(),
+            root: None,
+        });
+    }
+    /// A link that could not be checked: `detail` says which unavailable input it needs.
+    fn unchecked(&mut self, link: impl Into<String>, detail: impl Into<String>) {
+        self.links.push(Link {
+            link: link.into(),
+            holds: None,
+            detail: format!("not checked: {}", detail.into()),
             root: None,
         });
     }
@@ -246,9 +263,9 @@ pub async fn verify(
     report.first_broken = report
         .links
         .iter()
-        .find(|x| !x.holds)
+        .find(|x| x.holds == Some(false))
         .map(|x| x.link.clone());
-    report.verified = report.first_broken.is_none();
+    report.verified = report.links.iter().all(|x| x.holds == Some(true));
     Ok(report)
 }
 
@@ -264,7 +281,25 @@ async fn history(
     l: &mut Links,
     progress: &dyn Progress,
 ) -> Result<()> {
-    let data = datasets(client, store, ctx, work, l, progress).await?;
+    let (data, missing) = datasets(client, store, ctx, work, l, progress).await?;
+    // Every check re-executes or scores work on the job's data: with a file missing, it would
+    // blame honest workers for what storage lost.
+    let no_data = (!missing.is_empty()).then(|| {
+        format!(
+            "the job's data is incomplete: {} could not be fetched intact (see {}), and a check re-executes and scores work on every file",
+            match missing.len() {
+                1 => missing[0].clone(),
+                n => format!("{} and {} more", missing[0], n - 1),
+            },
+            if missing.len() == 1 { "its link" } else { "their links" }
+        )
+    });
+    if no_data.is_some() {
+        l.notes.push(format!(
+            "the job's data is incomplete ({} file(s) not fetched intact): the submissions and aggregates re-checked on it were not checked",
+            missing.len()
+        ));
+    }
     let job = &ctx.job;
     // Every round with a record: the finalized ones and, in a stopped job, its current round,
     // which was closed without a verdict.
@@ -306,6 +341,23 @@ async fn history(
                 None
             }
         };
+        let subs = market.submissions(job.id, round).await?;
+        for sub in subs.iter().filter(|s| s.status == WorkStatus::Accepted) {
+            *units.entry(sub.worker).or_default() += sub.work_units;
+        }
+        if let Some(why) = &no_data {
+            for sub in &subs {
+                l.unchecked(format!("round {round} submission {}", sub.worker), why);
+            }
+            l.unchecked(
+                format!("round {round} aggregate"),
+                format!(
+                    "it follows from the round's submissions' checks, which were not done: {why}"
+                ),
+            );
+            l.root(agg);
+            continue;
+        }
         let basis = round_basis(
             market,
             store,
@@ -317,8 +369,10 @@ async fn history(
             progress,
         )
         .await?;
-        let subs = market.submissions(job.id, round).await?;
         let mut finals: Vec<(PathBuf, f64)> = Vec::new();
+        // Accepted on chain, rejected here: the aggregate of the accepted work cannot be
+        // recomputed without them.
+        let mut failed: Vec<Address> = Vec::new();
         for sub in &subs {
             let (v, final_path) =
                 check_submission(store, ctx, round, sub, &basis, &data, copts, progress).await?;
@@ -326,22 +380,30 @@ async fn history(
             let rec = recorded
                 .as_ref()
                 .and_then(|r| r.verdicts.iter().find(|x| x.worker == sub.worker));
-            let (holds, detail) = submission_detail(&v, sub, rec, copts.deep);
+            // The spans the report should list: drawn from the seed block, whatever this
+            // re-check reached before it stopped.
+            let drawn = match rec {
+                Some(r) if !copts.deep && !r.checked_spans.is_empty() => {
+                    Some(drawn_spans(ctx, round, sub, &basis)?)
+                }
+                _ => None,
+            };
+            let (holds, detail) = submission_detail(&v, sub, rec, drawn.as_deref());
             l.push(
                 format!("round {round} submission {}", sub.worker),
                 holds,
                 detail,
             );
             if on_chain {
-                *units.entry(sub.worker).or_default() += sub.work_units;
-                if let Some(p) = final_path {
-                    finals.push((p, spec_units(&ctx.spec) as f64));
+                match final_path {
+                    Some(p) => finals.push((p, spec_units(&ctx.spec) as f64)),
+                    None => failed.push(sub.worker),
                 }
             }
         }
         let momentum = recorded.as_ref().and_then(|r| r.momentum_root);
         aggregate_link(
-            market, ctx, round, agg, momentum, &subs, finals, &basis, work, l,
+            market, ctx, round, agg, momentum, &subs, finals, &failed, &basis, work, l,
         )
         .await?;
     }
@@ -409,13 +471,36 @@ async fn closed_round_link(
     Ok(())
 }
 
-/// Whether a submission's recomputed verdict agrees with the chain (and, unless `deep`, its
-/// spans with the round report's), and what to say about it.
+/// The spans a check of `sub` re-executes when not deep: for builtin and lora work the
+/// `[verify] spans` K-spans of the round's checkpoint grid drawn from the seed block; the whole
+/// round for a replayed round and a deterministic exec job's re-run; none for other exec work.
+fn drawn_spans(
+    ctx: &JobContext,
+    round: u32,
+    sub: &Submission,
+    basis: &RoundBasis,
+) -> Result<Vec<(u64, u64)>> {
+    let (start, steps) = (ctx.start_step(round), ctx.spec.training.steps);
+    if ctx.reexecutable() && !ctx.spec.verify.replay {
+        let grid = checkpoint_layout(start, steps, ctx.spec.training.checkpoint_every);
+        let picks = spans_to_check(ctx, round, sub, basis, grid.len() - 1, false)?;
+        return Ok(picks.into_iter().map(|i| (grid[i], grid[i + 1])).collect());
+    }
+    Ok(if ctx.reexecutable() || ctx.spec.model.deterministic {
+        vec![(start, start + steps)]
+    } else {
+        Vec::new()
+    })
+}
+
+/// Whether a submission's recomputed verdict agrees with the chain (and the spans the round
+/// report lists with `drawn`, the spans its seed block draws, when given), and what to say
+/// about it.
 fn submission_detail(
     v: &Verdict,
     sub: &Submission,
     rec: Option<&RecordedVerdict>,
-    deep: bool,
+    drawn: Option<&[(u64, u64)]>,
 ) -> (bool, String) {
     let on_chain = sub.status == WorkStatus::Accepted;
     let spans_fmt = |s: &[(u64, u64)]| {
@@ -436,15 +521,18 @@ fn submission_detail(
                 .unwrap_or_default()
         ));
     }
-    if !deep
-        && let Some(rec) = rec
+    if let (Some(rec), Some(drawn)) = (rec, drawn)
         && !rec.checked_spans.is_empty()
-        && rec.checked_spans != v.checked_spans
+        && rec.checked_spans != drawn
     {
         problems.push(format!(
             "the report checked spans {} but the seed block draws {}",
             spans_fmt(&rec.checked_spans),
-            spans_fmt(&v.checked_spans)
+            if drawn.is_empty() {
+                "none".into()
+            } else {
+                spans_fmt(drawn)
+            }
         ));
     }
     let detail = if problems.is_empty() {
@@ -468,7 +556,8 @@ fn submission_detail(
 
 /// The round's aggregate, recomputed from the accepted final checkpoints or pseudo-gradients
 /// (or, with nothing accepted, the round's start carried over), against the chain's; for
-/// `nesterov` jobs also the outer momentum against the round report's.
+/// `nesterov` jobs also the outer momentum against the round report's. Not checked when a
+/// submission accepted on chain (`failed`) does not pass its re-check here.
 #[allow(clippy::too_many_arguments)]
 async fn aggregate_link(
     market: &JobMarket,
@@ -478,7 +567,8 @@ async fn aggregate_link(
     recorded_momentum: Option<B256>,
     subs: &[Submission],
     finals: Vec<(PathBuf, f64)>,
-    basis: &crate::jobs::check::RoundBasis,
+    failed: &[Address],
+    basis: &RoundBasis,
     work: &Path,
     l: &mut Links,
 ) -> Result<()> {
@@ -507,12 +597,22 @@ async fn aggregate_link(
                 "nothing accepted: the momentum carries over",
             );
         }
-    } else if finals.len() != accepted_n {
-        l.push(
+    } else if !failed.is_empty() {
+        let who: Vec<String> = failed.iter().map(|w| w.to_string()).collect();
+        l.unchecked(
             link,
-            false,
-            "not every accepted submission's final checkpoint could be checked",
+            format!(
+                "it is recomputed from the accepted submissions' final checkpoints, and {} of {} (accepted on chain) {}",
+                if who.len() == 1 { "the submission" } else { "the submissions" },
+                who.join(", "),
+                if who.len() == 1 {
+                    "does not pass its re-check (see its link)"
+                } else {
+                    "do not pass their re-checks (see their links)"
+                }
+            ),
         );
+        l.root(agg);
     } else {
         let out = work.join(format!("aggregate-{round}.safetensors"));
         let m_out = work.join(format!("momentum-{round}.safetensors"));
@@ -630,7 +730,9 @@ async fn compute_units_link(
 }
 
 /// Every dataset file fetched fresh and checked; weights recomputed. Returns the dataset
-/// folders (as `jobs::context::fetch_datasets` lays them out) for re-execution.
+/// folders (as `jobs::context::fetch_datasets` lays them out) for re-execution, and the links
+/// of the files that could not be fetched intact (left out of the folders: nothing can be
+/// re-checked on them).
 async fn datasets(
     client: &Client,
     store: &ObjectCache,
@@ -638,11 +740,12 @@ async fn datasets(
     work: &Path,
     l: &mut Links,
     progress: &dyn Progress,
-) -> Result<Vec<PathBuf>> {
+) -> Result<(Vec<PathBuf>, Vec<String>)> {
     let reg = Registry::open(client).await?;
     let raw = DatasetRegistry::new(reg.address, &reg.chain.provider);
     let e = reg.chain.decoder();
     let mut dirs = Vec::new();
+    let mut missing = Vec::new();
     for &id in &ctx.job.datasets {
         let info = reg.info(id).await?;
         let name = format!("dataset {} (id {id})", info.name);
@@ -683,6 +786,7 @@ async fn datasets(
                 Ok(p) => p,
                 Err(err) if err.kind == ErrorKind::Unreachable => return Err(err),
                 Err(err) => {
+                    missing.push(link.clone());
                     l.push(
                         link,
                         false,
@@ -698,7 +802,7 @@ async fn datasets(
             let (size, hash) = hash_file(&path).map_err(|e| Error::io("read", &path, e))?;
             let holds = size == c.size && Some(hash) == c.blake3_bytes();
             l.push(
-                link,
+                link.clone(),
                 holds,
                 if holds {
                     format!("root {:#x}, {size} bytes, blake3 {}", c.root, c.blake3)
@@ -713,7 +817,9 @@ async fn datasets(
                 },
             );
             l.root(c.root);
-            if holds {
+            if !holds {
+                missing.push(link);
+            } else {
                 let target = safe_join(&dir.join(format!("{:#x}", c.contributor)), &c.path)?;
                 if let Some(d) = target.parent() {
                     std::fs::create_dir_all(d).map_err(|e| Error::io("create folder", d, e))?;
@@ -747,7 +853,7 @@ async fn datasets(
         );
         dirs.push(dir);
     }
-    Ok(dirs)
+    Ok((dirs, missing))
 }
 
 /// The token: model root, allocations recomputed, revenue.

@@ -129,7 +129,6 @@ pub fn existing(paths: &Paths, name: &str) -> Result<PathBuf> {
 pub struct WalletEntry {
     pub name: String,
     /// From the file's `address` field; `None` for a file without one.
-    #[serde(serialize_with = "crate::chain::units::checksum::option::serialize")]
     pub address: Option<Address>,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub path: PathBuf,

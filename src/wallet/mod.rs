@@ -177,7 +177,6 @@ pub fn generate_mnemonic(words: usize) -> Result<Zeroizing<String>> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Saved {
     pub name: String,
-    #[serde(serialize_with = "crate::chain::units::checksum::serialize")]
     pub address: Address,
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub keystore: PathBuf,

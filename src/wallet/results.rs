@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use alloy::primitives::Address;
 use serde::Serialize;
 
-use crate::chain::units::checksum;
 use crate::fsutil::lossy;
 
 /// `wallet create` and `wallet import`: the wallet written and where its recovery phrase went.
@@ -29,7 +28,6 @@ pub struct Locked {
 #[derive(Debug, Clone, Serialize)]
 pub struct Unlocked {
     pub name: String,
-    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     pub remembered: bool,
 }
@@ -53,7 +51,6 @@ pub struct Removed {
 #[derive(Debug, Clone, Serialize)]
 pub struct PasswordChanged {
     pub name: String,
-    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     #[serde(serialize_with = "lossy::path")]
     pub keystore: PathBuf,
@@ -70,7 +67,6 @@ pub struct Exported {
 /// `wallet sign`: the EIP-191 signature of a message.
 #[derive(Debug, Clone, Serialize)]
 pub struct Signed {
-    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     /// 65 bytes, 0x-prefixed hex.
     pub signature: String,
@@ -79,7 +75,6 @@ pub struct Signed {
 /// `wallet verify`: who signed the message.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verified {
-    #[serde(serialize_with = "checksum::serialize")]
     pub address: Address,
     pub valid: bool,
 }

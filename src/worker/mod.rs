@@ -350,9 +350,42 @@ impl Worker {
         Ok(Some(job))
     }
 
+    /// Resolves what interrupted earlier runs of this wallet sent for this job and left
+    /// recorded (a leave, a join, work submissions): each is waited for (or broadcast again) and
+    /// its record removed, so that the membership and submissions read next include them, and a
+    /// later join or leave sends its own transaction instead of taking an old one for its own.
+    /// A recorded transaction that reverted did nothing and is dropped.
+    async fn resolve_records(&mut self) -> Result<()> {
+        let (id, me) = (self.id(), self.me());
+        let (market, s, progress) = (&self.market, &self.signer, self.progress.clone());
+        not_reverted(market.resume_leave(s, id, progress.as_ref()).await)?;
+        let joined = not_reverted(market.resume_join(s, id, progress.as_ref()).await)?;
+        // Reported only while it holds: a worker that left since is not in the job by it.
+        if let Some(tx) = joined
+            && market.participant(id, me).await?.0
+        {
+            progress.note(&format!(
+                "joined job {id} as {me}: an earlier run's join landed (tx {}); nothing was paid again",
+                tx.tx_hash
+            ));
+        }
+        for round in 0..self.ctx.job.rounds {
+            if market.has_recorded_submit_work(s, id, round) {
+                not_reverted(
+                    market
+                        .resume_submit_work(s, id, round, progress.as_ref())
+                        .await,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     /// Joins the job unless already in it. Refuses a closed or full job and an unregistered
-    /// worker before sending (exit 4).
+    /// worker before sending (exit 4). What an interrupted earlier run recorded is resolved
+    /// first ([`Worker::resolve_records`]).
     pub async fn join(&mut self) -> Result<()> {
+        self.resolve_records().await?;
         let Some(job) = self.to_join().await? else {
             return Ok(());
         };
@@ -637,10 +670,19 @@ impl Worker {
             residual_out: extra[1],
             committed_only: replay,
         };
-        let name = format!("work-{}-{round}-{:#x}.json", self.id(), self.me());
+        // Written into the round's folder, not a temporary one: a run killed mid-upload leaves
+        // nothing behind in the cache, and the rerun uploads the same file.
+        let path = round_dir(&self.state_dir, self.id(), round).join(format!(
+            "work-{}-{round}-{:#x}.json",
+            self.id(),
+            self.me()
+        ));
+        let bytes = serde_json::to_vec_pretty(&bundle).expect("documents serialize");
+        crate::fsutil::ensure_dir(path.parent().expect("a round folder"), 0o755)?;
+        crate::fsutil::write_atomic(&path, &bytes, 0o644)?;
         let root = retrying(self.attempts, || {
             self.store
-                .put_json(&self.signer, &name, &bundle, self.progress.as_ref())
+                .put_file(&self.signer, &path, self.progress.as_ref())
         })
         .await?;
         let rec = self.state.rounds.entry(round).or_default();
@@ -684,6 +726,8 @@ impl Worker {
     /// until the chain says what to train, and resumes the round where it was (its output and
     /// uploads are kept). Exit 3 comes only from the start, where a wrong endpoint shows.
     pub async fn run(&mut self, poll: Duration) -> Result<RunReport> {
+        // An interrupted earlier run's transactions first: they decide whether to join.
+        self.resolve_records().await.map_err(stop)?;
         // Everything this machine can check comes before the bond is posted: whether the job
         // takes it, then the job's data and whether the trainer can train on it.
         self.to_join().await.map_err(stop)?;
@@ -769,6 +813,17 @@ impl Worker {
         }
         let sub = retrying(self.attempts, || self.market.submission(id, round, me)).await?;
         if sub.status != WorkStatus::None {
+            // Landed: the record of its transaction (if this process did not send it) goes.
+            if self
+                .market
+                .has_recorded_submit_work(&self.signer, id, round)
+            {
+                not_reverted(
+                    self.market
+                        .resume_submit_work(&self.signer, id, round, self.progress.as_ref())
+                        .await,
+                )?;
+            }
             self.wait_note(
                 waiting_note,
                 &format!("round {round} submitted; waiting for the committee's verdict"),
@@ -951,7 +1006,15 @@ pub async fn leave(
     progress: &dyn Progress,
 ) -> Result<Left> {
     let me = s.address;
-    let (bond_returned, tx, resumed) = match market.resume_leave(s, id, progress).await? {
+    // An earlier run's join is waited for first: whether there is anything to leave depends on it.
+    not_reverted(market.resume_join(s, id, progress).await)?;
+    let earlier = match market.resume_leave(s, id, progress).await? {
+        // That leave landed, but the worker joined the job again since (`worker run`): it is
+        // not this run's leave, which is still to be sent.
+        Some(_) if market.participant(id, me).await?.0 => None,
+        other => other,
+    };
+    let (bond_returned, tx, resumed) = match earlier {
         Some((bond, tx)) => (bond, tx, true),
         None => {
             let job = market.job(id).await?;
@@ -977,6 +1040,15 @@ pub async fn leave(
         tx,
         resumed,
     })
+}
+
+/// The transaction an earlier run recorded, as resolved: one that reverted did nothing (its
+/// record is gone), as if none was recorded.
+fn not_reverted<T>(r: Result<Option<T>>) -> Result<Option<T>> {
+    match r {
+        Err(e) if e.kind == ErrorKind::Reverted => Ok(None),
+        other => other,
+    }
 }
 
 /// Refuses (exit 4) a leave the contract would revert, saying when leaving is possible.
@@ -1215,7 +1287,22 @@ pub async fn withdraw(
             resumed: false,
         });
     }
-    let (amount, tx) = market.withdraw(s, progress).await?;
+    let (amount, tx) = match market.withdraw(s, progress).await {
+        Ok(v) => v,
+        // Another withdrawal (a run alongside this one, `rewards claim`) took the earnings
+        // between the read above and this transaction: nothing is left to withdraw.
+        Err(e) if e.revert() == Some("NothingToWithdraw") => {
+            return Ok(Withdrawn {
+                worker: s.address,
+                payee,
+                amount: U256::ZERO,
+                nothing_to_withdraw: true,
+                tx: None,
+                resumed: false,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     Ok(Withdrawn {
         worker: s.address,
         payee,

@@ -1,5 +1,5 @@
 // Regenerates sdk-vectors.json (roots, submission nodes, segment proofs) with the pinned SDK:
-//   npm ci --prefix tests/interop && (cd tests/interop && node gen-vectors.mjs > sdk-vectors.json)
+//   npm ci --prefix tests/interop && (cd tests/interop && node gen-vectors.mjs | python3 -m json.tool --indent 0 > sdk-vectors.json)
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';

@@ -1054,18 +1054,20 @@ fn json_mode_writes_warnings_notes_and_logs_as_json_on_stderr() {
         String::from_utf8_lossy(&human.stderr).contains("left by a run that stopped"),
         "{human:?}"
     );
-    let lines = json_lines_of(&train(&["--json"]).stderr);
-    assert_eq!(lines.len(), 1, "only the error: {lines:?}");
-    assert_eq!(lines[0]["error"]["exit_code"], 2, "{lines:?}");
-    let lines = json_lines_of(&train(&["--json", "--progress", "json"]).stderr);
-    assert!(
-        lines.iter().any(|l| l["type"] == "note"
-            && l["data"]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("left by a run that stopped"))),
-        "{lines:?}"
-    );
-    assert!(lines.iter().any(|l| l.get("error").is_some()), "{lines:?}");
+    for args in [&["--json"][..], &["--json", "--progress", "json"]] {
+        let lines = json_lines_of(&train(args).stderr);
+        assert!(
+            lines.iter().any(|l| l["type"] == "note"
+                && l["data"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("left by a run that stopped"))),
+            "{args:?}: {lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l["error"]["exit_code"] == 2),
+            "{args:?}: {lines:?}"
+        );
+    }
 
     // A log line: a storage node whose chain does not answer warns (a WARN log, without -v).
     let mut node = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
@@ -1249,4 +1251,203 @@ fn every_command_help_shows_an_example() {
     }
     assert!(leaves > 60, "only {leaves} commands found");
     assert!(missing.is_empty(), "no example in --help: {missing:?}");
+}
+
+#[test]
+fn an_interrupted_usage_deposit_is_finished_by_the_rerun_and_paid_once() {
+    use serde_json::Value;
+    let net = crate::common::Devnet::start(0, 1);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&net.rpc_url(), Some(31337)))
+        .unwrap();
+    interval_mining(&rt, &chain);
+    let deposit = ["usage", "deposit", "--amount", "0.05", "--wallet", "dev:6"];
+    let balance = || {
+        crate::common::wei(
+            &net.json(&["usage", "balance", "--wallet", "dev:6"])["account"]["balance"],
+        )
+    };
+    let amount = 50_000_000_000_000_000u128;
+
+    // Killed while pending (it lands): the rerun waits for that transaction and says so.
+    let hash = killed_while_pending(&net, &deposit, "depositing");
+    let d = net.json(&deposit);
+    assert_eq!(d["resumed"], true, "{d}");
+    assert_eq!(d["tx"]["tx_hash"], Value::String(hash.clone()), "{d}");
+    assert_eq!(balance(), amount);
+    // The text says nothing was paid again.
+    let hash = killed_while_pending(&net, &deposit, "depositing");
+    let out = net.home.stdout(&deposit);
+    assert!(out.contains("nothing was paid again"), "{out}");
+    assert!(out.contains(&hash[2..]), "{out}");
+    assert_eq!(balance(), 2 * amount);
+
+    // A deliberate second deposit is paid, as new.
+    let d = net.json(&deposit);
+    assert!(d.get("resumed").is_none(), "{d}");
+    assert_ne!(d["tx"]["tx_hash"], Value::String(hash), "{d}");
+    assert_eq!(balance(), 3 * amount);
+}
+
+/// Two `worker withdraw` of one wallet at once, from two homes (no shared record): the second
+/// reads the earnings while the first's transaction is pending (still owed), then its own
+/// transaction would find nothing left (the contract's NothingToWithdraw): it says there is
+/// nothing to withdraw, exit 0, instead of failing with the revert.
+#[test]
+fn a_worker_withdraw_whose_earnings_a_concurrent_one_took_says_nothing_to_withdraw() {
+    use crate::token_setup::{dev_address, standard_job};
+    use alloy::primitives::{Address, U256};
+    use alloy::providers::Provider;
+    use serde_json::Value;
+    let net = crate::common::Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    let registry: Address = net.contract("dataset_registry").parse().unwrap();
+    let market: Address = net.contract("job_market").parse().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(standard_job(&rpc, registry, market, true));
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&rpc, Some(31337)))
+        .unwrap();
+    let jm = cohort::chain::bindings::JobMarket::new(market, &chain.provider);
+    let owed = rt
+        .block_on(async { jm.earnings(dev_address(4)).call().await })
+        .unwrap();
+    assert!(owed > U256::ZERO);
+    let other = crate::common::Home::new();
+    std::fs::copy(net.home.config_file(), other.config_file()).unwrap();
+    // No block is mined until the test mines one: both transactions are sent first.
+    let raw = |method: &str, params: Value| {
+        rt.block_on(
+            chain
+                .provider
+                .raw_request::<_, Value>(method.to_string().into(), params),
+        )
+        .unwrap()
+    };
+    raw("evm_setAutomine", serde_json::json!([false]));
+    raw("evm_setIntervalMining", serde_json::json!([0]));
+    let withdraw = ["worker", "withdraw", "--wallet", "dev:4"];
+    let (first, _hash, _rest) = started_waiting_for_a_tx(&net, &withdraw, "withdrawing");
+    // The earnings still read as owed (the first's transaction is not mined).
+    let still = rt
+        .block_on(async { jm.earnings(dev_address(4)).call().await })
+        .unwrap();
+    assert_eq!(still, owed);
+    let w = other.json(&withdraw);
+    assert_eq!(w["nothing_to_withdraw"], true, "{w}");
+    assert_eq!(crate::common::wei(&w["amount"]), 0, "{w}");
+    assert!(w.get("tx").is_none(), "{w}");
+
+    raw("evm_mine", serde_json::json!([]));
+    raw("evm_setAutomine", serde_json::json!([true]));
+    let out = first.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    let w: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(crate::common::wei(&w["amount"]), owed.to::<u128>(), "{w}");
+}
+
+/// `node run` refuses a data folder of another flow, and a flow address without code, before it
+/// says it listens or follows anything (exit 2).
+#[test]
+fn node_run_refuses_another_flows_data_folder_and_a_codeless_flow_before_listening() {
+    let net = crate::common::Devnet::start(0, 1);
+    let rpc = net.rpc_url();
+    let flow = net.contract("flow");
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("nd");
+    let node = |flow: &str, data: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .args(["--json", "node", "run", "--data-dir"])
+            .arg(data)
+            .args(["--rpc", "127.0.0.1:0", "--chain-rpc", &rpc, "--flow", flow])
+            .env("COHORT_HOME", net.home.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // The folder follows the devnet's flow once a node ran in it.
+    let mut first = node(&flow, &data);
+    let mut out = std::io::BufReader::new(first.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+    let _ = first.kill();
+    let _ = first.wait();
+    assert!(line.contains("listening"), "{line}");
+
+    let refused = |flow: &str, data: &std::path::Path| {
+        let mut child = node(flow, data);
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                let out = child.wait_with_output().unwrap();
+                panic!(
+                    "node run with flow {flow} was not refused:\n{}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let out = child.wait_with_output().unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{stdout}\n{stderr}");
+        assert!(!stdout.contains("listening"), "{stdout}");
+        assert!(!stderr.contains("listening"), "{stderr}");
+        assert!(!stderr.contains("following flow"), "{stderr}");
+        stderr
+    };
+    // Another contract (it has code) is another flow: that folder is not its.
+    let other = net.contract("job_market");
+    let err = refused(&other, &data);
+    assert!(err.contains("another --data-dir"), "{err}");
+    // No code at the address: refused in a new folder too.
+    let err = refused(
+        "0x000000000000000000000000000000000000dEaD",
+        &work.path().join("fresh"),
+    );
+    assert!(err.contains("no contract at the flow address"), "{err}");
+}
+
+/// An upload killed while its storage submission is pending: once the submission landed and the
+/// node saw it, the rerun finds it there (and sends no second one) and removes its record.
+#[test]
+fn an_upload_rerun_that_finds_its_killed_runs_submission_on_chain_drops_its_record() {
+    let net = crate::common::Devnet::start(1, 1);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let chain = rt
+        .block_on(cohort::chain::Chain::connect(&net.rpc_url(), Some(31337)))
+        .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let file = crate::common::write(work.path(), "data.bin", crate::common::content(5000, 3));
+    let node = net.storage_nodes()[0].clone();
+    let before = crate::common::next_tx_seq(&node);
+    interval_mining(&rt, &chain);
+    let upload = ["storage", "upload", file.to_str().unwrap()];
+    let hash = killed_while_pending(&net, &upload, "submitting");
+    let start = std::time::Instant::now();
+    while crate::common::next_tx_seq(&node) <= before {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the node never saw the killed upload's submission"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let r = net.json(&upload);
+    assert_eq!(r["tx_hash"], serde_json::Value::String(hash), "{r}");
+    assert_eq!(crate::common::next_tx_seq(&node), before + 1, "{r}");
+    let records: Vec<String> = std::fs::read_dir(net.home.path().join("pending-tx"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .filter_map(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .filter_map(|v| v["intent"].as_str().map(str::to_string))
+        .collect();
+    assert!(records.is_empty(), "{records:?}");
 }

@@ -1545,3 +1545,139 @@ fn download_with_json_progress_warns_of_an_unsealed_dataset_as_a_json_event() {
         "{err}"
     );
 }
+
+/// `dataset download` into a folder that already holds files the dataset does not list keeps
+/// them (they are the user's) but says so, in `extra_files` and a warning naming them:
+/// `cohort train --data` on the folder would read them too. Hidden files (which training
+/// skips) are not counted.
+#[test]
+fn download_into_a_folder_with_other_files_reports_them_and_leaves_them() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    crate::common::procs::sealed_dataset(&net, work.path(), "with-extras", &["part1.txt"]);
+    let out = work.path().join("out");
+    let evil = crate::common::write(&out, "evil.txt", "not in the dataset\n");
+    let deeper = crate::common::write(&out.join(addr(0)), "notes.txt", "mine\n");
+    crate::common::write(&out, ".hidden", "training skips it\n");
+    let o = out.to_str().unwrap();
+
+    let r = net.json(&["dataset", "download", "with-extras", "-o", o]);
+    assert_eq!(r["downloaded"], 1, "{r}");
+    let extra: Vec<&str> = r["extra_files"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no extra_files: {r}"))
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        extra,
+        vec![deeper.to_str().unwrap(), evil.to_str().unwrap()],
+        "{r}"
+    );
+    assert!(evil.exists() && deeper.exists());
+    assert!(out.join(addr(0)).join("part1.txt").is_file());
+
+    // Without --json: a warning that names them.
+    let run = net
+        .cmd()
+        .args(["dataset", "download", "with-extras", "-o", o])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("evil.txt") && err.contains("notes.txt"),
+        "{err}"
+    );
+    assert!(evil.exists());
+
+    // A folder with only the dataset's files has none.
+    std::fs::remove_file(&evil).unwrap();
+    std::fs::remove_file(&deeper).unwrap();
+    let r = net.json(&["dataset", "download", "with-extras", "-o", o]);
+    assert_eq!(r["extra_files"], serde_json::json!([]), "{r}");
+    assert_eq!(r["present"], 1, "{r}");
+}
+
+/// A cache fetch (what workers, coordinators and auditors fetch job files with) that fails
+/// keeps its verified part under a name of the root alone, and the next fetch of the root, in
+/// this or another run, resumes it: here through a node that no longer serves the segments
+/// already verified. Parts that runs of older versions left under names with their process id
+/// are removed once that process is gone. Nothing is left beside the cached object.
+#[test]
+fn a_failed_cache_fetch_resumes_in_the_next_run_and_dead_runs_parts_are_removed() {
+    use alloy::primitives::B256;
+    const SEGMENT: u64 = 256 * 1024;
+    let net = Devnet::start(1, 1);
+    let data = crate::common::content(6 * SEGMENT as usize + 100, 41);
+    let file = crate::common::write(net.home.path(), "object.bin", &data);
+    let root: B256 = net.upload_root(&file).parse().unwrap();
+    let real = net.status["storage_nodes"][0].as_str().unwrap().to_string();
+    let segment = |req: &Value| {
+        req["method"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("zgs_downloadSegment"))
+            .then(|| req["params"][1].as_u64().unwrap())
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    // A node that corrupts segment 3, and one that no longer serves segments 0 to 2.
+    let corrupting = rt.block_on(crate::common::start_node_proxy(
+        real.clone(),
+        |_| None,
+        move |req, v| {
+            if segment(req) == Some(3) {
+                crate::common::corrupt_segment_answer(v, 1000, 0x80);
+            }
+        },
+    ));
+    let without_prefix = rt.block_on(crate::common::start_node_proxy(
+        real,
+        |_| None,
+        move |req, v| {
+            if segment(req).is_some_and(|s| s < 3) {
+                *v = serde_json::json!({"jsonrpc": "2.0", "id": v["id"].clone(),
+                    "error": {"code": -32000, "message": "segment not held"}});
+            }
+        },
+    ));
+    let store = |node: &str| {
+        let paths = cohort::config::Paths::under(net.home.path());
+        let overrides = cohort::config::Overrides {
+            storage_nodes: vec![node.to_string()],
+            ..Default::default()
+        };
+        let client = cohort::client::Client::load(paths, &overrides).unwrap();
+        cohort::storage::cache::ObjectCache::new(&client)
+    };
+    let objects = store(&corrupting).cache;
+    std::fs::create_dir_all(&objects).unwrap();
+    // What a run of an older version left: a part named with its process id, now gone.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let stale = [
+        format!(".{root:#x}.{gone_pid}.download.part"),
+        format!(".{root:#x}.{gone_pid}.download.part.root"),
+    ];
+    for name in &stale {
+        crate::common::write(&objects, name, b"stale");
+    }
+
+    let failed = rt.block_on(store(&corrupting).fetch(root, cohort::progress::silent().as_ref()));
+    let err = failed.expect_err("a corrupted segment must fail the fetch");
+    assert_eq!(err.exit_code(), 5, "{err:?}");
+    for name in &stale {
+        assert!(!objects.join(name).exists(), "{name} was left");
+    }
+
+    let path = rt
+        .block_on(store(&without_prefix).fetch(root, cohort::progress::silent().as_ref()))
+        .expect("the fetch resumes after the verified segments");
+    assert_eq!(std::fs::read(&path).unwrap(), data);
+    let left: Vec<String> = std::fs::read_dir(&objects)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec![format!("{root:#x}")], "{left:?}");
+    drop(rt);
+}

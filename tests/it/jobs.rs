@@ -1439,3 +1439,342 @@ fn after_a_devnet_reset_a_worker_trains_the_new_job_with_the_old_ones_id_afresh(
     assert!(clog.contains("another chain"), "{clog}");
     assert_eq!(accepted(&net, &job), "accepted", "{wlog}\n{clog}");
 }
+
+/// Makes the devnet mine a block every 2 seconds: a sent transaction stays pending a while.
+fn mine_every_2s(net: &Devnet) {
+    let v = crate::common::rpc(
+        &net.rpc_url(),
+        "evm_setIntervalMining",
+        serde_json::json!([2]),
+    );
+    assert!(v.get("error").is_none(), "{v}");
+}
+
+/// Whether `dev:i` is in job `job` (`job show`'s bonds).
+fn takes_part(net: &Devnet, job: &str, i: u32) -> bool {
+    let show = net.json(&["job", "show", job]);
+    show["bonds"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no bonds in {show}"))
+        .iter()
+        .any(|w| w["worker"].as_str().unwrap().to_lowercase() == addr_str(i) && w["active"] == true)
+}
+
+/// Waits (at most 60 s) until `check` holds.
+fn eventually(what: &str, check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(start.elapsed() < Duration::from_secs(60), "never: {what}");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// `cohort ARGS` until its log shows `needle` (it must not end before), then stopped; its log.
+fn ran_until(net: &Devnet, args: &[&str], log: &Path, needle: &str) -> String {
+    let mut p = Reaper(vec![spawn(net, args, log)]);
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        if let Ok(Some(st)) = p.0[0].try_wait() {
+            panic!("cohort {args:?} ended ({st}) before '{needle}':\n{text}");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(180),
+            "cohort {args:?} never got to '{needle}':\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// `cohort ARGS --progress json`, killed (SIGKILL) once a step labelled exactly `label` waits
+/// for its transaction; returns that transaction's hash.
+fn killed_waiting_for(net: &Devnet, args: &[&str], label: &str) -> String {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .args(args)
+        .args(["--progress", "json"])
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .env_remove("COHORT_WALLET")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let err = std::io::BufReader::new(child.stderr.take().unwrap());
+    // A run that never gets there is killed after 5 minutes (its stderr then ends).
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let pid = child.id() as i32;
+    let watchdog = std::thread::spawn(move || {
+        if stopped.recv_timeout(Duration::from_secs(300)).is_err() {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
+    let mut ids = std::collections::HashSet::new();
+    for line in err.lines() {
+        let Ok(line) = line else { break };
+        let Ok(v) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        if v["type"] == "begin" && v["data"]["label"] == label {
+            ids.insert(v["data"]["id"].as_u64());
+        }
+        if v["type"] == "message"
+            && ids.contains(&v["data"]["id"].as_u64())
+            && let Some(h) = v["data"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .strip_prefix("waiting for 0x")
+        {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            let _ = child.wait();
+            let _ = stop.send(());
+            let _ = watchdog.join();
+            return format!("0x{h}");
+        }
+    }
+    let _ = child.wait();
+    let _ = stop.send(());
+    let _ = watchdog.join();
+    panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+}
+
+/// The intents of the transactions recorded under the home's pending-tx folder.
+fn recorded_intents(net: &Devnet) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(net.home.path().join("pending-tx")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .filter_map(|b| serde_json::from_slice::<Value>(&b).ok())
+        .filter_map(|v| v["intent"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// A join or leave that an interrupted run sent and that landed is never taken for a later
+/// run's own: after a killed join, a leave and a new `worker run` join again (not "joined" by
+/// the old transaction, then "no longer in job"); after a killed leave and a rejoin, `worker
+/// leave` leaves (not reporting the old leave as done while the worker is still in the job).
+#[test]
+fn an_old_join_or_leave_record_is_never_taken_for_a_later_join_or_leave() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let spec = write(w, "job.toml", spec_text("fixture-text", "0.3ether", 900));
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["worker", "register", "--wallet", "dev:3"]);
+    let state = w.join("s3");
+    let run = [
+        "worker",
+        "run",
+        "--job",
+        &job,
+        "--wallet",
+        "dev:3",
+        "--state-dir",
+        state.to_str().unwrap(),
+        "--poll",
+        "0.3",
+    ];
+    let leave = ["worker", "leave", "--job", &job, "--wallet", "dev:3"];
+    let waiting = "waiting for the committee to start";
+    mine_every_2s(&net);
+
+    // A run killed while its join is pending; the join lands, and a rerun finds it in the job.
+    let old_join = killed_waiting_for(&net, &run, "joining");
+    eventually("the killed run's join lands", || takes_part(&net, &job, 3));
+    let log = ran_until(&net, &run, &w.join("run-1.log"), waiting);
+    assert!(log.contains(&old_join[2..]), "{log}");
+    let l = net.json(&leave);
+    assert!(l.get("resumed").is_none(), "{l}");
+    assert!(!takes_part(&net, &job, 3));
+    // A new run joins with a transaction of its own.
+    let log = ran_until(&net, &run, &w.join("run-2.log"), waiting);
+    assert!(!log.contains(&old_join[2..]), "{log}");
+    assert!(takes_part(&net, &job, 3), "{log}");
+
+    // A leave killed while pending; it lands; a run joins again.
+    let old_leave = killed_waiting_for(&net, &leave, "leaving");
+    eventually("the killed leave lands", || !takes_part(&net, &job, 3));
+    ran_until(&net, &run, &w.join("run-3.log"), waiting);
+    assert!(takes_part(&net, &job, 3));
+    // This leave is sent, and the worker is out of the job.
+    let l = net.json(&leave);
+    assert!(l.get("resumed").is_none(), "{l}");
+    assert_ne!(l["tx"]["tx_hash"], Value::String(old_leave), "{l}");
+    assert!(!takes_part(&net, &job, 3), "{l}");
+    assert!(
+        !recorded_intents(&net)
+            .iter()
+            .any(|i| i.starts_with("join:") || i.starts_with("leave:")),
+        "{:?}",
+        recorded_intents(&net)
+    );
+}
+
+/// A worker run killed while its work bundle's storage submission is pending, then again while
+/// its work submission is pending: the next run finds both on chain, finishes the round, and
+/// leaves neither their records nor the bundle's file behind.
+#[test]
+fn a_rerun_worker_leaves_no_record_of_what_its_killed_runs_sent_and_landed() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let spec_text = spec_text("fixture-text", "0.1ether", 600).replace("rounds = 3", "rounds = 1");
+    let spec = write(w, "one-round.toml", spec_text);
+    let job = net.json(&["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:0"])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let clog = w.join("coordinator.log");
+    let mut coordinator = Reaper(vec![spawn(
+        &net,
+        &[
+            "job",
+            "coordinate",
+            &job,
+            "--min-workers",
+            "1",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+        ],
+        &clog,
+    )]);
+    let state = w.join("state");
+    let run = [
+        "worker",
+        "run",
+        "--job",
+        &job,
+        "--wallet",
+        "dev:1",
+        "--state-dir",
+        state.to_str().unwrap(),
+        "--poll",
+        "0.3",
+    ];
+    mine_every_2s(&net);
+    let bundle = format!("work-{job}-0-{}.json", addr_str(1));
+    killed_waiting_for(&net, &run, &format!("submitting {bundle}"));
+    let submitted = killed_waiting_for(&net, &run, "submitting work");
+    eventually("the killed run's submission lands", || {
+        let r = crate::common::rpc(
+            &net.rpc_url(),
+            "eth_getTransactionReceipt",
+            serde_json::json!([submitted]),
+        );
+        r["result"].is_object()
+    });
+    let wlog = w.join("worker.log");
+    let mut worker = Reaper(vec![spawn(&net, &run, &wlog)]);
+    let st = wait_exit(&mut worker.0[0], Duration::from_secs(300), &wlog);
+    assert!(st.success(), "{}", std::fs::read_to_string(&wlog).unwrap());
+    let st = wait_exit(&mut coordinator.0[0], Duration::from_secs(120), &clog);
+    assert!(st.success(), "{}", std::fs::read_to_string(&clog).unwrap());
+    let show = net.json(&["job", "show", &job]);
+    assert_eq!(
+        show["rounds"][0]["submissions"][0]["status"], "accepted",
+        "{show}"
+    );
+
+    // No copy of the bundle is left in the cache's temporary folders, and no record.
+    let tmp = net.home.path().join("cache").join("tmp");
+    let stale: Vec<_> = std::fs::read_dir(&tmp)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .filter(|f| f.file_name().to_string_lossy().starts_with("work-"))
+        .map(|f| f.path())
+        .collect();
+    let left: Vec<String> = recorded_intents(&net)
+        .into_iter()
+        .filter(|i| i.starts_with("submit-work:") || i.starts_with("flow-submit:"))
+        .collect();
+    assert!(stale.is_empty() && left.is_empty(), "{stale:?} {left:?}");
+}
+
+/// The files under `dir` (recursively) named `name`.
+fn files_named(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(files_named(&p, name));
+        } else if e.file_name() == name {
+            found.push(p);
+        }
+    }
+    found
+}
+
+/// What a job trains on and is checked against is exactly its datasets' accepted files. After
+/// `devnet reset` the new chain's dataset 1 (the same registry address) holds another file than
+/// the old one's: the worker, the coordinator and a fresh verifier all use that file alone, so
+/// `cohort verify` confirms the worker. A file dropped into the cached dataset folder is not
+/// read by `job audit` either (the audit still matches).
+#[test]
+fn a_job_uses_exactly_its_datasets_accepted_files_after_a_reset_and_beside_a_stray_file() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let state = w.join("state");
+    let spec_text = spec_text("fixture-text", "0.1ether", 600).replace("rounds = 3", "rounds = 1");
+    let spec = write(w, "one-round.toml", spec_text);
+    let run_job_on = |part: &str, tag: &str| {
+        crate::common::procs::sealed_dataset(&net, &w.join(part), "fixture-text", &[part]);
+        let job =
+            net.json(&["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:0"])["job_id"]
+                .as_u64()
+                .unwrap()
+                .to_string();
+        net.json(&["worker", "register", "--wallet", "dev:1"]);
+        let (wlog, clog) = one_round_run(&net, w, &job, &state, tag);
+        let show = net.json(&["job", "show", &job]);
+        assert_eq!(show["job"]["state"], "completed", "{show}");
+        let subs = &show["rounds"][0]["submissions"];
+        assert_eq!(subs[0]["status"], "accepted", "{show}\n{wlog}\n{clog}");
+        job
+    };
+    let cache = net.home.path().join("cache");
+    run_job_on("part1.txt", "old");
+    assert_eq!(files_named(&cache, "part1.txt").len(), 1);
+
+    net.json(&["devnet", "reset", "--yes"]);
+    let job = run_job_on("part2.txt", "new");
+    // A verifier with a cache of its own re-executes the worker's spans on part2.txt alone.
+    let v = net.json(&["verify", &job]);
+    assert_eq!(v["verified"], true, "{v:#}");
+
+    // A stray file in the new chain's dataset folder, beside its one file.
+    let placed = files_named(&cache, "part2.txt");
+    assert_eq!(placed.len(), 1, "{placed:?}");
+    let stray = write(
+        placed[0].parent().unwrap(),
+        "notes.txt",
+        "notes that are no part of the dataset\n".repeat(200),
+    );
+    let audit = net.json(&[
+        "job",
+        "audit",
+        &job,
+        "--round",
+        "0",
+        "--worker",
+        &addr_str(1),
+    ]);
+    assert_eq!(audit["match"], true, "{audit}");
+    assert!(!stray.exists());
+}

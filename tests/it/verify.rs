@@ -833,3 +833,238 @@ round_timeout = 900
         "{c:#}"
     );
 }
+
+/// Storage that lost a file after the fact: `cohort verify` breaks the link of the file it could
+/// not fetch intact and reports what is recomputed from it as not checked (`holds` null), never
+/// as the fault of the workers or the committee. First an accepted submission's final
+/// checkpoint: that submission's link breaks, saying what failed (not a span draw it never
+/// reached), and the aggregate, recomputed from it, is not checked. Then a dataset file: its link
+/// is the only kind that breaks, every submission and aggregate re-checked on the data is not
+/// checked.
+#[test]
+fn verify_breaks_the_link_of_a_lost_file_and_leaves_what_depends_on_it_unchecked() {
+    let home = Home::new();
+    struct Down<'a>(&'a Home);
+    impl Drop for Down<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.cmd().args(["devnet", "down"]).output();
+        }
+    }
+    let _down = Down(&home);
+    let r = home.json(&[
+        "quickstart",
+        "--port",
+        "0",
+        "--rounds",
+        "1",
+        "--steps",
+        "20",
+    ]);
+    let job = r["job_id"].as_u64().unwrap().to_string();
+    let shown = home.json(&["job", "show", &job]);
+    let subs = shown["rounds"][0]["submissions"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(subs.len() >= 2, "{shown:#}");
+    assert!(subs.iter().all(|s| s["status"] == "accepted"), "{shown:#}");
+    let lost = &subs[0];
+    let lost_worker = lost["worker"].as_str().unwrap().to_lowercase();
+    let last = lost["checkpoints"].as_array().unwrap().last().unwrap();
+    let ckpt_root = last[1].as_str().unwrap().to_string();
+    let segs = node_segments(home.path(), &ckpt_root);
+    assert!(!segs.is_empty(), "no stored segment of {ckpt_root}");
+    for s in &segs {
+        corrupt(s);
+    }
+    let link = |j: &Value, pred: &dyn Fn(&str) -> bool| -> Vec<Value> {
+        j["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| pred(l["link"].as_str().unwrap()))
+            .cloned()
+            .collect()
+    };
+    let (code, out, err) = run(home.path(), &["verify", &job, "--json"]);
+    assert_eq!(code, 5, "{out}\n{err}");
+    let j: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let sub_links = link(&j, &|n| n.starts_with("round 0 submission "));
+    assert_eq!(sub_links.len(), subs.len(), "{j:#}");
+    for l in &sub_links {
+        let name = l["link"].as_str().unwrap().to_lowercase();
+        let detail = l["detail"].as_str().unwrap();
+        if name.ends_with(&lost_worker) {
+            assert_eq!(l["holds"], false, "{l:#}");
+            assert!(
+                detail.contains("rejected") && detail.contains("could not be fetched"),
+                "says what failed: {detail}"
+            );
+            assert!(
+                !detail.contains("seed block draws"),
+                "the report's spans are the ones the seed block draws: {detail}"
+            );
+        } else {
+            assert_eq!(l["holds"], true, "{l:#}");
+        }
+    }
+    assert_eq!(
+        j["first_broken"].as_str().unwrap().to_lowercase(),
+        format!("round 0 submission {lost_worker}"),
+        "{j:#}"
+    );
+    let agg = link(&j, &|n| n == "round 0 aggregate");
+    assert_eq!(agg.len(), 1, "{j:#}");
+    assert_eq!(agg[0]["holds"], Value::Null, "not checked: {:#}", agg[0]);
+    let detail = agg[0]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("not checked") && detail.to_lowercase().contains(&lost_worker),
+        "names the submission that failed: {detail}"
+    );
+    for name in ["final model", "compute units"] {
+        assert_eq!(link(&j, &|n| n == name)[0]["holds"], true, "{name}: {j:#}");
+    }
+
+    // Now one dataset file too.
+    let file = link(&j, &|n| n.contains(" file ")).remove(0);
+    let file_name = file["link"].as_str().unwrap().to_string();
+    let segs = node_segments(home.path(), file["root"].as_str().unwrap());
+    assert!(!segs.is_empty(), "no stored segment of {file:#}");
+    for s in &segs {
+        corrupt(s);
+    }
+    let (code, out, err) = run(home.path(), &["verify", &job, "--json"]);
+    assert_eq!(code, 5, "{out}\n{err}");
+    let j: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(j["verified"], false, "{j:#}");
+    assert_eq!(j["first_broken"], file_name.as_str(), "{j:#}");
+    let broken: Vec<&str> = j["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["holds"] == false)
+        .map(|l| l["link"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        broken,
+        vec![file_name.as_str()],
+        "only the lost file: {j:#}"
+    );
+    let unchecked = link(&j, &|n| n.starts_with("round 0 "))
+        .into_iter()
+        .filter(|l| l["link"] != "round 0 report")
+        .collect::<Vec<_>>();
+    assert_eq!(unchecked.len(), subs.len() + 1, "{j:#}");
+    for l in &unchecked {
+        assert_eq!(l["holds"], Value::Null, "{l:#}");
+        assert!(
+            l["detail"].as_str().unwrap().contains(&file_name),
+            "names the lost file: {l:#}"
+        );
+    }
+    // The text report marks them apart from the broken link.
+    let (code, out, err) = run(home.path(), &["verify", &job]);
+    assert_eq!(code, 5, "{out}\n{err}");
+    assert!(err.contains(&file_name), "{err}");
+    assert_eq!(out.matches("\n  BAD ").count(), 1, "{out}");
+    assert!(
+        out.contains("\n  --- round 0 aggregate: not checked"),
+        "{out}"
+    );
+}
+
+/// `model verify` judges a span as `job audit` does: a claim a rounding step away from the
+/// re-run is within the default tolerance (exit 0, said so), `--tolerance 0` accepts no difference
+/// (exit 5), and a negative tolerance is a usage error.
+#[test]
+fn model_verify_accepts_rounding_within_the_tolerance_and_zero_demands_identical_bits() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("micro.toml");
+    std::fs::write(
+        &spec,
+        "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\n\n\
+         [training]\nbatch_size = 8\nsteps = 20\ncheckpoint_every = 10\neval_windows = 8\nseed = 5\n",
+    )
+    .unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let out = dir.path().join("run");
+    let (code, o, e) = run(
+        dir.path(),
+        &[
+            "train",
+            "--data",
+            corpus.to_str().unwrap(),
+            "--config",
+            spec.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "-q",
+            "--no-progress",
+        ],
+    );
+    assert_eq!(code, 0, "{o}\n{e}");
+    let mut steps: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with("step-") && n.ends_with(".safetensors")
+        })
+        .collect();
+    steps.sort();
+    assert!(steps.len() >= 2, "{steps:?}");
+    let (from, claimed) = (&steps[steps.len() - 2], &steps[steps.len() - 1]);
+    // One weight one rounding step (ulp) off: what another CPU's last bits look like.
+    let mut ck = cohort::trainer::Checkpoint::load(claimed).unwrap();
+    let x = ck
+        .weights
+        .values_mut()
+        .flat_map(|(_, v)| v.iter_mut())
+        .find(|x| x.abs() > 1e-3)
+        .unwrap();
+    *x = f32::from_bits(x.to_bits() + 1);
+    let nudged = dir.path().join("nudged.safetensors");
+    ck.save(&nudged).unwrap();
+    let verify = |claim: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "model",
+            "verify",
+            "--from",
+            from.to_str().unwrap(),
+            "--claimed",
+            claim.to_str().unwrap(),
+            "--data",
+            corpus.to_str().unwrap(),
+            "--config",
+            spec.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        run(dir.path(), &args)
+    };
+    let (code, o, e) = verify(claimed, &["--json"]);
+    assert_eq!(code, 0, "{o}\n{e}");
+    let j: Value = serde_json::from_str(&o).unwrap();
+    assert_eq!(j["identical"], true, "{j:#}");
+    assert_eq!(j["accepted"], true, "{j:#}");
+
+    let (code, o, e) = verify(&nudged, &["--json"]);
+    assert_eq!(code, 0, "within the default tolerance:\n{o}\n{e}");
+    let j: Value = serde_json::from_str(&o).unwrap();
+    assert_eq!(j["identical"], false, "{j:#}");
+    assert_eq!(j["accepted"], true, "{j:#}");
+    let d = j["max_abs_diff"].as_f64().unwrap();
+    assert!(
+        d > 0.0 && d <= j["tolerance"]["absolute"].as_f64().unwrap(),
+        "{j:#}"
+    );
+    let (code, o, e) = verify(&nudged, &[]);
+    assert_eq!(code, 0, "{o}\n{e}");
+    assert!(o.starts_with("within tolerance"), "{o}");
+
+    let (code, o, e) = verify(&nudged, &["--tolerance", "0"]);
+    assert_eq!(code, 5, "bit-identical demanded:\n{o}\n{e}");
+    assert!(o.starts_with("DIFFERENT"), "{o}");
+    let (code, o, e) = verify(&nudged, &["--tolerance=-1"]);
+    assert_eq!(code, 2, "{o}\n{e}");
+    assert!(e.contains("--tolerance"), "{e}");
+}

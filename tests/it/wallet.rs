@@ -196,7 +196,7 @@ fn geth_keystore_fixture_imports_with_its_password() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], GETH_ADDRESS);
+    assert_eq!(v["address"], GETH_ADDRESS.to_ascii_lowercase());
     assert_eq!(
         std::fs::read(&file).unwrap(),
         before,
@@ -225,7 +225,7 @@ fn geth_keystore_fixture_imports_with_its_password() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], GETH_ADDRESS);
+    assert_eq!(v["address"], GETH_ADDRESS.to_ascii_lowercase());
 }
 
 #[test]
@@ -254,11 +254,11 @@ fn foundry_keystore_fixture_imports_with_its_password() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], FOUNDRY_ADDRESS);
+    assert_eq!(v["address"], FOUNDRY_ADDRESS.to_ascii_lowercase());
     // `list` and `show` know the address without a password.
     let list = run(&home, &["wallet", "list", "--json"]).ok().json();
     assert_eq!(list[0]["name"], "bob");
-    assert_eq!(list[0]["address"], FOUNDRY_ADDRESS);
+    assert_eq!(list[0]["address"], FOUNDRY_ADDRESS.to_ascii_lowercase());
     let show = run(&home, &["wallet", "show", "bob"]).ok();
     assert!(show.stdout.contains(FOUNDRY_ADDRESS), "{}", show.stdout);
     assert!(show.stdout.contains("bob.json"), "{}", show.stdout);
@@ -285,7 +285,7 @@ fn keystores_cohort_writes_read_back_as_standard_v3_files() {
         PASSWORD,
     )
     .unwrap();
-    assert_eq!(signer.address().to_string(), addr);
+    assert_eq!(format!("{:#x}", signer.address()), addr);
 }
 
 #[test]
@@ -421,7 +421,7 @@ fn anvil_test_mnemonic_imports_at_the_standard_path() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], ANVIL_ADDRESS_0);
+    assert_eq!(v["address"], ANVIL_ADDRESS_0.to_ascii_lowercase());
     let v = run(
         &home,
         &[
@@ -439,7 +439,7 @@ fn anvil_test_mnemonic_imports_at_the_standard_path() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], ANVIL_ADDRESS_1);
+    assert_eq!(v["address"], ANVIL_ADDRESS_1.to_ascii_lowercase());
 }
 
 #[test]
@@ -491,7 +491,7 @@ fn new_with_mnemonic_shows_the_phrase_once_and_it_restores_the_wallet() {
     )
     .ok()
     .json();
-    assert_eq!(v["address"], address.as_str());
+    assert_eq!(v["address"], address.to_ascii_lowercase());
     // `show` never shows it again.
     let show = run(&home, &["wallet", "show", "alice"]).ok();
     assert!(!show.stdout.contains(phrase));
@@ -749,7 +749,7 @@ fn name_collision_is_refused_unless_force() {
     let v = run(&home, &["wallet", "show", "alice", "--json"])
         .ok()
         .json();
-    assert_eq!(v["address"], GETH_ADDRESS);
+    assert_eq!(v["address"], GETH_ADDRESS.to_ascii_lowercase());
     // Invalid names are refused too.
     run(&home, &["wallet", "new", "../evil", "--password-file", &pw]).code(2);
     run(&home, &["wallet", "new", "dev:3", "--password-file", &pw]).code(2);
@@ -1063,7 +1063,7 @@ fn sign_and_verify_an_eip191_message() {
     let v = run(&home, &["wallet", "verify", "hello cohort", &sig, "--json"])
         .ok()
         .json();
-    assert_eq!(v["address"], FOUNDRY_ADDRESS);
+    assert_eq!(v["address"], FOUNDRY_ADDRESS.to_ascii_lowercase());
     run(
         &home,
         &[
@@ -1282,7 +1282,11 @@ fn exit_codes_follow_the_readme_table() {
 
     // 0: success.
     let out = expect_code(home, &["wallet", "show", "alice"], 0);
-    assert!(out.stdout.contains(&alice), "{}", out.stdout);
+    assert!(
+        out.stdout.to_ascii_lowercase().contains(&alice),
+        "{}",
+        out.stdout
+    );
 
     // 1: the operation failed (the export, forced, cannot replace a folder with a file).
     let a_folder = format!("{pw}.d");
@@ -1822,7 +1826,7 @@ fn wallet_show_names_a_dev_account() {
     let v = run(&home, &["wallet", "show", "dev:0", "--json"])
         .ok()
         .json();
-    assert_eq!(v["address"], ANVIL_ADDRESS_0);
+    assert_eq!(v["address"], ANVIL_ADDRESS_0.to_ascii_lowercase());
     assert_eq!(v["dev_account"], true);
     assert!(v["keystore"].is_null(), "{v}");
     run(&home, &["wallet", "show", "dev:x"]).code(6);
