@@ -149,17 +149,38 @@ pub async fn prepare_transfer(
         }
     };
     let prepared = tx::prepare(s, req).await?;
-    let transfer = Transfer {
-        from: s.address,
+    let transfer = Transfer::of(
+        s,
         to,
         token,
-        symbol,
-        decimals,
-        raw: value.to_string(),
-        amount: format_amount(value, decimals),
-        max_gas_cost: prepared.max_gas_cost().to_string(),
-    };
+        (symbol, decimals),
+        value,
+        prepared.max_gas_cost(),
+    );
     Ok((transfer, prepared))
+}
+
+impl Transfer {
+    /// `value` base units of the asset (`unit`: its symbol and decimals) from the signer to `to`.
+    fn of(
+        s: &SignerChain,
+        to: Address,
+        token: Option<Address>,
+        (symbol, decimals): (String, u8),
+        value: U256,
+        max_gas_cost: U256,
+    ) -> Transfer {
+        Transfer {
+            from: s.address,
+            to,
+            token,
+            symbol,
+            decimals,
+            raw: value.to_string(),
+            amount: format_amount(value, decimals),
+            max_gas_cost: max_gas_cost.to_string(),
+        }
+    }
 }
 
 /// `wallet send --dry-run`: the transfer that would be sent and its gas.
@@ -214,16 +235,7 @@ pub async fn send(
     if let Some(done) = tx::resume_intent(s, &intent, &label, progress).await? {
         // Mined: what its gas cost is the most it may cost.
         let gas = U256::from(done.gas_used) * U256::from(done.effective_gas_price);
-        let transfer = Transfer {
-            from: s.address,
-            to,
-            token,
-            symbol,
-            decimals,
-            raw: value.to_string(),
-            amount: format_amount(value, decimals),
-            max_gas_cost: gas.to_string(),
-        };
+        let transfer = Transfer::of(s, to, token, (symbol, decimals), value, gas);
         return Ok(Sent {
             transfer,
             tx: done,

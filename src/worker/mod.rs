@@ -1277,30 +1277,22 @@ pub async fn withdraw(
     }
     let owed = market.earnings(s.address).await?;
     let payee = market.worker(s.address).await?.payee;
+    let nothing = Withdrawn {
+        worker: s.address,
+        payee,
+        amount: U256::ZERO,
+        nothing_to_withdraw: true,
+        tx: None,
+        resumed: false,
+    };
     if owed.is_zero() {
-        return Ok(Withdrawn {
-            worker: s.address,
-            payee,
-            amount: U256::ZERO,
-            nothing_to_withdraw: true,
-            tx: None,
-            resumed: false,
-        });
+        return Ok(nothing);
     }
     let (amount, tx) = match market.withdraw(s, progress).await {
         Ok(v) => v,
         // Another withdrawal (a run alongside this one, `rewards claim`) took the earnings
         // between the read above and this transaction: nothing is left to withdraw.
-        Err(e) if e.revert() == Some("NothingToWithdraw") => {
-            return Ok(Withdrawn {
-                worker: s.address,
-                payee,
-                amount: U256::ZERO,
-                nothing_to_withdraw: true,
-                tx: None,
-                resumed: false,
-            });
-        }
+        Err(e) if e.revert() == Some("NothingToWithdraw") => return Ok(nothing),
         Err(e) => return Err(e),
     };
     Ok(Withdrawn {

@@ -570,25 +570,6 @@ fn model_serve_refuses_a_missing_path_and_a_bad_price_first() {
         .stderr(predicate::str::contains("abc"));
 }
 
-/// `cohort --json ARGS` without a terminal (stdin a closed pipe): (exit code, the error's code
-/// on stderr).
-fn cli_err_code(home: &Home, args: &[&str]) -> (Option<i32>, serde_json::Value) {
-    let out = home
-        .cmd()
-        .arg("--json")
-        .args(args)
-        .write_stdin("")
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
-        panic!(
-            "cohort {args:?} printed no JSON error ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code(), v["error"]["code"].clone())
-}
-
 #[test]
 fn config_add_refuses_the_endpoints_config_set_refuses() {
     let home = Home::new();
@@ -627,9 +608,9 @@ fn config_add_refuses_the_endpoints_config_set_refuses() {
             "notaurl",
         ][..],
     ] {
-        let (code, err) = cli_err_code(&home, args);
-        assert_eq!(code, Some(2), "{args:?}");
-        assert_eq!(err, "config.bad_value", "{args:?}");
+        let (code, err) = home.refused_json(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(err["code"], "config.bad_value", "{args:?}");
         assert_eq!(
             std::fs::read(&file).unwrap(),
             before,
@@ -671,9 +652,9 @@ fn config_remove_asks_before_removing_the_default_profile_or_one_with_contracts(
     };
     // Without a terminal and without --yes: refused, both kept.
     for name in ["main", "deployed"] {
-        let (code, err) = cli_err_code(&home, &["config", "remove", name]);
-        assert_eq!(code, Some(2), "{name}");
-        assert_eq!(err, "confirm.no_terminal", "{name}");
+        let (code, err) = home.refused_json(&["config", "remove", name]);
+        assert_eq!(code, 2, "{name}");
+        assert_eq!(err["code"], "confirm.no_terminal", "{name}");
         assert!(
             names(&home).contains(&name.to_string()),
             "{name} was removed"
@@ -709,9 +690,9 @@ fn quickstart_refuses_zero_rounds_or_steps_and_other_profiles_before_starting() 
             "quickstart.local_only",
         ),
     ] {
-        let (exit, err) = cli_err_code(home, args);
-        assert_eq!(exit, Some(2), "{args:?}");
-        assert_eq!(err, code, "{args:?}");
+        let (exit, err) = home.refused_json(args);
+        assert_eq!(exit, 2, "{args:?}");
+        assert_eq!(err["code"], code, "{args:?}");
         let st = home.json(&["devnet", "status"]);
         assert!(
             st["processes"].as_array().unwrap().is_empty(),
@@ -732,44 +713,13 @@ fn started_waiting_for_a_tx(
     args: &[&str],
     label: &str,
 ) -> (std::process::Child, String, std::thread::JoinHandle<String>) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
-        .args(args)
-        .args(["--json", "--progress", "json"])
-        .env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .env_remove("COHORT_PROFILE")
-        .env_remove("COHORT_WALLET")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let mut ids = std::collections::HashSet::new();
-    let mut hash = None;
-    for line in lines.by_ref() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.unwrap()) else {
-            continue;
-        };
-        if v["type"] == "begin" && v["data"]["label"].as_str().unwrap_or("").starts_with(label) {
-            ids.insert(v["data"]["id"].as_u64());
-        }
-        if v["type"] == "message"
-            && ids.contains(&v["data"]["id"].as_u64())
-            && let Some(h) = v["data"]["message"]
-                .as_str()
-                .unwrap_or("")
-                .strip_prefix("waiting for 0x")
-        {
-            hash = Some(format!("0x{h}"));
-            break;
-        }
-    }
-    let Some(hash) = hash else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
-    };
+    let (child, hash, lines) = crate::common::spawn_until_waiting_for_a_tx(
+        net,
+        args,
+        &["--json"],
+        std::process::Stdio::piped(),
+        |l| l.starts_with(label),
+    );
     let rest =
         std::thread::spawn(move || lines.map_while(|l| l.ok()).collect::<Vec<_>>().join("\n"));
     (child, hash, rest)

@@ -89,6 +89,26 @@ impl Home {
         serde_json::from_str(&out)
             .unwrap_or_else(|e| panic!("cohort {args:?} printed no JSON ({e}):\n{out}"))
     }
+
+    /// `cohort --json ARGS` without a terminal (stdin an empty pipe), expected to fail: its exit
+    /// code and the error object (the last JSON line on stderr with an `error`).
+    pub fn refused_json(&self, args: &[&str]) -> (i32, serde_json::Value) {
+        let out = self
+            .cmd()
+            .arg("--json")
+            .args(args)
+            .write_stdin("")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let v = err
+            .lines()
+            .rev()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|v| v.get("error").is_some())
+            .unwrap_or_else(|| panic!("cohort {args:?} printed no JSON error: {err}"));
+        (out.status.code().unwrap_or(-1), v["error"].clone())
+    }
 }
 
 /// A running devnet in its own home; `devnet down` on drop.
@@ -154,33 +174,54 @@ impl Drop for Devnet {
     }
 }
 
-/// Starts `cohort ARGS --progress json` in the devnet's home, reads its progress events until a
-/// step whose label starts with `label` says it is waiting for a transaction, and returns the
-/// child there (still running) with that transaction's hash.
-pub fn run_until_waiting_for_a_tx(
+/// Starts `cohort ARGS EXTRA --progress json` in the devnet's home (stdout to `stdout`), reads
+/// its progress events until a step whose label `label` accepts says it is waiting for a
+/// transaction, and returns the child there (still running), that transaction's hash and the
+/// rest of its stderr. A run that gets nowhere near within 5 minutes is killed and the test fails.
+pub fn spawn_until_waiting_for_a_tx(
     net: &Devnet,
     args: &[&str],
-    label: &str,
-) -> (std::process::Child, String) {
+    extra: &[&str],
+    stdout: std::process::Stdio,
+    label: impl Fn(&str) -> bool,
+) -> (
+    std::process::Child,
+    String,
+    std::io::Lines<std::io::BufReader<std::process::ChildStderr>>,
+) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
         .args(args)
+        .args(extra)
         .args(["--progress", "json"])
         .env("COHORT_HOME", net.home.path())
         .env("NO_COLOR", "1")
         .env_remove("COHORT_PROFILE")
         .env_remove("COHORT_WALLET")
-        .stdout(std::process::Stdio::null())
+        .stdout(stdout)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    // The watchdog ends a run that never gets there (its stderr then ends too).
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let pid = child.id() as i32;
+    let watchdog = std::thread::spawn(move || {
+        if stopped
+            .recv_timeout(std::time::Duration::from_secs(300))
+            .is_err()
+        {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
     let mut ids = std::collections::HashSet::new();
-    for line in err.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line.unwrap()) else {
+    let mut hash = None;
+    for line in lines.by_ref() {
+        let Ok(line) = line else { break };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
             continue;
         };
-        if v["type"] == "begin" && v["data"]["label"].as_str().unwrap_or("").starts_with(label) {
+        if v["type"] == "begin" && label(v["data"]["label"].as_str().unwrap_or("")) {
             ids.insert(v["data"]["id"].as_u64());
         }
         if v["type"] == "message"
@@ -190,12 +231,34 @@ pub fn run_until_waiting_for_a_tx(
                 .unwrap_or("")
                 .strip_prefix("waiting for 0x")
         {
-            return (child, format!("0x{h}"));
+            hash = Some(format!("0x{h}"));
+            break;
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+    let _ = stop.send(());
+    let _ = watchdog.join();
+    let Some(hash) = hash else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!(
+            "cohort {args:?} ended without waiting for the transaction of the step it was watched for"
+        );
+    };
+    (child, hash, lines)
+}
+
+/// `cohort ARGS --progress json` left running once a step whose label starts with `label` waits
+/// for a transaction: the child and that transaction's hash.
+pub fn run_until_waiting_for_a_tx(
+    net: &Devnet,
+    args: &[&str],
+    label: &str,
+) -> (std::process::Child, String) {
+    let (child, hash, _) =
+        spawn_until_waiting_for_a_tx(net, args, &[], std::process::Stdio::null(), |l| {
+            l.starts_with(label)
+        });
+    (child, hash)
 }
 
 /// Deterministic test bytes: `size` bytes that differ with `salt`.

@@ -501,34 +501,15 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
     assert_eq!(up["status"]["storage_nodes"], serde_json::json!(nodes0));
 }
 
-/// `cohort --json ARGS` without a terminal (stdin a closed pipe): (exit code, the error's code
-/// on stderr).
-fn devnet_err_code(home: &Home, args: &[&str]) -> (Option<i32>, serde_json::Value) {
-    let out = home
-        .cmd()
-        .arg("--json")
-        .args(args)
-        .write_stdin("")
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
-        panic!(
-            "cohort {args:?} printed no JSON error ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code(), v["error"]["code"].clone())
-}
-
 #[test]
 fn devnet_reset_asks_first_and_restarts_on_the_port_and_layout_it_had() {
     let net = Devnet::start(0, 1);
     let flow = net.contract("flow");
     let before = net.json(&["devnet", "status"]);
     // Without a terminal and without --yes nothing is wiped or restarted.
-    let (code, err) = devnet_err_code(&net.home, &["devnet", "reset"]);
-    assert_eq!(code, Some(2));
-    assert_eq!(err, "confirm.no_terminal");
+    let (code, err) = net.home.refused_json(&["devnet", "reset"]);
+    assert_eq!(code, 2);
+    assert_eq!(err["code"], "confirm.no_terminal");
     let st = net.json(&["devnet", "status"]);
     assert_eq!(st["running"], true);
     assert_eq!(pids(&st), pids(&before));
@@ -561,9 +542,9 @@ fn removed_local_profile_is_asked_about_and_written_back_by_up() {
     let net = Devnet::start(0, 1);
     let flow = net.contract("flow");
     // The devnet's (default) profile is not removed without --yes.
-    let (code, err) = devnet_err_code(&net.home, &["config", "remove", "local"]);
-    assert_eq!(code, Some(2));
-    assert_eq!(err, "confirm.no_terminal");
+    let (code, err) = net.home.refused_json(&["config", "remove", "local"]);
+    assert_eq!(code, 2);
+    assert_eq!(err["code"], "confirm.no_terminal");
     let v = net.json(&["config", "get", "profiles.local.contracts.flow"]);
     assert_eq!(v["value"], flow.as_str());
     net.json(&["config", "remove", "local", "--yes"]);

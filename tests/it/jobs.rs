@@ -1198,18 +1198,6 @@ fn a_rerun_cancel_finishes_the_pending_cancellation_instead_of_reverting() {
     assert!(err.contains("cancelled"), "{err}");
 }
 
-/// `cohort --json ARGS` expected to fail: its exit code and the error object on stderr.
-fn refused_json(net: &Devnet, args: &[&str]) -> (i32, Value) {
-    let out = net.cmd().args(args).arg("--json").output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    let v = err
-        .lines()
-        .rev()
-        .find_map(|l| serde_json::from_str::<Value>(l).ok())
-        .unwrap_or_else(|| panic!("cohort {args:?} printed no JSON error: {err}"));
-    (out.status.code().unwrap_or(-1), v["error"].clone())
-}
-
 /// Creates, fills (`files`: name and bytes), accepts and seals dataset `name`.
 fn sealed_dataset_of(net: &Devnet, work: &Path, name: &str, files: &[(&str, Vec<u8>)]) {
     let dir = work.join(name);
@@ -1264,10 +1252,9 @@ fn a_context_no_data_file_fills_is_refused_by_submit_and_by_a_worker_before_join
     let spec = spec_for("tiny-files");
     let balance = || net.json(&["wallet", "balance", "dev:6"]);
     let before = balance();
-    let (code, err) = refused_json(
-        &net,
-        &["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:6"],
-    );
+    let (code, err) =
+        net.home
+            .refused_json(&["job", "submit", spec.to_str().unwrap(), "--wallet", "dev:6"]);
     assert_eq!(code, 2, "{err}");
     assert_eq!(err["code"], "jobspec.invalid", "{err}");
     assert!(
@@ -1492,54 +1479,16 @@ fn ran_until(net: &Devnet, args: &[&str], log: &Path, needle: &str) -> String {
 /// `cohort ARGS --progress json`, killed (SIGKILL) once a step labelled exactly `label` waits
 /// for its transaction; returns that transaction's hash.
 fn killed_waiting_for(net: &Devnet, args: &[&str], label: &str) -> String {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
-        .args(args)
-        .args(["--progress", "json"])
-        .env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .env_remove("COHORT_PROFILE")
-        .env_remove("COHORT_WALLET")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let err = std::io::BufReader::new(child.stderr.take().unwrap());
-    // A run that never gets there is killed after 5 minutes (its stderr then ends).
-    let (stop, stopped) = std::sync::mpsc::channel::<()>();
-    let pid = child.id() as i32;
-    let watchdog = std::thread::spawn(move || {
-        if stopped.recv_timeout(Duration::from_secs(300)).is_err() {
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-        }
-    });
-    let mut ids = std::collections::HashSet::new();
-    for line in err.lines() {
-        let Ok(line) = line else { break };
-        let Ok(v) = serde_json::from_str::<Value>(&line) else {
-            continue;
-        };
-        if v["type"] == "begin" && v["data"]["label"] == label {
-            ids.insert(v["data"]["id"].as_u64());
-        }
-        if v["type"] == "message"
-            && ids.contains(&v["data"]["id"].as_u64())
-            && let Some(h) = v["data"]["message"]
-                .as_str()
-                .unwrap_or("")
-                .strip_prefix("waiting for 0x")
-        {
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            let _ = child.wait();
-            let _ = stop.send(());
-            let _ = watchdog.join();
-            return format!("0x{h}");
-        }
-    }
+    let (mut child, hash, _) = crate::common::spawn_until_waiting_for_a_tx(
+        net,
+        args,
+        &[],
+        std::process::Stdio::null(),
+        |l| l == label,
+    );
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
     let _ = child.wait();
-    let _ = stop.send(());
-    let _ = watchdog.join();
-    panic!("cohort {args:?} ended without waiting for a '{label}' transaction");
+    hash
 }
 
 /// The intents of the transactions recorded under the home's pending-tx folder.

@@ -1933,28 +1933,15 @@ async fn a_free_servers_account_and_a_missing_vouchers_file_are_named_plainly() 
     });
 }
 
-/// `cohort --json ARGS` in `home`, expected to fail: its exit code and the error object.
-fn refused_in(home: &Home, args: &[&str]) -> (i32, Value) {
-    let out = home.cmd().args(args).arg("--json").output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    let v = err
-        .lines()
-        .rev()
-        .find_map(|l| serde_json::from_str::<Value>(l).ok())
-        .unwrap_or_else(|| panic!("cohort {args:?} printed no JSON error: {err}"));
-    (out.status.code().unwrap_or(-1), v["error"].clone())
-}
-
 /// `usage withdraw --amount A` beyond the deposit is refused before anything is sent (exit 4),
 /// in the asset's units with a hint; nothing is announced, and the amount the deposit holds is.
 #[test]
 fn a_withdrawal_beyond_the_deposit_is_refused_in_the_assets_units_before_sending() {
     let net = Devnet::start(1, 1);
     net.json(&["usage", "deposit", "--amount", "1", "--wallet", "dev:1"]);
-    let (code, err) = refused_in(
-        &net.home,
-        &["usage", "withdraw", "--amount", "50", "--wallet", "dev:1"],
-    );
+    let (code, err) = net
+        .home
+        .refused_json(&["usage", "withdraw", "--amount", "50", "--wallet", "dev:1"]);
     assert_eq!(code, 4, "{err}");
     assert_eq!(err["code"], "usage.insufficient_deposit", "{err}");
     let msg = err["message"].as_str().unwrap();
@@ -1977,7 +1964,7 @@ fn model_average_keeps_an_existing_output_unless_forced() {
     let ck = ck.to_str().unwrap();
     let out = crate::common::write(dir.path(), "avg.safetensors", "keep me");
     let out_s = out.to_str().unwrap();
-    let (code, err) = refused_in(&home, &["model", "average", ck, ck, "-o", out_s]);
+    let (code, err) = home.refused_json(&["model", "average", ck, ck, "-o", out_s]);
     assert_eq!(code, 2, "{err}");
     assert!(err["hint"].as_str().unwrap().contains("--force"), "{err}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
