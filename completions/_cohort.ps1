@@ -139,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet of the same name (and an existing --mnemonic-file)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes), and an existing --mnemonic-file')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -167,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet of the same name')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -260,7 +260,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password (also accepted after the subcommand)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet named NEW')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing wallet named NEW, whose key is lost unless backed up (asks first, unless --yes)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -431,7 +431,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check and show the transfer (gas, fees, funds) without sending it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check and show the transfer (gas, fees, funds) without sending it; needs no password')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -729,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
             [CompletionResult]::new('--all-pending', '--all-pending', [CompletionResultType]::ParameterName, 'Review every pending contribution')
-            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first')
+            [CompletionResult]::new('--accept', '--accept', [CompletionResultType]::ParameterName, 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first. A file that could not be fetched (its storage nodes offline, or none reachable holding it) is exit 3: retry, nothing was sent')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Accept without downloading the files, taking their recorded size and blake3 as they are (for files checked already, e.g. with `cohort dataset verify --deep`)')
             [CompletionResult]::new('--reject', '--reject', [CompletionResultType]::ParameterName, 'Reject')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
@@ -1102,7 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the escrow, storage fee, gas estimates and balances after; send nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the escrow, storage fee, gas estimates and balances after; send nothing (no password is asked: a plan uses the wallet''s address only)')
             [CompletionResult]::new('--coordinate', '--coordinate', [CompletionResultType]::ParameterName, 'Keep running as the job''s coordinator after submitting')
             [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'With --coordinate: run a deterministic exec job''s command to re-execute submissions')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
@@ -1360,7 +1360,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1392,7 +1392,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;worker;run' {
             [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'The job to work on (default: the job in the state folder)')
-            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder for the worker''s state and round outputs (default: <data dir>/worker)')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder for the worker''s state and round outputs, used by one run at a time (default: <data dir>/worker/<address>)')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between polls of the chain while waiting')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
@@ -1421,7 +1421,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;worker;leave' {
             [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'The job to leave')
-            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker)')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker/<address>)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -1446,7 +1446,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;worker;status' {
-            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder of the worker''s state (default: <data dir>/worker)')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Folder of the worker''s state (default: <data dir>/worker/<address>)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet or address (default: the selected wallet)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
@@ -1521,7 +1521,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1916,7 +1916,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body in bytes')
             [CompletionResult]::new('--max-concurrency', '--max-concurrency', [CompletionResultType]::ParameterName, 'Generations at once: they decode together, one token each per step (default 32)')
             [CompletionResult]::new('--max-queue', '--max-queue', [CompletionResultType]::ParameterName, 'Requests that may wait for a slot; more get 429')
-            [CompletionResult]::new('--settle-every', '--settle-every', [CompletionResultType]::ParameterName, 'Settle after this many accepted vouchers …')
+            [CompletionResult]::new('--settle-every', '--settle-every', [CompletionResultType]::ParameterName, 'Settle after this many requests served on vouchers …')
             [CompletionResult]::new('--settle-interval', '--settle-interval', [CompletionResultType]::ParameterName, '… or after this many seconds (and always on shutdown)')
             [CompletionResult]::new('--min-validity', '--min-validity', [CompletionResultType]::ParameterName, 'Seconds a voucher must still be valid for when it arrives')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
@@ -1976,7 +1976,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;model;settle' {
-            [CompletionResult]::new('--voucher', '--voucher', [CompletionResultType]::ParameterName, 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`)')
+            [CompletionResult]::new('--voucher', '--voucher', [CompletionResultType]::ParameterName, 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`) that pay this wallet on this profile''s ledger (other files are skipped with a note)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2430,10 +2430,10 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;devnet;up' {
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (0 picks a free one) [default: 8545]')
             [CompletionResult]::new('--block-time', '--block-time', [CompletionResultType]::ParameterName, 'Seconds between blocks (default: a block per transaction)')
-            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (0 runs the chain alone)')
-            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (a power of two dividing --nodes)')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (0 runs the chain alone) [default: 1]')
+            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (a power of two dividing --nodes) [default: 1]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -3155,7 +3155,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Join a job and work on it round by round until it ends')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a job between rounds: its bond is credited back to your earnings')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Registration, the state on disk and the current job')
-            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds')
+            [CompletionResult]::new('earnings', 'earnings', [CompletionResultType]::ParameterValue, 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay out credited earnings (and job refunds) to the payee')
             break
         }

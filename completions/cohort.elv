@@ -133,7 +133,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
-            cand --force 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
+            cand --force 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes), and an existing --mnemonic-file'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -160,7 +160,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
-            cand --force 'Replace an existing wallet of the same name'
+            cand --force 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes)'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -249,7 +249,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --wallet 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)'
             cand --password-file 'File holding the wallet''s password (also accepted after the subcommand)'
-            cand --force 'Replace an existing wallet named NEW'
+            cand --force 'Replace an existing wallet named NEW, whose key is lost unless backed up (asks first, unless --yes)'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -413,7 +413,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
-            cand --dry-run 'Check and show the transfer (gas, fees, funds) without sending it'
+            cand --dry-run 'Check and show the transfer (gas, fees, funds) without sending it; needs no password'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
             cand --all-pending 'Review every pending contribution'
-            cand --accept 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first'
+            cand --accept 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first. A file that could not be fetched (its storage nodes offline, or none reachable holding it) is exit 3: retry, nothing was sent'
             cand --no-verify 'Accept without downloading the files, taking their recorded size and blake3 as they are (for files checked already, e.g. with `cohort dataset verify --deep`)'
             cand --reject 'Reject'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -1030,7 +1030,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
-            cand --dry-run 'Print the escrow, storage fee, gas estimates and balances after; send nothing'
+            cand --dry-run 'Print the escrow, storage fee, gas estimates and balances after; send nothing (no password is asked: a plan uses the wallet''s address only)'
             cand --coordinate 'Keep running as the job''s coordinator after submitting'
             cand --allow-exec 'With --coordinate: run a deterministic exec job''s command to re-execute submissions'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -1270,7 +1270,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand run 'Join a job and work on it round by round until it ends'
             cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1300,7 +1300,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;worker;run'= {
             cand --job 'The job to work on (default: the job in the state folder)'
-            cand --state-dir 'Folder for the worker''s state and round outputs (default: <data dir>/worker)'
+            cand --state-dir 'Folder for the worker''s state and round outputs, used by one run at a time (default: <data dir>/worker/<address>)'
             cand --poll 'Seconds between polls of the chain while waiting'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
@@ -1328,7 +1328,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;worker;leave'= {
             cand --job 'The job to leave'
-            cand --state-dir 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker)'
+            cand --state-dir 'Folder of the worker''s state, marked stopped when it works on this job (default: <data dir>/worker/<address>)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -1352,7 +1352,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;worker;status'= {
-            cand --state-dir 'Folder of the worker''s state (default: <data dir>/worker)'
+            cand --state-dir 'Folder of the worker''s state (default: <data dir>/worker/<address>)'
             cand --wallet 'Wallet or address (default: the selected wallet)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -1424,7 +1424,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand run 'Join a job and work on it round by round until it ends'
             cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1798,7 +1798,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --max-body 'Largest request body in bytes'
             cand --max-concurrency 'Generations at once: they decode together, one token each per step (default 32)'
             cand --max-queue 'Requests that may wait for a slot; more get 429'
-            cand --settle-every 'Settle after this many accepted vouchers …'
+            cand --settle-every 'Settle after this many requests served on vouchers …'
             cand --settle-interval '… or after this many seconds (and always on shutdown)'
             cand --min-validity 'Seconds a voucher must still be valid for when it arrives'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
@@ -1856,7 +1856,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;model;settle'= {
-            cand --voucher 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`)'
+            cand --voucher 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`) that pay this wallet on this profile''s ledger (other files are skipped with a note)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2268,10 +2268,10 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;devnet;up'= {
-            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one)'
+            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one) [default: 8545]'
             cand --block-time 'Seconds between blocks (default: a block per transaction)'
-            cand --nodes 'Number of storage nodes (0 runs the chain alone)'
-            cand --shards 'Number of shards (a power of two dividing --nodes)'
+            cand --nodes 'Number of storage nodes (0 runs the chain alone) [default: 1]'
+            cand --shards 'Number of shards (a power of two dividing --nodes) [default: 1]'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -2911,7 +2911,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand run 'Join a job and work on it round by round until it ends'
             cand leave 'Leave a job between rounds: its bond is credited back to your earnings'
             cand status 'Registration, the state on disk and the current job'
-            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+            cand earnings 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
             cand withdraw 'Pay out credited earnings (and job refunds) to the payee'
         }
         &'cohort;help;worker;register'= {

@@ -135,7 +135,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing wallet of the same name (and an existing --mnemonic-file)'
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes), and an existing --mnemonic-file'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -159,7 +159,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing wallet of the same name'
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing wallet of the same name, whose key is lost unless backed up (asks first, unless --yes)'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -236,7 +236,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l wallet -d 'Wallet that signs, for the commands that sign (also accepted after the subcommand; commands that only read ignore it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l password-file -d 'File holding the wallet\'s password (also accepted after the subcommand)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l force -d 'Replace an existing wallet named NEW'
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l force -d 'Replace an existing wallet named NEW, whose key is lost unless backed up (asks first, unless --yes)'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -379,7 +379,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l dry-run -d 'Check and show the transfer (gas, fees, funds) without sending it'
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l dry-run -d 'Check and show the transfer (gas, fees, funds) without sending it; needs no password'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'
@@ -590,7 +590,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l all-pending -d 'Review every pending contribution'
-complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l accept -d 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first'
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l accept -d 'Accept, with --score. Each file is first downloaded (every proof checked) and compared with its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path no download can write, or has the same content as one already accepted or another being accepted (exit 2): reject those first. A file that could not be fetched (its storage nodes offline, or none reachable holding it) is exit 3: retry, nothing was sent'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l no-verify -d 'Accept without downloading the files, taking their recorded size and blake3 as they are (for files checked already, e.g. with `cohort dataset verify --deep`)'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l reject -d 'Reject'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from review" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -868,7 +868,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the escrow, storage fee, gas estimates and balances after; send nothing'
+complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the escrow, storage fee, gas estimates and balances after; send nothing (no password is asked: a plan uses the wallet\'s address only)'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l coordinate -d 'Keep running as the job\'s coordinator after submitting'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l allow-exec -d 'With --coordinate: run a deterministic exec job\'s command to re-execute submissions'
 complete -c cohort -n "__fish_cohort_using_subcommand job; and __fish_seen_subcommand_from submit" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
@@ -1059,7 +1059,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "run" -d 'Join a job and work on it round by round until it ends'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and not __fish_seen_subcommand_from register run leave status earnings withdraw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -l name -d 'A name for this machine, stored with its inventory' -r
@@ -1084,7 +1084,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l job -d 'The job to work on (default: the job in the state folder)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l state-dir -d 'Folder for the worker\'s state and round outputs (default: <data dir>/worker)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l state-dir -d 'Folder for the worker\'s state and round outputs, used by one run at a time (default: <data dir>/worker/<address>)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l poll -d 'Seconds between polls of the chain while waiting' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -l password-file -d 'File holding the wallet\'s password' -r -F
@@ -1109,7 +1109,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l job -d 'The job to leave' -r
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l state-dir -d 'Folder of the worker\'s state, marked stopped when it works on this job (default: <data dir>/worker)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l state-dir -d 'Folder of the worker\'s state, marked stopped when it works on this job (default: <data dir>/worker/<address>)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1130,7 +1130,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder of the worker\'s state (default: <data dir>/worker)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l state-dir -d 'Folder of the worker\'s state (default: <data dir>/worker/<address>)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l wallet -d 'Wallet or address (default: the selected wallet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from status" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -1193,7 +1193,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "run" -d 'Join a job and work on it round by round until it ends'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand worker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and not __fish_seen_subcommand_from eval generate merge average verify tokenize list show holders allocation download upload-base serve query settle help" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
@@ -1517,7 +1517,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-body -d 'Largest request body in bytes' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-concurrency -d 'Generations at once: they decode together, one token each per step (default 32)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l max-queue -d 'Requests that may wait for a slot; more get 429' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l settle-every -d 'Settle after this many accepted vouchers …' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l settle-every -d 'Settle after this many requests served on vouchers …' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l settle-interval -d '… or after this many seconds (and always on shutdown)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l min-validity -d 'Seconds a voucher must still be valid for when it arrives' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from serve" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
@@ -1569,7 +1569,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l voucher -d 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l voucher -d 'Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`) that pay this wallet on this profile\'s ledger (other files are skipped with a note)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from settle" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1884,10 +1884,10 @@ complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "reset" -d 'Wipe the devnet\'s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l port -d 'anvil\'s port on 127.0.0.1 (0 picks a free one)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l port -d 'anvil\'s port on 127.0.0.1 (0 picks a free one) [default: 8545]' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l block-time -d 'Seconds between blocks (default: a block per transaction)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l nodes -d 'Number of storage nodes (0 runs the chain alone)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l shards -d 'Number of shards (a power of two dividing --nodes)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l nodes -d 'Number of storage nodes (0 runs the chain alone) [default: 1]' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l shards -d 'Number of shards (a power of two dividing --nodes) [default: 1]' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -2345,7 +2345,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subc
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "run" -d 'Join a job and work on it round by round until it ends'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "leave" -d 'Leave a job between rounds: its bond is credited back to your earnings'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "status" -d 'Registration, the state on disk and the current job'
-complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds'
+complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "earnings" -d 'Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from worker" -f -a "withdraw" -d 'Pay out credited earnings (and job refunds) to the payee'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "eval" -d 'Loss of a checkpoint, or of a Hugging Face folder (with an adapter), on data'
 complete -c cohort -n "__fish_cohort_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "generate" -d 'Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)'

@@ -225,6 +225,83 @@ pub struct Config {
     pub default_wallet: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+    /// What this process last read or wrote, for [`Config::save`] to write only its changes.
+    #[serde(skip)]
+    loaded: Loaded,
+}
+
+/// The config as [`Config::load`] read it (or as this process last saved it), as a TOML table:
+/// what [`Config::save`] compares against to find this process's changes. Not part of the
+/// value: it never compares unequal, prints or serializes.
+#[derive(Default)]
+struct Loaded(std::sync::Mutex<Option<toml::Table>>);
+
+impl Loaded {
+    fn get(&self) -> toml::Table {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .unwrap_or_default()
+    }
+    fn set(&self, t: toml::Table) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+    }
+}
+
+impl Clone for Loaded {
+    fn clone(&self) -> Loaded {
+        Loaded(std::sync::Mutex::new(Some(self.get())))
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, _: &Loaded) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
+}
+
+/// Applies to `disk` what changed from `base` to `mine`: values set, changed or removed, table
+/// by table, so that what another process changed meanwhile (and this one did not) stays. A
+/// table this process still has but another one removed comes back whole when this process
+/// changed something in it.
+fn merge_changes(base: &toml::Table, mine: &toml::Table, disk: &mut toml::Table) {
+    let keys: std::collections::BTreeSet<&String> = base.keys().chain(mine.keys()).collect();
+    for k in keys {
+        let (b, m) = (base.get(k), mine.get(k));
+        if b == m {
+            continue;
+        }
+        match (b, m) {
+            (_, None) => {
+                disk.remove(k);
+            }
+            (b, Some(toml::Value::Table(mt))) => {
+                let bt = match b {
+                    Some(toml::Value::Table(bt)) => Some(bt),
+                    _ => None,
+                };
+                match (bt, disk.get_mut(k)) {
+                    (Some(bt), Some(toml::Value::Table(dt))) => merge_changes(bt, mt, dt),
+                    (None, Some(toml::Value::Table(dt))) => {
+                        merge_changes(&toml::Table::new(), mt, dt)
+                    }
+                    _ => {
+                        disk.insert(k.clone(), toml::Value::Table(mt.clone()));
+                    }
+                }
+            }
+            (_, Some(v)) => {
+                disk.insert(k.clone(), v.clone());
+            }
+        }
+    }
 }
 
 /// The keys `cohort config get/set` understand, documented in README.md.
@@ -273,7 +350,13 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io("read", &paths.config_file, e)),
         };
-        toml::from_str(&text).map_err(|e| {
+        let config = Config::parse(&text, paths)?;
+        config.loaded.set(config.table()?);
+        Ok(config)
+    }
+
+    fn parse(text: &str, paths: &Paths) -> Result<Config> {
+        toml::from_str(text).map_err(|e| {
             Error::usage(
                 "config.invalid",
                 format!(
@@ -286,11 +369,64 @@ impl Config {
         })
     }
 
-    /// Writes the config file atomically.
+    /// The config as a TOML table, as it is written.
+    fn table(&self) -> Result<toml::Table> {
+        toml::Table::try_from(self).map_err(|e| {
+            Error::failed("config.serialize", e.to_string())
+                .hint("this is a bug in cohort: please report it")
+        })
+    }
+
+    /// Writes what this process changed since it loaded the config (keys set, changed or
+    /// removed) into the config file as it is now: under a lock (`.config.toml.lock` beside it),
+    /// the file is read again, the changes applied and the result written atomically, so that
+    /// commands writing the config at once keep each other's changes (the same key: the last
+    /// one wins). The file is private (mode 0600: its RPC URLs may hold API keys; a stricter
+    /// mode the user gave it stays), and temporary files of writes killed midway are removed.
     pub fn save(&self, paths: &Paths) -> Result<()> {
-        let text = toml::to_string_pretty(self)
-            .map_err(|e| Error::failed("config.serialize", e.to_string()))?;
-        fsutil::write_atomic(&paths.config_file, text.as_bytes(), 0o644)
+        let file = &paths.config_file;
+        let dir = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "config.toml".into());
+        let mine = self.table()?;
+        let _lock = fsutil::Lock::acquire(&dir.join(format!(".{name}.lock")))?;
+        for p in fsutil::remove_stale_temps(dir) {
+            tracing::debug!("removed a killed run's temporary file {}", p.display());
+        }
+        let (mut disk, mode) = match std::fs::read_to_string(file) {
+            Ok(text) => {
+                let mode = std::fs::metadata(file)
+                    .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o600)
+                    .unwrap_or(0o600);
+                (Config::parse(&text, paths)?.table()?, mode)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (toml::Table::new(), 0o600),
+            Err(e) => return Err(Error::io("read", file, e)),
+        };
+        merge_changes(&self.loaded.get(), &mine, &mut disk);
+        let merged: Config = toml::Value::Table(disk).try_into().map_err(|e| {
+            Error::failed(
+                "config.merge",
+                format!(
+                    "could not combine this command's changes with {}",
+                    file.display()
+                ),
+            )
+            .cause(e)
+            .hint("run the command again")
+        })?;
+        let text = toml::to_string_pretty(&merged).map_err(|e| {
+            Error::failed("config.serialize", e.to_string())
+                .hint("this is a bug in cohort: please report it")
+        })?;
+        fsutil::write_atomic(file, text.as_bytes(), mode)?;
+        self.loaded.set(mine);
+        Ok(())
     }
 
     /// The name of the active profile: flag/env, then `default_profile`, then `local`.
@@ -631,6 +767,11 @@ impl ResolvedProfile {
                 "config.bad_address",
                 format!("contracts.{which} = '{s}' is not an address"),
             )
+            .hint(format!(
+                "set it with `cohort config set profiles.{}.contracts.{which} 0x…` (40 hex \
+                 digits), or run `cohort deploy` again",
+                self.name
+            ))
         })
     }
 }
@@ -671,4 +812,148 @@ pub struct Deployed {
     /// when there were none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced: Option<Contracts>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode_of(p: &Path) -> u32 {
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn saves_keep_what_other_writers_changed_since_this_one_loaded() {
+        let t = tempfile::tempdir().unwrap();
+        let paths = Paths::under(t.path());
+        let mut c = Config::load(&paths).unwrap();
+        c.set("profiles.a.rpc_url", "http://a").unwrap();
+        c.set("profiles.gone.rpc_url", "http://g").unwrap();
+        c.set("default_wallet", "w0").unwrap();
+        c.save(&paths).unwrap();
+
+        // Three commands load the same file, each changes something else, they save in turn.
+        let mut one = Config::load(&paths).unwrap();
+        let mut two = Config::load(&paths).unwrap();
+        let mut three = Config::load(&paths).unwrap();
+        one.set("profiles.x.rpc_url", "http://x").unwrap();
+        one.set("default_wallet", "w1").unwrap();
+        two.set("profiles.y.rpc_url", "http://y").unwrap();
+        two.set("profiles.a.chain_id", "7").unwrap();
+        two.set("default_wallet", "w2").unwrap();
+        three.profiles.remove("gone");
+        three.set("profiles.a.rpc_url", "").unwrap();
+        one.save(&paths).unwrap();
+        two.save(&paths).unwrap();
+        three.save(&paths).unwrap();
+
+        let now = Config::load(&paths).unwrap();
+        assert_eq!(
+            now.get("profiles.x.rpc_url").unwrap().as_deref(),
+            Some("http://x")
+        );
+        assert_eq!(
+            now.get("profiles.y.rpc_url").unwrap().as_deref(),
+            Some("http://y")
+        );
+        // A leaf one changed and another cleared in the same table: both changes stay.
+        assert_eq!(
+            now.get("profiles.a.chain_id").unwrap().as_deref(),
+            Some("7")
+        );
+        assert_eq!(now.get("profiles.a.rpc_url").unwrap(), None);
+        assert!(!now.profiles.contains_key("gone"));
+        // The same key: the last writer wins.
+        assert_eq!(now.default_wallet.as_deref(), Some("w2"));
+
+        // A second save of the same value writes only what changed since its first save.
+        let mut four = Config::load(&paths).unwrap();
+        four.set("profiles.z.rpc_url", "http://z").unwrap();
+        four.save(&paths).unwrap();
+        let mut five = Config::load(&paths).unwrap();
+        five.set("default_wallet", "w5").unwrap();
+        five.save(&paths).unwrap();
+        four.set("profiles.z.chain_id", "9").unwrap();
+        four.save(&paths).unwrap();
+        let now = Config::load(&paths).unwrap();
+        assert_eq!(now.default_wallet.as_deref(), Some("w5"));
+        assert_eq!(
+            now.get("profiles.z.chain_id").unwrap().as_deref(),
+            Some("9")
+        );
+    }
+
+    #[test]
+    fn a_profile_another_writer_removed_comes_back_whole_when_this_one_changed_it() {
+        let t = tempfile::tempdir().unwrap();
+        let paths = Paths::under(t.path());
+        let mut c = Config::load(&paths).unwrap();
+        c.set("profiles.p.rpc_url", "http://p").unwrap();
+        c.set("profiles.p.chain_id", "5").unwrap();
+        c.save(&paths).unwrap();
+        let mut remover = Config::load(&paths).unwrap();
+        let mut editor = Config::load(&paths).unwrap();
+        remover.profiles.remove("p");
+        remover.save(&paths).unwrap();
+        editor.set("profiles.p.wallet", "w").unwrap();
+        editor.save(&paths).unwrap();
+        let now = Config::load(&paths).unwrap();
+        let p = now.profile("p").unwrap();
+        assert_eq!(
+            (p.rpc_url.as_deref(), p.chain_id, p.wallet.as_deref()),
+            (Some("http://p"), Some(5), Some("w"))
+        );
+    }
+
+    #[test]
+    fn the_config_file_is_private_and_keeps_a_stricter_mode() {
+        let t = tempfile::tempdir().unwrap();
+        let paths = Paths::under(t.path());
+        let mut c = Config::load(&paths).unwrap();
+        c.set(
+            "profiles.h.rpc_url",
+            "https://h.example/v3/0123456789abcdef",
+        )
+        .unwrap();
+        c.save(&paths).unwrap();
+        assert_eq!(mode_of(&paths.config_file), 0o600);
+        // A file an older cohort left world-readable is made private by the next save.
+        std::fs::set_permissions(&paths.config_file, std::fs::Permissions::from_mode(0o644))
+            .unwrap();
+        c.set("default_wallet", "a").unwrap();
+        c.save(&paths).unwrap();
+        assert_eq!(mode_of(&paths.config_file), 0o600);
+        // The user's read-only file stays read-only.
+        std::fs::set_permissions(&paths.config_file, std::fs::Permissions::from_mode(0o400))
+            .unwrap();
+        c.set("default_wallet", "b").unwrap();
+        c.save(&paths).unwrap();
+        assert_eq!(mode_of(&paths.config_file), 0o400);
+        assert_eq!(
+            Config::load(&paths).unwrap().default_wallet.as_deref(),
+            Some("b")
+        );
+    }
+
+    #[test]
+    fn a_save_removes_the_temporary_files_of_killed_writes() {
+        let t = tempfile::tempdir().unwrap();
+        let paths = Paths::under(t.path());
+        // A process that surely ended: a child that was waited for.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        let stale = t.path().join(format!(".config.toml.tmp-{pid}-12345"));
+        std::fs::write(&stale, "half").unwrap();
+        let live = t
+            .path()
+            .join(format!(".config.toml.tmp-{}-1", std::process::id()));
+        std::fs::write(&live, "in progress").unwrap();
+        let mut c = Config::load(&paths).unwrap();
+        c.set("default_wallet", "a").unwrap();
+        c.save(&paths).unwrap();
+        assert!(!stale.exists());
+        assert!(live.exists(), "a running process's temporary file stays");
+    }
 }

@@ -138,12 +138,39 @@ impl Error {
         self.revert = Some(name.into().into_boxed_str());
         self
     }
-    /// An I/O error on a named path, mapped to a clear message.
+    /// An I/O error on a named path, mapped to a clear message; a full disk, a read-only
+    /// filesystem and a permission denied come with the fix (exit 1 like every I/O error).
     pub fn io(action: &str, path: &std::path::Path, err: std::io::Error) -> Self {
-        Error::failed(
+        let hint = io_hint(action, path, &err);
+        let e = Error::failed(
             "io",
             format!("could not {action} {}: {err}", path.display()),
-        )
+        );
+        match hint {
+            Some(h) => e.hint(h),
+            None => e,
+        }
+    }
+}
+
+/// The fix for the I/O errors a user can do something about, naming the path.
+fn io_hint(action: &str, path: &std::path::Path, err: &std::io::Error) -> Option<String> {
+    use std::io::ErrorKind as K;
+    let p = path.display();
+    let elsewhere = "or point COHORT_HOME (or the command's output path) elsewhere";
+    match err.kind() {
+        K::StorageFull | K::QuotaExceeded => Some(format!(
+            "the disk holding {p} is full (or your disk quota is used up): free space on it, \
+             {elsewhere}"
+        )),
+        K::ReadOnlyFilesystem => Some(format!(
+            "{p} is on a read-only filesystem: remount it read-write, {elsewhere}"
+        )),
+        K::PermissionDenied => Some(format!(
+            "this user may not {action} {p}: check the permissions of it and of its folder \
+             (`ls -ld`), {elsewhere}"
+        )),
+        _ => None,
     }
 }
 
@@ -163,5 +190,41 @@ pub trait ResultExt<T, E> {
 impl<T, E> ResultExt<T, E> for std::result::Result<T, E> {
     fn or_err(self, f: impl FnOnce(E) -> Error) -> Result<T> {
         self.map_err(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_a_user_can_fix_name_the_fix_and_the_path() {
+        let p = std::path::Path::new("/data/cohort/config.toml");
+        let hint = |errno: i32| {
+            let e = Error::io("write", p, std::io::Error::from_raw_os_error(errno));
+            assert_eq!((e.code.as_str(), e.exit_code()), ("io", 1));
+            assert!(
+                e.message.contains("/data/cohort/config.toml"),
+                "{}",
+                e.message
+            );
+            e.hint.unwrap_or_default()
+        };
+        for errno in [libc::ENOSPC, libc::EDQUOT] {
+            let h = hint(errno);
+            assert!(h.contains("free space") && h.contains("COHORT_HOME"), "{h}");
+            assert!(h.contains("/data/cohort/config.toml"), "{h}");
+        }
+        let h = hint(libc::EROFS);
+        assert!(h.contains("read-only") && h.contains("COHORT_HOME"), "{h}");
+        for errno in [libc::EACCES, libc::EPERM] {
+            let h = hint(errno);
+            assert!(
+                h.contains("permissions") && h.contains("may not write"),
+                "{h}"
+            );
+        }
+        // Nothing to suggest for others.
+        assert_eq!(hint(libc::EIO), "");
     }
 }

@@ -62,6 +62,106 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     })
 }
 
+/// Writes `bytes` to `path` with file mode `mode` only if no file is there: the whole file
+/// appears at once under its name (a temporary file linked into place), or the call fails with
+/// [`std::io::ErrorKind::AlreadyExists`] inside an `Error::io` and nothing is replaced. Two
+/// processes creating one name at once: exactly one wins.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        // link(2) never replaces an existing name, unlike rename(2).
+        std::fs::hard_link(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result.map_err(|e: std::io::Error| Error::io("write", path, e))
+}
+
+/// An exclusive advisory lock (flock) on a lock file, held until dropped. The lock file stays
+/// (removing it would let a waiter lock a file no longer under that name).
+pub struct Lock {
+    _file: std::fs::File,
+}
+
+impl Lock {
+    /// Takes the lock on `path` (created with mode 0600 if missing), waiting for the process that
+    /// holds it. Keep what runs under it short: it blocks the calling thread.
+    pub fn acquire(path: &Path) -> Result<Lock> {
+        use std::os::fd::AsRawFd;
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| Error::io("open", path, e))?;
+        loop {
+            // SAFETY: flock on a descriptor we own.
+            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+                return Ok(Lock { _file: file });
+            }
+            let e = std::io::Error::last_os_error();
+            if e.kind() != std::io::ErrorKind::Interrupted {
+                return Err(Error::io("lock", path, e));
+            }
+        }
+    }
+
+    /// Takes the lock on `path` (created with mode 0600 if missing) unless another holder has it:
+    /// `Ok(None)` then, at once, without waiting.
+    pub fn try_acquire(path: &Path) -> Result<Option<Lock>> {
+        use std::os::fd::AsRawFd;
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| Error::io("open", path, e))?;
+        loop {
+            // SAFETY: flock on a descriptor we own.
+            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                return Ok(Some(Lock { _file: file }));
+            }
+            let e = std::io::Error::last_os_error();
+            match e.kind() {
+                std::io::ErrorKind::Interrupted => {}
+                std::io::ErrorKind::WouldBlock => return Ok(None),
+                _ => return Err(Error::io("lock", path, e)),
+            }
+        }
+    }
+}
+
 /// Removes the temporary files that [`write_atomic`] left in `dir` (not below) when its process
 /// died mid-write (`.NAME.tmp-PID-N` of a PID no longer running); returns the ones removed.
 pub fn remove_stale_temps(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -127,6 +227,69 @@ mod tests {
 
     fn mode_of(p: &Path) -> u32 {
         std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file_and_one_of_two_racing_writers_wins() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("k.json");
+        write_new(&p, b"first", 0o600).unwrap();
+        assert_eq!(mode_of(&p), 0o600);
+        let e = write_new(&p, b"second", 0o600).unwrap_err();
+        assert!(e.to_string().contains("exists"), "{e}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"first");
+        let q = t.path().join("race.json");
+        let wins: usize = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..8)
+                .map(|i| {
+                    let q = &q;
+                    s.spawn(move || write_new(q, format!("{i}").as_bytes(), 0o600).is_ok())
+                })
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap() as usize).sum()
+        });
+        assert_eq!(wins, 1);
+        // No temporary file stays behind, won or lost.
+        let names: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_lock_is_held_by_one_holder_at_a_time() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join(".x.lock");
+        let inside = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..20 {
+                        let _l = Lock::acquire(&p).unwrap();
+                        let n = inside.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                        most.fetch_max(n, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::yield_now();
+                        inside.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                });
+            }
+        });
+        assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(mode_of(&p), 0o600);
+    }
+
+    #[test]
+    fn try_acquire_refuses_a_held_lock_without_waiting_and_takes_a_free_one() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("d/.y.lock");
+        let held = Lock::try_acquire(&p).unwrap().expect("a free lock");
+        assert!(Lock::try_acquire(&p).unwrap().is_none());
+        drop(held);
+        assert!(Lock::try_acquire(&p).unwrap().is_some());
+        assert_eq!(mode_of(&p), 0o600);
     }
 
     #[test]

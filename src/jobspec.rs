@@ -404,10 +404,20 @@ impl JobSpec {
     /// Reads and parses a spec file.
     pub fn load(path: &Path) -> Result<JobSpec> {
         let text = std::fs::read_to_string(path).map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::NotFound {
+                "check the path (relative paths start from the current folder); \
+                 fixtures/jobs/tiny.toml is a spec to start from"
+                    .to_string()
+            } else if path.is_dir() {
+                "name the spec's TOML file, not its folder".to_string()
+            } else {
+                format!("check that {} is a readable text file", path.display())
+            };
             Error::usage(
                 "jobspec.read",
                 format!("could not read job spec {}: {e}", path.display()),
             )
+            .hint(hint)
         })?;
         JobSpec::parse(&text, &path.display().to_string())
     }
@@ -430,7 +440,8 @@ impl JobSpec {
                     return Err(Error::usage(
                         "jobspec.invalid",
                         "model.command is only for trainer = \"exec\"",
-                    ));
+                    )
+                    .hint("remove model.command (a lora job trains model.base)"));
                 }
                 if self.model.base.as_deref().is_none_or(str::is_empty) {
                     return Err(Error::usage(
@@ -484,27 +495,30 @@ impl JobSpec {
                 return Err(Error::usage(
                     "jobspec.invalid",
                     format!("{key} must be a number, 0 or more (got {x})"),
-                ));
+                )
+                .hint(format!("e.g. {key} = 0.01, or remove it for the default")));
             }
         }
         if let Some(job) = &self.job {
             if job.rounds == 0 {
-                return Err(Error::usage(
-                    "jobspec.invalid",
-                    "job.rounds must be at least 1",
-                ));
+                return Err(
+                    Error::usage("jobspec.invalid", "job.rounds must be at least 1")
+                        .hint("set job.rounds to the number of rounds to pay for, e.g. rounds = 3"),
+                );
             }
             if job.max_workers == 0 {
                 return Err(Error::usage(
                     "jobspec.invalid",
                     "job.max_workers must be at least 1",
-                ));
+                )
+                .hint("set job.max_workers to how many workers may train at once, e.g. max_workers = 4"));
             }
             if job.datasets.is_empty() {
                 return Err(Error::usage(
                     "jobspec.invalid",
                     "job.datasets must name a dataset",
-                ));
+                )
+                .hint("name a sealed dataset, e.g. datasets = [\"my-data\"] (`cohort dataset list` lists them)"));
             }
         }
         Ok(())

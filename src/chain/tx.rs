@@ -12,6 +12,12 @@
 //! [`send_once`] is the same for writes that must never happen twice (fees, contributions, work
 //! submissions, claims): the signed transaction is recorded under the signer's pending folder
 //! before it is broadcast, and a rerun after a crash waits for it instead of signing another.
+//! One payment per intent holds between processes too: the look for a record and the sign →
+//! record → broadcast that follows when there is none happen under an exclusive lock (a file
+//! beside the pending folder), so of identical runs started together one sends and the others
+//! find its record and wait for its transaction (`resumed`). A record names the processes
+//! waiting for its transaction; it goes when the last of them saw the receipt, and one killed
+//! while it waited keeps it (its rerun takes that place and finds the transaction).
 
 use std::time::Duration;
 
@@ -258,21 +264,42 @@ pub async fn send_prepared_once(
     label: &str,
     progress: &dyn Progress,
 ) -> Result<Confirmed> {
-    if let Some(i) = intent
-        && let Some(c) = resume_intent(s, i, label, progress).await?
-    {
-        return Ok(c);
+    let record = intent.and_then(|i| {
+        s.pending_dir
+            .as_deref()
+            .map(|d| (d, pending::path(d, i), i))
+    });
+    // Held from the look for a record until this run's own record is saved and broadcast.
+    let mut guard = None;
+    if let Some((dir, path, _)) = &record {
+        // A recorded transaction that can no longer land is dropped and the look repeated: a
+        // run beside this one may have recorded the next one meanwhile.
+        for _ in 0..=NONCE_RETRIES {
+            let lock = lock(dir).await?;
+            pending::sweep(dir);
+            let Some(prev) = join_record(path)? else {
+                guard = Some(lock);
+                break;
+            };
+            drop(lock);
+            if let Some(c) = finish_recorded(s, dir, path, &prev, label, progress).await? {
+                return Ok(c);
+            }
+        }
+        if guard.is_none() {
+            return Err(nonce_taken(s));
+        }
     }
-    let record = intent.and_then(|i| s.pending_dir.as_ref().map(|d| (pending::path(d, i), i)));
     let task = progress.task(label, None, Unit::Steps);
     let sent = sign_and_broadcast(
         s,
         &p,
-        record.as_ref().map(|(path, i)| (path.as_path(), *i)),
+        record.as_ref().map(|(_, path, i)| (path.as_path(), *i)),
         &task,
     )
     .await;
-    let (hash, nonce) = match sent {
+    drop(guard);
+    let (hash, nonce, theirs) = match sent {
         Ok(v) => v,
         Err(e) => {
             task.fail(&format!("{label}: not sent"));
@@ -282,10 +309,12 @@ pub async fn send_prepared_once(
     let receipt = wait_receipt(s, hash, record.is_some(), &task).await;
     end_task(s, &task, label, hash, p.tx.value, receipt.as_ref().ok());
     let receipt = receipt?;
-    if let Some((path, _)) = &record {
-        pending::remove(path);
+    if let Some((dir, path, _)) = &record {
+        leave(dir, path, hash).await;
     }
-    confirmed(s, &p.tx, hash, nonce, receipt).await
+    let mut c = confirmed(s, &p.tx, hash, nonce, receipt).await?;
+    c.resumed = theirs;
+    Ok(c)
 }
 
 /// Prepares and sends `tx` once per `intent` (see [`send_prepared_once`]): a recorded earlier
@@ -313,23 +342,108 @@ pub async fn resume_intent(
     label: &str,
     progress: &dyn Progress,
 ) -> Result<Option<Confirmed>> {
-    let Some(dir) = s.pending_dir.as_ref() else {
+    let Some(dir) = s.pending_dir.as_deref() else {
         return Ok(None);
     };
-    pending::sweep(dir);
     let path = pending::path(dir, intent);
-    let Some(prev) = pending::load(&path)? else {
+    let prev = {
+        let _lock = lock(dir).await?;
+        pending::sweep(dir);
+        join_record(&path)?
+    };
+    match prev {
+        Some(prev) => finish_recorded(s, dir, &path, &prev, label, progress).await,
+        None => Ok(None),
+    }
+}
+
+/// The lock of the pending folder `dir`: `pending-tx.lock` beside `pending-tx/`. Taken on a
+/// blocking thread (another process may hold it while it signs and broadcasts).
+async fn lock(dir: &std::path::Path) -> Result<crate::fsutil::Lock> {
+    let mut name = dir
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "pending-tx".into());
+    name.push(".lock");
+    let path = dir.with_file_name(name);
+    tokio::task::spawn_blocking(move || crate::fsutil::Lock::acquire(&path))
+        .await
+        .map_err(|e| {
+            Error::failed(
+                "chain.pending_lock",
+                format!("locking {}: {e}", dir.display()),
+            )
+        })?
+}
+
+/// Under the lock: the record at `path`, with this process added to the runs waiting for its
+/// transaction (in the place of one that died: its rerun, or a run of the same write that will
+/// report it). `None` when there is none.
+fn join_record(path: &std::path::Path) -> Result<Option<pending::Pending>> {
+    let Some(mut prev) = pending::load(path)? else {
         return Ok(None);
     };
-    let out = resume(s, &prev, label, progress).await;
-    // Remove the record once the transaction landed (either way) or can never land; keep it
-    // while the outcome is unknown.
+    if pending::join(&mut prev) {
+        pending::save(path, &prev)?;
+    }
+    Ok(Some(prev))
+}
+
+/// Waits for the recorded transaction `prev` that this process joined ([`resume`]), then leaves
+/// its record once the transaction landed (either way), drops it when it can never land, and
+/// keeps it while the outcome is unknown.
+async fn finish_recorded(
+    s: &SignerChain,
+    dir: &std::path::Path,
+    path: &std::path::Path,
+    prev: &pending::Pending,
+    label: &str,
+    progress: &dyn Progress,
+) -> Result<Option<Confirmed>> {
+    let out = resume(s, prev, label, progress).await;
     match &out {
-        Ok(_) => pending::remove(&path),
-        Err(e) if e.kind == crate::error::ErrorKind::Reverted => pending::remove(&path),
+        Ok(Some(_)) => leave(dir, path, prev.tx_hash).await,
+        Err(e) if e.kind == crate::error::ErrorKind::Reverted => {
+            leave(dir, path, prev.tx_hash).await
+        }
+        Ok(None) => {
+            // Its nonce went to another transaction: nobody can wait for it any more.
+            if let Ok(_lock) = lock(dir).await
+                && let Ok(Some(p)) = pending::load(path)
+                && p.tx_hash == prev.tx_hash
+            {
+                pending::remove(path);
+            }
+        }
         Err(_) => {}
     }
     out
+}
+
+/// This process saw the receipt of the recorded transaction `hash`: it leaves the runs waiting
+/// for it, and the last one removes the record. A run killed while it waited stays named, so
+/// the record stays for its rerun (which takes its place, finds the transaction and reports it
+/// instead of paying again).
+async fn leave(dir: &std::path::Path, path: &std::path::Path, hash: B256) {
+    let _lock = match lock(dir).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::debug!("leaving the record of {hash}: {e}");
+            return;
+        }
+    };
+    match pending::load(path) {
+        Ok(Some(mut p)) if p.tx_hash == hash => {
+            let me = std::process::id();
+            p.waiters.retain(|w| *w != me);
+            if p.waiters.is_empty() {
+                pending::remove(path);
+            } else if let Err(e) = pending::save(path, &p) {
+                tracing::debug!("leaving the record of {hash}: {e}");
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Whether an earlier transaction is recorded for `intent` (one that may still land, or whose
@@ -369,14 +483,16 @@ pub async fn resume_all(
 }
 
 /// Signs `p` with a fresh pending nonce, records it (when `record`, its file and intent, is
-/// given), and broadcasts it; a lost nonce race signs again with the next nonce, up to
-/// [`NONCE_RETRIES`] times.
+/// given: the caller holds the pending folder's lock, so the record cannot change in between),
+/// and broadcasts it; a lost nonce race signs again with the next nonce, up to
+/// [`NONCE_RETRIES`] times. Returns the hash, the nonce, and whether the very same signed
+/// transaction was already out there (sent by another process for the same intent).
 async fn sign_and_broadcast(
     s: &SignerChain,
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> Result<(B256, u64)> {
+) -> Result<(B256, u64, bool)> {
     let policy = super::retry::Policy {
         attempts: NONCE_RETRIES + 1,
         first_delay: Duration::from_millis(50),
@@ -392,16 +508,20 @@ async fn sign_and_broadcast(
     match sent {
         Ok(v) => Ok(v),
         Err(Attempt::Failed(e)) => Err(e),
-        Err(Attempt::NonceTaken(nonce)) => Err(Error::failed(
-            "chain.nonce_taken",
-            format!(
-                "nonce {nonce} of {} kept being taken by other transactions ({} tries)",
-                s.address,
-                NONCE_RETRIES + 1
-            ),
-        )
-        .hint("another program is sending from this wallet: wait for it, then rerun")),
+        Err(Attempt::NonceTaken(_)) => Err(nonce_taken(s)),
     }
+}
+
+fn nonce_taken(s: &SignerChain) -> Error {
+    Error::failed(
+        "chain.nonce_taken",
+        format!(
+            "the nonces of {} kept being taken by other transactions ({} tries)",
+            s.address,
+            NONCE_RETRIES + 1
+        ),
+    )
+    .hint("another program is sending from this wallet: wait for it, then rerun")
 }
 
 /// One try of [`sign_and_broadcast`].
@@ -425,7 +545,7 @@ async fn sign_and_broadcast_once(
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> std::result::Result<(B256, u64), Attempt> {
+) -> std::result::Result<(B256, u64, bool), Attempt> {
     use alloy::eips::eip2718::Encodable2718;
     let url = &s.chain.rpc_url;
     let nonce = s
@@ -452,17 +572,22 @@ async fn sign_and_broadcast_once(
             from: s.address,
             raw: format!("0x{}", hex::encode(&raw)),
             intent: Some(intent.to_string()),
+            waiters: vec![std::process::id()],
         };
         pending::save(path, &rec).map_err(Attempt::Failed)?;
     }
     task.set_message(&format!("sending {hash}"));
     match s.provider.send_raw_transaction(&raw).await {
-        Ok(_) => Ok((hash, nonce)),
+        Ok(_) => Ok((hash, nonce, false)),
         Err(e) if is_nonce_conflict(&e) => {
-            // "already known" is this very transaction: it is pending.
+            // This exact signed transaction is known ("already known", or mined: "nonce too
+            // low"): another process signed the same write with the same nonce (signatures
+            // are deterministic) and broadcast it first. The same recorded write: it is that
+            // run's, and this one waits for it. A write without a record is this run's own to
+            // make: it signs again with the next nonce.
             let known = s.provider.get_transaction_by_hash(hash).await;
-            if known.ok().flatten().is_some() {
-                return Ok((hash, nonce));
+            if record.is_some() && known.ok().flatten().is_some() {
+                return Ok((hash, nonce, true));
             }
             Err(Attempt::NonceTaken(nonce))
         }
@@ -669,6 +794,37 @@ mod pending {
         /// The intent it carries out (absent in records of older versions).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub intent: Option<String>,
+        /// The processes (ids) that wait for this transaction: the one that sent it and the
+        /// runs of the same write that found it recorded. The last to see its receipt removes
+        /// the record; one killed while it waited stays named.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub waiters: Vec<u32>,
+    }
+
+    /// Adds this process to `p`'s waiters, in the place of one no longer running if there is
+    /// one (a killed run's rerun is this run, or this run reports what the killed one waited
+    /// for). Whether `p` changed.
+    pub fn join(p: &mut Pending) -> bool {
+        let me = std::process::id();
+        if p.waiters.contains(&me) {
+            return false;
+        }
+        match p.waiters.iter_mut().find(|w| !running(**w)) {
+            Some(w) => *w = me,
+            None => p.waiters.push(me),
+        }
+        true
+    }
+
+    /// Whether process `pid` runs (a process that cannot be signalled is taken as running).
+    fn running(pid: u32) -> bool {
+        let Ok(pid) = i32::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        pid > 0
+            && (unsafe { libc::kill(pid, 0) } == 0
+                || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH))
     }
 
     /// The intents of the records in `dir` (those that name theirs), sorted.
@@ -776,4 +932,51 @@ async fn replay(
     let e = s.provider.call(call.clone()).block(at).await.err()?;
     let data = e.as_error_resp().and_then(|p| p.as_revert_data())?;
     Some(super::revert::reverted(&data, msg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pending::{Pending, join};
+
+    fn record(waiters: Vec<u32>) -> Pending {
+        Pending {
+            tx_hash: Default::default(),
+            nonce: 0,
+            from: Default::default(),
+            raw: "0x".into(),
+            intent: Some("send:x".into()),
+            waiters,
+        }
+    }
+
+    /// The id of a process that ran and was reaped.
+    fn dead_pid() -> u32 {
+        let mut c = std::process::Command::new("true").spawn().unwrap();
+        let pid = c.id();
+        c.wait().unwrap();
+        pid
+    }
+
+    #[test]
+    fn a_run_joins_a_record_once_and_takes_the_place_of_a_dead_waiter() {
+        let me = std::process::id();
+        // A record of an older version names no waiter.
+        let mut p = record(Vec::new());
+        assert!(join(&mut p));
+        assert_eq!(p.waiters, [me]);
+        assert!(!join(&mut p), "joined twice");
+        assert_eq!(p.waiters, [me]);
+        // Beside a live waiter (pid 1 runs), this run is one more.
+        let mut p = record(vec![1]);
+        assert!(join(&mut p));
+        assert_eq!(p.waiters, [1, me]);
+        // A killed waiter's place is taken (its rerun reports the transaction it waited for).
+        let dead = dead_pid();
+        let mut p = record(vec![1, dead]);
+        assert!(join(&mut p));
+        assert_eq!(p.waiters, [1, me]);
+        // Records without waiters serialize as before.
+        let v = serde_json::to_value(record(Vec::new())).unwrap();
+        assert!(v.get("waiters").is_none(), "{v}");
+    }
 }

@@ -346,7 +346,10 @@ fn remove(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
             return Err(Error::failed(
                 "config.cancelled",
                 format!("cancelled: profile '{name}' was kept"),
-            ));
+            )
+            .hint(format!(
+                "run `cohort config remove {name} --yes` to remove it without the question"
+            )));
         }
     }
     cfg.profiles.remove(&name);

@@ -119,7 +119,8 @@ pub struct ReviewArgs {
     /// Accept, with --score. Each file is first downloaded (every proof checked) and compared with
     /// its recorded size and blake3; nothing is sent when one does not match (exit 5), has a path
     /// no download can write, or has the same content as one already accepted or another being
-    /// accepted (exit 2): reject those first.
+    /// accepted (exit 2): reject those first. A file that could not be fetched (its storage nodes
+    /// offline, or none reachable holding it) is exit 3: retry, nothing was sent.
     #[arg(long, requires = "score")]
     pub accept: bool,
     /// Accept without downloading the files, taking their recorded size and blake3 as they are

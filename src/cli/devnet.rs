@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::devnet::{self, Status, UpOptions};
+use crate::devnet::{self, Status, UpOptions, UpRequest};
 use crate::error::{Error, Result};
 use crate::ui::table;
 
@@ -12,7 +12,9 @@ pub enum DevnetCommand {
     /// Start anvil and the storage nodes, deploy the contracts, write the `local` profile.
     ///
     /// Returns once everything answers; the processes keep running in the background. On a
-    /// partly running devnet it restarts only what stopped, each on its port.
+    /// partly running devnet it restarts only what stopped, each on its port. A running devnet
+    /// keeps its layout: flags asking for another port, block time, nodes or shards are refused
+    /// (exit 2; `cohort devnet reset --nodes N --shards M` lays it out anew).
     /// Example: cohort devnet up --nodes 2 --shards 2
     Up(UpArgs),
     /// Show endpoints, chain id, block height, contract addresses and process health.
@@ -32,20 +34,22 @@ pub enum DevnetCommand {
     Reset(ResetArgs),
 }
 
+// On a devnet that runs (even in part) the flags must match it: one asking for another layout
+// is refused (exit 2), not ignored ([`devnet::check_running_layout`]).
 #[derive(Debug, Args)]
 pub struct UpArgs {
-    /// anvil's port on 127.0.0.1 (0 picks a free one).
-    #[arg(long, default_value_t = 8545)]
-    pub port: u16,
+    /// anvil's port on 127.0.0.1 (0 picks a free one) [default: 8545]
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
     /// Seconds between blocks (default: a block per transaction).
     #[arg(long, value_name = "S")]
     pub block_time: Option<f64>,
-    /// Number of storage nodes (0 runs the chain alone).
-    #[arg(long, default_value_t = 1)]
-    pub nodes: u64,
-    /// Number of shards (a power of two dividing --nodes).
-    #[arg(long, default_value_t = 1)]
-    pub shards: u64,
+    /// Number of storage nodes (0 runs the chain alone) [default: 1]
+    #[arg(long, value_name = "NODES")]
+    pub nodes: Option<u64>,
+    /// Number of shards (a power of two dividing --nodes) [default: 1]
+    #[arg(long, value_name = "SHARDS")]
+    pub shards: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -77,8 +81,8 @@ impl ResetArgs {
 }
 
 impl UpArgs {
-    fn options(&self) -> UpOptions {
-        UpOptions {
+    fn request(&self) -> UpRequest {
+        UpRequest {
             port: self.port,
             block_time: self.block_time,
             nodes: self.nodes,
@@ -151,7 +155,8 @@ impl DevnetCommand {
         let progress = p.progress();
         match self {
             DevnetCommand::Up(args) => {
-                let r = devnet::up(&ctx.paths, &args.options(), progress.as_ref()).await?;
+                let r =
+                    devnet::up_requested(&ctx.paths, &args.request(), progress.as_ref()).await?;
                 p.result(&r, |r| {
                     let mut head = if !r.restarted.is_empty() {
                         format!(

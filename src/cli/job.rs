@@ -94,7 +94,8 @@ pub struct JobArg {
 pub struct SubmitArgs {
     /// The job spec (TOML with [model], [training] and [job]).
     pub spec: PathBuf,
-    /// Print the escrow, storage fee, gas estimates and balances after; send nothing.
+    /// Print the escrow, storage fee, gas estimates and balances after; send nothing (no
+    /// password is asked: a plan uses the wallet's address only).
     #[arg(long)]
     pub dry_run: bool,
     /// Keep running as the job's coordinator after submitting.
@@ -232,12 +233,38 @@ async fn signer(
     ctx.signer(client, &market.chain, opts)
 }
 
+/// The chain as the selected wallet for a plan (`job submit`, `--dry-run` or not): the
+/// wallet's address without unlocking it (a keystore's `address` field), and whether it holds
+/// the wallet's key. Without the key, the key attached is a throwaway one that signs nothing: a
+/// plan only estimates gas from that address and reads the chain. A keystore without an
+/// `address` field is unlocked (then the key is the wallet's).
+fn planner(
+    ctx: &Ctx,
+    client: &Client,
+    market: &JobMarket,
+    opts: &SignerOpts,
+) -> Result<(SignerChain, bool)> {
+    let address = match ctx.signer_address(client, opts) {
+        Ok(a) => a,
+        Err(e) if e.code == "wallet.no_address" => {
+            return Ok((ctx.signer(client, &market.chain, opts)?, true));
+        }
+        Err(e) => return Err(e),
+    };
+    let throwaway =
+        alloy::signers::local::PrivateKeySigner::random_with(&mut crate::wallet::keystore::OsRng06);
+    let mut s = market.chain.with_signer(throwaway)?;
+    s.address = address;
+    Ok((s.with_pending_dir(ctx.paths.pending_tx()), false))
+}
+
 fn secs(v: f64, flag: &str) -> Result<Duration> {
     if !(v.is_finite() && v > 0.0) {
         return Err(Error::usage(
             "job.bad_interval",
             format!("{flag} must be a positive number of seconds"),
-        ));
+        )
+        .hint(format!("pass a number of seconds above 0, e.g. {flag} 2")));
     }
     Ok(Duration::from_secs_f64(v))
 }
@@ -291,9 +318,11 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = client.native_symbol();
     let market = JobMarket::open(&client).await?;
-    let s = signer(ctx, &client, &market, &a.signer).await?;
     let progress = ctx.printer.progress();
-    let plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
+    // A plan needs the owner's address only: a dry run asks no password and unlocks nothing,
+    // and a real submission checks the spec before it does.
+    let (planned_as, keyed) = planner(ctx, &client, &market, &a.signer)?;
+    let mut plan = jobs::submit::plan(&client, &market, &planned_as, &a.spec).await?;
     if a.dry_run {
         let out = SubmitDryRun {
             dry_run: true,
@@ -303,6 +332,15 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
             format!("dry run: nothing was sent\n{}", render_plan(&r.plan, sym))
         });
         return Ok(());
+    }
+    let s = if keyed {
+        planned_as
+    } else {
+        signer(ctx, &client, &market, &a.signer).await?
+    };
+    if s.address != plan.owner {
+        // The key is not the address its keystore names: the plan is the key's.
+        plan = jobs::submit::plan(&client, &market, &s, &a.spec).await?;
     }
     // A rerun after an interrupted submit finishes the recorded createJob; a deliberate second
     // submit of a spec that is already a live job of this owner escrows again: confirm it.
@@ -994,6 +1032,11 @@ async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
                 "the submission of {} for round {} of job {} does not reproduce (largest difference {:e})",
                 r.worker, r.round, r.job_id, r.max_abs_diff
             ),
+        )
+        .hint(
+            "the span lines show where it differs; if that is the rounding of another CPU or GPU, \
+             rerun with a larger --tolerance (--gpu-tolerance for GPU jobs), otherwise the \
+             submission is not the work it claims and its committee should reject it",
         ));
     }
     Ok(())

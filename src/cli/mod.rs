@@ -184,6 +184,21 @@ pub fn command() -> clap::Command {
 
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> i32 {
+    // Nothing cohort creates is writable by other users, whatever the umask: another local user
+    // could otherwise swap a profile, a keystore folder or the records that prevent paying twice.
+    // SAFETY: umask only swaps the process's file mode mask; no other thread exists yet.
+    unsafe {
+        let mask = libc::umask(0o022);
+        libc::umask(mask | 0o022);
+    }
+    // A variable set to nothing is no setting (`COHORT_PROFILE= cohort …`, `NO_COLOR=` as
+    // no-color.org says), not an empty profile name, password file or node list.
+    for (k, v) in std::env::vars_os() {
+        if v.is_empty() && (k == "NO_COLOR" || k.to_string_lossy().starts_with("COHORT_")) {
+            // SAFETY: no other thread exists yet, so nothing reads the environment meanwhile.
+            unsafe { std::env::remove_var(&k) };
+        }
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match parse(&args) {
         Ok(c) => c,
@@ -240,6 +255,8 @@ pub fn main() -> i32 {
         }
     });
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    // A result that never reached stdout is no success.
+    let result = result.and_then(|()| crate::ui::stdout_failure().map_or(Ok(()), Err));
     match result {
         Ok(()) => 0,
         Err(e) => {

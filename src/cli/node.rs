@@ -23,16 +23,18 @@ pub enum NodeCommand {
     /// rate; the --cache-* flags bound the segments uploaded before their tx is on chain (the
     /// SDKs' fast mode), which expire and give way to newer ones when the cache is full.
     ///
-    /// --data-dir belongs to one chain and flow: a start with another one, or a --flow address
-    /// without contract code, is refused (exit 2) before the node listens (the chain is waited
-    /// for when it does not answer yet: then at connection). With --json, stdout is JSON Lines: a
+    /// --data-dir belongs to one chain and flow: a start with another one, a --flow address
+    /// without contract code, or a contract that does not answer as a flow (its market() call
+    /// fails), is refused (exit 2) before the node listens (the chain is waited for when it does
+    /// not answer yet: then at connection). With --json, stdout is JSON Lines: a
     /// {"event":"listening",…} line once the server listens, then the report when it stops
     /// ({"event":"stopped",…}).
     ///
     /// Examples:
     ///   cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
+    ///   # the flow of a fresh `cohort devnet up` on port 8545 (`cohort devnet status` lists it):
     ///   cohort node run --data-dir ./n1 --rpc 127.0.0.1:5679 --shard 1/2 \
-    ///     --chain-rpc http://127.0.0.1:8545 --flow 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    ///     --chain-rpc http://127.0.0.1:8545 --flow 0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512
     #[command(verbatim_doc_comment)]
     Run(RunArgs),
 }

@@ -63,10 +63,17 @@ fn render(r: &Report) -> String {
         eth(&u.fee_wei)
     ));
     out.push_str(&format!(
-        "Revenue deposited: {}; claimed by holders: {}\n\n",
+        "Revenue paid into {}: {}; claimed by its holders: {}\n",
+        r.symbol,
         eth(&r.revenue_deposited_wei),
         eth(&r.revenue_claimed_wei)
     ));
+    out.push_str(&format!(
+        "(the table counts {} revenue and job {} pay only; other models' revenue, refunds and bonds that `rewards claim --all` also paid are left out)\n\n",
+        r.symbol, r.job_id
+    ));
+    let revenue = format!("{} REVENUE CLAIMED", r.symbol);
+    let pay = format!("JOB {} PAY", r.job_id);
     out.push_str(&table::render(
         &[
             "MEMBER",
@@ -74,8 +81,8 @@ fn render(r: &Report) -> String {
             "CONTRIBUTED",
             "TOKENS",
             "SHARE",
-            "REVENUE CLAIMED",
-            "TRAINING PAY",
+            revenue.as_str(),
+            pay.as_str(),
             "CLAIM",
         ],
         r.members.iter().map(|m| {
@@ -181,7 +188,7 @@ mod tests {
             base_model_root: None,
             dataset: "d".into(),
             job_id: 1,
-            token: "0x0".into(),
+            token: alloy::primitives::Address::ZERO,
             symbol: "QS".into(),
             model_root: "0x0".into(),
             validation_loss_by_round: vec![],
@@ -203,5 +210,59 @@ mod tests {
         );
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["password_file"], f.as_str());
+    }
+
+    /// Addresses print lowercase in JSON (as every command's JSON), EIP-55 in text; the
+    /// summary says that its amounts are this run's model's and job's.
+    #[test]
+    fn the_summary_prints_lowercase_addresses_in_json_and_says_what_it_counts() {
+        let token: alloy::primitives::Address = "0x23dB4a08f2272df049a4932a4Cc3A6Dc1002B33E"
+            .parse()
+            .unwrap();
+        let member: alloy::primitives::Address = "0x5cb50c71fa7e14a7715ae8929d6c525d4b920a06"
+            .parse()
+            .unwrap();
+        let r = Report {
+            trainer: "builtin".into(),
+            base_model_root: None,
+            dataset: "d".into(),
+            job_id: 4,
+            token,
+            symbol: "QSB3".into(),
+            model_root: "0x0".into(),
+            validation_loss_by_round: vec![],
+            revenue_deposited_wei: "0".into(),
+            revenue_claimed_wei: "0".into(),
+            members: vec![crate::quickstart::Member {
+                name: "qs-alice".into(),
+                role: "data contributor".into(),
+                address: member,
+                contributed: "-".into(),
+                tokens: "0".into(),
+                share_percent: 0.0,
+                revenue_claimed_wei: "0".into(),
+                training_paid_wei: "0".into(),
+                claim_ok: true,
+            }],
+            sample_prompt: "p".into(),
+            sample: "s".into(),
+            paid_usage: Default::default(),
+            password_file: "/p".into(),
+            steps: vec![],
+            seconds: 1.0,
+        };
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["token"], "0x23db4a08f2272df049a4932a4cc3a6dc1002b33e");
+        assert_eq!(
+            v["members"][0]["address"],
+            "0x5cb50c71fa7e14a7715ae8929d6c525d4b920a06"
+        );
+        let text = render(&r);
+        assert!(
+            text.contains("0x23dB4a08f2272df049a4932a4Cc3A6Dc1002B33E"),
+            "{text}"
+        );
+        assert!(text.contains("QSB3 REVENUE CLAIMED"), "{text}");
+        assert!(text.contains("JOB 4 PAY"), "{text}");
     }
 }

@@ -57,7 +57,7 @@ pub struct ServeArgs {
     /// Requests that may wait for a slot; more get 429.
     #[arg(long, default_value_t = 64)]
     pub max_queue: usize,
-    /// Settle after this many accepted vouchers …
+    /// Settle after this many requests served on vouchers …
     #[arg(long, default_value_t = 20)]
     pub settle_every: u64,
     /// … or after this many seconds (and always on shutdown).
@@ -231,9 +231,54 @@ fn ledger_address(client: &crate::client::Client) -> Result<Address> {
     client.profile.contract("usage_ledger")
 }
 
+/// Takes the lock of a vouchers file (`FILE.lock`, holding the server's process id), or refuses
+/// when another server holds it: two servers of one provider and model token in one home would
+/// each rewrite the file with their own users only, and a crash would lose the other's unsettled
+/// vouchers.
+fn lock_vouchers(file: &Path) -> Result<crate::fsutil::Lock> {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    if let Some(dir) = path.parent() {
+        crate::fsutil::ensure_dir(dir, 0o700)?;
+    }
+    match crate::fsutil::Lock::try_acquire(&path)? {
+        Some(lock) => {
+            // For the message of a server refused while this one runs (the lock is on the file,
+            // not its content).
+            let _ = std::fs::write(&path, format!("{}\n", std::process::id()));
+            Ok(lock)
+        }
+        None => {
+            let pid = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map(|p| format!(" (process {p})"))
+                .unwrap_or_default();
+            Err(Error::usage(
+                "serve.vouchers_in_use",
+                format!(
+                    "another `cohort model serve` of this model token and provider runs in this home{pid}: \
+                     it keeps its unsettled vouchers in {}, which two servers would overwrite",
+                    file.display()
+                ),
+            )
+            .hint(
+                "stop the other server (it settles on Ctrl-C or SIGTERM), or serve from another \
+                 home (COHORT_HOME); one server takes many requests at once (--max-concurrency)",
+            ))
+        }
+    }
+}
+
 impl ServeArgs {
-    /// The voucher checks and settlements of a paid server, signed by the provider's wallet.
-    async fn payments(&self, ctx: &Ctx, token: Option<Address>) -> Result<Arc<Payments>> {
+    /// The voucher checks and settlements of a paid server, signed by the provider's wallet, and
+    /// the lock on its vouchers file, held while the server runs.
+    async fn payments(
+        &self,
+        ctx: &Ctx,
+        token: Option<Address>,
+    ) -> Result<(Arc<Payments>, crate::fsutil::Lock)> {
         let client = ctx.client()?;
         let chain = client.chain().await?;
         let ledger = usage::open(&chain, ledger_address(&client)?).await?;
@@ -264,11 +309,12 @@ impl ServeArgs {
             "vouchers-{}-{}-{}.jsonl",
             terms.token, terms.asset, terms.provider
         ));
+        let lock = lock_vouchers(&file)?;
         // The name older versions used (one per token); its vouchers for these terms count too.
         let legacy = dir.join(format!("vouchers-{}.jsonl", terms.token));
         let pay = Payments::new(terms, ledger, s, Some(file.clone()));
         pay.load_vouchers(&[legacy, file]).await?;
-        Ok(Arc::new(pay))
+        Ok((Arc::new(pay), lock))
     }
 
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
@@ -298,6 +344,14 @@ impl ServeArgs {
             )
             .hint("serve the base model's folder (with config.json) and --adapter DIR"));
         }
+        // Before the model loads: a second server of this provider and token is refused at once.
+        // The lock on the vouchers file lives until the server has settled and saved them.
+        let (pay, _vouchers_lock) = if paid {
+            let (p, lock) = self.payments(ctx, model.token).await?;
+            (Some(p), Some(lock))
+        } else {
+            (None, None)
+        };
         let engine: Arc<dyn Engine> = tokio::task::spawn_blocking(move || {
             if path.is_dir() {
                 HfModel::load(&path, adapter.as_deref()).map(|m| Arc::new(m) as Arc<dyn Engine>)
@@ -307,11 +361,6 @@ impl ServeArgs {
         })
         .await
         .map_err(|e| Error::failed("serve.load", e.to_string()))??;
-        let pay = if paid {
-            Some(self.payments(ctx, model.token).await?)
-        } else {
-            None
-        };
         let opts = ServeOptions {
             bind: SocketAddr::new(self.bind, self.port),
             model_id: model.id.clone(),
@@ -503,7 +552,13 @@ impl QueryArgs {
         )?;
         let stream = !ctx.printer.json && std::io::IsTerminal::is_terminal(&std::io::stdout());
         let q = Query {
-            model: st.model.clone(),
+            // A paid server's model is checked below against the token the name resolves to; a
+            // free one checks the name itself (404 `model_not_found` for one it does not serve).
+            model: if st.paid {
+                st.model.clone()
+            } else {
+                self.model.clone()
+            },
             prompt: self.prompt.clone(),
             chat: self.chat,
             max_tokens: self.max_tokens,
@@ -580,7 +635,8 @@ impl QueryArgs {
 #[derive(Debug, Args)]
 pub struct SettleArgs {
     /// Vouchers to settle: the header values (JSON), or @FILE with one per line. Default: the
-    /// unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`).
+    /// unsettled vouchers `cohort model serve` kept in this home (`serve/vouchers-*.jsonl`) that
+    /// pay this wallet on this profile's ledger (other files are skipped with a note).
     #[arg(long = "voucher", value_name = "VOUCHER|@FILE")]
     pub vouchers: Vec<String>,
     #[command(flatten)]
@@ -589,17 +645,25 @@ pub struct SettleArgs {
 
 impl SettleArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let mut vs: Vec<SignedVoucher> = Vec::new();
+        // Each voucher with the vouchers file it came from when none was named: the home's
+        // files of other providers (or another chain's ledger) are skipped with a note, those
+        // named with --voucher must all be this wallet's.
+        let mut vs: Vec<(Option<String>, SignedVoucher)> = Vec::new();
         let mut sources = self.vouchers.clone();
-        if sources.is_empty() {
+        let from_home = sources.is_empty();
+        if from_home {
             let dir = vouchers_dir(ctx);
             if let Ok(rd) = std::fs::read_dir(&dir) {
-                for e in rd.flatten() {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    if name.starts_with("vouchers-") && name.ends_with(".jsonl") {
-                        sources.push(format!("@{}", e.path().display()));
-                    }
-                }
+                let mut files: Vec<PathBuf> = rd
+                    .flatten()
+                    .filter(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.starts_with("vouchers-") && name.ends_with(".jsonl")
+                    })
+                    .map(|e| e.path())
+                    .collect();
+                files.sort();
+                sources.extend(files.iter().map(|f| format!("@{}", f.display())));
             }
         }
         for v in &sources {
@@ -615,13 +679,18 @@ impl SettleArgs {
                 })?,
                 None => v.clone(),
             };
+            let file = v
+                .strip_prefix('@')
+                .filter(|_| from_home)
+                .map(str::to_string);
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
                 // The server's vouchers file adds what it charged (`spent`) to each voucher.
-                vs.push(
+                vs.push((
+                    file.clone(),
                     crate::serve::pay::parse_kept(line)
                         .map_err(|p| Error::usage("usage.bad_voucher", p.message()))?
                         .0,
-                );
+                ));
             }
         }
         let client = ctx.client()?;
@@ -635,30 +704,34 @@ impl SettleArgs {
             alloy::primitives::Address,
             crate::tokens::Asset,
         > = Default::default();
-        for v in vs {
+        // The home's files skipped (noted once each).
+        let mut skipped: std::collections::BTreeSet<String> = Default::default();
+        for (file, v) in vs {
+            let foreign = v.provider != s.address
+                || v.ledger != ledger.address
+                || v.chain_id != chain.chain_id;
+            if let Some(f) = file.filter(|_| foreign) {
+                if skipped.insert(f.clone()) {
+                    let whose = if v.provider != s.address {
+                        format!(
+                            "pay provider {}, not this wallet ({})",
+                            v.provider, s.address
+                        )
+                    } else {
+                        format!(
+                            "are for ledger {} on chain {}, not this profile's",
+                            v.ledger, v.chain_id
+                        )
+                    };
+                    ctx.printer
+                        .note(&format!("skipping {f}: its vouchers {whose}"));
+                }
+                continue;
+            }
             if let std::collections::hash_map::Entry::Vacant(e) = assets.entry(v.asset) {
                 e.insert(crate::tokens::asset_info(&chain, v.asset).await?);
             }
             let unit = &assets[&v.asset];
-            if v.ledger != ledger.address || v.chain_id != chain.chain_id {
-                return Err(Error::usage(
-                    "usage.wrong_ledger",
-                    format!(
-                        "a voucher is for ledger {} on chain {}, not this profile's",
-                        v.ledger, v.chain_id
-                    ),
-                ));
-            }
-            if v.provider != s.address {
-                return Err(Error::usage(
-                    "usage.not_provider",
-                    format!(
-                        "a voucher pays provider {}, not this wallet ({})",
-                        v.provider, s.address
-                    ),
-                )
-                .hint("settle with the provider's wallet (--wallet)"));
-            }
             if v.expiry < usage::now() {
                 ctx.printer.note(&format!(
                     "{}: the voucher for {} expired at {} (the ledger refuses it)",

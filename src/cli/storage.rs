@@ -326,7 +326,8 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
 async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
     let root = storage::parse_root(&a.root)?;
     let client = ctx.client()?;
-    let doc = storage::info(&client, &root).await?;
+    let progress = ctx.printer.progress();
+    let doc = storage::info(&client, &root, progress.as_ref()).await?;
     if doc.nodes.iter().all(|n| n.info.is_none()) {
         return Err(unknown_root(&doc));
     }

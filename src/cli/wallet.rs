@@ -85,7 +85,7 @@ pub enum WalletCommand {
     ///
     /// Examples:
     ///   cohort wallet balance
-    ///   cohort wallet balance alice --token 0x5FbDB2315678afecb367f032d93F642f64180aa3
+    ///   cohort wallet balance qs-alice --token QSB1     # a model token (after `cohort quickstart`)
     #[command(verbatim_doc_comment)]
     Balance(BalanceArgs),
     /// Send the native coin or an ERC-20 token, and wait for the receipt
@@ -93,7 +93,7 @@ pub enum WalletCommand {
     /// Amounts: 1.5 (in coins or whole tokens), 1.5ether, 250gwei, 1000wei.
     /// Examples:
     ///   cohort wallet send 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 0.5 --wallet alice
-    ///   cohort wallet send bob 100 --token 0x5FbD…0aa3 --dry-run
+    ///   cohort wallet send qs-bob 100 --token QSB1 --wallet qs-alice --dry-run
     #[command(verbatim_doc_comment)]
     Send(SendArgs),
     /// Sign a message (EIP-191 personal message).
@@ -127,7 +127,8 @@ pub struct NewArgs {
     /// File holding the new wallet's password.
     #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
-    /// Replace an existing wallet of the same name (and an existing --mnemonic-file).
+    /// Replace an existing wallet of the same name, whose key is lost unless backed up (asks
+    /// first, unless --yes), and an existing --mnemonic-file.
     #[arg(long)]
     pub force: bool,
 }
@@ -157,7 +158,8 @@ pub struct ImportArgs {
     /// File holding the password (the new wallet's; with --keystore, the keystore's).
     #[arg(long, env = env::COHORT_PASSWORD_FILE, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
-    /// Replace an existing wallet of the same name.
+    /// Replace an existing wallet of the same name, whose key is lost unless backed up (asks
+    /// first, unless --yes).
     #[arg(long)]
     pub force: bool,
 }
@@ -166,7 +168,8 @@ pub struct ImportArgs {
 pub struct RenameArgs {
     pub old: String,
     pub new: String,
-    /// Replace an existing wallet named NEW.
+    /// Replace an existing wallet named NEW, whose key is lost unless backed up (asks first,
+    /// unless --yes).
     #[arg(long)]
     pub force: bool,
 }
@@ -233,7 +236,7 @@ pub struct SendArgs {
     /// or a revenue asset of a model).
     #[arg(long, value_name = "ERC20")]
     pub token: Option<String>,
-    /// Check and show the transfer (gas, fees, funds) without sending it.
+    /// Check and show the transfer (gas, fees, funds) without sending it; needs no password.
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
@@ -321,8 +324,30 @@ impl WalletCommand {
             WalletCommand::Show(a) => show(ctx, &a.name),
             WalletCommand::Default(a) => set_default(ctx, &a.name),
             WalletCommand::Rename(a) => {
-                let s = wallet::rename(&ctx.paths, &a.old, &a.new, a.force)?;
-                ctx.printer.result(&s, |s| saved_human("renamed", s));
+                // Onto another wallet's name, --force replaces that wallet: asked first. (Onto
+                // its own name, or finishing an interrupted rename, nothing is lost.)
+                let force = if a.force
+                    && a.old != a.new
+                    && keystore::exists(&ctx.paths, &a.old)
+                    && !keystore::same_file(&ctx.paths, &a.old, &a.new)
+                {
+                    confirm_replace(ctx, &a.new, true)?
+                } else {
+                    a.force
+                };
+                let r = wallet::rename(&ctx.paths, &a.old, &a.new, force)?;
+                ctx.printer.result(&r, |r| {
+                    if r.resumed {
+                        format!(
+                            "finished the interrupted rename of wallet '{}' to '{}'\n{}",
+                            a.old,
+                            a.new,
+                            saved_human("renamed", &r.saved)
+                        )
+                    } else {
+                        saved_human("renamed", &r.saved)
+                    }
+                });
                 Ok(())
             }
             WalletCommand::Remove(a) => remove(ctx, &a.name),
@@ -365,15 +390,13 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         ));
     }
     keystore::check_free(&ctx.paths, &a.name, a.force)?;
+    let replace = confirm_replace(ctx, &a.name, a.force)?;
     if let Some(f) = a.mnemonic_file.as_ref().filter(|f| f.exists() && !a.force) {
-        return Err(Error::usage(
-            "wallet.mnemonic_file_exists",
-            format!("{} already exists", f.display()),
-        )
-        .hint("pick another --mnemonic-file, or pass --force to overwrite it"));
+        return Err(mnemonic_file_exists(f));
     }
-    // The phrase is the wallet's only backup: its folder must take a file before the wallet
-    // exists (a wallet whose phrase could not be written is removed again below).
+    // The phrase is the wallet's only backup: it is written (and synced) before the wallet
+    // exists, so that no run, killed or failed, leaves a wallet without its phrase. Checked
+    // first that its folder takes a file, before asking for a password.
     if let Some(f) = &a.mnemonic_file {
         let dir = match f.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -383,6 +406,10 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
             Error::io("write the recovery phrase into", dir, e)
                 .hint("pick a --mnemonic-file in a folder you can write to; no wallet was created")
         })?;
+        // Temporary files of runs killed while writing a phrase there.
+        for p in crate::fsutil::remove_stale_temps(dir) {
+            tracing::debug!("removed a killed run's temporary file {}", p.display());
+        }
     }
     let pw = password::new_password(
         a.password_file.as_deref(),
@@ -390,24 +417,42 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         &format!("wallet '{}'", a.name),
         "--password-file",
     )?;
-    let (saved, phrase) = wallet::create(&ctx.paths, &a.name, words, &pw, a.force)?;
-    let mut shown_phrase = None;
-    if let Some(phrase) = phrase {
-        match &a.mnemonic_file {
-            Some(f) => {
-                let text = Zeroizing::new(format!("{}\n", phrase.as_str()));
-                if let Err(e) = crate::fsutil::write_atomic(f, text.as_bytes(), 0o600) {
-                    // Without its phrase the new wallet has no backup: it goes again.
-                    let _ = std::fs::remove_file(&saved.keystore);
-                    return Err(e.hint(format!(
-                        "no wallet '{}' was kept; pick a --mnemonic-file you can write to",
-                        a.name
-                    )));
+    let mut key = wallet::new_key(&ctx.paths, words, &pw)?;
+    let mut written = None;
+    if let (Some(phrase), Some(f)) = (&key.phrase, &a.mnemonic_file) {
+        let text = Zeroizing::new(format!("{}\n", phrase.as_str()));
+        let w = if a.force {
+            crate::fsutil::write_atomic(f, text.as_bytes(), 0o600)
+        } else {
+            crate::fsutil::write_new(f, text.as_bytes(), 0o600)
+        };
+        if let Err(e) = w {
+            if !a.force && f.exists() {
+                return Err(mnemonic_file_exists(f));
+            }
+            return Err(e.hint("pick a --mnemonic-file you can write to; no wallet was created"));
+        }
+        written = Some((f, text));
+    }
+    let saved = match wallet::store_new(&ctx.paths, &a.name, &key, replace) {
+        Ok(s) => s,
+        Err(e) => {
+            // The phrase of a key that was not stored is nobody's backup: it goes again, if
+            // the file still holds what this run wrote.
+            if let Some((f, text)) = written {
+                let now = Zeroizing::new(std::fs::read(f).unwrap_or_default());
+                if now.as_slice() == text.as_bytes() {
+                    let _ = std::fs::remove_file(f);
                 }
             }
-            None => shown_phrase = Some(phrase),
+            return Err(e);
         }
-    }
+    };
+    let shown_phrase = if a.mnemonic_file.is_none() {
+        key.phrase.take()
+    } else {
+        None
+    };
     let v = results::Created {
         saved,
         mnemonic_file: a.mnemonic_file.clone(),
@@ -430,11 +475,78 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         }
         out
     });
+    // A phrase that never reached stdout (`> FILE` on a full disk) backs nothing up: the
+    // wallet made from it goes again, rather than stay with no backup anywhere.
+    if shown_phrase.is_some()
+        && let Some(e) = crate::ui::stdout_failure()
+    {
+        let removed = wallet::discard_new(&ctx.paths, &a.name, &key)?;
+        return Err(phrase_not_written(&a.name, &e.message, removed));
+    }
     Ok(())
+}
+
+/// `wallet new`'s error when its recovery phrase could not be printed (`why`: the message of
+/// [`crate::ui::stdout_failure`], whose cause is quoted).
+fn phrase_not_written(name: &str, why: &str, removed: bool) -> Error {
+    let cause = why
+        .strip_prefix("could not write the command's output to stdout: ")
+        .and_then(|c| c.strip_suffix("; what it printed is lost"))
+        .unwrap_or(why);
+    let fate = if removed {
+        "so it was removed again"
+    } else {
+        "and another run has replaced it since"
+    };
+    Error::failed(
+        "wallet.phrase_not_written",
+        format!(
+            "wallet '{name}' was not kept: its recovery phrase, the only backup of its key, \
+             could not be written to stdout ({cause}), {fate}"
+        ),
+    )
+    .hint(
+        "free space where stdout goes, or pass --mnemonic-file FILE to write the phrase to a \
+         file; then create the wallet again",
+    )
+}
+
+/// `--force` onto an existing wallet `name`: asks first, as `wallet remove` does (its key is
+/// lost unless backed up); `--yes` answers, and without a terminal it is exit 2
+/// (`confirm.no_terminal`). Returns whether the store may replace a wallet: only one that
+/// existed here and was confirmed, so that a wallet another run creates meanwhile is refused
+/// (`wallet.exists`) instead of replaced unasked.
+fn confirm_replace(ctx: &Ctx, name: &str, force: bool) -> Result<bool> {
+    keystore::validate_name(name)?;
+    if !force || !keystore::path(&ctx.paths, name).exists() {
+        return Ok(false);
+    }
+    let address = keystore::address_of(&ctx.paths, name)
+        .map(|a| format!(" ({a})"))
+        .unwrap_or_default();
+    let q = format!(
+        "Replace wallet '{name}'{address}? Its key is lost unless backed up, and with it its funds."
+    );
+    if !ctx.printer.confirm(&q)? {
+        return Err(Error::failed(
+            "wallet.cancelled",
+            format!("cancelled: wallet '{name}' was kept"),
+        ));
+    }
+    Ok(true)
+}
+
+fn mnemonic_file_exists(f: &Path) -> Error {
+    Error::usage(
+        "wallet.mnemonic_file_exists",
+        format!("{} already exists", f.display()),
+    )
+    .hint("pick another --mnemonic-file, or pass --force to overwrite it")
 }
 
 fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     keystore::check_free(&ctx.paths, &a.name, a.force)?;
+    let replace = confirm_replace(ctx, &a.name, a.force)?;
     let what = format!("wallet '{}'", a.name);
     let saved = if let Some(f) = &a.keystore {
         keystore::read_json(f)?;
@@ -442,7 +554,7 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
             a.password_file.as_deref(),
             &format!("the keystore {}", f.display()),
         )?;
-        wallet::import_keystore(&ctx.paths, &a.name, f, &pw, a.force)?
+        wallet::import_keystore(&ctx.paths, &a.name, f, &pw, replace)?
     } else {
         let signer = if let Some(f) = &a.private_key_file {
             let text = read_secret(f, "private key")?;
@@ -466,7 +578,7 @@ fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         };
         let pw =
             password::new_password(a.password_file.as_deref(), true, &what, "--password-file")?;
-        wallet::import_signer(&ctx.paths, &a.name, &signer, &pw, a.force)?
+        wallet::import_signer(&ctx.paths, &a.name, &signer, &pw, replace)?
     };
     ctx.printer.result(&saved, |s| saved_human("imported", s));
     Ok(())
@@ -790,9 +902,10 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         Some(t) => Some(resolve_token(&client, &chain, t).await?).filter(|a| !a.native),
         None => None,
     };
-    let s = ctx.signer(&client, &chain, &a.signer)?;
     let token = token.map(|t| t.address);
     if a.dry_run {
+        // A plan needs the sender's address only: no password, nothing unlocked.
+        let s = planner(ctx, &client, &chain, &a.signer)?;
         let (transfer, prepared) = transfer::prepare_transfer(&s, to, &a.amount, token).await?;
         let what = format!("{} {}", transfer.amount, transfer.symbol);
         let v = transfer::TransferPlan {
@@ -813,6 +926,7 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         });
         return Ok(());
     }
+    let s = ctx.signer(&client, &chain, &a.signer)?;
     let progress = ctx.printer.progress();
     let v = transfer::send(&s, to, &a.amount, token, progress.as_ref()).await?;
     ctx.printer.result(&v, |v| {
@@ -842,6 +956,26 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         )
     });
     Ok(())
+}
+
+/// The chain as the selected wallet for a dry run: its address without unlocking it (a
+/// keystore's `address` field; one without that field is unlocked). The key attached is a
+/// throwaway one that signs nothing: a plan only estimates and reads.
+fn planner(
+    ctx: &Ctx,
+    client: &crate::client::Client,
+    chain: &crate::chain::Chain,
+    opts: &super::opts::SignerOpts,
+) -> Result<crate::chain::SignerChain> {
+    let address = match ctx.signer_address(client, opts) {
+        Ok(a) => a,
+        Err(e) if e.code == "wallet.no_address" => return ctx.signer(client, chain, opts),
+        Err(e) => return Err(e),
+    };
+    let throwaway = alloy::signers::local::PrivateKeySigner::random_with(&mut keystore::OsRng06);
+    let mut s = chain.with_signer(throwaway)?;
+    s.address = address;
+    Ok(s)
 }
 
 fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
@@ -877,6 +1011,11 @@ fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
         return Err(Error::verification(
             "wallet.signature_mismatch",
             format!("the signature is not by {want}: it was made by {recovered}"),
+        )
+        .hint(
+            "check that the message is the exact text that was signed (every character, \
+             spaces and line ends included; pass --hex for bytes given as hex), that --address \
+             is the signer's, and that the signature belongs to this message",
         ));
     }
     let v = results::Verified {

@@ -25,10 +25,16 @@ pub enum WorkerCommand {
     /// Once joined, a chain or storage outage stops nothing: the worker says so, tries again
     /// every --poll, and picks the round up where it was (exit 3 only at the start).
     ///
+    /// Each wallet keeps its state and checkpoints in a folder of its own (default
+    /// <data dir>/worker/<address>), so several workers can run on one machine, one wallet
+    /// each. One run at a time uses a state folder: a second `worker run` on a folder in use
+    /// (the same wallet again, or a --state-dir another run has) is refused (exit 2).
+    ///
     /// Examples:
     ///   cohort worker run --job 1 --wallet alice
     ///   cohort worker run --auto
     ///   cohort worker run --job 3 --allow-exec   (jobs that run their own command)
+    ///   cohort worker run --job 1 --wallet gpu2 --state-dir /scratch/gpu2
     #[command(verbatim_doc_comment)]
     Run(RunArgs),
     /// Leave a job between rounds: its bond is credited back to your earnings.
@@ -42,7 +48,7 @@ pub enum WorkerCommand {
     ///
     /// Example: cohort worker status --wallet alice
     Status(StatusArgs),
-    /// Credited earnings and, per job, payouts (accepted and unverified rounds) and returned bonds.
+    /// Credited earnings and, per job, payouts (accepted and unverified rounds), returned and slashed bonds.
     ///
     /// Example: cohort worker earnings --wallet 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
     Earnings(EarningsArgs),
@@ -75,7 +81,8 @@ pub struct RunArgs {
     /// Allow jobs that run an external command (exec runtime); the command is printed first.
     #[arg(long)]
     pub allow_exec: bool,
-    /// Folder for the worker's state and round outputs (default: <data dir>/worker).
+    /// Folder for the worker's state and round outputs, used by one run at a time (default:
+    /// <data dir>/worker/<address>).
     #[arg(long, value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
     /// Seconds between polls of the chain while waiting.
@@ -91,7 +98,7 @@ pub struct LeaveArgs {
     #[arg(long)]
     pub job: String,
     /// Folder of the worker's state, marked stopped when it works on this job (default: <data
-    /// dir>/worker).
+    /// dir>/worker/<address>).
     #[arg(long, value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
     #[command(flatten)]
@@ -100,7 +107,7 @@ pub struct LeaveArgs {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Folder of the worker's state (default: <data dir>/worker).
+    /// Folder of the worker's state (default: <data dir>/worker/<address>).
     #[arg(long, value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
     /// Wallet or address (default: the selected wallet).
@@ -165,6 +172,7 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
     let client = ctx.client()?;
     let sym = client.native_symbol();
     let key = ctx.key(&client, &a.signer)?;
+    let me = key.address();
     if !(a.poll.is_finite() && a.poll > 0.0) {
         return Err(Error::usage(
             "worker.bad_poll",
@@ -177,22 +185,13 @@ async fn run(ctx: &Ctx, a: RunArgs) -> Result<()> {
         allow_exec: a.allow_exec,
         state_dir: a
             .state_dir
-            .unwrap_or_else(|| worker::default_state_dir(&client)),
+            .unwrap_or_else(|| worker::default_state_dir(&client, me)),
         poll: Duration::from_secs_f64(a.poll),
         attempts: worker::DEFAULT_ATTEMPTS,
     };
     let progress = ctx.printer.progress();
     let r = worker::run(&client, key, &opts, progress).await?;
-    ctx.printer.result(&r, |r| {
-        format!(
-            "job {} {}: submitted rounds {:?}, accepted {:?}; earnings {} (withdraw with `cohort worker withdraw`)",
-            r.job_id,
-            r.final_state.as_str(),
-            r.submitted_rounds,
-            r.accepted_rounds,
-            coin_with(r.earnings, sym)
-        )
-    });
+    ctx.printer.result(&r, |r| run_line(r, sym));
     Ok(())
 }
 
@@ -204,7 +203,7 @@ async fn leave(ctx: &Ctx, a: LeaveArgs) -> Result<()> {
     let s = ctx.signer(&client, &market.chain, &a.signer)?;
     let dir = a
         .state_dir
-        .unwrap_or_else(|| worker::default_state_dir(&client));
+        .unwrap_or_else(|| worker::default_state_dir(&client, s.address));
     let progress = ctx.printer.progress();
     let l = worker::leave(&market, &s, id, &dir, progress.as_ref()).await?;
     ctx.printer.result(&l, |l| {
@@ -227,7 +226,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
     let me = who(ctx, &client, &a.wallet)?;
     let dir = a
         .state_dir
-        .unwrap_or_else(|| worker::default_state_dir(&client));
+        .unwrap_or_else(|| worker::default_state_dir(&client, me));
     let st = worker::status(&market, me, &dir).await?;
     ctx.printer.result(&st, |s| {
         let inv = crate::worker::inventory::Inventory::parse(&s.worker.inventory)
@@ -285,13 +284,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
                     })
                     .unwrap_or_else(|| "-".into()),
             ),
-            (
-                "phase",
-                s.state
-                    .phase
-                    .map(|p| p.to_string())
-                    .unwrap_or_else(|| "-".into()),
-            ),
+            ("phase", phase_text(s)),
             (
                 "submitted rounds",
                 s.state
@@ -306,6 +299,65 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<()> {
         ])
     });
     Ok(())
+}
+
+/// `worker run`'s final line: the job's outcome, what this job credited (not the account's
+/// total), a round paid unverified, a slashed bond, then the total to withdraw.
+fn run_line(r: &worker::RunReport, sym: &str) -> String {
+    let mut out = format!(
+        "job {} {}: submitted rounds {:?}, accepted {:?}",
+        r.job_id,
+        r.final_state.as_str(),
+        r.submitted_rounds,
+        r.accepted_rounds
+    );
+    if !r.unverified_rounds.is_empty() {
+        out.push_str(&format!(
+            "; {} {:?} closed without a verdict and paid unverified",
+            if r.unverified_rounds.len() == 1 {
+                "round"
+            } else {
+                "rounds"
+            },
+            r.unverified_rounds
+        ));
+    }
+    out.push_str(&format!(
+        "; this job credited {}",
+        coin_with(r.credited, sym)
+    ));
+    if !r.bond_returned.is_zero() {
+        out.push_str(&format!(
+            " ({} paid, {} bond returned)",
+            coin_with(r.paid, sym),
+            coin_with(r.bond_returned, sym)
+        ));
+    }
+    if !r.bond_slashed.is_zero() {
+        out.push_str(&format!(
+            "; {} of bond slashed",
+            coin_with(r.bond_slashed, sym)
+        ));
+    }
+    out.push_str(&format!(
+        "; {} to withdraw in all (`cohort worker withdraw`)",
+        coin_with(r.earnings, sym)
+    ));
+    out
+}
+
+/// `worker status`'s phase: the state's, and whether a run is at it.
+fn phase_text(s: &worker::Status) -> String {
+    use crate::worker::state::Phase;
+    match s.state.phase {
+        None if s.running => "starting".into(),
+        None => "-".into(),
+        Some(p) if s.running => p.to_string(),
+        Some(p @ (Phase::Done | Phase::Stopped)) => format!("{p} (not running)"),
+        Some(p) => format!(
+            "not running (the last run stopped while {p}; `cohort worker run` picks up where it was)"
+        ),
+    }
 }
 
 async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
@@ -331,8 +383,13 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
                     "UNITS",
                     "PAID",
                     "BOND RETURNED",
+                    "BOND SLASHED",
                 ],
                 e.jobs.iter().map(|j| {
+                    let mut slashed = coin_with(j.bond_slashed, sym);
+                    if !j.rejected_rounds.is_empty() {
+                        slashed.push_str(&format!(" (rejected {:?})", j.rejected_rounds));
+                    }
                     vec![
                         j.job_id.to_string(),
                         format!("{:?}", j.accepted_rounds),
@@ -340,12 +397,14 @@ async fn earnings(ctx: &Ctx, a: EarningsArgs) -> Result<()> {
                         j.compute_units.clone(),
                         coin_with(j.paid, sym),
                         coin_with(j.bond_returned, sym),
+                        slashed,
                     ]
                 }),
             ));
             out.push_str(
                 "\n(credited over time: paid counts accepted rounds and rounds closed without a verdict, paid unverified by their units; \
-                 the total to withdraw is what was credited, refunds of jobs you own included, less what was withdrawn)",
+                 the total to withdraw is what was credited, refunds of jobs you own included, less what was withdrawn; \
+                 a slashed bond was lost to a rejected submission and is not credited)",
             );
         }
         out

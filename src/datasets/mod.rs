@@ -632,6 +632,15 @@ impl Registry {
 }
 
 impl Registry {
+    /// The start of the pending-transaction intents of the signer's `contributeBatch`es to
+    /// dataset `id` (the rest names the batch's files).
+    pub fn contribute_batch_intents(&self, s: &SignerChain, id: u64) -> String {
+        format!(
+            "contribute-batch:{}:{:#x}:{id}:{:#x}:",
+            s.chain.chain_id, self.address, s.address
+        )
+    }
+
     /// Records several uploaded files as the signer's contributions in one transaction
     /// (`contributeBatch`); returns their indexes, in order. `files`: (root, size, blake3, path).
     pub async fn contribute_batch(
@@ -666,10 +675,8 @@ impl Registry {
             _ => format!("recording {} files", files.len()),
         };
         let intent = format!(
-            "contribute-batch:{}:{:#x}:{id}:{:#x}:{}",
-            s.chain.chain_id,
-            self.address,
-            s.address,
+            "{}{}",
+            self.contribute_batch_intents(s, id),
             hex::encode(crate::storage::merkle::keccak(&id_bytes))
         );
         let confirmed = send_once(s, &intent, call, &label, progress).await?;

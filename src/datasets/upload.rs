@@ -1,6 +1,7 @@
 //! `dataset upload`: walk the inputs, hash each file (blake3), skip what this contributor
-//! already recorded (so a rerun resumes an interrupted upload), upload the rest to storage and
-//! record each with `contribute`. Nothing is uploaded to a sealed dataset.
+//! already recorded (so a rerun resumes an interrupted upload; a contribution an interrupted run
+//! left pending is settled first), upload the rest to storage and record them with
+//! `contributeBatch`. Nothing is uploaded to a sealed dataset.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -199,6 +200,17 @@ pub async fn upload(
         stopped_at: None,
         stop_error: None,
     };
+    // A contribution an interrupted run sent (its record is named after its own batch, which
+    // this run may group otherwise) is settled first: the contributions read below then include
+    // it once mined, and its record goes, so that no later batch of the same files takes that
+    // old transaction for its own.
+    crate::chain::tx::resume_all(
+        signer,
+        &[reg.contribute_batch_intents(signer, id)],
+        "recording what an earlier run sent",
+        progress.as_ref(),
+    )
+    .await?;
     let mut recorded: Recorded = HashMap::new();
     for c in reg.contributions(id).await? {
         if c.contributor == me {

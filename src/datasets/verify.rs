@@ -195,24 +195,34 @@ pub async fn verify(
     let info = reg.info(id).await?;
     // The profile's storage nodes, else every node its indexer lists.
     let urls = &crate::storage::indexer::all_node_urls(client, &[]).await?;
-    let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
-    let mut states = Vec::with_capacity(nodes.len());
-    for n in &nodes {
-        match n.shard_config().await {
-            Ok(sh) => states.push(NodeState {
-                url: n.url().to_string(),
+    let notes: crate::storage::rpc::Notes = {
+        let p = progress.clone();
+        Arc::new(move |m: &str| p.note(m))
+    };
+    let nodes: Vec<NodeClient> = urls
+        .iter()
+        .map(|u| NodeClient::new(u).with_notes(notes.clone()))
+        .collect();
+    // Asked at once: a silent node costs one read timeout, not one per node.
+    let shards = futures::future::join_all(nodes.iter().map(|n| n.shard_config())).await;
+    let states: Vec<NodeState> = nodes
+        .iter()
+        .zip(shards)
+        .map(|(n, r)| match r {
+            Ok(sh) => NodeState {
+                url: n.shown(),
                 reachable: true,
                 shard: Some(sh),
                 error: None,
-            }),
-            Err(e) => states.push(NodeState {
-                url: n.url().to_string(),
+            },
+            Err(e) => NodeState {
+                url: n.shown(),
                 reachable: false,
                 shard: None,
                 error: Some(e.to_string()),
-            }),
-        }
-    }
+            },
+        })
+        .collect();
     let contributions = reg.contributions(id).await?;
     let task = progress.task(
         "checking files",
@@ -224,14 +234,26 @@ pub async fn verify(
     let mut roots: Vec<B256> = contributions.iter().map(|c| c.root).collect();
     roots.sort();
     roots.dedup();
-    let nodes = Arc::new(nodes);
+    // A node that could not be asked for its shard is not asked about every file (each would
+    // wait for it again): it counts as unreachable for all of them.
+    let nodes: Arc<Vec<(NodeClient, Option<String>)>> = Arc::new(
+        nodes
+            .into_iter()
+            .zip(&states)
+            .map(|(n, s)| (n, s.error.clone().filter(|_| !s.reachable)))
+            .collect(),
+    );
     let answers: Vec<(B256, Vec<Answer>)> = {
         let nodes = nodes.clone();
         parallel(roots, move |root| {
             let nodes = nodes.clone();
             async move {
                 let mut per_node = Vec::with_capacity(nodes.len());
-                for n in nodes.iter() {
+                for (n, down) in nodes.iter() {
+                    if let Some(e) = down {
+                        per_node.push(Answer::Unreachable(e.clone()));
+                        continue;
+                    }
                     per_node.push(match n.file_info(&root.0, false).await {
                         Err(e) => Answer::Unreachable(e.to_string()),
                         Ok(None) => Answer::Unknown,
@@ -474,7 +496,7 @@ fn remove_with_partials(out: &Path) {
 /// From this size on, a check downloads one such file at a time.
 const LARGE_FILE: u64 = 64 << 20;
 
-/// What `review --accept` found wrong with one file it was asked to accept.
+/// What `review --accept` found about one file it could not accept.
 struct BadContent {
     index: u64,
     what: String,
@@ -482,9 +504,11 @@ struct BadContent {
 
 /// Downloads each contribution in `targets` from the client's storage nodes (every segment's proof
 /// checked, then the whole root) into a temporary folder and compares its size and blake3 with the
-/// record; the copies are deleted. Refuses, naming every bad file, when a file is in no node or its
-/// bytes differ from the record (exit 5): accepted and sealed, such a record would stop every job
-/// on the dataset. A node that cannot be reached is that error (exit 3, worth retrying).
+/// record; the copies are deleted. Refuses, naming every bad file, when bytes were fetched and do
+/// not match the record (exit 5): accepted and sealed, such a record would stop every job on the
+/// dataset. A file that could not be fetched (its nodes unreachable, or no reachable node holding
+/// it: an indexer lists only the nodes it reaches) proves nothing against its contributor: exit 3,
+/// worth retrying, naming each (and, beside bad files, listed as not checked).
 pub async fn check_contents(
     client: &Client,
     dataset: &super::DatasetInfo,
@@ -493,55 +517,89 @@ pub async fn check_contents(
 ) -> Result<()> {
     let outcomes = fetch_each(client, targets, "checking contents", progress).await?;
     let mut bad = Vec::new();
+    let mut unchecked = Vec::new();
+    let mut other: Option<Error> = None;
     for (c, outcome) in targets.iter().zip(outcomes) {
+        let describe = |e: &Error| BadContent {
+            index: c.index,
+            what: format!(
+                "#{} '{}' from {}: {}",
+                c.index,
+                crate::ui::terminal_safe(&c.path),
+                c.contributor,
+                crate::ui::terminal_safe(&e.message)
+            ),
+        };
         match outcome {
             Ok(()) => {}
+            // Bytes fetched, and they fail their root or their record.
+            Err(e) if e.kind == crate::error::ErrorKind::Verification => bad.push(describe(&e)),
             Err(e)
-                if e.kind == crate::error::ErrorKind::Verification
+                if e.kind == crate::error::ErrorKind::Unreachable
                     || e.code == "storage.not_found" =>
             {
-                bad.push(BadContent {
-                    index: c.index,
-                    what: format!(
-                        "#{} '{}' from {}: {}",
-                        c.index,
-                        crate::ui::terminal_safe(&c.path),
-                        c.contributor,
-                        crate::ui::terminal_safe(&e.message)
-                    ),
-                })
+                unchecked.push(describe(&e))
             }
             Err(e) => {
-                return Err(e.hint(format!(
-                    "nothing was sent; retry when the storage nodes answer, or accept without downloading with --no-verify after checking the files with `cohort dataset verify {} --deep`",
-                    dataset.id
-                )));
+                other.get_or_insert(e);
             }
         }
     }
-    if bad.is_empty() {
-        return Ok(());
-    }
-    let indexes = bad
-        .iter()
-        .map(|b| b.index.to_string())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Err(Error::verification(
-        "dataset.bad_content",
-        format!(
-            "{} of the {} files to accept do not match their records in dataset '{}': {}",
+    let list = |v: &[BadContent]| {
+        v.iter()
+            .map(|b| b.what.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let indexes = |v: &[BadContent]| {
+        v.iter()
+            .map(|b| b.index.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name = crate::ui::terminal_safe(&dataset.name);
+    if !bad.is_empty() {
+        let mut message = format!(
+            "{} of the {} files to accept do not match their records in dataset '{name}': {}",
             bad.len(),
             targets.len(),
-            crate::ui::terminal_safe(&dataset.name),
-            bad.iter()
-                .map(|b| b.what.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
+            list(&bad)
+        );
+        if !unchecked.is_empty() {
+            message.push_str(&format!(
+                "; {} more could not be checked: {}",
+                unchecked.len(),
+                list(&unchecked)
+            ));
+        }
+        return Err(Error::verification("dataset.bad_content", message).hint(format!(
+            "nothing was sent; reject them with `cohort dataset review {} {} --reject` and accept the rest",
+            dataset.id,
+            indexes(&bad)
+        )));
+    }
+    if let Some(e) = other {
+        return Err(e.hint(format!(
+            "nothing was sent; retry, or accept without downloading with --no-verify after checking the files with `cohort dataset verify {} --deep`",
+            dataset.id
+        )));
+    }
+    if unchecked.is_empty() {
+        return Ok(());
+    }
+    Err(Error::unreachable(
+        "dataset.content_unavailable",
+        format!(
+            "{} of the {} files to accept could not be checked in dataset '{name}' (their storage nodes may be offline): {}",
+            unchecked.len(),
+            targets.len(),
+            list(&unchecked)
         ),
     )
     .hint(format!(
-        "nothing was sent; reject them with `cohort dataset review {} {indexes} --reject` and accept the rest",
+        "nothing was sent; retry when the storage nodes answer (or name a node that holds them with --storage-node); a file no node ever holds can be rejected with `cohort dataset review {} {} --reject`; --no-verify accepts without downloading, after `cohort dataset verify {} --deep`",
+        dataset.id,
+        indexes(&unchecked),
         dataset.id
     )))
 }

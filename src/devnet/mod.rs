@@ -94,6 +94,135 @@ impl Default for UpOptions {
     }
 }
 
+/// What `devnet up` was asked for by its flags (`None`: the flag was not given). A fresh start
+/// takes the defaults for the rest ([`UpRequest::options`]); a devnet that runs, even in part,
+/// is kept as it was laid out, and a flag asking for another layout is refused
+/// ([`check_running_layout`]) rather than ignored.
+#[derive(Debug, Clone, Default)]
+pub struct UpRequest {
+    pub port: Option<u16>,
+    pub block_time: Option<f64>,
+    pub nodes: Option<u64>,
+    pub shards: Option<u64>,
+}
+
+impl UpRequest {
+    /// The options of a fresh start: the flags given, the defaults for the rest.
+    pub fn options(&self) -> UpOptions {
+        let d = UpOptions::default();
+        UpOptions {
+            port: self.port.unwrap_or(d.port),
+            block_time: self.block_time.or(d.block_time),
+            nodes: self.nodes.unwrap_or(d.nodes),
+            shards: self.shards.unwrap_or(d.shards),
+        }
+    }
+}
+
+/// `devnet up` as its flags ask: [`up`] with [`UpRequest::options`], after
+/// [`check_running_layout`] (exit 2 when a running devnet is laid out otherwise).
+pub async fn up_requested(
+    paths: &Paths,
+    req: &UpRequest,
+    progress: &dyn Progress,
+) -> Result<UpReport> {
+    check_running_layout(paths, req)?;
+    up(paths, &req.options(), progress).await
+}
+
+/// Refuses (exit 2) flags that ask a devnet that runs here, even in part, for another port,
+/// block time, number of nodes or shards than it has: `up` restarts only what stopped and
+/// changes nothing of a running devnet, so a script would take the flags for what it got. The
+/// error names the running layout and how to change it. Port 0 ("any free port") matches any.
+pub fn check_running_layout(paths: &Paths, req: &UpRequest) -> Result<()> {
+    let Some(state) = load_state(paths)? else {
+        return Ok(());
+    };
+    let mut alive = vec![process::is_running(state.anvil.pid, &state.anvil.marker)];
+    alive.extend(
+        state
+            .nodes
+            .iter()
+            .map(|n| process::is_running(n.process.pid, &n.process.marker)),
+    );
+    alive.extend(
+        state
+            .indexer
+            .iter()
+            .map(|i| process::is_running(i.pid, &i.marker)),
+    );
+    if !alive.iter().any(|a| *a) {
+        // Nothing of it runs: `up` starts it afresh with the flags.
+        return Ok(());
+    }
+    let partly = !alive.iter().all(|a| *a);
+    layout_conflict(&state, req, partly).map_or(Ok(()), Err)
+}
+
+/// The error for flags that differ from the layout of the devnet `state` (running, `partly`
+/// when a process of it stopped), if any do.
+fn layout_conflict(state: &DevnetState, req: &UpRequest, partly: bool) -> Option<Error> {
+    let nodes = state.nodes.len() as u64;
+    let shards = state.shards.max(1);
+    let mut differ = Vec::new();
+    let mut flags = Vec::new();
+    if let Some(p) = req.port.filter(|&p| p != 0 && p != state.port) {
+        differ.push(format!("port {p}"));
+        flags.push(format!("--port {p}"));
+    }
+    if let Some(bt) = req.block_time
+        && state.block_time != Some(bt)
+    {
+        differ.push(format!("a block every {bt} s"));
+        flags.push(format!("--block-time {bt}"));
+    }
+    let mut relayout = false;
+    if let Some(n) = req.nodes.filter(|&n| n != nodes) {
+        differ.push(format!("{n} storage node(s)"));
+        flags.push(format!("--nodes {n}"));
+        relayout = true;
+    }
+    if let Some(m) = req.shards.filter(|&m| m != shards) {
+        differ.push(format!("{m} shard(s)"));
+        flags.push(format!("--shards {m}"));
+        relayout = true;
+    }
+    if differ.is_empty() {
+        return None;
+    }
+    let blocks = match state.block_time {
+        Some(bt) => format!("a block every {bt} s"),
+        None => "a block per transaction".to_string(),
+    };
+    let running = format!(
+        "port {}, {nodes} storage node(s) in {shards} shard(s), {blocks}",
+        state.port
+    );
+    let flags = flags.join(" ");
+    let reset = format!(
+        "`cohort devnet reset {flags}` (a fresh chain: every job, dataset and model token on it is lost)"
+    );
+    // The node folders keep their segments by shard: a new layout needs fresh ones.
+    let hint = if relayout {
+        format!("to lay it out anew run {reset}; or leave the flags out to use it as it runs")
+    } else {
+        format!(
+            "run `cohort devnet down` and then `cohort devnet up {flags}` (the chain is kept), or {reset}; or leave the flags out to use it as it runs"
+        )
+    };
+    Some(
+        Error::usage(
+            "devnet.running_layout",
+            format!(
+                "the devnet here is running{} ({running}); `devnet up` does not change a running devnet's layout, and was asked for {}",
+                if partly { " in part" } else { "" },
+                differ.join(", ")
+            ),
+        )
+        .hint(hint),
+    )
+}
+
 fn state_file(paths: &Paths) -> PathBuf {
     paths.devnet().join("state.json")
 }
@@ -1057,4 +1186,109 @@ fn record_chain_id(path: &Path) -> Option<u64> {
     TxEnvelope::decode_2718(&mut bytes.as_slice())
         .ok()?
         .chain_id()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(port: u16, nodes: usize, shards: u64, block_time: Option<f64>) -> DevnetState {
+        let p = ProcessInfo {
+            pid: 1,
+            marker: "m".into(),
+            url: "http://127.0.0.1:1".into(),
+            log: PathBuf::new(),
+        };
+        DevnetState {
+            anvil: p.clone(),
+            port,
+            block_time,
+            nodes: (0..nodes)
+                .map(|i| NodeInfo {
+                    process: p.clone(),
+                    data_dir: PathBuf::new(),
+                    shard_id: i as u64 % shards,
+                    num_shards: shards,
+                })
+                .collect(),
+            shards,
+            indexer: None,
+        }
+    }
+
+    /// Flags that match the running devnet (or are not given, or ask for any port) pass; others
+    /// are refused naming the running layout and the command that changes it.
+    #[test]
+    fn flags_of_another_layout_are_refused_naming_the_running_one() {
+        let s = state(40000, 1, 1, None);
+        for ok in [
+            UpRequest::default(),
+            UpRequest {
+                port: Some(0),
+                nodes: Some(1),
+                shards: Some(1),
+                ..Default::default()
+            },
+            UpRequest {
+                port: Some(40000),
+                ..Default::default()
+            },
+        ] {
+            assert!(layout_conflict(&s, &ok, false).is_none(), "{ok:?}");
+        }
+        let e = layout_conflict(
+            &s,
+            &UpRequest {
+                nodes: Some(2),
+                shards: Some(2),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("refused");
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(e.code, "devnet.running_layout");
+        assert!(
+            e.message
+                .contains("port 40000, 1 storage node(s) in 1 shard(s)"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.contains("2 storage node(s), 2 shard(s)"),
+            "{}",
+            e.message
+        );
+        let hint = e.hint.clone().unwrap_or_default();
+        assert!(
+            hint.contains("cohort devnet reset --nodes 2 --shards 2"),
+            "{hint}"
+        );
+
+        let e = layout_conflict(
+            &s,
+            &UpRequest {
+                port: Some(0),
+                block_time: Some(5.0),
+                ..Default::default()
+            },
+            true,
+        )
+        .expect("refused");
+        assert!(e.message.contains("running in part"), "{}", e.message);
+        let hint = e.hint.clone().unwrap_or_default();
+        assert!(
+            hint.contains("`cohort devnet down` and then `cohort devnet up --block-time 5`"),
+            "{hint}"
+        );
+        // The same block time is no conflict.
+        let s = state(40000, 2, 2, Some(5.0));
+        let same = UpRequest {
+            block_time: Some(5.0),
+            nodes: Some(2),
+            shards: Some(2),
+            ..Default::default()
+        };
+        assert!(layout_conflict(&s, &same, false).is_none());
+    }
 }

@@ -36,23 +36,38 @@ pub fn spawn_detached(mut cmd: Command, log: &Path) -> Result<u32> {
 }
 
 /// Whether `pid` is alive and its command line contains `marker` (guards against PID reuse).
+///
+/// A process whose threads still exit counts as alive: after SIGKILL its main thread can be a
+/// zombie (state Z, its command line gone) while other threads still hold its files, its
+/// listening sockets among them (a thread in the middle of a disk write on a loaded machine,
+/// say); only once every thread has exited is its port free to listen on again.
 pub fn is_running(pid: u32, marker: &str) -> bool {
-    let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
-        return false;
+    let exited = |stat: &str| matches!(stat_state(stat), Some('Z' | 'X'));
+    let live_threads: Vec<std::path::PathBuf> = match std::fs::read_dir(format!("/proc/{pid}/task"))
+    {
+        Ok(tasks) => tasks
+            .flatten()
+            .map(|t| t.path())
+            .filter(|t| std::fs::read_to_string(t.join("stat")).is_ok_and(|stat| !exited(&stat)))
+            .collect(),
+        Err(_) => vec![],
     };
-    if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        // A zombie (state Z) has exited and only waits to be reaped.
-        if let Some(state) = stat
-            .rsplit(')')
-            .next()
-            .and_then(|s| s.split_whitespace().next())
-            && state == "Z"
-        {
-            return false;
-        }
-    }
-    let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-    cmdline.contains(marker)
+    // The command line as a live thread sees it (the main thread's is empty once it exited).
+    live_threads.iter().any(|t| {
+        std::fs::read(t.join("cmdline")).is_ok_and(|c| {
+            String::from_utf8_lossy(&c)
+                .replace('\0', " ")
+                .contains(marker)
+        })
+    })
+}
+
+/// The state letter of a `/proc/…/stat` line (after the command name in parentheses).
+fn stat_state(stat: &str) -> Option<char> {
+    stat.rsplit(')')
+        .next()
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.chars().next())
 }
 
 /// Sends `signal`, waits up to `grace` for the process to exit, then kills it.

@@ -1180,7 +1180,11 @@ pub async fn cancel(
                 "job {id} is {}; only open or running jobs can be cancelled",
                 job.state.as_str()
             ),
-        ));
+        )
+        .hint(format!(
+            "there is nothing left to cancel: `cohort job show {id}` shows how it ended, and \
+             `cohort worker withdraw` pays out what it credited to you (a refund, earnings)"
+        )));
     }
     if job.state == JobState::Running
         && !market.submissions(id, job.current_round).await?.is_empty()

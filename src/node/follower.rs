@@ -248,6 +248,7 @@ pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) ->
         )
         .hint("pass the flow contract's address with --flow (or --chain-rpc the chain it is on)"));
     }
+    check_answers_as_flow(chain, flow).await?;
     if store.followed().is_none() {
         let store2 = Arc::clone(store);
         let chain_id = chain.chain_id;
@@ -256,6 +257,44 @@ pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) ->
             .map_err(|e| Error::failed("node.task", e.to_string()))??;
     }
     Ok(())
+}
+
+/// Checks that the contract at `flow` answers as a 0G flow contract: its `market()`, the view
+/// the clients read the storage fee market from (cohort's flow and 0G's both have it). A
+/// revert or an empty answer is another contract (exit 2, naming where the flow is found); an
+/// unreachable chain stays an error to retry.
+pub async fn check_answers_as_flow(chain: &Chain, flow: Address) -> Result<()> {
+    let url = crate::redact::url(&chain.rpc_url);
+    let answer = Flow::new(flow, &chain.provider).market().call().await;
+    let why = match answer {
+        Ok(_) => return Ok(()),
+        Err(alloy::contract::Error::TransportError(e)) => {
+            let reverted = e
+                .as_error_resp()
+                .is_some_and(|r| r.as_revert_data().is_some() || r.message.contains("revert"));
+            if !reverted {
+                // The chain did not answer, or failed otherwise (rate limits): no verdict on
+                // the contract, a retry may do.
+                return Err(crate::chain::revert::describe_transport_error(
+                    &chain.rpc_url,
+                    &e,
+                ));
+            }
+            "reverts".to_string()
+        }
+        // An answer that is no address (empty: a contract without the function).
+        Err(e) => format!("answers no address ({e})"),
+    };
+    Err(Error::usage(
+        "node.not_a_flow",
+        format!(
+            "the contract at {flow} on chain {} ({url}) does not answer as a 0G flow contract: its market() call {why}",
+            chain.chain_id
+        ),
+    )
+    .hint(
+        "pass the flow contract's address with --flow: on the local devnet `cohort devnet status` lists it (`flow`), elsewhere the profile's (`cohort config get profiles.NAME.contracts.flow`)",
+    ))
 }
 
 /// Checks, without the chain, that the data folder follows `flow` when it recorded a flow

@@ -113,16 +113,20 @@ pub struct StepRecord {
 pub struct Member {
     pub name: String,
     pub role: String,
-    pub address: String,
+    /// Lowercase `0x` hex in JSON, as every address in cohort's JSON.
+    pub address: Address,
     /// What they contributed, in words ("2 files, 210 KiB accepted, score 90").
     pub contributed: String,
     /// Model tokens held after claiming the allocation.
     pub tokens: String,
     /// Share of the model's supply, in percent.
     pub share_percent: f64,
-    /// Revenue claimed, in wei (decimal string).
+    /// Revenue of this run's model claimed in this run, in wei (decimal string). What the
+    /// member's `rewards claim --all` paid besides (other models' revenue, refunds) is not in it.
     pub revenue_claimed_wei: String,
-    /// Worker earnings withdrawn or credited from training, in wei.
+    /// What this run's job paid the member for its accepted training rounds, in wei (credited
+    /// by the job, withdrawn by `rewards claim --all`); other jobs' pay, returned bonds and
+    /// refunds are not in it.
     pub training_paid_wei: String,
     pub claim_ok: bool,
 }
@@ -137,11 +141,16 @@ pub struct Report {
     pub base_model_root: Option<String>,
     pub dataset: String,
     pub job_id: u64,
-    pub token: String,
+    /// The model token (lowercase `0x` hex in JSON).
+    pub token: Address,
     pub symbol: String,
     pub model_root: String,
     pub validation_loss_by_round: Vec<f64>,
+    /// Revenue paid into this run's model: the buyer's deposit and what the paid queries
+    /// settled to the holders, in wei.
     pub revenue_deposited_wei: String,
+    /// Of it, what the holders claimed in this run, in wei (the members' `revenue_claimed_wei`
+    /// summed): at most the deposit, less rounding dust.
     pub revenue_claimed_wei: String,
     pub members: Vec<Member>,
     pub sample_prompt: String,
@@ -218,29 +227,34 @@ pub async fn run(
     let workers: Vec<WorkerTotal> = typed(shown["workers"].clone(), "job show")?;
     let sample = qs.sample(run_no, job_id).await?;
 
+    // The summary describes this run's model and job: `rewards claim --all` also pays what a
+    // member was owed elsewhere (other models' revenue, other jobs' pay, refunds, bonds).
+    let token = model.model.token;
     let mut out = Vec::new();
     let mut total_claimed = U256::ZERO;
     for (name, role) in MEMBERS {
-        let a = &addr[name];
-        let (claimed, paid, ok) = match claims.get(name) {
+        let a = parse_address(addr[name].as_str())?;
+        let paid = training_pay(&workers, a);
+        let (claimed, ok) = match claims.get(name) {
             Some(Ok(v)) => {
-                let (r, p) = claimed_amounts(typed(v["claimed"].clone(), "rewards claim")?);
+                let claimed: Vec<Claimed> = typed(v["claimed"].clone(), "rewards claim")?;
+                let r = revenue_claimed(&claimed, token);
                 total_claimed += r;
-                (r.to_string(), p.to_string(), true)
+                (r, true)
             }
-            Some(Err(_)) => ("0".into(), "0".into(), false),
-            None => ("0".into(), "0".into(), true),
+            Some(Err(_)) => (U256::ZERO, false),
+            None => (U256::ZERO, true),
         };
         let (tokens, share) = holding(&model, a);
         out.push(Member {
             name: name.to_string(),
             role: role.to_string(),
-            address: a.clone(),
+            address: a,
             contributed: contribution(name, a, &contributors, &workers),
             tokens,
             share_percent: share,
-            revenue_claimed_wei: claimed,
-            training_paid_wei: paid,
+            revenue_claimed_wei: claimed.to_string(),
+            training_paid_wei: paid.to_string(),
             claim_ok: ok,
         });
     }
@@ -249,7 +263,7 @@ pub async fn run(
         base_model_root: base,
         dataset,
         job_id,
-        token: model.model.token.to_string(),
+        token,
         symbol,
         model_root: model.model_root.to_string(),
         validation_loss_by_round: validation_losses(&shown),
@@ -607,28 +621,46 @@ impl<'a> Runner<'a> {
     }
 
     async fn ensure_devnet(&mut self, port: u16) -> Result<()> {
-        let st = self
-            .step("check the local devnet", &["devnet", "status"])
+        let mut restarted = false;
+        loop {
+            let st = self
+                .step("check the local devnet", &["devnet", "status"])
+                .await?;
+            let deployed = st["contracts"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty() && c.iter().all(|c| c["deployed"] == true));
+            let nodes = st["storage_nodes"].as_array().map_or(0, |n| n.len());
+            if st["running"] == true && deployed && nodes > 0 {
+                return Ok(());
+            }
+            let partly = st["processes"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["alive"] == true));
+            if st["running"] != true && partly && !restarted {
+                // A process of it stopped: `up` without flags restarts what stopped, as the
+                // devnet was laid out (flags naming another layout would be refused); then
+                // look again.
+                self.step(
+                    "restart what stopped of the local devnet",
+                    &["devnet", "up"],
+                )
+                .await?;
+                restarted = true;
+                continue;
+            }
+            if partly {
+                // Running without storage nodes (or its contracts): restart it with one.
+                self.step("stop the devnet to add a storage node", &["devnet", "down"])
+                    .await?;
+            }
+            let port = port.to_string();
+            self.step(
+                "start the local devnet (anvil, contracts, a storage node)",
+                &["devnet", "up", "--port", &port, "--nodes", "1"],
+            )
             .await?;
-        let deployed = st["contracts"]
-            .as_array()
-            .is_some_and(|c| !c.is_empty() && c.iter().all(|c| c["deployed"] == true));
-        let nodes = st["storage_nodes"].as_array().map_or(0, |n| n.len());
-        if st["running"] == true && deployed && nodes > 0 {
             return Ok(());
         }
-        if st["running"] == true {
-            // Running without storage nodes: restart it with one.
-            self.step("stop the devnet to add a storage node", &["devnet", "down"])
-                .await?;
-        }
-        let port = port.to_string();
-        self.step(
-            "start the local devnet (anvil, contracts, a storage node)",
-            &["devnet", "up", "--port", &port, "--nodes", "1"],
-        )
-        .await?;
-        Ok(())
     }
 
     async fn ensure_wallet(&mut self, name: &str) -> Result<String> {
@@ -1019,25 +1051,41 @@ fn typed<T: serde::de::DeserializeOwned>(v: Value, command: &str) -> Result<T> {
     })
 }
 
-/// (revenue claimed, training earnings withdrawn) from a `rewards claim --json` report.
-fn claimed_amounts(claimed: Vec<Claimed>) -> (U256, U256) {
-    let mut revenue = U256::ZERO;
-    let mut paid = U256::ZERO;
-    for c in claimed {
-        match c.item.kind {
-            ClaimKind::Revenue => revenue += c.item.amount,
-            ClaimKind::Earnings => paid += c.item.amount,
-            ClaimKind::Allocation => {}
-        }
-    }
-    (revenue, paid)
+/// A member's address as `wallet show`/`wallet new` printed it.
+fn parse_address(a: &str) -> Result<Address> {
+    a.parse().map_err(|e| {
+        Error::failed(
+            "quickstart.wallet",
+            format!("a wallet command printed {a:?}, which is no address: {e}"),
+        )
+    })
+}
+
+/// The native-coin revenue of the model `token` in a `rewards claim --json` report's claims
+/// (the claims of other models and the withdrawn worker earnings left out).
+fn revenue_claimed(claimed: &[Claimed], token: Address) -> U256 {
+    claimed
+        .iter()
+        .filter(|c| {
+            c.item.kind == ClaimKind::Revenue
+                && c.item.asset.native
+                && c.item.model.as_ref().is_some_and(|m| m.token == token)
+        })
+        .map(|c| c.item.amount)
+        .fold(U256::ZERO, |a, b| a + b)
+}
+
+/// What the job (`job show`'s workers) paid `address` for its accepted rounds.
+fn training_pay(workers: &[WorkerTotal], address: Address) -> U256 {
+    workers
+        .iter()
+        .filter(|w| w.worker == address)
+        .map(|w| w.paid)
+        .fold(U256::ZERO, |a, b| a + b)
 }
 
 /// (tokens held, share of the supply in percent) of `address`.
-fn holding(model: &ModelDetails, address: &str) -> (String, f64) {
-    let Ok(address) = address.parse::<Address>() else {
-        return ("0".into(), 0.0);
-    };
+fn holding(model: &ModelDetails, address: Address) -> (String, f64) {
     model
         .holders
         .iter()
@@ -1053,7 +1101,7 @@ fn holding(model: &ModelDetails, address: &str) -> (String, f64) {
 
 fn contribution(
     name: &str,
-    address: &str,
+    address: Address,
     contributors: &[ContributorWeight],
     workers: &[WorkerTotal],
 ) -> String {
@@ -1063,7 +1111,6 @@ fn contribution(
         "qs-buyer" => parts.push("paid 3 ETH for model output".to_string()),
         _ => {}
     }
-    let address = address.parse::<Address>().unwrap_or_default();
     for c in contributors.iter().filter(|c| c.contributor == address) {
         parts.push(format!("data weight {}", c.weight));
     }
@@ -1074,5 +1121,64 @@ fn contribution(
         "-".into()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy::primitives::B256;
+
+    /// One claim as `rewards claim --json` prints it.
+    fn claim(kind: &str, token: Option<Address>, asset: Address, amount: u64) -> Value {
+        serde_json::json!({
+            "kind": kind,
+            "model": token.map(|t| serde_json::json!({
+                "job_id": 1, "token": t, "name": "M", "symbol": "M"
+            })),
+            "asset": {
+                "address": asset,
+                "symbol": if asset == Address::ZERO { "ETH" } else { "USDC" },
+                "decimals": 18,
+                "native": asset == Address::ZERO
+            },
+            "amount": amount.to_string(),
+            "tx_hash": B256::ZERO,
+            "gas_used": 21000
+        })
+    }
+
+    /// Of what `rewards claim --all` paid, only this model's revenue in the native coin counts:
+    /// another model's revenue, an ERC-20 revenue, worker earnings (refunds of other jobs
+    /// included) and allocations do not.
+    #[test]
+    fn only_this_models_native_revenue_counts_as_claimed() {
+        let ours = Address::repeat_byte(1);
+        let other = Address::repeat_byte(2);
+        let usdc = Address::repeat_byte(3);
+        let claimed: Vec<Claimed> = serde_json::from_value(Value::Array(vec![
+            claim("allocation", Some(ours), ours, 1_000),
+            claim("revenue", Some(ours), Address::ZERO, 70),
+            claim("revenue", Some(other), Address::ZERO, 500),
+            claim("revenue", Some(ours), usdc, 9),
+            claim("earnings", None, Address::ZERO, 2_000),
+        ]))
+        .unwrap();
+        assert_eq!(revenue_claimed(&claimed, ours), U256::from(70));
+        assert_eq!(revenue_claimed(&claimed, other), U256::from(500));
+    }
+
+    /// Training pay is what the job paid the worker, not what its withdrawal held.
+    #[test]
+    fn training_pay_is_the_jobs_pay_to_the_worker() {
+        let w1 = Address::repeat_byte(7);
+        let w2 = Address::repeat_byte(8);
+        let workers: Vec<WorkerTotal> = serde_json::from_value(serde_json::json!([
+            {"worker": w1, "compute_units": "5", "paid": "600", "accepted_rounds": 2, "rejected_rounds": 0},
+            {"worker": w2, "compute_units": "5", "paid": "400", "accepted_rounds": 2, "rejected_rounds": 0}
+        ]))
+        .unwrap();
+        assert_eq!(training_pay(&workers, w1), U256::from(600));
+        assert_eq!(training_pay(&workers, Address::repeat_byte(9)), U256::ZERO);
     }
 }

@@ -49,6 +49,21 @@ pub struct ServerTerms {
     pub terms: Option<Terms>,
 }
 
+/// Whether an HTTP status says the server is there but busy or failing for now (worth retrying:
+/// exit 3), as a cohort server behind a proxy may answer.
+fn retry_later(status: u16) -> bool {
+    matches!(status, 429 | 500 | 502 | 503 | 504)
+}
+
+/// The error for a server answering `status` (busy or failing) to `path`: exit 3.
+fn busy(url: &str, path: &str, status: reqwest::StatusCode) -> Error {
+    Error::unreachable(
+        "serve.unavailable",
+        format!("{url} answered {status} to {path}: the server is busy or failing"),
+    )
+    .hint("retry shortly")
+}
+
 /// `GET /v1/cohort/terms`.
 pub async fn terms(url: &str) -> Result<ServerTerms> {
     let r = http()?
@@ -56,6 +71,9 @@ pub async fn terms(url: &str) -> Result<ServerTerms> {
         .send()
         .await
         .map_err(|e| unreachable(url, e))?;
+    if retry_later(r.status().as_u16()) {
+        return Err(busy(url, "/v1/cohort/terms", r.status()));
+    }
     if !r.status().is_success() {
         return Err(Error::usage(
             "serve.not_cohort",
@@ -84,8 +102,9 @@ pub struct ServerAccount {
     pub settled: U256,
     pub requests: u64,
     pub tokens: u64,
-    /// The best voucher the user signed there (its header value), when the server has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The best voucher the user signed there (its header value), when the server has one and
+    /// the request proved the user's key ([`own_account`]). A bearer credential: never printed.
+    #[serde(default, skip_serializing)]
     pub voucher: Option<String>,
 }
 
@@ -113,17 +132,54 @@ pub async fn owed(
     Ok(settled.max(signed))
 }
 
-/// `GET /v1/cohort/account/{user}`.
+/// `GET /v1/cohort/account/{user}`: the user's numbers there (no voucher: that takes the
+/// user's key, [`own_account`]).
 pub async fn account(url: &str, user: Address) -> Result<ServerAccount> {
-    let r = http()?
-        .get(format!("{}/v1/cohort/account/{user}", base(url)))
-        .send()
-        .await
-        .map_err(|e| unreachable(url, e))?;
-    if !r.status().is_success() {
+    get_account(url, user, None).await
+}
+
+/// The account of `key`'s owner at the server of `provider`, with the best voucher they signed
+/// there: the request carries a proof of the key ([`super::proof`]), which the server wants
+/// before it shows a voucher (anyone holding one can spend it).
+pub async fn own_account(
+    url: &str,
+    key: &PrivateKeySigner,
+    provider: Address,
+) -> Result<ServerAccount> {
+    let proof = super::proof::sign(key, provider, usage::now())?;
+    get_account(url, key.address(), Some(proof)).await
+}
+
+async fn get_account(url: &str, user: Address, proof: Option<String>) -> Result<ServerAccount> {
+    let path = format!("/v1/cohort/account/{user}");
+    let mut req = http()?.get(format!("{}{path}", base(url)));
+    if let Some(p) = proof {
+        req = req.header(super::proof::HEADER, p);
+    }
+    let r = req.send().await.map_err(|e| unreachable(url, e))?;
+    let status = r.status();
+    if status.as_u16() == 401 {
+        let e: Value = r.json().await.unwrap_or_default();
+        let why = e["error"]["message"]
+            .as_str()
+            .unwrap_or("no reason given")
+            .to_string();
+        return Err(Error::usage(
+            "serve.account_proof",
+            format!("{url} refused the proof of your key for your account: {why}"),
+        )
+        .hint(format!(
+            "the proof carries this machine's time: check its clock (at most {} s off)",
+            super::proof::WINDOW_SECS
+        )));
+    }
+    if retry_later(status.as_u16()) {
+        return Err(busy(url, &path, status));
+    }
+    if !status.is_success() {
         return Err(Error::failed(
             "serve.account",
-            format!("{url} answered {} for the account", r.status()),
+            format!("{url} answered {status} for the account"),
         ));
     }
     r.json()
@@ -183,7 +239,7 @@ pub async fn voucher_for(
     t: &Terms,
     amount: U256,
 ) -> Result<SignedVoucher> {
-    let acc = account(url, key.address()).await?;
+    let acc = own_account(url, key, t.provider).await?;
     let cumulative = owed(chain, key, t, &acc).await? + amount;
     usage::sign(
         key,
@@ -265,7 +321,7 @@ pub async fn query(
     let mut voucher: Option<SignedVoucher> = None;
     let mut base_amount = U256::ZERO;
     if let Some(p) = &payer {
-        let acc = account(url, p.key.address()).await?;
+        let acc = own_account(url, p.key, p.terms.provider).await?;
         base_amount = owed(p.chain, p.key, p.terms, &acc).await?;
         // A first estimate (prompt bytes + max_tokens: exact for the byte-level model's
         // completions); a 402 naming the exact amount (a chat template's tokens) is signed once more.
@@ -339,7 +395,8 @@ fn sign_within(p: &Payer<'_>, base_amount: U256, cumulative: U256) -> Result<Sig
 
 /// The error for a provider's refusal (`status`: the HTTP status, `None` for an error event in
 /// a stream): a bad request is a usage error (exit 2), a deposit that falls short is funds short
-/// (exit 4), a busy or stopping server is worth retrying (exit 3).
+/// (exit 4), a busy, failing or stopping server (429, 500, 502, 503, 504) is worth retrying
+/// (exit 3).
 fn refused(status: Option<u16>, e: &Value) -> Error {
     let code = e["error"]["code"].as_str().unwrap_or("unknown");
     let msg = e["error"]["message"]
@@ -360,7 +417,8 @@ fn refused(status: Option<u16>, e: &Value) -> Error {
                 .to_string();
             Error::reverted(id, msg).hint("deposit more with `cohort usage deposit --amount A`")
         }
-        (Some(429 | 503), _) | (_, "server_busy" | "shutting_down") => {
+        (Some(s), _) if retry_later(s) => Error::unreachable(id, msg).hint("retry shortly"),
+        (_, "server_busy" | "shutting_down" | "ledger_unreachable") => {
             Error::unreachable(id, msg).hint("retry shortly")
         }
         _ if bad_request => Error::usage(id, msg),

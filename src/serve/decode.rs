@@ -27,6 +27,12 @@ use crate::trainer::rng::Stream;
 /// Output rows one parallel task takes in a matrix-vector product.
 const ROWS_PER_TASK: usize = 64;
 
+/// How many tokens a rebuilt cache holds: the last three quarters of the context (also what the
+/// model reads of a prompt longer than its context).
+pub fn window_len(context: usize) -> usize {
+    (context * 3 / 4).max(1)
+}
+
 /// One layer's weights, row-major `[out, in]` as stored.
 struct Layer {
     ln1: (Vec<f32>, Vec<f32>),
@@ -157,7 +163,7 @@ impl Decoder {
 
     /// The part of `history` a rebuilt cache holds: its last three quarters of the context.
     fn window<'a>(&self, history: &'a [u32]) -> &'a [u32] {
-        let keep = (self.config.context * 3 / 4).max(1).min(history.len());
+        let keep = window_len(self.config.context).min(history.len());
         &history[history.len() - keep..]
     }
 

@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::decode::{Batcher, Decoder, Job};
 
-/// One chat message.
+/// One chat message, as the server checked it: its role one of system, user, assistant, tool (a
+/// `developer` message arrives as system), its content text.
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 pub struct ChatMessage {
     pub role: String,
@@ -41,11 +42,20 @@ pub trait Engine: Send + Sync + 'static {
     /// The model's context length in tokens.
     fn context(&self) -> usize;
     /// Whether a prompt longer than the context slides over it, and an empty prompt is taken (the
-    /// builtin model: it keeps the last three quarters of its context, and starts an empty
-    /// prompt from a newline). Otherwise the server refuses such prompts before generating.
+    /// builtin model: it reads the last three quarters of its context, [`Engine::prompt_read`],
+    /// and starts an empty prompt from a newline). Otherwise the server refuses such prompts
+    /// before generating.
     fn slides(&self) -> bool {
         false
     }
+    /// How many of a prompt's last tokens the model reads, of `len` sent: all of them unless the
+    /// engine slides over a prompt longer than its context. The server cuts the prompt to these
+    /// and charges only them.
+    fn prompt_read(&self, len: usize) -> usize {
+        len
+    }
+    /// How many token ids the model knows (a prompt sent as token ids holds ids below this).
+    fn vocab(&self) -> usize;
     /// What kind of model it is ("builtin", …), for /v1/models.
     fn kind(&self) -> &'static str;
     /// Text to tokens.
@@ -91,6 +101,18 @@ impl Engine for Builtin {
 
     fn slides(&self) -> bool {
         true
+    }
+
+    fn prompt_read(&self, len: usize) -> usize {
+        if len > self.context {
+            super::decode::window_len(self.context)
+        } else {
+            len
+        }
+    }
+
+    fn vocab(&self) -> usize {
+        crate::trainer::config::VOCAB
     }
 
     fn encode(&self, text: &str) -> Vec<u32> {
@@ -174,6 +196,10 @@ impl Engine for HfModel {
         } else {
             "hf"
         }
+    }
+
+    fn vocab(&self) -> usize {
+        self.generator.model.config.vocab_size
     }
 
     fn encode(&self, text: &str) -> Vec<u32> {

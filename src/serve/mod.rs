@@ -1,9 +1,13 @@
 //! `cohort model serve`: an OpenAI-compatible HTTP server (axum) for a model, paid per token by
 //! signed vouchers ([`pay`], [`crate::usage`]) or free.
 //!
-//! Endpoints: `GET /v1/models`, `POST /v1/completions`, `POST /v1/chat/completions` (both with
-//! `stream: true` as server-sent events), plus `GET /v1/cohort/terms`, `GET /v1/cohort/account/{user}`
-//! and `GET /v1/cohort/stats` for cohort's own clients.
+//! Endpoints: `GET /v1/models` (and `/v1/models/{id}`), `POST /v1/completions`,
+//! `POST /v1/chat/completions` (both with `stream: true` as server-sent events), plus
+//! `GET /v1/cohort/terms`, `GET /v1/cohort/account/{user}` and `GET /v1/cohort/stats` for
+//! cohort's own clients. A voucher is a bearer credential: the account shows the user's best
+//! voucher only to a request signed by the user ([`proof`]), and the stats list the users only
+//! to the server's own machine (loopback). Request parameters that would change the answer and that the server does
+//! not implement are refused by name (400 `unsupported_parameter`), never ignored.
 //!
 //! Concurrency: at most `max_concurrency` generations at once (a semaphore); up to `max_queue`
 //! more wait for a slot, beyond that the server answers 429. The builtin engine decodes the
@@ -17,6 +21,7 @@ pub mod client;
 pub mod decode;
 pub mod engine;
 pub mod pay;
+pub mod proof;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -28,12 +33,12 @@ use alloy::primitives::{Address, U256};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Value, json};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
@@ -55,7 +60,7 @@ pub struct ServeOptions {
     pub max_body: usize,
     pub max_concurrency: usize,
     pub max_queue: usize,
-    /// Settle after this many accepted vouchers …
+    /// Settle after this many requests served on vouchers …
     pub settle_every: u64,
     /// … or this often.
     pub settle_interval: Duration,
@@ -165,6 +170,15 @@ impl ApiError {
         )
     }
     fn payment(r: pay::Refusal) -> ApiError {
+        if r.unavailable {
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "server_error",
+                r.code,
+                r.message,
+                None,
+            );
+        }
         let mut body = json!({"error": {"message": r.message, "type": "payment_required", "param": null, "code": r.code}});
         if !r.required.is_zero() {
             body["error"]["required"] = json!(r.required.to_string());
@@ -182,59 +196,26 @@ impl ApiError {
 /// Seconds a client told the server is busy (429) should wait before retrying.
 const RETRY_AFTER_SECS: u64 = 1;
 
+/// Seconds a client told the server is unavailable (503: its chain RPC fails, or it is stopping)
+/// should wait before retrying.
+const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 5;
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match self.status {
+            StatusCode::TOO_MANY_REQUESTS => Some(RETRY_AFTER_SECS),
+            StatusCode::SERVICE_UNAVAILABLE => Some(UNAVAILABLE_RETRY_AFTER_SECS),
+            _ => None,
+        };
         let mut r = (self.status, axum::Json(self.body)).into_response();
-        if self.status == StatusCode::TOO_MANY_REQUESTS {
+        if let Some(secs) = retry_after {
             r.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from(RETRY_AFTER_SECS),
+                axum::http::HeaderValue::from(secs),
             );
         }
         r
     }
-}
-
-/// A prompt: a string or a one-element array of strings.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum PromptIn {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// `stop`: a string or an array of up to 4 strings.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum StopIn {
-    One(String),
-    Many(Vec<String>),
-}
-
-#[derive(Debug, Deserialize)]
-struct StreamOptions {
-    #[serde(default)]
-    include_usage: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct CompletionIn {
-    model: String,
-    #[serde(default)]
-    prompt: Option<PromptIn>,
-    #[serde(default)]
-    messages: Option<Vec<ChatMessage>>,
-    max_tokens: Option<u64>,
-    max_completion_tokens: Option<u64>,
-    min_tokens: Option<u64>,
-    temperature: Option<f64>,
-    top_p: Option<f64>,
-    stop: Option<StopIn>,
-    seed: Option<u64>,
-    #[serde(default)]
-    stream: bool,
-    stream_options: Option<StreamOptions>,
-    n: Option<u32>,
 }
 
 /// A checked request.
@@ -244,6 +225,9 @@ struct Job {
     stop: Vec<String>,
     stream: bool,
     include_usage: bool,
+    /// Tokens cut from the front of a prompt longer than the context of a model that slides
+    /// over it: the model does not read them, and they are not charged.
+    prompt_dropped: usize,
 }
 
 /// Default completion length when the request names none.
@@ -252,42 +236,451 @@ const DEFAULT_MAX_TOKENS: u64 = 16;
 /// The highest sampling temperature taken (OpenAI's), here and by `cohort model generate`.
 pub const MAX_TEMPERATURE: f64 = 2.0;
 
+/// What the server honours of OpenAI's request, for the message of a refused parameter.
+const HONOURED: &str = "model, prompt (completions) or messages (chat), max_tokens or \
+     max_completion_tokens, min_tokens, temperature, top_p, stop, seed, n = 1, stream and \
+     stream_options.include_usage";
+
+/// The roles a chat message may have.
+const ROLES: &str = "system, developer, user, assistant or tool";
+
+/// A JSON value's type, in words.
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A field of the wrong type: names the field, what it takes and what came.
+fn wrong_type(field: &str, expected: &str, got: &Value) -> ApiError {
+    ApiError::bad(
+        "invalid_type",
+        format!(
+            "invalid type for '{field}': expected {expected}, got {}",
+            kind_of(got)
+        ),
+        Some(field),
+    )
+}
+
+/// A parameter the server does not implement, with a value that would change the answer.
+fn unsupported(param: &str, what: impl std::fmt::Display) -> ApiError {
+    ApiError::bad(
+        "unsupported_parameter",
+        format!(
+            "{what} is not supported by this server: leave '{param}' out (or at its default); \
+             the server honours {HONOURED}"
+        ),
+        Some(param),
+    )
+}
+
+/// The request's JSON object, read field by field with errors in plain words. A field set to
+/// null counts as left out, as OpenAI takes it.
+struct Fields<'a>(&'a serde_json::Map<String, Value>);
+
+impl<'a> Fields<'a> {
+    fn get(&self, k: &str) -> Option<&'a Value> {
+        self.0.get(k).filter(|v| !v.is_null())
+    }
+
+    fn string(&self, k: &str) -> std::result::Result<Option<&'a str>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(v) => Err(wrong_type(k, "a string", v)),
+        }
+    }
+
+    fn uint(&self, k: &str) -> std::result::Result<Option<u64>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| wrong_type(k, "a non-negative integer", v)),
+        }
+    }
+
+    fn int(&self, k: &str) -> std::result::Result<Option<i64>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| wrong_type(k, "an integer", v)),
+        }
+    }
+
+    fn number(&self, k: &str) -> std::result::Result<Option<f64>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| wrong_type(k, "a number", v)),
+        }
+    }
+
+    fn boolean(&self, k: &str) -> std::result::Result<Option<bool>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(v) => Err(wrong_type(k, "true or false", v)),
+        }
+    }
+
+    /// A list field (`tools`, `functions`) that must be empty.
+    fn empty_list(&self, k: &str, what: &str) -> std::result::Result<(), ApiError> {
+        match self.get(k) {
+            None => Ok(()),
+            Some(Value::Array(a)) if a.is_empty() => Ok(()),
+            Some(Value::Array(_)) => Err(unsupported(k, what)),
+            Some(v) => Err(wrong_type(k, "an array", v)),
+        }
+    }
+
+    /// `tool_choice`/`function_call`: "none" and "auto" (with no tools) change nothing.
+    fn no_tool_required(&self, k: &str) -> std::result::Result<(), ApiError> {
+        match self.get(k) {
+            None => Ok(()),
+            Some(Value::String(s)) if s == "none" || s == "auto" => Ok(()),
+            Some(Value::String(s)) => {
+                Err(unsupported(k, format!("'{k}' \"{s}\" (function calling)")))
+            }
+            Some(Value::Object(_)) => Err(unsupported(
+                k,
+                format!("'{k}' naming a function (function calling)"),
+            )),
+            Some(v) => Err(wrong_type(k, "\"none\", \"auto\" or an object", v)),
+        }
+    }
+}
+
+/// Refuses the parameters the server does not implement when they would change the answer
+/// (OpenAI's and vLLM's); harmless ones (`user`, `metadata`, `store`, `service_tier`…) and
+/// unknown fields pass.
+fn refuse_unsupported(f: &Fields, chat: bool) -> std::result::Result<(), ApiError> {
+    for k in ["presence_penalty", "frequency_penalty", "min_p"] {
+        if let Some(x) = f.number(k)?
+            && x != 0.0
+        {
+            return Err(unsupported(k, format!("'{k}' {x} (only 0)")));
+        }
+    }
+    if let Some(x) = f.number("repetition_penalty")?
+        && x != 1.0
+    {
+        return Err(unsupported(
+            "repetition_penalty",
+            format!("'repetition_penalty' {x} (only 1)"),
+        ));
+    }
+    if let Some(x) = f.int("top_k")?
+        && x > 0
+    {
+        return Err(unsupported("top_k", format!("'top_k' {x} (use top_p)")));
+    }
+    match f.get("logit_bias") {
+        None => {}
+        Some(Value::Object(m)) if m.is_empty() => {}
+        Some(Value::Object(_)) => return Err(unsupported("logit_bias", "'logit_bias'")),
+        Some(v) => {
+            return Err(wrong_type(
+                "logit_bias",
+                "an object of token ids to biases",
+                v,
+            ));
+        }
+    }
+    if let Some(n) = f.uint("n")?
+        && n != 1
+    {
+        return Err(unsupported(
+            "n",
+            format!("n = {n} (one choice per request)"),
+        ));
+    }
+    if chat {
+        if f.boolean("logprobs")? == Some(true) {
+            return Err(unsupported("logprobs", "'logprobs'"));
+        }
+        if f.uint("top_logprobs")?.is_some_and(|n| n > 0) {
+            return Err(unsupported("top_logprobs", "'top_logprobs'"));
+        }
+        match f.get("response_format") {
+            None => {}
+            Some(Value::Object(o)) => match o.get("type") {
+                Some(Value::String(t)) if t == "text" => {}
+                Some(Value::String(t)) => {
+                    return Err(unsupported(
+                        "response_format",
+                        format!("'response_format' of type \"{t}\" (only \"text\")"),
+                    ));
+                }
+                Some(v) => return Err(wrong_type("response_format.type", "a string", v)),
+                None => {
+                    return Err(ApiError::bad(
+                        "missing_required_parameter",
+                        "'response_format' needs a 'type': {\"type\": \"text\"} is the one supported",
+                        Some("response_format.type"),
+                    ));
+                }
+            },
+            Some(v) => return Err(wrong_type("response_format", "an object", v)),
+        }
+        f.empty_list("tools", "'tools' (function calling)")?;
+        f.empty_list("functions", "'functions' (function calling)")?;
+        f.no_tool_required("tool_choice")?;
+        f.no_tool_required("function_call")?;
+        match f.get("modalities") {
+            None => {}
+            Some(Value::Array(a)) => {
+                if let Some(m) = a.iter().find(|m| m.as_str() != Some("text")) {
+                    return Err(unsupported(
+                        "modalities",
+                        format!("the output modality {m} (only \"text\")"),
+                    ));
+                }
+            }
+            Some(v) => return Err(wrong_type("modalities", "an array of strings", v)),
+        }
+        for k in ["audio", "web_search_options"] {
+            if f.get(k).is_some() {
+                return Err(unsupported(k, format!("'{k}'")));
+            }
+        }
+    } else {
+        if f.boolean("echo")? == Some(true) {
+            return Err(unsupported("echo", "'echo'"));
+        }
+        match f.get("logprobs") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Number(_)) | Some(Value::Bool(true)) => {
+                return Err(unsupported("logprobs", "'logprobs'"));
+            }
+            Some(v) => return Err(wrong_type("logprobs", "an integer", v)),
+        }
+        if let Some(n) = f.uint("best_of")?
+            && n > 1
+        {
+            return Err(unsupported("best_of", format!("best_of = {n}")));
+        }
+        if f.string("suffix")?.is_some_and(|s| !s.is_empty()) {
+            return Err(unsupported("suffix", "'suffix' (insertion)"));
+        }
+    }
+    Ok(())
+}
+
+/// The chat's messages: each an object with a role of [`ROLES`] and content as a string, an
+/// array of text parts (joined by newlines, as vLLM does), or none for an assistant's turn.
+fn chat_messages(v: &Value) -> std::result::Result<Vec<ChatMessage>, ApiError> {
+    let Value::Array(items) = v else {
+        return Err(wrong_type("messages", "an array of messages", v));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, m) in items.iter().enumerate() {
+        let at = format!("messages[{i}]");
+        let Value::Object(o) = m else {
+            return Err(wrong_type(
+                &at,
+                "a message: an object with 'role' and 'content'",
+                m,
+            ));
+        };
+        let role = match o.get("role") {
+            Some(Value::String(r)) => r.as_str(),
+            None | Some(Value::Null) => {
+                return Err(ApiError::bad(
+                    "missing_required_parameter",
+                    format!("'{at}.role' is missing: a message's role is one of {ROLES}"),
+                    Some(&format!("{at}.role")),
+                ));
+            }
+            Some(v) => return Err(wrong_type(&format!("{at}.role"), "a string", v)),
+        };
+        let role = match role {
+            "system" | "user" | "assistant" | "tool" => role,
+            // OpenAI's newer name for the system message.
+            "developer" => "system",
+            other => {
+                return Err(ApiError::bad(
+                    "invalid_role",
+                    format!("'{at}.role' is \"{other}\": a message's role is one of {ROLES}"),
+                    Some(&format!("{at}.role")),
+                ));
+            }
+        };
+        let field = format!("{at}.content");
+        let content = match o.get("content") {
+            None | Some(Value::Null) if role == "assistant" => String::new(),
+            None | Some(Value::Null) => {
+                return Err(ApiError::bad(
+                    "missing_required_parameter",
+                    format!(
+                        "'{field}' is missing: a {role} message needs its text (only an \
+                         assistant's message may have none)"
+                    ),
+                    Some(&field),
+                ));
+            }
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(parts)) => {
+                let mut texts = Vec::with_capacity(parts.len());
+                for (j, p) in parts.iter().enumerate() {
+                    let pat = format!("{field}[{j}]");
+                    let kind = p.get("type").and_then(Value::as_str);
+                    match (kind, p.get("text")) {
+                        (Some("text"), Some(Value::String(t))) => texts.push(t.as_str()),
+                        (Some("text"), other) => {
+                            return Err(wrong_type(
+                                &format!("{pat}.text"),
+                                "a string",
+                                other.unwrap_or(&Value::Null),
+                            ));
+                        }
+                        (Some(t), _) => {
+                            return Err(ApiError::bad(
+                                "unsupported_content",
+                                format!(
+                                    "'{pat}' is a \"{t}\" part: this server's models read text \
+                                     only; send the content as a string or as text parts \
+                                     ({{\"type\": \"text\", \"text\": …}})"
+                                ),
+                                Some(&pat),
+                            ));
+                        }
+                        (None, _) => {
+                            return Err(wrong_type(
+                                &pat,
+                                "a content part: an object with a 'type' (\"text\")",
+                                p,
+                            ));
+                        }
+                    }
+                }
+                texts.join("\n")
+            }
+            Some(v) => {
+                return Err(wrong_type(&field, "a string or an array of text parts", v));
+            }
+        };
+        out.push(ChatMessage {
+            role: role.to_string(),
+            content,
+        });
+    }
+    Ok(out)
+}
+
+/// A completion's prompt as the engine's tokens: a string, an array of one string, or token ids
+/// (an array of integers, or an array of one such array) within the model's vocabulary.
+fn prompt_tokens(
+    engine: &dyn Engine,
+    v: Option<&Value>,
+) -> std::result::Result<Vec<u32>, ApiError> {
+    const FORMS: &str = "a string, an array of one string, or an array of token ids";
+    let one = || {
+        ApiError::bad(
+            "unsupported_prompt",
+            "send one prompt per request (an array of several prompts is a batch, which this \
+             server does not take)",
+            Some("prompt"),
+        )
+    };
+    let ids = |a: &[Value]| -> std::result::Result<Vec<u32>, ApiError> {
+        let vocab = engine.vocab() as u64;
+        a.iter()
+            .map(|t| match t.as_u64() {
+                Some(id) if id < vocab => Ok(id as u32),
+                Some(id) => Err(ApiError::bad(
+                    "invalid_token",
+                    format!(
+                        "'prompt' holds the token id {id}, outside the model's vocabulary of \
+                         {vocab} tokens (0 to {}): send ids of this model's tokenizer, or text",
+                        vocab.saturating_sub(1)
+                    ),
+                    Some("prompt"),
+                )),
+                None => Err(wrong_type("prompt", FORMS, &Value::Array(a.to_vec()))),
+            })
+            .collect()
+    };
+    match v {
+        None => Ok(engine.encode("")),
+        Some(Value::String(s)) => Ok(engine.encode(s)),
+        Some(Value::Array(a)) => match a.as_slice() {
+            [] => Err(one()),
+            [Value::String(s)] => Ok(engine.encode(s)),
+            [Value::Array(inner)] => ids(inner),
+            [Value::String(_), ..] | [Value::Array(_), ..] => Err(one()),
+            _ => ids(a),
+        },
+        Some(other) => Err(wrong_type("prompt", FORMS, other)),
+    }
+}
+
 fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Result<Job, ApiError> {
-    let r: CompletionIn = serde_json::from_slice(body).map_err(|e| {
+    let doc: Value = serde_json::from_slice(body).map_err(|e| {
         ApiError::bad(
             "invalid_json",
-            format!("the request body is not valid JSON for this endpoint: {e}"),
+            format!("the request body is not valid JSON: {e}"),
             None,
         )
     })?;
-    if !state.model_matches(&r.model) {
+    let Value::Object(obj) = &doc else {
+        return Err(ApiError::bad(
+            "invalid_type",
+            format!(
+                "the request body must be a JSON object with the request's fields, got {}",
+                kind_of(&doc)
+            ),
+            None,
+        ));
+    };
+    let f = Fields(obj);
+    let Some(model) = f.string("model")? else {
+        return Err(ApiError::bad(
+            "missing_required_parameter",
+            format!(
+                "the request names no 'model': this server serves '{}'",
+                state.opts.model_id
+            ),
+            Some("model"),
+        ));
+    };
+    if !state.model_matches(model) {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "invalid_request_error",
             "model_not_found",
             format!(
-                "the model '{}' does not exist here; this server serves '{}'",
-                r.model, state.opts.model_id
+                "the model '{model}' does not exist here; this server serves '{}'",
+                state.opts.model_id
             ),
             Some("model"),
         ));
     }
-    if r.n.is_some_and(|n| n != 1) {
-        return Err(ApiError::bad(
-            "unsupported_n",
-            "only n = 1 is supported",
-            Some("n"),
-        ));
-    }
-    let tokens = if chat {
-        let Some(m) = r.messages.as_ref().filter(|m| !m.is_empty()) else {
+    refuse_unsupported(&f, chat)?;
+    let mut tokens = if chat {
+        let messages = match f.get("messages") {
+            None => Vec::new(),
+            Some(v) => chat_messages(v)?,
+        };
+        if messages.is_empty() {
             return Err(ApiError::bad(
                 "missing_messages",
                 "'messages' must be a non-empty array",
                 Some("messages"),
             ));
-        };
-        state.engine.chat_tokens(m).map_err(|why| {
+        }
+        state.engine.chat_tokens(&messages).map_err(|why| {
             ApiError::bad(
                 "invalid_messages",
                 format!("the chat cannot be rendered with the model's template: {why}"),
@@ -295,24 +688,18 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             )
         })?
     } else {
-        let prompt = match r.prompt {
-            Some(PromptIn::One(s)) => s,
-            Some(PromptIn::Many(mut v)) if v.len() == 1 => v.remove(0),
-            Some(PromptIn::Many(_)) => {
-                return Err(ApiError::bad(
-                    "unsupported_prompt",
-                    "send one prompt per request",
-                    Some("prompt"),
-                ));
-            }
-            None => String::new(),
-        };
-        state.engine.encode(&prompt)
+        prompt_tokens(state.engine.as_ref(), f.get("prompt"))?
     };
     let context = state.engine.context() as u64;
-    // A model that cannot slide over its context refuses what does not fit before generating
-    // (nothing is charged), as OpenAI and vLLM do.
-    if !state.engine.slides() {
+    let mut prompt_dropped = 0;
+    if state.engine.slides() {
+        // The model reads only the end of a prompt longer than its context: the rest is cut
+        // here, so that it is neither reserved nor charged nor counted.
+        prompt_dropped = tokens.len() - state.engine.prompt_read(tokens.len());
+        tokens.drain(..prompt_dropped);
+    } else {
+        // A model that cannot slide over its context refuses what does not fit before
+        // generating (nothing is charged), as OpenAI and vLLM do.
         let param = Some(if chat { "messages" } else { "prompt" });
         if tokens.is_empty() {
             return Err(ApiError::bad(
@@ -333,10 +720,11 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             ));
         }
     }
-    let max_tokens = r
-        .max_completion_tokens
-        .or(r.max_tokens)
-        .unwrap_or(DEFAULT_MAX_TOKENS.min(context));
+    let max_tokens = match f.uint("max_completion_tokens")? {
+        Some(m) => Some(m),
+        None => f.uint("max_tokens")?,
+    }
+    .unwrap_or(DEFAULT_MAX_TOKENS.min(context));
     if max_tokens == 0 || max_tokens > context {
         return Err(ApiError::bad(
             "context_length_exceeded",
@@ -346,7 +734,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("max_tokens"),
         ));
     }
-    let min_tokens = r.min_tokens.unwrap_or(0);
+    let min_tokens = f.uint("min_tokens")?.unwrap_or(0);
     if min_tokens > max_tokens {
         return Err(ApiError::bad(
             "invalid_min_tokens",
@@ -354,7 +742,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("min_tokens"),
         ));
     }
-    let temperature = r.temperature.unwrap_or(1.0);
+    let temperature = f.number("temperature")?.unwrap_or(1.0);
     if !(0.0..=MAX_TEMPERATURE).contains(&temperature) {
         return Err(ApiError::bad(
             "invalid_temperature",
@@ -362,7 +750,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("temperature"),
         ));
     }
-    let top_p = r.top_p.unwrap_or(1.0);
+    let top_p = f.number("top_p")?.unwrap_or(1.0);
     if !(top_p > 0.0 && top_p <= 1.0) {
         return Err(ApiError::bad(
             "invalid_top_p",
@@ -370,10 +758,19 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("top_p"),
         ));
     }
-    let stop = match r.stop {
+    const STOP: &str = "a string or an array of up to 4 strings";
+    let stop = match f.get("stop") {
         None => Vec::new(),
-        Some(StopIn::One(s)) => vec![s],
-        Some(StopIn::Many(v)) => v,
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|s| {
+                s.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| wrong_type("stop", STOP, &Value::Array(a.clone())))
+            })
+            .collect::<std::result::Result<_, _>>()?,
+        Some(v) => return Err(wrong_type("stop", STOP, v)),
     };
     if stop.len() > 4 || stop.iter().any(|s| s.is_empty() || s.len() > 256) {
         return Err(ApiError::bad(
@@ -382,7 +779,23 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             Some("stop"),
         ));
     }
-    let seed = r.seed.unwrap_or_else(rand_seed);
+    let seed = seed_of(f.get("seed"))?.unwrap_or_else(rand_seed);
+    let stream = f.boolean("stream")?.unwrap_or(false);
+    let include_usage = match f.get("stream_options") {
+        None => false,
+        Some(Value::Object(o)) => match o.get("include_usage") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(v) => {
+                return Err(wrong_type(
+                    "stream_options.include_usage",
+                    "true or false",
+                    v,
+                ));
+            }
+        },
+        Some(v) => return Err(wrong_type("stream_options", "an object", v)),
+    };
     Ok(Job {
         chat,
         req: GenRequest {
@@ -394,9 +807,23 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             seed,
         },
         stop,
-        stream: r.stream,
-        include_usage: r.stream_options.is_some_and(|o| o.include_usage),
+        stream,
+        include_usage,
+        prompt_dropped,
     })
+}
+
+/// A seed: any 64-bit integer, signed as OpenAI takes it (a negative one maps to its two's
+/// complement) or not.
+fn seed_of(v: Option<&Value>) -> std::result::Result<Option<u64>, ApiError> {
+    match v {
+        None => Ok(None),
+        Some(v) => v
+            .as_u64()
+            .or_else(|| v.as_i64().map(|i| i as u64))
+            .map(Some)
+            .ok_or_else(|| wrong_type("seed", "an integer", v)),
+    }
 }
 
 fn rand_seed() -> u64 {
@@ -691,13 +1118,27 @@ async fn handle(
         created: crate::usage::now(),
         model: state.opts.model_id.clone(),
     };
-    // The slot before any answer: a full server answers 429, streaming or not.
+    // The slot before any answer: a full server answers 429, streaming or not. (Refused here,
+    // the request is not served: its reservation is released uncounted.)
     let permit = slot(&state).await?;
-    if !job.stream {
-        return complete(&state, &job, guard, &meta, permit).await;
+    let dropped = job.prompt_dropped;
+    let mut r = if !job.stream {
+        complete(&state, &job, guard, &meta, permit).await?
+    } else {
+        stream(state, job, guard, meta, permit)
+    };
+    if dropped > 0 {
+        r.headers_mut().insert(
+            PROMPT_DROPPED_HEADER,
+            axum::http::HeaderValue::from(dropped),
+        );
     }
-    Ok(stream(state, job, guard, meta, permit))
+    Ok(r)
 }
+
+/// The response header that says how many tokens were cut from the front of a prompt longer
+/// than the builtin model's context (not read, not charged); absent when none were.
+pub const PROMPT_DROPPED_HEADER: &str = "x-cohort-prompt-dropped";
 
 /// What every response and chunk of one request carries.
 struct Meta {
@@ -718,9 +1159,7 @@ async fn reserve(
         None => None,
         Some(p) => {
             let max_cost = crate::usage::cost(max_total, p.terms.price_per_1k);
-            let h = headers
-                .get(crate::usage::VOUCHER_HEADER)
-                .map(|v| v.to_str().unwrap_or(""));
+            let h = voucher_of(headers);
             Some(p.admit(h, max_cost).await.map_err(ApiError::payment)?)
         }
     };
@@ -728,6 +1167,24 @@ async fn reserve(
         state: state.clone(),
         reservation,
     })
+}
+
+/// The request's voucher: the `X-Cohort-Voucher` header, else the bearer token of
+/// `Authorization` when it holds a voucher (what an OpenAI client sends as its API key; another
+/// key, such as a placeholder beside the header, counts as none).
+fn voucher_of(headers: &HeaderMap) -> Option<&str> {
+    if let Some(v) = headers.get(crate::usage::VOUCHER_HEADER) {
+        return Some(v.to_str().unwrap_or(""));
+    }
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .filter(|t| t.starts_with('{'))
 }
 
 /// A whole answer in one JSON document.
@@ -751,7 +1208,10 @@ async fn complete(
             "usage": usage})
     };
     if let Some(c) = charged {
-        body["cohort"] = json!({"charged": c.to_string()});
+        body["cohort"]["charged"] = json!(c.to_string());
+    }
+    if job.prompt_dropped > 0 {
+        body["cohort"]["prompt_tokens_dropped"] = json!(job.prompt_dropped);
     }
     Ok(axum::Json(body).into_response())
 }
@@ -800,6 +1260,7 @@ fn stream(
             stop: job.stop.clone(),
             stream: true,
             include_usage: job.include_usage,
+            prompt_dropped: job.prompt_dropped,
         };
         let st2 = st.clone();
         let generation =
@@ -831,7 +1292,10 @@ fn stream(
                     json!(usage)
                 };
                 if let Some(c) = charged {
-                    last["cohort"] = json!({"charged": c.to_string()});
+                    last["cohort"]["charged"] = json!(c.to_string());
+                }
+                if job.prompt_dropped > 0 {
+                    last["cohort"]["prompt_tokens_dropped"] = json!(job.prompt_dropped);
                 }
                 send(last).await;
                 if job.include_usage {
@@ -857,7 +1321,8 @@ fn stream(
         .into_response()
 }
 
-/// Releases a reservation: charged by [`Charge::finish`], or released uncharged when dropped.
+/// Releases a reservation: charged by [`Charge::finish`] (a served request), or released
+/// uncharged and uncounted when dropped (a request refused or failed before it was served).
 struct Charge {
     state: Arc<AppState>,
     reservation: Option<pay::Reservation>,
@@ -869,7 +1334,7 @@ impl Charge {
         let r = self.reservation.take()?;
         let p = self.state.pay.as_ref()?;
         let cost = crate::usage::cost(usage.total_tokens, p.terms.price_per_1k);
-        p.finish(r, cost, usage.total_tokens);
+        p.finish(r, Some((cost, usage.total_tokens)));
         Some(cost)
     }
 }
@@ -877,18 +1342,41 @@ impl Charge {
 impl Drop for Charge {
     fn drop(&mut self) {
         if let (Some(r), Some(p)) = (self.reservation.take(), self.state.pay.as_ref()) {
-            p.finish(r, U256::ZERO, 0);
+            p.finish(r, None);
         }
     }
 }
 
-async fn models(State(s): State<Arc<AppState>>) -> Response {
+/// The served model's object, as `GET /v1/models` lists it.
+fn model_object(s: &AppState) -> Value {
     let mut m = json!({"id": s.opts.model_id, "object": "model", "created": 0, "owned_by": "cohort",
         "cohort": {"kind": s.opts.kind, "context": s.engine.context(), "aliases": s.opts.aliases}});
     if let Some(p) = &s.pay {
         m["cohort"]["terms"] = json!(p.terms);
     }
-    axum::Json(json!({"object": "list", "data": [m]})).into_response()
+    m
+}
+
+async fn models(State(s): State<Arc<AppState>>) -> Response {
+    axum::Json(json!({"object": "list", "data": [model_object(&s)]})).into_response()
+}
+
+/// `GET /v1/models/{id}`: the model's object when `id` is its id or an alias, else a 404.
+async fn model_by_id(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    if s.model_matches(&id) {
+        return axum::Json(model_object(&s)).into_response();
+    }
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "invalid_request_error",
+        "model_not_found",
+        format!(
+            "the model '{id}' does not exist here; this server serves '{}'",
+            s.opts.model_id
+        ),
+        Some("model"),
+    )
+    .into_response()
 }
 
 async fn terms(State(s): State<Arc<AppState>>) -> Response {
@@ -899,7 +1387,15 @@ async fn terms(State(s): State<Arc<AppState>>) -> Response {
     }
 }
 
-async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Response {
+/// `GET /v1/cohort/account/{user}`: the user's numbers; with a valid [`proof`] of the user's key
+/// (the `X-Cohort-Account-Proof` header) also the best voucher the user signed here, which
+/// anyone could spend. A request without the header gets the numbers alone; one with a bad proof
+/// a 401 naming the problem.
+async fn account(
+    State(s): State<Arc<AppState>>,
+    Path(user): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let Ok(user) = user.parse::<Address>() else {
         return ApiError::bad(
             "invalid_address",
@@ -911,8 +1407,24 @@ async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Re
     match &s.pay {
         Some(p) => {
             let mut v = json!(p.user(user));
-            if let Some(b) = p.best_voucher(user) {
-                v["voucher"] = json!(b.to_header());
+            if let Some(h) = headers.get(proof::HEADER) {
+                let checked = h
+                    .to_str()
+                    .map_err(|_| format!("the {} header is not text", proof::HEADER))
+                    .and_then(|h| proof::check(h, p.terms.provider, user, crate::usage::now()));
+                if let Err(why) = checked {
+                    return ApiError::new(
+                        StatusCode::UNAUTHORIZED,
+                        "authentication_error",
+                        "account_proof_invalid",
+                        why,
+                        None,
+                    )
+                    .into_response();
+                }
+                if let Some(b) = p.best_voucher(user) {
+                    v["voucher"] = json!(b.to_header());
+                }
             }
             axum::Json(v).into_response()
         }
@@ -927,8 +1439,18 @@ async fn account(State(s): State<Arc<AppState>>, Path(user): Path<String>) -> Re
     }
 }
 
-async fn stats_handler(State(s): State<Arc<AppState>>) -> Response {
-    axum::Json(stats_of(&s)).into_response()
+/// `GET /v1/cohort/stats`: each user's numbers only for a request from the server's own machine
+/// (loopback); from elsewhere the totals without the users (who pays here is the provider's to
+/// know, and a user's address is what their account is asked by).
+async fn stats_handler(
+    State(s): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> Response {
+    let mut stats = stats_of(&s);
+    if !peer.ip().to_canonical().is_loopback() {
+        stats.users = None;
+    }
+    axum::Json(stats).into_response()
 }
 
 /// What a server served and charged since start: `GET /v1/cohort/stats`, `kill -USR1`, and
@@ -1035,6 +1557,7 @@ pub async fn run(
     });
     let app = Router::new()
         .route("/v1/models", get(models))
+        .route("/v1/models/{id}", get(model_by_id))
         .route("/v1/completions", post(completions))
         .route("/v1/chat/completions", post(chat_completions))
         .route("/v1/cohort/terms", get(terms))
@@ -1078,10 +1601,13 @@ pub async fn run(
             }
         })
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| Error::failed("serve.failed", format!("the server failed: {e}")))?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(|e| Error::failed("serve.failed", format!("the server failed: {e}")))?;
     let _ = stop_tx.send(true);
     if let Some(t) = settler {
         let _ = t.await;
@@ -1137,6 +1663,113 @@ mod tests {
             waiting: AtomicUsize::new(0),
             served: Arc::default(),
         })
+    }
+
+    /// [`state`] with payments on a chain that is never reached (nothing here reads it).
+    fn paid_state(dir: &std::path::Path) -> Arc<AppState> {
+        use alloy::providers::{Provider, ProviderBuilder};
+        let free = state(dir, 0);
+        let chain = crate::chain::Chain {
+            provider: ProviderBuilder::new()
+                .connect_http("http://127.0.0.1:9".parse().unwrap())
+                .erased(),
+            rpc_url: "http://127.0.0.1:9".into(),
+            chain_id: 31337,
+        };
+        let signer = chain
+            .with_signer(crate::devnet::dev_signer(9).unwrap())
+            .unwrap();
+        let terms = Terms {
+            ledger: Address::repeat_byte(1),
+            chain_id: 31337,
+            token: Address::repeat_byte(2),
+            provider: signer.address,
+            asset: Address::ZERO,
+            asset_symbol: "ETH".into(),
+            asset_decimals: 18,
+            price_per_1k: U256::from(1u8),
+            min_validity_secs: 0,
+        };
+        let ledger = crate::chain::contract::Contract::at(chain, terms.ledger);
+        Arc::new(AppState {
+            engine: free.engine.clone(),
+            opts: ServeOptionsLite {
+                model_id: "tiny".into(),
+                aliases: Vec::new(),
+                max_queue: 0,
+                kind: "builtin",
+            },
+            pay: Some(Arc::new(Payments::new(terms, ledger, signer, None))),
+            slots: Arc::new(Semaphore::new(1)),
+            waiting: AtomicUsize::new(0),
+            served: Arc::default(),
+        })
+    }
+
+    async fn body_of(r: Response) -> (StatusCode, Value) {
+        let status = r.status();
+        let b = axum::body::to_bytes(r.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, serde_json::from_slice(&b).unwrap())
+    }
+
+    #[tokio::test]
+    async fn the_stats_list_the_users_only_to_the_servers_own_machine() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = paid_state(dir.path());
+        for (peer, users) in [
+            ("127.0.0.1:5000", true),
+            ("[::1]:5000", true),
+            ("[::ffff:127.0.0.1]:5000", true),
+            ("192.0.2.7:5000", false),
+            ("[2001:db8::7]:5000", false),
+            ("[::ffff:192.0.2.7]:5000", false),
+        ] {
+            let peer: SocketAddr = peer.parse().unwrap();
+            let (status, v) =
+                body_of(stats_handler(State(st.clone()), ConnectInfo(peer)).await).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(v.get("users").is_some(), users, "{peer}: {v}");
+            assert!(v.get("totals").is_some(), "{peer}: {v}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_account_asked_with_a_bad_proof_is_a_401_and_without_one_has_no_voucher() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = paid_state(dir.path());
+        let provider = st.pay.as_ref().unwrap().terms.provider;
+        let user = crate::devnet::dev_signer(6).unwrap();
+        let addr = user.address();
+        let ask = |proof: Option<String>| {
+            let st = st.clone();
+            let mut h = HeaderMap::new();
+            if let Some(p) = proof {
+                h.insert(proof::HEADER, p.parse().unwrap());
+            }
+            async move { body_of(account(State(st), Path(addr.to_string()), h).await).await }
+        };
+        let (status, v) = ask(None).await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        assert!(
+            v.get("voucher").is_none() && v.get("spent").is_some(),
+            "{v}"
+        );
+        let forged = proof::sign(
+            &crate::devnet::dev_signer(7).unwrap(),
+            provider,
+            crate::usage::now(),
+        )
+        .unwrap();
+        let old = proof::sign(&user, provider, crate::usage::now() - 3600).unwrap();
+        for bad in [forged, old, "nonsense".to_string()] {
+            let (status, v) = ask(Some(bad.clone())).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{bad}: {v}");
+            assert_eq!(v["error"]["code"], "account_proof_invalid", "{v}");
+        }
+        let good = proof::sign(&user, provider, crate::usage::now()).unwrap();
+        assert_eq!(ask(Some(good)).await.0, StatusCode::OK);
     }
 
     #[tokio::test]
@@ -1218,6 +1851,186 @@ mod tests {
         let again =
             tokio::time::timeout(Duration::from_secs(60), st.slots.clone().acquire_owned()).await;
         assert!(matches!(again, Ok(Ok(_))), "the slot never came back");
+    }
+
+    /// `parse_request` on `body` for the chat endpoint or not: the job, or the error's status,
+    /// code, param and message.
+    fn parse(
+        st: &AppState,
+        chat: bool,
+        body: Value,
+    ) -> std::result::Result<Job, (u16, String, Value, String)> {
+        parse_request(st, &Bytes::from(body.to_string()), chat).map_err(|e| {
+            let err = &e.body["error"];
+            (
+                e.status.as_u16(),
+                err["code"].as_str().unwrap_or_default().to_string(),
+                err["param"].clone(),
+                err["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn parameters_that_change_the_answer_are_refused_by_name_and_harmless_ones_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let chat = |k: &str, v: Value| {
+            let mut b = json!({"model": "tiny", "messages": [{"role": "user", "content": "hi"}]});
+            b[k] = v;
+            b
+        };
+        for (k, v) in [
+            ("presence_penalty", json!(2)),
+            ("frequency_penalty", json!(0.5)),
+            ("logprobs", json!(true)),
+            ("top_logprobs", json!(3)),
+            ("logit_bias", json!({"85": -100})),
+            ("response_format", json!({"type": "json_schema"})),
+            ("tools", json!([{"type": "function"}])),
+            ("tool_choice", json!("required")),
+            ("n", json!(2)),
+        ] {
+            let (status, code, param, msg) = parse(&st, true, chat(k, v)).err().unwrap();
+            assert_eq!(
+                (status, code.as_str()),
+                (400, "unsupported_parameter"),
+                "{k}"
+            );
+            assert_eq!(param, json!(k));
+            assert!(msg.contains(k) && msg.contains("top_p"), "{msg}");
+        }
+        for (k, v) in [
+            ("echo", json!(true)),
+            ("logprobs", json!(0)),
+            ("best_of", json!(2)),
+            ("suffix", json!("x")),
+        ] {
+            let mut b = json!({"model": "tiny", "prompt": "hi"});
+            b[k] = v;
+            let (status, code, param, _) = parse(&st, false, b).err().unwrap();
+            assert_eq!(
+                (status, code.as_str(), param),
+                (400, "unsupported_parameter", json!(k))
+            );
+        }
+        for (k, v) in [
+            ("user", json!("u")),
+            ("metadata", json!({"a": "b"})),
+            ("store", json!(true)),
+            ("tool_choice", json!("auto")),
+            ("presence_penalty", json!(0)),
+            ("response_format", json!({"type": "text"})),
+            ("brand_new_field", json!({"x": 1})),
+            ("stream", Value::Null),
+            ("max_tokens", Value::Null),
+        ] {
+            assert!(parse(&st, true, chat(k, v)).is_ok(), "{k}");
+        }
+    }
+
+    #[test]
+    fn content_parts_roles_seeds_and_token_ids_are_read_or_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let msgs = |m: Value| json!({"model": "tiny", "messages": m});
+        let a = parse(
+            &st,
+            true,
+            msgs(json!([{"role": "user", "content": "a\nb"}])),
+        )
+        .unwrap();
+        let b = parse(
+            &st,
+            true,
+            msgs(
+                json!([{"role": "user", "content": [{"type": "text", "text": "a"},
+                {"type": "text", "text": "b"}]}]),
+            ),
+        )
+        .unwrap();
+        assert_eq!(a.req.prompt, b.req.prompt);
+        let with_null = msgs(json!([{"role": "user", "content": "x"},
+            {"role": "assistant", "content": null}, {"role": "user", "content": "y"}]));
+        assert!(parse(&st, true, with_null).is_ok());
+        let (_, code, param, msg) = parse(
+            &st,
+            true,
+            msgs(
+                json!([{"role": "user", "content": [{"type": "input_audio", "input_audio": {}}]}]),
+            ),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            (code.as_str(), param),
+            ("unsupported_content", json!("messages[0].content[0]"))
+        );
+        assert!(msg.contains("input_audio"), "{msg}");
+        let (_, code, _, msg) = parse(&st, true, msgs(json!([{"role": "wizard", "content": "x"}])))
+            .err()
+            .unwrap();
+        assert_eq!(code, "invalid_role");
+        assert!(msg.contains("wizard"), "{msg}");
+        let (_, code, _, _) = parse(&st, true, msgs(json!([{"role": "user", "content": null}])))
+            .err()
+            .unwrap();
+        assert_eq!(code, "missing_required_parameter");
+
+        let seeded = |s: Value| {
+            parse(
+                &st,
+                false,
+                json!({"model": "tiny", "prompt": "x", "seed": s}),
+            )
+        };
+        assert_eq!(seeded(json!(-1)).unwrap().req.seed, u64::MAX);
+        assert_eq!(seeded(json!(-2)).unwrap().req.seed, u64::MAX - 1);
+        let (_, code, param, msg) = seeded(json!("7")).err().unwrap();
+        assert_eq!((code.as_str(), param), ("invalid_type", json!("seed")));
+        assert_eq!(
+            msg,
+            "invalid type for 'seed': expected an integer, got a string"
+        );
+
+        let ids = parse(&st, false, json!({"model": "tiny", "prompt": [104, 105]})).ok();
+        assert_eq!(ids.unwrap().req.prompt, vec![104, 105]);
+        let (_, code, _, _) = parse(&st, false, json!({"model": "tiny", "prompt": [256]}))
+            .err()
+            .unwrap();
+        assert_eq!(code, "invalid_token");
+        let (_, code, _, msg) = parse(
+            &st,
+            false,
+            json!({"model": "tiny", "prompt": {"text": "x"}}),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(code, "invalid_type");
+        assert!(msg.contains("'prompt'") && !msg.contains("enum"), "{msg}");
+    }
+
+    #[test]
+    fn a_prompt_past_the_builtin_context_is_cut_to_what_the_model_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let context = st.engine.context();
+        let long: String = (0..context * 5)
+            .map(|i| (b'a' + (i % 26) as u8) as char)
+            .collect();
+        let job = parse(&st, false, json!({"model": "tiny", "prompt": long}))
+            .ok()
+            .unwrap();
+        let read = decode::window_len(context);
+        assert_eq!(job.req.prompt.len(), read);
+        assert_eq!(job.prompt_dropped, long.len() - read);
+        assert_eq!(job.req.prompt, st.engine.encode(&long[long.len() - read..]));
+        // One that fits is read whole.
+        let fits: String = long[..context].to_string();
+        let job = parse(&st, false, json!({"model": "tiny", "prompt": fits}))
+            .ok()
+            .unwrap();
+        assert_eq!((job.req.prompt.len(), job.prompt_dropped), (context, 0));
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct Refusal {
     pub required: U256,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terms: Option<Terms>,
+    /// Not the payment's fault: the server cannot check it now (its chain RPC fails), a 503
+    /// to retry, not a 402.
+    #[serde(skip)]
+    pub unavailable: bool,
 }
 
 /// What a client needs to pay this server: where and how much.
@@ -126,15 +130,19 @@ pub struct UserView {
     /// What the ledger settled on this channel.
     #[serde(with = "dec")]
     pub settled: U256,
+    /// Requests served (and charged); one refused (402, 429) or failed before it was served
+    /// does not count.
     pub requests: u64,
     pub tokens: u64,
 }
 
-/// Totals since start.
+/// Totals since start: of requests served (a request refused or failed before it was served
+/// counts nowhere).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
     pub requests: u64,
     pub tokens: u64,
+    /// Vouchers accepted for a request that was then served.
     pub vouchers: u64,
     pub settlements: u64,
     #[serde(with = "dec")]
@@ -279,7 +287,8 @@ impl Payments {
         Ok(n)
     }
 
-    /// Vouchers accepted since the last settlement round (and failed settlements to retry).
+    /// Requests served on a voucher since the last settlement round (and failed settlements to
+    /// retry).
     pub fn unsettled_vouchers(&self) -> u64 {
         self.unsettled_vouchers
             .load(std::sync::atomic::Ordering::Relaxed)
@@ -291,6 +300,7 @@ impl Payments {
             message,
             required,
             terms: Some(self.terms.clone()),
+            unavailable: false,
         }
     }
 
@@ -303,7 +313,7 @@ impl Payments {
         let Some(h) = header else {
             return Err(self.refuse(
                 "voucher_missing",
-                format!("this server is paid: send a signed voucher in the {} header (`cohort usage voucher`)", usage::VOUCHER_HEADER),
+                format!("this server is paid: send a signed voucher (`cohort usage voucher`) in the {} header, or as the API key (Authorization: Bearer)", usage::VOUCHER_HEADER),
                 max_cost,
             ));
         };
@@ -322,12 +332,19 @@ impl Payments {
                 .is_none_or(|t| t.elapsed() > CHAIN_TTL)
         };
         if stale {
+            // The server's own chain failing is not the user's payment's fault: a 503 to retry,
+            // and the provider's RPC URL (which may carry an API key) stays in its own log.
             let (available, settled) = self.read_chain(v.user).await.map_err(|e| {
-                self.refuse(
-                    "ledger_unreachable",
-                    format!("the ledger could not be read: {}", e.message),
-                    U256::ZERO,
-                )
+                tracing::warn!(code = %e.code, error = %e, "could not read the ledger to check a voucher");
+                Refusal {
+                    code: "ledger_unreachable",
+                    message: "the server cannot read the payment ledger on its chain right now; \
+                              retry shortly"
+                        .to_string(),
+                    required: U256::ZERO,
+                    terms: None,
+                    unavailable: true,
+                }
             })?;
             let mut users = self.users.lock().expect("users lock");
             let u = users.entry(v.user).or_default();
@@ -367,14 +384,29 @@ impl Payments {
                     asset.format(u.reserved)
                 )
             };
+            // `cohort usage voucher --amount` adds to the larger of what was settled and the
+            // best voucher accepted: name that increase, not the cumulative amount.
+            let base = u
+                .best
+                .as_ref()
+                .map_or(U256::ZERO, |b| b.cumulative)
+                .max(u.settled);
+            let more = required.saturating_sub(base);
+            let asset_flag = if self.terms.asset == Address::ZERO {
+                String::new()
+            } else {
+                format!(" --asset {}", self.terms.asset_symbol)
+            };
             return Err(self.refuse(
                 "voucher_insufficient",
                 format!(
-                    "the voucher's cumulative amount {} does not cover what was served ({}){in_flight} plus this request (up to {}): sign {}",
+                    "the voucher's cumulative amount {} does not cover what was served ({}){in_flight} plus this request (up to {}): sign a voucher for a cumulative {}, {} more (`cohort usage voucher --amount {}{asset_flag}`)",
                     asset.format(v.cumulative),
                     asset.format(u.spent),
                     asset.format(max_cost),
-                    asset.format(required)
+                    asset.format(required),
+                    asset.format(more),
+                    crate::chain::units::format_amount(more, self.terms.asset_decimals),
                 ),
                 required,
             ));
@@ -395,13 +427,10 @@ impl Payments {
         if u.best.as_ref().is_none_or(|b| v.cumulative > b.cumulative) {
             u.best = Some(v.clone());
         }
-        // The vouchers file keeps what is reserved as charged until the request finishes.
+        // The vouchers file keeps what is reserved as charged until the request finishes. The
+        // request counts (for the user, the totals and the next settlement) once it is served.
         self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
-        u.requests += 1;
         drop(users);
-        self.unsettled_vouchers
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.totals.lock().expect("totals lock").vouchers += 1;
         Ok(Reservation {
             user: v.user,
             reserved: max_cost,
@@ -422,19 +451,31 @@ impl Payments {
         Ok((available, settled))
     }
 
-    /// Charges a finished request `cost` (≤ the reservation) for `tokens` tokens.
-    pub fn finish(&self, r: Reservation, cost: U256, tokens: u64) {
-        let cost = cost.min(r.reserved);
+    /// Releases a reservation. `served`: the request was served, for `cost` (≤ the
+    /// reservation) and that many tokens; it counts as a request and an accepted voucher of the
+    /// user, the totals and the next settlement. `None`: it was refused or failed before it was
+    /// served (a full server's 429), and counts nowhere.
+    pub fn finish(&self, r: Reservation, served: Option<(U256, u64)>) {
         let mut users = self.users.lock().expect("users lock");
         let u = users.entry(r.user).or_default();
         u.reserved = u.reserved.saturating_sub(r.reserved);
+        let Some((cost, tokens)) = served else {
+            drop(users);
+            self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
+            return;
+        };
+        let cost = cost.min(r.reserved);
         u.spent += cost;
         u.tokens += tokens;
+        u.requests += 1;
         drop(users);
         self.dirty.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.unsettled_vouchers
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut t = self.totals.lock().expect("totals lock");
         t.requests += 1;
         t.tokens += tokens;
+        t.vouchers += 1;
     }
 
     /// A user's numbers.

@@ -54,6 +54,10 @@ impl Default for DownloadOptions {
     }
 }
 
+/// What to do when the nodes that may hold a file do not answer.
+const OFFLINE_HINT: &str = "the node(s) may be offline or the URL wrong: retry later, or name \
+     another node that holds the file with --storage-node; a rerun resumes";
+
 /// A node that is down is probed again after this many segments have been fetched…
 pub const PROBE_AFTER_SEGMENTS: u64 = 32;
 /// …and at most once in this interval.
@@ -148,7 +152,19 @@ pub async fn download(
     // The `.part` first: a folder that cannot be written fails before any node is asked.
     let part = part_path(out);
     let file = open_part(&part, roots, dir, progress)?;
-    fetch_into(client, roots, (out, dir), (file, &part), opts, progress)
+    // The node clients' notes (waiting on a silent node, retrying, a node marked down) go to
+    // `progress` while the download runs.
+    let (notes, rx) = super::rpc::notes_channel();
+    let work = fetch_into(
+        client,
+        roots,
+        (out, dir),
+        (file, &part),
+        opts,
+        progress,
+        notes,
+    );
+    super::rpc::relaying(progress, rx, work)
         .await
         .map_err(|e| cleanup_on_error(e, &part))
 }
@@ -161,15 +177,22 @@ async fn fetch_into(
     (mut file, part): (std::fs::File, &Path),
     opts: &DownloadOptions,
     progress: &dyn Progress,
+    notes: super::rpc::Notes,
 ) -> Result<DownloadReport> {
     let (urls, from_indexer) =
         super::indexer::download_node_urls(client, &opts.nodes, roots).await?;
-    let nodes: Vec<NodeClient> = urls.iter().map(|u| NodeClient::new(u)).collect();
-    let quick: Vec<NodeClient> = nodes
+    // Clients that retry (and say so); one-attempt ones for failover and probes, silent.
+    let nodes: Vec<NodeClient> = urls
         .iter()
-        .map(|n| n.clone().with_transport_attempts(1))
+        .map(|u| NodeClient::new(u).with_notes(notes.clone()))
         .collect();
-    let health = Health::new(quick.clone());
+    let quick: Vec<NodeClient> = urls
+        .iter()
+        .map(|u| NodeClient::new(u).with_transport_attempts(1))
+        .collect();
+    // As messages and the report show them: credentials masked.
+    let urls: Vec<String> = nodes.iter().map(NodeClient::shown).collect();
+    let health = Health::new(quick.clone(), notes);
     let _stop_probes = StopProbes(health.clone());
     // Per node, the transport error that marked it down before the segments (not asked again).
     let (cfgs, mut node_err) = live_shard_configs(&nodes, &health, from_indexer).await?;
@@ -318,7 +341,32 @@ async fn locate(
         }
         let Some((_, first)) = infos.first() else {
             if let Some(e) = unreachable {
-                return Err(e.into());
+                // A node that could not be asked may hold it: worth retrying, not "check the
+                // root".
+                let down: Vec<&str> = urls
+                    .iter()
+                    .zip(node_err.iter())
+                    .filter(|(_, e)| e.is_some())
+                    .map(|(u, _)| u.as_str())
+                    .collect();
+                let answered = urls.len() - down.len();
+                let message = if answered == 0 {
+                    format!(
+                        "no storage node could be asked for file {}: {} did not answer",
+                        hex_hash::to_hex(root),
+                        down.join(", ")
+                    )
+                } else {
+                    format!(
+                        "none of the {answered} storage node(s) that answered holds file {} \
+                         finalized, and {} did not answer (it may hold it)",
+                        hex_hash::to_hex(root),
+                        down.join(", ")
+                    )
+                };
+                return Err(Error::unreachable("storage.unreachable", message)
+                    .cause(e.to_string())
+                    .hint(OFFLINE_HINT));
             }
             return Err(Error::failed(
                 "storage.not_found",
@@ -766,15 +814,24 @@ async fn live_shard_configs(
         return Ok((cfgs, down));
     };
     if live.is_empty() {
-        return Err(first_down.into());
+        let all: Vec<String> = nodes.iter().map(NodeClient::shown).collect();
+        return Err(Error::unreachable(
+            "storage.unreachable",
+            format!(
+                "no storage node could be reached: {} did not answer",
+                all.join(", ")
+            ),
+        )
+        .cause(first_down.to_string())
+        .hint(OFFLINE_HINT));
     }
     let live_nodes: Vec<NodeClient> = live.iter().map(|&i| nodes[i].clone()).collect();
     let live_cfgs: Vec<ShardConfig> = live.iter().map(|&i| cfgs[i]).collect();
     if let Err(e) = check(&live_nodes, &live_cfgs) {
         if e.code == "storage.shards_uncovered" {
-            let dead: Vec<&str> = (0..nodes.len())
+            let dead: Vec<String> = (0..nodes.len())
                 .filter(|&i| down[i].is_some())
-                .map(|i| nodes[i].url())
+                .map(|i| nodes[i].shown())
                 .collect();
             return Err(Error::unreachable(
                 "storage.unreachable",
@@ -812,6 +869,8 @@ struct NodeState {
 struct Health {
     /// One-attempt clients, for probes.
     nodes: Vec<NodeClient>,
+    /// Where a node marked down is reported while the download runs.
+    notes: super::rpc::Notes,
     state: Mutex<Vec<NodeState>>,
     /// Segments fetched so far.
     fetched: AtomicU64,
@@ -828,10 +887,11 @@ impl Drop for StopProbes {
 }
 
 impl Health {
-    fn new(nodes: Vec<NodeClient>) -> Arc<Health> {
+    fn new(nodes: Vec<NodeClient>, notes: super::rpc::Notes) -> Arc<Health> {
         let state = Mutex::new(nodes.iter().map(|_| NodeState::default()).collect());
         Arc::new(Health {
             nodes,
+            notes,
             state,
             fetched: AtomicU64::new(0),
             probes: Mutex::new(Vec::new()),
@@ -878,11 +938,14 @@ impl Health {
         if ok {
             n.down = false;
             n.back_up = true;
-            tracing::info!("storage node {} answers again", self.nodes[i].url());
+            (self.notes)(&format!(
+                "the storage node at {} answers again",
+                self.nodes[i].shown()
+            ));
         } else {
             n.since = Some(Instant::now());
             n.fetched_then = fetched;
-            tracing::debug!("storage node {} is still down", self.nodes[i].url());
+            tracing::debug!("storage node {} is still down", self.nodes[i].shown());
         }
     }
 
@@ -900,9 +963,9 @@ impl Health {
             if n.reason.is_empty() {
                 n.reason = reason.to_string();
             }
-            tracing::warn!(
-                "{reason}; not asking it for more segments in this run (probing it now and then)"
-            );
+            (self.notes)(&format!(
+                "{reason}; asking the other nodes instead (and it again now and then)"
+            ));
         }
     }
 
@@ -930,7 +993,7 @@ impl Health {
             .zip(&self.nodes)
             .filter(|(n, _)| n.ever_down)
             .map(|(n, c)| NodeDown {
-                node: c.url().to_string(),
+                node: c.shown(),
                 failed_requests: n.failed_requests,
                 probes: n.probes,
                 back_up: n.back_up,
@@ -1116,7 +1179,8 @@ async fn fetch_segment(
             } else {
                 &f.nodes[ni]
             };
-            let url = client.url();
+            let url = client.shown();
+            let url = url.as_str();
             if !tried.iter().any(|t| t == url) {
                 tried.push(url.to_string());
             }
@@ -1210,10 +1274,13 @@ mod tests {
 
     #[tokio::test]
     async fn a_failed_node_stays_down_until_a_request_sent_after_the_failure_succeeds() {
-        let h = Health::new(vec![
-            NodeClient::new("http://127.0.0.1:9"),
-            NodeClient::new("http://127.0.0.1:10"),
-        ]);
+        let h = Health::new(
+            vec![
+                NodeClient::new("http://127.0.0.1:9"),
+                NodeClient::new("http://127.0.0.1:10"),
+            ],
+            Arc::new(|_: &str| {}),
+        );
         let before = Instant::now();
         assert!(h.is_up(0));
         h.failed(0, "refused");
@@ -1243,7 +1310,10 @@ mod tests {
     #[tokio::test]
     async fn a_down_node_is_probed_once_enough_segments_and_time_have_passed() {
         let dead = NodeClient::new("http://127.0.0.1:9").with_transport_attempts(1);
-        let h = Health::new(vec![dead, NodeClient::new("http://127.0.0.1:10")]);
+        let h = Health::new(
+            vec![dead, NodeClient::new("http://127.0.0.1:10")],
+            Arc::new(|_: &str| {}),
+        );
         h.failed(0, "refused");
         for _ in 0..PROBE_AFTER_SEGMENTS {
             h.served(1, Instant::now());

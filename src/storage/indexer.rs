@@ -278,15 +278,27 @@ pub enum StorageSource {
 impl StorageSource {
     /// `nodes` if given, else the profile's storage nodes (`--storage-node` / storage_nodes),
     /// else the profile's indexer (`--indexer` / indexer).
+    /// A URL that is not `http(s)://HOST…` is exit 2 naming it, before any request.
     pub fn of(client: &Client, nodes: &[String]) -> Result<StorageSource> {
+        let checked = |what: &str, urls: &[String]| -> Result<Vec<String>> {
+            urls.iter()
+                .map(|u| crate::client::check_endpoint(what, u))
+                .collect()
+        };
         if !nodes.is_empty() {
-            return Ok(StorageSource::Nodes(nodes.to_vec()));
+            return Ok(StorageSource::Nodes(checked("storage node", nodes)?));
         }
         if !client.profile.storage_nodes.is_empty() {
-            return Ok(StorageSource::Nodes(client.profile.storage_nodes.clone()));
+            let what = format!("profile '{}' storage node", client.profile.name);
+            return Ok(StorageSource::Nodes(checked(
+                &what,
+                &client.profile.storage_nodes,
+            )?));
         }
         if let Some(url) = client.profile.indexer.as_deref().filter(|u| !u.is_empty()) {
-            return Ok(StorageSource::Indexer(IndexerClient::new(url)));
+            let what = format!("profile '{}' indexer", client.profile.name);
+            let url = crate::client::check_endpoint(&what, url)?;
+            return Ok(StorageSource::Indexer(IndexerClient::new(&url)));
         }
         Err(Error::usage(
             "storage.no_nodes",
@@ -303,7 +315,8 @@ impl StorageSource {
 }
 
 /// Every storage node the client may ask: the explicit ones, else all the indexer's nodes
-/// (trusted and discovered).
+/// (trusted and discovered). An indexer that lists none is exit 3 (it lists only the nodes it
+/// reaches).
 pub async fn all_node_urls(client: &Client, nodes: &[String]) -> Result<Vec<String>> {
     match StorageSource::of(client, nodes)? {
         StorageSource::Nodes(n) => Ok(n),
@@ -324,7 +337,8 @@ pub async fn all_node_urls(client: &Client, nodes: &[String]) -> Result<Vec<Stri
 }
 
 /// The nodes a download asks: the explicit ones, else every node the indexer says holds one of
-/// `roots` (`indexer_getFileLocations`), in the indexer's order. None: exit 1. The flag says
+/// `roots` (`indexer_getFileLocations`), in the indexer's order. None: exit 3 (an indexer lists
+/// only the nodes it reaches: the holders may be offline, worth retrying). The flag says
 /// whether the indexer chose them (then a shard none of them holds is an availability problem,
 /// not a configuration error).
 pub async fn download_node_urls(
@@ -340,15 +354,20 @@ pub async fn download_node_urls(
     for root in roots {
         let holders = ix.file_locations(root).await?;
         if holders.is_empty() {
-            return Err(Error::failed(
-                "storage.not_found",
+            // The indexer lists only the nodes it reaches: "none" may be "none online".
+            return Err(Error::unreachable(
+                "storage.no_live_holder",
                 format!(
-                    "no storage node holds file {} finalized (asked the indexer at {})",
+                    "no storage node that the indexer at {} reaches holds file {} finalized: \
+                     its holders may be offline, or its upload has not finished",
+                    crate::redact::url(ix.url()),
                     super::types::hex_hash::to_hex(root),
-                    crate::redact::url(ix.url())
                 ),
             )
-            .hint("check the root, and that the upload finished; a new file may take a moment to be listed"));
+            .hint(
+                "retry later, or name a node that holds the file with --storage-node; \
+                 `cohort storage info ROOT` asks every node the indexer lists (check the root if none knows it)",
+            ));
         }
         for h in holders {
             if !urls.contains(&h.url) {
@@ -362,11 +381,14 @@ pub async fn download_node_urls(
 fn no_nodes_error(ix: &IndexerClient, replica: u64, known: &[ShardedNode]) -> Error {
     let shown = crate::redact::url(ix.url());
     if known.is_empty() {
-        return Error::failed(
+        // It lists only the nodes it reaches: they may all be offline for now.
+        return Error::unreachable(
             "indexer.no_nodes",
-            format!("the indexer at {shown} lists no storage nodes (every shard is missing)"),
+            format!(
+                "the indexer at {shown} lists no storage nodes (it reaches none: they may be offline)"
+            ),
         )
-        .hint("try again later, or name storage nodes with --storage-node");
+        .hint("retry later, or name storage nodes with --storage-node");
     }
     let missing = missing_shards(known, replica);
     let list: Vec<String> = missing

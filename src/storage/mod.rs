@@ -86,13 +86,27 @@ pub struct UploadReports {
     pub files: Vec<UploadReport>,
 }
 
-/// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`). Fails with
-/// exit 3 only when no node answers at all.
-pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<RootInfo> {
+/// The file info of `root` from every storage node (`zgs_getFileInfo(root, false)`), asked at
+/// once: a silent node costs [`rpc::READ_TIMEOUT`], with a note to `progress` while it is
+/// awaited. Fails with exit 3 only when no node answers at all.
+pub async fn info(
+    client: &crate::client::Client,
+    root: &Hash,
+    progress: &dyn crate::progress::Progress,
+) -> crate::Result<RootInfo> {
+    let (notes, rx) = rpc::notes_channel();
+    rpc::relaying(progress, rx, info_noting(client, root, notes)).await
+}
+
+async fn info_noting(
+    client: &crate::client::Client,
+    root: &Hash,
+    notes: rpc::Notes,
+) -> crate::Result<RootInfo> {
     let urls = indexer::all_node_urls(client, &[]).await?;
     let mut set = tokio::task::JoinSet::new();
     for (i, u) in urls.iter().enumerate() {
-        let n = NodeClient::new(u);
+        let n = NodeClient::new(u).with_notes(notes.clone());
         let root = *root;
         set.spawn(async move { (i, n.file_info(&root, false).await) });
     }
@@ -109,7 +123,7 @@ pub async fn info(client: &crate::client::Client, root: &Hash) -> crate::Result<
             }
         };
         out[i] = Some(NodeFileInfo {
-            node: urls[i].clone(),
+            node: crate::redact::url(&urls[i]),
             info,
             error,
         });

@@ -1,6 +1,12 @@
 //! A typed JSON-RPC client for a 0G storage node (docs/protocol.md §3.4). One HTTP connection pool
 //! is shared by every node client; transport failures and the node's "too many data writing"
 //! back-pressure are retried with backoff; JSON-RPC error objects become [`RpcError::Rpc`].
+//!
+//! Time bounds: a small read-only call (status, shard config, file info, an indexer's lists) gets
+//! [`READ_TIMEOUT`] and, once timed out, is not sent again (a node that stays silent that long is
+//! taken as down, and a caller with other nodes goes on with them); a segment transfer gets
+//! [`REQUEST_TIMEOUT`]. Every request gets [`CONNECT_TIMEOUT`] to connect. A client given a note
+//! sink ([`NodeClient::with_notes`]) says when it waits on a silent node and when it retries.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,8 +22,23 @@ use super::types::{
 };
 use crate::error::Error;
 
-/// Time allowed for one request (uploads carry a few MiB).
+/// Time allowed for one segment transfer (uploads and downloads carry a few MiB).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// Time allowed for one small read-only call (`zgs_getStatus`, `zgs_getFileInfo`, an indexer's
+/// lists…); one that times out is not sent again.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// After this long without an answer to a read-only call, a client with a note sink says that
+/// it is waiting.
+pub const WAIT_NOTE_AFTER: Duration = Duration::from_secs(3);
+
+/// Where a client writes its notes (waiting on a node, retrying): one line each.
+pub type Notes = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Whether `method` moves segments (the long [`REQUEST_TIMEOUT`]) rather than reading a few
+/// bytes of metadata ([`READ_TIMEOUT`]).
+pub fn is_transfer(method: &str) -> bool {
+    method.starts_with("zgs_uploadSegment") || method.starts_with("zgs_downloadSegment")
+}
 /// Time allowed to open a connection.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Attempts for a request that fails in transport.
@@ -30,7 +51,12 @@ pub const BUSY_ATTEMPTS: u32 = 20;
 pub enum RpcError {
     /// The node could not be reached (connection refused, timeout, HTTP error).
     #[error("the storage node at {url} is unreachable: {message}")]
-    Transport { url: String, message: String },
+    Transport {
+        url: String,
+        message: String,
+        /// The request got no (whole) answer within its time bound.
+        timed_out: bool,
+    },
     /// The node answered with a JSON-RPC error object.
     #[error("the storage node at {url} answered {method} with error {code} {message}{}", data_suffix(.data))]
     Rpc {
@@ -86,12 +112,22 @@ impl RpcError {
     pub fn is_transport(&self) -> bool {
         matches!(self, RpcError::Transport { .. })
     }
+    /// A request that got no answer within its time bound.
+    pub fn is_timeout(&self) -> bool {
+        matches!(
+            self,
+            RpcError::Transport {
+                timed_out: true,
+                ..
+            }
+        )
+    }
 }
 
 impl From<RpcError> for Error {
     fn from(e: RpcError) -> Error {
         match &e {
-            RpcError::Transport { url, message } => Error::unreachable(
+            RpcError::Transport { url, message, .. } => Error::unreachable(
                 "storage.unreachable",
                 format!("the storage node at {url} is unreachable"),
             )
@@ -120,13 +156,23 @@ fn shared_http() -> &'static reqwest::Client {
 }
 
 /// A client for one storage node.
-#[derive(Debug)]
 pub struct NodeClient {
     url: String,
     http: reqwest::Client,
     next_id: AtomicU64,
     backoff: Duration,
     transport_attempts: u32,
+    read_timeout: Duration,
+    notes: Option<Notes>,
+}
+
+impl std::fmt::Debug for NodeClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NodeClient")
+            .field("url", &self.shown())
+            .field("transport_attempts", &self.transport_attempts)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Clone for NodeClient {
@@ -137,6 +183,8 @@ impl Clone for NodeClient {
             next_id: AtomicU64::new(self.next_id.load(Ordering::Relaxed)),
             backoff: self.backoff,
             transport_attempts: self.transport_attempts,
+            read_timeout: self.read_timeout,
+            notes: self.notes.clone(),
         }
     }
 }
@@ -150,6 +198,36 @@ impl NodeClient {
             next_id: AtomicU64::new(1),
             backoff: Duration::from_millis(250),
             transport_attempts: TRANSPORT_ATTEMPTS,
+            read_timeout: READ_TIMEOUT,
+            notes: None,
+        }
+    }
+
+    /// The same client writing a line to `notes` when it waits on a silent node or retries
+    /// (commands pass their progress sink's `note`).
+    pub fn with_notes(mut self, notes: Notes) -> NodeClient {
+        self.notes = Some(notes);
+        self
+    }
+
+    /// The same client with another bound for small read-only calls than [`READ_TIMEOUT`].
+    pub fn with_read_timeout(mut self, timeout: Duration) -> NodeClient {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// Writes `msg` to the client's note sink, if it has one.
+    pub fn note(&self, msg: &str) {
+        if let Some(n) = &self.notes {
+            n(msg);
+        }
+    }
+
+    fn timeout_for(&self, method: &str) -> Duration {
+        if is_transfer(method) {
+            REQUEST_TIMEOUT
+        } else {
+            self.read_timeout
         }
     }
 
@@ -175,24 +253,32 @@ impl NodeClient {
         crate::redact::url(&self.url)
     }
 
-    /// Posts one request body; the answer's status and bytes.
+    /// Posts one request body for `method`; the answer's status and bytes. The whole exchange
+    /// (connecting, sending, the answer's last byte) is bounded by the method's time bound.
     async fn post(
         &self,
+        method: &str,
         body: &alloy::primitives::bytes::Bytes,
     ) -> Result<(reqwest::StatusCode, alloy::primitives::bytes::Bytes), RpcError> {
+        let timeout = self.timeout_for(method);
+        let failed = |e: reqwest::Error| {
+            if e.is_timeout() {
+                self.timed_out(timeout)
+            } else {
+                self.transport(error_chain(&e))
+            }
+        };
         let resp = self
             .http
             .post(&self.url)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .timeout(timeout)
             .body(body.clone())
             .send()
             .await
-            .map_err(|e| self.transport(error_chain(&e)))?;
+            .map_err(failed)?;
         let status = resp.status();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| self.transport(error_chain(&e)))?;
+        let body = resp.bytes().await.map_err(failed)?;
         Ok((status, body))
     }
 
@@ -200,6 +286,15 @@ impl NodeClient {
         RpcError::Transport {
             url: self.shown(),
             message: crate::redact::text_with(&e, &self.url),
+            timed_out: false,
+        }
+    }
+
+    fn timed_out(&self, after: Duration) -> RpcError {
+        RpcError::Transport {
+            url: self.shown(),
+            message: format!("no answer within {} s", after.as_secs_f64()),
+            timed_out: true,
         }
     }
 
@@ -218,12 +313,22 @@ impl NodeClient {
         resp: Response<T>,
     ) -> Result<T, RpcError> {
         if let Some(err) = resp.error {
+            // A node (or the proxy before it) may quote the URL's key back: "invalid project
+            // id KEY". Its secret parts never reach a message.
+            let data = err.data.map(|d| match d {
+                Value::String(s) => Value::String(crate::redact::text_with(&s, &self.url)),
+                Value::Null => Value::Null,
+                other => {
+                    let text = crate::redact::text_with(&other.to_string(), &self.url);
+                    serde_json::from_str(&text).unwrap_or(Value::String(text))
+                }
+            });
             return Err(RpcError::Rpc {
                 url: self.shown(),
                 method: method.to_string(),
                 code: err.code,
-                message: err.message,
-                data: err.data,
+                message: crate::redact::text_with(&err.message, &self.url),
+                data,
             });
         }
         match resp.result {
@@ -238,7 +343,7 @@ impl NodeClient {
         method: &str,
         body: &alloy::primitives::bytes::Bytes,
     ) -> Result<T, RpcError> {
-        let (status, body) = self.post(body).await?;
+        let (status, body) = self.post(method, body).await?;
         // Decoded straight into `T`: a segment's base64 is not copied through a JSON tree.
         let resp: Response<T> = match serde_json::from_slice(&body) {
             Ok(v) => v,
@@ -276,7 +381,7 @@ impl NodeClient {
         let body: alloy::primitives::bytes::Bytes = body.into();
         let what = format!("{} {method} (batch of {})", self.shown(), each.len());
         let once = || async {
-            let (status, bytes) = self.post(&body).await?;
+            let (status, bytes) = self.post(method, &body).await?;
             let answers: Vec<Response<T>> = match serde_json::from_slice(&bytes) {
                 Ok(v) => v,
                 Err(_) if !status.is_success() => {
@@ -318,7 +423,7 @@ impl NodeClient {
                 })
                 .collect()
         };
-        self.with_retries(&what, once).await
+        self.with_retries(method, &what, once).await
     }
 
     /// Calls `method` with positional `params` (null: none), retrying transport failures and
@@ -393,13 +498,20 @@ impl NodeClient {
         body: alloy::primitives::bytes::Bytes,
     ) -> Result<T, RpcError> {
         let what = format!("{} {method}", self.shown());
-        self.with_retries(&what, || self.call_once(method, &body))
+        self.with_retries(method, &what, || self.call_once(method, &body))
             .await
     }
 
-    /// Runs `f` until it succeeds: transport failures get `transport_attempts` tries in all, a
-    /// busy node `BUSY_ATTEMPTS`, with exponential backoff.
-    async fn with_retries<T, F, Fut>(&self, what: &str, f: F) -> Result<T, RpcError>
+    /// Runs `f` (a request for `method`) until it succeeds: transport failures get
+    /// `transport_attempts` tries in all, a busy node `BUSY_ATTEMPTS`, with exponential backoff.
+    /// A read-only call that timed out is not sent again: the node had [`READ_TIMEOUT`] to
+    /// answer a few bytes.
+    async fn with_retries<T, F, Fut>(
+        &self,
+        method: &str,
+        what: &str,
+        mut f: F,
+    ) -> Result<T, RpcError>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, RpcError>>,
@@ -410,18 +522,46 @@ impl NodeClient {
             first_delay: self.backoff,
             max_delay: Duration::from_secs(4),
         };
+        let transfer = is_transfer(method);
+        let attempts = self.transport_attempts;
         crate::chain::retry::retry(
             policy,
             what,
             |e: &RpcError| {
                 if e.is_transport() {
                     transport_failures += 1;
-                    transport_failures < self.transport_attempts
+                    let again = transport_failures < attempts && (transfer || !e.is_timeout());
+                    if again {
+                        self.note(&format!(
+                            "{e} (asking {method} again: attempt {} of {attempts})",
+                            transport_failures + 1
+                        ));
+                    }
+                    again
                 } else {
                     e.is_busy()
                 }
             },
-            f,
+            || {
+                let attempt = f();
+                async move {
+                    if transfer || self.notes.is_none() {
+                        return attempt.await;
+                    }
+                    // A read-only call: say so when the node keeps us waiting.
+                    tokio::pin!(attempt);
+                    tokio::select! {
+                        r = &mut attempt => return r,
+                        _ = tokio::time::sleep(WAIT_NOTE_AFTER) => {}
+                    }
+                    self.note(&format!(
+                        "waiting for the storage node at {} to answer {method} (giving up after {} s)",
+                        self.shown(),
+                        self.read_timeout.as_secs_f64()
+                    ));
+                    attempt.await
+                }
+            },
         )
         .await
     }
@@ -538,6 +678,37 @@ impl NodeClient {
             )
             .await?;
         Ok(s.map(|s| s.0))
+    }
+}
+
+/// A note sink for clients that run in spawned tasks, and the receiver that [`relaying`] reads:
+/// for a caller that holds its progress sink only by reference.
+pub fn notes_channel() -> (Notes, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let notes: Notes = std::sync::Arc::new(move |m: &str| {
+        let _ = tx.send(m.to_string());
+    });
+    (notes, rx)
+}
+
+/// Awaits `work`, passing every note that arrives on `rx` to `progress` meanwhile.
+pub async fn relaying<T>(
+    progress: &dyn crate::progress::Progress,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<String>,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    tokio::pin!(work);
+    loop {
+        tokio::select! {
+            biased;
+            Some(m) = rx.recv() => progress.note(&m),
+            r = &mut work => {
+                while let Ok(m) = rx.try_recv() {
+                    progress.note(&m);
+                }
+                return r;
+            }
+        }
     }
 }
 

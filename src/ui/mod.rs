@@ -5,7 +5,7 @@ mod printer;
 mod progress;
 pub mod table;
 
-pub use printer::{ColorChoice, Printer, ProgressMode};
+pub use printer::{ColorChoice, Printer, ProgressMode, stdout_failure};
 mod safe;
 
 pub use safe::terminal_safe;

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use super::progress::{Bars, JsonLines, NotesOnly};
+use super::progress::{Bars, JsonLines, JsonNotesOnly, NotesOnly};
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 
@@ -78,18 +78,27 @@ impl Printer {
     /// The progress sink for the core: bars only on a terminal and not in verbose mode (so bars
     /// never interleave with logs), JSON Lines when asked, plain notes otherwise.
     pub fn progress(&self) -> Arc<dyn Progress> {
+        // Notes come as `note` does them: hidden with `-q`, JSON events with `--json` (plain
+        // ones are left out with `--no-progress`).
+        let notes_only = || -> Arc<dyn Progress> {
+            if self.json && !self.quiet {
+                Arc::new(JsonNotesOnly)
+            } else {
+                Arc::new(NotesOnly { quiet: self.quiet })
+            }
+        };
         match self.progress_mode {
             ProgressMode::Json => Arc::new(JsonLines::new()),
-            ProgressMode::None => Arc::new(NotesOnly { quiet: true }),
+            ProgressMode::None if !self.json => Arc::new(NotesOnly { quiet: true }),
+            ProgressMode::None => notes_only(),
             ProgressMode::Auto => {
-                if !self.quiet && self.verbose == 0 && std::io::stderr().is_terminal() {
+                if !self.quiet && !self.json && self.verbose == 0 && std::io::stderr().is_terminal()
+                {
                     self.bars
                         .get_or_init(|| Arc::new(Bars::new(self.color)))
                         .clone()
                 } else {
-                    Arc::new(NotesOnly {
-                        quiet: self.quiet || self.json,
-                    })
+                    notes_only()
                 }
             }
         }
@@ -264,14 +273,36 @@ impl Printer {
     }
 }
 
+/// The first error writing to stdout, other than a closed pipe (a full disk behind `> FILE`).
+static STDOUT_FAILED: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 /// Writes to stdout; a closed pipe (`cohort … | head`) ends the process quietly with success.
+/// Any other failure is kept: [`stdout_failure`] turns it into the command's error.
 fn write_stdout(s: &str) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush())
-        && e.kind() == std::io::ErrorKind::BrokenPipe
-    {
-        std::process::exit(0);
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let mut failed = STDOUT_FAILED.lock().unwrap_or_else(|p| p.into_inner());
+        failed.get_or_insert_with(|| e.to_string());
     }
+}
+
+/// The error of a command whose output could not be written (what it printed is lost: the user
+/// must not take exit 0 for a result, a recovery phrase or a key they never got), or `None`.
+pub fn stdout_failure() -> Option<Error> {
+    let failed = STDOUT_FAILED.lock().unwrap_or_else(|p| p.into_inner());
+    failed.as_ref().map(|e| {
+        Error::failed(
+            "output.write",
+            format!("could not write the command's output to stdout: {e}; what it printed is lost"),
+        )
+        .hint(
+            "free space where stdout goes (or send it elsewhere) and check what the command did \
+             before running it again",
+        )
+    })
 }
 
 fn write_stderr(s: &str) {

@@ -215,6 +215,19 @@ impl Progress for JsonLines {
     }
 }
 
+/// Notes only, as JSON `note` events on stderr (`--json` without `--progress json`: no
+/// progress events, but stderr carries JSON objects only and the notes still come).
+pub struct JsonNotesOnly;
+
+impl Progress for JsonNotesOnly {
+    fn task(&self, _: &str, _: Option<u64>, _: Unit) -> Arc<dyn Task> {
+        crate::progress::Silent.task("", None, Unit::Items)
+    }
+    fn note(&self, msg: &str) {
+        emit("note", serde_json::json!({ "message": msg }));
+    }
+}
+
 /// Plain notes on stderr without bars (not a terminal, or verbose mode).
 pub struct NotesOnly {
     pub quiet: bool,

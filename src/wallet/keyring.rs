@@ -77,11 +77,3 @@ pub fn forget(paths: &Paths, name: &str) -> bool {
     }
     had
 }
-
-/// Moves a remembered password along with a renamed wallet (before the keystore file moves,
-/// the old entry is read; after, it is stored under the new path). Best effort.
-pub fn take(paths: &Paths, name: &str) -> Option<Zeroizing<String>> {
-    let pw = get(paths, name);
-    forget(paths, name);
-    pw
-}

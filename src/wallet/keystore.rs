@@ -1,5 +1,6 @@
 //! Keystore files: Web3 Secret Storage v3 JSON (scrypt + AES-128-CTR), one per wallet, in
-//! `<data dir>/keystores/NAME.json` (folder mode 0700, files 0600, written atomically).
+//! `<data dir>/keystores/NAME.json` (folder mode 0700, files 0600, written atomically; a new
+//! name is taken exclusively, so two runs creating one wallet at once cannot both succeed).
 //!
 //! The crypto is eth-keystore's, through alloy (`LocalSigner::encrypt_keystore` and
 //! `decrypt_keystore`), the same code foundry's `cast wallet` uses. cohort writes scrypt with
@@ -408,24 +409,54 @@ fn uuid_v4() -> String {
     )
 }
 
-/// Prefix of the scratch folders in the keystores folder.
+/// Prefix of the scratch folders in the keystores folder: `.scratch-PID-XXXXXX`.
 const SCRATCH_PREFIX: &str = ".scratch-";
 /// A scratch folder older than this was left by a process that was killed (`kill -9`, power
-/// loss): a live one lasts as long as one key derivation, a few seconds at most.
+/// loss): a live one lasts as long as one key derivation, a few seconds at most. (Folders that
+/// name their process are removed as soon as it is gone.)
 const SCRATCH_STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Creates the keystores folder (mode 0700) if needed and sweeps what killed runs left in it:
+/// the temporary files of atomic writes (`.NAME.json.tmp-PID-N` of a dead PID) and scratch
+/// folders whose process is gone (or that are older than [`SCRATCH_STALE`]). Every command
+/// that writes there calls it first.
+pub fn prepare_dir(paths: &Paths) -> Result<PathBuf> {
+    let dir = paths.keystores();
+    fsutil::ensure_dir(&dir, DIR_MODE)?;
+    for p in fsutil::remove_stale_temps(&dir) {
+        tracing::debug!("removed a killed run's temporary file {}", p.display());
+    }
+    remove_stale_scratch(&dir);
+    Ok(dir)
+}
 
 /// A private folder inside the keystores folder for eth-keystore's non-atomic writes, removed
 /// when dropped (on success, on every error and on a panic). Only keystores already checked
 /// ([`read_json`], KDF bounds included) or written by cohort go there, so no key derivation
 /// can abort the process while one exists; folders left by a killed process are removed here.
 fn scratch(paths: &Paths) -> Result<tempfile::TempDir> {
-    let dir = paths.keystores();
-    fsutil::ensure_dir(&dir, DIR_MODE)?;
-    remove_stale_scratch(&dir);
+    let dir = prepare_dir(paths)?;
     tempfile::Builder::new()
-        .prefix(SCRATCH_PREFIX)
+        .prefix(&format!("{SCRATCH_PREFIX}{}-", std::process::id()))
         .tempdir_in(&dir)
         .map_err(|e| Error::io("create a temporary folder in", &dir, e))
+}
+
+/// Whether process `pid` is gone (signal 0 answers ESRCH).
+fn process_gone(pid: i32) -> bool {
+    // SAFETY: signal 0 only asks whether the process exists.
+    pid > 0
+        && unsafe { libc::kill(pid, 0) } != 0
+        && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+}
+
+/// Whether the scratch folder `name` (`.scratch-PID-XXXXXX`) belongs to a process that is gone.
+fn scratch_of_dead_process(name: &str) -> bool {
+    name.strip_prefix(SCRATCH_PREFIX)
+        .and_then(|rest| rest.split_once('-'))
+        .filter(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(pid, _)| pid.parse::<i32>().ok())
+        .is_some_and(process_gone)
 }
 
 fn remove_stale_scratch(dir: &Path) {
@@ -433,19 +464,20 @@ fn remove_stale_scratch(dir: &Path) {
         return;
     };
     for entry in rd.flatten() {
-        let stale = entry
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(meta) = entry
             .metadata()
             .ok()
-            .filter(|m| m.is_dir())
-            .and_then(|m| m.modified().ok())
+            .filter(|m| m.is_dir() && name.starts_with(SCRATCH_PREFIX))
+        else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > SCRATCH_STALE);
-        if stale
-            && entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(SCRATCH_PREFIX)
-        {
+        if old || scratch_of_dead_process(&name) {
             let p = entry.path();
             match std::fs::remove_dir_all(&p) {
                 Ok(()) => tracing::debug!("removed a stale scratch folder {}", p.display()),
@@ -471,7 +503,7 @@ pub fn decrypt_value(paths: &Paths, p: &Path, v: &Value, password: &[u8]) -> Res
     let file = tmp.path().join("k.json");
     let bytes = serde_json::to_vec(v).map_err(|e| malformed(p, e))?;
     fsutil::write_atomic(&file, &bytes, FILE_MODE)?;
-    decrypt_path(p, &file, password)
+    check_address(p, v, decrypt_path(p, &file, password)?)
 }
 
 /// Decrypts the keystore file `file` (`shown` names it in errors).
@@ -484,31 +516,67 @@ fn decrypt_path(shown: &Path, file: &Path, password: &[u8]) -> Result<Decrypted>
     }
 }
 
+/// Refuses a keystore whose `address` field names another account than the key it decrypted
+/// to (as geth does: "key content mismatch"): `wallet show`/`list`/`balance` and payments to
+/// the wallet read that field, so a damaged or planted one would send funds elsewhere.
+fn check_address(p: &Path, v: &Value, d: Decrypted) -> Result<Decrypted> {
+    if let Decrypted::Ok(s) = &d
+        && let Some(stored) = stored_address(v)
+        && stored != s.address()
+    {
+        return Err(address_mismatch(p, stored, s.address()));
+    }
+    Ok(d)
+}
+
+/// The error for a keystore whose `address` field is not its key's address: exit 6, naming
+/// both.
+pub fn address_mismatch(p: &Path, stored: Address, actual: Address) -> Error {
+    Error::wallet(
+        "wallet.address_mismatch",
+        format!(
+            "the keystore {} records the address {stored}, but its key is the one of {actual}: \
+             the file is damaged or was tampered with; it was not used",
+            p.display()
+        ),
+    )
+    .hint(format!(
+        "send nothing to {stored} (what `wallet show`, `list` and `balance` read from the file); \
+         restore the keystore from a backup or a `cohort wallet export --keystore` copy, or \
+         re-import the key from its private key or recovery phrase"
+    ))
+}
+
 /// Decrypts wallet `name`'s keystore.
 pub fn decrypt_wallet(paths: &Paths, name: &str, password: &[u8]) -> Result<Decrypted> {
     let p = existing(paths, name)?;
     decrypt_file(paths, &p, password)
 }
 
-/// Decrypts any keystore file (checked first, so a malformed one gets a clear error).
+/// Decrypts any keystore file (checked first, so a malformed one gets a clear error). A file
+/// whose `address` field is not its key's is refused ([`address_mismatch`]).
 pub fn decrypt_file(paths: &Paths, p: &Path, password: &[u8]) -> Result<Decrypted> {
     let (v, normalized) = read_checked(p)?;
     if normalized {
         decrypt_value(paths, p, &v, password)
     } else {
-        decrypt_path(p, p, password)
+        check_address(p, &v, decrypt_path(p, p, password)?)
     }
 }
 
-/// The error for a wrong password: exit 6, naming the wallet.
+/// The error for a password the keystore's MAC refuses: exit 6, naming the wallet. The MAC
+/// cannot tell a wrong password from a damaged file (ciphertext, salt or MAC altered), so the
+/// message names both.
 pub fn wrong_password(name: &str) -> Error {
     Error::wallet(
         "wallet.bad_password",
-        format!("wrong password for wallet '{name}'"),
+        format!("wrong password for wallet '{name}', or its keystore file is damaged"),
     )
     .hint(
         "check the password (--password-file, COHORT_PASSWORD_FILE or COHORT_PASSWORD); \
-         a password remembered in the OS keyring is forgotten once it stops working",
+         a password remembered in the OS keyring is forgotten once it stops working. If the \
+         password is right, the file was altered: restore it from a backup or a \
+         `cohort wallet export --keystore` copy",
     )
 }
 
@@ -523,19 +591,51 @@ fn with_address(mut v: Value, address: Address) -> Value {
     v
 }
 
-/// Refuses to overwrite an existing wallet unless `force`.
+/// The error for a wallet name that is taken: exit 2, with the --force hint.
+pub fn taken(name: &str) -> Error {
+    Error::usage(
+        "wallet.exists",
+        format!("a wallet named '{name}' already exists"),
+    )
+    .hint(
+        "pick another name, or pass --force to replace it: its key is then lost unless backed \
+         up (--force asks first; --yes answers)",
+    )
+}
+
+/// Refuses to overwrite an existing wallet unless `force`. (An early check, before the slow
+/// key derivation: [`store`] and [`move_to`] refuse again, atomically, when the file appears.)
 pub fn check_free(paths: &Paths, name: &str, force: bool) -> Result<()> {
     validate_name(name)?;
     if !force && path(paths, name).exists() {
-        return Err(Error::usage(
-            "wallet.exists",
-            format!("a wallet named '{name}' already exists"),
-        )
-        .hint(
-            "pick another name, or pass --force to replace it (its key is lost unless backed up)",
-        ));
+        return Err(taken(name));
     }
     Ok(())
+}
+
+/// The error of eth-keystore's own file I/O (it writes into a scratch folder of the keystores
+/// folder) as an I/O error naming that folder and the cause: "No space left on device",
+/// "Read-only file system".
+fn keystore_io(dir: &Path, e: LocalSignerError) -> Error {
+    let LocalSignerError::EthKeystoreError(eth_keystore::KeystoreError::StdIo(msg)) = &e else {
+        return Error::failed("wallet.encrypt", format!("could not encrypt the key: {e}"));
+    };
+    // eth-keystore keeps only the text of the io::Error: "… (os error 28)".
+    let code = msg
+        .rsplit_once("(os error ")
+        .and_then(|(_, tail)| tail.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok());
+    match code {
+        Some(code) => Error::io(
+            "write a keystore into",
+            dir,
+            std::io::Error::from_raw_os_error(code),
+        ),
+        None => Error::failed(
+            "io",
+            format!("could not write a keystore into {}: {msg}", dir.display()),
+        ),
+    }
 }
 
 /// Encrypts `secret` with `password` into a keystore document (with `address`).
@@ -548,33 +648,82 @@ pub fn encrypt(paths: &Paths, secret: &[u8], password: &[u8]) -> Result<(Value, 
         password,
         Some("k.json"),
     )
-    .map_err(|e| Error::failed("wallet.encrypt", format!("could not encrypt the key: {e}")))?;
+    .map_err(|e| keystore_io(&paths.keystores(), e))?;
     let file = tmp.path().join("k.json");
     let v = read_json(&file)?;
     Ok((with_address(v, signer.address()), signer.address()))
 }
 
-/// Writes a keystore document as wallet `name` (atomically, mode 0600).
-pub fn store(paths: &Paths, name: &str, v: &Value) -> Result<PathBuf> {
+/// Writes a keystore document as wallet `name` (mode 0600): the whole file appears at once.
+/// Without `force` the file is created only if no wallet of that name exists at that moment
+/// (two runs creating one name at once: one wins, the other gets [`taken`]); with `force` it
+/// replaces one atomically.
+pub fn store(paths: &Paths, name: &str, v: &Value, force: bool) -> Result<PathBuf> {
     validate_name(name)?;
-    fsutil::ensure_dir(&paths.keystores(), DIR_MODE)?;
+    prepare_dir(paths)?;
     let p = path(paths, name);
     let bytes =
         serde_json::to_vec(v).map_err(|e| Error::failed("wallet.serialize", e.to_string()))?;
-    fsutil::write_atomic(&p, &bytes, FILE_MODE)?;
+    if force {
+        fsutil::write_atomic(&p, &bytes, FILE_MODE)?;
+    } else if let Err(e) = fsutil::write_new(&p, &bytes, FILE_MODE) {
+        // write_new never replaces a file: failing with one there means another run created it.
+        return Err(if p.exists() { taken(name) } else { e });
+    }
     Ok(p)
 }
 
-/// Encrypts `signer`'s key with `password` and stores it as wallet `name`.
+/// Moves wallet `old`'s keystore to the name `new`. Without `force` the new name is taken
+/// atomically (a hard link, which never replaces a file, then the old name is removed); a
+/// run killed between the two leaves both names on one file, which [`same_file`] recognizes.
+/// With `force` the file is renamed over an existing `new`.
+pub fn move_to(paths: &Paths, old: &str, new: &str, force: bool) -> Result<PathBuf> {
+    validate_name(new)?;
+    let dir = prepare_dir(paths)?;
+    let from = existing(paths, old)?;
+    let to = path(paths, new);
+    if force {
+        std::fs::rename(&from, &to).map_err(|e| Error::io("rename", &from, e))?;
+    } else {
+        std::fs::hard_link(&from, &to).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                taken(new)
+            } else {
+                Error::io("rename", &from, e)
+            }
+        })?;
+        std::fs::remove_file(&from).map_err(|e| Error::io("remove", &from, e))?;
+    }
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(to)
+}
+
+/// Whether wallets `a` and `b` are one file under two names (a rename killed halfway).
+pub fn same_file(paths: &Paths, a: &str, b: &str) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (
+        std::fs::metadata(path(paths, a)),
+        std::fs::metadata(path(paths, b)),
+    ) {
+        (Ok(x), Ok(y)) => x.is_file() && x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// Encrypts `signer`'s key with `password` and stores it as wallet `name` (see [`store`] for
+/// `force`).
 pub fn save_signer(
     paths: &Paths,
     name: &str,
     signer: &PrivateKeySigner,
     password: &[u8],
+    force: bool,
 ) -> Result<PathBuf> {
     let secret = Zeroizing::new(signer.to_bytes().0);
     let (v, _) = encrypt(paths, secret.as_slice(), password)?;
-    store(paths, name, &v)
+    store(paths, name, &v, force)
 }
 
 /// Prepares an imported keystore document for storing: records the decrypted address.
@@ -701,6 +850,53 @@ mod tests {
             assert_eq!(e.code, "wallet.bad_keystore");
             assert!(e.causes.iter().any(|c| c.contains(why)), "{why}: {e:?}");
         }
+    }
+
+    #[test]
+    fn eth_keystore_io_errors_name_the_folder_and_the_cause() {
+        let dir = Path::new("/home/u/.local/share/cohort/keystores");
+        let ks = |m: &str| {
+            LocalSignerError::EthKeystoreError(eth_keystore::KeystoreError::StdIo(m.into()))
+        };
+        for (os, cause) in [
+            (libc::ENOSPC, "No space left on device"),
+            (libc::EROFS, "Read-only file system"),
+        ] {
+            let text = std::io::Error::from_raw_os_error(os).to_string();
+            let e = keystore_io(dir, ks(&text));
+            assert_eq!(e.code, "io");
+            assert!(
+                e.message.contains(&dir.display().to_string()) && e.message.contains(cause),
+                "{}",
+                e.message
+            );
+            assert!(!e.message.contains("encrypt"), "{}", e.message);
+            // Error::io's fix for a full disk or a read-only filesystem comes along.
+            assert!(
+                e.hint.as_deref().is_some_and(|h| h.contains("COHORT_HOME")),
+                "{e:?}"
+            );
+        }
+        let e = keystore_io(dir, ks("something odd"));
+        assert!(
+            e.message.contains(&dir.display().to_string()),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn scratch_folders_name_their_process() {
+        assert!(!scratch_of_dead_process(&format!(
+            ".scratch-{}-aB3dE9",
+            std::process::id()
+        )));
+        let mut c = std::process::Command::new("true").spawn().unwrap();
+        let dead = c.id();
+        c.wait().unwrap();
+        assert!(scratch_of_dead_process(&format!(".scratch-{dead}-aB3dE9")));
+        assert!(!scratch_of_dead_process(".scratch-aB3dE9"));
+        assert!(!scratch_of_dead_process(".scratch--x"));
     }
 
     #[test]

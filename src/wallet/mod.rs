@@ -182,6 +182,64 @@ pub struct Saved {
     pub keystore: PathBuf,
 }
 
+/// A new wallet's key, encrypted but not stored yet ([`new_key`], then [`store_new`]).
+pub struct NewKey {
+    pub address: Address,
+    /// The BIP-39 phrase the key derives from (index 0), when it was made from one: the
+    /// caller shows it once or saves it.
+    pub phrase: Option<Zeroizing<String>>,
+    doc: serde_json::Value,
+}
+
+/// Makes a random key or, with `words`, a new BIP-39 phrase and its key at index 0, and
+/// encrypts it with `password`. Nothing is stored: a caller that must put the phrase somewhere
+/// first (`wallet new --mnemonic-file`) does so before [`store_new`], so that no wallet exists
+/// without its backup.
+pub fn new_key(paths: &Paths, words: Option<usize>, password: &str) -> Result<NewKey> {
+    let (signer, phrase) = match words {
+        Some(w) => {
+            let phrase = generate_mnemonic(w)?;
+            (signer_from_mnemonic(&phrase, 0)?, Some(phrase))
+        }
+        None => (PrivateKeySigner::random_with(&mut keystore::OsRng06), None),
+    };
+    let secret = Zeroizing::new(signer.to_bytes().0);
+    let (doc, address) = keystore::encrypt(paths, secret.as_slice(), password.as_bytes())?;
+    Ok(NewKey {
+        address,
+        phrase,
+        doc,
+    })
+}
+
+/// Stores a key from [`new_key`] as wallet `name`: created only if no wallet of that name
+/// exists at that moment (two runs creating one name at once: one wins, the other gets
+/// `wallet.exists`, exit 2), unless `force`.
+pub fn store_new(paths: &Paths, name: &str, key: &NewKey, force: bool) -> Result<Saved> {
+    let path = keystore::store(paths, name, &key.doc, force)?;
+    Ok(Saved {
+        name: name.to_string(),
+        address: key.address,
+        keystore: path,
+    })
+}
+
+/// Removes wallet `name` again if its keystore is still the one [`store_new`] wrote for `key`
+/// (a new wallet whose recovery phrase, its only backup, could not be handed over). Another
+/// run's keystore under that name is left alone. Returns whether it was removed.
+pub fn discard_new(paths: &Paths, name: &str, key: &NewKey) -> Result<bool> {
+    let p = keystore::path(paths, name);
+    let ours = std::fs::read(&p)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .is_some_and(|v| v == key.doc);
+    if !ours {
+        return Ok(false);
+    }
+    std::fs::remove_file(&p).map_err(|e| Error::io("remove", &p, e))?;
+    Ok(true)
+}
+
 /// Creates wallet `name` from a random key or, with `words`, from a new BIP-39 phrase (index
 /// 0), which is returned for the caller to show once or save.
 pub fn create(
@@ -192,22 +250,9 @@ pub fn create(
     force: bool,
 ) -> Result<(Saved, Option<Zeroizing<String>>)> {
     keystore::check_free(paths, name, force)?;
-    let (signer, phrase) = match words {
-        Some(w) => {
-            let phrase = generate_mnemonic(w)?;
-            (signer_from_mnemonic(&phrase, 0)?, Some(phrase))
-        }
-        None => (PrivateKeySigner::random_with(&mut keystore::OsRng06), None),
-    };
-    let path = keystore::save_signer(paths, name, &signer, password.as_bytes())?;
-    Ok((
-        Saved {
-            name: name.to_string(),
-            address: signer.address(),
-            keystore: path,
-        },
-        phrase,
-    ))
+    let key = new_key(paths, words, password)?;
+    let saved = store_new(paths, name, &key, force)?;
+    Ok((saved, key.phrase))
 }
 
 /// Stores `signer` as wallet `name`, encrypted with `password`.
@@ -219,7 +264,7 @@ pub fn import_signer(
     force: bool,
 ) -> Result<Saved> {
     keystore::check_free(paths, name, force)?;
-    let path = keystore::save_signer(paths, name, signer, password.as_bytes())?;
+    let path = keystore::save_signer(paths, name, signer, password.as_bytes(), force)?;
     Ok(Saved {
         name: name.to_string(),
         address: signer.address(),
@@ -244,12 +289,18 @@ pub fn import_keystore(
         keystore::Decrypted::WrongPassword => {
             return Err(Error::wallet(
                 "wallet.bad_password",
-                format!("wrong password for the keystore {}", file.display()),
+                format!(
+                    "wrong password for the keystore {}, or the file is damaged",
+                    file.display()
+                ),
             )
-            .hint("pass the password it was created with (--password-file or COHORT_PASSWORD)"));
+            .hint(
+                "pass the password it was created with (--password-file or COHORT_PASSWORD); \
+                 if that is the one, the file was altered: use a backup copy of it",
+            ));
         }
     };
-    let path = keystore::store(paths, name, &keystore::imported(v, signer.address()))?;
+    let path = keystore::store(paths, name, &keystore::imported(v, signer.address()), force)?;
     Ok(Saved {
         name: name.to_string(),
         address: signer.address(),
@@ -265,7 +316,7 @@ pub fn change_password(
     signer: &PrivateKeySigner,
     new_password: &str,
 ) -> Result<PathBuf> {
-    let path = keystore::save_signer(paths, name, signer, new_password.as_bytes())?;
+    let path = keystore::save_signer(paths, name, signer, new_password.as_bytes(), true)?;
     if keyring::is_remembered(paths, name) && keyring::remember(paths, name, new_password).is_err()
     {
         keyring::forget(paths, name);
@@ -289,31 +340,80 @@ fn update_config_refs(paths: &Paths, old: &str, new: Option<&str>) -> Result<()>
     if changed { cfg.save(paths) } else { Ok(()) }
 }
 
+/// Whether the config names wallet `name` (as `default_wallet` or a profile's wallet).
+fn config_refers_to(paths: &Paths, name: &str) -> Result<bool> {
+    let cfg = Config::load(paths)?;
+    Ok(cfg.default_wallet.as_deref() == Some(name)
+        || cfg
+            .profiles
+            .values()
+            .any(|p| p.wallet.as_deref() == Some(name)))
+}
+
+/// Moves the password remembered for wallet `old` (if any) to wallet `new`. Best effort: a
+/// keyring that cannot store it leaves `new` without one (`wallet unlock --remember` again).
+fn move_remembered(paths: &Paths, old: &str, new: &str, password: Option<Zeroizing<String>>) {
+    if let Some(pw) = password
+        && let Err(e) = keyring::remember(paths, new, &pw)
+    {
+        tracing::debug!("could not move the remembered password of '{old}' to '{new}': {e}");
+    }
+    keyring::forget(paths, old);
+}
+
 /// Renames wallet `old` to `new` (the keystore file, a remembered password and every config
-/// reference move along).
-pub fn rename(paths: &Paths, old: &str, new: &str, force: bool) -> Result<Saved> {
-    let from = keystore::existing(paths, old)?;
-    keystore::check_free(paths, new, force)?;
-    let address = keystore::address_of(paths, old).ok();
-    let remembered = keyring::take(paths, old);
-    let to = keystore::path(paths, new);
-    std::fs::rename(&from, &to).map_err(|e| Error::io("rename", &from, e))?;
-    if let Some(pw) = remembered {
-        let _ = keyring::remember(paths, new, &pw);
+/// reference move along, in that order). Without `force` the new name is taken atomically: of
+/// two runs renaming onto one name, one wins and the other gets `wallet.exists`.
+///
+/// A run killed halfway is finished by the same command run again (`resumed`): the keystore
+/// under both names (killed between the link and removing the old name) loses its old name;
+/// the keystore already under `new` while the config or a keyring marker still names `old`
+/// gets those moved.
+pub fn rename(paths: &Paths, old: &str, new: &str, force: bool) -> Result<results::Renamed> {
+    keystore::validate_name(new)?;
+    let resumed =
+        if old != new && keystore::exists(paths, old) && keystore::same_file(paths, old, new) {
+            let from = keystore::path(paths, old);
+            std::fs::remove_file(&from).map_err(|e| Error::io("remove", &from, e))?;
+            true
+        } else if keystore::validate_name(old).is_ok()
+            && !keystore::exists(paths, old)
+            && keystore::exists(paths, new)
+            && (config_refers_to(paths, old)? || keyring::is_remembered(paths, old))
+        {
+            true
+        } else {
+            keystore::existing(paths, old)?;
+            keystore::check_free(paths, new, force)?;
+            // Read (not forgotten) before the file moves: a failed move keeps it.
+            let remembered = keyring::get(paths, old);
+            let had = keyring::is_remembered(paths, old);
+            keystore::move_to(paths, old, new, force)?;
+            if had && old != new {
+                move_remembered(paths, old, new, remembered);
+            }
+            false
+        };
+    if resumed && keyring::is_remembered(paths, old) {
+        let remembered = keyring::get(paths, old);
+        move_remembered(paths, old, new, remembered);
     }
     update_config_refs(paths, old, Some(new))?;
-    Ok(Saved {
-        name: new.to_string(),
-        address: address.unwrap_or_default(),
-        keystore: to,
+    Ok(results::Renamed {
+        saved: Saved {
+            name: new.to_string(),
+            address: keystore::address_of(paths, new).unwrap_or_default(),
+            keystore: keystore::path(paths, new),
+        },
+        resumed,
     })
 }
 
 /// Removes wallet `name`: its keystore, a remembered password, and config references to it.
 pub fn remove(paths: &Paths, name: &str) -> Result<PathBuf> {
     let p = keystore::existing(paths, name)?;
-    keyring::forget(paths, name);
     std::fs::remove_file(&p).map_err(|e| Error::io("remove", &p, e))?;
+    keyring::forget(paths, name);
     update_config_refs(paths, name, None)?;
     Ok(p)
 }

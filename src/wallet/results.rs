@@ -17,6 +17,17 @@ pub struct Created {
     pub mnemonic_file: Option<PathBuf>,
 }
 
+/// `wallet rename`: the wallet under its new name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    #[serde(flatten)]
+    pub saved: super::Saved,
+    /// This run finished a rename that an earlier, interrupted run of the same command had
+    /// begun (the keystore had moved, the config or keyring not yet). Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub resumed: bool,
+}
+
 /// `wallet lock`: whether a remembered password was forgotten.
 #[derive(Debug, Clone, Serialize)]
 pub struct Locked {

@@ -39,9 +39,10 @@ use state::{Phase, WorkerState, round_dir};
 /// How many times a chain or storage call is tried before the worker stops (exit 3).
 pub const DEFAULT_ATTEMPTS: u32 = 6;
 
-/// The default state folder: `<data dir>/worker`.
-pub fn default_state_dir(client: &Client) -> PathBuf {
-    client.paths.data_dir.join("worker")
+/// The default state folder of worker `who`: `<data dir>/worker/<address>`, one per wallet, so
+/// that several workers of one machine never share checkpoints ([`state::default_dir`]).
+pub fn default_state_dir(client: &Client, who: Address) -> PathBuf {
+    state::default_dir(&client.paths.data_dir.join("worker"), who)
 }
 
 /// The result of `worker register`.
@@ -97,7 +98,23 @@ pub struct RunReport {
     /// Rounds whose submission was accepted.
     pub accepted_rounds: Vec<u32>,
     pub compute_units: String,
-    /// Credited, not yet withdrawn earnings (all jobs).
+    /// What this job credited the worker: `paid` plus `bond_returned`.
+    #[serde(with = "dec")]
+    pub credited: U256,
+    /// This job's payouts: accepted rounds (with their shares of slashed bonds) and rounds
+    /// closed without a verdict.
+    #[serde(with = "dec")]
+    pub paid: U256,
+    /// Rounds closed without a verdict (`job close-round`): paid by units, unverified.
+    pub unverified_rounds: Vec<u32>,
+    /// The worker's bond credited back by this job.
+    #[serde(with = "dec")]
+    pub bond_returned: U256,
+    /// The worker's bond this job slashed (a rejected submission).
+    #[serde(with = "dec")]
+    pub bond_slashed: U256,
+    /// Credited, not yet withdrawn earnings of every job (refunds of jobs this account owns
+    /// included): the total to withdraw, not this job's.
     #[serde(with = "dec")]
     pub earnings: U256,
 }
@@ -792,9 +809,14 @@ impl Worker {
             } else {
                 format!(
                     " (a submission was rejected; its bond of {} was slashed)",
-                    crate::chain::units::coin(p.slashed)
+                    crate::chain::units::coin_with(
+                        p.slashed,
+                        crate::chain::tx::native_symbol(self.market.chain.chain_id)
+                    )
                 )
             };
+            // The run ends here: `worker status` shows the worker stopped, not still waiting.
+            let _ = self.phase(Phase::Stopped, None);
             return Err(Error::failed(
                 "worker.left",
                 format!("{me} is no longer in job {id}{why}"),
@@ -912,19 +934,27 @@ impl Worker {
                 accepted.push(r);
             }
         }
+        let e = job_earning(&self.market, &job, me).await?;
         Ok(RunReport {
             job_id: id,
             worker: me,
             final_state: job.state,
             submitted_rounds: submitted,
             accepted_rounds: accepted,
-            compute_units: self.market.compute_units(id, me).await?.to_string(),
+            credited: e.credited(),
+            paid: e.paid,
+            unverified_rounds: e.unverified_rounds,
+            bond_returned: e.bond_returned,
+            bond_slashed: e.bond_slashed,
+            compute_units: e.compute_units,
             earnings: self.market.earnings(me).await?,
         })
     }
 }
 
-/// `worker run`: picks or resumes the job, then works on it until it ends.
+/// `worker run`: picks or resumes the job, then works on it until it ends. The state folder is
+/// this run's while it runs: a folder another `worker run` uses is refused (exit 2,
+/// [`state::lock`]).
 pub async fn run(
     client: &Client,
     signer: PrivateKeySigner,
@@ -932,6 +962,7 @@ pub async fn run(
     progress: Arc<dyn Progress>,
 ) -> Result<RunReport> {
     crate::fsutil::ensure_dir(&opts.state_dir, 0o700)?;
+    let _lock = state::lock(&opts.state_dir).await?;
     let me = signer.address();
     let job_id = match (opts.job, opts.auto) {
         (Some(j), _) => j,
@@ -1099,6 +1130,9 @@ pub struct Status {
     #[serde(serialize_with = "crate::fsutil::lossy::path")]
     pub state_dir: PathBuf,
     pub state: WorkerState,
+    /// Whether a `worker run` uses the state folder now. When none does, the state's phase is
+    /// where the last run stopped (killed, or ended at an error), not what a worker is doing.
+    pub running: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<JobInfo>,
     /// The worker's membership in that job: whether it is in it, its bond held and returned.
@@ -1138,6 +1172,7 @@ pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Resul
     Ok(Status {
         worker,
         state_dir: state_dir.to_path_buf(),
+        running: state::in_use(state_dir),
         state,
         job,
         participant,
@@ -1146,7 +1181,7 @@ pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Resul
 }
 
 /// `worker earnings`: credited earnings, and per job what was credited: payouts of accepted
-/// rounds and of rounds closed without a verdict, and returned bonds.
+/// rounds and of rounds closed without a verdict, and returned bonds; and the bonds slashed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Earnings {
     pub worker: Address,
@@ -1170,11 +1205,79 @@ pub struct JobEarning {
     pub accepted_rounds: Vec<u32>,
     /// Rounds closed without a verdict (`job close-round`): paid by units, unverified.
     pub unverified_rounds: Vec<u32>,
+    /// Rounds whose submission the committee rejected (the bond was slashed).
+    pub rejected_rounds: Vec<u32>,
     /// The worker's bond credited back (on leaving, or when the job ended).
     #[serde(with = "dec")]
     pub bond_returned: U256,
+    /// The worker's bond it lost to a rejected submission (passed on to the round's accepted
+    /// workers, or to the escrow).
+    #[serde(with = "dec")]
+    pub bond_slashed: U256,
 }
 
+impl JobEarning {
+    /// What the job credited: the payouts and the returned bond.
+    pub fn credited(&self) -> U256 {
+        self.paid + self.bond_returned
+    }
+}
+
+/// What job `job` credited worker `who`, and the bond it lost, from the chain's records.
+pub async fn job_earning(market: &JobMarket, job: &JobInfo, who: Address) -> Result<JobEarning> {
+    let units = market.compute_units(job.id, who).await?;
+    let p = market.participant_record(job.id, who).await?;
+    let mut paid = U256::ZERO;
+    let mut accepted = Vec::new();
+    let mut unverified = Vec::new();
+    let mut rejected = Vec::new();
+    // A stopped job's current round is the one closed without a verdict.
+    for r in 0..(job.current_round + 1).min(job.rounds) {
+        let subs = market.submissions(job.id, r).await?;
+        let Some(mine) = subs.iter().find(|s| s.worker == who) else {
+            continue;
+        };
+        if mine.status == WorkStatus::Rejected {
+            rejected.push(r);
+        }
+        // As the contract credits it: paid units are min(work units, the job's units per
+        // submission); the reward and the rejected workers' bonds go pro rata by them.
+        let counted = |st: WorkStatus| matches!(st, WorkStatus::Accepted | WorkStatus::Unverified);
+        let total: U256 = subs
+            .iter()
+            .filter(|s| counted(s.status))
+            .map(|s| job.terms.paid_units(s.work_units))
+            .sum();
+        if !counted(mine.status) || total.is_zero() {
+            continue;
+        }
+        let u = job.terms.paid_units(mine.work_units);
+        paid += job.reward_per_round * u / total;
+        if mine.status == WorkStatus::Accepted {
+            let rejected = subs
+                .iter()
+                .filter(|s| s.status == WorkStatus::Rejected)
+                .count();
+            paid += job.terms.bond * U256::from(rejected) * u / total;
+            accepted.push(r);
+        } else {
+            unverified.push(r);
+        }
+    }
+    Ok(JobEarning {
+        job_id: job.id,
+        compute_units: units.to_string(),
+        paid,
+        accepted_rounds: accepted,
+        unverified_rounds: unverified,
+        rejected_rounds: rejected,
+        bond_returned: p.returned,
+        bond_slashed: p.slashed,
+    })
+}
+
+/// Per job: what it credited `who` (payouts, returned bonds) and the bonds `who` lost. Jobs
+/// `who` took no part in are left out.
 pub async fn earnings(market: &JobMarket, who: Address) -> Result<Earnings> {
     let mut jobs = Vec::new();
     for job in market.list().await? {
@@ -1184,51 +1287,16 @@ pub async fn earnings(market: &JobMarket, who: Address) -> Result<Earnings> {
         if units.is_zero() && !took_part {
             continue;
         }
-        let mut paid = U256::ZERO;
-        let mut accepted = Vec::new();
-        let mut unverified = Vec::new();
-        // A stopped job's current round is the one closed without a verdict.
-        for r in 0..(job.current_round + 1).min(job.rounds) {
-            let subs = market.submissions(job.id, r).await?;
-            let Some(mine) = subs.iter().find(|s| s.worker == who) else {
-                continue;
-            };
-            // As the contract credits it: paid units are min(work units, the job's units per
-            // submission); the reward and the rejected workers' bonds go pro rata by them.
-            let counted =
-                |st: WorkStatus| matches!(st, WorkStatus::Accepted | WorkStatus::Unverified);
-            let total: U256 = subs
-                .iter()
-                .filter(|s| counted(s.status))
-                .map(|s| job.terms.paid_units(s.work_units))
-                .sum();
-            if !counted(mine.status) || total.is_zero() {
-                continue;
-            }
-            let u = job.terms.paid_units(mine.work_units);
-            paid += job.reward_per_round * u / total;
-            if mine.status == WorkStatus::Accepted {
-                let rejected = subs
-                    .iter()
-                    .filter(|s| s.status == WorkStatus::Rejected)
-                    .count();
-                paid += job.terms.bond * U256::from(rejected) * u / total;
-                accepted.push(r);
-            } else {
-                unverified.push(r);
-            }
-        }
-        if units.is_zero() && paid.is_zero() && p.returned.is_zero() {
+        let e = job_earning(market, &job, who).await?;
+        // A job that credited nothing and took nothing (a bond still held) has nothing to show.
+        if units.is_zero()
+            && e.paid.is_zero()
+            && e.bond_returned.is_zero()
+            && e.bond_slashed.is_zero()
+        {
             continue;
         }
-        jobs.push(JobEarning {
-            job_id: job.id,
-            compute_units: units.to_string(),
-            paid,
-            accepted_rounds: accepted,
-            unverified_rounds: unverified,
-            bond_returned: p.returned,
-        });
+        jobs.push(e);
     }
     let payee = market.worker(who).await?.payee;
     Ok(Earnings {

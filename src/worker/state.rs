@@ -3,7 +3,8 @@
 //! a restarted worker rejoins the current round without repeating submitted work. The state
 //! names its chain by the genesis block's hash ([`chain_genesis`]): a state (and round outputs)
 //! of another chain whose contracts sit at the same addresses, as after `cohort devnet reset`,
-//! is not taken for this chain's.
+//! is not taken for this chain's. A `worker run` holds its state folder's lock ([`lock`]) while it
+//! runs: one run per folder.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chain::Chain;
 use crate::error::{Error, Result};
+use crate::fsutil::Lock;
 
 /// One round's progress.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -109,6 +111,67 @@ pub async fn chain_genesis(chain: &Chain) -> Result<B256> {
         .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
     // Every chain has block 0; one that would not say is one chain, named by the zero hash.
     Ok(block.map(|b| b.header.hash).unwrap_or_default())
+}
+
+/// The default state folder of worker `who` in `base` (`<data dir>/worker`): `base/<address>`.
+/// A state an earlier version left in `base` itself (one folder for every wallet) stays the
+/// folder of the worker it names while that worker has work there to resume and no folder of
+/// its own yet.
+pub fn default_dir(base: &Path, who: Address) -> PathBuf {
+    let own = base.join(format!("{who:#x}"));
+    let unfinished = |s: WorkerState| {
+        s.worker == Some(who) && !matches!(s.phase, Some(Phase::Done | Phase::Stopped))
+    };
+    if !state_file(&own).exists()
+        && state_file(base).is_file()
+        && WorkerState::load(base).is_ok_and(unfinished)
+    {
+        return base.to_path_buf();
+    }
+    own
+}
+
+/// The lock file of a state folder, held by the `worker run` that uses the folder; it holds
+/// that process's id.
+pub fn lock_file(dir: &Path) -> PathBuf {
+    dir.join("worker.lock")
+}
+
+/// Takes state folder `dir` for this process's `worker run` until the lock is dropped. Refuses
+/// (exit 2) a folder another `worker run` uses: two runs in one folder overwrite each other's
+/// checkpoints, and a worker whose submission names the other's is rejected and loses its bond.
+pub async fn lock(dir: &Path) -> Result<Lock> {
+    let path = lock_file(dir);
+    for _ in 0..5 {
+        if let Some(lock) = Lock::try_acquire(&path)? {
+            // Written in place, not replaced: the lock is on this file.
+            let _ = std::fs::write(&path, format!("{}\n", std::process::id()));
+            return Ok(lock);
+        }
+        // A `worker status` that looks whether the folder is in use holds it for an instant.
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let pid = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .map(|p| format!(" (process {p})"))
+        .unwrap_or_default();
+    Err(Error::usage(
+        "worker.state_dir_in_use",
+        format!(
+            "state folder {} is in use by another `cohort worker run`{pid}: two runs in one folder overwrite each other's checkpoints",
+            dir.display()
+        ),
+    )
+    .hint(
+        "stop the other run (started again, it picks up where it was), or give this worker a folder of its own with --state-dir DIR; by default each wallet has its own folder, and one wallet runs once at a time",
+    ))
+}
+
+/// Whether a `worker run` uses state folder `dir` now (holds its lock).
+pub fn in_use(dir: &Path) -> bool {
+    let path = lock_file(dir);
+    path.is_file() && matches!(Lock::try_acquire(&path), Ok(None))
 }
 
 /// The folder a round's outputs go to.
@@ -239,6 +302,52 @@ mod tests {
         assert_eq!(s.phase, Some(Phase::Training));
         assert_eq!(Phase::Submitted.to_string(), "submitted");
         assert!(serde_json::from_str::<WorkerState>(r#"{"phase": "dancing"}"#).is_err());
+    }
+
+    #[test]
+    fn each_wallet_has_its_own_default_folder_and_an_old_shared_state_is_resumed_by_its_worker() {
+        let base = tempfile::tempdir().unwrap();
+        let base = base.path();
+        let (a, b) = (Address::repeat_byte(0xaa), Address::repeat_byte(0xbb));
+        let own = |w: Address| base.join(format!("{w:#x}"));
+        assert_eq!(default_dir(base, a), own(a));
+        assert_ne!(default_dir(base, a), default_dir(base, b));
+        // An earlier version's state of `a` mid-round, in the shared folder: `a` resumes it
+        // there; `b` gets its own folder.
+        let mut old = WorkerState {
+            job_id: Some(1),
+            worker: Some(a),
+            ..Default::default()
+        };
+        old.set_phase(base, Phase::Training, Some(0)).unwrap();
+        assert_eq!(default_dir(base, a), base);
+        assert_eq!(default_dir(base, b), own(b));
+        // Once `a` has a folder of its own, or the old job is done, the old state is left alone.
+        old.set_phase(base, Phase::Done, None).unwrap();
+        assert_eq!(default_dir(base, a), own(a));
+        old.set_phase(base, Phase::Waiting, Some(0)).unwrap();
+        WorkerState::default().save(&own(a)).unwrap();
+        assert_eq!(default_dir(base, a), own(a));
+    }
+
+    #[tokio::test]
+    async fn a_state_folder_in_use_is_refused_naming_it_and_the_process() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!in_use(dir.path()));
+        let held = lock(dir.path()).await.unwrap();
+        assert!(in_use(dir.path()));
+        let e = lock(dir.path()).await.err().expect("a folder in use");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains(&dir.path().display().to_string()), "{e}");
+        assert!(
+            e.message
+                .contains(&format!("process {}", std::process::id())),
+            "{e}"
+        );
+        assert!(e.hint.as_deref().unwrap().contains("--state-dir"), "{e:?}");
+        drop(held);
+        assert!(!in_use(dir.path()));
+        lock(dir.path()).await.unwrap();
     }
 
     #[test]

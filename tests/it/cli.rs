@@ -1401,3 +1401,169 @@ fn an_upload_rerun_that_finds_its_killed_runs_submission_on_chain_drops_its_reco
         .collect();
     assert!(records.is_empty(), "{records:?}");
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_success() {
+    // stdout on a full disk: /dev/full refuses every write with ENOSPC.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        panic!("this test needs /dev/full (Linux)");
+    };
+    let home = Home::new();
+    home.stdout(&[
+        "config",
+        "set",
+        "profiles.local.rpc_url",
+        "http://127.0.0.1:1",
+    ]);
+    for json in [false, true] {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"));
+        c.env("COHORT_HOME", home.path()).env("NO_COLOR", "1");
+        if json {
+            c.arg("--json");
+        }
+        let out = c
+            .args(["config", "show"])
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "json {json}: {stderr}");
+        assert!(
+            stderr.contains("could not write the command's output to stdout")
+                && stderr.contains("No space left on device"),
+            "json {json}: {stderr}"
+        );
+        if json {
+            let v: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
+            assert_eq!(v["error"]["code"], "output.write");
+            assert_eq!(v["error"]["exit_code"], 1);
+        }
+    }
+    // A closed pipe stays a quiet success (`cohort … | head`).
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .env("COHORT_HOME", home.path())
+        .args(["config", "show"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn a_permissive_umask_makes_nothing_of_cohorts_writable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let pw = home.path().join("pw");
+    std::fs::write(&pw, "a password\n").unwrap();
+    let sub = home.path().join("h");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000 && '{}' config set profiles.x.rpc_url http://127.0.0.1:1 && exec '{}' wallet new a --password-file '{}'",
+            env!("CARGO_BIN_EXE_cohort"),
+            env!("CARGO_BIN_EXE_cohort"),
+            pw.display()
+        ))
+        .env("COHORT_HOME", &sub)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut seen = 0;
+    let mut stack = vec![sub.clone()];
+    while let Some(p) = stack.pop() {
+        let m = std::fs::symlink_metadata(&p).unwrap();
+        assert_eq!(
+            m.permissions().mode() & 0o022,
+            0,
+            "{} is writable by others: {:o}",
+            p.display(),
+            m.permissions().mode()
+        );
+        seen += 1;
+        if m.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    assert!(
+        seen >= 4,
+        "the home, config.toml, keystores/ and the keystore: {seen}"
+    );
+}
+
+#[test]
+fn a_variable_set_to_nothing_is_no_setting() {
+    let home = Home::new();
+    home.stdout(&[
+        "config",
+        "set",
+        "profiles.local.rpc_url",
+        "http://127.0.0.1:1",
+    ]);
+    // An empty profile name, node list or password file would each be a different error.
+    let out = home
+        .cmd()
+        .env("COHORT_PROFILE", "")
+        .env("COHORT_STORAGE_NODES", "")
+        .env("COHORT_PASSWORD_FILE", "")
+        .env("COHORT_RPC_URL", "")
+        .args(["--json", "config", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["profile"]["name"], "local", "{v}");
+    assert_eq!(
+        v["profile"]["storage_nodes"].as_array().map(Vec::len),
+        Some(0),
+        "{v}"
+    );
+}
+
+#[test]
+fn under_json_the_libraries_notes_come_as_json_note_events_and_no_bars() {
+    let home = Home::new();
+    let spec = home.path().join("spec.toml");
+    std::fs::write(
+        &spec,
+        "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\n\n\
+         [training]\nbatch_size = 8\nsteps = 20\ncheckpoint_every = 10\neval_windows = 8\nseed = 5\n",
+    )
+    .unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let out = home
+        .cmd()
+        .args(["--json", "train", "--data"])
+        .arg(&corpus)
+        .arg("--config")
+        .arg(&spec)
+        .arg("--out")
+        .arg(home.path().join("run"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("one JSON document");
+    let notes: Vec<String> = stderr
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"));
+            assert_eq!(v["type"], "note", "{l}");
+            v["data"]["message"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert!(
+        notes.iter().any(|m| m.contains("validation loss")),
+        "the trainer's notes: {notes:?}"
+    );
+}

@@ -356,9 +356,27 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         }
         ck.save(p).unwrap();
     }
-    let (root, bundle) = rt.block_on(cheat.upload_round(0, &out)).unwrap();
-    rt.block_on(cheat.submit_round(0, root, bundle.work_units))
-        .unwrap();
+    rt.block_on(cheat.upload_round(0, &out)).unwrap();
+    // `worker run` in the cheat's state folder submits the uploaded bundle, then waits for the
+    // verdict.
+    let cheat_dir = w.join("cheat");
+    let cheat_log = logs.join("cheat.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            "dev:2",
+            "--state-dir",
+            cheat_dir.to_str().unwrap(),
+            "--poll",
+            "0.3",
+        ],
+        &cheat_log,
+    ));
 
     // Round 0 finalizes with two of three votes: the cheat is rejected, its bond slashed to the
     // accepted worker, and it is out of the job.
@@ -422,6 +440,52 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         rt.block_on(market.earnings(dev_address(1))).unwrap(),
         U256::from(REWARD + BOND)
     );
+    // The cheat's `worker run` stops, naming the slashed bond with its unit; `worker status`
+    // shows it stopped, not running, and `worker earnings` lists the job with the lost bond.
+    let mut st = None;
+    wait_for(
+        "the cheat's run to stop",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            st = procs.0[3].try_wait().unwrap();
+            st.is_some()
+        },
+    );
+    let text = std::fs::read_to_string(&cheat_log).unwrap();
+    assert_eq!(st.unwrap().code(), Some(1), "{text}");
+    assert!(
+        text.contains("is no longer in job") && text.contains("bond of 0.01 ETH was slashed"),
+        "{text}"
+    );
+    let cheat_s = cheat_dir.to_str().unwrap();
+    let status = [
+        "worker",
+        "status",
+        "--wallet",
+        "dev:2",
+        "--state-dir",
+        cheat_s,
+    ];
+    let st = net.json(&status);
+    assert_eq!(st["running"], false, "{st}");
+    assert_eq!(st["state"]["phase"], "stopped", "{st}");
+    let text = net.home.stdout(&status);
+    assert!(text.contains("stopped (not running)"), "{text}");
+    let e = net.json(&["worker", "earnings", "--wallet", "dev:2"]);
+    let lost = e["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["job_id"] == job)
+        .unwrap_or_else(|| panic!("the job that slashed dev:2 is missing: {e}"));
+    assert_eq!(wei(&lost["bond_slashed"]), BOND, "{e}");
+    assert_eq!(lost["rejected_rounds"], serde_json::json!([0]), "{e}");
+    assert_eq!(wei(&lost["paid"]), 0, "{e}");
+    let text = net
+        .home
+        .stdout(&["worker", "earnings", "--wallet", "dev:2"]);
+    assert!(text.contains("0.01 ETH (rejected [0])"), "{text}");
 
     // Round 1: dev:7 votes for a different verdict (rejecting dev:1) once dev:1 submitted, before
     // the two others (paused); they still decide.

@@ -12,17 +12,21 @@ fn pids(status: &serde_json::Value) -> Vec<u32> {
         .collect()
 }
 
+/// Whether a thread of `pid` has not exited yet: after `kill -9` the main thread can be a zombie
+/// while others still hold the process's sockets (as `devnet up` counts it).
 fn alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .map(|s| {
-                s.rsplit(')')
-                    .next()
-                    .unwrap_or("")
-                    .trim_start()
-                    .starts_with('Z')
-            })
-            .unwrap_or(true)
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return false;
+    };
+    tasks.flatten().any(|t| {
+        std::fs::read_to_string(t.path().join("stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with(['Z', 'X'])
+        })
+    })
 }
 
 #[test]
@@ -60,6 +64,38 @@ fn devnet_up_status_down_up_keeps_contracts() {
     let again = net.json(&["devnet", "up", "--port", "0"]);
     assert_eq!(again["started"], false);
     assert_eq!(pids(&again["status"]), first_pids);
+    // So do flags that match it.
+    let again = net.json(&["devnet", "up", "--nodes", "1", "--shards", "1"]);
+    assert_eq!(again["started"], false);
+    assert_eq!(pids(&again["status"]), first_pids);
+    // Flags asking for another layout are refused (exit 2), naming the running one and the fix,
+    // not ignored with "nothing changed"; the devnet runs on as it was.
+    let (code, err) = net
+        .home
+        .refused_json(&["devnet", "up", "--nodes", "2", "--shards", "2"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["code"], "devnet.running_layout", "{err}");
+    let msg = err["message"].as_str().unwrap();
+    assert!(msg.contains("1 storage node(s) in 1 shard(s)"), "{err}");
+    let hint = err["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("cohort devnet reset --nodes 2 --shards 2"),
+        "{err}"
+    );
+    let (code, err) = net
+        .home
+        .refused_json(&["devnet", "up", "--port", "0", "--block-time", "5"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err["hint"]
+            .as_str()
+            .unwrap()
+            .contains("`cohort devnet up --block-time 5`"),
+        "{err}"
+    );
+    let st = net.json(&["devnet", "status"]);
+    assert_eq!(pids(&st), first_pids);
+    assert_eq!(st["storage_nodes"].as_array().unwrap().len(), 1);
 
     // `down` stops exactly those processes.
     let down = net.json(&["devnet", "down"]);
@@ -410,7 +446,8 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
         .args(["-9", &killed.to_string()])
         .status()
         .unwrap();
-    for _ in 0..200 {
+    // Every thread of it gone (30 s at most: a loaded machine is slow to end them).
+    for _ in 0..1200 {
         if !alive(killed) {
             break;
         }
@@ -473,12 +510,13 @@ fn a_crashed_node_alone_is_restarted_on_its_port_and_its_upload_journal_still_ap
         .args(["-9", &pids2[0].to_string()])
         .status()
         .unwrap();
-    for _ in 0..200 {
+    for _ in 0..1200 {
         if !alive(pids2[0]) {
             break;
         }
         std::thread::sleep(Duration::from_millis(25));
     }
+    assert!(!alive(pids2[0]), "anvil outlived kill -9 by 30 s");
     let up = net.json(&["devnet", "up", "--port", "0", "--nodes", "2"]);
     assert_eq!(up["restarted"], serde_json::json!(["anvil"]));
     let pids3 = pids(&up["status"]);

@@ -1727,3 +1727,121 @@ fn a_job_uses_exactly_its_datasets_accepted_files_after_a_reset_and_beside_a_str
     assert_eq!(audit["match"], true, "{audit}");
     assert!(!stray.exists());
 }
+
+/// Two workers of one home (one wallet each, as with one per GPU) on their default state
+/// folders: each wallet has its own, so both are accepted (sharing one, they overwrote each
+/// other's checkpoints and an honest worker was rejected). A second `worker run` on a folder in
+/// use (the same wallet again, or another wallet given that folder) is refused, exit 2, naming
+/// the folder, the running process and the fix; `worker status` says whether a run uses the
+/// folder. The final line says what this job credited, apart from the account's total.
+#[test]
+fn two_workers_of_one_home_keep_their_own_state_folders_and_a_wallet_runs_once() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let one_round = spec_text("fixture-text", "0.2ether", 900).replace("rounds = 3", "rounds = 1");
+    let spec = write(w, "job.toml", one_round);
+    let spec_s = spec.to_str().unwrap();
+    // dev:1 has earnings from elsewhere: the refund (0.2 ETH) of a job it submitted and cancelled.
+    let refunded = net.json(&["job", "submit", spec_s, "--wallet", "dev:1"])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["job", "cancel", &refunded, "--wallet", "dev:1"]);
+    let job_s = net.json(&["job", "submit", spec_s, "--wallet", "dev:0"])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    for i in [1, 2] {
+        net.json(&["worker", "register", "--wallet", &format!("dev:{i}")]);
+    }
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let run = |i: u32| {
+        let log = logs.join(format!("w{i}.log"));
+        let args = [
+            "worker",
+            "run",
+            "--job",
+            &job_s,
+            "--wallet",
+            &format!("dev:{i}"),
+            "--poll",
+            "0.3",
+        ];
+        (spawn(&net, &args, &log), log)
+    };
+    let (c1, log1) = run(1);
+    let (c2, log2) = run(2);
+    let mut procs = Reaper(vec![c1, c2]);
+    for log in [&log1, &log2] {
+        eventually("both workers to wait for the start", || {
+            std::fs::read_to_string(log)
+                .unwrap_or_default()
+                .contains("waiting for the committee to start")
+        });
+    }
+    let folder = |i: u32| net.home.path().join("worker").join(addr_str(i));
+    let dir1 = folder(1);
+    let dir1_s = dir1.to_str().unwrap();
+    // The same wallet again, and another wallet given dev:1's folder: refused, nothing sent.
+    let again = ["worker", "run", "--job", &job_s, "--wallet", "dev:1"];
+    let shared = [&again[..4], &["--wallet", "dev:2", "--state-dir", dir1_s]].concat();
+    for args in [&again[..], &shared[..]] {
+        let (code, err) = net.fails(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(dir1_s)
+                && err.contains(&format!("process {}", procs.0[0].id()))
+                && err.contains("--state-dir"),
+            "{args:?}: {err}"
+        );
+    }
+    let st = net.json(&["worker", "status", "--wallet", "dev:1"]);
+    assert_eq!(st["running"], true, "{st}");
+    assert_eq!(st["state_dir"], dir1_s, "{st}");
+    assert_eq!(st["state"]["phase"], "waiting", "{st}");
+
+    let clog = logs.join("coordinator.log");
+    procs.0.push(spawn(
+        &net,
+        &[
+            "job",
+            "coordinate",
+            &job_s,
+            "--min-workers",
+            "2",
+            "--poll",
+            "0.3",
+            "--wallet",
+            "dev:0",
+        ],
+        &clog,
+    ));
+    for (k, log) in [(2, &clog), (0, &log1), (1, &log2)] {
+        let st = wait_exit(&mut procs.0[k], Duration::from_secs(300), log);
+        assert!(st.success(), "{}", std::fs::read_to_string(log).unwrap());
+    }
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["job"]["state"], "completed", "{show}");
+    let subs = show["rounds"][0]["submissions"].as_array().unwrap();
+    assert_eq!(subs.len(), 2, "{show}");
+    for s in subs {
+        assert_eq!(s["status"], "accepted", "{show}");
+    }
+    // Each worker's round outputs are in its own folder.
+    for i in [1, 2] {
+        let out = folder(i).join(format!("job-{job_s}/round-0/output.json"));
+        assert!(out.is_file(), "{} is missing", out.display());
+    }
+    // dev:1's final line: this job's 0.1 ETH, then the 0.3 ETH to withdraw in all.
+    let text = std::fs::read_to_string(&log1).unwrap();
+    assert!(
+        text.contains("this job credited 0.1 ETH") && text.contains("0.3 ETH to withdraw in all"),
+        "{text}"
+    );
+    let st = net.json(&["worker", "status", "--wallet", "dev:1"]);
+    assert_eq!(st["running"], false, "{st}");
+    assert_eq!(st["state"]["phase"], "done", "{st}");
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod committee;
 mod common;
+mod concurrent;
 mod contracts_flow;
 mod datasets;
 mod devnet;

@@ -997,7 +997,7 @@ fn exit_code(child: &mut Child) -> Option<i32> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_data_dir_keeps_to_its_flow_and_a_flow_without_code_is_refused() {
+async fn a_data_dir_keeps_to_its_flow_and_a_flow_without_code_or_no_flow_is_refused() {
     let net = net(0, 1).await;
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("node");
@@ -1013,6 +1013,21 @@ async fn a_data_dir_keeps_to_its_flow_and_a_flow_without_code_is_refused() {
     let mut node = NodeProc::start(&dir, &chain, nowhere, "0/1");
     assert_eq!(exit_code(&mut node.child), Some(2), "{}", log());
     assert!(log().contains(&nowhere.to_string()), "{}", log());
+
+    // A contract that is no flow (the devnet's fee market, once a help example's `--flow`):
+    // refused (exit 2) naming it and where the flow is found, and the folder stays unbound.
+    let market: Address = net.devnet.contract("market").parse().unwrap();
+    let before = log().len();
+    let mut node = NodeProc::start(&dir, &chain, market, "0/1");
+    assert_eq!(exit_code(&mut node.child), Some(2), "{}", log());
+    let said = log()[before..].to_string();
+    for part in [
+        market.to_string().as_str(),
+        "does not answer as a 0G flow",
+        "cohort devnet status",
+    ] {
+        assert!(said.contains(part), "{part} missing from:\n{said}");
+    }
 
     // The real flow in the same folder reads the chain from the start: it knows the file.
     let mut node = NodeProc::start(&dir, &chain, net.flow, "0/1");

@@ -134,7 +134,51 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
         let v = home.json(args);
         assert_snake_case(&args.join(" "), &v);
     }
-    // A second run works, reusing the devnet and the wallets.
+    // Addresses in the summary are lowercase hex, as in every command's JSON.
+    let lower = |a: &serde_json::Value| {
+        let a = a.as_str().unwrap();
+        a.len() == 42 && a.starts_with("0x") && a == a.to_lowercase()
+    };
+    assert!(lower(&r["token"]), "{}", r["token"]);
+    assert_eq!(r["token"], home.json(&["model", "show", &sym])["token"]);
+    assert!(members.iter().all(|m| lower(&m["address"])), "{r:#}");
+
+    // Before the second run, the members are owed things besides its model and job: more
+    // revenue of the first model, and the curator the refund of a job it cancelled.
+    let pw = r["password_file"].as_str().unwrap().to_string();
+    home.json(&[
+        "rewards",
+        "deposit",
+        &sym,
+        "0.5",
+        "--wallet",
+        "qs-buyer",
+        "--password-file",
+        &pw,
+    ]);
+    let spec = std::path::Path::new(&pw).with_file_name("job-1.toml");
+    let cancelled = home.json(&[
+        "job",
+        "submit",
+        spec.to_str().unwrap(),
+        "--wallet",
+        "qs-curator",
+        "--password-file",
+        &pw,
+    ])["job_id"]
+        .to_string();
+    home.json(&[
+        "job",
+        "cancel",
+        &cancelled,
+        "--wallet",
+        "qs-curator",
+        "--password-file",
+        &pw,
+    ]);
+
+    // A second run works, reusing the devnet and the wallets; its summary counts its own
+    // model's revenue and its own job's pay only.
     let r2 = home.json(&[
         "quickstart",
         "--port",
@@ -146,13 +190,31 @@ fn quickstart_runs_the_whole_lifecycle_and_reruns() {
     ]);
     assert_ne!(r2["job_id"], r["job_id"]);
     assert_ne!(r2["dataset"], r["dataset"]);
+    let members2 = r2["members"].as_array().unwrap();
+    assert!(members2.iter().all(|m| m["claim_ok"] == true), "{r2:#}");
+    let deposited = wei(&r2["revenue_deposited_wei"]);
+    let claimed: u128 = members2
+        .iter()
+        .map(|m| wei(&m["revenue_claimed_wei"]))
+        .sum();
+    assert_eq!(claimed, wei(&r2["revenue_claimed_wei"]));
     assert!(
-        r2["members"]
+        claimed <= deposited && deposited - claimed <= members2.len() as u128,
+        "deposited {deposited}, claimed {claimed}: {r2:#}"
+    );
+    let job2 = home.json(&["job", "show", &r2["job_id"].to_string()]);
+    for m in members2 {
+        let paid: u128 = job2["workers"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|m| m["claim_ok"] == true)
-    );
+            .filter(|w| w["worker"] == m["address"])
+            .map(|w| wei(&w["paid"]))
+            .sum();
+        assert_eq!(wei(&m["training_paid_wei"]), paid, "{}: {r2:#}", m["name"]);
+    }
+    let curator = members2.iter().find(|m| m["name"] == "qs-curator").unwrap();
+    assert_eq!(wei(&curator["training_paid_wei"]), 0, "{r2:#}");
     drop(guard);
 }
 

@@ -2052,3 +2052,965 @@ async fn a_free_server_counts_the_requests_and_tokens_it_serves() {
     assert_eq!(last["event"], "stopped", "{events:?}");
     assert_eq!(last["served"], expected, "{events:?}");
 }
+
+/// GET `url` + `path`: the status and the JSON body.
+async fn get(url: &str, path: &str) -> (u16, Value) {
+    let r = reqwest::get(format!("{url}{path}")).await.unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+/// What OpenAI's clients send: a parameter the server does not implement and that would change
+/// the answer is a 400 naming it (never silently ignored), harmless ones pass; content as text
+/// parts, an assistant's null content, negative seeds and token-id prompts are taken; wrong
+/// shapes are named in plain words; a role outside OpenAI's is refused; `GET /v1/models/{id}`
+/// answers the model; and a prompt longer than the builtin model's context is cut to what the
+/// model reads, which is all that `usage` counts.
+#[tokio::test(flavor = "multi_thread")]
+async fn openai_parameters_are_honoured_or_refused_by_name() {
+    let home = Home::new();
+    let ck = checkpoint(home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = home.path().to_path_buf();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&ck_s, "--free"]))
+        .await
+        .unwrap();
+    let url = srv.url.clone();
+    let chat = |extra: Value| {
+        let mut b = json!({"model": "tiny", "messages": [{"role": "user", "content": "hi"}],
+            "max_tokens": 4, "temperature": 0});
+        for (k, v) in extra.as_object().unwrap() {
+            b[k] = v.clone();
+        }
+        b
+    };
+    let cmpl = |extra: Value| {
+        let mut b = json!({"model": "tiny", "prompt": "hi", "max_tokens": 4, "temperature": 0});
+        for (k, v) in extra.as_object().unwrap() {
+            b[k] = v.clone();
+        }
+        b
+    };
+    let tool =
+        json!([{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}]);
+    let refused = [
+        (
+            "/v1/chat/completions",
+            chat(json!({"presence_penalty": 2})),
+            "presence_penalty",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"frequency_penalty": -1.5})),
+            "frequency_penalty",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"logprobs": true, "top_logprobs": 2})),
+            "logprobs",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"top_logprobs": 2})),
+            "top_logprobs",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"logit_bias": {"85": -100}})),
+            "logit_bias",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"response_format": {"type": "json_object"}})),
+            "response_format",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"tools": tool})),
+            "tools",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"tool_choice": "required"})),
+            "tool_choice",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"tool_choice": {"type": "function", "function": {"name": "f"}}})),
+            "tool_choice",
+        ),
+        ("/v1/chat/completions", chat(json!({"n": 2})), "n"),
+        (
+            "/v1/chat/completions",
+            chat(json!({"modalities": ["text", "audio"]})),
+            "modalities",
+        ),
+        ("/v1/chat/completions", chat(json!({"top_k": 5})), "top_k"),
+        ("/v1/completions", cmpl(json!({"echo": true})), "echo"),
+        ("/v1/completions", cmpl(json!({"logprobs": 2})), "logprobs"),
+        ("/v1/completions", cmpl(json!({"best_of": 3})), "best_of"),
+        ("/v1/completions", cmpl(json!({"suffix": " end"})), "suffix"),
+        (
+            "/v1/completions",
+            cmpl(json!({"presence_penalty": 1})),
+            "presence_penalty",
+        ),
+        (
+            "/v1/completions",
+            cmpl(json!({"logit_bias": {"104": 5}})),
+            "logit_bias",
+        ),
+    ];
+    for (path, body, param) in &refused {
+        let (s, v) = post(&url, path, body.to_string(), None).await;
+        assert_eq!(s, 400, "{path} {body}: {v}");
+        assert_eq!(v["error"]["type"], "invalid_request_error", "{v}");
+        assert_eq!(v["error"]["code"], "unsupported_parameter", "{v}");
+        assert_eq!(v["error"]["param"], *param, "{v}");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains(param) && msg.contains("temperature"), "{v}");
+    }
+    // Harmless metadata, defaults of the refused ones and unknown fields pass, with the same
+    // (greedy) answer as without them.
+    let (s, plain) = post(
+        &url,
+        "/v1/chat/completions",
+        chat(json!({})).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{plain}");
+    let text = plain["choices"][0]["message"]["content"].clone();
+    let harmless = chat(json!({"user": "u1", "metadata": {"k": "v"}, "store": false,
+        "parallel_tool_calls": true, "service_tier": "auto", "tool_choice": "none",
+        "presence_penalty": 0, "frequency_penalty": 0.0, "logprobs": false, "logit_bias": {},
+        "response_format": {"type": "text"}, "tools": [], "n": 1, "some_new_field": [1, 2]}));
+    let (s, v) = post(&url, "/v1/chat/completions", harmless.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["choices"][0]["message"]["content"], text, "{v}");
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        cmpl(json!({"echo": false, "best_of": 1, "suffix": null, "logprobs": null, "user": "u"}))
+            .to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+
+    // Content as text parts is the text joined by newlines; an assistant's turn may have none.
+    let as_string = chat(json!({"messages": [{"role": "user", "content": "h\ni"}]}));
+    let as_parts = chat(json!({"messages": [{"role": "user",
+        "content": [{"type": "text", "text": "h"}, {"type": "text", "text": "i"}]}]}));
+    let (s, a) = post(&url, "/v1/chat/completions", as_string.to_string(), None).await;
+    assert_eq!(s, 200, "{a}");
+    let (s, b) = post(&url, "/v1/chat/completions", as_parts.to_string(), None).await;
+    assert_eq!(s, 200, "{b}");
+    assert_eq!(a["choices"], b["choices"]);
+    assert_eq!(a["usage"], b["usage"]);
+    let null_turn = chat(json!({"messages": [{"role": "user", "content": "hi"},
+        {"role": "assistant", "content": null}, {"role": "developer", "content": "be brief"},
+        {"role": "tool", "content": "42", "tool_call_id": "c1"}, {"role": "user", "content": "ok"}]}));
+    let (s, v) = post(&url, "/v1/chat/completions", null_turn.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    let image = chat(
+        json!({"messages": [{"role": "user", "content": [{"type": "text", "text": "what is it?"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}]}]}),
+    );
+    let (s, v) = post(&url, "/v1/chat/completions", image.to_string(), None).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("unsupported_content")),
+        "{v}"
+    );
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("image_url"),
+        "{v}"
+    );
+    assert_eq!(v["error"]["param"], "messages[0].content[1]", "{v}");
+    // A role outside OpenAI's is refused, naming it.
+    let wizard = chat(json!({"messages": [{"role": "wizard", "content": "x"}]}));
+    let (s, v) = post(&url, "/v1/chat/completions", wizard.to_string(), None).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("invalid_role")),
+        "{v}"
+    );
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("wizard"),
+        "{v}"
+    );
+    assert_eq!(v["error"]["param"], "messages[0].role", "{v}");
+
+    // A negative seed (OpenAI takes any int64) is its two's complement.
+    let sampled = |seed: Value| cmpl(json!({"temperature": 1, "max_tokens": 12, "seed": seed}));
+    let (s, neg) = post(
+        &url,
+        "/v1/completions",
+        sampled(json!(-1)).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{neg}");
+    let (_, max) = post(
+        &url,
+        "/v1/completions",
+        sampled(json!(u64::MAX)).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(neg["choices"][0]["text"], max["choices"][0]["text"]);
+    // A prompt of token ids (bytes for the builtin model) is the text they spell.
+    let by_text = cmpl(json!({"prompt": "hi", "temperature": 1, "seed": 3}));
+    let (_, t) = post(&url, "/v1/completions", by_text.to_string(), None).await;
+    for ids in [json!([104, 105]), json!([[104, 105]])] {
+        let (s, v) = post(
+            &url,
+            "/v1/completions",
+            cmpl(json!({"prompt": ids, "temperature": 1, "seed": 3})).to_string(),
+            None,
+        )
+        .await;
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(v["choices"], t["choices"], "{ids}");
+        assert_eq!(v["usage"]["prompt_tokens"], 2, "{v}");
+    }
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        cmpl(json!({"prompt": [104, 300]})).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("invalid_token")),
+        "{v}"
+    );
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("300"),
+        "{v}"
+    );
+
+    // Wrong shapes: valid JSON, named in plain words (no Rust type names); not-JSON stays
+    // `invalid_json`.
+    for (path, body, param) in [
+        (
+            "/v1/completions",
+            cmpl(json!({"max_tokens": "8"})),
+            "max_tokens",
+        ),
+        ("/v1/completions", cmpl(json!({"prompt": 5})), "prompt"),
+        ("/v1/completions", cmpl(json!({"seed": 1.5})), "seed"),
+        ("/v1/completions", cmpl(json!({"stop": [1]})), "stop"),
+        (
+            "/v1/chat/completions",
+            chat(json!({"messages": [{"role": "user", "content": 7}]})),
+            "messages[0].content",
+        ),
+        (
+            "/v1/chat/completions",
+            chat(json!({"messages": "hi"})),
+            "messages",
+        ),
+    ] {
+        let (s, v) = post(&url, path, body.to_string(), None).await;
+        assert_eq!(
+            (s, v["error"]["code"].as_str()),
+            (400, Some("invalid_type")),
+            "{body}: {v}"
+        );
+        assert_eq!(v["error"]["type"], "invalid_request_error", "{v}");
+        assert_eq!(v["error"]["param"], param, "{v}");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains(param) && msg.contains("expected"), "{v}");
+        assert!(!msg.contains("enum") && !msg.contains("JSON"), "{v}");
+    }
+    let (s, v) = post(&url, "/v1/completions", "[1, 2]", None).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("invalid_type")),
+        "{v}"
+    );
+    let (s, v) = post(&url, "/v1/completions", "{\"model\": ", None).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (400, Some("invalid_json")),
+        "{v}"
+    );
+
+    // GET /v1/models/{id}: the model's object, or a 404 in OpenAI's shape.
+    let (s, m) = get(&url, "/v1/models/tiny").await;
+    assert_eq!(s, 200, "{m}");
+    assert_eq!(
+        (m["object"].as_str(), m["id"].as_str()),
+        (Some("model"), Some("tiny")),
+        "{m}"
+    );
+    let (_, list) = get(&url, "/v1/models").await;
+    assert_eq!(list["data"][0], m);
+    let (s, v) = get(&url, "/v1/models/gpt-4").await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (404, Some("model_not_found")),
+        "{v}"
+    );
+    assert_eq!(v["error"]["type"], "invalid_request_error", "{v}");
+
+    // A prompt longer than the context (64): the model reads its last 48 bytes, and usage
+    // counts those; the response says how many were cut.
+    let tail = "ROMEO: the end of a long prompt, forty-eight b.."; // 48 bytes
+    assert_eq!(tail.len(), 48);
+    let long = format!("{}{tail}", "ROMEO: ".repeat(100));
+    let r = reqwest::Client::new()
+        .post(format!("{url}/v1/completions"))
+        .json(&cmpl(json!({"prompt": long, "max_tokens": 8})))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let dropped = (long.len() - 48).to_string();
+    assert_eq!(r.headers()["x-cohort-prompt-dropped"], dropped.as_str());
+    let cut: Value = r.json().await.unwrap();
+    assert_eq!(cut["usage"]["prompt_tokens"], 48, "{cut}");
+    assert_eq!(cut["usage"]["total_tokens"], 56, "{cut}");
+    assert_eq!(
+        cut["cohort"]["prompt_tokens_dropped"],
+        long.len() - 48,
+        "{cut}"
+    );
+    let (_, short) = post(
+        &url,
+        "/v1/completions",
+        cmpl(json!({"prompt": tail, "max_tokens": 8})).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(cut["choices"], short["choices"], "{cut} {short}");
+    assert!(short.get("cohort").is_none(), "{short}");
+
+    // `cohort model query` names the model it asks for: a free server answers another name
+    // with a 404, a usage error (exit 2).
+    for (name, want) in [("tiny", Some(0)), ("SOMETHING-ELSE", Some(2))] {
+        let mut cmd = home.cmd();
+        cmd.args(["model", "query", name, "--provider", &url, "--prompt", "x"])
+            .args(["--max-tokens", "2", "--json"]);
+        let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            want,
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if want == Some(2) {
+            let v: Value = serde_json::from_slice(&out.stderr).unwrap();
+            assert_eq!(v["error"]["code"], "serve.model_not_found", "{v}");
+        }
+    }
+    // What the server served counts the prompt tokens read.
+    let stats = get(&url, "/v1/cohort/stats").await.1;
+    assert!(
+        stats["served"]["prompt_tokens"].as_u64().unwrap() < long.len() as u64,
+        "{stats}"
+    );
+    drop(srv);
+}
+
+/// Requests a full server refuses (429) are not served: they count neither as requests nor as
+/// accepted vouchers (for the user's `usage balance --provider`, nor the server's stats) and do
+/// not bring the next settlement closer; a paid prompt longer than the builtin model's context
+/// is charged only for the tokens the model reads.
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_requests_are_not_counted_and_a_cut_prompt_is_charged_for_what_is_read() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.01", "--wallet", "dev:6"])
+        .await;
+    let ck = checkpoint_with_context(n.net.home.path(), Some(2048));
+    let srv = n
+        .serve_model(
+            &ck,
+            &[
+                "--max-concurrency",
+                "1",
+                "--max-queue",
+                "0",
+                "--settle-every",
+                "2",
+                "--settle-interval",
+                "3600",
+            ],
+        )
+        .await;
+    let url = srv.url.clone();
+    let t = n.terms();
+    let expiry = usage::now() + 3600;
+    let v1 = usage::sign(&key(6), &t, U256::from(10u64).pow(U256::from(13u8)), expiry)
+        .unwrap()
+        .to_header();
+    // A voucher that falls short says how much more to sign, as `usage voucher` takes it.
+    let short = usage::sign(&key(6), &t, U256::from(1u8), expiry).unwrap();
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        json!({"model": "SRV", "prompt": "hi", "max_tokens": 4}).to_string(),
+        Some(&short.to_header()),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    let more = cohort::chain::units::format_amount(U256::from(6 * PER_TOKEN), 18);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("`cohort usage voucher --amount {more}`")),
+        "{v}"
+    );
+    // A long stream takes the only slot.
+    let client = reqwest::Client::new();
+    let mut r = client
+        .post(format!("{url}/v1/completions"))
+        .header(usage::VOUCHER_HEADER, &v1)
+        .json(
+            &json!({"model": "SRV", "prompt": "ab", "max_tokens": 2000, "min_tokens": 2000,
+            "stream": true}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let mut seen = String::new();
+    while !seen.contains("\"text\"") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(60), r.chunk())
+            .await
+            .expect("no event within 60 s")
+            .unwrap()
+            .expect("the stream ended before its first piece");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    // Three more with the same voucher: refused, the server is full.
+    for _ in 0..3 {
+        let (s, v) = post(
+            &url,
+            "/v1/completions",
+            json!({"model": "SRV", "prompt": "hi", "max_tokens": 4}).to_string(),
+            Some(&v1),
+        )
+        .await;
+        assert_eq!(
+            (s, v["error"]["code"].as_str()),
+            (429, Some("server_busy")),
+            "{v}"
+        );
+    }
+    drop(r);
+    drop(client);
+    // The stream is charged once its generation ends (which frees the slot).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while cohort::serve::client::account(&url, dev_address(6))
+        .await
+        .unwrap()
+        .tokens
+        == 0
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the dropped stream was never charged"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // A prompt of 2800 bytes, past the context of 2048: the model reads its last 1536.
+    let v2 = usage::sign(
+        &key(6),
+        &t,
+        U256::from(2u8) * U256::from(10u64).pow(U256::from(13u8)),
+        expiry,
+    )
+    .unwrap()
+    .to_header();
+    let long = "ROMEO: ".repeat(400);
+    let body = json!({"model": "SRV", "prompt": long, "max_tokens": 4}).to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    // Sent as the API key of an OpenAI client (Authorization: Bearer), the voucher pays too.
+    let cut = loop {
+        let r = reqwest::Client::new()
+            .post(format!("{url}/v1/completions"))
+            .bearer_auth(&v2)
+            .header("content-type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        let s = r.status().as_u16();
+        let v: Value = r.json().await.unwrap();
+        if s != 429 {
+            assert_eq!(s, 200, "{v}");
+            break v;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the slot never came back"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(cut["usage"]["prompt_tokens"], 1536, "{cut}");
+    assert_eq!(cut["usage"]["total_tokens"], 1540, "{cut}");
+    assert_eq!(
+        cut["cohort"]["charged"],
+        (1540 * PER_TOKEN).to_string(),
+        "{cut}"
+    );
+    assert_eq!(cut["cohort"]["prompt_tokens_dropped"], 2800 - 1536, "{cut}");
+
+    // Two requests served: the user's account, `usage balance --provider` and the stats say 2.
+    let bal = n
+        .cohort(&["usage", "balance", "--provider", &url, "--wallet", "dev:6"])
+        .await;
+    assert_eq!(bal["provider"]["requests"], 2, "{bal}");
+    let stats = get(&url, "/v1/cohort/stats").await.1;
+    assert_eq!(stats["served"]["requests"], 2, "{stats}");
+    assert_eq!(stats["totals"]["requests"], 2, "{stats}");
+    assert_eq!(stats["totals"]["vouchers"], 2, "{stats}");
+    assert_eq!(stats["users"][0]["requests"], 2, "{stats}");
+    // The second served request reaches --settle-every 2: one settlement, of the second
+    // voucher (the refused requests did not trigger one of the first while the stream ran).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while get(&url, "/v1/cohort/stats").await.1["totals"]["settlements"] == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no settlement after two requests"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (events, _) = tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    let settled: Vec<&Value> = events.iter().filter(|e| e["event"] == "settled").collect();
+    assert_eq!(settled.len(), 1, "{events:?}");
+    assert_eq!(
+        settled_of(&n, 6).await,
+        U256::from(2u8) * U256::from(10u64).pow(U256::from(13u8))
+    );
+}
+
+/// Waits (at most 60 s) until the home's vouchers file of `n`'s server keeps a voucher of
+/// `user` for `cumulative`.
+async fn wait_kept(n: &Paid, user: Address, cumulative: U256) {
+    let dir = n.net.home.path().join("serve");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let kept = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".jsonl"))
+            .any(|e| {
+                std::fs::read_to_string(e.path()).is_ok_and(|t| {
+                    t.lines().any(|l| {
+                        cohort::serve::pay::parse_kept(l)
+                            .is_ok_and(|(v, _)| v.user == user && v.cumulative == cumulative)
+                    })
+                })
+            });
+        if kept {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the voucher was not kept within 60 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// A voucher is a bearer credential: a stranger who knows a user's address (the stats list it on
+/// the provider's own machine) gets the user's numbers but not their voucher, and a proof signed
+/// by another key is refused; the user's own commands, which prove their key, still sign on the
+/// voucher the server keeps (`usage voucher`, and `model query` after the server crashed and
+/// restarted), and `usage balance --provider` prints no voucher.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_users_voucher_is_shown_only_to_the_user_and_their_commands_still_work() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    let url = srv.url.clone();
+    // The user's prepayment (100 gwei), used from another client.
+    let out = n
+        .cohort(&[
+            "usage",
+            "voucher",
+            "--provider",
+            &url,
+            "--amount",
+            "0.0000001",
+            "--wallet",
+            "dev:6",
+        ])
+        .await;
+    let first = U256::from(100_000_000_000u64);
+    assert_eq!(out["voucher"]["cumulative"], first.to_string(), "{out}");
+    let v1 = out["value"].as_str().unwrap().to_string();
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let (s, v) = post(&url, "/v1/completions", body.clone(), Some(&v1)).await;
+    assert_eq!(s, 200, "{v}");
+
+    // A stranger: the user's numbers, nothing to spend.
+    let user = dev_address(6);
+    let r = reqwest::get(format!("{url}/v1/cohort/account/{user}"))
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let text = r.text().await.unwrap();
+    let acc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(acc["signed"], first.to_string(), "{acc}");
+    assert!(acc.get("voucher").is_none(), "{acc}");
+    let sig = usage::SignedVoucher::parse(&v1)
+        .unwrap()
+        .signature
+        .to_string();
+    assert!(
+        !text.contains(&sig[2..]),
+        "the voucher's signature leaked: {text}"
+    );
+    // A proof made with another key (or for another provider) is refused.
+    let now = usage::now();
+    for forged in [
+        cohort::serve::proof::sign(&key(7), dev_address(9), now).unwrap(),
+        cohort::serve::proof::sign(&key(6), dev_address(8), now).unwrap(),
+    ] {
+        let r = reqwest::Client::new()
+            .get(format!("{url}/v1/cohort/account/{user}"))
+            .header(cohort::serve::proof::HEADER, forged)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 401);
+        let text = r.text().await.unwrap();
+        assert!(text.contains("account_proof_invalid"), "{text}");
+        assert!(!text.contains(&sig[2..]), "{text}");
+    }
+    // The user's own balance shows the numbers, never the voucher.
+    let bal = n
+        .cohort(&["usage", "balance", "--provider", &url, "--wallet", "dev:6"])
+        .await;
+    assert_eq!(bal["provider"]["signed"], first.to_string(), "{bal}");
+    assert!(bal["provider"].get("voucher").is_none(), "{bal}");
+
+    // The user's next voucher raises the one the server keeps (their proof got it back).
+    let out = n
+        .cohort(&[
+            "usage",
+            "voucher",
+            "--provider",
+            &url,
+            "--amount",
+            "0.0000001",
+            "--wallet",
+            "dev:6",
+        ])
+        .await;
+    let second = first * U256::from(2u8);
+    assert_eq!(out["voucher"]["cumulative"], second.to_string(), "{out}");
+    let (s, v) = post(
+        &url,
+        "/v1/completions",
+        body.clone(),
+        Some(out["value"].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    // A crash (SIGKILL, nothing settled) and a restart: the server loads the kept voucher, and
+    // `model query` signs on it (its prepayment covers the query; a client that did not get it
+    // back would sign less, which the server refuses as lower than the last one).
+    wait_kept(&n, user, second).await;
+    drop(srv);
+    assert!(settled_of(&n, 6).await.is_zero());
+    let srv = n.serve(&["--settle-interval", "3600"]).await;
+    let a = n.query(&srv.url, "hello", "dev:6", &[]).await;
+    let cumulative: U256 = a["voucher_cumulative"].as_str().unwrap().parse().unwrap();
+    assert_eq!(cumulative, second, "{a}");
+    drop(srv);
+}
+
+/// `cohort model settle` with no `--voucher` settles the home's vouchers files that pay this
+/// wallet and skips, with a note, those of other providers (a home where several wallets served).
+#[tokio::test(flavor = "multi_thread")]
+async fn model_settle_settles_the_homes_files_that_pay_this_wallet_and_skips_the_others() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let dir = n.net.home.path().join("serve");
+    std::fs::create_dir_all(&dir).unwrap();
+    let amount = U256::from(1_000_000_000_000u64);
+    let expiry = usage::now() + 3600;
+    let mine = usage::sign(&key(6), &n.terms(), amount, expiry).unwrap();
+    let theirs = usage::sign(
+        &key(6),
+        &Expected {
+            provider: dev_address(8),
+            ..n.terms()
+        },
+        amount,
+        expiry,
+    )
+    .unwrap();
+    for (provider, v) in [(dev_address(9), &mine), (dev_address(8), &theirs)] {
+        std::fs::write(
+            dir.join(format!(
+                "vouchers-{}-{}-{provider}.jsonl",
+                n.token,
+                Address::ZERO
+            )),
+            v.to_header() + "\n",
+        )
+        .unwrap();
+    }
+    let settle = || {
+        let mut cmd = n.net.cmd();
+        cmd.args(["model", "settle", "--wallet", "dev:9", "--json"]);
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+                .await
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "{err}");
+            (serde_json::from_slice::<Value>(&out.stdout).unwrap(), err)
+        }
+    };
+    let (out, err) = settle().await;
+    assert_eq!(out["settlements"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(settled_of(&n, 6).await, amount);
+    assert!(
+        err.contains("skipping") && err.contains(&dev_address(8).to_string()),
+        "{err}"
+    );
+    // Again: nothing left to settle, still no failure.
+    let (out, err) = settle().await;
+    assert_eq!(out["settlements"].as_array().unwrap().len(), 0, "{out}");
+    assert!(err.contains("already settled"), "{err}");
+    assert_eq!(settled_of(&n, 6).await, amount);
+}
+
+/// A second `model serve` of the same provider and model token in one home is refused while the
+/// first runs (the two would overwrite each other's vouchers file), naming the file and the fix;
+/// once the first stops, a server starts again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_server_of_the_same_provider_and_token_in_one_home_is_refused() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    let srv = n.serve(&[]).await;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    cmd.args(["model", "serve", "--port", "0", "--json"])
+        .arg(&n.ck)
+        .args(["--token", "SRV", "--wallet", "dev:9", "--price", PRICE])
+        .env("COHORT_HOME", n.net.home.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let (code, err) = tokio::task::spawn_blocking(move || {
+        let mut child = cmd.spawn().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("the second server was not refused within 120 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+        (status.code(), err)
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("serve.vouchers_in_use"), "{err}");
+    let file = format!(
+        "vouchers-{}-{}-{}.jsonl",
+        n.token,
+        Address::ZERO,
+        dev_address(9)
+    );
+    assert!(err.contains(&file), "{err}");
+    assert!(err.contains("COHORT_HOME"), "{err}");
+    // The first still serves.
+    let voucher = usage::sign(
+        &key(6),
+        &n.terms(),
+        U256::from(10 * PER_TOKEN),
+        usage::now() + 3600,
+    )
+    .unwrap()
+    .to_header();
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let (s, v) = post(&srv.url, "/v1/completions", body, Some(&voucher)).await;
+    assert_eq!(s, 200, "{v}");
+    tokio::task::spawn_blocking(move || srv.stop())
+        .await
+        .unwrap();
+    // Stopped, it no longer holds the file.
+    let srv = n.serve(&[]).await;
+    drop(srv);
+}
+
+/// A TCP forwarder to `upstream` (host:port) on a loopback port; dropping the handle closes the
+/// port and every connection through it.
+struct TcpProxy {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl TcpProxy {
+    async fn start(upstream: String) -> TcpProxy {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        let task = tokio::spawn(async move {
+            let mut conns = tokio::task::JoinSet::new();
+            while let Ok((mut down, _)) = l.accept().await {
+                let upstream = upstream.clone();
+                conns.spawn(async move {
+                    if let Ok(mut up) = tokio::net::TcpStream::connect(upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut down, &mut up).await;
+                    }
+                });
+            }
+        });
+        TcpProxy { url, task }
+    }
+}
+
+impl Drop for TcpProxy {
+    fn drop(&mut self) {
+        // Aborting the accept loop drops the listener and the JoinSet (aborting each connection).
+        self.task.abort();
+    }
+}
+
+/// A server whose chain RPC stops answering tells a paying client 503 (`server_error`, with
+/// Retry-After; its payment is not the problem) without the provider's RPC URL, and `model query`
+/// exits 3 (worth retrying). A provider answering 429 or 500 (a busy server, or one behind a
+/// proxy) to the terms request is also exit 3, not "not a cohort server".
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_whose_chain_is_down_answers_503_and_model_query_exits_3() {
+    let n = paid_net().await;
+    for w in ["dev:6", "dev:7"] {
+        n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", w])
+            .await;
+    }
+    let proxy = TcpProxy::start(n.rpc.trim_start_matches("http://").to_string()).await;
+    let proxy_port = proxy.url.rsplit(':').next().unwrap().to_string();
+    let srv = n
+        .serve(&["--rpc-url", &proxy.url, "--settle-interval", "3600"])
+        .await;
+    let url = srv.url.clone();
+    n.query(&url, "hello", "dev:6", &[]).await;
+    // The server's chain goes away; dev:7 was never seen, so its request reads the chain.
+    drop(proxy);
+    let voucher = usage::sign(
+        &key(7),
+        &n.terms(),
+        U256::from(10 * PER_TOKEN),
+        usage::now() + 3600,
+    )
+    .unwrap()
+    .to_header();
+    let body = json!({"model": "SRV", "prompt": "hello", "max_tokens": 5}).to_string();
+    let r = reqwest::Client::new()
+        .post(format!("{url}/v1/completions"))
+        .header("content-type", "application/json")
+        .header(usage::VOUCHER_HEADER, &voucher)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 503);
+    assert!(
+        r.headers().get("retry-after").is_some(),
+        "{:?}",
+        r.headers()
+    );
+    let text = r.text().await.unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["error"]["type"], "server_error", "{v}");
+    assert_eq!(v["error"]["code"], "ledger_unreachable", "{v}");
+    assert!(
+        !text.contains(&proxy_port),
+        "the RPC URL reached a client: {text}"
+    );
+    let (code, e) = tokio::task::block_in_place(|| {
+        n.net.home.refused_json(&[
+            "model",
+            "query",
+            "SRV",
+            "--provider",
+            &url,
+            "--prompt",
+            "hello",
+            "--max-tokens",
+            "5",
+            "--wallet",
+            "dev:7",
+        ])
+    });
+    assert_eq!(code, 3, "{e}");
+    assert_eq!(e["code"], "serve.ledger_unreachable", "{e}");
+    drop(srv);
+
+    // Providers that answer the terms request 429 or 500 are busy or failing (exit 3); one that
+    // answers 404 is no cohort server (exit 2).
+    for (status, want) in [(429u16, 3), (500, 3), (503, 3), (404, 2)] {
+        let app = axum::Router::new().route(
+            "/v1/cohort/terms",
+            axum::routing::get(move || async move {
+                (
+                    axum::http::StatusCode::from_u16(status).unwrap(),
+                    "no terms here",
+                )
+            }),
+        );
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let fake = format!("http://{}", l.local_addr().unwrap());
+        let task = tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+        let (code, e) = tokio::task::block_in_place(|| {
+            n.net.home.refused_json(&[
+                "model",
+                "query",
+                "SRV",
+                "--provider",
+                &fake,
+                "--prompt",
+                "hi",
+                "--wallet",
+                "dev:6",
+            ])
+        });
+        assert_eq!(code, want, "{status}: {e}");
+        let expect = if want == 3 {
+            "serve.unavailable"
+        } else {
+            "serve.not_cohort"
+        };
+        assert_eq!(e["code"], expect, "{status}: {e}");
+        task.abort();
+    }
+}

@@ -485,3 +485,105 @@ fn indexer_run_refuses_node_urls_that_are_not_http() {
         assert!(stderr(&out).contains(bad), "{}", stderr(&out));
     }
 }
+
+/// The only holder of a dataset's files goes offline while the profile finds its nodes through
+/// the indexer (which then lists no holder): `storage download`, `dataset review --accept`,
+/// `dataset download` and `dataset verify` are exit 3, worth retrying, naming the offline
+/// holders; never a content mismatch (exit 5) over which a curator would reject an honest
+/// contribution.
+#[test]
+fn files_whose_only_holder_is_offline_are_exit_3_and_never_a_mismatch() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let ix = net.status["indexer"].as_str().unwrap().to_string();
+    let node = net.storage_nodes()[0].clone();
+    net.json(&[
+        "dataset",
+        "create",
+        "held",
+        "--description",
+        "x",
+        "--license",
+        "CC0-1.0",
+    ]);
+    for (k, name) in [(1, "a.txt"), (2, "b.txt")] {
+        let d = dir.join(format!("d{k}"));
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join(name), content(3000, k)).unwrap();
+        let who = format!("dev:{k}");
+        net.json(&[
+            "dataset",
+            "upload",
+            "held",
+            d.to_str().unwrap(),
+            "--wallet",
+            &who,
+        ]);
+        if k == 1 {
+            // Accepted while its node is up.
+            net.json(&[
+                "dataset", "review", "held", "0", "--accept", "--score", "50",
+            ]);
+        }
+    }
+    let show = net.json(&["dataset", "show", "held"]);
+    let root_b = show["contributions"][1]["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The node goes; the indexer stops listing it as a holder.
+    let pid = net.pid_of(&node);
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    let mut listed = true;
+    for _ in 0..400 {
+        let loc = rpc(&ix, "indexer_getFileLocations", json!([root_b]))["result"].clone();
+        if loc.as_array().is_none_or(|a| a.is_empty()) {
+            listed = false;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!listed, "the indexer still lists the stopped node");
+
+    let (code, e) = net.home.refused_json(&[
+        "dataset",
+        "review",
+        "held",
+        "--all-pending",
+        "--accept",
+        "--score",
+        "50",
+    ]);
+    assert_eq!(code, 3, "{e:#}");
+    assert_eq!(e["code"], "dataset.content_unavailable", "{e:#}");
+    let message = e["message"].as_str().unwrap();
+    assert!(message.contains("#1 'b.txt'"), "{message}");
+    assert!(message.contains("offline"), "{message}");
+    assert!(e["hint"].as_str().unwrap().contains("retry"), "{e:#}");
+    assert_eq!(
+        net.json(&["dataset", "show", "held"])["contributions"][1]["status"],
+        "pending"
+    );
+
+    let out = dir.join("b.out");
+    let o = net
+        .cmd()
+        .args(["storage", "download", &root_b, "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("may be offline"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--storage-node"), "{}", stderr(&o));
+
+    let (code, e) = net.home.refused_json(&[
+        "dataset",
+        "download",
+        "held",
+        "-o",
+        dir.join("ds").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 3, "{e:#}");
+    let (code, e) = net.home.refused_json(&["dataset", "verify", "held"]);
+    assert_eq!(code, 3, "{e:#}");
+}

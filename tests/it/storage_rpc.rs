@@ -126,3 +126,137 @@ async fn an_unreachable_node_is_exit_3_naming_the_url() {
     assert_eq!(e.exit_code(), 3);
     assert!(e.message.contains(&url), "{}", e.message);
 }
+
+/// A server that accepts connections and never answers (a hung node, or a proxy before a dead
+/// one): how many connections it got.
+fn silent_server() -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = accepted.clone();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for c in listener.incoming() {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            held.push(c);
+        }
+    });
+    (url, accepted)
+}
+
+fn collecting_notes() -> (cohort::storage::rpc::Notes, Arc<Mutex<Vec<String>>>) {
+    let notes = Arc::new(Mutex::new(Vec::new()));
+    let sink = notes.clone();
+    (
+        Arc::new(move |m: &str| sink.lock().unwrap().push(m.to_string())),
+        notes,
+    )
+}
+
+/// A read-only call to a node that accepts and never answers gives up after the read bound,
+/// once (not three times the 120 s of a segment transfer), exit 3, and says meanwhile that it
+/// waits.
+#[tokio::test]
+async fn a_silent_node_fails_a_read_after_one_short_wait_and_says_it_waits() {
+    let (url, accepted) = silent_server();
+    let (notes, seen) = collecting_notes();
+    let node = NodeClient::new(&url)
+        .with_backoff(Duration::from_millis(5))
+        .with_read_timeout(cohort::storage::rpc::WAIT_NOTE_AFTER + Duration::from_secs(1))
+        .with_notes(notes);
+    // A bound on the test itself: without a read bound this call waits 3 × 120 s.
+    let err = tokio::time::timeout(Duration::from_secs(60), node.file_info(&[1; 32], false))
+        .await
+        .expect("the call is bounded by the read timeout")
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(
+        accepted.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "not sent again"
+    );
+    let notes = seen.lock().unwrap().clone();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains(&format!(
+            "waiting for the storage node at {url} to answer zgs_getFileInfo"
+        )),
+        "{notes:?}"
+    );
+    let e: cohort::Error = err.into();
+    assert_eq!(e.exit_code(), 3);
+    assert!(e.message.contains(&url), "{}", e.message);
+    assert!(
+        e.causes.join(" ").contains("no answer within"),
+        "{:?}",
+        e.causes
+    );
+    assert!(cohort::storage::rpc::READ_TIMEOUT <= Duration::from_secs(15));
+}
+
+/// A node that refuses connections is asked again, and each retry is a note.
+#[tokio::test]
+async fn retries_of_a_refused_connection_are_noted() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let (notes, seen) = collecting_notes();
+    let err = NodeClient::new(&url)
+        .with_backoff(Duration::from_millis(5))
+        .with_notes(notes)
+        .status()
+        .await
+        .unwrap_err();
+    assert!(err.is_transport() && !err.is_timeout(), "{err:?}");
+    let notes = seen.lock().unwrap().clone();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains(&url), "{notes:?}");
+    assert!(notes[0].contains("attempt 2 of 3"), "{notes:?}");
+    assert!(notes[1].contains("attempt 3 of 3"), "{notes:?}");
+}
+
+/// A node (or indexer) that quotes the API key of its URL in its error, as hosted providers do
+/// ("invalid project id KEY"): the key is masked in the message, as it is in the URL.
+#[tokio::test]
+async fn a_key_the_node_quotes_in_its_error_is_masked() {
+    use axum::extract::Path;
+    let key = "9aa3d95b3bc440fa88ea12eaa4456161";
+    let app = Router::new().route(
+        "/v3/{key}",
+        post(|Path(k): Path<String>, Json(req): Json<Value>| async move {
+            (
+                axum::http::StatusCode::UNAUTHORIZED,
+                Json(json!({"jsonrpc": "2.0", "id": req["id"], "error": {
+                    "code": -32001, "message": format!("invalid project id {k}"),
+                    "data": {"project": k}}})),
+            )
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let url = format!("{base}/v3/{key}");
+
+    let err = NodeClient::new(&url)
+        .file_info(&[2; 32], false)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, RpcError::Rpc { code: -32001, .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(!text.contains(key), "{text}");
+    assert!(text.contains("invalid project id ***"), "{text}");
+    assert!(text.contains(&format!("{base}/v3/***")), "{text}");
+    let e: cohort::Error = err.into();
+    assert!(!format!("{e:?}").contains(key), "{e:?}");
+
+    let e = cohort::storage::indexer::IndexerClient::new(&url)
+        .sharded_nodes()
+        .await
+        .unwrap_err();
+    assert!(!format!("{e:?}").contains(key), "{e:?}");
+    assert!(
+        e.message.contains("invalid project id ***"),
+        "{}",
+        e.message
+    );
+}

@@ -171,11 +171,28 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
     let unknown = format!("0x{}", "ab".repeat(32));
     let (code, err) = net.fails(&["storage", "info", &unknown]);
     assert_eq!(code, 1, "no node knows it: {err}");
-    // A root no node holds: a clear failure, nothing written.
+    // A root no node holds: a clear failure, nothing written. Through the indexer (it lists
+    // only the nodes it reaches, so the holders may be offline) it is worth retrying: exit 3;
+    // naming the nodes, each of which answered that it does not know the root: exit 1.
     let dest = dir.join("nothing.bin");
     let out = net
         .cmd()
         .args(["storage", "download", &unknown, "-o", s(&dest)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no storage node that the indexer at"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("may be offline"), "{}", stderr(&out));
+    assert!(!dest.exists());
+    let nodes = net.storage_nodes();
+    let out = net
+        .cmd()
+        .args(["storage", "download", &unknown, "-o", s(&dest)])
+        .args(["--storage-node", &nodes[0]])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -706,4 +723,155 @@ fn a_replica_killed_mid_download_is_marked_down_and_the_other_serves_the_rest() 
     assert_eq!(v["nodes_marked_down"][0]["failed_requests"], 1, "{v}");
     assert!(stderr(&o).contains(&nodes[0]), "{}", stderr(&o));
     assert_eq!(std::fs::read(&out2).unwrap(), data);
+}
+
+/// A server that accepts connections and never answers (a hung node): its URL.
+fn silent_node() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for c in listener.incoming() {
+            held.push(c);
+        }
+    });
+    url
+}
+
+/// A storage node that accepts and never answers: `storage info` gives up on it after the short
+/// read bound (exit 3, saying meanwhile that it waits) instead of 3 × 120 s, and a download with
+/// a live node beside it is served by that one after one such wait.
+#[test]
+fn a_silent_node_costs_one_short_wait_and_a_live_one_beside_it_serves_the_download() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let live = net.storage_nodes()[0].clone();
+    let data = content(300_000, 7);
+    let f = write(&dir, "s.bin", &data);
+    let root = net.upload_root(&f);
+    let silent = silent_node();
+    // The bound on each command: without a short read timeout they wait 6 minutes.
+    let bound = std::time::Duration::from_secs(100);
+
+    let out = net
+        .cmd()
+        .args(["storage", "info", &root, "--storage-node", &silent])
+        .timeout(bound)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("waiting for the storage node at {silent}")),
+        "{err}"
+    );
+    assert!(err.contains("no answer within 10 s"), "{err}");
+
+    let dest = dir.join("s.out");
+    let out = net
+        .cmd()
+        .args(["storage", "download", &root, "-o", s(&dest)])
+        .args(["--storage-node", &silent, "--storage-node", &live])
+        .timeout(bound)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(std::fs::read(&dest).unwrap(), data);
+    assert!(err.contains(&silent), "the silent node is reported: {err}");
+}
+
+/// Endpoints that are not http(s) URLs (no scheme, another scheme, an empty item from a stray
+/// comma, blanks) are exit 2 naming the value and the form expected, before any request, from
+/// flags and environment variables alike, instead of "unreachable" (exit 3, worth retrying).
+#[test]
+fn endpoints_that_are_not_http_urls_are_refused_with_exit_2() {
+    let home = Home::new();
+    let root = "0x71bfab3b73c19ec6548f3e1dcc56d9a8c7c66b51b71e4dbbfb1fc0e0bf2826ba";
+    let info = ["storage", "info", root, "--rpc-url", "http://127.0.0.1:9"];
+    let balance = [
+        "wallet",
+        "balance",
+        "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
+    ];
+    type Case<'a> = (Vec<&'a str>, Option<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            [&info[..], &["--storage-node", "localhost:9"]].concat(),
+            None,
+            "'localhost:9' is not an http(s) URL",
+            "http://localhost:9",
+        ),
+        (
+            [&info[..], &["--storage-node", "ftp://127.0.0.1:9"]].concat(),
+            None,
+            "'ftp://127.0.0.1:9'",
+            "http://127.0.0.1:9",
+        ),
+        (
+            [&info[..], &["--storage-node", "http://127.0.0.1:9,"]].concat(),
+            None,
+            "empty item",
+            "http://HOST:PORT",
+        ),
+        (
+            info.to_vec(),
+            Some(("COHORT_STORAGE_NODES", "http://127.0.0.1:9,")),
+            "COHORT_STORAGE_NODES) has an empty item",
+            "http://HOST:PORT",
+        ),
+        (
+            [&info[..], &["--indexer", "127.0.0.1:9"]].concat(),
+            None,
+            "--indexer",
+            "http://127.0.0.1:9",
+        ),
+        (
+            info.to_vec(),
+            Some(("COHORT_INDEXER", " ")),
+            "COHORT_INDEXER) is empty",
+            "http://HOST:PORT",
+        ),
+        (
+            [&balance[..], &["--rpc-url", "localhost:9"]].concat(),
+            None,
+            "--rpc-url",
+            "http://localhost:9",
+        ),
+        (
+            [&balance[..], &["--rpc-url", "ws://127.0.0.1:9"]].concat(),
+            None,
+            "'ws://127.0.0.1:9' is not an http(s) URL",
+            "http://127.0.0.1:9",
+        ),
+    ];
+    for (args, env, says, fix) in cases {
+        let mut c = home.cmd();
+        if let Some((k, v)) = env {
+            c.env(k, v);
+        }
+        let out = c
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {env:?}: {err}");
+        assert!(err.contains(says), "{args:?} {env:?}: {err}");
+        assert!(err.contains(fix), "{args:?} {env:?}: {err}");
+        assert!(!err.contains("unreachable"), "{err}");
+    }
+    // Blanks around a good URL are dropped.
+    let out = home
+        .cmd()
+        .args(info)
+        .args(["--storage-node", " http://127.0.0.1:9 "])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("at http://127.0.0.1:9 is"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -258,3 +258,256 @@ fn verbose_logs_follow_the_color_choice_when_stderr_is_a_file() {
     // Auto: stderr is a file here, so no colour either.
     assert!(!logs("auto").contains("\x1b["));
 }
+
+/// `cohort --json ARGS` with stdin an empty pipe (no terminal to ask a password on).
+fn no_tty(net: &Devnet, args: &[&str]) -> (i32, String, String) {
+    let out = net
+        .cmd()
+        .arg("--json")
+        .args(args)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The error object of a `--json` failure's stderr.
+fn error_of(err: &str) -> Value {
+    err.lines()
+        .rev()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find_map(|v| v.get("error").cloned())
+        .unwrap_or_else(|| panic!("no JSON error: {err}"))
+}
+
+/// A job's plan needs only the owner's address: `job submit --dry-run` with a keystore wallet
+/// and no password (no terminal either) prices it; a spec that cannot be read is refused before
+/// any password is asked for, with the fix; cancelling a job that is over says what to do.
+#[test]
+fn job_submit_plans_without_the_password_and_errors_name_the_fix() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    crate::common::procs::sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    let key = w.join("key.txt");
+    let signer = cohort::devnet::dev_signer(7).unwrap();
+    std::fs::write(&key, format!("0x{}", hex::encode(signer.to_bytes()))).unwrap();
+    let pw = w.join("pw");
+    std::fs::write(&pw, "owner's password\n").unwrap();
+    let (key_s, pw_s) = (key.to_str().unwrap(), pw.to_str().unwrap());
+    json(
+        &net,
+        &[
+            "wallet",
+            "import",
+            "owner",
+            "--private-key-file",
+            key_s,
+            "--password-file",
+            pw_s,
+        ],
+    );
+    let spec = w.join("job.toml");
+    std::fs::write(
+        &spec,
+        std::fs::read_to_string("fixtures/jobs/tiny.toml")
+            .unwrap()
+            .replace(
+                "datasets = [\"shakespeare\"]",
+                "datasets = [\"fixture-text\"]",
+            ),
+    )
+    .unwrap();
+    let spec_s = spec.to_str().unwrap();
+
+    let (code, out, err) = no_tty(
+        &net,
+        &["job", "submit", spec_s, "--dry-run", "--wallet", "owner"],
+    );
+    assert_eq!(code, 0, "a dry run asked for the password:\n{err}");
+    let dry: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(dry["dry_run"], true, "{dry}");
+    let owner = lower(dev_address(7));
+    assert!(
+        dry["plan"]["owner"]
+            .as_str()
+            .unwrap()
+            .eq_ignore_ascii_case(&owner),
+        "{dry}"
+    );
+    assert!(
+        dry["plan"]["create_job_gas"].as_u64().unwrap() > 21_000,
+        "{dry}"
+    );
+    assert!(crate::common::wei(&dry["plan"]["balance"]) > 0, "{dry}");
+    assert_eq!(json(&net, &["job", "list"]).as_array().unwrap().len(), 0);
+
+    // A spec that is not there: exit 2 naming the fix, before any password is asked for.
+    let missing = w.join("nope.toml");
+    let (code, _, err) = no_tty(
+        &net,
+        &[
+            "job",
+            "submit",
+            missing.to_str().unwrap(),
+            "--wallet",
+            "owner",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    let e = error_of(&err);
+    assert_eq!(e["code"], "jobspec.read", "{e}");
+    assert!(
+        e["hint"].as_str().unwrap_or("").contains("check the path"),
+        "{e}"
+    );
+
+    // Sending does unlock the wallet.
+    let (code, _, err) = no_tty(&net, &["job", "submit", spec_s, "--wallet", "owner"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(error_of(&err)["code"], "wallet.no_password", "{err}");
+    let sub = json(
+        &net,
+        &[
+            "job",
+            "submit",
+            spec_s,
+            "--wallet",
+            "owner",
+            "--password-file",
+            pw_s,
+        ],
+    );
+    assert!(
+        sub["job"]["owner"]
+            .as_str()
+            .unwrap()
+            .eq_ignore_ascii_case(&owner),
+        "{sub}"
+    );
+    let id = sub["job_id"].as_u64().unwrap().to_string();
+    let cancel = [
+        "job",
+        "cancel",
+        &id,
+        "--wallet",
+        "owner",
+        "--password-file",
+        pw_s,
+    ];
+    json(&net, &cancel);
+    // A job that is over: exit 4, and what to do instead.
+    let (code, _, err) = no_tty(&net, &cancel);
+    assert_eq!(code, 4, "{err}");
+    let e = error_of(&err);
+    assert_eq!(e["code"], "job.closed", "{e}");
+    let hint = e["hint"].as_str().unwrap_or("");
+    assert!(
+        hint.contains(&format!("cohort job show {id}")) && hint.contains("worker withdraw"),
+        "{e}"
+    );
+}
+
+/// Config writers at once keep each other's changes: many `config set` processes of different
+/// keys, started together, leave every key in the file (before, the last whole-file write won
+/// and most keys were lost while every command said it had set its key). The file stays
+/// private (RPC URLs may hold API keys), a stricter mode stays, and the temporary file of a
+/// killed write is removed by the next save.
+#[test]
+fn parallel_config_writers_keep_every_key_and_the_file_stays_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = crate::common::Home::new();
+    let mode = || {
+        std::fs::metadata(home.config_file())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    home.json(&[
+        "config",
+        "add",
+        "hosted",
+        "--rpc-url",
+        "https://mainnet.infura.io/v3/abcdef0123456789abcdef0123456789",
+    ]);
+    assert_eq!(mode(), 0o600);
+    // A file an older version wrote world-readable is made private by the next write.
+    std::fs::set_permissions(home.config_file(), std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    // A killed run's temporary file beside config.toml (its process is gone).
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let stale = home.path().join(format!(".config.toml.tmp-{pid}-42"));
+    std::fs::write(&stale, "half a config").unwrap();
+
+    let (rounds, width) = (3, 12);
+    for r in 0..rounds {
+        let children: Vec<_> = (0..width)
+            .map(|i| {
+                let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+                for (k, _) in std::env::vars() {
+                    if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+                        c.env_remove(&k);
+                    }
+                }
+                c.env("COHORT_HOME", home.path())
+                    .args([
+                        "config",
+                        "set",
+                        &format!("profiles.p{r}x{i}.rpc_url"),
+                        &format!("http://127.0.0.1:{}", 8000 + i),
+                    ])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let profiles = home.json(&["config", "profiles"]);
+    let names: std::collections::BTreeSet<String> = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["preset"] == false)
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    let lost: Vec<String> = (0..rounds)
+        .flat_map(|r| (0..width).map(move |i| format!("p{r}x{i}")))
+        .filter(|n| !names.contains(n))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "profiles lost by parallel writers: {lost:?}"
+    );
+    assert!(names.contains("hosted"), "{names:?}");
+    assert_eq!(mode(), 0o600);
+    assert!(!stale.exists(), "the killed run's temporary file stayed");
+    assert!(
+        home.stdout(&["--profile", "hosted", "config", "show"])
+            .contains("mainnet.infura.io"),
+    );
+
+    // A user's stricter mode stays through a write.
+    std::fs::set_permissions(home.config_file(), std::fs::Permissions::from_mode(0o400)).unwrap();
+    home.json(&["config", "set", "default_wallet", "someone"]);
+    assert_eq!(mode(), 0o400);
+    assert_eq!(
+        home.json(&["config", "get", "default_wallet"])["value"],
+        "someone"
+    );
+}

@@ -743,6 +743,7 @@ fn name_collision_is_refused_unless_force() {
             "--password-file",
             &gpw,
             "--force",
+            "--yes",
         ],
     )
     .ok();
@@ -753,6 +754,239 @@ fn name_collision_is_refused_unless_force() {
     // Invalid names are refused too.
     run(&home, &["wallet", "new", "../evil", "--password-file", &pw]).code(2);
     run(&home, &["wallet", "new", "dev:3", "--password-file", &pw]).code(2);
+}
+
+/// `--force` onto an existing wallet loses its key: `new`, `import` and `rename` ask first, as
+/// `remove` does (the question names the wallet and its address); `--yes` answers, and without
+/// a terminal it is exit 2 with the hint to pass `--yes`, nothing changed.
+#[test]
+fn replacing_a_wallet_with_force_asks_first() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    let key = secret_file(&s, "key", DEV7_KEY);
+    let a = new_wallet(&home, &s, "a");
+    let b = new_wallet(&home, &s, "b");
+    let address = |name: &str| {
+        run(&home, &["wallet", "show", name, "--json"]).ok().json()["address"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let a_file = std::fs::read(keystore(&home, "a")).unwrap();
+    let replacing: [&[&str]; 3] = [
+        &["wallet", "rename", "b", "a", "--force"],
+        &["wallet", "new", "a", "--force", "--password-file", &pw],
+        &[
+            "wallet",
+            "import",
+            "a",
+            "--force",
+            "--private-key-file",
+            &key,
+            "--password-file",
+            &pw,
+        ],
+    ];
+    for args in replacing {
+        let out = run(&home, args).code(2);
+        let err = out.stderr.to_ascii_lowercase();
+        assert!(
+            err.contains("replace wallet 'a'")
+                && err.contains(&a)
+                && err.contains("lost unless backed up")
+                && err.contains("--yes"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        let mut json = args.to_vec();
+        json.push("--json");
+        let out = run(&home, &json).code(2);
+        let err: serde_json::Value = serde_json::from_str(out.stderr.lines().last().unwrap())
+            .unwrap_or_else(|e| panic!("{e}: {}", out.stderr));
+        assert_eq!(
+            err["error"]["code"], "confirm.no_terminal",
+            "{}",
+            out.stderr
+        );
+        assert!(
+            err["error"]["hint"].as_str().unwrap().contains("--yes"),
+            "{err}"
+        );
+        // Nothing changed: a keeps its key, b its name.
+        assert_eq!(std::fs::read(keystore(&home, "a")).unwrap(), a_file);
+        assert!(keystore(&home, "b").exists());
+    }
+    // The refusal without --force says what --force costs.
+    let out = run(&home, &["wallet", "rename", "b", "a"]).code(2);
+    assert!(
+        out.stderr.contains("--force") && out.stderr.contains("lost unless backed up"),
+        "{}",
+        out.stderr
+    );
+
+    // --yes answers: each replaces a.
+    run(&home, &["wallet", "rename", "b", "a", "--force", "--yes"]).ok();
+    assert_eq!(address("a"), b);
+    assert!(!keystore(&home, "b").exists());
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "new",
+            "a",
+            "--force",
+            "--yes",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert!(
+        v["address"] != b.as_str() && v["address"] != a.as_str(),
+        "{v}"
+    );
+    assert_eq!(address("a"), v["address"].as_str().unwrap());
+    let mut import = replacing[2].to_vec();
+    import.extend(["--yes", "--json"]);
+    let v = run(&home, &import).ok().json();
+    assert_eq!(address("a"), v["address"].as_str().unwrap());
+
+    // --force onto a free name replaces nothing: nothing to ask.
+    run(
+        &home,
+        &["wallet", "new", "c", "--force", "--password-file", &pw],
+    )
+    .ok();
+    run(&home, &["wallet", "rename", "c", "d", "--force"]).ok();
+    assert!(keystore(&home, "d").exists() && !keystore(&home, "c").exists());
+}
+
+/// Runs `cohort ARGS` under a pseudo-terminal, typing `answer` (and Enter) for its question;
+/// returns the exit code and everything it showed on the terminal.
+fn run_on_terminal(home: &Home, args: &[&str], answer: &str) -> (u32, String) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("cohort"));
+    cmd.args(args);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") {
+            cmd.env_remove(&k);
+        }
+    }
+    cmd.env("COHORT_HOME", home.path());
+    cmd.env("NO_COLOR", "1");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let collect = std::thread::spawn(move || {
+        let mut raw = Vec::new();
+        let _ = reader.read_to_end(&mut raw);
+        raw
+    });
+    // The terminal keeps the line until the question reads it.
+    let mut w = pair.master.take_writer().unwrap();
+    w.write_all(format!("{answer}\r").as_bytes()).unwrap();
+    w.flush().unwrap();
+    let status = child.wait().unwrap();
+    drop(w);
+    drop(pair.master);
+    let raw = collect.join().unwrap();
+    (
+        status.exit_code(),
+        String::from_utf8_lossy(&raw).into_owned(),
+    )
+}
+
+/// On a terminal, `--force` onto an existing wallet asks: "n" keeps it, "y" replaces it.
+#[test]
+fn replacing_a_wallet_on_a_terminal_takes_a_yes() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let a = new_wallet(&home, &s, "a");
+    let b = new_wallet(&home, &s, "b");
+    let args = ["wallet", "rename", "b", "a", "--force"];
+    let (code, screen) = run_on_terminal(&home, &args, "n");
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.to_ascii_lowercase().contains(&format!(
+            "replace wallet 'a' ({a})? its key is lost unless backed up"
+        )) && screen.contains("[y/N]")
+            && screen.contains("cancelled: wallet 'a' was kept"),
+        "{screen}"
+    );
+    let show = |n: &str| run(&home, &["wallet", "show", n, "--json"]).ok().json();
+    assert_eq!(show("a")["address"], a.as_str());
+    assert_eq!(show("b")["address"], b.as_str());
+    let (code, screen) = run_on_terminal(&home, &args, "y");
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(show("a")["address"], b.as_str());
+    assert!(!keystore(&home, "b").exists());
+}
+
+/// `cohort wallet new X --mnemonic > FILE` on a full disk: the phrase, the wallet's only
+/// backup, never arrived, so the wallet is not kept (exit 1, and the fix named).
+#[test]
+fn a_phrase_that_cannot_reach_stdout_leaves_no_wallet() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    new_wallet(&home, &s, "other");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") {
+            c.env_remove(&k);
+        }
+    }
+    let o = c
+        .env("COHORT_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "wallet",
+            "new",
+            "lost",
+            "--mnemonic",
+            "--password-file",
+            &pw,
+        ])
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("wallet 'lost' was not kept")
+            && stderr.contains("recovery phrase")
+            && stderr.contains("No space left on device")
+            && stderr.contains("--mnemonic-file"),
+        "{stderr}"
+    );
+    assert!(leaks(&stderr).is_empty(), "{stderr}");
+    assert!(!keystore(&home, "lost").exists());
+    let names: Vec<String> = run(&home, &["wallet", "list", "--json"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["other"]);
 }
 
 #[test]
@@ -1090,6 +1324,26 @@ fn sign_and_verify_an_eip191_message() {
     )
     .code(5);
     assert!(out.stderr.contains("not by"), "{}", out.stderr);
+    // ... and says what to check, under --json too.
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "verify",
+            "hello cohorT",
+            &sig,
+            "--address",
+            FOUNDRY_ADDRESS,
+            "--json",
+        ],
+    )
+    .code(5);
+    let err: serde_json::Value = serde_json::from_str(out.stderr.lines().last().unwrap()).unwrap();
+    let hint = err["error"]["hint"].as_str().unwrap_or_default();
+    assert!(
+        hint.contains("exact text") && hint.contains("--address"),
+        "{err}"
+    );
     run(&home, &["wallet", "verify", "x", "0x1234"]).code(2);
     // The signature matches alloy's EIP-191 signing with the same key.
     let signer: alloy::signers::local::PrivateKeySigner = FOUNDRY_KEY.parse().unwrap();
@@ -1830,4 +2084,531 @@ fn wallet_show_names_a_dev_account() {
     assert_eq!(v["dev_account"], true);
     assert!(v["keystore"].is_null(), "{v}");
     run(&home, &["wallet", "show", "dev:x"]).code(6);
+}
+
+// ------------------------------------------------------------- races, kills and damaged files
+
+/// `cohort ARGS` in `home`, started now and not waited for.
+fn spawn(home: &Home, args: &[&str]) -> std::process::Child {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    c.env("COHORT_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Starts every command at once and waits for all of them.
+fn all_at_once(home: &Home, commands: &[Vec<String>]) -> Vec<Out> {
+    let children: Vec<_> = commands
+        .iter()
+        .map(|args| spawn(home, &args.iter().map(String::as_str).collect::<Vec<_>>()))
+        .collect();
+    children
+        .into_iter()
+        .map(|c| {
+            let o = c.wait_with_output().unwrap();
+            let out = Out {
+                code: o.status.code().unwrap_or(-1),
+                stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            };
+            assert!(leaks(&out.stderr).is_empty() && leaks(&out.stdout).is_empty());
+            assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+            out
+        })
+        .collect()
+}
+
+/// Of racing runs, exactly one succeeded; every other failed as a second run would, one after
+/// the other (exit 2 `wallet.exists` with the --force hint). Returns the winner's output.
+fn one_winner(outs: Vec<Out>) -> Out {
+    let (won, lost): (Vec<Out>, Vec<Out>) = outs.into_iter().partition(|o| o.code == 0);
+    assert_eq!(
+        won.len(),
+        1,
+        "exactly one run may succeed; stdouts: {:?}",
+        won.iter().map(|o| &o.stdout).collect::<Vec<_>>()
+    );
+    for o in &lost {
+        assert_eq!(o.code, 2, "{}", o.stderr);
+        let err: serde_json::Value = serde_json::from_str(o.stderr.lines().last().unwrap())
+            .unwrap_or_else(|e| panic!("{e}: {}", o.stderr));
+        assert_eq!(err["error"]["code"], "wallet.exists", "{}", o.stderr);
+        assert!(
+            err["error"]["hint"].as_str().unwrap().contains("--force"),
+            "{err}"
+        );
+    }
+    won.into_iter().next().unwrap()
+}
+
+/// Runs killed mid-write left these in the keystores folder.
+fn plant_killed_leftovers(home: &Home) -> (PathBuf, PathBuf, PathBuf) {
+    let ks = home.path().join("keystores");
+    std::fs::create_dir_all(&ks).unwrap();
+    let dead = dead_pid();
+    let tmp = ks.join(format!(".carol.json.tmp-{dead}-12345"));
+    std::fs::write(&tmp, b"{half a keystore").unwrap();
+    let scratch = ks.join(format!(".scratch-{dead}-AbC123"));
+    std::fs::create_dir(&scratch).unwrap();
+    std::fs::write(scratch.join("k.json"), b"{}").unwrap();
+    // This test process is alive: its scratch folder stays.
+    let live = ks.join(format!(".scratch-{}-XyZ789", std::process::id()));
+    std::fs::create_dir(&live).unwrap();
+    (tmp, scratch, live)
+}
+
+/// The PID of a process that has exited.
+fn dead_pid() -> u32 {
+    let mut c = std::process::Command::new("true").spawn().unwrap();
+    let pid = c.id();
+    c.wait().unwrap();
+    pid
+}
+
+/// Two `wallet new NAME` (or `import`, or `rename` onto NAME) at once: one wallet, never a
+/// printed address whose key was overwritten.
+#[test]
+fn racing_creates_imports_and_renames_of_one_name_leave_one_wallet() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    let n = 6;
+    let cmd = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+
+    // `wallet new`, three rounds.
+    for round in 0..3 {
+        let name = format!("race{round}");
+        let outs = all_at_once(
+            &home,
+            &vec![cmd(&["wallet", "new", &name, "--password-file", &pw, "--json"]); n],
+        );
+        let won = one_winner(outs).json();
+        let v = run(&home, &["wallet", "show", &name, "--json"]).ok().json();
+        assert_eq!(
+            v["address"], won["address"],
+            "the printed key is the stored one"
+        );
+        // And it unlocks to that address.
+        let signed = run(
+            &home,
+            &[
+                "wallet",
+                "sign",
+                "x",
+                "--wallet",
+                &name,
+                "--password-file",
+                &pw,
+                "--json",
+            ],
+        )
+        .ok()
+        .json();
+        assert_eq!(signed["address"], won["address"]);
+    }
+
+    // `wallet import` of different keys onto one name.
+    let keys: Vec<String> = (0..n)
+        .map(|i| {
+            let k = hex::encode(cohort::devnet::dev_signer(i as u32 + 1).unwrap().to_bytes());
+            secret_file(&s, &format!("key{i}"), &k)
+        })
+        .collect();
+    let outs = all_at_once(
+        &home,
+        &keys
+            .iter()
+            .map(|k| {
+                cmd(&[
+                    "wallet",
+                    "import",
+                    "imp",
+                    "--private-key-file",
+                    k,
+                    "--password-file",
+                    &pw,
+                    "--json",
+                ])
+            })
+            .collect::<Vec<_>>(),
+    );
+    let won = one_winner(outs).json();
+    let v = run(&home, &["wallet", "show", "imp", "--json"]).ok().json();
+    assert_eq!(v["address"], won["address"]);
+
+    // `wallet rename wI target` at once: one moves, the others keep their wallet and name.
+    let addresses: Vec<String> = (0..n)
+        .map(|i| new_wallet(&home, &s, &format!("w{i}")))
+        .collect();
+    // Each has a remembered-password marker: a rename that fails keeps it.
+    for i in 0..n {
+        std::fs::write(home.path().join(format!("keystores/.w{i}.keyring")), b"").unwrap();
+    }
+    let outs = all_at_once(
+        &home,
+        &(0..n)
+            .map(|i| cmd(&["wallet", "rename", &format!("w{i}"), "target", "--json"]))
+            .collect::<Vec<_>>(),
+    );
+    let won = one_winner(outs).json();
+    let target = run(&home, &["wallet", "show", "target", "--json"])
+        .ok()
+        .json();
+    assert_eq!(target["address"], won["address"]);
+    let mut kept = 0;
+    for (i, a) in addresses.iter().enumerate() {
+        let name = format!("w{i}");
+        if keystore(&home, &name).exists() {
+            kept += 1;
+            let v = run(&home, &["wallet", "show", &name, "--json"]).ok().json();
+            assert_eq!(&v["address"], a.as_str());
+            assert!(
+                home.path()
+                    .join(format!("keystores/.{name}.keyring"))
+                    .exists(),
+                "the failed rename of {name} kept its remembered password"
+            );
+        } else {
+            assert_eq!(target["address"], a.as_str());
+        }
+    }
+    assert_eq!(
+        kept,
+        n - 1,
+        "every wallet but the renamed one is still there"
+    );
+    assert!(scratch_left(&home).is_empty(), "{:?}", scratch_left(&home));
+}
+
+/// `wallet new --mnemonic-file`: the phrase is on disk before the wallet exists, and a run that
+/// could not store its wallet (it lost a race for the name) removes the phrase it wrote.
+#[test]
+fn a_new_wallets_phrase_file_never_outlives_or_lags_its_wallet() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    let phrases = tempfile::tempdir().unwrap();
+    let n = 6;
+    let files: Vec<PathBuf> = (0..n)
+        .map(|i| phrases.path().join(format!("p{i}")))
+        .collect();
+    // A run killed while writing a phrase left its temporary file (the phrase inside).
+    let orphan = phrases.path().join(format!(".p9.tmp-{}-777", dead_pid()));
+    std::fs::write(&orphan, "abandon abandon\n").unwrap();
+    let outs = all_at_once(
+        &home,
+        &files
+            .iter()
+            .map(|f| {
+                [
+                    "wallet",
+                    "new",
+                    "phr",
+                    "--mnemonic-file",
+                    f.to_str().unwrap(),
+                    "--password-file",
+                    &pw,
+                    "--json",
+                ]
+                .iter()
+                .map(|a| a.to_string())
+                .collect()
+            })
+            .collect::<Vec<_>>(),
+    );
+    let won = one_winner(outs).json();
+    let left: Vec<&PathBuf> = files.iter().filter(|f| f.exists()).collect();
+    assert_eq!(left.len(), 1, "only the winner's phrase stays: {left:?}");
+    assert_eq!(won["mnemonic_file"], left[0].to_str().unwrap());
+    // The phrase left restores the wallet that was stored.
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "import",
+            "phr-check",
+            "--mnemonic-file",
+            left[0].to_str().unwrap(),
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(v["address"], won["address"]);
+    assert!(
+        !orphan.exists(),
+        "the killed run's temporary phrase file is removed"
+    );
+    let names: Vec<_> = std::fs::read_dir(phrases.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file stays: {names:?}");
+
+    // What a kill between the phrase and the wallet leaves: the phrase, no wallet. The rerun
+    // refuses to overwrite the phrase and creates nothing; with --force it goes through.
+    let f = phrases.path().join("killed");
+    std::fs::write(&f, "stale phrase\n").unwrap();
+    let args = [
+        "wallet",
+        "new",
+        "killed",
+        "--mnemonic-file",
+        f.to_str().unwrap(),
+        "--password-file",
+        &pw,
+    ];
+    let out = run(&home, &args).code(2);
+    assert!(out.stderr.contains("--force"), "{}", out.stderr);
+    assert!(!keystore(&home, "killed").exists());
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    run(&home, &forced).ok();
+    assert!(keystore(&home, "killed").exists());
+    assert_eq!(
+        std::fs::read_to_string(&f)
+            .unwrap()
+            .split_whitespace()
+            .count(),
+        12
+    );
+}
+
+/// A `wallet rename A B` killed after the keystore moved (before the config followed), or
+/// between taking the new name and dropping the old: the same command run again finishes it.
+#[test]
+fn an_interrupted_rename_is_finished_by_running_it_again() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    let a = new_wallet(&home, &s, "r0");
+    run(&home, &["wallet", "default", "r0"]).ok();
+    run(
+        &home,
+        &["config", "add", "other", "--rpc-url", "http://127.0.0.1:9"],
+    )
+    .ok();
+    run(&home, &["wallet", "default", "r0", "--profile", "other"]).ok();
+    // Killed after the move: r1.json only, the config still names r0, a keyring marker too.
+    std::fs::rename(keystore(&home, "r0"), keystore(&home, "r1")).unwrap();
+    std::fs::write(home.path().join("keystores/.r0.keyring"), b"").unwrap();
+    let v = run(&home, &["wallet", "rename", "r0", "r1", "--json"])
+        .ok()
+        .json();
+    assert_eq!(v["resumed"], true, "{v}");
+    assert_eq!(v["name"], "r1");
+    assert_eq!(v["address"], a.as_str());
+    assert!(!home.path().join("keystores/.r0.keyring").exists());
+    let cfg = std::fs::read_to_string(home.path().join("config.toml")).unwrap();
+    assert!(!cfg.contains("\"r0\""), "{cfg}");
+    let v = run(&home, &["wallet", "show", "r1", "--json"]).ok().json();
+    assert_eq!(v["default"], true);
+    run(&home, &["wallet", "sign", "x", "--password-file", &pw]).ok();
+    let human = run(&home, &["wallet", "rename", "r0", "r1"]).code(6);
+    assert!(
+        human.stderr.contains("no wallet named 'r0'"),
+        "{}",
+        human.stderr
+    );
+
+    // Killed between the link and the unlink: one file under both names.
+    std::fs::hard_link(keystore(&home, "r1"), keystore(&home, "r2")).unwrap();
+    let out = run(&home, &["wallet", "rename", "r1", "r2"]).ok();
+    assert!(
+        out.stdout.contains("finished the interrupted rename"),
+        "{}",
+        out.stdout
+    );
+    assert!(!keystore(&home, "r1").exists());
+    let v = run(&home, &["wallet", "show", "r2", "--json"]).ok().json();
+    assert_eq!(v["address"], a.as_str());
+    assert_eq!(v["default"], true);
+    // An ordinary rename is not "resumed".
+    let v = run(&home, &["wallet", "rename", "r2", "r3", "--json"])
+        .ok()
+        .json();
+    assert!(v.get("resumed").is_none(), "{v}");
+}
+
+/// A keystore whose MAC fails is a wrong password or a damaged file: the message says both;
+/// one whose `address` field is not its key's is refused on unlock, naming both addresses.
+#[test]
+fn damaged_and_tampered_keystores_are_named_as_such() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let pw = secret_file(&s, "pw", PASSWORD);
+    let real = new_wallet(&home, &s, "w1");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(keystore(&home, "w1")).unwrap()).unwrap();
+
+    let mut damaged = doc.clone();
+    let c = damaged["crypto"]["ciphertext"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let flipped = if c.starts_with('0') { "1" } else { "0" };
+    damaged["crypto"]["ciphertext"] = format!("{flipped}{}", &c[1..]).into();
+    std::fs::write(keystore(&home, "damaged"), damaged.to_string()).unwrap();
+    let out = run(
+        &home,
+        &[
+            "wallet",
+            "sign",
+            "hi",
+            "--wallet",
+            "damaged",
+            "--password-file",
+            &pw,
+            "--json",
+        ],
+    )
+    .code(6);
+    let err: serde_json::Value = serde_json::from_str(out.stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(err["error"]["code"], "wallet.bad_password");
+    let msg = err["error"]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("wrong password") && msg.contains("damaged"),
+        "{msg}"
+    );
+    assert!(
+        err["error"]["hint"].as_str().unwrap().contains("backup"),
+        "{err}"
+    );
+
+    let planted = "0x1111111111111111111111111111111111111111";
+    let mut tampered = doc.clone();
+    tampered["address"] = "11".repeat(20).into();
+    let tfile = keystore(&home, "tampered");
+    std::fs::write(&tfile, tampered.to_string()).unwrap();
+    for args in [
+        vec![
+            "wallet",
+            "sign",
+            "hi",
+            "--wallet",
+            "tampered",
+            "--password-file",
+            &pw,
+        ],
+        vec!["wallet", "unlock", "tampered", "--password-file", &pw],
+        vec![
+            "wallet",
+            "export",
+            "tampered",
+            "--private-key",
+            "--yes",
+            "--password-file",
+            &pw,
+        ],
+        vec![
+            "wallet",
+            "import",
+            "t2",
+            "--keystore",
+            tfile.to_str().unwrap(),
+            "--password-file",
+            &pw,
+        ],
+    ] {
+        let out = run(&home, &args).code(6);
+        let lower = out.stderr.to_ascii_lowercase();
+        assert!(
+            lower.contains(planted)
+                && lower.contains(&real.to_ascii_lowercase())
+                && lower.contains("tampered with"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+    }
+    assert!(!keystore(&home, "t2").exists());
+}
+
+/// Temporary files and scratch folders of killed runs in keystores/ go the next time a wallet
+/// command writes there; a live process's scratch folder stays.
+#[test]
+fn leftovers_of_killed_wallet_commands_are_swept() {
+    let home = Home::new();
+    let s = tempfile::tempdir().unwrap();
+    let (tmp, scratch, live) = plant_killed_leftovers(&home);
+    new_wallet(&home, &s, "alice");
+    assert!(
+        !tmp.exists(),
+        "a killed write's temporary keystore is removed"
+    );
+    assert!(
+        !scratch.exists(),
+        "a killed run's scratch folder is removed"
+    );
+    assert!(live.exists(), "a live process's scratch folder stays");
+    std::fs::remove_dir(&live).unwrap();
+}
+
+/// `wallet send --dry-run` plans with the wallet's address: no password, nothing unlocked.
+#[test]
+fn a_dry_run_send_needs_no_password() {
+    let (net, s, pw) = devnet_with_payer(DEV7_KEY);
+    let home = &net.home;
+    let to = new_wallet(home, &s, "payee");
+    let before = raw_balance(home, "payee", None);
+    // No password anywhere, no terminal.
+    let v = run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "1",
+            "--dry-run",
+            "--wallet",
+            "payer",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(v["dry_run"], true);
+    assert_eq!(
+        v["transfer"]["from"],
+        cohort::devnet::dev_signer(7)
+            .unwrap()
+            .address()
+            .to_string()
+            .to_ascii_lowercase()
+    );
+    assert_eq!(raw_balance(home, "payee", None), before);
+    // Sending for real still needs it.
+    let out = run(home, &["wallet", "send", &to, "1", "--wallet", "payer"]).code(2);
+    assert!(out.stderr.contains("--password-file"), "{}", out.stderr);
+    run(
+        home,
+        &[
+            "wallet",
+            "send",
+            &to,
+            "1",
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+        ],
+    )
+    .ok();
+    assert_eq!(
+        raw_balance(home, "payee", None),
+        before + 1_000_000_000_000_000_000
+    );
 }
