@@ -28,6 +28,30 @@ pub fn ensure_dir(dir: &Path, mode: u32) -> Result<()> {
 /// Writes `bytes` to `path` atomically with file mode `mode`: readers see the old file or the
 /// new one, never half of one, and a crash leaves at most a stray temporary file.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    place(path, bytes, mode, |tmp, path| std::fs::rename(tmp, path))
+}
+
+/// Writes `bytes` to `path` with file mode `mode` only if no file is there: the whole file
+/// appears at once under its name (a temporary file linked into place), or the call fails with
+/// [`std::io::ErrorKind::AlreadyExists`] inside an `Error::io` and nothing is replaced. Two
+/// processes creating one name at once: exactly one wins.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    // link(2) never replaces an existing name, unlike rename(2); the temporary name then goes.
+    place(path, bytes, mode, |tmp, path| {
+        std::fs::hard_link(tmp, path)?;
+        let _ = std::fs::remove_file(tmp);
+        Ok(())
+    })
+}
+
+/// Writes `bytes` to a temporary file beside `path` (synced), puts it in place with `put`, and
+/// syncs the folder; the temporary file never stays behind on failure.
+fn place(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    put: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -50,7 +74,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
             .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
+        put(&tmp, path)?;
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
@@ -60,44 +84,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io("write", path, e)
     })
-}
-
-/// Writes `bytes` to `path` with file mode `mode` only if no file is there: the whole file
-/// appears at once under its name (a temporary file linked into place), or the call fails with
-/// [`std::io::ErrorKind::AlreadyExists`] inside an `Error::io` and nothing is replaced. Two
-/// processes creating one name at once: exactly one wins.
-pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        rand::random::<u32>()
-    ));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        // link(2) never replaces an existing name, unlike rename(2).
-        std::fs::hard_link(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result.map_err(|e: std::io::Error| Error::io("write", path, e))
 }
 
 /// An exclusive advisory lock (flock) on a lock file, held until dropped. The lock file stays
