@@ -96,32 +96,16 @@ impl Lock {
     /// Takes the lock on `path` (created with mode 0600 if missing), waiting for the process that
     /// holds it. Keep what runs under it short: it blocks the calling thread.
     pub fn acquire(path: &Path) -> Result<Lock> {
-        use std::os::fd::AsRawFd;
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
-        }
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| Error::io("open", path, e))?;
-        loop {
-            // SAFETY: flock on a descriptor we own.
-            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
-                return Ok(Lock { _file: file });
-            }
-            let e = std::io::Error::last_os_error();
-            if e.kind() != std::io::ErrorKind::Interrupted {
-                return Err(Error::io("lock", path, e));
-            }
-        }
+        Ok(Self::take(path, true)?.expect("a waiting lock is taken"))
     }
 
     /// Takes the lock on `path` (created with mode 0600 if missing) unless another holder has it:
     /// `Ok(None)` then, at once, without waiting.
     pub fn try_acquire(path: &Path) -> Result<Option<Lock>> {
+        Self::take(path, false)
+    }
+
+    fn take(path: &Path, wait: bool) -> Result<Option<Lock>> {
         use std::os::fd::AsRawFd;
         if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
@@ -133,15 +117,20 @@ impl Lock {
             .mode(0o600)
             .open(path)
             .map_err(|e| Error::io("open", path, e))?;
+        let op = if wait {
+            libc::LOCK_EX
+        } else {
+            libc::LOCK_EX | libc::LOCK_NB
+        };
         loop {
             // SAFETY: flock on a descriptor we own.
-            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            if unsafe { libc::flock(file.as_raw_fd(), op) } == 0 {
                 return Ok(Some(Lock { _file: file }));
             }
             let e = std::io::Error::last_os_error();
             match e.kind() {
                 std::io::ErrorKind::Interrupted => {}
-                std::io::ErrorKind::WouldBlock => return Ok(None),
+                std::io::ErrorKind::WouldBlock if !wait => return Ok(None),
                 _ => return Err(Error::io("lock", path, e)),
             }
         }

@@ -233,31 +233,6 @@ async fn signer(
     ctx.signer(client, &market.chain, opts)
 }
 
-/// The chain as the selected wallet for a plan (`job submit`, `--dry-run` or not): the
-/// wallet's address without unlocking it (a keystore's `address` field), and whether it holds
-/// the wallet's key. Without the key, the key attached is a throwaway one that signs nothing: a
-/// plan only estimates gas from that address and reads the chain. A keystore without an
-/// `address` field is unlocked (then the key is the wallet's).
-fn planner(
-    ctx: &Ctx,
-    client: &Client,
-    market: &JobMarket,
-    opts: &SignerOpts,
-) -> Result<(SignerChain, bool)> {
-    let address = match ctx.signer_address(client, opts) {
-        Ok(a) => a,
-        Err(e) if e.code == "wallet.no_address" => {
-            return Ok((ctx.signer(client, &market.chain, opts)?, true));
-        }
-        Err(e) => return Err(e),
-    };
-    let throwaway =
-        alloy::signers::local::PrivateKeySigner::random_with(&mut crate::wallet::keystore::OsRng06);
-    let mut s = market.chain.with_signer(throwaway)?;
-    s.address = address;
-    Ok((s.with_pending_dir(ctx.paths.pending_tx()), false))
-}
-
 fn secs(v: f64, flag: &str) -> Result<Duration> {
     if !(v.is_finite() && v > 0.0) {
         return Err(Error::usage(
@@ -321,7 +296,7 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     let progress = ctx.printer.progress();
     // A plan needs the owner's address only: a dry run asks no password and unlocks nothing,
     // and a real submission checks the spec before it does.
-    let (planned_as, keyed) = planner(ctx, &client, &market, &a.signer)?;
+    let (planned_as, keyed) = ctx.planner(&client, &market.chain, &a.signer)?;
     let mut plan = jobs::submit::plan(&client, &market, &planned_as, &a.spec).await?;
     if a.dry_run {
         let out = SubmitDryRun {

@@ -167,6 +167,32 @@ impl Ctx {
             .with_pending_dir(self.paths.pending_tx()))
     }
 
+    /// The chain as the selected wallet for a plan (a dry run, or `job submit` before it sends):
+    /// the wallet's address without unlocking it (a keystore's `address` field), and whether it
+    /// holds the wallet's key. Without the key, the key attached is a throwaway one that signs
+    /// nothing: a plan only estimates gas from that address and reads the chain. A keystore
+    /// without an `address` field is unlocked (then the key is the wallet's).
+    pub fn planner(
+        &self,
+        client: &crate::client::Client,
+        chain: &crate::chain::Chain,
+        opts: &opts::SignerOpts,
+    ) -> Result<(crate::chain::SignerChain, bool)> {
+        let address = match self.signer_address(client, opts) {
+            Ok(a) => a,
+            Err(e) if e.code == "wallet.no_address" => {
+                return Ok((self.signer(client, chain, opts)?, true));
+            }
+            Err(e) => return Err(e),
+        };
+        let throwaway = alloy::signers::local::PrivateKeySigner::random_with(
+            &mut crate::wallet::keystore::OsRng06,
+        );
+        let mut s = chain.with_signer(throwaway)?;
+        s.address = address;
+        Ok((s.with_pending_dir(self.paths.pending_tx()), false))
+    }
+
     /// The address that would sign, without unlocking a keystore.
     pub fn signer_address(
         &self,

@@ -905,7 +905,7 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
     let token = token.map(|t| t.address);
     if a.dry_run {
         // A plan needs the sender's address only: no password, nothing unlocked.
-        let s = planner(ctx, &client, &chain, &a.signer)?;
+        let (s, _) = ctx.planner(&client, &chain, &a.signer)?;
         let (transfer, prepared) = transfer::prepare_transfer(&s, to, &a.amount, token).await?;
         let what = format!("{} {}", transfer.amount, transfer.symbol);
         let v = transfer::TransferPlan {
@@ -956,26 +956,6 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         )
     });
     Ok(())
-}
-
-/// The chain as the selected wallet for a dry run: its address without unlocking it (a
-/// keystore's `address` field; one without that field is unlocked). The key attached is a
-/// throwaway one that signs nothing: a plan only estimates and reads.
-fn planner(
-    ctx: &Ctx,
-    client: &crate::client::Client,
-    chain: &crate::chain::Chain,
-    opts: &super::opts::SignerOpts,
-) -> Result<crate::chain::SignerChain> {
-    let address = match ctx.signer_address(client, opts) {
-        Ok(a) => a,
-        Err(e) if e.code == "wallet.no_address" => return ctx.signer(client, chain, opts),
-        Err(e) => return Err(e),
-    };
-    let throwaway = alloy::signers::local::PrivateKeySigner::random_with(&mut keystore::OsRng06);
-    let mut s = chain.with_signer(throwaway)?;
-    s.address = address;
-    Ok(s)
 }
 
 fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
