@@ -2430,10 +2430,10 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;devnet;up' {
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (0 picks a free one) [default: 8545]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'anvil''s port on 127.0.0.1 (default: the port the devnet here had, else 8545; 0 picks a free one)')
             [CompletionResult]::new('--block-time', '--block-time', [CompletionResultType]::ParameterName, 'Seconds between blocks (default: a block per transaction)')
-            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (0 runs the chain alone) [default: 1]')
-            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (a power of two dividing --nodes) [default: 1]')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Number of storage nodes (0 runs the chain alone; default: as many as the devnet here had, else 1)')
+            [CompletionResult]::new('--shards', '--shards', [CompletionResultType]::ParameterName, 'Number of shards (a power of two dividing --nodes; default: as many as the devnet here had, else 1)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')

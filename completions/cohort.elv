@@ -2268,10 +2268,10 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cohort;devnet;up'= {
-            cand --port 'anvil''s port on 127.0.0.1 (0 picks a free one) [default: 8545]'
+            cand --port 'anvil''s port on 127.0.0.1 (default: the port the devnet here had, else 8545; 0 picks a free one)'
             cand --block-time 'Seconds between blocks (default: a block per transaction)'
-            cand --nodes 'Number of storage nodes (0 runs the chain alone) [default: 1]'
-            cand --shards 'Number of shards (a power of two dividing --nodes) [default: 1]'
+            cand --nodes 'Number of storage nodes (0 runs the chain alone; default: as many as the devnet here had, else 1)'
+            cand --shards 'Number of shards (a power of two dividing --nodes; default: as many as the devnet here had, else 1)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

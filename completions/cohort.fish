@@ -1884,10 +1884,10 @@ complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_see
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "down" -d 'Stop exactly the processes `up` started. Chain state is kept for the next `up`'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "reset" -d 'Wipe the devnet\'s chain and storage and start it fresh, on the same port with the same nodes and shards unless flags say otherwise'
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and not __fish_seen_subcommand_from up status down reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l port -d 'anvil\'s port on 127.0.0.1 (0 picks a free one) [default: 8545]' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l port -d 'anvil\'s port on 127.0.0.1 (default: the port the devnet here had, else 8545; 0 picks a free one)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l block-time -d 'Seconds between blocks (default: a block per transaction)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l nodes -d 'Number of storage nodes (0 runs the chain alone) [default: 1]' -r
-complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l shards -d 'Number of shards (a power of two dividing --nodes) [default: 1]' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l nodes -d 'Number of storage nodes (0 runs the chain alone; default: as many as the devnet here had, else 1)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l shards -d 'Number of shards (a power of two dividing --nodes; default: as many as the devnet here had, else 1)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand devnet; and __fish_seen_subcommand_from up" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

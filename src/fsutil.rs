@@ -6,23 +6,45 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Creates `dir` (and parents) with `mode`. A folder that exists keeps its mode (a user's
-/// folder given as an output is theirs), except that a private `mode` (no group or other bits)
-/// takes those bits away from it: cohort's own private folders stay private.
+/// Creates `dir` (and parents) with `mode`, within what the umask allows (a user's umask 077
+/// keeps a new output folder private). A folder that exists keeps its mode (a user's folder
+/// given as an output is theirs), except that a private `mode` (no group or other bits) takes
+/// those bits away from it: cohort's own private folders stay private.
 pub fn ensure_dir(dir: &Path, mode: u32) -> Result<()> {
     let existing = std::fs::metadata(dir).ok().filter(|m| m.is_dir());
-    if existing.is_none() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
-    }
-    let set = match existing {
-        None => true,
-        Some(m) => mode & 0o077 == 0 && m.permissions().mode() & 0o077 != 0,
+    let want = match existing {
+        None => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+            // create_dir_all gave it 0777 less the umask.
+            let made = std::fs::metadata(dir)
+                .map_err(|e| Error::io("read", dir, e))?
+                .permissions()
+                .mode()
+                & 0o777;
+            Some(made & mode)
+        }
+        Some(m) if mode & 0o077 == 0 && m.permissions().mode() & 0o077 != 0 => Some(mode),
+        Some(_) => None,
     };
-    if !set {
+    let Some(want) = want else {
         return Ok(());
-    }
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))
+    };
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(want))
         .map_err(|e| Error::io("set permissions on", dir, e))
+}
+
+/// Copies the file `from` to the new file `to`, created with `mode` within what the umask
+/// allows (not with `from`'s mode, as `std::fs::copy` would).
+pub fn copy_new(from: &Path, to: &Path, mode: u32) -> Result<()> {
+    let mut src = std::fs::File::open(from).map_err(|e| Error::io("read", from, e))?;
+    let mut dst = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(to)
+        .map_err(|e| Error::io("create", to, e))?;
+    std::io::copy(&mut src, &mut dst).map_err(|e| Error::io("write", to, e))?;
+    dst.sync_all().map_err(|e| Error::io("write", to, e))
 }
 
 /// Writes `bytes` to `path` atomically with file mode `mode`: readers see the old file or the
@@ -103,6 +125,37 @@ impl Lock {
     /// `Ok(None)` then, at once, without waiting.
     pub fn try_acquire(path: &Path) -> Result<Option<Lock>> {
         Self::take(path, false)
+    }
+
+    /// [`Lock::try_acquire`] that writes this process's id into the lock file once taken, for
+    /// the message of a process refused or waiting meanwhile ([`Lock::holder`]).
+    pub fn try_acquire_as_holder(path: &Path) -> Result<Option<Lock>> {
+        let lock = Self::try_acquire(path)?;
+        if lock.is_some() {
+            // Written in place, not replaced: the lock is on this file.
+            let _ = std::fs::write(path, format!("{}\n", std::process::id()));
+        }
+        Ok(lock)
+    }
+
+    /// " (process N)": the running process that the lock file at `path` names as its holder
+    /// ([`Lock::try_acquire_as_holder`]); empty when none is known.
+    pub fn holder(path: &Path) -> String {
+        let pid = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| t.trim().parse::<u32>().ok());
+        let alive = |pid: u32| {
+            let Ok(id) = i32::try_from(pid) else {
+                return false;
+            };
+            // SAFETY: signal 0 only asks whether the process exists.
+            id > 0
+                && (unsafe { libc::kill(id, 0) } == 0
+                    || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM))
+        };
+        pid.filter(|p| alive(*p))
+            .map(|p| format!(" (process {p})"))
+            .unwrap_or_default()
     }
 
     fn take(path: &Path, wait: bool) -> Result<Option<Lock>> {

@@ -15,9 +15,11 @@ use std::time::Duration;
 use alloy::network::EthereumWallet;
 use alloy::primitives::{Address, U256};
 use alloy::providers::{DynProvider, Provider, ProviderBuilder};
-use alloy::rpc::client::RpcClient;
+use alloy::rpc::client::{ClientBuilder, RpcClient};
 use alloy::signers::local::PrivateKeySigner;
 use alloy::transports::http::Http;
+use alloy::transports::layers::{RateLimitRetryPolicy, RetryBackoffLayer, RetryPolicy};
+use alloy::transports::{RpcError, TransportError};
 
 use crate::error::{Error, Result};
 
@@ -53,7 +55,16 @@ fn http_client(rpc_url: &str) -> Result<RpcClient> {
     let is_local = url
         .host_str()
         .is_some_and(|h| h == "127.0.0.1" || h == "localhost");
-    let rpc = RpcClient::new(Http::with_client(client, url), is_local);
+    // Public RPCs answer a burst with 429 (or 502/503/504 behind a gateway); alloy's retry layer
+    // resends such a request after the server's Retry-After (capped) or a second.
+    let rpc = ClientBuilder::default()
+        .layer(RetryBackoffLayer::new_with_policy(
+            RPC_RETRIES,
+            1_000,
+            u64::MAX,
+            BusyRetryPolicy,
+        ))
+        .transport(Http::with_client(client, url), is_local);
     // On loopback (a devnet) receipts are polled every 50 ms rather than alloy's 250 ms: an
     // upload of many small files waits for about one receipt per ten files.
     Ok(if is_local {
@@ -63,10 +74,48 @@ fn http_client(rpc_url: &str) -> Result<RpcClient> {
     })
 }
 
-/// The error for a chain that does not answer: exit 3, naming the URL.
+/// How many times a request the RPC answered busy (429, 502, 503, 504) is sent again.
+pub const RPC_RETRIES: u32 = 5;
+
+/// The longest wait a busy RPC's `Retry-After` may ask for before a request is sent again.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// alloy's rate-limit policy (HTTP 429 and 503, JSON-RPC rate-limit errors, a `Retry-After`),
+/// plus a gateway's 502 and 504, with the server's requested delay capped: a command waits
+/// seconds, not the five minutes a server may ask for.
+#[derive(Debug, Clone, Copy)]
+struct BusyRetryPolicy;
+
+impl RetryPolicy for BusyRetryPolicy {
+    fn should_retry(&self, error: &TransportError) -> bool {
+        RateLimitRetryPolicy::default().should_retry(error)
+            || matches!(error, RpcError::Transport(k) if k.as_http_error().is_some_and(|h| matches!(h.status, 502 | 504)))
+    }
+
+    fn backoff_hint(&self, error: &TransportError) -> Option<Duration> {
+        RateLimitRetryPolicy::default()
+            .backoff_hint(error)
+            .map(|d| d.min(MAX_RETRY_AFTER))
+    }
+}
+
+/// The error for a chain that does not answer: exit 3, naming the URL. A chain that answered
+/// busy through every retry says so.
 pub fn unreachable(rpc_url: &str, cause: impl std::fmt::Display) -> Error {
+    let cause = cause.to_string();
+    if cause.contains("Max retries exceeded") {
+        return Error::unreachable(
+            "chain.busy",
+            format!(
+                "the chain RPC at {} stayed busy (rate limited or unavailable) through {RPC_RETRIES} retries",
+                crate::redact::url(rpc_url)
+            ),
+        )
+        .cause(crate::redact::text_with(&cause, rpc_url))
+        .hint("run the command again later (it resumes where it stopped), or use an RPC with a higher rate limit (--rpc-url, COHORT_RPC_URL or the profile's rpc_url)");
+    }
     Error::unreachable("chain.unreachable", format!("the chain RPC at {} is unreachable", crate::redact::url(rpc_url)))
-        .cause(crate::redact::text_with(&cause.to_string(), rpc_url))
+        .cause(crate::redact::text_with(&cause, rpc_url))
         .hint("check the URL (--rpc-url, COHORT_RPC_URL or the profile's rpc_url); for the local devnet run `cohort devnet up`")
 }
 

@@ -14,7 +14,8 @@ pub enum DevnetCommand {
     /// Returns once everything answers; the processes keep running in the background. On a
     /// partly running devnet it restarts only what stopped, each on its port. A running devnet
     /// keeps its layout: flags asking for another port, block time, nodes or shards are refused
-    /// (exit 2; `cohort devnet reset --nodes N --shards M` lays it out anew).
+    /// (exit 2; `cohort devnet reset --nodes N --shards M` lays it out anew). After `devnet down`
+    /// it comes back on its port with its nodes and shards (and its chain and files).
     /// Example: cohort devnet up --nodes 2 --shards 2
     Up(UpArgs),
     /// Show endpoints, chain id, block height, contract addresses and process health.
@@ -38,16 +39,19 @@ pub enum DevnetCommand {
 // is refused (exit 2), not ignored ([`devnet::check_running_layout`]).
 #[derive(Debug, Args)]
 pub struct UpArgs {
-    /// anvil's port on 127.0.0.1 (0 picks a free one) [default: 8545]
+    /// anvil's port on 127.0.0.1 (default: the port the devnet here had, else 8545; 0 picks a
+    /// free one).
     #[arg(long, value_name = "PORT")]
     pub port: Option<u16>,
     /// Seconds between blocks (default: a block per transaction).
     #[arg(long, value_name = "S")]
     pub block_time: Option<f64>,
-    /// Number of storage nodes (0 runs the chain alone) [default: 1]
+    /// Number of storage nodes (0 runs the chain alone; default: as many as the devnet here had,
+    /// else 1).
     #[arg(long, value_name = "NODES")]
     pub nodes: Option<u64>,
-    /// Number of shards (a power of two dividing --nodes) [default: 1]
+    /// Number of shards (a power of two dividing --nodes; default: as many as the devnet here
+    /// had, else 1).
     #[arg(long, value_name = "SHARDS")]
     pub shards: Option<u64>,
 }

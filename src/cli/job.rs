@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use alloy::primitives::U256;
 use clap::{Args, Subcommand};
 
 use super::Ctx;
@@ -507,11 +508,25 @@ fn term_rows(t: &jobs::JobTerms, sym: &str) -> Vec<(String, String)> {
     ]
 }
 
+/// What was paid and what it is made of: the reward, and the slashed bonds of rejected workers
+/// passed on to the accepted ones (the contract counts both as paid).
+fn paid_parts(paid: U256, reward: U256, from_slashed: U256, sym: &str) -> String {
+    if from_slashed.is_zero() {
+        return format!("{} (all reward)", coin_with(paid, sym));
+    }
+    format!(
+        "{} ({} reward + {} from slashed bonds)",
+        coin_with(paid, sym),
+        coin_with(reward, sym),
+        coin_with(from_slashed, sym)
+    )
+}
+
 /// One round of `job show`: its heading, its submissions and who is missing.
 fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "\nround {} ({}){}{}{}{}\n",
+        "\nround {} ({}){}{}{}{}{}\n",
         r.round,
         r.status,
         r.val_loss
@@ -533,6 +548,14 @@ fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> Str
             )
         } else {
             String::new()
+        },
+        if r.paid.is_zero() {
+            String::new()
+        } else {
+            format!(
+                ", paid {}",
+                paid_parts(r.paid, r.paid_reward, r.paid_from_slashed, sym)
+            )
         },
         if r.slashed.is_zero() {
             String::new()
@@ -611,7 +634,10 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
         ("workers", format!("{}/{}", j.worker_count, j.max_workers)),
         ("reward per round", coin_with(j.reward_per_round, sym)),
         ("budget", coin_with(j.budget, sym)),
-        ("paid", coin_with(j.paid, sym)),
+        (
+            "paid",
+            paid_parts(j.paid, d.paid_reward, d.paid_from_slashed, sym),
+        ),
         ("refunded", coin_with(j.refunded, sym)),
         ("escrow left", coin_with(j.escrow, sym)),
         ("spec root", format!("{:#x}", j.spec_root)),

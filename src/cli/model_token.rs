@@ -15,8 +15,18 @@ fn tok(v: U256) -> String {
     format_amount(v, tokens::TOKEN_DECIMALS)
 }
 
-fn ppm(v: u64) -> String {
-    format!("{}.{:04}%", v / 10_000, v % 10_000)
+/// `balance` as a percentage of `supply` to four decimals, rounded half up (1/7 of the supply is
+/// `14.2857%`, 6/35 is `17.1429%`; cutting the digits off would show `17.1428%`). The exact
+/// amounts are in the JSON (`balance`).
+fn share_percent(balance: U256, supply: U256) -> String {
+    if supply.is_zero() {
+        return "-".into();
+    }
+    // Millionths of the supply, rounded half up: (2 × balance × 10⁶ + supply) / (2 × supply).
+    let two = U256::from(2u64);
+    let ppm = (balance * U256::from(1_000_000u64) * two + supply) / (supply * two);
+    let (int, frac) = (ppm / U256::from(10_000u64), ppm % U256::from(10_000u64));
+    format!("{int}.{:04}%", frac.saturating_to::<u64>())
 }
 
 async fn suite(ctx: &Ctx) -> Result<(crate::client::Client, crate::chain::Chain, Suite)> {
@@ -274,7 +284,8 @@ pub struct ModelArg {
     pub model: String,
 }
 
-fn holders_table(h: &[Holder], sym: &str) -> String {
+/// The holders with their balances and shares of `supply`.
+fn holders_table(h: &[Holder], supply: U256, sym: &str) -> String {
     table::render(
         &["HOLDER", "BALANCE", "SHARE", ""],
         h.iter().map(|x| {
@@ -286,7 +297,7 @@ fn holders_table(h: &[Holder], sym: &str) -> String {
             vec![
                 who,
                 format!("{} {sym}", tok(x.balance)),
-                ppm(x.share_ppm),
+                share_percent(x.balance, supply),
                 crate::ui::chart::share_bar(x.share_ppm, 20),
             ]
         }),
@@ -366,7 +377,7 @@ impl ShowArgs {
             format!(
                 "{pairs}\n\nholders ({}):\n{}\n\nrevenue:\n{}",
                 d.holders.len(),
-                holders_table(&d.holders, sym),
+                holders_table(&d.holders, d.total_supply, sym),
                 revenue_table(&d.revenue)
             )
         });
@@ -389,8 +400,11 @@ impl HoldersArgs {
             model: m,
             holders: h,
         };
-        ctx.printer
-            .result(&v, |r| holders_table(&r.holders, &r.model.symbol));
+        ctx.printer.result(&v, |r| {
+            // Every holder is listed, so their balances add up to the supply.
+            let supply = r.holders.iter().map(|x| x.balance).sum();
+            holders_table(&r.holders, supply, &r.model.symbol)
+        });
         Ok(())
     }
 }
@@ -425,5 +439,27 @@ impl AllocationArgs {
             allocation_table(&r.allocations, &r.model.symbol, true)
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{U256, share_percent};
+
+    #[test]
+    fn a_share_is_rounded_to_the_digits_shown_not_cut_off() {
+        let wei = |t: u64| U256::from(t) * U256::from(10u64).pow(U256::from(18u64));
+        // 6/35 = 17.142857…%: cut off after four decimals it would read 17.1428%.
+        assert_eq!(share_percent(wei(6), wei(35)), "17.1429%");
+        // 1/7 = 14.285714…%: rounds down.
+        assert_eq!(share_percent(wei(1), wei(7)), "14.2857%");
+        // Half a millionth rounds up; a whole supply is 100%.
+        assert_eq!(
+            share_percent(U256::from(1u64), U256::from(2_000_000u64)),
+            "0.0001%"
+        );
+        assert_eq!(share_percent(wei(20), wei(100)), "20.0000%");
+        assert_eq!(share_percent(wei(35), wei(35)), "100.0000%");
+        assert_eq!(share_percent(U256::ZERO, U256::ZERO), "-");
     }
 }

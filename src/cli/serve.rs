@@ -242,19 +242,10 @@ fn lock_vouchers(file: &Path) -> Result<crate::fsutil::Lock> {
     if let Some(dir) = path.parent() {
         crate::fsutil::ensure_dir(dir, 0o700)?;
     }
-    match crate::fsutil::Lock::try_acquire(&path)? {
-        Some(lock) => {
-            // For the message of a server refused while this one runs (the lock is on the file,
-            // not its content).
-            let _ = std::fs::write(&path, format!("{}\n", std::process::id()));
-            Ok(lock)
-        }
+    match crate::fsutil::Lock::try_acquire_as_holder(&path)? {
+        Some(lock) => Ok(lock),
         None => {
-            let pid = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|t| t.trim().parse::<u32>().ok())
-                .map(|p| format!(" (process {p})"))
-                .unwrap_or_default();
+            let pid = crate::fsutil::Lock::holder(&path);
             Err(Error::usage(
                 "serve.vouchers_in_use",
                 format!(

@@ -2,7 +2,9 @@
 //! storage client), checked against its recorded size and blake3 hash, and moved into place at
 //! `DIR/<contributor address>/<path>`. Several files download at once; a file already in place
 //! with the right hash is kept, so a rerun resumes. Other files in the folder are left alone
-//! and reported (`extra_files`): training on the folder would read them too.
+//! and reported (`extra_files`): training on the folder would read them too. One download into
+//! a folder runs at a time in a home: a second waits for the first (a note says so), then keeps
+//! the files it put in place.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -159,6 +161,22 @@ pub async fn download(
         )
         .hint("give -o a folder, new or existing"));
     }
+    crate::fsutil::ensure_dir(out, 0o755)?;
+    // One download into a folder at a time in this home, held to the end: two at once would
+    // write the same partial files and move each other's away. A second waits, then finds the
+    // files in place.
+    let _lock = super::wait_for_lock(
+        &super::download_lock_path(client, out)?,
+        |holder| {
+            format!(
+                "waiting for another download into {}{holder} to finish: one download into a \
+                 folder runs at a time in this home, and the files it puts in place are then kept",
+                out.display()
+            )
+        },
+        progress.as_ref(),
+    )
+    .await?;
     let info = reg.info(id).await?;
     let accepted: Vec<ContributionInfo> = reg
         .contributions(id)
@@ -166,7 +184,6 @@ pub async fn download(
         .into_iter()
         .filter(|c| c.status == ReviewStatus::Accepted)
         .collect();
-    crate::fsutil::ensure_dir(out, 0o755)?;
     let total: u64 = accepted.iter().map(|c| c.size).sum();
     let overall = progress.task("dataset", Some(total), Unit::Bytes);
     let started = std::time::Instant::now();

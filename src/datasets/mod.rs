@@ -12,6 +12,7 @@ pub mod upload;
 pub mod verify;
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::DynProvider;
@@ -24,6 +25,7 @@ use crate::chain::units::to_u64;
 use crate::chain::{SignerChain, parallel};
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::fsutil::Lock;
 use crate::progress::Progress;
 
 /// The most a curator may score an accepted contribution.
@@ -836,6 +838,55 @@ pub enum ContentCheck<'a> {
     /// Take the records as they are (the curator checked the files by other means, such as
     /// `dataset verify --deep`).
     Trust,
+}
+
+/// The lock that lets one `dataset upload` to dataset `id` of `reg` run at a time in this home
+/// (`<data>/datasets/upload-<chain id>-<registry>-<id>.lock`): a second waits for the first,
+/// then finds what it recorded, instead of both uploading, paying and recording the same files.
+pub(crate) fn upload_lock_path(client: &Client, reg: &Registry, id: u64) -> PathBuf {
+    client.paths.data_dir.join("datasets").join(format!(
+        "upload-{}-{:#x}-{id}.lock",
+        reg.chain.chain_id, reg.address
+    ))
+}
+
+/// The lock that lets one `dataset download` into folder `out` (which exists) run at a time in
+/// this home (`<data>/datasets/download-<hash of the folder's real path>.lock`): a second waits
+/// for the first, then finds the files in place, instead of both writing the same partial files.
+pub(crate) fn download_lock_path(client: &Client, out: &Path) -> Result<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let real = std::fs::canonicalize(out).map_err(|e| Error::io("resolve", out, e))?;
+    let h = blake3::hash(real.as_os_str().as_bytes());
+    Ok(client
+        .paths
+        .data_dir
+        .join("datasets")
+        .join(format!("download-{}.lock", &h.to_hex()[..32])))
+}
+
+/// Takes the lock at `path` for this process. While another process holds it, notes once what
+/// this one waits for (`waiting` is given ` (process N)` when that process is known, else
+/// nothing) and waits: the holder's exit, or its death, releases it. The lock file holds its
+/// holder's process id.
+pub(crate) async fn wait_for_lock(
+    path: &Path,
+    waiting: impl FnOnce(&str) -> String,
+    progress: &dyn Progress,
+) -> Result<Lock> {
+    if let Some(dir) = path.parent() {
+        crate::fsutil::ensure_dir(dir, 0o700)?;
+    }
+    let mut waiting = Some(waiting);
+    loop {
+        if let Some(lock) = Lock::try_acquire_as_holder(path)? {
+            return Ok(lock);
+        }
+        if let Some(say) = waiting.take() {
+            progress.note(&say(&Lock::holder(path)));
+        }
+        // Polled, not blocked on: Ctrl-C ends the wait at once.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 /// The error for a sealed dataset (exit 4: the contract would refuse).

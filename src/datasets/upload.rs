@@ -1,7 +1,8 @@
 //! `dataset upload`: walk the inputs, hash each file (blake3), skip what this contributor
 //! already recorded (so a rerun resumes an interrupted upload; a contribution an interrupted run
 //! left pending is settled first), upload the rest to storage and record them with
-//! `contributeBatch`. Nothing is uploaded to a sealed dataset.
+//! `contributeBatch`. Nothing is uploaded to a sealed dataset. One upload to a dataset runs at a
+//! time in a home: a second waits for the first (a note says so), then skips what it recorded.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -180,11 +181,35 @@ pub async fn upload(
     opts: &UploadOptions,
     progress: Arc<dyn Progress>,
 ) -> Result<UploadReport> {
-    let info = reg.info(id).await?;
+    let mut info = reg.info(id).await?;
     if info.sealed {
         return Err(sealed_error(&info));
     }
     let walk = files::walk(inputs, opts.hidden)?;
+    // One upload to a dataset at a time in this home, held to the end: two at once would both
+    // find a file unrecorded and pay for it, in batches whose records need not match. A second
+    // waits, then finds what the first recorded.
+    let mut waited = false;
+    let _lock = super::wait_for_lock(
+        &super::upload_lock_path(client, reg, id),
+        |holder| {
+            waited = true;
+            format!(
+                "waiting for another upload to dataset '{}'{holder} to finish: one upload to a \
+                 dataset runs at a time in this home, and the files it records are then skipped",
+                info.name
+            )
+        },
+        progress.as_ref(),
+    )
+    .await?;
+    if waited {
+        // Sealed meanwhile: refused before any fee is paid.
+        info = reg.info(id).await?;
+        if info.sealed {
+            return Err(sealed_error(&info));
+        }
+    }
     let me = signer.address;
     let mut report = UploadReport {
         dataset_id: id,

@@ -126,17 +126,64 @@ pub async fn up_requested(
     req: &UpRequest,
     progress: &dyn Progress,
 ) -> Result<UpReport> {
-    check_running_layout(paths, req)?;
-    up(paths, &req.options(), progress).await
+    let runs = check_running_layout(paths, req)?;
+    let opts = match last_options(paths)? {
+        Some(last) if !runs => req.options_after(&last, progress)?,
+        _ => req.options(),
+    };
+    up(paths, &opts, progress).await
+}
+
+impl UpRequest {
+    /// The options of a start after a devnet that ran here before (`last`, its layout): the
+    /// flags given, the rest as it had them. Its chain and node data are kept, so anvil comes
+    /// back on its port (a free one, with a note, when something else took it and no `--port`
+    /// was given) and the nodes in their shards; another number of nodes or shards over kept
+    /// node data is refused (exit 2): that takes `devnet reset`.
+    fn options_after(&self, last: &UpOptions, progress: &dyn Progress) -> Result<UpOptions> {
+        let nodes = self.nodes.unwrap_or(last.nodes);
+        let shards = self.shards.unwrap_or(last.shards);
+        if last.nodes > 0 && (nodes, shards) != (last.nodes, last.shards) {
+            return Err(Error::usage(
+                "devnet.kept_layout",
+                format!(
+                    "the devnet here keeps the data of {} storage node(s) in {} shard(s); `devnet up` starts it as it was laid out, and was asked for {nodes} node(s) in {shards} shard(s)",
+                    last.nodes, last.shards
+                ),
+            )
+            .hint(format!(
+                "leave --nodes and --shards out to start it as it was, or lay it out anew with `cohort devnet reset --nodes {nodes} --shards {shards}` (a fresh chain: every job, dataset and model token on it is lost)"
+            )));
+        }
+        let port = match self.port {
+            Some(p) => p,
+            None if process::port_usable(last.port) => last.port,
+            None => {
+                let p = process::free_port()?;
+                progress.note(&format!(
+                    "anvil's port {} on 127.0.0.1 is taken; the devnet listens on {p} now (the local profile follows; --port chooses)",
+                    last.port
+                ));
+                p
+            }
+        };
+        Ok(UpOptions {
+            port,
+            block_time: self.block_time.or(last.block_time),
+            nodes,
+            shards,
+        })
+    }
 }
 
 /// Refuses (exit 2) flags that ask a devnet that runs here, even in part, for another port,
 /// block time, number of nodes or shards than it has: `up` restarts only what stopped and
 /// changes nothing of a running devnet, so a script would take the flags for what it got. The
 /// error names the running layout and how to change it. Port 0 ("any free port") matches any.
-pub fn check_running_layout(paths: &Paths, req: &UpRequest) -> Result<()> {
+/// Whether any of it runs.
+pub fn check_running_layout(paths: &Paths, req: &UpRequest) -> Result<bool> {
     let Some(state) = load_state(paths)? else {
-        return Ok(());
+        return Ok(false);
     };
     let mut alive = vec![process::is_running(state.anvil.pid, &state.anvil.marker)];
     alive.extend(
@@ -153,10 +200,10 @@ pub fn check_running_layout(paths: &Paths, req: &UpRequest) -> Result<()> {
     );
     if !alive.iter().any(|a| *a) {
         // Nothing of it runs: `up` starts it afresh with the flags.
-        return Ok(());
+        return Ok(false);
     }
     let partly = !alive.iter().all(|a| *a);
-    layout_conflict(&state, req, partly).map_or(Ok(()), Err)
+    layout_conflict(&state, req, partly).map_or(Ok(true), Err)
 }
 
 /// The error for flags that differ from the layout of the devnet `state` (running, `partly`

@@ -4,7 +4,9 @@
 //! aggregate and a round report, and votes for the verdict's hash; once `threshold` members
 //! posted the same hash, it finalizes the round with the full verdict (the last round completes
 //! the job). All its state is on chain and in storage, so a restarted coordinator resumes where
-//! it stopped.
+//! it stopped. One coordinator runs per chain, job and member in a home (a lock in the work
+//! folder): a second one would check the round again and pay the storage fee for a report whose
+//! vote then reverts.
 //!
 //! Checks of a submission: see [`super::check`] (the same code `job audit`, committee members
 //! and `cohort verify` run): units from the spec, checkpoints exactly at every K steps of the
@@ -89,6 +91,14 @@ pub async fn coordinate(
     progress: &dyn Progress,
 ) -> Result<CoordinateReport> {
     let a = opts.attempts;
+    // Held until this returns; the kernel releases it when the process dies, even by SIGKILL.
+    let _lock = lock(
+        &opts.work_dir,
+        s.chain.chain_id,
+        client.profile.contract("job_market")?,
+        job_id,
+        s.address,
+    )?;
     let market = retrying(a, || JobMarket::open(client)).await?;
     let store = ObjectCache::new(client);
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
@@ -248,6 +258,34 @@ pub async fn coordinate(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Takes the lock of this member's coordinator of job `job_id` of the market `market` on chain
+/// `chain_id` in `work_dir` (its file holds the process id), or refuses (exit 2) while another
+/// process of this home holds it. Not in the job's folder, which a run may clear.
+fn lock(
+    work_dir: &Path,
+    chain_id: u64,
+    market: Address,
+    job_id: u64,
+    member: Address,
+) -> Result<crate::fsutil::Lock> {
+    let path = work_dir.join(format!(
+        "coordinate-{chain_id}-{market:#x}-job-{job_id}-{member:#x}.lock"
+    ));
+    if let Some(lock) = crate::fsutil::Lock::try_acquire_as_holder(&path)? {
+        return Ok(lock);
+    }
+    let pid = crate::fsutil::Lock::holder(&path);
+    Err(Error::usage(
+        "job.coordinator_running",
+        format!(
+            "job {job_id} is already coordinated by {member} in this home{pid}: a second coordinator would check the round again and pay the storage fee for a report whose vote reverts"
+        ),
+    )
+    .hint(format!(
+        "stop the other `cohort job coordinate {job_id}` or wait for it; started again, a coordinator picks up where the last one stopped"
+    )))
 }
 
 /// The member's folder of job `id` (its replays, aggregates, seeded init).
@@ -862,7 +900,39 @@ fn units_f64(u: U256) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{B256, claim_job_dir, vote_tally};
+    use super::{Address, B256, claim_job_dir, lock, vote_tally};
+
+    #[test]
+    fn one_coordinator_per_chain_job_and_member_runs_in_a_home() {
+        let work = tempfile::tempdir().unwrap();
+        let (market, me, other) = (
+            Address::repeat_byte(9),
+            Address::repeat_byte(1),
+            Address::repeat_byte(2),
+        );
+        let held = lock(work.path(), 31337, market, 1, me).unwrap();
+        let e = lock(work.path(), 31337, market, 1, me).err().unwrap();
+        assert_eq!(e.code, "job.coordinator_running");
+        assert_eq!(e.kind.exit_code(), 2);
+        let pid = format!("(process {})", std::process::id());
+        assert!(
+            e.message.contains("job 1") && e.message.contains(&pid),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains(&me.to_string()), "{}", e.message);
+        assert!(
+            e.hint
+                .unwrap()
+                .contains("stop the other `cohort job coordinate 1`")
+        );
+        // Another job, member or chain is another coordinator.
+        let _a = lock(work.path(), 31337, market, 2, me).unwrap();
+        let _b = lock(work.path(), 31337, market, 1, other).unwrap();
+        let _c = lock(work.path(), 1, market, 1, me).unwrap();
+        drop(held);
+        lock(work.path(), 31337, market, 1, me).unwrap();
+    }
 
     #[test]
     fn the_vote_tally_names_votes_of_members_then_the_threshold() {

@@ -113,8 +113,16 @@ pub struct RoundDetail {
     pub momentum_root: Option<B256>,
     /// Workers in the job who submitted nothing (from the round report).
     pub missing: Vec<Address>,
+    /// What the round credited its workers: `paid_reward` + `paid_from_slashed`.
     #[serde(with = "dec")]
     pub paid: U256,
+    /// The part of `paid` from the round's reward.
+    #[serde(default, with = "dec")]
+    pub paid_reward: U256,
+    /// The part of `paid` from the rejected workers' slashed bonds, passed on to the accepted
+    /// workers pro rata by units (zero when they went to the escrow).
+    #[serde(default, with = "dec")]
+    pub paid_from_slashed: U256,
     /// Committee members who voted on this round's verdict.
     pub votes: u32,
     /// The verdict hash that reached the threshold, if any.
@@ -147,6 +155,13 @@ pub struct JobDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<String>,
     pub trainer: Option<String>,
+    /// The part of the job's `paid` (`job.paid`: what the contract credited workers) from the
+    /// rounds' rewards.
+    #[serde(with = "dec")]
+    pub paid_reward: U256,
+    /// The part of `job.paid` from slashed bonds passed on to accepted workers.
+    #[serde(with = "dec")]
+    pub paid_from_slashed: U256,
     pub rounds: Vec<RoundDetail>,
     pub workers: Vec<WorkerTotal>,
     /// Every worker that ever joined, with its bond held, slashed and returned.
@@ -220,6 +235,8 @@ pub async fn detail(
                 momentum_root: None,
                 missing: vec![],
                 paid: U256::ZERO,
+                paid_reward: U256::ZERO,
+                paid_from_slashed: U256::ZERO,
                 votes: 0,
                 agreed_verdict: None,
                 slashed: U256::ZERO,
@@ -244,7 +261,11 @@ pub async fn detail(
         t.compute_units = market.compute_units(id, *w).await?.to_string();
     }
     let bonds = market.participants(id).await?;
+    // The contract's `paid` counts the slashed bonds passed on with the rewards.
+    let paid_from_slashed: U256 = rounds.iter().map(|r| r.paid_from_slashed).sum();
     Ok(JobDetail {
+        paid_reward: job.paid.saturating_sub(paid_from_slashed),
+        paid_from_slashed,
         job,
         dataset_names,
         spec: bundle.map(|b| b.spec),
@@ -311,20 +332,22 @@ async fn round_detail(
     let slashed = job.terms.bond * U256::from(rejected);
     let slashed_to_escrow = !slashed.is_zero() && accepted_units.is_zero();
     let mut details = Vec::new();
-    let mut paid = U256::ZERO;
+    let (mut paid_reward, mut paid_from_slashed) = (U256::ZERO, U256::ZERO);
     for s in &subs {
-        let payout = if counted(s.status) && !accepted_units.is_zero() {
+        let (reward, share) = if counted(s.status) && !accepted_units.is_zero() {
             let u = paid_units(s);
             let share = if s.status == WorkStatus::Accepted {
                 slashed * u / accepted_units
             } else {
                 U256::ZERO
             };
-            job.reward_per_round * u / accepted_units + share
+            (job.reward_per_round * u / accepted_units, share)
         } else {
-            U256::ZERO
+            (U256::ZERO, U256::ZERO)
         };
-        paid += payout;
+        paid_reward += reward;
+        paid_from_slashed += share;
+        let payout = reward + share;
         let recorded = report
             .as_ref()
             .and_then(|rep| rep.verdicts.iter().find(|v| v.worker == s.worker));
@@ -361,7 +384,9 @@ async fn round_detail(
         fp32_bytes: report.as_ref().and_then(|r| r.fp32_bytes),
         momentum_root: report.as_ref().and_then(|r| r.momentum_root),
         missing: report.map(|r| r.missing).unwrap_or_default(),
-        paid,
+        paid: paid_reward + paid_from_slashed,
+        paid_reward,
+        paid_from_slashed,
         votes: votes.votes,
         agreed_verdict: votes.agreed,
         slashed,

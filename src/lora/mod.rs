@@ -1207,8 +1207,7 @@ pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
         .collect();
     names.sort();
     for n in names {
-        std::fs::copy(base.join(&n), tmp.join(&n))
-            .map_err(|e| Error::failed("merge.write", format!("could not copy {n}: {e}")))?;
+        crate::fsutil::copy_new(&base.join(&n), &tmp.join(&n), 0o644)?;
         written.push(n);
     }
     if out.exists() {

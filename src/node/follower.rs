@@ -228,8 +228,8 @@ pub async fn step(
 }
 
 /// Checks that `flow` holds code on the chain and that the data folder follows this chain and
-/// flow (exit 2 otherwise); a folder that has recorded neither (new, or of an older version)
-/// adopts them.
+/// flow, and this chain's genesis block (not one reset or replaced under the same id) (exit 2
+/// otherwise); a folder that has recorded none of them (new, or of an older version) adopts them.
 pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) -> Result<()> {
     let url = crate::redact::url(&chain.rpc_url);
     if let Some((chain_id, recorded)) = store.followed()
@@ -249,12 +249,35 @@ pub async fn check_followed(chain: &Chain, flow: Address, store: &Arc<Store>) ->
         .hint("pass the flow contract's address with --flow (or --chain-rpc the chain it is on)"));
     }
     check_answers_as_flow(chain, flow).await?;
-    if store.followed().is_none() {
+    let genesis = crate::worker::state::chain_genesis(chain).await?;
+    if let Some(recorded) = store.followed_genesis()
+        && recorded != genesis
+    {
+        return Err(Error::usage(
+            "node.data_dir_other_chain",
+            format!(
+                "{} holds the files of flow {flow} on another chain with id {} (genesis block {recorded:#x}; the chain at {url} starts with {genesis:#x}): the chain was reset or replaced",
+                store.dir().display(),
+                chain.chain_id
+            ),
+        )
+        .hint("give this node a new --data-dir, or empty this one (its files belong to the old chain); `cohort devnet reset` empties the devnet's own nodes' folders"));
+    }
+    let (adopt_flow, adopt_genesis) = (
+        store.followed().is_none(),
+        store.followed_genesis().is_none(),
+    );
+    if adopt_flow || adopt_genesis {
         let store2 = Arc::clone(store);
         let chain_id = chain.chain_id;
-        tokio::task::spawn_blocking(move || store2.set_followed(chain_id, flow))
-            .await
-            .map_err(|e| Error::failed("node.task", e.to_string()))??;
+        tokio::task::spawn_blocking(move || {
+            if adopt_flow {
+                store2.set_followed(chain_id, flow)?;
+            }
+            store2.set_genesis(genesis)
+        })
+        .await
+        .map_err(|e| Error::failed("node.task", e.to_string()))??;
     }
     Ok(())
 }

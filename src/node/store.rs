@@ -173,6 +173,10 @@ struct Cursor {
     chain_id: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     flow: Option<Address>,
+    /// The chain's genesis block hash: a chain reset or replaced under the same id (a devnet
+    /// after `devnet reset`) is another chain. Missing in folders of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    genesis: Option<B256>,
 }
 
 /// How many block hashes the cursor keeps for reorg detection.
@@ -483,6 +487,20 @@ impl Store {
         self.write_cursor(Cursor {
             chain_id: Some(chain_id),
             flow: Some(flow),
+            ..cursor
+        })
+    }
+
+    /// The genesis block hash of the chain the folder follows, when recorded.
+    pub fn followed_genesis(&self) -> Option<B256> {
+        self.lock().cursor.genesis
+    }
+
+    /// Records the genesis block hash of the chain the folder follows.
+    pub fn set_genesis(&self, genesis: B256) -> Result<()> {
+        let cursor = self.lock().cursor.clone();
+        self.write_cursor(Cursor {
+            genesis: Some(genesis),
             ..cursor
         })
     }

@@ -303,6 +303,10 @@ pub async fn query(
     } else {
         json!({"model": q.model, "prompt": q.prompt, "max_tokens": q.max_tokens, "stream": q.stream})
     };
+    if q.stream {
+        // The counts come only when asked for, in a last chunk of their own (as OpenAI's).
+        body["stream_options"] = json!({"include_usage": true});
+    }
     if q.min_tokens > 0 {
         body["min_tokens"] = json!(q.min_tokens);
     }
@@ -456,6 +460,7 @@ async fn read_stream(
     let mut buf = Vec::new();
     let mut text = String::new();
     let mut last = Value::Null;
+    let mut counts = Value::Null;
     while let Some(chunk) = r
         .chunk()
         .await
@@ -487,11 +492,18 @@ async fn read_stream(
                     on_piece(p);
                     text.push_str(p);
                 }
+                if v["usage"].is_object() {
+                    counts = v["usage"].clone();
+                }
                 if !c["finish_reason"].is_null() {
                     last = v;
                 }
             }
         }
+    }
+    // The finish chunk has the reason and what was charged; the usage chunk after it the counts.
+    if counts.is_object() {
+        last["usage"] = counts;
     }
     let mut a = answer_of(&last, q.chat, cumulative);
     a.text = text;

@@ -228,9 +228,14 @@ struct Job {
     /// Tokens cut from the front of a prompt longer than the context of a model that slides
     /// over it: the model does not read them, and they are not charged.
     prompt_dropped: usize,
+    /// The request named no `max_tokens`: its default shrinks to what a paid user's credit
+    /// covers (see [`reserve`]) rather than being refused.
+    default_max: bool,
 }
 
-/// Default completion length when the request names none.
+/// Default completion length of a legacy completion (`/v1/completions`) that names none, as
+/// OpenAI's. A chat that names none runs to the end of the model's context (or its end of
+/// sequence, or a stop).
 const DEFAULT_MAX_TOKENS: u64 = 16;
 
 /// The highest sampling temperature taken (OpenAI's), here and by `cohort model generate`.
@@ -720,11 +725,18 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
             ));
         }
     }
-    let max_tokens = match f.uint("max_completion_tokens")? {
+    let named = match f.uint("max_completion_tokens")? {
         Some(m) => Some(m),
         None => f.uint("max_tokens")?,
-    }
-    .unwrap_or(DEFAULT_MAX_TOKENS.min(context));
+    };
+    let default_max = named.is_none();
+    let max_tokens = named.unwrap_or(if chat {
+        // OpenAI's chat has no default length: the answer runs until the model ends it or the
+        // context is full.
+        context.saturating_sub(tokens.len() as u64).max(1)
+    } else {
+        DEFAULT_MAX_TOKENS.min(context)
+    });
     if max_tokens == 0 || max_tokens > context {
         return Err(ApiError::bad(
             "context_length_exceeded",
@@ -736,9 +748,14 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
     }
     let min_tokens = f.uint("min_tokens")?.unwrap_or(0);
     if min_tokens > max_tokens {
+        let max = if default_max {
+            format!("the {max_tokens} tokens the answer may have (max_tokens left out)")
+        } else {
+            format!("max_tokens {max_tokens}")
+        };
         return Err(ApiError::bad(
             "invalid_min_tokens",
-            format!("min_tokens {min_tokens} is more than max_tokens {max_tokens}"),
+            format!("min_tokens {min_tokens} is more than {max}"),
             Some("min_tokens"),
         ));
     }
@@ -810,6 +827,7 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
         stream,
         include_usage,
         prompt_dropped,
+        default_max,
     })
 }
 
@@ -1109,10 +1127,10 @@ async fn handle(
             None,
         )
     })?;
-    let job = parse_request(&state, &body, chat)?;
+    let mut job = parse_request(&state, &body, chat)?;
     drop(body);
     // From here the reservation must be released whatever happens.
-    let guard = reserve(&state, &headers, &job).await?;
+    let guard = reserve(&state, &headers, &mut job).await?;
     let meta = Meta {
         id: new_id(chat),
         created: crate::usage::now(),
@@ -1148,19 +1166,28 @@ struct Meta {
 }
 
 /// Admits the request's voucher for its largest cost (with payment on); the returned guard
-/// releases the reservation whatever happens next.
+/// releases the reservation whatever happens next. A request that named no `max_tokens` has its
+/// default cut to what the user's credit covers (at least one token, and `min_tokens`), so that
+/// a default never refuses a request the user can pay for.
 async fn reserve(
     state: &Arc<AppState>,
     headers: &HeaderMap,
-    job: &Job,
+    job: &mut Job,
 ) -> std::result::Result<Charge, ApiError> {
-    let max_total = (job.req.prompt.len() + job.req.max_tokens) as u64;
     let reservation = match &state.pay {
         None => None,
         Some(p) => {
-            let max_cost = crate::usage::cost(max_total, p.terms.price_per_1k);
+            let ask = pay::Ask {
+                prompt: job.req.prompt.len() as u64,
+                max_tokens: job.req.max_tokens as u64,
+                least: job
+                    .default_max
+                    .then_some((job.req.min_tokens as u64).max(1)),
+            };
             let h = voucher_of(headers);
-            Some(p.admit(h, max_cost).await.map_err(ApiError::payment)?)
+            let r = p.admit(h, &ask).await.map_err(ApiError::payment)?;
+            job.req.max_tokens = r.max_tokens as usize;
+            Some(r)
         }
     };
     Ok(Charge {
@@ -1230,14 +1257,21 @@ fn stream(
     let (etx, erx) = mpsc::channel::<std::result::Result<Event, Infallible>>(64);
     let st = state.clone();
     tokio::spawn(async move {
+        // As OpenAI streams: with `include_usage` every chunk has `"usage": null` and the counts
+        // come once, in a last chunk with no choices (clients that add up every chunk's usage
+        // count them once); without it no chunk has `usage`.
         let chunk = |delta: Value, finish: Value| -> Value {
-            if job.chat {
+            let mut c = if job.chat {
                 json!({"id": id, "object": "chat.completion.chunk", "created": created, "model": model,
                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]})
             } else {
                 json!({"id": id, "object": "text_completion", "created": created, "model": model,
                     "choices": [{"index": 0, "text": delta, "logprobs": null, "finish_reason": finish}]})
+            };
+            if job.include_usage {
+                c["usage"] = Value::Null;
             }
+            c
         };
         let send = |v: Value| {
             let etx = etx.clone();
@@ -1261,6 +1295,7 @@ fn stream(
             stream: true,
             include_usage: job.include_usage,
             prompt_dropped: job.prompt_dropped,
+            default_max: job.default_max,
         };
         let st2 = st.clone();
         let generation =
@@ -1283,14 +1318,6 @@ fn stream(
                 let charged = guard.finish(usage);
                 let empty = if job.chat { json!({}) } else { json!("") };
                 let mut last = chunk(empty, json!(finish));
-                // With `include_usage` the counts come once, in the chunk after this one, as
-                // OpenAI sends them (clients that add up every chunk's usage count them once);
-                // without it, this chunk carries them.
-                last["usage"] = if job.include_usage {
-                    Value::Null
-                } else {
-                    json!(usage)
-                };
                 if let Some(c) = charged {
                     last["cohort"]["charged"] = json!(c.to_string());
                 }
@@ -2031,6 +2058,49 @@ mod tests {
             .ok()
             .unwrap();
         assert_eq!((job.req.prompt.len(), job.prompt_dropped), (context, 0));
+    }
+
+    #[test]
+    fn a_chat_without_max_tokens_may_fill_the_context_and_a_completion_takes_16() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(dir.path(), 0);
+        let context = st.engine.context();
+        let chat = |m: Value| {
+            let mut b = json!({"model": "tiny", "messages": [{"role": "user", "content": "hi"}]});
+            for (k, v) in m.as_object().unwrap() {
+                b[k] = v.clone();
+            }
+            parse(&st, true, b)
+        };
+        let job = chat(json!({})).ok().unwrap();
+        let prompt = job.req.prompt.len();
+        assert_eq!(
+            (job.req.max_tokens, job.default_max),
+            (context - prompt, true)
+        );
+        let job = chat(json!({"max_tokens": 5})).ok().unwrap();
+        assert_eq!((job.req.max_tokens, job.default_max), (5, false));
+        let job = chat(json!({"max_completion_tokens": 6, "max_tokens": 5}))
+            .ok()
+            .unwrap();
+        assert_eq!((job.req.max_tokens, job.default_max), (6, false));
+        // A prompt that fills the context leaves one token.
+        let full = "x".repeat(context - "user: \nassistant: ".len());
+        let job = chat(json!({"messages": [{"role": "user", "content": full}]}))
+            .ok()
+            .unwrap();
+        assert_eq!((job.req.prompt.len(), job.req.max_tokens), (context, 1));
+        // min_tokens past the default names it as such.
+        let (_, code, _, msg) = chat(json!({"min_tokens": context})).err().unwrap();
+        assert_eq!(code, "invalid_min_tokens");
+        assert!(msg.contains("max_tokens left out"), "{msg}");
+        let job = parse(&st, false, json!({"model": "tiny", "prompt": "hi"}))
+            .ok()
+            .unwrap();
+        assert_eq!(
+            (job.req.max_tokens, job.default_max),
+            (DEFAULT_MAX_TOKENS as usize, true)
+        );
     }
 
     #[test]

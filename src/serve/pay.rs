@@ -158,6 +158,31 @@ pub struct Totals {
 pub struct Reservation {
     pub user: Address,
     pub reserved: U256,
+    /// The most tokens the request may generate: what it asked, or less for a default cut to
+    /// the user's credit ([`Ask::least`]).
+    pub max_tokens: u64,
+}
+
+/// What a request asks to be served: its prompt's tokens and at most `max_tokens` more, each
+/// at the price.
+#[derive(Debug, Clone)]
+pub struct Ask {
+    pub prompt: u64,
+    pub max_tokens: u64,
+    /// `max_tokens` is a default the request did not name: when the user's credit does not
+    /// cover it, the request is served for as many tokens as the credit covers, as long as that
+    /// is at least this many (else it is refused as for the whole `max_tokens`).
+    pub least: Option<u64>,
+}
+
+/// The most tokens `credit` pays for at `price_per_1k` ([`usage::cost`] rounds up):
+/// `u64::MAX` when they are free.
+fn tokens_covered(credit: U256, price_per_1k: U256) -> u64 {
+    if price_per_1k.is_zero() {
+        return u64::MAX;
+    }
+    let n = credit.saturating_mul(U256::from(1000u64)) / price_per_1k;
+    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
 /// The payment state of a paid server.
@@ -304,12 +329,14 @@ impl Payments {
         }
     }
 
-    /// Checks a voucher for a request that costs at most `max_cost` and reserves that amount.
+    /// Checks a voucher for a request (`ask`) and reserves its cost at most.
     pub async fn admit(
         &self,
         header: Option<&str>,
-        max_cost: U256,
+        ask: &Ask,
     ) -> std::result::Result<Reservation, Refusal> {
+        let price = self.terms.price_per_1k;
+        let mut max_cost = usage::cost(ask.prompt.saturating_add(ask.max_tokens), price);
         let Some(h) = header else {
             return Err(self.refuse(
                 "voucher_missing",
@@ -371,6 +398,21 @@ impl Payments {
                 ),
                 u.spent + u.reserved + max_cost,
             ));
+        }
+        let mut max_tokens = ask.max_tokens;
+        if let Some(least) = ask.least {
+            // A default length: cut to what both the voucher (or what was settled) and the
+            // deposit cover beyond what was served and what is in flight, when that is enough.
+            let limit = v
+                .cumulative
+                .max(u.settled)
+                .min(u.available.saturating_add(u.settled));
+            let credit = limit.saturating_sub(u.spent + u.reserved);
+            let covered = tokens_covered(credit, price).saturating_sub(ask.prompt);
+            if covered < max_tokens && covered >= least {
+                max_tokens = covered;
+                max_cost = usage::cost(ask.prompt + max_tokens, price);
+            }
         }
         let required = u.spent + u.reserved + max_cost;
         // What the user paid for: what the voucher signs, or what the ledger already settled
@@ -434,6 +476,7 @@ impl Payments {
         Ok(Reservation {
             user: v.user,
             reserved: max_cost,
+            max_tokens,
         })
     }
 
@@ -614,6 +657,18 @@ impl SignalStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tokens_a_credit_covers_are_those_whose_rounded_up_cost_fits() {
+        let price = U256::from(1500u64);
+        for credit in 0u64..40 {
+            let n = tokens_covered(U256::from(credit), price);
+            assert!(usage::cost(n, price) <= U256::from(credit), "{credit}");
+            assert!(usage::cost(n + 1, price) > U256::from(credit), "{credit}");
+        }
+        assert_eq!(tokens_covered(U256::from(7u8), U256::ZERO), u64::MAX);
+        assert_eq!(tokens_covered(U256::MAX, U256::from(1u8)), u64::MAX);
+    }
 
     #[test]
     fn signal_stats_keep_their_shapes() {

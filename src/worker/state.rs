@@ -143,19 +143,13 @@ pub fn lock_file(dir: &Path) -> PathBuf {
 pub async fn lock(dir: &Path) -> Result<Lock> {
     let path = lock_file(dir);
     for _ in 0..5 {
-        if let Some(lock) = Lock::try_acquire(&path)? {
-            // Written in place, not replaced: the lock is on this file.
-            let _ = std::fs::write(&path, format!("{}\n", std::process::id()));
+        if let Some(lock) = Lock::try_acquire_as_holder(&path)? {
             return Ok(lock);
         }
         // A `worker status` that looks whether the folder is in use holds it for an instant.
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let pid = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|s| s.trim().parse::<u32>().ok())
-        .map(|p| format!(" (process {p})"))
-        .unwrap_or_default();
+    let pid = Lock::holder(&path);
     Err(Error::usage(
         "worker.state_dir_in_use",
         format!(

@@ -1495,6 +1495,52 @@ fn a_permissive_umask_makes_nothing_of_cohorts_writable_by_others() {
     );
 }
 
+/// A user's umask 077 keeps what cohort writes for them private: a merged model's folder and
+/// every file in it (those copied from the base model too, whose own mode is 0644).
+#[test]
+fn a_private_umask_keeps_output_folders_and_copied_files_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    // The base model's files readable by all, as a download or a checkout leaves them.
+    let base = home.path().join("base");
+    std::fs::create_dir(&base).unwrap();
+    for e in std::fs::read_dir("fixtures/lora/llama").unwrap() {
+        let e = e.unwrap();
+        let to = base.join(e.file_name());
+        std::fs::copy(e.path(), &to).unwrap();
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let merged = home.path().join("out/merged");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 077 && exec '{}' model merge '{}' fixtures/lora/reference/llama-adapter -o '{}'",
+            env!("CARGO_BIN_EXE_cohort"),
+            base.display(),
+            merged.display()
+        ))
+        .env("COHORT_HOME", home.path().join("h"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut seen = Vec::new();
+    for p in std::iter::once(merged.clone()).chain(
+        std::fs::read_dir(&merged)
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    ) {
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{} is {:o}", p.display(), mode & 0o777);
+        seen.push(p.file_name().unwrap().to_string_lossy().into_owned());
+    }
+    assert!(seen.iter().any(|n| n == "tokenizer.json"), "{seen:?}");
+    assert!(seen.iter().any(|n| n == "model.safetensors"), "{seen:?}");
+}
+
 #[test]
 fn a_variable_set_to_nothing_is_no_setting() {
     let home = Home::new();

@@ -566,6 +566,24 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         .map(|s| wei(&s["payout"]))
         .sum();
     assert_eq!(paid, REWARD + BOND);
+    // The round's and the job's `paid` count the slashed bond passed on with the reward: both
+    // parts are shown, and they add up to it.
+    assert_eq!(wei(&r0["paid"]), REWARD + BOND, "{r0:#}");
+    assert_eq!(wei(&r0["paid_reward"]), REWARD, "{r0:#}");
+    assert_eq!(wei(&r0["paid_from_slashed"]), BOND, "{r0:#}");
+    let job_paid = wei(&show["job"]["paid"]);
+    assert_eq!(job_paid, 2 * REWARD + BOND);
+    assert_eq!(wei(&show["paid_from_slashed"]), BOND);
+    assert_eq!(
+        wei(&show["paid_reward"]) + wei(&show["paid_from_slashed"]),
+        job_paid
+    );
+    let text = net.home.stdout(&["job", "show", &job_s]);
+    assert!(
+        text.contains("0.41 ETH (0.4 ETH reward + 0.01 ETH from slashed bonds)")
+            && text.contains("paid 0.21 ETH (0.2 ETH reward + 0.01 ETH from slashed bonds)"),
+        "{text}"
+    );
 
     // Tokenize takes the committed split: flags that try to change it are refused, and the
     // token's pools are 10% / 30% / 60% with the committed service-fee cap.
@@ -1749,6 +1767,108 @@ fn a_coordinator_restarted_between_its_vote_and_the_finalize_finalizes_its_voted
         .block_on(store.fetch_json(vote[0].report_root, "check report", &silent))
         .unwrap();
     assert_eq!(c.record_root, record);
+}
+
+/// A second `job coordinate` of one job by the same member in one home, while the first runs, is
+/// refused at once (exit 2, `job.coordinator_running`, naming the job, the member and the first
+/// run's process) and pays nothing: it would check the round again and pay the storage fee for a
+/// report whose vote reverts. Once the first is killed (SIGKILL), the next run goes on.
+#[test]
+fn a_second_coordinator_of_one_member_is_refused_while_the_first_runs() {
+    let Started {
+        net,
+        work,
+        rt,
+        job,
+        wk: _,
+        market,
+    } = one_worker_started();
+    let (w, job_s) = (work.path(), job.to_string());
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let args = [
+        "job",
+        "coordinate",
+        &job_s,
+        "--poll",
+        "0.3",
+        "--wallet",
+        "dev:5",
+    ];
+    let waiting = |log: &str| {
+        let log = logs.join(log);
+        move || {
+            std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .contains("round 0: 0 of 1 submissions")
+        }
+    };
+    let mut procs = Reaper(Vec::new());
+    procs.0.push(spawn(&net, &args, &logs.join("first.log")));
+    let first_pid = procs.0[0].id();
+    wait_for(
+        "the first coordinator to wait for the submission",
+        Duration::from_secs(120),
+        &logs,
+        waiting("first.log"),
+    );
+    let balance = || {
+        rt.block_on(async { market.chain.provider.get_balance(dev_address(5)).await })
+            .unwrap()
+    };
+    let before = balance();
+    let second_log = logs.join("second.log");
+    procs
+        .0
+        .push(spawn(&net, &[&args[..], &["--json"]].concat(), &second_log));
+    let mut code = None;
+    wait_for(
+        "the second coordinator to stop",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            code = procs.0[1].try_wait().unwrap().map(|st| st.code());
+            code.is_some()
+        },
+    );
+    let out = std::fs::read_to_string(&second_log).unwrap();
+    assert_eq!(code, Some(Some(2)), "{out}");
+    let err = out
+        .lines()
+        .rev()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find_map(|v| v.get("error").cloned())
+        .unwrap_or_else(|| panic!("no JSON error:\n{out}"));
+    assert_eq!(err["code"], "job.coordinator_running", "{out}");
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("job {job} "))
+            && message.contains(&dev_address(5).to_string())
+            && message.contains(&format!("(process {first_pid})")),
+        "{out}"
+    );
+    assert!(
+        err["hint"]
+            .as_str()
+            .is_some_and(|h| h.contains("stop the other `cohort job coordinate")),
+        "{out}"
+    );
+    assert!(!out.contains("checking"), "{out}");
+    assert_eq!(balance(), before, "the refused run paid");
+    assert!(
+        procs.0[0].try_wait().unwrap().is_none(),
+        "the first coordinator stopped"
+    );
+    // A coordinator killed outright holds nothing: the next run goes on.
+    procs.0[0].kill().unwrap();
+    procs.0[0].wait().unwrap();
+    procs.0.push(spawn(&net, &args, &logs.join("third.log")));
+    wait_for(
+        "the next coordinator to wait for the submission",
+        Duration::from_secs(120),
+        &logs,
+        waiting("third.log"),
+    );
 }
 
 /// Gas of the market's worker and committee calls, through the bindings, printed for

@@ -1755,3 +1755,255 @@ fn a_failed_cache_fetch_resumes_in_the_next_run_and_dead_runs_parts_are_removed(
     assert_eq!(left, vec![format!("{root:#x}")], "{left:?}");
     drop(rt);
 }
+
+/// A storage node in front of a real one (a real HTTP server on a loopback port) on a slow
+/// network: until the test opens it, each request waits there up to 8 s (under the client's
+/// 10 s bound for a read) before it goes on. It counts the requests it got.
+struct SlowNode {
+    url: String,
+    seen: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    open: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
+}
+
+impl SlowNode {
+    async fn start(upstream: String) -> SlowNode {
+        use axum::{Router, routing::post};
+        let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let open = std::sync::Arc::new(tokio::sync::watch::Sender::new(false));
+        let http = reqwest::Client::new();
+        let (s, o) = (seen.clone(), open.clone());
+        let app = Router::new().route(
+            "/",
+            post(move |body: String| {
+                let (http, upstream, seen, open) =
+                    (http.clone(), upstream.clone(), s.clone(), o.clone());
+                async move {
+                    seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let mut rx = open.subscribe();
+                    let _ = tokio::time::timeout(
+                        std::time::Duration::from_secs(8),
+                        rx.wait_for(|o| *o),
+                    )
+                    .await;
+                    let v: Value = crate::common::forward(&http, &upstream, body)
+                        .await
+                        .json()
+                        .await
+                        .unwrap();
+                    axum::Json(v)
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        SlowNode { url, seen, open }
+    }
+
+    fn seen(&self) -> usize {
+        self.seen.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn open(&self) {
+        self.open.send_replace(true);
+    }
+}
+
+/// `cohort --json ARGS` in the devnet's home, stdout to `dir/NAME.out` and stderr to
+/// `dir/NAME.err`.
+fn spawn_json(net: &Devnet, args: &[&str], dir: &Path, name: &str) -> std::process::Child {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    c.env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .arg("--json")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(dir.join(format!("{name}.out"))).unwrap())
+        .stderr(std::fs::File::create(dir.join(format!("{name}.err"))).unwrap())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (at most 3 minutes) until `until` holds or `child` exited.
+fn wait_for(child: &mut std::process::Child, what: &str, until: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !until() && child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(180),
+            "waited 3 minutes for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Waits (at most 3 minutes) for a run spawned by [`spawn_json`] to exit; its exit code, its
+/// JSON result and its stderr.
+fn finish_json(child: &mut std::process::Child, dir: &Path, name: &str) -> (i32, Value, String) {
+    let err = dir.join(format!("{name}.err"));
+    let status = crate::common::procs::wait_exit(child, std::time::Duration::from_secs(180), &err);
+    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+    let out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
+    let v = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("{name} printed no JSON ({e}):\n{out}\n{stderr}"));
+    (status.code().unwrap_or(-1), v, stderr)
+}
+
+/// Two `dataset upload`s of one folder by one wallet at once: the second waits for the first
+/// (saying so, naming it) and then finds every file recorded, so each file is submitted to
+/// storage once and recorded once. The first reaches its storage node over a slow network, so
+/// that it has read what is recorded (nothing yet) long before it records anything: without a
+/// lock the second uploads and records every file meanwhile, and the first then records each
+/// one again (its batches, grouped when nothing was recorded, are not the second's).
+#[test]
+fn two_uploads_of_one_folder_at_once_pay_and_record_each_file_once() {
+    let net = Devnet::start(1, 1);
+    create(&net, "together", &[]);
+    let data = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        crate::common::write(
+            data.path(),
+            &format!("f{i:02}"),
+            crate::common::content(300, 200 + i),
+        );
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let slow = rt.block_on(SlowNode::start(net.storage_nodes()[0].clone()));
+    let logs = tempfile::tempdir().unwrap();
+    let upload = [
+        "dataset",
+        "upload",
+        "together",
+        data.path().to_str().unwrap(),
+        "--wallet",
+        "dev:1",
+    ];
+    let mut through_slow = upload.to_vec();
+    through_slow.extend(["--storage-node", &slow.url]);
+    let mut runs =
+        crate::common::procs::Reaper(vec![spawn_json(&net, &through_slow, logs.path(), "first")]);
+    wait_for(&mut runs.0[0], "the first upload to reach storage", || {
+        slow.seen() > 0
+    });
+    runs.0
+        .push(spawn_json(&net, &upload, logs.path(), "second"));
+    let second_err = logs.path().join("second.err");
+    wait_for(&mut runs.0[1], "the second upload to wait", || {
+        std::fs::read_to_string(&second_err).is_ok_and(|e| e.contains("waiting for another"))
+    });
+    slow.open();
+    let first_pid = runs.0[0].id();
+    let (code, first, first_err) = finish_json(&mut runs.0[0], logs.path(), "first");
+    assert_eq!(code, 0, "{first}\n{first_err}");
+    let (code, second, err) = finish_json(&mut runs.0[1], logs.path(), "second");
+    assert_eq!(code, 0, "{second}\n{err}");
+    // Each file is recorded once on chain and submitted to the flow once.
+    let show = net.json(&["dataset", "show", "together"]);
+    assert_eq!(
+        show["contributions"].as_array().unwrap().len(),
+        12,
+        "{show}"
+    );
+    let topic = format!(
+        "{:#x}",
+        <cohort::chain::bindings::Flow::Submit as alloy::sol_types::SolEvent>::SIGNATURE_HASH
+    );
+    let submits = crate::common::rpc(
+        &net.rpc_url(),
+        "eth_getLogs",
+        serde_json::json!([{"address": net.contract("flow"), "fromBlock": "0x0", "toBlock": "latest", "topics": [topic]}]),
+    );
+    let n = submits["result"].as_array().unwrap().len();
+    assert_eq!(n, 12, "{submits}");
+    // The first uploaded and recorded them all; the second found them recorded.
+    assert_eq!(first["uploaded"], 12, "{first}");
+    assert_eq!(second["uploaded"], 0, "{second}");
+    assert_eq!(second["already_recorded"], 12, "{second}");
+    // The second said, as a JSON note, that it waited for the first, by process id.
+    let note = err
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|v| {
+            v["type"] == "note"
+                && v["data"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("waiting for another"))
+        })
+        .unwrap_or_else(|| panic!("no note that it waited:\n{err}"));
+    let note = note["data"]["message"].as_str().unwrap();
+    assert!(
+        note.contains("another upload") && note.contains(&format!("process {first_pid}")),
+        "{note}"
+    );
+    drop(rt);
+}
+
+/// Two `dataset download`s into one folder at once both exit 0: the second waits for the first
+/// (saying so), then finds every file in place and verified and downloads none again. The
+/// first reaches its storage node over a slow network, so that its partial files are open when
+/// the second starts: without a lock the second completes them and moves them into place, and
+/// the first fails on its partial files gone.
+#[test]
+fn two_downloads_into_one_folder_at_once_both_succeed_and_fetch_each_file_once() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    crate::common::procs::sealed_dataset(&net, work.path(), "twice", &["part1.txt", "part2.txt"]);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let slow = rt.block_on(SlowNode::start(net.storage_nodes()[0].clone()));
+    let logs = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let download = ["dataset", "download", "twice", "-o", out.to_str().unwrap()];
+    let mut through_slow = download.to_vec();
+    through_slow.extend(["--storage-node", &slow.url]);
+    let mut runs =
+        crate::common::procs::Reaper(vec![spawn_json(&net, &through_slow, logs.path(), "first")]);
+    wait_for(
+        &mut runs.0[0],
+        "the first download to reach storage",
+        || slow.seen() > 0,
+    );
+    runs.0
+        .push(spawn_json(&net, &download, logs.path(), "second"));
+    let second_err = logs.path().join("second.err");
+    wait_for(&mut runs.0[1], "the second download to wait", || {
+        std::fs::read_to_string(&second_err).is_ok_and(|e| e.contains("waiting for another"))
+    });
+    slow.open();
+    let (code, first, err) = finish_json(&mut runs.0[0], logs.path(), "first");
+    assert_eq!(code, 0, "{first}\n{err}");
+    let (code, second, err) = finish_json(&mut runs.0[1], logs.path(), "second");
+    assert_eq!(code, 0, "{second}\n{err}");
+    assert_eq!(first["downloaded"], 2, "{first}");
+    assert_eq!(second["downloaded"], 0, "{second}");
+    assert_eq!(second["present"], 2, "{second}");
+    assert!(err.contains("another download"), "{err}");
+    // The folder holds the two files, whole, and nothing else (no partial file).
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+            match e.file_type().unwrap().is_dir() {
+                true => files(&e.path(), out),
+                false => out.push(e.path()),
+            }
+        }
+    }
+    let mut left = Vec::new();
+    files(&out, &mut left);
+    let mut left: Vec<_> = left
+        .iter()
+        .map(|p| p.strip_prefix(&out).unwrap().to_path_buf())
+        .collect();
+    left.sort();
+    let mine = Path::new(&addr(0)).to_path_buf();
+    assert_eq!(left, vec![mine.join("part1.txt"), mine.join("part2.txt")]);
+    for f in ["part1.txt", "part2.txt"] {
+        assert_eq!(
+            std::fs::read(out.join(addr(0)).join(f)).unwrap(),
+            std::fs::read(Path::new("fixtures/corpus/shakespeare").join(f)).unwrap()
+        );
+    }
+    drop(rt);
+}

@@ -124,6 +124,145 @@ fn devnet_up_status_down_up_keeps_contracts() {
     assert_eq!(flow2["deployed"], true);
 }
 
+/// After `devnet down`, `up` without flags brings the devnet back as it was laid out: anvil on
+/// its port, the nodes in their shards, the same chain; another layout over the kept node data
+/// is refused (exit 2, naming `devnet reset`); a port another program took since is replaced by
+/// a free one, with a note, and the local profile follows.
+#[test]
+fn up_after_down_comes_back_on_its_port_with_its_layout() {
+    let net = Devnet::start(2, 2);
+    let url = net.rpc_url();
+    let flow = net.contract("flow");
+    let flow_of = |up: &serde_json::Value| {
+        up["status"]["contracts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "flow")
+            .unwrap()["address"]
+            .clone()
+    };
+    net.json(&["devnet", "down"]);
+
+    let (code, err) = net
+        .home
+        .refused_json(&["devnet", "up", "--nodes", "1", "--shards", "1"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["code"], "devnet.kept_layout", "{err}");
+    assert!(
+        err.to_string()
+            .contains("devnet reset --nodes 1 --shards 1"),
+        "{err}"
+    );
+    assert!(
+        net.json(&["devnet", "status"])["processes"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let up = net.json(&["devnet", "up"]);
+    assert_eq!(up["started"], true, "{up}");
+    assert_eq!(up["deployed"], false, "{up}");
+    assert_eq!(up["status"]["rpc_url"], url.as_str(), "{up}");
+    assert_eq!(
+        up["status"]["storage_nodes"].as_array().unwrap().len(),
+        2,
+        "{up}"
+    );
+    assert_eq!(flow_of(&up), flow.as_str());
+    let shards: Vec<String> = up["status"]["storage_nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let c = crate::common::rpc(
+                n.as_str().unwrap(),
+                "zgs_getShardConfig",
+                serde_json::json!([]),
+            );
+            format!("{}/{}", c["result"]["shardId"], c["result"]["numShard"])
+        })
+        .collect();
+    assert_eq!(shards, ["0/2", "1/2"]);
+
+    // Another program on anvil's port: a free one, said so, and the profile follows.
+    net.json(&["devnet", "down"]);
+    let port: u16 = url.rsplit(':').next().unwrap().parse().unwrap();
+    let _taken = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let out = net.cmd().args(["devnet", "up", "--json"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("anvil's port {port} on 127.0.0.1 is taken")),
+        "{stderr}"
+    );
+    let up: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let moved = up["status"]["rpc_url"].as_str().unwrap().to_string();
+    assert_ne!(moved, url);
+    assert_eq!(
+        net.json(&["config", "show"])["profile"]["rpc_url"],
+        moved.as_str()
+    );
+    assert_eq!(flow_of(&up), flow.as_str());
+}
+
+/// A `node run` started by hand on the devnet's chain keeps its folder's files; after `devnet
+/// reset` (a new chain under the same id, port and flow address) the same folder is refused
+/// (exit 2, naming the reset) rather than served as if its files were on the new chain.
+#[test]
+fn a_hand_started_nodes_folder_of_a_reset_chain_is_refused() {
+    use crate::common::procs::wait_exit;
+    let net = Devnet::start(0, 1);
+    let url = net.rpc_url();
+    let flow = net.contract("flow");
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let node = |log: &str| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = std::fs::File::create(work.path().join(log)).unwrap();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_cohort"))
+            .args(["--json", "node", "run", "--data-dir"])
+            .arg(&data)
+            .args(["--rpc", &format!("127.0.0.1:{port}")])
+            .args(["--chain-rpc", &url, "--flow", &flow])
+            .env("COHORT_HOME", work.path().join("home"))
+            .stdin(std::process::Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        (child, format!("http://127.0.0.1:{port}"))
+    };
+    let (mut first, node_url) = node("first.log");
+    let start = std::time::Instant::now();
+    // It listens once it has checked (and recorded) the chain and flow its folder follows.
+    while std::net::TcpStream::connect(node_url.trim_start_matches("http://")).is_err() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{}",
+            std::fs::read_to_string(work.path().join("first.log")).unwrap_or_default()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+
+    let r = net.json(&["devnet", "reset", "--nodes", "0", "--yes"]);
+    assert_eq!(r["status"]["rpc_url"], url.as_str(), "{r}");
+    let (mut again, _) = node("again.log");
+    let log = work.path().join("again.log");
+    let status = wait_exit(&mut again, std::time::Duration::from_secs(60), &log);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(status.code(), Some(2), "{text}");
+    assert!(text.contains("node.data_dir_other_chain"), "{text}");
+    assert!(text.contains("reset or replaced"), "{text}");
+}
+
 #[test]
 fn devnet_reset_gives_a_fresh_chain() {
     let net = Devnet::start(0, 1);

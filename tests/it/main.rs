@@ -2,6 +2,7 @@
 //! over one shared harness (`common`): a temporary COHORT_HOME, the real `cohort` binary, and
 //! devnets on random loopback ports.
 
+mod chain_rpc;
 mod cli;
 mod committee;
 mod common;

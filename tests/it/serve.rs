@@ -421,8 +421,19 @@ async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
         .unwrap();
     assert!(body.contains("chat.completion.chunk"), "{body}");
     assert!(body.contains("\"finish_reason\":\"length\""), "{body}");
-    // With stream_options.include_usage the counts come in exactly one chunk (the last, with no
-    // choices), so a client that adds up every chunk's usage counts them once.
+    // Without stream_options.include_usage no chunk has `usage`, as OpenAI streams.
+    let chunks_of = |body: &str| -> Vec<Value> {
+        body.lines()
+            .filter_map(|l| l.strip_prefix("data: "))
+            .filter(|d| *d != "[DONE]")
+            .map(|d| serde_json::from_str(d).unwrap())
+            .collect()
+    };
+    let chunks = chunks_of(&body);
+    assert!(chunks.len() >= 2, "{body}");
+    assert!(chunks.iter().all(|c| c.get("usage").is_none()), "{body}");
+    // With it every chunk has `"usage": null` but one: the counts come in exactly one chunk
+    // (the last, with no choices), so a client that adds up every chunk's usage counts them once.
     let mut with_usage = chat.clone();
     with_usage["stream_options"] = json!({"include_usage": true});
     let body = reqwest::Client::new()
@@ -434,16 +445,16 @@ async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
         .text()
         .await
         .unwrap();
-    let chunks: Vec<Value> = body
-        .lines()
-        .filter_map(|l| l.strip_prefix("data: "))
-        .filter(|d| *d != "[DONE]")
-        .map(|d| serde_json::from_str(d).unwrap())
-        .collect();
+    let chunks = chunks_of(&body);
     let counted: Vec<&Value> = chunks.iter().filter(|c| !c["usage"].is_null()).collect();
     assert_eq!(counted.len(), 1, "{body}");
     assert_eq!(counted[0]["choices"], json!([]), "{body}");
     assert_eq!(counted[0]["usage"]["completion_tokens"], 5, "{body}");
+    assert!(
+        chunks.iter().all(|c| c.get("usage").is_some()),
+        "a chunk without usage: {body}"
+    );
+    assert_eq!(chunks.last().unwrap()["usage"], counted[0]["usage"]);
 
     // Eight at once: all answered.
     let mut set = tokio::task::JoinSet::new();
@@ -2422,6 +2433,206 @@ async fn openai_parameters_are_honoured_or_refused_by_name() {
         stats["served"]["prompt_tokens"].as_u64().unwrap() < long.len() as u64,
         "{stats}"
     );
+    drop(srv);
+}
+
+/// A chat that names no `max_tokens` runs until the model ends it or its context is full, as
+/// OpenAI's chat has no default length (the builtin model has no end of sequence: it fills the
+/// context, and a prompt that fills it still gets one token); a legacy completion keeps OpenAI's
+/// 16. `cohort model query` asks a stream for its counts (`stream_options.include_usage`) and
+/// reads them from the chunk that carries them.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chat_without_max_tokens_runs_to_the_end_of_the_context() {
+    let home = Home::new();
+    let ck = checkpoint(home.path());
+    let ck_s = ck.to_str().unwrap().to_string();
+    let h = home.path().to_path_buf();
+    let srv = tokio::task::spawn_blocking(move || Server::start(&h, &[&ck_s, "--free"]))
+        .await
+        .unwrap();
+    let url = srv.url.clone();
+    let (_, m) = get(&url, "/v1/models/tiny").await;
+    let context = m["cohort"]["context"].as_u64().unwrap();
+    assert_eq!(context, 64, "{m}");
+    let hi = json!([{"role": "user", "content": "hi"}]);
+    let prompt = "user: hi\nassistant: ".len() as u64;
+    for body in [
+        json!({"model": "tiny", "messages": hi, "temperature": 0}),
+        json!({"model": "tiny", "messages": hi, "max_tokens": null,
+            "max_completion_tokens": null}),
+    ] {
+        let (s, v) = post(&url, "/v1/chat/completions", body.to_string(), None).await;
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(v["usage"]["prompt_tokens"], prompt, "{v}");
+        assert_eq!(v["usage"]["completion_tokens"], context - prompt, "{v}");
+        assert_eq!(v["choices"][0]["finish_reason"], "length", "{v}");
+    }
+    // Streamed, the same length.
+    let body = json!({"model": "tiny", "messages": hi, "stream": true,
+        "stream_options": {"include_usage": true}});
+    let text = reqwest::Client::new()
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let counts: Vec<Value> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str::<Value>(d).unwrap()["usage"].clone())
+        .filter(|u| !u.is_null())
+        .collect();
+    assert_eq!(counts.len(), 1, "{text}");
+    assert_eq!(counts[0]["completion_tokens"], context - prompt, "{text}");
+    // A chat that fills the context gets one token.
+    let full = "x".repeat((context - "user: \nassistant: ".len() as u64) as usize);
+    let body = json!({"model": "tiny", "messages": [{"role": "user", "content": full}]});
+    let (s, v) = post(&url, "/v1/chat/completions", body.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["usage"]["prompt_tokens"], context, "{v}");
+    assert_eq!(v["usage"]["completion_tokens"], 1, "{v}");
+    // A legacy completion: 16.
+    let body = json!({"model": "tiny", "prompt": "hi"});
+    let (s, v) = post(&url, "/v1/completions", body.to_string(), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["usage"]["completion_tokens"], 16, "{v}");
+
+    // `cohort model query`'s stream still has the counts.
+    let q = cohort::serve::client::Query {
+        model: "tiny".into(),
+        prompt: "hi".into(),
+        chat: true,
+        max_tokens: 7,
+        min_tokens: 0,
+        temperature: Some(0.0),
+        seed: Some(1),
+        stream: true,
+    };
+    let mut pieces = String::new();
+    let a = cohort::serve::client::query(&url, &q, None, &mut |p| pieces.push_str(p))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            a.prompt_tokens,
+            a.completion_tokens,
+            a.finish_reason.as_str()
+        ),
+        (prompt, 7, "length"),
+        "{a:?}"
+    );
+    assert_eq!(a.text, pieces);
+    drop(srv);
+}
+
+/// A paid chat that names no `max_tokens` is not refused when the user's credit covers less
+/// than the rest of the context: its default length is cut to what the voucher (dev 6) or the
+/// deposit (dev 7) covers, and it is charged within that. With nothing left for even one token
+/// it is refused as before, for the whole default; a named `max_tokens` the credit does not
+/// cover is refused as before.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_paid_chat_without_max_tokens_is_cut_to_the_users_credit_not_refused() {
+    let n = paid_net().await;
+    n.cohort(&["usage", "deposit", "--amount", "0.001", "--wallet", "dev:6"])
+        .await;
+    // 25 tokens' worth.
+    n.cohort(&[
+        "usage",
+        "deposit",
+        "--amount",
+        "0.000000000025",
+        "--wallet",
+        "dev:7",
+    ])
+    .await;
+    let srv = n.serve(&[]).await;
+    let url = srv.url.clone();
+    let t = n.terms();
+    let expiry = usage::now() + 3600;
+    let voucher = |u: u32, tokens: u64| {
+        usage::sign(&key(u), &t, U256::from(tokens * PER_TOKEN), expiry)
+            .unwrap()
+            .to_header()
+    };
+    let context = 64u64;
+    let prompt = "user: hi\nassistant: ".len() as u64;
+    let chat = |extra: Value| {
+        let mut b = json!({"model": "SRV", "messages": [{"role": "user", "content": "hi"}]});
+        for (k, v) in extra.as_object().unwrap() {
+            b[k] = v.clone();
+        }
+        b.to_string()
+    };
+    // Dev 6 signs for 30 tokens: the prompt and 9 more, less than the 43 the context leaves.
+    let v6 = voucher(6, 30);
+    let named = chat(json!({"max_tokens": context - prompt}));
+    let (s, v) = post(&url, "/v1/chat/completions", named, Some(&v6)).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    assert_eq!(v["error"]["required"], (context * PER_TOKEN).to_string());
+    let (s, v) = post(&url, "/v1/chat/completions", chat(json!({})), Some(&v6)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["usage"]["prompt_tokens"], prompt, "{v}");
+    assert_eq!(v["usage"]["completion_tokens"], 30 - prompt, "{v}");
+    assert_eq!(v["choices"][0]["finish_reason"], "length", "{v}");
+    assert_eq!(v["cohort"]["charged"], (30 * PER_TOKEN).to_string(), "{v}");
+    // Nothing left: refused, naming the voucher the whole default needs.
+    let (s, v) = post(&url, "/v1/chat/completions", chat(json!({})), Some(&v6)).await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (402, Some("voucher_insufficient")),
+        "{v}"
+    );
+    assert_eq!(
+        v["error"]["required"],
+        ((30 + context) * PER_TOKEN).to_string()
+    );
+
+    // Dev 7's voucher covers the whole context, its deposit 25 tokens: 4 after the prompt.
+    let text = reqwest::Client::new()
+        .post(format!("{url}/v1/chat/completions"))
+        .header(usage::VOUCHER_HEADER, voucher(7, context))
+        .header("content-type", "application/json")
+        .body(chat(
+            json!({"stream": true, "stream_options": {"include_usage": true}}),
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let chunks: Vec<Value> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let last = chunks.last().unwrap();
+    assert_eq!(last["usage"]["completion_tokens"], 25 - prompt, "{text}");
+    let finish = chunks
+        .iter()
+        .find(|c| !c["choices"][0]["finish_reason"].is_null())
+        .unwrap();
+    assert_eq!(finish["choices"][0]["finish_reason"], "length", "{text}");
+    assert_eq!(
+        finish["cohort"]["charged"],
+        (25 * PER_TOKEN).to_string(),
+        "{text}"
+    );
+    for (u, spent) in [(6, 30), (7, 25)] {
+        let acc = cohort::serve::client::account(&url, dev_address(u))
+            .await
+            .unwrap();
+        assert_eq!(acc.spent, U256::from(spent * PER_TOKEN), "{acc:?}");
+    }
     drop(srv);
 }
 
