@@ -674,7 +674,14 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     if !d.workers.is_empty() {
         out.push_str("\n\nworkers\n");
         out.push_str(&table::render(
-            &["WORKER", "ACCEPTED", "REJECTED", "UNITS", "PAID"],
+            &[
+                "WORKER",
+                "ACCEPTED",
+                "REJECTED",
+                "UNITS",
+                "PAID",
+                "OF IT FROM SLASHED BONDS",
+            ],
             d.workers.iter().map(|w| {
                 vec![
                     w.worker.to_string(),
@@ -682,6 +689,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     w.rejected_rounds.to_string(),
                     w.compute_units.clone(),
                     coin_with(w.paid, sym),
+                    coin_with(w.paid_from_slashed, sym),
                 ]
             }),
         ));

@@ -142,6 +142,9 @@ pub struct WorkerTotal {
     pub compute_units: String,
     #[serde(with = "dec")]
     pub paid: U256,
+    /// The part of `paid` from the slashed bonds of rejected workers (the rest is reward).
+    #[serde(with = "dec", default)]
+    pub paid_from_slashed: U256,
     pub accepted_rounds: u32,
     pub rejected_rounds: u32,
 }
@@ -358,7 +361,7 @@ async fn round_detail(
             .fetch_json(s.bundle_root, "the work bundle", progress)
             .await
             .ok();
-        add_total(totals, s, payout);
+        add_total(totals, s, payout, share);
         details.push(submission_detail(s, payout, recorded, checked, wb.as_ref()));
     }
     Ok(RoundDetail {
@@ -417,16 +420,24 @@ pub async fn agreed_check_report(
     None
 }
 
-/// Adds a submission's payout and verdict to its worker's totals.
-fn add_total(totals: &mut BTreeMap<Address, WorkerTotal>, s: &super::Submission, payout: U256) {
+/// Adds a submission's payout (`from_slashed` of it from slashed bonds) and verdict to its
+/// worker's totals.
+fn add_total(
+    totals: &mut BTreeMap<Address, WorkerTotal>,
+    s: &super::Submission,
+    payout: U256,
+    from_slashed: U256,
+) {
     let t = totals.entry(s.worker).or_insert(WorkerTotal {
         worker: s.worker,
         compute_units: "0".into(),
         paid: U256::ZERO,
+        paid_from_slashed: U256::ZERO,
         accepted_rounds: 0,
         rejected_rounds: 0,
     });
     t.paid += payout;
+    t.paid_from_slashed += from_slashed;
     match s.status {
         WorkStatus::Accepted => t.accepted_rounds += 1,
         WorkStatus::Rejected => t.rejected_rounds += 1,

@@ -467,28 +467,55 @@ fn open_part(
     dir: &Path,
     progress: &dyn Progress,
 ) -> Result<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(part)
+        .map_err(|e| part_error("create", part, dir, e))?;
+    // One download writes a `.part` at a time: a second into the same output would cut the
+    // first's file or rename it away under it. The lock goes with the file (and with the
+    // process, however it ends).
+    // SAFETY: flock on a descriptor this function owns.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        let out = part
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix('.'))
+            .and_then(|n| n.strip_suffix(".part"))
+            .map_or_else(|| part.to_path_buf(), |n| part.with_file_name(n));
+        return Err(Error::usage(
+            "storage.output_in_use",
+            format!(
+                "another `cohort storage download` is writing {} now",
+                out.display()
+            ),
+        )
+        .hint("wait for it to finish (its file is then in place), or give this download another -o path"));
+    }
     let record = part_roots_path(part);
     let want: String = roots
         .iter()
         .map(|r| format!("{}\n", hex_hash::to_hex(r)))
         .collect();
     if !std::fs::read_to_string(&record).is_ok_and(|r| r == want) {
-        if part.exists() {
+        let len = file
+            .metadata()
+            .map_err(|e| part_error("read", part, dir, e))?
+            .len();
+        if len > 0 {
             progress.note(&format!(
                 "{} is left from the download of another root: starting over",
                 part.display()
             ));
-            std::fs::remove_file(part).map_err(|e| part_error("remove", part, dir, e))?;
+            file.set_len(0)
+                .map_err(|e| part_error("write", part, dir, e))?;
         }
         std::fs::write(&record, &want).map_err(|e| part_error("create", &record, dir, e))?;
     }
-    std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(part)
-        .map_err(|e| part_error("create", part, dir, e))
+    Ok(file)
 }
 
 /// An error making the `.part` file (or its record) in the folder `dir`: a folder that cannot be

@@ -578,7 +578,21 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
         wei(&show["paid_reward"]) + wei(&show["paid_from_slashed"]),
         job_paid
     );
+    // Per worker too: dev:1, accepted in both rounds, got the slashed bond; dev:2 nothing.
+    let worker = |i: u32| {
+        show["workers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["worker"] == format!("{:#x}", dev_address(i)))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(wei(&worker(1)["paid"]), 2 * REWARD + BOND);
+    assert_eq!(wei(&worker(1)["paid_from_slashed"]), BOND);
+    assert_eq!(wei(&worker(2)["paid_from_slashed"]), 0);
     let text = net.home.stdout(&["job", "show", &job_s]);
+    assert!(text.contains("OF IT FROM SLASHED BONDS"), "{text}");
     assert!(
         text.contains("0.41 ETH (0.4 ETH reward + 0.01 ETH from slashed bonds)")
             && text.contains("paid 0.21 ETH (0.2 ETH reward + 0.01 ETH from slashed bonds)"),

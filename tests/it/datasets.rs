@@ -2007,3 +2007,45 @@ fn two_downloads_into_one_folder_at_once_both_succeed_and_fetch_each_file_once()
     }
     drop(rt);
 }
+
+/// Two `storage download`s to one output at once: the second is refused (exit 2, naming the
+/// output) while the first writes its `.part`, which it leaves alone; the first then finishes
+/// with the whole file.
+#[test]
+fn a_second_storage_download_to_the_same_output_is_refused_while_the_first_runs() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let data = crate::common::content(600_000, 7);
+    let file = crate::common::write(work.path(), "data.bin", &data);
+    let root = net.upload_root(&file);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let slow = rt.block_on(SlowNode::start(net.storage_nodes()[0].clone()));
+    let logs = tempfile::tempdir().unwrap();
+    let out = work.path().join("got.bin");
+    let download = ["storage", "download", &root, "-o", out.to_str().unwrap()];
+    let mut through_slow = download.to_vec();
+    through_slow.extend(["--storage-node", &slow.url]);
+    let mut runs =
+        crate::common::procs::Reaper(vec![spawn_json(&net, &through_slow, logs.path(), "first")]);
+    wait_for(
+        &mut runs.0[0],
+        "the first download to reach storage",
+        || slow.seen() > 0,
+    );
+    let second = net.cmd().arg("--json").args(download).output().unwrap();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("storage.output_in_use"), "{stderr}");
+    assert!(stderr.contains(out.to_str().unwrap()), "{stderr}");
+    slow.open();
+    let (code, first, err) = finish_json(&mut runs.0[0], logs.path(), "first");
+    assert_eq!(code, 0, "{first}\n{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    let mut left: Vec<String> = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["data.bin", "got.bin"]);
+    drop(rt);
+}
