@@ -598,7 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;dataset;create' {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the dataset holds')
-            [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'SPDX license identifier of the data, e.g. CC-BY-4.0')
+            [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'SPDX license of the data: an identifier (CC-BY-4.0, CC0-1.0), an expression (`MIT OR Apache-2.0`) or LicenseRef-NAME for terms of your own; anything else is refused')
             [CompletionResult]::new('--previous', '--previous', [CompletionResultType]::ParameterName, 'The dataset (id or name) this one is a new version of')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')

@@ -559,7 +559,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;dataset;create'= {
             cand --description 'What the dataset holds'
-            cand --license 'SPDX license identifier of the data, e.g. CC-BY-4.0'
+            cand --license 'SPDX license of the data: an identifier (CC-BY-4.0, CC0-1.0), an expression (`MIT OR Apache-2.0`) or LicenseRef-NAME for terms of your own; anything else is refused'
             cand --previous 'The dataset (id or name) this one is a new version of'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'

@@ -475,7 +475,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_se
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -f -a "verify" -d 'Ask the storage nodes for every file and report missing or unfinalized ones'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and not __fish_seen_subcommand_from create upload list show contributors review seal download verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l description -d 'What the dataset holds' -r
-complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l license -d 'SPDX license identifier of the data, e.g. CC-BY-4.0' -r
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l license -d 'SPDX license of the data: an identifier (CC-BY-4.0, CC0-1.0), an expression (`MIT OR Apache-2.0`) or LicenseRef-NAME for terms of your own; anything else is refused' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l previous -d 'The dataset (id or name) this one is a new version of' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from create" -l password-file -d 'File holding the wallet\'s password' -r -F

@@ -86,7 +86,8 @@ pub struct CreateArgs {
     /// What the dataset holds.
     #[arg(long)]
     pub description: String,
-    /// SPDX license identifier of the data, e.g. CC-BY-4.0.
+    /// SPDX license of the data: an identifier (CC-BY-4.0, CC0-1.0), an expression (`MIT OR
+    /// Apache-2.0`) or LicenseRef-NAME for terms of your own; anything else is refused.
     #[arg(long, value_name = "SPDX")]
     pub license: String,
     /// The dataset (id or name) this one is a new version of.
@@ -225,6 +226,8 @@ fn info_pairs(d: &datasets::DatasetInfo) -> String {
 }
 
 async fn create(ctx: &Ctx, a: CreateArgs) -> Result<()> {
+    // Before the chain and the password: a wrong license is the user's to fix first.
+    crate::datasets::check_license(&a.license)?;
     let client = ctx.client()?;
     let reg = Registry::open(&client).await?;
     let s = signer(ctx, &client, &reg, &a.signer).await?;

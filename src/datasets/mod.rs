@@ -404,6 +404,7 @@ impl Registry {
         progress: &dyn Progress,
     ) -> Result<Created> {
         check_name(name)?;
+        check_license(license)?;
         let existing = self.id_by_name(name).await?;
         if existing != 0 {
             return Err(Error::usage(
@@ -889,6 +890,34 @@ pub(crate) async fn wait_for_lock(
     }
 }
 
+/// Refuses (exit 2) a license that is no SPDX license expression (`CC-BY-4.0`, `MIT OR
+/// Apache-2.0`, `LicenseRef-NAME` for a license of one's own): a dataset's license is what its
+/// users and a model's holders read, and tools match it by identifier.
+pub fn check_license(license: &str) -> Result<()> {
+    // Deprecated identifiers (`GPL-2.0`) are still SPDX's; nothing else is taken loosely.
+    let mode = spdx::ParseMode {
+        allow_deprecated: true,
+        ..spdx::ParseMode::STRICT
+    };
+    let Err(e) = spdx::Expression::parse_mode(license, mode) else {
+        return Ok(());
+    };
+    let hint = match spdx::imprecise_license_id(license.trim())
+        .filter(|(_, n)| *n == license.trim().len())
+    {
+        Some((id, _)) => format!("did you mean {}? (SPDX identifiers: https://spdx.org/licenses/)", id.name),
+        None => "give an SPDX identifier (https://spdx.org/licenses/) such as CC-BY-4.0 or CC0-1.0, an expression such as `MIT OR Apache-2.0`, or LicenseRef-NAME for a license of your own".to_string(),
+    };
+    Err(Error::usage(
+        "dataset.bad_license",
+        format!(
+            "'{license}' is not an SPDX license expression ({} at characters {}..{})",
+            e.reason, e.span.start, e.span.end
+        ),
+    )
+    .hint(hint))
+}
+
 /// The error for a sealed dataset (exit 4: the contract would refuse).
 pub fn sealed_error(d: &DatasetInfo) -> Error {
     Error::reverted(
@@ -958,6 +987,31 @@ fn ratio(a: U256, b: U256) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_license_must_be_an_spdx_expression() {
+        for ok in [
+            "CC0-1.0",
+            "CC-BY-4.0",
+            "MIT OR Apache-2.0",
+            "LicenseRef-our-terms",
+            "Apache-2.0 WITH LLVM-exception",
+            "GPL-2.0",
+        ] {
+            check_license(ok).unwrap_or_else(|e| panic!("{ok}: {}", e.message));
+        }
+        for bad in ["", "CC-BY 4.0", "my license", "MIT OR", "Apache 2.0"] {
+            let e = check_license(bad)
+                .err()
+                .unwrap_or_else(|| panic!("{bad} passed"));
+            assert_eq!(e.code, "dataset.bad_license");
+            assert_eq!(e.kind.exit_code(), 2);
+            assert!(e.message.contains(&format!("'{bad}'")), "{}", e.message);
+        }
+        // A common spelling gets the identifier it means.
+        let e = check_license("Apache 2.0").err().unwrap();
+        assert!(e.hint.unwrap().contains("Apache-2.0"));
+    }
 
     #[test]
     fn ids_parse_only_from_digits() {

@@ -1613,3 +1613,25 @@ fn under_json_the_libraries_notes_come_as_json_note_events_and_no_bars() {
         "the trainer's notes: {notes:?}"
     );
 }
+
+/// A dataset's license is an SPDX expression: anything else is refused (exit 2) before the
+/// chain or a password is asked for, with the identifier a common spelling means.
+#[test]
+fn a_dataset_license_that_is_no_spdx_expression_is_refused_first() {
+    let home = Home::new();
+    let (code, err) = home.refused_json(&[
+        "dataset",
+        "create",
+        "plays",
+        "--description",
+        "d",
+        "--license",
+        "Apache 2.0",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["code"], "dataset.bad_license", "{err}");
+    assert!(
+        err["hint"].as_str().unwrap().contains("Apache-2.0"),
+        "{err}"
+    );
+}
