@@ -299,7 +299,7 @@ pub async fn send_prepared_once(
     )
     .await;
     drop(guard);
-    let (hash, nonce, theirs) = match sent {
+    let (hash, nonce) = match sent {
         Ok(v) => v,
         Err(e) => {
             task.fail(&format!("{label}: not sent"));
@@ -312,9 +312,7 @@ pub async fn send_prepared_once(
     if let Some((dir, path, _)) = &record {
         leave(dir, path, hash).await;
     }
-    let mut c = confirmed(s, &p.tx, hash, nonce, receipt).await?;
-    c.resumed = theirs;
-    Ok(c)
+    confirmed(s, &p.tx, hash, nonce, receipt).await
 }
 
 /// Prepares and sends `tx` once per `intent` (see [`send_prepared_once`]): a recorded earlier
@@ -485,14 +483,13 @@ pub async fn resume_all(
 /// Signs `p` with a fresh pending nonce, records it (when `record`, its file and intent, is
 /// given: the caller holds the pending folder's lock, so the record cannot change in between),
 /// and broadcasts it; a lost nonce race signs again with the next nonce, up to
-/// [`NONCE_RETRIES`] times. Returns the hash, the nonce, and whether the very same signed
-/// transaction was already out there (sent by another process for the same intent).
+/// [`NONCE_RETRIES`] times. Returns the hash and the nonce.
 async fn sign_and_broadcast(
     s: &SignerChain,
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> Result<(B256, u64, bool)> {
+) -> Result<(B256, u64)> {
     let policy = super::retry::Policy {
         attempts: NONCE_RETRIES + 1,
         first_delay: Duration::from_millis(50),
@@ -545,7 +542,7 @@ async fn sign_and_broadcast_once(
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> std::result::Result<(B256, u64, bool), Attempt> {
+) -> std::result::Result<(B256, u64), Attempt> {
     use alloy::eips::eip2718::Encodable2718;
     let url = &s.chain.rpc_url;
     let nonce = s
@@ -578,16 +575,17 @@ async fn sign_and_broadcast_once(
     }
     task.set_message(&format!("sending {hash}"));
     match s.provider.send_raw_transaction(&raw).await {
-        Ok(_) => Ok((hash, nonce, false)),
+        Ok(_) => Ok((hash, nonce)),
         Err(e) if is_nonce_conflict(&e) => {
             // This exact signed transaction is known ("already known", or mined: "nonce too
-            // low"): another process signed the same write with the same nonce (signatures
-            // are deterministic) and broadcast it first. The same recorded write: it is that
-            // run's, and this one waits for it. A write without a record is this run's own to
-            // make: it signs again with the next nonce.
+            // low"): this run's own, delivered by an attempt whose answer was lost or busy (the
+            // chain client sends a request again when the RPC answers busy), or the identical
+            // write another process signed with the same nonce (signatures are deterministic;
+            // recorded writes of one intent are kept apart by its lock). One transaction
+            // either way, and this run waits for it rather than making the write twice.
             let known = s.provider.get_transaction_by_hash(hash).await;
-            if record.is_some() && known.ok().flatten().is_some() {
-                return Ok((hash, nonce, true));
+            if known.ok().flatten().is_some() {
+                return Ok((hash, nonce));
             }
             Err(Attempt::NonceTaken(nonce))
         }

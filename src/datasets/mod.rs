@@ -902,10 +902,8 @@ pub fn check_license(license: &str) -> Result<()> {
     let Err(e) = spdx::Expression::parse_mode(license, mode) else {
         return Ok(());
     };
-    let hint = match spdx::imprecise_license_id(license.trim())
-        .filter(|(_, n)| *n == license.trim().len())
-    {
-        Some((id, _)) => format!("did you mean {}? (SPDX identifiers: https://spdx.org/licenses/)", id.name),
+    let hint = match license_suggestion(license) {
+        Some(id) => format!("did you mean {id}? (SPDX identifiers: https://spdx.org/licenses/)"),
         None => "give an SPDX identifier (https://spdx.org/licenses/) such as CC-BY-4.0 or CC0-1.0, an expression such as `MIT OR Apache-2.0`, or LicenseRef-NAME for a license of your own".to_string(),
     };
     Err(Error::usage(
@@ -916,6 +914,39 @@ pub fn check_license(license: &str) -> Result<()> {
         ),
     )
     .hint(hint))
+}
+
+/// The SPDX form of a license written loosely as one license: an identifier in another case
+/// (`apache-2.0`), a GPL with `+` (`GPL-3.0+` → `GPL-3.0-or-later`), or a common name
+/// (`Apache 2.0`, `cc0`).
+fn license_suggestion(license: &str) -> Option<String> {
+    let t = license.trim();
+    if let Some(l) = spdx::identifiers::LICENSES
+        .iter()
+        .find(|l| l.name != t && l.name.eq_ignore_ascii_case(t))
+    {
+        return Some(l.name.to_string());
+    }
+    if let Ok(e) = spdx::Expression::parse_mode(t, spdx::ParseMode::LAX) {
+        let reqs: Vec<String> = e
+            .requirements()
+            .map(|r| match &r.req.license {
+                // `GPL-3.0+` (the `+` on a GNU license) is SPDX's `GPL-3.0-or-later`.
+                spdx::LicenseItem::Spdx { id, or_later: true } if id.is_gnu() => {
+                    let base = id.name.trim_end_matches("-only");
+                    spdx::gnu_license_id(base, true)
+                        .map_or_else(|| r.req.to_string(), |g| g.name.to_string())
+                }
+                _ => r.req.to_string(),
+            })
+            .collect();
+        if let [one] = &reqs[..] {
+            return Some(one.clone());
+        }
+    }
+    spdx::imprecise_license_id(t)
+        .filter(|(_, n)| *n == t.len())
+        .map(|(id, _)| id.name.to_string())
 }
 
 /// The error for a sealed dataset (exit 4: the contract would refuse).
@@ -1009,8 +1040,18 @@ mod tests {
             assert!(e.message.contains(&format!("'{bad}'")), "{}", e.message);
         }
         // A common spelling gets the identifier it means.
-        let e = check_license("Apache 2.0").err().unwrap();
-        assert!(e.hint.unwrap().contains("Apache-2.0"));
+        for (loose, id) in [
+            ("Apache 2.0", "Apache-2.0"),
+            ("apache-2.0", "Apache-2.0"),
+            ("cc-by-4.0", "CC-BY-4.0"),
+            ("GPL-3.0+", "GPL-3.0-or-later"),
+        ] {
+            let hint = check_license(loose).err().unwrap().hint.unwrap();
+            assert!(
+                hint.contains(&format!("did you mean {id}?")),
+                "{loose}: {hint}"
+            );
+        }
     }
 
     #[test]

@@ -142,7 +142,10 @@ pub struct WorkerTotal {
     pub compute_units: String,
     #[serde(with = "dec")]
     pub paid: U256,
-    /// The part of `paid` from the slashed bonds of rejected workers (the rest is reward).
+    /// The part of `paid` from the rounds' rewards.
+    #[serde(with = "dec", default)]
+    pub paid_reward: U256,
+    /// The part of `paid` from the slashed bonds of rejected workers.
     #[serde(with = "dec", default)]
     pub paid_from_slashed: U256,
     pub accepted_rounds: u32,
@@ -432,11 +435,13 @@ fn add_total(
         worker: s.worker,
         compute_units: "0".into(),
         paid: U256::ZERO,
+        paid_reward: U256::ZERO,
         paid_from_slashed: U256::ZERO,
         accepted_rounds: 0,
         rejected_rounds: 0,
     });
     t.paid += payout;
+    t.paid_reward += payout - from_slashed;
     t.paid_from_slashed += from_slashed;
     match s.status {
         WorkStatus::Accepted => t.accepted_rounds += 1,

@@ -737,7 +737,14 @@ fn parse_request(state: &AppState, body: &Bytes, chat: bool) -> std::result::Res
     } else {
         DEFAULT_MAX_TOKENS.min(context)
     });
-    if max_tokens == 0 || max_tokens > context {
+    if max_tokens == 0 {
+        return Err(ApiError::bad(
+            "invalid_max_tokens",
+            "max_tokens must be at least 1",
+            Some("max_tokens"),
+        ));
+    }
+    if max_tokens > context {
         return Err(ApiError::bad(
             "context_length_exceeded",
             format!(

@@ -104,13 +104,22 @@ pub fn state_file(dir: &Path) -> PathBuf {
 /// the time it starts, so the hash tells the chains apart (and stays across `down` and `up`).
 pub async fn chain_genesis(chain: &Chain) -> Result<B256> {
     use alloy::providers::Provider;
-    let block = chain
-        .provider
-        .get_block_by_number(0.into())
-        .await
-        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+    let block = |n: u64| async move {
+        chain
+            .provider
+            .get_block_by_number(n.into())
+            .await
+            .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))
+    };
+    // The genesis hash as the chain's own blocks commit to it: block 1's parent. anvil restored
+    // from its state file (`devnet down`, then `up`) builds block 0 anew, with the time of the
+    // restart, under blocks that still name the first one; block 0's own hash is read only on a
+    // chain that has no block 1 yet.
+    if let Some(b) = block(1).await? {
+        return Ok(b.header.parent_hash);
+    }
     // Every chain has block 0; one that would not say is one chain, named by the zero hash.
-    Ok(block.map(|b| b.header.hash).unwrap_or_default())
+    Ok(block(0).await?.map(|b| b.header.hash).unwrap_or_default())
 }
 
 /// The default state folder of worker `who` in `base` (`<data dir>/worker`): `base/<address>`.

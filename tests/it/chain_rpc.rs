@@ -140,3 +140,119 @@ async fn a_busy_rpc_is_asked_again_and_one_busy_throughout_is_exit_3() {
         wei(&serde_json::from_slice(&run(direct(&to)).await.unwrap().stdout).unwrap())
     );
 }
+
+/// A proxy in front of `upstream` that delivers each signed transaction to the chain but
+/// answers its first delivery 503, as a gateway whose answer was lost; everything else passes.
+/// Returns its URL and how many answers it lost.
+async fn lost_answer_proxy(upstream: String) -> (String, Arc<AtomicUsize>) {
+    use axum::{Router, routing::post};
+    let http = reqwest::Client::new();
+    let lost = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::new(std::sync::Mutex::new(
+        std::collections::HashSet::<String>::new(),
+    ));
+    let counted = lost.clone();
+    let app = Router::new().route(
+        "/",
+        post(move |body: String| {
+            let (http, upstream) = (http.clone(), upstream.clone());
+            let (lost, seen) = (lost.clone(), seen.clone());
+            async move {
+                let req: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                let first_delivery = req["method"] == "eth_sendRawTransaction"
+                    && seen.lock().unwrap().insert(req["params"][0].to_string());
+                let r = forward(&http, &upstream, body).await;
+                let status = r.status().as_u16();
+                let bytes = r.bytes().await.unwrap();
+                if first_delivery {
+                    lost.fetch_add(1, Ordering::SeqCst);
+                    return (StatusCode::SERVICE_UNAVAILABLE, "").into_response();
+                }
+                Response::builder()
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(bytes))
+                    .unwrap()
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, counted)
+}
+
+/// A transaction the chain took while the RPC's answer was lost (busy) is sent again by the
+/// chain client; the chain then knows it, and the command takes it as its own: one
+/// transaction, exit 0, not "an earlier run's", for a recorded payment and for a plain write
+/// alike (it signed a second one with the next nonce, which reverted or paid twice).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transaction_whose_answer_was_lost_is_sent_once() {
+    let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
+        .await
+        .unwrap();
+    let (proxy, lost) = lost_answer_proxy(net.rpc_url()).await;
+    let rpc_url = net.rpc_url();
+    let nonce = move |who: u32| {
+        let v = crate::common::rpc(
+            &rpc_url,
+            "eth_getTransactionCount",
+            serde_json::json!([format!("{:#x}", dev_address(who)), "latest"]),
+        );
+        u64::from_str_radix(v["result"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
+    };
+    let net = Arc::new(net);
+    let run = |args: Vec<String>| {
+        let net = net.clone();
+        tokio::task::spawn_blocking(move || net.cmd().args(&args).write_stdin("").output().unwrap())
+    };
+    let via = |rest: &[&str]| {
+        let mut a: Vec<String> = vec!["--json".into(), "--rpc-url".into(), proxy.clone()];
+        a.extend(rest.iter().map(|s| s.to_string()));
+        a
+    };
+    let n6 = tokio::task::spawn_blocking({
+        let nonce = nonce.clone();
+        move || nonce(6)
+    })
+    .await
+    .unwrap();
+    let created = run(via(&[
+        "dataset",
+        "create",
+        "lost-answer",
+        "--description",
+        "d",
+        "--license",
+        "MIT",
+        "--wallet",
+        "dev:6",
+    ]))
+    .await
+    .unwrap();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let to = format!("{:#x}", dev_address(122));
+    let n7 = tokio::task::spawn_blocking({
+        let nonce = nonce.clone();
+        move || nonce(7)
+    })
+    .await
+    .unwrap();
+    let sent = run(via(&["wallet", "send", &to, "0.5", "--wallet", "dev:7"]))
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&sent.stderr);
+    assert!(sent.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&sent.stdout).unwrap();
+    assert!(v.get("resumed").is_none(), "{v}");
+    assert!(!stderr.contains("earlier run"), "{stderr}");
+    assert_eq!(lost.load(Ordering::SeqCst), 2, "both answers were lost");
+    let (a6, a7) = tokio::task::spawn_blocking(move || (nonce(6), nonce(7)))
+        .await
+        .unwrap();
+    assert_eq!((a6 - n6, a7 - n7), (1, 1), "one transaction each");
+}

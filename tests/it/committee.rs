@@ -590,6 +590,7 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
     };
     assert_eq!(wei(&worker(1)["paid"]), 2 * REWARD + BOND);
     assert_eq!(wei(&worker(1)["paid_from_slashed"]), BOND);
+    assert_eq!(wei(&worker(1)["paid_reward"]), 2 * REWARD);
     assert_eq!(wei(&worker(2)["paid_from_slashed"]), 0);
     let text = net.home.stdout(&["job", "show", &job_s]);
     assert!(text.contains("OF IT FROM SLASHED BONDS"), "{text}");

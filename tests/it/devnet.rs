@@ -238,19 +238,31 @@ fn a_hand_started_nodes_folder_of_a_reset_chain_is_refused() {
             .unwrap();
         (child, format!("http://127.0.0.1:{port}"))
     };
-    let (mut first, node_url) = node("first.log");
-    let start = std::time::Instant::now();
     // It listens once it has checked (and recorded) the chain and flow its folder follows.
-    while std::net::TcpStream::connect(node_url.trim_start_matches("http://")).is_err() {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(60),
-            "{}",
-            std::fs::read_to_string(work.path().join("first.log")).unwrap_or_default()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
+    let listens = |log: &str| {
+        let (mut child, node_url) = node(log);
+        let start = std::time::Instant::now();
+        while std::net::TcpStream::connect(node_url.trim_start_matches("http://")).is_err() {
+            let exited = child.try_wait().unwrap();
+            assert!(
+                exited.is_none() && start.elapsed() < std::time::Duration::from_secs(60),
+                "{exited:?}: {}",
+                std::fs::read_to_string(work.path().join(log)).unwrap_or_default()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+    };
+    listens("first.log");
+    // `devnet down` and `up` keep the chain: its folder is still the node's (anvil rebuilds
+    // block 0 with the restart's time; the chain is the same), twice over, a second apart.
+    for i in 0..2 {
+        net.json(&["devnet", "down"]);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        net.json(&["devnet", "up"]);
+        listens(&format!("restart-{i}.log"));
     }
-    first.kill().unwrap();
-    first.wait().unwrap();
 
     let r = net.json(&["devnet", "reset", "--nodes", "0", "--yes"]);
     assert_eq!(r["status"]["rpc_url"], url.as_str(), "{r}");

@@ -316,6 +316,14 @@ async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
     check_err(s, &v, 400, "context_length_exceeded");
     let (s, v) = post(
         &url,
+        "/v1/completions",
+        json!({"model": "tiny", "prompt": "x", "max_tokens": 0}).to_string(),
+        None,
+    )
+    .await;
+    check_err(s, &v, 400, "invalid_max_tokens");
+    let (s, v) = post(
+        &url,
         "/v1/chat/completions",
         json!({"model": "tiny", "messages": []}).to_string(),
         None,
