@@ -88,6 +88,15 @@ struct BusyRetryPolicy;
 
 impl RetryPolicy for BusyRetryPolicy {
     fn should_retry(&self, error: &TransportError) -> bool {
+        // A log query the RPC refuses for its size (Infura's -32005 "query returned more than
+        // 10000 results" shares the rate limit's code) is asked again smaller by
+        // `logs::get_logs_range`, not later.
+        let rate = error
+            .as_error_resp()
+            .is_some_and(|r| r.message.to_ascii_lowercase().contains("rate"));
+        if logs::is_range_error(error) && !rate {
+            return false;
+        }
         RateLimitRetryPolicy::default().should_retry(error)
             || matches!(error, RpcError::Transport(k) if k.as_http_error().is_some_and(|h| matches!(h.status, 502 | 504)))
     }
@@ -226,4 +235,45 @@ where
         .buffered(READ_CONCURRENCY)
         .try_collect()
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy::transports::TransportErrorKind;
+
+    /// A JSON-RPC error answer, as an RPC sends it.
+    fn rpc_error(code: i64, message: &'static str) -> TransportError {
+        RpcError::ErrorResp(
+            serde_json::from_value(serde_json::json!({"code": code, "message": message})).unwrap(),
+        )
+    }
+
+    #[test]
+    fn busy_answers_are_asked_again_and_a_log_range_refusal_is_not() {
+        let p = BusyRetryPolicy;
+        for busy in [429u16, 502, 503, 504] {
+            assert!(
+                p.should_retry(&TransportErrorKind::http_error(busy, String::new())),
+                "{busy}"
+            );
+        }
+        assert!(p.should_retry(&rpc_error(-32005, "project ID request rate exceeded")));
+        assert!(p.should_retry(&rpc_error(429, "Too Many Requests")));
+        // What waiting cannot fix.
+        assert!(!p.should_retry(&TransportErrorKind::http_error(500, String::new())));
+        assert!(!p.should_retry(&rpc_error(
+            -32005,
+            "block range too large: 1000 blocks at most"
+        )));
+        assert!(!p.should_retry(&rpc_error(-32005, "query returned more than 10000 results")));
+        assert!(!p.should_retry(&rpc_error(3, "execution reverted")));
+        // A server's Retry-After is taken, up to 10 s.
+        let long = TransportErrorKind::http_error_with_retry_after(
+            429,
+            String::new(),
+            Some(Duration::from_secs(300)),
+        );
+        assert_eq!(p.backoff_hint(&long), Some(MAX_RETRY_AFTER));
+    }
 }
