@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 
-use crate::common::{Devnet, dev_address, forward};
+use crate::common::{Devnet, dev_address, forward, passthrough};
 
 /// A proxy in front of `upstream` (a real chain RPC) that answers every third request busy,
 /// cycling through the busy answers, or every request busy while `always` is set. Returns its
@@ -39,14 +39,7 @@ async fn busy_proxy(upstream: String, always: Arc<AtomicBool>) -> (String, Arc<A
                         _ => (StatusCode::GATEWAY_TIMEOUT, "upstream timed out").into_response(),
                     };
                 }
-                let r = forward(&http, &upstream, body).await;
-                let status = r.status().as_u16();
-                let bytes = r.bytes().await.unwrap();
-                Response::builder()
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(axum::body::Body::from(bytes))
-                    .unwrap()
+                passthrough(forward(&http, &upstream, body).await).await
             }
         }),
     );
@@ -162,17 +155,11 @@ async fn lost_answer_proxy(upstream: String) -> (String, Arc<AtomicUsize>) {
                 let first_delivery = req["method"] == "eth_sendRawTransaction"
                     && seen.lock().unwrap().insert(req["params"][0].to_string());
                 let r = forward(&http, &upstream, body).await;
-                let status = r.status().as_u16();
-                let bytes = r.bytes().await.unwrap();
                 if first_delivery {
                     lost.fetch_add(1, Ordering::SeqCst);
                     return (StatusCode::SERVICE_UNAVAILABLE, "").into_response();
                 }
-                Response::builder()
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(axum::body::Body::from(bytes))
-                    .unwrap()
+                passthrough(r).await
             }
         }),
     );

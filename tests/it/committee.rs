@@ -1075,16 +1075,9 @@ fn verify_of_an_open_job_states_it_and_what_it_does_not_cover() {
 /// `cohort ARGS` run from `home` (another member's machine: its own cache and work folders)
 /// on `net`'s chain and storage, its output in `log`.
 fn spawn_in_home(home: &Path, args: &[&str], log: &Path) -> std::process::Child {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
+    let mut c = crate::common::cohort_command(home);
     let f = std::fs::File::create(log).unwrap();
-    c.env("COHORT_HOME", home)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
+    c.stdin(std::process::Stdio::null())
         .stdout(f.try_clone().unwrap())
         .stderr(f)
         .args(args)
@@ -1259,11 +1252,12 @@ fn outage_proxy(
                     .as_ref()
                     .is_some_and(|root| body.to_lowercase().contains(root));
                 if down {
-                    return (StatusCode::SERVICE_UNAVAILABLE, "down".to_string());
+                    return axum::response::IntoResponse::into_response((
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "down",
+                    ));
                 }
-                let r = forward(&http, &upstream, body).await;
-                let status = StatusCode::from_u16(r.status().as_u16()).unwrap();
-                (status, r.text().await.unwrap())
+                crate::common::passthrough(forward(&http, &upstream, body).await).await
             }
         }),
     );

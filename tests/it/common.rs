@@ -470,6 +470,30 @@ pub async fn start_node_proxy(
     url
 }
 
+/// `cohort` run in `home` as a user's own shell would run it: COHORT_HOME set, colour off, and
+/// every other COHORT_* variable of the test's environment cleared (the anvil path kept).
+pub fn cohort_command(home: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
+            c.env_remove(&k);
+        }
+    }
+    c.env("COHORT_HOME", home).env("NO_COLOR", "1");
+    c
+}
+
+/// An upstream's answer passed on as the proxy's own: its status and its JSON body.
+pub async fn passthrough(r: reqwest::Response) -> axum::response::Response {
+    let status = r.status().as_u16();
+    let bytes = r.bytes().await.unwrap();
+    axum::response::Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(bytes))
+        .unwrap()
+}
+
 /// Sends a JSON-RPC request body on to `upstream` (a proxy's side).
 pub async fn forward(http: &reqwest::Client, upstream: &str, body: String) -> reqwest::Response {
     http.post(upstream)

@@ -1,7 +1,7 @@
 //! Two cohort processes at once: one wallet signing in both, one home written by both.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -19,15 +19,8 @@ fn spawn_send(
     dir: &Path,
     name: &str,
 ) -> Child {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    c.env("COHORT_HOME", net.home.path())
-        .env("COHORT_RPC_URL", rpc_url)
-        .env("NO_COLOR", "1")
+    let mut c = crate::common::cohort_command(net.home.path());
+    c.env("COHORT_RPC_URL", rpc_url)
         .args(["--json", "wallet", "send", to, amount, "--wallet", "dev:9"])
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(dir.join(format!("{name}.out"))).unwrap())

@@ -1812,15 +1812,8 @@ impl SlowNode {
 /// `cohort --json ARGS` in the devnet's home, stdout to `dir/NAME.out` and stderr to
 /// `dir/NAME.err`.
 fn spawn_json(net: &Devnet, args: &[&str], dir: &Path, name: &str) -> std::process::Child {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    c.env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .arg("--json")
+    let mut c = crate::common::cohort_command(net.home.path());
+    c.arg("--json")
         .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::fs::File::create(dir.join(format!("{name}.out"))).unwrap())

@@ -450,23 +450,17 @@ fn parallel_config_writers_keep_every_key_and_the_file_stays_private() {
     for r in 0..rounds {
         let children: Vec<_> = (0..width)
             .map(|i| {
-                let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-                for (k, _) in std::env::vars() {
-                    if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-                        c.env_remove(&k);
-                    }
-                }
-                c.env("COHORT_HOME", home.path())
-                    .args([
-                        "config",
-                        "set",
-                        &format!("profiles.p{r}x{i}.rpc_url"),
-                        &format!("http://127.0.0.1:{}", 8000 + i),
-                    ])
-                    .stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
+                let mut c = crate::common::cohort_command(home.path());
+                c.args([
+                    "config",
+                    "set",
+                    &format!("profiles.p{r}x{i}.rpc_url"),
+                    &format!("http://127.0.0.1:{}", 8000 + i),
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
             })
             .collect();
         for c in children {

@@ -3,7 +3,6 @@
 //! of a stored file is changed on the storage node.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::common::procs::{Reaper, sealed_dataset, spawn, spawn_with_cohort_on_path};
@@ -39,18 +38,8 @@ spans = 2
 
 /// Runs `cohort ARGS` in `home`; returns the exit code, stdout and stderr.
 fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    let out = c
-        .env("COHORT_HOME", home)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
+    let mut c = crate::common::cohort_command(home);
+    let out = c.args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

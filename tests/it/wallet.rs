@@ -946,15 +946,8 @@ fn a_phrase_that_cannot_reach_stdout_leaves_no_wallet() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") {
-            c.env_remove(&k);
-        }
-    }
+    let mut c = crate::common::cohort_command(home.path());
     let o = c
-        .env("COHORT_HOME", home.path())
-        .env("NO_COLOR", "1")
         .args([
             "wallet",
             "new",
@@ -1463,28 +1456,22 @@ fn two_concurrent_sends_from_one_wallet_both_confirm() {
     let home = &net.home;
     let to = new_wallet(home, &s, "payee");
     let spawn = |amount: &str| {
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-                c.env_remove(&k);
-            }
-        }
-        c.env("COHORT_HOME", home.path())
-            .args([
-                "wallet",
-                "send",
-                &to,
-                amount,
-                "--wallet",
-                "payer",
-                "--password-file",
-                &pw,
-                "--json",
-            ])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
+        let mut c = crate::common::cohort_command(home.path());
+        c.args([
+            "wallet",
+            "send",
+            &to,
+            amount,
+            "--wallet",
+            "payer",
+            "--password-file",
+            &pw,
+            "--json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
     };
     let rounds = 3;
     for _ in 0..rounds {
@@ -2090,15 +2077,8 @@ fn wallet_show_names_a_dev_account() {
 
 /// `cohort ARGS` in `home`, started now and not waited for.
 fn spawn(home: &Home, args: &[&str]) -> std::process::Child {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("COHORT_") && k != "COHORT_ANVIL" {
-            c.env_remove(&k);
-        }
-    }
-    c.env("COHORT_HOME", home.path())
-        .env("NO_COLOR", "1")
-        .args(args)
+    let mut c = crate::common::cohort_command(home.path());
+    c.args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
