@@ -618,6 +618,15 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
                 "use URLs like http://127.0.0.1:5678,http://127.0.0.1:5679",
             )
         }
+        ["default_wallet"] | ["profiles", _, "wallet"]
+            if crate::wallet::parse_dev_wallet(value).is_none()
+                && crate::wallet::keystore::validate_name(value).is_err() =>
+        {
+            bad(
+                "a wallet name or dev:N",
+                "use a wallet's name (1 to 64 letters, digits, '-', '_' or '.'; see `cohort wallet list`) or dev:N for a devnet account",
+            )
+        }
         ["profiles", _, "contracts", _] if value.parse::<alloy::primitives::Address>().is_err() => {
             bad(
                 "an address",
@@ -821,6 +830,22 @@ mod tests {
 
     fn mode_of(p: &Path) -> u32 {
         std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_wallet_setting_takes_only_what_a_command_could_use() {
+        let mut c = Config::default();
+        for bad in ["bad/name", "../../../tmp/x", ".hidden", "a b"] {
+            for key in ["default_wallet", "profiles.p.wallet"] {
+                let e = c.set(key, bad).unwrap_err();
+                assert_eq!(e.code, "config.bad_value", "{key} = {bad}");
+            }
+        }
+        c.set("default_wallet", "alice.2").unwrap();
+        c.set("profiles.p.wallet", "dev:3").unwrap();
+        c.set("default_wallet", "").unwrap();
+        assert_eq!(c.default_wallet, None);
+        assert_eq!(c.profiles["p"].wallet.as_deref(), Some("dev:3"));
     }
 
     #[test]

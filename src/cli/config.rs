@@ -64,7 +64,12 @@ pub enum ConfigCommand {
 struct ShowOut {
     config_file: String,
     data_dir: String,
-    profile: crate::config::ResolvedProfile,
+    /// The resolved profile, its rpc_url null while unset.
+    profile: serde_json::Value,
+    #[serde(skip)]
+    resolved: crate::config::ResolvedProfile,
+    #[serde(skip)]
+    rpc_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -101,27 +106,59 @@ impl ConfigCommand {
 fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
     let p = &ctx.printer;
     let paths = &ctx.paths;
-    let client = ctx.client()?;
+    // A profile still being filled in (`config add NAME`, then `config set`) is shown with
+    // its rpc_url unset; every other command refuses it.
+    let (profile, rpc_url) = match ctx.client() {
+        Ok(client) => {
+            let url = client.profile.rpc_url.clone();
+            (client.profile, Some(url))
+        }
+        Err(e) if e.code == "config.no_rpc_url" => {
+            let ov = crate::config::Overrides {
+                rpc_url: Some(String::new()),
+                ..ctx.overrides()
+            };
+            let cfg = Config::load(paths)?;
+            (crate::config::ResolvedProfile::resolve(&cfg, &ov)?, None)
+        }
+        Err(e) => return Err(e),
+    };
     let out = ShowOut {
         config_file: paths.config_file.display().to_string(),
         data_dir: paths.data_dir.display().to_string(),
-        profile: client.profile,
+        profile: {
+            let mut v = serde_json::to_value(&profile).expect("a profile serializes");
+            v["rpc_url"] = serde_json::json!(rpc_url);
+            v
+        },
+        resolved: profile,
+        rpc_url,
     };
     p.result(&out, |o| {
-        let c = &o.profile.contracts;
+        let c = &o.resolved.contracts;
         let na = || "-".to_string();
+        let name = &o.resolved.name;
         table::pairs(&[
-            ("profile", o.profile.name.clone()),
+            ("profile", name.clone()),
             // Credentials in URLs are masked on screen (people paste this
             // view into bug reports); --json and `config get` keep them.
-            ("rpc_url", crate::redact::url(&o.profile.rpc_url)),
+            (
+                "rpc_url",
+                o.rpc_url.as_deref().map_or_else(
+                    || format!("(unset: `cohort config set profiles.{name}.rpc_url URL`)"),
+                    crate::redact::url,
+                ),
+            ),
             (
                 "chain_id",
-                o.profile.chain_id.map(|c| c.to_string()).unwrap_or_else(na),
+                o.resolved
+                    .chain_id
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(na),
             ),
             (
                 "storage_nodes",
-                o.profile
+                o.resolved
                     .storage_nodes
                     .iter()
                     .map(|u| crate::redact::url(u))
@@ -130,13 +167,13 @@ fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
             ),
             (
                 "indexer",
-                o.profile
+                o.resolved
                     .indexer
                     .as_deref()
                     .map(crate::redact::url)
                     .unwrap_or_else(na),
             ),
-            ("wallet", o.profile.wallet.clone().unwrap_or_else(na)),
+            ("wallet", o.resolved.wallet.clone().unwrap_or_else(na)),
             ("flow", c.flow.clone().unwrap_or_else(na)),
             ("market", c.market.clone().unwrap_or_else(na)),
             (

@@ -104,8 +104,13 @@ pub async fn coordinate(
     let ctx = retrying(a, || JobContext::load(&market, &store, job_id, progress)).await?;
     check_access(&ctx, s.address, opts)?;
     let genesis = retrying(a, || crate::worker::state::chain_genesis(&market.chain)).await?;
-    if let Some(n) = claim_job_dir(&job_dir(&opts.work_dir, job_id), genesis)? {
+    if let Some(n) = claim_job_dir(&job_dir(&opts.work_dir, market.address, job_id), genesis)? {
         progress.note(&n);
+    }
+    // The folder of this job before folders were kept per market (it may be another market's).
+    let unkeyed = opts.work_dir.join(format!("job-{job_id}"));
+    if unkeyed.is_dir() {
+        std::fs::remove_dir_all(&unkeyed).map_err(|e| Error::io("clear", &unkeyed, e))?;
     }
     let ctx = ctx.with_base(&store, progress).await?;
     // The job's committed tolerance wins over the option.
@@ -288,9 +293,12 @@ fn lock(
     )))
 }
 
-/// The member's folder of job `id` (its replays, aggregates, seeded init).
-fn job_dir(work_dir: &Path, id: u64) -> PathBuf {
-    work_dir.join(format!("job-{id}"))
+/// The member's folder of job `id` of the market at `market` (its replays, aggregates, seeded
+/// init): two deployments on one chain number their jobs alike, and each job keeps its own.
+fn job_dir(work_dir: &Path, market: Address, id: u64) -> PathBuf {
+    work_dir
+        .join(format!("{market:#x}"))
+        .join(format!("job-{id}"))
 }
 
 /// Marks a job's folder with the chain it works for (the genesis hash, in `chain`). What is in
@@ -651,7 +659,7 @@ async fn finalize(
     progress: &dyn Progress,
 ) -> Result<(RoundSummary, RoundVerdict)> {
     let start_root = retrying(opts.attempts, || round_start_root(market, job, round)).await?;
-    let dir = job_dir(&opts.work_dir, job.id);
+    let dir = job_dir(&opts.work_dir, market.address, job.id);
     crate::fsutil::ensure_dir(&dir, 0o755)?;
     let basis = retrying(opts.attempts, || {
         round_basis(
@@ -900,7 +908,7 @@ fn units_f64(u: U256) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{Address, B256, claim_job_dir, lock, vote_tally};
+    use super::{Address, B256, claim_job_dir, job_dir, lock, vote_tally};
 
     #[test]
     fn one_coordinator_per_chain_job_and_member_runs_in_a_home() {
@@ -958,5 +966,27 @@ mod tests {
         assert!(!replay.exists());
         assert!(dir.is_dir());
         assert_eq!(claim_job_dir(&dir, b).unwrap(), None);
+    }
+
+    #[test]
+    fn job_folders_of_two_markets_on_one_chain_keep_apart() {
+        let work = tempfile::tempdir().unwrap();
+        let (m1, m2) = (Address::repeat_byte(1), Address::repeat_byte(2));
+        let genesis = B256::repeat_byte(7);
+        let (d1, d2) = (job_dir(work.path(), m1, 1), job_dir(work.path(), m2, 1));
+        assert_ne!(d1, d2);
+        assert_eq!(claim_job_dir(&d1, genesis).unwrap(), None);
+        let replay = d1.join("replay-1-0-0x01");
+        std::fs::create_dir_all(&replay).unwrap();
+        assert_eq!(claim_job_dir(&d2, genesis).unwrap(), None);
+        assert!(
+            replay.is_dir(),
+            "job 1 of the other market lost its replays"
+        );
+        assert_eq!(
+            std::fs::read_dir(&d2).unwrap().count(),
+            1,
+            "only the chain marker"
+        );
     }
 }

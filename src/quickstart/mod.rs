@@ -553,13 +553,7 @@ impl<'a> Runner<'a> {
     fn announce(&self, what: &str, args: &[&str]) -> String {
         let shown = args
             .iter()
-            .map(|a| {
-                if a.contains(' ') || a.contains('\n') || a.is_empty() {
-                    format!("{a:?}")
-                } else {
-                    a.to_string()
-                }
-            })
+            .map(|a| shell_word(a))
             .collect::<Vec<_>>()
             .join(" ");
         let cmd = format!("cohort {shown}");
@@ -980,6 +974,32 @@ impl Runner<'_> {
     }
 }
 
+/// `arg` as a shell takes it back whole when the printed command is pasted: as it is when
+/// nothing in it is special, in single quotes otherwise, and with a control character (the
+/// sample's prompt ends in a newline) in bash's `$'…'`, where `\n` is a newline.
+fn shell_word(arg: &str) -> String {
+    if !arg.chars().any(char::is_control) {
+        return shlex::try_quote(arg).map_or_else(|_| format!("{arg:?}"), |q| q.into_owned());
+    }
+    let mut out = String::from("$'");
+    for c in arg.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 fn finish(
     cmd: &str,
     status: std::process::ExitStatus,
@@ -1128,6 +1148,31 @@ fn contribution(
 mod tests {
     use super::*;
     use alloy::primitives::B256;
+
+    /// A printed step's words, pasted into bash, are the arguments the step ran with.
+    #[test]
+    fn printed_words_are_taken_back_whole_by_bash() {
+        let words = [
+            PROMPT,
+            "ROMEO:",
+            "two words",
+            "",
+            "it's \\ \"quoted\" $HOME `x`",
+            "tab\tand\r\u{7}bell\u{85}",
+            "naïve",
+        ];
+        for w in words {
+            let line = format!("printf '%s\\0' {}", shell_word(w));
+            let out = std::process::Command::new("bash")
+                .args(["-c", &line])
+                .output()
+                .expect("bash runs");
+            assert!(out.status.success(), "{line}");
+            assert_eq!(out.stdout, format!("{w}\0").into_bytes(), "{line}");
+        }
+        assert_eq!(shell_word(PROMPT), "$'ROMEO:\\n'");
+        assert_eq!(shell_word("plain"), "plain");
+    }
 
     /// One claim as `rewards claim --json` prints it.
     fn claim(kind: &str, token: Option<Address>, asset: Address, amount: u64) -> Value {

@@ -62,6 +62,34 @@ fn unreachable_rpc_exits_3_naming_the_url() {
         .stderr(predicate::str::contains("http://127.0.0.1:1"));
 }
 
+/// A profile being filled in (`config add NAME` with no flags, as the README shows) is shown
+/// with its rpc_url unset and how to set it; commands that need the chain still refuse it.
+#[test]
+fn config_show_shows_a_profile_without_an_rpc_url() {
+    let home = Home::new();
+    home.cmd().args(["config", "add", "p"]).assert().success();
+    home.cmd().args(["config", "use", "p"]).assert().success();
+    let v = home.json(&["config", "show"]);
+    assert_eq!(v["profile"]["name"], "p");
+    assert!(v["profile"]["rpc_url"].is_null(), "{v}");
+    let out = home.cmd().args(["config", "show"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("cohort config set profiles.p.rpc_url URL"),
+        "{text}"
+    );
+    home.cmd()
+        .args([
+            "wallet",
+            "balance",
+            "0x0000000000000000000000000000000000000001",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile 'p' has no rpc_url"));
+}
+
 #[test]
 fn env_var_selects_profile_and_flag_beats_env() {
     let home = Home::new();
