@@ -472,7 +472,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;wallet;verify' {
-            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'The address that should have signed; a mismatch is exit 5')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Who should have signed (an address, a wallet''s name or dev:N); a mismatch is exit 5')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -1025,9 +1025,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;train' {
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The job spec (TOML) whose [model] and [training] tables configure the run')
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start)')
-            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Start from this checkpoint (its optimizer state too, when it has one)')
-            [CompletionResult]::new('--steps', '--steps', [CompletionResultType]::ParameterName, 'Steps to train (default: training.steps)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps')
+            [CompletionResult]::new('--steps', '--steps', [CompletionResultType]::ParameterName, 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for initialization, batches and dropout (default: training.seed)')
             [CompletionResult]::new('--round', '--round', [CompletionResultType]::ParameterName, 'Pool round: part of the batch sampling key (default 0)')
             [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker address: part of the batch sampling key (default: the zero address)')
@@ -2276,7 +2276,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;deposit' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount of the asset, e.g. 0.05')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 (address or a model''s revenue-asset symbol)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol): what vouchers can pay in')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2302,7 +2302,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;balance' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Also ask this provider what it charged and what was settled')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset of the account: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2328,7 +2328,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         }
         'cohort;usage;withdraw' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Announce a withdrawal of this amount (without it: take the announced withdrawal)')
-            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 (address or symbol)')
+            [CompletionResult]::new('--asset', '--asset', [CompletionResultType]::ParameterName, 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the wallet''s password')
             [CompletionResult]::new('--private-key-env', '--private-key-env', [CompletionResultType]::ParameterName, 'Sign with a raw private key read from this environment variable instead of a wallet')
@@ -2700,7 +2700,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--rpc-url', '--rpc-url', [CompletionResultType]::ParameterName, 'Chain JSON-RPC URL, overriding the profile''s')
             [CompletionResult]::new('--storage-node', '--storage-node', [CompletionResultType]::ParameterName, 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)')
             [CompletionResult]::new('--indexer', '--indexer', [CompletionResultType]::ParameterName, '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)')
-            [CompletionResult]::new('--skip-storage', '--skip-storage', [CompletionResultType]::ParameterName, 'Keep the profile''s existing flow and market (e.g. the public 0G network''s) and deploy only cohort''s own contracts')
+            [CompletionResult]::new('--skip-storage', '--skip-storage', [CompletionResultType]::ParameterName, 'Keep the profile''s existing flow and market (e.g. the public 0G network''s) and deploy only cohort''s own contracts. On the local devnet''s profile this is what deploy does anyway: the devnet''s storage nodes follow its flow')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')

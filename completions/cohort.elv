@@ -452,7 +452,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;wallet;verify'= {
-            cand --address 'The address that should have signed; a mismatch is exit 5'
+            cand --address 'Who should have signed (an address, a wallet''s name or dev:N); a mismatch is exit 5'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -955,9 +955,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;train'= {
             cand --data 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer'
             cand --config 'The job spec (TOML) whose [model] and [training] tables configure the run'
-            cand --out 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start)'
-            cand --init 'Start from this checkpoint (its optimizer state too, when it has one)'
-            cand --steps 'Steps to train (default: training.steps)'
+            cand --out 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one'
+            cand --init 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps'
+            cand --steps 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)'
             cand --seed 'Seed for initialization, batches and dropout (default: training.seed)'
             cand --round 'Pool round: part of the batch sampling key (default 0)'
             cand --worker 'Worker address: part of the batch sampling key (default: the zero address)'
@@ -2125,7 +2125,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;deposit'= {
             cand --amount 'Amount of the asset, e.g. 0.05'
-            cand --asset 'The asset: `native` (default), or an ERC-20 (address or a model''s revenue-asset symbol)'
+            cand --asset 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol): what vouchers can pay in'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2150,7 +2150,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;balance'= {
             cand --provider 'Also ask this provider what it charged and what was settled'
-            cand --asset 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)'
+            cand --asset 'The asset of the account: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2175,7 +2175,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         }
         &'cohort;usage;withdraw'= {
             cand --amount 'Announce a withdrawal of this amount (without it: take the announced withdrawal)'
-            cand --asset 'The asset: `native` (default), or an ERC-20 (address or symbol)'
+            cand --asset 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)'
             cand --wallet 'Wallet that signs (`dev:N` is anvil''s dev account N on the local devnet)'
             cand --password-file 'File holding the wallet''s password'
             cand --private-key-env 'Sign with a raw private key read from this environment variable instead of a wallet'
@@ -2518,7 +2518,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --rpc-url 'Chain JSON-RPC URL, overriding the profile''s'
             cand --storage-node 'Storage node URL, overriding the profile''s (repeatable; env: comma-separated)'
             cand --indexer '0G indexer URL that finds the storage nodes, overriding the profile''s (explicit storage nodes win over it)'
-            cand --skip-storage 'Keep the profile''s existing flow and market (e.g. the public 0G network''s) and deploy only cohort''s own contracts'
+            cand --skip-storage 'Keep the profile''s existing flow and market (e.g. the public 0G network''s) and deploy only cohort''s own contracts. On the local devnet''s profile this is what deploy does anyway: the devnet''s storage nodes follow its flow'
             cand --json 'Print the result as one JSON document on stdout; errors as JSON on stderr'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

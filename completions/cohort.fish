@@ -408,7 +408,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_su
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l address -d 'The address that should have signed; a mismatch is exit 5' -r
+complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l address -d 'Who should have signed (an address, a wallet\'s name or dev:N); a mismatch is exit 5' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand wallet; and __fish_seen_subcommand_from verify" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -793,9 +793,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l data -d 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l config -d 'The job spec (TOML) whose [model] and [training] tables configure the run' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l out -d 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l init -d 'Start from this checkpoint (its optimizer state too, when it has one)' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l steps -d 'Steps to train (default: training.steps)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l out -d 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l init -d 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l steps -d 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l seed -d 'Seed for initialization, batches and dropout (default: training.seed)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l round -d 'Pool round: part of the batch sampling key (default 0)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l worker -d 'Worker address: part of the batch sampling key (default: the zero address)' -r
@@ -1768,7 +1768,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "voucher" -d 'Sign a voucher that lets a provider charge up to AMOUNT more, for clients that send the header themselves (curl, the openai Python client)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and not __fish_seen_subcommand_from deposit balance withdraw voucher help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l amount -d 'Amount of the asset, e.g. 0.05' -r
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l asset -d 'The asset: `native` (default), or an ERC-20 (address or a model\'s revenue-asset symbol)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l asset -d 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol): what vouchers can pay in' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1790,7 +1790,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l provider -d 'Also ask this provider what it charged and what was settled' -r
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l asset -d 'The asset of the account: `native` (default), or an ERC-20 (address or symbol)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l asset -d 'The asset of the account: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -1812,7 +1812,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from balance" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l amount -d 'Announce a withdrawal of this amount (without it: take the announced withdrawal)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l asset -d 'The asset: `native` (default), or an ERC-20 (address or symbol)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l asset -d 'The asset: `native` (default), or an ERC-20 a model takes as revenue (address or symbol; any other ERC-20 by address)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l wallet -d 'Wallet that signs (`dev:N` is anvil\'s dev account N on the local devnet)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l password-file -d 'File holding the wallet\'s password' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand usage; and __fish_seen_subcommand_from withdraw" -l private-key-env -d 'Sign with a raw private key read from this environment variable instead of a wallet' -r
@@ -2090,7 +2090,7 @@ never\t''"
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l rpc-url -d 'Chain JSON-RPC URL, overriding the profile\'s' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l storage-node -d 'Storage node URL, overriding the profile\'s (repeatable; env: comma-separated)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l indexer -d '0G indexer URL that finds the storage nodes, overriding the profile\'s (explicit storage nodes win over it)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l skip-storage -d 'Keep the profile\'s existing flow and market (e.g. the public 0G network\'s) and deploy only cohort\'s own contracts'
+complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l skip-storage -d 'Keep the profile\'s existing flow and market (e.g. the public 0G network\'s) and deploy only cohort\'s own contracts. On the local devnet\'s profile this is what deploy does anyway: the devnet\'s storage nodes follow its flow'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -l json -d 'Print the result as one JSON document on stdout; errors as JSON on stderr'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -s q -l quiet -d 'Print only results and errors'
 complete -c cohort -n "__fish_cohort_using_subcommand deploy" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv)'

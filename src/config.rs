@@ -514,7 +514,11 @@ impl Config {
                     ["indexer"] => p.indexer = opt(value),
                     ["wallet"] => p.wallet = opt(value),
                     ["contracts", c] => {
-                        *p.contracts.slot_mut(c) = opt(value);
+                        // Checked to be an address; kept lowercase, as cohort prints addresses.
+                        *p.contracts.slot_mut(c) = opt(value).map(|v| {
+                            v.parse::<alloy::primitives::Address>()
+                                .map_or(v, |a| format!("{a:#x}"))
+                        });
                     }
                     _ => unreachable!("check_key accepted {key}"),
                 }
@@ -680,6 +684,16 @@ fn check_key(key: &str) -> Result<()> {
 
 pub fn unknown_profile(name: &str, config: &Config) -> Error {
     let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+    if name.is_empty() {
+        let known = if known.is_empty() {
+            "none exist yet".to_string()
+        } else {
+            format!("known: {}", known.join(", "))
+        };
+        return Error::usage("config.unknown_profile", "the profile name is empty").hint(format!(
+            "name a profile ({known}), or leave --profile out for the default one"
+        ));
+    }
     let hint = if name == LOCAL_PROFILE {
         "run `cohort devnet up` to create the local profile".to_string()
     } else if known.is_empty() {
@@ -830,6 +844,19 @@ mod tests {
 
     fn mode_of(p: &Path) -> u32 {
         std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn an_empty_profile_name_is_named_as_such() {
+        let mut c = Config::default();
+        c.set("profiles.a.rpc_url", "http://a").unwrap();
+        let e = unknown_profile("", &c);
+        assert_eq!(e.message, "the profile name is empty");
+        let hint = e.hint.unwrap();
+        assert!(
+            hint.contains("known: a") && !hint.contains("config add `"),
+            "{hint}"
+        );
     }
 
     #[test]

@@ -81,12 +81,13 @@ pub async fn deploy_suite(
     let ledger = UsageLedger::deploy(p, *factory.address(), USAGE_WITHDRAW_DELAY_SECS)
         .await
         .map_err(err)?;
+    // Lowercase, as every address cohort prints.
     Ok(Contracts {
-        flow: Some(flow.to_string()),
-        market: Some(market.to_string()),
-        dataset_registry: Some(registry.address().to_string()),
-        job_market: Some(jobs.address().to_string()),
-        model_token_factory: Some(factory.address().to_string()),
-        usage_ledger: Some(ledger.address().to_string()),
+        flow: Some(format!("{:#x}", flow)),
+        market: Some(format!("{:#x}", market)),
+        dataset_registry: Some(format!("{:#x}", registry.address())),
+        job_market: Some(format!("{:#x}", jobs.address())),
+        model_token_factory: Some(format!("{:#x}", factory.address())),
+        usage_ledger: Some(format!("{:#x}", ledger.address())),
     })
 }

@@ -37,6 +37,19 @@ impl ErrorKind {
     }
 }
 
+/// What to tell a user who interrupts the running command (how to continue), where it registered
+/// one ([`on_interrupt`]).
+static INTERRUPT_HINT: std::sync::Mutex<Option<HintFn>> = std::sync::Mutex::new(None);
+
+/// Says what to do next, when there is something to say.
+pub type HintFn = fn() -> Option<String>;
+
+/// Makes [`Error::interrupted`] (without a transaction in flight) carry the hint `f` returns
+/// then, e.g. the checkpoint a training run would continue from.
+pub fn on_interrupt(f: HintFn) {
+    *INTERRUPT_HINT.lock().unwrap_or_else(|p| p.into_inner()) = Some(f);
+}
+
 /// The core's error: a kind (exit code), a stable dotted code (`wallet.bad_password`), a message
 /// that names the problem, an optional hint that names the fix, and optional causes.
 #[derive(Debug, Clone)]
@@ -90,7 +103,15 @@ impl Error {
     pub fn interrupted() -> Self {
         let sent = crate::chain::tx::in_flight();
         if sent.is_empty() {
-            return Self::new(ErrorKind::Interrupted, "interrupted", "interrupted");
+            let e = Self::new(ErrorKind::Interrupted, "interrupted", "interrupted");
+            let hint = INTERRUPT_HINT
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .and_then(|f| f());
+            return match hint {
+                Some(h) => e.hint(h),
+                None => e,
+            };
         }
         let hashes = sent
             .iter()

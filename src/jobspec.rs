@@ -342,7 +342,7 @@ impl JobSpec {
                 format!("invalid job spec {origin}: {msg}"),
             )
             .cause(e.to_string().trim_end())
-            .hint("see fixtures/jobs/tiny.toml for a valid spec")
+            .hint("`cohort job submit --help` ends with an example spec")
         })?;
         spec.validate().map_err(|e| {
             let message = format!("invalid job spec {origin}: {}", e.message);
@@ -406,7 +406,7 @@ impl JobSpec {
         let text = std::fs::read_to_string(path).map_err(|e| {
             let hint = if e.kind() == std::io::ErrorKind::NotFound {
                 "check the path (relative paths start from the current folder); \
-                 fixtures/jobs/tiny.toml is a spec to start from"
+                 `cohort job submit --help` ends with an example spec to start from"
                     .to_string()
             } else if path.is_dir() {
                 "name the spec's TOML file, not its folder".to_string()

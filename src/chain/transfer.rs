@@ -128,6 +128,13 @@ pub async fn prepare_transfer(
     let value = parse_amount(amount, decimals)?;
     let req = match token {
         None => TransactionRequest::default().with_to(to).with_value(value),
+        Some(t) if t == to => {
+            return Err(Error::usage(
+                "wallet.to_token_contract",
+                format!("{to} is the {symbol} token's own contract: tokens sent there are lost (a model token refuses them)"),
+            )
+            .hint("send to the holder's address or wallet name, not the token's"));
+        }
         Some(t) => {
             let c = crate::chain::bindings::IERC20::new(t, s.provider.clone());
             let have = c

@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 #[derive(Debug, Args)]
 pub struct DeployArgs {
     /// Keep the profile's existing flow and market (e.g. the public 0G network's) and deploy
-    /// only cohort's own contracts.
+    /// only cohort's own contracts. On the local devnet's profile this is what deploy does
+    /// anyway: the devnet's storage nodes follow its flow.
     #[arg(long)]
     pub skip_storage: bool,
     #[command(flatten)]
@@ -23,7 +24,19 @@ impl DeployArgs {
         let client = ctx.client()?;
         let chain = client.chain().await?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
-        let storage = if self.skip_storage {
+        // The devnet's storage nodes follow its flow: a new one would leave every upload
+        // refused, so the devnet's flow and market stay (a new flow is `cohort devnet reset`).
+        let skip_storage = self.skip_storage
+            || match crate::devnet::followed_flow(&ctx.paths, &client.profile)? {
+                Some(flow) => {
+                    ctx.printer.note(&format!(
+                        "kept the devnet's flow {flow:#x} and its market: the devnet's storage nodes follow them (for a new flow, `cohort devnet reset`)"
+                    ));
+                    true
+                }
+                None => false,
+            };
+        let storage = if skip_storage {
             let flow: Address = client.profile.contract("flow")?;
             // 0G publishes only the flow: the market is the one it forwards fees to.
             let market: Address =
@@ -38,7 +51,7 @@ impl DeployArgs {
         let mut live = crate::config::Contracts::default();
         let mut named = Vec::new();
         for which in crate::config::Contracts::NAMES {
-            if self.skip_storage && matches!(which, "flow" | "market") {
+            if skip_storage && matches!(which, "flow" | "market") {
                 continue;
             }
             let was = old.slot(which);
@@ -47,7 +60,7 @@ impl DeployArgs {
             };
             if chain.has_code(a).await? {
                 *live.slot_mut(which) = was.clone();
-                named.push(format!("{which} {a}"));
+                named.push(format!("{which} {a:#x}"));
             }
         }
         if !named.is_empty() {

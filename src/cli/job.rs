@@ -16,9 +16,16 @@ use crate::error::{Error, Result};
 use crate::jobs::coordinator::{CoordinateOptions, CoordinateReport};
 use crate::jobs::show::{JobDetail, WatchSnapshot};
 use crate::jobs::submit::{SubmitDryRun, SubmitPlan, Submitted, SubmittedAndCoordinated};
-use crate::jobs::{self, JobInfo, JobMarket, parse_job_id};
+use crate::jobs::{self, JobInfo, JobMarket, JobState, parse_job_id};
 use crate::trainer::{DEFAULT_GPU_TOLERANCE, DEFAULT_TOLERANCE, Tolerance};
 use crate::ui::table;
+
+/// `job submit --help` ends with a whole spec to start from: the spec errors point here, where
+/// every user has it.
+const EXAMPLE_SPEC: &str = concat!(
+    "An example spec (every key: the README's job spec section):\n\n",
+    include_str!("../../fixtures/jobs/tiny.toml")
+);
 
 #[derive(Debug, Subcommand)]
 pub enum JobCommand {
@@ -27,7 +34,7 @@ pub enum JobCommand {
     /// Examples:
     ///   cohort job submit fixtures/jobs/tiny.toml --dry-run
     ///   cohort job submit fixtures/jobs/tiny.toml --coordinate --min-workers 2
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, after_long_help = EXAMPLE_SPEC)]
     Submit(SubmitArgs),
     /// List jobs
     ///
@@ -276,6 +283,21 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
         ("round timeout".into(), format!("{}s", p.round_timeout)),
     ];
     rows.extend(term_rows(&p.terms, sym));
+    // What is checked: a round has only so many spans.
+    if let Some(row) = rows.iter_mut().find(|(k, _)| k == "verification") {
+        let checked = u64::from(p.terms.spans).min(p.spans_per_round);
+        row.1 = format!(
+            "{checked} of {} K-spans (K = {} steps) of each submission re-executed (verify.spans = {}), tolerance {:e}, max loss increase {}",
+            p.spans_per_round,
+            p.terms.checkpoint_every,
+            p.terms.spans,
+            p.terms.tolerance,
+            p.terms.max_loss_increase
+        );
+    }
+    for n in &p.notes {
+        rows.push(("note".into(), n.clone()));
+    }
     for u in &p.uploads {
         rows.push((
             format!("upload {}", u.name),
@@ -299,6 +321,11 @@ async fn submit(ctx: &Ctx, a: SubmitArgs) -> Result<()> {
     // and a real submission checks the spec before it does.
     let (planned_as, keyed) = ctx.planner(&client, &market.chain, &a.signer)?;
     let mut plan = jobs::submit::plan(&client, &market, &planned_as, &a.spec).await?;
+    if !a.dry_run {
+        for n in &plan.notes {
+            progress.note(&format!("note: {n}"));
+        }
+    }
     if a.dry_run {
         let out = SubmitDryRun {
             dry_run: true,
@@ -678,6 +705,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                 "WORKER",
                 "ACCEPTED",
                 "REJECTED",
+                "UNVERIFIED",
                 "UNITS",
                 "PAID",
                 "OF IT FROM SLASHED BONDS",
@@ -687,6 +715,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
                     w.worker.to_string(),
                     w.accepted_rounds.to_string(),
                     w.rejected_rounds.to_string(),
+                    w.unverified_rounds.to_string(),
                     w.compute_units.clone(),
                     coin_with(w.paid, sym),
                     coin_with(w.paid_from_slashed, sym),
@@ -701,7 +730,7 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
             d.bonds.iter().map(|b| {
                 vec![
                     b.worker.to_string(),
-                    if b.active { "yes" } else { "no" }.to_string(),
+                    in_job(b, j.state),
                     coin_with(b.bond, sym),
                     coin_with(b.slashed, sym),
                     coin_with(b.returned, sym),
@@ -713,6 +742,18 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
         out.push_str(&format!("\nwarning: {w}"));
     }
     out
+}
+
+/// `job show`'s IN JOB column: whether the worker takes part now, or why not. The chain keeps
+/// the workers of an ended job marked as taking part, with their bonds returned.
+fn in_job(b: &crate::jobs::ParticipantRecord, state: JobState) -> String {
+    match (b.active, state.is_live()) {
+        (true, true) => "yes".into(),
+        (true, false) => format!("no (job {})", state.as_str()),
+        (false, _) if !b.slashed.is_zero() => "no (bond slashed)".into(),
+        // The table lists the workers that ever joined.
+        (false, _) => "no (left)".into(),
+    }
 }
 
 async fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
@@ -915,7 +956,7 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     let c = jobs::cancel(&market, &s, id, progress.as_ref()).await?;
     ctx.printer.result(&c, |c| {
         format!(
-            "job {} cancelled{}: {} refunded for {} unspent rounds (your earnings: {}; `cohort worker withdraw` pays them out)",
+            "job {} cancelled{}: {} refunded ({}) (your earnings: {}; `cohort worker withdraw` pays them out)",
             c.job_id,
             if c.resumed {
                 " (an earlier run's transaction landed)"
@@ -923,11 +964,44 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
                 ""
             },
             coin_with(c.refund, sym),
-            c.unspent_rounds,
+            refund_parts(c, sym),
             coin_with(c.owner_earnings, sym)
         )
     });
     Ok(())
+}
+
+/// What a cancel's refund is made of: the rounds not run, and what finalized rounds left in the
+/// escrow (a round that accepted no submission paid no one).
+fn refund_parts(c: &jobs::Cancelled, sym: &str) -> String {
+    let plural = |n: usize| if n == 1 { "round" } else { "rounds" };
+    let mut out = format!(
+        "{} for {} {} not run",
+        coin_with(c.unspent_refund, sym),
+        c.unspent_rounds,
+        plural(c.unspent_rounds as usize)
+    );
+    let rest = c.refund.saturating_sub(c.unspent_refund);
+    if !rest.is_zero() {
+        let list = c
+            .unpaid_rounds
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&match c.unpaid_rounds.len() {
+            0 => format!(
+                " + {} left in the escrow by the finalized rounds",
+                coin_with(rest, sym)
+            ),
+            n => format!(
+                " + {} of {} {list}, which paid no one",
+                coin_with(rest, sym),
+                plural(n)
+            ),
+        });
+    }
+    out
 }
 
 fn render_coordinated(r: &CoordinateReport) -> String {

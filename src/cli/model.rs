@@ -18,19 +18,19 @@ pub enum ModelCommand {
     ///
     /// Examples:
     ///   cohort model eval runs/tiny/step-000300.safetensors --data fixtures/corpus --split val
-    ///   cohort model eval fixtures/lora/qwen2 --adapter runs/lora/step-000200 --data fixtures/lora/chat.jsonl
+    ///   cohort model eval fixtures/lora/qwen2 --adapter runs/lora/step-000300 --data fixtures/lora/chat.jsonl
     #[command(verbatim_doc_comment)]
     Eval(EvalArgs),
     /// Sample text from a checkpoint, or from a Hugging Face folder (with an adapter)
     ///
     /// Examples:
     ///   cohort model generate runs/tiny/step-000300.safetensors --prompt "ROMEO:" --max-tokens 200
-    ///   cohort model generate fixtures/lora/qwen2 --adapter runs/lora/step-000200 --prompt "Who says: …" --chat
+    ///   cohort model generate fixtures/lora/qwen2 --adapter runs/lora/step-000300 --prompt "Who says: …" --chat
     #[command(verbatim_doc_comment)]
     Generate(GenerateArgs),
     /// Merge a LoRA adapter into its base model, writing a full Hugging Face folder.
     ///
-    /// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000200 -o models/merged
+    /// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000300 -o models/merged
     Merge(super::model_lora::MergeArgs),
     /// Average builtin checkpoints' weights (federated averaging), weighted.
     ///
@@ -365,9 +365,20 @@ impl GenerateArgs {
             )
             .hint("drop --min-tokens: a builtin checkpoint always generates --max-tokens bytes"));
         }
-        if self.adapter.is_some() || self.chat {
+        if self.adapter.is_some() {
             return Err(adapter_needs_folder(&self.checkpoint)
                 .hint("--adapter and --chat need a Hugging Face folder with config.json"));
+        }
+        if self.chat {
+            return Err(Error::usage(
+                "model.chat",
+                format!(
+                    "--chat needs a Hugging Face model folder with a chat template; {} is a \
+                     builtin checkpoint, which has none",
+                    self.checkpoint.display()
+                ),
+            )
+            .hint("drop --chat: a builtin checkpoint continues the --prompt text"));
         }
         if self.max_tokens > MAX_BUILTIN_TOKENS {
             return Err(Error::usage(

@@ -78,10 +78,10 @@ fn base_folder(spec: &JobSpec, config: &Path) -> Result<PathBuf> {
 
 /// `cohort train` for a spec with `trainer = "lora"`.
 pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
-    if args.fresh_optimizer || args.force {
+    if args.force {
         return Err(Error::usage(
             "train.lora_flag",
-            "--fresh-optimizer and --force are for the builtin trainer",
+            "--force is for the builtin trainer (the lora trainer has no memory estimate to override)",
         ));
     }
     if args.checkpoint_every == Some(0) {
@@ -89,6 +89,9 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
             "train.checkpoint_every",
             "--checkpoint-every must be at least 1",
         ));
+    }
+    if args.init.is_none() {
+        refuse_earlier_run(&args.out)?;
     }
     let mut opts = LoraTrainOptions::new(
         base_folder(&spec, &args.config)?,
@@ -107,10 +110,63 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
     opts.device = args.device.into();
     opts.recompute = args.recompute.then_some(true);
     opts.timings = args.timings;
+    opts.fresh_optimizer = args.fresh_optimizer;
+    crate::error::on_interrupt(resume_hint);
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
     ctx.printer.result(&report, render_train);
     Ok(())
+}
+
+/// Refuses (exit 2) an `--out` that holds an earlier run (anything but hidden files) when this
+/// run does not continue it: its step folders would mix with this run's.
+fn refuse_earlier_run(out: &Path) -> Result<()> {
+    let mut entries: Vec<String> = std::fs::read_dir(out)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    entries.sort();
+    let last = entries
+        .iter()
+        .rfind(|n| n.starts_with("step-"))
+        .map(|n| out.join(n));
+    let e = Error::usage(
+        "train.out_not_empty",
+        format!(
+            "--out {} already holds {} (e.g. {}): a new run there would mix its step folders \
+             with those",
+            out.display(),
+            if last.is_some() {
+                "an earlier run"
+            } else {
+                "files"
+            },
+            entries[0]
+        ),
+    );
+    Err(match last {
+        Some(last) => e.hint(format!(
+            "give another --out for a new run, or continue this one with --init {}",
+            last.display()
+        )),
+        None => e.hint("give another --out, a new or empty folder"),
+    })
+}
+
+/// What to run after Ctrl-C stopped `cohort train`: continue from the last checkpoint.
+fn resume_hint() -> Option<String> {
+    let last = lora::last_checkpoint()?;
+    Some(format!(
+        "the last checkpoint is {0}: run the same command with --init {0} to continue to \
+         training.steps",
+        last.display()
+    ))
 }
 
 fn render_train(r: &LoraTrainReport) -> String {
@@ -276,7 +332,7 @@ pub async fn generate(g: GenerateHf, ctx: &Ctx) -> Result<()> {
 /// Writes every file of BASE with each adapted weight replaced by W + (alpha/r)·B·A, so that
 /// transformers' AutoModelForCausalLM.from_pretrained(DIR) loads it without PEFT.
 ///
-/// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000200 -o models/merged
+/// Example: cohort model merge fixtures/lora/qwen2 runs/lora/step-000300 -o models/merged
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// The base model's Hugging Face folder.

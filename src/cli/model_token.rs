@@ -22,11 +22,8 @@ fn share_percent(balance: U256, supply: U256) -> String {
     if supply.is_zero() {
         return "-".into();
     }
-    // Millionths of the supply, rounded half up: (2 × balance × 10⁶ + supply) / (2 × supply).
-    let two = U256::from(2u64);
-    let ppm = (balance * U256::from(1_000_000u64) * two + supply) / (supply * two);
-    let (int, frac) = (ppm / U256::from(10_000u64), ppm % U256::from(10_000u64));
-    format!("{int}.{:04}%", frac.saturating_to::<u64>())
+    let ppm = tokens::share_ppm(balance, supply);
+    format!("{}.{:04}%", ppm / 10_000, ppm % 10_000)
 }
 
 async fn suite(ctx: &Ctx) -> Result<(crate::client::Client, crate::chain::Chain, Suite)> {

@@ -688,8 +688,46 @@ impl SettleArgs {
         let chain = client.chain().await?;
         let ledger = usage::open(&chain, ledger_address(&client)?).await?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
+        // The home's files of other providers (or another chain's ledger) are skipped with a
+        // note; a voucher named with --voucher that this wallet cannot settle is refused before
+        // anything is sent.
+        let foreign = |v: &SignedVoucher| {
+            v.provider != s.address || v.ledger != ledger.address || v.chain_id != chain.chain_id
+        };
+        // What a foreign voucher is for instead: whether it pays another provider, and that
+        // provider or ledger.
+        let whose = |v: &SignedVoucher| {
+            if v.provider != s.address {
+                (
+                    true,
+                    format!("provider {}, not this wallet ({})", v.provider, s.address),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "ledger {} on chain {}, not this profile's",
+                        v.ledger, v.chain_id
+                    ),
+                )
+            }
+        };
+        if let Some((_, v)) = vs.iter().find(|(f, v)| f.is_none() && foreign(v)) {
+            let (pays, what) = whose(v);
+            return Err(Error::usage(
+                "usage.not_provider",
+                format!(
+                    "the voucher of {} {} {what}: this wallet cannot settle it",
+                    v.user,
+                    if pays { "pays" } else { "is for" }
+                ),
+            )
+            .hint(
+                "settle it with the provider's wallet (--wallet) on the profile of its chain \
+                 (--profile), or leave it out",
+            ));
+        }
         let progress = ctx.printer.progress();
-        let mut out = Vec::new();
         // Amounts in each voucher's asset (read once per asset).
         let mut assets: std::collections::HashMap<
             alloy::primitives::Address,
@@ -697,25 +735,14 @@ impl SettleArgs {
         > = Default::default();
         // The home's files skipped (noted once each).
         let mut skipped: std::collections::BTreeSet<String> = Default::default();
+        let mut out = usage::Settlements::default();
         for (file, v) in vs {
-            let foreign = v.provider != s.address
-                || v.ledger != ledger.address
-                || v.chain_id != chain.chain_id;
-            if let Some(f) = file.filter(|_| foreign) {
+            if let Some(f) = file.filter(|_| foreign(&v)) {
                 if skipped.insert(f.clone()) {
-                    let whose = if v.provider != s.address {
-                        format!(
-                            "pay provider {}, not this wallet ({})",
-                            v.provider, s.address
-                        )
-                    } else {
-                        format!(
-                            "are for ledger {} on chain {}, not this profile's",
-                            v.ledger, v.chain_id
-                        )
-                    };
+                    let (pays, what) = whose(&v);
+                    let verb = if pays { "pay" } else { "are for" };
                     ctx.printer
-                        .note(&format!("skipping {f}: its vouchers {whose}"));
+                        .note(&format!("skipping {f}: its vouchers {verb} {what}"));
                 }
                 continue;
             }
@@ -723,38 +750,37 @@ impl SettleArgs {
                 e.insert(crate::tokens::asset_info(&chain, v.asset).await?);
             }
             let unit = &assets[&v.asset];
-            if v.expiry < usage::now() {
-                ctx.printer.note(&format!(
-                    "{}: the voucher for {} expired at {} (the ledger refuses it)",
-                    v.user,
-                    unit.format(v.cumulative),
-                    v.expiry
-                ));
-                continue;
+            // Each user on their own: one that cannot pay now, or whose settlement fails, does
+            // not keep the provider's other users unpaid.
+            let r = usage::settle_due(&s, &ledger, &v, unit, progress.as_ref()).await;
+            match &r {
+                Ok(usage::Outcome::Skipped(k)) => ctx.printer.note(&k.message),
+                Ok(usage::Outcome::Settled(d)) if !d.unpaid.is_zero() => {
+                    ctx.printer.note(&format!(
+                        "{}: the deposit covered {} of the {} owed; the rest stays owed on \
+                         the channel (settle again after they deposit more)",
+                        d.user,
+                        unit.format(d.paid),
+                        unit.format(d.paid + d.unpaid)
+                    ))
+                }
+                // A failure is reported with the result, and is the exit code.
+                Ok(_) | Err(_) => {}
             }
-            let done = usage::settled(&ledger, v.user, v.provider, v.token, v.asset).await?;
-            if v.cumulative <= done {
-                ctx.printer.note(&format!(
-                    "{}: already settled up to {}",
-                    v.user,
-                    unit.format(done)
-                ));
-                continue;
-            }
-            out.push(usage::settle(&s, &ledger, &v, progress.as_ref()).await?);
+            out.record(&v, r);
         }
-        let out = usage::Settlements { settlements: out };
         ctx.printer.result(&out, |r| {
-            let out = &r.settlements;
-            if out.is_empty() {
+            if r.nothing_to_settle {
                 return "nothing to settle".to_string();
             }
-            out.iter()
+            let f = |asset: &alloy::primitives::Address, v| match assets.get(asset) {
+                Some(a) => a.format(v),
+                None => format!("{v} base units"),
+            };
+            let mut lines: Vec<String> = r
+                .settlements
+                .iter()
                 .map(|s| {
-                    let f = |v| match assets.get(&s.asset) {
-                        Some(a) => a.format(v),
-                        None => format!("{v} base units"),
-                    };
                     format!(
                         "{}settled {} from {}: {} to the holders, {} fee (tx {:#x})",
                         if s.resumed {
@@ -762,16 +788,41 @@ impl SettleArgs {
                         } else {
                             ""
                         },
-                        f(s.paid),
+                        f(&s.asset, s.paid),
                         s.user,
-                        f(s.to_holders),
-                        f(s.fee),
+                        f(&s.asset, s.to_holders),
+                        f(&s.asset, s.fee),
                         s.tx.tx_hash
                     )
                 })
-                .collect::<Vec<_>>()
-                .join("\n")
+                .collect();
+            lines.extend(
+                r.failed
+                    .iter()
+                    .map(|x| format!("FAILED {}: {}", x.user, x.message)),
+            );
+            lines.join("\n")
         });
+        if let Some(first) = out.failed.first() {
+            let n = out.failed.len();
+            let total = n + out.settlements.len();
+            let mut e = Error::new(
+                first.error.kind,
+                first.error.code.clone(),
+                format!(
+                    "{n} of {total} settlements failed; the first, of {}: {}",
+                    first.user, first.error.message
+                ),
+            );
+            e.causes = first.error.causes.clone();
+            e.revert = first.error.revert.clone();
+            return Err(e.hint(match &first.error.hint {
+                Some(h) => format!(
+                    "{h}; then run the same command again: what was settled is not paid twice"
+                ),
+                None => "run the same command again: what was settled is not paid twice".into(),
+            }));
+        }
         Ok(())
     }
 }

@@ -56,13 +56,16 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE.toml")]
     pub config: PathBuf,
     /// Folder for checkpoints and metrics.json (temporary files that a killed run left there
-    /// are removed at the start).
+    /// are removed at the start). One run at a time trains into a folder; a LoRA run without
+    /// --init needs a new or empty one.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Start from this checkpoint (its optimizer state too, when it has one).
+    /// Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint
+    /// continues its run: by default up to training.steps.
     #[arg(long, value_name = "CHECKPOINT")]
     pub init: Option<PathBuf>,
-    /// Steps to train (default: training.steps).
+    /// Steps to train (default: training.steps; from a LoRA --init checkpoint at step S,
+    /// training.steps - S).
     #[arg(long, value_name = "N")]
     pub steps: Option<u64>,
     /// Seed for initialization, batches and dropout (default: training.seed).
@@ -95,6 +98,29 @@ pub struct TrainArgs {
     /// before the next, and report them. The steps run slower, with the same result.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// The lock file of a `cohort train` run in `out`.
+fn out_lock_file(out: &std::path::Path) -> PathBuf {
+    out.join(".train.lock")
+}
+
+/// Takes `--out` for this run (creating it), or refuses (exit 2) a folder another run trains
+/// into now, naming its process.
+fn lock_out(out: &std::path::Path) -> Result<crate::fsutil::Lock> {
+    let path = out_lock_file(out);
+    match crate::fsutil::Lock::try_acquire_as_holder(&path)? {
+        Some(lock) => Ok(lock),
+        None => Err(Error::usage(
+            "train.out_in_use",
+            format!(
+                "--out {} is in use by another `cohort train`{}: two runs in one folder overwrite each other's checkpoints and metrics.json",
+                out.display(),
+                crate::fsutil::Lock::holder(&path)
+            ),
+        )
+        .hint("wait for the other run to end, or give this one another --out")),
+    }
 }
 
 /// Parses a 0x-prefixed 20-byte address.
@@ -151,6 +177,9 @@ impl TrainArgs {
             )
             .hint("give --out a new folder, or one of an earlier run"));
         }
+        // Held until the run ends: a second run into the folder would overwrite this one's
+        // checkpoints and metrics.json (and take its temporary files for a killed run's).
+        let _lock = lock_out(&self.out)?;
         for p in crate::fsutil::remove_stale_temps(&self.out) {
             ctx.printer.note(&format!(
                 "removed {}, left by a run that stopped while writing it",

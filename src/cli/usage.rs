@@ -65,14 +65,117 @@ async fn ledger(ctx: &Ctx) -> Result<(crate::client::Client, crate::chain::Chain
     Ok((client, chain, l))
 }
 
-/// `--asset`: the native coin, an ERC-20's address, or the symbol of a model's revenue asset.
+/// What the ledger can settle vouchers in: the native coin and the ERC-20s the model tokens
+/// take as revenue (a voucher settles only in an asset its token takes); and the model tokens,
+/// to name one given as an asset.
+async fn payment_assets(
+    client: &crate::client::Client,
+    chain: &crate::chain::Chain,
+) -> Result<(Vec<Asset>, Vec<crate::tokens::ModelRef>)> {
+    let mut assets = vec![Asset::native(chain.chain_id)];
+    let Ok(factory) = client.profile.contract("model_token_factory") else {
+        return Ok((assets, Vec::new()));
+    };
+    let models = crate::tokens::all_models(chain, factory).await?;
+    for m in &models {
+        for a in crate::tokens::revenue_assets(chain, m.token).await? {
+            if !a.native && !a.unreadable && !assets.iter().any(|k| k.address == a.address) {
+                assets.push(a);
+            }
+        }
+    }
+    Ok((assets, models))
+}
+
+/// `--asset`: the native coin, or an ERC-20 a model takes as revenue (its address or symbol):
+/// what vouchers can pay in. With `any_address`, the address of any other ERC-20 too (what was
+/// deposited in it can still be seen and taken back).
 async fn asset(
     client: &crate::client::Client,
     chain: &crate::chain::Chain,
     sel: &str,
+    any_address: bool,
 ) -> Result<Asset> {
-    let factory = client.profile.contract("model_token_factory").ok();
-    crate::tokens::resolve_asset(chain, factory, sel).await
+    let s = sel.trim();
+    let native = Asset::native(chain.chain_id);
+    if native.matches(s) {
+        return Ok(native);
+    }
+    let (known, models) = payment_assets(client, chain).await?;
+    let listed = || {
+        known
+            .iter()
+            .map(|a| {
+                if a.native {
+                    format!("{} (native)", a.symbol)
+                } else {
+                    format!("{} ({})", a.symbol, a.address)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if s.starts_with("0x") || s.starts_with("0X") {
+        let address = s.parse::<Address>().map_err(|e| {
+            Error::usage("asset.invalid", format!("'{sel}' is not an address: {e}"))
+                .hint("name an asset by its 0x… contract address or by its symbol")
+        })?;
+        if let Some(a) = known.iter().find(|a| a.address == address) {
+            return Ok(a.clone());
+        }
+        if any_address {
+            return crate::tokens::asset_info(chain, address).await;
+        }
+        return Err(Error::usage(
+            "usage.unsupported_asset",
+            format!(
+                "{address} is no model's revenue asset: the usage ledger settles vouchers only \
+                 in the native coin or an ERC-20 a model token takes as revenue"
+            ),
+        )
+        .hint(format!("deposit one of: {}", listed())));
+    }
+    let mut hits: Vec<Asset> = known.iter().filter(|a| a.matches(s)).cloned().collect();
+    match hits.len() {
+        1 => Ok(hits.remove(0)),
+        0 => {
+            let model = models.iter().find(|m| m.symbol.eq_ignore_ascii_case(s));
+            let message = match model {
+                Some(m) => format!(
+                    "'{sel}' is model token {} ({}), not a payment asset: vouchers pay in the \
+                     native coin or an ERC-20 a model token takes as revenue",
+                    m.symbol, m.token
+                ),
+                None => format!("'{sel}' is not a payment asset of the usage ledger"),
+            };
+            Err(Error::usage("asset.unknown", message)
+                .hint(format!("payment assets: {}", listed())))
+        }
+        _ => Err(Error::usage(
+            "asset.ambiguous",
+            format!(
+                "symbol '{sel}' names {} tokens: {}",
+                hits.len(),
+                hits.iter()
+                    .map(|a| a.address.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .hint("name the token by its address")),
+    }
+}
+
+/// `--amount 0` adds nothing: refused like `usage deposit --amount 0`.
+fn positive(amount: alloy::primitives::U256, example: &str) -> Result<()> {
+    if amount.is_zero() {
+        return Err(
+            Error::usage("usage.zero_amount", "the amount must be positive").hint(format!(
+                "pass --amount A with A > 0, e.g. --amount {example}"
+            )),
+        );
+    }
+    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -80,7 +183,8 @@ pub struct DepositArgs {
     /// Amount of the asset, e.g. 0.05.
     #[arg(long)]
     pub amount: String,
-    /// The asset: `native` (default), or an ERC-20 (address or a model's revenue-asset symbol).
+    /// The asset: `native` (default), or an ERC-20 a model takes as revenue (address or
+    /// symbol): what vouchers can pay in.
     #[arg(long, default_value = "native")]
     pub asset: String,
     #[command(flatten)]
@@ -90,7 +194,7 @@ pub struct DepositArgs {
 impl DepositArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, l) = ledger(ctx).await?;
-        let a = asset(&client, &chain, &self.asset).await?;
+        let a = asset(&client, &chain, &self.asset, false).await?;
         let amount = parse_amount(&self.amount, a.decimals)?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let (tx, resumed) =
@@ -123,12 +227,13 @@ impl DepositArgs {
 
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
-    /// Whose account (default: the wallet's).
-    pub address: Option<Address>,
+    /// Whose account: address, wallet name or dev:N (default: the selected wallet).
+    pub who: Option<String>,
     /// Also ask this provider what it charged and what was settled.
     #[arg(long, value_name = "URL")]
     pub provider: Option<String>,
-    /// The asset of the account: `native` (default), or an ERC-20 (address or symbol).
+    /// The asset of the account: `native` (default), or an ERC-20 a model takes as revenue
+    /// (address or symbol; any other ERC-20 by address).
     #[arg(long, default_value = "native")]
     pub asset: String,
     #[command(flatten)]
@@ -138,11 +243,11 @@ pub struct BalanceArgs {
 impl BalanceArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, l) = ledger(ctx).await?;
-        let a = asset(&client, &chain, &self.asset).await?;
-        let who = match self.address {
-            Some(a) => a,
+        let who = match &self.who {
+            Some(w) => crate::wallet::resolve_address(&ctx.paths, &client.profile, w)?,
             None => ctx.signer_address(&client, &self.signer)?,
         };
+        let a = asset(&client, &chain, &self.asset, true).await?;
         let acc = usage::account(&l, who, a.address).await?;
         let (server, server_asset) = match &self.provider {
             Some(url) => {
@@ -212,7 +317,8 @@ pub struct WithdrawArgs {
     /// Announce a withdrawal of this amount (without it: take the announced withdrawal).
     #[arg(long)]
     pub amount: Option<String>,
-    /// The asset: `native` (default), or an ERC-20 (address or symbol).
+    /// The asset: `native` (default), or an ERC-20 a model takes as revenue (address or
+    /// symbol; any other ERC-20 by address).
     #[arg(long, default_value = "native")]
     pub asset: String,
     #[command(flatten)]
@@ -222,7 +328,7 @@ pub struct WithdrawArgs {
 impl WithdrawArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         let (client, chain, l) = ledger(ctx).await?;
-        let asset = asset(&client, &chain, &self.asset).await?;
+        let asset = asset(&client, &chain, &self.asset, true).await?;
         let s = ctx.signer(&client, &chain, &self.signer)?;
         let progress = ctx.printer.progress();
         match &self.amount {
@@ -289,6 +395,10 @@ pub struct VoucherArgs {
 
 impl VoucherArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        // Zero in any unit is refused before the provider is asked for its terms.
+        if let Ok(a) = parse_amount(&self.amount, 18) {
+            positive(a, "0.001")?;
+        }
         let st = sclient::terms(&self.provider).await?;
         let Some(terms) = st.terms.filter(|_| st.paid) else {
             return Err(Error::usage(
@@ -297,6 +407,7 @@ impl VoucherArgs {
             ));
         };
         let amount = parse_amount(&self.amount, terms.asset_decimals)?;
+        positive(amount, "0.001")?;
         let client = ctx.client()?;
         sclient::check_terms(
             &terms,

@@ -260,9 +260,9 @@ pub struct VerifyArgs {
     pub message: String,
     /// The signature (0x + 130 hex digits).
     pub signature: String,
-    /// The address that should have signed; a mismatch is exit 5.
-    #[arg(long)]
-    pub address: Option<Address>,
+    /// Who should have signed (an address, a wallet's name or dev:N); a mismatch is exit 5.
+    #[arg(long, value_name = "ADDRESS|NAME|dev:N")]
+    pub address: Option<String>,
     /// The message is hex bytes.
     #[arg(long)]
     pub hex: bool,
@@ -960,20 +960,7 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
 
 fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
     let msg = message_bytes(&a.message, a.hex)?;
-    let profile = ctx.client().map(|c| c.profile);
-    let profile = match profile {
-        Ok(p) => p,
-        // Signing needs no chain: without a profile, only keystore wallets and keys apply.
-        Err(_) => crate::config::ResolvedProfile {
-            name: String::new(),
-            rpc_url: String::new(),
-            chain_id: None,
-            storage_nodes: Vec::new(),
-            indexer: None,
-            wallet: crate::config::Config::load(&ctx.paths)?.default_wallet,
-            contracts: Default::default(),
-        },
-    };
+    let profile = chainless_profile(ctx)?;
     let signer = wallet::load_signer(&ctx.paths, &profile, &a.signer.source())?;
     let sig = wallet::sign_message(&signer, &msg)?;
     let v = results::Signed {
@@ -984,10 +971,35 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
     Ok(())
 }
 
+/// The active profile, or where there is none (signing needs no chain) one that names only
+/// the default wallet: keystore wallets and keys apply.
+fn chainless_profile(ctx: &Ctx) -> Result<crate::config::ResolvedProfile> {
+    Ok(match ctx.client() {
+        Ok(c) => c.profile,
+        Err(_) => crate::config::ResolvedProfile {
+            name: String::new(),
+            rpc_url: String::new(),
+            chain_id: None,
+            storage_nodes: Vec::new(),
+            indexer: None,
+            wallet: crate::config::Config::load(&ctx.paths)?.default_wallet,
+            contracts: Default::default(),
+        },
+    })
+}
+
 fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
     let msg = message_bytes(&a.message, a.hex)?;
     let recovered = wallet::recover_signer(&msg, &a.signature)?;
-    if let Some(want) = a.address.filter(|w| *w != recovered) {
+    let want = match a.address.as_deref() {
+        Some(who) => Some(wallet::resolve_address(
+            &ctx.paths,
+            &chainless_profile(ctx)?,
+            who,
+        )?),
+        None => None,
+    };
+    if let Some(want) = want.filter(|w| *w != recovered) {
         return Err(Error::verification(
             "wallet.signature_mismatch",
             format!("the signature is not by {want}: it was made by {recovered}"),
@@ -1002,7 +1014,7 @@ fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
         address: recovered,
         valid: true,
     };
-    ctx.printer.result(&v, |_| match a.address {
+    ctx.printer.result(&v, |_| match want {
         Some(_) => format!("valid signature by {recovered}"),
         None => format!("signed by {recovered}"),
     });

@@ -153,6 +153,8 @@ fn who(
 }
 
 async fn register(ctx: &Ctx, a: RegisterArgs) -> Result<()> {
+    // Before the wallet is unlocked: nothing to ask for a name that is refused.
+    worker::check_name(a.name.as_deref())?;
     let client = ctx.client()?;
     let market = JobMarket::open(&client).await?;
     let s = ctx.signer(&client, &market.chain, &a.signer)?;
@@ -346,15 +348,38 @@ fn run_line(r: &worker::RunReport, sym: &str) -> String {
     out
 }
 
-/// `worker status`'s phase: the state's, and whether a run is at it.
+/// `worker status`'s phase: the state's, and whether a run is at it; when none is, what a rerun
+/// would do, from the job's state on chain and whether the worker is still in it.
 fn phase_text(s: &worker::Status) -> String {
     use crate::worker::state::Phase;
-    match s.state.phase {
-        None if s.running => "starting".into(),
-        None => "-".into(),
-        Some(p) if s.running => p.to_string(),
-        Some(p @ (Phase::Done | Phase::Stopped)) => format!("{p} (not running)"),
-        Some(p) => format!(
+    let Some(phase) = s.state.phase else {
+        return if s.running { "starting" } else { "-" }.into();
+    };
+    if s.running {
+        return phase.to_string();
+    }
+    let left = s.left.clone();
+    if let Some(j) = s.job.as_ref().filter(|j| !j.state.is_live()) {
+        let ended = match j.state {
+            crate::jobs::JobState::Completed => "completed",
+            crate::jobs::JobState::Stopped => "was stopped (a round closed without a verdict)",
+            _ => "was cancelled",
+        };
+        let left = left.map(|l| format!("{l}; ")).unwrap_or_default();
+        return format!(
+            "{phase} (not running; {left}job {} {ended}: nothing to pick up; earnings: `cohort worker earnings`)",
+            j.id
+        );
+    }
+    if let Some(l) = left {
+        let id = s.job.as_ref().map(|j| j.id).unwrap_or_default();
+        return format!(
+            "{phase} (not running; {l}; `cohort worker run --job {id}` joins it again)"
+        );
+    }
+    match phase {
+        Phase::Done | Phase::Stopped => format!("{phase} (not running)"),
+        p => format!(
             "not running (the last run stopped while {p}; `cohort worker run` picks up where it was)"
         ),
     }

@@ -401,6 +401,34 @@ fn url_port(url: &str) -> Option<u16> {
     url.rsplit(':').next()?.trim_end_matches('/').parse().ok()
 }
 
+/// The flow the devnet's storage nodes follow when `profile` is on the devnet's chain and names
+/// it (the `local` profile, or another naming the same contracts): a suite deployed there
+/// with a new flow would leave the nodes behind.
+pub fn followed_flow(
+    paths: &Paths,
+    profile: &crate::config::ResolvedProfile,
+) -> Result<Option<Address>> {
+    let Some(state) = load_state(paths)? else {
+        return Ok(None);
+    };
+    let same_chain = state.anvil.url.trim_end_matches('/') == profile.rpc_url.trim_end_matches('/');
+    if state.nodes.is_empty() || !same_chain {
+        return Ok(None);
+    }
+    let flow = |p: Option<&Profile>| {
+        p.and_then(|p| p.contracts.flow.as_deref())
+            .and_then(|a| a.parse::<Address>().ok())
+    };
+    let config = Config::load(paths)?;
+    let nodes = flow(config.profiles.get(LOCAL_PROFILE));
+    let named = profile
+        .contracts
+        .flow
+        .as_deref()
+        .and_then(|a| a.parse::<Address>().ok());
+    Ok(nodes.filter(|f| Some(*f) == named))
+}
+
 fn load_state(paths: &Paths) -> Result<Option<DevnetState>> {
     let f = state_file(paths);
     match std::fs::read(&f) {
@@ -601,6 +629,12 @@ pub async fn status(paths: &Paths) -> Result<Status> {
     Ok(st)
 }
 
+/// An address as every JSON of cohort's gives it: lowercase (a profile written by hand or by
+/// an older deploy may hold it checksummed).
+fn lowercase_address(a: String) -> String {
+    a.parse::<Address>().map_or(a, |a| format!("{a:#x}"))
+}
+
 fn contract_list(p: &Profile) -> Vec<(String, String)> {
     let c = &p.contracts;
     [
@@ -612,7 +646,7 @@ fn contract_list(p: &Profile) -> Vec<(String, String)> {
         ("usage_ledger", &c.usage_ledger),
     ]
     .into_iter()
-    .filter_map(|(n, a)| a.clone().map(|a| (n.to_string(), a)))
+    .filter_map(|(n, a)| a.clone().map(|a| (n.to_string(), lowercase_address(a))))
     .collect()
 }
 
@@ -1112,7 +1146,17 @@ async fn wait_for_chain(url: &str, pid: u32, marker: &str, log: &Path) -> Result
 /// What `devnet down` stopped.
 #[derive(Debug, Clone, Serialize)]
 pub struct DownReport {
-    pub stopped: Vec<ProcessStatus>,
+    pub stopped: Vec<StoppedProcess>,
+}
+
+/// A process `devnet down` stopped.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoppedProcess {
+    pub name: String,
+    pub pid: u32,
+    pub url: String,
+    /// It still ran when `down` came (a crashed one had stopped already).
+    pub was_running: bool,
 }
 
 /// Stops exactly the processes `up` started, by PID. anvil gets SIGINT so it dumps its state.
@@ -1124,11 +1168,11 @@ pub async fn down(paths: &Paths) -> Result<DownReport> {
     if let Some(ix) = &state.indexer {
         let alive = process::is_running(ix.pid, &ix.marker);
         process::stop(ix.pid, &ix.marker, libc::SIGTERM, Duration::from_secs(10));
-        stopped.push(ProcessStatus {
+        stopped.push(StoppedProcess {
             name: "indexer".into(),
             pid: ix.pid,
             url: ix.url.clone(),
-            alive,
+            was_running: alive,
         });
     }
     for (i, n) in state.nodes.iter().enumerate() {
@@ -1139,21 +1183,21 @@ pub async fn down(paths: &Paths) -> Result<DownReport> {
             libc::SIGTERM,
             Duration::from_secs(10),
         );
-        stopped.push(ProcessStatus {
+        stopped.push(StoppedProcess {
             name: format!("storage node {i}"),
             pid: n.process.pid,
             url: n.process.url.clone(),
-            alive,
+            was_running: alive,
         });
     }
     let a = &state.anvil;
     let alive = process::is_running(a.pid, &a.marker);
     process::stop(a.pid, &a.marker, libc::SIGINT, Duration::from_secs(15));
-    stopped.push(ProcessStatus {
+    stopped.push(StoppedProcess {
         name: "anvil".into(),
         pid: a.pid,
         url: a.url.clone(),
-        alive,
+        was_running: alive,
     });
     let f = state_file(paths);
     std::fs::remove_file(&f).map_err(|e| Error::io("remove", &f, e))?;

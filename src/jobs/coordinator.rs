@@ -306,6 +306,12 @@ fn job_dir(work_dir: &Path, market: Address, id: u64) -> PathBuf {
 /// same id ran (a devnet reset brings the same addresses and ids back), or one that names no
 /// chain, is cleared first; the note returned says so.
 fn claim_job_dir(dir: &Path, genesis: B256) -> Result<Option<String>> {
+    // Members coordinating from one home share the folder: one claims it at a time (another
+    // member's clearing of a folder not yet marked removed it under this one's marker).
+    let parent = dir.parent().unwrap_or(dir);
+    crate::fsutil::ensure_dir(parent, 0o755)?;
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let _claim = crate::fsutil::Lock::acquire(&parent.join(format!(".{name}.claim")))?;
     let marker = dir.join("chain");
     let mine = format!("{genesis:#x}\n");
     if std::fs::read_to_string(&marker).is_ok_and(|m| m == mine) {

@@ -460,6 +460,17 @@ impl JobMarket {
         Ok(out)
     }
 
+    /// Whether `worker` ever joined job `id` (it may have left since).
+    pub async fn ever_joined(&self, id: u64, worker: Address) -> Result<bool> {
+        let all = self
+            .read
+            .jobParticipants(U256::from(id))
+            .call()
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(all.contains(&worker))
+    }
+
     /// A worker's membership in a job and its bond.
     pub async fn participant_record(&self, id: u64, worker: Address) -> Result<ParticipantRecord> {
         let p = self
@@ -1132,9 +1143,16 @@ pub struct Cancelled {
     pub resumed: bool,
     /// Rounds not finalized when the job was cancelled.
     pub unspent_rounds: u32,
-    /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out).
+    /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out):
+    /// `unspent_refund` plus what finalized rounds left in the escrow.
     #[serde(with = "dec")]
     pub refund: U256,
+    /// The part of `refund` that is the unspent rounds' rewards (`unspent_rounds` × reward).
+    #[serde(with = "dec")]
+    pub unspent_refund: U256,
+    /// Finalized rounds that paid no one (no submission accepted): their rewards stayed in the
+    /// escrow and are part of `refund`.
+    pub unpaid_rounds: Vec<u32>,
     #[serde(with = "dec")]
     pub owner_earnings: U256,
     pub tx: TxRef,
@@ -1154,11 +1172,14 @@ pub async fn cancel(
     // is the cancellation; the checks below read a chain it may already have changed.
     if let Some((refund, tx)) = market.resume_cancel(s, id, progress).await? {
         let after = market.job(id).await?;
+        let (unspent_refund, unpaid_rounds) = refund_parts(market, &after).await?;
         return Ok(Cancelled {
             job_id: id,
             resumed: true,
             unspent_rounds: after.rounds - after.current_round.min(after.rounds),
             refund,
+            unspent_refund,
+            unpaid_rounds,
             owner_earnings: market.earnings(after.owner).await?,
             tx,
         });
@@ -1197,7 +1218,7 @@ pub async fn cancel(
             ),
         )
         .hint(format!(
-            "cancel after the committee finalizes the round, or, once its grace period passed, close it with `cohort job close-round {id} {}`",
+            "a round with submissions is paid, never cancelled: by the committee's verdict, or from its deadline plus the grace period by `cohort job close-round {id} {}`, which stops the job and refunds the rounds after it; a later round can be cancelled from its deadline on while it has no submissions, before the committee finalizes it (stop your own `cohort job coordinate` first: it finalizes an empty round once its deadline passes and starts the next)",
             job.current_round
         )));
     }
@@ -1209,25 +1230,66 @@ pub async fn cancel(
             return Err(Error::reverted(
                 "job.round_in_progress",
                 format!(
-                    "round {} of job {id} takes submissions until unix time {deadline}, {}s from now: a running job can be cancelled only from its round's deadline on",
+                    "round {} of job {id} takes submissions until {} (unix time {deadline}), {}s from now: a running job can be cancelled only from its round's deadline on",
                     job.current_round,
+                    utc(deadline),
                     deadline - now
                 ),
             )
             .hint(format!(
-                "cancel after that time, once the round has no submissions (`cohort job show {id}`); an open job that has not started can be cancelled at any time"
+                "cancel after that time while the round has no submissions (`cohort job show {id}`), before the committee finalizes it and starts the next round (stop your own `cohort job coordinate` first: it finalizes an empty round once its deadline passes); an open job that has not started can be cancelled at any time"
             )));
         }
     }
     let (refund, tx) = market.cancel_job(s, id, progress).await?;
+    let (unspent_refund, unpaid_rounds) = refund_parts(market, &job).await?;
     Ok(Cancelled {
         job_id: id,
         resumed: false,
         unspent_rounds: job.rounds - job.current_round.min(job.rounds),
         refund,
+        unspent_refund,
+        unpaid_rounds,
         owner_earnings: market.earnings(job.owner).await?,
         tx,
     })
+}
+
+/// Unix time `t` as a UTC date and time (`2026-12-07 20:36:12 UTC`), beside the number in
+/// messages that name a chain time.
+pub fn utc(t: u64) -> String {
+    let Ok(secs) = libc::time_t::try_from(t) else {
+        return format!("unix time {t}");
+    };
+    // SAFETY: gmtime_r writes only into `tm`, which outlives the call.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    if unsafe { libc::gmtime_r(&secs, &mut tm) }.is_null() {
+        return format!("unix time {t}");
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday,
+        tm.tm_hour,
+        tm.tm_min,
+        tm.tm_sec
+    )
+}
+
+/// The parts of a cancelled job's refund: the unspent rounds' rewards, and the finalized rounds
+/// that accepted no submission (their rewards stayed in the escrow).
+async fn refund_parts(market: &JobMarket, job: &JobInfo) -> Result<(U256, Vec<u32>)> {
+    let done = job.current_round.min(job.rounds);
+    let unspent = job.reward_per_round * U256::from(job.rounds - done);
+    let mut unpaid = Vec::new();
+    for r in 0..done {
+        let subs = market.submissions(job.id, r).await?;
+        if !subs.iter().any(|x| x.status == WorkStatus::Accepted) {
+            unpaid.push(r);
+        }
+    }
+    Ok((unspent, unpaid))
 }
 
 /// The result of `job close-round`.
@@ -1297,7 +1359,8 @@ pub async fn close_round(
         return Err(Error::reverted(
             "job.too_early",
             format!(
-                "round {round} of job {id} can be closed from unix time {closable} (its deadline plus the {}s grace period), {}s from now",
+                "round {round} of job {id} can be closed from {} (unix time {closable}: its deadline plus the {}s grace period), {}s from now",
+                utc(closable),
                 job.terms.grace,
                 closable - now
             ),
@@ -1339,6 +1402,12 @@ pub async fn close_round(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chain_times_read_as_utc_dates() {
+        assert_eq!(super::utc(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(super::utc(1_796_675_398), "2026-12-07 20:29:58 UTC");
+    }
+
     use super::*;
 
     #[test]

@@ -72,6 +72,9 @@ pub enum RoundStatus {
     Closed,
     /// Never run: the job was cancelled or stopped before it (its reward went back to the owner).
     NotRun,
+    /// Started, and running (past its deadline, without submissions) when its job was cancelled:
+    /// its reward went back to the owner.
+    Cancelled,
 }
 
 impl std::fmt::Display for RoundStatus {
@@ -82,6 +85,9 @@ impl std::fmt::Display for RoundStatus {
             RoundStatus::Finalized => "finalized",
             RoundStatus::Closed => "closed without a verdict",
             RoundStatus::NotRun => "not run: the job ended before it",
+            RoundStatus::Cancelled => {
+                "running when the job was cancelled: its reward went back to the owner"
+            }
         })
     }
 }
@@ -150,6 +156,9 @@ pub struct WorkerTotal {
     pub paid_from_slashed: U256,
     pub accepted_rounds: u32,
     pub rejected_rounds: u32,
+    /// Rounds closed without a verdict (`job close-round`): paid by units, unverified.
+    #[serde(default)]
+    pub unverified_rounds: u32,
 }
 
 /// `job show`.
@@ -373,8 +382,11 @@ async fn round_detail(
             RoundStatus::Finalized
         } else if job.state == JobState::Stopped {
             RoundStatus::Closed
+        } else if job.state == JobState::Cancelled && job.round_start > 0 {
+            // Cancelled from its deadline on, without submissions: its reward was refunded.
+            RoundStatus::Cancelled
         } else if job.state == JobState::Cancelled {
-            // Cancelled from its deadline on: its submissions were refunded, not paid.
+            // An open job cancelled before it started.
             RoundStatus::NotRun
         } else {
             RoundStatus::Running
@@ -439,6 +451,7 @@ fn add_total(
         paid_from_slashed: U256::ZERO,
         accepted_rounds: 0,
         rejected_rounds: 0,
+        unverified_rounds: 0,
     });
     t.paid += payout;
     t.paid_reward += payout - from_slashed;
@@ -446,6 +459,7 @@ fn add_total(
     match s.status {
         WorkStatus::Accepted => t.accepted_rounds += 1,
         WorkStatus::Rejected => t.rejected_rounds += 1,
+        WorkStatus::Unverified => t.unverified_rounds += 1,
         _ => {}
     }
 }

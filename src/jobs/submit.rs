@@ -61,6 +61,13 @@ pub struct SubmitPlan {
     pub owner: Address,
     /// What the job commits to on chain: split, bond, committee, verification, grace.
     pub terms: JobTerms,
+    /// K-spans in one round's work (`training.steps` / K, rounded up): a submission has that
+    /// many, and min(`verify.spans`, this) of them are re-executed.
+    pub spans_per_round: u64,
+    /// What the spec does that is allowed but likely not meant (a checkpoint interval or a
+    /// warm-up longer than a round).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     #[serde(with = "dec")]
     pub reward_per_round: U256,
     /// rounds × reward per round: what is escrowed.
@@ -117,7 +124,7 @@ fn job_table<'a>(spec: &'a JobSpec, path: &Path) -> Result<&'a JobTable> {
                 path.display()
             ),
         )
-        .hint("add a [job] table (see fixtures/jobs/tiny.toml)")
+        .hint("add a [job] table (`cohort job submit --help` ends with an example spec)")
     })
 }
 
@@ -207,7 +214,14 @@ pub async fn plan(
     };
     let text = std::fs::read_to_string(spec_path).map_err(|e| Error::io("read", spec_path, e))?;
     let table = job_table(&spec, spec_path)?.clone();
-    let terms = terms(&spec, &table, s)?;
+    // Named like the spec's other errors: the file, then the key.
+    let terms = terms(&spec, &table, s).map_err(|e| {
+        if e.code != "jobspec.invalid" {
+            return e;
+        }
+        let message = format!("invalid job spec {}: {}", spec_path.display(), e.message);
+        Error { message, ..e }
+    })?;
     for a in &terms.committed.revenue_assets {
         crate::tokens::asset_info(&s.chain, *a)
             .await
@@ -333,9 +347,11 @@ pub fn committed_terms(spec: &JobSpec, table: &JobTable, submitter: Address) -> 
         .saturating_mul(t.batch_size as u64)
         .saturating_mul(spec.model.context as u64);
     if units == 0 {
-        return Err(bad(
-            "training.steps × batch_size × context is 0: a round would do no work".into(),
-        ));
+        return Err(bad(format!(
+            "training.steps × batch_size × context is 0 (steps {}): a round would do no work",
+            t.steps
+        ))
+        .hint("set training.steps to the steps each worker trains per round, e.g. steps = 300"));
     }
     Ok(JobTerms {
         owner_bps,
@@ -392,7 +408,8 @@ fn terms(spec: &JobSpec, table: &JobTable, s: &SignerChain) -> Result<Terms> {
         return Err(Error::usage(
             "jobspec.invalid",
             "job.round_timeout must be at least 1 second",
-        ));
+        )
+        .hint("set job.round_timeout to the seconds a round may take, e.g. round_timeout = 1800 (time to train, upload and submit one round)"));
     }
     let reward = crate::chain::units::parse_amount(&table.reward_per_round, 18).map_err(|e| {
         Error::usage(
@@ -405,7 +422,8 @@ fn terms(spec: &JobSpec, table: &JobTable, s: &SignerChain) -> Result<Terms> {
         return Err(Error::usage(
             "jobspec.invalid",
             "job.reward_per_round must be more than 0",
-        ));
+        )
+        .hint("set what each round pays its accepted workers, e.g. reward_per_round = \"0.1ether\" (rounds × reward is escrowed)"));
     }
     let committed = committed_terms(spec, table, s.address)?;
     Ok(Terms {
@@ -706,6 +724,28 @@ async fn price(
             ),
         ));
     }
+    let t = &spec.training;
+    let k = committed.checkpoint_every.max(1);
+    let spans_per_round = t.steps.div_ceil(k);
+    let mut notes = Vec::new();
+    if let Some(c) = t.checkpoint_every.filter(|c| *c > t.steps) {
+        notes.push(format!(
+            "training.checkpoint_every ({c}) is more than training.steps ({}): a round is one span of {} steps, re-executed whole",
+            t.steps, t.steps
+        ));
+    }
+    let total = t.steps.saturating_mul(u64::from(rounds));
+    if t.warmup_steps >= total {
+        notes.push(format!(
+            "training.warmup_steps ({}) is not less than the job's {total} steps (steps × rounds): the learning rate never finishes warming up",
+            t.warmup_steps
+        ));
+    } else if t.warmup_steps > t.steps {
+        notes.push(format!(
+            "training.warmup_steps ({}) is more than training.steps ({}): the warm-up takes more than round 0",
+            t.warmup_steps, t.steps
+        ));
+    }
     Ok(SubmitPlan {
         spec_file: spec_path.to_path_buf(),
         trainer: spec.model.trainer,
@@ -715,6 +755,8 @@ async fn price(
         round_timeout: table.round_timeout,
         owner: s.address,
         terms: committed,
+        spans_per_round,
+        notes,
         reward_per_round: reward,
         escrow,
         uploads,
@@ -852,6 +894,17 @@ mod tests {
     fn terms_of(job: &str) -> Result<JobTerms> {
         let s = spec(job);
         committed_terms(&s, s.job.as_ref().unwrap(), Address::repeat_byte(0x11))
+    }
+
+    #[test]
+    fn a_spec_that_trains_nothing_is_refused_with_a_hint() {
+        let mut s = spec("");
+        s.training.steps = 0;
+        let e =
+            committed_terms(&s, s.job.as_ref().unwrap(), Address::repeat_byte(0x11)).unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{e}");
+        assert!(e.message.contains("steps 0"), "{e}");
+        assert!(e.hint.as_deref().unwrap().contains("steps = 300"), "{e:?}");
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! `context + 1` tokens, every token scored) and JSONL files whose lines are
 //! `{"messages":[{"role":…,"content":…},…]}` (rendered with the model's chat template; only
 //! assistant tokens scored), `{"prompt":…,"completion":…}` (only the completion and the
-//! end-of-sequence token scored) or `{"text":…}`. The last tenth of every text file's tokens
-//! and every tenth JSONL line are held out for validation.
+//! end-of-sequence token scored) or `{"text":…}` (`.jsonl`, `.ndjson`, `.json`, in any case).
+//! The last tenth of every text file's tokens and every tenth JSONL line are held out for
+//! validation.
 
 use std::path::{Path, PathBuf};
 
@@ -209,6 +210,11 @@ pub struct Dataset {
     pub files: usize,
     /// JSONL examples cut to the context.
     pub truncated: usize,
+    /// JSONL examples left out because no token to learn (assistant message, completion) lies
+    /// within the context once cut.
+    pub cut_away: usize,
+    /// JSONL examples read (kept or not).
+    pub examples: usize,
 }
 
 #[derive(Deserialize)]
@@ -253,23 +259,50 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Whether `f` is read as JSONL (by its extension, in any case): `.jsonl`, `.ndjson`, `.json`.
+pub fn is_jsonl(f: &Path) -> bool {
+    f.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["jsonl", "ndjson", "json"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The paths as the user gave them, for messages.
+fn shown(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Dataset {
     /// Reads text and JSONL files (folders recursively) into sequences of at most
     /// `context + 1` tokens.
     pub fn load(paths: &[PathBuf], codec: &TextCodec, context: usize) -> Result<Dataset> {
         let files = collect_files(paths)?;
+        if files.is_empty() {
+            return Err(Error::usage(
+                "data.empty",
+                format!("{} holds no data file", shown(paths)),
+            )
+            .hint("check the --data path: give text or JSONL files, or folders holding them (hidden files are left out)"));
+        }
         let window = context + 1;
         let (mut train, mut val, mut truncated) = (Vec::new(), Vec::new(), 0);
+        let (mut cut_away, mut examples) = (0usize, 0usize);
         let eos = codec.eos_id();
         for f in &files {
             let bytes = std::fs::read(f).map_err(|e| {
                 Error::usage("data.read", format!("could not read {}: {e}", f.display()))
             })?;
-            let Ok(text) = String::from_utf8(bytes) else {
+            let Ok(mut text) = String::from_utf8(bytes) else {
                 continue;
             };
-            let is_jsonl = f.extension().is_some_and(|e| e == "jsonl" || e == "json");
-            if !is_jsonl {
+            // A UTF-8 byte order mark (some editors write one) is no text.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            if !is_jsonl(f) {
                 let mut ids = codec.encode(&text, true)?;
                 ids.extend(eos);
                 let cut = ids.len() - ids.len() / 10;
@@ -323,6 +356,19 @@ impl Dataset {
                         let n = ids.len();
                         (ids, vec![1; n])
                     }
+                    (Some(_), p, c, t) if p.is_some() || c.is_some() || t.is_some() => {
+                        return Err(Error::usage(
+                            "data.bad_jsonl",
+                            format!(
+                                "{at}: has both `messages` and `{}`: an example is one of them",
+                                if t.is_some() {
+                                    "text"
+                                } else {
+                                    "prompt`/`completion"
+                                }
+                            ),
+                        ));
+                    }
                     _ => {
                         return Err(Error::usage(
                             "data.bad_jsonl",
@@ -332,12 +378,19 @@ impl Dataset {
                         ));
                     }
                 };
+                examples += 1;
+                let learns = |ids: &[u32], mask: &[u8]| ids.len() >= 2 && mask[1..].contains(&1);
                 if ids.len() > window {
+                    let before = learns(&ids, &mask);
                     ids.truncate(window);
                     mask.truncate(window);
                     truncated += 1;
+                    if before && !learns(&ids, &mask) {
+                        cut_away += 1;
+                        continue;
+                    }
                 }
-                if ids.len() < 2 || mask[1..].iter().all(|&m| m == 0) {
+                if !learns(&ids, &mask) {
                     continue;
                 }
                 let ex = Example { ids, mask };
@@ -350,16 +403,39 @@ impl Dataset {
             }
         }
         if train.is_empty() {
+            if cut_away > 0 {
+                return Err(Error::usage(
+                    "data.too_short",
+                    format!(
+                        "no example of {} has a token to learn within the context of {context} \
+                         tokens: {cut_away} of {examples} examples have their assistant \
+                         answer or completion beyond it",
+                        shown(paths)
+                    ),
+                )
+                .hint(
+                    "raise the context (the spec's model.context; `model eval`: --context), or \
+                     shorten the prompts",
+                ));
+            }
             return Err(Error::usage(
                 "data.too_short",
-                "the data has no training sequence of at least 2 tokens",
-            ));
+                format!(
+                    "{} has no sequence of at least 2 tokens to learn from ({} file{})",
+                    shown(paths),
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                ),
+            )
+            .hint("check the --data path: its files are empty, binary, or JSONL without a completion or assistant message"));
         }
         Ok(Dataset {
             train,
             val,
             files: files.len(),
             truncated,
+            cut_away,
+            examples,
         })
     }
 }

@@ -214,6 +214,7 @@ impl Adapter {
             use_dora: false,
             init_lora_weights: true,
             modules_to_save: None,
+            ..PeftConfig::default()
         };
         let json = serde_json::to_vec_pretty(&cfg).expect("config serializes");
         crate::fsutil::write_atomic(&dir.join("adapter_config.json"), &json, 0o644)
@@ -236,12 +237,33 @@ impl Adapter {
                 format!("{} is not a safetensors file: {e}", wpath.display()),
             )
         })?;
+        let wanted: std::collections::BTreeSet<String> = targets(&spec, config)
+            .into_keys()
+            .flat_map(|p| [format!("{p}.lora_A.weight"), format!("{p}.lora_B.weight")])
+            .collect();
         let mut values = Tensors::new();
         for (name, view) in st.tensors() {
             let key = name
                 .strip_prefix(PEFT_PREFIX)
                 .unwrap_or(&name)
                 .replace(".default.", ".");
+            if !wanted.contains(&key) {
+                // A full weight (modules_to_save), a bias, a DoRA magnitude or another layer's
+                // pair: applying the adapter without it would be wrong, silently.
+                return Err(Error::usage(
+                    "lora.bad_adapter",
+                    format!(
+                        "{} holds tensor {name}, which is not the lora_A/lora_B of a target \
+                         module ({:?}) of this model: cohort does not apply it",
+                        wpath.display(),
+                        spec.targets
+                    ),
+                )
+                .hint(
+                    "cohort applies plain LoRA adapters only (lora_A/lora_B pairs of \
+                     target_modules in every layer); merge the adapter with PEFT instead",
+                ));
+            }
             let t = candle_core::safetensors::Load::load(&view, &Device::Cpu)
                 .and_then(|t| t.to_dtype(DType::F32))
                 .map_err(ce)?;
@@ -258,8 +280,9 @@ impl Adapter {
 /// PEFT's prefix of adapter tensor names for a causal LM.
 pub const PEFT_PREFIX: &str = "base_model.model.";
 
-/// adapter_config.json (the fields PEFT needs to load a LoRA adapter).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// adapter_config.json (the fields PEFT needs to load a LoRA adapter, and those that change
+/// what a LoRA adapter does, which cohort refuses when set: [`PeftConfig::load`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PeftConfig {
     pub peft_type: String,
     #[serde(default)]
@@ -285,6 +308,43 @@ pub struct PeftConfig {
     pub init_lora_weights: bool,
     #[serde(default)]
     pub modules_to_save: Option<Vec<String>>,
+    /// Per-module alpha and rank overrides (module name patterns).
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub alpha_pattern: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub rank_pattern: serde_json::Value,
+    /// Only these layer indices adapted.
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub layers_to_transform: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub exclude_modules: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub layer_replication: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub trainable_token_indices: serde_json::Value,
+    /// LoRA on parameters rather than modules, activated LoRA, QA-LoRA, BD-LoRA.
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub target_parameters: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub alora_invocation_tokens: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub use_qalora: serde_json::Value,
+    #[serde(default, skip_serializing_if = "is_empty_or_null")]
+    pub use_bdlora: serde_json::Value,
+    /// A trainable bias on lora_B.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lora_bias: bool,
+}
+
+/// Whether a JSON value says nothing: null, false, an empty string, list or map.
+fn is_empty_or_null(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null | serde_json::Value::Bool(false) => true,
+        serde_json::Value::String(s) => s.is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Object(o) => o.is_empty(),
+        serde_json::Value::Number(_) | serde_json::Value::Bool(true) => false,
+    }
 }
 
 impl PeftConfig {
@@ -313,7 +373,48 @@ impl PeftConfig {
                 ),
             ));
         }
+        if let Some(field) = cfg.unapplied() {
+            return Err(Error::usage(
+                "lora.bad_adapter",
+                format!(
+                    "{}: `{field}` is set, and cohort does not apply it: the adapter would act \
+                     differently from what PEFT loads",
+                    cpath.display()
+                ),
+            )
+            .hint(
+                "cohort applies plain LoRA adapters only (one r and lora_alpha for every target \
+                 module of every layer, no modules_to_save, bias \"none\"); merge the adapter \
+                 with PEFT instead",
+            ));
+        }
         Ok(cfg)
+    }
+
+    /// The first field set that changes what the adapter does and that cohort does not apply.
+    fn unapplied(&self) -> Option<String> {
+        if self.bias != "none" {
+            return Some(format!("bias = {:?}", self.bias));
+        }
+        if self.modules_to_save.as_ref().is_some_and(|m| !m.is_empty()) {
+            return Some("modules_to_save".into());
+        }
+        [
+            ("alpha_pattern", &self.alpha_pattern),
+            ("rank_pattern", &self.rank_pattern),
+            ("layers_to_transform", &self.layers_to_transform),
+            ("exclude_modules", &self.exclude_modules),
+            ("layer_replication", &self.layer_replication),
+            ("trainable_token_indices", &self.trainable_token_indices),
+            ("target_parameters", &self.target_parameters),
+            ("alora_invocation_tokens", &self.alora_invocation_tokens),
+            ("use_qalora", &self.use_qalora),
+            ("use_bdlora", &self.use_bdlora),
+        ]
+        .into_iter()
+        .find(|(_, v)| !is_empty_or_null(v))
+        .map(|(k, _)| k.to_string())
+        .or(self.lora_bias.then(|| "lora_bias".into()))
     }
 
     /// The adapter's rank, alpha, dropout and targets.

@@ -22,6 +22,7 @@ pub mod ops;
 pub mod pool;
 
 use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -399,6 +400,9 @@ impl Session<'_> {
         timings::mark(&mut prof, "forward + backward").map_err(ce)?;
         let value = value as f64;
         if !value.is_finite() {
+            if let Some(e) = non_finite_input(self.model, Some(&self.adapter)) {
+                return Err(e);
+            }
             return Err(Error::failed(
                 "trainer.diverged",
                 format!("training diverged at step {}: loss is {value}", self.step),
@@ -417,6 +421,40 @@ impl Session<'_> {
         self.step += 1;
         Ok((value, (b.rows * b.seq) as u64))
     }
+}
+
+/// The refusal of a base model (or adapter) whose weights hold a NaN or an infinity, naming the
+/// first such tensor: every loss is then non-finite, whatever the learning rate. `None` when all
+/// are finite.
+fn non_finite_input(model: &Model, adapter: Option<&Adapter>) -> Option<Error> {
+    if let Some(name) = model.non_finite_weight() {
+        return Some(
+            Error::usage(
+                "lora.bad_weights",
+                format!(
+                    "the base model {} has non-finite weights (NaN or infinity), in tensor {name} \
+                     at least: every loss is NaN",
+                    model.dir.display()
+                ),
+            )
+            .hint("download or convert the base model again; check it loads in transformers"),
+        );
+    }
+    let ad = adapter?;
+    let name = ad
+        .vars()
+        .into_iter()
+        .find(|(_, v)| !model::all_finite(v.as_tensor()))?
+        .0;
+    Some(
+        Error::usage(
+            "lora.bad_adapter",
+            format!(
+                "the adapter has non-finite weights (NaN or infinity), in tensor {name} at least"
+            ),
+        )
+        .hint("start from an earlier checkpoint, or from a fresh adapter without --init"),
+    )
 }
 
 /// Mean loss per scored token of `examples` (batches of `batch`), and the tokens scored. Runs
@@ -691,6 +729,69 @@ fn loss_suffix(last_loss: f64, final_val: Option<f64>) -> String {
     s
 }
 
+/// The checkpoint a LoRA run in this process wrote last, to continue from after an interruption.
+static LAST_CHECKPOINT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+fn set_last_checkpoint(p: Option<PathBuf>) {
+    *LAST_CHECKPOINT.lock().unwrap_or_else(|e| e.into_inner()) = p;
+}
+
+/// The checkpoint the latest [`train`] in this process wrote last (`None` before its first).
+pub fn last_checkpoint() -> Option<PathBuf> {
+    LAST_CHECKPOINT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+}
+
+/// Notes that most JSONL examples were cut to the context; refuses (exit 2) a run whose
+/// validation examples were all cut away (no token to learn within the context) while
+/// there were enough examples to hold some out.
+fn check_cut(data: &Dataset, context: usize, progress: &dyn Progress) -> Result<()> {
+    if data.val.is_empty() && data.cut_away > 0 && data.examples >= 10 {
+        return Err(Error::usage(
+            "data.too_short",
+            format!(
+                "no validation example is left within the context of {context} tokens: {} of {} \
+                 examples have their answer or completion beyond it, and training would run \
+                 on {} unvalidated",
+                data.cut_away,
+                data.examples,
+                data.train.len()
+            ),
+        )
+        .hint("raise model.context in the spec (at most the model's max_position_embeddings)"));
+    }
+    if data.truncated * 2 > data.examples || data.cut_away > 0 {
+        progress.note(&format!(
+            "{} of {} examples are longer than the context of {context} tokens and were cut \
+             ({} left out, with nothing to learn within it): raise model.context to keep them whole",
+            data.truncated, data.examples, data.cut_away
+        ));
+    }
+    Ok(())
+}
+
+/// Steps a run trains: `--steps`, else training.steps, except that a run continuing a
+/// checkpoint (at step > 0) ends where the schedule does, at training.steps (exit 2 when it is
+/// there already).
+fn run_steps(opts: &LoraTrainOptions, start: u64) -> Result<u64> {
+    let total = opts.training.steps;
+    match opts.steps {
+        Some(n) => Ok(n),
+        None if start == 0 => Ok(total),
+        None if start < total => Ok(total - start),
+        None => Err(Error::usage(
+            "train.schedule_done",
+            format!(
+                "the --init checkpoint is at step {start}, already at training.steps = {total}: \
+                 nothing is left of the schedule"
+            ),
+        )
+        .hint("pass --steps N to train N more steps (at training.min_learning_rate past the schedule)")),
+    }
+}
+
 /// Trains a LoRA adapter as `opts` says: adapter folders `step-NNNNNN/` (PEFT format plus
 /// `optimizer.safetensors`) at the start, every K global steps and at the end, and metrics.json.
 pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTrainReport> {
@@ -705,10 +806,23 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     // The data before the model: tokenizing a large file takes memory for a while, which is
     // then handed back before the weights arrive.
     let data = Dataset::load(&opts.data, &codec, opts.context)?;
+    match check_cut(&data, opts.context, progress) {
+        // A pool's round trains on what its job's spec gives (the coordinator validates with
+        // its own data), so a worker goes on.
+        Err(e) if opts.pool_files => progress.note(&e.message),
+        r => r?,
+    }
     release_free_memory();
     let model = Model::load(&opts.base, &device, dtype_for(&device))?;
     let seed = opts.seed.unwrap_or(cfg.seed);
     let (adapter, opt, start) = start_adapter(opts, &config, seed, &device)?;
+    let steps = run_steps(opts, start)?;
+    if opts.steps.is_none() && start > 0 {
+        progress.note(&format!(
+            "continuing from step {start}: {steps} steps to training.steps = {} (--steps N trains N from here)",
+            cfg.steps
+        ));
+    }
     let base_name = opts
         .base_label
         .clone()
@@ -741,7 +855,6 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         timer: None,
     };
     crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
-    let steps = opts.steps.unwrap_or(cfg.steps);
     let every = opts.checkpoint_every.or(cfg.checkpoint_every);
     let eval_every = cfg.eval_every.or(every);
     let end = start + steps;
@@ -763,6 +876,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         &base_name,
     )?;
     adapters.push(ck_dir(start));
+    set_last_checkpoint(Some(ck_dir(start)));
     let initial_val = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
     // What loading and the first evaluation freed goes back before training starts.
     release_free_memory();
@@ -823,6 +937,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
                 &base_name,
             )?;
             adapters.push(ck_dir(step));
+            set_last_checkpoint(Some(ck_dir(step)));
             timings::mark(&mut s.timer.as_mut(), "checkpoint").map_err(ce)?;
         }
         task.inc(1);
@@ -933,11 +1048,37 @@ pub fn evaluate(
         .map(|i| chosen[i].clone())
         .collect();
     let (loss, tokens) = eval_loss(&model, ad.as_ref(), &all, 8)?.ok_or_else(|| {
-        Error::usage(
+        let e = Error::usage(
             "data.too_short",
-            "the chosen split of the data has no token to score",
-        )
+            format!(
+                "the {} split of the data has no token to score{}",
+                opts.split.as_str(),
+                if ds.cut_away > 0 {
+                    format!(
+                        " within the context of {context} tokens ({} of {} examples have their \
+                         answer or completion beyond it)",
+                        ds.cut_away, ds.examples
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        );
+        if ds.cut_away > 0 {
+            e.hint("raise --context (at most the model's max_position_embeddings)")
+        } else {
+            e.hint("choose another --split, or give more data")
+        }
     })?;
+    if !loss.is_finite() {
+        return Err(non_finite_input(&model, ad.as_ref()).unwrap_or_else(|| {
+            Error::failed(
+                "lora.eval_non_finite",
+                format!("the loss is {loss}: the model's outputs overflow on this data"),
+            )
+            .hint("evaluate on the CPU (--device cpu), where the base runs in f32")
+        }));
+    }
     Ok(LoraEvalReport {
         model: dir.to_path_buf(),
         adapter: adapter.map(Path::to_path_buf),
@@ -1125,6 +1266,55 @@ impl Generator {
     }
 }
 
+/// The lock file of merges into `out`: `.NAME.merge-lock` beside it. It stays (see
+/// [`crate::fsutil::Lock`]).
+fn merge_lock_file(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.merge-lock"))
+}
+
+/// Takes the output `out` of a merge for this process (exit 2 naming the process merging into
+/// it now), after removing the scratch folders (`NAME.partial`) that killed merges left beside
+/// it: those whose lock no process holds.
+fn lock_merge_out(out: &Path) -> Result<crate::fsutil::Lock> {
+    let path = merge_lock_file(out);
+    let Some(lock) = crate::fsutil::Lock::try_acquire_as_holder(&path)? else {
+        return Err(Error::usage(
+            "merge.out_in_use",
+            format!(
+                "another `cohort model merge`{} is writing {} now",
+                crate::fsutil::Lock::holder(&path),
+                out.display()
+            ),
+        )
+        .hint("wait for it to finish, or choose another folder with -o"));
+    };
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    for e in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".merge-lock"))
+        else {
+            continue;
+        };
+        let partial = parent.join(format!("{stem}.partial"));
+        if e.path() == path || !partial.is_dir() {
+            continue;
+        }
+        if let Ok(Some(_stale)) = crate::fsutil::Lock::try_acquire(&e.path()) {
+            let _ = std::fs::remove_dir_all(&partial);
+        }
+    }
+    Ok(lock)
+}
+
 /// What `merge` wrote.
 #[derive(Debug, Clone, Serialize)]
 pub struct MergeReport {
@@ -1140,6 +1330,14 @@ pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
     let config = Config::load(base)?;
     let cpu = Device::Cpu;
     let ad = load_adapter_for(adapter, base, &config, &cpu)?;
+    if out.exists() && !out.is_dir() {
+        return Err(Error::usage(
+            "merge.out_exists",
+            format!("{} is a file; -o takes a folder to write", out.display()),
+        )
+        .hint("choose a new folder with -o"));
+    }
+    let _lock = lock_merge_out(out)?;
     if out.exists()
         && std::fs::read_dir(out)
             .map(|mut d| d.next().is_some())
@@ -1160,7 +1358,11 @@ pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
                 format!("could not read the weights in {}: {e}", base.display()),
             )
         })?;
-    let tmp = out.with_extension("partial");
+    // Beside `out`, so that the rename is within one file system.
+    let tmp = merge_lock_file(out).with_file_name(format!(
+        "{}.partial",
+        out.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let _ = std::fs::remove_dir_all(&tmp);
     crate::fsutil::ensure_dir(&tmp, 0o755)?;
     let mut tensors = std::collections::HashMap::new();
@@ -1191,7 +1393,16 @@ pub fn merge(base: &Path, adapter: &Path, out: &Path) -> Result<MergeReport> {
             ),
         ));
     }
-    candle_core::safetensors::save(&tensors, tmp.join("model.safetensors")).map_err(ce)?;
+    let weights = tmp.join("model.safetensors");
+    candle_core::safetensors::save(&tensors, &weights).map_err(ce)?;
+    // Written through a private temporary file: give it the folder's mode less the execute
+    // bits (0644 under umask 022, 0600 under 077), as the other files have.
+    let dir_mode = std::fs::metadata(&tmp)
+        .map_err(|e| Error::io("read", &tmp, e))?
+        .permissions()
+        .mode();
+    std::fs::set_permissions(&weights, std::fs::Permissions::from_mode(dir_mode & 0o666))
+        .map_err(|e| Error::io("set permissions on", &weights, e))?;
     let mut written = vec!["model.safetensors".to_string()];
     let entries = std::fs::read_dir(base).map_err(|e| {
         Error::usage(

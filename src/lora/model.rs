@@ -20,6 +20,14 @@ use crate::error::{Error, Result};
 use crate::trainer::model::apply_dropout;
 use crate::trainer::rng::Stream;
 
+/// Whether every value of `t` is finite (a tensor that cannot be read counts as not).
+pub(crate) fn all_finite(t: &Tensor) -> bool {
+    t.flatten_all()
+        .and_then(|t| t.to_dtype(DType::F32))
+        .and_then(|t| t.to_vec1::<f32>())
+        .is_ok_and(|v| v.iter().all(|x| x.is_finite()))
+}
+
 /// Maps a candle error into the core error type.
 pub(crate) fn ce(e: candle_core::Error) -> Error {
     Error::failed("lora.compute", format!("tensor computation failed: {e}"))
@@ -142,7 +150,11 @@ impl Config {
                 ),
             )
         })?;
-        if !SUPPORTED.contains(&c.model_type.as_str()) {
+        // A classification or other head on the same blocks is no causal LM: its lm_head is
+        // missing or another shape, and generating from it is meaningless.
+        if !SUPPORTED.contains(&c.model_type.as_str())
+            || c.architectures.iter().any(|a| !a.ends_with("ForCausalLM"))
+        {
             return Err(Error::usage(
                 "lora.unsupported_architecture",
                 format!(
@@ -629,6 +641,17 @@ impl Model {
             cos,
             sin,
         })
+    }
+
+    /// The first weight (in name order) holding a NaN or an infinity, if any: what makes every
+    /// loss non-finite before any update. Reads each tensor back once (for the error path).
+    pub fn non_finite_weight(&self) -> Option<String> {
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        names
+            .into_iter()
+            .find(|n| !all_finite(&self.weights[*n]))
+            .cloned()
     }
 
     /// Every tensor the model needs, with its shape.

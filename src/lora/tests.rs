@@ -2,7 +2,7 @@
 //! tests/reference/make_lora_fixtures.py): logits within 1e-4, LoRA gradients within 1e-4
 //! relative, the chat template's ids and assistant mask.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use candle_core::{DType, Device, Tensor};
 
@@ -555,4 +555,424 @@ fn the_head_by_chunks_of_rows_is_the_head_at_once() {
             );
         }
     }
+}
+
+/// A copy of the reference Qwen2 adapter with `edit` applied to its adapter_config.json.
+fn adapter_copy(edit: impl FnOnce(&mut serde_json::Value)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("reference/qwen2-adapter");
+    std::fs::copy(
+        src.join("adapter_model.safetensors"),
+        dir.path().join("adapter_model.safetensors"),
+    )
+    .unwrap();
+    let mut cfg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(src.join("adapter_config.json")).unwrap())
+            .unwrap();
+    edit(&mut cfg);
+    std::fs::write(dir.path().join("adapter_config.json"), cfg.to_string()).unwrap();
+    dir
+}
+
+/// What PEFT applies beyond one r and alpha on every target of every layer is refused, naming
+/// the field, not ignored (the adapter would act otherwise than in PEFT).
+#[test]
+fn peft_fields_cohort_does_not_apply_are_refused() {
+    let dev = Device::Cpu;
+    let config = Config::load(&fixture("qwen2")).unwrap();
+    // The reference adapter as PEFT wrote it (every such field empty) loads.
+    let plain = adapter_copy(|_| {});
+    Adapter::load_peft(plain.path(), &config, &dev).unwrap();
+    let cases: Vec<(&str, serde_json::Value)> = vec![
+        ("alpha_pattern", serde_json::json!({"q_proj": 32})),
+        (
+            "rank_pattern",
+            serde_json::json!({"model.layers.0.self_attn.q_proj": 2}),
+        ),
+        ("modules_to_save", serde_json::json!(["lm_head"])),
+        ("bias", serde_json::json!("lora_only")),
+        ("layers_to_transform", serde_json::json!([0])),
+        ("exclude_modules", serde_json::json!(["k_proj"])),
+        ("lora_bias", serde_json::json!(true)),
+        (
+            "target_parameters",
+            serde_json::json!(["mlp.experts.gate_up_proj"]),
+        ),
+    ];
+    for (field, value) in cases {
+        let dir = adapter_copy(|c| c[field] = value.clone());
+        let e = Adapter::load_peft(dir.path(), &config, &dev)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{field}: {}", e.message);
+        assert!(
+            e.message.contains(field) && e.message.contains("does not apply"),
+            "{field}: {}",
+            e.message
+        );
+    }
+}
+
+/// A tensor in adapter_model.safetensors that is no lora_A/lora_B of a target (a full lm_head
+/// of modules_to_save, a bias) is refused, naming it.
+#[test]
+fn adapter_tensors_beyond_the_lora_pairs_are_refused() {
+    let dev = Device::Cpu;
+    let config = Config::load(&fixture("qwen2")).unwrap();
+    for extra in [
+        "base_model.model.lm_head.weight",
+        "base_model.model.model.layers.0.self_attn.q_proj.lora_B.bias",
+    ] {
+        let dir = adapter_copy(|_| {});
+        let path = dir.path().join("adapter_model.safetensors");
+        let bytes = std::fs::read(&path).unwrap();
+        let st = safetensors::SafeTensors::deserialize(&bytes).unwrap();
+        let mut values = lora::Tensors::new();
+        for (name, view) in st.tensors() {
+            let v: Vec<f32> = view
+                .data()
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+                .collect();
+            values.insert(name.to_string(), (view.shape().to_vec(), v));
+        }
+        values.insert(extra.to_string(), (vec![2, 2], vec![1.0; 4]));
+        std::fs::write(&path, lora::safetensors_bytes(&values, &Default::default())).unwrap();
+        let e = Adapter::load_peft(dir.path(), &config, &dev)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{}", e.message);
+        assert!(e.message.contains(extra), "{}", e.message);
+    }
+}
+
+/// A classification head on a supported model type is no causal LM: refused, listing what runs.
+#[test]
+fn a_sequence_classification_config_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("qwen2/config.json")).unwrap())
+            .unwrap();
+    cfg["architectures"] = serde_json::json!(["Qwen2ForSequenceClassification"]);
+    std::fs::write(dir.path().join("config.json"), cfg.to_string()).unwrap();
+    let e = Config::load(dir.path()).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains("Qwen2ForSequenceClassification"),
+        "{}",
+        e.message
+    );
+    assert!(e.hint.unwrap().contains("Qwen2ForCausalLM"));
+}
+
+/// Keeps the notes a run gives.
+#[derive(Default)]
+struct Notes(std::sync::Mutex<Vec<String>>);
+
+impl Notes {
+    fn notes(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+impl crate::progress::Progress for Notes {
+    fn task(
+        &self,
+        label: &str,
+        total: Option<u64>,
+        unit: crate::progress::Unit,
+    ) -> std::sync::Arc<dyn crate::progress::Task> {
+        crate::progress::Silent.task(label, total, unit)
+    }
+    fn note(&self, msg: &str) {
+        self.0.lock().unwrap().push(msg.to_string());
+    }
+}
+
+fn codec() -> TextCodec {
+    TextCodec::load(&fixture("qwen2")).unwrap()
+}
+
+/// `.JSONL` and `.ndjson` files are JSONL (scored as examples, not packed as text), a byte order
+/// mark is skipped, and a line with both `messages` and `prompt` is refused as having both.
+#[test]
+fn jsonl_extensions_bom_and_mixed_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"prompt": "Who says: Speak.", "completion": " Hamlet."}"#;
+    let lines = format!("{line}\n").repeat(10);
+    let plain = dir.path().join("a.jsonl");
+    std::fs::write(&plain, &lines).unwrap();
+    let want = Dataset::load(std::slice::from_ref(&plain), &codec(), 64).unwrap();
+    assert_eq!((want.train.len(), want.val.len()), (9, 1));
+    for name in ["b.JSONL", "c.ndjson", "d.NDJSON"] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, &lines).unwrap();
+        let got = Dataset::load(std::slice::from_ref(&p), &codec(), 64).unwrap();
+        assert_eq!(got.train, want.train, "{name}");
+        assert_eq!(got.val, want.val, "{name}");
+    }
+    let bom = dir.path().join("bom.jsonl");
+    std::fs::write(&bom, format!("\u{feff}{lines}")).unwrap();
+    let got = Dataset::load(std::slice::from_ref(&bom), &codec(), 64).unwrap();
+    assert_eq!(got.train, want.train);
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "To be or not to be.").unwrap();
+    let with_bom = dir.path().join("u.txt");
+    std::fs::write(&with_bom, "\u{feff}To be or not to be.").unwrap();
+    assert_eq!(
+        Dataset::load(&[text], &codec(), 64).unwrap().train,
+        Dataset::load(&[with_bom], &codec(), 64).unwrap().train
+    );
+
+    let both = dir.path().join("both.jsonl");
+    std::fs::write(
+        &both,
+        r#"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}], "prompt": "a", "completion": "b"}"#,
+    )
+    .unwrap();
+    let e = Dataset::load(&[both], &codec(), 64)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains("both `messages` and `prompt`"),
+        "{}",
+        e.message
+    );
+}
+
+/// Data that leaves nothing to learn says why: an empty folder names the folder; examples whose
+/// answers lie beyond the context name the context and the fix (also for eval's split); a run
+/// with no validation example left is refused; most examples cut gives a note.
+#[test]
+fn data_cut_away_by_the_context_or_missing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let e = Dataset::load(std::slice::from_ref(&empty), &codec(), 64)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains(&empty.display().to_string()),
+        "{}",
+        e.message
+    );
+    assert!(e.hint.is_some());
+
+    let chat = fixture("chat.jsonl");
+    let e = Dataset::load(std::slice::from_ref(&chat), &codec(), 16)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains("context of 16") && !e.message.contains("training"),
+        "{}",
+        e.message
+    );
+    assert!(e.hint.unwrap().contains("context"));
+    let e = evaluate(
+        &fixture("qwen2"),
+        None,
+        std::slice::from_ref(&chat),
+        &EvalOptions {
+            context: Some(16),
+            ..Default::default()
+        },
+        DeviceChoice::Cpu,
+    )
+    .unwrap_err();
+    assert!(e.message.contains("context of 16"), "{}", e.message);
+
+    // context 24: one example left to train on, none to validate.
+    let ds = Dataset::load(std::slice::from_ref(&chat), &codec(), 24).unwrap();
+    assert!(ds.val.is_empty() && ds.cut_away > 0, "{}", ds.val.len());
+    let notes = Notes::default();
+    let e = check_cut(&ds, 24, &notes).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(
+        e.message.contains("no validation example") && e.message.contains("24"),
+        "{}",
+        e.message
+    );
+    assert!(e.hint.unwrap().contains("model.context"));
+    // A context where most are cut and some are kept for validation: a note, no refusal.
+    let (c, ds) = (25..=128)
+        .map(|c| {
+            (
+                c,
+                Dataset::load(std::slice::from_ref(&chat), &codec(), c).unwrap(),
+            )
+        })
+        .find(|(_, ds)| !ds.val.is_empty() && ds.truncated * 2 > ds.examples)
+        .expect("a context that cuts most examples but keeps validation");
+    check_cut(&ds, c, &notes).unwrap();
+    assert!(
+        notes
+            .notes()
+            .iter()
+            .any(|n| n.contains(&format!("context of {c}"))),
+        "{:?}",
+        notes.notes()
+    );
+}
+
+/// A LoRA run from a checkpoint at step S (no --steps) ends at training.steps.
+#[test]
+fn continuing_a_checkpoint_ends_at_the_schedule() {
+    let mut o = LoraTrainOptions::new(
+        fixture("qwen2"),
+        LoraSpec {
+            rank: 2,
+            alpha: 4.0,
+            dropout: 0.0,
+            targets: vec!["q_proj".into()],
+        },
+        64,
+        TrainConfig {
+            steps: 60,
+            ..Default::default()
+        },
+        vec![],
+        PathBuf::from("out"),
+    );
+    assert_eq!(run_steps(&o, 0).unwrap(), 60);
+    assert_eq!(run_steps(&o, 30).unwrap(), 30);
+    let e = run_steps(&o, 60).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.hint.unwrap().contains("--steps"));
+    o.steps = Some(5);
+    assert_eq!(run_steps(&o, 60).unwrap(), 5);
+}
+
+/// A copy of a fixture model folder whose `tensor` holds a NaN.
+fn nan_base(kind: &str, tensor: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(fixture(kind)).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let path = dir.path().join("model.safetensors");
+    let mut all = candle_core::safetensors::load(&path, &Device::Cpu).unwrap();
+    let t = &all[tensor];
+    let mut v = t
+        .flatten_all()
+        .unwrap()
+        .to_dtype(DType::F32)
+        .unwrap()
+        .to_vec1::<f32>()
+        .unwrap();
+    v[0] = f32::NAN;
+    let nan = Tensor::from_vec(v, t.dims(), &Device::Cpu)
+        .unwrap()
+        .to_dtype(t.dtype())
+        .unwrap();
+    all.insert(tensor.to_string(), nan);
+    candle_core::safetensors::save(&all, &path).unwrap();
+    dir
+}
+
+/// A base with a NaN weight: training and eval say so, naming the tensor, instead of a
+/// divergence hint or a NaN loss with exit 0.
+#[test]
+fn non_finite_base_weights_are_named() {
+    let name = "model.layers.0.mlp.down_proj.weight";
+    let base = nan_base("qwen2", name);
+    let chat = fixture("chat.jsonl");
+    let e = evaluate(
+        base.path(),
+        None,
+        std::slice::from_ref(&chat),
+        &EvalOptions {
+            context: Some(64),
+            max_sequences: Some(4),
+            ..Default::default()
+        },
+        DeviceChoice::Cpu,
+    )
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 2, "{}", e.message);
+    assert!(
+        e.message.contains(name) && e.message.contains("non-finite"),
+        "{}",
+        e.message
+    );
+    let out = tempfile::tempdir().unwrap();
+    let mut o = LoraTrainOptions::new(
+        base.path().to_path_buf(),
+        LoraSpec {
+            rank: 2,
+            alpha: 4.0,
+            dropout: 0.0,
+            targets: vec!["q_proj".into()],
+        },
+        64,
+        TrainConfig {
+            steps: 2,
+            batch_size: 2,
+            ..Default::default()
+        },
+        vec![chat],
+        out.path().join("run"),
+    );
+    o.device = DeviceChoice::Cpu;
+    let e = match train(&o, &crate::progress::Silent) {
+        Ok(_) => panic!("training on a NaN base succeeded"),
+        Err(e) => e,
+    };
+    assert_eq!(e.exit_code(), 2, "{}", e.message);
+    assert!(
+        e.message.contains(name) && !e.message.contains("diverged"),
+        "{}",
+        e.message
+    );
+    assert!(!e.hint.unwrap_or_default().contains("learning_rate"));
+}
+
+/// merge: model.safetensors gets the mode of the other files (the folder's less execute bits);
+/// an -o that is a file is called one; a second merge into an -o being written is refused
+/// naming the first; scratch folders of killed merges beside it go.
+#[test]
+fn merge_modes_locks_and_stale_scratch() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let adapter = fixture("reference/qwen2-adapter");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+    // A killed merge's scratch folder (its lock file left, no process holding it).
+    let stale = tmp.path().join("old.partial");
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(stale.join(".tmp1234"), b"x").unwrap();
+    std::fs::write(tmp.path().join(".old.merge-lock"), b"999999\n").unwrap();
+    // Someone else's folder named like one, without cohort's lock file, stays.
+    let theirs = tmp.path().join("theirs.partial");
+    std::fs::create_dir(&theirs).unwrap();
+
+    let out = tmp.path().join("merged");
+    merge(&fixture("qwen2"), &adapter, &out).unwrap();
+    let want = mode(&out.join("tokenizer.json"));
+    assert_eq!(mode(&out.join("model.safetensors")), want);
+    assert_eq!(want, mode(&out) & 0o666);
+    assert!(!stale.exists(), "the killed merge's scratch folder stayed");
+    assert!(theirs.exists());
+
+    let file = tmp.path().join("afile");
+    std::fs::write(&file, b"").unwrap();
+    let e = merge(&fixture("qwen2"), &adapter, &file).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.message.contains("is a file"), "{}", e.message);
+
+    // While another process holds the output (this one, here), a merge is refused.
+    let busy = tmp.path().join("busy");
+    let _held = crate::fsutil::Lock::try_acquire_as_holder(&merge_lock_file(&busy))
+        .unwrap()
+        .unwrap();
+    let e = merge(&fixture("qwen2"), &adapter, &busy).unwrap_err();
+    assert_eq!(e.exit_code(), 2, "{}", e.message);
+    assert!(
+        e.message
+            .contains(&format!("(process {})", std::process::id())),
+        "{}",
+        e.message
+    );
 }

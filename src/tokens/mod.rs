@@ -341,6 +341,25 @@ pub async fn resolve(chain: &Chain, factory: Address, name: &str) -> Result<Mode
             .await
             .map_err(chain.decoder())?;
         if token == Address::ZERO {
+            // A job that does not exist is not one to tokenize.
+            let market = f.jobMarket().call().await.map_err(chain.decoder())?;
+            let jobs = JobMarket::new(market, &chain.provider)
+                .jobCount()
+                .call()
+                .await
+                .map_err(chain.decoder())?;
+            if job == 0 || U256::from(job) > jobs {
+                let have = if jobs.is_zero() {
+                    "this market has no jobs yet".to_string()
+                } else {
+                    format!("this market's jobs are 1 to {jobs}")
+                };
+                return Err(Error::usage(
+                    "model.unknown",
+                    format!("there is no job {job} ({have})"),
+                )
+                .hint("name a model by job id, token address or symbol; see `cohort model list`"));
+            }
             return Err(Error::usage(
                 "model.not_tokenized",
                 format!("job {job} has no model token"),
@@ -470,6 +489,16 @@ pub struct Holder {
     pub escrow: bool,
 }
 
+/// `balance` in millionths of `supply`, rounded half up (6/35 of the supply is 171,429, where
+/// cutting the digits off would give 171,428); 0 for an empty supply.
+pub fn share_ppm(balance: U256, supply: U256) -> u64 {
+    if supply.is_zero() {
+        return 0;
+    }
+    let two = U256::from(2u64);
+    ((balance * U256::from(1_000_000u64) * two + supply) / (supply * two)).saturating_to()
+}
+
 /// Current holders, found from the token's `Transfer` events and read back with `balanceOf`,
 /// largest first.
 pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
@@ -493,7 +522,7 @@ pub async fn holders(chain: &Chain, token: Address) -> Result<Vec<Holder>> {
         if balance.is_zero() {
             continue;
         }
-        let ppm = mul_div(balance, U256::from(1_000_000u64), supply).saturating_to();
+        let ppm = share_ppm(balance, supply);
         out.push(Holder {
             address,
             balance,

@@ -411,14 +411,7 @@ pub async fn announce_withdrawal(
 /// The chain's time as the next block will see it: the latest block's timestamp, or the wall
 /// clock when later (a chain that mines on demand keeps an old latest block).
 async fn chain_now(s: &SignerChain) -> Result<u64> {
-    use alloy::providers::Provider;
-    let b = s
-        .provider
-        .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
-        .await
-        .map_err(|e| crate::chain::unreachable(&s.chain.rpc_url, e))?;
-    let block = b.map(|b| b.header.timestamp).unwrap_or(0);
-    Ok(block.max(now()))
+    Ok(chain_time(&s.chain).await?.max(now()))
 }
 
 /// Takes the announced withdrawal of `asset` (what is left of it after settlements).
@@ -488,6 +481,11 @@ pub struct Settlement {
     /// Deposited as revenue into the model token.
     #[serde(with = "dec")]
     pub to_holders: U256,
+    /// What the voucher still owes after this settlement: the part the user's deposit did not
+    /// cover (0 when it paid in full). It stays owed on the channel: a later settlement of the
+    /// voucher collects it from a new deposit, until the voucher expires.
+    #[serde(with = "dec")]
+    pub unpaid: U256,
     pub tx: TxRef,
     /// Sent by an earlier run (interrupted while it waited for the receipt, or running
     /// alongside this one); this run found it recorded and waited for it: nothing was paid
@@ -496,23 +494,17 @@ pub struct Settlement {
     pub resumed: bool,
 }
 
-/// Settles a voucher (the signer must be its provider). Sent once per (channel, cumulative):
-/// a rerun after a crash waits for the recorded transaction instead of paying twice (the ledger
-/// would refuse a second one anyway).
-pub async fn settle(
-    s: &SignerChain,
-    ledger: &Ledger,
-    v: &SignedVoucher,
-    progress: &dyn Progress,
-) -> Result<Settlement> {
-    let intent = format!(
+/// The pending-transaction intent of settling `v` on `ledger`: one per channel and cumulative
+/// amount.
+fn settle_intent(ledger: Address, v: &SignedVoucher) -> String {
+    format!(
         "usage.settle.{}.{}.{}.{}.{}",
-        ledger.address, v.token, v.asset, v.user, v.cumulative
-    );
-    let l = ledger.signed(s);
-    let call = l.settle(v.voucher(), v.signature.clone());
-    let label = format!("settling {} (base units) from {}", v.cumulative, v.user);
-    let done = contract::send_once(s, &intent, call, &label, progress).await?;
+        ledger, v.token, v.asset, v.user, v.cumulative
+    )
+}
+
+/// The settlement of `v` its receipt reports (the `Settled` event).
+fn settlement_of(v: &SignedVoucher, done: &crate::chain::tx::Confirmed) -> Result<Settlement> {
     let ev = done
         .receipt
         .inner
@@ -531,9 +523,179 @@ pub async fn settle(
         paid: ev.paid,
         fee: ev.fee,
         to_holders: ev.toHolders,
-        tx: TxRef::from(&done),
+        unpaid: v.cumulative.saturating_sub(ev.settledTotal),
+        tx: TxRef::from(done),
         resumed: done.resumed,
     })
+}
+
+/// Settles a voucher (the signer must be its provider). Sent once per (channel, cumulative):
+/// a rerun after a crash waits for the recorded transaction instead of paying twice (the ledger
+/// would refuse a second one anyway).
+pub async fn settle(
+    s: &SignerChain,
+    ledger: &Ledger,
+    v: &SignedVoucher,
+    progress: &dyn Progress,
+) -> Result<Settlement> {
+    let intent = settle_intent(ledger.address, v);
+    let l = ledger.signed(s);
+    let call = l.settle(v.voucher(), v.signature.clone());
+    let label = format!("settling {} (base units) from {}", v.cumulative, v.user);
+    let done = contract::send_once(s, &intent, call, &label, progress).await?;
+    settlement_of(v, &done)
+}
+
+/// Why a voucher was not settled: nothing in it can be settled now.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Its expiry has passed by the chain's clock: the ledger refuses it.
+    Expired,
+    /// The channel already settled its cumulative amount (or more).
+    AlreadySettled,
+    /// The user owes more but has no deposit of the voucher's asset left: the ledger would
+    /// revert (`InsufficientBalance`). It settles once the user deposits again.
+    EmptyDeposit,
+}
+
+/// A voucher not settled, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub user: Address,
+    pub token: Address,
+    pub asset: Address,
+    #[serde(with = "dec")]
+    pub cumulative: U256,
+    pub reason: SkipReason,
+    /// What the channel has settled so far.
+    #[serde(with = "dec")]
+    pub settled: U256,
+    /// The voucher's expiry (unix seconds).
+    pub expiry: u64,
+    /// The same in words, with the amounts in the asset's units.
+    pub message: String,
+}
+
+/// What [`settle_due`] did with a voucher.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Settled(Settlement),
+    Skipped(Skipped),
+}
+
+/// The chain's clock: its latest block's timestamp (what a voucher's expiry is held against;
+/// the block that settles it is no earlier).
+pub async fn chain_time(chain: &Chain) -> Result<u64> {
+    use alloy::providers::Provider;
+    let b = chain
+        .provider
+        .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
+        .await
+        .map_err(|e| crate::chain::unreachable(&chain.rpc_url, e))?;
+    Ok(b.map(|b| b.header.timestamp).unwrap_or(0))
+}
+
+/// Settles `v` when something in it can be settled now, else says why not. First an earlier
+/// run's settlement of the same voucher (interrupted while it waited for the receipt) is
+/// finished and reported (`resumed`), whatever the ledger shows now, so that its record is
+/// resolved and removed. Then, read from the chain before anything is sent: a voucher expired
+/// by the chain's clock, one whose channel already settled its amount, and one whose user has no
+/// deposit of its asset left are skipped. What is left is sent: the ledger pays what the deposit
+/// covers (the rest, [`Settlement::unpaid`], stays owed). A revert that says the same as those
+/// checks (a withdrawal or another settlement landed in between, the next block past the
+/// expiry) is a skip too.
+pub async fn settle_due(
+    s: &SignerChain,
+    ledger: &Ledger,
+    v: &SignedVoucher,
+    asset: &Asset,
+    progress: &dyn Progress,
+) -> Result<Outcome> {
+    let intent = settle_intent(ledger.address, v);
+    let label = format!("finishing an earlier settlement from {}", v.user);
+    match crate::chain::tx::resume_intent(s, &intent, &label, progress).await {
+        Ok(Some(done)) => return settlement_of(v, &done).map(Outcome::Settled),
+        Ok(None) => {}
+        // It reverted (its record is gone): the ledger's state says what is left to do.
+        Err(e) if e.kind == crate::error::ErrorKind::Reverted => {
+            tracing::debug!(
+                "an earlier settlement from {} reverted: {}",
+                v.user,
+                e.message
+            );
+        }
+        Err(e) => return Err(e),
+    }
+    let done = settled(ledger, v.user, v.provider, v.token, v.asset).await?;
+    let skip = |reason: SkipReason, message: String| {
+        Outcome::Skipped(Skipped {
+            user: v.user,
+            token: v.token,
+            asset: v.asset,
+            cumulative: v.cumulative,
+            reason,
+            settled: done,
+            expiry: v.expiry,
+            message,
+        })
+    };
+    let expired = |now: u64| {
+        skip(
+            SkipReason::Expired,
+            format!(
+                "{}: the voucher for {} expired at unix time {} (the chain's time is {now}): \
+                 the ledger refuses it",
+                v.user,
+                asset.format(v.cumulative),
+                v.expiry
+            ),
+        )
+    };
+    let already = |done: U256| {
+        skip(
+            SkipReason::AlreadySettled,
+            format!("{}: already settled up to {}", v.user, asset.format(done)),
+        )
+    };
+    let empty = || {
+        skip(
+            SkipReason::EmptyDeposit,
+            format!(
+                "{}: owes {} more but has no {} deposit left on the usage ledger: nothing to \
+                 settle now (the voucher settles once they deposit again, until it expires at \
+                 unix time {})",
+                v.user,
+                asset.format(v.cumulative.saturating_sub(done)),
+                asset.symbol,
+                v.expiry
+            ),
+        )
+    };
+    let now = chain_time(&s.chain).await?;
+    if now > v.expiry {
+        return Ok(expired(now));
+    }
+    if v.cumulative <= done {
+        return Ok(already(done));
+    }
+    let balance = ledger.call(ledger.read.balanceOf(v.user, v.asset)).await?;
+    if balance.is_zero() {
+        return Ok(empty());
+    }
+    match settle(s, ledger, v, progress).await {
+        Ok(settlement) => Ok(Outcome::Settled(settlement)),
+        Err(e) => match e.revert() {
+            Some("VoucherExpired") => Ok(expired(chain_time(&s.chain).await.unwrap_or(now))),
+            Some("NothingToSettle") => Ok(already(
+                settled(ledger, v.user, v.provider, v.token, v.asset)
+                    .await
+                    .unwrap_or(v.cumulative),
+            )),
+            Some("InsufficientBalance") => Ok(empty()),
+            _ => Err(e),
+        },
+    }
 }
 
 /// The cost of `tokens` tokens at `price_per_1k` base units per thousand, rounded up.
@@ -603,10 +765,68 @@ impl VoucherOut {
     }
 }
 
-/// `model settle`: the settlements sent.
+/// A settlement that failed (the other vouchers were still settled).
+#[derive(Debug, Clone, Serialize)]
+pub struct SettleFailure {
+    pub user: Address,
+    pub token: Address,
+    pub asset: Address,
+    #[serde(with = "dec")]
+    pub cumulative: U256,
+    pub code: String,
+    pub message: String,
+    pub exit_code: i32,
+    #[serde(skip)]
+    pub error: Error,
+}
+
+impl SettleFailure {
+    pub fn new(v: &SignedVoucher, error: Error) -> Self {
+        SettleFailure {
+            user: v.user,
+            token: v.token,
+            asset: v.asset,
+            cumulative: v.cumulative,
+            code: error.code.clone(),
+            message: error.message.clone(),
+            exit_code: error.exit_code(),
+            error,
+        }
+    }
+}
+
+/// `model settle`: the settlements sent (or an earlier run's, finished), the vouchers skipped
+/// with nothing to settle now, and the settlements that failed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Settlements {
+    /// Nothing was settled and nothing failed.
+    pub nothing_to_settle: bool,
     pub settlements: Vec<Settlement>,
+    pub skipped: Vec<Skipped>,
+    pub failed: Vec<SettleFailure>,
+}
+
+impl Default for Settlements {
+    fn default() -> Self {
+        Settlements {
+            nothing_to_settle: true,
+            settlements: Vec::new(),
+            skipped: Vec::new(),
+            failed: Vec::new(),
+        }
+    }
+}
+
+impl Settlements {
+    /// Adds what became of voucher `v`.
+    pub fn record(&mut self, v: &SignedVoucher, r: Result<Outcome>) {
+        match r {
+            Ok(Outcome::Settled(s)) => self.settlements.push(s),
+            Ok(Outcome::Skipped(s)) => self.skipped.push(s),
+            Err(e) => self.failed.push(SettleFailure::new(v, e)),
+        }
+        self.nothing_to_settle = self.settlements.is_empty() && self.failed.is_empty();
+    }
 }
 
 #[cfg(test)]

@@ -53,13 +53,15 @@ pub struct Registered {
     pub tx: TxRef,
 }
 
-/// Detects the machine and records it on chain.
+/// Detects the machine and records it on chain. Refuses (exit 2) an empty `--name` before
+/// sending.
 pub async fn register(
     market: &JobMarket,
     s: &SignerChain,
     name: Option<String>,
     progress: &dyn Progress,
 ) -> Result<Registered> {
+    check_name(name.as_deref())?;
     let inventory = Inventory::detect(name);
     let tx = market
         .register_worker(s, &inventory.to_json(), progress)
@@ -69,6 +71,19 @@ pub async fn register(
         inventory,
         tx,
     })
+}
+
+/// Refuses (exit 2, `worker.bad_name`) a machine name that is empty or only blanks: the
+/// inventory would record an empty name.
+pub fn check_name(name: Option<&str>) -> Result<()> {
+    match name {
+        Some(n) if n.trim().is_empty() => Err(Error::usage(
+            "worker.bad_name",
+            "--name is empty: it would record an empty name in the machine's inventory on chain",
+        )
+        .hint("give the machine a name (`--name rig-1`), or leave --name out to register it without one")),
+        _ => Ok(()),
+    }
 }
 
 /// How `worker run` behaves.
@@ -249,6 +264,77 @@ fn check_joinable(job: &JobInfo) -> Result<()> {
     Ok(())
 }
 
+/// Why worker `p` of job `id` is no longer in it, once it was (`joined`: it joined the job at
+/// some point): it left (`worker leave`, from this machine or another) and its bond, if the job
+/// asks for one, was credited back, or a rejected submission lost its bond. `None` while it is
+/// in the job, and for a worker that never joined it.
+pub fn membership_note(
+    id: u64,
+    p: &ParticipantRecord,
+    joined: bool,
+    symbol: &str,
+) -> Option<String> {
+    use crate::chain::units::coin_with;
+    if p.active {
+        None
+    } else if !p.slashed.is_zero() {
+        Some(format!(
+            "no longer in job {id}: a submission was rejected and its bond of {} was slashed",
+            coin_with(p.slashed, symbol)
+        ))
+    } else if !p.returned.is_zero() {
+        Some(format!(
+            "left job {id}: its bond of {} was credited back",
+            coin_with(p.returned, symbol)
+        ))
+    } else if joined {
+        Some(format!("left job {id}"))
+    } else {
+        None
+    }
+}
+
+/// What a worker that is no longer in job `id` is told when its run stops (exit 1,
+/// `worker.left`).
+fn left_error(id: u64, me: Address, p: &ParticipantRecord, symbol: &str) -> Error {
+    let why =
+        membership_note(id, p, true, symbol).unwrap_or_else(|| format!("is no longer in job {id}"));
+    let msg = if p.slashed.is_zero() {
+        format!(
+            "worker {me} {why} (`cohort worker leave`, from this machine or another); this run stops here and uploads and submits nothing"
+        )
+    } else {
+        format!("worker {me} is {why}; this run stops here")
+    };
+    Error::failed("worker.left", msg).hint(format!(
+        "see its workers and bonds in `cohort job show {id}` and what was credited in `cohort worker earnings`; to take part again while the job runs: `cohort worker run --job {id}`"
+    ))
+}
+
+/// Refuses (exit 2, `worker.running`) to leave job `id` while a `worker run` of `me` holds state
+/// folder `dir` for that job (or is starting in it): the run would go on training, uploading and
+/// paying storage fees for work it can no longer submit.
+fn check_not_running(dir: &Path, id: u64, me: Address) -> Result<()> {
+    if !state::in_use(dir) {
+        return Ok(());
+    }
+    let st = WorkerState::load(dir).unwrap_or_default();
+    if st.worker.is_some_and(|w| w != me) || st.job_id.is_some_and(|j| j != id) {
+        return Ok(());
+    }
+    let pid = crate::fsutil::Lock::holder(&state::lock_file(dir));
+    Err(Error::usage(
+        "worker.running",
+        format!(
+            "a `cohort worker run` of {me} works on job {id} from state folder {}{pid}: leaving now would take its bond back while it goes on training and paying storage fees for work it could no longer submit",
+            dir.display()
+        ),
+    )
+    .hint(format!(
+        "stop that run first (Ctrl-C; nothing it did is lost), then leave: `cohort worker leave --job {id}`"
+    )))
+}
+
 impl Worker {
     /// Binds the signer to a job: loads the job and its bundle, checks the runtime is allowed
     /// and the machine meets the requirements. Does not join.
@@ -336,6 +422,25 @@ impl Worker {
         self.ctx.job.id
     }
 
+    fn symbol(&self) -> &'static str {
+        crate::chain::tx::native_symbol(self.market.chain.chain_id)
+    }
+
+    /// Stops the run (exit 1, `worker.left`, the state marked stopped) when this worker is no
+    /// longer in the job: it left, from this machine or another, or lost its bond. Asked before
+    /// each upload and each submission, so a worker that left pays no storage fee for work it
+    /// can no longer submit.
+    async fn ensure_in_job(&mut self) -> Result<()> {
+        let (id, me) = (self.id(), self.me());
+        let p = retrying(self.attempts, || self.market.participant_record(id, me)).await?;
+        if p.active {
+            return Ok(());
+        }
+        // The run ends here: `worker status` shows the worker stopped, not still working.
+        let _ = self.phase(Phase::Stopped, None);
+        Err(left_error(id, me, &p, self.symbol()))
+    }
+
     fn me(&self) -> Address {
         self.signer.address
     }
@@ -363,7 +468,24 @@ impl Worker {
             .hint("run `cohort worker register` first"));
         }
         let job = self.market.job(id).await?;
-        check_joinable(&job)?;
+        if let Err(e) = check_joinable(&job) {
+            // A worker that left (or lost its bond) is told so, not only that the job is closed.
+            let p = self.market.participant_record(id, me).await?;
+            let joined = self.market.ever_joined(id, me).await?;
+            if !job.state.is_live()
+                && let Some(note) = membership_note(id, &p, joined, self.symbol())
+            {
+                return Err(Error::reverted(
+                    "worker.job_closed",
+                    format!(
+                        "worker {me} {note}, and job {id} is {} since: nothing to pick up",
+                        job.state.as_str()
+                    ),
+                )
+                .hint("see what was credited with `cohort worker earnings`; pick an open job: `cohort job list --open`"));
+            }
+            return Err(e);
+        }
         Ok(Some(job))
     }
 
@@ -803,27 +925,7 @@ impl Worker {
             return Ok(Flow::Next);
         }
         if !active {
-            let p = retrying(self.attempts, || self.market.participant_record(id, me)).await?;
-            let why = if p.slashed.is_zero() {
-                String::new()
-            } else {
-                format!(
-                    " (a submission was rejected; its bond of {} was slashed)",
-                    crate::chain::units::coin_with(
-                        p.slashed,
-                        crate::chain::tx::native_symbol(self.market.chain.chain_id)
-                    )
-                )
-            };
-            // The run ends here: `worker status` shows the worker stopped, not still waiting.
-            let _ = self.phase(Phase::Stopped, None);
-            return Err(Error::failed(
-                "worker.left",
-                format!("{me} is no longer in job {id}{why}"),
-            )
-            .hint(format!(
-                "see why in `cohort job show {id}`; join again with `cohort worker run --job {id}`"
-            )));
+            self.ensure_in_job().await?;
         }
         if joined > round {
             self.wait_note(
@@ -895,10 +997,13 @@ impl Worker {
             Some(root) if rec.work_units > 0 => (root, rec.work_units),
             _ => {
                 let out = self.train_round_of(job, round).await?;
+                // Training takes a while: the worker may have left meanwhile.
+                self.ensure_in_job().await?;
                 let (root, b) = self.upload_round(round, &out).await?;
                 (root, b.work_units)
             }
         };
+        self.ensure_in_job().await?;
         match self.submit_round(round, root, units).await {
             Ok(_) => Ok(()),
             Err(e) if e.revert() == Some("AlreadySubmitted") => Ok(()),
@@ -1037,6 +1142,7 @@ pub async fn leave(
     progress: &dyn Progress,
 ) -> Result<Left> {
     let me = s.address;
+    check_not_running(state_dir, id, me)?;
     // An earlier run's join is waited for first: whether there is anything to leave depends on it.
     not_reverted(market.resume_join(s, id, progress).await)?;
     let earlier = match market.resume_leave(s, id, progress).await? {
@@ -1138,6 +1244,10 @@ pub struct Status {
     /// The worker's membership in that job: whether it is in it, its bond held and returned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participant: Option<ParticipantRecord>,
+    /// Why the worker is no longer in that job, once it was: it left, or lost its bond
+    /// ([`membership_note`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left: Option<String>,
     #[serde(with = "dec")]
     pub earnings: U256,
 }
@@ -1169,6 +1279,15 @@ pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Resul
         Some(j) => Some(market.participant_record(j.id, who).await?),
         None => None,
     };
+    let left = match (&job, &participant) {
+        (Some(j), Some(p)) if !p.active => membership_note(
+            j.id,
+            p,
+            market.ever_joined(j.id, who).await?,
+            crate::chain::tx::native_symbol(market.chain.chain_id),
+        ),
+        _ => None,
+    };
     Ok(Status {
         worker,
         state_dir: state_dir.to_path_buf(),
@@ -1176,6 +1295,7 @@ pub async fn status(market: &JobMarket, who: Address, state_dir: &Path) -> Resul
         state,
         job,
         participant,
+        left,
         earnings: market.earnings(who).await?,
     })
 }
@@ -1371,4 +1491,55 @@ pub async fn withdraw(
         tx: Some(tx),
         resumed: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_name_is_refused_before_anything_is_sent() {
+        for bad in ["", "  "] {
+            let e = check_name(Some(bad)).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{e}");
+            assert_eq!(e.code, "worker.bad_name");
+            assert!(e.hint.as_deref().unwrap().contains("--name rig-1"), "{e:?}");
+        }
+        check_name(Some("rig-1")).unwrap();
+        check_name(None).unwrap();
+    }
+
+    #[test]
+    fn a_worker_out_of_its_job_is_told_whether_it_left_or_lost_its_bond() {
+        let p = |active, slashed: u64, returned: u64| ParticipantRecord {
+            worker: Address::repeat_byte(1),
+            active,
+            joined_round: 0,
+            bond: U256::ZERO,
+            slashed: U256::from(slashed),
+            returned: U256::from(returned),
+        };
+        let ten_milli = 10_000_000_000_000_000;
+        assert_eq!(
+            membership_note(8, &p(true, 0, ten_milli), true, "ETH"),
+            None
+        );
+        assert_eq!(
+            membership_note(8, &p(false, 0, ten_milli), true, "ETH").unwrap(),
+            "left job 8: its bond of 0.01 ETH was credited back"
+        );
+        assert_eq!(
+            membership_note(8, &p(false, 0, 0), true, "ETH").unwrap(),
+            "left job 8"
+        );
+        assert_eq!(membership_note(8, &p(false, 0, 0), false, "ETH"), None);
+        assert!(
+            membership_note(8, &p(false, ten_milli, 0), true, "ETH")
+                .unwrap()
+                .contains("bond of 0.01 ETH was slashed")
+        );
+        let e = left_error(8, Address::repeat_byte(1), &p(false, 0, ten_milli), "ETH");
+        assert_eq!((e.exit_code(), e.code.as_str()), (1, "worker.left"));
+        assert!(e.message.contains("uploads and submits nothing"), "{e}");
+    }
 }

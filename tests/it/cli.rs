@@ -962,6 +962,19 @@ fn an_interrupted_wallet_send_names_its_tx_and_the_rerun_waits_for_it_instead_of
             .unwrap(),
         U256::from(5_000_000u64)
     );
+    // Tokens sent to the token's own contract are lost: refused before anything is signed.
+    net.cmd()
+        .args([
+            "wallet", "send", &usdc_s, "1", "--token", &usdc_s, "--wallet", "dev:7",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("token's own contract"));
+    assert_eq!(
+        rt.block_on(async { erc20.balanceOf(usdc).call().await })
+            .unwrap(),
+        U256::ZERO
+    );
 }
 
 /// The non-empty lines of `bytes` (stderr), each parsed as JSON; panics naming a line that is not.

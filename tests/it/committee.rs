@@ -471,7 +471,10 @@ fn a_two_of_three_committee_finalizes_without_one_member_outvotes_a_dissenter_an
     assert_eq!(st["running"], false, "{st}");
     assert_eq!(st["state"]["phase"], "stopped", "{st}");
     let text = net.home.stdout(&status);
-    assert!(text.contains("stopped (not running)"), "{text}");
+    assert!(
+        text.contains("stopped (not running; no longer in job") && text.contains("slashed"),
+        "{text}"
+    );
     let e = net.json(&["worker", "earnings", "--wallet", "dev:2"]);
     let lost = e["jobs"]
         .as_array()
@@ -1045,6 +1048,158 @@ fn a_worker_leaves_between_rounds_and_a_closed_round_shows_in_earnings_verify_an
         let out = net.home.stdout(&[&["job", "watch", &job_s], q].concat());
         assert!(out.contains("stopped"), "job watch {q:?} printed: {out:?}");
     }
+}
+
+/// A wallet that leaves a job while its `worker run` trains: `worker leave` in the run's home is
+/// refused while the run holds its state (exit 2, naming the run's process, nothing sent); a leave
+/// from another machine (another home) lands, and the run, once its training is done, finds itself
+/// out of the job and stops (exit 1, `worker.left`) before it uploads or submits anything (no
+/// storage fee paid). `worker status` then says it left; once the owner cancels the job at the
+/// round's deadline, the status says there is nothing to pick up and a rerun that it left; `job
+/// cancel` names its refund's parts, and `job show` the round that was running when the job was
+/// cancelled and the bond of the worker that left.
+#[test]
+fn a_worker_that_left_from_another_machine_stops_before_uploading_and_says_so() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt"]);
+    // One long span: the run is still training when the test looks.
+    let spec = spec_text("fixture-text", &[5], 600, 600)
+        .replace("steps = 20", "steps = 3000")
+        .replace("checkpoint_every = 5", "checkpoint_every = 3000");
+    let spec = write(w, "job.toml", spec);
+    // A round of one span: the dry run says one is checked, not `verify.spans = 2`.
+    let dry = net.json(&["job", "submit", spec.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(dry["plan"]["spans_per_round"], 1, "{dry}");
+    let text = net
+        .home
+        .stdout(&["job", "submit", spec.to_str().unwrap(), "--dry-run"]);
+    assert!(text.contains("1 of 1 K-spans (K = 3000 steps)"), "{text}");
+    let job = net.json(&["job", "submit", spec.to_str().unwrap()])["job_id"]
+        .as_u64()
+        .unwrap();
+    let job_s = job.to_string();
+    net.json(&["worker", "register", "--wallet", "dev:1"]);
+    let logs = w.join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let log = logs.join("worker.log");
+    let run_args = [
+        "worker", "run", "--job", &job_s, "--wallet", "dev:1", "--poll", "0.3",
+    ];
+    let mut procs = Reaper(vec![spawn(&net, &run_args, &log)]);
+    let pid = procs.0[0].id();
+    wait_for(
+        "the worker to join",
+        Duration::from_secs(120),
+        &logs,
+        || {
+            std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .contains("waiting for the committee to start")
+        },
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let market = rt.block_on(JobMarket::open(&client(&net))).unwrap();
+    rt.block_on(market.start_job(&signer(&market, 0), job, &cohort::progress::Silent))
+        .unwrap();
+    let dir = cohort::worker::default_state_dir(&client(&net), dev_address(1));
+    let state = || -> Value {
+        serde_json::from_slice(&std::fs::read(dir.join("state.json")).unwrap_or_default())
+            .unwrap_or(Value::Null)
+    };
+    let start = Instant::now();
+    while state()["phase"] != "training" {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the worker never trained: {}\n{}",
+            state(),
+            all_logs(&logs)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Held still mid-training, so that the leave lands before it is done.
+    signal(&procs.0[..1], "STOP");
+
+    // In the run's home: refused, naming the run, and nothing is sent.
+    let leave = ["worker", "leave", "--job", &job_s, "--wallet", "dev:1"];
+    let (code, err) = net.fails(&leave);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("(process {pid})")) && err.contains("stop that run first"),
+        "{err}"
+    );
+    assert!(
+        rt.block_on(market.participant(job, dev_address(1)))
+            .unwrap()
+            .0
+    );
+
+    // From another machine: it leaves, and its bond is credited back.
+    let other = w.join("other-home");
+    another_home(&net, &other);
+    let out = crate::common::cohort_command(&other)
+        .args([&leave[..], &["--json"]].concat())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let balance = || {
+        rt.block_on(async { market.chain.provider.get_balance(dev_address(1)).await })
+            .unwrap()
+    };
+    let before = balance();
+
+    signal(&procs.0[..1], "CONT");
+    let st = crate::common::procs::wait_exit(&mut procs.0[0], Duration::from_secs(300), &log);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(st.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "left job {job}: its bond of 0.01 ETH was credited back"
+        )) && text.contains("uploads and submits nothing"),
+        "{text}"
+    );
+    assert!(!text.contains("submitted round"), "{text}");
+    // Nothing uploaded, nothing paid.
+    assert_eq!(balance(), before, "the run paid after it left:\n{text}");
+    let s = state();
+    assert_eq!(s["phase"], "stopped", "{s}");
+    assert!(s["rounds"]["0"].get("bundle_root").is_none(), "{s}");
+
+    let status = ["worker", "status", "--wallet", "dev:1"];
+    let text = net.home.stdout(&status);
+    assert!(
+        text.contains(&format!("left job {job}")) && !text.contains("picks up where it was"),
+        "{text}"
+    );
+
+    // The owner cancels at the round's deadline: round 0 had no submissions.
+    rt.block_on(warp(&market.chain, 601));
+    let text = net.home.stdout(&["job", "cancel", &job_s]);
+    assert!(
+        text.contains("0.4 ETH refunded (0.4 ETH for 2 rounds not run)"),
+        "{text}"
+    );
+    let text = net.home.stdout(&status);
+    assert!(
+        text.contains(&format!("job {job} was cancelled: nothing to pick up"))
+            && text.contains(&format!("left job {job}"))
+            && !text.contains("picks up where it was"),
+        "{text}"
+    );
+    let (code, err) = net.fails(&run_args);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains(&format!("left job {job}")) && err.contains("nothing to pick up"),
+        "{err}"
+    );
+    let show = net.json(&["job", "show", &job_s]);
+    assert_eq!(show["rounds"][0]["status"], "cancelled", "{show}");
+    let text = net.home.stdout(&["job", "show", &job_s]);
+    assert!(
+        text.contains("running when the job was cancelled") && text.contains("no (left)"),
+        "{text}"
+    );
 }
 
 /// `cohort verify` of a job that has not started says so: its state, and that only the bundle

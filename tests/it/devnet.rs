@@ -464,6 +464,44 @@ fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
     assert!(v2["replaced"].get("flow").is_none(), "{v2}");
 }
 
+/// `deploy` on the devnet's own profile keeps the flow its storage nodes follow (a new flow
+/// left every upload refused), says so, and replaces cohort's own contracts; uploads go on.
+#[test]
+fn deploy_on_the_devnets_profile_keeps_the_flow_its_nodes_follow() {
+    let net = Devnet::start(1, 1);
+    let (flow, job_market) = (net.contract("flow"), net.contract("job_market"));
+    let out = net
+        .cmd()
+        .args(["--json", "deploy", "--wallet", "dev:0", "--yes"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("kept the devnet's flow"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["contracts"]["flow"].as_str().unwrap().to_lowercase(),
+        flow.to_lowercase()
+    );
+    assert_ne!(v["contracts"]["job_market"], job_market.as_str());
+    let dir = tempfile::tempdir().unwrap();
+    let f = crate::common::write(dir.path(), "a.txt", "still stored after a deploy\n");
+    net.cmd()
+        .args(["storage", "upload"])
+        .arg(&f)
+        .args(["--wallet", "dev:1"])
+        .assert()
+        .success();
+    // A job id that names no job is not one to tokenize.
+    net.cmd()
+        .args(["model", "show", "7"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "there is no job 7 (this market has no jobs yet)",
+        ));
+}
+
 #[test]
 fn dev_wallets_only_work_on_the_local_devnet() {
     let net = Devnet::start(0, 1);

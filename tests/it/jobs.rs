@@ -548,16 +548,19 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let show = net.json(&["job", "show", &job_s]);
     assert_eq!(show["job"]["state"], "cancelled");
     assert_eq!(wei(&show["job"]["escrow"]), 0);
-    // None of its rounds is waiting to run: they never will.
+    // None of its rounds is waiting to run: they never will. Round 0 had started: it was
+    // running when the job was cancelled.
     let statuses: Vec<&str> = show["rounds"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["status"].as_str().unwrap())
         .collect();
+    assert_eq!(statuses, ["cancelled", "not_run", "not_run"], "{show}");
+    let text = net.home.stdout(&["job", "show", &job_s]);
     assert!(
-        !statuses.is_empty() && statuses.iter().all(|s| *s == "not_run"),
-        "{show}"
+        text.contains("running when the job was cancelled"),
+        "{text}"
     );
     // A cancelled job is closed: cancelling again is refused before sending.
     let (code, err) = net.fails(&["job", "cancel", &job_s]);
@@ -761,7 +764,8 @@ fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
     let (code, err) = net.fails(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(code, 4, "{err}");
     assert!(
-        err.contains("can be cancelled only from its round's deadline"),
+        err.contains("can be cancelled only from its round's deadline")
+            && err.contains(" UTC (unix time "),
         "{err}"
     );
     // The contract holds the rule, not only the CLI's pre-check.
@@ -784,6 +788,8 @@ fn a_running_job_is_cancelled_only_from_its_rounds_deadline_on() {
     rt.block_on(crate::common::warp(&owner.chain, 3601));
     let c = net.json(&["job", "cancel", &job_s, "--wallet", "dev:1"]);
     assert_eq!(c["unspent_rounds"], 1, "{c}");
+    assert_eq!(wei(&c["unspent_refund"]), 1_000_000_000_000_000_000, "{c}");
+    assert_eq!(c["unpaid_rounds"], serde_json::json!([]), "{c}");
     // The last round's reward, plus round 0's rounding dust.
     let refund = wei(&c["refund"]);
     assert!(
@@ -1151,7 +1157,7 @@ fn a_worker_run_waiting_on_an_open_job_stops_once_it_left() {
     let status = wait_exit(&mut run.0[0], Duration::from_secs(60), &log);
     let text = std::fs::read_to_string(&log).unwrap_or_default();
     assert_eq!(status.code(), Some(1), "{text}");
-    assert!(text.contains("is no longer in job"), "{text}");
+    assert!(text.contains(&format!("left job {job_s} (")), "{text}");
 }
 
 #[test]

@@ -508,6 +508,25 @@ fn bad_input_exits_2_naming_the_problem() {
         "{err}"
     );
 
+    // --chat on a builtin checkpoint says what --chat needs.
+    let (code, err) = fails(
+        &home,
+        &[
+            "model",
+            "generate",
+            ckpt.to_str().unwrap(),
+            "--prompt",
+            "hi",
+            "--chat",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--chat needs a Hugging Face model folder")
+            && !err.contains("--adapter applies"),
+        "{err}"
+    );
+
     // A target the model does not have: the model's linear layers are listed.
     let bad = write(
         dir,
@@ -852,4 +871,100 @@ fn adapters_for_another_base_are_refused_by_merge_eval_generate_and_serve() {
         other.to_str().unwrap(),
     ]);
     assert!(r["merged_layers"].as_u64().unwrap() > 0, "{r}");
+}
+
+/// One `cohort train` at a time in an --out; a LoRA run into an earlier run's folder is refused
+/// unless it continues it (--init), which by default ends at training.steps, with a fresh
+/// optimizer if asked; Ctrl-C names the checkpoint to continue from.
+#[test]
+fn train_out_is_locked_resumed_to_the_schedule_and_interrupts_name_the_checkpoint() {
+    let home = Home::new();
+    let dir = home.path();
+    let cfg = spec(dir, &fx("qwen2"), "", 4);
+    let data = fx("chat.jsonl");
+    let train = |out: &str, more: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = [
+            "train",
+            "--data",
+            data.to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "--out",
+            dir.join(out).to_str().unwrap(),
+            "--device",
+            "cpu",
+        ]
+        .map(String::from)
+        .to_vec();
+        v.extend(more.iter().map(|s| s.to_string()));
+        v
+    };
+    fn args(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    let a = home.json(&args(&train("a", &["--steps", "2"])));
+    assert_eq!(a["end_step"], 2);
+    let second = dir.join("a/step-000002");
+    let before = hash(&second.join("adapter_model.safetensors"));
+
+    // Again into the same folder, not continuing it: refused, pointing at --init.
+    let (code, err) = fails(&home, &args(&train("a", &["--steps", "1"])));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("earlier run") && err.contains(&format!("--init {}", second.display())),
+        "{err}"
+    );
+    assert_eq!(hash(&second.join("adapter_model.safetensors")), before);
+
+    // Continuing it (a fresh optimizer state, asked for): up to training.steps = 4, not 2 + 4.
+    let init = second.to_str().unwrap().to_string();
+    let r = home.json(&args(&train("a", &["--init", &init, "--fresh-optimizer"])));
+    assert_eq!(
+        (&r["start_step"], &r["end_step"]),
+        (&2.into(), &4.into()),
+        "{r}"
+    );
+
+    // While another process trains into a folder (this one holds its lock), a run is refused,
+    // naming it.
+    let held = cohort::fsutil::Lock::try_acquire_as_holder(&dir.join("b/.train.lock"))
+        .unwrap()
+        .unwrap();
+    let (code, err) = fails(&home, &args(&train("b", &["--steps", "1"])));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("process {}", std::process::id())),
+        "{err}"
+    );
+    assert!(!dir.join("b/step-000000").exists());
+    drop(held);
+
+    // Ctrl-C after the first checkpoints: exit 130 naming the last one and --init.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .args(args(&train(
+            "c",
+            &["--steps", "100000", "--checkpoint-every", "1"],
+        )))
+        .env("COHORT_HOME", dir)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !dir.join("c/step-000002").exists() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("no checkpoint within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("--init") && err.contains(&dir.join("c/step-").display().to_string()),
+        "{err}"
+    );
 }

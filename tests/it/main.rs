@@ -20,6 +20,7 @@ mod node_storage;
 mod quickstart;
 mod rewards_cli;
 mod serve;
+mod settle;
 mod storage_indexer;
 mod storage_interop;
 mod storage_merkle;

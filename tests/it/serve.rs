@@ -484,18 +484,18 @@ async fn bad_requests_get_openai_errors_and_the_server_keeps_serving() {
     assert!(!err.contains("hello"), "no prompt in the logs: {err}");
 }
 
-struct Paid {
-    net: Devnet,
+pub(crate) struct Paid {
+    pub(crate) net: Devnet,
     rpc: String,
-    chain: Chain,
-    ledger: Address,
-    token: Address,
+    pub(crate) chain: Chain,
+    pub(crate) ledger: Address,
+    pub(crate) token: Address,
     /// An ERC-20 (6 decimals) the token takes as revenue; dev 6 and 7 hold 1000 of it.
-    usdc: Address,
+    pub(crate) usdc: Address,
     ck: PathBuf,
 }
 
-async fn paid_net() -> Paid {
+pub(crate) async fn paid_net() -> Paid {
     let net = tokio::task::spawn_blocking(|| Devnet::start(0, 1))
         .await
         .unwrap();
@@ -541,7 +541,7 @@ const PRICE: &str = "1gwei";
 const PER_TOKEN: u64 = 1_000_000;
 
 impl Paid {
-    async fn serve(&self, extra: &[&str]) -> Server {
+    pub(crate) async fn serve(&self, extra: &[&str]) -> Server {
         self.serve_model(&self.ck, extra).await
     }
     async fn serve_model(&self, ck: &Path, extra: &[&str]) -> Server {
@@ -564,7 +564,7 @@ impl Paid {
         .await
         .unwrap()
     }
-    async fn cohort(&self, args: &[&str]) -> Value {
+    pub(crate) async fn cohort(&self, args: &[&str]) -> Value {
         let mut cmd = self.net.cmd();
         cmd.args(args).arg("--json");
         let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
@@ -595,7 +595,7 @@ impl Paid {
         args.extend_from_slice(extra);
         self.cohort(&args).await
     }
-    fn terms(&self) -> Expected {
+    pub(crate) fn terms(&self) -> Expected {
         Expected {
             ledger: self.ledger,
             chain_id: 31337,
@@ -627,7 +627,7 @@ fn malleated(v: &usage::SignedVoucher) -> (usage::SignedVoucher, usage::SignedVo
     (low_v, high_s)
 }
 
-fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
+pub(crate) fn key(i: u32) -> alloy::signers::local::PrivateKeySigner {
     cohort::devnet::dev_signer(i).unwrap()
 }
 
@@ -1516,7 +1516,7 @@ async fn a_stream_dropped_midway_is_charged_for_what_was_made_and_frees_its_slot
     assert_eq!(settled_of(&n, 6).await, reserved);
 }
 
-async fn settled_of(n: &Paid, u: u32) -> U256 {
+pub(crate) async fn settled_of(n: &Paid, u: u32) -> U256 {
     UsageLedger::new(n.ledger, &n.chain.provider)
         .settled(dev_address(u), dev_address(9), n.token, Address::ZERO)
         .call()
@@ -3232,4 +3232,49 @@ async fn a_server_whose_chain_is_down_answers_503_and_model_query_exits_3() {
         assert_eq!(e["code"], expect, "{status}: {e}");
         task.abort();
     }
+}
+
+/// `model query` on a terminal writes the model's control characters (a byte-level model makes
+/// any byte) as visible escapes, never raw: `\r`, `\x1b` and the like cannot rewrite or recolour
+/// the reader's screen. Newlines and tabs pass.
+#[test]
+fn model_query_on_a_terminal_escapes_the_models_control_characters() {
+    let home = crate::common::Home::new();
+    let ck = checkpoint(home.path());
+    let srv = Server::start(home.path(), &[ck.to_str().unwrap(), "--free"]);
+    let mut escaped = 0;
+    for seed in ["1", "2", "3"] {
+        let (code, screen, raw) = crate::common::pty::run_in_pty(
+            &home,
+            &[
+                "model",
+                "query",
+                "tiny",
+                "--provider",
+                &srv.url,
+                "--prompt",
+                "hi",
+                "--max-tokens",
+                "60",
+                "--temperature",
+                "2",
+                "--seed",
+                seed,
+            ],
+        );
+        assert_eq!(code, 0, "{screen}");
+        // The terminal turns each newline into \r\n; anything else is the command's own.
+        let text = String::from_utf8_lossy(&raw).replace("\r\n", "\n");
+        let raw_control: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+            .collect();
+        assert!(raw_control.is_empty(), "{raw_control:?} in {text:?}");
+        escaped += screen.matches("\\x").count();
+    }
+    assert!(
+        escaped > 0,
+        "the answers held no control character to escape"
+    );
+    let _ = srv.stop();
 }

@@ -1303,6 +1303,34 @@ fn sign_and_verify_an_eip191_message() {
         ],
     )
     .ok();
+    // The signer named by its wallet, as `wallet balance` and `send` take it.
+    let v = run(
+        &home,
+        &[
+            "wallet",
+            "verify",
+            "hello cohort",
+            &sig,
+            "--address",
+            "bob",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(v["valid"], true);
+    run(
+        &home,
+        &[
+            "wallet",
+            "verify",
+            "hello cohort",
+            &sig,
+            "--address",
+            "nobody",
+        ],
+    )
+    .code(6);
     // Another message (or signer) does not verify: exit 5.
     let out = run(
         &home,
