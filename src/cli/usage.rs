@@ -151,18 +151,7 @@ async fn asset(
             Err(Error::usage("asset.unknown", message)
                 .hint(format!("payment assets: {}", listed())))
         }
-        _ => Err(Error::usage(
-            "asset.ambiguous",
-            format!(
-                "symbol '{sel}' names {} tokens: {}",
-                hits.len(),
-                hits.iter()
-                    .map(|a| a.address.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .hint("name the token by its address")),
+        _ => Err(crate::tokens::ambiguous_asset(sel, &hits)),
     }
 }
 

@@ -447,12 +447,7 @@ impl JobMarket {
 
     /// Every worker that ever joined the job, with its membership and bond.
     pub async fn participants(&self, id: u64) -> Result<Vec<ParticipantRecord>> {
-        let all = self
-            .read
-            .jobParticipants(U256::from(id))
-            .call()
-            .await
-            .map_err(|e| self.err(e))?;
+        let all = self.participant_addresses(id).await?;
         let mut out = Vec::with_capacity(all.len());
         for w in all {
             out.push(self.participant_record(id, w).await?);
@@ -462,13 +457,16 @@ impl JobMarket {
 
     /// Whether `worker` ever joined job `id` (it may have left since).
     pub async fn ever_joined(&self, id: u64, worker: Address) -> Result<bool> {
-        let all = self
-            .read
+        Ok(self.participant_addresses(id).await?.contains(&worker))
+    }
+
+    /// Every worker that ever joined job `id` (it may have left since).
+    async fn participant_addresses(&self, id: u64) -> Result<Vec<Address>> {
+        self.read
             .jobParticipants(U256::from(id))
             .call()
             .await
-            .map_err(|e| self.err(e))?;
-        Ok(all.contains(&worker))
+            .map_err(|e| self.err(e))
     }
 
     /// A worker's membership in a job and its bond.

@@ -240,19 +240,24 @@ pub async fn resolve_asset(chain: &Chain, factory: Option<Address>, sel: &str) -
                 native.symbol
             )
         })),
-        _ => Err(Error::usage(
-            "asset.ambiguous",
-            format!(
-                "symbol '{sel}' names {} tokens: {}",
-                hits.len(),
-                hits.iter()
-                    .map(|a| a.address.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .hint("name the token by its address")),
+        _ => Err(ambiguous_asset(sel, &hits)),
     }
+}
+
+/// The error for a symbol that names more than one of the `hits` assets: exit 2, naming them.
+pub fn ambiguous_asset(sel: &str, hits: &[Asset]) -> Error {
+    Error::usage(
+        "asset.ambiguous",
+        format!(
+            "symbol '{sel}' names {} tokens: {}",
+            hits.len(),
+            hits.iter()
+                .map(|a| format!("{:#x}", a.address))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .hint("name the token by its address")
 }
 
 // ---------------------------------------------------------------------------------- models
