@@ -1853,7 +1853,7 @@ fn scratch_folders_left_by_a_killed_process_are_removed() {
 }
 
 #[test]
-fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
+fn token_sends_use_the_token_decimals_and_one_to_the_token_itself_is_refused() {
     use alloy::primitives::{Address, B256, U256};
     use cohort::chain::bindings::ModelToken;
 
@@ -1946,7 +1946,8 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
         "{}",
         out.stderr
     );
-    // Sending to the token contract itself reverts with ModelToken's custom error, decoded.
+    // Sending to the token contract itself (ModelToken would revert with TransferToEscrow) is
+    // refused before anything is signed, naming the mistake.
     let out = run(
         home,
         &[
@@ -1962,8 +1963,12 @@ fn token_sends_use_the_token_decimals_and_reverts_are_decoded() {
             &pw,
         ],
     )
-    .code(4);
-    assert!(out.stderr.contains("TransferToEscrow()"), "{}", out.stderr);
+    .code(2);
+    assert!(
+        out.stderr.contains("TMT token's own contract"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
