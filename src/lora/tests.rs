@@ -8,6 +8,16 @@ use candle_core::{DType, Device, Tensor};
 
 use super::*;
 
+/// Rank 2 on q_proj alone: the smallest adapter the training tests need.
+fn q_proj_spec() -> LoraSpec {
+    LoraSpec {
+        rank: 2,
+        alpha: 4.0,
+        dropout: 0.0,
+        targets: vec!["q_proj".into()],
+    }
+}
+
 fn fixture(p: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/lora")
@@ -822,12 +832,7 @@ fn data_cut_away_by_the_context_or_missing_says_so() {
 fn continuing_a_checkpoint_ends_at_the_schedule() {
     let mut o = LoraTrainOptions::new(
         fixture("qwen2"),
-        LoraSpec {
-            rank: 2,
-            alpha: 4.0,
-            dropout: 0.0,
-            targets: vec!["q_proj".into()],
-        },
+        q_proj_spec(),
         64,
         TrainConfig {
             steps: 60,
@@ -900,12 +905,7 @@ fn non_finite_base_weights_are_named() {
     let out = tempfile::tempdir().unwrap();
     let mut o = LoraTrainOptions::new(
         base.path().to_path_buf(),
-        LoraSpec {
-            rank: 2,
-            alpha: 4.0,
-            dropout: 0.0,
-            targets: vec!["q_proj".into()],
-        },
+        q_proj_spec(),
         64,
         TrainConfig {
             steps: 2,
