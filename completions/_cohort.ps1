@@ -773,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;dataset;download' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder to write into (created if missing)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Folder to write into (created if missing)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder to write into (created if missing)')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'How many files download at once')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
@@ -924,8 +925,9 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             break
         }
         'cohort;storage;download' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the file')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Segments fetched at once, asked 4 per request (each one''s proof is checked as it arrives, on all cores)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
@@ -1025,9 +1027,11 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;train' {
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The job spec (TOML) whose [model] and [training] tables configure the run')
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one')
-            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps')
-            [CompletionResult]::new('--steps', '--steps', [CompletionResultType]::ParameterName, 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Start from this checkpoint (its optimizer state too, when it has one) and continue its run: by default up to training.steps, on the same learning-rate schedule')
+            [CompletionResult]::new('--steps', '--steps', [CompletionResultType]::ParameterName, 'Steps to train from where the run starts (default: training.steps; from an --init checkpoint at step S, training.steps - S, and exit 2 when S is there already)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for initialization, batches and dropout (default: training.seed)')
             [CompletionResult]::new('--round', '--round', [CompletionResultType]::ParameterName, 'Pool round: part of the batch sampling key (default 0)')
             [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'Worker address: part of the batch sampling key (default: the zero address)')
@@ -1650,6 +1654,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;model;merge' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The folder to write (must not exist or be empty)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The folder to write (must not exist or be empty)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The folder to write (must not exist or be empty)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -1676,6 +1681,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
             [CompletionResult]::new('--weights', '--weights', [CompletionResultType]::ParameterName, 'Weights, one per checkpoint, comma-separated (default: equal)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the average (written atomically)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the average (written atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the average (written atomically)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')
@@ -1860,6 +1866,7 @@ Register-ArgumentCompleter -Native -CommandName 'cohort' -ScriptBlock {
         'cohort;model;download' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (default: the config''s default_profile, else `local`)')
             [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color output')

@@ -727,6 +727,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;dataset;download'= {
             cand -o 'Folder to write into (created if missing)'
             cand --output 'Folder to write into (created if missing)'
+            cand --out 'Folder to write into (created if missing)'
             cand --parallel 'How many files download at once'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -863,8 +864,9 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --version 'Print version'
         }
         &'cohort;storage;download'= {
-            cand -o 'Where to write the file'
-            cand --output 'Where to write the file'
+            cand -o 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)'
+            cand --output 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)'
+            cand --out 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)'
             cand --concurrency 'Segments fetched at once, asked 4 per request (each one''s proof is checked as it arrives, on all cores)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
@@ -955,9 +957,11 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;train'= {
             cand --data 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer'
             cand --config 'The job spec (TOML) whose [model] and [training] tables configure the run'
-            cand --out 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one'
-            cand --init 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps'
-            cand --steps 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)'
+            cand -o 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one'
+            cand --out 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one'
+            cand --output 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one'
+            cand --init 'Start from this checkpoint (its optimizer state too, when it has one) and continue its run: by default up to training.steps, on the same learning-rate schedule'
+            cand --steps 'Steps to train from where the run starts (default: training.steps; from an --init checkpoint at step S, training.steps - S, and exit 2 when S is there already)'
             cand --seed 'Seed for initialization, batches and dropout (default: training.seed)'
             cand --round 'Pool round: part of the batch sampling key (default 0)'
             cand --worker 'Worker address: part of the batch sampling key (default: the zero address)'
@@ -1542,6 +1546,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;merge'= {
             cand -o 'The folder to write (must not exist or be empty)'
             cand --out 'The folder to write (must not exist or be empty)'
+            cand --output 'The folder to write (must not exist or be empty)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -1567,6 +1572,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
             cand --weights 'Weights, one per checkpoint, comma-separated (default: equal)'
             cand -o 'Where to write the average (written atomically)'
             cand --out 'Where to write the average (written atomically)'
+            cand --output 'Where to write the average (written atomically)'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'
@@ -1744,6 +1750,7 @@ set edit:completion:arg-completer[cohort] = {|@words|
         &'cohort;model;download'= {
             cand -o 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into'
             cand --output 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into'
+            cand --out 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into'
             cand --profile 'Profile to use (default: the config''s default_profile, else `local`)'
             cand --progress 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr'
             cand --color 'When to color output'

@@ -620,7 +620,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from seal" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s o -l output -d 'Folder to write into (created if missing)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -s o -l output -l out -d 'Folder to write into (created if missing)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l parallel -d 'How many files download at once' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand dataset; and __fish_seen_subcommand_from download" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -723,7 +723,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from upload" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s o -l output -d 'Where to write the file' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -s o -l output -l out -d 'Where to write the file; `-` streams it to stdout (each segment written once its proof checks, in order; the root checked at the end: exit 5 on a mismatch; no resume)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l concurrency -d 'Segments fetched at once, asked 4 per request (each one\'s proof is checked as it arrives, on all cores)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from download" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
@@ -793,9 +793,9 @@ complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_s
 complete -c cohort -n "__fish_cohort_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l data -d 'Text files or folders (read recursively) to train on; JSONL files too with the lora trainer' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l config -d 'The job spec (TOML) whose [model] and [training] tables configure the run' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l out -d 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a LoRA run without --init needs a new or empty one' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l init -d 'Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint continues its run: by default up to training.steps' -r -F
-complete -c cohort -n "__fish_cohort_using_subcommand train" -l steps -d 'Steps to train (default: training.steps; from a LoRA --init checkpoint at step S, training.steps - S)' -r
+complete -c cohort -n "__fish_cohort_using_subcommand train" -s o -l out -l output -d 'Folder for checkpoints and metrics.json (temporary files that a killed run left there are removed at the start). One run at a time trains into a folder; a run without --init needs a new or empty one' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l init -d 'Start from this checkpoint (its optimizer state too, when it has one) and continue its run: by default up to training.steps, on the same learning-rate schedule' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand train" -l steps -d 'Steps to train from where the run starts (default: training.steps; from an --init checkpoint at step S, training.steps - S, and exit 2 when S is there already)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l seed -d 'Seed for initialization, batches and dropout (default: training.seed)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l round -d 'Pool round: part of the batch sampling key (default 0)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand train" -l worker -d 'Worker address: part of the batch sampling key (default: the zero address)' -r
@@ -1290,7 +1290,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s o -l out -d 'The folder to write (must not exist or be empty)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s o -l out -l output -d 'The folder to write (must not exist or be empty)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1311,7 +1311,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l weights -d 'Weights, one per checkpoint, comma-separated (default: equal)' -r
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s o -l out -d 'Where to write the average (written atomically)' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -s o -l out -l output -d 'Where to write the average (written atomically)' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from average" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'
@@ -1468,7 +1468,7 @@ complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_sub
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s y -l yes -d 'Never prompt: answer yes to confirmations'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from allocation" -s V -l version -d 'Print version'
-complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s o -l output -d 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into' -r -F
+complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -s o -l output -l out -d 'Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and provenance.json into' -r -F
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l profile -d 'Profile to use (default: the config\'s default_profile, else `local`)' -r
 complete -c cohort -n "__fish_cohort_using_subcommand model; and __fish_seen_subcommand_from download" -l progress -d 'Progress output: bars on a terminal (auto), none, or JSON Lines events on stderr' -r -f -a "auto\t'Bars on a terminal, nothing otherwise'
 none\t'No progress output'

@@ -631,6 +631,22 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
                 "use a wallet's name (1 to 64 letters, digits, '-', '_' or '.'; see `cohort wallet list`) or dev:N for a devnet account",
             )
         }
+        ["default_wallet"] | ["profiles", _, "wallet"]
+            if crate::wallet::parse_dev_wallet(value)
+                .is_some_and(|n| n >= crate::devnet::DEV_ACCOUNTS) =>
+        {
+            Err(Error::usage(
+                "config.bad_value",
+                format!(
+                    "{key}: '{value}' is no devnet account: the devnet has dev:0 … dev:{}",
+                    crate::devnet::DEV_ACCOUNTS - 1
+                ),
+            )
+            .hint(format!(
+                "use dev:0 … dev:{}, or one of your wallets (`cohort wallet list`)",
+                crate::devnet::DEV_ACCOUNTS - 1
+            )))
+        }
         ["profiles", _, "contracts", _] if value.parse::<alloy::primitives::Address>().is_err() => {
             bad(
                 "an address",
@@ -639,6 +655,30 @@ fn check_value(key: &str, value: &str, config: &Config) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Refuses a wallet setting (`default_wallet`, `profiles.NAME.wallet`) that names a wallet with no
+/// keystore under `paths`: no command could sign with it. [`Config::set`] checks only its form
+/// (a wallet name, or dev:N of the devnet's accounts); `config set` checks both.
+pub fn check_wallet_exists(paths: &Paths, key: &str, value: &str) -> Result<()> {
+    let parts: Vec<&str> = key.split('.').collect();
+    if value.is_empty()
+        || !matches!(
+            parts.as_slice(),
+            ["default_wallet"] | ["profiles", _, "wallet"]
+        )
+        || crate::wallet::parse_dev_wallet(value).is_some()
+        || crate::wallet::keystore::exists(paths, value)
+    {
+        return Ok(());
+    }
+    Err(Error::usage(
+        "config.unknown_wallet",
+        format!("{key}: no wallet named '{value}'"),
+    )
+    .hint(format!(
+        "create it with `cohort wallet new {value}` or `cohort wallet import {value} …` first; `cohort wallet list` shows your wallets"
+    )))
 }
 
 fn check_key(key: &str) -> Result<()> {
@@ -677,7 +717,7 @@ fn check_key(key: &str) -> Result<()> {
             "a profile's setting is under its profile: profiles.PROFILE.{key} (e.g. profiles.{LOCAL_PROFILE}.{key}; `cohort config profiles` lists them)"
         )
     } else {
-        "run `cohort config show` or see README.md \"Configuration keys\" for the keys".to_string()
+        "run `cohort config show`, or see the key table under \"Profiles and configuration\" in README.md".to_string()
     };
     Err(Error::usage("config.unknown_key", format!("unknown config key '{key}'")).hint(hint))
 }
@@ -695,7 +735,17 @@ pub fn unknown_profile(name: &str, config: &Config) -> Error {
         ));
     }
     let hint = if name == LOCAL_PROFILE {
-        "run `cohort devnet up` to create the local profile".to_string()
+        match known.first() {
+            // `local` is only the fallback when no default is set: the profiles there are may be
+            // what was meant.
+            Some(first) => format!(
+                "run `cohort devnet up` to create the local profile, or use a profile you have \
+                 ({}): `cohort config use {first}` makes it the default, `--profile {first}` \
+                 picks it for one command",
+                known.join(", ")
+            ),
+            None => "run `cohort devnet up` to create the local profile".to_string(),
+        }
     } else if known.is_empty() {
         format!("no profiles exist yet; run `cohort devnet up` or `cohort config add {name}`")
     } else {
@@ -862,7 +912,15 @@ mod tests {
     #[test]
     fn a_wallet_setting_takes_only_what_a_command_could_use() {
         let mut c = Config::default();
-        for bad in ["bad/name", "../../../tmp/x", ".hidden", "a b"] {
+        // dev:N beyond the devnet's ten accounts names no account.
+        for bad in [
+            "bad/name",
+            "../../../tmp/x",
+            ".hidden",
+            "a b",
+            "dev:10",
+            "dev:99",
+        ] {
             for key in ["default_wallet", "profiles.p.wallet"] {
                 let e = c.set(key, bad).unwrap_err();
                 assert_eq!(e.code, "config.bad_value", "{key} = {bad}");
@@ -870,9 +928,11 @@ mod tests {
         }
         c.set("default_wallet", "alice.2").unwrap();
         c.set("profiles.p.wallet", "dev:3").unwrap();
+        c.set("profiles.p.wallet", "dev:0").unwrap();
+        c.set("profiles.p.wallet", "dev:9").unwrap();
         c.set("default_wallet", "").unwrap();
         assert_eq!(c.default_wallet, None);
-        assert_eq!(c.profiles["p"].wallet.as_deref(), Some("dev:3"));
+        assert_eq!(c.profiles["p"].wallet.as_deref(), Some("dev:9"));
     }
 
     #[test]

@@ -14,6 +14,8 @@
 //! batch_size = 16
 //! learning_rate = 3e-3
 //! steps = 300             # steps per round
+//! # decay_steps = 1200    # where the cosine decay reaches its floor (default: steps ×
+//!                         # [job].rounds with a [job] table, else the run's last step)
 //! checkpoint_every = 100
 //! seed = 1
 //!
@@ -30,7 +32,7 @@
 //! bits = 2                # 2, 4 or 8
 //! error_feedback = true
 //!
-//! [job]                   # only for pools; `cohort train` ignores it
+//! [job]                   # for pools; `cohort train` uses only rounds (decay_steps below)
 //! datasets = ["shakespeare"]
 //! rounds = 4
 //! reward_per_round = "0.1ether"

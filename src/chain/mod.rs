@@ -108,6 +108,73 @@ impl RetryPolicy for BusyRetryPolicy {
     }
 }
 
+/// Whether a chain call failed because the RPC did not answer within [`RPC_TIMEOUT`].
+pub fn is_timeout(e: &TransportError) -> bool {
+    let RpcError::Transport(kind) = e else {
+        return false;
+    };
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(kind);
+    while let Some(err) = src {
+        if let Some(r) = err.downcast_ref::<reqwest::Error>()
+            && r.is_timeout()
+        {
+            return true;
+        }
+        src = err.source();
+    }
+    false
+}
+
+/// The error for a call to the chain that failed without an answer: [`unreachable`], or where
+/// the RPC did not answer in time, exit 3 saying so.
+pub fn transport_failure(rpc_url: &str, e: &TransportError) -> Error {
+    if is_timeout(e) {
+        return Error::unreachable(
+            "chain.timeout",
+            format!(
+                "the chain RPC at {} did not answer within {} s (timed out)",
+                crate::redact::url(rpc_url),
+                RPC_TIMEOUT.as_secs()
+            ),
+        )
+        .cause(crate::redact::text_with(&e.to_string(), rpc_url))
+        .hint("the RPC is slow or overloaded: run the command again later, or use another RPC (--rpc-url, COHORT_RPC_URL or the profile's rpc_url)");
+    }
+    unreachable(rpc_url, e)
+}
+
+/// The error for an endpoint that answered the chain id question with something other than an
+/// Ethereum JSON-RPC answer (a JSON-RPC error such as "Method not found", an HTML page): the
+/// URL is wrong (exit 2). `None` for an error without an answer (unreachable, timed out).
+pub fn not_rpc(rpc_url: &str, e: &TransportError) -> Option<Error> {
+    let what = match e {
+        RpcError::ErrorResp(p) => p.message.to_string(),
+        RpcError::DeserError { text, .. } => {
+            let t: String = text.chars().take(80).collect();
+            format!("answered {:?}", t.trim())
+        }
+        RpcError::NullResp => "answered null".to_string(),
+        RpcError::Transport(k) => match k.as_http_error() {
+            Some(h) if matches!(h.status, 400 | 404 | 405 | 415) => {
+                format!("HTTP {}", h.status)
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(
+        Error::usage(
+            "chain.not_rpc",
+            format!(
+                "{} answers but does not serve Ethereum JSON-RPC (eth_chainId: {})",
+                crate::redact::url(rpc_url),
+                crate::redact::text_with(&what, rpc_url)
+            ),
+        )
+        .hint("check --rpc-url, COHORT_RPC_URL or the profile's rpc_url: it must be the chain's JSON-RPC endpoint (e.g. http://127.0.0.1:8545), not a storage node or a web page"),
+    )
+}
+
 /// The error for a chain that does not answer: exit 3, naming the URL. A chain that answered
 /// busy through every retry says so.
 pub fn unreachable(rpc_url: &str, cause: impl std::fmt::Display) -> Error {
@@ -137,7 +204,7 @@ impl Chain {
         let chain_id = provider
             .get_chain_id()
             .await
-            .map_err(|e| unreachable(rpc_url, e))?;
+            .map_err(|e| not_rpc(rpc_url, &e).unwrap_or_else(|| transport_failure(rpc_url, &e)))?;
         if let Some(want) = expected_chain_id
             && want != chain_id
         {
@@ -178,14 +245,14 @@ impl Chain {
         self.provider
             .get_block_number()
             .await
-            .map_err(|e| unreachable(&self.rpc_url, e))
+            .map_err(|e| transport_failure(&self.rpc_url, &e))
     }
 
     pub async fn balance(&self, who: Address) -> Result<U256> {
         self.provider
             .get_balance(who)
             .await
-            .map_err(|e| unreachable(&self.rpc_url, e))
+            .map_err(|e| transport_failure(&self.rpc_url, &e))
     }
 
     /// Whether an address holds contract code.
@@ -194,7 +261,7 @@ impl Chain {
             .provider
             .get_code_at(at)
             .await
-            .map_err(|e| unreachable(&self.rpc_url, e))?;
+            .map_err(|e| transport_failure(&self.rpc_url, &e))?;
         Ok(!code.is_empty())
     }
 }

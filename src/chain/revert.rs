@@ -113,12 +113,13 @@ pub fn describe_transport_error(rpc_url: &str, e: &RpcError<TransportErrorKind>)
             return reverted(&data, "the transaction reverts");
         }
         let msg = payload.message.to_string();
-        if msg.contains("insufficient funds") {
+        // geth says "insufficient funds for gas * price + value", anvil "Insufficient funds…".
+        if msg.to_ascii_lowercase().contains("insufficient funds") {
             return Error::reverted(
                 "chain.insufficient_funds",
-                format!("insufficient funds: {msg}"),
+                format!("insufficient funds: the chain refused the transaction: {msg}"),
             )
-            .hint("fund the wallet, or use a smaller amount");
+            .hint("fund the wallet (`cohort wallet balance` shows what it holds), or use a smaller amount");
         }
         if msg.contains("revert") {
             return Error::reverted("chain.revert", format!("the transaction reverts: {msg}"));
@@ -129,7 +130,7 @@ pub fn describe_transport_error(rpc_url: &str, e: &RpcError<TransportErrorKind>)
         );
     }
     match e {
-        RpcError::Transport(_) => super::unreachable(rpc_url, e),
+        RpcError::Transport(_) => super::transport_failure(rpc_url, e),
         other => Error::failed(
             "chain.rpc",
             crate::redact::text_with(&other.to_string(), rpc_url),

@@ -210,6 +210,10 @@ pub struct Sent {
     /// and waited for it: nothing was paid again.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub resumed: bool,
+    /// When `resumed`: when the earlier run recorded its transaction (UTC,
+    /// `2026-12-07 20:36:12 UTC`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier_run_at: Option<String>,
 }
 
 /// The pending-transaction intent of a transfer: one per chain, sender, recipient, asset and
@@ -226,8 +230,10 @@ fn send_intent(s: &SignerChain, to: Address, token: Option<Address>, value: U256
 
 /// `wallet send`: transfers `amount` of the native coin or ERC-20 `token` to `to`. The signed
 /// transaction is recorded before it is broadcast: a rerun after an interruption finds it and
-/// waits for it (`resumed`) instead of paying again, before anything is estimated or checked.
-/// The record goes with the receipt, so a deliberate second identical send pays again.
+/// waits for it (`resumed`, with the time of the earlier run) instead of paying again, before
+/// anything is estimated or checked. The record goes once a run saw the receipt, so a
+/// deliberate second identical send pays again (run after the one that reported the earlier
+/// run's transfer).
 pub async fn send(
     s: &SignerChain,
     to: Address,
@@ -245,6 +251,7 @@ pub async fn send(
         let transfer = Transfer::of(s, to, token, (symbol, decimals), value, gas);
         return Ok(Sent {
             transfer,
+            earlier_run_at: done.recorded_at.map(crate::jobs::utc),
             tx: done,
             resumed: true,
         });
@@ -254,6 +261,10 @@ pub async fn send(
     Ok(Sent {
         transfer,
         resumed: done.resumed,
+        earlier_run_at: done
+            .recorded_at
+            .filter(|_| done.resumed)
+            .map(crate::jobs::utc),
         tx: done,
     })
 }

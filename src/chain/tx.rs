@@ -38,6 +38,12 @@ use serde::Serialize;
 pub const NONCE_RETRIES: u32 = 8;
 /// How long to wait for a receipt before giving up (the transaction may still be mined).
 pub const RECEIPT_TIMEOUT: Duration = Duration::from_secs(300);
+/// How long the chain RPC may stay silent while a receipt is awaited before the wait gives up.
+pub const OUTAGE_TOLERANCE: Duration = Duration::from_secs(30);
+/// How often a wait for a receipt checks that the node still knows the transaction.
+const KNOWN_EVERY: Duration = Duration::from_secs(5);
+/// How often a long wait for a receipt says it is still waiting.
+const WAIT_NOTE_EVERY: Duration = Duration::from_secs(30);
 
 /// The native coin's symbol on a chain, for messages.
 pub fn native_symbol(chain_id: u64) -> &'static str {
@@ -97,6 +103,9 @@ pub struct Confirmed {
     /// recorded and waited for it instead of sending one (see [`send_once`]).
     #[serde(skip)]
     pub resumed: bool,
+    /// When `resumed`: when the earlier run recorded the transaction (unix seconds).
+    #[serde(skip)]
+    pub recorded_at: Option<u64>,
 }
 
 /// The insufficient-funds error: exit 4, with what the wallet holds and what it needs.
@@ -299,14 +308,15 @@ pub async fn send_prepared_once(
     )
     .await;
     drop(guard);
-    let (hash, nonce) = match sent {
+    let sent = match sent {
         Ok(v) => v,
         Err(e) => {
             task.fail(&format!("{label}: not sent"));
             return Err(e);
         }
     };
-    let receipt = wait_receipt(s, hash, record.is_some(), &task).await;
+    let (hash, nonce) = (sent.hash, sent.nonce);
+    let receipt = wait_receipt(s, &sent, &task, progress).await;
     end_task(s, &task, label, hash, p.tx.value, receipt.as_ref().ok());
     let receipt = receipt?;
     if let Some((dir, path, _)) = &record {
@@ -483,13 +493,13 @@ pub async fn resume_all(
 /// Signs `p` with a fresh pending nonce, records it (when `record`, its file and intent, is
 /// given: the caller holds the pending folder's lock, so the record cannot change in between),
 /// and broadcasts it; a lost nonce race signs again with the next nonce, up to
-/// [`NONCE_RETRIES`] times. Returns the hash and the nonce.
+/// [`NONCE_RETRIES`] times. Returns the transaction sent.
 async fn sign_and_broadcast(
     s: &SignerChain,
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> Result<(B256, u64)> {
+) -> Result<SentTx> {
     let policy = super::retry::Policy {
         attempts: NONCE_RETRIES + 1,
         first_delay: Duration::from_millis(50),
@@ -537,12 +547,56 @@ impl std::fmt::Display for Attempt {
     }
 }
 
+/// A signed transaction that was broadcast (or may have been: its answer was lost).
+struct SentTx {
+    hash: B256,
+    nonce: u64,
+    /// The signed transaction (EIP-2718 bytes), to broadcast again when the node drops it.
+    raw: Vec<u8>,
+    /// Whether its intent is recorded: a rerun of the same command waits for it.
+    recorded: bool,
+}
+
+/// What to do about a transaction `hash` whose outcome this run could not see: a recorded one
+/// is found by a rerun of the same command, which waits for it instead of sending another.
+fn rerun_hint(recorded: bool) -> String {
+    if recorded {
+        "the transaction may still be mined: rerun the same command to find out whether it \
+         landed (it waits for this transaction instead of sending another: nothing is paid twice)"
+            .to_string()
+    } else {
+        "the transaction may still be mined: check whether it landed before running the command \
+         again"
+            .to_string()
+    }
+}
+
+/// The error for a broadcast whose answer never came (the connection dropped, the RPC stopped
+/// answering): the transaction may have left, so the error names it (exit 3).
+fn maybe_sent(hash: B256, recorded: bool, e: Error) -> Error {
+    let mut out = Error::unreachable(
+        "chain.tx_unknown",
+        format!("transaction {hash} may have been sent: {}", e.message),
+    );
+    out.causes = e.causes;
+    out.hint(rerun_hint(recorded))
+}
+
+/// The error for a transaction whose receipt did not come: `why` says what happened.
+fn no_receipt(hash: B256, recorded: bool, why: &str) -> Error {
+    Error::unreachable(
+        "chain.no_receipt",
+        format!("no receipt for transaction {hash}: {why}"),
+    )
+    .hint(rerun_hint(recorded))
+}
+
 async fn sign_and_broadcast_once(
     s: &SignerChain,
     p: &Prepared,
     record: Option<(&std::path::Path, &str)>,
     task: &std::sync::Arc<dyn crate::progress::Task>,
-) -> std::result::Result<(B256, u64), Attempt> {
+) -> std::result::Result<SentTx, Attempt> {
     use alloy::eips::eip2718::Encodable2718;
     let url = &s.chain.rpc_url;
     let nonce = s
@@ -570,12 +624,19 @@ async fn sign_and_broadcast_once(
             raw: format!("0x{}", hex::encode(&raw)),
             intent: Some(intent.to_string()),
             waiters: vec![std::process::id()],
+            created: Some(pending::now()),
         };
         pending::save(path, &rec).map_err(Attempt::Failed)?;
     }
     task.set_message(&format!("sending {hash}"));
+    let sent = SentTx {
+        hash,
+        nonce,
+        raw: raw.clone(),
+        recorded: record.is_some(),
+    };
     match s.provider.send_raw_transaction(&raw).await {
-        Ok(_) => Ok((hash, nonce)),
+        Ok(_) => Ok(sent),
         Err(e) if is_nonce_conflict(&e) => {
             // This exact signed transaction is known ("already known", or mined: "nonce too
             // low"): this run's own, delivered by an attempt whose answer was lost or busy (the
@@ -585,7 +646,7 @@ async fn sign_and_broadcast_once(
             // either way, and this run waits for it rather than making the write twice.
             let known = s.provider.get_transaction_by_hash(hash).await;
             if known.ok().flatten().is_some() {
-                return Ok((hash, nonce));
+                return Ok(sent);
             }
             Err(Attempt::NonceTaken(nonce))
         }
@@ -604,16 +665,22 @@ async fn sign_and_broadcast_once(
                 "the transaction",
             )))
         }
-        Err(e) => {
-            // A transport failure may still have delivered it: the record stays, and a
-            // rerun looks the transaction up before signing another.
-            let err = describe_transport_error(url, &e);
-            if err.kind != crate::error::ErrorKind::Unreachable
-                && let Some((path, _)) = record
-            {
+        Err(e) if e.as_error_resp().is_some() => {
+            // The node answered and refused it: nothing left.
+            if let Some((path, _)) = record {
                 pending::remove(path);
             }
-            Err(Attempt::Failed(err))
+            Err(Attempt::Failed(describe_transport_error(url, &e)))
+        }
+        Err(e) => {
+            // No answer (a dropped connection, a garbled reply): it may still have been
+            // delivered. The record stays, and a rerun looks the transaction up before
+            // signing another; the error names it.
+            let err = match describe_transport_error(url, &e) {
+                err if err.kind == crate::error::ErrorKind::Unreachable => err,
+                err => crate::chain::unreachable(url, &err.message),
+            };
+            Err(Attempt::Failed(maybe_sent(hash, record.is_some(), err)))
         }
     }
 }
@@ -631,49 +698,56 @@ async fn resume(
     let hash = prev.tx_hash;
     let task = progress.task(label, None, Unit::Steps);
     task.set_message(&format!("found earlier transaction {hash}"));
+    // Any failure from here on leaves the earlier transaction's fate open: the error names it.
+    let unknown = |e: Error| maybe_sent(hash, true, e);
+    let raw = hex::decode(prev.raw.trim_start_matches("0x")).map_err(|e| {
+        Error::failed(
+            "chain.pending_record",
+            format!("the pending record of {hash} is damaged: {e}"),
+        )
+    })?;
     let known = s
         .provider
         .get_transaction_by_hash(hash)
         .await
-        .map_err(|e| crate::chain::unreachable(url, e))?
+        .map_err(|e| unknown(crate::chain::unreachable(url, e)))?
         .is_some();
-    if !known {
-        let raw = hex::decode(prev.raw.trim_start_matches("0x")).map_err(|e| {
-            Error::failed(
-                "chain.pending_record",
-                format!("the pending record of {hash} is damaged: {e}"),
-            )
-        })?;
-        if let Err(e) = s.provider.send_raw_transaction(&raw).await {
-            if !is_nonce_conflict(&e) {
-                task.fail(&format!(
-                    "{label}: earlier transaction {hash} not sent again"
-                ));
-                return Err(describe_transport_error(url, &e));
-            }
-            // Its nonce is used: by this transaction (mined) or by another one.
-            let mined = s
-                .provider
-                .get_transaction_receipt(hash)
-                .await
-                .map_err(|e| crate::chain::unreachable(url, e))?;
-            if mined.is_none() {
-                task.finish_with(&format!(
-                    "earlier transaction {} was replaced; signing a new one",
-                    crate::progress::short_hash(&hash.to_string())
-                ));
-                tracing::debug!("earlier transaction {hash} can no longer land; signing anew");
-                return Ok(None);
-            }
+    if !known && let Err(e) = s.provider.send_raw_transaction(&raw).await {
+        if !is_nonce_conflict(&e) {
+            task.fail(&format!(
+                "{label}: earlier transaction {hash} not sent again"
+            ));
+            return Err(unknown(describe_transport_error(url, &e)));
+        }
+        // Its nonce is used: by this transaction (mined) or by another one.
+        let mined = s
+            .provider
+            .get_transaction_receipt(hash)
+            .await
+            .map_err(|e| unknown(crate::chain::unreachable(url, e)))?;
+        if mined.is_none() {
+            task.finish_with(&format!(
+                "earlier transaction {} was replaced; signing a new one",
+                crate::progress::short_hash(&hash.to_string())
+            ));
+            tracing::debug!("earlier transaction {hash} can no longer land; signing anew");
+            return Ok(None);
         }
     }
-    let receipt = wait_receipt(s, hash, true, &task).await;
+    let sent = SentTx {
+        hash,
+        nonce: prev.nonce,
+        raw,
+        recorded: true,
+    };
+    let receipt = wait_receipt(s, &sent, &task, progress).await;
     end_task(s, &task, label, hash, None, receipt.as_ref().ok());
     let receipt = receipt?;
     let mut tx = TransactionRequest::default();
     tx.set_from(prev.from);
     let mut c = confirmed(s, &tx, hash, prev.nonce, receipt).await?;
     c.resumed = true;
+    c.recorded_at = prev.created;
     Ok(Some(c))
 }
 
@@ -721,35 +795,142 @@ pub fn in_flight() -> Vec<(B256, bool)> {
     IN_FLIGHT.lock().map(|v| v.clone()).unwrap_or_default()
 }
 
-/// Waits for the receipt of `hash` (up to [`RECEIPT_TIMEOUT`]); `recorded` says whether its
-/// intent is recorded (for [`in_flight`]).
+/// Waits for the receipt of `sent` (up to [`RECEIPT_TIMEOUT`]), noting every
+/// [`WAIT_NOTE_EVERY`] that it still waits. Every [`KNOWN_EVERY`] it checks that the node still
+/// knows the transaction: one dropped from the node's pool is broadcast again from its signed
+/// bytes while its nonce is free, and one whose nonce another transaction used ends the wait.
+/// An RPC that stops answering is polled on for up to [`OUTAGE_TOLERANCE`].
 async fn wait_receipt(
     s: &SignerChain,
-    hash: B256,
-    recorded: bool,
+    sent: &SentTx,
     task: &std::sync::Arc<dyn crate::progress::Task>,
+    progress: &dyn Progress,
 ) -> Result<TransactionReceipt> {
+    let hash = sent.hash;
     task.set_message(&format!("waiting for {hash}"));
     if let Ok(mut v) = IN_FLIGHT.lock() {
-        v.push((hash, recorded));
+        v.push((hash, sent.recorded));
     }
-    let receipt = alloy::providers::PendingTransactionBuilder::new(s.provider.root().clone(), hash)
-        .with_timeout(Some(RECEIPT_TIMEOUT))
-        .get_receipt()
-        .await;
+    let receipt = poll_receipt(s, sent, progress).await;
     if let Ok(mut v) = IN_FLIGHT.lock()
         && let Some(i) = v.iter().position(|(h, _)| *h == hash)
     {
         v.remove(i);
     }
-    receipt.map_err(|e| {
-        Error::unreachable(
-            "chain.no_receipt",
-            format!("no receipt for transaction {hash}"),
-        )
-        .cause(e)
-        .hint("the transaction may still be mined: rerun the same command, which waits for it instead of sending another")
-    })
+    receipt
+}
+
+async fn poll_receipt(
+    s: &SignerChain,
+    sent: &SentTx,
+    progress: &dyn Progress,
+) -> Result<TransactionReceipt> {
+    let url = &s.chain.rpc_url;
+    let shown = crate::redact::url(url);
+    let hash = sent.hash;
+    let every = s
+        .provider
+        .client()
+        .poll_interval()
+        .min(Duration::from_secs(3));
+    let start = std::time::Instant::now();
+    let (mut checked, mut noted) = (start, start);
+    let mut down_since: Option<std::time::Instant> = None;
+    loop {
+        match s.provider.get_transaction_receipt(hash).await {
+            Ok(Some(r)) => return Ok(r),
+            Ok(None) => {
+                if down_since.take().is_some() {
+                    progress.note(&format!(
+                        "the chain RPC at {shown} answers again; waiting for transaction {hash}"
+                    ));
+                }
+            }
+            Err(e) if e.as_error_resp().is_none() => {
+                let since = *down_since.get_or_insert_with(|| {
+                    progress.note(&format!(
+                        "the chain RPC at {shown} did not answer ({}); asking again for up to {} s",
+                        crate::redact::text_with(&e.to_string(), url),
+                        OUTAGE_TOLERANCE.as_secs()
+                    ));
+                    std::time::Instant::now()
+                });
+                if since.elapsed() >= OUTAGE_TOLERANCE {
+                    return Err(no_receipt(
+                        hash,
+                        sent.recorded,
+                        &format!(
+                            "the chain RPC at {shown} stopped answering for {} s while it was awaited",
+                            since.elapsed().as_secs()
+                        ),
+                    )
+                    .cause(crate::redact::text_with(&e.to_string(), url)));
+                }
+            }
+            Err(e) => {
+                let err = describe_transport_error(url, &e);
+                return Err(no_receipt(hash, sent.recorded, &err.message));
+            }
+        }
+        if down_since.is_none() && checked.elapsed() >= KNOWN_EVERY {
+            checked = std::time::Instant::now();
+            still_known(s, sent, progress).await?;
+        }
+        if noted.elapsed() >= WAIT_NOTE_EVERY {
+            noted = std::time::Instant::now();
+            progress.note(&format!(
+                "waiting for transaction {hash} ({} s)",
+                start.elapsed().as_secs()
+            ));
+        }
+        if start.elapsed() >= RECEIPT_TIMEOUT {
+            return Err(no_receipt(
+                hash,
+                sent.recorded,
+                &format!("none came within {} s", RECEIPT_TIMEOUT.as_secs()),
+            ));
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+/// Checks that the node still knows `sent`: one it dropped from its pool is broadcast again
+/// (noted) while its nonce is free; an error when another transaction used its nonce. A check
+/// the RPC does not answer is left to the next one.
+async fn still_known(s: &SignerChain, sent: &SentTx, progress: &dyn Progress) -> Result<()> {
+    let hash = sent.hash;
+    match s.provider.get_transaction_by_hash(hash).await {
+        Ok(None) => {}
+        _ => return Ok(()),
+    }
+    let Ok(used) = s.provider.get_transaction_count(s.address).latest().await else {
+        return Ok(());
+    };
+    if used > sent.nonce {
+        // Its nonce is used: by this transaction (its receipt is about to show) or another.
+        return match s.provider.get_transaction_receipt(hash).await {
+            Ok(None) => Err(Error::failed(
+                "chain.tx_replaced",
+                format!(
+                    "transaction {hash} can no longer land: its nonce {} was used by another transaction from {}",
+                    sent.nonce, s.address
+                ),
+            )
+            .hint(if sent.recorded {
+                "another program sent from this wallet: rerun the same command, which finds the nonce used and sends a new transaction"
+            } else {
+                "another program sent from this wallet: check what it did, then rerun the command"
+            })),
+            _ => Ok(()),
+        };
+    }
+    match s.provider.send_raw_transaction(&sent.raw).await {
+        Ok(_) => progress.note(&format!(
+            "transaction {hash} was no longer known to the node (dropped from its pool): sent it again"
+        )),
+        Err(e) => tracing::debug!("sending {hash} again: {e}"),
+    }
+    Ok(())
 }
 
 async fn confirmed(
@@ -770,7 +951,13 @@ async fn confirmed(
         nonce,
         receipt,
         resumed: false,
+        recorded_at: None,
     })
+}
+
+/// The time now in unix seconds, as pending records note it.
+pub fn pending_now() -> u64 {
+    pending::now()
 }
 
 /// Signed transactions recorded before they are broadcast, one file per intent.
@@ -797,6 +984,17 @@ mod pending {
         /// the record; one killed while it waited stays named.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub waiters: Vec<u32>,
+        /// When it was recorded (unix seconds; absent in records of older versions, whose
+        /// file's modification time stands in).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created: Option<u64>,
+    }
+
+    /// The time now, in unix seconds.
+    pub fn now() -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
     }
 
     /// Adds this process to `p`'s waiters, in the place of one no longer running if there is
@@ -847,16 +1045,27 @@ mod pending {
 
     pub fn load(path: &Path) -> Result<Option<Pending>> {
         match std::fs::read(path) {
-            Ok(b) => serde_json::from_slice(&b).map(Some).map_err(|e| {
-                Error::failed(
-                    "chain.pending_record",
-                    format!(
-                        "{} is not a pending-transaction record: {e}",
-                        path.display()
-                    ),
-                )
-                .hint("if no transaction of it can still land, delete the file and rerun")
-            }),
+            Ok(b) => serde_json::from_slice::<Pending>(&b)
+                .map(|mut p| {
+                    if p.created.is_none() {
+                        p.created = std::fs::metadata(path)
+                            .and_then(|m| m.modified())
+                            .ok()
+                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                            .map(|d| d.as_secs());
+                    }
+                    Some(p)
+                })
+                .map_err(|e| {
+                    Error::failed(
+                        "chain.pending_record",
+                        format!(
+                            "{} is not a pending-transaction record: {e}",
+                            path.display()
+                        ),
+                    )
+                    .hint("if no transaction of it can still land, delete the file and rerun")
+                }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io("read", path, e)),
         }
@@ -944,6 +1153,7 @@ mod tests {
             raw: "0x".into(),
             intent: Some("send:x".into()),
             waiters,
+            created: None,
         }
     }
 

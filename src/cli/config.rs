@@ -78,7 +78,8 @@ struct ProfileRow {
     active: bool,
     rpc_url: Option<String>,
     chain_id: Option<u64>,
-    storage_nodes: usize,
+    /// The profile's storage node URLs, as `profiles.NAME.storage_nodes` holds them.
+    storage_nodes: Vec<String>,
     indexer: Option<String>,
     /// Whether this row is a built-in preset (`config add NAME --preset PRESET`), not a profile.
     preset: bool,
@@ -137,6 +138,8 @@ fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
     p.result(&out, |o| {
         let c = &o.resolved.contracts;
         let na = || "-".to_string();
+        // Addresses in text are EIP-55 checksummed, however config.toml holds them.
+        let addr = |a: &Option<String>| a.as_deref().map_or_else(na, super::checksummed);
         let name = &o.resolved.name;
         table::pairs(&[
             ("profile", name.clone()),
@@ -174,18 +177,12 @@ fn show(ctx: &Ctx, _cfg: &mut Config) -> Result<()> {
                     .unwrap_or_else(na),
             ),
             ("wallet", o.resolved.wallet.clone().unwrap_or_else(na)),
-            ("flow", c.flow.clone().unwrap_or_else(na)),
-            ("market", c.market.clone().unwrap_or_else(na)),
-            (
-                "dataset_registry",
-                c.dataset_registry.clone().unwrap_or_else(na),
-            ),
-            ("job_market", c.job_market.clone().unwrap_or_else(na)),
-            (
-                "model_token_factory",
-                c.model_token_factory.clone().unwrap_or_else(na),
-            ),
-            ("usage_ledger", c.usage_ledger.clone().unwrap_or_else(na)),
+            ("flow", addr(&c.flow)),
+            ("market", addr(&c.market)),
+            ("dataset_registry", addr(&c.dataset_registry)),
+            ("job_market", addr(&c.job_market)),
+            ("model_token_factory", addr(&c.model_token_factory)),
+            ("usage_ledger", addr(&c.usage_ledger)),
             ("config_file", o.config_file.clone()),
             ("data_dir", o.data_dir.clone()),
         ])
@@ -206,6 +203,7 @@ fn set(ctx: &Ctx, cfg: &mut Config, key: String, value: String) -> Result<()> {
     let p = &ctx.printer;
     let paths = &ctx.paths;
     cfg.set(&key, &value)?;
+    config::check_wallet_exists(paths, &key, &value)?;
     cfg.save(paths)?;
     p.result(
         &config::KeyValue {
@@ -228,7 +226,7 @@ fn profiles(ctx: &Ctx, cfg: &mut Config) -> Result<()> {
             active: *n == active,
             rpc_url: pr.rpc_url.clone(),
             chain_id: pr.chain_id,
-            storage_nodes: pr.storage_nodes.len(),
+            storage_nodes: pr.storage_nodes.clone(),
             indexer: pr.indexer.clone(),
             preset: false,
         })
@@ -237,7 +235,7 @@ fn profiles(ctx: &Ctx, cfg: &mut Config) -> Result<()> {
             active: false,
             rpc_url: Some(pr.rpc_url.to_string()),
             chain_id: Some(pr.chain_id),
-            storage_nodes: 0,
+            storage_nodes: vec![],
             indexer: Some(pr.indexer.to_string()),
             preset: true,
         }))
@@ -253,12 +251,9 @@ fn profiles(ctx: &Ctx, cfg: &mut Config) -> Result<()> {
                 r.name.clone(),
                 crate::redact::url(r.rpc_url.as_deref().unwrap_or_default()),
                 r.chain_id.map(|c| c.to_string()).unwrap_or_default(),
-                if r.storage_nodes > 0 {
-                    format!(
-                        "{} node{}",
-                        r.storage_nodes,
-                        if r.storage_nodes == 1 { "" } else { "s" }
-                    )
+                if !r.storage_nodes.is_empty() {
+                    let n = r.storage_nodes.len();
+                    format!("{n} node{}", if n == 1 { "" } else { "s" })
                 } else {
                     r.indexer
                         .as_deref()
@@ -358,7 +353,7 @@ fn remove(ctx: &Ctx, cfg: &mut Config, name: String) -> Result<()> {
                 .contracts
                 .slot(c)
                 .as_ref()
-                .map(|a| format!("{c} {a}"))
+                .map(|a| format!("{c} {}", super::checksummed(a)))
         })
         .collect();
     let default = cfg.active_name(None) == name;

@@ -165,7 +165,7 @@ pub struct DownloadArgs {
     /// Dataset id or name.
     pub dataset: String,
     /// Folder to write into (created if missing).
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short, long, visible_alias = "out", value_name = "DIR")]
     pub output: PathBuf,
     /// How many files download at once.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), value_name = "N")]
@@ -429,7 +429,12 @@ async fn seal(ctx: &Ctx, a: SealArgs) -> Result<()> {
         let mut left_out = Vec::new();
         if pending > 0 {
             left_out.push(format!(
-                "{pending} contributions are still pending review and can never be accepted once it is sealed"
+                "{} still pending review and can never be accepted once it is sealed",
+                if pending == 1 {
+                    "1 contribution is".to_string()
+                } else {
+                    format!("{pending} contributions are")
+                }
             ));
         }
         if d.total_weight == "0" {
@@ -457,10 +462,15 @@ async fn seal(ctx: &Ctx, a: SealArgs) -> Result<()> {
     let r = reg.seal(&s, id, progress.as_ref()).await?;
     ctx.printer.result(&r, |r| {
         format!(
-            "sealed dataset '{}' (id {}): {} contributions, total weight {}\ntx {}",
+            "sealed dataset '{}' (id {}): {} contribution{}, total weight {}\ntx {}",
             r.dataset.name,
             r.dataset.id,
             r.dataset.contribution_count,
+            if r.dataset.contribution_count == 1 {
+                ""
+            } else {
+                "s"
+            },
             r.dataset.total_weight,
             r.tx.tx_hash
         )
@@ -638,9 +648,10 @@ async fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
             out.push('\n');
         }
         out.push_str(&format!(
-            "{} of {} files fully served by {} node{}{}",
+            "{} of {} file{} fully served by {} node{}{}",
             r.ok,
             r.files.len(),
+            if r.files.len() == 1 { "" } else { "s" },
             r.nodes.len(),
             if r.nodes.len() == 1 { "" } else { "s" },
             if r.deep {

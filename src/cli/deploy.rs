@@ -37,6 +37,19 @@ impl DeployArgs {
                 None => false,
             };
         let storage = if skip_storage {
+            if self.skip_storage && client.profile.contracts.flow.is_none() {
+                return Err(Error::usage(
+                    "deploy.no_flow",
+                    format!(
+                        "--skip-storage keeps the profile's flow, but profile '{}' names none",
+                        client.profile.name
+                    ),
+                )
+                .hint(format!(
+                    "drop --skip-storage to deploy a flow and market too, or set the flow to keep: cohort config set profiles.{}.contracts.flow 0x…",
+                    client.profile.name
+                )));
+            }
             let flow: Address = client.profile.contract("flow")?;
             // 0G publishes only the flow: the market is the one it forwards fees to.
             let market: Address =
@@ -84,7 +97,14 @@ impl DeployArgs {
         }
         let replaced = (!named.is_empty()).then_some(live);
         let progress = ctx.printer.progress();
-        let contracts = crate::deploy::deploy_suite(&s, storage, progress.as_ref()).await?;
+        crate::error::on_interrupt(|| {
+            Some("rerun the same `cohort deploy`: it continues with the contracts not deployed yet (those deployed are recorded)".to_string())
+        });
+        // Each contract is recorded as it lands: a rerun continues an interrupted deployment.
+        let state = crate::deploy::state_path(&ctx.paths, &client.profile.name);
+        let contracts =
+            crate::deploy::deploy_suite_resumable(&s, storage, Some(&state), progress.as_ref())
+                .await?;
         let mut cfg = Config::load(&ctx.paths)?;
         let name = client.profile.name.clone();
         let entry = cfg.profiles.get_mut(&name).ok_or_else(|| {
@@ -100,6 +120,7 @@ impl DeployArgs {
         entry.contracts = contracts.clone();
         entry.chain_id = Some(chain.chain_id);
         cfg.save(&ctx.paths)?;
+        let _ = std::fs::remove_file(&state);
         let deployed = crate::config::Deployed {
             profile: name.clone(),
             chain_id: chain.chain_id,

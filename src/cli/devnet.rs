@@ -123,7 +123,7 @@ pub fn render_status(s: &Status) -> String {
         s.contracts.iter().map(|c| {
             vec![
                 c.name.clone(),
-                c.address.clone(),
+                super::checksummed(&c.address),
                 if c.deployed {
                     "yes".into()
                 } else {
@@ -146,8 +146,9 @@ pub fn render_status(s: &Status) -> String {
     ));
     if let Some(a) = s.dev_accounts.first() {
         out.push_str(&format!(
-            "\n\ndev accounts (wallet dev:0 … dev:{}): {a} …",
-            s.dev_accounts.len() - 1
+            "\n\ndev accounts (wallet dev:0 … dev:{}): {} …",
+            s.dev_accounts.len() - 1,
+            super::checksummed(a)
         ));
     }
     out
@@ -190,7 +191,11 @@ impl DevnetCommand {
                     if r.stopped.is_empty() {
                         "the devnet was not running".into()
                     } else {
-                        format!("stopped {} process(es); chain state is kept for the next `cohort devnet up`", r.stopped.len())
+                        format!(
+                            "stopped {} process{}; chain state is kept for the next `cohort devnet up`",
+                            r.stopped.len(),
+                            if r.stopped.len() == 1 { "" } else { "es" }
+                        )
                     }
                 });
             }

@@ -282,6 +282,11 @@ fn render_plan(p: &SubmitPlan, sym: &str) -> String {
         ("max workers".into(), p.max_workers.to_string()),
         ("round timeout".into(), format!("{}s", p.round_timeout)),
     ];
+    rows.extend(
+        jobs::diloco::settings_lines(&p.outer, &p.compress)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v)),
+    );
     rows.extend(term_rows(&p.terms, sym));
     // What is checked: a round has only so many spans.
     if let Some(row) = rows.iter_mut().find(|(k, _)| k == "verification") {
@@ -553,12 +558,16 @@ fn paid_parts(paid: U256, reward: U256, from_slashed: U256, sym: &str) -> String
 fn render_round(r: &jobs::show::RoundDetail, committee: usize, sym: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "\nround {} ({}){}{}{}{}{}\n",
+        "\nround {} ({}){}{}{}{}{}{}\n",
         r.round,
         r.status,
         r.val_loss
             .map(|v| format!(", validation loss {v:.4}"))
             .unwrap_or_default(),
+        match r.start_val_loss {
+            Some(s) if r.val_loss_rose => format!(" (WORSE than {s:.4} at the round's start)"),
+            _ => String::new(),
+        },
         r.aggregate_root
             .map(|a| format!(", aggregate {a:#x}"))
             .unwrap_or_default(),
@@ -693,6 +702,13 @@ fn render_detail(d: &JobDetail, sym: &str) -> String {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    if let (Some(o), Some(c)) = (&d.outer, &d.compress) {
+        rows.extend(
+            jobs::diloco::settings_lines(o, c)
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v)),
+        );
+    }
     rows.extend(term_rows(&j.terms, sym));
     let mut out = table::pairs(&rows);
     for r in &d.rounds {
@@ -971,16 +987,28 @@ async fn cancel(ctx: &Ctx, a: CancelArgs) -> Result<()> {
     Ok(())
 }
 
-/// What a cancel's refund is made of: the rounds not run, and what finalized rounds left in the
-/// escrow (a round that accepted no submission paid no one).
+/// What a cancel's refund is made of: the rounds not completed (the one running, which `job
+/// show` marks cancelled, and those not run), and what finalized rounds left in the escrow (a
+/// round that accepted no submission paid no one).
 fn refund_parts(c: &jobs::Cancelled, sym: &str) -> String {
     let plural = |n: usize| if n == 1 { "round" } else { "rounds" };
-    let mut out = format!(
-        "{} for {} {} not run",
-        coin_with(c.unspent_refund, sym),
-        c.unspent_rounds,
-        plural(c.unspent_rounds as usize)
-    );
+    let n = c.unspent_rounds;
+    let mut out = match c.running_round {
+        Some(r) if n > 0 => format!(
+            "{} for {n} {} not completed: round {r}, cancelled while it ran{}",
+            coin_with(c.unspent_refund, sym),
+            plural(n as usize),
+            match n - 1 {
+                0 => String::new(),
+                m => format!(", and {m} not run"),
+            }
+        ),
+        _ => format!(
+            "{} for {n} {} not run",
+            coin_with(c.unspent_refund, sym),
+            plural(n as usize)
+        ),
+    };
     let rest = c.refund.saturating_sub(c.unspent_refund);
     if !rest.is_zero() {
         let list = c

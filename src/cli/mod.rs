@@ -32,7 +32,9 @@ pub use opts::GlobalArgs;
 
 const ENV_HELP: &str = "\
 Environment variables:
-  COHORT_HOME           folder for all of cohort's files (config.toml, keystores/, devnet/, cache/, tools/)
+  COHORT_HOME           folder for all of cohort's files: config.toml, keystores/, pending-tx/,
+                        cache/, datasets/, deploy/, devnet/, worker/, coordinator/, audit/,
+                        serve/, quickstart/, tools/ (the README says what each holds)
   COHORT_PROFILE        profile to use (--profile)
   COHORT_RPC_URL        chain RPC URL (--rpc-url)
   COHORT_STORAGE_NODES  storage node URLs, comma-separated (--storage-node)
@@ -54,6 +56,97 @@ Examples:
   cohort config show                the active profile
 ";
 
+// The examples each command group's `--help` ends with.
+const WALLET_EXAMPLES: &str = "\
+Examples:
+  cohort wallet new alice
+  cohort wallet list
+  cohort wallet balance alice
+  cohort wallet send 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 0.5 --wallet alice
+";
+
+const DATASET_EXAMPLES: &str = "\
+Examples:
+  cohort dataset create shakespeare --description \"Complete works\" --license CC0-1.0
+  cohort dataset upload shakespeare ./plays
+  cohort dataset review shakespeare --all-pending --accept --score 50
+  cohort dataset seal shakespeare
+  cohort dataset download shakespeare -o ./shakespeare
+";
+
+const STORAGE_EXAMPLES: &str = "\
+Examples:
+  cohort storage upload data.jsonl
+  cohort storage download 0x71bf…26ba -o data.bin
+  cohort storage info 0x71bf…26ba --json
+";
+
+const JOB_EXAMPLES: &str = "\
+Examples:
+  cohort job submit fixtures/jobs/tiny.toml --dry-run
+  cohort job list --open
+  cohort job watch 1 --json
+  cohort job coordinate 1 --min-workers 2
+";
+
+const WORKER_EXAMPLES: &str = "\
+Examples:
+  cohort worker register --name rig-1 --wallet alice
+  cohort worker run --job 1 --wallet alice
+  cohort worker earnings --wallet alice
+  cohort worker withdraw --wallet alice
+";
+
+const MODEL_EXAMPLES: &str = "\
+Examples:
+  cohort model tokenize 1 --name \"News Model\" --symbol NEWS --supply 1000000
+  cohort model show NEWS
+  cohort model download 1 -o models/job-1
+  cohort model serve NEWS --price 0.0001 --wallet provider
+  cohort model query NEWS --provider http://127.0.0.1:8000 --prompt \"ROMEO:\"
+";
+
+const REWARDS_EXAMPLES: &str = "\
+Examples:
+  cohort rewards list
+  cohort rewards claim --all
+  cohort rewards deposit NEWS 1.5
+";
+
+const USAGE_EXAMPLES: &str = "\
+Examples:
+  cohort usage deposit --amount 0.05
+  cohort usage balance --provider http://127.0.0.1:8000
+  cohort usage withdraw --amount 0.02
+";
+
+const DEVNET_EXAMPLES: &str = "\
+Examples:
+  cohort devnet up
+  cohort devnet status --json
+  cohort devnet down
+  cohort devnet reset --yes
+";
+
+const NODE_EXAMPLES: &str = "\
+Examples:
+  cohort node run --data-dir ./node0 --rpc 127.0.0.1:5678
+";
+
+const INDEXER_EXAMPLES: &str = "\
+Examples:
+  cohort indexer run --rpc 127.0.0.1:12345 --node http://127.0.0.1:5678 --node http://127.0.0.1:5679
+";
+
+const CONFIG_EXAMPLES: &str = "\
+Examples:
+  cohort config show
+  cohort config profiles --json
+  cohort config add galileo --preset galileo
+  cohort config use galileo
+  cohort config set default_wallet alice
+";
+
 /// cohort: build AI expert models together. Upload datasets to decentralized storage, pool
 /// GPUs to train models, tokenize them and share what they earn, all verifiable on chain.
 #[derive(Debug, Parser)]
@@ -72,27 +165,27 @@ pub enum Command {
     /// Example: cohort quickstart
     Quickstart(quickstart::QuickstartArgs),
     /// Keystore wallets, passwords, balances, transfers and signatures.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = WALLET_EXAMPLES)]
     Wallet(wallet::WalletCommand),
     /// Community datasets: create, upload, review, seal, download, verify.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = DATASET_EXAMPLES)]
     Dataset(dataset::DatasetCommand),
     /// Store and fetch files on 0G-compatible storage nodes: upload, download, info, root.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = STORAGE_EXAMPLES)]
     Storage(storage::StorageCommand),
     Train(train::TrainArgs),
     /// Training jobs: submit, list, show, watch, cancel, coordinate, close rounds and audit.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = JOB_EXAMPLES)]
     Job(job::JobCommand),
     /// Workers: register this machine, work on jobs, earnings and withdrawals.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = WORKER_EXAMPLES)]
     Worker(worker::WorkerCommand),
     /// Models: evaluate, sample, merge, average, verify, download, upload bases, tokenize, list,
     /// show, holders, allocations; serve, query and settle paid use.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = MODEL_EXAMPLES)]
     Model(model::ModelCommand),
     /// Rewards: unclaimed allocations, model revenue and worker earnings; claim and deposit.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = REWARDS_EXAMPLES)]
     Rewards(rewards::RewardsCommand),
     /// Recompute a model's whole history from chain and storage; exit 5 naming the first
     /// link that does not hold.
@@ -100,23 +193,23 @@ pub enum Command {
     /// Example: cohort verify 1 --deep
     Verify(verify::VerifyArgs),
     /// Pay-per-use: your deposit on the usage ledger and vouchers for model servers.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = USAGE_EXAMPLES)]
     Usage(usage::UsageCommand),
     /// Run a local chain, the contracts and storage nodes on this machine.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = DEVNET_EXAMPLES)]
     Devnet(devnet::DevnetCommand),
     /// Run a 0G-compatible storage node.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = NODE_EXAMPLES)]
     Node(node::NodeCommand),
     /// Run a 0G indexer that lists a set of storage nodes to clients.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = INDEXER_EXAMPLES)]
     Indexer(indexer::IndexerCommand),
     /// Deploy the contract suite to the active profile's chain.
     ///
     /// Example: cohort --profile galileo deploy --skip-storage --wallet alice
     Deploy(deploy::DeployArgs),
     /// Show and edit profiles and settings.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = CONFIG_EXAMPLES)]
     Config(config::ConfigCommand),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
@@ -201,6 +294,13 @@ impl Ctx {
     ) -> Result<alloy::primitives::Address> {
         crate::wallet::signer_address(&self.paths, &client.profile, &opts.source())
     }
+}
+
+/// An address as text shows it: EIP-55 checksummed, where JSON keeps lowercase hex. A string
+/// that is no address is shown as it is.
+pub(crate) fn checksummed(s: &str) -> String {
+    s.parse::<alloy::primitives::Address>()
+        .map_or_else(|_| s.to_string(), |a| a.to_checksum(None))
 }
 
 /// The clap command tree (for completions and man pages).
@@ -512,6 +612,29 @@ mod tests {
     #[test]
     fn command_tree_is_consistent() {
         super::command().debug_assert();
+    }
+
+    /// Every command that writes a file or folder takes `--out` and `--output` (and `-o`)
+    /// alike: the other spelling is no argument error.
+    #[test]
+    fn out_and_output_are_both_taken_wherever_one_is() {
+        use clap::Parser as _;
+        let cases: [&[&str]; 6] = [
+            &["storage", "download", "0x01"],
+            &["dataset", "download", "d"],
+            &["model", "download", "1"],
+            &["model", "merge", "base", "adapter"],
+            &["model", "average", "a.safetensors", "b.safetensors"],
+            &["train", "--data", "d", "--config", "c.toml"],
+        ];
+        for args in cases {
+            for flag in ["--out", "--output", "-o"] {
+                let argv = [&["cohort"][..], args, &[flag, "x"]].concat();
+                if let Err(e) = super::Cli::try_parse_from(&argv) {
+                    panic!("{argv:?}: {e}");
+                }
+            }
+        }
     }
 
     /// Every command's long help keeps its examples one to a line: a line with "Examples:" ends

@@ -448,7 +448,12 @@ pub struct AverageArgs {
     #[arg(long, value_delimiter = ',', value_name = "W,…")]
     pub weights: Vec<f64>,
     /// Where to write the average (written atomically).
-    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    #[arg(
+        short = 'o',
+        long = "out",
+        visible_alias = "output",
+        value_name = "FILE"
+    )]
     pub out: PathBuf,
     /// Replace an existing output file.
     #[arg(long)]

@@ -15,7 +15,7 @@ pub struct DownloadArgs {
     pub job: String,
     /// Folder to write model.safetensors (a lora job: adapter/ and base/), job.toml and
     /// provenance.json into.
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short, long, visible_alias = "out", value_name = "DIR")]
     pub output: PathBuf,
 }
 

@@ -90,9 +90,6 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
             "--checkpoint-every must be at least 1",
         ));
     }
-    if args.init.is_none() {
-        refuse_earlier_run(&args.out)?;
-    }
     let mut opts = LoraTrainOptions::new(
         base_folder(&spec, &args.config)?,
         spec.model.lora_spec(),
@@ -111,62 +108,10 @@ pub async fn train(args: TrainArgs, spec: JobSpec, ctx: &Ctx) -> Result<()> {
     opts.recompute = args.recompute.then_some(true);
     opts.timings = args.timings;
     opts.fresh_optimizer = args.fresh_optimizer;
-    crate::error::on_interrupt(resume_hint);
     let progress = ctx.printer.progress();
     let report = blocking(move || lora::train(&opts, progress.as_ref())).await?;
     ctx.printer.result(&report, render_train);
     Ok(())
-}
-
-/// Refuses (exit 2) an `--out` that holds an earlier run (anything but hidden files) when this
-/// run does not continue it: its step folders would mix with this run's.
-fn refuse_earlier_run(out: &Path) -> Result<()> {
-    let mut entries: Vec<String> = std::fs::read_dir(out)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    if entries.is_empty() {
-        return Ok(());
-    }
-    entries.sort();
-    let last = entries
-        .iter()
-        .rfind(|n| n.starts_with("step-"))
-        .map(|n| out.join(n));
-    let e = Error::usage(
-        "train.out_not_empty",
-        format!(
-            "--out {} already holds {} (e.g. {}): a new run there would mix its step folders \
-             with those",
-            out.display(),
-            if last.is_some() {
-                "an earlier run"
-            } else {
-                "files"
-            },
-            entries[0]
-        ),
-    );
-    Err(match last {
-        Some(last) => e.hint(format!(
-            "give another --out for a new run, or continue this one with --init {}",
-            last.display()
-        )),
-        None => e.hint("give another --out, a new or empty folder"),
-    })
-}
-
-/// What to run after Ctrl-C stopped `cohort train`: continue from the last checkpoint.
-fn resume_hint() -> Option<String> {
-    let last = lora::last_checkpoint()?;
-    Some(format!(
-        "the last checkpoint is {0}: run the same command with --init {0} to continue to \
-         training.steps",
-        last.display()
-    ))
 }
 
 fn render_train(r: &LoraTrainReport) -> String {
@@ -340,7 +285,12 @@ pub struct MergeArgs {
     /// The PEFT adapter folder (adapter_config.json + adapter_model.safetensors).
     pub adapter: PathBuf,
     /// The folder to write (must not exist or be empty).
-    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    #[arg(
+        short = 'o',
+        long = "out",
+        visible_alias = "output",
+        value_name = "DIR"
+    )]
     pub out: PathBuf,
 }
 

@@ -7,8 +7,10 @@ use clap::Args;
 use crate::env;
 use crate::ui::{ColorChoice, Printer, ProgressMode};
 
-/// Flags every command takes.
+/// Flags every command takes: listed under their own heading in every `--help`, after the
+/// command's own options.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use (default: the config's default_profile, else `local`).
     #[arg(long, global = true, env = env::COHORT_PROFILE, value_name = "NAME")]

@@ -18,7 +18,9 @@ pub enum StorageCommand {
     /// A rerun of an interrupted upload continues: no second transaction for the same root, and
     /// only segments the nodes have not acknowledged are sent. A file the nodes already hold
     /// finalized costs nothing. With --json: one object per file (`{"files": [...]}` for
-    /// several) with root, tx_seq, tx_hash, size, fee (wei), segments, segments_sent, roots.
+    /// several) with root, tx_seq, tx_hash, size, fee (wei paid by this run), fee_paid_earlier
+    /// (true when a resumed run found the transaction an earlier run paid), segments,
+    /// segments_sent, roots.
     ///
     /// Examples:
     ///   cohort storage upload data.jsonl
@@ -117,8 +119,9 @@ pub struct DownloadArgs {
     /// File roots (several: fragments, concatenated in order).
     #[arg(required = true, value_name = "ROOT")]
     pub roots: Vec<String>,
-    /// Where to write the file.
-    #[arg(short, long, value_name = "PATH")]
+    /// Where to write the file; `-` streams it to stdout (each segment written once its proof
+    /// checks, in order; the root checked at the end: exit 5 on a mismatch; no resume).
+    #[arg(short, long, visible_alias = "out", value_name = "PATH")]
     pub output: PathBuf,
     /// Replace an existing output file.
     #[arg(long)]
@@ -174,7 +177,15 @@ fn render_upload(r: &UploadReport, symbol: &str) -> String {
     }
     rows.push(("size".into(), format!("{} bytes", r.size)));
     let fee: alloy::primitives::U256 = r.fee.parse().unwrap_or_default();
-    rows.push(("fee".into(), crate::chain::units::coin_exact(fee, symbol)));
+    let shown = crate::chain::units::coin_exact(fee, symbol);
+    let fee_row = if !r.fee_paid_earlier {
+        shown
+    } else if r.fragments.iter().all(|f| f.fee_paid_earlier) {
+        "none by this run: paid earlier (the file's transaction already existed)".to_string()
+    } else {
+        format!("{shown} by this run; the rest paid earlier")
+    };
+    rows.push(("fee".into(), fee_row));
     let state = if r.fragments.iter().all(|f| f.already_stored) {
         "already stored; nothing sent".to_string()
     } else {
@@ -277,6 +288,46 @@ async fn upload(ctx: &Ctx, a: UploadArgs) -> Result<()> {
     Ok(())
 }
 
+/// The client of a command that reads from storage nodes only (download, info): the active
+/// profile, or, where there is none and storage nodes or an indexer are named (`--storage-node`,
+/// `--indexer` or their variables), just those endpoints. No chain is asked, as with 0G's own
+/// download client.
+fn storage_client(ctx: &Ctx) -> Result<crate::client::Client> {
+    let e = match ctx.client() {
+        Ok(c) => return Ok(c),
+        Err(e) => e,
+    };
+    let ov = ctx.overrides();
+    let named =
+        !ov.storage_nodes.is_empty() || ov.indexer.as_deref().is_some_and(|i| !i.is_empty());
+    if !named
+        || ov.profile.is_some()
+        || !matches!(
+            e.code.as_str(),
+            "config.unknown_profile" | "config.no_rpc_url"
+        )
+    {
+        return Err(e);
+    }
+    let (storage_nodes, indexer) = if ov.storage_nodes.is_empty() {
+        (Vec::new(), ov.indexer.clone())
+    } else {
+        (ov.storage_nodes.clone(), None)
+    };
+    Ok(crate::client::Client {
+        paths: ctx.paths.clone(),
+        profile: crate::config::ResolvedProfile {
+            name: "(none)".into(),
+            rpc_url: String::new(),
+            chain_id: None,
+            storage_nodes,
+            indexer,
+            wallet: None,
+            contracts: Default::default(),
+        },
+    })
+}
+
 async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
     let p = &ctx.printer;
     let progress = p.progress();
@@ -285,7 +336,7 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
         .iter()
         .map(|r| storage::parse_root(r))
         .collect::<Result<Vec<_>>>()?;
-    let client = ctx.client()?;
+    let client = storage_client(ctx)?;
     let opts = DownloadOptions {
         force: a.force,
         concurrency: a.concurrency.max(1),
@@ -309,6 +360,14 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
             }
         ));
     }
+    if a.output.as_os_str() == "-" {
+        // stdout holds the data: the summary goes to stderr.
+        p.note(&format!(
+            "downloaded {} bytes to stdout (every segment's proof and the root verified)",
+            r.size
+        ));
+        return Ok(());
+    }
     p.result(&r, |r| {
         let mut s = format!(
             "downloaded {} bytes to {} (root verified)",
@@ -325,7 +384,7 @@ async fn download(ctx: &Ctx, a: DownloadArgs) -> Result<()> {
 
 async fn info(ctx: &Ctx, a: InfoArgs) -> Result<()> {
     let root = storage::parse_root(&a.root)?;
-    let client = ctx.client()?;
+    let client = storage_client(ctx)?;
     let progress = ctx.printer.progress();
     let doc = storage::info(&client, &root, progress.as_ref()).await?;
     if doc.nodes.iter().all(|n| n.info.is_none()) {

@@ -1,6 +1,6 @@
 //! `cohort train`: train the builtin model on local text files from a job spec.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -33,11 +33,12 @@ impl From<DeviceArg> for DeviceChoice {
 
 /// Train the builtin byte-level model, or LoRA adapters for a Hugging Face model, on local files
 ///
-/// Reads the [model] and [training] tables of a job spec (the [job] table is ignored). The
-/// builtin model trains on text files and writes checkpoints (step-NNNNNN.safetensors, with
-/// optimizer state); with model.trainer = "lora" (model.base: a local Hugging Face folder),
-/// LoRA adapters train on text and JSONL files (chat messages, prompt/completion or text) and
-/// each checkpoint is a PEFT folder (step-NNNNNN/). The last tenth of every text file (and
+/// Reads the [model] and [training] tables of a job spec; of the [job] table only rounds is
+/// used: it sets the length of the learning-rate schedule (decay_steps = steps × rounds, as in
+/// a pool). The builtin model trains on text files and writes checkpoints
+/// (step-NNNNNN.safetensors, with optimizer state); with model.trainer = "lora" (model.base: a
+/// local Hugging Face folder), LoRA adapters train on text and JSONL files (chat messages,
+/// prompt/completion or text) and each checkpoint is a PEFT folder (step-NNNNNN/). The last tenth of every text file (and
 /// every tenth JSONL line) is held out for validation; metrics.json goes to --out beside the
 /// checkpoints. The same seed, data, spec and thread count (RAYON_NUM_THREADS) give
 /// bit-identical checkpoints on the CPU.
@@ -56,16 +57,16 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE.toml")]
     pub config: PathBuf,
     /// Folder for checkpoints and metrics.json (temporary files that a killed run left there
-    /// are removed at the start). One run at a time trains into a folder; a LoRA run without
+    /// are removed at the start). One run at a time trains into a folder; a run without
     /// --init needs a new or empty one.
-    #[arg(long, value_name = "DIR")]
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "DIR")]
     pub out: PathBuf,
-    /// Start from this checkpoint (its optimizer state too, when it has one). A LoRA checkpoint
-    /// continues its run: by default up to training.steps.
+    /// Start from this checkpoint (its optimizer state too, when it has one) and continue its
+    /// run: by default up to training.steps, on the same learning-rate schedule.
     #[arg(long, value_name = "CHECKPOINT")]
     pub init: Option<PathBuf>,
-    /// Steps to train (default: training.steps; from a LoRA --init checkpoint at step S,
-    /// training.steps - S).
+    /// Steps to train from where the run starts (default: training.steps; from an --init
+    /// checkpoint at step S, training.steps - S, and exit 2 when S is there already).
     #[arg(long, value_name = "N")]
     pub steps: Option<u64>,
     /// Seed for initialization, batches and dropout (default: training.seed).
@@ -101,13 +102,13 @@ pub struct TrainArgs {
 }
 
 /// The lock file of a `cohort train` run in `out`.
-fn out_lock_file(out: &std::path::Path) -> PathBuf {
+fn out_lock_file(out: &Path) -> PathBuf {
     out.join(".train.lock")
 }
 
 /// Takes `--out` for this run (creating it), or refuses (exit 2) a folder another run trains
 /// into now, naming its process.
-fn lock_out(out: &std::path::Path) -> Result<crate::fsutil::Lock> {
+fn lock_out(out: &Path) -> Result<crate::fsutil::Lock> {
     let path = out_lock_file(out);
     match crate::fsutil::Lock::try_acquire_as_holder(&path)? {
         Some(lock) => Ok(lock),
@@ -121,6 +122,59 @@ fn lock_out(out: &std::path::Path) -> Result<crate::fsutil::Lock> {
         )
         .hint("wait for the other run to end, or give this one another --out")),
     }
+}
+
+/// Refuses (exit 2) an `--out` that holds an earlier run (anything but hidden files) when this
+/// run does not continue it: its checkpoints would mix with (and overwrite) that run's. For the
+/// builtin and the lora trainer alike.
+fn refuse_earlier_run(out: &Path) -> Result<()> {
+    let mut entries: Vec<String> = std::fs::read_dir(out)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    entries.sort();
+    let last = entries
+        .iter()
+        .rfind(|n| n.starts_with("step-"))
+        .map(|n| out.join(n));
+    let e = Error::usage(
+        "train.out_not_empty",
+        format!(
+            "--out {} already holds {} (e.g. {}): a new run there would overwrite its \
+             checkpoints and mix its own with them",
+            out.display(),
+            if last.is_some() {
+                "an earlier run"
+            } else {
+                "files"
+            },
+            entries[0]
+        ),
+    );
+    Err(match last {
+        Some(last) => e.hint(format!(
+            "give another --out for a new run, or continue this one with --init {}",
+            last.display()
+        )),
+        None => e.hint("give another --out, a new or empty folder"),
+    })
+}
+
+/// What to run after Ctrl-C stopped `cohort train` (either trainer): continue from the last
+/// checkpoint.
+fn resume_hint() -> Option<String> {
+    let last = trainer::last_checkpoint()?;
+    Some(format!(
+        "the last checkpoint is {0}: run the same command with --init {0} to continue it (to \
+         training.steps; with --steps N, N more steps)",
+        last.display()
+    ))
 }
 
 /// Parses a 0x-prefixed 20-byte address.
@@ -141,7 +195,7 @@ pub fn parse_worker(s: Option<&str>) -> Result<[u8; 20]> {
 }
 
 /// Loads a spec for the builtin trainer.
-pub fn load_builtin_spec(path: &std::path::Path) -> Result<JobSpec> {
+pub fn load_builtin_spec(path: &Path) -> Result<JobSpec> {
     let spec = JobSpec::load(path)?;
     if spec.model.trainer == TrainerKind::Lora {
         return Err(Error::usage(
@@ -187,10 +241,20 @@ impl TrainArgs {
             ));
         }
         let spec = JobSpec::load(&self.config)?;
-        if spec.model.trainer == TrainerKind::Lora {
+        let lora = spec.model.trainer == TrainerKind::Lora;
+        let spec = if lora {
+            spec
+        } else {
+            load_builtin_spec(&self.config)?
+        };
+        if self.init.is_none() {
+            refuse_earlier_run(&self.out)?;
+        }
+        // From here, Ctrl-C names the last checkpoint this run wrote and how to continue.
+        crate::error::on_interrupt(resume_hint);
+        if lora {
             return super::model_lora::train(self, spec, ctx).await;
         }
-        let spec = load_builtin_spec(&self.config)?;
         if self.recompute {
             return Err(Error::usage(
                 "train.builtin_flag",

@@ -274,8 +274,9 @@ impl BalanceArgs {
                     rows.push((
                         "withdrawal",
                         format!(
-                            "{} from unix time {}",
+                            "{} from {} (unix time {})",
                             f(acc.pending_withdrawal),
+                            crate::jobs::utc(acc.withdrawal_ready_at),
                             acc.withdrawal_ready_at
                         ),
                     ));
@@ -284,11 +285,12 @@ impl BalanceArgs {
                     rows.push((
                         "provider charged",
                         format!(
-                            "{} ({} request{}, {} tokens)",
+                            "{} ({} request{}, {} token{})",
                             g(s.spent),
                             s.requests,
                             if s.requests == 1 { "" } else { "s" },
-                            s.tokens
+                            s.tokens,
+                            if s.tokens == 1 { "" } else { "s" }
                         ),
                     ));
                     rows.push(("provider signed", g(s.signed)));
@@ -333,9 +335,10 @@ impl WithdrawArgs {
                 };
                 ctx.printer.result(&out, |_| {
                     format!(
-                        "withdrawal of {} announced; run `cohort usage withdraw{}` after unix time {} ({} s)",
+                        "withdrawal of {} announced; run `cohort usage withdraw{}` after {} (unix time {}; the delay is {} s)",
                         asset.format(amount),
                         if asset.native { String::new() } else { format!(" --asset {}", asset.address) },
+                        crate::jobs::utc(acc.withdrawal_ready_at),
                         acc.withdrawal_ready_at,
                         acc.withdraw_delay_secs
                     )

@@ -938,7 +938,12 @@ async fn send(ctx: &Ctx, a: SendArgs) -> Result<()> {
         format!(
             "{}\n{}",
             if v.resumed {
-                format!("an earlier run's transfer of {what} landed; nothing was paid again")
+                format!(
+                    "an earlier run's transfer of {what} (tx {}, recorded {}) landed; nothing was paid again\n\
+                     (that run was interrupted before it saw the receipt; to pay the same amount again, run the same command once more)",
+                    confirmed.tx_hash,
+                    v.earlier_run_at.as_deref().unwrap_or("at an unknown time")
+                )
             } else {
                 format!("sent {what}")
             },

@@ -66,6 +66,13 @@ pub struct RoundSummary {
     pub check_report_root: B256,
     /// The aggregate's validation loss as this member measured it.
     pub val_loss: Option<f64>,
+    /// The round's starting weights' validation loss (the previous round's aggregate, or the
+    /// job's starting model in round 0), as this member measured it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_val_loss: Option<f64>,
+    /// The aggregate's validation loss is higher than `start_val_loss`: the round made the
+    /// model worse (the coordinator notes it, naming the settings to change).
+    pub val_loss_rose: bool,
     /// The hash this member voted for.
     pub verdict_hash: B256,
     /// Whether the round was finalized with this member's verdict (false: another verdict won).
@@ -369,15 +376,20 @@ fn check_access(ctx: &JobContext, who: Address, opts: &CoordinateOptions) -> Res
 }
 
 impl RoundSummary {
-    /// "N accepted, M rejected, validation loss L".
+    /// "N accepted, M rejected, validation loss L", marked when L rose over the round.
     pub fn outcome(&self) -> String {
         format!(
-            "{} accepted, {} rejected{}",
+            "{} accepted, {} rejected{}{}",
             self.accepted.len(),
             self.rejected.len(),
             self.val_loss
                 .map(|v| format!(", validation loss {v:.4}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            match self.start_val_loss {
+                Some(s) if self.val_loss_rose =>
+                    format!(" (WORSE than {s:.4} at the round's start)"),
+                _ => String::new(),
+            }
         )
     }
 }
@@ -557,16 +569,16 @@ async fn voted_verdict(
     })
     .await?;
     // A vote of an older cohort names the round report itself (it was in the voted hash).
-    let (record_root, val_loss) = if named["format"] == CHECK_REPORT_FORMAT {
+    let (record_root, val_loss, start_val_loss) = if named["format"] == CHECK_REPORT_FORMAT {
         let check: CheckReport = serde_json::from_value(named).map_err(|e| {
             Error::verification(
                 "job.bad_report",
                 format!("this member's check report does not parse: {e}"),
             )
         })?;
-        (check.record_root, check.val_loss)
+        (check.record_root, check.val_loss, check.start_val_loss)
     } else {
-        (vote.report_root, None)
+        (vote.report_root, None, None)
     };
     let record: RoundReport = retrying(a, || {
         store.fetch_json(record_root, "the round record", progress)
@@ -598,6 +610,11 @@ async fn voted_verdict(
         report_root: record_root,
         check_report_root: vote.report_root,
         val_loss: val_loss.or(record.val_loss),
+        start_val_loss: start_val_loss.or(record.start_val_loss),
+        val_loss_rose: super::diloco::loss_rose(
+            start_val_loss.or(record.start_val_loss),
+            val_loss.or(record.val_loss),
+        ),
         verdict_hash: hash,
         finalized: false,
     };
@@ -739,6 +756,16 @@ async fn finalize(
     )
     .await?;
     let val_loss = validation_loss(ctx, aggregate_path.as_deref(), data).await?;
+    let val_loss_rose = super::diloco::loss_rose(basis.start_val_loss, val_loss);
+    if let (true, Some(start), Some(now)) = (val_loss_rose, basis.start_val_loss, val_loss) {
+        progress.note(&super::diloco::loss_rose_note(
+            job.id,
+            round,
+            &ctx.spec.training_config(),
+            start,
+            now,
+        ));
+    }
     // The round record: only what every honest member computes identically (it is in the
     // voted hash); this member's measurements go into its own check report, named by its vote.
     let record = RoundReport {
@@ -789,6 +816,8 @@ async fn finalize(
         report_root,
         check_report_root,
         val_loss,
+        start_val_loss: basis.start_val_loss,
+        val_loss_rose,
         verdict_hash: verdict.hash(job.id, round),
         finalized: false,
     };

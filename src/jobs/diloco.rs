@@ -494,6 +494,98 @@ fn read_deltas(inputs: &[(PathBuf, f64)]) -> Result<Vec<(Compressed, f64)>> {
         .collect()
 }
 
+/// Whether a round's aggregate scored a higher validation loss (`now`) than the round's
+/// starting weights (`start`: the previous round's aggregate, or the job's starting model in
+/// round 0). A round that accepted nothing keeps its start (not higher).
+pub fn loss_rose(start: Option<f64>, now: Option<f64>) -> bool {
+    matches!((start, now), (Some(a), Some(b)) if b > a)
+}
+
+/// The settings of `[training.outer]` and `[training.compress]` in a line each (none for plain
+/// averaging without compression): what `job submit --dry-run` and `job show` list.
+pub fn settings_lines(
+    o: &crate::trainer::config::OuterConfig,
+    c: &crate::trainer::config::CompressConfig,
+) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    match o.optimizer {
+        OuterOptimizer::Average => {
+            if o.keep_inner_state {
+                rows.push((
+                    "outer step",
+                    "average (federated averaging), workers keep their AdamW state".to_string(),
+                ));
+            }
+        }
+        OuterOptimizer::Nesterov => rows.push((
+            "outer step",
+            format!(
+                "nesterov, lr {}, momentum {}{}",
+                o.lr,
+                o.momentum,
+                if o.keep_inner_state {
+                    ", workers keep their AdamW state"
+                } else {
+                    ""
+                }
+            ),
+        )),
+    }
+    if let Some(k) = c.topk() {
+        rows.push((
+            "compression",
+            format!(
+                "topk, density {} of each chunk of {}, {} bits, error feedback {}",
+                c.density,
+                k.chunk,
+                c.bits,
+                if c.error_feedback { "on" } else { "off" }
+            ),
+        ));
+    }
+    rows
+}
+
+/// The note for a round whose aggregate got worse than its start ([`loss_rose`]): both
+/// figures and the settings to change, by the job's outer step and compression.
+pub fn loss_rose_note(
+    job_id: u64,
+    round: u32,
+    t: &crate::trainer::TrainConfig,
+    start: f64,
+    now: f64,
+) -> String {
+    let before = if round == 0 {
+        "the starting model's".to_string()
+    } else {
+        format!("round {}'s aggregate's", round - 1)
+    };
+    let o = &t.outer;
+    let fix = match o.optimizer {
+        OuterOptimizer::Nesterov => {
+            let mut f = format!(
+                "the outer step overshoots: lower [training.outer] lr (now {}) or momentum (now {})",
+                o.lr, o.momentum
+            );
+            if t.compress.topk().is_some() {
+                f.push_str(&format!(
+                    ", or raise [training.compress] density (now {})",
+                    t.compress.density
+                ));
+            }
+            f
+        }
+        OuterOptimizer::Average => format!(
+            "lower training.learning_rate (now {}) or the steps per round (now {})",
+            t.learning_rate, t.steps
+        ),
+    };
+    format!(
+        "warning: job {job_id}: round {round}: the aggregate's validation loss rose to {now:.4} \
+         from {before} {start:.4}; {fix} for the next job"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,6 +615,50 @@ mod tests {
             weights,
             info: Default::default(),
         }
+    }
+
+    /// A round whose aggregate scores worse than its start is named with both figures and the
+    /// knobs of its outer step and compression; a better or unmeasured one is not.
+    #[test]
+    fn a_round_that_got_worse_is_noted_with_the_knobs_to_change() {
+        assert!(loss_rose(Some(3.94), Some(7.23)));
+        assert!(!loss_rose(Some(4.57), Some(3.94)));
+        assert!(!loss_rose(Some(4.0), Some(4.0)));
+        assert!(!loss_rose(None, Some(7.0)) && !loss_rose(Some(3.0), None));
+        let spec = crate::jobspec::JobSpec::parse(
+            "[model]\nlayers = 1\nwidth = 32\nheads = 2\ncontext = 32\n\
+             [training]\nsteps = 20\n\
+             [training.outer]\noptimizer = \"nesterov\"\nlr = 0.7\nmomentum = 0.9\n\
+             [training.compress]\nmethod = \"topk\"\ndensity = 0.05\nbits = 4\n",
+            "spec.toml",
+        )
+        .unwrap();
+        let t = spec.training_config();
+        let n = loss_rose_note(3, 2, &t, 3.94, 7.23);
+        for part in [
+            "round 2",
+            "7.2300",
+            "3.9400",
+            "round 1's aggregate",
+            "lr (now 0.7)",
+            "momentum (now 0.9)",
+            "density (now 0.05)",
+        ] {
+            assert!(n.contains(part), "{part}: {n}");
+        }
+        assert!(loss_rose_note(3, 0, &t, 5.5, 6.0).contains("the starting model's 5.5000"));
+        let rows = settings_lines(&t.outer, &t.compress);
+        assert_eq!(rows[0].0, "outer step");
+        assert!(
+            rows[0].1.contains("nesterov, lr 0.7, momentum 0.9"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[1].1.contains("density 0.05") && rows[1].1.contains("4 bits"),
+            "{rows:?}"
+        );
+        let plain = crate::trainer::TrainConfig::default();
+        assert!(settings_lines(&plain.outer, &plain.compress).is_empty());
     }
 
     #[test]

@@ -1131,6 +1131,12 @@ fn bond_returned(c: &crate::chain::tx::Confirmed) -> U256 {
         .unwrap_or_default()
 }
 
+/// The round of `job` that had started and not been finalized (what a cancel stops while it
+/// runs), as `job show` tells it: the job started (`round_start` set) and rounds are left.
+fn running_round(job: &JobInfo) -> Option<u32> {
+    (job.round_start > 0 && job.current_round < job.rounds).then_some(job.current_round)
+}
+
 /// The result of `job cancel`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cancelled {
@@ -1139,8 +1145,13 @@ pub struct Cancelled {
     /// run found its transaction recorded and finished it (nothing was sent again).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub resumed: bool,
-    /// Rounds not finalized when the job was cancelled.
+    /// Rounds not finalized when the job was cancelled (the running one included).
     pub unspent_rounds: u32,
+    /// The round that had started and was running (past its deadline, without submissions)
+    /// when the job was cancelled: one of `unspent_rounds`, the others never started. `job show`
+    /// marks it `cancelled`. None for a job cancelled before it started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running_round: Option<u32>,
     /// What the owner got back (credited to `earnings`; `cohort worker withdraw` pays it out):
     /// `unspent_refund` plus what finalized rounds left in the escrow.
     #[serde(with = "dec")]
@@ -1175,6 +1186,7 @@ pub async fn cancel(
             job_id: id,
             resumed: true,
             unspent_rounds: after.rounds - after.current_round.min(after.rounds),
+            running_round: running_round(&after),
             refund,
             unspent_refund,
             unpaid_rounds,
@@ -1245,6 +1257,7 @@ pub async fn cancel(
         job_id: id,
         resumed: false,
         unspent_rounds: job.rounds - job.current_round.min(job.rounds),
+        running_round: running_round(&job),
         refund,
         unspent_refund,
         unpaid_rounds,

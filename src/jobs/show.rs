@@ -110,6 +110,13 @@ pub struct RoundDetail {
     /// agreed verdict).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub val_loss: Option<f64>,
+    /// Validation loss of the round's starting weights (the previous round's aggregate, or the
+    /// job's starting model in round 0), from the same check report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_val_loss: Option<f64>,
+    /// `val_loss` is higher than `start_val_loss`: the round made the model worse.
+    #[serde(default)]
+    pub val_loss_rose: bool,
     /// The model's fp32 weights in bytes (from the round report): what plain averaging
     /// uploads per worker, the measure of `delta_bytes`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,6 +177,12 @@ pub struct JobDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<String>,
     pub trainer: Option<String>,
+    /// The spec's `[training.outer]` (None when the bundle could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outer: Option<crate::trainer::config::OuterConfig>,
+    /// The spec's `[training.compress]` (None when the bundle could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compress: Option<crate::trainer::config::CompressConfig>,
     /// The part of the job's `paid` (`job.paid`: what the contract credited workers) from the
     /// rounds' rewards.
     #[serde(with = "dec")]
@@ -205,7 +218,15 @@ pub async fn detail(
             None
         }
     };
-    let trainer = bundle.as_ref().and_then(|b| b.job_spec().ok()).map(|s| {
+    let job_spec = bundle.as_ref().and_then(|b| b.job_spec().ok());
+    let (outer, compress) = match &job_spec {
+        Some(s) => (
+            Some(s.training.outer.clone()),
+            Some(s.training.compress.clone()),
+        ),
+        None => (None, None),
+    };
+    let trainer = job_spec.as_ref().map(|s| {
         match s.model.trainer {
             crate::jobspec::TrainerKind::Builtin => "builtin",
             crate::jobspec::TrainerKind::Exec => "exec",
@@ -246,6 +267,8 @@ pub async fn detail(
                 report_root: None,
                 member_votes: vec![],
                 val_loss: None,
+                start_val_loss: None,
+                val_loss_rose: false,
                 fp32_bytes: None,
                 momentum_root: None,
                 missing: vec![],
@@ -285,6 +308,8 @@ pub async fn detail(
         dataset_names,
         spec: bundle.map(|b| b.spec),
         trainer,
+        outer,
+        compress,
         rounds,
         workers: totals.into_values().collect(),
         bonds,
@@ -376,6 +401,14 @@ async fn round_detail(
         add_total(totals, s, payout, share);
         details.push(submission_detail(s, payout, recorded, checked, wb.as_ref()));
     }
+    let val_loss = measured
+        .as_ref()
+        .and_then(|m| m.val_loss)
+        .or(report.as_ref().and_then(|r| r.val_loss));
+    let start_val_loss = measured
+        .as_ref()
+        .and_then(|m| m.start_val_loss)
+        .or(report.as_ref().and_then(|r| r.start_val_loss));
     Ok(RoundDetail {
         round: r,
         status: if result.is_some() {
@@ -395,10 +428,9 @@ async fn round_detail(
         aggregate_root: result.map(|x| x.0).filter(|x| !x.is_zero()),
         report_root: result.map(|x| x.1).filter(|x| !x.is_zero()),
         member_votes,
-        val_loss: measured
-            .as_ref()
-            .and_then(|m| m.val_loss)
-            .or(report.as_ref().and_then(|r| r.val_loss)),
+        val_loss,
+        start_val_loss,
+        val_loss_rose: super::diloco::loss_rose(start_val_loss, val_loss),
         fp32_bytes: report.as_ref().and_then(|r| r.fp32_bytes),
         momentum_root: report.as_ref().and_then(|r| r.momentum_root),
         missing: report.map(|r| r.missing).unwrap_or_default(),

@@ -64,6 +64,10 @@ pub struct SubmitPlan {
     /// K-spans in one round's work (`training.steps` / K, rounded up): a submission has that
     /// many, and min(`verify.spans`, this) of them are re-executed.
     pub spans_per_round: u64,
+    /// `[training.outer]`: how a round's work is combined (the defaults: federated averaging).
+    pub outer: crate::trainer::config::OuterConfig,
+    /// `[training.compress]`: how workers compress their pseudo-gradients (default: none).
+    pub compress: crate::trainer::config::CompressConfig,
     /// What the spec does that is allowed but likely not meant (a checkpoint interval or a
     /// warm-up longer than a round).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -756,6 +760,8 @@ async fn price(
         owner: s.address,
         terms: committed,
         spans_per_round,
+        outer: spec.training.outer.clone(),
+        compress: spec.training.compress.clone(),
         notes,
         reward_per_round: reward,
         escrow,

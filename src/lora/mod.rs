@@ -729,21 +729,6 @@ fn loss_suffix(last_loss: f64, final_val: Option<f64>) -> String {
     s
 }
 
-/// The checkpoint a LoRA run in this process wrote last, to continue from after an interruption.
-static LAST_CHECKPOINT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
-
-fn set_last_checkpoint(p: Option<PathBuf>) {
-    *LAST_CHECKPOINT.lock().unwrap_or_else(|e| e.into_inner()) = p;
-}
-
-/// The checkpoint the latest [`train`] in this process wrote last (`None` before its first).
-pub fn last_checkpoint() -> Option<PathBuf> {
-    LAST_CHECKPOINT
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
-}
-
 /// Notes that most JSONL examples were cut to the context; refuses (exit 2) a run whose
 /// validation examples were all cut away (no token to learn within the context) while
 /// there were enough examples to hold some out.
@@ -772,26 +757,6 @@ fn check_cut(data: &Dataset, context: usize, progress: &dyn Progress) -> Result<
     Ok(())
 }
 
-/// Steps a run trains: `--steps`, else training.steps, except that a run continuing a
-/// checkpoint (at step > 0) ends where the schedule does, at training.steps (exit 2 when it is
-/// there already).
-fn run_steps(opts: &LoraTrainOptions, start: u64) -> Result<u64> {
-    let total = opts.training.steps;
-    match opts.steps {
-        Some(n) => Ok(n),
-        None if start == 0 => Ok(total),
-        None if start < total => Ok(total - start),
-        None => Err(Error::usage(
-            "train.schedule_done",
-            format!(
-                "the --init checkpoint is at step {start}, already at training.steps = {total}: \
-                 nothing is left of the schedule"
-            ),
-        )
-        .hint("pass --steps N to train N more steps (at training.min_learning_rate past the schedule)")),
-    }
-}
-
 /// Trains a LoRA adapter as `opts` says: adapter folders `step-NNNNNN/` (PEFT format plus
 /// `optimizer.safetensors`) at the start, every K global steps and at the end, and metrics.json.
 pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTrainReport> {
@@ -816,7 +781,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
     let model = Model::load(&opts.base, &device, dtype_for(&device))?;
     let seed = opts.seed.unwrap_or(cfg.seed);
     let (adapter, opt, start) = start_adapter(opts, &config, seed, &device)?;
-    let steps = run_steps(opts, start)?;
+    let steps = crate::trainer::run_steps(opts.steps, opts.training.steps, start)?;
     if opts.steps.is_none() && start > 0 {
         progress.note(&format!(
             "continuing from step {start}: {steps} steps to training.steps = {} (--steps N trains N from here)",
@@ -876,7 +841,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
         &base_name,
     )?;
     adapters.push(ck_dir(start));
-    set_last_checkpoint(Some(ck_dir(start)));
+    crate::trainer::set_last_checkpoint(Some(ck_dir(start)));
     let initial_val = eval_loss(&model, Some(&s.adapter), val, cfg.batch_size)?.map(|v| v.0);
     // What loading and the first evaluation freed goes back before training starts.
     release_free_memory();
@@ -937,7 +902,7 @@ pub fn train(opts: &LoraTrainOptions, progress: &dyn Progress) -> Result<LoraTra
                 &base_name,
             )?;
             adapters.push(ck_dir(step));
-            set_last_checkpoint(Some(ck_dir(step)));
+            crate::trainer::set_last_checkpoint(Some(ck_dir(step)));
             timings::mark(&mut s.timer.as_mut(), "checkpoint").map_err(ce)?;
         }
         task.inc(1);

@@ -827,29 +827,6 @@ fn data_cut_away_by_the_context_or_missing_says_so() {
     );
 }
 
-/// A LoRA run from a checkpoint at step S (no --steps) ends at training.steps.
-#[test]
-fn continuing_a_checkpoint_ends_at_the_schedule() {
-    let mut o = LoraTrainOptions::new(
-        fixture("qwen2"),
-        q_proj_spec(),
-        64,
-        TrainConfig {
-            steps: 60,
-            ..Default::default()
-        },
-        vec![],
-        PathBuf::from("out"),
-    );
-    assert_eq!(run_steps(&o, 0).unwrap(), 60);
-    assert_eq!(run_steps(&o, 30).unwrap(), 30);
-    let e = run_steps(&o, 60).unwrap_err();
-    assert_eq!(e.exit_code(), 2);
-    assert!(e.hint.unwrap().contains("--steps"));
-    o.steps = Some(5);
-    assert_eq!(run_steps(&o, 60).unwrap(), 5);
-}
-
 /// A copy of a fixture model folder whose `tensor` holds a NaN.
 fn nan_base(kind: &str, tensor: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

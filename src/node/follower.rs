@@ -31,6 +31,17 @@ pub struct ChainInfo {
     pub chain_id: AtomicU64,
     /// The newest block the chain reported.
     pub head: AtomicU64,
+    /// The confirmations the follower waits for, plus one (0 until it follows the chain).
+    pub confirmations_plus_one: AtomicU64,
+}
+
+impl ChainInfo {
+    /// The confirmations the follower waits for, once it follows the chain.
+    pub fn confirmations(&self) -> Option<u64> {
+        self.confirmations_plus_one
+            .load(Ordering::Relaxed)
+            .checked_sub(1)
+    }
 }
 
 fn to_u64(v: U256, what: &str) -> Result<u64> {
@@ -350,6 +361,35 @@ fn data_dir_mismatch(
     ))
 }
 
+/// How often a node that follows its chain without errors asks the chain id again.
+const CHAIN_ID_CHECK_EVERY: Duration = Duration::from_secs(30);
+
+/// Stops the node (exit 2) when the RPC now serves another chain id than the one the node
+/// follows (a chain restarted on the same address with another id). An RPC that does not
+/// answer says nothing: the follower retries.
+async fn check_same_chain(chain: &Chain, store: &Store) -> Result<()> {
+    let Ok(now) = chain.provider.get_chain_id().await else {
+        return Ok(());
+    };
+    if now == chain.chain_id {
+        return Ok(());
+    }
+    Err(Error::usage(
+        "node.chain_changed",
+        format!(
+            "the RPC at {} now serves chain {now} but this data dir ({}) belongs to chain {}",
+            crate::redact::url(&chain.rpc_url),
+            store.dir().display(),
+            chain.chain_id
+        ),
+    )
+    .hint(format!(
+        "bring chain {} back at that address, or start the node for chain {now} with another \
+         --data-dir (one folder per chain and flow)",
+        chain.chain_id
+    )))
+}
+
 /// Follows the chain until the task is dropped: connects (retrying), checks the flow and the
 /// data folder ([`check_followed`]), then polls every `poll` while caught up, and immediately
 /// while behind. Returns only with an error the node cannot go on with (exit 2).
@@ -399,10 +439,20 @@ pub async fn run(
             .unwrap_or_else(|| FollowOptions::default_confirmations(chain.chain_id)),
         page: MAX_BLOCK_RANGE,
     };
+    info.confirmations_plus_one
+        .store(opts.confirmations.saturating_add(1), Ordering::Relaxed);
     info!(chain_id = chain.chain_id, %flow, from_block = store.next_block(), confirmations = opts.confirmations, "following the flow contract");
     let mut failures = 0u32;
+    let mut id_checked = std::time::Instant::now();
     loop {
-        match step(&chain, flow, &store, &info, &mut opts).await {
+        // Now and then, and after every failed step: is it still the same chain?
+        let due = id_checked.elapsed() >= CHAIN_ID_CHECK_EVERY;
+        let stepped = step(&chain, flow, &store, &info, &mut opts).await;
+        if due || stepped.is_err() {
+            check_same_chain(&chain, &store).await?;
+            id_checked = std::time::Instant::now();
+        }
+        match stepped {
             Ok(true) => {
                 failures = 0;
                 tokio::time::sleep(poll).await;

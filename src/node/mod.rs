@@ -131,10 +131,11 @@ async fn check_before_start(config: &NodeConfig, store: &Arc<Store>) -> Result<(
     }
 }
 
-/// Runs the node until `shutdown` resolves: opens the store, checks the data folder and the
-/// flow ([`check_before_start`]), binds the RPC address (without waiting for a chain that does
-/// not answer yet, so the node is reachable at once; then `on_event` gets
-/// [`NodeEvent::Listening`]), follows the chain, serves requests.
+/// Runs the node until `shutdown` resolves: binds the RPC address, opens the store, checks the
+/// data folder and the flow ([`check_before_start`]; without waiting for a chain that does not
+/// answer yet, so the node is reachable at once; then `on_event` gets
+/// [`NodeEvent::Listening`]), follows the chain, serves requests. A chain that starts serving
+/// another chain id stops the node (exit 2).
 pub async fn run(
     config: NodeConfig,
     progress: &dyn Progress,
@@ -142,6 +143,17 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<NodeReport> {
     config.limits.check()?;
+    // The address first: a busy one fails before the data folder is made or records a chain
+    // and flow (a later run with another --flow would be refused as another folder's).
+    let listener = tokio::net::TcpListener::bind(config.rpc)
+        .await
+        .map_err(|e| {
+            Error::usage(
+                "node.rpc_bind",
+                format!("cannot listen on {}: {e}", config.rpc),
+            )
+            .hint("choose a free address with --rpc, e.g. 127.0.0.1:5679 (or port 0 for any free one)")
+        })?;
     let dir = config.data_dir.clone();
     let shard = config.shard;
     let cache = config.cache;
@@ -150,15 +162,6 @@ pub async fn run(
         .map_err(|e| Error::failed("node.task", e.to_string()))??;
     let store = Arc::new(store);
     check_before_start(&config, &store).await?;
-    let listener = tokio::net::TcpListener::bind(config.rpc)
-        .await
-        .map_err(|e| {
-            Error::usage(
-                "node.rpc_bind",
-                format!("cannot listen on {}: {e}", config.rpc),
-            )
-            .hint("choose a free address with --rpc, e.g. 127.0.0.1:5679")
-        })?;
     let addr = listener
         .local_addr()
         .map_err(|e| Error::failed("node.rpc_bind", e.to_string()))?;

@@ -820,6 +820,7 @@ fn status(s: &NodeState) -> Status {
                 build: 0,
             },
         },
+        confirmations: s.chain.confirmations(),
     }
 }
 

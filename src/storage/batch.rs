@@ -81,6 +81,7 @@ impl Piece {
             segments_sent: 0,
             segments_skipped: 0,
             submitted: false,
+            fee_paid_earlier: false,
             already_stored: false,
             finalized: false,
         };
@@ -188,18 +189,82 @@ pub(crate) async fn upload_pieces(
             cfgs: &cfgs,
         };
         let e = match attempt(&t, pieces, shape, opts, progress).await {
-            Ok(()) => return Ok(()),
+            Ok(()) => {
+                for p in pieces.iter_mut() {
+                    p.report.fee_paid_earlier = !p.report.submitted;
+                }
+                return Ok(());
+            }
             Err(e) => e,
         };
         if !sel.drop_dead(&nodes, &e, progress).await {
-            return Err(e);
+            return Err(after_paid(e, None, sel.dropped(), pieces));
         }
-        let (n, c, f) = sel.pick(signer).await?;
+        let (n, c, f) = match sel.pick(signer).await {
+            Ok(p) => p,
+            Err(lost) => return Err(after_paid(e, Some(lost), sel.dropped(), pieces)),
+        };
         if f != flow {
             return Err(e);
         }
         (nodes, cfgs) = (n, c);
     }
+}
+
+/// An upload that stopped after the fee of a piece not yet done was paid: a node that went
+/// away (and, with an indexer, none left to take its place: `lost`) is worth retrying (exit 3),
+/// and a rerun of the same command resumes with the same transaction, paying nothing again.
+/// Other errors, and errors before anything was paid, come back as they are.
+fn after_paid(e: Error, lost: Option<Error>, dropped: &[String], pieces: &[Piece]) -> Error {
+    let paid: Vec<u64> = pieces
+        .iter()
+        .filter(|p| !p.done)
+        .filter_map(|p| p.tx)
+        .collect();
+    let Some(&seq) = paid.first() else {
+        return lost.unwrap_or(e);
+    };
+    // A node that stopped answering: dropped (indexer), or named and unreachable.
+    let went_away = e.code == "storage.unreachable" || !dropped.is_empty();
+    if !went_away {
+        return lost.unwrap_or(e);
+    }
+    let seqs = paid
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let which = if dropped.is_empty() {
+        "a storage node".to_string()
+    } else {
+        format!(
+            "storage node {}",
+            dropped
+                .iter()
+                .map(|d| crate::redact::url(d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let mut out = Error::unreachable(
+        "storage.node_lost",
+        format!(
+            "{which} went away during the upload, after the fee was paid (tx_seq {seqs}){}",
+            match &lost {
+                Some(l) => format!(", and no other node can take its place: {}", l.message),
+                None => String::new(),
+            }
+        ),
+    )
+    .hint(format!(
+        "rerun the same command once the node is back (or another node of its shard is up): \
+         it resumes with the same transaction (tx_seq {seq}) and pays no fee again"
+    ))
+    .cause(e.message.clone());
+    for c in e.causes {
+        out = out.cause(c);
+    }
+    out
 }
 
 /// One pass over the pieces not yet done, with these nodes.
@@ -523,7 +588,12 @@ async fn finish(
         p.done = true;
         return Ok(());
     };
-    let (start_entry, finalized) = wait_seen(t.nodes, tx_seq, opts, progress).await?;
+    let waiting = super::upload::Waiting {
+        chain: &t.signer.chain,
+        tx_hash: p.report.tx_hash.as_deref().and_then(|h| h.parse().ok()),
+        progress,
+    };
+    let (start_entry, finalized) = wait_seen(t.nodes, tx_seq, opts, &waiting).await?;
     send_segments(
         t,
         &p.tree,
@@ -545,7 +615,7 @@ async fn finish(
             Unit::Steps,
         );
         for n in t.nodes {
-            wait_for(n, tx_seq, true, opts).await?;
+            wait_for(n, tx_seq, true, opts, None).await?;
         }
         task.finish_with(&format!("{label} finalized"));
         p.report.finalized = true;
@@ -566,6 +636,7 @@ fn report_of(p: Piece) -> UploadReport {
         tx_seq: Some(f.tx_seq),
         tx_hash: f.tx_hash.clone(),
         fee: f.fee.clone(),
+        fee_paid_earlier: f.fee_paid_earlier,
         segments: f.segments,
         segments_sent: f.segments_sent,
         segments_skipped: f.segments_skipped,

@@ -134,6 +134,15 @@ pub(crate) fn part_roots_path(part: &Path) -> PathBuf {
     part.with_file_name(name)
 }
 
+/// Where the roots of the segments a `.part` holds are recorded as they are written
+/// (`.<name>.part.segs`, 32 bytes a segment, checked against each segment's proof): a resumed
+/// download checks its kept bytes against them before fetching more.
+pub(crate) fn part_segs_path(part: &Path) -> PathBuf {
+    let mut name = part.file_name().unwrap_or_default().to_os_string();
+    name.push(".segs");
+    part.with_file_name(name)
+}
+
 /// Downloads the files `roots` (fragments, concatenated in order) into `out`.
 pub async fn download(
     client: &Client,
@@ -147,6 +156,26 @@ pub async fn download(
             "storage.no_root",
             "name at least one root to download",
         ));
+    }
+    if out == Path::new("-") {
+        // Streamed to stdout: every segment is proof-checked before it is written, in order,
+        // and the whole root is checked at the end (no `.part`, no resume).
+        use std::os::fd::AsFd;
+        let fd = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|e| Error::failed("storage.write", format!("cannot write to stdout: {e}")))?;
+        let (notes, rx) = super::rpc::notes_channel();
+        let work = fetch_into(
+            client,
+            roots,
+            (out, Path::new(".")),
+            (std::fs::File::from(fd), out),
+            opts,
+            progress,
+            notes,
+        );
+        return super::rpc::relaying(progress, rx, work).await;
     }
     let dir = check_output(out, opts)?;
     // The `.part` first: a folder that cannot be written fails before any node is asked.
@@ -201,7 +230,22 @@ async fn fetch_into(
     let parts = locate(roots, &nodes, known, &health, &mut node_err, from_indexer).await?;
     let total = parts.last().map(|p| p.offset + p.size).unwrap_or_default();
 
-    let ((k0, s0), resumed) = resume_point(&mut file, part, &parts, total)?;
+    let streamed = part == Path::new("-");
+    let ((k0, s0), resumed) = if streamed {
+        ((0, 0), 0)
+    } else {
+        let at = resume_point(&mut file, part, &parts, total)?;
+        check_kept(&mut file, part, &parts, at, progress).await?
+    };
+    // The record of the segments' roots, appended to as segments are written.
+    let mut segs_record = if streamed {
+        None
+    } else {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(part_segs_path(part))
+            .ok()
+    };
 
     let task = progress.task(
         &format!(
@@ -240,14 +284,18 @@ async fn fetch_into(
     for (k, p) in parts.iter().enumerate().skip(k0) {
         let first = if k == k0 { s0 } else { 0 };
         let conc = opts.concurrency.max(1);
-        let name = part.display().to_string();
+        let name = if streamed {
+            "stdout".to_string()
+        } else {
+            part.display().to_string()
+        };
         let mut roots = Vec::new();
         fetch_part(
             &fetcher,
             p,
             first,
             conc,
-            (&mut file, &mut roots),
+            (&mut file, &mut roots, segs_record.as_mut()),
             &mut report,
             &*task,
             &name,
@@ -257,6 +305,26 @@ async fn fetch_into(
     }
     health.stop_probes();
     report.nodes_marked_down = health.report();
+    if streamed {
+        file.flush().map_err(|e| write_error(e, "stdout"))?;
+        drop(file);
+        task.finish();
+        for (p, roots) in parts.iter().zip(fetched) {
+            let root = merkle::root_from_segment_roots(p.size, roots);
+            if root != p.root {
+                return Err(Error::verification(
+                    "storage.root_mismatch",
+                    format!(
+                        "the data written to stdout hashes to {}, not {}",
+                        hex_hash::to_hex(&root),
+                        hex_hash::to_hex(&p.root)
+                    ),
+                )
+                .hint("discard what was written and run the download again"));
+            }
+        }
+        return Ok(report);
+    }
     file.sync_all().map_err(|e| io_error("write", part, e))?;
     drop(file);
     task.finish();
@@ -515,7 +583,86 @@ fn open_part(
         }
         std::fs::write(&record, &want).map_err(|e| part_error("create", &record, dir, e))?;
     }
+    // A `.part` that holds nothing starts its record of segment roots afresh; one kept without a
+    // record (an older version's) is checked at the end only.
+    let empty = file
+        .metadata()
+        .map_err(|e| part_error("read", part, dir, e))?
+        .len()
+        == 0;
+    let segs = part_segs_path(part);
+    if empty {
+        std::fs::write(&segs, b"").map_err(|e| part_error("create", &segs, dir, e))?;
+    }
     Ok(file)
+}
+
+/// Checks the bytes a resumed `.part` kept (`(k0, s0)`: whole parts before `k0`, the first `s0`
+/// segments of part `k0`) against the segment roots recorded when they were written, and cuts
+/// the file (and the record) back to the first segment that does not match, before anything
+/// more is fetched. Returns where to go on and the bytes kept. Without a record, all is kept
+/// (the final root check covers it).
+async fn check_kept(
+    file: &mut std::fs::File,
+    part: &Path,
+    parts: &[Part],
+    ((k0, s0), resumed): ((usize, u64), u64),
+    progress: &dyn Progress,
+) -> Result<((usize, u64), u64)> {
+    let segs_path = part_segs_path(part);
+    let Ok(recorded) = std::fs::read(&segs_path) else {
+        return Ok(((k0, s0), resumed));
+    };
+    if resumed == 0 {
+        return Ok(((k0, s0), resumed));
+    }
+    let recorded: Vec<&[u8]> = recorded.chunks_exact(32).collect();
+    let shared = Arc::new(file.try_clone().map_err(|e| Error::io("read", part, e))?);
+    let task = progress.task("checking the kept part", Some(resumed), Unit::Bytes);
+    let mut g = 0usize;
+    let mut bad: Option<(usize, u64, u64)> = None;
+    'parts: for (k, p) in parts.iter().enumerate().take(k0 + 1) {
+        let segs = if k < k0 {
+            merkle::num_data_segments(p.size)
+        } else {
+            s0
+        };
+        if segs == 0 {
+            continue;
+        }
+        let len = (segs * SEGMENT_SIZE as u64).min(p.size);
+        let tree = tree_of_range(shared.clone(), part, p.offset, len, task.clone()).await?;
+        for (i, root) in tree.segment_roots.iter().take(segs as usize).enumerate() {
+            if recorded.get(g).is_none_or(|r| *r != &root[..]) {
+                bad = Some((k, i as u64, p.offset + i as u64 * SEGMENT_SIZE as u64));
+                break 'parts;
+            }
+            g += 1;
+        }
+    }
+    task.finish();
+    // The record keeps the roots of the kept segments only: appends go on from there.
+    let rec = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&segs_path)
+        .map_err(|e| Error::io("write", &segs_path, e))?;
+    rec.set_len(g as u64 * 32)
+        .map_err(|e| Error::io("truncate", &segs_path, e))?;
+    let Some((k, s, at)) = bad else {
+        return Ok(((k0, s0), resumed));
+    };
+    if recorded.len() > g {
+        progress.note(&format!(
+            "{} does not match what was downloaded from byte {at} on (segment {g}): fetching \
+             from there again",
+            part.display()
+        ));
+    }
+    file.set_len(at)
+        .map_err(|e| Error::io("truncate", part, e))?;
+    file.seek(SeekFrom::Start(at))
+        .map_err(|e| Error::io("seek", part, e))?;
+    Ok(((k, s), at))
 }
 
 /// An error making the `.part` file (or its record) in the folder `dir`: a folder that cannot be
@@ -641,6 +788,7 @@ async fn verify_and_place(
     check.finish();
     std::fs::rename(part, out).map_err(|e| Error::io("move into place", out, e))?;
     let _ = std::fs::remove_file(part_roots_path(part));
+    let _ = std::fs::remove_file(part_segs_path(part));
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
@@ -654,6 +802,7 @@ fn cleanup_on_error(e: Error, part: &Path) -> Error {
     if e.code == "storage.disk_full" || !kept {
         let _ = std::fs::remove_file(part);
         let _ = std::fs::remove_file(part_roots_path(part));
+        let _ = std::fs::remove_file(part_segs_path(part));
     }
     e
 }
@@ -672,7 +821,11 @@ async fn fetch_part(
     p: &Part,
     first: u64,
     concurrency: usize,
-    (file, roots): (&mut std::fs::File, &mut Vec<Hash>),
+    (file, roots, mut segs_record): (
+        &mut std::fs::File,
+        &mut Vec<Hash>,
+        Option<&mut std::fs::File>,
+    ),
     report: &mut DownloadReport,
     task: &dyn crate::progress::Task,
     part_name: &str,
@@ -723,6 +876,10 @@ async fn fetch_part(
             file.write_all(&data[..keep])
                 .map_err(|e| write_error(e, part_name))?;
             writeback.wrote(file, keep as u64);
+            if let Some(rec) = segs_record.as_mut() {
+                // A record that cannot be written only costs the check on resume.
+                let _ = rec.write_all(&root);
+            }
             roots.push(root);
             task.inc(keep as u64);
             report.segments_downloaded += 1;

@@ -354,6 +354,11 @@ pub async fn download_node_urls(
     for root in roots {
         let holders = ix.file_locations(root).await?;
         if holders.is_empty() {
+            // Every node the indexer lists answered and none knows the root: a wrong root (or
+            // one of another network), not worth retrying.
+            if let Some(e) = unknown_everywhere(&ix, root).await {
+                return Err(e);
+            }
             // The indexer lists only the nodes it reaches: "none" may be "none online".
             return Err(Error::unreachable(
                 "storage.no_live_holder",
@@ -376,6 +381,51 @@ pub async fn download_node_urls(
         }
     }
     Ok((urls, true))
+}
+
+/// When the indexer lists no holder of `root`: asks every node it lists about the root. All
+/// answered and none knows it: exit 1 (`storage.not_found`). `None` when some node could not be
+/// asked, knows the root (its upload is unfinished, or the indexer has not caught up), or the
+/// indexer lists no node at all.
+async fn unknown_everywhere(ix: &IndexerClient, root: &super::Hash) -> Option<Error> {
+    let all = ix.sharded_nodes().await.ok()?;
+    let urls: Vec<String> = all
+        .trusted
+        .into_iter()
+        .chain(all.discovered)
+        .map(|n| n.url)
+        .collect();
+    if urls.is_empty() {
+        return None;
+    }
+    let mut set = tokio::task::JoinSet::new();
+    for u in &urls {
+        let n = NodeClient::new(u).with_transport_attempts(1);
+        let root = *root;
+        set.spawn(async move { n.file_info(&root, false).await });
+    }
+    while let Some(r) = set.join_next().await {
+        match r {
+            Ok(Ok(None)) => {}
+            _ => return None,
+        }
+    }
+    Some(
+        Error::failed(
+            "storage.not_found",
+            format!(
+                "no storage node knows file {} ({} asked: every node the indexer at {} lists)",
+                super::types::hex_hash::to_hex(root),
+                urls.len(),
+                crate::redact::url(ix.url())
+            ),
+        )
+        .hint(
+            "check the root (`cohort storage root FILE` computes a file's) and the network \
+             (--profile, --indexer, --storage-node); a file just submitted may take a moment \
+             to appear",
+        ),
+    )
 }
 
 fn no_nodes_error(ix: &IndexerClient, replica: u64, known: &[ShardedNode]) -> Error {
@@ -402,7 +452,17 @@ fn no_nodes_error(ix: &IndexerClient, replica: u64, known: &[ShardedNode]) -> Er
             list.join(", ")
         ),
     )
-    .hint("lower --expected-replica, try again later, or name storage nodes with --storage-node")
+    .hint(if replica > 1 {
+        format!(
+            "start more storage nodes for the missing shards, lower --expected-replica (now \
+             {replica}), or name storage nodes with --storage-node; the indexer lists only the \
+             nodes it reaches, so try again once they are up"
+        )
+    } else {
+        "start storage nodes for the missing shards (the indexer lists only the nodes it \
+         reaches: try again once they are up), or name storage nodes with --storage-node"
+            .to_string()
+    })
 }
 
 /// Asks the indexer for nodes that cover every shard `replica` times, leaving out `dropped`

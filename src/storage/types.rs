@@ -178,6 +178,10 @@ pub struct Status {
     #[serde(default)]
     pub next_tx_seq: u64,
     pub network_identity: NetworkIdentity,
+    /// Blocks a block needs on top of it before the node reads its events (cohort's nodes
+    /// say; 0G's do not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmations: Option<u64>,
 }
 
 /// A submission as a node knows it.
@@ -322,6 +326,23 @@ impl ShardConfig {
             shard_id: k.trim().parse().map_err(|_| bad())?,
             num_shard: n.trim().parse().map_err(|_| bad())?,
         };
+        let (k, n) = (shard.shard_id, shard.num_shard);
+        if n == 0 || !n.is_power_of_two() {
+            return Err(crate::Error::usage(
+                "node.bad_shard",
+                format!("--shard '{s}': the number of shards N = {n} is not a power of two"),
+            )
+            .hint("use N = 1, 2, 4, 8, …, e.g. --shard 0/2 or --shard 1/2"));
+        }
+        if k >= n {
+            return Err(crate::Error::usage(
+                "node.bad_shard",
+                format!(
+                    "--shard '{s}': the shard K = {k} must be below N = {n} (shards count from 0)"
+                ),
+            )
+            .hint(format!("the shards of {n} are 0/{n} … {}/{n}", n - 1)));
+        }
         if !shard.is_valid() {
             return Err(bad());
         }
@@ -378,6 +399,25 @@ pub enum TxSeqOrRoot {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn shard_parse_says_what_is_wrong_with_k_and_n() {
+        assert_eq!(
+            ShardConfig::parse("1/2").unwrap(),
+            ShardConfig {
+                shard_id: 1,
+                num_shard: 2
+            }
+        );
+        let e = ShardConfig::parse("2/2").unwrap_err();
+        assert_eq!(e.code, "node.bad_shard");
+        assert!(e.message.contains("must be below N = 2"), "{}", e.message);
+        assert!(e.hint.unwrap().contains("0/2 … 1/2"));
+        let e = ShardConfig::parse("1/3").unwrap_err();
+        assert!(e.message.contains("not a power of two"), "{}", e.message);
+        let e = ShardConfig::parse("x").unwrap_err();
+        assert!(e.message.contains("not of the form K/N"), "{}", e.message);
+    }
 
     fn roundtrip<T: Serialize + for<'a> Deserialize<'a> + PartialEq + std::fmt::Debug>(
         v: serde_json::Value,

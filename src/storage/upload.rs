@@ -123,6 +123,9 @@ pub struct FragmentReport {
     pub segments_skipped: u64,
     /// Whether this run sent the submit transaction.
     pub submitted: bool,
+    /// Whether the fee was paid before this run (an earlier, interrupted run, or an earlier
+    /// upload of the same file): this run found the transaction and paid nothing for it.
+    pub fee_paid_earlier: bool,
     /// Whether the nodes already held the file finalized, so nothing was sent.
     pub already_stored: bool,
     pub finalized: bool,
@@ -140,6 +143,9 @@ pub struct UploadReport {
     pub tx_hash: Option<String>,
     /// Total fee paid by this run, in wei (decimal string).
     pub fee: String,
+    /// Whether the fee of some fragment was paid before this run (`fee` leaves it out): a
+    /// resumed upload, or a file uploaded before.
+    pub fee_paid_earlier: bool,
     pub segments: u64,
     pub segments_sent: u64,
     pub segments_skipped: u64,
@@ -402,10 +408,26 @@ pub(crate) fn open_input(path: &Path) -> Result<(std::fs::File, u64)> {
     })?;
     let meta = f.metadata().map_err(|e| Error::io("read", path, e))?;
     if !meta.is_file() {
-        return Err(Error::usage(
-            "storage.bad_input",
-            format!("{} is not a regular file", path.display()),
-        ));
+        let (what, hint) = if meta.is_dir() {
+            (
+                "a folder",
+                format!(
+                    "upload a folder's files as a dataset with `cohort dataset upload DATASET {}`, \
+                     or name its files one by one",
+                    path.display()
+                ),
+            )
+        } else {
+            (
+                "not a regular file (a pipe, device or socket)",
+                "write the data to a file first (its size and root must be known before \
+                 the fee is paid), then upload that file"
+                    .to_string(),
+            )
+        };
+        return Err(
+            Error::usage("storage.bad_input", format!("{} is {what}", path.display())).hint(hint),
+        );
     }
     if meta.len() == 0 {
         return Err(Error::usage(
@@ -502,6 +524,7 @@ pub async fn upload_file(
             None
         },
         fee: fee.to_string(),
+        fee_paid_earlier: fragments.iter().any(|f| f.fee_paid_earlier),
         segments: fragments.iter().map(|f| f.segments).sum(),
         segments_sent: fragments.iter().map(|f| f.segments_sent).sum(),
         segments_skipped: fragments.iter().map(|f| f.segments_skipped).sum(),
@@ -594,6 +617,11 @@ impl<'a> Selection<'a> {
         }
     }
 
+    /// The nodes dropped so far (they stopped answering).
+    pub(crate) fn dropped(&self) -> &[String] {
+        &self.dropped
+    }
+
     /// Explicit nodes must hold every shard `replica` times too (exit 1 naming the shards).
     fn check_replicas(&self, nodes: &[NodeClient], cfgs: &[ShardConfig]) -> Result<()> {
         if self.replica < 2 {
@@ -625,7 +653,11 @@ impl<'a> Selection<'a> {
                 list.join(", ")
             ),
         )
-        .hint("add storage nodes with --storage-node, or lower --expected-replica"))
+        .hint(format!(
+            "add storage nodes of the missing shards with --storage-node, or lower \
+             --expected-replica (now {}); nothing was paid",
+            self.replica
+        )))
     }
 
     /// After `err`, with an indexer: finds the nodes of `nodes` that no longer answer and drops
@@ -906,8 +938,10 @@ pub(crate) async fn wait_seen(
     nodes: &[NodeClient],
     tx_seq: u64,
     opts: &UploadOptions,
-    progress: &dyn Progress,
+    waiting: &Waiting<'_>,
 ) -> Result<(u64, Vec<bool>)> {
+    let progress = waiting.progress;
+    interrupt_says_paid(tx_seq);
     let mut start_entry = 0u64;
     let mut finalized = vec![false; nodes.len()];
     let task = progress.task(
@@ -916,7 +950,7 @@ pub(crate) async fn wait_seen(
         Unit::Steps,
     );
     for (i, n) in nodes.iter().enumerate() {
-        let info = wait_for(n, tx_seq, false, opts).await?;
+        let info = wait_for(n, tx_seq, false, opts, Some(waiting)).await?;
         start_entry = info.0;
         finalized[i] = info.1;
     }
@@ -1036,36 +1070,161 @@ pub(crate) async fn send_segments(
     Ok(())
 }
 
+/// What an upload waiting on its nodes may tell while it waits: the chain (for the tx's block
+/// and the head) and the transaction, and where notes go.
+pub(crate) struct Waiting<'a> {
+    pub(crate) chain: &'a crate::chain::Chain,
+    pub(crate) tx_hash: Option<B256>,
+    pub(crate) progress: &'a dyn Progress,
+}
+
+/// The first note that a node has not seen the transaction yet comes after this long…
+const FIRST_WAIT_NOTE: Duration = Duration::from_secs(5);
+/// …and the next ones this far apart.
+const WAIT_NOTE_EVERY: Duration = Duration::from_secs(30);
+
+/// What the node, the chain and the transaction say about why a node has not seen `tx_seq`:
+/// a line for notes and errors, and a hint naming the likely cause, when one shows.
+async fn why_unseen(n: &NodeClient, tx_seq: u64, w: &Waiting<'_>) -> (String, Option<String>) {
+    let block = match w.tx_hash {
+        Some(h) => w
+            .chain
+            .provider
+            .get_transaction_receipt(h)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|r| r.block_number),
+        None => None,
+    };
+    let head = w.chain.block_number().await.ok();
+    let status = n.clone().with_transport_attempts(1).status().await.ok();
+    let mut facts = Vec::new();
+    if let Some(b) = block {
+        facts.push(format!("the transaction is in block {b}"));
+    }
+    if let Some(h) = head {
+        facts.push(format!("the chain's head is block {h}"));
+    }
+    if let Some(st) = &status {
+        facts.push(format!(
+            "the node has read the chain up to block {}",
+            st.log_sync_height
+        ));
+        if let Some(c) = st.confirmations {
+            facts.push(format!("it waits for {c} confirmation(s)"));
+        }
+    }
+    let line = format!(
+        "the storage node at {} has not seen transaction {tx_seq} yet{}",
+        n.shown(),
+        if facts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", facts.join("; "))
+        }
+    );
+    let cause = match (block, head, status.as_ref().and_then(|s| s.confirmations)) {
+        (Some(b), Some(h), Some(c)) if c > 0 && h < b + c => Some(format!(
+            "the node waits for {c} confirmation(s): the chain must make {} more block(s) \
+             on top of block {b}, or restart the node with a lower --confirmations (0 for a \
+             local chain that mines only on demand)",
+            b + c - h
+        )),
+        _ => None,
+    };
+    (line, cause)
+}
+
+/// What a user who stops (or whose wait ran out) after the fee was paid should know.
+fn paid_hint(tx_seq: u64) -> String {
+    format!(
+        "the fee was paid (transaction {tx_seq}): rerun the same command to resume, nothing is \
+         paid again"
+    )
+}
+
+/// The transaction whose fee this command paid (or found paid), for the Ctrl-C hint
+/// ([`crate::error::on_interrupt`]).
+static PAID: Mutex<Option<u64>> = Mutex::new(None);
+
+fn paid_interrupt_hint() -> Option<String> {
+    let seq = (*PAID.lock().unwrap_or_else(|p| p.into_inner()))?;
+    Some(paid_hint(seq))
+}
+
+/// From now on, a Ctrl-C says that the fee of `tx_seq` was paid and a rerun resumes. (It stays
+/// set: the interruption is handled after the upload's futures are dropped, and it stays true
+/// for the rest of the command.)
+pub(crate) fn interrupt_says_paid(tx_seq: u64) {
+    *PAID.lock().unwrap_or_else(|p| p.into_inner()) = Some(tx_seq);
+    crate::error::on_interrupt(paid_interrupt_hint);
+}
+
 /// Polls a node until it knows `tx_seq` (and, with `finalized`, until it finalized it).
-/// Returns the tx's start entry index and whether it is finalized.
+/// Returns the tx's start entry index and whether it is finalized. With `waiting`, a node that
+/// has not seen the transaction after a few seconds gets a note now and then (the tx's block,
+/// the chain's head, how far the node has read and how many confirmations it waits for), and
+/// the timeout names the likely cause.
 pub(crate) async fn wait_for(
     n: &NodeClient,
     tx_seq: u64,
     finalized: bool,
     opts: &UploadOptions,
+    waiting: Option<&Waiting<'_>>,
 ) -> Result<(u64, bool)> {
-    let deadline = Instant::now() + opts.timeout;
+    let started = Instant::now();
+    let deadline = started + opts.timeout;
+    let mut next_note = started + FIRST_WAIT_NOTE;
     // A local node sees a transaction within tens of milliseconds: poll every 10 ms for the
     // first 100 ms (ten requests), then doubling up to the poll interval.
     let mut pause = Duration::from_millis(10).min(opts.poll_interval);
     let mut polls = 0u32;
     loop {
-        if let Some(info) = n.file_info_by_tx_seq(tx_seq).await?
+        let info = n.file_info_by_tx_seq(tx_seq).await?;
+        let seen = info.is_some();
+        if let Some(info) = info
             && (!finalized || info.finalized)
         {
             return Ok((info.tx.start_entry_index, info.finalized));
         }
-        if Instant::now() >= deadline {
+        let now = Instant::now();
+        if now >= deadline {
             let what = if finalized { "finalized" } else { "seen" };
-            return Err(Error::failed(
+            let mut e = Error::failed(
                 "storage.node_timeout",
                 format!(
                     "the storage node at {} has not {what} transaction {tx_seq} after {} s",
-                    n.url(),
+                    n.shown(),
                     opts.timeout.as_secs()
                 ),
-            )
-            .hint("check that the node follows the same chain and flow contract; rerun the same command to resume"));
+            );
+            let mut cause = None;
+            if let (Some(w), false) = (waiting, seen) {
+                let (line, why) = why_unseen(n, tx_seq, w).await;
+                e = e.cause(line);
+                cause = why;
+            }
+            let check = cause.unwrap_or_else(|| {
+                if seen {
+                    "check that the node is still running and receiving segments".to_string()
+                } else {
+                    "check that the node follows the same chain and flow contract".to_string()
+                }
+            });
+            return Err(e.hint(format!("{check}; {}", paid_hint(tx_seq))));
+        }
+        if let (Some(w), false) = (waiting, seen)
+            && now >= next_note
+        {
+            let (line, why) = why_unseen(n, tx_seq, w).await;
+            let waited = now.duration_since(started).as_secs();
+            w.progress.note(&format!(
+                "{line}; waited {waited} s of {} s{}",
+                opts.timeout.as_secs(),
+                why.map(|c| format!(": {c}")).unwrap_or_default()
+            ));
+            next_note = Instant::now() + WAIT_NOTE_EVERY;
         }
         tokio::time::sleep(pause).await;
         polls += 1;

@@ -184,7 +184,7 @@ pub struct TrainOptions {
     pub out_dir: PathBuf,
     /// Start from this checkpoint (weights; optimizer state too when present and not fresh).
     pub init: Option<PathBuf>,
-    /// Steps to run (default `training.steps`).
+    /// Steps to run (default: [`run_steps`], up to `training.steps`).
     pub steps: Option<u64>,
     /// Seed (default `training.seed`).
     pub seed: Option<u64>,
@@ -636,6 +636,44 @@ impl Meter {
     }
 }
 
+/// Steps a run trains, for the builtin and the lora trainer alike: `steps` (`--steps`) when
+/// given, else the rest of the schedule: `total` (training.steps) from step 0, `total - start`
+/// for a run that continues a checkpoint at step `start` (so a run stopped and continued ends
+/// where an uninterrupted one does, with the same weights on the CPU), and exit 2 when the
+/// checkpoint is at `total` already.
+pub fn run_steps(steps: Option<u64>, total: u64, start: u64) -> Result<u64> {
+    match steps {
+        Some(n) => Ok(n),
+        None if start < total => Ok(total - start),
+        None if start == 0 => Ok(total),
+        None => Err(Error::usage(
+            "train.schedule_done",
+            format!(
+                "the --init checkpoint is at step {start}, already at training.steps = {total}: \
+                 nothing is left of the schedule"
+            ),
+        )
+        .hint("pass --steps N to train N more steps (at training.min_learning_rate past the schedule)")),
+    }
+}
+
+/// The checkpoint a training run (builtin or lora) in this process wrote last, to continue from
+/// after an interruption.
+static LAST_CHECKPOINT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Records the checkpoint a training run just wrote (`None`: none yet).
+pub fn set_last_checkpoint(p: Option<PathBuf>) {
+    *LAST_CHECKPOINT.lock().unwrap_or_else(|e| e.into_inner()) = p;
+}
+
+/// The checkpoint the latest training run in this process wrote last (`None` before its first).
+pub fn last_checkpoint() -> Option<PathBuf> {
+    LAST_CHECKPOINT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+}
+
 fn ckpt_path(dir: &Path, step: u64) -> PathBuf {
     dir.join(format!("step-{step:06}.safetensors"))
 }
@@ -668,18 +706,26 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         opts.start_step,
         &device,
     )?;
+    let start = s.step;
+    let steps = run_steps(opts.steps, cfg.steps, start)?;
+    if opts.steps.is_none() && start > 0 {
+        progress.note(&format!(
+            "continuing from step {start}: {steps} steps to training.steps = {} (--steps N trains N from here)",
+            cfg.steps
+        ));
+    }
     crate::fsutil::ensure_dir(&opts.out_dir, 0o755)?;
-    let steps = opts.steps.unwrap_or(cfg.steps);
     let every = opts.checkpoint_every.or(cfg.checkpoint_every);
     let eval_every = cfg.eval_every.or(every);
-    let start = s.step;
     let end = start + steps;
     let cap = Some(cfg.eval_windows);
     let tokens_per_step = (cfg.batch_size * opts.model.context) as u64;
 
     let mut checkpoints = Vec::new();
     let first = ckpt_path(&opts.out_dir, start);
+    set_last_checkpoint(None);
     s.checkpoint(true)?.save(&first)?;
+    set_last_checkpoint(Some(first.clone()));
     checkpoints.push(first);
     let initial_val = eval_loss(&s.model, &corpus.val, cap)?.map(|v| v.0);
     if let Some(v) = initial_val {
@@ -733,6 +779,7 @@ pub fn train(opts: &TrainOptions, progress: &dyn Progress) -> Result<TrainReport
         if on_grid || step == end {
             let p = ckpt_path(&opts.out_dir, step);
             s.checkpoint(true)?.save(&p)?;
+            set_last_checkpoint(Some(p.clone()));
             checkpoints.push(p);
             timings::mark(&mut s.timer.as_mut(), "checkpoint").map_err(ce)?;
         }
@@ -868,6 +915,20 @@ pub const REINSTALL_WITH_CUDA: &str =
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// A run (builtin or lora) from a checkpoint at step S without --steps ends at
+    /// training.steps; --steps N trains N from wherever it starts.
+    #[test]
+    fn continuing_a_checkpoint_ends_at_the_schedule() {
+        assert_eq!(run_steps(None, 60, 0).unwrap(), 60);
+        assert_eq!(run_steps(None, 60, 30).unwrap(), 30);
+        let e = run_steps(None, 60, 60).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(e.code, "train.schedule_done");
+        assert!(e.hint.unwrap().contains("--steps"));
+        assert_eq!(run_steps(Some(5), 60, 60).unwrap(), 5);
+        assert_eq!(run_steps(Some(5), 60, 0).unwrap(), 5);
+    }
 
     /// A small model (one layer of width 32, context 16, dropout 0.1).
     pub(crate) fn tiny_model() -> ModelConfig {

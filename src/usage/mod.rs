@@ -117,7 +117,10 @@ impl VoucherProblem {
                 "the voucher's signature is not the user's (forged or altered)".to_string()
             }
             VoucherProblem::Expired { expiry, now } => {
-                format!("the voucher expired at {expiry} (now {now})")
+                format!(
+                    "the voucher expired at {} (unix time {expiry}; now {now})",
+                    crate::jobs::utc(*expiry)
+                )
             }
         }
     }
@@ -433,7 +436,8 @@ pub async fn withdraw(
         return Err(Error::reverted(
             "usage.withdrawal_not_ready",
             format!(
-                "the announced withdrawal is ready at unix time {ready}, in {} s",
+                "the announced withdrawal is ready at {} (unix time {ready}), in {} s",
+                crate::jobs::utc(ready),
                 ready - now
             ),
         )
@@ -644,10 +648,11 @@ pub async fn settle_due(
         skip(
             SkipReason::Expired,
             format!(
-                "{}: the voucher for {} expired at unix time {} (the chain's time is {now}): \
-                 the ledger refuses it",
+                "{}: the voucher for {} expired at {} (unix time {}; the chain's time is \
+                 {now}): the ledger refuses it",
                 v.user,
                 asset.format(v.cumulative),
+                crate::jobs::utc(v.expiry),
                 v.expiry
             ),
         )
@@ -664,10 +669,11 @@ pub async fn settle_due(
             format!(
                 "{}: owes {} more but has no {} deposit left on the usage ledger: nothing to \
                  settle now (the voucher settles once they deposit again, until it expires at \
-                 unix time {})",
+                 {} (unix time {}))",
                 v.user,
                 asset.format(v.cumulative.saturating_sub(done)),
                 asset.symbol,
+                crate::jobs::utc(v.expiry),
                 v.expiry
             ),
         )

@@ -316,6 +316,9 @@ fn help_lists_env_vars_and_examples() {
         .success()
         .stdout(predicate::str::contains("COHORT_HOME"))
         .stdout(predicate::str::contains("COHORT_RPC_URL"))
+        // What COHORT_HOME really holds, beyond the config and keystores.
+        .stdout(predicate::str::contains("pending-tx/"))
+        .stdout(predicate::str::contains("worker/"))
         .stdout(predicate::str::contains("Exit codes"))
         .stdout(predicate::str::contains("not implemented").not());
 }
@@ -1208,11 +1211,13 @@ fn json_version_is_one_json_document() {
 }
 
 /// README: "Every command has `--help` with examples". Walks the command tree through `--help`
-/// (the "Commands:" lists) and checks every command that runs something shows an example.
+/// (the "Commands:" lists) and checks every command, groups included, shows an example, and
+/// lists its own options before the global ones, which are under their own heading.
 #[test]
 fn every_command_help_shows_an_example() {
     let home = Home::new();
     let (mut todo, mut leaves, mut missing) = (vec![Vec::<String>::new()], 0, Vec::new());
+    let mut misplaced = Vec::new();
     while let Some(path) = todo.pop() {
         let mut args = path.clone();
         args.push("--help".into());
@@ -1230,8 +1235,41 @@ fn every_command_help_shows_an_example() {
             .collect();
         if subs.is_empty() {
             leaves += 1;
-            if !help.contains("Example") {
-                missing.push(format!("cohort {}", path.join(" ")));
+        }
+        // Leaves and groups (`cohort wallet --help`) alike; the top level has its own.
+        if !help.contains("Example") {
+            missing.push(format!("cohort {}", path.join(" ")));
+        }
+        // The command's own options come first; the flags every command takes are under their
+        // own heading after them, never mixed among the command's.
+        if !path.is_empty() {
+            let name = format!("cohort {}", path.join(" "));
+            let own = help.split("\nGlobal options:\n").collect::<Vec<_>>();
+            match own.as_slice() {
+                [own, global] => {
+                    // A line that lists the flag (its description may be on the same line).
+                    let lists = |text: &str, flag: &str| {
+                        text.lines().any(|l| {
+                            let l = l.trim();
+                            l == flag || l.starts_with(&format!("{flag} "))
+                        })
+                    };
+                    for flag in [
+                        "--profile <NAME>",
+                        "--json",
+                        "-q, --quiet",
+                        "--color <WHEN>",
+                    ] {
+                        if lists(own, flag) || !lists(global, flag) {
+                            misplaced.push(format!("{name}: {flag}"));
+                        }
+                    }
+                    if !own.contains("\nOptions:\n") {
+                        misplaced
+                            .push(format!("{name}: no Options heading before the global ones"));
+                    }
+                }
+                _ => misplaced.push(format!("{name}: no \"Global options:\" heading")),
             }
         }
         for s in subs {
@@ -1242,6 +1280,10 @@ fn every_command_help_shows_an_example() {
     }
     assert!(leaves > 60, "only {leaves} commands found");
     assert!(missing.is_empty(), "no example in --help: {missing:?}");
+    assert!(
+        misplaced.is_empty(),
+        "global options mixed with a command's own: {misplaced:#?}"
+    );
 }
 
 #[test]
@@ -1675,4 +1717,176 @@ fn a_dataset_license_that_is_no_spdx_expression_is_refused_first() {
         err["hint"].as_str().unwrap().contains("Apache-2.0"),
         "{err}"
     );
+}
+
+/// `config set` refuses a wallet no command could sign with: a name with no keystore (exit 2,
+/// pointing to `wallet new`/`import` and `wallet list`) and a dev:N beyond the devnet's ten
+/// accounts; a wallet that exists and dev:0 … dev:9 are taken. An unknown key points to the
+/// README section that lists the keys.
+#[test]
+fn config_set_refuses_wallets_no_command_could_use() {
+    let home = Home::new();
+    home.cmd().args(["config", "add", "p"]).assert().success();
+    for (key, value) in [("default_wallet", "nosuch"), ("profiles.p.wallet", "bob")] {
+        let (code, err) = home.refused_json(&["config", "set", key, value]);
+        assert_eq!(code, 2, "{key}: {err}");
+        assert_eq!(err["code"], "config.unknown_wallet", "{err}");
+        let msg = err["message"].as_str().unwrap();
+        assert!(msg.contains(&format!("no wallet named '{value}'")), "{err}");
+        let hint = err["hint"].as_str().unwrap();
+        assert!(
+            hint.contains(&format!("cohort wallet new {value}"))
+                && hint.contains("cohort wallet import")
+                && hint.contains("cohort wallet list"),
+            "{err}"
+        );
+    }
+    let (code, err) = home.refused_json(&["config", "set", "default_wallet", "dev:99"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("dev:0 … dev:9"),
+        "{err}"
+    );
+    // Nothing of the refused values reached the file.
+    let text = std::fs::read_to_string(home.config_file()).unwrap();
+    assert!(
+        !text.contains("nosuch") && !text.contains("bob") && !text.contains("dev:99"),
+        "{text}"
+    );
+
+    home.json(&["config", "set", "profiles.p.wallet", "dev:9"]);
+    let secrets = tempfile::tempdir().unwrap();
+    let pw = secrets.path().join("pw");
+    std::fs::write(&pw, "a password for the config test").unwrap();
+    home.json(&[
+        "wallet",
+        "new",
+        "alice",
+        "--password-file",
+        pw.to_str().unwrap(),
+    ]);
+    home.json(&["config", "set", "default_wallet", "alice"]);
+    assert_eq!(
+        home.json(&["config", "get", "default_wallet"])["value"],
+        "alice"
+    );
+
+    // The keys are in the README under "Profiles and configuration": the hint names it.
+    let (code, err) = home.refused_json(&["config", "set", "colour", "red"]);
+    assert_eq!(code, 2, "{err}");
+    let hint = err["hint"].as_str().unwrap();
+    assert!(hint.contains("\"Profiles and configuration\""), "{err}");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("\n## Profiles and configuration\n")
+            && readme.contains("| `profiles.<name>.wallet` |"),
+        "the README section the hint names is gone"
+    );
+}
+
+/// `config profiles --json` gives a profile's storage nodes as the list its config key holds,
+/// and with no default profile and no `local` one, `config show` names the profiles there are
+/// and how to pick one, besides `devnet up`.
+#[test]
+fn config_profiles_lists_storage_nodes_and_a_missing_local_profile_names_the_others() {
+    let home = Home::new();
+    home.cmd().args(["config", "show"]).assert().code(2);
+    home.cmd()
+        .args([
+            "config",
+            "add",
+            "mychain",
+            "--rpc-url",
+            "http://x:1",
+            "--storage-node",
+            "http://a:1",
+            "--storage-node",
+            "http://b:2",
+        ])
+        .assert()
+        .success();
+    let rows = home.json(&["config", "profiles"]);
+    let mine = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "mychain")
+        .unwrap();
+    assert_eq!(
+        mine["storage_nodes"],
+        serde_json::json!(["http://a:1", "http://b:2"]),
+        "{rows}"
+    );
+    assert_eq!(
+        home.json(&["config", "get", "profiles.mychain.storage_nodes"])["value"],
+        "http://a:1,http://b:2"
+    );
+
+    let (code, err) = home.refused_json(&["config", "show"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err["message"], "no profile named 'local'", "{err}");
+    let hint = err["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("cohort devnet up")
+            && hint.contains("cohort config use mychain")
+            && hint.contains("--profile mychain"),
+        "{err}"
+    );
+    home.cmd()
+        .args(["--profile", "mychain", "config", "show"])
+        .assert()
+        .success();
+}
+
+/// Addresses in text are EIP-55 checksummed, in JSON lowercase (README "Scripting"):
+/// `devnet status`'s contracts and dev accounts, and `config show`'s contracts, however
+/// config.toml holds them.
+#[test]
+fn devnet_status_and_config_show_print_checksummed_addresses_in_text_lowercase_in_json() {
+    use alloy::primitives::Address;
+    let net = crate::common::Devnet::start(0, 1);
+    let checksummed = |a: &str| a.parse::<Address>().unwrap().to_checksum(None);
+    let status = net.json(&["devnet", "status"]);
+    let text = net.home.stdout(&["devnet", "status"]);
+    let dev0 = status["dev_accounts"][0].as_str().unwrap();
+    assert_eq!(dev0, dev0.to_lowercase());
+    assert!(
+        text.contains("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"),
+        "{text}"
+    );
+    let contracts = status["contracts"].as_array().unwrap();
+    assert!(contracts.len() >= 6, "{status}");
+    for c in contracts {
+        let a = c["address"].as_str().unwrap();
+        assert_eq!(a, a.to_lowercase(), "{status}");
+        assert!(text.contains(&checksummed(a)), "{a}:\n{text}");
+    }
+
+    // One address set checksummed, the rest as `devnet up` wrote them: all checksummed in
+    // text, each as written in JSON.
+    let flow = net.contract("flow");
+    net.json(&[
+        "config",
+        "set",
+        "profiles.local.contracts.flow",
+        &checksummed(&flow),
+    ]);
+    let show = net.json(&["config", "show"]);
+    let text = net.home.stdout(&["config", "show"]);
+    for c in [
+        "flow",
+        "market",
+        "dataset_registry",
+        "job_market",
+        "usage_ledger",
+    ] {
+        let a = show["profile"]["contracts"][c].as_str().unwrap();
+        assert_eq!(a, a.to_lowercase(), "{show}");
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{c} ")))
+            .unwrap_or_else(|| panic!("no {c} line:\n{text}"));
+        assert!(line.contains(&checksummed(a)), "{line}");
+    }
 }

@@ -1177,7 +1177,9 @@ fn a_worker_that_left_from_another_machine_stops_before_uploading_and_says_so() 
     rt.block_on(warp(&market.chain, 601));
     let text = net.home.stdout(&["job", "cancel", &job_s]);
     assert!(
-        text.contains("0.4 ETH refunded (0.4 ETH for 2 rounds not run)"),
+        text.contains(
+            "0.4 ETH refunded (0.4 ETH for 2 rounds not completed: round 0, cancelled while it ran, and 1 not run)"
+        ),
         "{text}"
     );
     let text = net.home.stdout(&status);

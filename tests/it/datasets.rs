@@ -1456,7 +1456,7 @@ fn one_path_holds_one_file_and_unreachable_nodes_are_exit_3() {
     let (code, err) = net.fails(&["dataset", "seal", "paths"]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("1 contributions are still pending") && err.contains("--yes"),
+        err.contains("1 contribution is still pending") && err.contains("--yes"),
         "{err}"
     );
     assert_eq!(

@@ -458,3 +458,69 @@ round_timeout = 900
         "adapter {fp32} bytes vs base {base_bytes}"
     );
 }
+
+/// An outer step that overshoots (lr 10 × (1 + momentum) times the workers' pseudo-gradient):
+/// the round's aggregate scores a higher validation loss than the model it started from. The
+/// job still completes and pays as before, but the coordinator says so with both figures and
+/// the settings to change, `job show` marks the round (text and JSON), and the dry run and
+/// `job show` list the `[training.outer]` and `[training.compress]` settings.
+#[test]
+fn a_round_whose_aggregate_got_worse_is_noted_and_marked_with_the_outer_settings() {
+    let net = Devnet::start(1, 1);
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    sealed_dataset(&net, w, "fixture-text", &["part1.txt", "part2.txt"]);
+    let text = SPEC
+        .replace("lr = 0.7", "lr = 10.0")
+        .replace("rounds = 2", "rounds = 1");
+    let spec = write(w, "overshoot.toml", text);
+    let spec = spec.to_str().unwrap();
+
+    let dry = net.json(&["job", "submit", spec, "--dry-run"]);
+    let plan = &dry["plan"];
+    assert_eq!(plan["outer"]["optimizer"], "nesterov", "{dry}");
+    assert_eq!(plan["outer"]["lr"], 10.0, "{dry}");
+    assert_eq!(plan["compress"]["method"], "topk", "{dry}");
+    assert_eq!(plan["compress"]["density"], 0.02, "{dry}");
+    let text = net.home.stdout(&["job", "submit", spec, "--dry-run"]);
+    assert!(
+        text.contains("nesterov, lr 10, momentum 0.9, workers keep their AdamW state")
+            && text.contains("topk, density 0.02 of each chunk of 256, 2 bits"),
+        "{text}"
+    );
+
+    let job = net.json(&["job", "submit", spec])["job_id"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    net.json(&["worker", "register", "--name", "w1", "--wallet", "dev:1"]);
+    let mut procs = start_pool(&net, w, &job, &[1], 1);
+    finish_pool(w, &mut procs, &[1]);
+    let log = std::fs::read_to_string(w.join("logs/coordinator.log")).unwrap();
+    assert!(
+        log.contains("round 0: the aggregate's validation loss rose to")
+            && log.contains("from the starting model's")
+            && log.contains("lower [training.outer] lr (now 10) or momentum (now 0.9)")
+            && log.contains("raise [training.compress] density (now 0.02)"),
+        "{log}"
+    );
+
+    let show = net.json(&["job", "show", &job]);
+    assert_eq!(show["job"]["state"], "completed", "{show}");
+    let r0 = &show["rounds"][0];
+    assert_eq!(r0["val_loss_rose"], true, "{r0}");
+    let (start, end) = (
+        r0["start_val_loss"].as_f64().unwrap(),
+        r0["val_loss"].as_f64().unwrap(),
+    );
+    assert!(end > start, "{start} → {end}");
+    // The verdict and the payment are as for any accepted round.
+    assert_eq!(submission(&show, 0, 1)["status"], "accepted", "{show}");
+    assert_eq!(show["outer"]["momentum"], 0.9, "{show}");
+    let text = net.home.stdout(&["job", "show", &job]);
+    assert!(
+        text.contains(&format!("(WORSE than {start:.4} at the round's start)"))
+            && text.contains("nesterov, lr 10"),
+        "{text}"
+    );
+}

@@ -542,6 +542,8 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
     let before = wei(&net.json(&["worker", "earnings", "--wallet", "dev:0"])["earnings"]);
     let c = net.json(&["job", "cancel", &job_s]);
     assert_eq!(c["unspent_rounds"], 3);
+    // Round 0 had started: the cancel names it as one of them, as `job show` marks it below.
+    assert_eq!(c["running_round"], 0, "{c}");
     assert_eq!(wei(&c["refund"]), 3 * 250_000_000_000_000_000u128);
     let after = wei(&net.json(&["worker", "earnings", "--wallet", "dev:0"])["earnings"]);
     assert_eq!(after - before, 3 * 250_000_000_000_000_000u128);
@@ -581,15 +583,17 @@ fn cancel_refunds_exactly_the_unspent_rounds_and_late_work_is_refused() {
 }
 
 const EXEC_SCRIPT: &str = r#"#!/bin/sh
-# An exec trainer for tests: trains with cohort's own trainer from the round's starting
-# checkpoint and reports the tokens it processed.
+# An exec trainer for tests: trains the round's steps with cohort's own trainer from the round's
+# starting checkpoint (--steps: a checkpoint's run would otherwise continue only to
+# training.steps) and reports the tokens it processed.
 set -e
 INIT=""
 if [ -n "$COHORT_JOB_INIT_CHECKPOINT" ]; then
   INIT="--init $COHORT_JOB_INIT_CHECKPOINT --fresh-optimizer"
 fi
 cohort train --data "$COHORT_JOB_DATA_DIR" --config "$1" --out run \
-  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" $INIT -q --no-progress > /dev/null
+  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" --steps "$COHORT_JOB_STEPS" $INIT \
+  -q --no-progress > /dev/null
 cp "$(ls run/step-*.safetensors | sort | tail -n 1)" "$COHORT_JOB_OUTPUT_DIR/model.safetensors"
 echo '{"tokens": 2560, "losses": [{"step": 10, "train_loss": 3.5}]}' > "$COHORT_JOB_OUTPUT_DIR/metrics.json"
 "#;

@@ -1250,7 +1250,8 @@ fn json_error(net: &Devnet, args: &[&str]) -> (Option<i32>, Value, String) {
 
 /// A `.part` left by an interrupted download of one root is not resumed into the download of
 /// another root to the same output: it is discarded before anything is fetched (it was resumed,
-/// hashed to the wrong root and failed with exit 5). One of the same root still resumes.
+/// hashed to the wrong root and failed with exit 5). One of the same root still resumes, and a
+/// kept `.part` corrupted on disk is cut back to its last good segment before more is fetched.
 #[test]
 fn a_partial_download_of_another_root_is_discarded_not_resumed() {
     let net = Devnet::start(1, 1);
@@ -1302,6 +1303,19 @@ fn a_partial_download_of_another_root_is_discarded_not_resumed() {
     let down = net.json(&["storage", "download", &root_a, "-o", out2.to_str().unwrap()]);
     assert_eq!(down["resumed_bytes"], 2 * SEGMENT_SIZE as u64, "{down}");
     assert_eq!(std::fs::read(&out2).unwrap(), a);
+
+    // A kept `.part` corrupted in its second segment: the rerun checks the kept segments
+    // before fetching more, keeps the first and fetches the rest (not exit 5 after fetching
+    // it all).
+    let out3 = dir.join("z.bin");
+    let part3 = dir.join(".z.bin.part");
+    interrupted(&out3);
+    let mut kept = std::fs::read(&part3).unwrap();
+    kept[SEGMENT_SIZE + 10] ^= 0xff;
+    std::fs::write(&part3, &kept).unwrap();
+    let down = net.json(&["storage", "download", &root_a, "-o", out3.to_str().unwrap()]);
+    assert_eq!(down["resumed_bytes"], SEGMENT_SIZE as u64, "{down}");
+    assert_eq!(std::fs::read(&out3).unwrap(), a);
     drop(rt);
 }
 
@@ -1423,4 +1437,260 @@ fn wait_until_refused(url: &str) {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Waits (bounded) until a `node run` answers `zgs_getStatus` with a chain id.
+fn wait_node_following(url: &str) {
+    let start = Instant::now();
+    loop {
+        let up =
+            std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok()
+                && crate::common::rpc(url, "zgs_getStatus", json!([]))["result"]["networkIdentity"]
+                    ["chainId"]
+                    .as_u64()
+                    .unwrap_or(0)
+                    != 0;
+        if up {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the node at {url} never followed its chain"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A node that waits for 6 confirmations on a chain that mines only on demand never sees the
+/// upload's transaction. The upload says so while it waits (the tx's block, the head, the
+/// node's confirmations), and its timeout names that cause and says a rerun resumes without
+/// paying; Ctrl-C during the resumed wait says the same. Nothing is paid twice.
+#[test]
+fn an_upload_waiting_for_a_node_that_needs_confirmations_says_why_and_resumes() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let flow: Address = net.contract("flow").parse().unwrap();
+    let devnet_node = net.storage_nodes()[0].clone();
+    let node = NodeProc::start_with(
+        &dir.join("slow-node"),
+        &net.rpc_url(),
+        flow,
+        "0/1",
+        &["--confirmations", "6"],
+    );
+    wait_node_following(&node.url);
+    let st = crate::common::rpc(&node.url, "zgs_getStatus", json!([]))["result"].clone();
+    assert_eq!(st["confirmations"], 6, "{st}");
+    let f = dir.join("wait.bin");
+    std::fs::write(&f, content(3000, 41)).unwrap();
+    let seq = crate::common::next_tx_seq(&devnet_node);
+    let args = [
+        "--storage-node",
+        node.url.as_str(),
+        "storage",
+        "upload",
+        f.to_str().unwrap(),
+        "--timeout",
+        "8",
+    ];
+    let (code, e, err) = json_error(&net, &args);
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(e["code"], "storage.node_timeout", "{e:#}");
+    // A note while it waited, naming the node, the tx's block, the head and the confirmations.
+    let note = err
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v["type"] == "note")
+        .map(|v| {
+            v["data"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .find(|m| m.contains("has not seen transaction"))
+        .unwrap_or_else(|| panic!("no note while waiting:\n{err}"));
+    assert!(
+        note.contains(node.url.as_str())
+            && note.contains("the transaction is in block")
+            && note.contains("the chain's head is block")
+            && note.contains("waits for 6 confirmation(s)"),
+        "{note}"
+    );
+    let hint = e["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("waits for 6 confirmation(s)")
+            && hint.contains("--confirmations")
+            && hint.contains("rerun the same command to resume")
+            && hint.contains("nothing is paid again"),
+        "{e:#}"
+    );
+    assert_eq!(
+        crate::common::next_tx_seq(&devnet_node),
+        seq + 1,
+        "one payment"
+    );
+
+    // Ctrl-C while the rerun waits: the fee was paid, a rerun resumes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args(&args[..args.len() - 2])
+        .arg("--json")
+        .env("COHORT_HOME", net.home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COHORT_PROFILE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("has not seen transaction") {
+                let _ = tx.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let waited = rx.recv_timeout(Duration::from_secs(120));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    let err = reader.join().unwrap();
+    assert!(waited.is_ok(), "the rerun never noted its wait:\n{err}");
+    assert_eq!(status.code(), Some(130), "{err}");
+    let e = err
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find_map(|v| v.get("error").cloned())
+        .unwrap_or_else(|| panic!("no JSON error:\n{err}"));
+    let hint = e["hint"].as_str().unwrap_or_default();
+    assert!(
+        hint.contains("the fee was paid") && hint.contains("rerun the same command to resume"),
+        "{e:#}"
+    );
+    assert_eq!(
+        crate::common::next_tx_seq(&devnet_node),
+        seq + 1,
+        "paid again"
+    );
+}
+
+/// An anvil of its own on `port` with `chain_id`, killed on drop.
+struct OwnAnvil(Child);
+
+impl OwnAnvil {
+    fn start(port: u16, chain_id: u64) -> OwnAnvil {
+        let child = Command::new(crate::common::anvil_path())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--chain-id",
+                &chain_id.to_string(),
+            ])
+            .args(["--silent"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let url = format!("http://127.0.0.1:{port}");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "anvil never answered"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let id = crate::common::rpc(&url, "eth_chainId", json!([]))["result"].clone();
+        assert_eq!(id, format!("{chain_id:#x}"), "{id}");
+        OwnAnvil(child)
+    }
+}
+
+impl Drop for OwnAnvil {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `node run` on a busy --rpc address fails (exit 2) before it makes its data folder, so a
+/// later run with another --flow is not refused as another folder's. A running node whose
+/// chain is restarted on the same address with another chain id stops (exit 2) naming both
+/// ids, instead of warning about a deep reorg forever.
+#[test]
+fn a_node_binds_before_writing_its_folder_and_stops_when_its_chain_id_changes() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let anvil = OwnAnvil::start(port, 5555);
+    // A contract that answers every call with 32 zero bytes: `market()` answers an address.
+    let flow = Address::repeat_byte(0x42);
+    let set = crate::common::rpc(
+        &url,
+        "anvil_setCode",
+        json!([flow.to_string(), "0x60206000f3"]),
+    );
+    assert!(set.get("error").is_none(), "{set}");
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("nd");
+
+    // A busy address: exit 2, and no data folder written.
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cohort"))
+        .args(["node", "run", "--data-dir"])
+        .arg(&data)
+        .args(["--rpc", &busy.local_addr().unwrap().to_string()])
+        .args(["--chain-rpc", &url, "--flow", &flow.to_string(), "--json"])
+        .env("COHORT_HOME", tmp.path().join("home"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("node.rpc_bind"), "{err}");
+    assert!(!data.exists(), "the data folder was written: {err}");
+
+    // The node follows chain 5555; the chain comes back on the same address as 6666.
+    let mut node = NodeProc::start_with(
+        &data,
+        &url,
+        flow,
+        "0/1",
+        &["--poll-ms", "50", "--confirmations", "0"],
+    );
+    wait_node_following(&node.url);
+    crate::common::rpc(&url, "anvil_mine", json!([5]));
+    let start = Instant::now();
+    while crate::common::rpc(&node.url, "zgs_getStatus", json!([]))["result"]["logSyncHeight"]
+        .as_u64()
+        .unwrap_or(0)
+        < 5
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the node never read block 5"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(anvil);
+    let _anvil = OwnAnvil::start(port, 6666);
+    let code = exit_code(&mut node.child);
+    let log = std::fs::read_to_string(data.with_extension("log")).unwrap();
+    assert_eq!(code, Some(2), "{log}");
+    assert!(
+        log.contains("now serves chain 6666 but this data dir")
+            && log.contains("belongs to chain 5555"),
+        "{log}"
+    );
 }

@@ -153,6 +153,11 @@ fn the_devnet_indexer_serves_four_nodes_and_storage_works_through_it_with_one_st
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("shard 0/2"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("shard 1/2"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("lower --expected-replica (now 2)"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(next_tx_seq(&nodes[1]), seq, "a transaction was sent");
 
     // The official TS SDK's Indexer downloads cohort's upload (with proofs) byte-identical.
@@ -421,8 +426,10 @@ fn a_node_killed_mid_upload_is_replaced_and_the_upload_finalizes() {
 }
 
 /// Of 2 nodes over 2 shards, shard 0's only node is killed mid-upload: after asking the indexer
-/// again the upload stops with exit 1 naming the missing shard, having paid once; with the node
-/// restarted (`devnet up`) the same command finishes on the same transaction.
+/// again the upload stops with exit 3 (worth retrying: the fee is paid) naming the node and the
+/// missing shard, with a hint to rerun once the node is back; with the node restarted
+/// (`devnet up`) the same command finishes on the same transaction, and says the fee was paid
+/// earlier.
 #[test]
 fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_paying_again() {
     let net = Devnet::start(2, 2);
@@ -434,11 +441,32 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
     // Node 0 was shard 0's only node: the upload cannot go on, and says which shard is missing.
     kill_after_its_first_segment(&net, &nodes[0], &root);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
+    let e: Value = err
+        .lines()
+        .rev()
+        .find_map(|l| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .filter(|v| v["error"].is_object())
+        })
+        .unwrap_or_else(|| panic!("no JSON error on stderr:\n{err}"))["error"]
+        .clone();
+    assert_eq!(e["code"], "storage.node_lost", "{e:#}");
+    let message = e["message"].as_str().unwrap();
     assert!(
-        err.contains("too few storage nodes") && err.contains("missing shard 0/2 (0 of 1)"),
-        "{err}"
+        message.contains(nodes[0].as_str())
+            && message.contains("after the fee was paid")
+            && message.contains("missing shard 0/2 (0 of 1)"),
+        "{e:#}"
+    );
+    let hint = e["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("rerun the same command once the node is back")
+            && hint.contains("pays no fee again")
+            && !hint.contains("--expected-replica"),
+        "{e:#}"
     );
     assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "one payment");
 
@@ -466,6 +494,9 @@ fn a_shard_left_without_nodes_mid_upload_fails_clearly_and_resumes_without_payin
     let up: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(up["root"], root.as_str(), "{up}");
     assert_eq!(up["fragments"][0]["finalized"], true, "{up}");
+    assert_eq!(up["fee"], "0", "{up}");
+    assert_eq!(up["fee_paid_earlier"], true, "{up}");
+    assert_eq!(up["fragments"][0]["fee_paid_earlier"], true, "{up}");
     assert_eq!(next_tx_seq(&nodes[1]), seq + 1, "paid again on resuming");
     downloads_as(&net, &root, &data);
 }
@@ -586,4 +617,100 @@ fn files_whose_only_holder_is_offline_are_exit_3_and_never_a_mismatch() {
     assert_eq!(code, 3, "{e:#}");
     let (code, e) = net.home.refused_json(&["dataset", "verify", "held"]);
     assert_eq!(code, 3, "{e:#}");
+}
+
+/// Read-only storage commands with only node or indexer endpoints and no profile (an empty
+/// COHORT_HOME): `storage download` and `storage info` work, as 0G's download client does. A
+/// root no node knows is exit 1 `storage.not_found` through the indexer too (every node it
+/// lists answered), not exit 3 "holders may be offline". A folder given to `storage upload`
+/// is refused with a hint to upload it as a dataset.
+#[test]
+fn read_only_storage_needs_no_profile_and_an_unknown_root_is_not_found_through_the_indexer() {
+    let net = Devnet::start(1, 1);
+    let dir = net.home.path().to_path_buf();
+    let ix = net.status["indexer"].as_str().unwrap().to_string();
+    let node = net.storage_nodes()[0].clone();
+    let data = content(5000, 51);
+    let f = dir.join("ro.bin");
+    std::fs::write(&f, &data).unwrap();
+    let root = net.json(&["storage", "upload", f.to_str().unwrap()])["root"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let empty = Home::new();
+    let out = empty.path().join("ro.out");
+    empty.json(&[
+        "--storage-node",
+        &node,
+        "storage",
+        "download",
+        &root,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&out).unwrap(), data);
+    let out2 = empty.path().join("ro2.out");
+    empty.json(&[
+        "--indexer",
+        &ix,
+        "storage",
+        "download",
+        &root,
+        "-o",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&out2).unwrap(), data);
+    // `-o -`: the verified file on stdout, no file named `-`, the summary on stderr.
+    let o = empty
+        .cmd()
+        .current_dir(empty.path())
+        .args([
+            "--storage-node",
+            &node,
+            "storage",
+            "download",
+            &root,
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout == data, "stdout is not the file");
+    assert!(!empty.path().join("-").exists());
+    assert!(stderr(&o).contains("to stdout"), "{}", stderr(&o));
+    let info = empty.json(&["--indexer", &ix, "storage", "info", &root]);
+    assert_eq!(info["nodes"][0]["info"]["finalized"], true, "{info}");
+    // Without any endpoint, the missing profile is still the error.
+    let (code, e) = empty.refused_json(&["storage", "info", &root]);
+    assert_eq!(code, 2, "{e:#}");
+    assert_eq!(e["code"], "config.unknown_profile", "{e:#}");
+
+    // An unknown root through the indexer: not found (exit 1), as `storage info` says.
+    let unknown = format!("0x{}", "11".repeat(32));
+    let x = dir.join("x.out");
+    let (code, e) =
+        net.home
+            .refused_json(&["storage", "download", &unknown, "-o", x.to_str().unwrap()]);
+    assert_eq!(code, 1, "{e:#}");
+    assert_eq!(e["code"], "storage.not_found", "{e:#}");
+    let (code, e) = net.home.refused_json(&["storage", "info", &unknown]);
+    assert_eq!((code, e["code"].as_str()), (1, Some("storage.not_found")));
+
+    // A folder: exit 2 with a hint naming `dataset upload`.
+    let folder = dir.join("ds");
+    std::fs::create_dir(&folder).unwrap();
+    let (code, e) = net
+        .home
+        .refused_json(&["storage", "upload", folder.to_str().unwrap()]);
+    assert_eq!(code, 2, "{e:#}");
+    assert_eq!(e["code"], "storage.bad_input", "{e:#}");
+    assert!(
+        e["hint"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("cohort dataset upload DATASET"),
+        "{e:#}"
+    );
 }

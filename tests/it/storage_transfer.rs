@@ -171,22 +171,22 @@ fn upload_download_round_trips_and_a_second_upload_sends_nothing() {
     let unknown = format!("0x{}", "ab".repeat(32));
     let (code, err) = net.fails(&["storage", "info", &unknown]);
     assert_eq!(code, 1, "no node knows it: {err}");
-    // A root no node holds: a clear failure, nothing written. Through the indexer (it lists
-    // only the nodes it reaches, so the holders may be offline) it is worth retrying: exit 3;
-    // naming the nodes, each of which answered that it does not know the root: exit 1.
+    // A root no node holds: a clear failure, nothing written. Through the indexer, every node
+    // it lists answered that it does not know the root: exit 1, as `storage info` says (a
+    // retrying script must not loop on a typo); naming the nodes: exit 1 too.
     let dest = dir.join("nothing.bin");
     let out = net
         .cmd()
         .args(["storage", "download", &unknown, "-o", s(&dest)])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("no storage node that the indexer at"),
+        stderr(&out).contains("no storage node knows file")
+            && stderr(&out).contains("every node the indexer at"),
         "{}",
         stderr(&out)
     );
-    assert!(stderr(&out).contains("may be offline"), "{}", stderr(&out));
     assert!(!dest.exists());
     let nodes = net.storage_nodes();
     let out = net

@@ -963,9 +963,129 @@ fn average_and_train_out_folder_errors_name_the_problem() {
         "busy",
     );
     let other = write(&a, ".notes.tmp-x-1", "mine");
-    train(&small, &a).assert().success();
+    train(&small, &a).arg("--init").arg(&ca).assert().success();
     assert!(!stale.exists(), "the dead run's temporary is removed");
     assert!(live.exists() && other.exists());
+}
+
+/// The builtin `cohort train` resumes as the lora one does: a rerun into an earlier run's --out
+/// is refused (exit 2, naming the checkpoint to continue from) and overwrites nothing; `--init`
+/// continues to training.steps, ending with the checkpoint an uninterrupted run writes, and
+/// exits 2 when the schedule is done; Ctrl-C (exit 130) names the last checkpoint and --init.
+#[test]
+fn builtin_train_refuses_an_earlier_runs_out_resumes_to_the_schedule_and_names_it_on_ctrl_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "micro.toml", MICRO_TOML);
+    let train = |out: &str, more: &[&str]| -> Command {
+        let mut c = cohort(dir.path());
+        c.arg("train")
+            .arg("--data")
+            .arg(corpus())
+            .arg("--config")
+            .arg(&spec)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .args(["--device", "cpu", "--json"])
+            .args(more);
+        c
+    };
+    let json = |c: &mut Command| -> serde_json::Value {
+        let out = c.assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).expect("one JSON document")
+    };
+    let a = dir.path().join("a");
+    let second = a.join("step-000002.safetensors");
+    let r = json(&mut train("a", &["--steps", "2"]));
+    assert_eq!(r["end_step"], 2, "{r}");
+    let before = blake3_file(&second);
+
+    // Again into the same folder without --init: refused before anything is written.
+    let out = train("a", &["--steps", "1"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("train.out_not_empty")
+            && err.contains("earlier run")
+            && err.contains(&format!("--init {}", second.display())),
+        "{err}"
+    );
+    assert_eq!(blake3_file(&second), before);
+    assert!(!a.join("step-000001.safetensors").exists());
+
+    // Continuing it: from step 2 up to training.steps = 4 (not 2 + 4), the same checkpoint as
+    // one uninterrupted run of 4 steps.
+    let init = second.to_str().unwrap();
+    let r = json(&mut train("a", &["--init", init]));
+    assert_eq!(
+        (&r["start_step"], &r["end_step"]),
+        (&2.into(), &4.into()),
+        "{r}"
+    );
+    let whole = json(&mut train("whole", &[]));
+    assert_eq!(whole["end_step"], 4, "{whole}");
+    assert_eq!(
+        blake3_file(&a.join("step-000004.safetensors")),
+        blake3_file(&dir.path().join("whole/step-000004.safetensors"))
+    );
+    // At training.steps already: nothing left without --steps; --steps N trains N more.
+    let done = a.join("step-000004.safetensors");
+    let done = done.to_str().unwrap();
+    train("a", &["--init", done])
+        .assert()
+        .code(2)
+        .stderr(contains("train.schedule_done").and(contains("--steps")));
+    let r = json(&mut train("a", &["--init", done, "--steps", "1"]));
+    assert_eq!(
+        (&r["start_step"], &r["end_step"]),
+        (&4.into(), &5.into()),
+        "{r}"
+    );
+
+    // Ctrl-C after the first checkpoints: exit 130 naming the last one and --init.
+    let c = dir.path().join("c");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+        .arg("train")
+        .arg("--data")
+        .arg(corpus())
+        .arg("--config")
+        .arg(&spec)
+        .arg("--out")
+        .arg(&c)
+        .args([
+            "--device",
+            "cpu",
+            "--steps",
+            "1000000",
+            "--checkpoint-every",
+            "1",
+        ])
+        .env("COHORT_HOME", dir.path())
+        .env_remove("COHORT_PROFILE")
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !c.join("step-000002.safetensors").exists() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("no checkpoint within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("the last checkpoint is")
+            && err.contains(&format!("--init {}", c.join("step-").display())),
+        "{err}"
+    );
 }
 
 /// `max_tokens` bytes sampled after `prompt` from a builtin checkpoint, seeded: what `cohort model

@@ -698,7 +698,7 @@ async fn a_user_that_gets_code_after_signing_still_pays_its_vouchers() {
 
 /// `usage withdraw`: a zero amount is a usage error before anything is sent, and taking an
 /// announced withdrawal before its delay is refused saying when it is ready (not the ledger's
-/// raw `WithdrawalNotReady`).
+/// raw `WithdrawalNotReady`), as a UTC date-time beside the unix time.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_withdrawal_of_nothing_or_before_its_time_is_refused_in_words() {
     let n = net().await;
@@ -730,11 +730,20 @@ async fn a_withdrawal_of_nothing_or_before_its_time_is_refused_in_words() {
             "{}",
             String::from_utf8_lossy(&ok.stderr)
         );
+        // The time it is ready, as a UTC date-time beside the unix time (README: deadlines in
+        // messages).
+        let announced = String::from_utf8_lossy(&ok.stdout);
+        assert!(
+            announced.contains("after 20") && announced.contains(" UTC (unix time "),
+            "{announced}"
+        );
         let early = run(&["usage", "withdraw"]);
         let err = String::from_utf8_lossy(&early.stderr);
         assert_eq!(early.status.code(), Some(4), "{err}");
         assert!(
-            err.contains("ready at unix time") && err.contains("again then"),
+            err.contains("ready at 20")
+                && err.contains(" UTC (unix time ")
+                && err.contains("again then"),
             "{err}"
         );
     });

@@ -498,10 +498,10 @@ fn parallel_config_writers_keep_every_key_and_the_file_stays_private() {
 
     // A user's stricter mode stays through a write.
     std::fs::set_permissions(home.config_file(), std::fs::Permissions::from_mode(0o400)).unwrap();
-    home.json(&["config", "set", "default_wallet", "someone"]);
+    home.json(&["config", "set", "default_wallet", "dev:3"]);
     assert_eq!(mode(), 0o400);
     assert_eq!(
         home.json(&["config", "get", "default_wallet"])["value"],
-        "someone"
+        "dev:3"
     );
 }

@@ -574,7 +574,8 @@ if [ -n "$COHORT_JOB_INIT_CHECKPOINT" ]; then
   INIT="--init $COHORT_JOB_INIT_CHECKPOINT --fresh-optimizer"
 fi
 cohort train --data "$COHORT_JOB_DATA_DIR" --config "$1" --out run \
-  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" $INIT -q --no-progress > /dev/null
+  --seed "$COHORT_JOB_SEED" --round "$COHORT_JOB_ROUND" --steps "$COHORT_JOB_STEPS" $INIT \
+  -q --no-progress > /dev/null
 cp "$(ls run/step-*.safetensors | sort | tail -n 1)" "$COHORT_JOB_OUTPUT_DIR/model.safetensors"
 echo '{"tokens": 99999999}' > "$COHORT_JOB_OUTPUT_DIR/metrics.json"
 "#;
