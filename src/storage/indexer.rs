@@ -314,6 +314,15 @@ impl StorageSource {
     }
 }
 
+/// The URLs of every node an indexer lists, trusted ones first.
+fn every_url(all: ShardedNodes) -> Vec<String> {
+    all.trusted
+        .into_iter()
+        .chain(all.discovered)
+        .map(|n| n.url)
+        .collect()
+}
+
 /// Every storage node the client may ask: the explicit ones, else all the indexer's nodes
 /// (trusted and discovered). An indexer that lists none is exit 3 (it lists only the nodes it
 /// reaches).
@@ -322,12 +331,7 @@ pub async fn all_node_urls(client: &Client, nodes: &[String]) -> Result<Vec<Stri
         StorageSource::Nodes(n) => Ok(n),
         StorageSource::Indexer(ix) => {
             let all = ix.sharded_nodes().await?;
-            let urls: Vec<String> = all
-                .trusted
-                .into_iter()
-                .chain(all.discovered)
-                .map(|n| n.url)
-                .collect();
+            let urls = every_url(all);
             if urls.is_empty() {
                 return Err(no_nodes_error(&ix, 1, &[]));
             }
@@ -388,13 +392,7 @@ pub async fn download_node_urls(
 /// asked, knows the root (its upload is unfinished, or the indexer has not caught up), or the
 /// indexer lists no node at all.
 async fn unknown_everywhere(ix: &IndexerClient, root: &super::Hash) -> Option<Error> {
-    let all = ix.sharded_nodes().await.ok()?;
-    let urls: Vec<String> = all
-        .trusted
-        .into_iter()
-        .chain(all.discovered)
-        .map(|n| n.url)
-        .collect();
+    let urls = every_url(ix.sharded_nodes().await.ok()?);
     if urls.is_empty() {
         return None;
     }

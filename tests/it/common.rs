@@ -529,3 +529,21 @@ pub fn corrupt_segment_answer(v: &mut serde_json::Value, at: usize, mask: u8) {
         v["result"]["data"] = serde_json::Value::String(STANDARD.encode(bytes));
     }
 }
+
+/// Waits (up to 120 s) for `path` to appear while `child` runs, then sends it SIGINT (Ctrl-C)
+/// and returns its output (its stderr piped by the caller).
+pub fn interrupt_once_exists(
+    mut child: std::process::Child,
+    path: &std::path::Path,
+) -> std::process::Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !path.exists() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{} did not appear within 120 s", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    child.wait_with_output().unwrap()
+}

@@ -940,7 +940,7 @@ fn train_out_is_locked_resumed_to_the_schedule_and_interrupts_name_the_checkpoin
     drop(held);
 
     // Ctrl-C after the first checkpoints: exit 130 naming the last one and --init.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
         .args(args(&train(
             "c",
             &["--steps", "100000", "--checkpoint-every", "1"],
@@ -951,16 +951,7 @@ fn train_out_is_locked_resumed_to_the_schedule_and_interrupts_name_the_checkpoin
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while !dir.join("c/step-000002").exists() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("no checkpoint within 120 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
+    let out = crate::common::interrupt_once_exists(child, &dir.join("c/step-000002"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(

@@ -1046,7 +1046,7 @@ fn builtin_train_refuses_an_earlier_runs_out_resumes_to_the_schedule_and_names_i
 
     // Ctrl-C after the first checkpoints: exit 130 naming the last one and --init.
     let c = dir.path().join("c");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cohort"))
         .arg("train")
         .arg("--data")
         .arg(corpus())
@@ -1069,16 +1069,7 @@ fn builtin_train_refuses_an_earlier_runs_out_resumes_to_the_schedule_and_names_i
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while !c.join("step-000002.safetensors").exists() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("no checkpoint within 120 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
+    let out = crate::common::interrupt_once_exists(child, &c.join("step-000002.safetensors"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(
