@@ -30,7 +30,7 @@ impl DeployArgs {
             || match crate::devnet::followed_flow(&ctx.paths, &client.profile)? {
                 Some(flow) => {
                     ctx.printer.note(&format!(
-                        "kept the devnet's flow {flow:#x} and its market: the devnet's storage nodes follow them (for a new flow, `cohort devnet reset`)"
+                        "kept the devnet's flow {flow} and its market: the devnet's storage nodes follow them (for a new flow, `cohort devnet reset`)"
                     ));
                     true
                 }
@@ -73,7 +73,7 @@ impl DeployArgs {
             };
             if chain.has_code(a).await? {
                 *live.slot_mut(which) = was.clone();
-                named.push(format!("{which} {a:#x}"));
+                named.push(format!("{which} {a}"));
             }
         }
         if !named.is_empty() {

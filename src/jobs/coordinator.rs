@@ -454,8 +454,9 @@ async fn waiting_note(market: &JobMarket, job: &JobInfo, round: u32, a: u32) -> 
         )
     } else {
         format!(
-            "job {}: round {round}: voted; waiting for the committee ({tally}; votes close at unix time {closable})",
-            job.id
+            "job {}: round {round}: voted; waiting for the committee ({tally}; votes close at {} (unix time {closable}))",
+            job.id,
+            super::utc(closable)
         )
     })
 }
@@ -643,9 +644,10 @@ async fn closed_round(
     let deadline = job.round_start + job.round_timeout;
     if !all_in && now < deadline {
         return Ok(Err(format!(
-            "job {job_id}: round {round}: {} of {} submissions (the round closes at unix time {deadline})",
+            "job {job_id}: round {round}: {} of {} submissions (the round closes at {} (unix time {deadline}))",
             subs.len(),
             expected.len(),
+            super::utc(deadline),
         )));
     }
     let missing = expected
@@ -733,8 +735,9 @@ async fn finalize(
         )
         .cause(e.message)
         .hint(format!(
-            "trying again every {:.1}s; from unix time {patience} (half the grace period after the round's deadline) a check that still cannot finish rejects",
-            opts.poll.as_secs_f64()
+            "trying again every {:.1}s; from {} (unix time {patience}; half the grace period after the round's deadline) a check that still cannot finish rejects",
+            opts.poll.as_secs_f64(),
+            super::utc(patience)
         ))
     })?;
     let (accepted, rejected): (Vec<&Verdict>, Vec<&Verdict>) =

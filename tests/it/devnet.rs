@@ -427,7 +427,12 @@ fn deploy_writes_addresses_into_the_profile_and_skip_storage_keeps_flow() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains(&job_market) && err.contains("--yes"), "{err}");
+    // Text names addresses checksummed (EIP-55), as every text output does.
+    let checksummed = job_market
+        .parse::<alloy::primitives::Address>()
+        .unwrap()
+        .to_checksum(None);
+    assert!(err.contains(&checksummed) && err.contains("--yes"), "{err}");
     let shown = net.json(&["--profile", "other", "config", "show"]);
     assert_eq!(
         shown["profile"]["contracts"]["job_market"],
