@@ -1531,12 +1531,9 @@ fn an_upload_waiting_for_a_node_that_needs_confirmations_says_why_and_resumes() 
     );
 
     // Ctrl-C while the rerun waits: the fee was paid, a rerun resumes.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cohort"))
+    let mut child = crate::common::cohort_command(net.home.path())
         .args(&args[..args.len() - 2])
         .arg("--json")
-        .env("COHORT_HOME", net.home.path())
-        .env("NO_COLOR", "1")
-        .env_remove("COHORT_PROFILE")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

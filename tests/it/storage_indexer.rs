@@ -639,28 +639,22 @@ fn read_only_storage_needs_no_profile_and_an_unknown_root_is_not_found_through_t
         .to_string();
 
     let empty = Home::new();
-    let out = empty.path().join("ro.out");
-    empty.json(&[
-        "--storage-node",
-        &node,
-        "storage",
-        "download",
-        &root,
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(std::fs::read(&out).unwrap(), data);
-    let out2 = empty.path().join("ro2.out");
-    empty.json(&[
-        "--indexer",
-        &ix,
-        "storage",
-        "download",
-        &root,
-        "-o",
-        out2.to_str().unwrap(),
-    ]);
-    assert_eq!(std::fs::read(&out2).unwrap(), data);
+    for (i, (flag, url)) in [("--storage-node", &node), ("--indexer", &ix)]
+        .into_iter()
+        .enumerate()
+    {
+        let out = empty.path().join(format!("ro{i}.out"));
+        empty.json(&[
+            flag,
+            url,
+            "storage",
+            "download",
+            &root,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(std::fs::read(&out).unwrap(), data, "{flag}");
+    }
     // `-o -`: the verified file on stdout, no file named `-`, the summary on stderr.
     let o = empty
         .cmd()
